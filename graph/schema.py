@@ -18,7 +18,7 @@ Vocabulary
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 __all__ = [
     "Field",
@@ -88,6 +88,15 @@ class RelKind:
 
     def field(self, name: str) -> Field | None:
         return next((f for f in self.fields if f.name == name), None)
+
+    @property
+    def key_field(self) -> str | None:
+        """The field that tells two ties of this kind between the same ends apart.
+
+        A person may both speak at and attend an event; a funder may fund two
+        periods. Loading merges relationships on (kind, start, end, key field).
+        """
+        return next((n for n in ("role", "period") if n in self.field_names), None)
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,123 @@
+"""The embedded backend: the graph primitives on a networkx MultiDiGraph."""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from .base import NodeRecord, Path, Tie
+
+__all__ = ["EmbeddedBackend"]
+
+
+class EmbeddedBackend:
+    """Primitives over ``graph.embedded.build_graph``'s MultiDiGraph; needs no server."""
+
+    def __init__(self, graph):
+        self.graph = graph
+
+    @classmethod
+    def from_dataset(cls, dataset) -> "EmbeddedBackend":
+        from ..embedded import build_graph
+
+        return cls(build_graph(dataset))
+
+    # -- records ---------------------------------------------------------------
+    def _record(self, node_id: str) -> NodeRecord:
+        attrs = self.graph.nodes[node_id]
+        return NodeRecord(node_id, attrs["kind"], {k: v for k, v in attrs.items() if k != "kind"})
+
+    @staticmethod
+    def _tie(start: str, end: str, attrs: dict) -> Tie:
+        return Tie(attrs["kind"], start, end, {k: v for k, v in attrs.items() if k != "kind"})
+
+    # -- primitives --------------------------------------------------------------
+    def node(self, node_id: str) -> NodeRecord | None:
+        return self._record(node_id) if node_id in self.graph else None
+
+    def nodes(self, kinds: Iterable[str] | None = None) -> list[NodeRecord]:
+        wanted = set(kinds) if kinds is not None else None
+        ids = sorted(n for n, k in self.graph.nodes(data="kind") if wanted is None or k in wanted)
+        return [self._record(n) for n in ids]
+
+    def relationships(self, kinds: Iterable[str] | None = None) -> list[Tie]:
+        wanted = set(kinds) if kinds is not None else None
+        ties = [self._tie(u, v, d) for u, v, d in self.graph.edges(data=True)
+                if wanted is None or d["kind"] in wanted]
+        ties.sort(key=Tie.sort_key)
+        return ties
+
+    def _incident(self, node_id: str, wanted, direction: str):
+        g = self.graph
+        if direction in ("out", "both"):
+            for _, v, d in g.out_edges(node_id, data=True):
+                if wanted is None or d["kind"] in wanted:
+                    yield self._tie(node_id, v, d), v
+        if direction in ("in", "both"):
+            for u, _, d in g.in_edges(node_id, data=True):
+                if wanted is None or d["kind"] in wanted:
+                    yield self._tie(u, node_id, d), u
+
+    def neighbours(self, node_id: str, *, rel_kinds=None, direction: str = "both") -> list[tuple[Tie, NodeRecord]]:
+        if node_id not in self.graph:
+            return []
+        wanted = set(rel_kinds) if rel_kinds is not None else None
+        rows = [(t, self._record(o)) for t, o in self._incident(node_id, wanted, direction)]
+        rows.sort(key=lambda r: (r[0].sort_key(), r[1].id))
+        return rows
+
+    def co_participation(self, node_id: str, *, rel_kinds=None):
+        if node_id not in self.graph:
+            return []
+        wanted = set(rel_kinds) if rel_kinds is not None else None
+        rows = []
+        records: dict[str, NodeRecord] = {}
+        for mine, item in self._incident(node_id, wanted, "both"):
+            item_rec = records.get(item) or records.setdefault(item, self._record(item))
+            for theirs, other in self._incident(item, wanted, "both"):
+                if other == node_id:
+                    continue
+                other_rec = records.get(other) or records.setdefault(other, self._record(other))
+                rows.append((mine, item_rec, theirs, other_rec))
+        rows.sort(key=lambda r: (r[1].id, r[3].id, r[0].sort_key(), r[2].sort_key()))
+        return rows
+
+    def shortest_paths(self, a: str, b: str, *, max_hops: int = 4, rel_kinds=None) -> list[Path]:
+        import networkx as nx
+
+        g = self.graph
+        if a not in g or b not in g or a == b:
+            return []
+        wanted = set(rel_kinds) if rel_kinds is not None else None
+        view = g if wanted is None else nx.subgraph_view(
+            g, filter_edge=lambda u, v, k: g.edges[u, v, k]["kind"] in wanted)
+        und = view.to_undirected(as_view=True)
+        try:
+            node_paths = list(nx.all_shortest_paths(und, a, b))
+        except nx.NetworkXNoPath:
+            return []
+        if not node_paths or len(node_paths[0]) - 1 > max_hops:
+            return []
+        paths = []
+        for ids in node_paths:
+            records = tuple(self._record(n) for n in ids)
+            chains: list[tuple[Tie, ...]] = [()]
+            for u, v in zip(ids, ids[1:]):
+                hops = [self._tie(u, v, d) for d in view.get_edge_data(u, v, default={}).values()]
+                hops += [self._tie(v, u, d) for d in view.get_edge_data(v, u, default={}).values()]
+                hops.sort(key=Tie.sort_key)
+                chains = [c + (t,) for c in chains for t in hops]
+            paths.extend(Path(records, c) for c in chains)
+        paths.sort(key=Path.sort_key)
+        return paths
+
+    def subgraph(self, node_ids: Iterable[str]):
+        return self.graph.subgraph([n for n in node_ids if n in self.graph]).copy()
+
+    def counts(self) -> tuple[dict[str, int], dict[str, int]]:
+        nodes: dict[str, int] = {}
+        rels: dict[str, int] = {}
+        for _, k in self.graph.nodes(data="kind"):
+            nodes[k] = nodes.get(k, 0) + 1
+        for _, _, k in self.graph.edges(data="kind"):
+            rels[k] = rels.get(k, 0) + 1
+        return nodes, rels

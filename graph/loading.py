@@ -1,0 +1,77 @@
+"""Opening a data folder for the commands, with a cache that is never stale.
+
+Every command reads the whole data folder, so the validated dataset is cached
+by the SHA-256 of the data files' bytes (plus the tool's version): a second run
+over unchanged files skips parsing and validation; any edit changes the key.
+The cache is written atomically, so a killed run leaves no half file; an
+unreadable cache entry is ignored and rebuilt.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from pathlib import Path
+
+from . import __version__
+from .dataset import Dataset, load_dataset
+from .yaml_files import data_files
+
+__all__ = ["open_dataset", "cache_dir", "dataset_key"]
+
+_FORMAT = 1
+
+
+def cache_dir() -> Path:
+    base = os.environ.get("LCG_CACHE_DIR") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "lcg")
+    return Path(base)
+
+
+def dataset_key(data_dir) -> str:
+    h = hashlib.sha256(f"lcg {__version__} format {_FORMAT}\n".encode())
+    root = Path(data_dir).resolve()
+    h.update(str(root).encode() + b"\0")
+    for f in data_files(data_dir):
+        data = f.text.encode("utf-8")
+        h.update(f.path.name.encode() + b"\0" + str(len(data)).encode() + b"\0" + data)
+    return h.hexdigest()
+
+
+def open_dataset(data_dir, *, use_cache: bool = True) -> Dataset:
+    """The validated dataset of ``data_dir``; raises ValidationFailed on bad data."""
+    if not use_cache or os.environ.get("LCG_NO_CACHE"):
+        return load_dataset(data_dir)
+    key = dataset_key(data_dir)
+    prefix = hashlib.sha256(str(Path(data_dir).resolve()).encode()).hexdigest()[:16]
+    path = cache_dir() / f"{prefix}-{key[:32]}.pickle"
+    try:
+        with open(path, "rb") as fh:
+            cached = pickle.load(fh)
+        if isinstance(cached, Dataset):
+            return cached
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
+        pass
+    dataset = load_dataset(data_dir)
+    _write_atomically(path, dataset)
+    return dataset
+
+
+def _write_atomically(path: Path, dataset: Dataset) -> None:
+    """Replace this folder's previous cache entry, so the cache holds one per folder."""
+    try:
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        for old in path.parent.glob(path.name.split("-")[0] + "-*.pickle"):
+            old.unlink(missing_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".pickle")
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump(dataset, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except OSError:
+        # A read-only home or a full disk costs speed, never correctness.
+        try:
+            os.unlink(tmp)
+        except (OSError, UnboundLocalError):
+            pass

@@ -1,0 +1,276 @@
+"""Checks every entry of the data against the schema and collects *all* problems.
+
+Each problem names its file, the entry's id and what was expected; lines are
+filled in afterwards (only for files that have problems, see ``yaml_files``).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import difflib
+import re
+from dataclasses import dataclass
+
+from . import schema
+from .records import FrozenProps, Node, Rel
+
+__all__ = ["Problem", "Validator"]
+
+_SLUG = re.compile(schema.ID_PATTERN)
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_ORGID = re.compile(r"^(?:[A-Z]{2}-[A-Z0-9]{2,}-\S+|360G-\S+)$")
+_CURRENCY = re.compile(r"^[A-Z]{3}$")
+_MAX_SUGGESTED = 500  # closest-id hints are costly; past this many misses, just name the id
+
+
+@dataclass
+class Problem:
+    """One thing wrong in the data: ``file:line: id: message``."""
+
+    file: str
+    path: tuple
+    id: str
+    message: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        who = f" {self.id}:" if self.id else ""
+        return f"{self.file}:{self.line or 1}:{who} {self.message}"
+
+
+class BadValue(ValueError):
+    """A value that does not fit its field; the message says what was expected."""
+
+
+def _date(v) -> str:
+    if isinstance(v, bool):
+        raise BadValue(f"bad date {v!r} (expected YYYY, YYYY-MM or YYYY-MM-DD)")
+    if isinstance(v, int) and 1000 <= v <= 2999:
+        return str(v)
+    if isinstance(v, _dt.datetime):
+        v = v.date()
+    if isinstance(v, _dt.date):
+        return v.isoformat()
+    m = _DATE.match(v) if isinstance(v, str) else None
+    if m:
+        y, mo, d = m.groups()
+        try:
+            _dt.date(int(y), int(mo or 1), int(d or 1))
+            return v
+        except ValueError:
+            pass
+    raise BadValue(f"bad date {v!r} (expected YYYY, YYYY-MM or YYYY-MM-DD)")
+
+
+def _text(v) -> str:
+    if isinstance(v, str):
+        return v
+    if isinstance(v, (int, float)) and not isinstance(v, bool):
+        return str(v)
+    raise BadValue(f"expected text, got {type(v).__name__} {v!r}")
+
+
+def _url(v) -> str:
+    if isinstance(v, str) and re.match(r"^https?://\S+$", v):
+        return v
+    raise BadValue(f"bad URL {v!r} (expected one starting with http:// or https://)")
+
+
+def _amount(v):
+    if isinstance(v, (int, float)) and not isinstance(v, bool) and v >= 0:
+        return v
+    raise BadValue(f"bad amount {v!r} (expected a number >= 0 such as 25000, without currency signs or commas)")
+
+
+def _currency(v) -> str:
+    if isinstance(v, str) and _CURRENCY.match(v):
+        return v
+    raise BadValue(f"bad currency {v!r} (expected an ISO 4217 code such as GBP)")
+
+
+def _list(v) -> tuple:
+    if isinstance(v, (str, int, float)) and not isinstance(v, bool):
+        return (_text(v),)
+    if isinstance(v, list):
+        return tuple(_text(x) for x in v)
+    raise BadValue(f"expected a list of texts, got {type(v).__name__}")
+
+
+def _orgids(v) -> tuple:
+    ids = _list(v)
+    for x in ids:
+        if not _ORGID.match(x):
+            raise BadValue(f"bad identifier {x!r} (expected an org-id such as GB-CHC-1164883 or GB-COH-01234567)")
+    return ids
+
+
+_CONVERT = {"str": _text, "text": _text, "url": _url, "date": _date, "amount": _amount,
+            "currency": _currency, "list": _list, "orgid": _orgids}
+
+
+def convert(f: schema.Field, v):
+    if f.type == "enum":
+        if v in f.choices:
+            return v
+        raise BadValue(f"bad {f.name} {v!r} (expected one of: {', '.join(f.choices)})")
+    return _CONVERT[f.type](v)
+
+
+def _did_you_mean(word: str, options) -> str:
+    close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
+    return f"did you mean {close[0]!r}? " if close else ""
+
+
+class Validator:
+    """Reads entries file by file, then :meth:`finish` checks references and builds records."""
+
+    def __init__(self):
+        self.problems: list[Problem] = []
+        self._nodes: dict[str, tuple[str, str, dict, tuple]] = {}  # id -> (kind, file, props, path)
+        self._pending: list[tuple] = []
+        self._fields = {k: {f.name: f for f in nk.fields} for k, nk in schema.NODE_KINDS.items()}
+        self._rel_fields = {k: {f.name: f for f in rk.fields} for k, rk in schema.REL_KINDS.items()}
+        self._slots = {k: schema.slots_of(k) for k in schema.NODE_KINDS}
+
+    def _problem(self, file, path, id_, message):
+        self.problems.append(Problem(file, path, id_, message))
+
+    def read_file(self, file: str, kind: str, value) -> None:
+        if value is None:
+            return
+        if not isinstance(value, list):
+            self._problem(file, (), "", "expected a list of entries, each starting with '- id: ...'")
+            return
+        for i, entry in enumerate(value):
+            if not isinstance(entry, dict):
+                self._problem(file, (i,), "", f"entry {i + 1}: expected a mapping of fields (id: ..., name: ...)")
+                continue
+            self._read_entry(file, kind, i, entry)
+
+    def _read_entry(self, file, kind, i, entry) -> None:
+        fields, slots = self._fields[kind], self._slots[kind]
+        raw_id = entry.get("id")
+        node_id = raw_id if isinstance(raw_id, str) and _SLUG.match(raw_id) else None
+        label = node_id or (str(raw_id) if raw_id is not None else f"entry {i + 1}")
+        if raw_id is None:
+            self._problem(file, (i,), label, "missing required field 'id' (expected a slug such as 'city-of-example')")
+        elif node_id is None:
+            self._problem(file, (i, "id"), label,
+                          "bad id (expected a slug: lowercase letters, digits and hyphens, e.g. 'city-of-example')")
+        props = {}
+        for key, value in entry.items():
+            f = fields.get(key)
+            if f is not None:
+                if key == "id":
+                    continue
+                try:
+                    props[key] = convert(f, value)
+                except BadValue as e:
+                    self._problem(file, (i, key), label, f"{key}: {e}")
+            elif key not in slots:
+                hint = _did_you_mean(str(key), list(fields) + list(slots))
+                self._problem(file, (i, key), label,
+                              f"unknown field {key!r} for {kind} ({hint}expected one of: {', '.join(list(fields) + list(slots))})")
+        for f in fields.values():
+            if f.required and f.name != "id" and f.name not in entry:
+                self._problem(file, (i,), label, f"missing required field {f.name!r} ({f.doc.rstrip('.')})")
+        if "start" in props and "end" in props and _later(props["start"], props["end"]):
+            self._problem(file, (i, "end"), label, f"end {props['end']} is before start {props['start']}")
+        if node_id is None:
+            return
+        if node_id in self._nodes:
+            first_kind, first_file, _, first_path = self._nodes[node_id]
+            self._problem(file, (i, "id"), label,
+                          f"duplicate id (already used by {first_kind} entry {first_path[0] + 1} of {first_file}; "
+                          "expected ids unique across all files)")
+            return
+        self._nodes[node_id] = (kind, file, props, (i,))
+        sources = props.get("sources", ())
+        for key, slot in slots.items():
+            if key in entry:
+                self._read_slot(file, i, node_id, slot, entry[key], sources)
+
+    def _read_slot(self, file, i, owner, slot: schema.Slot, value, sources) -> None:
+        items = value if isinstance(value, list) else [value]
+        rel_fields = self._rel_fields[slot.rel]
+        for j, item in enumerate(items):
+            path = (i, slot.key, j) if isinstance(value, list) else (i, slot.key)
+            if isinstance(item, str):
+                target, props = item, {}
+            elif isinstance(item, dict) and isinstance(item.get("id"), str):
+                target, props = item["id"], {}
+                for key, v in item.items():
+                    if key == "id":
+                        continue
+                    f = rel_fields.get(key)
+                    if f is None:
+                        hint = _did_you_mean(str(key), rel_fields)
+                        self._problem(file, path + (key,), owner,
+                                      f"{slot.key}: unknown field {key!r} for {slot.rel} "
+                                      f"({hint}expected one of: id, {', '.join(rel_fields)})")
+                        continue
+                    try:
+                        props[key] = convert(f, v)
+                    except BadValue as e:
+                        self._problem(file, path + (key,), owner, f"{slot.key}: {key}: {e}")
+            else:
+                self._problem(file, path, owner,
+                              f"{slot.key}: expected an id or a mapping with 'id' (e.g. '- id: some-id'), got {item!r}")
+                continue
+            if "from" in props and "to" in props and _later(props["from"], props["to"]):
+                self._problem(file, path + ("to",), owner, f"{slot.key}: 'to' {props['to']} is before 'from' {props['from']}")
+            if "sources" not in props and sources:
+                props["sources"] = sources
+            start, end = (owner, target) if slot.outgoing else (target, owner)
+            self._pending.append((slot, start, end, props, file, path, owner, target))
+
+    def finish(self) -> tuple[list[Node], list[Rel]]:
+        """Check every reference, merge ties written twice, and build the records."""
+        known = self._nodes
+        misses = 0
+        merged: dict[tuple, dict] = {}
+        for slot, start, end, props, file, path, owner, target in self._pending:
+            entry = known.get(target)
+            if entry is None:
+                misses += 1
+                hint = ""
+                if misses <= _MAX_SUGGESTED:
+                    close = difflib.get_close_matches(target, known.keys(), n=3, cutoff=0.6)
+                    hint = f" (closest: {', '.join(close)})" if close else ""
+                self._problem(file, path, owner, f"{slot.key}: unknown id {target!r}{hint}; expected an id defined in a data file")
+                continue
+            if entry[0] not in slot.other_kinds:
+                self._problem(file, path, owner,
+                              f"{slot.key}: {target!r} is a {entry[0]}, but {slot.rel} here expects "
+                              f"{' or '.join(slot.other_kinds)}")
+                continue
+            key_field = schema.REL_KINDS[slot.rel].key_field
+            key = (slot.rel, start, end, props.get(key_field) if key_field else None)
+            seen = merged.get(key)
+            if seen is None:
+                merged[key] = props
+                continue
+            # The same tie written on both ends (a network's members and an org's member_of):
+            # one relationship, with the sources of both.
+            for name, v in props.items():
+                if name == "sources":
+                    continue
+                if name in seen and seen[name] != v:
+                    self._problem(file, path, owner,
+                                  f"{slot.key}: {slot.rel} {start} -> {end} is written twice with different "
+                                  f"{name} ({seen[name]!r} and {v!r}); expected one value")
+                else:
+                    seen[name] = v
+            extra = tuple(s for s in props.get("sources", ()) if s not in seen.get("sources", ()))
+            if extra:
+                seen["sources"] = tuple(seen.get("sources", ())) + extra
+        if self.problems:
+            return [], []
+        nodes = [Node(nid, kind, FrozenProps(props), file) for nid, (kind, file, props, _) in known.items()]
+        rels = [Rel(k[0], k[1], k[2], FrozenProps(p)) for k, p in merged.items()]
+        return nodes, rels
+
+
+def _later(a: str, b: str) -> bool:
+    """True when partial date ``a`` starts after partial date ``b`` ends."""
+    return a[: len(b)] > b if len(a) >= len(b) else a > b[: len(a)]
