@@ -63,7 +63,10 @@ def parse(text: str):
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        return SyntaxProblem(line, col, f"{e.problem or e.context}")
+        message = str(e.problem or e.context)
+        if e.context and e.context_mark and e.problem:
+            message += f" ({e.context} that starts at line {e.context_mark.line + 1})"
+        return SyntaxProblem(line, col, message)
     except yaml.YAMLError as e:
         return SyntaxProblem(1, 1, str(e).splitlines()[0])
 

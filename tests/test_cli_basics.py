@@ -1,0 +1,127 @@
+"""`lcg stats`, `show`, `search`, `--version`, `--help`: what a coordinator types first."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from conftest import FIXTURES, ROOT
+
+TINY = FIXTURES / "tiny"
+
+
+def test_stats_counts_by_kind_in_every_format(lcg):
+    rows = json.loads(lcg("stats", "--data", TINY, "--format", "json").stdout)
+    counts = {(r["type"], r["kind"]): r["count"] for r in rows}
+    assert counts[("node", "Organisation")] == 3
+    assert counts[("node", "Report")] == 0
+    assert counts[("relationship", "PARTNER_IN")] == 3
+    assert counts[("relationship", "MEMBER_OF")] == 2
+    assert counts[("total", "relationships")] == 9
+    table = lcg("stats", "--data", TINY).stdout.splitlines()
+    assert table[0].split() == ["type", "kind", "count"]
+    assert ["node", "Organisation", "3"] in [line.split() for line in table]
+    parsed = list(csv.DictReader(io.StringIO(lcg("stats", "--data", TINY, "--format", "csv").stdout)))
+    assert {r["kind"]: r["count"] for r in parsed if r["type"] == "node"}["Person"] == "1"
+
+
+def test_show_lists_fields_relationships_and_sources(lcg):
+    result = lcg("show", "university-of-example", "--data", TINY, "--format", "json")
+    info = json.loads(result.stdout)
+    assert info["kind"] == "Organisation"
+    assert info["fields"]["aliases"] == ["UoE"]
+    assert info["sources"] == ["https://example.org/about"]
+    ties = {(t["direction"], t["relationship"], t["other_id"], t.get("role")) for t in info["relationships"]}
+    assert ties == {
+        ("out", "MEMBER_OF", "example-learning-network", None),
+        ("out", "PARTNER_IN", "example-learning-network", "partner"),
+        ("out", "PARTNER_IN", "digital-skills-study", "lead"),
+        ("in", "WORKS_FOR", "ada-researcher", "researcher"),
+    }
+    text = lcg("show", "university-of-example", "--data", TINY).stdout
+    assert text.startswith("University of Example  [Organisation]  id: university-of-example")
+    assert "sources: https://example.org/about" in text
+
+
+def test_show_accepts_a_name_or_alias(lcg):
+    for given in ("University of Example", "uoe"):
+        info = json.loads(lcg("show", given, "--data", TINY, "--format", "json").stdout)
+        assert info["id"] == "university-of-example"
+
+
+def test_unknown_id_is_one_line_with_closest_ids(lcg):
+    result = lcg("show", "university-of-exampel", "--data", TINY)
+    assert result.exit_code == 1
+    assert result.stderr.strip().splitlines() == [
+        "Error: no node with id or name 'university-of-exampel'; closest: university-of-example "
+        "(try `lcg search university-of-exampel`)"]
+
+
+def test_ambiguous_name_lists_candidates(lcg):
+    result = lcg("show", "example", "--data", TINY)
+    assert result.exit_code == 1
+    assert "matches several nodes" in result.stderr
+    assert result.stderr.strip() == ("Error: 'example' matches several nodes: example-city-council, "
+                                     "example-learning-network; give one of these ids")
+
+
+def test_search_ignores_case_and_accents_best_first(lcg):
+    rows = json.loads(lcg("search", "fundacion CORDOBA", "--data", TINY, "--format", "json").stdout)
+    assert rows[0]["id"] == "fundacion-cordoba" and rows[0]["name"] == "Fundación Córdoba"
+    rows = json.loads(lcg("search", "example", "--data", TINY, "--format", "json").stdout)
+    assert [r["id"] for r in rows][:1] == ["example-city-council"]  # prefix match beats a word match
+    assert {r["id"] for r in rows} >= {"university-of-example", "example-learning-network"}
+    rows = json.loads(lcg("search", "example", "--kind", "network", "--data", TINY, "--format", "json").stdout)
+    assert [r["id"] for r in rows] == ["example-learning-network"]
+
+
+def test_data_folder_from_environment(lcg):
+    result = lcg("stats", "--format", "json", env={"LCG_DATA": str(TINY)})
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)
+
+
+def test_version(lcg):
+    from graph import __version__
+
+    assert lcg("--version").stdout.strip() == f"lcg, version {__version__}"
+
+
+def test_every_command_has_an_example_in_its_help(lcg):
+    from cli import main
+
+    for name in main.list_commands(None):
+        text = lcg(name, "--help").stdout
+        assert "Example" in text and f"lcg {name}" in text, name
+
+
+def test_help_imports_no_heavy_module():
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    proc = subprocess.run([sys.executable, "-X", "importtime", "-c", "import sys; sys.argv=['lcg','--help']; "
+                           "import cli; cli.main()"], capture_output=True, text=True, env=env, cwd=ROOT)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    imported = {line.split("|")[-1].strip().split(".")[0] for line in proc.stderr.splitlines() if "|" in line}
+    assert "click" in imported  # the measurement works
+    heavy = imported & {"networkx", "pyvis", "neo4j", "pandas", "sklearn", "scipy", "numpy", "igraph", "yaml",
+                        "jinja2", "rapidfuzz"}
+    assert not heavy, f"`lcg --help` imports {sorted(heavy)}"
+
+
+def test_cache_is_used_and_never_stale(tmp_path, lcg):
+    import shutil
+
+    shutil.copytree(TINY, tmp_path / "data")
+    first = json.loads(lcg("stats", "--data", tmp_path / "data", "--format", "json").stdout)
+    assert any(os.scandir(os.environ["LCG_CACHE_DIR"]))
+    people = tmp_path / "data" / "people.yaml"
+    people.write_text(people.read_text() + "- id: bob\n  name: Bob\n")
+    second = json.loads(lcg("stats", "--data", tmp_path / "data", "--format", "json").stdout)
+    count = lambda rows: {r["kind"]: r["count"] for r in rows if r["type"] == "node"}["Person"]
+    assert (count(first), count(second)) == (1, 2)
+    assert len(list(os.scandir(os.environ["LCG_CACHE_DIR"]))) == 1  # the old entry was replaced
