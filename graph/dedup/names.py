@@ -1,0 +1,173 @@
+"""Organisation and person names reduced to what tells them apart.
+
+Partners write the same body many ways: "The University of Wolverhampton",
+"Univ. of Wolverhampton", "UoW", "AKZO NOBEL N.V.", "Akzo Nobel B.V.". Legal
+forms, case, accents, punctuation and spaced initials carry no identity, so they
+go; common abbreviations are spelled out; what remains is compared token by
+token, each token weighted by how rare it is, so "University of Wolverhampton"
+and "University of Warwick" share only a word that half the sector shares.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+
+__all__ = ["NameKey", "name_key", "name_keys", "TokenWeights", "name_similarity", "acronyms", "GENERIC_WORDS"]
+
+#: Legal forms and filler removed before comparing (multi-word forms first).
+LEGAL_PHRASES = ("naamloze vennootschap", "naamlooze vennootschap", "besloten vennootschap",
+                 "kg auf aktien", "community interest company", "public limited company",
+                 "limited liability company", "charitable incorporated organisation")
+LEGAL_TOKENS = frozenset(
+    "nv bv ltd limited inc incorporated corp corporation co company cos ag gmbh sa srl spa plc llc llp lp "
+    "cic cio the kg se cv vzw ab oy as asa sarl bvba pte pty kk aktiengesellschaft firma publ".split())
+#: Person titles, dropped from people's names.
+TITLES = frozenset("dr prof professor mr mrs ms miss mx sir dame cllr councillor rev revd".split())
+ABBREVIATIONS = {
+    "univ": "university", "uni": "university", "tech": "technology", "technologie": "technology",
+    "technol": "technology", "ind": "industries", "inds": "industries", "intl": "international",
+    "int": "international", "assn": "association", "assoc": "association", "dept": "department",
+    "coll": "college", "ctr": "centre", "center": "centre", "cntr": "centre", "org": "organisation",
+    "organization": "organisation", "govt": "government", "natl": "national", "soc": "society",
+    "comm": "community", "dev": "development", "mgmt": "management", "svcs": "services", "bros": "brothers",
+    "koninkl": "koninklijke", "elec": "electronics", "electr": "electronics", "nkl": "koninklijke",
+}
+#: Connecting words: kept for acronyms ("UoW"), ignored when comparing.
+CONNECTIVES = frozenset("of and for de der den van von the te in at on und et la le du".split())
+#: Words that half the sector shares; they count for little even in a small dataset.
+GENERIC_WORDS = frozenset(
+    "university college council city school schools trust foundation group holding holdings international "
+    "services service community centre association society network partnership learning national "
+    "county borough metropolitan district institute academy charity fund project projects hub uk "
+    "europe europa nederland netherlands netherland holland research development industries technology "
+    "global royal koninklijke electronics chemicals pharmaceuticals products systems engineering "
+    "manufacturing solutions".split())
+_SPACED_INITIALS = re.compile(r"\b(?:[a-z] ){1,}[a-z]\b")
+
+
+@dataclass(frozen=True, slots=True)
+class NameKey:
+    """A name reduced for comparison: ``tokens`` (content words) and ``joined``."""
+
+    raw: str
+    tokens: tuple[str, ...]
+    words: tuple[str, ...]  # with connectives, for acronyms
+
+    @property
+    def joined(self) -> str:
+        return "".join(self.tokens)
+
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    text = text.replace("&amp;", "&").replace("&amp", "&").replace("&", " and ")
+    text = re.sub(r"['`\u2019]", "", text)  # PHILIPS' -> philips
+    text = re.sub(r"\b([nb])[\s.]*v\b\.?", r" \1v ", text)  # "N. V." stays a legal form, not initials
+    text = re.sub(r"[^a-z0-9]+", " ", text)
+    return _SPACED_INITIALS.sub(lambda m: m.group(0).replace(" ", ""), text).strip()
+
+
+def name_key(name: str, *, person: bool = False) -> NameKey:
+    """The comparable form of a name; ``person`` drops titles instead of legal forms."""
+    text = _fold(name)
+    if not person:
+        for phrase in LEGAL_PHRASES:
+            text = text.replace(phrase, " ")
+    drop = TITLES if person else LEGAL_TOKENS
+    words = [ABBREVIATIONS.get(w, w) for w in text.split() if w not in drop]
+    words = words or text.split()
+    tokens = tuple(w for w in words if w not in CONNECTIVES) or tuple(words)
+    return NameKey(name, tokens, tuple(words))
+
+
+def name_keys(name: str, *, person: bool = False) -> list[NameKey]:
+    """The name's key, plus the key of what precedes its first legal form when more follows.
+
+    "AKZO NOBEL N.V., ARNHEM" and "Philips N.V. Gloeilampenfabrieken": what follows a
+    legal form is sometimes an address and sometimes the rest of the name, so both
+    readings are kept and either may match.
+    """
+    full = name_key(name, person=person)
+    if person:
+        return [full]
+    words = _fold(name).split()
+    for i, w in enumerate(words[1:-1], start=1):
+        if w in LEGAL_TOKENS and any(x not in LEGAL_TOKENS for x in words[:i]):
+            head = name_key(" ".join(words[:i]))
+            return [full, head] if head.tokens and head.tokens != full.tokens else [full]
+    return [full]
+
+
+def acronyms(key: NameKey) -> set[str]:
+    """Initials a partner might write for this name: "uow" and "uw" for University of Wolverhampton."""
+    out = set()
+    for words in (key.words, key.tokens):
+        if len(words) >= 2:
+            out.add("".join(w[0] for w in words))
+    return out
+
+
+class TokenWeights:
+    """Inverse document frequency of name tokens, damped for generic words.
+
+    Built from the names being compared, so a word common in *this* dataset
+    ("philips" among Philips patents) counts less than a rare one.
+    """
+
+    def __init__(self, keys):
+        self.df = Counter(t for k in keys for t in set(k.tokens))
+        self.n = max(1, len(keys))
+
+    def __call__(self, token: str) -> float:
+        w = math.log((self.n + 1) / (self.df.get(token, 0) + 1)) + 1.0
+        return w * (0.25 if token in GENERIC_WORDS else 1.0)
+
+
+def _token_match(a: str, b: str) -> float:
+    """1 for equal tokens; the edit similarity for long near-equal ones (typos); else 0."""
+    if a == b:
+        return 1.0
+    if min(len(a), len(b)) < 5:
+        return 0.0
+    from rapidfuzz.distance import Levenshtein
+
+    sim = Levenshtein.normalized_similarity(a, b)
+    return sim if sim >= 0.8 else 0.0
+
+
+def name_similarity(a: NameKey, b: NameKey, weight, ambiguous=frozenset()) -> tuple[float, str]:
+    """(score in [0, 1], the reason in words) for two names.
+
+    Weighted soft token overlap: each side's tokens find their best partner on
+    the other side; unmatched rare tokens pull the score down. The joined
+    spelling catches "philipsgloeilampenfabrieken"; initials catch "UoW", unless
+    they are in ``ambiguous`` (initials of several names in the dataset: the
+    University of Warwick is "UoW" too).
+    """
+    if a.tokens == b.tokens:
+        return 1.0, "same name once legal form, case and punctuation are ignored"
+    from rapidfuzz.distance import Levenshtein
+
+    joined = Levenshtein.normalized_similarity(a.joined, b.joined)
+    if joined >= 0.92 and min(len(a.joined), len(b.joined)) >= 6:
+        return joined, f"names differ only by spelling ({joined:.2f})"
+    for short, long_ in ((a, b), (b, a)):
+        if len(short.tokens) == 1 and len(short.joined) >= 2 and short.joined in acronyms(long_) and len(long_.tokens) >= 2:
+            if short.joined in ambiguous:
+                return 0.5, f"{short.raw!r} is the initials of {long_.raw!r}, and of other names here"
+            return 0.9, f"{short.raw!r} is the initials of {long_.raw!r}"
+    num = den = 0.0
+    for mine, theirs in ((a.tokens, b.tokens), (b.tokens, a.tokens)):
+        for t in mine:
+            w = weight(t)
+            best = max((_token_match(t, o) for o in theirs), default=0.0)
+            num += w * best
+            den += w
+    score = num / den if den else 0.0
+    shared = sorted(set(a.tokens) & set(b.tokens))
+    return score, f"name words in common: {', '.join(shared) or 'none exactly'} ({score:.2f})"

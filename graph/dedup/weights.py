@@ -1,0 +1,72 @@
+"""Every weight and threshold of duplicate and overlap scoring, in one place.
+
+Change a number here and both ``lcg overlaps`` and ``lcg duplicates`` follow
+(on either backend: scoring is shared Python). A user can also pass
+``--weight NAME=VALUE`` to ``lcg overlaps`` for one run.
+
+Overlap score of two projects (each signal in [0, 1], the score their weighted
+mean, so it stays in [0, 1] and rises with every signal):
+
+* ``text``: cosine of the TF-IDF vectors of name + description (rare words weigh most);
+* ``themes``: Jaccard of themes and target groups;
+* ``partners``: shared partner organisations (1 shared = 0.6, 2+ = 1.0);
+* ``funders``: 1.0 when the two have *different* funders (two funders paying
+  for the same thing is the headline case), 0.6 when the same funder pays twice,
+  0 when either has none;
+* ``dates``: overlap of the two periods (1.0 when they overlap at all, falling
+  to 0 at ``date_gap_years`` apart);
+* ``place``: 1.0 when they share a place.
+
+Text carries the most weight: without similar text, shared themes, place and
+dates describe half the projects in a city, not a duplicate.
+"""
+
+from __future__ import annotations
+
+OVERLAP_WEIGHTS: dict[str, float] = {
+    "text": 0.45,
+    "themes": 0.15,
+    "partners": 0.10,
+    "funders": 0.10,
+    "dates": 0.10,
+    "place": 0.10,
+}
+#: Funders signal: different funders for similar work, or one funder paying twice.
+FUNDERS_DIFFERENT = 1.0
+FUNDERS_SAME = 0.6
+#: Dates signal reaches 0 this many years apart.
+DATE_GAP_YEARS = 3.0
+#: Pairs below this score are not reported by default.
+OVERLAP_MIN_SCORE = 0.5
+#: Candidate generation: each project's k most text-similar projects above this cosine.
+OVERLAP_TOP_K = 10
+OVERLAP_MIN_TEXT = 0.2
+
+#: Duplicates: a pair is reported at or above this score.
+DUPLICATE_MIN_SCORE = 0.8
+#: Name candidates: each name's k most similar names by character 3-grams.
+DUPLICATE_TOP_K = 20
+DUPLICATE_MIN_CANDIDATE = 0.3
+#: Evidence beyond the name (score becomes at least this).
+SAME_IDENTIFIER = 0.99
+SAME_WEBSITE = 0.95
+#: Each person attached to both records adds this to the name score.
+SHARED_PERSON = 0.1
+#: Different identifiers of the same register (two charity numbers) cap the score here.
+CONFLICTING_IDENTIFIER = 0.4
+
+
+def overlap_weights(overrides: dict[str, float] | None = None) -> dict[str, float]:
+    """The overlap weights with ``overrides`` applied; unknown names raise LcgError."""
+    from ..errors import LcgError
+
+    weights = dict(OVERLAP_WEIGHTS)
+    for name, value in (overrides or {}).items():
+        if name not in weights:
+            raise LcgError(f"unknown overlap weight {name!r} (expected one of: {', '.join(weights)})")
+        if value < 0:
+            raise LcgError(f"overlap weight {name} must be >= 0, got {value}")
+        weights[name] = float(value)
+    if sum(weights.values()) <= 0:
+        raise LcgError("overlap weights sum to 0; give at least one positive weight")
+    return weights
