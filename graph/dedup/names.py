@@ -46,6 +46,8 @@ GENERIC_WORDS = frozenset(
     "europe europa nederland netherlands netherland holland research development industries technology "
     "global royal koninklijke electronics chemicals pharmaceuticals products systems engineering "
     "manufacturing solutions".split())
+#: Factor applied when each name has a generic word the other lacks (council vs foundation).
+KIND_CLASH = 0.75
 _SPACED_INITIALS = re.compile(r"\b(?:[a-z] ){1,}[a-z]\b")
 
 
@@ -162,12 +164,21 @@ def name_similarity(a: NameKey, b: NameKey, weight, ambiguous=frozenset()) -> tu
                 return 0.5, f"{short.raw!r} is the initials of {long_.raw!r}, and of other names here"
             return 0.9, f"{short.raw!r} is the initials of {long_.raw!r}"
     num = den = 0.0
+    unmatched_kinds = []
     for mine, theirs in ((a.tokens, b.tokens), (b.tokens, a.tokens)):
+        kinds = set()
         for t in mine:
             w = weight(t)
             best = max((_token_match(t, o) for o in theirs), default=0.0)
             num += w * best
             den += w
+            if best == 0.0 and t in GENERIC_WORDS:
+                kinds.add(t)
+        unmatched_kinds.append(kinds)
     score = num / den if den else 0.0
     shared = sorted(set(a.tokens) & set(b.tokens))
-    return score, f"name words in common: {', '.join(shared) or 'none exactly'} ({score:.2f})"
+    reason = f"name words in common: {', '.join(shared) or 'none exactly'}"
+    if all(unmatched_kinds):  # "Community Council" vs "Community Foundation": two kinds of body
+        score *= KIND_CLASH
+        reason += f", but {'/'.join(sorted(unmatched_kinds[0]))} vs {'/'.join(sorted(unmatched_kinds[1]))}"
+    return score, f"{reason} ({score:.2f})"

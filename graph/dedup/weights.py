@@ -17,8 +17,9 @@ mean, so it stays in [0, 1] and rises with every signal):
   to 0 at ``date_gap_years`` apart);
 * ``place``: 1.0 when they share a place.
 
-Text carries the most weight: without similar text, shared themes, place and
-dates describe half the projects in a city, not a duplicate.
+Text carries the most weight, and the other signals' part is scaled by
+``min(1, text / TEXT_GATE)``: without similar text, shared themes, place, dates
+and "different funders" describe half the projects in a city, not a duplicate.
 """
 
 from __future__ import annotations
@@ -31,6 +32,8 @@ OVERLAP_WEIGHTS: dict[str, float] = {
     "dates": 0.10,
     "place": 0.10,
 }
+#: Text cosine at which the context signals count in full (below it, proportionally less).
+TEXT_GATE = 0.3
 #: Funders signal: different funders for similar work, or one funder paying twice.
 FUNDERS_DIFFERENT = 1.0
 FUNDERS_SAME = 0.6

@@ -1,0 +1,81 @@
+"""Reviewed pairs, kept with the data so later runs do not raise them again.
+
+``decisions.yaml`` sits beside the data files (the loader ignores it) and is a
+list of entries::
+
+    - pair: [wclr-digital-inclusion-study, dudley-digital-skills-review]
+      decision: accepted overlap        # or: same, distinct
+      note: Different cohorts; agreed at the March steering group.
+
+Both ``lcg overlaps`` and ``lcg duplicates`` leave out every decided pair (the
+order of the two ids does not matter). Re-importing data never touches it.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from pathlib import Path
+
+import yaml
+
+from ..errors import LcgError
+
+__all__ = ["DECISIONS_FILE", "DECISIONS", "load_decisions", "record_decision"]
+
+DECISIONS_FILE = "decisions.yaml"
+DECISIONS = ("same", "distinct", "accepted overlap")
+
+
+def _normal(decision: str) -> str | None:
+    d = str(decision).strip().lower().replace("-", " ").replace("_", " ")
+    return d if d in DECISIONS else None
+
+
+def load_decisions(data_dir) -> dict[frozenset, dict]:
+    """{frozenset({a, b}): entry} from the data folder's decisions file (empty if there is none)."""
+    path = Path(data_dir) / DECISIONS_FILE
+    if not path.is_file():
+        return {}
+    try:
+        entries = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        where = f" line {mark.line + 1}" if mark else ""
+        raise LcgError(f"{path}{where}: not valid YAML; fix the file (expected a list of pair/decision entries)") \
+            from None
+    if not isinstance(entries, list):
+        raise LcgError(f"{path}: expected a list of entries with pair and decision")
+    out = {}
+    for n, e in enumerate(entries, start=1):
+        pair = e.get("pair") if isinstance(e, dict) else None
+        if not (isinstance(pair, list) and len(pair) == 2 and all(isinstance(x, str) for x in pair)
+                and pair[0] != pair[1]):
+            raise LcgError(f"{path} entry {n}: expected pair: [id-a, id-b] with two different ids")
+        decision = _normal(e.get("decision", ""))
+        if decision is None:
+            raise LcgError(f"{path} entry {n}: bad decision {e.get('decision')!r} "
+                           f"(expected one of: {', '.join(DECISIONS)})")
+        out[frozenset(pair)] = {**e, "decision": decision}
+    return out
+
+
+def record_decision(data_dir, a: str, b: str, decision: str, note: str | None = None) -> dict:
+    """Append (or replace) the decision on a pair; returns the entry written."""
+    d = _normal(decision)
+    if d is None:
+        raise LcgError(f"bad decision {decision!r} (expected one of: {', '.join(DECISIONS)})")
+    if a == b:
+        raise LcgError(f"a pair needs two different ids, got {a!r} twice")
+    path = Path(data_dir) / DECISIONS_FILE
+    if not Path(data_dir).is_dir():
+        raise LcgError(f"data folder {str(data_dir)!r} not found (give one with --data DIR)")
+    existing = load_decisions(data_dir)
+    entry = {"pair": sorted([a, b]), "decision": d, "date": _dt.date.today().isoformat()}
+    if note:
+        entry["note"] = note
+    existing[frozenset((a, b))] = entry
+    text = yaml.safe_dump(list(existing.values()), sort_keys=False, allow_unicode=True, width=100)
+    tmp = path.with_name(f".{DECISIONS_FILE}.tmp")
+    tmp.write_text("# Reviewed pairs: lcg overlaps and lcg duplicates leave these out.\n" + text, encoding="utf-8")
+    tmp.replace(path)
+    return entry

@@ -1,0 +1,192 @@
+"""Projects likely to duplicate funding or effort, ranked, with reasons in words.
+
+Two steps, so that a million projects never meet each other pairwise:
+
+1. candidates: each project's ``k`` most similar projects by TF-IDF of name and
+   description (rare words weigh most), via the chunked sparse join in
+   ``candidates.py``;
+2. scoring: each candidate pair gets the signals and weights documented in
+   ``weights.py`` and a sentence per signal.
+
+Shared partners and funders are scoring signals, never blocking keys: a hub
+funder would otherwise make every pair a candidate.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import weights as W
+from .records import ProjectRecord, place_parents
+
+__all__ = ["OverlapPair", "signals", "combine", "score_pair", "find_overlaps", "check_proposal", "year_span"]
+
+
+@dataclass
+class OverlapPair:
+    a: str
+    b: str
+    score: float
+    signals: dict
+    reasons: list[str]
+
+
+def _year(date: str | None) -> float | None:
+    if not date:
+        return None
+    parts = str(date).split("-")
+    y = int(parts[0])
+    m = int(parts[1]) if len(parts) > 1 else 1
+    d = int(parts[2]) if len(parts) > 2 else 1
+    return y + (m - 1) / 12 + (d - 1) / 365
+
+
+def year_span(p: ProjectRecord) -> tuple[float, float] | None:
+    """The project's period in fractional years; an open end counts as the start's year."""
+    start, end = _year(p.start), _year(p.end)
+    if start is None and end is None:
+        return None
+    start = start if start is not None else end
+    end = end if end is not None else start + 1.0
+    return (min(start, end), max(start, end))
+
+
+def _period(p: ProjectRecord) -> str:
+    a, b = (p.start or "?")[:4], (p.end or "")[:4]
+    return a if not b or b == a else f"{a}-{b}"
+
+
+def signals(a: ProjectRecord, b: ProjectRecord, text: float, parents=None) -> dict[str, float]:
+    """Each signal in [0, 1] (see ``weights.py`` for what each means)."""
+    ta, tb = a.themes | a.target_groups, b.themes | b.target_groups
+    union = ta | tb
+    shared_partners = len(a.partners & b.partners)
+    if a.funders and b.funders:
+        funders = W.FUNDERS_DIFFERENT if a.funders != b.funders else W.FUNDERS_SAME
+    else:
+        funders = 0.0
+    sa, sb = year_span(a), year_span(b)
+    if sa and sb:
+        gap = max(sa[0], sb[0]) - min(sa[1], sb[1])
+        dates = 1.0 if gap <= 0 else max(0.0, 1.0 - gap / W.DATE_GAP_YEARS)
+    else:
+        dates = 0.0
+    place = 0.0
+    if a.places & b.places:
+        place = 1.0
+    elif parents and a.places and b.places:
+        up_a = set().union(*(place_parents(parents, p) for p in a.places))
+        up_b = set().union(*(place_parents(parents, p) for p in b.places))
+        if (up_a & b.places) or (up_b & a.places):
+            place = 0.5
+    return {"text": max(0.0, min(1.0, text)), "themes": len(ta & tb) / len(union) if union else 0.0,
+            "partners": 0.0 if not shared_partners else (0.6 if shared_partners == 1 else 1.0),
+            "funders": funders, "dates": dates, "place": place}
+
+
+def combine(sig: dict[str, float], weights: dict[str, float]) -> float:
+    """Weighted mean of the signals, the context signals gated by text similarity.
+
+    Shared place, dates and themes only mean duplication when the work is
+    described alike, so their part is scaled by min(1, text / TEXT_GATE).
+    Non-decreasing in every signal, and in [0, 1].
+    """
+    total = sum(weights.values())
+    gate = min(1.0, sig["text"] / W.TEXT_GATE) if W.TEXT_GATE > 0 else 1.0
+    context = sum(weights[k] * sig[k] for k in weights if k != "text")
+    return (weights.get("text", 0.0) * sig["text"] + gate * context) / total
+
+
+def reasons(a: ProjectRecord, b: ProjectRecord, sig: dict, names: dict[str, str], parents=None) -> list[str]:
+    """The evidence as sentences a coordinator can check."""
+    def named(ids) -> str:
+        return ", ".join(sorted(names.get(i, i) for i in ids))
+
+    out = []
+    themes = a.themes & b.themes
+    groups = a.target_groups & b.target_groups
+    if themes or groups:
+        out.append("both " + "; ".join(x for x in (f"address {named(themes)}" if themes else "",
+                                                   f"for {', '.join(sorted(groups))}" if groups else "") if x))
+    if sig["place"] == 1.0:
+        out.append(f"both in {named(a.places & b.places)}")
+    elif sig["place"]:
+        out.append(f"one is within the other's place ({named(a.places)} / {named(b.places)})")
+    if sig["dates"] == 1.0:
+        out.append(f"at the same time ({_period(a)} and {_period(b)})")
+    elif sig["dates"]:
+        out.append(f"close in time ({_period(a)} and {_period(b)})")
+    shared = a.partners & b.partners
+    if shared:
+        out.append(f"{len(shared)} shared partner{'s' if len(shared) > 1 else ''} ({named(shared)})")
+    if sig["funders"] == W.FUNDERS_DIFFERENT and a.funders and b.funders:
+        out.append(f"funded by {named(a.funders)} and by {named(b.funders)}")
+    elif sig["funders"]:
+        out.append(f"both funded by {named(a.funders)}")
+    out.append(f"text similarity {sig['text']:.2f}")
+    return out
+
+
+def score_pair(a, b, text: float, names=None, weights=None, parents=None) -> OverlapPair:
+    weights = weights or W.OVERLAP_WEIGHTS
+    sig = signals(a, b, text, parents)
+    x, y = (a, b) if a.id <= b.id else (b, a)
+    return OverlapPair(x.id, y.id, round(combine(sig, weights), 4), {k: round(v, 3) for k, v in sig.items()},
+                       reasons(a, b, sig, names or {}, parents))
+
+
+def _text_matrix(records, extra=()):
+    from .candidates import tfidf_matrix
+
+    texts = [r.text for r in records] + [r.text for r in extra]
+    return tfidf_matrix(texts, ngram_range=(1, 2), max_df=0.5)
+
+
+def find_overlaps(records, *, names=None, parents=None, weights=None, min_score: float = W.OVERLAP_MIN_SCORE,
+                  project: str | None = None, top_k: int = W.OVERLAP_TOP_K, min_text: float = W.OVERLAP_MIN_TEXT,
+                  skip=frozenset()) -> list[OverlapPair]:
+    """Scored candidate pairs at or above ``min_score``, best first; ``skip`` holds decided pairs."""
+    from .candidates import topk_pairs
+
+    records = list(records)
+    if len(records) < 2:
+        return []
+    matrix = _text_matrix(records)
+    if project is not None:
+        i = next(n for n, r in enumerate(records) if r.id == project)
+        found = topk_pairs(matrix[i:i + 1], other=matrix, k=top_k + 1, min_sim=min_text)
+        cand = {(min(i, j), max(i, j)): s for (_, j), s in found.items() if j != i}
+    else:
+        cand = topk_pairs(matrix, k=top_k, min_sim=min_text)
+    out = []
+    for (i, j), text in cand.items():
+        a, b = records[i], records[j]
+        if frozenset((a.id, b.id)) in skip:
+            continue
+        pair = score_pair(a, b, text, names, weights, parents)
+        if pair.score >= min_score:
+            out.append(pair)
+    out.sort(key=lambda p: (-p.score, p.a, p.b))
+    return out
+
+
+def check_proposal(proposal: ProjectRecord, records, *, names=None, parents=None, weights=None,
+                   min_score: float = W.OVERLAP_MIN_SCORE, top_k: int = 20,
+                   min_text: float = W.OVERLAP_MIN_TEXT) -> list[OverlapPair]:
+    """What already-loaded projects a proposal (not in the graph) overlaps, best first."""
+    from .candidates import topk_pairs
+
+    records = [r for r in records if r.id != proposal.id]
+    if not records:
+        return []
+    matrix = _text_matrix(records, [proposal])
+    found = topk_pairs(matrix[len(records):], other=matrix[:len(records)], k=top_k, min_sim=min_text)
+    out = []
+    for (_, j), text in found.items():
+        sig = signals(proposal, records[j], text, parents)
+        score = round(combine(sig, weights or W.OVERLAP_WEIGHTS), 4)
+        if score >= min_score:
+            out.append(OverlapPair(proposal.id, records[j].id, score, {k: round(v, 3) for k, v in sig.items()},
+                                   reasons(proposal, records[j], sig, names or {}, parents)))
+    out.sort(key=lambda p: (-p.score, p.b))
+    return out

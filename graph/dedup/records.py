@@ -1,0 +1,126 @@
+"""The flat records duplicate and overlap scoring read, built from any backend.
+
+Scoring is shared Python; a backend only has to hand over nodes and
+relationships (``Backend.nodes`` / ``Backend.relationships``), which the
+embedded graph and Neo4j both do with the same results, so both give the same
+answers.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from .duplicates import EntityRecord
+
+__all__ = ["ProjectRecord", "project_records", "entity_records", "project_from_entry", "place_parents"]
+
+PROJECT_RELS = ("PARTNER_IN", "FUNDS", "COMMISSIONED", "ADDRESSES", "LOCATED_IN")
+
+
+@dataclass(frozen=True)
+class ProjectRecord:
+    """What overlap scoring reads of a project."""
+
+    id: str
+    name: str
+    description: str = ""
+    themes: frozenset = field(default_factory=frozenset)
+    target_groups: frozenset = field(default_factory=frozenset)
+    partners: frozenset = field(default_factory=frozenset)
+    funders: frozenset = field(default_factory=frozenset)  # funders and commissioners: who pays or asks
+    places: frozenset = field(default_factory=frozenset)
+    start: str | None = None
+    end: str | None = None
+
+    @property
+    def text(self) -> str:
+        return f"{self.name}. {self.description}"
+
+
+def _groups(values) -> frozenset:
+    return frozenset(str(v).strip().lower() for v in values or () if str(v).strip())
+
+
+def project_records(backend) -> tuple[list[ProjectRecord], dict[str, str], dict[str, set[str]]]:
+    """(project records sorted by id, id -> name of every node, place -> enclosing places)."""
+    nodes = backend.nodes()
+    names = {n.id: n.name for n in nodes}
+    slots: dict[str, dict[str, set]] = defaultdict(lambda: defaultdict(set))
+    parents: dict[str, set[str]] = defaultdict(set)
+    kinds = {n.id: n.kind for n in nodes}
+    for t in backend.relationships(PROJECT_RELS):
+        if t.kind == "PARTNER_IN" and kinds.get(t.end) == "Project":
+            slots[t.end]["partners"].add(t.start)
+        elif t.kind in ("FUNDS", "COMMISSIONED") and kinds.get(t.end) == "Project":
+            slots[t.end]["funders"].add(t.start)
+        elif t.kind == "ADDRESSES" and kinds.get(t.start) == "Project":
+            slots[t.start]["themes"].add(t.end)
+        elif t.kind == "LOCATED_IN":
+            if kinds.get(t.start) == "Project":
+                slots[t.start]["places"].add(t.end)
+            elif kinds.get(t.start) == "Place":
+                parents[t.start].add(t.end)
+    records = []
+    for n in nodes:
+        if n.kind != "Project":
+            continue
+        s = slots.get(n.id, {})
+        p = n.props
+        records.append(ProjectRecord(
+            n.id, n.name, str(p.get("description") or ""), frozenset(s.get("themes", ())),
+            _groups(p.get("target_groups")), frozenset(s.get("partners", ())), frozenset(s.get("funders", ())),
+            frozenset(s.get("places", ())), _iso(p.get("start")), _iso(p.get("end"))))
+    return records, names, dict(parents)
+
+
+def _iso(value) -> str | None:
+    return None if value in (None, "") else str(value)
+
+
+def _slot_ids(value) -> frozenset:
+    out = set()
+    for item in value or ():
+        if isinstance(item, dict) and item.get("id"):
+            out.add(str(item["id"]))
+        elif isinstance(item, str):
+            out.add(item)
+    return frozenset(out)
+
+
+def project_from_entry(entry: dict, default_id: str = "proposal") -> ProjectRecord:
+    """A project entry as written in projects.yaml (a proposal not yet in the graph)."""
+    return ProjectRecord(
+        str(entry.get("id") or default_id), str(entry.get("name") or ""), str(entry.get("description") or ""),
+        _slot_ids(entry.get("themes")), _groups(entry.get("target_groups")), _slot_ids(entry.get("partners")),
+        _slot_ids(entry.get("funders")) | _slot_ids(entry.get("commissioned_by")),
+        _slot_ids(entry.get("located_in")), _iso(entry.get("start")), _iso(entry.get("end")))
+
+
+def place_parents(parents: dict[str, set[str]], place: str) -> set[str]:
+    """Every place enclosing ``place`` (its located_in, theirs, and so on)."""
+    seen: set[str] = set()
+    todo = [place]
+    while todo:
+        for up in parents.get(todo.pop(), ()):
+            if up not in seen:
+                seen.add(up)
+                todo.append(up)
+    return seen
+
+
+def entity_records(backend, kind: str) -> list[EntityRecord]:
+    """Organisations or people as duplicate-scoring records, with the people attached to each."""
+    people: dict[str, set[str]] = defaultdict(set)
+    degree: dict[str, int] = defaultdict(int)
+    for t in backend.relationships():
+        degree[t.start] += 1
+        degree[t.end] += 1
+        if t.kind == "WORKS_FOR":
+            people[t.end].add(t.start)
+    out = []
+    for n in backend.nodes([kind]):
+        p = n.props
+        out.append(EntityRecord(n.id, kind, n.name, tuple(p.get("aliases") or ()), p.get("website"),
+                                tuple(p.get("identifiers") or ()), frozenset(people.get(n.id, ())), degree[n.id]))
+    return out

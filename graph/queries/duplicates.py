@@ -1,0 +1,61 @@
+"""`lcg duplicates`: records that are probably one organisation or person, with the merge to make.
+
+Scoring lives in ``dedup.duplicates``; this module turns pairs into rows, each
+with the YAML change that would merge them: keep the better-connected record,
+give it the other's name as an alias (and any identifiers or website it lacks),
+delete the other and point its relationships at the one kept.
+"""
+
+from __future__ import annotations
+
+import yaml
+
+from .. import schema
+from ..dedup import weights as W
+from ..dedup.decisions import load_decisions
+from ..dedup.duplicates import find_duplicates, groups_of
+from ..dedup.records import entity_records
+
+__all__ = ["duplicate_rows", "merge_change", "COLUMNS"]
+
+COLUMNS = ["group", "score", "keep", "keep_name", "merge", "merge_name", "reasons"]
+
+
+def merge_change(keep, drop) -> str:
+    """The YAML edit that merges ``drop`` into ``keep``, as text to paste."""
+    file = schema.NODE_KINDS[keep.kind].file
+    names = [n for n in (drop.name, *drop.aliases) if n != keep.name and n not in keep.aliases]
+    entry: dict = {"id": keep.id, "aliases": list(keep.aliases) + names}
+    ids = list(keep.identifiers) + [i for i in drop.identifiers if i not in keep.identifiers]
+    if ids:
+        entry["identifiers"] = ids
+    if drop.website and not keep.website:
+        entry["website"] = drop.website
+    body = yaml.safe_dump([entry], sort_keys=False, allow_unicode=True, width=100).rstrip()
+    refs = f"; replace {drop.id} by {keep.id} in the {drop.degree} relationship slot(s) that name it" \
+        if drop.degree else ""
+    return f"# {file}: in entry {keep.id}, set\n{body}\n# then delete entry {drop.id}{refs}"
+
+
+def duplicate_rows(backend, data_dir=None, *, kind: str = "Organisation", min_score: float = W.DUPLICATE_MIN_SCORE,
+                   include_decided: bool = False) -> list[dict]:
+    """Likely duplicate pairs of ``kind`` records as rows, best first within each group."""
+    records = entity_records(backend, kind)
+    by_id = {r.id: r for r in records}
+    decisions = load_decisions(data_dir) if data_dir is not None else {}
+    pairs = [p for p in find_duplicates(records, min_score=min_score)
+             if include_decided or frozenset((p.a, p.b)) not in decisions]
+    group_of = {x: n for n, g in enumerate(groups_of(pairs), start=1) for x in g}
+    rows = []
+    for p in pairs:
+        a, b = by_id[p.a], by_id[p.b]
+        keep, drop = (a, b) if (a.degree, -len(a.id)) >= (b.degree, -len(b.id)) else (b, a)
+        row = {"group": group_of[p.a], "score": p.score, "keep": keep.id, "keep_name": keep.name,
+               "merge": drop.id, "merge_name": drop.name, "reasons": "; ".join(p.reasons),
+               "change": merge_change(keep, drop)}
+        decided = decisions.get(frozenset((p.a, p.b)))
+        if decided:
+            row["decision"] = decided["decision"]
+        rows.append(row)
+    rows.sort(key=lambda r: (r["group"], -r["score"], r["keep"], r["merge"]))
+    return rows

@@ -1,0 +1,103 @@
+"""`lcg overlaps`: funded projects that may duplicate each other, as rows.
+
+The projection comes from the backend's primitives (``dedup.records``); the
+candidates, scores and reasons from ``dedup.overlaps``; reviewed pairs from
+the data folder's ``decisions.yaml`` are left out.
+"""
+
+from __future__ import annotations
+
+from ..dedup import weights as W
+from ..dedup.decisions import load_decisions
+from ..dedup.duplicates import groups_of
+from ..dedup.overlaps import check_proposal, find_overlaps, year_span
+from ..dedup.records import place_parents, project_from_entry, project_records
+from ..errors import LcgError, UnknownId
+
+__all__ = ["overlap_rows", "read_proposal", "COLUMNS"]
+
+COLUMNS = ["group", "score", "a", "a_name", "b", "b_name", "reasons"]
+
+
+def _resolve(given: str, names: dict[str, str], kinds: dict[str, str], kind: str) -> str:
+    """An id of ``kind`` from an id or a name (case-insensitive)."""
+    if kinds.get(given) == kind:
+        return given
+    low = given.strip().lower()
+    hits = sorted(i for i, n in names.items() if kinds.get(i) == kind and n.lower() == low)
+    if hits:
+        return hits[0]
+    close = sorted(i for i, n in names.items() if kinds.get(i) == kind and low in n.lower())[:5]
+    raise UnknownId(given, close)
+
+
+def read_proposal(path) -> dict:
+    """One project entry from a YAML file (a mapping, or a list holding one)."""
+    import yaml
+
+    try:
+        with open(path, encoding="utf-8") as fh:
+            value = yaml.safe_load(fh)
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        raise LcgError(f"{path}{f' line {mark.line + 1}' if mark else ''}: not valid YAML "
+                       "(expected one project entry as in projects.yaml)") from None
+    if isinstance(value, list) and len(value) == 1:
+        value = value[0]
+    if not isinstance(value, dict) or not value.get("name"):
+        raise LcgError(f"{path}: expected one project entry with at least a name (as in projects.yaml)")
+    return value
+
+
+def _since_ok(record, since: float) -> bool:
+    span = year_span(record)
+    return span is None or span[1] >= since
+
+
+def overlap_rows(backend, data_dir=None, *, min_score: float = W.OVERLAP_MIN_SCORE, project: str | None = None,
+                 theme: str | None = None, place: str | None = None, since: str | None = None,
+                 proposal: dict | None = None, weights: dict | None = None,
+                 include_decided: bool = False) -> list[dict]:
+    """Overlapping project pairs as rows (best first), each with its group number and reasons."""
+    weights = W.overlap_weights(weights)
+    records, names, parents = project_records(backend)
+    kinds = {n.id: n.kind for n in backend.nodes()}
+    decisions = load_decisions(data_dir) if data_dir is not None else {}
+    if theme:
+        tid = _resolve(theme, names, kinds, "Theme")
+        records = [r for r in records if tid in r.themes]
+    if place:
+        pid = _resolve(place, names, kinds, "Place")
+        records = [r for r in records if pid in r.places
+                   or any(pid in place_parents(parents, p) for p in r.places)]
+    if since:
+        from ..dedup.overlaps import _year
+
+        try:
+            cut = _year(since)
+        except ValueError:
+            raise LcgError(f"bad --since {since!r} (expected YYYY, YYYY-MM or YYYY-MM-DD)") from None
+        records = [r for r in records if _since_ok(r, cut)]
+    skip = frozenset() if include_decided else frozenset(decisions)
+    if proposal is not None:
+        pairs = check_proposal(project_from_entry(proposal), records, names=names, parents=parents,
+                               weights=weights, min_score=min_score)
+        names = {**names, pairs[0].a: proposal.get("name")} if pairs else names
+    else:
+        if project is not None:
+            project = _resolve(project, names, kinds, "Project")
+            if all(r.id != project for r in records):
+                return []
+        pairs = find_overlaps(records, names=names, parents=parents, weights=weights, min_score=min_score,
+                              project=project, skip=skip)
+    group_of = {x: n for n, g in enumerate(groups_of(pairs), start=1) for x in g}
+    rows = []
+    for p in pairs:
+        row = {"group": group_of.get(p.a), "score": p.score, "a": p.a, "a_name": names.get(p.a, p.a), "b": p.b,
+               "b_name": names.get(p.b, p.b), "reasons": "; ".join(p.reasons), "signals": p.signals}
+        decided = decisions.get(frozenset((p.a, p.b)))
+        if decided:
+            row["decision"] = decided["decision"]
+        rows.append(row)
+    rows.sort(key=lambda r: (r["group"], -r["score"], r["a"], r["b"]))
+    return rows
