@@ -190,5 +190,148 @@ def _kinds(kinds):
     return out
 
 
+def _weights(pairs):
+    out = {}
+    for p in pairs:
+        name, _, value = p.partition("=")
+        try:
+            out[name.strip()] = float(value)
+        except ValueError:
+            raise click.BadParameter(f"expected NAME=NUMBER such as text=0.5, got {p!r}", param_hint="--weight")
+    return out
+
+
+@main.command()
+@click.option("--min-score", type=click.FloatRange(0, 1), default=None, help="Only pairs scoring at least this "
+              "[default: graph/dedup/weights.py OVERLAP_MIN_SCORE].")
+@click.option("--project", help="Only what overlaps this project (id or name).")
+@click.option("--theme", help="Only projects addressing this theme (id or name).")
+@click.option("--place", help="Only projects in this place or a place within it (id or name).")
+@click.option("--since", help="Only projects running on or after this date (YYYY, YYYY-MM or YYYY-MM-DD).")
+@click.option("--proposal", type=click.Path(dir_okay=False, exists=True),
+              help="Check a project not yet in the graph (YAML, one entry as in projects.yaml).")
+@click.option("--weight", "weight_pairs", multiple=True, metavar="NAME=NUMBER",
+              help="Override one scoring weight for this run (text, themes, partners, funders, dates, place).")
+@click.option("--include-decided", is_flag=True, help="Also show pairs already decided in decisions.yaml.")
+@query_command
+def overlaps(min_score, project, theme, place, since, proposal, weight_pairs, include_decided, data_dir, fmt):
+    """Projects that may duplicate funding or effort: pairs, grouped, best first, with reasons.
+
+    The score (0 to 1) combines text similarity, shared themes and target groups,
+    shared partners, funders (different funders paying for similar work is the
+    headline case), overlapping dates and the same place; weights are documented
+    in graph/dedup/weights.py. Pairs marked in DATA/decisions.yaml are left out.
+
+    \b
+    Example:
+      lcg overlaps --min-score 0.6
+      lcg overlaps --project wclr-digital-inclusion-study
+      lcg overlaps --proposal my-new-project.yaml
+    """
+    from graph.dedup import weights as W
+    from graph.queries.overlaps import COLUMNS, overlap_rows, read_proposal
+
+    rows = overlap_rows(backend_for(data_dir), data_dir, min_score=W.OVERLAP_MIN_SCORE if min_score is None
+                        else min_score, project=project, theme=theme, place=place, since=since,
+                        proposal=read_proposal(proposal) if proposal else None, weights=_weights(weight_pairs),
+                        include_decided=include_decided)
+    columns = COLUMNS + (["decision"] if include_decided else [])
+    emit(rows if fmt == "json" else [{k: v for k, v in r.items() if k != "signals"} for r in rows], fmt, columns)
+    if not rows:
+        click.echo("No overlapping projects at this score.", err=True)
+
+
+@main.command()
+@click.option("--kind", type=click.Choice(["Organisation", "Person"], case_sensitive=False), default="Organisation",
+              show_default=True, help="Which records to compare.")
+@click.option("--min-score", type=click.FloatRange(0, 1), default=None,
+              help="Only pairs scoring at least this [default: graph/dedup/weights.py DUPLICATE_MIN_SCORE].")
+@click.option("--include-decided", is_flag=True, help="Also show pairs already decided in decisions.yaml.")
+@query_command
+def duplicates(kind, min_score, include_decided, data_dir, fmt):
+    """Records that are probably one organisation (or person), with reasons and the merge to make.
+
+    Compares names ignoring legal forms (Ltd, CIC, N.V.), "The", case, accents and
+    punctuation, spelling out abbreviations and initials ("Univ.", "UoW"); and
+    identifiers (charity and company numbers), websites and the people attached.
+    Pairs marked in DATA/decisions.yaml are left out.
+
+    \b
+    Example:
+      lcg duplicates
+      lcg duplicates --kind Person --format json
+    """
+    from graph.dedup import weights as W
+    from graph.queries.duplicates import COLUMNS, duplicate_rows
+
+    kind = "Person" if kind.lower() == "person" else "Organisation"
+    rows = duplicate_rows(backend_for(data_dir), data_dir, kind=kind, include_decided=include_decided,
+                          min_score=W.DUPLICATE_MIN_SCORE if min_score is None else min_score)
+    emit(rows, fmt, COLUMNS + (["decision"] if include_decided else []) + (["change"] if fmt != "table" else []))
+    if fmt == "table":
+        for r in rows:
+            click.echo(f"\n# merge {r['merge']} into {r['keep']} (score {r['score']}):\n{r['change']}")
+    if not rows:
+        click.echo("No likely duplicates at this score.", err=True)
+
+
+@main.command()
+@click.argument("a")
+@click.argument("b")
+@click.argument("decision", type=click.Choice(["same", "distinct", "accepted-overlap"]))
+@click.option("--note", help="Why (kept in the file).")
+@data_option
+def decide(a, b, decision, note, data_dir):
+    """Record a reviewed pair in DATA/decisions.yaml so overlaps and duplicates stop raising it.
+
+    \b
+    Example:
+      lcg decide study-a study-b accepted-overlap --note "different cohorts"
+    """
+    from graph.dedup.decisions import record_decision
+
+    entry = record_decision(data_dir, a, b, decision.replace("-", " "), note)
+    click.echo(f"Recorded {entry['pair'][0]} / {entry['pair'][1]}: {entry['decision']}", err=True)
+
+
+@main.group("import")
+def import_():
+    """Bring data in from other formats as YAML in the project's data format."""
+
+
+@import_.command("360giving")
+@click.argument("file", type=click.Path(dir_okay=False, exists=True))
+@click.option("-o", "--output", "out_dir", default="seed_data", show_default=True, type=click.Path(file_okay=False),
+              help="Data folder to add to (created if missing).")
+@click.option("--skip-invalid", is_flag=True, help="Import the valid grants even if some rows are malformed.")
+def import_360giving(file, out_dir, skip_invalid):
+    """Import 360Giving grants (JSON or CSV): funders, recipients, grants as projects, places.
+
+    Grant and org identifiers are kept; entries already in the folder (same
+    org-id, grant id or place) are not added again, so importing twice adds
+    nothing. Malformed rows are listed by row number and nothing is written,
+    unless --skip-invalid.
+
+    \b
+    Example:
+      lcg import 360giving grants.json -o data/grants
+      lcg validate --data data/grants
+    """
+    from graph.importers.giving360 import ImportFailed, import_360giving as run
+
+    try:
+        result = run(file, out_dir, skip_invalid=skip_invalid)
+    except ImportFailed as e:
+        for p in e.problems:
+            click.echo(f"{file}: {p}", err=True)
+        raise
+    for p in result.skipped:
+        click.echo(f"{file}: {p} (skipped)", err=True)
+    added = ", ".join(f"{n} {f.removesuffix('.yaml')}" for f, n in result.added.items())
+    totals = ", ".join(f"{c} {v:,.2f}" for c, v in sorted(result.total_amount.items()))
+    click.echo(f"Imported {result.grants} grants ({totals}) into {out_dir}: added {added}; "
+               f"{result.already.get('projects.yaml', 0)} grants were already there.", err=True)
+
+
 if __name__ == "__main__":
     main()
