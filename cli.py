@@ -235,8 +235,8 @@ def overlaps(min_score, project, theme, place, since, proposal, weight_pairs, in
                         else min_score, project=project, theme=theme, place=place, since=since,
                         proposal=read_proposal(proposal) if proposal else None, weights=_weights(weight_pairs),
                         include_decided=include_decided)
-    columns = COLUMNS + (["decision"] if include_decided else [])
-    emit(rows if fmt == "json" else [{k: v for k, v in r.items() if k != "signals"} for r in rows], fmt, columns)
+    columns = COLUMNS + (["decision"] if include_decided else []) + (["signals"] if fmt == "json" else [])
+    emit(rows, fmt, columns)
     if not rows:
         click.echo("No overlapping projects at this score.", err=True)
 

@@ -107,7 +107,7 @@ def find_duplicates(records, *, min_score: float = W.DUPLICATE_MIN_SCORE, top_k:
 
     for ids in holders:  # one normalised name, several records
         for other in ids[1:]:
-            offer(ids[0], other, 1.0, "same name once legal form, case and punctuation are ignored")
+            offer(ids[0], other, 1.0, "same name once case, punctuation, legal forms and titles are ignored")
     for i, j in _name_candidates(keys, min_candidate, top_k):
         score, reason = name_similarity(keys[i], keys[j], weight, ambiguous)
         if score < min_score - W.SHARED_PERSON * 3:

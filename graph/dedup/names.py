@@ -152,7 +152,7 @@ def name_similarity(a: NameKey, b: NameKey, weight, ambiguous=frozenset()) -> tu
     University of Warwick is "UoW" too).
     """
     if a.tokens == b.tokens:
-        return 1.0, "same name once legal form, case and punctuation are ignored"
+        return 1.0, "same name once case, punctuation, legal forms and titles are ignored"
     from rapidfuzz.distance import Levenshtein
 
     joined = Levenshtein.normalized_similarity(a.joined, b.joined)

@@ -37,6 +37,11 @@ def merge_change(keep, drop) -> str:
     return f"# {file}: in entry {keep.id}, set\n{body}\n# then delete entry {drop.id}{refs}"
 
 
+def _richness(r) -> tuple:
+    """Keep the better-connected record, then the one with more facts, then the fuller name."""
+    return (r.degree, bool(r.website) + len(r.identifiers) + len(r.aliases), len(r.name), r.id)
+
+
 def duplicate_rows(backend, data_dir=None, *, kind: str = "Organisation", min_score: float = W.DUPLICATE_MIN_SCORE,
                    include_decided: bool = False) -> list[dict]:
     """Likely duplicate pairs of ``kind`` records as rows, best first within each group."""
@@ -49,7 +54,7 @@ def duplicate_rows(backend, data_dir=None, *, kind: str = "Organisation", min_sc
     rows = []
     for p in pairs:
         a, b = by_id[p.a], by_id[p.b]
-        keep, drop = (a, b) if (a.degree, -len(a.id)) >= (b.degree, -len(b.id)) else (b, a)
+        keep, drop = (a, b) if _richness(a) >= _richness(b) else (b, a)
         row = {"group": group_of[p.a], "score": p.score, "keep": keep.id, "keep_name": keep.name,
                "merge": drop.id, "merge_name": drop.name, "reasons": "; ".join(p.reasons),
                "change": merge_change(keep, drop)}
