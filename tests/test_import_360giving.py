@@ -1,0 +1,125 @@
+"""`lcg import 360giving`: real grants validate and round-trip; bad rows stop the import."""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+from graph.dataset import load_dataset
+
+REAL = ROOT.parent / "shared" / "data" / "360giving-covid19-multifunder" / "covid19-grants-2020-04-16.json"
+needs_real = pytest.mark.skipif(not REAL.is_file(), reason="shared 360Giving snapshot not present")
+
+CSV_HEADER = ("Identifier,Title,Description,Currency,Amount Awarded,Award Date,Recipient Org:Identifier,"
+              "Recipient Org:Name,Funding Org:Identifier,Funding Org:Name,Planned Dates:Start Date,"
+              "Planned Dates:End Date,Beneficiary Location:Name,Beneficiary Location:Geographic Code\n")
+GOOD = ("360G-test-1,Digital skills,Laptops and lessons,GBP,5000,2020-04-01,GB-CHC-1000001,Learn Together,"
+        "GB-CHC-2000002,Test Foundation,2020-04-01,2021-03-31,Wolverhampton,E08000031\n")
+BAD_AMOUNT = ("360G-test-2,Food,Parcels,GBP,lots,2020-04-02,GB-CHC-1000003,Food Bank,"
+              "GB-CHC-2000002,Test Foundation,,,,\n")
+NO_RECIPIENT = "360G-test-3,Choir,Singing online,GBP,300,2020-04-03,,,GB-CHC-2000002,Test Foundation,,,,\n"
+
+
+def _totals(dataset):
+    grants = [n for n in dataset.nodes if n.kind == "Project" and n.props.get("identifiers")]
+    amounts = defaultdict(float)
+    for r in dataset.rels:
+        if r.kind == "FUNDS":
+            amounts[r.props["currency"]] += r.props["amount"]
+    return len(grants), dict(amounts)
+
+
+@needs_real
+def test_real_file_validates_and_round_trips_count_and_total(lcg, tmp_path):
+    out = tmp_path / "grants"
+    result = lcg("import", "360giving", REAL, "-o", out)
+    assert result.exit_code == 0, result.output
+    assert lcg("validate", "--data", out).exit_code == 0
+    grants = json.loads(REAL.read_text())["grants"]
+    expected = defaultdict(float)
+    for g in grants:
+        expected[g["currency"]] += g["amountAwarded"]
+    count, amounts = _totals(load_dataset(out))
+    assert count == len(grants) == 374
+    assert amounts.keys() == expected.keys()
+    for currency in expected:
+        assert amounts[currency] == pytest.approx(expected[currency], abs=0.005)
+    ids = {n.props["identifiers"][0] for n in load_dataset(out).nodes if n.kind == "Project"}
+    assert ids == {g["id"] for g in grants}  # grant ids kept
+
+
+@needs_real
+def test_second_import_adds_nothing(lcg, tmp_path):
+    out = tmp_path / "grants"
+    assert lcg("import", "360giving", REAL, "-o", out).exit_code == 0
+    before = {p.name: p.read_bytes() for p in out.glob("*.yaml")}
+    result = lcg("import", "360giving", REAL, "-o", out)
+    assert result.exit_code == 0 and "374 grants were already there" in result.output
+    assert {p.name: p.read_bytes() for p in out.glob("*.yaml")} == before
+
+
+def test_csv_grant_becomes_project_with_ties(lcg, tmp_path):
+    src = tmp_path / "grants.csv"
+    src.write_text(CSV_HEADER + GOOD)
+    out = tmp_path / "data"
+    assert lcg("import", "360giving", src, "-o", out).exit_code == 0
+    ds = load_dataset(out)
+    (project,) = [n for n in ds.nodes if n.kind == "Project"]
+    assert project.props["identifiers"] == ("360G-test-1",)
+    assert (project.props["start"], project.props["end"]) == ("2020-04-01", "2021-03-31")
+    ties = {(r.kind, r.start, r.end): r.props for r in ds.rels}
+    funds = ties[("FUNDS", "test-foundation", project.id)]
+    assert (funds["amount"], funds["currency"], funds["from"]) == (5000, "GBP", "2020-04-01")
+    assert ties[("PARTNER_IN", "learn-together", project.id)]["role"] == "lead"
+    assert ("LOCATED_IN", project.id, "wolverhampton") in ties
+    orgs = {n.id: n.props for n in ds.nodes if n.kind == "Organisation"}
+    assert orgs["learn-together"]["identifiers"] == ("GB-CHC-1000001",)
+
+
+def test_malformed_rows_reported_by_row_and_nothing_written(lcg, tmp_path):
+    src = tmp_path / "grants.csv"
+    src.write_text(CSV_HEADER + GOOD + BAD_AMOUNT + NO_RECIPIENT)
+    out = tmp_path / "data"
+    result = lcg("import", "360giving", src, "-o", out)
+    assert result.exit_code == 1
+    assert "row 3 (360G-test-2): bad amountAwarded 'lots'" in result.output
+    assert "row 4 (360G-test-3): no recipient organisation" in result.output
+    assert "nothing was written" in result.output and "Traceback" not in result.output
+    assert not out.exists() or not list(out.glob("*.yaml"))
+
+
+def test_skip_invalid_imports_the_rest(lcg, tmp_path):
+    src = tmp_path / "grants.csv"
+    src.write_text(CSV_HEADER + GOOD + BAD_AMOUNT)
+    out = tmp_path / "data"
+    result = lcg("import", "360giving", src, "-o", out, "--skip-invalid")
+    assert result.exit_code == 0 and "row 3" in result.output and "(skipped)" in result.output
+    assert _totals(load_dataset(out)) == (1, {"GBP": 5000.0})
+
+
+def test_import_appends_to_existing_data_keeping_its_text(lcg, tmp_path):
+    out = tmp_path / "data"
+    out.mkdir()
+    existing = ("# our partners\n- id: learn-together-cic\n  name: Learn Together CIC\n"
+                "  identifiers: [GB-CHC-1000001]\n  sources: [seed]\n")
+    (out / "organisations.yaml").write_text(existing)
+    src = tmp_path / "grants.csv"
+    src.write_text(CSV_HEADER + GOOD)
+    assert lcg("import", "360giving", src, "-o", out).exit_code == 0
+    text = (out / "organisations.yaml").read_text()
+    assert text.startswith(existing)
+    ds = load_dataset(out)
+    partner = next(r for r in ds.rels if r.kind == "PARTNER_IN")
+    assert partner.start == "learn-together-cic"  # matched by charity number, not added again
+    assert sum(1 for n in ds.nodes if n.kind == "Organisation") == 2
+
+
+def test_not_json_is_one_clear_error(lcg, tmp_path):
+    src = tmp_path / "grants.json"
+    src.write_text("{not json")
+    result = lcg("import", "360giving", src, "-o", tmp_path / "out")
+    assert result.exit_code == 1 and "not valid JSON" in result.output and "Traceback" not in result.output

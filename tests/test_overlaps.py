@@ -1,0 +1,134 @@
+"""`lcg overlaps`: planted overlaps found with the right reasons, different work not flagged."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from conftest import FIXTURES
+from graph.dedup import weights as W
+from graph.dedup.overlaps import combine, find_overlaps, signals
+from graph.dedup.records import ProjectRecord
+
+DATA = FIXTURES / "dedup" / "overlaps"
+HEADLINE = ("digital-skills-adults", "get-online-wolverhampton")
+SAME_FUNDER = ("food-bank-taunton", "food-bank-yeovil")
+
+
+def _rows(lcg, *args, data=DATA):
+    result = lcg("overlaps", "--data", data, "--format", "json", *args)
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def _pairs(rows):
+    return {(r["a"], r["b"]): r for r in rows}
+
+
+def test_planted_overlaps_found_and_nothing_else(lcg):
+    assert set(_pairs(_rows(lcg))) == {HEADLINE, SAME_FUNDER}
+
+
+def test_headline_reasons_in_words(lcg):
+    row = _pairs(_rows(lcg))[HEADLINE]
+    reasons = row["reasons"]
+    assert "both address Adult skills, Digital inclusion; for adults with no qualifications" in reasons
+    assert "both in Wolverhampton" in reasons
+    assert "at the same time (2020-2021 and 2020-2021)" in reasons
+    assert "2 shared partners (Age UK Wolverhampton, Wolverhampton Libraries)" in reasons
+    assert "funded by National Lottery Community Fund and by Black Country Skills Trust" in reasons
+    assert "text similarity 0." in reasons
+    assert row["signals"]["funders"] == W.FUNDERS_DIFFERENT
+
+
+def test_same_funder_twice_is_said_so(lcg):
+    row = _pairs(_rows(lcg))[SAME_FUNDER]
+    assert "both funded by Somerset Community Foundation" in row["reasons"]
+    assert row["signals"]["funders"] == W.FUNDERS_SAME
+
+
+def test_pairs_form_groups(lcg):
+    rows = _rows(lcg)
+    groups = {r["group"] for r in rows}
+    assert len(groups) == 2  # two separate overlaps, two groups
+
+
+def test_filters(lcg):
+    assert set(_pairs(_rows(lcg, "--project", "get-online-wolverhampton"))) == {HEADLINE}
+    assert set(_pairs(_rows(lcg, "--project", "Dudley Community Gardens"))) == set()
+    assert set(_pairs(_rows(lcg, "--theme", "food-poverty"))) == {SAME_FUNDER}
+    assert set(_pairs(_rows(lcg, "--place", "West Midlands"))) == {HEADLINE}  # Wolverhampton is within it
+    assert set(_pairs(_rows(lcg, "--since", "2021"))) == {HEADLINE}
+    assert set(_pairs(_rows(lcg, "--min-score", "0.99"))) == set()
+
+
+def test_unknown_project_is_one_clear_error(lcg):
+    result = lcg("overlaps", "--data", DATA, "--project", "no-such-project")
+    assert result.exit_code == 1 and "no-such-project" in result.output and "Traceback" not in result.output
+
+
+def test_proposal_is_checked_against_everything_loaded(lcg):
+    rows = _rows(lcg, "--proposal", DATA / "proposal.yaml")
+    assert [r["b"] for r in rows][:2] and {r["b"] for r in rows} == set(HEADLINE)
+    assert all(r["a"] == "digital-champions-bid" for r in rows)
+    assert "funded by City of Wolverhampton Council and by" in rows[0]["reasons"]
+
+
+def test_decisions_are_honoured(lcg, tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    result = lcg("decide", *SAME_FUNDER, "accepted-overlap", "--data", data)
+    assert result.exit_code == 0, result.output
+    assert set(_pairs(_rows(lcg, data=data))) == {HEADLINE}
+    shown = _pairs(_rows(lcg, "--include-decided", data=data))
+    assert shown[SAME_FUNDER]["decision"] == "accepted overlap"
+
+
+def test_weight_override_changes_score_and_bad_name_is_an_error(lcg):
+    base = _pairs(_rows(lcg))[HEADLINE]["score"]
+    more = _pairs(_rows(lcg, "--weight", "funders=1.0"))[HEADLINE]["score"]
+    assert more > base
+    result = lcg("overlaps", "--data", DATA, "--weight", "colour=1")
+    assert result.exit_code == 1 and "unknown overlap weight 'colour'" in result.output
+
+
+def _project(i, text, **kw):
+    return ProjectRecord(f"p{i}", text, "", **kw)
+
+
+def test_unrelated_projects_in_the_same_place_and_time_are_not_flagged():
+    shared = dict(themes=frozenset({"t"}), places=frozenset({"wolverhampton"}), start="2020", end="2021")
+    records = [_project(1, "Coding club for girls at the central library", funders=frozenset({"f1"}), **shared),
+               _project(2, "Allotment gardening for retired residents", funders=frozenset({"f2"}), **shared)]
+    assert find_overlaps(records, min_score=W.OVERLAP_MIN_SCORE, min_text=0.0) == []
+
+
+SIG = st.floats(min_value=0.0, max_value=1.0, allow_nan=False)
+SIGNALS = st.fixed_dictionaries({k: SIG for k in W.OVERLAP_WEIGHTS})
+
+
+@settings(max_examples=200, deadline=None)
+@given(SIGNALS, st.sampled_from(sorted(W.OVERLAP_WEIGHTS)), SIG)
+def test_score_is_monotone_in_each_signal_and_bounded(sig, name, bump):
+    low = combine(sig, W.OVERLAP_WEIGHTS)
+    higher = dict(sig, **{name: max(sig[name], bump)})
+    high = combine(higher, W.OVERLAP_WEIGHTS)
+    assert 0.0 <= low <= high + 1e-12 <= 1.0 + 1e-12
+
+
+@pytest.mark.parametrize("change, signal", [
+    (dict(partners=frozenset({"x"})), "partners"),
+    (dict(places=frozenset({"p"})), "place"),
+    (dict(start="2020", end="2021"), "dates"),
+])
+def test_each_shared_fact_raises_its_signal(change, signal):
+    a = ProjectRecord("a", "x", "", funders=frozenset({"f"}))
+    b = ProjectRecord("b", "x", "", funders=frozenset({"g"}))
+    before = signals(a, b, 0.5)[signal]
+    after = signals(ProjectRecord("a", "x", "", funders=frozenset({"f"}), **change),
+                    ProjectRecord("b", "x", "", funders=frozenset({"g"}), **change), 0.5)[signal]
+    assert after > before
