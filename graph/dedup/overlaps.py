@@ -139,29 +139,84 @@ def _text_matrix(records, extra=()):
     from .candidates import tfidf_matrix
 
     texts = [r.text for r in records] + [r.text for r in extra]
-    return tfidf_matrix(texts, ngram_range=(1, 2), max_df=0.5)
+    return tfidf_matrix(texts, ngram_range=(1, 1), max_df=0.5)
+
+
+def rare_columns(matrix, cap: int | None = None):
+    """The matrix restricted to rare terms (in at most ``cap`` rows), for the candidate join.
+
+    A term in many rows makes the join cost grow with the square of its count
+    and says little about duplication; the scores still use every term.
+    """
+    import numpy as np
+
+    n = matrix.shape[0]
+    cap = cap or max(W.RARE_TERM_MIN_CAP, int(n * W.RARE_TERM_FRACTION))
+    df = np.diff(matrix.tocsc().indptr)
+    return matrix[:, np.flatnonzero(df <= cap)]
+
+
+def text_floor(weights: dict[str, float], min_score: float) -> float:
+    """The lowest text similarity at which a pair could still reach ``min_score``.
+
+    Every other signal at 1 is the best case; ``combine`` is monotone, so bisect.
+    """
+    lo, hi = 0.0, 1.0
+    best = dict.fromkeys(weights, 1.0)
+    if combine({**best, "text": 1.0}, weights) < min_score:
+        return 1.0
+    for _ in range(30):
+        mid = (lo + hi) / 2
+        if combine({**best, "text": mid}, weights) >= min_score:
+            hi = mid
+        else:
+            lo = mid
+    return lo
+
+
+def candidate_pairs(matrix, *, rows=None, top_k: int = W.OVERLAP_TOP_K, min_text: float = W.OVERLAP_MIN_TEXT):
+    """{(i, j): text cosine} for candidate pairs (i < j), cosine from all terms >= ``min_text``.
+
+    ``rows``: only pairs involving these row numbers (``--project``).
+    """
+    import numpy as np
+
+    from .candidates import topk_pairs
+
+    rare = rare_columns(matrix)
+    if rows is not None:
+        found = {}
+        for i in rows:
+            for (_, j), s in topk_pairs(rare[i:i + 1], other=rare, k=top_k + 1, min_sim=W.RARE_MIN_SIM).items():
+                if j != i:
+                    found[(min(i, j), max(i, j))] = s
+    else:
+        found = topk_pairs(rare, k=top_k, min_sim=W.RARE_MIN_SIM)
+    if not found:
+        return {}
+    pairs = np.array(list(found), dtype=np.int64)
+    text = np.asarray(matrix[pairs[:, 0]].multiply(matrix[pairs[:, 1]]).sum(axis=1)).ravel()
+    keep = text >= min_text
+    return {(int(i), int(j)): float(t) for (i, j), t in zip(pairs[keep], text[keep])}
 
 
 def find_overlaps(records, *, names=None, parents=None, weights=None, min_score: float = W.OVERLAP_MIN_SCORE,
                   project: str | None = None, top_k: int = W.OVERLAP_TOP_K, min_text: float = W.OVERLAP_MIN_TEXT,
-                  skip=frozenset()) -> list[OverlapPair]:
+                  skip=frozenset(), matrix=None) -> list[OverlapPair]:
     """Scored candidate pairs at or above ``min_score``, best first; ``skip`` holds decided pairs."""
-    from .candidates import topk_pairs
-
     records = list(records)
     if len(records) < 2:
         return []
-    matrix = _text_matrix(records)
+    weights = weights or W.OVERLAP_WEIGHTS
+    matrix = _text_matrix(records) if matrix is None else matrix
+    rows = None
     if project is not None:
-        i = next(n for n, r in enumerate(records) if r.id == project)
-        found = topk_pairs(matrix[i:i + 1], other=matrix, k=top_k + 1, min_sim=min_text)
-        cand = {(min(i, j), max(i, j)): s for (_, j), s in found.items() if j != i}
-    else:
-        cand = topk_pairs(matrix, k=top_k, min_sim=min_text)
+        rows = [next(n for n, r in enumerate(records) if r.id == project)]
+    cand = candidate_pairs(matrix, rows=rows, top_k=top_k, min_text=max(min_text, text_floor(weights, min_score)))
     out = []
     for (i, j), text in cand.items():
         a, b = records[i], records[j]
-        if frozenset((a.id, b.id)) in skip:
+        if skip and frozenset((a.id, b.id)) in skip:
             continue
         pair = score_pair(a, b, text, names, weights, parents)
         if pair.score >= min_score:

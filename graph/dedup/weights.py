@@ -25,15 +25,15 @@ and "different funders" describe half the projects in a city, not a duplicate.
 from __future__ import annotations
 
 OVERLAP_WEIGHTS: dict[str, float] = {
-    "text": 0.45,
-    "themes": 0.15,
-    "partners": 0.10,
+    "text": 0.50,
+    "themes": 0.125,
+    "partners": 0.075,
     "funders": 0.10,
     "dates": 0.10,
     "place": 0.10,
 }
 #: Text cosine at which the context signals count in full (below it, proportionally less).
-TEXT_GATE = 0.3
+TEXT_GATE = 0.5
 #: Funders signal: different funders for similar work, or one funder paying twice.
 FUNDERS_DIFFERENT = 1.0
 FUNDERS_SAME = 0.6
@@ -44,6 +44,11 @@ OVERLAP_MIN_SCORE = 0.5
 #: Candidate generation: each project's k most text-similar projects above this cosine.
 OVERLAP_TOP_K = 10
 OVERLAP_MIN_TEXT = 0.2
+#: The candidate join uses only rare terms: those in at most max(RARE_TERM_MIN_CAP,
+#: RARE_TERM_FRACTION x projects) projects; candidates need this much rare-term cosine.
+RARE_TERM_MIN_CAP = 50
+RARE_TERM_FRACTION = 0.001
+RARE_MIN_SIM = 0.05
 
 #: Duplicates: a pair is reported at or above this score.
 DUPLICATE_MIN_SCORE = 0.8
