@@ -81,8 +81,8 @@ def generate(n: int, seed: int = 7, planted_fraction: float = 0.01):
         words = [vocab[i] for i in word_ix[p]]
         records.append(project(f"p{p}", ci, themes, rnd.choice(GROUPS), words, start, start + rnd.randint(0, 3),
                                partners, funder, 0))
-    for q in range(n_planted):
-        base = records[rnd.randrange(n_base)]
+    for q, b in enumerate(rnd.sample(range(n_base), n_planted)):  # distinct bases: no twin-twin pairs
+        base = records[b]
         ci = int(next(iter(base.places)).split("-")[1])
         themes = [int(t.split("-")[1]) for t in sorted(base.themes)]
         content = base.description.split(": ", 1)[1].rstrip(".").split()
@@ -112,12 +112,14 @@ def run_one(n: int, exact: bool) -> dict:
     t0 = time.perf_counter()
     matrix = _text_matrix(records)
     tfidf_s = time.perf_counter() - t0
-    pairs = find_overlaps(records, matrix=matrix)
+    stats: dict = {}
+    pairs = find_overlaps(records, matrix=matrix, stats=stats)
     total_s = time.perf_counter() - t0
     found = {frozenset((p.a, p.b)) for p in pairs}
     recall, precision = measure(found, planted)
     out = {"n": n, "planted": len(planted), "generate_s": round(gen_s, 2), "tfidf_s": round(tfidf_s, 2),
-           "overlaps_s": round(total_s, 2), "found": len(found), "recall": round(recall, 4),
+           "overlaps_s": round(total_s, 2), "candidate_pairs": stats.get("candidates"),
+           "scored_pairs": stats.get("scored"), "found": len(found), "recall": round(recall, 4),
            "precision": round(precision, 4)}
     if exact:
         from graph.dedup.candidates import all_pairs

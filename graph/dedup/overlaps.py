@@ -174,35 +174,38 @@ def text_floor(weights: dict[str, float], min_score: float) -> float:
     return lo
 
 
-def candidate_pairs(matrix, *, rows=None, top_k: int = W.OVERLAP_TOP_K, min_text: float = W.OVERLAP_MIN_TEXT):
+def candidate_pairs(matrix, *, rows=None, top_k: int = W.OVERLAP_TOP_K, min_text: float = W.OVERLAP_MIN_TEXT,
+                    stats: dict | None = None):
     """{(i, j): text cosine} for candidate pairs (i < j), cosine from all terms >= ``min_text``.
 
-    ``rows``: only pairs involving these row numbers (``--project``).
+    ``rows``: only pairs involving these row numbers (``--project``). ``stats``
+    receives the number of pairs the join produced and how many were kept.
     """
     import numpy as np
 
-    from .candidates import topk_pairs
+    from .candidates import row_dots, topk_arrays
 
     rare = rare_columns(matrix)
     if rows is not None:
-        found = {}
-        for i in rows:
-            for (_, j), s in topk_pairs(rare[i:i + 1], other=rare, k=top_k + 1, min_sim=W.RARE_MIN_SIM).items():
-                if j != i:
-                    found[(min(i, j), max(i, j))] = s
+        parts = []
+        for r in rows:
+            _, j, _ = topk_arrays(rare[r:r + 1], other=rare, k=top_k + 1, min_sim=W.RARE_MIN_SIM)
+            j = j[j != r]
+            parts.append((np.minimum(j, r), np.maximum(j, r)))
+        i = np.concatenate([p[0] for p in parts]) if parts else np.zeros(0, dtype=np.int64)
+        j = np.concatenate([p[1] for p in parts]) if parts else np.zeros(0, dtype=np.int64)
     else:
-        found = topk_pairs(rare, k=top_k, min_sim=W.RARE_MIN_SIM)
-    if not found:
-        return {}
-    pairs = np.array(list(found), dtype=np.int64)
-    text = np.asarray(matrix[pairs[:, 0]].multiply(matrix[pairs[:, 1]]).sum(axis=1)).ravel()
+        i, j, _ = topk_arrays(rare, k=top_k, min_sim=W.RARE_MIN_SIM)
+    text = row_dots(matrix, i, j) if len(i) else np.zeros(0, dtype=np.float32)
     keep = text >= min_text
-    return {(int(i), int(j)): float(t) for (i, j), t in zip(pairs[keep], text[keep])}
+    if stats is not None:
+        stats.update(candidates=int(len(i)), scored=int(keep.sum()))
+    return {(int(a), int(b)): float(t) for a, b, t in zip(i[keep], j[keep], text[keep])}
 
 
 def find_overlaps(records, *, names=None, parents=None, weights=None, min_score: float = W.OVERLAP_MIN_SCORE,
                   project: str | None = None, top_k: int = W.OVERLAP_TOP_K, min_text: float = W.OVERLAP_MIN_TEXT,
-                  skip=frozenset(), matrix=None) -> list[OverlapPair]:
+                  skip=frozenset(), matrix=None, stats: dict | None = None) -> list[OverlapPair]:
     """Scored candidate pairs at or above ``min_score``, best first; ``skip`` holds decided pairs."""
     records = list(records)
     if len(records) < 2:
@@ -212,7 +215,8 @@ def find_overlaps(records, *, names=None, parents=None, weights=None, min_score:
     rows = None
     if project is not None:
         rows = [next(n for n, r in enumerate(records) if r.id == project)]
-    cand = candidate_pairs(matrix, rows=rows, top_k=top_k, min_text=max(min_text, text_floor(weights, min_score)))
+    cand = candidate_pairs(matrix, rows=rows, top_k=top_k, min_text=max(min_text, text_floor(weights, min_score)),
+                           stats=stats)
     out = []
     for (i, j), text in cand.items():
         a, b = records[i], records[j]

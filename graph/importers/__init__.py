@@ -1,0 +1,1 @@
+"""Importers: data in other formats written as YAML in the project's data format."""
