@@ -132,3 +132,30 @@ def test_each_shared_fact_raises_its_signal(change, signal):
     after = signals(ProjectRecord("a", "x", "", funders=frozenset({"f"}), **change),
                     ProjectRecord("b", "x", "", funders=frozenset({"g"}), **change), 0.5)[signal]
     assert after > before
+
+
+class _PrimitivesOnly:
+    """A backend offering only ``nodes`` and ``relationships``, built straight from the dataset
+    (no networkx): what the projection may rely on, so a Cypher backend gives the same rows."""
+
+    def __init__(self, dataset):
+        from graph.backends.base import NodeRecord, Tie
+
+        self._nodes = sorted((NodeRecord(n.id, n.kind, dict(n.props)) for n in dataset.nodes), key=lambda n: n.id)
+        self._ties = sorted((Tie(r.kind, r.start, r.end, dict(r.props)) for r in dataset.rels), key=Tie.sort_key)
+
+    def nodes(self, kinds=None):
+        return [n for n in self._nodes if kinds is None or n.kind in kinds]
+
+    def relationships(self, kinds=None):
+        return [t for t in self._ties if kinds is None or t.kind in kinds]
+
+
+def test_same_rows_from_any_backend_offering_the_primitives():
+    from graph.backends.open import open_backend
+    from graph.dataset import load_dataset
+    from graph.queries.overlaps import overlap_rows
+
+    embedded = overlap_rows(open_backend(DATA), DATA)
+    bare = overlap_rows(_PrimitivesOnly(load_dataset(DATA)), DATA)
+    assert embedded == bare and len(embedded) == 2
