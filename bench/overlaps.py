@@ -2,7 +2,7 @@
 
 Generates N projects shaped like the learning-city data (cities, themes, target
 groups, local partners, a few hub funders, 2012-2025) whose descriptions mix a
-template with words from a Zipf vocabulary, then plants near-duplicates of 1%
+template with words from a Zipf vocabulary, (vocabulary growing as the square root of N, as real text does), then plants near-duplicates of 1%
 of them: a paraphrased title and description (other template, 75% of the
 content words reordered, new words added), dates shifted by up to a year, a
 different funder, the same city and themes. Runs `find_overlaps` exactly as
@@ -51,7 +51,7 @@ def generate(n: int, seed: int = 7, planted_fraction: float = 0.01):
 
     rnd = random.Random(seed)
     rng = np.random.default_rng(seed)
-    vocab = vocabulary(50_000, rnd)
+    vocab = vocabulary(int(50_000 * (n / 10_000) ** 0.5), rnd)  # Heaps' law: vocabulary grows with the corpus
     zipf = 1.0 / (np.arange(1, len(vocab) + 1) + 200)  # Zipf-like with a flat head, like topic words
     zipf /= zipf.sum()
     n_cities = max(50, n // 100)

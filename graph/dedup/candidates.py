@@ -52,7 +52,7 @@ def topk_arrays(matrix, *, k: int = 10, min_sim: float = 0.1, chunk: int = 2000,
         rows, cols, sims = rows[keep], cols[keep], sims[keep]
         if not len(rows):
             continue
-        order = np.lexsort((-sims, rows))
+        order = np.argsort((rows - start) + (1.0 - sims.astype(np.float64)), kind="stable")  # by row, best first
         rows, cols, sims = rows[order], cols[order], sims[order]
         first = np.searchsorted(rows, rows, side="left")
         rank = np.arange(len(rows)) - first

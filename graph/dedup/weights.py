@@ -46,9 +46,9 @@ OVERLAP_TOP_K = 10
 OVERLAP_MIN_TEXT = 0.2
 #: The candidate join uses only rare terms: those in at most max(RARE_TERM_MIN_CAP,
 #: RARE_TERM_FRACTION x projects) projects; candidates need this much rare-term cosine.
-RARE_TERM_MIN_CAP = 50
-RARE_TERM_FRACTION = 0.001
-RARE_MIN_SIM = 0.05
+RARE_TERM_MIN_CAP = 100
+RARE_TERM_FRACTION = 0.0002
+RARE_MIN_SIM = 0.1
 
 #: Duplicates: a pair is reported at or above this score.
 DUPLICATE_MIN_SCORE = 0.8
