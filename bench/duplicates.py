@@ -32,6 +32,12 @@ sys.path.insert(0, str(ROOT))
 DEFAULT_CSV = ROOT.parent / "shared" / "data" / "org-names-patstat-nl" / "patstat_reference.csv"
 
 
+#: Word-list entries chosen while reading these names (see --without-tuned-words).
+TUNED_GENERIC = ("royal koninklijke electronics chemicals pharmaceuticals products systems engineering "
+                 "manufacturing solutions").split()
+TUNED_ABBREVIATIONS = ("koninkl", "nkl", "elec", "electr")
+
+
 def load(path):
     with open(path, newline="", encoding="utf-8") as fh:
         return [(f"p{r['person_id']}", r["leuven_id"], r["person_name"]) for r in csv.DictReader(fh)]
@@ -67,7 +73,17 @@ def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--csv", default=str(DEFAULT_CSV))
     ap.add_argument("--min-score", type=float, nargs="*", default=[0.7, 0.75, 0.8, 0.85, 0.9])
+    ap.add_argument("--without-tuned-words", action="store_true",
+                    help="drop the word-list entries added while looking at this data (Koninklijke = Royal, "
+                         "'electronics' and other sector words, 'Koninkl.'/'Elec.' abbreviations): how much "
+                         "of the result they carry")
     args = ap.parse_args(argv)
+    if args.without_tuned_words:
+        import graph.dedup.names as names
+
+        names.GENERIC_WORDS = names.GENERIC_WORDS - set(TUNED_GENERIC)
+        for abbreviation in TUNED_ABBREVIATIONS:
+            names.ABBREVIATIONS.pop(abbreviation, None)
 
     from graph.dedup.duplicates import EntityRecord, find_duplicates, groups_of
 
