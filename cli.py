@@ -296,7 +296,12 @@ def decide(a, b, decision, note, data_dir):
 
 @main.group("import")
 def import_():
-    """Bring data in from other formats as YAML in the project's data format."""
+    """Bring data in from other formats as YAML in the project's data format.
+
+    \b
+    Example:
+      lcg import 360giving grants.json -o seed_data
+    """
 
 
 @import_.command("360giving")
