@@ -159,3 +159,19 @@ def test_same_rows_from_any_backend_offering_the_primitives():
     embedded = overlap_rows(open_backend(DATA), DATA)
     bare = overlap_rows(_PrimitivesOnly(load_dataset(DATA)), DATA)
     assert embedded == bare and len(embedded) == 2
+
+
+@pytest.mark.parametrize("a_kw, b_kw, expected", [
+    (dict(commissioned=("x",)), dict(commissioned=("y",)), "commissioned by X Council and by Y Trust"),
+    (dict(funded=("x",)), dict(commissioned=("y",)), "one funded by X Council, the other commissioned by Y Trust"),
+    (dict(funded=("x",)), dict(funded=("x",)), "both funded by X Council"),
+])
+def test_funders_and_commissioners_are_named_as_such(a_kw, b_kw, expected):
+    from graph.dedup.overlaps import score_pair
+
+    def record(pid, funded=(), commissioned=()):
+        return ProjectRecord(pid, "Digital skills study", "", funders=frozenset(funded),
+                             commissioners=frozenset(commissioned))
+
+    pair = score_pair(record("a", **a_kw), record("b", **b_kw), 0.9, {"x": "X Council", "y": "Y Trust"})
+    assert expected in pair.reasons

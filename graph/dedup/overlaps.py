@@ -61,8 +61,8 @@ def signals(a: ProjectRecord, b: ProjectRecord, text: float, parents=None) -> di
     ta, tb = a.themes | a.target_groups, b.themes | b.target_groups
     union = ta | tb
     shared_partners = len(a.partners & b.partners)
-    if a.funders and b.funders:
-        funders = W.FUNDERS_DIFFERENT if a.funders != b.funders else W.FUNDERS_SAME
+    if a.payers and b.payers:
+        funders = W.FUNDERS_DIFFERENT if a.payers != b.payers else W.FUNDERS_SAME
     else:
         funders = 0.0
     sa, sb = year_span(a), year_span(b)
@@ -119,12 +119,22 @@ def reasons(a: ProjectRecord, b: ProjectRecord, sig: dict, names: dict[str, str]
     shared = a.partners & b.partners
     if shared:
         out.append(f"{len(shared)} shared partner{'s' if len(shared) > 1 else ''} ({named(shared)})")
-    if sig["funders"] == W.FUNDERS_DIFFERENT and a.funders and b.funders:
-        out.append(f"funded by {named(a.funders)} and by {named(b.funders)}")
+    if sig["funders"] == W.FUNDERS_DIFFERENT and a.payers and b.payers:
+        pa, pb = _paid(a, named), _paid(b, named)
+        verb_a, _, who_a = pa.partition(" by ")
+        verb_b, _, who_b = pb.partition(" by ")
+        out.append(f"{pa} and by {who_b}" if verb_a == verb_b and ";" not in pa + pb else f"one {pa}, the other {pb}")
     elif sig["funders"]:
-        out.append(f"both funded by {named(a.funders)}")
+        out.append(f"both {_paid(a, named)}")
     out.append(f"text similarity {sig['text']:.2f}")
     return out
+
+
+def _paid(p: ProjectRecord, named) -> str:
+    """"funded by A", "commissioned by B", or both, for a reason sentence."""
+    parts = [f"{verb} by {named(ids)}" for verb, ids in (("funded", p.funders), ("commissioned", p.commissioners))
+             if ids]
+    return "; ".join(parts)
 
 
 def score_pair(a, b, text: float, names=None, weights=None, parents=None) -> OverlapPair:

@@ -28,10 +28,16 @@ class ProjectRecord:
     themes: frozenset = field(default_factory=frozenset)
     target_groups: frozenset = field(default_factory=frozenset)
     partners: frozenset = field(default_factory=frozenset)
-    funders: frozenset = field(default_factory=frozenset)  # funders and commissioners: who pays or asks
+    funders: frozenset = field(default_factory=frozenset)
     places: frozenset = field(default_factory=frozenset)
     start: str | None = None
     end: str | None = None
+    commissioners: frozenset = field(default_factory=frozenset)
+
+    @property
+    def payers(self) -> frozenset:
+        """Who funds or commissions it: two payers for one piece of work is the duplication."""
+        return self.funders | self.commissioners
 
     @property
     def text(self) -> str:
@@ -52,8 +58,10 @@ def project_records(backend) -> tuple[list[ProjectRecord], dict[str, str], dict[
     for t in backend.relationships(PROJECT_RELS):
         if t.kind == "PARTNER_IN" and kinds.get(t.end) == "Project":
             slots[t.end]["partners"].add(t.start)
-        elif t.kind in ("FUNDS", "COMMISSIONED") and kinds.get(t.end) == "Project":
+        elif t.kind == "FUNDS" and kinds.get(t.end) == "Project":
             slots[t.end]["funders"].add(t.start)
+        elif t.kind == "COMMISSIONED" and kinds.get(t.end) == "Project":
+            slots[t.end]["commissioners"].add(t.start)
         elif t.kind == "ADDRESSES" and kinds.get(t.start) == "Project":
             slots[t.start]["themes"].add(t.end)
         elif t.kind == "LOCATED_IN":
@@ -70,7 +78,8 @@ def project_records(backend) -> tuple[list[ProjectRecord], dict[str, str], dict[
         records.append(ProjectRecord(
             n.id, n.name, str(p.get("description") or ""), frozenset(s.get("themes", ())),
             _groups(p.get("target_groups")), frozenset(s.get("partners", ())), frozenset(s.get("funders", ())),
-            frozenset(s.get("places", ())), _iso(p.get("start")), _iso(p.get("end"))))
+            frozenset(s.get("places", ())), _iso(p.get("start")), _iso(p.get("end")),
+            frozenset(s.get("commissioners", ()))))
     return records, names, dict(parents)
 
 
@@ -93,8 +102,8 @@ def project_from_entry(entry: dict, default_id: str = "proposal") -> ProjectReco
     return ProjectRecord(
         str(entry.get("id") or default_id), str(entry.get("name") or ""), str(entry.get("description") or ""),
         _slot_ids(entry.get("themes")), _groups(entry.get("target_groups")), _slot_ids(entry.get("partners")),
-        _slot_ids(entry.get("funders")) | _slot_ids(entry.get("commissioned_by")),
-        _slot_ids(entry.get("located_in")), _iso(entry.get("start")), _iso(entry.get("end")))
+        _slot_ids(entry.get("funders")), _slot_ids(entry.get("located_in")), _iso(entry.get("start")),
+        _iso(entry.get("end")), _slot_ids(entry.get("commissioned_by")))
 
 
 def place_parents(parents: dict[str, set[str]], place: str) -> set[str]:
