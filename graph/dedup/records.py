@@ -45,6 +45,8 @@ class ProjectRecord:
 
 
 def _groups(values) -> frozenset:
+    if isinstance(values, str):
+        values = [values]
     return frozenset(str(v).strip().lower() for v in values or () if str(v).strip())
 
 
@@ -89,6 +91,8 @@ def _iso(value) -> str | None:
 
 def _slot_ids(value) -> frozenset:
     out = set()
+    if isinstance(value, (str, dict)):  # one item written without the list
+        value = [value]
     for item in value or ():
         if isinstance(item, dict) and item.get("id"):
             out.add(str(item["id"]))
