@@ -2,10 +2,11 @@
 
 Generates N projects shaped like the learning-city data (cities, themes, target
 groups, local partners, a few hub funders, 2012-2025) whose descriptions mix a
-template with words from a Zipf vocabulary, (vocabulary growing as the square root of N, as real text does), then plants near-duplicates of 1%
-of them: a paraphrased title and description (other template, 75% of the
-content words reordered, new words added), dates shifted by up to a year, a
-different funder, the same city and themes. Runs `find_overlaps` exactly as
+template with words from a Zipf vocabulary (growing as the square root of N, as
+real text does), then plants near-duplicates of 1% of them: a paraphrased title
+and description (other template, 75% of the content words reordered, new words
+added), dates shifted by up to a year, a different funder, the same city and
+themes. Runs `find_overlaps` exactly as
 `lcg overlaps` does (default weights and threshold) on each size in its own
 process (so peak RSS is that size's), and on the smallest size also exact
 all-pairs scoring as the quality reference.
