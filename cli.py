@@ -294,6 +294,90 @@ def decide(a, b, decision, note, data_dir):
     click.echo(f"Recorded {entry['pair'][0]} / {entry['pair'][1]}: {entry['decision']}", err=True)
 
 
+# --- maps and exports (visualise/) -------------------------------------------------
+
+def focus_options(f):
+    """The options that choose which part of the graph `lcg map` and `lcg export` show."""
+    for opt in reversed((
+        click.option("--around", metavar="ID", help="Only what lies near this node (id or name)."),
+        click.option("--depth", type=click.IntRange(0, 10), default=2, show_default=True,
+                     help="With --around: how many ties away."),
+        click.option("--kind", "kinds", multiple=True, help="Only nodes of this kind (repeatable)."),
+        click.option("--exclude-kind", "exclude_kinds", multiple=True,
+                     help="Leave out nodes of this kind (repeatable), e.g. Person for maps shared outside."),
+        click.option("--theme", metavar="ID", help="Only the work on this theme and who is tied to it."),
+        click.option("--network", "network_", metavar="ID", help="Only this network, its clusters and their ties."),
+        click.option("--since", metavar="DATE", help="Leave out ties and work that ended before this date."),
+    )):
+        f = opt(f)
+    return f
+
+
+def _focused_graph(data_dir, around, depth, kinds, exclude_kinds, theme, network_, since):
+    from visualise.focus import Focus, select
+
+    focus = Focus(around=around, depth=depth, kinds=tuple(_kinds(kinds) or ()),
+                  exclude_kinds=tuple(_kinds(exclude_kinds) or ()), theme=theme, network=network_, since=since)
+    g = select(backend_for(data_dir), focus)
+    if not g.graph.get("name"):
+        g.graph["name"] = str(data_dir).rstrip("/").rsplit("/", 1)[-1]
+    return g, focus
+
+
+@main.command("map")
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="HTML file to write.")
+@click.option("--title", help="Title shown on the map [default: Partnership map: DATA].")
+@click.option("--seed", default=1, show_default=True, help="Layout seed: the same data and seed give the same map.")
+@focus_options
+@data_option
+def map_(output, title, seed, data_dir, **focus):
+    """Write an interactive map as one self-contained HTML file that works offline.
+
+    Nodes are coloured and shaped by kind and sized by their number of ties;
+    hover or click for details and sources; find a node by name; hide kinds.
+    Maps above 1,000 nodes use a precomputed layout with physics off.
+
+    \b
+    Example:
+      lcg map -o map.html
+      lcg map --around university-of-wolverhampton --depth 2 -o uow.html
+      lcg map --exclude-kind Person --since 2020 -o partners.html
+    """
+    from visualise.html_map import LARGE, write_map
+
+    g, f = _focused_graph(data_dir, **focus)
+    write_map(g, output, title=title, focus_text=f.describe(), source=str(data_dir), seed=seed)
+    n = g.number_of_nodes()
+    click.echo(f"Wrote {output}: {n:,} nodes, {g.number_of_edges():,} relationships ({f.describe()}).", err=True)
+    if n > LARGE:
+        click.echo(f"Note: over {LARGE:,} nodes, the layout is precomputed and ties hide while moving; "
+                   "--around ID --depth 2 or --kind makes a readable map.", err=True)
+
+
+@main.command("export")
+@click.option("--format", "fmt", type=click.Choice(["graphml", "gexf", "json", "csv", "cypher"]), required=True,
+              help="graphml/gexf (Gephi, networkx), json (node-link), csv (a folder: Neo4j admin import and "
+                   "Gephi tables), cypher (a MERGE script for cypher-shell).")
+@click.option("-o", "--output", required=True, type=click.Path(), help="File to write (a folder for csv).")
+@focus_options
+@data_option
+def export_(fmt, output, data_dir, **focus):
+    """Write the graph (or a focus of it) for Gephi, Neo4j, networkx or a spreadsheet.
+
+    \b
+    Example:
+      lcg export --format graphml -o partnership.graphml
+      lcg export --format csv --exclude-kind Person -o export/
+      lcg export --format cypher -o graph.cypher && cypher-shell -f graph.cypher
+    """
+    from visualise.exports import export
+
+    g, f = _focused_graph(data_dir, **focus)
+    files = export(g, fmt, output)
+    click.echo(f"Wrote {', '.join(map(str, files))}: {g.number_of_nodes():,} nodes, "
+               f"{g.number_of_edges():,} relationships ({f.describe()}).", err=True)
+
+
 @main.group("import")
 def import_():
     """Bring data in from other formats as YAML in the project's data format.

@@ -1,0 +1,184 @@
+"""The graph as files for other tools: GraphML, GEXF, node-link JSON, CSV, Cypher.
+
+Every writer takes a networkx MultiDiGraph in the embedded contract (a whole
+graph or a ``visualise.focus`` selection) and writes only the path it is given.
+
+Choices that let the files read back the same (docs/maps.md):
+
+* GraphML and GEXF cannot hold lists: list fields (``sources``, ``aliases``,
+  ``target_groups``, ``identifiers``) are joined with ``"; "``. Amounts are
+  floats, every other value a string, so each attribute has one declared type.
+  Nodes get ``label`` (the name) and edges ``label`` (the kind) for Gephi.
+* GEXF reserves ``start`` and ``end`` on nodes for dynamic graphs (Gephi would
+  read "2019" as a time interval and refuse "2019-03"), so a node's ``start`` /
+  ``end`` fields are written as ``start_date`` / ``end_date`` there.
+* CSV is a folder holding two file pairs, because no one header row suits both
+  tools: ``nodes.csv`` / ``edges.csv`` with Neo4j admin import headers
+  (``id:ID``, ``:LABEL``, ``:START_ID``, ``:END_ID``, ``:TYPE``, lists as
+  ``string[]`` split on ``;``) and ``gephi_nodes.csv`` / ``gephi_edges.csv``
+  with Gephi's spreadsheet headers (``Id``, ``Label``, ``Source``, ``Target``,
+  ``Type`` = Directed, ``Kind``).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+from graph import schema
+from graph.errors import LcgError
+
+__all__ = ["FORMATS", "export", "flat_graph", "LIST_SEPARATOR", "GEXF_RENAMES", "ExportError"]
+
+FORMATS = ("graphml", "gexf", "json", "csv", "cypher")
+LIST_SEPARATOR = "; "
+GEXF_RENAMES = {"start": "start_date", "end": "end_date"}
+NUMBER_FIELDS = {"amount"}
+
+
+class ExportError(LcgError):
+    """An export that cannot be written as asked."""
+
+
+def _flat(value, key):
+    if isinstance(value, (list, tuple)):
+        return LIST_SEPARATOR.join(str(v) for v in value)
+    if key in NUMBER_FIELDS:
+        return float(value)
+    return str(value)
+
+
+def flat_graph(g, *, renames: dict | None = None):
+    """A copy of ``g`` whose attribute values are strings or floats (no lists, no None)."""
+    import networkx as nx
+
+    renames = renames or {}
+    out = nx.MultiDiGraph()
+    out.graph.update({k: str(v) for k, v in g.graph.items() if v is not None})
+    for n in sorted(g.nodes):
+        d = g.nodes[n]
+        attrs = {renames.get(k, k): _flat(v, k) for k, v in d.items() if v is not None}
+        attrs["label"] = str(d.get("name", n))
+        out.add_node(n, **attrs)
+    for u, v, k, d in sorted(g.edges(keys=True, data=True), key=lambda e: (e[0], e[1], str(e[2]))):
+        attrs = {key: _flat(val, key) for key, val in d.items() if val is not None}
+        attrs["label"] = str(d.get("kind", ""))
+        out.add_edge(u, v, key=str(k), **attrs)
+    return out
+
+
+def export(g, fmt: str, path) -> list[Path]:
+    """Write ``g`` as ``fmt`` to ``path``; returns the files written."""
+    path = Path(path)
+    if fmt == "graphml":
+        import networkx as nx
+
+        nx.write_graphml(flat_graph(g), path, encoding="utf-8", prettyprint=True)
+        return [path]
+    if fmt == "gexf":
+        import networkx as nx
+
+        nx.write_gexf(flat_graph(g, renames=GEXF_RENAMES), path, encoding="utf-8", prettyprint=True)
+        return [path]
+    if fmt == "json":
+        return [write_node_link(g, path)]
+    if fmt == "csv":
+        return write_csv(g, path)
+    if fmt == "cypher":
+        from .cypher_script import write_cypher
+
+        return [write_cypher(g, path)]
+    raise ExportError(f"unknown export format {fmt!r} (expected one of: {', '.join(FORMATS)})")
+
+
+def write_node_link(g, path) -> Path:
+    """networkx node-link JSON (``nodes`` / ``edges``), lists kept as lists."""
+    import networkx as nx
+
+    data = nx.node_link_data(g, edges="edges")
+    data["nodes"].sort(key=lambda n: n["id"])
+    data["edges"].sort(key=lambda e: (e["source"], e["target"], str(e["key"])))
+    with open(path, "w", encoding="utf-8") as fh:
+        json.dump(data, fh, ensure_ascii=False, indent=1, default=str)
+        fh.write("\n")
+    return Path(path)
+
+
+def _node_fields(g) -> list[str]:
+    present = {k for _, d in g.nodes(data=True) for k in d}
+    ordered = []
+    for kind in schema.NODE_KINDS.values():
+        for f in kind.field_names:
+            if f in present and f not in ordered and f != "id":
+                ordered.append(f)
+    return ordered + sorted(present - set(ordered) - {"kind", "id"})
+
+
+def _edge_fields(g) -> list[str]:
+    present = {k for _, _, d in g.edges(data=True) for k in d}
+    ordered = []
+    for kind in schema.REL_KINDS.values():
+        for f in kind.field_names:
+            if f in present and f not in ordered:
+                ordered.append(f)
+    return ordered + sorted(present - set(ordered) - {"kind"})
+
+
+def _list_fields() -> set[str]:
+    out = set()
+    for kinds in (schema.NODE_KINDS.values(), schema.REL_KINDS.values()):
+        for k in kinds:
+            out.update(f.name for f in k.fields if f.type in ("list", "orgid"))
+    return out
+
+
+def _neo4j_header(name: str, lists: set[str]) -> str:
+    if name in lists:
+        return f"{name}:string[]"
+    if name in NUMBER_FIELDS:
+        return f"{name}:float"
+    return name
+
+
+def _cell(value, *, neo4j: bool) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple)):
+        # neo4j-admin splits arrays on its --array-delimiter (default ';')
+        return (";" if neo4j else LIST_SEPARATOR).join(str(v) for v in value)
+    return str(value)
+
+
+def write_csv(g, folder) -> list[Path]:
+    """nodes.csv + edges.csv (Neo4j admin import) and gephi_nodes.csv + gephi_edges.csv in ``folder``."""
+    folder = Path(folder)
+    if folder.exists() and not folder.is_dir():
+        raise ExportError(f"{folder} is a file; CSV export writes a folder (nodes.csv, edges.csv...)")
+    folder.mkdir(parents=True, exist_ok=True)
+    lists = _list_fields()
+    nfields = _node_fields(g)
+    efields = _edge_fields(g)
+    nodes = sorted(g.nodes(data=True))
+    edges = sorted(g.edges(keys=True, data=True), key=lambda e: (e[0], e[1], str(e[2])))
+    written = []
+
+    def table(name, header, rows):
+        path = folder / name
+        with open(path, "w", encoding="utf-8", newline="") as fh:
+            w = csv.writer(fh, lineterminator="\n")
+            w.writerow(header)
+            w.writerows(rows)
+        written.append(path)
+
+    table("nodes.csv", ["id:ID", ":LABEL"] + [_neo4j_header(f, lists) for f in nfields],
+          ([n, d.get("kind", "")] + [_cell(d.get(f), neo4j=True) for f in nfields] for n, d in nodes))
+    table("edges.csv", [":START_ID", ":END_ID", ":TYPE"] + [_neo4j_header(f, lists) for f in efields],
+          ([u, v, d.get("kind", "")] + [_cell(d.get(f), neo4j=True) for f in efields] for u, v, _k, d in edges))
+    table("gephi_nodes.csv", ["Id", "Label", "Kind"] + [f for f in nfields if f != "name"],
+          ([n, d.get("name", n), d.get("kind", "")] + [_cell(d.get(f), neo4j=False) for f in nfields if f != "name"]
+           for n, d in nodes))
+    table("gephi_edges.csv", ["Source", "Target", "Type", "Id", "Label", "Kind"] + efields,
+          ([u, v, "Directed", f"{u}|{k}|{v}", d.get("kind", ""), d.get("kind", "")]
+           + [_cell(d.get(f), neo4j=False) for f in efields] for u, v, k, d in edges))
+    return written

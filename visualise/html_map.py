@@ -1,0 +1,206 @@
+"""The partnership map: one self-contained, offline, safe HTML file.
+
+Why not pyvis's own ``Network.from_nx`` + ``write_html``: its ``add_node`` and
+``add_edge`` scan the lists built so far (quadratic: 140 s for 20k nodes), its
+``cdn_resources="in_line"`` page still loads bootstrap from a CDN (pyvis #228,
+#229), HTML in titles is passed through (#92), and ``show()`` writes a ``lib/``
+folder beside the file (#174). So pyvis is used only for what it does well:
+the vis-network bundle it ships (``pyvis/templates/lib/vis-9.1.2``), inlined
+here. The page is generated from ``visualise/assets`` in one linear pass:
+
+* Data is embedded as JSON in a ``<script type="application/json">`` block with
+  ``<``, ``>``, ``&``, U+2028 and U+2029 escaped, so no text can end the block;
+  the page's script builds every label, tooltip and panel with DOM text nodes
+  (never innerHTML), and links only ``http(s)`` sources.
+* A Content-Security-Policy allows only the page's own two scripts (by hash)
+  and no network at all: even a stray ``<img>`` could not load or run.
+* Positions come from ``visualise.layout`` (seeded). Up to ``PHYSICS_MAX`` nodes
+  the browser refines them with bounded physics, then switches physics off;
+  above it they are shown as computed (the caption says which).
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import json
+import math
+from datetime import datetime, timezone
+from importlib import resources
+from pathlib import Path
+
+from graph import schema
+
+__all__ = ["build_map_html", "write_map", "vis_bundle", "PHYSICS_MAX", "LARGE", "json_for_script"]
+
+PHYSICS_MAX = 1000      # nodes; above this the precomputed layout is shown with physics off
+LARGE = 5000            # nodes; above this edges hide while moving and the caption suggests a focus
+DESCRIPTION_MAX = 1000  # nodes; larger maps leave descriptions out of tooltips to stay small
+DESCRIPTION_CHARS = 160
+STABILISATION_ITERATIONS = 150
+
+NODE_FACTS = ("type", "title", "date", "start", "end", "target_groups", "aliases", "website", "identifiers")
+EDGE_FACTS = ("role", "since", "from", "to", "amount", "currency", "period", "note")
+
+_JSON_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026",
+                 0x2028: "\\u2028", 0x2029: "\\u2029"}
+
+
+def json_for_script(value) -> str:
+    """JSON that is safe inside ``<script>``: nothing in it can close the element or start a comment."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).translate(_JSON_ESCAPES)
+
+
+def vis_bundle() -> str:
+    """The vis-network JavaScript that pyvis ships, made safe to inline."""
+    lib = resources.files("pyvis") / "templates" / "lib" / "vis-9.1.2" / "vis-network.min.js"
+    js = lib.read_text(encoding="utf-8")
+    return js.replace("</script", "<\\/script").replace("<!--", "<\\!--")
+
+
+def _asset(name: str) -> str:
+    return (resources.files("visualise") / "assets" / name).read_text(encoding="utf-8")
+
+
+def _csp_hash(script: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode() + "'"
+
+
+def _plain(value):
+    if isinstance(value, (list, tuple)):
+        return [str(v) for v in value]
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value if isinstance(value, (int, float)) else str(value)
+
+
+def build_payload(g, *, title: str, caption: list[str], scores: dict | None = None, seed: int = 1) -> dict:
+    """The data the page needs, compactly: rows of arrays, repeated strings interned."""
+    from .layout import positions
+
+    ids = sorted(g.nodes)
+    index = {n: i for i, n in enumerate(ids)}
+    kinds = list(schema.NODE_KINDS)
+    kind_index = {k: i for i, k in enumerate(kinds)}
+    rels = list(schema.REL_KINDS)
+    rel_index = {k: i for i, k in enumerate(rels)}
+    strings: list[str] = []
+    string_index: dict[str, int] = {}
+
+    def intern(values) -> list[int]:
+        out = []
+        for v in values:
+            v = str(v)
+            i = string_index.get(v)
+            if i is None:
+                i = string_index[v] = len(strings)
+                strings.append(v)
+            out.append(i)
+        return out
+
+    n = len(ids)
+    pos = positions(g, seed=seed)
+    with_description = n <= DESCRIPTION_MAX
+    degree = dict(g.degree())
+    if scores:
+        top = max(scores.values()) or 1.0
+        size = {k: 10 + 30 * math.sqrt(max(scores.get(k, 0.0), 0.0) / top) for k in ids}
+    else:
+        size = {k: min(10 + 3 * math.sqrt(degree[k]), 45) for k in ids}
+
+    nodes = []
+    for node_id in ids:
+        d = g.nodes[node_id]
+        kind = d.get("kind", "")
+        facts = {f: _plain(d[f]) for f in NODE_FACTS if d.get(f) not in (None, "", [], ())}
+        if with_description and d.get("description"):
+            text = str(d["description"])
+            facts["description"] = text if len(text) <= DESCRIPTION_CHARS else text[:DESCRIPTION_CHARS - 1] + "…"
+        if d.get("sources"):
+            facts["s"] = intern(d["sources"])
+        x, y = pos[node_id]
+        row = [node_id, str(d.get("name", node_id)), kind_index.get(kind, 0), round(size[node_id], 1),
+               round(x), round(y)]
+        if facts:
+            row.append(facts)
+        nodes.append(row)
+
+    edges = []
+    for u, v, d in sorted(g.edges(data=True), key=lambda e: (index[e[0]], index[e[1]], e[2].get("kind", ""),
+                                                             str(e[2].get("role", "")), str(e[2].get("period", "")))):
+        facts = {f: _plain(d[f]) for f in EDGE_FACTS if d.get(f) not in (None, "", [], ())}
+        if d.get("sources"):
+            facts["s"] = intern(d["sources"])
+        row = [index[u], index[v], rel_index.get(d.get("kind", ""), 0)]
+        if facts:
+            row.append(facts)
+        edges.append(row)
+
+    present = sorted({r[2] for r in nodes})
+    return {
+        "title": title,
+        "caption": caption,
+        "layout": "physics" if n <= PHYSICS_MAX else "fixed",
+        "large": n > LARGE,
+        "iterations": STABILISATION_ITERATIONS,
+        "seed": seed,
+        "kinds": [{"name": kinds[i], "colour": schema.NODE_KINDS[kinds[i]].colour,
+                   "shape": schema.NODE_KINDS[kinds[i]].shape, "doc": schema.NODE_KINDS[kinds[i]].doc}
+                  for i in range(len(kinds))],
+        "present": present,
+        "rels": rels,
+        "strings": strings,
+        "nodes": nodes,
+        "edges": edges,
+    }
+
+
+def layout_note(n: int) -> str:
+    if n <= PHYSICS_MAX:
+        return (f"Layout: seeded, settled by a bounded physics run ({STABILISATION_ITERATIONS} steps) "
+                "then fixed; drag nodes to move them.")
+    note = (f"Layout: precomputed (more than {PHYSICS_MAX:,} nodes), physics off; drag nodes to move them.")
+    if n > LARGE:
+        note += (f" A large map (over {LARGE:,} nodes): ties are hidden while moving and labels appear when "
+                 "zoomed in; `lcg map --around ID --depth 2` or `--kind` gives a readable focus.")
+    return note
+
+
+def build_map_html(g, *, title: str | None = None, focus_text: str = "whole graph", source: str = "",
+                   generated: datetime | None = None, scores: dict | None = None, seed: int = 1) -> str:
+    """The complete HTML page for the graph ``g`` (a networkx graph in the embedded contract)."""
+    n, m = g.number_of_nodes(), g.number_of_edges()
+    name = g.graph.get("name") or source or "graph"
+    title = title or f"Partnership map: {name}"
+    when = (generated or datetime.now(timezone.utc)).strftime("%Y-%m-%d %H:%M UTC")
+    caption = [
+        f"{n:,} nodes and {m:,} relationships; {focus_text}.",
+        f"Data: {source or name}. Generated {when} by lcg.",
+        layout_note(n),
+        "Size shows " + ("broker score" if scores else "number of ties") + "; hover or click for details and sources.",
+    ]
+    payload = build_payload(g, title=title, caption=caption, scores=scores, seed=seed)
+    vis_js = vis_bundle()
+    app_js = _asset("map.js")
+    csp = ("default-src 'none'; script-src " + _csp_hash(vis_js) + " " + _csp_hash(app_js)
+           + "; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'")
+    parts = _asset("map.html").split("@@")
+    fill = {
+        "CSP": html.escape(csp, quote=True),
+        "TITLE": html.escape(title),
+        "CSS": _asset("map.css"),
+        "DATA": json_for_script(payload),
+        "VIS_JS": vis_js,
+        "APP_JS": app_js,
+    }
+    # the template alternates text and @@NAME@@ markers; data is never re-scanned for markers
+    return "".join(fill[p] if i % 2 else p for i, p in enumerate(parts))
+
+
+def write_map(g, path, **options) -> Path:
+    """Write the map to ``path`` and nothing else (no lib/ folder, no browser)."""
+    path = Path(path)
+    text = build_map_html(g, **options)  # built whole first: a failure writes nothing
+    path.write_text(text, encoding="utf-8")
+    return path
