@@ -422,5 +422,177 @@ def import_360giving(file, out_dir, skip_invalid):
                f"{result.already.get('projects.yaml', 0)} grants were already there.", err=True)
 
 
+# --- who works with whom (graph/queries: collaborators, path, brokers, clusters, gaps, timeline) ----------------
+
+def _table_cells(rows, column, keep=3):
+    """For the table only: a long list cell shows its first ``keep`` items and how many more."""
+    for r in rows:
+        items = r.get(column) or []
+        if len(items) > keep:
+            r[column] = list(items[:keep]) + [f"+{len(items) - keep} more"]
+    return rows
+
+
+@main.command()
+@click.argument("node")
+@click.option("--via", type=click.Choice(["project", "event", "network", "employment"]),
+              help="Only ties through this kind of shared item.")
+@click.option("--kind", type=click.Choice(["organisation", "person", "place"], case_sensitive=False),
+              help="Only collaborators of this kind.")
+@click.option("--since", type=int, metavar="YEAR", help="Only shared work still running in or after YEAR.")
+@click.option("--as-of", "as_of", metavar="DATE", help="Only ties active on DATE (YYYY, YYYY-MM or YYYY-MM-DD).")
+@click.option("--limit", type=click.IntRange(0), default=50, show_default=True, help="At most this many (0: all).")
+@query_command
+def collaborators(node, via, kind, since, as_of, limit, data_dir, fmt):
+    """Who shares a project, event, network or employer with NODE (id or name), strongest first.
+
+    Strength adds up the shared items weighted by how close the tie is: joint
+    project 4, co-organised event 3, employer 3, same event 2, colleagues 1,
+    same network 1 (graph/queries/collaboration.py, docs/queries.md). Evidence
+    lists each shared item with both sides' roles; years span the shared work.
+
+    \b
+    Example:
+      lcg collaborators university-of-wolverhampton
+      lcg collaborators "City of Wolverhampton Council" --via project --as-of 2019
+    """
+    from graph.queries.collaborators import COLUMNS, collaborator_rows
+    from graph.queries.spans import parse_date
+
+    rows = collaborator_rows(backend_for(data_dir), node, via=via, kind=kind.capitalize() if kind else None,
+                             since=since, as_of=parse_date(as_of, "--as-of") if as_of else None,
+                             limit=limit or None)
+    emit(_table_cells(rows, "evidence") if fmt == "table" else rows, fmt, COLUMNS)
+    if not rows:
+        click.echo("No collaborators found with these filters.", err=True)
+
+
+@main.command()
+@click.argument("a")
+@click.argument("b")
+@click.option("--max-hops", type=click.IntRange(1, 10), default=4, show_default=True,
+              help="Longest connection to look for.")
+@click.option("--themes", is_flag=True, help="Also connect through shared themes (ADDRESSES).")
+@click.option("--limit", type=click.IntRange(0), default=50, show_default=True, help="At most this many (0: all).")
+@query_command
+def path(a, b, max_hops, themes, limit, data_dir, fmt):
+    """All shortest connections between A and B (ids or names), each as a chain of relationships.
+
+    \b
+    Example:
+      lcg path wolverhampton cork
+      lcg path "University of Wolverhampton" "Wolverhampton Voluntary Sector Council" --max-hops 3
+    """
+    from graph.queries.path import COLUMNS, path_rows
+
+    rows, total = path_rows(backend_for(data_dir), a, b, max_hops=max_hops, themes=themes, limit=limit or None)
+    if not rows:
+        click.echo(f"No connection between {a} and {b} within {max_hops} hops.")
+        return
+    emit(rows, fmt, COLUMNS)
+    if total > len(rows):
+        click.echo(f"Showing {len(rows)} of {total} shortest connections (--limit 0 for all).", err=True)
+
+
+@main.command()
+@click.option("--kind", type=click.Choice(["organisation", "person", "place"], case_sensitive=False),
+              help="Only brokers of this kind.")
+@click.option("--sample", type=click.IntRange(1), default=500, show_default=True,
+              help="Source actors sampled when the network is large (over 2,000 actors).")
+@click.option("--seed", default=1, show_default=True, help="Sampling and clustering seed.")
+@click.option("--limit", type=click.IntRange(0), default=20, show_default=True, help="At most this many (0: all).")
+@query_command
+def brokers(kind, sample, seed, limit, data_dir, fmt):
+    """Organisations, people and places that hold the partnership together (betweenness).
+
+    Betweenness on the weighted collaboration network (tie length 1/strength),
+    with degree (distinct collaborators), strength (weighted degree) and the
+    number of clusters (lcg clusters) each one touches. Above 2,000 actors it
+    is estimated from --sample source actors (fixed seed); the sample is printed.
+
+    \b
+    Example:
+      lcg brokers --limit 10
+      lcg brokers --kind person --format csv
+    """
+    from graph.queries.brokers import COLUMNS, broker_rows
+
+    rows, info = broker_rows(backend_for(data_dir), sample=sample, seed=seed,
+                             kind=kind.capitalize() if kind else None, limit=limit or None)
+    emit(rows, fmt, COLUMNS)
+    how = (f"approximate: {info['sampled']} of {info['actors']:,} actors sampled as sources (seed {seed})"
+           if info["sampled"] else f"exact over {info['actors']:,} actors")
+    skipped = f"; {len(info['skipped_items'])} items with over 100 actors left out" if info["skipped_items"] else ""
+    click.echo(f"Betweenness {how}, {info['ties']:,} collaboration ties{skipped}.", err=True)
+
+
+@main.command()
+@click.option("--min-size", type=click.IntRange(2), default=2, show_default=True, help="Smallest cluster shown.")
+@click.option("--seed", default=1, show_default=True, help="Louvain seed: same data and seed, same clusters.")
+@click.option("--limit", type=click.IntRange(0), default=20, show_default=True, help="At most this many (0: all).")
+@query_command
+def clusters(min_size, seed, limit, data_dir, fmt):
+    """Communities of the collaboration network (Louvain), each with its members and main themes.
+
+    \b
+    Example:
+      lcg clusters
+      lcg clusters --format json --limit 0
+    """
+    from graph.queries.clusters import COLUMNS, cluster_rows
+
+    rows, info = cluster_rows(backend_for(data_dir), seed=seed, min_size=min_size, limit=limit or None)
+    if fmt == "table":
+        emit(_table_cells(rows, "members", 8), fmt, [c for c in COLUMNS if c != "member_ids"])
+    else:
+        emit(rows, fmt, COLUMNS)
+    click.echo(f"{info['clusters']} clusters of 2 or more among {info['actors']:,} actors, "
+               f"{info['ties']:,} ties; modularity {info['modularity']} (seed {seed}).", err=True)
+
+
+@main.command()
+@click.option("--only", type=click.Choice(["theme", "organisation", "network", "person"]), help="One kind of gap.")
+@click.option("--few", type=click.IntRange(0), default=1, show_default=True,
+              help="A theme with at most this many projects is a gap.")
+@click.option("--city", metavar="PLACE", help="Networks this place (or its organisations) belongs to; default all.")
+@query_command
+def gaps(only, few, city, data_dir, fmt):
+    """Themes with few projects, organisations with no collaborators, idle networks, unaffiliated people.
+
+    \b
+    Example:
+      lcg gaps
+      lcg gaps --only network --city wolverhampton
+    """
+    from graph.queries.gaps import COLUMNS, gap_rows
+
+    rows = gap_rows(backend_for(data_dir), few=few, city=city, only=only)
+    emit(rows, fmt, COLUMNS)
+    if not rows:
+        click.echo("No gaps found.", err=True)
+
+
+@main.command()
+@click.option("--from", "date_from", metavar="DATE", help="Only what runs on or after DATE.")
+@click.option("--to", "date_to", metavar="DATE", help="Only what runs on or before DATE.")
+@query_command
+def timeline(date_from, date_to, data_dir, fmt):
+    """Events and project spans in date order.
+
+    \b
+    Example:
+      lcg timeline --from 2019 --to 2021
+    """
+    from graph.queries.spans import parse_date
+    from graph.queries.timeline import COLUMNS, timeline_rows
+
+    rows, undated = timeline_rows(backend_for(data_dir),
+                                  date_from=parse_date(date_from, "--from") if date_from else None,
+                                  date_to=parse_date(date_to, "--to") if date_to else None)
+    emit(rows, fmt, COLUMNS)
+    if undated:
+        click.echo(f"{undated} events or projects have no date and are not shown.", err=True)
+
+
 if __name__ == "__main__":
     main()

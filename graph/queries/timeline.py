@@ -1,0 +1,37 @@
+"""`lcg timeline`: events and project spans in date order.
+
+Dates keep the precision the sources give; a row sorts by the first day its
+start can mean ("2019" before "2019-03"), then events before projects, then id.
+Events without a date and projects with neither start nor end cannot be placed;
+they are counted, not listed.
+"""
+
+from __future__ import annotations
+
+from . import spans
+
+__all__ = ["timeline_rows", "COLUMNS"]
+
+COLUMNS = ["start", "end", "kind", "type", "id", "name"]
+_ORDER = {"Event": 0, "Project": 1}
+
+
+def timeline_rows(backend, *, date_from: str | None = None, date_to: str | None = None) -> tuple[list[dict], int]:
+    """(rows, undated): items whose span meets [date_from, date_to] (either open), in date order."""
+    window = (spans.low(date_from), spans.high(date_to))
+    rows, undated = [], 0
+    for n in backend.nodes(["Event", "Project"]):
+        p = n.props
+        start, end = (p.get("date"), p.get("end")) if n.kind == "Event" else (p.get("start"), p.get("end"))
+        if not start and not end:
+            undated += 1
+            continue
+        own = spans.span(start, end or (start if n.kind == "Event" else None))
+        if not spans.overlaps(own, window):
+            continue
+        rows.append({"start": start, "end": end, "kind": n.kind, "type": p.get("type"), "id": n.id,
+                     "name": n.name, "_key": (own[0] or spans.low(end), _ORDER[n.kind], n.id)})
+    rows.sort(key=lambda r: r["_key"])
+    for r in rows:
+        del r["_key"]
+    return rows, undated
