@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import schema
+from .bulk import paused_gc
 from .errors import ValidationFailed
 from .records import FrozenProps, Node, Rel
 from .validate import Problem, Validator
@@ -39,6 +40,11 @@ class Dataset:
 
 def check_dataset(data_dir: str | os.PathLike) -> tuple[Dataset | None, list[Problem]]:
     """Parse and validate a data folder: (dataset, []) or (None, every problem, sorted)."""
+    with paused_gc():
+        return _check_dataset(data_dir)
+
+
+def _check_dataset(data_dir) -> tuple[Dataset | None, list[Problem]]:
     files = data_files(data_dir)
     validator = Validator()
     texts = {}

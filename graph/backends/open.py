@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..loading import open_dataset
+from ..loading import open_graph
 
 __all__ = ["open_backend"]
 
@@ -15,4 +15,4 @@ def open_backend(data_dir, *, neo4j_uri: str | None = None, **neo4j_options):
         return open_neo4j_backend(neo4j_uri, **neo4j_options)
     from .embedded import EmbeddedBackend
 
-    return EmbeddedBackend.from_dataset(open_dataset(data_dir))
+    return EmbeddedBackend(open_graph(data_dir))
