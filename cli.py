@@ -52,19 +52,35 @@ def emit(rows, fmt: str, columns=None) -> None:
     click.echo(render(rows, fmt, columns), nl=False)
 
 
+def neo4j_option(f):
+    return click.option("--neo4j", "neo4j_uri", envvar="NEO4J_URI", metavar="URI", default=None,
+                        help="Run on this Neo4j (Bolt) server instead of the embedded graph, e.g. "
+                             "bolt://localhost:7687; env NEO4J_URI. User, password and database from "
+                             "NEO4J_USERNAME, NEO4J_PASSWORD (or a prompt), NEO4J_DATABASE.")(f)
+
+
 def backend_for(data_dir, neo4j_uri=None):
+    """The graph a query runs on: the embedded graph of ``data_dir``, or the --neo4j server."""
     from graph.backends.open import open_backend
 
-    return open_backend(data_dir, neo4j_uri=neo4j_uri)
+    ctx = click.get_current_context(silent=True)
+    if neo4j_uri is None and ctx is not None:
+        neo4j_uri = ctx.meta.get("lcg.neo4j_uri")
+    backend = open_backend(data_dir, neo4j_uri=neo4j_uri)
+    if neo4j_uri and ctx is not None:
+        ctx.call_on_close(backend.close)
+    return backend
 
 
 def query_command(f):
-    """The options every row-printing query over the graph shares."""
+    """The options every row-printing query over the graph shares (--data, --format, --neo4j)."""
 
     @data_option
     @format_option
+    @neo4j_option
     @functools.wraps(f)
-    def wrapper(*args, **kwargs):
+    def wrapper(*args, neo4j_uri=None, **kwargs):
+        click.get_current_context().meta["lcg.neo4j_uri"] = neo4j_uri
         return f(*args, **kwargs)
 
     return wrapper
@@ -376,6 +392,94 @@ def export_(fmt, output, data_dir, **focus):
     files = export(g, fmt, output)
     click.echo(f"Wrote {', '.join(map(str, files))}: {g.number_of_nodes():,} nodes, "
                f"{g.number_of_edges():,} relationships ({f.describe()}).", err=True)
+
+
+@main.command()
+@data_option
+@click.option("--neo4j", "neo4j_uri", envvar="NEO4J_URI", metavar="URI", required=True,
+              help="The Neo4j (Bolt) server, e.g. bolt://localhost:7687; env NEO4J_URI. User, password and "
+                   "database from NEO4J_USERNAME, NEO4J_PASSWORD (or a prompt), NEO4J_DATABASE.")
+@click.option("--replace", is_flag=True,
+              help="Also remove what earlier lcg loads wrote that the data no longer has (nothing else).")
+@click.option("--batch-size", type=click.IntRange(1), default=None,
+              help="Rows per write transaction [default: graph/backends/neo4j_load.py DEFAULT_BATCH_SIZE].")
+def load(data_dir, neo4j_uri, replace, batch_size):
+    """Load the data folder into Neo4j: validated first, then merged in batches; safe to rerun.
+
+    Creates an id uniqueness constraint and a name index per node kind, then
+    writes only new or changed nodes and relationships, each marked with a
+    `dataset` property. Loading twice changes nothing; a load that was cut off
+    is completed by running it again. Invalid data writes nothing.
+
+    \b
+    Example:
+      NEO4J_PASSWORD=... lcg load --neo4j bolt://localhost:7687 --data seed_data
+      lcg load --neo4j neo4j+s://xxxx.databases.neo4j.io --replace
+    """
+    from graph.backends.bolt import bolt_config
+    from graph.backends.neo4j_load import DEFAULT_BATCH_SIZE, load_into_neo4j
+    from graph.loading import open_dataset
+
+    dataset = open_dataset(data_dir)  # validation first: invalid data writes nothing
+    config = bolt_config(neo4j_uri)
+    with _Progress("Loading") as progress:
+        result = load_into_neo4j(dataset, config, replace=replace, batch_size=batch_size or DEFAULT_BATCH_SIZE,
+                                 progress=progress)
+    nodes, rels = result.counts
+    click.echo(f"Loaded {data_dir} into {config.where} in {result.seconds:.1f}s: wrote {result.nodes_written} "
+               f"nodes and {result.rels_written} relationships ({result.nodes_unchanged} and "
+               f"{result.rels_unchanged} unchanged), removed {result.nodes_deleted} and {result.rels_deleted}; "
+               f"the database now holds {sum(nodes.values())} nodes and {sum(rels.values())} relationships "
+               "written by lcg.", err=True)
+
+
+class _Progress:
+    """A progress bar on stderr, shown only for big loads."""
+
+    MIN_ROWS = 10_000
+
+    def __init__(self, label):
+        self.label, self.bar, self.shown = label, None, 0
+
+    def __enter__(self):
+        return self
+
+    def __call__(self, done, total):
+        if self.bar is None and total >= self.MIN_ROWS:
+            self.bar = click.progressbar(length=total, label=self.label, file=sys.stderr)
+            self.bar.__enter__()
+        if self.bar is not None:
+            self.bar.update(done - self.shown)
+            self.shown = done
+
+    def __exit__(self, *exc):
+        if self.bar is not None:
+            self.bar.__exit__(*exc)
+
+
+@main.command()
+@click.argument("query")
+@click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
+              help="A query parameter ($NAME), repeatable; VALUE as JSON when it parses (42, true, [1,2]), "
+                   "else as text.")
+@click.option("--neo4j", "neo4j_uri", envvar="NEO4J_URI", metavar="URI", required=True,
+              help="The Neo4j (Bolt) server; env NEO4J_URI (password from NEO4J_PASSWORD or a prompt).")
+@format_option
+def cypher(query, params, neo4j_uri, fmt):
+    """Run a read-only Cypher query on the Neo4j server and print its rows.
+
+    Runs in a read transaction; a query that writes is refused and rolled back.
+
+    \b
+    Example:
+      lcg cypher "MATCH (o:Organisation)-[:FUNDS]->(p:Project) RETURN o.name AS funder, count(p) AS projects ORDER BY projects DESC"
+      lcg cypher 'MATCH (n:Organisation {id: $id}) RETURN n.name AS name' --param id=university-of-wolverhampton
+    """
+    from graph.backends.bolt import bolt_config
+    from graph.backends.cypher_read import parse_params, run_read_only
+
+    rows, columns = run_read_only(bolt_config(neo4j_uri), query, parse_params(params))
+    emit(rows, fmt, columns)
 
 
 @main.group("import")

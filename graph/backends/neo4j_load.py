@@ -1,0 +1,191 @@
+"""``lcg load --neo4j``: write a validated dataset to a Bolt server, idempotently, in batches.
+
+Order of work, and why:
+
+1. Validate the whole data folder first: invalid data writes nothing.
+2. Create the id uniqueness constraint and name index of every node kind
+   (IF NOT EXISTS) before the first MERGE: without them each MERGE scans.
+3. Read what earlier lcg loads wrote (everything carrying ``dataset``) and
+   compare it, property by property, with the data: only new or changed nodes
+   and ties are written, so reloading unchanged data writes nothing and a load
+   killed half-way is finished by simply running it again.
+4. Write nodes, then ties, as ``UNWIND $rows`` batches, one managed write
+   transaction each (transient errors retried), MERGE on id and on (type,
+   start, end, key field) with ``SET x = props`` so properties end exactly as
+   the data has them.
+5. With ``replace``: delete what an earlier lcg load wrote that the data no
+   longer has. Nodes and ties without ``dataset`` (not lcg's) are never touched.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Callable
+
+from .. import schema
+from . import cypher_statements as cypher
+from .bolt import BoltConfig, connect, translate_errors
+from .neo4j_backend import Neo4jBackend, _kind
+
+__all__ = ["load_into_neo4j", "LoadResult", "DEFAULT_BATCH_SIZE", "node_row", "rel_row"]
+
+#: Rows per UNWIND transaction; chosen by bench/neo4j_load.py (see bench/RESULTS.md).
+DEFAULT_BATCH_SIZE = 5000
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass
+class LoadResult:
+    nodes_written: int = 0
+    rels_written: int = 0
+    nodes_unchanged: int = 0
+    rels_unchanged: int = 0
+    nodes_deleted: int = 0
+    rels_deleted: int = 0
+    seconds: float = 0.0
+    counts: tuple = field(default_factory=lambda: ({}, {}))
+
+
+def _plain(value):
+    return list(value) if isinstance(value, tuple) else value
+
+
+def node_row(node, dataset_name: str) -> dict:
+    """What a node is stored as: its fields, its id, lcg's marker and the fields' order."""
+    props = {k: _plain(v) for k, v in node.props.items()}
+    stored = {"id": node.id, **props, cypher.DATASET: dataset_name, cypher.ORDER: list(props)}
+    return {"id": node.id, "props": stored}
+
+
+def rel_key(rel) -> str:
+    key_field = schema.REL_KINDS[rel.kind].key_field
+    value = rel.props.get(key_field) if key_field else None
+    return "" if value is None else str(value)
+
+
+def rel_row(rel, dataset_name: str) -> dict:
+    props = {k: _plain(v) for k, v in rel.props.items()}
+    key = rel_key(rel)
+    stored = {**props, cypher.REL_KEY: key, cypher.DATASET: dataset_name, cypher.ORDER: list(props)}
+    return {"start": rel.start, "end": rel.end, "key": key, "props": stored}
+
+
+def same(a, b) -> bool:
+    """Equal values of equal types (25000 is not 25000.0, a list is not a string)."""
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, dict):
+        return a.keys() == b.keys() and all(same(a[k], b[k]) for k in a)
+    if isinstance(a, list):
+        return len(a) == len(b) and all(same(x, y) for x, y in zip(a, b))
+    return a == b
+
+
+class _Writer:
+    def __init__(self, driver, config: BoltConfig, batch_size: int, progress: Progress | None):
+        self.driver, self.config = driver, config
+        self.batch_size = max(1, int(batch_size))
+        self.progress = progress
+        self.done = 0
+        self.total = 0
+
+    def run(self, statement: str, **params) -> None:
+        import neo4j
+
+        with translate_errors(self.config, "writing to"):
+            self.driver.execute_query(statement, parameters_=params, database_=self.config.database,
+                                      routing_=neo4j.RoutingControl.WRITE)
+
+    def batches(self, statement: str, param: str, rows: list) -> None:
+        for i in range(0, len(rows), self.batch_size):
+            chunk = rows[i:i + self.batch_size]
+            self.run(statement, **{param: chunk})
+            self.done += len(chunk)
+            if self.progress:
+                self.progress(self.done, self.total)
+
+
+def _existing(backend: Neo4jBackend):
+    """What earlier lcg loads wrote: nodes by (kind, id), ties by (type, start, end, key) with end kinds."""
+    nodes = {}
+    for kind in schema.NODE_KINDS:
+        for r in backend._read(cypher.read_nodes(kind)):
+            nodes[(kind, r["props"]["id"])] = dict(r["props"])
+    rels = {}
+    for kind in schema.REL_KINDS:
+        for r in backend._read(cypher.read_rels(kind)):
+            key = (kind, r["start"], r["end"], r["props"].get(cypher.REL_KEY))
+            rels[key] = (_kind(r["start_labels"]), _kind(r["end_labels"]), dict(r["props"]))
+    return nodes, rels
+
+
+def load_into_neo4j(dataset, config: BoltConfig, *, replace: bool = False,
+                    batch_size: int = DEFAULT_BATCH_SIZE, progress: Progress | None = None) -> LoadResult:
+    """Write ``dataset`` (already validated: a ``graph.dataset.Dataset``) to the server in ``config``."""
+    t0 = time.perf_counter()
+    driver = connect(config)
+    try:
+        backend = Neo4jBackend(driver, config)
+        writer = _Writer(driver, config, batch_size, progress)
+        for kind in schema.NODE_KINDS:
+            writer.run(cypher.id_constraint(kind))
+            writer.run(cypher.name_index(kind))
+        old_nodes, old_rels = _existing(backend)
+        result = LoadResult()
+        kinds = {n.id: n.kind for n in dataset.nodes}
+
+        node_rows: dict[str, list] = defaultdict(list)
+        wanted_nodes = set()
+        for n in dataset.nodes:
+            row = node_row(n, dataset.name)
+            wanted_nodes.add((n.kind, n.id))
+            old = old_nodes.get((n.kind, n.id))
+            if old is not None and same(old, row["props"]):
+                result.nodes_unchanged += 1
+            else:
+                node_rows[n.kind].append(row)
+        rel_rows: dict[tuple, list] = defaultdict(list)
+        wanted_rels = set()
+        for r in dataset.rels:
+            row = rel_row(r, dataset.name)
+            key = (r.kind, r.start, r.end, row["key"])
+            wanted_rels.add(key)
+            old = old_rels.get(key)
+            if old is not None and same(old[2], row["props"]) and old[:2] == (kinds[r.start], kinds[r.end]):
+                result.rels_unchanged += 1
+            else:
+                rel_rows[(r.kind, kinds[r.start], kinds[r.end])].append(row)
+
+        stale_rels: dict[tuple, list] = defaultdict(list)
+        stale_nodes: dict[str, list] = defaultdict(list)
+        if replace:
+            for (kind, start, end, key), (sk, ek, _) in old_rels.items():
+                if (kind, start, end, key) not in wanted_rels and sk and ek and key is not None:
+                    stale_rels[(kind, sk, ek)].append({"start": start, "end": end, "key": key})
+            for (kind, node_id) in old_nodes:
+                if (kind, node_id) not in wanted_nodes:
+                    stale_nodes[kind].append(node_id)
+
+        writer.total = (sum(map(len, node_rows.values())) + sum(map(len, rel_rows.values()))
+                        + sum(map(len, stale_rels.values())) + sum(map(len, stale_nodes.values())))
+        for kind in schema.NODE_KINDS:  # nodes before relationships
+            writer.batches(cypher.merge_nodes(kind), "rows", node_rows.get(kind, []))
+        for (kind, sk, ek), rows in sorted(rel_rows.items()):
+            writer.batches(cypher.merge_rels(kind, sk, ek), "rows", rows)
+        for (kind, sk, ek), rows in sorted(stale_rels.items()):
+            writer.batches(cypher.delete_rels(kind, sk, ek), "rows", rows)
+        for kind, ids in sorted(stale_nodes.items()):
+            writer.batches(cypher.delete_nodes(kind), "ids", ids)
+
+        result.nodes_written = sum(map(len, node_rows.values()))
+        result.rels_written = sum(map(len, rel_rows.values()))
+        result.rels_deleted = sum(map(len, stale_rels.values()))
+        result.nodes_deleted = sum(map(len, stale_nodes.values()))
+        result.counts = backend.counts()
+        result.seconds = time.perf_counter() - t0
+        return result
+    finally:
+        driver.close()
