@@ -36,10 +36,13 @@ demo: $(STAMP)
 	$(BIN)/lcg stats --data seed_data
 	$(BIN)/lcg show university-of-wolverhampton --data seed_data
 	$(BIN)/lcg search "learning city" --data seed_data --limit 10
+	$(BIN)/lcg collaborators university-of-wolverhampton --data seed_data --limit 5 --format csv
+	$(BIN)/lcg path wolverhampton cork --data seed_data
 
 test: $(TSTAMP) lint-deps
 	$(BIN)/python -m pytest
 
+# Every benchmark; figures go to bench/RESULTS.md by hand, with the machine and the date.
 bench: $(TSTAMP)
 	$(BIN)/python bench/load.py
 
