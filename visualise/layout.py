@@ -35,30 +35,31 @@ def positions(g, *, seed: int = 1) -> dict[str, tuple[float, float]]:
     nodes = sorted(g.nodes)
     if not nodes:
         return {}
-    adj: dict[str, set[str]] = {n: set() for n in nodes}
-    for u, v in g.edges():
-        if u != v:
-            adj[u].add(v)
-            adj[v].add(u)
+    # undirected simple adjacency straight from networkx's dicts (its edge views cost ~0.4 s at 80k ties)
+    if g.is_directed():
+        adj = {n: (set(g._succ[n]) | set(g._pred[n])) - {n} for n in nodes}
+    else:
+        adj = {n: set(g._adj[n]) - {n} for n in nodes}
     degree = {n: len(adj[n]) for n in nodes}
     rng = random.Random(seed)
 
     core = sorted(sorted(nodes, key=lambda n: (-degree[n], n))[:CORE])
     core_set = set(core)
-    cg = nx.Graph()
-    cg.add_nodes_from(core)
+    weights: dict[tuple[str, str], float] = {}
     for u in core:
         for v in adj[u]:
             if v in core_set and u < v:
-                cg.add_edge(u, v, weight=1.0)
+                weights[(u, v)] = 1.0
     for w in nodes:
         if w in core_set or degree[w] > SHARED_MAX_DEGREE:
             continue
         cs = sorted(c for c in adj[w] if c in core_set)
         for i, a in enumerate(cs):
             for b in cs[i + 1:]:
-                old = cg.get_edge_data(a, b, {"weight": 0.0})["weight"]
-                cg.add_edge(a, b, weight=old + 0.5)
+                weights[(a, b)] = weights.get((a, b), 0.0) + 0.5
+    cg = nx.Graph()
+    cg.add_nodes_from(core)
+    cg.add_weighted_edges_from((a, b, w) for (a, b), w in sorted(weights.items()))
     # Spread the core so that each hub has room for its leaves around it.
     scale = SPACING * math.sqrt(len(nodes)) * 1.2
     if len(core) == 1:

@@ -92,7 +92,7 @@
   function factsList(facts, skip) {
     var dl = el("dl");
     Object.keys(facts || {}).forEach(function (k) {
-      if (k === "s" || (skip && skip.indexOf(k) >= 0)) return;
+      if (skip && skip.indexOf(k) >= 0) return;
       var v = facts[k];
       dl.appendChild(el("dt", k.replace(/_/g, " ")));
       var dd = el("dd", Array.isArray(v) ? v.join("; ") : v);
@@ -100,9 +100,13 @@
     });
     return dl;
   }
-  function sourcesList(facts, links) {
+  function sourceIndexes(s) {
+    if (s === undefined || s === -1) return [];
+    return Array.isArray(s) ? s : [s];
+  }
+  function sourcesList(indexes, links) {
     var ul = el("ul", null, "sources");
-    ((facts && facts.s) || []).forEach(function (i) {
+    indexes.forEach(function (i) {
       var text = S[i], li = el("li");
       if (links && isWeb(text)) {
         var a = el("a", text);
@@ -118,26 +122,26 @@
     return ul;
   }
   function nodeBox(id, links) {
-    var r = rows[byId.get(id)], facts = r[6] || {};
+    var r = rows[byId.get(id)], facts = r[7] || {}, src = sourceIndexes(r[6]);
     var box = el("div");
     box.appendChild(el("h2", r[1]));
     box.appendChild(el("div", kinds[r[2]].name + " \u00b7 " + r[0], "tip-kind"));
     box.appendChild(factsList(facts));
-    if (facts.s && facts.s.length) {
+    if (src.length) {
       box.appendChild(el("div", "Sources", "tip-kind"));
-      box.appendChild(sourcesList(facts, links));
+      box.appendChild(sourcesList(src, links));
     }
     return box;
   }
   function edgeBox(idx, links) {
-    var e = erows[idx], facts = e[3] || {};
+    var e = erows[idx], facts = e[4] || {}, src = sourceIndexes(e[3]);
     var box = el("div");
     box.appendChild(el("h2", data.rels[e[2]]));
     box.appendChild(el("div", rows[e[0]][1] + " \u2192 " + rows[e[1]][1], "tip-kind"));
     box.appendChild(factsList(facts));
-    if (facts.s && facts.s.length) {
+    if (src.length) {
       box.appendChild(el("div", "Evidence", "tip-kind"));
-      box.appendChild(sourcesList(facts, links));
+      box.appendChild(sourcesList(src, links));
     }
     return box;
   }
