@@ -86,6 +86,8 @@ def test_fixed_ids_have_the_kinds_others_rely_on(backend):
     found = {i: (backend.node(i).kind if backend.node(i) else None) for i in expected}
     assert found == expected
     assert backend.node(WCLR).props.get("type") == "partnership"
+    wider = backend.neighbours(WCLR, rel_kinds=["MEMBER_OF"], direction="in")
+    assert wider, "the WCLR partnership lists no wider members"
 
 
 def test_show_university_lists_wclr_partnership_memberships_and_sources(lcg):
