@@ -577,21 +577,28 @@ def collaborators(node, via, kind, since, as_of, limit, data_dir, fmt):
 @click.option("--max-hops", type=click.IntRange(1, 10), default=4, show_default=True,
               help="Longest connection to look for.")
 @click.option("--themes", is_flag=True, help="Also connect through shared themes (ADDRESSES).")
+@click.option("--through", metavar="ID", help="Instead: the connections passing through this node (id or name).")
 @click.option("--limit", type=click.IntRange(0), default=50, show_default=True, help="At most this many (0: all).")
 @query_command
-def path(a, b, max_hops, themes, limit, data_dir, fmt):
+def path(a, b, max_hops, themes, through, limit, data_dir, fmt):
     """All shortest connections between A and B (ids or names), each as a chain of relationships.
+
+    Each tie points the way it is recorded: A -PARTNER_IN(lead)-> X <-FUNDS- B.
+    Shared themes do not count as a connection unless --themes.
 
     \b
     Example:
       lcg path wolverhampton cork
-      lcg path "University of Wolverhampton" "Wolverhampton Voluntary Sector Council" --max-hops 3
+      lcg path wolverhampton cork --through building-a-learning-region
+      lcg path "University of Wolverhampton" "Cork Learning City" --max-hops 3
     """
     from graph.queries.path import COLUMNS, path_rows
 
-    rows, total = path_rows(backend_for(data_dir), a, b, max_hops=max_hops, themes=themes, limit=limit or None)
+    rows, total = path_rows(backend_for(data_dir), a, b, max_hops=max_hops, themes=themes, through=through,
+                            limit=limit or None)
     if not rows:
-        click.echo(f"No connection between {a} and {b} within {max_hops} hops.")
+        where = f" through {through}" if through else ""
+        click.echo(f"No connection between {a} and {b}{where} within {max_hops} hops.")
         return
     emit(rows, fmt, COLUMNS)
     if total > len(rows):

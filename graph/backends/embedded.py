@@ -14,6 +14,12 @@ class EmbeddedBackend:
 
     def __init__(self, graph):
         self.graph = graph
+        # Lazily filled, per node: its ties as (other id, Tie) sorted by (other id, tie),
+        # and its NodeRecord. Two-step queries on a hub revisit the same items, and
+        # building Tie objects is most of their cost. The graph must not change
+        # after the backend is made.
+        self._adj: dict[str, list] = {}
+        self._recs: dict[str, NodeRecord] = {}
 
     @classmethod
     def from_dataset(cls, dataset) -> "EmbeddedBackend":
@@ -65,20 +71,52 @@ class EmbeddedBackend:
         rows.sort(key=lambda r: (r[0].sort_key(), r[1].id))
         return rows
 
+    def _cached_record(self, node_id: str) -> NodeRecord:
+        rec = self._recs.get(node_id)
+        if rec is None:
+            rec = self._recs[node_id] = self._record(node_id)
+        return rec
+
+    def _around(self, u: str) -> list:
+        """Every tie at ``u`` as (other id, Tie), sorted by (other id, ``Tie.sort_key``); cached."""
+        lst = self._adj.get(u)
+        if lst is None:
+            g = self.graph
+            lst = [(v, self._tie(u, v, d)) for v, keyed in g._succ[u].items() for d in keyed.values()]
+            lst += [(v, self._tie(v, u, d)) for v, keyed in g._pred[u].items() if v != u for d in keyed.values()]
+            lst.sort(key=lambda x: (x[0], x[1].sort_key()))
+            self._adj[u] = lst
+        return lst
+
     def co_participation(self, node_id: str, *, rel_kinds=None):
+        """Walks items in id order and each item's cached, pre-sorted ties, so the rows come out
+        in contract order without sorting them (a hub has tens of thousands)."""
         if node_id not in self.graph:
             return []
         wanted = set(rel_kinds) if rel_kinds is not None else None
+        mine_by_item: dict[str, list] = {}
+        for item, tie in self._around(node_id):
+            if item != node_id and (wanted is None or tie.kind in wanted):
+                mine_by_item.setdefault(item, []).append(tie)
+        rec = self._cached_record
         rows = []
-        records: dict[str, NodeRecord] = {}
-        for mine, item in self._incident(node_id, wanted, "both"):
-            item_rec = records.get(item) or records.setdefault(item, self._record(item))
-            for theirs, other in self._incident(item, wanted, "both"):
-                if other == node_id:
-                    continue
-                other_rec = records.get(other) or records.setdefault(other, self._record(other))
-                rows.append((mine, item_rec, theirs, other_rec))
-        rows.sort(key=lambda r: (r[1].id, r[3].id, r[0].sort_key(), r[2].sort_key()))
+        for item in sorted(mine_by_item):
+            mines = mine_by_item[item]
+            item_rec = rec(item)
+            theirs = [(o, t) for o, t in self._around(item)
+                      if o != node_id and (wanted is None or t.kind in wanted)]
+            if len(mines) == 1:
+                m = mines[0]
+                rows.extend([(m, item_rec, t, rec(o)) for o, t in theirs])
+                continue
+            i = 0
+            while i < len(theirs):  # per other: every mine, then every theirs, both in tie order
+                j = i
+                while j < len(theirs) and theirs[j][0] == theirs[i][0]:
+                    j += 1
+                other_rec = rec(theirs[i][0])
+                rows.extend([(m, item_rec, t, other_rec) for m in mines for _, t in theirs[i:j]])
+                i = j
         return rows
 
     def shortest_paths(self, a: str, b: str, *, max_hops: int = 4, rel_kinds=None) -> list[Path]:

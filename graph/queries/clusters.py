@@ -22,6 +22,7 @@ __all__ = ["Communities", "to_igraph", "communities", "cluster_rows", "COLUMNS",
 
 COLUMNS = ["cluster", "size", "members", "themes", "member_ids"]
 DEFAULT_SEED = 1
+_ITEM_KINDS = ("Project", "Event", "Network")
 
 
 def to_igraph(proj: Projection):
@@ -65,7 +66,7 @@ def _themes_by_cluster(proj: Projection, comm: Communities) -> dict[int, dict[st
     groups = proj.groups
     for item, actors in groups.groups.items():
         themes = groups.themes.get(item)
-        if not themes:
+        if not themes or groups.kinds[item] not in _ITEM_KINDS:  # an employer's own themes count as an actor's
             continue
         for n in {comm.of[a] for a in actors if a in comm.of}:
             c = counts.setdefault(n, {})

@@ -55,34 +55,63 @@ def _labels(ties) -> tuple[str, ...]:
     return tuple(sorted({role_label(t) for t in ties}))
 
 
-def shared_with(backend, node, *, via: str | None = None) -> list[Shared]:
-    """Everything ``node`` shares with another actor, ordered by (other id, item id)."""
+def _pairs(backend, node, via: str | None) -> dict[str, list[list]]:
+    """other id -> entries ``[type, item, other, my ties, their ties]``: cheap, no spans or labels yet.
+
+    ``co_participation`` rows come sorted by (item, other), so the ties of one
+    pair at one item are adjacent and merge without a lookup.
+    """
     item_kinds, rels = rel_kinds_for(via)
     two_step = tuple(k for k in rels if k != "WORKS_FOR")
-    pairs: dict[tuple[str, str], tuple] = {}
+    by_other: dict[str, list[list]] = {}
+    last = None
     if two_step:
-        for mine, item, theirs, other in backend.co_participation(node.id, rel_kinds=two_step):
-            if (other.kind not in ACTOR_KINDS or item.kind not in item_kinds or mine.start != node.id
+        me = node.id
+        for mine, item, theirs, other in backend.co_participation(me, rel_kinds=two_step):
+            if last is not None and last[1] is item and last[2] is other:
+                last[3].append(mine)
+                last[4].append(theirs)
+                continue
+            if (other.kind not in ACTOR_KINDS or item.kind not in item_kinds or mine.start != me
                     or theirs.start != other.id):
                 continue
             roles = ITEM_ROLES[item.kind]
             if mine.kind not in roles or theirs.kind not in roles:
                 continue
-            entry = pairs.get((other.id, item.id))
-            if entry is None:
-                entry = pairs[(other.id, item.id)] = (other, item, [], [])
-            entry[2].append(mine)
-            entry[3].append(theirs)
-    out = []
-    for (_, _), (other, item, mine, theirs) in sorted(pairs.items()):
-        mine = list(dict.fromkeys(mine))
-        theirs = list(dict.fromkeys(theirs))
-        own = item_span(item)
-        active = spans.intersect(own, _union(mine), _union(theirs))
-        out.append(Shared(other, item, tie_type(item.kind, {t.kind for t in mine}, {t.kind for t in theirs}),
-                          _labels(mine), _labels(theirs), active, active or own))
+            last = [None, item, other, [mine], [theirs]]
+            entries = by_other.get(other.id)
+            if entries is None:
+                by_other[other.id] = [last]
+            else:
+                entries.append(last)
+        fixed = {k: tie_type(k, set(), set()) for k in ("Project", "Network")}
+        for entries in by_other.values():
+            for e in entries:
+                e[0] = fixed.get(e[1].kind) or tie_type(e[1].kind, {t.kind for t in e[3]}, {t.kind for t in e[4]})
     if via in (None, "employment"):
-        out += _employment(backend, node)
+        for e in _employment(backend, node):
+            by_other.setdefault(e[2].id, []).append(e)
+    return by_other
+
+
+def _shared(node, e) -> Shared:
+    """The full record of one entry: roles, and when both were on it."""
+    kind, item, other, mine, theirs = e
+    mine, theirs = list(dict.fromkeys(mine)), list(dict.fromkeys(theirs))
+    if item is None:  # direct employment
+        active = _union(mine)
+        roles = sorted({str(t.props["role"]) for t in mine if t.props.get("role")})
+        verb = "works for" if mine[0].start == node.id else "employs"
+        text = f"{verb} {other.name}" + (f" ({', '.join(roles)})" if roles else "")
+        return Shared(other, None, kind, (text,), (), active, active)
+    own = item_span(item)
+    active = spans.intersect(own, _union(mine), _union(theirs))
+    return Shared(other, item, kind, _labels(mine), _labels(theirs), active, active or own)
+
+
+def shared_with(backend, node, *, via: str | None = None) -> list[Shared]:
+    """Everything ``node`` shares with another actor, ordered by (other id, item id)."""
+    out = [_shared(node, e) for entries in _pairs(backend, node, via).values() for e in entries]
     out.sort(key=lambda s: (s.other.id, s.item.id if s.item else ""))
     return out
 
@@ -95,7 +124,8 @@ def _union(ties) -> tuple:
     return (None if None in los else min(los), None if None in his else max(his))
 
 
-def _employment(backend, node) -> list[Shared]:
+def _employment(backend, node) -> list[list]:
+    """Entries for direct employment (item None) and, for a person, colleagues at each employer."""
     out = []
     direct: dict[str, list] = {}
     for tie, other in backend.neighbours(node.id, rel_kinds=["WORKS_FOR"]):
@@ -103,23 +133,18 @@ def _employment(backend, node) -> list[Shared]:
             direct.setdefault(other.id, [other]).append(tie)
     for oid in sorted(direct):
         other, *ties = direct[oid]
-        active = _union(ties)
-        roles = sorted({str(t.props["role"]) for t in ties if t.props.get("role")})
-        verb = "works for" if ties[0].start == node.id else "employs"
-        text = f"{verb} {other.name}" + (f" ({', '.join(roles)})" if roles else "")
-        out.append(Shared(other, None, "employer", (text,), (), active, active))
+        out.append(["employer", None, other, ties, []])
     if node.kind == "Person":
-        pairs: dict[tuple[str, str], tuple] = {}
+        last = None
         for mine, item, theirs, other in backend.co_participation(node.id, rel_kinds=["WORKS_FOR"]):
+            if last is not None and last[1] is item and last[2] is other:
+                last[3].append(mine)
+                last[4].append(theirs)
+                continue
             if mine.start != node.id or theirs.start != other.id or other.kind != "Person":
                 continue
-            entry = pairs.setdefault((other.id, item.id), (other, item, [], []))
-            entry[2].append(mine)
-            entry[3].append(theirs)
-        for (_, _), (other, item, mine, theirs) in sorted(pairs.items()):
-            active = spans.intersect(_union(mine), _union(theirs))
-            out.append(Shared(other, item, "colleagues", _labels(mine), _labels(theirs), active,
-                              active or spans.OPEN))
+            last = ["colleagues", item, other, [mine], [theirs]]
+            out.append(last)
     return out
 
 
@@ -133,29 +158,37 @@ def collaborator_rows(backend, given: str, *, via: str | None = None, kind: str 
 
     ``since``: only items still running in or after that year (undated ones count);
     ``as_of``: only ties active on that date (relationship from/to and item dates).
+    Strengths are summed for everyone; evidence is written only for the rows returned.
     """
     node = resolve_actor(backend, given)
     wanted = spans.span(as_of, as_of) if as_of else None
-    by_other: dict[str, list[Shared]] = {}
-    for s in shared_with(backend, node, via=via):
-        if kind and s.other.kind != kind:
+    ranked = []
+    full: dict[str, list[Shared]] = {}
+    for oid, entries in _pairs(backend, node, via).items():
+        if kind and entries[0][2].kind != kind:
             continue
-        if since is not None and s.when[1] is not None and spans.year(s.when[1]) < since:
-            continue
-        if wanted is not None and not spans.overlaps(s.active, wanted):
-            continue
-        by_other.setdefault(s.other.id, []).append(s)
+        if since is not None or wanted is not None:
+            shared = [_shared(node, e) for e in entries]
+            shared = [s for s in shared
+                      if (since is None or s.when[1] is None or spans.year(s.when[1]) >= since)
+                      and (wanted is None or spans.overlaps(s.active, wanted))]
+            if not shared:
+                continue
+            full[oid] = shared
+            ranked.append((-sum(s.weight for s in shared), oid, entries))
+        else:
+            ranked.append((-sum(WEIGHTS[e[0]] for e in entries), oid, entries))
+    ranked.sort(key=lambda r: (r[0], r[1]))
     rows = []
-    for oid, items in by_other.items():
+    for neg, oid, entries in (ranked[:limit] if limit else ranked):
+        items = full.get(oid) or [_shared(node, e) for e in entries]
         items.sort(key=lambda s: (-s.weight, s.item.id if s.item else ""))
         years = [y for s in items for y in _years(s.when)]
         best: dict[str, int] = {}
         for s in items:
             best[VIA[s.type]] = max(best.get(VIA[s.type], 0), s.weight)
-        vias = sorted(best, key=lambda v: (-best[v], v))
-        rows.append({"id": oid, "name": items[0].other.name, "kind": items[0].other.kind,
-                     "strength": sum(s.weight for s in items), "shared": len(items), "via": vias,
+        rows.append({"id": oid, "name": items[0].other.name, "kind": items[0].other.kind, "strength": -neg,
+                     "shared": len(items), "via": sorted(best, key=lambda v: (-best[v], v)),
                      "first_year": min(years) if years else None, "last_year": max(years) if years else None,
                      "evidence": [s.evidence() for s in items]})
-    rows.sort(key=lambda r: (-r["strength"], r["id"]))
-    return rows[:limit] if limit else rows
+    return rows

@@ -65,8 +65,10 @@ def _lonely_organisations(backend) -> list[dict]:
     rows = []
     for org in backend.nodes(["Organisation"]):
         if org.id not in tied:
+            ties = [f"{t.kind} {o.name}" for t, o in backend.neighbours(org.id) if t.kind != "ADDRESSES"]
+            has = f"; its ties: {', '.join(ties[:3])}{' ...' if len(ties) > 3 else ''}" if ties else ""
             rows.append({"gap": "organisation", "id": org.id, "name": org.name,
-                         "why": "no collaborator: shares no project, event, network or staff with anyone"})
+                         "why": f"no collaborator: shares no project, event, network or staff with anyone{has}"})
     return rows
 
 

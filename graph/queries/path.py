@@ -9,6 +9,7 @@ inclusion" is a shared topic, not a connection anyone can use.
 from __future__ import annotations
 
 from .. import schema
+from ..backends.base import Path
 from ..errors import LcgError
 from ..search import resolve
 
@@ -31,17 +32,31 @@ def chain_text(path) -> str:
 
 
 def path_rows(backend, a: str, b: str, *, max_hops: int = DEFAULT_MAX_HOPS, themes: bool = False,
-              limit: int | None = None) -> tuple[list[dict], int]:
+              through: str | None = None, limit: int | None = None) -> tuple[list[dict], int]:
     """(rows, total): the shortest connections from ``a`` to ``b`` (ids or names), at most ``limit`` of them.
 
-    No connection within ``max_hops`` gives no rows; the caller says so.
+    ``through``: instead, the connections that pass through that node (a shortest
+    route to it joined to a shortest route on from it, each of at most
+    ``max_hops``; chains that visit a node twice are dropped), for "how are we
+    connected to Cork through that event?". No connection gives no rows; the
+    caller says so.
     """
     if max_hops < 1:
         raise LcgError(f"--max-hops must be at least 1 (got {max_hops})")
     start, end = resolve(backend, a), resolve(backend, b)
     if start.id == end.id:
         raise LcgError(f"{a!r} and {b!r} are the same node ({start.id}); give two different ones")
-    paths = backend.shortest_paths(start.id, end.id, max_hops=max_hops,
-                                   rel_kinds=None if themes else _WITHOUT_THEMES)
+    kinds = None if themes else _WITHOUT_THEMES
+    if through is None:
+        paths = backend.shortest_paths(start.id, end.id, max_hops=max_hops, rel_kinds=kinds)
+    else:
+        via = resolve(backend, through)
+        if via.id in (start.id, end.id):
+            raise LcgError(f"--through {through!r} is one of the two ends; give a node between them")
+        first = backend.shortest_paths(start.id, via.id, max_hops=max_hops, rel_kinds=kinds)
+        second = backend.shortest_paths(via.id, end.id, max_hops=max_hops, rel_kinds=kinds) if first else []
+        paths = [Path(p.nodes + q.nodes[1:], p.ties + q.ties) for p in first for q in second
+                 if len({n.id for n in p.nodes + q.nodes[1:]}) == len(p.nodes) + len(q.nodes) - 1]
+        paths.sort(key=lambda p: (len(p.ties), p.sort_key()))
     rows = [{"hops": len(p.ties), "path": chain_text(p), "ids": [n.id for n in p.nodes]} for p in paths]
     return (rows[:limit] if limit else rows), len(rows)

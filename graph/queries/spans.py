@@ -63,7 +63,14 @@ def year(d: str | None) -> int | None:
 
 def parse_date(text: str, option: str) -> str:
     """A date typed on the command line (YYYY, YYYY-MM or YYYY-MM-DD), checked."""
+    import datetime
+
     text = str(text).strip()
-    if not _DATE.match(text):
-        raise LcgError(f"bad {option} {text!r} (expected YYYY, YYYY-MM or YYYY-MM-DD)")
+    try:
+        if not _DATE.match(text):
+            raise ValueError
+        y, m, d = (text.split("-") + ["01", "01"])[:3]
+        datetime.date(int(y), int(m), int(d))
+    except ValueError:
+        raise LcgError(f"bad {option} {text!r} (expected YYYY, YYYY-MM or YYYY-MM-DD)") from None
     return text

@@ -1,0 +1,61 @@
+"""Facts the seed documents state, found by the who-works-with-whom queries on seed_data/.
+
+Skipped only while seed_data/networks.yaml does not exist yet.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import SEED
+
+pytestmark = pytest.mark.skipif(not (SEED / "networks.yaml").exists(), reason="seed_data not written yet")
+
+
+@pytest.fixture(scope="module")
+def backend():
+    from graph.backends.embedded import EmbeddedBackend
+    from graph.dataset import load_dataset
+
+    return EmbeddedBackend.from_dataset(load_dataset(SEED))
+
+
+def test_university_and_council_collaborate_through_the_wclr_partnership(backend):
+    from graph.queries.collaborators import collaborator_rows
+
+    rows = {r["id"]: r for r in collaborator_rows(backend, "university-of-wolverhampton")}
+    council = rows["city-of-wolverhampton-council"]
+    assert "network" in council["via"]
+    assert any("(wolverhampton-city-learning-region)" in e for e in council["evidence"])
+    # and the other way round, by name
+    back = {r["id"]: r for r in collaborator_rows(backend, "City of Wolverhampton Council", via="network")}
+    assert any("(wolverhampton-city-learning-region)" in e for e in back["university-of-wolverhampton"]["evidence"])
+
+
+def test_wolverhampton_is_connected_to_cork_through_the_gnlc_health_cluster(backend):
+    from graph.queries.path import path_rows
+
+    rows, _ = path_rows(backend, "wolverhampton", "cork")
+    clusters = [r for r in rows if len(r["ids"]) == 3 and "cluster" in r["ids"][1]]
+    assert clusters, rows
+    assert all(r["ids"][0] == "wolverhampton" and r["ids"][-1] == "cork" for r in rows)
+    node = backend.node(clusters[0]["ids"][1])
+    assert "Health" in node.name and node.kind == "Network"
+
+
+def test_wolverhampton_is_connected_to_cork_through_building_a_learning_region(backend):
+    from graph.queries.path import path_rows
+
+    rows, _ = path_rows(backend, "wolverhampton", "cork", through="Building a Learning Region")
+    assert rows
+    for r in rows:
+        assert r["ids"][0] == "wolverhampton" and r["ids"][-1] == "cork"
+        assert "building-a-learning-region" in r["ids"]
+        assert "Building a Learning Region" in r["path"]
+
+
+def test_commands_run_on_the_seed_data(lcg):
+    for args in (["brokers"], ["clusters"], ["gaps"], ["timeline"], ["collaborators", "wolverhampton"], ["path", "unesco-gnlc", "cork"]):
+        r = lcg(*args, "--data", SEED)
+        assert r.exit_code == 0, (args, r.output)
+        assert r.stdout.strip() and r.stdout != "(no rows)\n", args
