@@ -175,3 +175,23 @@ def test_funders_and_commissioners_are_named_as_such(a_kw, b_kw, expected):
 
     pair = score_pair(record("a", **a_kw), record("b", **b_kw), 0.9, {"x": "X Council", "y": "Y Trust"})
     assert expected in pair.reasons
+
+
+def test_related_work_listed_only_when_asked(lcg, tmp_path):
+    """Same two themes, a different funder, different words: not a duplicate, but related work."""
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    with open(data / "projects.yaml", "a", encoding="utf-8") as fh:
+        fh.write("- id: heritage-archive-volunteers\n"
+                 "  name: Heritage archive volunteers\n"
+                 "  description: Volunteers catalogue photographs of the old canal works for the museum.\n"
+                 "  funders: [somerset-cf]\n"
+                 "  themes: [digital-inclusion, adult-skills]\n")
+    plain = _pairs(_rows(lcg, data=data))
+    assert not any("heritage-archive-volunteers" in pair for pair in plain)
+    related = [r for r in _rows(lcg, "--related", data=data) if r["kind"] == "related"]
+    assert {tuple(sorted((r["a"], r["b"]))) for r in related} == {
+        ("digital-skills-adults", "heritage-archive-volunteers"),
+        ("get-online-wolverhampton", "heritage-archive-volunteers")}
+    assert all(r["group"] is None and r["score"] < W.OVERLAP_MIN_SCORE for r in related)
+    assert all("both address Adult skills, Digital inclusion" in r["reasons"] for r in related)

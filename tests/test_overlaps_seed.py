@@ -25,7 +25,7 @@ pytestmark = pytest.mark.skipif(len(DIGITAL) < 2, reason="seed data with digital
 
 
 def test_seed_overlaps_surface_digital_work_paid_for_by_different_bodies(lcg):
-    result = lcg("overlaps", "--data", SEED, "--format", "json")
+    result = lcg("overlaps", "--related", "--data", SEED, "--format", "json")
     assert result.exit_code == 0, result.output
     rows = json.loads(result.stdout)
     digital = [r for r in rows if r["a"] in DIGITAL and r["b"] in DIGITAL]

@@ -19,7 +19,8 @@ from dataclasses import dataclass
 from . import weights as W
 from .records import ProjectRecord, place_parents
 
-__all__ = ["OverlapPair", "signals", "combine", "score_pair", "find_overlaps", "check_proposal", "year_span"]
+__all__ = ["OverlapPair", "signals", "combine", "score_pair", "find_overlaps", "related_pairs", "check_proposal",
+           "year_span"]
 
 
 @dataclass
@@ -29,6 +30,7 @@ class OverlapPair:
     score: float
     signals: dict
     reasons: list[str]
+    kind: str = "overlap"
 
 
 def _year(date: str | None) -> float | None:
@@ -235,6 +237,47 @@ def find_overlaps(records, *, names=None, parents=None, weights=None, min_score:
         pair = score_pair(a, b, text, names, weights, parents)
         if pair.score >= min_score:
             out.append(pair)
+    out.sort(key=lambda p: (-p.score, p.a, p.b))
+    return out
+
+
+def _related(a: ProjectRecord, b: ProjectRecord) -> bool:
+    return (len(a.themes & b.themes) >= W.RELATED_MIN_SHARED_THEMES and bool(a.payers) and bool(b.payers)
+            and a.payers != b.payers)
+
+
+def related_pairs(records, found, *, names=None, parents=None, weights=None, project: str | None = None,
+                  skip=frozenset(), matrix=None) -> list[OverlapPair]:
+    """Related work below the overlap threshold: the same themes, paid for by different bodies.
+
+    Written in different words, two studies of one topic commissioned by two
+    bodies score low on text, yet a funder wants to see both before paying for
+    a third. Every pair is examined for small data (a partnership's own files);
+    for large data only the text candidates, as pairs sharing a popular theme
+    would be most of all pairs.
+    """
+    records = list(records)
+    if len(records) < 2:
+        return []
+    weights = weights or W.OVERLAP_WEIGHTS
+    matrix = _text_matrix(records) if matrix is None else matrix
+    seen = {frozenset((p.a, p.b)) for p in found} | set(skip)
+    if len(records) <= W.RELATED_ALL_PAIRS:
+        sims = (matrix @ matrix.T).toarray()
+        pairs = ((i, j, float(sims[i, j])) for i in range(len(records)) for j in range(i + 1, len(records)))
+    else:
+        rows = [next(n for n, r in enumerate(records) if r.id == project)] if project is not None else None
+        pairs = ((i, j, t) for (i, j), t in candidate_pairs(matrix, rows=rows).items())
+    out = []
+    for i, j, text in pairs:
+        a, b = records[i], records[j]
+        if project is not None and project not in (a.id, b.id):
+            continue
+        if frozenset((a.id, b.id)) in seen or not _related(a, b):
+            continue
+        pair = score_pair(a, b, text, names, weights, parents)
+        pair.kind = "related"
+        out.append(pair)
     out.sort(key=lambda p: (-p.score, p.a, p.b))
     return out
 

@@ -41,6 +41,11 @@ FUNDERS_SAME = 0.6
 DATE_GAP_YEARS = 3.0
 #: Pairs below this score are not reported by default.
 OVERLAP_MIN_SCORE = 0.5
+#: Related work (``lcg overlaps --related``): below the overlap threshold, pairs sharing at least this
+#: many themes and paid for by different bodies; every pair is examined up to RELATED_ALL_PAIRS projects,
+#: above it only the text candidates.
+RELATED_MIN_SHARED_THEMES = 2
+RELATED_ALL_PAIRS = 2000
 #: Candidate generation: each project's k most text-similar projects above this cosine.
 OVERLAP_TOP_K = 10
 OVERLAP_MIN_TEXT = 0.2

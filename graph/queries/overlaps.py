@@ -10,13 +10,13 @@ from __future__ import annotations
 from ..dedup import weights as W
 from ..dedup.decisions import load_decisions
 from ..dedup.duplicates import groups_of
-from ..dedup.overlaps import check_proposal, find_overlaps, year_span
+from ..dedup.overlaps import check_proposal, find_overlaps, related_pairs, year_span
 from ..dedup.records import place_parents, project_from_entry, project_records
 from ..errors import LcgError, UnknownId
 
 __all__ = ["overlap_rows", "read_proposal", "COLUMNS"]
 
-COLUMNS = ["group", "score", "a", "a_name", "b", "b_name", "reasons"]
+COLUMNS = ["group", "kind", "score", "a", "a_name", "b", "b_name", "reasons"]
 
 
 def _resolve(given: str, names: dict[str, str], kinds: dict[str, str], kind: str) -> str:
@@ -57,7 +57,7 @@ def _since_ok(record, since: float) -> bool:
 def overlap_rows(backend, data_dir=None, *, min_score: float = W.OVERLAP_MIN_SCORE, project: str | None = None,
                  theme: str | None = None, place: str | None = None, since: str | None = None,
                  proposal: dict | None = None, weights: dict | None = None,
-                 include_decided: bool = False) -> list[dict]:
+                 include_decided: bool = False, related: bool = False) -> list[dict]:
     """Overlapping project pairs as rows (best first), each with its group number and reasons."""
     weights = W.overlap_weights(weights)
     records, names, parents = project_records(backend)
@@ -90,14 +90,18 @@ def overlap_rows(backend, data_dir=None, *, min_score: float = W.OVERLAP_MIN_SCO
                 return []
         pairs = find_overlaps(records, names=names, parents=parents, weights=weights, min_score=min_score,
                               project=project, skip=skip)
-    group_of = {x: n for n, g in enumerate(groups_of(pairs), start=1) for x in g}
+        if related:
+            pairs += related_pairs(records, pairs, names=names, parents=parents, weights=weights, project=project,
+                                   skip=skip)
+    group_of = {x: n for n, g in enumerate(groups_of([p for p in pairs if p.kind == "overlap"]), start=1)
+                for x in g}
     rows = []
     for p in pairs:
-        row = {"group": group_of.get(p.a), "score": p.score, "a": p.a, "a_name": names.get(p.a, p.a), "b": p.b,
+        row = {"group": group_of.get(p.a) if p.kind == "overlap" else None, "kind": p.kind, "score": p.score, "a": p.a, "a_name": names.get(p.a, p.a), "b": p.b,
                "b_name": names.get(p.b, p.b), "reasons": "; ".join(p.reasons), "signals": p.signals}
         decided = decisions.get(frozenset((p.a, p.b)))
         if decided:
             row["decision"] = decided["decision"]
         rows.append(row)
-    rows.sort(key=lambda r: (r["group"], -r["score"], r["a"], r["b"]))
+    rows.sort(key=lambda r: (r["kind"] != "overlap", r["group"] or 0, -r["score"], r["a"], r["b"]))
     return rows
