@@ -229,8 +229,10 @@ def _weights(pairs):
 @click.option("--weight", "weight_pairs", multiple=True, metavar="NAME=NUMBER",
               help="Override one scoring weight for this run (text, themes, partners, funders, dates, place).")
 @click.option("--include-decided", is_flag=True, help="Also show pairs already decided in decisions.yaml.")
+@click.option("--related", is_flag=True, help="Also list related work below the score: projects sharing two or more "
+              "themes and paid for by different bodies (kind 'related').")
 @query_command
-def overlaps(min_score, project, theme, place, since, proposal, weight_pairs, include_decided, data_dir, fmt):
+def overlaps(min_score, project, theme, place, since, proposal, weight_pairs, include_decided, related, data_dir, fmt):
     """Projects that may duplicate funding or effort: pairs, grouped, best first, with reasons.
 
     The score (0 to 1) combines text similarity, shared themes and target groups,
@@ -243,6 +245,7 @@ def overlaps(min_score, project, theme, place, since, proposal, weight_pairs, in
       lcg overlaps --min-score 0.6
       lcg overlaps --project wclr-digital-inclusion-study
       lcg overlaps --proposal my-new-project.yaml
+      lcg overlaps --related --theme digital-inclusion
     """
     from graph.dedup import weights as W
     from graph.queries.overlaps import COLUMNS, overlap_rows, read_proposal
@@ -250,7 +253,7 @@ def overlaps(min_score, project, theme, place, since, proposal, weight_pairs, in
     rows = overlap_rows(backend_for(data_dir), data_dir, min_score=W.OVERLAP_MIN_SCORE if min_score is None
                         else min_score, project=project, theme=theme, place=place, since=since,
                         proposal=read_proposal(proposal) if proposal else None, weights=_weights(weight_pairs),
-                        include_decided=include_decided)
+                        include_decided=include_decided, related=related)
     columns = COLUMNS + (["decision"] if include_decided else []) + (["signals"] if fmt == "json" else [])
     emit(rows, fmt, columns)
     if not rows:
@@ -329,24 +332,35 @@ def focus_options(f):
     return f
 
 
-def _focused_graph(data_dir, around, depth, kinds, exclude_kinds, theme, network_, since):
+def _focused_graph(backend, data_dir, neo4j_uri, around, depth, kinds, exclude_kinds, theme, network_, since):
+    """(the focused networkx graph, the Focus, where the data came from: a folder or a server, no credentials)."""
+    from urllib.parse import urlsplit
+
     from visualise.focus import Focus, select
 
     focus = Focus(around=around, depth=depth, kinds=tuple(_kinds(kinds) or ()),
                   exclude_kinds=tuple(_kinds(exclude_kinds) or ()), theme=theme, network=network_, since=since)
-    g = select(backend_for(data_dir), focus)
+    g = select(backend, focus)
+    if neo4j_uri:
+        u = urlsplit(neo4j_uri)
+        source = f"Neo4j at {u.scheme}://{u.hostname or ''}{f':{u.port}' if u.port else ''}"
+    else:
+        source = str(data_dir)
     if not g.graph.get("name"):
-        g.graph["name"] = str(data_dir).rstrip("/").rsplit("/", 1)[-1]
-    return g, focus
+        g.graph["name"] = str(data_dir).rstrip("/").rsplit("/", 1)[-1] if not neo4j_uri else "neo4j"
+    return g, focus, source
 
 
 @main.command("map")
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="HTML file to write.")
 @click.option("--title", help="Title shown on the map [default: Partnership map: DATA].")
 @click.option("--seed", default=1, show_default=True, help="Layout seed: the same data and seed give the same map.")
+@click.option("--size-by", type=click.Choice(["ties", "brokers"]), default="ties", show_default=True,
+              help="Node size: number of ties, or broker score (betweenness, as lcg brokers).")
 @focus_options
 @data_option
-def map_(output, title, seed, data_dir, **focus):
+@neo4j_option
+def map_(output, title, seed, size_by, data_dir, neo4j_uri, **focus):
     """Write an interactive map as one self-contained HTML file that works offline.
 
     Nodes are coloured and shaped by kind and sized by their number of ties;
@@ -361,8 +375,14 @@ def map_(output, title, seed, data_dir, **focus):
     """
     from visualise.html_map import LARGE, write_map
 
-    g, f = _focused_graph(data_dir, **focus)
-    write_map(g, output, title=title, focus_text=f.describe(), source=str(data_dir), seed=seed)
+    backend = backend_for(data_dir, neo4j_uri)
+    g, f, source = _focused_graph(backend, data_dir, neo4j_uri, **focus)
+    scores = None
+    if size_by == "brokers":
+        from graph.queries.brokers import broker_rows
+
+        scores = {r["id"]: r["betweenness"] for r in broker_rows(backend)[0]}
+    write_map(g, output, title=title, focus_text=f.describe(), source=source, seed=seed, scores=scores)
     n = g.number_of_nodes()
     click.echo(f"Wrote {output}: {n:,} nodes, {g.number_of_edges():,} relationships ({f.describe()}).", err=True)
     if n > LARGE:
@@ -377,7 +397,8 @@ def map_(output, title, seed, data_dir, **focus):
 @click.option("-o", "--output", required=True, type=click.Path(), help="File to write (a folder for csv).")
 @focus_options
 @data_option
-def export_(fmt, output, data_dir, **focus):
+@neo4j_option
+def export_(fmt, output, data_dir, neo4j_uri, **focus):
     """Write the graph (or a focus of it) for Gephi, Neo4j, networkx or a spreadsheet.
 
     \b
@@ -388,7 +409,7 @@ def export_(fmt, output, data_dir, **focus):
     """
     from visualise.exports import export
 
-    g, f = _focused_graph(data_dir, **focus)
+    g, f, _source = _focused_graph(backend_for(data_dir, neo4j_uri), data_dir, neo4j_uri, **focus)
     files = export(g, fmt, output)
     click.echo(f"Wrote {', '.join(map(str, files))}: {g.number_of_nodes():,} nodes, "
                f"{g.number_of_edges():,} relationships ({f.describe()}).", err=True)

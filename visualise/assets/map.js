@@ -47,16 +47,19 @@
     var inside = k.shape === "box" || k.shape === "ellipse";
     groups[k.name] = {shape: k.shape, color: {background: k.colour, border: k.colour,
       highlight: {background: k.colour, border: "#000"}, hover: {background: k.colour, border: "#000"}},
-      font: inside ? {color: "#fff"} : {color: "#222"}};
+      // label-inside shapes (box, ellipse) wrap long names instead of stretching into bars
+      font: inside ? {color: "#fff", size: 10} : {color: "#222"},
+      widthConstraint: inside ? {maximum: 110} : undefined};
   });
   var physics = data.layout === "physics";
   var options = {
     autoResize: true,
     layout: {randomSeed: data.seed, improvedLayout: false},
     physics: physics ? {enabled: true, solver: "barnesHut",
-      barnesHut: {gravitationalConstant: -2500, springLength: 90, springConstant: 0.04, avoidOverlap: 0.1},
+      barnesHut: {gravitationalConstant: -6000, centralGravity: 0.15, springLength: 110, springConstant: 0.03,
+        damping: 0.2, avoidOverlap: 0.2},
       stabilization: {enabled: true, iterations: data.iterations, updateInterval: 50, fit: true}} : false,
-    nodes: {borderWidth: 1, font: {size: 12, face: "system-ui, sans-serif"}, scaling: {label: {drawThreshold: 7}}},
+    nodes: {borderWidth: 1, font: {size: 12, face: "system-ui, sans-serif"}, scaling: {label: {drawThreshold: data.large ? 8 : 4}}},
     edges: {smooth: false, width: 1, selectionWidth: 2, arrows: {to: {enabled: true, scaleFactor: 0.4}},
       color: {color: "#a0a4a8", highlight: "#333", hover: "#555", opacity: 0.7}},
     groups: groups,
