@@ -46,6 +46,7 @@ class BoltConfig:
     user: str
     password: str | None = field(default=None, repr=False)
     database: str | None = None
+    timeout: float = CONNECT_TIMEOUT
 
     @property
     def where(self) -> str:
@@ -121,8 +122,10 @@ def connect(config: BoltConfig):
 
     auth = (config.user, config.password) if config.password is not None else None
     with translate_errors(config, "connecting to"):
-        driver = neo4j.GraphDatabase.driver(config.uri, auth=auth, connection_timeout=CONNECT_TIMEOUT,
-                                            max_transaction_retry_time=RETRY_TIME, user_agent="lcg")
+        driver = neo4j.GraphDatabase.driver(config.uri, auth=auth, connection_timeout=config.timeout,
+                                            connection_acquisition_timeout=config.timeout,
+                                            max_transaction_retry_time=min(RETRY_TIME, config.timeout),
+                                            user_agent="lcg")
         try:
             driver.verify_connectivity()
             # verify_connectivity checks the login but not that the database exists.

@@ -1,0 +1,59 @@
+"""Test-side helpers for a Bolt server: empty it, read everything back, count.
+
+These statements are the tests' own (lcg never sends them), so they live here
+rather than in graph/backends/cypher_statements.py.
+"""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+
+
+@contextmanager
+def driver_for(settings):
+    import neo4j
+
+    d = neo4j.GraphDatabase.driver(settings.uri, auth=(settings.user, settings.password))
+    try:
+        yield d
+    finally:
+        d.close()
+
+
+def run(settings, statement: str, **params) -> list[dict]:
+    with driver_for(settings) as d:
+        return [r.data() for r in d.execute_query(statement, parameters_=params, database_=settings.database).records]
+
+
+def wipe(settings) -> None:
+    """Delete every node and relationship: tests need a known, empty database."""
+    run(settings, "MATCH (n) DETACH DELETE n")
+
+
+def dump(settings) -> tuple[list, list]:
+    """Every node (labels, all properties) and relationship (type, ends, all properties), sorted."""
+    nodes = run(settings, "MATCH (n) RETURN labels(n) AS labels, properties(n) AS props")
+    rels = run(settings, "MATCH (a)-[r]->(b) RETURN type(r) AS type, a.id AS start, b.id AS end, "
+                         "properties(r) AS props")
+    key = lambda x: repr(sorted((k, repr(v)) for k, v in x.items()))
+    return sorted(nodes, key=key), sorted(rels, key=key)
+
+
+def counts(settings) -> tuple[int, int]:
+    n = run(settings, "MATCH (n) RETURN count(n) AS c")[0]["c"]
+    r = run(settings, "MATCH ()-[r]->() RETURN count(r) AS c")[0]["c"]
+    return n, r
+
+
+def _empty_db(bolt_server):
+    wipe(bolt_server)
+    return bolt_server
+
+
+try:
+    import pytest
+
+    #: The session's Bolt server, emptied before the test (import this name into a test module).
+    empty_db = pytest.fixture(_empty_db)
+except ImportError:  # pragma: no cover - bench scripts without pytest
+    pass

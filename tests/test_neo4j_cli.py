@@ -1,0 +1,109 @@
+"""Connecting to Neo4j: clear one-line failures, no password anywhere, and read-only `lcg cypher`.
+
+Runs against a real Bolt server (ArcadeDB started by the suite, or NEO4J_URI's);
+the stopped server is a real ArcadeDB started and stopped for the test, the
+timeout a real socket that accepts connections and never answers.
+"""
+
+from __future__ import annotations
+
+import json
+import socket
+
+import pytest
+
+from conftest import FIXTURES
+from support.arcadedb import ArcadeDBServer
+from support.bolt_db import counts, empty_db, run  # noqa: F401 (empty_db is a fixture)
+
+TINY = FIXTURES / "tiny"
+
+
+def _one_line_error(result, *, mentions: str, secret: str | None = None):
+    assert result.exit_code == 1
+    lines = [ln for ln in result.stderr.splitlines() if ln.strip()]
+    assert len(lines) == 1 and lines[0].startswith("Error: "), result.stderr
+    assert mentions in lines[0]
+    assert "Traceback" not in result.output
+    if secret:
+        assert secret not in result.output and secret not in result.stderr
+    return lines[0]
+
+
+def test_wrong_password_one_line_with_uri_no_password(lcg, bolt_server):
+    secret = "not-the-password-4711"
+    env = {**bolt_server.env(), "NEO4J_PASSWORD": secret}
+    for args in (["stats"], ["load", "--data", TINY], ["cypher", "RETURN 1 AS x"]):
+        line = _one_line_error(lcg(*args, env=env), mentions=bolt_server.uri, secret=secret)
+        assert "NEO4J_PASSWORD" in line
+
+
+def test_stopped_server_one_line(lcg):
+    server = ArcadeDBServer().start()
+    settings = server.settings
+    server.stop()
+    line = _one_line_error(lcg("stats", env=settings.env()), mentions=settings.uri, secret=settings.password)
+    assert "running" in line
+    line = _one_line_error(lcg("show", "x", "--neo4j", settings.uri, env={"NEO4J_PASSWORD": settings.password}),
+                           mentions=settings.uri, secret=settings.password)
+
+
+def test_unknown_database_one_line(lcg, bolt_server):
+    env = {**bolt_server.env(), "NEO4J_DATABASE": "no-such-db"}
+    line = _one_line_error(lcg("stats", env=env), mentions=bolt_server.uri, secret=bolt_server.password)
+    assert "NEO4J_DATABASE" in line
+
+
+def test_timeout_one_line():
+    """A server that accepts the connection and never speaks: one line after the timeout."""
+    from graph.backends.bolt import BoltConfig
+    from graph.backends.neo4j_backend import open_neo4j_backend
+    from graph.errors import BackendError
+
+    with socket.socket() as silent:
+        silent.bind(("127.0.0.1", 0))
+        silent.listen(5)
+        uri = f"bolt://127.0.0.1:{silent.getsockname()[1]}"
+        with pytest.raises(BackendError) as e:
+            open_neo4j_backend(config=BoltConfig(uri, "neo4j", "pw-4711", None, timeout=1.0))
+    message = str(e.value)
+    assert uri in message and "pw-4711" not in message and "\n" not in message
+
+
+def test_password_never_from_argv(lcg, bolt_server):
+    assert lcg("stats", "--password", "x", env=bolt_server.env()).exit_code == 2  # no such option
+    uri = bolt_server.uri.replace("bolt://", f"bolt://{bolt_server.user}:secret-4711@")
+    _one_line_error(lcg("stats", "--neo4j", uri), mentions="NEO4J_PASSWORD", secret="secret-4711")
+
+
+def test_cypher_reads_in_every_format(lcg, empty_db):
+    env = empty_db.env()
+    assert lcg("load", "--data", TINY, env=env).exit_code == 0
+    query = "MATCH (o:Organisation)-[r:PARTNER_IN]->(p) WHERE p.id = $project RETURN o.id AS org, r.role AS role"
+    result = lcg("cypher", query, "--param", "project=digital-skills-study", "--format", "json", env=env)
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout) == [{"org": "university-of-example", "role": "lead"}]
+    table = lcg("cypher", "MATCH (n:Theme) RETURN n.id AS id, n.name AS name", env=env)
+    assert table.stdout.splitlines()[0].split() == ["id", "name"] and "digital-inclusion" in table.stdout
+    csv = lcg("cypher", "MATCH (n:Person) RETURN n.name AS name, $k AS k", "--param", "k=[1, 2]",
+              "--format", "csv", env=env)
+    assert csv.stdout == "name,k\nAda Researcher,1; 2\n"
+
+
+def test_cypher_write_refused_and_nothing_changed(lcg, empty_db):
+    env = empty_db.env()
+    assert lcg("load", "--data", TINY, env=env).exit_code == 0
+    before = counts(empty_db)
+    for query in ("CREATE (n:Theme {id: 'sneaky'}) RETURN n.id AS id",
+                  "MATCH (n:Theme) SET n.name = 'changed' RETURN n.id AS id",
+                  "MATCH (n) DETACH DELETE n"):
+        line = _one_line_error(lcg("cypher", query, env=env), mentions="read-only")
+        assert "nothing changed" in line
+    assert counts(empty_db) == before
+    assert run(empty_db, "MATCH (n:Theme) RETURN n.name AS name") == [{"name": "Digital inclusion"}]
+
+
+def test_cypher_bad_param_and_syntax(lcg, bolt_server):
+    env = bolt_server.env()
+    assert lcg("cypher", "RETURN 1 AS x", "--param", "no-equals", env=env).exit_code == 1
+    _one_line_error(lcg("cypher", "MATC (n) RETURN n", env=env), mentions=bolt_server.uri)
