@@ -50,6 +50,10 @@ def _check_dataset(data_dir) -> tuple[Dataset | None, list[Problem]]:
     texts = {}
     for f in files:
         texts[f.path.name] = f.text
+        if f.problem:
+            validator.problems.append(Problem(f.path.name, (), "", f"column {f.problem.column}: {f.problem.message}",
+                                              line=f.problem.line))
+            continue
         value = parse(f.text)
         if isinstance(value, SyntaxProblem):
             validator.problems.append(

@@ -39,7 +39,7 @@ def dataset_key(data_dir) -> str:
     root = Path(data_dir).resolve()
     h.update(str(root).encode() + b"\0")
     for f in data_files(data_dir):
-        data = f.text.encode("utf-8")
+        data = f.data
         h.update(f.path.name.encode() + b"\0" + str(len(data)).encode() + b"\0" + data)
     return h.hexdigest()
 

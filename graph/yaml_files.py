@@ -31,6 +31,9 @@ class DataFile:
     path: Path
     kind: str
     text: str
+    data: bytes = b""
+    #: Set when the bytes are not UTF-8: ``text`` is then empty and the file is reported, not parsed.
+    problem: "SyntaxProblem | None" = None
 
 
 @dataclass(frozen=True)
@@ -49,11 +52,22 @@ def data_files(data_dir: str | os.PathLike) -> list[DataFile]:
     for kind in schema.NODE_KINDS.values():
         path = root / kind.file
         if path.is_file():
-            found.append(DataFile(path, kind.name, path.read_text(encoding="utf-8")))
+            found.append(_read(path, kind.name))
     if not found:
         expected = ", ".join(k.file for k in schema.NODE_KINDS.values())
         raise DataDirNotFound(f"no data files in {str(root)!r} (expected one or more of: {expected})")
     return found
+
+
+def _read(path: Path, kind: str) -> DataFile:
+    data = path.read_bytes()
+    try:
+        return DataFile(path, kind, data.decode("utf-8"), data)
+    except UnicodeDecodeError as e:
+        line = data.count(b"\n", 0, e.start) + 1
+        column = e.start - (data.rfind(b"\n", 0, e.start) + 1) + 1
+        return DataFile(path, kind, "", data, SyntaxProblem(
+            line, column, f"byte 0x{data[e.start]:02x} is not UTF-8 text (expected UTF-8: save the file as UTF-8)"))
 
 
 def parse(text: str):

@@ -127,3 +127,15 @@ def test_dataset_is_immutable():
         ds.nodes[0].props["name"] = "changed"
     with pytest.raises(AttributeError):
         ds.nodes[0].kind = "Person"
+
+
+def test_file_that_is_not_utf8_is_one_clear_problem(tmp_path, lcg):
+    (tmp_path / "themes.yaml").write_bytes(b"- id: ok\n  name: Fine\n- id: bad\n  name: \"caf\xe9\"\n")
+    (tmp_path / "places.yaml").write_text("- id: here\n  nme: Here\n", encoding="utf-8")
+    result = lcg("validate", "--data", tmp_path)
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+    lines = result.stdout.splitlines()
+    assert f"{tmp_path}/themes.yaml:4: column 13: byte 0xe9 is not UTF-8 text (expected UTF-8: save the file as UTF-8)" \
+        in lines
+    assert any(line.startswith(f"{tmp_path}/places.yaml:2: here: unknown field 'nme'") for line in lines), lines
