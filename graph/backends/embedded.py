@@ -78,14 +78,14 @@ class EmbeddedBackend:
         return rec
 
     def _around(self, u: str) -> list:
-        """Every tie at ``u`` as (other id, Tie), sorted by (other id, ``Tie.sort_key``); cached."""
+        """Every tie at ``u`` as (other id, Tie, other's NodeRecord), sorted by (other id, ``Tie.sort_key``); cached."""
         lst = self._adj.get(u)
         if lst is None:
-            g = self.graph
+            g, rec = self.graph, self._cached_record
             lst = [(v, self._tie(u, v, d)) for v, keyed in g._succ[u].items() for d in keyed.values()]
             lst += [(v, self._tie(v, u, d)) for v, keyed in g._pred[u].items() if v != u for d in keyed.values()]
             lst.sort(key=lambda x: (x[0], x[1].sort_key()))
-            self._adj[u] = lst
+            lst = self._adj[u] = [(v, t, rec(v)) for v, t in lst]
         return lst
 
     def co_participation(self, node_id: str, *, rel_kinds=None):
@@ -93,29 +93,31 @@ class EmbeddedBackend:
         in contract order without sorting them (a hub has tens of thousands)."""
         if node_id not in self.graph:
             return []
-        wanted = set(rel_kinds) if rel_kinds is not None else None
+        wanted = frozenset(rel_kinds) if rel_kinds is not None else None
         mine_by_item: dict[str, list] = {}
-        for item, tie in self._around(node_id):
+        for item, tie, _ in self._around(node_id):
             if item != node_id and (wanted is None or tie.kind in wanted):
                 mine_by_item.setdefault(item, []).append(tie)
         rec = self._cached_record
-        rows = []
+        rows: list = []
         for item in sorted(mine_by_item):
             mines = mine_by_item[item]
             item_rec = rec(item)
-            theirs = [(o, t) for o, t in self._around(item)
-                      if o != node_id and (wanted is None or t.kind in wanted)]
+            if wanted is None:
+                theirs = [x for x in self._around(item) if x[0] != node_id]
+            else:
+                theirs = [x for x in self._around(item) if x[1].kind in wanted and x[0] != node_id]
             if len(mines) == 1:
                 m = mines[0]
-                rows.extend([(m, item_rec, t, rec(o)) for o, t in theirs])
+                rows += [(m, item_rec, t, o) for _, t, o in theirs]
                 continue
             i = 0
             while i < len(theirs):  # per other: every mine, then every theirs, both in tie order
                 j = i
                 while j < len(theirs) and theirs[j][0] == theirs[i][0]:
                     j += 1
-                other_rec = rec(theirs[i][0])
-                rows.extend([(m, item_rec, t, other_rec) for m in mines for _, t in theirs[i:j]])
+                other_rec = theirs[i][2]
+                rows += [(m, item_rec, t, other_rec) for m in mines for _, t, _ in theirs[i:j]]
                 i = j
         return rows
 

@@ -55,39 +55,63 @@ def _labels(ties) -> tuple[str, ...]:
     return tuple(sorted({role_label(t) for t in ties}))
 
 
-def _pairs(backend, node, via: str | None) -> dict[str, list[list]]:
-    """other id -> entries ``[type, item, other, my ties, their ties]``: cheap, no spans or labels yet.
+def _rows_by_other(backend, node, via: str | None) -> dict[str, list[tuple]]:
+    """other id -> the ``co_participation`` rows that tie ``node`` to it through an item, in item order.
 
-    ``co_participation`` rows come sorted by (item, other), so the ties of one
-    pair at one item are adjacent and merge without a lookup.
+    The hot loop of the command (a national funder has tens of thousands of
+    rows): one filter and one append per row, nothing else.
     """
     item_kinds, rels = rel_kinds_for(via)
     two_step = tuple(k for k in rels if k != "WORKS_FOR")
-    by_other: dict[str, list[list]] = {}
-    last = None
-    if two_step:
-        me = node.id
-        for mine, item, theirs, other in backend.co_participation(me, rel_kinds=two_step):
-            if last is not None and last[1] is item and last[2] is other:
-                last[3].append(mine)
-                last[4].append(theirs)
-                continue
-            if (other.kind not in ACTOR_KINDS or item.kind not in item_kinds or mine.start != me
-                    or theirs.start != other.id):
-                continue
-            roles = ITEM_ROLES[item.kind]
-            if mine.kind not in roles or theirs.kind not in roles:
-                continue
-            last = [None, item, other, [mine], [theirs]]
-            entries = by_other.get(other.id)
-            if entries is None:
-                by_other[other.id] = [last]
-            else:
-                entries.append(last)
-        fixed = {k: tie_type(k, set(), set()) for k in ("Project", "Network")}
-        for entries in by_other.values():
-            for e in entries:
-                e[0] = fixed.get(e[1].kind) or tie_type(e[1].kind, {t.kind for t in e[3]}, {t.kind for t in e[4]})
+    by_other: dict[str, list[tuple]] = {}
+    if not two_step:
+        return by_other
+    me = node.id
+    actor = frozenset(ACTOR_KINDS)
+    roles_of = {k: frozenset(ITEM_ROLES[k]) for k in item_kinds}
+    for row in backend.co_participation(me, rel_kinds=two_step):
+        mine, item, theirs, other = row
+        roles = roles_of.get(item.kind)
+        if (roles is None or other.kind not in actor or theirs.kind not in roles or mine.kind not in roles
+                or theirs.start != other.id or mine.start != me):
+            continue
+        rows = by_other.get(other.id)
+        if rows is None:
+            by_other[other.id] = [row]
+        else:
+            rows.append(row)
+    return by_other
+
+
+_FIXED = {k: WEIGHTS[tie_type(k, set(), set())] for k in ("Project", "Network")}
+
+
+def _strength(rows) -> int:
+    """Sum of weights over the distinct items in one other's rows (adjacent per item)."""
+    if len(rows) == 1:
+        item = rows[0][1]
+        w = _FIXED.get(item.kind)
+        return w if w is not None else WEIGHTS[tie_type(item.kind, {rows[0][0].kind}, {rows[0][2].kind})]
+    return sum(WEIGHTS[e[0]] for e in _entries(rows))
+
+
+def _entries(rows) -> list[list]:
+    """Rows merged per item: ``[type, item, other, my ties, their ties]``."""
+    out: list[list] = []
+    for mine, item, theirs, other in rows:
+        if out and out[-1][1] is item:
+            out[-1][3].append(mine)
+            out[-1][4].append(theirs)
+        else:
+            out.append([None, item, other, [mine], [theirs]])
+    for e in out:
+        e[0] = tie_type(e[1].kind, {t.kind for t in e[3]}, {t.kind for t in e[4]})
+    return out
+
+
+def _pairs(backend, node, via: str | None) -> dict[str, list[list]]:
+    """other id -> every entry (shared item or direct employment) of ``node`` with it."""
+    by_other = {oid: _entries(rows) for oid, rows in _rows_by_other(backend, node, via).items()}
     if via in (None, "employment"):
         for e in _employment(backend, node):
             by_other.setdefault(e[2].id, []).append(e)
@@ -162,33 +186,44 @@ def collaborator_rows(backend, given: str, *, via: str | None = None, kind: str 
     """
     node = resolve_actor(backend, given)
     wanted = spans.span(as_of, as_of) if as_of else None
+    by_rows = _rows_by_other(backend, node, via)
+    employment: dict[str, list[list]] = {}
+    if via in (None, "employment"):
+        for e in _employment(backend, node):
+            employment.setdefault(e[2].id, []).append(e)
     ranked = []
     full: dict[str, list[Shared]] = {}
-    for oid, entries in _pairs(backend, node, via).items():
-        if kind and entries[0][2].kind != kind:
+    filtered = since is not None or wanted is not None
+    for oid in by_rows.keys() | employment.keys():
+        rows, emp = by_rows.get(oid), employment.get(oid, [])
+        other = rows[0][3] if rows else emp[0][2]
+        if kind and other.kind != kind:
             continue
-        if since is not None or wanted is not None:
-            shared = [_shared(node, e) for e in entries]
+        if filtered:
+            shared = [_shared(node, e) for e in (_entries(rows) if rows else []) + emp]
             shared = [s for s in shared
                       if (since is None or s.when[1] is None or spans.year(s.when[1]) >= since)
                       and (wanted is None or spans.overlaps(s.active, wanted))]
             if not shared:
                 continue
             full[oid] = shared
-            ranked.append((-sum(s.weight for s in shared), oid, entries))
+            ranked.append((-sum(s.weight for s in shared), oid))
         else:
-            ranked.append((-sum(WEIGHTS[e[0]] for e in entries), oid, entries))
-    ranked.sort(key=lambda r: (r[0], r[1]))
-    rows = []
-    for neg, oid, entries in (ranked[:limit] if limit else ranked):
-        items = full.get(oid) or [_shared(node, e) for e in entries]
+            ranked.append((-(_strength(rows) if rows else 0) - sum(WEIGHTS[e[0]] for e in emp), oid))
+    ranked.sort()
+    out = []
+    for neg, oid in (ranked[:limit] if limit else ranked):
+        items = full.get(oid)
+        if items is None:
+            rows = by_rows.get(oid)
+            items = [_shared(node, e) for e in (_entries(rows) if rows else []) + employment.get(oid, [])]
         items.sort(key=lambda s: (-s.weight, s.item.id if s.item else ""))
         years = [y for s in items for y in _years(s.when)]
         best: dict[str, int] = {}
         for s in items:
             best[VIA[s.type]] = max(best.get(VIA[s.type], 0), s.weight)
-        rows.append({"id": oid, "name": items[0].other.name, "kind": items[0].other.kind, "strength": -neg,
-                     "shared": len(items), "via": sorted(best, key=lambda v: (-best[v], v)),
-                     "first_year": min(years) if years else None, "last_year": max(years) if years else None,
-                     "evidence": [s.evidence() for s in items]})
-    return rows
+        out.append({"id": oid, "name": items[0].other.name, "kind": items[0].other.kind, "strength": -neg,
+                    "shared": len(items), "via": sorted(best, key=lambda v: (-best[v], v)),
+                    "first_year": min(years) if years else None, "last_year": max(years) if years else None,
+                    "evidence": [s.evidence() for s in items]})
+    return out
