@@ -68,6 +68,7 @@ def test_timeout_one_line():
             open_neo4j_backend(config=BoltConfig(uri, "neo4j", "pw-4711", None, timeout=1.0))
     message = str(e.value)
     assert uri in message and "pw-4711" not in message and "\n" not in message
+    assert "did not answer within 1s" in message
 
 
 def test_password_never_from_argv(lcg, bolt_server):

@@ -95,8 +95,14 @@ def translate_errors(config: BoltConfig, doing: str = "talking to"):
     except x.ConfigurationError as e:
         raise BackendError(f"cannot use Neo4j URI {where}: {_first_line(e)}") from None
     except (x.ServiceUnavailable, x.SessionExpired, ConnectionError, TimeoutError) as e:
-        raise BackendError(f"cannot reach Neo4j at {where} while {doing} it ({_first_line(e)}): check that the "
-                           "server is running and the URI's scheme, host and port") from None
+        text = str(e).lower()
+        if "deadline" in text or "timed out" in text or "timeout" in text:
+            raise BackendError(f"Neo4j at {where} did not answer within {config.timeout:g}s while {doing} it: "
+                               "check that the port is the server's Bolt port (usually 7687) and that the "
+                               "server is not overloaded") from None
+        reason = "connection refused" if "refused" in text else "unreachable"
+        raise BackendError(f"cannot reach Neo4j at {where} while {doing} it ({reason}): check that the server is "
+                           "running and the URI's scheme, host and port") from None
     except x.Neo4jError as e:
         code = e.code or ""
         if "DatabaseNotFound" in code:

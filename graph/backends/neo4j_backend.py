@@ -145,13 +145,16 @@ class Neo4jBackend:
         kind = self._kind_of(node_id)
         if kind is None:
             return []
-        mine_rows = self._incident({kind: [node_id]}, rel_kinds, "both")
+        # One record object per node, as the embedded backend hands out: callers may group rows by identity.
+        records: dict[str, NodeRecord] = {}
+        mine_rows = [(s, t, records.setdefault(o.id, o))
+                     for s, t, o in self._incident({kind: [node_id]}, rel_kinds, "both") if o.id != node_id]
         items: dict[str, list[str]] = defaultdict(list)
         for _, _, item in mine_rows:
             items[item.kind].append(item.id)
         theirs_at: dict[str, list] = defaultdict(list)
         for src, tie, other in self._incident(items, rel_kinds, "both"):
-            theirs_at[src].append((tie, other))
+            theirs_at[src].append((tie, records.setdefault(other.id, other)))
         rows = [(mine, item, theirs, other)
                 for _, mine, item in mine_rows
                 for theirs, other in theirs_at.get(item.id, ())
