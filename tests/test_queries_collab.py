@@ -365,3 +365,15 @@ def test_every_command_has_an_example_in_help(lcg):
     for cmd in ("collaborators", "path", "brokers", "clusters", "gaps", "timeline"):
         r = lcg(cmd, "--help")
         assert r.exit_code == 0 and "Example:" in r.stdout and "--format" in r.stdout, cmd
+
+
+def test_docs_state_the_weights_the_code_uses():
+    """docs/queries.md promises the weights; a change in one place must show in the other."""
+    import re
+
+    from conftest import ROOT
+    from graph.queries.collaboration import WEIGHTS
+
+    text = (ROOT / "docs" / "queries.md").read_text(encoding="utf-8")
+    documented = {m.group(1): int(m.group(2)) for m in re.finditer(r"^\| ([a-z -]+) \| (\d+) \|", text, re.M)}
+    assert documented == WEIGHTS
