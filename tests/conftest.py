@@ -13,6 +13,18 @@ FIXTURES = ROOT / "tests" / "fixtures"
 SEED = ROOT / "seed_data"
 
 
+def _shared_dir() -> Path:
+    """The workplace's shared folder (seed pages, real data): env LCG_SHARED_DIR, ../shared, or /work/shared."""
+    given = os.environ.get("LCG_SHARED_DIR")
+    for candidate in ([Path(given)] if given else []) + [ROOT.parent / "shared", Path("/work/shared")]:
+        if candidate.is_dir():
+            return candidate
+    return ROOT.parent / "shared"
+
+
+SHARED = _shared_dir()
+
+
 @pytest.fixture(autouse=True)
 def _private_cache(tmp_path_factory, monkeypatch):
     """Every test gets its own dataset cache, so no test sees another's."""

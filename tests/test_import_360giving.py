@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from conftest import SHARED
 from graph.dataset import load_dataset
 
-REAL = ROOT.parent / "shared" / "data" / "360giving-covid19-multifunder" / "covid19-grants-2020-04-16.json"
+REAL = SHARED / "data" / "360giving-covid19-multifunder" / "covid19-grants-2020-04-16.json"
 needs_real = pytest.mark.skipif(not REAL.is_file(), reason="shared 360Giving snapshot not present")
 
 CSV_HEADER = ("Identifier,Title,Description,Currency,Amount Awarded,Award Date,Recipient Org:Identifier,"

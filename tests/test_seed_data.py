@@ -13,9 +13,9 @@ import re
 
 import pytest
 
-from conftest import ROOT, SEED
+from conftest import SEED, SHARED
 
-SEEDS_DIR = ROOT.parent / "shared" / "seeds"
+SEEDS_DIR = SHARED / "seeds"
 SEED_FILE = re.compile(r"^\d{3}_[0-9a-f]{16}\.txt$")
 URL = re.compile(r"^https?://\S+$")
 
