@@ -7,6 +7,7 @@ on the biggest hub. Strengths use ``collaboration.WEIGHTS``.
 
 from __future__ import annotations
 
+import heapq
 from dataclasses import dataclass
 
 from ..errors import LcgError
@@ -99,7 +100,7 @@ def _entries(rows) -> list[list]:
     """Rows merged per item: ``[type, item, other, my ties, their ties]``."""
     out: list[list] = []
     for mine, item, theirs, other in rows:
-        if out and out[-1][1] is item:
+        if out and out[-1][1].id == item.id:  # ids: another backend may give equal, not identical, records
             out[-1][3].append(mine)
             out[-1][4].append(theirs)
         else:
@@ -161,7 +162,7 @@ def _employment(backend, node) -> list[list]:
     if node.kind == "Person":
         last = None
         for mine, item, theirs, other in backend.co_participation(node.id, rel_kinds=["WORKS_FOR"]):
-            if last is not None and last[1] is item and last[2] is other:
+            if last is not None and last[1].id == item.id and last[2].id == other.id:
                 last[3].append(mine)
                 last[4].append(theirs)
                 continue
@@ -195,12 +196,12 @@ def collaborator_rows(backend, given: str, *, via: str | None = None, kind: str 
     full: dict[str, list[Shared]] = {}
     filtered = since is not None or wanted is not None
     for oid in by_rows.keys() | employment.keys():
-        rows, emp = by_rows.get(oid), employment.get(oid, [])
+        rows, emp = by_rows.get(oid), employment.get(oid, ())
         other = rows[0][3] if rows else emp[0][2]
         if kind and other.kind != kind:
             continue
         if filtered:
-            shared = [_shared(node, e) for e in (_entries(rows) if rows else []) + emp]
+            shared = [_shared(node, e) for e in (_entries(rows) if rows else []) + list(emp)]
             shared = [s for s in shared
                       if (since is None or s.when[1] is None or spans.year(s.when[1]) >= since)
                       and (wanted is None or spans.overlaps(s.active, wanted))]
@@ -209,10 +210,13 @@ def collaborator_rows(backend, given: str, *, via: str | None = None, kind: str 
             full[oid] = shared
             ranked.append((-sum(s.weight for s in shared), oid))
         else:
-            ranked.append((-(_strength(rows) if rows else 0) - sum(WEIGHTS[e[0]] for e in emp), oid))
-    ranked.sort()
+            w = _strength(rows) if rows else 0
+            if emp:
+                w += sum(WEIGHTS[e[0]] for e in emp)
+            ranked.append((-w, oid))
+    ranked = heapq.nsmallest(limit, ranked) if limit and limit < len(ranked) else sorted(ranked)
     out = []
-    for neg, oid in (ranked[:limit] if limit else ranked):
+    for neg, oid in ranked:
         items = full.get(oid)
         if items is None:
             rows = by_rows.get(oid)
