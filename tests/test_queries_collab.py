@@ -2,7 +2,8 @@
 
 The fixture, in short (ids shortened: alpha = alpha-university, ...):
 
-  digital-skills-project 2018-2020: alpha (lead partner), beta (partner), eta (funder), ann (works on);
+  digital-skills-project 2018-2020: alpha (lead partner), beta (partner), eta (funder and delivery
+                                    partner: two ties, one shared item), ann (works on);
                                     member of town-learning-partnership
   health-project 2021-:             beta (lead partner), gamma (partner)
   learning-festival 2019-06:        organisers gamma (host), delta (co-lead); participant hometown
@@ -377,3 +378,66 @@ def test_docs_state_the_weights_the_code_uses():
     text = (ROOT / "docs" / "queries.md").read_text(encoding="utf-8")
     documented = {m.group(1): int(m.group(2)) for m in re.finditer(r"^\| ([a-z -]+) \| (\d+) \|", text, re.M)}
     assert documented == WEIGHTS
+
+
+class FreshRecordsBackend:
+    """The embedded backend, but every call returns new, equal records, as a server-backed one does
+    (rows from Bolt are decoded afresh): no query may rely on two rows sharing one object."""
+
+    def __init__(self, inner):
+        self.inner = inner
+
+    @staticmethod
+    def _n(n):
+        from graph.backends.base import NodeRecord
+
+        return NodeRecord(n.id, n.kind, dict(n.props))
+
+    @staticmethod
+    def _t(t):
+        from graph.backends.base import Tie
+
+        return Tie(t.kind, t.start, t.end, dict(t.props))
+
+    def node(self, node_id):
+        n = self.inner.node(node_id)
+        return self._n(n) if n else None
+
+    def nodes(self, kinds=None):
+        return [self._n(n) for n in self.inner.nodes(kinds)]
+
+    def relationships(self, kinds=None):
+        return [self._t(t) for t in self.inner.relationships(kinds)]
+
+    def neighbours(self, node_id, **kw):
+        return [(self._t(t), self._n(n)) for t, n in self.inner.neighbours(node_id, **kw)]
+
+    def co_participation(self, node_id, **kw):
+        return [(self._t(a), self._n(b), self._t(c), self._n(d)) for a, b, c, d in
+                self.inner.co_participation(node_id, **kw)]
+
+    def shortest_paths(self, a, b, **kw):
+        return self.inner.shortest_paths(a, b, **kw)
+
+    def counts(self):
+        return self.inner.counts()
+
+
+def test_rows_do_not_depend_on_record_identity(backend):
+    from graph.queries.brokers import broker_rows
+    from graph.queries.clusters import cluster_rows
+    from graph.queries.collaborators import collaborator_rows
+    from graph.queries.gaps import gap_rows
+
+    fresh = FreshRecordsBackend(backend)
+    # eta holds two ties at the digital project: its pairs there must merge into one item
+    eta = collaborator_rows(fresh, "eta-fund")
+    assert strengths(eta) == [("alpha-university", 4), ("ann-archer", 4), ("beta-council", 4)]
+    assert eta[0]["evidence"] == [
+        "project Digital Skills Project (digital-skills-project): delivery partner, funder / lead partner"]
+    for actor in [n.id for n in backend.nodes(["Organisation", "Person", "Place"])]:
+        for as_of in (None, "2019"):
+            assert collaborator_rows(fresh, actor, as_of=as_of) == collaborator_rows(backend, actor, as_of=as_of)
+    assert broker_rows(fresh) == broker_rows(backend)
+    assert cluster_rows(fresh) == cluster_rows(backend)
+    assert gap_rows(fresh, city="hometown") == gap_rows(backend, city="hometown")
