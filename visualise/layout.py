@@ -56,10 +56,13 @@ def positions(g, *, seed: int = 1) -> dict[str, tuple[float, float]]:
         cs = sorted(c for c in adj[w] if c in core_set)
         for i, a in enumerate(cs):
             for b in cs[i + 1:]:
-                weights[(a, b)] = weights.get((a, b), 0.0) + 0.5
+                weights[(a, b)] = weights.get((a, b), 0.0) + 1.0 / len(cs)
+    # Normalised like a cosine: a theme or national funder tied to everyone pulls weakly on each,
+    # so groups that share work (a city's partners) come out as groups instead of one hairball.
     cg = nx.Graph()
     cg.add_nodes_from(core)
-    cg.add_weighted_edges_from((a, b, w) for (a, b), w in sorted(weights.items()))
+    cg.add_weighted_edges_from((a, b, w / math.sqrt(degree[a] * degree[b]))
+                               for (a, b), w in sorted(weights.items()))
     # Spread the core so that each hub has room for its leaves around it.
     scale = SPACING * math.sqrt(len(nodes)) * 1.2
     if len(core) == 1:
@@ -88,8 +91,11 @@ def positions(g, *, seed: int = 1) -> dict[str, tuple[float, float]]:
                     x0, y0 = pos[p]
                     placed_now[v] = (x0 + r * math.cos(a), y0 + r * math.sin(a))
                 else:
-                    x = sum(pos[u][0] for u in anchors) / len(anchors)
-                    y = sum(pos[u][1] for u in anchors) / len(anchors)
+                    # weighted by 1/degree: a theme tied to everything says little about where work belongs
+                    ws = [1.0 / degree[u] for u in anchors]
+                    total = sum(ws)
+                    x = sum(w * pos[u][0] for w, u in zip(ws, anchors)) / total
+                    y = sum(w * pos[u][1] for w, u in zip(ws, anchors)) / total
                     placed_now[v] = (x + rng.uniform(-SPACING, SPACING), y + rng.uniform(-SPACING, SPACING))
             pos.update(placed_now)
             level = nxt
