@@ -13,7 +13,7 @@ done in Python from these simple reads, so no vendor procedure is needed.
 
 Bookkeeping properties lcg writes beside the data's own fields:
 ``dataset`` (the data folder's name: marks what an lcg load wrote),
-``lcg_order`` (the data's field order, so records read back equal the embedded
+``lcg_order`` (the data's field order when it is not the schema's, so records read back equal the embedded
 graph's) and on relationships ``lcg_key`` (the value of the kind's key field,
 ``""`` when absent, so MERGE can tell ``PARTICIPATED_IN`` from
 ``PARTICIPATED_IN {role: speaker}`` without merging on a null).

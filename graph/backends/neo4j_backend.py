@@ -23,9 +23,19 @@ __all__ = ["Neo4jBackend", "open_neo4j_backend", "data_props"]
 READ_CHUNK = 5000
 
 
-def data_props(raw, *, drop=("id",)) -> dict:
-    """A record's own fields, in the data's order, without lcg's bookkeeping."""
-    order = raw.get(cypher.ORDER) or ()
+def field_order(kind: str) -> tuple[str, ...]:
+    """The schema's field order of a node or relationship kind: the stored order when none is recorded."""
+    k = schema.NODE_KINDS.get(kind) or schema.REL_KINDS.get(kind)
+    return k.field_names if k else ()
+
+
+def data_props(raw, kind: str, *, drop=("id",)) -> dict:
+    """A record's own fields, in the data's order, without lcg's bookkeeping.
+
+    The loader records the data's field order (``lcg_order``) only when it is not
+    the schema's, which is the usual case and saves a property per record.
+    """
+    order = raw.get(cypher.ORDER) or field_order(kind)
     skip = cypher.BOOKKEEPING | set(drop)
     props = {k: raw[k] for k in order if k in raw and k not in skip}
     for k in sorted(raw):
@@ -39,7 +49,7 @@ def _kind(labels) -> str | None:
 
 
 def _node(kind: str, raw) -> NodeRecord:
-    return NodeRecord(raw["id"], kind, data_props(raw))
+    return NodeRecord(raw["id"], kind, data_props(raw, kind))
 
 
 def _wanted(kinds, table) -> list[str]:
@@ -93,7 +103,7 @@ class Neo4jBackend:
 
     @staticmethod
     def _tie(kind: str, start: str, end: str, raw) -> Tie:
-        return Tie(kind, start, end, data_props(raw, drop=()))
+        return Tie(kind, start, end, data_props(raw, kind, drop=()))
 
     def _incident(self, ids_by_kind: dict[str, list[str]], rel_kinds, direction: str):
         """Rows (source id, tie, other end) at these nodes: out-ties first, then in-ties, as embedded does."""

@@ -27,7 +27,7 @@ from typing import Callable
 from .. import schema
 from . import cypher_statements as cypher
 from .bolt import BoltConfig, connect, translate_errors
-from .neo4j_backend import Neo4jBackend, _kind
+from .neo4j_backend import Neo4jBackend, _kind, field_order
 
 __all__ = ["load_into_neo4j", "LoadResult", "DEFAULT_BATCH_SIZE", "node_row", "rel_row"]
 
@@ -53,10 +53,17 @@ def _plain(value):
     return list(value) if isinstance(value, tuple) else value
 
 
+def _order(kind: str, props: dict) -> dict:
+    """``lcg_order`` when the data's field order is not the schema's (so records read back match)."""
+    keys = list(props)
+    schema_order = [f for f in field_order(kind) if f in props]
+    return {} if keys == schema_order else {cypher.ORDER: keys}
+
+
 def node_row(node, dataset_name: str) -> dict:
-    """What a node is stored as: its fields, its id, lcg's marker and the fields' order."""
+    """What a node is stored as: its fields, its id, lcg's marker (and the fields' order if unusual)."""
     props = {k: _plain(v) for k, v in node.props.items()}
-    stored = {"id": node.id, **props, cypher.DATASET: dataset_name, cypher.ORDER: list(props)}
+    stored = {"id": node.id, **props, cypher.DATASET: dataset_name, **_order(node.kind, props)}
     return {"id": node.id, "props": stored}
 
 
@@ -69,7 +76,7 @@ def rel_key(rel) -> str:
 def rel_row(rel, dataset_name: str) -> dict:
     props = {k: _plain(v) for k, v in rel.props.items()}
     key = rel_key(rel)
-    stored = {**props, cypher.REL_KEY: key, cypher.DATASET: dataset_name, cypher.ORDER: list(props)}
+    stored = {**props, cypher.REL_KEY: key, cypher.DATASET: dataset_name, **_order(rel.kind, props)}
     return {"start": rel.start, "end": rel.end, "key": key, "props": stored}
 
 
