@@ -136,9 +136,7 @@ def item_groups(backend, *, with_themes: bool = False) -> ItemGroups:
     _, rels = rel_kinds_for(None)
     groups: dict[str, dict[str, list]] = {}
     employment = []
-    for t in backend.relationships(rels + (("ADDRESSES",) if with_themes else ())):
-        if t.kind == "ADDRESSES":
-            continue
+    for t in backend.relationships(rels):
         start_kind, end_kind = kinds.get(t.start), kinds.get(t.end)
         if start_kind not in ACTOR_KINDS or t.kind not in ITEM_ROLES.get(end_kind, ()):
             continue

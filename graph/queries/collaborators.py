@@ -56,44 +56,56 @@ def _labels(ties) -> tuple[str, ...]:
     return tuple(sorted({role_label(t) for t in ties}))
 
 
-def _rows_by_other(backend, node, via: str | None) -> dict[str, list[tuple]]:
-    """other id -> the ``co_participation`` rows that tie ``node`` to it through an item, in item order.
+def _rows_by_other(backend, node, via: str | None) -> tuple[dict[str, list[tuple]], dict[str, int]]:
+    """(other id -> the ``co_participation`` rows that tie ``node`` to it through an item, in item
+    order; other id -> strength through items).
 
     The hot loop of the command (a national funder has tens of thousands of
-    rows): one filter and one append per row, nothing else.
+    rows): one filter, one append and one addition per row. Rows of one pair
+    at one item are adjacent (the primitive sorts by item, then other); such a
+    pair is summed again exactly at the end (its event weight may depend on
+    all its ties there).
     """
     item_kinds, rels = rel_kinds_for(via)
     two_step = tuple(k for k in rels if k != "WORKS_FOR")
     by_other: dict[str, list[tuple]] = {}
+    strength: dict[str, int] = {}
     if not two_step:
-        return by_other
+        return by_other, strength
     me = node.id
     actor = frozenset(ACTOR_KINDS)
     roles_of = {k: frozenset(ITEM_ROLES[k]) for k in item_kinds}
+    fixed = {k: WEIGHTS[tie_type(k, set(), set())] for k in item_kinds if k != "Event"}
+    event_weight: dict[tuple[str, str], int] = {}
+    recheck = set()
+    last_item = last_other = None
     for row in backend.co_participation(me, rel_kinds=two_step):
         mine, item, theirs, other = row
         roles = roles_of.get(item.kind)
         if (roles is None or other.kind not in actor or theirs.kind not in roles or mine.kind not in roles
                 or theirs.start != other.id or mine.start != me):
             continue
-        rows = by_other.get(other.id)
+        oid = other.id
+        rows = by_other.get(oid)
         if rows is None:
-            by_other[other.id] = [row]
+            by_other[oid] = [row]
+            strength[oid] = 0
         else:
             rows.append(row)
-    return by_other
-
-
-_FIXED = {k: WEIGHTS[tie_type(k, set(), set())] for k in ("Project", "Network")}
-
-
-def _strength(rows) -> int:
-    """Sum of weights over the distinct items in one other's rows (adjacent per item)."""
-    if len(rows) == 1:
-        item = rows[0][1]
-        w = _FIXED.get(item.kind)
-        return w if w is not None else WEIGHTS[tie_type(item.kind, {rows[0][0].kind}, {rows[0][2].kind})]
-    return sum(WEIGHTS[e[0]] for e in _entries(rows))
+        if oid == last_other and item.id == last_item:
+            recheck.add(oid)
+            continue
+        last_item, last_other = item.id, oid
+        w = fixed.get(item.kind)
+        if w is None:
+            key = (mine.kind, theirs.kind)
+            w = event_weight.get(key)
+            if w is None:
+                w = event_weight[key] = WEIGHTS[tie_type(item.kind, {mine.kind}, {theirs.kind})]
+        strength[oid] += w
+    for oid in recheck:
+        strength[oid] = sum(WEIGHTS[e[0]] for e in _entries(by_other[oid]))
+    return by_other, strength
 
 
 def _entries(rows) -> list[list]:
@@ -112,7 +124,7 @@ def _entries(rows) -> list[list]:
 
 def _pairs(backend, node, via: str | None) -> dict[str, list[list]]:
     """other id -> every entry (shared item or direct employment) of ``node`` with it."""
-    by_other = {oid: _entries(rows) for oid, rows in _rows_by_other(backend, node, via).items()}
+    by_other = {oid: _entries(rows) for oid, rows in _rows_by_other(backend, node, via)[0].items()}
     if via in (None, "employment"):
         for e in _employment(backend, node):
             by_other.setdefault(e[2].id, []).append(e)
@@ -187,33 +199,33 @@ def collaborator_rows(backend, given: str, *, via: str | None = None, kind: str 
     """
     node = resolve_actor(backend, given)
     wanted = spans.span(as_of, as_of) if as_of else None
-    by_rows = _rows_by_other(backend, node, via)
+    by_rows, strength = _rows_by_other(backend, node, via)
     employment: dict[str, list[list]] = {}
     if via in (None, "employment"):
         for e in _employment(backend, node):
             employment.setdefault(e[2].id, []).append(e)
-    ranked = []
     full: dict[str, list[Shared]] = {}
-    filtered = since is not None or wanted is not None
-    for oid in by_rows.keys() | employment.keys():
-        rows, emp = by_rows.get(oid), employment.get(oid, ())
-        other = rows[0][3] if rows else emp[0][2]
-        if kind and other.kind != kind:
-            continue
-        if filtered:
+    if since is not None or wanted is not None:
+        ranked = []
+        for oid in by_rows.keys() | employment.keys():
+            rows, emp = by_rows.get(oid), employment.get(oid, ())
+            if kind and (rows[0][3] if rows else emp[0][2]).kind != kind:
+                continue
             shared = [_shared(node, e) for e in (_entries(rows) if rows else []) + list(emp)]
             shared = [s for s in shared
                       if (since is None or s.when[1] is None or spans.year(s.when[1]) >= since)
                       and (wanted is None or spans.overlaps(s.active, wanted))]
-            if not shared:
-                continue
-            full[oid] = shared
-            ranked.append((-sum(s.weight for s in shared), oid))
+            if shared:
+                full[oid] = shared
+                ranked.append((-sum(s.weight for s in shared), oid))
+    else:
+        for oid, emp in employment.items():
+            strength[oid] = strength.get(oid, 0) + sum(WEIGHTS[e[0]] for e in emp)
+        if kind:
+            ranked = [(-w, oid) for oid, w in strength.items()
+                      if (by_rows[oid][0][3] if oid in by_rows else employment[oid][0][2]).kind == kind]
         else:
-            w = _strength(rows) if rows else 0
-            if emp:
-                w += sum(WEIGHTS[e[0]] for e in emp)
-            ranked.append((-w, oid))
+            ranked = [(-w, oid) for oid, w in strength.items()]
     ranked = heapq.nsmallest(limit, ranked) if limit and limit < len(ranked) else sorted(ranked)
     out = []
     for neg, oid in ranked:
