@@ -7,7 +7,8 @@ The fixture, in short (ids shortened: alpha = alpha-university, ...):
                                     member of town-learning-partnership
   health-project 2021-:             beta (lead partner), gamma (partner)
   learning-festival 2019-06:        organisers gamma (host), delta (co-lead); participant hometown
-  learning-cities-summit 2022-03:   participants hometown, far-city, dan (attendee); no organiser
+  learning-cities-summit 2022-03:   participants hometown, far-city, dan (attendee and speaker: two
+                                    ties of one kind); no organiser
   town-learning-partnership:        partners alpha, beta
   global-learning-cities:           members hometown, far-city
   dormant-forum: member zeta;       far-city-forum: member far-city
@@ -90,6 +91,9 @@ def test_a_place_collaborates_through_events_and_networks(backend):
     assert strengths(rows) == [("far-city", 3), ("dan-dale", 2), ("delta-charity", 2), ("gamma-college", 2)]
     assert rows[0]["via"] == ["event", "network"]
     assert (rows[0]["first_year"], rows[0]["last_year"]) == (2022, 2022)
+    # dan's two roles at one event: one item, weight 2, both roles in the evidence
+    assert rows[1]["evidence"] == [
+        "event Learning Cities Summit (learning-cities-summit): participant / attendee, speaker"]
 
 
 def test_a_person_has_employer_and_colleagues(backend):
@@ -203,9 +207,12 @@ def test_path_through_a_node(backend):
     from graph.queries.path import path_rows
 
     rows, _ = path_rows(backend, "dan-dale", "alpha-university", through="far-city")
-    # dan -> summit <- far-city (2), far-city -> global network <- hometown <- alpha (3)
-    assert [r["hops"] for r in rows] == [5]
-    assert rows[0]["ids"] == ["dan-dale", "learning-cities-summit", "far-city", "global-learning-cities",
+    # dan -> summit <- far-city (2), far-city -> global network <- hometown <- alpha (3);
+    # dan has two ties to the summit (attendee, speaker): two chains over the same nodes
+    assert [r["hops"] for r in rows] == [5, 5]
+    assert [r["path"].split(" Learning Cities Summit")[0] for r in rows] == [
+        "Dan Dale -PARTICIPATED_IN(attendee)->", "Dan Dale -PARTICIPATED_IN(speaker)->"]
+    assert rows[0]["ids"] == rows[1]["ids"] == ["dan-dale", "learning-cities-summit", "far-city", "global-learning-cities",
                               "hometown", "alpha-university"]
 
 

@@ -134,7 +134,9 @@ def _pairs(backend, node, via: str | None) -> dict[str, list[list]]:
 def _shared(node, e) -> Shared:
     """The full record of one entry: roles, and when both were on it."""
     kind, item, other, mine, theirs = e
-    mine, theirs = list(dict.fromkeys(mine)), list(dict.fromkeys(theirs))
+    # rows repeat a tie once per tie at the other end; Ties compare without their role, so key by sort_key
+    mine = list({t.sort_key(): t for t in mine}.values())
+    theirs = list({t.sort_key(): t for t in theirs}.values())
     if item is None:  # direct employment
         active = _union(mine)
         roles = sorted({str(t.props["role"]) for t in mine if t.props.get("role")})
