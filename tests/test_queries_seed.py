@@ -59,3 +59,21 @@ def test_commands_run_on_the_seed_data(lcg):
         r = lcg(*args, "--data", SEED)
         assert r.exit_code == 0, (args, r.output)
         assert r.stdout.strip() and r.stdout != "(no rows)\n", args
+
+
+def test_brokers_and_clusters_do_not_depend_on_hash_order(tmp_path):
+    """Same data, same seed, another PYTHONHASHSEED (set and dict-of-str orders change): same rows."""
+    import os
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    outs = []
+    for hash_seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": hash_seed, "LCG_CACHE_DIR": str(tmp_path / hash_seed)}
+        outs.append([subprocess.run([sys.executable, "-m", "cli", cmd, "--data", str(SEED), "--format", "json",
+                                     "--limit", "0"], cwd=ROOT, env=env, capture_output=True, text=True,
+                                    check=True).stdout for cmd in ("brokers", "clusters")])
+    assert outs[0] == outs[1]
+    assert '"betweenness"' in outs[0][0] and '"member_ids"' in outs[0][1]
