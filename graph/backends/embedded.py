@@ -122,7 +122,7 @@ class EmbeddedBackend:
         return rows
 
     def shortest_paths(self, a: str, b: str, *, max_hops: int = 4, rel_kinds=None) -> list[Path]:
-        """Bidirectional breadth-first search on the raw adjacency, expanding the smaller side.
+        """Bidirectional breadth-first search on the raw adjacency, expanding the cheaper side.
 
         Why not ``nx.all_shortest_paths``: on an undirected, edge-filtered view of a
         million-relationship graph it walks out from ``a`` through every hub until it
@@ -151,7 +151,9 @@ class EmbeddedBackend:
         depth = [0, 0]
         meet: list[str] = []
         while not meet and depth[0] + depth[1] < max_hops:
-            i = 0 if len(sides[0][2]) <= len(sides[1][2]) else 1
+            # expand the side whose frontier has fewer ties to walk (a hub's frontier is one node)
+            cost = [sum(len(succ[u]) + len(pred[u]) for u in side[2]) for side in sides]
+            i = 0 if cost[0] <= cost[1] else 1
             dist, preds, frontier = sides[i]
             if not frontier:
                 return []
