@@ -10,9 +10,14 @@ Order of work, and why:
    and ties are written, so reloading unchanged data writes nothing and a load
    killed half-way is finished by simply running it again.
 4. Write nodes, then ties, as ``UNWIND $rows`` batches, one managed write
-   transaction each (transient errors retried), MERGE on id and on (type,
-   start, end, key field) with ``SET x = props`` so properties end exactly as
-   the data has them.
+   transaction each (transient errors retried), with ``SET x = props`` so
+   properties end exactly as the data has them. Nodes: MERGE on id. Ties are
+   merged on (type, start, end, key field): the diff against what step 3 read
+   *is* that merge. A tie already there is updated by MERGE on its key; one
+   absent is CREATEd, because MERGE scans every tie at its ends and a hub (a
+   national funder, a theme) has thousands (bench/neo4j_load.py). A batch is
+   one transaction, so a killed load leaves whole batches that the rerun's
+   read sees.
 5. With ``replace``: delete what an earlier lcg load wrote that the data no
    longer has. Nodes and ties without ``dataset`` (not lcg's) are never touched.
 """
@@ -27,7 +32,7 @@ from typing import Callable
 from .. import schema
 from . import cypher_statements as cypher
 from .bolt import BoltConfig, connect, translate_errors
-from .neo4j_backend import Neo4jBackend, _kind, field_order
+from .neo4j_backend import Neo4jBackend, field_order
 
 __all__ = ["load_into_neo4j", "LoadResult", "DEFAULT_BATCH_SIZE", "node_row", "rel_row"]
 
@@ -35,6 +40,7 @@ __all__ = ["load_into_neo4j", "LoadResult", "DEFAULT_BATCH_SIZE", "node_row", "r
 DEFAULT_BATCH_SIZE = 5000
 
 Progress = Callable[[int, int], None]
+
 
 
 @dataclass
@@ -47,6 +53,8 @@ class LoadResult:
     rels_deleted: int = 0
     seconds: float = 0.0
     counts: tuple = field(default_factory=lambda: ({}, {}))
+    #: seconds per phase (connect, schema, read, diff, nodes, relationships, delete, count), for bench/
+    phases: dict = field(default_factory=dict)
 
 
 def _plain(value):
@@ -56,8 +64,13 @@ def _plain(value):
 def _order(kind: str, props: dict) -> dict:
     """``lcg_order`` when the data's field order is not the schema's (so records read back match)."""
     keys = list(props)
-    schema_order = [f for f in field_order(kind) if f in props]
-    return {} if keys == schema_order else {cypher.ORDER: keys}
+    rank = _RANKS.get(kind) or _RANKS.setdefault(kind, {f: i for i, f in enumerate(field_order(kind))})
+    ranks = [rank.get(k, -1) for k in keys]
+    in_order = -1 not in ranks and all(a < b for a, b in zip(ranks, ranks[1:]))
+    return {} if in_order else {cypher.ORDER: keys}
+
+
+_RANKS: dict[str, dict[str, int]] = {}
 
 
 def node_row(node, dataset_name: str) -> dict:
@@ -116,16 +129,20 @@ class _Writer:
 
 
 def _existing(backend: Neo4jBackend):
-    """What earlier lcg loads wrote: nodes by (kind, id), ties by (type, start, end, key) with end kinds."""
+    """What earlier lcg loads wrote: nodes by (kind, id), ties by (type, start, end, key) with end kinds.
+
+    (Reading labels and types on two threads was measured no faster on ArcadeDB.)
+    """
     nodes = {}
     for kind in schema.NODE_KINDS:
         for r in backend._read(cypher.read_nodes(kind)):
             nodes[(kind, r["props"]["id"])] = dict(r["props"])
+    kind_of = {node_id: kind for kind, node_id in nodes}
     rels = {}
     for kind in schema.REL_KINDS:
         for r in backend._read(cypher.read_rels(kind)):
             key = (kind, r["start"], r["end"], r["props"].get(cypher.REL_KEY))
-            rels[key] = (_kind(r["start_labels"]), _kind(r["end_labels"]), dict(r["props"]))
+            rels[key] = (kind_of.get(r["start"]), kind_of.get(r["end"]), dict(r["props"]))
     return nodes, rels
 
 
@@ -133,15 +150,25 @@ def load_into_neo4j(dataset, config: BoltConfig, *, replace: bool = False,
                     batch_size: int = DEFAULT_BATCH_SIZE, progress: Progress | None = None) -> LoadResult:
     """Write ``dataset`` (already validated: a ``graph.dataset.Dataset``) to the server in ``config``."""
     t0 = time.perf_counter()
+    result = LoadResult()
+    clock = [t0]
+
+    def phase(name):
+        now = time.perf_counter()
+        result.phases[name] = round(now - clock[0], 3)
+        clock[0] = now
+
     driver = connect(config)
     try:
+        phase("connect")
         backend = Neo4jBackend(driver, config)
         writer = _Writer(driver, config, batch_size, progress)
         for kind in schema.NODE_KINDS:
             writer.run(cypher.id_constraint(kind))
             writer.run(cypher.name_index(kind))
+        phase("schema")
         old_nodes, old_rels = _existing(backend)
-        result = LoadResult()
+        phase("read")
         kinds = {n.id: n.kind for n in dataset.nodes}
 
         node_rows: dict[str, list] = defaultdict(list)
@@ -164,7 +191,8 @@ def load_into_neo4j(dataset, config: BoltConfig, *, replace: bool = False,
             if old is not None and same(old[2], row["props"]) and old[:2] == (kinds[r.start], kinds[r.end]):
                 result.rels_unchanged += 1
             else:
-                rel_rows[(r.kind, kinds[r.start], kinds[r.end])].append(row)
+                fresh = old is None
+                rel_rows[(r.kind, kinds[r.start], kinds[r.end], fresh)].append(row)
 
         stale_rels: dict[tuple, list] = defaultdict(list)
         stale_nodes: dict[str, list] = defaultdict(list)
@@ -178,20 +206,25 @@ def load_into_neo4j(dataset, config: BoltConfig, *, replace: bool = False,
 
         writer.total = (sum(map(len, node_rows.values())) + sum(map(len, rel_rows.values()))
                         + sum(map(len, stale_rels.values())) + sum(map(len, stale_nodes.values())))
+        phase("diff")
         for kind in schema.NODE_KINDS:  # nodes before relationships
             writer.batches(cypher.merge_nodes(kind), "rows", node_rows.get(kind, []))
-        for (kind, sk, ek), rows in sorted(rel_rows.items()):
-            writer.batches(cypher.merge_rels(kind, sk, ek), "rows", rows)
+        phase("nodes")
+        for (kind, sk, ek, fresh), rows in sorted(rel_rows.items()):
+            writer.batches((cypher.create_rels if fresh else cypher.merge_rels)(kind, sk, ek), "rows", rows)
+        phase("relationships")
         for (kind, sk, ek), rows in sorted(stale_rels.items()):
             writer.batches(cypher.delete_rels(kind, sk, ek), "rows", rows)
         for kind, ids in sorted(stale_nodes.items()):
             writer.batches(cypher.delete_nodes(kind), "ids", ids)
+        phase("delete")
 
         result.nodes_written = sum(map(len, node_rows.values()))
         result.rels_written = sum(map(len, rel_rows.values()))
         result.rels_deleted = sum(map(len, stale_rels.values()))
         result.nodes_deleted = sum(map(len, stale_nodes.values()))
         result.counts = backend.counts()
+        phase("count")
         result.seconds = time.perf_counter() - t0
         return result
     finally:
