@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from ..errors import LcgError
 from ..search import resolve
 from . import spans
-from .collaboration import (ACTOR_KINDS, ITEM_ROLES, VIA, WEIGHTS, item_span, rel_kinds_for, role_label,
-                            tie_span, tie_type)
+from .collaboration import (ACTOR_KINDS, ITEM_ROLES, VIA, WEIGHTS, gc_paused, item_span, rel_kinds_for,
+                            role_label, tie_span, tie_type)
 
 __all__ = ["Shared", "shared_with", "collaborator_rows", "resolve_actor", "COLUMNS"]
 
@@ -201,7 +201,8 @@ def collaborator_rows(backend, given: str, *, via: str | None = None, kind: str 
     """
     node = resolve_actor(backend, given)
     wanted = spans.span(as_of, as_of) if as_of else None
-    by_rows, strength = _rows_by_other(backend, node, via)
+    with gc_paused():  # a hub's rows are a few hundred thousand small objects, no cycles
+        by_rows, strength = _rows_by_other(backend, node, via)
     employment: dict[str, list[list]] = {}
     if via in (None, "employment"):
         for e in _employment(backend, node):

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from ..errors import LcgError
 from ..search import resolve
-from .collaboration import item_groups
+from .collaboration import gc_paused, item_groups
 
 __all__ = ["gap_rows", "COLUMNS", "GAP_KINDS"]
 
@@ -110,6 +110,11 @@ def gap_rows(backend, *, few: int = 1, city: str | None = None, only: str | None
     """Gap rows grouped by kind (theme, organisation, network, person), each by id."""
     if few < 0:
         raise LcgError(f"--few must be 0 or more (got {few})")
+    with gc_paused():
+        return _gap_rows(backend, few, city, only)
+
+
+def _gap_rows(backend, few, city, only) -> list[dict]:
     rows = []
     if only in (None, "theme"):
         rows += _theme_gaps(backend, few)

@@ -9,6 +9,7 @@ they are counted, not listed.
 from __future__ import annotations
 
 from . import spans
+from .collaboration import gc_paused
 
 __all__ = ["timeline_rows", "COLUMNS"]
 
@@ -20,7 +21,9 @@ def timeline_rows(backend, *, date_from: str | None = None, date_to: str | None 
     """(rows, undated): items whose span meets [date_from, date_to] (either open), in date order."""
     window = (spans.low(date_from), spans.high(date_to))
     rows, undated = [], 0
-    for n in backend.nodes(["Event", "Project"]):
+    with gc_paused():
+        records = backend.nodes(["Event", "Project"])
+    for n in records:
         p = n.props
         start, end = (p.get("date"), p.get("end")) if n.kind == "Event" else (p.get("start"), p.get("end"))
         if not start and not end:
