@@ -79,11 +79,16 @@ def _rows_by_other(backend, node, via: str | None) -> tuple[dict[str, list[tuple
     event_weight: dict[tuple[str, str], int] = {}
     recheck = set()
     last_item = last_other = None
+    seen_item = seen_mine = roles = fixed_w = None
     for row in backend.co_participation(me, rel_kinds=two_step):
         mine, item, theirs, other = row
-        roles = roles_of.get(item.kind)
-        if (roles is None or other.kind not in actor or theirs.kind not in roles or mine.kind not in roles
-                or theirs.start != other.id or mine.start != me):
+        if item is not seen_item or mine is not seen_mine:  # per-item checks, redone whenever the objects change
+            seen_item, seen_mine = item, mine
+            roles = roles_of.get(item.kind)
+            if roles is not None and (mine.kind not in roles or mine.start != me):
+                roles = None
+            fixed_w = fixed.get(item.kind) if roles is not None else None
+        if roles is None or other.kind not in actor or theirs.kind not in roles or theirs.start != other.id:
             continue
         oid = other.id
         rows = by_other.get(oid)
@@ -96,7 +101,7 @@ def _rows_by_other(backend, node, via: str | None) -> tuple[dict[str, list[tuple
             recheck.add(oid)
             continue
         last_item, last_other = item.id, oid
-        w = fixed.get(item.kind)
+        w = fixed_w
         if w is None:
             key = (mine.kind, theirs.kind)
             w = event_weight.get(key)
