@@ -619,7 +619,9 @@ def path(a, b, max_hops, themes, through, limit, data_dir, fmt):
                             limit=limit or None)
     if not rows:
         where = f" through {through}" if through else ""
-        click.echo(f"No connection between {a} and {b}{where} within {max_hops} hops.")
+        if fmt != "table":  # machine formats stay parseable: no rows, and the message on stderr
+            emit([], fmt, COLUMNS)
+        click.echo(f"No connection between {a} and {b}{where} within {max_hops} hops.", err=fmt != "table")
         return
     emit(rows, fmt, COLUMNS)
     if total > len(rows):

@@ -221,6 +221,8 @@ def test_no_connection_is_said_and_exits_zero(lcg):
     r = lcg("path", "dan-dale", "alpha-university", "--max-hops", "2", "--data", DATA)
     assert r.exit_code == 0
     assert "No connection between dan-dale and alpha-university within 2 hops" in r.stdout
+    r = lcg("path", "dan-dale", "alpha-university", "--max-hops", "2", "--data", DATA, "--format", "json")
+    assert r.exit_code == 0 and json.loads(r.stdout) == [] and "No connection" in r.stderr
     r = lcg("path", "dan-dale", "alpha-university", "--data", DATA, "--format", "json")
     assert json.loads(r.stdout)[0]["path"] == ("Dan Dale -PARTICIPATED_IN(attendee)-> Learning Cities Summit "
                                                "<-PARTICIPATED_IN(participant)- Hometown <-LOCATED_IN- Alpha University")
