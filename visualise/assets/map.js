@@ -63,7 +63,7 @@
     edges: {smooth: false, width: 1, selectionWidth: 2, arrows: {to: {enabled: true, scaleFactor: 0.4}},
       color: {color: "#a0a4a8", highlight: "#333", hover: "#555", opacity: 0.7}},
     groups: groups,
-    interaction: {hover: true, tooltipDelay: 100, hideEdgesOnDrag: data.large, hideEdgesOnZoom: data.large,
+    interaction: {hover: true, tooltipDelay: 100, hideEdgesOnDrag: data.hideTies, hideEdgesOnZoom: data.hideTies,
       navigationButtons: false, keyboard: false, multiselect: false}
   };
   var container = document.getElementById("network");
