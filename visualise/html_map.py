@@ -71,6 +71,7 @@ def _csp_hash(script: str) -> str:
 
 
 _EMPTY = (None, "", [], ())
+_EDGE_FACTS = frozenset(EDGE_FACTS)
 
 
 def build_payload(g, *, title: str, caption: list[str], scores: dict | None = None, seed: int = 1) -> dict:
@@ -122,7 +123,7 @@ def build_payload(g, *, title: str, caption: list[str], scores: dict | None = No
             vi = index[v]
             keyed = nbrs[v]
             for d in ([keyed[k] for k in sorted(keyed, key=str)] if multi else [keyed]):
-                facts = {k: d[k] for k in EDGE_FACTS if d.get(k) is not None}
+                facts = {k: v for k, v in d.items() if k in _EDGE_FACTS and v is not None}
                 row = [ui, vi, rel_index.get(d.get("kind", ""), 0)]
                 src = d.get("sources")
                 if src or facts:

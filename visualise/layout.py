@@ -3,7 +3,7 @@
 A force layout of every node (networkx ``spring_layout``) costs O(N^2) per
 iteration: minutes at 20k nodes. Instead the ``CORE`` best-connected nodes get a
 seeded force layout (dense Fruchterman-Reingold on a few hundred nodes, about
-0.1 s), linked both by their own ties and by the nodes they share (two
+0.1 s, ``force_layout``), linked both by their own ties and by the nodes they share (two
 organisations in one project pull together); every other node is then placed
 level by level outward from the core: a node tied to several placed nodes sits
 at their centre, a node tied to one sits on a golden-angle spiral around it.
@@ -30,8 +30,6 @@ SHARED_MAX_DEGREE = 60   # a hub node is not used to link core pairs (quadratic 
 
 def positions(g, *, seed: int = 1) -> dict[str, tuple[float, float]]:
     """x, y in screen pixels for every node of ``g`` (any networkx graph)."""
-    import networkx as nx
-
     nodes = sorted(g.nodes)
     if not nodes:
         return {}
@@ -59,17 +57,14 @@ def positions(g, *, seed: int = 1) -> dict[str, tuple[float, float]]:
                 weights[(a, b)] = weights.get((a, b), 0.0) + 1.0 / len(cs)
     # Normalised like a cosine: a theme or national funder tied to everyone pulls weakly on each,
     # so groups that share work (a city's partners) come out as groups instead of one hairball.
-    cg = nx.Graph()
-    cg.add_nodes_from(core)
-    cg.add_weighted_edges_from((a, b, w / math.sqrt(degree[a] * degree[b]))
-                               for (a, b), w in sorted(weights.items()))
     # Spread the core so that each hub has room for its leaves around it.
     scale = SPACING * math.sqrt(len(nodes)) * 1.2
     if len(core) == 1:
         core_pos = {core[0]: (0.0, 0.0)}
     else:
-        raw = nx.spring_layout(cg, seed=seed, iterations=60, weight="weight")
-        core_pos = {n: (float(raw[n][0]) * scale, float(raw[n][1]) * scale) for n in core}
+        raw = force_layout(core, {(a, b): w / math.sqrt(degree[a] * degree[b]) for (a, b), w in weights.items()},
+                           seed=seed)
+        core_pos = {n: (x * scale, y * scale) for n, (x, y) in zip(core, raw)}
 
     pos: dict[str, tuple[float, float]] = {}
     children = {}
@@ -130,6 +125,38 @@ def positions(g, *, seed: int = 1) -> dict[str, tuple[float, float]]:
             cursor_x += w
             row_h = max(row_h, h)
     return pos
+
+
+def force_layout(nodes: list, weights: dict, *, seed: int = 1, iterations: int = 60) -> list[tuple[float, float]]:
+    """Dense Fruchterman-Reingold (as networkx's ``spring_layout`` for small graphs) in [-1, 1].
+
+    Written out here because building a networkx graph of the core's weighted
+    pairs cost more (0.3 s at 20k nodes) than the layout itself; the arithmetic
+    is networkx's: attraction weight * d^2 / k, repulsion k^2 / d, linear cooling.
+    """
+    import numpy as np
+
+    n = len(nodes)
+    index = {v: i for i, v in enumerate(nodes)}
+    A = np.zeros((n, n))
+    for (a, b), w in sorted(weights.items()):
+        A[index[a], index[b]] = A[index[b], index[a]] = w
+    pos = np.random.RandomState(seed).rand(n, 2)
+    k = math.sqrt(1.0 / n)
+    t = max(float(np.ptp(pos[:, 0])), float(np.ptp(pos[:, 1]))) * 0.1
+    dt = t / (iterations + 1)
+    for _ in range(iterations):
+        delta = pos[:, None, :] - pos[None, :, :]
+        dist = np.sqrt((delta ** 2).sum(axis=-1))
+        np.clip(dist, 0.01, None, out=dist)
+        disp = np.einsum("ijk,ij->ik", delta, k * k / dist ** 2 - A * dist / k)
+        length = np.sqrt((disp ** 2).sum(axis=-1))
+        length = np.where(length < 0.01, 0.1, length)
+        pos += disp * (t / length)[:, None]
+        t -= dt
+    pos -= pos.mean(axis=0)
+    top = float(np.abs(pos).max()) or 1.0
+    return [(float(x) / top, float(y) / top) for x, y in pos]
 
 
 def _component(adj, start):
