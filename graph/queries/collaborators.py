@@ -136,21 +136,30 @@ def _pairs(backend, node, via: str | None) -> dict[str, list[list]]:
     return by_other
 
 
+def _when(e) -> tuple:
+    """(active, when) of one entry without writing its evidence: what --since and --as-of need."""
+    kind, item, other, mine, theirs = e
+    if item is None:
+        active = _union(mine)
+        return active, active
+    own = item_span(item)
+    active = spans.intersect(own, _union(mine), _union(theirs))
+    return active, active or own
+
+
 def _shared(node, e) -> Shared:
     """The full record of one entry: roles, and when both were on it."""
     kind, item, other, mine, theirs = e
+    active, when = _when(e)
     # rows repeat a tie once per tie at the other end; Ties compare without their role, so key by sort_key
     mine = list({t.sort_key(): t for t in mine}.values())
     theirs = list({t.sort_key(): t for t in theirs}.values())
     if item is None:  # direct employment
-        active = _union(mine)
         roles = sorted({str(t.props["role"]) for t in mine if t.props.get("role")})
         verb = "works for" if mine[0].start == node.id else "employs"
         text = f"{verb} {other.name}" + (f" ({', '.join(roles)})" if roles else "")
-        return Shared(other, None, kind, (text,), (), active, active)
-    own = item_span(item)
-    active = spans.intersect(own, _union(mine), _union(theirs))
-    return Shared(other, item, kind, _labels(mine), _labels(theirs), active, active or own)
+        return Shared(other, None, kind, (text,), (), active, when)
+    return Shared(other, item, kind, _labels(mine), _labels(theirs), active, when)
 
 
 def shared_with(backend, node, *, via: str | None = None) -> list[Shared]:
@@ -212,20 +221,22 @@ def collaborator_rows(backend, given: str, *, via: str | None = None, kind: str 
     if via in (None, "employment"):
         for e in _employment(backend, node):
             employment.setdefault(e[2].id, []).append(e)
-    full: dict[str, list[Shared]] = {}
+    full: dict[str, list[list]] = {}  # the entries kept by --since/--as-of
     if since is not None or wanted is not None:
         ranked = []
         for oid in by_rows.keys() | employment.keys():
             rows, emp = by_rows.get(oid), employment.get(oid, ())
             if kind and (rows[0][3] if rows else emp[0][2]).kind != kind:
                 continue
-            shared = [_shared(node, e) for e in (_entries(rows) if rows else []) + list(emp)]
-            shared = [s for s in shared
-                      if (since is None or s.when[1] is None or spans.year(s.when[1]) >= since)
-                      and (wanted is None or spans.overlaps(s.active, wanted))]
-            if shared:
-                full[oid] = shared
-                ranked.append((-sum(s.weight for s in shared), oid))
+            kept = []
+            for e in (_entries(rows) if rows else []) + list(emp):
+                active, when = _when(e)
+                if ((since is None or when[1] is None or spans.year(when[1]) >= since)
+                        and (wanted is None or spans.overlaps(active, wanted))):
+                    kept.append(e)
+            if kept:
+                full[oid] = kept
+                ranked.append((-sum(WEIGHTS[e[0]] for e in kept), oid))
     else:
         for oid, emp in employment.items():
             strength[oid] = strength.get(oid, 0) + sum(WEIGHTS[e[0]] for e in emp)
@@ -237,10 +248,11 @@ def collaborator_rows(backend, given: str, *, via: str | None = None, kind: str 
     ranked = heapq.nsmallest(limit, ranked) if limit and limit < len(ranked) else sorted(ranked)
     out = []
     for neg, oid in ranked:
-        items = full.get(oid)
-        if items is None:
+        entries = full.get(oid)
+        if entries is None:
             rows = by_rows.get(oid)
-            items = [_shared(node, e) for e in (_entries(rows) if rows else []) + employment.get(oid, [])]
+            entries = (_entries(rows) if rows else []) + employment.get(oid, [])
+        items = [_shared(node, e) for e in entries]
         items.sort(key=lambda s: (-s.weight, s.item.id if s.item else ""))
         years = [y for s in items for y in _years(s.when)]
         best: dict[str, int] = {}
