@@ -205,3 +205,16 @@ def test_focus_errors_are_one_line(lcg, tmp_path):
     assert r.exit_code == 1 and "is a Person, which --exclude-kind leaves out" in r.output
     assert not (tmp_path / "x.html").exists() and not (tmp_path / "x.json").exists()
     assert "Traceback" not in r.output
+
+
+def test_size_by_brokers(lcg, tmp_path):
+    for how in ("ties", "brokers"):
+        r = lcg("map", "--data", FIXTURES / "tiny", "--size-by", how, "-o", tmp_path / f"{how}.html")
+        assert r.exit_code == 0, r.output
+    ties = _payload((tmp_path / "ties.html").read_text(encoding="utf-8"))
+    brokers = _payload((tmp_path / "brokers.html").read_text(encoding="utf-8"))
+    assert "broker score" in " ".join(brokers["caption"]) and "number of ties" in " ".join(ties["caption"])
+    size = {r[0]: r[3] for r in brokers["nodes"]}
+    # the university links the council, the network's members and the study: the biggest broker
+    assert size["university-of-example"] == max(size.values()) > min(size.values())
+    assert [r[3] for r in ties["nodes"]] != [r[3] for r in brokers["nodes"]]

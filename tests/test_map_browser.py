@@ -108,10 +108,20 @@ def test_hostile_text_shows_literally_and_runs_nothing(tmp_path):
             mp.page.wait_for_selector("#tip:not([hidden])")
             assert mp.page.inner_text("#tip h2") == name
             mp.page.mouse.move(5, 5)
-        # an edge's details: relationship, note and role as text
-        mp.evaluate("() => lcgMap.network.selectEdges([])")
-        edge_ids = mp.evaluate("() => lcgMap.edges.getIds()")
-        assert len(edge_ids) == g.number_of_edges()
+        # a tie: click the middle of evil-org -> evil-project; its details show the note as text
+        edge = mp.evaluate("() => lcgMap.edges.get().find(e => e.from === 'evil-org' && e.to === 'evil-project').id")
+        mid = mp.evaluate("(id) => { const n = lcgMap.network; const [a, b] = n.getConnectedNodes(id);"
+                          " const p = n.getPositions([a, b]);"
+                          " const d = n.canvasToDOM({x: (p[a].x + p[b].x) / 2, y: (p[a].y + p[b].y) / 2});"
+                          " const r = document.getElementById('network').getBoundingClientRect();"
+                          " return [d.x + r.left, d.y + r.top]; }", edge)
+        mp.page.mouse.move(mid[0], mid[1])
+        mp.page.wait_for_selector("#tip:not([hidden])")
+        assert mp.page.inner_text("#tip h2") == "PARTNER_IN"
+        mp.page.mouse.click(mid[0], mid[1])
+        details = mp.page.inner_text("#details")
+        assert details.startswith("PARTNER_IN") and "</script>" + XSS_NAME in details and "lead" in details
+        assert len(mp.evaluate("() => lcgMap.edges.getIds()")) == g.number_of_edges()
         # nothing the data holds became an element
         assert mp.evaluate("() => document.querySelectorAll('img, svg[onload], b, i, script:not([type])').length") \
             == 2  # the page's own two scripts
