@@ -385,6 +385,8 @@ def map_(output, title, seed, size_by, data_dir, neo4j_uri, **focus):
     write_map(g, output, title=title, focus_text=f.describe(), source=source, seed=seed, scores=scores)
     n = g.number_of_nodes()
     click.echo(f"Wrote {output}: {n:,} nodes, {g.number_of_edges():,} relationships ({f.describe()}).", err=True)
+    if n == 0:
+        click.echo("Note: no node matches this focus; the map is empty.", err=True)
     if n > LARGE:
         click.echo(f"Note: over {LARGE:,} nodes, the layout is precomputed and ties hide while moving; "
                    "--around ID --depth 2 or --kind makes a readable map.", err=True)
@@ -451,7 +453,8 @@ def load(data_dir, neo4j_uri, replace, batch_size):
                f"nodes and {result.rels_written} relationships ({result.nodes_unchanged} and "
                f"{result.rels_unchanged} unchanged), removed {result.nodes_deleted} and {result.rels_deleted}; "
                f"the database now holds {sum(nodes.values())} nodes and {sum(rels.values())} relationships "
-               "written by lcg.", err=True)
+               "written by lcg." + (" (Same data as the last load: compared by fingerprint and counts; "
+                                    "--replace compares every record.)" if result.up_to_date else ""), err=True)
 
 
 class _Progress:

@@ -173,6 +173,16 @@ def test_focus_map_without_people(tmp_path, lcg):
         _clean(mp)
 
 
+def test_empty_focus_opens_and_says_so(tmp_path, lcg):
+    out = tmp_path / "empty.html"
+    r = lcg("map", "--data", FIXTURES / "tiny", "--kind", "Report", "-o", out)
+    assert r.exit_code == 0 and "no node matches" in r.stderr
+    with _open(out) as mp:
+        assert mp.evaluate(COUNTS) == {"nodes": 0, "edges": 0, "shown": 0}
+        assert "Nothing to show" in mp.page.inner_text("#caption")
+        _clean(mp)
+
+
 @pytest.mark.skipif(not (SEED / "organisations.yaml").exists(), reason="seed_data/ not written yet")
 def test_seed_map(tmp_path):
     path, g = _map(tmp_path, SEED)

@@ -89,7 +89,12 @@
     });
   }
   network.setData({nodes: nodeView, edges: edges});
-  if (!physics) network.once("afterDrawing", settled);
+  if (!rows.length) {
+    cap.appendChild(el("p", "Nothing to show: no node matches this focus."));
+    settled();
+  } else if (!physics) {
+    network.once("afterDrawing", settled);
+  }
 
   // details: a node or an edge as DOM
   function factsList(facts, skip) {
