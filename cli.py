@@ -453,7 +453,8 @@ def load(data_dir, neo4j_uri, replace, batch_size):
                f"nodes and {result.rels_written} relationships ({result.nodes_unchanged} and "
                f"{result.rels_unchanged} unchanged), removed {result.nodes_deleted} and {result.rels_deleted}; "
                f"the database now holds {sum(nodes.values())} nodes and {sum(rels.values())} relationships "
-               "written by lcg.", err=True)
+               "written by lcg." + (" (Same data as the last load: compared by fingerprint and counts; "
+                                    "--replace compares every record.)" if result.up_to_date else ""), err=True)
 
 
 class _Progress:

@@ -123,3 +123,16 @@ def test_killed_load_rerun_equals_one_clean_load(lcg, empty_db, tmp_path):
     rerun = _load(lcg, empty_db, data)
     assert rerun.exit_code == 0, rerun.output
     assert dump(empty_db) == clean
+
+
+def test_reload_notices_changes_made_on_the_server(lcg, empty_db):
+    """A reload of the same data restores a deleted lcg node; --replace also undoes a hand edit."""
+    assert _load(lcg, empty_db, TINY).exit_code == 0
+    clean = dump(empty_db)
+    run(empty_db, "MATCH (t:Theme {id: 'digital-inclusion'}) DETACH DELETE t")
+    again = _load(lcg, empty_db, TINY)
+    assert "wrote 1 nodes and 1 relationships" in again.stderr, again.stderr
+    assert dump(empty_db) == clean
+    run(empty_db, "MATCH (t:Theme {id: 'digital-inclusion'}) SET t.name = 'edited by hand'")
+    assert _load(lcg, empty_db, TINY, "--replace").exit_code == 0
+    assert dump(empty_db) == clean

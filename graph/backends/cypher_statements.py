@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from .. import schema
 
-__all__ = ["BOOKKEEPING", "DATASET", "ORDER", "REL_KEY", "DIRECTIONS", "all_statements"]
+__all__ = ["BOOKKEEPING", "DATASET", "ORDER", "REL_KEY", "DIRECTIONS", "MANIFEST", "all_statements"]
 
 DATASET = "dataset"
 ORDER = "lcg_order"
@@ -136,6 +136,26 @@ def incident(kind: str, direction: str) -> str:
             f"labels(m) AS other_labels, properties(m) AS other")
 
 
+#: The one node lcg writes outside the schema: the fingerprint of the last complete load, so that
+#: reloading unchanged data can stop after two counts (see neo4j_load). Not a data kind: no
+#: ``dataset`` property, so no primitive ever reads it.
+MANIFEST = "LcgLoad"
+
+
+def read_manifest() -> str:
+    return (f"MATCH (m:{MANIFEST}) RETURN m.fingerprint AS fingerprint, m.nodes AS nodes, "
+            f"m.relationships AS relationships")
+
+
+def delete_manifest() -> str:
+    return f"MATCH (m:{MANIFEST}) DELETE m"
+
+
+def write_manifest() -> str:
+    return (f"CREATE (m:{MANIFEST} {{fingerprint: $fingerprint, of_dataset: $name, nodes: $nodes, "
+            f"relationships: $relationships}})")
+
+
 def ping() -> str:
     """Checks, after the login, that the database exists and answers."""
     return "RETURN 1 AS ok"
@@ -163,5 +183,5 @@ def all_statements() -> list[str]:
     for r, s, e in rel_endpoints():
         out += [merge_rels(r, s, e), create_rels(r, s, e), delete_rels(r, s, e)]
     out += [read_rels(r) for r in schema.REL_KINDS]
-    out += [node_by_id(), count_nodes(), count_rels(), ping()]
+    out += [node_by_id(), count_nodes(), count_rels(), ping(), read_manifest(), delete_manifest(), write_manifest()]
     return out

@@ -31,8 +31,11 @@ def wipe(settings) -> None:
 
 
 def dump(settings) -> tuple[list, list]:
-    """Every node (labels, all properties) and relationship (type, ends, all properties), sorted."""
-    nodes = run(settings, "MATCH (n) RETURN labels(n) AS labels, properties(n) AS props")
+    """Every node (labels, all properties) and relationship (type, ends, all properties), sorted.
+
+    Leaves out the loader's one bookkeeping node (LcgLoad, the last load's fingerprint).
+    """
+    nodes = run(settings, "MATCH (n) WHERE NOT n:LcgLoad RETURN labels(n) AS labels, properties(n) AS props")
     rels = run(settings, "MATCH (a)-[r]->(b) RETURN type(r) AS type, a.id AS start, b.id AS end, "
                          "properties(r) AS props")
     key = lambda x: repr(sorted((k, repr(v)) for k, v in x.items()))
@@ -40,7 +43,7 @@ def dump(settings) -> tuple[list, list]:
 
 
 def counts(settings) -> tuple[int, int]:
-    n = run(settings, "MATCH (n) RETURN count(n) AS c")[0]["c"]
+    n = run(settings, "MATCH (n) WHERE NOT n:LcgLoad RETURN count(n) AS c")[0]["c"]
     r = run(settings, "MATCH ()-[r]->() RETURN count(r) AS c")[0]["c"]
     return n, r
 
