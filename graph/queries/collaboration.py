@@ -124,7 +124,10 @@ def item_span(item) -> spans.Span:
 
 
 def tie_span(tie) -> spans.Span:
-    return spans.span(tie.props.get("from") or tie.props.get("since"), tie.props.get("to"))
+    p = tie.props
+    if "from" not in p and "since" not in p and "to" not in p:  # most ties: undated, open
+        return spans.OPEN
+    return spans.span(p.get("from") or p.get("since"), p.get("to"))
 
 
 def rel_kinds_for(via: str | None) -> tuple[tuple[str, ...], tuple[str, ...]]:

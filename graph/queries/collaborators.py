@@ -136,14 +136,23 @@ def _pairs(backend, node, via: str | None) -> dict[str, list[list]]:
     return by_other
 
 
-def _when(e) -> tuple:
-    """(active, when) of one entry without writing its evidence: what --since and --as-of need."""
+def _when(e, own_spans: dict | None = None) -> tuple:
+    """(active, when) of one entry without writing its evidence: what --since and --as-of need.
+
+    ``own_spans`` memoises item spans by id: a hub meets each item once per collaborator there.
+    """
     kind, item, other, mine, theirs = e
     if item is None:
         active = _union(mine)
         return active, active
-    own = item_span(item)
-    active = spans.intersect(own, _union(mine), _union(theirs))
+    if own_spans is None:
+        own = item_span(item)
+    else:
+        own = own_spans.get(item.id)
+        if own is None:
+            own = own_spans[item.id] = item_span(item)
+    a, b = _union(mine), _union(theirs)
+    active = own if a is spans.OPEN and b is spans.OPEN else spans.intersect(own, a, b)
     return active, active or own
 
 
@@ -171,6 +180,8 @@ def shared_with(backend, node, *, via: str | None = None) -> list[Shared]:
 
 def _union(ties) -> tuple:
     """The widest span the ties of one actor at one item cover (several roles: any of them)."""
+    if len(ties) == 1:
+        return tie_span(ties[0])
     ss = [tie_span(t) for t in ties]
     los = [s[0] for s in ss]
     his = [s[1] for s in ss]
@@ -224,13 +235,14 @@ def collaborator_rows(backend, given: str, *, via: str | None = None, kind: str 
     full: dict[str, list[list]] = {}  # the entries kept by --since/--as-of
     if since is not None or wanted is not None:
         ranked = []
+        own_spans: dict[str, tuple] = {}
         for oid in by_rows.keys() | employment.keys():
             rows, emp = by_rows.get(oid), employment.get(oid, ())
             if kind and (rows[0][3] if rows else emp[0][2]).kind != kind:
                 continue
             kept = []
             for e in (_entries(rows) if rows else []) + list(emp):
-                active, when = _when(e)
+                active, when = _when(e, own_spans)
                 if ((since is None or when[1] is None or spans.year(when[1]) >= since)
                         and (wanted is None or spans.overlaps(active, wanted))):
                     kept.append(e)
