@@ -45,7 +45,7 @@ from .neo4j_backend import Neo4jBackend, field_order
 __all__ = ["load_into_neo4j", "LoadResult", "DEFAULT_BATCH_SIZE", "node_row", "rel_row"]
 
 #: Rows per UNWIND transaction; chosen by bench/neo4j_load.py (see bench/RESULTS.md).
-DEFAULT_BATCH_SIZE = 5000
+DEFAULT_BATCH_SIZE = 10_000
 
 Progress = Callable[[int, int], None]
 
