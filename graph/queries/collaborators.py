@@ -225,9 +225,13 @@ def collaborator_rows(backend, given: str, *, via: str | None = None, kind: str 
     Strengths are summed for everyone; evidence is written only for the rows returned.
     """
     node = resolve_actor(backend, given)
-    wanted = spans.span(as_of, as_of) if as_of else None
     with gc_paused():  # a hub's rows are a few hundred thousand small objects, no cycles
-        by_rows, strength = _rows_by_other(backend, node, via)
+        return _collaborator_rows(backend, node, via, kind, since, as_of, limit)
+
+
+def _collaborator_rows(backend, node, via, kind, since, as_of, limit) -> list[dict]:
+    wanted = spans.span(as_of, as_of) if as_of else None
+    by_rows, strength = _rows_by_other(backend, node, via)
     employment: dict[str, list[list]] = {}
     if via in (None, "employment"):
         for e in _employment(backend, node):
