@@ -84,14 +84,16 @@ def _plain(value):
 
 def _order(kind: str, props: dict) -> dict:
     """``lcg_order`` when the data's field order is not the schema's (so records read back match)."""
-    keys = list(props)
-    rank = _RANKS.get(kind) or _RANKS.setdefault(kind, {f: i for i, f in enumerate(field_order(kind))})
-    ranks = [rank.get(k, -1) for k in keys]
-    in_order = -1 not in ranks and all(a < b for a, b in zip(ranks, ranks[1:]))
-    return {} if in_order else {cypher.ORDER: keys}
+    keys = tuple(props)
+    unusual = _UNUSUAL.get((kind, keys))
+    if unusual is None:
+        schema_order = tuple(f for f in field_order(kind) if f in props)
+        unusual = _UNUSUAL[(kind, keys)] = keys != schema_order
+    return {cypher.ORDER: list(keys)} if unusual else {}
 
 
-_RANKS: dict[str, dict[str, int]] = {}
+#: (kind, field names in the data's order) -> whether that order differs from the schema's
+_UNUSUAL: dict[tuple, bool] = {}
 
 
 def node_row(node, dataset_name: str) -> dict:
@@ -101,8 +103,12 @@ def node_row(node, dataset_name: str) -> dict:
     return {"id": node.id, "props": stored}
 
 
+_KEY_FIELDS = {k: rk.key_field for k, rk in schema.REL_KINDS.items()}
+
+
 def rel_key(rel) -> str:
-    key_field = schema.REL_KINDS[rel.kind].key_field
+    """The value of the kind's key field (role, period), ``""`` when the kind has none or it is absent."""
+    key_field = _KEY_FIELDS[rel.kind]
     value = rel.props.get(key_field) if key_field else None
     return "" if value is None else str(value)
 
