@@ -122,10 +122,15 @@ def _first_line(e) -> str:
 
 def connect(config: BoltConfig):
     """A verified driver: the server answered and accepted the login, or a BackendError."""
+    import logging
+
     import neo4j
 
     from . import cypher_statements as cypher
 
+    # The driver logs each retried transient error at WARNING; with no logging set up Python would
+    # print those multi-line records on stderr. Failures still surface as one BackendError line.
+    logging.getLogger("neo4j").addHandler(logging.NullHandler())
     auth = (config.user, config.password) if config.password is not None else None
     with translate_errors(config, "connecting to"):
         driver = neo4j.GraphDatabase.driver(config.uri, auth=auth, connection_timeout=config.timeout,
