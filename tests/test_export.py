@@ -245,13 +245,19 @@ def test_labels_and_types_only_from_the_schema():
         list(cypher_script(g))
 
 
-def test_bookkeeping_names_match_the_loader():
-    """The script writes what `lcg load --neo4j` writes, so the Cypher backend reads it back."""
-    cypher = pytest.importorskip("graph.backends.cypher_statements")
-    from visualise import cypher_script
+def test_script_statements_are_the_loaders_with_rows_inlined(tmp_path):
+    """One source of truth: each statement is `lcg load`'s, with `$rows` written out."""
+    from graph.backends import cypher_statements as cypher
+    from visualise.cypher_script import cypher_script
 
-    assert (cypher_script.DATASET, cypher_script.ORDER, cypher_script.REL_KEY) == (
-        cypher.DATASET, cypher.ORDER, cypher.REL_KEY)
+    statements = list(cypher_script(_graph(FIXTURES / "tiny")))[1:]
+    known = set(cypher.all_statements())
+    for s in statements:
+        if s.startswith("CREATE CONSTRAINT"):
+            assert s in known
+        else:
+            head, _, tail = s.partition(" AS row ")
+            assert head.startswith("UNWIND [") and f"UNWIND $rows AS row {tail}" in known
 
 
 def test_cypher_script_passes_neo4j_front_end(tmp_path):
@@ -263,15 +269,14 @@ def test_cypher_script_passes_neo4j_front_end(tmp_path):
             pytest.fail("Cypher linter not installed: run `make lint-deps`")
         pytest.skip("Cypher linter not installed (make lint-deps)")
     from graph import schema
-    from visualise import cypher_script
+    from graph.backends import cypher_statements as cypher
     from visualise.exports import export
 
     write_hostile_data(tmp_path / "h")
     g = _graph(tmp_path / "h")
     export(g, "cypher", tmp_path / "g.cypher")
     statements = [s[:-1] for s in _statements(tmp_path / "g.cypher")]
-    keys = {"id", "row", "props", "start", "end", "key", cypher_script.DATASET, cypher_script.ORDER,
-            cypher_script.REL_KEY}
+    keys = {"id", "row", "props", "start", "end", "key", *cypher.BOOKKEEPING}
     for k in (*schema.NODE_KINDS.values(), *schema.REL_KINDS.values()):
         keys.update(k.field_names)
     payload = {"statements": statements, "schema": {"labels": list(schema.NODE_KINDS),

@@ -7,13 +7,13 @@ return, tab and every other control character escaped (``\\\\``, ``\\'``,
 relationship types come only from the schema; a kind the schema does not name
 stops the export rather than reach the script.
 
-The statements are the ones ``lcg load --neo4j`` sends (graph/backends/
-cypher_statements.py), with the rows inlined: constraints first, then
-``UNWIND [rows] AS row MERGE`` per node kind and per (type, start label, end
-label), in batches, on ``id`` for nodes and on (type, ends, key field) for
-relationships, and ``SET x = row.props`` with the same bookkeeping properties
-(``dataset``, ``lcg_order``, ``lcg_key``), so running it twice changes nothing
-and ``lcg --neo4j`` reads the result like a loaded graph.
+The statements and rows are the ones ``lcg load --neo4j`` sends
+(graph/backends/cypher_statements.py, neo4j_load.node_row/rel_row), with the
+rows inlined: constraints first, then ``UNWIND [rows] AS row MERGE`` per node
+kind and per (type, start label, end label), in batches, on ``id`` for nodes
+and on (type, ends, key field) for relationships, and ``SET x = row.props``
+with the same bookkeeping properties, so running it twice changes nothing and
+``lcg --neo4j`` reads the result like a loaded graph.
 """
 
 from __future__ import annotations
@@ -26,10 +26,6 @@ from graph import schema
 __all__ = ["write_cypher", "cypher_script", "literal", "string_literal", "BATCH"]
 
 BATCH = 500
-# Same names as graph/backends/cypher_statements.py (DATASET, ORDER, REL_KEY); a test keeps them equal.
-DATASET = "dataset"
-ORDER = "lcg_order"
-REL_KEY = "lcg_key"
 
 _ESCAPES = {"\\": "\\\\", "'": "\\'", "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
 
@@ -70,60 +66,53 @@ def literal(value) -> str:
     return string_literal(value)
 
 
-def _label(kind: str) -> str:
-    if kind not in schema.NODE_KINDS:
-        raise ValueError(f"node kind {kind!r} is not in the schema")
-    return kind
-
-
-def _type(kind: str) -> str:
-    if kind not in schema.REL_KINDS:
-        raise ValueError(f"relationship kind {kind!r} is not in the schema")
-    return kind
-
-
-def _plain(v):
-    return list(v) if isinstance(v, tuple) else v
-
-
 def cypher_script(g, *, dataset: str | None = None):
-    """The script's statements, one string each (without the ``;``)."""
+    """The script's statements, one string each (without the ``;``).
+
+    The statements and rows are ``lcg load``'s own (``cypher_statements``,
+    ``neo4j_load.node_row`` / ``rel_row``), with ``$rows`` replaced by the rows
+    as a literal: one source of truth for what a loaded graph looks like.
+    """
+    from graph.backends import cypher_statements as cypher
+    from graph.backends.base import NodeRecord, Tie
+    from graph.backends.neo4j_load import node_row, rel_row
+
     dataset = dataset or str(g.graph.get("name") or "export")
+    unknown = sorted({k for _, k in g.nodes(data="kind")} - set(schema.NODE_KINDS)) + sorted(
+        {k for _, _, k in g.edges(data="kind")} - set(schema.REL_KINDS))
+    if unknown:
+        raise ValueError(f"kinds not in the schema: {', '.join(map(repr, unknown))}")
     nodes_by_kind: dict[str, list] = {}
     for n in sorted(g.nodes):
         d = g.nodes[n]
-        props = {k: _plain(v) for k, v in d.items() if k != "kind" and v is not None}
-        props.pop("id", None)
-        stored = {"id": n, **props, DATASET: dataset, ORDER: list(props)}
-        nodes_by_kind.setdefault(_label(d.get("kind", "")), []).append({"id": n, "props": stored})
+        kind = d.get("kind", "")
+        props = {k: v for k, v in d.items() if k not in ("kind", "id") and v is not None}
+        nodes_by_kind.setdefault(kind, []).append(node_row(NodeRecord(n, kind, props), dataset))
+    groups: dict[tuple, list] = {}
+    for u, v, d in g.edges(data=True):
+        kind = d.get("kind", "")
+        props = {k: val for k, val in d.items() if k != "kind" and val is not None}
+        row = rel_row(Tie(kind, u, v, props), dataset)
+        groups.setdefault((kind, g.nodes[u].get("kind", ""), g.nodes[v].get("kind", "")), []).append(row)
+
     yield (f"// lcg export: {g.number_of_nodes()} nodes and {g.number_of_edges()} relationships of "
            f"{dataset.replace(chr(10), ' ')}. Run with: cypher-shell -f FILE")
     for kind in schema.NODE_KINDS:
         if kind in nodes_by_kind:
-            yield (f"CREATE CONSTRAINT lcg_{kind.lower()}_id IF NOT EXISTS "
-                   f"FOR (n:{kind}) REQUIRE n.id IS UNIQUE")
+            yield cypher.id_constraint(kind)
     for kind in schema.NODE_KINDS:
         rows = nodes_by_kind.get(kind, [])
         for i in range(0, len(rows), BATCH):
-            yield (f"UNWIND {literal(rows[i:i + BATCH])} AS row "
-                   f"MERGE (n:{kind} {{id: row.id}}) SET n = row.props")
-    groups: dict[tuple, list] = {}
-    for u, v, d in sorted(g.edges(data=True), key=lambda e: (e[0], e[1], e[2].get("kind", ""),
-                                                             str(e[2].get(REL_KEY, "")))):
-        kind = _type(d.get("kind", ""))
-        props = {k: _plain(val) for k, val in d.items() if k != "kind" and val is not None}
-        key_field = schema.REL_KINDS[kind].key_field
-        key = "" if not key_field or props.get(key_field) is None else str(props[key_field])
-        stored = {**props, REL_KEY: key, DATASET: dataset, ORDER: list(props)}
-        start, end = g.nodes[u].get("kind", ""), g.nodes[v].get("kind", "")
-        groups.setdefault((kind, _label(start), _label(end)), []).append(
-            {"start": u, "end": v, "key": key, "props": stored})
-    for (kind, start, end) in sorted(groups):
-        rows = groups[(kind, start, end)]
+            yield _inline(cypher.merge_nodes(kind), rows[i:i + BATCH])
+    for key in sorted(groups):
+        rows = sorted(groups[key], key=lambda r: (r["start"], r["end"], r["key"]))
         for i in range(0, len(rows), BATCH):
-            yield (f"UNWIND {literal(rows[i:i + BATCH])} AS row "
-                   f"MATCH (a:{start} {{id: row.start}}) MATCH (b:{end} {{id: row.end}}) "
-                   f"MERGE (a)-[r:{kind} {{{REL_KEY}: row.key}}]->(b) SET r = row.props")
+            yield _inline(cypher.merge_rels(*key), rows[i:i + BATCH])
+
+
+def _inline(statement: str, rows: list) -> str:
+    assert statement.count("$rows") == 1, statement
+    return statement.replace("$rows", literal(rows))
 
 
 def write_cypher(g, path, *, dataset: str | None = None) -> Path:
