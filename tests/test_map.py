@@ -6,7 +6,6 @@ import json
 import re
 from datetime import datetime, timezone
 
-import pytest
 from hypothesis import given, settings, strategies as st
 
 from conftest import FIXTURES
