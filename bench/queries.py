@@ -68,8 +68,7 @@ def load(data):
     from graph.loading import open_dataset
 
     b = EmbeddedBackend.from_dataset(open_dataset(data))  # as the CLI: the dataset cache when it is there
-    gc.collect()
-    gc.freeze()  # the loaded graph lives as long as the process: keep the collector off it
+    gc.collect()  # as a command sees it: the loaded graph in the oldest generation, no garbage pending
     return b
 
 
