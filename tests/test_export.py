@@ -133,6 +133,18 @@ def test_csv_headers_for_neo4j_admin_import_and_gephi(graph, tmp_path):
         assert (r[col].split(";") if r[col] else []) == list(want)
 
 
+def test_csv_prefix_writes_beside_other_files(tmp_path):
+    from visualise.exports import export
+
+    (tmp_path / "keep.txt").write_text("x")
+    files = export(_graph(FIXTURES / "tiny"), "csv", str(tmp_path / "wclr-"))
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "keep.txt", "wclr-edges.csv", "wclr-gephi_edges.csv", "wclr-gephi_nodes.csv", "wclr-nodes.csv"]
+    assert sorted(files) == sorted(tmp_path / n for n in ("wclr-edges.csv", "wclr-gephi_edges.csv",
+                                                          "wclr-gephi_nodes.csv", "wclr-nodes.csv"))
+    assert (tmp_path / "wclr-nodes.csv").read_text(encoding="utf-8").startswith("id:ID,:LABEL,name")
+
+
 def test_csv_refuses_a_file_path(tmp_path):
     from graph.errors import LcgError
     from visualise.exports import export

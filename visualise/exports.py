@@ -12,7 +12,8 @@ Choices that let the files read back the same (docs/maps.md):
 * GEXF reserves ``start`` and ``end`` on nodes for dynamic graphs (Gephi would
   read "2019" as a time interval and refuse "2019-03"), so a node's ``start`` /
   ``end`` fields are written as ``start_date`` / ``end_date`` there.
-* CSV is a folder holding two file pairs, because no one header row suits both
+* CSV is a folder (or a file-name prefix ending in ``-`` or ``_``) holding two
+  file pairs, because no one header row suits both
   tools: ``nodes.csv`` / ``edges.csv`` with Neo4j admin import headers
   (``id:ID``, ``:LABEL``, ``:START_ID``, ``:END_ID``, ``:TYPE``, lists as
   ``string[]`` split on ``;``) and ``gephi_nodes.csv`` / ``gephi_edges.csv``
@@ -24,6 +25,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 from pathlib import Path
 
 from graph import schema
@@ -150,12 +152,23 @@ def _cell(value, *, neo4j: bool) -> str:
     return str(value)
 
 
-def write_csv(g, folder) -> list[Path]:
-    """nodes.csv + edges.csv (Neo4j admin import) and gephi_nodes.csv + gephi_edges.csv in ``folder``."""
-    folder = Path(folder)
-    if folder.exists() and not folder.is_dir():
-        raise ExportError(f"{folder} is a file; CSV export writes a folder (nodes.csv, edges.csv...)")
-    folder.mkdir(parents=True, exist_ok=True)
+def write_csv(g, target) -> list[Path]:
+    """nodes.csv + edges.csv (Neo4j admin import) and gephi_nodes.csv + gephi_edges.csv.
+
+    ``target`` is a folder (created if missing), or a prefix when its name ends in ``-`` or ``_``:
+    ``out/wclr-`` writes ``out/wclr-nodes.csv`` and so on, beside other files.
+    """
+    text = str(target)
+    if text.endswith(("-", "_")) and not text.endswith((os.sep + "-", os.sep + "_")):
+        folder, prefix = Path(text).parent, Path(text).name
+        if not folder.is_dir():
+            raise ExportError(f"folder {folder} does not exist (for the CSV prefix {prefix!r})")
+    else:
+        folder, prefix = Path(text), ""
+        if folder.exists() and not folder.is_dir():
+            raise ExportError(f"{folder} is a file; CSV export writes a folder (nodes.csv, edges.csv...) "
+                              "or, with a name ending in '-' or '_', files with that prefix")
+        folder.mkdir(parents=True, exist_ok=True)
     lists = _list_fields()
     nfields = _node_fields(g)
     efields = _edge_fields(g)
@@ -164,7 +177,7 @@ def write_csv(g, folder) -> list[Path]:
     written = []
 
     def table(name, header, rows):
-        path = folder / name
+        path = folder / (prefix + name)
         with open(path, "w", encoding="utf-8", newline="") as fh:
             w = csv.writer(fh, lineterminator="\n")
             w.writerow(header)
