@@ -396,7 +396,8 @@ def map_(output, title, seed, size_by, data_dir, neo4j_uri, **focus):
 @click.option("--format", "fmt", type=click.Choice(["graphml", "gexf", "json", "csv", "cypher"]), required=True,
               help="graphml/gexf (Gephi, networkx), json (node-link), csv (a folder: Neo4j admin import and "
                    "Gephi tables), cypher (a MERGE script for cypher-shell).")
-@click.option("-o", "--output", required=True, type=click.Path(), help="File to write; for csv a folder, or a file-name prefix ending in - or _.")
+@click.option("-o", "--output", required=True, type=click.Path(),
+              help="File to write; for csv a folder, or a file-name prefix ending in - or _.")
 @focus_options
 @data_option
 @neo4j_option
