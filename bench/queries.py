@@ -68,7 +68,8 @@ def load(data):
     from graph.loading import open_dataset
 
     b = EmbeddedBackend.from_dataset(open_dataset(data))  # as the CLI: the dataset cache when it is there
-    gc.collect()  # as a command sees it: the loaded graph in the oldest generation, no garbage pending
+    gc.collect()
+    gc.freeze()  # as a long-running service would: the loaded graph is never garbage
     return b
 
 

@@ -12,6 +12,7 @@ from .. import schema
 from ..backends.base import Path
 from ..errors import LcgError
 from ..search import resolve
+from .collaboration import gc_paused
 
 __all__ = ["path_rows", "chain_text", "COLUMNS", "DEFAULT_MAX_HOPS"]
 
@@ -47,16 +48,24 @@ def path_rows(backend, a: str, b: str, *, max_hops: int = DEFAULT_MAX_HOPS, them
     if start.id == end.id:
         raise LcgError(f"{a!r} and {b!r} are the same node ({start.id}); give two different ones")
     kinds = None if themes else _WITHOUT_THEMES
+    if through is not None:
+        through = resolve(backend, through)
+        if through.id in (start.id, end.id):
+            raise LcgError(f"--through {through.id!r} is one of the two ends; give a node between them")
+    with gc_paused():
+        paths = _paths(backend, start, end, through, max_hops, kinds)
+    rows = [{"hops": len(p.ties), "path": chain_text(p), "ids": [n.id for n in p.nodes]} for p in paths]
+    return (rows[:limit] if limit else rows), len(rows)
+
+
+def _paths(backend, start, end, through, max_hops, kinds) -> list[Path]:
     if through is None:
         paths = backend.shortest_paths(start.id, end.id, max_hops=max_hops, rel_kinds=kinds)
     else:
-        via = resolve(backend, through)
-        if via.id in (start.id, end.id):
-            raise LcgError(f"--through {through!r} is one of the two ends; give a node between them")
+        via = through
         first = backend.shortest_paths(start.id, via.id, max_hops=max_hops, rel_kinds=kinds)
         second = backend.shortest_paths(via.id, end.id, max_hops=max_hops, rel_kinds=kinds) if first else []
         paths = [Path(p.nodes + q.nodes[1:], p.ties + q.ties) for p in first for q in second
                  if len({n.id for n in p.nodes + q.nodes[1:]}) == len(p.nodes) + len(q.nodes) - 1]
         paths.sort(key=lambda p: (len(p.ties), p.sort_key()))
-    rows = [{"hops": len(p.ties), "path": chain_text(p), "ids": [n.id for n in p.nodes]} for p in paths]
-    return (rows[:limit] if limit else rows), len(rows)
+    return paths
