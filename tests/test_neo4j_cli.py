@@ -108,3 +108,17 @@ def test_cypher_bad_param_and_syntax(lcg, bolt_server):
     env = bolt_server.env()
     assert lcg("cypher", "RETURN 1 AS x", "--param", "no-equals", env=env).exit_code == 1
     _one_line_error(lcg("cypher", "MATC (n) RETURN n", env=env), mentions=bolt_server.uri)
+
+
+def test_uri_schemes(lcg, empty_db):
+    """bolt:// and neo4j:// (routing) reach the server; +s/+ssc against a server without TLS: one line."""
+    env = {k: v for k, v in empty_db.env().items() if k != "NEO4J_URI"}
+    host = empty_db.uri.split("://", 1)[1]
+    for scheme in ("bolt", "neo4j"):
+        result = lcg("stats", "--format", "csv", "--neo4j", f"{scheme}://{host}", env=env)
+        assert result.exit_code == 0, result.output
+        assert "total,nodes,0" in result.stdout
+    if empty_db.uri.startswith("bolt://127.0.0.1"):  # the suite's own ArcadeDB speaks no TLS
+        line = _one_line_error(lcg("stats", "--neo4j", f"bolt+ssc://{host}", env=env), mentions=host)
+        assert "TLS" in line
+    _one_line_error(lcg("stats", "--neo4j", f"http://{host}", env=env), mentions="scheme")

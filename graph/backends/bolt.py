@@ -101,8 +101,10 @@ def translate_errors(config: BoltConfig, doing: str = "talking to"):
                                "check that the port is the server's Bolt port (usually 7687) and that the "
                                "server is not overloaded") from None
         reason = "connection refused" if "refused" in text else "unreachable"
+        tls = (" (the +s and +ssc schemes need TLS on the server; a local server without it takes bolt:// "
+               "or neo4j://)") if "+s" in urlsplit(config.uri).scheme else ""
         raise BackendError(f"cannot reach Neo4j at {where} while {doing} it ({reason}): check that the server is "
-                           "running and the URI's scheme, host and port") from None
+                           f"running and the URI's scheme, host and port{tls}") from None
     except x.Neo4jError as e:
         code = e.code or ""
         if "DatabaseNotFound" in code:
