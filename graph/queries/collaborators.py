@@ -56,22 +56,24 @@ def _labels(ties) -> tuple[str, ...]:
     return tuple(sorted({role_label(t) for t in ties}))
 
 
-def _rows_by_other(backend, node, via: str | None) -> tuple[dict[str, list[tuple]], dict[str, int]]:
-    """(other id -> the ``co_participation`` rows that tie ``node`` to it through an item, in item
-    order; other id -> strength through items).
+def _scan(backend, node, via: str | None) -> tuple[list[tuple], dict[str, int], dict[str, object]]:
+    """(the ``co_participation`` rows that tie ``node`` to another actor through an item, in the
+    primitive's order; other id -> strength through items; other id -> its record).
 
     The hot loop of the command (a national funder has tens of thousands of
-    rows): one filter, one append and one addition per row. Rows of one pair
-    at one item are adjacent (the primitive sorts by item, then other); such a
-    pair is summed again exactly at the end (its event weight may depend on
-    all its ties there).
+    rows): one filter, one append and one addition per row; rows are grouped per
+    collaborator only for the few that are printed. Rows of one pair at one item
+    are adjacent (the primitive sorts by item, then other); such a pair is
+    summed again exactly at the end (its event weight may depend on all its
+    ties there).
     """
     item_kinds, rels = rel_kinds_for(via)
     two_step = tuple(k for k in rels if k != "WORKS_FOR")
-    by_other: dict[str, list[tuple]] = {}
+    accepted: list[tuple] = []
     strength: dict[str, int] = {}
+    others: dict[str, object] = {}
     if not two_step:
-        return by_other, strength
+        return accepted, strength, others
     me = node.id
     actor = frozenset(ACTOR_KINDS)
     roles_of = {k: frozenset(ITEM_ROLES[k]) for k in item_kinds}
@@ -90,13 +92,8 @@ def _rows_by_other(backend, node, via: str | None) -> tuple[dict[str, list[tuple
             fixed_w = fixed.get(item.kind) if roles is not None else None
         if roles is None or other.kind not in actor or theirs.kind not in roles or theirs.start != other.id:
             continue
+        accepted.append(row)
         oid = other.id
-        rows = by_other.get(oid)
-        if rows is None:
-            by_other[oid] = [row]
-            strength[oid] = 0
-        else:
-            rows.append(row)
         if oid == last_other and item.id == last_item:
             recheck.add(oid)
             continue
@@ -107,10 +104,26 @@ def _rows_by_other(backend, node, via: str | None) -> tuple[dict[str, list[tuple
             w = event_weight.get(key)
             if w is None:
                 w = event_weight[key] = WEIGHTS[tie_type(item.kind, {mine.kind}, {theirs.kind})]
-        strength[oid] += w
-    for oid in recheck:
-        strength[oid] = sum(WEIGHTS[e[0]] for e in _entries(by_other[oid]))
-    return by_other, strength
+        total = strength.get(oid)
+        if total is None:
+            strength[oid] = w
+            others[oid] = other
+        else:
+            strength[oid] = total + w
+    if recheck:
+        for oid, rows in _group(accepted, recheck).items():
+            strength[oid] = sum(WEIGHTS[e[0]] for e in _entries(rows))
+    return accepted, strength, others
+
+
+def _group(accepted, oids=None) -> dict[str, list[tuple]]:
+    """other id -> its rows (in item order), for the others in ``oids`` (all when None)."""
+    out: dict[str, list[tuple]] = {}
+    for row in accepted:
+        oid = row[3].id
+        if oids is None or oid in oids:
+            out.setdefault(oid, []).append(row)
+    return out
 
 
 def _entries(rows) -> list[list]:
@@ -129,7 +142,7 @@ def _entries(rows) -> list[list]:
 
 def _pairs(backend, node, via: str | None) -> dict[str, list[list]]:
     """other id -> every entry (shared item or direct employment) of ``node`` with it."""
-    by_other = {oid: _entries(rows) for oid, rows in _rows_by_other(backend, node, via)[0].items()}
+    by_other = {oid: _entries(rows) for oid, rows in _group(_scan(backend, node, via)[0]).items()}
     if via in (None, "employment"):
         for e in _employment(backend, node):
             by_other.setdefault(e[2].id, []).append(e)
@@ -231,21 +244,23 @@ def collaborator_rows(backend, given: str, *, via: str | None = None, kind: str 
 
 def _collaborator_rows(backend, node, via, kind, since, as_of, limit) -> list[dict]:
     wanted = spans.span(as_of, as_of) if as_of else None
-    by_rows, strength = _rows_by_other(backend, node, via)
+    accepted, strength, others = _scan(backend, node, via)
     employment: dict[str, list[list]] = {}
     if via in (None, "employment"):
         for e in _employment(backend, node):
             employment.setdefault(e[2].id, []).append(e)
+            others.setdefault(e[2].id, e[2])
     full: dict[str, list[list]] = {}  # the entries kept by --since/--as-of
     if since is not None or wanted is not None:
         ranked = []
         own_spans: dict[str, tuple] = {}
-        for oid in by_rows.keys() | employment.keys():
-            rows, emp = by_rows.get(oid), employment.get(oid, ())
-            if kind and (rows[0][3] if rows else emp[0][2]).kind != kind:
+        by_rows = _group(accepted)
+        for oid in sorted(others):
+            if kind and others[oid].kind != kind:
                 continue
+            rows = by_rows.get(oid)
             kept = []
-            for e in (_entries(rows) if rows else []) + list(emp):
+            for e in (_entries(rows) if rows else []) + employment.get(oid, []):
                 active, when = _when(e, own_spans)
                 if ((since is None or when[1] is None or spans.year(when[1]) >= since)
                         and (wanted is None or spans.overlaps(active, wanted))):
@@ -257,11 +272,12 @@ def _collaborator_rows(backend, node, via, kind, since, as_of, limit) -> list[di
         for oid, emp in employment.items():
             strength[oid] = strength.get(oid, 0) + sum(WEIGHTS[e[0]] for e in emp)
         if kind:
-            ranked = [(-w, oid) for oid, w in strength.items()
-                      if (by_rows[oid][0][3] if oid in by_rows else employment[oid][0][2]).kind == kind]
+            ranked = [(-w, oid) for oid, w in strength.items() if others[oid].kind == kind]
         else:
             ranked = [(-w, oid) for oid, w in strength.items()]
     ranked = heapq.nsmallest(limit, ranked) if limit and limit < len(ranked) else sorted(ranked)
+    if not full:
+        by_rows = _group(accepted, {oid for _, oid in ranked})
     out = []
     for neg, oid in ranked:
         entries = full.get(oid)
