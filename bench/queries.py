@@ -91,6 +91,11 @@ def part_large(steps: Steps, data: Path, pairs: int, seed: int):
     typical = sorted(orgs, key=lambda n: (g.degree(n), n))[len(orgs) // 2]
     steps.run(f"collaborators {hub} --limit 50 (biggest hub)", lambda: collaborator_rows(b, hub, limit=50),
               repeat=3, note=f"degree {g.degree(hub):,}; cold = first call, warm = tie lists cached")
+    from graph.queries.collaboration import rel_kinds_for
+
+    two_step = [k for k in rel_kinds_for(None)[1] if k != "WORKS_FOR"]
+    steps.run("  of which the co_participation primitive alone (warm)",
+              lambda: len(b.co_participation(hub, rel_kinds=two_step)), repeat=3, describe=lambda n: f"{n:,} rows")
     n_all = len(collaborator_rows(b, hub))
     print(json.dumps({"hub_collaborators": n_all}), flush=True)
     steps.run(f"collaborators {hub} --as-of 2019 (biggest hub)",

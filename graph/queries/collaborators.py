@@ -56,9 +56,10 @@ def _labels(ties) -> tuple[str, ...]:
     return tuple(sorted({role_label(t) for t in ties}))
 
 
-def _scan(backend, node, via: str | None) -> tuple[list[tuple], dict[str, int], dict[str, object]]:
+def _scan(backend, node, via: str | None) -> tuple[list[tuple], dict, dict[str, int], dict[str, object]]:
     """(the ``co_participation`` rows that tie ``node`` to another actor through an item, in the
-    primitive's order; other id -> strength through items; other id -> its record).
+    primitive's order; other id -> where its rows are in that list; other id -> strength through
+    items; other id -> its record).
 
     The hot loop of the command (a national funder has tens of thousands of
     rows): one filter, one append and one addition per row; rows are grouped per
@@ -70,10 +71,11 @@ def _scan(backend, node, via: str | None) -> tuple[list[tuple], dict[str, int], 
     item_kinds, rels = rel_kinds_for(via)
     two_step = tuple(k for k in rels if k != "WORKS_FOR")
     accepted: list[tuple] = []
+    where: dict[str, object] = {}  # other id -> index of its row in accepted, or a list of indices
     strength: dict[str, int] = {}
     others: dict[str, object] = {}
     if not two_step:
-        return accepted, strength, others
+        return accepted, where, strength, others
     me = node.id
     actor = frozenset(ACTOR_KINDS)
     roles_of = {k: frozenset(ITEM_ROLES[k]) for k in item_kinds}
@@ -92,8 +94,15 @@ def _scan(backend, node, via: str | None) -> tuple[list[tuple], dict[str, int], 
             fixed_w = fixed.get(item.kind) if roles is not None else None
         if roles is None or other.kind not in actor or theirs.kind not in roles or theirs.start != other.id:
             continue
-        accepted.append(row)
         oid = other.id
+        at = where.get(oid)
+        if at is None:
+            where[oid] = len(accepted)
+        elif type(at) is int:
+            where[oid] = [at, len(accepted)]
+        else:
+            at.append(len(accepted))
+        accepted.append(row)
         if oid == last_other and item.id == last_item:
             recheck.add(oid)
             continue
@@ -110,20 +119,17 @@ def _scan(backend, node, via: str | None) -> tuple[list[tuple], dict[str, int], 
             others[oid] = other
         else:
             strength[oid] = total + w
-    if recheck:
-        for oid, rows in _group(accepted, recheck).items():
-            strength[oid] = sum(WEIGHTS[e[0]] for e in _entries(rows))
-    return accepted, strength, others
+    for oid in recheck:
+        strength[oid] = sum(WEIGHTS[e[0]] for e in _entries(_rows_of(accepted, where, oid)))
+    return accepted, where, strength, others
 
 
-def _group(accepted, oids=None) -> dict[str, list[tuple]]:
-    """other id -> its rows (in item order), for the others in ``oids`` (all when None)."""
-    out: dict[str, list[tuple]] = {}
-    for row in accepted:
-        oid = row[3].id
-        if oids is None or oid in oids:
-            out.setdefault(oid, []).append(row)
-    return out
+def _rows_of(accepted, where, oid) -> list[tuple]:
+    """One collaborator's rows, in item order (``where`` holds an index, or a list of them)."""
+    at = where.get(oid)
+    if at is None:
+        return []
+    return [accepted[at]] if type(at) is int else [accepted[i] for i in at]
 
 
 def _entries(rows) -> list[list]:
@@ -142,7 +148,8 @@ def _entries(rows) -> list[list]:
 
 def _pairs(backend, node, via: str | None) -> dict[str, list[list]]:
     """other id -> every entry (shared item or direct employment) of ``node`` with it."""
-    by_other = {oid: _entries(rows) for oid, rows in _group(_scan(backend, node, via)[0]).items()}
+    accepted, where, _, _ = _scan(backend, node, via)
+    by_other = {oid: _entries(_rows_of(accepted, where, oid)) for oid in where}
     if via in (None, "employment"):
         for e in _employment(backend, node):
             by_other.setdefault(e[2].id, []).append(e)
@@ -244,7 +251,7 @@ def collaborator_rows(backend, given: str, *, via: str | None = None, kind: str 
 
 def _collaborator_rows(backend, node, via, kind, since, as_of, limit) -> list[dict]:
     wanted = spans.span(as_of, as_of) if as_of else None
-    accepted, strength, others = _scan(backend, node, via)
+    accepted, where, strength, others = _scan(backend, node, via)
     employment: dict[str, list[list]] = {}
     if via in (None, "employment"):
         for e in _employment(backend, node):
@@ -254,11 +261,10 @@ def _collaborator_rows(backend, node, via, kind, since, as_of, limit) -> list[di
     if since is not None or wanted is not None:
         ranked = []
         own_spans: dict[str, tuple] = {}
-        by_rows = _group(accepted)
         for oid in sorted(others):
             if kind and others[oid].kind != kind:
                 continue
-            rows = by_rows.get(oid)
+            rows = _rows_of(accepted, where, oid)
             kept = []
             for e in (_entries(rows) if rows else []) + employment.get(oid, []):
                 active, when = _when(e, own_spans)
@@ -276,13 +282,11 @@ def _collaborator_rows(backend, node, via, kind, since, as_of, limit) -> list[di
         else:
             ranked = [(-w, oid) for oid, w in strength.items()]
     ranked = heapq.nsmallest(limit, ranked) if limit and limit < len(ranked) else sorted(ranked)
-    if not full:
-        by_rows = _group(accepted, {oid for _, oid in ranked})
     out = []
     for neg, oid in ranked:
         entries = full.get(oid)
         if entries is None:
-            rows = by_rows.get(oid)
+            rows = _rows_of(accepted, where, oid)
             entries = (_entries(rows) if rows else []) + employment.get(oid, [])
         items = [_shared(node, e) for e in entries]
         items.sort(key=lambda s: (-s.weight, s.item.id if s.item else ""))
