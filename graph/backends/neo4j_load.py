@@ -114,6 +114,7 @@ def rel_key(rel) -> str:
 
 
 def rel_row(rel, dataset_name: str) -> dict:
+    """What a tie is stored as: its fields, its merge key, lcg's marker (and the fields' order if unusual)."""
     props = {k: _plain(v) for k, v in rel.props.items()}
     key = rel_key(rel)
     stored = {**props, cypher.REL_KEY: key, cypher.DATASET: dataset_name, **_order(rel.kind, props)}
