@@ -61,7 +61,6 @@ def fingerprint(dataset) -> str:
     return h.hexdigest()
 
 
-
 @dataclass
 class LoadResult:
     nodes_written: int = 0

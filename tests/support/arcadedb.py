@@ -59,6 +59,16 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def _die_with_parent() -> None:
+    """In the child: have Linux stop the server if the test run dies without cleaning up (kill -9)."""
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # not Linux: stop() at session end still applies
+        pass
+
+
 def _package_dir() -> Path:
     import arcadedb_embedded
 
@@ -109,7 +119,8 @@ class ArcadeDBServer:
         # The password is a -D property on the server's own command line, visible
         # only to this user on this machine, for a throw-away test database.
         self.process = subprocess.Popen(self.command(), cwd=self.root, stdout=log, stderr=subprocess.STDOUT,
-                                        stdin=subprocess.DEVNULL, start_new_session=True)
+                                        stdin=subprocess.DEVNULL, start_new_session=True,
+                                        preexec_fn=_die_with_parent)
         log.close()
         deadline = time.monotonic() + self.startup_timeout
         while time.monotonic() < deadline:
