@@ -29,7 +29,7 @@ install-test: $(TSTAMP)
 lint-deps:
 	@if [ -f tools/cypher-lint/package.json ]; then \
 		if command -v npm >/dev/null; then npm ci --prefix tools/cypher-lint --no-audit --no-fund --loglevel=error; \
-		else echo "npm not found: the Cypher lint test will fail (install Node.js and npm)" >&2; fi; fi
+		else echo "npm not found: the Cypher lint tests will skip (fail under CI=true): install Node.js and npm" >&2; fi; fi
 
 demo: $(STAMP)
 	$(BIN)/lcg validate --data seed_data
