@@ -150,6 +150,12 @@ def test_collaborator_strengths_equal_the_projection_weights(backend):
         for r in collaborator_rows(backend, actor):
             assert weights[tuple(sorted((actor, r["id"])))] == r["strength"], (actor, r["id"])
     assert sum(len(collaborator_rows(backend, a)) for a in proj.actors) == 2 * len(weights)
+    # the item-by-item records behind the rows: one per shared item (or employer tie)
+    from graph.queries.collaborators import shared_with
+
+    for actor in proj.actors:
+        node = backend.node(actor)
+        assert len(shared_with(backend, node)) == sum(r["shared"] for r in collaborator_rows(backend, actor))
 
 
 def test_collaborators_cli(lcg):
