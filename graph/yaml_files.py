@@ -16,14 +16,34 @@ from pathlib import Path
 import yaml
 
 try:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import CSafeLoader as SafeLoader
+    from yaml import CSafeLoader as _BaseLoader
 except ImportError:  # pragma: no cover
-    from yaml import SafeLoader
+    from yaml import SafeLoader as _BaseLoader
+
+
+class SafeLoader(_BaseLoader):
+    """The safe loader, with dates left as the text written.
+
+    PyYAML turns an unquoted ``2019-06-01`` into a ``datetime.date`` and raises
+    a bare ValueError on ``2019-02-30``; the validator checks dates itself, with
+    the file and line, so timestamps stay strings here.
+    """
+
+
+SafeLoader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in _BaseLoader.yaml_implicit_resolvers.items()
+}
+
+
+def safe_load(text):
+    """``yaml.safe_load`` with dates as text: for every YAML file the tool reads."""
+    return yaml.load(text, Loader=SafeLoader)
 
 from . import schema
 from .errors import DataDirNotFound
 
-__all__ = ["DataFile", "data_files", "parse", "line_of", "SyntaxProblem"]
+__all__ = ["DataFile", "data_files", "parse", "line_of", "safe_load", "SafeLoader", "SyntaxProblem"]
 
 
 @dataclass(frozen=True)

@@ -139,3 +139,24 @@ def test_file_that_is_not_utf8_is_one_clear_problem(tmp_path, lcg):
     assert f"{tmp_path}/themes.yaml:4: column 13: byte 0xe9 is not UTF-8 text (expected UTF-8: save the file as UTF-8)" \
         in lines
     assert any(line.startswith(f"{tmp_path}/places.yaml:2: here: unknown field 'nme'") for line in lines), lines
+
+
+def test_unquoted_impossible_dates_are_problems_not_tracebacks(tmp_path, lcg):
+    """PyYAML would build a date from 2019-02-30 and fail with a bare ValueError."""
+    (tmp_path / "projects.yaml").write_text(
+        "- id: p\n  name: P\n  start: 2019-02-30\n  end: 2019-06-01\n"
+        "- id: q\n  name: Q\n  start: 2019-01-30\n", encoding="utf-8")
+    (tmp_path / "networks.yaml").write_text(
+        "- id: n\n  name: N\n  members:\n    - {id: q, since: 2019-13-01}\n", encoding="utf-8")
+    result = lcg("validate", "--data", tmp_path)
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert result.stdout.splitlines() == [
+        f"{tmp_path}/networks.yaml:4: n: members: since: bad date '2019-13-01' (expected YYYY, YYYY-MM or YYYY-MM-DD)",
+        f"{tmp_path}/projects.yaml:3: p: start: bad date '2019-02-30' (expected YYYY, YYYY-MM or YYYY-MM-DD)",
+    ]
+
+
+def test_unquoted_valid_dates_read_as_written(tmp_path):
+    (tmp_path / "projects.yaml").write_text("- id: p\n  name: P\n  start: 2019-01-30\n", encoding="utf-8")
+    (node,) = load_dataset(tmp_path).nodes
+    assert node.props["start"] == "2019-01-30"
