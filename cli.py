@@ -309,7 +309,7 @@ def decide(a, b, decision, note, data_dir):
     """
     from graph.dedup.decisions import record_decision
 
-    entry = record_decision(data_dir, a, b, decision.replace("-", " "), note)
+    entry = record_decision(data_dir, a, b, decision.replace("-", " "), note, backend=backend_for(data_dir))
     click.echo(f"Recorded {entry['pair'][0]} / {entry['pair'][1]}: {entry['decision']}", err=True)
 
 

@@ -137,3 +137,28 @@ def test_name_similarity_is_symmetric_and_bounded(x, y):
     weight = TokenWeights([a, b])
     s1, s2 = name_similarity(a, b, weight)[0], name_similarity(b, a, weight)[0]
     assert 0.0 <= s1 <= 1.0 and s1 == pytest.approx(s2)
+
+
+def test_decide_resolves_names_and_writes_ids(lcg, tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    result = lcg("decide", "WV-Active", "Wolverhampton Leisure", "distinct", "--data", data)
+    assert result.exit_code == 0, result.output
+    entries = yaml.safe_load((data / "decisions.yaml").read_text())
+    assert entries[0]["pair"] == sorted(["wv-active", "wolverhampton-leisure"])
+    pairs = {frozenset((r["keep"], r["merge"])) for r in _rows(lcg, data=data)}
+    assert frozenset(("wv-active", "wolverhampton-leisure")) not in pairs
+
+
+@pytest.mark.parametrize("a, b, expect", [
+    ("no-such-thing", "wv-active", "no node with id or name 'no-such-thing'"),
+    ("Smith", "wv-active", "'Smith' matches several nodes: jane-smith, jane-smith-2, john-smith"),
+    ("wv-active", "WV-ACTIVE", "two different records"),
+])
+def test_decide_rejects_unknown_ambiguous_and_same(lcg, tmp_path, a, b, expect):
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    result = lcg("decide", a, b, "distinct", "--data", data)
+    assert result.exit_code == 1
+    assert expect in result.output and "Traceback" not in result.output
+    assert not (data / "decisions.yaml").exists()

@@ -59,13 +59,22 @@ def load_decisions(data_dir) -> dict[frozenset, dict]:
     return out
 
 
-def record_decision(data_dir, a: str, b: str, decision: str, note: str | None = None) -> dict:
-    """Append (or replace) the decision on a pair; returns the entry written."""
+def record_decision(data_dir, a: str, b: str, decision: str, note: str | None = None, *, backend=None) -> dict:
+    """Append (or replace) the decision on a pair; returns the entry written.
+
+    With ``backend``, ``a`` and ``b`` may be names, as everywhere else on the command
+    line: each is resolved to its node's id (ambiguous or unknown -> LcgError), because
+    later runs compare ids and would never see a decision written as typed.
+    """
     d = _normal(decision)
     if d is None:
         raise LcgError(f"bad decision {decision!r} (expected one of: {', '.join(DECISIONS)})")
+    if backend is not None:
+        from ..search import resolve
+
+        a, b = resolve(backend, a).id, resolve(backend, b).id
     if a == b:
-        raise LcgError(f"a pair needs two different ids, got {a!r} twice")
+        raise LcgError(f"a pair needs two different records, got {a!r} twice")
     path = Path(data_dir) / DECISIONS_FILE
     if not Path(data_dir).is_dir():
         raise LcgError(f"data folder {str(data_dir)!r} not found (give one with --data DIR)")
