@@ -162,3 +162,23 @@ def test_decide_rejects_unknown_ambiguous_and_same(lcg, tmp_path, a, b, expect):
     assert result.exit_code == 1
     assert expect in result.output and "Traceback" not in result.output
     assert not (data / "decisions.yaml").exists()
+
+
+def test_initials_alone_are_no_evidence_for_people():
+    recs = [EntityRecord("stuart-connor", "Person", "Stuart Connor", aliases=("Connor", "S.")),
+            EntityRecord("sarah-hayes", "Person", "Sarah Hayes", aliases=("Hayes", "S")),
+            EntityRecord("sam-hill", "Person", "Sam Hill", aliases=("Dr S. H.",)),
+            EntityRecord("sue-hunt", "Person", "Sue Hunt", aliases=("S.H.",))]
+    assert find_duplicates(recs, min_score=0.0) == []
+    orgs = [EntityRecord("a", "Organisation", "Alpha Trust", aliases=("A",)),
+            EntityRecord("b", "Organisation", "Acorn Trust", aliases=("A.",))]
+    assert all(p.score < 0.8 for p in find_duplicates(orgs, min_score=0.0))
+
+
+def test_seed_people_have_no_false_duplicates(lcg):
+    from conftest import SEED
+
+    rows = _rows(lcg, "--kind", "person", data=SEED)
+    merged = {frozenset((r["keep"], r["merge"])) for r in rows}
+    assert frozenset(("stuart-connor", "sarah-hayes")) not in merged
+    assert all(r["score"] < 1.0 for r in rows), rows

@@ -14,7 +14,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from . import weights as W
-from .names import TokenWeights, acronyms, name_key, name_keys, name_similarity
+from .names import TokenWeights, acronyms, initials_only, name_key, name_keys, name_similarity
 
 __all__ = ["EntityRecord", "DuplicatePair", "find_duplicates", "groups_of"]
 
@@ -83,7 +83,9 @@ def find_duplicates(records, *, min_score: float = W.DUPLICATE_MIN_SCORE, top_k:
     keys = []
     holders: list[list[str]] = []  # key number -> record ids carrying that name
     for r in records:
-        for key in (k for n in (r.name, *r.aliases) for k in name_keys(n, person=r.kind == "Person")):
+        person = r.kind == "Person"
+        names = [n for n in (r.name, *r.aliases) if not initials_only(n, person=person)]
+        for key in (k for n in names for k in name_keys(n, person=person)):
             if not key.tokens:
                 continue
             i = key_index.get(key.tokens)

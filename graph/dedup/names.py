@@ -16,7 +16,8 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
-__all__ = ["NameKey", "name_key", "name_keys", "TokenWeights", "name_similarity", "acronyms", "GENERIC_WORDS"]
+__all__ = ["NameKey", "name_key", "name_keys", "TokenWeights", "name_similarity", "acronyms", "GENERIC_WORDS",
+           "initials_only"]
 
 #: Legal forms and filler removed before comparing (multi-word forms first).
 LEGAL_PHRASES = ("naamloze vennootschap", "naamlooze vennootschap", "besloten vennootschap",
@@ -72,6 +73,22 @@ def _fold(text: str) -> str:
     text = re.sub(r"\b([nb])[\s.]*v\b\.?", r" \1v ", text)  # "N. V." stays a legal form, not initials
     text = re.sub(r"[^a-z0-9]+", " ", text)
     return _SPACED_INITIALS.sub(lambda m: m.group(0).replace(" ", ""), text).strip()
+
+
+def initials_only(name: str, *, person: bool = False) -> bool:
+    """True when a name carries no evidence of identity: a single letter, or for a person only initials.
+
+    "S." or "Dr S. H." fit half the people in a region, so two records sharing them
+    are not the same person. An organisation's initials ("UoW") are kept: they are
+    matched on purpose, and marked ambiguous when several names share them.
+    """
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    words = re.findall(r"[a-z0-9]+", text)
+    if person:
+        words = [w for w in words if w not in TITLES]
+        return all(len(w) == 1 for w in words) or (len(words) == 1 and len(words[0]) <= 3 and name.strip().isupper())
+    return len("".join(words)) <= 1
 
 
 def name_key(name: str, *, person: bool = False) -> NameKey:
