@@ -145,6 +145,8 @@ def stats(data_dir, fmt):
 def show(node, data_dir, fmt):
     """Show one node (by id or name): its fields, relationships in and out, and sources.
 
+    JSON gives everything; CSV gives the relationships, one per row.
+
     \b
     Example:
       lcg show university-of-wolverhampton
@@ -167,8 +169,11 @@ def show(node, data_dir, fmt):
             click.echo(f"  {key}: {'; '.join(map(str, value)) if isinstance(value, (list, tuple)) else value}")
     click.echo(f"  sources: {'; '.join(info['sources']) or '(none)'}")
     click.echo(f"\nRelationships ({len(info['relationships'])}):")
-    emit(info["relationships"], "table", ["direction", "relationship", "other_name", "other_id", "role", "since",
-                                            "from", "to", "sources"])
+    shown = ["direction", "relationship", "other_name", "other_id", "role", "since", "from", "to", "amount",
+             "currency", "period", "sources"]
+    emit(info["relationships"], "table", [c for c in shown if c in ("direction", "relationship", "other_name",
+                                                                    "other_id", "sources")
+                                          or any(c in r for r in info["relationships"])])
 
 
 @main.command()

@@ -8,7 +8,7 @@ from .search import resolve
 __all__ = ["stats_rows", "show_node", "TIE_COLUMNS"]
 
 TIE_COLUMNS = ["direction", "relationship", "other_id", "other_kind", "other_name", "role", "since", "from", "to",
-               "amount", "currency", "sources"]
+               "amount", "currency", "period", "note", "sources"]
 
 
 def stats_rows(backend) -> list[dict]:

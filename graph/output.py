@@ -15,12 +15,13 @@ __all__ = ["render", "FORMATS"]
 FORMATS = ("table", "json", "csv")
 
 
-def _cell(value) -> str:
+def _cell(value, exact: bool = False) -> str:
+    """A value as one cell: lists joined with "; "; floats rounded for people, exact for CSV."""
     if value is None:
         return ""
     if isinstance(value, (list, tuple)):
-        return "; ".join(_cell(v) for v in value)
-    if isinstance(value, float):
+        return "; ".join(_cell(v, exact) for v in value)
+    if isinstance(value, float) and not exact:
         return f"{value:.4g}" if abs(value) < 1e6 else f"{value:.0f}"
     return str(value)
 
@@ -56,7 +57,7 @@ def render(rows: list[dict], fmt: str, columns: list[str] | None = None) -> str:
         w = csv.writer(buf, lineterminator="\n")
         w.writerow(columns)
         for r in rows:
-            w.writerow([_cell(r.get(c)) for c in columns])
+            w.writerow([_cell(r.get(c), exact=True) for c in columns])
         return buf.getvalue()
     if not rows:
         return "(no rows)\n"
