@@ -9,6 +9,10 @@ Choices that let the files read back the same (docs/maps.md):
   ``target_groups``, ``identifiers``) are joined with ``"; "``. Amounts are
   floats, every other value a string, so each attribute has one declared type.
   Nodes get ``label`` (the name) and edges ``label`` (the kind) for Gephi.
+* Edge ids are unique (Gephi drops an edge whose id it has already seen):
+  ``start|KEY|end``, where KEY is the tie's key in the embedded graph (its kind,
+  plus ``:role`` or ``:period``), kept as the edge attribute ``rel_key`` too. The
+  Gephi CSV uses the same ids.
 * GEXF reserves ``start`` and ``end`` on nodes for dynamic graphs (Gephi would
   read "2019" as a time interval and refuse "2019-03"), so a node's ``start`` /
   ``end`` fields are written as ``start_date`` / ``end_date`` there.
@@ -31,7 +35,7 @@ from pathlib import Path
 from graph import schema
 from graph.errors import LcgError
 
-__all__ = ["FORMATS", "export", "flat_graph", "LIST_SEPARATOR", "GEXF_RENAMES", "ExportError"]
+__all__ = ["FORMATS", "export", "flat_graph", "edge_ids", "LIST_SEPARATOR", "GEXF_RENAMES", "ExportError"]
 
 FORMATS = ("graphml", "gexf", "json", "csv", "cypher")
 LIST_SEPARATOR = "; "
@@ -63,10 +67,31 @@ def flat_graph(g, *, renames: dict | None = None):
         attrs = {renames.get(k, k): _flat(v, k) for k, v in d.items() if v is not None}
         attrs["label"] = str(d.get("name", n))
         out.add_node(n, **attrs)
-    for u, v, k, d in sorted(g.edges(keys=True, data=True), key=lambda e: (e[0], e[1], str(e[2]))):
+    edges = sorted(g.edges(keys=True, data=True), key=lambda e: (e[0], e[1], str(e[2])))
+    for (u, v, k, d), edge_id in zip(edges, edge_ids(edges)):
         attrs = {key: _flat(val, key) for key, val in d.items() if val is not None}
         attrs["label"] = str(d.get("kind", ""))
-        out.add_edge(u, v, key=str(k), **attrs)
+        attrs["rel_key"] = str(k)
+        out.add_edge(u, v, key=edge_id, **attrs)
+    return out
+
+
+def edge_ids(edges) -> list[str]:
+    """One unique, readable id per (start, end, key, ...) edge: ``start|key|end``.
+
+    Node ids are slugs, so these never meet in practice; if ids holding ``|``
+    make two alike, the later one gets ``#2``, ``#3``... so no edge is lost.
+    """
+    seen: set[str] = set()
+    out = []
+    for u, v, k, *_ in edges:
+        base = candidate = f"{u}|{k}|{v}"
+        n = 1
+        while candidate in seen:
+            n += 1
+            candidate = f"{base}#{n}"
+        seen.add(candidate)
+        out.append(candidate)
     return out
 
 
@@ -81,7 +106,10 @@ def export(g, fmt: str, path) -> list[Path]:
     if fmt == "gexf":
         import networkx as nx
 
-        nx.write_gexf(flat_graph(g, renames=GEXF_RENAMES), path, encoding="utf-8", prettyprint=True)
+        flat = flat_graph(g, renames=GEXF_RENAMES)
+        for _u, _v, k, d in flat.edges(keys=True, data=True):
+            d["id"] = k  # networkx numbers GEXF edges unless told their id
+        nx.write_gexf(flat, path, encoding="utf-8", prettyprint=True)
         return [path]
     if fmt == "json":
         return [write_node_link(g, path)]
@@ -192,6 +220,6 @@ def write_csv(g, target) -> list[Path]:
           ([n, d.get("name", n), d.get("kind", "")] + [_cell(d.get(f), neo4j=False) for f in nfields if f != "name"]
            for n, d in nodes))
     table("gephi_edges.csv", ["Source", "Target", "Type", "Id", "Label", "Kind"] + efields,
-          ([u, v, "Directed", f"{u}|{k}|{v}", d.get("kind", ""), d.get("kind", "")]
-           + [_cell(d.get(f), neo4j=False) for f in efields] for u, v, k, d in edges))
+          ([u, v, "Directed", edge_id, d.get("kind", ""), d.get("kind", "")]
+           + [_cell(d.get(f), neo4j=False) for f in efields] for (u, v, _k, d), edge_id in zip(edges, edge_ids(edges))))
     return written
