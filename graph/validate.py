@@ -229,6 +229,7 @@ class Validator:
         known = self._nodes
         misses = 0
         merged: dict[tuple, dict] = {}
+        where: dict[tuple, tuple] = {}
         for slot, start, end, props, file, path, owner, target in self._pending:
             entry = known.get(target)
             if entry is None:
@@ -244,11 +245,16 @@ class Validator:
                               f"{slot.key}: {target!r} is a {entry[0]}, but {slot.rel} here expects "
                               f"{' or '.join(slot.other_kinds)}")
                 continue
+            if start == end:
+                self._problem(file, path, owner, f"{slot.key}: {target!r} is this entry itself; expected another id")
+                continue
             key_field = schema.REL_KINDS[slot.rel].key_field
             key = (slot.rel, start, end, props.get(key_field) if key_field else None)
             seen = merged.get(key)
             if seen is None:
                 merged[key] = props
+                if slot.rel in _NO_CYCLES:
+                    where[key] = (file, path, owner, slot.key)
                 continue
             # The same tie written on both ends (a network's members and an org's member_of):
             # one relationship, with the sources of both.
@@ -264,11 +270,49 @@ class Validator:
             extra = tuple(s for s in props.get("sources", ()) if s not in seen.get("sources", ()))
             if extra:
                 seen["sources"] = tuple(seen.get("sources", ())) + extra
+        for rel in _NO_CYCLES:
+            for key in _cycle_ties(rel, merged):
+                file, path, owner, slot_key = where[key]
+                self._problem(file, path, owner, f"{slot_key}: {key[2]!r} closes a loop of {rel} ties back to "
+                                                 f"{owner!r}; expected a hierarchy (nothing is part of itself)")
         if self.problems:
             return [], []
         nodes = [Node(nid, kind, FrozenProps(props), file) for nid, (kind, file, props, _) in known.items()]
         rels = [Rel(k[0], k[1], k[2], FrozenProps(p)) for k, p in merged.items()]
         return nodes, rels
+
+
+#: Hierarchies: a unit is part of an organisation, a city is in a region; a loop is a mistake.
+_NO_CYCLES = ("PART_OF", "LOCATED_IN")
+
+
+def _cycle_ties(rel: str, merged: dict) -> list[tuple]:
+    """One tie (merged key) per loop of ``rel`` ties: the one that closes it in a depth-first walk."""
+    out_ties: dict[str, list[tuple]] = {}
+    for key in merged:
+        if key[0] == rel:
+            out_ties.setdefault(key[1], []).append(key)
+    state: dict[str, int] = {}  # 1 on the current walk, 2 done
+    closing = []
+    for root in sorted(out_ties):
+        if state.get(root):
+            continue
+        stack = [(root, iter(sorted(out_ties.get(root, ()))))]
+        state[root] = 1
+        while stack:
+            node, ties = stack[-1]
+            key = next(ties, None)
+            if key is None:
+                state[node] = 2
+                stack.pop()
+                continue
+            nxt = key[2]
+            if state.get(nxt) == 1:
+                closing.append(key)
+            elif not state.get(nxt):
+                state[nxt] = 1
+                stack.append((nxt, iter(sorted(out_ties.get(nxt, ())))))
+    return closing
 
 
 def _later(a: str, b: str) -> bool:

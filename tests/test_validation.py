@@ -160,3 +160,22 @@ def test_unquoted_valid_dates_read_as_written(tmp_path):
     (tmp_path / "projects.yaml").write_text("- id: p\n  name: P\n  start: 2019-01-30\n", encoding="utf-8")
     (node,) = load_dataset(tmp_path).nodes
     assert node.props["start"] == "2019-01-30"
+
+
+def test_self_ties_and_hierarchy_loops_are_problems(tmp_path, lcg):
+    (tmp_path / "organisations.yaml").write_text(
+        "- id: uni\n  name: Uni\n  part_of: [faculty]\n"
+        "- id: faculty\n  name: Faculty\n  part_of: [uni]\n"
+        "- id: lab\n  name: Lab\n  part_of: [lab]\n"
+        "- id: centre\n  name: Centre\n  part_of: [uni]\n", encoding="utf-8")
+    (tmp_path / "places.yaml").write_text(
+        "- id: city\n  name: City\n  located_in: [region]\n"
+        "- id: region\n  name: Region\n  located_in: [country]\n"
+        "- id: country\n  name: Country\n", encoding="utf-8")
+    result = lcg("validate", "--data", tmp_path)
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == [
+        f"{tmp_path}/organisations.yaml:6: faculty: part_of: 'uni' closes a loop of PART_OF ties back to 'faculty'; "
+        "expected a hierarchy (nothing is part of itself)",
+        f"{tmp_path}/organisations.yaml:9: lab: part_of: 'lab' is this entry itself; expected another id",
+    ]
