@@ -179,7 +179,7 @@ def show(node, data_dir, fmt):
 @main.command()
 @click.argument("text")
 @click.option("--kind", "kinds", multiple=True, help="Only nodes of this kind (repeatable), e.g. Organisation.")
-@click.option("--limit", default=20, show_default=True, help="At most this many results.")
+@click.option("--limit", type=click.IntRange(0), default=20, show_default=True, help="At most this many (0: all).")
 @query_command
 def search(text, kinds, limit, data_dir, fmt):
     """Find nodes by name or alias, ignoring case and accents; best match first.
@@ -195,8 +195,8 @@ def search(text, kinds, limit, data_dir, fmt):
            "score": m.score} for m in matches], fmt, ["id", "kind", "name", "matched", "score"])
 
 
-def _kinds(kinds):
-    """Node kinds typed on the command line, in the schema's spelling (case-insensitive)."""
+def _kinds(kinds, option: str = "--kind"):
+    """Node kinds typed on the command line (``option``), in the schema's spelling (case-insensitive)."""
     if not kinds:
         return None
     from graph import schema
@@ -206,7 +206,7 @@ def _kinds(kinds):
     for k in kinds:
         if k.lower() not in by_lower:
             raise click.BadParameter(f"unknown kind {k!r} (expected one of: {', '.join(schema.NODE_KINDS)})",
-                                     param_hint="--kind")
+                                     param_hint=option)
         out.append(by_lower[k.lower()])
     return out
 
@@ -344,7 +344,8 @@ def _focused_graph(backend, data_dir, neo4j_uri, around, depth, kinds, exclude_k
     from visualise.focus import Focus, select
 
     focus = Focus(around=around, depth=depth, kinds=tuple(_kinds(kinds) or ()),
-                  exclude_kinds=tuple(_kinds(exclude_kinds) or ()), theme=theme, network=network_, since=since)
+                  exclude_kinds=tuple(_kinds(exclude_kinds, "--exclude-kind") or ()), theme=theme, network=network_,
+                  since=since)
     g = select(backend, focus)
     if neo4j_uri:
         u = urlsplit(neo4j_uri)

@@ -58,7 +58,7 @@ def _check_dataset(data_dir) -> tuple[Dataset | None, list[Problem]]:
         if isinstance(value, SyntaxProblem):
             validator.problems.append(
                 Problem(f.path.name, (), "", f"YAML syntax error at column {value.column}: {value.message} "
-                        "(expected valid YAML: check indentation, quotes and colons)", line=value.line))
+                        f"(expected {value.expected})", line=value.line))
             continue
         validator.read_file(f.path.name, f.kind, value)
     nodes, rels = validator.finish()

@@ -34,8 +34,27 @@ def cache_dir() -> Path:
     return Path(base)
 
 
+def _code_stamp() -> str:
+    """Size and mtime of the modules that decide what a loaded graph holds.
+
+    An edited validator or schema (an editable install, a developer's tree)
+    must not be answered from a graph the old code built; stat-ing a dozen
+    files costs well under a millisecond.
+    """
+    here = Path(__file__).resolve().parent
+    parts = []
+    for name in ("schema.py", "validate.py", "yaml_files.py", "dataset.py", "records.py", "embedded.py",
+                 "loading.py", "bulk.py"):
+        try:
+            st = (here / name).stat()
+            parts.append(f"{name}:{st.st_size}:{st.st_mtime_ns}")
+        except OSError:
+            parts.append(f"{name}:missing")
+    return ";".join(parts)
+
+
 def dataset_key(data_dir) -> str:
-    h = hashlib.sha256(f"lcg {__version__} format {_FORMAT}\n".encode())
+    h = hashlib.sha256(f"lcg {__version__} format {_FORMAT} code {_code_stamp()}\n".encode())
     root = Path(data_dir).resolve()
     h.update(str(root).encode() + b"\0")
     for f in data_files(data_dir):

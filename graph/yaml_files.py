@@ -61,6 +61,7 @@ class SyntaxProblem:
     line: int
     column: int
     message: str
+    expected: str = "valid YAML: check indentation, quotes and colons"
 
 
 def data_files(data_dir: str | os.PathLike) -> list[DataFile]:
@@ -94,6 +95,10 @@ def parse(text: str):
     """The file's value, or a SyntaxProblem with 1-based line and column."""
     try:
         return yaml.load(text, Loader=SafeLoader)
+    except yaml.constructor.ConstructorError as e:
+        mark = e.problem_mark or e.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        return SyntaxProblem(line, col, str(e.problem), "plain YAML without tags such as !!python/object: remove the tag")
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)

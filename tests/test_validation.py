@@ -92,6 +92,7 @@ def test_yaml_object_tags_are_refused_not_executed(tmp_path, lcg):
     result = lcg("validate", "--data", tmp_path)
     assert result.exit_code == 1
     assert "organisations.yaml:2: YAML syntax error" in result.stdout
+    assert "(expected plain YAML without tags such as !!python/object: remove the tag)" in result.stdout
     assert not (tmp_path / "pwned").exists()
 
 
