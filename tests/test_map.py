@@ -206,6 +206,32 @@ def test_focus_errors_are_one_line(lcg, tmp_path):
     assert "Traceback" not in r.output
 
 
+def test_since_must_be_a_real_date(lcg, tmp_path):
+    """The shape alone is not enough: month 13 or 30 February must be refused, not shown as "since 2019-13"."""
+    for cmd, out in (("map", "x.html"), ("export", "x.json")):
+        for bad in ("2019-13", "2019-02-30", "2019-00", "2019-04-31"):
+            extra = ("--format", "json") if cmd == "export" else ()
+            r = lcg(cmd, *extra, "--data", FIXTURES / "tiny", "--since", bad, "-o", tmp_path / out)
+            assert r.exit_code == 1, (cmd, bad, r.output)
+            lines = [ln for ln in r.stderr.splitlines() if ln.strip()]
+            assert lines == [f"Error: --since {bad!r} is not a date; write YYYY, YYYY-MM or YYYY-MM-DD"], r.stderr
+            assert not (tmp_path / out).exists()
+    for good in ("2019", "2019-12", "2020-02-29"):
+        r = lcg("export", "--format", "json", "--data", FIXTURES / "tiny", "--since", good, "-o", tmp_path / "ok.json")
+        assert r.exit_code == 0 and f"since {good}" in r.stderr, r.output
+
+
+def test_unknown_kind_names_the_option_given(lcg, tmp_path):
+    for option in ("--kind", "--exclude-kind"):
+        for cmd, out in (("map", "x.html"), ("export", "x.json")):
+            extra = ("--format", "json") if cmd == "export" else ()
+            r = lcg(cmd, *extra, "--data", FIXTURES / "tiny", option, "Persn", "-o", tmp_path / out)
+            assert r.exit_code != 0 and "unknown kind 'Persn'" in r.stderr, r.output
+            assert f"Invalid value for {option}:" in r.stderr, r.stderr
+            other = "--exclude-kind" if option == "--kind" else "--kind"
+            assert f"for {other}" not in r.stderr
+
+
 def test_size_by_brokers(lcg, tmp_path):
     for how in ("ties", "brokers"):
         r = lcg("map", "--data", FIXTURES / "tiny", "--size-by", how, "-o", tmp_path / f"{how}.html")

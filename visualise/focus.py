@@ -33,7 +33,7 @@ from graph import schema
 from graph.errors import LcgError
 from graph.search import resolve
 
-__all__ = ["Focus", "BadFocus", "select", "ended_before"]
+__all__ = ["Focus", "BadFocus", "select", "ended_before", "is_date"]
 
 DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
@@ -74,6 +74,24 @@ class Focus:
         return "; ".join(parts) if parts else "whole graph"
 
 
+def is_date(text: str) -> bool:
+    """True for a real calendar date written YYYY, YYYY-MM or YYYY-MM-DD (not 2019-13 or 2019-02-30).
+
+    The shape alone is not enough: a wrong month would still compare as text and
+    the map would say "since 2019-13" as if it meant something.
+    """
+    import datetime
+
+    if not DATE.match(text):
+        return False
+    y, m, d = (text.split("-") + ["01", "01"])[:3]
+    try:
+        datetime.date(int(y), int(m), int(d))
+    except ValueError:
+        return False
+    return True
+
+
 def ended_before(end: str | None, since: str) -> bool:
     """True when a date (YYYY, YYYY-MM or YYYY-MM-DD) lies wholly before ``since``.
 
@@ -99,7 +117,7 @@ def select(backend, focus: Focus):
     for k in (*focus.kinds, *focus.exclude_kinds):
         if k not in schema.NODE_KINDS:
             raise BadFocus(f"unknown kind {k!r} (expected one of: {', '.join(schema.NODE_KINDS)})")
-    if focus.since and not DATE.match(focus.since):
+    if focus.since and not is_date(focus.since):
         raise BadFocus(f"--since {focus.since!r} is not a date; write YYYY, YYYY-MM or YYYY-MM-DD")
     if focus.depth < 0:
         raise BadFocus("--depth must be 0 or more")
