@@ -248,7 +248,7 @@ def overlaps(min_score, project, theme, place, since, proposal, weight_pairs, in
     \b
     Example:
       lcg overlaps --min-score 0.6
-      lcg overlaps --project wclr-digital-inclusion-study
+      lcg overlaps --project learning-digital-skills-study --min-score 0.1
       lcg overlaps --proposal my-new-project.yaml
       lcg overlaps --related --theme digital-inclusion
     """
@@ -574,7 +574,8 @@ def _table_cells(rows, column, keep=3):
               help="Only ties through this kind of shared item.")
 @click.option("--kind", type=click.Choice(["organisation", "person", "place"], case_sensitive=False),
               help="Only collaborators of this kind.")
-@click.option("--since", type=int, metavar="YEAR", help="Only shared work still running in or after YEAR.")
+@click.option("--since", metavar="DATE", help="Only shared work still running on or after DATE (YYYY, YYYY-MM or "
+                                               "YYYY-MM-DD).")
 @click.option("--as-of", "as_of", metavar="DATE", help="Only ties active on DATE (YYYY, YYYY-MM or YYYY-MM-DD).")
 @click.option("--limit", type=click.IntRange(0), default=50, show_default=True, help="At most this many (0: all).")
 @query_command
@@ -591,15 +592,17 @@ def collaborators(node, via, kind, since, as_of, limit, data_dir, fmt):
       lcg collaborators university-of-wolverhampton
       lcg collaborators "City of Wolverhampton Council" --via project --as-of 2019
     """
-    from graph.queries.collaborators import COLUMNS, collaborator_rows
+    from graph.queries.collaborators import COLUMNS, collaborator_page
     from graph.queries.spans import parse_date
 
-    rows = collaborator_rows(backend_for(data_dir), node, via=via, kind=kind.capitalize() if kind else None,
-                             since=since, as_of=parse_date(as_of, "--as-of") if as_of else None,
-                             limit=limit or None)
+    rows, total = collaborator_page(backend_for(data_dir), node, via=via, kind=kind.capitalize() if kind else None,
+                                    since=parse_date(since, "--since") if since else None,
+                                    as_of=parse_date(as_of, "--as-of") if as_of else None, limit=limit or None)
     emit(_table_cells(rows, "evidence") if fmt == "table" else rows, fmt, COLUMNS)
     if not rows:
         click.echo("No collaborators found with these filters.", err=True)
+    elif total > len(rows):
+        click.echo(f"Showing {len(rows)} of {total} collaborators; --limit 0 shows all.", err=True)
 
 
 @main.command()
@@ -623,15 +626,18 @@ def path(a, b, max_hops, themes, through, limit, data_dir, fmt):
       lcg path wolverhampton cork --through building-a-learning-region
       lcg path "University of Wolverhampton" "Cork Learning City" --max-hops 3
     """
-    from graph.queries.path import COLUMNS, path_rows
+    from graph.queries.path import COLUMNS, path_rows, theme_ends
 
-    rows, total = path_rows(backend_for(data_dir), a, b, max_hops=max_hops, themes=themes, through=through,
-                            limit=limit or None)
+    backend = backend_for(data_dir)
+    rows, total = path_rows(backend, a, b, max_hops=max_hops, themes=themes, through=through, limit=limit or None)
     if not rows:
         where = f" through {through}" if through else ""
         if fmt != "table":  # machine formats stay parseable: no rows, and the message on stderr
             emit([], fmt, COLUMNS)
-        click.echo(f"No connection between {a} and {b}{where} within {max_hops} hops.", err=fmt != "table")
+        themed = [] if themes else theme_ends(backend, a, b, through)
+        hint = (f" {', '.join(themed)} {'is a theme' if len(themed) == 1 else 'are themes'}; add --themes to "
+                f"connect through what addresses {'it' if len(themed) == 1 else 'them'}." if themed else "")
+        click.echo(f"No connection between {a} and {b}{where} within {max_hops} hops.{hint}", err=fmt != "table")
         return
     emit(rows, fmt, COLUMNS)
     if total > len(rows):
