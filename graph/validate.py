@@ -77,8 +77,13 @@ def _url(v) -> str:
 
 
 def _amount(v):
-    if isinstance(v, (int, float)) and not isinstance(v, bool) and v >= 0:
+    """A finite number >= 0: YAML's .inf/.nan would reach JSON output as invalid ``Infinity``/``NaN``."""
+    import math
+
+    if isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v) and v >= 0:
         return v
+    if isinstance(v, float) and not math.isfinite(v):
+        raise BadValue(f"bad amount {v!r} (expected a finite number >= 0)")
     raise BadValue(f"bad amount {v!r} (expected a number >= 0 such as 25000, without currency signs or commas)")
 
 

@@ -123,3 +123,107 @@ def test_not_json_is_one_clear_error(lcg, tmp_path):
     src.write_text("{not json")
     result = lcg("import", "360giving", src, "-o", tmp_path / "out")
     assert result.exit_code == 1 and "not valid JSON" in result.output and "Traceback" not in result.output
+
+
+def _row(gid="360G-test-9", amount="5000", award="2020-04-01", title="Digital skills", start="2020-04-01"):
+    return (f"{gid},{title},Laptops and lessons,GBP,{amount},{award},GB-CHC-1000001,Learn Together,"
+            f"GB-CHC-2000002,Test Foundation,{start},2021-03-31,Wolverhampton,E08000031\n")
+
+
+def test_cp1252_csv_is_one_clear_error(lcg, tmp_path):
+    src = tmp_path / "grants.csv"
+    src.write_bytes((CSV_HEADER + GOOD).encode() + _row(title="Caf\u00e9 club").encode("cp1252"))
+    out = tmp_path / "data"
+    result = lcg("import", "360giving", src, "-o", out)
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert str(src) in result.output and "0xe9" in result.output.lower() and "line 3" in result.output
+    assert "save it as UTF-8" in result.output
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("amount", ["1e400", "inf", "nan", "-1"])
+def test_non_finite_amount_is_a_row_problem(lcg, tmp_path, amount):
+    src = tmp_path / "grants.csv"
+    src.write_text(CSV_HEADER + GOOD + _row(amount=amount))
+    out = tmp_path / "data"
+    result = lcg("import", "360giving", src, "-o", out)
+    assert result.exit_code == 1
+    assert f"row 3 (360G-test-9): bad amountAwarded '{amount}' (expected a finite number >= 0)" in result.output
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("value", [".inf", ".nan", "-.inf"])
+def test_validator_rejects_non_finite_amounts(lcg, tmp_path, value):
+    src = tmp_path / "grants.csv"
+    src.write_text(CSV_HEADER + GOOD)
+    data = tmp_path / "data"
+    assert lcg("import", "360giving", src, "-o", data).exit_code == 0
+    projects = data / "projects.yaml"
+    projects.write_text(projects.read_text().replace("amount: 5000", f"amount: {value}"))
+    result = lcg("validate", "--data", data)
+    assert result.exit_code == 1 and "expected a finite number >= 0" in result.output
+
+
+@pytest.mark.parametrize("field, value", [("award", "2020-02-30"), ("award", "2020-13-45"), ("start", "2021-02-29")])
+def test_impossible_dates_are_row_problems(lcg, tmp_path, field, value):
+    src = tmp_path / "grants.csv"
+    src.write_text(CSV_HEADER + GOOD + _row(**{field: value}))
+    out = tmp_path / "data"
+    result = lcg("import", "360giving", src, "-o", out)
+    assert result.exit_code == 1
+    assert f"row 3 (360G-test-9): bad" in result.output and repr(value) in result.output
+    assert not out.exists()
+
+
+def test_import_keeps_file_modes(lcg, tmp_path):
+    import os
+    import stat
+
+    out = tmp_path / "data"
+    out.mkdir()
+    orgs = out / "organisations.yaml"
+    orgs.write_text("- {id: someone, name: Someone, sources: [seed]}\n")
+    orgs.chmod(0o640)
+    src = tmp_path / "grants.csv"
+    src.write_text(CSV_HEADER + GOOD)
+    old_umask = os.umask(0o022)
+    try:
+        assert lcg("import", "360giving", src, "-o", out).exit_code == 0
+    finally:
+        os.umask(old_umask)
+    assert stat.S_IMODE(orgs.stat().st_mode) == 0o640
+    assert stat.S_IMODE((out / "projects.yaml").stat().st_mode) == 0o644
+
+
+@pytest.mark.parametrize("name, text", [("grants.csv", ""), ("grants.csv", CSV_HEADER), ("notes.txt", "hello\n"),
+                                        ("notes.txt", "just some notes\nand more, with a comma\n"),
+                                        ("grants.json", '{"grants": []}')])
+def test_no_grants_is_one_clear_error_and_nothing_created(lcg, tmp_path, name, text):
+    src = tmp_path / name
+    src.write_text(text)
+    out = tmp_path / "data"
+    result = lcg("import", "360giving", src, "-o", out)
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert f"no grants found in {src}" in result.output and "Identifier, Title" in result.output
+    assert not out.exists()
+
+
+def test_grant_id_repeated_with_different_content_is_a_row_problem(lcg, tmp_path):
+    src = tmp_path / "grants.csv"
+    src.write_text(CSV_HEADER + _row() + _row() + _row(title="Something else"))
+    out = tmp_path / "data"
+    result = lcg("import", "360giving", src, "-o", out)
+    assert result.exit_code == 1
+    assert "row 4 (360G-test-9): grant id repeated (first on row 2) with different content" in result.output
+    assert "1 malformed row " in result.output
+    src.write_text(CSV_HEADER + _row() + _row())  # an exact repeat is harmless
+    assert lcg("import", "360giving", src, "-o", out).exit_code == 0
+
+
+def test_malformed_rows_counted_as_rows_not_problems(lcg, tmp_path):
+    src = tmp_path / "grants.csv"
+    two_problems = "360G-test-5,,Parcels,GBP,lots,2020-04-02,GB-CHC-1000003,Food Bank,GB-CHC-2000002,Test Foundation,,,,\n"
+    src.write_text(CSV_HEADER + GOOD + two_problems + NO_RECIPIENT)
+    result = lcg("import", "360giving", src, "-o", tmp_path / "data")
+    assert result.exit_code == 1
+    assert "2 malformed rows (" in result.output and "3 malformed rows" not in result.output

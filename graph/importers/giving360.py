@@ -15,9 +15,11 @@ any is malformed, nothing is written (unless ``skip_invalid``).
 from __future__ import annotations
 
 import csv
+import datetime as _dt
 import hashlib
 import io
 import json
+import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -48,13 +50,19 @@ CSV_COLUMNS = {
 }
 
 
+#: Said when a file holds no grants at all (empty, a header only, or not a 360Giving file).
+NO_GRANTS_HINT = ("expected 360Giving JSON with a grants list or CSV with Identifier, Title, Currency, "
+                  "Amount Awarded, Award Date, Recipient Org:Identifier, ... columns")
+
+
 class ImportFailed(LcgError):
     """Some rows are malformed; ``problems`` lists each by row number. Nothing was written."""
 
     def __init__(self, problems, path):
         self.problems = list(problems)
-        n = len(self.problems)
-        super().__init__(f"{n} malformed row{'s' if n != 1 else ''} in {path}; nothing was written "
+        rows, n = len({p.row for p in self.problems}), len(self.problems)
+        detail = f" ({n} problems)" if n != rows else ""
+        super().__init__(f"{rows} malformed row{'s' if rows != 1 else ''}{detail} in {path}; nothing was written "
                          "(fix them, or pass --skip-invalid to import the rest)")
 
 
@@ -77,12 +85,36 @@ class ImportResult:
     skipped: list = field(default_factory=list)  # RowProblem
 
 
+def _read_text(path: Path) -> str:
+    """The file as UTF-8 text (a BOM is allowed); anything else is one clear error.
+
+    Excel saves "CSV" as cp1252 unless told otherwise. Guessing the encoding would
+    put wrong letters in names without anyone noticing, so the user is told which
+    byte on which line is not UTF-8 and how to save the file properly.
+    """
+    raw = path.read_bytes()
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        line = raw[:e.start].count(b"\n") + 1
+        raise LcgError(f"{path}: not UTF-8 text (byte 0x{raw[e.start]:02x} on line {line}); save it as UTF-8 "
+                       "(in Excel: Save As > CSV UTF-8) and import again") from None
+
+
 def read_grants(path) -> list[tuple[int, dict]]:
-    """(row number, grant as 360Giving JSON) from a JSON or CSV file; CSV rows numbered as lines."""
+    """(row number, grant as 360Giving JSON) from a JSON or CSV file; CSV rows numbered as lines.
+
+    A file with no grants (empty, a CSV header only, a CSV without 360Giving
+    columns, an empty grants list) is an LcgError: importing it would report
+    success and add nothing.
+    """
     path = Path(path)
-    text = path.read_text(encoding="utf-8-sig")
+    text = _read_text(path)
     if path.suffix.lower() == ".csv" or not text.lstrip().startswith(("{", "[")):
-        return _csv_grants(text)
+        grants = _csv_grants(text)
+        if not grants:
+            raise LcgError(f"no grants found in {path} ({NO_GRANTS_HINT})")
+        return grants
     try:
         data = json.loads(text)
     except json.JSONDecodeError as e:
@@ -91,11 +123,16 @@ def read_grants(path) -> list[tuple[int, dict]]:
     grants = data.get("grants") if isinstance(data, dict) else data
     if not isinstance(grants, list):
         raise LcgError(f"{path}: no \"grants\" list found (expected a 360Giving JSON file)")
+    if not grants:
+        raise LcgError(f"no grants found in {path} ({NO_GRANTS_HINT})")
     return list(enumerate(grants, start=1))
 
 
 def _csv_grants(text: str) -> list[tuple[int, dict]]:
+    """Grants from CSV rows; none at all when no column is a 360Giving grant id column."""
     reader = csv.DictReader(io.StringIO(text))
+    if not any(CSV_COLUMNS.get((c or "").strip().lower()) == "id" for c in reader.fieldnames or ()):
+        return []
     out = []
     for row in reader:
         g: dict = {}
@@ -121,18 +158,32 @@ def _csv_grants(text: str) -> list[tuple[int, dict]]:
 
 
 def _date(value) -> str | None:
+    """YYYY-MM-DD from the start of ``value`` if that is a real date (not 2020-02-30), else None."""
     m = _DATE.match(value) if isinstance(value, str) else None
-    return m.group(1) if m else None
+    if not m:
+        return None
+    try:
+        _dt.date.fromisoformat(m.group(1))
+    except ValueError:
+        return None
+    return m.group(1)
+
+
+def _looks_like_date(value) -> bool:
+    return isinstance(value, str) and bool(_DATE.match(value))
 
 
 def _amount(value):
+    """A finite number >= 0 (ints kept as ints), else None: 1e400 would be written as .inf."""
     if isinstance(value, str):
         try:
             value = float(value.strip())
         except ValueError:
             return None
+        if not math.isfinite(value):
+            return None
         value = int(value) if value.is_integer() else value
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) or value < 0:
         return None
     return value
 
@@ -167,16 +218,19 @@ def check_grant(grant) -> tuple[dict | None, list[str]]:
         errors.append(f"bad currency {currency!r} (expected an ISO 4217 code such as GBP)")
     amount = _amount(grant.get("amountAwarded"))
     if amount is None:
-        errors.append(f"bad amountAwarded {grant.get('amountAwarded')!r} (expected a number >= 0)")
+        errors.append(f"bad amountAwarded {grant.get('amountAwarded')!r} (expected a finite number >= 0)")
     award = _date(grant.get("awardDate"))
     if award is None:
-        errors.append(f"bad awardDate {grant.get('awardDate')!r} (expected YYYY-MM-DD)")
+        errors.append(f"bad awardDate {grant.get('awardDate')!r} (expected a real date YYYY-MM-DD)")
+    planned = grant.get("plannedDates")
+    planned = planned[0] if isinstance(planned, list) and planned and isinstance(planned[0], dict) else {}
+    for key in ("startDate", "endDate"):  # a date-like value that is no real date would fail `lcg validate`
+        if _looks_like_date(planned.get(key)) and _date(planned.get(key)) is None:
+            errors.append(f"bad plannedDates {key} {planned.get(key)!r} (expected a real date YYYY-MM-DD)")
     funder = _org(grant, "fundingOrganization", "funding organisation", errors)
     recipient = _org(grant, "recipientOrganization", "recipient organisation", errors)
     if errors:
         return None, errors
-    planned = grant.get("plannedDates")
-    planned = planned[0] if isinstance(planned, list) and planned and isinstance(planned[0], dict) else {}
     places = [p for p in grant.get("beneficiaryLocation") or [] if isinstance(p, dict) and p.get("name")]
     programme = grant.get("programme") or next(
         (p.get("title") for p in grant.get("grantProgramme") or [] if isinstance(p, dict) and p.get("title")), None)
@@ -201,9 +255,17 @@ def import_360giving(path, out_dir, *, skip_invalid: bool = False) -> ImportResu
     source = path.name
     result = ImportResult()
     grants, problems = [], []
+    seen: dict[str, tuple[int, dict]] = {}  # grant id -> (first row, raw grant)
     for row, raw in read_grants(path):
         grant, errors = check_grant(raw)
         gid = str(raw.get("id") or "") if isinstance(raw, dict) else ""
+        if grant and gid in seen:
+            first_row, first = seen[gid]
+            if raw != first:  # an exact repeat is harmless; a different one would be silently dropped
+                errors = [f"grant id repeated (first on row {first_row}) with different content"]
+            grant = None
+        elif grant:
+            seen[gid] = (row, raw)
         problems.extend(RowProblem(row, gid, e) for e in errors)
         if grant:
             grants.append(grant)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 import tempfile
 import unicodedata
 from pathlib import Path
@@ -83,6 +84,13 @@ def _yaml_text(entries: list[dict]) -> str:
     return yaml.safe_dump(entries, sort_keys=False, allow_unicode=True, width=100, default_flow_style=False)
 
 
+def _new_file_mode() -> int:
+    """The mode ``open()`` would give a new file: 0o666 less the process umask (read by setting it back)."""
+    umask = os.umask(0o022)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
 def write_entries(out_dir, by_file: dict[str, list[dict]]) -> None:
     """Append ``entries`` to each file of ``out_dir`` (created if missing), all or nothing."""
     root = Path(out_dir)
@@ -99,6 +107,8 @@ def write_entries(out_dir, by_file: dict[str, list[dict]]) -> None:
             else:
                 text = _yaml_text(entries)
             fd, tmp = tempfile.mkstemp(dir=root, prefix=f".{name}.", suffix=".tmp")
+            # mkstemp makes the file 0600; the replaced file keeps its own mode, a new one the usual 0644-ish.
+            os.chmod(tmp, stat.S_IMODE(path.stat().st_mode) if path.is_file() else _new_file_mode())
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
                 fh.write(text)
             staged.append((tmp, path))
