@@ -195,3 +195,27 @@ def test_related_work_listed_only_when_asked(lcg, tmp_path):
         ("get-online-wolverhampton", "heritage-archive-volunteers")}
     assert all(r["group"] is None and r["score"] < W.OVERLAP_MIN_SCORE for r in related)
     assert all("both address Adult skills, Digital inclusion" in r["reasons"] for r in related)
+
+
+def _fails(lcg, *args):
+    result = lcg("overlaps", "--data", DATA, *args)
+    assert result.exit_code == 1 and "Traceback" not in result.output, result.output
+    return result.output
+
+
+def test_filters_resolve_names_like_every_other_command(lcg):
+    assert set(_pairs(_rows(lcg, "--project", "Get Online Wolverhámpton"))) == {HEADLINE}  # accents optional
+    assert set(_pairs(_rows(lcg, "--theme", "FOOD POVERTY"))) == {SAME_FUNDER}
+    out = _fails(lcg, "--project", "COVID-19 emergency food bank funding")
+    assert "matches several nodes: food-bank-taunton, food-bank-yeovil" in out
+    assert "'lottery-fund' is an Organisation, expected a Project" in _fails(lcg, "--project", "lottery-fund")
+    assert "'Wolverhampton' is a Place, expected a Theme" in _fails(lcg, "--theme", "Wolverhampton")
+    assert "no node with id or name 'no-such-place'" in _fails(lcg, "--place", "no-such-place")
+
+
+def test_filters_resolve_aliases(lcg, tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    themes = data / "themes.yaml"
+    themes.write_text(themes.read_text().replace("name: Food poverty,", "name: Food poverty, aliases: [Hunger],"))
+    assert set(_pairs(_rows(lcg, "--theme", "hunger", data=data))) == {SAME_FUNDER}

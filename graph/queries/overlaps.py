@@ -13,22 +13,30 @@ from ..dedup.duplicates import groups_of
 from ..dedup.overlaps import check_proposal, find_overlaps, related_pairs, year_span
 from ..dedup.records import place_parents, project_from_entry, project_records
 from ..errors import LcgError, UnknownId
+from ..search import resolve
 
 __all__ = ["overlap_rows", "read_proposal", "COLUMNS"]
 
 COLUMNS = ["group", "kind", "score", "a", "a_name", "b", "b_name", "reasons"]
 
 
-def _resolve(given: str, names: dict[str, str], kinds: dict[str, str], kind: str) -> str:
-    """An id of ``kind`` from an id or a name (case-insensitive)."""
-    if kinds.get(given) == kind:
-        return given
-    low = given.strip().lower()
-    hits = sorted(i for i, n in names.items() if kinds.get(i) == kind and n.lower() == low)
-    if hits:
-        return hits[0]
-    close = sorted(i for i, n in names.items() if kinds.get(i) == kind and low in n.lower())[:5]
-    raise UnknownId(given, close)
+def _resolve(backend, given: str, kind: str) -> str:
+    """An id of ``kind`` from an id, name or alias, resolved as ``lcg show`` does (``search.resolve``).
+
+    Ambiguous -> AmbiguousName listing the candidates; a node of another kind -> says
+    which kind it is, since "no node" would be untrue.
+    """
+    try:
+        return resolve(backend, given, kinds=[kind]).id
+    except UnknownId:
+        try:
+            other = resolve(backend, given)
+        except LcgError:
+            other = None
+        if other is not None and other.kind != kind:
+            a = "an" if other.kind[0] in "AEIOU" else "a"
+            raise LcgError(f"{given!r} is {a} {other.kind}, expected a {kind} (try `lcg search {given}`)") from None
+        raise
 
 
 def read_proposal(path) -> dict:
@@ -61,13 +69,12 @@ def overlap_rows(backend, data_dir=None, *, min_score: float = W.OVERLAP_MIN_SCO
     """Overlapping project pairs as rows (best first), each with its group number and reasons."""
     weights = W.overlap_weights(weights)
     records, names, parents = project_records(backend)
-    kinds = {n.id: n.kind for n in backend.nodes()}
     decisions = load_decisions(data_dir) if data_dir is not None else {}
     if theme:
-        tid = _resolve(theme, names, kinds, "Theme")
+        tid = _resolve(backend, theme, "Theme")
         records = [r for r in records if tid in r.themes]
     if place:
-        pid = _resolve(place, names, kinds, "Place")
+        pid = _resolve(backend, place, "Place")
         records = [r for r in records if pid in r.places
                    or any(pid in place_parents(parents, p) for p in r.places)]
     if since:
@@ -85,7 +92,7 @@ def overlap_rows(backend, data_dir=None, *, min_score: float = W.OVERLAP_MIN_SCO
         names = {**names, pairs[0].a: proposal.get("name")} if pairs else names
     else:
         if project is not None:
-            project = _resolve(project, names, kinds, "Project")
+            project = _resolve(backend, project, "Project")
             if all(r.id != project for r in records):
                 return []
         pairs = find_overlaps(records, names=names, parents=parents, weights=weights, min_score=min_score,
