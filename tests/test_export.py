@@ -353,3 +353,68 @@ def test_export_cli_writes_each_format(lcg, tmp_path):
         assert (tmp_path / name).exists()
     g = nx.read_graphml(tmp_path / "g.graphml", force_multigraph=True)
     assert "ada-researcher" not in g and g.number_of_nodes() == 6
+
+
+# --- output paths ---------------------------------------------------------------------------------
+
+def _only_error_line(result) -> str:
+    assert result.exit_code == 1, result.output
+    lines = [ln for ln in result.stderr.splitlines() if ln.strip()]
+    assert len(lines) == 1 and "Traceback" not in result.output, result.stderr
+    return lines[0]
+
+
+@pytest.mark.parametrize("cmd, extra, name", [
+    ("map", (), "x.html"),
+    ("export", ("--format", "graphml"), "x.graphml"),
+    ("export", ("--format", "gexf"), "x.gexf"),
+    ("export", ("--format", "json"), "x.json"),
+    ("export", ("--format", "cypher"), "x.cypher"),
+])
+def test_missing_output_folder_is_named(lcg, tmp_path, cmd, extra, name):
+    target = tmp_path / "no-such-dir" / name
+    line = _only_error_line(lcg(cmd, *extra, "--data", FIXTURES / "tiny", "-o", target))
+    assert line == f"Error: cannot write {target}: folder {target.parent} does not exist"
+    assert not target.parent.exists()
+
+
+def test_missing_folder_for_a_csv_prefix_is_named(lcg, tmp_path):
+    target = f"{tmp_path / 'no-such-dir' / 'wclr-'}"
+    line = _only_error_line(lcg("export", "--format", "csv", "--data", FIXTURES / "tiny", "-o", target))
+    assert line.startswith(f"Error: cannot write {target}nodes.csv")
+    assert line.endswith(f"folder {tmp_path / 'no-such-dir'} does not exist")
+
+
+def test_output_that_is_a_folder_is_refused(lcg, tmp_path):
+    (tmp_path / "d.graphml").mkdir()
+    line = _only_error_line(lcg("export", "--format", "graphml", "--data", FIXTURES / "tiny",
+                                "-o", tmp_path / "d.graphml"))
+    assert line == f"Error: cannot write {tmp_path / 'd.graphml'}: it is a folder; give a file name"
+
+
+def _unwritable_folder(tmp_path):
+    """A real folder this process cannot create files in: a read-only folder, or /sys when running as root."""
+    ro = tmp_path / "read-only"
+    ro.mkdir()
+    ro.chmod(0o500)
+    for folder in (ro, __import__("pathlib").Path("/sys")):
+        try:
+            with open(folder / "probe.txt", "w"):
+                pass
+        except PermissionError:
+            return folder
+        else:
+            (folder / "probe.txt").unlink()
+    pytest.skip("no folder here refuses writes to this user")
+
+
+@pytest.mark.parametrize("cmd, extra, name", [("map", (), "x.html"), ("export", ("--format", "gexf"), "x.gexf"),
+                                              ("export", ("--format", "csv"), "out")])
+def test_permission_denied_is_one_line(lcg, tmp_path, cmd, extra, name):
+    folder = _unwritable_folder(tmp_path)
+    try:
+        target = folder / name
+        line = _only_error_line(lcg(cmd, *extra, "--data", FIXTURES / "tiny", "-o", target))
+        assert line == f"Error: cannot write {target}: permission denied (folder {folder})"
+    finally:
+        (tmp_path / "read-only").chmod(0o700)

@@ -96,8 +96,21 @@ def edge_ids(edges) -> list[str]:
 
 
 def export(g, fmt: str, path) -> list[Path]:
-    """Write ``g`` as ``fmt`` to ``path``; returns the files written."""
-    path = Path(path)
+    """Write ``g`` as ``fmt`` to ``path``; returns the files written.
+
+    A path that cannot be written fails as one ``CannotWrite`` line naming the path and why.
+    """
+    from .output_files import check_writable, writing
+
+    if fmt not in FORMATS:
+        raise ExportError(f"unknown export format {fmt!r} (expected one of: {', '.join(FORMATS)})")
+    if fmt != "csv":
+        check_writable(path)
+    with writing(path):
+        return _export(g, fmt, Path(path))
+
+
+def _export(g, fmt: str, path: Path) -> list[Path]:
     if fmt == "graphml":
         import networkx as nx
 
@@ -190,7 +203,7 @@ def write_csv(g, target) -> list[Path]:
     if text.endswith(("-", "_")) and not text.endswith((os.sep + "-", os.sep + "_")):
         folder, prefix = Path(text).parent, Path(text).name
         if not folder.is_dir():
-            raise ExportError(f"folder {folder} does not exist (for the CSV prefix {prefix!r})")
+            raise ExportError(f"cannot write {text}nodes.csv (and the other CSV files): folder {folder} does not exist")
     else:
         folder, prefix = Path(text), ""
         if folder.exists() and not folder.is_dir():

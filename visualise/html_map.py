@@ -232,7 +232,11 @@ def build_map_html(g, *, title: str | None = None, focus_text: str = "whole grap
 
 def write_map(g, path, **options) -> Path:
     """Write the map to ``path`` and nothing else (no lib/ folder, no browser)."""
+    from .output_files import check_writable, writing
+
     path = Path(path)
+    check_writable(path)  # before the layout, which can take a while
     text = build_map_html(g, **options)  # built whole first: a failure writes nothing
-    path.write_text(text, encoding="utf-8")
+    with writing(path):
+        path.write_text(text, encoding="utf-8")
     return path
