@@ -182,3 +182,32 @@ def test_seed_people_have_no_false_duplicates(lcg):
     merged = {frozenset((r["keep"], r["merge"])) for r in rows}
     assert frozenset(("stuart-connor", "sarah-hayes")) not in merged
     assert all(r["score"] < 1.0 for r in rows), rows
+
+
+def test_a_part_is_not_a_duplicate_of_the_whole():
+    whole = EntityRecord("unesco", "Organisation", "UNESCO")
+    part = EntityRecord("uil", "Organisation", "UNESCO Institute for Lifelong Learning", part_of=frozenset({"unesco"}))
+    assert find_duplicates([whole, part], min_score=0.0) == []
+    assert find_duplicates([EntityRecord("unesco", "Organisation", "UNESCO", part_of=frozenset({"uil"})),
+                            EntityRecord("uil", "Organisation", "UNESCO Institute for Lifelong Learning")],
+                           min_score=0.0) == []
+    unlinked = EntityRecord("uil", "Organisation", "UNESCO Institute for Lifelong Learning")
+    assert find_duplicates([whole, unlinked], min_score=0.0)  # the same names unlinked are still offered
+
+
+def test_seed_part_of_pairs_are_not_offered(lcg):
+    from conftest import SEED
+
+    rows = _rows(lcg, "--min-score", "0.3", data=SEED)
+    pairs = {frozenset((r["keep"], r["merge"])) for r in rows}
+    assert frozenset(("unesco", "unesco-institute-for-lifelong-learning")) not in pairs
+
+
+def test_merge_change_of_same_names_adds_no_empty_aliases():
+    from graph.queries.duplicates import merge_change
+
+    keep = EntityRecord("a", "Organisation", "Learning Hub", degree=2)
+    drop = EntityRecord("b", "Organisation", "Learning Hub", identifiers=("GB-CHC-1",))
+    change = merge_change(keep, drop)
+    assert "aliases" not in change
+    assert yaml.safe_load(change) == [{"id": "a", "identifiers": ["GB-CHC-1"]}]

@@ -30,6 +30,7 @@ class EntityRecord:
     website: str | None = None
     identifiers: tuple[str, ...] = ()
     people: frozenset = field(default_factory=frozenset)  # ids of people attached (WORKS_FOR)
+    part_of: frozenset = field(default_factory=frozenset)  # ids it is recorded as a unit of (PART_OF)
     degree: int = 0  # relationships it takes part in: the better-connected record is kept
 
 
@@ -76,7 +77,11 @@ def _name_candidates(keys: list, min_sim: float, k: int) -> set[tuple[int, int]]
 
 def find_duplicates(records, *, min_score: float = W.DUPLICATE_MIN_SCORE, top_k: int = W.DUPLICATE_TOP_K,
                     min_candidate: float = W.DUPLICATE_MIN_CANDIDATE) -> list[DuplicatePair]:
-    """Pairs of records likely to be one entity, best first (score, then ids)."""
+    """Pairs of records likely to be one entity, best first (score, then ids).
+
+    A record linked to the other by PART_OF (either way) is never offered: the data
+    already says they are a unit and its parent, whatever their names share.
+    """
     records = list(records)
     by_id = {r.id: r for r in records}
     key_index: dict[tuple, int] = {}
@@ -134,6 +139,8 @@ def find_duplicates(records, *, min_score: float = W.DUPLICATE_MIN_SCORE, top_k:
     pairs = []
     for (a, b), (score, reason) in found.items():
         ra, rb = by_id[a], by_id[b]
+        if a in rb.part_of or b in ra.part_of:  # recorded as a unit of the other: two records on purpose
+            continue
         reasons = [reason] if reason else []
         same_ids = sorted({i.upper() for i in ra.identifiers} & {i.upper() for i in rb.identifiers})
         if same_ids:

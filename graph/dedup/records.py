@@ -125,15 +125,19 @@ def place_parents(parents: dict[str, set[str]], place: str) -> set[str]:
 def entity_records(backend, kind: str) -> list[EntityRecord]:
     """Organisations or people as duplicate-scoring records, with the people attached to each."""
     people: dict[str, set[str]] = defaultdict(set)
+    part_of: dict[str, set[str]] = defaultdict(set)
     degree: dict[str, int] = defaultdict(int)
     for t in backend.relationships():
         degree[t.start] += 1
         degree[t.end] += 1
         if t.kind == "WORKS_FOR":
             people[t.end].add(t.start)
+        elif t.kind == "PART_OF":
+            part_of[t.start].add(t.end)
     out = []
     for n in backend.nodes([kind]):
         p = n.props
         out.append(EntityRecord(n.id, kind, n.name, tuple(p.get("aliases") or ()), p.get("website"),
-                                tuple(p.get("identifiers") or ()), frozenset(people.get(n.id, ())), degree[n.id]))
+                                tuple(p.get("identifiers") or ()), frozenset(people.get(n.id, ())),
+                                frozenset(part_of.get(n.id, ())), degree[n.id]))
     return out

@@ -25,15 +25,20 @@ def merge_change(keep, drop) -> str:
     """The YAML edit that merges ``drop`` into ``keep``, as text to paste."""
     file = schema.NODE_KINDS[keep.kind].file
     names = [n for n in (drop.name, *drop.aliases) if n != keep.name and n not in keep.aliases]
-    entry: dict = {"id": keep.id, "aliases": list(keep.aliases) + names}
+    entry: dict = {"id": keep.id}
+    if names:  # same names on both: no aliases line, which would only repeat (or empty) the list
+        entry["aliases"] = list(dict.fromkeys([*keep.aliases, *names]))
     ids = list(keep.identifiers) + [i for i in drop.identifiers if i not in keep.identifiers]
     if ids:
         entry["identifiers"] = ids
     if drop.website and not keep.website:
         entry["website"] = drop.website
-    body = yaml.safe_dump([entry], sort_keys=False, allow_unicode=True, width=100).rstrip()
     refs = f"; replace {drop.id} by {keep.id} in the {drop.degree} relationship slot(s) that name it" \
         if drop.degree else ""
+    if len(entry) == 1:
+        return f"# {file}: entry {keep.id} already has every name, identifier and website of {drop.id}\n" \
+               f"# delete entry {drop.id}{refs}"
+    body = yaml.safe_dump([entry], sort_keys=False, allow_unicode=True, width=100).rstrip()
     return f"# {file}: in entry {keep.id}, set\n{body}\n# then delete entry {drop.id}{refs}"
 
 
