@@ -138,6 +138,50 @@ def test_since_drops_work_that_ended_before(backend):
         ("ann-archer", 7), ("beta-council", 5)]
 
 
+def test_open_ended_work_has_no_last_year(backend):
+    from graph.queries.collaborators import collaborator_rows
+
+    # gamma and beta share the health project, 2021 with no end: still running, not "2021-2021"
+    beta = collaborator_rows(backend, "gamma-college")[0]
+    assert (beta["id"], beta["first_year"], beta["last_year"]) == ("beta-council", 2021, None)
+    # ann works for alpha from 2017, no end; the project (2018-2020) ended, the job did not
+    ann = collaborator_rows(backend, "alpha-university")[0]
+    assert (ann["id"], ann["first_year"], ann["last_year"]) == ("ann-archer", 2017, None)
+    # still so on a date when the tie is active
+    ann = collaborator_rows(backend, "alpha-university", as_of="2024")[0]
+    assert (ann["id"], ann["first_year"], ann["last_year"]) == ("ann-archer", 2017, None)
+    # work that ended keeps its last year; wholly undated work gives no years at all
+    hometown = {r["id"]: r for r in collaborator_rows(backend, "hometown", as_of="2019-07")}
+    assert (hometown["far-city"]["first_year"], hometown["far-city"]["last_year"]) == (None, None)
+
+
+def test_since_takes_a_month_or_a_day(backend, lcg):
+    from graph.queries.collaborators import collaborator_rows
+
+    # gamma: the festival (2019-06) still ran in June 2019, not in July; the health project (2021-) and
+    # bob's undated job run on
+    june = [("beta-council", 4), ("bob-baker", 3), ("delta-charity", 3), ("hometown", 2)]
+    assert strengths(collaborator_rows(backend, "gamma-college", since="2019-06")) == june
+    assert strengths(collaborator_rows(backend, "gamma-college", since="2019-06-30")) == june
+    assert strengths(collaborator_rows(backend, "gamma-college", since="2019-07")) == [
+        ("beta-council", 4), ("bob-baker", 3)]
+    assert collaborator_rows(backend, "gamma-college", since=2019) == collaborator_rows(
+        backend, "gamma-college", since="2019")
+    r = lcg("collaborators", "gamma-college", "--since", "2019-07", "--data", DATA, "--format", "csv")
+    assert r.exit_code == 0, r.output
+    assert [line.split(",")[0] for line in r.stdout.splitlines()[1:]] == ["beta-council", "bob-baker"]
+    r = lcg("collaborators", "gamma-college", "--since", "2019-13", "--data", DATA)
+    assert r.exit_code == 1 and r.stderr.strip().count("\n") == 0 and "--since" in r.stderr
+
+
+def test_a_cut_list_says_how_many_there_are(lcg):
+    r = lcg("collaborators", "gamma-college", "--limit", "2", "--data", DATA, "--format", "csv")
+    assert r.exit_code == 0 and len(r.stdout.splitlines()) == 3
+    assert "Showing 2 of 4 collaborators; --limit 0 shows all" in r.stderr
+    for limit in ("4", "0"):
+        r = lcg("collaborators", "gamma-college", "--limit", limit, "--data", DATA, "--format", "csv")
+        assert r.exit_code == 0 and len(r.stdout.splitlines()) == 5 and "Showing" not in r.stderr
+
 def test_collaborator_strengths_equal_the_projection_weights(backend):
     """Two code paths (neighbourhood walk, whole-graph projection), one definition."""
     from graph.queries.collaboration import project
@@ -236,6 +280,17 @@ def test_no_connection_is_said_and_exits_zero(lcg):
     assert r.exit_code == 1
 
 
+def test_no_connection_to_a_theme_suggests_themes(lcg):
+    # only the summit's ADDRESSES tie reaches green skills: without --themes it stands alone
+    r = lcg("path", "zeta-lonely", "green-skills", "--data", DATA)
+    assert r.exit_code == 0
+    assert "No connection between zeta-lonely and green-skills" in r.stdout
+    assert "green-skills is a theme; add --themes" in r.stdout
+    r = lcg("path", "zeta-lonely", "green-skills", "--data", DATA, "--themes")
+    assert r.exit_code == 0 and "--themes" not in r.output
+    r = lcg("path", "dan-dale", "alpha-university", "--max-hops", "2", "--data", DATA)
+    assert "theme" not in r.stdout  # two actors: nothing to suggest
+
 # --- brokers and clusters -------------------------------------------------------------
 
 def test_betweenness_order_worked_by_hand(backend):
@@ -332,7 +387,7 @@ def test_gaps_each_with_its_reason(backend):
         ("theme", "green-skills", "no project addresses this priority"),  # only the summit
         ("theme", "health-wellbeing", "only 1 project addresses this priority: Health Project"),
         ("organisation", "zeta-lonely", "no collaborator: shares no project, event, network or staff with "
-                                        "anyone; its ties: LOCATED_IN Hometown, MEMBER_OF Dormant Forum"),
+                                        "anyone; its ties: -LOCATED_IN-> Hometown, -MEMBER_OF-> Dormant Forum"),
         # town-learning-partnership has the digital project: not a gap
         ("network", "dormant-forum", "no project or event is tied to this network"),
         ("network", "far-city-forum", "no project or event is tied to this network"),
@@ -358,6 +413,7 @@ def test_network_gaps_for_one_city(backend, lcg):
 # --- timeline -------------------------------------------------------------------------
 
 def test_timeline_in_date_order_and_window(backend, lcg):
+    from graph.errors import LcgError
     from graph.queries.timeline import timeline_rows
 
     rows, undated = timeline_rows(backend)
@@ -371,6 +427,11 @@ def test_timeline_in_date_order_and_window(backend, lcg):
     rows, _ = timeline_rows(backend, date_from="2022-04")
     assert [r["id"] for r in rows] == ["health-project"]
     # June 2019: the festival, and the project running 2018-2020 (sorted by start)
+    with pytest.raises(LcgError, match="--from 2021 is after --to 2019"):
+        timeline_rows(backend, date_from="2021", date_to="2019")
+    assert timeline_rows(backend, date_from="2019-06", date_to="2019")[0]  # within one year: not backwards
+    r = lcg("timeline", "--from", "2021", "--to", "2019", "--data", DATA)
+    assert r.exit_code == 1 and "--from 2021 is after --to 2019" in r.stderr
     r = lcg("timeline", "--from", "2019-06", "--to", "2019-06", "--data", DATA, "--format", "csv")
     assert r.stdout.splitlines() == ["start,end,kind,type,id,name",
                                      "2018,2020,Project,,digital-skills-project,Digital Skills Project",

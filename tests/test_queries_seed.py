@@ -77,3 +77,20 @@ def test_brokers_and_clusters_do_not_depend_on_hash_order(tmp_path):
                                     check=True).stdout for cmd in ("brokers", "clusters")])
     assert outs[0] == outs[1]
     assert '"betweenness"' in outs[0][0] and '"member_ids"' in outs[0][1]
+
+
+def test_an_open_membership_is_still_running(backend):
+    from graph.queries.collaborators import collaborator_rows
+
+    # Wolverhampton is a member of the GNLC health cluster since 2020-02, with no end: not "2020-2020"
+    rows = {r["id"]: r for r in collaborator_rows(backend, "cork", as_of="2024")}
+    assert (rows["wolverhampton"]["first_year"], rows["wolverhampton"]["last_year"]) == (2020, None)
+
+
+def test_an_organisation_gap_keeps_the_direction_of_its_ties(backend):
+    from graph.queries.gaps import gap_rows
+
+    # the institute is part of UNESCO (organisations.yaml), not the other way round
+    why = {r["id"]: r["why"] for r in gap_rows(backend, only="organisation")}
+    assert "<-PART_OF- UNESCO Institute for Lifelong Learning" in why["unesco"]
+    assert "-PART_OF-> UNESCO" not in why["unesco"]

@@ -16,7 +16,7 @@ from . import spans
 from .collaboration import (ACTOR_KINDS, ITEM_ROLES, VIA, WEIGHTS, gc_paused, item_span, rel_kinds_for,
                             role_label, tie_span, tie_type)
 
-__all__ = ["Shared", "shared_with", "collaborator_rows", "resolve_actor", "COLUMNS"]
+__all__ = ["Shared", "shared_with", "collaborator_rows", "collaborator_page", "resolve_actor", "COLUMNS"]
 
 COLUMNS = ["id", "name", "kind", "strength", "shared", "via", "first_year", "last_year", "evidence"]
 
@@ -236,21 +236,45 @@ def _years(when) -> list[int]:
     return [y for y in (spans.year(when[0]), spans.year(when[1])) if y is not None]
 
 
+def _year_range(items) -> tuple[int | None, int | None]:
+    """(first_year, last_year) of the shared work; last_year None while some of it is still running.
+
+    A span with a start and no end (a membership "since 2020-02", a project with no
+    end date) is ongoing: its last year is not the year it began. Wholly undated
+    work says nothing about years and is left out of both.
+    """
+    years = [y for s in items for y in _years(s.when)]
+    if not years:
+        return None, None
+    ongoing = any(s.when[0] is not None and s.when[1] is None for s in items)
+    return min(years), None if ongoing else max(years)
+
+
 def collaborator_rows(backend, given: str, *, via: str | None = None, kind: str | None = None,
-                      since: int | None = None, as_of: str | None = None, limit: int | None = None) -> list[dict]:
+                      since: str | int | None = None, as_of: str | None = None, limit: int | None = None) -> list[dict]:
     """One row per collaborator, strongest first (ties broken by id), with evidence and years.
 
-    ``since``: only items still running in or after that year (undated ones count);
+    ``since``: only items still running on or after that date (YYYY, YYYY-MM or YYYY-MM-DD, or a year
+    as an int; a partial date from its first day; undated ones count);
     ``as_of``: only ties active on that date (relationship from/to and item dates).
     Strengths are summed for everyone; evidence is written only for the rows returned.
     """
+    return collaborator_page(backend, given, via=via, kind=kind, since=since, as_of=as_of, limit=limit)[0]
+
+
+def collaborator_page(backend, given: str, *, via: str | None = None, kind: str | None = None,
+                      since: str | int | None = None, as_of: str | None = None,
+                      limit: int | None = None) -> tuple[list[dict], int]:
+    """(rows, total): ``collaborator_rows`` and how many collaborators there are before ``limit``
+    cuts them, so the command can say the list is cut ("Showing 50 of 287")."""
     node = resolve_actor(backend, given)
     with gc_paused():  # a hub's rows are a few hundred thousand small objects, no cycles
         return _collaborator_rows(backend, node, via, kind, since, as_of, limit)
 
 
-def _collaborator_rows(backend, node, via, kind, since, as_of, limit) -> list[dict]:
+def _collaborator_rows(backend, node, via, kind, since, as_of, limit) -> tuple[list[dict], int]:
     wanted = spans.span(as_of, as_of) if as_of else None
+    since = spans.low(str(since)) if since is not None else None
     accepted, where, strength, others = _scan(backend, node, via)
     employment: dict[str, list[list]] = {}
     if via in (None, "employment"):
@@ -268,7 +292,7 @@ def _collaborator_rows(backend, node, via, kind, since, as_of, limit) -> list[di
             kept = []
             for e in (_entries(rows) if rows else []) + employment.get(oid, []):
                 active, when = _when(e, own_spans)
-                if ((since is None or when[1] is None or spans.year(when[1]) >= since)
+                if ((since is None or when[1] is None or when[1] >= since)
                         and (wanted is None or spans.overlaps(active, wanted))):
                     kept.append(e)
             if kept:
@@ -281,7 +305,8 @@ def _collaborator_rows(backend, node, via, kind, since, as_of, limit) -> list[di
             ranked = [(-w, oid) for oid, w in strength.items() if others[oid].kind == kind]
         else:
             ranked = [(-w, oid) for oid, w in strength.items()]
-    ranked = heapq.nsmallest(limit, ranked) if limit and limit < len(ranked) else sorted(ranked)
+    total = len(ranked)
+    ranked = heapq.nsmallest(limit, ranked) if limit and limit < total else sorted(ranked)
     out = []
     for neg, oid in ranked:
         entries = full.get(oid)
@@ -290,12 +315,12 @@ def _collaborator_rows(backend, node, via, kind, since, as_of, limit) -> list[di
             entries = (_entries(rows) if rows else []) + employment.get(oid, [])
         items = [_shared(node, e) for e in entries]
         items.sort(key=lambda s: (-s.weight, s.item.id if s.item else ""))
-        years = [y for s in items for y in _years(s.when)]
+        first_year, last_year = _year_range(items)
         best: dict[str, int] = {}
         for s in items:
             best[VIA[s.type]] = max(best.get(VIA[s.type], 0), s.weight)
         out.append({"id": oid, "name": items[0].other.name, "kind": items[0].other.kind, "strength": -neg,
                     "shared": len(items), "via": sorted(best, key=lambda v: (-best[v], v)),
-                    "first_year": min(years) if years else None, "last_year": max(years) if years else None,
+                    "first_year": first_year, "last_year": last_year,
                     "evidence": [s.evidence() for s in items]})
-    return out
+    return out, total

@@ -54,6 +54,12 @@ def _theme_gaps(backend, few: int) -> list[dict]:
     return rows
 
 
+def _tie_text(me: str, tie, other) -> str:
+    """One tie as seen from ``me``, pointing the way it is recorded (as ``lcg path`` writes it):
+    ``-PART_OF-> City Board`` (me PART_OF it), ``<-PART_OF- UNESCO Institute ...`` (it PART_OF me)."""
+    return f"-{tie.kind}-> {other.name}" if tie.start == me else f"<-{tie.kind}- {other.name}"
+
+
 def _lonely_organisations(backend) -> list[dict]:
     g = item_groups(backend)
     tied = set()
@@ -65,7 +71,7 @@ def _lonely_organisations(backend) -> list[dict]:
     rows = []
     for org in backend.nodes(["Organisation"]):
         if org.id not in tied:
-            ties = [f"{t.kind} {o.name}" for t, o in backend.neighbours(org.id) if t.kind != "ADDRESSES"]
+            ties = [_tie_text(org.id, t, o) for t, o in backend.neighbours(org.id) if t.kind != "ADDRESSES"]
             has = f"; its ties: {', '.join(ties[:3])}{' ...' if len(ties) > 3 else ''}" if ties else ""
             rows.append({"gap": "organisation", "id": org.id, "name": org.name,
                          "why": f"no collaborator: shares no project, event, network or staff with anyone{has}"})

@@ -14,7 +14,7 @@ from ..errors import LcgError
 from ..search import resolve
 from .collaboration import gc_paused
 
-__all__ = ["path_rows", "chain_text", "COLUMNS", "DEFAULT_MAX_HOPS"]
+__all__ = ["path_rows", "chain_text", "theme_ends", "COLUMNS", "DEFAULT_MAX_HOPS"]
 
 COLUMNS = ["hops", "path", "ids"]
 DEFAULT_MAX_HOPS = 4
@@ -69,3 +69,9 @@ def _paths(backend, start, end, through, max_hops, kinds) -> list[Path]:
                  if len({n.id for n in p.nodes + q.nodes[1:]}) == len(p.nodes) + len(q.nodes) - 1]
         paths.sort(key=lambda p: (len(p.ties), p.sort_key()))
     return paths
+
+
+def theme_ends(backend, *given: str | None) -> list[str]:
+    """The ids among ``given`` (ends, and --through) that are themes: without ``--themes`` a theme
+    connects only to its parent and sub-themes, so "no connection" to one should suggest ``--themes``."""
+    return [n.id for n in (resolve(backend, g) for g in given if g) if n.kind == "Theme"]

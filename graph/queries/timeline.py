@@ -8,6 +8,7 @@ they are counted, not listed.
 
 from __future__ import annotations
 
+from ..errors import LcgError
 from . import spans
 from .collaboration import gc_paused
 
@@ -20,6 +21,8 @@ _ORDER = {"Event": 0, "Project": 1}
 def timeline_rows(backend, *, date_from: str | None = None, date_to: str | None = None) -> tuple[list[dict], int]:
     """(rows, undated): items whose span meets [date_from, date_to] (either open), in date order."""
     window = (spans.low(date_from), spans.high(date_to))
+    if window[0] and window[1] and window[0] > window[1]:
+        raise LcgError(f"--from {date_from} is after --to {date_to}")
     rows, undated = [], 0
     with gc_paused():
         records = backend.nodes(["Event", "Project"])
