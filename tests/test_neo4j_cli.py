@@ -122,3 +122,56 @@ def test_uri_schemes(lcg, empty_db):
         line = _one_line_error(lcg("stats", "--neo4j", f"bolt+ssc://{host}", env=env), mentions=host)
         assert "TLS" in line
     _one_line_error(lcg("stats", "--neo4j", f"http://{host}", env=env), mentions="scheme")
+
+
+EXPECTED_FORM = "expected bolt://host:port or neo4j://host:port (+s/+ssc)"
+
+
+@pytest.mark.parametrize("uri, reason", [
+    ("bolt://127.0.0.1:notaport", "port"),
+    ("bolt://127.0.0.1:-1", "port"),
+    ("bolt://127.0.0.1:99999", "port"),
+    ("bolt://127.0.0.1:0", "port"),
+    ("bolt://localhost:", "port"),
+    ("bolt://", "host"),
+    ("bolt://:7687", "host"),
+    ("neo4j+s://", "host"),
+    ("bolt:/x", "host"),
+    ("bolt://exa mple:7687", "host"),
+    ("bolt://[::1", "bad Neo4j URI"),
+    ("http://localhost:7687", "scheme"),
+    ("localhost:7687", "scheme"),
+    ("127.0.0.1:7687", "scheme"),
+    ("bolt://localhost:7687/neo4j", "NEO4J_DATABASE"),
+])
+def test_malformed_uri_is_one_line_before_any_connection(lcg, uri, reason):
+    """No server needed: a malformed URI is refused as such, never a traceback or 'connection refused'."""
+    result = lcg("stats", "--neo4j", uri, env={"NEO4J_PASSWORD": "pw-4711"})
+    line = _one_line_error(result, mentions=EXPECTED_FORM, secret="pw-4711")
+    assert line.startswith("Error: bad Neo4j URI"), line
+    assert reason in line
+    assert "refused" not in line and "cannot reach" not in line
+
+
+@pytest.mark.parametrize("uri", ["bolt://neo4j:s3cret-4711@127.0.0.1:notaport",
+                                 "neo4j:s3cret-4711@localhost:7687",
+                                 "bolt://neo4j:s3cret-4711@:7687",
+                                 "bolt://127.0.0.1:bad?password=s3cret-4711"])
+def test_malformed_uri_never_shows_credentials(lcg, uri):
+    line = _one_line_error(lcg("stats", "--neo4j", uri), mentions="Neo4j URI", secret="s3cret-4711")
+    assert "s3cret" not in line
+
+
+def test_bad_uri_checked_by_the_library_too():
+    """Code that opens a backend without the CLI gets the same one-line BackendError."""
+    from graph.backends.bolt import bolt_config
+    from graph.errors import BackendError
+
+    for uri in ("bolt://127.0.0.1:notaport", "bolt://", "neo4j://host:7687#frag"):
+        with pytest.raises(BackendError) as e:
+            bolt_config(uri, prompt=False)
+        assert EXPECTED_FORM in str(e.value) and "\n" not in str(e.value)
+    ok = bolt_config("neo4j+ssc://db.example.org:7687", prompt=False)
+    assert ok.uri == "neo4j+ssc://db.example.org:7687"
+    assert bolt_config("bolt://[::1]:7687", prompt=False).uri == "bolt://[::1]:7687"
+    assert bolt_config("bolt://localhost", prompt=False).uri == "bolt://localhost"

@@ -12,6 +12,7 @@ transient errors.
 from __future__ import annotations
 
 import os
+import re
 import sys
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -19,7 +20,8 @@ from urllib.parse import urlsplit, urlunsplit
 
 from ..errors import BackendError
 
-__all__ = ["BoltConfig", "bolt_config", "redact", "connect", "translate_errors", "SCHEMES"]
+__all__ = ["BoltConfig", "bolt_config", "check_uri", "redact", "shown", "connect", "translate_errors",
+           "SCHEMES", "URI_FORM"]
 
 SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 CONNECT_TIMEOUT = 15.0
@@ -53,18 +55,73 @@ class BoltConfig:
         return redact(self.uri) + (f" (database {self.database!r})" if self.database else "")
 
 
+URI_FORM = "expected bolt://host:port or neo4j://host:port (+s/+ssc)"
+_HOST = re.compile(r"^(?:[\w.-]+|\[[0-9A-Fa-f:.]+\])$")
+
+
+def shown(uri: str) -> str:
+    """Any URI, even a malformed one, as it may be printed: no user, password, query or fragment.
+
+    ``redact`` needs a URI ``urlsplit`` understands; this works on the text, so that
+    ``neo4j:secret@host`` (``//`` forgotten) or a bad port never put a password on screen.
+    """
+    text = str(uri).split("?", 1)[0].split("#", 1)[0]
+    if "@" in text:
+        head, sep, _rest = text.partition("://")
+        text = head + sep + text.rpartition("@")[2] if sep else text.rpartition("@")[2]
+    return text
+
+
+def _bad_uri(uri: str, problem: str) -> BackendError:
+    return BackendError(f"bad Neo4j URI {shown(uri)}: {problem}; {URI_FORM}")
+
+
+def check_uri(uri: str):
+    """The URI split into parts, or a BackendError saying what is wrong with it before any connection.
+
+    The driver would otherwise fail late and misleadingly: a bad port as a ValueError
+    traceback ("Failed to DNS resolve"), ``bolt://`` as "connection refused" on localhost.
+    """
+    try:
+        parts = urlsplit(uri)
+    except ValueError:
+        raise _bad_uri(uri, "it cannot be parsed") from None
+    if parts.scheme not in SCHEMES or "://" not in uri:
+        what = f"unknown scheme {parts.scheme!r}" if parts.scheme and "://" in uri else "no scheme"
+        raise _bad_uri(uri, f"{what} (the scheme must be one of {', '.join(SCHEMES)})")
+    hostport = parts.netloc.rpartition("@")[2]
+    host, port = hostport, None
+    if hostport.startswith("["):
+        host, _, rest = hostport.partition("]")
+        host += "]"
+        if rest:
+            if not rest.startswith(":"):
+                raise _bad_uri(uri, "the host is not valid")
+            port = rest[1:]
+    elif ":" in hostport:
+        host, _, port = hostport.rpartition(":")
+    if not host:
+        raise _bad_uri(uri, "no host")
+    if not _HOST.match(host):
+        raise _bad_uri(uri, f"the host {host!r} is not a host name or address")
+    if port is not None and not (port.isascii() and port.isdigit() and 1 <= int(port) <= 65535):
+        raise _bad_uri(uri, f"the port {port!r} is not a number from 1 to 65535")
+    if parts.path not in ("", "/"):
+        raise _bad_uri(uri, "a Bolt URI has no path (the database comes from NEO4J_DATABASE)")
+    if parts.fragment:
+        raise _bad_uri(uri, "a Bolt URI has no '#' part")
+    if parts.query and parts.scheme.startswith("bolt"):
+        raise _bad_uri(uri, "query parameters (a routing context) go only with the neo4j:// schemes")
+    return parts
+
+
 def bolt_config(uri: str | None = None, *, user: str | None = None, database: str | None = None,
                 prompt: bool = True) -> BoltConfig:
     """Settings from the arguments and the NEO4J_* environment; asks for the password on a terminal."""
     uri = uri or os.environ.get("NEO4J_URI")
     if not uri:
         raise BackendError("no Neo4j URI: pass --neo4j bolt://HOST:7687 or set NEO4J_URI")
-    try:
-        parts = urlsplit(uri)
-    except ValueError:
-        raise BackendError("bad Neo4j URI: expected e.g. bolt://localhost:7687") from None
-    if parts.scheme not in SCHEMES:
-        raise BackendError(f"bad Neo4j URI {redact(uri)}: the scheme must be one of {', '.join(SCHEMES)}")
+    parts = check_uri(uri)
     if parts.password is not None:
         raise BackendError(f"the Neo4j URI {redact(uri)} carries a password: put it in NEO4J_PASSWORD "
                            "instead, where other users cannot read it")
@@ -93,7 +150,8 @@ def translate_errors(config: BoltConfig, doing: str = "talking to"):
         raise BackendError(f"Neo4j at {where} refused the login of user {config.user!r}: "
                            "check NEO4J_USERNAME and NEO4J_PASSWORD") from None
     except x.ConfigurationError as e:
-        raise BackendError(f"cannot use Neo4j URI {where}: {_first_line(e)}") from None
+        # the driver's text may end with "Given URI: '...'", query and all: keep it off the screen
+        raise BackendError(f"cannot use Neo4j URI {where}: {_first_line(e).split(' Given URI:')[0]}") from None
     except (x.ServiceUnavailable, x.SessionExpired, ConnectionError, TimeoutError) as e:
         text = str(e).lower()
         if "deadline" in text or "timed out" in text or "timeout" in text:
@@ -140,7 +198,11 @@ def connect(config: BoltConfig):
                                             max_transaction_retry_time=min(RETRY_TIME, config.timeout),
                                             user_agent="lcg")
         try:
-            driver.verify_connectivity()
+            try:
+                driver.verify_connectivity()
+            except ValueError:  # an address the resolver refuses, past check_uri: never a traceback
+                raise BackendError(f"bad Neo4j URI {config.where}: the driver cannot resolve its host and port; "
+                                   f"{URI_FORM}") from None
             # verify_connectivity checks the login but not that the database exists.
             driver.execute_query(cypher.ping(), database_=config.database,
                                  routing_=neo4j.RoutingControl.READ)
