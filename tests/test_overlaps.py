@@ -219,3 +219,34 @@ def test_filters_resolve_aliases(lcg, tmp_path):
     themes = data / "themes.yaml"
     themes.write_text(themes.read_text().replace("name: Food poverty,", "name: Food poverty, aliases: [Hunger],"))
     assert set(_pairs(_rows(lcg, "--theme", "hunger", data=data))) == {SAME_FUNDER}
+
+
+def test_a_chain_of_overlaps_does_not_become_one_group():
+    from graph.dedup.groups import overlap_groups
+
+    chain = [("a", "b", 0.9), ("b", "c", 0.8), ("c", "d", 0.7)]
+    groups = overlap_groups(chain)
+    assert groups[("a", "b")] == groups[("b", "c")] != groups[("c", "d")]
+    long_chain = [(f"p{i:02}", f"p{i + 1:02}", 0.9 - i / 100) for i in range(30)]
+    assert len(set(overlap_groups(long_chain).values())) >= 10
+
+
+PAIRS = st.lists(st.tuples(st.sampled_from("abcdefghij"), st.sampled_from("abcdefghij"),
+                           st.floats(0.5, 1.0)).filter(lambda t: t[0] < t[1]), max_size=30,
+                 unique_by=lambda t: (t[0], t[1]))
+
+
+@settings(max_examples=80, deadline=None)
+@given(PAIRS, st.randoms())
+def test_every_group_is_a_star_and_order_does_not_matter(pairs, rnd):
+    from graph.dedup.groups import overlap_groups
+
+    groups = overlap_groups(pairs)
+    assert set(groups) == {(a, b) for a, b, _ in pairs}
+    linked = {frozenset((a, b)) for a, b, _ in pairs}
+    for g in set(groups.values()):
+        members = {x for pair, n in groups.items() if n == g for x in pair}
+        assert any(all(m == c or frozenset((m, c)) in linked for m in members) for c in members), members
+    shuffled = list(pairs)
+    rnd.shuffle(shuffled)
+    assert overlap_groups(shuffled) == groups

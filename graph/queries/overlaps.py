@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ..dedup import weights as W
 from ..dedup.decisions import load_decisions
-from ..dedup.duplicates import groups_of
+from ..dedup.groups import overlap_groups
 from ..dedup.overlaps import check_proposal, find_overlaps, related_pairs, year_span
 from ..dedup.records import place_parents, project_from_entry, project_records
 from ..errors import LcgError, UnknownId
@@ -100,11 +100,10 @@ def overlap_rows(backend, data_dir=None, *, min_score: float = W.OVERLAP_MIN_SCO
         if related:
             pairs += related_pairs(records, pairs, names=names, parents=parents, weights=weights, project=project,
                                    skip=skip)
-    group_of = {x: n for n, g in enumerate(groups_of([p for p in pairs if p.kind == "overlap"]), start=1)
-                for x in g}
+    group_of = overlap_groups([p for p in pairs if p.kind == "overlap"])  # stars, not chains: see dedup/groups.py
     rows = []
     for p in pairs:
-        row = {"group": group_of.get(p.a) if p.kind == "overlap" else None, "kind": p.kind, "score": p.score, "a": p.a, "a_name": names.get(p.a, p.a), "b": p.b,
+        row = {"group": group_of.get((min(p.a, p.b), max(p.a, p.b))) if p.kind == "overlap" else None, "kind": p.kind, "score": p.score, "a": p.a, "a_name": names.get(p.a, p.a), "b": p.b,
                "b_name": names.get(p.b, p.b), "reasons": "; ".join(p.reasons), "signals": p.signals}
         decided = decisions.get(frozenset((p.a, p.b)))
         if decided:
