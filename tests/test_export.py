@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import json
 import re
@@ -98,24 +99,43 @@ def test_graphml_and_gexf_edge_ids_are_unique(fmt, tmp_path):
     ids = [e.get("id") for e in ET.parse(path).iter() if e.tag.rsplit("}", 1)[-1] == "edge"]
     assert len(ids) == graph.number_of_edges()
     assert None not in ids and len(set(ids)) == len(ids)
-    # readable and stable: start|KIND[:key]|end, the id the Gephi CSV uses too
-    assert set(ids) == {f"{u}|{k}|{v}" for u, v, k in graph.edges(keys=True)}
+    # readable and stable: start--KIND[:role]--end, the id the Gephi CSV uses too
+    assert {"adult-education-wolverhampton--MEMBER_OF--global-learning-festival-working-group"} <= set(ids)
+    with open_csv_ids(graph, tmp_path) as csv_ids:
+        assert csv_ids == set(ids)
+    # GraphML declares edge ids xs:NMTOKEN: no spaces (roles are free text), no '|'
+    assert all(re.fullmatch(r"[\w.:-]+", i) for i in ids), [i for i in ids if not re.fullmatch(r"[\w.:-]+", i)][:3]
+    # the key itself stays an attribute
+    back = nx.read_graphml(path, force_multigraph=True) if fmt == "graphml" else nx.read_gexf(path)
+    assert sorted(d["rel_key"] for _u, _v, d in back.edges(data=True)) == sorted(
+        str(k) for _u, _v, k in graph.edges(keys=True))
+
+
+@contextlib.contextmanager
+def open_csv_ids(graph, tmp_path):
+    from visualise.exports import export
+
+    export(graph, "csv", tmp_path / "csv")
+    with open(tmp_path / "csv" / "gephi_edges.csv", encoding="utf-8", newline="") as fh:
+        yield {r["Id"] for r in csv.DictReader(fh)}
 
 
 def test_edge_ids_stay_unique_when_node_ids_hold_the_separator():
-    """Ids built from start|key|end could collide for ids holding '|'; the export still keeps them apart."""
+    """Ids built from start--key--end can meet (ids holding '--', roles differing in punctuation): kept apart."""
     import networkx as nx
 
     from visualise.exports import flat_graph
 
     g = nx.MultiDiGraph()
-    for n in ("a", "b|X|c", "a|X|b", "c"):
+    for n in ("a", "b--X--c", "a--X--b", "c"):
         g.add_node(n, kind="Organisation", name=n)
-    g.add_edge("a", "b|X|c", key="X", kind="X")  # a|X|b|X|c
-    g.add_edge("a|X|b", "c", key="X", kind="X")  # a|X|b|X|c as well
+    g.add_edge("a", "b--X--c", key="X", kind="X")  # a--X--b--X--c
+    g.add_edge("a--X--b", "c", key="X", kind="X")  # a--X--b--X--c as well
+    g.add_edge("a", "c", key="WORKS_ON:led it", kind="WORKS_ON")
+    g.add_edge("a", "c", key="WORKS_ON:led, it", kind="WORKS_ON")  # both a--WORKS_ON:led_it--c
     flat = flat_graph(g)
-    assert flat.number_of_edges() == g.number_of_edges() == 2
-    assert len({k for _u, _v, k in flat.edges(keys=True)}) == 2
+    assert flat.number_of_edges() == g.number_of_edges() == 4
+    assert len({k for _u, _v, k in flat.edges(keys=True)}) == 4
 
 
 def test_node_link_json_round_trip(graph, tmp_path):

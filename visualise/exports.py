@@ -10,9 +10,10 @@ Choices that let the files read back the same (docs/maps.md):
   floats, every other value a string, so each attribute has one declared type.
   Nodes get ``label`` (the name) and edges ``label`` (the kind) for Gephi.
 * Edge ids are unique (Gephi drops an edge whose id it has already seen):
-  ``start|KEY|end``, where KEY is the tie's key in the embedded graph (its kind,
-  plus ``:role`` or ``:period``), kept as the edge attribute ``rel_key`` too. The
-  Gephi CSV uses the same ids.
+  ``start--KEY--end``, where KEY is the tie's key in the embedded graph (its kind,
+  plus ``:role`` or ``:period``) with every run of characters GraphML ids cannot
+  hold (xs:NMTOKEN: no spaces, no ``|``) written ``_``. The key itself is the edge
+  attribute ``rel_key``. The Gephi CSV uses the same ids.
 * GEXF reserves ``start`` and ``end`` on nodes for dynamic graphs (Gephi would
   read "2019" as a time interval and refuse "2019-03"), so a node's ``start`` /
   ``end`` fields are written as ``start_date`` / ``end_date`` there.
@@ -30,6 +31,7 @@ from __future__ import annotations
 import csv
 import json
 import os
+import re
 from pathlib import Path
 
 from graph import schema
@@ -41,6 +43,7 @@ FORMATS = ("graphml", "gexf", "json", "csv", "cypher")
 LIST_SEPARATOR = "; "
 GEXF_RENAMES = {"start": "start_date", "end": "end_date"}
 NUMBER_FIELDS = {"amount"}
+_NOT_IN_NMTOKEN = re.compile(r"[^\w.:-]+")
 
 
 class ExportError(LcgError):
@@ -77,19 +80,21 @@ def flat_graph(g, *, renames: dict | None = None):
 
 
 def edge_ids(edges) -> list[str]:
-    """One unique, readable id per (start, end, key, ...) edge: ``start|key|end``.
+    """One unique, readable id per (start, end, key, ...) edge: ``start--KEY--end``.
 
-    Node ids are slugs, so these never meet in practice; if ids holding ``|``
-    make two alike, the later one gets ``#2``, ``#3``... so no edge is lost.
+    Valid as a GraphML id (xs:NMTOKEN), so roles such as "led the evaluation" become
+    ``led_the_evaluation``. Two edges can then look alike (roles differing only in
+    punctuation, ids holding ``--``): the later one gets ``.2``, ``.3``... so no
+    edge is lost.
     """
     seen: set[str] = set()
     out = []
     for u, v, k, *_ in edges:
-        base = candidate = f"{u}|{k}|{v}"
+        base = candidate = "--".join(_NOT_IN_NMTOKEN.sub("_", str(part)) for part in (u, k, v))
         n = 1
         while candidate in seen:
             n += 1
-            candidate = f"{base}#{n}"
+            candidate = f"{base}.{n}"
         seen.add(candidate)
         out.append(candidate)
     return out
