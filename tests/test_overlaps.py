@@ -210,6 +210,10 @@ def test_filters_resolve_names_like_every_other_command(lcg):
     assert "matches several nodes: food-bank-taunton, food-bank-yeovil" in out
     assert "'lottery-fund' is an Organisation, expected a Project" in _fails(lcg, "--project", "lottery-fund")
     assert "'Wolverhampton' is a Place, expected a Theme" in _fails(lcg, "--theme", "Wolverhampton")
+    # an exact id of another kind wins over a project that only mentions it (Dudley Community Gardens
+    # is a project and the garden club's name; garden-club is the organisation's id)
+    assert "'garden-club' is an Organisation, expected a Project" in _fails(lcg, "--project", "garden-club")
+    assert "'Dudley' is a Place, expected a Project" in _fails(lcg, "--project", "Dudley")
     assert "no node with id or name 'no-such-place'" in _fails(lcg, "--place", "no-such-place")
 
 

@@ -12,8 +12,8 @@ from ..dedup.decisions import load_decisions
 from ..dedup.groups import overlap_groups
 from ..dedup.overlaps import check_proposal, find_overlaps, related_pairs, year_span
 from ..dedup.records import place_parents, project_from_entry, project_records
-from ..errors import LcgError, UnknownId
-from ..search import resolve
+from ..errors import LcgError
+from ..search import resolve, search
 
 __all__ = ["overlap_rows", "read_proposal", "COLUMNS"]
 
@@ -23,20 +23,22 @@ COLUMNS = ["group", "kind", "score", "a", "a_name", "b", "b_name", "reasons"]
 def _resolve(backend, given: str, kind: str) -> str:
     """An id of ``kind`` from an id, name or alias, resolved as ``lcg show`` does (``search.resolve``).
 
-    Ambiguous -> AmbiguousName listing the candidates; a node of another kind -> says
-    which kind it is, since "no node" would be untrue.
+    Ambiguous -> AmbiguousName listing the candidates. When ``given`` names a node of
+    another kind better than any node of ``kind`` (``--project unesco``: an organisation's
+    id, and only a substring of some project names), the error says which kind it is
+    rather than quietly filtering by a loosely matching project.
     """
-    try:
-        return resolve(backend, given, kinds=[kind]).id
-    except UnknownId:
-        try:
-            other = resolve(backend, given)
-        except LcgError:
-            other = None
-        if other is not None and other.kind != kind:
-            a = "an" if other.kind[0] in "AEIOU" else "a"
-            raise LcgError(f"{given!r} is {a} {other.kind}, expected a {kind} (try `lcg search {given}`)") from None
-        raise
+    exact = backend.node(given)
+    if exact is not None and exact.kind == kind:
+        return exact.id
+    own = search(backend, given, kinds=[kind], limit=1)
+    other = search(backend, given, limit=1)
+    other_node, other_score = (exact, 1.0) if exact is not None else \
+        ((other[0].node, other[0].score) if other else (None, 0.0))
+    if other_node is not None and other_node.kind != kind and other_score > (own[0].score if own else 0.0):
+        a = "an" if other_node.kind[0] in "AEIOU" else "a"
+        raise LcgError(f"{given!r} is {a} {other_node.kind}, expected a {kind} (try `lcg search {given}`)")
+    return resolve(backend, given, kinds=[kind]).id
 
 
 def read_proposal(path) -> dict:
