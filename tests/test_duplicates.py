@@ -154,6 +154,7 @@ def test_decide_resolves_names_and_writes_ids(lcg, tmp_path):
     ("no-such-thing", "wv-active", "no node with id or name 'no-such-thing'"),
     ("Smith", "wv-active", "'Smith' matches several nodes: jane-smith, jane-smith-2, john-smith"),
     ("wv-active", "WV-ACTIVE", "two different records"),
+    ("jane-smith", "wv-active", "jane-smith is a Person and wv-active is an Organisation"),
 ])
 def test_decide_rejects_unknown_ambiguous_and_same(lcg, tmp_path, a, b, expect):
     data = tmp_path / "data"

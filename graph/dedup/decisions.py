@@ -59,6 +59,10 @@ def load_decisions(data_dir) -> dict[frozenset, dict]:
     return out
 
 
+def _a(kind: str) -> str:
+    return f"{'an' if kind[0] in 'AEIOU' else 'a'} {kind}"
+
+
 def record_decision(data_dir, a: str, b: str, decision: str, note: str | None = None, *, backend=None) -> dict:
     """Append (or replace) the decision on a pair; returns the entry written.
 
@@ -72,7 +76,11 @@ def record_decision(data_dir, a: str, b: str, decision: str, note: str | None = 
     if backend is not None:
         from ..search import resolve
 
-        a, b = resolve(backend, a).id, resolve(backend, b).id
+        na, nb = resolve(backend, a), resolve(backend, b)
+        if na.kind != nb.kind:  # overlaps pair projects, duplicates pair records of one kind
+            raise LcgError(f"{na.id} is {_a(na.kind)} and {nb.id} is {_a(nb.kind)}; "
+                           "a decision is about two records of one kind")
+        a, b = na.id, nb.id
     if a == b:
         raise LcgError(f"a pair needs two different records, got {a!r} twice")
     path = Path(data_dir) / DECISIONS_FILE
