@@ -380,7 +380,9 @@ def map_(output, title, seed, size_by, data_dir, neo4j_uri, **focus):
       lcg map --exclude-kind Person --since 2020 -o partners.html
     """
     from visualise.html_map import LARGE, write_map
+    from visualise.output_files import check_writable
 
+    check_writable(output)  # a typo in -o fails before loading and laying out the graph
     backend = backend_for(data_dir, neo4j_uri)
     g, f, source = _focused_graph(backend, data_dir, neo4j_uri, **focus)
     scores = None
@@ -417,7 +419,10 @@ def export_(fmt, output, data_dir, neo4j_uri, **focus):
       lcg export --format cypher -o graph.cypher && cypher-shell -f graph.cypher
     """
     from visualise.exports import export
+    from visualise.output_files import check_writable
 
+    if fmt != "csv":  # a typo in -o fails before loading the graph
+        check_writable(output)
     g, f, _source = _focused_graph(backend_for(data_dir, neo4j_uri), data_dir, neo4j_uri, **focus)
     files = export(g, fmt, output)
     click.echo(f"Wrote {', '.join(map(str, files))}: {g.number_of_nodes():,} nodes, "

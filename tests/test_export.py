@@ -438,3 +438,11 @@ def test_permission_denied_is_one_line(lcg, tmp_path, cmd, extra, name):
         assert line == f"Error: cannot write {target}: permission denied (folder {folder})"
     finally:
         (tmp_path / "read-only").chmod(0o700)
+
+
+def test_output_path_checked_before_the_graph_is_opened(lcg, tmp_path):
+    """A typo in -o fails at once, not after loading (or failing to reach) the graph."""
+    for cmd, extra, name in (("map", (), "x.html"), ("export", ("--format", "json"), "x.json")):
+        target = tmp_path / "no-such-dir" / name
+        line = _only_error_line(lcg(cmd, *extra, "--data", tmp_path / "no-such-data", "-o", target))
+        assert line == f"Error: cannot write {target}: folder {target.parent} does not exist"
