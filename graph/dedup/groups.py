@@ -35,12 +35,15 @@ def overlap_groups(pairs) -> dict[tuple[str, str], int]:
             k = _key(a, b)
             score[k] = max(s, score.get(k, s))
     open_: dict[str, set[str]] = defaultdict(set)  # project -> partners whose pair has no group yet
-    for a, b in score:
+    wsum: dict[str, float] = defaultdict(float)  # project -> sum of the scores of those pairs
+    for (a, b), s in score.items():
         open_[a].add(b)
         open_[b].add(a)
+        wsum[a] += s
+        wsum[b] += s
 
     def weight(x: str) -> tuple[int, float]:
-        return len(open_[x]), round(sum(score[_key(x, y)] for y in open_[x]), 9)
+        return len(open_[x]), round(wsum[x], 9)  # rounded: the sum's last bits depend on the order of adding
 
     heap = [(-d, -w, x) for x in open_ for d, w in [weight(x)]]
     heapq.heapify(heap)
@@ -57,11 +60,13 @@ def overlap_groups(pairs) -> dict[tuple[str, str], int]:
         n += 1
         members = {centre, *open_[centre]}
         touched = set()
-        for m in sorted(members):
-            for other in sorted(open_[m] & members):
-                group_of[_key(m, other)] = n
-                open_[other].discard(m)
-                touched.add(other)
+        for m in members:
+            for other in open_[m] & members:
+                k = _key(m, other)
+                if k not in group_of:
+                    group_of[k] = n
+                    wsum[m] -= score[k]
+                    wsum[other] -= score[k]
             open_[m] -= members
             touched.add(m)
         for x in sorted(touched - {centre}):
