@@ -492,6 +492,9 @@ class FreshRecordsBackend:
         return [(self._t(a), self._n(b), self._t(c), self._n(d)) for a, b, c, d in
                 self.inner.co_participation(node_id, **kw)]
 
+    def co_participation_strengths(self, node_id, weights, **kw):
+        return self.inner.co_participation_strengths(node_id, weights, **kw)
+
     def shortest_paths(self, a, b, **kw):
         return self.inner.shortest_paths(a, b, **kw)
 

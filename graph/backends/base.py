@@ -77,10 +77,25 @@ class Backend(Protocol):
                    direction: str = "both") -> list[tuple[Tie, NodeRecord]]:
         """Ties at ``node_id`` with the node at their other end, sorted by (tie, other id)."""
 
-    def co_participation(self, node_id: str, *, rel_kinds: Iterable[str] | None = None
-                         ) -> list[tuple[Tie, NodeRecord, Tie, NodeRecord]]:
+    def co_participation(self, node_id: str, *, rel_kinds: Iterable[str] | None = None,
+                         others: Iterable[str] | None = None) -> list[tuple[Tie, NodeRecord, Tie, NodeRecord]]:
         """Two-step ties ``node -mine- item -theirs- other`` (other != node), each tie of
-        ``rel_kinds`` in either direction; sorted by (item id, other id, mine, theirs)."""
+        ``rel_kinds`` in either direction; sorted by (item id, other id, mine, theirs).
+
+        ``others``: only the rows whose other is one of these ids: the evidence of the
+        few collaborators printed, without walking all of a hub's items again."""
+
+    def co_participation_strengths(self, node_id: str, weights: Mapping[tuple[str, str, str], int], *,
+                                   other_kinds: Iterable[str] | None = None) -> list[tuple[str, str, int]]:
+        """Per other node sharing an item: ``(other id, other kind, strength)``, sorted by other id.
+
+        Counts the items both point *into* (``node -mine-> item <-theirs- other``,
+        other != node, of ``other_kinds`` when given); ``weights[(item kind, mine kind,
+        theirs kind)]`` weighs one pair of ties, a pair not in ``weights`` does not count.
+        An item counts once, at its heaviest pair; strength sums the items. Why: a
+        national funder shares items with 55k others in 80k (item, other) pairs; summing
+        inside the backend hands back one plain tuple per other instead of 80k records
+        (``lcg collaborators`` on the biggest hub, bench/RESULTS.md)."""
 
     def shortest_paths(self, a: str, b: str, *, max_hops: int = 4,
                        rel_kinds: Iterable[str] | None = None) -> list[Path]:

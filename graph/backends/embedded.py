@@ -88,12 +88,14 @@ class EmbeddedBackend:
             lst = self._adj[u] = [(v, t, rec(v)) for v, t in lst]
         return lst
 
-    def co_participation(self, node_id: str, *, rel_kinds=None):
+    def co_participation(self, node_id: str, *, rel_kinds=None, others=None):
         """Walks items in id order and each item's cached, pre-sorted ties, so the rows come out
         in contract order without sorting them (a hub has tens of thousands)."""
         if node_id not in self.graph:
             return []
         wanted = frozenset(rel_kinds) if rel_kinds is not None else None
+        if others is not None:
+            return self._co_participation_with(node_id, wanted, others)
         mine_by_item: dict[str, list] = {}
         for item, tie, _ in self._around(node_id):
             if item != node_id and (wanted is None or tie.kind in wanted):
@@ -120,6 +122,75 @@ class EmbeddedBackend:
                 rows += [(m, item_rec, t, other_rec) for m in mines for _, t, _ in theirs[i:j]]
                 i = j
         return rows
+
+    def _ties_between(self, u: str, v: str, wanted) -> list[Tie]:
+        """Every tie of a wanted kind between u and v, either way (a self-loop once)."""
+        succ, pred = self.graph._succ, self.graph._pred
+        out = [self._tie(u, v, d) for d in succ[u].get(v, {}).values() if wanted is None or d["kind"] in wanted]
+        if u != v:
+            out += [self._tie(v, u, d) for d in pred[u].get(v, {}).values() if wanted is None or d["kind"] in wanted]
+        return out
+
+    def _co_participation_with(self, node_id: str, wanted, others) -> list:
+        """``co_participation`` rows of a few others: walks each other's items (not the node's, a
+        hub has tens of thousands) and builds records only for the items they share."""
+        g = self.graph
+        succ, pred = g._succ, g._pred
+        mine_out, mine_in = succ[node_id], pred[node_id]
+        rec = self._cached_record
+        rows: list = []
+        for other in sorted(set(others)):
+            if other == node_id or other not in g:
+                continue
+            other_rec = rec(other)
+            for item in set(succ[other]) | set(pred[other]):
+                if item == node_id or (item not in mine_out and item not in mine_in):
+                    continue
+                mines = self._ties_between(node_id, item, wanted)
+                theirs = self._ties_between(item, other, wanted)
+                if mines and theirs:
+                    item_rec = rec(item)
+                    rows += [(m, item_rec, t, other_rec) for m in mines for t in theirs]
+        rows.sort(key=lambda r: (r[1].id, r[3].id, r[0].sort_key(), r[2].sort_key()))
+        return rows
+
+    def co_participation_strengths(self, node_id: str, weights, *, other_kinds=None) -> list[tuple[str, str, int]]:
+        """On the raw adjacency (no Tie or NodeRecord built): per item, the best weight my ties
+        there give each kind of their tie, then one dict lookup per (item, other)."""
+        g = self.graph
+        if node_id not in g:
+            return []
+        succ, pred, kind_of = g._succ, g._pred, g._node
+        table: dict[str, dict[str, dict[str, int]]] = {}  # item kind -> mine kind -> theirs kind -> weight
+        for (item_kind, mine, theirs), w in weights.items():
+            table.setdefault(item_kind, {}).setdefault(mine, {})[theirs] = w
+        kinds_ok = frozenset(other_kinds) if other_kinds is not None else None
+        strength: dict[str, int] = {}
+        for item, keyed in succ[node_id].items():
+            at = table.get(kind_of[item]["kind"]) if item != node_id else None
+            if not at:
+                continue
+            best: dict[str, int] = {}  # theirs kind -> heaviest pair with one of my ties here
+            for d in keyed.values():
+                for theirs, w in at.get(d["kind"], {}).items():
+                    if w > best.get(theirs, w - 1):
+                        best[theirs] = w
+            if not best:
+                continue
+            for other, their_ties in pred[item].items():
+                if other == node_id or (kinds_ok is not None and kind_of[other]["kind"] not in kinds_ok):
+                    continue
+                if len(their_ties) == 1:
+                    w = best.get(next(iter(their_ties.values()))["kind"])
+                    if w is None:
+                        continue
+                else:
+                    ws = [best[d["kind"]] for d in their_ties.values() if d["kind"] in best]
+                    if not ws:
+                        continue
+                    w = max(ws)
+                strength[other] = strength.get(other, 0) + w
+        return sorted((o, kind_of[o]["kind"], w) for o, w in strength.items())
 
     def shortest_paths(self, a: str, b: str, *, max_hops: int = 4, rel_kinds=None) -> list[Path]:
         """Bidirectional breadth-first search on the raw adjacency, expanding the cheaper side.

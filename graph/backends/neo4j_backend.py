@@ -151,10 +151,11 @@ class Neo4jBackend:
         rows.sort(key=lambda r: (r[0].sort_key(), r[1].id))
         return rows
 
-    def co_participation(self, node_id: str, *, rel_kinds=None):
+    def co_participation(self, node_id: str, *, rel_kinds=None, others=None):
         kind = self._kind_of(node_id)
         if kind is None:
             return []
+        keep = set(others) if others is not None else None
         # One record object per node, as the embedded backend hands out: callers may group rows by identity.
         records: dict[str, NodeRecord] = {}
         mine_rows = [(s, t, records.setdefault(o.id, o))
@@ -168,9 +169,29 @@ class Neo4jBackend:
         rows = [(mine, item, theirs, other)
                 for _, mine, item in mine_rows
                 for theirs, other in theirs_at.get(item.id, ())
-                if other.id != node_id]
+                if other.id != node_id and (keep is None or other.id in keep)]
         rows.sort(key=lambda r: (r[1].id, r[3].id, r[0].sort_key(), r[2].sort_key()))
         return rows
+
+    def co_participation_strengths(self, node_id: str, weights, *, other_kinds=None) -> list[tuple[str, str, int]]:
+        """Summed here from ``co_participation``'s records: the same reads as before, in the
+        plain tuples the contract asks for (one aggregate query per kind is the next step)."""
+        rel_kinds = sorted({k for _, mine, theirs in weights for k in (mine, theirs)})
+        kinds_ok = set(other_kinds) if other_kinds is not None else None
+        best: dict[tuple[str, str], int] = {}
+        kind_of: dict[str, str] = {}
+        for mine, item, theirs, other in self.co_participation(node_id, rel_kinds=rel_kinds):
+            if mine.start != node_id or theirs.start != other.id or (kinds_ok is not None
+                                                                      and other.kind not in kinds_ok):
+                continue
+            w = weights.get((item.kind, mine.kind, theirs.kind))
+            if w is not None and w > best.get((item.id, other.id), w - 1):
+                best[(item.id, other.id)] = w
+                kind_of[other.id] = other.kind
+        strength: dict[str, int] = {}
+        for (_, other), w in best.items():
+            strength[other] = strength.get(other, 0) + w
+        return sorted((o, kind_of[o], w) for o, w in strength.items())
 
     def shortest_paths(self, a: str, b: str, *, max_hops: int = 4, rel_kinds=None) -> list[Path]:
         """Bidirectional breadth-first search in Python over simple neighbour reads.

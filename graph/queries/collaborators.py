@@ -56,10 +56,10 @@ def _labels(ties) -> tuple[str, ...]:
     return tuple(sorted({role_label(t) for t in ties}))
 
 
-def _scan(backend, node, via: str | None) -> tuple[list[tuple], dict, dict[str, int], dict[str, object]]:
+def _scan(backend, node, via: str | None, only=None) -> tuple[list[tuple], dict, dict[str, int], dict[str, object]]:
     """(the ``co_participation`` rows that tie ``node`` to another actor through an item, in the
     primitive's order; other id -> where its rows are in that list; other id -> strength through
-    items; other id -> its record).
+    items; other id -> its record). ``only``: just the rows of these collaborators.
 
     The hot loop of the command (a national funder has tens of thousands of
     rows): one filter, one append and one addition per row; rows are grouped per
@@ -84,7 +84,9 @@ def _scan(backend, node, via: str | None) -> tuple[list[tuple], dict, dict[str, 
     recheck = set()
     last_item = last_other = None
     seen_item = seen_mine = roles = fixed_w = None
-    for row in backend.co_participation(me, rel_kinds=two_step):
+    rows = (backend.co_participation(me, rel_kinds=two_step) if only is None else
+            backend.co_participation(me, rel_kinds=two_step, others=only))
+    for row in rows:
         mine, item, theirs, other = row
         if item is not seen_item or mine is not seen_mine:  # per-item checks, redone whenever the objects change
             seen_item, seen_mine = item, mine
@@ -232,6 +234,20 @@ def _employment(backend, node) -> list[list]:
     return out
 
 
+def _weight_table(via: str | None) -> dict[tuple[str, str, str], int]:
+    """``WEIGHTS`` per (item kind, my tie, their tie), for ``co_participation_strengths``.
+
+    The heaviest pair of ties at an item is its ``tie_type``: a project, network or
+    employer weighs the same whatever the ties; an event is co-organised when some
+    tie of each side is an organiser's.
+    """
+    item_kinds, rels = rel_kinds_for(via)
+    two_step = {k for k in rels if k != "WORKS_FOR"}
+    return {(item, mine, theirs): WEIGHTS[tie_type(item, {mine}, {theirs})]
+            for item in item_kinds for mine in ITEM_ROLES[item] if mine in two_step
+            for theirs in ITEM_ROLES[item] if theirs in two_step}
+
+
 def _years(when) -> list[int]:
     return [y for y in (spans.year(when[0]), spans.year(when[1])) if y is not None]
 
@@ -275,6 +291,8 @@ def collaborator_page(backend, given: str, *, via: str | None = None, kind: str 
 def _collaborator_rows(backend, node, via, kind, since, as_of, limit) -> tuple[list[dict], int]:
     wanted = spans.span(as_of, as_of) if as_of else None
     since = spans.low(str(since)) if since is not None else None
+    if since is None and wanted is None:
+        return _ranked_rows(backend, node, via, kind, limit)
     accepted, where, strength, others = _scan(backend, node, via)
     employment: dict[str, list[list]] = {}
     if via in (None, "employment"):
@@ -282,38 +300,58 @@ def _collaborator_rows(backend, node, via, kind, since, as_of, limit) -> tuple[l
             employment.setdefault(e[2].id, []).append(e)
             others.setdefault(e[2].id, e[2])
     full: dict[str, list[list]] = {}  # the entries kept by --since/--as-of
-    if since is not None or wanted is not None:
-        ranked = []
-        own_spans: dict[str, tuple] = {}
-        for oid in sorted(others):
-            if kind and others[oid].kind != kind:
-                continue
-            rows = _rows_of(accepted, where, oid)
-            kept = []
-            for e in (_entries(rows) if rows else []) + employment.get(oid, []):
-                active, when = _when(e, own_spans)
-                if ((since is None or when[1] is None or when[1] >= since)
-                        and (wanted is None or spans.overlaps(active, wanted))):
-                    kept.append(e)
-            if kept:
-                full[oid] = kept
-                ranked.append((-sum(WEIGHTS[e[0]] for e in kept), oid))
-    else:
-        for oid, emp in employment.items():
-            strength[oid] = strength.get(oid, 0) + sum(WEIGHTS[e[0]] for e in emp)
-        if kind:
-            ranked = [(-w, oid) for oid, w in strength.items() if others[oid].kind == kind]
-        else:
-            ranked = [(-w, oid) for oid, w in strength.items()]
+    ranked = []
+    own_spans: dict[str, tuple] = {}
+    for oid in sorted(others):
+        if kind and others[oid].kind != kind:
+            continue
+        rows = _rows_of(accepted, where, oid)
+        kept = []
+        for e in (_entries(rows) if rows else []) + employment.get(oid, []):
+            active, when = _when(e, own_spans)
+            if ((since is None or when[1] is None or when[1] >= since)
+                    and (wanted is None or spans.overlaps(active, wanted))):
+                kept.append(e)
+        if kept:
+            full[oid] = kept
+            ranked.append((-sum(WEIGHTS[e[0]] for e in kept), oid))
     total = len(ranked)
     ranked = heapq.nsmallest(limit, ranked) if limit and limit < total else sorted(ranked)
+    return _rows(node, ranked, full), total
+
+
+def _ranked_rows(backend, node, via, kind, limit) -> tuple[list[dict], int]:
+    """Without date filters: strengths summed inside the backend (``co_participation_strengths``,
+    one plain tuple per collaborator), then the full rows fetched only for the collaborators printed."""
+    strength: dict[str, int] = {}
+    kinds: dict[str, str] = {}
+    weights = _weight_table(via)
+    if weights:
+        for oid, other_kind, w in backend.co_participation_strengths(node.id, weights, other_kinds=ACTOR_KINDS):
+            strength[oid] = w
+            kinds[oid] = other_kind
+    employment: dict[str, list[list]] = {}
+    if via in (None, "employment"):
+        for e in _employment(backend, node):
+            employment.setdefault(e[2].id, []).append(e)
+        for oid, emp in employment.items():
+            strength[oid] = strength.get(oid, 0) + sum(WEIGHTS[e[0]] for e in emp)
+            kinds[oid] = emp[0][2].kind
+    ranked = [(-w, oid) for oid, w in strength.items() if not kind or kinds[oid] == kind]
+    total = len(ranked)
+    ranked = heapq.nsmallest(limit, ranked) if limit and limit < total else sorted(ranked)
+    shown = [oid for _, oid in ranked]
+    accepted, where, _, _ = _scan(backend, node, via, only=shown)
+    entries = {oid: (_entries(_rows_of(accepted, where, oid)) if oid in where else []) + employment.get(oid, [])
+               for oid in shown}
+    return _rows(node, ranked, entries), total
+
+
+def _rows(node, ranked, entries_of: dict[str, list[list]]) -> list[dict]:
+    """The printed rows: evidence, via and years from each collaborator's entries."""
     out = []
     for neg, oid in ranked:
-        entries = full.get(oid)
-        if entries is None:
-            rows = _rows_of(accepted, where, oid)
-            entries = (_entries(rows) if rows else []) + employment.get(oid, [])
-        items = [_shared(node, e) for e in entries]
+        items = [_shared(node, e) for e in entries_of[oid]]
         items.sort(key=lambda s: (-s.weight, s.item.id if s.item else ""))
         first_year, last_year = _year_range(items)
         best: dict[str, int] = {}
@@ -323,4 +361,4 @@ def _collaborator_rows(backend, node, via, kind, since, as_of, limit) -> tuple[l
                     "shared": len(items), "via": sorted(best, key=lambda v: (-best[v], v)),
                     "first_year": first_year, "last_year": last_year,
                     "evidence": [s.evidence() for s in items]})
-    return out, total
+    return out
