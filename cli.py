@@ -539,7 +539,7 @@ def import_360giving(file, out_dir, skip_invalid):
     Grant and org identifiers are kept; entries already in the folder (same
     org-id, grant id or place) are not added again, so importing twice adds
     nothing. Malformed rows are listed by row number and nothing is written,
-    unless --skip-invalid.
+    unless --skip-invalid. The file must be UTF-8 (from Excel: Save As > CSV UTF-8).
 
     \b
     Example:

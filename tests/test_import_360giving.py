@@ -227,3 +227,12 @@ def test_malformed_rows_counted_as_rows_not_problems(lcg, tmp_path):
     result = lcg("import", "360giving", src, "-o", tmp_path / "data")
     assert result.exit_code == 1
     assert "2 malformed rows (" in result.output and "3 malformed rows" not in result.output
+
+
+def test_skip_invalid_with_no_valid_row_fails_and_creates_nothing(lcg, tmp_path):
+    src = tmp_path / "grants.csv"
+    src.write_text(CSV_HEADER + BAD_AMOUNT + NO_RECIPIENT)
+    out = tmp_path / "data"
+    result = lcg("import", "360giving", src, "-o", out, "--skip-invalid")
+    assert result.exit_code == 1 and "no row is valid" in result.output
+    assert "row 2 (360G-test-2)" in result.output and not out.exists()

@@ -58,12 +58,13 @@ NO_GRANTS_HINT = ("expected 360Giving JSON with a grants list or CSV with Identi
 class ImportFailed(LcgError):
     """Some rows are malformed; ``problems`` lists each by row number. Nothing was written."""
 
-    def __init__(self, problems, path):
+    def __init__(self, problems, path, *, none_valid: bool = False):
         self.problems = list(problems)
         rows, n = len({p.row for p in self.problems}), len(self.problems)
         detail = f" ({n} problems)" if n != rows else ""
+        hint = "no row is valid; fix them" if none_valid else "fix them, or pass --skip-invalid to import the rest"
         super().__init__(f"{rows} malformed row{'s' if rows != 1 else ''}{detail} in {path}; nothing was written "
-                         "(fix them, or pass --skip-invalid to import the rest)")
+                         f"({hint})")
 
 
 @dataclass
@@ -269,8 +270,8 @@ def import_360giving(path, out_dir, *, skip_invalid: bool = False) -> ImportResu
         problems.extend(RowProblem(row, gid, e) for e in errors)
         if grant:
             grants.append(grant)
-    if problems and not skip_invalid:
-        raise ImportFailed(problems, path)
+    if problems and (not skip_invalid or not grants):
+        raise ImportFailed(problems, path, none_valid=not grants)
     result.skipped = problems
     existing = ExistingData(out_dir)
     orgs, projects, places = [], [], []
