@@ -308,9 +308,12 @@ def duplicates(kind, min_score, include_decided, data_dir, fmt):
 def decide(a, b, decision, note, data_dir):
     """Record a reviewed pair in DATA/decisions.yaml so overlaps and duplicates stop raising it.
 
+    A and B are ids or names (as for `lcg show`); their ids are written.
+
     \b
     Example:
       lcg decide study-a study-b accepted-overlap --note "different cohorts"
+      lcg decide "Sarah Hayes" "Stuart Connor" distinct
     """
     from graph.dedup.decisions import record_decision
 
