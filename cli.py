@@ -116,9 +116,16 @@ def validate(data_dir):
     """
     from graph.dataset import check_dataset
 
+    from graph.dedup.decisions import load_decisions
+
     dataset, problems = check_dataset(data_dir)
     for p in problems:
         click.echo(f"{data_dir.rstrip('/')}/{p}")
+    try:
+        load_decisions(data_dir)
+    except LcgError as e:
+        click.echo(str(e))
+        problems = [*problems, e]
     if problems:
         raise click.ClickException(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in {data_dir}")
     nodes, rels = dataset.counts()

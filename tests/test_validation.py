@@ -180,3 +180,14 @@ def test_self_ties_and_hierarchy_loops_are_problems(tmp_path, lcg):
         "expected a hierarchy (nothing is part of itself)",
         f"{tmp_path}/organisations.yaml:9: lab: part_of: 'lab' is this entry itself; expected another id",
     ]
+
+
+def test_validate_checks_the_decisions_file(tmp_path, lcg):
+    import shutil
+
+    shutil.copytree(FIXTURES / "tiny", tmp_path / "d")
+    (tmp_path / "d" / "decisions.yaml").write_text("- pair: [a, b]\n  decision: same\n  date: 2019-13-45\n"
+                                                   "- pair: [a]\n  decision: same\n", encoding="utf-8")
+    result = lcg("validate", "--data", tmp_path / "d")
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert "decisions.yaml entry 2: expected pair: [id-a, id-b] with two different ids" in result.stdout

@@ -36,8 +36,12 @@ def load_decisions(data_dir) -> dict[frozenset, dict]:
     path = Path(data_dir) / DECISIONS_FILE
     if not path.is_file():
         return {}
+    from ..yaml_files import safe_load
+
     try:
-        entries = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+        entries = safe_load(path.read_text(encoding="utf-8")) or []
+    except UnicodeDecodeError:
+        raise LcgError(f"{path}: not UTF-8 text; save the file as UTF-8") from None
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         where = f" line {mark.line + 1}" if mark else ""
