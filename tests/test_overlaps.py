@@ -254,3 +254,12 @@ def test_every_group_is_a_star_and_order_does_not_matter(pairs, rnd):
     shuffled = list(pairs)
     rnd.shuffle(shuffled)
     assert overlap_groups(shuffled) == groups
+
+
+def test_proposal_with_a_bad_field_is_one_line(lcg, tmp_path):
+    proposal = tmp_path / "p.yaml"
+    proposal.write_text("- name: Coding club\n  start: 2019-13-45\n", encoding="utf-8")
+    result = lcg("overlaps", "--data", DATA, "--proposal", proposal)
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert result.stderr.strip() == (f"Error: {proposal}: start: bad date '2019-13-45' "
+                                     "(expected YYYY, YYYY-MM or YYYY-MM-DD)")
