@@ -60,9 +60,9 @@ def test_strengths_primitive_sums_the_heaviest_pair_per_item(backend):
             expected: dict[str, int] = {}
             for (_, other), w in best.items():
                 expected[other] = expected.get(other, 0) + w
-            got = backend.co_participation_strengths(actor, weights, other_kinds=None)
+            got = sorted(backend.co_participation_strengths(actor, weights, other_kinds=None))
             assert got == sorted((o, kind_of[o], w) for o, w in expected.items()), (actor, via)
-            people = backend.co_participation_strengths(actor, weights, other_kinds=["Person"])
+            people = sorted(backend.co_participation_strengths(actor, weights, other_kinds=["Person"]))
             assert people == [r for r in got if r[1] == "Person"]
 
 

@@ -87,7 +87,8 @@ class Backend(Protocol):
 
     def co_participation_strengths(self, node_id: str, weights: Mapping[tuple[str, str, str], int], *,
                                    other_kinds: Iterable[str] | None = None) -> list[tuple[str, str, int]]:
-        """Per other node sharing an item: ``(other id, other kind, strength)``, sorted by other id.
+        """Per other node sharing an item: ``(other id, other kind, strength)``, in no set order
+        (the caller ranks them; sorting 55k ids would cost more than the sums).
 
         Counts the items both point *into* (``node -mine-> item <-theirs- other``,
         other != node, of ``other_kinds`` when given); ``weights[(item kind, mine kind,
