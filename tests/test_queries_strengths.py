@@ -91,3 +91,18 @@ def test_lean_and_full_paths_give_the_same_rows(backend, via, kind):
         for limit in (1, 3):
             cut, total = collaborator_page(backend, actor, via=via, kind=kind, limit=limit)
             assert cut == lean[:limit] and total == len(lean)
+
+
+def test_neighbours_are_the_same_once_a_node_s_ties_are_cached(backend):
+    """The embedded backend answers ``neighbours`` from the tie list ``co_participation`` caches."""
+    from graph.backends.embedded import EmbeddedBackend
+
+    fresh = EmbeddedBackend(backend.graph)
+    actors = _actors(backend, 30)
+    before = {(a, k, d): fresh.neighbours(a, rel_kinds=k, direction=d)
+              for a in actors for k in (None, ("WORKS_FOR",), ("PARTNER_IN", "FUNDS")) for d in ("both", "in", "out")}
+    for a in actors:
+        fresh.co_participation(a)
+        assert a in fresh._adj
+    for (a, k, d), rows in before.items():
+        assert fresh.neighbours(a, rel_kinds=k, direction=d) == rows, (a, k, d)
