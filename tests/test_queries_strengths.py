@@ -106,3 +106,40 @@ def test_neighbours_are_the_same_once_a_node_s_ties_are_cached(backend):
         assert a in fresh._adj
     for (a, k, d), rows in before.items():
         assert fresh.neighbours(a, rel_kinds=k, direction=d) == rows, (a, k, d)
+
+
+@pytest.fixture(scope="module")
+def both(bolt_server):
+    """The collab fixture on the embedded graph and loaded into the session's Bolt server."""
+    from click.testing import CliRunner
+
+    from cli import main
+    from graph.backends.bolt import BoltConfig
+    from graph.backends.embedded import EmbeddedBackend
+    from graph.backends.neo4j_backend import open_neo4j_backend
+    from graph.loading import open_dataset
+    from support.bolt_db import wipe
+
+    data = FIXTURES / "collab"
+    wipe(bolt_server)
+    result = CliRunner().invoke(main, ["load", "--data", str(data)], env=bolt_server.env())
+    assert result.exit_code == 0, result.output
+    s = bolt_server
+    server = open_neo4j_backend(config=BoltConfig(s.uri, s.user, s.password, s.database))
+    yield EmbeddedBackend.from_dataset(open_dataset(data, use_cache=False)), server
+    server.close()
+
+
+def test_the_bolt_backend_gives_the_same_strengths_and_rows(both):
+    from graph.queries.collaborators import _weight_table
+
+    emb, srv = both
+    for actor in [n.id for n in emb.nodes(["Organisation", "Person", "Place"])]:
+        for via in (None, "event"):
+            weights = _weight_table(via)
+            for kinds in (None, ["Person", "Place"]):
+                assert sorted(srv.co_participation_strengths(actor, weights, other_kinds=kinds)) == sorted(
+                    emb.co_participation_strengths(actor, weights, other_kinds=kinds)), (actor, via, kinds)
+        some = ["beta-council", "hometown", "dan-dale", "no-such-id"]
+        assert srv.co_participation(actor, others=some) == emb.co_participation(actor, others=some)
+    assert srv.co_participation_strengths("no-such-id", _weight_table(None)) == []
