@@ -191,13 +191,15 @@ class EmbeddedBackend:
 
         arr = self._in.get(item)
         if arr is None:
-            node, code, kinds, tie_codes = self.graph._node, self._code, self._kind_codes, self._tie_codes
+            node, index, kinds, tie_codes = self.graph._node, self._index, self._kind_codes, self._tie_codes
             rows = []
-            for o in sorted(self.graph._pred[item]):
-                for d in self.graph._pred[item][o].values():
-                    t = tie_codes.setdefault(d["kind"], len(tie_codes))
-                    k = kinds.setdefault(node[o]["kind"], len(kinds))
-                    rows.append((code(o), t, k))
+            for o, keyed in self.graph._pred[item].items():  # one other's ties come together
+                i = index.get(o)
+                if i is None:
+                    i = self._code(o)
+                k = kinds.setdefault(node[o]["kind"], len(kinds))
+                for d in keyed.values():
+                    rows.append((i, tie_codes.setdefault(d["kind"], len(tie_codes)), k))
             arr = self._in[item] = np.array(rows, dtype=np.int32).reshape(len(rows), 3)
         return arr
 
