@@ -40,6 +40,7 @@ COMMANDS: list[list[str]] = [
     ["collaborators", "{org2}", "--via", "project"],
     ["collaborators", "{org}", "--as-of", "2019-06-01", "--kind", "organisation"],
     ["collaborators", "{org}", "--since", "2018", "--via", "event"],
+    ["collaborators", "{org}", "--since", "2018-06-01"],
     ["path", "{org}", "{org2}"],
     ["path", "{person}", "{project}", "--themes"],
     ["path", "{person}", "{theme}", "--themes", "--max-hops", "3"],
