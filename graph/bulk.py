@@ -17,12 +17,21 @@ __all__ = ["paused_gc"]
 
 
 @contextmanager
-def paused_gc():
-    """Run the block with the cyclic collector off; restore its previous state after."""
+def paused_gc(*, freeze: bool = False):
+    """Run the block with the cyclic collector off; restore its previous state after.
+
+    ``freeze``: afterwards move every object alive into the collector's permanent
+    generation (``gc.freeze``), so that later collections in this process do not
+    walk the loaded graph again and again (a full collection of a 100k-relationship
+    graph took 0.33 s; queries that allocate a lot triggered many). Objects are still
+    freed by reference counting; only cycles among them would be kept.
+    """
     was_enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        if freeze:
+            gc.freeze()
         if was_enabled:
             gc.enable()

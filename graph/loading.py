@@ -73,13 +73,13 @@ def open_graph(data_dir, *, use_cache: bool = True):
     prefix = hashlib.sha256(str(Path(data_dir).resolve()).encode()).hexdigest()[:16]
     path = cache_dir() / f"{prefix}-{key[:32]}.pickle"
     try:
-        with open(path, "rb") as fh, paused_gc():
+        with open(path, "rb") as fh, paused_gc(freeze=True):
             cached_key, cached = pickle.load(fh)
         if cached_key == key:
             return cached
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
         pass
-    with paused_gc():
+    with paused_gc(freeze=True):
         graph = build_graph(load_dataset(data_dir))
     _write_atomically(path, (key, graph))
     return graph
