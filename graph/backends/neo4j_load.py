@@ -38,6 +38,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from .. import schema
+from ..bulk import paused_gc
 from . import cypher_statements as cypher
 from .bolt import BoltConfig, connect, translate_errors
 from .neo4j_backend import Neo4jBackend, field_order
@@ -175,7 +176,17 @@ def _existing(backend: Neo4jBackend):
 
 def load_into_neo4j(dataset, config: BoltConfig, *, replace: bool = False,
                     batch_size: int = DEFAULT_BATCH_SIZE, progress: Progress | None = None) -> LoadResult:
-    """Write ``dataset`` (already validated: a ``graph.dataset.Dataset``) to the server in ``config``."""
+    """Write ``dataset`` (already validated: a ``graph.dataset.Dataset``) to the server in ``config``.
+
+    Runs with the cyclic GC paused: the rows for a hundred thousand records are a million small
+    objects (and the dataset millions more), and with the collector on, every few hundred
+    allocations walk them all (the diff took 1.3 s instead of 0.5 s at 100k).
+    """
+    with paused_gc():
+        return _load(dataset, config, replace=replace, batch_size=batch_size, progress=progress)
+
+
+def _load(dataset, config: BoltConfig, *, replace: bool, batch_size: int, progress: Progress | None) -> LoadResult:
     t0 = time.perf_counter()
     result = LoadResult()
     clock = [t0]
