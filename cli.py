@@ -115,7 +115,6 @@ def validate(data_dir):
       lcg validate --data seed_data
     """
     from graph.dataset import check_dataset
-
     from graph.dedup.decisions import load_decisions
 
     dataset, problems = check_dataset(data_dir)
