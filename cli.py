@@ -651,7 +651,7 @@ def path(a, b, max_hops, themes, through, limit, data_dir, fmt):
         themed = [] if themes else theme_ends(backend, a, b, through)
         hint = (f" {', '.join(themed)} {'is a theme' if len(themed) == 1 else 'are themes'}; add --themes to "
                 f"connect through what addresses {'it' if len(themed) == 1 else 'them'}." if themed else "")
-        click.echo(f"No connection between {a} and {b}{where} within {max_hops} hops.{hint}", err=fmt != "table")
+        click.echo(f"No connection between {a} and {b}{where} within {max_hops} hop{'s' if max_hops != 1 else ''}.{hint}", err=fmt != "table")
         return
     emit(rows, fmt, COLUMNS)
     if total > len(rows):

@@ -32,6 +32,7 @@ __all__ = [
     "rel_kind",
     "slots_of",
     "kind_for_file",
+    "a_kind",
     "ID_PATTERN",
 ]
 
@@ -337,6 +338,11 @@ def rel_kind(name: str) -> RelKind:
 def slots_of(kind: str) -> dict[str, Slot]:
     """The relationship keys an entry of ``kind`` may carry, by YAML key."""
     return {s.key: s for s in SLOTS if s.owner == kind}
+
+
+def a_kind(kind: str) -> str:
+    """The kind with its article, for messages: "an Organisation", "a Project"."""
+    return f"{'an' if kind[:1] in 'AEIOU' else 'a'} {kind}"
 
 
 def kind_for_file(filename: str) -> str | None:

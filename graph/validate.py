@@ -247,7 +247,7 @@ class Validator:
                 continue
             if entry[0] not in slot.other_kinds:
                 self._problem(file, path, owner,
-                              f"{slot.key}: {target!r} is a {entry[0]}, but {slot.rel} here expects "
+                              f"{slot.key}: {target!r} is {schema.a_kind(entry[0])}, but {slot.rel} here expects "
                               f"{' or '.join(slot.other_kinds)}")
                 continue
             if start == end:

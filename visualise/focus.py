@@ -31,6 +31,7 @@ from dataclasses import dataclass
 
 from graph import schema
 from graph.errors import LcgError
+from graph.schema import a_kind
 from graph.search import resolve
 
 __all__ = ["Focus", "BadFocus", "select", "ended_before", "is_date"]
@@ -138,7 +139,7 @@ def select(backend, focus: Focus):
             continue
         node = resolve(backend, option, kinds=kinds)
         if node.kind in focus.exclude_kinds:
-            raise BadFocus(f"{label} {option!r} is a {node.kind}, which --exclude-kind leaves out")
+            raise BadFocus(f"{label} {option!r} is {a_kind(node.kind)}, which --exclude-kind leaves out")
         # the focus node itself is shown even when --kind names other kinds: the map is about it
         anchors.add(node.id)
         ids = walk(node.id)

@@ -77,8 +77,8 @@ def overlap_weights(overrides: dict[str, float] | None = None) -> dict[str, floa
     for name, value in (overrides or {}).items():
         if name not in weights:
             raise LcgError(f"unknown overlap weight {name!r} (expected one of: {', '.join(weights)})")
-        if value < 0:
-            raise LcgError(f"overlap weight {name} must be >= 0, got {value}")
+        if not value >= 0 or value == float("inf"):  # also refuses nan
+            raise LcgError(f"overlap weight {name} must be a finite number >= 0, got {value}")
         weights[name] = float(value)
     if sum(weights.values()) <= 0:
         raise LcgError("overlap weights sum to 0; give at least one positive weight")

@@ -12,6 +12,7 @@ import operator
 from dataclasses import dataclass
 
 from ..errors import LcgError
+from ..schema import a_kind
 from ..search import resolve
 from . import spans
 from .collaboration import (ACTOR_KINDS, ITEM_ROLES, VIA, WEIGHTS, gc_paused, item_span, rel_kinds_for,
@@ -48,7 +49,7 @@ class Shared:
 def resolve_actor(backend, given: str):
     node = resolve(backend, given)
     if node.kind not in ACTOR_KINDS:
-        raise LcgError(f"{node.id!r} is a {node.kind}; collaborators are found for organisations, people and "
+        raise LcgError(f"{node.id!r} is {a_kind(node.kind)}; collaborators are found for organisations, people and "
                        f"places (try `lcg show {node.id}` for what is tied to it)")
     return node
 

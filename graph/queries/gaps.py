@@ -14,6 +14,7 @@ Four kinds of gap:
 from __future__ import annotations
 
 from ..errors import LcgError
+from ..schema import a_kind
 from ..search import resolve
 from .collaboration import gc_paused, item_groups
 
@@ -82,7 +83,7 @@ def _idle_networks(backend, city: str | None) -> list[dict]:
     if city:
         place = resolve(backend, city)
         if place.kind != "Place":
-            raise LcgError(f"--city {city!r} is a {place.kind} ({place.id}); give a place, e.g. a city")
+            raise LcgError(f"--city {city!r} is {a_kind(place.kind)} ({place.id}); give a place, e.g. a city")
         networks = {o.id: f"{place.name} is a member" for _, o in
                     backend.neighbours(place.id, rel_kinds=["MEMBER_OF"], direction="out") if o.kind == "Network"}
         for _, org in backend.neighbours(place.id, rel_kinds=["LOCATED_IN"], direction="in"):
