@@ -19,6 +19,7 @@ Vocabulary
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 __all__ = [
     "Field",
@@ -67,7 +68,7 @@ class NodeKind:
     colour: str
     shape: str
 
-    @property
+    @cached_property
     def field_names(self) -> tuple[str, ...]:
         return tuple(f.name for f in self.fields)
 
@@ -83,14 +84,14 @@ class RelKind:
     fields: tuple[Field, ...]
     doc: str
 
-    @property
+    @cached_property
     def field_names(self) -> tuple[str, ...]:
         return tuple(f.name for f in self.fields)
 
     def field(self, name: str) -> Field | None:
         return next((f for f in self.fields if f.name == name), None)
 
-    @property
+    @cached_property
     def key_field(self) -> str | None:
         """The field that tells two ties of this kind between the same ends apart.
 
