@@ -259,13 +259,16 @@ def overlaps(min_score, project, theme, place, since, proposal, weight_pairs, in
       lcg overlaps --related --theme digital-inclusion
     """
     from graph.dedup import weights as W
-    from graph.queries.overlaps import COLUMNS, overlap_rows, read_proposal
+    from graph.queries.overlaps import COLUMNS, overlap_rows, read_proposal, with_signal_columns
 
     rows = overlap_rows(backend_for(data_dir), data_dir, min_score=W.OVERLAP_MIN_SCORE if min_score is None
                         else min_score, project=project, theme=theme, place=place, since=since,
                         proposal=read_proposal(proposal) if proposal else None, weights=_weights(weight_pairs),
                         include_decided=include_decided, related=related)
     columns = COLUMNS + (["decision"] if include_decided else []) + (["signals"] if fmt == "json" else [])
+    if fmt == "csv":
+        rows, signal_columns = with_signal_columns(rows)
+        columns += signal_columns
     emit(rows, fmt, columns)
     if not rows:
         click.echo("No overlapping projects at this score.", err=True)

@@ -263,3 +263,25 @@ def test_proposal_with_a_bad_field_is_one_line(lcg, tmp_path):
     assert result.exit_code == 1 and "Traceback" not in result.output
     assert result.stderr.strip() == (f"Error: {proposal}: start: bad date '2019-13-45' "
                                      "(expected YYYY, YYYY-MM or YYYY-MM-DD)")
+
+
+def test_proposal_with_an_unknown_partner_is_one_line(lcg, tmp_path):
+    proposal = tmp_path / "p.yaml"
+    proposal.write_text("- name: Coding club\n  partners: [lotery-fund]\n", encoding="utf-8")
+    result = lcg("overlaps", "--data", DATA, "--proposal", proposal)
+    assert result.exit_code == 1
+    assert result.stderr.startswith("Error: proposal partners: unknown id 'lotery-fund' (closest: lottery-fund")
+
+
+def test_csv_carries_each_signal_as_a_column(lcg):
+    import csv
+    import io
+
+    result = lcg("overlaps", "--data", DATA, "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    by_pair = {(r["a"], r["b"]): r for r in rows}
+    as_json = _pairs(_rows(lcg))
+    assert set(by_pair) == set(as_json)
+    for pair, row in by_pair.items():
+        for name, value in as_json[pair]["signals"].items():
+            assert float(row[f"signal_{name}"]) == value

@@ -70,6 +70,28 @@ def read_proposal(path) -> dict:
     return value
 
 
+def with_signal_columns(rows: list[dict]) -> tuple[list[dict], list[str]]:
+    """For CSV: each signal as its own column (``signal_text``...), since a cell cannot hold the dict."""
+    names = [f"signal_{k}" for k in W.OVERLAP_WEIGHTS]
+    return [{**r, **{f"signal_{k}": r.get("signals", {}).get(k) for k in W.OVERLAP_WEIGHTS}} for r in rows], names
+
+
+def _check_proposal_ids(backend, proposal: dict) -> None:
+    """A proposal's partners, funders, themes... must be ids in the graph (a typo would silently score 0)."""
+    import difflib
+
+    from .. import schema
+    from ..dedup.records import _slot_ids
+
+    for key in schema.slots_of("Project"):
+        for node_id in sorted(_slot_ids(proposal.get(key))):
+            if backend.node(node_id) is None:
+                ids = [n.id for n in backend.nodes(schema.slots_of("Project")[key].other_kinds)]
+                close = difflib.get_close_matches(node_id, ids, n=3, cutoff=0.6)
+                hint = f" (closest: {', '.join(close)})" if close else ""
+                raise LcgError(f"proposal {key}: unknown id {node_id!r}{hint}; expected an id in the data")
+
+
 def _since_ok(record, since: float) -> bool:
     span = year_span(record)
     return span is None or span[1] >= since
@@ -100,6 +122,7 @@ def overlap_rows(backend, data_dir=None, *, min_score: float = W.OVERLAP_MIN_SCO
         records = [r for r in records if _since_ok(r, cut)]
     skip = frozenset() if include_decided else frozenset(decisions)
     if proposal is not None:
+        _check_proposal_ids(backend, proposal)
         pairs = check_proposal(project_from_entry(proposal), records, names=names, parents=parents,
                                weights=weights, min_score=min_score)
         names = {**names, pairs[0].a: proposal.get("name")} if pairs else names
