@@ -16,15 +16,14 @@ actor and its end an item of a kind that takes that role.
 
 from __future__ import annotations
 
-import gc
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 
+from ..bulk import paused_gc
 from . import spans
 
 __all__ = ["ACTOR_KINDS", "ITEM_ROLES", "WEIGHTS", "VIA", "VIA_CHOICES", "MAX_ITEM_ACTORS", "tie_type",
            "role_label", "item_span", "tie_span", "rel_kinds_for", "ItemGroups", "item_groups", "Projection",
-           "project", "gc_paused"]
+           "project"]
 
 #: Who can collaborate. Places are actors too: a learning city joins networks
 #: (UNESCO GNLC) and takes part in events in its own right.
@@ -64,23 +63,6 @@ VIA_CHOICES = ("project", "event", "network", "employment")
 #: leaves it out (and says how many it left out). ``collaborators`` keeps it.
 MAX_ITEM_ACTORS = 100
 
-
-
-@contextmanager
-def gc_paused():
-    """Pause the cycle collector while building big acyclic structures (lists of records, tie groups).
-
-    With a million-relationship graph in memory every full collection walks it
-    all, and building a projection triggers many: measured up to 3x slower with the
-    collector on. Nothing built here forms a cycle, so nothing is left for it.
-    """
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
 
 
 _ITEM_FOR_VIA = {"project": ("Project",), "event": ("Event",), "network": ("Network",),
@@ -154,7 +136,7 @@ def item_groups(backend, *, with_themes: bool = False) -> ItemGroups:
     Both backends return these lists sorted, so the groups (and everything built
     on them) come out the same on either.
     """
-    with gc_paused():
+    with paused_gc():
         return _item_groups(backend, with_themes)
 
 
@@ -198,7 +180,7 @@ class Projection:
 
 def project(backend, *, max_item_actors: int = MAX_ITEM_ACTORS, with_themes: bool = False) -> Projection:
     """Project the graph to actor-actor ties weighted by ``WEIGHTS`` (see module doc)."""
-    with gc_paused():
+    with paused_gc():
         return _project(backend, max_item_actors, with_themes)
 
 

@@ -11,11 +11,12 @@ import heapq
 import operator
 from dataclasses import dataclass
 
+from ..bulk import paused_gc
 from ..errors import LcgError
 from ..schema import a_kind
 from ..search import resolve
 from . import spans
-from .collaboration import (ACTOR_KINDS, ITEM_ROLES, VIA, WEIGHTS, gc_paused, item_span, rel_kinds_for,
+from .collaboration import (ACTOR_KINDS, ITEM_ROLES, VIA, WEIGHTS, item_span, rel_kinds_for,
                             role_label, tie_span, tie_type)
 
 __all__ = ["Shared", "shared_with", "collaborator_rows", "collaborator_page", "resolve_actor", "COLUMNS"]
@@ -286,7 +287,7 @@ def collaborator_page(backend, given: str, *, via: str | None = None, kind: str 
     """(rows, total): ``collaborator_rows`` and how many collaborators there are before ``limit``
     cuts them, so the command can say the list is cut ("Showing 50 of 287")."""
     node = resolve_actor(backend, given)
-    with gc_paused():  # a hub's rows are a few hundred thousand small objects, no cycles
+    with paused_gc():  # a hub's rows are a few hundred thousand small objects, no cycles
         return _collaborator_rows(backend, node, via, kind, since, as_of, limit)
 
 

@@ -13,10 +13,11 @@ Four kinds of gap:
 
 from __future__ import annotations
 
+from ..bulk import paused_gc
 from ..errors import LcgError
 from ..schema import a_kind
 from ..search import resolve
-from .collaboration import gc_paused, item_groups
+from .collaboration import item_groups
 
 __all__ = ["gap_rows", "COLUMNS", "GAP_KINDS"]
 
@@ -117,7 +118,7 @@ def gap_rows(backend, *, few: int = 1, city: str | None = None, only: str | None
     """Gap rows grouped by kind (theme, organisation, network, person), each by id."""
     if few < 0:
         raise LcgError(f"--few must be 0 or more (got {few})")
-    with gc_paused():
+    with paused_gc():
         return _gap_rows(backend, few, city, only)
 
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from .. import schema
 from ..backends.base import Path
+from ..bulk import paused_gc
 from ..errors import LcgError
 from ..search import resolve
-from .collaboration import gc_paused
 
 __all__ = ["path_rows", "chain_text", "theme_ends", "COLUMNS", "DEFAULT_MAX_HOPS"]
 
@@ -52,7 +52,7 @@ def path_rows(backend, a: str, b: str, *, max_hops: int = DEFAULT_MAX_HOPS, them
         through = resolve(backend, through)
         if through.id in (start.id, end.id):
             raise LcgError(f"--through {through.id!r} is one of the two ends; give a node between them")
-    with gc_paused():
+    with paused_gc():
         paths = _paths(backend, start, end, through, max_hops, kinds)
     rows = [{"hops": len(p.ties), "path": chain_text(p), "ids": [n.id for n in p.nodes]} for p in paths]
     return (rows[:limit] if limit else rows), len(rows)

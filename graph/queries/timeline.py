@@ -8,9 +8,9 @@ they are counted, not listed.
 
 from __future__ import annotations
 
+from ..bulk import paused_gc
 from ..errors import LcgError
 from . import spans
-from .collaboration import gc_paused
 
 __all__ = ["timeline_rows", "COLUMNS"]
 
@@ -24,7 +24,7 @@ def timeline_rows(backend, *, date_from: str | None = None, date_to: str | None 
     if window[0] and window[1] and window[0] > window[1]:
         raise LcgError(f"--from {date_from} is after --to {date_to}")
     rows, undated = [], 0
-    with gc_paused():
+    with paused_gc():
         records = backend.nodes(["Event", "Project"])
     for n in records:
         p = n.props
