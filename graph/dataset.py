@@ -38,14 +38,16 @@ class Dataset:
         return nodes, rels
 
 
-def check_dataset(data_dir: str | os.PathLike) -> tuple[Dataset | None, list[Problem]]:
-    """Parse and validate a data folder: (dataset, []) or (None, every problem, sorted)."""
+def check_dataset(data_dir: str | os.PathLike, files=None) -> tuple[Dataset | None, list[Problem]]:
+    """Parse and validate a data folder: (dataset, []) or (None, every problem, sorted).
+
+    ``files``: the folder's ``data_files``, when the caller has read them already.
+    """
     with paused_gc():
-        return _check_dataset(data_dir)
+        return _check_dataset(data_dir, data_files(data_dir) if files is None else files)
 
 
-def _check_dataset(data_dir) -> tuple[Dataset | None, list[Problem]]:
-    files = data_files(data_dir)
+def _check_dataset(data_dir, files) -> tuple[Dataset | None, list[Problem]]:
     validator = Validator()
     texts = {}
     for f in files:
@@ -75,9 +77,9 @@ def _check_dataset(data_dir) -> tuple[Dataset | None, list[Problem]]:
     return Dataset(name, tuple(nodes), tuple(rels)), []
 
 
-def load_dataset(data_dir: str | os.PathLike) -> Dataset:
+def load_dataset(data_dir: str | os.PathLike, files=None) -> Dataset:
     """The validated dataset of a folder, or ValidationFailed with every problem."""
-    dataset, problems = check_dataset(data_dir)
+    dataset, problems = check_dataset(data_dir, files)
     if problems:
         raise ValidationFailed(problems)
     return dataset

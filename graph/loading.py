@@ -53,11 +53,11 @@ def _code_stamp() -> str:
     return ";".join(parts)
 
 
-def dataset_key(data_dir) -> str:
+def dataset_key(data_dir, files=None) -> str:
     h = hashlib.sha256(f"lcg {__version__} format {_FORMAT} code {_code_stamp()}\n".encode())
     root = Path(data_dir).resolve()
     h.update(str(root).encode() + b"\0")
-    for f in data_files(data_dir):
+    for f in data_files(data_dir) if files is None else files:
         data = f.data
         h.update(f.path.name.encode() + b"\0" + str(len(data)).encode() + b"\0" + data)
     return h.hexdigest()
@@ -69,7 +69,8 @@ def open_graph(data_dir, *, use_cache: bool = True):
 
     if not use_cache or os.environ.get("LCG_NO_CACHE"):
         return build_graph(load_dataset(data_dir))
-    key = dataset_key(data_dir)
+    files = data_files(data_dir)  # read once: for the key, and for the load on a miss
+    key = dataset_key(data_dir, files)
     prefix = hashlib.sha256(str(Path(data_dir).resolve()).encode()).hexdigest()[:16]
     path = cache_dir() / f"{prefix}-{key[:32]}.pickle"
     try:
@@ -80,7 +81,7 @@ def open_graph(data_dir, *, use_cache: bool = True):
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
         pass
     with paused_gc(freeze=True):
-        graph = build_graph(load_dataset(data_dir))
+        graph = build_graph(load_dataset(data_dir, files))
     _write_atomically(path, (key, graph))
     return graph
 

@@ -11,9 +11,13 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import yaml
+
+from . import schema
+from .errors import DataDirNotFound
 
 try:  # pragma: no cover - depends on how PyYAML was built
     from yaml import CSafeLoader as _BaseLoader
@@ -40,20 +44,38 @@ def safe_load(text):
     """``yaml.safe_load`` with dates as text: for every YAML file the tool reads."""
     return yaml.load(text, Loader=SafeLoader)
 
-from . import schema
-from .errors import DataDirNotFound
 
 __all__ = ["DataFile", "data_files", "parse", "line_of", "safe_load", "SafeLoader", "SyntaxProblem"]
 
 
 @dataclass(frozen=True)
 class DataFile:
+    """One data file's bytes; decoded only when parsed (the cache key needs the bytes alone)."""
+
     path: Path
     kind: str
-    text: str
-    data: bytes = b""
-    #: Set when the bytes are not UTF-8: ``text`` is then empty and the file is reported, not parsed.
-    problem: "SyntaxProblem | None" = None
+    data: bytes
+
+    @cached_property
+    def _decoded(self) -> "tuple[str, SyntaxProblem | None]":
+        try:
+            return self.data.decode("utf-8"), None
+        except UnicodeDecodeError as e:
+            data = self.data
+            line = data.count(b"\n", 0, e.start) + 1
+            column = e.start - (data.rfind(b"\n", 0, e.start) + 1) + 1
+            return "", SyntaxProblem(line, column, f"byte 0x{data[e.start]:02x} is not UTF-8 text "
+                                                   "(expected UTF-8: save the file as UTF-8)")
+
+    @property
+    def text(self) -> str:
+        """The file as text; empty when it is not UTF-8 (see ``problem``)."""
+        return self._decoded[0]
+
+    @property
+    def problem(self) -> "SyntaxProblem | None":
+        """Set when the bytes are not UTF-8: the file is then reported, not parsed."""
+        return self._decoded[1]
 
 
 @dataclass(frozen=True)
@@ -73,22 +95,11 @@ def data_files(data_dir: str | os.PathLike) -> list[DataFile]:
     for kind in schema.NODE_KINDS.values():
         path = root / kind.file
         if path.is_file():
-            found.append(_read(path, kind.name))
+            found.append(DataFile(path, kind.name, path.read_bytes()))
     if not found:
         expected = ", ".join(k.file for k in schema.NODE_KINDS.values())
         raise DataDirNotFound(f"no data files in {str(root)!r} (expected one or more of: {expected})")
     return found
-
-
-def _read(path: Path, kind: str) -> DataFile:
-    data = path.read_bytes()
-    try:
-        return DataFile(path, kind, data.decode("utf-8"), data)
-    except UnicodeDecodeError as e:
-        line = data.count(b"\n", 0, e.start) + 1
-        column = e.start - (data.rfind(b"\n", 0, e.start) + 1) + 1
-        return DataFile(path, kind, "", data, SyntaxProblem(
-            line, column, f"byte 0x{data[e.start]:02x} is not UTF-8 text (expected UTF-8: save the file as UTF-8)"))
 
 
 def parse(text: str):
