@@ -105,13 +105,13 @@ def measure(found: set, planted: set) -> tuple[float, float]:
 
 def run_one(n: int, exact: bool) -> dict:
     from graph.dedup import weights as W
-    from graph.dedup.overlaps import _text_matrix, find_overlaps, score_pair, text_floor
+    from graph.dedup.overlaps import text_matrix, find_overlaps, score_pair, text_floor
 
     t0 = time.perf_counter()
     records, planted = generate(n)
     gen_s = time.perf_counter() - t0
     t0 = time.perf_counter()
-    matrix = _text_matrix(records)
+    matrix = text_matrix(records)
     tfidf_s = time.perf_counter() - t0
     stats: dict = {}
     pairs = find_overlaps(records, matrix=matrix, stats=stats)

@@ -20,7 +20,7 @@ from . import weights as W
 from .records import ProjectRecord, place_parents
 
 __all__ = ["OverlapPair", "signals", "combine", "score_pair", "find_overlaps", "related_pairs", "check_proposal",
-           "year_span"]
+           "year_span", "text_matrix"]
 
 
 @dataclass
@@ -147,7 +147,7 @@ def score_pair(a, b, text: float, names=None, weights=None, parents=None) -> Ove
                        reasons(a, b, sig, names or {}, parents))
 
 
-def _text_matrix(records, extra=()):
+def text_matrix(records, extra=()):
     from .candidates import tfidf_matrix
 
     texts = [r.text for r in records] + [r.text for r in extra]
@@ -223,7 +223,7 @@ def find_overlaps(records, *, names=None, parents=None, weights=None, min_score:
     if len(records) < 2:
         return []
     weights = weights or W.OVERLAP_WEIGHTS
-    matrix = _text_matrix(records) if matrix is None else matrix
+    matrix = text_matrix(records) if matrix is None else matrix
     rows = None
     if project is not None:
         rows = [next(n for n, r in enumerate(records) if r.id == project)]
@@ -260,7 +260,7 @@ def related_pairs(records, found, *, names=None, parents=None, weights=None, pro
     if len(records) < 2:
         return []
     weights = weights or W.OVERLAP_WEIGHTS
-    matrix = _text_matrix(records) if matrix is None else matrix
+    matrix = text_matrix(records) if matrix is None else matrix
     seen = {frozenset((p.a, p.b)) for p in found} | set(skip)
     if len(records) <= W.RELATED_ALL_PAIRS:
         sims = (matrix @ matrix.T).toarray()
@@ -291,7 +291,7 @@ def check_proposal(proposal: ProjectRecord, records, *, names=None, parents=None
     records = [r for r in records if r.id != proposal.id]
     if not records:
         return []
-    matrix = _text_matrix(records, [proposal])
+    matrix = text_matrix(records, [proposal])
     found = topk_pairs(matrix[len(records):], other=matrix[:len(records)], k=top_k, min_sim=min_text)
     out = []
     for (_, j), text in found.items():

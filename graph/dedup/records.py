@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 
 from .duplicates import EntityRecord
 
-__all__ = ["ProjectRecord", "project_records", "entity_records", "project_from_entry", "place_parents"]
+__all__ = ["ProjectRecord", "project_records", "entity_records", "project_from_entry", "place_parents",
+           "slot_ids"]
 
 PROJECT_RELS = ("PARTNER_IN", "FUNDS", "COMMISSIONED", "ADDRESSES", "LOCATED_IN")
 
@@ -89,7 +90,7 @@ def _iso(value) -> str | None:
     return None if value in (None, "") else str(value)
 
 
-def _slot_ids(value) -> frozenset:
+def slot_ids(value) -> frozenset:
     out = set()
     if isinstance(value, (str, dict)):  # one item written without the list
         value = [value]
@@ -105,9 +106,9 @@ def project_from_entry(entry: dict, default_id: str = "proposal") -> ProjectReco
     """A project entry as written in projects.yaml (a proposal not yet in the graph)."""
     return ProjectRecord(
         str(entry.get("id") or default_id), str(entry.get("name") or ""), str(entry.get("description") or ""),
-        _slot_ids(entry.get("themes")), _groups(entry.get("target_groups")), _slot_ids(entry.get("partners")),
-        _slot_ids(entry.get("funders")), _slot_ids(entry.get("located_in")), _iso(entry.get("start")),
-        _iso(entry.get("end")), _slot_ids(entry.get("commissioned_by")))
+        slot_ids(entry.get("themes")), _groups(entry.get("target_groups")), slot_ids(entry.get("partners")),
+        slot_ids(entry.get("funders")), slot_ids(entry.get("located_in")), _iso(entry.get("start")),
+        _iso(entry.get("end")), slot_ids(entry.get("commissioned_by")))
 
 
 def place_parents(parents: dict[str, set[str]], place: str) -> set[str]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from ..dedup import weights as W
 from ..dedup.decisions import load_decisions
 from ..dedup.groups import overlap_groups
-from ..dedup.overlaps import check_proposal, find_overlaps, related_pairs, year_span
+from ..dedup.overlaps import check_proposal, find_overlaps, related_pairs, text_matrix, year_span
 from ..dedup.records import place_parents, project_from_entry, project_records
 from ..errors import LcgError
 from ..search import resolve, search
@@ -81,12 +81,12 @@ def _check_proposal_ids(backend, proposal: dict) -> None:
     import difflib
 
     from .. import schema
-    from ..dedup.records import _slot_ids
+    from ..dedup.records import slot_ids
 
-    for key in schema.slots_of("Project"):
-        for node_id in sorted(_slot_ids(proposal.get(key))):
+    for key, slot in schema.slots_of("Project").items():
+        for node_id in sorted(slot_ids(proposal.get(key))):
             if backend.node(node_id) is None:
-                ids = [n.id for n in backend.nodes(schema.slots_of("Project")[key].other_kinds)]
+                ids = [n.id for n in backend.nodes(slot.other_kinds)]
                 close = difflib.get_close_matches(node_id, ids, n=3, cutoff=0.6)
                 hint = f" (closest: {', '.join(close)})" if close else ""
                 raise LcgError(f"proposal {key}: unknown id {node_id!r}{hint}; expected an id in the data")
@@ -131,11 +131,12 @@ def overlap_rows(backend, data_dir=None, *, min_score: float = W.OVERLAP_MIN_SCO
             project = _resolve(backend, project, "Project")
             if all(r.id != project for r in records):
                 return []
+        matrix = text_matrix(records) if len(records) >= 2 else None  # one TF-IDF for both passes
         pairs = find_overlaps(records, names=names, parents=parents, weights=weights, min_score=min_score,
-                              project=project, skip=skip)
+                              project=project, skip=skip, matrix=matrix)
         if related:
             pairs += related_pairs(records, pairs, names=names, parents=parents, weights=weights, project=project,
-                                   skip=skip)
+                                   skip=skip, matrix=matrix)
     group_of = overlap_groups([p for p in pairs if p.kind == "overlap"])  # stars, not chains: see dedup/groups.py
     rows = []
     for p in pairs:
