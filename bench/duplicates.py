@@ -23,7 +23,6 @@ import resource
 import sys
 import time
 from collections import Counter, defaultdict
-from itertools import combinations
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -12,7 +12,6 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import schema
 from .bulk import paused_gc
 from .errors import ValidationFailed
 from .records import FrozenProps, Node, Rel

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from pathlib import Path
 
 import pytest
 
@@ -171,7 +170,7 @@ def test_impossible_dates_are_row_problems(lcg, tmp_path, field, value):
     out = tmp_path / "data"
     result = lcg("import", "360giving", src, "-o", out)
     assert result.exit_code == 1
-    assert f"row 3 (360G-test-9): bad" in result.output and repr(value) in result.output
+    assert "row 3 (360G-test-9): bad" in result.output and repr(value) in result.output
     assert not out.exists()
 
 

@@ -14,7 +14,7 @@ import sys
 import pytest
 
 from conftest import ROOT, SEED
-from support.bolt_db import wipe
+from support.bolt_db import embedded_and_server
 
 
 def _exact(a, b) -> None:
@@ -30,27 +30,14 @@ def _exact(a, b) -> None:
 
 @pytest.fixture(scope="module", params=["seed", "generated"])
 def backends(request, bolt_server, tmp_path_factory):
-    from click.testing import CliRunner
-
-    from cli import main
-    from graph.backends.bolt import BoltConfig
-    from graph.backends.embedded import EmbeddedBackend
-    from graph.backends.neo4j_backend import open_neo4j_backend
-    from graph.loading import open_dataset
-
     if request.param == "seed":
         data = SEED
     else:
         data = tmp_path_factory.mktemp("primitives") / "generated"
         subprocess.run([sys.executable, str(ROOT / "bench" / "generate.py"), "--relationships", "3000", "-o",
                         str(data), "--seed", "7"], check=True, capture_output=True)
-    wipe(bolt_server)
-    result = CliRunner().invoke(main, ["load", "--data", str(data)], env=bolt_server.env())
-    assert result.exit_code == 0, result.output
-    s = bolt_server
-    server = open_neo4j_backend(config=BoltConfig(s.uri, s.user, s.password, s.database))
-    yield EmbeddedBackend.from_dataset(open_dataset(data, use_cache=False)), server
-    server.close()
+    with embedded_and_server(bolt_server, data) as pair:
+        yield pair
 
 
 def _sample(backend, n=25, seed=3):

@@ -111,23 +111,10 @@ def test_neighbours_are_the_same_once_a_node_s_ties_are_cached(backend):
 @pytest.fixture(scope="module")
 def both(bolt_server):
     """The collab fixture on the embedded graph and loaded into the session's Bolt server."""
-    from click.testing import CliRunner
+    from support.bolt_db import embedded_and_server
 
-    from cli import main
-    from graph.backends.bolt import BoltConfig
-    from graph.backends.embedded import EmbeddedBackend
-    from graph.backends.neo4j_backend import open_neo4j_backend
-    from graph.loading import open_dataset
-    from support.bolt_db import wipe
-
-    data = FIXTURES / "collab"
-    wipe(bolt_server)
-    result = CliRunner().invoke(main, ["load", "--data", str(data)], env=bolt_server.env())
-    assert result.exit_code == 0, result.output
-    s = bolt_server
-    server = open_neo4j_backend(config=BoltConfig(s.uri, s.user, s.password, s.database))
-    yield EmbeddedBackend.from_dataset(open_dataset(data, use_cache=False)), server
-    server.close()
+    with embedded_and_server(bolt_server, FIXTURES / "collab") as pair:
+        yield pair
 
 
 def test_the_bolt_backend_gives_the_same_strengths_and_rows(both):

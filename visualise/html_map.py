@@ -117,6 +117,14 @@ def build_payload(g, *, title: str, caption: list[str], scores: dict | None = No
     succ = g._succ if g.is_directed() else g._adj
     node_attrs = g._node
     multi = g.is_multigraph()
+    def with_tail(row: list, src, facts: dict) -> list:
+        """A compact row ends with its sources (index, -1 for none) and facts, each only when needed."""
+        if src or facts:
+            row.append(intern(src) if src else -1)
+        if facts:
+            row.append(facts)
+        return row
+
     for ui, u in enumerate(ids):
         nbrs = succ[u]
         for v in sorted(nbrs, key=index.__getitem__):
@@ -124,13 +132,7 @@ def build_payload(g, *, title: str, caption: list[str], scores: dict | None = No
             keyed = nbrs[v]
             for d in ([keyed[k] for k in sorted(keyed, key=str)] if multi else [keyed]):
                 facts = {k: v for k, v in d.items() if k in _EDGE_FACTS and v is not None}
-                row = [ui, vi, rel_index.get(d.get("kind", ""), 0)]
-                src = d.get("sources")
-                if src or facts:
-                    row.append(intern(src) if src else -1)
-                if facts:
-                    row.append(facts)
-                edges.append(row)
+                edges.append(with_tail([ui, vi, rel_index.get(d.get("kind", ""), 0)], d.get("sources"), facts))
                 degree[ui] += 1
                 degree[vi] += 1
 
@@ -148,14 +150,8 @@ def build_payload(g, *, title: str, caption: list[str], scores: dict | None = No
             text = str(d["description"])
             facts["description"] = text if len(text) <= DESCRIPTION_CHARS else text[:DESCRIPTION_CHARS - 1] + "…"
         x, y = pos[node_id]
-        row = [node_id, str(d.get("name", node_id)), kind_index.get(d.get("kind", ""), 0), round(size[i]),
-               round(x), round(y)]
-        src = d.get("sources")
-        if src or facts:
-            row.append(intern(src) if src else -1)
-        if facts:
-            row.append(facts)
-        nodes.append(row)
+        nodes.append(with_tail([node_id, str(d.get("name", node_id)), kind_index.get(d.get("kind", ""), 0),
+                                round(size[i]), round(x), round(y)], d.get("sources"), facts))
 
     present = sorted({r[2] for r in nodes})
     return {

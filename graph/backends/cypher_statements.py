@@ -128,7 +128,7 @@ def incident(kind: str, direction: str) -> str:
     """
     if direction not in DIRECTIONS:
         raise ValueError(direction)
-    arrow = f"-[r]->(m)" if direction == "out" else f"<-[r]-(m)"
+    arrow = "-[r]->(m)" if direction == "out" else "<-[r]-(m)"
     return (f"UNWIND $ids AS id MATCH (n:{_label(kind)} {{id: id}}){arrow} "
             f"WHERE r.{DATASET} IS NOT NULL AND m.{DATASET} IS NOT NULL "
             f"AND ($kinds IS NULL OR type(r) IN $kinds) "

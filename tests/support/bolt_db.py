@@ -60,3 +60,24 @@ try:
     empty_db = pytest.fixture(_empty_db)
 except ImportError:  # pragma: no cover - bench scripts without pytest
     pass
+
+
+@contextmanager
+def embedded_and_server(settings, data):
+    """``data`` loaded by `lcg load` into an emptied server: (embedded backend, Cypher backend) over it."""
+    from click.testing import CliRunner
+
+    from cli import main
+    from graph.backends.bolt import BoltConfig
+    from graph.backends.embedded import EmbeddedBackend
+    from graph.backends.neo4j_backend import open_neo4j_backend
+    from graph.loading import open_dataset
+
+    wipe(settings)
+    result = CliRunner().invoke(main, ["load", "--data", str(data)], env=settings.env())
+    assert result.exit_code == 0, result.output
+    server = open_neo4j_backend(config=BoltConfig(settings.uri, settings.user, settings.password, settings.database))
+    try:
+        yield EmbeddedBackend.from_dataset(open_dataset(data, use_cache=False)), server
+    finally:
+        server.close()
