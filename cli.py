@@ -19,8 +19,48 @@ from graph.errors import LcgError
 FORMATS = ("table", "json", "csv")
 
 
+class DateParam(click.ParamType):
+    """A date option, checked by the one date rule (graph.dates); the flag is named here, at the edge."""
+
+    name = "DATE"
+
+    def __init__(self, *, not_after_today: bool = False):
+        self.not_after_today = not_after_today
+
+    def convert(self, value, param, ctx):
+        from graph.dates import BadDate, parse
+
+        try:
+            return parse(value, not_after_today=self.not_after_today)
+        except BadDate as e:
+            self.fail(str(e), param, ctx)
+
+
+DATE = DateParam()
+PAST_DATE = DateParam(not_after_today=True)
+
+
 class LcgGroup(click.Group):
-    """Turns library errors into one line and exit 1, never a traceback."""
+    """Turns library errors into one line and exit 1, never a traceback; usage errors into one line and exit 2."""
+
+    def main(self, *args, **kwargs):
+        kwargs["prog_name"] = "lcg"  # hints name the command people type (also under CliRunner, python -m)
+        if kwargs.get("standalone_mode", True) is False:
+            return super().main(*args, **kwargs)
+        try:
+            return super().main(*args, standalone_mode=False, **kwargs)
+        except click.UsageError as e:
+            command = e.ctx.command_path if e.ctx is not None else "lcg"
+            click.echo(f"Error: {e.format_message()} (see `{command} --help`)", err=True)
+            sys.exit(e.exit_code)
+        except click.ClickException as e:
+            e.show()
+            sys.exit(e.exit_code)
+        except click.Abort:
+            click.echo("Aborted!", err=True)
+            sys.exit(1)
+        except click.exceptions.Exit as e:
+            sys.exit(e.exit_code)
 
     def invoke(self, ctx):
         try:
@@ -234,7 +274,7 @@ def _weights(pairs):
 @click.option("--project", help="Only what overlaps this project (id or name).")
 @click.option("--theme", help="Only projects addressing this theme (id or name).")
 @click.option("--place", help="Only projects in this place or a place within it (id or name).")
-@click.option("--since", help="Only projects running on or after this date (YYYY, YYYY-MM or YYYY-MM-DD).")
+@click.option("--since", type=PAST_DATE, help="Only projects running on or after this date (YYYY, YYYY-MM or YYYY-MM-DD).")
 @click.option("--proposal", type=click.Path(dir_okay=False, exists=True),
               help="Check a project not yet in the graph (YAML, one entry as in projects.yaml).")
 @click.option("--weight", "weight_pairs", multiple=True, metavar="NAME=NUMBER",
@@ -343,7 +383,7 @@ def focus_options(f):
                      help="Leave out nodes of this kind (repeatable), e.g. Person for maps shared outside."),
         click.option("--theme", metavar="ID", help="Only the work on this theme and who is tied to it."),
         click.option("--network", "network_", metavar="ID", help="Only this network, its clusters and their ties."),
-        click.option("--since", metavar="DATE", help="Leave out ties and work that ended before this date."),
+        click.option("--since", type=PAST_DATE, help="Leave out ties and work that ended before this date."),
     )):
         f = opt(f)
     return f
@@ -591,9 +631,9 @@ def _table_cells(rows, column, keep=3):
               help="Only ties through this kind of shared item.")
 @click.option("--kind", type=click.Choice(["organisation", "person", "place"], case_sensitive=False),
               help="Only collaborators of this kind.")
-@click.option("--since", metavar="DATE", help="Only shared work still running on or after DATE (YYYY, YYYY-MM or "
+@click.option("--since", type=PAST_DATE, help="Only shared work still running on or after DATE (YYYY, YYYY-MM or "
                                                "YYYY-MM-DD).")
-@click.option("--as-of", "as_of", metavar="DATE", help="Only ties active on DATE (YYYY, YYYY-MM or YYYY-MM-DD).")
+@click.option("--as-of", "as_of", type=PAST_DATE, help="Only ties active on DATE (YYYY, YYYY-MM or YYYY-MM-DD).")
 @click.option("--limit", type=click.IntRange(0), default=50, show_default=True, help="At most this many (0: all).")
 @query_command
 def collaborators(node, via, kind, since, as_of, limit, data_dir, fmt):
@@ -610,11 +650,8 @@ def collaborators(node, via, kind, since, as_of, limit, data_dir, fmt):
       lcg collaborators "City of Wolverhampton Council" --via project --as-of 2019
     """
     from graph.queries.collaborators import COLUMNS, collaborator_page
-    from graph.queries.spans import parse_date
-
     rows, total = collaborator_page(backend_for(data_dir), node, via=via, kind=kind.capitalize() if kind else None,
-                                    since=parse_date(since, "--since") if since else None,
-                                    as_of=parse_date(as_of, "--as-of") if as_of else None, limit=limit or None)
+                                    since=since, as_of=as_of, limit=limit or None)
     emit(_table_cells(rows, "evidence") if fmt == "table" else rows, fmt, COLUMNS)
     if not rows:
         click.echo("No collaborators found with these filters.", err=True)
@@ -740,8 +777,8 @@ def gaps(only, few, city, data_dir, fmt):
 
 
 @main.command()
-@click.option("--from", "date_from", metavar="DATE", help="Only what runs on or after DATE.")
-@click.option("--to", "date_to", metavar="DATE", help="Only what runs on or before DATE.")
+@click.option("--from", "date_from", type=DATE, help="Only what runs on or after DATE.")
+@click.option("--to", "date_to", type=DATE, help="Only what runs on or before DATE.")
 @query_command
 def timeline(date_from, date_to, data_dir, fmt):
     """Events and project spans in date order.
@@ -750,12 +787,10 @@ def timeline(date_from, date_to, data_dir, fmt):
     Example:
       lcg timeline --from 2019 --to 2021
     """
-    from graph.queries.spans import parse_date
     from graph.queries.timeline import COLUMNS, timeline_rows
 
     rows, undated = timeline_rows(backend_for(data_dir),
-                                  date_from=parse_date(date_from, "--from") if date_from else None,
-                                  date_to=parse_date(date_to, "--to") if date_to else None)
+                                  date_from=date_from, date_to=date_to)
     emit(rows, fmt, COLUMNS)
     if undated:
         click.echo(f"{undated} events or projects have no date and are not shown.", err=True)

@@ -45,3 +45,13 @@ class AmbiguousName(LcgError):
 
 class BackendError(LcgError):
     """A graph server could not be reached or refused a request."""
+
+
+class BadDate(LcgError, ValueError):
+    """A date that is not a real YYYY, YYYY-MM or YYYY-MM-DD (or is refused for another reason, e.g. the future)."""
+
+    def __init__(self, value, why: str = ""):
+        self.value = value
+        shown = repr(value) if len(repr(value)) <= 60 else repr(value)[:57] + "...'"
+        why = why or "is not a date (expected YYYY, YYYY-MM or YYYY-MM-DD)"
+        super().__init__(f"{shown} {why}")

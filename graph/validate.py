@@ -6,20 +6,18 @@ filled in afterwards (only for files that have problems, see ``yaml_files``).
 
 from __future__ import annotations
 
-import datetime as _dt
 import difflib
 import re
 from dataclasses import dataclass
 
-from . import schema
+from . import dates, schema
+from .errors import BadDate
+from .identifiers import is_currency, is_org_id
 from .records import FrozenProps, Node, Rel
 
 __all__ = ["Problem", "Validator"]
 
 _SLUG = re.compile(schema.ID_PATTERN)
-_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-_ORGID = re.compile(r"^(?:[A-Z]{2}-[A-Z0-9]{2,}-\S+|360G-\S+)$")
-_CURRENCY = re.compile(r"^[A-Z]{3}$")
 _MAX_SUGGESTED = 500  # closest-id hints are costly; past this many misses, just name the id
 
 
@@ -43,23 +41,10 @@ class BadValue(ValueError):
 
 
 def _date(v) -> str:
-    if isinstance(v, bool):
-        raise BadValue(f"bad date {v!r} (expected YYYY, YYYY-MM or YYYY-MM-DD)")
-    if isinstance(v, int) and 1000 <= v <= 2999:
-        return str(v)
-    if isinstance(v, _dt.datetime):
-        v = v.date()
-    if isinstance(v, _dt.date):
-        return v.isoformat()
-    m = _DATE.match(v) if isinstance(v, str) else None
-    if m:
-        y, mo, d = m.groups()
-        try:
-            _dt.date(int(y), int(mo or 1), int(d or 1))
-            return v
-        except ValueError:
-            pass
-    raise BadValue(f"bad date {v!r} (expected YYYY, YYYY-MM or YYYY-MM-DD)")
+    try:
+        return dates.from_value(v)
+    except BadDate:
+        raise BadValue(f"bad date {v!r} (expected YYYY, YYYY-MM or YYYY-MM-DD)") from None
 
 
 def _text(v) -> str:
@@ -88,7 +73,7 @@ def _amount(v):
 
 
 def _currency(v) -> str:
-    if isinstance(v, str) and _CURRENCY.match(v):
+    if is_currency(v):
         return v
     raise BadValue(f"bad currency {v!r} (expected an ISO 4217 code such as GBP)")
 
@@ -104,7 +89,7 @@ def _list(v) -> tuple:
 def _orgids(v) -> tuple:
     ids = _list(v)
     for x in ids:
-        if not _ORGID.match(x):
+        if not is_org_id(x):
             raise BadValue(f"bad identifier {x!r} (expected an org-id such as GB-CHC-1164883 or GB-COH-01234567)")
     return ids
 

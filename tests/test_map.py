@@ -175,7 +175,7 @@ def test_focus_theme_and_network():
 
 
 def test_focus_since_drops_ended_work_and_ties():
-    from visualise.focus import ended_before
+    from graph.dates import ended_before
 
     assert ended_before("2018", "2019") and not ended_before("2019", "2019-06")
     assert ended_before("2019-03", "2019-06") and not ended_before(None, "2019")
@@ -196,7 +196,7 @@ def test_focus_since_drops_ended_work_and_ties():
 
 def test_focus_errors_are_one_line(lcg, tmp_path):
     r = lcg("map", "--data", FIXTURES / "tiny", "--since", "last year", "-o", tmp_path / "x.html")
-    assert r.exit_code == 1 and "Error: --since 'last year' is not a date" in r.output
+    assert r.exit_code == 2 and "Error: Invalid value for '--since': 'last year' is not a date" in r.output
     r = lcg("map", "--data", FIXTURES / "tiny", "--around", "nobody-here", "-o", tmp_path / "x.html")
     assert r.exit_code == 1 and "no node with id or name 'nobody-here'" in r.output
     r = lcg("export", "--format", "json", "--data", FIXTURES / "tiny", "--around", "ada-researcher",
@@ -212,9 +212,10 @@ def test_since_must_be_a_real_date(lcg, tmp_path):
         for bad in ("2019-13", "2019-02-30", "2019-00", "2019-04-31"):
             extra = ("--format", "json") if cmd == "export" else ()
             r = lcg(cmd, *extra, "--data", FIXTURES / "tiny", "--since", bad, "-o", tmp_path / out)
-            assert r.exit_code == 1, (cmd, bad, r.output)
+            assert r.exit_code == 2, (cmd, bad, r.output)
             lines = [ln for ln in r.stderr.splitlines() if ln.strip()]
-            assert lines == [f"Error: --since {bad!r} is not a date; write YYYY, YYYY-MM or YYYY-MM-DD"], r.stderr
+            assert lines == [f"Error: Invalid value for '--since': {bad!r} is not a date (expected YYYY, YYYY-MM or "
+                             f"YYYY-MM-DD) (see `lcg {cmd} --help`)"], r.stderr
             assert not (tmp_path / out).exists()
     for good in ("2019", "2019-12", "2020-02-29"):
         r = lcg("export", "--format", "json", "--data", FIXTURES / "tiny", "--since", good, "-o", tmp_path / "ok.json")

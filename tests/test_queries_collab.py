@@ -171,7 +171,7 @@ def test_since_takes_a_month_or_a_day(backend, lcg):
     assert r.exit_code == 0, r.output
     assert [line.split(",")[0] for line in r.stdout.splitlines()[1:]] == ["beta-council", "bob-baker"]
     r = lcg("collaborators", "gamma-college", "--since", "2019-13", "--data", DATA)
-    assert r.exit_code == 1 and r.stderr.strip().count("\n") == 0 and "--since" in r.stderr
+    assert r.exit_code == 2 and r.stderr.strip().count("\n") == 0 and "--since" in r.stderr
 
 
 def test_a_cut_list_says_how_many_there_are(lcg):
@@ -212,7 +212,9 @@ def test_collaborators_cli(lcg):
     r = lcg("collaborators", "digital-skills-project", "--data", DATA)
     assert r.exit_code == 1 and "is a Project" in r.stderr
     r = lcg("collaborators", "gamma-college", "--as-of", "2019-13-45", "--data", DATA)
-    assert r.exit_code == 1 and "--as-of" in r.stderr
+    assert r.exit_code == 2 and "--as-of" in r.stderr and len(r.stderr.splitlines()) == 1
+    r = lcg("collaborators", "gamma-college", "--since", "2999", "--data", DATA)
+    assert r.exit_code == 2 and "'2999' is in the future" in r.stderr
     r = lcg("collaborators", "Gamma Colege", "--data", DATA)
     assert r.exit_code == 1 and "gamma-college" in r.stderr  # closest id suggested
 

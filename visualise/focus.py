@@ -26,17 +26,15 @@ Several of around/theme/network together give the nodes all of them select.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
-from graph import schema
+from graph import dates, schema
 from graph.errors import LcgError
 from graph.schema import a_kind
 from graph.search import resolve
 
-__all__ = ["Focus", "BadFocus", "select", "ended_before", "is_date"]
+__all__ = ["Focus", "BadFocus", "select"]
 
-DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
 class BadFocus(LcgError):
@@ -75,36 +73,6 @@ class Focus:
         return "; ".join(parts) if parts else "whole graph"
 
 
-def is_date(text: str) -> bool:
-    """True for a real calendar date written YYYY, YYYY-MM or YYYY-MM-DD (not 2019-13 or 2019-02-30).
-
-    The shape alone is not enough: a wrong month would still compare as text and
-    the map would say "since 2019-13" as if it meant something.
-    """
-    import datetime
-
-    if not DATE.match(text):
-        return False
-    y, m, d = (text.split("-") + ["01", "01"])[:3]
-    try:
-        datetime.date(int(y), int(m), int(d))
-    except ValueError:
-        return False
-    return True
-
-
-def ended_before(end: str | None, since: str) -> bool:
-    """True when a date (YYYY, YYYY-MM or YYYY-MM-DD) lies wholly before ``since``.
-
-    Compared at the coarser precision of the two: a tie that ended "2019" may
-    have run to December, so it is kept for since=2019-06.
-    """
-    if not end:
-        return False
-    n = min(len(end), len(since))
-    return str(end)[:n] < since[:n]
-
-
 def _node_end(kind: str, props) -> str | None:
     if kind in ("Project", "Network", "Event"):
         return props.get("end") or (props.get("date") if kind == "Event" else None)
@@ -118,8 +86,8 @@ def select(backend, focus: Focus):
     for k in (*focus.kinds, *focus.exclude_kinds):
         if k not in schema.NODE_KINDS:
             raise BadFocus(f"unknown kind {k!r} (expected one of: {', '.join(schema.NODE_KINDS)})")
-    if focus.since and not is_date(focus.since):
-        raise BadFocus(f"--since {focus.since!r} is not a date; write YYYY, YYYY-MM or YYYY-MM-DD")
+    if focus.since:
+        dates.parse(focus.since)
     if focus.depth < 0:
         raise BadFocus("--depth must be 0 or more")
 
@@ -198,7 +166,7 @@ def _apply_since(g, since: str, keep: set[str]) -> None:
     """Drop ties and work that ended before ``since``, then nodes this left without ties."""
     had_ties = {n for n in g if g.degree(n)}
     g.remove_edges_from([(u, v, k) for u, v, k, d in g.edges(keys=True, data=True)
-                         if ended_before(d.get("to"), since)])
+                         if dates.ended_before(d.get("to"), since)])
     g.remove_nodes_from([n for n, d in g.nodes(data=True)
-                         if n not in keep and ended_before(_node_end(d.get("kind", ""), d), since)])
+                         if n not in keep and dates.ended_before(_node_end(d.get("kind", ""), d), since)])
     g.remove_nodes_from([n for n in had_ties if n in g and n not in keep and not g.degree(n)])

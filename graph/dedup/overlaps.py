@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .. import dates
 from . import weights as W
 from .records import ProjectRecord, place_parents
 
@@ -33,19 +34,9 @@ class OverlapPair:
     kind: str = "overlap"
 
 
-def _year(date: str | None) -> float | None:
-    if not date:
-        return None
-    parts = str(date).split("-")
-    y = int(parts[0])
-    m = int(parts[1]) if len(parts) > 1 else 1
-    d = int(parts[2]) if len(parts) > 2 else 1
-    return y + (m - 1) / 12 + (d - 1) / 365
-
-
 def year_span(p: ProjectRecord) -> tuple[float, float] | None:
     """The project's period in fractional years; an open end counts as the start's year."""
-    start, end = _year(p.start), _year(p.end)
+    start, end = dates.fractional_year(p.start), dates.fractional_year(p.end)
     if start is None and end is None:
         return None
     start = start if start is not None else end

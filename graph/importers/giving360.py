@@ -15,7 +15,6 @@ any is malformed, nothing is written (unless ``skip_invalid``).
 from __future__ import annotations
 
 import csv
-import datetime as _dt
 import hashlib
 import io
 import json
@@ -24,14 +23,14 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .. import dates
 from ..errors import LcgError
+from ..identifiers import is_currency, is_org_id
 from .yaml_out import ExistingData, slug, write_entries
 
 __all__ = ["ImportResult", "RowProblem", "import_360giving", "read_grants", "ImportFailed"]
 
 #: Same rule as the validator's ``orgid`` fields.
-_ORGID = re.compile(r"^(?:[A-Z]{2}-[A-Z0-9]{2,}-\S+|360G-\S+)$")
-_DATE = re.compile(r"^(\d{4}-\d{2}-\d{2})")
 #: 360Giving CSV column titles (and the JSON paths some tools write) -> grant field.
 CSV_COLUMNS = {
     "identifier": "id", "id": "id", "title": "title", "description": "description", "currency": "currency",
@@ -160,18 +159,11 @@ def _csv_grants(text: str) -> list[tuple[int, dict]]:
 
 def _date(value) -> str | None:
     """YYYY-MM-DD from the start of ``value`` if that is a real date (not 2020-02-30), else None."""
-    m = _DATE.match(value) if isinstance(value, str) else None
-    if not m:
-        return None
-    try:
-        _dt.date.fromisoformat(m.group(1))
-    except ValueError:
-        return None
-    return m.group(1)
+    return dates.iso_day_prefix(value)
 
 
 def _looks_like_date(value) -> bool:
-    return isinstance(value, str) and bool(_DATE.match(value))
+    return isinstance(value, str) and re.match(r"\s*\d{4}-\d{2}-\d{2}", value) is not None
 
 
 def _amount(value):
@@ -196,7 +188,7 @@ def _org(grant: dict, key: str, what: str, errors: list) -> dict | None:
         errors.append(f"no {what} (expected {key} with id and name)")
         return None
     oid, name = str(org.get("id") or "").strip(), str(org.get("name") or "").strip()
-    if not _ORGID.match(oid):
+    if not is_org_id(oid):
         errors.append(f"bad {what} id {oid!r} (expected an org-id such as GB-CHC-1164883 or 360G-...)")
     if not name:
         errors.append(f"{what} has no name")
@@ -215,7 +207,7 @@ def check_grant(grant) -> tuple[dict | None, list[str]]:
     if not title:
         errors.append("no title")
     currency = str(grant.get("currency") or "").strip()
-    if not re.match(r"^[A-Z]{3}$", currency):
+    if not is_currency(currency):
         errors.append(f"bad currency {currency!r} (expected an ISO 4217 code such as GBP)")
     amount = _amount(grant.get("amountAwarded"))
     if amount is None:
@@ -245,7 +237,7 @@ def _org_identifiers(org: dict) -> list[str]:
     ids = [org["id"]]
     for field_name, prefix in (("charityNumber", "GB-CHC-"), ("companyNumber", "GB-COH-")):
         number = str(org.get(field_name) or "").strip().replace(" ", "")
-        if number and _ORGID.match(prefix + number) and prefix + number not in ids:
+        if number and is_org_id(prefix + number) and prefix + number not in ids:
             ids.append(prefix + number)
     return ids
 

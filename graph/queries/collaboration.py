@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..bulk import paused_gc
-from . import spans
+from .. import dates
 
 __all__ = ["ACTOR_KINDS", "ITEM_ROLES", "WEIGHTS", "VIA", "VIA_CHOICES", "MAX_ITEM_ACTORS", "tie_type",
            "role_label", "item_span", "tie_span", "rel_kinds_for", "ItemGroups", "item_groups", "Projection",
@@ -95,21 +95,21 @@ def role_label(tie) -> str:
     return str(role) if role else _DEFAULT_LABEL.get(tie.kind, tie.kind.lower())
 
 
-def item_span(item) -> spans.Span:
+def item_span(item) -> dates.Span:
     """When an item ran: a project or network from start to end, an event on its date (to its end)."""
     p = item.props
     if item.kind == "Event":
-        return spans.span(p.get("date"), p.get("end") or p.get("date"))
+        return dates.span(p.get("date"), p.get("end") or p.get("date"))
     if item.kind in ("Project", "Network"):
-        return spans.span(p.get("start"), p.get("end"))
-    return spans.OPEN
+        return dates.span(p.get("start"), p.get("end"))
+    return dates.OPEN
 
 
-def tie_span(tie) -> spans.Span:
+def tie_span(tie) -> dates.Span:
     p = tie.props
     if "from" not in p and "since" not in p and "to" not in p:  # most ties: undated, open
-        return spans.OPEN
-    return spans.span(p.get("from") or p.get("since"), p.get("to"))
+        return dates.OPEN
+    return dates.span(p.get("from") or p.get("since"), p.get("to"))
 
 
 def rel_kinds_for(via: str | None) -> tuple[tuple[str, ...], tuple[str, ...]]:

@@ -15,7 +15,7 @@ from ..bulk import paused_gc
 from ..errors import LcgError
 from ..schema import a_kind
 from ..search import resolve
-from . import spans
+from .. import dates
 from .collaboration import (ACTOR_KINDS, ITEM_ROLES, VIA, WEIGHTS, item_span, rel_kinds_for,
                             role_label, tie_span, tie_type)
 
@@ -177,7 +177,7 @@ def _when(e, own_spans: dict | None = None) -> tuple:
         if own is None:
             own = own_spans[item.id] = item_span(item)
     a, b = _union(mine), _union(theirs)
-    active = own if a is spans.OPEN and b is spans.OPEN else spans.intersect(own, a, b)
+    active = own if a is dates.OPEN and b is dates.OPEN else dates.intersect(own, a, b)
     return active, active or own
 
 
@@ -252,7 +252,7 @@ def _weight_table(via: str | None) -> dict[tuple[str, str, str], int]:
 
 
 def _years(when) -> list[int]:
-    return [y for y in (spans.year(when[0]), spans.year(when[1])) if y is not None]
+    return [y for y in (dates.year(when[0]), dates.year(when[1])) if y is not None]
 
 
 def _year_range(items) -> tuple[int | None, int | None]:
@@ -292,8 +292,8 @@ def collaborator_page(backend, given: str, *, via: str | None = None, kind: str 
 
 
 def _collaborator_rows(backend, node, via, kind, since, as_of, limit) -> tuple[list[dict], int]:
-    wanted = spans.span(as_of, as_of) if as_of else None
-    since = spans.low(str(since)) if since is not None else None
+    wanted = dates.span(as_of, as_of) if as_of else None
+    since = dates.low(str(since)) if since is not None else None
     if since is None and wanted is None:
         return _ranked_rows(backend, node, via, kind, limit)
     accepted, where, strength, others = _scan(backend, node, via)
@@ -313,7 +313,7 @@ def _collaborator_rows(backend, node, via, kind, since, as_of, limit) -> tuple[l
         for e in (_entries(rows) if rows else []) + employment.get(oid, []):
             active, when = _when(e, own_spans)
             if ((since is None or when[1] is None or when[1] >= since)
-                    and (wanted is None or spans.overlaps(active, wanted))):
+                    and (wanted is None or dates.overlaps(active, wanted))):
                 kept.append(e)
         if kept:
             full[oid] = kept

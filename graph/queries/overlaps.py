@@ -7,6 +7,7 @@ the data folder's ``decisions.yaml`` are left out.
 
 from __future__ import annotations
 
+from .. import dates
 from ..dedup import weights as W
 from ..dedup.decisions import load_decisions
 from ..dedup.groups import overlap_groups
@@ -113,12 +114,7 @@ def overlap_rows(backend, data_dir=None, *, min_score: float = W.OVERLAP_MIN_SCO
         records = [r for r in records if pid in r.places
                    or any(pid in place_parents(parents, p) for p in r.places)]
     if since:
-        from ..dedup.overlaps import _year
-
-        try:
-            cut = _year(since)
-        except ValueError:
-            raise LcgError(f"bad --since {since!r} (expected YYYY, YYYY-MM or YYYY-MM-DD)") from None
+        cut = dates.fractional_year(dates.parse(since))
         records = [r for r in records if _since_ok(r, cut)]
     skip = frozenset() if include_decided else frozenset(decisions)
     if proposal is not None:

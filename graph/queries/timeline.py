@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from ..bulk import paused_gc
 from ..errors import LcgError
-from . import spans
+from .. import dates
 
 __all__ = ["timeline_rows", "COLUMNS"]
 
@@ -20,7 +20,7 @@ _ORDER = {"Event": 0, "Project": 1}
 
 def timeline_rows(backend, *, date_from: str | None = None, date_to: str | None = None) -> tuple[list[dict], int]:
     """(rows, undated): items whose span meets [date_from, date_to] (either open), in date order."""
-    window = (spans.low(date_from), spans.high(date_to))
+    window = (dates.low(date_from), dates.high(date_to))
     if window[0] and window[1] and window[0] > window[1]:
         raise LcgError(f"--from {date_from} is after --to {date_to}")
     rows, undated = [], 0
@@ -32,11 +32,11 @@ def timeline_rows(backend, *, date_from: str | None = None, date_to: str | None 
         if not start and not end:
             undated += 1
             continue
-        own = spans.span(start, end or (start if n.kind == "Event" else None))
-        if not spans.overlaps(own, window):
+        own = dates.span(start, end or (start if n.kind == "Event" else None))
+        if not dates.overlaps(own, window):
             continue
         rows.append({"start": start, "end": end, "kind": n.kind, "type": p.get("type"), "id": n.id,
-                     "name": n.name, "_key": (own[0] or spans.low(end), _ORDER[n.kind], n.id)})
+                     "name": n.name, "_key": (own[0] or dates.low(end), _ORDER[n.kind], n.id)})
     rows.sort(key=lambda r: r["_key"])
     for r in rows:
         del r["_key"]
