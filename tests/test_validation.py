@@ -20,7 +20,7 @@ EXPECTED = {
     ],
     "unknown-field": [
         "organisations.yaml:3: org-one: unknown field 'webiste' for Organisation (did you mean 'website'? "
-        "expected one of: id, name, type, aliases, website, identifiers, description, sources, note, member_of, "
+        "expected one of: id, name, type, aliases, website, identifiers, address, postcode, phone, description, sources, note, member_of, "
         "part_of, located_in, themes)",
     ],
     "missing-required": [
