@@ -17,6 +17,12 @@ from graph import __version__
 from graph.errors import LcgError
 
 FORMATS = ("table", "json", "csv")
+#: Library argument names whose flag is not ``--`` + the name with dashes.
+FLAGS = {"kinds": "--kind", "exclude_kinds": "--exclude-kind", "date_from": "--from", "date_to": "--to"}
+
+
+def _flag(option: str) -> str:
+    return FLAGS.get(option, "--" + option.replace("_", "-"))
 
 
 class DateParam(click.ParamType):
@@ -63,8 +69,18 @@ class LcgGroup(click.Group):
             sys.exit(e.exit_code)
 
     def invoke(self, ctx):
+        from graph.errors import BadOption, BadRange
+
         try:
             return super().invoke(ctx)
+        except (BadOption, BadRange) as e:  # the library names its arguments; the user typed flags
+            name = ctx.invoked_subcommand
+            sub = self.get_command(ctx, name) if name else None
+            at = click.Context(sub, info_name=name, parent=ctx) if sub is not None else ctx
+            if isinstance(e, BadRange):
+                raise click.UsageError(f"{_flag(e.low_option)} {e.low} is after {_flag(e.high_option)} {e.high}",
+                                       ctx=at) from None
+            raise click.BadParameter(f"{e.value!r} {e.why}", ctx=at, param_hint=f"'{_flag(e.option)}'") from None
         except LcgError as e:
             raise click.ClickException(str(e)) from None
         except BrokenPipeError:  # `lcg ... | head`
@@ -95,20 +111,53 @@ def emit(rows, fmt: str, columns=None) -> None:
 def neo4j_option(f):
     return click.option("--neo4j", "neo4j_uri", envvar="NEO4J_URI", metavar="URI", default=None,
                         help="Run on this Neo4j (Bolt) server instead of the embedded graph, e.g. "
-                             "bolt://localhost:7687; env NEO4J_URI. User, password and database from "
-                             "NEO4J_USERNAME, NEO4J_PASSWORD (or a prompt), NEO4J_DATABASE.")(f)
+                             "bolt://localhost:7687; env NEO4J_URI, which a --data given on the command line "
+                             "overrides. User, password and database from NEO4J_USERNAME, NEO4J_PASSWORD "
+                             "(or a prompt), NEO4J_DATABASE.")(f)
+
+
+def chosen_server(ctx, neo4j_uri):
+    """The server a command runs on, or None for the data folder.
+
+    An explicit choice beats the environment: ``--neo4j`` on the command line
+    always means the server (``--data`` then only names the folder decisions are
+    read from); ``NEO4J_URI`` from the environment gives way to a ``--data`` typed
+    on the command line, so ``lcg stats --data seed_data`` reads the folder it names
+    even with NEO4J_URI exported for ``lcg load``.
+    """
+    from click.core import ParameterSource
+
+    if not neo4j_uri or ctx is None:
+        return neo4j_uri or None
+    explicit = (ParameterSource.COMMANDLINE, ParameterSource.PROMPT)
+    if ctx.get_parameter_source("neo4j_uri") in explicit:
+        return neo4j_uri
+    if ctx.get_parameter_source("data_dir") in explicit:
+        return None
+    return neo4j_uri
 
 
 def backend_for(data_dir, neo4j_uri=None):
-    """The graph a query runs on: the embedded graph of ``data_dir``, or the --neo4j server."""
+    """The graph a command runs on, built once per command (kept in the group's ``ctx.obj``) and closed
+    when it ends: the embedded graph of ``data_dir``, or the Neo4j server (named on stderr)."""
     from graph.backends.open import open_backend
 
     ctx = click.get_current_context(silent=True)
     if neo4j_uri is None and ctx is not None:
         neo4j_uri = ctx.meta.get("lcg.neo4j_uri")
-    backend = open_backend(data_dir, neo4j_uri=neo4j_uri)
-    if neo4j_uri and ctx is not None:
-        ctx.call_on_close(backend.close)
+    neo4j_uri = chosen_server(ctx, neo4j_uri)
+    if ctx is None:
+        return open_backend(data_dir, neo4j_uri=neo4j_uri)
+    root = ctx.find_root()
+    built = root.obj if isinstance(root.obj, dict) else root.ensure_object(dict)
+    key = ("neo4j", neo4j_uri) if neo4j_uri else ("data", str(data_dir))
+    backend = built.get(key)
+    if backend is None:
+        backend = built[key] = open_backend(data_dir, neo4j_uri=neo4j_uri)
+        root.call_on_close(backend.close)
+        where = backend.describe()
+        if where:
+            click.echo(f"Graph: Neo4j at {where}", err=True)
     return backend
 
 
@@ -128,7 +177,8 @@ def query_command(f):
 
 @click.group(cls=LcgGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="lcg")
-def main():
+@click.pass_context
+def main(ctx):
     """lcg: who works with whom in a learning city region.
 
     A knowledge graph of partners, projects, people, networks, events, places,
@@ -140,6 +190,7 @@ def main():
       lcg stats
       lcg show university-of-wolverhampton
     """
+    ctx.ensure_object(dict)  # the graph each command opens (backend_for), closed when the command ends
 
 
 @main.command()
@@ -435,6 +486,7 @@ def map_(output, title, seed, size_by, data_dir, neo4j_uri, **focus):
     from visualise.output_files import check_writable
 
     check_writable(output)  # a typo in -o fails before loading and laying out the graph
+    neo4j_uri = chosen_server(click.get_current_context(), neo4j_uri)
     backend = backend_for(data_dir, neo4j_uri)
     g, f, source = _focused_graph(backend, data_dir, neo4j_uri, **focus)
     scores = None
@@ -475,6 +527,7 @@ def export_(fmt, output, data_dir, neo4j_uri, **focus):
 
     if fmt != "csv":  # a typo in -o fails before loading the graph
         check_writable(output)
+    neo4j_uri = chosen_server(click.get_current_context(), neo4j_uri)
     g, f, _source = _focused_graph(backend_for(data_dir, neo4j_uri), data_dir, neo4j_uri, **focus)
     files = export(g, fmt, output)
     click.echo(f"Wrote {', '.join(map(str, files))}: {g.number_of_nodes():,} nodes, "

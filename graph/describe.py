@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from . import schema
+from .backends.base import Backend
+from .queries.walks import neighbours
 from .search import resolve
 
 __all__ = ["stats_rows", "show_node", "TIE_COLUMNS"]
@@ -11,7 +13,7 @@ TIE_COLUMNS = ["direction", "relationship", "other_id", "other_kind", "other_nam
                "amount", "currency", "period", "note", "sources"]
 
 
-def stats_rows(backend) -> list[dict]:
+def stats_rows(backend: Backend) -> list[dict]:
     """One row per node kind and relationship kind, in schema order, zeros included."""
     nodes, rels = backend.counts()
     rows = [{"type": "node", "kind": k, "count": nodes.get(k, 0)} for k in schema.NODE_KINDS]
@@ -21,11 +23,11 @@ def stats_rows(backend) -> list[dict]:
     return rows
 
 
-def show_node(backend, given: str) -> dict:
+def show_node(backend: Backend, given: str) -> dict:
     """A node's fields, its ties out and in (with the other end's name) and its sources."""
     node = resolve(backend, given)
     ties = []
-    for tie, other in backend.neighbours(node.id):
+    for tie, other in neighbours(backend, node.id):
         row = {"direction": "out" if tie.start == node.id else "in", "relationship": tie.kind,
                "other_id": other.id, "other_kind": other.kind, "other_name": other.name}
         for f in ("role", "since", "from", "to", "amount", "currency", "period", "note"):

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from .records import FrozenProps, Node, Rel
 
-__all__ = ["build_graph", "node_attrs", "edge_attrs", "dataset_from_graph"]
+__all__ = ["build_graph", "graph_from_records", "node_attrs", "edge_attrs", "dataset_from_graph"]
 
 
 def _attrs(kind: str, props, shared: dict) -> dict:
@@ -66,6 +66,19 @@ def build_graph(dataset):
                 pred[end][start] = by_key
             key = r.key
             by_key[keys.setdefault(key, key)] = _attrs(r.kind, r.props, shared)
+    return g
+
+
+def graph_from_records(sub):
+    """A ``Backend.subgraph`` (records from either backend) as a MultiDiGraph of this module's contract,
+    for maps and exports: nodes in id order, edges in tie order, keyed as ``records.Rel.key``."""
+    import networkx as nx
+
+    g = nx.MultiDiGraph(name=sub.name)
+    for n in sub.nodes:
+        g.add_node(n.id, kind=n.kind, **n.props)
+    for t in sub.ties:
+        g.add_edge(t.start, t.end, key=t.key, kind=t.kind, **t.props)
     return g
 
 

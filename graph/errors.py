@@ -24,8 +24,8 @@ class ValidationFailed(LcgError):
         super().__init__(f"{n} error{'s' if n != 1 else ''} in the data; nothing was loaded (run `lcg validate` to list them)")
 
 
-class UnknownId(LcgError):
-    """An id or name given on the command line matches nothing."""
+class UnknownNode(LcgError):
+    """An id or name matches no node."""
 
     def __init__(self, given: str, suggestions=()):
         self.given = given
@@ -34,8 +34,12 @@ class UnknownId(LcgError):
         super().__init__(f"no node with id or name {given!r}{hint} (try `lcg search {given}`)")
 
 
+#: The old name of ``UnknownNode``.
+UnknownId = UnknownNode
+
+
 class AmbiguousName(LcgError):
-    """A name given on the command line matches several nodes equally well."""
+    """A name matches several nodes equally well."""
 
     def __init__(self, given: str, candidates):
         self.given = given
@@ -55,3 +59,40 @@ class BadDate(LcgError, ValueError):
         shown = repr(value) if len(repr(value)) <= 60 else repr(value)[:57] + "...'"
         why = why or "is not a date (expected YYYY, YYYY-MM or YYYY-MM-DD)"
         super().__init__(f"{shown} {why}")
+
+
+class BadOption(LcgError, ValueError):
+    """A value given to a library function (so to a command's option) is refused.
+
+    Names the argument as the library knows it (``max_hops``) and the value; the
+    CLI names its own flag instead (``--max-hops``, see cli.py). ``str(error)``
+    reads ``max_hops=0 must be at least 1``.
+    """
+
+    def __init__(self, option: str, value, why: str):
+        self.option, self.value, self.why = option, value, why
+        super().__init__(f"{option}={value!r} {why}")
+
+
+class OutOfRange(BadOption):
+    """A number outside the range an argument accepts."""
+
+
+class WrongKind(LcgError):
+    """A node was found but is of a kind the question does not take (a project where an actor is needed)."""
+
+    def __init__(self, node_id: str, message: str, option: str | None = None):
+        self.node_id, self.option = node_id, option
+        super().__init__(message)
+
+
+class SameNode(LcgError):
+    """Two ends of a question are one node."""
+
+
+class BadRange(LcgError, ValueError):
+    """A from/to pair of arguments whose start is after its end; names both arguments and values."""
+
+    def __init__(self, low_option: str, low, high_option: str, high):
+        self.low_option, self.low, self.high_option, self.high = low_option, low, high_option, high
+        super().__init__(f"{low_option}={low!r} is after {high_option}={high!r}; give the earlier date first")

@@ -12,7 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from .backends.base import NodeRecord
-from .errors import AmbiguousName, UnknownId
+from .errors import AmbiguousName, UnknownNode
 
 __all__ = ["fold", "search", "resolve", "Match"]
 
@@ -68,7 +68,7 @@ def search(backend, text: str, *, kinds=None, limit: int | None = 20) -> list[Ma
 
 
 def resolve(backend, text: str, *, kinds=None) -> NodeRecord:
-    """The one node ``text`` names (an id or a name); raises UnknownId or AmbiguousName."""
+    """The one node ``text`` names (an id or a name); raises UnknownNode or AmbiguousName."""
     node = backend.node(text)
     if node is not None and (kinds is None or node.kind in kinds):
         return node
@@ -79,4 +79,4 @@ def resolve(backend, text: str, *, kinds=None) -> NodeRecord:
             return top[0].node
         raise AmbiguousName(text, [m.node.id for m in top[:10]])
     ids = [n.id for n in backend.nodes(kinds)]
-    raise UnknownId(text, difflib.get_close_matches(text.lower(), ids, n=3, cutoff=0.5))
+    raise UnknownNode(text, difflib.get_close_matches(text.lower(), ids, n=3, cutoff=0.5))

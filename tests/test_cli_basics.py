@@ -10,7 +10,7 @@ import subprocess
 import sys
 
 
-from conftest import FIXTURES, ROOT
+from conftest import FIXTURES, ROOT, SEED
 
 TINY = FIXTURES / "tiny"
 
@@ -81,9 +81,25 @@ def test_search_ignores_case_and_accents_best_first(lcg):
 
 
 def test_data_folder_from_environment(lcg):
+    """LCG_DATA names the folder: the counts are the tiny fixture's, not the default seed_data's."""
     result = lcg("stats", "--format", "json", env={"LCG_DATA": str(TINY)})
     assert result.exit_code == 0
-    assert json.loads(result.stdout)
+    named = lcg("stats", "--format", "json", "--data", TINY)
+    default = lcg("stats", "--format", "json", "--data", SEED)
+    assert json.loads(result.stdout) == json.loads(named.stdout) != json.loads(default.stdout)
+
+
+def test_an_explicit_data_folder_wins_over_neo4j_uri_from_the_environment(lcg):
+    """With NEO4J_URI exported (as for `lcg load`), `--data DIR` still reads DIR; nothing listens on port 1,
+    so asking the server would fail."""
+    env = {"NEO4J_URI": "bolt://127.0.0.1:1", "NEO4J_PASSWORD": "unused"}
+    result = lcg("stats", "--format", "json", "--data", TINY, env=env)
+    assert result.exit_code == 0, result.output
+    assert result.stdout == lcg("stats", "--format", "json", "--data", TINY).stdout
+    assert "Neo4j" not in result.stderr
+    # without --data on the command line the environment's server is asked (and named when it fails)
+    result = lcg("stats", env={**env, "LCG_DATA": str(TINY)})
+    assert result.exit_code == 1 and "127.0.0.1:1" in result.stderr
 
 
 def test_version(lcg):

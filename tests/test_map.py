@@ -201,7 +201,7 @@ def test_focus_errors_are_one_line(lcg, tmp_path):
     assert r.exit_code == 1 and "no node with id or name 'nobody-here'" in r.output
     r = lcg("export", "--format", "json", "--data", FIXTURES / "tiny", "--around", "ada-researcher",
             "--exclude-kind", "person", "-o", tmp_path / "x.json")
-    assert r.exit_code == 1 and "is a Person, which --exclude-kind leaves out" in r.output
+    assert r.exit_code == 2 and "Invalid value for '--around': 'ada-researcher' is a Person, which the excluded kinds" in r.output
     assert not (tmp_path / "x.html").exists() and not (tmp_path / "x.json").exists()
     assert "Traceback" not in r.output
 

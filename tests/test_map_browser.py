@@ -183,7 +183,6 @@ def test_empty_focus_opens_and_says_so(tmp_path, lcg):
         _clean(mp)
 
 
-@pytest.mark.skipif(not (SEED / "organisations.yaml").exists(), reason="seed_data/ not written yet")
 def test_seed_map(tmp_path):
     path, g = _map(tmp_path, SEED)
     with _open(path) as mp:

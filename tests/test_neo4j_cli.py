@@ -106,7 +106,8 @@ def test_cypher_write_refused_and_nothing_changed(lcg, empty_db):
 
 def test_cypher_bad_param_and_syntax(lcg, bolt_server):
     env = bolt_server.env()
-    assert lcg("cypher", "RETURN 1 AS x", "--param", "no-equals", env=env).exit_code == 1
+    r = lcg("cypher", "RETURN 1 AS x", "--param", "no-equals", env=env)
+    assert r.exit_code == 2 and "Invalid value for '--param': 'no-equals' is not NAME=VALUE" in r.stderr
     _one_line_error(lcg("cypher", "MATC (n) RETURN n", env=env), mentions=bolt_server.uri)
 
 
@@ -175,3 +176,15 @@ def test_bad_uri_checked_by_the_library_too():
     assert ok.uri == "neo4j+ssc://db.example.org:7687"
     assert bolt_config("bolt://[::1]:7687", prompt=False).uri == "bolt://[::1]:7687"
     assert bolt_config("bolt://localhost", prompt=False).uri == "bolt://localhost"
+
+
+def test_the_output_names_the_server_that_answered(lcg, bolt_server):
+    """On a server, stderr says which one (no password); the rows on stdout stay clean."""
+    result = lcg("stats", "--format", "json", "--neo4j", bolt_server.uri,
+                 env={"NEO4J_PASSWORD": bolt_server.password, "NEO4J_USERNAME": bolt_server.user,
+                      "NEO4J_DATABASE": bolt_server.database})
+    assert result.exit_code == 0, result.output
+    host = bolt_server.uri.split("//", 1)[1]
+    assert result.stderr.count("Graph: Neo4j at ") == 1 and host in result.stderr
+    assert bolt_server.password not in result.stderr
+    json.loads(result.stdout)

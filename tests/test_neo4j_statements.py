@@ -39,16 +39,19 @@ def test_every_statement_sent_is_enumerated(lcg, empty_db, tmp_path, monkeypatch
     (data / "projects.yaml").write_text(yaml.safe_dump(projects[1:]))
     assert lcg("load", "--data", data, "--replace", env=env).exit_code == 0
 
+    from graph.queries.path import shortest_paths
+    from graph.queries.walks import co_participation
+
     s = empty_db
     with open_neo4j_backend(config=BoltConfig(s.uri, s.user, s.password, s.database)) as b:
         ids = [n.id for n in b.nodes()]
         b.relationships()
         b.relationships(["PARTNER_IN"])
         b.node(ids[0])
-        b.neighbours(ids[0], direction="in")
-        b.neighbours(ids[1], rel_kinds=["MEMBER_OF"])
-        b.co_participation(ids[0])
-        b.shortest_paths(ids[0], ids[-1])
+        b.incident([ids[0]], direction="in")
+        b.incident(ids[:2], rel_kinds=["MEMBER_OF"])
+        co_participation(b, ids[0])
+        shortest_paths(b, ids[0], ids[-1])
         b.subgraph(ids)
         b.counts()
     assert sent

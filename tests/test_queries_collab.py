@@ -415,7 +415,7 @@ def test_network_gaps_for_one_city(backend, lcg):
 # --- timeline -------------------------------------------------------------------------
 
 def test_timeline_in_date_order_and_window(backend, lcg):
-    from graph.errors import LcgError
+    from graph.errors import BadRange, LcgError
     from graph.queries.timeline import timeline_rows
 
     rows, undated = timeline_rows(backend)
@@ -429,11 +429,11 @@ def test_timeline_in_date_order_and_window(backend, lcg):
     rows, _ = timeline_rows(backend, date_from="2022-04")
     assert [r["id"] for r in rows] == ["health-project"]
     # June 2019: the festival, and the project running 2018-2020 (sorted by start)
-    with pytest.raises(LcgError, match="--from 2021 is after --to 2019"):
+    with pytest.raises(BadRange, match="date_from='2021' is after date_to='2019'"):
         timeline_rows(backend, date_from="2021", date_to="2019")
     assert timeline_rows(backend, date_from="2019-06", date_to="2019")[0]  # within one year: not backwards
     r = lcg("timeline", "--from", "2021", "--to", "2019", "--data", DATA)
-    assert r.exit_code == 1 and "--from 2021 is after --to 2019" in r.stderr
+    assert r.exit_code == 2 and "--from 2021 is after --to 2019" in r.stderr
     r = lcg("timeline", "--from", "2019-06", "--to", "2019-06", "--data", DATA, "--format", "csv")
     assert r.stdout.splitlines() == ["start,end,kind,type,id,name",
                                      "2018,2020,Project,,digital-skills-project,Digital Skills Project",
@@ -487,18 +487,11 @@ class FreshRecordsBackend:
     def relationships(self, kinds=None):
         return [self._t(t) for t in self.inner.relationships(kinds)]
 
-    def neighbours(self, node_id, **kw):
-        return [(self._t(t), self._n(n)) for t, n in self.inner.neighbours(node_id, **kw)]
-
-    def co_participation(self, node_id, **kw):
-        return [(self._t(a), self._n(b), self._t(c), self._n(d)) for a, b, c, d in
-                self.inner.co_participation(node_id, **kw)]
+    def incident(self, node_ids, **kw):
+        return [(i, self._t(t), self._n(n)) for i, t, n in self.inner.incident(node_ids, **kw)]
 
     def co_participation_strengths(self, node_id, weights, **kw):
         return self.inner.co_participation_strengths(node_id, weights, **kw)
-
-    def shortest_paths(self, a, b, **kw):
-        return self.inner.shortest_paths(a, b, **kw)
 
     def counts(self):
         return self.inner.counts()

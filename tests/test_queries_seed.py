@@ -1,6 +1,4 @@
 """Facts the seed documents state, found by the who-works-with-whom queries on seed_data/.
-
-Skipped only while seed_data/networks.yaml does not exist yet.
 """
 
 from __future__ import annotations
@@ -8,8 +6,6 @@ from __future__ import annotations
 import pytest
 
 from conftest import SEED
-
-pytestmark = pytest.mark.skipif(not (SEED / "networks.yaml").exists(), reason="seed_data not written yet")
 
 
 @pytest.fixture(scope="module")

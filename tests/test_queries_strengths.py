@@ -27,8 +27,6 @@ def backend(request, tmp_path_factory):
     if request.param == "collab":
         data = FIXTURES / "collab"
     elif request.param == "seed":
-        if not (SEED / "networks.yaml").exists():
-            pytest.skip("seed_data not written yet")
         data = SEED
     else:
         data = tmp_path_factory.mktemp("strengths") / "generated"
@@ -43,16 +41,18 @@ def _actors(backend, n=60):
 
 
 def test_strengths_primitive_sums_the_heaviest_pair_per_item(backend):
-    """Against a sum written out from ``co_participation`` rows."""
-    from graph.queries.collaborators import _weight_table
+    """The numpy accelerator and the plain rule, against a sum written out from ``co_participation`` rows."""
+    from graph.queries.collaboration import StrengthAccelerator, plain_strengths, strengths, weight_table
+    from graph.queries.walks import co_participation
 
+    assert isinstance(backend, StrengthAccelerator)
     for via in (None, "event", "project"):
-        weights = _weight_table(via)
+        weights = weight_table(via)
         kinds = sorted({k for _, m, t in weights for k in (m, t)})
         for actor in _actors(backend):
             best: dict[tuple[str, str], int] = {}
             kind_of = {}
-            for mine, item, theirs, other in backend.co_participation(actor, rel_kinds=kinds):
+            for mine, item, theirs, other in co_participation(backend, actor, rel_kinds=kinds):
                 w = weights.get((item.kind, mine.kind, theirs.kind))
                 if mine.start == actor and theirs.start == other.id and w is not None:
                     best[(item.id, other.id)] = max(best.get((item.id, other.id), 0), w)
@@ -60,23 +60,27 @@ def test_strengths_primitive_sums_the_heaviest_pair_per_item(backend):
             expected: dict[str, int] = {}
             for (_, other), w in best.items():
                 expected[other] = expected.get(other, 0) + w
-            got = sorted(backend.co_participation_strengths(actor, weights, other_kinds=None))
+            got = sorted(strengths(backend, actor, weights, other_kinds=None))
             assert got == sorted((o, kind_of[o], w) for o, w in expected.items()), (actor, via)
-            people = sorted(backend.co_participation_strengths(actor, weights, other_kinds=["Person"]))
+            assert got == plain_strengths(backend, actor, weights), (actor, via)
+            people = sorted(strengths(backend, actor, weights, other_kinds=["Person"]))
             assert people == [r for r in got if r[1] == "Person"]
+            assert people == plain_strengths(backend, actor, weights, other_kinds=["Person"])
 
 
 def test_co_participation_of_some_others_is_the_full_list_filtered(backend):
+    from graph.queries.walks import co_participation
+
     rnd = random.Random(4)
     for actor in _actors(backend, 30):
-        full = backend.co_participation(actor)
+        full = co_participation(backend, actor)
         ids = sorted({r[3].id for r in full})
         some = rnd.sample(ids, min(3, len(ids))) + ["no-such-id", actor]
-        assert backend.co_participation(actor, others=some) == [r for r in full if r[3].id in some]
-        assert backend.co_participation(actor, others=[]) == []
+        assert co_participation(backend, actor, others=some) == [r for r in full if r[3].id in some]
+        assert co_participation(backend, actor, others=[]) == []
         kinds = ["MEMBER_OF", "PARTNER_IN"]
-        assert backend.co_participation(actor, rel_kinds=kinds, others=ids) == backend.co_participation(
-            actor, rel_kinds=kinds)
+        assert co_participation(backend, actor, rel_kinds=kinds, others=ids) == co_participation(
+            backend, actor, rel_kinds=kinds)
 
 
 @pytest.mark.parametrize("via, kind", [(None, None), ("project", None), ("event", None), ("network", None),
@@ -93,19 +97,29 @@ def test_lean_and_full_paths_give_the_same_rows(backend, via, kind):
             assert cut == lean[:limit] and total == len(lean)
 
 
-def test_neighbours_are_the_same_once_a_node_s_ties_are_cached(backend):
-    """The embedded backend answers ``neighbours`` from the tie list ``co_participation`` caches."""
+def test_incident_is_the_graph_s_adjacency(backend):
+    """The embedded backend answers ``incident`` from cached tie lists: the same rows as the raw
+    networkx adjacency, whatever was cached before."""
     from graph.backends.embedded import EmbeddedBackend
+    from graph.queries.walks import co_participation
 
-    fresh = EmbeddedBackend(backend.graph)
+    g = backend.graph
+    fresh = EmbeddedBackend(g)
     actors = _actors(backend, 30)
-    before = {(a, k, d): fresh.neighbours(a, rel_kinds=k, direction=d)
-              for a in actors for k in (None, ("WORKS_FOR",), ("PARTNER_IN", "FUNDS")) for d in ("both", "in", "out")}
     for a in actors:
-        fresh.co_participation(a)
-        assert a in fresh._adj
-    for (a, k, d), rows in before.items():
-        assert fresh.neighbours(a, rel_kinds=k, direction=d) == rows, (a, k, d)
+        co_participation(fresh, a)
+    for a in actors:
+        for kinds in (None, ("WORKS_FOR",), ("PARTNER_IN", "FUNDS")):
+            for d in ("both", "in", "out"):
+                raw = set()
+                if d in ("out", "both"):
+                    raw |= {(a, k, v) for _, v, k in g.out_edges(a, keys=True)}
+                if d in ("in", "both"):
+                    raw |= {(u, k, a) for u, _, k in g.in_edges(a, keys=True)}
+                raw = {r for r in raw if kinds is None or g.edges[r[0], r[2], r[1]]["kind"] in kinds}
+                got = fresh.incident([a], rel_kinds=kinds, direction=d)
+                assert {(t.start, t.key, t.end) for _, t, _ in got} == raw, (a, kinds, d)
+                assert len(got) == len(raw)
 
 
 @pytest.fixture(scope="module")
@@ -118,15 +132,17 @@ def both(bolt_server):
 
 
 def test_the_bolt_backend_gives_the_same_strengths_and_rows(both):
-    from graph.queries.collaborators import _weight_table
+    from graph.queries.collaboration import StrengthAccelerator, strengths, weight_table
+    from graph.queries.walks import co_participation
 
     emb, srv = both
+    assert not isinstance(srv, StrengthAccelerator)  # the plain rule runs on the server's records
     for actor in [n.id for n in emb.nodes(["Organisation", "Person", "Place"])]:
         for via in (None, "event"):
-            weights = _weight_table(via)
+            weights = weight_table(via)
             for kinds in (None, ["Person", "Place"]):
-                assert sorted(srv.co_participation_strengths(actor, weights, other_kinds=kinds)) == sorted(
-                    emb.co_participation_strengths(actor, weights, other_kinds=kinds)), (actor, via, kinds)
+                assert sorted(strengths(srv, actor, weights, other_kinds=kinds)) == sorted(
+                    strengths(emb, actor, weights, other_kinds=kinds)), (actor, via, kinds)
         some = ["beta-council", "hometown", "dan-dale", "no-such-id"]
-        assert srv.co_participation(actor, others=some) == emb.co_participation(actor, others=some)
-    assert srv.co_participation_strengths("no-such-id", _weight_table(None)) == []
+        assert co_participation(srv, actor, others=some) == co_participation(emb, actor, others=some)
+    assert strengths(srv, "no-such-id", weight_table(None)) == []

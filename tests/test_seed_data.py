@@ -14,6 +14,7 @@ import re
 import pytest
 
 from conftest import SEED, SHARED
+from graph.queries.walks import neighbours
 
 SEEDS_DIR = SHARED / "seeds"
 SEED_FILE = re.compile(r"^\d{3}_[0-9a-f]{16}\.txt$")
@@ -43,7 +44,7 @@ def _places_of(backend, node_id: str) -> set[str]:
     """The node itself and every place it is in, following LOCATED_IN outwards."""
     seen, todo = {node_id}, [node_id]
     while todo:
-        for tie, other in backend.neighbours(todo.pop(), rel_kinds=["LOCATED_IN"], direction="out"):
+        for tie, other in neighbours(backend, todo.pop(), rel_kinds=["LOCATED_IN"], direction="out"):
             if other.id not in seen:
                 seen.add(other.id)
                 todo.append(other.id)
@@ -86,7 +87,7 @@ def test_fixed_ids_have_the_kinds_others_rely_on(backend):
     found = {i: (backend.node(i).kind if backend.node(i) else None) for i in expected}
     assert found == expected
     assert backend.node(WCLR).props.get("type") == "partnership"
-    wider = backend.neighbours(WCLR, rel_kinds=["MEMBER_OF"], direction="in")
+    wider = neighbours(backend, WCLR, rel_kinds=["MEMBER_OF"], direction="in")
     assert wider, "the WCLR partnership lists no wider members"
 
 
@@ -106,7 +107,7 @@ def test_show_university_lists_wclr_partnership_memberships_and_sources(lcg):
 
 
 def test_university_and_council_are_core_partners_of_wclr(backend):
-    partners = {other.id for tie, other in backend.neighbours(WCLR, rel_kinds=["PARTNER_IN"], direction="in")}
+    partners = {other.id for tie, other in neighbours(backend, WCLR, rel_kinds=["PARTNER_IN"], direction="in")}
     assert {UNIVERSITY, COUNCIL} <= partners
     assert all(backend.node(p).kind == "Organisation" for p in partners)
 
@@ -114,10 +115,10 @@ def test_university_and_council_are_core_partners_of_wclr(backend):
 def test_wolverhampton_and_cork_meet_in_the_gnlc_health_and_well_being_cluster(backend):
     clusters = [n for n in backend.nodes(["Network"])
                 if "health" in n.name.lower() and any(t.end == "unesco-gnlc" for t, _ in
-                                                      backend.neighbours(n.id, rel_kinds=["PART_OF"], direction="out"))]
+                                                      neighbours(backend, n.id, rel_kinds=["PART_OF"], direction="out"))]
     assert clusters, "no health and well-being cluster that is part of the UNESCO GNLC"
     for cluster in clusters:
-        members = {other.id for _, other in backend.neighbours(cluster.id, rel_kinds=["MEMBER_OF"], direction="in")}
+        members = {other.id for _, other in neighbours(backend, cluster.id, rel_kinds=["MEMBER_OF"], direction="in")}
         if "cork" in members and members & {"wolverhampton", COUNCIL}:
             return
     pytest.fail("no GNLC health and well-being cluster has both Cork and Wolverhampton (or its council) as members")
@@ -128,7 +129,7 @@ def test_building_a_learning_region_event_links_wolverhampton_to_cork(backend):
     assert events, "no 'Building a Learning Region' event"
     event = events[0].id
     reach = set()
-    for _, other in backend.neighbours(event):
+    for _, other in neighbours(backend, event):
         reach |= _places_of(backend, other.id)
     reach |= _places_of(backend, event)
     assert "cork" in reach, "nothing at the event is in Cork"

@@ -1,6 +1,6 @@
 """Which part of the graph a map or export shows: the whole, or a focus.
 
-Written on the Backend primitives only (``nodes``, ``neighbours``, ``node``,
+Written on the Backend primitives only (``nodes``, ``incident`` through ``walks.neighbours``, ``node``,
 ``subgraph``), so ``lcg map`` and ``lcg export`` behave the same on the
 embedded graph and on Neo4j. The result is a networkx MultiDiGraph in the
 embedded contract (docs/internals.md), which ``visualise.html_map`` and
@@ -29,7 +29,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from graph import dates, schema
-from graph.errors import LcgError
+from graph.backends.base import Backend
+from graph.embedded import graph_from_records
+from graph.errors import BadOption, OutOfRange
+from graph.queries.walks import neighbours
 from graph.schema import a_kind
 from graph.search import resolve
 
@@ -37,8 +40,8 @@ __all__ = ["Focus", "BadFocus", "select"]
 
 
 
-class BadFocus(LcgError):
-    """A focus option that cannot be applied (bad date, excluded focus node...)."""
+class BadFocus(BadOption):
+    """A focus option that cannot be applied (an unknown kind, an excluded focus node...)."""
 
 
 @dataclass(frozen=True)
@@ -81,15 +84,15 @@ def _node_end(kind: str, props) -> str | None:
     return None
 
 
-def select(backend, focus: Focus):
+def select(backend: Backend, focus: Focus):
     """The focused subgraph as a networkx MultiDiGraph (node ids sorted)."""
     for k in (*focus.kinds, *focus.exclude_kinds):
         if k not in schema.NODE_KINDS:
-            raise BadFocus(f"unknown kind {k!r} (expected one of: {', '.join(schema.NODE_KINDS)})")
+            raise BadFocus("kinds", k, f"is not a kind (expected one of: {', '.join(schema.NODE_KINDS)})")
     if focus.since:
         dates.parse(focus.since)
     if focus.depth < 0:
-        raise BadFocus("--depth must be 0 or more")
+        raise OutOfRange("depth", focus.depth, "must be 0 or more")
 
     wanted = set(focus.kinds) if focus.kinds else set(schema.NODE_KINDS)
     wanted -= set(focus.exclude_kinds)
@@ -99,35 +102,35 @@ def select(backend, focus: Focus):
 
     chosen: set[str] | None = None
     anchors: set[str] = set()
-    walks = (("--around", focus.around, None, lambda n: _ball(backend, n, focus.depth, allowed)),
-             ("--theme", focus.theme, ("Theme",), lambda n: _theme_work(backend, n, allowed)),
-             ("--network", focus.network, ("Network",), lambda n: _network_reach(backend, n, allowed)))
+    walks = (("around", focus.around, None, lambda n: _ball(backend, n, focus.depth, allowed)),
+             ("theme", focus.theme, ("Theme",), lambda n: _theme_work(backend, n, allowed)),
+             ("network", focus.network, ("Network",), lambda n: _network_reach(backend, n, allowed)))
     for label, option, kinds, walk in walks:
         if not option:
             continue
         node = resolve(backend, option, kinds=kinds)
         if node.kind in focus.exclude_kinds:
-            raise BadFocus(f"{label} {option!r} is {a_kind(node.kind)}, which --exclude-kind leaves out")
+            raise BadFocus(label, option, f"is {a_kind(node.kind)}, which the excluded kinds leave out")
         # the focus node itself is shown even when --kind names other kinds: the map is about it
         anchors.add(node.id)
         ids = walk(node.id)
         chosen = ids if chosen is None else chosen & ids
     if chosen is None:
         chosen = {n.id for n in backend.nodes(sorted(wanted))}
-    g = backend.subgraph(sorted(chosen))
+    g = graph_from_records(backend.subgraph(sorted(chosen)))
     if focus.since:
         _apply_since(g, focus.since, keep=anchors)
     return g
 
 
-def _ball(backend, start: str, depth: int, allowed) -> set[str]:
+def _ball(backend: Backend, start: str, depth: int, allowed) -> set[str]:
     """Nodes within ``depth`` ties of ``start``, walking only through allowed kinds."""
     seen = {start}
     frontier = [start]
     for _ in range(depth):
         nxt = []
         for node_id in frontier:
-            for _tie, other in backend.neighbours(node_id):
+            for _tie, other in neighbours(backend, node_id):
                 if other.id not in seen and allowed(other.kind):
                     seen.add(other.id)
                     nxt.append(other.id)
@@ -135,30 +138,30 @@ def _ball(backend, start: str, depth: int, allowed) -> set[str]:
     return seen
 
 
-def _theme_work(backend, theme: str, allowed) -> set[str]:
+def _theme_work(backend: Backend, theme: str, allowed) -> set[str]:
     """The theme, what addresses it, and everything tied to that work."""
     out = {theme}
-    work = [o.id for _t, o in backend.neighbours(theme, rel_kinds=["ADDRESSES"], direction="in") if allowed(o.kind)]
+    work = [o.id for _t, o in neighbours(backend, theme, rel_kinds=["ADDRESSES"], direction="in") if allowed(o.kind)]
     out.update(work)
     for w in work:
-        out.update(o.id for _t, o in backend.neighbours(w) if allowed(o.kind))
+        out.update(o.id for _t, o in neighbours(backend, w) if allowed(o.kind))
     return out
 
 
-def _network_reach(backend, network: str, allowed) -> set[str]:
+def _network_reach(backend: Backend, network: str, allowed) -> set[str]:
     """The network, its nested clusters (PART_OF), and everything tied to any of them."""
     parts = [network]
     seen = {network}
     i = 0
     while i < len(parts):
-        for _t, o in backend.neighbours(parts[i], rel_kinds=["PART_OF"], direction="in"):
+        for _t, o in neighbours(backend, parts[i], rel_kinds=["PART_OF"], direction="in"):
             if o.id not in seen and o.kind == "Network" and allowed(o.kind):
                 seen.add(o.id)
                 parts.append(o.id)
         i += 1
     out = set(parts)
     for p in parts:
-        out.update(o.id for _t, o in backend.neighbours(p) if allowed(o.kind))
+        out.update(o.id for _t, o in neighbours(backend, p) if allowed(o.kind))
     return out
 
 

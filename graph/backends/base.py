@@ -1,9 +1,12 @@
-"""The graph primitives every backend implements, and the records they return.
+"""The storage primitives every backend implements, and the records they return.
 
-Queries (``graph/queries``) are written once, in Python, on top of these few
-operations; the embedded networkx backend and the Cypher backend each implement
-them, and a parity test demands identical rows from both. Keep a primitive small
-and its result fully ordered, so that two backends cannot disagree on order.
+A backend stores and reads; it holds no domain rule. Queries (``graph/queries``)
+are written once, in Python, on top of these few operations: the walks
+(``queries/walks.py``), the path search (``queries/path.py``) and the
+collaboration strengths (``queries/strength.py``). The embedded networkx backend
+and the Cypher backend each implement the primitives, and a parity test demands
+identical rows from both. Keep a primitive small and its result fully ordered,
+so that two backends cannot disagree on order.
 """
 
 from __future__ import annotations
@@ -11,7 +14,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterable, Mapping, Protocol, runtime_checkable
 
-__all__ = ["NodeRecord", "Tie", "Path", "Backend", "DIRECTIONS"]
+from .. import schema
+
+__all__ = ["NodeRecord", "Tie", "Path", "Subgraph", "Incident", "Backend", "DIRECTIONS"]
 
 DIRECTIONS = ("out", "in", "both")
 
@@ -29,14 +34,37 @@ class NodeRecord:
         return self.props.get("name", self.id)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Tie:
-    """A relationship in the schema's direction: ``start -kind-> end``."""
+    """A relationship in the schema's direction: ``start -kind-> end``.
+
+    Two ties are equal when the graph would store them as one: same kind, same
+    ends, same value of the kind's key field (``schema.RelKind.key_field``, the
+    role of a participation): a speaker tie and an attendee tie are two ties.
+    """
 
     kind: str
     start: str
     end: str
-    props: Mapping = field(default_factory=dict, compare=False, hash=False)
+    props: Mapping = field(default_factory=dict)
+
+    @property
+    def key(self) -> str:
+        """The edge key, as ``records.Rel.key``: the kind, plus ``:value`` of its key field when set."""
+        rk = schema.REL_KINDS.get(self.kind)
+        value = self.props.get(rk.key_field) if rk is not None and rk.key_field else None
+        return f"{self.kind}:{value}" if value is not None else self.kind
+
+    def _identity(self) -> tuple:
+        return (self.start, self.end, self.key)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Tie):
+            return NotImplemented
+        return self._identity() == other._identity()
+
+    def __hash__(self) -> int:
+        return hash(self._identity())
 
     def other(self, node_id: str) -> str:
         return self.end if self.start == node_id else self.start
@@ -56,9 +84,26 @@ class Path:
         return (tuple(n.id for n in self.nodes), tuple(t.sort_key() for t in self.ties))
 
 
+@dataclass(frozen=True, slots=True)
+class Subgraph:
+    """Nodes (sorted by id) and the ties among them (sorted by ``Tie.sort_key``); ``name`` the dataset's."""
+
+    name: str | None
+    nodes: tuple[NodeRecord, ...]
+    ties: tuple[Tie, ...]
+
+
+#: One row of ``Backend.incident``: (the node asked about, a tie at it, the node at the tie's other end).
+Incident = tuple[str, Tie, NodeRecord]
+
+
 @runtime_checkable
 class Backend(Protocol):
-    """What a query may ask of a graph. Every list comes back sorted as documented."""
+    """What a query may ask of a graph. Every list comes back sorted as documented.
+
+    Also a context manager: ``with open_backend(...) as backend:`` closes it (a
+    server's driver; nothing for the embedded graph).
+    """
 
     def node(self, node_id: str) -> NodeRecord | None:
         """The node with this id, or None."""
@@ -73,38 +118,28 @@ class Backend(Protocol):
         overlap records): Python builds the projection, so both backends share it.
         """
 
-    def neighbours(self, node_id: str, *, rel_kinds: Iterable[str] | None = None,
-                   direction: str = "both") -> list[tuple[Tie, NodeRecord]]:
-        """Ties at ``node_id`` with the node at their other end, sorted by (tie, other id)."""
+    def incident(self, node_ids: Iterable[str], *, rel_kinds: Iterable[str] | None = None,
+                 direction: str = "both") -> list[Incident]:
+        """Every tie (of ``rel_kinds``) at these nodes, as (node id, tie, other end's record).
 
-    def co_participation(self, node_id: str, *, rel_kinds: Iterable[str] | None = None,
-                         others: Iterable[str] | None = None) -> list[tuple[Tie, NodeRecord, Tie, NodeRecord]]:
-        """Two-step ties ``node -mine- item -theirs- other`` (other != node), each tie of
-        ``rel_kinds`` in either direction; sorted by (item id, other id, mine, theirs).
+        ``direction``: "out" (the node is the tie's start), "in" (its end) or "both"
+        (a self-loop once). Unknown ids give no rows. Sorted by (node id, other id,
+        ``Tie.sort_key``). Batched: one call for a whole frontier or a whole set of
+        items, so a server answers in a few round trips, not one per node.
+        """
 
-        ``others``: only the rows whose other is one of these ids: the evidence of the
-        few collaborators printed, without walking all of a hub's items again."""
-
-    def co_participation_strengths(self, node_id: str, weights: Mapping[tuple[str, str, str], int], *,
-                                   other_kinds: Iterable[str] | None = None) -> list[tuple[str, str, int]]:
-        """Per other node sharing an item: ``(other id, other kind, strength)``, in no set order
-        (the caller ranks them; sorting 55k ids would cost more than the sums).
-
-        Counts the items both point *into* (``node -mine-> item <-theirs- other``,
-        other != node, of ``other_kinds`` when given); ``weights[(item kind, mine kind,
-        theirs kind)]`` weighs one pair of ties, a pair not in ``weights`` does not count.
-        An item counts once, at its heaviest pair; strength sums the items. Why: a
-        national funder shares items with 55k others in 80k (item, other) pairs; summing
-        inside the backend hands back one plain tuple per other instead of 80k records
-        (``lcg collaborators`` on the biggest hub, bench/RESULTS.md)."""
-
-    def shortest_paths(self, a: str, b: str, *, max_hops: int = 4,
-                       rel_kinds: Iterable[str] | None = None) -> list[Path]:
-        """All shortest undirected paths from a to b of at most ``max_hops`` ties,
-        one Path per distinct chain of relationships; sorted by ``Path.sort_key``."""
-
-    def subgraph(self, node_ids: Iterable[str]):
-        """The induced subgraph on these ids as a networkx MultiDiGraph (the embedded contract)."""
+    def subgraph(self, node_ids: Iterable[str]) -> Subgraph:
+        """The nodes among these ids and every tie between two of them."""
 
     def counts(self) -> tuple[dict[str, int], dict[str, int]]:
         """(nodes by kind, relationships by kind), only kinds present."""
+
+    def describe(self) -> str | None:
+        """Which graph answers, for a message: None for the embedded graph, the server (password-free) else."""
+
+    def close(self) -> None:
+        """Release what the backend holds (a server connection)."""
+
+    def __enter__(self) -> "Backend": ...
+
+    def __exit__(self, *exc: object) -> None: ...

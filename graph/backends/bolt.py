@@ -120,7 +120,7 @@ def bolt_config(uri: str | None = None, *, user: str | None = None, database: st
     """Settings from the arguments and the NEO4J_* environment; asks for the password on a terminal."""
     uri = uri or os.environ.get("NEO4J_URI")
     if not uri:
-        raise BackendError("no Neo4j URI: pass --neo4j bolt://HOST:7687 or set NEO4J_URI")
+        raise BackendError("no Neo4j URI: give one (bolt://HOST:7687) or set NEO4J_URI")
     parts = check_uri(uri)
     if parts.password is not None:
         raise BackendError(f"the Neo4j URI {redact(uri)} carries a password: put it in NEO4J_PASSWORD "

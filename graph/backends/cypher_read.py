@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 
-from ..errors import BackendError, LcgError
+from ..errors import BackendError, BadOption, LcgError
 from .bolt import BoltConfig, connect, translate_errors
 
 __all__ = ["run_read_only", "parse_params", "WriteRefused", "plain"]
@@ -28,7 +28,7 @@ def parse_params(pairs) -> dict:
         name, sep, value = pair.partition("=")
         name = name.strip().lstrip("$")
         if not sep or not name.isidentifier():
-            raise LcgError(f"bad --param {pair!r}: expected NAME=VALUE such as id=university-of-wolverhampton")
+            raise BadOption("param", pair, "is not NAME=VALUE (such as id=university-of-wolverhampton)")
         try:
             out[name] = json.loads(value)
         except ValueError:

@@ -1,11 +1,15 @@
-"""The embedded backend: the graph primitives on a networkx MultiDiGraph."""
+"""The embedded backend: the storage primitives on a networkx MultiDiGraph.
+
+Also a ``queries.strength.StrengthAccelerator``: ``co_participation_strengths``
+sums collaboration strengths in numpy, held equal to the plain rule by
+tests/test_queries_strengths.py."""
 
 from __future__ import annotations
 
 from operator import itemgetter
 from typing import Iterable
 
-from .base import NodeRecord, Path, Tie
+from .base import Incident, NodeRecord, Subgraph, Tie
 
 __all__ = ["EmbeddedBackend"]
 
@@ -59,29 +63,19 @@ class EmbeddedBackend:
         ties.sort(key=Tie.sort_key)
         return ties
 
-    def _incident(self, node_id: str, wanted, direction: str):
+    def incident(self, node_ids: Iterable[str], *, rel_kinds: Iterable[str] | None = None,
+                 direction: str = "both") -> list[Incident]:
+        """From each node's cached tie list (``_around``), already in contract order."""
+        wanted = frozenset(rel_kinds) if rel_kinds is not None else None
         g = self.graph
-        if direction in ("out", "both"):
-            for _, v, d in g.out_edges(node_id, data=True):
-                if wanted is None or d["kind"] in wanted:
-                    yield self._tie(node_id, v, d), v
-        if direction in ("in", "both"):
-            for u, _, d in g.in_edges(node_id, data=True):
-                if wanted is None or d["kind"] in wanted:
-                    yield self._tie(u, node_id, d), u
-
-    def neighbours(self, node_id: str, *, rel_kinds=None, direction: str = "both") -> list[tuple[Tie, NodeRecord]]:
-        if node_id not in self.graph:
-            return []
-        wanted = set(rel_kinds) if rel_kinds is not None else None
-        cached = self._adj.get(node_id)
-        if cached is not None and node_id not in self.graph._succ[node_id]:  # a hub's ties, already built
-            rows = [(t, r) for _, t, r in cached if (wanted is None or t.kind in wanted)
-                    and (direction == "both" or (t.start == node_id) == (direction == "out"))]
-            rows.sort(key=lambda x: (x[0].sort_key(), x[1].id))
-            return rows
-        rows = [(t, self._record(o)) for t, o in self._incident(node_id, wanted, direction)]
-        rows.sort(key=lambda r: (r[0].sort_key(), r[1].id))
+        rows: list[Incident] = []
+        for u in sorted(set(node_ids)):
+            if u not in g:
+                continue
+            for v, t, r in self._around(u):
+                if (wanted is None or t.kind in wanted) and (
+                        direction == "both" or (t.start == u if direction == "out" else t.end == u)):
+                    rows.append((u, t, r))
         return rows
 
     def _cached_record(self, node_id: str) -> NodeRecord:
@@ -91,85 +85,18 @@ class EmbeddedBackend:
         return rec
 
     def _around(self, u: str) -> list:
-        """Every tie at ``u`` as (other id, Tie, other's NodeRecord), sorted by (other id, ``Tie.sort_key``); cached."""
+        """Every tie at ``u`` as (other id, Tie, other's NodeRecord), sorted by (other id, ``Tie.sort_key``); cached.
+
+        Two-step walks on a hub revisit the same items, and building Tie objects
+        is most of their cost (bench/RESULTS.md, "Who works with whom")."""
         lst = self._adj.get(u)
         if lst is None:
             g, rec = self.graph, self._cached_record
-            lst = [(v, self._tie(u, v, d)) for v, keyed in g._succ[u].items() for d in keyed.values()]
-            lst += [(v, self._tie(v, u, d)) for v, keyed in g._pred[u].items() if v != u for d in keyed.values()]
-            lst.sort(key=lambda x: (x[0], x[1].sort_key()))
-            lst = self._adj[u] = [(v, t, rec(v)) for v, t in lst]
+            pairs = [(v, self._tie(u, v, d)) for v, keyed in g._succ[u].items() for d in keyed.values()]
+            pairs += [(v, self._tie(v, u, d)) for v, keyed in g._pred[u].items() if v != u for d in keyed.values()]
+            pairs.sort(key=lambda x: (x[0], x[1].sort_key()))
+            lst = self._adj[u] = [(v, t, rec(v)) for v, t in pairs]
         return lst
-
-    def co_participation(self, node_id: str, *, rel_kinds=None, others=None):
-        """Walks items in id order and each item's cached, pre-sorted ties, so the rows come out
-        in contract order without sorting them (a hub has tens of thousands)."""
-        if node_id not in self.graph:
-            return []
-        wanted = frozenset(rel_kinds) if rel_kinds is not None else None
-        if others is not None:
-            return self._co_participation_with(node_id, wanted, others)
-        mine_by_item: dict[str, list] = {}
-        for item, tie, _ in self._around(node_id):
-            if item != node_id and (wanted is None or tie.kind in wanted):
-                mine_by_item.setdefault(item, []).append(tie)
-        rec = self._cached_record
-        rows: list = []
-        for item in sorted(mine_by_item):
-            mines = mine_by_item[item]
-            item_rec = rec(item)
-            if wanted is None:
-                theirs = [x for x in self._around(item) if x[0] != node_id]
-            else:
-                theirs = [x for x in self._around(item) if x[1].kind in wanted and x[0] != node_id]
-            if len(mines) == 1:
-                m = mines[0]
-                rows += [(m, item_rec, t, o) for _, t, o in theirs]
-                continue
-            i = 0
-            while i < len(theirs):  # per other: every mine, then every theirs, both in tie order
-                j = i
-                while j < len(theirs) and theirs[j][0] == theirs[i][0]:
-                    j += 1
-                other_rec = theirs[i][2]
-                rows += [(m, item_rec, t, other_rec) for m in mines for _, t, _ in theirs[i:j]]
-                i = j
-        return rows
-
-    def _ties_between(self, u: str, v: str, wanted) -> list[Tie]:
-        """Every tie of a wanted kind between u and v, either way (a self-loop once)."""
-        succ, pred = self.graph._succ, self.graph._pred
-        out = [self._tie(u, v, d) for d in succ[u].get(v, {}).values() if wanted is None or d["kind"] in wanted]
-        if u != v:
-            out += [self._tie(v, u, d) for d in pred[u].get(v, {}).values() if wanted is None or d["kind"] in wanted]
-        return out
-
-    def _co_participation_with(self, node_id: str, wanted, others) -> list:
-        """``co_participation`` rows of a few others: walks each other's items (not the node's, a
-        hub has tens of thousands) and builds records only for the items they share."""
-        g = self.graph
-        succ, pred = g._succ, g._pred
-        mine = set(succ[node_id]) | set(pred[node_id])
-        mine.discard(node_id)
-        rec = self._cached_record
-        rows: list = []
-        for other in sorted(set(others)):
-            if other == node_id or other not in g:
-                continue
-            other_rec = rec(other)
-            theirs_out, theirs_in = succ[other], pred[other]
-            if len(theirs_out) + len(theirs_in) <= len(mine):  # walk the smaller side
-                shared = {i for i in theirs_out if i in mine} | {i for i in theirs_in if i in mine}
-            else:
-                shared = {i for i in mine if i in theirs_out or i in theirs_in}
-            for item in shared:
-                mines = self._ties_between(node_id, item, wanted)
-                theirs = self._ties_between(item, other, wanted)
-                if mines and theirs:
-                    item_rec = rec(item)
-                    rows += [(m, item_rec, t, other_rec) for m in mines for t in theirs]
-        rows.sort(key=lambda r: (r[1].id, r[3].id, r[0].sort_key(), r[2].sort_key()))
-        return rows
 
     def _code(self, node_id: str) -> int:
         """A small integer for a node id (assigned when first met), for the numpy arrays of ``_into``."""
@@ -257,89 +184,27 @@ class EmbeddedBackend:
         pick = itemgetter(*at) if len(at) > 1 else lambda seq: (seq[at[0]],)
         return list(zip(pick(self._ids), pick(self._id_kinds), sums[present].astype(np.int64).tolist()))
 
-    def shortest_paths(self, a: str, b: str, *, max_hops: int = 4, rel_kinds=None) -> list[Path]:
-        """Bidirectional breadth-first search on the raw adjacency, expanding the cheaper side.
-
-        Why not ``nx.all_shortest_paths``: on an undirected, edge-filtered view of a
-        million-relationship graph it walks out from ``a`` through every hub until it
-        reaches ``b`` (seconds); meeting in the middle touches a few thousand nodes.
-        """
+    def subgraph(self, node_ids: Iterable[str]) -> Subgraph:
         g = self.graph
-        if a not in g or b not in g or a == b:
-            return []
-        wanted = set(rel_kinds) if rel_kinds is not None else None
-        succ, pred = g._succ, g._pred
+        keep = sorted({n for n in node_ids if n in g})
+        inside = set(keep)
+        succ = g._succ
+        ties = [self._tie(u, v, d) for u in keep for v, keyed in succ[u].items() if v in inside
+                for d in keyed.values()]
+        ties.sort(key=Tie.sort_key)
+        return Subgraph(g.graph.get("name"), tuple(self._record(n) for n in keep), tuple(ties))
 
-        def linked(edges) -> bool:
-            return wanted is None or any(d["kind"] in wanted for d in edges.values())
+    def describe(self) -> str | None:
+        return None
 
-        def around(u):
-            for v, edges in succ[u].items():
-                if linked(edges):
-                    yield v
-            out = succ[u]
-            for v, edges in pred[u].items():
-                if linked(edges) and not (v in out and linked(out[v])):
-                    yield v
+    def close(self) -> None:
+        """Nothing to release: the graph is in memory."""
 
-        # dist and predecessors on each side; frontier = nodes at the side's current depth
-        sides = [({a: 0}, {a: []}, [a]), ({b: 0}, {b: []}, [b])]
-        depth = [0, 0]
-        meet: list[str] = []
-        while not meet and depth[0] + depth[1] < max_hops:
-            # expand the side whose frontier has fewer ties to walk (a hub's frontier is one node)
-            cost = [sum(len(succ[u]) + len(pred[u]) for u in side[2]) for side in sides]
-            i = 0 if cost[0] <= cost[1] else 1
-            dist, preds, frontier = sides[i]
-            if not frontier:
-                return []
-            d = depth[i] + 1
-            nxt: list[str] = []
-            for u in frontier:
-                for v in around(u):
-                    seen = dist.get(v)
-                    if seen is None:
-                        dist[v] = d
-                        preds[v] = [u]
-                        nxt.append(v)
-                    elif seen == d:
-                        preds[v].append(u)
-            depth[i] = d
-            sides[i] = (dist, preds, nxt)
-            other = sides[1 - i][0]
-            meet = sorted(v for v in nxt if v in other)
-        if not meet:
-            return []
+    def __enter__(self) -> "EmbeddedBackend":
+        return self
 
-        def walks(preds, v):
-            """Every node chain from the side's root to v along shortest-path predecessors."""
-            if not preds[v]:
-                return [[v]]
-            return [w + [v] for u in sorted(preds[v]) for w in walks(preds, u)]
-
-        node_paths = []
-        for v in meet:
-            for left in walks(sides[0][1], v):
-                for right in walks(sides[1][1], v):
-                    node_paths.append(left + right[::-1][1:])
-        records: dict[str, NodeRecord] = {}
-        paths = []
-        for ids in node_paths:
-            recs = tuple(records.get(n) or records.setdefault(n, self._record(n)) for n in ids)
-            chains: list[tuple[Tie, ...]] = [()]
-            for u, v in zip(ids, ids[1:]):
-                hops = [self._tie(u, v, d) for d in succ[u].get(v, {}).values()
-                        if wanted is None or d["kind"] in wanted]
-                hops += [self._tie(v, u, d) for d in succ[v].get(u, {}).values()
-                         if wanted is None or d["kind"] in wanted]
-                hops.sort(key=Tie.sort_key)
-                chains = [c + (t,) for c in chains for t in hops]
-            paths.extend(Path(recs, c) for c in chains)
-        paths.sort(key=Path.sort_key)
-        return paths
-
-    def subgraph(self, node_ids: Iterable[str]):
-        return self.graph.subgraph([n for n in node_ids if n in self.graph]).copy()
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
     def counts(self) -> tuple[dict[str, int], dict[str, int]]:
         nodes: dict[str, int] = {}

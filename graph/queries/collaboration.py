@@ -17,12 +17,16 @@ actor and its end an item of a kind that takes that role.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Iterable, Mapping, Protocol, runtime_checkable
 
+from ..backends.base import Backend
 from ..bulk import paused_gc
 from .. import dates
+from .walks import co_participation
 
 __all__ = ["ACTOR_KINDS", "ITEM_ROLES", "WEIGHTS", "VIA", "VIA_CHOICES", "MAX_ITEM_ACTORS", "tie_type",
-           "role_label", "item_span", "tie_span", "rel_kinds_for", "ItemGroups", "item_groups", "Projection",
+           "role_label", "item_span", "tie_span", "rel_kinds_for", "weight_table", "StrengthAccelerator",
+           "strengths", "plain_strengths", "ItemGroups", "item_groups", "Projection",
            "project"]
 
 #: Who can collaborate. Places are actors too: a learning city joins networks
@@ -119,6 +123,69 @@ def rel_kinds_for(via: str | None) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return items, tuple(rels)
 
 
+def weight_table(via: str | None) -> dict[tuple[str, str, str], int]:
+    """``WEIGHTS`` per (item kind, my tie, their tie), for ``strengths``.
+
+    The heaviest pair of ties at an item is its ``tie_type``: a project, network or
+    employer weighs the same whatever the ties; an event is co-organised when some
+    tie of each side is an organiser's.
+    """
+    item_kinds, rels = rel_kinds_for(via)
+    two_step = {k for k in rels if k != "WORKS_FOR"}
+    return {(item, mine, theirs): WEIGHTS[tie_type(item, {mine}, {theirs})]
+            for item in item_kinds for mine in ITEM_ROLES[item] if mine in two_step
+            for theirs in ITEM_ROLES[item] if theirs in two_step}
+
+
+Strengths = list[tuple[str, str, int]]
+
+
+@runtime_checkable
+class StrengthAccelerator(Protocol):
+    """A backend that can sum ``plain_strengths`` itself, faster, with the same result
+    (the embedded graph, in numpy; held equal by tests/test_queries_strengths.py)."""
+
+    def co_participation_strengths(self, node_id: str, weights: Mapping[tuple[str, str, str], int], *,
+                                   other_kinds: Iterable[str] | None = None) -> Strengths: ...
+
+
+def strengths(backend: Backend, node_id: str, weights: Mapping[tuple[str, str, str], int], *,
+              other_kinds: Iterable[str] | None = None) -> Strengths:
+    """``plain_strengths``, by the backend's accelerator when it has one. Why an accelerator: a
+    national funder shares items with 55k others in 80k (item, other) pairs, and summing them as
+    records is most of ``lcg collaborators`` on it (bench/RESULTS.md, "Who works with whom")."""
+    if isinstance(backend, StrengthAccelerator):
+        return backend.co_participation_strengths(node_id, weights, other_kinds=other_kinds)
+    return plain_strengths(backend, node_id, weights, other_kinds=other_kinds)
+
+
+def plain_strengths(backend: Backend, node_id: str, weights: Mapping[tuple[str, str, str], int], *,
+                    other_kinds: Iterable[str] | None = None) -> Strengths:
+    """THE strength rule, per other node sharing an item: ``(other id, other kind, strength)``, sorted.
+
+    Counts the items both point *into* (``node -mine-> item <-theirs- other``,
+    other != node, of ``other_kinds`` when given); ``weights[(item kind, mine kind,
+    theirs kind)]`` weighs one pair of ties, a pair not in ``weights`` does not count.
+    An item counts once, at its heaviest pair; strength sums the items.
+    """
+    rel_kinds = sorted({k for _, mine, theirs in weights for k in (mine, theirs)})
+    kinds_ok = set(other_kinds) if other_kinds is not None else None
+    best: dict[tuple[str, str], int] = {}
+    kind_of: dict[str, str] = {}
+    for mine, item, theirs, other in co_participation(backend, node_id, rel_kinds=rel_kinds):
+        if mine.start != node_id or theirs.start != other.id or (kinds_ok is not None
+                                                                  and other.kind not in kinds_ok):
+            continue
+        w = weights.get((item.kind, mine.kind, theirs.kind))
+        if w is not None and w > best.get((item.id, other.id), w - 1):
+            best[(item.id, other.id)] = w
+            kind_of[other.id] = other.kind
+    strength: dict[str, int] = {}
+    for (_, other_id), w in best.items():
+        strength[other_id] = strength.get(other_id, 0) + w
+    return sorted((o, kind_of[o], w) for o, w in strength.items())
+
+
 @dataclass
 class ItemGroups:
     """Every item with the actors on it (actor id -> their ties there), and the direct employer ties."""
@@ -130,7 +197,7 @@ class ItemGroups:
     themes: dict[str, list[str]] = field(default_factory=dict)  # node id -> theme ids it ADDRESSES
 
 
-def item_groups(backend, *, with_themes: bool = False) -> ItemGroups:
+def item_groups(backend: Backend, *, with_themes: bool = False) -> ItemGroups:
     """Group the graph's actor-to-item ties by item, from ``nodes()`` and ``relationships()`` only.
 
     Both backends return these lists sorted, so the groups (and everything built
@@ -140,7 +207,7 @@ def item_groups(backend, *, with_themes: bool = False) -> ItemGroups:
         return _item_groups(backend, with_themes)
 
 
-def _item_groups(backend, with_themes: bool) -> ItemGroups:
+def _item_groups(backend: Backend, with_themes: bool) -> ItemGroups:
     records = backend.nodes()
     kinds = {n.id: n.kind for n in records}
     names = {n.id: n.name for n in records}

@@ -1,7 +1,7 @@
 """`lcg collaborators ID`: who shares work with an actor, how strongly, with the evidence.
 
-Reads only the actor's neighbourhood (``co_participation`` two steps out,
-``neighbours`` for direct employment), never the whole graph, so it stays fast
+Reads only the actor's neighbourhood (``walks.co_participation`` two steps out,
+``walks.neighbours`` for direct employment), never the whole graph, so it stays fast
 on the biggest hub. Strengths use ``collaboration.WEIGHTS``.
 """
 
@@ -12,12 +12,14 @@ import operator
 from dataclasses import dataclass
 
 from ..bulk import paused_gc
-from ..errors import LcgError
+from ..errors import WrongKind
 from ..schema import a_kind
 from ..search import resolve
 from .. import dates
+from ..backends.base import Backend, NodeRecord
 from .collaboration import (ACTOR_KINDS, ITEM_ROLES, VIA, WEIGHTS, item_span, rel_kinds_for,
-                            role_label, tie_span, tie_type)
+                            role_label, strengths, tie_span, tie_type, weight_table)
+from .walks import co_participation, neighbours
 
 __all__ = ["Shared", "shared_with", "collaborator_rows", "collaborator_page", "resolve_actor", "COLUMNS"]
 
@@ -47,10 +49,10 @@ class Shared:
         return f"{what} {self.item.name} ({self.item.id}): {', '.join(self.mine)} / {', '.join(self.theirs)}"
 
 
-def resolve_actor(backend, given: str):
+def resolve_actor(backend: Backend, given: str) -> NodeRecord:
     node = resolve(backend, given)
     if node.kind not in ACTOR_KINDS:
-        raise LcgError(f"{node.id!r} is {a_kind(node.kind)}; collaborators are found for organisations, people and "
+        raise WrongKind(node.id, f"{node.id!r} is {a_kind(node.kind)}; collaborators are found for organisations, people and "
                        f"places (try `lcg show {node.id}` for what is tied to it)")
     return node
 
@@ -59,36 +61,28 @@ def _labels(ties) -> tuple[str, ...]:
     return tuple(sorted({role_label(t) for t in ties}))
 
 
-def _scan(backend, node, via: str | None, only=None) -> tuple[list[tuple], dict, dict[str, int], dict[str, object]]:
+def _scan(backend: Backend, node, via: str | None, only=None) -> tuple[list[tuple], dict, dict[str, object]]:
     """(the ``co_participation`` rows that tie ``node`` to another actor through an item, in the
-    primitive's order; other id -> where its rows are in that list; other id -> strength through
-    items; other id -> its record). ``only``: just the rows of these collaborators.
+    walk's order; other id -> where its rows are in that list; other id -> its record).
+    ``only``: just the rows of these collaborators.
 
     The hot loop of the command (a national funder has tens of thousands of
-    rows): one filter, one append and one addition per row; rows are grouped per
-    collaborator only for the few that are printed. Rows of one pair at one item
-    are adjacent (the primitive sorts by item, then other); such a pair is
-    summed again exactly at the end (its event weight may depend on all its
-    ties there).
+    rows): one filter and one append per row; rows are grouped per collaborator
+    only for the few that are printed. Strengths are not summed here: the one
+    rule is ``collaboration.strengths`` (or the entries' ``tie_type``).
     """
     item_kinds, rels = rel_kinds_for(via)
     two_step = tuple(k for k in rels if k != "WORKS_FOR")
     accepted: list[tuple] = []
     where: dict[str, object] = {}  # other id -> index of its row in accepted, or a list of indices
-    strength: dict[str, int] = {}
     others: dict[str, object] = {}
     if not two_step:
-        return accepted, where, strength, others
+        return accepted, where, others
     me = node.id
     actor = frozenset(ACTOR_KINDS)
     roles_of = {k: frozenset(ITEM_ROLES[k]) for k in item_kinds}
-    fixed = {k: WEIGHTS[tie_type(k, set(), set())] for k in item_kinds if k != "Event"}
-    event_weight: dict[tuple[str, str], int] = {}
-    recheck = set()
-    last_item = last_other = None
-    seen_item = seen_mine = roles = fixed_w = None
-    rows = (backend.co_participation(me, rel_kinds=two_step) if only is None else
-            backend.co_participation(me, rel_kinds=two_step, others=only))
+    seen_item = seen_mine = roles = None
+    rows = co_participation(backend, me, rel_kinds=two_step, others=only)
     for row in rows:
         mine, item, theirs, other = row
         if item is not seen_item or mine is not seen_mine:  # per-item checks, redone whenever the objects change
@@ -96,37 +90,19 @@ def _scan(backend, node, via: str | None, only=None) -> tuple[list[tuple], dict,
             roles = roles_of.get(item.kind)
             if roles is not None and (mine.kind not in roles or mine.start != me):
                 roles = None
-            fixed_w = fixed.get(item.kind) if roles is not None else None
         if roles is None or other.kind not in actor or theirs.kind not in roles or theirs.start != other.id:
             continue
         oid = other.id
         at = where.get(oid)
         if at is None:
             where[oid] = len(accepted)
+            others[oid] = other
         elif type(at) is int:
             where[oid] = [at, len(accepted)]
         else:
             at.append(len(accepted))
         accepted.append(row)
-        if oid == last_other and item.id == last_item:
-            recheck.add(oid)
-            continue
-        last_item, last_other = item.id, oid
-        w = fixed_w
-        if w is None:
-            key = (mine.kind, theirs.kind)
-            w = event_weight.get(key)
-            if w is None:
-                w = event_weight[key] = WEIGHTS[tie_type(item.kind, {mine.kind}, {theirs.kind})]
-        total = strength.get(oid)
-        if total is None:
-            strength[oid] = w
-            others[oid] = other
-        else:
-            strength[oid] = total + w
-    for oid in recheck:
-        strength[oid] = sum(WEIGHTS[e[0]] for e in _entries(_rows_of(accepted, where, oid)))
-    return accepted, where, strength, others
+    return accepted, where, others
 
 
 def _rows_of(accepted, where, oid) -> list[tuple]:
@@ -151,9 +127,9 @@ def _entries(rows) -> list[list]:
     return out
 
 
-def _pairs(backend, node, via: str | None) -> dict[str, list[list]]:
+def _pairs(backend: Backend, node, via: str | None) -> dict[str, list[list]]:
     """other id -> every entry (shared item or direct employment) of ``node`` with it."""
-    accepted, where, _, _ = _scan(backend, node, via)
+    accepted, where, _ = _scan(backend, node, via)
     by_other = {oid: _entries(_rows_of(accepted, where, oid)) for oid in where}
     if via in (None, "employment"):
         for e in _employment(backend, node):
@@ -196,7 +172,7 @@ def _shared(node, e) -> Shared:
     return Shared(other, item, kind, _labels(mine), _labels(theirs), active, when)
 
 
-def shared_with(backend, node, *, via: str | None = None) -> list[Shared]:
+def shared_with(backend: Backend, node, *, via: str | None = None) -> list[Shared]:
     """Everything ``node`` shares with another actor, ordered by (other id, item id)."""
     out = [_shared(node, e) for entries in _pairs(backend, node, via).values() for e in entries]
     out.sort(key=lambda s: (s.other.id, s.item.id if s.item else ""))
@@ -213,11 +189,11 @@ def _union(ties) -> tuple:
     return (None if None in los else min(los), None if None in his else max(his))
 
 
-def _employment(backend, node) -> list[list]:
+def _employment(backend: Backend, node) -> list[list]:
     """Entries for direct employment (item None) and, for a person, colleagues at each employer."""
     out = []
     direct: dict[str, list] = {}
-    for tie, other in backend.neighbours(node.id, rel_kinds=["WORKS_FOR"]):
+    for tie, other in neighbours(backend, node.id, rel_kinds=["WORKS_FOR"]):
         if other.kind in ("Person", "Organisation"):
             direct.setdefault(other.id, [other]).append(tie)
     for oid in sorted(direct):
@@ -225,7 +201,7 @@ def _employment(backend, node) -> list[list]:
         out.append(["employer", None, other, ties, []])
     if node.kind == "Person":
         last = None
-        for mine, item, theirs, other in backend.co_participation(node.id, rel_kinds=["WORKS_FOR"]):
+        for mine, item, theirs, other in co_participation(backend, node.id, rel_kinds=["WORKS_FOR"]):
             if last is not None and last[1].id == item.id and last[2].id == other.id:
                 last[3].append(mine)
                 last[4].append(theirs)
@@ -235,20 +211,6 @@ def _employment(backend, node) -> list[list]:
             last = ["colleagues", item, other, [mine], [theirs]]
             out.append(last)
     return out
-
-
-def _weight_table(via: str | None) -> dict[tuple[str, str, str], int]:
-    """``WEIGHTS`` per (item kind, my tie, their tie), for ``co_participation_strengths``.
-
-    The heaviest pair of ties at an item is its ``tie_type``: a project, network or
-    employer weighs the same whatever the ties; an event is co-organised when some
-    tie of each side is an organiser's.
-    """
-    item_kinds, rels = rel_kinds_for(via)
-    two_step = {k for k in rels if k != "WORKS_FOR"}
-    return {(item, mine, theirs): WEIGHTS[tie_type(item, {mine}, {theirs})]
-            for item in item_kinds for mine in ITEM_ROLES[item] if mine in two_step
-            for theirs in ITEM_ROLES[item] if theirs in two_step}
 
 
 def _years(when) -> list[int]:
@@ -269,7 +231,7 @@ def _year_range(items) -> tuple[int | None, int | None]:
     return min(years), None if ongoing else max(years)
 
 
-def collaborator_rows(backend, given: str, *, via: str | None = None, kind: str | None = None,
+def collaborator_rows(backend: Backend, given: str, *, via: str | None = None, kind: str | None = None,
                       since: str | int | None = None, as_of: str | None = None, limit: int | None = None) -> list[dict]:
     """One row per collaborator, strongest first (ties broken by id), with evidence and years.
 
@@ -281,7 +243,7 @@ def collaborator_rows(backend, given: str, *, via: str | None = None, kind: str 
     return collaborator_page(backend, given, via=via, kind=kind, since=since, as_of=as_of, limit=limit)[0]
 
 
-def collaborator_page(backend, given: str, *, via: str | None = None, kind: str | None = None,
+def collaborator_page(backend: Backend, given: str, *, via: str | None = None, kind: str | None = None,
                       since: str | int | None = None, as_of: str | None = None,
                       limit: int | None = None) -> tuple[list[dict], int]:
     """(rows, total): ``collaborator_rows`` and how many collaborators there are before ``limit``
@@ -291,12 +253,12 @@ def collaborator_page(backend, given: str, *, via: str | None = None, kind: str 
         return _collaborator_rows(backend, node, via, kind, since, as_of, limit)
 
 
-def _collaborator_rows(backend, node, via, kind, since, as_of, limit) -> tuple[list[dict], int]:
+def _collaborator_rows(backend: Backend, node, via, kind, since, as_of, limit) -> tuple[list[dict], int]:
     wanted = dates.span(as_of, as_of) if as_of else None
     since = dates.low(str(since)) if since is not None else None
     if since is None and wanted is None:
         return _ranked_rows(backend, node, via, kind, limit)
-    accepted, where, strength, others = _scan(backend, node, via)
+    accepted, where, others = _scan(backend, node, via)
     employment: dict[str, list[list]] = {}
     if via in (None, "employment"):
         for e in _employment(backend, node):
@@ -323,11 +285,11 @@ def _collaborator_rows(backend, node, via, kind, since, as_of, limit) -> tuple[l
     return _rows(node, ranked, full), total
 
 
-def _ranked_rows(backend, node, via, kind, limit) -> tuple[list[dict], int]:
-    """Without date filters: strengths summed inside the backend (``co_participation_strengths``,
-    one plain tuple per collaborator), then the full rows fetched only for the collaborators printed."""
-    weights = _weight_table(via)
-    summed = backend.co_participation_strengths(node.id, weights, other_kinds=ACTOR_KINDS) if weights else []
+def _ranked_rows(backend: Backend, node, via, kind, limit) -> tuple[list[dict], int]:
+    """Without date filters: strengths summed by ``collaboration.strengths`` (one plain tuple per
+    collaborator), then the full rows fetched only for the collaborators printed."""
+    weights = weight_table(via)
+    summed = strengths(backend, node.id, weights, other_kinds=ACTOR_KINDS) if weights else []
     employment: dict[str, list[list]] = {}
     if via in (None, "employment"):
         for e in _employment(backend, node):
@@ -345,7 +307,7 @@ def _ranked_rows(backend, node, via, kind, limit) -> tuple[list[dict], int]:
     total = len(ranked)
     ranked = heapq.nsmallest(limit, ranked) if limit and limit < total else sorted(ranked)
     shown = [oid for _, oid in ranked]
-    accepted, where, _, _ = _scan(backend, node, via, only=shown)
+    accepted, where, _ = _scan(backend, node, via, only=shown)
     entries = {oid: (_entries(_rows_of(accepted, where, oid)) if oid in where else []) + employment.get(oid, [])
                for oid in shown}
     return _rows(node, ranked, entries), total

@@ -14,7 +14,9 @@ Four kinds of gap:
 from __future__ import annotations
 
 from ..bulk import paused_gc
-from ..errors import LcgError
+from ..backends.base import Backend
+from ..errors import OutOfRange, WrongKind
+from .walks import neighbours
 from ..schema import a_kind
 from ..search import resolve
 from .collaboration import item_groups
@@ -43,7 +45,7 @@ def _theme_gaps(backend, few: int) -> list[dict]:
                     family.add(c)
                     todo.append(c)
         projects = sorted({o.id: o.name for th in sorted(family)
-                           for _, o in backend.neighbours(th, rel_kinds=["ADDRESSES"], direction="in")
+                           for _, o in neighbours(backend, th, rel_kinds=["ADDRESSES"], direction="in")
                            if o.kind == "Project"}.items())
         if len(projects) > few:
             continue
@@ -73,7 +75,7 @@ def _lonely_organisations(backend) -> list[dict]:
     rows = []
     for org in backend.nodes(["Organisation"]):
         if org.id not in tied:
-            ties = [_tie_text(org.id, t, o) for t, o in backend.neighbours(org.id) if t.kind != "ADDRESSES"]
+            ties = [_tie_text(org.id, t, o) for t, o in neighbours(backend, org.id) if t.kind != "ADDRESSES"]
             has = f"; its ties: {', '.join(ties[:3])}{' ...' if len(ties) > 3 else ''}" if ties else ""
             rows.append({"gap": "organisation", "id": org.id, "name": org.name,
                          "why": f"no collaborator: shares no project, event, network or staff with anyone{has}"})
@@ -84,13 +86,13 @@ def _idle_networks(backend, city: str | None) -> list[dict]:
     if city:
         place = resolve(backend, city)
         if place.kind != "Place":
-            raise LcgError(f"--city {city!r} is {a_kind(place.kind)} ({place.id}); give a place, e.g. a city")
+            raise WrongKind(place.id, f"{city!r} is {a_kind(place.kind)} ({place.id}); give a place, e.g. a city", "city")
         networks = {o.id: f"{place.name} is a member" for _, o in
-                    backend.neighbours(place.id, rel_kinds=["MEMBER_OF"], direction="out") if o.kind == "Network"}
-        for _, org in backend.neighbours(place.id, rel_kinds=["LOCATED_IN"], direction="in"):
+                    neighbours(backend, place.id, rel_kinds=["MEMBER_OF"], direction="out") if o.kind == "Network"}
+        for _, org in neighbours(backend, place.id, rel_kinds=["LOCATED_IN"], direction="in"):
             if org.kind != "Organisation":
                 continue
-            for tie, net in backend.neighbours(org.id, rel_kinds=["MEMBER_OF", "PARTNER_IN"], direction="out"):
+            for tie, net in neighbours(backend, org.id, rel_kinds=["MEMBER_OF", "PARTNER_IN"], direction="out"):
                 if net.kind == "Network" and net.id not in networks:
                     networks[net.id] = f"{org.name} ({place.name}) is a {'member' if tie.kind == 'MEMBER_OF' else 'partner'}"
         candidates = [backend.node(n) for n in sorted(networks)]
@@ -99,7 +101,7 @@ def _idle_networks(backend, city: str | None) -> list[dict]:
         candidates = backend.nodes(["Network"])
     rows = []
     for net in candidates:
-        linked = [o for _, o in backend.neighbours(net.id) if o.kind in ("Project", "Event")]
+        linked = [o for _, o in neighbours(backend, net.id) if o.kind in ("Project", "Event")]
         if linked:
             continue
         because = f"; {networks[net.id]}" if net.id in networks else ""
@@ -114,10 +116,10 @@ def _unaffiliated_people(backend) -> list[dict]:
             for p in backend.nodes(["Person"]) if p.id not in employed]
 
 
-def gap_rows(backend, *, few: int = 1, city: str | None = None, only: str | None = None) -> list[dict]:
+def gap_rows(backend: Backend, *, few: int = 1, city: str | None = None, only: str | None = None) -> list[dict]:
     """Gap rows grouped by kind (theme, organisation, network, person), each by id."""
     if few < 0:
-        raise LcgError(f"--few must be 0 or more (got {few})")
+        raise OutOfRange("few", few, "must be 0 or more")
     with paused_gc():
         return _gap_rows(backend, few, city, only)
 

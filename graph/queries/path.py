@@ -8,13 +8,15 @@ inclusion" is a shared topic, not a connection anyone can use.
 
 from __future__ import annotations
 
+from typing import Iterable
+
 from .. import schema
-from ..backends.base import Path
+from ..backends.base import Backend, NodeRecord, Path, Tie
 from ..bulk import paused_gc
-from ..errors import LcgError
+from ..errors import BadOption, SameNode
 from ..search import resolve
 
-__all__ = ["path_rows", "chain_text", "theme_ends", "COLUMNS", "DEFAULT_MAX_HOPS"]
+__all__ = ["path_rows", "shortest_paths", "chain_text", "theme_ends", "COLUMNS", "DEFAULT_MAX_HOPS"]
 
 COLUMNS = ["hops", "path", "ids"]
 DEFAULT_MAX_HOPS = 4
@@ -32,7 +34,7 @@ def chain_text(path) -> str:
     return " ".join(parts)
 
 
-def path_rows(backend, a: str, b: str, *, max_hops: int = DEFAULT_MAX_HOPS, themes: bool = False,
+def path_rows(backend: Backend, a: str, b: str, *, max_hops: int = DEFAULT_MAX_HOPS, themes: bool = False,
               through: str | None = None, limit: int | None = None) -> tuple[list[dict], int]:
     """(rows, total): the shortest connections from ``a`` to ``b`` (ids or names), at most ``limit`` of them.
 
@@ -43,35 +45,107 @@ def path_rows(backend, a: str, b: str, *, max_hops: int = DEFAULT_MAX_HOPS, them
     caller says so.
     """
     if max_hops < 1:
-        raise LcgError(f"--max-hops must be at least 1 (got {max_hops})")
+        raise BadOption("max_hops", max_hops, "must be at least 1")
     start, end = resolve(backend, a), resolve(backend, b)
     if start.id == end.id:
-        raise LcgError(f"{a!r} and {b!r} are the same node ({start.id}); give two different ones")
+        raise SameNode(f"{a!r} and {b!r} are the same node ({start.id}); give two different ones")
     kinds = None if themes else _WITHOUT_THEMES
+    via = None
     if through is not None:
-        through = resolve(backend, through)
-        if through.id in (start.id, end.id):
-            raise LcgError(f"--through {through.id!r} is one of the two ends; give a node between them")
+        via = resolve(backend, through)
+        if via.id in (start.id, end.id):
+            raise BadOption("through", via.id, "is one of the two ends; give a node between them")
     with paused_gc():
-        paths = _paths(backend, start, end, through, max_hops, kinds)
+        paths = _paths(backend, start, end, via, max_hops, kinds)
     rows = [{"hops": len(p.ties), "path": chain_text(p), "ids": [n.id for n in p.nodes]} for p in paths]
     return (rows[:limit] if limit else rows), len(rows)
 
 
-def _paths(backend, start, end, through, max_hops, kinds) -> list[Path]:
-    if through is None:
-        paths = backend.shortest_paths(start.id, end.id, max_hops=max_hops, rel_kinds=kinds)
-    else:
-        via = through
-        first = backend.shortest_paths(start.id, via.id, max_hops=max_hops, rel_kinds=kinds)
-        second = backend.shortest_paths(via.id, end.id, max_hops=max_hops, rel_kinds=kinds) if first else []
-        paths = [Path(p.nodes + q.nodes[1:], p.ties + q.ties) for p in first for q in second
-                 if len({n.id for n in p.nodes + q.nodes[1:]}) == len(p.nodes) + len(q.nodes) - 1]
-        paths.sort(key=lambda p: (len(p.ties), p.sort_key()))
+def _paths(backend: Backend, start: NodeRecord, end: NodeRecord, via: NodeRecord | None, max_hops: int,
+           kinds) -> list[Path]:
+    if via is None:
+        return shortest_paths(backend, start.id, end.id, max_hops=max_hops, rel_kinds=kinds)
+    first = shortest_paths(backend, start.id, via.id, max_hops=max_hops, rel_kinds=kinds)
+    second = shortest_paths(backend, via.id, end.id, max_hops=max_hops, rel_kinds=kinds) if first else []
+    paths = [Path(p.nodes + q.nodes[1:], p.ties + q.ties) for p in first for q in second
+             if len({n.id for n in p.nodes + q.nodes[1:]}) == len(p.nodes) + len(q.nodes) - 1]
+    paths.sort(key=lambda p: (len(p.ties), p.sort_key()))
     return paths
 
 
-def theme_ends(backend, *given: str | None) -> list[str]:
+def shortest_paths(backend: Backend, a: str, b: str, *, max_hops: int = DEFAULT_MAX_HOPS,
+                   rel_kinds: Iterable[str] | None = None) -> list[Path]:
+    """All shortest undirected paths from ``a`` to ``b`` of at most ``max_hops`` ties, one Path per
+    distinct chain of relationships, sorted by ``Path.sort_key``; none when a or b is unknown or a == b.
+
+    A bidirectional breadth-first search over batched ``incident`` reads: each
+    step expands the side with the smaller frontier by one whole level (one read
+    for the level); the first level at which the two searches meet gives the
+    shortest length, and every shortest path passes through a node met at
+    exactly (level A, level B). Why not networkx's ``all_shortest_paths``: it
+    walks out from ``a`` through every hub (bench/RESULTS.md, "Who works with whom").
+    """
+    if a == b:
+        return []
+    ra, rb = backend.node(a), backend.node(b)
+    if ra is None or rb is None:
+        return []
+    kinds = tuple(rel_kinds) if rel_kinds is not None else None
+    records: dict[str, NodeRecord] = {a: ra, b: rb}
+    ties: dict[frozenset, dict[tuple, Tie]] = {}
+    dist: tuple[dict[str, int], dict[str, int]] = ({a: 0}, {b: 0})
+    preds: tuple[dict[str, set[str]], dict[str, set[str]]] = ({}, {})
+    frontier: tuple[list[str], list[str]] = ([a], [b])
+    level = [0, 0]
+    while level[0] + level[1] < max_hops:
+        s = 0 if len(frontier[0]) <= len(frontier[1]) else 1
+        if not frontier[s]:
+            return []
+        seen, before, d = dist[s], preds[s], level[s] + 1
+        new: list[str] = []
+        for u, tie, other in backend.incident(frontier[s], rel_kinds=kinds):
+            v = other.id
+            if v == u:
+                continue
+            records.setdefault(v, other)
+            ties.setdefault(frozenset((u, v)), {})[tie.sort_key()] = tie
+            at = seen.get(v)
+            if at is None:
+                seen[v] = d
+                before[v] = {u}
+                new.append(v)
+            elif at == d:
+                before[v].add(u)
+        level[s] = d
+        frontier[s][:] = sorted(new)
+        meet = sorted(v for v in new if dist[1 - s].get(v) == level[1 - s])
+        if meet:
+            return _assemble(a, b, meet, preds, ties, records)
+    return []
+
+
+def _assemble(a: str, b: str, meet: list[str], preds, ties, records) -> list[Path]:
+    def chains(v: str, side: int, root: str) -> list[list[str]]:
+        if v == root:
+            return [[root]]
+        return [p + [v] for u in sorted(preds[side][v]) for p in chains(u, side, root)]
+
+    paths = []
+    for m in meet:
+        for head in chains(m, 0, a):
+            for tail in chains(m, 1, b):
+                ids = head + tail[::-1][1:]
+                links: list[tuple[Tie, ...]] = [()]
+                for u, v in zip(ids, ids[1:]):
+                    hops = sorted(ties[frozenset((u, v))].values(), key=Tie.sort_key)
+                    links = [c + (t,) for c in links for t in hops]
+                nodes = tuple(records[n] for n in ids)
+                paths.extend(Path(nodes, c) for c in links)
+    paths.sort(key=Path.sort_key)
+    return paths
+
+
+def theme_ends(backend: Backend, *given: str | None) -> list[str]:
     """The ids among ``given`` (ends, and --through) that are themes: without ``--themes`` a theme
     connects only to its parent and sub-themes, so "no connection" to one should suggest ``--themes``."""
     return [n.id for n in (resolve(backend, g) for g in given if g) if n.kind == "Theme"]

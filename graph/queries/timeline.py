@@ -9,7 +9,8 @@ they are counted, not listed.
 from __future__ import annotations
 
 from ..bulk import paused_gc
-from ..errors import LcgError
+from ..backends.base import Backend
+from ..errors import BadRange
 from .. import dates
 
 __all__ = ["timeline_rows", "COLUMNS"]
@@ -18,11 +19,11 @@ COLUMNS = ["start", "end", "kind", "type", "id", "name"]
 _ORDER = {"Event": 0, "Project": 1}
 
 
-def timeline_rows(backend, *, date_from: str | None = None, date_to: str | None = None) -> tuple[list[dict], int]:
+def timeline_rows(backend: Backend, *, date_from: str | None = None, date_to: str | None = None) -> tuple[list[dict], int]:
     """(rows, undated): items whose span meets [date_from, date_to] (either open), in date order."""
     window = (dates.low(date_from), dates.high(date_to))
     if window[0] and window[1] and window[0] > window[1]:
-        raise LcgError(f"--from {date_from} is after --to {date_to}")
+        raise BadRange("date_from", date_from, "date_to", date_to)
     rows, undated = [], 0
     with paused_gc():
         records = backend.nodes(["Event", "Project"])
