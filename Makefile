@@ -40,6 +40,7 @@ demo: $(STAMP)
 	$(BIN)/lcg path wolverhampton cork --data seed_data
 
 test: $(TSTAMP) lint-deps
+	$(BIN)/python -m mypy
 	$(BIN)/python -m pytest
 
 # Every benchmark; figures go to bench/RESULTS.md by hand, with the machine and the date.

@@ -91,10 +91,11 @@ def part_large(steps: Steps, data: Path, pairs: int, seed: int):
     typical = sorted(orgs, key=lambda n: (g.degree(n), n))[len(orgs) // 2]
     steps.run(f"collaborators {hub} --limit 50 (biggest hub)", lambda: collaborator_rows(b, hub, limit=50),
               repeat=3, note=f"degree {g.degree(hub):,}; cold = first call, warm = tie lists cached")
-    from graph.queries.collaboration import ACTOR_KINDS, rel_kinds_for
-    from graph.queries.collaborators import _scan, _weight_table
+    from graph.queries.collaboration import ACTOR_KINDS, rel_kinds_for, weight_table
+    from graph.queries.collaborators import _scan
+    from graph.queries.walks import co_participation
 
-    weights = _weight_table(None)
+    weights = weight_table(None)
     steps.run("  of which the co_participation_strengths primitive alone",
               lambda: b.co_participation_strengths(hub, weights, other_kinds=ACTOR_KINDS), repeat=3,
               describe=lambda rows: f"{len(rows):,} collaborators")
@@ -103,7 +104,7 @@ def part_large(steps: Steps, data: Path, pairs: int, seed: int):
               lambda: _scan(b, hub_rec, None), repeat=3, describe=lambda r: f"{len(r[0]):,} rows, warm")
     two_step = [k for k in rel_kinds_for(None)[1] if k != "WORKS_FOR"]
     steps.run("  of which the co_participation primitive alone (warm)",
-              lambda: len(b.co_participation(hub, rel_kinds=two_step)), repeat=3, describe=lambda n: f"{n:,} rows")
+              lambda: len(co_participation(b, hub, rel_kinds=two_step)), repeat=3, describe=lambda n: f"{n:,} rows")
     n_all = len(collaborator_rows(b, hub))
     print(json.dumps({"hub_collaborators": n_all}), flush=True)
     steps.run(f"collaborators {hub} --as-of 2019 (biggest hub)",

@@ -65,7 +65,7 @@ def _check_dataset(data_dir, files) -> tuple[Dataset | None, list[Problem]]:
     nodes, rels = validator.finish()
     problems = validator.problems
     if problems:
-        finders = {}
+        finders: dict = {}
         for p in problems:
             if p.line is None:
                 finder = finders.get(p.file) or finders.setdefault(p.file, line_of(texts[p.file]))
@@ -81,4 +81,5 @@ def load_dataset(data_dir: str | os.PathLike, files=None) -> Dataset:
     dataset, problems = check_dataset(data_dir, files)
     if problems:
         raise ValidationFailed(problems)
+    assert dataset is not None  # no problems: check_dataset built it
     return dataset

@@ -14,6 +14,8 @@ the same words wherever it is typed.
 
 from __future__ import annotations
 
+from typing import overload
+
 import datetime as _dt
 import re
 
@@ -88,6 +90,12 @@ def iso_day_prefix(value) -> str | None:
     return m.group(1)
 
 
+@overload
+def low(d: str) -> str: ...
+@overload
+def low(d: None) -> None: ...
+@overload
+def low(d: str | None) -> str | None: ...
 def low(d: str | None) -> str | None:
     """The first day a partial date can mean."""
     if not d:
@@ -96,6 +104,12 @@ def low(d: str | None) -> str | None:
     return d + "-01-01" if len(d) == 4 else d + "-01" if len(d) == 7 else d
 
 
+@overload
+def high(d: str) -> str: ...
+@overload
+def high(d: None) -> None: ...
+@overload
+def high(d: str | None) -> str | None: ...
 def high(d: str | None) -> str | None:
     """The last day a partial date can mean."""
     if not d:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from . import schema
 from .backends.base import Backend
 from .queries.walks import neighbours
@@ -28,7 +30,7 @@ def show_node(backend: Backend, given: str) -> dict:
     node = resolve(backend, given)
     ties = []
     for tie, other in neighbours(backend, node.id):
-        row = {"direction": "out" if tie.start == node.id else "in", "relationship": tie.kind,
+        row: dict[str, Any] = {"direction": "out" if tie.start == node.id else "in", "relationship": tie.kind,
                "other_id": other.id, "other_kind": other.kind, "other_name": other.name}
         for f in ("role", "since", "from", "to", "amount", "currency", "period", "note"):
             if f in tie.props:

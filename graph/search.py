@@ -11,7 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from .backends.base import NodeRecord
+from .backends.base import Backend, NodeRecord
 from .errors import AmbiguousName, UnknownNode
 
 __all__ = ["fold", "search", "resolve", "Match"]
@@ -57,7 +57,7 @@ def _best(query: str, node: NodeRecord) -> Match | None:
     return best
 
 
-def search(backend, text: str, *, kinds=None, limit: int | None = 20) -> list[Match]:
+def search(backend: Backend, text: str, *, kinds=None, limit: int | None = 20) -> list[Match]:
     """Nodes whose id, name or alias matches ``text``, best first, then by name and id."""
     query = fold(text)
     if not query:
@@ -67,7 +67,7 @@ def search(backend, text: str, *, kinds=None, limit: int | None = 20) -> list[Ma
     return found[:limit] if limit else found
 
 
-def resolve(backend, text: str, *, kinds=None) -> NodeRecord:
+def resolve(backend: Backend, text: str, *, kinds=None) -> NodeRecord:
     """The one node ``text`` names (an id or a name); raises UnknownNode or AmbiguousName."""
     node = backend.node(text)
     if node is not None and (kinds is None or node.kind in kinds):

@@ -185,6 +185,7 @@ class Validator:
         rel_fields = self._rel_fields[slot.rel]
         for j, item in enumerate(items):
             path = (i, slot.key, j) if isinstance(value, list) else (i, slot.key)
+            props: dict
             if isinstance(item, str):
                 target, props = item, {}
             elif isinstance(item, dict) and isinstance(item.get("id"), str):

@@ -68,10 +68,20 @@ def open_map(path, *, width: int = 1400, height: int = 900, timeout_s: float = 1
                     r.abort()
 
             context.route("**/*", route)
-            page.on("request", lambda req: req.url != url and req.url not in mp.requests
-                    and mp.requests.append(req.url))
-            page.on("console", lambda msg: msg.type == "error" and mp.console_errors.append(msg.text))
-            page.on("pageerror", lambda exc: mp.page_errors.append(str(exc)))
+            def request(req) -> None:
+                if req.url != url and req.url not in mp.requests:
+                    mp.requests.append(req.url)
+
+            def console(msg) -> None:
+                if msg.type == "error":
+                    mp.console_errors.append(msg.text)
+
+            def page_error(exc) -> None:
+                mp.page_errors.append(str(exc))
+
+            page.on("request", request)
+            page.on("console", console)
+            page.on("pageerror", page_error)
 
             def on_dialog(d):
                 mp.dialogs.append(d.message)

@@ -174,7 +174,7 @@ def _edge_fields(g) -> list[str]:
 
 
 def _list_fields() -> set[str]:
-    out = set()
+    out: set[str] = set()
     for kinds in (schema.NODE_KINDS.values(), schema.REL_KINDS.values()):
         for k in kinds:
             out.update(f.name for f in k.fields if f.type in ("list", "orgid"))

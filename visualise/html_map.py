@@ -70,7 +70,7 @@ def _csp_hash(script: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode() + "'"
 
 
-_EMPTY = (None, "", [], ())
+_EMPTY: tuple = (None, "", [], ())
 _EDGE_FACTS = frozenset(EDGE_FACTS)
 
 

@@ -67,7 +67,7 @@ def positions(g, *, seed: int = 1) -> dict[str, tuple[float, float]]:
         core_pos = {n: (x * scale, y * scale) for n, (x, y) in zip(core, raw)}
 
     pos: dict[str, tuple[float, float]] = {}
-    children = {}
+    children: dict = {}
 
     def place_from(roots, start_pos):
         pos.update(start_pos)

@@ -7,7 +7,7 @@ tests/test_queries_strengths.py."""
 from __future__ import annotations
 
 from operator import itemgetter
-from typing import Iterable
+from typing import Any, Iterable
 
 from .base import Incident, NodeRecord, Subgraph, Tie
 
@@ -17,7 +17,7 @@ __all__ = ["EmbeddedBackend"]
 class EmbeddedBackend:
     """Primitives over ``graph.embedded.build_graph``'s MultiDiGraph; needs no server."""
 
-    def __init__(self, graph):
+    def __init__(self, graph: Any) -> None:
         self.graph = graph
         # Lazily filled, per node: its ties as (other id, Tie) sorted by (other id, tie),
         # and its NodeRecord. Two-step queries on a hub revisit the same items, and
@@ -180,8 +180,8 @@ class EmbeddedBackend:
         others, w = others[starts], np.maximum.reduceat(w, starts)
         sums = np.bincount(others, weights=w)
         present = np.flatnonzero(np.bincount(others))
-        at = present.tolist()
-        pick = itemgetter(*at) if len(at) > 1 else lambda seq: (seq[at[0]],)
+        codes = present.tolist()
+        pick = itemgetter(*codes) if len(codes) > 1 else lambda seq: (seq[codes[0]],)
         return list(zip(pick(self._ids), pick(self._id_kinds), sums[present].astype(np.int64).tolist()))
 
     def subgraph(self, node_ids: Iterable[str]) -> Subgraph:

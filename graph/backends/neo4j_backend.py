@@ -109,9 +109,9 @@ class Neo4jBackend:
                         self._remember(_node(kind, r["props"]))
         by_kind: dict[str, list[str]] = defaultdict(list)
         for n in sorted(set(node_ids)):
-            kind = self._kinds.get(n)
-            if kind is not None:
-                by_kind[kind].append(n)
+            found = self._kinds.get(n)
+            if found is not None:
+                by_kind[found].append(n)
         return by_kind
 
     @staticmethod

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import random
 
+from ..backends.base import Backend
 from .clusters import DEFAULT_SEED, communities, to_igraph
 from .collaboration import MAX_ITEM_ACTORS, project
 
@@ -27,7 +28,7 @@ EXACT_UP_TO = 2000
 DEFAULT_SAMPLE = 500
 
 
-def broker_rows(backend, *, sample: int = DEFAULT_SAMPLE, exact_up_to: int = EXACT_UP_TO, seed: int = DEFAULT_SEED,
+def broker_rows(backend: Backend, *, sample: int = DEFAULT_SAMPLE, exact_up_to: int = EXACT_UP_TO, seed: int = DEFAULT_SEED,
                 kind: str | None = None, limit: int | None = None,
                 max_item_actors: int = MAX_ITEM_ACTORS) -> tuple[list[dict], dict]:
     """(rows, info): actors by normalised betweenness, highest first (ties by id); info says if sampled.

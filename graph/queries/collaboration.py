@@ -215,7 +215,7 @@ def _item_groups(backend: Backend, with_themes: bool) -> ItemGroups:
     groups: dict[str, dict[str, list]] = {}
     employment = []
     for t in backend.relationships(rels):
-        start_kind, end_kind = kinds.get(t.start), kinds.get(t.end)
+        start_kind, end_kind = kinds.get(t.start), kinds.get(t.end, "")
         if start_kind not in ACTOR_KINDS or t.kind not in ITEM_ROLES.get(end_kind, ()):
             continue
         groups.setdefault(t.end, {}).setdefault(t.start, []).append(t)
@@ -245,13 +245,13 @@ class Projection:
     groups: ItemGroups
 
 
-def project(backend, *, max_item_actors: int = MAX_ITEM_ACTORS, with_themes: bool = False) -> Projection:
+def project(backend: Backend, *, max_item_actors: int = MAX_ITEM_ACTORS, with_themes: bool = False) -> Projection:
     """Project the graph to actor-actor ties weighted by ``WEIGHTS`` (see module doc)."""
     with paused_gc():
         return _project(backend, max_item_actors, with_themes)
 
 
-def _project(backend, max_item_actors: int, with_themes: bool) -> Projection:
+def _project(backend: Backend, max_item_actors: int, with_themes: bool) -> Projection:
     g = item_groups(backend, with_themes=with_themes)
     weight: dict[tuple[str, str], int] = {}
     skipped = []
@@ -275,12 +275,12 @@ def _project(backend, max_item_actors: int, with_themes: bool) -> Projection:
             for i, a in enumerate(ids):
                 for b in ids[i + 1:]:
                     weight[(a, b)] = weight.get((a, b), 0) + w
-    seen_direct = set()
+    seen_direct: set[tuple[str, str]] = set()
     for t in g.employment:
         pair = (t.start, t.end) if t.start < t.end else (t.end, t.start)
         if pair not in seen_direct:  # two roles at one employer are one employer tie
             seen_direct.add(pair)
             weight[pair] = weight.get(pair, 0) + WEIGHTS["employer"]
-    actors = sorted(i for i, k in g.kinds.items() if k in ACTOR_KINDS)
+    actor_ids = sorted(i for i, k in g.kinds.items() if k in ACTOR_KINDS)
     edges = sorted((a, b, w) for (a, b), w in weight.items())
-    return Projection(actors, edges, g.names, g.kinds, skipped, g)
+    return Projection(actor_ids, edges, g.names, g.kinds, skipped, g)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import heapq
 import operator
 from dataclasses import dataclass
+from typing import Any
 
 from ..bulk import paused_gc
 from ..errors import WrongKind
@@ -30,8 +31,8 @@ COLUMNS = ["id", "name", "kind", "strength", "shared", "via", "first_year", "las
 class Shared:
     """One item two actors share (or a direct employer tie, when ``item`` is None)."""
 
-    other: object            # NodeRecord
-    item: object | None      # NodeRecord
+    other: NodeRecord
+    item: NodeRecord | None
     type: str                # a key of WEIGHTS
     mine: tuple[str, ...]    # role labels of the subject there
     theirs: tuple[str, ...]  # role labels of the other there
@@ -61,7 +62,7 @@ def _labels(ties) -> tuple[str, ...]:
     return tuple(sorted({role_label(t) for t in ties}))
 
 
-def _scan(backend: Backend, node, via: str | None, only=None) -> tuple[list[tuple], dict, dict[str, object]]:
+def _scan(backend: Backend, node, via: str | None, only=None) -> tuple[list[tuple], dict[str, Any], dict[str, NodeRecord]]:
     """(the ``co_participation`` rows that tie ``node`` to another actor through an item, in the
     walk's order; other id -> where its rows are in that list; other id -> its record).
     ``only``: just the rows of these collaborators.
@@ -74,8 +75,8 @@ def _scan(backend: Backend, node, via: str | None, only=None) -> tuple[list[tupl
     item_kinds, rels = rel_kinds_for(via)
     two_step = tuple(k for k in rels if k != "WORKS_FOR")
     accepted: list[tuple] = []
-    where: dict[str, object] = {}  # other id -> index of its row in accepted, or a list of indices
-    others: dict[str, object] = {}
+    where: dict[str, Any] = {}  # other id -> index of its row in accepted, or a list of indices
+    others: dict[str, NodeRecord] = {}
     if not two_step:
         return accepted, where, others
     me = node.id
@@ -137,15 +138,17 @@ def _pairs(backend: Backend, node, via: str | None) -> dict[str, list[list]]:
     return by_other
 
 
-def _when(e, own_spans: dict | None = None) -> tuple:
+def _when(e, own_spans: dict | None = None) -> tuple[Any, Any]:
     """(active, when) of one entry without writing its evidence: what --since and --as-of need.
 
     ``own_spans`` memoises item spans by id: a hub meets each item once per collaborator there.
     """
     kind, item, other, mine, theirs = e
+    active: Any
     if item is None:
         active = _union(mine)
         return active, active
+    own: Any
     if own_spans is None:
         own = item_span(item)
     else:
@@ -200,7 +203,7 @@ def _employment(backend: Backend, node) -> list[list]:
         other, *ties = direct[oid]
         out.append(["employer", None, other, ties, []])
     if node.kind == "Person":
-        last = None
+        last: list[Any] | None = None
         for mine, item, theirs, other in co_participation(backend, node.id, rel_kinds=["WORKS_FOR"]):
             if last is not None and last[1].id == item.id and last[2].id == other.id:
                 last[3].append(mine)

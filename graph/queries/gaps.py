@@ -31,7 +31,7 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
 
-def _theme_gaps(backend, few: int) -> list[dict]:
+def _theme_gaps(backend: Backend, few: int) -> list[dict]:
     themes = backend.nodes(["Theme"])
     children: dict[str, list[str]] = {}
     for t in backend.relationships(["PART_OF"]):
@@ -64,9 +64,9 @@ def _tie_text(me: str, tie, other) -> str:
     return f"-{tie.kind}-> {other.name}" if tie.start == me else f"<-{tie.kind}- {other.name}"
 
 
-def _lonely_organisations(backend) -> list[dict]:
+def _lonely_organisations(backend: Backend) -> list[dict]:
     g = item_groups(backend)
-    tied = set()
+    tied: set[str] = set()
     for actors in g.groups.values():
         if len(actors) > 1:
             tied.update(actors)
@@ -82,7 +82,7 @@ def _lonely_organisations(backend) -> list[dict]:
     return rows
 
 
-def _idle_networks(backend, city: str | None) -> list[dict]:
+def _idle_networks(backend: Backend, city: str | None) -> list[dict]:
     if city:
         place = resolve(backend, city)
         if place.kind != "Place":
@@ -95,7 +95,7 @@ def _idle_networks(backend, city: str | None) -> list[dict]:
             for tie, net in neighbours(backend, org.id, rel_kinds=["MEMBER_OF", "PARTNER_IN"], direction="out"):
                 if net.kind == "Network" and net.id not in networks:
                     networks[net.id] = f"{org.name} ({place.name}) is a {'member' if tie.kind == 'MEMBER_OF' else 'partner'}"
-        candidates = [backend.node(n) for n in sorted(networks)]
+        candidates = [n for n in (backend.node(i) for i in sorted(networks)) if n is not None]
     else:
         networks = {}
         candidates = backend.nodes(["Network"])
@@ -110,7 +110,7 @@ def _idle_networks(backend, city: str | None) -> list[dict]:
     return rows
 
 
-def _unaffiliated_people(backend) -> list[dict]:
+def _unaffiliated_people(backend: Backend) -> list[dict]:
     employed = {t.start for t in backend.relationships(["WORKS_FOR"])}
     return [{"gap": "person", "id": p.id, "name": p.name, "why": "no affiliation: works for no organisation"}
             for p in backend.nodes(["Person"]) if p.id not in employed]
@@ -124,7 +124,7 @@ def gap_rows(backend: Backend, *, few: int = 1, city: str | None = None, only: s
         return _gap_rows(backend, few, city, only)
 
 
-def _gap_rows(backend, few, city, only) -> list[dict]:
+def _gap_rows(backend: Backend, few, city, only) -> list[dict]:
     rows = []
     if only in (None, "theme"):
         rows += _theme_gaps(backend, few)

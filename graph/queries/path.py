@@ -130,7 +130,7 @@ def _assemble(a: str, b: str, meet: list[str], preds, ties, records) -> list[Pat
             return [[root]]
         return [p + [v] for u in sorted(preds[side][v]) for p in chains(u, side, root)]
 
-    paths = []
+    paths: list[Path] = []
     for m in meet:
         for head in chains(m, 0, a):
             for tail in chains(m, 1, b):

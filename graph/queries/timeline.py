@@ -38,7 +38,7 @@ def timeline_rows(backend: Backend, *, date_from: str | None = None, date_to: st
             continue
         rows.append({"start": start, "end": end, "kind": n.kind, "type": p.get("type"), "id": n.id,
                      "name": n.name, "_key": (own[0] or dates.low(end), _ORDER[n.kind], n.id)})
-    rows.sort(key=lambda r: r["_key"])
+    rows.sort(key=lambda r: r["_key"])  # type: ignore[arg-type,return-value]  # rows mix str and tuple values
     for r in rows:
         del r["_key"]
     return rows, undated
