@@ -45,11 +45,11 @@ def main(argv=None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         html_path = args.html
         if args.data:
-            from graph.backends.open import open_backend
+            from graph.loading import open_graph
 
             from .html_map import write_map
 
-            html_path = write_map(open_backend(args.data).graph, Path(tmp) / "map.html", source=args.data)
+            html_path = write_map(open_graph(args.data), Path(tmp) / "map.html", source=args.data)
         info = screenshot(html_path, args.output, width=args.width, height=args.height, select=args.select,
                           zoom=args.zoom)
     print(f"Wrote {args.output} ({info['seconds']:.1f} s to settle; {len(info['requests'])} network requests, "

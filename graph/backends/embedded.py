@@ -67,16 +67,50 @@ class EmbeddedBackend:
                  direction: str = "both") -> list[Incident]:
         """From each node's cached tie list (``_around``), already in contract order."""
         wanted = frozenset(rel_kinds) if rel_kinds is not None else None
-        g = self.graph
+        nodes, around = self.graph._node, self._around
         rows: list[Incident] = []
+        add = rows.append
         for u in sorted(set(node_ids)):
-            if u not in g:
+            if u not in nodes:
                 continue
-            for v, t, r in self._around(u):
-                if (wanted is None or t.kind in wanted) and (
-                        direction == "both" or (t.start == u if direction == "out" else t.end == u)):
-                    rows.append((u, t, r))
+            if direction == "both":  # the hot case (walks, paths): one test per tie at most
+                if wanted is None:
+                    rows += [(u, t, r) for _, t, r in around(u)]
+                else:
+                    rows += [(u, t, r) for _, t, r in around(u) if t.kind in wanted]
+                continue
+            out = direction == "out"
+            for _, t, r in around(u):
+                if (wanted is None or t.kind in wanted) and ((t.start == u) if out else (t.end == u)):
+                    add((u, t, r))
         return rows
+
+    # -- queries.path.SearchHints: the search walks the raw adjacency, no record built --------
+    def degree(self, node_id: str) -> int:
+        g = self.graph
+        return len(g._succ[node_id]) + len(g._pred[node_id])
+
+    def adjacent(self, node_ids: Iterable[str], *, rel_kinds: Iterable[str] | None = None):
+        wanted = frozenset(rel_kinds) if rel_kinds is not None else None
+        succ, pred = self.graph._succ, self.graph._pred
+        for u in node_ids:
+            for side in (succ[u], pred[u]):
+                if wanted is None:
+                    for v in side:
+                        yield u, v
+                else:
+                    for v, keyed in side.items():
+                        if any(d["kind"] in wanted for d in keyed.values()):
+                            yield u, v
+
+    def ties_between(self, u: str, v: str, *, rel_kinds: Iterable[str] | None = None) -> list[Tie]:
+        """Every tie of these kinds between u and v, either way."""
+        wanted = frozenset(rel_kinds) if rel_kinds is not None else None
+        succ = self.graph._succ
+        out = [self._tie(u, v, d) for d in succ[u].get(v, {}).values() if wanted is None or d["kind"] in wanted]
+        if u != v:
+            out += [self._tie(v, u, d) for d in succ[v].get(u, {}).values() if wanted is None or d["kind"] in wanted]
+        return out
 
     def _cached_record(self, node_id: str) -> NodeRecord:
         rec = self._recs.get(node_id)

@@ -8,7 +8,7 @@ inclusion" is a shared topic, not a connection anyone can use.
 
 from __future__ import annotations
 
-from typing import Iterable
+from typing import Iterable, Protocol, runtime_checkable
 
 from .. import schema
 from ..backends.base import Backend, NodeRecord, Path, Tie
@@ -61,6 +61,23 @@ def path_rows(backend: Backend, a: str, b: str, *, max_hops: int = DEFAULT_MAX_H
     return (rows[:limit] if limit else rows), len(rows)
 
 
+@runtime_checkable
+class SearchHints(Protocol):
+    """What a backend may offer the search besides ``incident``: the embedded graph answers both
+    from its adjacency without building a record. ``degree``: ties at a node, so the search expands
+    the side with fewer ties to read (a frontier of one national funder costs more than fifty small
+    charities); ``adjacent``: (node, neighbour id) pairs over ties of ``rel_kinds``, for the levels
+    the search walks; ``ties_between``: the ties of ``rel_kinds`` joining two nodes, either way, for
+    the steps of the shortest paths found (else read with ``incident`` at the nodes on them)."""
+
+    def degree(self, node_id: str) -> int: ...
+
+    def adjacent(self, node_ids: Iterable[str], *,
+                 rel_kinds: Iterable[str] | None = None) -> Iterable[tuple[str, str]]: ...
+
+    def ties_between(self, u: str, v: str, *, rel_kinds: Iterable[str] | None = None) -> list[Tie]: ...
+
+
 def _paths(backend: Backend, start: NodeRecord, end: NodeRecord, via: NodeRecord | None, max_hops: int,
            kinds) -> list[Path]:
     if via is None:
@@ -78,12 +95,13 @@ def shortest_paths(backend: Backend, a: str, b: str, *, max_hops: int = DEFAULT_
     """All shortest undirected paths from ``a`` to ``b`` of at most ``max_hops`` ties, one Path per
     distinct chain of relationships, sorted by ``Path.sort_key``; none when a or b is unknown or a == b.
 
-    A bidirectional breadth-first search over batched ``incident`` reads: each
-    step expands the side with the smaller frontier by one whole level (one read
-    for the level); the first level at which the two searches meet gives the
-    shortest length, and every shortest path passes through a node met at
-    exactly (level A, level B). Why not networkx's ``all_shortest_paths``: it
-    walks out from ``a`` through every hub (bench/RESULTS.md, "Who works with whom").
+    A bidirectional breadth-first search: each step expands one side's frontier by
+    one whole level in one batched read (the side with fewer ties to read when the
+    backend gives ``SearchHints``, else fewer nodes); the first level at which the
+    two searches meet gives the shortest length, and every shortest path passes
+    through a node met at exactly (level A, level B). Why not networkx's
+    ``all_shortest_paths``: it walks out from ``a`` through every hub
+    (bench/RESULTS.md, "Who works with whom").
     """
     if a == b:
         return []
@@ -91,24 +109,26 @@ def shortest_paths(backend: Backend, a: str, b: str, *, max_hops: int = DEFAULT_
     if ra is None or rb is None:
         return []
     kinds = tuple(rel_kinds) if rel_kinds is not None else None
-    records: dict[str, NodeRecord] = {a: ra, b: rb}
-    ties: dict[frozenset, dict[tuple, Tie]] = {}
+    hints = backend if isinstance(backend, SearchHints) else None
     dist: tuple[dict[str, int], dict[str, int]] = ({a: 0}, {b: 0})
     preds: tuple[dict[str, set[str]], dict[str, set[str]]] = ({}, {})
     frontier: tuple[list[str], list[str]] = ([a], [b])
     level = [0, 0]
     while level[0] + level[1] < max_hops:
-        s = 0 if len(frontier[0]) <= len(frontier[1]) else 1
+        if hints is None:
+            cost = (len(frontier[0]), len(frontier[1]))
+        else:
+            cost = (sum(map(hints.degree, frontier[0])), sum(map(hints.degree, frontier[1])))
+        s = 0 if cost[0] <= cost[1] else 1
         if not frontier[s]:
             return []
         seen, before, d = dist[s], preds[s], level[s] + 1
         new: list[str] = []
-        for u, tie, other in backend.incident(frontier[s], rel_kinds=kinds):
-            v = other.id
+        pairs = (hints.adjacent(frontier[s], rel_kinds=kinds) if hints is not None else
+                 ((u, o.id) for u, _, o in backend.incident(frontier[s], rel_kinds=kinds)))
+        for u, v in pairs:
             if v == u:
                 continue
-            records.setdefault(v, other)
-            ties.setdefault(frozenset((u, v)), {})[tie.sort_key()] = tie
             at = seen.get(v)
             if at is None:
                 seen[v] = d
@@ -120,27 +140,47 @@ def shortest_paths(backend: Backend, a: str, b: str, *, max_hops: int = DEFAULT_
         frontier[s][:] = sorted(new)
         meet = sorted(v for v in new if dist[1 - s].get(v) == level[1 - s])
         if meet:
-            return _assemble(a, b, meet, preds, ties, records)
+            return _assemble(backend, kinds, ra, rb, meet, preds)
     return []
 
 
-def _assemble(a: str, b: str, meet: list[str], preds, ties, records) -> list[Path]:
+def _assemble(backend: Backend, kinds, ra: NodeRecord, rb: NodeRecord, meet: list[str], preds) -> list[Path]:
+    """Every chain of ties along the node paths the predecessors give (ties read once, for those nodes)."""
+    a, b = ra.id, rb.id
+
     def chains(v: str, side: int, root: str) -> list[list[str]]:
         if v == root:
             return [[root]]
         return [p + [v] for u in sorted(preds[side][v]) for p in chains(u, side, root)]
 
+    node_paths = [head + tail[::-1][1:] for m in meet for head in chains(m, 0, a) for tail in chains(m, 1, b)]
+    steps = {frozenset(pair) for ids in node_paths for pair in zip(ids, ids[1:])}
+    on_paths = sorted({n for ids in node_paths for n in ids})
+    records: dict[str, NodeRecord] = {a: ra, b: rb}
+    ties: dict[frozenset, dict[tuple, Tie]] = {}
+    if isinstance(backend, SearchHints):
+        for step in steps:
+            u, v = sorted(step)
+            ties[step] = {t.sort_key(): t for t in backend.ties_between(u, v, rel_kinds=kinds)}
+        for n in on_paths:
+            if n not in records:
+                found = backend.node(n)
+                if found is not None:
+                    records[n] = found
+    else:
+        for u, tie, other in backend.incident(on_paths, rel_kinds=kinds):
+            step = frozenset((u, other.id))
+            if step in steps:
+                records.setdefault(other.id, other)
+                ties.setdefault(step, {})[tie.sort_key()] = tie
     paths: list[Path] = []
-    for m in meet:
-        for head in chains(m, 0, a):
-            for tail in chains(m, 1, b):
-                ids = head + tail[::-1][1:]
-                links: list[tuple[Tie, ...]] = [()]
-                for u, v in zip(ids, ids[1:]):
-                    hops = sorted(ties[frozenset((u, v))].values(), key=Tie.sort_key)
-                    links = [c + (t,) for c in links for t in hops]
-                nodes = tuple(records[n] for n in ids)
-                paths.extend(Path(nodes, c) for c in links)
+    for ids in node_paths:
+        links: list[tuple[Tie, ...]] = [()]
+        for u, v in zip(ids, ids[1:]):
+            hops = sorted(ties[frozenset((u, v))].values(), key=Tie.sort_key)
+            links = [c + (t,) for c in links for t in hops]
+        nodes = tuple(records[n] for n in ids)
+        paths.extend(Path(nodes, c) for c in links)
     paths.sort(key=Path.sort_key)
     return paths
 
