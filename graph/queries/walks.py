@@ -65,9 +65,8 @@ def co_participation(backend: Backend, node_id: str, *, rel_kinds: Iterable[str]
         wanted = sorted({o for o in others if o != node_id})
         records = {r.id: r for r in _records(backend, wanted)}
         for other_id, tie, item in backend.incident(wanted, rel_kinds=kinds):
-            mines = mine_at.get(item.id)
-            if mines and other_id in records:
-                rows += [(m, items[item.id], tie, records[other_id]) for m in mines]
+            if item.id in mine_at and other_id in records:
+                rows += [(m, items[item.id], tie, records[other_id]) for m in mine_at[item.id]]
     rows.sort(key=lambda r: (r[1].id, r[3].id, r[0].sort_key(), r[2].sort_key()))
     return rows
 
