@@ -694,7 +694,7 @@ def collaborators(node, via, kind, since, as_of, limit, data_dir, fmt):
 
     Strength adds up the shared items weighted by how close the tie is: joint
     project 4, co-organised event 3, employer 3, same event 2, colleagues 1,
-    same network 1 (graph/queries/collaboration.py, docs/queries.md). Evidence
+    same network 1 (graph/queries/strength.py, docs/queries.md). Evidence
     lists each shared item with both sides' roles; years span the shared work.
 
     \b

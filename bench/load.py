@@ -6,7 +6,7 @@ is measured in fresh processes, so each peak RSS is that step's own:
 
 * parse  - PyYAML's C safe loader alone on the same files: the floor.
 * parse, GC off - the same with Python's cyclic GC paused, as `lcg` loads do
-  (graph/bulk.py): the fairer floor, since the pause alone halves a big parse.
+  (graph/gc_pause.py): the fairer floor, since the pause alone halves a big parse.
 * slowparse - PyYAML's pure-Python safe loader on the same files (smallest size
   only): why the C loader was chosen.
 * cold   - what the first `lcg` command does: parse, validate, build the
@@ -70,7 +70,7 @@ import json, resource, sys, time
 sys.path.insert(0, {root!r})
 DATA = {data!r}
 t0 = time.perf_counter()
-import yaml, networkx, graph.backends.open, graph.dataset, graph.embedded  # start-up, paid once per process
+import yaml, networkx, graph.backends.open, graph.dataset, graph.nx_build  # start-up, paid once per process
 imports = time.perf_counter() - t0
 t0 = time.perf_counter()
 {body}

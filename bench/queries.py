@@ -91,7 +91,7 @@ def part_large(steps: Steps, data: Path, pairs: int, seed: int):
     typical = sorted(orgs, key=lambda n: (g.degree(n), n))[len(orgs) // 2]
     steps.run(f"collaborators {hub} --limit 50 (biggest hub)", lambda: collaborator_rows(b, hub, limit=50),
               repeat=3, note=f"degree {g.degree(hub):,}; cold = first call, warm = tie lists cached")
-    from graph.queries.collaboration import ACTOR_KINDS, rel_kinds_for, weight_table
+    from graph.queries.strength import ACTOR_KINDS, rel_kinds_for, weight_table
     from graph.queries.collaborators import _scan
     from graph.queries.walks import co_participation
 
@@ -162,10 +162,10 @@ def part_collab(steps: Steps, data: Path, sample: int, seed: int, networkx: bool
 
     from graph.queries.brokers import broker_rows
     from graph.queries.clusters import cluster_rows, to_igraph
-    from graph.queries.collaboration import project
+    from graph.queries.strength import collaboration_network
 
     b = steps.run("load collaboration dataset", lambda: load(data))
-    proj = steps.run("projection to actor-actor ties (shared by brokers, clusters)", lambda: project(b),
+    proj = steps.run("projection to actor-actor ties (shared by brokers, clusters)", lambda: collaboration_network(b),
                      describe=lambda p: (f"{len(p.actors):,} actors, {len(p.edges):,} ties, "
                                          f"{len(p.skipped)} items over 100 actors left out"))
     steps.run(f"brokers (igraph, {sample} sampled sources, incl. projection and Louvain)",

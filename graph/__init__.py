@@ -32,7 +32,7 @@ _EXPORTS: dict[str, str] = {
     "gap_rows": ".queries.gaps", "timeline_rows": ".queries.timeline",
     "overlap_rows": ".queries.overlaps", "duplicate_rows": ".queries.duplicates",
     "neighbours": ".queries.walks", "co_participation": ".queries.walks",
-    "strengths": ".queries.collaboration", "WEIGHTS": ".queries.collaboration",
+    "strengths": ".queries.strength", "WEIGHTS": ".queries.strength",
     # errors
     "LcgError": ".errors", "DataDirNotFound": ".errors", "ValidationFailed": ".errors", "UnknownNode": ".errors",
     "AmbiguousName": ".errors", "BackendError": ".errors", "BadDate": ".errors", "BadOption": ".errors",
@@ -64,7 +64,7 @@ if TYPE_CHECKING:  # what a type checker and an editor see
                          OutOfRange, SameNode, UnknownNode, ValidationFailed, WrongKind)
     from .queries.brokers import broker_rows
     from .queries.clusters import cluster_rows
-    from .queries.collaboration import WEIGHTS, strengths
+    from .queries.strength import WEIGHTS, strengths
     from .queries.collaborators import collaborator_page, collaborator_rows
     from .queries.duplicates import duplicate_rows
     from .queries.gaps import gap_rows

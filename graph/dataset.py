@@ -12,7 +12,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from .bulk import paused_gc
+from .gc_pause import paused_gc
 from .errors import ValidationFailed
 from .records import FrozenProps, Node, Rel
 from .validate import Problem, Validator

@@ -19,7 +19,7 @@ import tempfile
 from pathlib import Path
 
 from . import __version__
-from .bulk import paused_gc
+from .gc_pause import paused_gc
 from .dataset import Dataset, load_dataset
 from .yaml_files import data_files
 
@@ -44,7 +44,7 @@ def _code_stamp() -> str:
     here = Path(__file__).resolve().parent
     parts = []
     for name in ("schema.py", "validate.py", "yaml_files.py", "dataset.py", "records.py", "embedded.py",
-                 "loading.py", "bulk.py"):
+                 "loading.py", "gc_pause.py"):
         try:
             st = (here / name).stat()
             parts.append(f"{name}:{st.st_size}:{st.st_mtime_ns}")
@@ -65,7 +65,7 @@ def dataset_key(data_dir, files=None) -> str:
 
 def open_graph(data_dir, *, use_cache: bool = True):
     """The validated data of ``data_dir`` as the embedded MultiDiGraph; raises ValidationFailed on bad data."""
-    from .embedded import build_graph
+    from .nx_build import build_graph
 
     if not use_cache or os.environ.get("LCG_NO_CACHE"):
         return build_graph(load_dataset(data_dir))
@@ -93,7 +93,7 @@ def open_dataset(data_dir, *, use_cache: bool = True) -> Dataset:
     """
     if not use_cache or os.environ.get("LCG_NO_CACHE"):
         return load_dataset(data_dir)
-    from .embedded import dataset_from_graph
+    from .nx_build import dataset_from_graph
 
     return dataset_from_graph(open_graph(data_dir))
 

@@ -7,7 +7,7 @@ import os
 from conftest import FIXTURES
 
 from graph.dataset import load_dataset
-from graph.embedded import build_graph
+from graph.nx_build import build_graph
 from graph.loading import open_dataset, open_graph
 
 TINY = FIXTURES / "tiny"

@@ -106,7 +106,7 @@ def test_shortest_paths(backends):
 def test_subgraph(backends):
     emb, srv = backends
     ids = _sample(emb, 60, seed=11) + ["no-such-id"]
-    from graph.embedded import graph_from_records
+    from graph.nx_build import graph_from_records
 
     se, ss = emb.subgraph(ids), srv.subgraph(ids)
     _exact(list(se.nodes), list(ss.nodes))

@@ -14,7 +14,7 @@ The fixture, in short (ids shortened: alpha = alpha-university, ...):
   dormant-forum: member zeta;       far-city-forum: member far-city
   employment: ann -> alpha (from 2017), cat -> alpha (2015-2018), bob -> gamma; dan has no employer
 
-Weights (graph/queries/collaboration.py WEIGHTS): joint project 4, co-organised event 3,
+Weights (graph/queries/strength.py WEIGHTS): joint project 4, co-organised event 3,
 employer 3, same event 2, colleagues 1, same network 1.
 
 The collaboration network (projection) this gives, pair by pair:
@@ -184,10 +184,10 @@ def test_a_cut_list_says_how_many_there_are(lcg):
 
 def test_collaborator_strengths_equal_the_projection_weights(backend):
     """Two code paths (neighbourhood walk, whole-graph projection), one definition."""
-    from graph.queries.collaboration import project
+    from graph.queries.strength import collaboration_network
     from graph.queries.collaborators import collaborator_rows
 
-    proj = project(backend)
+    proj = collaboration_network(backend)
     weights = {(a, b): w for a, b, w in proj.edges}
     assert sum(weights.values()) == 53  # the m of the module docstring
     for actor in proj.actors:
@@ -451,7 +451,7 @@ def test_docs_state_the_weights_the_code_uses():
     import re
 
     from conftest import ROOT
-    from graph.queries.collaboration import WEIGHTS
+    from graph.queries.strength import WEIGHTS
 
     text = (ROOT / "docs" / "queries.md").read_text(encoding="utf-8")
     documented = {m.group(1): int(m.group(2)) for m in re.finditer(r"^\| ([a-z -]+) \| (\d+) \|", text, re.M)}

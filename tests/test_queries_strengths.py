@@ -42,7 +42,7 @@ def _actors(backend, n=60):
 
 def test_strengths_primitive_sums_the_heaviest_pair_per_item(backend):
     """The numpy accelerator and the plain rule, against a sum written out from ``co_participation`` rows."""
-    from graph.queries.collaboration import StrengthAccelerator, plain_strengths, strengths, weight_table
+    from graph.queries.strength import StrengthAccelerator, plain_strengths, strengths, weight_table
     from graph.queries.walks import co_participation
 
     assert isinstance(backend, StrengthAccelerator)
@@ -132,7 +132,7 @@ def both(bolt_server):
 
 
 def test_the_bolt_backend_gives_the_same_strengths_and_rows(both):
-    from graph.queries.collaboration import StrengthAccelerator, strengths, weight_table
+    from graph.queries.strength import StrengthAccelerator, strengths, weight_table
     from graph.queries.walks import co_participation
 
     emb, srv = both

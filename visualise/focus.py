@@ -30,7 +30,7 @@ from dataclasses import dataclass
 
 from graph import dates, schema
 from graph.backends.base import Backend
-from graph.embedded import graph_from_records
+from graph.nx_build import graph_from_records
 from graph.errors import BadOption, OutOfRange
 from graph.queries.walks import neighbours
 from graph.schema import a_kind

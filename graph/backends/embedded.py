@@ -15,7 +15,7 @@ __all__ = ["EmbeddedBackend"]
 
 
 class EmbeddedBackend:
-    """Primitives over ``graph.embedded.build_graph``'s MultiDiGraph; needs no server."""
+    """Primitives over ``graph.nx_build.build_graph``'s MultiDiGraph; needs no server."""
 
     def __init__(self, graph: Any) -> None:
         self.graph = graph
@@ -34,7 +34,7 @@ class EmbeddedBackend:
 
     @classmethod
     def from_dataset(cls, dataset) -> "EmbeddedBackend":
-        from ..embedded import build_graph
+        from ..nx_build import build_graph
 
         return cls(build_graph(dataset))
 

@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from .. import schema
-from ..bulk import paused_gc
+from ..gc_pause import paused_gc
 from . import cypher_statements as cypher
 from .bolt import BoltConfig, connect, translate_errors
 from .neo4j_backend import Neo4jBackend, field_order

@@ -19,7 +19,7 @@ import random
 
 from ..backends.base import Backend
 from .clusters import DEFAULT_SEED, communities, to_igraph
-from .collaboration import MAX_ITEM_ACTORS, project
+from .strength import MAX_ITEM_ACTORS, collaboration_network
 
 __all__ = ["broker_rows", "COLUMNS", "EXACT_UP_TO", "DEFAULT_SAMPLE"]
 
@@ -36,7 +36,7 @@ def broker_rows(backend: Backend, *, sample: int = DEFAULT_SAMPLE, exact_up_to: 
     Betweenness is normalised by the number of pairs of other actors,
     (n-1)(n-2)/2, and rounded to 6 decimals so both backends print the same.
     """
-    proj = project(backend, max_item_actors=max_item_actors)
+    proj = collaboration_network(backend, max_item_actors=max_item_actors)
     g = to_igraph(proj)
     n = g.vcount()
     g.es["distance"] = [1.0 / w for w in g.es["weight"]] if g.ecount() else []

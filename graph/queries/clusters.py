@@ -17,7 +17,7 @@ import random
 from dataclasses import dataclass
 
 from ..backends.base import Backend
-from .collaboration import MAX_ITEM_ACTORS, Projection, project
+from .strength import MAX_ITEM_ACTORS, Projection, collaboration_network
 
 __all__ = ["Communities", "to_igraph", "communities", "cluster_rows", "COLUMNS", "DEFAULT_SEED"]
 
@@ -83,7 +83,7 @@ def _themes_by_cluster(proj: Projection, comm: Communities) -> dict[int, dict[st
 def cluster_rows(backend: Backend, *, seed: int = DEFAULT_SEED, top_themes: int = 3, min_size: int = 2,
                  limit: int | None = None, max_item_actors: int = MAX_ITEM_ACTORS) -> tuple[list[dict], dict]:
     """(rows, info): one row per community of at least ``min_size``, largest first; info has modularity etc."""
-    proj = project(backend, with_themes=True, max_item_actors=max_item_actors)
+    proj = collaboration_network(backend, with_themes=True, max_item_actors=max_item_actors)
     comm = communities(proj, seed=seed)
     themes = _themes_by_cluster(proj, comm)
     names = proj.names

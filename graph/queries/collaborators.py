@@ -12,13 +12,13 @@ import operator
 from dataclasses import dataclass
 from typing import Any
 
-from ..bulk import paused_gc
+from ..gc_pause import paused_gc
 from ..errors import WrongKind
 from ..schema import a_kind
 from ..search import resolve
 from .. import dates
 from ..backends.base import Backend, NodeRecord
-from .collaboration import (ACTOR_KINDS, ITEM_ROLES, VIA, WEIGHTS, item_span, rel_kinds_for,
+from .strength import (ACTOR_KINDS, ITEM_ROLES, VIA, WEIGHTS, item_span, rel_kinds_for,
                             role_label, strengths, tie_span, tie_type, weight_table)
 from .walks import co_participation, neighbours
 

@@ -13,13 +13,13 @@ Four kinds of gap:
 
 from __future__ import annotations
 
-from ..bulk import paused_gc
+from ..gc_pause import paused_gc
 from ..backends.base import Backend
 from ..errors import OutOfRange, WrongKind
 from .walks import neighbours
 from ..schema import a_kind
 from ..search import resolve
-from .collaboration import item_groups
+from .strength import item_groups
 
 __all__ = ["gap_rows", "COLUMNS", "GAP_KINDS"]
 

@@ -12,7 +12,7 @@ from typing import Iterable, Protocol, runtime_checkable
 
 from .. import schema
 from ..backends.base import Backend, NodeRecord, Path, Tie
-from ..bulk import paused_gc
+from ..gc_pause import paused_gc
 from ..errors import BadOption, SameNode
 from ..search import resolve
 

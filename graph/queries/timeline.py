@@ -8,7 +8,7 @@ they are counted, not listed.
 
 from __future__ import annotations
 
-from ..bulk import paused_gc
+from ..gc_pause import paused_gc
 from ..backends.base import Backend
 from ..errors import BadRange
 from .. import dates

@@ -20,14 +20,14 @@ from dataclasses import dataclass, field
 from typing import Iterable, Mapping, Protocol, runtime_checkable
 
 from ..backends.base import Backend
-from ..bulk import paused_gc
+from ..gc_pause import paused_gc
 from .. import dates
 from .walks import co_participation
 
 __all__ = ["ACTOR_KINDS", "ITEM_ROLES", "WEIGHTS", "VIA", "VIA_CHOICES", "MAX_ITEM_ACTORS", "tie_type",
            "role_label", "item_span", "tie_span", "rel_kinds_for", "weight_table", "StrengthAccelerator",
            "strengths", "plain_strengths", "ItemGroups", "item_groups", "Projection",
-           "project"]
+           "collaboration_network"]
 
 #: Who can collaborate. Places are actors too: a learning city joins networks
 #: (UNESCO GNLC) and takes part in events in its own right.
@@ -245,13 +245,13 @@ class Projection:
     groups: ItemGroups
 
 
-def project(backend: Backend, *, max_item_actors: int = MAX_ITEM_ACTORS, with_themes: bool = False) -> Projection:
+def collaboration_network(backend: Backend, *, max_item_actors: int = MAX_ITEM_ACTORS, with_themes: bool = False) -> Projection:
     """Project the graph to actor-actor ties weighted by ``WEIGHTS`` (see module doc)."""
     with paused_gc():
-        return _project(backend, max_item_actors, with_themes)
+        return _collaboration_network(backend, max_item_actors, with_themes)
 
 
-def _project(backend: Backend, max_item_actors: int, with_themes: bool) -> Projection:
+def _collaboration_network(backend: Backend, max_item_actors: int, with_themes: bool) -> Projection:
     g = item_groups(backend, with_themes=with_themes)
     weight: dict[tuple[str, str], int] = {}
     skipped = []

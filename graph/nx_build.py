@@ -44,7 +44,7 @@ def build_graph(dataset):
     """The dataset as a MultiDiGraph (see the module docstring for the contract)."""
     import networkx as nx
 
-    from .bulk import paused_gc
+    from .gc_pause import paused_gc
 
     g = nx.MultiDiGraph(name=dataset.name)
     nodes, succ, pred = g._node, g._succ, g._pred
