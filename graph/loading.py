@@ -43,7 +43,7 @@ def _code_stamp() -> str:
     """
     here = Path(__file__).resolve().parent
     parts = []
-    for name in ("schema.py", "validate.py", "yaml_files.py", "dataset.py", "records.py", "embedded.py",
+    for name in ("schema.py", "validate.py", "yaml_files.py", "dataset.py", "records.py", "nx_build.py",
                  "loading.py", "gc_pause.py"):
         try:
             st = (here / name).stat()
