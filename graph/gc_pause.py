@@ -3,8 +3,8 @@
 Parsing, validating and unpickling a large dataset allocate millions of small
 dicts, lists and strings and free almost none; every 700 allocations the
 collector would walk the ever-growing heap for cycles that are not there. On
-the 1M-relationship benchmark this halved the cold load (100 s -> 47 s) and cut
-unpickling the cached graph from 6.7 s to 2.3 s. The objects made here hold no
+the 1M-relationship benchmark the pause about halved the cold load and the
+unpickling of the cached graph (bench/RESULTS.md, "Loading"). The objects made here hold no
 reference cycles that need collecting before the pause ends.
 """
 
@@ -22,8 +22,8 @@ def paused_gc(*, freeze: bool = False):
 
     ``freeze``: afterwards move every object alive into the collector's permanent
     generation (``gc.freeze``), so that later collections in this process do not
-    walk the loaded graph again and again (a full collection of a 100k-relationship
-    graph took 0.33 s; queries that allocate a lot triggered many). Objects are still
+    walk the loaded graph again and again (a full collection of a large graph is slow, and
+    queries that allocate a lot trigger many; bench/RESULTS.md, "Loading"). Objects are still
     freed by reference counting; only cycles among them would be kept.
     """
     was_enabled = gc.isenabled()

@@ -7,7 +7,7 @@ backend rely on.
 The graph is filled through networkx's own adjacency dicts rather than
 ``add_edges_from``: the dataset is already validated and merged (no edge is
 added twice), and the per-edge bookkeeping of ``add_edges_from`` made building
-a million-relationship graph take 18 s instead of about 4 s. Equal strings and
+a million-relationship graph several times slower (bench/RESULTS.md, "Loading"). Equal strings and
 lists are shared (one object per distinct id, edge key and ``sources`` list), so
 the graph and its cache take far less memory; treat attribute values as
 read-only (``subgraph(...).copy()`` before changing anything).

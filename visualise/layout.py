@@ -2,8 +2,8 @@
 
 A force layout of every node (networkx ``spring_layout``) costs O(N^2) per
 iteration: minutes at 20k nodes. Instead the ``CORE`` best-connected nodes get a
-seeded force layout (dense Fruchterman-Reingold on a few hundred nodes, about
-0.1 s, ``force_layout``), linked both by their own ties and by the nodes they share (two
+seeded force layout (dense Fruchterman-Reingold on a few hundred nodes, fast:
+bench/RESULTS.md, "Maps"; ``force_layout``), linked both by their own ties and by the nodes they share (two
 organisations in one project pull together); every other node is then placed
 level by level outward from the core: a node tied to several placed nodes sits
 at their centre, a node tied to one sits on a golden-angle spiral around it.
@@ -33,7 +33,7 @@ def positions(g, *, seed: int = 1) -> dict[str, tuple[float, float]]:
     nodes = sorted(g.nodes)
     if not nodes:
         return {}
-    # undirected simple adjacency straight from networkx's dicts (its edge views cost ~0.4 s at 80k ties)
+    # undirected simple adjacency straight from networkx's dicts (its edge views are slow at 80k ties)
     if g.is_directed():
         adj = {n: (set(g._succ[n]) | set(g._pred[n])) - {n} for n in nodes}
     else:
@@ -131,7 +131,7 @@ def force_layout(nodes: list, weights: dict, *, seed: int = 1, iterations: int =
     """Dense Fruchterman-Reingold (as networkx's ``spring_layout`` for small graphs) in [-1, 1].
 
     Written out here because building a networkx graph of the core's weighted
-    pairs cost more (0.3 s at 20k nodes) than the layout itself; the arithmetic
+    pairs cost more than the layout itself (bench/maps.py); the arithmetic
     is networkx's: attraction weight * d^2 / k, repulsion k^2 / d, linear cooling.
     """
     import numpy as np

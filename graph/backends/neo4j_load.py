@@ -180,7 +180,7 @@ def load_into_neo4j(dataset, config: BoltConfig, *, replace: bool = False,
 
     Runs with the cyclic GC paused: the rows for a hundred thousand records are a million small
     objects (and the dataset millions more), and with the collector on, every few hundred
-    allocations walk them all (the diff took 1.3 s instead of 0.5 s at 100k).
+    allocations walk them all (bench/RESULTS.md, "Neo4j over Bolt").
     """
     with paused_gc():
         return _load(dataset, config, replace=replace, batch_size=batch_size, progress=progress)
