@@ -108,12 +108,19 @@ def emit(rows, fmt: str, columns=None) -> None:
     click.echo(render(rows, fmt, columns), nl=False)
 
 
-def neo4j_option(f):
-    return click.option("--neo4j", "neo4j_uri", envvar="NEO4J_URI", metavar="URI", default=None,
-                        help="Run on this Neo4j (Bolt) server instead of the embedded graph, e.g. "
-                             "bolt://localhost:7687; env NEO4J_URI, which a --data given on the command line "
-                             "overrides. User, password and database from NEO4J_USERNAME, NEO4J_PASSWORD "
-                             "(or a prompt), NEO4J_DATABASE.")(f)
+_NEO4J_SETTINGS = ("User, password and database from NEO4J_USERNAME, NEO4J_PASSWORD (or a prompt), "
+                   "NEO4J_DATABASE.")
+
+
+def neo4j_option(f=None, *, required: bool = False):
+    """The one ``--neo4j URI`` option (env NEO4J_URI); ``required`` for commands that only run on a server."""
+    if required:
+        text = f"The Neo4j (Bolt) server, e.g. bolt://localhost:7687; env NEO4J_URI. {_NEO4J_SETTINGS}"
+    else:
+        text = ("Run on this Neo4j (Bolt) server instead of the embedded graph, e.g. bolt://localhost:7687; "
+                f"env NEO4J_URI, which a --data given on the command line overrides. {_NEO4J_SETTINGS}")
+    option = click.option("--neo4j", "neo4j_uri", envvar="NEO4J_URI", metavar="URI", required=required, help=text)
+    return option(f) if f is not None else option
 
 
 def chosen_server(ctx, neo4j_uri):
@@ -536,9 +543,7 @@ def export_(fmt, output, data_dir, neo4j_uri, **focus):
 
 @main.command()
 @data_option
-@click.option("--neo4j", "neo4j_uri", envvar="NEO4J_URI", metavar="URI", required=True,
-              help="The Neo4j (Bolt) server, e.g. bolt://localhost:7687; env NEO4J_URI. User, password and "
-                   "database from NEO4J_USERNAME, NEO4J_PASSWORD (or a prompt), NEO4J_DATABASE.")
+@neo4j_option(required=True)
 @click.option("--replace", is_flag=True,
               help="Also remove what earlier lcg loads wrote that the data no longer has (nothing else).")
 @click.option("--batch-size", type=click.IntRange(1), default=None,
@@ -603,8 +608,7 @@ class _Progress:
 @click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
               help="A query parameter ($NAME), repeatable; VALUE as JSON when it parses (42, true, [1,2]), "
                    "else as text.")
-@click.option("--neo4j", "neo4j_uri", envvar="NEO4J_URI", metavar="URI", required=True,
-              help="The Neo4j (Bolt) server; env NEO4J_URI (password from NEO4J_PASSWORD or a prompt).")
+@neo4j_option(required=True)
 @format_option
 def cypher(query, params, neo4j_uri, fmt):
     """Run a read-only Cypher query on the Neo4j server and print its rows.
