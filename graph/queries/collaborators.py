@@ -164,7 +164,7 @@ def _shared(node, e) -> Shared:
     """The full record of one entry: roles, and when both were on it."""
     kind, item, other, mine, theirs = e
     active, when = _when(e)
-    # rows repeat a tie once per tie at the other end; Ties compare without their role, so key by sort_key
+    # rows repeat a tie once per tie at the other end: one of each, in sort_key order of first sight
     mine = list({t.sort_key(): t for t in mine}.values())
     theirs = list({t.sort_key(): t for t in theirs}.values())
     if item is None:  # direct employment
