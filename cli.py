@@ -490,13 +490,17 @@ def export_(fmt, output, data_dir, neo4j_uri, **focus):
               help="Also remove what earlier lcg loads wrote that the data no longer has (nothing else).")
 @click.option("--batch-size", type=click.IntRange(1), default=None,
               help="Rows per write transaction [default: graph/backends/neo4j_load.py DEFAULT_BATCH_SIZE].")
-def load(data_dir, neo4j_uri, replace, batch_size):
+@click.option("--break-lock", is_flag=True,
+              help="Clear the load lock a killed load left in the database, then load (only when no other "
+                   "load is running).")
+def load(data_dir, neo4j_uri, replace, batch_size, break_lock):
     """Load the data folder into Neo4j: validated first, then merged in batches; safe to rerun.
 
     Creates an id uniqueness constraint and a name index per node kind, then
     writes only new or changed nodes and relationships, each marked with a
     `dataset` property. Loading twice changes nothing; a load that was cut off
-    is completed by running it again. Invalid data writes nothing.
+    is completed by running it again. Invalid data writes nothing. One load at a
+    time: a second load is refused while the first holds the database's lock.
 
     \b
     Example:
@@ -511,7 +515,7 @@ def load(data_dir, neo4j_uri, replace, batch_size):
     config = bolt_config(neo4j_uri)
     with _Progress("Loading") as progress:
         result = load_into_neo4j(dataset, config, replace=replace, batch_size=batch_size or DEFAULT_BATCH_SIZE,
-                                 progress=progress)
+                                 progress=progress, break_lock=break_lock)
     nodes, rels = result.counts
     click.echo(f"Loaded {data_dir} into {config.where} in {result.seconds:.1f}s: wrote {result.nodes_written} "
                f"nodes and {result.rels_written} relationships ({result.nodes_unchanged} and "
