@@ -183,11 +183,6 @@ def break_lock() -> str:
     return f"MATCH (l:{LOAD_LOCK}) DELETE l"
 
 
-def break_stale_lock() -> str:
-    """The lock of a load on this machine whose process is gone (killed): taken over without asking."""
-    return f"MATCH (l:{LOAD_LOCK} {{token: $token}}) DELETE l"
-
-
 def delete_extra_rels(rel: str, start: str, end: str) -> str:
     """Rows ``{start, end, key}`` of ties found more than once: every copy but one is deleted."""
     return (f"UNWIND $rows AS row "
@@ -224,5 +219,5 @@ def all_statements() -> list[str]:
         out += [merge_rels(r, s, e), create_rels(r, s, e), delete_rels(r, s, e), delete_extra_rels(r, s, e)]
     out += [read_rels(r) for r in schema.REL_KINDS]
     out += [node_by_id(), count_nodes(), count_rels(), ping(), read_manifest(), delete_manifest(), write_manifest(),
-            lock_constraint(), take_lock(), read_lock(), release_lock(), break_lock(), break_stale_lock()]
+            lock_constraint(), take_lock(), read_lock(), release_lock(), break_lock()]
     return out

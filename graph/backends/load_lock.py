@@ -61,7 +61,7 @@ def take_load_lock(writer, reader, config, *, break_lock: bool = False) -> str:
         writer.run(cypher.break_lock())
     for row in reader(cypher.read_lock()):
         if _gone(row):
-            writer.run(cypher.break_stale_lock(), token=row.get("token"))
+            writer.run(cypher.release_lock(), token=row.get("token"))  # a killed load's: taken over
     token = secrets.token_hex(8)
     since = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M:%S UTC")
     host = socket.gethostname()
