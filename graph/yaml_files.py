@@ -25,13 +25,74 @@ except ImportError:  # pragma: no cover
     from yaml import SafeLoader as _BaseLoader
 
 
+class RefusedYaml(yaml.constructor.ConstructorError):
+    """YAML that parses but that data files do not use (aliases, a key twice, a huge number)."""
+
+    def __init__(self, mark, problem: str, expected: str):
+        super().__init__(None, None, problem, mark)
+        self.expected = expected
+
+
+#: Longest integer read as a number: Python refuses to convert more than 4,300 digits (a bare
+#: ValueError); far past any amount, so longer digit runs are reported at their line.
+MAX_INT_DIGITS = 100
+
+
+def cut(value, limit: int = 80) -> str:
+    """``repr(value)`` cut to about ``limit`` characters: a message never formats an unbounded value."""
+    text = repr(value)
+    return text if len(text) <= limit else f"{text[:limit]}... ({len(text):,} characters)"
+
+
 class SafeLoader(_BaseLoader):
-    """The safe loader, with dates left as the text written.
+    """The safe loader, with dates left as the text written, and no aliases or repeated keys.
 
     PyYAML turns an unquoted ``2019-06-01`` into a ``datetime.date`` and raises
     a bare ValueError on ``2019-02-30``; the validator checks dates itself, with
     the file and line, so timestamps stay strings here.
+
+    Aliases (``*name``) are refused: data files are written by hand or by lcg
+    and never need them, and a few hundred bytes of nested aliases ("billion
+    laughs") expand to gigabytes. Refused at the first reuse of a node, before
+    anything is expanded. A key written twice in one mapping is refused too:
+    PyYAML keeps the last value and silently drops the first (an ``id:`` or a
+    ``member_of:`` lost).
     """
+
+    def construct_object(self, node, deep=False):
+        if node in self.constructed_objects or node in self.recursive_objects:
+            raise RefusedYaml(node.start_mark, "an alias (*name) reuses the value anchored (&name) here",
+                              "each value written out where it is used: data files take no anchors or aliases")
+        return super().construct_object(node, deep=deep)
+
+    def construct_mapping(self, node, deep=False):
+        if not isinstance(node, yaml.MappingNode):
+            return super().construct_mapping(node, deep=deep)
+        self.flatten_mapping(node)
+        mapping, lines = {}, {}
+        for key_node, value_node in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            try:
+                first = lines.get(key)
+            except TypeError:
+                raise RefusedYaml(key_node.start_mark, "a key that is a list or mapping",
+                                  "plain keys such as 'name:'") from None
+            if first is not None:
+                raise RefusedYaml(key_node.start_mark, f"key {cut(key, 40)} is written twice in this mapping "
+                                  f"(first at line {first})", "each key once: keep the value you mean")
+            lines[key] = key_node.start_mark.line + 1
+            mapping[key] = self.construct_object(value_node, deep=deep)
+        return mapping
+
+    def construct_yaml_int(self, node):
+        digits = sum(c.isdigit() for c in node.value)
+        if digits > MAX_INT_DIGITS:
+            raise RefusedYaml(node.start_mark, f"a number {digits:,} digits long",
+                              "a number of at most 100 digits, or quoted text")
+        return super().construct_yaml_int(node)
+
+
+SafeLoader.add_constructor("tag:yaml.org,2002:int", SafeLoader.construct_yaml_int)
 
 
 SafeLoader.yaml_implicit_resolvers = {
@@ -45,7 +106,8 @@ def safe_load(text):
     return yaml.load(text, Loader=SafeLoader)
 
 
-__all__ = ["DataFile", "data_files", "parse", "line_of", "safe_load", "SafeLoader", "SyntaxProblem"]
+__all__ = ["DataFile", "data_files", "parse", "line_of", "safe_load", "SafeLoader", "SyntaxProblem", "RefusedYaml",
+           "cut"]
 
 
 @dataclass(frozen=True)
@@ -106,10 +168,19 @@ def parse(text: str):
     """The file's value, or a SyntaxProblem with 1-based line and column."""
     try:
         return yaml.load(text, Loader=SafeLoader)
+    except RefusedYaml as e:
+        mark = e.problem_mark
+        return SyntaxProblem(mark.line + 1, mark.column + 1, e.problem, e.expected)
     except yaml.constructor.ConstructorError as e:
         mark = e.problem_mark or e.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         return SyntaxProblem(line, col, str(e.problem), "plain YAML without tags such as !!python/object: remove the tag")
+    except yaml.reader.ReaderError as e:  # a control character: PyYAML gives its offset, not its line
+        at = e.position if isinstance(e.position, int) and 0 <= e.position <= len(text) else 0
+        line = text.count("\n", 0, at) + 1
+        column = at - (text.rfind("\n", 0, at) + 1) + 1
+        return SyntaxProblem(line, column, f"control character {e.character:#06x} is not allowed in YAML",
+                             "text without control characters: delete it (often pasted from a terminal)")
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
