@@ -80,6 +80,10 @@ def data_option(f):
                         type=click.Path(file_okay=False), help="Data folder (YAML files); env LCG_DATA.")(f)
 
 
+def force_option(f):
+    return click.option("--force", is_flag=True, help="Replace the output file(s) if they exist.")(f)
+
+
 def format_option(f):
     return click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
                         help="Output format.")(f)
@@ -418,7 +422,8 @@ def _focused_graph(backend, data_dir, neo4j_uri, around, depth, kinds, exclude_k
 @focus_options
 @data_option
 @neo4j_option
-def map_(output, title, seed, size_by, data_dir, neo4j_uri, **focus):
+@force_option
+def map_(output, title, seed, size_by, data_dir, neo4j_uri, force, **focus):
     """Write an interactive map as one self-contained HTML file that works offline.
 
     Nodes are coloured and shaped by kind and sized by their number of ties;
@@ -432,9 +437,9 @@ def map_(output, title, seed, size_by, data_dir, neo4j_uri, **focus):
       lcg map --exclude-kind Person --since 2020 -o partners.html
     """
     from visualise.html_map import LARGE, write_map
-    from visualise.output_files import check_writable
+    from visualise.output_files import check_output
 
-    check_writable(output)  # a typo in -o fails before loading and laying out the graph
+    check_output(output, force=force, data_dir=data_dir)  # before loading and laying out the graph
     backend = backend_for(data_dir, neo4j_uri)
     g, f, source = _focused_graph(backend, data_dir, neo4j_uri, **focus)
     scores = None
@@ -461,7 +466,8 @@ def map_(output, title, seed, size_by, data_dir, neo4j_uri, **focus):
 @focus_options
 @data_option
 @neo4j_option
-def export_(fmt, output, data_dir, neo4j_uri, **focus):
+@force_option
+def export_(fmt, output, data_dir, neo4j_uri, force, **focus):
     """Write the graph (or a focus of it) for Gephi, Neo4j, networkx or a spreadsheet.
 
     \b
@@ -470,11 +476,12 @@ def export_(fmt, output, data_dir, neo4j_uri, **focus):
       lcg export --format csv --exclude-kind Person -o export/
       lcg export --format cypher -o graph.cypher && cypher-shell -f graph.cypher
     """
-    from visualise.exports import export
-    from visualise.output_files import check_writable
+    from visualise.exports import csv_files, export
+    from visualise.output_files import check_output
 
-    if fmt != "csv":  # a typo in -o fails before loading the graph
-        check_writable(output)
+    # a typo in -o, or a file that would be replaced, fails before loading the graph
+    for target in (csv_files(output) if fmt == "csv" else [output]):
+        check_output(target, force=force, data_dir=data_dir, folder_ok=fmt == "csv")
     g, f, _source = _focused_graph(backend_for(data_dir, neo4j_uri), data_dir, neo4j_uri, **focus)
     files = export(g, fmt, output)
     click.echo(f"Wrote {', '.join(map(str, files))}: {g.number_of_nodes():,} nodes, "

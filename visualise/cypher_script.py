@@ -118,7 +118,9 @@ def _inline(statement: str, rows: list) -> str:
 def write_cypher(g, path, *, dataset: str | None = None) -> Path:
     path = Path(path)
     statements = list(cypher_script(g, dataset=dataset))
-    with open(path, "w", encoding="utf-8") as fh:
+    from graph.atomic_write import atomic_write
+
+    with atomic_write(path) as fh:
         fh.write(statements[0] + "\n")
         for s in statements[1:]:
             fh.write(s + ";\n")

@@ -35,6 +35,7 @@ import re
 from pathlib import Path
 
 from graph import schema
+from graph.atomic_write import atomic_write
 from graph.errors import LcgError
 
 __all__ = ["FORMATS", "export", "flat_graph", "edge_ids", "LIST_SEPARATOR", "GEXF_RENAMES", "ExportError"]
@@ -119,7 +120,8 @@ def _export(g, fmt: str, path: Path) -> list[Path]:
     if fmt == "graphml":
         import networkx as nx
 
-        nx.write_graphml(flat_graph(g), path, encoding="utf-8", prettyprint=True)
+        with atomic_write(path, "wb") as fh:
+            nx.write_graphml(flat_graph(g), fh, encoding="utf-8", prettyprint=True)
         return [path]
     if fmt == "gexf":
         import networkx as nx
@@ -127,7 +129,8 @@ def _export(g, fmt: str, path: Path) -> list[Path]:
         flat = flat_graph(g, renames=GEXF_RENAMES)
         for _u, _v, k, d in flat.edges(keys=True, data=True):
             d["id"] = k  # networkx numbers GEXF edges unless told their id
-        nx.write_gexf(flat, path, encoding="utf-8", prettyprint=True)
+        with atomic_write(path, "wb") as fh:
+            nx.write_gexf(flat, fh, encoding="utf-8", prettyprint=True)
         return [path]
     if fmt == "json":
         return [write_node_link(g, path)]
@@ -147,7 +150,7 @@ def write_node_link(g, path) -> Path:
     data = nx.node_link_data(g, edges="edges")
     data["nodes"].sort(key=lambda n: n["id"])
     data["edges"].sort(key=lambda e: (e["source"], e["target"], str(e["key"])))
-    with open(path, "w", encoding="utf-8") as fh:
+    with atomic_write(path) as fh:
         json.dump(data, fh, ensure_ascii=False, indent=1, default=str)
         fh.write("\n")
     return Path(path)
@@ -198,6 +201,23 @@ def _cell(value, *, neo4j: bool) -> str:
     return str(value)
 
 
+CSV_FILES = ("nodes.csv", "edges.csv", "gephi_nodes.csv", "gephi_edges.csv")
+
+
+def _csv_place(target) -> tuple[Path, str]:
+    """(folder, file-name prefix) of a CSV export target: a folder, or a prefix ending in - or _."""
+    text = str(target)
+    if text.endswith(("-", "_")) and not text.endswith((os.sep + "-", os.sep + "_")):
+        return Path(text).parent, Path(text).name
+    return Path(text), ""
+
+
+def csv_files(target) -> list[Path]:
+    """The files a CSV export to ``target`` writes (so the caller can check them first)."""
+    folder, prefix = _csv_place(target)
+    return [folder / (prefix + name) for name in CSV_FILES]
+
+
 def write_csv(g, target) -> list[Path]:
     """nodes.csv + edges.csv (Neo4j admin import) and gephi_nodes.csv + gephi_edges.csv.
 
@@ -205,12 +225,11 @@ def write_csv(g, target) -> list[Path]:
     ``out/wclr-`` writes ``out/wclr-nodes.csv`` and so on, beside other files.
     """
     text = str(target)
-    if text.endswith(("-", "_")) and not text.endswith((os.sep + "-", os.sep + "_")):
-        folder, prefix = Path(text).parent, Path(text).name
+    folder, prefix = _csv_place(target)
+    if prefix:
         if not folder.is_dir():
             raise ExportError(f"cannot write {text}nodes.csv (and the other CSV files): folder {folder} does not exist")
     else:
-        folder, prefix = Path(text), ""
         if folder.exists() and not folder.is_dir():
             raise ExportError(f"{folder} is a file; CSV export writes a folder (nodes.csv, edges.csv...) "
                               "or, with a name ending in '-' or '_', files with that prefix")
@@ -224,7 +243,7 @@ def write_csv(g, target) -> list[Path]:
 
     def table(name, header, rows):
         path = folder / (prefix + name)
-        with open(path, "w", encoding="utf-8", newline="") as fh:
+        with atomic_write(path, newline="") as fh:
             w = csv.writer(fh, lineterminator="\n")
             w.writerow(header)
             w.writerows(rows)

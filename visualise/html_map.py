@@ -233,6 +233,8 @@ def write_map(g, path, **options) -> Path:
     path = Path(path)
     check_writable(path)  # before the layout, which can take a while
     text = build_map_html(g, **options)  # built whole first: a failure writes nothing
+    from graph.atomic_write import write_text_atomic
+
     with writing(path):
-        path.write_text(text, encoding="utf-8")
+        write_text_atomic(path, text)
     return path
