@@ -467,7 +467,10 @@ def map_(output, title, seed, size_by, data_dir, neo4j_uri, force, **focus):
 @data_option
 @neo4j_option
 @force_option
-def export_(fmt, output, data_dir, neo4j_uri, force, **focus):
+@click.option("--csv-raw", is_flag=True, envvar="LCG_CSV_RAW",
+              help="CSV cells exactly as the data has them, for programs: no ' before a cell that starts "
+                   "like a spreadsheet formula (=, +, -, @); env LCG_CSV_RAW also applies to --format csv.")
+def export_(fmt, output, data_dir, neo4j_uri, force, csv_raw, **focus):
     """Write the graph (or a focus of it) for Gephi, Neo4j, networkx or a spreadsheet.
 
     \b
@@ -483,7 +486,7 @@ def export_(fmt, output, data_dir, neo4j_uri, force, **focus):
     for target in (csv_files(output) if fmt == "csv" else [output]):
         check_output(target, force=force, data_dir=data_dir, folder_ok=fmt == "csv")
     g, f, _source = _focused_graph(backend_for(data_dir, neo4j_uri), data_dir, neo4j_uri, **focus)
-    files = export(g, fmt, output)
+    files = export(g, fmt, output, csv_raw=csv_raw)
     click.echo(f"Wrote {', '.join(map(str, files))}: {g.number_of_nodes():,} nodes, "
                f"{g.number_of_edges():,} relationships ({f.describe()}).", err=True)
 

@@ -23,7 +23,11 @@ Choices that let the files read back the same (docs/maps.md):
   (``id:ID``, ``:LABEL``, ``:START_ID``, ``:END_ID``, ``:TYPE``, lists as
   ``string[]`` split on ``;``) and ``gephi_nodes.csv`` / ``gephi_edges.csv``
   with Gephi's spreadsheet headers (``Id``, ``Label``, ``Source``, ``Target``,
-  ``Type`` = Directed, ``Kind``).
+  ``Type`` = Directed, ``Kind``). A text cell that would start a spreadsheet
+  formula (``=``, ``+``, ``-``, ``@``, tab, CR) gets a ``'`` in front (OWASP);
+  ``raw`` (``--csv-raw``) writes cells exactly, for programs.
+* GraphML and GEXF leave out the control characters XML 1.0 cannot hold, and
+  write a CR as LF (graph/text_safety.py), so the files always parse.
 """
 
 from __future__ import annotations
@@ -37,6 +41,7 @@ from pathlib import Path
 from graph import schema
 from graph.atomic_write import atomic_write
 from graph.errors import LcgError
+from graph.text_safety import csv_cell, xml_text
 
 __all__ = ["FORMATS", "export", "flat_graph", "edge_ids", "LIST_SEPARATOR", "GEXF_RENAMES", "ExportError"]
 
@@ -53,10 +58,10 @@ class ExportError(LcgError):
 
 def _flat(value, key):
     if isinstance(value, (list, tuple)):
-        return LIST_SEPARATOR.join(str(v) for v in value)
+        return xml_text(LIST_SEPARATOR.join(str(v) for v in value))
     if key in NUMBER_FIELDS:
         return float(value)
-    return str(value)
+    return xml_text(str(value))
 
 
 def flat_graph(g, *, renames: dict | None = None):
@@ -65,17 +70,17 @@ def flat_graph(g, *, renames: dict | None = None):
 
     renames = renames or {}
     out = nx.MultiDiGraph()
-    out.graph.update({k: str(v) for k, v in g.graph.items() if v is not None})
+    out.graph.update({k: xml_text(str(v)) for k, v in g.graph.items() if v is not None})
     for n in sorted(g.nodes):
         d = g.nodes[n]
         attrs = {renames.get(k, k): _flat(v, k) for k, v in d.items() if v is not None}
-        attrs["label"] = str(d.get("name", n))
+        attrs["label"] = xml_text(str(d.get("name", n)))
         out.add_node(n, **attrs)
     edges = sorted(g.edges(keys=True, data=True), key=lambda e: (e[0], e[1], str(e[2])))
     for (u, v, k, d), edge_id in zip(edges, edge_ids(edges)):
         attrs = {key: _flat(val, key) for key, val in d.items() if val is not None}
-        attrs["label"] = str(d.get("kind", ""))
-        attrs["rel_key"] = str(k)
+        attrs["label"] = xml_text(str(d.get("kind", "")))
+        attrs["rel_key"] = xml_text(str(k))
         out.add_edge(u, v, key=edge_id, **attrs)
     return out
 
@@ -101,8 +106,8 @@ def edge_ids(edges) -> list[str]:
     return out
 
 
-def export(g, fmt: str, path) -> list[Path]:
-    """Write ``g`` as ``fmt`` to ``path``; returns the files written.
+def export(g, fmt: str, path, *, csv_raw: bool = False) -> list[Path]:
+    """Write ``g`` as ``fmt`` to ``path``; returns the files written (``csv_raw``: no formula guard).
 
     A path that cannot be written fails as one ``CannotWrite`` line naming the path and why.
     """
@@ -113,10 +118,10 @@ def export(g, fmt: str, path) -> list[Path]:
     if fmt != "csv":
         check_writable(path)
     with writing(path):
-        return _export(g, fmt, Path(path))
+        return _export(g, fmt, Path(path), csv_raw=csv_raw)
 
 
-def _export(g, fmt: str, path: Path) -> list[Path]:
+def _export(g, fmt: str, path: Path, *, csv_raw: bool = False) -> list[Path]:
     if fmt == "graphml":
         import networkx as nx
 
@@ -135,7 +140,7 @@ def _export(g, fmt: str, path: Path) -> list[Path]:
     if fmt == "json":
         return [write_node_link(g, path)]
     if fmt == "csv":
-        return write_csv(g, path)
+        return write_csv(g, path, raw=csv_raw)
     if fmt == "cypher":
         from .cypher_script import write_cypher
 
@@ -192,13 +197,15 @@ def _neo4j_header(name: str, lists: set[str]) -> str:
     return name
 
 
-def _cell(value, *, neo4j: bool) -> str:
+def _cell(value, *, neo4j: bool, raw: bool = False) -> str:
     if value is None:
         return ""
     if isinstance(value, (list, tuple)):
         # neo4j-admin splits arrays on its --array-delimiter (default ';')
-        return (";" if neo4j else LIST_SEPARATOR).join(str(v) for v in value)
-    return str(value)
+        return csv_cell((";" if neo4j else LIST_SEPARATOR).join(str(v) for v in value), raw=raw)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    return csv_cell(str(value), raw=raw)
 
 
 CSV_FILES = ("nodes.csv", "edges.csv", "gephi_nodes.csv", "gephi_edges.csv")
@@ -218,7 +225,7 @@ def csv_files(target) -> list[Path]:
     return [folder / (prefix + name) for name in CSV_FILES]
 
 
-def write_csv(g, target) -> list[Path]:
+def write_csv(g, target, *, raw: bool = False) -> list[Path]:
     """nodes.csv + edges.csv (Neo4j admin import) and gephi_nodes.csv + gephi_edges.csv.
 
     ``target`` is a folder (created if missing), or a prefix when its name ends in ``-`` or ``_``:
@@ -250,13 +257,14 @@ def write_csv(g, target) -> list[Path]:
         written.append(path)
 
     table("nodes.csv", ["id:ID", ":LABEL"] + [_neo4j_header(f, lists) for f in nfields],
-          ([n, d.get("kind", "")] + [_cell(d.get(f), neo4j=True) for f in nfields] for n, d in nodes))
+          ([n, d.get("kind", "")] + [_cell(d.get(f), neo4j=True, raw=raw) for f in nfields] for n, d in nodes))
     table("edges.csv", [":START_ID", ":END_ID", ":TYPE"] + [_neo4j_header(f, lists) for f in efields],
-          ([u, v, d.get("kind", "")] + [_cell(d.get(f), neo4j=True) for f in efields] for u, v, _k, d in edges))
+          ([u, v, d.get("kind", "")] + [_cell(d.get(f), neo4j=True, raw=raw) for f in efields] for u, v, _k, d in edges))
     table("gephi_nodes.csv", ["Id", "Label", "Kind"] + [f for f in nfields if f != "name"],
-          ([n, d.get("name", n), d.get("kind", "")] + [_cell(d.get(f), neo4j=False) for f in nfields if f != "name"]
+          ([n, _cell(d.get("name", n), neo4j=False, raw=raw), d.get("kind", "")]
+           + [_cell(d.get(f), neo4j=False, raw=raw) for f in nfields if f != "name"]
            for n, d in nodes))
     table("gephi_edges.csv", ["Source", "Target", "Type", "Id", "Label", "Kind"] + efields,
           ([u, v, "Directed", edge_id, d.get("kind", ""), d.get("kind", "")]
-           + [_cell(d.get(f), neo4j=False) for f in efields] for (u, v, _k, d), edge_id in zip(edges, edge_ids(edges))))
+           + [_cell(d.get(f), neo4j=False, raw=raw) for f in efields] for (u, v, _k, d), edge_id in zip(edges, edge_ids(edges))))
     return written
