@@ -102,3 +102,11 @@ def test_every_bypass_refused_and_server_unchanged(lcg, empty_db):
         result = lcg("cypher", query, "--param", "create=1", env=env)
         assert result.exit_code == 0, (query, result.output)
     assert _state(empty_db) == before
+
+
+def test_deeply_nested_param_is_one_line(lcg):
+    deep = "[" * 100_000 + "]" * 100_000
+    result = lcg("cypher", "RETURN $x AS x", "--param", f"x={deep}", "--neo4j", "bolt://127.0.0.1:1",
+                 env={"NEO4J_PASSWORD": "x"})
+    lines = [ln for ln in result.stderr.splitlines() if ln.strip()]
+    assert result.exit_code == 1 and len(lines) == 1 and "nested too deeply" in lines[0]

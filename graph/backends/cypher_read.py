@@ -11,6 +11,7 @@ text is sent as it is, with their ``--param`` values as parameters.
 from __future__ import annotations
 
 import json
+import sys
 
 from ..errors import BackendError, LcgError
 from .bolt import BoltConfig, connect, translate_errors
@@ -35,6 +36,9 @@ def parse_params(pairs) -> dict:
             out[name] = json.loads(value)
         except ValueError:
             out[name] = value
+        except RecursionError:  # [[[[... nested past Python's recursion limit
+            raise LcgError(f"bad --param {name}: the JSON value is nested too deeply (more than "
+                           f"{sys.getrecursionlimit()} levels); give a flatter value") from None
     return out
 
 
