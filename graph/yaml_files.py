@@ -10,6 +10,7 @@ YAML tag can build a Python object.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -44,19 +45,56 @@ def cut(value, limit: int = 80) -> str:
     return text if len(text) <= limit else f"{text[:limit]}... ({len(text):,} characters)"
 
 
-class SafeLoader(_BaseLoader):
-    """The safe loader, with dates left as the text written, and no aliases or repeated keys.
+class _DataLoader(_BaseLoader):
+    """The safe loader, with dates left as the text written, no repeated keys and no huge numbers.
 
     PyYAML turns an unquoted ``2019-06-01`` into a ``datetime.date`` and raises
     a bare ValueError on ``2019-02-30``; the validator checks dates itself, with
-    the file and line, so timestamps stay strings here.
+    the file and line, so timestamps stay strings here. A key written twice in
+    one mapping is refused: PyYAML keeps the last value and silently drops the
+    first (an ``id:`` or a ``member_of:`` lost). The check costs a length
+    comparison per mapping; the search for the culprit runs only on a mismatch.
+    """
+
+    def construct_mapping(self, node, deep=False):
+        mapping = super().construct_mapping(node, deep=deep)
+        if isinstance(node, yaml.MappingNode) and len(mapping) != len(node.value):
+            self._duplicate_key(node)
+        return mapping
+
+    def _duplicate_key(self, node):
+        lines = {}
+        for key_node, _ in node.value:
+            key = self.constructed_objects.get(key_node, key_node.value)
+            if key in lines:
+                raise RefusedYaml(key_node.start_mark, f"key {cut(key, 40)} is written twice in this mapping "
+                                  f"(first at line {lines[key]})", "each key once: keep the value you mean")
+            lines[key] = key_node.start_mark.line + 1
+
+    def construct_yaml_int(self, node):
+        if len(node.value) > MAX_INT_DIGITS:
+            digits = sum(c.isdigit() for c in node.value)
+            if digits > MAX_INT_DIGITS:
+                raise RefusedYaml(node.start_mark, f"a number {digits:,} digits long",
+                                  "a number of at most 100 digits, or quoted text")
+        return super().construct_yaml_int(node)
+
+
+_DataLoader.add_constructor("tag:yaml.org,2002:int", _DataLoader.construct_yaml_int)
+_DataLoader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in _BaseLoader.yaml_implicit_resolvers.items()
+}
+
+
+class SafeLoader(_DataLoader):
+    """The data loader, refusing aliases too.
 
     Aliases (``*name``) are refused: data files are written by hand or by lcg
     and never need them, and a few hundred bytes of nested aliases ("billion
     laughs") expand to gigabytes. Refused at the first reuse of a node, before
-    anything is expanded. A key written twice in one mapping is refused too:
-    PyYAML keeps the last value and silently drops the first (an ``id:`` or a
-    ``member_of:`` lost).
+    anything is expanded. This costs a Python call per node, so a text in which
+    no ``*`` can start an alias is read by ``_DataLoader`` (see ``_loader_for``).
     """
 
     def construct_object(self, node, deep=False):
@@ -65,45 +103,19 @@ class SafeLoader(_BaseLoader):
                               "each value written out where it is used: data files take no anchors or aliases")
         return super().construct_object(node, deep=deep)
 
-    def construct_mapping(self, node, deep=False):
-        if not isinstance(node, yaml.MappingNode):
-            return super().construct_mapping(node, deep=deep)
-        self.flatten_mapping(node)
-        mapping, lines = {}, {}
-        for key_node, value_node in node.value:
-            key = self.construct_object(key_node, deep=deep)
-            try:
-                first = lines.get(key)
-            except TypeError:
-                raise RefusedYaml(key_node.start_mark, "a key that is a list or mapping",
-                                  "plain keys such as 'name:'") from None
-            if first is not None:
-                raise RefusedYaml(key_node.start_mark, f"key {cut(key, 40)} is written twice in this mapping "
-                                  f"(first at line {first})", "each key once: keep the value you mean")
-            lines[key] = key_node.start_mark.line + 1
-            mapping[key] = self.construct_object(value_node, deep=deep)
-        return mapping
 
-    def construct_yaml_int(self, node):
-        digits = sum(c.isdigit() for c in node.value)
-        if digits > MAX_INT_DIGITS:
-            raise RefusedYaml(node.start_mark, f"a number {digits:,} digits long",
-                              "a number of at most 100 digits, or quoted text")
-        return super().construct_yaml_int(node)
+#: Where an alias can start: ``*`` first in a line, after a space or a flow ``[ { ,``. Text
+#: without one has no alias (a ``*`` inside a word or a quoted text only costs the slower loader).
+_MAYBE_ALIAS = re.compile(r"(?:^|[\s\[{,])\*", re.MULTILINE)
 
 
-SafeLoader.add_constructor("tag:yaml.org,2002:int", SafeLoader.construct_yaml_int)
-
-
-SafeLoader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in _BaseLoader.yaml_implicit_resolvers.items()
-}
+def _loader_for(text: str):
+    return SafeLoader if _MAYBE_ALIAS.search(text) else _DataLoader
 
 
 def safe_load(text):
     """``yaml.safe_load`` with dates as text: for every YAML file the tool reads."""
-    return yaml.load(text, Loader=SafeLoader)
+    return yaml.load(text, Loader=_loader_for(text))
 
 
 __all__ = ["DataFile", "data_files", "parse", "line_of", "safe_load", "SafeLoader", "SyntaxProblem", "RefusedYaml",
@@ -167,7 +179,7 @@ def data_files(data_dir: str | os.PathLike) -> list[DataFile]:
 def parse(text: str):
     """The file's value, or a SyntaxProblem with 1-based line and column."""
     try:
-        return yaml.load(text, Loader=SafeLoader)
+        return yaml.load(text, Loader=_loader_for(text))
     except RefusedYaml as e:
         mark = e.problem_mark
         return SyntaxProblem(mark.line + 1, mark.column + 1, e.problem, e.expected)
