@@ -570,7 +570,10 @@ class _Progress:
 def cypher(query, params, neo4j_uri, fmt):
     """Run a read-only Cypher query on the Neo4j server and print its rows.
 
-    Runs in a read transaction; a query that writes is refused and rolled back.
+    Only read queries are sent: a query with a write, schema or administration
+    clause, LOAD CSV, a procedure other than db.labels-style reads, or more than
+    one statement is refused before it reaches the server; it then runs in a read
+    transaction, and one the server reports as a write is rolled back.
 
     \b
     Example:

@@ -11,8 +11,6 @@ import yaml
 
 from conftest import FIXTURES, ROOT
 
-IDS = ["example-city-council", "university-of-example", "example-learning-network", "ada-researcher",
-       "digital-skills-study", "digital-inclusion"]
 
 
 def _tiny_with_orgs(tmp_path, n=6):
