@@ -12,7 +12,6 @@ import yaml
 from conftest import FIXTURES, ROOT
 
 
-
 def _tiny_with_orgs(tmp_path, n=6):
     """The tiny fixture plus n organisations, so ten different pairs of one kind can be decided."""
     data = tmp_path / "data"
