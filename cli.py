@@ -96,6 +96,10 @@ def data_option(f):
                         type=click.Path(file_okay=False), help="Data folder (YAML files); env LCG_DATA.")(f)
 
 
+def force_option(f):
+    return click.option("--force", is_flag=True, help="Replace the output file(s) if they exist.")(f)
+
+
 def format_option(f):
     return click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
                         help="Output format.")(f)
@@ -476,7 +480,8 @@ def _focused_graph(backend, data_dir, neo4j_uri, around, depth, kinds, exclude_k
 @focus_options
 @data_option
 @neo4j_option
-def map_(output, title, seed, size_by, data_dir, neo4j_uri, **focus):
+@force_option
+def map_(output, title, seed, size_by, data_dir, neo4j_uri, force, **focus):
     """Write an interactive map as one self-contained HTML file that works offline.
 
     Nodes are coloured and shaped by kind and sized by their number of ties;
@@ -490,9 +495,9 @@ def map_(output, title, seed, size_by, data_dir, neo4j_uri, **focus):
       lcg map --exclude-kind Person --since 2020 -o partners.html
     """
     from visualise.html_map import LARGE, write_map
-    from visualise.output_files import check_writable
+    from visualise.output_files import check_output
 
-    check_writable(output)  # a typo in -o fails before loading and laying out the graph
+    check_output(output, force=force, data_dir=data_dir)  # before loading and laying out the graph
     neo4j_uri = chosen_server(click.get_current_context(), neo4j_uri)
     backend = backend_for(data_dir, neo4j_uri)
     g, f, source = _focused_graph(backend, data_dir, neo4j_uri, **focus)
@@ -520,7 +525,11 @@ def map_(output, title, seed, size_by, data_dir, neo4j_uri, **focus):
 @focus_options
 @data_option
 @neo4j_option
-def export_(fmt, output, data_dir, neo4j_uri, **focus):
+@force_option
+@click.option("--csv-raw", is_flag=True, envvar="LCG_CSV_RAW",
+              help="CSV cells exactly as the data has them, for programs: no ' before a cell that starts "
+                   "like a spreadsheet formula (=, +, -, @); env LCG_CSV_RAW also applies to --format csv.")
+def export_(fmt, output, data_dir, neo4j_uri, force, csv_raw, **focus):
     """Write the graph (or a focus of it) for Gephi, Neo4j, networkx or a spreadsheet.
 
     \b
@@ -529,14 +538,15 @@ def export_(fmt, output, data_dir, neo4j_uri, **focus):
       lcg export --format csv --exclude-kind Person -o export/
       lcg export --format cypher -o graph.cypher && cypher-shell -f graph.cypher
     """
-    from visualise.exports import export
-    from visualise.output_files import check_writable
+    from visualise.exports import csv_files, export
+    from visualise.output_files import check_output
 
-    if fmt != "csv":  # a typo in -o fails before loading the graph
-        check_writable(output)
+    # a typo in -o, or a file that would be replaced, fails before loading the graph
+    for target in (csv_files(output) if fmt == "csv" else [output]):
+        check_output(target, force=force, data_dir=data_dir, folder_ok=fmt == "csv")
     neo4j_uri = chosen_server(click.get_current_context(), neo4j_uri)
     g, f, _source = _focused_graph(backend_for(data_dir, neo4j_uri), data_dir, neo4j_uri, **focus)
-    files = export(g, fmt, output)
+    files = export(g, fmt, output, csv_raw=csv_raw)
     click.echo(f"Wrote {', '.join(map(str, files))}: {g.number_of_nodes():,} nodes, "
                f"{g.number_of_edges():,} relationships ({f.describe()}).", err=True)
 
@@ -548,13 +558,17 @@ def export_(fmt, output, data_dir, neo4j_uri, **focus):
               help="Also remove what earlier lcg loads wrote that the data no longer has (nothing else).")
 @click.option("--batch-size", type=click.IntRange(1), default=None,
               help="Rows per write transaction [default: graph/backends/neo4j_load.py DEFAULT_BATCH_SIZE].")
-def load(data_dir, neo4j_uri, replace, batch_size):
+@click.option("--break-lock", is_flag=True,
+              help="Clear the load lock a killed load left in the database, then load (only when no other "
+                   "load is running).")
+def load(data_dir, neo4j_uri, replace, batch_size, break_lock):
     """Load the data folder into Neo4j: validated first, then merged in batches; safe to rerun.
 
     Creates an id uniqueness constraint and a name index per node kind, then
     writes only new or changed nodes and relationships, each marked with a
     `dataset` property. Loading twice changes nothing; a load that was cut off
-    is completed by running it again. Invalid data writes nothing.
+    is completed by running it again. Invalid data writes nothing. One load at a
+    time: a second load is refused while the first holds the database's lock.
 
     \b
     Example:
@@ -569,7 +583,7 @@ def load(data_dir, neo4j_uri, replace, batch_size):
     config = bolt_config(neo4j_uri)
     with _Progress("Loading") as progress:
         result = load_into_neo4j(dataset, config, replace=replace, batch_size=batch_size or DEFAULT_BATCH_SIZE,
-                                 progress=progress)
+                                 progress=progress, break_lock=break_lock)
     nodes, rels = result.counts
     click.echo(f"Loaded {data_dir} into {config.where} in {result.seconds:.1f}s: wrote {result.nodes_written} "
                f"nodes and {result.rels_written} relationships ({result.nodes_unchanged} and "
@@ -613,7 +627,10 @@ class _Progress:
 def cypher(query, params, neo4j_uri, fmt):
     """Run a read-only Cypher query on the Neo4j server and print its rows.
 
-    Runs in a read transaction; a query that writes is refused and rolled back.
+    Only read queries are sent: a query with a write, schema or administration
+    clause, LOAD CSV, a procedure other than db.labels-style reads, or more than
+    one statement is refused before it reaches the server; it then runs in a read
+    transaction, and one the server reports as a write is rolled back.
 
     \b
     Example:

@@ -8,6 +8,13 @@ is what makes a warm start fast: unpickling a million-relationship graph takes
 about 2.5 s and under 1 GB (bench/RESULTS.md), where rebuilding it from a
 cached dataset took 25 s. The cache is written atomically, so a killed run
 leaves no half file; an unreadable cache entry is ignored and rebuilt.
+
+A pickle runs code when loaded, so a cache entry is only read from a folder
+this user owns that no one else can write (made 0700), from a regular file (not
+a link) this user owns that no one else can write, checked on the open file
+itself. Anything else (a folder or file planted by another user, a shared
+``LCG_CACHE_DIR``) is not read and the graph is rebuilt; a folder that is not
+this user's is not written either.
 """
 
 from __future__ import annotations
@@ -63,6 +70,46 @@ def dataset_key(data_dir, files=None) -> str:
     return h.hexdigest()
 
 
+def _private_folder(folder: Path, *, create: bool) -> bool:
+    """True when ``folder`` is this user's and closed to others (made so when it is ours)."""
+    if not hasattr(os, "getuid"):  # pragma: no cover - Windows: per-user profile folders
+        return True
+    try:
+        if create:
+            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        st = os.stat(folder, follow_symlinks=False)
+        import stat
+
+        if not stat.S_ISDIR(st.st_mode) or st.st_uid != os.getuid():
+            return False
+        if st.st_mode & 0o077:
+            if not create:  # others could write here: nothing in it is trusted (the writer closes it)
+                return False
+            os.chmod(folder, 0o700)
+        return True
+    except OSError:
+        return False
+
+
+def _read_cache(path: Path):
+    """(key, graph) from a cache file this user owns and only they can write; None otherwise."""
+    if not _private_folder(path.parent, create=False):
+        return None
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    except OSError:
+        return None
+    with os.fdopen(fd, "rb") as fh:
+        import stat
+
+        st = os.fstat(fh.fileno())
+        if not stat.S_ISREG(st.st_mode) or (hasattr(os, "getuid") and st.st_uid != os.getuid()) \
+                or st.st_mode & 0o022:
+            return None
+        with paused_gc(freeze=True):
+            return pickle.load(fh)
+
+
 def open_graph(data_dir, *, use_cache: bool = True):
     """The validated data of ``data_dir`` as the embedded MultiDiGraph; raises ValidationFailed on bad data."""
     from .nx_build import build_graph
@@ -74,10 +121,11 @@ def open_graph(data_dir, *, use_cache: bool = True):
     prefix = hashlib.sha256(str(Path(data_dir).resolve()).encode()).hexdigest()[:16]
     path = cache_dir() / f"{prefix}-{key[:32]}.pickle"
     try:
-        with open(path, "rb") as fh, paused_gc(freeze=True):
-            cached_key, cached = pickle.load(fh)
-        if cached_key == key:
-            return cached
+        entry = _read_cache(path)
+        if entry is not None:
+            cached_key, cached = entry
+            if cached_key == key:
+                return cached
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
         pass
     with paused_gc(freeze=True):
@@ -101,7 +149,8 @@ def open_dataset(data_dir, *, use_cache: bool = True) -> Dataset:
 def _write_atomically(path: Path, entry) -> None:
     """Replace this folder's previous cache entry, so the cache holds one per folder."""
     try:
-        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if not _private_folder(path.parent, create=True):
+            return  # another user's folder: a file left there could be replaced by them
         for old in path.parent.glob(path.name.split("-")[0] + "-*.pickle"):
             old.unlink(missing_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".pickle")

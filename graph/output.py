@@ -9,8 +9,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 
-__all__ = ["render", "FORMATS"]
+__all__ = ["render", "FORMATS", "terminal_text"]
 
 FORMATS = ("table", "json", "csv")
 
@@ -26,8 +27,19 @@ def _cell(value, exact: bool = False) -> str:
     return str(value)
 
 
+_LINE_BREAKS = re.compile("[\t\n\v\f\r\x85\u2028\u2029]")
+#: other C0/C1 controls (ESC starts terminal sequences), DEL, and bidi overrides that reorder a line
+_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def terminal_text(text: str) -> str:
+    """Data text safe to print on a terminal: line breaks and tabs as spaces, other controls removed."""
+    return _CONTROLS.sub("", _LINE_BREAKS.sub(" ", text))
+
+
 def _table(rows: list[dict], columns: list[str]) -> str:
-    cells = [[_cell(r.get(c)) for c in columns] for r in rows]
+    cells = [[terminal_text(_cell(r.get(c))) for c in columns] for r in rows]
+    columns = [terminal_text(str(c)) for c in columns]
     widths = [max([len(c)] + [len(row[i]) for row in cells]) for i, c in enumerate(columns)]
     line = lambda vals: "  ".join(v.ljust(w) for v, w in zip(vals, widths)).rstrip()
     out = [line(columns), line(["-" * w for w in widths])]
@@ -45,8 +57,19 @@ def _jsonable(value):
     return value
 
 
-def render(rows: list[dict], fmt: str, columns: list[str] | None = None) -> str:
-    """The rows in ``fmt``; ``columns`` fixes the order (and the header when there are no rows)."""
+def _csv_cell(value, raw: bool) -> str:
+    """A CSV cell; text that would start a spreadsheet formula gets a ``'`` (graph/text_safety.py)."""
+    from .text_safety import csv_cell
+
+    text = _cell(value, exact=True)
+    return text if isinstance(value, (int, float)) and not isinstance(value, bool) else csv_cell(text, raw=raw)
+
+
+def render(rows: list[dict], fmt: str, columns: list[str] | None = None, *, csv_raw: bool | None = None) -> str:
+    """The rows in ``fmt``; ``columns`` fixes the order (and the header when there are no rows).
+
+    ``csv_raw``: CSV cells exactly as the data has them, no formula guard (default: env LCG_CSV_RAW).
+    """
     rows = list(rows)
     if columns is None:
         columns = list(rows[0]) if rows else []
@@ -56,8 +79,12 @@ def render(rows: list[dict], fmt: str, columns: list[str] | None = None) -> str:
         buf = io.StringIO()
         w = csv.writer(buf, lineterminator="\n")
         w.writerow(columns)
+        if csv_raw is None:
+            from .text_safety import csv_raw_from_env
+
+            csv_raw = csv_raw_from_env()
         for r in rows:
-            w.writerow([_cell(r.get(c), exact=True) for c in columns])
+            w.writerow([_csv_cell(r.get(c), csv_raw) for c in columns])
         return buf.getvalue()
     if not rows:
         return "(no rows)\n"

@@ -14,11 +14,15 @@ from . import dates, schema
 from .errors import BadDate
 from .identifiers import is_currency, is_org_id
 from .records import FrozenProps, Node, Rel
+from .yaml_files import cut
 
 __all__ = ["Problem", "Validator"]
 
 _SLUG = re.compile(schema.ID_PATTERN)
 _MAX_SUGGESTED = 500  # closest-id hints are costly; past this many misses, just name the id
+#: A hint compares the missing id with every known id: at most this many comparisons in all, so that
+#: many misses among many ids stay linear (20,000 of each took 37 s without a budget).
+_HINT_BUDGET = 300_000
 
 
 @dataclass
@@ -32,7 +36,8 @@ class Problem:
     line: int | None = None
 
     def __str__(self) -> str:
-        who = f" {self.id}:" if self.id else ""
+        shown = self.id if len(self.id) <= 80 else f"{self.id[:80]}... ({len(self.id):,} characters)"
+        who = f" {shown}:" if self.id else ""
         return f"{self.file}:{self.line or 1}:{who} {self.message}"
 
 
@@ -44,7 +49,7 @@ def _date(v) -> str:
     try:
         return dates.from_value(v)
     except BadDate:
-        raise BadValue(f"bad date {v!r} (expected YYYY, YYYY-MM or YYYY-MM-DD)") from None
+        raise BadValue(f"bad date {cut(v)} (expected YYYY, YYYY-MM or YYYY-MM-DD)") from None
 
 
 def _text(v) -> str:
@@ -52,13 +57,13 @@ def _text(v) -> str:
         return v
     if isinstance(v, (int, float)) and not isinstance(v, bool):
         return str(v)
-    raise BadValue(f"expected text, got {type(v).__name__} {v!r}")
+    raise BadValue(f"expected text, got {type(v).__name__} {cut(v)}")
 
 
 def _url(v) -> str:
     if isinstance(v, str) and re.match(r"^https?://\S+$", v):
         return v
-    raise BadValue(f"bad URL {v!r} (expected one starting with http:// or https://)")
+    raise BadValue(f"bad URL {cut(v)} (expected one starting with http:// or https://)")
 
 
 def _amount(v):
@@ -68,14 +73,14 @@ def _amount(v):
     if isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v) and v >= 0:
         return v
     if isinstance(v, float) and not math.isfinite(v):
-        raise BadValue(f"bad amount {v!r} (expected a finite number >= 0)")
-    raise BadValue(f"bad amount {v!r} (expected a number >= 0 such as 25000, without currency signs or commas)")
+        raise BadValue(f"bad amount {cut(v)} (expected a finite number >= 0)")
+    raise BadValue(f"bad amount {cut(v)} (expected a number >= 0 such as 25000, without currency signs or commas)")
 
 
 def _currency(v) -> str:
     if is_currency(v):
         return v
-    raise BadValue(f"bad currency {v!r} (expected an ISO 4217 code such as GBP)")
+    raise BadValue(f"bad currency {cut(v)} (expected an ISO 4217 code such as GBP)")
 
 
 def _list(v) -> tuple:
@@ -90,7 +95,7 @@ def _orgids(v) -> tuple:
     ids = _list(v)
     for x in ids:
         if not is_org_id(x):
-            raise BadValue(f"bad identifier {x!r} (expected an org-id such as GB-CHC-1164883 or GB-COH-01234567)")
+            raise BadValue(f"bad identifier {cut(x)} (expected an org-id such as GB-CHC-1164883 or GB-COH-01234567)")
     return ids
 
 
@@ -102,12 +107,12 @@ def convert(f: schema.Field, v):
     if f.type == "enum":
         if v in f.choices:
             return v
-        raise BadValue(f"bad {f.name} {v!r} (expected one of: {', '.join(f.choices)})")
+        raise BadValue(f"bad {f.name} {cut(v)} (expected one of: {', '.join(f.choices)})")
     return _CONVERT[f.type](v)
 
 
 def _did_you_mean(word: str, options) -> str:
-    close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
+    close = difflib.get_close_matches(word[:100], list(options), n=1, cutoff=0.6)
     return f"did you mean {close[0]!r}? " if close else ""
 
 
@@ -140,8 +145,8 @@ class Validator:
     def _read_entry(self, file, kind, i, entry) -> None:
         fields, slots = self._fields[kind], self._slots[kind]
         raw_id = entry.get("id")
-        node_id = raw_id if isinstance(raw_id, str) and _SLUG.match(raw_id) else None
-        label = node_id or (str(raw_id) if raw_id is not None else f"entry {i + 1}")
+        node_id = raw_id if isinstance(raw_id, str) and _SLUG.fullmatch(raw_id) else None
+        label = node_id or (cut(raw_id) if raw_id is not None else f"entry {i + 1}")
         if raw_id is None:
             self._problem(file, (i,), label, "missing required field 'id' (expected a slug such as 'city-of-example')")
         elif node_id is None:
@@ -160,7 +165,7 @@ class Validator:
             elif key not in slots:
                 hint = _did_you_mean(str(key), list(fields) + list(slots))
                 self._problem(file, (i, key), label,
-                              f"unknown field {key!r} for {kind} ({hint}expected one of: {', '.join(list(fields) + list(slots))})")
+                              f"unknown field {cut(key)} for {kind} ({hint}expected one of: {', '.join(list(fields) + list(slots))})")
         for f in fields.values():
             if f.required and f.name != "id" and f.name not in entry:
                 self._problem(file, (i,), label, f"missing required field {f.name!r} ({f.doc.rstrip('.')})")
@@ -197,7 +202,7 @@ class Validator:
                     if f is None:
                         hint = _did_you_mean(str(key), rel_fields)
                         self._problem(file, path + (key,), owner,
-                                      f"{slot.key}: unknown field {key!r} for {slot.rel} "
+                                      f"{slot.key}: unknown field {cut(key)} for {slot.rel} "
                                       f"({hint}expected one of: id, {', '.join(rel_fields)})")
                         continue
                     try:
@@ -206,7 +211,7 @@ class Validator:
                         self._problem(file, path + (key,), owner, f"{slot.key}: {key}: {e}")
             else:
                 self._problem(file, path, owner,
-                              f"{slot.key}: expected an id or a mapping with 'id' (e.g. '- id: some-id'), got {item!r}")
+                              f"{slot.key}: expected an id or a mapping with 'id' (e.g. '- id: some-id'), got {cut(item)}")
                 continue
             if "from" in props and "to" in props and _later(props["from"], props["to"]):
                 self._problem(file, path + ("to",), owner, f"{slot.key}: 'to' {props['to']} is before 'from' {props['from']}")
@@ -226,18 +231,18 @@ class Validator:
             if entry is None:
                 misses += 1
                 hint = ""
-                if misses <= _MAX_SUGGESTED:
+                if misses <= _MAX_SUGGESTED and misses * len(known) <= _HINT_BUDGET:
                     close = difflib.get_close_matches(target, known.keys(), n=3, cutoff=0.6)
                     hint = f" (closest: {', '.join(close)})" if close else ""
-                self._problem(file, path, owner, f"{slot.key}: unknown id {target!r}{hint}; expected an id defined in a data file")
+                self._problem(file, path, owner, f"{slot.key}: unknown id {cut(target)}{hint}; expected an id defined in a data file")
                 continue
             if entry[0] not in slot.other_kinds:
                 self._problem(file, path, owner,
-                              f"{slot.key}: {target!r} is {schema.a_kind(entry[0])}, but {slot.rel} here expects "
+                              f"{slot.key}: {cut(target)} is {schema.a_kind(entry[0])}, but {slot.rel} here expects "
                               f"{' or '.join(slot.other_kinds)}")
                 continue
             if start == end:
-                self._problem(file, path, owner, f"{slot.key}: {target!r} is this entry itself; expected another id")
+                self._problem(file, path, owner, f"{slot.key}: {cut(target)} is this entry itself; expected another id")
                 continue
             key_field = schema.REL_KINDS[slot.rel].key_field
             key = (slot.rel, start, end, props.get(key_field) if key_field else None)
@@ -255,7 +260,7 @@ class Validator:
                 if name in seen and seen[name] != v:
                     self._problem(file, path, owner,
                                   f"{slot.key}: {slot.rel} {start} -> {end} is written twice with different "
-                                  f"{name} ({seen[name]!r} and {v!r}); expected one value")
+                                  f"{name} ({cut(seen[name])} and {cut(v)}); expected one value")
                 else:
                     seen[name] = v
             extra = tuple(s for s in props.get("sources", ()) if s not in seen.get("sources", ()))
@@ -264,8 +269,8 @@ class Validator:
         for rel in _NO_CYCLES:
             for key in _cycle_ties(rel, merged):
                 file, path, owner, slot_key = where[key]
-                self._problem(file, path, owner, f"{slot_key}: {key[2]!r} closes a loop of {rel} ties back to "
-                                                 f"{owner!r}; expected a hierarchy (nothing is part of itself)")
+                self._problem(file, path, owner, f"{slot_key}: {cut(key[2])} closes a loop of {rel} ties back to "
+                                                 f"{cut(owner)}; expected a hierarchy (nothing is part of itself)")
         if self.problems:
             return [], []
         nodes = [Node(nid, kind, FrozenProps(props), file) for nid, (kind, file, props, _) in known.items()]

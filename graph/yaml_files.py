@@ -10,6 +10,7 @@ YAML tag can build a Python object.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -25,27 +26,100 @@ except ImportError:  # pragma: no cover
     from yaml import SafeLoader as _BaseLoader
 
 
-class SafeLoader(_BaseLoader):
-    """The safe loader, with dates left as the text written.
+class RefusedYaml(yaml.constructor.ConstructorError):
+    """YAML that parses but that data files do not use (aliases, a key twice, a huge number)."""
+
+    def __init__(self, mark, problem: str, expected: str):
+        super().__init__(None, None, problem, mark)
+        self.expected = expected
+
+
+#: Longest integer read as a number: Python refuses to convert more than 4,300 digits (a bare
+#: ValueError); far past any amount, so longer digit runs are reported at their line.
+MAX_INT_DIGITS = 100
+
+
+def cut(value, limit: int = 80) -> str:
+    """``repr(value)`` cut to about ``limit`` characters: a message never formats an unbounded value."""
+    text = repr(value)
+    return text if len(text) <= limit else f"{text[:limit]}... ({len(text):,} characters)"
+
+
+class _DataLoader(_BaseLoader):
+    """The safe loader, with dates left as the text written, no repeated keys and no huge numbers.
 
     PyYAML turns an unquoted ``2019-06-01`` into a ``datetime.date`` and raises
     a bare ValueError on ``2019-02-30``; the validator checks dates itself, with
-    the file and line, so timestamps stay strings here.
+    the file and line, so timestamps stay strings here. A key written twice in
+    one mapping is refused: PyYAML keeps the last value and silently drops the
+    first (an ``id:`` or a ``member_of:`` lost). The check costs a length
+    comparison per mapping; the search for the culprit runs only on a mismatch.
     """
 
+    def construct_mapping(self, node, deep=False):
+        mapping = super().construct_mapping(node, deep=deep)
+        if isinstance(node, yaml.MappingNode) and len(mapping) != len(node.value):
+            self._duplicate_key(node)
+        return mapping
 
-SafeLoader.yaml_implicit_resolvers = {
+    def _duplicate_key(self, node):
+        lines = {}
+        for key_node, _ in node.value:
+            key = self.constructed_objects.get(key_node, key_node.value)
+            if key in lines:
+                raise RefusedYaml(key_node.start_mark, f"key {cut(key, 40)} is written twice in this mapping "
+                                  f"(first at line {lines[key]})", "each key once: keep the value you mean")
+            lines[key] = key_node.start_mark.line + 1
+
+    def construct_yaml_int(self, node):
+        if len(node.value) > MAX_INT_DIGITS:
+            digits = sum(c.isdigit() for c in node.value)
+            if digits > MAX_INT_DIGITS:
+                raise RefusedYaml(node.start_mark, f"a number {digits:,} digits long",
+                                  "a number of at most 100 digits, or quoted text")
+        return super().construct_yaml_int(node)
+
+
+_DataLoader.add_constructor("tag:yaml.org,2002:int", _DataLoader.construct_yaml_int)
+_DataLoader.yaml_implicit_resolvers = {
     first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for first, resolvers in _BaseLoader.yaml_implicit_resolvers.items()
 }
 
 
+class SafeLoader(_DataLoader):
+    """The data loader, refusing aliases too.
+
+    Aliases (``*name``) are refused: data files are written by hand or by lcg
+    and never need them, and a few hundred bytes of nested aliases ("billion
+    laughs") expand to gigabytes. Refused at the first reuse of a node, before
+    anything is expanded. This costs a Python call per node, so a text in which
+    no ``*`` can start an alias is read by ``_DataLoader`` (see ``_loader_for``).
+    """
+
+    def construct_object(self, node, deep=False):
+        if node in self.constructed_objects or node in self.recursive_objects:
+            raise RefusedYaml(node.start_mark, "an alias (*name) reuses the value anchored (&name) here",
+                              "each value written out where it is used: data files take no anchors or aliases")
+        return super().construct_object(node, deep=deep)
+
+
+#: Where an alias can start: ``*`` first in a line, after a space or a flow ``[ { ,``. Text
+#: without one has no alias (a ``*`` inside a word or a quoted text only costs the slower loader).
+_MAYBE_ALIAS = re.compile(r"(?:^|[\s\[{,])\*", re.MULTILINE)
+
+
+def _loader_for(text: str):
+    return SafeLoader if _MAYBE_ALIAS.search(text) else _DataLoader
+
+
 def safe_load(text):
     """``yaml.safe_load`` with dates as text: for every YAML file the tool reads."""
-    return yaml.load(text, Loader=SafeLoader)
+    return yaml.load(text, Loader=_loader_for(text))
 
 
-__all__ = ["DataFile", "data_files", "parse", "line_of", "safe_load", "SafeLoader", "SyntaxProblem"]
+__all__ = ["DataFile", "data_files", "parse", "line_of", "safe_load", "SafeLoader", "SyntaxProblem", "RefusedYaml",
+           "cut"]
 
 
 @dataclass(frozen=True)
@@ -105,11 +179,20 @@ def data_files(data_dir: str | os.PathLike) -> list[DataFile]:
 def parse(text: str):
     """The file's value, or a SyntaxProblem with 1-based line and column."""
     try:
-        return yaml.load(text, Loader=SafeLoader)
+        return yaml.load(text, Loader=_loader_for(text))
+    except RefusedYaml as e:
+        mark = e.problem_mark
+        return SyntaxProblem(mark.line + 1, mark.column + 1, e.problem, e.expected)
     except yaml.constructor.ConstructorError as e:
         mark = e.problem_mark or e.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         return SyntaxProblem(line, col, str(e.problem), "plain YAML without tags such as !!python/object: remove the tag")
+    except yaml.reader.ReaderError as e:  # a control character: PyYAML gives its offset, not its line
+        at = e.position if isinstance(e.position, int) and 0 <= e.position <= len(text) else 0
+        line = text.count("\n", 0, at) + 1
+        column = at - (text.rfind("\n", 0, at) + 1) + 1
+        return SyntaxProblem(line, column, f"control character {e.character:#06x} is not allowed in YAML",
+                             "text without control characters: delete it (often pasted from a terminal)")
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)

@@ -41,13 +41,14 @@ def _lint(statements: list[str]) -> list[list[dict]]:
         _cannot_run("Cypher linter not installed: run `make lint-deps` (npm ci --prefix tools/cypher-lint)")
     # the data's fields, lcg's bookkeeping, and the keys of the UNWIND $rows maps
     keys = {"id", *cypher.BOOKKEEPING, "start", "end", "key", "props",
-            "fingerprint", "of_dataset", "nodes", "relationships"}  # and the LcgLoad manifest's
+            "fingerprint", "of_dataset", "nodes", "relationships",  # and the LcgLoad manifest's
+            "token", "holder", "host", "pid", "since"}  # and the LcgLoadLock's
     for k in schema.NODE_KINDS.values():
         keys.update(k.field_names)
     for r in schema.REL_KINDS.values():
         keys.update(r.field_names)
     payload = {"statements": statements,
-               "schema": {"labels": [*schema.NODE_KINDS, cypher.MANIFEST], "relationshipTypes": list(schema.REL_KINDS),
+               "schema": {"labels": [*schema.NODE_KINDS, cypher.MANIFEST, cypher.LOAD_LOCK], "relationshipTypes": list(schema.REL_KINDS),
                           "propertyKeys": sorted(keys)}}
     done = subprocess.run([node, str(LINT_DIR / "lint.mjs")], input=json.dumps(payload), capture_output=True,
                           text=True, timeout=300, check=True)

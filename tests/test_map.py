@@ -218,7 +218,8 @@ def test_since_must_be_a_real_date(lcg, tmp_path):
                              f"YYYY-MM-DD) (see `lcg {cmd} --help`)"], r.stderr
             assert not (tmp_path / out).exists()
     for good in ("2019", "2019-12", "2020-02-29"):
-        r = lcg("export", "--format", "json", "--data", FIXTURES / "tiny", "--since", good, "-o", tmp_path / "ok.json")
+        r = lcg("export", "--format", "json", "--data", FIXTURES / "tiny", "--since", good, "-o", tmp_path / "ok.json",
+                    "--force")
         assert r.exit_code == 0 and f"since {good}" in r.stderr, r.output
 
 

@@ -23,11 +23,17 @@ from pathlib import Path
 
 from graph import schema
 
-__all__ = ["write_cypher", "cypher_script", "literal", "string_literal", "BATCH"]
+__all__ = ["write_cypher", "cypher_script", "literal", "string_literal", "comment_text", "BATCH"]
 
 BATCH = 500
 
 _ESCAPES = {"\\": "\\\\", "'": "\\'", "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
+
+
+def _unsafe(ch: str) -> bool:
+    """A character that can end a line for some reader (C0, DEL, C1 incl. NEL, U+2028/9) or is no UTF-8."""
+    o = ord(ch)
+    return o < 0x20 or 0x7f <= o <= 0x9f or ch in "\u2028\u2029" or 0xd800 <= o <= 0xdfff
 
 
 def string_literal(text: str) -> str:
@@ -36,11 +42,16 @@ def string_literal(text: str) -> str:
         esc = _ESCAPES.get(ch)
         if esc is not None:
             out.append(esc)
-        elif ord(ch) < 0x20 or ch in "\u2028\u2029\x7f":
+        elif _unsafe(ch):
             out.append(f"\\u{ord(ch):04x}")
         else:
             out.append(ch)
     return "'" + "".join(out) + "'"
+
+
+def comment_text(text: str) -> str:
+    """Data text for a ``//`` comment: every character that could end the line becomes a space."""
+    return "".join(" " if _unsafe(ch) else ch for ch in str(text))
 
 
 def _key(name: str) -> str:
@@ -96,7 +107,7 @@ def cypher_script(g, *, dataset: str | None = None):
         groups.setdefault((kind, g.nodes[u].get("kind", ""), g.nodes[v].get("kind", "")), []).append(row)
 
     yield (f"// lcg export: {g.number_of_nodes()} nodes and {g.number_of_edges()} relationships of "
-           f"{dataset.replace(chr(10), ' ')}. Run with: cypher-shell -f FILE")
+           f"{comment_text(dataset)}. Run with: cypher-shell -f FILE")
     for kind in schema.NODE_KINDS:
         if kind in nodes_by_kind:
             yield cypher.id_constraint(kind)
@@ -118,7 +129,9 @@ def _inline(statement: str, rows: list) -> str:
 def write_cypher(g, path, *, dataset: str | None = None) -> Path:
     path = Path(path)
     statements = list(cypher_script(g, dataset=dataset))
-    with open(path, "w", encoding="utf-8") as fh:
+    from graph.atomic_write import atomic_write
+
+    with atomic_write(path) as fh:
         fh.write(statements[0] + "\n")
         for s in statements[1:]:
             fh.write(s + ";\n")

@@ -23,7 +23,11 @@ Choices that let the files read back the same (docs/maps.md):
   (``id:ID``, ``:LABEL``, ``:START_ID``, ``:END_ID``, ``:TYPE``, lists as
   ``string[]`` split on ``;``) and ``gephi_nodes.csv`` / ``gephi_edges.csv``
   with Gephi's spreadsheet headers (``Id``, ``Label``, ``Source``, ``Target``,
-  ``Type`` = Directed, ``Kind``).
+  ``Type`` = Directed, ``Kind``). A text cell that would start a spreadsheet
+  formula (``=``, ``+``, ``-``, ``@``, tab, CR) gets a ``'`` in front (OWASP);
+  ``raw`` (``--csv-raw``) writes cells exactly, for programs.
+* GraphML and GEXF leave out the control characters XML 1.0 cannot hold, and
+  write a CR as LF (graph/text_safety.py), so the files always parse.
 """
 
 from __future__ import annotations
@@ -35,7 +39,9 @@ import re
 from pathlib import Path
 
 from graph import schema
+from graph.atomic_write import atomic_write
 from graph.errors import LcgError
+from graph.text_safety import csv_cell, xml_text
 
 __all__ = ["FORMATS", "export", "flat_graph", "edge_ids", "LIST_SEPARATOR", "GEXF_RENAMES", "ExportError"]
 
@@ -52,10 +58,10 @@ class ExportError(LcgError):
 
 def _flat(value, key):
     if isinstance(value, (list, tuple)):
-        return LIST_SEPARATOR.join(str(v) for v in value)
+        return xml_text(LIST_SEPARATOR.join(str(v) for v in value))
     if key in NUMBER_FIELDS:
         return float(value)
-    return str(value)
+    return xml_text(str(value))
 
 
 def flat_graph(g, *, renames: dict | None = None):
@@ -64,17 +70,17 @@ def flat_graph(g, *, renames: dict | None = None):
 
     renames = renames or {}
     out = nx.MultiDiGraph()
-    out.graph.update({k: str(v) for k, v in g.graph.items() if v is not None})
+    out.graph.update({k: xml_text(str(v)) for k, v in g.graph.items() if v is not None})
     for n in sorted(g.nodes):
         d = g.nodes[n]
         attrs = {renames.get(k, k): _flat(v, k) for k, v in d.items() if v is not None}
-        attrs["label"] = str(d.get("name", n))
+        attrs["label"] = xml_text(str(d.get("name", n)))
         out.add_node(n, **attrs)
     edges = sorted(g.edges(keys=True, data=True), key=lambda e: (e[0], e[1], str(e[2])))
     for (u, v, k, d), edge_id in zip(edges, edge_ids(edges)):
         attrs = {key: _flat(val, key) for key, val in d.items() if val is not None}
-        attrs["label"] = str(d.get("kind", ""))
-        attrs["rel_key"] = str(k)
+        attrs["label"] = xml_text(str(d.get("kind", "")))
+        attrs["rel_key"] = xml_text(str(k))
         out.add_edge(u, v, key=edge_id, **attrs)
     return out
 
@@ -100,8 +106,8 @@ def edge_ids(edges) -> list[str]:
     return out
 
 
-def export(g, fmt: str, path) -> list[Path]:
-    """Write ``g`` as ``fmt`` to ``path``; returns the files written.
+def export(g, fmt: str, path, *, csv_raw: bool = False) -> list[Path]:
+    """Write ``g`` as ``fmt`` to ``path``; returns the files written (``csv_raw``: no formula guard).
 
     A path that cannot be written fails as one ``CannotWrite`` line naming the path and why.
     """
@@ -112,14 +118,15 @@ def export(g, fmt: str, path) -> list[Path]:
     if fmt != "csv":
         check_writable(path)
     with writing(path):
-        return _export(g, fmt, Path(path))
+        return _export(g, fmt, Path(path), csv_raw=csv_raw)
 
 
-def _export(g, fmt: str, path: Path) -> list[Path]:
+def _export(g, fmt: str, path: Path, *, csv_raw: bool = False) -> list[Path]:
     if fmt == "graphml":
         import networkx as nx
 
-        nx.write_graphml(flat_graph(g), path, encoding="utf-8", prettyprint=True)
+        with atomic_write(path, "wb") as fh:
+            nx.write_graphml(flat_graph(g), fh, encoding="utf-8", prettyprint=True)
         return [path]
     if fmt == "gexf":
         import networkx as nx
@@ -127,12 +134,13 @@ def _export(g, fmt: str, path: Path) -> list[Path]:
         flat = flat_graph(g, renames=GEXF_RENAMES)
         for _u, _v, k, d in flat.edges(keys=True, data=True):
             d["id"] = k  # networkx numbers GEXF edges unless told their id
-        nx.write_gexf(flat, path, encoding="utf-8", prettyprint=True)
+        with atomic_write(path, "wb") as fh:
+            nx.write_gexf(flat, fh, encoding="utf-8", prettyprint=True)
         return [path]
     if fmt == "json":
         return [write_node_link(g, path)]
     if fmt == "csv":
-        return write_csv(g, path)
+        return write_csv(g, path, raw=csv_raw)
     if fmt == "cypher":
         from .cypher_script import write_cypher
 
@@ -147,7 +155,7 @@ def write_node_link(g, path) -> Path:
     data = nx.node_link_data(g, edges="edges")
     data["nodes"].sort(key=lambda n: n["id"])
     data["edges"].sort(key=lambda e: (e["source"], e["target"], str(e["key"])))
-    with open(path, "w", encoding="utf-8") as fh:
+    with atomic_write(path) as fh:
         json.dump(data, fh, ensure_ascii=False, indent=1, default=str)
         fh.write("\n")
     return Path(path)
@@ -189,28 +197,46 @@ def _neo4j_header(name: str, lists: set[str]) -> str:
     return name
 
 
-def _cell(value, *, neo4j: bool) -> str:
+def _cell(value, *, neo4j: bool, raw: bool = False) -> str:
     if value is None:
         return ""
     if isinstance(value, (list, tuple)):
         # neo4j-admin splits arrays on its --array-delimiter (default ';')
-        return (";" if neo4j else LIST_SEPARATOR).join(str(v) for v in value)
-    return str(value)
+        return csv_cell((";" if neo4j else LIST_SEPARATOR).join(str(v) for v in value), raw=raw)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    return csv_cell(str(value), raw=raw)
 
 
-def write_csv(g, target) -> list[Path]:
+CSV_FILES = ("nodes.csv", "edges.csv", "gephi_nodes.csv", "gephi_edges.csv")
+
+
+def _csv_place(target) -> tuple[Path, str]:
+    """(folder, file-name prefix) of a CSV export target: a folder, or a prefix ending in - or _."""
+    text = str(target)
+    if text.endswith(("-", "_")) and not text.endswith((os.sep + "-", os.sep + "_")):
+        return Path(text).parent, Path(text).name
+    return Path(text), ""
+
+
+def csv_files(target) -> list[Path]:
+    """The files a CSV export to ``target`` writes (so the caller can check them first)."""
+    folder, prefix = _csv_place(target)
+    return [folder / (prefix + name) for name in CSV_FILES]
+
+
+def write_csv(g, target, *, raw: bool = False) -> list[Path]:
     """nodes.csv + edges.csv (Neo4j admin import) and gephi_nodes.csv + gephi_edges.csv.
 
     ``target`` is a folder (created if missing), or a prefix when its name ends in ``-`` or ``_``:
     ``out/wclr-`` writes ``out/wclr-nodes.csv`` and so on, beside other files.
     """
     text = str(target)
-    if text.endswith(("-", "_")) and not text.endswith((os.sep + "-", os.sep + "_")):
-        folder, prefix = Path(text).parent, Path(text).name
+    folder, prefix = _csv_place(target)
+    if prefix:
         if not folder.is_dir():
             raise ExportError(f"cannot write {text}nodes.csv (and the other CSV files): folder {folder} does not exist")
     else:
-        folder, prefix = Path(text), ""
         if folder.exists() and not folder.is_dir():
             raise ExportError(f"{folder} is a file; CSV export writes a folder (nodes.csv, edges.csv...) "
                               "or, with a name ending in '-' or '_', files with that prefix")
@@ -224,20 +250,21 @@ def write_csv(g, target) -> list[Path]:
 
     def table(name, header, rows):
         path = folder / (prefix + name)
-        with open(path, "w", encoding="utf-8", newline="") as fh:
+        with atomic_write(path, newline="") as fh:
             w = csv.writer(fh, lineterminator="\n")
             w.writerow(header)
             w.writerows(rows)
         written.append(path)
 
     table("nodes.csv", ["id:ID", ":LABEL"] + [_neo4j_header(f, lists) for f in nfields],
-          ([n, d.get("kind", "")] + [_cell(d.get(f), neo4j=True) for f in nfields] for n, d in nodes))
+          ([n, d.get("kind", "")] + [_cell(d.get(f), neo4j=True, raw=raw) for f in nfields] for n, d in nodes))
     table("edges.csv", [":START_ID", ":END_ID", ":TYPE"] + [_neo4j_header(f, lists) for f in efields],
-          ([u, v, d.get("kind", "")] + [_cell(d.get(f), neo4j=True) for f in efields] for u, v, _k, d in edges))
+          ([u, v, d.get("kind", "")] + [_cell(d.get(f), neo4j=True, raw=raw) for f in efields] for u, v, _k, d in edges))
     table("gephi_nodes.csv", ["Id", "Label", "Kind"] + [f for f in nfields if f != "name"],
-          ([n, d.get("name", n), d.get("kind", "")] + [_cell(d.get(f), neo4j=False) for f in nfields if f != "name"]
+          ([n, _cell(d.get("name", n), neo4j=False, raw=raw), d.get("kind", "")]
+           + [_cell(d.get(f), neo4j=False, raw=raw) for f in nfields if f != "name"]
            for n, d in nodes))
     table("gephi_edges.csv", ["Source", "Target", "Type", "Id", "Label", "Kind"] + efields,
           ([u, v, "Directed", edge_id, d.get("kind", ""), d.get("kind", "")]
-           + [_cell(d.get(f), neo4j=False) for f in efields] for (u, v, _k, d), edge_id in zip(edges, edge_ids(edges))))
+           + [_cell(d.get(f), neo4j=False, raw=raw) for f in efields] for (u, v, _k, d), edge_id in zip(edges, edge_ids(edges))))
     return written

@@ -26,6 +26,7 @@ import hashlib
 import html
 import json
 import math
+import re
 from datetime import datetime, timezone
 from importlib import resources
 from pathlib import Path
@@ -55,10 +56,18 @@ def json_for_script(value) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=str).translate(_JSON_ESCAPES)
 
 
+#: vis-network keeps nodes and edges in plain objects keyed by id, so a node called ``constructor``
+#: or ``toString`` found Object's own function there and the map never drew (stack overflow). These
+#: are the places those dictionaries are made; each becomes ``Object.create(null)`` (no inherited keys).
+_VIS_DICTS = re.compile(r"(?<=[.,{])(nodes|edges|forces|velocities|clusteredNodes|clusteredEdges|containedNodes|"
+                        r"containedEdges|positionedNodes|previousStates)([=:])\{\}")
+
+
 def vis_bundle() -> str:
-    """The vis-network JavaScript that pyvis ships, made safe to inline."""
+    """The vis-network JavaScript that pyvis ships, made safe to inline (and safe for any node id)."""
     lib = resources.files("pyvis") / "templates" / "lib" / "vis-9.1.2" / "vis-network.min.js"
     js = lib.read_text(encoding="utf-8")
+    js = _VIS_DICTS.sub(r"\1\2Object.create(null)", js)
     return js.replace("</script", "<\\/script").replace("<!--", "<\\!--")
 
 
@@ -233,6 +242,8 @@ def write_map(g, path, **options) -> Path:
     path = Path(path)
     check_writable(path)  # before the layout, which can take a while
     text = build_map_html(g, **options)  # built whole first: a failure writes nothing
+    from graph.atomic_write import write_text_atomic
+
     with writing(path):
-        path.write_text(text, encoding="utf-8")
+        write_text_atomic(path, text)
     return path

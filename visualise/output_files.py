@@ -17,7 +17,7 @@ from pathlib import Path
 
 from graph.errors import LcgError
 
-__all__ = ["CannotWrite", "check_writable", "writing", "reason"]
+__all__ = ["CannotWrite", "check_writable", "check_output", "writing", "reason"]
 
 
 class CannotWrite(LcgError):
@@ -45,10 +45,35 @@ def check_writable(path, *, folder_ok: bool = False) -> None:
         raise CannotWrite(f"cannot write {path}: permission denied (folder {folder})")
 
 
+def check_output(path, *, force: bool = False, data_dir=None, folder_ok: bool = False) -> None:
+    # folder_ok: the file's folder may be missing (created by the export)
+    """The rules for a file the user names with ``-o``, checked before any work.
+
+    Never into the data folder (an export named ``organisations.yaml`` there, or
+    a symbolic link into it, destroyed the data being read); an existing file or
+    link is replaced only with ``force`` (and then the link itself, never what it
+    points at: writes are a temp file and a rename, graph/atomic_write.py).
+    """
+    path = Path(path)
+    if data_dir is not None and Path(data_dir).is_dir():
+        data = Path(data_dir).resolve()
+        for candidate in (path.resolve(), _folder(path).resolve() / path.name):
+            if candidate == data or data in candidate.parents:
+                raise CannotWrite(f"cannot write {path}: it is inside the data folder {data_dir}; "
+                                  "write outputs to another folder")
+    if not (folder_ok and not _folder(path).exists()):  # a CSV export creates its folder
+        check_writable(path)
+    if os.path.lexists(path) and not force:
+        what = "a symbolic link" if path.is_symlink() else "a file"
+        raise CannotWrite(f"{path} already exists ({what}); add --force to replace it, or give another name")
+
+
 def reason(path, error: OSError) -> str:
     """One line for an OSError met while writing ``path``."""
     path = Path(path)
     target = Path(error.filename) if getattr(error, "filename", None) else path
+    if target.parent == _folder(path):  # the file itself or its temp file beside it (graph/atomic_write.py)
+        target = path
     folder = _folder(target)
     code = error.errno
     if code == errno.ENOENT:

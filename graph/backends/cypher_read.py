@@ -1,6 +1,7 @@
 """``lcg cypher``: a user's own query, read-only, as rows.
 
-The query runs in a managed *read* transaction (the driver's READ access mode,
+The text is first checked, before anything is sent, to be one statement of read
+clauses (graph/backends/cypher_guard.py). It then runs in a managed *read* transaction (the driver's READ access mode,
 which Neo4j enforces). Some Bolt servers (ArcadeDB) do not enforce it, so the
 transaction also checks the server's own summary: if the statement is a write or
 changed anything, the transaction is rolled back and the user told why. The user's
@@ -10,9 +11,11 @@ text is sent as it is, with their ``--param`` values as parameters.
 from __future__ import annotations
 
 import json
+import sys
 
 from ..errors import BackendError, BadOption, LcgError
 from .bolt import BoltConfig, connect, translate_errors
+from .cypher_guard import check_read_only
 
 __all__ = ["run_read_only", "parse_params", "WriteRefused", "plain"]
 
@@ -33,6 +36,9 @@ def parse_params(pairs) -> dict:
             out[name] = json.loads(value)
         except ValueError:
             out[name] = value
+        except RecursionError:  # [[[[... nested past Python's recursion limit
+            raise LcgError(f"bad --param {name}: the JSON value is nested too deeply (more than "
+                           f"{sys.getrecursionlimit()} levels); give a flatter value") from None
     return out
 
 
@@ -58,6 +64,8 @@ def plain(value):
 def run_read_only(config: BoltConfig, query: str, params: dict | None = None) -> tuple[list[dict], list[str]]:
     """(rows, column names) of ``query``; raises WriteRefused for a write, BackendError for a failure."""
     import neo4j
+
+    check_read_only(query)
 
     def work(tx):
         result = tx.run(query, params or {})

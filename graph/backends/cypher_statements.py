@@ -156,6 +156,41 @@ def write_manifest() -> str:
             f"relationships: $relationships}})")
 
 
+#: The node that makes loads exclude each other (graph/backends/load_lock.py): one at most, by its
+#: uniqueness constraint, so of two loads creating it at once the database lets exactly one win.
+LOAD_LOCK = "LcgLoadLock"
+
+
+def lock_constraint() -> str:
+    return f"CREATE CONSTRAINT lcg_load_lock IF NOT EXISTS FOR (n:{LOAD_LOCK}) REQUIRE n.name IS UNIQUE"
+
+
+def take_lock() -> str:
+    return (f"CREATE (l:{LOAD_LOCK} {{name: 'load', token: $token, holder: $holder, host: $host, pid: $pid, "
+            f"since: $since}})")
+
+
+def read_lock() -> str:
+    return (f"MATCH (l:{LOAD_LOCK}) RETURN l.token AS token, l.holder AS holder, l.host AS host, l.pid AS pid, "
+            f"l.since AS since")
+
+
+def release_lock() -> str:
+    return f"MATCH (l:{LOAD_LOCK} {{token: $token}}) DELETE l"
+
+
+def break_lock() -> str:
+    return f"MATCH (l:{LOAD_LOCK}) DELETE l"
+
+
+def delete_extra_rels(rel: str, start: str, end: str) -> str:
+    """Rows ``{start, end, key}`` of ties found more than once: every copy but one is deleted."""
+    return (f"UNWIND $rows AS row "
+            f"MATCH (a:{_label(start)} {{id: row.start}})-[r:{_type(rel)} {{{REL_KEY}: row.key}}]->"
+            f"(b:{_label(end)} {{id: row.end}}) WHERE r.{DATASET} IS NOT NULL "
+            f"WITH row, collect(r) AS copies UNWIND copies[1..] AS extra DELETE extra")
+
+
 def ping() -> str:
     """Checks, after the login, that the database exists and answers."""
     return "RETURN 1 AS ok"
@@ -181,7 +216,8 @@ def all_statements() -> list[str]:
         out += [id_constraint(k), name_index(k), merge_nodes(k), delete_nodes(k), read_nodes(k),
                 nodes_by_ids(k), *(incident(k, d) for d in DIRECTIONS)]
     for r, s, e in rel_endpoints():
-        out += [merge_rels(r, s, e), create_rels(r, s, e), delete_rels(r, s, e)]
+        out += [merge_rels(r, s, e), create_rels(r, s, e), delete_rels(r, s, e), delete_extra_rels(r, s, e)]
     out += [read_rels(r) for r in schema.REL_KINDS]
-    out += [node_by_id(), count_nodes(), count_rels(), ping(), read_manifest(), delete_manifest(), write_manifest()]
+    out += [node_by_id(), count_nodes(), count_rels(), ping(), read_manifest(), delete_manifest(), write_manifest(),
+            lock_constraint(), take_lock(), read_lock(), release_lock(), break_lock()]
     return out

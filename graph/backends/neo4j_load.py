@@ -20,6 +20,9 @@ Order of work, and why:
    read sees.
 5. With ``replace``: delete what an earlier lcg load wrote that the data no
    longer has. Nodes and ties without ``dataset`` (not lcg's) are never touched.
+0. Take the database's load lock (graph/backends/load_lock.py) for the whole
+   load, so two loads never interleave (they doubled ties); released in ``finally``.
+   With ``replace``, ties found more than once (left by such a race) keep one copy.
 6. Record the data's fingerprint and the counts in one ``LcgLoad`` node. A
    later load of the same data finds it, checks the counts of lcg's nodes and
    ties still match (so a deletion or addition made since is seen), and stops
@@ -32,6 +35,7 @@ Order of work, and why:
 from __future__ import annotations
 
 import hashlib
+import sys
 import time
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -41,6 +45,7 @@ from .. import schema
 from ..gc_pause import paused_gc
 from . import cypher_statements as cypher
 from .bolt import BoltConfig, connect, translate_errors
+from .load_lock import release_load_lock, take_load_lock
 from .neo4j_backend import Neo4jBackend, field_order
 
 __all__ = ["load_into_neo4j", "LoadResult", "DEFAULT_BATCH_SIZE", "node_row", "rel_row"]
@@ -167,15 +172,19 @@ def _existing(backend: Neo4jBackend):
             nodes[(kind, r["props"]["id"])] = dict(r["props"])
     kind_of = {node_id: kind for kind, node_id in nodes}
     rels = {}
+    doubled = set()
     for kind in schema.REL_KINDS:
         for r in backend._read(cypher.read_rels(kind)):
             key = (kind, r["start"], r["end"], r["props"].get(cypher.REL_KEY))
+            if key in rels:
+                doubled.add(key)
             rels[key] = (kind_of.get(r["start"]), kind_of.get(r["end"]), dict(r["props"]))
-    return nodes, rels
+    return nodes, rels, doubled
 
 
 def load_into_neo4j(dataset, config: BoltConfig, *, replace: bool = False,
-                    batch_size: int = DEFAULT_BATCH_SIZE, progress: Progress | None = None) -> LoadResult:
+                    batch_size: int = DEFAULT_BATCH_SIZE, progress: Progress | None = None,
+                    break_lock: bool = False) -> LoadResult:
     """Write ``dataset`` (already validated: a ``graph.dataset.Dataset``) to the server in ``config``.
 
     Runs with the cyclic GC paused: the rows for a hundred thousand records are a million small
@@ -183,10 +192,12 @@ def load_into_neo4j(dataset, config: BoltConfig, *, replace: bool = False,
     allocations walk them all (bench/RESULTS.md, "Neo4j over Bolt").
     """
     with paused_gc():
-        return _load(dataset, config, replace=replace, batch_size=batch_size, progress=progress)
+        return _load(dataset, config, replace=replace, batch_size=batch_size, progress=progress,
+                     break_lock=break_lock)
 
 
-def _load(dataset, config: BoltConfig, *, replace: bool, batch_size: int, progress: Progress | None) -> LoadResult:
+def _load(dataset, config: BoltConfig, *, replace: bool, batch_size: int, progress: Progress | None,
+          break_lock: bool = False) -> LoadResult:
     t0 = time.perf_counter()
     result = LoadResult()
     clock = [t0]
@@ -197,10 +208,12 @@ def _load(dataset, config: BoltConfig, *, replace: bool, batch_size: int, progre
         clock[0] = now
 
     driver = connect(config)
+    lock = None
     try:
         phase("connect")
         backend = Neo4jBackend(driver, config)
         writer = _Writer(driver, config, batch_size, progress)
+        lock = take_load_lock(writer, backend._read, config, break_lock=break_lock)
         for kind in schema.NODE_KINDS:
             writer.run(cypher.id_constraint(kind))
             writer.run(cypher.name_index(kind))
@@ -213,7 +226,10 @@ def _load(dataset, config: BoltConfig, *, replace: bool, batch_size: int, progre
             result.seconds = time.perf_counter() - t0
             return result
         writer.run(cypher.delete_manifest())
-        old_nodes, old_rels = _existing(backend)
+        old_nodes, old_rels, doubled = _existing(backend)
+        doubled = doubled if replace else set()
+        for key in doubled:  # rewritten once the extra copies are gone, whichever copy was read last
+            old_rels[key] = (*old_rels[key][:2], None)
         phase("read")
         node_rows, wanted_nodes = _diff_nodes(dataset, old_nodes, result)
         rel_rows, wanted_rels = _diff_rels(dataset, old_rels, result)
@@ -225,6 +241,7 @@ def _load(dataset, config: BoltConfig, *, replace: bool, batch_size: int, progre
         # the server, the driver and the diff share the CPUs.)
         _write_nodes(writer, node_rows)  # nodes before relationships
         phase("nodes")
+        _delete_extra_copies(writer, doubled, old_rels)
         for (kind, sk, ek, fresh), rows in sorted(rel_rows.items()):
             writer.batches((cypher.create_rels if fresh else cypher.merge_rels)(kind, sk, ek), "rows", rows)
         phase("relationships")
@@ -245,7 +262,22 @@ def _load(dataset, config: BoltConfig, *, replace: bool, batch_size: int, progre
         result.seconds = time.perf_counter() - t0
         return result
     finally:
-        driver.close()
+        try:
+            if lock is not None:
+                release_load_lock(writer, lock, failing=sys.exc_info()[0] is not None)
+        finally:
+            driver.close()
+
+
+def _delete_extra_copies(writer: _Writer, doubled: set, old_rels: dict) -> None:
+    """Ties found more than once (two loads raced before the lock existed): all copies but one go."""
+    extra: dict[tuple, list] = defaultdict(list)
+    for kind, start, end, key in sorted(doubled):
+        sk, ek, _ = old_rels[(kind, start, end, key)]
+        if sk and ek:
+            extra[(kind, sk, ek)].append({"start": start, "end": end, "key": key})
+    for (kind, sk, ek), rows in sorted(extra.items()):
+        writer.batches(cypher.delete_extra_rels(kind, sk, ek), "rows", rows)
 
 
 def _diff_nodes(dataset, old_nodes: dict, result: LoadResult):

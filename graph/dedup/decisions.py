@@ -9,11 +9,22 @@ list of entries::
 
 Both ``lcg overlaps`` and ``lcg duplicates`` leave out every decided pair (the
 order of the two ids does not matter). Re-importing data never touches it.
+
+Recording a decision appends an entry (a later entry on the same pair wins), so
+the file keeps its comments and layout and shows the history of a pair, with
+no round-trip YAML parser to depend on. The read-append-rename runs under a
+lock (``fcntl.flock`` on ``.decisions.yaml.lock`` beside it): ten `lcg decide`
+at once used to keep 5-8 of 10. The new file is a fresh temp file renamed over
+the old (graph/atomic_write.py), never written through a link. A file whose
+layout cannot take a block entry (flow style, unusual indentation) is rewritten
+whole instead, comments lost, rather than left invalid.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
+import os
+from contextlib import contextmanager
 from pathlib import Path
 
 import yaml
@@ -90,13 +101,53 @@ def record_decision(data_dir, a: str, b: str, decision: str, note: str | None = 
     path = Path(data_dir) / DECISIONS_FILE
     if not Path(data_dir).is_dir():
         raise LcgError(f"data folder {str(data_dir)!r} not found (give one with --data DIR)")
-    existing = load_decisions(data_dir)
     entry = {"pair": sorted([a, b]), "decision": d, "date": _dt.date.today().isoformat()}
     if note:
         entry["note"] = note
-    existing[frozenset((a, b))] = entry
-    text = yaml.safe_dump(list(existing.values()), sort_keys=False, allow_unicode=True, width=100)
-    tmp = path.with_name(f".{DECISIONS_FILE}.tmp")
-    tmp.write_text("# Reviewed pairs: lcg overlaps and lcg duplicates leave these out.\n" + text, encoding="utf-8")
-    tmp.replace(path)
+    with _locked(path):
+        existing = load_decisions(data_dir)
+        old = path.read_text(encoding="utf-8") if path.is_file() else HEADER
+        if old and not old.endswith("\n"):
+            old += "\n"
+        text = old + yaml.safe_dump([entry], sort_keys=False, allow_unicode=True, width=100)
+        if not _reads_as(old, text, entry):
+            existing[frozenset((a, b))] = entry
+            text = HEADER + yaml.safe_dump(list(existing.values()), sort_keys=False, allow_unicode=True, width=100)
+        from ..atomic_write import write_text_atomic
+
+        write_text_atomic(path, text)
     return entry
+
+
+HEADER = "# Reviewed pairs: lcg overlaps and lcg duplicates leave these out.\n"
+
+
+def _reads_as(old: str, text: str, entry: dict) -> bool:
+    """``text`` (``old`` plus the entry) parses to old's entries and then the entry (else the layout could not take it)."""
+    from ..yaml_files import safe_load
+
+    try:
+        before, after = safe_load(old) or [], safe_load(text)
+    except yaml.YAMLError:
+        return False
+    return isinstance(before, list) and isinstance(after, list) and after == [*before, entry]
+
+
+@contextmanager
+def _locked(path: Path):
+    """An exclusive lock on ``.NAME.lock`` beside ``path`` for the block (POSIX; elsewhere no lock)."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows
+        yield
+        return
+    lock_path = path.with_name(f".{path.name}.lock")
+    try:
+        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o644)
+    except OSError as e:
+        raise LcgError(f"cannot lock {path} (lock file {lock_path}): {(e.strerror or str(e)).lower()}") from None
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)

@@ -42,7 +42,7 @@
   var hidden = new Set();
   var nodeView = new vis.DataView(nodes, {filter: function (n) { return !hidden.has(n.group); }});
 
-  var groups = {};
+  var groups = Object.create(null);
   kinds.forEach(function (k) {
     var inside = k.shape === "box" || k.shape === "ellipse";
     groups[k.name] = {shape: k.shape, color: {background: k.colour, border: k.colour,
@@ -234,7 +234,7 @@
   });
 
   // legend and kind filter
-  var counts = {};
+  var counts = Object.create(null);
   rows.forEach(function (r) { counts[r[2]] = (counts[r[2]] || 0) + 1; });
   var legend = document.getElementById("legend");
   var SVG = "http://www.w3.org/2000/svg";
