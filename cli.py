@@ -80,16 +80,36 @@ def data_option(f):
                         type=click.Path(file_okay=False), help="Data folder (YAML files); env LCG_DATA.")(f)
 
 
+def _remember_wide(ctx, _param, value):
+    ctx.meta["lcg.wide"] = value
+
+
 def format_option(f):
+    f = click.option("--wide", is_flag=True, expose_value=False, callback=_remember_wide,
+                     help="In a terminal, show every cell in full instead of fitting the table to its width.")(f)
     return click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
                         help="Output format.")(f)
 
 
-def emit(rows, fmt: str, columns=None) -> None:
-    """Print rows to stdout in the chosen format."""
+def table_width() -> int | None:
+    """The width a table is fitted to: the terminal's (COLUMNS honoured) when stdout is one, else None (no cuts)."""
+    ctx = click.get_current_context(silent=True)
+    if (ctx is not None and ctx.meta.get("lcg.wide")) or not sys.stdout.isatty():
+        return None
+    import shutil
+
+    return shutil.get_terminal_size().columns
+
+
+def emit(rows, fmt: str, columns=None, priority=None) -> None:
+    """Print rows to stdout in the chosen format (a table fitted to the terminal, see graph/output.py).
+
+    ``priority``: the columns a narrow terminal should cut last, most important first.
+    """
     from graph.output import render
 
-    click.echo(render(rows, fmt, columns), nl=False)
+    click.echo(render(rows, fmt, columns, width=table_width() if fmt == "table" else None, priority=priority),
+               nl=False)
 
 
 def neo4j_option(f):
@@ -209,17 +229,9 @@ def show(node, data_dir, fmt):
     if fmt == "csv":
         emit(info["relationships"], "csv", TIE_COLUMNS)
         return
-    click.echo(f"{info['fields'].get('name', info['id'])}  [{info['kind']}]  id: {info['id']}")
-    for key, value in info["fields"].items():
-        if key != "name":
-            click.echo(f"  {key}: {'; '.join(map(str, value)) if isinstance(value, (list, tuple)) else value}")
-    click.echo(f"  sources: {'; '.join(info['sources']) or '(none)'}")
-    click.echo(f"\nRelationships ({len(info['relationships'])}):")
-    shown = ["direction", "relationship", "other_name", "other_id", "role", "since", "from", "to", "amount",
-             "currency", "period", "sources"]
-    emit(info["relationships"], "table", [c for c in shown if c in ("direction", "relationship", "other_name",
-                                                                    "other_id", "sources")
-                                          or any(c in r for r in info["relationships"])])
+    from graph.output import render_record
+
+    click.echo(render_record(info, width=table_width()), nl=False)
 
 
 @main.command()
@@ -238,7 +250,7 @@ def search(text, kinds, limit, data_dir, fmt):
 
     matches = find(backend_for(data_dir), text, kinds=_kinds(kinds), limit=limit)
     emit([{"id": m.node.id, "kind": m.node.kind, "name": m.node.name, "matched": m.matched,
-           "score": m.score} for m in matches], fmt, ["id", "kind", "name", "matched", "score"])
+           "score": m.score} for m in matches], fmt, ["id", "kind", "name", "matched", "score"], priority=["name"])
 
 
 def _kinds(kinds, option: str = "--kind"):
@@ -616,15 +628,6 @@ def import_360giving(file, out_dir, skip_invalid):
 
 # --- who works with whom (graph/queries: collaborators, path, brokers, clusters, gaps, timeline) ----------------
 
-def _table_cells(rows, column, keep=3):
-    """For the table only: a long list cell shows its first ``keep`` items and how many more."""
-    for r in rows:
-        items = r.get(column) or []
-        if len(items) > keep:
-            r[column] = list(items[:keep]) + [f"+{len(items) - keep} more"]
-    return rows
-
-
 @main.command()
 @click.argument("node")
 @click.option("--via", type=click.Choice(["project", "event", "network", "employment"]),
@@ -652,7 +655,7 @@ def collaborators(node, via, kind, since, as_of, limit, data_dir, fmt):
     from graph.queries.collaborators import COLUMNS, collaborator_page
     rows, total = collaborator_page(backend_for(data_dir), node, via=via, kind=kind.capitalize() if kind else None,
                                     since=since, as_of=as_of, limit=limit or None)
-    emit(_table_cells(rows, "evidence") if fmt == "table" else rows, fmt, COLUMNS)
+    emit(rows, fmt, COLUMNS, priority=["name", "strength", "shared", "via", "first_year", "last_year", "kind", "evidence"])
     if not rows:
         click.echo("No collaborators found with these filters.", err=True)
     elif total > len(rows):
@@ -693,7 +696,7 @@ def path(a, b, max_hops, themes, through, limit, data_dir, fmt):
                 f"connect through what addresses {'it' if len(themed) == 1 else 'them'}." if themed else "")
         click.echo(f"No connection between {a} and {b}{where} within {max_hops} hop{'s' if max_hops != 1 else ''}.{hint}", err=fmt != "table")
         return
-    emit(rows, fmt, COLUMNS)
+    emit(rows, fmt, COLUMNS, priority=["path"])
     if total > len(rows):
         click.echo(f"Showing {len(rows)} of {total} shortest connections (--limit 0 for all).", err=True)
 
@@ -723,7 +726,7 @@ def brokers(kind, sample, seed, limit, data_dir, fmt):
 
     rows, info = broker_rows(backend_for(data_dir), sample=sample, seed=seed,
                              kind=kind.capitalize() if kind else None, limit=limit or None)
-    emit(rows, fmt, COLUMNS)
+    emit(rows, fmt, COLUMNS, priority=["rank", "name"])
     how = (f"approximate: {info['sampled']} of {info['actors']:,} actors sampled as sources (seed {seed})"
            if info["sampled"] else f"exact over {info['actors']:,} actors")
     skipped = f"; {len(info['skipped_items'])} items with over 100 actors left out" if info["skipped_items"] else ""
@@ -747,7 +750,7 @@ def clusters(min_size, seed, limit, data_dir, fmt):
 
     rows, info = cluster_rows(backend_for(data_dir), seed=seed, min_size=min_size, limit=limit or None)
     if fmt == "table":
-        emit(_table_cells(rows, "members", 8), fmt, [c for c in COLUMNS if c != "member_ids"])
+        emit(rows, fmt, [c for c in COLUMNS if c != "member_ids"])
     else:
         emit(rows, fmt, COLUMNS)
     click.echo(f"{info['clusters']} clusters of 2 or more among {info['actors']:,} actors, "
@@ -771,7 +774,7 @@ def gaps(only, few, city, data_dir, fmt):
     from graph.queries.gaps import COLUMNS, gap_rows
 
     rows = gap_rows(backend_for(data_dir), few=few, city=city, only=only)
-    emit(rows, fmt, COLUMNS)
+    emit(rows, fmt, COLUMNS, priority=["gap", "name", "why"])
     if not rows:
         click.echo("No gaps found.", err=True)
 
@@ -791,7 +794,7 @@ def timeline(date_from, date_to, data_dir, fmt):
 
     rows, undated = timeline_rows(backend_for(data_dir),
                                   date_from=date_from, date_to=date_to)
-    emit(rows, fmt, COLUMNS)
+    emit(rows, fmt, COLUMNS, priority=["start", "end", "name"])
     if undated:
         click.echo(f"{undated} events or projects have no date and are not shown.", err=True)
 
