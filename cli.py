@@ -176,17 +176,27 @@ def validate(data_dir):
     """
     from graph.dataset import check_dataset
     from graph.dedup.decisions import load_decisions
+    from graph.validate import causes_first
 
     dataset, problems = check_dataset(data_dir)
-    for p in problems:
-        click.echo(f"{data_dir.rstrip('/')}/{p}")
+    folder = data_dir.rstrip("/")
+    for p, followers in causes_first(problems):
+        click.echo(f"{folder}/{p}")
+        if followers:
+            where = ", ".join(f"{f.file}:{f.line}" for f in followers[:3])
+            more = f" +{len(followers) - 3} more" if len(followers) > 3 else ""
+            click.echo(f"  ...and {len(followers)} unknown-id problem{'s' if len(followers) != 1 else ''} that "
+                       f"follow from it and go away when it is fixed ({where}{more})")
     try:
         load_decisions(data_dir)
     except LcgError as e:
         click.echo(str(e))
         problems = [*problems, e]
     if problems:
-        raise click.ClickException(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in {data_dir}")
+        knock_on = sum(1 for p in problems if getattr(p, "cause", None) is not None)
+        n = len(problems) - knock_on
+        also = f" (and {knock_on} that follow from {'it' if n == 1 else 'them'})" if knock_on else ""
+        raise click.ClickException(f"{n} problem{'s' if n != 1 else ''} in {data_dir}{also}")
     nodes, rels = dataset.counts()
     click.echo(f"OK: {sum(nodes.values())} nodes and {sum(rels.values())} relationships in {data_dir}", err=True)
 
