@@ -66,7 +66,8 @@ class LcgGroup(click.Group):
         try:
             return super().invoke(ctx)
         except LcgError as e:
-            raise click.ClickException(str(e)) from None
+            hint = f" (try `{command_line(e.hint, ctx)}`)" if e.hint else ""
+            raise click.ClickException(f"{e}{hint}") from None
         except BrokenPipeError:  # `lcg ... | head`
             sys.stderr.close()
             sys.exit(0)
@@ -75,9 +76,46 @@ class LcgGroup(click.Group):
             raise click.ClickException(f"{e.strerror or e}{where}") from None
 
 
+def _remember_given(ctx, param, value):
+    """Keep an option the user typed (not a default, not from the environment) for the hints we print."""
+    from click.core import ParameterSource
+
+    if value is not None and ctx.get_parameter_source(param.name) is ParameterSource.COMMANDLINE:
+        ctx.meta.setdefault("lcg.given", {})[param.opts[0]] = value
+    return value
+
+
+def command_line(args, ctx=None) -> str:
+    """``lcg ARGS`` as a shell command that works when pasted: quoted, with the user's own --data/--neo4j."""
+    import shlex
+
+    given = ctx.meta.get("lcg.given", {}) if ctx is not None else {}
+    words = ["lcg", *map(str, args)]
+    for opt in ("--data", "--neo4j"):
+        if opt in given and opt not in words:
+            words += [opt, str(given[opt])]
+    return shlex.join(words)
+
+
+class DefaultFrom(click.Option):
+    """An option whose default is a library constant: its value is shown in --help, imported only then."""
+
+    def __init__(self, *args, default_from: str, **kwargs):
+        self.default_from = default_from
+        super().__init__(*args, **kwargs)
+
+    def get_help_record(self, ctx):
+        import importlib
+
+        module, _, name = self.default_from.rpartition(".")
+        names, text = super().get_help_record(ctx)
+        return names, f"{text}  [default: {getattr(importlib.import_module(module), name)}]"
+
+
 def data_option(f):
     return click.option("--data", "data_dir", default="seed_data", envvar="LCG_DATA", show_default=True,
-                        type=click.Path(file_okay=False), help="Data folder (YAML files); env LCG_DATA.")(f)
+                        callback=_remember_given, type=click.Path(file_okay=False),
+                        help="Data folder (YAML files); env LCG_DATA.")(f)
 
 
 def _remember_wide(ctx, _param, value):
@@ -114,6 +152,7 @@ def emit(rows, fmt: str, columns=None, priority=None) -> None:
 
 def neo4j_option(f):
     return click.option("--neo4j", "neo4j_uri", envvar="NEO4J_URI", metavar="URI", default=None,
+                        callback=_remember_given,
                         help="Run on this Neo4j (Bolt) server instead of the embedded graph, e.g. "
                              "bolt://localhost:7687; env NEO4J_URI. User, password and database from "
                              "NEO4J_USERNAME, NEO4J_PASSWORD (or a prompt), NEO4J_DATABASE.")(f)
@@ -292,7 +331,7 @@ def _weights(pairs):
 
 @main.command()
 @click.option("--min-score", type=click.FloatRange(0, 1), default=None, help="Only pairs scoring at least this "
-              "[default: graph/dedup/weights.py OVERLAP_MIN_SCORE].")
+              "(graph/dedup/weights.py).", cls=DefaultFrom, default_from="graph.dedup.weights.OVERLAP_MIN_SCORE")
 @click.option("--project", help="Only what overlaps this project (id or name).")
 @click.option("--theme", help="Only projects addressing this theme (id or name).")
 @click.option("--place", help="Only projects in this place or a place within it (id or name).")
@@ -339,8 +378,9 @@ def overlaps(min_score, project, theme, place, since, proposal, weight_pairs, in
 @main.command()
 @click.option("--kind", type=click.Choice(["Organisation", "Person"], case_sensitive=False), default="Organisation",
               show_default=True, help="Which records to compare.")
-@click.option("--min-score", type=click.FloatRange(0, 1), default=None,
-              help="Only pairs scoring at least this [default: graph/dedup/weights.py DUPLICATE_MIN_SCORE].")
+@click.option("--min-score", type=click.FloatRange(0, 1), default=None, cls=DefaultFrom,
+              default_from="graph.dedup.weights.DUPLICATE_MIN_SCORE",
+              help="Only pairs scoring at least this (graph/dedup/weights.py).")
 @click.option("--include-decided", is_flag=True, help="Also show pairs already decided in decisions.yaml.")
 @query_command
 def duplicates(kind, min_score, include_decided, data_dir, fmt):
@@ -510,8 +550,8 @@ def export_(fmt, output, data_dir, neo4j_uri, **focus):
                    "database from NEO4J_USERNAME, NEO4J_PASSWORD (or a prompt), NEO4J_DATABASE.")
 @click.option("--replace", is_flag=True,
               help="Also remove what earlier lcg loads wrote that the data no longer has (nothing else).")
-@click.option("--batch-size", type=click.IntRange(1), default=None,
-              help="Rows per write transaction [default: graph/backends/neo4j_load.py DEFAULT_BATCH_SIZE].")
+@click.option("--batch-size", type=click.IntRange(1), default=None, cls=DefaultFrom,
+              default_from="graph.backends.neo4j_load.DEFAULT_BATCH_SIZE", help="Rows per write transaction.")
 def load(data_dir, neo4j_uri, replace, batch_size):
     """Load the data folder into Neo4j: validated first, then merged in batches; safe to rerun.
 

@@ -60,7 +60,7 @@ def test_unknown_id_is_one_line_with_closest_ids(lcg):
     assert result.exit_code == 1
     assert result.stderr.strip().splitlines() == [
         "Error: no node with id or name 'university-of-exampel'; closest: university-of-example "
-        "(try `lcg search university-of-exampel`)"]
+        f"(try `lcg search university-of-exampel --data {TINY}`)"]
 
 
 def test_ambiguous_name_lists_candidates(lcg):

@@ -50,8 +50,10 @@ class Shared:
 def resolve_actor(backend, given: str):
     node = resolve(backend, given)
     if node.kind not in ACTOR_KINDS:
-        raise LcgError(f"{node.id!r} is {a_kind(node.kind)}; collaborators are found for organisations, people and "
-                       f"places (try `lcg show {node.id}` for what is tied to it)")
+        error = LcgError(f"{node.id!r} is {a_kind(node.kind)}; collaborators are found for organisations, people "
+                         "and places")
+        error.hint = ("show", node.id)
+        raise error
     return node
 
 
