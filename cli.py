@@ -751,16 +751,28 @@ def path(a, b, max_hops, themes, through, limit, data_dir, fmt):
         click.echo(f"Showing {len(rows)} of {total} shortest connections (--limit 0 for all).", err=True)
 
 
+def _actor_kinds_option(what: str):
+    return click.option("--kind", "kinds", multiple=True, type=click.Choice(["organisation", "person", "place"],
+                                                                             case_sensitive=False),
+                        help=f"{what} of this kind (repeatable) [default: organisation and person: a place is on "
+                             "the network but does not broker a partnership; give --kind place to see places].")
+
+
+def _ranked_kinds(kinds):
+    from graph.queries.brokers import RANKED_KINDS
+
+    return tuple(k.capitalize() for k in kinds) if kinds else RANKED_KINDS
+
+
 @main.command()
-@click.option("--kind", type=click.Choice(["organisation", "person", "place"], case_sensitive=False),
-              help="Only brokers of this kind.")
+@_actor_kinds_option("Only brokers")
 @click.option("--sample", type=click.IntRange(1), default=500, show_default=True,
               help="Source actors sampled when the network is large (over 2,000 actors).")
 @click.option("--seed", default=1, show_default=True, help="Sampling and clustering seed.")
 @click.option("--limit", type=click.IntRange(0), default=20, show_default=True, help="At most this many (0: all).")
 @query_command
-def brokers(kind, sample, seed, limit, data_dir, fmt):
-    """Organisations, people and places that hold the partnership together (betweenness).
+def brokers(kinds, sample, seed, limit, data_dir, fmt):
+    """Organisations and people (and places, with --kind place) that hold the partnership together (betweenness).
 
     Betweenness on the weighted collaboration network (tie length 1/strength),
     with degree (distinct collaborators), strength (weighted degree) and the
@@ -774,8 +786,8 @@ def brokers(kind, sample, seed, limit, data_dir, fmt):
     """
     from graph.queries.brokers import COLUMNS, broker_rows
 
-    rows, info = broker_rows(backend_for(data_dir), sample=sample, seed=seed,
-                             kind=kind.capitalize() if kind else None, limit=limit or None)
+    rows, info = broker_rows(backend_for(data_dir), sample=sample, seed=seed, kinds=_ranked_kinds(kinds),
+                             limit=limit or None)
     emit(rows, fmt, COLUMNS, priority=["rank", "name"])
     how = (f"approximate: {info['sampled']} of {info['actors']:,} actors sampled as sources (seed {seed})"
            if info["sampled"] else f"exact over {info['actors']:,} actors")
@@ -785,10 +797,11 @@ def brokers(kind, sample, seed, limit, data_dir, fmt):
 
 @main.command()
 @click.option("--min-size", type=click.IntRange(2), default=2, show_default=True, help="Smallest cluster shown.")
+@_actor_kinds_option("List members")
 @click.option("--seed", default=1, show_default=True, help="Louvain seed: same data and seed, same clusters.")
 @click.option("--limit", type=click.IntRange(0), default=20, show_default=True, help="At most this many (0: all).")
 @query_command
-def clusters(min_size, seed, limit, data_dir, fmt):
+def clusters(min_size, kinds, seed, limit, data_dir, fmt):
     """Communities of the collaboration network (Louvain), each with its members and main themes.
 
     \b
@@ -798,7 +811,8 @@ def clusters(min_size, seed, limit, data_dir, fmt):
     """
     from graph.queries.clusters import COLUMNS, cluster_rows
 
-    rows, info = cluster_rows(backend_for(data_dir), seed=seed, min_size=min_size, limit=limit or None)
+    rows, info = cluster_rows(backend_for(data_dir), seed=seed, min_size=min_size, limit=limit or None,
+                              kinds=_ranked_kinds(kinds))
     if fmt == "table":
         emit(rows, fmt, [c for c in COLUMNS if c != "member_ids"])
     else:

@@ -20,17 +20,25 @@ import random
 from .clusters import DEFAULT_SEED, communities, to_igraph
 from .collaboration import MAX_ITEM_ACTORS, project
 
-__all__ = ["broker_rows", "COLUMNS", "EXACT_UP_TO", "DEFAULT_SAMPLE"]
+__all__ = ["broker_rows", "COLUMNS", "EXACT_UP_TO", "DEFAULT_SAMPLE", "RANKED_KINDS"]
 
 COLUMNS = ["rank", "id", "name", "kind", "betweenness", "degree", "strength", "clusters"]
 EXACT_UP_TO = 2000
 DEFAULT_SAMPLE = 500
+#: Who people ask about when they ask who brokers a partnership: bodies and people. A place is an actor of the
+#: network (a city joins networks, so routes run through it) but not one that brokers a partnership, so the
+#: CLI ranks these kinds unless asked for places too (``--kind place``); ``lcg clusters`` lists the same.
+RANKED_KINDS = ("Organisation", "Person")
 
 
 def broker_rows(backend, *, sample: int = DEFAULT_SAMPLE, exact_up_to: int = EXACT_UP_TO, seed: int = DEFAULT_SEED,
-                kind: str | None = None, limit: int | None = None,
+                kinds=None, limit: int | None = None,
                 max_item_actors: int = MAX_ITEM_ACTORS) -> tuple[list[dict], dict]:
     """(rows, info): actors by normalised betweenness, highest first (ties by id); info says if sampled.
+
+    ``kinds``: only actors of these kinds are ranked (None: every actor kind);
+    betweenness is computed on the whole network either way, so it does not
+    change with the kinds shown.
 
     Betweenness is normalised by the number of pairs of other actors,
     (n-1)(n-2)/2, and rounded to 6 decimals so both backends print the same.
@@ -55,7 +63,7 @@ def broker_rows(backend, *, sample: int = DEFAULT_SAMPLE, exact_up_to: int = EXA
     neighbours = g.get_adjlist()
     rows = []
     for v, actor in enumerate(proj.actors):
-        if degree[v] == 0 or (kind and proj.kinds[actor] != kind):
+        if degree[v] == 0 or (kinds and proj.kinds[actor] not in kinds):
             continue
         touched = {comm.of[proj.actors[u]] for u in neighbours[v] if proj.actors[u] in comm.of}
         if actor in comm.of:

@@ -80,14 +80,22 @@ def _themes_by_cluster(proj: Projection, comm: Communities) -> dict[int, dict[st
 
 
 def cluster_rows(backend, *, seed: int = DEFAULT_SEED, top_themes: int = 3, min_size: int = 2,
-                 limit: int | None = None, max_item_actors: int = MAX_ITEM_ACTORS) -> tuple[list[dict], dict]:
-    """(rows, info): one row per community of at least ``min_size``, largest first; info has modularity etc."""
+                 limit: int | None = None, max_item_actors: int = MAX_ITEM_ACTORS,
+                 kinds=None) -> tuple[list[dict], dict]:
+    """(rows, info): one row per community of at least ``min_size``, largest first; info has modularity etc.
+
+    ``kinds``: list only members of these kinds (None: every actor kind); the
+    communities are found on the whole network either way, and ``size`` and
+    ``min_size`` count the members listed.
+    """
     proj = project(backend, with_themes=True, max_item_actors=max_item_actors)
     comm = communities(proj, seed=seed)
     themes = _themes_by_cluster(proj, comm)
     names = proj.names
     rows = []
     for n, members in comm.members.items():
+        if kinds:
+            members = [m for m in members if proj.kinds[m] in kinds]
         if len(members) < min_size:
             continue
         top = sorted(themes.get(n, {}).items(), key=lambda kv: (-kv[1], kv[0]))[:top_themes]
