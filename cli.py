@@ -215,9 +215,11 @@ def validate(data_dir):
     """
     from graph.dataset import check_dataset
     from graph.dedup.decisions import load_decisions
+    from graph.dataset_info import check_dataset_info
     from graph.validate import causes_first
 
     dataset, problems = check_dataset(data_dir)
+    problems = check_dataset_info(data_dir) + problems
     folder = data_dir.rstrip("/")
     for p, followers in causes_first(problems):
         click.echo(f"{folder}/{p}")
@@ -231,7 +233,7 @@ def validate(data_dir):
     except LcgError as e:
         click.echo(str(e))
         problems = [*problems, e]
-    if problems:
+    if problems or dataset is None:
         knock_on = sum(1 for p in problems if getattr(p, "cause", None) is not None)
         n = len(problems) - knock_on
         also = f" (and {knock_on} that follow from {'it' if n == 1 else 'them'})" if knock_on else ""
@@ -251,7 +253,13 @@ def stats(data_dir, fmt):
     """
     from graph.describe import stats_rows
 
-    emit(stats_rows(backend_for(data_dir)), fmt, ["type", "kind", "count"])
+    backend = backend_for(data_dir)
+    if not click.get_current_context().meta.get("lcg.neo4j_uri"):
+        from graph.dataset_info import dataset_info
+
+        info = dataset_info(data_dir)
+        click.echo(f"{info.name}{': ' + info.description if info.description else ''}", err=True)
+    emit(stats_rows(backend), fmt, ["type", "kind", "count"])
 
 
 @main.command()
@@ -466,14 +474,20 @@ def _focused_graph(backend, data_dir, neo4j_uri, around, depth, kinds, exclude_k
         source = f"Neo4j at {u.scheme}://{u.hostname or ''}{f':{u.port}' if u.port else ''}"
     else:
         source = str(data_dir)
-    if not g.graph.get("name"):
-        g.graph["name"] = str(data_dir).rstrip("/").rsplit("/", 1)[-1] if not neo4j_uri else "neo4j"
+    if not neo4j_uri:
+        from graph.dataset_info import dataset_info
+
+        info = dataset_info(data_dir)
+        g.graph["name"], g.graph["description"] = info.name, info.description
+    elif not g.graph.get("name"):
+        g.graph["name"] = "neo4j"
     return g, focus, source
 
 
 @main.command("map")
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="HTML file to write.")
-@click.option("--title", help="Title shown on the map [default: Partnership map: DATA].")
+@click.option("--title", help="Title shown on the map [default: Partnership map: NAME, the name in DATA/dataset.yaml "
+              "or the folder's].")
 @click.option("--seed", default=1, show_default=True, help="Layout seed: the same data and seed give the same map.")
 @click.option("--size-by", type=click.Choice(["ties", "brokers"]), default="ties", show_default=True,
               help="Node size: number of ties, or broker score (betweenness, as lcg brokers).")
