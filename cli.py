@@ -150,6 +150,15 @@ def emit(rows, fmt: str, columns=None, priority=None) -> None:
                nl=False)
 
 
+def emit_result(result, fmt: str, columns=None, priority=None) -> None:
+    """Print a query's ``QueryResult``: its rows on stdout, then its notes and, when cut, how many there were."""
+    emit(result.rows, fmt, columns, priority)
+    for note in result.notes:
+        click.echo(note, err=True)
+    if result.total > len(result.rows):
+        click.echo(f"Showing {len(result.rows)} of {result.total}; --limit 0 shows all.", err=True)
+
+
 def neo4j_option(f):
     return click.option("--neo4j", "neo4j_uri", envvar="NEO4J_URI", metavar="URI", default=None,
                         callback=_remember_given,
@@ -517,7 +526,7 @@ def map_(output, title, seed, size_by, data_dir, neo4j_uri, **focus):
     if size_by == "brokers":
         from graph.queries.brokers import broker_rows
 
-        scores = {r["id"]: r["betweenness"] for r in broker_rows(backend)[0]}
+        scores = {r["id"]: r["betweenness"] for r in broker_rows(backend).rows}
     write_map(g, output, title=title, focus_text=f.describe(), source=source, seed=seed, scores=scores)
     n = g.number_of_nodes()
     click.echo(f"Wrote {output}: {n:,} nodes, {g.number_of_edges():,} relationships ({f.describe()}).", err=True)
@@ -800,13 +809,8 @@ def brokers(kinds, sample, seed, limit, data_dir, fmt):
     """
     from graph.queries.brokers import COLUMNS, broker_rows
 
-    rows, info = broker_rows(backend_for(data_dir), sample=sample, seed=seed, kinds=_ranked_kinds(kinds),
-                             limit=limit or None)
-    emit(rows, fmt, COLUMNS, priority=["rank", "name"])
-    how = (f"approximate: {info['sampled']} of {info['actors']:,} actors sampled as sources (seed {seed})"
-           if info["sampled"] else f"exact over {info['actors']:,} actors")
-    skipped = f"; {len(info['skipped_items'])} items with over 100 actors left out" if info["skipped_items"] else ""
-    click.echo(f"Betweenness {how}, {info['ties']:,} collaboration ties{skipped}.", err=True)
+    emit_result(broker_rows(backend_for(data_dir), sample=sample, seed=seed, kinds=_ranked_kinds(kinds),
+                            limit=limit or None), fmt, COLUMNS, priority=["rank", "name"])
 
 
 @main.command()
@@ -825,14 +829,9 @@ def clusters(min_size, kinds, seed, limit, data_dir, fmt):
     """
     from graph.queries.clusters import COLUMNS, cluster_rows
 
-    rows, info = cluster_rows(backend_for(data_dir), seed=seed, min_size=min_size, limit=limit or None,
-                              kinds=_ranked_kinds(kinds))
-    if fmt == "table":
-        emit(rows, fmt, [c for c in COLUMNS if c != "member_ids"])
-    else:
-        emit(rows, fmt, COLUMNS)
-    click.echo(f"{info['clusters']} clusters of 2 or more among {info['actors']:,} actors, "
-               f"{info['ties']:,} ties; modularity {info['modularity']} (seed {seed}).", err=True)
+    result = cluster_rows(backend_for(data_dir), seed=seed, min_size=min_size, limit=limit or None,
+                          kinds=_ranked_kinds(kinds))
+    emit_result(result, fmt, [c for c in COLUMNS if c != "member_ids"] if fmt == "table" else COLUMNS)
 
 
 @main.command()

@@ -19,6 +19,7 @@ import random
 
 from .clusters import DEFAULT_SEED, communities, to_igraph
 from .collaboration import MAX_ITEM_ACTORS, project
+from .result import QueryResult
 
 __all__ = ["broker_rows", "COLUMNS", "EXACT_UP_TO", "DEFAULT_SAMPLE", "RANKED_KINDS"]
 
@@ -33,8 +34,8 @@ RANKED_KINDS = ("Organisation", "Person")
 
 def broker_rows(backend, *, sample: int = DEFAULT_SAMPLE, exact_up_to: int = EXACT_UP_TO, seed: int = DEFAULT_SEED,
                 kinds=None, limit: int | None = None,
-                max_item_actors: int = MAX_ITEM_ACTORS) -> tuple[list[dict], dict]:
-    """(rows, info): actors by normalised betweenness, highest first (ties by id); info says if sampled.
+                max_item_actors: int = MAX_ITEM_ACTORS) -> QueryResult:
+    """Actors by normalised betweenness, highest first (ties by id); the note says whether it was sampled.
 
     ``kinds``: only actors of these kinds are ranked (None: every actor kind);
     betweenness is computed on the whole network either way, so it does not
@@ -75,4 +76,8 @@ def broker_rows(backend, *, sample: int = DEFAULT_SAMPLE, exact_up_to: int = EXA
     for i, r in enumerate(rows, 1):
         r["rank"] = i
     info.update({"ties": len(proj.edges), "skipped_items": proj.skipped, "seed": seed})
-    return (rows[:limit] if limit else rows), info
+    how = (f"approximate: {info['sampled']} of {n:,} actors sampled as sources (seed {seed})"
+           if info["sampled"] else f"exact over {n:,} actors")
+    skipped = (f"; {len(proj.skipped)} items with over {max_item_actors} actors left out" if proj.skipped else "")
+    note = f"Betweenness {how}, {len(proj.edges):,} collaboration ties{skipped}."
+    return QueryResult(rows[:limit] if limit else rows, len(rows), (note,), info)

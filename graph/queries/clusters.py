@@ -17,6 +17,7 @@ import random
 from dataclasses import dataclass
 
 from .collaboration import MAX_ITEM_ACTORS, Projection, project
+from .result import QueryResult
 
 __all__ = ["Communities", "to_igraph", "communities", "cluster_rows", "COLUMNS", "DEFAULT_SEED"]
 
@@ -81,8 +82,8 @@ def _themes_by_cluster(proj: Projection, comm: Communities) -> dict[int, dict[st
 
 def cluster_rows(backend, *, seed: int = DEFAULT_SEED, top_themes: int = 3, min_size: int = 2,
                  limit: int | None = None, max_item_actors: int = MAX_ITEM_ACTORS,
-                 kinds=None) -> tuple[list[dict], dict]:
-    """(rows, info): one row per community of at least ``min_size``, largest first; info has modularity etc.
+                 kinds=None) -> QueryResult:
+    """One row per community of at least ``min_size``, largest first; the note gives the modularity.
 
     ``kinds``: list only members of these kinds (None: every actor kind); the
     communities are found on the whole network either way, and ``size`` and
@@ -103,4 +104,6 @@ def cluster_rows(backend, *, seed: int = DEFAULT_SEED, top_themes: int = 3, min_
                      "member_ids": members, "themes": [f"{names.get(t, t)} ({c})" for t, c in top]})
     info = {"clusters": len(comm.members), "modularity": comm.modularity, "actors": len(proj.actors),
             "ties": len(proj.edges), "skipped_items": proj.skipped, "seed": seed}
-    return (rows[:limit] if limit else rows), info
+    note = (f"{info['clusters']} clusters of 2 or more among {info['actors']:,} actors, {info['ties']:,} ties; "
+            f"modularity {info['modularity']} (seed {seed}).")
+    return QueryResult(rows[:limit] if limit else rows, len(rows), (note,), info)
