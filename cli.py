@@ -82,7 +82,8 @@ class LcgGroup(click.Group):
                                        ctx=at) from None
             raise click.BadParameter(f"{e.value!r} {e.why}", ctx=at, param_hint=f"'{_flag(e.option)}'") from None
         except LcgError as e:
-            raise click.ClickException(str(e)) from None
+            hint = f" (try `{command_line(e.hint, ctx)}`)" if e.hint else ""
+            raise click.ClickException(f"{e}{hint}") from None
         except BrokenPipeError:  # `lcg ... | head`
             sys.stderr.close()
             sys.exit(0)
@@ -91,9 +92,50 @@ class LcgGroup(click.Group):
             raise click.ClickException(f"{e.strerror or e}{where}") from None
 
 
+def _remember_given(ctx, param, value):
+    """Keep an option the user typed (not a default, not from the environment) for the hints we print."""
+    from click.core import ParameterSource
+
+    if value is not None and ctx.get_parameter_source(param.name) is ParameterSource.COMMANDLINE:
+        ctx.meta.setdefault("lcg.given", {})[param.opts[0]] = value
+    return value
+
+
+def command_line(args, ctx=None) -> str:
+    """``lcg ARGS`` as a shell command that works when pasted: quoted, with the user's own --data/--neo4j."""
+    import shlex
+
+    given = ctx.meta.get("lcg.given", {}) if ctx is not None else {}
+    words = ["lcg", *map(str, args)]
+    for opt in ("--data", "--neo4j"):
+        if opt in given and opt not in words:
+            words += [opt, str(given[opt])]
+    return shlex.join(words)
+
+
+class DefaultFrom(click.Option):
+    """An option whose default is a library constant: its value is shown in --help, imported only then."""
+
+    def __init__(self, *args, default_from: str, **kwargs):
+        self.default_from = default_from
+        super().__init__(*args, **kwargs)
+
+    def get_help_record(self, ctx):
+        import importlib
+
+        module, _, name = self.default_from.rpartition(".")
+        names, text = super().get_help_record(ctx)
+        return names, f"{text}  [default: {getattr(importlib.import_module(module), name)}]"
+
+
 def data_option(f):
     return click.option("--data", "data_dir", default="seed_data", envvar="LCG_DATA", show_default=True,
-                        type=click.Path(file_okay=False), help="Data folder (YAML files); env LCG_DATA.")(f)
+                        callback=_remember_given, type=click.Path(file_okay=False),
+                        help="Data folder (YAML files); env LCG_DATA.")(f)
+
+
+def _remember_wide(ctx, _param, value):
+    ctx.meta["lcg.wide"] = value
 
 
 def force_option(f):
@@ -101,15 +143,40 @@ def force_option(f):
 
 
 def format_option(f):
+    f = click.option("--wide", is_flag=True, expose_value=False, callback=_remember_wide,
+                     help="In a terminal, show every cell in full instead of fitting the table to its width.")(f)
     return click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
                         help="Output format.")(f)
 
 
-def emit(rows, fmt: str, columns=None) -> None:
-    """Print rows to stdout in the chosen format."""
+def table_width() -> int | None:
+    """The width a table is fitted to: the terminal's (COLUMNS honoured) when stdout is one, else None (no cuts)."""
+    ctx = click.get_current_context(silent=True)
+    if (ctx is not None and ctx.meta.get("lcg.wide")) or not sys.stdout.isatty():
+        return None
+    import shutil
+
+    return shutil.get_terminal_size().columns
+
+
+def emit(rows, fmt: str, columns=None, priority=None) -> None:
+    """Print rows to stdout in the chosen format (a table fitted to the terminal, see graph/output.py).
+
+    ``priority``: the columns a narrow terminal should cut last, most important first.
+    """
     from graph.output import render
 
-    click.echo(render(rows, fmt, columns), nl=False)
+    click.echo(render(rows, fmt, columns, width=table_width() if fmt == "table" else None, priority=priority),
+               nl=False)
+
+
+def emit_result(result, fmt: str, columns=None, priority=None) -> None:
+    """Print a query's ``QueryResult``: its rows on stdout, then its notes and, when cut, how many there were."""
+    emit(result.rows, fmt, columns, priority)
+    for note in result.notes:
+        click.echo(note, err=True)
+    if result.total > len(result.rows):
+        click.echo(f"Showing {len(result.rows)} of {result.total}; --limit 0 shows all.", err=True)
 
 
 _NEO4J_SETTINGS = ("User, password and database from NEO4J_USERNAME, NEO4J_PASSWORD (or a prompt), "
@@ -123,7 +190,8 @@ def neo4j_option(f=None, *, required: bool = False):
     else:
         text = ("Run on this Neo4j (Bolt) server instead of the embedded graph, e.g. bolt://localhost:7687; "
                 f"env NEO4J_URI, which a --data given on the command line overrides. {_NEO4J_SETTINGS}")
-    option = click.option("--neo4j", "neo4j_uri", envvar="NEO4J_URI", metavar="URI", required=required, help=text)
+    option = click.option("--neo4j", "neo4j_uri", envvar="NEO4J_URI", metavar="URI", required=required,
+                          callback=_remember_given, help=text)
     return option(f) if f is not None else option
 
 
@@ -218,17 +286,29 @@ def validate(data_dir):
     """
     from graph.dataset import check_dataset
     from graph.dedup.decisions import load_decisions
+    from graph.dataset_info import check_dataset_info
+    from graph.validate import causes_first
 
     dataset, problems = check_dataset(data_dir)
-    for p in problems:
-        click.echo(f"{data_dir.rstrip('/')}/{p}")
+    problems = check_dataset_info(data_dir) + problems
+    folder = data_dir.rstrip("/")
+    for p, followers in causes_first(problems):
+        click.echo(f"{folder}/{p}")
+        if followers:
+            where = ", ".join(f"{f.file}:{f.line}" for f in followers[:3])
+            more = f" +{len(followers) - 3} more" if len(followers) > 3 else ""
+            click.echo(f"  ...and {len(followers)} unknown-id problem{'s' if len(followers) != 1 else ''} that "
+                       f"follow from it and go away when it is fixed ({where}{more})")
     try:
         load_decisions(data_dir)
     except LcgError as e:
         click.echo(str(e))
         problems = [*problems, e]
-    if problems:
-        raise click.ClickException(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in {data_dir}")
+    if problems or dataset is None:
+        knock_on = sum(1 for p in problems if getattr(p, "cause", None) is not None)
+        n = len(problems) - knock_on
+        also = f" (and {knock_on} that follow from {'it' if n == 1 else 'them'})" if knock_on else ""
+        raise click.ClickException(f"{n} problem{'s' if n != 1 else ''} in {data_dir}{also}")
     nodes, rels = dataset.counts()
     click.echo(f"OK: {sum(nodes.values())} nodes and {sum(rels.values())} relationships in {data_dir}", err=True)
 
@@ -244,7 +324,13 @@ def stats(data_dir, fmt):
     """
     from graph.describe import stats_rows
 
-    emit(stats_rows(backend_for(data_dir)), fmt, ["type", "kind", "count"])
+    backend = backend_for(data_dir)
+    if not click.get_current_context().meta.get("lcg.neo4j_uri"):
+        from graph.dataset_info import dataset_info
+
+        info = dataset_info(data_dir)
+        click.echo(f"{info.name}{': ' + info.description if info.description else ''}", err=True)
+    emit(stats_rows(backend), fmt, ["type", "kind", "count"])
 
 
 @main.command()
@@ -271,17 +357,9 @@ def show(node, data_dir, fmt):
     if fmt == "csv":
         emit(info["relationships"], "csv", TIE_COLUMNS)
         return
-    click.echo(f"{info['fields'].get('name', info['id'])}  [{info['kind']}]  id: {info['id']}")
-    for key, value in info["fields"].items():
-        if key != "name":
-            click.echo(f"  {key}: {'; '.join(map(str, value)) if isinstance(value, (list, tuple)) else value}")
-    click.echo(f"  sources: {'; '.join(info['sources']) or '(none)'}")
-    click.echo(f"\nRelationships ({len(info['relationships'])}):")
-    shown = ["direction", "relationship", "other_name", "other_id", "role", "since", "from", "to", "amount",
-             "currency", "period", "sources"]
-    emit(info["relationships"], "table", [c for c in shown if c in ("direction", "relationship", "other_name",
-                                                                    "other_id", "sources")
-                                          or any(c in r for r in info["relationships"])])
+    from graph.output import render_record
+
+    click.echo(render_record(info, width=table_width()), nl=False)
 
 
 @main.command()
@@ -300,7 +378,7 @@ def search(text, kinds, limit, data_dir, fmt):
 
     matches = find(backend_for(data_dir), text, kinds=_kinds(kinds), limit=limit)
     emit([{"id": m.node.id, "kind": m.node.kind, "name": m.node.name, "matched": m.matched,
-           "score": m.score} for m in matches], fmt, ["id", "kind", "name", "matched", "score"])
+           "score": m.score} for m in matches], fmt, ["id", "kind", "name", "matched", "score"], priority=["name"])
 
 
 def _kinds(kinds, option: str = "--kind"):
@@ -332,7 +410,7 @@ def _weights(pairs):
 
 @main.command()
 @click.option("--min-score", type=click.FloatRange(0, 1), default=None, help="Only pairs scoring at least this "
-              "[default: graph/dedup/weights.py OVERLAP_MIN_SCORE].")
+              "(graph/dedup/weights.py).", cls=DefaultFrom, default_from="graph.dedup.weights.OVERLAP_MIN_SCORE")
 @click.option("--project", help="Only what overlaps this project (id or name).")
 @click.option("--theme", help="Only projects addressing this theme (id or name).")
 @click.option("--place", help="Only projects in this place or a place within it (id or name).")
@@ -379,8 +457,9 @@ def overlaps(min_score, project, theme, place, since, proposal, weight_pairs, in
 @main.command()
 @click.option("--kind", type=click.Choice(["Organisation", "Person"], case_sensitive=False), default="Organisation",
               show_default=True, help="Which records to compare.")
-@click.option("--min-score", type=click.FloatRange(0, 1), default=None,
-              help="Only pairs scoring at least this [default: graph/dedup/weights.py DUPLICATE_MIN_SCORE].")
+@click.option("--min-score", type=click.FloatRange(0, 1), default=None, cls=DefaultFrom,
+              default_from="graph.dedup.weights.DUPLICATE_MIN_SCORE",
+              help="Only pairs scoring at least this (graph/dedup/weights.py).")
 @click.option("--include-decided", is_flag=True, help="Also show pairs already decided in decisions.yaml.")
 @query_command
 def duplicates(kind, min_score, include_decided, data_dir, fmt):
@@ -466,14 +545,20 @@ def _focused_graph(backend, data_dir, neo4j_uri, around, depth, kinds, exclude_k
         source = f"Neo4j at {u.scheme}://{u.hostname or ''}{f':{u.port}' if u.port else ''}"
     else:
         source = str(data_dir)
-    if not g.graph.get("name"):
-        g.graph["name"] = str(data_dir).rstrip("/").rsplit("/", 1)[-1] if not neo4j_uri else "neo4j"
+    if not neo4j_uri:
+        from graph.dataset_info import dataset_info
+
+        info = dataset_info(data_dir)
+        g.graph["name"], g.graph["description"] = info.name, info.description
+    elif not g.graph.get("name"):
+        g.graph["name"] = "neo4j"
     return g, focus, source
 
 
 @main.command("map")
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="HTML file to write.")
-@click.option("--title", help="Title shown on the map [default: Partnership map: DATA].")
+@click.option("--title", help="Title shown on the map [default: Partnership map: NAME, the name in DATA/dataset.yaml "
+              "or the folder's].")
 @click.option("--seed", default=1, show_default=True, help="Layout seed: the same data and seed give the same map.")
 @click.option("--size-by", type=click.Choice(["ties", "brokers"]), default="ties", show_default=True,
               help="Node size: number of ties, or broker score (betweenness, as lcg brokers).")
@@ -505,7 +590,7 @@ def map_(output, title, seed, size_by, data_dir, neo4j_uri, force, **focus):
     if size_by == "brokers":
         from graph.queries.brokers import broker_rows
 
-        scores = {r["id"]: r["betweenness"] for r in broker_rows(backend)[0]}
+        scores = {r["id"]: r["betweenness"] for r in broker_rows(backend).rows}
     write_map(g, output, title=title, focus_text=f.describe(), source=source, seed=seed, scores=scores)
     n = g.number_of_nodes()
     click.echo(f"Wrote {output}: {n:,} nodes, {g.number_of_edges():,} relationships ({f.describe()}).", err=True)
@@ -556,8 +641,8 @@ def export_(fmt, output, data_dir, neo4j_uri, force, csv_raw, **focus):
 @neo4j_option(required=True)
 @click.option("--replace", is_flag=True,
               help="Also remove what earlier lcg loads wrote that the data no longer has (nothing else).")
-@click.option("--batch-size", type=click.IntRange(1), default=None,
-              help="Rows per write transaction [default: graph/backends/neo4j_load.py DEFAULT_BATCH_SIZE].")
+@click.option("--batch-size", type=click.IntRange(1), default=None, cls=DefaultFrom,
+              default_from="graph.backends.neo4j_load.DEFAULT_BATCH_SIZE", help="Rows per write transaction.")
 @click.option("--break-lock", is_flag=True,
               help="Clear the load lock a killed load left in the database, then load (only when no other "
                    "load is running).")
@@ -690,15 +775,6 @@ def import_360giving(file, out_dir, skip_invalid):
 
 # --- who works with whom (graph/queries: collaborators, path, brokers, clusters, gaps, timeline) ----------------
 
-def _table_cells(rows, column, keep=3):
-    """For the table only: a long list cell shows its first ``keep`` items and how many more."""
-    for r in rows:
-        items = r.get(column) or []
-        if len(items) > keep:
-            r[column] = list(items[:keep]) + [f"+{len(items) - keep} more"]
-    return rows
-
-
 @main.command()
 @click.argument("node")
 @click.option("--via", type=click.Choice(["project", "event", "network", "employment"]),
@@ -726,7 +802,7 @@ def collaborators(node, via, kind, since, as_of, limit, data_dir, fmt):
     from graph.queries.collaborators import COLUMNS, collaborator_page
     rows, total = collaborator_page(backend_for(data_dir), node, via=via, kind=kind.capitalize() if kind else None,
                                     since=since, as_of=as_of, limit=limit or None)
-    emit(_table_cells(rows, "evidence") if fmt == "table" else rows, fmt, COLUMNS)
+    emit(rows, fmt, COLUMNS, priority=["name", "strength", "shared", "via", "first_year", "last_year", "kind", "evidence"])
     if not rows:
         click.echo("No collaborators found with these filters.", err=True)
     elif total > len(rows):
@@ -767,21 +843,33 @@ def path(a, b, max_hops, themes, through, limit, data_dir, fmt):
                 f"connect through what addresses {'it' if len(themed) == 1 else 'them'}." if themed else "")
         click.echo(f"No connection between {a} and {b}{where} within {max_hops} hop{'s' if max_hops != 1 else ''}.{hint}", err=fmt != "table")
         return
-    emit(rows, fmt, COLUMNS)
+    emit(rows, fmt, COLUMNS, priority=["path"])
     if total > len(rows):
         click.echo(f"Showing {len(rows)} of {total} shortest connections (--limit 0 for all).", err=True)
 
 
+def _actor_kinds_option(what: str):
+    return click.option("--kind", "kinds", multiple=True, type=click.Choice(["organisation", "person", "place"],
+                                                                             case_sensitive=False),
+                        help=f"{what} of this kind (repeatable) [default: organisation and person: a place is on "
+                             "the network but does not broker a partnership; give --kind place to see places].")
+
+
+def _ranked_kinds(kinds):
+    from graph.queries.brokers import RANKED_KINDS
+
+    return tuple(k.capitalize() for k in kinds) if kinds else RANKED_KINDS
+
+
 @main.command()
-@click.option("--kind", type=click.Choice(["organisation", "person", "place"], case_sensitive=False),
-              help="Only brokers of this kind.")
+@_actor_kinds_option("Only brokers")
 @click.option("--sample", type=click.IntRange(1), default=500, show_default=True,
               help="Source actors sampled when the network is large (over 2,000 actors).")
 @click.option("--seed", default=1, show_default=True, help="Sampling and clustering seed.")
 @click.option("--limit", type=click.IntRange(0), default=20, show_default=True, help="At most this many (0: all).")
 @query_command
-def brokers(kind, sample, seed, limit, data_dir, fmt):
-    """Organisations, people and places that hold the partnership together (betweenness).
+def brokers(kinds, sample, seed, limit, data_dir, fmt):
+    """Organisations and people (and places, with --kind place) that hold the partnership together (betweenness).
 
     Betweenness on the weighted collaboration network (tie length 1/strength),
     with degree (distinct collaborators), strength (weighted degree) and the
@@ -795,21 +883,17 @@ def brokers(kind, sample, seed, limit, data_dir, fmt):
     """
     from graph.queries.brokers import COLUMNS, broker_rows
 
-    rows, info = broker_rows(backend_for(data_dir), sample=sample, seed=seed,
-                             kind=kind.capitalize() if kind else None, limit=limit or None)
-    emit(rows, fmt, COLUMNS)
-    how = (f"approximate: {info['sampled']} of {info['actors']:,} actors sampled as sources (seed {seed})"
-           if info["sampled"] else f"exact over {info['actors']:,} actors")
-    skipped = f"; {len(info['skipped_items'])} items with over 100 actors left out" if info["skipped_items"] else ""
-    click.echo(f"Betweenness {how}, {info['ties']:,} collaboration ties{skipped}.", err=True)
+    emit_result(broker_rows(backend_for(data_dir), sample=sample, seed=seed, kinds=_ranked_kinds(kinds),
+                            limit=limit or None), fmt, COLUMNS, priority=["rank", "name"])
 
 
 @main.command()
 @click.option("--min-size", type=click.IntRange(2), default=2, show_default=True, help="Smallest cluster shown.")
+@_actor_kinds_option("List members")
 @click.option("--seed", default=1, show_default=True, help="Louvain seed: same data and seed, same clusters.")
 @click.option("--limit", type=click.IntRange(0), default=20, show_default=True, help="At most this many (0: all).")
 @query_command
-def clusters(min_size, seed, limit, data_dir, fmt):
+def clusters(min_size, kinds, seed, limit, data_dir, fmt):
     """Communities of the collaboration network (Louvain), each with its members and main themes.
 
     \b
@@ -819,13 +903,9 @@ def clusters(min_size, seed, limit, data_dir, fmt):
     """
     from graph.queries.clusters import COLUMNS, cluster_rows
 
-    rows, info = cluster_rows(backend_for(data_dir), seed=seed, min_size=min_size, limit=limit or None)
-    if fmt == "table":
-        emit(_table_cells(rows, "members", 8), fmt, [c for c in COLUMNS if c != "member_ids"])
-    else:
-        emit(rows, fmt, COLUMNS)
-    click.echo(f"{info['clusters']} clusters of 2 or more among {info['actors']:,} actors, "
-               f"{info['ties']:,} ties; modularity {info['modularity']} (seed {seed}).", err=True)
+    result = cluster_rows(backend_for(data_dir), seed=seed, min_size=min_size, limit=limit or None,
+                          kinds=_ranked_kinds(kinds))
+    emit_result(result, fmt, [c for c in COLUMNS if c != "member_ids"] if fmt == "table" else COLUMNS)
 
 
 @main.command()
@@ -845,7 +925,7 @@ def gaps(only, few, city, data_dir, fmt):
     from graph.queries.gaps import COLUMNS, gap_rows
 
     rows = gap_rows(backend_for(data_dir), few=few, city=city, only=only)
-    emit(rows, fmt, COLUMNS)
+    emit(rows, fmt, COLUMNS, priority=["gap", "name", "why"])
     if not rows:
         click.echo("No gaps found.", err=True)
 
@@ -865,7 +945,7 @@ def timeline(date_from, date_to, data_dir, fmt):
 
     rows, undated = timeline_rows(backend_for(data_dir),
                                   date_from=date_from, date_to=date_to)
-    emit(rows, fmt, COLUMNS)
+    emit(rows, fmt, COLUMNS, priority=["start", "end", "name"])
     if undated:
         click.echo(f"{undated} events or projects have no date and are not shown.", err=True)
 

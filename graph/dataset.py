@@ -52,14 +52,14 @@ def _check_dataset(data_dir, files) -> tuple[Dataset | None, list[Problem]]:
     for f in files:
         texts[f.path.name] = f.text
         if f.problem:
-            validator.problems.append(Problem(f.path.name, (), "", f"column {f.problem.column}: {f.problem.message}",
-                                              line=f.problem.line))
+            validator.unreadable_file(f.path.name, f.text, Problem(
+                f.path.name, (), "", f"column {f.problem.column}: {f.problem.message}", line=f.problem.line))
             continue
         value = parse(f.text)
         if isinstance(value, SyntaxProblem):
-            validator.problems.append(
-                Problem(f.path.name, (), "", f"YAML syntax error at column {value.column}: {value.message} "
-                        f"(expected {value.expected})", line=value.line))
+            validator.unreadable_file(f.path.name, f.text, Problem(
+                f.path.name, (), "", f"YAML syntax error at column {value.column}: {value.message} "
+                f"(expected {value.expected})", line=value.line))
             continue
         validator.read_file(f.path.name, f.kind, value)
     nodes, rels = validator.finish()

@@ -8,7 +8,13 @@ from __future__ import annotations
 
 
 class LcgError(Exception):
-    """Base of every error a user can cause and fix."""
+    """Base of every error a user can cause and fix.
+
+    ``hint``: a command that helps, as the arguments after ``lcg`` (values, not
+    text); the CLI quotes it, adds the user's own --data/--neo4j and prints it.
+    """
+
+    hint: tuple[str, ...] = ()
 
 
 class DataDirNotFound(LcgError):
@@ -21,7 +27,8 @@ class ValidationFailed(LcgError):
     def __init__(self, errors):
         self.errors = list(errors)
         n = len(self.errors)
-        super().__init__(f"{n} error{'s' if n != 1 else ''} in the data; nothing was loaded (run `lcg validate` to list them)")
+        self.hint = ("validate",)
+        super().__init__(f"{n} error{'s' if n != 1 else ''} in the data; nothing was loaded")
 
 
 class UnknownNode(LcgError):
@@ -30,8 +37,9 @@ class UnknownNode(LcgError):
     def __init__(self, given: str, suggestions=()):
         self.given = given
         self.suggestions = list(suggestions)
-        hint = f"; closest: {', '.join(self.suggestions)}" if self.suggestions else ""
-        super().__init__(f"no node with id or name {given!r}{hint} (try `lcg search {given}`)")
+        self.hint = ("search", given)
+        closest = f"; closest: {', '.join(self.suggestions)}" if self.suggestions else ""
+        super().__init__(f"no node with id or name {given!r}{closest}")
 
 
 #: The old name of ``UnknownNode``.

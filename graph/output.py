@@ -1,7 +1,14 @@
-"""Rows to text: the one output path every command shares (table, JSON, CSV).
+"""Rows to text: the one output path every command shares (table, JSON, CSV), and ``lcg show``'s record.
 
 Data goes to stdout; messages go to stderr (the CLI's job). Rows are dicts with
 stable keys, so JSON and CSV are machine-readable and the table is for people.
+
+A table is fitted to a terminal only when the caller gives a ``width`` (the CLI
+does when stdout is a terminal and ``--wide`` is not given): short columns keep
+their width, the widest are narrowed evenly, a long cell ends in "…" and a list
+shows its first items and how many more ("A; B +3 more"). Without a width, and
+always in JSON and CSV, nothing is cut: a pipe or a file gets every value.
+Widths are counted in terminal cells (a CJK character takes two), not characters.
 """
 
 from __future__ import annotations
@@ -10,18 +17,62 @@ import csv
 import io
 import json
 import re
+import unicodedata
 
-__all__ = ["render", "FORMATS", "terminal_text"]
+__all__ = ["render", "render_record", "field_text", "display_width", "FORMATS", "terminal_text"]
 
 FORMATS = ("table", "json", "csv")
+ELLIPSIS = "…"
+GAP = "  "
+LIST_SEP = "; "
+COMFORTABLE = 30  # cells a long text column is narrowed to first
+MIN_WIDTH = 8  # a narrowed column keeps at least this many cells (or its natural width, if less)
 
+
+# --- measuring and cutting text in terminal cells ----------------------------------------------------------------
+
+def _char_width(ch: str) -> int:
+    if unicodedata.combining(ch) or unicodedata.category(ch) in ("Mn", "Me", "Cf"):
+        return 0
+    return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+
+
+def display_width(text: str) -> int:
+    """How many terminal cells ``text`` takes (wide East Asian characters count two, accents zero)."""
+    if text.isascii():
+        return len(text)
+    return sum(_char_width(c) for c in text)
+
+
+def _cut(text: str, width: int) -> str:
+    """``text`` in at most ``width`` cells, ending in "…" when something was left out."""
+    if display_width(text) <= width:
+        return text
+    if width <= 0:
+        return ""
+    out, used = [], 0
+    for ch in text:
+        w = _char_width(ch)
+        if used + w > width - 1:
+            break
+        out.append(ch)
+        used += w
+    return "".join(out).rstrip() + ELLIPSIS
+
+
+def _pad(text: str, width: int, right: bool = False) -> str:
+    fill = " " * max(0, width - display_width(text))
+    return fill + text if right else text + fill
+
+
+# --- cells --------------------------------------------------------------------------------------------------------
 
 def _cell(value, exact: bool = False) -> str:
     """A value as one cell: lists joined with "; "; floats rounded for people, exact for CSV."""
     if value is None:
         return ""
     if isinstance(value, (list, tuple)):
-        return "; ".join(_cell(v, exact) for v in value)
+        return LIST_SEP.join(_cell(v, exact) for v in value)
     if isinstance(value, float) and not exact:
         return f"{value:.4g}" if abs(value) < 1e6 else f"{value:.0f}"
     return str(value)
@@ -37,14 +88,91 @@ def terminal_text(text: str) -> str:
     return _CONTROLS.sub("", _LINE_BREAKS.sub(" ", text))
 
 
-def _table(rows: list[dict], columns: list[str]) -> str:
-    cells = [[terminal_text(_cell(r.get(c))) for c in columns] for r in rows]
-    columns = [terminal_text(str(c)) for c in columns]
-    widths = [max([len(c)] + [len(row[i]) for row in cells]) for i, c in enumerate(columns)]
-    line = lambda vals: "  ".join(v.ljust(w) for v, w in zip(vals, widths)).rstrip()
-    out = [line(columns), line(["-" * w for w in widths])]
+def _list_cell(items: list, width: int) -> str:
+    """As many of ``items`` as fit in ``width`` cells, then "+N more"; the first item is cut if it alone is too long."""
+    texts = [terminal_text(_cell(v)) for v in items]
+    full = LIST_SEP.join(texts)
+    if display_width(full) <= width:
+        return full
+    for keep in range(len(texts) - 1, 0, -1):
+        text = f"{LIST_SEP.join(texts[:keep])} +{len(texts) - keep} more"
+        if display_width(text) <= width:
+            return text
+    more = f" +{len(texts) - 1} more" if len(texts) > 1 else ""
+    if len(texts) > 1 and width - len(more) < 4:  # no room for a readable first item: say how many
+        return _cut(f"{len(texts)} items", width)
+    return _cut(texts[0], max(1, width - len(more))) + more
+
+
+def _is_number(value) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _fit_widths(natural: list[int], available: int, order: list[int], kept: int = 0) -> list[int]:
+    """Column widths summing to at most ``available`` where possible.
+
+    ``order`` lists column indexes, most important first; its first ``kept`` are
+    the ones the caller named as mattering most. Width is taken from the least
+    important column first: from the others, a column wider than ``COMFORTABLE``
+    cells is narrowed to it, then any down to ``MIN_WIDTH``; only then are the
+    named columns narrowed the same way. So those columns and the short ones
+    (numbers, kinds, years) keep their width, and a table with too many columns
+    for the terminal runs past its edge rather than becoming unreadable.
+    """
+    widths = list(natural)
+    excess = sum(widths) - available
+    for group in (order[kept:], order[:kept]):
+        for limit in (COMFORTABLE, MIN_WIDTH):
+            for i in reversed(group):
+                if excess <= 0:
+                    return widths
+                give = min(excess, max(0, widths[i] - limit))
+                widths[i] -= give
+                excess -= give
+    return widths
+
+
+def _table(rows: list[dict], columns: list[str], width: int | None, priority: list[str] | None) -> str:
+    dropped: list[str] = []
+    if width is not None:
+        first = [c for c in priority or () if c in columns]
+        ranked = first + [c for c in columns if c not in first]
+        natural = _natural_widths(rows, columns)
+        # When the named columns cannot keep a comfortable width and every other column its narrowest, the
+        # least important are left out (and named below) rather than every column cut to a stub.
+        def least(c):
+            return min(natural[c], COMFORTABLE if c in first else MIN_WIDTH)
+
+        while len(ranked) > 1 and sum(map(least, ranked)) + len(GAP) * (len(ranked) - 1) > width:
+            dropped.insert(0, ranked.pop())
+        columns = [c for c in columns if c not in dropped]
+        first = [c for c in first if c not in dropped]
+    values = [[r.get(c) for c in columns] for r in rows]
+    numeric = [bool(values) and all(v is None or _is_number(v) for v in (row[i] for row in values))
+               for i in range(len(columns))]
+    full = [[terminal_text(_cell(v)) for v in row] for row in values]
+    natural_list = [max([display_width(c)] + [display_width(row[i]) for row in full]) for i, c in enumerate(columns)]
+    if width is None:
+        widths, cells, heads = natural_list, full, list(columns)
+    else:
+        order = [columns.index(c) for c in first + [c for c in columns if c not in first]]
+        widths = _fit_widths(natural_list, width - len(GAP) * (len(columns) - 1), order, len(first))
+        cells = [[_list_cell(v, w) if isinstance(v, (list, tuple)) else _cut(text, w)
+                  for v, text, w in zip(row, texts, widths)] for row, texts in zip(values, full)]
+        heads = [_cut(c, w) for c, w in zip(columns, widths)]
+
+    def line(vals):
+        return GAP.join(_pad(v, w, right) for v, w, right in zip(vals, widths, numeric)).rstrip()
+
+    out = [line(heads), line(["-" * w for w in widths])]
     out += [line(row) for row in cells]
+    if dropped:
+        out.append(_cut(f"(left out to fit: {', '.join(dropped)}; --wide shows all)", width or 0))
     return "\n".join(out) + "\n"
+
+
+def _natural_widths(rows: list[dict], columns: list[str]) -> dict[str, int]:
+    return {c: max([display_width(c)] + [display_width(_cell(r.get(c))) for r in rows]) for c in columns}
 
 
 def _jsonable(value):
@@ -65,10 +193,15 @@ def _csv_cell(value, raw: bool) -> str:
     return text if isinstance(value, (int, float)) and not isinstance(value, bool) else csv_cell(text, raw=raw)
 
 
-def render(rows: list[dict], fmt: str, columns: list[str] | None = None, *, csv_raw: bool | None = None) -> str:
+def render(rows: list[dict], fmt: str, columns: list[str] | None = None, *, width: int | None = None,
+           priority: list[str] | None = None, csv_raw: bool | None = None) -> str:
     """The rows in ``fmt``; ``columns`` fixes the order (and the header when there are no rows).
 
     ``csv_raw``: CSV cells exactly as the data has them, no formula guard (default: env LCG_CSV_RAW).
+
+    ``width``: fit a table into this many terminal cells (None: nothing is cut);
+    ``priority``: the columns that keep their width longest, most important first
+    (the others follow, left to right). JSON and CSV ignore both.
     """
     rows = list(rows)
     if columns is None:
@@ -88,4 +221,48 @@ def render(rows: list[dict], fmt: str, columns: list[str] | None = None, *, csv_
         return buf.getvalue()
     if not rows:
         return "(no rows)\n"
-    return _table(rows, columns)
+    return _table(rows, columns, width, priority)
+
+
+# --- one node as a record (lcg show) ------------------------------------------------------------------------------
+
+def field_text(key: str, value) -> str:
+    """How one field's value reads in ``lcg show`` (the one place to change it, e.g. to add source titles)."""
+    return _cell(value) if value not in (None, "", [], ()) else "(none)"
+
+
+_TIE_DETAILS = ("role", "since", "from", "to", "amount", "currency", "period", "note")
+
+
+def _tie_line(tie: dict) -> str:
+    details = [f"{k}: {field_text(k, tie[k])}" for k in _TIE_DETAILS if tie.get(k) not in (None, "")]
+    if tie.get("sources"):
+        details.append(f"sources: {field_text('sources', tie['sources'])}")
+    head = f"{tie['other_name']} ({tie['other_id']}, {tie['other_kind']})"
+    return head + (f"  {', '.join(details)}" if details else "")
+
+
+def render_record(info: dict, *, width: int | None = None) -> str:
+    """A node from ``graph.describe.show_node`` for people: its fields, then its ties grouped by kind.
+
+    Each group is headed the way ``lcg path`` writes a tie (``-PARTNER_IN->`` out
+    of this node, ``<-FUNDS-`` into it). With a ``width``, lines are cut with "…".
+    """
+    fit = (lambda s: _cut(terminal_text(s), width)) if width else terminal_text
+    fields = dict(info["fields"])
+    name = fields.pop("name", info["id"])
+    shown = list(fields.items()) + [("sources", info["sources"])]
+    label = max(display_width(k) for k, _ in shown) + 1
+    out = [terminal_text(f"{name}  [{info['kind']}]  id: {info['id']}")]  # never cut: the id is what people paste next
+    out += [fit(f"  {_pad(k + ':', label)} {field_text(k, v)}") for k, v in shown]
+    ties = info["relationships"]
+    out.append("")
+    out.append(f"Relationships ({len(ties)})" if ties else "Relationships: none")
+    groups: dict[tuple, list[dict]] = {}
+    for t in ties:
+        groups.setdefault((t["direction"], t["relationship"]), []).append(t)
+    for (direction, rel), members in groups.items():
+        arrow = f"-{rel}->" if direction == "out" else f"<-{rel}-"
+        out.append(fit(f"  {arrow} ({len(members)})"))
+        out += [fit(f"    {_tie_line(t)}") for t in members]
+    return "\n".join(out) + "\n"

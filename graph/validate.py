@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from . import dates, schema
 from .errors import BadDate
@@ -16,7 +16,7 @@ from .identifiers import is_currency, is_org_id
 from .records import FrozenProps, Node, Rel
 from .yaml_files import cut
 
-__all__ = ["Problem", "Validator"]
+__all__ = ["Problem", "Validator", "causes_first"]
 
 _SLUG = re.compile(schema.ID_PATTERN)
 _MAX_SUGGESTED = 500  # closest-id hints are costly; past this many misses, just name the id
@@ -34,6 +34,8 @@ class Problem:
     id: str
     message: str
     line: int | None = None
+    #: the problem this one only follows from (an unknown id whose entry is itself broken); fixing that fixes this
+    cause: "Problem | None" = field(default=None, compare=False, repr=False)
 
     def __str__(self) -> str:
         shown = self.id if len(self.id) <= 80 else f"{self.id[:80]}... ({len(self.id):,} characters)"
@@ -126,9 +128,21 @@ class Validator:
         self._fields = {k: {f.name: f for f in nk.fields} for k, nk in schema.NODE_KINDS.items()}
         self._rel_fields = {k: {f.name: f for f in rk.fields} for k, rk in schema.REL_KINDS.items()}
         self._slots = {k: schema.slots_of(k) for k in schema.NODE_KINDS}
+        self._broken: dict[str, Problem] = {}  # id (as written, and as a slug) of an entry that could not be read
 
     def _problem(self, file, path, id_, message):
         self.problems.append(Problem(file, path, id_, message))
+
+    def _unreadable_id(self, raw_id: str, problem: Problem) -> None:
+        """References to ``raw_id`` will be unknown because of ``problem``: they are folded under it."""
+        for key in (raw_id, _as_slug(raw_id)):
+            self._broken.setdefault(key, problem)
+
+    def unreadable_file(self, file: str, text: str, problem: Problem) -> None:
+        """A whole file could not be read (bad YAML, not UTF-8): ``problem``, the cause of every unknown id it held."""
+        self.problems.append(problem)
+        for raw_id in _WRITTEN_ID.findall(text):
+            self._unreadable_id(raw_id, problem)
 
     def read_file(self, file: str, kind: str, value) -> None:
         if value is None:
@@ -152,6 +166,7 @@ class Validator:
         elif node_id is None:
             self._problem(file, (i, "id"), label,
                           "bad id (expected a slug: lowercase letters, digits and hyphens, e.g. 'city-of-example')")
+            self._unreadable_id(str(raw_id), self.problems[-1])
         props = {}
         for key, value in entry.items():
             f = fields.get(key)
@@ -235,6 +250,7 @@ class Validator:
                     close = difflib.get_close_matches(target, known.keys(), n=3, cutoff=0.6)
                     hint = f" (closest: {', '.join(close)})" if close else ""
                 self._problem(file, path, owner, f"{slot.key}: unknown id {cut(target)}{hint}; expected an id defined in a data file")
+                self.problems[-1].cause = self._broken.get(target)
                 continue
             if entry[0] not in slot.other_kinds:
                 self._problem(file, path, owner,
@@ -280,6 +296,29 @@ class Validator:
 
 #: Hierarchies: a unit is part of an organisation, a city is in a region; a loop is a mistake.
 _NO_CYCLES = ("PART_OF", "LOCATED_IN")
+
+
+#: ``id: value`` as written in a data file, for finding the ids of a file YAML could not read.
+_WRITTEN_ID = re.compile(r"""^[ \t-]*id:[ \t]*["']?([^"'#\s]+)""", re.M)
+
+
+def _as_slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")
+
+
+def causes_first(problems: list[Problem]) -> list[tuple[Problem, list[Problem]]]:
+    """Each problem with those that only follow from it; causes of others first, then in the given order.
+
+    A knock-on problem (an unknown id whose entry is broken) is never listed on
+    its own, so the first problem shown is always one to fix.
+    """
+    followers: dict[int, list[Problem]] = {}
+    for p in problems:
+        if p.cause is not None:
+            followers.setdefault(id(p.cause), []).append(p)
+    out = [(p, followers.get(id(p), [])) for p in problems if p.cause is None]
+    out.sort(key=lambda pf: not pf[1])  # stable: causes first, file order kept within each group
+    return out
 
 
 def _cycle_ties(rel: str, merged: dict) -> list[tuple]:

@@ -211,7 +211,8 @@ def build_map_html(g, *, title: str | None = None, focus_text: str = "whole grap
     name = g.graph.get("name") or source or "graph"
     title = title or f"Partnership map: {name}"
     when = (generated or datetime.now(timezone.utc)).strftime("%Y-%m-%d %H:%M UTC")
-    caption = [
+    caption = [g.graph["description"]] if g.graph.get("description") else []
+    caption += [
         f"{n:,} nodes and {m:,} relationships; {focus_text}.",
         f"Data: {source or name}. Generated {when} by lcg.",
         layout_note(n),

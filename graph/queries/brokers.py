@@ -20,18 +20,27 @@ import random
 from ..backends.base import Backend
 from .clusters import DEFAULT_SEED, communities, to_igraph
 from .strength import MAX_ITEM_ACTORS, collaboration_network
+from .result import QueryResult
 
-__all__ = ["broker_rows", "COLUMNS", "EXACT_UP_TO", "DEFAULT_SAMPLE"]
+__all__ = ["broker_rows", "COLUMNS", "EXACT_UP_TO", "DEFAULT_SAMPLE", "RANKED_KINDS"]
 
 COLUMNS = ["rank", "id", "name", "kind", "betweenness", "degree", "strength", "clusters"]
 EXACT_UP_TO = 2000
 DEFAULT_SAMPLE = 500
+#: Who people ask about when they ask who brokers a partnership: bodies and people. A place is an actor of the
+#: network (a city joins networks, so routes run through it) but not one that brokers a partnership, so the
+#: CLI ranks these kinds unless asked for places too (``--kind place``); ``lcg clusters`` lists the same.
+RANKED_KINDS = ("Organisation", "Person")
 
 
 def broker_rows(backend: Backend, *, sample: int = DEFAULT_SAMPLE, exact_up_to: int = EXACT_UP_TO, seed: int = DEFAULT_SEED,
-                kind: str | None = None, limit: int | None = None,
-                max_item_actors: int = MAX_ITEM_ACTORS) -> tuple[list[dict], dict]:
-    """(rows, info): actors by normalised betweenness, highest first (ties by id); info says if sampled.
+                kinds=None, limit: int | None = None,
+                max_item_actors: int = MAX_ITEM_ACTORS) -> QueryResult:
+    """Actors by normalised betweenness, highest first (ties by id); the note says whether it was sampled.
+
+    ``kinds``: only actors of these kinds are ranked (None: every actor kind);
+    betweenness is computed on the whole network either way, so it does not
+    change with the kinds shown.
 
     Betweenness is normalised by the number of pairs of other actors,
     (n-1)(n-2)/2, and rounded to 6 decimals so both backends print the same.
@@ -56,7 +65,7 @@ def broker_rows(backend: Backend, *, sample: int = DEFAULT_SAMPLE, exact_up_to: 
     neighbours = g.get_adjlist()
     rows = []
     for v, actor in enumerate(proj.actors):
-        if degree[v] == 0 or (kind and proj.kinds[actor] != kind):
+        if degree[v] == 0 or (kinds and proj.kinds[actor] not in kinds):
             continue
         touched = {comm.of[proj.actors[u]] for u in neighbours[v] if proj.actors[u] in comm.of}
         if actor in comm.of:
@@ -68,4 +77,8 @@ def broker_rows(backend: Backend, *, sample: int = DEFAULT_SAMPLE, exact_up_to: 
     for i, r in enumerate(rows, 1):
         r["rank"] = i
     info.update({"ties": len(proj.edges), "skipped_items": proj.skipped, "seed": seed})
-    return (rows[:limit] if limit else rows), info
+    how = (f"approximate: {info['sampled']} of {n:,} actors sampled as sources (seed {seed})"
+           if info["sampled"] else f"exact over {n:,} actors")
+    skipped = (f"; {len(proj.skipped)} items with over {max_item_actors} actors left out" if proj.skipped else "")
+    note = f"Betweenness {how}, {len(proj.edges):,} collaboration ties{skipped}."
+    return QueryResult(rows[:limit] if limit else rows, len(rows), (note,), info)

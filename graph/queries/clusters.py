@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from ..backends.base import Backend
 from .strength import MAX_ITEM_ACTORS, Projection, collaboration_network
+from .result import QueryResult
 
 __all__ = ["Communities", "to_igraph", "communities", "cluster_rows", "COLUMNS", "DEFAULT_SEED"]
 
@@ -81,14 +82,22 @@ def _themes_by_cluster(proj: Projection, comm: Communities) -> dict[int, dict[st
 
 
 def cluster_rows(backend: Backend, *, seed: int = DEFAULT_SEED, top_themes: int = 3, min_size: int = 2,
-                 limit: int | None = None, max_item_actors: int = MAX_ITEM_ACTORS) -> tuple[list[dict], dict]:
-    """(rows, info): one row per community of at least ``min_size``, largest first; info has modularity etc."""
+                 limit: int | None = None, max_item_actors: int = MAX_ITEM_ACTORS,
+                 kinds=None) -> QueryResult:
+    """One row per community of at least ``min_size``, largest first; the note gives the modularity.
+
+    ``kinds``: list only members of these kinds (None: every actor kind); the
+    communities are found on the whole network either way, and ``size`` and
+    ``min_size`` count the members listed.
+    """
     proj = collaboration_network(backend, with_themes=True, max_item_actors=max_item_actors)
     comm = communities(proj, seed=seed)
     themes = _themes_by_cluster(proj, comm)
     names = proj.names
     rows = []
     for n, members in comm.members.items():
+        if kinds:
+            members = [m for m in members if proj.kinds[m] in kinds]
         if len(members) < min_size:
             continue
         top = sorted(themes.get(n, {}).items(), key=lambda kv: (-kv[1], kv[0]))[:top_themes]
@@ -96,4 +105,6 @@ def cluster_rows(backend: Backend, *, seed: int = DEFAULT_SEED, top_themes: int 
                      "member_ids": members, "themes": [f"{names.get(t, t)} ({c})" for t, c in top]})
     info = {"clusters": len(comm.members), "modularity": comm.modularity, "actors": len(proj.actors),
             "ties": len(proj.edges), "skipped_items": proj.skipped, "seed": seed}
-    return (rows[:limit] if limit else rows), info
+    note = (f"{info['clusters']} clusters of 2 or more among {info['actors']:,} actors, {info['ties']:,} ties; "
+            f"modularity {info['modularity']} (seed {seed}).")
+    return QueryResult(rows[:limit] if limit else rows, len(rows), (note,), info)

@@ -53,8 +53,10 @@ class Shared:
 def resolve_actor(backend: Backend, given: str) -> NodeRecord:
     node = resolve(backend, given)
     if node.kind not in ACTOR_KINDS:
-        raise WrongKind(node.id, f"{node.id!r} is {a_kind(node.kind)}; collaborators are found for organisations, people and "
-                       f"places (try `lcg show {node.id}` for what is tied to it)")
+        error = WrongKind(node.id, f"{node.id!r} is {a_kind(node.kind)}; collaborators are found for organisations, "
+                          "people and places")
+        error.hint = ("show", node.id)
+        raise error
     return node
 
 

@@ -72,8 +72,36 @@
   var api = window.lcgMap = {network: network, nodes: nodes, edges: edges, view: nodeView,
     settledMs: null, drawMs: null, select: select, search: matches};
 
+  // Labels legible at the first view: once the map is fitted, the most-tied nodes (TOP_LABELS of those whose
+  // label sits beside the shape) get a label of LABEL_PX on screen whatever that first zoom is (vis draws fonts
+  // in graph units, so a fitted 200-node map would show every label at 3-4 px, under its draw threshold); the
+  // others keep their size and appear when zoomed in. Zooming in grows the top labels up to LABEL_MAX_PX.
+  // Labels inside boxes and ellipses (reports, themes) are left alone: a bigger font would grow the shape.
+  var LABEL_PX = 13, LABEL_MAX_PX = 20, TOP_LABELS = 12, BASE_FONT = 12, firstScale = null;
+  var topNodes = nodeItems.filter(function (n) { return groups[n.group].widthConstraint === undefined; })
+    .sort(function (a, b) { return b.size - a.size || (a.id < b.id ? -1 : 1); })
+    .slice(0, TOP_LABELS).map(function (n) { return n.id; });
+  function sizeTopLabels() {
+    var s = network.getScale();
+    if (!(s > 0) || !topNodes.length) return;
+    if (firstScale === null) firstScale = s;
+    var px = Math.min(LABEL_PX * s / firstScale, LABEL_MAX_PX);
+    var size = Math.max(BASE_FONT, px / s);
+    nodes.update(topNodes.map(function (id) {  // a long title is cut: the full name is in the details
+      var name = rows[byId.get(id)][1];
+      return {id: id, font: {size: size}, label: name.length > 32 ? name.slice(0, 31) + "\u2026" : name};
+    }));
+  }
+  // what a test reads: each top label's size on screen now
+  api.topLabels = function () {
+    var s = network.getScale();
+    return topNodes.map(function (id) { return {id: id, px: nodes.get(id).font.size * s}; });
+  };
+
   function settled() {
     if (api.settledMs === null) {
+      sizeTopLabels();
+      network.on("zoom", sizeTopLabels);
       api.settledMs = performance.now();
       body.setAttribute("data-state", "settled");
     }
