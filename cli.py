@@ -9,6 +9,8 @@ Heavy libraries are imported inside commands so that ``lcg --help`` stays fast.
 from __future__ import annotations
 
 import functools
+import os
+import shlex
 import sys
 
 import click
@@ -156,10 +158,13 @@ def validate(data_dir):
     """
     from graph.dataset import check_dataset
     from graph.dedup.decisions import load_decisions
+    from graph.yaml_files import data_files
 
-    dataset, problems = check_dataset(data_dir)
+    files = data_files(data_dir)
+    dataset, problems = check_dataset(data_dir, files)
     for p in problems:
         click.echo(f"{data_dir.rstrip('/')}/{p}")
+    _list_folder_files(data_dir, files)
     try:
         load_decisions(data_dir)
     except LcgError as e:
@@ -169,6 +174,18 @@ def validate(data_dir):
         raise click.ClickException(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in {data_dir}")
     nodes, rels = dataset.counts()
     click.echo(f"OK: {sum(nodes.values())} nodes and {sum(rels.values())} relationships in {data_dir}", err=True)
+
+
+def _list_folder_files(data_dir, files):
+    """Files beyond the one-per-kind layout, and temp files an interrupted write left (ignored when loading)."""
+    from graph import schema
+
+    extra = [f"{f.name} ({f.kind})" for f in files if f.name != schema.NODE_KINDS[f.kind].file]
+    if extra:
+        click.echo(f"Also read: {', '.join(extra)}", err=True)
+    for name in files.leftovers:
+        click.echo(f"Warning: {data_dir.rstrip('/')}/{name}: temp file left by an interrupted write, ignored; "
+                   f"delete it (rm {shlex.quote(os.path.join(data_dir, name))})", err=True)
 
 
 @main.command()

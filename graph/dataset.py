@@ -49,19 +49,22 @@ def check_dataset(data_dir: str | os.PathLike, files=None) -> tuple[Dataset | No
 def _check_dataset(data_dir, files) -> tuple[Dataset | None, list[Problem]]:
     validator = Validator()
     texts = {}
+    for relpath, message in getattr(files, "problems", ()):
+        texts[relpath] = ""
+        validator.problems.append(Problem(relpath, (), "", message, line=1))
     for f in files:
-        texts[f.path.name] = f.text
+        texts[f.name] = f.text
         if f.problem:
-            validator.problems.append(Problem(f.path.name, (), "", f"column {f.problem.column}: {f.problem.message}",
+            validator.problems.append(Problem(f.name, (), "", f"column {f.problem.column}: {f.problem.message}",
                                               line=f.problem.line))
             continue
         value = parse(f.text)
         if isinstance(value, SyntaxProblem):
             validator.problems.append(
-                Problem(f.path.name, (), "", f"YAML syntax error at column {value.column}: {value.message} "
+                Problem(f.name, (), "", f"YAML syntax error at column {value.column}: {value.message} "
                         f"(expected {value.expected})", line=value.line))
             continue
-        validator.read_file(f.path.name, f.kind, value)
+        validator.read_file(f.name, f.kind, value)
     nodes, rels = validator.finish()
     problems = validator.problems
     if problems:
