@@ -593,42 +593,85 @@ def import_():
 
     \b
     Example:
-      lcg import 360giving grants.json -o seed_data
+      lcg import 360giving grants.json -o data
+      lcg import sheet partners.xlsx -o data
     """
 
 
 @import_.command("360giving")
 @click.argument("file", type=click.Path(dir_okay=False, exists=True))
-@click.option("-o", "--output", "out_dir", default="seed_data", show_default=True, type=click.Path(file_okay=False),
-              help="Data folder to add to (created if missing).")
+@click.option("-o", "--data", "--output", "out_dir", required=True, type=click.Path(file_okay=False),
+              help="Data folder to add to (created if missing); the import writes its own files under "
+                   "imports/360giving-<publisher>/.")
 @click.option("--skip-invalid", is_flag=True, help="Import the valid grants even if some rows are malformed.")
-def import_360giving(file, out_dir, skip_invalid):
+@click.option("--dates", type=click.Choice(["dmy", "mdy"]),
+              help="How to read dd/mm/yyyy-style dates when no date in the file settles it (dmy: 05/06/2014 is "
+                   "5 June).")
+@click.option("--source", "source_name", help="Name of the import's folder (default: the funder's name, or the "
+                                              "file's name for a multi-funder file).")
+def import_360giving(file, out_dir, skip_invalid, dates, source_name):
     """Import 360Giving grants (JSON or CSV): funders, recipients, grants as projects, places.
 
     Grant and org identifiers are kept; entries already in the folder (same
-    org-id, grant id or place) are not added again, so importing twice adds
-    nothing. Malformed rows are listed by row number and nothing is written,
-    unless --skip-invalid. The file must be UTF-8 (from Excel: Save As > CSV UTF-8).
+    org-id, grant id or place) are reused, not added again, and the import
+    writes only its own files, so importing again rewrites those and adds
+    nothing. Safe repairs (a space inside an id, an end before the start) are
+    made and listed as warnings with their row; malformed rows are listed and
+    nothing is written, unless --skip-invalid. The folder is validated with the
+    import in place before anything is written. The file must be UTF-8.
 
     \b
     Example:
-      lcg import 360giving grants.json -o data/grants
-      lcg validate --data data/grants
+      lcg import 360giving grants.json -o data
+      lcg validate --data data
     """
     from graph.importers.giving360 import ImportFailed, import_360giving as run
+    from graph.importers.yaml_out import ImportInvalid
 
     try:
-        result = run(file, out_dir, skip_invalid=skip_invalid)
+        with _progress_bar("Reading grants") as progress:
+            result = run(file, out_dir, skip_invalid=skip_invalid, dates=dates, source_name=source_name,
+                         progress=progress)
     except ImportFailed as e:
         for p in e.problems:
             click.echo(f"{file}: {p}", err=True)
         raise
+    except ImportInvalid as e:
+        for p in e.problems:
+            click.echo(f"{out_dir.rstrip('/')}/{p}", err=True)
+        raise LcgError(f"importing {file} would leave {out_dir} with {len(e.problems)} validation problem"
+                       f"{'s' if len(e.problems) != 1 else ''} (listed above); nothing was written") from None
     for p in result.skipped:
         click.echo(f"{file}: {p} (skipped)", err=True)
-    added = ", ".join(f"{n} {f.removesuffix('.yaml')}" for f, n in result.added.items())
+    for p in result.warnings:
+        click.echo(f"{file}: warning: {p}", err=True)
+    added = ", ".join(f"{n} {kind.lower()}{'s' if n != 1 else ''}" for kind, n in result.added.items())
     totals = ", ".join(f"{c} {v:,.2f}" for c, v in sorted(result.total_amount.items()))
+    where = f"wrote {len(result.written)} file{'s' if len(result.written) != 1 else ''} in {result.folder}" \
+        if result.written else f"{result.folder} was already up to date"
     click.echo(f"Imported {result.grants} grants ({totals}) into {out_dir}: added {added}; "
-               f"{result.already.get('projects.yaml', 0)} grants were already there.", err=True)
+               f"{result.already} grants were already in other files; {where}.", err=True)
+
+
+class _progress_bar:
+    """A progress bar on stderr while a long import runs, only when stderr is a terminal (never in a pipe or log)."""
+
+    def __init__(self, label):
+        self.label, self.bar = label, None
+
+    def __enter__(self):
+        return self.update if sys.stderr.isatty() else None
+
+    def update(self, done, total):
+        if self.bar is None:
+            self.bar = click.progressbar(length=total, label=self.label, file=sys.stderr)
+            self.bar.__enter__()
+        self.bar.update(done - self.bar.pos)
+
+    def __exit__(self, *exc):
+        if self.bar is not None:
+            self.bar.__exit__(*exc)
+        return False
 
 
 # --- who works with whom (graph/queries: collaborators, path, brokers, clusters, gaps, timeline) ----------------

@@ -46,7 +46,8 @@ def check_dataset(data_dir: str | os.PathLike, files=None) -> tuple[Dataset | No
         return _check_dataset(data_dir, data_files(data_dir) if files is None else files)
 
 
-def _check_dataset(data_dir, files) -> tuple[Dataset | None, list[Problem]]:
+def _check_dataset(data_dir, files, parsed=None) -> tuple[Dataset | None, list[Problem]]:
+    """``parsed``: relative path -> value, for files the caller has parsed already (an import's index)."""
     validator = Validator()
     texts = {}
     for relpath, message in getattr(files, "problems", ()):
@@ -58,7 +59,7 @@ def _check_dataset(data_dir, files) -> tuple[Dataset | None, list[Problem]]:
             validator.problems.append(Problem(f.name, (), "", f"column {f.problem.column}: {f.problem.message}",
                                               line=f.problem.line))
             continue
-        value = parse(f.text)
+        value = parsed[f.name] if parsed and f.name in parsed else parse(f.text)
         if isinstance(value, SyntaxProblem):
             validator.problems.append(
                 Problem(f.name, (), "", f"YAML syntax error at column {value.column}: {value.message} "
