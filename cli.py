@@ -637,10 +637,10 @@ def import_360giving(file, out_dir, skip_invalid, dates, source_name):
             click.echo(f"{file}: {p}", err=True)
         raise
     except ImportInvalid as e:
-        for p in e.problems:
+        for p in e.errors:
             click.echo(f"{out_dir.rstrip('/')}/{p}", err=True)
-        raise LcgError(f"importing {file} would leave {out_dir} with {len(e.problems)} validation problem"
-                       f"{'s' if len(e.problems) != 1 else ''} (listed above); nothing was written") from None
+        raise LcgError(f"importing {file} would leave {out_dir} with {len(e.errors)} validation problem"
+                       f"{'s' if len(e.errors) != 1 else ''} (listed above); nothing was written") from None
     for p in result.skipped:
         click.echo(f"{file}: {p} (skipped)", err=True)
     for p in result.warnings:

@@ -198,7 +198,8 @@ class GraphBuilder:
         ptype = _CODE_TYPES.get(p["codeType"].upper(), p["codeType"].lower()) if p["codeType"] else ""
         if not ptype and p["country"] and not p["code"]:
             ptype = "country"
-        parts = [x.strip() for x in p["name"].split("/")] if "/" in p["name"] and not p["code"] else [p["name"]]
+        name = p["name"] or p["code"]  # a location published as a code alone is still a place
+        parts = [x.strip() for x in name.split("/")] if "/" in name and not p["code"] else [name]
         levels = [{"name": x} for x in parts if x and not _NOT_A_PLACE.match(x)]
         if not levels:
             return None

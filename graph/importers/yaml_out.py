@@ -38,7 +38,7 @@ except ImportError:  # pragma: no cover
 
 
 class ImportInvalid(ValidationFailed):
-    """The folder with the import in place would not validate; nothing was written."""
+    """The folder with the import in place would not validate (``errors``: every problem); nothing was written."""
 
 
 def slug(*parts) -> str:
