@@ -247,3 +247,32 @@ def test_a_failed_write_leaves_no_temp_file_and_the_old_file_whole(tmp_path, mon
         yaml_out.write_atomically(target, "- id: new\n  name: New\n")
     monkeypatch.undo()
     assert target.read_text() == "- id: old\n  name: Old\n" and os.listdir(tmp_path) == ["organisations.yaml"]
+
+
+TRICKY = ["plain text", "yes", "No", "null", "~", "2020-04-01", "1e3", "0x10", "a: b", "a #b", "- x", "'quoted'",
+          '"double"', "trailing ", " leading", "", "line\nbreak", "tab\there", "caf\u00e9 \u2014 \u00e9t\u00e9",
+          "\u2028sep\u2029", "\x85nel", "\x7fdel", "emoji \U0001F600", "back\\slash", "&anchor", "*alias", "!tag",
+          "%percent", "@at", "`tick", "{flow}", "[list]", "?", ":", "Name (Ltd) & Co./Sons-2"]
+
+
+@pytest.mark.parametrize("text", TRICKY)
+def test_the_emitter_writes_what_the_safe_loader_reads_back(text):
+    from graph.importers.yaml_out import _emit
+    from graph.yaml_files import safe_load
+
+    entries = [{"id": "x", "name": text, "aliases": [text, "plain"], "amount": 12.5, "count": 3,
+                "funders": [{"id": "f", "note": text, "amount": 0}], "empty": []}]
+    assert safe_load(_emit(entries)) == entries
+
+
+@pytest.mark.parametrize("path", REAL, ids=lambda p: p.stem)
+def test_written_files_read_back_to_the_same_text(lcg, tmp_path, path):
+    from graph.importers.yaml_out import _emit
+    from graph.yaml_files import safe_load
+
+    out = tmp_path / "data"
+    assert lcg("import", "360giving", path, "-o", out).exit_code == 0
+    for f in out.rglob("*.yaml"):
+        text = f.read_text()
+        body = "".join(line for line in text.splitlines(keepends=True) if not line.startswith("#"))
+        assert _emit(safe_load(text)) == body

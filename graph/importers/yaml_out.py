@@ -17,6 +17,7 @@ written with the C dumper and not written at all when unchanged
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import stat
@@ -24,18 +25,10 @@ import tempfile
 import unicodedata
 from pathlib import Path
 
-import yaml
-
 from .. import schema
 from ..errors import LcgError, ValidationFailed
 
 __all__ = ["slug", "norm_name", "FolderIndex", "write_import", "yaml_text", "ImportInvalid"]
-
-try:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import CSafeDumper as _Dumper
-except ImportError:  # pragma: no cover
-    from yaml import SafeDumper as _Dumper
-
 
 class ImportInvalid(ValidationFailed):
     """The folder with the import in place would not validate (``errors``: every problem); nothing was written."""
@@ -64,7 +57,8 @@ class FolderIndex:
     """What the output folder holds, split into the import's own files and everything else."""
 
     def __init__(self, out_dir, own: str):
-        from ..yaml_files import data_files, parse, SyntaxProblem
+        from ..yaml_files import SyntaxProblem, data_files, parse
+        from .parse_cache import parsed_values
 
         self.root = Path(out_dir)
         self.own = own
@@ -86,8 +80,9 @@ class FolderIndex:
             return
         files = [] if not any(self.root.iterdir()) else data_files(self.root)
         self.problems = list(getattr(files, "problems", ()))
+        values = parsed_values(files, parse)
         for f in files:
-            value = parse(f.text) if not f.problem else f.problem
+            value = values[f.name]
             if isinstance(value, SyntaxProblem) or (value is not None and not isinstance(value, list)):
                 raise LcgError(f"{self.root / f.name}: not a valid data file (line {getattr(value, 'line', 1)}); "
                                f"fix it before importing (run: lcg validate --data {self.root})")
@@ -128,23 +123,79 @@ class FolderIndex:
             self.place_by_name.setdefault(norm_name(e["name"]), node_id)
 
 
+_PLAIN = re.compile(r"[A-Za-z][A-Za-z0-9 _.,'()&/+-]*")
+#: Words YAML 1.1 reads as booleans or null when unquoted.
+_RESERVED = frozenset("y n yes no on off true false null".split())
+#: What a YAML reader refuses or folds inside a double-quoted scalar, though JSON leaves it raw.
+_ESCAPE = re.compile("[\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
+
+
+def _scalar(v) -> str:
+    if isinstance(v, str):
+        if _PLAIN.fullmatch(v) and not v.endswith(" ") and v.lower() not in _RESERVED:
+            return v
+        return _ESCAPE.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(v, ensure_ascii=False))
+    if v is None:
+        return "null"
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, (int, float)):
+        return repr(v)
+    raise TypeError(f"cannot write {type(v).__name__} as a YAML scalar")
+
+
+def _emit(entries: list[dict]) -> str:
+    """Block YAML for a list of entries whose values are scalars, lists of scalars or lists of flat mappings.
+
+    The shape of every imported entry; written here because PyYAML's dumper,
+    even the C one, represents every value in Python and took most of an
+    import's time (bench/RESULTS.md). tests/test_import_publishers.py checks
+    that the safe loader reads back exactly what was written.
+    """
+    out = []
+    add = out.append
+    for e in entries:
+        first = True
+        for k, v in e.items():
+            lead = "- " if first else "  "
+            first = False
+            if isinstance(v, list):
+                if not v:
+                    add(f"{lead}{k}: []\n")
+                    continue
+                add(f"{lead}{k}:\n")
+                for item in v:
+                    if isinstance(item, dict):
+                        sub = "  - "
+                        for ik, iv in item.items():
+                            add(f"{sub}{ik}: {_scalar(iv)}\n")
+                            sub = "    "
+                    else:
+                        add(f"  - {_scalar(item)}\n")
+            else:
+                add(f"{lead}{k}: {_scalar(v)}\n")
+    return "".join(out)
+
+
 def yaml_text(entries: list[dict], kind: str, command: str) -> str:
     plural = schema.NODE_KINDS[kind].file.rsplit(".", 1)[0]
     head = (f"# lcg: {plural}\n# Written by `{command}`; importing again rewrites this file. "
             "Edit or add entries in your own files instead.\n")
-    return head + yaml.dump(entries, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100,
-                            default_flow_style=False)
+    return head + _emit(entries)
 
 
-def _check(index: FolderIndex, new: dict[str, tuple[str, str]]) -> None:
-    """Validate the folder as it would be with the new files; raise ImportInvalid with every problem."""
+def _check(index: FolderIndex, new: dict[str, tuple[str, str]], values: dict[str, list]) -> None:
+    """Validate the folder as it would be with the new files; raise ImportInvalid with every problem.
+
+    ``values``: the new files' entries, which is what their text reads back as.
+    """
     from ..dataset import _check_dataset
     from ..yaml_files import DataFile, DataFiles
 
     files = DataFiles([*index.files, *(DataFile(index.root / name, kind, text.encode("utf-8"), name)
                                        for name, (kind, text) in new.items())])
     files.problems, files.leftovers = index.problems, []
-    _, problems = _check_dataset(index.root, files, parsed=index.parsed)
+    _, problems = _check_dataset(index.root, files, parsed={**index.parsed, **values})
     if problems:
         raise ImportInvalid(problems)
 
@@ -178,15 +229,18 @@ def write_atomically(path: Path, text: str) -> None:
 def write_import(index: FolderIndex, entries: dict[str, list[dict]], *, command: str) -> list[Path]:
     """Write the import's own files (one per kind that has entries), validated first; the paths written."""
     new: dict[str, tuple[str, str]] = {}
+    values: dict[str, list] = {}
     for kind, es in entries.items():
         if es:
-            new[_own_kind_file(index.own, kind)] = (kind, yaml_text(es, kind, command))
+            name = _own_kind_file(index.own, kind)
+            new[name] = (kind, yaml_text(es, kind, command))
+            values[name] = es
     stale = [name for name in index.own_files if name not in new]
     changed = {name: v for name, v in new.items()
                if name not in index.own_files or index.own_files[name].data != v[1].encode("utf-8")}
     if not changed and not stale:
         return []
-    _check(index, new)
+    _check(index, new, values)
     written = []
     for name, (_, text) in changed.items():
         path = index.root / name
