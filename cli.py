@@ -470,9 +470,10 @@ def map_(output, title, seed, size_by, data_dir, neo4j_uri, **focus):
 
 
 @main.command("export")
-@click.option("--format", "fmt", type=click.Choice(["graphml", "gexf", "json", "csv", "cypher"]), required=True,
+@click.option("--format", "fmt", type=click.Choice(["graphml", "gexf", "json", "csv", "cypher", "xlsx"]), required=True,
               help="graphml/gexf (Gephi, networkx), json (node-link), csv (a folder: Neo4j admin import and "
-                   "Gephi tables), cypher (a MERGE script for cypher-shell).")
+                   "Gephi tables), cypher (a MERGE script for cypher-shell), xlsx (Elements and Connections "
+                   "sheets that `lcg import sheet` reads back).")
 @click.option("-o", "--output", required=True, type=click.Path(),
               help="File to write; for csv a folder, or a file-name prefix ending in - or _.")
 @focus_options
@@ -645,12 +646,59 @@ def import_360giving(file, out_dir, skip_invalid, dates, source_name):
         click.echo(f"{file}: {p} (skipped)", err=True)
     for p in result.warnings:
         click.echo(f"{file}: warning: {p}", err=True)
-    added = ", ".join(f"{n} {kind.lower()}{'s' if n != 1 else ''}" for kind, n in result.added.items())
+    added = ", ".join(f"{n} {kind.lower()}s" for kind, n in result.added.items())
     totals = ", ".join(f"{c} {v:,.2f}" for c, v in sorted(result.total_amount.items()))
     where = f"wrote {len(result.written)} file{'s' if len(result.written) != 1 else ''} in {result.folder}" \
         if result.written else f"{result.folder} was already up to date"
     click.echo(f"Imported {result.grants} grants ({totals}) into {out_dir}: added {added}; "
                f"{result.already} grants were already in other files; {where}.", err=True)
+
+
+@import_.command("sheet")
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, exists=True))
+@click.option("-o", "--data", "--output", "out_dir", required=True, type=click.Path(file_okay=False),
+              help="Data folder to add to (created if missing); the import writes its own files under "
+                   "imports/sheet-<name>/.")
+@click.option("--map", "mapping", type=click.Path(dir_okay=False, exists=True),
+              help="YAML file mapping your column names and types: columns: {Org name: Label}, "
+                   "types: {Org: Organisation}.")
+@click.option("--name", help="Name of the import's folder (default: the first file's name).")
+def import_sheet(files, out_dir, mapping, name):
+    """Import elements and connections from a spreadsheet (.xlsx, or .csv files), Kumu's layout.
+
+    Elements: Label, Type (the kind), Category, Description, Tags, ID, and any
+    field as a column. Connections: From, To (ID or label), Type (e.g.
+    PARTNER_IN), and tie fields (role, amount, From date...). Every problem is
+    listed as sheet:row and nothing is written; importing an edited sheet again
+    updates its entries by id and adds no duplicates.
+
+    \b
+    Example:
+      lcg export --format xlsx -o partners.xlsx --data seed_data
+      lcg import sheet partners.xlsx -o data
+    """
+    from graph.importers.sheet import SheetProblems, import_sheet as run
+    from graph.importers.yaml_out import ImportInvalid
+
+    try:
+        result = run(files, out_dir, mapping=mapping, name=name)
+    except SheetProblems as e:
+        for p in e.problems:
+            click.echo(p, err=True)
+        raise
+    except ImportInvalid as e:
+        for p in e.errors:
+            click.echo(f"{out_dir.rstrip('/')}/{p}", err=True)
+        raise LcgError(f"importing {files[0]} would leave {out_dir} with {len(e.errors)} validation problem"
+                       f"{'s' if len(e.errors) != 1 else ''} (listed above); nothing was written") from None
+    from graph import schema
+
+    added = ", ".join(f"{n} {schema.NODE_KINDS[kind].file.rsplit('.', 1)[0]}" for kind, n in result.added.items()) \
+        or "nothing"
+    where = f"wrote {len(result.written)} file{'s' if len(result.written) != 1 else ''} in {result.folder}" \
+        if result.written else f"{result.folder} was already up to date"
+    click.echo(f"Imported {result.nodes} elements and {result.relationships} connections into {out_dir}: "
+               f"added {added}; {where}.", err=True)
 
 
 class _progress_bar:

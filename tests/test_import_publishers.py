@@ -261,7 +261,7 @@ def test_the_emitter_writes_what_the_safe_loader_reads_back(text):
     from graph.yaml_files import safe_load
 
     entries = [{"id": "x", "name": text, "aliases": [text, "plain"], "amount": 12.5, "count": 3,
-                "funders": [{"id": "f", "note": text, "amount": 0}], "empty": []}]
+                "funders": [{"id": "f", "note": text, "amount": 0, "sources": [text, "a, b", "c"]}], "empty": []}]
     assert safe_load(_emit(entries)) == entries
 
 

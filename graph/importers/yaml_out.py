@@ -130,9 +130,11 @@ _RESERVED = frozenset("y n yes no on off true false null".split())
 _ESCAPE = re.compile("[\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
 
 
-def _scalar(v) -> str:
+def _scalar(v, flow: bool = False) -> str:
+    if isinstance(v, list):  # a list inside a tie (its sources): a flow sequence
+        return "[" + ", ".join(_scalar(x, True) for x in v) + "]"
     if isinstance(v, str):
-        if _PLAIN.fullmatch(v) and not v.endswith(" ") and v.lower() not in _RESERVED:
+        if _PLAIN.fullmatch(v) and not v.endswith(" ") and v.lower() not in _RESERVED and not (flow and "," in v):
             return v
         return _ESCAPE.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(v, ensure_ascii=False))
     if v is None:
