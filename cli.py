@@ -638,10 +638,7 @@ def import_360giving(file, out_dir, skip_invalid, dates, source_name):
             click.echo(f"{file}: {p}", err=True)
         raise
     except ImportInvalid as e:
-        for p in e.errors:
-            click.echo(f"{out_dir.rstrip('/')}/{p}", err=True)
-        raise LcgError(f"importing {file} would leave {out_dir} with {len(e.errors)} validation problem"
-                       f"{'s' if len(e.errors) != 1 else ''} (listed above); nothing was written") from None
+        raise _import_refused(e, file, out_dir) from None
     for p in result.skipped:
         click.echo(f"{file}: {p} (skipped)", err=True)
     for p in result.warnings:
@@ -687,10 +684,7 @@ def import_sheet(files, out_dir, mapping, name):
             click.echo(p, err=True)
         raise
     except ImportInvalid as e:
-        for p in e.errors:
-            click.echo(f"{out_dir.rstrip('/')}/{p}", err=True)
-        raise LcgError(f"importing {files[0]} would leave {out_dir} with {len(e.errors)} validation problem"
-                       f"{'s' if len(e.errors) != 1 else ''} (listed above); nothing was written") from None
+        raise _import_refused(e, files[0], out_dir) from None
     from graph import schema
 
     added = ", ".join(f"{n} {schema.NODE_KINDS[kind].file.rsplit('.', 1)[0]}" for kind, n in result.added.items()) \
@@ -699,6 +693,15 @@ def import_sheet(files, out_dir, mapping, name):
         if result.written else f"{result.folder} was already up to date"
     click.echo(f"Imported {result.nodes} elements and {result.relationships} connections into {out_dir}: "
                f"added {added}; {where}.", err=True)
+
+
+def _import_refused(e, file, out_dir) -> LcgError:
+    """List what the folder would have wrong with the import in place; the one-line error to raise."""
+    for p in e.errors:
+        click.echo(f"{out_dir.rstrip('/')}/{p}", err=True)
+    n = len(e.errors)
+    return LcgError(f"importing {file} would leave {out_dir} with {n} validation problem{'s' if n != 1 else ''} "
+                    "(listed above); nothing was written")
 
 
 class _progress_bar:

@@ -12,7 +12,8 @@ file that cannot be read (a folder named ``*.yaml``, a broken or looping
 symbolic link, a FIFO, no permission) is a problem with its path, and
 validation fails. Left alone, without a word: non-YAML files (README.md),
 hidden files and folders (``.git``), and the tool's own files at the top
-(``dataset.yaml``, ``decisions.yaml``, ``sources.yaml``). Temp files left by an
+(``dataset.yaml``, ``decisions.yaml``, ``sources.yaml``), and a YAML file whose first line says
+``# lcg: ignore`` (kept there on purpose, such as a proposal for ``lcg overlaps``). Temp files left by an
 interrupted write (``.<name>.<random>.tmp``) are ignored by the loader and
 listed as ``leftovers`` for ``lcg validate`` to report.
 """
@@ -27,12 +28,14 @@ from pathlib import Path
 
 from . import schema
 
-__all__ = ["scan", "kind_of_name", "kind_of_header", "TOOL_FILES", "YAML_SUFFIXES", "is_leftover_temp"]
+__all__ = ["scan", "kind_of_name", "kind_of_header", "TOOL_FILES", "YAML_SUFFIXES", "is_leftover_temp", "IGNORE"]
 
 YAML_SUFFIXES = (".yaml", ".yml")
 #: Files at the top of a data folder that the tool reads for itself; they hold no nodes.
 TOOL_FILES = frozenset({"dataset.yaml", "decisions.yaml", "sources.yaml"})
-_HEADER = re.compile(rb"#\s*lcg\s*:\s*([A-Za-z]+)\s*$")
+#: The header of a YAML file that is deliberately not data: ``# lcg: ignore``.
+IGNORE = "ignore"
+_HEADER = re.compile(rb"#\s*lcg\s*:\s*([A-Za-z]+)(?:\s.*)?$")
 _LEFTOVER = re.compile(r"\..+\.tmp\Z")
 
 
@@ -58,9 +61,11 @@ def kind_of_name(filename: str) -> str | None:
 
 
 def kind_of_header(data: bytes) -> str | None:
-    """The kind a first-line ``# lcg: organisations`` header names (plural or singular), if any."""
+    """The kind a first-line ``# lcg: organisations`` header names (plural or singular), ``IGNORE``, or None."""
     first = data.split(b"\n", 1)[0].rstrip(b"\r").lstrip(b"\xef\xbb\xbf")
     m = _HEADER.match(first.strip())
+    if m and m.group(1).decode().lower() == IGNORE:
+        return IGNORE
     return _stems().get(m.group(1).decode().lower()) if m else None
 
 
@@ -137,6 +142,8 @@ def scan(root: Path):
                 problems.append((relpath, f"its name says {by_name} but its first line says {by_header} "
                                           "(expected them to agree: rename the file or fix the header)"))
                 continue
+            if by_header == IGNORE and not by_name:
+                continue  # a YAML file kept beside the data on purpose (a proposal for `lcg overlaps`)
             kind = by_name or by_header
             if kind is None:
                 if not rel and name.lower() in TOOL_FILES:
@@ -144,7 +151,8 @@ def scan(root: Path):
                 kinds = ", ".join(k.file.rsplit(".", 1)[0] for k in schema.NODE_KINDS.values())
                 problems.append((relpath, "not a data file the tool can place: its name does not start with a kind "
                                           f"({kinds}) and its first line is no '# lcg: <kind>' header (rename it, "
-                                          "e.g. organisations-extra.yaml, or add the header)"))
+                                          "e.g. organisations-extra.yaml, or add the header; '# lcg: ignore' "
+                                          "if it is not data)"))
                 continue
             found.append(DataFile(path, kind, data, relpath))
 

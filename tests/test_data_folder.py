@@ -95,3 +95,8 @@ def test_the_same_id_in_two_files_is_reported(lcg, folder):
     (folder / "organisations-copy.yaml").write_text("- id: university-of-wolverhampton\n  name: Again\n")
     result = lcg("validate", "--data", folder)
     assert result.exit_code == 1 and "university-of-wolverhampton" in result.output
+
+
+def test_a_yaml_file_that_says_it_is_not_data_is_left_alone(lcg, folder):
+    (folder / "proposal.yaml").write_text("# lcg: ignore (a proposal for lcg overlaps)\nid: bid\nname: Bid\n")
+    assert lcg("validate", "--data", folder).exit_code == 0

@@ -276,3 +276,27 @@ def test_written_files_read_back_to_the_same_text(lcg, tmp_path, path):
         text = f.read_text()
         body = "".join(line for line in text.splitlines(keepends=True) if not line.startswith("#"))
         assert _emit(safe_load(text)) == body
+
+
+@pytest.mark.parametrize("name, text", [
+    ("deep.json", "[" * 100_000 + "]" * 100_000),
+    ("big.json", '{"grants": [{"id": "x", "amountAwarded": ' + "9" * 5000 + "}]}"),
+    ("wide.csv", "Identifier,Title\n360G-1," + "x" * 140_000 + "\n"),
+])
+def test_hostile_files_are_one_clear_error(lcg, tmp_path, name, text):
+    src = tmp_path / name
+    src.write_text(text)
+    result = lcg("import", "360giving", src, "-o", tmp_path / "data")
+    assert result.exit_code == 1 and "Traceback" not in result.output and str(src) in result.output
+
+
+@pytest.mark.parametrize("content", [b"- id: caf\xe9\n  name: X\n", b"id: not-a-list\n"])
+def test_a_bad_file_in_the_target_is_one_clear_error(lcg, tmp_path, content):
+    out = tmp_path / "data"
+    out.mkdir()
+    (out / "organisations.yaml").write_bytes(content)
+    src = tmp_path / "grants.json"
+    src.write_text(json.dumps({"grants": [_grant(1, {"id": "GB-CHC-1000001", "name": "X"})]}))
+    result = lcg("import", "360giving", src, "-o", out)
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert "organisations.yaml" in result.output and "lcg validate" in result.output

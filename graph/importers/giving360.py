@@ -135,6 +135,8 @@ def read_grants(path) -> list[tuple[int, dict]]:
                        "expected a 360Giving file with a \"grants\" list") from None
     except RecursionError:
         raise LcgError(f"{path}: JSON nested too deeply to be a 360Giving file") from None
+    except ValueError as e:  # e.g. a number longer than Python's int-string limit
+        raise LcgError(f"{path}: not readable as JSON ({str(e).split(';')[0]}); expected a 360Giving file") from None
     grants = data.get("grants") if isinstance(data, dict) else data
     if not isinstance(grants, list):
         raise LcgError(f"{path}: no \"grants\" list found (expected a 360Giving JSON file)")

@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import csv
 import difflib
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
