@@ -300,3 +300,13 @@ def test_a_bad_file_in_the_target_is_one_clear_error(lcg, tmp_path, content):
     result = lcg("import", "360giving", src, "-o", out)
     assert result.exit_code == 1 and "Traceback" not in result.output
     assert "organisations.yaml" in result.output and "lcg validate" in result.output
+
+
+def test_progress_is_reported_to_the_caller_and_not_printed_when_piped(lcg, tmp_path):
+    from graph.importers.giving360 import import_360giving
+
+    seen = []
+    import_360giving(WOLFSON, tmp_path / "a", progress=lambda done, total: seen.append((done, total)))
+    assert seen[-1] == (379, 379)
+    result = lcg("import", "360giving", WOLFSON, "-o", tmp_path / "b")  # CliRunner's stderr is no terminal
+    assert result.exit_code == 0 and "Reading grants" not in result.output
