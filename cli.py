@@ -9,6 +9,8 @@ Heavy libraries are imported inside commands so that ``lcg --help`` stays fast.
 from __future__ import annotations
 
 import functools
+import os
+import shlex
 import sys
 
 import click
@@ -288,8 +290,10 @@ def validate(data_dir):
     from graph.dedup.decisions import load_decisions
     from graph.dataset_info import check_dataset_info
     from graph.validate import causes_first
+    from graph.yaml_files import data_files
 
-    dataset, problems = check_dataset(data_dir)
+    files = data_files(data_dir)
+    dataset, problems = check_dataset(data_dir, files)
     problems = check_dataset_info(data_dir) + problems
     folder = data_dir.rstrip("/")
     for p, followers in causes_first(problems):
@@ -299,6 +303,7 @@ def validate(data_dir):
             more = f" +{len(followers) - 3} more" if len(followers) > 3 else ""
             click.echo(f"  ...and {len(followers)} unknown-id problem{'s' if len(followers) != 1 else ''} that "
                        f"follow from it and go away when it is fixed ({where}{more})")
+    _list_folder_files(data_dir, files)
     try:
         load_decisions(data_dir)
     except LcgError as e:
@@ -311,6 +316,18 @@ def validate(data_dir):
         raise click.ClickException(f"{n} problem{'s' if n != 1 else ''} in {data_dir}{also}")
     nodes, rels = dataset.counts()
     click.echo(f"OK: {sum(nodes.values())} nodes and {sum(rels.values())} relationships in {data_dir}", err=True)
+
+
+def _list_folder_files(data_dir, files):
+    """Files beyond the one-per-kind layout, and temp files an interrupted write left (ignored when loading)."""
+    from graph import schema
+
+    extra = [f"{f.name} ({f.kind})" for f in files if f.name != schema.NODE_KINDS[f.kind].file]
+    if extra:
+        click.echo(f"Also read: {', '.join(extra)}", err=True)
+    for name in files.leftovers:
+        click.echo(f"Warning: {data_dir.rstrip('/')}/{name}: temp file left by an interrupted write, ignored; "
+                   f"delete it (rm {shlex.quote(os.path.join(data_dir, name))})", err=True)
 
 
 @main.command()
@@ -602,9 +619,10 @@ def map_(output, title, seed, size_by, data_dir, neo4j_uri, force, **focus):
 
 
 @main.command("export")
-@click.option("--format", "fmt", type=click.Choice(["graphml", "gexf", "json", "csv", "cypher"]), required=True,
+@click.option("--format", "fmt", type=click.Choice(["graphml", "gexf", "json", "csv", "cypher", "xlsx"]), required=True,
               help="graphml/gexf (Gephi, networkx), json (node-link), csv (a folder: Neo4j admin import and "
-                   "Gephi tables), cypher (a MERGE script for cypher-shell).")
+                   "Gephi tables), cypher (a MERGE script for cypher-shell), xlsx (Elements and Connections "
+                   "sheets that `lcg import sheet` reads back).")
 @click.option("-o", "--output", required=True, type=click.Path(),
               help="File to write; for csv a folder, or a file-name prefix ending in - or _.")
 @focus_options
@@ -735,42 +753,135 @@ def import_():
 
     \b
     Example:
-      lcg import 360giving grants.json -o seed_data
+      lcg import 360giving grants.json -o data
+      lcg import sheet partners.xlsx -o data
     """
 
 
 @import_.command("360giving")
 @click.argument("file", type=click.Path(dir_okay=False, exists=True))
-@click.option("-o", "--output", "out_dir", default="seed_data", show_default=True, type=click.Path(file_okay=False),
-              help="Data folder to add to (created if missing).")
+@click.option("-o", "--data", "--output", "out_dir", required=True, type=click.Path(file_okay=False),
+              help="Data folder to add to (created if missing); the import writes its own files under "
+                   "imports/360giving-<publisher>/.")
 @click.option("--skip-invalid", is_flag=True, help="Import the valid grants even if some rows are malformed.")
-def import_360giving(file, out_dir, skip_invalid):
+@click.option("--dates", type=click.Choice(["dmy", "mdy"]),
+              help="How to read dd/mm/yyyy-style dates when no date in the file settles it (dmy: 05/06/2014 is "
+                   "5 June).")
+@click.option("--source", "source_name", help="Name of the import's folder (default: the funder's name, or the "
+                                              "file's name for a multi-funder file).")
+def import_360giving(file, out_dir, skip_invalid, dates, source_name):
     """Import 360Giving grants (JSON or CSV): funders, recipients, grants as projects, places.
 
     Grant and org identifiers are kept; entries already in the folder (same
-    org-id, grant id or place) are not added again, so importing twice adds
-    nothing. Malformed rows are listed by row number and nothing is written,
-    unless --skip-invalid. The file must be UTF-8 (from Excel: Save As > CSV UTF-8).
+    org-id, grant id or place) are reused, not added again, and the import
+    writes only its own files, so importing again rewrites those and adds
+    nothing. Safe repairs (a space inside an id, an end before the start) are
+    made and listed as warnings with their row; malformed rows are listed and
+    nothing is written, unless --skip-invalid. The folder is validated with the
+    import in place before anything is written. The file must be UTF-8.
 
     \b
     Example:
-      lcg import 360giving grants.json -o data/grants
-      lcg validate --data data/grants
+      lcg import 360giving grants.json -o data
+      lcg validate --data data
     """
     from graph.importers.giving360 import ImportFailed, import_360giving as run
+    from graph.importers.yaml_out import ImportInvalid
 
     try:
-        result = run(file, out_dir, skip_invalid=skip_invalid)
+        with _progress_bar("Reading grants") as progress:
+            result = run(file, out_dir, skip_invalid=skip_invalid, dates=dates, source_name=source_name,
+                         progress=progress)
     except ImportFailed as e:
         for p in e.problems:
             click.echo(f"{file}: {p}", err=True)
         raise
+    except ImportInvalid as e:
+        raise _import_refused(e, file, out_dir) from None
     for p in result.skipped:
         click.echo(f"{file}: {p} (skipped)", err=True)
-    added = ", ".join(f"{n} {f.removesuffix('.yaml')}" for f, n in result.added.items())
+    for p in result.warnings:
+        click.echo(f"{file}: warning: {p}", err=True)
+    added = ", ".join(f"{n} {kind.lower()}s" for kind, n in result.added.items())
     totals = ", ".join(f"{c} {v:,.2f}" for c, v in sorted(result.total_amount.items()))
+    where = f"wrote {len(result.written)} file{'s' if len(result.written) != 1 else ''} in {result.folder}" \
+        if result.written else f"{result.folder} was already up to date"
     click.echo(f"Imported {result.grants} grants ({totals}) into {out_dir}: added {added}; "
-               f"{result.already.get('projects.yaml', 0)} grants were already there.", err=True)
+               f"{result.already} grants were already in other files; {where}.", err=True)
+
+
+@import_.command("sheet")
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, exists=True))
+@click.option("-o", "--data", "--output", "out_dir", required=True, type=click.Path(file_okay=False),
+              help="Data folder to add to (created if missing); the import writes its own files under "
+                   "imports/sheet-<name>/.")
+@click.option("--map", "mapping", type=click.Path(dir_okay=False, exists=True),
+              help="YAML file mapping your column names and types: columns: {Org name: Label}, "
+                   "types: {Org: Organisation}.")
+@click.option("--name", help="Name of the import's folder (default: the first file's name).")
+def import_sheet(files, out_dir, mapping, name):
+    """Import elements and connections from a spreadsheet (.xlsx, or .csv files), Kumu's layout.
+
+    Elements: Label, Type (the kind), Category, Description, Tags, ID, and any
+    field as a column. Connections: From, To (ID or label), Type (e.g.
+    PARTNER_IN), and tie fields (role, amount, From date...). Every problem is
+    listed as sheet:row and nothing is written; importing an edited sheet again
+    updates its entries by id and adds no duplicates.
+
+    \b
+    Example:
+      lcg export --format xlsx -o partners.xlsx --data seed_data
+      lcg import sheet partners.xlsx -o data
+    """
+    from graph.importers.sheet import SheetProblems, import_sheet as run
+    from graph.importers.yaml_out import ImportInvalid
+
+    try:
+        result = run(files, out_dir, mapping=mapping, name=name)
+    except SheetProblems as e:
+        for p in e.problems:
+            click.echo(p, err=True)
+        raise
+    except ImportInvalid as e:
+        raise _import_refused(e, files[0], out_dir) from None
+    from graph import schema
+
+    added = ", ".join(f"{n} {schema.NODE_KINDS[kind].file.rsplit('.', 1)[0]}" for kind, n in result.added.items()) \
+        or "nothing"
+    where = f"wrote {len(result.written)} file{'s' if len(result.written) != 1 else ''} in {result.folder}" \
+        if result.written else f"{result.folder} was already up to date"
+    click.echo(f"Imported {result.nodes} elements and {result.relationships} connections into {out_dir}: "
+               f"added {added}; {where}.", err=True)
+
+
+def _import_refused(e, file, out_dir) -> LcgError:
+    """List what the folder would have wrong with the import in place; the one-line error to raise."""
+    for p in e.errors:
+        click.echo(f"{out_dir.rstrip('/')}/{p}", err=True)
+    n = len(e.errors)
+    return LcgError(f"importing {file} would leave {out_dir} with {n} validation problem{'s' if n != 1 else ''} "
+                    "(listed above); nothing was written")
+
+
+class _progress_bar:
+    """A progress bar on stderr while a long import runs, only when stderr is a terminal (never in a pipe or log)."""
+
+    def __init__(self, label):
+        self.label, self.bar = label, None
+
+    def __enter__(self):
+        return self.update if sys.stderr.isatty() else None
+
+    def update(self, done, total):
+        if self.bar is None:
+            self.bar = click.progressbar(length=total, label=self.label, file=sys.stderr)
+            self.bar.__enter__()
+        self.bar.update(done - self.bar.pos)
+
+    def __exit__(self, *exc):
+        if self.bar is not None:
+            self.bar.__exit__(*exc)
+        return False
 
 
 # --- who works with whom (graph/queries: collaborators, path, brokers, clusters, gaps, timeline) ----------------

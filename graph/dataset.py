@@ -46,22 +46,26 @@ def check_dataset(data_dir: str | os.PathLike, files=None) -> tuple[Dataset | No
         return _check_dataset(data_dir, data_files(data_dir) if files is None else files)
 
 
-def _check_dataset(data_dir, files) -> tuple[Dataset | None, list[Problem]]:
+def _check_dataset(data_dir, files, parsed=None) -> tuple[Dataset | None, list[Problem]]:
+    """``parsed``: relative path -> value, for files the caller has parsed already (an import's index)."""
     validator = Validator()
     texts = {}
+    for relpath, message in getattr(files, "problems", ()):
+        texts[relpath] = ""
+        validator.problems.append(Problem(relpath, (), "", message, line=1))
     for f in files:
-        texts[f.path.name] = f.text
+        texts[f.name] = f.text
         if f.problem:
-            validator.unreadable_file(f.path.name, f.text, Problem(
-                f.path.name, (), "", f"column {f.problem.column}: {f.problem.message}", line=f.problem.line))
+            validator.unreadable_file(f.name, f.text, Problem(
+                f.name, (), "", f"column {f.problem.column}: {f.problem.message}", line=f.problem.line))
             continue
-        value = parse(f.text)
+        value = parsed[f.name] if parsed and f.name in parsed else parse(f.text)
         if isinstance(value, SyntaxProblem):
-            validator.unreadable_file(f.path.name, f.text, Problem(
-                f.path.name, (), "", f"YAML syntax error at column {value.column}: {value.message} "
+            validator.unreadable_file(f.name, f.text, Problem(
+                f.name, (), "", f"YAML syntax error at column {value.column}: {value.message} "
                 f"(expected {value.expected})", line=value.line))
             continue
-        validator.read_file(f.path.name, f.kind, value)
+        validator.read_file(f.name, f.kind, value)
     nodes, rels = validator.finish()
     problems = validator.problems
     if problems:

@@ -51,7 +51,7 @@ def _code_stamp() -> str:
     here = Path(__file__).resolve().parent
     parts = []
     for name in ("schema.py", "validate.py", "yaml_files.py", "dataset.py", "records.py", "nx_build.py",
-                 "loading.py", "gc_pause.py"):
+                 "loading.py", "gc_pause.py", "data_folder.py"):
         try:
             st = (here / name).stat()
             parts.append(f"{name}:{st.st_size}:{st.st_mtime_ns}")
@@ -64,9 +64,12 @@ def dataset_key(data_dir, files=None) -> str:
     h = hashlib.sha256(f"lcg {__version__} format {_FORMAT} code {_code_stamp()}\n".encode())
     root = Path(data_dir).resolve()
     h.update(str(root).encode() + b"\0")
-    for f in data_files(data_dir) if files is None else files:
+    files = data_files(data_dir) if files is None else files
+    for relpath, message in getattr(files, "problems", ()):  # an unreadable file must fail every run, cached or not
+        h.update(f"problem {relpath}: {message}\0".encode())
+    for f in files:
         data = f.data
-        h.update(f.path.name.encode() + b"\0" + str(len(data)).encode() + b"\0" + data)
+        h.update(f.name.encode() + b"\0" + str(len(data)).encode() + b"\0" + data)
     return h.hexdigest()
 
 

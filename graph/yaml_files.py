@@ -118,8 +118,8 @@ def safe_load(text):
     return yaml.load(text, Loader=_loader_for(text))
 
 
-__all__ = ["DataFile", "data_files", "parse", "line_of", "safe_load", "SafeLoader", "SyntaxProblem", "RefusedYaml",
-           "cut"]
+__all__ = ["DataFile", "DataFiles", "data_files", "parse", "line_of", "safe_load", "SafeLoader", "SyntaxProblem",
+           "RefusedYaml", "cut"]
 
 
 @dataclass(frozen=True)
@@ -129,6 +129,11 @@ class DataFile:
     path: Path
     kind: str
     data: bytes
+    name: str = ""  # the path relative to the data folder, as messages show it
+
+    def __post_init__(self):
+        if not self.name:
+            object.__setattr__(self, "name", self.path.name)
 
     @cached_property
     def _decoded(self) -> "tuple[str, SyntaxProblem | None]":
@@ -160,20 +165,29 @@ class SyntaxProblem:
     expected: str = "valid YAML: check indentation, quotes and colons"
 
 
-def data_files(data_dir: str | os.PathLike) -> list[DataFile]:
-    """The data folder's kind files, in schema order; raises if there are none."""
+def data_files(data_dir: str | os.PathLike) -> "DataFiles":
+    """The data folder's kind files (see :func:`graph.data_folder.scan`), in schema order; raises if there are none.
+
+    Files that look like data but cannot be read or placed are not skipped: they
+    travel with the list as ``problems`` and make validation fail.
+    """
+    from .data_folder import scan
+
     root = Path(data_dir)
     if not root.is_dir():
         raise DataDirNotFound(f"data folder {str(root)!r} not found (give one with --data DIR or LCG_DATA)")
-    found = []
-    for kind in schema.NODE_KINDS.values():
-        path = root / kind.file
-        if path.is_file():
-            found.append(DataFile(path, kind.name, path.read_bytes()))
-    if not found:
+    found = scan(root)
+    if not found and not found.problems:
         expected = ", ".join(k.file for k in schema.NODE_KINDS.values())
         raise DataDirNotFound(f"no data files in {str(root)!r} (expected one or more of: {expected})")
     return found
+
+
+class DataFiles(list):
+    """A list of DataFile, plus ``problems`` ((relative path, message)) and ``leftovers`` (temp files ignored)."""
+
+    problems: list
+    leftovers: list
 
 
 def parse(text: str):

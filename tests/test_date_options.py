@@ -18,7 +18,7 @@ def _date_options(group=main, path=()):
             yield from _date_options(cmd, path + (name,))
             continue
         for p in cmd.params:
-            if isinstance(p, click.Option) and (isinstance(p.type, DateParam) or re.search(
+            if isinstance(p, click.Option) and not isinstance(p.type, click.Choice) and (isinstance(p.type, DateParam) or re.search(
                     r"since|as.of|from|until|date|^to$", p.name or "")):
                 yield path + (name,), p
 

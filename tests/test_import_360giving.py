@@ -55,10 +55,11 @@ def test_real_file_validates_and_round_trips_count_and_total(lcg, tmp_path):
 def test_second_import_adds_nothing(lcg, tmp_path):
     out = tmp_path / "grants"
     assert lcg("import", "360giving", REAL, "-o", out).exit_code == 0
-    before = {p.name: p.read_bytes() for p in out.glob("*.yaml")}
+    before = {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in out.rglob("*.yaml")}
     result = lcg("import", "360giving", REAL, "-o", out)
-    assert result.exit_code == 0 and "374 grants were already there" in result.output
-    assert {p.name: p.read_bytes() for p in out.glob("*.yaml")} == before
+    assert result.exit_code == 0 and "added 0 organisations, 0 places, 0 projects" in result.output
+    assert "was already up to date" in result.output
+    assert {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in out.rglob("*.yaml")} == before
 
 
 def test_csv_grant_becomes_project_with_ties(lcg, tmp_path):
@@ -100,7 +101,7 @@ def test_skip_invalid_imports_the_rest(lcg, tmp_path):
     assert _totals(load_dataset(out)) == (1, {"GBP": 5000.0})
 
 
-def test_import_appends_to_existing_data_keeping_its_text(lcg, tmp_path):
+def test_import_leaves_existing_files_alone_and_reuses_their_entries(lcg, tmp_path):
     out = tmp_path / "data"
     out.mkdir()
     existing = ("# our partners\n- id: learn-together-cic\n  name: Learn Together CIC\n"
@@ -109,8 +110,7 @@ def test_import_appends_to_existing_data_keeping_its_text(lcg, tmp_path):
     src = tmp_path / "grants.csv"
     src.write_text(CSV_HEADER + GOOD)
     assert lcg("import", "360giving", src, "-o", out).exit_code == 0
-    text = (out / "organisations.yaml").read_text()
-    assert text.startswith(existing)
+    assert (out / "organisations.yaml").read_text() == existing
     ds = load_dataset(out)
     partner = next(r for r in ds.rels if r.kind == "PARTNER_IN")
     assert partner.start == "learn-together-cic"  # matched by charity number, not added again
@@ -157,7 +157,7 @@ def test_validator_rejects_non_finite_amounts(lcg, tmp_path, value):
     src.write_text(CSV_HEADER + GOOD)
     data = tmp_path / "data"
     assert lcg("import", "360giving", src, "-o", data).exit_code == 0
-    projects = data / "projects.yaml"
+    (projects,) = data.rglob("projects.yaml")
     projects.write_text(projects.read_text().replace("amount: 5000", f"amount: {value}"))
     result = lcg("validate", "--data", data)
     assert result.exit_code == 1 and "expected a finite number >= 0" in result.output
@@ -191,7 +191,12 @@ def test_import_keeps_file_modes(lcg, tmp_path):
     finally:
         os.umask(old_umask)
     assert stat.S_IMODE(orgs.stat().st_mode) == 0o640
-    assert stat.S_IMODE((out / "projects.yaml").stat().st_mode) == 0o644
+    (projects,) = out.rglob("projects.yaml")
+    assert stat.S_IMODE(projects.stat().st_mode) == 0o644
+    projects.chmod(0o600)  # a re-import that rewrites the import's own file keeps the mode it was given
+    src.write_text(CSV_HEADER + GOOD.replace("Digital skills", "Digital skills for all"))
+    assert lcg("import", "360giving", src, "-o", out).exit_code == 0
+    assert stat.S_IMODE(projects.stat().st_mode) == 0o600 and "skills for all" in projects.read_text()
 
 
 @pytest.mark.parametrize("name, text", [("grants.csv", ""), ("grants.csv", CSV_HEADER), ("notes.txt", "hello\n"),

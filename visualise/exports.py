@@ -45,7 +45,7 @@ from graph.text_safety import csv_cell, xml_text
 
 __all__ = ["FORMATS", "export", "flat_graph", "edge_ids", "LIST_SEPARATOR", "GEXF_RENAMES", "ExportError"]
 
-FORMATS = ("graphml", "gexf", "json", "csv", "cypher")
+FORMATS = ("graphml", "gexf", "json", "csv", "cypher", "xlsx")
 LIST_SEPARATOR = "; "
 GEXF_RENAMES = {"start": "start_date", "end": "end_date"}
 NUMBER_FIELDS = {"amount"}
@@ -145,6 +145,10 @@ def _export(g, fmt: str, path: Path, *, csv_raw: bool = False) -> list[Path]:
         from .cypher_script import write_cypher
 
         return [write_cypher(g, path)]
+    if fmt == "xlsx":
+        from .sheet_export import write_xlsx
+
+        return [write_xlsx(g, path)]
     raise ExportError(f"unknown export format {fmt!r} (expected one of: {', '.join(FORMATS)})")
 
 

@@ -4,33 +4,37 @@
 funder's and the recipient's org-ids. A grant becomes a project (``type:
 grant``) whose ``identifiers`` keep the grant id, with a ``funders`` tie
 (amount, currency, award date) and a ``partners`` tie to the recipient (role
-lead); places come from ``beneficiaryLocation``.
+lead); places come from ``beneficiaryLocation`` and from GrantNav's recipient
+ward, district and region (``additional_data``).
 
-Ids are derived from the published identifiers, and entries already in the
-output folder (matched by org-id, grant id or place id) are left alone, so a
-second import of the same file adds nothing. Every row is checked first: if
-any is malformed, nothing is written (unless ``skip_invalid``).
+Publishers differ (dd/mm/yyyy dates, durations without a start, ``GB-CHC-Exempt``,
+a space inside an id), so every row is read in three outcomes: taken as
+written; repaired safely and reported as a warning with its row; or, only when
+nothing safe can be done, a row error (nothing is written unless
+``skip_invalid``). The import writes its own files (``imports/360giving-<publisher>/``,
+see :mod:`.yaml_out`), validated with the rest of the folder before anything is
+written, so a re-import rewrites only those and an import never leaves a
+folder ``lcg validate`` rejects.
 """
 
 from __future__ import annotations
 
 import csv
-import hashlib
 import io
 import json
 import math
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .. import dates
 from ..errors import LcgError
-from ..identifiers import is_currency, is_org_id
-from .yaml_out import ExistingData, slug, write_entries
+from ..identifiers import is_currency
+from .file_dates import add_months, read_day, slash_order
+from .giving360_build import GraphBuilder
+from .org_ids import clean_org_id, register_ids
+from .yaml_out import FolderIndex, slug, write_import
 
-__all__ = ["ImportResult", "RowProblem", "import_360giving", "read_grants", "ImportFailed"]
+__all__ = ["ImportResult", "RowProblem", "import_360giving", "read_grants", "check_grant", "ImportFailed"]
 
-#: Same rule as the validator's ``orgid`` fields.
 #: 360Giving CSV column titles (and the JSON paths some tools write) -> grant field.
 CSV_COLUMNS = {
     "identifier": "id", "id": "id", "title": "title", "description": "description", "currency": "currency",
@@ -40,14 +44,17 @@ CSV_COLUMNS = {
     "recipient org:name": "recipient.name", "recipientorganization/0/name": "recipient.name",
     "recipient org:charity number": "recipient.charityNumber",
     "recipient org:company number": "recipient.companyNumber",
+    "recipient org:web address": "recipient.url", "recipient org:street address": "recipient.streetAddress",
+    "recipient org:city": "recipient.addressLocality", "recipient org:county": "recipient.addressRegion",
+    "recipient org:country": "recipient.addressCountry", "recipient org:postal code": "recipient.postalCode",
     "funding org:identifier": "funder.id", "fundingorganization/0/id": "funder.id",
     "funding org:name": "funder.name", "fundingorganization/0/name": "funder.name",
     "planned dates:start date": "start", "planned dates:end date": "end",
+    "planned dates:duration (months)": "duration",
     "beneficiary location:name": "place.name", "beneficiary location:geographic code": "place.geoCode",
     "beneficiary location:geographic code type": "place.geoCodeType",
     "grant programme:title": "programme",
 }
-
 
 #: Said when a file holds no grants at all (empty, a header only, or not a 360Giving file).
 NO_GRANTS_HINT = ("expected 360Giving JSON with a grants list or CSV with Identifier, Title, Currency, "
@@ -80,9 +87,12 @@ class RowProblem:
 class ImportResult:
     grants: int = 0
     total_amount: dict = field(default_factory=dict)  # currency -> sum
-    added: dict = field(default_factory=dict)  # file -> entries added
-    already: dict = field(default_factory=dict)  # file -> entries already present
-    skipped: list = field(default_factory=list)  # RowProblem
+    added: dict = field(default_factory=dict)  # kind file -> entries new to the folder
+    already: int = 0  # grants already in the folder's other files
+    skipped: list = field(default_factory=list)  # RowProblem: rows left out (skip_invalid)
+    warnings: list = field(default_factory=list)  # RowProblem: repairs made, things kept apart
+    written: list = field(default_factory=list)  # paths written (empty: the files were already up to date)
+    folder: Path | None = None  # the import's own folder
 
 
 def _read_text(path: Path) -> str:
@@ -111,7 +121,10 @@ def read_grants(path) -> list[tuple[int, dict]]:
     path = Path(path)
     text = _read_text(path)
     if path.suffix.lower() == ".csv" or not text.lstrip().startswith(("{", "[")):
-        grants = _csv_grants(text)
+        try:
+            grants = _csv_grants(text)
+        except csv.Error as e:
+            raise LcgError(f"{path}: not readable as CSV ({e}); expected a 360Giving CSV file") from None
         if not grants:
             raise LcgError(f"no grants found in {path} ({NO_GRANTS_HINT})")
         return grants
@@ -120,6 +133,10 @@ def read_grants(path) -> list[tuple[int, dict]]:
     except json.JSONDecodeError as e:
         raise LcgError(f"{path}: not valid JSON at line {e.lineno} column {e.colno} ({e.msg}); "
                        "expected a 360Giving file with a \"grants\" list") from None
+    except RecursionError:
+        raise LcgError(f"{path}: JSON nested too deeply to be a 360Giving file") from None
+    except ValueError as e:  # e.g. a number longer than Python's int-string limit
+        raise LcgError(f"{path}: not readable as JSON ({str(e).split(';')[0]}); expected a 360Giving file") from None
     grants = data.get("grants") if isinstance(data, dict) else data
     if not isinstance(grants, list):
         raise LcgError(f"{path}: no \"grants\" list found (expected a 360Giving JSON file)")
@@ -137,8 +154,8 @@ def _csv_grants(text: str) -> list[tuple[int, dict]]:
     for row in reader:
         g: dict = {}
         for col, value in row.items():
-            key = CSV_COLUMNS.get((col or "").strip().lower())
-            if key is None or value is None or value == "":
+            key = CSV_COLUMNS.get((col or "").strip().lower()) if isinstance(col, str) else None
+            if key is None or not isinstance(value, str) or value == "":
                 continue
             head, _, tail = key.partition(".")
             if tail:
@@ -151,26 +168,18 @@ def _csv_grants(text: str) -> list[tuple[int, dict]]:
             g["fundingOrganization"] = [g.pop("funder")]
         if "place" in g:
             g["beneficiaryLocation"] = [g.pop("place")]
-        if "start" in g or "end" in g:
-            g["plannedDates"] = [{"startDate": g.pop("start", None), "endDate": g.pop("end", None)}]
+        if "start" in g or "end" in g or "duration" in g:
+            g["plannedDates"] = [{"startDate": g.pop("start", None), "endDate": g.pop("end", None),
+                                  "duration": g.pop("duration", None)}]
         out.append((reader.line_num, g))
     return out
-
-
-def _date(value) -> str | None:
-    """YYYY-MM-DD from the start of ``value`` if that is a real date (not 2020-02-30), else None."""
-    return dates.iso_day_prefix(value)
-
-
-def _looks_like_date(value) -> bool:
-    return isinstance(value, str) and re.match(r"\s*\d{4}-\d{2}-\d{2}", value) is not None
 
 
 def _amount(value):
     """A finite number >= 0 (ints kept as ints), else None: 1e400 would be written as .inf."""
     if isinstance(value, str):
         try:
-            value = float(value.strip())
+            value = float(value.strip().replace(",", ""))
         except ValueError:
             return None
         if not math.isfinite(value):
@@ -181,157 +190,209 @@ def _amount(value):
     return value
 
 
-def _org(grant: dict, key: str, what: str, errors: list) -> dict | None:
-    orgs = grant.get(key)
-    org = orgs[0] if isinstance(orgs, list) and orgs and isinstance(orgs[0], dict) else None
-    if org is None:
+def _months(value) -> int | None:
+    try:
+        n = float(str(value).strip())
+    except (TypeError, ValueError):
+        return None
+    return int(n) if math.isfinite(n) and n.is_integer() and 0 < n < 1200 else None
+
+
+def _text(value) -> str:
+    return " ".join(str(value).split()) if isinstance(value, (str, int, float)) and not isinstance(value, bool) else ""
+
+
+def _first(value) -> dict:
+    if isinstance(value, list):
+        value = value[0] if value else None
+    return value if isinstance(value, dict) else {}
+
+
+def _org(grant: dict, key: str, what: str, errors: list, warnings: list) -> dict | None:
+    """The organisation of ``key`` with a usable ``primary`` org-id (or None) and register ``secondary`` ids."""
+    raw = grant.get(key)
+    org = _first(raw)
+    if not org:
         errors.append(f"no {what} (expected {key} with id and name)")
         return None
-    oid, name = str(org.get("id") or "").strip(), str(org.get("name") or "").strip()
-    if not is_org_id(oid):
-        errors.append(f"bad {what} id {oid!r} (expected an org-id such as GB-CHC-1164883 or 360G-...)")
+    name = _text(org.get("name"))
     if not name:
         errors.append(f"{what} has no name")
-    return {**org, "id": oid, "name": name}
+        return None
+    secondary, odd = register_ids(org)
+    primary, said = clean_org_id(org.get("id"))
+    if said and primary is None:
+        if secondary:
+            primary, secondary = secondary[0], secondary[1:]
+            warnings.append(f"{what} id {said}; used {primary} from its register number")
+        elif str(org.get("id") or "").strip():
+            warnings.append(f"{what} id {said}; the organisation is kept by its name")
+    elif said:
+        if " " in str(org.get("id")).strip() and secondary and primary not in secondary:
+            # a mangled id and a clean number that disagree: the number, typed in its own column, is trusted
+            warnings.append(f"{what} id {org.get('id')!r} has spaces inside; used {secondary[0]} from its "
+                            f"register number ({primary} differs)")
+            primary = secondary[0]
+        else:
+            warnings.append(f"{what} id {said}")
+    secondary = [i for i in secondary if i != primary]
+    return {"primary": primary, "secondary": secondary, "odd_numbers": odd, "name": name, "raw": org}
 
 
-def check_grant(grant) -> tuple[dict | None, list[str]]:
-    """The grant's cleaned fields, or the list of what is wrong with it."""
+def _extras(grant: dict, org: dict) -> None:
+    """What GrantNav adds about the recipient (``additional_data``): register ids and names, ward, district."""
+    extra = grant.get("additional_data")
+    if not isinstance(extra, dict):
+        return
+    raw_id = str(org["raw"].get("id") or "").strip()
+    names = []
+    canonical = extra.get("recipientOrganizationCanonical")
+    if isinstance(canonical, dict) and str(canonical.get("id") or "").strip() == raw_id:
+        names.append(_text(canonical.get("name")))
+    for info in extra.get("recipientOrgInfos") or ():
+        if isinstance(info, dict) and str(info.get("id") or "").strip() == raw_id and org["primary"]:
+            names.append(_text(info.get("name")))
+            for other in info.get("orgIDs") or ():
+                other, _ = clean_org_id(other)
+                if other and other != org["primary"] and other not in org["secondary"]:
+                    org["secondary"].append(other)
+    org["register_names"] = [n for n in names if n]
+    chain = []
+    for level, name_key, code_key in (("region", "recipientRegionName", None),
+                                      ("district", "recipientDistrictName", "recipientDistrictGeoCode"),
+                                      ("ward", "recipientWardName", "recipientWardNameGeoCode")):
+        name = _text(extra.get(name_key))
+        if name:
+            chain.append({"name": name, "code": _text(extra.get(code_key)) if code_key else "", "type": level})
+    org["location"] = chain
+
+
+def check_grant(grant, order: str | None = None) -> tuple[dict | None, list[str], list[str]]:
+    """(the grant's cleaned fields or None, what is wrong with it, what was repaired in it)."""
     if not isinstance(grant, dict):
-        return None, ["not a grant object"]
+        return None, ["not a grant object"], []
     errors: list[str] = []
-    gid = str(grant.get("id") or "").strip()
+    warnings: list[str] = []
+    gid = _text(grant.get("id"))
     if not gid:
         errors.append("no grant id (expected id / Identifier)")
-    title = str(grant.get("title") or "").strip()
+    title = _text(grant.get("title"))
     if not title:
         errors.append("no title")
-    currency = str(grant.get("currency") or "").strip()
+    currency = _text(grant.get("currency")).upper()
     if not is_currency(currency):
-        errors.append(f"bad currency {currency!r} (expected an ISO 4217 code such as GBP)")
+        errors.append(f"bad currency {grant.get('currency')!r} (expected an ISO 4217 code such as GBP)")
     amount = _amount(grant.get("amountAwarded"))
     if amount is None:
         errors.append(f"bad amountAwarded {grant.get('amountAwarded')!r} (expected a finite number >= 0)")
-    award = _date(grant.get("awardDate"))
+    award = read_day(grant.get("awardDate"), order)
     if award is None:
         errors.append(f"bad awardDate {grant.get('awardDate')!r} (expected a real date YYYY-MM-DD)")
-    planned = grant.get("plannedDates")
-    planned = planned[0] if isinstance(planned, list) and planned and isinstance(planned[0], dict) else {}
-    for key in ("startDate", "endDate"):  # a date-like value that is no real date would fail `lcg validate`
-        if _looks_like_date(planned.get(key)) and _date(planned.get(key)) is None:
-            errors.append(f"bad plannedDates {key} {planned.get(key)!r} (expected a real date YYYY-MM-DD)")
-    funder = _org(grant, "fundingOrganization", "funding organisation", errors)
-    recipient = _org(grant, "recipientOrganization", "recipient organisation", errors)
+    planned = _first(grant.get("plannedDates"))
+    given = {}
+    for key in ("startDate", "endDate"):
+        value = planned.get(key)
+        if value in (None, ""):
+            continue
+        day = read_day(value, order)
+        if day is None:
+            errors.append(f"bad plannedDates {key} {value!r} (expected a real date YYYY-MM-DD)")
+        given[key] = day
+    funder = _org(grant, "fundingOrganization", "funding organisation", errors, warnings)
+    recipient = _org(grant, "recipientOrganization", "recipient organisation", errors, warnings)
     if errors:
-        return None, errors
-    places = [p for p in grant.get("beneficiaryLocation") or [] if isinstance(p, dict) and p.get("name")]
-    programme = grant.get("programme") or next(
-        (p.get("title") for p in grant.get("grantProgramme") or [] if isinstance(p, dict) and p.get("title")), None)
-    return {"id": gid, "title": title, "description": str(grant.get("description") or "").strip(),
+        return None, errors, warnings
+    _extras(grant, recipient)
+    start, end, note = given.get("startDate"), given.get("endDate"), None
+    months = _months(planned.get("duration"))
+    if start is None:
+        start = award
+        if end is None and months:
+            end = add_months(award, months)
+            note = f"End estimated from the award date and a planned duration of {months} months."
+    elif end is None and months:
+        end = add_months(start, months)
+        note = f"End estimated from the start and a planned duration of {months} months."
+    if end and start and end < start:
+        warnings.append(f"planned end {end} is before the start {start}; the end was left out, the start kept")
+        end = None
+    places = []
+    for p in grant.get("beneficiaryLocation") or ():
+        if isinstance(p, dict) and (_text(p.get("name")) or _text(p.get("geoCode"))):
+            places.append({"name": _text(p.get("name")), "code": _text(p.get("geoCode")),
+                           "codeType": _text(p.get("geoCodeType")), "country": _text(p.get("countryCode"))})
+    programme = _text(grant.get("programme")) or next(
+        (_text(p.get("title")) for p in grant.get("grantProgramme") or () if isinstance(p, dict) and p.get("title")),
+        None)
+    return {"id": gid, "title": title, "description": _text(grant.get("description")),
             "currency": currency, "amount": amount, "award": award, "funder": funder, "recipient": recipient,
-            "start": _date(planned.get("startDate")) or award, "end": _date(planned.get("endDate")),
-            "places": places, "programme": programme}, []
+            "start": start, "end": end, "dates_note": note, "places": places, "programme": programme or None}, [], \
+        warnings
 
 
-def _org_identifiers(org: dict) -> list[str]:
-    ids = [org["id"]]
-    for field_name, prefix in (("charityNumber", "GB-CHC-"), ("companyNumber", "GB-COH-")):
-        number = str(org.get(field_name) or "").strip().replace(" ", "")
-        if number and is_org_id(prefix + number) and prefix + number not in ids:
-            ids.append(prefix + number)
-    return ids
+def _date_texts(rows):
+    for row, g in rows:
+        if isinstance(g, dict):
+            yield row, g.get("awardDate")
+            yield row, g.get("dateModified")
+            planned = _first(g.get("plannedDates"))
+            yield row, planned.get("startDate")
+            yield row, planned.get("endDate")
 
 
-def import_360giving(path, out_dir, *, skip_invalid: bool = False) -> ImportResult:
-    """Read a 360Giving file and add its funders, recipients, grants and places to ``out_dir``."""
+def _publisher(path: Path, grants: list[dict]) -> str:
+    """The import's folder name: the one funder's name, else the file's name (a multi-funder file)."""
+    funders = {g["funder"]["primary"] or g["funder"]["name"] for g in grants}
+    if len(funders) == 1:
+        return slug(grants[0]["funder"]["name"]) or slug(path.stem)
+    return slug(path.stem) or "grants"
+
+
+def import_360giving(path, out_dir, *, skip_invalid: bool = False, dates: str | None = None,
+                     source_name: str | None = None, progress=None) -> ImportResult:
+    """Read a 360Giving file and write its funders, recipients, grants and places as the folder's own import files.
+
+    ``dates``: ``dmy`` or ``mdy`` for a file whose slash dates no value settles.
+    ``progress``: called with (done, total) while grants are turned into entries.
+    """
     path = Path(path)
-    source = path.name
+    rows = read_grants(path)
+    order = dates or slash_order(_date_texts(rows), str(path))
     result = ImportResult()
     grants, problems = [], []
     seen: dict[str, tuple[int, dict]] = {}  # grant id -> (first row, raw grant)
-    for row, raw in read_grants(path):
-        grant, errors = check_grant(raw)
-        gid = str(raw.get("id") or "") if isinstance(raw, dict) else ""
+    for row, raw in rows:
+        grant, errors, warned = check_grant(raw, order)
+        gid = _text(raw.get("id")) if isinstance(raw, dict) else ""
         if grant and gid in seen:
             first_row, first = seen[gid]
             if raw != first:  # an exact repeat is harmless; a different one would be silently dropped
                 errors = [f"grant id repeated (first on row {first_row}) with different content"]
-            grant = None
+            grant, warned = None, []
         elif grant:
             seen[gid] = (row, raw)
         problems.extend(RowProblem(row, gid, e) for e in errors)
+        result.warnings.extend(RowProblem(row, gid, w) for w in warned)
         if grant:
+            grant["row"] = row
             grants.append(grant)
     if problems and (not skip_invalid or not grants):
         raise ImportFailed(problems, path, none_valid=not grants)
     result.skipped = problems
-    existing = ExistingData(out_dir)
-    orgs, projects, places = [], [], []
-    org_ids: dict[str, str] = {}  # org-id -> node id
-    place_ids: dict[str, str] = {}
-
-    def org_entry(org: dict, role: str) -> str:
-        idents = _org_identifiers(org)
-        known = next((org_ids[i] for i in idents if i in org_ids), None) or existing.by_identifier(idents)
-        if known:
-            for i in idents:
-                org_ids.setdefault(i, known)
-            return known
-        node_id = existing.free_id(slug(org["name"]) or slug(org["id"]), slug(org["id"]))
-        for i in idents:
-            org_ids[i] = node_id
-        entry = {"id": node_id, "name": org["name"], "type": role, "identifiers": idents, "sources": [source]}
-        region = org.get("addressRegion")
-        if region:
-            entry["note"] = f"Address region as published: {region}"
-        orgs.append(entry)
-        return node_id
-
-    def place_entry(place: dict) -> str:
-        code = str(place.get("geoCode") or "").strip()
-        key = code or place["name"].strip().lower()
-        if key in place_ids:
-            return place_ids[key]
-        node_id = slug(place["name"]) or slug(code)
-        if existing.has_id(node_id):
-            place_ids[key] = node_id
-            return node_id
-        node_id = existing.free_id(node_id, slug(place["name"], code))
-        place_ids[key] = node_id
-        entry = {"id": node_id, "name": place["name"].strip(), "sources": [source]}
-        if place.get("geoCodeType"):
-            entry["type"] = str(place["geoCodeType"])
-        if code:
-            entry["note"] = f"Geographic code {code}" + (f" ({place['geoCodeType']})" if place.get("geoCodeType") else "")
-        places.append(entry)
-        return node_id
-
-    for g in grants:
+    own = f"imports/360giving-{slug(source_name) if source_name else _publisher(path, grants)}"
+    index = FolderIndex(out_dir, own)
+    builder = GraphBuilder(index, source=path.name)
+    for i, g in enumerate(grants, start=1):
         result.grants += 1
         result.total_amount[g["currency"]] = result.total_amount.get(g["currency"], 0) + g["amount"]
-        funder = org_entry(g["funder"], "funder")
-        recipient = org_entry(g["recipient"], "charity" if g["recipient"]["id"].startswith("GB-CHC-") else "organisation")
-        where = [place_entry(p) for p in g["places"]]
-        if existing.project_by_identifier(g["id"]) or any(g["id"] in p["identifiers"] for p in projects):
-            continue
-        node_id = existing.free_id(slug(g["id"]), "grant-" + hashlib.sha1(g["id"].encode()).hexdigest()[:10])
-        entry = {"id": node_id, "name": g["title"], "type": "grant"}
-        if g["description"]:
-            entry["description"] = g["description"]
-        entry["start"] = g["start"]
-        if g["end"]:
-            entry["end"] = g["end"]
-        entry["identifiers"] = [g["id"]]
-        entry["funders"] = [{"id": funder, "amount": g["amount"], "currency": g["currency"], "from": g["award"]}]
-        entry["partners"] = [{"id": recipient, "role": "lead"}]
-        if where:
-            entry["located_in"] = sorted(set(where))
-        if g["programme"]:
-            entry["note"] = f"Grant programme: {g['programme']}"
-        entry["sources"] = [source]
-        projects.append(entry)
-    for file, entries in (("organisations.yaml", orgs), ("places.yaml", places), ("projects.yaml", projects)):
-        result.added[file] = len(entries)
-    result.already["projects.yaml"] = result.grants - len(projects)
-    write_entries(out_dir, {"organisations.yaml": orgs, "places.yaml": places, "projects.yaml": projects})
+        if not builder.add_grant(g):
+            result.already += 1
+        if progress and (i % 500 == 0 or i == len(grants)):
+            progress(i, len(grants))
+    result.warnings.extend(RowProblem(row, gid, w) for row, gid, w in builder.warnings)
+    result.warnings.sort(key=lambda p: p.row)
+    entries = builder.entries()
+    result.added = {kind: sum(1 for e in es if e["id"] not in index.own_ids) for kind, es in entries.items()}
+    result.folder = index.root / own
+    result.written = write_import(index, entries, command=f"lcg import 360giving {path.name}")
     return result

@@ -1,13 +1,23 @@
-"""Adding imported entries to a data folder without disturbing what is there.
+"""An import's own files in a data folder: what the folder holds, and writing the import safely.
 
-Existing files are hand-edited, with comments and an order people chose, so
-new entries are *appended* as YAML text rather than the file being rewritten.
-Every file is written to a temporary file first and all are swapped in at the
-end, so a failure leaves the folder as it was.
+An import owns a subfolder (``imports/360giving-wolfson/organisations.yaml``...).
+Re-importing rewrites only those files; hand-edited files elsewhere in the
+folder are read (their ids, org-ids, grant ids and place names are reused,
+never copied) but never touched. Before anything is written the whole folder,
+with the new files in place, is validated exactly as ``lcg validate`` would;
+then each file is written to a temp file in its own folder and renamed over
+the old one, so a failure or a kill leaves the old file whole (a leftover temp
+file is ignored by the loader and reported by ``lcg validate``).
+
+Speed: the folder is parsed once with the C loader and indexed by id, org-id,
+grant id and name (dict look-ups, linear in the folder); the new files are
+written with the C dumper and not written at all when unchanged
+(bench/RESULTS.md, "Imports into a large folder").
 """
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import stat
@@ -15,12 +25,13 @@ import tempfile
 import unicodedata
 from pathlib import Path
 
-import yaml
-
 from .. import schema
-from ..errors import LcgError
+from ..errors import LcgError, ValidationFailed
 
-__all__ = ["slug", "ExistingData", "write_entries"]
+__all__ = ["slug", "norm_name", "FolderIndex", "write_import", "yaml_text", "ImportInvalid"]
+
+class ImportInvalid(ValidationFailed):
+    """The folder with the import in place would not validate (``errors``: every problem); nothing was written."""
 
 
 def slug(*parts) -> str:
@@ -31,57 +42,164 @@ def slug(*parts) -> str:
     return text[:80].rstrip("-")
 
 
-class ExistingData:
-    """What the output folder already holds: ids, org-ids and grant ids."""
+def norm_name(name) -> str:
+    """A name compared loosely: case, accents, punctuation, ``&``/``and`` and a leading "The" ignored."""
+    text = unicodedata.normalize("NFKD", str(name)).encode("ascii", "ignore").decode().lower().replace("&", " and ")
+    text = re.sub(r"[^a-z0-9]+", " ", text).strip()
+    return re.sub(r"^the ", "", text)
 
-    def __init__(self, out_dir):
+
+def _own_kind_file(own: str, kind: str) -> str:
+    return f"{own}/{schema.NODE_KINDS[kind].file}"
+
+
+class FolderIndex:
+    """What the output folder holds, split into the import's own files and everything else."""
+
+    def __init__(self, out_dir, own: str):
+        from ..yaml_files import SyntaxProblem, data_files, parse
+        from .parse_cache import parsed_values
+
         self.root = Path(out_dir)
-        self.ids: set[str] = set()
-        self.org_by_identifier: dict[str, str] = {}
-        self.project_by_id: dict[str, str] = {}
+        self.own = own
         if self.root.exists() and not self.root.is_dir():
             raise LcgError(f"output {str(self.root)!r} is a file, not a folder (give a folder with -o DIR)")
-        for kind in schema.NODE_KINDS.values():
-            path = self.root / kind.file
-            if not path.is_file():
-                continue
-            try:
-                entries = yaml.safe_load(path.read_text(encoding="utf-8")) or []
-            except yaml.YAMLError as e:
-                raise LcgError(f"{path}: not valid YAML ({e.__class__.__name__}); fix it before importing "
-                               "(run `lcg validate`)") from None
-            if not isinstance(entries, list):
-                raise LcgError(f"{path}: expected a list of entries; fix it before importing")
-            for e in entries:
-                if not isinstance(e, dict) or "id" not in e:
-                    continue
-                self.ids.add(str(e["id"]))
-                for ident in e.get("identifiers") or ():
-                    target = self.org_by_identifier if kind.name == "Organisation" else self.project_by_id
-                    if kind.name in ("Organisation", "Project"):
-                        target.setdefault(str(ident).upper() if kind.name == "Organisation" else str(ident),
-                                          str(e["id"]))
+        self.files = []  # DataFile of the other files
+        self.parsed: dict[str, object] = {}  # relative path -> parsed value (other files)
+        self.problems: list = []  # the folder scan's (path, message)
+        self.ids: set[str] = set()  # every id outside the import's own files
+        self.own_ids: set[str] = set()
+        self.org_by_identifier: dict[str, str] = {}
+        self.org_by_name: dict[str, str] = {}
+        self.names_of: dict[str, set[str]] = {}  # org id -> its normalised names and aliases
+        self.project_by_grant: dict[str, str] = {}
+        self.place_by_name: dict[str, str] = {}
+        self.previous: dict[str, dict[str, str]] = {"Organisation": {}, "Project": {}, "Place": {}}  # key -> id
+        self.own_files: dict[str, object] = {}  # relative path -> DataFile, the import's old files
+        if not self.root.is_dir():
+            return
+        files = [] if not any(self.root.iterdir()) else data_files(self.root)
+        self.problems = list(getattr(files, "problems", ()))
+        values = parsed_values(files, parse)
+        for f in files:
+            value = values[f.name]
+            if isinstance(value, SyntaxProblem) or (value is not None and not isinstance(value, list)):
+                raise LcgError(f"{self.root / f.name}: not a valid data file (line {getattr(value, 'line', 1)}); "
+                               f"fix it before importing (run: lcg validate --data {self.root})")
+            mine = f.name == _own_kind_file(own, f.kind)  # other files a user puts beside them stay theirs
+            if mine:
+                self.own_files[f.name] = f
+            else:
+                self.files.append(f)
+                self.parsed[f.name] = value
+            for e in value or ():
+                if isinstance(e, dict) and isinstance(e.get("id"), str):
+                    self._index(f.kind, e, mine)
 
-    def has_id(self, node_id: str) -> bool:
-        return node_id in self.ids
-
-    def by_identifier(self, identifiers) -> str | None:
-        return next((self.org_by_identifier[i.upper()] for i in identifiers if i.upper() in self.org_by_identifier),
-                    None)
-
-    def project_by_identifier(self, grant_id: str) -> str | None:
-        return self.project_by_id.get(grant_id)
-
-    def free_id(self, preferred: str, fallback: str) -> str:
-        """``preferred`` if no entry uses it yet, else ``fallback`` (numbered if need be); reserved."""
-        candidates = [preferred, fallback] + [f"{fallback}-{n}" for n in range(2, 1000)]
-        node_id = next(c for c in candidates if c and c not in self.ids)
+    def _index(self, kind: str, e: dict, mine: bool) -> None:
+        node_id = e["id"]
+        if mine:
+            self.own_ids.add(node_id)
+            keys = self.previous.get(kind)
+            if keys is None:
+                return
+            for ident in e.get("identifiers") or ():
+                keys.setdefault(str(ident).upper(), node_id)
+            if kind != "Project":
+                keys.setdefault("name:" + norm_name(e.get("name", "")), node_id)
+            return
         self.ids.add(node_id)
-        return node_id
+        if kind == "Organisation":
+            for ident in e.get("identifiers") or ():
+                self.org_by_identifier.setdefault(str(ident).upper(), node_id)
+            names = {norm_name(n) for n in [e.get("name", ""), *(e.get("aliases") or ())] if isinstance(n, str)}
+            self.names_of[node_id] = names
+            for n in names:
+                self.org_by_name.setdefault(n, node_id)
+        elif kind == "Project":
+            for ident in e.get("identifiers") or ():
+                self.project_by_grant.setdefault(str(ident), node_id)
+        elif kind == "Place" and isinstance(e.get("name"), str):
+            self.place_by_name.setdefault(norm_name(e["name"]), node_id)
 
 
-def _yaml_text(entries: list[dict]) -> str:
-    return yaml.safe_dump(entries, sort_keys=False, allow_unicode=True, width=100, default_flow_style=False)
+_PLAIN = re.compile(r"[A-Za-z][A-Za-z0-9 _.,'()&/+-]*")
+#: Words YAML 1.1 reads as booleans or null when unquoted.
+_RESERVED = frozenset("y n yes no on off true false null".split())
+#: What a YAML reader refuses or folds inside a double-quoted scalar, though JSON leaves it raw.
+_ESCAPE = re.compile("[\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
+
+
+def _scalar(v, flow: bool = False) -> str:
+    if isinstance(v, list):  # a list inside a tie (its sources): a flow sequence
+        return "[" + ", ".join(_scalar(x, True) for x in v) + "]"
+    if isinstance(v, str):
+        if _PLAIN.fullmatch(v) and not v.endswith(" ") and v.lower() not in _RESERVED and not (flow and "," in v):
+            return v
+        return _ESCAPE.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(v, ensure_ascii=False))
+    if v is None:
+        return "null"
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, (int, float)):
+        return repr(v)
+    raise TypeError(f"cannot write {type(v).__name__} as a YAML scalar")
+
+
+def _emit(entries: list[dict]) -> str:
+    """Block YAML for a list of entries whose values are scalars, lists of scalars or lists of flat mappings.
+
+    The shape of every imported entry; written here because PyYAML's dumper,
+    even the C one, represents every value in Python and took most of an
+    import's time (bench/RESULTS.md). tests/test_import_publishers.py checks
+    that the safe loader reads back exactly what was written.
+    """
+    out = []
+    add = out.append
+    for e in entries:
+        first = True
+        for k, v in e.items():
+            lead = "- " if first else "  "
+            first = False
+            if isinstance(v, list):
+                if not v:
+                    add(f"{lead}{k}: []\n")
+                    continue
+                add(f"{lead}{k}:\n")
+                for item in v:
+                    if isinstance(item, dict):
+                        sub = "  - "
+                        for ik, iv in item.items():
+                            add(f"{sub}{ik}: {_scalar(iv)}\n")
+                            sub = "    "
+                    else:
+                        add(f"  - {_scalar(item)}\n")
+            else:
+                add(f"{lead}{k}: {_scalar(v)}\n")
+    return "".join(out)
+
+
+def yaml_text(entries: list[dict], kind: str, command: str) -> str:
+    plural = schema.NODE_KINDS[kind].file.rsplit(".", 1)[0]
+    head = (f"# lcg: {plural}\n# Written by `{command}`; importing again rewrites this file. "
+            "Edit or add entries in your own files instead.\n")
+    return head + _emit(entries)
+
+
+def _check(index: FolderIndex, new: dict[str, tuple[str, str]], values: dict[str, list]) -> None:
+    """Validate the folder as it would be with the new files; raise ImportInvalid with every problem.
+
+    ``values``: the new files' entries, which is what their text reads back as.
+    """
+    from ..dataset import _check_dataset
+    from ..yaml_files import DataFile, DataFiles
+
+    files = DataFiles([*index.files, *(DataFile(index.root / name, kind, text.encode("utf-8"), name)
+                                       for name, (kind, text) in new.items())])
+    files.problems, files.leftovers = index.problems, []
+    _, problems = _check_dataset(index.root, files, parsed={**index.parsed, **values})
+    if problems:
+        raise ImportInvalid(problems)
 
 
 def _new_file_mode() -> int:
@@ -91,30 +209,47 @@ def _new_file_mode() -> int:
     return 0o666 & ~umask
 
 
-def write_entries(out_dir, by_file: dict[str, list[dict]]) -> None:
-    """Append ``entries`` to each file of ``out_dir`` (created if missing), all or nothing."""
-    root = Path(out_dir)
-    root.mkdir(parents=True, exist_ok=True)
-    staged: list[tuple[str, Path]] = []
+def write_atomically(path: Path, text: str) -> None:
+    """Replace ``path`` by ``text`` through a temp file in the same folder; no temp survives a failure."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
-        for name, entries in by_file.items():
-            if not entries:
-                continue
-            path = root / name
-            old = path.read_text(encoding="utf-8") if path.is_file() else ""
-            if old.strip() and yaml.safe_load(old):
-                text = old + ("" if old.endswith("\n") else "\n") + _yaml_text(entries)
-            else:
-                text = _yaml_text(entries)
-            fd, tmp = tempfile.mkstemp(dir=root, prefix=f".{name}.", suffix=".tmp")
-            # mkstemp makes the file 0600; the replaced file keeps its own mode, a new one the usual 0644-ish.
-            os.chmod(tmp, stat.S_IMODE(path.stat().st_mode) if path.is_file() else _new_file_mode())
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                fh.write(text)
-            staged.append((tmp, path))
-        for tmp, path in staged:
-            os.replace(tmp, path)
-    finally:
-        for tmp, _ in staged:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
+        # mkstemp makes the file 0600; a replaced file keeps its own mode, a new one the usual 0644-ish.
+        os.chmod(tmp, stat.S_IMODE(path.stat().st_mode) if path.is_file() else _new_file_mode())
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def write_import(index: FolderIndex, entries: dict[str, list[dict]], *, command: str) -> list[Path]:
+    """Write the import's own files (one per kind that has entries), validated first; the paths written."""
+    new: dict[str, tuple[str, str]] = {}
+    values: dict[str, list] = {}
+    for kind, es in entries.items():
+        if es:
+            name = _own_kind_file(index.own, kind)
+            new[name] = (kind, yaml_text(es, kind, command))
+            values[name] = es
+    stale = [name for name in index.own_files if name not in new]
+    changed = {name: v for name, v in new.items()
+               if name not in index.own_files or index.own_files[name].data != v[1].encode("utf-8")}
+    if not changed and not stale:
+        return []
+    _check(index, new, values)
+    written = []
+    for name, (_, text) in changed.items():
+        path = index.root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomically(path, text)
+        written.append(path)
+    for name in stale:
+        (index.root / name).unlink(missing_ok=True)
+        written.append(index.root / name)
+    return written

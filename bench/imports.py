@@ -1,0 +1,126 @@
+"""Importing 360Giving grants into a large data folder: today's importer against the one before issue 12.
+
+    python bench/imports.py --relationships 100000 400000 --grants 5000
+
+For each folder size (bench/generate.py, deterministic) and a synthetic 360Giving
+file (recipients repeat, a third have a charity number already in the folder),
+times in one process, each on a fresh copy of the folder:
+- ``import``: the first import of the file;
+- ``re-import``: the same file again (adds nothing);
+- ``import, warm``: the first import again into a fresh copy, the folder's files parsed before (the parsed-value
+  cache of graph/importers/parse_cache.py; the baseline has none);
+for the current importer and for the baseline, the importer as it was at the
+commit given by --baseline (loaded from git into a side package, so both run
+against the same library). Recorded in bench/RESULTS.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import os
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+
+def synthetic_grants(folder: Path, n: int, seed: int = 1) -> dict:
+    """``n`` grants from 20 funders to ~n/3 recipients, a third of them organisations the folder already has."""
+    import yaml
+
+    rng = random.Random(seed)
+    orgs = yaml.load((folder / "organisations.yaml").read_text(), Loader=yaml.CSafeLoader)
+    known = [o for o in orgs if o.get("identifiers")]
+    funders = [{"id": f"GB-CHC-9{i:06d}", "name": f"Bench Funder {i}"} for i in range(20)]
+    recipients = []
+    for i in range(max(1, n // 3)):
+        if known and i % 3 == 0:
+            o = rng.choice(known)
+            recipients.append({"id": o["identifiers"][0], "name": o["name"]})
+        else:
+            recipients.append({"id": f"GB-CHC-{1100000 + i}", "name": f"Bench Recipient {i}",
+                               "charityNumber": str(1100000 + i), "postalCode": "WV1 1AA",
+                               "url": f"https://r{i}.example.org"})
+    grants = []
+    for i in range(n):
+        grants.append({"id": f"360G-bench-{i}", "title": f"Grant {i}", "description": "Synthetic grant for timing",
+                       "currency": "GBP", "amountAwarded": rng.randrange(500, 50000), "awardDate": "2020-04-01",
+                       "plannedDates": [{"startDate": "2020-04-01", "endDate": "2021-03-31"}],
+                       "fundingOrganization": [rng.choice(funders)], "recipientOrganization": [rng.choice(recipients)],
+                       "beneficiaryLocation": [{"name": f"Bench Place {rng.randrange(200)}"}]})
+    return {"grants": grants}
+
+
+def load_baseline(commit: str):
+    """The importer at ``commit`` as package ``graph.importers_baseline`` (its ``..`` imports reach today's graph)."""
+    tmp = Path(tempfile.mkdtemp(prefix="lcg-baseline-"))
+    for name in ("__init__.py", "giving360.py", "yaml_out.py"):
+        text = subprocess.run(["git", "show", f"{commit}:graph/importers/{name}"], cwd=ROOT, check=True,
+                              capture_output=True, text=True).stdout
+        (tmp / name).write_text(text)
+    spec = importlib.util.spec_from_file_location("graph.importers_baseline", tmp / "__init__.py",
+                                                  submodule_search_locations=[str(tmp)])
+    pkg = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = pkg
+    spec.loader.exec_module(pkg)
+    return importlib.import_module("graph.importers_baseline.giving360")
+
+
+def timed(fn, *args, **kw) -> float:
+    t = time.perf_counter()
+    fn(*args, **kw)
+    return time.perf_counter() - t
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--relationships", type=int, nargs="+", default=[100_000])
+    ap.add_argument("--grants", type=int, default=5000)
+    ap.add_argument("--baseline", default="717ed54", help="commit of the importer to compare with")
+    ap.add_argument("--skip-baseline", action="store_true")
+    args = ap.parse_args()
+    from generate import generate
+
+    from graph.importers.giving360 import import_360giving
+
+    baseline = None if args.skip_baseline else load_baseline(args.baseline)
+    work = Path(tempfile.mkdtemp(prefix="lcg-bench-imports-"))
+    rows = []
+    try:
+        for size in args.relationships:
+            base = work / f"r{size}"
+            generate(base, size)
+            entries = sum((base / f).read_text().count("\n- id:") + 1 for f in [p.name for p in base.glob("*.yaml")])
+            src = work / f"grants-{args.grants}.json"
+            src.write_text(json.dumps(synthetic_grants(base, args.grants)))
+            for name, run in (("current", import_360giving), ("baseline", baseline and baseline.import_360giving)):
+                if run is None:
+                    continue
+                folder = work / f"{name}-{size}"
+                shutil.rmtree(folder, ignore_errors=True)
+                shutil.copytree(base, folder)
+                os.environ["LCG_CACHE_DIR"] = str(work / f"cache-{name}-{size}")  # cold: no parsed files yet
+                first = timed(run, src, folder)
+                again = timed(run, src, folder)
+                shutil.rmtree(folder)
+                shutil.copytree(base, folder)
+                warm = timed(run, src, folder)  # the folder's files parsed before (by an earlier import)
+                rows.append({"importer": name, "relationships": size, "entries": entries, "grants": args.grants,
+                             "import_cold_s": round(first, 2), "reimport_s": round(again, 2),
+                             "import_warm_s": round(warm, 2)})
+                print(json.dumps(rows[-1]), flush=True)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

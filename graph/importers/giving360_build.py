@@ -1,0 +1,250 @@
+"""Turning checked 360Giving grants into entries: one organisation per body, one place per place.
+
+Who is the same body:
+- the same org-id (after cleaning) is the same organisation, whatever the name:
+  every other spelling is kept as an alias (a publisher writes "The Salvation
+  Army Taunton" and "Salvation Army Felixstowe Corps" for one charity number);
+- a register number (charity, company) shared with another body merges only
+  when the names agree too; otherwise it is most likely a typing error by the
+  publisher, so the two stay apart, the number stays with the first, and a
+  warning names both rows;
+- a body without any usable id is matched by its name.
+Entries already in the folder's other files (same org-id, grant id or place
+name) are reused by id and never copied. Ids of the import's previous run are
+kept, so hand-written references to imported entries survive a re-import.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+import re
+
+from .yaml_out import FolderIndex, norm_name, slug
+
+__all__ = ["GraphBuilder"]
+
+#: ONS / 360Giving geographic code types -> the place type the data uses.
+_CODE_TYPES = {"WD": "ward", "LONB": "district", "NMD": "district", "MD": "district", "UA": "district",
+               "LAD": "district", "CTY": "county", "RGN": "region", "CTRY": "country", "LSOA": "lsoa",
+               "MSOA": "msoa", "WPC": "constituency"}
+#: A location name that states a spread, not a place ("England/More than one English Region").
+_NOT_A_PLACE = re.compile(r"(more than one|multiple|various|several|not specified|unknown|n/?a)\b", re.I)
+_URL = re.compile(r"https?://\S+")
+_BARE_DOMAIN = re.compile(r"(www\.)?[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+(/\S*)?")
+
+
+class _Org:
+    __slots__ = ("entry", "names", "row")
+
+    def __init__(self, entry: dict, row: int):
+        self.entry, self.names, self.row = entry, {norm_name(entry["name"])}, row
+
+    def add_name(self, name: str) -> None:
+        n = norm_name(name)
+        self.names.add(n)
+        e = self.entry
+        if name != e["name"] and name not in e.setdefault("aliases", []):
+            e["aliases"].append(name)
+
+
+class GraphBuilder:
+    def __init__(self, index: FolderIndex, *, source: str):
+        self.index, self.source = index, source
+        self.taken: set[str] = set(index.ids)
+        self.orgs: dict[str, _Org] = {}  # org-id (upper) or "name:<norm>" -> org
+        self.org_list: list[_Org] = []
+        self.places: dict[str, dict] = {}  # code or "name:<norm>" -> entry
+        self.projects: list[dict] = []
+        self.grant_ids: set[str] = set()
+        self.warnings: list[tuple[int, str, str]] = []
+
+    # --- ids -------------------------------------------------------------------------------------------------
+
+    def _free(self, kind: str, keys, *candidates: str) -> str:
+        """The previous run's id for any of ``keys``, else the first free candidate (numbered if need be)."""
+        previous = self.index.previous[kind]
+        for k in keys:
+            old = previous.get(k)
+            if old and old not in self.taken:
+                self.taken.add(old)
+                return old
+        base = next((c for c in candidates if c), "entry")
+        for c in itertools.chain((c for c in candidates if c), (f"{base}-{n}" for n in itertools.count(2))):
+            if c not in self.taken:
+                self.taken.add(c)
+                return c
+        raise AssertionError("unreachable")  # pragma: no cover - itertools.count never ends
+
+    # --- organisations ---------------------------------------------------------------------------------------
+
+    def _org(self, rec: dict, role: str, row: int, gid: str, what: str) -> str:
+        primary, name = rec["primary"], rec["name"]
+        index = self.index
+        if primary:
+            known = self.orgs.get(primary.upper())
+            if known:
+                self._enrich(known, rec, row, gid, what)
+                return known.entry["id"]
+            if primary.upper() in index.org_by_identifier:
+                return index.org_by_identifier[primary.upper()]
+        kept = []
+        for sec in rec["secondary"]:
+            owner = self.orgs.get(sec.upper())
+            other = owner.entry["id"] if owner else index.org_by_identifier.get(sec.upper())
+            if other is None:
+                kept.append(sec)
+                continue
+            names = owner.names if owner else index.names_of.get(other, set())
+            if norm_name(name) in names:
+                if owner:
+                    if primary:
+                        owner.entry.setdefault("identifiers", []).append(primary)
+                        self.orgs[primary.upper()] = owner
+                    self._enrich(owner, rec, row, gid, what)
+                return other
+            first = owner.entry["name"] if owner else other
+            where = f"row {owner.row}" if owner else "already in the folder"
+            self.warnings.append((row, gid, f"{what} {name!r} gives {sec}, which {first!r} ({where}) also gives; "
+                                            "kept apart (one of the two is likely a publisher's error), "
+                                            f"{sec} stays with {first!r}"))
+        if not primary and not kept:
+            key = "name:" + norm_name(name)
+            known = self.orgs.get(key)
+            if known:
+                self._enrich(known, rec, row, gid, what)
+                return known.entry["id"]
+            if key[5:] in index.org_by_name:
+                return index.org_by_name[key[5:]]
+        idents = ([primary] if primary else []) + kept
+        keys = [i.upper() for i in idents] or ["name:" + norm_name(name)]
+        node_id = self._free("Organisation", keys, slug(name), slug(name, primary or ""),
+                             slug(primary or "") or "org")
+        entry = {"id": node_id, "name": name, "type": role}
+        if idents:
+            entry["identifiers"] = idents
+        org = _Org(entry, row)
+        for k in keys:
+            self.orgs[k] = org
+        self.org_list.append(org)
+        self._enrich(org, rec, row, gid, what)
+        return node_id
+
+    def _enrich(self, org: _Org, rec: dict, row: int, gid: str, what: str) -> None:
+        """Every spelling, and the fields the first mention lacked (website, address, postcode...)."""
+        e, raw = org.entry, rec["raw"]
+        org.add_name(rec["name"])
+        for n in rec.get("register_names", ()):
+            org.add_name(n)
+        url = str(raw.get("url") or "").strip()
+        if url and "website" not in e:
+            if _URL.fullmatch(url):
+                e["website"] = url
+            elif _BARE_DOMAIN.fullmatch(url):
+                e["website"] = "http://" + url
+                self.warnings.append((row, gid, f"{what} web address {url!r} has no http://; kept as {e['website']}"))
+        address = ", ".join(p for p in (" ".join(str(raw.get(k) or "").split()) for k in (
+            "streetAddress", "addressLocality", "addressRegion", "addressCountry")) if p)
+        if address and "address" not in e:
+            e["address"] = address
+        postcode = " ".join(str(raw.get("postalCode") or "").split())
+        if postcode and "postcode" not in e:
+            e["postcode"] = postcode
+        description = " ".join(str(raw.get("description") or "").split())
+        if description and "description" not in e:
+            e["description"] = description
+        for odd in rec.get("odd_numbers", ()):
+            note = f"Published {odd} (not a UK register number)."
+            if note not in e.get("note", ""):
+                e["note"] = (e.get("note", "") + " " + note).strip()
+        if rec.get("location"):
+            here = self._chain(rec["location"])
+            if here and here not in e.setdefault("located_in", []):
+                e["located_in"].append(here)
+        e["sources"] = [self.source]
+
+    # --- places ----------------------------------------------------------------------------------------------
+
+    def _place(self, name: str, code: str, ptype: str, parent: str | None) -> str | None:
+        if not name and not code:
+            return None
+        key = code.upper() if code else "name:" + norm_name(name)
+        entry = self.places.get(key)
+        if entry is None:
+            existing = self.index.place_by_name.get(norm_name(name or code))
+            if existing:
+                return existing
+            keys = [key, "name:" + norm_name(name or code)]
+            node_id = self._free("Place", keys, slug(name or code), slug(name, code), slug(code) or "place")
+            entry = {"id": node_id, "name": name or code}
+            if ptype:
+                entry["type"] = ptype
+            if code:
+                entry["note"] = f"ONS/geographic code {code}."
+            entry["sources"] = [self.source]
+            self.places[key] = entry
+        if parent and parent != entry["id"] and parent not in entry.setdefault("located_in", []):
+            entry["located_in"].append(parent)
+        return entry["id"]
+
+    def _chain(self, levels: list[dict]) -> str | None:
+        """Places from the broadest to the narrowest, each located in the one before; the narrowest's id."""
+        parent = None
+        for level in levels:
+            parent = self._place(level["name"], level.get("code", ""), level.get("type", ""), parent) or parent
+        return parent
+
+    def _beneficiary(self, p: dict) -> str | None:
+        ptype = _CODE_TYPES.get(p["codeType"].upper(), p["codeType"].lower()) if p["codeType"] else ""
+        if not ptype and p["country"] and not p["code"]:
+            ptype = "country"
+        name = p["name"] or p["code"]  # a location published as a code alone is still a place
+        parts = [x.strip() for x in name.split("/")] if "/" in name and not p["code"] else [name]
+        levels = [{"name": x} for x in parts if x and not _NOT_A_PLACE.match(x)]
+        if not levels:
+            return None
+        levels[-1].update(code=p["code"], type=ptype)
+        return self._chain(levels)
+
+    # --- grants ----------------------------------------------------------------------------------------------
+
+    def add_grant(self, g: dict) -> bool:
+        """Add one grant (and its funder, recipient, places); False when the folder already holds it."""
+        row, gid = g["row"], g["id"]
+        funder = self._org(g["funder"], "funder", row, gid, "funding organisation")
+        recipient_type = "charity" if any(i.startswith(("GB-CHC-", "GB-SC-", "GB-NIC-")) for i in
+                                          [g["recipient"]["primary"] or "", *g["recipient"]["secondary"]]) \
+            else "organisation"
+        recipient = self._org(g["recipient"], recipient_type, row, gid, "recipient organisation")
+        where = [w for w in (self._beneficiary(p) for p in g["places"]) if w]
+        if gid in self.index.project_by_grant or gid in self.grant_ids:
+            return False
+        self.grant_ids.add(gid)
+        node_id = self._free("Project", [gid.upper()], slug(gid),
+                             "grant-" + hashlib.sha1(gid.encode()).hexdigest()[:10])
+        entry = {"id": node_id, "name": g["title"], "type": "grant"}
+        if g["description"]:
+            entry["description"] = g["description"]
+        entry["start"] = g["start"]
+        if g["end"]:
+            entry["end"] = g["end"]
+        entry["identifiers"] = [gid]
+        entry["funders"] = [{"id": funder, "amount": g["amount"], "currency": g["currency"], "from": g["award"]}]
+        entry["partners"] = [{"id": recipient, "role": "lead"}]
+        if where:
+            entry["located_in"] = sorted(set(where))
+        notes = [n for n in (f"Grant programme: {g['programme']}." if g["programme"] else "", g["dates_note"]) if n]
+        if notes:
+            entry["note"] = " ".join(notes)
+        entry["sources"] = [self.source]
+        self.projects.append(entry)
+        return True
+
+    def entries(self) -> dict[str, list[dict]]:
+        """Entries by kind, their keys in a reader's order (what it is, its ties, then sources and note)."""
+        def tidy(e: dict) -> dict:
+            return {**{k: v for k, v in e.items() if k not in ("sources", "note")},
+                    **{k: e[k] for k in ("sources", "note") if k in e}}
+
+        return {"Organisation": [tidy(o.entry) for o in self.org_list],
+                "Place": [tidy(p) for p in self.places.values()], "Project": self.projects}

@@ -1,0 +1,97 @@
+"""Org-ids as publishers write them, made usable: cleaned, derived from register numbers, placeholders refused.
+
+Publishers type ids by hand: ``GB-CHC- 1153055 `` (a space inside), ``gb-chc-1153055``,
+``GB-CHC-Exempt`` (an exempt charity has no number), ``N/A``. A space or a lower
+case prefix is a safe repair (the register and the number are unchanged); a
+placeholder is no id at all, and taking it as one would merge every exempt
+charity into one organisation. The shape rule itself is ``graph.identifiers``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..identifiers import is_org_id
+
+__all__ = ["clean_org_id", "is_placeholder", "register_ids"]
+
+#: Words publishers put where an id or number is unknown or does not exist.
+_PLACEHOLDERS = frozenset({
+    "", "-", "--", "0", "n/a", "na", "n.a.", "none", "null", "nil", "unknown", "not known", "tbc", "tba",
+    "exempt", "excepted", "pending", "not applicable", "not registered", "unregistered", "applied for",
+})
+#: UK registers whose numbers always hold digits: a value without one is a placeholder.
+_NUMBERED = ("GB-CHC-", "GB-COH-", "GB-SC-", "GB-NIC-", "GB-EDU-", "GB-LAE-", "GB-MPR-")
+_PREFIX = re.compile(r"([A-Za-z]{2})\s*-\s*([A-Za-z0-9]{2,})\s*-\s*(.+)", re.S)
+
+
+def is_placeholder(value) -> bool:
+    """True for ``N/A``, ``Exempt``, ``GB-CHC-Exempt``: values that stand for a missing id."""
+    text = re.sub(r"\s+", " ", str(value or "")).strip().lower()
+    if text in _PLACEHOLDERS:
+        return True
+    upper = text.upper()
+    for prefix in _NUMBERED:
+        if upper.startswith(prefix):
+            rest = text[len(prefix):]
+            return rest.strip() in _PLACEHOLDERS or not re.search(r"\d", rest)
+    return False
+
+
+def clean_org_id(value) -> tuple[str | None, str | None]:
+    """(usable org-id or None, what was repaired or why it is unusable; None when taken as written).
+
+    Outer whitespace is trimmed silently (every reader does that); whitespace
+    inside and a lower-case prefix are repaired and said.
+    """
+    raw = str(value or "")
+    text = raw.strip()
+    if is_placeholder(text):
+        return None, f"{raw!r} is a placeholder, not an org-id" if text else None
+    if is_org_id(text):
+        return text, None
+    m = _PREFIX.fullmatch(text)
+    if m:
+        number = re.sub(r"\s+", "", m.group(3))
+        candidate = f"{m.group(1).upper()}-{m.group(2).upper()}-{number}"
+        if text.upper().startswith("360G"):
+            candidate = "360G-" + re.sub(r"\s+", "", text[4:].lstrip(" -"))
+        if is_org_id(candidate) and not is_placeholder(candidate):
+            return candidate, f"{raw!r} repaired to {candidate}"
+    squeezed = re.sub(r"\s+", "", text)
+    if is_org_id(squeezed):
+        return squeezed, f"{raw!r} repaired to {squeezed}"
+    return None, f"{raw!r} is not an org-id (expected e.g. GB-CHC-1164883 or 360G-...)"
+
+
+def register_ids(org: dict) -> tuple[list[str], list[str]]:
+    """(org-ids from the charity and company numbers, numbers that fit no register we can name).
+
+    Charity numbers of England and Wales are digits (``1164883``, ``1164883-1``);
+    Scotland's ``SC012345``; Northern Ireland's ``NIC100012``; company numbers are
+    eight characters, published without their leading zeros by spreadsheets.
+    """
+    ids, odd = [], []
+    charity = re.sub(r"\s+", "", str(org.get("charityNumber") or "")).upper()
+    if charity and not is_placeholder(charity):
+        if is_org_id(charity):  # some publishers write the org-id itself in the number column
+            ids.append(charity)
+        elif re.fullmatch(r"\d{5,8}(-\d{1,2})?", charity):
+            ids.append("GB-CHC-" + charity)
+        elif re.fullmatch(r"SC\d{6}", charity):
+            ids.append("GB-SC-" + charity)
+        elif re.fullmatch(r"NIC\d{5,6}", charity):
+            ids.append("GB-NIC-" + charity[3:])
+        else:
+            odd.append(f"charity number {org.get('charityNumber')}")
+    company = re.sub(r"\s+", "", str(org.get("companyNumber") or "")).upper()
+    if company and not is_placeholder(company):
+        if is_org_id(company):
+            ids.append(company)
+        elif re.fullmatch(r"\d{1,8}", company):
+            ids.append("GB-COH-" + company.zfill(8))
+        elif re.fullmatch(r"[A-Z]{2}\d{1,6}", company):
+            ids.append("GB-COH-" + company[:2] + company[2:].zfill(6))
+        else:
+            odd.append(f"company number {org.get('companyNumber')}")
+    return ids, odd

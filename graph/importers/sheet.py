@@ -1,0 +1,341 @@
+"""Spreadsheets in: the elements-and-connections layout coordinators know from Kumu.
+
+An **Elements** sheet: ``ID`` (optional: made from the label), ``Label`` (the
+name), ``Type`` (the kind: Organisation, Person, Project...), ``Category`` (the
+entry's own ``type`` field: university, charity...), ``Description``, ``Tags``
+(kept in the note), and any other column named after a field of the kind
+(lists separated by ``;``). A **Connections** sheet: ``From``, ``To`` (an ID, or
+a label that names one element), ``Type`` (a relationship kind such as
+PARTNER_IN or ``partner in``), and tie fields as columns (``role``, ``from``,
+``to``, ``amount``...). An ``.xlsx`` file holds both sheets; CSV files hold one
+each (a file with From/To columns is connections). Other column names are
+mapped with a small YAML file (``columns: {Organisation name: Label}``,
+``types: {Org: Organisation}``).
+
+Every problem is collected and reported at once as ``sheet:row: what
+(expected ...)``; nothing is written when there is one. The import writes its
+own files (``imports/sheet-<name>/``), so importing an edited sheet again
+updates those entries by id and adds no duplicates. A cell that starts with
+``'`` followed by ``= + - @`` had the quote added on export against formula
+injection (OWASP), and loses it here.
+"""
+
+from __future__ import annotations
+
+import csv
+import difflib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .. import schema
+from ..errors import LcgError
+from .yaml_out import FolderIndex, norm_name, slug, write_import
+
+__all__ = ["SheetProblems", "SheetResult", "import_sheet", "read_tables", "ELEMENT_COLUMNS", "CONNECTION_COLUMNS",
+           "FORMULA_START", "LIST_SEPARATOR"]
+
+ELEMENT_COLUMNS = {"id": "id", "label": "name", "type": "kind", "category": "type", "description": "description",
+                   "tags": "tags"}
+CONNECTION_COLUMNS = {"from": "start", "to": "end", "type": "kind"}
+#: Connection columns for the tie's own ``from`` / ``to`` dates (From/To name the ends).
+TIE_DATE_COLUMNS = {"since date": "from", "from date": "from", "until date": "to", "to date": "to"}
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+LIST_SEPARATOR = ";"
+
+
+class SheetProblems(LcgError):
+    """The sheets have problems (``problems``: every one, as text); nothing was written."""
+
+    def __init__(self, problems, path):
+        self.problems = list(problems)
+        n = len(self.problems)
+        super().__init__(f"{n} problem{'s' if n != 1 else ''} in {path}; nothing was written (fix them and import again)")
+
+
+@dataclass
+class SheetResult:
+    added: dict = field(default_factory=dict)
+    nodes: int = 0
+    relationships: int = 0
+    written: list = field(default_factory=list)
+    folder: Path | None = None
+
+
+def unquote(value):
+    """A cell's value with the formula guard taken off: ``'=SUM(1)`` -> ``=SUM(1)``."""
+    if isinstance(value, str) and value.startswith("'") and value[1:2] and value[1] in FORMULA_START:
+        return value[1:]
+    return value
+
+
+def read_tables(path: Path) -> dict[str, list[list]]:
+    """Sheet name -> rows (the first is the header) from an .xlsx, or one table from a .csv."""
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        try:
+            text = path.read_bytes().decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise LcgError(f"{path}: not UTF-8 text; save it as UTF-8 (in Excel: Save As > CSV UTF-8)") from None
+        return {path.name: [list(r) for r in csv.reader(text.splitlines())]}
+    if suffix in (".xlsx", ".xlsm"):
+        from openpyxl import load_workbook
+
+        try:
+            book = load_workbook(path, read_only=True, data_only=True)
+        except Exception as e:  # openpyxl raises many kinds for a file that is not a workbook
+            raise LcgError(f"{path}: not a readable .xlsx workbook ({e.__class__.__name__}); save it as .xlsx "
+                           "and import again") from None
+        try:
+            return {ws.title: [list(r) for r in ws.iter_rows(values_only=True)] for ws in book.worksheets}
+        finally:
+            book.close()
+    raise LcgError(f"{path}: expected a .xlsx or .csv file")
+
+
+def _mapping(path) -> tuple[dict, dict]:
+    if path is None:
+        return {}, {}
+    from ..yaml_files import safe_load
+
+    try:
+        data = safe_load(Path(path).read_text(encoding="utf-8")) or {}
+    except Exception as e:
+        raise LcgError(f"{path}: not a readable mapping file ({e.__class__.__name__}); expected YAML with "
+                       "columns: and types:") from None
+    if not isinstance(data, dict):
+        raise LcgError(f"{path}: expected a mapping with columns: and types:")
+    cols = {str(k).strip().lower(): str(v).strip() for k, v in (data.get("columns") or {}).items()}
+    types = {str(k).strip().lower(): str(v).strip() for k, v in (data.get("types") or {}).items()}
+    return cols, types
+
+
+def _kind_names() -> dict[str, str]:
+    out = {}
+    for k in schema.NODE_KINDS.values():
+        out[k.name.lower()] = k.name
+        out[k.file.rsplit(".", 1)[0]] = k.name
+    return out
+
+
+def _rel_names() -> dict[str, str]:
+    out = {}
+    for r in schema.REL_KINDS:
+        out[r.lower()] = r
+        out[r.lower().replace("_", " ")] = r
+    return out
+
+
+def _closest(value: str, choices) -> str:
+    close = difflib.get_close_matches(value.lower(), list(choices), n=1, cutoff=0.5)
+    return f"; did you mean {close[0]!r}?" if close else ""
+
+
+def _cell(v):
+    v = unquote(v)
+    if isinstance(v, str):
+        v = v.strip()
+        return v or None
+    if isinstance(v, float) and v.is_integer():
+        return int(v)
+    if hasattr(v, "isoformat"):  # a date cell
+        return v.isoformat()[:10]
+    return v
+
+
+class _Reader:
+    def __init__(self, column_map, type_map):
+        self.column_map, self.type_map = column_map, type_map
+        self.problems: list[str] = []
+        self.kinds, self.rels = _kind_names(), _rel_names()
+
+    def header(self, sheet, row, wanted: dict, required) -> list | None:
+        cols = []
+        for c in row:
+            name = str(c or "").strip()
+            name = self.column_map.get(name.lower(), name)
+            cols.append(name)
+        lower = [c.lower() for c in cols]
+        missing = [r for r in required if r not in lower]
+        if missing:
+            self.problems.append(f"{sheet}:1: missing column{'s' if len(missing) > 1 else ''} "
+                                 f"{', '.join(m.title() for m in missing)} (expected a header row with "
+                                 f"{', '.join(w.title() for w in wanted)})")
+            return None
+        return cols
+
+    def kind(self, sheet, n, text) -> str | None:
+        t = self.type_map.get(text.lower(), text)
+        kind = self.kinds.get(t.lower())
+        if kind is None:
+            self.problems.append(f"{sheet}:{n}: unknown type {text!r} (expected one of "
+                                 f"{', '.join(schema.NODE_KINDS)}{_closest(t, self.kinds)})")
+        return kind
+
+    def rel(self, sheet, n, text) -> str | None:
+        t = self.type_map.get(text.lower(), text)
+        rel = self.rels.get(t.lower().replace("-", " ").strip())
+        if rel is None:
+            self.problems.append(f"{sheet}:{n}: unknown connection type {text!r} (expected one of "
+                                 f"{', '.join(schema.REL_KINDS)}{_closest(t, self.rels)})")
+        return rel
+
+
+def _value(fld, v):
+    if fld is not None and fld.type == "amount" and isinstance(v, str):  # a CSV cell is text
+        try:
+            number = float(v.replace(",", ""))
+            return int(number) if number.is_integer() else number
+        except ValueError:
+            return v  # the validator says what is wrong with it
+    if fld is not None and fld.type in ("list", "orgid") and isinstance(v, str):
+        return [x.strip() for x in v.split(LIST_SEPARATOR) if x.strip()]
+    if fld is not None and fld.type in ("list", "orgid"):
+        return [v]
+    return v
+
+
+def import_sheet(paths, out_dir, *, mapping=None, name: str | None = None) -> SheetResult:
+    """Read elements and connections from ``paths`` and write them as the folder's own ``imports/sheet-<name>/``."""
+    paths = [Path(p) for p in paths]
+    column_map, type_map = _mapping(mapping)
+    reader = _Reader(column_map, type_map)
+    elements, connections = [], []
+    for path in paths:
+        for sheet, rows in read_tables(path).items():
+            rows = [r for r in rows if any(c not in (None, "") for c in r)] if rows else []
+            label = sheet if path.suffix.lower() != ".csv" else path.name
+            if not rows:
+                continue
+            head = [str(reader.column_map.get(str(c or "").strip().lower(), c or "")).strip().lower() for c in rows[0]]
+            if "from" in head or "to" in head or sheet.lower().startswith("connection"):
+                cols = reader.header(label, rows[0], CONNECTION_COLUMNS, ("from", "to", "type"))
+                target = connections
+            else:
+                cols = reader.header(label, rows[0], ELEMENT_COLUMNS, ("label", "type"))
+                target = elements
+            if cols is not None:
+                target.extend((label, n, dict(zip(cols, (_cell(c) for c in r))))
+                              for n, r in enumerate(rows[1:], start=2))
+    if not elements and not connections and not reader.problems:
+        raise LcgError(f"no elements or connections found in {', '.join(map(str, paths))} (expected an Elements "
+                       "sheet with Label and Type columns and a Connections sheet with From, To and Type)")
+    entries, by_id, by_label = _elements(reader, elements)
+    ties = _connections(reader, connections, by_id, by_label)
+    if reader.problems:
+        raise SheetProblems(reader.problems, ", ".join(map(str, paths)))
+    for (owner, key), values in ties.items():
+        by_id[owner][key] = values
+    own = f"imports/sheet-{slug(name or paths[0].stem) or 'sheet'}"
+    index = FolderIndex(out_dir, own)
+    out = {k: [e for e in entries if e["_kind"] == k] for k in schema.NODE_KINDS}
+    for es in out.values():
+        for e in es:
+            del e["_kind"]
+    result = SheetResult(nodes=len(entries), relationships=sum(len(v) for v in ties.values()))
+    result.added = {k: sum(1 for e in es if e["id"] not in index.own_ids) for k, es in out.items() if es}
+    result.folder = index.root / own
+    result.written = write_import(index, out, command=f"lcg import sheet {paths[0].name}")
+    return result
+
+
+def _elements(reader: _Reader, rows):
+    entries, by_id, by_label, seen_label = [], {}, {}, {}
+    for sheet, n, row in rows:
+        row = {k.lower(): v for k, v in row.items() if k}
+        text_kind, label = row.pop("type", None), row.pop("label", None)
+        if label is None:
+            reader.problems.append(f"{sheet}:{n}: no Label (expected the element's name)")
+        if text_kind is None:
+            reader.problems.append(f"{sheet}:{n}: no Type (expected one of {', '.join(schema.NODE_KINDS)})")
+            continue
+        kind = reader.kind(sheet, n, str(text_kind))
+        if kind is None or label is None:
+            continue
+        fields = {f.name: f for f in schema.NODE_KINDS[kind].fields}
+        node_id = str(row.pop("id", None) or slug(label))
+        if node_id in by_id:
+            reader.problems.append(f"{sheet}:{n}: id {node_id!r} used twice (first on row {by_id[node_id]['_row']}) "
+                                   "(expected one row per element)")
+            continue
+        entry = {"id": node_id, "name": str(label), "_kind": kind}
+        category = row.pop("category", None)
+        if category is not None:
+            entry["type"] = str(category)
+        tags = row.pop("tags", None)
+        for col, v in row.items():
+            if v is None:
+                continue
+            fld = fields.get(col)
+            if fld is None or col in ("id", "name"):
+                reader.problems.append(f"{sheet}:{n}: unknown column {col!r} for {schema.a_kind(kind)} (expected one "
+                                       f"of {', '.join(f for f in fields if f not in ('id', 'name'))}"
+                                       f"{_closest(col, fields)})")
+                continue
+            entry[col] = _value(fld, v)
+        if tags is not None:
+            note = f"Tags: {tags}."
+            entry["note"] = f"{entry['note']} {note}" if entry.get("note") else note
+        key = (kind, norm_name(label))
+        if key in seen_label:
+            reader.problems.append(f"{sheet}:{n}: label {label!r} used twice for {schema.a_kind(kind)} (first on row "
+                                   f"{seen_label[key]}) (expected one row per element, or distinct IDs)")
+        seen_label.setdefault(key, n)
+        by_label.setdefault(norm_name(label), []).append(node_id)
+        entry["_row"] = n
+        by_id[node_id] = entry
+        entries.append(entry)
+    for e in entries:
+        del e["_row"]
+    return entries, by_id, by_label
+
+
+def _connections(reader: _Reader, rows, by_id, by_label) -> dict:
+    ties: dict = {}
+    for sheet, n, row in rows:
+        row = {k.lower(): v for k, v in row.items() if k}
+        ends = []
+        for col in ("from", "to"):
+            ref = row.pop(col, None)
+            ref = str(ref) if ref is not None else None
+            found = ref if ref in by_id else None
+            if found is None and ref is not None:
+                matches = by_label.get(norm_name(ref), [])
+                found = matches[0] if len(matches) == 1 else None
+                if len(matches) > 1:
+                    reader.problems.append(f"{sheet}:{n}: {col.title()} {ref!r} names {len(matches)} elements "
+                                           f"({', '.join(matches)}) (expected an ID)")
+                    ends.append(None)
+                    continue
+            if found is None:
+                reader.problems.append(f"{sheet}:{n}: {col.title()} {ref!r} is no element (expected an ID or Label "
+                                       "from the elements sheet)")
+            ends.append(found)
+        text = row.pop("type", None)
+        rel = reader.rel(sheet, n, str(text)) if text is not None else None
+        if text is None:
+            reader.problems.append(f"{sheet}:{n}: no Type (expected a connection type such as PARTNER_IN)")
+        if None in ends or rel is None:
+            continue
+        start, end = by_id[ends[0]], by_id[ends[1]]
+        slot = next((s for s in schema.SLOTS if s.rel == rel and s.owner == start["_kind"] and s.outgoing
+                     and end["_kind"] in schema.REL_KINDS[rel].ends), None) or \
+            next((s for s in schema.SLOTS if s.rel == rel and s.owner == end["_kind"] and not s.outgoing
+                  and start["_kind"] in schema.REL_KINDS[rel].starts), None)
+        if slot is None:
+            reader.problems.append(f"{sheet}:{n}: {rel} cannot go from {schema.a_kind(start['_kind'])} to "
+                                   f"{schema.a_kind(end['_kind'])} (expected ends as in docs/data-format.md)")
+            continue
+        owner, other = (start, end) if slot.outgoing else (end, start)
+        fields = {f.name: f for f in schema.REL_KINDS[rel].fields}
+        props = {}
+        for col, v in row.items():
+            col = TIE_DATE_COLUMNS.get(col, col)
+            if v is None:
+                continue
+            if col not in fields:
+                reader.problems.append(f"{sheet}:{n}: unknown column {col!r} for {rel} (expected one of "
+                                       f"{', '.join(fields)}{_closest(col, fields)})")
+                continue
+            props[col] = _value(fields[col], v)
+        ties.setdefault((owner["id"], slot.key), []).append({"id": other["id"], **props} if props else other["id"])
+    return ties

@@ -1,0 +1,137 @@
+"""Spreadsheets both ways: `lcg export --format xlsx` and `lcg import sheet` round-trip the seed data."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import SEED
+from graph.dataset import load_dataset
+
+
+def _graph(folder):
+    ds = load_dataset(folder)
+    nodes = {(n.id, n.kind, tuple(sorted(n.props.items()))) for n in ds.nodes}
+    rels = {(r.kind, r.start, r.end, tuple(sorted(r.props.items()))) for r in ds.rels}
+    return nodes, rels
+
+
+def _book(path, elements, connections):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    ws = book.active
+    ws.title = "Elements"
+    for row in elements:
+        ws.append(row)
+    ws = book.create_sheet("Connections")
+    for row in connections:
+        ws.append(row)
+    book.save(path)
+    return path
+
+
+def test_seed_data_round_trips_through_a_spreadsheet(lcg, tmp_path):
+    sheet = tmp_path / "seed.xlsx"
+    assert lcg("export", "--format", "xlsx", "-o", sheet, "--data", SEED).exit_code == 0
+    out = tmp_path / "data"
+    result = lcg("import", "sheet", sheet, "-o", out)
+    assert result.exit_code == 0, result.output
+    assert f"in {out}/imports/sheet-seed" in result.output
+    assert _graph(out) == _graph(SEED)
+    before = {p: p.read_bytes() for p in out.rglob("*.yaml")}
+    again = lcg("import", "sheet", sheet, "-o", out)
+    assert again.exit_code == 0 and "already up to date" in again.output
+    assert {p: p.read_bytes() for p in out.rglob("*.yaml")} == before
+
+
+def test_an_edited_sheet_updates_by_id_without_duplicates(lcg, tmp_path):
+    from openpyxl import load_workbook
+
+    sheet = tmp_path / "seed.xlsx"
+    assert lcg("export", "--format", "xlsx", "-o", sheet, "--data", SEED).exit_code == 0
+    out = tmp_path / "data"
+    assert lcg("import", "sheet", sheet, "-o", out).exit_code == 0
+    book = load_workbook(sheet)
+    ws = book["Elements"]
+    ws.cell(row=2, column=2).value = "Renamed Organisation"
+    first_id = ws.cell(row=2, column=1).value
+    ws.append([None, "A New Charity", "Organisation", "charity"])
+    book.save(sheet)
+    assert lcg("import", "sheet", sheet, "-o", out).exit_code == 0
+    ds = load_dataset(out)
+    names = {n.id: n.props["name"] for n in ds.nodes}
+    assert names[first_id] == "Renamed Organisation" and names["a-new-charity"] == "A New Charity"
+    assert len(ds.nodes) == len(load_dataset(SEED).nodes) + 1
+
+
+def test_cells_never_start_a_formula_and_read_back_as_written(lcg, tmp_path):
+    from openpyxl import load_workbook
+
+    src = _book(tmp_path / "in.xlsx",
+                [["Label", "Type", "Description"], ["=HYPERLINK(\"http://x\")", "Organisation", "+44 1902 321000"],
+                 ["@home", "Place", "-minus"]], [["From", "To", "Type"]])
+    src_book = load_workbook(src)  # as a user would type them: openpyxl stores "=..." as a formula; quote it
+    ws = src_book["Elements"]
+    ws["A2"].value = "'=HYPERLINK(\"http://x\")"
+    src_book.save(src)
+    out = tmp_path / "data"
+    assert lcg("import", "sheet", src, "-o", out).exit_code == 0
+    names = {n.props["name"] for n in load_dataset(out).nodes}
+    assert names == {'=HYPERLINK("http://x")', "@home"}
+    exported = tmp_path / "out.xlsx"
+    assert lcg("export", "--format", "xlsx", "-o", exported, "--data", out).exit_code == 0
+    book = load_workbook(exported)
+    cells = [c.value for row in book["Elements"].iter_rows() for c in row if isinstance(c.value, str)]
+    assert not [c for c in cells if c.startswith(("=", "+", "-", "@", "\t", "\r"))]
+    assert "'=HYPERLINK(\"http://x\")" in cells and "'+44 1902 321000" in cells
+
+
+def test_bad_sheets_give_every_problem_at_once_and_write_nothing(lcg, tmp_path):
+    src = _book(tmp_path / "bad.xlsx",
+                [["Label", "Type", "Colour"], ["Learn Together", "Organisation", "blue"],
+                 ["Learn Together", "Organisation", None], ["Wolverhampton", "Plaice", None]],
+                [["From", "To", "Type"], ["Learn Together", "Nowhere", "PARTNER_IN"], ["Wolverhampton", "x", "LIKES"]])
+    out = tmp_path / "data"
+    result = lcg("import", "sheet", src, "-o", out)
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    for expected in ("Elements:2: unknown column 'colour' for an Organisation (expected one of",
+                     "Elements:3: id 'learn-together' used twice (first on row 2)",
+                     "Elements:4: unknown type 'Plaice' (expected one of", "did you mean 'place'?",
+                     "Connections:2: To 'Nowhere' is no element",
+                     "Connections:3: unknown connection type 'LIKES'"):
+        assert expected in result.output, expected
+    assert "nothing was written" in result.output and not out.exists()
+    missing = _book(tmp_path / "headless.xlsx", [["Name", "Kind"], ["A", "Organisation"]], [["From", "Type"]])
+    result = lcg("import", "sheet", missing, "-o", out)
+    assert "Elements:1: missing columns Label, Type" in result.output
+    assert "Connections:1: missing column To" in result.output
+
+
+def test_duplicate_labels_without_ids_are_a_problem(lcg, tmp_path):
+    src = _book(tmp_path / "dup.xlsx", [["ID", "Label", "Type"], ["a-1", "Same Name", "Organisation"],
+                                        ["a-2", "Same name", "Organisation"]], [["From", "To", "Type"]])
+    result = lcg("import", "sheet", src, "-o", tmp_path / "data")
+    assert result.exit_code == 1 and "Elements:3: label 'Same name' used twice for an Organisation" in result.output
+
+
+def test_columns_and_types_mapped_by_a_file_and_csv_pairs(lcg, tmp_path):
+    (tmp_path / "map.yaml").write_text("columns:\n  Org name: Label\n  Kind: Type\n  Web: website\n"
+                                       "types:\n  Org: Organisation\n  Funds: FUNDS\n")
+    (tmp_path / "orgs.csv").write_text("Org name,Kind,Web\nTest Foundation,Org,https://tf.example.org\n"
+                                       "Digital Skills,Project,\n")
+    (tmp_path / "ties.csv").write_text("From,To,Type,amount,currency\nTest Foundation,Digital Skills,Funds,5000,GBP\n")
+    out = tmp_path / "data"
+    result = lcg("import", "sheet", tmp_path / "orgs.csv", tmp_path / "ties.csv", "--map", tmp_path / "map.yaml",
+                 "-o", out)
+    assert result.exit_code == 0, result.output
+    ds = load_dataset(out)
+    (funds,) = [r for r in ds.rels if r.kind == "FUNDS"]
+    assert (funds.start, funds.end, funds.props["amount"], funds.props["currency"]) == \
+        ("test-foundation", "digital-skills", 5000, "GBP")
+
+
+@pytest.mark.parametrize("name", ["notes.txt"])
+def test_an_unknown_file_type_is_one_clear_error(lcg, tmp_path, name):
+    (tmp_path / name).write_text("hello")
+    result = lcg("import", "sheet", tmp_path / name, "-o", tmp_path / "data")
+    assert result.exit_code == 1 and "expected a .xlsx or .csv file" in result.output
