@@ -86,8 +86,13 @@ class SyntaxProblem:
     expected: str = "valid YAML: check indentation, quotes and colons"
 
 
+#: A data folder's files that are not kind files, and the ``DataFile.kind`` they are read as.
+SOURCES_KIND = "sources"
+
+
 def data_files(data_dir: str | os.PathLike) -> list[DataFile]:
-    """The data folder's kind files, in schema order; raises if there are none."""
+    """The data folder's kind files, in schema order, then ``sources.yaml`` (kind ``SOURCES_KIND``)
+    when there is one, so that the cache key covers it; raises if there are no kind files."""
     root = Path(data_dir)
     if not root.is_dir():
         raise DataDirNotFound(f"data folder {str(root)!r} not found (give one with --data DIR or LCG_DATA)")
@@ -99,6 +104,10 @@ def data_files(data_dir: str | os.PathLike) -> list[DataFile]:
     if not found:
         expected = ", ".join(k.file for k in schema.NODE_KINDS.values())
         raise DataDirNotFound(f"no data files in {str(root)!r} (expected one or more of: {expected})")
+    from .sources import SOURCES_FILE
+
+    if (root / SOURCES_FILE).is_file():
+        found.append(DataFile(root / SOURCES_FILE, SOURCES_KIND, (root / SOURCES_FILE).read_bytes()))
     return found
 
 
