@@ -199,8 +199,10 @@ def show(node, data_dir, fmt):
       lcg show "University of Wolverhampton" --format json
     """
     from graph.describe import TIE_COLUMNS, show_node
+    from graph.sources import read_sources, source_info
 
-    info = show_node(backend_for(data_dir), node)
+    known = read_sources(data_dir)
+    info = show_node(backend_for(data_dir), node, known)
     if fmt == "json":
         import json
 
@@ -213,10 +215,14 @@ def show(node, data_dir, fmt):
     for key, value in info["fields"].items():
         if key != "name":
             click.echo(f"  {key}: {'; '.join(map(str, value)) if isinstance(value, (list, tuple)) else value}")
-    click.echo(f"  sources: {'; '.join(info['sources']) or '(none)'}")
+    titles = [s["title"] + (f" <{s['url']}>" if s["url"] and s["url"] != s["title"] else "")
+              for s in info["source_titles"]]
+    click.echo(f"  sources: {'; '.join(titles) or '(none)'}")
+    for row in info["relationships"]:  # ties name their sources by title too
+        row["sources"] = [source_info(k, known)["title"] for k in row["sources"]]
     click.echo(f"\nRelationships ({len(info['relationships'])}):")
     shown = ["direction", "relationship", "other_name", "other_id", "role", "since", "from", "to", "amount",
-             "currency", "period", "sources"]
+             "currency", "period", "award", "outcome", "sources"]
     emit(info["relationships"], "table", [c for c in shown if c in ("direction", "relationship", "other_name",
                                                                     "other_id", "sources")
                                           or any(c in r for r in info["relationships"])])
@@ -442,7 +448,10 @@ def map_(output, title, seed, size_by, data_dir, neo4j_uri, **focus):
         from graph.queries.brokers import broker_rows
 
         scores = {r["id"]: r["betweenness"] for r in broker_rows(backend)[0]}
-    write_map(g, output, title=title, focus_text=f.describe(), source=source, seed=seed, scores=scores)
+    from graph.sources import read_sources
+
+    write_map(g, output, title=title, focus_text=f.describe(), source=source, seed=seed, scores=scores,
+              sources={} if neo4j_uri else read_sources(data_dir))
     n = g.number_of_nodes()
     click.echo(f"Wrote {output}: {n:,} nodes, {g.number_of_edges():,} relationships ({f.describe()}).", err=True)
     if n == 0:
@@ -476,7 +485,9 @@ def export_(fmt, output, data_dir, neo4j_uri, **focus):
     if fmt != "csv":  # a typo in -o fails before loading the graph
         check_writable(output)
     g, f, _source = _focused_graph(backend_for(data_dir, neo4j_uri), data_dir, neo4j_uri, **focus)
-    files = export(g, fmt, output)
+    from graph.sources import read_sources
+
+    files = export(g, fmt, output, sources={} if neo4j_uri else read_sources(data_dir))
     click.echo(f"Wrote {', '.join(map(str, files))}: {g.number_of_nodes():,} nodes, "
                f"{g.number_of_edges():,} relationships ({f.describe()}).", err=True)
 
