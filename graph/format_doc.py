@@ -222,6 +222,21 @@ EXAMPLE: dict[str, str] = {
   informs: [example-learning-region]
   sources: [resources.txt]
 """,
+    "sources.yaml": """\
+# The documents `sources` fields cite, by key (not a kind file).
+- key: about.txt
+  title: About the Example Learning Region
+  publisher: Example City Council
+  kind: web page
+  date: 2020-05
+  url: https://example.org/about
+  file: about.txt
+- key: resources.txt
+  title: Resources
+  kind: web page
+  file: resources.txt
+  note: Saved 2021; the page gives no date.
+""",
 }
 
 _TYPE_WORDS = {
@@ -264,15 +279,19 @@ def render() -> str:
         "relationships it naturally owns, written where a partnership officer would look for them (a project lists",
         "its partners, funders, people and themes; an event its organisers and participants; an organisation its",
         "memberships). Files that are missing are simply empty; other files in the folder are ignored, except",
-        "`decisions.yaml` (reviewed duplicate and overlap pairs, written by `lcg decide`).",
+        "`decisions.yaml` (reviewed duplicate and overlap pairs, written by `lcg decide`) and `sources.yaml`.",
         "",
         "Rules:",
         "",
         "- `id` is a readable slug (lower-case letters, digits and hyphens), unique across **all** files.",
         "- A slot holds a list. Each item is either an id (`- example-college`) or a mapping with `id` and the",
         "  relationship's own fields (`- {id: example-college, role: delivery, from: 2019-09}`).",
-        "- `sources` (seed file names or URLs) may be given on an entry and on a slot item; a relationship",
+        "- `sources` (keys of `sources.yaml`, or URLs) may be given on an entry and on a slot item; a relationship",
         "  written without its own `sources` takes its entry's.",
+        "- `sources.yaml` (optional) lists the documents the data cites, one entry each: `key` (what `sources`",
+        "  fields cite, e.g. the saved file's name) and `title` (required), `publisher`, `kind`, `date`, `url`,",
+        "  `file` (the file it was saved as), `licence`, `note`. When it is present, every `sources` value must",
+        "  be one of its keys or a URL; `lcg show`, maps and exports then show the titles.",
         "- Relationships may carry `from` and `to` dates, so questions can be asked as of a date (`--as-of`).",
         "- A tie may be written on both of its ends (an organisation's `member_of` and a network's `members`):",
         "  identical ties are merged; contradicting fields are an error.",

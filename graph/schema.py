@@ -127,7 +127,8 @@ class Slot:
 ID = Field("id", "str", True, doc="Readable slug, unique across all kinds.", example="university-of-wolverhampton")
 NAME = Field("name", "str", True, doc="Name as the sources write it.", example="University of Wolverhampton")
 DESCRIPTION = Field("description", "text", doc="What it is or does, in the sources' words.")
-SOURCES = Field("sources", "list", doc="Seed file names or URLs that state this fact.", example=["001_b0e830f65fbfb7a9.txt"])
+SOURCES = Field("sources", "list", doc="Keys of sources.yaml (or URLs) of the documents that state this fact.",
+                example=["001_b0e830f65fbfb7a9.txt"])
 ALIASES = Field("aliases", "list", doc="Other names and abbreviations.", example=["UoW"])
 WEBSITE = Field("website", "url", doc="Home page.", example="https://www.wlv.ac.uk")
 IDENTIFIERS = Field(
