@@ -14,7 +14,6 @@ date of the file) whose key the imported records cite.
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
 from dataclasses import dataclass
@@ -72,6 +71,12 @@ class SourceProblem:
     message: str
 
 
+def _did_you_mean(word, options) -> str:
+    from .validate import _did_you_mean as hint  # the validator's wording, for the same kind of mistake
+
+    return hint(word, options)
+
+
 def parse_sources(value) -> tuple[dict[str, Source], list[SourceProblem]]:
     """The parsed YAML of ``sources.yaml`` as entries by key, and every problem found."""
     found: dict[str, Source] = {}
@@ -89,8 +94,7 @@ def parse_sources(value) -> tuple[dict[str, Source], list[SourceProblem]]:
         fields = {}
         for name, v in entry.items():
             if name not in FIELDS:
-                close = difflib.get_close_matches(str(name), FIELDS, n=1, cutoff=0.6)
-                hint = f"did you mean {close[0]!r}? " if close else ""
+                hint = _did_you_mean(str(name), FIELDS)
                 problems.append(SourceProblem((i, name), label, f"unknown field {name!r} for a source "
                                               f"({hint}expected one of: {', '.join(FIELDS)})"))
                 continue
@@ -124,6 +128,8 @@ def read_sources(data_dir: str | os.PathLike | None) -> dict[str, Source]:
 
     Validation reports a broken file; showing a node never fails because of one.
     """
+    import yaml
+
     from .yaml_files import safe_load
 
     if data_dir is None:
@@ -131,7 +137,7 @@ def read_sources(data_dir: str | os.PathLike | None) -> dict[str, Source]:
     path = Path(data_dir) / SOURCES_FILE
     try:
         value = safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, Exception):  # noqa: BLE001 - any unreadable file: no titles
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):  # unreadable: no titles, keys shown as they are
         return {}
     return parse_sources(value)[0]
 
@@ -145,6 +151,8 @@ def source_info(value: str, sources: dict[str, Source]) -> dict:
 
 
 def unknown_key_message(value: str, known) -> str:
+    import difflib
+
     close = difflib.get_close_matches(value, list(known), n=3, cutoff=0.6)
     hint = f" (closest: {', '.join(close)})" if close else ""
     return (f"sources: {value!r} is not a key of {SOURCES_FILE}{hint}; expected a key listed there "
