@@ -23,7 +23,7 @@ from . import dates
 from .errors import BadDate
 
 __all__ = ["SOURCES_FILE", "FIELDS", "Source", "SourceProblem", "is_url", "parse_sources", "read_sources",
-           "source_info", "unknown_key_message"]
+           "source_info", "unknown_key_message", "register_source"]
 
 #: Not a kind file: the folder reader hands it here (graph/yaml_files.py).
 SOURCES_FILE = "sources.yaml"
@@ -157,3 +157,28 @@ def unknown_key_message(value: str, known) -> str:
     hint = f" (closest: {', '.join(close)})" if close else ""
     return (f"sources: {value!r} is not a key of {SOURCES_FILE}{hint}; expected a key listed there "
             "or a URL (add an entry with key, title, publisher ... for the document)")
+
+
+def register_source(data_dir: str | os.PathLike, source: Source) -> bool:
+    """Add ``source`` to the folder's ``sources.yaml`` unless its key is there; True when added.
+
+    For importers: the file they read becomes a document the data can cite (publisher,
+    licence, date of the file). A folder without ``sources.yaml`` gets one, so the
+    imported ``sources`` keys resolve. Written whole to a temporary file, then renamed.
+    """
+    import tempfile
+
+    import yaml
+
+    path = Path(data_dir) / SOURCES_FILE
+    text = path.read_text(encoding="utf-8") if path.is_file() else ""
+    if source.key in read_sources(data_dir):
+        return False
+    fields = {name: getattr(source, name) for name in FIELDS if getattr(source, name)}
+    entry = yaml.safe_dump([fields], allow_unicode=True, sort_keys=False, width=100)
+    text = (text.rstrip("\n") + "\n\n" if text.strip() else "") + entry
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".yaml")
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        fh.write(text)
+    os.replace(tmp, path)
+    return True

@@ -147,3 +147,22 @@ def test_map_details_show_titles_as_text_and_link_only_web_urls(tmp_path):
         assert hrefs == ["https://example.org/a"]
         assert mp.evaluate("() => document.querySelectorAll('img').length") == 0
         assert mp.dialogs == [] and mp.page_errors == []
+
+
+def test_imported_data_cites_its_file_once_registered(seed_copy, lcg):
+    """Importing into a folder with sources.yaml: the file must be registered (graph.sources.register_source)."""
+    from conftest import SHARED
+    from graph.sources import Source, read_sources, register_source
+
+    grants = SHARED / "data" / "360giving-covid19-multifunder" / "covid19-grants-2020-04-16.json"
+    if not grants.is_file():
+        pytest.skip(f"real data {grants} not present")
+    assert lcg("import", "360giving", grants, "-o", seed_copy).exit_code == 0
+    result = lcg("validate", "--data", seed_copy)
+    assert result.exit_code != 0 and f"'{grants.name}' is not a key of sources.yaml" in result.output
+    entry = Source(grants.name, "COVID-19 grants", publisher="360Giving", kind="dataset", date="2020-04-16",
+                   file=grants.name)
+    assert register_source(seed_copy, entry) is True
+    assert register_source(seed_copy, entry) is False  # once
+    assert read_sources(seed_copy)[grants.name] == entry
+    assert lcg("validate", "--data", seed_copy).exit_code == 0
