@@ -451,7 +451,7 @@ def map_(output, title, seed, size_by, data_dir, neo4j_uri, **focus):
     from graph.sources import read_sources
 
     write_map(g, output, title=title, focus_text=f.describe(), source=source, seed=seed, scores=scores,
-              sources={} if neo4j_uri else read_sources(data_dir))
+              sources=read_sources(data_dir))
     n = g.number_of_nodes()
     click.echo(f"Wrote {output}: {n:,} nodes, {g.number_of_edges():,} relationships ({f.describe()}).", err=True)
     if n == 0:
@@ -487,7 +487,7 @@ def export_(fmt, output, data_dir, neo4j_uri, **focus):
     g, f, _source = _focused_graph(backend_for(data_dir, neo4j_uri), data_dir, neo4j_uri, **focus)
     from graph.sources import read_sources
 
-    files = export(g, fmt, output, sources={} if neo4j_uri else read_sources(data_dir))
+    files = export(g, fmt, output, sources=read_sources(data_dir))
     click.echo(f"Wrote {', '.join(map(str, files))}: {g.number_of_nodes():,} nodes, "
                f"{g.number_of_edges():,} relationships ({f.describe()}).", err=True)
 
