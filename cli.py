@@ -322,7 +322,8 @@ def _list_folder_files(data_dir, files):
     """Files beyond the one-per-kind layout, and temp files an interrupted write left (ignored when loading)."""
     from graph import schema
 
-    extra = [f"{f.name} ({f.kind})" for f in files if f.name != schema.NODE_KINDS[f.kind].file]
+    extra = [f"{f.name} ({f.kind})" for f in files
+             if f.kind in schema.NODE_KINDS and f.name != schema.NODE_KINDS[f.kind].file]
     if extra:
         click.echo(f"Also read: {', '.join(extra)}", err=True)
     for name in files.leftovers:
@@ -364,8 +365,10 @@ def show(node, data_dir, fmt):
       lcg show "University of Wolverhampton" --format json
     """
     from graph.describe import TIE_COLUMNS, show_node
+    from graph.sources import read_sources, source_info
 
-    info = show_node(backend_for(data_dir), node)
+    known = read_sources(data_dir)
+    info = show_node(backend_for(data_dir), node, known)
     if fmt == "json":
         import json
 
@@ -376,6 +379,11 @@ def show(node, data_dir, fmt):
         return
     from graph.output import render_record
 
+    # sources by their titles (a URL beside the title), for people; JSON keeps the keys and gives source_titles
+    info["sources"] = [s["title"] + (f" <{s['url']}>" if s["url"] and s["url"] != s["title"] else "")
+                       for s in info["source_titles"]]
+    for row in info["relationships"]:
+        row["sources"] = [source_info(k, known)["title"] for k in row["sources"]]
     click.echo(render_record(info, width=table_width()), nl=False)
 
 
@@ -608,7 +616,10 @@ def map_(output, title, seed, size_by, data_dir, neo4j_uri, force, **focus):
         from graph.queries.brokers import broker_rows
 
         scores = {r["id"]: r["betweenness"] for r in broker_rows(backend).rows}
-    write_map(g, output, title=title, focus_text=f.describe(), source=source, seed=seed, scores=scores)
+    from graph.sources import read_sources
+
+    write_map(g, output, title=title, focus_text=f.describe(), source=source, seed=seed, scores=scores,
+              sources=read_sources(data_dir))
     n = g.number_of_nodes()
     click.echo(f"Wrote {output}: {n:,} nodes, {g.number_of_edges():,} relationships ({f.describe()}).", err=True)
     if n == 0:
@@ -649,7 +660,9 @@ def export_(fmt, output, data_dir, neo4j_uri, force, csv_raw, **focus):
         check_output(target, force=force, data_dir=data_dir, folder_ok=fmt == "csv")
     neo4j_uri = chosen_server(click.get_current_context(), neo4j_uri)
     g, f, _source = _focused_graph(backend_for(data_dir, neo4j_uri), data_dir, neo4j_uri, **focus)
-    files = export(g, fmt, output, csv_raw=csv_raw)
+    from graph.sources import read_sources
+
+    files = export(g, fmt, output, csv_raw=csv_raw, sources=read_sources(data_dir))
     click.echo(f"Wrote {', '.join(map(str, files))}: {g.number_of_nodes():,} nodes, "
                f"{g.number_of_edges():,} relationships ({f.describe()}).", err=True)
 

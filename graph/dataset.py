@@ -16,7 +16,7 @@ from .gc_pause import paused_gc
 from .errors import ValidationFailed
 from .records import FrozenProps, Node, Rel
 from .validate import Problem, Validator
-from .yaml_files import SyntaxProblem, data_files, line_of, parse
+from .yaml_files import SOURCES_KIND, SyntaxProblem, data_files, line_of, parse
 
 __all__ = ["Node", "Rel", "Dataset", "FrozenProps", "load_dataset", "check_dataset", "Problem"]
 
@@ -53,6 +53,7 @@ def _check_dataset(data_dir, files, parsed=None) -> tuple[Dataset | None, list[P
     for relpath, message in getattr(files, "problems", ()):
         texts[relpath] = ""
         validator.problems.append(Problem(relpath, (), "", message, line=1))
+    known_sources = None
     for f in files:
         texts[f.name] = f.text
         if f.problem:
@@ -65,7 +66,12 @@ def _check_dataset(data_dir, files, parsed=None) -> tuple[Dataset | None, list[P
                 f.name, (), "", f"YAML syntax error at column {value.column}: {value.message} "
                 f"(expected {value.expected})", line=value.line))
             continue
-        validator.read_file(f.name, f.kind, value)
+        if f.kind == SOURCES_KIND:
+            known_sources = _read_sources(validator, f.name, value)
+        else:
+            validator.read_file(f.name, f.kind, value)
+    if known_sources is not None:
+        validator.check_sources(known_sources)
     nodes, rels = validator.finish()
     problems = validator.problems
     if problems:
@@ -78,6 +84,15 @@ def _check_dataset(data_dir, files, parsed=None) -> tuple[Dataset | None, list[P
         return None, problems
     name = Path(data_dir).resolve().name
     return Dataset(name, tuple(nodes), tuple(rels)), []
+
+
+def _read_sources(validator: Validator, file: str, value) -> set[str]:
+    """The keys of ``sources.yaml``, its problems added to the validator's."""
+    from .sources import parse_sources
+
+    found, problems = parse_sources(value)
+    validator.problems += [Problem(file, p.path, p.key, p.message) for p in problems]
+    return set(found)
 
 
 def load_dataset(data_dir: str | os.PathLike, files=None) -> Dataset:

@@ -38,6 +38,7 @@ EXAMPLE: dict[str, str] = {
     - {id: research-council, period: 2017-2020}
   people:
     - {id: ben-example, role: coordinator}
+  coordinators: [example-city-council]   # X -COORDINATES-> this network
   themes: [digital-inclusion]
   located_in: [example-city]
   sources: [about.txt]
@@ -67,17 +68,22 @@ EXAMPLE: dict[str, str] = {
   name: Centre for Lifelong Learning
   type: unit
   part_of: [university-of-example]
+  contributes_to: [example-learning-region]   # its training is used in the initiative
+  advises: [example-city-council]
   sources: [resources.txt]
 - id: example-city-council
   name: Example City Council
   type: council
   member_of:
     - {id: health-cluster, since: "2020", sources: [about.txt]}
+  reports_to: [research-council]
   sources: [about.txt]
 - id: example-college
   name: Example College
   type: college
   themes: [digital-inclusion]
+  awards:                        # this -RECOGNISED_BY-> the body giving the award
+    - {id: research-council, award: Innovation Award, outcome: won, date: "2019"}
   sources: [about.txt]
 - id: research-council
   name: Example Research Council
@@ -94,6 +100,7 @@ EXAMPLE: dict[str, str] = {
     - {id: centre-for-lifelong-learning, role: director, from: "2015"}
   member_of: [example-learning-region]
   located_in: [example-city]
+  advises: [global-learning-cities]
   sources: [resources.txt]
 - id: ben-example
   name: Ben Example
@@ -125,6 +132,8 @@ EXAMPLE: dict[str, str] = {
   themes: [digital-inclusion, sdg-4]
   located_in: [example-city]
   member_of: [example-learning-region]
+  evaluated_by: [centre-for-lifelong-learning]
+  informs: [example-learning-region]
   sources: [resources.txt]
 - id: device-lending
   name: Device lending strand
@@ -153,6 +162,7 @@ EXAMPLE: dict[str, str] = {
   themes: [health-and-well-being]
   located_in: [example-city]
   part_of: [digital-skills-study]
+  about: [example-country]       # its subject, as its title states
   sources: [resources.txt]
 """,
     "places.yaml": """\
@@ -163,6 +173,9 @@ EXAMPLE: dict[str, str] = {
   member_of:
     - {id: global-learning-cities, since: "2018"}
   located_in: [example-country]
+  part_of: [example-city-council]
+  awards:
+    - {id: research-council, award: Learning City Award 2019, outcome: shortlisted, date: "2019"}
   sources: [about.txt]
 - id: example-country
   name: Exampleland
@@ -195,6 +208,7 @@ EXAMPLE: dict[str, str] = {
 - id: digital-skills-report
   name: Digital Skills in Example City
   type: report
+  aliases: [Digital Skills Report]
   date: "2020"
   website: https://example.org/report.pdf
   authors: [ada-example, centre-for-lifelong-learning]
@@ -203,7 +217,25 @@ EXAMPLE: dict[str, str] = {
   people: [ben-example]
   themes: [digital-inclusion]
   about: [digital-skills-study]
+  publishers: [university-of-example]
+  part_of: [digital-skills-study]
+  informs: [example-learning-region]
   sources: [resources.txt]
+""",
+    "sources.yaml": """\
+# The documents `sources` fields cite, by key (not a kind file).
+- key: about.txt
+  title: About the Example Learning Region
+  publisher: Example City Council
+  kind: web page
+  date: 2020-05
+  url: https://example.org/about
+  file: about.txt
+- key: resources.txt
+  title: Resources
+  kind: web page
+  file: resources.txt
+  note: Saved 2021; the page gives no date.
 """,
 }
 
@@ -264,8 +296,12 @@ def render() -> str:
         "- `id` is a readable slug (lower-case letters, digits and hyphens), unique across **all** files.",
         "- A slot holds a list. Each item is either an id (`- example-college`) or a mapping with `id` and the",
         "  relationship's own fields (`- {id: example-college, role: delivery, from: 2019-09}`).",
-        "- `sources` (seed file names or URLs) may be given on an entry and on a slot item; a relationship",
+        "- `sources` (keys of `sources.yaml`, or URLs) may be given on an entry and on a slot item; a relationship",
         "  written without its own `sources` takes its entry's.",
+        "- `sources.yaml` (optional) lists the documents the data cites, one entry each: `key` (what `sources`",
+        "  fields cite, e.g. the saved file's name) and `title` (required), `publisher`, `kind`, `date`, `url`,",
+        "  `file` (the file it was saved as), `licence`, `note`. When it is present, every `sources` value must",
+        "  be one of its keys or a URL; `lcg show`, maps and exports then show the titles.",
         "- Relationships may carry `from` and `to` dates, so questions can be asked as of a date (`--as-of`).",
         "- A tie may be written on both of its ends (an organisation's `member_of` and a network's `members`):",
         "  identical ties are merged; contradicting fields are an error.",

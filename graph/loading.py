@@ -51,7 +51,7 @@ def _code_stamp() -> str:
     here = Path(__file__).resolve().parent
     parts = []
     for name in ("schema.py", "validate.py", "yaml_files.py", "dataset.py", "records.py", "nx_build.py",
-                 "loading.py", "gc_pause.py", "data_folder.py"):
+                 "loading.py", "gc_pause.py", "data_folder.py", "sources.py"):
         try:
             st = (here / name).stat()
             parts.append(f"{name}:{st.st_size}:{st.st_mtime_ns}")

@@ -98,7 +98,7 @@ class RelKind:
         A person may both speak at and attend an event; a funder may fund two
         periods. Loading merges relationships on (kind, start, end, key field).
         """
-        return next((n for n in ("role", "period") if n in self.field_names), None)
+        return next((n for n in ("role", "period", "award") if n in self.field_names), None)
 
 
 @dataclass(frozen=True)
@@ -127,7 +127,8 @@ class Slot:
 ID = Field("id", "str", True, doc="Readable slug, unique across all kinds.", example="university-of-wolverhampton")
 NAME = Field("name", "str", True, doc="Name as the sources write it.", example="University of Wolverhampton")
 DESCRIPTION = Field("description", "text", doc="What it is or does, in the sources' words.")
-SOURCES = Field("sources", "list", doc="Seed file names or URLs that state this fact.", example=["001_b0e830f65fbfb7a9.txt"])
+SOURCES = Field("sources", "list", doc="Keys of sources.yaml (or URLs) of the documents that state this fact.",
+                example=["001_b0e830f65fbfb7a9.txt"])
 ALIASES = Field("aliases", "list", doc="Other names and abbreviations.", example=["UoW"])
 WEBSITE = Field("website", "url", doc="Home page.", example="https://www.wlv.ac.uk")
 IDENTIFIERS = Field(
@@ -192,7 +193,7 @@ NODE_KINDS: dict[str, NodeKind] = {
             "events.yaml",
             (ID, NAME, Field("type", "str", doc="launch, conference, festival, summit, workshop...", example="festival"),
              Field("date", "date", doc="When it took place (or began).", example="2019-06"),
-             END, DESCRIPTION, WEBSITE, SOURCES, NOTE),
+             END, ALIASES, DESCRIPTION, WEBSITE, SOURCES, NOTE),
             "A meeting, launch, festival or summit.",
             "#9467bd",
             "star",
@@ -220,7 +221,7 @@ NODE_KINDS: dict[str, NodeKind] = {
             "reports.yaml",
             (ID, NAME, Field("date", "date", doc="Publication date.", example="2020"),
              Field("type", "str", doc="report, evaluation, toolkit, press release...", example="evaluation"),
-             DESCRIPTION, WEBSITE, SOURCES, NOTE),
+             ALIASES, DESCRIPTION, WEBSITE, SOURCES, NOTE),
             "A research report, evaluation or toolkit.",
             "#7f7f7f",
             "box",
@@ -264,10 +265,11 @@ REL_KINDS: dict[str, RelKind] = {
         RelKind("WORKS_ON", ("Person",), ("Project", "Report", "Event", "Network"),
                 (Field("role", "str", doc="Role as stated.", example="lead researcher"), *REL_COMMON),
                 "A person works on a project."),
-        RelKind("PART_OF", ("Organisation", "Network", "Project", "Event", "Theme"),
+        RelKind("PART_OF", ("Organisation", "Network", "Project", "Event", "Theme", "Report", "Place"),
                 ("Organisation", "Network", "Project", "Event", "Theme"),
                 REL_COMMON,
-                "A unit of an organisation, a cluster or programme of a network, a strand of a project, a sub-theme."),
+                "A unit of an organisation, a cluster or programme of a network, a strand of a project, a sub-theme, "
+                "a paper of a project's series, a city of a combined authority."),
         RelKind("ORGANISED", ("Organisation", "Person", "Network", "Project"), ("Event",),
                 (_role("host", "co-lead", "organiser", "partner"), *REL_COMMON),
                 "Someone hosted, led or organised an event."),
@@ -282,8 +284,31 @@ REL_KINDS: dict[str, RelKind] = {
                 REL_COMMON, "Who wrote a report."),
         # Added beyond the issue's list: evaluations and toolkits are *about* a
         # project or network, and without this tie they float free of it.
-        RelKind("ABOUT", ("Report",), ("Project", "Network", "Event", "Organisation", "Place"),
-                REL_COMMON, "A report evaluates or describes something."),
+        RelKind("ABOUT", ("Report", "Event"), ("Project", "Network", "Event", "Organisation", "Place"),
+                REL_COMMON, "A report evaluates or describes something; an event's subject (lessons from a city)."),
+        # Added for what the seed pages state and no kind above says (issue 15). None of
+        # them is collaboration evidence except COORDINATES (graph/queries/collaboration.py).
+        RelKind("EVALUATES", ("Organisation", "Person", "Project"), ("Project", "Network", "Event"),
+                REL_COMMON, "Someone (or an evaluation project) evaluates a programme, service or event."),
+        RelKind("PUBLISHED", ("Organisation",), ("Report",),
+                REL_COMMON, "An organisation published (or is to publish) a report or book."),
+        RelKind("ADVISES", ("Person", "Organisation"), ("Organisation", "Network", "Project"),
+                REL_COMMON, "Someone advises an organisation or initiative (an advisory role, not employment)."),
+        RelKind("RECOGNISED_BY", ("Organisation", "Person", "Place", "Project", "Network"), ("Organisation",),
+                (Field("award", "str", doc="The award as the source names it.", example="UALL Award for innovation"),
+                 Field("outcome", "enum", choices=("won", "shortlisted"), doc="One of: won, shortlisted.",
+                       example="won"),
+                 Field("date", "date", doc="Year or date of the award.", example="2019"),
+                 *REL_COMMON),
+                "An award (won or shortlisted for) from the organisation that gives it."),
+        RelKind("INFORMS", ("Project", "Report"), ("Project", "Network", "Event", "Report"),
+                REL_COMMON, "A study, paper or report informs or helped shape other work."),
+        RelKind("CONTRIBUTES_TO", ("Organisation", "Person"), ("Network", "Project", "Event"),
+                REL_COMMON, "Someone's services or work are used in an initiative, without partnership or membership."),
+        RelKind("COORDINATES", ("Organisation", "Person", "Place", "Network"), ("Network", "Project", "Event"),
+                REL_COMMON, "Someone coordinates a network, cluster or programme (a cluster's coordinating city)."),
+        RelKind("REPORTS_TO", ("Organisation", "Network"), ("Organisation",),
+                REL_COMMON, "A board or body reports to another."),
     )
 }
 
@@ -292,9 +317,14 @@ SLOTS: tuple[Slot, ...] = (
     Slot("Organisation", "part_of", "PART_OF", True, "The organisation this one is a unit of."),
     Slot("Organisation", "located_in", "LOCATED_IN", True, "Where it is."),
     Slot("Organisation", "themes", "ADDRESSES", True, "Themes it works on."),
+    Slot("Organisation", "advises", "ADVISES", True, "Organisations or initiatives it advises."),
+    Slot("Organisation", "awards", "RECOGNISED_BY", True, "Awards it won or was shortlisted for, by who gives them."),
+    Slot("Organisation", "contributes_to", "CONTRIBUTES_TO", True, "Initiatives its services or work are used in."),
+    Slot("Organisation", "reports_to", "REPORTS_TO", True, "The body it reports to."),
     Slot("Person", "works_for", "WORKS_FOR", True, "Employers and units."),
     Slot("Person", "member_of", "MEMBER_OF", True, "Networks the person belongs to."),
     Slot("Person", "located_in", "LOCATED_IN", True, "Where the person is based."),
+    Slot("Person", "advises", "ADVISES", True, "Organisations or initiatives the person advises."),
     Slot("Project", "partners", "PARTNER_IN", False, "Partner organisations."),
     Slot("Project", "funders", "FUNDS", False, "Who funds it."),
     Slot("Project", "commissioned_by", "COMMISSIONED", False, "Who commissioned it."),
@@ -304,6 +334,8 @@ SLOTS: tuple[Slot, ...] = (
     Slot("Project", "located_in", "LOCATED_IN", True, "Where it happens."),
     Slot("Project", "part_of", "PART_OF", True, "A larger project or programme."),
     Slot("Project", "member_of", "MEMBER_OF", True, "Networks it belongs to."),
+    Slot("Project", "evaluated_by", "EVALUATES", False, "Who evaluated it (an organisation, person or evaluation)."),
+    Slot("Project", "informs", "INFORMS", True, "Work this study informs or helped shape."),
     Slot("Network", "partners", "PARTNER_IN", False, "Core partner organisations."),
     Slot("Network", "members", "MEMBER_OF", False, "Members (organisations, places, people...)."),
     Slot("Network", "funders", "FUNDS", False, "Who funds it."),
@@ -312,6 +344,7 @@ SLOTS: tuple[Slot, ...] = (
     Slot("Network", "member_of", "MEMBER_OF", True, "Networks it belongs to."),
     Slot("Network", "themes", "ADDRESSES", True, "Themes it addresses."),
     Slot("Network", "located_in", "LOCATED_IN", True, "Where it is."),
+    Slot("Network", "coordinators", "COORDINATES", False, "Who coordinates it (a cluster's coordinating cities)."),
     Slot("Event", "organisers", "ORGANISED", False, "Hosts, co-leads and organisers."),
     Slot("Event", "participants", "PARTICIPATED_IN", False, "Speakers, attendees and partners."),
     Slot("Event", "partners", "PARTNER_IN", False, "Partner organisations."),
@@ -321,8 +354,11 @@ SLOTS: tuple[Slot, ...] = (
     Slot("Event", "themes", "ADDRESSES", True, "Themes it addresses."),
     Slot("Event", "located_in", "LOCATED_IN", True, "Where it took place."),
     Slot("Event", "part_of", "PART_OF", True, "A programme, project or larger event it belongs to."),
+    Slot("Event", "about", "ABOUT", True, "Its subject, as its title or description states it."),
     Slot("Place", "located_in", "LOCATED_IN", True, "The larger place it is in."),
     Slot("Place", "member_of", "MEMBER_OF", True, "Networks it belongs to (a learning city in GNLC)."),
+    Slot("Place", "part_of", "PART_OF", True, "The authority it is a constituent of (a city of a combined authority)."),
+    Slot("Place", "awards", "RECOGNISED_BY", True, "Awards it won or was shortlisted for, by who gives them."),
     Slot("Theme", "part_of", "PART_OF", True, "A broader theme."),
     Slot("Report", "authors", "AUTHORED", False, "Who wrote it."),
     Slot("Report", "commissioned_by", "COMMISSIONED", False, "Who commissioned it."),
@@ -330,6 +366,9 @@ SLOTS: tuple[Slot, ...] = (
     Slot("Report", "people", "WORKS_ON", False, "People working on it (not authors)."),
     Slot("Report", "themes", "ADDRESSES", True, "Themes it addresses."),
     Slot("Report", "about", "ABOUT", True, "What it evaluates or describes."),
+    Slot("Report", "publishers", "PUBLISHED", False, "Who published it."),
+    Slot("Report", "part_of", "PART_OF", True, "The project whose paper it is."),
+    Slot("Report", "informs", "INFORMS", True, "Work it informs or helped shape."),
 )
 
 

@@ -129,6 +129,7 @@ class Validator:
         self._rel_fields = {k: {f.name: f for f in rk.fields} for k, rk in schema.REL_KINDS.items()}
         self._slots = {k: schema.slots_of(k) for k in schema.NODE_KINDS}
         self._broken: dict[str, Problem] = {}  # id (as written, and as a slug) of an entry that could not be read
+        self._cited: list[tuple] = []  # (file, path, id, sources): checked against sources.yaml
 
     def _problem(self, file, path, id_, message):
         self.problems.append(Problem(file, path, id_, message))
@@ -196,6 +197,8 @@ class Validator:
             return
         self._nodes[node_id] = (kind, file, props, (i,))
         sources = props.get("sources", ())
+        if sources:
+            self._cited.append((file, (i, "sources"), node_id, sources))
         for key, slot in slots.items():
             if key in entry:
                 self._read_slot(file, i, node_id, slot, entry[key], sources)
@@ -230,10 +233,21 @@ class Validator:
                 continue
             if "from" in props and "to" in props and _later(props["from"], props["to"]):
                 self._problem(file, path + ("to",), owner, f"{slot.key}: 'to' {props['to']} is before 'from' {props['from']}")
-            if "sources" not in props and sources:
+            if "sources" in props:
+                self._cited.append((file, path + ("sources",), owner, props["sources"]))
+            elif sources:
                 props["sources"] = sources
             start, end = (owner, target) if slot.outgoing else (target, owner)
             self._pending.append((slot, start, end, props, file, path, owner, target))
+
+    def check_sources(self, known: set[str]) -> None:
+        """Every ``sources`` value is a key of the folder's sources.yaml, or a URL."""
+        from .sources import is_url, unknown_key_message
+
+        for file, path, id_, values in self._cited:
+            for v in values:
+                if v not in known and not is_url(v):
+                    self._problem(file, path, id_, unknown_key_message(v, known))
 
     def finish(self) -> tuple[list[Node], list[Rel]]:
         """Check every reference, merge ties written twice, and build the records."""

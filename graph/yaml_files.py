@@ -165,8 +165,13 @@ class SyntaxProblem:
     expected: str = "valid YAML: check indentation, quotes and colons"
 
 
+#: A data folder's files that are not kind files, and the ``DataFile.kind`` they are read as.
+SOURCES_KIND = "sources"
+
+
 def data_files(data_dir: str | os.PathLike) -> "DataFiles":
-    """The data folder's kind files (see :func:`graph.data_folder.scan`), in schema order; raises if there are none.
+    """The data folder's kind files (see :func:`graph.data_folder.scan`), in schema order, then ``sources.yaml``
+    (kind ``SOURCES_KIND``) when there is one, so that the cache key covers it; raises if there are no kind files.
 
     Files that look like data but cannot be read or placed are not skipped: they
     travel with the list as ``problems`` and make validation fail.
@@ -180,6 +185,10 @@ def data_files(data_dir: str | os.PathLike) -> "DataFiles":
     if not found and not found.problems:
         expected = ", ".join(k.file for k in schema.NODE_KINDS.values())
         raise DataDirNotFound(f"no data files in {str(root)!r} (expected one or more of: {expected})")
+    from .sources import SOURCES_FILE
+
+    if (root / SOURCES_FILE).is_file():
+        found.append(DataFile(root / SOURCES_FILE, SOURCES_KIND, (root / SOURCES_FILE).read_bytes(), SOURCES_FILE))
     return found
 
 

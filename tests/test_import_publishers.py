@@ -56,11 +56,15 @@ def test_real_files_into_the_seed_data_leave_hand_files_untouched(lcg, tmp_path)
 
     out = tmp_path / "data"
     shutil.copytree(SEED, out)
-    hand = {p.name: p.read_bytes() for p in out.glob("*.yaml")}
+    hand = {p.name: p.read_bytes() for p in out.glob("*.yaml") if p.name != "sources.yaml"}
+    sources = (out / "sources.yaml").read_text()
     for path in REAL:
         assert lcg("import", "360giving", path, "-o", out).exit_code == 0
         assert lcg("validate", "--data", out).exit_code == 0
-    assert {p.name: p.read_bytes() for p in out.glob("*.yaml")} == hand
+    assert {p.name: p.read_bytes() for p in out.glob("*.yaml") if p.name != "sources.yaml"} == hand
+    # the folder's sources.yaml keeps every entry and comment and gains one entry per imported file
+    after = (out / "sources.yaml").read_text()
+    assert after.startswith(sources.rstrip("\n")) and all(f"key: {p.name}" in after for p in REAL)
 
 
 def test_wolfson_day_first_dates_read_as_days(tmp_path, lcg):

@@ -89,11 +89,13 @@ def loaded(request, dataset_dirs, bolt_server, tmp_path_factory):
     result = CliRunner().invoke(main, ["load", "--data", str(data)], env=bolt_server.env())
     assert result.exit_code == 0, result.output
     # The server run gets a folder with no graph data (only the reviewed decisions, which
-    # overlaps and duplicates read from the folder): any answer it gives came from the server.
+    # overlaps and duplicates read from the folder, and the source titles `show` reads):
+    # any answer it gives came from the server.
     decisions_only = tmp_path_factory.mktemp("decisions-only") / data.name
     decisions_only.mkdir()
-    if (data / "decisions.yaml").exists():
-        shutil.copy(data / "decisions.yaml", decisions_only / "decisions.yaml")
+    for side_file in ("decisions.yaml", "sources.yaml"):
+        if (data / side_file).exists():
+            shutil.copy(data / side_file, decisions_only / side_file)
     return data, decisions_only, _fill_ins(data)
 
 

@@ -28,6 +28,11 @@ Choices that let the files read back the same (docs/maps.md):
   ``raw`` (``--csv-raw``) writes cells exactly, for programs.
 * GraphML and GEXF leave out the control characters XML 1.0 cannot hold, and
   write a CR as LF (graph/text_safety.py), so the files always parse.
+  ``Type`` = Directed, ``Kind``).
+* Given the data folder's ``sources.yaml`` (``graph.sources``), every node and edge
+  with sources also gets ``source_titles``: the documents' titles, in the order of
+  ``sources``, so a spreadsheet reader sees what a key such as
+  ``001_b0e830f65fbfb7a9.txt`` is.
 """
 
 from __future__ import annotations
@@ -106,13 +111,27 @@ def edge_ids(edges) -> list[str]:
     return out
 
 
-def export(g, fmt: str, path, *, csv_raw: bool = False) -> list[Path]:
+def with_source_titles(g, sources: dict):
+    """A copy of ``g`` where each node and edge with sources also has ``source_titles``."""
+    from graph.sources import source_info
+
+    out = g.copy()
+    for _, d in list(out.nodes(data=True)) + [(None, d) for *_, d in out.edges(keys=True, data=True)]:
+        if d.get("sources"):
+            d["source_titles"] = [source_info(k, sources)["title"] for k in d["sources"]]
+    return out
+
+
+def export(g, fmt: str, path, *, csv_raw: bool = False, sources: dict | None = None) -> list[Path]:
     """Write ``g`` as ``fmt`` to ``path``; returns the files written (``csv_raw``: no formula guard).
 
+    ``sources``: the data folder's ``graph.sources.read_sources``, to add source titles.
     A path that cannot be written fails as one ``CannotWrite`` line naming the path and why.
     """
     from .output_files import check_writable, writing
 
+    if sources:
+        g = with_source_titles(g, sources)
     if fmt not in FORMATS:
         raise ExportError(f"unknown export format {fmt!r} (expected one of: {', '.join(FORMATS)})")
     if fmt != "csv":
@@ -190,6 +209,7 @@ def _list_fields() -> set[str]:
     for kinds in (schema.NODE_KINDS.values(), schema.REL_KINDS.values()):
         for k in kinds:
             out.update(f.name for f in k.fields if f.type in ("list", "orgid"))
+    out.add("source_titles")
     return out
 
 

@@ -44,7 +44,7 @@ DESCRIPTION_CHARS = 160
 STABILISATION_ITERATIONS = 150   # at most; fewer on bigger maps (see stabilisation_iterations)
 
 NODE_FACTS = ("type", "title", "date", "start", "end", "target_groups", "aliases", "website", "identifiers")
-EDGE_FACTS = ("role", "since", "from", "to", "amount", "currency", "period", "note")
+EDGE_FACTS = ("role", "since", "from", "to", "amount", "currency", "period", "award", "outcome", "date", "note")
 
 _JSON_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026",
                  0x2028: "\\u2028", 0x2029: "\\u2029"}
@@ -83,8 +83,12 @@ _EMPTY: tuple = (None, "", [], ())
 _EDGE_FACTS = frozenset(EDGE_FACTS)
 
 
-def build_payload(g, *, title: str, caption: list[str], scores: dict | None = None, seed: int = 1) -> dict:
+def build_payload(g, *, title: str, caption: list[str], scores: dict | None = None, seed: int = 1,
+                  sources: dict | None = None) -> dict:
     """The data the page needs, compactly: rows of arrays, repeated strings interned.
+
+    ``sources``: the data folder's ``graph.sources.read_sources``; ``sourceTitles`` maps the
+    index of each source key with an entry to [title, url], so the page shows titles, not keys.
 
     node row: [id, name, kind index, size, x, y, sources?, facts?]
     edge row: [start row, end row, relationship index, sources?, facts?]
@@ -163,6 +167,7 @@ def build_payload(g, *, title: str, caption: list[str], scores: dict | None = No
                                 round(size[i]), round(x), round(y)], d.get("sources"), facts))
 
     present = sorted({r[2] for r in nodes})
+    source_titles = {i: [sources[k].title, sources[k].url] for i, k in enumerate(strings) if k in (sources or {})}
     return {
         "title": title,
         "caption": caption,
@@ -177,6 +182,7 @@ def build_payload(g, *, title: str, caption: list[str], scores: dict | None = No
         "present": present,
         "rels": rels,
         "strings": strings,
+        "sourceTitles": source_titles,
         "nodes": nodes,
         "edges": edges,
     }
@@ -205,7 +211,8 @@ def layout_note(n: int) -> str:
 
 
 def build_map_html(g, *, title: str | None = None, focus_text: str = "whole graph", source: str = "",
-                   generated: datetime | None = None, scores: dict | None = None, seed: int = 1) -> str:
+                   generated: datetime | None = None, scores: dict | None = None, seed: int = 1,
+                   sources: dict | None = None) -> str:
     """The complete HTML page for the graph ``g`` (a networkx graph in the embedded contract)."""
     n, m = g.number_of_nodes(), g.number_of_edges()
     name = g.graph.get("name") or source or "graph"
@@ -218,7 +225,7 @@ def build_map_html(g, *, title: str | None = None, focus_text: str = "whole grap
         layout_note(n),
         "Size shows " + ("broker score" if scores else "number of ties") + "; hover or click for details and sources.",
     ]
-    payload = build_payload(g, title=title, caption=caption, scores=scores, seed=seed)
+    payload = build_payload(g, title=title, caption=caption, scores=scores, seed=seed, sources=sources)
     vis_js = vis_bundle()
     app_js = _asset("map.js")
     csp = ("default-src 'none'; script-src " + _csp_hash(vis_js) + " " + _csp_hash(app_js)

@@ -49,7 +49,10 @@ def main(argv=None) -> int:
 
             from .html_map import write_map
 
-            html_path = write_map(open_graph(args.data), Path(tmp) / "map.html", source=args.data)
+            from graph.sources import read_sources
+
+            html_path = write_map(open_graph(args.data), Path(tmp) / "map.html", source=args.data,
+                                  sources=read_sources(args.data))
         info = screenshot(html_path, args.output, width=args.width, height=args.height, select=args.select,
                           zoom=args.zoom)
     print(f"Wrote {args.output} ({info['seconds']:.1f} s to settle; {len(info['requests'])} network requests, "

@@ -20,6 +20,7 @@ folder ``lcg validate`` rejects.
 from __future__ import annotations
 
 import csv
+import datetime as _dt
 import io
 import json
 import math
@@ -394,5 +395,10 @@ def import_360giving(path, out_dir, *, skip_invalid: bool = False, dates: str | 
     entries = builder.entries()
     result.added = {kind: sum(1 for e in es if e["id"] not in index.own_ids) for kind, es in entries.items()}
     result.folder = index.root / own
-    result.written = write_import(index, entries, command=f"lcg import 360giving {path.name}")
+    from ..sources import Source
+
+    file_date = _dt.date.fromtimestamp(path.stat().st_mtime).isoformat()
+    cited = Source(key=path.name, title=f"360Giving grants file {path.name}", kind="360Giving data file",
+                   date=file_date, file=path.name)
+    result.written = write_import(index, entries, command=f"lcg import 360giving {path.name}", source=cited)
     return result

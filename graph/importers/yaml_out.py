@@ -86,6 +86,10 @@ class FolderIndex:
             if isinstance(value, SyntaxProblem) or (value is not None and not isinstance(value, list)):
                 raise LcgError(f"{self.root / f.name}: not a valid data file (line {getattr(value, 'line', 1)}); "
                                f"fix it before importing (run: lcg validate --data {self.root})")
+            if f.kind not in schema.NODE_KINDS:  # sources.yaml: checked with the rest, never indexed
+                self.files.append(f)
+                self.parsed[f.name] = value
+                continue
             mine = f.name == _own_kind_file(own, f.kind)  # other files a user puts beside them stay theirs
             if mine:
                 self.own_files[f.name] = f
@@ -228,10 +232,21 @@ def write_atomically(path: Path, text: str) -> None:
         raise
 
 
-def write_import(index: FolderIndex, entries: dict[str, list[dict]], *, command: str) -> list[Path]:
-    """Write the import's own files (one per kind that has entries), validated first; the paths written."""
+def write_import(index: FolderIndex, entries: dict[str, list[dict]], *, command: str, source=None) -> list[Path]:
+    """Write the import's own files (one per kind that has entries), validated first; the paths written.
+
+    ``source`` (a ``graph.sources.Source``): the file imported, registered in the folder's
+    ``sources.yaml`` when it has one, so that the entries' ``sources`` keys resolve there.
+    """
+    from ..sources import FIELDS, SOURCES_FILE, register_source
+
     new: dict[str, tuple[str, str]] = {}
     values: dict[str, list] = {}
+    listed = index.parsed.get(SOURCES_FILE)
+    register = source is not None and isinstance(listed, list) and not any(
+        isinstance(e, dict) and e.get("key") == source.key for e in listed)
+    if register:
+        values[SOURCES_FILE] = [*listed, {k: getattr(source, k) for k in FIELDS if getattr(source, k)}]
     for kind, es in entries.items():
         if es:
             name = _own_kind_file(index.own, kind)
@@ -240,10 +255,13 @@ def write_import(index: FolderIndex, entries: dict[str, list[dict]], *, command:
     stale = [name for name in index.own_files if name not in new]
     changed = {name: v for name, v in new.items()
                if name not in index.own_files or index.own_files[name].data != v[1].encode("utf-8")}
-    if not changed and not stale:
+    if not changed and not stale and not register:
         return []
     _check(index, new, values)
     written = []
+    if register:
+        register_source(index.root, source)
+        written.append(index.root / SOURCES_FILE)
     for name, (_, text) in changed.items():
         path = index.root / name
         path.parent.mkdir(parents=True, exist_ok=True)

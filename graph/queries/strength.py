@@ -36,12 +36,19 @@ ACTOR_KINDS = ("Organisation", "Person", "Place")
 #: For each kind of shared item, the ties that put an actor on it, and on which side.
 #: At an event, organisers, partners, funders, commissioners and staff run it;
 #: participants (speakers, attendees) attend it.
+#: Coordinating a network, programme or event (a cluster's coordinating cities lead its
+#: exchanges) is working with its members, so COORDINATES counts. Evaluating (an
+#: independent evaluator), publishing, advising, awards, reporting lines, a study
+#: informing work and services used in an initiative do not: none says two actors
+#: worked side by side, and counting them would tie a publisher to every author.
 ITEM_ROLES: dict[str, dict[str, str]] = {
     "Project": {"PARTNER_IN": "work", "FUNDS": "work", "COMMISSIONED": "work", "WORKS_ON": "work",
-                "PARTICIPATED_IN": "work"},
+                "PARTICIPATED_IN": "work", "COORDINATES": "work"},
     "Event": {"ORGANISED": "organiser", "PARTNER_IN": "organiser", "FUNDS": "organiser",
-              "COMMISSIONED": "organiser", "WORKS_ON": "organiser", "PARTICIPATED_IN": "participant"},
-    "Network": {"MEMBER_OF": "member", "PARTNER_IN": "member", "FUNDS": "member", "WORKS_ON": "member"},
+              "COMMISSIONED": "organiser", "WORKS_ON": "organiser", "COORDINATES": "organiser",
+              "PARTICIPATED_IN": "participant"},
+    "Network": {"MEMBER_OF": "member", "PARTNER_IN": "member", "FUNDS": "member", "WORKS_ON": "member",
+                "COORDINATES": "member"},
     "Organisation": {"WORKS_FOR": "employee"},
 }
 
@@ -73,7 +80,7 @@ _ITEM_FOR_VIA = {"project": ("Project",), "event": ("Event",), "network": ("Netw
                  "employment": ("Organisation",)}
 _DEFAULT_LABEL = {"PARTNER_IN": "partner", "FUNDS": "funder", "COMMISSIONED": "commissioner",
                   "WORKS_ON": "works on it", "PARTICIPATED_IN": "participant", "ORGANISED": "organiser",
-                  "MEMBER_OF": "member", "WORKS_FOR": "works there"}
+                  "MEMBER_OF": "member", "WORKS_FOR": "works there", "COORDINATES": "coordinator"}
 
 
 def tie_type(item_kind: str, mine: set[str], theirs: set[str]) -> str:

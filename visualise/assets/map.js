@@ -143,10 +143,12 @@
   function sourcesList(indexes, links) {
     var ul = el("ul", null, "sources");
     indexes.forEach(function (i) {
-      var text = S[i], li = el("li");
-      if (links && isWeb(text)) {
+      // a key of sources.yaml reads as its title, linked to its URL; any other source as written
+      var known = (data.sourceTitles || {})[i], text = known ? known[0] : S[i];
+      var url = known ? known[1] : S[i], li = el("li");
+      if (links && isWeb(url)) {
         var a = el("a", text);
-        a.href = text;
+        a.href = url;
         a.target = "_blank";
         a.rel = "noopener noreferrer";
         li.appendChild(a);
