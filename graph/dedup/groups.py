@@ -16,7 +16,7 @@ from __future__ import annotations
 import heapq
 from collections import defaultdict
 
-__all__ = ["overlap_groups"]
+__all__ = ["overlap_groups", "merge_groups"]
 
 
 def _key(a: str, b: str) -> tuple[str, str]:
@@ -74,3 +74,86 @@ def overlap_groups(pairs) -> dict[tuple[str, str], int]:
                 dx, wx = weight(x)
                 heapq.heappush(heap, (-dx, -wx, x))
     return group_of
+
+
+def merge_groups(pairs, *, min_linked: float | None = None) -> list[list[str]]:
+    """Groups of ids safe to merge: connected groups whose members are each paired with most of the others.
+
+    Merging is transitive, so a plain connected group chains: a~b and b~c merge a
+    and c though nothing says they are one. Here, while some member of a group is
+    paired with fewer than ``min_linked`` of the other members (of at most
+    ``GROUP_LINKS_CHECKED`` of them: each name is only compared with its nearest
+    names, so a large true group is never fully paired), the group's weakest
+    pair is cut and the group split again; a pair cut is still listed, for review.
+    Each group sorted, largest first.
+    """
+    from . import weights as W
+
+    min_linked = W.GROUP_MIN_LINKED if min_linked is None else min_linked
+    parent: dict[str, str] = {}  # exact pairs (same normalised name, same identifier) join into one atom first
+
+    def atom(x: str) -> str:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    raw = []
+    for p in pairs:
+        a, b, s = (p.a, p.b, p.score) if hasattr(p, "a") else (*p[:2], p[2] if len(p) > 2 else 1.0)
+        raw.append((a, b, s))
+        atom(a), atom(b)
+        if getattr(p, "exact", False):
+            ra, rb = atom(a), atom(b)
+            if ra != rb:
+                parent[max(ra, rb)] = min(ra, rb)
+    members: dict[str, list[str]] = defaultdict(list)
+    for x in list(parent):
+        members[atom(x)].append(x)
+    score: dict[tuple[str, str], float] = {}
+    for a, b, s in raw:
+        a, b = atom(a), atom(b)
+        if a != b:
+            score[_key(a, b)] = max(s, score.get(_key(a, b), s))
+    adj: dict[str, set[str]] = defaultdict(set)
+    for a in members:
+        adj[a]  # every atom, linked or not
+    for a, b in score:
+        adj[a].add(b)
+        adj[b].add(a)
+    done, seen = [], set()
+    for start in sorted(adj):
+        if start in seen:
+            continue
+        todo = [_component(adj, start)]
+        seen |= todo[0]
+        while todo:
+            group = todo.pop()
+            need = min_linked * min(len(group) - 1, W.GROUP_LINKS_CHECKED)
+            if len(group) <= 2 or all(len(adj[x] & group) >= need for x in group):
+                ids = sorted(y for x in group for y in members[x])
+                if len(ids) > 1:
+                    done.append(ids)
+                continue
+            edges = [(score[_key(a, b)], _key(a, b)) for a in group for b in adj[a] & group if a < b]
+            cut = max(1, len(edges) // 20)  # cut the weakest few at a time: big chains split in few rounds
+            for _, (a, b) in sorted(edges)[:cut]:
+                adj[a].discard(b)
+                adj[b].discard(a)
+            left = set(group)
+            while left:
+                part = _component(adj, next(iter(left)), within=group)
+                left -= part
+                todo.append(part)
+    return sorted(done, key=lambda g: (-len(g), g[0]))
+
+
+def _component(adj, start: str, within=None) -> set[str]:
+    seen, todo = {start}, [start]
+    while todo:
+        for y in adj[todo.pop()]:
+            if y not in seen and (within is None or y in within):
+                seen.add(y)
+                todo.append(y)
+    return seen

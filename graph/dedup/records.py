@@ -140,5 +140,6 @@ def entity_records(backend, kind: str) -> list[EntityRecord]:
         p = n.props
         out.append(EntityRecord(n.id, kind, n.name, tuple(p.get("aliases") or ()), p.get("website"),
                                 tuple(p.get("identifiers") or ()), frozenset(people.get(n.id, ())),
-                                frozenset(part_of.get(n.id, ())), degree[n.id]))
+                                frozenset(part_of.get(n.id, ())), degree[n.id], p.get("address"), p.get("postcode"),
+                                p.get("phone")))
     return out

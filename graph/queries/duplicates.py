@@ -13,7 +13,7 @@ import yaml
 from .. import schema
 from ..dedup import weights as W
 from ..dedup.decisions import load_decisions
-from ..dedup.duplicates import find_duplicates, groups_of
+from ..dedup.duplicates import find_duplicates, merge_groups
 from ..dedup.records import entity_records
 
 __all__ = ["duplicate_rows", "merge_change", "COLUMNS"]
@@ -55,13 +55,22 @@ def duplicate_rows(backend, data_dir=None, *, kind: str = "Organisation", min_sc
     decisions = load_decisions(data_dir) if data_dir is not None else {}
     pairs = [p for p in find_duplicates(records, min_score=min_score)
              if include_decided or frozenset((p.a, p.b)) not in decisions]
-    group_of = {x: n for n, g in enumerate(groups_of(pairs), start=1) for x in g}
+    groups = merge_groups(pairs)
+    group_of = {x: n for n, g in enumerate(groups, start=1) for x in g}
+    n = len(groups)
+    for p in pairs:  # a pair cut from its group (a weak link): its own group, to review on its own
+        if group_of.get(p.a) != group_of.get(p.b) or p.a not in group_of:
+            n += 1
+            group_of.setdefault(p.a, n)
+            group_of.setdefault(p.b, n)
     rows = []
     for p in pairs:
         a, b = by_id[p.a], by_id[p.b]
         keep, drop = (a, b) if _richness(a) >= _richness(b) else (b, a)
-        row = {"group": group_of[p.a], "score": p.score, "keep": keep.id, "keep_name": keep.name,
-               "merge": drop.id, "merge_name": drop.name, "reasons": "; ".join(p.reasons),
+        row = {"group": group_of[p.a] if group_of[p.a] == group_of[p.b] else min(group_of[p.a], group_of[p.b]), "score": p.score, "keep": keep.id, "keep_name": keep.name,
+               "merge": drop.id, "merge_name": drop.name, "reasons": "; ".join(p.reasons + (
+                   ["a weak link between two merge groups: review it on its own"]
+                   if group_of[p.a] != group_of[p.b] else [])),
                "change": merge_change(keep, drop)}
         decided = decisions.get(frozenset((p.a, p.b)))
         if decided:
