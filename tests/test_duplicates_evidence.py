@@ -93,3 +93,18 @@ def test_exact_names_form_one_merge_group_without_every_pair_listed():
     recs = [_org(f"r{i}", "Acme Widgets Ltd" if i % 2 else "ACME WIDGETS LIMITED") for i in range(12)]
     pairs = find_duplicates(recs)
     assert merge_groups(pairs) == [sorted(r.id for r in recs)]
+
+
+def test_registry_ids_are_org_ids_and_one_ror_id_in_two_spellings_is_the_same():
+    from graph.identifiers import is_org_id, registry_id
+
+    assert all(is_org_id(x) for x in ("ROR:03yrm5c26", "https://ror.org/03yrm5c26", "GB-UKPRN-10007166",
+                                        "GB-URN-123456"))
+    assert not is_org_id("ROR:notanid") and not is_org_id("03yrm5c26")
+    assert registry_id("https://ror.org/03yrm5c26") == registry_id("ROR:03yrm5c26") == "ROR:03yrm5c26"
+    a = _org("a", "University of Wolverhampton", identifiers=("https://ror.org/01k2y1055",))
+    b = _org("b", "Wolverhampton Univ", identifiers=("ROR:01k2y1055",))
+    assert "same identifier ROR:01k2y1055" in "; ".join(_pairs(a, b)[frozenset("ab")].reasons)
+    c = _org("c", "University of Wolverhampton", identifiers=("ROR:02nwg5t34",))
+    low = find_duplicates([a, c], min_score=0.0)
+    assert low[0].score < 0.8 and "different ROR numbers" in "; ".join(low[0].reasons)

@@ -14,6 +14,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from . import weights as W
+from ..identifiers import registry_id
 from .groups import merge_groups
 from .names import TokenWeights, acronyms, initials_only, name_key, name_keys, name_similarity
 from .places import PlaceWords, postcode_parts
@@ -68,6 +69,9 @@ def _domain(url: str | None) -> str | None:
 
 def _scheme(identifier: str) -> str:
     """The register an org-id belongs to: GB-CHC-1164883 -> GB-CHC."""
+    identifier = registry_id(identifier)
+    if identifier.startswith("ROR:"):
+        return "ROR"
     parts = identifier.split("-")
     return "-".join(parts[:2]) if len(parts) >= 3 else identifier
 
@@ -200,7 +204,7 @@ def find_duplicates(records, *, min_score: float = W.DUPLICATE_MIN_SCORE, top_k:
     shared_keys = defaultdict(list)
     for r in records:
         for ident in r.identifiers:
-            shared_keys["id:" + ident.strip().upper()].append(r.id)
+            shared_keys["id:" + registry_id(ident)].append(r.id)
         if (d := _domain(r.website)):
             shared_keys["web:" + d].append(r.id)
         if (f := _phone(r.phone)):
@@ -229,7 +233,7 @@ def find_duplicates(records, *, min_score: float = W.DUPLICATE_MIN_SCORE, top_k:
             delta = min(delta, 0.0)  # a town or a hospital apart is not undone by a shared switchboard
         score = min(1.0, max(0.0, score + delta))
         reasons += contact
-        same_ids = sorted({i.upper() for i in ra.identifiers} & {i.upper() for i in rb.identifiers})
+        same_ids = sorted({registry_id(i) for i in ra.identifiers} & {registry_id(i) for i in rb.identifiers})
         if same_ids:
             score = max(score, W.SAME_IDENTIFIER)
             reasons.append(f"same identifier {', '.join(same_ids)}")
