@@ -335,10 +335,11 @@ def duplicates(kind, min_score, include_decided, data_dir, fmt):
       lcg duplicates --kind Person --format json
     """
     from graph.dedup import weights as W
+    from graph.dedup.decisions import load_decisions
     from graph.queries.duplicates import COLUMNS, duplicate_rows
 
     kind = "Person" if kind.lower() == "person" else "Organisation"
-    rows = duplicate_rows(backend_for(data_dir), data_dir, kind=kind, include_decided=include_decided,
+    rows = duplicate_rows(backend_for(data_dir), load_decisions(data_dir) if data_dir else {}, kind=kind, include_decided=include_decided,
                           min_score=W.DUPLICATE_MIN_SCORE if min_score is None else min_score)
     emit(rows, fmt, COLUMNS + (["decision"] if include_decided else []) + (["change"] if fmt != "table" else []))
     if fmt == "table":

@@ -108,3 +108,59 @@ def test_registry_ids_are_org_ids_and_one_ror_id_in_two_spellings_is_the_same():
     c = _org("c", "University of Wolverhampton", identifiers=("ROR:02nwg5t34",))
     low = find_duplicates([a, c], min_score=0.0)
     assert low[0].score < 0.8 and "different ROR numbers" in "; ".join(low[0].reasons)
+
+
+def _apply(data, change: str, keep: str, drop: str) -> None:
+    """Make the advised edit by hand, as a coordinator would: set the fields, delete the entry, re-point ties."""
+    import yaml
+
+    (fields,) = yaml.safe_load(change) or [{"id": keep}]
+    for path in data.glob("*.yaml"):
+        entries = yaml.safe_load(path.read_text()) or []
+        if not isinstance(entries, list):
+            continue
+        entries = [e for e in entries if not (isinstance(e, dict) and e.get("id") == drop)]
+
+        def swap(x):
+            if isinstance(x, dict):
+                return {k: swap(v) for k, v in x.items()}
+            if isinstance(x, list):
+                return [swap(v) for v in x]
+            return keep if x == drop else x
+
+        entries = [swap(e) if e.get("id") != keep else {**e, **fields} for e in entries]
+        path.write_text(yaml.safe_dump(entries, sort_keys=False, allow_unicode=True))
+
+
+def test_merge_advice_applied_validates_keeps_every_fact_and_the_pair_goes(lcg, tmp_path):
+    import json
+    import shutil
+
+    import yaml
+
+    from conftest import FIXTURES
+
+    data = tmp_path / "data"
+    shutil.copytree(FIXTURES / "dedup" / "duplicates", data)
+    orgs = data / "organisations.yaml"
+    entries = yaml.safe_load(orgs.read_text())
+    for e in entries:  # give the pair facts on both sides: an imported bare record and a hand-written one
+        if e["id"] == "age-uk-wolverhampton":
+            e.update(sources=["grants.json"], postcode="WV1 1AA")
+        if e["id"] == "age-concern-wlv":
+            e.update(type="charity", description="Older people's charity.", phone="01902 000000",
+                     postcode="WV1 1AA", aliases=["ACW"])
+    orgs.write_text(yaml.safe_dump(entries, sort_keys=False))
+    rows = json.loads(lcg("duplicates", "--data", data, "--format", "json").stdout)
+    row = next(r for r in rows if {r["keep"], r["merge"]} == {"age-concern-wlv", "age-uk-wolverhampton"})
+    assert row["keep"] == "age-concern-wlv"  # hand-written with more facts, over the imported record
+    drop = next(e for e in entries if e["id"] == row["merge"])
+    _apply(data, row["change"], row["keep"], row["merge"])
+    assert lcg("validate", "--data", data).exit_code == 0
+    kept = next(e for e in yaml.safe_load(orgs.read_text()) if e["id"] == row["keep"])
+    assert drop["name"] in kept["aliases"] and "ACW" in kept["aliases"]
+    assert set(drop["identifiers"]) <= set(kept["identifiers"]) and "grants.json" in kept["sources"]
+    assert kept["description"] == "Older people's charity." and kept["postcode"] == "WV1 1AA"
+    assert str(drop["note"]) in kept["note"]  # the other record's note is kept, not deleted
+    after = json.loads(lcg("duplicates", "--data", data, "--format", "json").stdout or "[]")
+    assert not any(row["merge"] in (r["keep"], r["merge"]) for r in after)

@@ -38,6 +38,8 @@ class EntityRecord:
     address: str | None = None
     postcode: str | None = None
     phone: str | None = None
+    #: Every other field as written (type, description, sources, note...), for the merge advice.
+    other: dict = field(default_factory=dict, compare=False, hash=False)
 
 
 @dataclass
