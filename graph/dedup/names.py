@@ -17,6 +17,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from rapidfuzz.distance import Levenshtein
+from rapidfuzz.process import extractOne
 
 from .places import PlaceWords
 
@@ -156,19 +157,14 @@ class TokenWeights:
         self.df = Counter(t for k in keys for t in set(k.tokens))
         self.n = max(1, len(keys))
 
+        self._cache: dict[str, float] = {}
+
     def __call__(self, token: str) -> float:
-        w = math.log((self.n + 1) / (self.df.get(token, 0) + 1)) + 1.0
-        return w * (0.25 if token in GENERIC_WORDS else 1.0)
-
-
-def _token_match(a: str, b: str) -> float:
-    """1 for equal tokens; the edit similarity for long near-equal ones (typos); else 0."""
-    if a == b:
-        return 1.0
-    if min(len(a), len(b)) < 5:
-        return 0.0
-    sim = Levenshtein.normalized_similarity(a, b)
-    return sim if sim >= 0.8 else 0.0
+        w = self._cache.get(token)
+        if w is None:
+            w = math.log((self.n + 1) / (self.df.get(token, 0) + 1)) + 1.0
+            w = self._cache[token] = w * (0.25 if token in GENERIC_WORDS else 1.0)
+        return w
 
 
 NO_PLACES = PlaceWords()
@@ -226,8 +222,14 @@ def name_similarity(a: NameKey, b: NameKey, weight, ambiguous=frozenset(), place
             if t in places:  # a place is never a typo of another word; unmatched, it is a qualifier
                 best = 1.0 if t in theirs else 0.0
                 w = w if best else w * PLACE_WEIGHT
+            elif t in theirs:
+                best = 1.0
+            elif len(t) >= 5:  # typos: the closest long token of the other name, in one C call
+                hit = extractOne(t, theirs, scorer=Levenshtein.normalized_similarity, score_cutoff=0.8,
+                                 processor=None)
+                best = hit[1] if hit and len(hit[0]) >= 5 else 0.0
             else:
-                best = max((_token_match(t, o) for o in theirs), default=0.0)
+                best = 0.0
             num += w * best
             den += w
             if best == 0.0 and t in GENERIC_WORDS:

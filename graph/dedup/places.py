@@ -77,11 +77,14 @@ class PlaceWords:
             found += [w for w, nxt in zip(tokens, tokens[1:]) if nxt in _STREET_TYPES]  # "Arthington St"
             words.update(w for w in found if len(w) >= 4 and w not in _STREET_WORDS)
         self.from_data = frozenset(words)
+        self._seen: dict[str, bool] = {}
 
     def __contains__(self, word: str) -> bool:
-        if word in BUILTIN_PLACES or word in self.from_data:
-            return True
-        return len(word) >= 6 and word not in _NOT_PLACES and _ENDINGS.search(word) is not None
+        known = self._seen.get(word)
+        if known is None:
+            known = self._seen[word] = word in BUILTIN_PLACES or word in self.from_data or (
+                len(word) >= 6 and word not in _NOT_PLACES and _ENDINGS.search(word) is not None)
+        return known
 
 
 _UK_POSTCODE = re.compile(r"^([A-Z]{1,2}[0-9][0-9A-Z]?)\s*([0-9][A-Z]{2})$")
