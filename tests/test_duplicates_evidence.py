@@ -164,3 +164,9 @@ def test_merge_advice_applied_validates_keeps_every_fact_and_the_pair_goes(lcg, 
     assert str(drop["note"]) in kept["note"]  # the other record's note is kept, not deleted
     after = json.loads(lcg("duplicates", "--data", data, "--format", "json").stdout or "[]")
     assert not any(row["merge"] in (r["keep"], r["merge"]) for r in after)
+
+
+def test_branches_sharing_the_national_website_stay_apart():
+    a = _org("a", "Age UK North Tyneside", website="https://www.ageuk.org.uk/northtyneside")
+    b = _org("b", "Age UK North Craven", website="https://www.ageuk.org.uk/northcraven")
+    assert not _pairs(a, b)

@@ -99,6 +99,13 @@ def _address(text) -> tuple[str, frozenset] | None:
     return (number, street) if street else None
 
 
+def _branches(ra, rb) -> bool:
+    """True when the names share words and each adds its own ("Age UK North Tyneside" / "Age UK North Craven"):
+    branches of one body, whose website (the national body's) they share, so the website is no evidence."""
+    a, b = set(name_key(ra.name).tokens), set(name_key(rb.name).tokens)
+    return bool(a & b) and bool(a - b) and bool(b - a)
+
+
 def contact_evidence(ra, rb) -> tuple[float, list[str]]:
     """(score change, reasons) from address, postcode and phone: the same is strong evidence of one body,
     a different one (both written) evidence of two sites; the weights are in ``weights``."""
@@ -241,7 +248,7 @@ def find_duplicates(records, *, min_score: float = W.DUPLICATE_MIN_SCORE, top_k:
             reasons.append(f"same identifier {', '.join(same_ids)}")
         clash = set() if same_ids else (
             {_scheme(i) for i in ra.identifiers} & {_scheme(i) for i in rb.identifiers})
-        apart = "different places" in reason or "a body of its own" in reason
+        apart = "different places" in reason or "a body of its own" in reason or _branches(ra, rb)
         if _domain(ra.website) and _domain(ra.website) == _domain(rb.website) and not apart:
             score = max(score, W.SAME_WEBSITE)
             reasons.append(f"same website {_domain(ra.website)}")
