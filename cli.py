@@ -326,7 +326,8 @@ def duplicates(kind, min_score, include_decided, data_dir, fmt):
 
     Compares names ignoring legal forms (Ltd, CIC, N.V.), "The", case, accents and
     punctuation, spelling out abbreviations and initials ("Univ.", "UoW"); and
-    identifiers (charity and company numbers), websites and the people attached.
+    identifiers (charity and company numbers, ROR ids), websites, addresses, postcodes,
+    phone numbers and the people attached. Branches in different towns stay apart.
     Pairs marked in DATA/decisions.yaml are left out.
 
     \b
