@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from . import weights as W
 from ..identifiers import registry_id
-from .groups import merge_groups
+from .groups import groups_of, merge_groups
 from .names import TokenWeights, acronyms, initials_only, name_key, name_keys, name_similarity
 from .places import PlaceWords, postcode_parts
 
@@ -269,25 +269,3 @@ def find_duplicates(records, *, min_score: float = W.DUPLICATE_MIN_SCORE, top_k:
                                        exact=bool(same_ids) or ((a, b) in exact and delta >= 0)))
     pairs.sort(key=lambda p: (-p.score, p.a, p.b))
     return pairs
-
-
-def groups_of(pairs) -> list[list[str]]:
-    """Connected groups of ids from pairs (union-find), each sorted, largest first."""
-    parent: dict[str, str] = {}
-
-    def root(x: str) -> str:
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for p in pairs:
-        a, b = (p.a, p.b) if hasattr(p, "a") else p
-        ra, rb = root(a), root(b)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
-    groups = defaultdict(list)
-    for x in parent:
-        groups[root(x)].append(x)
-    return sorted((sorted(g) for g in groups.values()), key=lambda g: (-len(g), g[0]))
