@@ -124,8 +124,13 @@ def merge_groups(pairs, *, min_linked: float | None = None) -> list[list[str]]:
         seen |= todo[0]
         while todo:
             group = todo.pop()
-            need = min_linked * min(len(group) - 1, W.GROUP_LINKS_CHECKED)
-            if len(group) <= 2 or all(len(adj[x] & group) >= need for x in group):
+            size = sum(len(members[x]) for x in group)  # records, not atoms: a link to an atom reaches all of it
+
+            def linked(x: str) -> bool:
+                reached = sum(len(members[y]) for y in adj[x] & group)
+                return reached >= min_linked * min(size - len(members[x]), W.GROUP_LINKS_CHECKED)
+
+            if len(group) <= 2 or all(linked(x) for x in group):
                 ids = sorted(y for x in group for y in members[x])
                 if len(ids) > 1:
                     done.append(ids)
