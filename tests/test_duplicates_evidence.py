@@ -170,3 +170,8 @@ def test_branches_sharing_the_national_website_stay_apart():
     a = _org("a", "Age UK North Tyneside", website="https://www.ageuk.org.uk/northtyneside")
     b = _org("b", "Age UK North Craven", website="https://www.ageuk.org.uk/northcraven")
     assert not _pairs(a, b)
+
+
+def test_university_of_x_is_not_x_university():
+    assert not _pairs(_org("a", "University of Washington"), _org("b", "Washington University"))
+    assert _pairs(_org("a", "University of Leeds"), _org("b", "Dept of Physics, University of Leeds"))

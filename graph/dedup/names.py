@@ -170,6 +170,21 @@ class TokenWeights:
 NO_PLACES = PlaceWords()
 
 
+def _of_form(key: NameKey) -> str | None:
+    """"of" for "University of X", "end" for "X University", else None (kind words as in GENERIC_WORDS).
+
+    The two forms are a naming convention that tells institutions apart (University of
+    Washington in Seattle, Washington University in St. Louis), so a change of form is no
+    mere change of word order.
+    """
+    w = key.words
+    if len(w) >= 3 and w[0] in GENERIC_WORDS and w[1] == "of":
+        return "of"
+    if len(w) >= 2 and w[-1] in GENERIC_WORDS and w[-1] in key.tokens[:1] + key.tokens[-1:] and "of" not in w:
+        return "end"
+    return None
+
+
 def place_clash(a: NameKey, b: NameKey, places=NO_PLACES) -> tuple[list[str], list[str]] | None:
     """The place words each name has and the other lacks, when both have one; else None.
 
@@ -202,6 +217,8 @@ def name_similarity(a: NameKey, b: NameKey, weight, ambiguous=frozenset(), place
     clash = place_clash(a, b, places)
     if clash:
         return 0.0, f"different places: {' '.join(clash[0])} vs {' '.join(clash[1])} (branches or sites)"
+    if _of_form(a) and _of_form(b) and _of_form(a) != _of_form(b):
+        return 0.0, "'University of X' and 'X University' name two bodies (Washington, Victoria)"
     dependent = sorted((set(a.tokens) ^ set(b.tokens)) & DEPENDENT_BODIES)
     if dependent:
         return 0.0, f"only one is a {'/'.join(dependent)}: a body of its own"
