@@ -76,11 +76,10 @@ DIFFERENT_POSTCODE_AREA = 0.3
 DIFFERENT_PHONE = 0.1
 #: Records sharing a phone, address or postcode are compared only when fewer than this many share it.
 DUPLICATE_MAX_BLOCK = 30
-#: Merge groups: a member must be paired with at least this share of the others (else the weakest
-#: links are cut), and a group larger than this is shown as pairs to review.
+#: Merge groups: a member must be paired with at least this share of the others, counted over at most
+#: GROUP_LINKS_CHECKED of them (else the weakest links are cut).
 GROUP_MIN_LINKED = 0.5
 GROUP_LINKS_CHECKED = 8
-GROUP_REVIEW_SIZE = 6
 #: Different identifiers of the same register (two charity numbers) cap the score here.
 CONFLICTING_IDENTIFIER = 0.4
 
