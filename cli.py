@@ -492,7 +492,8 @@ def duplicates(kind, min_score, include_decided, data_dir, fmt):
 
     Compares names ignoring legal forms (Ltd, CIC, N.V.), "The", case, accents and
     punctuation, spelling out abbreviations and initials ("Univ.", "UoW"); and
-    identifiers (charity and company numbers), websites and the people attached.
+    identifiers (charity and company numbers, ROR ids), websites, addresses, postcodes,
+    phone numbers and the people attached. Branches in different towns stay apart.
     Pairs marked in DATA/decisions.yaml are left out.
 
     \b
@@ -501,10 +502,11 @@ def duplicates(kind, min_score, include_decided, data_dir, fmt):
       lcg duplicates --kind Person --format json
     """
     from graph.dedup import weights as W
+    from graph.dedup.decisions import load_decisions
     from graph.queries.duplicates import COLUMNS, duplicate_rows
 
     kind = "Person" if kind.lower() == "person" else "Organisation"
-    rows = duplicate_rows(backend_for(data_dir), data_dir, kind=kind, include_decided=include_decided,
+    rows = duplicate_rows(backend_for(data_dir), load_decisions(data_dir) if data_dir else {}, kind=kind, include_decided=include_decided,
                           min_score=W.DUPLICATE_MIN_SCORE if min_score is None else min_score)
     emit(rows, fmt, COLUMNS + (["decision"] if include_decided else []) + (["change"] if fmt != "table" else []))
     if fmt == "table":

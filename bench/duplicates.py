@@ -1,25 +1,39 @@
-"""Pairwise precision and recall of duplicate detection on hand-labelled names.
+"""Duplicate organisations on every labelled set in ../shared/data, beside a simple baseline, in one run.
 
-Data: ../shared/data/org-names-patstat-nl/patstat_reference.csv (2,379 PATSTAT
-applicant names, 102 organisations checked by hand at KU Leuven). Each name is
-one organisation record; `find_duplicates` runs exactly as `lcg duplicates`
-does. Two measures:
+Sets (each record carries only what a partner list would: name, and where the
+source has them address, postcode/ZIP and phone; the labels are hidden from the
+matcher):
 
-* pairs: the reported pairs themselves;
-* groups: every pair inside the connected groups the pairs form (what merging
-  would do; the usual entity-resolution measure).
+* ``patstat``: 2,379 Dutch patent-applicant names, 102 organisations (KU Leuven);
+* ``chicago``: 1,598 early-childhood sites with address, ZIP and phone, 527 true sites;
+* ``ror``: 6,747 affiliation strings, labelled with the ROR id the publisher asserted;
+* ``360giving``: the recipients of the three 360Giving files, one record per distinct
+  (recipient id, name); the recipient id is the label, so an id written under two
+  spellings is a true pair (ids are hidden from the matcher, postcodes and addresses kept).
 
-Baseline in the same run: exact match after lower-casing (what a naive tool does).
+Measures, per set, for ``find_duplicates`` (exactly as ``lcg duplicates``) and for the
+baseline (rapidfuzz ``token_sort_ratio >= 90`` within blocks of the same first token):
 
-    python bench/duplicates.py [--csv PATH] [--min-score 0.8 ...]
+* pairs: the listed pairs themselves;
+* groups: every pair inside the merge groups (what merging would do), the usual
+  entity-resolution measure; plus the largest group beside the largest true group;
+* time and peak memory (RSS) of each run, each in its own process.
+
+``--scale`` adds the timing runs of the targets: all names of all sets together
+(names only), and 100k records made from the real names with their addresses.
+
+    python bench/duplicates.py [--sets patstat chicago ...] [--scale] [--show-false 5]
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import json
 import platform
+import random
 import resource
+import subprocess
 import sys
 import time
 from collections import Counter, defaultdict
@@ -28,95 +42,157 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-DEFAULT_CSV = ROOT.parent / "shared" / "data" / "org-names-patstat-nl" / "patstat_reference.csv"
+DATA = ROOT.parent.parent / "shared" / "data" if not (ROOT.parent / "shared").is_dir() else ROOT.parent / "shared" / "data"
+SETS = ("patstat", "chicago", "ror", "360giving")
 
 
-#: Word-list entries chosen while reading these names (see --without-tuned-words).
-TUNED_GENERIC = ("royal koninklijke electronics chemicals pharmaceuticals products systems engineering "
-                 "manufacturing solutions").split()
-TUNED_ABBREVIATIONS = ("koninkl", "nkl", "elec", "electr")
+def _patstat():
+    with open(DATA / "org-names-patstat-nl" / "patstat_reference.csv", newline="", encoding="utf-8") as fh:
+        return [dict(id=f"p{r['person_id']}", label=r["leuven_id"], name=r["person_name"]) for r in csv.DictReader(fh)]
 
 
-def load(path):
-    with open(path, newline="", encoding="utf-8") as fh:
-        return [(f"p{r['person_id']}", r["leuven_id"], r["person_name"]) for r in csv.DictReader(fh)]
+def _chicago():
+    out = []
+    with open(DATA / "org-sites-chicago-early-childhood" / "chicago_sites_labelled.csv", newline="",
+              encoding="utf-8") as fh:
+        for r in csv.DictReader(fh):
+            phone = r["Phone"].strip()
+            out.append(dict(id=f"c{r['Id']}", label=r["True Id"], name=r["Site name"], address=r["Address"],
+                            postcode=r["Zip"], phone=phone))
+    return out
 
 
-def true_pair_count(labels) -> int:
-    return sum(n * (n - 1) // 2 for n in Counter(labels.values()).values())
+def _ror():
+    with open(DATA / "org-names-ror-affiliations" / "ror_affiliations_train.csv", newline="",
+              encoding="utf-8-sig") as fh:
+        return [dict(id=f"r{n}", label=r["ror_id"], name=r["affiliation"]) for n, r in enumerate(csv.DictReader(fh))]
 
 
-def measure_pairs(pairs, labels):
-    tp = sum(1 for a, b in pairs if labels[a] == labels[b])
-    return tp, len(pairs)
+def _giving():
+    files = [DATA / "360giving-covid19-multifunder" / "covid19-grants-2020-04-16.json",
+             DATA / "360giving-wolfson-esmee" / "wolfson-grants.json",
+             DATA / "360giving-wolfson-esmee" / "esmee-fairbairn-sample.json"]
+    seen = {}
+    for f in files:
+        data = json.loads(f.read_text(encoding="utf-8"))
+        for g in data["grants"] if isinstance(data, dict) else data:
+            orgs = g["recipientOrganization"]
+            for o in orgs if isinstance(orgs, list) else [orgs]:
+                key = (o["id"], o["name"])
+                if key not in seen:
+                    address = ", ".join(x for x in (o.get("streetAddress"), o.get("addressLocality")) if x)
+                    seen[key] = dict(id=f"g{len(seen)}", label=o["id"], name=o["name"], address=address,
+                                     postcode=o.get("postalCode") or "", website=o.get("url") or None)
+    return list(seen.values())
 
 
-def measure_groups(groups, labels):
+LOADERS = {"patstat": _patstat, "chicago": _chicago, "ror": _ror, "360giving": _giving}
+
+
+def _scale_rows(n: int):
+    """``n`` records from the real names (with their addresses), repeated with a site number so they stay distinct."""
+    base = [r for s in SETS for r in LOADERS[s]()]
+    rnd = random.Random(1)
+    out = []
+    for i in range(n):
+        r = dict(base[i % len(base)])
+        copy = i // len(base)
+        if copy:
+            r["name"] = f"{r['name']} {rnd.choice(['North', 'South', 'East', 'West', 'Central'])} {copy}"
+            r["postcode"] = f"{copy:05d}"
+        r["id"] = f"s{i}"
+        out.append(r)
+    return out
+
+
+def _matcher(rows):
+    from graph.dedup.duplicates import EntityRecord, find_duplicates, merge_groups
+
+    records = [EntityRecord(r["id"], "Organisation", r["name"], website=r.get("website"),
+                            address=r.get("address") or None, postcode=r.get("postcode") or None,
+                            phone=r.get("phone") or None) for r in rows]
+    pairs = find_duplicates(records)
+    return [(p.a, p.b) for p in pairs], merge_groups(pairs), {(p.a, p.b): (p.score, p.reasons) for p in pairs}
+
+
+def _baseline(rows):
+    """rapidfuzz token_sort_ratio >= 90 on processed names, all pairs within a block of the same first token."""
+    from rapidfuzz import fuzz, process, utils
+
+    from graph.dedup.duplicates import groups_of
+
+    blocks = defaultdict(list)
+    for r in rows:
+        text = utils.default_process(r["name"])
+        if text:
+            blocks[text.split()[0]].append((r["id"], text))
+    pairs = []
+    for members in blocks.values():
+        if len(members) < 2:
+            continue
+        texts = [t for _, t in members]
+        scores = process.cdist(texts, texts, scorer=fuzz.token_sort_ratio, score_cutoff=90, workers=1)
+        for i, j in zip(*scores.nonzero()):
+            if i < j:
+                pairs.append((members[i][0], members[j][0]))
+    return pairs, groups_of(pairs), {}
+
+
+def _one(set_name: str, method: str) -> dict:
+    rows = _scale_rows(int(set_name[5:])) if set_name.startswith("scale") else (
+        [r for s in SETS for r in LOADERS[s]()] if set_name == "allnames" else LOADERS[set_name]())
+    if set_name == "allnames":
+        rows = [dict(id=f"{n}", label=r["label"], name=r["name"]) for n, r in enumerate(rows)]
+    t = time.perf_counter()
+    pairs, groups, detail = (_matcher if method == "matcher" else _baseline)(rows)
+    seconds = time.perf_counter() - t
+    labels = {r["id"]: r["label"] for r in rows}
+    names = {r["id"]: r["name"] for r in rows}
+    true_total = sum(n * (n - 1) // 2 for n in Counter(labels.values()).values())
+    tp_pairs = sum(1 for a, b in pairs if labels[a] == labels[b])
     predicted = tp = 0
     for g in groups:
         predicted += len(g) * (len(g) - 1) // 2
-        by_label = Counter(labels[x] for x in g)
-        tp += sum(n * (n - 1) // 2 for n in by_label.values())
-    return tp, predicted
+        tp += sum(n * (n - 1) // 2 for n in Counter(labels[x] for x in g).values())
+    false = [(names[a], names[b], *detail.get((a, b), (None, None))) for a, b in pairs if labels[a] != labels[b]]
+    return {"set": set_name, "method": method, "records": len(rows), "true_pairs": true_total,
+            "largest_true": max(Counter(labels.values()).values()), "pairs": len(pairs), "tp_pairs": tp_pairs,
+            "group_pairs": predicted, "tp_groups": tp, "largest_group": max((len(g) for g in groups), default=0),
+            "seconds": seconds, "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+            "false": false[:50]}
 
 
-def row(name, tp, predicted, true_total, seconds=None):
-    p = tp / predicted if predicted else 1.0
-    r = tp / true_total if true_total else 1.0
-    t = f"{seconds:6.2f} s" if seconds is not None else ""
-    print(f"{name:<44} precision {p:.3f}  recall {r:.3f}  predicted pairs {predicted:>7}  {t}")
-    return p, r
+def _ratio(a, b):
+    return a / b if b else 1.0
 
 
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--csv", default=str(DEFAULT_CSV))
-    ap.add_argument("--min-score", type=float, nargs="*", default=[0.7, 0.75, 0.8, 0.85, 0.9])
-    ap.add_argument("--without-tuned-words", action="store_true",
-                    help="drop the word-list entries added while looking at this data (Koninklijke = Royal, "
-                         "'electronics' and other sector words, 'Koninkl.'/'Elec.' abbreviations): how much "
-                         "of the result they carry")
+    ap.add_argument("--sets", nargs="*", default=list(SETS), choices=SETS)
+    ap.add_argument("--methods", nargs="*", default=["baseline", "matcher"], choices=["baseline", "matcher"])
+    ap.add_argument("--scale", action="store_true", help="also time all names together and 100k records")
+    ap.add_argument("--show-false", type=int, default=0, metavar="N", help="print N false pairs per set")
+    ap.add_argument("--one", nargs=2, metavar=("SET", "METHOD"), help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
-    if args.without_tuned_words:
-        import graph.dedup.names as names
-
-        names.GENERIC_WORDS = names.GENERIC_WORDS - set(TUNED_GENERIC)
-        for abbreviation in TUNED_ABBREVIATIONS:
-            names.ABBREVIATIONS.pop(abbreviation, None)
-
-    from graph.dedup.duplicates import EntityRecord, find_duplicates, groups_of
-
-    rows = load(args.csv)
-    labels = {pid: lid for pid, lid, _ in rows}
-    records = [EntityRecord(pid, "Organisation", name) for pid, _, name in rows]
-    true_total = true_pair_count(labels)
-    print(f"# {len(rows)} names, {len(set(labels.values()))} organisations, {true_total} true pairs; "
-          f"{platform.processor() or platform.machine()}, Python {platform.python_version()}")
-
-    t = time.perf_counter()
-    exact = defaultdict(list)
-    for pid, _, name in rows:
-        exact[name.strip().lower()].append(pid)
-    row("baseline: exact lower-case name (groups)", *measure_groups(exact.values(), labels), true_total,
-        time.perf_counter() - t)
-
-    for min_score in args.min_score:
-        t = time.perf_counter()
-        pairs = find_duplicates(records, min_score=min_score)
-        seconds = time.perf_counter() - t
-        groups = groups_of(pairs)
-        grouped = {x for g in groups for x in g}
-        singles = [[pid] for pid in labels if pid not in grouped]
-        row(f"find_duplicates >= {min_score} (groups)", *measure_groups(groups + singles, labels), true_total,
-            seconds)
-        row(f"find_duplicates >= {min_score} (reported pairs)", *measure_pairs([(p.a, p.b) for p in pairs], labels),
-            true_total)
-    print(f"# peak RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
-    # The worst false merges at the last threshold, to see what fails.
-    wrong = [p for p in pairs if labels[p.a] != labels[p.b]][:8]
-    names = {pid: name for pid, _, name in rows}
-    for p in wrong:
-        print(f"  false: {names[p.a]!r} ~ {names[p.b]!r} {p.score} {p.reasons}")
+    if args.one:
+        print(json.dumps(_one(*args.one)))
+        return 0
+    print(f"# {platform.processor() or platform.machine()}, Python {platform.python_version()}, "
+          f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}")
+    print("| set | method | records | pair P | pair R | group P | group R | largest group (true) | time | peak RSS |")
+    print("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    runs = [(s, m) for s in args.sets for m in args.methods]
+    if args.scale:
+        runs += [("allnames", "baseline"), ("allnames", "matcher"), ("scale100000", "matcher")]
+    for s, m in runs:
+        out = subprocess.run([sys.executable, __file__, "--one", s, m], capture_output=True, text=True, check=True)
+        r = json.loads(out.stdout)
+        print(f"| {s} | {m} | {r['records']} | {_ratio(r['tp_pairs'], r['pairs']):.3f} | "
+              f"{_ratio(r['tp_pairs'], r['true_pairs']):.3f} | {_ratio(r['tp_groups'], r['group_pairs']):.3f} | "
+              f"{_ratio(r['tp_groups'], r['true_pairs']):.3f} | {r['largest_group']} ({r['largest_true']}) | "
+              f"{r['seconds']:.2f} s | {r['peak_mb']:.0f} MB |", flush=True)
+        for f in r["false"][:args.show_false]:
+            print(f"    false: {f}", file=sys.stderr)
     return 0
 
 

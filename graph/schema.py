@@ -134,7 +134,8 @@ WEBSITE = Field("website", "url", doc="Home page.", example="https://www.wlv.ac.
 IDENTIFIERS = Field(
     "identifiers",
     "orgid",
-    doc="Org-ids as used by 360Giving: GB-CHC-<charity no.>, GB-COH-<company no.>, 360G-...",
+    doc="Org-ids as used by 360Giving: GB-CHC-<charity no.>, GB-COH-<company no.>, GB-UKPRN-<UKPRN>, "
+        "GB-URN-<school URN>, 360G-...; a ROR id as ROR:<id> (or its https://ror.org/<id> URL).",
     example=["GB-CHC-1164883"],
 )
 NOTE = Field("note", "text", doc="Anything worth keeping that has no field of its own.")

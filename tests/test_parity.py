@@ -35,6 +35,7 @@ COMMANDS: list[list[str]] = [
     ["overlaps", "--related", "--min-score", "0.3"],
     ["duplicates"],
     ["duplicates", "--kind", "Person"],
+    ["duplicates", "--min-score", "0.4"],  # weak pairs too: contact evidence, cut links, merge advice
     ["collaborators", "{org}"],
     ["collaborators", "{person}", "--limit", "0"],
     ["collaborators", "{org2}", "--via", "project"],

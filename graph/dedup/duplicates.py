@@ -1,10 +1,14 @@
 """Likely duplicate records of one organisation or person, each with its reasons.
 
-Candidates come from three cheap indexes, never from all pairs: names that
+Candidates come from cheap indexes, never from all pairs: names that
 normalise to the same key, each distinct name's nearest names by character
-3-gram TF-IDF (plus initials such as "UoW"), and records sharing an identifier
-or a website. Only candidates are scored (``names.name_similarity`` plus the
-evidence beyond the name), so thousands of names cost seconds.
+3-gram TF-IDF (plus initials such as "UoW"), and records sharing an identifier,
+a website, a phone number, a street address or a full postcode. Only candidates
+are scored: ``names.name_similarity`` (word rarity, places never typo-matched),
+then the evidence beyond the name, for and against, each named in the reasons:
+same identifier / address / phone / postcode / website for; a different register
+number, address, postcode area or phone, a PART_OF tie, or branches sharing a
+national website against. Results on every labelled set: bench/RESULTS.md.
 """
 
 from __future__ import annotations
@@ -14,9 +18,12 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from . import weights as W
+from ..identifiers import registry_id
+from .groups import groups_of, merge_groups
 from .names import TokenWeights, acronyms, initials_only, name_key, name_keys, name_similarity
+from .places import PlaceWords, postcode_parts
 
-__all__ = ["EntityRecord", "DuplicatePair", "find_duplicates", "groups_of"]
+__all__ = ["EntityRecord", "DuplicatePair", "find_duplicates", "groups_of", "merge_groups"]
 
 
 @dataclass(frozen=True)
@@ -32,6 +39,11 @@ class EntityRecord:
     people: frozenset = field(default_factory=frozenset)  # ids of people attached (WORKS_FOR)
     part_of: frozenset = field(default_factory=frozenset)  # ids it is recorded as a unit of (PART_OF)
     degree: int = 0  # relationships it takes part in: the better-connected record is kept
+    address: str | None = None
+    postcode: str | None = None
+    phone: str | None = None
+    #: Every other field as written (type, description, sources, note...), for the merge advice.
+    other: dict = field(default_factory=dict, compare=False, hash=False)
 
 
 @dataclass
@@ -40,19 +52,93 @@ class DuplicatePair:
     b: str
     score: float
     reasons: list[str]
+    exact: bool = False  # same normalised name or same identifier: an equivalence, merge groups may close it
+
+
+#: Sites that host pages of many bodies: sharing one says nothing.
+SHARED_HOSTS = frozenset("facebook.com twitter.com x.com instagram.com linkedin.com youtube.com wordpress.com "
+                         "blogspot.com blogspot.co.uk sites.google.com google.com wixsite.com wix.com "
+                         "squarespace.com weebly.com justgiving.com eventbrite.com eventbrite.co.uk "
+                         "gov.uk nhs.uk ac.uk org.uk co.uk".split())
 
 
 def _domain(url: str | None) -> str | None:
     if not url:
         return None
     host = re.sub(r"^[a-z]+://", "", url.strip().lower()).split("/")[0].split(":")[0]
-    return host[4:] if host.startswith("www.") else host or None
+    host = host[4:] if host.startswith("www.") else host
+    if not host or "." not in host or host in SHARED_HOSTS or any(host.endswith("." + h) for h in SHARED_HOSTS
+                                                                   if h.count(".") >= 1 and "." in h[:-3]):
+        return None
+    return host
 
 
 def _scheme(identifier: str) -> str:
     """The register an org-id belongs to: GB-CHC-1164883 -> GB-CHC."""
+    identifier = registry_id(identifier)
+    if identifier.startswith("ROR:"):
+        return "ROR"
     parts = identifier.split("-")
     return "-".join(parts[:2]) if len(parts) >= 3 else identifier
+
+
+def _phone(text) -> str | None:
+    """The last 7 digits of a phone number (the local number, whatever the area code), or None."""
+    digits = re.sub(r"\D", "", str(text or ""))
+    return digits[-7:] if len(digits) >= 7 else None
+
+
+_ADDRESS_SKIP = frozenset("n s e w north south east west st street rd road ave av avenue blvd dr drive ln lane "
+                          "ct court pl place the".split())
+
+
+def _address(text) -> tuple[str, frozenset] | None:
+    """(house number, street words) of an address, or None without a number: "3449 W. Arthington St" ->
+    ("3449", {"arthington"}). Street types and directions are left out, as sources write them differently."""
+    words = re.findall(r"[a-z0-9]+", str(text or "").lower())
+    number = next((w for w in words if w.isdigit()), None)
+    if number is None:
+        return None
+    street = frozenset(w for w in words[words.index(number) + 1:] if w not in _ADDRESS_SKIP and not w.isdigit())
+    return (number, street) if street else None
+
+
+def _branches(ra, rb) -> bool:
+    """True when the names share words and each adds its own ("Age UK North Tyneside" / "Age UK North Craven"):
+    branches of one body, whose website (the national body's) they share, so the website is no evidence."""
+    a, b = set(name_key(ra.name).tokens), set(name_key(rb.name).tokens)
+    return bool(a & b) and bool(a - b) and bool(b - a)
+
+
+def contact_evidence(ra, rb) -> tuple[float, list[str]]:
+    """(score change, reasons) from address, postcode and phone: the same is strong evidence of one body,
+    a different one (both written) evidence of two sites; the weights are in ``weights``."""
+    delta, reasons = 0.0, []
+    aa, ab = _address(ra.address), _address(rb.address)
+    if aa and ab:
+        if aa[0] == ab[0] and aa[1] & ab[1]:
+            delta += W.SAME_ADDRESS
+            reasons.append(f"same address ({aa[0]} {' '.join(sorted(aa[1] & ab[1]))})")
+        else:
+            delta -= W.DIFFERENT_ADDRESS
+            reasons.append(f"but different addresses ({ra.address.strip()} / {rb.address.strip()})")
+    pa, pb = postcode_parts(ra.postcode), postcode_parts(rb.postcode)
+    if pa and pb:
+        if pa[1] == pb[1]:
+            delta += W.SAME_POSTCODE
+            reasons.append(f"same postcode {pa[1]}")
+        elif pa[0] != pb[0]:
+            delta -= W.DIFFERENT_POSTCODE_AREA
+            reasons.append(f"but postcodes in different areas ({pa[1]} / {pb[1]})")
+    fa, fb = _phone(ra.phone), _phone(rb.phone)
+    if fa and fb:
+        if fa == fb:
+            delta += W.SAME_PHONE
+            reasons.append(f"same phone number ({ra.phone.strip()})")
+        else:
+            delta -= W.DIFFERENT_PHONE
+            reasons.append("but different phone numbers")
+    return delta, reasons
 
 
 def _name_candidates(keys: list, min_sim: float, k: int) -> set[tuple[int, int]]:
@@ -101,9 +187,11 @@ def find_duplicates(records, *, min_score: float = W.DUPLICATE_MIN_SCORE, top_k:
             if r.id not in holders[i]:
                 holders[i].append(r.id)
     weight = TokenWeights(keys)
+    places = PlaceWords(r.address for r in records)
     initials = Counter(a for key in keys for a in acronyms(key))
     ambiguous = frozenset(a for a, n in initials.items() if n > 1)
     found: dict[tuple[str, str], tuple[float, str]] = {}
+    exact: set[tuple[str, str]] = set()
 
     def offer(a: str, b: str, score: float, reason: str) -> None:
         if a == b:
@@ -115,9 +203,10 @@ def find_duplicates(records, *, min_score: float = W.DUPLICATE_MIN_SCORE, top_k:
     for ids in holders:  # one normalised name, several records
         for other in ids[1:]:
             offer(ids[0], other, 1.0, "same name once case, punctuation, legal forms and titles are ignored")
+            exact.add((ids[0], other) if ids[0] < other else (other, ids[0]))
     for i, j in _name_candidates(keys, min_candidate, top_k):
-        score, reason = name_similarity(keys[i], keys[j], weight, ambiguous)
-        if score < min_score - W.SHARED_PERSON * 3:
+        score, reason = name_similarity(keys[i], keys[j], weight, ambiguous, places)
+        if score < min_score - W.SHARED_PERSON * 3 - W.MAX_CONTACT_BONUS:
             continue
         a_ids, b_ids = holders[i], holders[j]
         if len(a_ids) * len(b_ids) > 100:  # big exact groups are already linked inside
@@ -128,27 +217,43 @@ def find_duplicates(records, *, min_score: float = W.DUPLICATE_MIN_SCORE, top_k:
     shared_keys = defaultdict(list)
     for r in records:
         for ident in r.identifiers:
-            shared_keys["id:" + ident.strip().upper()].append(r.id)
+            shared_keys["id:" + registry_id(ident)].append(r.id)
         if (d := _domain(r.website)):
             shared_keys["web:" + d].append(r.id)
+        if (f := _phone(r.phone)):
+            shared_keys["tel:" + f].append(r.id)
+        if (ad := _address(r.address)):
+            shared_keys["adr:" + ad[0] + " " + min(ad[1])].append(r.id)
+        if (pc := postcode_parts(r.postcode)) and " " in pc[1]:  # a full UK postcode: a few dozen addresses
+            shared_keys["pc:" + pc[1]].append(r.id)
     for ids in shared_keys.values():
-        for other in ids[1:]:
-            ra, rb = by_id[ids[0]], by_id[other]
-            offer(ra.id, rb.id, *name_similarity(name_key(ra.name, person=ra.kind == "Person"),
-                                                 name_key(rb.name, person=rb.kind == "Person"), weight))
+        if len(ids) > W.DUPLICATE_MAX_BLOCK:  # a switchboard or a shared building: no evidence of one body
+            continue
+        for n, first in enumerate(ids):
+            for other in ids[n + 1:]:
+                ra, rb = by_id[first], by_id[other]
+                offer(ra.id, rb.id, *name_similarity(name_key(ra.name, person=ra.kind == "Person"),
+                                                     name_key(rb.name, person=rb.kind == "Person"), weight,
+                                                     places=places))
     pairs = []
     for (a, b), (score, reason) in found.items():
         ra, rb = by_id[a], by_id[b]
         if a in rb.part_of or b in ra.part_of:  # recorded as a unit of the other: two records on purpose
             continue
         reasons = [reason] if reason else []
-        same_ids = sorted({i.upper() for i in ra.identifiers} & {i.upper() for i in rb.identifiers})
+        delta, contact = contact_evidence(ra, rb)
+        if "different places" in reason or "a body of its own" in reason:
+            delta = min(delta, 0.0)  # a town or a hospital apart is not undone by a shared switchboard
+        score = min(1.0, max(0.0, score + delta))
+        reasons += contact
+        same_ids = sorted({registry_id(i) for i in ra.identifiers} & {registry_id(i) for i in rb.identifiers})
         if same_ids:
             score = max(score, W.SAME_IDENTIFIER)
             reasons.append(f"same identifier {', '.join(same_ids)}")
         clash = set() if same_ids else (
             {_scheme(i) for i in ra.identifiers} & {_scheme(i) for i in rb.identifiers})
-        if _domain(ra.website) and _domain(ra.website) == _domain(rb.website):
+        apart = "different places" in reason or "a body of its own" in reason or _branches(ra, rb)
+        if _domain(ra.website) and _domain(ra.website) == _domain(rb.website) and not apart:
             score = max(score, W.SAME_WEBSITE)
             reasons.append(f"same website {_domain(ra.website)}")
         people = sorted(ra.people & rb.people)
@@ -160,28 +265,7 @@ def find_duplicates(records, *, min_score: float = W.DUPLICATE_MIN_SCORE, top_k:
             score = min(score, W.CONFLICTING_IDENTIFIER)
             reasons.append(f"but different {', '.join(sorted(clash))} numbers")
         if score >= min_score:
-            pairs.append(DuplicatePair(a, b, round(score, 3), reasons))
+            pairs.append(DuplicatePair(a, b, round(score, 3), reasons,
+                                       exact=bool(same_ids) or ((a, b) in exact and delta >= 0)))
     pairs.sort(key=lambda p: (-p.score, p.a, p.b))
     return pairs
-
-
-def groups_of(pairs) -> list[list[str]]:
-    """Connected groups of ids from pairs (union-find), each sorted, largest first."""
-    parent: dict[str, str] = {}
-
-    def root(x: str) -> str:
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for p in pairs:
-        a, b = (p.a, p.b) if hasattr(p, "a") else p
-        ra, rb = root(a), root(b)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
-    groups = defaultdict(list)
-    for x in parent:
-        groups[root(x)].append(x)
-    return sorted((sorted(g) for g in groups.values()), key=lambda g: (-len(g), g[0]))

@@ -16,6 +16,11 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
+from rapidfuzz.distance import Levenshtein
+from rapidfuzz.process import extractOne
+
+from .places import PlaceWords
+
 __all__ = ["NameKey", "name_key", "name_keys", "TokenWeights", "name_similarity", "acronyms", "GENERIC_WORDS",
            "initials_only"]
 
@@ -25,7 +30,7 @@ LEGAL_PHRASES = ("naamloze vennootschap", "naamlooze vennootschap", "besloten ve
                  "limited liability company", "charitable incorporated organisation")
 LEGAL_TOKENS = frozenset(
     "nv bv ltd limited inc incorporated corp corporation co company cos ag gmbh sa srl spa plc llc llp lp "
-    "cic cio the kg se cv vzw ab oy as asa sarl bvba pte pty kk aktiengesellschaft firma publ".split())
+    "cic cio kg se cv vzw ab oy as asa sarl bvba pte pty kk aktiengesellschaft firma publ".split())
 #: Person titles, dropped from people's names.
 TITLES = frozenset("dr prof professor mr mrs ms miss mx sir dame cllr councillor rev revd".split())
 ABBREVIATIONS = {
@@ -91,9 +96,27 @@ def initials_only(name: str, *, person: bool = False) -> bool:
     return len("".join(words)) <= 1
 
 
+#: First words of a comma-separated part that names a unit inside the body named after it.
+UNIT_HEADS = frozenset("department dept faculty division laboratory laboratories lab section unit chair "
+                       "directorate office team".split())
+
+
+def _without_units(name: str) -> str:
+    """"Department of Education, University of Wolverhampton" -> "University of Wolverhampton".
+
+    An affiliation names the unit first and the body after a comma; the body is the
+    organisation (a unit recorded as its own organisation is tied to it with PART_OF,
+    which keeps the two apart).
+    """
+    parts = [p for p in re.split(r"[,;]", name) if p.strip()]
+    while len(parts) > 1 and (_fold(parts[0]).split() or [""])[0] in UNIT_HEADS:
+        parts = parts[1:]
+    return ", ".join(parts)
+
+
 def name_key(name: str, *, person: bool = False) -> NameKey:
     """The comparable form of a name; ``person`` drops titles instead of legal forms."""
-    text = _fold(name)
+    text = _fold(name if person else _without_units(name))
     if not person:
         for phrase in LEGAL_PHRASES:
             text = text.replace(phrase, " ")
@@ -105,21 +128,13 @@ def name_key(name: str, *, person: bool = False) -> NameKey:
 
 
 def name_keys(name: str, *, person: bool = False) -> list[NameKey]:
-    """The name's key, plus the key of what precedes its first legal form when more follows.
+    """The name's key, as a list: one key per name.
 
-    "AKZO NOBEL N.V., ARNHEM" and "Philips N.V. Gloeilampenfabrieken": what follows a
-    legal form is sometimes an address and sometimes the rest of the name, so both
-    readings are kept and either may match.
+    An earlier version also keyed the part before the first legal form, so "Friends
+    of the X" (with "the" taken as a legal form) equalled "Friends of the Y"; what
+    follows a legal form is left to the token comparison, where it counts by rarity.
     """
-    full = name_key(name, person=person)
-    if person:
-        return [full]
-    words = _fold(name).split()
-    for i, w in enumerate(words[1:-1], start=1):
-        if w in LEGAL_TOKENS and any(x not in LEGAL_TOKENS for x in words[:i]):
-            head = name_key(" ".join(words[:i]))
-            return [full, head] if head.tokens and head.tokens != full.tokens else [full]
-    return [full]
+    return [name_key(name, person=person)]
 
 
 def acronyms(key: NameKey) -> set[str]:
@@ -142,24 +157,53 @@ class TokenWeights:
         self.df = Counter(t for k in keys for t in set(k.tokens))
         self.n = max(1, len(keys))
 
+        self._cache: dict[str, float] = {}
+
     def __call__(self, token: str) -> float:
-        w = math.log((self.n + 1) / (self.df.get(token, 0) + 1)) + 1.0
-        return w * (0.25 if token in GENERIC_WORDS else 1.0)
+        w = self._cache.get(token)
+        if w is None:
+            w = math.log((self.n + 1) / (self.df.get(token, 0) + 1)) + 1.0
+            w = self._cache[token] = w * (0.25 if token in GENERIC_WORDS else 1.0)
+        return w
 
 
-def _token_match(a: str, b: str) -> float:
-    """1 for equal tokens; the edit similarity for long near-equal ones (typos); else 0."""
-    if a == b:
-        return 1.0
-    if min(len(a), len(b)) < 5:
-        return 0.0
-    from rapidfuzz.distance import Levenshtein
-
-    sim = Levenshtein.normalized_similarity(a, b)
-    return sim if sim >= 0.8 else 0.0
+NO_PLACES = PlaceWords()
 
 
-def name_similarity(a: NameKey, b: NameKey, weight, ambiguous=frozenset()) -> tuple[float, str]:
+def _of_form(key: NameKey) -> str | None:
+    """"of" for "University of X", "end" for "X University", else None (kind words as in GENERIC_WORDS).
+
+    The two forms are a naming convention that tells institutions apart (University of
+    Washington in Seattle, Washington University in St. Louis), so a change of form is no
+    mere change of word order.
+    """
+    w = key.words
+    if len(w) >= 3 and w[0] in GENERIC_WORDS and w[1] == "of":
+        return "of"
+    if len(w) >= 2 and w[-1] in GENERIC_WORDS and w[-1] in key.tokens[:1] + key.tokens[-1:] and "of" not in w:
+        return "end"
+    return None
+
+
+def place_clash(a: NameKey, b: NameKey, places=NO_PLACES) -> tuple[list[str], list[str]] | None:
+    """The place words each name has and the other lacks, when both have one; else None.
+
+    "Age UK Dorchester" / "Age UK Colchester": each names a town the other does not,
+    so they are branches in two towns, not one body misspelt (see ``places``).
+    """
+    only_a = [t for t in a.tokens if t in places and t not in b.tokens]
+    only_b = [t for t in b.tokens if t in places and t not in a.tokens]
+    return (only_a, only_b) if only_a and only_b else None
+
+
+#: Words naming a body that depends on another: "University Hospital X" is not "University of X".
+DEPENDENT_BODIES = frozenset("hospital hospitals clinic infirmary press museum library friends union alumni "
+                             "students".split())
+#: An unmatched place word counts this much of its weight (a branch town on one side only).
+PLACE_WEIGHT = 0.3
+
+
+def name_similarity(a: NameKey, b: NameKey, weight, ambiguous=frozenset(), places=NO_PLACES) -> tuple[float, str]:
     """(score in [0, 1], the reason in words) for two names.
 
     Weighted soft token overlap: each side's tokens find their best partner on
@@ -170,8 +214,14 @@ def name_similarity(a: NameKey, b: NameKey, weight, ambiguous=frozenset()) -> tu
     """
     if a.tokens == b.tokens:
         return 1.0, "same name once case, punctuation, legal forms and titles are ignored"
-    from rapidfuzz.distance import Levenshtein
-
+    clash = place_clash(a, b, places)
+    if clash:
+        return 0.0, f"different places: {' '.join(clash[0])} vs {' '.join(clash[1])} (branches or sites)"
+    if _of_form(a) and _of_form(b) and _of_form(a) != _of_form(b):
+        return 0.0, "'University of X' and 'X University' name two bodies (Washington, Victoria)"
+    dependent = sorted((set(a.tokens) ^ set(b.tokens)) & DEPENDENT_BODIES)
+    if dependent:
+        return 0.0, f"only one is a {'/'.join(dependent)}: a body of its own"
     joined = Levenshtein.normalized_similarity(a.joined, b.joined)
     if joined >= 0.92 and min(len(a.joined), len(b.joined)) >= 6:
         return joined, f"names differ only by spelling ({joined:.2f})"
@@ -186,7 +236,17 @@ def name_similarity(a: NameKey, b: NameKey, weight, ambiguous=frozenset()) -> tu
         kinds = set()
         for t in mine:
             w = weight(t)
-            best = max((_token_match(t, o) for o in theirs), default=0.0)
+            if t in places:  # a place is never a typo of another word; unmatched, it is a qualifier
+                best = 1.0 if t in theirs else 0.0
+                w = w if best else w * PLACE_WEIGHT
+            elif t in theirs:
+                best = 1.0
+            elif len(t) >= 5:  # typos: the closest long token of the other name, in one C call
+                hit = extractOne(t, theirs, scorer=Levenshtein.normalized_similarity, score_cutoff=0.8,
+                                 processor=None)
+                best = hit[1] if hit and len(hit[0]) >= 5 else 0.0
+            else:
+                best = 0.0
             num += w * best
             den += w
             if best == 0.0 and t in GENERIC_WORDS:

@@ -123,6 +123,9 @@ def place_parents(parents: dict[str, set[str]], place: str) -> set[str]:
     return seen
 
 
+_READ = frozenset("id name aliases website identifiers address postcode phone".split())
+
+
 def entity_records(backend, kind: str) -> list[EntityRecord]:
     """Organisations or people as duplicate-scoring records, with the people attached to each."""
     people: dict[str, set[str]] = defaultdict(set)
@@ -140,5 +143,6 @@ def entity_records(backend, kind: str) -> list[EntityRecord]:
         p = n.props
         out.append(EntityRecord(n.id, kind, n.name, tuple(p.get("aliases") or ()), p.get("website"),
                                 tuple(p.get("identifiers") or ()), frozenset(people.get(n.id, ())),
-                                frozenset(part_of.get(n.id, ())), degree[n.id]))
+                                frozenset(part_of.get(n.id, ())), degree[n.id], p.get("address"), p.get("postcode"),
+                                p.get("phone"), {k: v for k, v in p.items() if k not in _READ and v not in (None, "")}))
     return out

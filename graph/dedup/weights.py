@@ -65,6 +65,21 @@ SAME_IDENTIFIER = 0.99
 SAME_WEBSITE = 0.95
 #: Each person attached to both records adds this to the name score.
 SHARED_PERSON = 0.1
+#: Address, postcode and phone (organisations): added to the name score when the same, taken off when
+#: both are written and differ. A shared address or phone is strong evidence; a postcode covers a street.
+SAME_ADDRESS = 0.3
+SAME_PHONE = 0.25
+SAME_POSTCODE = 0.15
+MAX_CONTACT_BONUS = SAME_ADDRESS + SAME_PHONE + SAME_POSTCODE
+DIFFERENT_ADDRESS = 0.35
+DIFFERENT_POSTCODE_AREA = 0.3
+DIFFERENT_PHONE = 0.1
+#: Records sharing a phone, address or postcode are compared only when fewer than this many share it.
+DUPLICATE_MAX_BLOCK = 30
+#: Merge groups: a member must be paired with at least this share of the others, counted over at most
+#: GROUP_LINKS_CHECKED of them (else the weakest links are cut).
+GROUP_MIN_LINKED = 0.5
+GROUP_LINKS_CHECKED = 8
 #: Different identifiers of the same register (two charity numbers) cap the score here.
 CONFLICTING_IDENTIFIER = 0.4
 

@@ -12,8 +12,7 @@ import yaml
 
 from .. import schema
 from ..dedup import weights as W
-from ..dedup.decisions import load_decisions
-from ..dedup.duplicates import find_duplicates, groups_of
+from ..dedup.duplicates import find_duplicates, merge_groups
 from ..dedup.records import entity_records
 
 __all__ = ["duplicate_rows", "merge_change", "COLUMNS"]
@@ -21,47 +20,96 @@ __all__ = ["duplicate_rows", "merge_change", "COLUMNS"]
 COLUMNS = ["group", "score", "keep", "keep_name", "merge", "merge_name", "reasons"]
 
 
+#: Single-valued fields moved to the kept record when it lacks them (kept in its note when both differ).
+_SINGLE = ("website", "address", "postcode", "phone")
+#: Files the importers read: a record whose every source is one was imported, not written by hand.
+_IMPORTED = (".json", ".csv", ".xlsx", ".xls")
+
+
 def merge_change(keep, drop) -> str:
-    """The YAML edit that merges ``drop`` into ``keep``, as text to paste."""
+    """The YAML edit that merges ``drop`` into ``keep``, as text to paste; no fact of ``drop`` is lost.
+
+    Its names become aliases, its identifiers and sources are added, each field the
+    kept record lacks is copied, and a field both have with different values is kept
+    in the note ("from <id>: ...") rather than dropped.
+    """
     file = schema.NODE_KINDS[keep.kind].file
     names = [n for n in (drop.name, *drop.aliases) if n != keep.name and n not in keep.aliases]
     entry: dict = {"id": keep.id}
     if names:  # same names on both: no aliases line, which would only repeat (or empty) the list
         entry["aliases"] = list(dict.fromkeys([*keep.aliases, *names]))
     ids = list(keep.identifiers) + [i for i in drop.identifiers if i not in keep.identifiers]
-    if ids:
+    if ids != list(keep.identifiers):
         entry["identifiers"] = ids
-    if drop.website and not keep.website:
-        entry["website"] = drop.website
+    kept_other, drop_other = dict(keep.other), dict(drop.other)
+    kept_values = {**{f: getattr(keep, f) for f in _SINGLE}, **kept_other}
+    drop_values = {**{f: getattr(drop, f) for f in _SINGLE}, **drop_other}
+    notes = []
+    for name, value in drop_values.items():
+        if value in (None, "", (), []) or name == "note":
+            continue
+        mine = kept_values.get(name)
+        if name == "sources":
+            merged = list(dict.fromkeys([*(mine or ()), *value]))
+            if merged != list(mine or ()):
+                entry["sources"] = merged
+        elif mine in (None, "", (), []):
+            entry[name] = list(value) if isinstance(value, (tuple, list)) else value
+        elif mine != value:
+            notes.append(f"{name} {', '.join(value) if isinstance(value, (tuple, list)) else value}")
+    if drop_values.get("note") and drop_values["note"] != kept_values.get("note"):
+        notes.append(f"note: {drop_values['note']}")
+    if notes:
+        entry["note"] = "; ".join(x for x in [kept_values.get("note"), f"from {drop.id}: " + "; ".join(notes)] if x)
     refs = f"; replace {drop.id} by {keep.id} in the {drop.degree} relationship slot(s) that name it" \
         if drop.degree else ""
     if len(entry) == 1:
-        return f"# {file}: entry {keep.id} already has every name, identifier and website of {drop.id}\n" \
+        return f"# {file}: entry {keep.id} already has every fact of {drop.id}\n" \
                f"# delete entry {drop.id}{refs}"
     body = yaml.safe_dump([entry], sort_keys=False, allow_unicode=True, width=100).rstrip()
     return f"# {file}: in entry {keep.id}, set\n{body}\n# then delete entry {drop.id}{refs}"
 
 
+def _imported(r) -> bool:
+    sources = r.other.get("sources") or ()
+    return bool(sources) and all(str(s).lower().endswith(_IMPORTED) and "://" not in str(s) for s in sources)
+
+
 def _richness(r) -> tuple:
-    """Keep the better-connected record, then the one with more facts, then the fuller name."""
-    return (r.degree, bool(r.website) + len(r.identifiers) + len(r.aliases), len(r.name), r.id)
+    """Keep the hand-written record over an imported one, then the one with more facts and sources, then
+    the better-connected one, then the fuller name."""
+    facts = sum(1 for f in _SINGLE if getattr(r, f)) + len(r.identifiers) + len(r.aliases) + len(r.other)
+    return (not _imported(r), facts, len(r.other.get("sources") or ()), r.degree, len(r.name), r.id)
 
 
-def duplicate_rows(backend, data_dir=None, *, kind: str = "Organisation", min_score: float = W.DUPLICATE_MIN_SCORE,
+def duplicate_rows(backend, decisions=None, *, kind: str = "Organisation", min_score: float = W.DUPLICATE_MIN_SCORE,
                    include_decided: bool = False) -> list[dict]:
-    """Likely duplicate pairs of ``kind`` records as rows, best first within each group."""
+    """Likely duplicate pairs of ``kind`` records as rows, best first within each group.
+
+    ``decisions`` are the reviewed pairs ({frozenset({a, b}): entry}, as ``dedup.decisions.load_decisions``
+    reads them): the caller reads the file, so the query reads no files.
+    """
     records = entity_records(backend, kind)
     by_id = {r.id: r for r in records}
-    decisions = load_decisions(data_dir) if data_dir is not None else {}
+    decisions = decisions or {}
     pairs = [p for p in find_duplicates(records, min_score=min_score)
              if include_decided or frozenset((p.a, p.b)) not in decisions]
-    group_of = {x: n for n, g in enumerate(groups_of(pairs), start=1) for x in g}
+    groups = merge_groups(pairs)
+    group_of = {x: n for n, g in enumerate(groups, start=1) for x in g}
+    n = len(groups)
+    for p in pairs:  # a pair cut from its group (a weak link): its own group, to review on its own
+        if group_of.get(p.a) != group_of.get(p.b) or p.a not in group_of:
+            n += 1
+            group_of.setdefault(p.a, n)
+            group_of.setdefault(p.b, n)
     rows = []
     for p in pairs:
         a, b = by_id[p.a], by_id[p.b]
         keep, drop = (a, b) if _richness(a) >= _richness(b) else (b, a)
-        row = {"group": group_of[p.a], "score": p.score, "keep": keep.id, "keep_name": keep.name,
-               "merge": drop.id, "merge_name": drop.name, "reasons": "; ".join(p.reasons),
+        row = {"group": group_of[p.a] if group_of[p.a] == group_of[p.b] else min(group_of[p.a], group_of[p.b]), "score": p.score, "keep": keep.id, "keep_name": keep.name,
+               "merge": drop.id, "merge_name": drop.name, "reasons": "; ".join(p.reasons + (
+                   ["a weak link between two merge groups: review it on its own"]
+                   if group_of[p.a] != group_of[p.b] else [])),
                "change": merge_change(keep, drop)}
         decided = decisions.get(frozenset((p.a, p.b)))
         if decided:

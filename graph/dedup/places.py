@@ -1,0 +1,105 @@
+"""Which words of a name are places, and how far apart two postcodes are.
+
+Why it matters: "Age UK Dorchester" and "Age UK Colchester" differ by two letters,
+and "Headway Hertfordshire" / "Headway Herefordshire" by two more; a typo-tolerant
+matcher calls them one body, yet they are branches of a national charity in
+different towns, which a learning-city partner list keeps apart. So a place word
+is never matched by spelling, only exactly, and two names that each carry a
+place the other lacks are evidence of distinct records.
+
+How a word is known to be a place, without a list fitted to one dataset:
+
+1. the data's own addresses: words of the ``address`` fields of the records being
+   compared (street and town names; house numbers and street types left out);
+2. a short built-in vocabulary: the UK nations and ceremonial counties, the US
+   states, and the compass and site words that qualify a branch (north, east,
+   central, upper...);
+3. English (and Dutch) place-name endings, which come from the words for farm,
+   ford, fort, town and shire, and are rare outside place names:
+   -chester/-cester/-caster (Latin castra), -shire, -ford, -bury/-borough/-burgh,
+   -ham, -ton, -wich/-wick, -mouth, -minster, -field, -stead, -worth, -pool,
+   -dam, -hoven, -huizen; only for words of 6 letters or more, and never
+   for the ordinary words that happen to end so (``_NOT_PLACES``).
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["PlaceWords", "postcode_parts", "BUILTIN_PLACES"]
+
+_COUNTIES = (
+    "england scotland wales cymru ireland northern britain avon bedfordshire berkshire buckinghamshire "
+    "cambridgeshire cheshire cornwall cumbria derbyshire devon dorset durham essex gloucestershire hampshire "
+    "herefordshire hertfordshire kent lancashire leicestershire lincolnshire london merseyside middlesex norfolk "
+    "northamptonshire northumberland nottinghamshire oxfordshire rutland shropshire somerset staffordshire suffolk "
+    "surrey sussex warwickshire wiltshire worcestershire yorkshire humber tyne wear teesside midlands cumberland "
+    "westmorland fife lothian highland highlands grampian tayside strathclyde gwynedd powys dyfed gwent glamorgan "
+    "clwyd anglesey antrim armagh down fermanagh londonderry tyrone")
+_US_STATES = (
+    "alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii idaho "
+    "illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota mississippi "
+    "missouri montana nebraska nevada ohio oklahoma oregon pennsylvania tennessee texas utah vermont virginia "
+    "washington wisconsin wyoming dakota carolina")
+#: Words that qualify a branch or site rather than name a body.
+SITE_WORDS = frozenset("north south east west northern southern eastern western central upper lower greater "
+                       "mid inner outer northeast northwest southeast southwest".split())
+BUILTIN_PLACES = frozenset(_COUNTIES.split()) | frozenset(_US_STATES.split()) | SITE_WORDS
+_ENDINGS = re.compile(r"(?:chester|cester|caster|shire|ford|bury|borough|brough|burgh|ham|ton|wich|wick|mouth|"
+                      r"minster|field|stead|worth|pool|dam|hoven|huizen)$")
+#: Ordinary words with a place-name ending.
+_NOT_PLACES = frozenset(
+    "button cotton mutton skeleton singleton carton wanton baton piston bottom custom anthem fathom phantom "
+    "wisdom kingdom freedom random seldom program programme cinema system problem graham abraham gotham "
+    "network framework homework teamwork artwork ironwork outwork clockwork wordsworth platform uniform "
+    "reform perform inform".split())
+#: Words of an address that are not places.
+_STREET_WORDS = frozenset(
+    "st street rd road ave av avenue blvd boulevard dr drive ln lane ct court pl place pkwy parkway hwy highway "
+    "way sq square ter terrace cres crescent close cl gardens gdns grove park row walk suite ste unit floor fl "
+    "apt room building bldg house po box the and of n s e w ne nw se sw".split())
+
+
+_STREET_TYPES = frozenset("st street rd road ave av avenue blvd boulevard dr drive ln lane pkwy parkway hwy "
+                          "highway way terrace crescent".split())
+
+
+class PlaceWords:
+    """Membership test for place words: built-in vocabulary, place-name endings, and the data's addresses."""
+
+    def __init__(self, addresses=()):
+        words = set()
+        for text in addresses:
+            text = (text or "").lower()
+            town = text.rsplit(",", 1)[-1] if "," in text else ""  # "Dinbren Road, Llangollen": the town
+            found = re.findall(r"[a-z]+", town) if not re.search(r"\d", town) else []
+            tokens = re.findall(r"[a-z]+", text)
+            found += [w for w, nxt in zip(tokens, tokens[1:]) if nxt in _STREET_TYPES]  # "Arthington St"
+            words.update(w for w in found if len(w) >= 4 and w not in _STREET_WORDS)
+        self.from_data = frozenset(words)
+        self._seen: dict[str, bool] = {}
+
+    def __contains__(self, word: str) -> bool:
+        known = self._seen.get(word)
+        if known is None:
+            known = self._seen[word] = word in BUILTIN_PLACES or word in self.from_data or (
+                len(word) >= 6 and word not in _NOT_PLACES and _ENDINGS.search(word) is not None)
+        return known
+
+
+_UK_POSTCODE = re.compile(r"^([A-Z]{1,2}[0-9][0-9A-Z]?)\s*([0-9][A-Z]{2})$")
+_ZIP = re.compile(r"^([0-9]{5})(?:-?[0-9]{4})?$")
+
+
+def postcode_parts(text) -> tuple[str, str] | None:
+    """(area, full) of a UK postcode or US ZIP: ("WV1", "WV1 1LY"), ("60624", "60624"); None if neither.
+
+    A UK postcode's outward code (district) is a town or part of one; two different
+    districts are kilometres apart. A US ZIP is itself an area of a few km.
+    """
+    t = re.sub(r"\s+", " ", str(text or "").strip().upper())
+    if (m := _UK_POSTCODE.match(t)):
+        return m.group(1), f"{m.group(1)} {m.group(2)}"
+    if (m := _ZIP.match(t)):
+        return m.group(1), m.group(1)
+    return None

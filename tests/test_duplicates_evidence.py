@@ -1,0 +1,177 @@
+"""Duplicate organisations: every field as evidence, branches and sites kept apart, merge groups consistent."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.dedup.duplicates import EntityRecord, find_duplicates
+from graph.dedup.groups import merge_groups
+from graph.dedup.places import PlaceWords, postcode_parts
+
+
+def _org(id_, name, **kw):
+    return EntityRecord(id_, "Organisation", name, **kw)
+
+
+def _pairs(*records):
+    return {frozenset((p.a, p.b)): p for p in find_duplicates(records)}
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Age UK Dorchester", "Age UK Colchester"),  # two towns, a letter or two apart
+    ("Headway Hertfordshire", "Headway Herefordshire"),
+    ("Mind in Wolverhampton", "Mind in Walsall"),  # branches of one charity in different towns
+    ("Friends of the Earth", "Friends of the Park"),
+    ("Save the Children", "Save the Whales"),
+    ("Mind in the Black Country", "Mind the Gap"),
+    ("University of Birmingham", "University Hospitals Birmingham"),  # a university and its teaching hospital
+    ("Leeds University", "Leeds Teaching Hospital"),
+    ("YMCA North Lawndale", "YMCA South Lawndale"),
+])
+def test_must_not_merge_names(a, b):
+    assert not _pairs(_org("a", a), _org("b", b)), (a, b)
+
+
+def test_sites_of_one_agency_at_different_addresses_stay_apart():
+    a = _org("a", "Bethel New Life", address="316 N Pulaski Rd", postcode="60624", phone="773 265 3830")
+    b = _org("b", "Bethel New Life", address="4950 W Thomas Ave", postcode="60651", phone="773 473 7870")
+    assert not _pairs(a, b)
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Bright Futures CIC", "The Bright Futures Ltd"),  # with and without legal form
+    ("Wolverhampton Voluntary Sector Council", "wolverhampton voluntary sector council limited"),
+    ("Department of Education, University of Wolverhampton", "University of Wolverhampton"),  # department prefix
+    ("Learning Works Partnership", "Partnership Learning Works"),  # changed word order
+    ("University of Wolverhampton", "UoW"),  # abbreviation
+])
+def test_must_merge_names(a, b):
+    assert _pairs(_org("a", a), _org("b", b)), (a, b)
+
+
+def test_same_postcode_and_address_merge_a_shortened_name():
+    a = _org("a", "Chicago Public Schools Ellington, Edward Duke K.", address="243 North Parkside",
+             postcode="60644", phone="5346361")
+    b = _org("b", "Ellington", address="243 N. Parkside Ave", postcode="60644", phone="(773) 534-6361")
+    (pair,) = _pairs(a, b).values()
+    assert "same address" in "; ".join(pair.reasons) and "same phone number" in "; ".join(pair.reasons)
+
+
+def test_same_uk_postcode_is_evidence_and_far_postcodes_against():
+    near = _pairs(_org("a", "Bilston Learning Hub", postcode="WV14 0EW"), _org("b", "Bilston Learnng Hub Centre",
+                                                                              postcode="wv14 0ew"))
+    assert any("same postcode WV14 0EW" in "; ".join(p.reasons) for p in near.values())
+    far = find_duplicates([_org("a", "Learning Hub Trust", postcode="WV14 0EW"),
+                           _org("b", "Learning Hub Trust", postcode="M1 1AE")], min_score=0.0)
+    assert far and far[0].score < 0.8 and "different areas" in "; ".join(far[0].reasons)
+
+
+def test_shared_hosting_website_is_no_evidence():
+    a = _org("a", "Laurel Avenue Community Association", website="https://www.facebook.com/laurel")
+    b = _org("b", "Billericay Street Pastors", website="https://facebook.com/pastors")
+    assert not _pairs(a, b)
+
+
+def test_place_words_from_rule_and_data():
+    places = PlaceWords(["Dinbren Road, Llangollen", "3449 W Arthington St"])
+    assert {"dorchester", "colchester", "hertfordshire", "llangollen", "arthington", "north"} <= {
+        w for w in ("dorchester", "colchester", "hertfordshire", "llangollen", "arthington", "north") if w in places}
+    assert "learning" not in places and "support" not in places and "road" not in places
+    assert postcode_parts("wv1 1ly") == ("WV1", "WV1 1LY") and postcode_parts("60624-1234") == ("60624", "60624")
+    assert postcode_parts("London") is None
+
+
+def test_merge_groups_do_not_chain_through_weak_links():
+    chain = [("a", "b", 0.9), ("b", "c", 0.85), ("c", "d", 0.9), ("d", "e", 0.82)]
+    groups = merge_groups(chain)
+    assert all(len(g) <= 3 for g in groups)
+    clique = [(x, y, 0.9) for i, x in enumerate("abcd") for y in "abcd"[i + 1:]]
+    assert merge_groups(clique) == [["a", "b", "c", "d"]]
+
+
+def test_exact_names_form_one_merge_group_without_every_pair_listed():
+    recs = [_org(f"r{i}", "Acme Widgets Ltd" if i % 2 else "ACME WIDGETS LIMITED") for i in range(12)]
+    pairs = find_duplicates(recs)
+    assert merge_groups(pairs) == [sorted(r.id for r in recs)]
+
+
+def test_registry_ids_are_org_ids_and_one_ror_id_in_two_spellings_is_the_same():
+    from graph.identifiers import is_org_id, registry_id
+
+    assert all(is_org_id(x) for x in ("ROR:03yrm5c26", "https://ror.org/03yrm5c26", "GB-UKPRN-10007166",
+                                        "GB-URN-123456"))
+    assert not is_org_id("ROR:notanid") and not is_org_id("03yrm5c26")
+    assert registry_id("https://ror.org/03yrm5c26") == registry_id("ROR:03yrm5c26") == "ROR:03yrm5c26"
+    a = _org("a", "University of Wolverhampton", identifiers=("https://ror.org/01k2y1055",))
+    b = _org("b", "Wolverhampton Univ", identifiers=("ROR:01k2y1055",))
+    assert "same identifier ROR:01k2y1055" in "; ".join(_pairs(a, b)[frozenset("ab")].reasons)
+    c = _org("c", "University of Wolverhampton", identifiers=("ROR:02nwg5t34",))
+    low = find_duplicates([a, c], min_score=0.0)
+    assert low[0].score < 0.8 and "different ROR numbers" in "; ".join(low[0].reasons)
+
+
+def _apply(data, change: str, keep: str, drop: str) -> None:
+    """Make the advised edit by hand, as a coordinator would: set the fields, delete the entry, re-point ties."""
+    import yaml
+
+    (fields,) = yaml.safe_load(change) or [{"id": keep}]
+    for path in data.glob("*.yaml"):
+        entries = yaml.safe_load(path.read_text()) or []
+        if not isinstance(entries, list):
+            continue
+        entries = [e for e in entries if not (isinstance(e, dict) and e.get("id") == drop)]
+
+        def swap(x):
+            if isinstance(x, dict):
+                return {k: swap(v) for k, v in x.items()}
+            if isinstance(x, list):
+                return [swap(v) for v in x]
+            return keep if x == drop else x
+
+        entries = [swap(e) if e.get("id") != keep else {**e, **fields} for e in entries]
+        path.write_text(yaml.safe_dump(entries, sort_keys=False, allow_unicode=True))
+
+
+def test_merge_advice_applied_validates_keeps_every_fact_and_the_pair_goes(lcg, tmp_path):
+    import json
+    import shutil
+
+    import yaml
+
+    from conftest import FIXTURES
+
+    data = tmp_path / "data"
+    shutil.copytree(FIXTURES / "dedup" / "duplicates", data)
+    orgs = data / "organisations.yaml"
+    entries = yaml.safe_load(orgs.read_text())
+    for e in entries:  # give the pair facts on both sides: an imported bare record and a hand-written one
+        if e["id"] == "age-uk-wolverhampton":
+            e.update(sources=["grants.json"], postcode="WV1 1AA")
+        if e["id"] == "age-concern-wlv":
+            e.update(type="charity", description="Older people's charity.", phone="01902 000000",
+                     postcode="WV1 1AA", aliases=["ACW"])
+    orgs.write_text(yaml.safe_dump(entries, sort_keys=False))
+    rows = json.loads(lcg("duplicates", "--data", data, "--format", "json").stdout)
+    row = next(r for r in rows if {r["keep"], r["merge"]} == {"age-concern-wlv", "age-uk-wolverhampton"})
+    assert row["keep"] == "age-concern-wlv"  # hand-written with more facts, over the imported record
+    drop = next(e for e in entries if e["id"] == row["merge"])
+    _apply(data, row["change"], row["keep"], row["merge"])
+    assert lcg("validate", "--data", data).exit_code == 0
+    kept = next(e for e in yaml.safe_load(orgs.read_text()) if e["id"] == row["keep"])
+    assert drop["name"] in kept["aliases"] and "ACW" in kept["aliases"]
+    assert set(drop["identifiers"]) <= set(kept["identifiers"]) and "grants.json" in kept["sources"]
+    assert kept["description"] == "Older people's charity." and kept["postcode"] == "WV1 1AA"
+    assert str(drop["note"]) in kept["note"]  # the other record's note is kept, not deleted
+    after = json.loads(lcg("duplicates", "--data", data, "--format", "json").stdout or "[]")
+    assert not any(row["merge"] in (r["keep"], r["merge"]) for r in after)
+
+
+def test_branches_sharing_the_national_website_stay_apart():
+    a = _org("a", "Age UK North Tyneside", website="https://www.ageuk.org.uk/northtyneside")
+    b = _org("b", "Age UK North Craven", website="https://www.ageuk.org.uk/northcraven")
+    assert not _pairs(a, b)
+
+
+def test_university_of_x_is_not_x_university():
+    assert not _pairs(_org("a", "University of Washington"), _org("b", "Washington University"))
+    assert _pairs(_org("a", "University of Leeds"), _org("b", "Dept of Physics, University of Leeds"))
