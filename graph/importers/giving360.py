@@ -4,7 +4,8 @@
 funder's and the recipient's org-ids. A grant becomes a project (``type:
 grant``) whose ``identifiers`` keep the grant id, with a ``funders`` tie
 (amount, currency, award date) and a ``partners`` tie to the recipient (role
-lead); places come from ``beneficiaryLocation``.
+lead); places come from ``beneficiaryLocation``; a ``grantProgramme`` becomes a
+Network of type programme (funded by the funder) that the grant is ``part_of``.
 
 Ids are derived from the published identifiers, and entries already in the
 output folder (matched by org-id, grant id or place id) are left alone, so a
@@ -266,9 +267,10 @@ def import_360giving(path, out_dir, *, skip_invalid: bool = False) -> ImportResu
         raise ImportFailed(problems, path, none_valid=not grants)
     result.skipped = problems
     existing = ExistingData(out_dir)
-    orgs, projects, places = [], [], []
+    orgs, projects, places, programmes = [], [], [], []
     org_ids: dict[str, str] = {}  # org-id -> node id
     place_ids: dict[str, str] = {}
+    programme_ids: dict[tuple[str, str], str] = {}
 
     def org_entry(org: dict, role: str) -> str:
         idents = _org_identifiers(org)
@@ -306,6 +308,23 @@ def import_360giving(path, out_dir, *, skip_invalid: bool = False) -> ImportResu
         places.append(entry)
         return node_id
 
+    def programme_entry(funder: str, title: str) -> str:
+        """The funder's grant programme as a Network of type programme, so "same programme" is a fact in the graph.
+
+        Its id comes from the funder and the title (a second import finds the same id);
+        two funders' programmes with one title stay two nodes.
+        """
+        key = (funder, title.strip().lower())
+        if key in programme_ids:
+            return programme_ids[key]
+        node_id = slug(funder, "programme", title)
+        programme_ids[key] = node_id
+        if not existing.has_id(node_id):
+            existing.ids.add(node_id)
+            programmes.append({"id": node_id, "name": title.strip(), "type": "programme",
+                               "funders": [funder], "sources": [source]})
+        return node_id
+
     for g in grants:
         result.grants += 1
         result.total_amount[g["currency"]] = result.total_amount.get(g["currency"], 0) + g["amount"]
@@ -327,11 +346,13 @@ def import_360giving(path, out_dir, *, skip_invalid: bool = False) -> ImportResu
         if where:
             entry["located_in"] = sorted(set(where))
         if g["programme"]:
-            entry["note"] = f"Grant programme: {g['programme']}"
+            entry["part_of"] = [programme_entry(funder, str(g["programme"]))]
         entry["sources"] = [source]
         projects.append(entry)
-    for file, entries in (("organisations.yaml", orgs), ("places.yaml", places), ("projects.yaml", projects)):
+    by_file = {"organisations.yaml": orgs, "places.yaml": places, "networks.yaml": programmes,
+               "projects.yaml": projects}
+    for file, entries in by_file.items():
         result.added[file] = len(entries)
     result.already["projects.yaml"] = result.grants - len(projects)
-    write_entries(out_dir, {"organisations.yaml": orgs, "places.yaml": places, "projects.yaml": projects})
+    write_entries(out_dir, by_file)
     return result
