@@ -39,7 +39,8 @@ supporting provide provides providing provision help helping helps core cost cos
 organisations organization charity charities project projects programme programmes program scheme work working
 emergency crisis response respond responding covid covid19 covid-19 coronavirus pandemic virus outbreak lockdown
 cv19 ongoing continue continued continuing enable enabling additional new also including include year years month
-months per annum total contribution contributing made paid via ref reference round
+months per annum total contribution contributing made paid via ref reference round people vulnerable
+community lock period
 """.split())
 
 _TOKEN = re.compile(r"[a-z0-9]+(?:[&'][a-z0-9]+)*")
@@ -85,6 +86,7 @@ class DistinctiveWords:
         from collections import Counter, defaultdict
 
         records = list(records)
+        self.names = names
         self.raw: dict[str, dict[str, str]] = {}
         self._names: dict[str, frozenset] = {}
         df: dict[str, Counter] = defaultdict(Counter)

@@ -109,7 +109,7 @@ def describe(a, b, ev, names: dict, words) -> tuple[dict, list[str]]:
     if ev.place == 1.0:
         out.append(f"both in {', '.join(named(a.places & b.places))}")
     elif ev.place:
-        out.append(f"one is within the other's place ({', '.join(named(a.places))} / {', '.join(named(b.places))})")
+        out.append(f"places within one area ({', '.join(named(a.places))} / {', '.join(named(b.places))})")
     themes, groups = a.themes & b.themes, a.target_groups & b.target_groups
     if themes or groups:
         out.append("both " + "; ".join(x for x in (f"address {', '.join(named(themes))}" if themes else "",

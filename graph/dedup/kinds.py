@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from .. import dates
 from . import weights as W
 
-__all__ = ["KINDS", "Evidence", "Timing", "timing", "kind_of", "is_core", "is_related"]
+__all__ = ["KINDS", "Evidence", "Timing", "timing", "kind_of", "is_core", "is_related", "people"]
 
 KINDS = ("double-funding", "continuation", "parallel-work", "related")
 
@@ -53,6 +53,20 @@ class Evidence:
     core: bool  # both are core (unrestricted) funding
     timing: Timing
     place: float  # 1 the same place, 0.5 one within the other, 0 otherwise or unknown
+    different_people: bool = False  # each names a person (Professor X, Dr Y) and none in common
+
+
+_PERSON = None
+
+
+def people(text: str) -> frozenset:
+    """Persons a grant names with a title ("Professor Sian Ellard", "Dr Sach Mukherjee"): research awards name them."""
+    import re
+
+    global _PERSON
+    if _PERSON is None:
+        _PERSON = re.compile(r"\b(?:Professor|Prof\.?|Dr\.?|Sir|Dame)\s+((?:[A-Z][\w'-]+\s*){1,3})")
+    return frozenset(" ".join(m.split()[-1:]).lower() for m in _PERSON.findall(text))
 
 
 def _period(p) -> tuple[str, str] | None:
@@ -87,7 +101,9 @@ def is_core(text: str) -> bool:
 
 def kind_of(a, b, ev: Evidence) -> str | None:
     """The kind of overlap (one of KINDS but ``related``), or None: not an overlap."""
-    similar = ev.text >= W.SIMILAR_TEXT and bool(ev.shared)
+    # Grants naming different people (research awards to Professor X and Professor Y) are different work,
+    # however alike their department's words.
+    similar = ev.text >= W.SIMILAR_TEXT and bool(ev.shared) and not ev.different_people
     if ev.same_org:
         if ev.timing.relation == "apart":
             return "continuation" if similar else None

@@ -19,12 +19,13 @@ so another funder's file or a filter changes no pair's score.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from .. import dates
 from . import weights as W
 from .distinctive import DistinctiveWords
-from .kinds import Evidence, is_core, is_related, kind_of, timing
+from .kinds import Evidence, is_core, is_related, kind_of, people, timing
 from .records import ProjectRecord, place_parents
 
 __all__ = ["OverlapPair", "signals", "combine", "evidence", "score_pair", "find_overlaps", "related_pairs",
@@ -52,13 +53,30 @@ def year_span(p: ProjectRecord) -> tuple[float, float] | None:
     return (min(start, end), max(start, end))
 
 
-def _place(a: ProjectRecord, b: ProjectRecord, parents) -> float:
+_AREA_CODE = re.compile(r"\s+\d{3}[A-Z]$")
+
+
+def _area(name: str) -> str:
+    """An ONS small area's authority: "Mendip 013E" -> "mendip" (LSOA/MSOA names are the authority and a code)."""
+    return _AREA_CODE.sub("", str(name)).strip().lower()
+
+
+def _place(a: ProjectRecord, b: ProjectRecord, parents, names=None, said=frozenset()) -> float:
+    """1.0 the same place; 0.5 one within the other, or two small areas (LSOAs) of one local authority whose
+    name both texts use (``said``: their shared distinctive words; a district is too large to mean "the same
+    place" unless both say so); else 0."""
     if a.places & b.places:
         return 1.0
     if parents and a.places and b.places:
         up_a = set().union(*(place_parents(parents, p) for p in a.places))
         up_b = set().union(*(place_parents(parents, p) for p in b.places))
         if (up_a & b.places) or (up_b & a.places):
+            return 0.5
+    if names and said:
+        from .distinctive import name_words
+
+        areas = {_area(names.get(p, p)) for p in a.places} & {_area(names.get(p, p)) for p in b.places}
+        if areas and name_words(areas) & said:
             return 0.5
     return 0.0
 
@@ -105,9 +123,10 @@ def evidence(a: ProjectRecord, b: ProjectRecord, words: DistinctiveWords, parent
     programme = raw & (words.programme_words(a) | words.programme_words(b))
     same_org = a.partners & b.partners
     core = bool(same_org) and is_core(a.text) and is_core(b.text)
+    pa, pb = people(a.text), people(b.text)
     return Evidence(round(text, 4), tuple(sorted(da[k] for k in common)),
                     tuple(sorted(words.raw[a.id][k] for k in programme)), same_org, core, timing(a, b),
-                    _place(a, b, parents))
+                    _place(a, b, parents, words.names, frozenset(common)), bool(pa and pb and not pa & pb))
 
 
 def score_pair(a: ProjectRecord, b: ProjectRecord, words: DistinctiveWords, names=None, weights=None,
@@ -119,6 +138,7 @@ def score_pair(a: ProjectRecord, b: ProjectRecord, words: DistinctiveWords, name
     ev = ev or evidence(a, b, words, parents)
     kind = kind_of(a, b, ev)
     sig = signals(a, b, 1.0 if ev.core and kind == "double-funding" else ev.text, parents)
+    sig["place"] = ev.place
     facts, prose = describe(a, b, ev, names or {}, words)
     return OverlapPair(a.id, b.id, round(combine(sig, weights), 4), {k: round(v, 3) for k, v in sig.items()},
                        prose, kind, facts)
