@@ -190,8 +190,9 @@ def rare_columns(matrix, cap: int | None = None):
     return matrix[:, np.flatnonzero(df <= cap)]
 
 
-def partner_pairs(records, rows=None) -> set[tuple[int, int]]:
-    """Row pairs (i < j) sharing a partner with at most SAME_PARTNER_MAX projects: same recipient, any text."""
+def partner_pairs(records, rows=None, matrix=None) -> set[tuple[int, int]]:
+    """Row pairs (i < j) sharing a partner with at most SAME_PARTNER_MAX projects that could be a kind:
+    similar words (cosine on ``matrix`` >= SIMILAR_TEXT) or two core grants (``kinds.is_core``)."""
     from collections import defaultdict
     from itertools import combinations
 
@@ -207,7 +208,22 @@ def partner_pairs(records, rows=None) -> set[tuple[int, int]]:
         for i, j in combinations(members, 2):
             if wanted is None or i in wanted or j in wanted:
                 out.add((min(i, j), max(i, j)))
-    return out
+    if matrix is None or not out:
+        return out
+    import numpy as np
+
+    from .candidates import row_dots
+
+    pairs = sorted(out)
+    text = row_dots(matrix, np.array([p[0] for p in pairs]), np.array([p[1] for p in pairs]))
+    core: dict[int, bool] = {}
+
+    def is_core_row(n: int) -> bool:
+        if n not in core:
+            core[n] = is_core(records[n].text)
+        return core[n]
+
+    return {p for p, t in zip(pairs, text) if t >= W.SIMILAR_TEXT - 1e-6 or (is_core_row(p[0]) and is_core_row(p[1]))}
 
 
 def find_overlaps(records, *, words: DistinctiveWords | None = None, names=None, parents=None, weights=None,
@@ -225,7 +241,8 @@ def find_overlaps(records, *, words: DistinctiveWords | None = None, names=None,
     rows = None
     if project is not None:
         rows = [next(n for n, r in enumerate(records) if r.id == project)]
-    cand = candidate_pairs(words.matrix(records), rows=rows, stats=stats) | partner_pairs(records, rows)
+    matrix = words.matrix(records)
+    cand = candidate_pairs(matrix, rows=rows, stats=stats) | partner_pairs(records, rows, matrix)
     out = []
     for i, j in cand:
         a, b = _ordered(records[i], records[j])
@@ -284,7 +301,7 @@ def check_proposal(proposal: ProjectRecord, records, *, words: DistinctiveWords 
     words.add(proposal, names)
     matrix = words.matrix(records + [proposal])
     n = len(records)
-    cand = candidate_pairs(matrix, rows=[n]) | partner_pairs(records + [proposal], rows=[n])
+    cand = candidate_pairs(matrix, rows=[n]) | partner_pairs(records + [proposal], rows=[n], matrix=matrix)
     out = []
     for i, j in cand:
         other = records[i if j == n else j]
