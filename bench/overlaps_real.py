@@ -123,8 +123,7 @@ def judge(pairs, gid, lab, seed=11) -> dict:
         per: dict[str, list[int]] = {}
         for p in chosen:
             v = verdict(p)
-            right, labelled = per.setdefault(p[2], [0, 0, 0])[:2], None
-            cell = per[p[2]]
+            cell = per.setdefault(p[2], [0, 0, 0])  # right, labelled, unlabelled
             if v is None:
                 cell[2] += 1
             else:
@@ -155,7 +154,7 @@ def stability(mod) -> dict:
         for which in (["covid"], ["covid", "wolfson", "esmee"]):
             backend = open_backend(build(Path(tmp) / "-".join(which), which))
             records, names, parents = project_records(backend)
-            gid = {r.id: g for r, g in ((r, grant_ids(backend)[r.id]) for r in records)}
+            gid = grant_ids(backend)
             by_gid = {gid[r.id]: r for r in records}
             words = DistinctiveWords(records, names)
             matrix = mod.text_matrix(records)
@@ -163,7 +162,7 @@ def stability(mod) -> dict:
             new, old = {}, {}
             for key in lab:
                 a, b = sorted(key)
-                if a in by_gid and b in by_gid and "covid" not in (a[:0]):
+                if a in by_gid and b in by_gid:
                     ra, rb = sorted((by_gid[a], by_gid[b]), key=lambda r: r.id)
                     new[key] = score_pair(ra, rb, words, names, parents=parents).score
                     cos = float(matrix[row[ra.id]].multiply(matrix[row[rb.id]]).sum())
