@@ -16,6 +16,7 @@ import sys
 import click
 
 from graph import __version__
+from graph.dedup.kinds import KINDS as OVERLAP_KINDS
 from graph.errors import LcgError
 
 FORMATS = ("table", "json", "csv")
@@ -436,6 +437,8 @@ def _weights(pairs):
 @main.command()
 @click.option("--min-score", type=click.FloatRange(0, 1), default=None, help="Only pairs scoring at least this "
               "(graph/dedup/weights.py).", cls=DefaultFrom, default_from="graph.dedup.weights.OVERLAP_MIN_SCORE")
+@click.option("--kind", "kinds", multiple=True, type=click.Choice(OVERLAP_KINDS),
+              help="Only this kind of overlap (repeatable).")
 @click.option("--project", help="Only what overlaps this project (id or name).")
 @click.option("--theme", help="Only projects addressing this theme (id or name).")
 @click.option("--place", help="Only projects in this place or a place within it (id or name).")
@@ -448,35 +451,45 @@ def _weights(pairs):
 @click.option("--related", is_flag=True, help="Also list related work below the score: projects sharing two or more "
               "themes and paid for by different bodies (kind 'related').")
 @query_command
-def overlaps(min_score, project, theme, place, since, proposal, weight_pairs, include_decided, related, data_dir, fmt):
-    """Projects that may duplicate funding or effort: pairs, grouped, best first, with reasons.
+def overlaps(min_score, kinds, project, theme, place, since, proposal, weight_pairs, include_decided, related,
+             data_dir, fmt):
+    """Projects that may duplicate funding or effort: pairs of a kind, grouped, best first, with the evidence.
 
-    The score (0 to 1) combines text similarity, shared themes and target groups,
-    shared partners, funders (different funders paying for similar work is the
-    headline case), overlapping dates and the same place; weights are documented
-    in graph/dedup/weights.py. Pairs marked in DATA/decisions.yaml are left out.
+    Kinds: double-funding (the same work of one organisation paid for in
+    overlapping periods), continuation (paid for again afterwards),
+    parallel-work (different organisations doing the same thing in the same
+    place at the same time), related (shared themes, different payers; with
+    --related). Only words specific to the two projects count: their funders'
+    and programmes' template text and the recipients' names do not. The score
+    ranks pairs; weights are in graph/dedup/weights.py. Pairs marked in
+    DATA/decisions.yaml are left out. A summary line counts each kind.
 
     \b
     Example:
-      lcg overlaps --min-score 0.6
+      lcg overlaps --kind double-funding
       lcg overlaps --project learning-digital-skills-study --min-score 0.1
       lcg overlaps --proposal my-new-project.yaml
       lcg overlaps --related --theme digital-inclusion
     """
     from graph.dedup import weights as W
-    from graph.queries.overlaps import COLUMNS, overlap_rows, read_proposal, with_signal_columns
+    from graph.dedup.decisions import load_decisions
+    from graph.queries.overlaps import COLUMNS, kind_counts, overlap_rows, read_proposal, with_signal_columns
 
-    rows = overlap_rows(backend_for(data_dir), data_dir, min_score=W.OVERLAP_MIN_SCORE if min_score is None
-                        else min_score, project=project, theme=theme, place=place, since=since,
-                        proposal=read_proposal(proposal) if proposal else None, weights=_weights(weight_pairs),
-                        include_decided=include_decided, related=related)
-    columns = COLUMNS + (["decision"] if include_decided else []) + (["signals"] if fmt == "json" else [])
+    rows = overlap_rows(backend_for(data_dir), decisions=load_decisions(data_dir),
+                        min_score=W.OVERLAP_MIN_SCORE if min_score is None else min_score, project=project,
+                        theme=theme, place=place, since=since, proposal=read_proposal(proposal) if proposal else None,
+                        weights=_weights(weight_pairs), include_decided=include_decided, related=related,
+                        kinds=kinds or None)
+    columns = COLUMNS + (["decision"] if include_decided else []) + (["evidence", "signals"] if fmt == "json" else [])
     if fmt == "csv":
         rows, signal_columns = with_signal_columns(rows)
         columns += signal_columns
     emit(rows, fmt, columns)
     if not rows:
         click.echo("No overlapping projects at this score.", err=True)
+    counts = kind_counts(rows)
+    click.echo(f"{len(rows)} pair{'s' if len(rows) != 1 else ''}: "
+               + ", ".join(f"{n} {k}" for k, n in counts.items() if n or k != "related"), err=True)
 
 
 @main.command()

@@ -27,7 +27,7 @@ def _totals(dataset):
     grants = [n for n in dataset.nodes if n.kind == "Project" and n.props.get("identifiers")]
     amounts = defaultdict(float)
     for r in dataset.rels:
-        if r.kind == "FUNDS":
+        if r.kind == "FUNDS" and "amount" in r.props:  # a programme's FUNDS tie carries no amount
             amounts[r.props["currency"]] += r.props["amount"]
     return len(grants), dict(amounts)
 
@@ -240,3 +240,26 @@ def test_skip_invalid_with_no_valid_row_fails_and_creates_nothing(lcg, tmp_path)
     result = lcg("import", "360giving", src, "-o", out, "--skip-invalid")
     assert result.exit_code == 1 and "no row is valid" in result.output
     assert "row 2 (360G-test-2)" in result.output and not out.exists()
+
+
+def test_grant_programme_becomes_a_programme_node_the_grants_are_part_of(lcg, tmp_path):
+    """"Same programme" is a fact in the graph (overlaps read it), not text in a note."""
+    import yaml
+
+    src = tmp_path / "g.json"
+    grant = {"title": "Food", "currency": "GBP", "amountAwarded": 10, "awardDate": "2020-04-01",
+             "recipientOrganization": [{"id": "GB-CHC-1000001", "name": "Food Bank"}],
+             "fundingOrganization": [{"id": "GB-CHC-2000002", "name": "Test Foundation"}],
+             "grantProgramme": [{"title": "Covid Fund"}]}
+    src.write_text(json.dumps({"grants": [{**grant, "id": "360G-t-1"}, {**grant, "id": "360G-t-2"}]}))
+    out = tmp_path / "out"
+    assert lcg("import", "360giving", src, "-o", out).exit_code == 0
+    assert lcg("import", "360giving", src, "-o", out).exit_code == 0  # a second import adds no second programme
+    own = next((out / "imports").iterdir())  # an import writes its own files (imports/360giving-<publisher>/)
+    networks = yaml.safe_load((own / "networks.yaml").read_text())
+    assert networks == [{"id": "test-foundation-programme-covid-fund", "name": "Covid Fund", "type": "programme",
+                         "funders": ["test-foundation"], "sources": ["g.json"]}]
+    projects = yaml.safe_load((own / "projects.yaml").read_text())
+    assert [p["part_of"] for p in projects] == [["test-foundation-programme-covid-fund"]] * 2
+    assert all("note" not in p for p in projects)
+    assert lcg("validate", "--data", out).exit_code == 0

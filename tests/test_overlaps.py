@@ -36,19 +36,26 @@ def test_planted_overlaps_found_and_nothing_else(lcg):
 def test_headline_reasons_in_words(lcg):
     row = _pairs(_rows(lcg))[HEADLINE]
     reasons = row["reasons"]
-    assert "both address Adult skills, Digital inclusion; for adults with no qualifications" in reasons
+    assert row["kind"] == "double-funding"
+    assert reasons.startswith("same partners: Age UK Wolverhampton, Wolverhampton Libraries; ")
+    assert ("one funded by National Lottery Community Fund (GBP 60,000), "
+            "the other funded by Black Country Skills Trust (GBP 45,000)") in reasons
+    assert "periods overlap by 10 months (2020-01 to 2021-06; 2020-09 to 2021-12)" in reasons
     assert "both in Wolverhampton" in reasons
-    assert "at the same time (2020-2021 and 2020-2021)" in reasons
-    assert "2 shared partners (Age UK Wolverhampton, Wolverhampton Libraries)" in reasons
-    assert "funded by National Lottery Community Fund and by Black Country Skills Trust" in reasons
-    assert "text similarity 0." in reasons
+    assert "both address Adult skills, Digital inclusion; for adults with no qualifications" in reasons
+    assert "both: adults, applying, banking, basic, calls, digital, email, jobs, online, qualifications, video" in reasons
     assert row["signals"]["funders"] == W.FUNDERS_DIFFERENT
+    assert row["evidence"]["same_recipient"] == [{"id": "age-uk-wolverhampton", "name": "Age UK Wolverhampton"},
+                                                 {"id": "wolves-library", "name": "Wolverhampton Libraries"}]
+    assert row["evidence"]["timing"] == {"relation": "overlap", "months": 10}
+    assert [p["amount"] for p in row["evidence"]["payers"]["a"] + row["evidence"]["payers"]["b"]] == [60000, 45000]
 
 
 def test_same_funder_twice_is_said_so(lcg):
     row = _pairs(_rows(lcg))[SAME_FUNDER]
-    assert "both funded by Somerset Community Foundation" in row["reasons"]
+    assert "both funded by Somerset Community Foundation (GBP 2,000 and GBP 1,500)" in row["reasons"]
     assert row["signals"]["funders"] == W.FUNDERS_SAME
+    assert row["kind"] == "parallel-work"  # two food banks, one county, the same weeks
 
 
 def test_pairs_form_groups(lcg):
@@ -75,7 +82,8 @@ def test_proposal_is_checked_against_everything_loaded(lcg):
     rows = _rows(lcg, "--proposal", DATA / "proposal.yaml")
     assert [r["b"] for r in rows][:2] and {r["b"] for r in rows} == set(HEADLINE)
     assert all(r["a"] == "digital-champions-bid" for r in rows)
-    assert "funded by City of Wolverhampton Council and by" in rows[0]["reasons"]
+    assert "one funded by City of Wolverhampton Council, the other funded by" in rows[0]["reasons"]
+    assert {r["kind"] for r in rows} == {"parallel-work"}  # the proposal names no partner: not the same organisation
 
 
 def test_decisions_are_honoured(lcg, tmp_path):
@@ -104,7 +112,7 @@ def test_unrelated_projects_in_the_same_place_and_time_are_not_flagged():
     shared = dict(themes=frozenset({"t"}), places=frozenset({"wolverhampton"}), start="2020", end="2021")
     records = [_project(1, "Coding club for girls at the central library", funders=frozenset({"f1"}), **shared),
                _project(2, "Allotment gardening for retired residents", funders=frozenset({"f2"}), **shared)]
-    assert find_overlaps(records, min_score=W.OVERLAP_MIN_SCORE, min_text=0.0) == []
+    assert find_overlaps(records, min_score=0.0) == []
 
 
 SIG = st.floats(min_value=0.0, max_value=1.0, allow_nan=False)
@@ -156,13 +164,13 @@ def test_same_rows_from_any_backend_offering_the_primitives():
     from graph.dataset import load_dataset
     from graph.queries.overlaps import overlap_rows
 
-    embedded = overlap_rows(open_backend(DATA), DATA)
-    bare = overlap_rows(_PrimitivesOnly(load_dataset(DATA)), DATA)
+    embedded = overlap_rows(open_backend(DATA))
+    bare = overlap_rows(_PrimitivesOnly(load_dataset(DATA)))
     assert embedded == bare and len(embedded) == 2
 
 
 @pytest.mark.parametrize("a_kw, b_kw, expected", [
-    (dict(commissioned=("x",)), dict(commissioned=("y",)), "commissioned by X Council and by Y Trust"),
+    (dict(commissioned=("x",)), dict(commissioned=("y",)), "one commissioned by X Council, the other commissioned by Y Trust"),
     (dict(funded=("x",)), dict(commissioned=("y",)), "one funded by X Council, the other commissioned by Y Trust"),
     (dict(funded=("x",)), dict(funded=("x",)), "both funded by X Council"),
 ])
@@ -173,7 +181,11 @@ def test_funders_and_commissioners_are_named_as_such(a_kw, b_kw, expected):
         return ProjectRecord(pid, "Digital skills study", "", funders=frozenset(funded),
                              commissioners=frozenset(commissioned))
 
-    pair = score_pair(record("a", **a_kw), record("b", **b_kw), 0.9, {"x": "X Council", "y": "Y Trust"})
+    from graph.dedup.distinctive import DistinctiveWords
+
+    a, b = record("a", **a_kw), record("b", **b_kw)
+    names = {"x": "X Council", "y": "Y Trust"}
+    pair = score_pair(a, b, DistinctiveWords([a, b], names), names)
     assert expected in pair.reasons
 
 
@@ -193,7 +205,7 @@ def test_related_work_listed_only_when_asked(lcg, tmp_path):
     assert {tuple(sorted((r["a"], r["b"]))) for r in related} == {
         ("digital-skills-adults", "heritage-archive-volunteers"),
         ("get-online-wolverhampton", "heritage-archive-volunteers")}
-    assert all(r["group"] is None and r["score"] < W.OVERLAP_MIN_SCORE for r in related)
+    assert all(r["group"] is None for r in related)
     assert all("both address Adult skills, Digital inclusion" in r["reasons"] for r in related)
 
 

@@ -33,6 +33,7 @@ COMMANDS: list[list[str]] = [
     ["overlaps", "--min-score", "0.2"],
     ["overlaps", "--project", "{project}", "--min-score", "0.1"],
     ["overlaps", "--related", "--min-score", "0.3"],
+    ["overlaps", "--kind", "double-funding"],
     ["duplicates"],
     ["duplicates", "--kind", "Person"],
     ["duplicates", "--min-score", "0.4"],  # weak pairs too: contact evidence, cut links, merge advice

@@ -1,27 +1,35 @@
-"""Projects likely to duplicate funding or effort, ranked, with reasons in words.
+"""Projects that may duplicate funding or effort: pairs, each of a kind, ranked, with the evidence.
 
-Two steps, so that a million projects never meet each other pairwise:
+Three steps, so that a million projects never meet each other pairwise:
 
-1. candidates: each project's ``k`` most similar projects by TF-IDF of name and
-   description (rare words weigh most), via the chunked sparse join in
-   ``candidates.py``;
-2. scoring: each candidate pair gets the signals and weights documented in
-   ``weights.py`` and a sentence per signal.
+1. words: each project's distinctive words (``distinctive.py``: its funders' and
+   programmes' template vocabulary, names and grant words left out);
+2. candidates: every pair up to ``ALL_PAIRS_MAX`` projects, above it each
+   project's ``k`` best matches on rare distinctive words (``candidates.py``),
+   plus the pairs that share a partner;
+3. each candidate's evidence, its kind (``kinds.py``: double-funding,
+   continuation, parallel-work) and a score from the signals weighted in
+   ``weights.py``, used to rank.
 
-Shared partners and funders are scoring signals, never blocking keys: a hub
-funder would otherwise make every pair a candidate.
+A pair's evidence and score depend only on the two projects and on the records
+that share a funder, commissioner or programme with them (the text similarity
+is the cosine of the two distinctive word sets, with no corpus-wide weights),
+so another funder's file or a filter changes no pair's score.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 
 from .. import dates
 from . import weights as W
+from .distinctive import DistinctiveWords
+from .kinds import Evidence, is_core, is_related, kind_of, people, timing
 from .records import ProjectRecord, place_parents
 
-__all__ = ["OverlapPair", "signals", "combine", "score_pair", "find_overlaps", "related_pairs", "check_proposal",
-           "year_span", "text_matrix"]
+__all__ = ["OverlapPair", "signals", "combine", "evidence", "score_pair", "find_overlaps", "related_pairs",
+           "check_proposal", "year_span", "DistinctiveWords"]
 
 
 @dataclass
@@ -31,7 +39,8 @@ class OverlapPair:
     score: float
     signals: dict
     reasons: list[str]
-    kind: str = "overlap"
+    kind: str | None = None
+    evidence: dict = field(default_factory=dict)
 
 
 def year_span(p: ProjectRecord) -> tuple[float, float] | None:
@@ -44,9 +53,32 @@ def year_span(p: ProjectRecord) -> tuple[float, float] | None:
     return (min(start, end), max(start, end))
 
 
-def _period(p: ProjectRecord) -> str:
-    a, b = (p.start or "?")[:4], (p.end or "")[:4]
-    return a if not b or b == a else f"{a}-{b}"
+_AREA_CODE = re.compile(r"\s+\d{3}[A-Z]$")
+
+
+def _area(name: str) -> str:
+    """An ONS small area's authority: "Mendip 013E" -> "mendip" (LSOA/MSOA names are the authority and a code)."""
+    return _AREA_CODE.sub("", str(name)).strip().lower()
+
+
+def _place(a: ProjectRecord, b: ProjectRecord, parents, names=None, said=frozenset()) -> float:
+    """1.0 the same place; 0.5 one within the other, or two small areas (LSOAs) of one local authority whose
+    name both texts use (``said``: their shared distinctive words; a district is too large to mean "the same
+    place" unless both say so); else 0."""
+    if a.places & b.places:
+        return 1.0
+    if parents and a.places and b.places:
+        up_a = set().union(*(place_parents(parents, p) for p in a.places))
+        up_b = set().union(*(place_parents(parents, p) for p in b.places))
+        if (up_a & b.places) or (up_b & a.places):
+            return 0.5
+    if names and said:
+        from .distinctive import name_words
+
+        areas = {_area(names.get(p, p)) for p in a.places} & {_area(names.get(p, p)) for p in b.places}
+        if areas and name_words(areas) & said:
+            return 0.5
+    return 0.0
 
 
 def signals(a: ProjectRecord, b: ProjectRecord, text: float, parents=None) -> dict[str, float]:
@@ -61,20 +93,12 @@ def signals(a: ProjectRecord, b: ProjectRecord, text: float, parents=None) -> di
     sa, sb = year_span(a), year_span(b)
     if sa and sb:
         gap = max(sa[0], sb[0]) - min(sa[1], sb[1])
-        dates = 1.0 if gap <= 0 else max(0.0, 1.0 - gap / W.DATE_GAP_YEARS)
+        when = 1.0 if gap <= 0 else max(0.0, 1.0 - gap / W.DATE_GAP_YEARS)
     else:
-        dates = 0.0
-    place = 0.0
-    if a.places & b.places:
-        place = 1.0
-    elif parents and a.places and b.places:
-        up_a = set().union(*(place_parents(parents, p) for p in a.places))
-        up_b = set().union(*(place_parents(parents, p) for p in b.places))
-        if (up_a & b.places) or (up_b & a.places):
-            place = 0.5
+        when = 0.0
     return {"text": max(0.0, min(1.0, text)), "themes": len(ta & tb) / len(union) if union else 0.0,
             "partners": 0.0 if not shared_partners else (0.6 if shared_partners == 1 else 1.0),
-            "funders": funders, "dates": dates, "place": place}
+            "funders": funders, "dates": when, "place": _place(a, b, parents)}
 
 
 def combine(sig: dict[str, float], weights: dict[str, float]) -> float:
@@ -90,67 +114,74 @@ def combine(sig: dict[str, float], weights: dict[str, float]) -> float:
     return (weights.get("text", 0.0) * sig["text"] + gate * context) / total
 
 
-def reasons(a: ProjectRecord, b: ProjectRecord, sig: dict, names: dict[str, str], parents=None) -> list[str]:
-    """The evidence as sentences a coordinator can check."""
-    def named(ids) -> str:
-        return ", ".join(sorted(names.get(i, i) for i in ids))
-
-    out = []
-    themes = a.themes & b.themes
-    groups = a.target_groups & b.target_groups
-    if themes or groups:
-        out.append("both " + "; ".join(x for x in (f"address {named(themes)}" if themes else "",
-                                                   f"for {', '.join(sorted(groups))}" if groups else "") if x))
-    if sig["place"] == 1.0:
-        out.append(f"both in {named(a.places & b.places)}")
-    elif sig["place"]:
-        out.append(f"one is within the other's place ({named(a.places)} / {named(b.places)})")
-    if sig["dates"] == 1.0:
-        out.append(f"at the same time ({_period(a)} and {_period(b)})")
-    elif sig["dates"]:
-        out.append(f"close in time ({_period(a)} and {_period(b)})")
-    shared = a.partners & b.partners
-    if shared:
-        out.append(f"{len(shared)} shared partner{'s' if len(shared) > 1 else ''} ({named(shared)})")
-    if sig["funders"] == W.FUNDERS_DIFFERENT and a.payers and b.payers:
-        pa, pb = _paid(a, named), _paid(b, named)
-        verb_a, _, who_a = pa.partition(" by ")
-        verb_b, _, who_b = pb.partition(" by ")
-        out.append(f"{pa} and by {who_b}" if verb_a == verb_b and ";" not in pa + pb else f"one {pa}, the other {pb}")
-    elif sig["funders"]:
-        out.append(f"both {_paid(a, named)}")
-    out.append(f"text similarity {sig['text']:.2f}")
-    return out
+def evidence(a: ProjectRecord, b: ProjectRecord, words: DistinctiveWords, parents=None) -> Evidence:
+    """What the two projects share that is specific to them, and how their periods and places relate."""
+    da, db = words.of(a), words.of(b)
+    common = da.keys() & db.keys()
+    text = len(common) / (len(da) * len(db)) ** 0.5 if common else 0.0
+    raw = (words.raw[a.id].keys() & words.raw[b.id].keys()) - common
+    programme = raw & (words.programme_words(a) | words.programme_words(b))
+    same_org = a.partners & b.partners
+    core = bool(same_org) and is_core(a.text) and is_core(b.text)
+    pa, pb = people(a.text), people(b.text)
+    return Evidence(round(text, 4), tuple(sorted(da[k] for k in common)),
+                    tuple(sorted(words.raw[a.id][k] for k in programme)), same_org, core, timing(a, b),
+                    _place(a, b, parents, words.names, frozenset(common)), bool(pa and pb and not pa & pb))
 
 
-def _paid(p: ProjectRecord, named) -> str:
-    """"funded by A", "commissioned by B", or both, for a reason sentence."""
-    parts = [f"{verb} by {named(ids)}" for verb, ids in (("funded", p.funders), ("commissioned", p.commissioners))
-             if ids]
-    return "; ".join(parts)
+def score_pair(a: ProjectRecord, b: ProjectRecord, words: DistinctiveWords, names=None, weights=None,
+               parents=None, ev: Evidence | None = None) -> OverlapPair:
+    """The pair's kind, score (ranking) and evidence; ``a`` and ``b`` are ordered by id unless ``a`` is a proposal."""
+    from .evidence_text import describe
 
-
-def score_pair(a, b, text: float, names=None, weights=None, parents=None) -> OverlapPair:
     weights = weights or W.OVERLAP_WEIGHTS
-    sig = signals(a, b, text, parents)
-    x, y = (a, b) if a.id <= b.id else (b, a)
-    return OverlapPair(x.id, y.id, round(combine(sig, weights), 4), {k: round(v, 3) for k, v in sig.items()},
-                       reasons(a, b, sig, names or {}, parents))
+    ev = ev or evidence(a, b, words, parents)
+    kind = kind_of(a, b, ev)
+    sig = signals(a, b, 1.0 if ev.core and kind == "double-funding" else ev.text, parents)
+    sig["place"] = ev.place
+    facts, prose = describe(a, b, ev, names or {}, words)
+    return OverlapPair(a.id, b.id, round(combine(sig, weights), 4), {k: round(v, 3) for k, v in sig.items()},
+                       prose, kind, facts)
 
 
-def text_matrix(records, extra=()):
-    from .candidates import tfidf_matrix
+def _ordered(a, b):
+    return (a, b) if a.id <= b.id else (b, a)
 
-    texts = [r.text for r in records] + [r.text for r in extra]
-    return tfidf_matrix(texts, ngram_range=(1, 1), max_df=0.5)
+
+def candidate_pairs(matrix, *, rows=None, top_k: int = W.OVERLAP_TOP_K, min_text: float = W.SIMILAR_TEXT,
+                    stats: dict | None = None) -> set[tuple[int, int]]:
+    """Row pairs (i < j) whose distinctive-word cosine may reach ``min_text``.
+
+    Up to ALL_PAIRS_MAX rows every such pair; above, each row's ``top_k`` best
+    on rare words (``rare_columns``), as a join on common words grows with the
+    square of their counts. ``rows``: only pairs involving these rows.
+    """
+    import numpy as np
+
+    from .candidates import row_dots, topk_arrays
+
+    n = matrix.shape[0]
+    small = n <= W.ALL_PAIRS_MAX
+    join = matrix if small else rare_columns(matrix)
+    k = n if small else top_k
+    if rows is not None:
+        parts = [topk_arrays(join[r:r + 1], other=join, k=k + 1, min_sim=min_text if small else W.RARE_MIN_SIM)[1]
+                 for r in rows]
+        i = np.concatenate([np.full(len(p), r) for r, p in zip(rows, parts)]) if parts else np.zeros(0, np.int64)
+        j = np.concatenate(parts) if parts else np.zeros(0, np.int64)
+        keep = i != j
+        i, j = np.minimum(i[keep], j[keep]), np.maximum(i[keep], j[keep])
+    else:
+        i, j, _ = topk_arrays(join, k=k, min_sim=min_text if small else W.RARE_MIN_SIM)
+    text = row_dots(matrix, i, j) if len(i) else np.zeros(0, dtype=np.float32)
+    keep = text >= min_text - 1e-6
+    if stats is not None:
+        stats.update(candidates=int(len(i)), scored=int(keep.sum()))
+    return {(int(x), int(y)) for x, y in zip(i[keep], j[keep])}
 
 
 def rare_columns(matrix, cap: int | None = None):
-    """The matrix restricted to rare terms (in at most ``cap`` rows), for the candidate join.
-
-    A term in many rows makes the join cost grow with the square of its count
-    and says little about duplication; the scores still use every term.
-    """
+    """The matrix restricted to rare words (in at most ``cap`` rows), for the candidate join of large data."""
     import numpy as np
 
     n = matrix.shape[0]
@@ -159,137 +190,125 @@ def rare_columns(matrix, cap: int | None = None):
     return matrix[:, np.flatnonzero(df <= cap)]
 
 
-def text_floor(weights: dict[str, float], min_score: float) -> float:
-    """The lowest text similarity at which a pair could still reach ``min_score``.
+def partner_pairs(records, rows=None, matrix=None) -> set[tuple[int, int]]:
+    """Row pairs (i < j) sharing a partner with at most SAME_PARTNER_MAX projects that could be a kind:
+    similar words (cosine on ``matrix`` >= SIMILAR_TEXT) or two core grants (``kinds.is_core``)."""
+    from collections import defaultdict
+    from itertools import combinations
 
-    Every other signal at 1 is the best case; ``combine`` is monotone, so bisect.
-    """
-    lo, hi = 0.0, 1.0
-    best = dict.fromkeys(weights, 1.0)
-    if combine({**best, "text": 1.0}, weights) < min_score:
-        return 1.0
-    for _ in range(30):
-        mid = (lo + hi) / 2
-        if combine({**best, "text": mid}, weights) >= min_score:
-            hi = mid
-        else:
-            lo = mid
-    return lo
-
-
-def candidate_pairs(matrix, *, rows=None, top_k: int = W.OVERLAP_TOP_K, min_text: float = W.OVERLAP_MIN_TEXT,
-                    stats: dict | None = None):
-    """{(i, j): text cosine} for candidate pairs (i < j), cosine from all terms >= ``min_text``.
-
-    ``rows``: only pairs involving these row numbers (``--project``). ``stats``
-    receives the number of pairs the join produced and how many were kept.
-    """
+    by_partner: dict[str, list[int]] = defaultdict(list)
+    for n, r in enumerate(records):
+        for p in r.partners:
+            by_partner[p].append(n)
+    wanted = None if rows is None else set(rows)
+    out = set()
+    for members in by_partner.values():
+        if len(members) > W.SAME_PARTNER_MAX:
+            continue
+        for i, j in combinations(members, 2):
+            if wanted is None or i in wanted or j in wanted:
+                out.add((min(i, j), max(i, j)))
+    if matrix is None or not out:
+        return out
     import numpy as np
 
-    from .candidates import row_dots, topk_arrays
+    from .candidates import row_dots
 
-    rare = rare_columns(matrix)
-    if rows is not None:
-        parts = []
-        for r in rows:
-            _, j, _ = topk_arrays(rare[r:r + 1], other=rare, k=top_k + 1, min_sim=W.RARE_MIN_SIM)
-            j = j[j != r]
-            parts.append((np.minimum(j, r), np.maximum(j, r)))
-        i = np.concatenate([p[0] for p in parts]) if parts else np.zeros(0, dtype=np.int64)
-        j = np.concatenate([p[1] for p in parts]) if parts else np.zeros(0, dtype=np.int64)
-    else:
-        i, j, _ = topk_arrays(rare, k=top_k, min_sim=W.RARE_MIN_SIM)
-    text = row_dots(matrix, i, j) if len(i) else np.zeros(0, dtype=np.float32)
-    keep = text >= min_text
-    if stats is not None:
-        stats.update(candidates=int(len(i)), scored=int(keep.sum()))
-    return {(int(a), int(b)): float(t) for a, b, t in zip(i[keep], j[keep], text[keep])}
+    pairs = sorted(out)
+    text = row_dots(matrix, np.array([p[0] for p in pairs]), np.array([p[1] for p in pairs]))
+    core: dict[int, bool] = {}
+
+    def is_core_row(n: int) -> bool:
+        if n not in core:
+            core[n] = is_core(records[n].text)
+        return core[n]
+
+    return {p for p, t in zip(pairs, text) if t >= W.SIMILAR_TEXT - 1e-6 or (is_core_row(p[0]) and is_core_row(p[1]))}
 
 
-def find_overlaps(records, *, names=None, parents=None, weights=None, min_score: float = W.OVERLAP_MIN_SCORE,
-                  project: str | None = None, top_k: int = W.OVERLAP_TOP_K, min_text: float = W.OVERLAP_MIN_TEXT,
-                  skip=frozenset(), matrix=None, stats: dict | None = None) -> list[OverlapPair]:
-    """Scored candidate pairs at or above ``min_score``, best first; ``skip`` holds decided pairs."""
+def find_overlaps(records, *, words: DistinctiveWords | None = None, names=None, parents=None, weights=None,
+                  min_score: float = W.OVERLAP_MIN_SCORE, project: str | None = None,
+                  skip=frozenset(), stats: dict | None = None, kinds=None) -> list[OverlapPair]:
+    """Pairs of one of the kinds at or above ``min_score``, best first; ``skip`` holds decided pairs.
+
+    ``words``: the distinctive words, built from every record of the graph (so
+    that ``records`` may be a filtered subset without changing any score).
+    """
     records = list(records)
     if len(records) < 2:
         return []
-    weights = weights or W.OVERLAP_WEIGHTS
-    matrix = text_matrix(records) if matrix is None else matrix
+    words = words or DistinctiveWords(records, names or {})
     rows = None
     if project is not None:
         rows = [next(n for n, r in enumerate(records) if r.id == project)]
-    cand = candidate_pairs(matrix, rows=rows, top_k=top_k, min_text=max(min_text, text_floor(weights, min_score)),
-                           stats=stats)
+    matrix = words.matrix(records)
+    cand = candidate_pairs(matrix, rows=rows, stats=stats) | partner_pairs(records, rows, matrix)
     out = []
-    for (i, j), text in cand.items():
-        a, b = records[i], records[j]
+    for i, j in cand:
+        a, b = _ordered(records[i], records[j])
         if skip and frozenset((a.id, b.id)) in skip:
             continue
-        pair = score_pair(a, b, text, names, weights, parents)
-        if pair.score >= min_score:
+        pair = score_pair(a, b, words, names, weights, parents)
+        if pair.kind and pair.score >= min_score and (kinds is None or pair.kind in kinds):
             out.append(pair)
     out.sort(key=lambda p: (-p.score, p.a, p.b))
     return out
 
 
-def _related(a: ProjectRecord, b: ProjectRecord) -> bool:
-    return (len(a.themes & b.themes) >= W.RELATED_MIN_SHARED_THEMES and bool(a.payers) and bool(b.payers)
-            and a.payers != b.payers)
-
-
-def related_pairs(records, found, *, names=None, parents=None, weights=None, project: str | None = None,
-                  skip=frozenset(), matrix=None) -> list[OverlapPair]:
-    """Related work below the overlap threshold: the same themes, paid for by different bodies.
+def related_pairs(records, found, *, words: DistinctiveWords | None = None, names=None, parents=None,
+                  weights=None, project: str | None = None, skip=frozenset()) -> list[OverlapPair]:
+    """Related work: the same themes, paid for by different bodies (``kinds.is_related``), not already listed.
 
     Written in different words, two studies of one topic commissioned by two
-    bodies score low on text, yet a funder wants to see both before paying for
-    a third. Every pair is examined for small data (a partnership's own files);
-    for large data only the text candidates, as pairs sharing a popular theme
-    would be most of all pairs.
+    bodies share few words, yet a funder wants to see both before paying for a
+    third. Pairs sharing a theme are examined when each theme has at most
+    RELATED_ALL_PAIRS projects; a more popular theme says too little to pair on.
     """
+    from collections import defaultdict
+    from itertools import combinations
+
     records = list(records)
-    if len(records) < 2:
-        return []
-    weights = weights or W.OVERLAP_WEIGHTS
-    matrix = text_matrix(records) if matrix is None else matrix
+    words = words or DistinctiveWords(records, names or {})
     seen = {frozenset((p.a, p.b)) for p in found} | set(skip)
-    if len(records) <= W.RELATED_ALL_PAIRS:
-        sims = (matrix @ matrix.T).toarray()
-        pairs = ((i, j, float(sims[i, j])) for i in range(len(records)) for j in range(i + 1, len(records)))
-    else:
-        rows = [next(n for n, r in enumerate(records) if r.id == project)] if project is not None else None
-        pairs = ((i, j, t) for (i, j), t in candidate_pairs(matrix, rows=rows).items())
+    by_theme: dict[str, list[int]] = defaultdict(list)
+    for n, r in enumerate(records):
+        for t in r.themes:
+            by_theme[t].append(n)
+    cand = {(i, j) for m in by_theme.values() if len(m) <= W.RELATED_ALL_PAIRS for i, j in combinations(m, 2)}
     out = []
-    for i, j, text in pairs:
-        a, b = records[i], records[j]
+    for i, j in cand:
+        a, b = _ordered(records[i], records[j])
         if project is not None and project not in (a.id, b.id):
             continue
-        if frozenset((a.id, b.id)) in seen or not _related(a, b):
+        if frozenset((a.id, b.id)) in seen or not is_related(a, b):
             continue
-        pair = score_pair(a, b, text, names, weights, parents)
+        pair = score_pair(a, b, words, names, weights, parents)
         pair.kind = "related"
         out.append(pair)
     out.sort(key=lambda p: (-p.score, p.a, p.b))
     return out
 
 
-def check_proposal(proposal: ProjectRecord, records, *, names=None, parents=None, weights=None,
-                   min_score: float = W.OVERLAP_MIN_SCORE, top_k: int = 20,
-                   min_text: float = W.OVERLAP_MIN_TEXT) -> list[OverlapPair]:
-    """What already-loaded projects a proposal (not in the graph) overlaps, best first."""
-    from .candidates import topk_pairs
-
+def check_proposal(proposal: ProjectRecord, records, *, words: DistinctiveWords | None = None, names=None,
+                   parents=None, weights=None, min_score: float = W.OVERLAP_MIN_SCORE, related: bool = False,
+                   kinds=None) -> list[OverlapPair]:
+    """What already-loaded projects a proposal (not in the graph) overlaps, of the same kinds, best first."""
     records = [r for r in records if r.id != proposal.id]
     if not records:
         return []
-    matrix = text_matrix(records, [proposal])
-    found = topk_pairs(matrix[len(records):], other=matrix[:len(records)], k=top_k, min_sim=min_text)
+    names = names or {}
+    words = words or DistinctiveWords(records, names)
+    words.add(proposal, names)
+    matrix = words.matrix(records + [proposal])
+    n = len(records)
+    cand = candidate_pairs(matrix, rows=[n]) | partner_pairs(records + [proposal], rows=[n], matrix=matrix)
     out = []
-    for (_, j), text in found.items():
-        sig = signals(proposal, records[j], text, parents)
-        score = round(combine(sig, weights or W.OVERLAP_WEIGHTS), 4)
-        if score >= min_score:
-            out.append(OverlapPair(proposal.id, records[j].id, score, {k: round(v, 3) for k, v in sig.items()},
-                                   reasons(proposal, records[j], sig, names or {}, parents)))
+    for i, j in cand:
+        other = records[i if j == n else j]
+        pair = score_pair(proposal, other, words, names, weights, parents)
+        if related and not pair.kind and is_related(proposal, other):
+            pair.kind = "related"
+        if pair.kind and pair.score >= min_score and (kinds is None or pair.kind in kinds):
+            out.append(pair)
     out.sort(key=lambda p: (-p.score, p.b))
     return out

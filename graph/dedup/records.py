@@ -16,7 +16,7 @@ from .duplicates import EntityRecord
 __all__ = ["ProjectRecord", "project_records", "entity_records", "project_from_entry", "place_parents",
            "slot_ids"]
 
-PROJECT_RELS = ("PARTNER_IN", "FUNDS", "COMMISSIONED", "ADDRESSES", "LOCATED_IN")
+PROJECT_RELS = ("PARTNER_IN", "FUNDS", "COMMISSIONED", "ADDRESSES", "LOCATED_IN", "PART_OF")
 
 
 @dataclass(frozen=True)
@@ -34,6 +34,10 @@ class ProjectRecord:
     start: str | None = None
     end: str | None = None
     commissioners: frozenset = field(default_factory=frozenset)
+    #: Programmes (Networks of type programme) it is part of: a funder's grant programme.
+    programmes: frozenset = field(default_factory=frozenset)
+    #: (payer id, amount, currency) for each funding or commissioning tie that states an amount.
+    amounts: tuple = ()
 
     @property
     def payers(self) -> frozenset:
@@ -58,13 +62,17 @@ def project_records(backend) -> tuple[list[ProjectRecord], dict[str, str], dict[
     slots: dict[str, dict[str, set]] = defaultdict(lambda: defaultdict(set))
     parents: dict[str, set[str]] = defaultdict(set)
     kinds = {n.id: n.kind for n in nodes}
+    programmes = {n.id for n in nodes if n.kind == "Network" and str(n.props.get("type") or "").lower() == "programme"}
+    amounts: dict[str, list] = defaultdict(list)
     for t in backend.relationships(PROJECT_RELS):
         if t.kind == "PARTNER_IN" and kinds.get(t.end) == "Project":
             slots[t.end]["partners"].add(t.start)
-        elif t.kind == "FUNDS" and kinds.get(t.end) == "Project":
-            slots[t.end]["funders"].add(t.start)
-        elif t.kind == "COMMISSIONED" and kinds.get(t.end) == "Project":
-            slots[t.end]["commissioners"].add(t.start)
+        elif t.kind in ("FUNDS", "COMMISSIONED") and kinds.get(t.end) == "Project":
+            slots[t.end]["funders" if t.kind == "FUNDS" else "commissioners"].add(t.start)
+            if t.props.get("amount") is not None:
+                amounts[t.end].append((t.start, t.props["amount"], str(t.props.get("currency") or "")))
+        elif t.kind == "PART_OF" and kinds.get(t.start) == "Project" and t.end in programmes:
+            slots[t.start]["programmes"].add(t.end)
         elif t.kind == "ADDRESSES" and kinds.get(t.start) == "Project":
             slots[t.start]["themes"].add(t.end)
         elif t.kind == "LOCATED_IN":
@@ -82,7 +90,8 @@ def project_records(backend) -> tuple[list[ProjectRecord], dict[str, str], dict[
             n.id, n.name, str(p.get("description") or ""), frozenset(s.get("themes", ())),
             _groups(p.get("target_groups")), frozenset(s.get("partners", ())), frozenset(s.get("funders", ())),
             frozenset(s.get("places", ())), _iso(p.get("start")), _iso(p.get("end")),
-            frozenset(s.get("commissioners", ()))))
+            frozenset(s.get("commissioners", ())), frozenset(s.get("programmes", ())),
+            tuple(sorted(amounts.get(n.id, ()), key=lambda x: (x[0], str(x[1]), x[2])))))
     return records, names, dict(parents)
 
 
@@ -102,13 +111,24 @@ def slot_ids(value) -> frozenset:
     return frozenset(out)
 
 
-def project_from_entry(entry: dict, default_id: str = "proposal") -> ProjectRecord:
-    """A project entry as written in projects.yaml (a proposal not yet in the graph)."""
+def project_from_entry(entry: dict, default_id: str = "proposal", programmes=frozenset()) -> ProjectRecord:
+    """A project entry as written in projects.yaml (a proposal not yet in the graph).
+
+    ``programmes``: the ids of programme networks in the graph; its ``part_of`` ids among them are its programmes.
+    """
+    amounts = tuple(sorted((str(f["id"]), f["amount"], str(f.get("currency") or ""))
+                           for key in ("funders", "commissioned_by") for f in _items(entry.get(key))
+                           if isinstance(f, dict) and f.get("id") and f.get("amount") is not None))
     return ProjectRecord(
         str(entry.get("id") or default_id), str(entry.get("name") or ""), str(entry.get("description") or ""),
         slot_ids(entry.get("themes")), _groups(entry.get("target_groups")), slot_ids(entry.get("partners")),
         slot_ids(entry.get("funders")), slot_ids(entry.get("located_in")), _iso(entry.get("start")),
-        _iso(entry.get("end")), slot_ids(entry.get("commissioned_by")))
+        _iso(entry.get("end")), slot_ids(entry.get("commissioned_by")),
+        slot_ids(entry.get("part_of")) & frozenset(programmes), amounts)
+
+
+def _items(value) -> list:
+    return [value] if isinstance(value, (str, dict)) else list(value or ())
 
 
 def place_parents(parents: dict[str, set[str]], place: str) -> set[str]:

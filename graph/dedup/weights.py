@@ -39,8 +39,26 @@ FUNDERS_DIFFERENT = 1.0
 FUNDERS_SAME = 0.6
 #: Dates signal reaches 0 this many years apart.
 DATE_GAP_YEARS = 3.0
-#: Pairs below this score are not reported by default.
-OVERLAP_MIN_SCORE = 0.5
+#: Pairs below this score are not reported by default. Whether a pair is listed at all is its kind
+#: (graph/dedup/kinds.py); the score ranks the pairs, so by default every pair of a kind is listed.
+OVERLAP_MIN_SCORE = 0.0
+
+# Kinds of overlap (graph/dedup/kinds.py) and the words that count as evidence (graph/dedup/distinctive.py).
+#: A word in at least this share of one funder's, commissioner's or programme's projects (and in at least
+#: PROGRAMME_WORD_MIN of them) is that body's template vocabulary, not evidence; judged only for bodies
+#: with at least PROGRAMME_MIN_GRANTS projects (with fewer, a template cannot be told from a repeat).
+PROGRAMME_WORD_SHARE = 0.1
+PROGRAMME_WORD_MIN = 5
+PROGRAMME_MIN_GRANTS = 10
+#: "Similar work": the cosine of the two distinctive word sets is at least this (a third of their words in
+#: common, as a geometric mean); different organisations also need this many distinctive words in common.
+SIMILAR_TEXT = 1 / 3
+PARALLEL_MIN_SHARED_WORDS = 2
+#: Candidate pairs: every pair is compared up to this many projects, above it each project's OVERLAP_TOP_K
+#: best text matches; pairs sharing a partner are always compared when the partner has at most
+#: SAME_PARTNER_MAX projects (a hub partner would make every pair a candidate).
+ALL_PAIRS_MAX = 3000
+SAME_PARTNER_MAX = 50
 #: Related work (``lcg overlaps --related``): below the overlap threshold, pairs sharing at least this
 #: many themes and paid for by different bodies; every pair is examined up to RELATED_ALL_PAIRS projects,
 #: above it only the text candidates.

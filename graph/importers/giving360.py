@@ -5,7 +5,8 @@ funder's and the recipient's org-ids. A grant becomes a project (``type:
 grant``) whose ``identifiers`` keep the grant id, with a ``funders`` tie
 (amount, currency, award date) and a ``partners`` tie to the recipient (role
 lead); places come from ``beneficiaryLocation`` and from GrantNav's recipient
-ward, district and region (``additional_data``).
+ward, district and region (``additional_data``); a ``grantProgramme`` becomes a
+Network of type programme (funded by the funder) that the grant is ``part_of``.
 
 Publishers differ (dd/mm/yyyy dates, durations without a start, ``GB-CHC-Exempt``,
 a space inside an id), so every row is read in three outcomes: taken as

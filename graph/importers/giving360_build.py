@@ -56,6 +56,7 @@ class GraphBuilder:
         self.org_list: list[_Org] = []
         self.places: dict[str, dict] = {}  # code or "name:<norm>" -> entry
         self.projects: list[dict] = []
+        self.programmes: dict[tuple[str, str], dict] = {}  # (funder id, normalised title) -> Network entry
         self.grant_ids: set[str] = set()
         self.warnings: list[tuple[int, str, str]] = []
 
@@ -233,12 +234,27 @@ class GraphBuilder:
         entry["partners"] = [{"id": recipient, "role": "lead"}]
         if where:
             entry["located_in"] = sorted(set(where))
-        notes = [n for n in (f"Grant programme: {g['programme']}." if g["programme"] else "", g["dates_note"]) if n]
+        if g["programme"]:
+            entry["part_of"] = [self._programme(funder, str(g["programme"]))]
+        notes = [n for n in (g["dates_note"],) if n]
         if notes:
             entry["note"] = " ".join(notes)
         entry["sources"] = [self.source]
         self.projects.append(entry)
         return True
+
+    def _programme(self, funder: str, title: str) -> str:
+        """The funder's grant programme as a Network of type programme, so "same programme" is a fact in the graph.
+
+        Its id comes from the funder and the title (a re-import finds the same id); two
+        funders' programmes with one title stay two nodes.
+        """
+        key = (funder, norm_name(title))
+        if key not in self.programmes:
+            node_id = self._free("Network", [], slug(funder, "programme", title))
+            self.programmes[key] = {"id": node_id, "name": title.strip(), "type": "programme",
+                                    "funders": [funder], "sources": [self.source]}
+        return self.programmes[key]["id"]
 
     def entries(self) -> dict[str, list[dict]]:
         """Entries by kind, their keys in a reader's order (what it is, its ties, then sources and note)."""
@@ -247,4 +263,5 @@ class GraphBuilder:
                     **{k: e[k] for k in ("sources", "note") if k in e}}
 
         return {"Organisation": [tidy(o.entry) for o in self.org_list],
-                "Place": [tidy(p) for p in self.places.values()], "Project": self.projects}
+                "Place": [tidy(p) for p in self.places.values()], "Project": self.projects,
+                "Network": [tidy(p) for p in self.programmes.values()]}

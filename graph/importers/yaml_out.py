@@ -74,7 +74,7 @@ class FolderIndex:
         self.names_of: dict[str, set[str]] = {}  # org id -> its normalised names and aliases
         self.project_by_grant: dict[str, str] = {}
         self.place_by_name: dict[str, str] = {}
-        self.previous: dict[str, dict[str, str]] = {"Organisation": {}, "Project": {}, "Place": {}}  # key -> id
+        self.previous: dict[str, dict[str, str]] = {"Organisation": {}, "Project": {}, "Place": {}, "Network": {}}  # key -> id
         self.own_files: dict[str, object] = {}  # relative path -> DataFile, the import's old files
         if not self.root.is_dir():
             return

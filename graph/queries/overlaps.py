@@ -1,24 +1,28 @@
-"""`lcg overlaps`: funded projects that may duplicate each other, as rows.
+"""`lcg overlaps`: funded projects that may duplicate each other, as rows, each of a kind.
 
 The projection comes from the backend's primitives (``dedup.records``); the
-candidates, scores and reasons from ``dedup.overlaps``; reviewed pairs from
-the data folder's ``decisions.yaml`` are left out.
+candidates, kinds, scores and evidence from ``dedup.overlaps``. Reviewed pairs
+(``decisions``) and a proposal are passed in as data: this module reads no
+file (the CLI reads ``decisions.yaml`` and the proposal's YAML).
 """
 
 from __future__ import annotations
 
 from .. import dates
 from ..dedup import weights as W
-from ..dedup.decisions import load_decisions
 from ..dedup.groups import overlap_groups
-from ..dedup.overlaps import check_proposal, find_overlaps, related_pairs, text_matrix, year_span
+from ..dedup.kinds import KINDS
+from ..dedup.overlaps import DistinctiveWords, check_proposal, find_overlaps, related_pairs, year_span
+from ..dedup.proposal import read_proposal
 from ..dedup.records import place_parents, project_from_entry, project_records
 from ..errors import LcgError
 from ..search import resolve, search
 
-__all__ = ["overlap_rows", "read_proposal", "COLUMNS"]
+__all__ = ["overlap_rows", "read_proposal", "kind_counts", "COLUMNS", "KINDS"]
 
 COLUMNS = ["group", "kind", "score", "a", "a_name", "b", "b_name", "reasons"]
+#: Kinds that are overlaps proper (grouped); ``related`` rows come after them, ungrouped.
+OVERLAP_KINDS = ("double-funding", "continuation", "parallel-work")
 
 
 def _resolve(backend, given: str, kind: str) -> str:
@@ -40,35 +44,6 @@ def _resolve(backend, given: str, kind: str) -> str:
         a = "an" if other_node.kind[0] in "AEIOU" else "a"
         raise LcgError(f"{given!r} is {a} {other_node.kind}, expected a {kind} (try `lcg search {given}`)")
     return resolve(backend, given, kinds=[kind]).id
-
-
-def read_proposal(path) -> dict:
-    """One project entry from a YAML file (a mapping, or a list holding one)."""
-    import yaml
-
-    from ..validate import Validator
-    from ..yaml_files import safe_load
-
-    try:
-        with open(path, encoding="utf-8") as fh:
-            value = safe_load(fh.read())
-    except UnicodeDecodeError:
-        raise LcgError(f"{path}: not UTF-8 text; save the file as UTF-8") from None
-    except yaml.YAMLError as e:
-        mark = getattr(e, "problem_mark", None)
-        raise LcgError(f"{path}{f' line {mark.line + 1}' if mark else ''}: not valid YAML "
-                       "(expected one project entry as in projects.yaml)") from None
-    if isinstance(value, list) and len(value) == 1:
-        value = value[0]
-    if not isinstance(value, dict) or not value.get("name"):
-        raise LcgError(f"{path}: expected one project entry with at least a name (as in projects.yaml)")
-    checker = Validator()
-    checker.read_file(str(path), "Project", [{"id": "proposal", **value}])
-    if checker.problems:
-        first = checker.problems[0]
-        more = f" (and {len(checker.problems) - 1} more)" if len(checker.problems) > 1 else ""
-        raise LcgError(f"{path}: {first.message}{more}")
-    return value
 
 
 def with_signal_columns(rows: list[dict]) -> tuple[list[dict], list[str]]:
@@ -98,14 +73,31 @@ def _since_ok(record, since: float) -> bool:
     return span is None or span[1] >= since
 
 
-def overlap_rows(backend, data_dir=None, *, min_score: float = W.OVERLAP_MIN_SCORE, project: str | None = None,
-                 theme: str | None = None, place: str | None = None, since: str | None = None,
-                 proposal: dict | None = None, weights: dict | None = None,
-                 include_decided: bool = False, related: bool = False) -> list[dict]:
-    """Overlapping project pairs as rows (best first), each with its group number and reasons."""
+def kind_counts(rows) -> dict[str, int]:
+    """{kind: number of rows} for every kind, in KINDS order (the summary line)."""
+    return {k: sum(1 for r in rows if r["kind"] == k) for k in KINDS}
+
+
+def overlap_rows(backend, *, decisions: dict | None = None, min_score: float = W.OVERLAP_MIN_SCORE,
+                 project: str | None = None, theme: str | None = None, place: str | None = None,
+                 since: str | None = None, proposal: dict | None = None, weights: dict | None = None,
+                 include_decided: bool = False, related: bool = False, kinds=None) -> list[dict]:
+    """Overlapping project pairs as rows (best first within each group), each with its kind, group and evidence.
+
+    ``decisions``: {frozenset({a, b}): entry} of reviewed pairs (``dedup.decisions.load_decisions``), left
+    out unless ``include_decided``; ``proposal``: a project entry not in the graph (``read_proposal``);
+    ``kinds``: only these kinds. ``theme``, ``place`` and ``since`` only filter: every score is computed
+    against the whole graph.
+    """
     weights = W.overlap_weights(weights)
+    unknown = sorted(set(kinds or ()) - set(KINDS))
+    if unknown:
+        raise LcgError(f"unknown kind of overlap {unknown[0]!r} (expected one of: {', '.join(KINDS)})")
+    kinds = set(kinds) if kinds else None
+    related = related or bool(kinds and "related" in kinds)
     records, names, parents = project_records(backend)
-    decisions = load_decisions(data_dir) if data_dir is not None else {}
+    words = DistinctiveWords(records, names)  # before any filter: a filter must not change a score
+    decisions = decisions or {}
     if theme:
         tid = _resolve(backend, theme, "Theme")
         records = [r for r in records if tid in r.themes]
@@ -119,28 +111,32 @@ def overlap_rows(backend, data_dir=None, *, min_score: float = W.OVERLAP_MIN_SCO
     skip = frozenset() if include_decided else frozenset(decisions)
     if proposal is not None:
         _check_proposal_ids(backend, proposal)
-        pairs = check_proposal(project_from_entry(proposal), records, names=names, parents=parents,
-                               weights=weights, min_score=min_score)
+        programmes = {n.id for n in backend.nodes(["Network"])
+                      if str(n.props.get("type") or "").lower() == "programme"}
+        pairs = check_proposal(project_from_entry(proposal, programmes=programmes), records, words=words,
+                               names=names, parents=parents, weights=weights, min_score=min_score,
+                               related=related, kinds=kinds)
         names = {**names, pairs[0].a: proposal.get("name")} if pairs else names
     else:
         if project is not None:
             project = _resolve(backend, project, "Project")
             if all(r.id != project for r in records):
                 return []
-        matrix = text_matrix(records) if len(records) >= 2 else None  # one TF-IDF for both passes
-        pairs = find_overlaps(records, names=names, parents=parents, weights=weights, min_score=min_score,
-                              project=project, skip=skip, matrix=matrix)
-        if related:
-            pairs += related_pairs(records, pairs, names=names, parents=parents, weights=weights, project=project,
-                                   skip=skip, matrix=matrix)
-    group_of = overlap_groups([p for p in pairs if p.kind == "overlap"])  # stars, not chains: see dedup/groups.py
+        pairs = find_overlaps(records, words=words, names=names, parents=parents, weights=weights,
+                              min_score=min_score, project=project, skip=skip, kinds=kinds)
+        if related and (kinds is None or "related" in kinds):  # listed below the score too, as before
+            pairs += related_pairs(records, pairs, words=words, names=names, parents=parents, weights=weights,
+                                   project=project, skip=skip)
+    group_of = overlap_groups([p for p in pairs if p.kind in OVERLAP_KINDS])  # stars, not chains: dedup/groups.py
     rows = []
     for p in pairs:
-        row = {"group": group_of.get((min(p.a, p.b), max(p.a, p.b))) if p.kind == "overlap" else None, "kind": p.kind, "score": p.score, "a": p.a, "a_name": names.get(p.a, p.a), "b": p.b,
-               "b_name": names.get(p.b, p.b), "reasons": "; ".join(p.reasons), "signals": p.signals}
+        key = (min(p.a, p.b), max(p.a, p.b))
+        row = {"group": group_of.get(key) if p.kind in OVERLAP_KINDS else None, "kind": p.kind, "score": p.score,
+               "a": p.a, "a_name": names.get(p.a, p.a), "b": p.b, "b_name": names.get(p.b, p.b),
+               "reasons": "; ".join(p.reasons), "evidence": p.evidence, "signals": p.signals}
         decided = decisions.get(frozenset((p.a, p.b)))
         if decided:
             row["decision"] = decided["decision"]
         rows.append(row)
-    rows.sort(key=lambda r: (r["kind"] != "overlap", r["group"] or 0, -r["score"], r["a"], r["b"]))
+    rows.sort(key=lambda r: (r["kind"] not in OVERLAP_KINDS, r["group"] or 0, -r["score"], r["a"], r["b"]))
     return rows

@@ -1,0 +1,121 @@
+"""Which kind of overlap two projects are: each rule written once, here.
+
+* ``double-funding``: the same work of the same organisation (a shared partner,
+  the recipient of a grant) paid for in overlapping periods -- worst when two
+  different funders pay. Two core (unrestricted) grants to one organisation for
+  overlapping periods count too: both pay for its running costs.
+* ``continuation``: the same work of the same organisation paid for again after
+  the first period ended (useful to know, not alarming).
+* ``parallel-work``: different organisations doing the same work (at least
+  ``PARALLEL_MIN_SHARED_WORDS`` distinctive words in common) in the same place
+  (or one place within the other) at the same time: a chance to collaborate.
+  Two core grants are not "the same work": their words say what the money is
+  not tied to.
+* ``related``: at least ``RELATED_MIN_SHARED_THEMES`` shared themes, paid for by
+  different bodies (listed with ``--related``).
+
+"The same work" is the cosine of the two projects' distinctive words
+(``distinctive.py``: programme templates, names and grant words left out) at
+least ``SIMILAR_TEXT``. Anything else is not an overlap, however alike the
+funders' template text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .. import dates
+from . import weights as W
+
+__all__ = ["KINDS", "Evidence", "Timing", "timing", "kind_of", "is_core", "is_related", "people"]
+
+KINDS = ("double-funding", "continuation", "parallel-work", "related")
+
+#: Words by which a grant says it pays for an organisation's running costs rather than one piece of work.
+CORE_WORDS = ("core", "unrestricted")
+
+
+@dataclass(frozen=True)
+class Timing:
+    """How two periods relate: ``overlap`` (and for how many months), ``apart`` (the gap in months), or ``unknown``."""
+
+    relation: str
+    months: int | None = None
+    first: str | None = None  # id of the project that starts first (for "apart")
+
+
+@dataclass(frozen=True)
+class Evidence:
+    text: float
+    shared: tuple  # distinctive words both use
+    programme_shared: tuple  # words both use that are only their funders' or programmes' vocabulary
+    same_org: frozenset  # shared partners (the recipient)
+    core: bool  # both are core (unrestricted) funding
+    timing: Timing
+    place: float  # 1 the same place, 0.5 one within the other, 0 otherwise or unknown
+    different_people: bool = False  # each names a person (Professor X, Dr Y) and none in common
+
+
+_PERSON = None
+
+
+def people(text: str) -> frozenset:
+    """Persons a grant names with a title ("Professor Sian Ellard", "Dr Sach Mukherjee"): research awards name them."""
+    import re
+
+    global _PERSON
+    if _PERSON is None:
+        _PERSON = re.compile(r"\b(?:Professor|Prof\.?|Dr\.?|Sir|Dame)\s+((?:[A-Z][\w'-]+\s*){1,3})")
+    return frozenset(" ".join(m.split()[-1:]).lower() for m in _PERSON.findall(text))
+
+
+def _period(p) -> tuple[str, str] | None:
+    """The project's days; with one date only (a grant's award date), the whole month of that date."""
+    start, end = p.start or p.end, p.end if p.start else None
+    if not start:
+        return None
+    lo, hi = dates.low(start), dates.high(end or str(start)[:7])
+    return (min(lo, hi), max(lo, hi))
+
+
+def timing(a, b) -> Timing:
+    """Overlap or gap of two projects' periods in whole months (a gap is at least one month)."""
+    pa, pb = _period(a), _period(b)
+    if pa is None or pb is None:
+        return Timing("unknown")
+    both = dates.intersect(pa, pb)
+    if both is not None:
+        return Timing("overlap", dates.months_between(both[0], both[1]) + 1)
+    first, (earlier, later) = (a.id, (pa, pb)) if pa[0] <= pb[0] else (b.id, (pb, pa))
+    gap = dates.months_between(earlier[1], later[0])
+    if gap < 1:  # days apart within one month: periods given to the month cannot tell them apart
+        return Timing("overlap", 1)
+    return Timing("apart", gap, first)
+
+
+def is_core(text: str) -> bool:
+    import re
+
+    return re.search(r"\b(" + "|".join(CORE_WORDS) + r")\b", text.lower()) is not None
+
+
+def kind_of(a, b, ev: Evidence) -> str | None:
+    """The kind of overlap (one of KINDS but ``related``), or None: not an overlap."""
+    # Grants naming different people (research awards to Professor X and Professor Y) are different work,
+    # however alike their department's words.
+    similar = ev.text >= W.SIMILAR_TEXT and bool(ev.shared) and not ev.different_people
+    if ev.same_org:
+        if ev.timing.relation == "apart":
+            return "continuation" if similar else None
+        return "double-funding" if similar or ev.core else None
+    # Two core grants say what the money is not tied to, not what work it does: no evidence of the same work.
+    if (similar and len(ev.shared) >= W.PARALLEL_MIN_SHARED_WORDS and ev.place > 0
+            and ev.timing.relation != "apart" and not (is_core(a.text) and is_core(b.text))):
+        return "parallel-work"
+    return None
+
+
+def is_related(a, b) -> bool:
+    """Related work: shared themes, paid for by different bodies."""
+    return (len(a.themes & b.themes) >= W.RELATED_MIN_SHARED_THEMES and bool(a.payers) and bool(b.payers)
+            and a.payers != b.payers)

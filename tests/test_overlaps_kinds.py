@@ -1,0 +1,159 @@
+"""Kinds of overlap, evidence specific to the two projects, and scores that other records cannot move (issue 11)."""
+
+from __future__ import annotations
+
+import json
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from graph.dedup.distinctive import DistinctiveWords
+from graph.dedup.overlaps import find_overlaps, related_pairs, score_pair
+from graph.dedup.records import ProjectRecord
+
+WORK = "Hospital-based IDVA service in A&E supporting survivors of domestic abuse at the Royal Infirmary"
+NAMES = {"safe": "SAFE Partnership", "refuge": "Refuge North", "f1": "County Fund", "f2": "City Trust",
+         "cf": "Somerset Community Foundation", "wolfson": "Wolfson Foundation", "town": "Exeter"}
+
+
+def rec(pid, text, *, partners=(), funders=("f1",), places=("town",), start="2020-04", end="2021-03", **kw):
+    return ProjectRecord(pid, text, "", partners=frozenset(partners), funders=frozenset(funders),
+                         places=frozenset(places), start=start, end=end, **kw)
+
+
+def kinds(records, **kw):
+    return {(p.a, p.b): p.kind for p in find_overlaps(records, names=NAMES, min_score=0.0, **kw)}
+
+
+def test_double_funding_same_organisation_overlapping_periods_two_funders():
+    a = rec("a", WORK, partners=("safe",), funders=("f1",))
+    b = rec("b", "IDVA in A&E for survivors of domestic abuse, Royal Infirmary", partners=("safe",), funders=("f2",),
+            start="2020-10", end="2021-09")
+    pair = find_overlaps([a, b], names=NAMES)[0]
+    assert pair.kind == "double-funding"
+    assert pair.reasons[0] == "same recipient: SAFE Partnership"
+    assert "one funded by County Fund, the other funded by City Trust" in pair.reasons
+    assert "periods overlap by 6 months (2020-04 to 2021-03; 2020-10 to 2021-09)" in pair.reasons
+    assert any(r.startswith("both: a&e, abuse, domestic, idva, infirmary") for r in pair.reasons)
+    assert pair.evidence["timing"] == {"relation": "overlap", "months": 6}
+
+
+def test_continuation_same_work_paid_for_again_afterwards():
+    a = rec("a", WORK, partners=("safe",), start="2018-04", end="2019-03")
+    b = rec("b", WORK, partners=("safe",), start="2020-04", end="2021-03")
+    pair = find_overlaps([a, b], names=NAMES)[0]
+    assert pair.kind == "continuation"
+    assert "the second starts 13 months after the first ends (2018-04 to 2019-03; 2020-04 to 2021-03)" in pair.reasons
+
+
+def test_parallel_work_different_organisations_same_place_same_time():
+    a = rec("a", WORK, partners=("safe",))
+    b = rec("b", "Domestic abuse IDVA at the Royal Infirmary A&E", partners=("refuge",), funders=("f2",))
+    assert kinds([a, b]) == {("a", "b"): "parallel-work"}
+    elsewhere = rec("b", "Domestic abuse IDVA at the Royal Infirmary A&E", partners=("refuge",), places=("other",))
+    assert kinds([a, elsewhere]) == {}  # the same work elsewhere is not parallel work
+    later = rec("b", "Domestic abuse IDVA at the Royal Infirmary A&E", partners=("refuge",), start="2023", end="2023")
+    assert kinds([a, later]) == {}
+
+
+def test_related_work_shares_themes_and_has_different_payers():
+    a = rec("a", "Coding club for girls", themes=frozenset({"t1", "t2"}))
+    b = rec("b", "Allotment gardening for retired residents", funders=("f2",), themes=frozenset({"t1", "t2"}))
+    assert [(p.a, p.b, p.kind) for p in related_pairs([a, b], [], names=NAMES)] == [("a", "b", "related")]
+
+
+def _template_grants(n=12):
+    towns = ["taunton", "yeovil", "frome", "wells", "chard", "street", "bruton", "minehead", "watchet", "ilminster",
+             "crewkerne", "glastonbury"]
+    return [rec(f"g{i}", f"COVID19 Emergency food bank funding in {towns[i].title()}", partners=(f"org{i}",),
+                funders=("cf",), places=("somerset",), start="2020-04", end="2020-06") for i in range(n)]
+
+
+def test_template_text_across_towns_is_not_an_overlap():
+    grants = _template_grants()
+    assert kinds(grants) == {}
+    words = DistinctiveWords(grants, NAMES)
+    pair = score_pair(grants[0], grants[1], words, NAMES)
+    assert pair.kind is None
+    assert "only their funders' or programmes' usual words in common: bank, food" in pair.reasons
+
+
+def test_grant_to_recipient_titles_and_recipient_names_are_not_evidence():
+    names = {**NAMES, "u1": "University of Exeter", "u2": "Exeter College"}
+    a = rec("a", "Grant to University of Exeter. New chemistry laboratories", partners=("u1",), funders=("wolfson",))
+    b = rec("b", "Grant to Exeter College. Music technology equipment", partners=("u2",), funders=("wolfson",))
+    words = DistinctiveWords([a, b], names)
+    assert score_pair(a, b, words, names).evidence["shared_words"] == []
+    assert find_overlaps([a, b], names=names) == []
+
+
+def test_awards_naming_different_people_are_different_work():
+    text = "Merit Award made to Professor {} , School of Ocean and Earth Science"
+    a = rec("a", text.format("Alberto Garabato"), partners=("u",), funders=("wolfson",))
+    b = rec("b", text.format("Paul Wilson"), partners=("u",), funders=("wolfson",))
+    assert kinds([a, b]) == {}
+
+
+def test_two_core_grants_to_one_organisation_at_once_are_double_funding():
+    a = rec("a", "Core costs. Unrestricted funding during the crisis", partners=("safe",), funders=("f1",))
+    b = rec("b", "Emergency grant. Core unrestricted funding", partners=("safe",), funders=("f2",))
+    assert kinds([a, b]) == {("a", "b"): "double-funding"}
+    other = rec("b", "Emergency grant. Core unrestricted funding", partners=("refuge",), funders=("f2",))
+    assert kinds([a, other]) == {}  # two organisations' core grants: nothing says the work is the same
+
+
+def test_one_funder_everywhere_is_not_evidence():
+    texts = ["Coding club for girls", "Allotment gardening for retirees", "Choir for people with dementia",
+             "Repair cafe for bicycles", "English classes for refugees", "Swimming lessons for toddlers",
+             "Debt advice drop-in", "Men's shed woodwork", "Youth football league", "Baby bank clothing",
+             "Reading buddies in primary schools", "Museum late openings"]
+    grants = [rec(f"g{i}", t, partners=(f"org{i}",), funders=("hub",)) for i, t in enumerate(texts)]
+    assert kinds(grants) == {}
+
+
+UNRELATED = st.lists(st.tuples(st.sampled_from(["choir", "football", "allotment", "coding", "debt", "refugees",
+                                                 "domestic", "abuse", "idva", "infirmary", "bicycles"]),
+                               st.sampled_from(["g1", "g2", "g3"]), st.sampled_from(["town", "other"])),
+                     max_size=25)
+
+
+@settings(max_examples=60, deadline=None)
+@given(UNRELATED, st.booleans())
+def test_score_does_not_depend_on_unrelated_records_or_a_filter(extra, filtered):
+    """Records of other funders (another funder's file), however worded, and a filter leave the score as it was."""
+    a = rec("a", WORK, partners=("safe",), funders=("f1",))
+    b = rec("b", "IDVA in A&E for survivors of domestic abuse", partners=("safe",), funders=("f2",))
+    alone = score_pair(a, b, DistinctiveWords([a, b], NAMES), NAMES)
+    others = [rec(f"x{i}", f"{w} project {i}", partners=(f"o{i}",), funders=(f,), places=(p,))
+              for i, (w, f, p) in enumerate(extra)]
+    words = DistinctiveWords([a, b, *others], NAMES)
+    assert score_pair(a, b, words, NAMES).score == alone.score
+    listed = find_overlaps([a, b] if filtered else [a, b, *others], words=words, names=NAMES)
+    assert [(p.a, p.b, p.score) for p in listed if {p.a, p.b} == {"a", "b"}] == [("a", "b", alone.score)]
+
+
+def test_programme_node_kind_filter_and_summary_end_to_end(lcg, tmp_path):
+    """A 360Giving programme becomes a node both grants are part of; --kind filters; the summary counts kinds."""
+    grant = {"currency": "GBP", "amountAwarded": 5000, "awardDate": "2020-04-01",
+             "fundingOrganization": [{"id": "GB-CHC-2000002", "name": "Test Foundation"}],
+             "grantProgramme": [{"title": "Covid Fund"}],
+             "plannedDates": [{"startDate": "2020-04-01", "endDate": "2020-09-30"}]}
+    grants = [{**grant, "id": "360G-t-1", "title": "Telephone befriending for isolated older residents",
+               "recipientOrganization": [{"id": "GB-CHC-1000001", "name": "Age Concern Town"}]},
+              {**grant, "id": "360G-t-2", "title": "Telephone befriending for isolated older residents (extension)",
+               "recipientOrganization": [{"id": "GB-CHC-1000001", "name": "Age Concern Town"}]}]
+    src = tmp_path / "g.json"
+    src.write_text(json.dumps({"grants": grants}))
+    data = tmp_path / "data"
+    assert lcg("import", "360giving", src, "-o", data).exit_code == 0
+    result = lcg("overlaps", "--data", data, "--format", "json")
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.stdout)
+    assert [r["kind"] for r in rows] == ["double-funding"]
+    assert "same programme: Covid Fund" in rows[0]["reasons"]
+    assert rows[0]["evidence"]["programmes"]["shared"] == ["Covid Fund"]
+    assert "1 pair: 1 double-funding, 0 continuation, 0 parallel-work" in result.stderr
+    none = lcg("overlaps", "--data", data, "--format", "json", "--kind", "parallel-work")
+    assert json.loads(none.stdout) == [] and "0 pairs:" in none.stderr
+    bad = lcg("overlaps", "--data", data, "--kind", "duplicate")
+    assert bad.exit_code == 2 and "Traceback" not in bad.output
