@@ -20,7 +20,7 @@ import yaml
 
 from ..errors import LcgError
 
-__all__ = ["DECISIONS_FILE", "DECISIONS", "load_decisions", "record_decision"]
+__all__ = ["DECISIONS_FILE", "DECISIONS", "load_decisions", "record_decision", "remove_decision"]
 
 DECISIONS_FILE = "decisions.yaml"
 DECISIONS = ("same", "distinct", "accepted overlap")
@@ -95,8 +95,27 @@ def record_decision(data_dir, a: str, b: str, decision: str, note: str | None = 
     if note:
         entry["note"] = note
     existing[frozenset((a, b))] = entry
-    text = yaml.safe_dump(list(existing.values()), sort_keys=False, allow_unicode=True, width=100)
+    _write(path, existing)
+    return entry
+
+
+def _write(path: Path, entries: dict) -> None:
+    """The whole file to a temporary beside it, then renamed over it: a reader never sees half a file."""
+    text = yaml.safe_dump(list(entries.values()), sort_keys=False, allow_unicode=True, width=100)
     tmp = path.with_name(f".{DECISIONS_FILE}.tmp")
     tmp.write_text("# Reviewed pairs: lcg overlaps and lcg duplicates leave these out.\n" + text, encoding="utf-8")
     tmp.replace(path)
-    return entry
+
+
+def remove_decision(data_dir, a: str, b: str) -> dict | None:
+    """Take the decision on the pair ``a``/``b`` (ids, either order) out of the file: the review's undo.
+
+    Returns the entry removed, or None when the pair had none; written as ``record_decision`` writes.
+    """
+    path = Path(data_dir) / DECISIONS_FILE
+    existing = load_decisions(data_dir)
+    removed = existing.pop(frozenset((a, b)), None)
+    if removed is None:
+        return None
+    _write(path, existing)
+    return removed

@@ -1,0 +1,52 @@
+"""Running the app: waitress on the chosen address, the address printed first.
+
+Why waitress: a pure-Python, well-kept, multi-threaded WSGI server with no C
+parts, meant for serving (Flask's own server says it is for development); the
+app's answers are CPU-bound library calls, so a handful of threads keep a slow
+question from holding up the others.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import socket
+
+from graph.errors import LcgError
+
+__all__ = ["serve", "make_server", "is_loopback", "THREADS"]
+
+THREADS = 8
+
+
+def is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def make_server(app, host: str, port: int):
+    """A waitress server bound to host:port (port 0: a free one; see ``.effective_port``)."""
+    from waitress.server import create_server
+
+    try:
+        return create_server(app, host=host, port=port, threads=THREADS, ident="lcg")
+    except OSError as e:
+        raise LcgError(f"cannot listen on {host}:{port} ({e.strerror or e}); try another --port") from None
+    except socket.gaierror as e:
+        raise LcgError(f"cannot listen on {host!r} ({e}); give an address such as 127.0.0.1") from None
+
+
+def serve(app, host: str, port: int, *, announce=print) -> None:
+    """Serve until interrupted; ``announce`` gets the address line as soon as the socket is bound."""
+    server = make_server(app, host, port)
+    shown = f"[{host}]" if ":" in host else host
+    announce(f"http://{shown}:{server.effective_port}/")
+    try:
+        server.run()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.close()
