@@ -49,7 +49,8 @@ def _copy(src, tmp_path):
 # --- every page answers -----------------------------------------------------------------------------------------
 
 PAGES = ["/", "/?q=wolverhampton", "/entity?id=university-of-wolverhampton",
-         "/entity?id=university-of-wolverhampton&as_of=2019-06-01&via=project", "/path?a=wolverhampton&b=cork",
+         "/entity?id=university-of-wolverhampton&as_of=2019-06-01&via=project", "/entity?id=cork",
+         "/entity?id=learning-digital-skills-study", "/path?a=wolverhampton&b=cork",
          "/brokers", "/brokers?kind=person", "/clusters", "/gaps", "/timeline?from=2019&to=2022", "/review",
          "/proposal", "/map?around=university-of-wolverhampton&depth=1", "/export"]
 

@@ -13,6 +13,7 @@ import json
 import threading
 
 from graph.errors import AmbiguousName, LcgError, UnknownId
+from graph.queries.collaboration import ACTOR_KINDS
 
 from . import questions as Q
 from .state import GraphSource
@@ -95,9 +96,11 @@ def create_app(data_dir, *, neo4j_uri: str | None = None, token: str | None = No
         except AmbiguousName as e:
             hits = [backend().node(i) for i in e.candidates]
             return render_template("ambiguous.html", given=e.given, nodes=[n for n in hits if n is not None])
-        args = request.args.copy()
-        args["id"] = info["id"]
-        collab = Q.collaborators(backend(), graph.data_dir, args)
+        collab = None
+        if info["kind"] in ACTOR_KINDS:  # collaborators are asked of organisations, people and places
+            args = request.args.copy()
+            args["id"] = info["id"]
+            collab = Q.collaborators(backend(), graph.data_dir, args)
         groups: dict[str, list] = {}
         for r in info["relationships"]:
             groups.setdefault(r["relationship"], []).append(r)

@@ -79,7 +79,7 @@ def install(app, *, token: str | None) -> None:
     def _headers(resp):
         resp.headers.setdefault("Content-Security-Policy", CSP)
         resp.headers["X-Content-Type-Options"] = "nosniff"
-        resp.headers["Referrer-Policy"] = "no-referrer"
+        resp.headers["Referrer-Policy"] = "same-origin"  # "no-referrer" would make a form's Origin "null"
         resp.headers["Cross-Origin-Resource-Policy"] = "same-origin"
         if request.path.startswith("/api/") or request.method != "GET":
             resp.headers["Cache-Control"] = "no-store"
