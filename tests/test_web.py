@@ -71,7 +71,8 @@ def test_entity_page_shows_fields_groups_and_collaborators():
     _app, c = _client(SEED)
     page = _get(c, "/entity?id=University of Wolverhampton").data.decode()  # a name resolves like `lcg show`
     assert "<h1>University of Wolverhampton" in page
-    assert "<h3>PARTNER_IN</h3>" in page or "<h3>MEMBER_OF</h3>" in page
+    assert "<h3>PARTNER_IN (" in page or "<h3>MEMBER_OF (" in page
+    assert r"app;dur=" in _get(c, "/").headers["Server-Timing"]
     assert 'href="/entity?id=' in page and "strength" in page
     assert 'type="date" name="as_of"' in page
 

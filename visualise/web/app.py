@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import threading
+import time
 
 from graph.errors import AmbiguousName, LcgError, UnknownId
 from graph.queries.collaboration import ACTOR_KINDS
@@ -24,6 +25,9 @@ __all__ = ["create_app"]
 LINKS = {"id": "id", "name": "id", "a": "a", "a_name": "a", "b": "b", "b_name": "b", "keep": "keep",
          "keep_name": "keep", "merge": "merge", "merge_name": "merge", "other_id": "other_id",
          "other_name": "other_id"}
+
+#: Relationships listed per kind on a node's page; a hub's thousands are counted and left to the JSON twin.
+TIES_SHOWN = 200
 
 #: The table pages: (title, what the page answers, the form's fields).
 TABLES = {
@@ -43,7 +47,7 @@ TABLES = {
 def create_app(data_dir, *, neo4j_uri: str | None = None, token: str | None = None, source: GraphSource | None = None,
                **neo4j_options):
     """The app over ``data_dir`` (or the Neo4j server, with ``data_dir`` holding decisions.yaml)."""
-    from flask import Flask, Response, abort, render_template, request
+    from flask import Flask, Response, abort, g, render_template, request
 
     from . import review, security, visuals
 
@@ -53,6 +57,18 @@ def create_app(data_dir, *, neo4j_uri: str | None = None, token: str | None = No
     app.extensions["lcg.graph"] = graph
     app.extensions["lcg.write_lock"] = threading.Lock()  # one decision write at a time in this server
     security.install(app, token=token)
+
+    @app.before_request
+    def _start_clock():
+        g.lcg_started = time.perf_counter()
+
+    @app.after_request
+    def _server_timing(resp):
+        # the server's own time for this answer (bench/serve.py reads it; browsers show it in their dev tools)
+        started = getattr(g, "lcg_started", None)
+        if started is not None:
+            resp.headers["Server-Timing"] = f"app;dur={(time.perf_counter() - started) * 1000:.1f}"
+        return resp
 
     app.jinja_env.globals.update(csrf=app.config["CSRF"], links=LINKS, cell=cell, sort_key=sort_key)
 
@@ -104,7 +120,8 @@ def create_app(data_dir, *, neo4j_uri: str | None = None, token: str | None = No
         groups: dict[str, list] = {}
         for r in info["relationships"]:
             groups.setdefault(r["relationship"], []).append(r)
-        return render_template("entity.html", info=info, groups=groups, collab=collab, args=request.args)
+        return render_template("entity.html", info=info, groups=groups, collab=collab, args=request.args,
+                               shown=TIES_SHOWN)
 
     @app.get("/path")
     def path():
