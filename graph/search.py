@@ -6,9 +6,12 @@ Used by ``lcg search`` and wherever a command accepts an id, so that
 
 from __future__ import annotations
 
+import bisect
 import difflib
+import itertools
 import re
 import unicodedata
+import weakref
 from dataclasses import dataclass
 
 from .backends.base import NodeRecord
@@ -57,12 +60,56 @@ def _best(query: str, node: NodeRecord) -> Match | None:
     return best
 
 
+class _Index:
+    """Every node's id and names, folded once, as one text: a query first finds the lines holding its
+    longest word (``str.find``, C speed), and only those nodes are scored by ``_best``.
+
+    Any match needs that word inside a folded id, name or alias (exact, prefix and substring
+    contain the whole query; "words" needs each query word as the start of a word), so the
+    answer is the full scan's. Built for backends whose data cannot change (``immutable``),
+    where a long-running caller (``lcg serve``) asks many times: bench/RESULTS.md, lcg serve.
+    """
+
+    def __init__(self, backend):
+        self.nodes = backend.nodes()
+        lines, self.owner = [], []
+        for i, n in enumerate(self.nodes):
+            for t in {n.id, fold(n.id), *(fold(x) for x in (n.name, *n.props.get("aliases", ())))}:
+                lines.append(t.replace("\n", " "))
+                self.owner.append(i)
+        self.text = "\n".join(lines)
+        self.starts = list(itertools.accumulate((len(t) + 1 for t in lines[:-1]), initial=0))
+
+    def candidates(self, query: str, kinds) -> list[NodeRecord]:
+        word = max(query.split(), key=len)
+        hit, at, text, starts = set(), self.text.find(word), self.text, self.starts
+        while at != -1:
+            line = bisect.bisect_right(starts, at) - 1
+            hit.add(self.owner[line])
+            nxt = starts[line + 1] if line + 1 < len(starts) else len(text)
+            at = text.find(word, nxt)
+        wanted = set(kinds) if kinds is not None else None
+        return [self.nodes[i] for i in sorted(hit) if wanted is None or self.nodes[i].kind in wanted]
+
+
+_INDEXES: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+
+
+def _nodes(backend, query: str, kinds) -> list[NodeRecord]:
+    if not getattr(backend, "immutable", False):
+        return backend.nodes(kinds)
+    index = _INDEXES.get(backend)
+    if index is None:
+        index = _INDEXES[backend] = _Index(backend)
+    return index.candidates(query, kinds)
+
+
 def search(backend, text: str, *, kinds=None, limit: int | None = 20) -> list[Match]:
     """Nodes whose id, name or alias matches ``text``, best first, then by name and id."""
     query = fold(text)
     if not query:
         return []
-    found = [m for n in backend.nodes(kinds) if (m := _best(query, n)) is not None]
+    found = [m for n in _nodes(backend, query, kinds) if (m := _best(query, n)) is not None]
     found.sort(key=lambda m: (-m.score, fold(m.node.name), m.node.id))
     return found[:limit] if limit else found
 

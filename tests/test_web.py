@@ -349,3 +349,30 @@ def test_help_does_not_import_the_web_stack():
                           "    pass\nprint(sorted(m for m in ('flask', 'waitress', 'jinja2', 'werkzeug') "
                           "if m in sys.modules))"], cwd=ROOT, capture_output=True, text=True, check=True)
     assert out.stdout.strip().endswith("[]"), out.stdout
+
+
+# --- the search index a long-running server uses gives the full scan's answer ---------------------------------
+
+@pytest.mark.parametrize("folder", [SEED, FIXTURES / "tiny", FIXTURES / "collab"], ids=lambda p: p.name)
+def test_search_index_equals_the_full_scan(folder):
+    import random
+
+    from graph.backends.open import open_backend
+    from graph.search import search
+
+    backend = open_backend(folder)
+    assert backend.immutable
+
+    class Scan:  # the same data, not marked immutable: search walks every node
+        nodes, node = backend.nodes, backend.node
+
+    rnd = random.Random(1)
+    names = [n.name for n in backend.nodes()]
+    queries = ["a", "of", "uow", "univ wolv", "fundacion cord", "university-of-wolverhampton", "zzz", "Córdoba"]
+    queries += [w for name in rnd.sample(names, min(25, len(names)))
+                for w in (name, name[:3], " ".join(x[:3] for x in name.split()[:2]))]
+    for q in queries:
+        for kinds in (None, ["Organisation"], ["Person", "Place"]):
+            got = [(m.node.id, m.score, m.matched) for m in search(backend, q, kinds=kinds, limit=None)]
+            want = [(m.node.id, m.score, m.matched) for m in search(Scan(), q, kinds=kinds, limit=None)]
+            assert got == want, (q, kinds)

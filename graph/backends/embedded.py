@@ -13,6 +13,8 @@ __all__ = ["EmbeddedBackend"]
 class EmbeddedBackend:
     """Primitives over ``graph.embedded.build_graph``'s MultiDiGraph; needs no server."""
 
+    immutable = True  # its data never changes (see below), so per-backend indexes may be kept (graph.search)
+
     def __init__(self, graph):
         self.graph = graph
         # Lazily filled, per node: its ties as (other id, Tie) sorted by (other id, tie),
