@@ -37,14 +37,18 @@ class Match:
     how: str
 
 
-def _best(query: str, node: NodeRecord) -> Match | None:
-    if fold(node.id) == query or node.id == query:
+def _folded(node: NodeRecord) -> tuple:
+    """(node, its id folded, [(name, name folded)] for its name and aliases): what matching compares."""
+    return node, fold(node.id), [(n, fold(n)) for n in (node.name, *node.props.get("aliases", ()))]
+
+
+def _best(query: str, entry: tuple) -> Match | None:
+    node, id_folded, names = entry
+    if id_folded == query or node.id == query:
         return Match(node, _SCORES["id"], node.id, "id")
     best = None
-    names = [node.name, *node.props.get("aliases", ())]
     q_words = query.split()
-    for name in names:
-        f = fold(name)
+    for name, f in names:
         if f == query:
             how = "exact"
         elif f.startswith(query):
@@ -71,16 +75,16 @@ class _Index:
     """
 
     def __init__(self, backend):
-        self.nodes = backend.nodes()
+        self.entries = [_folded(n) for n in backend.nodes()]
         lines, self.owner = [], []
-        for i, n in enumerate(self.nodes):
-            for t in {n.id, fold(n.id), *(fold(x) for x in (n.name, *n.props.get("aliases", ())))}:
+        for i, (node, id_folded, names) in enumerate(self.entries):
+            for t in {node.id, id_folded, *(f for _, f in names)}:
                 lines.append(t.replace("\n", " "))
                 self.owner.append(i)
         self.text = "\n".join(lines)
         self.starts = list(itertools.accumulate((len(t) + 1 for t in lines[:-1]), initial=0))
 
-    def candidates(self, query: str, kinds) -> list[NodeRecord]:
+    def candidates(self, query: str, kinds) -> list[tuple]:
         word = max(query.split(), key=len)
         hit, at, text, starts = set(), self.text.find(word), self.text, self.starts
         while at != -1:
@@ -89,15 +93,15 @@ class _Index:
             nxt = starts[line + 1] if line + 1 < len(starts) else len(text)
             at = text.find(word, nxt)
         wanted = set(kinds) if kinds is not None else None
-        return [self.nodes[i] for i in sorted(hit) if wanted is None or self.nodes[i].kind in wanted]
+        return [self.entries[i] for i in sorted(hit) if wanted is None or self.entries[i][0].kind in wanted]
 
 
 _INDEXES: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
 
 
-def _nodes(backend, query: str, kinds) -> list[NodeRecord]:
+def _entries(backend, query: str, kinds) -> list[tuple]:
     if not getattr(backend, "immutable", False):
-        return backend.nodes(kinds)
+        return [_folded(n) for n in backend.nodes(kinds)]
     index = _INDEXES.get(backend)
     if index is None:
         index = _INDEXES[backend] = _Index(backend)
@@ -109,9 +113,9 @@ def search(backend, text: str, *, kinds=None, limit: int | None = 20) -> list[Ma
     query = fold(text)
     if not query:
         return []
-    found = [m for n in _nodes(backend, query, kinds) if (m := _best(query, n)) is not None]
-    found.sort(key=lambda m: (-m.score, fold(m.node.name), m.node.id))
-    return found[:limit] if limit else found
+    found = [(m, e[2][0][1]) for e in _entries(backend, query, kinds) if (m := _best(query, e)) is not None]
+    found.sort(key=lambda x: (-x[0].score, x[1], x[0].node.id))  # x[1]: the name, folded
+    return [m for m, _ in (found[:limit] if limit else found)]
 
 
 def resolve(backend, text: str, *, kinds=None) -> NodeRecord:

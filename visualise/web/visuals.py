@@ -10,8 +10,6 @@ a path.
 
 from __future__ import annotations
 
-import base64
-import hashlib
 import io
 import tempfile
 import zipfile
@@ -48,16 +46,12 @@ def focus_of(args):
                  network=Q._text(args, "network"), since=Q._date(args, "since"))
 
 
-def _hash(script: str) -> str:
-    return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode() + "'"
-
-
 def map_page(g, focus, source: str) -> str:
     """The offline map of ``g`` whose node clicks open the app's node pages."""
-    from visualise.html_map import build_map_html
+    from visualise.html_map import _csp_hash, build_map_html
 
     html = build_map_html(g, focus_text=focus.describe(), source=source)
-    html = html.replace("; script-src ", f"; script-src {_hash(LINK_SCRIPT)} ", 1)  # the meta CSP comes first
+    html = html.replace("; script-src ", f"; script-src {_csp_hash(LINK_SCRIPT)} ", 1)  # the meta CSP comes first
     at = html.rindex("</body>")
     return html[:at] + f"<script>{LINK_SCRIPT}</script>\n" + html[at:]
 
