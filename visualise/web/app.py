@@ -79,6 +79,17 @@ def create_app(data_dir, *, neo4j_uri: str | None = None, token: str | None = No
     def backend():
         return graph.backend()
 
+    answers = AnswerCache()
+
+    def ask(name: str, args):
+        """The answer to question ``name`` (``show`` or a key of QUESTIONS) for these arguments."""
+        fn = Q.show if name == "show" else Q.QUESTIONS[name]
+        b = backend()
+        if name in UNCACHED or not getattr(b, "immutable", False):
+            return fn(b, graph.data_dir, args)
+        key = (graph.generation, name, tuple(sorted((k, v) for k in args for v in args.getlist(k))))
+        return answers.get(key, lambda: fn(b, graph.data_dir, args))
+
     def page_error(e: LcgError, status: int = 400):
         if request.path.startswith("/api/"):
             return Response(json.dumps({"error": str(e)}, ensure_ascii=False), status, mimetype="application/json")
@@ -102,13 +113,13 @@ def create_app(data_dir, *, neo4j_uri: str | None = None, token: str | None = No
 
     @app.get("/")
     def home():
-        answer = Q.search(backend(), graph.data_dir, request.args)
+        answer = ask("search", request.args)
         return render_template("home.html", answer=answer, q=request.args.get("q", ""))
 
     @app.get("/entity")
     def entity():
         try:
-            info = Q.show(backend(), graph.data_dir, request.args)
+            info = ask("show", request.args)
         except AmbiguousName as e:
             hits = [backend().node(i) for i in e.candidates]
             return render_template("ambiguous.html", given=e.given, nodes=[n for n in hits if n is not None])
@@ -116,7 +127,7 @@ def create_app(data_dir, *, neo4j_uri: str | None = None, token: str | None = No
         if info["kind"] in ACTOR_KINDS:  # collaborators are asked of organisations, people and places
             args = request.args.copy()
             args["id"] = info["id"]
-            collab = Q.collaborators(backend(), graph.data_dir, args)
+            collab = ask("collaborators", args)
         groups: dict[str, list] = {}
         for r in info["relationships"]:
             groups.setdefault(r["relationship"], []).append(r)
@@ -127,15 +138,14 @@ def create_app(data_dir, *, neo4j_uri: str | None = None, token: str | None = No
     def path():
         answer = None
         if request.args.get("a") and request.args.get("b"):
-            answer = Q.path(backend(), graph.data_dir, request.args)
-            for r in answer.rows:
-                r["steps"] = steps(backend(), r)
-        return render_template("path.html", answer=answer, args=request.args)
+            answer = ask("path", request.args)
+        chains = [(r, steps(backend(), r)) for r in answer.rows] if answer else []
+        return render_template("path.html", answer=answer, chains=chains, args=request.args)
 
     @app.get("/<any(brokers, clusters, gaps, timeline):name>")
     def table(name):
         title, about, fields = TABLES[name]
-        answer = Q.QUESTIONS[name](backend(), graph.data_dir, request.args)
+        answer = ask(name, request.args)
         columns = [c for c in answer.columns if c != "member_ids"]
         return render_template("table.html", title=title, about=about, fields=fields, answer=answer, columns=columns,
                                args=request.args, name=name)
@@ -144,7 +154,7 @@ def create_app(data_dir, *, neo4j_uri: str | None = None, token: str | None = No
 
     @app.get("/api/show")
     def api_show():
-        info = Q.show(backend(), graph.data_dir, request.args)
+        info = ask("show", request.args)
         return Response(json.dumps(info, indent=2, ensure_ascii=False, default=list), mimetype="application/json")
 
     @app.get("/api/<name>")
@@ -153,12 +163,42 @@ def create_app(data_dir, *, neo4j_uri: str | None = None, token: str | None = No
             abort(404)
         from graph.output import render
 
-        answer = Q.QUESTIONS[name](backend(), graph.data_dir, request.args)
+        answer = ask(name, request.args)
         return Response(render(answer.rows, "json", answer.columns), mimetype="application/json")
 
     review.register(app, graph)
     visuals.register(app, graph)
     return app
+
+
+#: Answers that read decisions.yaml, which changes without the graph changing: never kept.
+UNCACHED = {"overlaps", "duplicates"}
+
+
+class AnswerCache:
+    """The last ``size`` answers over an unchanging graph, keyed by (graph generation, question, arguments).
+
+    A node's page on a hub (19k ties in the 1M benchmark) costs a few hundred ms
+    to build; coordinators go back and forth between the same pages. Answers are
+    shared between requests and must not be changed by whoever reads them.
+    """
+
+    def __init__(self, size: int = 64):
+        from collections import OrderedDict
+
+        self.size, self._items, self._lock = size, OrderedDict(), threading.Lock()
+
+    def get(self, key, compute):
+        with self._lock:
+            if key in self._items:
+                self._items.move_to_end(key)
+                return self._items[key]
+        value = compute()  # outside the lock: a slow answer does not hold up the others
+        with self._lock:
+            self._items[key] = value
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)
+        return value
 
 
 def cell(value) -> str:
