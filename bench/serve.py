@@ -26,6 +26,7 @@ import subprocess
 import sys
 import threading
 import time
+import urllib.error
 import urllib.parse
 import urllib.request
 from pathlib import Path
@@ -51,6 +52,8 @@ def get(url: str) -> tuple[int, float]:
             return resp.status, float(timing.split("dur=")[1])
     except urllib.error.HTTPError as e:
         return e.code, float("nan")
+    except OSError:  # refused, reset or timed out: an error too
+        return 0, float("nan")
 
 
 def pct(values, p):
@@ -138,7 +141,8 @@ def main(argv=None) -> int:
                 status, ms = get(base + rnd.choice(mix))
                 with lock:
                     counts["ok" if status == 200 else "error"] += 1
-                    server_ms.append(ms)
+                    if ms == ms:  # not NaN
+                        server_ms.append(ms)
 
         rss = [round(rss_mb(proc.pid))]
         threads = [threading.Thread(target=client, args=(i,)) for i in range(args.clients)]

@@ -10,6 +10,7 @@ import bisect
 import difflib
 import itertools
 import re
+import threading
 import unicodedata
 import weakref
 from dataclasses import dataclass
@@ -97,6 +98,7 @@ class _Index:
 
 
 _INDEXES: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+_BUILDING = threading.Lock()
 
 
 def _entries(backend, query: str, kinds) -> list[tuple]:
@@ -104,7 +106,10 @@ def _entries(backend, query: str, kinds) -> list[tuple]:
         return [_folded(n) for n in backend.nodes(kinds)]
     index = _INDEXES.get(backend)
     if index is None:
-        index = _INDEXES[backend] = _Index(backend)
+        with _BUILDING:  # once: threads asking meanwhile wait rather than each building one (GIL-bound)
+            index = _INDEXES.get(backend)
+            if index is None:
+                index = _INDEXES[backend] = _Index(backend)
     return index.candidates(query, kinds)
 
 

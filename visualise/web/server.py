@@ -29,7 +29,12 @@ def is_loopback(host: str) -> bool:
 
 def make_server(app, host: str, port: int):
     """A waitress server bound to host:port (port 0: a free one; see ``.effective_port``)."""
+    import logging
+
     from waitress.server import create_server
+
+    # "Task queue depth is N" for every request that waits for a thread: noise on a coordinator's terminal
+    logging.getLogger("waitress.queue").setLevel(logging.ERROR)
 
     try:
         return create_server(app, host=host, port=port, threads=THREADS, ident="lcg")

@@ -84,6 +84,10 @@ class GraphSource:
             return
         self._backend, self._stamp, self.problem = backend, stamp, None
         self.generation += 1
+        # build the search index now, beside the first requests, not inside the first search (seconds at 1M)
+        from graph.search import search
+
+        threading.Thread(target=search, args=(backend, "index"), daemon=True).start()
 
     def close(self) -> None:
         if self._backend is not None and hasattr(self._backend, "close"):
