@@ -271,24 +271,6 @@ def test_edits_to_the_data_folder_show_without_restart(tmp_path):
 
 # --- real servers -------------------------------------------------------------------------------------------------
 
-class _Running:
-    """A waitress server for the app on a free 127.0.0.1 port, in a thread."""
-
-    def __init__(self, app):
-        from visualise.web.server import make_server
-
-        self.server = make_server(app, "127.0.0.1", 0)
-        self.url = f"http://127.0.0.1:{self.server.effective_port}"
-        self.thread = threading.Thread(target=self.server.run, daemon=True)
-
-    def __enter__(self):
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc):
-        self.server.close()
-
-
 def _post(url, data):
     req = urllib.request.Request(url, data=urllib.parse.urlencode(data).encode(), method="POST")
     with urllib.request.urlopen(req, timeout=30) as resp:
@@ -300,14 +282,16 @@ def test_two_concurrent_decisions_both_persist(tmp_path):
     app, _c = _client(folder)
     rows = app.test_client().get("/api/overlaps", headers=HOST).get_json()
     assert len(rows) >= 2
-    with _Running(app) as srv:
+    from visualise.web.server import in_background
+
+    with in_background(app) as url:
         barrier = threading.Barrier(len(rows))
         errors = []
 
         def decide(row):
             barrier.wait()
             try:
-                _post(srv.url + "/decide", {"a": row["a"], "b": row["b"], "decision": "distinct",
+                _post(url + "/decide", {"a": row["a"], "b": row["b"], "decision": "distinct",
                                             "csrf": app.config["CSRF"]})
             except urllib.error.HTTPError as e:
                 if e.code != 303:

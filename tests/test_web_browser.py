@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import threading
 import zipfile
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -51,16 +50,13 @@ def browser():
 def running(folder, **options):
     """The app over ``folder`` on a free loopback port: yields (base url, app)."""
     from visualise.web import create_app
-    from visualise.web.server import make_server
+    from visualise.web.server import in_background
 
     app = create_app(str(folder), **options)
-    server = make_server(app, "127.0.0.1", 0)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
     try:
-        yield f"http://127.0.0.1:{server.effective_port}", app
+        with in_background(app) as url:
+            yield url, app
     finally:
-        server.close()
         app.extensions["lcg.graph"].close()
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import shutil
 import sys
 import tempfile
-import threading
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -22,19 +21,14 @@ def shoot(folder, path: str, out: Path) -> None:
 
     from visualise.browser import ARGS, chromium_path
     from visualise.web import create_app
-    from visualise.web.server import make_server
+    from visualise.web.server import in_background
 
-    server = make_server(create_app(str(folder)), "127.0.0.1", 0)
-    threading.Thread(target=server.run, daemon=True).start()
-    try:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=chromium_path(), args=ARGS)
-            page = browser.new_page(viewport={"width": 1280, "height": 900})
-            page.goto(f"http://127.0.0.1:{server.effective_port}{path}", wait_until="load")
-            page.screenshot(path=str(out))
-            browser.close()
-    finally:
-        server.close()
+    with in_background(create_app(str(folder))) as base, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium_path(), args=ARGS)
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.goto(base + path, wait_until="load")
+        page.screenshot(path=str(out))
+        browser.close()
 
 
 def main() -> int:

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import ipaddress
 import socket
+import threading
+from contextlib import contextmanager
 
 from graph.errors import LcgError
 
-__all__ = ["serve", "make_server", "is_loopback", "THREADS"]
+__all__ = ["serve", "make_server", "in_background", "is_loopback", "THREADS"]
 
 THREADS = 8
 
@@ -55,3 +57,28 @@ def serve(app, host: str, port: int, *, announce=print) -> None:
         pass
     finally:
         server.close()
+
+
+@contextmanager
+def in_background(app, host: str = "127.0.0.1", port: int = 0):
+    """Serve ``app`` from a thread for the block; yields the base address (for tests, benchmarks, screenshots).
+
+    The loop runs in short steps and stops between them, so closing never pulls a socket out from under
+    a running ``select`` (waitress's own ``run`` has no stop).
+    """
+    server = make_server(app, host, port)
+    stop = threading.Event()
+
+    def loop():
+        while not stop.is_set():
+            server.asyncore.loop(timeout=0.05, map=server._map, count=1)
+
+    thread = threading.Thread(target=loop, daemon=True)
+    thread.start()
+    try:
+        yield f"http://{host}:{server.effective_port}"
+    finally:
+        stop.set()
+        thread.join(10)
+        server.close()
+        server.task_dispatcher.shutdown()
