@@ -34,6 +34,8 @@ lint-deps:
 	@if [ -f tools/cypher-lint/package.json ]; then \
 		if command -v npm >/dev/null; then npm ci --prefix tools/cypher-lint --no-audit --no-fund --loglevel=error; \
 		else echo "npm not found: the Cypher lint tests will skip (fail under CI=true): install Node.js and npm" >&2; fi; fi
+	@if [ -f tools/axe/package.json ] && command -v npm >/dev/null; then \
+		npm ci --prefix tools/axe --no-audit --no-fund --loglevel=error; fi
 
 # Each answer under a one-line heading: the question it answers, then the command that answers it.
 demo: $(STAMP)
@@ -61,4 +63,4 @@ bench: $(TSTAMP)
 	$(BIN)/python bench/load.py
 
 clean:
-	rm -rf $(VENV) build *.egg-info tools/cypher-lint/node_modules
+	rm -rf $(VENV) build *.egg-info tools/cypher-lint/node_modules tools/axe/node_modules

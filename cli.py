@@ -1089,5 +1089,41 @@ def timeline(date_from, date_to, data_dir, fmt):
         click.echo(f"{undated} events or projects have no date and are not shown.", err=True)
 
 
+@main.command()
+@data_option
+@neo4j_option
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; any other than loopback needs --token.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="Port (0: a free one).")
+@click.option("--token", envvar="LCG_SERVE_TOKEN", help="Secret every request must carry (open the printed address "
+              "once, with ?token=...); required off loopback; env LCG_SERVE_TOKEN.")
+def serve(data_dir, neo4j_uri, host, port, token):
+    """Open the graph in a browser: search, pages, connections, review queue, map, exports.
+
+    A local web application over the same answers as the commands (every page has
+    a JSON twin under /api/). Edits to the data folder show without a restart;
+    review decisions are written to DATA/decisions.yaml as `lcg decide` writes them.
+    With --neo4j, --data is where decisions.yaml is kept.
+
+    \b
+    Example:
+      lcg serve --data seed_data
+      lcg serve --host 0.0.0.0 --token "$(openssl rand -hex 16)"
+    """
+    from visualise.web import create_app, serve as run
+    from visualise.web.server import is_loopback
+
+    if not is_loopback(host) and not token:
+        raise click.BadParameter(f"listening on {host} lets other machines in: give --token SECRET as well",
+                                 param_hint="--host")
+    app = create_app(data_dir, neo4j_uri=neo4j_uri, token=token)
+
+    def announce(url):
+        shown = f"{url}?token={token}" if token else url
+        click.echo(f"Serving {app.extensions['lcg.graph'].where} at {shown} (Ctrl+C to stop)", err=True)
+
+    run(app, host, port, announce=announce)
+
+
 if __name__ == "__main__":
     main()

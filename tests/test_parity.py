@@ -145,4 +145,5 @@ def test_every_query_command_is_covered():
                       if any(p.name == "neo4j_uri" for p in cmd.params) and name not in ("load", "cypher")}
     covered = {c[0] for c in COMMANDS}
     exempt = {"map", "export"}  # files, not rows: visualise's own tests cover them on the server
+    exempt.add("serve")  # a web app: tests/test_web_browser.py runs its journeys with --neo4j
     assert query_commands - exempt <= covered, sorted(query_commands - exempt - covered)

@@ -17,6 +17,8 @@ __all__ = ["EmbeddedBackend"]
 class EmbeddedBackend:
     """Primitives over ``graph.nx_build.build_graph``'s MultiDiGraph; needs no server."""
 
+    immutable = True  # its data never changes (see below), so per-backend indexes may be kept (graph.search)
+
     def __init__(self, graph: Any) -> None:
         self.graph = graph
         # Lazily filled, per node: its ties as (other id, Tie) sorted by (other id, tie),

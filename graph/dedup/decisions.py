@@ -31,7 +31,7 @@ import yaml
 
 from ..errors import LcgError
 
-__all__ = ["DECISIONS_FILE", "DECISIONS", "load_decisions", "record_decision"]
+__all__ = ["DECISIONS_FILE", "DECISIONS", "load_decisions", "record_decision", "remove_decision"]
 
 DECISIONS_FILE = "decisions.yaml"
 DECISIONS = ("same", "distinct", "accepted overlap")
@@ -151,3 +151,22 @@ def _locked(path: Path):
         yield
     finally:
         os.close(fd)
+
+
+def remove_decision(data_dir, a: str, b: str) -> dict | None:
+    """Take the decision on the pair ``a``/``b`` (ids, either order) out of the file: the review's undo.
+
+    Returns the entry removed, or None when the pair had none. Under the same lock as
+    ``record_decision``; the file is rewritten whole (comments in it are not kept).
+    """
+    from ..atomic_write import write_text_atomic
+
+    path = Path(data_dir) / DECISIONS_FILE
+    with _locked(path):
+        existing = load_decisions(data_dir)
+        removed = existing.pop(frozenset((a, b)), None)
+        if removed is None:
+            return None
+        write_text_atomic(path, HEADER + yaml.safe_dump(list(existing.values()), sort_keys=False,
+                                                        allow_unicode=True, width=100))
+    return removed

@@ -1,0 +1,135 @@
+"""The review queue (overlaps and duplicates, decided together) and the proposal check.
+
+Decisions go through ``graph.dedup.decisions`` (``record_decision`` as `lcg decide`
+writes them, ``remove_decision`` for undo), one write at a time in this server;
+the library's own file handling keeps the file whole. Each write is a POST with the
+page's CSRF token, answered by a redirect back to the queue (so a reload does not
+post again, and the page works without script).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+
+from graph.errors import LcgError
+
+from . import questions as Q
+
+__all__ = ["register", "check_proposal_text"]
+
+DECISION_CHOICES = (("same", "Same"), ("distinct", "Distinct"), ("accepted overlap", "Accepted overlap"))
+PROPOSAL_EXAMPLE = """name: Digital skills for older learners
+description: Weekly drop-in sessions teaching tablets and online services in libraries.
+start: 2024-09
+end: 2025-08
+themes: [digital-inclusion]
+"""
+
+
+def check_proposal_text(backend, data_dir, text: str, args) -> Q.Answer:
+    """Overlaps of one pasted project entry, through the same file reader as `lcg overlaps --proposal FILE`."""
+    from graph.queries.overlaps import read_proposal
+
+    if not text.strip():
+        raise Q.BadInput("proposal: paste or upload one project entry (YAML, as in projects.yaml)")
+    fd, path = tempfile.mkstemp(prefix="lcg-proposal-", suffix=".yaml")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        try:
+            proposal = read_proposal(path)
+        except LcgError as e:  # the message names our temporary file: name what the user gave instead
+            raise Q.BadInput(str(e).replace(path, "the proposal")) from None
+    finally:
+        os.unlink(path)
+    return Q.overlaps(backend, data_dir, args, proposal=proposal)
+
+
+def _proposal_text(request) -> str:
+    upload = request.files.get("file")
+    if upload is not None and upload.filename:
+        data = upload.read()
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError:
+            raise Q.BadInput("proposal: the file is not UTF-8 text; save it as UTF-8") from None
+    return request.form.get("text", "")
+
+
+def register(app, graph) -> None:
+    from flask import Response, redirect, render_template, request
+
+    from graph.dedup.decisions import load_decisions, record_decision, remove_decision
+
+    lock = app.extensions["lcg.write_lock"]
+
+    @app.get("/review")
+    def review():
+        backend = graph.backend()
+        overlaps = Q.overlaps(backend, graph.data_dir, request.args)
+        orgs = Q.duplicates(backend, graph.data_dir, _plain(request.args) | {"kind": "Organisation"})
+        people = Q.duplicates(backend, graph.data_dir, _plain(request.args) | {"kind": "Person"})
+        decided = []
+        for pair, entry in load_decisions(graph.data_dir).items():
+            a, b = entry["pair"]
+            na, nb = backend.node(a), backend.node(b)
+            decided.append({"a": a, "a_name": na.name if na else a, "b": b, "b_name": nb.name if nb else b,
+                            "decision": entry["decision"], "note": entry.get("note"), "date": entry.get("date")})
+        return render_template("review.html", overlaps=overlaps, orgs=orgs, people=people, decided=decided,
+                               choices=DECISION_CHOICES, done=request.args.get("done"))
+
+    @app.post("/decide")
+    def decide():
+        a, b = request.form.get("a", ""), request.form.get("b", "")
+        decision, note = request.form.get("decision", ""), (request.form.get("note") or "").strip() or None
+        with lock:
+            entry = record_decision(graph.data_dir, a, b, decision, note, backend=graph.backend())
+        return redirect(f"/review?done={entry['decision'].replace(' ', '-')}", code=303)
+
+    @app.post("/undo")
+    def undo():
+        with lock:
+            remove_decision(graph.data_dir, request.form.get("a", ""), request.form.get("b", ""))
+        return redirect("/review?done=undone", code=303)
+
+    @app.route("/proposal", methods=["GET", "POST"])
+    def proposal():
+        answer, text, error = None, PROPOSAL_EXAMPLE, None
+        if request.method == "POST":
+            text = _proposal_text(request)
+            try:
+                answer = check_proposal_text(graph.backend(), graph.data_dir, text, _plain(request.form))
+            except LcgError as e:
+                error = str(e)
+        return render_template("proposal.html", answer=answer, text=text, error=error)
+
+    @app.post("/api/proposal")
+    def api_proposal():
+        from graph.output import render
+
+        answer = check_proposal_text(graph.backend(), graph.data_dir, _proposal_text(request), _plain(request.form))
+        return Response(render(answer.rows, "json", answer.columns), mimetype="application/json")
+
+    @app.get("/api/decisions")
+    def api_decisions():
+        entries = [e for e in load_decisions(graph.data_dir).values()]
+        return Response(json.dumps(entries, ensure_ascii=False, default=str), mimetype="application/json")
+
+
+class _plain(dict):
+    """A form or query string as the plain mapping questions.py reads (``get`` and ``getlist``)."""
+
+    def __init__(self, args=None):
+        super().__init__({k: args.get(k) for k in args} if args is not None else {})
+
+    def __or__(self, other):
+        return _plain({**self, **other}) if isinstance(other, dict) else NotImplemented
+
+    def __ror__(self, other):
+        return _plain({**other, **self})
+
+    def getlist(self, key):
+        v = self.get(key)
+        return [v] if v else []
