@@ -20,6 +20,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shlex
 import stat
 import tempfile
 import unicodedata
@@ -85,7 +86,7 @@ class FolderIndex:
             value = values[f.name]
             if isinstance(value, SyntaxProblem) or (value is not None and not isinstance(value, list)):
                 raise LcgError(f"{self.root / f.name}: not a valid data file (line {getattr(value, 'line', 1)}); "
-                               f"fix it before importing (run: lcg validate --data {self.root})")
+                               f"fix it before importing (run: lcg validate --data {shlex.quote(str(self.root))})")
             if f.kind not in schema.NODE_KINDS:  # sources.yaml: checked with the rest, never indexed
                 self.files.append(f)
                 self.parsed[f.name] = value
