@@ -166,9 +166,9 @@ def register_source(data_dir: str | os.PathLike, source: Source) -> bool:
     licence, date of the file). A folder without ``sources.yaml`` gets one, so the
     imported ``sources`` keys resolve. Written whole to a temporary file, then renamed.
     """
-    import tempfile
-
     import yaml
+
+    from .atomic_write import write_text_atomic
 
     path = Path(data_dir) / SOURCES_FILE
     text = path.read_text(encoding="utf-8") if path.is_file() else ""
@@ -177,8 +177,5 @@ def register_source(data_dir: str | os.PathLike, source: Source) -> bool:
     fields = {name: getattr(source, name) for name in FIELDS if getattr(source, name)}
     entry = yaml.safe_dump([fields], allow_unicode=True, sort_keys=False, width=100)
     text = (text.rstrip("\n") + "\n\n" if text.strip() else "") + entry
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".yaml")
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        fh.write(text)
-    os.replace(tmp, path)
+    write_text_atomic(path, text)
     return True

@@ -238,7 +238,7 @@ def test_a_failed_write_leaves_no_temp_file_and_the_old_file_whole(tmp_path, mon
     # A mock, because a full disk or a kill mid-rename cannot be caused reliably in a test.
     import os
 
-    from graph.importers import yaml_out
+    from graph import atomic_write
 
     target = tmp_path / "organisations.yaml"
     target.write_text("- id: old\n  name: Old\n")
@@ -246,9 +246,9 @@ def test_a_failed_write_leaves_no_temp_file_and_the_old_file_whole(tmp_path, mon
     def fail(*args):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(yaml_out.os, "replace", fail)
+    monkeypatch.setattr(atomic_write.os, "replace", fail)
     with pytest.raises(OSError):
-        yaml_out.write_atomically(target, "- id: new\n  name: New\n")
+        atomic_write.write_text_atomic(target, "- id: new\n  name: New\n")
     monkeypatch.undo()
     assert target.read_text() == "- id: old\n  name: Old\n" and os.listdir(tmp_path) == ["organisations.yaml"]
 

@@ -18,15 +18,13 @@ written with the C dumper and not written at all when unchanged
 from __future__ import annotations
 
 import json
-import os
 import re
 import shlex
-import stat
-import tempfile
 import unicodedata
 from pathlib import Path
 
 from .. import schema
+from ..atomic_write import write_text_atomic
 from ..errors import LcgError, ValidationFailed
 
 __all__ = ["slug", "norm_name", "FolderIndex", "write_import", "yaml_text", "ImportInvalid"]
@@ -207,32 +205,6 @@ def _check(index: FolderIndex, new: dict[str, tuple[str, str]], values: dict[str
         raise ImportInvalid(problems)
 
 
-def _new_file_mode() -> int:
-    """The mode ``open()`` would give a new file: 0o666 less the process umask (read by setting it back)."""
-    umask = os.umask(0o022)
-    os.umask(umask)
-    return 0o666 & ~umask
-
-
-def write_atomically(path: Path, text: str) -> None:
-    """Replace ``path`` by ``text`` through a temp file in the same folder; no temp survives a failure."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        # mkstemp makes the file 0600; a replaced file keeps its own mode, a new one the usual 0644-ish.
-        os.chmod(tmp, stat.S_IMODE(path.stat().st_mode) if path.is_file() else _new_file_mode())
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-
-
 def write_import(index: FolderIndex, entries: dict[str, list[dict]], *, command: str, source=None) -> list[Path]:
     """Write the import's own files (one per kind that has entries), validated first; the paths written.
 
@@ -266,7 +238,7 @@ def write_import(index: FolderIndex, entries: dict[str, list[dict]], *, command:
     for name, (_, text) in changed.items():
         path = index.root / name
         path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomically(path, text)
+        write_text_atomic(path, text)
         written.append(path)
     for name in stale:
         (index.root / name).unlink(missing_ok=True)
