@@ -168,3 +168,10 @@ def months_between(a: str, b: str) -> int:
     """Whole months from the first day of ``a`` to the first day of ``b`` (negative when b is earlier)."""
     la, lb = low(a), low(b)
     return (int(lb[:4]) - int(la[:4])) * 12 + int(lb[5:7]) - int(la[5:7])
+
+
+def whole_months(a: str, b: str) -> int:
+    """Whole months elapsed from the first day of ``a`` to the first day of ``b`` (2016-12-31 -> 2017-01-01: 0;
+    -> 2017-01-31: 1), where ``months_between`` counts calendar months (1 for both); b not before a."""
+    la, lb = low(a), low(b)
+    return months_between(la, lb) - (1 if lb[8:10] < la[8:10] else 0)

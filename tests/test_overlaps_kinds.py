@@ -43,7 +43,7 @@ def test_continuation_same_work_paid_for_again_afterwards():
     b = rec("b", WORK, partners=("safe",), start="2020-04", end="2021-03")
     pair = find_overlaps([a, b], names=NAMES)[0]
     assert pair.kind == "continuation"
-    assert "the second starts 13 months after the first ends (2018-04 to 2019-03; 2020-04 to 2021-03)" in pair.reasons
+    assert "the second starts 12 months after the first ends (2018-04 to 2019-03; 2020-04 to 2021-03)" in pair.reasons
 
 
 def test_parallel_work_different_organisations_same_place_same_time():
@@ -54,6 +54,23 @@ def test_parallel_work_different_organisations_same_place_same_time():
     assert kinds([a, elsewhere]) == {}  # the same work elsewhere is not parallel work
     later = rec("b", "Domestic abuse IDVA at the Royal Infirmary A&E", partners=("refuge",), start="2023", end="2023")
     assert kinds([a, later]) == {}
+
+
+def test_back_to_back_periods_are_parallel_work_for_two_organisations_and_continuation_for_one():
+    # "2016" then "2017": the later begins the day after the earlier ends (grant dates are award dates and
+    # planned periods); a calendar-month count called that "1 month apart" and the pair fell into no kind.
+    a = rec("a", WORK, partners=("safe",), start="2016", end="2016")
+    b = rec("b", "Domestic abuse IDVA at the Royal Infirmary A&E", partners=("refuge",), funders=("f2",),
+            start="2017", end="2017")
+    pair = find_overlaps([a, b], names=NAMES)[0]
+    assert pair.kind == "parallel-work"
+    assert pair.evidence["timing"] == {"relation": "adjacent", "months": 0}
+    assert any(r.startswith("back to back: the second starts within a month of the first's end") for r in pair.reasons)
+    same = rec("b", WORK, partners=("safe",), start="2017-01", end="2017-12")
+    assert kinds([a, same]) == {("a", "b"): "continuation"}
+    month_gap = rec("b", "Domestic abuse IDVA at the Royal Infirmary A&E", partners=("refuge",), start="2017-02",
+                    end="2017-12")
+    assert kinds([a, month_gap]) == {}  # a whole month between them: apart, not at the same time
 
 
 def test_related_work_shares_themes_and_has_different_payers():

@@ -104,6 +104,9 @@ def describe(a, b, ev, names: dict, words) -> tuple[dict, list[str]]:
         first, second = ("first", "second") if t.first == a.id else ("second", "first")
         out.append(f"the {second} starts {t.months} month{'s' if t.months != 1 else ''} after the {first} ends "
                    f"({periods})")
+    elif t.relation == "adjacent":
+        first, second = ("first", "second") if t.first == a.id else ("second", "first")
+        out.append(f"back to back: the {second} starts within a month of the {first}'s end ({periods})")
     else:
         out.append(f"periods not known for both ({periods})")
     if ev.place == 1.0:

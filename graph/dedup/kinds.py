@@ -5,10 +5,13 @@
   different funders pay. Two core (unrestricted) grants to one organisation for
   overlapping periods count too: both pay for its running costs.
 * ``continuation``: the same work of the same organisation paid for again after
-  the first period ended (useful to know, not alarming).
+  the first period ended, straight after or later (useful to know, not alarming).
 * ``parallel-work``: different organisations doing the same work (at least
   ``PARALLEL_MIN_SHARED_WORDS`` distinctive words in common) in the same place
-  (or one place within the other) at the same time: a chance to collaborate.
+  (or one place within the other) at the same time, or back to back (the later
+  begins within a month of the earlier's end: grant dates are award dates and
+  planned periods, "2016" then "2017" may be one piece of work handed on): a
+  chance to collaborate, or to ask the first what it learnt.
   Two core grants are not "the same work": their words say what the money is
   not tied to.
 * ``related``: at least ``RELATED_MIN_SHARED_THEMES`` shared themes, paid for by
@@ -37,7 +40,8 @@ CORE_WORDS = ("core", "unrestricted")
 
 @dataclass(frozen=True)
 class Timing:
-    """How two periods relate: ``overlap`` (and for how many months), ``apart`` (the gap in months), or ``unknown``."""
+    """How two periods relate: ``overlap`` (and for how many months), ``adjacent`` (back to back: the later
+    begins less than a whole month after the earlier ends), ``apart`` (the gap in months), or ``unknown``."""
 
     relation: str
     months: int | None = None
@@ -87,9 +91,11 @@ def timing(a, b) -> Timing:
     if both is not None:
         return Timing("overlap", dates.months_between(both[0], both[1]) + 1)
     first, (earlier, later) = (a.id, (pa, pb)) if pa[0] <= pb[0] else (b.id, (pb, pa))
-    gap = dates.months_between(earlier[1], later[0])
-    if gap < 1:  # days apart within one month: periods given to the month cannot tell them apart
-        return Timing("overlap", 1)
+    if dates.months_between(earlier[1], later[0]) < 1:  # days apart within one month: periods given to the
+        return Timing("overlap", 1)                        # month cannot tell them apart
+    gap = dates.whole_months(earlier[1], later[0])
+    if gap < 1:  # one ends, the other begins within the month after: "2016" then "2017", March then April
+        return Timing("adjacent", 0, first)
     return Timing("apart", gap, first)
 
 
@@ -105,12 +111,12 @@ def kind_of(a, b, ev: Evidence) -> str | None:
     # however alike their department's words.
     similar = ev.text >= W.SIMILAR_TEXT and bool(ev.shared) and not ev.different_people
     if ev.same_org:
-        if ev.timing.relation == "apart":
+        if ev.timing.relation in ("apart", "adjacent"):
             return "continuation" if similar else None
         return "double-funding" if similar or ev.core else None
     # Two core grants say what the money is not tied to, not what work it does: no evidence of the same work.
     if (similar and len(ev.shared) >= W.PARALLEL_MIN_SHARED_WORDS and ev.place > 0
-            and ev.timing.relation != "apart" and not (is_core(a.text) and is_core(b.text))):
+            and ev.timing.relation in ("overlap", "adjacent", "unknown") and not (is_core(a.text) and is_core(b.text))):
         return "parallel-work"
     return None
 
