@@ -174,3 +174,34 @@ def test_programme_node_kind_filter_and_summary_end_to_end(lcg, tmp_path):
     assert json.loads(none.stdout) == [] and "0 pairs:" in none.stderr
     bad = lcg("overlaps", "--data", data, "--kind", "duplicate")
     assert bad.exit_code == 2 and "Traceback" not in bad.output
+
+
+def test_branches_under_one_charity_number_in_different_towns_are_not_one_recipient(lcg, tmp_path):
+    """The Salvation Army's corps share one charity number; the importer makes them one organisation with
+    several names. Two grants to corps in two towns are not double funding; two in one town still are."""
+    def grant(gid, name, town):
+        return {"id": gid, "title": "Emergency food parcels and hot meals for homeless families",
+                "currency": "GBP", "amountAwarded": 2000, "awardDate": "2020-04-07",
+                "fundingOrganization": [{"id": "GB-CHC-2000002", "name": "Test Foundation"}],
+                "plannedDates": [{"startDate": "2020-04-01", "endDate": "2020-06-30"}],
+                "recipientOrganization": [{"id": "GB-CHC-214779", "name": name}],
+                "beneficiaryLocation": [{"name": town}]}
+
+    def kinds(grants, name):
+        src = tmp_path / f"{name}.json"
+        src.write_text(json.dumps({"grants": grants}))
+        data = tmp_path / name
+        assert lcg("import", "360giving", src, "-o", data).exit_code == 0
+        result = lcg("overlaps", "--data", data, "--format", "json")
+        assert result.exit_code == 0, result.output
+        return [r["kind"] for r in json.loads(result.stdout)]
+
+    two_towns = [grant("360G-t-1", "The Salvation Army Taunton", "Taunton"),
+                 grant("360G-t-2", "The Salvation Army Shepton Mallet", "Shepton Mallet")]
+    assert kinds(two_towns, "towns") == []
+    one_town = [grant("360G-t-1", "The Salvation Army Taunton", "Taunton"),
+                grant("360G-t-2", "The Salvation Army Shepton Mallet", "Taunton")]
+    assert kinds(one_town, "town") == ["double-funding"]
+    one_name = [grant("360G-t-1", "The Salvation Army Taunton", "Taunton"),  # not branched: one recipient
+                grant("360G-t-2", "The Salvation Army Taunton", "Bridgwater")]
+    assert kinds(one_name, "name") == ["double-funding"]

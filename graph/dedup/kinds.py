@@ -30,7 +30,8 @@ from dataclasses import dataclass
 from .. import dates
 from . import weights as W
 
-__all__ = ["KINDS", "Evidence", "Timing", "timing", "kind_of", "is_core", "is_related", "people"]
+__all__ = ["KINDS", "Evidence", "Timing", "timing", "kind_of", "is_core", "is_related", "people",
+           "shared_recipients"]
 
 KINDS = ("double-funding", "continuation", "parallel-work", "related")
 
@@ -97,6 +98,19 @@ def timing(a, b) -> Timing:
     if gap < 1:  # one ends, the other begins within the month after: "2016" then "2017", March then April
         return Timing("adjacent", 0, first)
     return Timing("apart", gap, first)
+
+
+def shared_recipients(a, b, branched=frozenset()) -> frozenset:
+    """The organisations both projects are paid through, as evidence of "the same organisation".
+
+    A branched body (``branches.branched_bodies``: one charity number, branches named after
+    different places) counts only when the two projects are in the same place: two corps of
+    the Salvation Army in two towns are two recipients, whatever number they share.
+    """
+    shared = a.partners & b.partners
+    if shared & branched and not a.places & b.places:
+        shared = shared - branched
+    return frozenset(shared)
 
 
 def is_core(text: str) -> bool:

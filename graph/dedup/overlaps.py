@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from .. import dates
 from . import weights as W
 from .distinctive import DistinctiveWords
-from .kinds import Evidence, is_core, is_related, kind_of, people, timing
+from .kinds import Evidence, is_core, is_related, kind_of, people, shared_recipients, timing
 from .records import ProjectRecord, place_parents
 
 __all__ = ["OverlapPair", "signals", "combine", "evidence", "score_pair", "find_overlaps", "related_pairs",
@@ -81,11 +81,12 @@ def _place(a: ProjectRecord, b: ProjectRecord, parents, names=None, said=frozens
     return 0.0
 
 
-def signals(a: ProjectRecord, b: ProjectRecord, text: float, parents=None) -> dict[str, float]:
+def signals(a: ProjectRecord, b: ProjectRecord, text: float, parents=None,
+            branched: frozenset = frozenset()) -> dict[str, float]:
     """Each signal in [0, 1] (see ``weights.py`` for what each means)."""
     ta, tb = a.themes | a.target_groups, b.themes | b.target_groups
     union = ta | tb
-    shared_partners = len(a.partners & b.partners)
+    shared_partners = len(shared_recipients(a, b, branched))
     if a.payers and b.payers:
         funders = W.FUNDERS_DIFFERENT if a.payers != b.payers else W.FUNDERS_SAME
     else:
@@ -114,14 +115,15 @@ def combine(sig: dict[str, float], weights: dict[str, float]) -> float:
     return (weights.get("text", 0.0) * sig["text"] + gate * context) / total
 
 
-def evidence(a: ProjectRecord, b: ProjectRecord, words: DistinctiveWords, parents=None) -> Evidence:
+def evidence(a: ProjectRecord, b: ProjectRecord, words: DistinctiveWords, parents=None,
+             branched: frozenset = frozenset()) -> Evidence:
     """What the two projects share that is specific to them, and how their periods and places relate."""
     da, db = words.of(a), words.of(b)
     common = da.keys() & db.keys()
     text = len(common) / (len(da) * len(db)) ** 0.5 if common else 0.0
     raw = (words.raw[a.id].keys() & words.raw[b.id].keys()) - common
     programme = raw & (words.programme_words(a) | words.programme_words(b))
-    same_org = a.partners & b.partners
+    same_org = shared_recipients(a, b, branched)
     core = bool(same_org) and is_core(a.text) and is_core(b.text)
     pa, pb = people(a.text), people(b.text)
     return Evidence(round(text, 4), tuple(sorted(da[k] for k in common)),
@@ -130,14 +132,14 @@ def evidence(a: ProjectRecord, b: ProjectRecord, words: DistinctiveWords, parent
 
 
 def score_pair(a: ProjectRecord, b: ProjectRecord, words: DistinctiveWords, names=None, weights=None,
-               parents=None, ev: Evidence | None = None) -> OverlapPair:
+               parents=None, ev: Evidence | None = None, branched: frozenset = frozenset()) -> OverlapPair:
     """The pair's kind, score (ranking) and evidence; ``a`` and ``b`` are ordered by id unless ``a`` is a proposal."""
     from .evidence_text import describe
 
     weights = weights or W.OVERLAP_WEIGHTS
-    ev = ev or evidence(a, b, words, parents)
+    ev = ev or evidence(a, b, words, parents, branched)
     kind = kind_of(a, b, ev)
-    sig = signals(a, b, 1.0 if ev.core and kind == "double-funding" else ev.text, parents)
+    sig = signals(a, b, 1.0 if ev.core and kind == "double-funding" else ev.text, parents, branched)
     sig["place"] = ev.place
     facts, prose = describe(a, b, ev, names or {}, words)
     return OverlapPair(a.id, b.id, round(combine(sig, weights), 4), {k: round(v, 3) for k, v in sig.items()},
@@ -228,8 +230,10 @@ def partner_pairs(records, rows=None, matrix=None) -> set[tuple[int, int]]:
 
 def find_overlaps(records, *, words: DistinctiveWords | None = None, names=None, parents=None, weights=None,
                   min_score: float = W.OVERLAP_MIN_SCORE, project: str | None = None,
-                  skip=frozenset(), stats: dict | None = None, kinds=None) -> list[OverlapPair]:
-    """Pairs of one of the kinds at or above ``min_score``, best first; ``skip`` holds decided pairs.
+                  skip=frozenset(), stats: dict | None = None, kinds=None,
+                  branched: frozenset = frozenset()) -> list[OverlapPair]:
+    """Pairs of one of the kinds at or above ``min_score``, best first; ``skip`` holds decided pairs;
+    ``branched``: organisations that are branches under one number (``branches.branched_bodies``).
 
     ``words``: the distinctive words, built from every record of the graph (so
     that ``records`` may be a filtered subset without changing any score).
@@ -248,7 +252,7 @@ def find_overlaps(records, *, words: DistinctiveWords | None = None, names=None,
         a, b = _ordered(records[i], records[j])
         if skip and frozenset((a.id, b.id)) in skip:
             continue
-        pair = score_pair(a, b, words, names, weights, parents)
+        pair = score_pair(a, b, words, names, weights, parents, branched=branched)
         if pair.kind and pair.score >= min_score and (kinds is None or pair.kind in kinds):
             out.append(pair)
     out.sort(key=lambda p: (-p.score, p.a, p.b))
@@ -256,7 +260,8 @@ def find_overlaps(records, *, words: DistinctiveWords | None = None, names=None,
 
 
 def related_pairs(records, found, *, words: DistinctiveWords | None = None, names=None, parents=None,
-                  weights=None, project: str | None = None, skip=frozenset()) -> list[OverlapPair]:
+                  weights=None, project: str | None = None, skip=frozenset(),
+                  branched: frozenset = frozenset()) -> list[OverlapPair]:
     """Related work: the same themes, paid for by different bodies (``kinds.is_related``), not already listed.
 
     Written in different words, two studies of one topic commissioned by two
@@ -282,7 +287,7 @@ def related_pairs(records, found, *, words: DistinctiveWords | None = None, name
             continue
         if frozenset((a.id, b.id)) in seen or not is_related(a, b):
             continue
-        pair = score_pair(a, b, words, names, weights, parents)
+        pair = score_pair(a, b, words, names, weights, parents, branched=branched)
         pair.kind = "related"
         out.append(pair)
     out.sort(key=lambda p: (-p.score, p.a, p.b))
@@ -291,7 +296,7 @@ def related_pairs(records, found, *, words: DistinctiveWords | None = None, name
 
 def check_proposal(proposal: ProjectRecord, records, *, words: DistinctiveWords | None = None, names=None,
                    parents=None, weights=None, min_score: float = W.OVERLAP_MIN_SCORE, related: bool = False,
-                   kinds=None) -> list[OverlapPair]:
+                   kinds=None, branched: frozenset = frozenset()) -> list[OverlapPair]:
     """What already-loaded projects a proposal (not in the graph) overlaps, of the same kinds, best first."""
     records = [r for r in records if r.id != proposal.id]
     if not records:
@@ -305,7 +310,7 @@ def check_proposal(proposal: ProjectRecord, records, *, words: DistinctiveWords 
     out = []
     for i, j in cand:
         other = records[i if j == n else j]
-        pair = score_pair(proposal, other, words, names, weights, parents)
+        pair = score_pair(proposal, other, words, names, weights, parents, branched=branched)
         if related and not pair.kind and is_related(proposal, other):
             pair.kind = "related"
         if pair.kind and pair.score >= min_score and (kinds is None or pair.kind in kinds):

@@ -14,7 +14,8 @@ from ..dedup.groups import overlap_groups
 from ..dedup.kinds import KINDS
 from ..dedup.overlaps import DistinctiveWords, check_proposal, find_overlaps, related_pairs, year_span
 from ..dedup.proposal import read_proposal
-from ..dedup.records import place_parents, project_from_entry, project_records
+from ..dedup.branches import branched_bodies
+from ..dedup.records import entity_records, place_parents, project_from_entry, project_records
 from ..errors import LcgError
 from ..search import resolve, search
 
@@ -99,6 +100,7 @@ def overlap_rows(backend, *, decisions: dict | None = None, min_score: float = W
     related = related or bool(kinds and "related" in kinds)
     records, names, parents = project_records(backend)
     words = DistinctiveWords(records, names)  # before any filter: a filter must not change a score
+    branched = branched_bodies(entity_records(backend, "Organisation"))
     decisions = decisions or {}
     if theme:
         tid = _resolve(backend, theme, "Theme")
@@ -117,7 +119,7 @@ def overlap_rows(backend, *, decisions: dict | None = None, min_score: float = W
                       if str(n.props.get("type") or "").lower() == "programme"}
         pairs = check_proposal(project_from_entry(proposal, programmes=programmes), records, words=words,
                                names=names, parents=parents, weights=weights, min_score=min_score,
-                               related=related, kinds=kinds)
+                               related=related, kinds=kinds, branched=branched)
         names = {**names, pairs[0].a: proposal.get("name")} if pairs else names
     else:
         if project is not None:
@@ -125,10 +127,10 @@ def overlap_rows(backend, *, decisions: dict | None = None, min_score: float = W
             if all(r.id != project for r in records):
                 return []
         pairs = find_overlaps(records, words=words, names=names, parents=parents, weights=weights,
-                              min_score=min_score, project=project, skip=skip, kinds=kinds)
+                              min_score=min_score, project=project, skip=skip, kinds=kinds, branched=branched)
         if related and (kinds is None or "related" in kinds):  # listed below the score too, as before
             pairs += related_pairs(records, pairs, words=words, names=names, parents=parents, weights=weights,
-                                   project=project, skip=skip)
+                                   project=project, skip=skip, branched=branched)
     group_of = overlap_groups([p for p in pairs if p.kind in OVERLAP_KINDS])  # stars, not chains: dedup/groups.py
     rows = []
     for p in pairs:
