@@ -101,7 +101,7 @@ def test_weight_override_changes_score_and_bad_name_is_an_error(lcg):
     more = _pairs(_rows(lcg, "--weight", "funders=1.0"))[HEADLINE]["score"]
     assert more > base
     result = lcg("overlaps", "--data", DATA, "--weight", "colour=1")
-    assert result.exit_code == 1 and "unknown overlap weight 'colour'" in result.output
+    assert result.exit_code == 2 and "'colour' is not an overlap weight" in result.output and "--weight" in result.output
 
 
 def _project(i, text, **kw):

@@ -46,10 +46,12 @@ class OverlapPair:
 def year_span(p: ProjectRecord) -> tuple[float, float] | None:
     """The project's period in fractional years; an open end counts as the start's year."""
     start, end = dates.fractional_year(p.start), dates.fractional_year(p.end)
-    if start is None and end is None:
-        return None
-    start = start if start is not None else end
-    end = end if end is not None else start + 1.0
+    if start is None:
+        if end is None:
+            return None
+        start = end
+    if end is None:
+        end = start + 1.0
     return (min(start, end), max(start, end))
 
 

@@ -103,16 +103,17 @@ CONFLICTING_IDENTIFIER = 0.4
 
 
 def overlap_weights(overrides: dict[str, float] | None = None) -> dict[str, float]:
-    """The overlap weights with ``overrides`` applied; unknown names raise LcgError."""
-    from ..errors import LcgError
+    """The overlap weights with ``overrides`` applied; an unknown name or a bad number raises BadOption."""
+    from ..errors import BadOption
 
     weights = dict(OVERLAP_WEIGHTS)
     for name, value in (overrides or {}).items():
         if name not in weights:
-            raise LcgError(f"unknown overlap weight {name!r} (expected one of: {', '.join(weights)})")
+            raise BadOption("weight", name, f"is not an overlap weight (expected one of: {', '.join(weights)})")
         if not value >= 0 or value == float("inf"):  # also refuses nan
-            raise LcgError(f"overlap weight {name} must be a finite number >= 0, got {value}")
+            raise BadOption("weight", f"{name}={value}", "must be a finite number >= 0")
         weights[name] = float(value)
     if sum(weights.values()) <= 0:
-        raise LcgError("overlap weights sum to 0; give at least one positive weight")
+        raise BadOption("weight", ", ".join(f"{k}={v}" for k, v in (overrides or {}).items()),
+                        "leaves every overlap weight at 0; give at least one positive weight")
     return weights

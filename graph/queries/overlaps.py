@@ -16,7 +16,7 @@ from ..dedup.overlaps import DistinctiveWords, check_proposal, find_overlaps, re
 from ..dedup.proposal import read_proposal
 from ..dedup.branches import branched_bodies
 from ..dedup.records import entity_records, place_parents, project_from_entry, project_records
-from ..errors import LcgError
+from ..errors import BadOption, BadProposal, WrongKind
 from ..search import resolve, search
 
 __all__ = ["overlap_rows", "read_proposal", "kind_counts", "COLUMNS", "KINDS"]
@@ -43,7 +43,7 @@ def _resolve(backend, given: str, kind: str) -> str:
         ((other[0].node, other[0].score) if other else (None, 0.0))
     if other_node is not None and other_node.kind != kind and other_score > (own[0].score if own else 0.0):
         a = "an" if other_node.kind[0] in "AEIOU" else "a"
-        error = LcgError(f"{given!r} is {a} {other_node.kind}, expected a {kind}")
+        error = WrongKind(other_node.id, f"{given!r} is {a} {other_node.kind}, expected a {kind}")
         error.hint = ("search", given)  # the CLI writes it as a command that works when pasted
         raise error
     return resolve(backend, given, kinds=[kind]).id
@@ -68,7 +68,7 @@ def _check_proposal_ids(backend, proposal: dict) -> None:
                 ids = [n.id for n in backend.nodes(slot.other_kinds)]
                 close = difflib.get_close_matches(node_id, ids, n=3, cutoff=0.6)
                 hint = f" (closest: {', '.join(close)})" if close else ""
-                raise LcgError(f"proposal {key}: unknown id {node_id!r}{hint}; expected an id in the data")
+                raise BadProposal(f"proposal {key}: unknown id {node_id!r}{hint}; expected an id in the data")
 
 
 def _since_ok(record, since: float) -> bool:
@@ -95,7 +95,7 @@ def overlap_rows(backend, *, decisions: dict | None = None, min_score: float = W
     weights = W.overlap_weights(weights)
     unknown = sorted(set(kinds or ()) - set(KINDS))
     if unknown:
-        raise LcgError(f"unknown kind of overlap {unknown[0]!r} (expected one of: {', '.join(KINDS)})")
+        raise BadOption("kinds", unknown[0], f"is not a kind of overlap (expected one of: {', '.join(KINDS)})")
     kinds = set(kinds) if kinds else None
     related = related or bool(kinds and "related" in kinds)
     records, names, parents = project_records(backend)
@@ -111,7 +111,8 @@ def overlap_rows(backend, *, decisions: dict | None = None, min_score: float = W
                    or any(pid in place_parents(parents, p) for p in r.places)]
     if since:
         cut = dates.fractional_year(dates.parse(since))
-        records = [r for r in records if _since_ok(r, cut)]
+        if cut is not None:
+            records = [r for r in records if _since_ok(r, cut)]
     skip = frozenset() if include_decided else frozenset(decisions)
     if proposal is not None:
         _check_proposal_ids(backend, proposal)
@@ -120,7 +121,7 @@ def overlap_rows(backend, *, decisions: dict | None = None, min_score: float = W
         pairs = check_proposal(project_from_entry(proposal, programmes=programmes), records, words=words,
                                names=names, parents=parents, weights=weights, min_score=min_score,
                                related=related, kinds=kinds, branched=branched)
-        names = {**names, pairs[0].a: proposal.get("name")} if pairs else names
+        names = {**names, pairs[0].a: str(proposal.get("name"))} if pairs else names
     else:
         if project is not None:
             project = _resolve(backend, project, "Project")
@@ -132,7 +133,7 @@ def overlap_rows(backend, *, decisions: dict | None = None, min_score: float = W
             pairs += related_pairs(records, pairs, words=words, names=names, parents=parents, weights=weights,
                                    project=project, skip=skip, branched=branched)
     group_of = overlap_groups([p for p in pairs if p.kind in OVERLAP_KINDS])  # stars, not chains: dedup/groups.py
-    rows = []
+    rows: list[dict] = []
     for p in pairs:
         key = (min(p.a, p.b), max(p.a, p.b))
         row = {"group": group_of.get(key) if p.kind in OVERLAP_KINDS else None, "kind": p.kind, "score": p.score,
