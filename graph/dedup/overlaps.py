@@ -130,7 +130,8 @@ def evidence(a: ProjectRecord, b: ProjectRecord, words: DistinctiveWords, parent
     pa, pb = people(a.text), people(b.text)
     return Evidence(round(text, 4), tuple(sorted(da[k] for k in common)),
                     tuple(sorted(words.raw[a.id][k] for k in programme)), same_org, core, timing(a, b),
-                    _place(a, b, parents, words.names, frozenset(common)), bool(pa and pb and not pa & pb))
+                    _place(a, b, parents, words.names, frozenset(words.raw[a.id].keys() & words.raw[b.id].keys())),
+                    bool(pa and pb and not pa & pb))
 
 
 def score_pair(a: ProjectRecord, b: ProjectRecord, words: DistinctiveWords, names=None, weights=None,
