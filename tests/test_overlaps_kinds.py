@@ -205,3 +205,14 @@ def test_branches_under_one_charity_number_in_different_towns_are_not_one_recipi
     one_name = [grant("360G-t-1", "The Salvation Army Taunton", "Taunton"),  # not branched: one recipient
                 grant("360G-t-2", "The Salvation Army Taunton", "Bridgwater")]
     assert kinds(one_name, "name") == ["double-funding"]
+
+
+def test_a_named_person_ends_at_a_possessive_and_is_no_acronym():
+    """"Professor Hayes' EPSRC funded project" names Hayes: reading EPSRC as the surname made two grants naming
+    Professor Hayes look like awards to two different people (seed data, the HDI and authorship projects)."""
+    from graph.dedup.kinds import people
+
+    assert people("Professor Hayes' EPSRC funded Human Data Interaction project") == {"hayes"}
+    assert people("Professor Hayes has just won a second EPSRC grant") == {"hayes"}
+    assert people("Professor A. Smith and Dr Sach Mukherjee") == {"smith", "mukherjee"}
+    assert people("Dr. John Smith's lab") == {"smith"}

@@ -70,8 +70,18 @@ def people(text: str) -> frozenset:
 
     global _PERSON
     if _PERSON is None:
-        _PERSON = re.compile(r"\b(?:Professor|Prof\.?|Dr\.?|Sir|Dame)\s+((?:[A-Z][\w'-]+\s*){1,3})")
-    return frozenset(" ".join(m.split()[-1:]).lower() for m in _PERSON.findall(text))
+        # Name words are capitalised, not acronyms ("Professor Hayes' EPSRC grant" names Hayes, not EPSRC),
+        # and a possessive ends the name.
+        _PERSON = re.compile(r"\b(?:Professor|Prof\.?|Dr\.?|Sir|Dame)\s+((?:(?:[A-Z][a-z][\w-]*(?:'s?)?|[A-Z](?:\.|(?=\s)))\s*){1,3})")
+    out = set()
+    for m in _PERSON.findall(text):
+        name = []
+        for w in m.split():
+            name.append(w.removesuffix("'s").removesuffix("'"))
+            if w.endswith("'") or w.endswith("'s"):
+                break
+        out.add(name[-1].lower())
+    return frozenset(out)
 
 
 def _period(p) -> tuple[str, str] | None:
