@@ -30,6 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 BASE = "717ed54"  # main before issue 11: the scorer it replaces
+PREVIOUS = "aa3b24f"  # main before the second round on issue 11 (kinds scorer, planted recall 0.913)
 DATA = Path("/work/shared/data") if Path("/work/shared/data").is_dir() else ROOT.parent / "shared" / "data"
 FILES = {"covid": DATA / "360giving-covid19-multifunder" / "covid19-grants-2020-04-16.json",
          "wolfson": DATA / "360giving-wolfson-esmee" / "wolfson-grants.json",
@@ -107,6 +108,37 @@ def old_pairs(backend, mod, words):
     return out
 
 
+def tree_at(ref: str, into: Path) -> Path:
+    """The library as it was at ``ref`` (``git archive``), to run a previous scorer in the same run."""
+    import io
+    import tarfile
+
+    blob = subprocess.run(["git", "-C", str(ROOT), "archive", ref, "graph"], check=True, capture_output=True).stdout
+    with tarfile.open(fileobj=io.BytesIO(blob)) as tar:
+        tar.extractall(into, filter="data")
+    return into
+
+
+_PREVIOUS_ROWS = """
+import json, sys
+from graph.backends.open import open_backend
+from graph.queries.overlaps import overlap_rows
+rows = overlap_rows(open_backend(sys.argv[1]))
+print(json.dumps([(r["a"], r["b"], r["kind"], r["score"],
+                   bool(r["evidence"]["shared_words"] or r["evidence"]["core_funding"])) for r in rows]))
+"""
+
+
+def previous_pairs(folder: Path, tree: Path):
+    """What ``lcg overlaps`` listed at PREVIOUS, on the same folder, in a child process importing that tree."""
+    import os
+
+    env = {**os.environ, "PYTHONPATH": str(tree)}
+    out = subprocess.run([sys.executable, "-c", _PREVIOUS_ROWS, str(folder)], check=True, capture_output=True,
+                         text=True, env=env, cwd=tree).stdout
+    return [tuple(p) for p in json.loads(out)]
+
+
 def judge(pairs, gid, lab, seed=11) -> dict:
     """Per-kind precision on the top 50 and a seeded random 50, and the listed pairs' labels."""
     def verdict(p):
@@ -118,8 +150,9 @@ def judge(pairs, gid, lab, seed=11) -> dict:
 
     ranked = sorted(pairs, key=lambda p: (-p[3], p[0], p[1]))
     sample = random.Random(seed).sample(ranked, min(50, len(ranked)))
-    out = {"listed": len(pairs), "only_template_or_names": sum(1 for p in pairs if not p[4])}
-    for name, chosen in (("top50", ranked[:50]), ("random50", sample)):
+    out = {"listed": len(pairs), "only_template_or_names": sum(1 for p in pairs if not p[4]),
+           "top50_and_random50_share": len(set(ranked[:50]) & set(sample))}  # all of them below 51 listed
+    for name, chosen in (("top50", ranked[:50]), ("random50", sample), ("all_listed", ranked)):
         per: dict[str, list[int]] = {}
         for p in chosen:
             v = verdict(p)
@@ -135,10 +168,12 @@ def judge(pairs, gid, lab, seed=11) -> dict:
 
 def recall(pairs, gid, lab) -> dict:
     listed = {frozenset((gid[a], gid[b])): kind for a, b, kind, *_ in pairs}
-    positives = [k for k, v in lab.items() if v in OVERLAP_KINDS]
+    present = set(gid.values())
+    positives = [k for k, v in lab.items() if v in OVERLAP_KINDS and k <= present]  # pairs of this data only
     found = [k for k in positives if k in listed]
     right = [k for k in found if listed[k] in (lab[k], "overlap")]
-    return {"labelled_overlaps": len(positives), "listed": len(found), "listed_with_right_kind": len(right)}
+    return {"labelled_overlaps": len(positives), "listed": len(found), "listed_with_right_kind": len(right),
+            "missed": sorted(" ".join(sorted(k)) + f" ({lab[k]})" for k in positives if k not in listed)}
 
 
 def stability(mod) -> dict:
@@ -185,13 +220,15 @@ def main() -> int:
     mod = old_module()
     lab = labels()
     with tempfile.TemporaryDirectory() as tmp:
+        tree = tree_at(PREVIOUS, Path(tmp) / "previous")
         for name, folder in (("360Giving (covid + wolfson + esmee)", build(Path(tmp) / "all", FILES)),
                              ("seed_data", ROOT / "seed_data")):
             backend = open_backend(folder)
             gid = grant_ids(backend)
             records, names, _ = project_records(backend)
             words = DistinctiveWords(records, names)
-            for scorer, pairs in (("new", new_pairs(backend)), ("before issue 11", old_pairs(backend, mod, words))):
+            for scorer, pairs in (("new", new_pairs(backend)), (f"previous ({PREVIOUS})", previous_pairs(folder, tree)),
+                                  ("before issue 11", old_pairs(backend, mod, words))):
                 print(json.dumps({"data": name, "scorer": scorer, **judge(pairs, gid, lab),
                                   "recall": recall(pairs, gid, lab)}))
     print(json.dumps({"stability (labelled covid pairs; covid alone vs + wolfson + esmee)": stability(mod)}))
