@@ -14,6 +14,9 @@ it is listed with any kind. The evaluation on real files and hand-labelled
 pairs is bench/overlaps_real.py.
 
     python bench/overlaps.py --sizes 10000 100000 1000000
+
+Each size also runs the kinds scorer as it was on main at ``overlaps_real.PREVIOUS`` (its library from
+``git archive``), in its own process, on the same generated records (``--no-previous`` skips it).
 """
 
 from __future__ import annotations
@@ -29,8 +32,11 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "bench"))
+if "--tree" in sys.argv:  # a previous version of the library (git archive), for the scorer before this one
+    sys.path.insert(0, sys.argv[sys.argv.index("--tree") + 1])
+else:
+    sys.path.insert(0, str(ROOT))
+sys.path.insert(1, str(ROOT / "bench"))
 
 from generate import ACTIVITY, CITY_A, CITY_B, GROUPS, NATIONAL_FUNDERS, THEMES, VERBS  # noqa: E402
 
@@ -141,21 +147,33 @@ def main(argv=None) -> int:
     ap.add_argument("--sizes", type=int, nargs="*", default=[10_000, 100_000])
     ap.add_argument("--one", type=int, help=argparse.SUPPRESS)
     ap.add_argument("--exact", action="store_true", help=argparse.SUPPRESS)
+    ap.add_argument("--tree", help=argparse.SUPPRESS)
+    ap.add_argument("--no-previous", action="store_true", help="skip the previous kinds scorer (main at PREVIOUS)")
     args = ap.parse_args(argv)
     if args.one:
         print(json.dumps(run_one(args.one, args.exact)))
         return 0
     print(f"# {platform.machine()}, {platform.processor() or '?'}; Python {platform.python_version()}; "
           f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}")
+    import tempfile
+
+    from overlaps_real import PREVIOUS, tree_at
+
     smallest = min(args.sizes)
-    for n in args.sizes:
-        cmd = [sys.executable, __file__, "--one", str(n)] + (["--exact"] if n == smallest else [])
-        res = subprocess.run(cmd, capture_output=True, text=True)
-        if res.returncode:
-            print(f"n={n}: failed\n{res.stderr[-2000:]}")
-            continue
-        print(json.dumps(json.loads(res.stdout.strip().splitlines()[-1])))
-        sys.stdout.flush()
+    with tempfile.TemporaryDirectory() as tmp:
+        tree = None if args.no_previous else tree_at(PREVIOUS, Path(tmp))
+        for n in args.sizes:
+            runs = [("new", ["--exact"] if n == smallest else [])]
+            if tree is not None:
+                runs.append((f"previous ({PREVIOUS})", ["--tree", str(tree)]))
+            for scorer, extra in runs:
+                res = subprocess.run([sys.executable, __file__, "--one", str(n)] + extra, capture_output=True,
+                                     text=True)
+                if res.returncode:
+                    print(f"n={n} {scorer}: failed\n{res.stderr[-2000:]}")
+                    continue
+                print(json.dumps({"scorer": scorer, **json.loads(res.stdout.strip().splitlines()[-1])}))
+                sys.stdout.flush()
     return 0
 
 

@@ -297,3 +297,21 @@ def test_csv_carries_each_signal_as_a_column(lcg):
     for pair, row in by_pair.items():
         for name, value in as_json[pair]["signals"].items():
             assert float(row[f"signal_{name}"]) == value
+
+
+def test_library_errors_are_typed_and_name_the_value():
+    """The library raises LcgError subclasses a caller can tell apart (issue 11), not bare LcgError."""
+    from graph.backends.open import open_backend
+    from graph.errors import BadOption, WrongKind
+    from graph.queries.overlaps import overlap_rows
+
+    backend = open_backend(DATA)
+    with pytest.raises(BadOption) as bad_kind:
+        overlap_rows(backend, kinds=["duplicate"])
+    assert bad_kind.value.option == "kinds" and bad_kind.value.value == "duplicate"
+    with pytest.raises(BadOption) as bad_weight:
+        overlap_rows(backend, weights={"text": float("nan")})
+    assert bad_weight.value.option == "weight" and "finite number" in str(bad_weight.value)
+    with pytest.raises(WrongKind) as wrong:
+        overlap_rows(backend, project="lottery-fund")
+    assert wrong.value.node_id == "lottery-fund"
