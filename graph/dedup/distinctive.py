@@ -47,6 +47,8 @@ _TOKEN = re.compile(r"[a-z0-9]+(?:[&'][a-z0-9]+)*")
 
 
 def _fold(text: str) -> str:
+    if text.isascii():  # most grant text: no accents to take off
+        return text.lower()
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
 
 
