@@ -72,15 +72,18 @@ def people(text: str) -> frozenset:
     if _PERSON is None:
         # Name words are capitalised, not acronyms ("Professor Hayes' EPSRC grant" names Hayes, not EPSRC),
         # and a possessive ends the name.
-        _PERSON = re.compile(r"\b(?:Professor|Prof\.?|Dr\.?|Sir|Dame)\s+((?:(?:[A-Z][a-z][\w-]*(?:'s?)?|[A-Z](?:\.|(?=\s)))\s*){1,3})")
+        _PERSON = re.compile(r"\b(?:Professor|Prof\.?|Dr\.?|Sir|Dame)\s+"
+                             r"((?:(?:[A-Z][a-z][\w-]*(?:'s?)?|[A-Z](?:\.|(?=\s)))\s*){1,3})")
     out = set()
     for m in _PERSON.findall(text):
         name = []
         for w in m.split():
-            name.append(w.removesuffix("'s").removesuffix("'"))
+            if len(w.rstrip(".")) > 1:  # initials are not a surname
+                name.append(w.removesuffix("'s").removesuffix("'"))
             if w.endswith("'") or w.endswith("'s"):
                 break
-        out.add(name[-1].lower())
+        if name:
+            out.add(name[-1].lower())
     return frozenset(out)
 
 
@@ -140,7 +143,8 @@ def kind_of(a, b, ev: Evidence) -> str | None:
         return "double-funding" if similar or ev.core else None
     # Two core grants say what the money is not tied to, not what work it does: no evidence of the same work.
     if (similar and len(ev.shared) >= W.PARALLEL_MIN_SHARED_WORDS and ev.place > 0
-            and ev.timing.relation in ("overlap", "adjacent", "unknown") and not (is_core(a.text) and is_core(b.text))):
+            and ev.timing.relation in ("overlap", "adjacent", "unknown")
+            and not (is_core(a.text) and is_core(b.text))):
         return "parallel-work"
     return None
 
