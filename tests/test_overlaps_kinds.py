@@ -216,3 +216,19 @@ def test_a_named_person_ends_at_a_possessive_and_is_no_acronym():
     assert people("Professor Hayes has just won a second EPSRC grant") == {"hayes"}
     assert people("Professor A. Smith and Dr Sach Mukherjee") == {"smith", "mukherjee"}
     assert people("Dr. John Smith's lab") == {"smith"}
+
+
+def test_branched_bodies_are_names_in_different_places_not_other_spellings():
+    from graph.dedup.branches import branched_bodies
+    from graph.dedup.records import EntityRecord
+
+    def org(oid, name, *aliases):
+        return EntityRecord(oid, "Organisation", name, aliases, None, ("GB-CHC-1",), frozenset(), frozenset(), 1,
+                            None, None, None, {})
+
+    orgs = [org("sa", "The Salvation Army Taunton", "The Salvation Army Shepton Mallet"),
+            org("ageuk", "Age UK Dorchester", "Age UK Colchester"),
+            org("ps", "Philharmonia Orchestra", "Philharmonia Ltd"),  # a legal form: one body
+            org("lw", "Learning and Work Institute", "L&W"),  # initials: one body
+            org("one", "Refuge")]
+    assert branched_bodies(orgs) == {"sa", "ageuk"}
