@@ -232,3 +232,20 @@ def test_branched_bodies_are_names_in_different_places_not_other_spellings():
             org("lw", "Learning and Work Institute", "L&W"),  # initials: one body
             org("one", "Refuge")]
     assert branched_bodies(orgs) == {"sa", "ageuk"}
+
+
+def test_two_small_areas_of_one_authority_are_one_place_when_both_texts_name_it_even_in_a_recipients_name():
+    """Food parcels "in the Halcon Estate, Taunton" and "in Taunton" by The Salvation Army Taunton (COVID-19
+    snapshot, Taunton Deane 009E and 007A): "taunton" is not evidence of the same work (it is in a recipient's
+    name), but it still says where both work."""
+    names = {**NAMES, "sa": "The Salvation Army Taunton", "ted": "Taunton East Development Trust",
+             "td7": "Taunton Deane 007A", "td9": "Taunton Deane 009E", "md": "Mendip 014E"}
+    a = rec("a", "Food parcels for vulnerable families in the Halcon Estate, Taunton", partners=("ted",),
+            places=("td9",))
+    b = rec("b", "Food parcels for vulnerable families and support to the homeless in Taunton", partners=("sa",),
+            places=("td7",))
+    pair = find_overlaps([a, b], names=names)[0]
+    assert pair.kind == "parallel-work" and "taunton" not in pair.evidence["shared_words"]
+    elsewhere = rec("b", "Food parcels for vulnerable families and support to the homeless", partners=("sa",),
+                    places=("td7",))
+    assert find_overlaps([a, elsewhere], names=names) == []  # one text does not name Taunton: not one place
