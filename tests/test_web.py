@@ -71,10 +71,51 @@ def test_entity_page_shows_fields_groups_and_collaborators():
     _app, c = _client(SEED)
     page = _get(c, "/entity?id=University of Wolverhampton").data.decode()  # a name resolves like `lcg show`
     assert "<h1>University of Wolverhampton" in page
-    assert "<h3>PARTNER_IN (" in page or "<h3>MEMBER_OF (" in page
+    assert "<h3 id=\"rel-PARTNER_IN\">PARTNER_IN (3)" in page and "<h3 id=\"rel-MEMBER_OF\">MEMBER_OF (" in page
     assert r"app;dur=" in _get(c, "/").headers["Server-Timing"]
     assert 'href="/entity?id=' in page and "strength" in page
     assert 'type="date" name="as_of"' in page
+
+
+def test_entity_page_pages_each_kind_of_relationship():
+    """Each kind shows its first ``limit`` ties and its total; Next/Previous walk one kind by query parameters."""
+    from graph.backends.open import open_backend
+    from graph.describe import show_node
+
+    _app, c = _client(SEED)
+    every = [r["other_id"] for r in show_node(open_backend(str(SEED)), "university-of-wolverhampton")["relationships"]
+             if r["relationship"] == "PART_OF"]
+    assert len(every) == 7
+    page = _get(c, "/entity?id=university-of-wolverhampton&limit=2").data.decode()
+    assert "<h3 id=\"rel-PART_OF\">PART_OF (7)</h3>" in page and "1–2 of 7" in page
+    assert "Collaborators" in page
+    seen, url = [], "/entity?id=university-of-wolverhampton&relationship=PART_OF&limit=2"
+    while url:
+        page = _get(c, url).data.decode()
+        assert "Collaborators" not in page and "<h3 id=\"rel-" in page and page.count("<h3 id=\"rel-") == 1
+        ties = page[page.index('<ul class="ties">'):page.index("</ul>", page.index('<ul class="ties">'))]
+        seen += [a.split('"')[0] for a in ties.split('href="/entity?id=')[1:]]
+        nxt = page.split('rel="next" href="')
+        url = nxt[1].split('"')[0].replace("&amp;", "&") if len(nxt) > 1 else None
+    assert seen == every  # every tie once, in the order `lcg show` lists them
+    back = _get(c, "/entity?id=university-of-wolverhampton&relationship=PART_OF&limit=2&offset=6").data.decode()
+    assert "7–7 of 7" in back and "offset=4" in back and 'rel="next"' not in back
+    r = _get(c, "/entity?id=university-of-wolverhampton&relationship=NO_SUCH")
+    assert r.status_code == 400 and b"not a relationship kind" in r.data
+
+
+def test_warm_up_readies_the_nodes_with_most_ties():
+    """What the server does in the background after a load: the hubs' tie lists are built before anyone asks."""
+    from graph.backends.open import open_backend
+    from visualise.web.state import warm_hubs
+
+    backend = open_backend(str(SEED))
+    degrees = sorted(((backend.degree(n.id), n.id) for n in backend.nodes()), key=lambda x: (-x[0], x[1]))
+    cut = degrees[2][0]
+    hubs = warm_hubs(backend, min_ties=cut, most=3)
+    assert hubs and sorted(hubs) == sorted(i for d, i in degrees[:3] if d >= cut)
+    assert all(h in backend._adj for h in hubs)  # the embedded backend's per-node tie cache holds them
+    assert warm_hubs(backend, min_ties=10**9) == []
 
 
 def test_unknown_and_bad_inputs_are_one_line_errors():
@@ -93,8 +134,12 @@ def test_unknown_and_bad_inputs_are_one_line_errors():
 PARITY = [
     (["search", "{word}"], "/api/search?q={word}"),
     (["search", "{word}", "--kind", "Organisation", "--limit", "5"], "/api/search?q={word}&kind=Organisation&limit=5"),
-    (["show", "{org}"], "/api/show?id={org}"),
-    (["show", "{person}"], "/api/show?id={person}"),
+    # the page's twin is paged per kind (50 of each, with totals); `lcg show` asks for all unless given --limit
+    (["show", "{org}", "--limit", "50"], "/api/show?id={org}"),
+    (["show", "{person}", "--limit", "50"], "/api/show?id={person}"),
+    (["show", "{org}", "--limit", "0"], "/api/show?id={org}&limit=0"),
+    (["show", "{org}", "--limit", "1", "--offset", "1", "--relationship", "part_of"],
+     "/api/show?id={org}&limit=1&offset=1&relationship=part_of"),
     (["collaborators", "{org}"], "/api/collaborators?id={org}"),
     (["collaborators", "{org}", "--as-of", "2019-06-01", "--kind", "organisation"],
      "/api/collaborators?id={org}&as_of=2019-06-01&kind=organisation"),
@@ -139,7 +184,7 @@ def test_api_rows_equal_cli_json(folder, lcg):
 
 def test_api_duplicates_equal_cli_json(lcg):
     _same_rows(lcg, DUPLICATES, [p for p in PARITY if p[0][0] in ("duplicates", "search")] +
-               [(["show", "age-uk-wolverhampton"], "/api/show?id=age-uk-wolverhampton")], {"word": "wolverhampton"})
+               [(["show", "age-uk-wolverhampton", "--limit", "50"], "/api/show?id=age-uk-wolverhampton")], {"word": "wolverhampton"})
 
 
 def test_proposal_twin_equals_cli(lcg):

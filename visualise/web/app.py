@@ -26,8 +26,9 @@ LINKS = {"id": "id", "name": "id", "a": "a", "a_name": "a", "b": "b", "b_name": 
          "keep_name": "keep", "merge": "merge", "merge_name": "merge", "other_id": "other_id",
          "other_name": "other_id"}
 
-#: Relationships listed per kind on a node's page; a hub's thousands are counted and left to the JSON twin.
-TIES_SHOWN = 200
+#: The query-string arguments of the collaborators shown on a node's page (the form's, and ``limit`` not: that one
+#: pages the relationships).
+COLLAB_ARGS = ("via", "kind", "since", "as_of")
 
 #: The table pages: (title, what the page answers, the form's fields).
 TABLES = {
@@ -48,6 +49,7 @@ def create_app(data_dir, *, neo4j_uri: str | None = None, token: str | None = No
                **neo4j_options):
     """The app over ``data_dir`` (or the Neo4j server, with ``data_dir`` holding decisions.yaml)."""
     from flask import Flask, Response, abort, g, render_template, request
+    from werkzeug.datastructures import MultiDict
 
     from . import review, security, visuals
 
@@ -124,15 +126,18 @@ def create_app(data_dir, *, neo4j_uri: str | None = None, token: str | None = No
             hits = [backend().node(i) for i in e.candidates]
             return render_template("ambiguous.html", given=e.given, nodes=[n for n in hits if n is not None])
         collab = None
-        if info["kind"] in ACTOR_KINDS:  # collaborators are asked of organisations, people and places
-            args = request.args.copy()
+        paged = bool(request.args.get("relationship"))
+        if info["kind"] in ACTOR_KINDS and not paged:  # asked of organisations, people and places
+            # only the collaborators' own arguments: paging the relationships reuses the kept answer
+            args = MultiDict([(k, v) for k, v in request.args.items(multi=True) if k in COLLAB_ARGS])
             args["id"] = info["id"]
             collab = ask("collaborators", args)
-        groups: dict[str, list] = {}
+        rows: dict[str, list] = {}
         for r in info["relationships"]:
-            groups.setdefault(r["relationship"], []).append(r)
+            rows.setdefault(r["relationship"], []).append(r)
+        groups = [(g, rows.get(g["relationship"], [])) for g in info["relationship_groups"]]
         return render_template("entity.html", info=info, groups=groups, collab=collab, args=request.args,
-                               shown=TIES_SHOWN)
+                               limit=Q.page_size(request.args), paged=paged)
 
     @app.get("/path")
     def path():

@@ -18,7 +18,7 @@ from pathlib import Path
 from graph import schema
 from graph.errors import LcgError
 
-__all__ = ["GraphSource"]
+__all__ = ["GraphSource", "prepare", "warm_hubs"]
 
 
 def fingerprint(data_dir) -> tuple:
@@ -31,6 +31,52 @@ def fingerprint(data_dir) -> tuple:
             continue
         out.append((kind.file, st.st_size, st.st_mtime_ns))
     return tuple(out)
+
+
+#: A node with at least this many ties gets its page ready when a graph loads: its first page (the tie list
+#: and the collaborators' two-step walk, built cold) costs about half the 200 ms budget at ~2,000 ties on the
+#: benchmark machine (bench/RESULTS.md, "lcg serve": paged node pages).
+WARM_MIN_TIES = 2000
+#: At most this many of them, the biggest first: bounds the warm-up's time and the memory its caches keep.
+WARM_MAX_NODES = 64
+
+
+def prepare(backend) -> None:
+    """After a load, beside the first requests: the search index (seconds at 1M), then the hubs' pages.
+
+    Without it the first search waits for the index, and the first visit to a national funder's page
+    builds its ~19k ties and their collaborators cold (2.4 s at 1M before paging, bench/RESULTS.md).
+    """
+    from graph.search import search
+
+    try:
+        search(backend, "index")
+        warm_hubs(backend)
+    except LcgError:  # the next request meets the same problem and says it; a warm-up has no one to tell
+        pass
+
+
+def warm_hubs(backend, *, min_ties: int = WARM_MIN_TIES, most: int = WARM_MAX_NODES) -> list[str]:
+    """Ask the node page's questions of the nodes with the most ties (at least ``min_ties``), so the
+    backend's per-node caches hold them; returns their ids, biggest first. Only for a backend that keeps
+    such caches (``immutable``) and can count a node's ties cheaply (``degree``, as the path search uses)."""
+    import heapq
+
+    degree = getattr(backend, "degree", None)
+    if degree is None or not getattr(backend, "immutable", False):
+        return []
+    from graph.describe import show_node
+    from graph.queries.collaborators import collaborator_page
+    from graph.queries.strength import ACTOR_KINDS
+
+    from .questions import TIES_PER_KIND
+
+    biggest = heapq.nlargest(most, ((degree(n.id), n.id) for n in backend.nodes()))
+    hubs = [node_id for ties, node_id in biggest if ties >= min_ties]
+    for node_id in hubs:
+        if show_node(backend, node_id, limit=TIES_PER_KIND)["kind"] in ACTOR_KINDS:
+            collaborator_page(backend, node_id, limit=50)
+    return hubs
 
 
 class GraphSource:
@@ -84,10 +130,7 @@ class GraphSource:
             return
         self._backend, self._stamp, self.problem = backend, stamp, None
         self.generation += 1
-        # build the search index now, beside the first requests, not inside the first search (seconds at 1M)
-        from graph.search import search
-
-        threading.Thread(target=search, args=(backend, "index"), daemon=True).start()
+        threading.Thread(target=prepare, args=(backend,), daemon=True).start()
 
     def close(self) -> None:
         if self._backend is not None and hasattr(self._backend, "close"):
