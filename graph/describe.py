@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import threading
+import weakref
+from collections import OrderedDict
 from typing import Any
 
 from . import schema
@@ -65,10 +68,11 @@ def show_node(backend: Backend, given: str, sources: dict | None = None, *, limi
     # kinds in the order the full answer meets them: those with a tie out first, then the rest, by name
     order = sorted(by_kind, key=lambda k: (all(t.start != me for _, t, _ in by_kind[k]), k))
     ties, groups = [], []
+    end = None if not limit else offset + limit
     for k in order:
         rows = by_kind[k]
-        end = None if limit is None or limit == 0 else offset + limit
-        picked = _first(rows, end, key=lambda r: (r[1].start != me, r[2].name.casefold(), r[2].id, r[1].sort_key()))
+        picked = _first(backend, (me, k), rows, end, key=lambda r: (r[1].start != me, r[2].name.casefold(), r[2].id,
+                                                                    r[1].sort_key()))
         page = [_tie_row(me, t, o) for _, t, o in picked[offset:end]]
         ties += page
         groups.append({"relationship": k, "total": len(rows), "offset": offset, "count": len(page)})
@@ -77,13 +81,37 @@ def show_node(backend: Backend, given: str, sources: dict | None = None, *, limi
     return info
 
 
-def _first(rows: list, n: int | None, *, key) -> list:
-    """The ``n`` smallest rows by ``key``, in order (all of them, sorted, when ``n`` is None)."""
-    if n is None or n >= len(rows):
-        return sorted(rows, key=key)
-    import heapq
+def _first(backend: Backend, group: tuple, rows: list, n: int | None, *, key) -> list:
+    """At least the ``n`` smallest rows by ``key``, in order (all of them when ``n`` is None).
 
-    return heapq.nsmallest(n, rows, key=key)
+    A first page of a big group picks its few rows with a heap; a later page sorts the
+    whole group once and, on a backend whose data cannot change (``immutable``), keeps
+    that order, so paging on through a hub's 19k ties costs each page only its rows.
+    """
+    if n is not None and n * 8 <= len(rows):
+        import heapq
+
+        return heapq.nsmallest(n, rows, key=key)
+    if len(rows) < _KEEP_FROM or not getattr(backend, "immutable", False):
+        return sorted(rows, key=key)
+    with _SORTED_LOCK:
+        kept = _SORTED.setdefault(backend, OrderedDict())
+        found = kept.get(group)
+        if found is not None:
+            kept.move_to_end(group)
+            return found
+    found = sorted(rows, key=key)
+    with _SORTED_LOCK:
+        kept[group] = found
+        while len(kept) > _SORTED_SIZE:
+            kept.popitem(last=False)
+    return found
+
+
+#: Groups of at least this many ties keep their order between pages; the last ``_SORTED_SIZE`` of them.
+_KEEP_FROM, _SORTED_SIZE = 1000, 32
+_SORTED: "weakref.WeakKeyDictionary[Any, OrderedDict]" = weakref.WeakKeyDictionary()
+_SORTED_LOCK = threading.Lock()
 
 
 def _rel_kind(given: str) -> str:

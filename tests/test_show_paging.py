@@ -16,10 +16,16 @@ def _nodes(backend):
     return [n.id for n in backend.nodes()]
 
 
+@pytest.mark.parametrize("keep_from", [1000, 1], ids=["sorted-each-time", "order-kept"])
 @pytest.mark.parametrize("folder", [SEED, FIXTURES / "collab", FIXTURES / "dedup" / "overlaps"], ids=lambda p: p.name)
-def test_pages_cut_the_full_answer_per_kind(folder):
+def test_pages_cut_the_full_answer_per_kind(folder, keep_from, monkeypatch):
+    """``keep_from=1``: every group keeps its sorted order between pages (as a hub's does), so the kept path is
+    the one read on every later page."""
+    from graph import describe
     from graph.backends.open import open_backend
     from graph.describe import show_node
+
+    monkeypatch.setattr(describe, "_KEEP_FROM", keep_from)
 
     backend = open_backend(str(folder))
     checked = 0
@@ -43,6 +49,8 @@ def test_pages_cut_the_full_answer_per_kind(folder):
                 offset += 2
             assert got == want
             checked += 1
+        if keep_from == 1 and any(g["total"] > 2 for g in everything["relationship_groups"]):
+            assert any(key[0] == node_id for key in describe._SORTED[backend])
         first = show_node(backend, node_id, limit=1)
         assert [g["count"] for g in first["relationship_groups"]] == [1] * len(first["relationship_groups"])
     assert checked > 10
