@@ -405,3 +405,59 @@ def test_search_index_equals_the_full_scan(folder):
             got = [(m.node.id, m.score, m.matched) for m in search(backend, q, kinds=kinds, limit=None)]
             want = [(m.node.id, m.score, m.matched) for m in search(Scan(), q, kinds=kinds, limit=None)]
             assert got == want, (q, kinds)
+
+
+def test_a_port_in_use_or_an_unknown_host_is_one_line(lcg):
+    """Real sockets: a port another listener holds, a host name that does not resolve; typed errors, one line."""
+    import socket
+
+    from graph.errors import BadOption
+    from visualise.web import create_app
+    from visualise.web.server import make_server
+
+    app = create_app(str(SEED))
+    with socket.socket() as held:
+        held.bind(("127.0.0.1", 0))
+        held.listen()
+        port = held.getsockname()[1]
+        with pytest.raises(BadOption) as e:
+            make_server(app, "127.0.0.1", port)
+        assert e.value.option == "port"
+        out = lcg("serve", "--data", SEED, "--port", port)
+        assert out.exit_code == 2 and "'--port'" in out.stderr and "0 for any free one" in out.stderr
+        assert "Traceback" not in out.stderr
+    with pytest.raises(BadOption) as e:
+        make_server(app, "no-such-host.invalid", 0)
+    assert e.value.option == "host" and "give one such as 127.0.0.1" in str(e.value)
+
+
+def test_answers_from_a_graph_server_are_kept_until_the_next_load(bolt_server, tmp_path):
+    """--neo4j keeps answers as the embedded path does, keyed by the fingerprint `lcg load` records: a hand edit
+    in the database is not seen (the kept answer is served), a new load is, and nothing is kept while the
+    load's record is missing (a load running)."""
+    from click.testing import CliRunner
+
+    from cli import main
+    from graph.backends.bolt import BoltConfig
+    from support.bolt_db import run, wipe
+
+    data = _copy(SEED, tmp_path)
+    wipe(bolt_server)
+    load = lambda: CliRunner().invoke(main, ["load", "--data", str(data)], env=bolt_server.env())
+    assert load().exit_code == 0
+    decisions = tmp_path / "decisions-only"
+    decisions.mkdir()
+    _app, c = _client(decisions, neo4j_uri=bolt_server.uri,
+                      config=BoltConfig(bolt_server.uri, bolt_server.user, bolt_server.password, bolt_server.database))
+    name = lambda: _get(c, "/api/show?id=university-of-wolverhampton").get_json()["fields"]["name"]
+    assert name() == "University of Wolverhampton"
+    run(bolt_server, "MATCH (n:Organisation {id: 'university-of-wolverhampton'}) SET n.name = 'Edited by hand'")
+    assert name() == "University of Wolverhampton"  # kept: the server's data has the same fingerprint
+    orgs = data / "organisations.yaml"
+    orgs.write_text(orgs.read_text(encoding="utf-8").replace("name: University of Wolverhampton\n",
+                                                             "name: Wolverhampton University\n", 1), encoding="utf-8")
+    assert load().exit_code == 0
+    assert name() == "Wolverhampton University"  # a new load: a new fingerprint, nothing kept from before
+    run(bolt_server, "MATCH (n:Organisation {id: 'university-of-wolverhampton'}) SET n.name = 'Edited by hand'")
+    run(bolt_server, "MATCH (m:LcgLoad) DELETE m")  # as a load does before it writes
+    assert name() == "Edited by hand"

@@ -12,6 +12,8 @@ from __future__ import annotations
 import json
 import threading
 import time
+from collections import OrderedDict
+from typing import Any, Callable, Hashable
 
 from graph.errors import AmbiguousName, LcgError, UnknownId
 from graph.queries.strength import ACTOR_KINDS
@@ -87,9 +89,10 @@ def create_app(data_dir, *, neo4j_uri: str | None = None, token: str | None = No
         """The answer to question ``name`` (``show`` or a key of QUESTIONS) for these arguments."""
         fn = Q.show if name == "show" else Q.QUESTIONS[name]
         b = backend()
-        if name in UNCACHED or not getattr(b, "immutable", False):
+        version = None if name in UNCACHED else graph.version(b)
+        if version is None:
             return fn(b, graph.data_dir, args)
-        key = (graph.generation, name, tuple(sorted((k, v) for k in args for v in args.getlist(k))))
+        key = (version, name, tuple(sorted((k, v) for k in args for v in args.getlist(k))))
         return answers.get(key, lambda: fn(b, graph.data_dir, args))
 
     def page_error(e: LcgError, status: int = 400):
@@ -181,19 +184,18 @@ UNCACHED = {"overlaps", "duplicates"}
 
 
 class AnswerCache:
-    """The last ``size`` answers over an unchanging graph, keyed by (graph generation, question, arguments).
+    """The last ``size`` answers, keyed by (the graph's version, ``GraphSource.version``, question, arguments).
 
-    A node's page on a hub (19k ties in the 1M benchmark) costs a few hundred ms
-    to build; coordinators go back and forth between the same pages. Answers are
-    shared between requests and must not be changed by whoever reads them.
+    Coordinators go back and forth between the same pages, and over a graph server
+    every answer is several round trips. Answers are shared between requests and must
+    not be changed by whoever reads them.
     """
 
-    def __init__(self, size: int = 64):
-        from collections import OrderedDict
+    def __init__(self, size: int = 64) -> None:
+        self.size, self._lock = size, threading.Lock()
+        self._items: OrderedDict[Hashable, Any] = OrderedDict()
 
-        self.size, self._items, self._lock = size, OrderedDict(), threading.Lock()
-
-    def get(self, key, compute):
+    def get(self, key: Hashable, compute: Callable[[], Any]) -> Any:
         with self._lock:
             if key in self._items:
                 self._items.move_to_end(key)

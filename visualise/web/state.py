@@ -6,22 +6,26 @@ a stat fingerprint of the folder's kind files (name, size, mtime: a dozen
 through ``graph.backends.open.open_backend``, so the usual validated load and its
 warm cache apply (bench/RESULTS.md: loading). Data that no longer validates keeps
 the last good graph and the pages say why, so a half-saved edit never takes the
-app down. A Neo4j server is live already and is never reopened.
+app down. A Neo4j server is live already and is never reopened; the answers kept
+for it are keyed by the fingerprint its last `lcg load` recorded (``GraphSource.version``).
 """
 
 from __future__ import annotations
 
 import os
 import threading
+import time
 from pathlib import Path
+from typing import Any
 
 from graph import schema
+from graph.backends.base import Backend
 from graph.errors import LcgError
 
 __all__ = ["GraphSource", "prepare", "warm_hubs"]
 
 
-def fingerprint(data_dir) -> tuple:
+def fingerprint(data_dir: str | os.PathLike) -> tuple:
     """(name, size, mtime_ns) of each kind file present: what changes when someone saves an edit."""
     out = []
     for kind in schema.NODE_KINDS.values():
@@ -33,6 +37,9 @@ def fingerprint(data_dir) -> tuple:
     return tuple(out)
 
 
+#: Seconds an answer from a graph server is kept at most (see ``GraphSource.version``).
+SERVER_TTL = 60
+
 #: A node with at least this many ties gets its page ready when a graph loads: its first page (the tie list
 #: and the collaborators' two-step walk, built cold) costs about half the 200 ms budget at ~2,000 ties on the
 #: benchmark machine (bench/RESULTS.md, "lcg serve": paged node pages).
@@ -41,7 +48,7 @@ WARM_MIN_TIES = 2000
 WARM_MAX_NODES = 64
 
 
-def prepare(backend) -> None:
+def prepare(backend: Backend) -> None:
     """After a load, beside the first requests: the search index (seconds at 1M), then the hubs' pages.
 
     Without it the first search waits for the index, and the first visit to a national funder's page
@@ -56,7 +63,7 @@ def prepare(backend) -> None:
         pass
 
 
-def warm_hubs(backend, *, min_ties: int = WARM_MIN_TIES, most: int = WARM_MAX_NODES) -> list[str]:
+def warm_hubs(backend: Backend, *, min_ties: int = WARM_MIN_TIES, most: int = WARM_MAX_NODES) -> list[str]:
     """Ask the node page's questions of the nodes with the most ties (at least ``min_ties``), so the
     backend's per-node caches hold them; returns their ids, biggest first. Only for a backend that keeps
     such caches (``immutable``) and can count a node's ties cheaply (``degree``, as the path search uses)."""
@@ -82,13 +89,13 @@ def warm_hubs(backend, *, min_ties: int = WARM_MIN_TIES, most: int = WARM_MAX_NO
 class GraphSource:
     """Hands out the current backend; thread-safe, reloads at most once per change."""
 
-    def __init__(self, data_dir, neo4j_uri: str | None = None, **neo4j_options):
+    def __init__(self, data_dir: str | os.PathLike, neo4j_uri: str | None = None, **neo4j_options: Any) -> None:
         self.data_dir = str(data_dir)
         self.neo4j_uri = neo4j_uri
         self._neo4j_options = neo4j_options
         self._lock = threading.Lock()
-        self._backend = None
-        self._stamp = None
+        self._backend: Backend | None = None
+        self._stamp: tuple | None = None
         self.problem: str | None = None   # why the folder's current files are not being served
         self.generation = 0               # bumped on each reload; keys per-graph caches
         self.backend()                    # fail at start-up, not on the first request
@@ -102,22 +109,42 @@ class GraphSource:
             return f"Neo4j at {u.scheme}://{u.hostname or ''}{f':{u.port}' if u.port else ''}"
         return self.data_dir
 
-    def backend(self):
-        if self.neo4j_uri:
-            if self._backend is None:
-                from graph.backends.open import open_backend
+    def version(self, backend: Backend) -> tuple | None:
+        """What the answers kept for ``backend`` are keyed by; None: keep none.
 
-                self._backend = open_backend(self.data_dir, neo4j_uri=self.neo4j_uri, **self._neo4j_options)
-            return self._backend
+        The embedded graph: the load's number (a reload makes a new one). A server: the
+        fingerprint its last complete `lcg load` recorded (``loaded_stamp``, one small read), so
+        a new load invalidates every kept answer, and none is kept while a load runs; plus
+        a window of ``SERVER_TTL`` seconds, because an edit made by hand in the database
+        (Neo4j Browser) changes no fingerprint: such an edit shows within that time.
+        """
+        if getattr(backend, "immutable", False):
+            return ("load", self.generation)
+        stamp_of = getattr(backend, "loaded_stamp", None)
+        stamp = stamp_of() if stamp_of is not None else None
+        if stamp is None:
+            return None
+        return ("server", stamp, int(time.monotonic() // SERVER_TTL))
+
+    def backend(self) -> Backend:
+        if self.neo4j_uri:
+            with self._lock:  # one driver, however many requests arrive first
+                if self._backend is None:
+                    from graph.backends.open import open_backend
+
+                    self._backend = open_backend(self.data_dir, neo4j_uri=self.neo4j_uri, **self._neo4j_options)
+                return self._backend
         stamp = fingerprint(self.data_dir)
-        if stamp == self._stamp and self._backend is not None:
-            return self._backend
+        current = self._backend
+        if stamp == self._stamp and current is not None:
+            return current
         with self._lock:
             if stamp != self._stamp or self._backend is None:
-                self._reload(stamp)
-        return self._backend
+                return self._reload(stamp)
+            return self._backend
 
-    def _reload(self, stamp) -> None:
+    def _reload(self, stamp: tuple) -> Backend:
+        """The graph to serve after the files changed: the new one, or the last good one if they do not load."""
         from graph.backends.open import open_backend
 
         try:
@@ -127,10 +154,11 @@ class GraphSource:
                 raise
             self.problem = f"{self.data_dir} changed but cannot be loaded ({e}); showing the data as it was."
             self._stamp = stamp  # do not retry until the files change again
-            return
+            return self._backend
         self._backend, self._stamp, self.problem = backend, stamp, None
         self.generation += 1
         threading.Thread(target=prepare, args=(backend,), daemon=True).start()
+        return backend
 
     def close(self) -> None:
         if self._backend is not None and hasattr(self._backend, "close"):
