@@ -284,6 +284,42 @@ def test_duplicates_queue_shows_the_merge_change(tmp_path):
     assert html.escape(rows[0]["change"]) in page
 
 
+def _queue_ids(page: str, queue: str) -> list[tuple[str, str]]:
+    import re
+
+    part = page[page.index(f'id="{queue}"'):]
+    part = part[:part.index("</section>")]
+    return re.findall(r'class="(?:dup )?pair" data-a="([^"]*)" data-b="([^"]*)"', part)
+
+
+def test_review_queue_pages_in_a_stable_order_and_decisions_land_on_the_same_page(tmp_path):
+    folder = _copy(DUPLICATES, tmp_path)
+    app, c = _client(folder)
+    every = [(r["keep"], r["merge"]) for r in _get(c, "/api/duplicates").get_json()]
+    assert len(every) == 7
+    seen, url = [], "/review?per_page=3"
+    while url:
+        page = _get(c, url).data.decode()
+        seen += _queue_ids(page, "organisations")
+        nxt = page[page.index('id="organisations"'):].split("</section>")[0].split('rel="next" href="')
+        url = nxt[1].split('"')[0].replace("&amp;", "&") if len(nxt) > 1 else None
+    assert seen == every  # each pair once, in the queue's own order, totals on every page
+    page2 = _get(c, "/review?per_page=3&organisations_offset=3").data.decode()
+    assert "Organisations that may be one (7)" in page2 and "4–6 of 7" in page2
+    a, b = _queue_ids(page2, "organisations")[0]
+    r = c.post("/decide", headers=HOST, data={"a": a, "b": b, "decision": "distinct", "per_page": "3",
+                                              "organisations_offset": "3", "csrf": app.config["CSRF"]})
+    assert r.status_code == 303 and "organisations_offset=3" in r.location and "per_page=3" in r.location
+    after = _get(c, r.location).data.decode()
+    assert "Organisations that may be one (6)" in after and "4–6 of 6" in after
+    assert _queue_ids(after, "organisations") == [p for p in every if p != (a, b)][3:6]
+    # page 3 held the seventh pair; with six left, its link shows the new last page, not an empty one
+    last = _get(c, "/review?per_page=3&organisations_offset=6").data.decode()
+    assert "4–6 of 6" in last and _queue_ids(last, "organisations") == [p for p in every if p != (a, b)][3:6]
+    r = _get(c, "/review?per_page=0")
+    assert r.status_code == 400 and b"per_page" in r.data
+
+
 def test_remove_decision_keeps_the_others(tmp_path):
     from graph.dedup.decisions import load_decisions, record_decision, remove_decision
 
