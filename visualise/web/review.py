@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+from typing import Any
 
 from graph.errors import LcgError
 
@@ -150,15 +151,15 @@ def paging(args, totals: dict[str, int] | None) -> tuple[int, dict[str, int]]:
     return size, offsets
 
 
-def _state(size: int, offsets: dict[str, int]) -> dict[str, int]:
+def _state(size: int, offsets: dict[str, int]) -> dict[str, Any]:
     """The query-string arguments that bring back these pages (defaults left out)."""
-    state = {f"{q}_offset": o for q, o in offsets.items() if o}
+    state: dict[str, Any] = {f"{q}_offset": o for q, o in offsets.items() if o}
     if size != PAGE_SIZE:
         state["per_page"] = size
     return state
 
 
-def _page(rows: list, queue: str, size: int, offsets: dict[str, int], state: dict[str, int]) -> dict:
+def _page(rows: list, queue: str, size: int, offsets: dict[str, int], state: dict[str, Any]) -> dict:
     """One queue's page: its rows, the totals and the links to the pages before and after."""
     from flask import url_for
 
