@@ -116,6 +116,15 @@ def test_warm_up_readies_the_nodes_with_most_ties():
     assert hubs and sorted(hubs) == sorted(i for d, i in degrees[:3] if d >= cut)
     assert all(h in backend._adj for h in hubs)  # the embedded backend's per-node tie cache holds them
     assert warm_hubs(backend, min_ties=10**9) == []
+    import gc
+
+    from visualise.web.state import prepare
+
+    try:
+        prepare(backend)  # then the long-lived objects are left out of the collector's full scans
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
 
 
 def test_unknown_and_bad_inputs_are_one_line_errors():

@@ -54,6 +54,8 @@ def prepare(backend: Backend) -> None:
     Without it the first search waits for the index, and the first visit to a national funder's page
     builds its ~19k ties and their collaborators cold (2.4 s at 1M before paging, bench/RESULTS.md).
     """
+    import gc
+
     from graph.search import search
 
     try:
@@ -61,6 +63,10 @@ def prepare(backend: Backend) -> None:
         warm_hubs(backend)
     except LcgError:  # the next request meets the same problem and says it; a warm-up has no one to tell
         pass
+    # The graph, its index and the hubs' caches are ~1M objects that live as long as the graph: a full
+    # collection scanning them took 0.7 s at 1M, paid by whichever request triggered it (bench/RESULTS.md).
+    # Frozen, the collector skips them; a reload unfreezes first so the old graph can go.
+    gc.freeze()
 
 
 def warm_hubs(backend: Backend, *, min_ties: int = WARM_MIN_TIES, most: int = WARM_MAX_NODES) -> list[str]:
@@ -155,6 +161,9 @@ class GraphSource:
             self.problem = f"{self.data_dir} changed but cannot be loaded ({e}); showing the data as it was."
             self._stamp = stamp  # do not retry until the files change again
             return self._backend
+        import gc
+
+        gc.unfreeze()  # the graph being replaced was frozen by ``prepare``: let the collector free it
         self._backend, self._stamp, self.problem = backend, stamp, None
         self.generation += 1
         threading.Thread(target=prepare, args=(backend,), daemon=True).start()
