@@ -88,7 +88,7 @@ def _first(backend: Backend, group: tuple, rows: list, n: int | None, *, key) ->
     whole group once and, on a backend whose data cannot change (``immutable``), keeps
     that order, so paging on through a hub's 19k ties costs each page only its rows.
     """
-    if n is not None and n * 8 <= len(rows):
+    if n is not None and n * 32 <= len(rows):
         import heapq
 
         return heapq.nsmallest(n, rows, key=key)

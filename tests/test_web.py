@@ -127,6 +127,28 @@ def test_warm_up_readies_the_nodes_with_most_ties():
         gc.unfreeze()
 
 
+def test_warm_up_keeps_the_hubs_page_answers_under_the_keys_a_visit_asks_by(monkeypatch):
+    from visualise.web import state
+
+    monkeypatch.setattr(state, "WARM_MIN_TIES", 10)
+    app, c = _client(SEED)
+    graph = app.extensions["lcg.graph"]
+    try:
+        state.prepare(graph.backend(), graph)  # what the server's own thread does after a load; here to wait for it
+    finally:
+        import gc
+
+        gc.unfreeze()
+    from graph.queries.strength import ACTOR_KINDS
+
+    hubs = state.warm_hubs(graph.backend(), min_ties=10)
+    hub = next(h for h in hubs if graph.backend().node(h).kind in ACTOR_KINDS)
+    kept = set(graph.answers._items)
+    assert {(k[1], k[2]) for k in kept} >= {("show", (("id", hub),)), ("collaborators", (("id", hub),))}
+    _get(c, f"/entity?id={hub}")
+    assert set(graph.answers._items) == kept  # the visit found both answers kept: nothing new computed
+
+
 def test_unknown_and_bad_inputs_are_one_line_errors():
     _app, c = _client(SEED)
     r = _get(c, "/entity?id=../../etc/passwd")

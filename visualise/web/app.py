@@ -12,8 +12,6 @@ from __future__ import annotations
 import json
 import threading
 import time
-from collections import OrderedDict
-from typing import Any, Callable, Hashable
 
 from graph.errors import AmbiguousName, LcgError, UnknownId
 from graph.queries.strength import ACTOR_KINDS
@@ -83,17 +81,7 @@ def create_app(data_dir, *, neo4j_uri: str | None = None, token: str | None = No
     def backend():
         return graph.backend()
 
-    answers = AnswerCache()
-
-    def ask(name: str, args):
-        """The answer to question ``name`` (``show`` or a key of QUESTIONS) for these arguments."""
-        fn = Q.show if name == "show" else Q.QUESTIONS[name]
-        b = backend()
-        version = None if name in UNCACHED else graph.version(b)
-        if version is None:
-            return fn(b, graph.data_dir, args)
-        key = (version, name, tuple(sorted((k, v) for k in args for v in args.getlist(k))))
-        return answers.get(key, lambda: fn(b, graph.data_dir, args))
+    ask = graph.ask
 
     def page_error(e: LcgError, status: int = 400):
         if request.path.startswith("/api/"):
@@ -177,35 +165,6 @@ def create_app(data_dir, *, neo4j_uri: str | None = None, token: str | None = No
     review.register(app, graph)
     visuals.register(app, graph)
     return app
-
-
-#: Answers that read decisions.yaml, which changes without the graph changing: never kept.
-UNCACHED = {"overlaps", "duplicates"}
-
-
-class AnswerCache:
-    """The last ``size`` answers, keyed by (the graph's version, ``GraphSource.version``, question, arguments).
-
-    Coordinators go back and forth between the same pages, and over a graph server
-    every answer is several round trips. Answers are shared between requests and must
-    not be changed by whoever reads them.
-    """
-
-    def __init__(self, size: int = 64) -> None:
-        self.size, self._lock = size, threading.Lock()
-        self._items: OrderedDict[Hashable, Any] = OrderedDict()
-
-    def get(self, key: Hashable, compute: Callable[[], Any]) -> Any:
-        with self._lock:
-            if key in self._items:
-                self._items.move_to_end(key)
-                return self._items[key]
-        value = compute()  # outside the lock: a slow answer does not hold up the others
-        with self._lock:
-            self._items[key] = value
-            while len(self._items) > self.size:
-                self._items.popitem(last=False)
-        return value
 
 
 def cell(value) -> str:

@@ -15,14 +15,19 @@ from __future__ import annotations
 import os
 import threading
 import time
+import weakref
+from collections import OrderedDict
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable, Hashable
+
+from werkzeug.datastructures import MultiDict
 
 from graph import schema
 from graph.backends.base import Backend
 from graph.errors import LcgError
+from graph.queries.strength import ACTOR_KINDS
 
-__all__ = ["GraphSource", "prepare", "warm_hubs"]
+__all__ = ["GraphSource", "AnswerCache", "prepare", "warm_hubs"]
 
 
 def fingerprint(data_dir: str | os.PathLike) -> tuple:
@@ -48,11 +53,13 @@ WARM_MIN_TIES = 2000
 WARM_MAX_NODES = 64
 
 
-def prepare(backend: Backend) -> None:
+def prepare(backend: Backend, source: "GraphSource | None" = None) -> None:
     """After a load, beside the first requests: the search index (seconds at 1M), then the hubs' pages.
 
     Without it the first search waits for the index, and the first visit to a national funder's page
     builds its ~19k ties and their collaborators cold (2.4 s at 1M before paging, bench/RESULTS.md).
+    With ``source``, the hubs' page answers (their ties, their collaborators) are kept there too, under
+    the keys a visit to ``/entity?id=HUB`` asks by.
     """
     import gc
 
@@ -60,7 +67,11 @@ def prepare(backend: Backend) -> None:
 
     try:
         search(backend, "index")
-        warm_hubs(backend)
+        for node_id in warm_hubs(backend):
+            if source is not None:
+                args = MultiDict([("id", node_id)])
+                if source.ask("show", args, backend)["kind"] in ACTOR_KINDS:
+                    source.ask("collaborators", args, backend)
     except LcgError:  # the next request meets the same problem and says it; a warm-up has no one to tell
         pass
     # The graph, its index and the hubs' caches are ~1M objects that live as long as the graph: a full
@@ -69,7 +80,7 @@ def prepare(backend: Backend) -> None:
     gc.freeze()
 
 
-def warm_hubs(backend: Backend, *, min_ties: int = WARM_MIN_TIES, most: int = WARM_MAX_NODES) -> list[str]:
+def warm_hubs(backend: Backend, *, min_ties: int | None = None, most: int | None = None) -> list[str]:
     """Ask the node page's questions of the nodes with the most ties (at least ``min_ties``), so the
     backend's per-node caches hold them; returns their ids, biggest first. Only for a backend that keeps
     such caches (``immutable``) and can count a node's ties cheaply (``degree``, as the path search uses)."""
@@ -78,9 +89,10 @@ def warm_hubs(backend: Backend, *, min_ties: int = WARM_MIN_TIES, most: int = WA
     degree = getattr(backend, "degree", None)
     if degree is None or not getattr(backend, "immutable", False):
         return []
+    min_ties = WARM_MIN_TIES if min_ties is None else min_ties
+    most = WARM_MAX_NODES if most is None else most
     from graph.describe import show_node
     from graph.queries.collaborators import collaborator_page
-    from graph.queries.strength import ACTOR_KINDS
 
     from .questions import TIES_PER_KIND
 
@@ -104,6 +116,8 @@ class GraphSource:
         self._stamp: tuple | None = None
         self.problem: str | None = None   # why the folder's current files are not being served
         self.generation = 0               # bumped on each reload; keys per-graph caches
+        self.answers = AnswerCache()
+        self._loads: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # backend -> its generation
         self.backend()                    # fail at start-up, not on the first request
 
     @property
@@ -125,12 +139,26 @@ class GraphSource:
         (Neo4j Browser) changes no fingerprint: such an edit shows within that time.
         """
         if getattr(backend, "immutable", False):
-            return ("load", self.generation)
+            load = self._loads.get(backend)  # this graph's own number: a warm-up of the one before keeps nothing
+            return ("load", load) if load is not None else None
         stamp_of = getattr(backend, "loaded_stamp", None)
         stamp = stamp_of() if stamp_of is not None else None
         if stamp is None:
             return None
         return ("server", stamp, int(time.monotonic() // SERVER_TTL))
+
+    def ask(self, name: str, args: Any, backend: Backend | None = None) -> Any:
+        """The answer to question ``name`` (``show`` or a key of ``questions.QUESTIONS``) for these
+        query-string arguments, kept (``AnswerCache``) while the graph's version holds."""
+        from . import questions as Q
+
+        fn = Q.show if name == "show" else Q.QUESTIONS[name]
+        b = backend if backend is not None else self.backend()
+        version = None if name in UNCACHED else self.version(b)
+        if version is None:
+            return fn(b, self.data_dir, args)
+        key = (version, name, tuple(sorted((k, v) for k in args for v in args.getlist(k))))
+        return self.answers.get(key, lambda: fn(b, self.data_dir, args))
 
     def backend(self) -> Backend:
         if self.neo4j_uri:
@@ -166,9 +194,40 @@ class GraphSource:
         gc.unfreeze()  # the graph being replaced was frozen by ``prepare``: let the collector free it
         self._backend, self._stamp, self.problem = backend, stamp, None
         self.generation += 1
-        threading.Thread(target=prepare, args=(backend,), daemon=True).start()
+        self._loads[backend] = self.generation
+        threading.Thread(target=prepare, args=(backend, self), daemon=True).start()
         return backend
 
     def close(self) -> None:
         if self._backend is not None and hasattr(self._backend, "close"):
             self._backend.close()
+
+
+#: Answers that read decisions.yaml, which changes without the graph changing: never kept.
+UNCACHED = {"overlaps", "duplicates"}
+
+
+class AnswerCache:
+    """The last ``size`` answers, keyed by (the graph's version, ``GraphSource.version``, question, arguments).
+
+    Coordinators go back and forth between the same pages, and over a graph server
+    every answer is several round trips. Answers are shared between requests and must
+    not be changed by whoever reads them. Room for the warm-up's hub pages
+    (``WARM_MAX_NODES``, two answers each) and as many again of what people ask.
+    """
+
+    def __init__(self, size: int = 4 * WARM_MAX_NODES) -> None:
+        self.size, self._lock = size, threading.Lock()
+        self._items: OrderedDict[Hashable, Any] = OrderedDict()
+
+    def get(self, key: Hashable, compute: Callable[[], Any]) -> Any:
+        with self._lock:
+            if key in self._items:
+                self._items.move_to_end(key)
+                return self._items[key]
+        value = compute()  # outside the lock: a slow answer does not hold up the others
+        with self._lock:
+            self._items[key] = value
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)
+        return value
