@@ -67,11 +67,7 @@ def prepare(backend: Backend, source: "GraphSource | None" = None) -> None:
 
     try:
         search(backend, "index")
-        for node_id in warm_hubs(backend):
-            if source is not None:
-                args = MultiDict([("id", node_id)])
-                if source.ask("show", args, backend)["kind"] in ACTOR_KINDS:
-                    source.ask("collaborators", args, backend)
+        warm_hubs(backend, source=source)
     except LcgError:  # the next request meets the same problem and says it; a warm-up has no one to tell
         pass
     # The graph, its index and the hubs' caches are ~1M objects that live as long as the graph: a full
@@ -80,10 +76,12 @@ def prepare(backend: Backend, source: "GraphSource | None" = None) -> None:
     gc.freeze()
 
 
-def warm_hubs(backend: Backend, *, min_ties: int | None = None, most: int | None = None) -> list[str]:
+def warm_hubs(backend: Backend, *, min_ties: int | None = None, most: int | None = None,
+              source: "GraphSource | None" = None) -> list[str]:
     """Ask the node page's questions of the nodes with the most ties (at least ``min_ties``), so the
-    backend's per-node caches hold them; returns their ids, biggest first. Only for a backend that keeps
-    such caches (``immutable``) and can count a node's ties cheaply (``degree``, as the path search uses)."""
+    backend's per-node caches hold them (and ``source`` the answers, as ``/entity?id=HUB`` asks them);
+    returns their ids, biggest first. Only for a backend that keeps such caches (``immutable``) and can
+    count a node's ties cheaply (``degree``, as the path search uses)."""
     import heapq
 
     degree = getattr(backend, "degree", None)
@@ -99,8 +97,12 @@ def warm_hubs(backend: Backend, *, min_ties: int | None = None, most: int | None
     biggest = heapq.nlargest(most, ((degree(n.id), n.id) for n in backend.nodes()))
     hubs = [node_id for ties, node_id in biggest if ties >= min_ties]
     for node_id in hubs:
-        if show_node(backend, node_id, limit=TIES_PER_KIND)["kind"] in ACTOR_KINDS:
-            collaborator_page(backend, node_id, limit=50)
+        if source is not None:
+            args = MultiDict([("id", node_id)])
+            if source.ask("show", args, backend)["kind"] in ACTOR_KINDS:
+                source.ask("collaborators", args, backend)
+        elif show_node(backend, node_id, limit=TIES_PER_KIND)["kind"] in ACTOR_KINDS:
+            collaborator_page(backend, node_id, limit=50)  # questions.collaborators' default limit
     return hubs
 
 
