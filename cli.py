@@ -354,22 +354,30 @@ def stats(data_dir, fmt):
 
 @main.command()
 @click.argument("node")
+@click.option("--limit", type=click.IntRange(0), default=None,
+              help="A page: at most this many relationships of each kind, with each kind's total (0: all).")
+@click.option("--offset", type=click.IntRange(0), default=0, help="With --limit: skip this many of each kind.")
+@click.option("--relationship", default=None, help="Only relationships of this kind, e.g. FUNDS.")
 @query_command
-def show(node, data_dir, fmt):
+def show(node, limit, offset, relationship, data_dir, fmt):
     """Show one node (by id or name): its fields, relationships in and out, and sources.
 
-    JSON gives everything; CSV gives the relationships, one per row.
+    JSON gives everything; CSV gives the relationships, one per row. A hub has
+    thousands of relationships: --limit pages them per kind (as `lcg serve` does).
 
     \b
     Example:
       lcg show university-of-wolverhampton
       lcg show "University of Wolverhampton" --format json
+      lcg show university-of-wolverhampton --limit 5 --relationship PARTNER_IN
     """
     from graph.describe import TIE_COLUMNS, show_node
     from graph.sources import read_sources, source_info
 
     known = read_sources(data_dir)
-    info = show_node(backend_for(data_dir), node, known)
+    if offset and limit is None:
+        limit = 0  # an offset pages: every kind from there on
+    info = show_node(backend_for(data_dir), node, known, limit=limit, offset=offset, relationship=relationship)
     if fmt == "json":
         import json
 
@@ -386,6 +394,10 @@ def show(node, data_dir, fmt):
     for row in info["relationships"]:
         row["sources"] = [source_info(k, known)["title"] for k in row["sources"]]
     click.echo(render_record(info, width=table_width()), nl=False)
+    for g in info.get("relationship_groups", ()):
+        if g["offset"] + g["count"] < g["total"]:
+            click.echo(f"{g['relationship']}: {g['offset'] + 1}-{g['offset'] + g['count']} of {g['total']} shown; "
+                       f"--offset {g['offset'] + g['count']} for more", err=True)
 
 
 @main.command()

@@ -71,10 +71,82 @@ def test_entity_page_shows_fields_groups_and_collaborators():
     _app, c = _client(SEED)
     page = _get(c, "/entity?id=University of Wolverhampton").data.decode()  # a name resolves like `lcg show`
     assert "<h1>University of Wolverhampton" in page
-    assert "<h3>PARTNER_IN (" in page or "<h3>MEMBER_OF (" in page
+    assert "<h3 id=\"rel-PARTNER_IN\">PARTNER_IN (3)" in page and "<h3 id=\"rel-MEMBER_OF\">MEMBER_OF (" in page
     assert r"app;dur=" in _get(c, "/").headers["Server-Timing"]
     assert 'href="/entity?id=' in page and "strength" in page
     assert 'type="date" name="as_of"' in page
+
+
+def test_entity_page_pages_each_kind_of_relationship():
+    """Each kind shows its first ``limit`` ties and its total; Next/Previous walk one kind by query parameters."""
+    from graph.backends.open import open_backend
+    from graph.describe import show_node
+
+    _app, c = _client(SEED)
+    every = [r["other_id"] for r in show_node(open_backend(str(SEED)), "university-of-wolverhampton")["relationships"]
+             if r["relationship"] == "PART_OF"]
+    assert len(every) == 7
+    page = _get(c, "/entity?id=university-of-wolverhampton&limit=2").data.decode()
+    assert "<h3 id=\"rel-PART_OF\">PART_OF (7)</h3>" in page and "1–2 of 7" in page
+    assert "Collaborators" in page
+    seen, url = [], "/entity?id=university-of-wolverhampton&relationship=PART_OF&limit=2"
+    while url:
+        page = _get(c, url).data.decode()
+        assert "Collaborators" not in page and "<h3 id=\"rel-" in page and page.count("<h3 id=\"rel-") == 1
+        ties = page[page.index('<ul class="ties">'):page.index("</ul>", page.index('<ul class="ties">'))]
+        seen += [a.split('"')[0] for a in ties.split('href="/entity?id=')[1:]]
+        nxt = page.split('rel="next" href="')
+        url = nxt[1].split('"')[0].replace("&amp;", "&") if len(nxt) > 1 else None
+    assert seen == every  # every tie once, in the order `lcg show` lists them
+    back = _get(c, "/entity?id=university-of-wolverhampton&relationship=PART_OF&limit=2&offset=6").data.decode()
+    assert "7–7 of 7" in back and "offset=4" in back and 'rel="next"' not in back
+    r = _get(c, "/entity?id=university-of-wolverhampton&relationship=NO_SUCH")
+    assert r.status_code == 400 and b"not a relationship kind" in r.data
+
+
+def test_warm_up_readies_the_nodes_with_most_ties():
+    """What the server does in the background after a load: the hubs' tie lists are built before anyone asks."""
+    from graph.backends.open import open_backend
+    from visualise.web.state import warm_hubs
+
+    backend = open_backend(str(SEED))
+    degrees = sorted(((backend.degree(n.id), n.id) for n in backend.nodes()), key=lambda x: (-x[0], x[1]))
+    cut = degrees[2][0]
+    hubs = warm_hubs(backend, min_ties=cut, most=3)
+    assert hubs and sorted(hubs) == sorted(i for d, i in degrees[:3] if d >= cut)
+    assert all(h in backend._adj for h in hubs)  # the embedded backend's per-node tie cache holds them
+    assert warm_hubs(backend, min_ties=10**9) == []
+    import gc
+
+    from visualise.web.state import prepare
+
+    try:
+        prepare(backend)  # then the long-lived objects are left out of the collector's full scans
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
+
+
+def test_warm_up_keeps_the_hubs_page_answers_under_the_keys_a_visit_asks_by(monkeypatch):
+    from visualise.web import state
+
+    monkeypatch.setattr(state, "WARM_MIN_TIES", 10)
+    app, c = _client(SEED)
+    graph = app.extensions["lcg.graph"]
+    try:
+        state.prepare(graph.backend(), graph)  # what the server's own thread does after a load; here to wait for it
+    finally:
+        import gc
+
+        gc.unfreeze()
+    from graph.queries.strength import ACTOR_KINDS
+
+    hubs = state.warm_hubs(graph.backend(), min_ties=10)
+    hub = next(h for h in hubs if graph.backend().node(h).kind in ACTOR_KINDS)
+    kept = set(graph.answers._items)
+    assert {(k[1], k[2]) for k in kept} >= {("show", (("id", hub),)), ("collaborators", (("id", hub),))}
+    _get(c, f"/entity?id={hub}")
+    assert set(graph.answers._items) == kept  # the visit found both answers kept: nothing new computed
 
 
 def test_unknown_and_bad_inputs_are_one_line_errors():
@@ -93,8 +165,12 @@ def test_unknown_and_bad_inputs_are_one_line_errors():
 PARITY = [
     (["search", "{word}"], "/api/search?q={word}"),
     (["search", "{word}", "--kind", "Organisation", "--limit", "5"], "/api/search?q={word}&kind=Organisation&limit=5"),
-    (["show", "{org}"], "/api/show?id={org}"),
-    (["show", "{person}"], "/api/show?id={person}"),
+    # the page's twin is paged per kind (50 of each, with totals); `lcg show` asks for all unless given --limit
+    (["show", "{org}", "--limit", "50"], "/api/show?id={org}"),
+    (["show", "{person}", "--limit", "50"], "/api/show?id={person}"),
+    (["show", "{org}", "--limit", "0"], "/api/show?id={org}&limit=0"),
+    (["show", "{org}", "--limit", "1", "--offset", "1", "--relationship", "part_of"],
+     "/api/show?id={org}&limit=1&offset=1&relationship=part_of"),
     (["collaborators", "{org}"], "/api/collaborators?id={org}"),
     (["collaborators", "{org}", "--as-of", "2019-06-01", "--kind", "organisation"],
      "/api/collaborators?id={org}&as_of=2019-06-01&kind=organisation"),
@@ -139,7 +215,7 @@ def test_api_rows_equal_cli_json(folder, lcg):
 
 def test_api_duplicates_equal_cli_json(lcg):
     _same_rows(lcg, DUPLICATES, [p for p in PARITY if p[0][0] in ("duplicates", "search")] +
-               [(["show", "age-uk-wolverhampton"], "/api/show?id=age-uk-wolverhampton")], {"word": "wolverhampton"})
+               [(["show", "age-uk-wolverhampton", "--limit", "50"], "/api/show?id=age-uk-wolverhampton")], {"word": "wolverhampton"})
 
 
 def test_proposal_twin_equals_cli(lcg):
@@ -237,6 +313,42 @@ def test_duplicates_queue_shows_the_merge_change(tmp_path):
     import html
 
     assert html.escape(rows[0]["change"]) in page
+
+
+def _queue_ids(page: str, queue: str) -> list[tuple[str, str]]:
+    import re
+
+    part = page[page.index(f'id="{queue}"'):]
+    part = part[:part.index("</section>")]
+    return re.findall(r'class="(?:dup )?pair" data-a="([^"]*)" data-b="([^"]*)"', part)
+
+
+def test_review_queue_pages_in_a_stable_order_and_decisions_land_on_the_same_page(tmp_path):
+    folder = _copy(DUPLICATES, tmp_path)
+    app, c = _client(folder)
+    every = [(r["keep"], r["merge"]) for r in _get(c, "/api/duplicates").get_json()]
+    assert len(every) == 7
+    seen, url = [], "/review?per_page=3"
+    while url:
+        page = _get(c, url).data.decode()
+        seen += _queue_ids(page, "organisations")
+        nxt = page[page.index('id="organisations"'):].split("</section>")[0].split('rel="next" href="')
+        url = nxt[1].split('"')[0].replace("&amp;", "&") if len(nxt) > 1 else None
+    assert seen == every  # each pair once, in the queue's own order, totals on every page
+    page2 = _get(c, "/review?per_page=3&organisations_offset=3").data.decode()
+    assert "Organisations that may be one (7)" in page2 and "4–6 of 7" in page2
+    a, b = _queue_ids(page2, "organisations")[0]
+    r = c.post("/decide", headers=HOST, data={"a": a, "b": b, "decision": "distinct", "per_page": "3",
+                                              "organisations_offset": "3", "csrf": app.config["CSRF"]})
+    assert r.status_code == 303 and "organisations_offset=3" in r.location and "per_page=3" in r.location
+    after = _get(c, r.location).data.decode()
+    assert "Organisations that may be one (6)" in after and "4–6 of 6" in after
+    assert _queue_ids(after, "organisations") == [p for p in every if p != (a, b)][3:6]
+    # page 3 held the seventh pair; with six left, its link shows the new last page, not an empty one
+    last = _get(c, "/review?per_page=3&organisations_offset=6").data.decode()
+    assert "4–6 of 6" in last and _queue_ids(last, "organisations") == [p for p in every if p != (a, b)][3:6]
+    r = _get(c, "/review?per_page=0")
+    assert r.status_code == 400 and b"per_page" in r.data
 
 
 def test_remove_decision_keeps_the_others(tmp_path):
@@ -360,3 +472,59 @@ def test_search_index_equals_the_full_scan(folder):
             got = [(m.node.id, m.score, m.matched) for m in search(backend, q, kinds=kinds, limit=None)]
             want = [(m.node.id, m.score, m.matched) for m in search(Scan(), q, kinds=kinds, limit=None)]
             assert got == want, (q, kinds)
+
+
+def test_a_port_in_use_or_an_unknown_host_is_one_line(lcg):
+    """Real sockets: a port another listener holds, a host name that does not resolve; typed errors, one line."""
+    import socket
+
+    from graph.errors import BadOption
+    from visualise.web import create_app
+    from visualise.web.server import make_server
+
+    app = create_app(str(SEED))
+    with socket.socket() as held:
+        held.bind(("127.0.0.1", 0))
+        held.listen()
+        port = held.getsockname()[1]
+        with pytest.raises(BadOption) as e:
+            make_server(app, "127.0.0.1", port)
+        assert e.value.option == "port"
+        out = lcg("serve", "--data", SEED, "--port", port)
+        assert out.exit_code == 2 and "'--port'" in out.stderr and "0 for any free one" in out.stderr
+        assert "Traceback" not in out.stderr
+    with pytest.raises(BadOption) as e:
+        make_server(app, "no-such-host.invalid", 0)
+    assert e.value.option == "host" and "give one such as 127.0.0.1" in str(e.value)
+
+
+def test_answers_from_a_graph_server_are_kept_until_the_next_load(bolt_server, tmp_path):
+    """--neo4j keeps answers as the embedded path does, keyed by the fingerprint `lcg load` records: a hand edit
+    in the database is not seen (the kept answer is served), a new load is, and nothing is kept while the
+    load's record is missing (a load running)."""
+    from click.testing import CliRunner
+
+    from cli import main
+    from graph.backends.bolt import BoltConfig
+    from support.bolt_db import run, wipe
+
+    data = _copy(SEED, tmp_path)
+    wipe(bolt_server)
+    load = lambda: CliRunner().invoke(main, ["load", "--data", str(data)], env=bolt_server.env())
+    assert load().exit_code == 0
+    decisions = tmp_path / "decisions-only"
+    decisions.mkdir()
+    _app, c = _client(decisions, neo4j_uri=bolt_server.uri,
+                      config=BoltConfig(bolt_server.uri, bolt_server.user, bolt_server.password, bolt_server.database))
+    name = lambda: _get(c, "/api/show?id=university-of-wolverhampton").get_json()["fields"]["name"]
+    assert name() == "University of Wolverhampton"
+    run(bolt_server, "MATCH (n:Organisation {id: 'university-of-wolverhampton'}) SET n.name = 'Edited by hand'")
+    assert name() == "University of Wolverhampton"  # kept: the server's data has the same fingerprint
+    orgs = data / "organisations.yaml"
+    orgs.write_text(orgs.read_text(encoding="utf-8").replace("name: University of Wolverhampton\n",
+                                                             "name: Wolverhampton University\n", 1), encoding="utf-8")
+    assert load().exit_code == 0
+    assert name() == "Wolverhampton University"  # a new load: a new fingerprint, nothing kept from before
+    run(bolt_server, "MATCH (n:Organisation {id: 'university-of-wolverhampton'}) SET n.name = 'Edited by hand'")
+    run(bolt_server, "MATCH (m:LcgLoad) DELETE m")  # as a load does before it writes
+    assert name() == "Edited by hand"

@@ -309,3 +309,56 @@ def test_hostile_names_notes_and_urls_show_as_text(browser, tmp_path):
         t.go("/entity?id=evil-person")
         assert t.page.inner_text("h1").startswith(XSS_PERSON)
         t.clean()
+
+
+def test_page_through_the_review_queue_and_decide_on_page_two(browser, tmp_path, lcg):
+    """Paging: Next/Previous with totals; a decision on page 2 is written, the browser stays on page 2, the pair
+    leaves the queue, a reload keeps it so and `lcg duplicates` honours it."""
+    folder = tmp_path / "data"
+    shutil.copytree(FIXTURES / "dedup" / "duplicates", folder)
+    with running(folder) as (origin, _app), tab(browser, origin) as t:
+        t.go("/review?per_page=3")
+        orgs = t.page.locator("section#organisations")
+        assert "Organisations that may be one (7)" in orgs.locator("h2").inner_text()
+        assert orgs.locator("nav.pager .range").inner_text() == "1–3 of 7"
+        first_page = [a.get_attribute("data-a") for a in orgs.locator("article.pair").all()]
+        orgs.locator("nav.pager a[rel=next]").click()
+        t.page.wait_for_url("**organisations_offset=3**")
+        t.axe()
+        assert orgs.locator("nav.pager .range").inner_text() == "4–6 of 7"
+        pair = orgs.locator("article.pair").first
+        a, b = pair.get_attribute("data-a"), pair.get_attribute("data-b")
+        assert a not in first_page
+        pair.locator("input[name=note]").fill("two charities, <b>not</b> one")
+        pair.locator("button:text-is('Distinct')").click()
+        t.page.wait_for_selector(".done")
+        assert "organisations_offset=3" in t.page.url
+        t.page.reload()
+        assert orgs.locator("nav.pager .range").inner_text() == "4–6 of 6"
+        assert orgs.locator(f"article.pair[data-a='{a}'][data-b='{b}']").count() == 0
+        saved = yaml.safe_load((folder / "decisions.yaml").read_text(encoding="utf-8"))
+        assert saved[0]["pair"] == sorted([a, b]) and saved[0]["decision"] == "distinct"
+        left = json.loads(lcg("duplicates", "--data", folder, "--format", "json").stdout)
+        assert len(left) == 6 and all({r["keep"], r["merge"]} != {a, b} for r in left)
+        orgs.locator("nav.pager a[rel=prev]").click()
+        t.page.wait_for_url("**organisations_offset=0**")
+        assert [x.get_attribute("data-a") for x in orgs.locator("article.pair").all()] == first_page
+        t.axe()
+        t.clean()
+
+
+def test_page_through_a_kind_of_relationship(browser):
+    with running(SEED) as (origin, _app), tab(browser, origin) as t:
+        t.go("/entity?id=university-of-wolverhampton&limit=2")
+        t.axe()
+        nav = t.page.locator("nav[aria-label='PART_OF pages']")
+        assert nav.locator(".range").inner_text() == "1–2 of 7"
+        nav.locator("a[rel=next]").click()
+        t.page.wait_for_url("**relationship=PART_OF**")
+        assert t.page.locator("#rels-h ~ h3").all_inner_texts() == ["PART_OF (7)"]
+        assert t.page.locator("nav.pager .range").inner_text() == "3–4 of 7"
+        assert t.page.locator("ul.ties li").count() == 2
+        t.axe()
+        t.page.click("a:text-is('All kinds of relationship, and collaborators')")
+        t.page.wait_for_selector("#collab-h")
+        t.clean()

@@ -197,6 +197,13 @@ class Neo4jBackend:
                 rels[r["type"]] = rels.get(r["type"], 0) + r["count"]
         return nodes, rels
 
+    def loaded_stamp(self) -> str | None:
+        """The fingerprint the last complete `lcg load` recorded (neo4j_load.py, step 6), or None while a load
+        runs (it deletes the record before writing) or when lcg never loaded this database: what a
+        long-running reader (`lcg serve`) keys its kept answers by, one small read per question."""
+        found = self._read(cypher.read_manifest())
+        return str(found[0]["fingerprint"]) if len(found) == 1 else None
+
 
 def open_neo4j_backend(uri: str | None = None, *, user: str | None = None, database: str | None = None,
                        prompt: bool = True, config: BoltConfig | None = None) -> Neo4jBackend:

@@ -26,8 +26,9 @@ LINKS = {"id": "id", "name": "id", "a": "a", "a_name": "a", "b": "b", "b_name": 
          "keep_name": "keep", "merge": "merge", "merge_name": "merge", "other_id": "other_id",
          "other_name": "other_id"}
 
-#: Relationships listed per kind on a node's page; a hub's thousands are counted and left to the JSON twin.
-TIES_SHOWN = 200
+#: The query-string arguments of the collaborators shown on a node's page (the form's, and ``limit`` not: that one
+#: pages the relationships).
+COLLAB_ARGS = ("via", "kind", "since", "as_of")
 
 #: The table pages: (title, what the page answers, the form's fields).
 TABLES = {
@@ -48,6 +49,7 @@ def create_app(data_dir, *, neo4j_uri: str | None = None, token: str | None = No
                **neo4j_options):
     """The app over ``data_dir`` (or the Neo4j server, with ``data_dir`` holding decisions.yaml)."""
     from flask import Flask, Response, abort, g, render_template, request
+    from werkzeug.datastructures import MultiDict
 
     from . import review, security, visuals
 
@@ -79,16 +81,7 @@ def create_app(data_dir, *, neo4j_uri: str | None = None, token: str | None = No
     def backend():
         return graph.backend()
 
-    answers = AnswerCache()
-
-    def ask(name: str, args):
-        """The answer to question ``name`` (``show`` or a key of QUESTIONS) for these arguments."""
-        fn = Q.show if name == "show" else Q.QUESTIONS[name]
-        b = backend()
-        if name in UNCACHED or not getattr(b, "immutable", False):
-            return fn(b, graph.data_dir, args)
-        key = (graph.generation, name, tuple(sorted((k, v) for k in args for v in args.getlist(k))))
-        return answers.get(key, lambda: fn(b, graph.data_dir, args))
+    ask = graph.ask
 
     def page_error(e: LcgError, status: int = 400):
         if request.path.startswith("/api/"):
@@ -124,15 +117,18 @@ def create_app(data_dir, *, neo4j_uri: str | None = None, token: str | None = No
             hits = [backend().node(i) for i in e.candidates]
             return render_template("ambiguous.html", given=e.given, nodes=[n for n in hits if n is not None])
         collab = None
-        if info["kind"] in ACTOR_KINDS:  # collaborators are asked of organisations, people and places
-            args = request.args.copy()
+        paged = bool(request.args.get("relationship"))
+        if info["kind"] in ACTOR_KINDS and not paged:  # asked of organisations, people and places
+            # only the collaborators' own arguments: paging the relationships reuses the kept answer
+            args = MultiDict([(k, v) for k, v in request.args.items(multi=True) if k in COLLAB_ARGS])
             args["id"] = info["id"]
             collab = ask("collaborators", args)
-        groups: dict[str, list] = {}
+        rows: dict[str, list] = {}
         for r in info["relationships"]:
-            groups.setdefault(r["relationship"], []).append(r)
+            rows.setdefault(r["relationship"], []).append(r)
+        groups = [(g, rows.get(g["relationship"], [])) for g in info["relationship_groups"]]
         return render_template("entity.html", info=info, groups=groups, collab=collab, args=request.args,
-                               shown=TIES_SHOWN)
+                               limit=Q.page_size(request.args), paged=paged)
 
     @app.get("/path")
     def path():
@@ -169,36 +165,6 @@ def create_app(data_dir, *, neo4j_uri: str | None = None, token: str | None = No
     review.register(app, graph)
     visuals.register(app, graph)
     return app
-
-
-#: Answers that read decisions.yaml, which changes without the graph changing: never kept.
-UNCACHED = {"overlaps", "duplicates"}
-
-
-class AnswerCache:
-    """The last ``size`` answers over an unchanging graph, keyed by (graph generation, question, arguments).
-
-    A node's page on a hub (19k ties in the 1M benchmark) costs a few hundred ms
-    to build; coordinators go back and forth between the same pages. Answers are
-    shared between requests and must not be changed by whoever reads them.
-    """
-
-    def __init__(self, size: int = 64):
-        from collections import OrderedDict
-
-        self.size, self._items, self._lock = size, OrderedDict(), threading.Lock()
-
-    def get(self, key, compute):
-        with self._lock:
-            if key in self._items:
-                self._items.move_to_end(key)
-                return self._items[key]
-        value = compute()  # outside the lock: a slow answer does not hold up the others
-        with self._lock:
-            self._items[key] = value
-            while len(self._items) > self.size:
-                self._items.popitem(last=False)
-        return value
 
 
 def cell(value) -> str:

@@ -111,12 +111,24 @@ def kinds_of(args, key: str = "kind") -> list[str] | None:
 
 # --- the questions -------------------------------------------------------------------------------------------
 
+#: Relationships shown per kind on a node's page and in its JSON twin, unless ``limit`` says otherwise.
+TIES_PER_KIND = 50
+
+
+def page_size(args) -> int:
+    """The ``limit`` a node's page and its JSON twin use for these arguments (0: all)."""
+    return _int(args, "limit", TIES_PER_KIND)
+
+
 def show(backend, data_dir, args) -> dict:
-    """`lcg show ID --format json`: the node's fields, sources and relationships."""
+    """`lcg show ID --limit 50 [--offset N] [--relationship KIND] --format json`: the node's fields, sources and
+    a page of its relationships per kind, with each kind's total (``limit=0``: all of them)."""
     from graph.describe import show_node
     from graph.sources import read_sources
 
-    return show_node(backend, _required(args, "id", "an id or a name"), read_sources(data_dir) if data_dir else {})
+    return show_node(backend, _required(args, "id", "an id or a name"), read_sources(data_dir) if data_dir else {},
+                     limit=page_size(args), offset=_int(args, "offset", 0),
+                     relationship=_text(args, "relationship"))
 
 
 def search(backend, data_dir, args) -> Answer:

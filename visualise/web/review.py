@@ -12,12 +12,13 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+from typing import Any
 
 from graph.errors import LcgError
 
 from . import questions as Q
 
-__all__ = ["register", "check_proposal_text"]
+__all__ = ["register", "check_proposal_text", "paging", "PAGE_SIZE", "QUEUES"]
 
 DECISION_CHOICES = (("same", "Same"), ("distinct", "Distinct"), ("accepted overlap", "Accepted overlap"))
 PROPOSAL_EXAMPLE = """name: Digital skills for older learners
@@ -59,7 +60,7 @@ def _proposal_text(request) -> str:
 
 
 def register(app, graph) -> None:
-    from flask import Response, redirect, render_template, request
+    from flask import Response, redirect, render_template, request, url_for
 
     from graph.dedup.decisions import load_decisions, record_decision, remove_decision
 
@@ -77,8 +78,17 @@ def register(app, graph) -> None:
             na, nb = backend.node(a), backend.node(b)
             decided.append({"a": a, "a_name": na.name if na else a, "b": b, "b_name": nb.name if nb else b,
                             "decision": entry["decision"], "note": entry.get("note"), "date": entry.get("date")})
-        return render_template("review.html", overlaps=overlaps, orgs=orgs, people=people, decided=decided,
-                               choices=DECISION_CHOICES, done=request.args.get("done"))
+        rows = {"overlaps": overlaps.rows, "organisations": orgs.rows, "people": people.rows, "decided": decided}
+        size, offsets = paging(request.args, {q: len(r) for q, r in rows.items()})
+        state = _state(size, offsets)
+        pages = {q: _page(rows[q], q, size, offsets, state) for q in QUEUES}
+        return render_template("review.html", overlaps=overlaps, orgs=orgs, people=people, pages=pages,
+                               state=state, choices=DECISION_CHOICES, done=request.args.get("done"))
+
+    def back(done: str):
+        """To the queue the form was sent from (its pages kept: a decision on page 2 lands on page 2)."""
+        size, offsets = paging(request.form, None)
+        return redirect(url_for("review", done=done, **_state(size, offsets)), code=303)
 
     @app.post("/decide")
     def decide():
@@ -86,13 +96,13 @@ def register(app, graph) -> None:
         decision, note = request.form.get("decision", ""), (request.form.get("note") or "").strip() or None
         with lock:
             entry = record_decision(graph.data_dir, a, b, decision, note, backend=graph.backend())
-        return redirect(f"/review?done={entry['decision'].replace(' ', '-')}", code=303)
+        return back(entry["decision"].replace(" ", "-"))
 
     @app.post("/undo")
     def undo():
         with lock:
             remove_decision(graph.data_dir, request.form.get("a", ""), request.form.get("b", ""))
-        return redirect("/review?done=undone", code=303)
+        return back("undone")
 
     @app.route("/proposal", methods=["GET", "POST"])
     def proposal():
@@ -116,6 +126,50 @@ def register(app, graph) -> None:
     def api_decisions():
         entries = [e for e in load_decisions(graph.data_dir).values()]
         return Response(json.dumps(entries, ensure_ascii=False, default=str), mimetype="application/json")
+
+
+#: Pairs per page of each queue, unless ``per_page`` says otherwise.
+PAGE_SIZE = 20
+#: The review page's lists, each paged on its own by ``<name>_offset`` in the query string.
+QUEUES = ("overlaps", "organisations", "people", "decided")
+
+
+def paging(args, totals: dict[str, int] | None) -> tuple[int, dict[str, int]]:
+    """(page size, each queue's offset) from a query string or a decision form.
+
+    With ``totals``, an offset past a queue's end (its last pair was just decided)
+    moves back to the queue's last page, so the page shown is never empty while pairs remain.
+    """
+    size = Q._int(args, "per_page", PAGE_SIZE, lo=1, hi=1000)
+    offsets = {}
+    for q in QUEUES:
+        offset = Q._int(args, f"{q}_offset", 0)
+        total = totals[q] if totals is not None else None
+        if total is not None and offset >= total:
+            offset = (total - 1) // size * size if total else 0
+        offsets[q] = offset
+    return size, offsets
+
+
+def _state(size: int, offsets: dict[str, int]) -> dict[str, Any]:
+    """The query-string arguments that bring back these pages (defaults left out)."""
+    state: dict[str, Any] = {f"{q}_offset": o for q, o in offsets.items() if o}
+    if size != PAGE_SIZE:
+        state["per_page"] = size
+    return state
+
+
+def _page(rows: list, queue: str, size: int, offsets: dict[str, int], state: dict[str, Any]) -> dict:
+    """One queue's page: its rows, the totals and the links to the pages before and after."""
+    from flask import url_for
+
+    offset = offsets[queue]
+    shown = rows[offset:offset + size]
+    key = f"{queue}_offset"
+    prev = url_for("review", **{**state, key: max(offset - size, 0)}) + f"#{queue}" if offset > 0 else None
+    more = offset + len(shown) < len(rows)
+    nxt = url_for("review", **{**state, key: offset + len(shown)}) + f"#{queue}" if more else None
+    return {"rows": shown, "total": len(rows), "offset": offset, "count": len(shown), "prev": prev, "next": nxt}
 
 
 class _plain(dict):

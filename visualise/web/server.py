@@ -13,7 +13,7 @@ import socket
 import threading
 from contextlib import contextmanager
 
-from graph.errors import LcgError
+from graph.errors import BadOption
 
 __all__ = ["serve", "make_server", "in_background", "is_loopback", "THREADS"]
 
@@ -40,10 +40,11 @@ def make_server(app, host: str, port: int):
 
     try:
         return create_server(app, host=host, port=port, threads=THREADS, ident="lcg")
+    except (socket.gaierror, ValueError):  # the name does not resolve (waitress says so as a ValueError)
+        raise BadOption("host", host, "is not an address to listen on; give one such as 127.0.0.1") from None
     except OSError as e:
-        raise LcgError(f"cannot listen on {host}:{port} ({e.strerror or e}); try another --port") from None
-    except socket.gaierror as e:
-        raise LcgError(f"cannot listen on {host!r} ({e}); give an address such as 127.0.0.1") from None
+        raise BadOption("port", port, f"cannot be listened on at {host} ({e.strerror or e}); "
+                                      "give another, or 0 for any free one") from None
 
 
 def serve(app, host: str, port: int, *, announce=print) -> None:
