@@ -88,7 +88,7 @@ def terminal_text(text: str) -> str:
     return _CONTROLS.sub("", _LINE_BREAKS.sub(" ", text))
 
 
-def _list_cell(items: list, width: int) -> str:
+def _list_cell(items: list | tuple, width: int) -> str:
     """As many of ``items`` as fit in ``width`` cells, then "+N more"; the first item is cut if it alone is too long."""
     texts = [terminal_text(_cell(v)) for v in items]
     full = LIST_SEP.join(texts)

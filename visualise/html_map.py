@@ -30,8 +30,14 @@ import re
 from datetime import datetime, timezone
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from graph import schema
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from graph.sources import Source
 
 __all__ = ["build_map_html", "write_map", "vis_bundle", "PHYSICS_MAX", "HIDE_TIES_MAX", "LARGE", "json_for_script"]
 
@@ -84,7 +90,7 @@ _EDGE_FACTS = frozenset(EDGE_FACTS)
 
 
 def build_payload(g, *, title: str, caption: list[str], scores: dict | None = None, seed: int = 1,
-                  sources: dict | None = None) -> dict:
+                  sources: Mapping[str, Source] | None = None) -> dict:
     """The data the page needs, compactly: rows of arrays, repeated strings interned.
 
     ``sources``: the data folder's ``graph.sources.read_sources``; ``sourceTitles`` maps the
@@ -167,7 +173,8 @@ def build_payload(g, *, title: str, caption: list[str], scores: dict | None = No
                                 round(size[i]), round(x), round(y)], d.get("sources"), facts))
 
     present = sorted({r[2] for r in nodes})
-    source_titles = {i: [sources[k].title, sources[k].url] for i, k in enumerate(strings) if k in (sources or {})}
+    known = sources or {}
+    source_titles = {i: [known[k].title, known[k].url] for i, k in enumerate(strings) if k in known}
     return {
         "title": title,
         "caption": caption,
