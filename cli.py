@@ -169,8 +169,8 @@ def emit(rows, fmt: str, columns=None, priority=None) -> None:
     """
     from graph.output import render
 
-    click.echo(render(rows, fmt, columns, width=table_width() if fmt == "table" else None, priority=priority),
-               nl=False)
+    click.echo(render(rows, fmt, columns, width=table_width() if fmt == "table" else None, priority=priority,
+                      terminal=sys.stdout.isatty()), nl=False)
 
 
 def emit_result(result, fmt: str, columns=None, priority=None) -> None:
@@ -371,9 +371,9 @@ def show(node, data_dir, fmt):
     known = read_sources(data_dir)
     info = show_node(backend_for(data_dir), node, known)
     if fmt == "json":
-        import json
+        from graph.output import render_json
 
-        click.echo(json.dumps(info, indent=2, ensure_ascii=False, default=list))
+        click.echo(render_json(info, terminal=sys.stdout.isatty(), default=list), nl=False)
         return
     if fmt == "csv":
         emit(info["relationships"], "csv", TIE_COLUMNS)
