@@ -5,9 +5,9 @@ the built networkx graph, by the SHA-256 of the data files' bytes (plus the
 tool's version): a second run over unchanged files skips parsing, validation and
 building; any edit changes the key. Caching the graph rather than the dataset
 is what makes a warm start fast: unpickling a million-relationship graph takes
-about 2.5 s and under 1 GB (bench/RESULTS.md), where rebuilding it from a
-cached dataset took 25 s. The cache is written atomically, so a killed run
-leaves no half file; an unreadable cache entry is ignored and rebuilt.
+a fraction of the time rebuilding it from a cached dataset took (bench/RESULTS.md,
+"Loading"). The cache is written atomically (graph/atomic_write.py), so a killed
+run leaves no half file; an unreadable cache entry is ignored and rebuilt.
 
 A pickle runs code when loaded, so a cache entry is only read from a folder
 this user owns that no one else can write (made 0700), from a regular file (not

@@ -148,8 +148,8 @@ class EmbeddedBackend:
         kind's code), one other's ties adjacent; cached.
 
         What ``co_participation_strengths`` walks: a hub's items hold ~100k ties, and a Python
-        loop over them misses the CPU cache on every tie object (scattered over a 1.7 GB heap);
-        as arrays the sums are a few numpy calls."""
+        loop over them misses the CPU cache on every tie object (scattered over the whole heap);
+        as arrays the sums are a few numpy calls (bench/RESULTS.md, "On 1M relationships")."""
         import numpy as np
 
         arr = self._in.get(item)
