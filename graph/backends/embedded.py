@@ -9,7 +9,7 @@ from __future__ import annotations
 from operator import itemgetter
 from typing import Any, Iterable
 
-from .base import Incident, NodeRecord, Subgraph, Tie
+from .base import Incident, NodeRecord, Subgraph, Tie, check_direction
 
 __all__ = ["EmbeddedBackend"]
 
@@ -68,6 +68,7 @@ class EmbeddedBackend:
     def incident(self, node_ids: Iterable[str], *, rel_kinds: Iterable[str] | None = None,
                  direction: str = "both") -> list[Incident]:
         """From each node's cached tie list (``_around``), already in contract order."""
+        check_direction(direction)
         wanted = frozenset(rel_kinds) if rel_kinds is not None else None
         nodes, around = self.graph._node, self._around
         rows: list[Incident] = []
