@@ -169,8 +169,8 @@ def emit(rows, fmt: str, columns=None, priority=None) -> None:
     """
     from graph.output import render
 
-    click.echo(render(rows, fmt, columns, width=table_width() if fmt == "table" else None, priority=priority),
-               nl=False)
+    click.echo(render(rows, fmt, columns, width=table_width() if fmt == "table" else None, priority=priority,
+                      terminal=sys.stdout.isatty()), nl=False)
 
 
 def emit_result(result, fmt: str, columns=None, priority=None) -> None:
@@ -379,9 +379,9 @@ def show(node, limit, offset, relationship, data_dir, fmt):
         limit = 0  # an offset pages: every kind from there on
     info = show_node(backend_for(data_dir), node, known, limit=limit, offset=offset, relationship=relationship)
     if fmt == "json":
-        import json
+        from graph.output import render_json
 
-        click.echo(json.dumps(info, indent=2, ensure_ascii=False, default=list))
+        click.echo(render_json(info, terminal=sys.stdout.isatty(), default=list), nl=False)
         return
     if fmt == "csv":
         emit(info["relationships"], "csv", TIE_COLUMNS)

@@ -56,7 +56,7 @@ def machine() -> dict:
         mem = next(int(line.split()[1]) for line in open("/proc/meminfo") if line.startswith("MemTotal"))
     except OSError:
         mem = 0
-    from visualise.browser import chromium_path
+    from tools.browser import chromium_path
 
     chrome = subprocess.run([chromium_path(), "--version"], capture_output=True, text=True).stdout.strip() \
         if chromium_path() else "none"
@@ -101,7 +101,7 @@ def lcg_build(g, path: Path) -> tuple[float, int]:
 
 
 def lcg_open(path: Path, timeout: float) -> dict:
-    from visualise.browser import open_map
+    from tools.browser import open_map
 
     with open_map(path, timeout_s=timeout) as mp:
         settled_ms = mp.evaluate("() => lcgMap.settledMs")
@@ -127,7 +127,7 @@ def pyvis_build(g, path: Path) -> float:
 
 def pyvis_open(path: Path, timeout: float) -> dict:
     """Time from navigation until pyvis's page comes to rest (physics stabilised), or None after ``timeout``."""
-    from visualise.browser import open_map
+    from tools.browser import open_map
 
     with open_map(path, timeout_s=timeout, wait=False) as mp:
         t0 = time.perf_counter()

@@ -5,9 +5,9 @@ the built networkx graph, by the SHA-256 of the data files' bytes (plus the
 tool's version): a second run over unchanged files skips parsing, validation and
 building; any edit changes the key. Caching the graph rather than the dataset
 is what makes a warm start fast: unpickling a million-relationship graph takes
-about 2.5 s and under 1 GB (bench/RESULTS.md), where rebuilding it from a
-cached dataset took 25 s. The cache is written atomically, so a killed run
-leaves no half file; an unreadable cache entry is ignored and rebuilt.
+a fraction of the time rebuilding it from a cached dataset took (bench/RESULTS.md,
+"Loading"). The cache is written atomically (graph/atomic_write.py), so a killed
+run leaves no half file; an unreadable cache entry is ignored and rebuilt.
 
 A pickle runs code when loaded, so a cache entry is only read from a folder
 this user owns that no one else can write (made 0700), from a regular file (not
@@ -22,7 +22,6 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
-import tempfile
 from pathlib import Path
 
 from . import __version__
@@ -150,19 +149,20 @@ def open_dataset(data_dir, *, use_cache: bool = True) -> Dataset:
 
 
 def _write_atomically(path: Path, entry) -> None:
-    """Replace this folder's previous cache entry, so the cache holds one per folder."""
+    """Replace this folder's previous cache entry, so the cache holds one per folder.
+
+    Written whole or not at all through graph/atomic_write.py, streamed (no bytes copy of a
+    large graph), readable by this user only, and not fsynced: an entry lost or cut by a
+    power failure fails to unpickle and is rebuilt.
+    """
+    from .atomic_write import atomic_write
+
     try:
         if not _private_folder(path.parent, create=True):
             return  # another user's folder: a file left there could be replaced by them
         for old in path.parent.glob(path.name.split("-")[0] + "-*.pickle"):
             old.unlink(missing_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".pickle")
-        with os.fdopen(fd, "wb") as fh:
+        with atomic_write(path, "wb", file_mode=0o600, sync=False) as fh:
             pickle.dump(entry, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
     except OSError:
-        # A read-only home or a full disk costs speed, never correctness.
-        try:
-            os.unlink(tmp)
-        except (OSError, UnboundLocalError):
-            pass
+        pass  # a read-only home or a full disk costs speed, never correctness (no temp file is left)

@@ -19,7 +19,7 @@ import json
 import re
 import unicodedata
 
-__all__ = ["render", "render_record", "field_text", "display_width", "FORMATS", "terminal_text"]
+__all__ = ["render", "render_json", "render_record", "field_text", "display_width", "FORMATS", "terminal_text"]
 
 FORMATS = ("table", "json", "csv")
 ELLIPSIS = "…"
@@ -78,9 +78,15 @@ def _cell(value, exact: bool = False) -> str:
     return str(value)
 
 
-_LINE_BREAKS = re.compile("[\t\n\v\f\r\x85\u2028\u2029]")
-#: other C0/C1 controls (ESC starts terminal sequences), DEL, and bidi overrides that reorder a line
-_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_LINE_BREAK_CHARS = "\t\n\v\f\r\x85\u2028\u2029"
+#: other C0/C1 controls (ESC starts terminal sequences, U+009B is an 8-bit CSI), DEL, and bidi
+#: overrides that reorder a line
+_CONTROL_CHARS = "\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069"
+_LINE_BREAKS = re.compile(f"[{_LINE_BREAK_CHARS}]")
+_CONTROLS = re.compile(f"[{_CONTROL_CHARS}]")
+#: what JSON for a terminal writes as \u escapes: the same characters beyond ASCII (json escapes the C0
+#: ones inside strings itself, and the line breaks between its lines are its own)
+_JSON_ESCAPED = re.compile(f"(?![\x00-\x7e])[{_CONTROL_CHARS}{_LINE_BREAK_CHARS}]")
 
 
 def terminal_text(text: str) -> str:
@@ -88,7 +94,7 @@ def terminal_text(text: str) -> str:
     return _CONTROLS.sub("", _LINE_BREAKS.sub(" ", text))
 
 
-def _list_cell(items: list, width: int) -> str:
+def _list_cell(items: list | tuple, width: int) -> str:
     """As many of ``items`` as fit in ``width`` cells, then "+N more"; the first item is cut if it alone is too long."""
     texts = [terminal_text(_cell(v)) for v in items]
     full = LIST_SEP.join(texts)
@@ -193,11 +199,26 @@ def _csv_cell(value, raw: bool) -> str:
     return text if isinstance(value, (int, float)) and not isinstance(value, bool) else csv_cell(text, raw=raw)
 
 
+def render_json(value, *, terminal: bool = False, default=None) -> str:
+    """``value`` as indented JSON text (non-ASCII kept as it is), ending in a line break.
+
+    ``terminal``: the text goes to a terminal, so the characters that would drive or reorder
+    it (DEL, C1 controls such as the 8-bit CSI U+009B, bidi overrides, line separators) are
+    written as ``\\uXXXX`` escapes. They decode to the same strings, so the JSON means the
+    same; a pipe or a file (``terminal`` False) gets the characters as they are.
+    """
+    text = json.dumps(_jsonable(value), indent=2, ensure_ascii=False, default=default)
+    if terminal:
+        text = _JSON_ESCAPED.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return text + "\n"
+
+
 def render(rows: list[dict], fmt: str, columns: list[str] | None = None, *, width: int | None = None,
-           priority: list[str] | None = None, csv_raw: bool | None = None) -> str:
+           priority: list[str] | None = None, csv_raw: bool | None = None, terminal: bool = False) -> str:
     """The rows in ``fmt``; ``columns`` fixes the order (and the header when there are no rows).
 
     ``csv_raw``: CSV cells exactly as the data has them, no formula guard (default: env LCG_CSV_RAW).
+    ``terminal``: JSON for a terminal, its controls escaped (see ``render_json``).
 
     ``width``: fit a table into this many terminal cells (None: nothing is cut);
     ``priority``: the columns that keep their width longest, most important first
@@ -207,7 +228,7 @@ def render(rows: list[dict], fmt: str, columns: list[str] | None = None, *, widt
     if columns is None:
         columns = list(rows[0]) if rows else []
     if fmt == "json":
-        return json.dumps([_jsonable({c: r.get(c) for c in columns}) for r in rows], indent=2, ensure_ascii=False) + "\n"
+        return render_json([{c: r.get(c) for c in columns} for r in rows], terminal=terminal)
     if fmt == "csv":
         buf = io.StringIO()
         w = csv.writer(buf, lineterminator="\n")

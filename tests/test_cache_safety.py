@@ -76,3 +76,31 @@ def test_cache_folder_made_private_and_used(lcg, tmp_path, monkeypatch):
     assert lcg("stats", "--data", data).exit_code == 0
     assert cache.stat().st_mode & 0o777 == 0o700
     assert _cache_file(data, cache).exists()
+
+
+class _FailsHalfway:
+    """Pickles as a disk that fills up part-way through the entry would: an OSError mid-stream."""
+
+    def __reduce__(self):
+        raise OSError(28, "No space left on device")
+
+
+def test_cache_entry_written_whole_private_or_not_at_all(lcg, tmp_path, monkeypatch):
+    """The entry goes through graph/atomic_write.py: 0600, no temp file left, a failed write leaves nothing."""
+    from graph.loading import _write_atomically
+
+    data = tmp_path / "data"
+    shutil.copytree(FIXTURES / "tiny", data)
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("LCG_CACHE_DIR", str(cache))
+    assert lcg("stats", "--data", data).exit_code == 0
+    path = _cache_file(data, cache)
+    assert path.stat().st_mode & 0o777 == 0o600
+    assert sorted(p.name for p in cache.iterdir()) == [path.name]  # no temp file beside it
+    key, graph = pickle.loads(path.read_bytes())
+    assert graph.number_of_nodes() > 0
+
+    _write_atomically(path, (key, [graph, _FailsHalfway()]))  # a full disk costs speed, never correctness
+    assert list(cache.iterdir()) == []  # the half-written temp file is gone; the old entry was dropped first
+    result = lcg("stats", "--data", data, "--format", "json")
+    assert result.exit_code == 0 and path.exists(), result.output  # rebuilt and cached again

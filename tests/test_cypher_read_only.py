@@ -109,4 +109,15 @@ def test_deeply_nested_param_is_one_line(lcg):
     result = lcg("cypher", "RETURN $x AS x", "--param", f"x={deep}", "--neo4j", "bolt://127.0.0.1:1",
                  env={"NEO4J_PASSWORD": "x"})
     lines = [ln for ln in result.stderr.splitlines() if ln.strip()]
-    assert result.exit_code == 1 and len(lines) == 1 and "nested too deeply" in lines[0]
+    # a bad value for --param: a usage error naming the flag, with the value cut short
+    assert result.exit_code == 2 and "Invalid value for '--param'" in result.stderr, result.stderr
+    assert "nested too deeply" in lines[-1] and len(lines[-1]) < 200, lines
+
+
+def test_deeply_nested_param_is_a_typed_error_naming_the_argument():
+    from graph.backends.cypher_read import parse_params
+    from graph.errors import BadOption
+
+    with pytest.raises(BadOption) as e:
+        parse_params(["x=" + "[" * 100_000 + "]" * 100_000])
+    assert e.value.option == "param" and "--" not in str(e.value) and "nested too deeply" in str(e.value)

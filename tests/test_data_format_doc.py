@@ -7,12 +7,12 @@ import re
 from conftest import ROOT
 
 from graph import schema
-from graph.format_doc import EXAMPLE, render
+from tools.format_doc import EXAMPLE, render
 
 
 def test_committed_doc_matches_the_schema():
     committed = (ROOT / "docs" / "data-format.md").read_text(encoding="utf-8")
-    assert committed == render(), "docs/data-format.md is stale: run `python -m graph.format_doc > docs/data-format.md`"
+    assert committed == render(), "docs/data-format.md is stale: run `python -m tools.format_doc > docs/data-format.md`"
 
 
 def test_doc_names_every_field_slot_and_relationship():

@@ -35,7 +35,7 @@ def _map(tmp_path, folder, name="map.html", **options):
 
 
 def _open(path, **kw):
-    from visualise.browser import open_map
+    from tools.browser import open_map
 
     return open_map(path, **kw)
 

@@ -17,7 +17,7 @@ def _browser_available():
 
 def test_top_labels_are_legible_at_the_first_view(tmp_path):
     from graph.backends.open import open_backend
-    from visualise.browser import open_map
+    from tools.browser import open_map
     from visualise.html_map import write_map
 
     g = open_backend(str(SEED)).graph

@@ -1,6 +1,6 @@
 """Ids that name JavaScript object properties (constructor, __proto__, toString...) draw like any other.
 
-In headless Chromium, offline (visualise/browser.py). Before, vis-network's objects used as
+In headless Chromium, offline (tools/browser.py). Before, vis-network's objects used as
 dictionaries of ids (patched to Object.create(null) by visualise/html_map.py) overflowed the stack
 when a node was called `constructor` or `toString`, and the map never drew.
 """
@@ -22,7 +22,7 @@ def _browser_available():
 def test_ids_that_are_object_properties(tmp_path):
     import networkx as nx
 
-    from visualise.browser import open_map
+    from tools.browser import open_map
     from visualise.html_map import write_map
 
     g = nx.MultiDiGraph(name="proto")

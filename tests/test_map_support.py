@@ -41,7 +41,7 @@ def in_ci() -> bool:
 
 def need_chromium() -> None:
     """Skip (or, under CI=true, fail) when the browser tests cannot run here."""
-    from visualise.browser import chromium_path
+    from tools.browser import chromium_path
 
     reason = None
     try:

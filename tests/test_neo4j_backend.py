@@ -65,6 +65,9 @@ def test_incident_batched(backends):
     emb, srv = backends
     ids = _sample(emb)
     kinds = ["PARTNER_IN", "MEMBER_OF", "WORKS_ON"]
+    for backend in (emb, srv):  # neither guesses what an unknown direction means
+        with pytest.raises(ValueError, match="direction must be"):
+            backend.incident(ids, direction="sideways")
     for direction in ("out", "in", "both"):
         _exact(emb.incident(ids, direction=direction), srv.incident(ids, direction=direction))
         _exact(emb.incident(ids, rel_kinds=kinds, direction=direction),

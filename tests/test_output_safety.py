@@ -53,6 +53,22 @@ def test_atomic_write_removes_its_temp_file_on_interrupt(tmp_path):
     assert target.read_text() == "old" and [p.name for p in tmp_path.iterdir()] == ["out.html"]
 
 
+def test_atomic_write_writes_whole_files_only(tmp_path):
+    """Appending or updating in place cannot be done by replacing the file: refused, nothing touched."""
+    from graph.atomic_write import atomic_write
+
+    target = tmp_path / "out.txt"
+    target.write_text("old")
+    for mode in ("a", "r+", "ab"):
+        with pytest.raises(ValueError, match="whole file"):
+            with atomic_write(target, mode):
+                pass
+    assert target.read_text() == "old" and [p.name for p in tmp_path.iterdir()] == ["out.txt"]
+    with atomic_write(target, "wb", file_mode=0o640, sync=False) as fh:  # bytes, streamed, no fsync
+        fh.write(b"new \xe2\x9c\x93")
+    assert target.read_text(encoding="utf-8") == "new \u2713" and target.stat().st_mode & 0o777 == 0o640
+
+
 @pytest.mark.parametrize("cmd", [("map",), ("export", "--format", "graphml"), ("export", "--format", "csv")])
 def test_existing_output_needs_force(lcg, tmp_path, cmd):
     name = "csv-" if "csv" in cmd else "out.x"

@@ -128,7 +128,7 @@ def test_map_details_show_titles_as_text_and_link_only_web_urls(tmp_path):
     need_chromium()
     from graph.backends.open import open_backend
     from graph.sources import Source
-    from visualise.browser import open_map
+    from tools.browser import open_map
     from visualise.html_map import write_map
 
     folder = _hostile_folder(tmp_path)

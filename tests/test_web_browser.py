@@ -36,7 +36,7 @@ def _browser_available():
 def browser():
     from playwright.sync_api import sync_playwright
 
-    from visualise.browser import ARGS, chromium_path
+    from tools.browser import ARGS, chromium_path
 
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path=chromium_path(), args=ARGS)

@@ -19,7 +19,7 @@ sys.path.insert(0, str(ROOT))
 def shoot(folder, path: str, out: Path) -> None:
     from playwright.sync_api import sync_playwright
 
-    from visualise.browser import ARGS, chromium_path
+    from tools.browser import ARGS, chromium_path
     from visualise.web import create_app
     from visualise.web.server import in_background
 

@@ -1,7 +1,7 @@
 """The partnership map: one self-contained, offline, safe HTML file.
 
 Why not pyvis's own ``Network.from_nx`` + ``write_html``: its ``add_node`` and
-``add_edge`` scan the lists built so far (quadratic: 140 s for 20k nodes), its
+``add_edge`` scan the lists built so far (quadratic; bench/RESULTS.md, "Maps"), its
 ``cdn_resources="in_line"`` page still loads bootstrap from a CDN (pyvis #228,
 #229), HTML in titles is passed through (#92), and ``show()`` writes a ``lib/``
 folder beside the file (#174). So pyvis is used only for what it does well:
@@ -30,14 +30,20 @@ import re
 from datetime import datetime, timezone
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from graph import schema
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from graph.sources import Source
 
 __all__ = ["build_map_html", "write_map", "vis_bundle", "PHYSICS_MAX", "HIDE_TIES_MAX", "LARGE", "json_for_script"]
 
 PHYSICS_MAX = 1000      # nodes; above this the precomputed layout is shown with physics off
-HIDE_TIES_MAX = 2000    # nodes; above this ties hide while dragging/zooming (bench: 5k nodes redraw in 0.3 s
-                        # with ties, 0.02 s without)
+HIDE_TIES_MAX = 2000    # nodes; above this ties hide while dragging/zooming: drawing the ties is most of
+                        # a frame on big maps (bench/RESULTS.md, "Maps")
 LARGE = 5000            # nodes; above this labels need zooming in and the caption suggests a focus
 DESCRIPTION_MAX = 500   # nodes; larger maps leave descriptions out of tooltips to stay small
 DESCRIPTION_CHARS = 160
@@ -84,7 +90,7 @@ _EDGE_FACTS = frozenset(EDGE_FACTS)
 
 
 def build_payload(g, *, title: str, caption: list[str], scores: dict | None = None, seed: int = 1,
-                  sources: dict | None = None) -> dict:
+                  sources: Mapping[str, Source] | None = None) -> dict:
     """The data the page needs, compactly: rows of arrays, repeated strings interned.
 
     ``sources``: the data folder's ``graph.sources.read_sources``; ``sourceTitles`` maps the
@@ -167,7 +173,8 @@ def build_payload(g, *, title: str, caption: list[str], scores: dict | None = No
                                 round(size[i]), round(x), round(y)], d.get("sources"), facts))
 
     present = sorted({r[2] for r in nodes})
-    source_titles = {i: [sources[k].title, sources[k].url] for i, k in enumerate(strings) if k in (sources or {})}
+    known = sources or {}
+    source_titles = {i: [known[k].title, known[k].url] for i, k in enumerate(strings) if k in known}
     return {
         "title": title,
         "caption": caption,
@@ -191,8 +198,8 @@ def build_payload(g, *, title: str, caption: list[str], scores: dict | None = No
 def stabilisation_iterations(n: int) -> int:
     """Physics steps in the browser: the start is already a layout, so big maps need fewer.
 
-    Measured (bench/maps.py): 150 steps at 1,000 nodes took 5.2 s to settle in
-    headless Chromium; 60 steps keep it near 2-3 s with a similar picture.
+    Measured with bench/maps.py in headless Chromium: 150 steps at 1,000 nodes settled too
+    slowly, 60 give a similar picture in about half the time (bench/RESULTS.md, "Maps").
     """
     return max(50, min(STABILISATION_ITERATIONS, 60_000 // max(n, 1)))
 

@@ -16,9 +16,15 @@ from typing import Iterable, Mapping, Protocol, runtime_checkable
 
 from .. import schema
 
-__all__ = ["NodeRecord", "Tie", "Path", "Subgraph", "Incident", "Backend", "DIRECTIONS"]
+__all__ = ["NodeRecord", "Tie", "Path", "Subgraph", "Incident", "Backend", "DIRECTIONS", "check_direction"]
 
 DIRECTIONS = ("out", "in", "both")
+
+
+def check_direction(direction: str) -> None:
+    """Refuse a ``direction`` that is not one of ``DIRECTIONS`` (both backends, so neither guesses)."""
+    if direction not in DIRECTIONS:
+        raise ValueError(f"direction must be out, in or both, not {direction!r}")
 
 
 @dataclass(frozen=True, slots=True)

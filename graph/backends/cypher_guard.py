@@ -62,10 +62,12 @@ _UNTERMINATED = {"'": "a string", '"': "a string", "`": "a backtick name", "/*":
 
 def tokens(query: str) -> list[tuple[str, str, int]]:
     """(kind, text, offset) of every meaningful token; comments and spaces dropped."""
-    out = []
+    out: list[tuple[str, str, int]] = []
     pos = 0
     while pos < len(query):
         m = _TOKEN.match(query, pos)
+        # ``punct`` matches any one character (DOTALL), so every position starts a token
+        assert m is not None and m.lastgroup is not None
         kind, text = m.lastgroup, m.group()
         if kind == "punct":
             opener = query[pos:pos + 2] if query.startswith("/*", pos) else text

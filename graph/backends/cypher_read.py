@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterable
+from typing import Any
 
 from ..errors import BackendError, BadOption, LcgError
 from .bolt import BoltConfig, connect, translate_errors
@@ -24,9 +26,12 @@ class WriteRefused(LcgError):
     """The query would change the graph; nothing was changed."""
 
 
-def parse_params(pairs) -> dict:
-    """``NAME=VALUE`` pairs; VALUE as JSON when it parses (42, true, [1,2], "x"), else as text."""
-    out = {}
+def parse_params(pairs: Iterable[str]) -> dict[str, Any]:
+    """``NAME=VALUE`` pairs; VALUE as JSON when it parses (42, true, [1,2], "x"), else as text.
+
+    Raises BadOption (argument ``param``) for a pair that is not NAME=VALUE or nests too deeply.
+    """
+    out: dict[str, Any] = {}
     for pair in pairs:
         name, sep, value = pair.partition("=")
         name = name.strip().lstrip("$")
@@ -37,8 +42,9 @@ def parse_params(pairs) -> dict:
         except ValueError:
             out[name] = value
         except RecursionError:  # [[[[... nested past Python's recursion limit
-            raise LcgError(f"bad --param {name}: the JSON value is nested too deeply (more than "
-                           f"{sys.getrecursionlimit()} levels); give a flatter value") from None
+            shown = pair if len(pair) <= 40 else pair[:37] + "..."
+            raise BadOption("param", shown, f"is JSON nested too deeply (more than {sys.getrecursionlimit()} "
+                            "levels); give a flatter value") from None
     return out
 
 

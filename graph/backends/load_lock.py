@@ -17,16 +17,27 @@ import getpass
 import os
 import secrets
 import socket
+from collections.abc import Callable
 from datetime import datetime, timezone
+from typing import TYPE_CHECKING, Any, Protocol
 
 from ..errors import LcgError
 from . import cypher_statements as cypher
+
+if TYPE_CHECKING:
+    from .bolt import BoltConfig
 
 __all__ = ["LoadLocked", "take_load_lock", "release_load_lock"]
 
 
 class LoadLocked(LcgError):
     """Another load holds the database's load lock."""
+
+
+class StatementWriter(Protocol):
+    """What the lock writes through: the load's writer (graph/backends/neo4j_load.py)."""
+
+    def run(self, statement: str, **params: Any) -> None: ...
 
 
 def _user() -> str:
@@ -49,7 +60,8 @@ def _gone(row: dict) -> bool:
     return False
 
 
-def take_load_lock(writer, reader, config, *, break_lock: bool = False) -> str:
+def take_load_lock(writer: StatementWriter, reader: Callable[[str], list[dict[str, Any]]], config: BoltConfig, *,
+                   break_lock: bool = False) -> str:
     """Take the lock (its token) or raise LoadLocked; ``writer.run(stmt, **params)`` writes, ``reader(stmt)`` reads.
 
     The caller releases it with ``release_load_lock`` in ``finally``.
@@ -72,7 +84,7 @@ def take_load_lock(writer, reader, config, *, break_lock: bool = False) -> str:
         pass  # taken by another load (the constraint refused it): told below from what the database holds
     held = reader(cypher.read_lock())
     if [row.get("token") for row in held] != [token]:
-        other = next((row for row in held if row.get("token") != token), {})
+        other: dict[str, Any] = next((row for row in held if row.get("token") != token), {})
         if any(row.get("token") == token for row in held):  # a server without the constraint let both in
             writer.run(cypher.release_lock(), token=token)
         raise LoadLocked(f"another lcg load is writing to {config.where}: {other.get('holder', 'unknown')} since "
@@ -81,7 +93,7 @@ def take_load_lock(writer, reader, config, *, break_lock: bool = False) -> str:
     return token
 
 
-def release_load_lock(writer, token: str, *, failing: bool = False) -> None:
+def release_load_lock(writer: StatementWriter, token: str, *, failing: bool = False) -> None:
     """Delete this load's lock; when the load is already failing, its error is the one the user sees."""
     try:
         writer.run(cypher.release_lock(), token=token)

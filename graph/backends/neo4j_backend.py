@@ -16,7 +16,7 @@ from typing import Iterable
 
 from .. import schema
 from . import cypher_statements as cypher
-from .base import Incident, NodeRecord, Subgraph, Tie
+from .base import Incident, NodeRecord, Subgraph, Tie, check_direction
 from .bolt import BoltConfig, bolt_config, connect, translate_errors
 
 __all__ = ["Neo4jBackend", "open_neo4j_backend", "data_props"]
@@ -160,8 +160,7 @@ class Neo4jBackend:
 
     def incident(self, node_ids: Iterable[str], *, rel_kinds: Iterable[str] | None = None,
                  direction: str = "both") -> list[Incident]:
-        if direction not in ("out", "in", "both"):
-            raise ValueError(f"direction must be out, in or both, not {direction!r}")
+        check_direction(direction)
         by_kind = self._kinds_of(list(node_ids))
         if not by_kind:
             return []

@@ -1,6 +1,6 @@
 """Open a map in headless Chromium with the network cut off, and report what happened.
 
-Shared by the browser tests, ``bench/maps.py`` and ``visualise/screenshot.py`` so all
+Shared by the browser tests, ``bench/maps.py`` and ``tools/map_screenshot.py`` so all
 three open maps the same way: Debian's Chromium driven by Playwright (no
 ``playwright install``), every request other than the map file itself aborted
 and counted, console errors and dialogs (an ``alert`` from injected script)

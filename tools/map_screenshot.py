@@ -1,10 +1,11 @@
 """Take a PNG of a map as headless Chromium shows it (offline), e.g. docs/map.png.
 
-    python -m visualise.screenshot --data seed_data -o docs/map.png
-    python -m visualise.screenshot --html map.html -o map.png
+    .venv/bin/python -m tools.map_screenshot --data seed_data -o docs/map.png
+    .venv/bin/python -m tools.map_screenshot --html map.html -o map.png
 
 With ``--data`` the map is built first (whole graph, default options) into a
-temporary file that is removed afterwards.
+temporary file that is removed afterwards. A developer tool (Playwright is a test
+dependency), so it lives in ``tools/``, outside the installed package.
 """
 
 from __future__ import annotations
@@ -14,11 +15,13 @@ import sys
 import tempfile
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run as a script: tools/ importable
+
 
 def screenshot(html_path, png_path, *, width: int = 1400, height: int = 900, select: str | None = None,
                zoom: float = 1.0) -> dict:
     """Open the map, let it settle, optionally select a node, save a PNG; returns what the page reported."""
-    from .browser import open_map
+    from tools.browser import open_map
 
     with open_map(html_path, width=width, height=height) as mp:
         if select:
@@ -46,10 +49,8 @@ def main(argv=None) -> int:
         html_path = args.html
         if args.data:
             from graph.loading import open_graph
-
-            from .html_map import write_map
-
             from graph.sources import read_sources
+            from visualise.html_map import write_map
 
             html_path = write_map(open_graph(args.data), Path(tmp) / "map.html", source=args.data,
                                   sources=read_sources(args.data))
