@@ -175,3 +175,43 @@ def test_branches_sharing_the_national_website_stay_apart():
 def test_university_of_x_is_not_x_university():
     assert not _pairs(_org("a", "University of Washington"), _org("b", "Washington University"))
     assert _pairs(_org("a", "University of Leeds"), _org("b", "Dept of Physics, University of Leeds"))
+
+
+@pytest.mark.parametrize("a, b", [
+    ("University of Florida", "University of South Florida"),  # a site word in one name only
+    ("University of California", "University of Southern California"),
+    ("Northwestern University", "Northeastern University"),  # compass words are places, never typos
+    ("University of Massachusetts", "University of Massachusetts Boston"),  # a campus named in the name
+    ("Age UK", "Age UK Dorchester"),  # the national body and a branch
+    ("Bridge Project Sudbury", "The Bridge"),
+    ("Medical University of Vienna", "University of Vienna"),  # a qualified kind of institution
+    ("Ohio State University", "Ohio University"),
+    ("Wuhan University of Technology", "Wuhan University"),
+    ("Henan Normal University", "Hunan Normal University"),  # provinces a letter apart
+])
+def test_a_place_or_a_qualifier_in_one_name_only_keeps_them_apart(a, b):
+    assert not _pairs(_org("a", a), _org("b", b)), (a, b)
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Imperial College, London", "Imperial College"),  # a place after a comma is an address
+    ("Vienna Medical University", "Medical University of Vienna"),  # the qualifier on both sides
+    ("Department of Physics, Medical University of Vienna", "Medical University of Vienna"),
+])
+def test_a_place_after_a_comma_or_a_qualifier_on_both_sides_still_merges(a, b):
+    assert _pairs(_org("a", a), _org("b", b)), (a, b)
+
+
+def test_a_branch_name_at_the_same_address_and_phone_is_one_site():
+    """A place in one name only is evidence against, which the same address and phone overturn."""
+    a = _org("a", "Calhoun North", address="2833 W Adams St", postcode="60612", phone="773 534 6940")
+    b = _org("b", "Calhoun", address="2833 W. Adams", postcode="60612", phone="(773) 534-6940")
+    (pair,) = _pairs(a, b).values()
+    assert "only 'Calhoun North' names north" in pair.reasons[0] and "same address" in "; ".join(pair.reasons)
+    assert not _pairs(_org("a", "Calhoun North", postcode="60612"), _org("b", "Calhoun", postcode="60612"))
+
+
+def test_branches_of_a_national_body_sharing_its_website_stay_apart():
+    a = _org("a", "Age UK", website="https://www.ageuk.org.uk")
+    b = _org("b", "Age UK Dorchester", website="https://www.ageuk.org.uk/dorchester")
+    assert not _pairs(a, b)

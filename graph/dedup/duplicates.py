@@ -110,6 +110,12 @@ def _branches(ra, rb) -> bool:
     return bool(a & b) and bool(a - b) and bool(b - a)
 
 
+def _share_words(ra, rb) -> bool:
+    """True when the names share a word: "Age UK" / "Age UK Dorchester" (a body and its branch, one website
+    for both), not "WV Active" / "Wolverhampton Leisure Services" (one body's two names, one website)."""
+    return bool(set(name_key(ra.name).tokens) & set(name_key(rb.name).tokens))
+
+
 def contact_evidence(ra, rb) -> tuple[float, list[str]]:
     """(score change, reasons) from address, postcode and phone: the same is strong evidence of one body,
     a different one (both written) evidence of two sites; the weights are in ``weights``."""
@@ -252,7 +258,8 @@ def find_duplicates(records, *, min_score: float = W.DUPLICATE_MIN_SCORE, top_k:
             reasons.append(f"same identifier {', '.join(same_ids)}")
         clash = set() if same_ids else (
             {_scheme(i) for i in ra.identifiers} & {_scheme(i) for i in rb.identifiers})
-        apart = "different places" in reason or "a body of its own" in reason or _branches(ra, rb)
+        apart = ("different places" in reason or "a body of its own" in reason or _branches(ra, rb)
+                 or ("a branch or another body" in reason and _share_words(ra, rb)))
         if _domain(ra.website) and _domain(ra.website) == _domain(rb.website) and not apart:
             score = max(score, W.SAME_WEBSITE)
             reasons.append(f"same website {_domain(ra.website)}")

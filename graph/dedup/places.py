@@ -41,10 +41,16 @@ _US_STATES = (
     "illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota mississippi "
     "missouri montana nebraska nevada ohio oklahoma oregon pennsylvania tennessee texas utah vermont virginia "
     "washington wisconsin wyoming dakota carolina")
+#: Provinces of China, whose names differ by a letter (Hunan / Henan, Hubei / Hebei, Shanxi / Shaanxi) and
+#: name many universities and hospitals ("Henan Normal University", "Hunan Normal University").
+_CHINA = ("anhui fujian gansu guangdong guangxi guizhou hainan hebei heilongjiang henan hubei hunan jiangsu "
+          "jiangxi jilin liaoning qinghai shaanxi shandong shanxi sichuan yunnan zhejiang xinjiang ningxia")
 #: Words that qualify a branch or site rather than name a body.
 SITE_WORDS = frozenset("north south east west northern southern eastern western central upper lower greater "
-                       "mid inner outer northeast northwest southeast southwest".split())
-BUILTIN_PLACES = frozenset(_COUNTIES.split()) | frozenset(_US_STATES.split()) | SITE_WORDS
+                       "mid inner outer northeast northwest southeast southwest northeastern northwestern "
+                       "southeastern southwestern".split())
+BUILTIN_PLACES = (frozenset(_COUNTIES.split()) | frozenset(_US_STATES.split()) | frozenset(_CHINA.split())
+                  | SITE_WORDS)
 _ENDINGS = re.compile(r"(?:chester|cester|caster|shire|ford|bury|borough|brough|burgh|ham|ton|wich|wick|mouth|"
                       r"minster|field|stead|worth|pool|dam|hoven|huizen)$")
 #: Ordinary words with a place-name ending.
