@@ -215,3 +215,40 @@ def test_branches_of_a_national_body_sharing_its_website_stay_apart():
     a = _org("a", "Age UK", website="https://www.ageuk.org.uk")
     b = _org("b", "Age UK Dorchester", website="https://www.ageuk.org.uk/dorchester")
     assert not _pairs(a, b)
+
+
+def _rows(lcg, tmp_path, names: dict[str, str], *extra: str) -> list[dict]:
+    import json
+
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "organisations.yaml").write_text("".join(f"- {{id: {i}, name: '{n}', sources: [test]}}\n"
+                                                     for i, n in names.items()))
+    result = lcg("duplicates", "--data", data, *extra)
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout) if "json" in extra else result.stdout
+
+
+def test_a_large_group_is_pairs_to_review_with_its_weakest_link_named(lcg, tmp_path):
+    names = {"acme-1": "Acme Widgets Ltd", "acme-2": "ACME WIDGETS LIMITED", "acme-3": "Acme Widgets",
+             "acme-4": "The Acme Widgets Company", "acme-5": "Acme Widgetts Ltd",
+             "bright-1": "Bright Futures CIC", "bright-2": "The Bright Futures Ltd"}
+    rows = _rows(lcg, tmp_path, names, "--format", "json")
+    big = [r for r in rows if r["keep"].startswith("acme")]
+    small = [r for r in rows if r["keep"].startswith("bright")]
+    assert big and all(r["action"] == "review" and r["group_size"] == 5 for r in big)
+    lowest = min(r["score"] for r in big)
+    links = {frozenset((r["keep"], r["merge"])) for r in big if r["score"] == lowest}
+    assert len({tuple(r["weakest_link"]) for r in big}) == 1  # one weakest link per group, on every row
+    assert frozenset(big[0]["weakest_link"]) in links and all(r["weakest_score"] == lowest for r in big)
+    assert "acme-5" in big[0]["weakest_link"]  # the misspelt one is the weakest link
+    assert all("review the pairs one by one" in r["reasons"] for r in big)
+    (pair,) = small
+    assert pair["action"] == "merge" and pair["group_size"] == 2 and pair["weakest_link"] is None
+
+
+def test_the_table_shows_the_action_and_the_weakest_link(lcg, tmp_path):
+    names = {f"acme-{i}": n for i, n in enumerate(["Acme Widgets Ltd", "ACME WIDGETS LIMITED", "Acme Widgets",
+                                                    "Acme Widgetts Ltd"])}
+    table = _rows(lcg, tmp_path, names, "--format", "table")
+    assert "review" in table and "weakest" in table and "acme-3" in table

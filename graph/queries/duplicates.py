@@ -4,20 +4,29 @@ Scoring lives in ``dedup.duplicates``; this module turns pairs into rows, each
 with the YAML change that would merge them: keep the better-connected record,
 give it the other's name as an alias (and any identifiers or website it lacks),
 delete the other and point its relationships at the one kept.
+
+Rows come in merge groups (``dedup.groups.merge_groups``). A group of up to
+``weights.GROUP_REVIEW_SIZE`` records is offered as a merge (``action`` "merge");
+a larger one, and a pair cut between two groups, as pairs to review one by one
+(``action`` "review"), each row naming the group's weakest link (``weakest_link``,
+``weakest_score``): the pair a wrong merge most likely hangs on.
 """
 
 from __future__ import annotations
+
+from collections import defaultdict
 
 import yaml
 
 from .. import schema
 from ..dedup import weights as W
-from ..dedup.duplicates import find_duplicates, merge_groups
+from ..dedup.duplicates import DuplicatePair, find_duplicates, merge_groups
 from ..dedup.records import entity_records
 
 __all__ = ["duplicate_rows", "merge_change", "COLUMNS"]
 
-COLUMNS = ["group", "score", "keep", "keep_name", "merge", "merge_name", "reasons"]
+COLUMNS = ["group", "action", "score", "keep", "keep_name", "merge", "merge_name", "reasons", "group_size",
+           "weakest_link", "weakest_score"]
 
 
 #: Single-valued fields moved to the kept record when it lacks them (kept in its note when both differ).
@@ -102,15 +111,32 @@ def duplicate_rows(backend, decisions=None, *, kind: str = "Organisation", min_s
             n += 1
             group_of.setdefault(p.a, n)
             group_of.setdefault(p.b, n)
+    members: dict[int, set[str]] = defaultdict(set)
+    for x, g in group_of.items():
+        members[g].add(x)
+    weakest: dict[int, DuplicatePair] = {}
+    for p in pairs:
+        g = group_of[p.a]
+        if g == group_of[p.b] and (g not in weakest or (p.score, p.a, p.b) < (weakest[g].score, weakest[g].a,
+                                                                            weakest[g].b)):
+            weakest[g] = p
     rows = []
     for p in pairs:
         a, b = by_id[p.a], by_id[p.b]
         keep, drop = (a, b) if _richness(a) >= _richness(b) else (b, a)
-        row = {"group": group_of[p.a] if group_of[p.a] == group_of[p.b] else min(group_of[p.a], group_of[p.b]), "score": p.score, "keep": keep.id, "keep_name": keep.name,
-               "merge": drop.id, "merge_name": drop.name, "reasons": "; ".join(p.reasons + (
-                   ["a weak link between two merge groups: review it on its own"]
-                   if group_of[p.a] != group_of[p.b] else [])),
-               "change": merge_change(keep, drop)}
+        cut = group_of[p.a] != group_of[p.b]
+        group = min(group_of[p.a], group_of[p.b])
+        size = 2 if cut else len(members[group])
+        review = cut or size > W.GROUP_REVIEW_SIZE
+        link = p if cut else weakest[group]
+        reasons = p.reasons + (["a weak link between two merge groups: review it on its own"] if cut else [])
+        if review and not cut:
+            reasons.append(f"one of {size} records: review the pairs one by one, the weakest link first "
+                           f"({link.a} / {link.b}, {link.score})")
+        row = {"group": group, "action": "review" if review else "merge", "score": p.score, "keep": keep.id,
+               "keep_name": keep.name, "merge": drop.id, "merge_name": drop.name, "reasons": "; ".join(reasons),
+               "group_size": size, "weakest_link": [link.a, link.b] if review else None,
+               "weakest_score": link.score if review else None, "change": merge_change(keep, drop)}
         decided = decisions.get(frozenset((p.a, p.b)))
         if decided:
             row["decision"] = decided["decision"]
