@@ -110,29 +110,30 @@ def test_registry_ids_are_org_ids_and_one_ror_id_in_two_spellings_is_the_same():
     assert low[0].score < 0.8 and "different ROR numbers" in "; ".join(low[0].reasons)
 
 
-def _apply(data, change: str, keep: str, drop: str) -> None:
-    """Make the advised edit by hand, as a coordinator would: set the fields, delete the entry, re-point ties."""
+def _apply(data, edits: list[dict]) -> None:
+    """Make the advised edits file by file, as a coordinator would: add to the kept entry, delete the other,
+    replace its id in the slots that name it (those marked ``if_written_here`` only where it is written)."""
     import yaml
 
-    (fields,) = yaml.safe_load(change) or [{"id": keep}]
-    for path in data.glob("*.yaml"):
+    for e in edits:
+        path = data / e["file"]
         entries = yaml.safe_load(path.read_text()) or []
-        if not isinstance(entries, list):
-            continue
-        entries = [e for e in entries if not (isinstance(e, dict) and e.get("id") == drop)]
-
-        def swap(x):
-            if isinstance(x, dict):
-                return {k: swap(v) for k, v in x.items()}
-            if isinstance(x, list):
-                return [swap(v) for v in x]
-            return keep if x == drop else x
-
-        entries = [swap(e) if e.get("id") != keep else {**e, **fields} for e in entries]
+        if e.get("delete"):
+            entries = [x for x in entries if x["id"] != e["entry"]]
+        for x in entries:
+            if x["id"] != e["entry"]:
+                continue
+            for field, values in e.get("add", {}).items():
+                x[field] = [*(x.get(field) or []), *values]
+            x.update(e.get("set", {}))
+            if "slot" in e:
+                slot = x.get(e["slot"]) or []
+                assert e["if_written_here"] or e["replace"] in slot, e
+                x[e["slot"]] = [e["by"] if v == e["replace"] else v for v in slot]
         path.write_text(yaml.safe_dump(entries, sort_keys=False, allow_unicode=True))
 
 
-def test_merge_advice_applied_validates_keeps_every_fact_and_the_pair_goes(lcg, tmp_path):
+def test_merge_advice_applied_file_by_file_validates_keeps_every_fact_and_the_pair_goes(lcg, tmp_path):
     import json
     import shutil
 
@@ -145,25 +146,53 @@ def test_merge_advice_applied_validates_keeps_every_fact_and_the_pair_goes(lcg, 
     orgs = data / "organisations.yaml"
     entries = yaml.safe_load(orgs.read_text())
     for e in entries:  # give the pair facts on both sides: an imported bare record and a hand-written one
-        if e["id"] == "age-uk-wolverhampton":
-            e.update(sources=["grants.json"], postcode="WV1 1AA")
+        if e["id"] == "age-uk-wolverhampton":  # its own ties are written in its entry
+            e.update(sources=["grants.json"], postcode="WV1 1AA", member_of=["net-own"], located_in=["wlv"])
         if e["id"] == "age-concern-wlv":
             e.update(type="charity", description="Older people's charity.", phone="01902 000000",
                      postcode="WV1 1AA", aliases=["ACW"])
     orgs.write_text(yaml.safe_dump(entries, sort_keys=False))
+    # ties naming it from other files: a project's partners, a network's members, a person's employer
+    (data / "projects.yaml").write_text("- {id: p1, name: Lunch club, partners: [age-uk-wolverhampton], "
+                                        "sources: [fixture]}\n")
+    (data / "networks.yaml").write_text("- {id: net-own, name: Older People Forum, sources: [fixture]}\n"
+                                        "- {id: net-listed, name: Age Alliance, members: [age-uk-wolverhampton], "
+                                        "sources: [fixture]}\n")
+    (data / "places.yaml").write_text("- {id: wlv, name: Wolverhampton, sources: [fixture]}\n")
+    (data / "people.yaml").write_text((data / "people.yaml").read_text() + "- {id: ann-lee, name: Ann Lee, "
+                                      "works_for: [age-uk-wolverhampton], sources: [fixture]}\n")
+    assert lcg("validate", "--data", data).exit_code == 0
+    before = json.loads(lcg("stats", "--data", data, "--format", "json").stdout)
     rows = json.loads(lcg("duplicates", "--data", data, "--format", "json").stdout)
     row = next(r for r in rows if {r["keep"], r["merge"]} == {"age-concern-wlv", "age-uk-wolverhampton"})
     assert row["keep"] == "age-concern-wlv"  # hand-written with more facts, over the imported record
+    edits = row["edits"]
+    for e in edits:  # the text names every file and entry of the structured edits
+        assert f"# {e['file']}: " in row["change"] and e["entry"] in row["change"]
+    assert {(e["file"], e["entry"], e.get("slot")) for e in edits if "slot" in e} == {
+        ("projects.yaml", "p1", "partners"), ("networks.yaml", "net-listed", "members"),
+        ("networks.yaml", "net-own", "members"), ("people.yaml", "ann-lee", "works_for")}
+    added = next(e for e in edits if "add" in e)
+    ids = {k: {x if isinstance(x, str) else x["id"] for x in v} for k, v in added["add"].items()}
+    # a tie either end may write (member_of / members) moves to the kept entry and is replaced where the
+    # network lists it: written twice, it loads once
+    assert ids["member_of"] == {"net-own", "net-listed"} and ids["located_in"] == {"wlv"}
+    assert not any("delete" in e and e["entry"] == row["keep"] for e in edits)  # never the kept record
     drop = next(e for e in entries if e["id"] == row["merge"])
-    _apply(data, row["change"], row["keep"], row["merge"])
+    _apply(data, edits)
     assert lcg("validate", "--data", data).exit_code == 0
     kept = next(e for e in yaml.safe_load(orgs.read_text()) if e["id"] == row["keep"])
     assert drop["name"] in kept["aliases"] and "ACW" in kept["aliases"]
     assert set(drop["identifiers"]) <= set(kept["identifiers"]) and "grants.json" in kept["sources"]
     assert kept["description"] == "Older people's charity." and kept["postcode"] == "WV1 1AA"
     assert str(drop["note"]) in kept["note"]  # the other record's note is kept, not deleted
-    after = json.loads(lcg("duplicates", "--data", data, "--format", "json").stdout or "[]")
-    assert not any(row["merge"] in (r["keep"], r["merge"]) for r in after)
+    after = json.loads(lcg("stats", "--data", data, "--format", "json").stdout)
+    counts = [{(r["type"], r["kind"]): r["count"] for r in x} for x in (before, after)]
+    counts[0][("node", "Organisation")] -= 1  # one record fewer, every relationship still there
+    counts[0][("total", "nodes")] -= 1
+    assert counts[1] == counts[0] and counts[1][("relationship", "MEMBER_OF")] == 2
+    after_rows = json.loads(lcg("duplicates", "--data", data, "--format", "json").stdout or "[]")
+    assert not any(row["merge"] in (r["keep"], r["merge"]) for r in after_rows)
 
 
 def test_branches_sharing_the_national_website_stay_apart():
