@@ -521,8 +521,7 @@ def duplicates(kind, min_score, include_decided, data_dir, fmt):
     kind = "Person" if kind.lower() == "person" else "Organisation"
     rows = duplicate_rows(backend_for(data_dir), load_decisions(data_dir) if data_dir else {}, kind=kind, include_decided=include_decided,
                           min_score=W.DUPLICATE_MIN_SCORE if min_score is None else min_score)
-    emit(rows, fmt, COLUMNS + (["decision"] if include_decided else [])
-         + {"table": [], "csv": ["change"]}.get(fmt, ["change", "edits"]))
+    emit(rows, fmt, COLUMNS + (["decision"] if include_decided else []) + (["change"] if fmt != "table" else []))
     if fmt == "table":
         for r in rows:
             click.echo(f"\n# merge {r['merge']} into {r['keep']} (score {r['score']}):\n{r['change']}")

@@ -15,6 +15,7 @@ a larger one, and a pair cut between two groups, as pairs to review one by one
 
 from __future__ import annotations
 
+import copy
 from collections import defaultdict
 
 import yaml
@@ -73,7 +74,7 @@ def merge_edits(keep, drop, ties=(), kinds=None) -> list[dict]:
             if (more := [x for x in value if x not in (mine or ())]):
                 add["sources"] = list(dict.fromkeys(more))
         elif mine in (None, "", (), []):
-            set_[name] = list(value) if isinstance(value, (tuple, list)) else value
+            set_[name] = list(value) if isinstance(value, (tuple, list)) else copy.deepcopy(value)
         elif isinstance(mine, (list, tuple)) and isinstance(value, (list, tuple)):
             if (more := [x for x in value if x not in mine]):
                 add[name] = more
@@ -93,7 +94,8 @@ def merge_edits(keep, drop, ties=(), kinds=None) -> list[dict]:
         for slot, owner in places:
             if owner == drop.id:  # written in drop's own entry: it moves to keep's
                 other = t.end if slot.outgoing else t.start
-                fields = {k: v for k, v in t.props.items() if k in schema.REL_KINDS[t.kind].field_names}
+                fields = {k: copy.deepcopy(v) for k, v in t.props.items()  # one copy each: no YAML anchors
+                          if k in schema.REL_KINDS[t.kind].field_names}
                 add.setdefault(slot.key, []).append({"id": other, **fields} if fields else other)
             else:
                 elsewhere.append({"file": schema.NODE_KINDS[kinds[owner]].file, "entry": owner, "slot": slot.key,
@@ -106,6 +108,13 @@ def merge_edits(keep, drop, ties=(), kinds=None) -> list[dict]:
     return edits + sorted(unique.values(), key=lambda e: (e["file"], e["entry"], e["slot"]))
 
 
+class _PlainDumper(yaml.SafeDumper):
+    """Writes a value used twice twice: data files take no anchors or aliases."""
+
+    def ignore_aliases(self, data) -> bool:
+        return True
+
+
 def render_edits(edits: list[dict]) -> str:
     """The edits as text to follow by hand, file by file; the lines to add parse as YAML."""
     out = []
@@ -115,7 +124,7 @@ def render_edits(edits: list[dict]) -> str:
                        + (" and set the fields it lacks (the note replaces its note, which it contains)"
                           if e["set"] else ""))
             entry = {"id": e["entry"], **e["add"], **e["set"]}
-            out.append(yaml.safe_dump([entry], sort_keys=False, allow_unicode=True, width=100).rstrip())
+            out.append(yaml.dump([entry], Dumper=_PlainDumper, sort_keys=False, allow_unicode=True, width=100).rstrip())
         elif e.get("delete"):
             out.append(f"# {e['file']}: then delete entry {e['entry']}"
                        + (" (every fact of it is in the lines above)" if len(out) else
