@@ -104,3 +104,7 @@ class BadRange(LcgError, ValueError):
     def __init__(self, low_option: str, low, high_option: str, high):
         self.low_option, self.low, self.high_option, self.high = low_option, low, high_option, high
         super().__init__(f"{low_option}={low!r} is after {high_option}={high!r}; give the earlier date first")
+
+
+class DecisionsFileError(LcgError):
+    """decisions.yaml (the reviewed pairs) cannot be read as a list of pairs, or cannot be locked to write it."""

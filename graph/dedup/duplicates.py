@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from . import weights as W
 from ..identifiers import registry_id
 from .groups import groups_of, merge_groups
-from .names import TokenWeights, acronyms, initials_only, name_key, name_keys, name_similarity
+from .names import NameKey, TokenWeights, acronyms, initials_only, name_key, name_keys, name_similarity
 from .places import PlaceWords, postcode_parts
 
 __all__ = ["EntityRecord", "DuplicatePair", "find_duplicates", "groups_of", "merge_groups"]
@@ -177,7 +177,7 @@ def find_duplicates(records, *, min_score: float = W.DUPLICATE_MIN_SCORE, top_k:
     records = list(records)
     by_id = {r.id: r for r in records}
     key_index: dict[tuple, int] = {}
-    keys = []
+    keys: list[NameKey] = []
     holders: list[list[str]] = []  # key number -> record ids carrying that name
     for r in records:
         person = r.kind == "Person"

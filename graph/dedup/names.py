@@ -213,7 +213,7 @@ INSTITUTION_KINDS = frozenset("university college institute school academy hospi
 def _kind_qualified(key: NameKey) -> set[tuple[str, str]]:
     """(qualifier, kind) written together: ("medical", "university") for "Medical University of Vienna",
     ("technology", "university") for "University of Technology"."""
-    w, out = key.words, set()
+    w, out = key.words, set[tuple[str, str]]()
     for i, kind in enumerate(w):
         if kind not in INSTITUTION_KINDS:
             continue

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import copy
 from collections import defaultdict
+from typing import Any
 
 import yaml
 
@@ -200,12 +201,12 @@ def duplicate_rows(backend, decisions=None, *, kind: str = "Organisation", min_s
         if review and not cut:
             reasons.append(f"one of {size} records: review the pairs one by one, the weakest link first "
                            f"({link.a} / {link.b}, {link.score})")
-        row = {"group": group, "action": "review" if review else "merge", "score": p.score, "keep": keep.id,
+        edits = merge_edits(keep, drop, ties_at.get(drop.id, ()), kinds)
+        row: dict[str, Any] = {"group": group, "action": "review" if review else "merge", "score": p.score, "keep": keep.id,
                "keep_name": keep.name, "merge": drop.id, "merge_name": drop.name, "reasons": "; ".join(reasons),
                "group_size": size, "weakest_link": [link.a, link.b] if review else None,
-               "weakest_score": link.score if review else None}
-        row["edits"] = merge_edits(keep, drop, ties_at.get(drop.id, ()), kinds)
-        row["change"] = render_edits(row["edits"])
+               "weakest_score": link.score if review else None, "edits": edits,
+               "change": render_edits(edits)}
         decided = decisions.get(frozenset((p.a, p.b)))
         if decided:
             row["decision"] = decided["decision"]
