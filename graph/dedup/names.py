@@ -239,19 +239,21 @@ def kind_qualifier_clash(a: NameKey, b: NameKey) -> str | None:
     return None
 
 
-def _of_form(key: NameKey) -> str | None:
-    """"of" for "University of X", "end" for "X University", else None (kind words as in GENERIC_WORDS).
+def naming_form_clash(a: NameKey, b: NameKey) -> str | None:
+    """"university" when one name writes "University of X" and the other "X University", same X.
 
     The two forms are a naming convention that tells institutions apart (University of
-    Washington in Seattle, Washington University in St. Louis), so a change of form is no
-    mere change of word order. Only whole names of these two forms are compared: inside longer
-    names ("Society of Illinois", "Vienna Medical University") the forms are mere word order.
+    Washington in Seattle, Washington University in St. Louis, also inside "... School of
+    Medicine"), so a change of form is no mere change of word order. Only the same kind word
+    and the same X count: "Medical University of Vienna" / "Vienna Medical University" agree
+    (X is "medical" on one side), "Society of Illinois" / "Aid Society" too.
     """
-    w = key.words
-    if len(w) >= 3 and w[0] in GENERIC_WORDS and w[1] == "of":
-        return "of"
-    if len(w) >= 2 and w[-1] in GENERIC_WORDS and w[-1] in key.tokens[:1] + key.tokens[-1:] and "of" not in w:
-        return "end"
+    for x, y in ((a, b), (b, a)):
+        w, v = x.words, y.words
+        of_forms = {(w[i], w[i + 2]) for i in range(len(w) - 2) if w[i] in GENERIC_WORDS and w[i + 1] == "of"}
+        for kind, place in of_forms:
+            if any(v[i] == place and v[i + 1] == kind for i in range(len(v) - 1)):
+                return kind
     return None
 
 
@@ -291,8 +293,8 @@ def name_similarity(a: NameKey, b: NameKey, weight, ambiguous=frozenset(), place
     clash = place_clash(a, b, places)
     if clash:
         return 0.0, f"different places: {' '.join(clash[0])} vs {' '.join(clash[1])} (branches or sites)"
-    if _of_form(a) and _of_form(b) and _of_form(a) != _of_form(b):
-        return 0.0, "'University of X' and 'X University' name two bodies (Washington, Victoria)"
+    if (kind := naming_form_clash(a, b)):
+        return 0.0, f"'{kind} of X' and 'X {kind}' name two bodies (Washington, Victoria)"
     dependent = sorted((set(a.tokens) ^ set(b.tokens)) & DEPENDENT_BODIES)
     if dependent:
         return 0.0, f"only one is a {'/'.join(dependent)}: a body of its own"
