@@ -289,3 +289,9 @@ def test_the_table_shows_the_action_and_the_weakest_link(lcg, tmp_path):
                                                     "Acme Widgetts Ltd"])}
     table = _rows(lcg, tmp_path, names, "--format", "table")
     assert "review" in table and "weakest" in table and "acme-3" in table
+
+
+def test_university_of_x_is_not_x_university_inside_longer_names():
+    assert not _pairs(_org("a", "Washington University School of Medicine"),
+                      _org("b", "University of Washington School of Medicine"))
+    assert _pairs(_org("a", "Vienna Medical University"), _org("b", "Medical University of Vienna"))
