@@ -164,7 +164,7 @@ def _one(set_name: str, method: str) -> dict:
     false = [(names[a], names[b], *detail.get((a, b), (None, None))) for a, b in judged if labels[a] != labels[b]]
     return {"set": set_name, "method": method, "records": len(rows), "true_pairs": true_total,
             "largest_true": max(Counter(labels.values()).values()), "pairs": len(judged), "tp_pairs": tp_pairs,
-            "unjudged": unjudged + len(pairs) - len(judged),
+            "unjudged": len(pairs) - len(judged), "unjudged_in_groups": unjudged,
             "group_pairs": predicted, "tp_groups": tp, "largest_group": max((len(g) for g in groups), default=0),
             "seconds": seconds, "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
             "false": false[:50]}
@@ -211,8 +211,8 @@ def main(argv=None):
               f"{_ratio(r['tp_groups'], r['true_pairs'])} | {r['largest_group']} ({r['largest_true']}) | "
               f"{r['seconds']:.2f} s | {r['peak_mb']:.0f} MB |", flush=True)
         if r.get("unjudged"):
-            print(f"    ({r['unjudged']} pairs left out: one of two different labels is a publisher's own id)",
-                  flush=True)
+            print(f"    ({r['unjudged']} listed pairs, {r['unjudged_in_groups']} pairs in groups left out: one of "
+                  "two different labels is a publisher's own id)", flush=True)
         for f in r["false"][:args.show_false]:
             print(f"    false: {f}", file=sys.stderr)
     return 0

@@ -295,3 +295,22 @@ def test_university_of_x_is_not_x_university_inside_longer_names():
     assert not _pairs(_org("a", "Washington University School of Medicine"),
                       _org("b", "University of Washington School of Medicine"))
     assert _pairs(_org("a", "Vienna Medical University"), _org("b", "Medical University of Vienna"))
+
+
+def test_the_area_a_whole_list_covers_is_no_branch_place():
+    """In a list of Chicago sites "Chicago" in one name only is the list's own area, not a branch."""
+    words = ("Aster Birch Cedar Daisy Elm Fern Grove Hazel Iris Juniper Kale Laurel Maple Nettle Oak Poppy Quince "
+             "Rowan Sage Thyme Umber Violet Willow Yarrow Zinnia").split()
+    filler = [_org(f"f{i}", f"Chicago {w} Learning Place", address=f"{i + 1} {w} Road, Chicago")
+              for i, w in enumerate(words)]
+    a = _org("a", "YMCA of Metropolitan Chicago - Rauner", postcode="60612")
+    b = _org("b", "Rauner Family YMCA", postcode="60612")
+    assert frozenset("ab") in _pairs(*filler, a, b)  # the name and the same ZIP
+    # in a short list "Chicago" is a place in one name only: the name score is capped, a ZIP is not enough
+    assert frozenset("ab") not in _pairs(*filler[:5], a, b)
+
+
+def test_a_word_seen_only_as_a_street_name_is_no_branch_place():
+    places = PlaceWords(["12 High St", "4 University Road", "Dinbren Road, Llangollen"])
+    assert "high" in places and not places.is_town("high") and not places.is_town("university")
+    assert places.is_town("llangollen") and places.is_town("dorchester")

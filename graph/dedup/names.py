@@ -181,7 +181,25 @@ class TokenWeights:
 NO_PLACES = PlaceWords()
 
 
-def place_in_one_name(a: NameKey, b: NameKey, places=NO_PLACES) -> tuple[NameKey, list[str]] | None:
+#: A place in at least this share of the names, and in at least AREA_MIN_NAMES of them, is the area the
+#: list covers ("Chicago" in a list of Chicago sites: a fifth of its names), not the place of one branch.
+#: (In a short list a share says nothing: two names share everything.)
+AREA_SHARE = 0.05
+AREA_MIN_NAMES = 20
+
+
+def _branch_place(word: str, places, weight=None) -> bool:
+    """A place that marks a branch: a town, county or site word (``PlaceWords.is_town``) that is not
+    the area the whole list covers (``AREA_SHARE``, counted by ``weight`` when it is a TokenWeights)."""
+    is_town = getattr(places, "is_town", None)
+    if not (is_town(word) if is_town else word in places):
+        return False
+    df, n = getattr(weight, "df", None), getattr(weight, "n", 0)
+    count = df.get(word, 0) if df is not None else 0
+    return not (count >= AREA_MIN_NAMES and count >= AREA_SHARE * n)
+
+
+def place_in_one_name(a: NameKey, b: NameKey, places=NO_PLACES, weight=None) -> tuple[NameKey, list[str]] | None:
     """(the name, its place words) when only one name carries a place in the body's own name.
 
     "Age UK" / "Age UK Dorchester", "University of Massachusetts" / "University of Massachusetts
@@ -192,8 +210,8 @@ def place_in_one_name(a: NameKey, b: NameKey, places=NO_PLACES) -> tuple[NameKey
     for short, long_ in ((a, b), (b, a)):  # "UoW": initials spell the place too
         if len(short.tokens) == 1 and short.joined in acronyms(long_):
             return None
-    only_a = [t for t in a.head if t in places and t not in b.tokens]
-    only_b = [t for t in b.head if t in places and t not in a.tokens]
+    only_a = [t for t in a.head if _branch_place(t, places, weight) and t not in b.tokens]
+    only_b = [t for t in b.head if _branch_place(t, places, weight) and t not in a.tokens]
     if bool(only_a) == bool(only_b):
         return None
     return (a, only_a) if only_a else (b, only_b)
@@ -300,7 +318,7 @@ def name_similarity(a: NameKey, b: NameKey, weight, ambiguous=frozenset(), place
         return 0.0, f"only one is a {'/'.join(dependent)}: a body of its own"
     if (qualified := kind_qualifier_clash(a, b)):
         return 0.0, f"only one names a {qualified}: another institution"
-    if (branch := place_in_one_name(a, b, places)):
+    if (branch := place_in_one_name(a, b, places, weight)):
         score, reason = _name_overlap(a, b, weight, ambiguous, places)
         return min(score, ONE_PLACE_CAP), (f"{reason}, but only {branch[0].raw.strip()!r} names "
                                            f"{' '.join(branch[1])}: a branch or another body, unless the "
