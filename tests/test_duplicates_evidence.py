@@ -225,6 +225,9 @@ def test_university_of_x_is_not_x_university():
     ("Ohio State University", "Ohio University"),
     ("Wuhan University of Technology", "Wuhan University"),
     ("Henan Normal University", "Hunan Normal University"),  # provinces a letter apart
+    ("Leeds Beckett University", "Leeds University"),  # the word before the kind names the institution
+    ("Florida International University", "University of Florida"),
+    ("The Chinese University of Hong Kong", "The University of Hong Kong"),
 ])
 def test_a_place_or_a_qualifier_in_one_name_only_keeps_them_apart(a, b):
     assert not _pairs(_org("a", a), _org("b", b)), (a, b)
@@ -234,6 +237,7 @@ def test_a_place_or_a_qualifier_in_one_name_only_keeps_them_apart(a, b):
     ("Imperial College, London", "Imperial College"),  # a place after a comma is an address
     ("Vienna Medical University", "Medical University of Vienna"),  # the qualifier on both sides
     ("Department of Physics, Medical University of Vienna", "Medical University of Vienna"),
+    ("Johns Hopkin University", "Johns Hopkins University"),  # the naming word misspelt is still the word
 ])
 def test_a_place_after_a_comma_or_a_qualifier_on_both_sides_still_merges(a, b):
     assert _pairs(_org("a", a), _org("b", b)), (a, b)

@@ -257,6 +257,38 @@ def kind_qualifier_clash(a: NameKey, b: NameKey) -> str | None:
     return None
 
 
+#: Kinds of institution named by the word written before them: "Leeds Beckett University", "Florida
+#: International University", "The Chinese University of Hong Kong".
+NAMED_KINDS = frozenset("university college institute".split())
+
+
+def _like(word: str, tokens) -> bool:
+    """``word`` is among ``tokens``, or one of them is it misspelt (as the token comparison allows)."""
+    if word in tokens:
+        return True
+    hit = extractOne(word, tokens, scorer=Levenshtein.normalized_similarity, score_cutoff=0.8, processor=None)
+    return bool(hit) and len(word) >= 5
+
+
+def named_kind_clash(a: NameKey, b: NameKey) -> str | None:
+    """"beckett university" when the word right before a university's (college's, institute's) kind word
+    in one body's own name is missing from the other name, which names that kind too.
+
+    "Leeds Beckett University" / "Leeds University", "Florida International University" / "University
+    of Florida", "The Chinese University of Hong Kong" / "The University of Hong Kong": the word before
+    the kind is what names the institution, so a name without it is another institution. ("Utrecht
+    University" / "University of Utrecht" both have "utrecht"; a misspelling still counts as the word.)
+    """
+    for x, y in ((a, b), (b, a)):
+        w = x.head  # the body's own name: "Michigan Medicine, University of Michigan" is two names
+        for i in range(1, len(w)):
+            kind, word = w[i], w[i - 1]
+            if (kind in NAMED_KINDS and kind in y.tokens and word not in CONNECTIVES
+                    and word not in INSTITUTION_KINDS and not _like(word, y.words)):
+                return f"{word} {kind}"
+    return None
+
+
 def naming_form_clash(a: NameKey, b: NameKey) -> str | None:
     """"university" when one name writes "University of X" and the other "X University", same X.
 
@@ -318,6 +350,8 @@ def name_similarity(a: NameKey, b: NameKey, weight, ambiguous=frozenset(), place
         return 0.0, f"only one is a {'/'.join(dependent)}: a body of its own"
     if (qualified := kind_qualifier_clash(a, b)):
         return 0.0, f"only one names a {qualified}: another institution"
+    if (named := named_kind_clash(a, b)):
+        return 0.0, f"only one names the {named}: another institution"
     if (branch := place_in_one_name(a, b, places, weight)):
         score, reason = _name_overlap(a, b, weight, ambiguous, places)
         return min(score, ONE_PLACE_CAP), (f"{reason}, but only {branch[0].raw.strip()!r} names "
