@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from . import weights as W
 from ..identifiers import registry_id
@@ -103,17 +104,23 @@ def _address(text) -> tuple[str, frozenset] | None:
     return (number, street) if street else None
 
 
+@lru_cache(maxsize=1 << 16)
+def _name_words(name: str) -> frozenset[str]:
+    """The content words of an organisation's name, once per name (every pair of a record asks again)."""
+    return frozenset(name_key(name).tokens)
+
+
 def _branches(ra, rb) -> bool:
     """True when the names share words and each adds its own ("Age UK North Tyneside" / "Age UK North Craven"):
     branches of one body, whose website (the national body's) they share, so the website is no evidence."""
-    a, b = set(name_key(ra.name).tokens), set(name_key(rb.name).tokens)
+    a, b = _name_words(ra.name), _name_words(rb.name)
     return bool(a & b) and bool(a - b) and bool(b - a)
 
 
 def _share_words(ra, rb) -> bool:
     """True when the names share a word: "Age UK" / "Age UK Dorchester" (a body and its branch, one website
     for both), not "WV Active" / "Wolverhampton Leisure Services" (one body's two names, one website)."""
-    return bool(set(name_key(ra.name).tokens) & set(name_key(rb.name).tokens))
+    return bool(_name_words(ra.name) & _name_words(rb.name))
 
 
 def contact_evidence(ra, rb) -> tuple[float, list[str]]:

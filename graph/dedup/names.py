@@ -75,8 +75,10 @@ class NameKey:
 
 
 def _fold(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    if not text.isascii():  # accents off; plain ASCII has none (most names: a fast path)
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.lower()
     text = text.replace("&amp;", "&").replace("&amp", "&").replace("&", " and ")
     text = re.sub(r"['`\u2019]", "", text)  # PHILIPS' -> philips
     text = re.sub(r"\b([nb])[\s.]*v\b\.?", r" \1v ", text)  # "N. V." stays a legal form, not initials
