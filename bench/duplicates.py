@@ -162,9 +162,10 @@ def _one(set_name: str, method: str) -> dict:
         unjudged += skip
         predicted += len(g) * (len(g) - 1) // 2 - skip
     false = [(names[a], names[b], *detail.get((a, b), (None, None))) for a, b in judged if labels[a] != labels[b]]
+    false_same_name = _false_same_name(groups, labels, names)
     return {"set": set_name, "method": method, "records": len(rows), "true_pairs": true_total,
             "largest_true": max(Counter(labels.values()).values()), "pairs": len(judged), "tp_pairs": tp_pairs,
-            "unjudged": len(pairs) - len(judged), "unjudged_in_groups": unjudged,
+            "unjudged": len(pairs) - len(judged), "unjudged_in_groups": unjudged, "false_same_name": false_same_name,
             "group_pairs": predicted, "tp_groups": tp, "largest_group": max((len(g) for g in groups), default=0),
             "seconds": seconds, "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
             "false": false[:50]}
@@ -179,6 +180,22 @@ INTERNAL_ID = "360G-"
 
 def _judgeable(a: str, b: str) -> bool:
     return a == b or not (a.startswith(INTERNAL_ID) or b.startswith(INTERNAL_ID))
+
+
+def _false_same_name(groups, labels, names) -> int:
+    """False pairs inside merge groups between two records whose names are one once normalised (a unit
+    prefix, legal form, case and punctuation dropped): labels no name can tell apart."""
+    from graph.dedup.names import name_key
+
+    n = 0
+    for g in groups:
+        by_key: dict = defaultdict(Counter)
+        for x in g:
+            by_key[name_key(names[x]).tokens][labels[x]] += 1
+        for counts in by_key.values():
+            total = sum(counts.values())
+            n += (total * total - sum(c * c for c in counts.values())) // 2
+    return n
 
 
 def _ratio(a, b) -> str:
@@ -210,6 +227,9 @@ def main(argv=None):
               f"{_ratio(r['tp_pairs'], r['true_pairs'])} | {_ratio(r['tp_groups'], r['group_pairs'])} | "
               f"{_ratio(r['tp_groups'], r['true_pairs'])} | {r['largest_group']} ({r['largest_true']}) | "
               f"{r['seconds']:.2f} s | {r['peak_mb']:.0f} MB |", flush=True)
+        if r.get("false_same_name"):
+            print(f"    ({r['false_same_name']} of the false pairs in groups join names that are one once normalised)",
+                  flush=True)
         if r.get("unjudged"):
             print(f"    ({r['unjudged']} listed pairs, {r['unjudged_in_groups']} pairs in groups left out: one of "
                   "two different labels is a publisher's own id)", flush=True)
