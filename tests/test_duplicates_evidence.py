@@ -318,3 +318,9 @@ def test_a_word_seen_only_as_a_street_name_is_no_branch_place():
     places = PlaceWords(["12 High St", "4 University Road", "Dinbren Road, Llangollen"])
     assert "high" in places and not places.is_town("high") and not places.is_town("university")
     assert places.is_town("llangollen") and places.is_town("dorchester")
+
+
+def test_another_institution_is_not_undone_by_a_shared_website():
+    a = _org("a", "Medical University of Vienna", website="https://www.meduniwien.ac.at", postcode="1090")
+    b = _org("b", "University of Vienna", website="https://www.meduniwien.ac.at/about", postcode="1090")
+    assert not _pairs(a, b)

@@ -351,9 +351,9 @@ def name_similarity(a: NameKey, b: NameKey, weight, ambiguous=frozenset(), place
     if dependent:
         return 0.0, f"only one is a {'/'.join(dependent)}: a body of its own"
     if (qualified := kind_qualifier_clash(a, b)):
-        return 0.0, f"only one names a {qualified}: another institution"
+        return 0.0, f"only one names a {qualified}: another institution, a body of its own"
     if (named := named_kind_clash(a, b)):
-        return 0.0, f"only one names the {named}: another institution"
+        return 0.0, f"only one names the {named}: another institution, a body of its own"
     if (branch := place_in_one_name(a, b, places, weight)):
         score, reason = _name_overlap(a, b, weight, ambiguous, places)
         return min(score, ONE_PLACE_CAP), (f"{reason}, but only {branch[0].raw.strip()!r} names "
