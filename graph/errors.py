@@ -108,3 +108,7 @@ class BadRange(LcgError, ValueError):
 
 class BadProposal(LcgError):
     """A proposal (``lcg overlaps --proposal FILE``) that is not one readable project entry, or names unknown ids."""
+
+
+class DecisionsFileError(LcgError):
+    """decisions.yaml (the reviewed pairs) cannot be read as a list of pairs, or cannot be locked to write it."""

@@ -212,3 +212,18 @@ def test_merge_change_of_same_names_adds_no_empty_aliases():
     change = merge_change(keep, drop)
     assert "aliases" not in change
     assert yaml.safe_load(change) == [{"id": "a", "identifiers": ["GB-CHC-1"]}]
+
+
+def test_decisions_raise_typed_errors(tmp_path):
+    from graph.dedup.decisions import load_decisions, record_decision
+    from graph.errors import DataDirNotFound, DecisionsFileError, OutOfRange, SameNode
+
+    with pytest.raises(SameNode):
+        record_decision(tmp_path, "a", "a", "same")
+    with pytest.raises(OutOfRange, match="'maybe' is not a decision"):
+        record_decision(tmp_path, "a", "b", "maybe")
+    with pytest.raises(DataDirNotFound):
+        record_decision(tmp_path / "missing", "a", "b", "same")
+    (tmp_path / "decisions.yaml").write_text("- {pair: [a, a], decision: same}\n")
+    with pytest.raises(DecisionsFileError, match="entry 1: expected pair"):
+        load_decisions(tmp_path)

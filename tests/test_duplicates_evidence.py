@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from graph.dedup.duplicates import EntityRecord, find_duplicates
@@ -110,29 +112,30 @@ def test_registry_ids_are_org_ids_and_one_ror_id_in_two_spellings_is_the_same():
     assert low[0].score < 0.8 and "different ROR numbers" in "; ".join(low[0].reasons)
 
 
-def _apply(data, change: str, keep: str, drop: str) -> None:
-    """Make the advised edit by hand, as a coordinator would: set the fields, delete the entry, re-point ties."""
+def _apply(data, edits: list[dict]) -> None:
+    """Make the advised edits file by file, as a coordinator would: add to the kept entry, delete the other,
+    replace its id in the slots that name it (those marked ``if_written_here`` only where it is written)."""
     import yaml
 
-    (fields,) = yaml.safe_load(change) or [{"id": keep}]
-    for path in data.glob("*.yaml"):
+    for e in edits:
+        path = data / e["file"]
         entries = yaml.safe_load(path.read_text()) or []
-        if not isinstance(entries, list):
-            continue
-        entries = [e for e in entries if not (isinstance(e, dict) and e.get("id") == drop)]
-
-        def swap(x):
-            if isinstance(x, dict):
-                return {k: swap(v) for k, v in x.items()}
-            if isinstance(x, list):
-                return [swap(v) for v in x]
-            return keep if x == drop else x
-
-        entries = [swap(e) if e.get("id") != keep else {**e, **fields} for e in entries]
+        if e.get("delete"):
+            entries = [x for x in entries if x["id"] != e["entry"]]
+        for x in entries:
+            if x["id"] != e["entry"]:
+                continue
+            for field, values in e.get("add", {}).items():
+                x[field] = [*(x.get(field) or []), *values]
+            x.update(e.get("set", {}))
+            if "slot" in e:
+                slot = x.get(e["slot"]) or []
+                assert e["if_written_here"] or e["replace"] in slot, e
+                x[e["slot"]] = [e["by"] if v == e["replace"] else v for v in slot]
         path.write_text(yaml.safe_dump(entries, sort_keys=False, allow_unicode=True))
 
 
-def test_merge_advice_applied_validates_keeps_every_fact_and_the_pair_goes(lcg, tmp_path):
+def test_merge_advice_applied_file_by_file_validates_keeps_every_fact_and_the_pair_goes(lcg, tmp_path):
     import json
     import shutil
 
@@ -145,25 +148,59 @@ def test_merge_advice_applied_validates_keeps_every_fact_and_the_pair_goes(lcg, 
     orgs = data / "organisations.yaml"
     entries = yaml.safe_load(orgs.read_text())
     for e in entries:  # give the pair facts on both sides: an imported bare record and a hand-written one
-        if e["id"] == "age-uk-wolverhampton":
-            e.update(sources=["grants.json"], postcode="WV1 1AA")
+        if e["id"] == "age-uk-wolverhampton":  # its own ties are written in its entry
+            e.update(sources=["grants.json"], postcode="WV1 1AA", member_of=["net-own"], located_in=["wlv"])
         if e["id"] == "age-concern-wlv":
             e.update(type="charity", description="Older people's charity.", phone="01902 000000",
                      postcode="WV1 1AA", aliases=["ACW"])
     orgs.write_text(yaml.safe_dump(entries, sort_keys=False))
+    # ties naming it from other files: a project's partners, a network's members, a person's employer
+    (data / "projects.yaml").write_text("- {id: p1, name: Lunch club, partners: [age-uk-wolverhampton], "
+                                        "sources: [fixture]}\n")
+    (data / "networks.yaml").write_text("- {id: net-own, name: Older People Forum, sources: [fixture]}\n"
+                                        "- {id: net-listed, name: Age Alliance, members: [age-uk-wolverhampton], "
+                                        "sources: [fixture]}\n")
+    (data / "places.yaml").write_text("- {id: wlv, name: Wolverhampton, sources: [fixture]}\n")
+    (data / "people.yaml").write_text((data / "people.yaml").read_text() + "- {id: ann-lee, name: Ann Lee, "
+                                      "works_for: [age-uk-wolverhampton], sources: [fixture]}\n")
+    assert lcg("validate", "--data", data).exit_code == 0
+    before = json.loads(lcg("stats", "--data", data, "--format", "json").stdout)
     rows = json.loads(lcg("duplicates", "--data", data, "--format", "json").stdout)
     row = next(r for r in rows if {r["keep"], r["merge"]} == {"age-concern-wlv", "age-uk-wolverhampton"})
     assert row["keep"] == "age-concern-wlv"  # hand-written with more facts, over the imported record
+    from graph import open_backend
+    from graph.queries.duplicates import duplicate_rows, render_edits
+
+    with open_backend(data) as g:  # the same advice, structured, from the library
+        edits = next(r["edits"] for r in duplicate_rows(g) if (r["keep"], r["merge"]) == (row["keep"], row["merge"]))
+    assert render_edits(edits) == row["change"]
+    assert not re.search(r"[&*]id\d{3}", row["change"])  # no YAML anchors: data files refuse them
+    for e in edits:  # the text names every file and entry of the structured edits
+        assert f"# {e['file']}: " in row["change"] and e["entry"] in row["change"]
+    assert {(e["file"], e["entry"], e.get("slot")) for e in edits if "slot" in e} == {
+        ("projects.yaml", "p1", "partners"), ("networks.yaml", "net-listed", "members"),
+        ("networks.yaml", "net-own", "members"), ("people.yaml", "ann-lee", "works_for")}
+    added = next(e for e in edits if "add" in e)
+    ids = {k: {x if isinstance(x, str) else x["id"] for x in v} for k, v in added["add"].items()}
+    # a tie either end may write (member_of / members) moves to the kept entry and is replaced where the
+    # network lists it: written twice, it loads once
+    assert ids["member_of"] == {"net-own", "net-listed"} and ids["located_in"] == {"wlv"}
+    assert not any("delete" in e and e["entry"] == row["keep"] for e in edits)  # never the kept record
     drop = next(e for e in entries if e["id"] == row["merge"])
-    _apply(data, row["change"], row["keep"], row["merge"])
-    assert lcg("validate", "--data", data).exit_code == 0
+    _apply(data, edits)
+    v = lcg("validate", "--data", data); assert v.exit_code == 0, v.output
     kept = next(e for e in yaml.safe_load(orgs.read_text()) if e["id"] == row["keep"])
     assert drop["name"] in kept["aliases"] and "ACW" in kept["aliases"]
     assert set(drop["identifiers"]) <= set(kept["identifiers"]) and "grants.json" in kept["sources"]
     assert kept["description"] == "Older people's charity." and kept["postcode"] == "WV1 1AA"
     assert str(drop["note"]) in kept["note"]  # the other record's note is kept, not deleted
-    after = json.loads(lcg("duplicates", "--data", data, "--format", "json").stdout or "[]")
-    assert not any(row["merge"] in (r["keep"], r["merge"]) for r in after)
+    after = json.loads(lcg("stats", "--data", data, "--format", "json").stdout)
+    counts = [{(r["type"], r["kind"]): r["count"] for r in x} for x in (before, after)]
+    counts[0][("node", "Organisation")] -= 1  # one record fewer, every relationship still there
+    counts[0][("total", "nodes")] -= 1
+    assert counts[1] == counts[0] and counts[1][("relationship", "MEMBER_OF")] == 2
+    after_rows = json.loads(lcg("duplicates", "--data", data, "--format", "json").stdout or "[]")
+    assert not any(row["merge"] in (r["keep"], r["merge"]) for r in after_rows)
 
 
 def test_branches_sharing_the_national_website_stay_apart():
@@ -175,3 +212,115 @@ def test_branches_sharing_the_national_website_stay_apart():
 def test_university_of_x_is_not_x_university():
     assert not _pairs(_org("a", "University of Washington"), _org("b", "Washington University"))
     assert _pairs(_org("a", "University of Leeds"), _org("b", "Dept of Physics, University of Leeds"))
+
+
+@pytest.mark.parametrize("a, b", [
+    ("University of Florida", "University of South Florida"),  # a site word in one name only
+    ("University of California", "University of Southern California"),
+    ("Northwestern University", "Northeastern University"),  # compass words are places, never typos
+    ("University of Massachusetts", "University of Massachusetts Boston"),  # a campus named in the name
+    ("Age UK", "Age UK Dorchester"),  # the national body and a branch
+    ("Bridge Project Sudbury", "The Bridge"),
+    ("Medical University of Vienna", "University of Vienna"),  # a qualified kind of institution
+    ("Ohio State University", "Ohio University"),
+    ("Wuhan University of Technology", "Wuhan University"),
+    ("Henan Normal University", "Hunan Normal University"),  # provinces a letter apart
+    ("Leeds Beckett University", "Leeds University"),  # the word before the kind names the institution
+    ("Florida International University", "University of Florida"),
+    ("The Chinese University of Hong Kong", "The University of Hong Kong"),
+])
+def test_a_place_or_a_qualifier_in_one_name_only_keeps_them_apart(a, b):
+    assert not _pairs(_org("a", a), _org("b", b)), (a, b)
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Imperial College, London", "Imperial College"),  # a place after a comma is an address
+    ("Vienna Medical University", "Medical University of Vienna"),  # the qualifier on both sides
+    ("Department of Physics, Medical University of Vienna", "Medical University of Vienna"),
+    ("Johns Hopkin University", "Johns Hopkins University"),  # the naming word misspelt is still the word
+])
+def test_a_place_after_a_comma_or_a_qualifier_on_both_sides_still_merges(a, b):
+    assert _pairs(_org("a", a), _org("b", b)), (a, b)
+
+
+def test_a_branch_name_at_the_same_address_and_phone_is_one_site():
+    """A place in one name only is evidence against, which the same address and phone overturn."""
+    a = _org("a", "Calhoun North", address="2833 W Adams St", postcode="60612", phone="773 534 6940")
+    b = _org("b", "Calhoun", address="2833 W. Adams", postcode="60612", phone="(773) 534-6940")
+    (pair,) = _pairs(a, b).values()
+    assert "only 'Calhoun North' names north" in pair.reasons[0] and "same address" in "; ".join(pair.reasons)
+    assert not _pairs(_org("a", "Calhoun North", postcode="60612"), _org("b", "Calhoun", postcode="60612"))
+
+
+def test_branches_of_a_national_body_sharing_its_website_stay_apart():
+    a = _org("a", "Age UK", website="https://www.ageuk.org.uk")
+    b = _org("b", "Age UK Dorchester", website="https://www.ageuk.org.uk/dorchester")
+    assert not _pairs(a, b)
+
+
+def _rows(lcg, tmp_path, names: dict[str, str], *extra: str) -> list[dict]:
+    import json
+
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "organisations.yaml").write_text("".join(f"- {{id: {i}, name: '{n}', sources: [test]}}\n"
+                                                     for i, n in names.items()))
+    result = lcg("duplicates", "--data", data, *extra)
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout) if "json" in extra else result.stdout
+
+
+def test_a_large_group_is_pairs_to_review_with_its_weakest_link_named(lcg, tmp_path):
+    names = {"acme-1": "Acme Widgets Ltd", "acme-2": "ACME WIDGETS LIMITED", "acme-3": "Acme Widgets",
+             "acme-4": "The Acme Widgets Company", "acme-5": "Acme Widgetts Ltd",
+             "bright-1": "Bright Futures CIC", "bright-2": "The Bright Futures Ltd"}
+    rows = _rows(lcg, tmp_path, names, "--format", "json")
+    big = [r for r in rows if r["keep"].startswith("acme")]
+    small = [r for r in rows if r["keep"].startswith("bright")]
+    assert big and all(r["action"] == "review" and r["group_size"] == 5 for r in big)
+    lowest = min(r["score"] for r in big)
+    links = {frozenset((r["keep"], r["merge"])) for r in big if r["score"] == lowest}
+    assert len({tuple(r["weakest_link"]) for r in big}) == 1  # one weakest link per group, on every row
+    assert frozenset(big[0]["weakest_link"]) in links and all(r["weakest_score"] == lowest for r in big)
+    assert "acme-5" in big[0]["weakest_link"]  # the misspelt one is the weakest link
+    assert all("review the pairs one by one" in r["reasons"] for r in big)
+    (pair,) = small
+    assert pair["action"] == "merge" and pair["group_size"] == 2 and pair["weakest_link"] is None
+
+
+def test_the_table_shows_the_action_and_the_weakest_link(lcg, tmp_path):
+    names = {f"acme-{i}": n for i, n in enumerate(["Acme Widgets Ltd", "ACME WIDGETS LIMITED", "Acme Widgets",
+                                                    "Acme Widgetts Ltd"])}
+    table = _rows(lcg, tmp_path, names, "--format", "table")
+    assert "review" in table and "weakest" in table and "acme-3" in table
+
+
+def test_university_of_x_is_not_x_university_inside_longer_names():
+    assert not _pairs(_org("a", "Washington University School of Medicine"),
+                      _org("b", "University of Washington School of Medicine"))
+    assert _pairs(_org("a", "Vienna Medical University"), _org("b", "Medical University of Vienna"))
+
+
+def test_the_area_a_whole_list_covers_is_no_branch_place():
+    """In a list of Chicago sites "Chicago" in one name only is the list's own area, not a branch."""
+    words = ("Aster Birch Cedar Daisy Elm Fern Grove Hazel Iris Juniper Kale Laurel Maple Nettle Oak Poppy Quince "
+             "Rowan Sage Thyme Umber Violet Willow Yarrow Zinnia").split()
+    filler = [_org(f"f{i}", f"Chicago {w} Learning Place", address=f"{i + 1} {w} Road, Chicago")
+              for i, w in enumerate(words)]
+    a = _org("a", "YMCA of Metropolitan Chicago - Rauner", postcode="60612")
+    b = _org("b", "Rauner Family YMCA", postcode="60612")
+    assert frozenset("ab") in _pairs(*filler, a, b)  # the name and the same ZIP
+    # in a short list "Chicago" is a place in one name only: the name score is capped, a ZIP is not enough
+    assert frozenset("ab") not in _pairs(*filler[:5], a, b)
+
+
+def test_a_word_seen_only_as_a_street_name_is_no_branch_place():
+    places = PlaceWords(["12 High St", "4 University Road", "Dinbren Road, Llangollen"])
+    assert "high" in places and not places.is_town("high") and not places.is_town("university")
+    assert places.is_town("llangollen") and places.is_town("dorchester")
+
+
+def test_another_institution_is_not_undone_by_a_shared_website():
+    a = _org("a", "Medical University of Vienna", website="https://www.meduniwien.ac.at", postcode="1090")
+    b = _org("b", "University of Vienna", website="https://www.meduniwien.ac.at/about", postcode="1090")
+    assert not _pairs(a, b)

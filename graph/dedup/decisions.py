@@ -29,7 +29,7 @@ from pathlib import Path
 
 import yaml
 
-from ..errors import LcgError
+from ..errors import DataDirNotFound, DecisionsFileError, OutOfRange, SameNode, WrongKind
 
 __all__ = ["DECISIONS_FILE", "DECISIONS", "load_decisions", "record_decision", "remove_decision"]
 
@@ -52,25 +52,25 @@ def load_decisions(data_dir) -> dict[frozenset, dict]:
     try:
         entries = safe_load(path.read_text(encoding="utf-8")) or []
     except UnicodeDecodeError:
-        raise LcgError(f"{path}: not UTF-8 text; save the file as UTF-8") from None
+        raise DecisionsFileError(f"{path}: not UTF-8 text; save the file as UTF-8") from None
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         where = f" line {mark.line + 1}" if mark else ""
-        raise LcgError(f"{path}{where}: not valid YAML; fix the file (expected a list of pair/decision entries)") \
+        raise DecisionsFileError(f"{path}{where}: not valid YAML; fix the file (expected a list of pair/decision entries)") \
             from None
     if not isinstance(entries, list):
-        raise LcgError(f"{path}: expected a list of entries with pair and decision")
+        raise DecisionsFileError(f"{path}: expected a list of entries with pair and decision")
     out = {}
-    for n, e in enumerate(entries, start=1):
-        pair = e.get("pair") if isinstance(e, dict) else None
+    for n, entry in enumerate(entries, start=1):
+        pair = entry.get("pair") if isinstance(entry, dict) else None
         if not (isinstance(pair, list) and len(pair) == 2 and all(isinstance(x, str) for x in pair)
                 and pair[0] != pair[1]):
-            raise LcgError(f"{path} entry {n}: expected pair: [id-a, id-b] with two different ids")
-        decision = _normal(e.get("decision", ""))
+            raise DecisionsFileError(f"{path} entry {n}: expected pair: [id-a, id-b] with two different ids")
+        decision = _normal(entry.get("decision", ""))
         if decision is None:
-            raise LcgError(f"{path} entry {n}: bad decision {e.get('decision')!r} "
+            raise DecisionsFileError(f"{path} entry {n}: bad decision {entry.get('decision')!r} "
                            f"(expected one of: {', '.join(DECISIONS)})")
-        out[frozenset(pair)] = {**e, "decision": decision}
+        out[frozenset(pair)] = {**entry, "decision": decision}
     return out
 
 
@@ -87,20 +87,20 @@ def record_decision(data_dir, a: str, b: str, decision: str, note: str | None = 
     """
     d = _normal(decision)
     if d is None:
-        raise LcgError(f"bad decision {decision!r} (expected one of: {', '.join(DECISIONS)})")
+        raise OutOfRange("decision", decision, f"is not a decision (expected one of: {', '.join(DECISIONS)})")
     if backend is not None:
         from ..search import resolve
 
         na, nb = resolve(backend, a), resolve(backend, b)
         if na.kind != nb.kind:  # overlaps pair projects, duplicates pair records of one kind
-            raise LcgError(f"{na.id} is {_a(na.kind)} and {nb.id} is {_a(nb.kind)}; "
+            raise WrongKind(nb.id, f"{na.id} is {_a(na.kind)} and {nb.id} is {_a(nb.kind)}; "
                            "a decision is about two records of one kind")
         a, b = na.id, nb.id
     if a == b:
-        raise LcgError(f"a pair needs two different records, got {a!r} twice")
+        raise SameNode(f"a pair needs two different records, got {a!r} twice")
     path = Path(data_dir) / DECISIONS_FILE
     if not Path(data_dir).is_dir():
-        raise LcgError(f"data folder {str(data_dir)!r} not found (give one with --data DIR)")
+        raise DataDirNotFound(f"data folder {str(data_dir)!r} not found (give one with --data DIR)")
     entry = {"pair": sorted([a, b]), "decision": d, "date": _dt.date.today().isoformat()}
     if note:
         entry["note"] = note
@@ -145,7 +145,7 @@ def _locked(path: Path):
     try:
         fd = os.open(lock_path, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o644)
     except OSError as e:
-        raise LcgError(f"cannot lock {path} (lock file {lock_path}): {(e.strerror or str(e)).lower()}") from None
+        raise DecisionsFileError(f"cannot lock {path} (lock file {lock_path}): {(e.strerror or str(e)).lower()}") from None
     try:
         fcntl.flock(fd, fcntl.LOCK_EX)
         yield

@@ -16,11 +16,12 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from . import weights as W
 from ..identifiers import registry_id
 from .groups import groups_of, merge_groups
-from .names import TokenWeights, acronyms, initials_only, name_key, name_keys, name_similarity
+from .names import NameKey, TokenWeights, acronyms, initials_only, name_key, name_keys, name_similarity
 from .places import PlaceWords, postcode_parts
 
 __all__ = ["EntityRecord", "DuplicatePair", "find_duplicates", "groups_of", "merge_groups"]
@@ -103,11 +104,23 @@ def _address(text) -> tuple[str, frozenset] | None:
     return (number, street) if street else None
 
 
+@lru_cache(maxsize=1 << 16)
+def _name_words(name: str) -> frozenset[str]:
+    """The content words of an organisation's name, once per name (every pair of a record asks again)."""
+    return frozenset(name_key(name).tokens)
+
+
 def _branches(ra, rb) -> bool:
     """True when the names share words and each adds its own ("Age UK North Tyneside" / "Age UK North Craven"):
     branches of one body, whose website (the national body's) they share, so the website is no evidence."""
-    a, b = set(name_key(ra.name).tokens), set(name_key(rb.name).tokens)
+    a, b = _name_words(ra.name), _name_words(rb.name)
     return bool(a & b) and bool(a - b) and bool(b - a)
+
+
+def _share_words(ra, rb) -> bool:
+    """True when the names share a word: "Age UK" / "Age UK Dorchester" (a body and its branch, one website
+    for both), not "WV Active" / "Wolverhampton Leisure Services" (one body's two names, one website)."""
+    return bool(_name_words(ra.name) & _name_words(rb.name))
 
 
 def contact_evidence(ra, rb) -> tuple[float, list[str]]:
@@ -171,7 +184,7 @@ def find_duplicates(records, *, min_score: float = W.DUPLICATE_MIN_SCORE, top_k:
     records = list(records)
     by_id = {r.id: r for r in records}
     key_index: dict[tuple, int] = {}
-    keys = []
+    keys: list[NameKey] = []
     holders: list[list[str]] = []  # key number -> record ids carrying that name
     for r in records:
         person = r.kind == "Person"
@@ -252,7 +265,8 @@ def find_duplicates(records, *, min_score: float = W.DUPLICATE_MIN_SCORE, top_k:
             reasons.append(f"same identifier {', '.join(same_ids)}")
         clash = set() if same_ids else (
             {_scheme(i) for i in ra.identifiers} & {_scheme(i) for i in rb.identifiers})
-        apart = "different places" in reason or "a body of its own" in reason or _branches(ra, rb)
+        apart = ("different places" in reason or "a body of its own" in reason or _branches(ra, rb)
+                 or ("a branch or another body" in reason and _share_words(ra, rb)))
         if _domain(ra.website) and _domain(ra.website) == _domain(rb.website) and not apart:
             score = max(score, W.SAME_WEBSITE)
             reasons.append(f"same website {_domain(ra.website)}")

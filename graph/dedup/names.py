@@ -64,6 +64,10 @@ class NameKey:
     raw: str
     tokens: tuple[str, ...]
     words: tuple[str, ...]  # with connectives, for acronyms
+    #: The tokens of the body's own name: before the first comma once unit prefixes are gone
+    #: ("University of California, San Francisco" -> university, california). A place written there is
+    #: part of the name ("University of Massachusetts Boston"); one written after a comma, an address.
+    head: tuple[str, ...] = ()
 
     @property
     def joined(self) -> str:
@@ -71,8 +75,10 @@ class NameKey:
 
 
 def _fold(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    if not text.isascii():  # accents off; plain ASCII has none (most names: a fast path)
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.lower()
     text = text.replace("&amp;", "&").replace("&amp", "&").replace("&", " and ")
     text = re.sub(r"['`\u2019]", "", text)  # PHILIPS' -> philips
     text = re.sub(r"\b([nb])[\s.]*v\b\.?", r" \1v ", text)  # "N. V." stays a legal form, not initials
@@ -114,17 +120,24 @@ def _without_units(name: str) -> str:
     return ", ".join(parts)
 
 
-def name_key(name: str, *, person: bool = False) -> NameKey:
-    """The comparable form of a name; ``person`` drops titles instead of legal forms."""
-    text = _fold(name if person else _without_units(name))
+def _content_words(text: str, person: bool) -> tuple[list[str], tuple[str, ...]]:
+    """(words, tokens) of folded text: legal forms (or titles) dropped, abbreviations spelled out."""
     if not person:
         for phrase in LEGAL_PHRASES:
             text = text.replace(phrase, " ")
     drop = TITLES if person else LEGAL_TOKENS
     words = [ABBREVIATIONS.get(w, w) for w in text.split() if w not in drop]
     words = words or text.split()
-    tokens = tuple(w for w in words if w not in CONNECTIVES) or tuple(words)
-    return NameKey(name, tokens, tuple(words))
+    return words, tuple(w for w in words if w not in CONNECTIVES) or tuple(words)
+
+
+def name_key(name: str, *, person: bool = False) -> NameKey:
+    """The comparable form of a name; ``person`` drops titles instead of legal forms."""
+    body = name if person else _without_units(name)
+    words, tokens = _content_words(_fold(body), person)
+    first = body.split(",", 1)[0]
+    head = _content_words(_fold(first), person)[1] if first != body else tokens
+    return NameKey(name, tokens, tuple(words), head)
 
 
 def name_keys(name: str, *, person: bool = False) -> list[NameKey]:
@@ -170,18 +183,129 @@ class TokenWeights:
 NO_PLACES = PlaceWords()
 
 
-def _of_form(key: NameKey) -> str | None:
-    """"of" for "University of X", "end" for "X University", else None (kind words as in GENERIC_WORDS).
+#: A place in at least this share of the names, and in at least AREA_MIN_NAMES of them, is the area the
+#: list covers ("Chicago" in a list of Chicago sites: a fifth of its names), not the place of one branch.
+#: (In a short list a share says nothing: two names share everything.)
+AREA_SHARE = 0.05
+AREA_MIN_NAMES = 20
+
+
+def _branch_place(word: str, places, weight=None) -> bool:
+    """A place that marks a branch: a town, county or site word (``PlaceWords.is_town``) that is not
+    the area the whole list covers (``AREA_SHARE``, counted by ``weight`` when it is a TokenWeights)."""
+    is_town = getattr(places, "is_town", None)
+    if not (is_town(word) if is_town else word in places):
+        return False
+    df, n = getattr(weight, "df", None), getattr(weight, "n", 0)
+    count = df.get(word, 0) if df is not None else 0
+    return not (count >= AREA_MIN_NAMES and count >= AREA_SHARE * n)
+
+
+def place_in_one_name(a: NameKey, b: NameKey, places=NO_PLACES, weight=None) -> tuple[NameKey, list[str]] | None:
+    """(the name, its place words) when only one name carries a place in the body's own name.
+
+    "Age UK" / "Age UK Dorchester", "University of Massachusetts" / "University of Massachusetts
+    Boston", "University of Florida" / "University of South Florida": a national body and its branch,
+    or two bodies, never one body written two ways. A place written after a comma ("Radboud University,
+    Nijmegen", the address of an affiliation string) qualifies the record, not the name, so it does not count.
+    """
+    for short, long_ in ((a, b), (b, a)):  # "UoW": initials spell the place too
+        if len(short.tokens) == 1 and short.joined in acronyms(long_):
+            return None
+    only_a = [t for t in a.head if _branch_place(t, places, weight) and t not in b.tokens]
+    only_b = [t for t in b.head if _branch_place(t, places, weight) and t not in a.tokens]
+    if bool(only_a) == bool(only_b):
+        return None
+    return (a, only_a) if only_a else (b, only_b)
+
+
+#: Words that qualify the kind of an institution: "Medical University of Vienna" is not the University of
+#: Vienna, "Ohio State University" is not Ohio University, "Technical University of Munich" not the
+#: University of Munich, "City University of Hong Kong" not the University of Hong Kong, "Wuhan University
+#: of Technology" not Wuhan University. (Kinds next to kinds, "University School of Medicine", are units,
+#: which affiliations name with their parent: no qualifier.)
+KIND_QUALIFIERS = frozenset("medical technical technology technological state polytechnic agricultural "
+                            "veterinary normal city".split())
+#: Kinds of institution whose name a qualifier changes.
+INSTITUTION_KINDS = frozenset("university college institute school academy hospital centre".split())
+
+
+def _kind_qualified(key: NameKey) -> set[tuple[str, str]]:
+    """(qualifier, kind) written together: ("medical", "university") for "Medical University of Vienna",
+    ("technology", "university") for "University of Technology"."""
+    w, out = key.words, set[tuple[str, str]]()
+    for i, kind in enumerate(w):
+        if kind not in INSTITUTION_KINDS:
+            continue
+        near = [w[i - 1]] if i else []
+        if i + 1 < len(w):
+            near.append(w[i + 2] if w[i + 1] == "of" and i + 2 < len(w) else w[i + 1])
+        out.update((q, kind) for q in near if q != kind and q in KIND_QUALIFIERS)
+    return out
+
+
+def kind_qualifier_clash(a: NameKey, b: NameKey) -> str | None:
+    """"medical university" when one name qualifies a kind of body that the other names without it.
+
+    "Medical University of Vienna" / "University of Vienna", "Wuhan University of Technology" / "Wuhan
+    University": the qualifier is part of the institution's name, so the two are different
+    institutions. It counts only written next to the kind word, and only when the other name lacks
+    the word altogether ("Vienna Medical University" / "Medical University of Vienna" agree).
+    """
+    for x, y in ((a, b), (b, a)):
+        for q, k in sorted(_kind_qualified(x)):
+            if k in y.tokens and q not in y.tokens:
+                return f"{q} {k}"
+    return None
+
+
+#: Kinds of institution named by the word written before them: "Leeds Beckett University", "Florida
+#: International University", "The Chinese University of Hong Kong".
+NAMED_KINDS = frozenset("university college institute".split())
+
+
+def _like(word: str, tokens) -> bool:
+    """``word`` is among ``tokens``, or one of them is it misspelt (as the token comparison allows)."""
+    if word in tokens:
+        return True
+    hit = extractOne(word, tokens, scorer=Levenshtein.normalized_similarity, score_cutoff=0.8, processor=None)
+    return bool(hit) and len(word) >= 5
+
+
+def named_kind_clash(a: NameKey, b: NameKey) -> str | None:
+    """"beckett university" when the word right before a university's (college's, institute's) kind word
+    in one body's own name is missing from the other name, which names that kind too.
+
+    "Leeds Beckett University" / "Leeds University", "Florida International University" / "University
+    of Florida", "The Chinese University of Hong Kong" / "The University of Hong Kong": the word before
+    the kind is what names the institution, so a name without it is another institution. ("Utrecht
+    University" / "University of Utrecht" both have "utrecht"; a misspelling still counts as the word.)
+    """
+    for x, y in ((a, b), (b, a)):
+        w = x.head  # the body's own name: "Michigan Medicine, University of Michigan" is two names
+        for i in range(1, len(w)):
+            kind, word = w[i], w[i - 1]
+            if (kind in NAMED_KINDS and kind in y.tokens and word not in CONNECTIVES
+                    and word not in INSTITUTION_KINDS and not _like(word, y.words)):
+                return f"{word} {kind}"
+    return None
+
+
+def naming_form_clash(a: NameKey, b: NameKey) -> str | None:
+    """"university" when one name writes "University of X" and the other "X University", same X.
 
     The two forms are a naming convention that tells institutions apart (University of
-    Washington in Seattle, Washington University in St. Louis), so a change of form is no
-    mere change of word order.
+    Washington in Seattle, Washington University in St. Louis, also inside "... School of
+    Medicine"), so a change of form is no mere change of word order. Only the same kind word
+    and the same X count: "Medical University of Vienna" / "Vienna Medical University" agree
+    (X is "medical" on one side), "Society of Illinois" / "Aid Society" too.
     """
-    w = key.words
-    if len(w) >= 3 and w[0] in GENERIC_WORDS and w[1] == "of":
-        return "of"
-    if len(w) >= 2 and w[-1] in GENERIC_WORDS and w[-1] in key.tokens[:1] + key.tokens[-1:] and "of" not in w:
-        return "end"
+    for x, y in ((a, b), (b, a)):
+        w, v = x.words, y.words
+        of_forms = {(w[i], w[i + 2]) for i in range(len(w) - 2) if w[i] in GENERIC_WORDS and w[i + 1] == "of"}
+        for kind, place in of_forms:
+            if any(v[i] == place and v[i + 1] == kind for i in range(len(v) - 1)):
+                return kind
     return None
 
 
@@ -199,8 +323,12 @@ def place_clash(a: NameKey, b: NameKey, places=NO_PLACES) -> tuple[list[str], li
 #: Words naming a body that depends on another: "University Hospital X" is not "University of X".
 DEPENDENT_BODIES = frozenset("hospital hospitals clinic infirmary press museum library friends union alumni "
                              "students".split())
-#: An unmatched place word counts this much of its weight (a branch town on one side only).
+#: An unmatched place word counts this much of its weight (a place written after a comma, on one side only).
 PLACE_WEIGHT = 0.3
+#: A place in only one name's own name caps the name score here: below the reporting score even with the
+#: same postcode (a postcode covers a street), reported only with the same address or phone number
+#: (weights.SAME_ADDRESS, SAME_PHONE), which say the branch and the body are one record after all.
+ONE_PLACE_CAP = 0.55
 
 
 def name_similarity(a: NameKey, b: NameKey, weight, ambiguous=frozenset(), places=NO_PLACES) -> tuple[float, str]:
@@ -217,11 +345,25 @@ def name_similarity(a: NameKey, b: NameKey, weight, ambiguous=frozenset(), place
     clash = place_clash(a, b, places)
     if clash:
         return 0.0, f"different places: {' '.join(clash[0])} vs {' '.join(clash[1])} (branches or sites)"
-    if _of_form(a) and _of_form(b) and _of_form(a) != _of_form(b):
-        return 0.0, "'University of X' and 'X University' name two bodies (Washington, Victoria)"
+    if (kind := naming_form_clash(a, b)):
+        return 0.0, f"'{kind} of X' and 'X {kind}' name two bodies (Washington, Victoria)"
     dependent = sorted((set(a.tokens) ^ set(b.tokens)) & DEPENDENT_BODIES)
     if dependent:
         return 0.0, f"only one is a {'/'.join(dependent)}: a body of its own"
+    if (qualified := kind_qualifier_clash(a, b)):
+        return 0.0, f"only one names a {qualified}: another institution, a body of its own"
+    if (named := named_kind_clash(a, b)):
+        return 0.0, f"only one names the {named}: another institution, a body of its own"
+    if (branch := place_in_one_name(a, b, places, weight)):
+        score, reason = _name_overlap(a, b, weight, ambiguous, places)
+        return min(score, ONE_PLACE_CAP), (f"{reason}, but only {branch[0].raw.strip()!r} names "
+                                           f"{' '.join(branch[1])}: a branch or another body, unless the "
+                                           "address or phone is the same")
+    return _name_overlap(a, b, weight, ambiguous, places)
+
+
+def _name_overlap(a: NameKey, b: NameKey, weight, ambiguous, places) -> tuple[float, str]:
+    """Spelling, initials, then weighted soft token overlap: the name evidence once no rule has ruled."""
     joined = Levenshtein.normalized_similarity(a.joined, b.joined)
     if joined >= 0.92 and min(len(a.joined), len(b.joined)) >= 6:
         return joined, f"names differ only by spelling ({joined:.2f})"

@@ -41,10 +41,16 @@ _US_STATES = (
     "illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota mississippi "
     "missouri montana nebraska nevada ohio oklahoma oregon pennsylvania tennessee texas utah vermont virginia "
     "washington wisconsin wyoming dakota carolina")
+#: Provinces of China, whose names differ by a letter (Hunan / Henan, Hubei / Hebei, Shanxi / Shaanxi) and
+#: name many universities and hospitals ("Henan Normal University", "Hunan Normal University").
+_CHINA = ("anhui fujian gansu guangdong guangxi guizhou hainan hebei heilongjiang henan hubei hunan jiangsu "
+          "jiangxi jilin liaoning qinghai shaanxi shandong shanxi sichuan yunnan zhejiang xinjiang ningxia")
 #: Words that qualify a branch or site rather than name a body.
 SITE_WORDS = frozenset("north south east west northern southern eastern western central upper lower greater "
-                       "mid inner outer northeast northwest southeast southwest".split())
-BUILTIN_PLACES = frozenset(_COUNTIES.split()) | frozenset(_US_STATES.split()) | SITE_WORDS
+                       "mid inner outer northeast northwest southeast southwest northeastern northwestern "
+                       "southeastern southwestern".split())
+BUILTIN_PLACES = (frozenset(_COUNTIES.split()) | frozenset(_US_STATES.split()) | frozenset(_CHINA.split())
+                  | SITE_WORDS)
 _ENDINGS = re.compile(r"(?:chester|cester|caster|shire|ford|bury|borough|brough|burgh|ham|ton|wich|wick|mouth|"
                       r"minster|field|stead|worth|pool|dam|hoven|huizen)$")
 #: Ordinary words with a place-name ending.
@@ -68,15 +74,18 @@ class PlaceWords:
     """Membership test for place words: built-in vocabulary, place-name endings, and the data's addresses."""
 
     def __init__(self, addresses=()):
-        words = set()
+        towns, streets = set(), set()
         for text in addresses:
             text = (text or "").lower()
             town = text.rsplit(",", 1)[-1] if "," in text else ""  # "Dinbren Road, Llangollen": the town
-            found = re.findall(r"[a-z]+", town) if not re.search(r"\d", town) else []
+            towns.update(re.findall(r"[a-z]+", town) if not re.search(r"\d", town) else [])
             tokens = re.findall(r"[a-z]+", text)
-            found += [w for w, nxt in zip(tokens, tokens[1:]) if nxt in _STREET_TYPES]  # "Arthington St"
-            words.update(w for w in found if len(w) >= 4 and w not in _STREET_WORDS)
-        self.from_data = frozenset(words)
+            streets.update(w for w, nxt in zip(tokens, tokens[1:]) if nxt in _STREET_TYPES)  # "Arthington St"
+        towns = {w for w in towns if len(w) >= 4 and w not in _STREET_WORDS}
+        self.from_data = frozenset(towns | {w for w in streets if len(w) >= 4 and w not in _STREET_WORDS})
+        #: Words seen only as street names ("High St", "University Road", "Pulaski Rd"): places, but
+        #: ordinary words too, so they tell sites apart only when each name has one (``is_town``).
+        self.streets = self.from_data - towns
         self._seen: dict[str, bool] = {}
 
     def __contains__(self, word: str) -> bool:
@@ -85,6 +94,10 @@ class PlaceWords:
             known = self._seen[word] = word in BUILTIN_PLACES or word in self.from_data or (
                 len(word) >= 6 and word not in _NOT_PLACES and _ENDINGS.search(word) is not None)
         return known
+
+    def is_town(self, word: str) -> bool:
+        """A place naming a town, county, region or site: a place, not only a street name in the data."""
+        return word in self and (word not in self.streets or word in BUILTIN_PLACES)
 
 
 _UK_POSTCODE = re.compile(r"^([A-Z]{1,2}[0-9][0-9A-Z]?)\s*([0-9][A-Z]{2})$")

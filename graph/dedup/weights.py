@@ -98,6 +98,10 @@ DUPLICATE_MAX_BLOCK = 30
 #: GROUP_LINKS_CHECKED of them (else the weakest links are cut).
 GROUP_MIN_LINKED = 0.5
 GROUP_LINKS_CHECKED = 8
+#: A merge group of more than this many records is shown as pairs to review, its weakest link named: a
+#: merge of four or more records at once is more than a reviewer checks at a glance, and a wrong one is
+#: the costliest mistake (every tie of every member moves).
+GROUP_REVIEW_SIZE = 3
 #: Different identifiers of the same register (two charity numbers) cap the score here.
 CONFLICTING_IDENTIFIER = 0.4
 

@@ -1,23 +1,35 @@
 """`lcg duplicates`: records that are probably one organisation or person, with the merge to make.
 
 Scoring lives in ``dedup.duplicates``; this module turns pairs into rows, each
-with the YAML change that would merge them: keep the better-connected record,
-give it the other's name as an alias (and any identifiers or website it lacks),
-delete the other and point its relationships at the one kept.
+with the YAML edits that would merge them, file by file (``merge_edits``): keep
+the richer record, add the other's names to its aliases, its identifiers,
+sources and own ties to its lists, delete the other entry, and replace its id
+in every entry whose slot names it. Nothing is deleted that is not kept.
+
+Rows come in merge groups (``dedup.groups.merge_groups``). A group of up to
+``weights.GROUP_REVIEW_SIZE`` records is offered as a merge (``action`` "merge");
+a larger one, and a pair cut between two groups, as pairs to review one by one
+(``action`` "review"), each row naming the group's weakest link (``weakest_link``,
+``weakest_score``): the pair a wrong merge most likely hangs on.
 """
 
 from __future__ import annotations
+
+import copy
+from collections import defaultdict
+from typing import Any
 
 import yaml
 
 from .. import schema
 from ..dedup import weights as W
-from ..dedup.duplicates import find_duplicates, merge_groups
+from ..dedup.duplicates import DuplicatePair, find_duplicates, merge_groups
 from ..dedup.records import entity_records
 
-__all__ = ["duplicate_rows", "merge_change", "COLUMNS"]
+__all__ = ["duplicate_rows", "merge_change", "merge_edits", "render_edits", "COLUMNS"]
 
-COLUMNS = ["group", "score", "keep", "keep_name", "merge", "merge_name", "reasons"]
+COLUMNS = ["group", "action", "score", "keep", "keep_name", "merge", "merge_name", "reasons", "group_size",
+           "weakest_link", "weakest_score"]
 
 
 #: Single-valued fields moved to the kept record when it lacks them (kept in its note when both differ).
@@ -26,48 +38,107 @@ _SINGLE = ("website", "address", "postcode", "phone")
 _IMPORTED = (".json", ".csv", ".xlsx", ".xls")
 
 
-def merge_change(keep, drop) -> str:
-    """The YAML edit that merges ``drop`` into ``keep``, as text to paste; no fact of ``drop`` is lost.
+def merge_edits(keep, drop, ties=(), kinds=None) -> list[dict]:
+    """The edits that merge ``drop`` into ``keep``, file by file; no fact of ``drop`` is lost.
 
-    Its names become aliases, its identifiers and sources are added, each field the
-    kept record lacks is copied, and a field both have with different values is kept
-    in the note ("from <id>: ...") rather than dropped.
+    1. In ``keep``'s entry: add ``drop``'s names to ``aliases``, its identifiers and sources, and its
+       own ties (its ``member_of``, ``located_in``... written in its entry); set each field ``keep``
+       lacks; a field both have with different values goes into the note ("from <id>: ...").
+    2. Delete ``drop``'s entry (everything in it is now in ``keep``'s).
+    3. In every entry whose slot names ``drop`` (a project's ``partners``, a person's ``works_for``),
+       replace ``drop`` by ``keep``. ``ties`` are the relationships at ``drop``, ``kinds`` maps ids to
+       node kinds. A tie the schema lets either end write (``member_of`` / ``members``) cannot be
+       told from the graph to be written on one end or the other: it is added to ``keep``'s entry
+       and replaced where the other end would write it, marked ``if_written_here`` (a tie written on
+       both ends loads once).
+
+    Each edit is a dict: ``{"file", "entry", "add": {field: [values]}, "set": {field: value}}``,
+    ``{"file", "entry", "delete": True}`` or ``{"file", "entry", "slot", "replace", "by", "if_written_here"}``.
     """
+    kinds = kinds or {}
     file = schema.NODE_KINDS[keep.kind].file
+    add: dict[str, list] = {}
     names = [n for n in (drop.name, *drop.aliases) if n != keep.name and n not in keep.aliases]
-    entry: dict = {"id": keep.id}
     if names:  # same names on both: no aliases line, which would only repeat (or empty) the list
-        entry["aliases"] = list(dict.fromkeys([*keep.aliases, *names]))
-    ids = list(keep.identifiers) + [i for i in drop.identifiers if i not in keep.identifiers]
-    if ids != list(keep.identifiers):
-        entry["identifiers"] = ids
-    kept_other, drop_other = dict(keep.other), dict(drop.other)
-    kept_values = {**{f: getattr(keep, f) for f in _SINGLE}, **kept_other}
-    drop_values = {**{f: getattr(drop, f) for f in _SINGLE}, **drop_other}
+        add["aliases"] = list(dict.fromkeys(names))
+    if (ids := [i for i in drop.identifiers if i not in keep.identifiers]):
+        add["identifiers"] = ids
+    set_: dict = {}
+    kept_values = {**{f: getattr(keep, f) for f in _SINGLE}, **dict(keep.other)}
+    drop_values = {**{f: getattr(drop, f) for f in _SINGLE}, **dict(drop.other)}
     notes = []
     for name, value in drop_values.items():
         if value in (None, "", (), []) or name == "note":
             continue
         mine = kept_values.get(name)
         if name == "sources":
-            merged = list(dict.fromkeys([*(mine or ()), *value]))
-            if merged != list(mine or ()):
-                entry["sources"] = merged
+            if (more := [x for x in value if x not in (mine or ())]):
+                add["sources"] = list(dict.fromkeys(more))
         elif mine in (None, "", (), []):
-            entry[name] = list(value) if isinstance(value, (tuple, list)) else value
+            set_[name] = list(value) if isinstance(value, (tuple, list)) else copy.deepcopy(value)
+        elif isinstance(mine, (list, tuple)) and isinstance(value, (list, tuple)):
+            if (more := [x for x in value if x not in mine]):
+                add[name] = more
         elif mine != value:
             notes.append(f"{name} {', '.join(value) if isinstance(value, (tuple, list)) else value}")
     if drop_values.get("note") and drop_values["note"] != kept_values.get("note"):
         notes.append(f"note: {drop_values['note']}")
     if notes:
-        entry["note"] = "; ".join(x for x in [kept_values.get("note"), f"from {drop.id}: " + "; ".join(notes)] if x)
-    refs = f"; replace {drop.id} by {keep.id} in the {drop.degree} relationship slot(s) that name it" \
-        if drop.degree else ""
-    if len(entry) == 1:
-        return f"# {file}: entry {keep.id} already has every fact of {drop.id}\n" \
-               f"# delete entry {drop.id}{refs}"
-    body = yaml.safe_dump([entry], sort_keys=False, allow_unicode=True, width=100).rstrip()
-    return f"# {file}: in entry {keep.id}, set\n{body}\n# then delete entry {drop.id}{refs}"
+        set_["note"] = "; ".join(str(x) for x in [kept_values.get("note"), f"from {drop.id}: " + "; ".join(notes)]
+                                 if x)
+    elsewhere: list[dict] = []
+    for t in sorted(ties, key=lambda t: t.sort_key()):
+        if drop.id not in (t.start, t.end) or keep.id in (t.start, t.end):
+            continue
+        places = [(s, t.start if s.outgoing else t.end) for s in schema.SLOTS if s.rel == t.kind and
+                  s.owner == kinds.get(t.start if s.outgoing else t.end)]
+        for slot, owner in places:
+            if owner == drop.id:  # written in drop's own entry: it moves to keep's
+                other = t.end if slot.outgoing else t.start
+                fields = {k: copy.deepcopy(v) for k, v in t.props.items()  # one copy each: no YAML anchors
+                          if k in schema.REL_KINDS[t.kind].field_names}
+                add.setdefault(slot.key, []).append({"id": other, **fields} if fields else other)
+            else:
+                elsewhere.append({"file": schema.NODE_KINDS[kinds[owner]].file, "entry": owner, "slot": slot.key,
+                                  "replace": drop.id, "by": keep.id, "if_written_here": len(places) > 1})
+    edits: list[dict] = []
+    if add or set_:
+        edits.append({"file": file, "entry": keep.id, "add": add, "set": set_})
+    edits.append({"file": file, "entry": drop.id, "delete": True})
+    unique = {tuple(sorted((k, str(v)) for k, v in e.items())): e for e in elsewhere}
+    return edits + sorted(unique.values(), key=lambda e: (e["file"], e["entry"], e["slot"]))
+
+
+class _PlainDumper(yaml.SafeDumper):
+    """Writes a value used twice twice: data files take no anchors or aliases."""
+
+    def ignore_aliases(self, data) -> bool:
+        return True
+
+
+def render_edits(edits: list[dict]) -> str:
+    """The edits as text to follow by hand, file by file; the lines to add parse as YAML."""
+    out = []
+    for e in edits:
+        if "add" in e:
+            out.append(f"# {e['file']}: in entry {e['entry']}, add to each list the values below"
+                       + (" and set the fields it lacks (the note replaces its note, which it contains)"
+                          if e["set"] else ""))
+            entry = {"id": e["entry"], **e["add"], **e["set"]}
+            out.append(yaml.dump([entry], Dumper=_PlainDumper, sort_keys=False, allow_unicode=True, width=100).rstrip())
+        elif e.get("delete"):
+            out.append(f"# {e['file']}: then delete entry {e['entry']}"
+                       + (" (every fact of it is in the lines above)" if len(out) else
+                          " (the kept entry already has every fact of it)"))
+        else:
+            where = " (if it is written there)" if e["if_written_here"] else ""
+            out.append(f"# {e['file']}: in entry {e['entry']}, {e['slot']}: replace {e['replace']} by {e['by']}{where}")
+    return "\n".join(out)
+
+
+def merge_change(keep, drop, ties=(), kinds=None) -> str:
+    """The YAML edit that merges ``drop`` into ``keep``, as text to follow (``merge_edits``, rendered)."""
+    return render_edits(merge_edits(keep, drop, ties, kinds))
 
 
 def _imported(r) -> bool:
@@ -91,6 +162,7 @@ def duplicate_rows(backend, decisions=None, *, kind: str = "Organisation", min_s
     """
     records = entity_records(backend, kind)
     by_id = {r.id: r for r in records}
+    kinds = {n.id: n.kind for n in backend.nodes()}
     decisions = decisions or {}
     pairs = [p for p in find_duplicates(records, min_score=min_score)
              if include_decided or frozenset((p.a, p.b)) not in decisions]
@@ -102,15 +174,39 @@ def duplicate_rows(backend, decisions=None, *, kind: str = "Organisation", min_s
             n += 1
             group_of.setdefault(p.a, n)
             group_of.setdefault(p.b, n)
+    members: dict[int, set[str]] = defaultdict(set)
+    for x, g in group_of.items():
+        members[g].add(x)
+    weakest: dict[int, DuplicatePair] = {}
+    for p in pairs:
+        g = group_of[p.a]
+        if g == group_of[p.b] and (g not in weakest or (p.score, p.a, p.b) < (weakest[g].score, weakest[g].a,
+                                                                            weakest[g].b)):
+            weakest[g] = p
+    in_pairs = {x for p in pairs for x in (p.a, p.b)}
+    ties_at: dict[str, list] = defaultdict(list)
+    for t in backend.relationships() if pairs else ():
+        for x in {t.start, t.end} & in_pairs:
+            ties_at[x].append(t)
     rows = []
     for p in pairs:
         a, b = by_id[p.a], by_id[p.b]
         keep, drop = (a, b) if _richness(a) >= _richness(b) else (b, a)
-        row = {"group": group_of[p.a] if group_of[p.a] == group_of[p.b] else min(group_of[p.a], group_of[p.b]), "score": p.score, "keep": keep.id, "keep_name": keep.name,
-               "merge": drop.id, "merge_name": drop.name, "reasons": "; ".join(p.reasons + (
-                   ["a weak link between two merge groups: review it on its own"]
-                   if group_of[p.a] != group_of[p.b] else [])),
-               "change": merge_change(keep, drop)}
+        cut = group_of[p.a] != group_of[p.b]
+        group = min(group_of[p.a], group_of[p.b])
+        size = 2 if cut else len(members[group])
+        review = cut or size > W.GROUP_REVIEW_SIZE
+        link = p if cut else weakest[group]
+        reasons = p.reasons + (["a weak link between two merge groups: review it on its own"] if cut else [])
+        if review and not cut:
+            reasons.append(f"one of {size} records: review the pairs one by one, the weakest link first "
+                           f"({link.a} / {link.b}, {link.score})")
+        edits = merge_edits(keep, drop, ties_at.get(drop.id, ()), kinds)
+        row: dict[str, Any] = {"group": group, "action": "review" if review else "merge", "score": p.score, "keep": keep.id,
+               "keep_name": keep.name, "merge": drop.id, "merge_name": drop.name, "reasons": "; ".join(reasons),
+               "group_size": size, "weakest_link": [link.a, link.b] if review else None,
+               "weakest_score": link.score if review else None, "edits": edits,
+               "change": render_edits(edits)}
         decided = decisions.get(frozenset((p.a, p.b)))
         if decided:
             row["decision"] = decided["decision"]
