@@ -104,3 +104,11 @@ class BadRange(LcgError, ValueError):
     def __init__(self, low_option: str, low, high_option: str, high):
         self.low_option, self.low, self.high_option, self.high = low_option, low, high_option, high
         super().__init__(f"{low_option}={low!r} is after {high_option}={high!r}; give the earlier date first")
+
+
+class UnreadableInput(LcgError):
+    """A file given to an importer cannot be read as the format it should be in (encoding, JSON, CSV, workbook)."""
+
+
+class ImportTargetInvalid(LcgError):
+    """The folder an import writes into cannot take it as it is (a file, not a folder; a data file it cannot read)."""
