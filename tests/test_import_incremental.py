@@ -243,3 +243,40 @@ def test_real_seed_data_import_keeps_deciding_by_summary(tmp_path):
     shutil.copytree(SEED, folder)
     index = FolderIndex(folder, OWN)
     assert index.rest.clean and len(index.rest.kinds) > 50
+
+
+def test_a_folder_an_earlier_command_loaded_is_not_parsed_again(tmp_path, monkeypatch):
+    """The first import into a folder reads it from the graph any earlier command cached (graph/loading.py)."""
+    import graph.yaml_files
+    from graph.loading import open_graph
+
+    hand = {**HAND, "organisations.yaml": HAND["organisations.yaml"].replace(
+        "  member_of:\n    - id: imported-network\n      since: 2019\n", "  part_of: beta-college\n")}
+    folder = _folder(tmp_path, hand)
+    open_graph(folder)
+    real = graph.yaml_files.parse
+
+    def no_parse(text):
+        assert "- id:" not in text, "parsed a data file an earlier command had loaded"
+        return real(text)
+
+    monkeypatch.setattr(graph.yaml_files, "parse", no_parse)
+    index = FolderIndex(folder, OWN)
+    monkeypatch.undo()
+    parsed = rest_check._summarise([f for f in index.files if f.name != "sources.yaml"], index.parsed,
+                                   yaml_out._lookups(), yaml_out.index_entry)
+    from_graph = index.rest
+    assert from_graph.kinds == parsed.kinds and from_graph.clean and parsed.clean
+    assert from_graph.lookups == parsed.lookups
+    assert len(parsed.hierarchy) == 2 and not parsed.open_ties  # town-b in region-a, alpha-trust in beta-college
+    assert not from_graph.hierarchy  # with no open tie, no loop can pass through them
+    known = {"hand-notes", "grants.json"}
+    for case, entries in BROKEN.items():
+        if not case.startswith(("loop", "hand file", "tie written twice")):
+            new = {yaml_out._own_kind_file(OWN, k): (k, es) for k, es in entries.items()}
+            assert not rest_check.new_files_pass(from_graph, new, known), case
+    loop = {yaml_out._own_kind_file(OWN, "Organisation"): ("Organisation", [
+        {"id": "imported-org", "name": "I", "part_of": ["alpha-trust"]}])}
+    assert rest_check.new_files_pass(from_graph, loop, known)
+    assert _write(folder, {k: v for k, v in GOOD.items() if k == "Project"})
+    assert _validate(folder) == []

@@ -68,13 +68,17 @@ def _key(files) -> str:
     return h.hexdigest()
 
 
-def rest_summary(files, values: Callable[[], dict], lookups: Callable[[], dict], index_entry: Indexer) -> RestSummary:
-    """The summary of ``files`` (the folder's kind files the import does not own), from the cache or computed.
+def rest_summary(files, values: Callable[[], dict], lookups: Callable[[], dict], index_entry: Indexer, *,
+                 whole: tuple[Path, list] | None = None) -> RestSummary:
+    """The summary of ``files`` (the folder's kind files the import does not own), from a cache or computed.
 
-    ``values()``: relative path -> parsed value of those files (called on a miss only);
-    ``lookups()``: empty look-ups, filled by ``index_entry(lookups, kind, entry)`` for each entry.
+    ``values()``: relative path -> parsed value of those files (called only when no cache has them);
+    ``lookups()``: empty look-ups, filled by ``index_entry(lookups, kind, entry)`` for each entry;
+    ``whole``: (folder, all its data files) when ``files`` and ``sources.yaml`` are the whole folder (the
+    import owns nothing there yet): then the graph an earlier command cached for it will do
+    (graph/loading.py), and only a folder no command has read before is parsed.
     """
-    from ..loading import cache_dir
+    from ..loading import cache_dir, cached_graph
     from .parse_cache import load_json, store_json
 
     folder = cache_dir() / _FORMAT
@@ -85,9 +89,29 @@ def rest_summary(files, values: Callable[[], dict], lookups: Callable[[], dict],
             return RestSummary(**cached)
         except TypeError:  # another layout: recompute
             pass
-    summary = _summarise(files, values(), lookups(), index_entry)
+    graph = cached_graph(*whole) if whole else None
+    if graph is not None:
+        summary = _from_graph(graph, lookups(), index_entry)
+    else:
+        summary = _summarise(files, values(), lookups(), index_entry)
     store_json(folder, path, summary.__dict__)
     return summary
+
+
+def _from_graph(graph, look: dict, index_entry: Indexer) -> RestSummary:
+    """The summary of a whole folder from its validated graph.
+
+    The graph exists only if the folder validated: nothing is wrong and no tie
+    is open; every ``sources`` value it cites is in ``sources.yaml``, which an
+    import only adds to (so ``cited`` stays empty); and with no open tie, no
+    tie of the rest leads to a new entry, so no loop can pass through them
+    (``hierarchy`` stays empty too).
+    """
+    kinds: dict[str, str] = {}
+    for node_id, attrs in graph.nodes(data=True):
+        kinds[node_id] = attrs["kind"]
+        index_entry(look, attrs["kind"], {**attrs, "id": node_id})
+    return RestSummary(kinds=kinds, clean=True, lookups=look)
 
 
 def _summarise(files, values: dict, look: dict, index_entry: Indexer) -> RestSummary:

@@ -88,6 +88,7 @@ class FolderIndex:
     """
 
     def __init__(self, out_dir: str | os.PathLike, own: str):
+        from ..gc_pause import paused_gc
         from ..sources import SOURCES_FILE
         from ..yaml_files import DataFile, data_files, parse
         from .parse_cache import parsed_values
@@ -129,7 +130,9 @@ class FolderIndex:
         if sources:
             self.sources = self._readable(parsed_values(sources, parse))[SOURCES_FILE]
         kind_files = [f for f in self.files if f.kind in schema.NODE_KINDS]
-        self.rest = rest_summary(kind_files, lambda: self._readable(self.parsed), _lookups, index_entry)
+        with paused_gc():  # parsing makes millions of objects and no cycles (graph/gc_pause.py)
+            self.rest = rest_summary(kind_files, lambda: self._readable(self.parsed), _lookups, index_entry,
+                                     whole=None if self.own_files else (self.root, files))
         look = self.rest.lookups
         self.ids = set(look["ids"])
         self.org_by_identifier = look["org_by_identifier"]
