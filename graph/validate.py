@@ -124,6 +124,8 @@ class Validator:
     def __init__(self):
         self.problems: list[Problem] = []
         self._nodes: dict[str, tuple[str, str, dict, tuple]] = {}  # id -> (kind, file, props, path)
+        self._assumed: dict[str, str] = {}  # id -> kind, defined in files not read here (see assume_ids)
+        self._assumed_file = ""
         self._pending: list[tuple] = []
         self._fields = {k: {f.name: f for f in nk.fields} for k, nk in schema.NODE_KINDS.items()}
         self._rel_fields = {k: {f.name: f for f in rk.fields} for k, rk in schema.REL_KINDS.items()}
@@ -189,8 +191,8 @@ class Validator:
             self._problem(file, (i, "end"), label, f"end {props['end']} is before start {props['start']}")
         if node_id is None:
             return
-        if node_id in self._nodes:
-            first_kind, first_file, _, first_path = self._nodes[node_id]
+        if node_id in self._nodes or node_id in self._assumed:
+            first_kind, first_file, _, first_path = self._nodes.get(node_id) or self._assumed_entry(node_id)
             self._problem(file, (i, "id"), label,
                           f"duplicate id (already used by {first_kind} entry {first_path[0] + 1} of {first_file}; "
                           "expected ids unique across all files)")
@@ -252,9 +254,12 @@ class Validator:
     # --- checking part of a folder against a summary of the rest (graph/importers/rest_check.py) ----------------
 
     def assume_ids(self, kinds: dict[str, str], file: str) -> None:
-        """Ids defined in files not read by this validator (``file`` names them), by kind."""
-        for node_id, kind in kinds.items():
-            self._nodes.setdefault(node_id, (kind, file, {}, (0,)))
+        """Ids defined in files not read by this validator (``file`` names them), by kind; ``kinds`` is kept, not copied."""
+        self._assumed, self._assumed_file = kinds, file
+
+    def _assumed_entry(self, node_id: str):
+        kind = self._assumed.get(node_id)
+        return None if kind is None else (kind, self._assumed_file, {}, (0,))
 
     def known_kinds(self) -> dict[str, str]:
         """Id -> kind of every entry read so far."""
@@ -299,6 +304,8 @@ class Validator:
         where: dict[tuple, tuple] = {}
         for slot, start, end, props, file, path, owner, target in self._pending:
             entry = known.get(target)
+            if entry is None and self._assumed:
+                entry = self._assumed_entry(target)
             if entry is None:
                 misses += 1
                 hint = ""

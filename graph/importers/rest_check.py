@@ -140,6 +140,7 @@ def new_files_pass(summary: RestSummary, new: dict[str, tuple[str, Any]], known_
     (then citations are not checked, as in whole-folder validation). False says nothing about which
     problems there are: the caller validates the whole folder to report them.
     """
+    from .. import schema
     from ..sources import is_url
     from ..validate import Validator
 
@@ -152,7 +153,13 @@ def new_files_pass(summary: RestSummary, new: dict[str, tuple[str, Any]], known_
     if validator.problems:
         return False
     validator.add_tie_rows(summary.open_ties)
-    validator.add_tie_rows(summary.hierarchy)
+    # A loop through a new entry needs a tie into it of the loop's kind. Without an open tie of that kind,
+    # every such tie starts at a new entry, so the loop runs through new entries only: the rest's
+    # hierarchy matters only for the kinds of its open ties (most folders have none).
+    rel_of = {(s.owner, s.key): s.rel for s in schema.SLOTS}
+    looping = {rel_of[row[0], row[1]] for row in summary.open_ties}
+    if looping:
+        validator.add_tie_rows(row for row in summary.hierarchy if rel_of[row[0], row[1]] in looping)
     if known_sources is not None:
         validator.check_sources(known_sources)
         if any(v not in known_sources and not is_url(v) for v in summary.cited):
