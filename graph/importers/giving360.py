@@ -124,12 +124,12 @@ def read_grants(path) -> list[tuple[int, dict]]:
     text = _read_text(path)
     if path.suffix.lower() == ".csv" or not text.lstrip().startswith(("{", "[")):
         try:
-            grants = _csv_grants(text)
+            rows = _csv_grants(text)
         except csv.Error as e:
             raise UnreadableInput(f"{path}: not readable as CSV ({e}); expected a 360Giving CSV file") from None
-        if not grants:
+        if not rows:
             raise UnreadableInput(f"no grants found in {path} ({NO_GRANTS_HINT})")
-        return grants
+        return rows
     try:
         data = json.loads(text)
     except json.JSONDecodeError as e:
@@ -304,6 +304,7 @@ def check_grant(grant, order: str | None = None) -> tuple[dict | None, list[str]
     recipient = _org(grant, "recipientOrganization", "recipient organisation", errors, warnings)
     if errors:
         return None, errors, warnings
+    assert recipient is not None and award is not None  # each would have been an error
     _extras(grant, recipient)
     start, end, note = given.get("startDate"), given.get("endDate"), None
     months = _months(planned.get("duration"))
@@ -361,7 +362,8 @@ def import_360giving(path, out_dir, *, skip_invalid: bool = False, dates: str | 
     rows = read_grants(path)
     order = dates or slash_order(_date_texts(rows), str(path))
     result = ImportResult()
-    grants, problems = [], []
+    grants: list[dict] = []
+    problems: list[RowProblem] = []
     seen: dict[str, tuple[int, dict]] = {}  # grant id -> (first row, raw grant)
     for row, raw in rows:
         grant, errors, warned = check_grant(raw, order)

@@ -199,7 +199,8 @@ def import_sheet(paths, out_dir, *, mapping=None, name: str | None = None) -> Sh
     paths = [Path(p) for p in paths]
     column_map, type_map = _mapping(mapping)
     reader = _Reader(column_map, type_map)
-    elements, connections = [], []
+    elements: list[tuple] = []
+    connections: list[tuple] = []
     for path in paths:
         for sheet, rows in read_tables(path).items():
             rows = [r for r in rows if any(c not in (None, "") for c in r)] if rows else []
@@ -239,7 +240,10 @@ def import_sheet(paths, out_dir, *, mapping=None, name: str | None = None) -> Sh
 
 
 def _elements(reader: _Reader, rows):
-    entries, by_id, by_label, seen_label = [], {}, {}, {}
+    entries: list[dict] = []
+    by_id: dict[str, dict] = {}
+    by_label: dict = {}
+    seen_label: dict = {}
     for sheet, n, row in rows:
         row = {k.lower(): v for k, v in row.items() if k}
         text_kind, label = row.pop("type", None), row.pop("label", None)
@@ -293,7 +297,7 @@ def _connections(reader: _Reader, rows, by_id, by_label) -> dict:
     ties: dict = {}
     for sheet, n, row in rows:
         row = {k.lower(): v for k, v in row.items() if k}
-        ends = []
+        ends: list = []
         for col in ("from", "to"):
             ref = row.pop(col, None)
             ref = str(ref) if ref is not None else None

@@ -218,7 +218,7 @@ def _emit(entries: list[dict]) -> str:
     import's time (bench/RESULTS.md). tests/test_import_publishers.py checks
     that the safe loader reads back exactly what was written.
     """
-    out = []
+    out: list[str] = []
     add = out.append
     for e in entries:
         first = True
@@ -291,10 +291,10 @@ def write_import(index: FolderIndex, entries: dict[str, list[dict]], *, command:
 
     new: dict[str, tuple[str, str]] = {}
     values: dict[str, list] = {}
-    listed = index.sources
-    register = source is not None and isinstance(listed, list) and not any(
+    listed = index.sources if isinstance(index.sources, list) else None
+    register = source is not None and listed is not None and not any(
         isinstance(e, dict) and e.get("key") == source.key for e in listed)
-    if register:
+    if register and listed is not None:
         values[SOURCES_FILE] = [*listed, {k: getattr(source, k) for k in FIELDS if getattr(source, k)}]
     for kind, es in entries.items():
         if es:
