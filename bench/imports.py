@@ -106,6 +106,7 @@ def main() -> None:
             entries = sum((base / f).read_text().count("\n- id:") + 1 for f in [p.name for p in base.glob("*.yaml")])
             src = work / f"grants-{args.grants}.json"
             src.write_text(json.dumps(synthetic_grants(base, args.grants)))
+            written: dict = {}
             for name, run in (("current", import_360giving), ("baseline", baseline and baseline.import_360giving)):
                 if run is None:
                     continue
@@ -123,9 +124,12 @@ def main() -> None:
                 os.environ["LCG_CACHE_DIR"] = str(work / f"cache-{name}-{size}-command")
                 open_graph(folder)  # an earlier query command: leaves the cached graph, nothing for imports
                 after = timed(run, src, folder)
+                written[name] = {q.relative_to(folder): q.read_bytes() for q in sorted(folder.rglob("*.yaml"))}
                 rows.append({"importer": name, "relationships": size, "entries": entries, "grants": args.grants,
                              "import_cold_s": round(first, 2), "reimport_s": round(again, 2),
                              "import_warm_s": round(warm, 2), "import_after_command_s": round(after, 2)})
+                if len(written) == 2:  # both importers wrote the same folder
+                    rows[-1]["same_files_as_current"] = written["current"] == written["baseline"]
                 print(json.dumps(rows[-1]), flush=True)
     finally:
         shutil.rmtree(work, ignore_errors=True)

@@ -3,16 +3,20 @@
 An import owns a subfolder (``imports/360giving-wolfson/organisations.yaml``...).
 Re-importing rewrites only those files; hand-edited files elsewhere in the
 folder are read (their ids, org-ids, grant ids and place names are reused,
-never copied) but never touched. Before anything is written the whole folder,
-with the new files in place, is validated exactly as ``lcg validate`` would;
-then each file is written to a temp file in its own folder and renamed over
-the old one, so a failure or a kill leaves the old file whole (a leftover temp
-file is ignored by the loader and reported by ``lcg validate``).
+never copied) but never touched. Before anything is written the folder, with
+the new files in place, is checked as ``lcg validate`` would check it (the new
+files against a summary of the others, :mod:`.rest_check`; the whole folder
+when that finds a problem, to report exactly its problems); then each file is
+written to a temp file in its own folder and renamed over the old one, so a
+failure or a kill leaves the old file whole (a leftover temp file is ignored by
+the loader and reported by ``lcg validate``).
 
-Speed: the folder is parsed once with the C loader and indexed by id, org-id,
-grant id and name (dict look-ups, linear in the folder); the new files are
-written with the C dumper and not written at all when unchanged
-(bench/RESULTS.md, "Imports into a large folder").
+Speed (bench/RESULTS.md, "Imports into a large folder"): the other files are
+known through that summary, cached by their bytes, or derived from the graph
+an earlier command cached; only a folder nothing has read before is parsed.
+The new files are written with the emitter below and not written at all when
+unchanged; what was written is kept in the parse cache, so the next import
+does not parse it.
 """
 
 from __future__ import annotations
