@@ -58,7 +58,7 @@ GOOD = {
 
 def _folder(tmp_path, hand=HAND):
     folder = tmp_path / "data"
-    folder.mkdir()
+    folder.mkdir(parents=True)
     for name, text in hand.items():
         (folder / name).write_text(text)
     return folder
@@ -280,3 +280,20 @@ def test_a_folder_an_earlier_command_loaded_is_not_parsed_again(tmp_path, monkey
     assert rest_check.new_files_pass(from_graph, loop, known)
     assert _write(folder, {k: v for k, v in GOOD.items() if k == "Project"})
     assert _validate(folder) == []
+
+
+def test_a_single_identifier_or_alias_written_as_text_is_looked_up(tmp_path):
+    """``identifiers: GB-CHC-1111111`` is valid (a list of one); the look-ups must not read it letter by letter."""
+    from graph.loading import open_graph
+
+    orgs = HAND["organisations.yaml"].replace("  member_of:\n    - id: imported-network\n      since: 2019\n", "")
+    hand = {**HAND, "organisations.yaml": orgs.replace(
+        "  identifiers: [GB-CHC-1111111]\n", "  identifiers: GB-CHC-1111111\n  aliases: The Alpha\n")}
+    for via_graph in (False, True):
+        folder = _folder(tmp_path / str(via_graph), hand)
+        if via_graph:
+            open_graph(folder)
+        index = FolderIndex(folder, OWN)
+        assert index.org_by_identifier.get("GB-CHC-1111111") == "alpha-trust", via_graph
+        assert "G" not in index.org_by_identifier
+        assert index.org_by_name.get("alpha") == "alpha-trust"  # "The Alpha", normalised

@@ -64,21 +64,31 @@ def _lookups() -> dict[str, Any]:
             "place_by_name": {}}
 
 
+def _texts(value: Any) -> tuple[str, ...]:
+    """A list-of-texts field as the validator reads it (one text is a list of one); nothing if it is not one."""
+    from ..validate import BadValue, _list
+
+    try:
+        return _list(value) if value is not None else ()
+    except BadValue:
+        return ()
+
+
 def index_entry(look: dict[str, Any], kind: str, e: dict) -> None:
     """Add one entry of the folder's other files to the look-ups (the first entry with a key keeps it)."""
     node_id = e["id"]
     look["ids"].append(node_id)
     if kind == "Organisation":
-        for ident in e.get("identifiers") or ():
-            look["org_by_identifier"].setdefault(str(ident).upper(), node_id)
-        names = list(dict.fromkeys(norm_name(n) for n in [e.get("name", ""), *(e.get("aliases") or ())]
+        for ident in _texts(e.get("identifiers")):
+            look["org_by_identifier"].setdefault(ident.upper(), node_id)
+        names = list(dict.fromkeys(norm_name(n) for n in [e.get("name", ""), *_texts(e.get("aliases"))]
                                    if isinstance(n, str)))
         look["names_of"][node_id] = names
         for n in names:
             look["org_by_name"].setdefault(n, node_id)
     elif kind == "Project":
-        for ident in e.get("identifiers") or ():
-            look["project_by_grant"].setdefault(str(ident), node_id)
+        for ident in _texts(e.get("identifiers")):
+            look["project_by_grant"].setdefault(ident, node_id)
     elif kind == "Place" and isinstance(e.get("name"), str):
         look["place_by_name"].setdefault(norm_name(e["name"]), node_id)
 
@@ -172,8 +182,8 @@ class FolderIndex:
         keys = self.previous.get(kind)
         if keys is None:
             return
-        for ident in e.get("identifiers") or ():
-            keys.setdefault(str(ident).upper(), node_id)
+        for ident in _texts(e.get("identifiers")):
+            keys.setdefault(ident.upper(), node_id)
         if kind != "Project":
             keys.setdefault("name:" + norm_name(e.get("name", "")), node_id)
 
