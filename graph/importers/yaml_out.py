@@ -118,7 +118,7 @@ class FolderIndex:
         self.own_ids: set[str] = set()
         self.org_by_identifier: dict[str, str] = {}
         self.org_by_name: dict[str, str] = {}
-        self.names_of: dict[str, set[str]] = {}  # org id -> its normalised names and aliases
+        self.names_of: dict[str, list[str]] = {}  # org id -> its normalised names and aliases
         self.project_by_grant: dict[str, str] = {}
         self.place_by_name: dict[str, str] = {}
         self.previous: dict[str, dict[str, str]] = {"Organisation": {}, "Project": {}, "Place": {}, "Network": {}}  # key -> id
@@ -144,14 +144,16 @@ class FolderIndex:
         if sources:
             self.sources = self._readable(parsed_values(sources, parse))[SOURCES_FILE]
         kind_files = [f for f in self.files if f.kind in schema.NODE_KINDS]
-        with paused_gc():  # parsing makes millions of objects and no cycles (graph/gc_pause.py)
+        # Parsing makes millions of objects and no cycles; the summary is then kept out of the collector's
+        # walks for the rest of the import, as loading does (graph/gc_pause.py).
+        with paused_gc(freeze=True):
             self.rest = rest_summary(kind_files, lambda: self._readable(self.parsed), _lookups, index_entry,
                                      whole=None if self.own_files else (self.root, files))
         look = self.rest.lookups
         self.ids = set(look["ids"])
         self.org_by_identifier = look["org_by_identifier"]
         self.org_by_name = look["org_by_name"]
-        self.names_of = {k: set(v) for k, v in look["names_of"].items()}
+        self.names_of = look["names_of"]
         self.project_by_grant = look["project_by_grant"]
         self.place_by_name = look["place_by_name"]
 
