@@ -2,9 +2,11 @@
 
 PyYAML builds Python objects in Python even with its C parser: a 100k-entry
 folder takes seconds to parse, which is most of an import into it
-(bench/RESULTS.md, "Imports into a large folder"). An import needs every file's
-values (to reuse ids and to validate before writing), so each file's value is
-cached under the SHA-256 of its bytes: any edit is a miss. JSON, not pickle,
+(bench/RESULTS.md, "Imports into a large folder"). An import needs its own
+files' values (to keep their ids), and the other files' values when their
+summary (:mod:`.rest_check`) must be made again after an edit or when the whole
+folder is validated to report problems; so each file's value is cached under
+the SHA-256 of its bytes: any edit is a miss, however small, whatever its mtime. JSON, not pickle,
 so a planted cache file can at worst be wrong data for a file with that hash,
 never code; values JSON cannot hold exactly (a non-text mapping key) are simply
 not cached.
