@@ -63,7 +63,10 @@ def synthetic_grants(folder: Path, n: int, seed: int = 1) -> dict:
 
 def load_baseline(commit: str):
     """The importer at ``commit`` as package ``graph.importers_baseline`` (its ``..`` imports reach today's graph)."""
+    import atexit
+
     tmp = Path(tempfile.mkdtemp(prefix="lcg-baseline-"))
+    atexit.register(shutil.rmtree, tmp, ignore_errors=True)  # the modules are loaded by then
     names = subprocess.run(["git", "ls-tree", "--name-only", commit, "graph/importers/"], cwd=ROOT, check=True,
                            capture_output=True, text=True).stdout.split()
     for name in (n.rsplit("/", 1)[1] for n in names if n.endswith(".py")):
