@@ -112,3 +112,11 @@ class BadProposal(LcgError):
 
 class DecisionsFileError(LcgError):
     """decisions.yaml (the reviewed pairs) cannot be read as a list of pairs, or cannot be locked to write it."""
+
+
+class UnreadableInput(LcgError):
+    """A file given to an importer cannot be read as the format it should be in (encoding, JSON, CSV, workbook)."""
+
+
+class ImportTargetInvalid(LcgError):
+    """The folder an import writes into cannot take it as it is (a file, not a folder; a data file it cannot read)."""

@@ -29,7 +29,7 @@ from .gc_pause import paused_gc
 from .dataset import Dataset, load_dataset
 from .yaml_files import data_files
 
-__all__ = ["open_graph", "open_dataset", "cache_dir", "dataset_key"]
+__all__ = ["open_graph", "open_dataset", "cache_dir", "dataset_key", "cached_graph"]
 
 _FORMAT = 2
 
@@ -120,8 +120,22 @@ def open_graph(data_dir, *, use_cache: bool = True):
         return build_graph(load_dataset(data_dir))
     files = data_files(data_dir)  # read once: for the key, and for the load on a miss
     key = dataset_key(data_dir, files)
+    path = _cache_path(data_dir, key)
+    cached = _cached(path, key)
+    if cached is not None:
+        return cached
+    with paused_gc(freeze=True):
+        graph = build_graph(load_dataset(data_dir, files))
+    _write_atomically(path, (key, graph))
+    return graph
+
+
+def _cache_path(data_dir, key: str) -> Path:
     prefix = hashlib.sha256(str(Path(data_dir).resolve()).encode()).hexdigest()[:16]
-    path = cache_dir() / f"{prefix}-{key[:32]}.pickle"
+    return cache_dir() / f"{prefix}-{key[:32]}.pickle"
+
+
+def _cached(path: Path, key: str):
     try:
         entry = _read_cache(path)
         if entry is not None:
@@ -130,10 +144,18 @@ def open_graph(data_dir, *, use_cache: bool = True):
                 return cached
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
         pass
-    with paused_gc(freeze=True):
-        graph = build_graph(load_dataset(data_dir, files))
-    _write_atomically(path, (key, graph))
-    return graph
+    return None
+
+
+def cached_graph(data_dir, files):
+    """The graph an earlier command cached for exactly these ``files`` of ``data_dir``, or None; builds nothing.
+
+    For an importer, which needs what the folder holds but need not build a graph to learn it.
+    """
+    if os.environ.get("LCG_NO_CACHE"):
+        return None
+    key = dataset_key(data_dir, files)
+    return _cached(_cache_path(data_dir, key), key)
 
 
 def open_dataset(data_dir, *, use_cache: bool = True) -> Dataset:

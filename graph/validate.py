@@ -124,6 +124,8 @@ class Validator:
     def __init__(self):
         self.problems: list[Problem] = []
         self._nodes: dict[str, tuple[str, str, dict, tuple]] = {}  # id -> (kind, file, props, path)
+        self._assumed: dict[str, str] = {}  # id -> kind, defined in files not read here (see assume_ids)
+        self._assumed_file = ""
         self._pending: list[tuple] = []
         self._fields = {k: {f.name: f for f in nk.fields} for k, nk in schema.NODE_KINDS.items()}
         self._rel_fields = {k: {f.name: f for f in rk.fields} for k, rk in schema.REL_KINDS.items()}
@@ -189,8 +191,8 @@ class Validator:
             self._problem(file, (i, "end"), label, f"end {props['end']} is before start {props['start']}")
         if node_id is None:
             return
-        if node_id in self._nodes:
-            first_kind, first_file, _, first_path = self._nodes[node_id]
+        if node_id in self._nodes or node_id in self._assumed:
+            first_kind, first_file, _, first_path = self._nodes.get(node_id) or self._assumed_entry(node_id)
             self._problem(file, (i, "id"), label,
                           f"duplicate id (already used by {first_kind} entry {first_path[0] + 1} of {first_file}; "
                           "expected ids unique across all files)")
@@ -249,14 +251,61 @@ class Validator:
                 if v not in known and not is_url(v):
                     self._problem(file, path, id_, unknown_key_message(v, known))
 
-    def finish(self) -> tuple[list[Node], list[Rel]]:
-        """Check every reference, merge ties written twice, and build the records."""
+    # --- checking part of a folder against a summary of the rest (graph/importers/rest_check.py) ----------------
+
+    def assume_ids(self, kinds: dict[str, str], file: str) -> None:
+        """Ids defined in files not read by this validator (``file`` names them), by kind; ``kinds`` is kept, not copied."""
+        self._assumed, self._assumed_file = kinds, file
+
+    def _assumed_entry(self, node_id: str):
+        kind = self._assumed.get(node_id)
+        return None if kind is None else (kind, self._assumed_file, {}, (0,))
+
+    def known_kinds(self) -> dict[str, str]:
+        """Id -> kind of every entry read so far."""
+        return {node_id: v[0] for node_id, v in self._nodes.items()}
+
+    def take_open_ties(self) -> list[list]:
+        """Remove and return the ties whose other end is not an id read so far, as JSON-ready rows."""
+        known = self._nodes
+        kept, rows = [], []
+        for t in self._pending:
+            if t[7] in known:
+                kept.append(t)
+            else:
+                slot, _, _, props, file, path, owner, target = t
+                rows.append([slot.owner, slot.key, owner, target, {k: list(v) if isinstance(v, tuple) else v
+                                                                    for k, v in props.items()}, file, list(path)])
+        self._pending = kept
+        return rows
+
+    def hierarchy_rows(self) -> list[list]:
+        """The PART_OF / LOCATED_IN ties read so far as rows for :meth:`add_tie_rows` (a new tie may close a loop)."""
+        return [[t[0].owner, t[0].key, t[6], t[7], {}, t[4], list(t[5])] for t in self._pending if t[0].rel in _NO_CYCLES]
+
+    def add_tie_rows(self, rows) -> None:
+        """Ties read elsewhere (rows of :meth:`take_open_ties` / :meth:`hierarchy_rows`), checked by :meth:`finish`."""
+        slots = self._slots
+        for owner_kind, key, owner, target, props, file, path in rows:
+            slot = slots[owner_kind][key]
+            props = {k: tuple(v) if isinstance(v, list) else v for k, v in props.items()}
+            start, end = (owner, target) if slot.outgoing else (target, owner)
+            self._pending.append((slot, start, end, props, file, tuple(path), owner, target))
+
+    def cited_values(self) -> set[str]:
+        """Every ``sources`` value cited by the entries and ties read so far."""
+        return {v for *_, values in self._cited for v in values}
+
+    def finish(self, records: bool = True) -> tuple[list[Node], list[Rel]]:
+        """Check every reference, merge ties written twice, and build the records (not when ``records`` is False)."""
         known = self._nodes
         misses = 0
         merged: dict[tuple, dict] = {}
         where: dict[tuple, tuple] = {}
         for slot, start, end, props, file, path, owner, target in self._pending:
             entry = known.get(target)
+            if entry is None and self._assumed:
+                entry = self._assumed_entry(target)
             if entry is None:
                 misses += 1
                 hint = ""
@@ -301,7 +350,7 @@ class Validator:
                 file, path, owner, slot_key = where[key]
                 self._problem(file, path, owner, f"{slot_key}: {cut(key[2])} closes a loop of {rel} ties back to "
                                                  f"{cut(owner)}; expected a hierarchy (nothing is part of itself)")
-        if self.problems:
+        if self.problems or not records:
             return [], []
         nodes = [Node(nid, kind, FrozenProps(props), file) for nid, (kind, file, props, _) in known.items()]
         rels = [Rel(k[0], k[1], k[2], FrozenProps(p)) for k, p in merged.items()]

@@ -28,7 +28,7 @@ import math
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import LcgError
+from ..errors import LcgError, UnreadableInput
 from ..identifiers import is_currency
 from .file_dates import add_months, read_day, slash_order
 from .giving360_build import GraphBuilder
@@ -109,7 +109,7 @@ def _read_text(path: Path) -> str:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:
         line = raw[:e.start].count(b"\n") + 1
-        raise LcgError(f"{path}: not UTF-8 text (byte 0x{raw[e.start]:02x} on line {line}); save it as UTF-8 "
+        raise UnreadableInput(f"{path}: not UTF-8 text (byte 0x{raw[e.start]:02x} on line {line}); save it as UTF-8 "
                        "(in Excel: Save As > CSV UTF-8) and import again") from None
 
 
@@ -117,33 +117,33 @@ def read_grants(path) -> list[tuple[int, dict]]:
     """(row number, grant as 360Giving JSON) from a JSON or CSV file; CSV rows numbered as lines.
 
     A file with no grants (empty, a CSV header only, a CSV without 360Giving
-    columns, an empty grants list) is an LcgError: importing it would report
+    columns, an empty grants list) is an UnreadableInput error: importing it would report
     success and add nothing.
     """
     path = Path(path)
     text = _read_text(path)
     if path.suffix.lower() == ".csv" or not text.lstrip().startswith(("{", "[")):
         try:
-            grants = _csv_grants(text)
+            rows = _csv_grants(text)
         except csv.Error as e:
-            raise LcgError(f"{path}: not readable as CSV ({e}); expected a 360Giving CSV file") from None
-        if not grants:
-            raise LcgError(f"no grants found in {path} ({NO_GRANTS_HINT})")
-        return grants
+            raise UnreadableInput(f"{path}: not readable as CSV ({e}); expected a 360Giving CSV file") from None
+        if not rows:
+            raise UnreadableInput(f"no grants found in {path} ({NO_GRANTS_HINT})")
+        return rows
     try:
         data = json.loads(text)
     except json.JSONDecodeError as e:
-        raise LcgError(f"{path}: not valid JSON at line {e.lineno} column {e.colno} ({e.msg}); "
+        raise UnreadableInput(f"{path}: not valid JSON at line {e.lineno} column {e.colno} ({e.msg}); "
                        "expected a 360Giving file with a \"grants\" list") from None
     except RecursionError:
-        raise LcgError(f"{path}: JSON nested too deeply to be a 360Giving file") from None
+        raise UnreadableInput(f"{path}: JSON nested too deeply to be a 360Giving file") from None
     except ValueError as e:  # e.g. a number longer than Python's int-string limit
-        raise LcgError(f"{path}: not readable as JSON ({str(e).split(';')[0]}); expected a 360Giving file") from None
+        raise UnreadableInput(f"{path}: not readable as JSON ({str(e).split(';')[0]}); expected a 360Giving file") from None
     grants = data.get("grants") if isinstance(data, dict) else data
     if not isinstance(grants, list):
-        raise LcgError(f"{path}: no \"grants\" list found (expected a 360Giving JSON file)")
+        raise UnreadableInput(f"{path}: no \"grants\" list found (expected a 360Giving JSON file)")
     if not grants:
-        raise LcgError(f"no grants found in {path} ({NO_GRANTS_HINT})")
+        raise UnreadableInput(f"no grants found in {path} ({NO_GRANTS_HINT})")
     return list(enumerate(grants, start=1))
 
 
@@ -304,6 +304,7 @@ def check_grant(grant, order: str | None = None) -> tuple[dict | None, list[str]
     recipient = _org(grant, "recipientOrganization", "recipient organisation", errors, warnings)
     if errors:
         return None, errors, warnings
+    assert recipient is not None and award is not None  # each would have been an error
     _extras(grant, recipient)
     start, end, note = given.get("startDate"), given.get("endDate"), None
     months = _months(planned.get("duration"))
@@ -361,7 +362,8 @@ def import_360giving(path, out_dir, *, skip_invalid: bool = False, dates: str | 
     rows = read_grants(path)
     order = dates or slash_order(_date_texts(rows), str(path))
     result = ImportResult()
-    grants, problems = [], []
+    grants: list[dict] = []
+    problems: list[RowProblem] = []
     seen: dict[str, tuple[int, dict]] = {}  # grant id -> (first row, raw grant)
     for row, raw in rows:
         grant, errors, warned = check_grant(raw, order)

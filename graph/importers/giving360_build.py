@@ -19,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import itertools
 import re
+from collections.abc import Collection
 
 from .yaml_out import FolderIndex, norm_name, slug
 
@@ -96,7 +97,7 @@ class GraphBuilder:
             if other is None:
                 kept.append(sec)
                 continue
-            names = owner.names if owner else index.names_of.get(other, set())
+            names: Collection[str] = owner.names if owner else index.names_of.get(other, ())
             if norm_name(name) in names:
                 if owner:
                     if primary:

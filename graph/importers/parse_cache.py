@@ -2,9 +2,11 @@
 
 PyYAML builds Python objects in Python even with its C parser: a 100k-entry
 folder takes seconds to parse, which is most of an import into it
-(bench/RESULTS.md, "Imports into a large folder"). An import needs every file's
-values (to reuse ids and to validate before writing), so each file's value is
-cached under the SHA-256 of its bytes: any edit is a miss. JSON, not pickle,
+(bench/RESULTS.md, "Imports into a large folder"). An import needs its own
+files' values (to keep their ids), and the other files' values when their
+summary (:mod:`.rest_check`) must be made again after an edit or when the whole
+folder is validated to report problems; so each file's value is cached under
+the SHA-256 of its bytes: any edit is a miss, however small, whatever its mtime. JSON, not pickle,
 so a planted cache file can at worst be wrong data for a file with that hash,
 never code; values JSON cannot hold exactly (a non-text mapping key) are simply
 not cached.
@@ -16,13 +18,15 @@ import hashlib
 import json
 import os
 import tempfile
+from pathlib import Path
+from typing import Any, Callable
 
-__all__ = ["parsed_values"]
+__all__ = ["parsed_values", "remember_written", "load_json", "store_json"]
 
 _FORMAT = "parsed-1"
 
 
-def _json_exact(value, depth: int = 0) -> bool:
+def _json_exact(value: Any, depth: int = 0) -> bool:
     """True when JSON gives ``value`` back unchanged (mapping keys are text); data files nest three deep."""
     if isinstance(value, dict):
         return all(isinstance(k, str) and _json_exact(v, depth + 1) for k, v in value.items()) if depth < 6 else False
@@ -31,38 +35,66 @@ def _json_exact(value, depth: int = 0) -> bool:
     return value is None or isinstance(value, (str, int, float, bool))
 
 
-def parsed_values(files, parse) -> dict:
+def parsed_values(files, parse: Callable[[str], Any]) -> dict[str, Any]:
     """name -> parsed value (or SyntaxProblem, never cached) for each DataFile; ``parse(text)`` on a miss."""
-    from ..loading import cache_dir
-
-    folder = cache_dir() / _FORMAT
-    out = {}
+    folder = _folder()
+    out: dict[str, Any] = {}
     for f in files:
-        key = hashlib.sha256(f.data).hexdigest()
-        path = folder / f"{key}.json"
-        try:
-            with open(path, encoding="utf-8") as fh:
-                out[f.name] = json.load(fh)
+        path = folder / f"{hashlib.sha256(f.data).hexdigest()}.json"
+        cached = load_json(path)
+        if cached is not _MISS:
+            out[f.name] = cached
             continue
-        except (OSError, ValueError, RecursionError):
-            pass
         value = parse(f.text) if not f.problem else f.problem
         out[f.name] = value
         if isinstance(value, (list, type(None))) and _json_exact(value):
-            _store(folder, path, value)
+            store_json(folder, path, value)
     return out
 
 
-def _store(folder, path, value) -> None:
+def remember_written(text: str, value: list) -> None:
+    """Keep ``value`` as the parsed value of ``text``, a file an import has just written.
+
+    The import's emitter writes text that the safe loader reads back as exactly
+    the values it was given (tests/test_import_publishers.py,
+    tests/test_import_incremental.py), so the next import reads its own files
+    from here instead of parsing what it wrote. The emitter writes only
+    text-keyed mappings, lists and scalars, which JSON keeps exactly.
+    """
+    folder = _folder()
+    store_json(folder, folder / f"{hashlib.sha256(text.encode('utf-8')).hexdigest()}.json", value)
+
+
+def _folder() -> Path:
+    from ..loading import cache_dir
+
+    return cache_dir() / _FORMAT
+
+
+#: What :func:`load_json` returns when there is no readable entry (None is a file's value: an empty file).
+_MISS: Any = object()
+
+
+def load_json(path: Path) -> Any:
+    """The JSON value stored at ``path``, or ``_MISS`` when there is none or it is unreadable."""
+    try:
+        with open(path, encoding="utf-8") as fh:
+            return json.load(fh)
+    except (OSError, ValueError, RecursionError):
+        return _MISS
+
+
+def store_json(folder: Path, path: Path, value: Any) -> None:
+    """Write ``value`` to ``path`` whole (temp file and rename); a read-only or full cache costs speed only."""
     tmp = None
     try:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=".json")
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(value, fh, ensure_ascii=False, allow_nan=True)
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:  # dumps: json.dump encodes in Python, 5x slower
+            fh.write(json.dumps(value, ensure_ascii=False, allow_nan=True))
         os.replace(tmp, path)
     except (OSError, ValueError, RecursionError):
-        if tmp:  # a read-only or full cache costs speed, never correctness
+        if tmp:
             try:
                 os.unlink(tmp)
             except OSError:

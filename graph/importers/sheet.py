@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import schema
-from ..errors import LcgError
+from ..errors import LcgError, UnreadableInput
 from .yaml_out import FolderIndex, norm_name, slug, write_import
 
 __all__ = ["SheetProblems", "SheetResult", "import_sheet", "read_tables", "ELEMENT_COLUMNS", "CONNECTION_COLUMNS",
@@ -75,7 +75,7 @@ def read_tables(path: Path) -> dict[str, list[list]]:
         try:
             text = path.read_bytes().decode("utf-8-sig")
         except UnicodeDecodeError:
-            raise LcgError(f"{path}: not UTF-8 text; save it as UTF-8 (in Excel: Save As > CSV UTF-8)") from None
+            raise UnreadableInput(f"{path}: not UTF-8 text; save it as UTF-8 (in Excel: Save As > CSV UTF-8)") from None
         return {path.name: [list(r) for r in csv.reader(text.splitlines())]}
     if suffix in (".xlsx", ".xlsm"):
         from openpyxl import load_workbook
@@ -83,13 +83,13 @@ def read_tables(path: Path) -> dict[str, list[list]]:
         try:
             book = load_workbook(path, read_only=True, data_only=True)
         except Exception as e:  # openpyxl raises many kinds for a file that is not a workbook
-            raise LcgError(f"{path}: not a readable .xlsx workbook ({e.__class__.__name__}); save it as .xlsx "
+            raise UnreadableInput(f"{path}: not a readable .xlsx workbook ({e.__class__.__name__}); save it as .xlsx "
                            "and import again") from None
         try:
             return {ws.title: [list(r) for r in ws.iter_rows(values_only=True)] for ws in book.worksheets}
         finally:
             book.close()
-    raise LcgError(f"{path}: expected a .xlsx or .csv file")
+    raise UnreadableInput(f"{path}: expected a .xlsx or .csv file")
 
 
 def _mapping(path) -> tuple[dict, dict]:
@@ -100,10 +100,10 @@ def _mapping(path) -> tuple[dict, dict]:
     try:
         data = safe_load(Path(path).read_text(encoding="utf-8")) or {}
     except Exception as e:
-        raise LcgError(f"{path}: not a readable mapping file ({e.__class__.__name__}); expected YAML with "
+        raise UnreadableInput(f"{path}: not a readable mapping file ({e.__class__.__name__}); expected YAML with "
                        "columns: and types:") from None
     if not isinstance(data, dict):
-        raise LcgError(f"{path}: expected a mapping with columns: and types:")
+        raise UnreadableInput(f"{path}: expected a mapping with columns: and types:")
     cols = {str(k).strip().lower(): str(v).strip() for k, v in (data.get("columns") or {}).items()}
     types = {str(k).strip().lower(): str(v).strip() for k, v in (data.get("types") or {}).items()}
     return cols, types
@@ -199,7 +199,8 @@ def import_sheet(paths, out_dir, *, mapping=None, name: str | None = None) -> Sh
     paths = [Path(p) for p in paths]
     column_map, type_map = _mapping(mapping)
     reader = _Reader(column_map, type_map)
-    elements, connections = [], []
+    elements: list[tuple] = []
+    connections: list[tuple] = []
     for path in paths:
         for sheet, rows in read_tables(path).items():
             rows = [r for r in rows if any(c not in (None, "") for c in r)] if rows else []
@@ -217,7 +218,7 @@ def import_sheet(paths, out_dir, *, mapping=None, name: str | None = None) -> Sh
                 target.extend((label, n, dict(zip(cols, (_cell(c) for c in r))))
                               for n, r in enumerate(rows[1:], start=2))
     if not elements and not connections and not reader.problems:
-        raise LcgError(f"no elements or connections found in {', '.join(map(str, paths))} (expected an Elements "
+        raise UnreadableInput(f"no elements or connections found in {', '.join(map(str, paths))} (expected an Elements "
                        "sheet with Label and Type columns and a Connections sheet with From, To and Type)")
     entries, by_id, by_label = _elements(reader, elements)
     ties = _connections(reader, connections, by_id, by_label)
@@ -239,7 +240,10 @@ def import_sheet(paths, out_dir, *, mapping=None, name: str | None = None) -> Sh
 
 
 def _elements(reader: _Reader, rows):
-    entries, by_id, by_label, seen_label = [], {}, {}, {}
+    entries: list[dict] = []
+    by_id: dict[str, dict] = {}
+    by_label: dict = {}
+    seen_label: dict = {}
     for sheet, n, row in rows:
         row = {k.lower(): v for k, v in row.items() if k}
         text_kind, label = row.pop("type", None), row.pop("label", None)
@@ -293,7 +297,7 @@ def _connections(reader: _Reader, rows, by_id, by_label) -> dict:
     ties: dict = {}
     for sheet, n, row in rows:
         row = {k.lower(): v for k, v in row.items() if k}
-        ends = []
+        ends: list = []
         for col in ("from", "to"):
             ref = row.pop(col, None)
             ref = str(ref) if ref is not None else None

@@ -3,29 +3,35 @@
 An import owns a subfolder (``imports/360giving-wolfson/organisations.yaml``...).
 Re-importing rewrites only those files; hand-edited files elsewhere in the
 folder are read (their ids, org-ids, grant ids and place names are reused,
-never copied) but never touched. Before anything is written the whole folder,
-with the new files in place, is validated exactly as ``lcg validate`` would;
-then each file is written to a temp file in its own folder and renamed over
-the old one, so a failure or a kill leaves the old file whole (a leftover temp
-file is ignored by the loader and reported by ``lcg validate``).
+never copied) but never touched. Before anything is written the folder, with
+the new files in place, is checked as ``lcg validate`` would check it (the new
+files against a summary of the others, :mod:`.rest_check`; the whole folder
+when that finds a problem, to report exactly its problems); then each file is
+written to a temp file in its own folder and renamed over the old one, so a
+failure or a kill leaves the old file whole (a leftover temp file is ignored by
+the loader and reported by ``lcg validate``).
 
-Speed: the folder is parsed once with the C loader and indexed by id, org-id,
-grant id and name (dict look-ups, linear in the folder); the new files are
-written with the C dumper and not written at all when unchanged
-(bench/RESULTS.md, "Imports into a large folder").
+Speed (bench/RESULTS.md, "Imports into a large folder"): the other files are
+known through that summary, cached by their bytes, or derived from the graph
+an earlier command cached; only a folder nothing has read before is parsed.
+The new files are written with the emitter below and not written at all when
+unchanged; what was written is kept in the parse cache, so the next import
+does not parse it.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import re
 import shlex
 import unicodedata
 from pathlib import Path
+from typing import Any
 
 from .. import schema
 from ..atomic_write import write_text_atomic
-from ..errors import LcgError, ValidationFailed
+from ..errors import ImportTargetInvalid, ValidationFailed
 
 __all__ = ["slug", "norm_name", "FolderIndex", "write_import", "yaml_text", "ImportInvalid"]
 
@@ -52,78 +58,136 @@ def _own_kind_file(own: str, kind: str) -> str:
     return f"{own}/{schema.NODE_KINDS[kind].file}"
 
 
-class FolderIndex:
-    """What the output folder holds, split into the import's own files and everything else."""
+def _lookups() -> dict[str, Any]:
+    """Empty look-ups of the folder's other files, as :func:`index_entry` fills them (JSON-ready)."""
+    return {"ids": [], "org_by_identifier": {}, "org_by_name": {}, "names_of": {}, "project_by_grant": {},
+            "place_by_name": {}}
 
-    def __init__(self, out_dir, own: str):
-        from ..yaml_files import SyntaxProblem, data_files, parse
+
+def _texts(value: Any) -> tuple[str, ...]:
+    """A list-of-texts field as the validator reads it (one text is a list of one); nothing if it is not one."""
+    from ..validate import BadValue, _list
+
+    try:
+        return _list(value) if value is not None else ()
+    except BadValue:
+        return ()
+
+
+def index_entry(look: dict[str, Any], kind: str, e: dict) -> None:
+    """Add one entry of the folder's other files to the look-ups (the first entry with a key keeps it)."""
+    node_id = e["id"]
+    look["ids"].append(node_id)
+    if kind == "Organisation":
+        for ident in _texts(e.get("identifiers")):
+            look["org_by_identifier"].setdefault(ident.upper(), node_id)
+        names = list(dict.fromkeys(norm_name(n) for n in [e.get("name", ""), *_texts(e.get("aliases"))]
+                                   if isinstance(n, str)))
+        look["names_of"][node_id] = names
+        for n in names:
+            look["org_by_name"].setdefault(n, node_id)
+    elif kind == "Project":
+        for ident in _texts(e.get("identifiers")):
+            look["project_by_grant"].setdefault(ident, node_id)
+    elif kind == "Place" and isinstance(e.get("name"), str):
+        look["place_by_name"].setdefault(norm_name(e["name"]), node_id)
+
+
+class FolderIndex:
+    """What the output folder holds, split into the import's own files and everything else.
+
+    The other files are known through their summary (:mod:`.rest_check`, cached
+    by their bytes); their parsed values are read only when the whole folder
+    must be validated to report problems (``parsed``).
+    """
+
+    def __init__(self, out_dir: str | os.PathLike, own: str):
+        from ..gc_pause import paused_gc
+        from ..sources import SOURCES_FILE
+        from ..yaml_files import DataFile, data_files, parse
         from .parse_cache import parsed_values
+        from .rest_check import RestSummary, rest_summary
 
         self.root = Path(out_dir)
         self.own = own
         if self.root.exists() and not self.root.is_dir():
-            raise LcgError(f"output {str(self.root)!r} is a file, not a folder (give a folder with -o DIR)")
-        self.files = []  # DataFile of the other files
-        self.parsed: dict[str, object] = {}  # relative path -> parsed value (other files)
+            raise ImportTargetInvalid(f"output {str(self.root)!r} is a file, not a folder (give a folder with -o DIR)")
+        self.files: list[DataFile] = []  # the other files (sources.yaml too)
         self.problems: list = []  # the folder scan's (path, message)
         self.ids: set[str] = set()  # every id outside the import's own files
         self.own_ids: set[str] = set()
         self.org_by_identifier: dict[str, str] = {}
         self.org_by_name: dict[str, str] = {}
-        self.names_of: dict[str, set[str]] = {}  # org id -> its normalised names and aliases
+        self.names_of: dict[str, list[str]] = {}  # org id -> its normalised names and aliases
         self.project_by_grant: dict[str, str] = {}
         self.place_by_name: dict[str, str] = {}
         self.previous: dict[str, dict[str, str]] = {"Organisation": {}, "Project": {}, "Place": {}, "Network": {}}  # key -> id
-        self.own_files: dict[str, object] = {}  # relative path -> DataFile, the import's old files
+        self.own_files: dict[str, DataFile] = {}  # relative path -> DataFile, the import's old files
+        self.rest = RestSummary(kinds={}, clean=True)
+        self.sources: list | None = None  # sources.yaml's entries, None when the folder has none
+        self._parsed: dict[str, Any] | None = None
         if not self.root.is_dir():
             return
         files = [] if not any(self.root.iterdir()) else data_files(self.root)
         self.problems = list(getattr(files, "problems", ()))
-        values = parsed_values(files, parse)
-        for f in files:
-            value = values[f.name]
-            if isinstance(value, SyntaxProblem) or (value is not None and not isinstance(value, list)):
-                raise LcgError(f"{self.root / f.name}: not a valid data file (line {getattr(value, 'line', 1)}); "
-                               f"fix it before importing (run: lcg validate --data {shlex.quote(str(self.root))})")
-            if f.kind not in schema.NODE_KINDS:  # sources.yaml: checked with the rest, never indexed
-                self.files.append(f)
-                self.parsed[f.name] = value
-                continue
-            mine = f.name == _own_kind_file(own, f.kind)  # other files a user puts beside them stay theirs
-            if mine:
+        for f in files:  # other files a user puts beside the import's own stay theirs
+            if f.kind in schema.NODE_KINDS and f.name == _own_kind_file(own, f.kind):
                 self.own_files[f.name] = f
             else:
                 self.files.append(f)
-                self.parsed[f.name] = value
-            for e in value or ():
+        own_values = self._readable(parsed_values(list(self.own_files.values()), parse))
+        for f in self.own_files.values():
+            for e in own_values[f.name] or ():
                 if isinstance(e, dict) and isinstance(e.get("id"), str):
-                    self._index(f.kind, e, mine)
+                    self._index_own(f.kind, e)
+        sources = [f for f in self.files if f.name == SOURCES_FILE]
+        if sources:
+            self.sources = self._readable(parsed_values(sources, parse))[SOURCES_FILE]
+        kind_files = [f for f in self.files if f.kind in schema.NODE_KINDS]
+        # Parsing makes millions of objects and no cycles; the summary is then kept out of the collector's
+        # walks for the rest of the import, as loading does (graph/gc_pause.py).
+        with paused_gc(freeze=True):
+            self.rest = rest_summary(kind_files, lambda: self._readable(self.parsed), _lookups, index_entry,
+                                     whole=None if self.own_files else (self.root, files))
+        look = self.rest.lookups
+        self.ids = set(look["ids"])
+        self.org_by_identifier = look["org_by_identifier"]
+        self.org_by_name = look["org_by_name"]
+        self.names_of = look["names_of"]
+        self.project_by_grant = look["project_by_grant"]
+        self.place_by_name = look["place_by_name"]
 
-    def _index(self, kind: str, e: dict, mine: bool) -> None:
+    @property
+    def parsed(self) -> dict[str, Any]:
+        """Relative path -> parsed value of the other files (from the parse cache; read on first use)."""
+        if self._parsed is None:
+            from ..yaml_files import parse
+            from .parse_cache import parsed_values
+
+            self._parsed = parsed_values(self.files, parse)
+        return self._parsed
+
+    def _readable(self, values: dict[str, Any]) -> dict[str, Any]:
+        """``values``, or ImportTargetInvalid naming the first file that is not a list of entries."""
+        from ..yaml_files import SyntaxProblem
+
+        for name, value in values.items():
+            if isinstance(value, SyntaxProblem) or (value is not None and not isinstance(value, list)):
+                raise ImportTargetInvalid(
+                    f"{self.root / name}: not a valid data file (line {getattr(value, 'line', 1)}); "
+                    f"fix it before importing (run: lcg validate --data {shlex.quote(str(self.root))})")
+        return values
+
+    def _index_own(self, kind: str, e: dict) -> None:
         node_id = e["id"]
-        if mine:
-            self.own_ids.add(node_id)
-            keys = self.previous.get(kind)
-            if keys is None:
-                return
-            for ident in e.get("identifiers") or ():
-                keys.setdefault(str(ident).upper(), node_id)
-            if kind != "Project":
-                keys.setdefault("name:" + norm_name(e.get("name", "")), node_id)
+        self.own_ids.add(node_id)
+        keys = self.previous.get(kind)
+        if keys is None:
             return
-        self.ids.add(node_id)
-        if kind == "Organisation":
-            for ident in e.get("identifiers") or ():
-                self.org_by_identifier.setdefault(str(ident).upper(), node_id)
-            names = {norm_name(n) for n in [e.get("name", ""), *(e.get("aliases") or ())] if isinstance(n, str)}
-            self.names_of[node_id] = names
-            for n in names:
-                self.org_by_name.setdefault(n, node_id)
-        elif kind == "Project":
-            for ident in e.get("identifiers") or ():
-                self.project_by_grant.setdefault(str(ident), node_id)
-        elif kind == "Place" and isinstance(e.get("name"), str):
-            self.place_by_name.setdefault(norm_name(e["name"]), node_id)
+        for ident in _texts(e.get("identifiers")):
+            keys.setdefault(ident.upper(), node_id)
+        if kind != "Project":
+            keys.setdefault("name:" + norm_name(e.get("name", "")), node_id)
 
 
 _PLAIN = re.compile(r"[A-Za-z][A-Za-z0-9 _.,'()&/+-]*")
@@ -144,9 +208,22 @@ def _scalar(v, flow: bool = False) -> str:
         return "null"
     if isinstance(v, bool):
         return "true" if v else "false"
-    if isinstance(v, (int, float)):
+    if isinstance(v, int):
         return repr(v)
+    if isinstance(v, float):
+        return _float(v)
     raise TypeError(f"cannot write {type(v).__name__} as a YAML scalar")
+
+
+def _float(v: float) -> str:
+    """A float as YAML 1.1 reads a float: with a dot in the mantissa (PyYAML reads ``1e+16`` as text)."""
+    text = repr(v)
+    if v != v or v in (float("inf"), float("-inf")):
+        return {"nan": ".nan", "inf": ".inf", "-inf": "-.inf"}[text]
+    mantissa, e, exponent = text.partition("e")
+    if "." not in mantissa:
+        mantissa += ".0"
+    return mantissa + (e + exponent if e else "")
 
 
 def _emit(entries: list[dict]) -> str:
@@ -157,7 +234,7 @@ def _emit(entries: list[dict]) -> str:
     import's time (bench/RESULTS.md). tests/test_import_publishers.py checks
     that the safe loader reads back exactly what was written.
     """
-    out = []
+    out: list[str] = []
     add = out.append
     for e in entries:
         first = True
@@ -189,14 +266,28 @@ def yaml_text(entries: list[dict], kind: str, command: str) -> str:
     return head + _emit(entries)
 
 
-def _check(index: FolderIndex, new: dict[str, tuple[str, str]], values: dict[str, list]) -> None:
-    """Validate the folder as it would be with the new files; raise ImportInvalid with every problem.
+def _check(index: FolderIndex, new: dict[str, tuple[str, str]], values: dict[str, Any]) -> None:
+    """Make sure the folder as it would be with the new files validates; raise ImportInvalid with every problem.
 
-    ``values``: the new files' entries, which is what their text reads back as.
+    ``values``: the new files' entries, which is what their text reads back as
+    (and ``sources.yaml``'s entries when the import adds one). First the new
+    files alone against the summary of the others (:mod:`.rest_check`); only
+    when that finds anything is the whole folder validated, as ``lcg validate``
+    would, to report exactly its problems.
     """
     from ..dataset import _check_dataset
+    from ..sources import SOURCES_FILE, parse_sources
     from ..yaml_files import DataFile, DataFiles
+    from .rest_check import new_files_pass
 
+    known: set[str] | None = None
+    has_sources = SOURCES_FILE in values or any(f.name == SOURCES_FILE for f in index.files)
+    found, bad = parse_sources(values.get(SOURCES_FILE, index.sources)) if has_sources else ({}, [])
+    if has_sources:
+        known = set(found)
+    if not index.problems and not bad and new_files_pass(
+            index.rest, {name: (kind, values[name]) for name, (kind, _) in new.items()}, known):
+        return
     files = DataFiles([*index.files, *(DataFile(index.root / name, kind, text.encode("utf-8"), name)
                                        for name, (kind, text) in new.items())])
     files.problems, files.leftovers = index.problems, []
@@ -212,13 +303,14 @@ def write_import(index: FolderIndex, entries: dict[str, list[dict]], *, command:
     ``sources.yaml`` when it has one, so that the entries' ``sources`` keys resolve there.
     """
     from ..sources import FIELDS, SOURCES_FILE, register_source
+    from .parse_cache import remember_written
 
     new: dict[str, tuple[str, str]] = {}
     values: dict[str, list] = {}
-    listed = index.parsed.get(SOURCES_FILE)
-    register = source is not None and isinstance(listed, list) and not any(
+    listed = index.sources if isinstance(index.sources, list) else None
+    register = source is not None and listed is not None and not any(
         isinstance(e, dict) and e.get("key") == source.key for e in listed)
-    if register:
+    if register and listed is not None:
         values[SOURCES_FILE] = [*listed, {k: getattr(source, k) for k in FIELDS if getattr(source, k)}]
     for kind, es in entries.items():
         if es:
@@ -239,6 +331,7 @@ def write_import(index: FolderIndex, entries: dict[str, list[dict]], *, command:
         path = index.root / name
         path.parent.mkdir(parents=True, exist_ok=True)
         write_text_atomic(path, text)
+        remember_written(text, values[name])
         written.append(path)
     for name in stale:
         (index.root / name).unlink(missing_ok=True)

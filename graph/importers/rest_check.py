@@ -1,0 +1,168 @@
+"""Checking an import against the rest of its folder without reading the rest again.
+
+An import must never write what ``lcg validate`` would reject, so the folder is
+checked with the new files in place. Validating the whole folder costs about
+1.2 s per 25k entries (bench/RESULTS.md, "Imports into a large folder"), and the
+files an import does not own rarely change between imports. So what the check
+needs from them is kept once, as JSON keyed by the SHA-256 of their names and
+bytes and of the checking code (any edit is a miss; JSON, so a planted cache
+file can never run code):
+
+- the kind of every id they define, and whether they have problems of their
+  own (a field, a duplicate id among them, a wrong tie between two of their
+  entries, a loop);
+- their "open" ties: those to ids they do not define (hand-written data that
+  refers to an import's entries);
+- their PART_OF / LOCATED_IN ties (a new tie may close a loop through them);
+- the ``sources`` values they cite;
+- the importer's look-ups (ids, org-ids, names, grant ids, place names).
+
+:func:`new_files_pass` then reads only the new files, with the rest's ids in
+place: every rule of :class:`graph.validate.Validator` is either about one entry
+(checked on the new entries in full) or spans files (unique ids, references
+resolve to an entry of the right kind, a tie written twice agrees, no loops,
+cited sources exist), and those are checked against the summary. So when it
+finds nothing, whole-folder validation finds nothing. When it finds anything,
+or the rest has problems of its own, the caller validates the whole folder as
+``lcg validate`` does, so the problems reported are exactly that command's
+(tests/test_import_incremental.py compares the two on broken imports).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+__all__ = ["RestSummary", "rest_summary", "new_files_pass"]
+
+_FORMAT = "rest-1"
+#: Where the look-ups of one file's entries go (see ``yaml_out.index_entry``).
+Indexer = Callable[[dict, str, dict], None]
+
+
+@dataclass
+class RestSummary:
+    """What the files an import does not own contribute to checking it (see the module's docstring)."""
+
+    kinds: dict[str, str]
+    clean: bool
+    open_ties: list = field(default_factory=list)
+    hierarchy: list = field(default_factory=list)
+    cited: list = field(default_factory=list)
+    lookups: dict = field(default_factory=dict)
+
+
+def _key(files) -> str:
+    from ..loading import _code_stamp
+
+    here = Path(__file__).resolve().parent
+    h = hashlib.sha256(f"{_FORMAT} {_code_stamp()}".encode())
+    for name in ("rest_check.py", "yaml_out.py"):
+        st = (here / name).stat()
+        h.update(f";{name}:{st.st_size}:{st.st_mtime_ns}".encode())
+    for f in files:
+        h.update(b"\0" + f.name.encode() + b"\0" + f.kind.encode() + b"\0" + hashlib.sha256(f.data).digest())
+    return h.hexdigest()
+
+
+def rest_summary(files, values: Callable[[], dict], lookups: Callable[[], dict], index_entry: Indexer, *,
+                 whole: tuple[Path, list] | None = None) -> RestSummary:
+    """The summary of ``files`` (the folder's kind files the import does not own), from a cache or computed.
+
+    ``values()``: relative path -> parsed value of those files (called only when no cache has them);
+    ``lookups()``: empty look-ups, filled by ``index_entry(lookups, kind, entry)`` for each entry;
+    ``whole``: (folder, all its data files) when ``files`` and ``sources.yaml`` are the whole folder (the
+    import owns nothing there yet): then the graph an earlier command cached for it will do
+    (graph/loading.py), and only a folder no command has read before is parsed.
+    """
+    from ..loading import cache_dir, cached_graph
+    from .parse_cache import load_json, store_json
+
+    folder = cache_dir() / _FORMAT
+    path = folder / f"{_key(files)}.json"
+    cached = load_json(path)
+    if isinstance(cached, dict):
+        try:
+            return RestSummary(**cached)
+        except TypeError:  # another layout: recompute
+            pass
+    graph = cached_graph(*whole) if whole else None
+    if graph is not None:
+        summary = _from_graph(graph, lookups(), index_entry)
+    else:
+        summary = _summarise(files, values(), lookups(), index_entry)
+    store_json(folder, path, summary.__dict__)
+    return summary
+
+
+def _from_graph(graph, look: dict, index_entry: Indexer) -> RestSummary:
+    """The summary of a whole folder from its validated graph.
+
+    The graph exists only if the folder validated: nothing is wrong and no tie
+    is open; every ``sources`` value it cites is in ``sources.yaml``, which an
+    import only adds to (so ``cited`` stays empty); and with no open tie, no
+    tie of the rest leads to a new entry, so no loop can pass through them
+    (``hierarchy`` stays empty too).
+    """
+    kinds: dict[str, str] = {}
+    for node_id, attrs in graph.nodes(data=True):
+        kinds[node_id] = attrs["kind"]
+        index_entry(look, attrs["kind"], {**attrs, "id": node_id})
+    return RestSummary(kinds=kinds, clean=True, lookups=look)
+
+
+def _summarise(files, values: dict, look: dict, index_entry: Indexer) -> RestSummary:
+    from ..validate import Validator
+
+    validator = Validator()
+    for f in files:
+        value = values[f.name]
+        validator.read_file(f.name, f.kind, value)
+        if isinstance(value, list):
+            for e in value:
+                if isinstance(e, dict) and isinstance(e.get("id"), str):
+                    index_entry(look, f.kind, e)
+    open_ties = validator.take_open_ties()
+    hierarchy = validator.hierarchy_rows()
+    cited = sorted(validator.cited_values())
+    validator.finish(records=False)
+    return RestSummary(kinds=validator.known_kinds(), clean=not validator.problems, open_ties=open_ties,
+                       hierarchy=hierarchy, cited=cited, lookups=look)
+
+
+def new_files_pass(summary: RestSummary, new: dict[str, tuple[str, Any]], known_sources: set[str] | None) -> bool:
+    """True when the folder, the rest as summarised plus the ``new`` files (name -> (kind, value)), validates.
+
+    ``known_sources``: the keys of the folder's ``sources.yaml`` as it will be, None when it has none
+    (then citations are not checked, as in whole-folder validation). False says nothing about which
+    problems there are: the caller validates the whole folder to report them.
+    """
+    from .. import schema
+    from ..sources import is_url
+    from ..validate import Validator
+
+    if not summary.clean:
+        return False
+    validator = Validator()
+    validator.assume_ids(summary.kinds, "(other files)")
+    for name, (kind, value) in new.items():
+        validator.read_file(name, kind, value)
+    if validator.problems:
+        return False
+    validator.add_tie_rows(summary.open_ties)
+    # A loop through a new entry needs a tie into it of the loop's kind. Without an open tie of that kind,
+    # every such tie starts at a new entry, so the loop runs through new entries only: the rest's
+    # hierarchy matters only for the kinds of its open ties (most folders have none).
+    rel_of = {(s.owner, s.key): s.rel for s in schema.SLOTS}
+    looping = {rel_of[row[0], row[1]] for row in summary.open_ties}
+    if looping:
+        validator.add_tie_rows(row for row in summary.hierarchy if rel_of[row[0], row[1]] in looping)
+    if known_sources is not None:
+        validator.check_sources(known_sources)
+        if any(v not in known_sources and not is_url(v) for v in summary.cited):
+            return False
+    validator.finish(records=False)
+    return not validator.problems
