@@ -15,11 +15,20 @@ __all__ = ["tfidf_matrix", "topk_arrays", "topk_pairs", "all_pairs", "row_dots"]
 
 def tfidf_matrix(texts, *, analyzer: str = "word", ngram_range=(1, 1), min_df: int = 1, max_df: float = 0.5,
                  stop_words="english"):
-    """Sparse L2-normalised TF-IDF rows; terms in over ``max_df`` of rows are dropped as uninformative."""
+    """Sparse L2-normalised TF-IDF rows; terms in over ``max_df`` of rows are dropped as uninformative.
+
+    Character n-grams with no term dropped (the duplicate names' candidates) are built without
+    scikit-learn, whose import alone costs seconds; the matrix is the same (``char_ngrams``).
+    """
     import numpy as np
-    from sklearn.feature_extraction.text import TfidfVectorizer
 
     n = len(texts)
+    if analyzer == "char_wb" and min_df == 1 and ((isinstance(max_df, float) and max_df >= 1.0) or n <= 20):
+        from .char_ngrams import char_wb_tfidf
+
+        return char_wb_tfidf(texts, ngram_range)
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
     vec = TfidfVectorizer(analyzer=analyzer, ngram_range=ngram_range, min_df=min_df,
                           max_df=max_df if n > 20 else 1.0, sublinear_tf=True, dtype=np.float32,
                           stop_words=stop_words if analyzer == "word" else None)

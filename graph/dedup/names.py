@@ -14,6 +14,7 @@ import math
 import re
 import unicodedata
 from collections import Counter
+from functools import lru_cache
 from dataclasses import dataclass
 
 from rapidfuzz.distance import Levenshtein
@@ -259,3 +260,8 @@ def name_similarity(a: NameKey, b: NameKey, weight, ambiguous=frozenset(), place
         score *= KIND_CLASH
         reason += f", but {'/'.join(sorted(unmatched_kinds[0]))} vs {'/'.join(sorted(unmatched_kinds[1]))}"
     return score, f"{reason} ({score:.2f})"
+
+
+#: Keyed once however many candidate pairs a name is in: duplicate scoring asks for the same names again
+#: pair after pair (bench/RESULTS.md, "duplicates, speed"). A NameKey is immutable, so sharing it is safe.
+name_key = lru_cache(maxsize=1 << 17)(name_key)

@@ -1,0 +1,66 @@
+"""The fast paths of duplicate scoring give exactly what the plain ones give, on real names.
+
+Speed work must not change a single listed pair (bench/RESULTS.md, "duplicates, speed"), so each
+bulk or re-built step is held equal to its reference here: the character n-gram matrix to
+scikit-learn's, bit for bit.
+"""
+
+from __future__ import annotations
+
+import csv
+
+import numpy as np
+import pytest
+
+from conftest import SHARED
+from graph.dedup.candidates import tfidf_matrix
+from graph.dedup.char_ngrams import char_wb_tfidf
+from graph.dedup.names import name_key
+
+DATA = SHARED / "data"
+
+
+def _real_names(limit: int = 400) -> list[str]:
+    """A few hundred names from each labelled list: affiliations, patent applicants, Chicago sites."""
+    out = []
+    for path, column, encoding in (
+            (DATA / "org-names-ror-affiliations" / "ror_affiliations_train.csv", "affiliation", "utf-8-sig"),
+            (DATA / "org-names-patstat-nl" / "patstat_reference.csv", "person_name", "utf-8"),
+            (DATA / "org-sites-chicago-early-childhood" / "chicago_sites_labelled.csv", "Site name", "utf-8")):
+        with open(path, newline="", encoding=encoding) as fh:
+            out += [row[column] for _, row in zip(range(limit), csv.DictReader(fh))]
+    return out
+
+
+def _sklearn(texts, ngram_range=(3, 3)):
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    return TfidfVectorizer(analyzer="char_wb", ngram_range=ngram_range, max_df=1.0, sublinear_tf=True,
+                           dtype=np.float32).fit_transform(texts)
+
+
+def _assert_same_matrix(ours, theirs):
+    assert ours.shape == theirs.shape
+    assert np.array_equal(ours.indptr, theirs.indptr)
+    assert np.array_equal(ours.indices, theirs.indices)  # same order inside rows: same float sums later
+    assert ours.data.dtype == theirs.data.dtype == np.float32
+    assert np.array_equal(ours.data, theirs.data)
+
+
+@pytest.mark.parametrize("keyed", [True, False], ids=["name keys", "raw names"])
+def test_char_ngram_matrix_is_scikit_learns_bit_for_bit(keyed):
+    names = _real_names()
+    texts = [" ".join(name_key(n).tokens) for n in names] if keyed else names
+    texts += ["a", "ab", "  a  b\tc ", "ÅSE Ünïversität", "a" * 40, texts[0]]  # short words, odd spaces, repeats
+    _assert_same_matrix(char_wb_tfidf(texts), _sklearn(texts))
+    _assert_same_matrix(char_wb_tfidf(texts, (2, 4)), _sklearn(texts, (2, 4)))
+
+
+def test_duplicate_candidates_use_the_same_matrix_without_scikit_learn():
+    texts = [" ".join(name_key(n).tokens) for n in _real_names(150)]
+    _assert_same_matrix(tfidf_matrix(texts, analyzer="char_wb", ngram_range=(3, 3), max_df=1.0), _sklearn(texts))
+
+
+def test_names_without_any_ngram_give_an_empty_matrix():
+    m = tfidf_matrix(["", " ", ""], analyzer="char_wb", ngram_range=(3, 3), max_df=1.0)
+    assert m.shape == (3, 1) and m.nnz == 0
