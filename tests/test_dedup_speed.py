@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 
 from conftest import SHARED
-from graph.dedup.candidates import tfidf_matrix
+from graph.dedup.candidates import tfidf_matrix, topk_arrays
 from graph.dedup.char_ngrams import char_wb_tfidf
 from graph.dedup.names import name_key
 
@@ -64,3 +64,32 @@ def test_duplicate_candidates_use_the_same_matrix_without_scikit_learn():
 def test_names_without_any_ngram_give_an_empty_matrix():
     m = tfidf_matrix(["", " ", ""], analyzer="char_wb", ngram_range=(3, 3), max_df=1.0)
     assert m.shape == (3, 1) and m.nnz == 0
+
+
+def _name_matrix(limit: int = 300):
+    texts = list(dict.fromkeys(" ".join(name_key(n).tokens) for n in _real_names(limit)))
+    return tfidf_matrix(texts, analyzer="char_wb", ngram_range=(3, 3), max_df=1.0)
+
+
+def test_top_k_pairs_do_not_depend_on_how_rows_are_chunked():
+    m = _name_matrix()
+    whole = topk_arrays(m, k=5, min_sim=0.3, chunk=m.shape[0], budget=10**12)
+    for chunked in (topk_arrays(m, k=5, min_sim=0.3, budget=1), topk_arrays(m, k=5, min_sim=0.3, chunk=7),
+                    topk_arrays(m, k=5, min_sim=0.3, budget=5_000)):
+        assert all(np.array_equal(x, y) for x, y in zip(whole, chunked))
+    assert len(whole[0]) > 100
+
+
+def test_top_k_pairs_are_each_rows_best_by_plain_cosine():
+    """The reference: every row's cosines from one dense product, its k best at or above min_sim."""
+    m = _name_matrix()
+    k, min_sim = 4, 0.3
+    dense = (m @ m.T).toarray()
+    np.fill_diagonal(dense, 0.0)
+    expected: dict[tuple[int, int], float] = {}
+    for i, row in enumerate(dense):
+        for j in np.argsort(-row, kind="stable")[:k]:
+            if row[j] >= min_sim:
+                expected[(min(i, int(j)), max(i, int(j)))] = float(row[j])
+    got = {(int(a), int(b)): float(s) for a, b, s in zip(*topk_arrays(m, k=k, min_sim=min_sim))}
+    assert got == expected and len(got) > 100
