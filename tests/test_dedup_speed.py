@@ -93,3 +93,24 @@ def test_top_k_pairs_are_each_rows_best_by_plain_cosine():
                 expected[(min(i, int(j)), max(i, int(j)))] = float(row[j])
     got = {(int(a), int(b)): float(s) for a, b, s in zip(*topk_arrays(m, k=k, min_sim=min_sim))}
     assert got == expected and len(got) > 100
+
+
+class _TakenForAccented(str):
+    """A name that says it is not ASCII, so the fold takes its accent-stripping pass."""
+
+    def isascii(self) -> bool:
+        return False
+
+
+def test_folding_skips_accent_stripping_only_where_it_changes_nothing():
+    from graph.dedup.names import _fold
+
+    names = _real_names(3000) + ["İstanbul Üniversitesi", "Société Générale S.A.", "ＡＢＣ Ltd", "Ærø Skole"]
+    assert sum(not n.isascii() for n in names) > 20
+    assert [_fold(n) for n in names] == [_fold(_TakenForAccented(n)) for n in names]
+
+
+def test_cached_name_keys_are_the_plain_ones():
+    names = _real_names(200)
+    assert [name_key(n) for n in names] == [name_key.__wrapped__(n) for n in names]
+    assert name_key(names[0]) is name_key(names[0])

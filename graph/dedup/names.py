@@ -72,8 +72,10 @@ class NameKey:
 
 
 def _fold(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    if not text.isascii():  # ASCII has no accents to strip (the per-letter pass was a fifth of keying)
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.lower()
     text = text.replace("&amp;", "&").replace("&amp", "&").replace("&", " and ")
     text = re.sub(r"['`\u2019]", "", text)  # PHILIPS' -> philips
     text = re.sub(r"\b([nb])[\s.]*v\b\.?", r" \1v ", text)  # "N. V." stays a legal form, not initials
