@@ -110,8 +110,13 @@ def _address(text) -> tuple[str, frozenset] | None:
 def _branches(ra, rb) -> bool:
     """True when the names share words and each adds its own ("Age UK North Tyneside" / "Age UK North Craven"):
     branches of one body, whose website (the national body's) they share, so the website is no evidence."""
-    a, b = set(name_key(ra.name).tokens), set(name_key(rb.name).tokens)
+    a, b = _name_tokens(ra.name), _name_tokens(rb.name)
     return bool(a & b) and bool(a - b) and bool(b - a)
+
+
+@lru_cache(maxsize=1 << 17)  # asked for both records of every candidate pair
+def _name_tokens(name: str) -> frozenset:
+    return frozenset(name_key(name).tokens)
 
 
 def contact_evidence(ra, rb) -> tuple[float, list[str]]:
