@@ -114,3 +114,11 @@ def test_cached_name_keys_are_the_plain_ones():
     names = _real_names(200)
     assert [name_key(n) for n in names] == [name_key.__wrapped__(n) for n in names]
     assert name_key(names[0]) is name_key(names[0])
+
+
+def test_top_k_pairs_with_names_without_ngrams_anywhere():
+    m = tfidf_matrix(["", "alpha beta", "", "alpha betas", "gamma", ""], analyzer="char_wb", ngram_range=(3, 3),
+                     max_df=1.0)
+    for budget in (1, 10**9):
+        i, j, s = topk_arrays(m, k=3, min_sim=0.3, budget=budget)
+        assert list(zip(i.tolist(), j.tolist())) == [(1, 3)] and s[0] > 0.5

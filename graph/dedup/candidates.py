@@ -56,9 +56,8 @@ def _chunks(matrix, right, chunk: int, budget: int):
     import numpy as np
 
     df = np.diff(right.indptr).astype(np.int64)  # right is term x row: rows holding each term
-    per_term = df[matrix.indices] if matrix.nnz else np.zeros(0, dtype=np.int64)
-    sums = np.add.reduceat(per_term, matrix.indptr[:-1]) if matrix.nnz else np.zeros(matrix.shape[0], dtype=np.int64)
-    sums[np.diff(matrix.indptr) == 0] = 0  # reduceat gives an empty row the next row's first value
+    running = np.concatenate(([0], np.cumsum(df[matrix.indices])))
+    sums = running[matrix.indptr[1:]] - running[matrix.indptr[:-1]]
     cost = np.minimum(sums, right.shape[1]) + 1
     total = np.cumsum(cost)
     start, n = 0, matrix.shape[0]
@@ -81,6 +80,7 @@ def topk_arrays(matrix, *, k: int = 10, min_sim: float = 0.1, chunk: int = 2000,
     """
     import numpy as np
 
+    matrix = matrix.tocsr()
     right = (matrix if other is None else other).T.tocsr()
     n = matrix.shape[0]
     parts_i, parts_j, parts_s = [], [], []
