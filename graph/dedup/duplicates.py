@@ -63,6 +63,7 @@ SHARED_HOSTS = frozenset("facebook.com twitter.com x.com instagram.com linkedin.
                          "gov.uk nhs.uk ac.uk org.uk co.uk".split())
 
 
+@lru_cache(maxsize=1 << 17)  # one field, asked once per candidate pair
 def _domain(url: str | None) -> str | None:
     if not url:
         return None
@@ -83,6 +84,7 @@ def _scheme(identifier: str) -> str:
     return "-".join(parts[:2]) if len(parts) >= 3 else identifier
 
 
+@lru_cache(maxsize=1 << 17)  # one field, asked once per candidate pair
 def _phone(text) -> str | None:
     """The last 7 digits of a phone number (the local number, whatever the area code), or None."""
     digits = re.sub(r"\D", "", str(text or ""))
@@ -93,6 +95,7 @@ _ADDRESS_SKIP = frozenset("n s e w north south east west st street rd road ave a
                           "ct court pl place the".split())
 
 
+@lru_cache(maxsize=1 << 17)  # one field, asked once per candidate pair
 def _address(text) -> tuple[str, frozenset] | None:
     """(house number, street words) of an address, or None without a number: "3449 W. Arthington St" ->
     ("3449", {"arthington"}). Street types and directions are left out, as sources write them differently."""

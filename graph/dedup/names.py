@@ -15,6 +15,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 from rapidfuzz.process import extractOne
@@ -401,3 +402,8 @@ def _name_overlap(a: NameKey, b: NameKey, weight, ambiguous, places) -> tuple[fl
         score *= KIND_CLASH
         reason += f", but {'/'.join(sorted(unmatched_kinds[0]))} vs {'/'.join(sorted(unmatched_kinds[1]))}"
     return score, f"{reason} ({score:.2f})"
+
+
+#: Keyed once however many candidate pairs a name is in: duplicate scoring asks for the same names again
+#: pair after pair (bench/RESULTS.md, "duplicates, speed"). A NameKey is immutable, so sharing it is safe.
+name_key = lru_cache(maxsize=1 << 17)(name_key)

@@ -25,6 +25,7 @@ How a word is known to be a place, without a list fitted to one dataset:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 __all__ = ["PlaceWords", "postcode_parts", "BUILTIN_PLACES"]
 
@@ -104,6 +105,7 @@ _UK_POSTCODE = re.compile(r"^([A-Z]{1,2}[0-9][0-9A-Z]?)\s*([0-9][A-Z]{2})$")
 _ZIP = re.compile(r"^([0-9]{5})(?:-?[0-9]{4})?$")
 
 
+@lru_cache(maxsize=1 << 17)  # asked once per candidate pair in duplicate scoring
 def postcode_parts(text) -> tuple[str, str] | None:
     """(area, full) of a UK postcode or US ZIP: ("WV1", "WV1 1LY"), ("60624", "60624"); None if neither.
 

@@ -1,0 +1,124 @@
+"""The fast paths of duplicate scoring give exactly what the plain ones give, on real names.
+
+Speed work must not change a single listed pair (bench/RESULTS.md, "duplicates, speed"), so each
+bulk or re-built step is held equal to its reference here: the character n-gram matrix to
+scikit-learn's, bit for bit.
+"""
+
+from __future__ import annotations
+
+import csv
+
+import numpy as np
+import pytest
+
+from conftest import SHARED
+from graph.dedup.candidates import tfidf_matrix, topk_arrays
+from graph.dedup.char_ngrams import char_wb_tfidf
+from graph.dedup.names import name_key
+
+DATA = SHARED / "data"
+
+
+def _real_names(limit: int = 400) -> list[str]:
+    """A few hundred names from each labelled list: affiliations, patent applicants, Chicago sites."""
+    out = []
+    for path, column, encoding in (
+            (DATA / "org-names-ror-affiliations" / "ror_affiliations_train.csv", "affiliation", "utf-8-sig"),
+            (DATA / "org-names-patstat-nl" / "patstat_reference.csv", "person_name", "utf-8"),
+            (DATA / "org-sites-chicago-early-childhood" / "chicago_sites_labelled.csv", "Site name", "utf-8")):
+        with open(path, newline="", encoding=encoding) as fh:
+            out += [row[column] for _, row in zip(range(limit), csv.DictReader(fh))]
+    return out
+
+
+def _sklearn(texts, ngram_range=(3, 3)):
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    return TfidfVectorizer(analyzer="char_wb", ngram_range=ngram_range, max_df=1.0, sublinear_tf=True,
+                           dtype=np.float32).fit_transform(texts)
+
+
+def _assert_same_matrix(ours, theirs):
+    assert ours.shape == theirs.shape
+    assert np.array_equal(ours.indptr, theirs.indptr)
+    assert np.array_equal(ours.indices, theirs.indices)  # same order inside rows: same float sums later
+    assert ours.data.dtype == theirs.data.dtype == np.float32
+    assert np.array_equal(ours.data, theirs.data)
+
+
+@pytest.mark.parametrize("keyed", [True, False], ids=["name keys", "raw names"])
+def test_char_ngram_matrix_is_scikit_learns_bit_for_bit(keyed):
+    names = _real_names()
+    texts = [" ".join(name_key(n).tokens) for n in names] if keyed else names
+    texts += ["a", "ab", "  a  b\tc ", "ÅSE Ünïversität", "a" * 40, texts[0]]  # short words, odd spaces, repeats
+    _assert_same_matrix(char_wb_tfidf(texts), _sklearn(texts))
+    _assert_same_matrix(char_wb_tfidf(texts, (2, 4)), _sklearn(texts, (2, 4)))
+
+
+def test_duplicate_candidates_use_the_same_matrix_without_scikit_learn():
+    texts = [" ".join(name_key(n).tokens) for n in _real_names(150)]
+    _assert_same_matrix(tfidf_matrix(texts, analyzer="char_wb", ngram_range=(3, 3), max_df=1.0), _sklearn(texts))
+
+
+def test_names_without_any_ngram_give_an_empty_matrix():
+    m = tfidf_matrix(["", " ", ""], analyzer="char_wb", ngram_range=(3, 3), max_df=1.0)
+    assert m.shape == (3, 1) and m.nnz == 0
+
+
+def _name_matrix(limit: int = 300):
+    texts = list(dict.fromkeys(" ".join(name_key(n).tokens) for n in _real_names(limit)))
+    return tfidf_matrix(texts, analyzer="char_wb", ngram_range=(3, 3), max_df=1.0)
+
+
+def test_top_k_pairs_do_not_depend_on_how_rows_are_chunked():
+    m = _name_matrix()
+    whole = topk_arrays(m, k=5, min_sim=0.3, chunk=m.shape[0], budget=10**12)
+    for chunked in (topk_arrays(m, k=5, min_sim=0.3, budget=1), topk_arrays(m, k=5, min_sim=0.3, chunk=7),
+                    topk_arrays(m, k=5, min_sim=0.3, budget=5_000)):
+        assert all(np.array_equal(x, y) for x, y in zip(whole, chunked))
+    assert len(whole[0]) > 100
+
+
+def test_top_k_pairs_are_each_rows_best_by_plain_cosine():
+    """The reference: every row's cosines from one dense product, its k best at or above min_sim."""
+    m = _name_matrix()
+    k, min_sim = 4, 0.3
+    dense = (m @ m.T).toarray()
+    np.fill_diagonal(dense, 0.0)
+    expected: dict[tuple[int, int], float] = {}
+    for i, row in enumerate(dense):
+        for j in np.argsort(-row, kind="stable")[:k]:
+            if row[j] >= min_sim:
+                expected[(min(i, int(j)), max(i, int(j)))] = float(row[j])
+    got = {(int(a), int(b)): float(s) for a, b, s in zip(*topk_arrays(m, k=k, min_sim=min_sim))}
+    assert got == expected and len(got) > 100
+
+
+class _TakenForAccented(str):
+    """A name that says it is not ASCII, so the fold takes its accent-stripping pass."""
+
+    def isascii(self) -> bool:
+        return False
+
+
+def test_folding_skips_accent_stripping_only_where_it_changes_nothing():
+    from graph.dedup.names import _fold
+
+    names = _real_names(3000) + ["İstanbul Üniversitesi", "Société Générale S.A.", "ＡＢＣ Ltd", "Ærø Skole"]
+    assert sum(not n.isascii() for n in names) > 20
+    assert [_fold(n) for n in names] == [_fold(_TakenForAccented(n)) for n in names]
+
+
+def test_cached_name_keys_are_the_plain_ones():
+    names = _real_names(200)
+    assert [name_key(n) for n in names] == [name_key.__wrapped__(n) for n in names]
+    assert name_key(names[0]) is name_key(names[0])
+
+
+def test_top_k_pairs_with_names_without_ngrams_anywhere():
+    m = tfidf_matrix(["", "alpha beta", "", "alpha betas", "gamma", ""], analyzer="char_wb", ngram_range=(3, 3),
+                     max_df=1.0)
+    for budget in (1, 10**9):
+        i, j, s = topk_arrays(m, k=3, min_sim=0.3, budget=budget)
+        assert list(zip(i.tolist(), j.tolist())) == [(1, 3)] and s[0] > 0.5
