@@ -3,6 +3,7 @@ values and types, or not read at all (then the reference reader reads the whole 
 
 from __future__ import annotations
 
+import json
 import shutil
 
 import pytest
@@ -156,3 +157,13 @@ def test_parse_reads_the_emitters_files_without_pyyaml(monkeypatch):
 
     monkeypatch.setattr(yaml, "load", fail)
     assert parse(GOOD)[0]["funders"] == [{"id": "b", "amount": 10}]
+
+
+@pytest.mark.parametrize("value", [[{1: "a"}], [{True: 1}], [{None: 1}], [{1.5: 1}], [b"x"], [{"s": {1, 2}}],
+                                   [float("nan")], [{"1": "a", 1: "b"}], [(1, 2)]])
+def test_the_parse_cache_keeps_only_what_json_gives_back_exactly(value):
+    from graph.importers.parse_cache import _json_exact
+
+    assert _json_exact(value) is None
+    exact = [{"id": "a", "n": 1, "f": 1.0, "z": -0.0, "b": True, "x": None, "l": [1, "1", [2.5]]}, "t", 3]
+    assert same(json.loads(_json_exact(exact)), exact)

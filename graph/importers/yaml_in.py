@@ -118,6 +118,16 @@ def _pair(rest: str, keys: set) -> tuple[str, str | None]:
     return key, value
 
 
+class _Scalars(dict):
+    """Scalar text -> value, memoised for one file: ids and roles repeat in every tie (lists are not kept)."""
+
+    def __missing__(self, s: str) -> Any:
+        value = _scalar(s)
+        if not isinstance(value, list):
+            self[s] = value
+        return value
+
+
 def _put(mapping: dict, key: str, value: Any) -> None:
     if key in mapping:  # a key written twice: the reference reader reports it
         raise _NotEmitted
@@ -146,6 +156,7 @@ def _read(text: str) -> list:
     items: list | None = None  # the list that "  - " lines add to
     waiting = False  # a "key:" line whose list has no item yet (a "key:" alone would be null)
     item: dict | None = None  # the mapping that "    key: value" lines add to
+    scalar = _Scalars()
     for line in lines[2:]:
         if line.startswith("  - "):
             if items is None:
@@ -155,10 +166,10 @@ def _read(text: str) -> list:
                 key, value = _pair(rest, keys)
                 if value is None:
                     raise _NotEmitted
-                item = {key: _scalar(value)}
+                item = {key: scalar[value]}
                 items.append(item)
             else:
-                items.append(_scalar(rest))
+                items.append(scalar[rest])
                 item = None
             waiting = False
             continue
@@ -170,7 +181,7 @@ def _read(text: str) -> list:
             key, value = _pair(line[4:], keys)
             if value is None:
                 raise _NotEmitted
-            _put(item, key, _scalar(value))
+            _put(item, key, scalar[value])
             continue
         if line.startswith("- "):
             entry = {}
@@ -188,7 +199,7 @@ def _read(text: str) -> list:
             _put(entry, key, items)
         else:
             items = None
-            _put(entry, key, _scalar(value))
+            _put(entry, key, scalar[value])
     if waiting or not entries:
         raise _NotEmitted
     return entries
