@@ -12,7 +12,13 @@ times in one process, each on a fresh copy of the folder:
   loaded the folder (``graph.loading.open_graph``, untimed: it leaves the cached graph);
 for the current importer and for the baseline, the importer as it was at the
 commit given by --baseline (every module of graph/importers loaded from git into
-a side package, so both run against the same library). Recorded in bench/RESULTS.md.
+a side package, so both run against the same library; the library reads the
+importers' own files through graph/importers/yaml_in.py, which the baseline's
+runs switch off). Recorded in bench/RESULTS.md.
+
+``--layouts``: ``flat``, the generated folder as it is (one hand-style file per
+kind); ``imported``, the same entries in files the importers' emitter wrote
+(``imports/generated/<kind>.yaml``), as a folder grown by imports holds them.
 """
 
 from __future__ import annotations
@@ -81,6 +87,21 @@ def load_baseline(commit: str):
     return importlib.import_module("graph.importers_baseline.giving360")
 
 
+def as_imported(flat: Path, out: Path) -> None:
+    """The entries of the ``flat`` folder written by the importers' emitter into ``out/imports/generated/``."""
+    import yaml
+
+    from graph import schema
+    from graph.importers.yaml_out import yaml_text
+
+    kinds = {k.file: name for name, k in schema.NODE_KINDS.items()}
+    own = out / "imports" / "generated"
+    own.mkdir(parents=True)
+    for p in sorted(flat.glob("*.yaml")):
+        entries = yaml.load(p.read_text(), Loader=yaml.CSafeLoader)
+        (own / p.name).write_text(yaml_text(entries, kinds[p.name], "lcg import bench"))
+
+
 def timed(fn, *args, **kw) -> tuple[float, float]:
     """(wall, CPU) seconds: on a machine shared with other work the CPU time says more than the wall time."""
     t, c = time.perf_counter(), time.process_time()
@@ -94,30 +115,40 @@ def main() -> None:
     ap.add_argument("--grants", type=int, default=5000)
     ap.add_argument("--baseline", default="aa3b24f", help="commit of the importer to compare with")
     ap.add_argument("--skip-baseline", action="store_true")
+    ap.add_argument("--layouts", nargs="+", choices=("flat", "imported"), default=["flat", "imported"])
     args = ap.parse_args()
     from generate import generate
 
     from graph.importers.giving360 import import_360giving
+    from graph.importers.yaml_in import read_emitted as fast_reader
     from graph.loading import open_graph
 
     baseline = None if args.skip_baseline else load_baseline(args.baseline)
     work = Path(tempfile.mkdtemp(prefix="lcg-bench-imports-"))
     rows = []
     try:
-        for size in args.relationships:
-            base = work / f"r{size}"
-            generate(base, size)
-            entries = sum((base / f).read_text().count("\n- id:") + 1 for f in [p.name for p in base.glob("*.yaml")])
+        for size, layout in ((size, layout) for size in args.relationships for layout in args.layouts):
+            flat = work / f"r{size}"
+            if not flat.exists():
+                generate(flat, size)
+            base = flat
+            if layout == "imported":
+                base = work / f"r{size}-imported"
+                as_imported(flat, base)
+            entries = sum(p.read_text().count("\n- id:") + 1 for p in base.rglob("*.yaml"))
             src = work / f"grants-{args.grants}.json"
-            src.write_text(json.dumps(synthetic_grants(base, args.grants)))
+            src.write_text(json.dumps(synthetic_grants(flat, args.grants)))
             written: dict = {}
             for name, run in (("current", import_360giving), ("baseline", baseline and baseline.import_360giving)):
                 if run is None:
                     continue
-                folder = work / f"{name}-{size}"
+                import graph.importers.yaml_in as yaml_in
+
+                yaml_in.read_emitted = fast_reader if name == "current" else (lambda text: None)
+                folder = work / f"{name}-{size}-{layout}"
                 shutil.rmtree(folder, ignore_errors=True)
                 shutil.copytree(base, folder)
-                os.environ["LCG_CACHE_DIR"] = str(work / f"cache-{name}-{size}")  # cold: no parsed files yet
+                os.environ["LCG_CACHE_DIR"] = str(work / f"cache-{name}-{size}-{layout}")  # cold: nothing parsed yet
                 first = timed(run, src, folder)
                 again = timed(run, src, folder)
                 shutil.rmtree(folder)
@@ -125,11 +156,12 @@ def main() -> None:
                 warm = timed(run, src, folder)  # the folder's files parsed before (by an earlier import)
                 shutil.rmtree(folder)
                 shutil.copytree(base, folder)
-                os.environ["LCG_CACHE_DIR"] = str(work / f"cache-{name}-{size}-command")
+                os.environ["LCG_CACHE_DIR"] = str(work / f"cache-{name}-{size}-{layout}-command")
                 open_graph(folder)  # an earlier query command: leaves the cached graph, nothing for imports
                 after = timed(run, src, folder)
                 written[name] = {q.relative_to(folder): q.read_bytes() for q in sorted(folder.rglob("*.yaml"))}
-                rows.append({"importer": name, "relationships": size, "entries": entries, "grants": args.grants,
+                rows.append({"importer": name, "relationships": size, "layout": layout, "entries": entries,
+                             "grants": args.grants,
                              **{f"{step}_{what}": round(v, 2) for step, pair in (
                                  ("import_cold", first), ("reimport", again), ("import_warm", warm),
                                  ("import_after_command", after)) for what, v in zip(("s", "cpu_s"), pair)}})

@@ -200,7 +200,17 @@ class DataFiles(list):
 
 
 def parse(text: str):
-    """The file's value, or a SyntaxProblem with 1-based line and column."""
+    """The file's value, or a SyntaxProblem with 1-based line and column.
+
+    A file lcg's importers wrote is read without PyYAML when every line has the emitter's shapes
+    (graph/importers/yaml_in.py; the values are exactly the same); any other file, or line, is PyYAML's.
+    """
+    if text.startswith("# lcg: "):
+        from .importers.yaml_in import read_emitted
+
+        value = read_emitted(text)
+        if value is not None:
+            return value
     try:
         return yaml.load(text, Loader=_loader_for(text))
     except RefusedYaml as e:

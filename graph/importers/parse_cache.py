@@ -26,13 +26,18 @@ __all__ = ["parsed_values", "remember_written", "load_json", "store_json"]
 _FORMAT = "parsed-1"
 
 
-def _json_exact(value: Any, depth: int = 0) -> bool:
-    """True when JSON gives ``value`` back unchanged (mapping keys are text); data files nest three deep."""
-    if isinstance(value, dict):
-        return all(isinstance(k, str) and _json_exact(v, depth + 1) for k, v in value.items()) if depth < 6 else False
-    if isinstance(value, list):
-        return all(_json_exact(v, depth + 1) for v in value) if depth < 6 else False
-    return value is None or isinstance(value, (str, int, float, bool))
+def _json_exact(value: Any) -> str | None:
+    """JSON text that gives ``value`` back unchanged, or None (a non-text key, bytes, a set, a NaN...).
+
+    By a round trip in C: ``==`` tells a text key from a number and a list from a tuple, JSON keeps the
+    order of keys and the types of numbers; a Python walk of the value took as long as parsing the files
+    the importers wrote (bench/RESULTS.md, "Cold imports").
+    """
+    try:
+        text = json.dumps(value, ensure_ascii=False, allow_nan=True)
+        return text if json.loads(text) == value else None
+    except (TypeError, ValueError, RecursionError):
+        return None
 
 
 def parsed_values(files, parse: Callable[[str], Any]) -> dict[str, Any]:
@@ -47,8 +52,9 @@ def parsed_values(files, parse: Callable[[str], Any]) -> dict[str, Any]:
             continue
         value = parse(f.text) if not f.problem else f.problem
         out[f.name] = value
-        if isinstance(value, (list, type(None))) and _json_exact(value):
-            store_json(folder, path, value)
+        text = _json_exact(value) if isinstance(value, (list, type(None))) else None
+        if text is not None:
+            store_json(folder, path, value, text)
     return out
 
 
@@ -84,14 +90,15 @@ def load_json(path: Path) -> Any:
         return _MISS
 
 
-def store_json(folder: Path, path: Path, value: Any) -> None:
-    """Write ``value`` to ``path`` whole (temp file and rename); a read-only or full cache costs speed only."""
+def store_json(folder: Path, path: Path, value: Any, text: str | None = None) -> None:
+    """Write ``value`` (``text``: its JSON, when known) to ``path`` whole (temp file and rename); a read-only or
+    full cache costs speed only."""
     tmp = None
     try:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=".json")
         with os.fdopen(fd, "w", encoding="utf-8") as fh:  # dumps: json.dump encodes in Python, 5x slower
-            fh.write(json.dumps(value, ensure_ascii=False, allow_nan=True))
+            fh.write(text if text is not None else json.dumps(value, ensure_ascii=False, allow_nan=True))
         os.replace(tmp, path)
     except (OSError, ValueError, RecursionError):
         if tmp:
