@@ -263,3 +263,22 @@ def test_grant_programme_becomes_a_programme_node_the_grants_are_part_of(lcg, tm
     assert [p["part_of"] for p in projects] == [["test-foundation-programme-covid-fund"]] * 2
     assert all("note" not in p for p in projects)
     assert lcg("validate", "--data", out).exit_code == 0
+
+
+def test_a_lone_surrogate_escape_is_replaced_and_reported_and_the_folder_validates(lcg, tmp_path):
+    """JSON may carry "\\ud800" alone, which no UTF-8 file can hold: written as it is, the import's own
+    files would be ones lcg validate rejects."""
+    import yaml
+
+    src = tmp_path / "g.json"
+    grant = {"id": "360G-t-1", "title": "Caf\\ud800 club", "currency": "GBP", "amountAwarded": 10,
+             "awardDate": "2020-04-01", "recipientOrganization": [{"id": "GB-CHC-1000001", "name": "Food \\udc00Bank"}],
+             "fundingOrganization": [{"id": "GB-CHC-2000002", "name": "Test Foundation"}]}
+    src.write_text(json.dumps({"grants": [grant]}).replace("\\\\u", "\\u"))
+    out = tmp_path / "out"
+    result = lcg("import", "360giving", src, "-o", out)
+    assert result.exit_code == 0, result.output
+    assert "U+FFFD" in result.output and "row 1" in result.output
+    own = next((out / "imports").iterdir())
+    assert yaml.safe_load((own / "projects.yaml").read_text())[0]["name"] == "Caf\ufffd club"
+    assert lcg("validate", "--data", out).exit_code == 0

@@ -200,6 +200,27 @@ def _months(value) -> int | None:
     return int(n) if math.isfinite(n) and n.is_integer() and 0 < n < 1200 else None
 
 
+def _mend_surrogates(value):
+    """(value, changed): every string with an unpaired UTF-16 surrogate (JSON's ``"\\ud800"`` escape alone)
+    with that character replaced by U+FFFD. Such a string cannot be written as UTF-8, so the import's
+    files would be unreadable; the rest of the text is kept and the repair is reported."""
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+            return value, False
+        except UnicodeEncodeError:
+            return value.encode("utf-16", "surrogatepass").decode("utf-16", "replace"), True
+    if isinstance(value, list):
+        mended = [_mend_surrogates(v) for v in value]
+        changed = any(c for _, c in mended)
+        return ([v for v, _ in mended] if changed else value), changed
+    if isinstance(value, dict):
+        pairs = {k: _mend_surrogates(v) for k, v in value.items()}
+        changed = any(c for _, c in pairs.values())
+        return ({k: v for k, (v, _) in pairs.items()} if changed else value), changed
+    return value, False
+
+
 def _text(value) -> str:
     return " ".join(str(value).split()) if isinstance(value, (str, int, float)) and not isinstance(value, bool) else ""
 
@@ -366,7 +387,11 @@ def import_360giving(path, out_dir, *, skip_invalid: bool = False, dates: str | 
     problems: list[RowProblem] = []
     seen: dict[str, tuple[int, dict]] = {}  # grant id -> (first row, raw grant)
     for row, raw in rows:
+        raw, mended = _mend_surrogates(raw)
         grant, errors, warned = check_grant(raw, order)
+        if mended:
+            warned = ["a character that is half of a UTF-16 pair (a lone \\ud800-\\udfff escape) was replaced "
+                      "by U+FFFD", *warned]
         gid = _text(raw.get("id")) if isinstance(raw, dict) else ""
         if grant and gid in seen:
             first_row, first = seen[gid]
