@@ -26,11 +26,18 @@ __all__ = ["fold", "search", "resolve", "index_of", "Match"]
 _SCORES = {"id": 1.0, "exact": 0.95, "prefix": 0.8, "words": 0.7, "substring": 0.6}
 
 
+_NOT_WORD = re.compile(r"[^\w]+")
+
+
 def fold(text: str) -> str:
     """Lower case, accents removed, punctuation as spaces: the form both sides are compared in."""
-    text = unicodedata.normalize("NFKD", str(text))
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
-    return " ".join(re.sub(r"[^\w]+", " ", text).split())
+    text = str(text)
+    if text.isascii():  # nothing to decompose or drop (most names): the same answer, without a step per letter
+        text = text.lower()
+    else:
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    return " ".join(_NOT_WORD.sub(" ", text).split())
 
 
 @dataclass(frozen=True)
@@ -73,8 +80,8 @@ class _Index:
 
     Entries are kept in the answer's tie-break order (folded name, then id), so within one class of
     match a smaller position is a better answer. The classes are asked best first (id, exact, prefix,
-    words, substring) and each from a structure that lists exactly its members: dictionaries for id
-    and exact, a sorted list of names for prefix (one slice), a sorted list of the names' words for
+    words, substring) and each from a structure that lists exactly its members: a dictionary for ids,
+    a sorted list of names for exact and prefix (one slice each), a sorted list of the names' words for
     "words" (each query word a slice; a name must hold all of them), and the names as one text for
     substring (``str.find``, C speed, read in answer order, so it stops once enough are found). A node
     belongs to the best class it is in; once ``limit`` are found no lower class can come before them,
@@ -88,33 +95,32 @@ class _Index:
         entries.sort(key=lambda e: (e[2][0][1], e[0].id))  # the answer's tie-break: a position is a rank
         self.entries = entries
         self.kind = [e[0].kind for e in entries]
-        self.by_id: dict[str, list[int]] = {}
-        self.by_name: dict[str, list[int]] = {}
+        self.by_id: dict[str, int | tuple[int, ...]] = {}  # an id, as given and folded -> its entry (or entries)
         lines: list[str] = []
         self.owner = array("l")  # line -> entry: one line per distinct folded name of each entry, in rank order
-        words: list[tuple[str, int]] = []
+        lines_of_word: dict[str, list[int]] = {}
         for i, (node, id_folded, names) in enumerate(entries):
             for key in {node.id, id_folded}:
-                self.by_id.setdefault(key, []).append(i)
+                had = self.by_id.setdefault(key, i)
+                if had != i:  # two ids that fold alike ("A-B", "a b"): rare
+                    self.by_id[key] = (*(had if isinstance(had, tuple) else (had,)), i)
             for f in dict.fromkeys(f for _, f in names):
-                self.by_name.setdefault(f, []).append(i)
-                words.extend((w, len(lines)) for w in set(f.split()))
+                for w in set(f.split()):
+                    lines_of_word.setdefault(w, []).append(len(lines))
                 lines.append(f)
                 self.owner.append(i)
         self.text = "\n".join(lines)
         self.starts = array("l", itertools.accumulate((len(t) + 1 for t in lines[:-1]), initial=0))
         order = sorted(range(len(lines)), key=lines.__getitem__)
-        self.sorted_names = [lines[j] for j in order]
+        self.sorted_names = [lines[j] for j in order]  # exact and prefix matches are each one slice of it
         self.sorted_owner = array("l", (self.owner[j] for j in order))
-        words.sort()
-        self.words: list[str] = []       # each distinct word once, sorted
-        self.word_at = array("l")       # where its lines start in word_lines (one more at the end)
-        self.word_lines = array("l", (line for _, line in words))
-        for at, (w, _) in enumerate(words):
-            if not self.words or self.words[-1] != w:
-                self.words.append(w)
-                self.word_at.append(at)
-        self.word_at.append(len(words))
+        self.words = sorted(lines_of_word)  # each distinct word once
+        self.word_at = array("l")           # where its lines start in word_lines (one more at the end)
+        self.word_lines = array("l")
+        for w in self.words:
+            self.word_at.append(len(self.word_lines))
+            self.word_lines.extend(lines_of_word[w])
+        self.word_at.append(len(self.word_lines))
 
     def ranked(self, query: str, kinds, limit: int | None) -> list[int]:
         """Positions of the entries that match ``query``, in the answer's order, at most ``limit``."""
@@ -135,10 +141,13 @@ class _Index:
         return sorted(pick) if need is None else heapq.nsmallest(need, pick)
 
     def _id(self, query, need, taken, wanted):
-        return self._best_of(set(self.by_id.get(query, ())), need, taken, wanted)
+        found = self.by_id.get(query, ())
+        return self._best_of((found,) if isinstance(found, int) else found, need, taken, wanted)
 
     def _exact(self, query, need, taken, wanted):
-        return self._best_of(self.by_name.get(query, ()), need, taken, wanted)
+        lo = bisect.bisect_left(self.sorted_names, query)
+        hi = bisect.bisect_right(self.sorted_names, query, lo)
+        return self._best_of(set(self.sorted_owner[lo:hi]), need, taken, wanted)
 
     def _prefix(self, query, need, taken, wanted):
         lo, hi = _prefix_range(self.sorted_names, query)

@@ -107,3 +107,17 @@ def test_prefix_range_at_the_last_code_point():
     assert texts[lo:hi] == ["ab\U0010ffff", "ab\U0010ffffz"]
     lo, hi = _prefix_range(texts, "ab")
     assert texts[lo:hi] == ["ab", "ab\U0010ffff", "ab\U0010ffffz"]
+
+
+def test_fold_takes_a_short_cut_on_ascii_with_the_same_answer():
+    import re
+    import unicodedata
+
+    def slow(text):
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+        return " ".join(re.sub(r"[^\w]+", " ", text).split())
+
+    ascii_text = "".join(chr(c) for c in range(128))
+    for text in (ascii_text, "University-of-WOLVERHAMPTON", "  A.B. & Co_Ltd  ", "Café Córdoba", "Straße ǅ ﬁ"):
+        assert fold(text) == slow(text), text
