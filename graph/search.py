@@ -137,7 +137,9 @@ class _Index:
         return out
 
     def _best_of(self, candidates, need, taken, wanted) -> list[int]:
-        pick = (i for i in candidates if i not in taken and (wanted is None or self.kind[i] in wanted))
+        pick = set(candidates) - taken  # set arithmetic and the heap below run in C: no step per candidate here
+        if wanted is not None:
+            pick = {i for i in pick if self.kind[i] in wanted}
         return sorted(pick) if need is None else heapq.nsmallest(need, pick)
 
     def _id(self, query, need, taken, wanted):
@@ -147,11 +149,11 @@ class _Index:
     def _exact(self, query, need, taken, wanted):
         lo = bisect.bisect_left(self.sorted_names, query)
         hi = bisect.bisect_right(self.sorted_names, query, lo)
-        return self._best_of(set(self.sorted_owner[lo:hi]), need, taken, wanted)
+        return self._best_of(self.sorted_owner[lo:hi], need, taken, wanted)
 
     def _prefix(self, query, need, taken, wanted):
         lo, hi = _prefix_range(self.sorted_names, query)
-        return self._best_of(set(self.sorted_owner[lo:hi]), need, taken, wanted)
+        return self._best_of(self.sorted_owner[lo:hi], need, taken, wanted)
 
     def _words(self, query, need, taken, wanted):
         lines: set[int] | None = None
@@ -161,8 +163,20 @@ class _Index:
             lines = these if lines is None else lines & these
             if not lines:
                 return []
-        owner = self.owner
-        return self._best_of({owner[j] for j in lines or ()}, need, taken, wanted)
+        # lines are in rank order (an entry's lines follow each other): walk them in order, stop when enough
+        out: list[int] = []
+        last = -1
+        owner, kind = self.owner, self.kind
+        for j in sorted(lines or ()):
+            i = owner[j]
+            if i == last:
+                continue
+            last = i
+            if i not in taken and (wanted is None or kind[i] in wanted):
+                out.append(i)
+                if need is not None and len(out) == need:
+                    break
+        return out
 
     def _substring(self, query, need, taken, wanted):
         out: list[int] = []
