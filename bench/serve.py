@@ -15,9 +15,9 @@ so its graph comes from the warm cache), then:
    errors and requests, while the server's RSS is read from /proc every 5 s.
 
 ``--settle S``: wait S seconds after the server is up before step 1, so the
-server's background preparation (the search index, then the biggest hubs'
-pages: visualise/web/state.py) is done; without it, the first askings share the
-CPU with that preparation.
+server's background preparation (the biggest hubs' pages: visualise/web/state.py;
+the search index is built before the server answers at all) is done; without
+it, the first askings share the CPU with that preparation.
 """
 
 from __future__ import annotations
@@ -94,7 +94,7 @@ def main(argv=None) -> int:
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--settle", type=float, default=0,
                     help="seconds to wait once the server is up, before asking: its background preparation "
-                         "(search index, the biggest hubs' pages) done first")
+                         "(the biggest hubs' pages) done first")
     args = ap.parse_args(argv)
 
     lcg = [sys.executable, "-c", "import cli; cli.main()"]

@@ -8,26 +8,36 @@ from __future__ import annotations
 
 import bisect
 import difflib
+import heapq
 import itertools
 import re
+import sys
 import threading
 import unicodedata
 import weakref
+from array import array
 from dataclasses import dataclass
 
 from .backends.base import Backend, NodeRecord
 from .errors import AmbiguousName, UnknownNode
 
-__all__ = ["fold", "search", "resolve", "Match"]
+__all__ = ["fold", "search", "resolve", "index_of", "Match"]
 
 _SCORES = {"id": 1.0, "exact": 0.95, "prefix": 0.8, "words": 0.7, "substring": 0.6}
 
 
+_NOT_WORD = re.compile(r"[^\w]+")
+
+
 def fold(text: str) -> str:
     """Lower case, accents removed, punctuation as spaces: the form both sides are compared in."""
-    text = unicodedata.normalize("NFKD", str(text))
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
-    return " ".join(re.sub(r"[^\w]+", " ", text).split())
+    text = str(text)
+    if text.isascii():  # nothing to decompose or drop (most names): the same answer, without a step per letter
+        text = text.lower()
+    else:
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    return " ".join(_NOT_WORD.sub(" ", text).split())
 
 
 @dataclass(frozen=True)
@@ -66,51 +76,153 @@ def _best(query: str, entry: tuple) -> Match | None:
 
 
 class _Index:
-    """Every node's id and names, folded once, as one text: a query first finds the lines holding its
-    longest word (``str.find``, C speed), and only those nodes are scored by ``_best``.
+    """Every node's id and names folded once, laid out so a query reads only what can be in its answer.
 
-    Any match needs that word inside a folded id, name or alias (exact, prefix and substring
-    contain the whole query; "words" needs each query word as the start of a word), so the
-    answer is the full scan's. Built for backends whose data cannot change (``immutable``),
-    where a long-running caller (``lcg serve``) asks many times: bench/RESULTS.md, lcg serve.
+    Entries are kept in the answer's tie-break order (folded name, then id), so within one class of
+    match a smaller position is a better answer. The classes are asked best first (id, exact, prefix,
+    words, substring) and each from a structure that lists exactly its members: a dictionary for ids,
+    a sorted list of names for exact and prefix (one slice each), a sorted list of the names' words for
+    "words" (each query word a slice; a name must hold all of them), and the names as one text for
+    substring (``str.find``, C speed, read in answer order, so it stops once enough are found). A node
+    belongs to the best class it is in; once ``limit`` are found no lower class can come before them,
+    so a common word at 1M no longer scores every node holding it (bench/RESULTS.md, lcg serve, third
+    pass). Built for backends whose data cannot change (``immutable``), where a long-running caller
+    (``lcg serve``) asks many times; ``tests/test_search_index.py`` compares it with the full scan.
     """
 
     def __init__(self, backend):
-        self.entries = [_folded(n) for n in backend.nodes()]
-        lines, self.owner = [], []
-        for i, (node, id_folded, names) in enumerate(self.entries):
-            for t in {node.id, id_folded, *(f for _, f in names)}:
-                lines.append(t.replace("\n", " "))
+        entries = [_folded(n) for n in backend.nodes()]
+        entries.sort(key=lambda e: (e[2][0][1], e[0].id))  # the answer's tie-break: a position is a rank
+        self.entries = entries
+        self.kind = [e[0].kind for e in entries]
+        self.by_id: dict[str, int | tuple[int, ...]] = {}  # an id, as given and folded -> its entry (or entries)
+        lines: list[str] = []
+        self.owner = array("l")  # line -> entry: one line per distinct folded name of each entry, in rank order
+        lines_of_word: dict[str, list[int]] = {}
+        for i, (node, id_folded, names) in enumerate(entries):
+            for key in {node.id, id_folded}:
+                had = self.by_id.setdefault(key, i)
+                if had != i:  # two ids that fold alike ("A-B", "a b"): rare
+                    self.by_id[key] = (*(had if isinstance(had, tuple) else (had,)), i)
+            for f in dict.fromkeys(f for _, f in names):
+                for w in set(f.split()):
+                    lines_of_word.setdefault(w, []).append(len(lines))
+                lines.append(f)
                 self.owner.append(i)
         self.text = "\n".join(lines)
-        self.starts = list(itertools.accumulate((len(t) + 1 for t in lines[:-1]), initial=0))
+        self.starts = array("l", itertools.accumulate((len(t) + 1 for t in lines[:-1]), initial=0))
+        order = sorted(range(len(lines)), key=lines.__getitem__)
+        self.sorted_names = [lines[j] for j in order]  # exact and prefix matches are each one slice of it
+        self.sorted_owner = array("l", (self.owner[j] for j in order))
+        self.words = sorted(lines_of_word)  # each distinct word once
+        self.word_at = array("l")           # where its lines start in word_lines (one more at the end)
+        self.word_lines = array("l")
+        for w in self.words:
+            self.word_at.append(len(self.word_lines))
+            self.word_lines.extend(lines_of_word[w])
+        self.word_at.append(len(self.word_lines))
 
-    def candidates(self, query: str, kinds) -> list[tuple]:
-        word = max(query.split(), key=len)
-        hit, at, text, starts = set(), self.text.find(word), self.text, self.starts
+    def ranked(self, query: str, kinds, limit: int | None) -> list[int]:
+        """Positions of the entries that match ``query``, in the answer's order, at most ``limit``."""
+        wanted = set(kinds) if kinds is not None else None
+        out: list[int] = []
+        taken: set[int] = set()
+        for members in (self._id, self._exact, self._prefix, self._words, self._substring):
+            need = None if limit is None else limit - len(out)
+            if need == 0:
+                break
+            found = members(query, need, taken, wanted)
+            out.extend(found)
+            taken.update(found)
+        return out
+
+    def _best_of(self, candidates, need, taken, wanted) -> list[int]:
+        pick = set(candidates) - taken  # set arithmetic and the heap below run in C: no step per candidate here
+        if wanted is not None:
+            pick = {i for i in pick if self.kind[i] in wanted}
+        return sorted(pick) if need is None else heapq.nsmallest(need, pick)
+
+    def _id(self, query, need, taken, wanted):
+        found = self.by_id.get(query, ())
+        return self._best_of((found,) if isinstance(found, int) else found, need, taken, wanted)
+
+    def _exact(self, query, need, taken, wanted):
+        lo = bisect.bisect_left(self.sorted_names, query)
+        hi = bisect.bisect_right(self.sorted_names, query, lo)
+        return self._best_of(self.sorted_owner[lo:hi], need, taken, wanted)
+
+    def _prefix(self, query, need, taken, wanted):
+        lo, hi = _prefix_range(self.sorted_names, query)
+        return self._best_of(self.sorted_owner[lo:hi], need, taken, wanted)
+
+    def _words(self, query, need, taken, wanted):
+        lines: set[int] | None = None
+        for qw in sorted(set(query.split()), key=len, reverse=True):  # the longest (fewest lines) first
+            lo, hi = _prefix_range(self.words, qw)
+            these = set(self.word_lines[self.word_at[lo]:self.word_at[hi]])
+            lines = these if lines is None else lines & these
+            if not lines:
+                return []
+        # lines are in rank order (an entry's lines follow each other): walk them in order, stop when enough
+        out: list[int] = []
+        last = -1
+        owner, kind = self.owner, self.kind
+        for j in sorted(lines or ()):
+            i = owner[j]
+            if i == last:
+                continue
+            last = i
+            if i not in taken and (wanted is None or kind[i] in wanted):
+                out.append(i)
+                if need is not None and len(out) == need:
+                    break
+        return out
+
+    def _substring(self, query, need, taken, wanted):
+        out: list[int] = []
+        seen: set[int] = set()
+        text, starts, owner, kind = self.text, self.starts, self.owner, self.kind
+        at = text.find(query)
         while at != -1:
             line = bisect.bisect_right(starts, at) - 1
-            hit.add(self.owner[line])
+            i = owner[line]
+            if i not in taken and i not in seen and (wanted is None or kind[i] in wanted):
+                seen.add(i)
+                out.append(i)  # lines are in rank order: the first found are the best
+                if need is not None and len(out) == need:
+                    break
             nxt = starts[line + 1] if line + 1 < len(starts) else len(text)
-            at = text.find(word, nxt)
-        wanted = set(kinds) if kinds is not None else None
-        return [self.entries[i] for i in sorted(hit) if wanted is None or self.entries[i][0].kind in wanted]
+            at = text.find(query, nxt)
+        return out
+
+
+def _prefix_range(sorted_texts: list[str], prefix: str) -> tuple[int, int]:
+    """The slice of ``sorted_texts`` that starts with ``prefix``."""
+    lo = bisect.bisect_left(sorted_texts, prefix)
+    last = ord(prefix[-1])
+    if last < sys.maxunicode:  # every text starting with prefix sorts before prefix with its last letter raised
+        return lo, bisect.bisect_left(sorted_texts, prefix[:-1] + chr(last + 1), lo)
+    hi = lo
+    while hi < len(sorted_texts) and sorted_texts[hi].startswith(prefix):
+        hi += 1
+    return lo, hi
 
 
 _INDEXES: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
 _BUILDING = threading.Lock()
 
 
-def _entries(backend, query: str, kinds) -> list[tuple]:
+def index_of(backend) -> "_Index | None":
+    """The search index kept for ``backend`` (built on first use), or None where its data can change."""
     if not getattr(backend, "immutable", False):
-        return [_folded(n) for n in backend.nodes(kinds)]
+        return None
     index = _INDEXES.get(backend)
     if index is None:
         with _BUILDING:  # once: threads asking meanwhile wait rather than each building one (GIL-bound)
             index = _INDEXES.get(backend)
             if index is None:
                 index = _INDEXES[backend] = _Index(backend)
-    return index.candidates(query, kinds)
+    return index
 
 
 def search(backend: Backend, text: str, *, kinds=None, limit: int | None = 20) -> list[Match]:
@@ -118,7 +230,16 @@ def search(backend: Backend, text: str, *, kinds=None, limit: int | None = 20) -
     query = fold(text)
     if not query:
         return []
-    found = [(m, e[2][0][1]) for e in _entries(backend, query, kinds) if (m := _best(query, e)) is not None]
+    index = index_of(backend)
+    if index is not None:
+        entries = index.entries
+        return [m for i in index.ranked(query, kinds, limit or None) if (m := _best(query, entries[i])) is not None]
+    return _scan((_folded(n) for n in backend.nodes(kinds)), query, limit)
+
+
+def _scan(entries, query: str, limit: int | None) -> list[Match]:
+    """Every entry (``_folded``) scored: for a backend whose data can change (a graph server); the index's reference."""
+    found = [(m, e[2][0][1]) for e in entries if (m := _best(query, e)) is not None]
     found.sort(key=lambda x: (-x[0].score, x[1], x[0].node.id))  # x[1]: the name, folded
     return [m for m, _ in (found[:limit] if limit else found)]
 

@@ -127,6 +127,42 @@ def test_warm_up_readies_the_nodes_with_most_ties():
         gc.unfreeze()
 
 
+def test_the_search_index_is_ready_before_the_graph_is_served(tmp_path):
+    """Built while the graph loads (at start-up, before the address is printed; on a reload, before the new
+    graph is handed out), not beside the first requests: no search waits for it."""
+    import graph.search as S
+    from visualise.web.state import GraphSource
+
+    folder = _copy(SEED, tmp_path)
+    graph = GraphSource(folder)
+    first = graph.backend()
+    assert first in S._INDEXES
+    org = folder / "organisations.yaml"
+    org.write_text(org.read_text() + "- {id: new-org-x, name: Zebrafish Learning Trust, sources: [001_b0e830f65fbfb7a9.txt]}\n")
+    second = graph.backend()
+    assert graph.problem is None and second is not first and second in S._INDEXES
+    assert [m.node.id for m in S.search(second, "zebrafish")] == ["new-org-x"]
+
+
+def test_warm_up_gives_way_to_requests_in_flight(monkeypatch):
+    from visualise.web import state
+
+    monkeypatch.setattr(state, "WARM_MIN_TIES", 10)
+    monkeypatch.setattr(state, "WARM_YIELD", 0.01)
+    app, c = _client(SEED)
+    graph = app.extensions["lcg.graph"]
+    waits = []
+    real_wait, real_serving = graph.wait_idle, graph.serving
+    monkeypatch.setattr(graph, "wait_idle", lambda most: waits.append(real_wait(most)) or waits[-1])
+    with graph.serving():  # a request in flight all along: each step waits for it, then goes on
+        assert state.warm_hubs(graph.backend(), source=graph)
+    assert waits and not any(waits)
+    counted = []
+    monkeypatch.setattr(graph, "serving", lambda: counted.append(1) or real_serving())
+    assert _get(c, "/api/search?q=wolverhampton").status_code == 200
+    assert counted == [1] and graph.wait_idle(0)  # the app counts each request, and the count goes back to 0
+
+
 def test_warm_up_keeps_the_hubs_page_answers_under_the_keys_a_visit_asks_by(monkeypatch):
     from visualise.web import state
 

@@ -60,6 +60,14 @@ def create_app(data_dir, *, neo4j_uri: str | None = None, token: str | None = No
     app.extensions["lcg.write_lock"] = threading.Lock()  # one decision write at a time in this server
     security.install(app, token=token)
 
+    answer = app.wsgi_app
+
+    def counted(environ, start_response):  # every request, so the background warm-up gives way (state.py)
+        with graph.serving():
+            return answer(environ, start_response)
+
+    app.wsgi_app = counted  # type: ignore[method-assign]
+
     @app.before_request
     def _start_clock():
         g.lcg_started = time.perf_counter()

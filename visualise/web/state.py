@@ -17,8 +17,9 @@ import threading
 import time
 import weakref
 from collections import OrderedDict
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Callable, Hashable
+from typing import Any, Callable, Hashable, Iterator
 
 from werkzeug.datastructures import MultiDict
 
@@ -51,22 +52,27 @@ SERVER_TTL = 60
 WARM_MIN_TIES = 2000
 #: At most this many of them, the biggest first: bounds the warm-up's time and the memory its caches keep.
 WARM_MAX_NODES = 64
+#: Before each of its steps (one answer, a fraction of a second) the warm-up waits for the requests in
+#: flight to finish, at most this many seconds: a request shares the interpreter with at most one step,
+#: and a server that is never idle still gets its hubs ready.
+WARM_YIELD = 1.0
 
 
 def prepare(backend: Backend, source: "GraphSource | None" = None) -> None:
-    """After a load, beside the first requests: the search index (seconds at 1M), then the hubs' pages.
+    """After a load, beside the first requests: the hubs' pages, then the collector told to skip the graph.
 
-    Without it the first search waits for the index, and the first visit to a national funder's page
-    builds its ~19k ties and their collaborators cold (2.4 s at 1M before paging, bench/RESULTS.md).
-    With ``source``, the hubs' page answers (their ties, their collaborators) are kept there too, under
-    the keys a visit to ``/entity?id=HUB`` asks by.
+    The search index is built before the graph is served (``GraphSource``), so no search waits for it.
+    Without this warm-up the first visit to a national funder's page builds its ~19k ties and their
+    collaborators cold (2.4 s at 1M before paging, bench/RESULTS.md). With ``source``, the hubs' page
+    answers (their ties, their collaborators) are kept there too, under the keys a visit to
+    ``/entity?id=HUB`` asks by, and each step waits for the requests in flight first (``WARM_YIELD``).
     """
     import gc
 
-    from graph.search import search
+    from graph.search import index_of
 
     try:
-        search(backend, "index")
+        index_of(backend)  # built already when ``GraphSource`` loaded it; here for other callers
         warm_hubs(backend, source=source)
     except LcgError:  # the next request meets the same problem and says it; a warm-up has no one to tell
         pass
@@ -99,7 +105,9 @@ def warm_hubs(backend: Backend, *, min_ties: int | None = None, most: int | None
     for node_id in hubs:
         if source is not None:
             args = MultiDict([("id", node_id)])
+            source.wait_idle(WARM_YIELD)
             if source.ask("show", args, backend)["kind"] in ACTOR_KINDS:
+                source.wait_idle(WARM_YIELD)
                 source.ask("collaborators", args, backend)
         elif show_node(backend, node_id, limit=TIES_PER_KIND)["kind"] in ACTOR_KINDS:
             collaborator_page(backend, node_id, limit=50)  # questions.collaborators' default limit
@@ -120,7 +128,27 @@ class GraphSource:
         self.generation = 0               # bumped on each reload; keys per-graph caches
         self.answers = AnswerCache()
         self._loads: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # backend -> its generation
+        self._busy = 0                    # requests in flight (``serving``), which the warm-up gives way to
+        self._idle = threading.Condition()
         self.backend()                    # fail at start-up, not on the first request
+
+    @contextmanager
+    def serving(self) -> Iterator[None]:
+        """Around each request: counted, so the background warm-up can give way (``wait_idle``)."""
+        with self._idle:
+            self._busy += 1
+        try:
+            yield
+        finally:
+            with self._idle:
+                self._busy -= 1
+                if not self._busy:
+                    self._idle.notify_all()
+
+    def wait_idle(self, most: float) -> bool:
+        """Wait until no request is in flight, at most ``most`` seconds; whether it is idle."""
+        with self._idle:
+            return self._idle.wait_for(lambda: self._busy == 0, timeout=most)
 
     @property
     def where(self) -> str:
@@ -182,9 +210,13 @@ class GraphSource:
     def _reload(self, stamp: tuple) -> Backend:
         """The graph to serve after the files changed: the new one, or the last good one if they do not load."""
         from graph.backends.open import open_backend
+        from graph.search import index_of
 
         try:
             backend = open_backend(self.data_dir)
+            # before the graph is served: searched while being built, the first searches waited for it (13 s
+            # at 1M, under load) and the build slowed every other answer (bench/RESULTS.md, lcg serve)
+            index_of(backend)
         except LcgError as e:
             if self._backend is None:
                 raise
@@ -193,10 +225,12 @@ class GraphSource:
             return self._backend
         import gc
 
-        gc.unfreeze()  # the graph being replaced was frozen by ``prepare``: let the collector free it
         self._backend, self._stamp, self.problem = backend, stamp, None
         self.generation += 1
         self._loads[backend] = self.generation
+        gc.unfreeze()  # the graph being replaced was frozen: let the collector free it,
+        gc.collect()
+        gc.freeze()    # and spare the new graph and its index its full scans during the warm-up (see ``prepare``)
         threading.Thread(target=prepare, args=(backend, self), daemon=True).start()
         return backend
 
