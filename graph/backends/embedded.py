@@ -7,10 +7,10 @@ tests/test_queries_strengths.py.
 Its caches (each node's tie list and record, built on first use) live as long as
 the backend, like the loaded graph; so, like the loaded graph (``graph.loading``),
 they are moved out of the cyclic collector's reach with ``gc.freeze``. Left in
-the collector's generations, every full collection walked all of them again:
-about 0.7 s each for the ~700k objects a 1M-relationship hub's walks cache, and
-up to 5.6 s on a loaded machine (bench/RESULTS.md, "Garbage collection and the
-embedded caches"). The rule (``_settle``): each time the caches have grown by
+the collector's generations (ties, records and their props dicts are all objects
+it tracks), every full collection walked all of them again, and a 20 ms query
+could take seconds (bench/RESULTS.md, "Garbage collection and the embedded
+caches"). The rule (``_settle``): each time the caches have grown by
 ``FREEZE_BATCH`` ties and records since the last freeze, collect everything not
 frozen (so no garbage is ever frozen), then freeze. A collection therefore never
 walks more than about one batch of cache, and a process freezes at most (the
@@ -28,9 +28,10 @@ from .base import Incident, NodeRecord, Subgraph, Tie, check_direction
 __all__ = ["EmbeddedBackend", "FREEZE_BATCH"]
 
 #: Cached ties and records (about three tracked objects per tie: the tie, its props dict, the
-#: cached row) after which the caches are frozen. At ~1 us per object walked on the shared
-#: 2-core benchmark machine, a collection over one batch stays around 0.1-0.2 s, and a 1M-relationship
-#: graph (~2M tie ends) is frozen in at most ~50 steps over the process's life.
+#: cached row) after which the caches are frozen: small enough that a collection over one batch
+#: stays a fraction of a second on the shared benchmark machine (bench/RESULTS.md, "Garbage
+#: collection and the embedded caches"), large enough that a 1M-relationship graph (~2M tie ends)
+#: is frozen in at most ~50 steps over the process's life.
 FREEZE_BATCH = 50_000
 
 
