@@ -42,13 +42,34 @@ def rss_mb() -> float:
         return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
 
 
+class GcWatch:
+    """The slowest cyclic-garbage collection since the last ``take()`` (gc.callbacks): a step's time can be
+    one full collection rather than the query (bench/RESULTS.md, "Garbage collection and the embedded caches")."""
+
+    def __init__(self):
+        self.slowest, self._start = 0.0, 0.0
+        gc.callbacks.append(self._cb)
+
+    def _cb(self, phase, info):
+        if phase == "start":
+            self._start = time.perf_counter()
+        else:
+            self.slowest = max(self.slowest, time.perf_counter() - self._start)
+
+    def take(self) -> float:
+        out, self.slowest = round(self.slowest, 4), 0.0
+        return out
+
+
 class Steps:
     def __init__(self):
         self.rows = []
+        self.gc = GcWatch()
 
     def run(self, name, fn, repeat=1, note="", describe=None):
         """Time ``fn`` (best of ``repeat``; the first call is reported as cold when repeating)."""
         before = rss_mb()
+        self.gc.take()
         times = []
         out = None
         for _ in range(repeat):
@@ -57,7 +78,7 @@ class Steps:
             times.append(time.perf_counter() - t)
         row = {"step": name, "seconds": round(times[0], 4), "warm_best": round(min(times[1:]), 4) if repeat > 1 else None,
                "rss_growth_mb": round(rss_mb() - before, 1), "peak_rss_mb": round(peak_mb(), 1),
-               "note": note + (describe(out) if describe else "")}
+               "note": note + (describe(out) if describe else ""), "slowest_gc_s": self.gc.take()}
         self.rows.append(row)
         print(json.dumps(row), flush=True)
         return out
@@ -114,6 +135,7 @@ def part_large(steps: Steps, data: Path, pairs: int, seed: int):
     rnd = random.Random(seed)
     chosen = [tuple(rnd.sample(orgs, 2)) for _ in range(pairs)]
     times, hops, found = [], [], 0
+    steps.gc.take()
     for a, z in chosen:
         t = time.perf_counter()
         res, total = path_rows(b, a, z)
@@ -124,7 +146,7 @@ def part_large(steps: Steps, data: Path, pairs: int, seed: int):
     steps.rows.append({"step": f"path (max 4 hops), {pairs} random organisation pairs", "seconds": round(max(times), 4),
                        "warm_best": None, "rss_growth_mb": None, "peak_rss_mb": round(peak_mb(), 1),
                        "note": f"median {statistics.median(times) * 1000:.1f} ms, max {max(times) * 1000:.1f} ms; "
-                               f"{found} connected, hops {sorted(set(hops))}"})
+                               f"{found} connected, hops {sorted(set(hops))}", "slowest_gc_s": steps.gc.take()})
     print(json.dumps(steps.rows[-1]), flush=True)
     # baseline: what the embedded backend did before (networkx on the edge-filtered undirected view)
     import networkx as nx

@@ -23,7 +23,7 @@ from .errors import BadDate
 
 __all__ = ["BadDate", "Span", "OPEN", "parse", "from_value", "iso_day_prefix", "is_date", "low", "high",
            "span", "intersect", "overlaps", "ended_before", "year", "fractional_year", "months_between",
-           "today"]
+           "add_months", "today"]
 
 Span = tuple  # (lo: str | None, hi: str | None)
 OPEN: Span = (None, None)
@@ -175,3 +175,16 @@ def whole_months(a: str, b: str) -> int:
     -> 2017-01-31: 1), where ``months_between`` counts calendar months (1 for both); b not before a."""
     la, lb = low(a), low(b)
     return months_between(la, lb) - (1 if lb[8:10] < la[8:10] else 0)
+
+
+def add_months(day: str, months: int) -> str:
+    """``day`` (YYYY-MM-DD) plus whole months, the day of month clamped (2020-01-31 + 1 -> 2020-02-29).
+
+    For a span written as a start and a duration (360Giving's ``plannedDates``)."""
+    import calendar
+
+    y, m, d = (int(x) for x in day.split("-"))
+    total = y * 12 + (m - 1) + months
+    y, m = divmod(total, 12)
+    m += 1
+    return f"{y:04d}-{m:02d}-{min(d, calendar.monthrange(y, m)[1]):02d}"

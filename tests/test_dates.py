@@ -46,3 +46,15 @@ def test_partial_dates_are_intervals():
     assert dates.months_between("2019-11", "2020-02") == 3 and dates.months_between("2020", "2019") == -12
     assert dates.iso_day_prefix("2020-04-01T00:00:00+00:00") == "2020-04-01"
     assert dates.iso_day_prefix("2020-02-30") is None and dates.iso_day_prefix("01/04/2020") is None
+
+
+@pytest.mark.parametrize("day, months, expected", [
+    ("2020-01-31", 1, "2020-02-29"),  # leap year: clamped to the month's last day
+    ("2021-01-31", 1, "2021-02-28"),
+    ("2020-11-30", 3, "2021-02-28"),  # over the year's end
+    ("2019-06-15", 0, "2019-06-15"),
+    ("2019-06-15", 24, "2021-06-15"),
+    ("2019-03-31", -1, "2019-02-28"),
+])
+def test_add_months_clamps_the_day(day, months, expected):
+    assert dates.add_months(day, months) == expected

@@ -2,16 +2,37 @@
 
 Also a ``queries.strength.StrengthAccelerator``: ``co_participation_strengths``
 sums collaboration strengths in numpy, held equal to the plain rule by
-tests/test_queries_strengths.py."""
+tests/test_queries_strengths.py.
+
+Its caches (each node's tie list and record, built on first use) live as long as
+the backend, like the loaded graph; so, like the loaded graph (``graph.loading``),
+they are moved out of the cyclic collector's reach with ``gc.freeze``. Left in
+the collector's generations (ties, records and their props dicts are all objects
+it tracks), every full collection walked all of them again, and a 20 ms query
+could take seconds (bench/RESULTS.md, "Garbage collection and the embedded
+caches"). The rule (``_settle``): each time the caches have grown by
+``FREEZE_BATCH`` ties and records since the last freeze, collect everything not
+frozen (so no garbage is ever frozen), then freeze. A collection therefore never
+walks more than about one batch of cache, and a process freezes at most (the
+graph's tie ends and nodes) / ``FREEZE_BATCH`` times.
+"""
 
 from __future__ import annotations
 
+import gc
 from operator import itemgetter
 from typing import Any, Iterable
 
 from .base import Incident, NodeRecord, Subgraph, Tie, check_direction
 
-__all__ = ["EmbeddedBackend"]
+__all__ = ["EmbeddedBackend", "FREEZE_BATCH"]
+
+#: Cached ties and records (about three tracked objects per tie: the tie, its props dict, the
+#: cached row) after which the caches are frozen: small enough that a collection over one batch
+#: stays a fraction of a second on the shared benchmark machine (bench/RESULTS.md, "Garbage
+#: collection and the embedded caches"), large enough that a 1M-relationship graph (~2M tie ends)
+#: is frozen in at most ~50 steps over the process's life.
+FREEZE_BATCH = 50_000
 
 
 class EmbeddedBackend:
@@ -33,6 +54,8 @@ class EmbeddedBackend:
         self._id_kinds: list[str] = []
         self._tie_codes: dict[str, int] = {}
         self._kind_codes: dict[str, int] = {}
+        self._unfrozen = 0  # ties and records cached since the caches were last frozen (_settle)
+        self.freeze_batch = FREEZE_BATCH
 
     @classmethod
     def from_dataset(cls, dataset) -> "EmbeddedBackend":
@@ -119,6 +142,7 @@ class EmbeddedBackend:
         rec = self._recs.get(node_id)
         if rec is None:
             rec = self._recs[node_id] = self._record(node_id)
+            self._unfrozen += 1
         return rec
 
     def _around(self, u: str) -> list:
@@ -133,7 +157,23 @@ class EmbeddedBackend:
             pairs += [(v, self._tie(v, u, d)) for v, keyed in g._pred[u].items() if v != u for d in keyed.values()]
             pairs.sort(key=lambda x: (x[0], x[1].sort_key()))
             lst = self._adj[u] = [(v, t, rec(v)) for v, t in pairs]
+            self._unfrozen += len(lst)
+            if self._unfrozen >= self.freeze_batch:
+                self._settle()
         return lst
+
+    def _settle(self) -> None:
+        """Move the caches out of the cyclic collector's reach (the module docstring's rule).
+
+        ``gc.collect()`` first, so that only live objects are frozen: cyclic garbage
+        made before this point is freed now rather than kept for ever. Its cost is
+        that of the objects not yet frozen, about one batch. Objects alive now besides
+        the caches (a query's rows in the making) are frozen too; reference counting
+        still frees them when they are dropped, as it does the frozen loaded graph.
+        Works with the collector paused (queries pause it; ``graph.gc_pause``)."""
+        gc.collect()
+        gc.freeze()
+        self._unfrozen = 0
 
     def _code(self, node_id: str) -> int:
         """A small integer for a node id (assigned when first met), for the numpy arrays of ``_into``."""

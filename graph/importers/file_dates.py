@@ -7,6 +7,13 @@ date of the file. So the order is decided once per file (the importer's rule):
 day-first or month-first when some date proves it, and the file is refused
 when no date settles it or when dates prove both (``--dates dmy|mdy`` tells).
 The result is checked as a real day by :mod:`graph.dates`.
+
+Why this is not in graph/dates.py: dates.py reads one value at a time in the
+formats the data is written in (ISO partial dates) and refuses anything else.
+Slash dates are a property of an imported file, not of a value: reading one needs
+the order decided from every date of its file, and only an importer has the
+file. So the per-file decision and the slash pattern live here; every ISO value,
+the real-day check and month arithmetic (``dates.add_months``) go through dates.py.
 """
 
 from __future__ import annotations
@@ -70,13 +77,3 @@ def read_day(value, order: str | None) -> str | None:
     day, month = (a, b) if order == "dmy" else (b, a)
     return dates.iso_day_prefix(f"{y}-{int(month):02d}-{int(day):02d}")
 
-
-def add_months(day: str, months: int) -> str:
-    """``day`` plus whole months, the day of month clamped (2020-01-31 + 1 -> 2020-02-29)."""
-    import calendar
-
-    y, m, d = (int(x) for x in day.split("-"))
-    total = y * 12 + (m - 1) + months
-    y, m = divmod(total, 12)
-    m += 1
-    return f"{y:04d}-{m:02d}-{min(d, calendar.monthrange(y, m)[1]):02d}"

@@ -30,7 +30,8 @@ from pathlib import Path
 
 from ..errors import LcgError, UnreadableInput
 from ..identifiers import is_currency
-from .file_dates import add_months, read_day, slash_order
+from ..dates import add_months
+from .file_dates import read_day, slash_order
 from .giving360_build import GraphBuilder
 from .org_ids import clean_org_id, register_ids
 from .yaml_out import FolderIndex, slug, write_import

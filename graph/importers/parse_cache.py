@@ -16,10 +16,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from pathlib import Path
 from typing import Any, Callable
+
+from ..atomic_write import atomic_write
 
 __all__ = ["parsed_values", "remember_written", "load_json", "store_json"]
 
@@ -91,18 +91,16 @@ def load_json(path: Path) -> Any:
 
 
 def store_json(folder: Path, path: Path, value: Any, text: str | None = None) -> None:
-    """Write ``value`` (``text``: its JSON, when known) to ``path`` whole (temp file and rename); a read-only or
-    full cache costs speed only."""
-    tmp = None
+    """Write ``value`` (``text``: its JSON, when known) to ``path`` whole (graph.atomic_write); a read-only or
+    full cache costs speed only.
+
+    Readable by this user only (0o600), and not synced to disk: an entry lost to a
+    power cut is parsed again."""
     try:
+        if text is None:  # dumps: json.dump encodes in Python, 5x slower
+            text = json.dumps(value, ensure_ascii=False, allow_nan=True)
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=".json")
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:  # dumps: json.dump encodes in Python, 5x slower
-            fh.write(text if text is not None else json.dumps(value, ensure_ascii=False, allow_nan=True))
-        os.replace(tmp, path)
+        with atomic_write(path, "w", file_mode=0o600, sync=False) as fh:
+            fh.write(text)
     except (OSError, ValueError, RecursionError):
-        if tmp:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
+        pass
