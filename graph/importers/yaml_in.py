@@ -92,12 +92,13 @@ def _flow(s: str) -> list:
         return []
     out = []
     at = 0
-    for m in _FLOW_ITEM.finditer(inner):
-        if m.start() != at:
+    while at < len(inner):  # match() at each item's start: finditer would retry every position (quadratic)
+        m = _FLOW_ITEM.match(inner, at)
+        if m is None:
             raise _NotEmitted
         at = m.end()
         out.append(_scalar(m.group(1), True))
-    if at != len(inner) or inner.endswith(", "):
+    if inner.endswith(", "):
         raise _NotEmitted
     return out
 
