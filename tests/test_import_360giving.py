@@ -282,3 +282,17 @@ def test_a_lone_surrogate_escape_is_replaced_and_reported_and_the_folder_validat
     own = next((out / "imports").iterdir())
     assert yaml.safe_load((own / "projects.yaml").read_text())[0]["name"] == "Caf\ufffd club"
     assert lcg("validate", "--data", out).exit_code == 0
+
+
+@pytest.mark.parametrize("amount, expected", [("1e150", 1e150), ("12345678901234567890", 12345678901234567890 * 1.0)])
+def test_a_huge_amount_is_written_so_that_the_folder_still_validates(lcg, tmp_path, amount, expected):
+    """An amount past 2**53 stays a float: as an int 1e150 is 151 digits, which the loader refuses."""
+    import yaml
+
+    src = tmp_path / "g.csv"
+    src.write_text(CSV_HEADER + _row(amount=amount))
+    out = tmp_path / "out"
+    assert lcg("import", "360giving", src, "-o", out).exit_code == 0
+    own = next((out / "imports").iterdir())
+    assert [p["funders"][0]["amount"] for p in yaml.safe_load((own / "projects.yaml").read_text())] == [expected]
+    assert lcg("validate", "--data", out).exit_code == 0

@@ -33,6 +33,7 @@ from ..identifiers import is_currency
 from ..dates import add_months
 from .file_dates import read_day, slash_order
 from .giving360_build import GraphBuilder
+from ..yaml_files import MAX_INT_DIGITS
 from .org_ids import clean_org_id, register_ids
 from .yaml_out import FolderIndex, slug, write_import
 
@@ -187,8 +188,12 @@ def _amount(value):
             return None
         if not math.isfinite(value):
             return None
-        value = int(value) if value.is_integer() else value
+        # a whole number only while a float holds it exactly (2**53): 1e150 stays a float, which the data
+        # files read back; as an int it would be 151 digits, beyond what the loader accepts
+        value = int(value) if value.is_integer() and abs(value) <= 2 ** 53 else value
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) or value < 0:
+        return None
+    if isinstance(value, int) and len(str(value)) > MAX_INT_DIGITS:  # more digits than the data files may hold
         return None
     return value
 
