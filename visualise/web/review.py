@@ -85,24 +85,25 @@ def register(app, graph) -> None:
         return render_template("review.html", overlaps=overlaps, orgs=orgs, people=people, pages=pages,
                                state=state, choices=DECISION_CHOICES, done=request.args.get("done"))
 
-    def back(done: str):
+    def back(done: str, page: dict):
         """To the queue the form was sent from (its pages kept: a decision on page 2 lands on page 2)."""
-        size, offsets = paging(request.form, None)
-        return redirect(url_for("review", done=done, **_state(size, offsets)), code=303)
+        return redirect(url_for("review", done=done, **page), code=303)
 
     @app.post("/decide")
     def decide():
         a, b = request.form.get("a", ""), request.form.get("b", "")
         decision, note = request.form.get("decision", ""), (request.form.get("note") or "").strip() or None
+        page = _state(*paging(request.form, None))  # a bad page is refused before anything is written
         with lock:
             entry = record_decision(graph.data_dir, a, b, decision, note, backend=graph.backend())
-        return back(entry["decision"].replace(" ", "-"))
+        return back(entry["decision"].replace(" ", "-"), page)
 
     @app.post("/undo")
     def undo():
+        page = _state(*paging(request.form, None))
         with lock:
             remove_decision(graph.data_dir, request.form.get("a", ""), request.form.get("b", ""))
-        return back("undone")
+        return back("undone", page)
 
     @app.route("/proposal", methods=["GET", "POST"])
     def proposal():
