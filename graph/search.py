@@ -19,7 +19,7 @@ from array import array
 from dataclasses import dataclass
 
 from .backends.base import Backend, NodeRecord
-from .errors import AmbiguousName, UnknownNode
+from .errors import AmbiguousName, OutOfRange, UnknownNode
 
 __all__ = ["fold", "search", "resolve", "index_of", "Match"]
 
@@ -226,7 +226,9 @@ def index_of(backend) -> "_Index | None":
 
 
 def search(backend: Backend, text: str, *, kinds=None, limit: int | None = 20) -> list[Match]:
-    """Nodes whose id, name or alias matches ``text``, best first, then by name and id."""
+    """Nodes whose id, name or alias matches ``text``, best first, then by name and id (``limit`` 0 or None: all)."""
+    if limit is not None and limit < 0:
+        raise OutOfRange("limit", limit, "must be 0 (no limit) or more")
     query = fold(text)
     if not query:
         return []

@@ -121,3 +121,11 @@ def test_fold_takes_a_short_cut_on_ascii_with_the_same_answer():
     ascii_text = "".join(chr(c) for c in range(128))
     for text in (ascii_text, "University-of-WOLVERHAMPTON", "  A.B. & Co_Ltd  ", "Café Córdoba", "Straße ǅ ﬁ"):
         assert fold(text) == slow(text), text
+
+
+def test_a_negative_limit_is_refused():
+    """The index and the plain scan read a negative limit differently (found in review): it is no limit."""
+    from graph.errors import OutOfRange
+
+    with pytest.raises(OutOfRange, match="limit=-1"):
+        search(open_backend(SEED), "wolverhampton", limit=-1)
