@@ -385,6 +385,9 @@ def test_review_queue_pages_in_a_stable_order_and_decisions_land_on_the_same_pag
     assert "4–6 of 6" in last and _queue_ids(last, "organisations") == [p for p in every if p != (a, b)][3:6]
     r = _get(c, "/review?per_page=0")
     assert r.status_code == 400 and b"per_page" in r.data
+    for odd in ("1_0", "%2B3", "\uff13"):  # what int() reads but the command line's whole numbers do not
+        r = _get(c, f"/review?per_page={odd}")
+        assert r.status_code == 400 and b"expected a whole number" in r.data, odd
     # a bad page sent with a decision is refused before anything is written
     before = (folder / "decisions.yaml").read_text(encoding="utf-8")
     c_, d_ = _queue_ids(after, "organisations")[0]

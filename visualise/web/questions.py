@@ -41,10 +41,9 @@ def _int(args, key: str, default: int, lo: int = 0, hi: int | None = None) -> in
     raw = _text(args, key)
     if raw is None:
         return default
-    try:
-        value = int(raw)
-    except ValueError:
-        raise BadInput(f"{key}: expected a whole number, got {raw!r}") from None
+    if not (raw.isascii() and raw.lstrip("-").isdigit()):  # int() also takes "1_0", "+1" and other scripts' digits
+        raise BadInput(f"{key}: expected a whole number, got {raw!r}")
+    value = int(raw)
     if value < lo or (hi is not None and value > hi):
         raise BadInput(f"{key}: expected a number from {lo}{f' to {hi}' if hi is not None else ''}, got {value}")
     return value
