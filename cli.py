@@ -162,15 +162,16 @@ def table_width() -> int | None:
     return shutil.get_terminal_size().columns
 
 
-def emit(rows, fmt: str, columns=None, priority=None) -> None:
+def emit(rows, fmt: str, columns=None, priority=None, whole=None) -> None:
     """Print rows to stdout in the chosen format (a table fitted to the terminal, see graph/output.py).
 
-    ``priority``: the columns a narrow terminal should cut last, most important first.
+    ``priority``: the columns a narrow terminal should cut last, most important first; ``whole``: columns
+    that say in sentences why a row is there: when a terminal's table would cut them, rows become records.
     """
     from graph.output import render
 
     click.echo(render(rows, fmt, columns, width=table_width() if fmt == "table" else None, priority=priority,
-                      terminal=sys.stdout.isatty()), nl=False)
+                      terminal=sys.stdout.isatty(), whole=whole), nl=False)
 
 
 def emit_result(result, fmt: str, columns=None, priority=None) -> None:
@@ -496,7 +497,7 @@ def overlaps(min_score, kinds, project, theme, place, since, proposal, weight_pa
     if fmt == "csv":
         rows, signal_columns = with_signal_columns(rows)
         columns += signal_columns
-    emit(rows, fmt, columns)
+    emit(rows, fmt, columns, whole=["reasons"])
     if not rows:
         click.echo("No overlapping projects at this score.", err=True)
     counts = kind_counts(rows)
@@ -531,9 +532,13 @@ def duplicates(kind, min_score, include_decided, data_dir, fmt):
     from graph.queries.duplicates import COLUMNS, duplicate_rows
 
     kind = "Person" if kind.lower() == "person" else "Organisation"
+    from graph.entry_files import EntryFiles
+
     rows = duplicate_rows(backend_for(data_dir), load_decisions(data_dir) if data_dir else {}, kind=kind, include_decided=include_decided,
-                          min_score=W.DUPLICATE_MIN_SCORE if min_score is None else min_score)
-    emit(rows, fmt, COLUMNS + (["decision"] if include_decided else []) + (["change"] if fmt != "table" else []))
+                          min_score=W.DUPLICATE_MIN_SCORE if min_score is None else min_score,
+                          where=EntryFiles(data_dir) if data_dir else None)
+    emit(rows, fmt, COLUMNS + (["decision"] if include_decided else []) + (["change"] if fmt != "table" else []),
+         whole=["reasons"])
     if fmt == "table":
         for r in rows:
             click.echo(f"\n# merge {r['merge']} into {r['keep']} (score {r['score']}):\n{r['change']}")

@@ -8,6 +8,12 @@ does when stdout is a terminal and ``--wide`` is not given): short columns keep
 their width, the widest are narrowed evenly, a long cell ends in "…" and a list
 shows its first items and how many more ("A; B +3 more"). Without a width, and
 always in JSON and CSV, nothing is cut: a pipe or a file gets every value.
+
+Some columns say in sentences why a row is there (an overlap's or a duplicate's
+``reasons``): cut to a stub they say nothing. When a caller names such columns
+(``whole``) and the fitted table could not show them whole, each row is written as
+a record instead, one field per line, long text wrapped to the terminal (what
+psql's expanded display does with rows wider than the screen).
 Widths are counted in terminal cells (a CJK character takes two), not characters.
 """
 
@@ -138,8 +144,10 @@ def _fit_widths(natural: list[int], available: int, order: list[int], kept: int 
     return widths
 
 
-def _table(rows: list[dict], columns: list[str], width: int | None, priority: list[str] | None) -> str:
+def _layout(rows: list[dict], columns: list[str], width: int | None, priority: list[str] | None):
+    """(columns kept, columns left out, the rows' values, their full texts, widths, numeric flags) of a table."""
     dropped: list[str] = []
+    first: list[str] = []
     if width is not None:
         first = [c for c in priority or () if c in columns]
         ranked = first + [c for c in columns if c not in first]
@@ -157,12 +165,18 @@ def _table(rows: list[dict], columns: list[str], width: int | None, priority: li
     numeric = [bool(values) and all(v is None or _is_number(v) for v in (row[i] for row in values))
                for i in range(len(columns))]
     full = [[terminal_text(_cell(v)) for v in row] for row in values]
-    natural_list = [max([display_width(c)] + [display_width(row[i]) for row in full]) for i, c in enumerate(columns)]
-    if width is None:
-        widths, cells, heads = natural_list, full, list(columns)
-    else:
+    widths = [max([display_width(c)] + [display_width(row[i]) for row in full]) for i, c in enumerate(columns)]
+    if width is not None:
         order = [columns.index(c) for c in first + [c for c in columns if c not in first]]
-        widths = _fit_widths(natural_list, width - len(GAP) * (len(columns) - 1), order, len(first))
+        widths = _fit_widths(widths, width - len(GAP) * (len(columns) - 1), order, len(first))
+    return columns, dropped, values, full, widths, numeric
+
+
+def _table(rows: list[dict], columns: list[str], width: int | None, priority: list[str] | None) -> str:
+    columns, dropped, values, full, widths, numeric = _layout(rows, columns, width, priority)
+    if width is None:
+        cells, heads = full, list(columns)
+    else:
         cells = [[_list_cell(v, w) if isinstance(v, (list, tuple)) else _cut(text, w)
                   for v, text, w in zip(row, texts, widths)] for row, texts in zip(values, full)]
         heads = [_cut(c, w) for c, w in zip(columns, widths)]
@@ -174,6 +188,68 @@ def _table(rows: list[dict], columns: list[str], width: int | None, priority: li
     out += [line(row) for row in cells]
     if dropped:
         out.append(_cut(f"(left out to fit: {', '.join(dropped)}; --wide shows all)", width or 0))
+    return "\n".join(out) + "\n"
+
+
+def _shows_whole(rows: list[dict], columns: list[str], width: int, priority: list[str] | None,
+                 whole: list[str]) -> bool:
+    """True when the table fitted to ``width`` shows every cell of the ``whole`` columns uncut."""
+    kept, _, _, full, widths, _ = _layout(rows, columns, width, priority)
+    for c in whole:
+        if c not in columns:
+            continue
+        if c not in kept:
+            return False
+        i = kept.index(c)
+        if any(display_width(row[i]) > widths[i] for row in full):
+            return False
+    return True
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    """``text`` in lines of at most ``width`` cells, broken between words (a word too long is split)."""
+    lines: list[str] = []
+    line, used = "", 0
+    for word in text.split(" "):
+        w = display_width(word)
+        while w > width:  # a word longer than a line: as much as fits, then the rest
+            if line:
+                lines.append(line)
+                line, used = "", 0
+            head, taken = "", 0
+            for ch in word:
+                if taken + _char_width(ch) > width:
+                    break
+                head += ch
+                taken += _char_width(ch)
+            lines.append(head)
+            word = word[len(head):]
+            w = display_width(word)
+        if not word:
+            continue
+        if line and used + 1 + w > width:
+            lines.append(line)
+            line, used = "", 0
+        line, used = (f"{line} {word}", used + 1 + w) if line else (word, w)
+    if line or not lines:
+        lines.append(line)
+    return lines
+
+
+def _records(rows: list[dict], columns: list[str], width: int) -> str:
+    """Each row as a block headed ``-[ N of M ]-``: one field a line, empty fields left out, text wrapped."""
+    label = max(display_width(c) for c in columns)
+    room = max(20, width - label - len(GAP))
+    out: list[str] = []
+    for n, r in enumerate(rows, start=1):
+        head = f"-[ {n} of {len(rows)} ]"
+        out.append(head + "-" * max(0, min(width, 60) - len(head)))
+        for c in columns:
+            text = terminal_text(_cell(r.get(c)))
+            if not text:
+                continue
+            for k, part in enumerate(_wrap(text, room)):
+                out.append(f"{_pad(c if k == 0 else '', label)}{GAP}{part}".rstrip())
     return "\n".join(out) + "\n"
 
 
@@ -214,7 +290,8 @@ def render_json(value, *, terminal: bool = False, default=None) -> str:
 
 
 def render(rows: list[dict], fmt: str, columns: list[str] | None = None, *, width: int | None = None,
-           priority: list[str] | None = None, csv_raw: bool | None = None, terminal: bool = False) -> str:
+           priority: list[str] | None = None, csv_raw: bool | None = None, terminal: bool = False,
+           whole: list[str] | None = None) -> str:
     """The rows in ``fmt``; ``columns`` fixes the order (and the header when there are no rows).
 
     ``csv_raw``: CSV cells exactly as the data has them, no formula guard (default: env LCG_CSV_RAW).
@@ -222,7 +299,8 @@ def render(rows: list[dict], fmt: str, columns: list[str] | None = None, *, widt
 
     ``width``: fit a table into this many terminal cells (None: nothing is cut);
     ``priority``: the columns that keep their width longest, most important first
-    (the others follow, left to right). JSON and CSV ignore both.
+    (the others follow, left to right); ``whole``: columns a table must show in full, else
+    the rows are written as records wrapped to ``width``. JSON and CSV ignore all three.
     """
     rows = list(rows)
     if columns is None:
@@ -242,6 +320,8 @@ def render(rows: list[dict], fmt: str, columns: list[str] | None = None, *, widt
         return buf.getvalue()
     if not rows:
         return "(no rows)\n"
+    if width is not None and whole and not _shows_whole(rows, columns, width, priority, whole):
+        return _records(rows, columns, width)
     return _table(rows, columns, width, priority)
 
 

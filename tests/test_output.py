@@ -198,3 +198,51 @@ def test_wide_and_a_pipe_cut_nothing():
     assert wide == piped
     assert max(display_width(x) for x in piped.splitlines()) > 80
     assert "…" not in piped and " more" not in piped
+
+
+# --- rows as records when a table would cut their sentences ------------------------------------------------------
+
+REASONED = [
+    {"group": 1, "kind": "double-funding", "score": 0.7217, "a": "grant-1", "b": "grant-2", "note": None,
+     "reasons": "same recipient: Big Give Trust; both funded by Woodward Charitable Trust (GBP 10,000 and "
+                "GBP 2,500); periods overlap by 1 month; both: appeal, match, money (text similarity 0.83)"},
+    {"group": 2, "kind": "parallel-work", "score": 0.5, "a": "grant-3", "b": "grant-4", "note": "东京 大阪",
+     "reasons": "different organisations; places within one area (Mendip 012A / Mendip 008B)"},
+]
+RCOLS = ["group", "kind", "score", "a", "b", "note", "reasons"]
+
+
+def test_rows_whose_reasons_a_table_would_cut_are_written_as_records_wrapped_to_the_width():
+    out = render(REASONED, "table", RCOLS, width=60, whole=["reasons"])
+    assert out.splitlines()[:4] == ["-[ 1 of 2 ]" + "-" * 49, "group    1", "kind     double-funding",
+                                    "score    0.7217"]
+    assert max(display_width(x) for x in out.splitlines()) <= 60
+    assert "note" not in out.split("-[ 2 of 2 ]")[0]  # an empty field is left out
+    assert "note     东京 大阪" in out
+    for row in REASONED:  # every word of the reasons is there, in order, nothing cut
+        block = out.split(f"-[ {REASONED.index(row) + 1} of 2 ]")[1].split("-[ ")[0]
+        text = " ".join(line[9:] for line in block.splitlines() if line.startswith(("reasons", "         ")))
+        assert text == row["reasons"]
+    assert "…" not in out
+
+
+def test_records_only_when_the_table_cannot_show_the_reasons_whole():
+    wide = render(REASONED, "table", RCOLS, width=400, whole=["reasons"])
+    assert wide == render(REASONED, "table", RCOLS, width=400)  # it fits: the table
+    assert render(REASONED, "table", RCOLS, whole=["reasons"]) == render(REASONED, "table", RCOLS)  # a pipe
+    assert render(REASONED, "csv", RCOLS, width=60, whole=["reasons"]) == render(REASONED, "csv", RCOLS)
+
+
+def test_wrapping_counts_wide_characters_and_splits_a_word_longer_than_a_line():
+    from graph.output import _wrap
+
+    assert _wrap("東京 大阪 名古屋", 5) == ["東京", "大阪", "名古", "屋"]
+    assert _wrap("abcdefghij klm", 4) == ["abcd", "efgh", "ij", "klm"]
+    assert _wrap("", 10) == [""]
+
+
+def test_overlaps_in_a_narrow_terminal_are_records_with_the_whole_reasons():
+    out = _in_terminal(["overlaps", "--data", "tests/fixtures/dedup/overlaps"], 80)
+    assert out.startswith("-[ 1 of ")
+    assert max(display_width(x) for x in out.splitlines()) <= 80
+    assert "reasons" in out and "…" not in out

@@ -123,6 +123,7 @@ class FolderIndex:
         self.place_by_name: dict[str, str] = {}
         self.previous: dict[str, dict[str, str]] = {"Organisation": {}, "Project": {}, "Place": {}, "Network": {}}  # key -> id
         self.own_files: dict[str, DataFile] = {}  # relative path -> DataFile, the import's old files
+        self.own_entries: dict[str, tuple[str, dict]] = {}  # id -> (kind, entry) of the import's old files
         self.rest = RestSummary(kinds={}, clean=True)
         self.sources: list | None = None  # sources.yaml's entries, None when the folder has none
         self._parsed: dict[str, Any] | None = None
@@ -181,6 +182,7 @@ class FolderIndex:
     def _index_own(self, kind: str, e: dict) -> None:
         node_id = e["id"]
         self.own_ids.add(node_id)
+        self.own_entries.setdefault(node_id, (kind, e))
         keys = self.previous.get(kind)
         if keys is None:
             return
@@ -296,6 +298,35 @@ def _check(index: FolderIndex, new: dict[str, tuple[str, str]], values: dict[str
         raise ImportInvalid(problems)
 
 
+def _keep_named_elsewhere(index: FolderIndex, entries: dict[str, list[dict]]) -> dict[str, list[dict]]:
+    """``entries`` plus the entries of the import's previous run that the folder's other files still name.
+
+    A user's own file may name an imported entry: merge advice moves a recipient into the user's own
+    file, keeping its ``located_in`` an imported ward. A re-import then finds the recipient there and
+    no longer writes the ward for it; dropping the ward would leave the user's entry naming nothing and
+    the import refused. So such an entry is written again as it was, with the old entries it names.
+    """
+    written = {e["id"] for es in entries.values() for e in es}
+    wanted = [row[3] for row in index.rest.open_ties]
+    carried: dict[str, tuple[str, dict]] = {}
+    while wanted:
+        node_id = wanted.pop()
+        if node_id in written or node_id in carried or node_id not in index.own_entries:
+            continue
+        kind, entry = carried[node_id] = index.own_entries[node_id]
+        for key, value in entry.items():
+            for item in value if isinstance(value, list) and key != "sources" else ():
+                named = item.get("id") if isinstance(item, dict) else item
+                if isinstance(named, str) and named in index.own_entries:
+                    wanted.append(named)
+    if not carried:
+        return entries
+    out = {kind: list(es) for kind, es in entries.items()}
+    for kind, entry in carried.values():
+        out.setdefault(kind, []).append(entry)
+    return out
+
+
 def write_import(index: FolderIndex, entries: dict[str, list[dict]], *, command: str, source=None) -> list[Path]:
     """Write the import's own files (one per kind that has entries), validated first; the paths written.
 
@@ -305,6 +336,7 @@ def write_import(index: FolderIndex, entries: dict[str, list[dict]], *, command:
     from ..sources import FIELDS, SOURCES_FILE, register_source
     from .parse_cache import remember_written
 
+    entries = _keep_named_elsewhere(index, entries)
     new: dict[str, tuple[str, str]] = {}
     values: dict[str, list] = {}
     listed = index.sources if isinstance(index.sources, list) else None

@@ -38,7 +38,7 @@ _SINGLE = ("website", "address", "postcode", "phone")
 _IMPORTED = (".json", ".csv", ".xlsx", ".xls")
 
 
-def merge_edits(keep, drop, ties=(), kinds=None) -> list[dict]:
+def merge_edits(keep, drop, ties=(), kinds=None, where=None) -> list[dict]:
     """The edits that merge ``drop`` into ``keep``, file by file; no fact of ``drop`` is lost.
 
     1. In ``keep``'s entry: add ``drop``'s names to ``aliases``, its identifiers and sources, and its
@@ -54,9 +54,18 @@ def merge_edits(keep, drop, ties=(), kinds=None) -> list[dict]:
 
     Each edit is a dict: ``{"file", "entry", "add": {field: [values]}, "set": {field: value}}``,
     ``{"file", "entry", "delete": True}`` or ``{"file", "entry", "slot", "replace", "by", "if_written_here"}``.
+    ``where(id, kind)`` gives the file an entry is written in (``graph.entry_files.EntryFiles``);
+    without it, or when it does not know, the kind's own file (``organisations.yaml``) is named.
+    When the kept entry is in a file an import writes (which a re-import rewrites), the merged entry
+    moves to the kind's own file instead: ``{"file", "entry", "move_from", "value"}`` (the whole entry),
+    then ``{"file": move_from, "entry", "delete"}``. A re-import then finds the body there by its
+    identifiers and names (``drop``'s are in it now) and links its grants to it.
     """
     kinds = kinds or {}
-    file = schema.NODE_KINDS[keep.kind].file
+
+    def file_of(entry_id: str, kind: str) -> str:
+        return (where(entry_id, kind) if where else None) or schema.NODE_KINDS[kind].file
+
     add: dict[str, list] = {}
     names = [n for n in (drop.name, *drop.aliases) if n != keep.name and n not in keep.aliases]
     if names:  # same names on both: no aliases line, which would only repeat (or empty) the list
@@ -99,12 +108,22 @@ def merge_edits(keep, drop, ties=(), kinds=None) -> list[dict]:
                           if k in schema.REL_KINDS[t.kind].field_names}
                 add.setdefault(slot.key, []).append({"id": other, **fields} if fields else other)
             else:
-                elsewhere.append({"file": schema.NODE_KINDS[kinds[owner]].file, "entry": owner, "slot": slot.key,
+                elsewhere.append({"file": file_of(owner, kinds[owner]), "entry": owner, "slot": slot.key,
                                   "replace": drop.id, "by": keep.id, "if_written_here": len(places) > 1})
     edits: list[dict] = []
-    if add or set_:
-        edits.append({"file": file, "entry": keep.id, "add": add, "set": set_})
-    edits.append({"file": file, "entry": drop.id, "delete": True})
+    keep_file = file_of(keep.id, keep.kind)
+    written = where.entry(keep.id, keep.kind) if where and where.imported(keep_file) else None
+    if written is not None:  # an import's file: a re-import would undo a merge made there, so move it out
+        value = copy.deepcopy(written)
+        for name, values in add.items():
+            value[name] = [*(value.get(name) or []), *values]
+        value.update(copy.deepcopy(set_))
+        edits.append({"file": schema.NODE_KINDS[keep.kind].file, "entry": keep.id, "move_from": keep_file,
+                      "value": value})
+        edits.append({"file": keep_file, "entry": keep.id, "delete": True})
+    elif add or set_:
+        edits.append({"file": keep_file, "entry": keep.id, "add": add, "set": set_})
+    edits.append({"file": file_of(drop.id, drop.kind), "entry": drop.id, "delete": True})
     unique = {tuple(sorted((k, str(v)) for k, v in e.items())): e for e in elsewhere}
     return edits + sorted(unique.values(), key=lambda e: (e["file"], e["entry"], e["slot"]))
 
@@ -120,12 +139,19 @@ def render_edits(edits: list[dict]) -> str:
     """The edits as text to follow by hand, file by file; the lines to add parse as YAML."""
     out = []
     for e in edits:
-        if "add" in e:
+        if "move_from" in e:
+            out.append(f"# {e['file']} (create it if there is none): add this entry, moved out of {e['move_from']} "
+                       "(an import writes that file again) with the other record's facts added")
+            out.append(yaml.dump([e["value"]], Dumper=_PlainDumper, sort_keys=False, allow_unicode=True,
+                                 width=100).rstrip())
+        elif "add" in e:
             out.append(f"# {e['file']}: in entry {e['entry']}, add to each list the values below"
                        + (" and set the fields it lacks (the note replaces its note, which it contains)"
                           if e["set"] else ""))
             entry = {"id": e["entry"], **e["add"], **e["set"]}
             out.append(yaml.dump([entry], Dumper=_PlainDumper, sort_keys=False, allow_unicode=True, width=100).rstrip())
+        elif e.get("delete") and any(x.get("move_from") == e["file"] and x["entry"] == e["entry"] for x in edits):
+            out.append(f"# {e['file']}: then delete entry {e['entry']} (it is in the entry above now)")
         elif e.get("delete"):
             out.append(f"# {e['file']}: then delete entry {e['entry']}"
                        + (" (every fact of it is in the lines above)" if len(out) else
@@ -154,11 +180,12 @@ def _richness(r) -> tuple:
 
 
 def duplicate_rows(backend, decisions=None, *, kind: str = "Organisation", min_score: float = W.DUPLICATE_MIN_SCORE,
-                   include_decided: bool = False) -> list[dict]:
+                   include_decided: bool = False, where=None) -> list[dict]:
     """Likely duplicate pairs of ``kind`` records as rows, best first within each group.
 
     ``decisions`` are the reviewed pairs ({frozenset({a, b}): entry}, as ``dedup.decisions.load_decisions``
-    reads them): the caller reads the file, so the query reads no files.
+    reads them): the caller reads the file, so the query reads no files. ``where(id, kind)``: the file an
+    entry is written in, for the merge advice (``merge_edits``); the caller knows the folder.
     """
     records = entity_records(backend, kind)
     by_id = {r.id: r for r in records}
@@ -201,7 +228,7 @@ def duplicate_rows(backend, decisions=None, *, kind: str = "Organisation", min_s
         if review and not cut:
             reasons.append(f"one of {size} records: review the pairs one by one, the weakest link first "
                            f"({link.a} / {link.b}, {link.score})")
-        edits = merge_edits(keep, drop, ties_at.get(drop.id, ()), kinds)
+        edits = merge_edits(keep, drop, ties_at.get(drop.id, ()), kinds, where)
         row: dict[str, Any] = {"group": group, "action": "review" if review else "merge", "score": p.score, "keep": keep.id,
                "keep_name": keep.name, "merge": drop.id, "merge_name": drop.name, "reasons": "; ".join(reasons),
                "group_size": size, "weakest_link": [link.a, link.b] if review else None,

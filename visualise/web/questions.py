@@ -233,8 +233,11 @@ def duplicates(backend, data_dir, args) -> Answer:
     kind = _choice(args, "kind", ["Organisation", "Person"]) or "Organisation"
     from graph.dedup.decisions import load_decisions
 
+    from graph.entry_files import EntryFiles
+
     rows = duplicate_rows(backend, load_decisions(data_dir) if data_dir else {}, kind=kind, include_decided=include_decided,
-                          min_score=_float(args, "min_score", W.DUPLICATE_MIN_SCORE))
+                          min_score=_float(args, "min_score", W.DUPLICATE_MIN_SCORE),
+                          where=EntryFiles(data_dir) if data_dir else None)
     return Answer(rows, COLUMNS + (["decision"] if include_decided else []) + ["change"])
 
 

@@ -1,0 +1,106 @@
+"""Merge advice on a folder that grew by imports, followed as a coordinator would, on real 360Giving files.
+
+The advice must name the file each entry is really in (a folder holds several files per kind), and a
+merge of two imported records must last: a re-import rewrites an import's own files, so the kept entry
+moves into the user's own file, and a re-import then links its grants to it and keeps writing what the
+user's file still names (an imported ward the merged entry is located in).
+"""
+
+from __future__ import annotations
+
+import json
+
+import yaml
+
+from conftest import SHARED
+
+DATA = SHARED / "data"
+COVID = DATA / "360giving-covid19-multifunder" / "covid19-grants-2020-04-16.json"
+WOLFSON = DATA / "360giving-wolfson-esmee" / "wolfson-grants.json"
+
+
+def _apply(data, edits: list[dict]) -> None:
+    """The advised edits, file by file: a moved entry added to its new file, deletions, slot replacements."""
+    for e in edits:
+        path = data / e["file"]
+        entries = (yaml.safe_load(path.read_text()) if path.exists() else None) or []
+        if "move_from" in e:
+            entries.append(e["value"])
+        elif e.get("delete"):
+            entries = [x for x in entries if x["id"] != e["entry"]]
+        for x in entries:
+            if x["id"] != e["entry"] or "move_from" in e:
+                continue
+            for field, values in e.get("add", {}).items():
+                x[field] = [*(x.get(field) or []), *values]
+            x.update(e.get("set", {}))
+            if "slot" in e:
+                x[e["slot"]] = [({**v, "id": e["by"]} if v["id"] == e["replace"] else v) if isinstance(v, dict)
+                                else (e["by"] if v == e["replace"] else v) for v in x.get(e["slot"]) or []]
+        path.write_text(yaml.safe_dump(entries, sort_keys=False, allow_unicode=True))
+
+
+def _orgs(lcg, data) -> int:
+    stats = json.loads(lcg("stats", "--data", data, "--format", "json").stdout)
+    return next(r["count"] for r in stats if (r["type"], r["kind"]) == ("node", "Organisation"))
+
+
+def test_merging_two_imported_records_names_their_files_and_survives_re_imports(lcg, tmp_path):
+    data = tmp_path / "data"
+    for f in (COVID, WOLFSON):
+        assert lcg("import", "360giving", f, "-o", data).exit_code == 0
+    rows = json.loads(lcg("duplicates", "--data", data, "--format", "json").stdout)
+    imported = {p.relative_to(data).as_posix() for p in data.glob("imports/*/*.yaml")}
+    row = next(r for r in rows if r["action"] == "merge")
+    from graph import open_backend
+    from graph.entry_files import EntryFiles
+    from graph.queries.duplicates import duplicate_rows
+
+    with open_backend(data) as g:
+        edits = next(r["edits"] for r in duplicate_rows(g, where=EntryFiles(data))
+                     if (r["keep"], r["merge"]) == (row["keep"], row["merge"]))
+    # every file named is one the entry is really in: both records are in two different imports' files
+    assert {e["file"] for e in edits if "move_from" not in e} <= imported
+    moved = next(e for e in edits if "move_from" in e)
+    assert moved["file"] == "organisations.yaml" and moved["move_from"] in imported
+    assert moved["entry"] == row["keep"] and f"# {moved['move_from']}: then delete entry {row['keep']}" in row["change"]
+    dropped = next(e for e in edits if e.get("delete") and e["entry"] == row["merge"])
+    assert dropped["file"] in imported and dropped["file"] != moved["move_from"]
+    before = _orgs(lcg, data)
+    _apply(data, edits)
+    v = lcg("validate", "--data", data)
+    assert v.exit_code == 0, v.output
+    assert _orgs(lcg, data) == before - 1
+    kept = next(e for e in yaml.safe_load((data / "organisations.yaml").read_text()) if e["id"] == row["keep"])
+    assert row["merge_name"] in [kept["name"], *kept.get("aliases", [])]
+    # a re-import of either file finds the body in the user's file and keeps what that file names
+    for f in (COVID, WOLFSON, COVID):
+        r = lcg("import", "360giving", f, "-o", data)
+        assert r.exit_code == 0, r.output
+        assert "added 0 organisations, 0 places, 0 projects" in r.output
+    v = lcg("validate", "--data", data)
+    assert v.exit_code == 0, v.output
+    assert _orgs(lcg, data) == before - 1
+    again = json.loads(lcg("duplicates", "--data", data, "--format", "json").stdout)
+    assert not [r for r in again if {r["keep"], r["merge"]} == {row["keep"], row["merge"]}]
+
+
+def test_advice_names_the_file_of_a_folder_with_several_files_per_kind(lcg, tmp_path):
+    import shutil
+
+    from conftest import FIXTURES
+
+    data = tmp_path / "data"
+    shutil.copytree(FIXTURES / "dedup" / "duplicates", data)
+    orgs = data / "organisations.yaml"
+    entries = yaml.safe_load(orgs.read_text())
+    moved = [e for e in entries if e["id"] == "age-uk-wolverhampton"]
+    orgs.write_text(yaml.safe_dump([e for e in entries if e["id"] != "age-uk-wolverhampton"], sort_keys=False))
+    (data / "organisations-2024.yaml").write_text(yaml.safe_dump(moved, sort_keys=False))
+    assert lcg("validate", "--data", data).exit_code == 0
+    rows = json.loads(lcg("duplicates", "--data", data, "--format", "json").stdout)
+    row = next(r for r in rows if "age-uk-wolverhampton" in (r["keep"], r["merge"]))
+    other = row["keep"] if row["merge"] == "age-uk-wolverhampton" else row["merge"]
+    assert "# organisations-2024.yaml: " in row["change"] and "age-uk-wolverhampton" in row["change"]
+    assert f"# organisations.yaml: " in row["change"] and other in row["change"]
+    assert "move_from" not in row["change"]  # hand-written files: edited where they are
