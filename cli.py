@@ -851,8 +851,17 @@ def import_360giving(file, out_dir, skip_invalid, dates, source_name):
     totals = ", ".join(f"{c} {v:,.2f}" for c, v in sorted(result.total_amount.items()))
     where = f"wrote {len(result.written)} file{'s' if len(result.written) != 1 else ''} in {result.folder}" \
         if result.written else f"{result.folder} was already up to date"
+    _say_kept(result.kept)
     click.echo(f"Imported {result.grants} grants ({totals}) into {out_dir}: added {added}; "
                f"{result.already} grants were already in other files; {where}.", err=True)
+
+
+def _say_kept(kept: list) -> None:
+    """Name the entries an import wrote again only because the folder's other files name them."""
+    if kept:
+        shown = ", ".join(kept[:5]) + (f" and {len(kept) - 5} more" if len(kept) > 5 else "")
+        click.echo(f"note: kept {len(kept)} entr{'y' if len(kept) == 1 else 'ies'} of the previous import that "
+                   f"other files name, though this import no longer needs them: {shown}", err=True)
 
 
 @import_.command("sheet")
@@ -895,6 +904,7 @@ def import_sheet(files, out_dir, mapping, name):
         or "nothing"
     where = f"wrote {len(result.written)} file{'s' if len(result.written) != 1 else ''} in {result.folder}" \
         if result.written else f"{result.folder} was already up to date"
+    _say_kept(result.kept)
     click.echo(f"Imported {result.nodes} elements and {result.relationships} connections into {out_dir}: "
                f"added {added}; {where}.", err=True)
 

@@ -99,7 +99,6 @@ BROKEN = {
     "duplicate id": _with(Project=[{"id": "hand-project", "name": "Same id as a hand-written project"}]),
     "unknown id": _with(Project=[{"id": "imported-project", "name": "P", "partners": [{"id": "nobody-here"}]}]),
     "wrong kind": _with(Project=[{"id": "imported-project", "name": "P", "located_in": ["alpha-trust"]}]),
-    "hand file refers to an id the import no longer has": {"Project": GOOD["Project"]},
     "tie written twice, different values": _with(
         Network=[{"id": "imported-network", "name": "N", "members": [{"id": "alpha-trust", "since": "2020"}]}]),
     "loop through a hand-written tie": _with(Place=[{"id": "imported-place", "name": "Imported Place",
@@ -126,8 +125,6 @@ def test_a_broken_import_reports_what_lcg_validate_reports_on_the_written_folder
     if case.startswith("loop"):  # the hand file needs the import's place: import it once without the loop
         assert _write(folder, {**GOOD, "Place": [{"id": "imported-place", "name": "Imported Place"}]})
         assert _validate(folder) == []
-    if case.startswith("hand file"):
-        assert _write(folder, GOOD)
     before = {p: p.read_bytes() for p in folder.rglob("*.yaml")}
     entries = BROKEN[case]
     with pytest.raises(ImportInvalid) as refused:
@@ -297,3 +294,17 @@ def test_a_single_identifier_or_alias_written_as_text_is_looked_up(tmp_path):
         assert index.org_by_identifier.get("GB-CHC-1111111") == "alpha-trust", via_graph
         assert "G" not in index.org_by_identifier
         assert index.org_by_name.get("alpha") == "alpha-trust"  # "The Alpha", normalised
+
+
+def test_an_entry_of_the_previous_run_that_a_hand_file_names_is_written_again_and_reported(tmp_path):
+    """A hand file names an entry of the import's previous run that this run would not write: the entry is
+    kept as it was (dropping it would break the hand file and refuse the import) and named in the result."""
+    folder = _folder(tmp_path)
+    assert _write(folder, GOOD)
+    before = {p: p.read_bytes() for p in folder.rglob("*.yaml")}
+    index = FolderIndex(folder, OWN)
+    # the network is no longer imported, but alpha-trust's member_of names it: it stays, so nothing changes
+    assert write_import(index, {"Project": GOOD["Project"]}, command="lcg import test") == []
+    assert index.kept_for_others == ["imported-network"]
+    assert {p: p.read_bytes() for p in folder.rglob("*.yaml")} == before
+    assert _validate(folder) == []

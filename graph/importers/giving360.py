@@ -97,6 +97,7 @@ class ImportResult:
     warnings: list = field(default_factory=list)  # RowProblem: repairs made, things kept apart
     written: list = field(default_factory=list)  # paths written (empty: the files were already up to date)
     folder: Path | None = None  # the import's own folder
+    kept: list = field(default_factory=list)  # ids of the previous run written again: other files name them
 
 
 def _read_text(path: Path) -> str:
@@ -435,4 +436,5 @@ def import_360giving(path, out_dir, *, skip_invalid: bool = False, dates: str | 
     cited = Source(key=path.name, title=f"360Giving grants file {path.name}", kind="360Giving data file",
                    date=file_date, file=path.name)
     result.written = write_import(index, entries, command=f"lcg import 360giving {path.name}", source=cited)
+    result.kept = index.kept_for_others
     return result

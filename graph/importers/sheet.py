@@ -59,6 +59,7 @@ class SheetResult:
     relationships: int = 0
     written: list = field(default_factory=list)
     folder: Path | None = None
+    kept: list = field(default_factory=list)  # ids of the previous run written again: other files name them
 
 
 def unquote(value):
@@ -236,6 +237,7 @@ def import_sheet(paths, out_dir, *, mapping=None, name: str | None = None) -> Sh
     result.added = {k: sum(1 for e in es if e["id"] not in index.own_ids) for k, es in out.items() if es}
     result.folder = index.root / own
     result.written = write_import(index, out, command=f"lcg import sheet {paths[0].name}")
+    result.kept = index.kept_for_others
     return result
 
 

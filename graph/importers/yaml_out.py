@@ -124,6 +124,7 @@ class FolderIndex:
         self.previous: dict[str, dict[str, str]] = {"Organisation": {}, "Project": {}, "Place": {}, "Network": {}}  # key -> id
         self.own_files: dict[str, DataFile] = {}  # relative path -> DataFile, the import's old files
         self.own_entries: dict[str, tuple[str, dict]] = {}  # id -> (kind, entry) of the import's old files
+        self.kept_for_others: list[str] = []  # old entries written again because other files name them
         self.rest = RestSummary(kinds={}, clean=True)
         self.sources: list | None = None  # sources.yaml's entries, None when the folder has none
         self._parsed: dict[str, Any] | None = None
@@ -319,6 +320,7 @@ def _keep_named_elsewhere(index: FolderIndex, entries: dict[str, list[dict]]) ->
                 named = item.get("id") if isinstance(item, dict) else item
                 if isinstance(named, str) and named in index.own_entries:
                     wanted.append(named)
+    index.kept_for_others = sorted(carried)
     if not carried:
         return entries
     out = {kind: list(es) for kind, es in entries.items()}
