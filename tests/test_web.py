@@ -573,3 +573,18 @@ def test_answers_from_a_graph_server_are_kept_until_the_next_load(bolt_server, t
     run(bolt_server, "MATCH (n:Organisation {id: 'university-of-wolverhampton'}) SET n.name = 'Edited by hand'")
     run(bolt_server, "MATCH (m:LcgLoad) DELETE m")  # as a load does before it writes
     assert name() == "Edited by hand"
+
+
+def test_a_pair_of_records_is_one_or_two_never_an_overlap_to_accept(tmp_path):
+    import re as _re
+
+    from conftest import FIXTURES
+
+    folder = _copy(FIXTURES / "dedup" / "duplicates", tmp_path)
+    _app, c = _client(folder)
+    page = _get(c, "/review").get_data(as_text=True)
+    records = _re.findall(r'<article class="dup pair".*?</article>', page, flags=_re.S)
+    assert records  # the fixture has likely duplicates
+    for block in records:
+        assert 'value="same"' in block and 'value="distinct"' in block
+        assert 'value="accepted overlap"' not in block

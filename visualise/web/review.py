@@ -21,6 +21,8 @@ from . import questions as Q
 __all__ = ["register", "check_proposal_text", "paging", "PAGE_SIZE", "QUEUES"]
 
 DECISION_CHOICES = (("same", "Same"), ("distinct", "Distinct"), ("accepted overlap", "Accepted overlap"))
+#: Two records that may be one body or person: one or two, never an "overlap" to accept.
+RECORD_CHOICES = DECISION_CHOICES[:2]
 PROPOSAL_EXAMPLE = """name: Digital skills for older learners
 description: Weekly drop-in sessions teaching tablets and online services in libraries.
 start: 2024-09
@@ -83,7 +85,8 @@ def register(app, graph) -> None:
         state = _state(size, offsets)
         pages = {q: _page(rows[q], q, size, offsets, state) for q in QUEUES}
         return render_template("review.html", overlaps=overlaps, orgs=orgs, people=people, pages=pages,
-                               state=state, choices=DECISION_CHOICES, done=request.args.get("done"))
+                               state=state, choices=DECISION_CHOICES, record_choices=RECORD_CHOICES,
+                               done=request.args.get("done"))
 
     def back(done: str, page: dict):
         """To the queue the form was sent from (its pages kept: a decision on page 2 lands on page 2)."""
