@@ -199,12 +199,10 @@ def review_only(pair, names: Mapping[str, str] | None) -> str | None:
     """
     from .names import several_bodies
 
-    if not names or any(r.startswith(EVIDENCE_BEYOND_NAME) for r in pair.reasons):
+    if not names:
         return None
-    for x in (pair.a, pair.b):
-        if (why := several_bodies(names[x])):
-            return why
-    return None
+    why = several_bodies(names[pair.a]) or several_bodies(names[pair.b])
+    return None if why and any(r.startswith(EVIDENCE_BEYOND_NAME) for r in pair.reasons) else why
 
 
 @dataclass(frozen=True)

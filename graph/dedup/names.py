@@ -132,6 +132,7 @@ BODY_WORDS = frozenset(
 #: First words of a part that names a unit of the body named beside it: ``UNIT_HEADS``, and schools
 #: ("School of Medicine, Yale University", "Graduate School of Science, Kyoto University").
 UNIT_PART_HEADS = UNIT_HEADS | frozenset("school graduate".split())
+_PART_SEPARATORS = re.compile(r"[,;/]")
 
 
 @lru_cache(maxsize=1 << 16)
@@ -147,7 +148,7 @@ def bodies_named(name: str) -> tuple[str, ...]:
     one body.
     """
     out = []
-    for part in re.split(r"[,;/]", name):
+    for part in _PART_SEPARATORS.split(name):
         words = [ABBREVIATIONS.get(w, w) for w in _fold(part).split()]
         if words and words[0] not in UNIT_PART_HEADS and any(w in BODY_WORDS for w in words):
             out.append(part.strip())
@@ -156,6 +157,8 @@ def bodies_named(name: str) -> tuple[str, ...]:
 
 def several_bodies(name: str) -> str | None:
     """Why a pair built on this name is for review only, in words, when the name names two or more bodies."""
+    if not _PART_SEPARATORS.search(name):  # one part: one body at most (most names; a fast path)
+        return None
     parts = bodies_named(name)
     if len(parts) < 2:
         return None
