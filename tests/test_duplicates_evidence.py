@@ -40,13 +40,16 @@ def test_sites_of_one_agency_at_different_addresses_stay_apart():
     assert not _pairs(a, b)
 
 
-@pytest.mark.parametrize("a, b", [
+MUST_MERGE = [
     ("Bright Futures CIC", "The Bright Futures Ltd"),  # with and without legal form
     ("Wolverhampton Voluntary Sector Council", "wolverhampton voluntary sector council limited"),
     ("Department of Education, University of Wolverhampton", "University of Wolverhampton"),  # department prefix
     ("Learning Works Partnership", "Partnership Learning Works"),  # changed word order
     ("University of Wolverhampton", "UoW"),  # abbreviation
-])
+]
+
+
+@pytest.mark.parametrize("a, b", MUST_MERGE)
 def test_must_merge_names(a, b):
     assert _pairs(_org("a", a), _org("b", b)), (a, b)
 
@@ -324,3 +327,78 @@ def test_another_institution_is_not_undone_by_a_shared_website():
     a = _org("a", "Medical University of Vienna", website="https://www.meduniwien.ac.at", postcode="1090")
     b = _org("b", "University of Vienna", website="https://www.meduniwien.ac.at/about", postcode="1090")
     assert not _pairs(a, b)
+
+
+def _plan(*records):
+    from graph.dedup.groups import merge_plan
+
+    return merge_plan(find_duplicates(records), {r.id: r.name for r in records})
+
+
+def test_the_parts_of_a_name_that_name_bodies():
+    from graph.dedup.names import bodies_named
+
+    assert bodies_named("Department of Endocrinology, Xiangya Hospital, Central South University") == (
+        "Xiangya Hospital", "Central South University")  # the unit prefix goes, two bodies are left
+    assert bodies_named("Institut Curie, Université PSL") == ("Institut Curie", "Université PSL")
+    assert bodies_named("Boston Children's Hospital / Harvard Medical School") == (
+        "Boston Children's Hospital", "Harvard Medical School")
+    assert bodies_named("Stanford University School of Medicine") == ("Stanford University School of Medicine",)
+    assert bodies_named("School of Medicine, Yale University") == ("Yale University",)  # a school first: a unit
+    assert bodies_named("Radboud University, Nijmegen") == ("Radboud University",)  # a place is no body
+    assert bodies_named("Department of Biology, Johns Hopkins University") == ("Johns Hopkins University",)
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Howard Hughes Medical Institute, Stanford University", "Howard Hughes Medical Institute"),
+    ("Department of Endocrinology, Xiangya Hospital, Central South University",
+     "Xiangya Hospital, Central South University"),  # the very same bodies: still which one is unknown
+    ("Wellcome Centre for Cell Biology, University of Edinburgh", "Wellcome Centre for Cell Biology"),
+])
+def test_a_name_that_names_two_bodies_is_offered_for_review_never_as_a_merge(a, b):
+    (planned,) = _plan(_org("a", a), _org("b", b))
+    assert planned.action == "review" and planned.size == 2 and planned.weakest is planned.pair
+    assert "names 2 bodies" in planned.notes[0] and "cannot be told from the name" in planned.notes[0]
+
+
+@pytest.mark.parametrize("a, b", MUST_MERGE)
+def test_must_merge_names_are_still_offered_as_merges(a, b):
+    (planned,) = _plan(_org("a", a), _org("b", b))
+    assert planned.action == "merge" and not planned.notes, (a, b)
+
+
+def test_a_shortened_name_at_the_same_address_is_still_offered_as_a_merge():
+    (planned,) = _plan(_org("a", "Chicago Public Schools Ellington, Edward Duke K.", address="243 North Parkside",
+                            postcode="60644", phone="5346361"),
+                       _org("b", "Ellington", address="243 N. Parkside Ave", postcode="60644", phone="(773) 534-6361"))
+    assert planned.action == "merge"
+
+
+def test_an_identifier_says_which_body_a_name_of_two_bodies_is():
+    ror = ("ROR:05c1yfj14",)
+    (planned,) = _plan(_org("a", "Xiangya Hospital, Central South University", identifiers=ror),
+                       _org("b", "Xiangya Hospital", identifiers=ror))
+    assert planned.action == "merge"
+
+
+def test_lcg_duplicates_says_why_a_name_of_two_bodies_is_for_review(lcg, tmp_path):
+    names = {"hhmi-stanford": "Howard Hughes Medical Institute, Stanford University",
+             "hhmi": "Howard Hughes Medical Institute", "bright-1": "Bright Futures CIC",
+             "bright-2": "The Bright Futures Ltd"}
+    rows = {frozenset((r["keep"], r["merge"])): r for r in _rows(lcg, tmp_path, names, "--format", "json")}
+    two = rows[frozenset(("hhmi", "hhmi-stanford"))]
+    assert two["action"] == "review" and two["weakest_link"] and "names 2 bodies" in two["reasons"]
+    assert rows[frozenset(("bright-1", "bright-2"))]["action"] == "merge"  # the others are untouched
+
+
+def test_a_group_other_evidence_joins_across_a_pair_for_review_only_is_reviewed():
+    """x~y and y~z by identifiers, x~z only by a name of two bodies: merging the group would merge x and z
+    on that name, so every pair of the group is for review."""
+    name = "Howard Hughes Medical Institute, Stanford University"
+    plan = _plan(_org("x", name, identifiers=("ROR:006w34k90",)),
+                 _org("y", "Howard Hughes Medical Institute", identifiers=("ROR:006w34k90", "GB-CHC-1000001")),
+                 _org("z", name, identifiers=("GB-CHC-1000001",)))
+    assert len(plan) == 3 and {p.action for p in plan} == {"review"} and {p.size for p in plan} == {3}
+    by_pair = {frozenset((p.pair.a, p.pair.b)): p for p in plan}
+    assert "names 2 bodies" in by_pair[frozenset("xz")].notes[0]
+    assert "joined across a pair for review only" in by_pair[frozenset("xy")].notes[0]

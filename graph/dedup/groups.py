@@ -1,5 +1,6 @@
 """Groups from pairs: overlapping projects as small stars (``overlap_groups``), duplicate records as
-merge groups whose members agree with each other (``merge_groups``).
+merge groups whose members agree with each other (``merge_groups``), and what ``lcg duplicates``
+offers for each pair, a merge or a review (``merge_plan``).
 
 Overlap groups stay small: each group is a star around one project.
 
@@ -18,8 +19,10 @@ from __future__ import annotations
 
 import heapq
 from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any, Mapping
 
-__all__ = ["overlap_groups", "merge_groups", "groups_of"]
+__all__ = ["overlap_groups", "merge_groups", "groups_of", "merge_plan", "review_only", "PlannedPair"]
 
 
 def _key(a: str, b: str) -> tuple[str, str]:
@@ -178,3 +181,98 @@ def groups_of(pairs) -> list[list[str]]:
     for x in parent:
         groups[root(x)].append(x)
     return sorted((sorted(g) for g in groups.values()), key=lambda g: (-len(g), g[0]))
+
+
+#: Reasons (from ``dedup.duplicates.find_duplicates``) that say which body a record is beyond its name: an
+#: identifier, an address, a phone number or a website shared by both records.
+EVIDENCE_BEYOND_NAME = ("same identifier", "same address", "same phone number", "same website")
+
+
+def review_only(pair, names: Mapping[str, str] | None) -> str | None:
+    """Why ``pair`` may be reviewed but never merged, in words; None when nothing stands against a merge.
+
+    A name that still names two or more bodies once its unit prefixes are gone ("Department of
+    Ophthalmology, Xiangya Hospital, Central South University": a hospital and a university) does not
+    say which body its record is, so a pair that rests on that name is a guess, on any list
+    (``names.several_bodies``). An identifier, address, phone or website both records share says which
+    body they are, so such a pair may still be merged.
+    """
+    from .names import several_bodies
+
+    if not names:
+        return None
+    why = several_bodies(names[pair.a]) or several_bodies(names[pair.b])
+    return None if why and any(r.startswith(EVIDENCE_BEYOND_NAME) for r in pair.reasons) else why
+
+
+@dataclass(frozen=True)
+class PlannedPair:
+    """What ``lcg duplicates`` offers for one pair: merge (with its group) or review, and why."""
+
+    pair: Any
+    group: int  # number from 1: merge groups first (largest first), then pairs to review on their own
+    action: str  # "merge" or "review"
+    size: int  # records in the group (2 for a pair reviewed on its own)
+    weakest: Any  # the group's weakest pair, named when the pair is for review; else None
+    notes: tuple[str, ...]  # reasons added to the pair's own: why it is for review
+
+
+def merge_plan(pairs, names: Mapping[str, str] | None = None, *, review_size: int | None = None) -> list[PlannedPair]:
+    """Each pair's place in the merge advice, in the order of ``pairs``.
+
+    Pairs form merge groups (``merge_groups``), except pairs for review only (``review_only``), which
+    join no group. A group of up to ``review_size`` records (``weights.GROUP_REVIEW_SIZE``) is offered as
+    a merge; a larger group is offered as pairs to review one by one, its weakest link named; a pair cut
+    from its group, or for review only, is a group of its own, to review on its own. ``names`` maps ids
+    to organisations' names (None for people: a person's name names no body).
+    """
+    from . import weights as W
+
+    review_size = W.GROUP_REVIEW_SIZE if review_size is None else review_size
+    why = {id(p): w for p in pairs if (w := review_only(p, names))}
+    groups = merge_groups([p for p in pairs if id(p) not in why])
+    group_of = {x: n for n, g in enumerate(groups, start=1) for x in g}
+    n = len(groups)
+    own: dict[int, int] = {}  # pairs for review only, outside any group: a group number each
+    for p in pairs:
+        if id(p) in why and not (p.a in group_of and group_of[p.a] == group_of.get(p.b)):
+            n += 1
+            own[id(p)] = n
+        elif group_of.get(p.a) != group_of.get(p.b) or p.a not in group_of:  # a pair cut from its group
+            n += 1
+            group_of.setdefault(p.a, n)
+            group_of.setdefault(p.b, n)
+    members: dict[int, set[str]] = defaultdict(set)
+    for x, g in group_of.items():
+        members[g].add(x)
+    weakest: dict[int, Any] = {}
+    flagged: dict[int, str] = {}  # a group other evidence joins across a pair for review only
+    for p in pairs:
+        if id(p) in own or group_of[p.a] != group_of[p.b]:
+            continue
+        g = group_of[p.a]
+        if id(p) in why:
+            flagged.setdefault(g, why[id(p)])
+        if g not in weakest or (p.score, p.a, p.b) < (weakest[g].score, weakest[g].a, weakest[g].b):
+            weakest[g] = p
+    plan = []
+    for p in pairs:
+        if id(p) in own:
+            plan.append(PlannedPair(p, own[id(p)], "review", 2, p, (why[id(p)],)))
+            continue
+        cut = group_of[p.a] != group_of[p.b]
+        group = min(group_of[p.a], group_of[p.b])
+        size = 2 if cut else len(members[group])
+        notes = [why[id(p)]] if id(p) in why else []
+        if cut:
+            notes.append("a weak link between two merge groups: review it on its own")
+        link = p if cut else weakest[group]
+        review = cut or size > review_size or group in flagged
+        if review and not cut:
+            if group in flagged and id(p) not in why:
+                notes.append(f"its group is joined across a pair for review only: {flagged[group]}")
+            notes.append(f"one of {size} records: review the pairs one by one, the weakest link first "
+                         f"({link.a} / {link.b}, {link.score})")
+        plan.append(PlannedPair(p, group, "review" if review else "merge", size, link if review else None,
+                                tuple(notes)))
+    return plan

@@ -23,7 +23,7 @@ from rapidfuzz.process import extractOne
 from .places import PlaceWords
 
 __all__ = ["NameKey", "name_key", "name_keys", "TokenWeights", "name_similarity", "acronyms", "GENERIC_WORDS",
-           "initials_only"]
+           "initials_only", "bodies_named", "several_bodies"]
 
 #: Legal forms and filler removed before comparing (multi-word forms first).
 LEGAL_PHRASES = ("naamloze vennootschap", "naamlooze vennootschap", "besloten vennootschap",
@@ -119,6 +119,51 @@ def _without_units(name: str) -> str:
     while len(parts) > 1 and (_fold(parts[0]).split() or [""])[0] in UNIT_HEADS:
         parts = parts[1:]
     return ", ".join(parts)
+
+
+#: Words that make a part of a name name a body of its own (a hospital, a university, an institute...), in the
+#: languages affiliations are written in. Two such parts in one name name two bodies (``bodies_named``).
+BODY_WORDS = frozenset(
+    "university universities universite universitat universitaet universidad universidade universita "
+    "universiteit universitet hospital hospitals hopital ospedale klinikum clinic clinique clinica infirmary "
+    "institute institutes institut instituto istituto institutet institution college centre centro zentrum "
+    "centrum museum musee museo foundation fondation fondazione fundacion stiftung council academy akademie "
+    "academia society ministry agency school".split())
+#: First words of a part that names a unit of the body named beside it: ``UNIT_HEADS``, and schools
+#: ("School of Medicine, Yale University", "Graduate School of Science, Kyoto University").
+UNIT_PART_HEADS = UNIT_HEADS | frozenset("school graduate".split())
+_PART_SEPARATORS = re.compile(r"[,;/]")
+
+
+@lru_cache(maxsize=1 << 16)
+def bodies_named(name: str) -> tuple[str, ...]:
+    """The parts of an organisation's name that each name a body, as written.
+
+    "Department of Endocrinology, Xiangya Hospital, Central South University" -> ("Xiangya Hospital",
+    "Central South University"): the unit prefix goes (a part led by a ``UNIT_PART_HEADS`` word), and
+    what is left names two bodies, a hospital and a university. Which of them a record with that name
+    means cannot be told from the name (publishers label such strings either way; bench/RESULTS.md,
+    "duplicates precision, third round"). A part counts when it carries a ``BODY_WORDS`` word; parts
+    are separated by commas, semicolons and slashes. "Stanford University School of Medicine" is one part:
+    one body.
+    """
+    out = []
+    for part in _PART_SEPARATORS.split(name):
+        words = [ABBREVIATIONS.get(w, w) for w in _fold(part).split()]
+        if words and words[0] not in UNIT_PART_HEADS and any(w in BODY_WORDS for w in words):
+            out.append(part.strip())
+    return tuple(out)
+
+
+def several_bodies(name: str) -> str | None:
+    """Why a pair built on this name is for review only, in words, when the name names two or more bodies."""
+    if not _PART_SEPARATORS.search(name):  # one part: one body at most (most names; a fast path)
+        return None
+    parts = bodies_named(name)
+    if len(parts) < 2:
+        return None
+    return (f"{name.strip()!r} names {len(parts)} bodies ({'; '.join(parts)}): which one it means cannot be "
+            "told from the name, so review it rather than merge")
 
 
 def _content_words(text: str, person: bool) -> tuple[list[str], tuple[str, ...]]:

@@ -6,11 +6,12 @@ the richer record, add the other's names to its aliases, its identifiers,
 sources and own ties to its lists, delete the other entry, and replace its id
 in every entry whose slot names it. Nothing is deleted that is not kept.
 
-Rows come in merge groups (``dedup.groups.merge_groups``). A group of up to
+Rows come in merge groups (``dedup.groups.merge_plan``). A group of up to
 ``weights.GROUP_REVIEW_SIZE`` records is offered as a merge (``action`` "merge");
-a larger one, and a pair cut between two groups, as pairs to review one by one
-(``action`` "review"), each row naming the group's weakest link (``weakest_link``,
-``weakest_score``): the pair a wrong merge most likely hangs on.
+a larger one, a pair cut between two groups, and a pair resting on a name that
+names two bodies ("..., Xiangya Hospital, Central South University") as pairs to
+review one by one (``action`` "review"), each row naming the group's weakest link
+(``weakest_link``, ``weakest_score``): the pair a wrong merge most likely hangs on.
 """
 
 from __future__ import annotations
@@ -23,7 +24,8 @@ import yaml
 
 from .. import schema
 from ..dedup import weights as W
-from ..dedup.duplicates import DuplicatePair, find_duplicates, merge_groups
+from ..dedup.duplicates import find_duplicates
+from ..dedup.groups import merge_plan
 from ..dedup.records import entity_records
 
 __all__ = ["duplicate_rows", "merge_change", "merge_edits", "render_edits", "COLUMNS"]
@@ -193,45 +195,23 @@ def duplicate_rows(backend, decisions=None, *, kind: str = "Organisation", min_s
     decisions = decisions or {}
     pairs = [p for p in find_duplicates(records, min_score=min_score)
              if include_decided or frozenset((p.a, p.b)) not in decisions]
-    groups = merge_groups(pairs)
-    group_of = {x: n for n, g in enumerate(groups, start=1) for x in g}
-    n = len(groups)
-    for p in pairs:  # a pair cut from its group (a weak link): its own group, to review on its own
-        if group_of.get(p.a) != group_of.get(p.b) or p.a not in group_of:
-            n += 1
-            group_of.setdefault(p.a, n)
-            group_of.setdefault(p.b, n)
-    members: dict[int, set[str]] = defaultdict(set)
-    for x, g in group_of.items():
-        members[g].add(x)
-    weakest: dict[int, DuplicatePair] = {}
-    for p in pairs:
-        g = group_of[p.a]
-        if g == group_of[p.b] and (g not in weakest or (p.score, p.a, p.b) < (weakest[g].score, weakest[g].a,
-                                                                            weakest[g].b)):
-            weakest[g] = p
+    plan = merge_plan(pairs, {r.id: r.name for r in records} if kind == "Organisation" else None)
     in_pairs = {x for p in pairs for x in (p.a, p.b)}
     ties_at: dict[str, list] = defaultdict(list)
     for t in backend.relationships() if pairs else ():
         for x in {t.start, t.end} & in_pairs:
             ties_at[x].append(t)
     rows = []
-    for p in pairs:
+    for planned in plan:
+        p = planned.pair
         a, b = by_id[p.a], by_id[p.b]
         keep, drop = (a, b) if _richness(a) >= _richness(b) else (b, a)
-        cut = group_of[p.a] != group_of[p.b]
-        group = min(group_of[p.a], group_of[p.b])
-        size = 2 if cut else len(members[group])
-        review = cut or size > W.GROUP_REVIEW_SIZE
-        link = p if cut else weakest[group]
-        reasons = p.reasons + (["a weak link between two merge groups: review it on its own"] if cut else [])
-        if review and not cut:
-            reasons.append(f"one of {size} records: review the pairs one by one, the weakest link first "
-                           f"({link.a} / {link.b}, {link.score})")
+        review, link = planned.action == "review", planned.weakest
+        reasons = p.reasons + list(planned.notes)
         edits = merge_edits(keep, drop, ties_at.get(drop.id, ()), kinds, where)
-        row: dict[str, Any] = {"group": group, "action": "review" if review else "merge", "score": p.score, "keep": keep.id,
+        row: dict[str, Any] = {"group": planned.group, "action": planned.action, "score": p.score, "keep": keep.id,
                "keep_name": keep.name, "merge": drop.id, "merge_name": drop.name, "reasons": "; ".join(reasons),
-               "group_size": size, "weakest_link": [link.a, link.b] if review else None,
+               "group_size": planned.size, "weakest_link": [link.a, link.b] if review else None,
                "weakest_score": link.score if review else None, "edits": edits,
                "change": render_edits(edits)}
         decided = decisions.get(frozenset((p.a, p.b)))
