@@ -34,9 +34,13 @@ class EntryFiles:
         if (kind, entry_id) in self._where:
             return self._where[(kind, entry_id)]
         if self._files is None:
+            from .errors import DataDirNotFound
             from .yaml_files import data_files
 
-            self._files = list(data_files(self._data_dir))
+            try:
+                self._files = list(data_files(self._data_dir))
+            except DataDirNotFound:  # a folder of decisions only, beside a Neo4j graph: no file to name
+                self._files = []
         for f in self._files:
             if f.kind != kind or f.name in self._parsed or entry_id not in f.text:
                 continue
