@@ -258,7 +258,8 @@ class GraphBuilder:
         tie: dict = {"id": org_id, "role": "lead"}
         org = self._org_by_id(org_id)
         own = org.entry["name"] if org is not None else None
-        own_key = norm_name(own) if own is not None else (self.index.names_of.get(org_id) or [None])[0]
+        known = self.index.names_of.get(org_id)  # the folder's other files: normalised names, its own first
+        own_key = norm_name(own) if own is not None else (known[0] if known else None)
         if own_key is not None and name_key(norm_name(name)).tokens != name_key(own_key).tokens:
             tie["named_as"] = name
         return tie
