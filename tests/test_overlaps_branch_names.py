@@ -207,3 +207,21 @@ def test_show_lists_every_tie_field_of_the_schema():
 
     fields = {f.name for k in schema.REL_KINDS.values() for f in k.fields} - {"sources"}
     assert fields <= set(_TIE_FIELDS) and fields <= set(TIE_COLUMNS)
+
+
+def test_a_recipient_written_in_another_file_is_compared_with_its_own_name(lcg, tmp_path):
+    """The organisation may be hand-written beside the import (known to the importer by its normalised
+    names): a grant naming it as written there adds no named_as, one naming another corps does."""
+    import yaml
+
+    (tmp_path / "organisations.yaml").write_text(
+        "- id: salvation-army-taunton\n  name: Salvation Army (Taunton)\n  identifiers: [GB-CHC-214779]\n",
+        encoding="utf-8")
+    src = _write(tmp_path, "sa", [_grant("360G-s-1", "The Salvation Army, Taunton", number="GB-CHC-214779"),
+                                  _grant("360G-s-2", "Salvation Army Felixstowe Corps", number="GB-CHC-214779")])
+    data = _import(lcg, src, tmp_path)
+    (projects,) = data.glob("imports/*/projects.yaml")
+    ties = {p["identifiers"][0]: p["partners"][0] for p in yaml.safe_load(projects.read_text(encoding="utf-8"))}
+    assert ties == {"360G-s-1": {"id": "salvation-army-taunton", "role": "lead"},
+                    "360G-s-2": {"id": "salvation-army-taunton", "role": "lead",
+                                 "named_as": "Salvation Army Felixstowe Corps"}}
