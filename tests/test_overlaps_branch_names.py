@@ -68,9 +68,11 @@ def test_the_two_mha_schemes_of_the_real_file_are_not_double_funding(lcg, tmp_pa
 def test_the_same_branch_named_on_two_grants_is_still_double_funding(lcg, tmp_path):
     """Two grants naming one scheme are one recipient funded twice, whatever else the number covers; a
     name that differs only by "The", case or legal form is the same name (no named_as is even written when
-    it is the organisation's own). The third grant, to another scheme, is parallel work, and says why."""
+    it is the organisation's own). A grant to another scheme is parallel work, and says why."""
     grants = [_grant("360G-b-1", CHOPWELL), _grant("360G-b-2", NORTH_SHIELDS), _grant("360G-b-3", NORTH_SHIELDS),
-              _grant("360G-s-1", "The Salvation Army Street", number="GB-CHC-214779", place="Taunton",
+              _grant("360G-s-1", "The Salvation Army Shepton Mallet", number="GB-CHC-214779", place="Taunton",
+                     text="Emergency food parcels and hot meals for homeless families"),
+              _grant("360G-s-4", "The Salvation Army Shepton Mallet", number="GB-CHC-214779", place="Mendip",
                      text="Emergency food parcels and hot meals for homeless families"),
               _grant("360G-s-2", "The Salvation Army Taunton", number="GB-CHC-214779", place="Taunton",
                      text="Emergency food parcels and hot meals for homeless families"),
@@ -88,7 +90,10 @@ def test_the_same_branch_named_on_two_grants_is_still_double_funding(lcg, tmp_pa
         assert f"one charity number, two branches: {CHOPWELL} / {NORTH_SHIELDS}" in row["reasons"]
         assert row["evidence"]["branches_set_aside"] == [{"id": MHA_ORG, "name": CHOPWELL, "a": CHOPWELL,
                                                           "b": NORTH_SHIELDS}]
-    assert kinds[("360g-s-1", "360g-s-2")] == "parallel-work"  # Street's corps and Taunton's, both in Taunton
+    assert kinds[("360g-s-1", "360g-s-2")] == "parallel-work"  # Shepton Mallet's corps and Taunton's
+    # The organisation's own name on both ties (no named_as): one corps, wherever its grants are located;
+    # the place rule is for bodies whose ties name no branch at all.
+    assert kinds[("360g-s-1", "360g-s-4")] == "double-funding"
 
 
 def test_named_as_only_where_the_name_key_differs_and_a_reimport_adds_nothing(lcg, tmp_path):

@@ -17,7 +17,8 @@ Two rules, the first where the data can say it:
   snapshot) are two schemes; "The Salvation Army Taunton" and "Salvation Army Taunton"
   one corps. The number says nothing here: both names carry it, so only the names can
   tell the branches apart, by the same rule that tells bodies apart in ``lcg duplicates``.
-* **Per place** (``branched_bodies``), for ties that carry no names: a body is *branched*
+* **Per place** (``branched_bodies``), for bodies none of whose ties carries a name
+  (hand-written data, where a tie without one says nothing of the branch): a body is *branched*
   when two of its recorded names (name and aliases) each carry a place the other lacks
   (``names.place_clash`` over ``places.PlaceWords``, the rule that keeps "Age UK
   Dorchester" and "Age UK Colchester" apart); its grants share their recipient only when
@@ -54,17 +55,19 @@ def branched_bodies(organisations: Iterable, places=None) -> frozenset[str]:
 class Branches:
     """What overlaps need to know of recipients that may be several branches under one number.
 
-    ``ids``: the branched bodies (``branched_bodies``); ``name_of``: an organisation's own
-    name, which a tie without ``named_as`` stands for. The name matcher (token weights over
+    ``ids``: the branched bodies (``branched_bodies``); ``named``: the bodies some tie names
+    (``named_as``), whose ties without a name stand for its own name (``name_of``), as the
+    importer writes them. The name matcher (token weights over
     every organisation's names, the data's place words, ambiguous initials: built as
     ``duplicates.find_duplicates`` builds them) is made on first use, so data without
     per-tie names pays nothing for it.
     """
 
-    def __init__(self, organisations: Iterable = ()):
+    def __init__(self, organisations: Iterable = (), named: Iterable[str] = ()):
         from .places import PlaceWords
 
         self._orgs = list(organisations)
+        self.named = frozenset(named)
         self._places = PlaceWords(o.address for o in self._orgs)
         self.ids = branched_bodies(self._orgs, self._places)
         self._names = {o.id: o.name for o in self._orgs}
@@ -107,6 +110,12 @@ class Branches:
                 seen = name_similarity(a, b, weight, ambiguous, self._places)[0] >= W.DUPLICATE_MIN_SCORE
             self._verdicts[pair] = seen
         return seen
+
+
+    @staticmethod
+    def named_in(records) -> frozenset[str]:
+        """The partners some project's tie names (``ProjectRecord.partner_names``): the ``named`` argument."""
+        return frozenset(org for r in records for org, name in r.partner_names if name is not None)
 
 
 NO_BRANCHES = Branches()

@@ -121,12 +121,12 @@ def recipients(a, b, branched: Branches = NO_BRANCHES) -> tuple[frozenset, tuple
     """(the organisations both projects are paid through, as evidence of "the same organisation";
     the shared partners set aside as two branches under one number, as (id, name on a, name on b)).
 
-    One registered number may be several local branches (``branches.py``). Where a project's
-    tie names the branch (``named_as``), the two projects share the partner only when the names
-    their ties give it could be one body (``Branches.one_body``): the MHA schemes in Chopwell
-    and in North Shields are two recipients. Where neither tie names it, a branched body (names
-    in different places) counts only when the two projects are in the same place (None, None
-    in the second part otherwise): two corps of the Salvation Army in two towns are two recipients.
+    One registered number may be several local branches (``branches.py``). For a body whose ties
+    name the branch (``named_as``; a tie without it, its own name), the two projects share the
+    partner only when the names their ties give it could be one body (``Branches.one_body``): the
+    MHA schemes in Chopwell and in North Shields are two recipients. For a body no tie names, a
+    branched body (names in different places) counts only when the two projects are in the same
+    place (None, None in the second part otherwise): two corps in two towns are two recipients.
     """
     shared = a.partners & b.partners
     if not shared:
@@ -135,7 +135,7 @@ def recipients(a, b, branched: Branches = NO_BRANCHES) -> tuple[frozenset, tuple
     for org in sorted(shared):
         on_a = {n for p, n in a.partner_names if p == org} or {None}
         on_b = {n for p, n in b.partner_names if p == org} or {None}
-        if on_a == on_b == {None}:
+        if org not in branched.named and on_a == on_b == {None}:
             if org in branched.ids and not a.places & b.places:
                 aside.append((org, None, None))
             continue

@@ -100,7 +100,8 @@ def overlap_rows(backend, *, decisions: dict | None = None, min_score: float = W
     related = related or bool(kinds and "related" in kinds)
     records, names, parents = project_records(backend)
     words = DistinctiveWords(records, names)  # before any filter: a filter must not change a score
-    branched = Branches(entity_records(backend, "Organisation"))  # one number, several branches?
+    # One number, several branches? Named from every record, before any filter, like the words.
+    branched = Branches(entity_records(backend, "Organisation"), named=Branches.named_in(records))
     decisions = decisions or {}
     if theme:
         tid = _resolve(backend, theme, "Theme")
