@@ -29,6 +29,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from itertools import combinations
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .places import PlaceWords
 
 __all__ = ["Branches", "NO_BRANCHES", "branched_bodies"]
 
@@ -64,12 +68,15 @@ class Branches:
     """
 
     def __init__(self, organisations: Iterable = (), named: Iterable[str] = ()):
-        from .places import PlaceWords
-
         self._orgs = list(organisations)
         self.named = frozenset(named)
-        self._places = PlaceWords(o.address for o in self._orgs)
-        self.ids = branched_bodies(self._orgs, self._places)
+        self._places: PlaceWords | None = None
+        self.ids: frozenset[str] = frozenset()
+        if self._orgs:  # NO_BRANCHES, made at import, imports nothing (`lcg --help` stays light)
+            from .places import PlaceWords
+
+            self._places = PlaceWords(o.address for o in self._orgs)
+            self.ids = branched_bodies(self._orgs, self._places)
         self._names = {o.id: o.name for o in self._orgs}
         self._matcher: tuple | None = None
         self._verdicts: dict[tuple[str, str], bool] = {}
@@ -97,7 +104,7 @@ class Branches:
     def one_body(self, x: str, y: str) -> bool:
         """Whether two names of one registered number could be one body (module docstring)."""
         from . import weights as W
-        from .names import name_key, name_similarity
+        from .names import NO_PLACES, name_key, name_similarity
 
         pair = (x, y) if x <= y else (y, x)
         seen = self._verdicts.get(pair)
@@ -107,7 +114,8 @@ class Branches:
                 seen = True
             else:
                 weight, ambiguous = self._match()
-                seen = name_similarity(a, b, weight, ambiguous, self._places)[0] >= W.DUPLICATE_MIN_SCORE
+                places = self._places if self._places is not None else NO_PLACES
+                seen = name_similarity(a, b, weight, ambiguous, places)[0] >= W.DUPLICATE_MIN_SCORE
             self._verdicts[pair] = seen
         return seen
 
