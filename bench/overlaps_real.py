@@ -30,7 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 BASE = "717ed54"  # main before issue 11: the scorer it replaces
-PREVIOUS = "aa3b24f"  # main before the second round on issue 11 (kinds scorer, planted recall 0.913)
+PREVIOUS = "b9e111e"  # main before branch names on PARTNER_IN (issue 11, third round)
 DATA = Path("/work/shared/data") if Path("/work/shared/data").is_dir() else ROOT.parent / "shared" / "data"
 FILES = {"covid": DATA / "360giving-covid19-multifunder" / "covid19-grants-2020-04-16.json",
          "wolfson": DATA / "360giving-wolfson-esmee" / "wolfson-grants.json",
@@ -56,13 +56,16 @@ def _iso_dates(src: Path, out: Path) -> Path:
     return out
 
 
+def sources(folder: Path, which) -> list[Path]:
+    """The files to import for ``which`` (Wolfson's dates made ISO beside ``folder``: older trees refuse them)."""
+    return [_iso_dates(FILES[n], folder.parent / f"{folder.name}-wolfson-iso.json") if n == "wolfson" else FILES[n]
+            for n in which]
+
+
 def build(folder: Path, which) -> Path:
     from graph.importers.giving360 import import_360giving
 
-    for name in which:
-        src = FILES[name]
-        if name == "wolfson":
-            src = _iso_dates(src, folder.parent / f"{folder.name}-wolfson-iso.json")
+    for src in sources(folder, which):
         import_360giving(src, folder)
     return folder
 
@@ -123,19 +126,26 @@ _PREVIOUS_ROWS = """
 import json, sys
 from graph.backends.open import open_backend
 from graph.queries.overlaps import overlap_rows
+if sys.argv[2:]:  # import with that tree's importer: its validator may not know fields the new one writes
+    from graph.importers.giving360 import import_360giving
+    for src in sys.argv[2:]:
+        import_360giving(src, sys.argv[1])
 rows = overlap_rows(open_backend(sys.argv[1]))
 print(json.dumps([(r["a"], r["b"], r["kind"], r["score"],
                    bool(r["evidence"]["shared_words"] or r["evidence"]["core_funding"])) for r in rows]))
 """
 
 
-def previous_pairs(folder: Path, tree: Path):
-    """What ``lcg overlaps`` listed at PREVIOUS, on the same folder, in a child process importing that tree."""
+def previous_pairs(folder: Path, tree: Path, files=()):
+    """What ``lcg overlaps`` listed at PREVIOUS in a child process importing that tree: on ``folder``, or
+    when ``files`` are given, on a folder of its own that the tree's importer makes of them (the same ids)."""
     import os
 
     env = {**os.environ, "PYTHONPATH": str(tree)}
-    out = subprocess.run([sys.executable, "-c", _PREVIOUS_ROWS, str(folder)], check=True, capture_output=True,
-                         text=True, env=env, cwd=tree).stdout
+    if files:
+        folder = tree.parent / "previous-import"
+    out = subprocess.run([sys.executable, "-c", _PREVIOUS_ROWS, str(folder), *map(str, files)], check=True,
+                         capture_output=True, text=True, env=env, cwd=tree).stdout
     return [tuple(p) for p in json.loads(out)]
 
 
@@ -221,13 +231,15 @@ def main() -> int:
     lab = labels()
     with tempfile.TemporaryDirectory() as tmp:
         tree = tree_at(PREVIOUS, Path(tmp) / "previous")
-        for name, folder in (("360Giving (covid + wolfson + esmee)", build(Path(tmp) / "all", FILES)),
-                             ("seed_data", ROOT / "seed_data")):
+        for name, folder, files in (("360Giving (covid + wolfson + esmee)", build(Path(tmp) / "all", FILES),
+                                     sources(Path(tmp) / "all", FILES)),
+                                    ("seed_data", ROOT / "seed_data", [])):
             backend = open_backend(folder)
             gid = grant_ids(backend)
             records, names, _ = project_records(backend)
             words = DistinctiveWords(records, names)
-            for scorer, pairs in (("new", new_pairs(backend)), (f"previous ({PREVIOUS})", previous_pairs(folder, tree)),
+            for scorer, pairs in (("new", new_pairs(backend)),
+                                  (f"previous ({PREVIOUS})", previous_pairs(folder, tree, files)),
                                   ("before issue 11", old_pairs(backend, mod, words))):
                 print(json.dumps({"data": name, "scorer": scorer, **judge(pairs, gid, lab),
                                   "recall": recall(pairs, gid, lab)}))

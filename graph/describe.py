@@ -13,8 +13,8 @@ from .search import resolve
 
 __all__ = ["stats_rows", "show_node", "TIE_COLUMNS"]
 
-TIE_COLUMNS = ["direction", "relationship", "other_id", "other_kind", "other_name", "role", "since", "from", "to",
-               "amount", "currency", "period", "award", "outcome", "date", "note", "sources"]
+TIE_COLUMNS = ["direction", "relationship", "other_id", "other_kind", "other_name", "role", "named_as", "since", "from",
+               "to", "amount", "currency", "period", "award", "outcome", "date", "note", "sources"]
 
 
 def stats_rows(backend: Backend) -> list[dict]:
@@ -134,4 +134,5 @@ def _tie_row(me: str, tie, other) -> dict:
     return row
 
 
-_TIE_FIELDS = ("role", "since", "from", "to", "amount", "currency", "period", "award", "outcome", "date", "note")
+_TIE_FIELDS = ("role", "named_as", "since", "from", "to", "amount", "currency", "period", "award", "outcome", "date",
+               "note")

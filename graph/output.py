@@ -332,7 +332,7 @@ def field_text(key: str, value) -> str:
     return _cell(value) if value not in (None, "", [], ()) else "(none)"
 
 
-_TIE_DETAILS = ("role", "since", "from", "to", "amount", "currency", "period", "note")
+_TIE_DETAILS = ("role", "named_as", "since", "from", "to", "amount", "currency", "period", "note")
 
 
 def _tie_line(tie: dict) -> str:

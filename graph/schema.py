@@ -250,7 +250,13 @@ REL_KINDS: dict[str, RelKind] = {
                 (Field("since", "date", doc="Year or date membership began.", example="2018"), *REL_COMMON),
                 "Membership of a network, partnership or cluster."),
         RelKind("PARTNER_IN", ("Organisation",), ("Project", "Network", "Event"),
-                (_role("lead", "partner", "delivery"), *REL_COMMON),
+                (_role("lead", "partner", "delivery"),
+                 Field("named_as", "str",
+                       doc="The name the source gave the organisation on this tie, when it is not the "
+                           "organisation's own name (case, punctuation and legal form aside): a local branch or "
+                           "scheme under one registered number. Absent: the organisation's own name.",
+                       example="MHA North Shields Live At Home Scheme"),
+                 *REL_COMMON),
                 "An organisation is a partner in a project or partnership."),
         RelKind("FUNDS", ("Organisation",), ("Project", "Network", "Event", "Report"),
                 (Field("amount", "amount", doc="Amount awarded.", example=25000),

@@ -178,7 +178,9 @@ def test_programme_node_kind_filter_and_summary_end_to_end(lcg, tmp_path):
 
 def test_branches_under_one_charity_number_in_different_towns_are_not_one_recipient(lcg, tmp_path):
     """The Salvation Army's corps share one charity number; the importer makes them one organisation with
-    several names. Two grants to corps in two towns are not double funding; two in one town still are."""
+    several names, and keeps on each grant's tie the corps it named (``named_as``). Two grants to corps in
+    two towns are not double funding; nor are two corps' grants in one town (parallel work of two corps);
+    two grants naming one corps still are, wherever they are located."""
     def grant(gid, name, town):
         return {"id": gid, "title": "Emergency food parcels and hot meals for homeless families",
                 "currency": "GBP", "amountAwarded": 2000, "awardDate": "2020-04-07",
@@ -201,7 +203,7 @@ def test_branches_under_one_charity_number_in_different_towns_are_not_one_recipi
     assert kinds(two_towns, "towns") == []
     one_town = [grant("360G-t-1", "The Salvation Army Taunton", "Taunton"),
                 grant("360G-t-2", "The Salvation Army Shepton Mallet", "Taunton")]
-    assert kinds(one_town, "town") == ["double-funding"]
+    assert kinds(one_town, "town") == ["parallel-work"]
     one_name = [grant("360G-t-1", "The Salvation Army Taunton", "Taunton"),  # not branched: one recipient
                 grant("360G-t-2", "The Salvation Army Taunton", "Bridgwater")]
     assert kinds(one_name, "name") == ["double-funding"]

@@ -79,11 +79,17 @@ def describe(a, b, ev, names: dict, words) -> tuple[dict, list[str]]:
         "text_similarity": ev.text,
         "core_funding": ev.core,
     }
+    aside = ev.branches
+    if aside:
+        facts["branches_set_aside"] = [{"id": i, "name": names.get(i, i), "a": x, "b": y} for i, x, y in aside]
     out = []
     if ev.same_org:
         out.append(f"same {'recipient' if len(ev.same_org) == 1 else 'partners'}: {', '.join(named(ev.same_org))}")
-    elif a.partners and b.partners:
+    elif a.partners and b.partners and not aside:
         out.append(f"different organisations ({', '.join(named(a.partners))} / {', '.join(named(b.partners))})")
+    for i, x, y in aside:
+        out.append(f"one charity number, two branches: {x} / {y}" if x is not None else
+                   f"one charity number, branches in different places: {names.get(i, i)}")
     if pa and pb:
         if a.payers == b.payers:
             out.append(f"both {_paid_text(_merged(pa, pb))}")

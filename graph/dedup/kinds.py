@@ -29,9 +29,10 @@ from dataclasses import dataclass
 
 from .. import dates
 from . import weights as W
+from .branches import NO_BRANCHES, Branches
 
 __all__ = ["KINDS", "Evidence", "Timing", "timing", "kind_of", "is_core", "is_related", "people",
-           "shared_recipients"]
+           "recipients", "shared_recipients"]
 
 KINDS = ("double-funding", "continuation", "parallel-work", "related")
 
@@ -59,6 +60,9 @@ class Evidence:
     timing: Timing
     place: float  # 1 the same place, 0.5 one within the other, 0 otherwise or unknown
     different_people: bool = False  # each names a person (Professor X, Dr Y) and none in common
+    #: Shared partners set aside as two branches under one number: (id, name on a, name on b), names None
+    #: when the ties name no branch and the projects are in different places (``recipients``).
+    branches: tuple = ()
 
 
 _PERSON = None
@@ -113,17 +117,38 @@ def timing(a, b) -> Timing:
     return Timing("apart", gap, first)
 
 
-def shared_recipients(a, b, branched=frozenset()) -> frozenset:
-    """The organisations both projects are paid through, as evidence of "the same organisation".
+def recipients(a, b, branched: Branches = NO_BRANCHES) -> tuple[frozenset, tuple]:
+    """(the organisations both projects are paid through, as evidence of "the same organisation";
+    the shared partners set aside as two branches under one number, as (id, name on a, name on b)).
 
-    A branched body (``branches.branched_bodies``: one charity number, branches named after
-    different places) counts only when the two projects are in the same place: two corps of
-    the Salvation Army in two towns are two recipients, whatever number they share.
+    One registered number may be several local branches (``branches.py``). For a body whose ties
+    name the branch (``named_as``; a tie without it, its own name), the two projects share the
+    partner only when the names their ties give it could be one body (``Branches.one_body``): the
+    MHA schemes in Chopwell and in North Shields are two recipients. For a body no tie names, a
+    branched body (names in different places) counts only when the two projects are in the same
+    place (None, None in the second part otherwise): two corps in two towns are two recipients.
     """
     shared = a.partners & b.partners
-    if shared & branched and not a.places & b.places:
-        shared = shared - branched
-    return frozenset(shared)
+    if not shared:
+        return frozenset(), ()
+    aside: list[tuple[str, str | None, str | None]] = []
+    for org in sorted(shared):
+        on_a = {n for p, n in a.partner_names if p == org} or {None}
+        on_b = {n for p, n in b.partner_names if p == org} or {None}
+        if org not in branched.named and on_a == on_b == {None}:
+            if org in branched.ids and not a.places & b.places:
+                aside.append((org, None, None))
+            continue
+        own = branched.name_of(org)
+        names_a, names_b = ({n or own for n in on_a}), ({n or own for n in on_b})
+        if not any(branched.one_body(x, y) for x in sorted(names_a) for y in sorted(names_b)):
+            aside.append((org, " / ".join(sorted(names_a)), " / ".join(sorted(names_b))))
+    return frozenset(shared - {org for org, _, _ in aside}), tuple(aside)
+
+
+def shared_recipients(a, b, branched: Branches = NO_BRANCHES) -> frozenset:
+    """The organisations both projects are paid through (``recipients``' first part)."""
+    return recipients(a, b, branched)[0]
 
 
 def is_core(text: str) -> bool:

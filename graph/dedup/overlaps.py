@@ -25,7 +25,8 @@ from dataclasses import dataclass, field
 from .. import dates
 from . import weights as W
 from .distinctive import DistinctiveWords
-from .kinds import Evidence, is_core, is_related, kind_of, people, shared_recipients, timing
+from .branches import NO_BRANCHES, Branches
+from .kinds import Evidence, is_core, is_related, kind_of, people, recipients, shared_recipients, timing
 from .records import ProjectRecord, place_parents
 
 __all__ = ["OverlapPair", "signals", "combine", "evidence", "score_pair", "find_overlaps", "related_pairs",
@@ -84,7 +85,7 @@ def _place(a: ProjectRecord, b: ProjectRecord, parents, names=None, said=frozens
 
 
 def signals(a: ProjectRecord, b: ProjectRecord, text: float, parents=None,
-            branched: frozenset = frozenset()) -> dict[str, float]:
+            branched: Branches = NO_BRANCHES) -> dict[str, float]:
     """Each signal in [0, 1] (see ``weights.py`` for what each means)."""
     ta, tb = a.themes | a.target_groups, b.themes | b.target_groups
     union = ta | tb
@@ -118,24 +119,24 @@ def combine(sig: dict[str, float], weights: dict[str, float]) -> float:
 
 
 def evidence(a: ProjectRecord, b: ProjectRecord, words: DistinctiveWords, parents=None,
-             branched: frozenset = frozenset()) -> Evidence:
+             branched: Branches = NO_BRANCHES) -> Evidence:
     """What the two projects share that is specific to them, and how their periods and places relate."""
     da, db = words.of(a), words.of(b)
     common = da.keys() & db.keys()
     text = len(common) / (len(da) * len(db)) ** 0.5 if common else 0.0
     raw = (words.raw[a.id].keys() & words.raw[b.id].keys()) - common
     programme = raw & (words.programme_words(a) | words.programme_words(b))
-    same_org = shared_recipients(a, b, branched)
+    same_org, aside = recipients(a, b, branched)
     core = bool(same_org) and is_core(a.text) and is_core(b.text)
     pa, pb = people(a.text), people(b.text)
     return Evidence(round(text, 4), tuple(sorted(da[k] for k in common)),
                     tuple(sorted(words.raw[a.id][k] for k in programme)), same_org, core, timing(a, b),
                     _place(a, b, parents, words.names, frozenset(words.raw[a.id].keys() & words.raw[b.id].keys())),
-                    bool(pa and pb and not pa & pb))
+                    bool(pa and pb and not pa & pb), aside)
 
 
 def score_pair(a: ProjectRecord, b: ProjectRecord, words: DistinctiveWords, names=None, weights=None,
-               parents=None, ev: Evidence | None = None, branched: frozenset = frozenset()) -> OverlapPair:
+               parents=None, ev: Evidence | None = None, branched: Branches = NO_BRANCHES) -> OverlapPair:
     """The pair's kind, score (ranking) and evidence; ``a`` and ``b`` are ordered by id unless ``a`` is a proposal."""
     from .evidence_text import describe
 
@@ -234,9 +235,9 @@ def partner_pairs(records, rows=None, matrix=None) -> set[tuple[int, int]]:
 def find_overlaps(records, *, words: DistinctiveWords | None = None, names=None, parents=None, weights=None,
                   min_score: float = W.OVERLAP_MIN_SCORE, project: str | None = None,
                   skip=frozenset(), stats: dict | None = None, kinds=None,
-                  branched: frozenset = frozenset()) -> list[OverlapPair]:
+                  branched: Branches = NO_BRANCHES) -> list[OverlapPair]:
     """Pairs of one of the kinds at or above ``min_score``, best first; ``skip`` holds decided pairs;
-    ``branched``: organisations that are branches under one number (``branches.branched_bodies``).
+    ``branched``: organisations that may be branches under one number (``branches.Branches``).
 
     ``words``: the distinctive words, built from every record of the graph (so
     that ``records`` may be a filtered subset without changing any score).
@@ -264,7 +265,7 @@ def find_overlaps(records, *, words: DistinctiveWords | None = None, names=None,
 
 def related_pairs(records, found, *, words: DistinctiveWords | None = None, names=None, parents=None,
                   weights=None, project: str | None = None, skip=frozenset(),
-                  branched: frozenset = frozenset()) -> list[OverlapPair]:
+                  branched: Branches = NO_BRANCHES) -> list[OverlapPair]:
     """Related work: the same themes, paid for by different bodies (``kinds.is_related``), not already listed.
 
     Written in different words, two studies of one topic commissioned by two
@@ -299,7 +300,7 @@ def related_pairs(records, found, *, words: DistinctiveWords | None = None, name
 
 def check_proposal(proposal: ProjectRecord, records, *, words: DistinctiveWords | None = None, names=None,
                    parents=None, weights=None, min_score: float = W.OVERLAP_MIN_SCORE, related: bool = False,
-                   kinds=None, branched: frozenset = frozenset()) -> list[OverlapPair]:
+                   kinds=None, branched: Branches = NO_BRANCHES) -> list[OverlapPair]:
     """What already-loaded projects a proposal (not in the graph) overlaps, of the same kinds, best first."""
     records = [r for r in records if r.id != proposal.id]
     if not records:

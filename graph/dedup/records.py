@@ -38,6 +38,9 @@ class ProjectRecord:
     programmes: frozenset = field(default_factory=frozenset)
     #: (payer id, amount, currency) for each funding or commissioning tie that states an amount.
     amounts: tuple = ()
+    #: (partner id, name) for partners whose tie gives another name than theirs (PARTNER_IN ``named_as``: the
+    #: local branch a grant went to); None for a tie to the same partner without one (its own name).
+    partner_names: frozenset = field(default_factory=frozenset)
 
     @property
     def payers(self) -> frozenset:
@@ -64,9 +67,11 @@ def project_records(backend) -> tuple[list[ProjectRecord], dict[str, str], dict[
     kinds = {n.id: n.kind for n in nodes}
     programmes = {n.id for n in nodes if n.kind == "Network" and str(n.props.get("type") or "").lower() == "programme"}
     amounts: dict[str, list] = defaultdict(list)
+    named: dict[str, set] = defaultdict(set)  # project -> (partner, named_as or None)
     for t in backend.relationships(PROJECT_RELS):
         if t.kind == "PARTNER_IN" and kinds.get(t.end) == "Project":
             slots[t.end]["partners"].add(t.start)
+            named[t.end].add((t.start, t.props.get("named_as") or None))
         elif t.kind in ("FUNDS", "COMMISSIONED") and kinds.get(t.end) == "Project":
             slots[t.end]["funders" if t.kind == "FUNDS" else "commissioners"].add(t.start)
             if t.props.get("amount") is not None:
@@ -91,8 +96,15 @@ def project_records(backend) -> tuple[list[ProjectRecord], dict[str, str], dict[
             _groups(p.get("target_groups")), frozenset(s.get("partners", ())), frozenset(s.get("funders", ())),
             frozenset(s.get("places", ())), _iso(p.get("start")), _iso(p.get("end")),
             frozenset(s.get("commissioners", ())), frozenset(s.get("programmes", ())),
-            tuple(sorted(amounts.get(n.id, ()), key=lambda x: (x[0], str(x[1]), x[2])))))
+            tuple(sorted(amounts.get(n.id, ()), key=lambda x: (x[0], str(x[1]), x[2]))),
+            _named(named.get(n.id, ()))))
     return records, names, dict(parents)
+
+
+def _named(ties) -> frozenset:
+    """The (partner, name) of a project's ties to partners that at least one of its ties names otherwise."""
+    other = {org for org, name in ties if name is not None}
+    return frozenset((org, name) for org, name in ties if org in other)
 
 
 def _iso(value) -> str | None:
@@ -119,12 +131,14 @@ def project_from_entry(entry: dict, default_id: str = "proposal", programmes=fro
     amounts = tuple(sorted((str(f["id"]), f["amount"], str(f.get("currency") or ""))
                            for key in ("funders", "commissioned_by") for f in _items(entry.get(key))
                            if isinstance(f, dict) and f.get("id") and f.get("amount") is not None))
+    ties = [(str(p["id"]), str(p["named_as"]) if p.get("named_as") else None) if isinstance(p, dict) else (str(p), None)
+            for p in _items(entry.get("partners")) if isinstance(p, str) or (isinstance(p, dict) and p.get("id"))]
     return ProjectRecord(
         str(entry.get("id") or default_id), str(entry.get("name") or ""), str(entry.get("description") or ""),
         slot_ids(entry.get("themes")), _groups(entry.get("target_groups")), slot_ids(entry.get("partners")),
         slot_ids(entry.get("funders")), slot_ids(entry.get("located_in")), _iso(entry.get("start")),
         _iso(entry.get("end")), slot_ids(entry.get("commissioned_by")),
-        slot_ids(entry.get("part_of")) & frozenset(programmes), amounts)
+        slot_ids(entry.get("part_of")) & frozenset(programmes), amounts, _named(ties))
 
 
 def _items(value) -> list:

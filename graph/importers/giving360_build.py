@@ -55,6 +55,7 @@ class GraphBuilder:
         self.taken: set[str] = set(index.ids)
         self.orgs: dict[str, _Org] = {}  # org-id (upper) or "name:<norm>" -> org
         self.org_list: list[_Org] = []
+        self._by_id: dict[str, _Org] = {}  # node id -> org, filled from org_list when asked (``_partner``)
         self.places: dict[str, dict] = {}  # code or "name:<norm>" -> entry
         self.projects: list[dict] = []
         self.programmes: dict[tuple[str, str], dict] = {}  # (funder id, normalised title) -> Network entry
@@ -232,7 +233,7 @@ class GraphBuilder:
             entry["end"] = g["end"]
         entry["identifiers"] = [gid]
         entry["funders"] = [{"id": funder, "amount": g["amount"], "currency": g["currency"], "from": g["award"]}]
-        entry["partners"] = [{"id": recipient, "role": "lead"}]
+        entry["partners"] = [self._partner(recipient, g["recipient"]["name"])]
         if where:
             entry["located_in"] = sorted(set(where))
         if g["programme"]:
@@ -243,6 +244,31 @@ class GraphBuilder:
         entry["sources"] = [self.source]
         self.projects.append(entry)
         return True
+
+    def _partner(self, org_id: str, name: str) -> dict:
+        """The recipient's PARTNER_IN tie, with ``named_as`` when the grant names it otherwise than the organisation.
+
+        One charity number is one organisation here, yet a publisher names the local scheme or corps it paid
+        ("MHA North Shields Live At Home Scheme"); the tie keeps that name, so overlaps can tell two branches
+        under one number from one body funded twice. Case, punctuation and legal form aside (the duplicates'
+        name key, over ``norm_name`` as the folder's other files are known by it), the same name adds nothing.
+        """
+        from ..dedup.names import name_key
+
+        tie: dict = {"id": org_id, "role": "lead"}
+        org = self._org_by_id(org_id)
+        own = org.entry["name"] if org is not None else None
+        known = self.index.names_of.get(org_id)  # the folder's other files: normalised names, its own first
+        own_key = norm_name(own) if own is not None else (known[0] if known else None)
+        if own_key is not None and name_key(norm_name(name)).tokens != name_key(own_key).tokens:
+            tie["named_as"] = name
+        return tie
+
+    def _org_by_id(self, org_id: str) -> _Org | None:
+        """This run's organisation with that id (None when it is in the folder's other files)."""
+        if len(self._by_id) != len(self.org_list):
+            self._by_id.update((o.entry["id"], o) for o in self.org_list[len(self._by_id):])
+        return self._by_id.get(org_id)
 
     def _programme(self, funder: str, title: str) -> str:
         """The funder's grant programme as a Network of type programme, so "same programme" is a fact in the graph.

@@ -14,7 +14,7 @@ from ..dedup.groups import overlap_groups
 from ..dedup.kinds import KINDS
 from ..dedup.overlaps import DistinctiveWords, check_proposal, find_overlaps, related_pairs, year_span
 from ..dedup.proposal import read_proposal
-from ..dedup.branches import branched_bodies
+from ..dedup.branches import Branches
 from ..dedup.records import entity_records, place_parents, project_from_entry, project_records
 from ..errors import BadOption, BadProposal, WrongKind
 from ..search import resolve, search
@@ -100,7 +100,8 @@ def overlap_rows(backend, *, decisions: dict | None = None, min_score: float = W
     related = related or bool(kinds and "related" in kinds)
     records, names, parents = project_records(backend)
     words = DistinctiveWords(records, names)  # before any filter: a filter must not change a score
-    branched = branched_bodies(entity_records(backend, "Organisation"))
+    # One number, several branches? Named from every record, before any filter, like the words.
+    branched = Branches(entity_records(backend, "Organisation"), named=Branches.named_in(records))
     decisions = decisions or {}
     if theme:
         tid = _resolve(backend, theme, "Theme")
