@@ -95,7 +95,7 @@ def test_bad_sheets_give_every_problem_at_once_and_write_nothing(lcg, tmp_path):
     result = lcg("import", "sheet", src, "-o", out)
     assert result.exit_code == 1 and "Traceback" not in result.output
     for expected in ("Elements:2: unknown column 'colour' for an Organisation (expected one of",
-                     "Elements:3: id 'learn-together' used twice (first on row 2)",
+                     "Elements:3: label 'Learn Together' used twice (first on row 2)",
                      "Elements:4: unknown type 'Plaice' (expected one of", "did you mean 'place'?",
                      "Connections:2: To 'Nowhere' is no element",
                      "Connections:3: unknown connection type 'LIKES'"):
@@ -108,10 +108,36 @@ def test_bad_sheets_give_every_problem_at_once_and_write_nothing(lcg, tmp_path):
 
 
 def test_duplicate_labels_without_ids_are_a_problem(lcg, tmp_path):
-    src = _book(tmp_path / "dup.xlsx", [["ID", "Label", "Type"], ["a-1", "Same Name", "Organisation"],
-                                        ["a-2", "Same name", "Organisation"]], [["From", "To", "Type"]])
+    src = _book(tmp_path / "dup.xlsx", [["ID", "Label", "Type"], ["", "Same Name", "Organisation"],
+                                        ["", "Same name", "Organisation"], ["b-1", "Other", "Organisation"],
+                                        ["", "other", "Organisation"]], [["From", "To", "Type"]])
     result = lcg("import", "sheet", src, "-o", tmp_path / "data")
-    assert result.exit_code == 1 and "Elements:3: label 'Same name' used twice for an Organisation" in result.output
+    assert result.exit_code == 1
+    assert "Elements:3: label 'Same name' used twice (first on row 2)" in result.output
+    assert "Elements:5: label 'other' used twice for an Organisation (first on row 4)" in result.output
+
+
+def test_one_label_on_rows_with_distinct_ids_is_two_elements(lcg, tmp_path):
+    """Grants titled "Core costs" by two funders: their IDs tell them apart, as an export writes them."""
+    src = _book(tmp_path / "two.xlsx", [["ID", "Label", "Type"], ["grant-1", "Core costs", "Project"],
+                                        ["grant-2", "Core costs", "Project"]], [["From", "To", "Type"]])
+    result = lcg("import", "sheet", src, "-o", tmp_path / "data")
+    assert result.exit_code == 0, result.output
+    assert {n.id for n in load_dataset(tmp_path / "data").nodes} == {"grant-1", "grant-2"}
+
+
+def test_real_grants_round_trip_through_a_spreadsheet(lcg, tmp_path):
+    """Two real 360Giving files in one folder (repeated grant titles, one name under two ids) -> xlsx -> back."""
+    from conftest import SHARED
+
+    data, out, sheet = tmp_path / "data", tmp_path / "back", tmp_path / "grants.xlsx"
+    for f in (SHARED / "data" / "360giving-covid19-multifunder" / "covid19-grants-2020-04-16.json",
+              SHARED / "data" / "360giving-wolfson-esmee" / "wolfson-grants.json"):
+        assert lcg("import", "360giving", f, "-o", data).exit_code == 0
+    assert lcg("export", "--format", "xlsx", "-o", sheet, "--data", data).exit_code == 0
+    result = lcg("import", "sheet", sheet, "-o", out)
+    assert result.exit_code == 0, result.output
+    assert _graph(out) == _graph(data)
 
 
 def test_columns_and_types_mapped_by_a_file_and_csv_pairs(lcg, tmp_path):

@@ -246,6 +246,7 @@ def _elements(reader: _Reader, rows):
     by_id: dict[str, dict] = {}
     by_label: dict = {}
     seen_label: dict = {}
+    seen_label_ids: dict = {}  # (kind, label) -> every row with it so far had an ID
     for sheet, n, row in rows:
         row = {k.lower(): v for k, v in row.items() if k}
         text_kind, label = row.pop("type", None), row.pop("label", None)
@@ -258,10 +259,12 @@ def _elements(reader: _Reader, rows):
         if kind is None or label is None:
             continue
         fields = {f.name: f for f in schema.NODE_KINDS[kind].fields}
-        node_id = str(row.pop("id", None) or slug(label))
+        given_id = row.pop("id", None)
+        node_id = str(given_id or slug(label))
         if node_id in by_id:
-            reader.problems.append(f"{sheet}:{n}: id {node_id!r} used twice (first on row {by_id[node_id]['_row']}) "
-                                   "(expected one row per element)")
+            what = f"id {node_id!r}" if given_id else f"label {label!r}"
+            reader.problems.append(f"{sheet}:{n}: {what} used twice (first on row {by_id[node_id]['_row']}) "
+                                   "(expected one row per element, or distinct IDs)")
             continue
         entry = {"id": node_id, "name": str(label), "_kind": kind}
         category = row.pop("category", None)
@@ -282,10 +285,13 @@ def _elements(reader: _Reader, rows):
             note = f"Tags: {tags}."
             entry["note"] = f"{entry['note']} {note}" if entry.get("note") else note
         key = (kind, norm_name(label))
-        if key in seen_label:
+        # Two rows may share a label when their IDs tell them apart (grants titled "Core costs"); without IDs
+        # they would be one element written twice.
+        if key in seen_label and not (given_id and seen_label_ids.get(key)):
             reader.problems.append(f"{sheet}:{n}: label {label!r} used twice for {schema.a_kind(kind)} (first on row "
                                    f"{seen_label[key]}) (expected one row per element, or distinct IDs)")
         seen_label.setdefault(key, n)
+        seen_label_ids[key] = seen_label_ids.get(key, True) and bool(given_id)
         by_label.setdefault(norm_name(label), []).append(node_id)
         entry["_row"] = n
         by_id[node_id] = entry
