@@ -11,7 +11,7 @@ from . import schema
 from .backends.base import Backend
 from .search import resolve
 
-__all__ = ["stats_rows", "show_node", "TIE_COLUMNS"]
+__all__ = ["stats_rows", "show_node", "TIE_COLUMNS", "TIE_FIELDS"]
 
 TIE_COLUMNS = ["direction", "relationship", "other_id", "other_kind", "other_name", "role", "named_as", "since", "from",
                "to", "amount", "currency", "period", "award", "outcome", "date", "note", "sources"]
@@ -127,12 +127,12 @@ def _rel_kind(given: str) -> str:
 def _tie_row(me: str, tie, other) -> dict:
     row: dict[str, Any] = {"direction": "out" if tie.start == me else "in", "relationship": tie.kind,
                            "other_id": other.id, "other_kind": other.kind, "other_name": other.name}
-    for f in _TIE_FIELDS:
+    for f in TIE_FIELDS:
         if f in tie.props:
             row[f] = tie.props[f]
     row["sources"] = list(tie.props.get("sources", ()))
     return row
 
 
-_TIE_FIELDS = ("role", "named_as", "since", "from", "to", "amount", "currency", "period", "award", "outcome", "date",
+TIE_FIELDS = ("role", "named_as", "since", "from", "to", "amount", "currency", "period", "award", "outcome", "date",
                "note")

@@ -332,11 +332,12 @@ def field_text(key: str, value) -> str:
     return _cell(value) if value not in (None, "", [], ()) else "(none)"
 
 
-_TIE_DETAILS = ("role", "named_as", "since", "from", "to", "amount", "currency", "period", "note")
 
 
 def _tie_line(tie: dict) -> str:
-    details = [f"{k}: {field_text(k, tie[k])}" for k in _TIE_DETAILS if tie.get(k) not in (None, "")]
+    from .describe import TIE_FIELDS  # every tie field, in the order show_node gives them
+
+    details = [f"{k}: {field_text(k, tie[k])}" for k in TIE_FIELDS if tie.get(k) not in (None, "")]
     if tie.get("sources"):
         details.append(f"sources: {field_text('sources', tie['sources'])}")
     head = f"{tie['other_name']} ({tie['other_id']}, {tie['other_kind']})"

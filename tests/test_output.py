@@ -246,3 +246,13 @@ def test_overlaps_in_a_narrow_terminal_are_records_with_the_whole_reasons():
     assert out.startswith("-[ 1 of ")
     assert max(display_width(x) for x in out.splitlines()) <= 80
     assert "reasons" in out and "…" not in out
+
+
+def test_record_shows_every_field_a_tie_has():
+    """An award's outcome and date are facts of the tie: the text record lists them as the CSV does."""
+    from graph.describe import TIE_FIELDS
+
+    tie = {"direction": "in", "relationship": "AWARDED", "other_id": "x", "other_kind": "Organisation",
+           "other_name": "X", "sources": [], **{k: f"v-{k}" for k in TIE_FIELDS}}
+    out = render_record({"id": "n", "kind": "Person", "fields": {"name": "N"}, "sources": [], "relationships": [tie]})
+    assert all(f"{k}: v-{k}" in out for k in TIE_FIELDS)

@@ -208,10 +208,10 @@ def test_named_as_is_the_same_on_both_backends(lcg, tmp_path, bolt_server):
 def test_show_lists_every_tie_field_of_the_schema():
     """`lcg show` and its CSV name tie fields from a list: a field added to the schema must be in it."""
     from graph import schema
-    from graph.describe import _TIE_FIELDS, TIE_COLUMNS
+    from graph.describe import TIE_FIELDS, TIE_COLUMNS
 
     fields = {f.name for k in schema.REL_KINDS.values() for f in k.fields} - {"sources"}
-    assert fields <= set(_TIE_FIELDS) and fields <= set(TIE_COLUMNS)
+    assert fields <= set(TIE_FIELDS) and fields <= set(TIE_COLUMNS)
 
 
 def test_a_recipient_written_in_another_file_is_compared_with_its_own_name(lcg, tmp_path):
