@@ -1,0 +1,275 @@
+"""Reading 360Giving spreadsheets (CSV, XLSX) into grants shaped as the standard's JSON.
+
+A row becomes the grant the JSON file would hold, so one checker reads both:
+each column's header is turned into a JSON path by :mod:`.giving360_titles`,
+each cell is put at its path (amounts stay numbers, dates from date cells become
+``YYYY-MM-DD``, every other cell is text), and rows are numbered as the
+spreadsheet numbers them (the CSV line, the sheet's row).
+
+An XLSX workbook's grants sheet is the one whose header has the standard's
+``Identifier`` column; when several have one (flatten-tool's layout puts each
+list in a sheet of its own, keyed by the grant's Identifier), the one that also
+has ``Amount Awarded`` is the grants sheet and the others give the full lists
+(e.g. every beneficiary location), which replace the first item rolled up into
+the grants sheet. Formulas are read as the values Excel last computed
+(``data_only``); a workbook saved by a tool that does not compute them has none.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as _dt
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import UnreadableInput
+from .giving360_titles import column_path, is_list_of_text, is_number
+
+__all__ = ["SheetGrants", "csv_grants", "xlsx_grants", "ODS_HINT"]
+
+ODS_HINT = "save it as .xlsx or .csv (File > Save As) and import that"
+
+
+@dataclass
+class SheetGrants:
+    rows: list = field(default_factory=list)  # (row number, grant dict)
+    notes: list = field(default_factory=list)  # (row number, message): columns not read, sheets chosen
+    sheet: str | None = None  # the grants sheet of a workbook
+
+
+def _cell(value, path: tuple):
+    """A cell as the JSON file would hold it, or None for an empty one."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        if not value.strip():
+            return None
+        return [s.strip() for s in value.split(";") if s.strip()] if is_list_of_text(path) else value
+    if isinstance(value, bool):
+        return "Yes" if value else "No"
+    if isinstance(value, _dt.datetime):
+        return value.date().isoformat() if value.time() == _dt.time() else value.isoformat()
+    if isinstance(value, _dt.date):
+        return value.isoformat()
+    if isinstance(value, (int, float)):
+        if is_number(path):
+            return value
+        return str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
+    return str(value)
+
+
+def _put(grant: dict, path: tuple, value) -> None:
+    """Set ``value`` at ``path`` (names and indexes), making the dicts and lists on the way."""
+    here: dict | list = grant
+    for step, nxt in zip(path, path[1:]):
+        fresh = [] if isinstance(nxt, int) else {}
+        if isinstance(step, int):
+            if not isinstance(here, list):
+                return
+            while len(here) <= step:
+                here.append({})
+            if not isinstance(here[step], type(fresh)):
+                return
+            here = here[step]
+        else:
+            if not isinstance(here, dict):
+                return
+            here = here.setdefault(step, fresh)
+            if not isinstance(here, type(fresh)):
+                return
+    last = path[-1]
+    if isinstance(last, int):
+        if isinstance(here, list):
+            while len(here) <= last:
+                here.append({})
+            here[last] = value
+    elif isinstance(here, dict):
+        here[last] = value
+
+
+class _Header:
+    """The columns of one header row: their paths, and what is said about the others once."""
+
+    def __init__(self, cells, row: int):
+        self.paths: list[tuple | None] = []
+        self.notes: list[tuple[int, str]] = []
+        used: dict[tuple, str] = {}
+        for cell in cells:
+            path, standard_like = column_path(cell)
+            name = " ".join(str(cell).split()) if cell is not None else ""
+            if path is not None and path in used:
+                self.notes.append((row, f"column {name!r} gives the same field as {used[path]!r}, which was used; "
+                                        f"{name!r} was not read"))
+                path = None
+            elif path is not None:
+                used[path] = name
+            elif standard_like:
+                self.notes.append((row, f"column {name!r} looks like a 360Giving title but is not one the "
+                                        "importer knows; it was not read (check its spelling against the "
+                                        "standard's titles)"))
+            self.paths.append(path)
+
+    @property
+    def has_id(self) -> bool:
+        return ("id",) in self.paths
+
+    def grant(self, cells) -> dict:
+        g: dict = {}
+        for path, value in zip(self.paths, cells):
+            if path is not None:
+                value = _cell(value, path)
+                if value is not None:
+                    _put(g, path, value)
+        return g
+
+
+def csv_grants(text: str) -> SheetGrants:
+    """Grants from CSV text, rows numbered as lines; none when no column is the grant's Identifier."""
+    out = SheetGrants()
+    reader = csv.reader(io.StringIO(text))
+    header = None
+    for cells in reader:
+        if header is None:
+            if any(c.strip() for c in cells):
+                header = _Header(cells, reader.line_num)
+                if not header.has_id:
+                    return out
+                out.notes.extend(header.notes)
+            continue
+        g = header.grant(cells)
+        if g:
+            out.rows.append((reader.line_num, g))
+    return out
+
+
+def _sheet_rows(ws):
+    """(row number, cells) of a read-only sheet, numbered as the sheet numbers them (blank rows skipped)."""
+    ws.reset_dimensions()  # a saved dimension can be wrong; read to the last row actually there
+    for n, cells in enumerate(ws.iter_rows(min_row=1, values_only=True), start=1):
+        if any(c is not None and (not isinstance(c, str) or c.strip()) for c in cells):
+            yield n, cells
+
+
+def _list_prefix(paths) -> tuple | None:
+    """The list a sub-sheet's rows are items of: the path up to its columns' last index.
+
+    Columns that stop at an outer list are its parent's keys (flatten-tool's
+    ``Recipient Org:Identifier`` beside ``Recipient Org:Location:Name``) and say
+    nothing of the item; columns of two unrelated lists make the sheet unreadable.
+    """
+    prefixes = set()
+    for p in paths:
+        if p is None or p == ("id",):
+            continue
+        last = max((i for i, s in enumerate(p) if isinstance(s, int)), default=None)
+        if last is None:
+            return None
+        prefixes.add(p[:last])
+    if not prefixes:
+        return None
+    longest = max(prefixes, key=len)
+    return longest if all(longest[:len(p)] == p for p in prefixes) else None
+
+
+def xlsx_grants(path: Path) -> SheetGrants:
+    """Grants from an .xlsx workbook's grants sheet (and the lists in its other sheets); see the module's doc."""
+    from openpyxl import load_workbook
+
+    with open(path, "rb") as fh:  # a file object: openpyxl refuses a path whose extension it does not know
+        return _workbook_grants(path, fh, load_workbook)
+
+
+def _workbook_grants(path: Path, fh, load_workbook) -> SheetGrants:
+    try:
+        book = load_workbook(fh, read_only=True, data_only=True)
+    except Exception as e:  # openpyxl raises many kinds (zip, XML, key errors) for a file that is not a workbook
+        raise UnreadableInput(f"{path}: not a readable .xlsx workbook ({e.__class__.__name__}); open it in a "
+                              "spreadsheet, save it as .xlsx (or CSV UTF-8) and import again") from None
+    try:
+        sheets = {}
+        for ws in book.worksheets:
+            rows = _sheet_rows(ws)
+            first = next(rows, None)
+            if first is not None:
+                sheets[ws.title] = (first[0], _Header(first[1], first[0]), rows)
+        with_id = [name for name, (_, h, _) in sheets.items() if h.has_id]
+        if not with_id:
+            raise UnreadableInput(f"{path}: no sheet has the 360Giving Identifier column (sheets: "
+                                  f"{', '.join(repr(s) for s in book.sheetnames)}); expected a grants sheet with "
+                                  "Identifier, Title, Currency, Amount Awarded, Award Date, Recipient Org:Identifier, "
+                                  "... columns")
+        main = [n for n in with_id if ("amountAwarded",) in sheets[n][1].paths] or with_id
+        if len(main) > 1:
+            raise UnreadableInput(f"{path}: sheets {', '.join(repr(s) for s in main)} all look like grants sheets "
+                                  "(Identifier and Amount Awarded columns); keep the grants in one sheet and import "
+                                  "again")
+        out = SheetGrants(sheet=main[0])
+        _, header, rows = sheets[main[0]]
+        out.notes.extend((row, f"sheet {main[0]!r}: {msg}") for row, msg in header.notes)
+        by_id: dict[str, dict] = {}
+        for n, cells in rows:
+            g = header.grant(cells)
+            if g:
+                out.rows.append((n, g))
+                if isinstance(g.get("id"), str):
+                    by_id.setdefault(g["id"].strip(), g)
+        listed = [name for name in with_id if name != main[0] and _read_lists(name, sheets[name], by_id, out)]
+        others = [n for n in book.sheetnames if n not in with_id and n in sheets]
+        if listed or others:
+            said = f"grants read from sheet {main[0]!r}"
+            said += f", full lists from {', '.join(repr(s) for s in listed)}" if listed else ""
+            said += f"; not read (no Identifier column): {', '.join(repr(s) for s in others)}" if others else ""
+            out.notes.insert(0, (0, said))
+        return out
+    finally:
+        book.close()
+
+
+def _read_lists(name: str, sheet, by_id: dict, out: SheetGrants) -> int:
+    """A sub-sheet's rows as the items of one list of the grants they name (flatten-tool's layout); how many."""
+    start, header, rows = sheet
+    rows = list(rows)
+    if not rows:
+        return 0
+    prefix = _list_prefix(header.paths)
+    if prefix is None:
+        out.notes.append((start, f"sheet {name!r} has an Identifier column but its other columns are not one list "
+                                 "of the standard; it was not read"))
+        return 0
+    items: dict[str, list] = {}
+    for n, cells in rows:
+        gid = None
+        item: dict = {}
+        for path, value in zip(header.paths, cells):
+            if path is None:
+                continue
+            if path == ("id",):
+                gid = _cell(value, path)
+                continue
+            if path[:len(prefix)] == prefix and len(path) > len(prefix) + 1:
+                value = _cell(value, path)
+                if value is not None:
+                    _put(item, path[len(prefix) + 1:], value)
+        if gid and item:
+            if gid.strip() not in by_id:
+                out.notes.append((n, f"sheet {name!r}: Identifier {gid!r} is no grant of the grants sheet; row not read"))
+                continue
+            items.setdefault(gid.strip(), []).append(item)
+    for gid, found in items.items():
+        grant = by_id[gid]
+        rolled = _get(grant, prefix)
+        if isinstance(rolled, list) and rolled and isinstance(rolled[0], dict):
+            found[0] = {**rolled[0], **found[0]}  # the rolled-up copy of the first item, completed by its sheet
+        _put(grant, prefix, found)
+    return sum(len(f) for f in items.values())
+
+
+def _get(grant: dict, path: tuple):
+    here = grant
+    for step in path:
+        try:
+            here = here[step]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return here
