@@ -63,7 +63,7 @@ def _put(grant: dict, path: tuple, value) -> None:
     """Set ``value`` at ``path`` (names and indexes), making the dicts and lists on the way."""
     here: dict | list = grant
     for step, nxt in zip(path, path[1:]):
-        fresh = [] if isinstance(nxt, int) else {}
+        fresh: list | dict = [] if isinstance(nxt, int) else {}
         if isinstance(step, int):
             if not isinstance(here, list):
                 return
