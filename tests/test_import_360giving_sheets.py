@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 
 import pytest
 
@@ -37,6 +38,10 @@ def _entries(folder):
     rels = sorted((r.kind, r.start, r.end, sorted((k, v) for k, v in r.props.items() if k != "sources"))
                   for r in ds.rels)
     return nodes, rels
+
+
+def _warnings(output: str) -> list[str]:
+    return [line.split(": warning: ", 1)[1] for line in output.splitlines() if ": warning: " in line]
 
 
 def _snapshot(folder):
@@ -81,6 +86,17 @@ def test_column_titles_become_json_paths(header, path):
     assert column_path(header)[0] == path
 
 
+@pytest.mark.parametrize("header, near", [
+    ("Award Dte", "Award Date"), ("Recipient Org:Postal Cod", "Recipient Org:Postal Code"),
+    ("Beneficiary Location:1:Nmae", "Beneficiary Location:Name"),
+    ("Recipient Org:Favourite Colour", ""),  # one of the standard's lists, then something it does not have
+    ("Primary issue", None), ("ID", None), ("Open Call?", None), ("Funding Type Title", None),  # own / GrantNav's
+    ("Beneficiary Location:1:Name", None),  # read, so nothing to say
+])
+def test_a_column_that_looks_like_a_title_but_is_not_one_is_named(header, near):
+    assert column_path(header)[1] == near
+
+
 # flatten-tool says so of the three transaction lists, which have no title in the standard's schema either
 @pytest.mark.filterwarnings("ignore:Field .* does not have a title")
 @pytest.mark.parametrize("path", [COVID, WOLFSON, ESMEE], ids=lambda p: p.stem)
@@ -101,6 +117,10 @@ def test_real_file_as_a_spreadsheet_imports_to_the_same_entries_as_its_json(lcg,
     result = lcg("import", "360giving", sheet, "-o", from_sheet)
     assert result.exit_code == 0, result.output
     assert _entries(from_sheet) == _entries(from_json)
+    json_said = lcg("import", "360giving", baseline, "-o", tmp_path / "again").output
+    # the same true warnings and no others, on the sheet's rows (the header is row 1, the n-th grant row n + 1)
+    assert _warnings(result.output) == [re.sub(r"^row (\d+)", lambda m: f"row {int(m[1]) + 1}", w)
+                                        for w in _warnings(json_said)]
     assert lcg("validate", "--data", from_sheet).exit_code == 0
     before = _snapshot(from_sheet)
     again = lcg("import", "360giving", sheet, "-o", from_sheet)
@@ -132,6 +152,7 @@ def _workbook(path, rows, *, first_sheet=True):
     about.title = "About"
     about.append(["This file lists our grants; see the Grants sheet."])
     grants = book.create_sheet("Grants")
+    grants.append(["Our grants, 2020 (CC BY 4.0)"])  # a title line above the header, as some publishers write
     grants.append(HEADER)
     for row in rows:
         grants.append(row)
@@ -143,7 +164,7 @@ def test_xlsx_two_sheets_date_cells_numbers_and_indexed_locations(lcg, tmp_path)
     src = _workbook(tmp_path / "grants.xlsx", [_grant_row(), [], _grant_row("360G-t-2", amount=300)])
     # cells as the JSON file would hold them: date cells as ISO dates, amounts as numbers, other numbers as text
     (row, grant), _ = read_grants(src)
-    assert row == 2 and grant["awardDate"] == "2020-04-01" and grant["plannedDates"][0]["startDate"] == "2020-05-01"
+    assert row == 3 and grant["awardDate"] == "2020-04-01" and grant["plannedDates"][0]["startDate"] == "2020-05-01"
     assert grant["amountAwarded"] == 5000.5 and grant["recipientOrganization"][0]["charityNumber"] == "1000001"
     assert [p["name"] for p in grant["beneficiaryLocation"]] == ["Wolverhampton", "Dudley"]
     out = tmp_path / "data"
@@ -151,8 +172,9 @@ def test_xlsx_two_sheets_date_cells_numbers_and_indexed_locations(lcg, tmp_path)
     assert result.exit_code == 0, result.output
     assert "note: grants read from sheet 'Grants'; not read (no Identifier column): 'About'" in result.output
     # the misspelt title is reported once, with the header's row; the publisher's own ID column is not
-    assert result.output.count("'Recipient Org:Identifer' looks like a 360Giving title") == 1
-    assert "row 1: sheet 'Grants': column 'Recipient Org:Identifer'" in result.output and "'ID'" not in result.output
+    assert result.output.count("column 'Recipient Org:Identifer' looks like the 360Giving title "
+                               "'Recipient Org:Identifier' but is not spelt as one") == 1
+    assert "row 2: sheet 'Grants': column 'Recipient Org:Identifer'" in result.output and "'ID'" not in result.output
     ds = load_dataset(out)
     projects = {n.props["identifiers"][0]: n for n in ds.nodes if n.kind == "Project"}
     first = projects["360G-t-1"]
@@ -174,7 +196,7 @@ def test_xlsx_rows_are_numbered_as_the_sheet_numbers_them(lcg, tmp_path):
     src = _workbook(tmp_path / "grants.xlsx", [_grant_row(), [], _grant_row("360G-t-2", amount="lots")])
     out = tmp_path / "data"
     result = lcg("import", "360giving", src, "-o", out)
-    assert result.exit_code == 1 and "row 4 (360G-t-2): bad amountAwarded 'lots'" in result.output
+    assert result.exit_code == 1 and "row 5 (360G-t-2): bad amountAwarded 'lots'" in result.output
     assert "nothing was written" in result.output and not out.exists()
 
 

@@ -96,7 +96,7 @@ class _Header:
         self.notes: list[tuple[int, str]] = []
         used: dict[tuple, str] = {}
         for cell in cells:
-            path, standard_like = column_path(cell)
+            path, near = column_path(cell)
             name = " ".join(str(cell).split()) if cell is not None else ""
             if path is not None and path in used:
                 self.notes.append((row, f"column {name!r} gives the same field as {used[path]!r}, which was used; "
@@ -104,10 +104,13 @@ class _Header:
                 path = None
             elif path is not None:
                 used[path] = name
-            elif standard_like:
+            elif near:
+                self.notes.append((row, f"column {name!r} looks like the 360Giving title {near!r} but is not "
+                                        f"spelt as one; it was not read (rename it to {near!r} if that is what it "
+                                        "holds)"))
+            elif near == "":
                 self.notes.append((row, f"column {name!r} looks like a 360Giving title but is not one the "
-                                        "importer knows; it was not read (check its spelling against the "
-                                        "standard's titles)"))
+                                        "importer knows; it was not read (check it against the standard's titles)"))
             self.paths.append(path)
 
     @property
@@ -124,31 +127,53 @@ class _Header:
         return g
 
 
+#: How many rows above the header a sheet may have (a title, a date, a licence line).
+HEADER_SEARCH = 10
+
+
+def _find_header(rows) -> tuple[int, _Header] | None:
+    """The header: the first of the first few non-blank rows that has the Identifier column, else the first row.
+
+    Publishers' sheets sometimes start with a title or a licence line; a header
+    without Identifier is still returned, so the caller can say what was found.
+    """
+    first = None
+    for n, (row, cells) in enumerate(rows):
+        header = _Header(cells, row)
+        if header.has_id:
+            return row, header
+        first = first or (row, header)
+        if n + 1 >= HEADER_SEARCH:
+            break
+    return first
+
+
+def _filled(rows):
+    for row, cells in rows:
+        if any(c is not None and (not isinstance(c, str) or c.strip()) for c in cells):
+            yield row, cells
+
+
 def csv_grants(text: str) -> SheetGrants:
     """Grants from CSV text, rows numbered as lines; none when no column is the grant's Identifier."""
     out = SheetGrants()
     reader = csv.reader(io.StringIO(text))
-    header = None
-    for cells in reader:
-        if header is None:
-            if any(c.strip() for c in cells):
-                header = _Header(cells, reader.line_num)
-                if not header.has_id:
-                    return out
-                out.notes.extend(header.notes)
-            continue
-        g = header.grant(cells)
+    rows = _filled((reader.line_num, cells) for cells in reader)
+    found = _find_header(rows)
+    if found is None or not found[1].has_id:
+        return out
+    out.notes.extend(found[1].notes)
+    for line, cells in rows:
+        g = found[1].grant(cells)
         if g:
-            out.rows.append((reader.line_num, g))
+            out.rows.append((line, g))
     return out
 
 
 def _sheet_rows(ws):
     """(row number, cells) of a read-only sheet, numbered as the sheet numbers them (blank rows skipped)."""
     ws.reset_dimensions()  # a saved dimension can be wrong; read to the last row actually there
-    for n, cells in enumerate(ws.iter_rows(min_row=1, values_only=True), start=1):
-        if any(c is not None and (not isinstance(c, str) or c.strip()) for c in cells):
-            yield n, cells
+    yield from _filled(enumerate(ws.iter_rows(min_row=1, values_only=True), start=1))
 
 
 def _list_prefix(paths) -> tuple | None:
@@ -190,9 +215,9 @@ def _workbook_grants(path: Path, fh, load_workbook) -> SheetGrants:
         sheets = {}
         for ws in book.worksheets:
             rows = _sheet_rows(ws)
-            first = next(rows, None)
-            if first is not None:
-                sheets[ws.title] = (first[0], _Header(first[1], first[0]), rows)
+            found = _find_header(rows)
+            if found is not None:
+                sheets[ws.title] = (found[0], found[1], rows)
         with_id = [name for name, (_, h, _) in sheets.items() if h.has_id]
         if not with_id:
             raise UnreadableInput(f"{path}: no sheet has the 360Giving Identifier column (sheets: "

@@ -20,6 +20,7 @@ names are case-sensitive: a publisher's own ``ID`` column is not the grant's ``i
 
 from __future__ import annotations
 
+import difflib
 import re
 
 __all__ = ["GRANT", "column_path", "is_list_of_text", "is_number", "norm_title"]
@@ -87,6 +88,11 @@ _GRANTNAV = {
     "recipientOrganizationCanonical/id": ("Recipient Org: Canonical Org ID (additional data)",),
     "recipientOrganizationCanonical/name": ("Recipient Org: Canonical Name (additional data)",),
 }
+#: GrantNav's other columns (same source): known, not grant fields the importer reads, and not misspelt titles.
+_GRANTNAV_OTHER = ("Data Source", "Publisher:Name", "Publisher Name", "Grant Type", "Regrant Type",
+                   "Funding Type Title", "Date Modified", "License", "License (see note)",
+                   "Retrieved for use in GrantNav", "Type of Recipient", "Recipient Individual Id",
+                   "Recipient Individual Name")
 
 
 def norm_title(text: str) -> str:
@@ -99,7 +105,22 @@ def _index(props: dict) -> dict:
 
 
 _GRANTNAV_PATHS = {norm_title(t): ("additional_data", *k.split("/")) for k, ts in _GRANTNAV.items() for t in ts}
+_GRANTNAV_KNOWN = {norm_title(t) for t in _GRANTNAV_OTHER}
 _TITLES: dict[int, dict] = {}
+
+
+def _all_titles(props: dict, prefix: str = "") -> dict[str, str]:
+    """Every column title, rolled up (``Recipient Org:Location:Name``), normalised -> as the standard writes it."""
+    out = {}
+    for spec in props.values():
+        if isinstance(spec, tuple):
+            out.update(_all_titles(spec[1], prefix + spec[0] + ":"))
+        else:
+            out[norm_title(prefix + spec)] = prefix + spec
+    return out
+
+
+_ALL_TITLES = _all_titles(GRANT)
 
 
 def _titles(props: dict) -> dict:
@@ -168,33 +189,42 @@ def _from_json_path(parts: list[str]) -> tuple:
     return tuple(out)
 
 
-def column_path(header) -> tuple[tuple | None, bool]:
-    """(the JSON path a column holds, or None; whether an unread column looks like one of the standard's titles).
+def column_path(header) -> tuple[tuple | None, str | None]:
+    """(the JSON path a column holds, or None; for a column not read that looks like one of the standard's
+    titles, the title it is closest to, or "" when none is close).
 
     A header is read, in order, as GrantNav's own column, as the standard's title
     path, as a JSON path (``a/0/b``), or as a grant property's own JSON name.
+    A header within a few letters of a title (``Award Dte``, ``Recipient
+    Org:Identifer``), or that starts with one of the standard's lists and goes on
+    with something the standard does not have, is one the publisher meant as a
+    title: it is reported rather than passed over as the publisher's own.
     """
     if not isinstance(header, str) or not header.strip():
-        return None, False
+        return None, None
     text = " ".join(header.split())
     norm = norm_title(text)
     if norm in _GRANTNAV_PATHS:
-        return _GRANTNAV_PATHS[norm], False
-    if norm.endswith("(additional data)"):
-        return None, False  # GrantNav's other additions (licences, incomes...): not grant fields
+        return _GRANTNAV_PATHS[norm], None
+    if norm.endswith("(additional data)") or norm in _GRANTNAV_KNOWN:
+        return None, None  # GrantNav's other additions (licences, incomes...): not grant fields
     parts = text.split(":")
     if len(parts) > 1 or "/" not in text:
         found = _from_titles(parts)
         if found:
-            return found, False
+            return found, None
         if text in GRANT and not isinstance(GRANT[text], tuple):
-            return (text,), False
+            return (text,), None
         lower = {k.casefold(): k for k in GRANT if not isinstance(GRANT[k], tuple) and k.casefold() != k}
         if len(parts) == 1 and text in lower:  # today's lower-case spellings: amountawarded, awarddate
-            return (lower[text],), False
+            return (lower[text],), None
+        plain = re.sub(r":\d+(?=:|$)", "", norm)  # indexes left out, as in the rolled-up titles
+        close = difflib.get_close_matches(plain, _ALL_TITLES, n=1, cutoff=0.85)
+        if close:
+            return None, _ALL_TITLES[close[0]]
         first = _titles(GRANT).get(norm_title(parts[0]))
-        return None, len(parts) > 1 and first is not None and isinstance(GRANT[first], tuple)
-    return _from_json_path(text.split("/")), False
+        return None, "" if len(parts) > 1 and first is not None and isinstance(GRANT[first], tuple) else None
+    return _from_json_path(text.split("/")), None
 
 
 def is_number(path: tuple) -> bool:
