@@ -252,3 +252,35 @@ def test_a_corrupt_or_unsupported_workbook_is_one_clear_error(lcg, tmp_path, nam
     assert result.exit_code == 1 and "Traceback" not in result.output
     assert message in result.output and str(src) in result.output
     assert not out.exists()
+
+
+def test_grantnav_csv_columns_give_what_grantnav_json_gives(lcg, tmp_path):
+    """Today's GrantNav export titles (its csv_layout.py) against the same grant as GrantNav's JSON writes it."""
+    grant = {"id": "360G-t-1", "title": "Choir", "description": "Singing", "currency": "GBP", "amountAwarded": 300,
+             "awardDate": "2020-04-03",
+             "recipientOrganization": [{"id": "GB-CHC-1000001", "name": "Learn Together", "location": [
+                 {"geoCode": "E08000031", "geoCodeType": "LAD", "name": "Wolverhampton"},
+                 {"geoCode": "E05001329", "geoCodeType": "WD", "name": "Park"}]}],
+             "fundingOrganization": [{"id": "GB-CHC-2000002", "name": "Test Foundation"}],
+             "additional_data": {"recipientOrgInfos": [{"id": "GB-CHC-1000001",
+                                                        "orgIDs": ["GB-CHC-1000001", "GB-COH-01234567"]}]}}
+    src_json = tmp_path / "grants.json"
+    src_json.write_text(json.dumps({"grants": [grant]}))
+    header = ("Identifier,Title,Description,Currency,Amount Awarded,Award Date,Recipient Org:Identifier,"
+              "Recipient Org:Name,Recipient Org:Location:0:Geographic Code Type,Recipient Org:Location:0:Geographic Code,"
+              "Recipient Org:Location:0:Name,Recipient Org:Location:1:Geographic Code Type,"
+              "Recipient Org:Location:1:Geographic Code,Recipient Org:Location:1:Name,Funding Org:Identifier,"
+              "Funding Org:Name,Recipient Org Info: Organisation Identifiers (additional data)\n")
+    row = ("360G-t-1,Choir,Singing,GBP,300,2020-04-03,GB-CHC-1000001,Learn Together,LAD,E08000031,Wolverhampton,WD,"
+           "E05001329,Park,GB-CHC-2000002,Test Foundation,\"GB-CHC-1000001, GB-COH-01234567\"\n")
+    src_csv = tmp_path / "grants.csv"
+    src_csv.write_text(header + row)
+    for src in (src_json, src_csv):
+        assert lcg("import", "360giving", src, "-o", tmp_path / src.suffix[1:]).exit_code == 0
+    assert _entries(tmp_path / "csv") == _entries(tmp_path / "json")
+    ds = load_dataset(tmp_path / "csv")
+    org = next(n for n in ds.nodes if n.props.get("name") == "Learn Together")
+    assert org.props["identifiers"] == ("GB-CHC-1000001", "GB-COH-01234567")
+    places = {n.id: n.props for n in ds.nodes if n.kind == "Place"}
+    (where,) = [places[r.end] for r in ds.rels if r.kind == "LOCATED_IN" and r.start == org.id]
+    assert (where["name"], where["type"]) == ("Park", "ward")  # the narrowest of the recipient's locations

@@ -31,7 +31,7 @@ from ..errors import LcgError, UnreadableInput
 from ..identifiers import is_currency
 from ..dates import add_months
 from .file_dates import read_day, slash_order
-from .giving360_build import GraphBuilder
+from .giving360_build import NARROW_TO_BROAD, GraphBuilder, place_type
 from .giving360_sheets import ODS_HINT, SheetGrants, csv_grants, xlsx_grants
 from ..yaml_files import MAX_INT_DIGITS
 from .org_ids import clean_org_id, register_ids
@@ -273,6 +273,25 @@ def _extras(grant: dict, org: dict) -> None:
     org["location"] = chain
 
 
+def _org_location(org: dict) -> list[dict]:
+    """Where the standard's own ``location`` list puts a body (GrantNav's ``Recipient Org:Location:0:...``).
+
+    Used when GrantNav's region/district/ward chain is not there. The list's
+    order says nothing of which place holds which, so no chain is made: the
+    body is placed in the narrowest location whose type is known, else the first.
+    """
+    found = []
+    for loc in org.get("location") or ():
+        if isinstance(loc, dict) and (_text(loc.get("name")) or _text(loc.get("geoCode"))):
+            code = _text(loc.get("geoCode"))
+            found.append({"name": _text(loc.get("name")) or code, "code": code,
+                          "type": place_type(_text(loc.get("geoCodeType")))})
+    if not found:
+        return []
+    rank = {t: n for n, t in enumerate(NARROW_TO_BROAD)}
+    return [min(found, key=lambda p: rank.get(p["type"], len(rank)))]
+
+
 def check_grant(grant, order: str | None = None) -> tuple[dict | None, list[str], list[str]]:
     """(the grant's cleaned fields or None, what is wrong with it, what was repaired in it)."""
     if not isinstance(grant, dict):
@@ -310,6 +329,8 @@ def check_grant(grant, order: str | None = None) -> tuple[dict | None, list[str]
         return None, errors, warnings
     assert recipient is not None and award is not None  # each would have been an error
     _extras(grant, recipient)
+    if not recipient.get("location"):
+        recipient["location"] = _org_location(recipient["raw"])
     start, end, note = given.get("startDate"), given.get("endDate"), None
     months = _months(planned.get("duration"))
     if start is None:

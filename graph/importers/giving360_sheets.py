@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import UnreadableInput
-from .giving360_titles import column_path, is_list_of_text, is_number
+from .giving360_titles import column_path, is_number, list_separator
 
 __all__ = ["SheetGrants", "csv_grants", "xlsx_grants", "ODS_HINT"]
 
@@ -45,7 +45,8 @@ def _cell(value, path: tuple):
     if isinstance(value, str):
         if not value.strip():
             return None
-        return [s.strip() for s in value.split(";") if s.strip()] if is_list_of_text(path) else value
+        separator = list_separator(path)
+        return [s for s in separator.split(value.strip()) if s] if separator else value
     if isinstance(value, bool):
         return "Yes" if value else "No"
     if isinstance(value, _dt.datetime):
@@ -124,7 +125,25 @@ class _Header:
                 value = _cell(value, path)
                 if value is not None:
                     _put(g, path, value)
+        _name_grantnav_info(g)
         return g
+
+
+def _name_grantnav_info(g: dict) -> None:
+    """Give GrantNav's org-ids column the recipient it describes, as its JSON does (``recipientOrgInfos[0].id``).
+
+    GrantNav's CSV has the list of the recipient's org-ids but not the id of the
+    register entry they come from; the list belongs to the recipient when it holds
+    the recipient's own id (GrantNav found the entry by it).
+    """
+    extra = g.get("additional_data")
+    infos = extra.get("recipientOrgInfos") if isinstance(extra, dict) else None
+    info = infos[0] if isinstance(infos, list) and infos and isinstance(infos[0], dict) else None
+    recipient = g.get("recipientOrganization")
+    org = recipient[0] if isinstance(recipient, list) and recipient and isinstance(recipient[0], dict) else {}
+    own = str(org.get("id") or "").strip()
+    if info is not None and "id" not in info and own and own in (info.get("orgIDs") or ()):
+        info["id"] = own
 
 
 #: How many rows above the header a sheet may have (a title, a date, a licence line).

@@ -23,7 +23,7 @@ from __future__ import annotations
 import difflib
 import re
 
-__all__ = ["GRANT", "column_path", "is_list_of_text", "is_number", "norm_title"]
+__all__ = ["GRANT", "column_path", "is_number", "list_separator", "norm_title"]
 
 _LOCATION = {"id": "Identifier", "name": "Name", "countryCode": "Country Code", "latitude": "Latitude",
              "longitude": "Longitude", "description": "Description", "geoCode": "Geographic Code",
@@ -65,8 +65,10 @@ GRANT: dict = {
 }
 #: Fields whose cells stay numbers (the schema's ``"type": "number"``); every other cell is read as text.
 _NUMBERS = {("amountAppliedFor",), ("amountAwarded",), ("amountDisbursed",)}
-#: Arrays of strings, written in one cell separated by ``;`` (flatten-tool's way).
-_TEXT_LISTS = {("relatedActivity",), ("additional_data", "recipientOrgInfos", "orgIDs")}
+#: Arrays of strings, written in one cell separated by ``;`` (flatten-tool's way); org-ids hold no comma or
+#: space, so GrantNav's list of a recipient's org-ids is split at those too, whatever separator an export used.
+_TEXT_LISTS = {("relatedActivity",): re.compile(r"\s*;\s*"),
+               ("additional_data", "recipientOrgInfos", "orgIDs"): re.compile(r"[;,\s]+")}
 
 #: GrantNav's own columns (not the standard's) -> where its JSON puts the same value (``additional_data``).
 #: Three generations of GrantNav's CSV export, from its ``grantnav/csv_layout.py`` (ThreeSixtyGiving/grantnav):
@@ -87,6 +89,8 @@ _GRANTNAV = {
                                  "Ward Name Geo Code (additional data)"),
     "recipientOrganizationCanonical/id": ("Recipient Org: Canonical Org ID (additional data)",),
     "recipientOrganizationCanonical/name": ("Recipient Org: Canonical Name (additional data)",),
+    "recipientOrgInfos/0/orgIDs": ("Recipient Org: Org ID(s) (additional data)",
+                                   "Recipient Org Info: Organisation Identifiers (additional data)"),
 }
 #: GrantNav's other columns (same source): known, not grant fields the importer reads, and not misspelt titles.
 _GRANTNAV_OTHER = ("Data Source", "Publisher:Name", "Publisher Name", "Grant Type", "Regrant Type",
@@ -104,7 +108,8 @@ def _index(props: dict) -> dict:
     return {norm_title(v if isinstance(v, str) else v[0]): k for k, v in props.items()}
 
 
-_GRANTNAV_PATHS = {norm_title(t): ("additional_data", *k.split("/")) for k, ts in _GRANTNAV.items() for t in ts}
+_GRANTNAV_PATHS = {norm_title(t): ("additional_data", *(int(p) if p.isdigit() else p for p in k.split("/")))
+                   for k, ts in _GRANTNAV.items() for t in ts}
 _GRANTNAV_KNOWN = {norm_title(t) for t in _GRANTNAV_OTHER}
 _TITLES: dict[int, dict] = {}
 
@@ -232,6 +237,6 @@ def is_number(path: tuple) -> bool:
     return path in _NUMBERS
 
 
-def is_list_of_text(path: tuple) -> bool:
-    """Whether the field is a list of strings written in one cell as ``a;b``."""
-    return tuple(p for p in path if not isinstance(p, int)) in _TEXT_LISTS
+def list_separator(path: tuple) -> re.Pattern | None:
+    """For a field that is a list of strings written in one cell (``a;b``), the separator; else None."""
+    return _TEXT_LISTS.get(tuple(p for p in path if not isinstance(p, int)))
