@@ -24,7 +24,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-SHARED = next((p for p in (ROOT.parent / "shared", ROOT.parent.parent / "shared") if p.is_dir()), ROOT.parent / "shared")
+SHARED = next((p for p in (ROOT.parent / "shared", ROOT.parent.parent / "shared") if p.is_dir()),
+              ROOT.parent / "shared")
 DEFAULT = SHARED / "data" / "360giving-wolfson-esmee" / "wolfson-grants.json"
 SCHEMA = ROOT / "tests" / "fixtures" / "360giving" / "360-giving-schema.json"
 

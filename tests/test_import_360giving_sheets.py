@@ -7,6 +7,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import subprocess
+import sys
 
 import pytest
 
@@ -23,11 +25,18 @@ SCHEMA = __import__("pathlib").Path(__file__).parent / "fixtures" / "360giving" 
 
 
 def _flatten(src, out, fmt):
-    """The file as publishers make their spreadsheets: flatten-tool --use-titles --rollup, grants in sheet 'grants'."""
-    from flattentool import flatten
+    """The file as publishers make their spreadsheets: flatten-tool --use-titles --rollup, grants in sheet 'grants'.
 
-    flatten(str(src), output_name=str(out), output_format=fmt, schema=str(SCHEMA), root_list_path="grants",
-            main_sheet_name="grants", use_titles=True, rollup=True, root_id="")
+    In a process of its own: importing flatten-tool (ZODB's BTrees, zope.interface) walks every class registered
+    with Python's collection ABCs, which raises once the suite's embedded ArcadeDB has stopped its JVM. Its
+    warnings are silenced: it says that the three transaction lists have no title (nor have they in the schema).
+    """
+    args = dict(input_name=str(src), output_name=str(out), output_format=fmt, schema=str(SCHEMA),
+                root_list_path="grants", main_sheet_name="grants", use_titles=True, rollup=True, root_id="")
+    code = ("import json, sys, warnings; warnings.simplefilter('ignore'); from flattentool import flatten; "
+            "flatten(**json.loads(sys.argv[1]))")
+    done = subprocess.run([sys.executable, "-c", code, json.dumps(args)], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
     return out if fmt == "xlsx" else out / "grants.csv"
 
 
@@ -97,8 +106,6 @@ def test_a_column_that_looks_like_a_title_but_is_not_one_is_named(header, near):
     assert column_path(header)[1] == near
 
 
-# flatten-tool says so of the three transaction lists, which have no title in the standard's schema either
-@pytest.mark.filterwarnings("ignore:Field .* does not have a title")
 @pytest.mark.parametrize("path", [COVID, WOLFSON, ESMEE], ids=lambda p: p.stem)
 @pytest.mark.parametrize("fmt", ["xlsx", "csv"])
 def test_real_file_as_a_spreadsheet_imports_to_the_same_entries_as_its_json(lcg, tmp_path, path, fmt):
@@ -150,7 +157,9 @@ def _workbook(path, rows, *, first_sheet=True):
     book = Workbook()
     about = book.active
     about.title = "About"
-    about.append(["This file lists our grants; see the Grants sheet."])
+    about.append(["This file lists our grants; see the Grants sheet. Its columns:"])
+    for title in ("Identifier", "Title", "Amount Awarded"):  # a guidance list, one title a row: not a header
+        about.append([title])
     grants = book.create_sheet("Grants")
     grants.append(["Our grants, 2020 (CC BY 4.0)"])  # a title line above the header, as some publishers write
     grants.append(HEADER)
@@ -267,7 +276,8 @@ def test_grantnav_csv_columns_give_what_grantnav_json_gives(lcg, tmp_path):
     src_json = tmp_path / "grants.json"
     src_json.write_text(json.dumps({"grants": [grant]}))
     header = ("Identifier,Title,Description,Currency,Amount Awarded,Award Date,Recipient Org:Identifier,"
-              "Recipient Org:Name,Recipient Org:Location:0:Geographic Code Type,Recipient Org:Location:0:Geographic Code,"
+              "Recipient Org:Name,Recipient Org:Location:0:Geographic Code Type,"
+              "Recipient Org:Location:0:Geographic Code,"
               "Recipient Org:Location:0:Name,Recipient Org:Location:1:Geographic Code Type,"
               "Recipient Org:Location:1:Geographic Code,Recipient Org:Location:1:Name,Funding Org:Identifier,"
               "Funding Org:Name,Recipient Org Info: Organisation Identifiers (additional data)\n")

@@ -116,7 +116,8 @@ class _Header:
 
     @property
     def has_id(self) -> bool:
-        return ("id",) in self.paths
+        """An Identifier column and another the standard knows (a guidance sheet's "Identifier" row is no header)."""
+        return ("id",) in self.paths and sum(p is not None for p in self.paths) > 1
 
     def grant(self, cells) -> dict:
         g: dict = {}
@@ -297,7 +298,8 @@ def _read_lists(name: str, sheet, by_id: dict, out: SheetGrants) -> int:
                     _put(item, path[len(prefix) + 1:], value)
         if gid and item:
             if gid.strip() not in by_id:
-                out.notes.append((n, f"sheet {name!r}: Identifier {gid!r} is no grant of the grants sheet; row not read"))
+                out.notes.append((n, f"sheet {name!r}: Identifier {gid!r} is no grant of the grants sheet; "
+                                     "row not read"))
                 continue
             items.setdefault(gid.strip(), []).append(item)
     for gid, found in items.items():
