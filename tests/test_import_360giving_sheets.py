@@ -126,7 +126,8 @@ def test_real_file_as_a_spreadsheet_imports_to_the_same_entries_as_its_json(lcg,
     assert _entries(from_sheet) == _entries(from_json)
     json_said = lcg("import", "360giving", baseline, "-o", tmp_path / "again").output
     # the same true warnings and no others, on the sheet's rows (the header is row 1, the n-th grant row n + 1)
-    assert _warnings(result.output) == [re.sub(r"^row (\d+)", lambda m: f"row {int(m[1]) + 1}", w)
+    sheet_name = "sheet 'grants' " if fmt == "xlsx" else ""
+    assert _warnings(result.output) == [re.sub(r"^row (\d+)", lambda m: f"{sheet_name}row {int(m[1]) + 1}", w)
                                         for w in _warnings(json_said)]
     assert lcg("validate", "--data", from_sheet).exit_code == 0
     before = _snapshot(from_sheet)
@@ -183,7 +184,7 @@ def test_xlsx_two_sheets_date_cells_numbers_and_indexed_locations(lcg, tmp_path)
     # the misspelt title is reported once, with the header's row; the publisher's own ID column is not
     assert result.output.count("column 'Recipient Org:Identifer' looks like the 360Giving title "
                                "'Recipient Org:Identifier' but is not spelt as one") == 1
-    assert "row 2: sheet 'Grants': column 'Recipient Org:Identifer'" in result.output and "'ID'" not in result.output
+    assert "sheet 'Grants' row 2: column 'Recipient Org:Identifer'" in result.output and "'ID'" not in result.output
     ds = load_dataset(out)
     projects = {n.props["identifiers"][0]: n for n in ds.nodes if n.kind == "Project"}
     first = projects["360G-t-1"]
@@ -205,7 +206,7 @@ def test_xlsx_rows_are_numbered_as_the_sheet_numbers_them(lcg, tmp_path):
     src = _workbook(tmp_path / "grants.xlsx", [_grant_row(), [], _grant_row("360G-t-2", amount="lots")])
     out = tmp_path / "data"
     result = lcg("import", "360giving", src, "-o", out)
-    assert result.exit_code == 1 and "row 5 (360G-t-2): bad amountAwarded 'lots'" in result.output
+    assert result.exit_code == 1 and "sheet 'Grants' row 5 (360G-t-2): bad amountAwarded 'lots'" in result.output
     assert "nothing was written" in result.output and not out.exists()
 
 

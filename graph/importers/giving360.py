@@ -62,9 +62,11 @@ class RowProblem:
     row: int
     grant: str
     message: str
+    sheet: str | None = None  # a workbook's sheet the row is in
 
     def __str__(self) -> str:
-        return f"row {self.row}{f' ({self.grant})' if self.grant else ''}: {self.message}"
+        where = f"sheet {self.sheet!r} row {self.row}" if self.sheet else f"row {self.row}"
+        return f"{where}{f' ({self.grant})' if self.grant else ''}: {self.message}"
 
 
 @dataclass
@@ -388,8 +390,9 @@ def import_360giving(path, out_dir, *, skip_invalid: bool = False, dates: str | 
     rows = found.rows
     order = dates or slash_order(_date_texts(rows), str(path))
     result = ImportResult(sheet=found.sheet)
-    result.notes = [msg for row, msg in found.notes if row == 0]
-    result.warnings.extend(RowProblem(row, "", msg) for row, msg in found.notes if row != 0)
+    result.notes = [msg for _, row, msg in found.notes if row == 0]
+    result.warnings.extend(RowProblem(row, "", msg, sheet) for sheet, row, msg in found.notes if row != 0)
+    sheet = found.sheet
     grants: list[dict] = []
     problems: list[RowProblem] = []
     seen: dict[str, tuple[int, dict]] = {}  # grant id -> (first row, raw grant)
@@ -407,8 +410,8 @@ def import_360giving(path, out_dir, *, skip_invalid: bool = False, dates: str | 
             grant, warned = None, []
         elif grant:
             seen[gid] = (row, raw)
-        problems.extend(RowProblem(row, gid, e) for e in errors)
-        result.warnings.extend(RowProblem(row, gid, w) for w in warned)
+        problems.extend(RowProblem(row, gid, e, sheet) for e in errors)
+        result.warnings.extend(RowProblem(row, gid, w, sheet) for w in warned)
         if grant:
             grant["row"] = row
             grants.append(grant)
@@ -425,7 +428,7 @@ def import_360giving(path, out_dir, *, skip_invalid: bool = False, dates: str | 
             result.already += 1
         if progress and (i % 500 == 0 or i == len(grants)):
             progress(i, len(grants))
-    result.warnings.extend(RowProblem(row, gid, w) for row, gid, w in builder.warnings)
+    result.warnings.extend(RowProblem(row, gid, w, sheet) for row, gid, w in builder.warnings)
     result.warnings.sort(key=lambda p: p.row)
     entries = builder.entries()
     result.added = {kind: sum(1 for e in es if e["id"] not in index.own_ids) for kind, es in entries.items()}

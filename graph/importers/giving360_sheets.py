@@ -34,7 +34,7 @@ ODS_HINT = "save it as .xlsx or .csv (File > Save As) and import that"
 @dataclass
 class SheetGrants:
     rows: list = field(default_factory=list)  # (row number, grant dict)
-    notes: list = field(default_factory=list)  # (row number, message): columns not read, sheets chosen
+    notes: list = field(default_factory=list)  # (sheet or None, row or 0, message): columns not read, sheets chosen
     sheet: str | None = None  # the grants sheet of a workbook
 
 
@@ -94,7 +94,7 @@ class _Header:
 
     def __init__(self, cells, row: int):
         self.paths: list[tuple | None] = []
-        self.notes: list[tuple[int, str]] = []
+        self.notes: list[tuple[int, str]] = []  # (row, message)
         used: dict[tuple, str] = {}
         for cell in cells:
             path, near = column_path(cell)
@@ -182,7 +182,7 @@ def csv_grants(text: str) -> SheetGrants:
     found = _find_header(rows)
     if found is None or not found[1].has_id:
         return out
-    out.notes.extend(found[1].notes)
+    out.notes.extend((None, row, msg) for row, msg in found[1].notes)
     for line, cells in rows:
         g = found[1].grant(cells)
         if g:
@@ -251,7 +251,7 @@ def _workbook_grants(path: Path, fh, load_workbook) -> SheetGrants:
                                   "again")
         out = SheetGrants(sheet=main[0])
         _, header, rows = sheets[main[0]]
-        out.notes.extend((row, f"sheet {main[0]!r}: {msg}") for row, msg in header.notes)
+        out.notes.extend((main[0], row, msg) for row, msg in header.notes)
         by_id: dict[str, dict] = {}
         for n, cells in rows:
             g = header.grant(cells)
@@ -265,7 +265,7 @@ def _workbook_grants(path: Path, fh, load_workbook) -> SheetGrants:
             said = f"grants read from sheet {main[0]!r}"
             said += f", full lists from {', '.join(repr(s) for s in listed)}" if listed else ""
             said += f"; not read (no Identifier column): {', '.join(repr(s) for s in others)}" if others else ""
-            out.notes.insert(0, (0, said))
+            out.notes.insert(0, (None, 0, said))
         return out
     finally:
         book.close()
@@ -279,8 +279,8 @@ def _read_lists(name: str, sheet, by_id: dict, out: SheetGrants) -> int:
         return 0
     prefix = _list_prefix(header.paths)
     if prefix is None:
-        out.notes.append((start, f"sheet {name!r} has an Identifier column but its other columns are not one list "
-                                 "of the standard; it was not read"))
+        out.notes.append((name, start, "the sheet has an Identifier column but its other columns are not one list "
+                                       "of the standard; it was not read"))
         return 0
     items: dict[str, list] = {}
     for n, cells in rows:
@@ -298,8 +298,7 @@ def _read_lists(name: str, sheet, by_id: dict, out: SheetGrants) -> int:
                     _put(item, path[len(prefix) + 1:], value)
         if gid and item:
             if gid.strip() not in by_id:
-                out.notes.append((n, f"sheet {name!r}: Identifier {gid!r} is no grant of the grants sheet; "
-                                     "row not read"))
+                out.notes.append((name, n, f"Identifier {gid!r} is no grant of the grants sheet; row not read"))
                 continue
             items.setdefault(gid.strip(), []).append(item)
     for gid, found in items.items():
