@@ -253,6 +253,7 @@ def test_xlsx_without_an_identifier_column_is_one_clear_error(lcg, tmp_path):
     ("grants.ods", b"PK\x03\x04\x14\x00\x00\x00\x00\x00mimetypeapplication/vnd.oasis.opendocument.spreadsheet",
      "an OpenDocument (.ods) spreadsheet cannot be read; save it as .xlsx or .csv"),
     ("grants.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old-style Excel (.xls) workbook cannot be read"),
+    ("grants.xlsx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "a password-protected workbook (or an old .xls renamed)"),
 ])
 def test_a_corrupt_or_unsupported_workbook_is_one_clear_error(lcg, tmp_path, name, content, message):
     src = tmp_path / name
@@ -295,3 +296,16 @@ def test_grantnav_csv_columns_give_what_grantnav_json_gives(lcg, tmp_path):
     places = {n.id: n.props for n in ds.nodes if n.kind == "Place"}
     (where,) = [places[r.end] for r in ds.rels if r.kind == "LOCATED_IN" and r.start == org.id]
     assert (where["name"], where["type"]) == ("Park", "ward")  # the narrowest of the recipient's locations
+
+
+def test_a_semicolon_csv_from_a_comma_decimal_excel_is_read(lcg, tmp_path):
+    src = tmp_path / "grants.csv"
+    src.write_text("Identifier;Title;Description;Currency;Amount Awarded;Award Date;Recipient Org:Identifier;"
+                   "Recipient Org:Name;Funding Org:Identifier;Funding Org:Name\n"
+                   "360G-t-1;Choir;Singing, online;GBP;300;2020-04-03;GB-CHC-1000001;Learn Together;GB-CHC-2000002;"
+                   "Test Foundation\n")
+    out = tmp_path / "data"
+    result = lcg("import", "360giving", src, "-o", out)
+    assert result.exit_code == 0, result.output
+    (project,) = [n for n in load_dataset(out).nodes if n.kind == "Project"]
+    assert (project.props["name"], project.props["description"]) == ("Choir", "Singing, online")

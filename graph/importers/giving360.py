@@ -101,7 +101,7 @@ def _read_text(path: Path) -> str:
 
 
 _ZIP = b"PK\x03\x04"  # .xlsx and .ods are zip files; an .ods names its type first (``mimetype``)
-_OLE = b"\xd0\xcf\x11\xe0"  # the old binary .xls
+_OLE = b"\xd0\xcf\x11\xe0"  # the old binary .xls; also what Excel wraps a password-protected .xlsx in
 
 
 def read_grants(path) -> list[tuple[int, dict]]:
@@ -123,6 +123,9 @@ def read_grant_file(path) -> SheetGrants:
     with open(path, "rb") as f:
         head = f.read(100)
     # by content, not name: a workbook saved without its extension is still a workbook
+    if head.startswith(_OLE) and suffix in (".xlsx", ".xlsm"):
+        raise UnreadableInput(f"{path}: a password-protected workbook (or an old .xls renamed) cannot be read; "
+                              f"save it without a password as .xlsx or .csv and import that")
     if suffix in (".ods", ".xls") or head.startswith(_OLE) or (head.startswith(_ZIP) and b"opendocument" in head):
         what = "an OpenDocument (.ods) spreadsheet" if suffix == ".ods" or head.startswith(_ZIP) \
             else "an old-style Excel (.xls) workbook"

@@ -175,12 +175,19 @@ def _filled(rows):
 
 
 def csv_grants(text: str) -> SheetGrants:
-    """Grants from CSV text, rows numbered as lines; none when no column is the grant's Identifier."""
+    """Grants from CSV text, rows numbered as lines; none when no column is the grant's Identifier.
+
+    Commas first; then ``;`` (Excel's "CSV" where the decimal mark is a comma)
+    and tabs, taken only when the header then has the Identifier column.
+    """
     out = SheetGrants()
-    reader = csv.reader(io.StringIO(text))
-    rows = _filled((reader.line_num, cells) for cells in reader)
-    found = _find_header(rows)
-    if found is None or not found[1].has_id:
+    for delimiter in (",", ";", "\t"):
+        reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+        rows = _filled((reader.line_num, cells) for cells in reader)
+        found = _find_header(rows)
+        if found is not None and found[1].has_id:
+            break
+    else:
         return out
     out.notes.extend((None, row, msg) for row, msg in found[1].notes)
     for line, cells in rows:
