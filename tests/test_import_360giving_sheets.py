@@ -309,3 +309,24 @@ def test_a_semicolon_csv_from_a_comma_decimal_excel_is_read(lcg, tmp_path):
     assert result.exit_code == 0, result.output
     (project,) = [n for n in load_dataset(out).nodes if n.kind == "Project"]
     assert (project.props["name"], project.props["description"]) == ("Choir", "Singing, online")
+
+
+def test_two_grants_sheets_or_a_header_only_are_one_clear_error(lcg, tmp_path):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.title = "2019"
+    book.active.append(HEADER)
+    book.active.append(_grant_row())
+    second = book.create_sheet("2020")
+    second.append(HEADER)
+    book.save(tmp_path / "two.xlsx")
+    second.title = "Notes"
+    book.remove(book["2019"])
+    book.save(tmp_path / "header-only.xlsx")
+    for name, message in (("two.xlsx", "sheets '2019', '2020' could each be the grants sheet"),
+                          ("header-only.xlsx", "no grants found in {src}, sheet 'Notes'")):
+        src, out = tmp_path / name, tmp_path / f"out-{name}"
+        result = lcg("import", "360giving", src, "-o", out)
+        assert result.exit_code == 1 and "Traceback" not in result.output
+        assert message.format(src=src) in result.output and not out.exists()

@@ -253,9 +253,9 @@ def _workbook_grants(path: Path, fh, load_workbook) -> SheetGrants:
                                   "... columns")
         main = [n for n in with_id if ("amountAwarded",) in sheets[n][1].paths] or with_id
         if len(main) > 1:
-            raise UnreadableInput(f"{path}: sheets {', '.join(repr(s) for s in main)} all look like grants sheets "
-                                  "(Identifier and Amount Awarded columns); keep the grants in one sheet and import "
-                                  "again")
+            raise UnreadableInput(f"{path}: sheets {', '.join(repr(s) for s in main)} could each be the grants sheet "
+                                  "(each has Identifier and Amount Awarded columns, or none has Amount Awarded); "
+                                  "keep the grants in one sheet and import again")
         out = SheetGrants(sheet=main[0])
         _, header, rows = sheets[main[0]]
         out.notes.extend((main[0], row, msg) for row, msg in header.notes)
