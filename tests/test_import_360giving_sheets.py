@@ -330,3 +330,32 @@ def test_two_grants_sheets_or_a_header_only_are_one_clear_error(lcg, tmp_path):
         result = lcg("import", "360giving", src, "-o", out)
         assert result.exit_code == 1 and "Traceback" not in result.output
         assert message.format(src=src) in result.output and not out.exists()
+
+
+def _with_cached_values(path, values):
+    """The workbook as Excel saves it: each formula with the value Excel last computed (openpyxl writes none)."""
+    import zipfile
+
+    parts = {}
+    with zipfile.ZipFile(path) as z:
+        for name in z.namelist():
+            parts[name] = z.read(name)
+    sheet = "xl/worksheets/sheet2.xml"
+    for formula, value in values.items():
+        parts[sheet] = parts[sheet].replace(f"<f>{formula}</f><v></v>".encode(),
+                                            f"<f>{formula}</f><v>{value}</v>".encode())
+    with zipfile.ZipFile(path, "w") as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+    return path
+
+
+def test_formulas_are_read_as_their_cached_values(lcg, tmp_path):
+    src = _workbook(tmp_path / "grants.xlsx", [_grant_row(amount="=2500*2"), _grant_row("360G-t-2", amount="=150*2")])
+    _with_cached_values(src, {"2500*2": 5000})  # the second formula was never computed: no value to read
+    out = tmp_path / "data"
+    result = lcg("import", "360giving", src, "-o", out, "--skip-invalid")
+    assert result.exit_code == 0, result.output
+    assert "sheet 'Grants' row 4 (360G-t-2): bad amountAwarded None" in result.output  # said, not imported as 0
+    (funds,) = [r.props for r in load_dataset(out).rels if r.kind == "FUNDS"]
+    assert funds["amount"] == 5000
