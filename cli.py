@@ -815,7 +815,7 @@ def import_():
 @click.option("--source", "source_name", help="Name of the import's folder (default: the funder's name, or the "
                                               "file's name for a multi-funder file).")
 def import_360giving(file, out_dir, skip_invalid, dates, source_name):
-    """Import 360Giving grants (JSON or CSV): funders, recipients, grants as projects, places.
+    """Import 360Giving grants (JSON, CSV or .xlsx): funders, recipients, grants as projects, places.
 
     Grant and org identifiers are kept; entries already in the folder (same
     org-id, grant id or place) are reused, not added again, and the import
@@ -823,7 +823,10 @@ def import_360giving(file, out_dir, skip_invalid, dates, source_name):
     nothing. Safe repairs (a space inside an id, an end before the start) are
     made and listed as warnings with their row; malformed rows are listed and
     nothing is written, unless --skip-invalid. The folder is validated with the
-    import in place before anything is written. The file must be UTF-8.
+    import in place before anything is written. Spreadsheets are read by the
+    standard's column titles (Recipient Org:Identifier, Beneficiary
+    Location:1:Name), JSON paths or GrantNav's columns; a CSV must be UTF-8;
+    an .ods file is to be saved as .xlsx first.
 
     \b
     Example:
@@ -843,6 +846,8 @@ def import_360giving(file, out_dir, skip_invalid, dates, source_name):
         raise
     except ImportInvalid as e:
         raise _import_refused(e, file, out_dir) from None
+    for note in result.notes:
+        click.echo(f"{file}: note: {note}", err=True)
     for p in result.skipped:
         click.echo(f"{file}: {p} (skipped)", err=True)
     for p in result.warnings:

@@ -1,4 +1,4 @@
-"""Importing 360Giving grants (JSON or CSV) as organisations, projects and places.
+"""Importing 360Giving grants (JSON, CSV or .xlsx) as organisations, projects and places.
 
 360Giving is the UK's open grants format; funders publish every grant with the
 funder's and the recipient's org-ids. A grant becomes a project (``type:
@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import csv
 import datetime as _dt
-import io
 import json
 import math
 from dataclasses import dataclass, field
@@ -32,37 +31,18 @@ from ..errors import LcgError, UnreadableInput
 from ..identifiers import is_currency
 from ..dates import add_months
 from .file_dates import read_day, slash_order
-from .giving360_build import GraphBuilder
+from .giving360_build import NARROW_TO_BROAD, GraphBuilder, place_type
+from .giving360_sheets import ODS_HINT, SheetGrants, csv_grants, xlsx_grants
 from ..yaml_files import MAX_INT_DIGITS
 from .org_ids import clean_org_id, register_ids
 from .yaml_out import FolderIndex, slug, write_import
 
-__all__ = ["ImportResult", "RowProblem", "import_360giving", "read_grants", "check_grant", "ImportFailed"]
-
-#: 360Giving CSV column titles (and the JSON paths some tools write) -> grant field.
-CSV_COLUMNS = {
-    "identifier": "id", "id": "id", "title": "title", "description": "description", "currency": "currency",
-    "amount awarded": "amountAwarded", "amountawarded": "amountAwarded", "award date": "awardDate",
-    "awarddate": "awardDate",
-    "recipient org:identifier": "recipient.id", "recipientorganization/0/id": "recipient.id",
-    "recipient org:name": "recipient.name", "recipientorganization/0/name": "recipient.name",
-    "recipient org:charity number": "recipient.charityNumber",
-    "recipient org:company number": "recipient.companyNumber",
-    "recipient org:web address": "recipient.url", "recipient org:street address": "recipient.streetAddress",
-    "recipient org:city": "recipient.addressLocality", "recipient org:county": "recipient.addressRegion",
-    "recipient org:country": "recipient.addressCountry", "recipient org:postal code": "recipient.postalCode",
-    "funding org:identifier": "funder.id", "fundingorganization/0/id": "funder.id",
-    "funding org:name": "funder.name", "fundingorganization/0/name": "funder.name",
-    "planned dates:start date": "start", "planned dates:end date": "end",
-    "planned dates:duration (months)": "duration",
-    "beneficiary location:name": "place.name", "beneficiary location:geographic code": "place.geoCode",
-    "beneficiary location:geographic code type": "place.geoCodeType",
-    "grant programme:title": "programme",
-}
+__all__ = ["ImportResult", "RowProblem", "import_360giving", "read_grants", "read_grant_file", "check_grant",
+           "ImportFailed"]
 
 #: Said when a file holds no grants at all (empty, a header only, or not a 360Giving file).
-NO_GRANTS_HINT = ("expected 360Giving JSON with a grants list or CSV with Identifier, Title, Currency, "
-                  "Amount Awarded, Award Date, Recipient Org:Identifier, ... columns")
+NO_GRANTS_HINT = ("expected 360Giving JSON with a grants list, or a CSV or .xlsx file with Identifier, Title, "
+                  "Currency, Amount Awarded, Award Date, Recipient Org:Identifier, ... columns")
 
 
 class ImportFailed(LcgError):
@@ -82,9 +62,11 @@ class RowProblem:
     row: int
     grant: str
     message: str
+    sheet: str | None = None  # a workbook's sheet the row is in
 
     def __str__(self) -> str:
-        return f"row {self.row}{f' ({self.grant})' if self.grant else ''}: {self.message}"
+        where = f"sheet {self.sheet!r} row {self.row}" if self.sheet else f"row {self.row}"
+        return f"{where}{f' ({self.grant})' if self.grant else ''}: {self.message}"
 
 
 @dataclass
@@ -98,6 +80,8 @@ class ImportResult:
     written: list = field(default_factory=list)  # paths written (empty: the files were already up to date)
     folder: Path | None = None  # the import's own folder
     kept: list = field(default_factory=list)  # ids of the previous run written again: other files name them
+    sheet: str | None = None  # the grants sheet of a workbook
+    notes: list = field(default_factory=list)  # str: what was read from where (a workbook's sheets)
 
 
 def _read_text(path: Path) -> str:
@@ -116,23 +100,50 @@ def _read_text(path: Path) -> str:
                        "(in Excel: Save As > CSV UTF-8) and import again") from None
 
 
-def read_grants(path) -> list[tuple[int, dict]]:
-    """(row number, grant as 360Giving JSON) from a JSON or CSV file; CSV rows numbered as lines.
+_ZIP = b"PK\x03\x04"  # .xlsx and .ods are zip files; an .ods names its type first (``mimetype``)
+_OLE = b"\xd0\xcf\x11\xe0"  # the old binary .xls; also what Excel wraps a password-protected .xlsx in
 
-    A file with no grants (empty, a CSV header only, a CSV without 360Giving
-    columns, an empty grants list) is an UnreadableInput error: importing it would report
-    success and add nothing.
+
+def read_grants(path) -> list[tuple[int, dict]]:
+    """(row number, grant as 360Giving JSON) from a JSON, CSV or .xlsx file; see :func:`read_grant_file`."""
+    return read_grant_file(path).rows
+
+
+def read_grant_file(path) -> SheetGrants:
+    """The grants of a JSON, CSV or .xlsx file as 360Giving JSON, numbered by JSON position, CSV line or sheet row.
+
+    Spreadsheet columns are read by the standard's titles, JSON paths or
+    GrantNav's titles (:mod:`.giving360_titles`); ``notes`` says which sheet was
+    read and which columns were not. A file with no grants (empty, a header only,
+    no Identifier column, an empty grants list) is an UnreadableInput error:
+    importing it would report success and add nothing.
     """
     path = Path(path)
+    suffix = path.suffix.lower()
+    with open(path, "rb") as f:
+        head = f.read(100)
+    # by content, not name: a workbook saved without its extension is still a workbook
+    if head.startswith(_OLE) and suffix in (".xlsx", ".xlsm"):
+        raise UnreadableInput(f"{path}: a password-protected workbook (or an old .xls renamed) cannot be read; "
+                              f"save it without a password as .xlsx or .csv and import that")
+    if suffix in (".ods", ".xls") or head.startswith(_OLE) or (head.startswith(_ZIP) and b"opendocument" in head):
+        what = "an OpenDocument (.ods) spreadsheet" if suffix == ".ods" or head.startswith(_ZIP) \
+            else "an old-style Excel (.xls) workbook"
+        raise UnreadableInput(f"{path}: {what} cannot be read; {ODS_HINT}")
+    if suffix in (".xlsx", ".xlsm") or head.startswith(_ZIP):
+        found = xlsx_grants(path)
+        if not found.rows:
+            raise UnreadableInput(f"no grants found in {path}, sheet {found.sheet!r} ({NO_GRANTS_HINT})")
+        return found
     text = _read_text(path)
-    if path.suffix.lower() == ".csv" or not text.lstrip().startswith(("{", "[")):
+    if suffix == ".csv" or not text.lstrip().startswith(("{", "[")):
         try:
-            rows = _csv_grants(text)
+            found = csv_grants(text)
         except csv.Error as e:
             raise UnreadableInput(f"{path}: not readable as CSV ({e}); expected a 360Giving CSV file") from None
-        if not rows:
+        if not found.rows:
             raise UnreadableInput(f"no grants found in {path} ({NO_GRANTS_HINT})")
-        return rows
+        return found
     try:
         data = json.loads(text)
     except json.JSONDecodeError as e:
@@ -147,37 +158,7 @@ def read_grants(path) -> list[tuple[int, dict]]:
         raise UnreadableInput(f"{path}: no \"grants\" list found (expected a 360Giving JSON file)")
     if not grants:
         raise UnreadableInput(f"no grants found in {path} ({NO_GRANTS_HINT})")
-    return list(enumerate(grants, start=1))
-
-
-def _csv_grants(text: str) -> list[tuple[int, dict]]:
-    """Grants from CSV rows; none at all when no column is a 360Giving grant id column."""
-    reader = csv.DictReader(io.StringIO(text))
-    if not any(CSV_COLUMNS.get((c or "").strip().lower()) == "id" for c in reader.fieldnames or ()):
-        return []
-    out = []
-    for row in reader:
-        g: dict = {}
-        for col, value in row.items():
-            key = CSV_COLUMNS.get((col or "").strip().lower()) if isinstance(col, str) else None
-            if key is None or not isinstance(value, str) or value == "":
-                continue
-            head, _, tail = key.partition(".")
-            if tail:
-                g.setdefault(head, {})[tail] = value
-            else:
-                g[key] = value
-        if "recipient" in g:
-            g["recipientOrganization"] = [g.pop("recipient")]
-        if "funder" in g:
-            g["fundingOrganization"] = [g.pop("funder")]
-        if "place" in g:
-            g["beneficiaryLocation"] = [g.pop("place")]
-        if "start" in g or "end" in g or "duration" in g:
-            g["plannedDates"] = [{"startDate": g.pop("start", None), "endDate": g.pop("end", None),
-                                  "duration": g.pop("duration", None)}]
-        out.append((reader.line_num, g))
-    return out
+    return SheetGrants(rows=list(enumerate(grants, start=1)))
 
 
 def _amount(value):
@@ -297,6 +278,25 @@ def _extras(grant: dict, org: dict) -> None:
     org["location"] = chain
 
 
+def _org_location(org: dict) -> list[dict]:
+    """Where the standard's own ``location`` list puts a body (GrantNav's ``Recipient Org:Location:0:...``).
+
+    Used when GrantNav's region/district/ward chain is not there. The list's
+    order says nothing of which place holds which, so no chain is made: the
+    body is placed in the narrowest location whose type is known, else the first.
+    """
+    found = []
+    for loc in org.get("location") or ():
+        if isinstance(loc, dict) and (_text(loc.get("name")) or _text(loc.get("geoCode"))):
+            code = _text(loc.get("geoCode"))
+            found.append({"name": _text(loc.get("name")) or code, "code": code,
+                          "type": place_type(_text(loc.get("geoCodeType")))})
+    if not found:
+        return []
+    rank = {t: n for n, t in enumerate(NARROW_TO_BROAD)}
+    return [min(found, key=lambda p: rank.get(p["type"], len(rank)))]
+
+
 def check_grant(grant, order: str | None = None) -> tuple[dict | None, list[str], list[str]]:
     """(the grant's cleaned fields or None, what is wrong with it, what was repaired in it)."""
     if not isinstance(grant, dict):
@@ -334,6 +334,8 @@ def check_grant(grant, order: str | None = None) -> tuple[dict | None, list[str]
         return None, errors, warnings
     assert recipient is not None and award is not None  # each would have been an error
     _extras(grant, recipient)
+    if not recipient.get("location"):
+        recipient["location"] = _org_location(recipient["raw"])
     start, end, note = given.get("startDate"), given.get("endDate"), None
     months = _months(planned.get("duration"))
     if start is None:
@@ -387,9 +389,13 @@ def import_360giving(path, out_dir, *, skip_invalid: bool = False, dates: str | 
     ``progress``: called with (done, total) while grants are turned into entries.
     """
     path = Path(path)
-    rows = read_grants(path)
+    found = read_grant_file(path)
+    rows = found.rows
     order = dates or slash_order(_date_texts(rows), str(path))
-    result = ImportResult()
+    result = ImportResult(sheet=found.sheet)
+    result.notes = [msg for _, row, msg in found.notes if row == 0]
+    result.warnings.extend(RowProblem(row, "", msg, sheet) for sheet, row, msg in found.notes if row != 0)
+    sheet = found.sheet
     grants: list[dict] = []
     problems: list[RowProblem] = []
     seen: dict[str, tuple[int, dict]] = {}  # grant id -> (first row, raw grant)
@@ -407,8 +413,8 @@ def import_360giving(path, out_dir, *, skip_invalid: bool = False, dates: str | 
             grant, warned = None, []
         elif grant:
             seen[gid] = (row, raw)
-        problems.extend(RowProblem(row, gid, e) for e in errors)
-        result.warnings.extend(RowProblem(row, gid, w) for w in warned)
+        problems.extend(RowProblem(row, gid, e, sheet) for e in errors)
+        result.warnings.extend(RowProblem(row, gid, w, sheet) for w in warned)
         if grant:
             grant["row"] = row
             grants.append(grant)
@@ -425,7 +431,7 @@ def import_360giving(path, out_dir, *, skip_invalid: bool = False, dates: str | 
             result.already += 1
         if progress and (i % 500 == 0 or i == len(grants)):
             progress(i, len(grants))
-    result.warnings.extend(RowProblem(row, gid, w) for row, gid, w in builder.warnings)
+    result.warnings.extend(RowProblem(row, gid, w, sheet) for row, gid, w in builder.warnings)
     result.warnings.sort(key=lambda p: p.row)
     entries = builder.entries()
     result.added = {kind: sum(1 for e in es if e["id"] not in index.own_ids) for kind, es in entries.items()}

@@ -23,7 +23,7 @@ from collections.abc import Collection
 
 from .yaml_out import FolderIndex, norm_name, slug
 
-__all__ = ["GraphBuilder"]
+__all__ = ["GraphBuilder", "place_type"]
 
 #: ONS / 360Giving geographic code types -> the place type the data uses.
 _CODE_TYPES = {"WD": "ward", "LONB": "district", "NMD": "district", "MD": "district", "UA": "district",
@@ -31,6 +31,15 @@ _CODE_TYPES = {"WD": "ward", "LONB": "district", "NMD": "district", "MD": "distr
                "MSOA": "msoa", "WPC": "constituency"}
 #: A location name that states a spread, not a place ("England/More than one English Region").
 _NOT_A_PLACE = re.compile(r"(more than one|multiple|various|several|not specified|unknown|n/?a)\b", re.I)
+#: Place types from the narrowest: of several locations given for one body, the narrowest says most.
+NARROW_TO_BROAD = ("lsoa", "msoa", "ward", "constituency", "district", "county", "region", "country")
+
+
+def place_type(code_type: str) -> str:
+    """The place type of a 360Giving geographic code type (``WD`` -> ward); an unknown type as written, lower case."""
+    return _CODE_TYPES.get(code_type.upper(), code_type.lower()) if code_type else ""
+
+
 _URL = re.compile(r"https?://\S+")
 _BARE_DOMAIN = re.compile(r"(www\.)?[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+(/\S*)?")
 
@@ -198,7 +207,7 @@ class GraphBuilder:
         return parent
 
     def _beneficiary(self, p: dict) -> str | None:
-        ptype = _CODE_TYPES.get(p["codeType"].upper(), p["codeType"].lower()) if p["codeType"] else ""
+        ptype = place_type(p["codeType"])
         if not ptype and p["country"] and not p["code"]:
             ptype = "country"
         name = p["name"] or p["code"]  # a location published as a code alone is still a place
