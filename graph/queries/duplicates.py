@@ -201,14 +201,39 @@ def duplicate_rows(backend, decisions=None, *, kind: str = "Organisation", min_s
     for t in backend.relationships() if pairs else ():
         for x in {t.start, t.end} & in_pairs:
             ties_at[x].append(t)
-    rows = []
+    chosen = []  # (planned pair, kept record, merged record, the other member it was paired with, if any)
+    by_group: dict[int, list] = defaultdict(list)
     for planned in plan:
+        by_group[planned.group].append(planned)
+    for items in by_group.values():
+        if items[0].action != "merge":  # pairs to review: each on its own, the richer record kept
+            for planned in items:
+                a, b = by_id[planned.pair.a], by_id[planned.pair.b]
+                chosen.append((planned, *((a, b) if _richness(a) >= _richness(b) else (b, a)), None))
+            continue
+        # A merge group has one kept record, the richest: every other member merges into it, through its
+        # pair with it or, when it has none, its best pair in the group (a pair of two members that both
+        # merge into a third would otherwise keep one of them, merged away by another row).
+        members = {x for planned in items for x in (planned.pair.a, planned.pair.b)}
+        keeper = max(members, key=lambda x: _richness(by_id[x]))
+        for m in sorted(members - {keeper}):
+            best = max((planned for planned in items if m in (planned.pair.a, planned.pair.b)),
+                       key=lambda planned: (keeper in (planned.pair.a, planned.pair.b), planned.pair.score,
+                                            planned.pair.a, planned.pair.b))
+            via = None if keeper in (best.pair.a, best.pair.b) else ({best.pair.a, best.pair.b} - {m}).pop()
+            chosen.append((best, by_id[keeper], by_id[m], via))
+    chosen.sort(key=lambda c: (c[0].group, -c[0].pair.score, c[1].id, c[2].id))
+    moved = _Moved(where) if where else None
+    rows = []
+    for planned, keep, drop, via in chosen:
         p = planned.pair
-        a, b = by_id[p.a], by_id[p.b]
-        keep, drop = (a, b) if _richness(a) >= _richness(b) else (b, a)
         review, link = planned.action == "review", planned.weakest
         reasons = p.reasons + list(planned.notes)
-        edits = merge_edits(keep, drop, ties_at.get(drop.id, ()), kinds, where)
+        if via:
+            reasons.append(f"paired with {via}, which merges into {keep.id} too")
+        edits = merge_edits(keep, drop, ties_at.get(drop.id, ()), kinds, moved)
+        if moved:
+            moved.record(edits, keep.kind)
         row: dict[str, Any] = {"group": planned.group, "action": planned.action, "score": p.score, "keep": keep.id,
                "keep_name": keep.name, "merge": drop.id, "merge_name": drop.name, "reasons": "; ".join(reasons),
                "group_size": planned.size, "weakest_link": [link.a, link.b] if review else None,
@@ -218,5 +243,30 @@ def duplicate_rows(backend, decisions=None, *, kind: str = "Organisation", min_s
         if decided:
             row["decision"] = decided["decision"]
         rows.append(row)
-    rows.sort(key=lambda r: (r["group"], -r["score"], r["keep"], r["merge"]))
     return rows
+
+
+class _Moved:
+    """``where`` as the advice so far leaves the folder: an entry moved by an earlier row is in its new file.
+
+    Rows are followed in order, so the second row of a merge group whose kept entry the first row moved
+    out of an import's file adds to it where it now is, instead of moving it again (a second copy).
+    """
+
+    def __init__(self, where):
+        self.where = where
+        self.moved: dict[tuple[str, str], str] = {}
+
+    def __call__(self, entry_id: str, kind: str) -> str | None:
+        return self.moved.get((kind, entry_id)) or self.where(entry_id, kind)
+
+    def entry(self, entry_id: str, kind: str) -> dict | None:
+        return None if (kind, entry_id) in self.moved else self.where.entry(entry_id, kind)
+
+    def imported(self, name: str) -> bool:
+        return self.where.imported(name)
+
+    def record(self, edits: list[dict], kind: str) -> None:
+        for e in edits:
+            if "move_from" in e:
+                self.moved[(kind, e["entry"])] = e["file"]
