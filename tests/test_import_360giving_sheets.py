@@ -311,6 +311,28 @@ def test_a_semicolon_csv_from_a_comma_decimal_excel_is_read(lcg, tmp_path):
     assert (project.props["name"], project.props["description"]) == ("Choir", "Singing, online")
 
 
+@pytest.mark.parametrize("text, amount", [("40000,00", 40000), ("1.234,56", 1234.56), ("40 000,5", 40000.5),
+                                          ("1,5", 1.5), ("40,000", 40000), ("1,234.50", 1234.5), ("300", 300),
+                                          ("1,23,456", None), ("40,00,0", None), ("1.234.567", None)])
+def test_amount_separators_are_read_not_deleted(text, amount):
+    from graph.importers.giving360 import _amount
+
+    assert _amount(text) == amount
+
+
+def test_a_decimal_comma_amount_in_a_semicolon_csv_is_not_a_hundred_times_more(lcg, tmp_path):
+    src = tmp_path / "grants.csv"
+    src.write_text("Identifier;Title;Currency;Amount Awarded;Award Date;Recipient Org:Identifier;Recipient Org:Name;"
+                   "Funding Org:Identifier;Funding Org:Name\n"
+                   "360G-t-1;Choir;GBP;40000,00;2020-04-03;GB-CHC-1000001;Learn Together;GB-CHC-2000002;Test Fund\n"
+                   "360G-t-2;Band;GBP;1.234,56;2020-04-03;GB-CHC-1000001;Learn Together;GB-CHC-2000002;Test Fund\n")
+    out = tmp_path / "data"
+    result = lcg("import", "360giving", src, "-o", out)
+    assert result.exit_code == 0, result.output
+    amounts = {r.end: r.props["amount"] for r in load_dataset(out).rels if r.kind == "FUNDS"}
+    assert sorted(amounts.values()) == [1234.56, 40000]
+
+
 def test_two_grants_sheets_or_a_header_only_are_one_clear_error(lcg, tmp_path):
     from openpyxl import Workbook
 
@@ -359,3 +381,12 @@ def test_formulas_are_read_as_their_cached_values(lcg, tmp_path):
     assert "sheet 'Grants' row 4 (360G-t-2): bad amountAwarded None" in result.output  # said, not imported as 0
     (funds,) = [r.props for r in load_dataset(out).rels if r.kind == "FUNDS"]
     assert funds["amount"] == 5000
+
+
+def test_a_whole_amount_is_an_int_from_every_format():
+    """JSON's 40000.0 and a spreadsheet's 40000 are written alike, so importing a publisher's CSV over its
+    JSON rewrites nothing but what differs."""
+    from graph.importers.giving360 import _amount
+
+    assert type(_amount(40000.0)) is int and type(_amount("40000.00")) is int and type(_amount(40000)) is int
+    assert _amount(0.5) == 0.5 and type(_amount(1e150)) is float
