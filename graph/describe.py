@@ -13,8 +13,12 @@ from .search import resolve
 
 __all__ = ["stats_rows", "show_node", "TIE_COLUMNS", "TIE_FIELDS"]
 
-TIE_COLUMNS = ["direction", "relationship", "other_id", "other_kind", "other_name", "role", "named_as", "since", "from",
-               "to", "amount", "currency", "period", "award", "outcome", "date", "note", "sources"]
+#: Every field a tie may have (graph/schema.py's relationship kinds), in reading order: who and when first,
+#: then any other field the schema names, the note last; sources have their own column.
+_TIE_FIRST = ("role", "named_as", "since", "from", "to", "amount", "currency", "period")
+TIE_FIELDS = (*_TIE_FIRST, *dict.fromkeys(f.name for k in schema.REL_KINDS.values() for f in k.fields
+                                          if f.name not in (*_TIE_FIRST, "sources", "note")), "note")
+TIE_COLUMNS = ["direction", "relationship", "other_id", "other_kind", "other_name", *TIE_FIELDS, "sources"]
 
 
 def stats_rows(backend: Backend) -> list[dict]:
@@ -134,5 +138,3 @@ def _tie_row(me: str, tie, other) -> dict:
     return row
 
 
-TIE_FIELDS = ("role", "named_as", "since", "from", "to", "amount", "currency", "period", "award", "outcome", "date",
-               "note")

@@ -390,3 +390,16 @@ def test_a_whole_amount_is_an_int_from_every_format():
 
     assert type(_amount(40000.0)) is int and type(_amount("40000.00")) is int and type(_amount(40000)) is int
     assert _amount(0.5) == 0.5 and type(_amount(1e150)) is float
+
+
+def test_a_workbook_is_read_by_its_content_whatever_its_extension(lcg, tmp_path):
+    """An .xlsx saved as "grants.xls" (or with no extension) is a workbook: read, not refused as .xls or .ods."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.append(HEADER)
+    book.active.append(_grant_row())
+    for name in ("grants.xls", "grants"):
+        book.save(tmp_path / name)
+        result = lcg("import", "360giving", tmp_path / name, "-o", tmp_path / f"data-{name}")
+        assert result.exit_code == 0, result.output

@@ -127,8 +127,9 @@ def read_grant_file(path) -> SheetGrants:
     if head.startswith(_OLE) and suffix in (".xlsx", ".xlsm"):
         raise UnreadableInput(f"{path}: a password-protected workbook (or an old .xls renamed) cannot be read; "
                               f"save it without a password as .xlsx or .csv and import that")
-    if suffix in (".ods", ".xls") or head.startswith(_OLE) or (head.startswith(_ZIP) and b"opendocument" in head):
-        what = "an OpenDocument (.ods) spreadsheet" if suffix == ".ods" or head.startswith(_ZIP) \
+    ods = head.startswith(_ZIP) and b"opendocument" in head
+    if ods or head.startswith(_OLE) or (suffix in (".ods", ".xls") and not head.startswith(_ZIP)):
+        what = "an OpenDocument (.ods) spreadsheet" if ods or (suffix == ".ods" and not head.startswith(_OLE)) \
             else "an old-style Excel (.xls) workbook"
         raise UnreadableInput(f"{path}: {what} cannot be read; {ODS_HINT}")
     if suffix in (".xlsx", ".xlsm") or head.startswith(_ZIP):
