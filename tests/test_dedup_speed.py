@@ -142,6 +142,18 @@ def test_rows_with_ties_beyond_the_heap_are_done_the_plain_way():
     assert len(unsure20) < len(unsure) and len(i) > 1000
 
 
+def test_heap_top_k_is_the_same_on_one_thread_or_several(monkeypatch):
+    import graph.dedup.candidates as candidates
+
+    m = _tied_name_matrix(200)
+    runs = []
+    for threads in (1, 2, 3):
+        monkeypatch.setattr(candidates, "_cores", lambda threads=threads: threads)
+        runs.append(topk_arrays(m, k=3, min_sim=0.3))
+    _assert_same_arrays(runs[1], runs[0])
+    _assert_same_arrays(runs[2], runs[0])
+
+
 def test_heap_top_k_on_a_matrix_without_ngrams():
     m = tfidf_matrix(["", " ", ""], analyzer="char_wb", ngram_range=(3, 3), max_df=1.0)
     assert all(len(x) == 0 for x in topk_arrays(m, k=3, min_sim=0.3))

@@ -102,6 +102,17 @@ def _plain_topk(matrix, right, rows, *, k: int, min_sim: float, same: bool, chun
             yield index[start + local], cols, sims
 
 
+def _cores() -> int:
+    """The cores this process may run on: rows are independent, so the heap join shares them out
+    (the same result whatever the number of threads)."""
+    import os
+
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
 def _heap_topk(matrix, right, *, k: int, min_sim: float):
     """(i, j, sim) of each row's ``k`` best, from ``sparse_dot_topn`` (the product row by row in C++,
     keeping a heap of the best per row instead of every entry), and the rows it cannot settle.
@@ -109,7 +120,7 @@ def _heap_topk(matrix, right, *, k: int, min_sim: float):
     Its sums are scipy's (same float32 terms in the same order) and it returns a row's kept entries
     in the product's order (``sort=False``), so equal cosines are ranked as the plain path ranks them.
     Its heap holds ``2k + 1`` entries (the row itself among them) and drops one of several equal
-    smallest ones at random; a row whose ``k``-th best partner is not above the heap's smallest kept
+    smallest ones, whichever its layout puts first; a row whose ``k``-th best partner is not above the heap's smallest kept
     value may have lost a tie that way, and is returned to be done the plain way.
     """
     import numpy as np
@@ -120,7 +131,7 @@ def _heap_topk(matrix, right, *, k: int, min_sim: float):
     below = np.nextafter(np.float32(min_sim), np.float32(-np.inf))  # the heap keeps values above it
     below = np.nextafter(below, np.float32(-np.inf))  # and one step more: the filter below decides
     found = sp_matmul_topn(matrix.astype(np.float32, copy=False), right.astype(np.float32, copy=False),
-                           top_n=top_n, threshold=float(below), sort=False)
+                           top_n=top_n, threshold=float(below), sort=False, n_threads=_cores())
     counts = np.diff(found.indptr)
     rows = np.repeat(np.arange(n, dtype=np.int64), counts)
     cols, sims = found.indices[:len(rows)].astype(np.int64), found.data[:len(rows)]  # an empty product has one
