@@ -1,8 +1,11 @@
 """Candidate pairs without comparing everything with everything.
 
 Rows are TF-IDF vectors (rare terms weigh most, L2-normalised), so a sparse
-product gives cosine similarity. The product is taken a chunk of rows at a
-time and only each row's ``k`` best partners above ``min_sim`` are kept,
+product gives cosine similarity. Pairs within one matrix come from a C++
+product that keeps a heap of each row's ``k`` best (``sparse_dot_topn``): no
+product is held, and the pairs are the plain path's (bench/RESULTS.md,
+"duplicates, speed, second pass"). The plain path takes the product a chunk of
+rows at a time and keeps each row's ``k`` best partners above ``min_sim``,
 selected with array operations (no Python loop per row), so memory stays
 bounded by one chunk's product (sized by its expected entries, not a fixed row
 count) plus ``k x n`` pairs held as numpy arrays.
@@ -113,7 +116,7 @@ def _cores() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def _heap_topk(matrix, right, *, k: int, min_sim: float):
+def _heap_topk(matrix, right, *, k: int, min_sim: float, budget: int = PRODUCT_BUDGET):
     """(i, j, sim) of each row's ``k`` best, from ``sparse_dot_topn`` (the product row by row in C++,
     keeping a heap of the best per row instead of every entry), and the rows it cannot settle.
 
@@ -121,20 +124,27 @@ def _heap_topk(matrix, right, *, k: int, min_sim: float):
     in the product's order (``sort=False``), so equal cosines are ranked as the plain path ranks them.
     Its heap holds ``2k + 1`` entries (the row itself among them) and drops one of several equal
     smallest ones, whichever its layout puts first; a row whose ``k``-th best partner is not above the heap's smallest kept
-    value may have lost a tie that way, and is returned to be done the plain way.
+    value may have lost a tie that way, and is returned to be done the plain way. Rows are taken
+    ``budget // (2k + 1)`` at a time: a call holds a heap per row.
     """
     import numpy as np
     from sparse_dot_topn import sp_matmul_topn
 
     n = matrix.shape[0]
-    top_n = int(min(2 * k + 1, right.shape[1]))
+    top_n = 2 * k + 1
     below = np.nextafter(np.float32(min_sim), np.float32(-np.inf))  # the heap keeps values above it
     below = np.nextafter(below, np.float32(-np.inf))  # and one step more: the filter below decides
-    found = sp_matmul_topn(matrix.astype(np.float32, copy=False), right.astype(np.float32, copy=False),
-                           top_n=top_n, threshold=float(below), sort=False, n_threads=_cores())
-    counts = np.diff(found.indptr)
+    step = max(1, budget // top_n)  # each call holds rows x top_n entries
+    parts_c, parts_s, parts_n = [], [], []
+    for start in range(0, n, step):
+        found = sp_matmul_topn(matrix[start:start + step], right, top_n=top_n, threshold=float(below), sort=False,
+                               n_threads=_cores())
+        parts_n.append(np.diff(found.indptr))
+        parts_c.append(found.indices[:found.indptr[-1]])  # an empty product comes with one stray entry
+        parts_s.append(found.data[:found.indptr[-1]])
+    counts = np.concatenate(parts_n)
     rows = np.repeat(np.arange(n, dtype=np.int64), counts)
-    cols, sims = found.indices[:len(rows)].astype(np.int64), found.data[:len(rows)]  # an empty product has one
+    cols, sims = np.concatenate(parts_c).astype(np.int64), np.concatenate(parts_s)
     smallest = np.full(n, np.inf, dtype=np.float32)
     np.minimum.at(smallest, rows, sims)
     other = cols != rows
@@ -144,7 +154,7 @@ def _heap_topk(matrix, right, *, k: int, min_sim: float):
     last[:-1] = r[1:] != r[:-1]
     kth[r[last]] = s[last]
     per_row = np.bincount(r, minlength=n)
-    unsure = (counts == top_n) & (top_n < right.shape[1]) & (per_row >= k) & ~(kth > smallest)
+    unsure = (counts == top_n) & (per_row >= k) & ~(kth > smallest)
     keep = ~unsure[r] & (s >= min_sim)
     return r[keep], c[keep], s[keep], np.flatnonzero(unsure)
 
@@ -168,8 +178,8 @@ def topk_arrays(matrix, *, k: int = 10, min_sim: float = 0.1, chunk: int = 2000,
     right = (matrix if other is None else other).T.tocsr()
     n = matrix.shape[0]
     parts = []
-    if not plain and other is None and matrix.dtype == np.float32 and k > 0 and n > 1:
-        i, j, s, rest = _heap_topk(matrix, right, k=k, min_sim=min_sim)
+    if not plain and other is None and matrix.dtype == np.float32 and 0 < 2 * k + 1 < n:  # else a heap keeps all
+        i, j, s, rest = _heap_topk(matrix, right, k=k, min_sim=min_sim, budget=budget)
         parts.append((i, j, s))
         if len(rest):
             parts += _plain_topk(matrix, right, rest, k=k, min_sim=min_sim, same=True, chunk=chunk, budget=budget)
