@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 
 from conftest import SHARED
-from graph.dedup.candidates import tfidf_matrix, topk_arrays
+from graph.dedup.candidates import _heap_topk, tfidf_matrix, topk_arrays
 from graph.dedup.char_ngrams import char_wb_tfidf
 from graph.dedup.names import name_key
 
@@ -93,6 +93,70 @@ def test_top_k_pairs_are_each_rows_best_by_plain_cosine():
                 expected[(min(i, int(j)), max(i, int(j)))] = float(row[j])
     got = {(int(a), int(b)): float(s) for a, b, s in zip(*topk_arrays(m, k=k, min_sim=min_sim))}
     assert got == expected and len(got) > 100
+
+
+def _assert_same_arrays(got, expected):
+    assert all(x.dtype == y.dtype and np.array_equal(x, y) for x, y in zip(got, expected))
+
+
+def _tied_name_matrix(limit: int = 400):
+    """Real names plus, for every tenth name of several words, the same words in reverse order: the same
+    3-grams, so every other name meets the two at exactly equal cosines (ties at the k-th place)."""
+    texts = list(dict.fromkeys(" ".join(name_key(n).tokens) for n in _real_names(limit)))
+    texts += [" ".join(reversed(t.split())) for t in texts[::10] if len(t.split()) > 1]
+    return tfidf_matrix(list(dict.fromkeys(texts)), analyzer="char_wb", ngram_range=(3, 3), max_df=1.0)
+
+
+@pytest.mark.parametrize("k", [1, 2, 5, 20])
+def test_heap_top_k_gives_the_plain_products_pairs_on_real_names(k):
+    """The C++ heap join (sparse_dot_topn) gives the plain product's pairs, cosines and order, for every k:
+    the same float32 sums, and equal cosines at the k-th place ranked as the product lists them."""
+    m = _tied_name_matrix(400)
+    plain = topk_arrays(m, k=k, min_sim=0.3, plain=True)
+    _assert_same_arrays(topk_arrays(m, k=k, min_sim=0.3), plain)
+    assert len(plain[0]) > 100 * min(k, 5)
+
+
+def test_heap_top_k_at_the_threshold_itself():
+    """A cosine exactly at ``min_sim`` is kept, one float32 step below it is not, as in the plain product."""
+    m = _name_matrix(400)
+    sims = topk_arrays(m, k=20, min_sim=0.3, plain=True)[2]
+    at = float(np.sort(sims)[len(sims) // 2])
+    plain = topk_arrays(m, k=20, min_sim=at, plain=True)
+    assert at in plain[2].tolist()
+    _assert_same_arrays(topk_arrays(m, k=20, min_sim=at), plain)
+    above = float(np.nextafter(np.float32(at), np.float32(2)))
+    plain_above = topk_arrays(m, k=20, min_sim=above, plain=True)
+    assert at not in plain_above[2].tolist()
+    _assert_same_arrays(topk_arrays(m, k=20, min_sim=above), plain_above)
+
+
+def test_rows_with_ties_beyond_the_heap_are_done_the_plain_way():
+    """With k = 1 the heap holds 3 entries; rows whose best partners tie past it are returned unsettled
+    (and taken from the plain product by topk_arrays, which the test above holds equal)."""
+    m = _tied_name_matrix(400)
+    right = m.T.tocsr()
+    *_, unsure = _heap_topk(m, right, k=1, min_sim=0.3)
+    assert len(unsure) > 0
+    i, j, s, unsure20 = _heap_topk(m, right, k=20, min_sim=0.3)
+    assert len(unsure20) < len(unsure) and len(i) > 1000
+
+
+def test_heap_top_k_is_the_same_on_one_thread_or_several(monkeypatch):
+    import graph.dedup.candidates as candidates
+
+    m = _tied_name_matrix(200)
+    runs = []
+    for threads in (1, 2, 3):
+        monkeypatch.setattr(candidates, "_cores", lambda threads=threads: threads)
+        runs.append(topk_arrays(m, k=3, min_sim=0.3))
+    _assert_same_arrays(runs[1], runs[0])
+    _assert_same_arrays(runs[2], runs[0])
+
+
+def test_heap_top_k_on_a_matrix_without_ngrams():
+    m = tfidf_matrix(["", " ", ""], analyzer="char_wb", ngram_range=(3, 3), max_df=1.0)
+    assert all(len(x) == 0 for x in topk_arrays(m, k=3, min_sim=0.3))
 
 
 class _TakenForAccented(str):

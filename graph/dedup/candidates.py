@@ -1,8 +1,11 @@
 """Candidate pairs without comparing everything with everything.
 
 Rows are TF-IDF vectors (rare terms weigh most, L2-normalised), so a sparse
-product gives cosine similarity. The product is taken a chunk of rows at a
-time and only each row's ``k`` best partners above ``min_sim`` are kept,
+product gives cosine similarity. Pairs within one matrix come from a C++
+product that keeps a heap of each row's ``k`` best (``sparse_dot_topn``): no
+product is held, and the pairs are the plain path's (bench/RESULTS.md,
+"duplicates, speed, second pass"). The plain path takes the product a chunk of
+rows at a time and keeps each row's ``k`` best partners above ``min_sim``,
 selected with array operations (no Python loop per row), so memory stays
 bounded by one chunk's product (sized by its expected entries, not a fixed row
 count) plus ``k x n`` pairs held as numpy arrays.
@@ -68,45 +71,125 @@ def _chunks(matrix, right, chunk: int, budget: int):
         start = stop
 
 
+def _best_per_row(rows, cols, sims, k: int):
+    """Each row's ``k`` best entries, best first, ties kept in the order given (the product's order).
+
+    ``rows`` ascending; the sort key is ``row + 1 - sim`` in float64, exact for float32 cosines while
+    rows stay below 2**26."""
+    import numpy as np
+
+    order = np.argsort(rows + (1.0 - sims.astype(np.float64)), kind="stable")  # by row, best first
+    rows, cols, sims = rows[order], cols[order], sims[order]
+    first = np.searchsorted(rows, rows, side="left")
+    top = (np.arange(len(rows)) - first) < k
+    return rows[top], cols[top], sims[top]
+
+
+def _plain_topk(matrix, right, rows, *, k: int, min_sim: float, same: bool, chunk: int, budget: int):
+    """(i, j, sim) parts for ``rows`` (all when None) from the whole sparse product, a chunk of rows at a time."""
+    import numpy as np
+
+    sub = matrix if rows is None else matrix[rows]
+    index = np.arange(matrix.shape[0], dtype=np.int64) if rows is None else rows
+    for start, stop in _chunks(sub, right, chunk, budget):
+        block = sub[start:stop] @ right
+        kept = np.flatnonzero(block.data >= min_sim)  # the product's entries in stored order, filtered first
+        local = np.searchsorted(block.indptr, kept, side="right").astype(np.int64) - 1
+        cols, sims = block.indices[kept].astype(np.int64), block.data[kept]
+        del block
+        if same:
+            keep = cols != index[start + local]
+            local, cols, sims = local[keep], cols[keep], sims[keep]
+        if len(local):
+            local, cols, sims = _best_per_row(local, cols, sims, k)
+            yield index[start + local], cols, sims
+
+
+def _cores() -> int:
+    """The cores this process may run on: rows are independent, so the heap join shares them out
+    (the same result whatever the number of threads)."""
+    import os
+
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def _heap_topk(matrix, right, *, k: int, min_sim: float, budget: int = PRODUCT_BUDGET):
+    """(i, j, sim) of each row's ``k`` best, from ``sparse_dot_topn`` (the product row by row in C++,
+    keeping a heap of the best per row instead of every entry), and the rows it cannot settle.
+
+    Its sums are scipy's (same float32 terms in the same order) and it returns a row's kept entries
+    in the product's order (``sort=False``), so equal cosines are ranked as the plain path ranks them.
+    Its heap holds ``2k + 1`` entries (the row itself among them) and drops one of several equal
+    smallest ones, whichever its layout puts first; a row whose ``k``-th best partner is not above the heap's smallest kept
+    value may have lost a tie that way, and is returned to be done the plain way. Rows are taken
+    ``budget // (2k + 1)`` at a time: a call holds a heap per row.
+    """
+    import numpy as np
+    from sparse_dot_topn import sp_matmul_topn
+
+    n = matrix.shape[0]
+    top_n = 2 * k + 1
+    below = np.nextafter(np.float32(min_sim), np.float32(-np.inf))  # the heap keeps values above it
+    below = np.nextafter(below, np.float32(-np.inf))  # and one step more: the filter below decides
+    step = max(1, budget // top_n)  # each call holds rows x top_n entries
+    parts_c, parts_s, parts_n = [], [], []
+    for start in range(0, n, step):
+        found = sp_matmul_topn(matrix[start:start + step], right, top_n=top_n, threshold=float(below), sort=False,
+                               n_threads=_cores())
+        parts_n.append(np.diff(found.indptr))
+        parts_c.append(found.indices[:found.indptr[-1]])  # an empty product comes with one stray entry
+        parts_s.append(found.data[:found.indptr[-1]])
+    counts = np.concatenate(parts_n)
+    rows = np.repeat(np.arange(n, dtype=np.int64), counts)
+    cols, sims = np.concatenate(parts_c).astype(np.int64), np.concatenate(parts_s)
+    smallest = np.full(n, np.inf, dtype=np.float32)
+    np.minimum.at(smallest, rows, sims)
+    other = cols != rows
+    r, c, s = _best_per_row(rows[other], cols[other], sims[other], k)
+    kth = np.full(n, -np.inf, dtype=np.float32)
+    last = np.ones(len(r), dtype=bool)
+    last[:-1] = r[1:] != r[:-1]
+    kth[r[last]] = s[last]
+    per_row = np.bincount(r, minlength=n)
+    unsure = (counts == top_n) & (per_row >= k) & ~(kth > smallest)
+    keep = ~unsure[r] & (s >= min_sim)
+    return r[keep], c[keep], s[keep], np.flatnonzero(unsure)
+
+
 def topk_arrays(matrix, *, k: int = 10, min_sim: float = 0.1, chunk: int = 2000, other=None,
-                budget: int = PRODUCT_BUDGET):
+                budget: int = PRODUCT_BUDGET, plain: bool = False):
     """(i, j, sim) numpy arrays: each row's ``k`` most similar rows with cosine >= ``min_sim``.
 
     Without ``other``: pairs within ``matrix``, i < j, each pair once (its
     highest similarity). With ``other`` (same columns): i indexes ``matrix``,
-    j indexes ``other``. Rows are taken ``chunk`` at a time, fewer when their product
-    would exceed ``budget`` entries; each row's result depends on that row alone, so the
-    chunks change the memory used, never the pairs.
+    j indexes ``other``. Each row's result depends on that row alone. Pairs within
+    one float32 matrix come from :func:`_heap_topk` (bench/RESULTS.md, "duplicates, speed");
+    otherwise, and for the rows it leaves, rows are taken ``chunk`` at a time, fewer when
+    their product would exceed ``budget`` entries; the chunks change the memory used, never the pairs.
+    ``plain=True`` takes every row the plain way: the reference the fast path is held equal to
+    (tests/test_dedup_speed.py).
     """
     import numpy as np
 
     matrix = matrix.tocsr()
     right = (matrix if other is None else other).T.tocsr()
     n = matrix.shape[0]
-    parts_i, parts_j, parts_s = [], [], []
-    for start, stop in _chunks(matrix, right, chunk, budget):
-        block = matrix[start:stop] @ right
-        kept = np.flatnonzero(block.data >= min_sim)  # the product's entries in stored order, filtered first
-        rows = np.searchsorted(block.indptr, kept, side="right").astype(np.int64) - 1 + start
-        cols, sims = block.indices[kept].astype(np.int64), block.data[kept]
-        del block
-        if other is None:
-            keep = cols != rows
-            rows, cols, sims = rows[keep], cols[keep], sims[keep]
-        if not len(rows):
-            continue
-        order = np.argsort((rows - start) + (1.0 - sims.astype(np.float64)), kind="stable")  # by row, best first
-        rows, cols, sims = rows[order], cols[order], sims[order]
-        first = np.searchsorted(rows, rows, side="left")
-        rank = np.arange(len(rows)) - first
-        top = rank < k
-        parts_i.append(rows[top])
-        parts_j.append(cols[top])
-        parts_s.append(sims[top])
-    if not parts_i:
+    parts = []
+    if not plain and other is None and matrix.dtype == np.float32 and 0 < 2 * k + 1 < n:  # else a heap keeps all
+        i, j, s, rest = _heap_topk(matrix, right, k=k, min_sim=min_sim, budget=budget)
+        parts.append((i, j, s))
+        if len(rest):
+            parts += _plain_topk(matrix, right, rest, k=k, min_sim=min_sim, same=True, chunk=chunk, budget=budget)
+    else:
+        parts += _plain_topk(matrix, right, None, k=k, min_sim=min_sim, same=other is None, chunk=chunk,
+                             budget=budget)
+    if not parts:
         empty = np.zeros(0, dtype=np.int64)
         return empty, empty, np.zeros(0, dtype=np.float32)
-    i, j, s = np.concatenate(parts_i), np.concatenate(parts_j), np.concatenate(parts_s)
+    i, j, s = (np.concatenate(x) for x in zip(*parts))
     if other is None:
         i, j = np.minimum(i, j), np.maximum(i, j)
         key = i * n + j

@@ -262,15 +262,16 @@ def find_duplicates(records, *, min_score: float = W.DUPLICATE_MIN_SCORE, top_k:
             delta = min(delta, 0.0)  # a town or a hospital apart is not undone by a shared switchboard
         score = min(1.0, max(0.0, score + delta))
         reasons += contact
-        same_ids = sorted({registry_id(i) for i in ra.identifiers} & {registry_id(i) for i in rb.identifiers})
+        same_ids = sorted({registry_id(i) for i in ra.identifiers} & {registry_id(i) for i in rb.identifiers}
+                          ) if ra.identifiers and rb.identifiers else []  # most records carry none
         if same_ids:
             score = max(score, W.SAME_IDENTIFIER)
             reasons.append(f"same identifier {', '.join(same_ids)}")
-        clash = set() if same_ids else (
+        clash = set() if same_ids or not (ra.identifiers and rb.identifiers) else (
             {_scheme(i) for i in ra.identifiers} & {_scheme(i) for i in rb.identifiers})
-        apart = ("different places" in reason or "a body of its own" in reason or _branches(ra, rb)
-                 or ("a branch or another body" in reason and _share_words(ra, rb)))
-        if _domain(ra.website) and _domain(ra.website) == _domain(rb.website) and not apart:
+        if _domain(ra.website) and _domain(ra.website) == _domain(rb.website) and not (  # apart: asked only here
+                "different places" in reason or "a body of its own" in reason or _branches(ra, rb)
+                or ("a branch or another body" in reason and _share_words(ra, rb))):
             score = max(score, W.SAME_WEBSITE)
             reasons.append(f"same website {_domain(ra.website)}")
         people = sorted(ra.people & rb.people)
