@@ -106,11 +106,21 @@ _CONVERT = {"str": _text, "text": _text, "url": _url, "date": _date, "amount": _
 
 
 def convert(f: schema.Field, v):
-    if f.type == "enum":
-        if v in f.choices:
+    return converter(f)(v)
+
+
+def converter(f: schema.Field):
+    """The function that checks and converts a value of field ``f`` (raises BadValue)."""
+    if f.type != "enum":
+        return _CONVERT[f.type]
+    choices, name = f.choices, f.name
+
+    def enum(v):
+        if v in choices:
             return v
-        raise BadValue(f"bad {f.name} {cut(v)} (expected one of: {', '.join(f.choices)})")
-    return _CONVERT[f.type](v)
+        raise BadValue(f"bad {name} {cut(v)} (expected one of: {', '.join(choices)})")
+
+    return enum
 
 
 def _did_you_mean(word: str, options) -> str:
@@ -130,6 +140,15 @@ class Validator:
         self._fields = {k: {f.name: f for f in nk.fields} for k, nk in schema.NODE_KINDS.items()}
         self._rel_fields = {k: {f.name: f for f in rk.fields} for k, rk in schema.REL_KINDS.items()}
         self._slots = {k: schema.slots_of(k) for k in schema.NODE_KINDS}
+        # Per kind, worked out once: every entry and tie is read through these (bench/RESULTS.md, "Cold imports,
+        # second round": a third of the time to check a 100k-entry folder went on finding them again).
+        self._convert = {k: {n: converter(f) for n, f in fs.items() if n != "id"} for k, fs in self._fields.items()}
+        self._rel_convert = {k: {n: converter(f) for n, f in fs.items()} for k, fs in self._rel_fields.items()}
+        #: fields whose value is taken as it is when it is a str (converted by _text)
+        self._texts = {k: frozenset(n for n, f in fs.items() if f.type in ("str", "text") and n != "id")
+                       for k, fs in self._fields.items()}
+        self._required = {k: tuple(f for f in nk.fields if f.required and f.name != "id")
+                          for k, nk in schema.NODE_KINDS.items()}
         self._broken: dict[str, Problem] = {}  # id (as written, and as a slug) of an entry that could not be read
         self._cited: list[tuple] = []  # (file, path, id, sources): checked against sources.yaml
 
@@ -171,21 +190,23 @@ class Validator:
                           "bad id (expected a slug: lowercase letters, digits and hyphens, e.g. 'city-of-example')")
             self._unreadable_id(str(raw_id), self.problems[-1])
         props = {}
+        convert, texts = self._convert[kind], self._texts[kind]
         for key, value in entry.items():
-            f = fields.get(key)
-            if f is not None:
-                if key == "id":
-                    continue
+            if key in texts and type(value) is str:
+                props[key] = value
+                continue
+            conv = convert.get(key)
+            if conv is not None:
                 try:
-                    props[key] = convert(f, value)
+                    props[key] = conv(value)
                 except BadValue as e:
                     self._problem(file, (i, key), label, f"{key}: {e}")
-            elif key not in slots:
+            elif key != "id" and key not in slots:
                 hint = _did_you_mean(str(key), list(fields) + list(slots))
                 self._problem(file, (i, key), label,
                               f"unknown field {cut(key)} for {kind} ({hint}expected one of: {', '.join(list(fields) + list(slots))})")
-        for f in fields.values():
-            if f.required and f.name != "id" and f.name not in entry:
+        for f in self._required[kind]:
+            if f.name not in entry:
                 self._problem(file, (i,), label, f"missing required field {f.name!r} ({f.doc.rstrip('.')})")
         if "start" in props and "end" in props and _later(props["start"], props["end"]):
             self._problem(file, (i, "end"), label, f"end {props['end']} is before start {props['start']}")
@@ -206,10 +227,12 @@ class Validator:
                 self._read_slot(file, i, node_id, slot, entry[key], sources)
 
     def _read_slot(self, file, i, owner, slot: schema.Slot, value, sources) -> None:
-        items = value if isinstance(value, list) else [value]
-        rel_fields = self._rel_fields[slot.rel]
+        listed = isinstance(value, list)
+        items = value if listed else [value]
+        rel_convert = self._rel_convert[slot.rel]
+        pending = self._pending
         for j, item in enumerate(items):
-            path = (i, slot.key, j) if isinstance(value, list) else (i, slot.key)
+            path = (i, slot.key, j) if listed else (i, slot.key)
             props: dict
             if isinstance(item, str):
                 target, props = item, {}
@@ -218,15 +241,15 @@ class Validator:
                 for key, v in item.items():
                     if key == "id":
                         continue
-                    f = rel_fields.get(key)
-                    if f is None:
-                        hint = _did_you_mean(str(key), rel_fields)
+                    conv = rel_convert.get(key)
+                    if conv is None:
+                        hint = _did_you_mean(str(key), rel_convert)
                         self._problem(file, path + (key,), owner,
                                       f"{slot.key}: unknown field {cut(key)} for {slot.rel} "
-                                      f"({hint}expected one of: id, {', '.join(rel_fields)})")
+                                      f"({hint}expected one of: id, {', '.join(rel_convert)})")
                         continue
                     try:
-                        props[key] = convert(f, v)
+                        props[key] = conv(v)
                     except BadValue as e:
                         self._problem(file, path + (key,), owner, f"{slot.key}: {key}: {e}")
             else:
@@ -240,7 +263,7 @@ class Validator:
             elif sources:
                 props["sources"] = sources
             start, end = (owner, target) if slot.outgoing else (target, owner)
-            self._pending.append((slot, start, end, props, file, path, owner, target))
+            pending.append((slot, start, end, props, file, path, owner, target))
 
     def check_sources(self, known: set[str]) -> None:
         """Every ``sources`` value is a key of the folder's sources.yaml, or a URL."""
@@ -302,9 +325,13 @@ class Validator:
         misses = 0
         merged: dict[tuple, dict] = {}
         where: dict[tuple, tuple] = {}
+        # per slot (by identity: hashing a frozen dataclass hashes all its fields), what each tie needs of it
+        of_slot = {id(s): (s.other_kinds, schema.REL_KINDS[s.rel].key_field, s.rel in _NO_CYCLES)
+                   for s in schema.SLOTS}
+        assumed = self._assumed
         for slot, start, end, props, file, path, owner, target in self._pending:
             entry = known.get(target)
-            if entry is None and self._assumed:
+            if entry is None and assumed:
                 entry = self._assumed_entry(target)
             if entry is None:
                 misses += 1
@@ -315,20 +342,20 @@ class Validator:
                 self._problem(file, path, owner, f"{slot.key}: unknown id {cut(target)}{hint}; expected an id defined in a data file")
                 self.problems[-1].cause = self._broken.get(target)
                 continue
-            if entry[0] not in slot.other_kinds:
+            other_kinds, key_field, hierarchy = of_slot[id(slot)]
+            if entry[0] not in other_kinds:
                 self._problem(file, path, owner,
                               f"{slot.key}: {cut(target)} is {schema.a_kind(entry[0])}, but {slot.rel} here expects "
-                              f"{' or '.join(slot.other_kinds)}")
+                              f"{' or '.join(other_kinds)}")
                 continue
             if start == end:
                 self._problem(file, path, owner, f"{slot.key}: {cut(target)} is this entry itself; expected another id")
                 continue
-            key_field = schema.REL_KINDS[slot.rel].key_field
             key = (slot.rel, start, end, props.get(key_field) if key_field else None)
             seen = merged.get(key)
             if seen is None:
                 merged[key] = props
-                if slot.rel in _NO_CYCLES:
+                if hierarchy:
                     where[key] = (file, path, owner, slot.key)
                 continue
             # The same tie written on both ends (a network's members and an org's member_of):
