@@ -322,6 +322,7 @@ def write_import(index: FolderIndex, entries: dict[str, list[dict]], *, command:
     stale = [name for name in index.own_files if name not in new]
     changed = {name: v for name, v in new.items()
                if name not in index.own_files or index.own_files[name].data != v[1].encode("utf-8")}
+    index.rest.complete()  # the check of the rest, if a second process runs it: needed below, and cached for next time
     if not changed and not stale and not register:
         return []
     _check(index, new, values)
