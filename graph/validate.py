@@ -89,7 +89,10 @@ def _list(v) -> tuple:
     if isinstance(v, (str, int, float)) and not isinstance(v, bool):
         return (_text(v),)
     if isinstance(v, list):
-        return tuple(_text(x) for x in v)
+        for x in v:
+            if type(x) is not str:  # a number among the texts (converted), or what is not text (refused)
+                return tuple(_text(x) for x in v)
+        return tuple(v)
     raise BadValue(f"expected a list of texts, got {type(v).__name__}")
 
 
@@ -142,11 +145,26 @@ class Validator:
         self._slots = {k: schema.slots_of(k) for k in schema.NODE_KINDS}
         # Per kind, worked out once: every entry and tie is read through these (bench/RESULTS.md, "Cold imports,
         # second round": a third of the time to check a 100k-entry folder went on finding them again).
-        self._convert = {k: {n: converter(f) for n, f in fs.items() if n != "id"} for k, fs in self._fields.items()}
-        self._rel_convert = {k: {n: converter(f) for n, f in fs.items()} for k, fs in self._rel_fields.items()}
+        real_dates: set[str] = set()  # dates already checked: the same few hundred recur in every file
+
+        def date(v) -> str:
+            if type(v) is str and v in real_dates:
+                return v
+            out = _date(v)
+            if type(v) is str:
+                real_dates.add(v)
+            return out
+
+        def conv(f: schema.Field):
+            return date if f.type == "date" else converter(f)
+
+        self._convert = {k: {n: conv(f) for n, f in fs.items() if n != "id"} for k, fs in self._fields.items()}
+        self._rel_convert = {k: {n: conv(f) for n, f in fs.items()} for k, fs in self._rel_fields.items()}
         #: fields whose value is taken as it is when it is a str (converted by _text)
         self._texts = {k: frozenset(n for n, f in fs.items() if f.type in ("str", "text") and n != "id")
                        for k, fs in self._fields.items()}
+        self._rel_texts = {k: frozenset(n for n, f in fs.items() if f.type in ("str", "text"))
+                           for k, fs in self._rel_fields.items()}
         self._required = {k: tuple(f for f in nk.fields if f.required and f.name != "id")
                           for k, nk in schema.NODE_KINDS.items()}
         self._broken: dict[str, Problem] = {}  # id (as written, and as a slug) of an entry that could not be read
@@ -229,17 +247,21 @@ class Validator:
     def _read_slot(self, file, i, owner, slot: schema.Slot, value, sources) -> None:
         listed = isinstance(value, list)
         items = value if listed else [value]
-        rel_convert = self._rel_convert[slot.rel]
+        rel_convert, texts = self._rel_convert[slot.rel], self._rel_texts[slot.rel]
         pending = self._pending
+        slot_key, outgoing = slot.key, slot.outgoing
         for j, item in enumerate(items):
-            path = (i, slot.key, j) if listed else (i, slot.key)
+            path = (i, slot_key, j) if listed else (i, slot_key)
             props: dict
-            if isinstance(item, str):
+            if type(item) is str:
                 target, props = item, {}
             elif isinstance(item, dict) and isinstance(item.get("id"), str):
                 target, props = item["id"], {}
                 for key, v in item.items():
                     if key == "id":
+                        continue
+                    if key in texts and type(v) is str:
+                        props[key] = v
                         continue
                     conv = rel_convert.get(key)
                     if conv is None:
@@ -252,6 +274,8 @@ class Validator:
                         props[key] = conv(v)
                     except BadValue as e:
                         self._problem(file, path + (key,), owner, f"{slot.key}: {key}: {e}")
+            elif isinstance(item, str):  # a str subclass: as the check above, a little slower
+                target, props = item, {}
             else:
                 self._problem(file, path, owner,
                               f"{slot.key}: expected an id or a mapping with 'id' (e.g. '- id: some-id'), got {cut(item)}")
@@ -262,8 +286,10 @@ class Validator:
                 self._cited.append((file, path + ("sources",), owner, props["sources"]))
             elif sources:
                 props["sources"] = sources
-            start, end = (owner, target) if slot.outgoing else (target, owner)
-            pending.append((slot, start, end, props, file, path, owner, target))
+            if outgoing:
+                pending.append((slot, owner, target, props, file, path, owner, target))
+            else:
+                pending.append((slot, target, owner, props, file, path, owner, target))
 
     def check_sources(self, known: set[str]) -> None:
         """Every ``sources`` value is a key of the folder's sources.yaml, or a URL."""
@@ -290,17 +316,13 @@ class Validator:
 
     def take_open_ties(self) -> list[list]:
         """Remove and return the ties whose other end is not an id read so far, as JSON-ready rows."""
-        known = self._nodes
-        kept, rows = [], []
-        for t in self._pending:
-            if t[7] in known:
-                kept.append(t)
-            else:
-                slot, _, _, props, file, path, owner, target = t
-                rows.append([slot.owner, slot.key, owner, target, {k: list(v) if isinstance(v, tuple) else v
-                                                                    for k, v in props.items()}, file, list(path)])
-        self._pending = kept
-        return rows
+        known, pending = self._nodes, self._pending
+        self._pending = [t for t in pending if t[7] in known]
+        if len(self._pending) == len(pending):  # the usual case: every tie's other end is here
+            return []
+        return [[slot.owner, slot.key, owner, target, {k: list(v) if isinstance(v, tuple) else v
+                                                       for k, v in props.items()}, file, list(path)]
+                for slot, _, _, props, file, path, owner, target in pending if target not in known]
 
     def hierarchy_rows(self) -> list[list]:
         """The PART_OF / LOCATED_IN ties read so far as rows for :meth:`add_tie_rows` (a new tie may close a loop)."""
@@ -373,7 +395,7 @@ class Validator:
             if extra:
                 seen["sources"] = tuple(seen.get("sources", ())) + extra
         for rel in _NO_CYCLES:
-            for key in _cycle_ties(rel, merged):
+            for key in _cycle_ties(rel, where):  # the hierarchy's ties, in the order merged has them
                 file, path, owner, slot_key = where[key]
                 self._problem(file, path, owner, f"{slot_key}: {cut(key[2])} closes a loop of {rel} ties back to "
                                                  f"{cut(owner)}; expected a hierarchy (nothing is part of itself)")
