@@ -6,24 +6,30 @@ one record per line, and every line is JSON, so it is read back with the C JSON
 scanner instead of building each value in Python (bench/RESULTS.md, "Cold
 imports, second round").
 
-YAML 1.1 (PyYAML) and JSON do not agree on every text, so a line is written,
-and read, only in the form where they do:
+YAML 1.1 (PyYAML) and JSON do not agree on every text, so a line is read here
+only in a form where they do (:func:`encode` writes ``json.dumps(entry,
+ensure_ascii=False)``, with the characters YAML folds or refuses inside quotes
+escaped, :data:`ESCAPE`):
 
-- exactly the text ``json.dumps(entry, ensure_ascii=False)`` gives, with the
-  characters YAML folds or refuses inside quotes escaped (:data:`ESCAPE`).
-  The reader checks this by encoding what it read and comparing the text, so a
-  hand edit (a key written twice, other spacing, another escape) is never read
-  here;
-- no float without a dot or with an unsigned exponent (``1e+16`` and ``1.5e5`` are text
-  to YAML 1.1), no NaN or infinity, no integer longer than :data:`graph.yaml_files.MAX_INT_DIGITS` digits (the
-  loader refuses those), no ``\\u`` escape of a surrogate (JSON pairs them,
-  YAML does not), no key longer than 150 characters (YAML stops looking for a
-  key's colon after 1,024).
+- the line is ``- {`` and one JSON object, nothing after it, no tab, CR or
+  other character ``yaml_in._ODD`` refuses (the line breaks YAML knows besides
+  ``\n`` among them); spaces between tokens read the same in both;
+- no key written twice in a mapping (JSON keeps the last, the loader refuses);
+- no float without a dot or with an unsigned exponent (``1e+16`` and ``1.5e5``
+  are text to YAML 1.1), no NaN or infinity, no integer longer than
+  :data:`graph.yaml_files.MAX_INT_DIGITS` digits (the loader refuses those);
+- no ``\\u`` escape of a surrogate (JSON pairs them, YAML does not);
+- YAML looks for a key's colon within 1,024 characters of its start: a line
+  longer than 1,000 characters is read here only when it is exactly what
+  :func:`encode` writes and has no key longer than 150 characters.
 
-Anything else: :func:`encode` returns None (the block emitter writes the file)
-and :func:`decode` returns None (PyYAML reads the whole file). That the two
-readers agree on what :func:`encode` writes is tested on generated entries and
-on every file the importers write for the real data (tests/test_yaml_in.py).
+Anything else: :func:`decode` returns None (PyYAML reads the whole file, and
+reports its problems with their lines), and :func:`encode` returns None for
+entries it cannot write so (the block emitter writes the file). That both
+readers give the same values is tested on generated entries written by
+:func:`encode` and written as other JSON (other spacing and escapes), on hand
+edits, and on every file the importers write for the real data
+(tests/test_yaml_in.py).
 """
 
 from __future__ import annotations
@@ -68,16 +74,24 @@ def _int(text: str) -> int:
 
 def _float(text: str) -> float:
     """A float only in a form YAML 1.1 reads as one: a dot, and a sign after the exponent's ``e``."""
-    at = text.find("e")
-    if "." not in text or "E" in text or (at >= 0 and text[at + 1] not in "+-"):
+    at = max(text.find("e"), text.find("E"))
+    if "." not in text or (at >= 0 and text[at + 1] not in "+-"):
         raise ValueError(text)
     return float(text)
 
 
-#: The C scanner behind ``json.loads``, called on each line; NaN and Infinity refused, numbers checked (the
-#: hooks run per number, which the data has few of: 32k in the 400k-relationship folder's 20 MB).
+def _mapping(pairs: list) -> dict:
+    mapping = dict(pairs)
+    if len(mapping) != len(pairs):  # a key written twice: the loader refuses it (graph/yaml_files.py)
+        raise ValueError("a key written twice")
+    return mapping
+
+
+#: The C scanner behind ``json.loads``, called on each line; NaN and Infinity refused, numbers and keys
+#: checked (the hooks run per number and per mapping: checking that no key is written twice by
+#: encoding the values again, which also fixes the spacing, took as long as reading them).
 _SCAN = json.scanner.make_scanner(cast(Any, json.decoder.JSONDecoder(  # typeshed types its argument as itself
-    parse_constant=_refuse, parse_int=_int, parse_float=_float)))
+    parse_constant=_refuse, parse_int=_int, parse_float=_float, object_pairs_hook=_mapping)))
 
 
 def _long_key(value: Any) -> bool:
@@ -101,7 +115,7 @@ def encode(entries: list[dict]) -> str | None:
 
 
 def decode(lines: list[str]) -> list | None:
-    """The entries of ``lines`` (each ``- {...}``, no line break) when :func:`encode` wrote them; else None.
+    """The entries of ``lines`` (each ``- {...}``, no line break), exactly as PyYAML reads them; else None.
 
     The caller has checked the text for characters that end fast reading (``yaml_in._ODD``).
     """
@@ -112,15 +126,14 @@ def decode(lines: list[str]) -> list | None:
             if not line.startswith(LINE_START):
                 return None
             value, end = scan(line, 2)
-            if end != len(line) or (len(line) > 1000 and _long_key(value)):
+            if end != len(line):
+                return None
+            if len(line) > 1000 and (_long_key(value) or escaped(json.dumps(value, ensure_ascii=False)) != line[2:]):
                 return None
             values.append(value)
     except (ValueError, StopIteration, RecursionError):
         return None
-    joined = "[" + ", ".join([line[2:] for line in lines]) + "]"
-    if _MAYBE_SURROGATE.search(joined) and _SURROGATE.search(joined):
-        return None
-    again = json.dumps(values, ensure_ascii=False)
-    if again != joined and escaped(again) != joined:  # no character to escape: the first comparison holds
+    text = "\n".join(lines)
+    if _MAYBE_SURROGATE.search(text) and _SURROGATE.search(text):
         return None
     return values
