@@ -138,16 +138,19 @@ def main() -> None:
     ap.add_argument("--baseline", default="7d60dba", help="commit of the importer to compare with")
     ap.add_argument("--skip-baseline", action="store_true")
     ap.add_argument("--layouts", nargs="+", choices=("flat", "imported"), default=["flat", "imported"])
+    ap.add_argument("--with-serial", action="store_true",
+                    help="also time the current importer with the rest checked in this process (no fork)")
     args = ap.parse_args()
     from generate import generate
 
+    import graph.importers.rest_check as rest_check
     import graph.importers.yaml_in as yaml_in
     import graph.validate as validate
     from graph.importers.giving360 import import_360giving
     from graph.loading import open_graph
     from graph.yaml_files import safe_load
 
-    fast_reader, validator = yaml_in.read_emitted, validate.Validator
+    fast_reader, validator, parallel_from = yaml_in.read_emitted, validate.Validator, rest_check.PARALLEL_FROM
     baseline = None if args.skip_baseline else load_baseline(args.baseline)
     if baseline is not None:
         base_out = importlib.import_module("graph.importers_baseline.yaml_out")
@@ -164,15 +167,18 @@ def main() -> None:
             src = work / f"grants-{args.grants}.json"
             src.write_text(json.dumps(synthetic_grants(flat, args.grants)))
             written: dict = {}
-            for name, run in (("current", import_360giving), ("baseline", baseline and baseline.import_360giving)):
-                if run is None:
+            for name, run in (("current", import_360giving),
+                              ("current-serial", args.with_serial and import_360giving),
+                              ("baseline", baseline and baseline.import_360giving)):
+                if not run:
                     continue
-                current = name == "current"
+                current = name.startswith("current")
+                rest_check.PARALLEL_FROM = 10**12 if name == "current-serial" else parallel_from
                 yaml_in.read_emitted = fast_reader if current else base_in.read_emitted
                 validate.Validator = validator if current else base_validator
                 base = flat
                 if layout == "imported":
-                    base = work / f"r{size}-imported-{name}"
+                    base = work / f"r{size}-imported-{'current' if current else name}"
                     if not base.exists():
                         as_imported(flat, base, None if current else base_out.yaml_text)
                 folder = work / f"{name}-{size}-{layout}"
@@ -196,11 +202,11 @@ def main() -> None:
                              **{f"{step}_{what}": round(v, 2) for step, triple in (
                                  ("import_cold", first), ("reimport", again), ("import_warm", warm),
                                  ("import_after_command", after)) for what, v in zip(("s", "cpu_s", "child_cpu_s"), map(abs, triple))}})
-                if len(written) == 2:  # both importers wrote the same entries (each in its own emitter's form)
-                    rows[-1]["same_entries_as_current"] = written["current"] == written["baseline"]
+                if name != "current":  # both importers wrote the same entries (each in its own emitter's form)
+                    rows[-1]["same_entries_as_current"] = written["current"] == written[name]
                 print(json.dumps(rows[-1]), flush=True)
     finally:
-        yaml_in.read_emitted, validate.Validator = fast_reader, validator
+        yaml_in.read_emitted, validate.Validator, rest_check.PARALLEL_FROM = fast_reader, validator, parallel_from
         shutil.rmtree(work, ignore_errors=True)
 
 

@@ -203,10 +203,11 @@ def _fork_check(files, values: dict) -> Callable[[], dict | None] | None:
     import os
     import threading
 
-    if not hasattr(os, "fork") or threading.active_count() != 1:
+    cores = getattr(os, "sched_getaffinity", None)  # Linux; elsewhere the check stays in this process
+    if cores is None or not hasattr(os, "fork") or threading.active_count() != 1:
         return None
     try:
-        if len(os.sched_getaffinity(0)) < 2:
+        if len(cores(0)) < 2:
             return None
         read_end, write_end = os.pipe()
         pid = os.fork()
