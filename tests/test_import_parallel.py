@@ -36,6 +36,8 @@ def counting(*a):
     return waiter
 rest_check._fork_check = counting
 rest_check.PARALLEL_FROM = parallel_from
+if mode != "busy":  # the machine running the tests may be busy: the rule on load is tested on its own
+    rest_check.spare_core = lambda cores, load: cores >= 2
 if mode == "child-fails":
     parent, real_check = os.getpid(), rest_check._check
     def failing(*a):
@@ -85,6 +87,18 @@ def test_with_one_core_the_rest_is_checked_in_this_process(tmp_path):
     one = _run(tmp_path, 0, "one-core")
     assert one["forks"] and not any(one["forks"])
     assert one["out"] == _run(tmp_path, 10**9)["out"]
+
+
+def test_a_second_process_only_with_a_core_to_itself():
+    from graph.importers.rest_check import spare_core
+
+    assert spare_core(2, 0.3) and spare_core(4, 2.9) and spare_core(2, 1.0)
+    assert not spare_core(1, 0.0) and not spare_core(2, 1.5) and not spare_core(4, 3.5)
+
+
+def test_on_a_busy_machine_the_answers_are_the_same(tmp_path):
+    """Whatever the load when the tests run, fork or not, the same answers."""
+    assert _run(tmp_path, 0, "busy")["out"] == _run(tmp_path, 10**9)["out"]
 
 
 def test_a_failed_child_costs_time_not_a_wrong_answer(tmp_path):

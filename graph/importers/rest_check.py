@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
-__all__ = ["RestSummary", "rest_summary", "new_files_pass"]
+__all__ = ["RestSummary", "rest_summary", "new_files_pass", "spare_core"]
 
 _FORMAT = "rest-1"
 #: Where the look-ups of one file's entries go (see ``yaml_out.index_entry``).
@@ -190,13 +190,20 @@ def _check(files, values: dict) -> dict:
     return {"clean": not validator.problems, "open_ties": open_ties, "hierarchy": hierarchy, "cited": cited}
 
 
+def spare_core(cores: int, load: float) -> bool:
+    """Whether a second process would have a core to itself: this process has two or more, and the 1-minute
+    load average (processes running or waiting to run) leaves one free besides this one. On a busy
+    machine the two would take turns with the others, and the fork's extra work (each page the child
+    touches is copied) made the import slower, not faster (bench/RESULTS.md, "Cold imports, second round")."""
+    return cores >= 2 and load <= cores - 1
+
+
 def _fork_check(files, values: dict) -> Callable[[], dict | None] | None:
     """Start :func:`_check` in a forked copy of this process; a function that waits for its answer (None when
     the child failed: the caller then checks here). None when a second process would not run beside this one.
 
-    Only with two cores for this process (``os.sched_getaffinity``; on one, the two would take turns and
-    finish later than one), and only with no other thread running (a fork copies one thread; a lock held by
-    another would never be released in the child). The child gets the parsed values by the fork, not by
+    Only when a core is free for it (:func:`spare_core`), and only with no other thread running (a fork
+    copies one thread; a lock held by another would never be released in the child). The child gets the parsed values by the fork, not by
     copying them, and sends back only the checked fields: a flag and, in a folder with no ties into an
     import, a few short lists.
     """
@@ -207,7 +214,7 @@ def _fork_check(files, values: dict) -> Callable[[], dict | None] | None:
     if cores is None or not hasattr(os, "fork") or threading.active_count() != 1:
         return None
     try:
-        if len(cores(0)) < 2:
+        if not spare_core(len(cores(0)), os.getloadavg()[0]):
             return None
         read_end, write_end = os.pipe()
         pid = os.fork()
@@ -250,13 +257,11 @@ def new_files_pass(summary: RestSummary, new: dict[str, tuple[str, Any]], known_
     from ..sources import is_url
     from ..validate import Validator
 
-    if not summary.complete().clean:
-        return False
     validator = Validator()
     validator.assume_ids(summary.kinds, "(other files)")
-    for name, (kind, value) in new.items():
+    for name, (kind, value) in new.items():  # needs only the kinds: done while a second process may still check
         validator.read_file(name, kind, value)
-    if validator.problems:
+    if not summary.complete().clean or validator.problems:
         return False
     validator.add_tie_rows(summary.open_ties)
     # A loop through a new entry needs a tie into it of the loop's kind. Without an open tie of that kind,

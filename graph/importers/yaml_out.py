@@ -322,10 +322,13 @@ def write_import(index: FolderIndex, entries: dict[str, list[dict]], *, command:
     stale = [name for name in index.own_files if name not in new]
     changed = {name: v for name, v in new.items()
                if name not in index.own_files or index.own_files[name].data != v[1].encode("utf-8")}
-    index.rest.complete()  # the check of the rest, if a second process runs it: needed below, and cached for next time
     if not changed and not stale and not register:
+        index.rest.complete()  # a check of the rest in a second process: waited for, and its summary cached
         return []
-    _check(index, new, values)
+    try:
+        _check(index, new, values)
+    finally:
+        index.rest.complete()  # (already, unless the folder was validated whole)
     written = []
     if register:
         register_source(index.root, source)
