@@ -26,6 +26,12 @@ finds nothing, whole-folder validation finds nothing. When it finds anything,
 or the rest has problems of its own, the caller validates the whole folder as
 ``lcg validate`` does, so the problems reported are exactly that command's
 (tests/test_import_incremental.py compares the two on broken imports).
+
+A folder nothing has read before must be read and checked once: the reading is
+needed here (the look-ups), the check only when the new files are checked, so
+on a machine with a core to spare the check of a large rest runs in a forked
+second process meanwhile (:func:`_fork_check`; bench/RESULTS.md, "Cold
+imports, second round"), with the same answers (tests/test_import_parallel.py).
 """
 
 from __future__ import annotations
