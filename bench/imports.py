@@ -1,6 +1,6 @@
 """Importing 360Giving grants into a large data folder: this tree's importer against an earlier one.
 
-    python bench/imports.py --relationships 100000 400000 --grants 5000 --baseline aa3b24f
+    python bench/imports.py --relationships 100000 400000 --grants 5000 --baseline 7d60dba
 
 For each folder size (bench/generate.py, deterministic) and a synthetic 360Giving
 file (recipients repeat, a third have a charity number already in the folder),
@@ -11,14 +11,18 @@ times in one process, each on a fresh copy of the folder:
 - ``import after a command``: the first import into a fresh copy with no import cache, after a query command
   loaded the folder (``graph.loading.open_graph``, untimed: it leaves the cached graph);
 for the current importer and for the baseline, the importer as it was at the
-commit given by --baseline (every module of graph/importers loaded from git into
-a side package, so both run against the same library; the library reads the
-importers' own files through graph/importers/yaml_in.py, which the baseline's
-runs switch off). Recorded in bench/RESULTS.md.
+commit given by --baseline (every module of graph/importers, and graph/validate.py,
+loaded from git into side modules; the library reads the importers' own files
+through graph/importers/yaml_in.py, which the baseline's runs replace by the
+baseline's). Recorded in bench/RESULTS.md.
 
 ``--layouts``: ``flat``, the generated folder as it is (one hand-style file per
-kind); ``imported``, the same entries in files the importers' emitter wrote
-(``imports/generated/<kind>.yaml``), as a folder grown by imports holds them.
+kind); ``imported``, the same entries in files an importer's emitter wrote
+(``imports/generated/<kind>.yaml``), as a folder grown by imports holds them:
+each importer's runs use the folder its own emitter wrote.
+
+Times are (wall, CPU of this process, CPU of the second processes it waited for): a cold import may check
+the rest of the folder in a forked child (graph/importers/rest_check.py).
 """
 
 from __future__ import annotations
@@ -67,6 +71,19 @@ def synthetic_grants(folder: Path, n: int, seed: int = 1) -> dict:
     return {"grants": grants}
 
 
+def load_baseline_validator(commit: str):
+    """graph/validate.py at ``commit`` as module ``graph.validate_baseline`` (its ``.`` imports reach today's graph)."""
+    text = subprocess.run(["git", "show", f"{commit}:graph/validate.py"], cwd=ROOT, check=True, capture_output=True,
+                          text=True).stdout
+    path = Path(tempfile.mkdtemp(prefix="lcg-baseline-validate-")) / "validate.py"
+    path.write_text(text)
+    spec = importlib.util.spec_from_file_location("graph.validate_baseline", path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
 def load_baseline(commit: str):
     """The importer at ``commit`` as package ``graph.importers_baseline`` (its ``..`` imports reach today's graph)."""
     import atexit
@@ -87,12 +104,14 @@ def load_baseline(commit: str):
     return importlib.import_module("graph.importers_baseline.giving360")
 
 
-def as_imported(flat: Path, out: Path) -> None:
-    """The entries of the ``flat`` folder written by the importers' emitter into ``out/imports/generated/``."""
+def as_imported(flat: Path, out: Path, yaml_text=None) -> None:
+    """The entries of the ``flat`` folder written by an importers' emitter into ``out/imports/generated/``."""
     import yaml
 
     from graph import schema
-    from graph.importers.yaml_out import yaml_text
+
+    if yaml_text is None:
+        from graph.importers.yaml_out import yaml_text
 
     kinds = {k.file: name for name, k in schema.NODE_KINDS.items()}
     own = out / "imports" / "generated"
@@ -102,28 +121,41 @@ def as_imported(flat: Path, out: Path) -> None:
         (own / p.name).write_text(yaml_text(entries, kinds[p.name], "lcg import bench"))
 
 
-def timed(fn, *args, **kw) -> tuple[float, float]:
-    """(wall, CPU) seconds: on a machine shared with other work the CPU time says more than the wall time."""
-    t, c = time.perf_counter(), time.process_time()
+def timed(fn, *args, **kw) -> tuple[float, float, float]:
+    """(wall, CPU, CPU of child processes) seconds: on a machine shared with other work the CPU time says more
+    than the wall time."""
+    t, c, k = time.perf_counter(), time.process_time(), os.times()
     fn(*args, **kw)
-    return time.perf_counter() - t, time.process_time() - c
+    after = os.times()
+    children = after.children_user + after.children_system - k.children_user - k.children_system
+    return time.perf_counter() - t, time.process_time() - c, children
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--relationships", type=int, nargs="+", default=[100_000])
     ap.add_argument("--grants", type=int, default=5000)
-    ap.add_argument("--baseline", default="aa3b24f", help="commit of the importer to compare with")
+    ap.add_argument("--baseline", default="7d60dba", help="commit of the importer to compare with")
     ap.add_argument("--skip-baseline", action="store_true")
     ap.add_argument("--layouts", nargs="+", choices=("flat", "imported"), default=["flat", "imported"])
+    ap.add_argument("--with-serial", action="store_true",
+                    help="also time the current importer with the rest checked in this process (no fork)")
     args = ap.parse_args()
     from generate import generate
 
+    import graph.importers.rest_check as rest_check
+    import graph.importers.yaml_in as yaml_in
+    import graph.validate as validate
     from graph.importers.giving360 import import_360giving
-    from graph.importers.yaml_in import read_emitted as fast_reader
     from graph.loading import open_graph
+    from graph.yaml_files import safe_load
 
+    fast_reader, validator, parallel_from = yaml_in.read_emitted, validate.Validator, rest_check.PARALLEL_FROM
     baseline = None if args.skip_baseline else load_baseline(args.baseline)
+    if baseline is not None:
+        base_out = importlib.import_module("graph.importers_baseline.yaml_out")
+        base_in = importlib.import_module("graph.importers_baseline.yaml_in")
+        base_validator = load_baseline_validator(args.baseline).Validator
     work = Path(tempfile.mkdtemp(prefix="lcg-bench-imports-"))
     rows = []
     try:
@@ -131,20 +163,24 @@ def main() -> None:
             flat = work / f"r{size}"
             if not flat.exists():
                 generate(flat, size)
-            base = flat
-            if layout == "imported":
-                base = work / f"r{size}-imported"
-                as_imported(flat, base)
-            entries = sum(p.read_text().count("\n- id:") + 1 for p in base.rglob("*.yaml"))
+            entries = sum(p.read_text().count("\n- id:") + 1 for p in flat.rglob("*.yaml"))
             src = work / f"grants-{args.grants}.json"
             src.write_text(json.dumps(synthetic_grants(flat, args.grants)))
             written: dict = {}
-            for name, run in (("current", import_360giving), ("baseline", baseline and baseline.import_360giving)):
-                if run is None:
+            for name, run in (("current", import_360giving),
+                              ("current-serial", args.with_serial and import_360giving),
+                              ("baseline", baseline and baseline.import_360giving)):
+                if not run:
                     continue
-                import graph.importers.yaml_in as yaml_in
-
-                yaml_in.read_emitted = fast_reader if name == "current" else (lambda text: None)
+                current = name.startswith("current")
+                rest_check.PARALLEL_FROM = 10**12 if name == "current-serial" else parallel_from
+                yaml_in.read_emitted = fast_reader if current else base_in.read_emitted
+                validate.Validator = validator if current else base_validator
+                base = flat
+                if layout == "imported":
+                    base = work / f"r{size}-imported-{'current' if current else name}"
+                    if not base.exists():
+                        as_imported(flat, base, None if current else base_out.yaml_text)
                 folder = work / f"{name}-{size}-{layout}"
                 shutil.rmtree(folder, ignore_errors=True)
                 shutil.copytree(base, folder)
@@ -159,16 +195,18 @@ def main() -> None:
                 os.environ["LCG_CACHE_DIR"] = str(work / f"cache-{name}-{size}-{layout}-command")
                 open_graph(folder)  # an earlier query command: leaves the cached graph, nothing for imports
                 after = timed(run, src, folder)
-                written[name] = {q.relative_to(folder): q.read_bytes() for q in sorted(folder.rglob("*.yaml"))}
+                written[name] = {q.relative_to(folder): safe_load(q.read_text())  # the import's own files
+                                 for q in sorted(folder.glob("imports/360giving-*/*.yaml"))}
                 rows.append({"importer": name, "relationships": size, "layout": layout, "entries": entries,
                              "grants": args.grants,
-                             **{f"{step}_{what}": round(v, 2) for step, pair in (
+                             **{f"{step}_{what}": round(v, 2) for step, triple in (
                                  ("import_cold", first), ("reimport", again), ("import_warm", warm),
-                                 ("import_after_command", after)) for what, v in zip(("s", "cpu_s"), pair)}})
-                if len(written) == 2:  # both importers wrote the same folder
-                    rows[-1]["same_files_as_current"] = written["current"] == written["baseline"]
+                                 ("import_after_command", after)) for what, v in zip(("s", "cpu_s", "child_cpu_s"), map(abs, triple))}})
+                if name != "current":  # both importers wrote the same entries (each in its own emitter's form)
+                    rows[-1]["same_entries_as_current"] = written["current"] == written[name]
                 print(json.dumps(rows[-1]), flush=True)
     finally:
+        yaml_in.read_emitted, validate.Validator, rest_check.PARALLEL_FROM = fast_reader, validator, parallel_from
         shutil.rmtree(work, ignore_errors=True)
 
 

@@ -89,7 +89,10 @@ def _list(v) -> tuple:
     if isinstance(v, (str, int, float)) and not isinstance(v, bool):
         return (_text(v),)
     if isinstance(v, list):
-        return tuple(_text(x) for x in v)
+        for x in v:
+            if type(x) is not str:  # a number among the texts (converted), or what is not text (refused)
+                return tuple(_text(x) for x in v)
+        return tuple(v)
     raise BadValue(f"expected a list of texts, got {type(v).__name__}")
 
 
@@ -106,11 +109,21 @@ _CONVERT = {"str": _text, "text": _text, "url": _url, "date": _date, "amount": _
 
 
 def convert(f: schema.Field, v):
-    if f.type == "enum":
-        if v in f.choices:
+    return converter(f)(v)
+
+
+def converter(f: schema.Field):
+    """The function that checks and converts a value of field ``f`` (raises BadValue)."""
+    if f.type != "enum":
+        return _CONVERT[f.type]
+    choices, name = f.choices, f.name
+
+    def enum(v):
+        if v in choices:
             return v
-        raise BadValue(f"bad {f.name} {cut(v)} (expected one of: {', '.join(f.choices)})")
-    return _CONVERT[f.type](v)
+        raise BadValue(f"bad {name} {cut(v)} (expected one of: {', '.join(choices)})")
+
+    return enum
 
 
 def _did_you_mean(word: str, options) -> str:
@@ -130,6 +143,30 @@ class Validator:
         self._fields = {k: {f.name: f for f in nk.fields} for k, nk in schema.NODE_KINDS.items()}
         self._rel_fields = {k: {f.name: f for f in rk.fields} for k, rk in schema.REL_KINDS.items()}
         self._slots = {k: schema.slots_of(k) for k in schema.NODE_KINDS}
+        # Per kind, worked out once: every entry and tie is read through these (bench/RESULTS.md, "Cold imports,
+        # second round": a third of the time to check a 100k-entry folder went on finding them again).
+        real_dates: set[str] = set()  # dates already checked: the same few hundred recur in every file
+
+        def date(v) -> str:
+            if type(v) is str and v in real_dates:
+                return v
+            out = _date(v)
+            if type(v) is str:
+                real_dates.add(v)
+            return out
+
+        def conv(f: schema.Field):
+            return date if f.type == "date" else converter(f)
+
+        self._convert = {k: {n: conv(f) for n, f in fs.items() if n != "id"} for k, fs in self._fields.items()}
+        self._rel_convert = {k: {n: conv(f) for n, f in fs.items()} for k, fs in self._rel_fields.items()}
+        #: fields whose value is taken as it is when it is a str (converted by _text)
+        self._texts = {k: frozenset(n for n, f in fs.items() if f.type in ("str", "text") and n != "id")
+                       for k, fs in self._fields.items()}
+        self._rel_texts = {k: frozenset(n for n, f in fs.items() if f.type in ("str", "text"))
+                           for k, fs in self._rel_fields.items()}
+        self._required = {k: tuple(f for f in nk.fields if f.required and f.name != "id")
+                          for k, nk in schema.NODE_KINDS.items()}
         self._broken: dict[str, Problem] = {}  # id (as written, and as a slug) of an entry that could not be read
         self._cited: list[tuple] = []  # (file, path, id, sources): checked against sources.yaml
 
@@ -171,21 +208,23 @@ class Validator:
                           "bad id (expected a slug: lowercase letters, digits and hyphens, e.g. 'city-of-example')")
             self._unreadable_id(str(raw_id), self.problems[-1])
         props = {}
+        convert, texts = self._convert[kind], self._texts[kind]
         for key, value in entry.items():
-            f = fields.get(key)
-            if f is not None:
-                if key == "id":
-                    continue
+            if key in texts and type(value) is str:
+                props[key] = value
+                continue
+            conv = convert.get(key)
+            if conv is not None:
                 try:
-                    props[key] = convert(f, value)
+                    props[key] = conv(value)
                 except BadValue as e:
                     self._problem(file, (i, key), label, f"{key}: {e}")
-            elif key not in slots:
+            elif key != "id" and key not in slots:
                 hint = _did_you_mean(str(key), list(fields) + list(slots))
                 self._problem(file, (i, key), label,
                               f"unknown field {cut(key)} for {kind} ({hint}expected one of: {', '.join(list(fields) + list(slots))})")
-        for f in fields.values():
-            if f.required and f.name != "id" and f.name not in entry:
+        for f in self._required[kind]:
+            if f.name not in entry:
                 self._problem(file, (i,), label, f"missing required field {f.name!r} ({f.doc.rstrip('.')})")
         if "start" in props and "end" in props and _later(props["start"], props["end"]):
             self._problem(file, (i, "end"), label, f"end {props['end']} is before start {props['start']}")
@@ -206,29 +245,37 @@ class Validator:
                 self._read_slot(file, i, node_id, slot, entry[key], sources)
 
     def _read_slot(self, file, i, owner, slot: schema.Slot, value, sources) -> None:
-        items = value if isinstance(value, list) else [value]
-        rel_fields = self._rel_fields[slot.rel]
+        listed = isinstance(value, list)
+        items = value if listed else [value]
+        rel_convert, texts = self._rel_convert[slot.rel], self._rel_texts[slot.rel]
+        pending = self._pending
+        slot_key, outgoing = slot.key, slot.outgoing
         for j, item in enumerate(items):
-            path = (i, slot.key, j) if isinstance(value, list) else (i, slot.key)
+            path = (i, slot_key, j) if listed else (i, slot_key)
             props: dict
-            if isinstance(item, str):
+            if type(item) is str:
                 target, props = item, {}
             elif isinstance(item, dict) and isinstance(item.get("id"), str):
                 target, props = item["id"], {}
                 for key, v in item.items():
                     if key == "id":
                         continue
-                    f = rel_fields.get(key)
-                    if f is None:
-                        hint = _did_you_mean(str(key), rel_fields)
+                    if key in texts and type(v) is str:
+                        props[key] = v
+                        continue
+                    conv = rel_convert.get(key)
+                    if conv is None:
+                        hint = _did_you_mean(str(key), rel_convert)
                         self._problem(file, path + (key,), owner,
                                       f"{slot.key}: unknown field {cut(key)} for {slot.rel} "
-                                      f"({hint}expected one of: id, {', '.join(rel_fields)})")
+                                      f"({hint}expected one of: id, {', '.join(rel_convert)})")
                         continue
                     try:
-                        props[key] = convert(f, v)
+                        props[key] = conv(v)
                     except BadValue as e:
                         self._problem(file, path + (key,), owner, f"{slot.key}: {key}: {e}")
+            elif isinstance(item, str):  # a str subclass: as the check above, a little slower
+                target, props = item, {}
             else:
                 self._problem(file, path, owner,
                               f"{slot.key}: expected an id or a mapping with 'id' (e.g. '- id: some-id'), got {cut(item)}")
@@ -239,8 +286,10 @@ class Validator:
                 self._cited.append((file, path + ("sources",), owner, props["sources"]))
             elif sources:
                 props["sources"] = sources
-            start, end = (owner, target) if slot.outgoing else (target, owner)
-            self._pending.append((slot, start, end, props, file, path, owner, target))
+            if outgoing:
+                pending.append((slot, owner, target, props, file, path, owner, target))
+            else:
+                pending.append((slot, target, owner, props, file, path, owner, target))
 
     def check_sources(self, known: set[str]) -> None:
         """Every ``sources`` value is a key of the folder's sources.yaml, or a URL."""
@@ -267,17 +316,13 @@ class Validator:
 
     def take_open_ties(self) -> list[list]:
         """Remove and return the ties whose other end is not an id read so far, as JSON-ready rows."""
-        known = self._nodes
-        kept, rows = [], []
-        for t in self._pending:
-            if t[7] in known:
-                kept.append(t)
-            else:
-                slot, _, _, props, file, path, owner, target = t
-                rows.append([slot.owner, slot.key, owner, target, {k: list(v) if isinstance(v, tuple) else v
-                                                                    for k, v in props.items()}, file, list(path)])
-        self._pending = kept
-        return rows
+        known, pending = self._nodes, self._pending
+        self._pending = [t for t in pending if t[7] in known]
+        if len(self._pending) == len(pending):  # the usual case: every tie's other end is here
+            return []
+        return [[slot.owner, slot.key, owner, target, {k: list(v) if isinstance(v, tuple) else v
+                                                       for k, v in props.items()}, file, list(path)]
+                for slot, _, _, props, file, path, owner, target in pending if target not in known]
 
     def hierarchy_rows(self) -> list[list]:
         """The PART_OF / LOCATED_IN ties read so far as rows for :meth:`add_tie_rows` (a new tie may close a loop)."""
@@ -302,9 +347,13 @@ class Validator:
         misses = 0
         merged: dict[tuple, dict] = {}
         where: dict[tuple, tuple] = {}
+        # per slot (by identity: hashing a frozen dataclass hashes all its fields), what each tie needs of it
+        of_slot = {id(s): (s.other_kinds, schema.REL_KINDS[s.rel].key_field, s.rel in _NO_CYCLES)
+                   for s in schema.SLOTS}
+        assumed = self._assumed
         for slot, start, end, props, file, path, owner, target in self._pending:
             entry = known.get(target)
-            if entry is None and self._assumed:
+            if entry is None and assumed:
                 entry = self._assumed_entry(target)
             if entry is None:
                 misses += 1
@@ -315,20 +364,20 @@ class Validator:
                 self._problem(file, path, owner, f"{slot.key}: unknown id {cut(target)}{hint}; expected an id defined in a data file")
                 self.problems[-1].cause = self._broken.get(target)
                 continue
-            if entry[0] not in slot.other_kinds:
+            other_kinds, key_field, hierarchy = of_slot[id(slot)]
+            if entry[0] not in other_kinds:
                 self._problem(file, path, owner,
                               f"{slot.key}: {cut(target)} is {schema.a_kind(entry[0])}, but {slot.rel} here expects "
-                              f"{' or '.join(slot.other_kinds)}")
+                              f"{' or '.join(other_kinds)}")
                 continue
             if start == end:
                 self._problem(file, path, owner, f"{slot.key}: {cut(target)} is this entry itself; expected another id")
                 continue
-            key_field = schema.REL_KINDS[slot.rel].key_field
             key = (slot.rel, start, end, props.get(key_field) if key_field else None)
             seen = merged.get(key)
             if seen is None:
                 merged[key] = props
-                if slot.rel in _NO_CYCLES:
+                if hierarchy:
                     where[key] = (file, path, owner, slot.key)
                 continue
             # The same tie written on both ends (a network's members and an org's member_of):
@@ -346,7 +395,7 @@ class Validator:
             if extra:
                 seen["sources"] = tuple(seen.get("sources", ())) + extra
         for rel in _NO_CYCLES:
-            for key in _cycle_ties(rel, merged):
+            for key in _cycle_ties(rel, where):  # the hierarchy's ties, in the order merged has them
                 file, path, owner, slot_key = where[key]
                 self._problem(file, path, owner, f"{slot_key}: {cut(key[2])} closes a loop of {rel} ties back to "
                                                  f"{cut(owner)}; expected a hierarchy (nothing is part of itself)")

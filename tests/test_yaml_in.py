@@ -33,6 +33,12 @@ def same(a, b) -> bool:
     return a == b or (a != a and b != b)  # NaN
 
 
+def block(es, kind: str = "Organisation") -> str:
+    """The entries as the emitter wrote every file before one-entry-per-line (folders written then are read fast)."""
+    head = "".join(yaml_text([{"id": "x"}], kind, "lcg import test").splitlines(keepends=True)[:2])
+    return head + _emit(es)
+
+
 def both_ways(text: str):
     """The fast reader's value, checked against the reference reader's (PyYAML, dates as text)."""
     fast = read_emitted(text)
@@ -77,9 +83,9 @@ entries = st.lists(st.dictionaries(keys, values, min_size=1, max_size=6), min_si
 
 
 @settings(max_examples=400, deadline=None)
-@given(entries)
-def test_generated_entries_read_the_same_both_ways(es):
-    text = yaml_text(es, "Organisation", "lcg import test")
+@given(entries, st.booleans())
+def test_generated_entries_read_the_same_both_ways(es, one_per_line):
+    text = yaml_text(es, "Organisation", "lcg import test") if one_per_line else block(es)
     reference = safe_load(text)
     fast = read_emitted(text)
     assert same(parse(text), reference)  # whichever reader parse used, the reference's value
@@ -91,12 +97,16 @@ def test_most_generated_text_is_read_fast():
     """The fallback is for odd text: ordinary entries, awkward strings in quotes included, are read fast."""
     es = [{"id": f"org-{i}", "name": t, "aliases": [t, "x"], "amount": i * 1.5, "count": -i, "flag": i % 2 == 0,
            "none": None, "empty": [], "funders": [{"id": "f", "role": t, "sources": [t, "a, b", 3]}]}
-          for i, t in enumerate(x for x in _AWKWARD if x != "\ufeff")]  # a byte-order mark: PyYAML's
-    both_ways(yaml_text(es, "Organisation", "lcg import test"))
+          for i, t in enumerate(_AWKWARD)]
+    both_ways(block(es))
+    text = yaml_text(es, "Organisation", "lcg import test")
+    assert text.splitlines()[2].startswith("- {") and len(text.splitlines()) == len(es) + 2  # one entry a line
+    both_ways(text)
 
 
-GOOD = yaml_text([{"id": "a", "name": "A", "identifiers": ["GB-CHC-1"], "amount": 5,
-                   "funders": [{"id": "b", "amount": 10}]}], "Organisation", "lcg import x")
+GOOD_ENTRIES = [{"id": "a", "name": "A", "identifiers": ["GB-CHC-1"], "amount": 5,
+                 "funders": [{"id": "b", "amount": 10}]}]
+GOOD = block(GOOD_ENTRIES)
 
 
 @pytest.mark.parametrize("edit", [
@@ -145,10 +155,10 @@ def test_a_key_written_twice_is_reported_at_its_line_as_before():
 
 
 def test_without_the_header_the_reference_reader_reads_it():
-    body = _emit([{"id": "a", "name": "A"}])
-    assert read_emitted(body) is None and read_emitted("# hand notes\n" + body) is None
-    assert read_emitted(GOOD) == [{"id": "a", "name": "A", "identifiers": ["GB-CHC-1"], "amount": 5,
-                                   "funders": [{"id": "b", "amount": 10}]}]
+    for text, entries in ((GOOD, GOOD_ENTRIES), (LINES, GOOD_ENTRIES_2)):
+        body = "".join(text.splitlines(keepends=True)[2:])
+        assert read_emitted(body) is None and read_emitted("# hand notes\n" + body) is None
+        assert read_emitted(text) == entries
 
 
 def test_parse_reads_the_emitters_files_without_pyyaml(monkeypatch):
@@ -157,6 +167,132 @@ def test_parse_reads_the_emitters_files_without_pyyaml(monkeypatch):
 
     monkeypatch.setattr(yaml, "load", fail)
     assert parse(GOOD)[0]["funders"] == [{"id": "b", "amount": 10}]
+    assert parse(LINES)[0]["funders"] == [{"id": "b", "amount": 10}]
+
+
+# --- one entry per line (graph/importers/json_lines.py) ---------------------------------------------------------
+
+LINES = yaml_text(GOOD_ENTRIES + [{"id": "c", "name": "C", "amount": 2.5}], "Organisation", "lcg import x")
+GOOD_ENTRIES_2 = GOOD_ENTRIES + [{"id": "c", "name": "C", "amount": 2.5}]
+LINES_LINE = '- {"id": "a", "name": "A", "identifiers": ["GB-CHC-1"], "amount": 5, "funders": [{"id": "b", "amount": 10}]}\n'
+
+
+def reference_of(text: str):
+    """PyYAML's value (dates as text), or None when it refuses the text."""
+    try:
+        return safe_load(text)
+    except yaml.YAMLError:
+        return None
+
+
+def parse_agrees(text: str, reference) -> None:
+    """``parse`` gives the reference's value, or a problem with its line where the reference refuses the text."""
+    result = parse(text)
+    assert same(result, reference) if reference is not None else isinstance(result, SyntaxProblem)
+
+
+def test_the_emitter_writes_one_entry_per_line_as_json():
+    assert LINES.splitlines()[2:] == [LINES_LINE.rstrip("\n"), '- {"id": "c", "name": "C", "amount": 2.5}']
+    assert both_ways(LINES) == GOOD_ENTRIES_2
+
+
+@pytest.mark.parametrize("new", [
+    '- {"id": "a", "id": "a2", "name": "A"}\n',  # a key twice: the reference refuses it
+    '- {"id": "a", "funders": [{"id": "b", "id": "c"}]}\n',
+    '- {"id": "a", "name": "A"} \n',  # a trailing space
+    '- {"id": "a", "name": "A"} # note\n',  # a comment
+    '-  {"id": "a", "name": "A"}\n',
+    '- {"id": "a", "k"' + " " * 1100 + ': 1}\n',  # a short key, its colon too far from its start
+    '- {"id": "a", "amount": 1e5}\n',  # text to YAML 1.1
+    '- {"id": "a", "amount": 1.5e5}\n',
+    '- {"id": "a", "amount": 1.5E5}\n',
+    '- {"id": "a", "amount": 1e+16}\n',  # what json.dumps writes for 1e16: text to YAML 1.1
+    '- {"id": "a", "amount": 1' + "0" * 100 + '}\n',  # past the loader's 100 digits
+    '- {"id": "a", "amount": NaN}\n',
+    '- {"id": "a", "amount": -Infinity}\n',
+    '- {"id": "a", "name": "\\ud83d\\ude00"}\n',  # JSON pairs escaped surrogates, YAML does not
+    '- {"id": "a", "name": "\\ud800"}\n',  # a lone one, as json.dumps writes it: PyYAML refuses it
+    '- {"id": "a", "name": "\\\\ud800 \\udfff"}\n',  # after an escaped backslash: still one
+    '- {"id": "a", "name": "\\u2028"}\n- {"id": "b"}\n\n',  # a blank line
+    '- {"id": "a", "' + "k" * 1100 + '": 1}\n',  # YAML looks for a key's colon within 1,024 characters
+    '- {"id": "a", "name": "A"}\r\n',
+    '- {"id": "a",\n  "name": "A"}\n',  # an entry over two lines
+    '- {"id": "a", "funders": [{"id": "b"}\n- {"id": "c"}]}\n',  # lines that only make JSON together
+    '- {"id": "a"}, {"id": "b"}\n',  # two entries on a line
+    '- {"id": "a"}\n- id: b\n',  # the block form after a line
+    '- {"id": "a"}\n- [1, 2]\n',
+    '- {"id": "a", "tab": "x\ty"}\n',  # a raw tab inside quotes
+    '- {"id": "a", "t": tru}\n',
+    '- {"id": "a"\n',
+])
+def test_a_line_not_as_the_emitter_writes_it_is_left_to_the_reference_reader(new):
+    text = LINES.replace(LINES_LINE, new, 1)
+    assert text != LINES
+    assert read_emitted(text) is None
+    parse_agrees(text, reference_of(text))
+
+
+@pytest.mark.parametrize("line", [
+    '- {"id":"a","name":"A","funders":[{"id":"b","amount":10}]}',  # other spacing
+    '- { "id" : "a" , "name" : "A" }',
+    '- {"id": "a", "name": "\\u0041\\/\\u00e9"}',  # escapes json.dumps would not write
+    '- {"id": "a", "amount": 1.5E+5}',
+    '- {"id": "a", "name": "' + "x" * 1200 + '"}',  # long, as the emitter writes it
+])
+def test_other_json_on_a_line_is_read_fast_as_the_reference_reads_it(line):
+    both_ways(LINES.replace(LINES_LINE, line + "\n", 1))
+
+
+def test_entries_that_cannot_be_one_line_are_written_as_blocks_and_read_fast():
+    """A float with no dot in its shortest form (1e16) is text to YAML 1.1 as JSON writes it: that file is
+    written in the block form, which keeps it a float, and is read fast too."""
+    for odd in (1e16, 1e22, 5e-324):
+        es = [{"id": "a", "amount": odd}, {"id": "b", "amount": 1}]
+        text = yaml_text(es, "Organisation", "lcg import x")
+        assert "- id: a" in text
+        assert both_ways(text) == es
+    text = yaml_text([{"id": "a", "amount": 10 ** 100}], "Organisation", "lcg import x")  # 101 digits
+    assert read_emitted(text) is None and isinstance(parse(text), SyntaxProblem)
+
+
+long_texts = st.one_of(texts, st.text(min_size=1000, max_size=3000), st.sampled_from(["x" * 1030, "\\" * 600]))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.dictionaries(keys, st.one_of(long_texts, st.lists(long_texts, max_size=2),
+                                                 st.lists(ties, max_size=2)), min_size=1, max_size=4),
+                min_size=1, max_size=3))
+def test_long_lines_read_the_same_both_ways(es):
+    """Lines far past 1,024 characters: YAML's limit is on keys only (a key's colon within 1,024)."""
+    text = yaml_text(es, "Organisation", "lcg import test")
+    fast = read_emitted(text)
+    reference = safe_load(text)
+    one_per_line = text.splitlines()[2].startswith("- {")  # else a float such as 1e16: the block form
+    assert (fast is not None or not one_per_line) and (fast is None or same(fast, reference))
+
+
+json_values = st.recursive(scalars, lambda inner: st.one_of(st.lists(inner, max_size=3),
+                                                            st.dictionaries(keys, inner, max_size=3)), max_leaves=8)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.dictionaries(keys, json_values, min_size=1, max_size=4), min_size=1, max_size=3),
+       st.sampled_from([(", ", ": "), (",", ":"), (" , ", " : ")]), st.booleans())
+def test_any_json_on_a_line_is_read_as_the_reference_reads_it(es, separators, ascii_only):
+    """JSON written otherwise than the emitter writes it (spacing, escapes): whoever reads it gives the
+    reference reader's value."""
+    import json as _json
+
+    try:
+        body = "".join(f"- {_json.dumps(e, separators=separators, ensure_ascii=ascii_only)}\n" for e in es)
+    except ValueError:
+        return
+    text = "".join(LINES.splitlines(keepends=True)[:2]) + body
+    reference = reference_of(text)
+    fast = read_emitted(text)
+    if fast is not None:
+        assert reference is not None and same(fast, reference)
+    parse_agrees(text, reference)
 
 
 @pytest.mark.parametrize("value", [[{1: "a"}], [{True: 1}], [{None: 1}], [{1.5: 1}], [b"x"], [{"s": {1, 2}}],

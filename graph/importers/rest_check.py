@@ -26,6 +26,12 @@ finds nothing, whole-folder validation finds nothing. When it finds anything,
 or the rest has problems of its own, the caller validates the whole folder as
 ``lcg validate`` does, so the problems reported are exactly that command's
 (tests/test_import_incremental.py compares the two on broken imports).
+
+A folder nothing has read before must be read and checked once: the reading is
+needed here (the look-ups), the check only when the new files are checked, so
+on a machine with a core to spare the check of a large rest runs in a forked
+second process meanwhile (:func:`_fork_check`; bench/RESULTS.md, "Cold
+imports, second round"), with the same answers (tests/test_import_parallel.py).
 """
 
 from __future__ import annotations
@@ -36,16 +42,25 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
-__all__ = ["RestSummary", "rest_summary", "new_files_pass"]
+__all__ = ["RestSummary", "rest_summary", "new_files_pass", "spare_core"]
 
 _FORMAT = "rest-1"
 #: Where the look-ups of one file's entries go (see ``yaml_out.index_entry``).
 Indexer = Callable[[dict, str, dict], None]
 
 
+#: The fields of :class:`RestSummary` that checking the rest gives (the others come from reading it).
+_CHECKED = ("clean", "open_ties", "hierarchy", "cited")
+
+
 @dataclass
 class RestSummary:
-    """What the files an import does not own contribute to checking it (see the module's docstring)."""
+    """What the files an import does not own contribute to checking it (see the module's docstring).
+
+    ``hierarchy`` is kept only when there are ``open_ties`` (only they can lead a loop through the rest).
+    While a second process is still checking the rest (:func:`rest_summary`), ``clean`` and the fields
+    after it are not known yet: :meth:`complete` waits for them.
+    """
 
     kinds: dict[str, str]
     clean: bool
@@ -53,6 +68,21 @@ class RestSummary:
     hierarchy: list = field(default_factory=list)
     cited: list = field(default_factory=list)
     lookups: dict = field(default_factory=dict)
+    _pending: Any = field(default=None, repr=False, compare=False)
+
+    def complete(self) -> "RestSummary":
+        """The summary with every field known (waits for the check of the rest, then caches the summary)."""
+        if self._pending is not None:
+            checked, store = self._pending()
+            self._pending = None
+            for name in _CHECKED:
+                setattr(self, name, checked[name])
+            if store is not None:
+                store(self)
+        return self
+
+    def as_json(self) -> dict:
+        return {name: getattr(self, name) for name in ("kinds", *_CHECKED, "lookups")}
 
 
 def _key(files) -> str:
@@ -60,7 +90,7 @@ def _key(files) -> str:
 
     here = Path(__file__).resolve().parent
     h = hashlib.sha256(f"{_FORMAT} {_code_stamp()}".encode())
-    for name in ("rest_check.py", "yaml_out.py"):
+    for name in ("rest_check.py", "yaml_out.py", "yaml_in.py", "json_lines.py"):
         st = (here / name).stat()
         h.update(f";{name}:{st.st_size}:{st.st_mtime_ns}".encode())
     for f in files:
@@ -93,8 +123,12 @@ def rest_summary(files, values: Callable[[], dict], lookups: Callable[[], dict],
     if graph is not None:
         summary = _from_graph(graph, lookups(), index_entry)
     else:
-        summary = _summarise(files, values(), lookups(), index_entry)
-    store_json(folder, path, summary.__dict__)
+        summary = _summarise(files, values(), lookups(), index_entry, parallel=True)
+    if summary._pending is None:
+        store_json(folder, path, summary.as_json())
+    else:  # cached once the second process has answered
+        pending = summary._pending
+        summary._pending = lambda: (pending()[0], lambda s: store_json(folder, path, s.as_json()))
     return summary
 
 
@@ -114,23 +148,108 @@ def _from_graph(graph, look: dict, index_entry: Indexer) -> RestSummary:
     return RestSummary(kinds=kinds, clean=True, lookups=look)
 
 
-def _summarise(files, values: dict, look: dict, index_entry: Indexer) -> RestSummary:
+#: A rest of at least this many entries is checked in a second process while this one goes on with the import
+#: (when the machine gives this process two cores): forking a process this size and reading back the answer
+#: cost a few milliseconds, checking a thousand entries about twenty (bench/RESULTS.md, "Cold imports,
+#: second round").
+PARALLEL_FROM = 5_000
+
+
+def _summarise(files, values: dict, look: dict, index_entry: Indexer, *, parallel: bool = False) -> RestSummary:
+    """The summary of ``files`` from their parsed ``values``.
+
+    This process fills the look-ups and the kind of every id: when the rest is clean, each entry has an id
+    of its own, so that is exactly the validator's list (when it is not, the kinds are not used). Checking
+    the entries (``clean``, open ties, hierarchy, cited sources) runs in a second process when ``parallel``
+    allows it (:func:`_fork_check`), else here.
+    """
+    entries = sum(len(v) for v in values.values() if isinstance(v, list))
+    pending = _fork_check(files, values) if parallel and entries >= PARALLEL_FROM else None
+    kinds: dict[str, str] = {}
+    for f in files:
+        value = values[f.name]
+        if isinstance(value, list):
+            for e in value:
+                if isinstance(e, dict) and isinstance(e.get("id"), str):
+                    kinds.setdefault(e["id"], f.kind)
+                    index_entry(look, f.kind, e)
+    summary = RestSummary(kinds=kinds, clean=False, lookups=look)
+    if pending is None:
+        for name, v in _check(files, values).items():
+            setattr(summary, name, v)
+    else:
+        summary._pending = lambda: (pending() or _check(files, values), None)
+    return summary
+
+
+def _check(files, values: dict) -> dict:
+    """What validating ``files`` gives the summary (the fields named in ``_CHECKED``), JSON-ready."""
     from ..validate import Validator
 
     validator = Validator()
     for f in files:
-        value = values[f.name]
-        validator.read_file(f.name, f.kind, value)
-        if isinstance(value, list):
-            for e in value:
-                if isinstance(e, dict) and isinstance(e.get("id"), str):
-                    index_entry(look, f.kind, e)
+        validator.read_file(f.name, f.kind, values[f.name])
     open_ties = validator.take_open_ties()
-    hierarchy = validator.hierarchy_rows()
+    hierarchy = validator.hierarchy_rows() if open_ties else []
     cited = sorted(validator.cited_values())
     validator.finish(records=False)
-    return RestSummary(kinds=validator.known_kinds(), clean=not validator.problems, open_ties=open_ties,
-                       hierarchy=hierarchy, cited=cited, lookups=look)
+    return {"clean": not validator.problems, "open_ties": open_ties, "hierarchy": hierarchy, "cited": cited}
+
+
+def spare_core(cores: int, load: float) -> bool:
+    """Whether a second process would have a core to itself: this process has two or more, and the 1-minute
+    load average (processes running or waiting to run) leaves one free besides this one. On a busy
+    machine the two would take turns with the others, and the fork's extra work (each page the child
+    touches is copied) made the import slower, not faster (bench/RESULTS.md, "Cold imports, second round")."""
+    return cores >= 2 and load <= cores - 1
+
+
+def _fork_check(files, values: dict) -> Callable[[], dict | None] | None:
+    """Start :func:`_check` in a forked copy of this process; a function that waits for its answer (None when
+    the child failed: the caller then checks here). None when a second process would not run beside this one.
+
+    Only when a core is free for it (:func:`spare_core`), and only with no other thread running (a fork
+    copies one thread; a lock held by another would never be released in the child). The child gets the parsed values by the fork, not by
+    copying them, and sends back only the checked fields: a flag and, in a folder with no ties into an
+    import, a few short lists.
+    """
+    import os
+    import threading
+
+    cores = getattr(os, "sched_getaffinity", None)  # Linux; elsewhere the check stays in this process
+    if cores is None or not hasattr(os, "fork") or threading.active_count() != 1:
+        return None
+    try:
+        if not spare_core(len(cores(0)), os.getloadavg()[0]):
+            return None
+        read_end, write_end = os.pipe()
+        pid = os.fork()
+    except OSError:
+        return None
+    if pid == 0:  # the child: check, answer, leave without running the parent's clean-up
+        code = 1
+        try:
+            os.close(read_end)
+            with os.fdopen(write_end, "w", encoding="utf-8") as out:
+                out.write(json.dumps(_check(files, values), ensure_ascii=False))
+            code = 0
+        finally:
+            os._exit(code)
+    os.close(write_end)
+
+    def wait() -> dict | None:
+        with os.fdopen(read_end, encoding="utf-8") as answer:
+            text = answer.read()
+        _, status = os.waitpid(pid, 0)
+        if status != 0:
+            return None
+        try:
+            checked = json.loads(text)
+        except ValueError:
+            return None
+        return checked if isinstance(checked, dict) and set(checked) == set(_CHECKED) else None
+
+    return wait
 
 
 def new_files_pass(summary: RestSummary, new: dict[str, tuple[str, Any]], known_sources: set[str] | None) -> bool:
@@ -144,13 +263,11 @@ def new_files_pass(summary: RestSummary, new: dict[str, tuple[str, Any]], known_
     from ..sources import is_url
     from ..validate import Validator
 
-    if not summary.clean:
-        return False
     validator = Validator()
     validator.assume_ids(summary.kinds, "(other files)")
-    for name, (kind, value) in new.items():
+    for name, (kind, value) in new.items():  # needs only the kinds: done while a second process may still check
         validator.read_file(name, kind, value)
-    if validator.problems:
+    if not summary.complete().clean or validator.problems:
         return False
     validator.add_tie_rows(summary.open_ties)
     # A loop through a new entry needs a tie into it of the loop's kind. Without an open tie of that kind,

@@ -5,7 +5,9 @@ by :func:`.yaml_out.yaml_text`; a folder nothing has read before must be parsed,
 and PyYAML builds every value in Python (bench/RESULTS.md, "Cold imports: the
 importers' own files read without PyYAML"). Those files use a handful of line
 shapes only, so they are read here line by line, with the text split by C code
-and most scalars taken as they stand.
+and most scalars taken as they stand. Files written since one entry per line
+(``- {"id": ...}``, :mod:`.json_lines`) are read by the C JSON scanner instead;
+the block form stays readable here for folders written before.
 
 Never a second opinion: a file is read here only when it starts with the
 emitter's header AND every line has one of the shapes the emitter writes (no
@@ -29,7 +31,9 @@ import json
 import re
 from typing import Any
 
-__all__ = ["HEADER", "read_emitted"]
+from . import json_lines
+
+__all__ = ["HEADER", "read_emitted", "is_json_lines"]
 
 #: How every file the emitter writes starts (:func:`.yaml_out.yaml_text`).
 HEADER = "# lcg: "
@@ -145,12 +149,28 @@ def read_emitted(text: str) -> list | None:
         return None
 
 
+def is_json_lines(text: str) -> bool:
+    """Whether ``text`` looks like a file of one entry per line (:mod:`.json_lines`): its header, then ``- {``.
+
+    Such a file is read about as fast as a cached copy of its values would be, so it is not cached
+    (graph/importers/parse_cache.py); whether it really is one is for :func:`read_emitted` to say."""
+    if not text.startswith(HEADER):
+        return False
+    head = text.split("\n", 3)
+    return len(head) == 4 and head[1].startswith(_WRITTEN) and head[2].startswith(json_lines.LINE_START)
+
+
 def _read(text: str) -> list:
     lines = text.split("\n")
     if len(lines) < 3 or not lines[1].startswith(_WRITTEN):
         raise _NotEmitted
     if lines[-1] == "":
         lines.pop()
+    if lines[2].startswith(json_lines.LINE_START):  # one entry per line (json_lines.py)
+        values = json_lines.decode(lines[2:])
+        if values is None:
+            raise _NotEmitted
+        return values
     entries: list[dict] = []
     keys: set[str] = set()
     entry: dict | None = None

@@ -32,6 +32,7 @@ from typing import Any
 from .. import schema
 from ..atomic_write import write_text_atomic
 from ..errors import ImportTargetInvalid, ValidationFailed
+from .json_lines import encode as json_lines, escaped
 
 __all__ = ["slug", "norm_name", "FolderIndex", "write_import", "yaml_text", "ImportInvalid"]
 
@@ -196,8 +197,6 @@ class FolderIndex:
 _PLAIN = re.compile(r"[A-Za-z][A-Za-z0-9 _.,'()&/+-]*")
 #: Words YAML 1.1 reads as booleans or null when unquoted.
 _RESERVED = frozenset("y n yes no on off true false null".split())
-#: What a YAML reader refuses or folds inside a double-quoted scalar, though JSON leaves it raw.
-_ESCAPE = re.compile("[\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
 
 
 def _scalar(v, flow: bool = False) -> str:
@@ -206,7 +205,7 @@ def _scalar(v, flow: bool = False) -> str:
     if isinstance(v, str):
         if _PLAIN.fullmatch(v) and not v.endswith(" ") and v.lower() not in _RESERVED and not (flow and "," in v):
             return v
-        return _ESCAPE.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(v, ensure_ascii=False))
+        return escaped(json.dumps(v, ensure_ascii=False))
     if v is None:
         return "null"
     if isinstance(v, bool):
@@ -263,10 +262,13 @@ def _emit(entries: list[dict]) -> str:
 
 
 def yaml_text(entries: list[dict], kind: str, command: str) -> str:
+    """The file of an import's entries of ``kind``: a header, then one entry per line (:mod:`.json_lines`),
+    or block YAML for entries that cannot be written so (a float such as 1e16, a very long key)."""
     plural = schema.NODE_KINDS[kind].file.rsplit(".", 1)[0]
     head = (f"# lcg: {plural}\n# Written by `{command}`; importing again rewrites this file. "
             "Edit or add entries in your own files instead.\n")
-    return head + _emit(entries)
+    body = json_lines(entries)
+    return head + (body if body is not None else _emit(entries))
 
 
 def _check(index: FolderIndex, new: dict[str, tuple[str, str]], values: dict[str, Any]) -> None:
@@ -355,8 +357,12 @@ def write_import(index: FolderIndex, entries: dict[str, list[dict]], *, command:
     changed = {name: v for name, v in new.items()
                if name not in index.own_files or index.own_files[name].data != v[1].encode("utf-8")}
     if not changed and not stale and not register:
+        index.rest.complete()  # a check of the rest in a second process: waited for, and its summary cached
         return []
-    _check(index, new, values)
+    try:
+        _check(index, new, values)
+    finally:
+        index.rest.complete()  # (already, unless the folder was validated whole)
     written = []
     if register:
         register_source(index.root, source)
