@@ -48,7 +48,8 @@ if mode == "child-fails":
 
 out, summaries = {}, {}
 broken_rest = {**t.HAND, "projects.yaml": t.HAND["projects.yaml"] + "- id: second\n  name: Second\n  start: 2020-13-01\n"}
-cases = [("good", t.GOOD), ("rest broken before", t.GOOD)] + list(t.BROKEN.items())
+cases = [("good", t.GOOD), ("rest broken before", t.GOOD),
+         ("hand file names an entry this import no longer writes", {"Project": t.GOOD["Project"]})] + list(t.BROKEN.items())
 for case, entries in cases:
     hand = broken_rest if case == "rest broken before" else t._loop_hand() if case.startswith("loop") else t.HAND
     folder = t._folder(Path(tempfile.mkdtemp()), hand)
@@ -80,7 +81,9 @@ def test_a_large_rest_is_checked_in_a_second_process_with_the_same_answers(tmp_p
     assert beside["forks"] and all(f == two_cores for f in beside["forks"])
     assert beside["out"] == here["out"] and beside["summaries"] == here["summaries"]
     assert here["out"]["good"] == "written"
-    assert all(isinstance(v, list) and v for case, v in here["out"].items() if case != "good")
+    assert here["out"]["hand file names an entry this import no longer writes"] == "written"  # kept, not refused
+    assert all(isinstance(v, list) and v for case, v in here["out"].items()
+               if case not in ("good", "hand file names an entry this import no longer writes"))
 
 
 def test_with_one_core_the_rest_is_checked_in_this_process(tmp_path):
@@ -105,3 +108,15 @@ def test_a_failed_child_costs_time_not_a_wrong_answer(tmp_path):
     failed = _run(tmp_path, 0, "child-fails")
     here = _run(tmp_path, 10**9)
     assert failed["out"] == here["out"] and failed["summaries"] == here["summaries"]
+
+
+def test_an_ignored_sigchld_costs_nothing(tmp_path):
+    """A parent that ignores SIGCHLD makes the kernel reap the child itself: its answer is still used, and
+    the import neither fails nor waits twice (it said "Bad file descriptor")."""
+    script = SCRIPT.replace("import test_import_incremental as t",
+                            "import signal\nsignal.signal(signal.SIGCHLD, signal.SIG_IGN)\nimport test_import_incremental as t")
+    env = {**os.environ, "LCG_CACHE_DIR": str(tmp_path / "cache-sigchld")}
+    done = subprocess.run([sys.executable, "-c", script, str(ROOT), "0", ""], env=env, capture_output=True,
+                          text=True, timeout=300, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["out"] == _run(tmp_path, 10**9)["out"]

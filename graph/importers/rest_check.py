@@ -73,8 +73,8 @@ class RestSummary:
     def complete(self) -> "RestSummary":
         """The summary with every field known (waits for the check of the rest, then caches the summary)."""
         if self._pending is not None:
-            checked, store = self._pending()
-            self._pending = None
+            pending, self._pending = self._pending, None  # asked once: a second call must not wait again
+            checked, store = pending()
             for name in _CHECKED:
                 setattr(self, name, checked[name])
             if store is not None:
@@ -240,7 +240,10 @@ def _fork_check(files, values: dict) -> Callable[[], dict | None] | None:
     def wait() -> dict | None:
         with os.fdopen(read_end, encoding="utf-8") as answer:
             text = answer.read()
-        _, status = os.waitpid(pid, 0)
+        try:
+            _, status = os.waitpid(pid, 0)
+        except ChildProcessError:  # SIGCHLD ignored by whoever started us: the child was reaped already
+            status = 0  # its exit status is lost; a complete answer (checked below) says it finished
         if status != 0:
             return None
         try:

@@ -310,7 +310,7 @@ def _keep_named_elsewhere(index: FolderIndex, entries: dict[str, list[dict]]) ->
     the import refused. So such an entry is written again as it was, with the old entries it names.
     """
     written = {e["id"] for es in entries.values() for e in es}
-    wanted = [row[3] for row in index.rest.open_ties]
+    wanted = [row[3] for row in index.rest.complete().open_ties]  # (waits for a check of the rest running beside)
     carried: dict[str, tuple[str, dict]] = {}
     while wanted:
         node_id = wanted.pop()
