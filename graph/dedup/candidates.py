@@ -108,12 +108,9 @@ def _plain_topk(matrix, right, rows, *, k: int, min_sim: float, same: bool, chun
 def _cores() -> int:
     """The cores this process may run on: rows are independent, so the heap join shares them out
     (the same result whatever the number of threads)."""
-    import os
+    from ..cores import usable_cores
 
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:  # not on Linux
-        return max(1, os.cpu_count() or 1)
+    return usable_cores()
 
 
 def _heap_topk(matrix, right, *, k: int, min_sim: float, budget: int = PRODUCT_BUDGET):

@@ -220,7 +220,9 @@ def _fork_check(files, values: dict) -> Callable[[], dict | None] | None:
     if cores is None or not hasattr(os, "fork") or threading.active_count() != 1:
         return None
     try:
-        if not spare_core(len(cores(0)), os.getloadavg()[0]):
+        from ..cores import usable_cores
+
+        if not spare_core(usable_cores(), os.getloadavg()[0]):
             return None
         read_end, write_end = os.pipe()
         pid = os.fork()
