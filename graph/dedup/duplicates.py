@@ -167,7 +167,7 @@ def _name_candidates(keys: list, min_sim: float, k: int) -> set[tuple[int, int]]
     A name of fewer than ``LONG_NAME_WORDS`` words takes its ``k`` nearest among all names by character
     3-grams, where a typo or another spelling of a word still shares most 3-grams. A longer name (a long
     affiliation string) has many 3-grams, most of them common, and made most of the 3-gram join's work
-    (bench/RESULTS.md, "Duplicates, speed, long names"); it takes its ``k`` nearest by whole words instead:
+    (bench/RESULTS.md, "Duplicates, speed, long names by words"); it takes its ``k`` nearest by whole words instead:
     two long names of one body share most of their words exactly, and a typo in one word of seven leaves
     the others (at least six in seven) shared. A pair of a short and a long name is found from the short
     name's side (its 3-gram neighbours are sought among all names) and from the long name's side.
