@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 
 from conftest import SHARED
-from graph.dedup.candidates import _heap_topk, tfidf_matrix, topk_arrays
+from graph.dedup.candidates import _heap_topk, tfidf_matrix, topk_arrays, topk_pairs, word_tfidf
 from graph.dedup.char_ngrams import char_wb_tfidf
 from graph.dedup.names import name_key
 
@@ -186,3 +186,64 @@ def test_top_k_pairs_with_names_without_ngrams_anywhere():
     for budget in (1, 10**9):
         i, j, s = topk_arrays(m, k=3, min_sim=0.3, budget=budget)
         assert list(zip(i.tolist(), j.tolist())) == [(1, 3)] and s[0] > 0.5
+
+
+@pytest.mark.parametrize("plain", [False, True])
+def test_some_rows_top_k_are_their_part_of_the_whole_join(plain):
+    """``rows=`` seeks only those rows' partners; both halves together are the whole join, pair for pair."""
+    m = _tied_name_matrix()
+    odd = np.arange(1, m.shape[0], 2)
+    even = np.arange(0, m.shape[0], 2)
+    whole = topk_pairs(m, k=5, min_sim=0.3)
+    halves = topk_pairs(m, k=5, min_sim=0.3, rows=odd) | topk_pairs(m, k=5, min_sim=0.3, rows=even)
+    assert halves.keys() == whole.keys() and len(whole) > 100
+    part = topk_arrays(m, k=5, min_sim=0.3, rows=odd, plain=plain)
+    assert len(part[0]) and all(a % 2 or b % 2 for a, b in zip(*part[:2]))  # every pair has an odd row
+
+
+def test_word_matrix_is_sublinear_tf_idf_of_whole_words_with_the_kept():
+    m = word_tfidf([("the", "bright", "futures"), ("bright", "bright", "trust"), ()])
+    assert m.dtype == np.float32 and m.shape == (3, 4) and m[2].nnz == 0
+    assert np.allclose(np.asarray(m.multiply(m).sum(axis=1)).ravel(), [1.0, 1.0, 0.0])
+    dense = m.toarray()
+    idf_rare, idf_bright = np.log(4 / 2) + 1, np.log(4 / 3) + 1  # "the" is kept, as rare as "trust"
+    row = np.array([(1 + np.log(2)) * idf_bright, idf_rare])
+    assert np.allclose(dense[1][dense[1] > 0], row / np.linalg.norm(row))
+
+
+LONG_PAIRS = [  # names of LONG_NAME_WORDS words or more, one body each
+    ("School of Education and Lifelong Learning, University of Wolverhampton, Walsall Campus",
+     "School of Education & Lifelong Learning, Walsall Campus, University of Wolverhampton"),  # word order
+    ("Wolverhampton Council for Voluntary Service Community Learning Partnership",
+     "Wolverhampton Council for Voluntary Service Comunity Learning Partnership Ltd"),  # a typo, legal form
+    ("Black Country Adult and Community Learning Partnership for Family Literacy",
+     "Black Country Adult and Community Learning Partnersihp for Family Literacy"),  # a typo
+]
+
+
+def test_long_names_and_must_merge_fixtures_still_pair_among_real_names():
+    """Among a thousand real names (long affiliation strings among them), the must-merge fixtures and long
+    names with a typo or another word order are still candidates and still pair; the long pairs are found
+    by the word join alone (neither name takes 3-gram neighbours)."""
+    from test_duplicates_evidence import MUST_MERGE
+
+    from graph.dedup.duplicates import LONG_NAME_WORDS, EntityRecord, _name_candidates, find_duplicates
+
+    real = list(dict.fromkeys(_real_names(400)))
+    # The abbreviation is left out: initials have a path of their own, unchanged, and among real names
+    # "UoW" fits other universities too (ambiguous initials are no evidence).
+    fixtures = [p for p in MUST_MERGE if p[1] != "UoW"] + LONG_PAIRS
+    records = [EntityRecord(f"r{n}", "Organisation", name) for n, name in enumerate(real)]
+    records += [EntityRecord(f"f{n}{side}", "Organisation", name)
+                for n, pair in enumerate(fixtures) for side, name in zip("ab", pair)]
+    found = {frozenset((p.a, p.b)) for p in find_duplicates(records)}
+    for n, pair in enumerate(fixtures):
+        assert frozenset((f"f{n}a", f"f{n}b")) in found, pair
+    keys = list({k.tokens: k for k in (name_key(n) for n in real + [x for p in LONG_PAIRS for x in p])}.values())
+    index = {k.tokens: i for i, k in enumerate(keys)}
+    assert sum(len(k.tokens) >= LONG_NAME_WORDS for k in keys) > 100  # the word join is used on real names
+    candidates = _name_candidates(keys, 0.3, 20)
+    for a, b in LONG_PAIRS:
+        i, j = sorted((index[name_key(a).tokens], index[name_key(b).tokens]))
+        assert len(keys[i].tokens) >= LONG_NAME_WORDS and len(keys[j].tokens) >= LONG_NAME_WORDS
+        assert (i, j) in candidates, (a, b)

@@ -14,7 +14,7 @@ Measured against exact all-pairs in ``bench/overlaps.py``.
 
 from __future__ import annotations
 
-__all__ = ["tfidf_matrix", "topk_arrays", "topk_pairs", "all_pairs", "row_dots", "PRODUCT_BUDGET"]
+__all__ = ["tfidf_matrix", "word_tfidf", "topk_arrays", "topk_pairs", "all_pairs", "row_dots", "PRODUCT_BUDGET"]
 
 
 def tfidf_matrix(texts, *, analyzer: str = "word", ngram_range=(1, 1), min_df: int = 1, max_df: float = 0.5,
@@ -113,7 +113,7 @@ def _cores() -> int:
     return usable_cores()
 
 
-def _heap_topk(matrix, right, *, k: int, min_sim: float, budget: int = PRODUCT_BUDGET):
+def _heap_topk(matrix, right, *, k: int, min_sim: float, budget: int = PRODUCT_BUDGET, rows=None):
     """(i, j, sim) of each row's ``k`` best, from ``sparse_dot_topn`` (the product row by row in C++,
     keeping a heap of the best per row instead of every entry), and the rows it cannot settle.
 
@@ -122,19 +122,22 @@ def _heap_topk(matrix, right, *, k: int, min_sim: float, budget: int = PRODUCT_B
     Its heap holds ``2k + 1`` entries (the row itself among them) and drops one of several equal
     smallest ones, whichever its layout puts first; a row whose ``k``-th best partner is not above the heap's smallest kept
     value may have lost a tie that way, and is returned to be done the plain way. Rows are taken
-    ``budget // (2k + 1)`` at a time: a call holds a heap per row.
+    ``budget // (2k + 1)`` at a time: a call holds a heap per row. With ``rows`` (ascending row
+    numbers), only those rows' partners among all rows are sought; numbers returned are the matrix's.
     """
     import numpy as np
     from sparse_dot_topn import sp_matmul_topn
 
-    n = matrix.shape[0]
+    index = None if rows is None else np.asarray(rows, dtype=np.int64)
+    left = matrix if index is None else matrix[index]
+    n = left.shape[0]
     top_n = 2 * k + 1
     below = np.nextafter(np.float32(min_sim), np.float32(-np.inf))  # the heap keeps values above it
     below = np.nextafter(below, np.float32(-np.inf))  # and one step more: the filter below decides
     step = max(1, budget // top_n)  # each call holds rows x top_n entries
     parts_c, parts_s, parts_n = [], [], []
     for start in range(0, n, step):
-        found = sp_matmul_topn(matrix[start:start + step], right, top_n=top_n, threshold=float(below), sort=False,
+        found = sp_matmul_topn(left[start:start + step], right, top_n=top_n, threshold=float(below), sort=False,
                                n_threads=_cores())
         parts_n.append(np.diff(found.indptr))
         parts_c.append(found.indices[:found.indptr[-1]])  # an empty product comes with one stray entry
@@ -144,7 +147,7 @@ def _heap_topk(matrix, right, *, k: int, min_sim: float, budget: int = PRODUCT_B
     cols, sims = np.concatenate(parts_c).astype(np.int64), np.concatenate(parts_s)
     smallest = np.full(n, np.inf, dtype=np.float32)
     np.minimum.at(smallest, rows, sims)
-    other = cols != rows
+    other = cols != (rows if index is None else index[rows])
     r, c, s = _best_per_row(rows[other], cols[other], sims[other], k)
     kth = np.full(n, -np.inf, dtype=np.float32)
     last = np.ones(len(r), dtype=bool)
@@ -153,11 +156,13 @@ def _heap_topk(matrix, right, *, k: int, min_sim: float, budget: int = PRODUCT_B
     per_row = np.bincount(r, minlength=n)
     unsure = (counts == top_n) & (per_row >= k) & ~(kth > smallest)
     keep = ~unsure[r] & (s >= min_sim)
-    return r[keep], c[keep], s[keep], np.flatnonzero(unsure)
+    if index is None:
+        return r[keep], c[keep], s[keep], np.flatnonzero(unsure)
+    return index[r[keep]], c[keep], s[keep], index[np.flatnonzero(unsure)]
 
 
 def topk_arrays(matrix, *, k: int = 10, min_sim: float = 0.1, chunk: int = 2000, other=None,
-                budget: int = PRODUCT_BUDGET, plain: bool = False):
+                budget: int = PRODUCT_BUDGET, plain: bool = False, rows=None):
     """(i, j, sim) numpy arrays: each row's ``k`` most similar rows with cosine >= ``min_sim``.
 
     Without ``other``: pairs within ``matrix``, i < j, each pair once (its
@@ -167,7 +172,9 @@ def topk_arrays(matrix, *, k: int = 10, min_sim: float = 0.1, chunk: int = 2000,
     otherwise, and for the rows it leaves, rows are taken ``chunk`` at a time, fewer when
     their product would exceed ``budget`` entries; the chunks change the memory used, never the pairs.
     ``plain=True`` takes every row the plain way: the reference the fast path is held equal to
-    (tests/test_dedup_speed.py).
+    (tests/test_dedup_speed.py). ``rows`` (without ``other``): only those rows' ``k`` best among all
+    rows are sought (a pair with a row outside them is still found from their side); each of those
+    rows gets what it gets with ``rows=None``.
     """
     import numpy as np
 
@@ -176,12 +183,13 @@ def topk_arrays(matrix, *, k: int = 10, min_sim: float = 0.1, chunk: int = 2000,
     n = matrix.shape[0]
     parts = []
     if not plain and other is None and matrix.dtype == np.float32 and 0 < 2 * k + 1 < n:  # else a heap keeps all
-        i, j, s, rest = _heap_topk(matrix, right, k=k, min_sim=min_sim, budget=budget)
+        i, j, s, rest = _heap_topk(matrix, right, k=k, min_sim=min_sim, budget=budget, rows=rows)
         parts.append((i, j, s))
         if len(rest):
             parts += _plain_topk(matrix, right, rest, k=k, min_sim=min_sim, same=True, chunk=chunk, budget=budget)
     else:
-        parts += _plain_topk(matrix, right, None, k=k, min_sim=min_sim, same=other is None, chunk=chunk,
+        rows = None if rows is None or other is not None else np.asarray(rows, dtype=np.int64)
+        parts += _plain_topk(matrix, right, rows, k=k, min_sim=min_sim, same=other is None, chunk=chunk,
                              budget=budget)
     if not parts:
         empty = np.zeros(0, dtype=np.int64)
@@ -198,10 +206,42 @@ def topk_arrays(matrix, *, k: int = 10, min_sim: float = 0.1, chunk: int = 2000,
     return i, j, s
 
 
-def topk_pairs(matrix, *, k: int = 10, min_sim: float = 0.1, chunk: int = 2000, other=None):
+def topk_pairs(matrix, *, k: int = 10, min_sim: float = 0.1, chunk: int = 2000, other=None, rows=None):
     """The same pairs as :func:`topk_arrays`, as a dict {(i, j): cosine} for small inputs."""
-    i, j, s = topk_arrays(matrix, k=k, min_sim=min_sim, chunk=chunk, other=other)
+    i, j, s = topk_arrays(matrix, k=k, min_sim=min_sim, chunk=chunk, other=other, rows=rows)
     return {(int(a), int(b)): float(x) for a, b, x in zip(i, j, s)}
+
+
+def word_tfidf(token_lists):
+    """Sparse L2-normalised float32 TF-IDF rows of whole words (sublinear tf, smoothed idf, no word dropped).
+
+    For names already cut into words (the name keys' tokens): no stop words, since "The" is an ordinary
+    word of a name, and no scikit-learn, whose import alone costs seconds (``char_ngrams``).
+    """
+    import numpy as np
+    import scipy.sparse as sp
+
+    from .char_ngrams import _row_l2_normalise
+
+    vocab: dict[str, int] = {}
+    indptr, indices, counts = [0], [], []
+    for tokens in token_lists:
+        seen: dict[int, int] = {}
+        for t in tokens:
+            col = vocab.setdefault(t, len(vocab))
+            seen[col] = seen.get(col, 0) + 1
+        indices += seen
+        counts += seen.values()
+        indptr.append(len(indices))
+    n = len(indptr) - 1
+    cols = np.asarray(indices, dtype=np.int32)
+    ptr = np.asarray(indptr, dtype=np.int64)
+    if not len(cols):
+        return sp.csr_matrix((n, 1), dtype=np.float32)
+    df = np.bincount(cols, minlength=len(vocab))
+    idf = (np.log((1.0 + n) / (1.0 + df)) + 1.0).astype(np.float32)
+    data = (np.log(np.asarray(counts, dtype=np.float32)) + np.float32(1.0)) * idf[cols]
+    return sp.csr_matrix((_row_l2_normalise(data, ptr), cols, ptr), shape=(n, len(vocab)))
 
 
 def all_pairs(matrix, *, min_sim: float = 0.1, chunk: int = 2000):

@@ -157,15 +157,36 @@ def contact_evidence(ra, rb) -> tuple[float, list[str]]:
     return delta, reasons
 
 
+#: Names of this many words or more find their candidates by whole words (see ``_name_candidates``).
+LONG_NAME_WORDS = 7
+
+
 def _name_candidates(keys: list, min_sim: float, k: int) -> set[tuple[int, int]]:
-    """Pairs of distinct name keys worth scoring: 3-gram neighbours and initials."""
-    from .candidates import tfidf_matrix, topk_pairs
+    """Pairs of distinct name keys worth scoring: 3-gram neighbours, word neighbours of long names, initials.
+
+    A name of fewer than ``LONG_NAME_WORDS`` words takes its ``k`` nearest among all names by character
+    3-grams, where a typo or another spelling of a word still shares most 3-grams. A longer name (a long
+    affiliation string) has many 3-grams, most of them common, and made most of the 3-gram join's work
+    (bench/RESULTS.md, "Duplicates, speed, long names by words"); it takes its ``k`` nearest by whole words instead:
+    two long names of one body share most of their words exactly, and a typo in one word of seven leaves
+    the others (at least six in seven) shared. A pair of a short and a long name is found from the short
+    name's side (its 3-gram neighbours are sought among all names) and from the long name's side.
+    """
+    import numpy as np
+
+    from .candidates import tfidf_matrix, topk_pairs, word_tfidf
 
     pairs: set[tuple[int, int]] = set()
     if len(keys) > 1:
         texts = [" ".join(key.tokens) for key in keys]
         matrix = tfidf_matrix(texts, analyzer="char_wb", ngram_range=(3, 3), max_df=1.0)
-        pairs.update(topk_pairs(matrix, k=k, min_sim=min_sim))
+        long = np.fromiter((len(key.tokens) >= LONG_NAME_WORDS for key in keys), dtype=bool, count=len(keys))
+        if not long.any():
+            pairs.update(topk_pairs(matrix, k=k, min_sim=min_sim))
+        else:
+            pairs.update(topk_pairs(matrix, k=k, min_sim=min_sim, rows=np.flatnonzero(~long)))
+            words = word_tfidf([key.tokens for key in keys])
+            pairs.update(topk_pairs(words, k=k, min_sim=min_sim, rows=np.flatnonzero(long)))
     single = defaultdict(list)
     for i, key in enumerate(keys):
         if len(key.tokens) == 1:
