@@ -309,6 +309,8 @@ def _keep_named_elsewhere(index: FolderIndex, entries: dict[str, list[dict]]) ->
     no longer writes the ward for it; dropping the ward would leave the user's entry naming nothing and
     the import refused. So such an entry is written again as it was, with the old entries it names.
     """
+    if not index.own_entries:  # a first import: nothing of its own for other files to name
+        return entries  # (and no wait for a check of the rest running beside, which goes on meanwhile)
     written = {e["id"] for es in entries.values() for e in es}
     wanted = [row[3] for row in index.rest.complete().open_ties]  # (waits for a check of the rest running beside)
     carried: dict[str, tuple[str, dict]] = {}
