@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from . import weights as W
+from ..forked import split_map
 from ..identifiers import registry_id
 from .groups import groups_of, merge_groups
 from .names import NameKey, TokenWeights, acronyms, initials_only, name_key, name_keys, name_similarity
@@ -241,10 +242,19 @@ def find_duplicates(records, *, min_score: float = W.DUPLICATE_MIN_SCORE, top_k:
         for other in ids[1:]:
             offer(ids[0], other, 1.0, "same name once case, punctuation, legal forms and titles are ignored")
             exact.add((ids[0], other) if ids[0] < other else (other, ids[0]))
-    for i, j in _name_candidates(keys, min_candidate, top_k):
-        score, reason = name_similarity(keys[i], keys[j], weight, ambiguous, places)
-        if score < min_score - W.SHARED_PERSON * 3 - W.MAX_CONTACT_BONUS:
+    floor = min_score - W.SHARED_PERSON * 3 - W.MAX_CONTACT_BONUS
+
+    def scored(pair: tuple[int, int]):
+        score, reason = name_similarity(keys[pair[0]], keys[pair[1]], weight, ambiguous, places)
+        return None if score < floor else (score, reason)
+
+    # Scoring the name pairs is most of the time on large lists; half of them are scored in a forked copy
+    # when a core is free for it (bench/RESULTS.md, "Duplicates at 100k, scoring on both cores").
+    candidates = list(_name_candidates(keys, min_candidate, top_k))
+    for (i, j), result in zip(candidates, split_map(scored, candidates)):
+        if result is None:
             continue
+        score, reason = result
         a_ids, b_ids = holders[i], holders[j]
         if len(a_ids) * len(b_ids) > 100:  # big exact groups are already linked inside
             a_ids, b_ids = a_ids[:1], b_ids[:1]

@@ -42,6 +42,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
+from ..forked import spare_core
+
 __all__ = ["RestSummary", "rest_summary", "new_files_pass", "spare_core"]
 
 _FORMAT = "rest-1"
@@ -196,65 +198,34 @@ def _check(files, values: dict) -> dict:
     return {"clean": not validator.problems, "open_ties": open_ties, "hierarchy": hierarchy, "cited": cited}
 
 
-def spare_core(cores: int, load: float) -> bool:
-    """Whether a second process would have a core to itself: this process has two or more, and the 1-minute
-    load average (processes running or waiting to run) leaves one free besides this one. On a busy
-    machine the two would take turns with the others, and the fork's extra work (each page the child
-    touches is copied) made the import slower, not faster (bench/RESULTS.md, "Cold imports, second round")."""
-    return cores >= 2 and load <= cores - 1
-
-
 def _fork_check(files, values: dict) -> Callable[[], dict | None] | None:
-    """Start :func:`_check` in a forked copy of this process; a function that waits for its answer (None when
-    the child failed: the caller then checks here). None when a second process would not run beside this one.
-
-    Only when a core is free for it (:func:`spare_core`), and only with no other thread running (a fork
-    copies one thread; a lock held by another would never be released in the child). The child gets the parsed values by the fork, not by
-    copying them, and sends back only the checked fields: a flag and, in a folder with no ties into an
-    import, a few short lists.
+    """Start :func:`_check` in a forked copy of this process (``graph.forked``); a function that waits for its
+    answer (None when the child failed: the caller then checks here). None when a second process would not
+    run beside this one: a core free for it (:func:`spare_core`), no other thread running. The child gets
+    the parsed values by the fork and sends back only the checked fields: a flag and, in a folder with no
+    ties into an import, a few short lists.
     """
     import os
-    import threading
 
-    cores = getattr(os, "sched_getaffinity", None)  # Linux; elsewhere the check stays in this process
-    if cores is None or not hasattr(os, "fork") or threading.active_count() != 1:
+    from ..cores import usable_cores
+    from ..forked import can_fork, start
+
+    if not can_fork():
         return None
     try:
-        from ..cores import usable_cores
-
         if not spare_core(usable_cores(), os.getloadavg()[0]):
             return None
-        read_end, write_end = os.pipe()
-        pid = os.fork()
     except OSError:
         return None
-    if pid == 0:  # the child: check, answer, leave without running the parent's clean-up
-        code = 1
-        try:
-            os.close(read_end)
-            with os.fdopen(write_end, "w", encoding="utf-8") as out:
-                out.write(json.dumps(_check(files, values), ensure_ascii=False))
-            code = 0
-        finally:
-            os._exit(code)
-    os.close(write_end)
+    wait = start(lambda: _check(files, values))
+    if wait is None:
+        return None
 
-    def wait() -> dict | None:
-        with os.fdopen(read_end, encoding="utf-8") as answer:
-            text = answer.read()
-        try:
-            _, status = os.waitpid(pid, 0)
-        except ChildProcessError:  # SIGCHLD ignored by whoever started us: the child was reaped already
-            status = 0  # its exit status is lost; a complete answer (checked below) says it finished
-        if status != 0:
-            return None
-        try:
-            checked = json.loads(text)
-        except ValueError:
-            return None
-        return checked if isinstance(checked, dict) and set(checked) == set(_CHECKED) else None
+    def checked() -> dict | None:
+        answer = wait()
+        return answer if isinstance(answer, dict) and set(answer) == set(_CHECKED) else None
 
-    return wait
+    return checked
 
 
 def new_files_pass(summary: RestSummary, new: dict[str, tuple[str, Any]], known_sources: set[str] | None) -> bool:
