@@ -287,6 +287,9 @@ def find_duplicates(records, *, min_score: float = W.DUPLICATE_MIN_SCORE, top_k:
         ra, rb = by_id[a], by_id[b]
         if a in rb.part_of or b in ra.part_of:  # recorded as a unit of the other: two records on purpose
             continue
+        if (score + W.MAX_CONTACT_BONUS < min_score - 1e-9 and not (ra.identifiers and rb.identifiers)
+                and not (ra.people & rb.people) and not (ra.website and rb.website)):
+            continue  # nothing below can lift it to min_score: contact evidence adds at most MAX_CONTACT_BONUS
         reasons = [reason] if reason else []
         delta, contact = contact_evidence(ra, rb)
         if "different places" in reason or "a body of its own" in reason:
