@@ -35,6 +35,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import os
 import platform
 import random
 import resource
@@ -47,7 +48,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-DATA = ROOT.parent.parent / "shared" / "data" if not (ROOT.parent / "shared").is_dir() else ROOT.parent / "shared" / "data"
+#: The labelled sets: env LCG_SHARED_DIR, else the first "shared" folder beside the checkout (or its parent), as
+#: tests/conftest.py finds it.
+DATA = next((p for p in [*([Path(os.environ["LCG_SHARED_DIR"])] if os.environ.get("LCG_SHARED_DIR") else []),
+                         ROOT.parent / "shared", ROOT.parent.parent / "shared", Path("/work/shared")] if p.is_dir()),
+            ROOT.parent / "shared") / "data"
 SETS = ("patstat", "chicago", "ror", "360giving")
 
 

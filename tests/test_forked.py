@@ -54,8 +54,10 @@ print(json.dumps({"forks": forks, "squares": squares, "pairs": pairs}))
 
 
 def _run(mode: str) -> dict:
+    from conftest import SHARED
+
     done = subprocess.run([sys.executable, "-c", SCRIPT, str(ROOT), mode], capture_output=True, text=True,
-                          timeout=300, cwd=ROOT)
+                          timeout=300, cwd=ROOT, env={**os.environ, "LCG_SHARED_DIR": str(SHARED)})
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout)
 
