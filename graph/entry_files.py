@@ -14,11 +14,6 @@ import os
 
 __all__ = ["EntryFiles"]
 
-#: How the files an import writes start (``importers.yaml_out.yaml_text``): ``# lcg: <kind>``, then
-#: ``# Written by `lcg import ...`; importing again rewrites this file.``
-_IMPORT_HEADER = "# lcg: "
-_IMPORT_WRITTEN = "# Written by `lcg import"
-
 
 class EntryFiles:
     """``EntryFiles(data_dir)(entry_id, kind)``: the relative path of the file whose entry has that id, or None."""
@@ -27,12 +22,11 @@ class EntryFiles:
         self._data_dir = data_dir
         self._files: list | None = None
         self._parsed: set[str] = set()
-        self._where: dict[tuple[str, str], str] = {}
-        self._entries: dict[tuple[str, str], dict] = {}
+        self._found: dict[tuple[str, str], tuple[str, dict]] = {}  # (kind, id) -> (file, entry as written)
 
     def __call__(self, entry_id: str, kind: str) -> str | None:
-        if (kind, entry_id) in self._where:
-            return self._where[(kind, entry_id)]
+        if (kind, entry_id) in self._found:
+            return self._found[(kind, entry_id)][0]
         if self._files is None:
             from .errors import DataDirNotFound
             from .yaml_files import data_files
@@ -46,18 +40,19 @@ class EntryFiles:
                 continue
             self._parsed.add(f.name)
             self._read(f)
-            if (kind, entry_id) in self._where:
-                break
-        return self._where.get((kind, entry_id))
+            if (kind, entry_id) in self._found:
+                return self._found[(kind, entry_id)][0]
+        return None
 
     def entry(self, entry_id: str, kind: str) -> dict | None:
         """The entry as its file has it (None when no file has it)."""
-        return self._entries.get((kind, entry_id)) if self(entry_id, kind) else None
+        return self._found[(kind, entry_id)][1] if self(entry_id, kind) else None
 
     def imported(self, name: str) -> bool:
         """True when the file at relative path ``name`` is one an import writes (and a re-import rewrites)."""
-        return any(f.name == name and f.text.startswith(_IMPORT_HEADER) and
-                   f.text.split("\n", 2)[1].startswith(_IMPORT_WRITTEN) for f in self._files or ())
+        from .importers.yaml_out import written_by_import
+
+        return any(f.name == name and written_by_import(f.text) for f in self._files or ())
 
     def _read(self, f) -> None:
         from .yaml_files import parse
@@ -65,5 +60,4 @@ class EntryFiles:
         value = parse(f.text)
         for entry in value if isinstance(value, list) else ():
             if isinstance(entry, dict) and isinstance(entry.get("id"), str):
-                self._where.setdefault((f.kind, entry["id"]), f.name)
-                self._entries.setdefault((f.kind, entry["id"]), entry)
+                self._found.setdefault((f.kind, entry["id"]), (f.name, entry))

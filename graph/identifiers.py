@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["ORG_ID", "is_org_id", "is_currency", "registry_id"]
+__all__ = ["ORG_ID", "is_org_id", "is_currency", "registry_id", "amount_value"]
 
 _ROR = r"0[a-hj-km-np-tv-z0-9]{6}[0-9]{2}"
 ORG_ID = re.compile(rf"(?:[A-Z]{{2}}-[A-Z0-9]{{2,}}-\S+|360G-\S+|ROR:{_ROR}|https?://ror\.org/{_ROR})")
@@ -34,3 +34,43 @@ def registry_id(text: str) -> str:
 def is_currency(text) -> bool:
     """An ISO 4217 code such as GBP."""
     return isinstance(text, str) and _CURRENCY.fullmatch(text) is not None
+
+
+#: "40,000" and "1,234.50": commas between groups of three digits, a dot before the decimals.
+_THOUSANDS_COMMA = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+#: "40000,00", "1.234,56", "40 000,5": a decimal comma (Excel's CSV where the comma is the decimal mark, which
+#: is why such files are separated by semicolons). Money has at most two decimals, so a comma before one or
+#: two digits is never a thousands separator.
+_DECIMAL_COMMA = re.compile(r"\d{1,3}(?:[. \u00a0\u202f]\d{3})*,\d{1,2}|\d+,\d{1,2}")
+
+
+def _number_text(text: str) -> str:
+    """An amount's text with its separators read: thousands commas dropped, a decimal comma made a dot.
+
+    Any other comma is left in place, so the text is no number and the row says so (never a guess: removing
+    every comma read "40000,00" as four million).
+    """
+    text = text.strip()
+    if _THOUSANDS_COMMA.fullmatch(text):
+        return text.replace(",", "")
+    if _DECIMAL_COMMA.fullmatch(text):
+        return re.sub("[. \u00a0\u202f]", "", text).replace(",", ".")
+    return text
+
+
+def amount_value(value):
+    """An amount as a number, from a number or from text as files write it ("40,000", "40000,00"); None
+    when it is no number. A whole amount is an int whatever the file wrote (JSON's 40000.0, a spreadsheet's
+    40000), so one grant reads the same from every format; only while a float holds it exactly (2**53):
+    1e150 stays a float, which the data files read back (as an int it would be 151 digits, beyond what the
+    loader accepts). Whether the number is a valid amount (finite, >= 0) is the caller's rule."""
+    import math
+
+    if isinstance(value, str):
+        try:
+            value = float(_number_text(value))
+        except ValueError:
+            return None
+    if isinstance(value, float) and math.isfinite(value) and value.is_integer() and abs(value) <= 2 ** 53:
+        value = int(value)
+    return value

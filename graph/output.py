@@ -172,8 +172,9 @@ def _layout(rows: list[dict], columns: list[str], width: int | None, priority: l
     return columns, dropped, values, full, widths, numeric
 
 
-def _table(rows: list[dict], columns: list[str], width: int | None, priority: list[str] | None) -> str:
-    columns, dropped, values, full, widths, numeric = _layout(rows, columns, width, priority)
+def _table(layout: tuple, width: int | None) -> str:
+    """The table of a ``_layout``, fitted to ``width`` when it was laid out for one."""
+    columns, dropped, values, full, widths, numeric = layout
     if width is None:
         cells, heads = full, list(columns)
     else:
@@ -191,10 +192,9 @@ def _table(rows: list[dict], columns: list[str], width: int | None, priority: li
     return "\n".join(out) + "\n"
 
 
-def _shows_whole(rows: list[dict], columns: list[str], width: int, priority: list[str] | None,
-                 whole: list[str]) -> bool:
-    """True when the table fitted to ``width`` shows every cell of the ``whole`` columns uncut."""
-    kept, _, _, full, widths, _ = _layout(rows, columns, width, priority)
+def _shows_whole(layout: tuple, columns: list[str], whole: list[str]) -> bool:
+    """True when the table of ``layout`` shows every cell of the ``whole`` columns (of ``columns``) uncut."""
+    kept, _, _, full, widths, _ = layout
     for c in whole:
         if c not in columns:
             continue
@@ -320,9 +320,10 @@ def render(rows: list[dict], fmt: str, columns: list[str] | None = None, *, widt
         return buf.getvalue()
     if not rows:
         return "(no rows)\n"
-    if width is not None and whole and not _shows_whole(rows, columns, width, priority, whole):
+    layout = _layout(rows, columns, width, priority)
+    if width is not None and whole and not _shows_whole(layout, columns, whole):
         return _records(rows, columns, width)
-    return _table(rows, columns, width, priority)
+    return _table(layout, width)
 
 
 # --- one node as a record (lcg show) ------------------------------------------------------------------------------

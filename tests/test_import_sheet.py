@@ -161,3 +161,17 @@ def test_an_unknown_file_type_is_one_clear_error(lcg, tmp_path, name):
     (tmp_path / name).write_text("hello")
     result = lcg("import", "sheet", tmp_path / name, "-o", tmp_path / "data")
     assert result.exit_code == 1 and "expected a .xlsx or .csv file" in result.output
+
+
+def test_amount_cells_written_as_text_are_read_as_grant_files_are(lcg, tmp_path):
+    """One reader of amount text for every importer (graph/identifiers.amount_value): "40000,00" is forty
+    thousand, not four million."""
+    src = _book(tmp_path / "amounts.xlsx",
+                [["ID", "Label", "Type"], ["fund", "Fund", "Organisation"], ["p1", "One", "Project"],
+                 ["p2", "Two", "Project"]],
+                [["From", "To", "Type", "amount", "currency"], ["fund", "p1", "FUNDS", "40000,00", "GBP"],
+                 ["fund", "p2", "FUNDS", "1,234.50", "GBP"]])
+    result = lcg("import", "sheet", src, "-o", tmp_path / "data")
+    assert result.exit_code == 0, result.output
+    amounts = {r.end: r.props["amount"] for r in load_dataset(tmp_path / "data").rels if r.kind == "FUNDS"}
+    assert amounts == {"p1": 40000, "p2": 1234.5}

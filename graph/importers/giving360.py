@@ -24,12 +24,11 @@ import csv
 import datetime as _dt
 import json
 import math
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import LcgError, UnreadableInput
-from ..identifiers import is_currency
+from ..identifiers import amount_value, is_currency
 from ..dates import add_months
 from .file_dates import read_day, slash_order
 from .giving360_build import NARROW_TO_BROAD, GraphBuilder, place_type
@@ -163,42 +162,10 @@ def read_grant_file(path) -> SheetGrants:
     return SheetGrants(rows=list(enumerate(grants, start=1)))
 
 
-#: "40,000" and "1,234.50": commas between groups of three digits, a dot before the decimals.
-_THOUSANDS_COMMA = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
-#: "40000,00", "1.234,56", "40 000,5": a decimal comma (Excel's CSV where the comma is the decimal mark, which
-#: is why such files are separated by semicolons). Money has at most two decimals, so a comma before one or
-#: two digits is never a thousands separator.
-_DECIMAL_COMMA = re.compile(r"\d{1,3}(?:[. \u00a0\u202f]\d{3})*,\d{1,2}|\d+,\d{1,2}")
-
-
-def _number_text(text: str) -> str:
-    """An amount's text with its separators read: thousands commas dropped, a decimal comma made a dot.
-
-    Any other comma is left in place, so the text is no number and the row says so (never a guess: removing
-    every comma read "40000,00" as four million).
-    """
-    text = text.strip()
-    if _THOUSANDS_COMMA.fullmatch(text):
-        return text.replace(",", "")
-    if _DECIMAL_COMMA.fullmatch(text):
-        return re.sub("[. \u00a0\u202f]", "", text).replace(",", ".")
-    return text
-
-
 def _amount(value):
-    """A finite number >= 0 (ints kept as ints), else None: 1e400 would be written as .inf."""
-    if isinstance(value, str):
-        try:
-            value = float(_number_text(value))
-        except ValueError:
-            return None
-        if not math.isfinite(value):
-            return None
-    # A whole amount is an int whatever the file wrote (JSON's 40000.0, a spreadsheet's 40000), so one grant
-    # reads the same from every format; only while a float holds it exactly (2**53): 1e150 stays a float,
-    # which the data files read back (as an int it would be 151 digits, beyond what the loader accepts).
-    if isinstance(value, float) and math.isfinite(value) and value.is_integer() and abs(value) <= 2 ** 53:
-        value = int(value)
+    """A finite number >= 0 (ints kept as ints, ``identifiers.amount_value``), else None: 1e400 would be
+    written as .inf."""
+    value = amount_value(value)
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) or value < 0:
         return None
     if isinstance(value, int) and len(str(value)) > MAX_INT_DIGITS:  # more digits than the data files may hold

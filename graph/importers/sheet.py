@@ -183,11 +183,10 @@ class _Reader:
 
 def _value(fld, v):
     if fld is not None and fld.type == "amount" and isinstance(v, str):  # a CSV cell is text
-        try:
-            number = float(v.replace(",", ""))
-            return int(number) if number.is_integer() else number
-        except ValueError:
-            return v  # the validator says what is wrong with it
+        from ..identifiers import amount_value
+
+        number = amount_value(v)
+        return v if number is None else number  # not a number: the validator says what is wrong with it
     if fld is not None and fld.type in ("list", "orgid") and isinstance(v, str):
         return [x.strip() for x in v.split(LIST_SEPARATOR) if x.strip()]
     if fld is not None and fld.type in ("list", "orgid"):

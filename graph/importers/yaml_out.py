@@ -271,6 +271,13 @@ def yaml_text(entries: list[dict], kind: str, command: str) -> str:
     return head + (body if body is not None else _emit(entries))
 
 
+def written_by_import(text: str) -> bool:
+    """True when a data file's text starts with the header :func:`yaml_text` writes for ``lcg import``: a file
+    an import rewrites when it runs again."""
+    head = text.split("\n", 2)
+    return len(head) > 1 and head[0].startswith("# lcg: ") and head[1].startswith("# Written by `lcg import")
+
+
 def _check(index: FolderIndex, new: dict[str, tuple[str, str]], values: dict[str, Any]) -> None:
     """Make sure the folder as it would be with the new files validates; raise ImportInvalid with every problem.
 
