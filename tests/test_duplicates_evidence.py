@@ -29,6 +29,13 @@ def _pairs(*records):
     ("University of Birmingham", "University Hospitals Birmingham"),  # a university and its teaching hospital
     ("Leeds University", "Leeds Teaching Hospital"),
     ("YMCA North Lawndale", "YMCA South Lawndale"),
+    ("University of Mississippi", "University of Mississippi Medical Center"),  # the university's hospital
+    ("University of South Wales", "University of New South Wales"),  # "New" makes another place
+    ("The Open University", "Open University in the Netherlands"),  # a country in one name only
+    ("Natural History Museum", "Swedish Museum of Natural History"),  # a nation's adjective
+    ("University of London", "University College London"),  # a college, not the university
+    ("Natural History Museum", "Field Museum of Natural History"),  # the word that names the museum
+    ("Hospital for Sick Children", "Necker Hospital for Sick Children"),
 ])
 def test_must_not_merge_names(a, b):
     assert not _pairs(_org("a", a), _org("b", b)), (a, b)
@@ -52,6 +59,50 @@ MUST_MERGE = [
 @pytest.mark.parametrize("a, b", MUST_MERGE)
 def test_must_merge_names(a, b):
     assert _pairs(_org("a", a), _org("b", b)), (a, b)
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Rui Jin Hospital", "Ruijin Hospital"),  # only a space apart
+    ("ASML Netherland B.V.", "ASML Netherlands B.V."),  # a place in its other number
+    ("School of Medicine, Yale University", "Yale University"),  # a school is a unit, as a department is
+    ("Leiden University Medical Center", "LUMC"),  # initials spell the medical centre
+])
+def test_more_names_of_one_body_merge(a, b):
+    assert _pairs(_org("a", a), _org("b", b)), (a, b)
+
+
+def test_a_college_qualifies_a_university_only_when_it_does_not_start_a_unit():
+    from graph.dedup.names import kind_qualifier_clash, name_key
+
+    assert kind_qualifier_clash(name_key("University College London"), name_key("University of London"))
+    assert kind_qualifier_clash(name_key("Pennsylvania State University College of Medicine"),
+                                name_key("The Pennsylvania State University")) is None
+
+
+def test_a_town_after_a_name_written_with_several_towns_names_a_site():
+    """"University of California, Davis" is a campus when the list also writes "..., Irvine"; with one
+    town only after that name, the town is the record's address and is no evidence of another body."""
+    def reasons(*names):
+        pairs = find_duplicates([_org(f"r{n}", x) for n, x in enumerate(names)], min_score=0.0)
+        return {frozenset((p.a, p.b)): "; ".join(p.reasons) for p in pairs}
+
+    davis = "Department of Physics, University of California, Davis, CA, USA"
+    assert "names davis" not in reasons("University of California", davis)[frozenset(("r0", "r1"))]
+    sited = reasons("University of California", davis, "University of California, Irvine, CA, USA")
+    assert "only 'Department of Physics, University of California, Davis, CA, USA' names davis" in sited[
+        frozenset(("r0", "r1"))]
+
+
+def test_the_towns_of_an_address_a_name_ends_with_are_places():
+    from graph.dedup.names import address_places
+
+    assert address_places("Department of Kinesiology, McGill University, Montreal, Quebec, Canada") == (
+        "quebec", "montreal")
+    assert address_places("Yale University, New Haven, CT, USA") == ("new", "haven")
+    assert address_places("Aix Marseille University, CNRS") == ()  # no country closes it: no address
+    assert address_places("Institut Curie, Research Centre, France") == ()  # a generic or body word: not a town
+    places = PlaceWords.of([_org("a", "McGill University, Montreal, Canada")])
+    assert "montreal" in places and "mcgill" not in places
 
 
 def test_same_postcode_and_address_merge_a_shortened_name():

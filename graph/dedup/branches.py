@@ -44,7 +44,7 @@ def branched_bodies(organisations: Iterable, places=None) -> frozenset[str]:
 
     orgs = list(organisations)
     if places is None:
-        places = PlaceWords(o.address for o in orgs)  # the data's own town and street names, as duplicates uses
+        places = PlaceWords.of(orgs)  # the data's own town and street names, as duplicates uses
     out = set()
     for o in orgs:
         names = list(dict.fromkeys([o.name, *o.aliases]))
@@ -75,7 +75,7 @@ class Branches:
         if self._orgs:  # NO_BRANCHES, made at import, imports nothing (`lcg --help` stays light)
             from .places import PlaceWords
 
-            self._places = PlaceWords(o.address for o in self._orgs)
+            self._places = PlaceWords.of(self._orgs)
             self.ids = branched_bodies(self._orgs, self._places)
         self._names = {o.id: o.name for o in self._orgs}
         self._matcher: tuple | None = None

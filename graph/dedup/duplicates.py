@@ -225,7 +225,7 @@ def find_duplicates(records, *, min_score: float = W.DUPLICATE_MIN_SCORE, top_k:
             if r.id not in holders[i]:
                 holders[i].append(r.id)
     weight = TokenWeights(keys)
-    places = PlaceWords(r.address for r in records)
+    places = PlaceWords.of(records)
     initials = Counter(a for key in keys for a in acronyms(key))
     ambiguous = frozenset(a for a, n in initials.items() if n > 1)
     found: dict[tuple[str, str], tuple[float, str]] = {}

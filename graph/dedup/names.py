@@ -20,10 +20,10 @@ from functools import lru_cache
 from rapidfuzz.distance import Levenshtein
 from rapidfuzz.process import extractOne
 
-from .places import PlaceWords
+from .places import BUILTIN_PLACES, PlaceWords
 
 __all__ = ["NameKey", "name_key", "name_keys", "TokenWeights", "name_similarity", "acronyms", "GENERIC_WORDS",
-           "initials_only", "bodies_named", "several_bodies"]
+           "initials_only", "bodies_named", "several_bodies", "address_places"]
 
 #: Legal forms and filler removed before comparing (multi-word forms first).
 LEGAL_PHRASES = ("naamloze vennootschap", "naamlooze vennootschap", "besloten vennootschap",
@@ -109,16 +109,23 @@ UNIT_HEADS = frozenset("department dept faculty division laboratory laboratories
 
 
 def _without_units(name: str) -> str:
-    """"Department of Education, University of Wolverhampton" -> "University of Wolverhampton".
+    """"Department of Education, University of Wolverhampton" -> "University of Wolverhampton"; "School of
+    Medicine, Yale University" -> "Yale University".
 
     An affiliation names the unit first and the body after a comma; the body is the
     organisation (a unit recorded as its own organisation is tied to it with PART_OF,
     which keeps the two apart).
     """
     parts = [p for p in re.split(r"[,;]", name) if p.strip()]
-    while len(parts) > 1 and (_fold(parts[0]).split() or [""])[0] in UNIT_HEADS:
+    while len(parts) > 1 and _names_unit(_fold(parts[0]).split()):
         parts = parts[1:]
     return ", ".join(parts)
+
+
+def _names_unit(words: list[str]) -> bool:
+    """A part led by a ``UNIT_HEADS`` word, or "School of ..." ("School of Medicine, Yale University"; a
+    school with a name of its own, "Bilston School, ...", is a body)."""
+    return bool(words) and (words[0] in UNIT_HEADS or words[:2] == ["school", "of"])
 
 
 #: Words that make a part of a name name a body of its own (a hospital, a university, an institute...), in the
@@ -152,6 +159,42 @@ def bodies_named(name: str) -> tuple[str, ...]:
         words = [ABBREVIATIONS.get(w, w) for w in _fold(part).split()]
         if words and words[0] not in UNIT_PART_HEADS and any(w in BODY_WORDS for w in words):
             out.append(part.strip())
+    return tuple(out)
+
+
+#: What an address written at the end of a name ends with: a country, a US state, a county ("..., Montreal,
+#: Quebec, Canada", "..., New Haven, CT, USA").
+_ADDRESS_ENDS = BUILTIN_PLACES | {"uk"}
+_DIGIT = re.compile(r"\d")
+
+
+@lru_cache(maxsize=1 << 16)
+def address_places(name: str) -> tuple[str, ...]:
+    """The town and region words of the address a name ends with: ("montreal", "quebec") from "Department of
+    Kinesiology, McGill University, Montreal, Quebec, Canada".
+
+    Affiliations and partner lists often end a name with its address. A run of short comma parts at the
+    end that closes on a known country, US state or county is that address, and the towns in it are
+    places wherever else they are written ("Natural History Museum Vienna"), as the towns of the address
+    fields are. A part with a body or unit word, a generic word or a digit ends the run; one in capitals
+    ("CT", "CNRS") is a code, not a town.
+    """
+    if "," not in name and ";" not in name:  # most names: a fast path
+        return ()
+    parts = [p.strip() for p in re.split(r"[,;]", name) if p.strip()]
+    if len(parts) < 2:
+        return ()
+    last = _fold(parts[-1]).split()
+    if not last or len(last) > 3 or not all(w in _ADDRESS_ENDS for w in last):
+        return ()
+    out: list[str] = []
+    for raw in reversed(parts[1:-1]):
+        words = _fold(raw).split()
+        if (not words or len(words) > 3 or _DIGIT.search(raw)
+                or any(w in BODY_WORDS or w in UNIT_PART_HEADS or w in GENERIC_WORDS for w in words)):
+            break
+        if not raw.isupper():
+            out.extend(w for w in words if w not in CONNECTIVES and len(w) >= 3)
     return tuple(out)
 
 
@@ -247,19 +290,32 @@ def _branch_place(word: str, places, weight=None) -> bool:
     return not (count >= AREA_MIN_NAMES and count >= AREA_SHARE * n)
 
 
+def _place_in(word: str, tokens) -> bool:
+    """``word`` is among ``tokens``, also in its other number ("Netherland" / "Netherlands", "Midland" /
+    "Midlands"): a place is never matched by spelling, but a final s does not move it."""
+    return word in tokens or (word + "s") in tokens or (word.endswith("s") and word[:-1] in tokens)
+
+
+def _own_name(key: NameKey, places) -> tuple[str, ...]:
+    """The words of the body's own name: its ``head``, and the town after it when the data writes that
+    name with several towns (``PlaceWords.sited``: "University of California, Davis" is a campus)."""
+    return key.tokens if key.head in getattr(places, "sited", ()) else key.head
+
+
 def place_in_one_name(a: NameKey, b: NameKey, places=NO_PLACES, weight=None) -> tuple[NameKey, list[str]] | None:
     """(the name, its place words) when only one name carries a place in the body's own name.
 
     "Age UK" / "Age UK Dorchester", "University of Massachusetts" / "University of Massachusetts
     Boston", "University of Florida" / "University of South Florida": a national body and its branch,
     or two bodies, never one body written two ways. A place written after a comma ("Radboud University,
-    Nijmegen", the address of an affiliation string) qualifies the record, not the name, so it does not count.
+    Nijmegen", the address of an affiliation string) qualifies the record, not the name, so it does not count,
+    unless the data writes that name with several towns after it (``_own_name``).
     """
     for short, long_ in ((a, b), (b, a)):  # "UoW": initials spell the place too
         if len(short.tokens) == 1 and short.joined in acronyms(long_):
             return None
-    only_a = [t for t in a.head if _branch_place(t, places, weight) and t not in b.tokens]
-    only_b = [t for t in b.head if _branch_place(t, places, weight) and t not in a.tokens]
+    only_a = [t for t in _own_name(a, places) if _branch_place(t, places, weight) and not _place_in(t, b.tokens)]
+    only_b = [t for t in _own_name(b, places) if _branch_place(t, places, weight) and not _place_in(t, a.tokens)]
     if bool(only_a) == bool(only_b):
         return None
     return (a, only_a) if only_a else (b, only_b)
@@ -271,21 +327,25 @@ def place_in_one_name(a: NameKey, b: NameKey, places=NO_PLACES, weight=None) -> 
 #: of Technology" not Wuhan University. (Kinds next to kinds, "University School of Medicine", are units,
 #: which affiliations name with their parent: no qualifier.)
 KIND_QUALIFIERS = frozenset("medical technical technology technological state polytechnic agricultural "
-                            "veterinary normal city".split())
+                            "veterinary normal city college".split())
 #: Kinds of institution whose name a qualifier changes.
 INSTITUTION_KINDS = frozenset("university college institute school academy hospital centre".split())
 
 
 def _kind_qualified(key: NameKey) -> set[tuple[str, str]]:
     """(qualifier, kind) written together: ("medical", "university") for "Medical University of Vienna",
-    ("technology", "university") for "University of Technology"."""
+    ("technology", "university") for "University of Technology", ("college", "university") for
+    "University College London". A word that starts a unit after the kind ("State University College of
+    Medicine") qualifies nothing."""
     w, out = key.words, set[tuple[str, str]]()
     for i, kind in enumerate(w):
         if kind not in INSTITUTION_KINDS:
             continue
         near = [w[i - 1]] if i else []
-        if i + 1 < len(w):
-            near.append(w[i + 2] if w[i + 1] == "of" and i + 2 < len(w) else w[i + 1])
+        if i + 1 < len(w) and w[i + 1] == "of":
+            near.extend(w[i + 2:i + 3])
+        elif w[i + 2:i + 3] != ("of",):  # "University College London", not "University College of Medicine"
+            near.extend(w[i + 1:i + 2])
         out.update((q, kind) for q in near if q != kind and q in KIND_QUALIFIERS)
     return out
 
@@ -307,7 +367,7 @@ def kind_qualifier_clash(a: NameKey, b: NameKey) -> str | None:
 
 #: Kinds of institution named by the word written before them: "Leeds Beckett University", "Florida
 #: International University", "The Chinese University of Hong Kong".
-NAMED_KINDS = frozenset("university college institute".split())
+NAMED_KINDS = frozenset("university college institute hospital museum".split())
 
 
 def _like(word: str, tokens) -> bool:
@@ -361,14 +421,30 @@ def place_clash(a: NameKey, b: NameKey, places=NO_PLACES) -> tuple[list[str], li
     "Age UK Dorchester" / "Age UK Colchester": each names a town the other does not,
     so they are branches in two towns, not one body misspelt (see ``places``).
     """
-    only_a = [t for t in a.tokens if t in places and t not in b.tokens]
-    only_b = [t for t in b.tokens if t in places and t not in a.tokens]
+    only_a = [t for t in a.tokens if t in places and not _place_in(t, b.tokens)]
+    only_b = [t for t in b.tokens if t in places and not _place_in(t, a.tokens)]
     return (only_a, only_b) if only_a and only_b else None
 
 
 #: Words naming a body that depends on another: "University Hospital X" is not "University of X".
 DEPENDENT_BODIES = frozenset("hospital hospitals clinic infirmary press museum library friends union alumni "
                              "students".split())
+#: Two words that name a hospital: "University of Mississippi Medical Center" is the university's hospital,
+#: not the university.
+HOSPITAL_PHRASES = frozenset({("medical", "centre")})
+
+
+def _dependent_bodies(key: NameKey, initials: bool) -> set[str]:
+    """The ``DEPENDENT_BODIES`` words of a name, and "medical centre" when it names a hospital so, unless
+    the other name is one word (``initials``), which may spell the phrase."""
+    out = set(key.tokens) & DEPENDENT_BODIES
+    if initials:
+        return out
+    t = key.tokens
+    out.update(f"{x} {y}" for x, y in zip(t, t[1:]) if (x, y) in HOSPITAL_PHRASES)
+    return out
+
+
 #: An unmatched place word counts this much of its weight (a place written after a comma, on one side only).
 PLACE_WEIGHT = 0.3
 #: A place in only one name's own name caps the name score here: below the reporting score even with the
@@ -388,12 +464,15 @@ def name_similarity(a: NameKey, b: NameKey, weight, ambiguous=frozenset(), place
     """
     if a.tokens == b.tokens:
         return 1.0, "same name once case, punctuation, legal forms and titles are ignored"
+    if a.joined == b.joined:  # "Rui Jin Hospital" / "Ruijin Hospital": no rule below can tell them apart
+        return 1.0, "same name once spaces are ignored"
     clash = place_clash(a, b, places)
     if clash:
         return 0.0, f"different places: {' '.join(clash[0])} vs {' '.join(clash[1])} (branches or sites)"
     if (kind := naming_form_clash(a, b)):
         return 0.0, f"'{kind} of X' and 'X {kind}' name two bodies (Washington, Victoria)"
-    dependent = sorted((set(a.tokens) ^ set(b.tokens)) & DEPENDENT_BODIES)
+    initials = min(len(a.tokens), len(b.tokens)) < 2  # "LUMC" spells the Leiden University Medical Center
+    dependent = sorted(_dependent_bodies(a, initials) ^ _dependent_bodies(b, initials))
     if dependent:
         return 0.0, f"only one is a {'/'.join(dependent)}: a body of its own"
     if (qualified := kind_qualifier_clash(a, b)):
@@ -425,7 +504,7 @@ def _name_overlap(a: NameKey, b: NameKey, weight, ambiguous, places) -> tuple[fl
         for t in mine:
             w = weight(t)
             if t in places:  # a place is never a typo of another word; unmatched, it is a qualifier
-                best = 1.0 if t in theirs else 0.0
+                best = 1.0 if _place_in(t, theirs) else 0.0
                 w = w if best else w * PLACE_WEIGHT
             elif t in theirs:
                 best = 1.0

@@ -46,12 +46,40 @@ _US_STATES = (
 #: name many universities and hospitals ("Henan Normal University", "Hunan Normal University").
 _CHINA = ("anhui fujian gansu guangdong guangxi guizhou hainan hebei heilongjiang henan hubei hunan jiangsu "
           "jiangxi jilin liaoning qinghai shaanxi shandong shanxi sichuan yunnan zhejiang xinjiang ningxia")
+#: Countries (and territories) of the world by their English short names, and the adjectives naming the
+#: commonest of them: "The Open University" / "Open University in the Netherlands", "University of Notre
+#: Dame" / "University of Notre Dame Australia", "Natural History Museum" / "Swedish Museum of Natural
+#: History" name a national body and another. Only the distinctive words of a many-word name ("zealand", not
+#: "new"; neither word of "United States").
+_COUNTRIES = (
+    "afghanistan albania algeria andorra angola argentina armenia australia austria azerbaijan bahamas bahrain "
+    "bangladesh barbados belarus belgium belize benin bhutan bolivia bosnia herzegovina botswana brazil brunei "
+    "bulgaria burkina faso burundi cambodia cameroon canada chad chile china colombia comoros congo costa rica "
+    "croatia cuba cyprus czechia czech denmark djibouti dominica ecuador egypt salvador eritrea estonia eswatini "
+    "ethiopia fiji finland france gabon gambia germany ghana greece grenada guatemala guinea guyana haiti "
+    "honduras hungary iceland india indonesia iran iraq israel italy jamaica japan jordan kazakhstan kenya "
+    "kiribati kosovo kuwait kyrgyzstan laos latvia lebanon lesotho liberia libya liechtenstein lithuania "
+    "luxembourg madagascar malawi malaysia maldives mali malta mauritania mauritius mexico micronesia moldova "
+    "monaco mongolia montenegro morocco mozambique myanmar namibia nauru nepal netherlands zealand nicaragua "
+    "niger nigeria macedonia norway oman pakistan palau palestine panama papua paraguay peru philippines poland "
+    "portugal qatar romania russia rwanda samoa marino saudi arabia senegal serbia seychelles sierra leone "
+    "singapore slovakia slovenia somalia korea spain sri lanka sudan suriname sweden switzerland syria taiwan "
+    "tajikistan tanzania thailand timor togo tonga trinidad tobago tunisia turkey turkmenistan tuvalu uganda "
+    "ukraine emirates uruguay uzbekistan vanuatu venezuela vietnam yemen zambia zimbabwe hong kong macau macao "
+    "puerto rico greenland usa "
+    "afghan albanian algerian american argentine argentinian armenian australian austrian belgian brazilian "
+    "british bulgarian canadian chilean chinese colombian croatian cuban czech danish dutch egyptian estonian "
+    "ethiopian european finnish french german ghanaian greek hungarian icelandic indian indonesian iranian "
+    "iraqi irish israeli italian jamaican japanese kenyan korean latvian lebanese lithuanian malaysian "
+    "mexican moroccan nepalese nigerian norwegian pakistani peruvian philippine polish portuguese romanian "
+    "russian saudi scottish serbian singaporean slovak slovenian spanish swedish swiss taiwanese thai turkish "
+    "ugandan ukrainian vietnamese welsh zambian")
 #: Words that qualify a branch or site rather than name a body.
-SITE_WORDS = frozenset("north south east west northern southern eastern western central upper lower greater "
+SITE_WORDS = frozenset("new north south east west northern southern eastern western central upper lower greater "
                        "mid inner outer northeast northwest southeast southwest northeastern northwestern "
                        "southeastern southwestern".split())
 BUILTIN_PLACES = (frozenset(_COUNTIES.split()) | frozenset(_US_STATES.split()) | frozenset(_CHINA.split())
-                  | SITE_WORDS)
+                  | frozenset(_COUNTRIES.split()) | SITE_WORDS)
 _ENDINGS = re.compile(r"(?:chester|cester|caster|shire|ford|bury|borough|brough|burgh|ham|ton|wich|wick|mouth|"
                       r"minster|field|stead|worth|pool|dam|hoven|huizen)$")
 #: Ordinary words with a place-name ending.
@@ -74,20 +102,46 @@ _STREET_TYPES = frozenset("st street rd road ave av avenue blvd boulevard dr dri
 class PlaceWords:
     """Membership test for place words: built-in vocabulary, place-name endings, and the data's addresses."""
 
-    def __init__(self, addresses=()):
-        towns, streets = set(), set()
+    def __init__(self, addresses=(), towns=()):
+        """``addresses``: the records' address fields; ``towns``: place words found elsewhere in the data
+        (``names.address_places``: the address a name ends with)."""
+        streets: set[str] = set()
+        written = set(towns)
+        towns = set()
         for text in addresses:
             text = (text or "").lower()
             town = text.rsplit(",", 1)[-1] if "," in text else ""  # "Dinbren Road, Llangollen": the town
             towns.update(re.findall(r"[a-z]+", town) if not re.search(r"\d", town) else [])
             tokens = re.findall(r"[a-z]+", text)
             streets.update(w for w, nxt in zip(tokens, tokens[1:]) if nxt in _STREET_TYPES)  # "Arthington St"
-        towns = {w for w in towns if len(w) >= 4 and w not in _STREET_WORDS}
+        towns = {w for w in towns if len(w) >= 4 and w not in _STREET_WORDS} | written
         self.from_data = frozenset(towns | {w for w in streets if len(w) >= 4 and w not in _STREET_WORDS})
         #: Words seen only as street names ("High St", "University Road", "Pulaski Rd"): places, but
         #: ordinary words too, so they tell sites apart only when each name has one (``is_town``).
         self.streets = self.from_data - towns
+        #: Bodies' own names (``names.NameKey.head``) that the data writes with two or more towns after
+        #: them ("University of California, Davis", "University of California, Irvine"): a body with a
+        #: site in each, so the town after such a name names the site (``PlaceWords.of``).
+        self.sited: frozenset[tuple[str, ...]] = frozenset()
         self._seen: dict[str, bool] = {}
+
+    @classmethod
+    def of(cls, records) -> PlaceWords:
+        """The place words of ``records`` (``records.EntityRecord``): their addresses, and the addresses
+        their names end with."""
+        from .names import address_places, name_key
+
+        records = list(records)
+        out = cls((r.address for r in records), {w for r in records for w in address_places(r.name)})
+        towns: dict[tuple[str, ...], set[str]] = {}
+        for r in records:
+            key = name_key(r.name)
+            if key.head != key.tokens:
+                town = next((w for w in key.tokens[len(key.head):] if out.is_town(w)), None)
+                if town:
+                    towns.setdefault(key.head, set()).add(town)
+        out.sited = frozenset(head for head, seen in towns.items() if len(seen) > 1)
+        return out
 
     def __contains__(self, word: str) -> bool:
         known = self._seen.get(word)
