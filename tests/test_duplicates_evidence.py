@@ -398,6 +398,9 @@ def test_the_parts_of_a_name_that_name_bodies():
     assert bodies_named("School of Medicine, Yale University") == ("Yale University",)  # a school first: a unit
     assert bodies_named("Radboud University, Nijmegen") == ("Radboud University",)  # a place is no body
     assert bodies_named("Department of Biology, Johns Hopkins University") == ("Johns Hopkins University",)
+    assert bodies_named("Aix Marseille University, CNRS") == ("Aix Marseille University", "CNRS")  # initials
+    assert bodies_named("University of Pennsylvania, USA") == ("University of Pennsylvania",)  # a place
+    assert bodies_named("PHILIPS ELECTRONICS N.V., EINDHOVEN") == ()  # all in capitals: capitals say nothing
 
 
 @pytest.mark.parametrize("a, b", [

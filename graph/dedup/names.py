@@ -155,11 +155,19 @@ def bodies_named(name: str) -> tuple[str, ...]:
     one body.
     """
     out = []
+    lower = not name.isupper()  # in a name written in capitals, capitals say nothing
     for part in _PART_SEPARATORS.split(name):
         words = [ABBREVIATIONS.get(w, w) for w in _fold(part).split()]
-        if words and words[0] not in UNIT_PART_HEADS and any(w in BODY_WORDS for w in words):
+        if words and words[0] not in UNIT_PART_HEADS and (
+                any(w in BODY_WORDS for w in words) or (lower and _ACRONYM.fullmatch(part.strip())
+                                                        and words[0] not in BUILTIN_PLACES)):
             out.append(part.strip())
     return tuple(out)
+
+
+#: A part of a name that is one word in capitals, of three letters or more: the initials of a body ("CNRS",
+#: "INSERM" in "Aix Marseille University, CNRS"), unless it is a place ("USA").
+_ACRONYM = re.compile(r"[A-Z][A-Z&]{2,}")
 
 
 #: What an address written at the end of a name ends with: a country, a US state, a county ("..., Montreal,
