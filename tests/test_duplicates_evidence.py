@@ -101,6 +101,8 @@ def test_the_towns_of_an_address_a_name_ends_with_are_places():
     assert address_places("Yale University, New Haven, CT, USA") == ("new", "haven")
     assert address_places("Aix Marseille University, CNRS") == ()  # no country closes it: no address
     assert address_places("Institut Curie, Research Centre, France") == ()  # a generic or body word: not a town
+    assert address_places("St Peter's School, Compton Road, Wolverhampton, WV3 9DU, England") == (
+        "wolverhampton",)  # a street and a postcode are passed over
     places = PlaceWords.of([_org("a", "McGill University, Montreal, Canada")])
     assert "montreal" in places and "mcgill" not in places
 

@@ -20,7 +20,7 @@ from functools import lru_cache
 from rapidfuzz.distance import Levenshtein
 from rapidfuzz.process import extractOne
 
-from .places import BUILTIN_PLACES, PlaceWords
+from .places import BUILTIN_PLACES, STREET_TYPES, PlaceWords, postcode_parts
 
 __all__ = ["NameKey", "name_key", "name_keys", "TokenWeights", "name_similarity", "acronyms", "GENERIC_WORDS",
            "initials_only", "bodies_named", "several_bodies", "address_places"]
@@ -184,8 +184,8 @@ def address_places(name: str) -> tuple[str, ...]:
     Affiliations and partner lists often end a name with its address. A run of short comma parts at the
     end that closes on a known country, US state or county is that address, and the towns in it are
     places wherever else they are written ("Natural History Museum Vienna"), as the towns of the address
-    fields are. A part with a body or unit word, a generic word or a digit ends the run; one in capitals
-    ("CT", "CNRS") is a code, not a town.
+    fields are. A postcode or a street is passed over; a part with a body or unit word, a generic word or a
+    digit ends the run; one in capitals ("CT", "CNRS") is a code, not a town.
     """
     if "," not in name and ";" not in name:  # most names: a fast path
         return ()
@@ -198,6 +198,8 @@ def address_places(name: str) -> tuple[str, ...]:
     out: list[str] = []
     for raw in reversed(parts[1:-1]):
         words = _fold(raw).split()
+        if postcode_parts(raw) or (words and words[-1] in STREET_TYPES):  # "WV1 1LY", "Compton Road": no town
+            continue
         if (not words or len(words) > 3 or _DIGIT.search(raw)
                 or any(w in BODY_WORDS or w in UNIT_PART_HEADS or w in GENERIC_WORDS for w in words)):
             break

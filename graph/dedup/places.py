@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-__all__ = ["PlaceWords", "postcode_parts", "BUILTIN_PLACES"]
+__all__ = ["PlaceWords", "postcode_parts", "BUILTIN_PLACES", "STREET_TYPES"]
 
 _COUNTIES = (
     "england scotland wales cymru ireland northern britain avon bedfordshire berkshire buckinghamshire "
@@ -95,7 +95,7 @@ _STREET_WORDS = frozenset(
     "apt room building bldg house po box the and of n s e w ne nw se sw".split())
 
 
-_STREET_TYPES = frozenset("st street rd road ave av avenue blvd boulevard dr drive ln lane pkwy parkway hwy "
+STREET_TYPES = frozenset("st street rd road ave av avenue blvd boulevard dr drive ln lane pkwy parkway hwy "
                           "highway way terrace crescent".split())
 
 
@@ -113,7 +113,7 @@ class PlaceWords:
             town = text.rsplit(",", 1)[-1] if "," in text else ""  # "Dinbren Road, Llangollen": the town
             towns.update(re.findall(r"[a-z]+", town) if not re.search(r"\d", town) else [])
             tokens = re.findall(r"[a-z]+", text)
-            streets.update(w for w, nxt in zip(tokens, tokens[1:]) if nxt in _STREET_TYPES)  # "Arthington St"
+            streets.update(w for w, nxt in zip(tokens, tokens[1:]) if nxt in STREET_TYPES)  # "Arthington St"
         towns = {w for w in towns if len(w) >= 4 and w not in _STREET_WORDS} | written
         self.from_data = frozenset(towns | {w for w in streets if len(w) >= 4 and w not in _STREET_WORDS})
         #: Words seen only as street names ("High St", "University Road", "Pulaski Rd"): places, but
