@@ -878,7 +878,9 @@ def _say_kept(kept: list) -> None:
               help="YAML file mapping your column names and types: columns: {Org name: Label}, "
                    "types: {Org: Organisation}.")
 @click.option("--name", help="Name of the import's folder (default: the first file's name).")
-def import_sheet(files, out_dir, mapping, name):
+@click.option("--type", "kind", metavar="KIND",
+              help="Kind of every row with no Type column or cell, e.g. organisation for a plain list of names.")
+def import_sheet(files, out_dir, mapping, name, kind):
     """Import elements and connections from a spreadsheet (.xlsx, or .csv files), Kumu's layout.
 
     Elements: Label, Type (the kind), Category, Description, Tags, ID, and any
@@ -891,12 +893,13 @@ def import_sheet(files, out_dir, mapping, name):
     Example:
       lcg export --format xlsx -o partners.xlsx --data seed_data
       lcg import sheet partners.xlsx -o data
+      lcg import sheet organisations.csv --type organisation --map columns.yaml -o data
     """
     from graph.importers.sheet import SheetProblems, import_sheet as run
     from graph.importers.yaml_out import ImportInvalid
 
     try:
-        result = run(files, out_dir, mapping=mapping, name=name)
+        result = run(files, out_dir, mapping=mapping, name=name, kind=kind)
     except SheetProblems as e:
         for p in e.problems:
             click.echo(p, err=True)

@@ -175,3 +175,47 @@ def test_amount_cells_written_as_text_are_read_as_grant_files_are(lcg, tmp_path)
     assert result.exit_code == 0, result.output
     amounts = {r.end: r.props["amount"] for r in load_dataset(tmp_path / "data").rels if r.kind == "FUNDS"}
     assert amounts == {"p1": 40000, "p2": 1234.5}
+
+
+def test_a_plain_list_of_organisations_imports_and_pairs_as_labelled(lcg, tmp_path):
+    """The real Chicago sites list (name, address, zip, phone, and columns of its own) imports as it is with
+    --type and a mapping that leaves its other columns out; `lcg duplicates` then finds its labelled pairs."""
+    import csv
+    import json
+
+    from conftest import SHARED
+
+    src = SHARED / "data" / "org-sites-chicago-early-childhood" / "chicago_sites_labelled.csv"
+    (tmp_path / "map.yaml").write_text(
+        "type: organisation\ncolumns:\n  Site name: Label\n  Zip: postcode\n  Address: address\n  Phone: phone\n"
+        "  True Id: ~\n  Source: ~\n  Program Name: ~\n  Fax: ~\n  Agency: ~\n  Website: ~\n")
+    out = tmp_path / "data"
+    result = lcg("import", "sheet", src, "--map", tmp_path / "map.yaml", "-o", out)
+    assert result.exit_code == 0, result.output
+    with open(src, newline="", encoding="utf-8") as fh:
+        label = {r["Id"]: r["True Id"] for r in csv.DictReader(fh)}
+    assert {n.id for n in load_dataset(out).nodes} == set(label)
+    pairs = json.loads(lcg("duplicates", "--data", out, "--format", "json").output)
+    merges = [p for p in pairs if p["action"] == "merge"]
+    assert len(merges) > 20 and sum(label[p["keep"]] == label[p["merge"]] for p in merges) >= 0.9 * len(merges)
+
+
+def test_a_column_no_field_has_is_said_once_and_may_be_left_out(lcg, tmp_path):
+    (tmp_path / "orgs.csv").write_text("Name,Fax,Postcode\nBilston Learning Hub,01902 1,WV14 0EW\n"
+                                       "Learning Works,01902 2,WV1 1LY\nTest Foundation,,WV2 2AB\n")
+    (tmp_path / "map.yaml").write_text("columns:\n  Name: Label\n")
+    out = tmp_path / "data"
+    result = lcg("import", "sheet", tmp_path / "orgs.csv", "--type", "organisation", "--map", tmp_path / "map.yaml",
+                 "-o", out)
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert result.output.count("unknown column 'fax'") == 1
+    assert "orgs.csv:2 (and 1 more row): unknown column 'fax' for an Organisation" in result.output
+    assert "leave it out with fax: ~ under columns: in a mapping file" in result.output
+    (tmp_path / "map.yaml").write_text("columns:\n  Name: Label\n  Fax: ~\n")
+    result = lcg("import", "sheet", tmp_path / "orgs.csv", "--type", "organisation", "--map", tmp_path / "map.yaml",
+                 "-o", out)
+    assert result.exit_code == 0, result.output
+    assert {n.props.get("postcode") for n in load_dataset(out).nodes} == {"WV14 0EW", "WV1 1LY", "WV2 2AB"}
+    bad = lcg("import", "sheet", tmp_path / "orgs.csv", "--type", "organization", "-o", out)
+    assert bad.exit_code == 1 and "unknown kind 'organization' for rows with no Type" in bad.output
+    assert "did you mean 'organisation'?" in bad.output and "Traceback" not in bad.output

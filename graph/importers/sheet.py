@@ -9,8 +9,10 @@ a label that names one element), ``Type`` (a relationship kind such as
 PARTNER_IN or ``partner in``), and tie fields as columns (``role``, ``from``,
 ``to``, ``amount``...). An ``.xlsx`` file holds both sheets; CSV files hold one
 each (a file with From/To columns is connections). Other column names are
-mapped with a small YAML file (``columns: {Organisation name: Label}``,
-``types: {Org: Organisation}``).
+mapped with a small YAML file (``columns: {Organisation name: Label, Fax: ~}``,
+``types: {Org: Organisation}``, ``type: Organisation``): a column mapped to nothing
+is left out, and ``type`` is the kind of every row with no Type, so a plain list
+of organisations (name, address, postcode, phone) imports as it is.
 
 Every problem is collected and reported at once as ``sheet:row: what
 (expected ...)``; nothing is written when there is one. The import writes its
@@ -93,9 +95,11 @@ def read_tables(path: Path) -> dict[str, list[list]]:
     raise UnreadableInput(f"{path}: expected a .xlsx or .csv file")
 
 
-def _mapping(path) -> tuple[dict, dict]:
+def _mapping(path) -> tuple[dict, dict, str | None]:
+    """(columns, types, the kind of rows with no Type) from the mapping file; a column mapped to nothing
+    (``Fax: ~``) maps to "", which the reader leaves out."""
     if path is None:
-        return {}, {}
+        return {}, {}, None
     from ..yaml_files import safe_load
 
     try:
@@ -105,9 +109,10 @@ def _mapping(path) -> tuple[dict, dict]:
                        "columns: and types:") from None
     if not isinstance(data, dict):
         raise UnreadableInput(f"{path}: expected a mapping with columns: and types:")
-    cols = {str(k).strip().lower(): str(v).strip() for k, v in (data.get("columns") or {}).items()}
+    cols = {str(k).strip().lower(): "" if v is None else str(v).strip() for k, v in (data.get("columns") or {}).items()}
     types = {str(k).strip().lower(): str(v).strip() for k, v in (data.get("types") or {}).items()}
-    return cols, types
+    kind = data.get("type")
+    return cols, types, None if kind is None else str(kind).strip()
 
 
 def _kind_names() -> dict[str, str]:
@@ -144,16 +149,20 @@ def _cell(v):
 
 
 class _Reader:
-    def __init__(self, column_map, type_map):
+    def __init__(self, column_map, type_map, default_kind: str | None = None):
         self.column_map, self.type_map = column_map, type_map
+        self.default_kind = default_kind
         self.problems: list[str] = []
         self.kinds, self.rels = _kind_names(), _rel_names()
+        #: (sheet, column, kind) -> [first row, rows, its place in ``problems``]: an unknown column is said
+        #: once, with its count
+        self.unknown: dict[tuple[str, str, str], list[int]] = {}
 
     def header(self, sheet, row, wanted: dict, required) -> list | None:
         cols = []
         for c in row:
             name = str(c or "").strip()
-            name = self.column_map.get(name.lower(), name)
+            name = self.column_map.get(name.lower(), name)  # "" for a column mapped to nothing: left out
             cols.append(name)
         lower = [c.lower() for c in cols]
         missing = [r for r in required if r not in lower]
@@ -194,11 +203,19 @@ def _value(fld, v):
     return v
 
 
-def import_sheet(paths, out_dir, *, mapping=None, name: str | None = None) -> SheetResult:
-    """Read elements and connections from ``paths`` and write them as the folder's own ``imports/sheet-<name>/``."""
+def import_sheet(paths, out_dir, *, mapping=None, name: str | None = None, kind: str | None = None) -> SheetResult:
+    """Read elements and connections from ``paths`` and write them as the folder's own ``imports/sheet-<name>/``.
+
+    ``kind`` (else the mapping file's ``type``) is the kind of every element row with no Type.
+    """
     paths = [Path(p) for p in paths]
-    column_map, type_map = _mapping(mapping)
-    reader = _Reader(column_map, type_map)
+    column_map, type_map, map_kind = _mapping(mapping)
+    reader = _Reader(column_map, type_map, kind or map_kind)
+    if reader.default_kind is not None:
+        text = reader.type_map.get(reader.default_kind.lower(), reader.default_kind)
+        if text.lower() not in reader.kinds:
+            raise UnreadableInput(f"unknown kind {reader.default_kind!r} for rows with no Type (expected one of "
+                                  f"{', '.join(schema.NODE_KINDS)}{_closest(text, reader.kinds)})")
     elements: list[tuple] = []
     connections: list[tuple] = []
     for path in paths:
@@ -212,7 +229,8 @@ def import_sheet(paths, out_dir, *, mapping=None, name: str | None = None) -> Sh
                 cols = reader.header(label, rows[0], CONNECTION_COLUMNS, ("from", "to", "type"))
                 target = connections
             else:
-                cols = reader.header(label, rows[0], ELEMENT_COLUMNS, ("label", "type"))
+                cols = reader.header(label, rows[0], ELEMENT_COLUMNS,
+                                     ("label",) if reader.default_kind else ("label", "type"))
                 target = elements
             if cols is not None:
                 target.extend((label, n, dict(zip(cols, (_cell(c) for c in r))))
@@ -248,7 +266,7 @@ def _elements(reader: _Reader, rows):
     seen_label_ids: dict = {}  # (kind, label) -> every row with it so far had an ID
     for sheet, n, row in rows:
         row = {k.lower(): v for k, v in row.items() if k}
-        text_kind, label = row.pop("type", None), row.pop("label", None)
+        text_kind, label = row.pop("type", None) or reader.default_kind, row.pop("label", None)
         if label is None:
             reader.problems.append(f"{sheet}:{n}: no Label (expected the element's name)")
         if text_kind is None:
@@ -275,9 +293,11 @@ def _elements(reader: _Reader, rows):
                 continue
             fld = fields.get(col)
             if fld is None or col in ("id", "name"):
-                reader.problems.append(f"{sheet}:{n}: unknown column {col!r} for {schema.a_kind(kind)} (expected one "
-                                       f"of {', '.join(f for f in fields if f not in ('id', 'name'))}"
-                                       f"{_closest(col, fields)})")
+                seen = reader.unknown.get((sheet, col, kind))
+                if seen is None:  # said once, where first seen; its rows counted (``_unknown_column``)
+                    seen = reader.unknown[(sheet, col, kind)] = [n, 0, len(reader.problems)]
+                    reader.problems.append("")
+                seen[1] += 1
                 continue
             entry[col] = _value(fld, v)
         if tags is not None:
@@ -297,7 +317,18 @@ def _elements(reader: _Reader, rows):
         entries.append(entry)
     for e in entries:
         del e["_row"]
+    for key, (_, _, at) in reader.unknown.items():
+        reader.problems[at] = _unknown_column(reader, *key)
     return entries, by_id, by_label
+
+
+def _unknown_column(reader: _Reader, sheet: str, col: str, kind: str) -> str:
+    """One line for a column no field of ``kind`` has, on every row it fills."""
+    first, rows, _ = reader.unknown[(sheet, col, kind)]
+    fields = [f.name for f in schema.NODE_KINDS[kind].fields if f.name not in ("id", "name")]
+    where = f"{sheet}:{first}" + (f" (and {rows - 1} more row{'s' if rows > 2 else ''})" if rows > 1 else "")
+    return (f"{where}: unknown column {col!r} for {schema.a_kind(kind)} (expected one of {', '.join(fields)}"
+            f"{_closest(col, fields)}; or leave it out with {col}: ~ under columns: in a mapping file)")
 
 
 def _connections(reader: _Reader, rows, by_id, by_label) -> dict:
