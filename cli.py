@@ -913,6 +913,10 @@ def import_sheet(files, out_dir, mapping, name, kind):
     where = f"wrote {len(result.written)} file{'s' if len(result.written) != 1 else ''} in {result.folder}" \
         if result.written else f"{result.folder} was already up to date"
     _say_kept(result.kept)
+    if result.repeated:
+        click.echo(f"note: {result.repeated} row{'s repeat' if result.repeated != 1 else ' repeats'} the name of "
+                   "an earlier row; each is an entry of its own (its id ends -2, -3...): "
+                   f"lcg duplicates --data {shlex.quote(str(out_dir))} pairs them", err=True)
     click.echo(f"Imported {result.nodes} elements and {result.relationships} connections into {out_dir}: "
                f"added {added}; {where}.", err=True)
 

@@ -219,3 +219,21 @@ def test_a_column_no_field_has_is_said_once_and_may_be_left_out(lcg, tmp_path):
     bad = lcg("import", "sheet", tmp_path / "orgs.csv", "--type", "organization", "-o", out)
     assert bad.exit_code == 1 and "unknown kind 'organization' for rows with no Type" in bad.output
     assert "did you mean 'organisation'?" in bad.output and "Traceback" not in bad.output
+
+
+def test_a_plain_list_keeps_rows_with_one_name_as_records_for_duplicates(lcg, tmp_path):
+    """In a plain list (--type) two rows with one name are two records, which `lcg duplicates` pairs; in a
+    Kumu sheet they stay a problem (test_duplicate_labels_without_ids_are_a_problem)."""
+    (tmp_path / "orgs.csv").write_text("Label,Postcode\nBilston Learning Hub,WV14 0EW\nBilston Learning Hub Ltd,WV14 0EW\n"
+                                       "bilston learning hub,WV14 0EW\nLearning Works,WV1 1LY\n"
+                                       "Институт лингвистических исследований,\n", encoding="utf-8")
+    out = tmp_path / "data"
+    result = lcg("import", "sheet", tmp_path / "orgs.csv", "--type", "organisation", "-o", out)
+    assert result.exit_code == 0, result.output
+    assert "note: 1 row repeats the name of an earlier row" in result.output
+    assert f"lcg duplicates --data {out} pairs them" in result.output
+    ids = {n.id for n in load_dataset(out).nodes}
+    assert ids == {"bilston-learning-hub", "bilston-learning-hub-ltd", "bilston-learning-hub-2", "learning-works",
+                   "organisation-row-6"}  # a name with no Latin letters: an id from its row
+    dup = lcg("duplicates", "--data", out, "--format", "csv").output
+    assert "bilston-learning-hub-2" in dup and "learning-works" not in dup

@@ -60,6 +60,7 @@ class SheetResult:
     nodes: int = 0
     relationships: int = 0
     written: list = field(default_factory=list)
+    repeated: int = 0  # rows of a plain list that repeat an earlier row's name: entries of their own
     folder: Path | None = None
     kept: list = field(default_factory=list)  # ids of the previous run written again: other files name them
 
@@ -157,6 +158,7 @@ class _Reader:
         #: (sheet, column, kind) -> [first row, rows, its place in ``problems``]: an unknown column is said
         #: once, with its count
         self.unknown: dict[tuple[str, str, str], list[int]] = {}
+        self.repeated = 0  # rows of a plain list whose name an earlier row has (each its own entry)
 
     def header(self, sheet, row, wanted: dict, required) -> list | None:
         cols = []
@@ -255,6 +257,7 @@ def import_sheet(paths, out_dir, *, mapping=None, name: str | None = None, kind:
     result.folder = index.root / own
     result.written = write_import(index, out, command=f"lcg import sheet {paths[0].name}")
     result.kept = index.kept_for_others
+    result.repeated = reader.repeated
     return result
 
 
@@ -277,7 +280,15 @@ def _elements(reader: _Reader, rows):
             continue
         fields = {f.name: f for f in schema.NODE_KINDS[kind].fields}
         given_id = row.pop("id", None)
-        node_id = str(given_id or slug(label))
+        node_id = str(given_id or slug(label) or f"{kind.lower()}-row-{n}")  # a name in Cyrillic has no slug
+        if node_id in by_id and not given_id and reader.default_kind:
+            # A plain list (its kind given, not a Type per row) is a list of records: two rows with one name
+            # are two records, which `lcg duplicates` is there to pair. In a Kumu sheet they are an element
+            # written twice, so there the repeat is a problem (below).
+            base, k = node_id, 2
+            while node_id in by_id:
+                node_id, k = f"{base}-{k}", k + 1
+            reader.repeated += 1
         if node_id in by_id:
             what = f"id {node_id!r}" if given_id else f"label {label!r}"
             reader.problems.append(f"{sheet}:{n}: {what} used twice (first on row {by_id[node_id]['_row']}) "
@@ -306,7 +317,7 @@ def _elements(reader: _Reader, rows):
         key = (kind, norm_name(label))
         # Two rows may share a label when their IDs tell them apart (grants titled "Core costs"); without IDs
         # they would be one element written twice.
-        if key in seen_label and not (given_id and seen_label_ids.get(key)):
+        if key in seen_label and not (given_id and seen_label_ids.get(key)) and not reader.default_kind:
             reader.problems.append(f"{sheet}:{n}: label {label!r} used twice for {schema.a_kind(kind)} (first on row "
                                    f"{seen_label[key]}) (expected one row per element, or distinct IDs)")
         seen_label.setdefault(key, n)
