@@ -328,8 +328,8 @@ def _elements(reader: _Reader, rows):
         entries.append(entry)
     for e in entries:
         del e["_row"]
-    for key, (_, _, at) in reader.unknown.items():
-        reader.problems[at] = _unknown_column(reader, *key)
+    for (sheet, col, kind), (_, _, at) in reader.unknown.items():
+        reader.problems[at] = _unknown_column(reader, sheet, col, kind)
     return entries, by_id, by_label
 
 
