@@ -922,9 +922,21 @@ def import_sheet(files, out_dir, mapping, name, kind):
 
 
 def _import_refused(e, file, out_dir) -> LcgError:
-    """List what the folder would have wrong with the import in place; the one-line error to raise."""
+    """List what the folder would have wrong with the import in place; the one-line error to raise.
+
+    One problem on many entries ("website: bad URL 'No'" on 209 rows of a list whose Website column says
+    Yes or No) is listed once, with the number of other entries that have it.
+    """
+    import re
+
+    seen: dict[str, list] = {}
     for p in e.errors:
-        click.echo(f"{out_dir.rstrip('/')}/{p}", err=True)
+        m = re.match(r"(.*?:)\d+: [^:]+: (.*)", str(p))
+        same = seen.setdefault(f"{m.group(1)} {m.group(2)}" if m else str(p), [str(p), 0])
+        same[1] += 1
+    for first, n in seen.values():
+        more = f" (and {n - 1} more entr{'y' if n == 2 else 'ies'})" if n > 1 else ""
+        click.echo(f"{out_dir.rstrip('/')}/{first}{more}", err=True)
     n = len(e.errors)
     return LcgError(f"importing {file} would leave {out_dir} with {n} validation problem{'s' if n != 1 else ''} "
                     "(listed above); nothing was written")

@@ -88,9 +88,11 @@ def test_a_town_after_a_name_written_with_several_towns_names_a_site():
 
     davis = "Department of Physics, University of California, Davis, CA, USA"
     assert "names davis" not in reasons("University of California", davis)[frozenset(("r0", "r1"))]
-    sited = reasons("University of California", davis, "University of California, Irvine, CA, USA")
-    assert "only 'Department of Physics, University of California, Davis, CA, USA' names davis" in sited[
+    sited = reasons("University of California", davis, "University of California, Irvine, CA, USA",
+                    "University of California, USA")
+    assert "only 'Department of Physics, University of California, Davis, CA, USA' names davis:" in sited[
         frozenset(("r0", "r1"))]
+    assert "a branch or another body" not in sited[frozenset(("r0", "r3"))]  # a country after it is no site
 
 
 def test_the_towns_of_an_address_a_name_ends_with_are_places():
@@ -98,7 +100,12 @@ def test_the_towns_of_an_address_a_name_ends_with_are_places():
 
     assert address_places("Department of Kinesiology, McGill University, Montreal, Quebec, Canada") == (
         "quebec", "montreal")
-    assert address_places("Yale University, New Haven, CT, USA") == ("new", "haven")
+    assert address_places("Yale University, New Haven, CT, USA") == ()  # a town of two words: ordinary words
+    assert address_places("Radboud University, Nijmegen, The Netherlands") == ("nijmegen",)
+    assert address_places("UCL, London, United Kingdom") == ("london",)
+    assert address_places("KAIST, Daejeon, Republic of Korea") == ("daejeon",)
+    assert address_places("Peking University, Beijing, P.R. China") == ("beijing",)
+    assert address_places("Leeds Learning Hub, Leeds, North") == ()  # a site word closes no address
     assert address_places("Aix Marseille University, CNRS") == ()  # no country closes it: no address
     assert address_places("Institut Curie, Research Centre, France") == ()  # a generic or body word: not a town
     assert address_places("St Peter's School, Compton Road, Wolverhampton, WV3 9DU, England") == (
@@ -403,6 +410,8 @@ def test_the_parts_of_a_name_that_name_bodies():
     assert bodies_named("Aix Marseille University, CNRS") == ("Aix Marseille University", "CNRS")  # initials
     assert bodies_named("University of Pennsylvania, USA") == ("University of Pennsylvania",)  # a place
     assert bodies_named("PHILIPS ELECTRONICS N.V., EINDHOVEN") == ()  # all in capitals: capitals say nothing
+    assert bodies_named("Bilston Community Centre, CIC") == ("Bilston Community Centre",)  # a legal form
+    assert bodies_named("University of Sydney, NSW, Australia") == ("University of Sydney",)  # a region's code
 
 
 @pytest.mark.parametrize("a, b", [

@@ -226,14 +226,37 @@ def test_a_plain_list_keeps_rows_with_one_name_as_records_for_duplicates(lcg, tm
     Kumu sheet they stay a problem (test_duplicate_labels_without_ids_are_a_problem)."""
     (tmp_path / "orgs.csv").write_text("Label,Postcode\nBilston Learning Hub,WV14 0EW\nBilston Learning Hub Ltd,WV14 0EW\n"
                                        "bilston learning hub,WV14 0EW\nLearning Works,WV1 1LY\n"
-                                       "Институт лингвистических исследований,\n", encoding="utf-8")
+                                       "Институт лингвистических исследований,\nИнститут лингвистических исследований,\n"
+                                       "Acme,\nAcme,\nAcme-2,\n", encoding="utf-8")
     out = tmp_path / "data"
     result = lcg("import", "sheet", tmp_path / "orgs.csv", "--type", "organisation", "-o", out)
     assert result.exit_code == 0, result.output
-    assert "note: 1 row repeats the name of an earlier row" in result.output
+    assert "note: 3 rows repeat the name of an earlier row" in result.output  # not "Acme-2": a name of its own
     assert f"lcg duplicates --data {out} pairs them" in result.output
     ids = {n.id for n in load_dataset(out).nodes}
     assert ids == {"bilston-learning-hub", "bilston-learning-hub-ltd", "bilston-learning-hub-2", "learning-works",
-                   "organisation-row-6"}  # a name with no Latin letters: an id from its row
+                   "organisation-row-6", "organisation-row-7",  # a name with no Latin letters: an id from its row
+                   "acme", "acme-2", "acme-2-2"}  # "Acme-2" is no repeat, but its id is taken
     dup = lcg("duplicates", "--data", out, "--format", "csv").output
     assert "bilston-learning-hub-2" in dup and "learning-works" not in dup
+    assert "organisation-row-6" in dup and "organisation-row-7" in dup  # names in Cyrillic are compared too
+
+
+def test_hints_name_the_field_quote_odd_columns_and_one_problem_on_many_rows_is_said_once(lcg, tmp_path):
+    (tmp_path / "orgs.csv").write_text("Name,Zip,Phone #1,Website\nBilston Learning Hub,60624,1,No\n"
+                                       "Learning Works,60651,2,No\nTest Foundation,60652,3,Yes\n")
+    out = tmp_path / "data"
+    result = lcg("import", "sheet", tmp_path / "orgs.csv", "--type", "organisation", "-o", out)
+    assert "missing column Label" in result.output
+    assert "name your own column in a mapping file: columns: {Name: Label}" in result.output
+    (tmp_path / "map.yaml").write_text("columns:\n  Name: Label\n")
+    result = lcg("import", "sheet", tmp_path / "orgs.csv", "--type", "organisation", "--map", tmp_path / "map.yaml",
+                 "-o", out)
+    assert "map it with zip: postcode" in result.output
+    assert 'leave it out with "phone #1": ~ under columns:' in result.output
+    (tmp_path / "map.yaml").write_text('columns:\n  Name: Label\n  Zip: postcode\n  "phone #1": ~\n')
+    result = lcg("import", "sheet", tmp_path / "orgs.csv", "--type", "organisation", "--map", tmp_path / "map.yaml",
+                 "-o", out)  # the hints, pasted, work: what is left is the Website column's Yes / No
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert result.output.count("bad URL 'No'") == 1 and "bad URL 'No' (expected" in result.output
+    assert "(and 1 more entry)" in result.output and result.output.count("bad URL 'Yes'") == 1

@@ -20,7 +20,7 @@ from functools import lru_cache
 from rapidfuzz.distance import Levenshtein
 from rapidfuzz.process import extractOne
 
-from .places import BUILTIN_PLACES, STREET_TYPES, PlaceWords, postcode_parts
+from .places import BUILTIN_PLACES, COUNTRIES, SITE_WORDS, STREET_TYPES, PlaceWords, postcode_parts
 
 __all__ = ["NameKey", "name_key", "name_keys", "TokenWeights", "name_similarity", "acronyms", "GENERIC_WORDS",
            "initials_only", "bodies_named", "several_bodies", "address_places"]
@@ -83,7 +83,7 @@ def _fold(text: str) -> str:
     text = text.replace("&amp;", "&").replace("&amp", "&").replace("&", " and ")
     text = re.sub(r"['`\u2019]", "", text)  # PHILIPS' -> philips
     text = re.sub(r"\b([nb])[\s.]*v\b\.?", r" \1v ", text)  # "N. V." stays a legal form, not initials
-    text = re.sub(r"[^a-z0-9]+", " ", text)
+    text = re.sub(r"[\W_]+", " ", text)  # letters of every script: "Московский университет" too
     return _SPACED_INITIALS.sub(lambda m: m.group(0).replace(" ", ""), text).strip()
 
 
@@ -96,7 +96,7 @@ def initials_only(name: str, *, person: bool = False) -> bool:
     """
     text = unicodedata.normalize("NFKD", name)
     text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    words = re.findall(r"[a-z0-9]+", text)
+    words = re.findall(r"[^\W_]+", text)
     if person:
         words = [w for w in words if w not in TITLES]
         return all(len(w) == 1 for w in words) or (len(words) == 1 and len(words[0]) <= 3 and name.strip().isupper())
@@ -160,23 +160,37 @@ def bodies_named(name: str) -> tuple[str, ...]:
         words = [ABBREVIATIONS.get(w, w) for w in _fold(part).split()]
         if words and words[0] not in UNIT_PART_HEADS and (
                 any(w in BODY_WORDS for w in words) or (lower and _ACRONYM.fullmatch(part.strip())
-                                                        and words[0] not in BUILTIN_PLACES)):
+                                                        and words[0] not in BUILTIN_PLACES
+                                                        and words[0] not in LEGAL_TOKENS)):
             out.append(part.strip())
     return tuple(out)
 
 
-#: A part of a name that is one word in capitals, of three letters or more: the initials of a body ("CNRS",
-#: "INSERM" in "Aix Marseille University, CNRS"), unless it is a place ("USA").
-_ACRONYM = re.compile(r"[A-Z][A-Z&]{2,}")
+#: A part of a name that is one word in capitals, of four letters or more: the initials of a body ("CNRS",
+#: "INSERM" in "Aix Marseille University, CNRS"), unless it is a place or a legal form ("CIC" in "Bilston
+#: Community Centre, CIC"). Three capitals are as often a region or a country ("NSW", "PRC", "GBR").
+_ACRONYM = re.compile(r"[A-Z][A-Z&]{3,}")
 
 
 #: What an address written at the end of a name ends with: a country, a US state, a county ("..., Montreal,
-#: Quebec, Canada", "..., New Haven, CT, USA").
-_ADDRESS_ENDS = BUILTIN_PLACES | {"uk"}
+#: Quebec, Canada", "..., New Haven, CT, USA", "..., The Netherlands", "..., United Kingdom", "..., P.R.
+#: China"); not a site word ("..., Leeds, North").
+_ADDRESS_ENDS = (BUILTIN_PLACES - SITE_WORDS) | {"uk"}
+#: Words a country's long name adds ("Republic of Korea", "People's Republic of China", "United States").
+_COUNTRY_WORDS = frozenset("united states kingdom republic peoples democratic federal p r pr".split())
+
+
+_ADDRESS_END_WORDS = _ADDRESS_ENDS | _COUNTRY_WORDS
+
+
+def _closes_address(words: list[str]) -> bool:
+    """The last part of a name is a country, US state or county, written short or long."""
+    words = [w for w in words if w not in CONNECTIVES]
+    return (0 < len(words) <= 4 and all(w in _ADDRESS_ENDS or w in _COUNTRY_WORDS for w in words)
+            and (any(w in _ADDRESS_ENDS for w in words) or words in (["united", "states"], ["united", "kingdom"])))
 _DIGIT = re.compile(r"\d")
 
 
-@lru_cache(maxsize=1 << 16)
 def address_places(name: str) -> tuple[str, ...]:
     """The town and region words of the address a name ends with: ("montreal", "quebec") from "Department of
     Kinesiology, McGill University, Montreal, Quebec, Canada".
@@ -185,15 +199,19 @@ def address_places(name: str) -> tuple[str, ...]:
     end that closes on a known country, US state or county is that address, and the towns in it are
     places wherever else they are written ("Natural History Museum Vienna"), as the towns of the address
     fields are. A postcode or a street is passed over; a part with a body or unit word, a generic word or a
-    digit ends the run; one in capitals ("CT", "CNRS") is a code, not a town.
+    digit ends the run; one in capitals ("CT", "CNRS") is a code, not a town; a town of two or more words
+    ("Mountain View", "Ann Arbor") is not learned, since its words are ordinary words elsewhere.
     """
     if "," not in name and ";" not in name:  # most names: a fast path
+        return ()
+    tail = name[max(name.rfind(","), name.rfind(";")) + 1:].split()  # most names with a comma end in no
+    last = tail[-1].strip(".()").lower() if tail else ""  # country: a faster test first
+    if last.isascii() and last not in _ADDRESS_END_WORDS:
         return ()
     parts = [p.strip() for p in re.split(r"[,;]", name) if p.strip()]
     if len(parts) < 2:
         return ()
-    last = _fold(parts[-1]).split()
-    if not last or len(last) > 3 or not all(w in _ADDRESS_ENDS for w in last):
+    if not _closes_address(_fold(parts[-1]).split()):
         return ()
     out: list[str] = []
     for raw in reversed(parts[1:-1]):
@@ -203,8 +221,8 @@ def address_places(name: str) -> tuple[str, ...]:
         if (not words or len(words) > 3 or _DIGIT.search(raw)
                 or any(w in BODY_WORDS or w in UNIT_PART_HEADS or w in GENERIC_WORDS for w in words)):
             break
-        if not raw.isupper():
-            out.extend(w for w in words if w not in CONNECTIVES and len(w) >= 3)
+        if not raw.isupper() and len(words) == 1 and len(words[0]) >= 4:
+            out.append(words[0])  # a town of two words ("Mountain View") is not two places
     return tuple(out)
 
 
@@ -306,10 +324,26 @@ def _place_in(word: str, tokens) -> bool:
     return word in tokens or (word + "s") in tokens or (word.endswith("s") and word[:-1] in tokens)
 
 
+def _branch_places(words: tuple[str, ...], places, weight) -> list[str]:
+    """The words of a name that place a branch (``_branch_place``), and "new" before a place: "New South
+    Wales" is not South Wales, "New York" not York (elsewhere "new" is an ordinary word: "New Horizons")."""
+    return [t for i, t in enumerate(words) if _branch_place(t, places, weight) or (
+        t == "new" and i + 1 < len(words) and words[i + 1] in places)]
+
+
+def site_town(key: NameKey, places) -> str | None:
+    """The town written after a body's own name (the first place after its ``head`` that is not a country):
+    "davis" in "University of California, Davis, CA, USA"."""
+    return next((w for w in key.tokens[len(key.head):] if places.is_town(w) and w not in COUNTRIES), None)
+
+
 def _own_name(key: NameKey, places) -> tuple[str, ...]:
     """The words of the body's own name: its ``head``, and the town after it when the data writes that
-    name with several towns (``PlaceWords.sited``: "University of California, Davis" is a campus)."""
-    return key.tokens if key.head in getattr(places, "sited", ()) else key.head
+    name with several towns (``PlaceWords.sited``: "University of California, Davis" is a campus; a country
+    after it, "University of California, USA", is no site)."""
+    if key.head in getattr(places, "sited", ()) and (town := site_town(key, places)):
+        return (*key.head, town)
+    return key.head
 
 
 def place_in_one_name(a: NameKey, b: NameKey, places=NO_PLACES, weight=None) -> tuple[NameKey, list[str]] | None:
@@ -324,8 +358,8 @@ def place_in_one_name(a: NameKey, b: NameKey, places=NO_PLACES, weight=None) -> 
     for short, long_ in ((a, b), (b, a)):  # "UoW": initials spell the place too
         if len(short.tokens) == 1 and short.joined in acronyms(long_):
             return None
-    only_a = [t for t in _own_name(a, places) if _branch_place(t, places, weight) and not _place_in(t, b.tokens)]
-    only_b = [t for t in _own_name(b, places) if _branch_place(t, places, weight) and not _place_in(t, a.tokens)]
+    only_a = [t for t in _branch_places(_own_name(a, places), places, weight) if not _place_in(t, b.tokens)]
+    only_b = [t for t in _branch_places(_own_name(b, places), places, weight) if not _place_in(t, a.tokens)]
     if bool(only_a) == bool(only_b):
         return None
     return (a, only_a) if only_a else (b, only_b)
@@ -482,9 +516,12 @@ def name_similarity(a: NameKey, b: NameKey, weight, ambiguous=frozenset(), place
     if (kind := naming_form_clash(a, b)):
         return 0.0, f"'{kind} of X' and 'X {kind}' name two bodies (Washington, Victoria)"
     initials = min(len(a.tokens), len(b.tokens)) < 2  # "LUMC" spells the Leiden University Medical Center
-    dependent = sorted(_dependent_bodies(a, initials) ^ _dependent_bodies(b, initials))
-    if dependent:
-        return 0.0, f"only one is a {'/'.join(dependent)}: a body of its own"
+    dep_a, dep_b = _dependent_bodies(a, initials), _dependent_bodies(b, initials)
+    if dep_a != dep_b:
+        only_a, only_b = sorted(dep_a - dep_b), sorted(dep_b - dep_a)
+        if only_a and only_b:
+            return 0.0, f"one is a {'/'.join(only_a)}, the other a {'/'.join(only_b)}: bodies of their own"
+        return 0.0, f"only one is a {'/'.join(only_a or only_b)}: a body of its own"
     if (qualified := kind_qualifier_clash(a, b)):
         return 0.0, f"only one names a {qualified}: another institution, a body of its own"
     if (named := named_kind_clash(a, b)):

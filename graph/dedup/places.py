@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-__all__ = ["PlaceWords", "postcode_parts", "BUILTIN_PLACES", "STREET_TYPES"]
+__all__ = ["PlaceWords", "postcode_parts", "BUILTIN_PLACES", "COUNTRIES", "STREET_TYPES"]
 
 _COUNTIES = (
     "england scotland wales cymru ireland northern britain avon bedfordshire berkshire buckinghamshire "
@@ -75,11 +75,12 @@ _COUNTRIES = (
     "russian saudi scottish serbian singaporean slovak slovenian spanish swedish swiss taiwanese thai turkish "
     "ugandan ukrainian vietnamese welsh zambian")
 #: Words that qualify a branch or site rather than name a body.
-SITE_WORDS = frozenset("new north south east west northern southern eastern western central upper lower greater "
+SITE_WORDS = frozenset("north south east west northern southern eastern western central upper lower greater "
                        "mid inner outer northeast northwest southeast southwest northeastern northwestern "
                        "southeastern southwestern".split())
+COUNTRIES = frozenset(_COUNTRIES.split())
 BUILTIN_PLACES = (frozenset(_COUNTIES.split()) | frozenset(_US_STATES.split()) | frozenset(_CHINA.split())
-                  | frozenset(_COUNTRIES.split()) | SITE_WORDS)
+                  | COUNTRIES | SITE_WORDS)
 _ENDINGS = re.compile(r"(?:chester|cester|caster|shire|ford|bury|borough|brough|burgh|ham|ton|wich|wick|mouth|"
                       r"minster|field|stead|worth|pool|dam|hoven|huizen)$")
 #: Ordinary words with a place-name ending.
@@ -129,17 +130,15 @@ class PlaceWords:
     def of(cls, records) -> PlaceWords:
         """The place words of ``records`` (``records.EntityRecord``): their addresses, and the addresses
         their names end with."""
-        from .names import address_places, name_key
+        from .names import address_places, name_key, site_town
 
         records = list(records)
         out = cls((r.address for r in records), {w for r in records for w in address_places(r.name)})
         towns: dict[tuple[str, ...], set[str]] = {}
         for r in records:
             key = name_key(r.name)
-            if key.head != key.tokens:
-                town = next((w for w in key.tokens[len(key.head):] if out.is_town(w)), None)
-                if town:
-                    towns.setdefault(key.head, set()).add(town)
+            if key.head != key.tokens and (town := site_town(key, out)):
+                towns.setdefault(key.head, set()).add(town)
         out.sited = frozenset(head for head, seen in towns.items() if len(seen) > 1)
         return out
 

@@ -26,6 +26,8 @@ from __future__ import annotations
 
 import csv
 import difflib
+import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -169,9 +171,13 @@ class _Reader:
         lower = [c.lower() for c in cols]
         missing = [r for r in required if r not in lower]
         if missing:
+            shown = [w.title() for w in wanted if w in required or w not in ("type",) or not self.default_kind]
+            named = next((c for c in cols if "name" in c.lower()), None) if "label" in missing else None
+            hint = (f"; name your own column in a mapping file: columns: {{{named}: Label}}" if named else
+                    "; name your own columns in a mapping file (columns:)")
             self.problems.append(f"{sheet}:1: missing column{'s' if len(missing) > 1 else ''} "
                                  f"{', '.join(m.title() for m in missing)} (expected a header row with "
-                                 f"{', '.join(w.title() for w in wanted)})")
+                                 f"{', '.join(shown)}{hint})")
             return None
         return cols
 
@@ -281,14 +287,15 @@ def _elements(reader: _Reader, rows):
         fields = {f.name: f for f in schema.NODE_KINDS[kind].fields}
         given_id = row.pop("id", None)
         node_id = str(given_id or slug(label) or f"{kind.lower()}-row-{n}")  # a name in Cyrillic has no slug
-        if node_id in by_id and not given_id and reader.default_kind:
+        key = (kind, norm_name(label))
+        if not given_id and reader.default_kind:
             # A plain list (its kind given, not a Type per row) is a list of records: two rows with one name
             # are two records, which `lcg duplicates` is there to pair. In a Kumu sheet they are an element
             # written twice, so there the repeat is a problem (below).
+            reader.repeated += key in seen_label
             base, k = node_id, 2
             while node_id in by_id:
                 node_id, k = f"{base}-{k}", k + 1
-            reader.repeated += 1
         if node_id in by_id:
             what = f"id {node_id!r}" if given_id else f"label {label!r}"
             reader.problems.append(f"{sheet}:{n}: {what} used twice (first on row {by_id[node_id]['_row']}) "
@@ -314,7 +321,6 @@ def _elements(reader: _Reader, rows):
         if tags is not None:
             note = f"Tags: {tags}."
             entry["note"] = f"{entry['note']} {note}" if entry.get("note") else note
-        key = (kind, norm_name(label))
         # Two rows may share a label when their IDs tell them apart (grants titled "Core costs"); without IDs
         # they would be one element written twice.
         if key in seen_label and not (given_id and seen_label_ids.get(key)) and not reader.default_kind:
@@ -333,13 +339,26 @@ def _elements(reader: _Reader, rows):
     return entries, by_id, by_label
 
 
+#: Column names lists use for a field under another name: the field a mapping file would map them to.
+FIELD_SYNONYMS = {"zip": "postcode", "zipcode": "postcode", "zip code": "postcode", "postal code": "postcode",
+                  "post code": "postcode", "tel": "phone", "telephone": "phone", "phone number": "phone",
+                  "url": "website", "web": "website", "web site": "website", "homepage": "website",
+                  "street": "address", "street address": "address", "charity number": "identifiers",
+                  "company number": "identifiers", "org id": "identifiers", "alias": "aliases"}
+_PLAIN_KEY = re.compile(r"[A-Za-z][A-Za-z0-9 _.()-]*")
+
+
 def _unknown_column(reader: _Reader, sheet: str, col: str, kind: str) -> str:
-    """One line for a column no field of ``kind`` has, on every row it fills."""
+    """One line for a column no field of ``kind`` has, on every row it fills, with the mapping line that
+    would name its field or leave it out (quoted when YAML needs it: "phone #1")."""
     first, rows, _ = reader.unknown[(sheet, col, kind)]
     fields = [f.name for f in schema.NODE_KINDS[kind].fields if f.name not in ("id", "name")]
     where = f"{sheet}:{first}" + (f" (and {rows - 1} more row{'s' if rows > 2 else ''})" if rows > 1 else "")
+    key = col if _PLAIN_KEY.fullmatch(col) else json.dumps(col, ensure_ascii=False)
+    field = FIELD_SYNONYMS.get(col) if FIELD_SYNONYMS.get(col) in fields else None
+    hint = f"; map it with {key}: {field}" if field else _closest(col, fields)
     return (f"{where}: unknown column {col!r} for {schema.a_kind(kind)} (expected one of {', '.join(fields)}"
-            f"{_closest(col, fields)}; or leave it out with {col}: ~ under columns: in a mapping file)")
+            f"{hint}; or leave it out with {key}: ~ under columns: in a mapping file)")
 
 
 def _connections(reader: _Reader, rows, by_id, by_label) -> dict:

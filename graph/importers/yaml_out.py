@@ -49,9 +49,10 @@ def slug(*parts) -> str:
 
 
 def norm_name(name) -> str:
-    """A name compared loosely: case, accents, punctuation, ``&``/``and`` and a leading "The" ignored."""
-    text = unicodedata.normalize("NFKD", str(name)).encode("ascii", "ignore").decode().lower().replace("&", " and ")
-    text = re.sub(r"[^a-z0-9]+", " ", text).strip()
+    """A name compared loosely: case, accents, punctuation, ``&``/``and`` and a leading "The" ignored; letters
+    of every script kept ("Московский университет" is a name, not nothing)."""
+    text = "".join(c for c in unicodedata.normalize("NFKD", str(name)) if not unicodedata.combining(c))
+    text = re.sub(r"[\W_]+", " ", text.lower().replace("&", " and ")).strip()
     return re.sub(r"^the ", "", text)
 
 
