@@ -191,14 +191,21 @@ EVIDENCE_BEYOND_NAME = ("same identifier", "same address", "same phone number", 
 def review_only(pair, names: Mapping[str, str] | None) -> str | None:
     """Why ``pair`` may be reviewed but never merged, in words; None when nothing stands against a merge.
 
+    A pair below the reporting score (``weights.DUPLICATE_MIN_SCORE``), listed because a lower minimum was
+    asked for, is a candidate to look at, not a merge to make.
+
     A name that still names two or more bodies once its unit prefixes are gone ("Department of
     Ophthalmology, Xiangya Hospital, Central South University": a hospital and a university) does not
     say which body its record is, so a pair that rests on that name is a guess, on any list
     (``names.several_bodies``). An identifier, address, phone or website both records share says which
     body they are, so such a pair may still be merged.
     """
+    from . import weights as W
     from .names import several_bodies
 
+    if pair.score < W.DUPLICATE_MIN_SCORE - 1e-9:  # asked for with a lower --min-score: worth a look only
+        return (f"scores {pair.score}, below {W.DUPLICATE_MIN_SCORE}, the score a merge is advised at: "
+                "review it rather than merge")
     if not names:
         return None
     why = several_bodies(names[pair.a]) or several_bodies(names[pair.b])
