@@ -321,14 +321,16 @@ def find_duplicates(records, *, min_score: float = W.DUPLICATE_MIN_SCORE, top_k:
                 offer(ra.id, rb.id, *name_similarity(name_key(ra.name, person=ra.kind == "Person"),
                                                      name_key(rb.name, person=rb.kind == "Person"), weight,
                                                      places=places))
-    pairs = []
-    for (a, b), (score, reason) in found.items():
+
+    def listed(item):
+        """(a, b, score, reasons, exact) of an offered pair, all its evidence weighed; None if not listed."""
+        (a, b), (score, reason) = item
         ra, rb = by_id[a], by_id[b]
         if a in rb.part_of or b in ra.part_of:  # recorded as a unit of the other: two records on purpose
-            continue
+            return None
         if (score + W.MAX_CONTACT_BONUS < min_score - 1e-9 and not (ra.identifiers and rb.identifiers)
                 and not (ra.people & rb.people) and not (ra.website and rb.website)):
-            continue  # nothing below can lift it to min_score: contact evidence adds at most MAX_CONTACT_BONUS
+            return None  # nothing below lifts it to min_score: contact evidence adds at most MAX_CONTACT_BONUS
         reasons = [reason] if reason else []
         delta, contact = contact_evidence(ra, rb)
         if "different places" in reason or "a body of its own" in reason:
@@ -355,8 +357,12 @@ def find_duplicates(records, *, min_score: float = W.DUPLICATE_MIN_SCORE, top_k:
         if clash:  # two different charity (or company) numbers: two bodies, whatever the names say
             score = min(score, W.CONFLICTING_IDENTIFIER)
             reasons.append(f"but different {', '.join(sorted(clash))} numbers")
-        if score >= min_score:
-            pairs.append(DuplicatePair(a, b, round(score, 3), reasons,
-                                       exact=bool(same_ids) or ((a, b) in exact and delta >= 0)))
+        if score < min_score:
+            return None
+        return a, b, round(score, 3), reasons, bool(same_ids) or ((a, b) in exact and delta >= 0)
+
+    # Half of the offered pairs are weighed in a forked copy when a core is free, as the name pairs above.
+    pairs = [DuplicatePair(a, b, score, reasons, exact=same)
+             for a, b, score, reasons, same in filter(None, split_map(listed, list(found.items())))]
     pairs.sort(key=lambda p: (-p.score, p.a, p.b))
     return pairs
