@@ -2,7 +2,8 @@
 
 Two jobs split this way: an import's check of the rest of its folder (graph/importers/rest_check.py) and
 the scoring of duplicate candidates (graph/dedup/duplicates.py). The child gets the parent's data by the
-fork, not by copying it, and sends back its answer as JSON through a pipe. A child that fails, or a
+fork, not by copying it, and sends back its answer as JSON (or, for objects of our own, a pickle) through a
+pipe. A child that fails, or a
 machine where a fork would not help, costs time, never a different answer: the caller then does the work
 itself.
 """
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import pickle
 import threading
 from typing import Any, Callable
 
@@ -34,9 +36,10 @@ def can_fork() -> bool:
     return hasattr(os, "sched_getaffinity") and hasattr(os, "fork") and threading.active_count() == 1
 
 
-def start(task: Callable[[], Any]) -> Callable[[], Any] | None:
+def start(task: Callable[[], Any], *, pickled: bool = False) -> Callable[[], Any] | None:
     """Run ``task()`` in a forked copy of this process; a function that waits for its JSON-ready answer (None
-    when the child failed). None when no child could be started."""
+    when the child failed). None when no child could be started. ``pickled``: the answer goes back as a
+    pickle, for objects JSON cannot carry (the pipe is this process's own, so the pickle is its own too)."""
     try:
         read_end, write_end = os.pipe()
         pid = os.fork()
@@ -46,16 +49,20 @@ def start(task: Callable[[], Any]) -> Callable[[], Any] | None:
         code = 1
         try:
             os.close(read_end)
-            with os.fdopen(write_end, "w", encoding="utf-8") as out:
-                out.write(json.dumps(task(), ensure_ascii=False))
+            if pickled:
+                with os.fdopen(write_end, "wb") as raw:
+                    pickle.dump(task(), raw, protocol=pickle.HIGHEST_PROTOCOL)
+            else:
+                with os.fdopen(write_end, "w", encoding="utf-8") as out:
+                    out.write(json.dumps(task(), ensure_ascii=False))
             code = 0
         finally:
             os._exit(code)
     os.close(write_end)
 
     def wait() -> Any:
-        with os.fdopen(read_end, encoding="utf-8") as answer:
-            text = answer.read()
+        with os.fdopen(read_end, "rb") as answer:
+            data = answer.read()
         try:
             _, status = os.waitpid(pid, 0)
         except ChildProcessError:  # SIGCHLD ignored by whoever started us: the child was reaped already
@@ -63,18 +70,19 @@ def start(task: Callable[[], Any]) -> Callable[[], Any] | None:
         if status != 0:
             return None
         try:
-            return json.loads(text)
-        except ValueError:
+            return pickle.loads(data) if pickled else json.loads(data.decode("utf-8"))
+        except (ValueError, pickle.UnpicklingError, EOFError):
             return None
 
     return wait
 
 
-def split_map(func: Callable[[Any], Any], items: list, *, min_items: int = 20_000) -> list:
+def split_map(func: Callable[[Any], Any], items: list, *, min_items: int = 20_000, pickled: bool = False) -> list:
     """``[func(x) for x in items]``, the second half worked out in a forked child when a core is free for it.
 
     ``func``'s results must come back from JSON as they went (numbers, text, lists, None: a tuple comes
-    back a list). The answers are the same either way; only the time differs.
+    back a list), or with ``pickled`` from a pickle (objects of the library's own classes). The answers are
+    the same either way; only the time differs.
     """
     from .cores import usable_cores
 
@@ -86,7 +94,7 @@ def split_map(func: Callable[[Any], Any], items: list, *, min_items: int = 20_00
         except OSError:
             free = False
         if free:
-            wait = start(lambda: [func(x) for x in items[half:]])
+            wait = start(lambda: [func(x) for x in items[half:]], pickled=pickled)
     if wait is None:
         return [func(x) for x in items]
     first = [func(x) for x in items[:half]]

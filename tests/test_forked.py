@@ -22,8 +22,8 @@ sys.path[:0] = [str(root), str(root / "bench")]
 from graph import forked
 forks = []
 real_start = forked.start
-def counting(task):
-    wait = real_start(task)
+def counting(task, **kw):
+    wait = real_start(task, **kw)
     forks.append(wait is not None)
     return wait
 forked.start = counting
@@ -32,7 +32,7 @@ if mode == "sigchld-ignored":
 if mode in ("fork", "sigchld-ignored", "child-fails"):
     forked.spare_core = lambda cores, load: cores >= 2
     real_split = forked.split_map
-    forked.split_map = lambda func, items, min_items=0: real_split(func, items, min_items=0)
+    forked.split_map = lambda func, items, min_items=0, **kw: real_split(func, items, min_items=0, **kw)
     import graph.dedup.duplicates as d
     d.split_map = forked.split_map
 if mode == "child-fails":
@@ -44,12 +44,16 @@ if mode == "child-fails":
     squares = forked.split_map(failing, list(range(1000)))
 else:
     squares = forked.split_map(lambda x: [x, str(x)], list(range(1000)), min_items=0 if mode != "here" else 10**9)
+from graph.dedup.names import name_key
+keyed = forked.split_map(lambda x: (x, name_key(f"The Trust {x}")), list(range(1000)),
+                         min_items=0 if mode != "here" else 10**9, pickled=True)
+keyed = [[x, key.raw, key.tokens, key.words, key.head, type(key).__name__] for x, key in keyed]
 import duplicates as bench
 from graph.dedup.duplicates import EntityRecord, find_duplicates
 rows = bench.LOADERS["ror"]()[:2500]
 records = [EntityRecord(r["id"], "Organisation", r["name"]) for r in rows]
 pairs = [(p.a, p.b, p.score, p.reasons) for p in find_duplicates(records)]
-print(json.dumps({"forks": forks, "squares": squares, "pairs": pairs}))
+print(json.dumps({"forks": forks, "squares": squares, "pairs": pairs, "keyed": keyed}))
 """
 
 
@@ -69,6 +73,7 @@ def test_duplicates_scored_on_two_cores_are_the_pairs_scored_on_one():
     assert beside["forks"] and all(f == two_cores for f in beside["forks"])
     assert beside["pairs"] == here["pairs"] and here["pairs"]
     assert beside["squares"] == here["squares"] == [[x, str(x)] for x in range(1000)]
+    assert beside["keyed"] == here["keyed"] and here["keyed"][7][-1] == "NameKey"  # pickled: objects as they were
 
 
 def test_a_child_that_fails_or_is_reaped_by_the_kernel_costs_time_not_an_answer():

@@ -235,10 +235,15 @@ def find_duplicates(records, *, min_score: float = W.DUPLICATE_MIN_SCORE, top_k:
     key_index: dict[tuple, int] = {}
     keys: list[NameKey] = []
     holders: list[list[str]] = []  # key number -> record ids carrying that name
-    for r in records:
+    def keyed(r: EntityRecord) -> list[NameKey]:
         person = r.kind == "Person"
-        names = [n for n in (r.name, *r.aliases) if not initials_only(n, person=person)]
-        for key in (k for n in names for k in name_keys(n, person=person)):
+        return [k for n in (r.name, *r.aliases) if not initials_only(n, person=person)
+                for k in name_keys(n, person=person)]
+
+    # Keying the names is a few seconds at 100k records: half of them keyed in a forked copy when a core
+    # is free (the keys come back pickled, whole).
+    for r, record_keys in zip(records, split_map(keyed, records, pickled=True)):
+        for key in record_keys:
             if not key.tokens:
                 continue
             i = key_index.get(key.tokens)
