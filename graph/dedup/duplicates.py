@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from . import weights as W
-from ..forked import split_map
+from ..forked import core_free, split_map
 from ..identifiers import registry_id
 from .groups import groups_of, merge_groups
 from .names import NameKey, TokenWeights, acronyms, initials_only, name_key, name_keys, name_similarity
@@ -231,6 +231,7 @@ def find_duplicates(records, *, min_score: float = W.DUPLICATE_MIN_SCORE, top_k:
     already says they are a unit and its parent, whatever their names share.
     """
     records = list(records)
+    free_core = core_free()  # asked before this work raises the load (``forked.core_free``)
     by_id = {r.id: r for r in records}
     key_index: dict[tuple, int] = {}
     keys: list[NameKey] = []
@@ -242,7 +243,7 @@ def find_duplicates(records, *, min_score: float = W.DUPLICATE_MIN_SCORE, top_k:
 
     # Keying the names is a few seconds at 100k records: half of them keyed in a forked copy when a core
     # is free (the keys come back pickled, whole).
-    for r, record_keys in zip(records, split_map(keyed, records, pickled=True)):
+    for r, record_keys in zip(records, split_map(keyed, records, pickled=True, free=free_core)):
         for key in record_keys:
             if not key.tokens:
                 continue
@@ -295,7 +296,7 @@ def find_duplicates(records, *, min_score: float = W.DUPLICATE_MIN_SCORE, top_k:
     # Scoring the name pairs is most of the time on large lists; half of them are scored in a forked copy
     # when a core is free for it (bench/RESULTS.md, "Duplicates at 100k, scoring on both cores").
     candidates = list(_name_candidates(keys, min_candidate, top_k))
-    for (i, j), result in zip(candidates, split_map(scored, candidates)):
+    for (i, j), result in zip(candidates, split_map(scored, candidates, free=free_core)):
         if result is None:
             continue
         score, reason = result
@@ -367,7 +368,7 @@ def find_duplicates(records, *, min_score: float = W.DUPLICATE_MIN_SCORE, top_k:
         return a, b, round(score, 3), reasons, bool(same_ids) or ((a, b) in exact and delta >= 0)
 
     # Half of the offered pairs are weighed in a forked copy when a core is free, as the name pairs above.
-    pairs = [DuplicatePair(a, b, score, reasons, exact=same)
-             for a, b, score, reasons, same in filter(None, split_map(listed, list(found.items())))]
+    weighed = split_map(listed, list(found.items()), free=free_core)
+    pairs = [DuplicatePair(a, b, score, reasons, exact=same) for a, b, score, reasons, same in filter(None, weighed)]
     pairs.sort(key=lambda p: (-p.score, p.a, p.b))
     return pairs
