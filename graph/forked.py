@@ -2,8 +2,7 @@
 
 Two jobs split this way: an import's check of the rest of its folder (graph/importers/rest_check.py) and
 the scoring of duplicate candidates (graph/dedup/duplicates.py). The child gets the parent's data by the
-fork, not by copying it, and sends back its answer as JSON (or, for objects of our own, a pickle) through a
-pipe. A child that fails, or a
+fork, not by copying it, and sends back its answer as JSON through a pipe. A child that fails, or a
 machine where a fork would not help, costs time, never a different answer: the caller then does the work
 itself.
 """
@@ -12,7 +11,6 @@ from __future__ import annotations
 
 import json
 import os
-import pickle
 import threading
 from typing import Any, Callable
 
@@ -51,10 +49,9 @@ def can_fork() -> bool:
     return hasattr(os, "sched_getaffinity") and hasattr(os, "fork") and threading.active_count() == 1
 
 
-def start(task: Callable[[], Any], *, pickled: bool = False) -> Callable[[], Any] | None:
+def start(task: Callable[[], Any]) -> Callable[[], Any] | None:
     """Run ``task()`` in a forked copy of this process; a function that waits for its JSON-ready answer (None
-    when the child failed). None when no child could be started. ``pickled``: the answer goes back as a
-    pickle, for objects JSON cannot carry (the pipe is this process's own, so the pickle is its own too)."""
+    when the child failed). None when no child could be started."""
     try:
         read_end, write_end = os.pipe()
         pid = os.fork()
@@ -64,20 +61,16 @@ def start(task: Callable[[], Any], *, pickled: bool = False) -> Callable[[], Any
         code = 1
         try:
             os.close(read_end)
-            if pickled:
-                with os.fdopen(write_end, "wb") as raw:
-                    pickle.dump(task(), raw, protocol=pickle.HIGHEST_PROTOCOL)
-            else:
-                with os.fdopen(write_end, "w", encoding="utf-8") as out:
-                    out.write(json.dumps(task(), ensure_ascii=False))
+            with os.fdopen(write_end, "w", encoding="utf-8") as out:
+                out.write(json.dumps(task(), ensure_ascii=False))
             code = 0
         finally:
             os._exit(code)
     os.close(write_end)
 
     def wait() -> Any:
-        with os.fdopen(read_end, "rb") as answer:
-            data = answer.read()
+        with os.fdopen(read_end, encoding="utf-8") as answer:
+            text = answer.read()
         try:
             _, status = os.waitpid(pid, 0)
         except ChildProcessError:  # SIGCHLD ignored by whoever started us: the child was reaped already
@@ -85,21 +78,20 @@ def start(task: Callable[[], Any], *, pickled: bool = False) -> Callable[[], Any
         if status != 0:
             return None
         try:
-            return pickle.loads(data) if pickled else json.loads(data.decode("utf-8"))
-        except (ValueError, pickle.UnpicklingError, EOFError):
+            return json.loads(text)
+        except ValueError:
             return None
 
     return wait
 
 
-def split_map(func: Callable[[Any], Any], items: list, *, min_items: int = 20_000, pickled: bool = False,
+def split_map(func: Callable[[Any], Any], items: list, *, min_items: int = 20_000,
               free: bool | None = None) -> list:
     """``[func(x) for x in items]``, the second half worked out in a forked child when a core is free for it.
 
     ``func``'s results must come back from JSON as they went (numbers, text, lists, None: a tuple comes
-    back a list), or with ``pickled`` from a pickle (objects of the library's own classes). The answers are
-    the same either way; only the time differs. ``free``: whether a core is free, as the caller found it
-    (``core_free``); None to look now.
+    back a list). The answers are the same either way; only the time differs. ``free``: whether a core is
+    free, as the caller found it (``core_free``); None to look now.
     """
     half = len(items) // 2
     wait = None
@@ -107,7 +99,7 @@ def split_map(func: Callable[[Any], Any], items: list, *, min_items: int = 20_00
         if free is None:
             free = core_free()
         if free:
-            wait = start(lambda: [func(x) for x in items[half:]], pickled=pickled)
+            wait = start(lambda: [func(x) for x in items[half:]])
     if wait is None:
         return [func(x) for x in items]
     first = [func(x) for x in items[:half]]

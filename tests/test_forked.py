@@ -44,10 +44,6 @@ if mode == "child-fails":
     squares = forked.split_map(failing, list(range(1000)))
 else:
     squares = forked.split_map(lambda x: [x, str(x)], list(range(1000)), min_items=0 if mode != "here" else 10**9)
-from graph.dedup.names import name_key
-keyed = forked.split_map(lambda x: (x, name_key(f"The Trust {x}")), list(range(1000)),
-                         min_items=0 if mode != "here" else 10**9, pickled=True)
-keyed = [[x, key.raw, key.tokens, key.words, key.head, type(key).__name__] for x, key in keyed]
 import duplicates as bench
 from graph.dedup.duplicates import EntityRecord, find_duplicates
 rows = bench.LOADERS["ror"]()[:2500]
@@ -63,7 +59,7 @@ if mode == "load-rises":  # the machine is free when asked first, busy (with our
     d.split_map = lambda func, items, min_items=0, **kw: real_split(func, items, min_items=0, **kw)
     del forks[:]
 pairs = [(p.a, p.b, p.score, p.reasons) for p in find_duplicates(records)]
-print(json.dumps({"forks": forks, "squares": squares, "pairs": pairs, "keyed": keyed}))
+print(json.dumps({"forks": forks, "squares": squares, "pairs": pairs}))
 """
 
 
@@ -83,15 +79,14 @@ def test_duplicates_scored_on_two_cores_are_the_pairs_scored_on_one():
     assert beside["forks"] and all(f == two_cores for f in beside["forks"])
     assert beside["pairs"] == here["pairs"] and here["pairs"]
     assert beside["squares"] == here["squares"] == [[x, str(x)] for x in range(1000)]
-    assert beside["keyed"] == here["keyed"] and here["keyed"][7][-1] == "NameKey"  # pickled: objects as they were
 
 
 def test_one_look_at_the_load_decides_every_step_of_a_duplicates_search():
     """The load is asked once, before the search raises it with its own join: a core free then is used by
-    every step split (keying names, scoring name pairs, weighing the evidence), not only the first."""
+    every step split, not only the first (the name pairs' scoring comes after the join)."""
     here, rising = _run("here"), _run("load-rises")
     two_cores = len(os.sched_getaffinity(0)) >= 2
-    assert rising["forks"] == [two_cores] * 3
+    assert rising["forks"] == [two_cores]
     assert rising["pairs"] == here["pairs"]
 
 

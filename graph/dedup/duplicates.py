@@ -236,15 +236,10 @@ def find_duplicates(records, *, min_score: float = W.DUPLICATE_MIN_SCORE, top_k:
     key_index: dict[tuple, int] = {}
     keys: list[NameKey] = []
     holders: list[list[str]] = []  # key number -> record ids carrying that name
-    def keyed(r: EntityRecord) -> list[NameKey]:
+    for r in records:
         person = r.kind == "Person"
-        return [k for n in (r.name, *r.aliases) if not initials_only(n, person=person)
-                for k in name_keys(n, person=person)]
-
-    # Keying the names is a few seconds at 100k records: half of them keyed in a forked copy when a core
-    # is free (the keys come back pickled, whole).
-    for r, record_keys in zip(records, split_map(keyed, records, pickled=True, free=free_core)):
-        for key in record_keys:
+        names = [n for n in (r.name, *r.aliases) if not initials_only(n, person=person)]
+        for key in (k for n in names for k in name_keys(n, person=person)):
             if not key.tokens:
                 continue
             i = key_index.get(key.tokens)
@@ -367,8 +362,7 @@ def find_duplicates(records, *, min_score: float = W.DUPLICATE_MIN_SCORE, top_k:
             return None
         return a, b, round(score, 3), reasons, bool(same_ids) or ((a, b) in exact and delta >= 0)
 
-    # Half of the offered pairs are weighed in a forked copy when a core is free, as the name pairs above.
-    weighed = split_map(listed, list(found.items()), free=free_core)
+    weighed = (listed(item) for item in found.items())
     pairs = [DuplicatePair(a, b, score, reasons, exact=same) for a, b, score, reasons, same in filter(None, weighed)]
     pairs.sort(key=lambda p: (-p.score, p.a, p.b))
     return pairs
