@@ -14,7 +14,7 @@ import os
 import threading
 from typing import Any, Callable
 
-__all__ = ["spare_core", "can_fork", "start", "split_map"]
+__all__ = ["spare_core", "core_free", "can_fork", "start", "split_map"]
 
 
 def spare_core(cores: int, load: float) -> bool:
@@ -26,6 +26,21 @@ def spare_core(cores: int, load: float) -> bool:
     page the child touches is copied) made an import slower, not faster (bench/RESULTS.md, "Cold imports,
     second round")."""
     return cores >= 2 and load < cores - 0.5
+
+
+def core_free() -> bool:
+    """Whether this machine has a core free for a second process now (``spare_core`` on its 1-minute load).
+
+    A job that splits several steps asks once, before it starts: its own threads soon raise the load
+    average (a two-thread join on two cores lifts it by about one within half a minute), which would
+    otherwise refuse its later steps the core it found free (bench/RESULTS.md, "Duplicates at 100k,
+    third pass")."""
+    from .cores import usable_cores
+
+    try:
+        return spare_core(usable_cores(), os.getloadavg()[0])
+    except OSError:
+        return False
 
 
 def can_fork() -> bool:
@@ -70,21 +85,19 @@ def start(task: Callable[[], Any]) -> Callable[[], Any] | None:
     return wait
 
 
-def split_map(func: Callable[[Any], Any], items: list, *, min_items: int = 20_000) -> list:
+def split_map(func: Callable[[Any], Any], items: list, *, min_items: int = 20_000,
+              free: bool | None = None) -> list:
     """``[func(x) for x in items]``, the second half worked out in a forked child when a core is free for it.
 
     ``func``'s results must come back from JSON as they went (numbers, text, lists, None: a tuple comes
-    back a list). The answers are the same either way; only the time differs.
+    back a list). The answers are the same either way; only the time differs. ``free``: whether a core is
+    free, as the caller found it (``core_free``); None to look now.
     """
-    from .cores import usable_cores
-
     half = len(items) // 2
     wait = None
     if len(items) >= min_items and can_fork():
-        try:
-            free = spare_core(usable_cores(), os.getloadavg()[0])
-        except OSError:
-            free = False
+        if free is None:
+            free = core_free()
         if free:
             wait = start(lambda: [func(x) for x in items[half:]])
     if wait is None:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from . import weights as W
-from ..forked import split_map
+from ..forked import core_free, split_map
 from ..identifiers import registry_id
 from .groups import groups_of, merge_groups
 from .names import NameKey, TokenWeights, acronyms, initials_only, name_key, name_keys, name_similarity
@@ -158,6 +158,26 @@ def contact_evidence(ra, rb) -> tuple[float, list[str]]:
     return delta, reasons
 
 
+#: Most a pair's contact evidence can add, by the fields both records carry (bits: 1 address, 2 phone,
+#: 4 postcode): ``contact_evidence`` adds a field's bonus only when both records' values are read.
+_FIELD_BONUS = tuple(W.SAME_ADDRESS * (m & 1) + W.SAME_PHONE * (m >> 1 & 1) + W.SAME_POSTCODE * (m >> 2)
+                     for m in range(8))
+
+
+def _liftable(records) -> tuple[frozenset, dict[str, int]]:
+    """(ids of records without identifier, person or website; each record's contact fields as bits).
+
+    A pair with such a record gains nothing from identifiers, people or websites, and from its contact
+    evidence at most ``_FIELD_BONUS`` of the fields both carry: a pair whose name score stays under
+    min_score even so cannot be listed, so ``find_duplicates`` neither keeps nor examines it. At 100k
+    records those were two pairs in three offered (bench/RESULTS.md, "Duplicates at 100k, third pass").
+    """
+    records = list(records)
+    free = frozenset(r.id for r in records if not (r.identifiers or r.people or r.website))
+    return free, {r.id: (_address(r.address) is not None) | (_phone(r.phone) is not None) << 1
+                  | (postcode_parts(r.postcode) is not None) << 2 for r in records}
+
+
 #: Names of this many words or more find their candidates by whole words (see ``_name_candidates``).
 LONG_NAME_WORDS = 7
 
@@ -175,7 +195,11 @@ def _name_candidates(keys: list, min_sim: float, k: int) -> set[tuple[int, int]]
     """
     import numpy as np
 
-    from .candidates import tfidf_matrix, topk_pairs, word_tfidf
+    from .candidates import tfidf_matrix, topk_arrays, word_tfidf
+
+    def joined(matrix, rows=None):  # the pairs as Python ints, in the join's order (the set's order follows it)
+        i, j, _ = topk_arrays(matrix, k=k, min_sim=min_sim, rows=rows)
+        return zip(i.tolist(), j.tolist())
 
     pairs: set[tuple[int, int]] = set()
     if len(keys) > 1:
@@ -183,11 +207,11 @@ def _name_candidates(keys: list, min_sim: float, k: int) -> set[tuple[int, int]]
         matrix = tfidf_matrix(texts, analyzer="char_wb", ngram_range=(3, 3), max_df=1.0)
         long = np.fromiter((len(key.tokens) >= LONG_NAME_WORDS for key in keys), dtype=bool, count=len(keys))
         if not long.any():
-            pairs.update(topk_pairs(matrix, k=k, min_sim=min_sim))
+            pairs.update(joined(matrix))
         else:
-            pairs.update(topk_pairs(matrix, k=k, min_sim=min_sim, rows=np.flatnonzero(~long)))
+            pairs.update(joined(matrix, np.flatnonzero(~long)))
             words = word_tfidf([key.tokens for key in keys])
-            pairs.update(topk_pairs(words, k=k, min_sim=min_sim, rows=np.flatnonzero(long)))
+            pairs.update(joined(words, np.flatnonzero(long)))
     single = defaultdict(list)
     for i, key in enumerate(keys):
         if len(key.tokens) == 1:
@@ -207,6 +231,7 @@ def find_duplicates(records, *, min_score: float = W.DUPLICATE_MIN_SCORE, top_k:
     already says they are a unit and its parent, whatever their names share.
     """
     records = list(records)
+    free_core = core_free()  # asked before this work raises the load (``forked.core_free``)
     by_id = {r.id: r for r in records}
     key_index: dict[tuple, int] = {}
     keys: list[NameKey] = []
@@ -231,8 +256,13 @@ def find_duplicates(records, *, min_score: float = W.DUPLICATE_MIN_SCORE, top_k:
     found: dict[tuple[str, str], tuple[float, str]] = {}
     exact: set[tuple[str, str]] = set()
 
+    free, fields = _liftable(by_id.values())
+    bonus, limit = _FIELD_BONUS, min_score - 1e-9
+
     def offer(a: str, b: str, score: float, reason: str) -> None:
-        if a == b:
+        # an offer the evidence cannot lift to min_score is dropped at the end whatever else is offered (a
+        # higher offer replaces a lower one), so it is not kept at all (see ``_liftable``)
+        if a == b or ((a in free or b in free) and score + bonus[fields[a] & fields[b]] < limit):
             return
         pair = (a, b) if a < b else (b, a)
         if score > found.get(pair, (-1.0, ""))[0]:
@@ -243,15 +273,25 @@ def find_duplicates(records, *, min_score: float = W.DUPLICATE_MIN_SCORE, top_k:
             offer(ids[0], other, 1.0, "same name once case, punctuation, legal forms and titles are ignored")
             exact.add((ids[0], other) if ids[0] < other else (other, ids[0]))
     floor = min_score - W.SHARED_PERSON * 3 - W.MAX_CONTACT_BONUS
+    # A name's pairs are offered to its records: dropped, as ``offer`` would, when each has a free record
+    free_key = [all(x in free for x in ids) for ids in holders]
+    key_fields = [0] * len(holders)  # the fields any record of the name carries
+    for n, ids in enumerate(holders):
+        for x in ids:
+            key_fields[n] |= fields[x]
 
     def scored(pair: tuple[int, int]):
-        score, reason = name_similarity(keys[pair[0]], keys[pair[1]], weight, ambiguous, places)
-        return None if score < floor else (score, reason)
+        i, j = pair
+        score, reason = name_similarity(keys[i], keys[j], weight, ambiguous, places)
+        if score < floor or ((free_key[i] or free_key[j])
+                             and score + bonus[key_fields[i] & key_fields[j]] < limit):
+            return None
+        return score, reason
 
     # Scoring the name pairs is most of the time on large lists; half of them are scored in a forked copy
     # when a core is free for it (bench/RESULTS.md, "Duplicates at 100k, scoring on both cores").
     candidates = list(_name_candidates(keys, min_candidate, top_k))
-    for (i, j), result in zip(candidates, split_map(scored, candidates)):
+    for (i, j), result in zip(candidates, split_map(scored, candidates, free=free_core)):
         if result is None:
             continue
         score, reason = result
@@ -282,14 +322,16 @@ def find_duplicates(records, *, min_score: float = W.DUPLICATE_MIN_SCORE, top_k:
                 offer(ra.id, rb.id, *name_similarity(name_key(ra.name, person=ra.kind == "Person"),
                                                      name_key(rb.name, person=rb.kind == "Person"), weight,
                                                      places=places))
-    pairs = []
-    for (a, b), (score, reason) in found.items():
+
+    def listed(item):
+        """(a, b, score, reasons, exact) of an offered pair, all its evidence weighed; None if not listed."""
+        (a, b), (score, reason) = item
         ra, rb = by_id[a], by_id[b]
         if a in rb.part_of or b in ra.part_of:  # recorded as a unit of the other: two records on purpose
-            continue
+            return None
         if (score + W.MAX_CONTACT_BONUS < min_score - 1e-9 and not (ra.identifiers and rb.identifiers)
                 and not (ra.people & rb.people) and not (ra.website and rb.website)):
-            continue  # nothing below can lift it to min_score: contact evidence adds at most MAX_CONTACT_BONUS
+            return None  # nothing below lifts it to min_score: contact evidence adds at most MAX_CONTACT_BONUS
         reasons = [reason] if reason else []
         delta, contact = contact_evidence(ra, rb)
         if "different places" in reason or "a body of its own" in reason:
@@ -316,8 +358,11 @@ def find_duplicates(records, *, min_score: float = W.DUPLICATE_MIN_SCORE, top_k:
         if clash:  # two different charity (or company) numbers: two bodies, whatever the names say
             score = min(score, W.CONFLICTING_IDENTIFIER)
             reasons.append(f"but different {', '.join(sorted(clash))} numbers")
-        if score >= min_score:
-            pairs.append(DuplicatePair(a, b, round(score, 3), reasons,
-                                       exact=bool(same_ids) or ((a, b) in exact and delta >= 0)))
+        if score < min_score:
+            return None
+        return a, b, round(score, 3), reasons, bool(same_ids) or ((a, b) in exact and delta >= 0)
+
+    weighed = (listed(item) for item in found.items())
+    pairs = [DuplicatePair(a, b, score, reasons, exact=same) for a, b, score, reasons, same in filter(None, weighed)]
     pairs.sort(key=lambda p: (-p.score, p.a, p.b))
     return pairs
