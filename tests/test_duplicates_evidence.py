@@ -467,3 +467,23 @@ def test_a_group_other_evidence_joins_across_a_pair_for_review_only_is_reviewed(
     by_pair = {frozenset((p.pair.a, p.pair.b)): p for p in plan}
     assert "names 2 bodies" in by_pair[frozenset("xz")].notes[0]
     assert "joined across a pair for review only" in by_pair[frozenset("xy")].notes[0]
+
+
+def test_a_hospital_and_a_medical_centre_stay_apart_whatever_they_share():
+    """Each is a body of its own: a shared website, phone or address does not make them one (the reason
+    names both kinds, and still says a body of its own, which the evidence reads)."""
+    a = _org("a", "Royal Hospital", website="https://rwt.example.net", phone="01902 307999",
+             address="Wolverhampton Road", postcode="WV10 0QP")
+    b = _org("b", "Priory Medical Centre", website="https://rwt.example.net/priory", phone="01902 307999",
+             address="Wolverhampton Road", postcode="WV10 0QP")
+    (pair,) = find_duplicates([a, b], min_score=0.0)
+    assert pair.score == 0.0 and "one is a hospital, the other a medical centre" in pair.reasons[0]
+
+
+def test_an_address_closes_on_a_country_of_two_words_or_with_dots():
+    from graph.dedup.names import address_places
+
+    assert address_places("Queen's University, Belfast, Northern Ireland") == ("belfast",)
+    assert address_places("University of Auckland, Auckland, New Zealand") == ("auckland",)
+    assert address_places("Broad Institute, Cambridge, MA, U.S.A.") == ("cambridge",)
+    assert address_places("Learning Works, Wolverhampton, England,") == ("wolverhampton",)

@@ -260,3 +260,21 @@ def test_hints_name_the_field_quote_odd_columns_and_one_problem_on_many_rows_is_
     assert result.exit_code == 1 and "Traceback" not in result.output
     assert result.output.count("bad URL 'No'") == 1 and "bad URL 'No' (expected" in result.output
     assert "(and 1 more entry)" in result.output and result.output.count("bad URL 'Yes'") == 1
+
+
+def test_two_columns_of_one_field_are_a_problem_and_odd_keys_are_quoted(lcg, tmp_path):
+    (tmp_path / "orgs.csv").write_text("Label,Addr1,Addr2,No\nAcme,1 High St,,x\nBeta,,Suite 5,y\n")
+    (tmp_path / "map.yaml").write_text("columns:\n  Addr1: address\n  Addr2: address\n")
+    out = tmp_path / "data"
+    result = lcg("import", "sheet", tmp_path / "orgs.csv", "--type", "organisation", "--map", tmp_path / "map.yaml",
+                 "-o", out)
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert "orgs.csv:1: columns 'Addr1' and 'Addr2' are both address" in result.output
+    (tmp_path / "map.yaml").write_text("columns:\n  Addr1: address\n  Addr2: ~\n")
+    result = lcg("import", "sheet", tmp_path / "orgs.csv", "--type", "organisation", "--map", tmp_path / "map.yaml",
+                 "-o", out)
+    assert 'leave it out with "no": ~ under columns:' in result.output  # YAML reads a bare no as false
+    (tmp_path / "map.yaml").write_text('columns:\n  Addr1: address\n  Addr2: ~\n  "no": ~\n')
+    result = lcg("import", "sheet", tmp_path / "orgs.csv", "--type", "organisation", "--map", tmp_path / "map.yaml",
+                 "-o", out)
+    assert result.exit_code == 0, result.output

@@ -290,7 +290,8 @@ def find_duplicates(records, *, min_score: float = W.DUPLICATE_MIN_SCORE, top_k:
 
     # Scoring the name pairs is most of the time on large lists; half of them are scored in a forked copy
     # when a core is free for it (bench/RESULTS.md, "Duplicates at 100k, scoring on both cores").
-    candidates = list(_name_candidates(keys, min_candidate, top_k))
+    # in order, so that of two offers with one score the same one comes first (and is kept) on every run
+    candidates = sorted(_name_candidates(keys, min_candidate, top_k))
     for (i, j), result in zip(candidates, split_map(scored, candidates, free=free_core)):
         if result is None:
             continue

@@ -165,15 +165,20 @@ def bodies_named(name: str) -> tuple[str, ...]:
         if words and words[0] not in UNIT_PART_HEADS and (
                 any(w in BODY_WORDS for w in words) or (lower and _ACRONYM.fullmatch(part.strip())
                                                         and words[0] not in BUILTIN_PLACES
-                                                        and words[0] not in LEGAL_TOKENS)):
+                                                        and words[0] not in LEGAL_TOKENS
+                                                        and words[0] not in _REGION_CODES)):
             out.append(part.strip())
     return tuple(out)
 
 
-#: A part of a name that is one word in capitals, of four letters or more: the initials of a body ("CNRS",
-#: "INSERM" in "Aix Marseille University, CNRS"), unless it is a place or a legal form ("CIC" in "Bilston
-#: Community Centre, CIC"). Three capitals are as often a region or a country ("NSW", "PRC", "GBR").
-_ACRONYM = re.compile(r"[A-Z][A-Z&]{3,}")
+#: A part of a name that is one word in capitals, of three letters or more: the initials of a body ("CNRS",
+#: "NIH", "MIT" in "Whitehead Institute/MIT"), unless it is a place, a legal form ("CIC" in "Bilston
+#: Community Centre, CIC") or the code of a region or country an address ends with (``_REGION_CODES``).
+_ACRONYM = re.compile(r"[A-Z][A-Z&]{2,}")
+#: Codes of regions and countries written at the end of addresses: Australian states, ISO 3166 alpha-3
+#: codes of the countries most affiliations name, and their common short forms.
+_REGION_CODES = frozenset("nsw qld vic tas prc roc uae usa gbr deu fra chn jpn kor ind bra can aus nld che "
+                          "swe esp ita bel aut dnk fin nor pol prt irl isr rus zaf mex arg twn hkg sgp nzl".split())
 
 
 #: What an address written at the end of a name ends with: a country, a US state, a county ("..., Montreal,
@@ -188,9 +193,11 @@ _ADDRESS_END_WORDS = _ADDRESS_ENDS | _COUNTRY_WORDS
 
 
 def _closes_address(words: list[str]) -> bool:
-    """The last part of a name is a country, US state or county, written short or long."""
+    """The last part of a name is a country, US state or county, written short or long ("Northern
+    Ireland", "New Zealand", "South Africa": a site word or "new" beside one)."""
     words = [w for w in words if w not in CONNECTIVES]
-    return (0 < len(words) <= 4 and all(w in _ADDRESS_ENDS or w in _COUNTRY_WORDS for w in words)
+    return (0 < len(words) <= 4
+            and all(w in _ADDRESS_ENDS or w in _COUNTRY_WORDS or w in SITE_WORDS or w == "new" for w in words)
             and (any(w in _ADDRESS_ENDS for w in words) or words in (["united", "states"], ["united", "kingdom"])))
 _DIGIT = re.compile(r"\d")
 
@@ -204,18 +211,20 @@ def address_places(name: str) -> tuple[str, ...]:
     places wherever else they are written ("Natural History Museum Vienna"), as the towns of the address
     fields are. A postcode or a street is passed over; a part with a body or unit word, a generic word or a
     digit ends the run; one in capitals ("CT", "CNRS") is a code, not a town; a town of two or more words
-    ("Mountain View", "Ann Arbor") is not learned, since its words are ordinary words elsewhere.
+    ("Mountain View", "Ann Arbor") is not learned, since its words are ordinary words elsewhere, nor one of
+    fewer than four letters ("Ely": too many short words are something else).
     """
     if "," not in name and ";" not in name:  # most names: a fast path
         return ()
+    name = name.rstrip(",; ")
     tail = name[max(name.rfind(","), name.rfind(";")) + 1:].split()  # most names with a comma end in no
-    last = tail[-1].strip(".()").lower() if tail else ""  # country: a faster test first
-    if last.isascii() and last not in _ADDRESS_END_WORDS:
+    last = tail[-1].replace(".", "").strip("()").lower() if tail else ""  # country: a faster test first
+    if last.isascii() and last not in _ADDRESS_END_WORDS:  # ("U.S.A." is "usa")
         return ()
     parts = [p.strip() for p in re.split(r"[,;]", name) if p.strip()]
     if len(parts) < 2:
         return ()
-    if not _closes_address(_fold(parts[-1]).split()):
+    if not _closes_address(_fold(parts[-1].replace(".", "")).split()):
         return ()
     out: list[str] = []
     for raw in reversed(parts[1:-1]):
@@ -336,9 +345,15 @@ def _branch_places(words: tuple[str, ...], places, weight) -> list[str]:
 
 
 def site_town(key: NameKey, places) -> str | None:
-    """The town written after a body's own name (the first place after its ``head`` that is not a country):
+    """The town written after a body's own name (the first place after its ``head`` that is not a country
+    or a UK nation):
     "davis" in "University of California, Davis, CA, USA"."""
-    return next((w for w in key.tokens[len(key.head):] if places.is_town(w) and w not in COUNTRIES), None)
+    return next((w for w in key.tokens[len(key.head):]
+                 if places.is_town(w) and w not in COUNTRIES and w not in _NATIONS), None)
+
+
+#: The nations of the UK, which an address names as a country ("..., Leeds, England").
+_NATIONS = frozenset("england scotland wales cymru ireland britain".split())
 
 
 def _own_name(key: NameKey, places) -> tuple[str, ...]:
@@ -529,7 +544,7 @@ def name_similarity(a: NameKey, b: NameKey, weight, ambiguous=frozenset(), place
     if dep_a != dep_b:
         only_a, only_b = sorted(dep_a - dep_b), sorted(dep_b - dep_a)
         if only_a and only_b:
-            return 0.0, f"one is a {'/'.join(only_a)}, the other a {'/'.join(only_b)}: bodies of their own"
+            return 0.0, f"one is a {'/'.join(only_a)}, the other a {'/'.join(only_b)}: each a body of its own"
         return 0.0, f"only one is a {'/'.join(only_a or only_b)}: a body of its own"
     if (qualified := kind_qualifier_clash(a, b)):
         return 0.0, f"only one names a {qualified}: another institution, a body of its own"

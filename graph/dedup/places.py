@@ -62,7 +62,7 @@ _COUNTRIES = (
     "luxembourg madagascar malawi malaysia maldives mali malta mauritania mauritius mexico micronesia moldova "
     "monaco mongolia montenegro morocco mozambique myanmar namibia nauru nepal netherlands zealand nicaragua "
     "niger nigeria macedonia norway oman pakistan palau palestine panama papua paraguay peru philippines poland "
-    "portugal qatar romania russia rwanda samoa marino saudi arabia senegal serbia seychelles sierra leone "
+    "portugal qatar romania russia rwanda samoa marino saudi arabia africa senegal serbia seychelles sierra leone "
     "singapore slovakia slovenia somalia korea spain sri lanka sudan suriname sweden switzerland syria taiwan "
     "tajikistan tanzania thailand timor togo tonga trinidad tobago tunisia turkey turkmenistan tuvalu uganda "
     "ukraine emirates uruguay uzbekistan vanuatu venezuela vietnam yemen zambia zimbabwe hong kong macau macao "

@@ -169,11 +169,19 @@ class _Reader:
             name = self.column_map.get(name.lower(), name)  # "" for a column mapped to nothing: left out
             cols.append(name)
         lower = [c.lower() for c in cols]
+        twice = sorted({c for c in lower if c and lower.count(c) > 1})
+        for c in twice:  # a row would keep one of the two cells and lose the other without a word
+            given = [str(h or "").strip() for h, m in zip(row, lower) if m == c]
+            self.problems.append(f"{sheet}:1: columns {' and '.join(map(repr, given))} are both {c} (expected one "
+                                 f"column per field; leave one out with {_yaml_key(given[-1])}: ~ under columns: "
+                                 "in a mapping file)")
+        if twice:
+            return None
         missing = [r for r in required if r not in lower]
         if missing:
             shown = [w.title() for w in wanted if w in required or w not in ("type",) or not self.default_kind]
             named = next((c for c in cols if "name" in c.lower()), None) if "label" in missing else None
-            hint = (f"; name your own column in a mapping file: columns: {{{named}: Label}}" if named else
+            hint = (f"; name your own column in a mapping file: columns: {{{_yaml_key(named)}: Label}}" if named else
                     "; name your own columns in a mapping file (columns:)")
             self.problems.append(f"{sheet}:1: missing column{'s' if len(missing) > 1 else ''} "
                                  f"{', '.join(m.title() for m in missing)} (expected a header row with "
@@ -292,7 +300,7 @@ def _elements(reader: _Reader, rows):
             # A plain list (its kind given, not a Type per row) is a list of records: two rows with one name
             # are two records, which `lcg duplicates` is there to pair. In a Kumu sheet they are an element
             # written twice, so there the repeat is a problem (below).
-            reader.repeated += key in seen_label
+            reader.repeated += key in seen_label and bool(key[1])  # ("!!!" names nothing to repeat)
             base, k = node_id, 2
             while node_id in by_id:
                 node_id, k = f"{base}-{k}", k + 1
@@ -343,9 +351,16 @@ def _elements(reader: _Reader, rows):
 FIELD_SYNONYMS = {"zip": "postcode", "zipcode": "postcode", "zip code": "postcode", "postal code": "postcode",
                   "post code": "postcode", "tel": "phone", "telephone": "phone", "phone number": "phone",
                   "url": "website", "web": "website", "web site": "website", "homepage": "website",
-                  "street": "address", "street address": "address", "charity number": "identifiers",
-                  "company number": "identifiers", "org id": "identifiers", "alias": "aliases"}
+                  "street": "address", "street address": "address", "alias": "aliases"}
 _PLAIN_KEY = re.compile(r"[A-Za-z][A-Za-z0-9 _.()-]*")
+#: Plain words YAML reads as something else than text (yes, no, on, off, true, false, null).
+_YAML_WORDS = frozenset("y n yes no on off true false null".split())
+
+
+def _yaml_key(col: str) -> str:
+    """``col`` as a key a mapping file can hold when pasted: quoted where YAML would read it otherwise."""
+    plain = _PLAIN_KEY.fullmatch(col) and col.lower() not in _YAML_WORDS
+    return col if plain else json.dumps(col, ensure_ascii=False)
 
 
 def _unknown_column(reader: _Reader, sheet: str, col: str, kind: str) -> str:
@@ -354,7 +369,7 @@ def _unknown_column(reader: _Reader, sheet: str, col: str, kind: str) -> str:
     first, rows, _ = reader.unknown[(sheet, col, kind)]
     fields = [f.name for f in schema.NODE_KINDS[kind].fields if f.name not in ("id", "name")]
     where = f"{sheet}:{first}" + (f" (and {rows - 1} more row{'s' if rows > 2 else ''})" if rows > 1 else "")
-    key = col if _PLAIN_KEY.fullmatch(col) else json.dumps(col, ensure_ascii=False)
+    key = _yaml_key(col)
     field = FIELD_SYNONYMS.get(col) if FIELD_SYNONYMS.get(col) in fields else None
     hint = f"; map it with {key}: {field}" if field else _closest(col, fields)
     return (f"{where}: unknown column {col!r} for {schema.a_kind(kind)} (expected one of {', '.join(fields)}"
