@@ -187,8 +187,6 @@ _REGION_CODES = frozenset("nsw qld vic tas prc roc uae usa gbr deu fra chn jpn k
 _ADDRESS_ENDS = (BUILTIN_PLACES - SITE_WORDS) | {"uk"}
 #: Words a country's long name adds ("Republic of Korea", "People's Republic of China", "United States").
 _COUNTRY_WORDS = frozenset("united states kingdom republic peoples democratic federal p r pr".split())
-
-
 _ADDRESS_END_WORDS = _ADDRESS_ENDS | _COUNTRY_WORDS
 
 
@@ -199,6 +197,8 @@ def _closes_address(words: list[str]) -> bool:
     return (0 < len(words) <= 4
             and all(w in _ADDRESS_ENDS or w in _COUNTRY_WORDS or w in SITE_WORDS or w == "new" for w in words)
             and (any(w in _ADDRESS_ENDS for w in words) or words in (["united", "states"], ["united", "kingdom"])))
+
+
 _DIGIT = re.compile(r"\d")
 
 
@@ -346,8 +346,7 @@ def _branch_places(words: tuple[str, ...], places, weight) -> list[str]:
 
 def site_town(key: NameKey, places) -> str | None:
     """The town written after a body's own name (the first place after its ``head`` that is not a country
-    or a UK nation):
-    "davis" in "University of California, Davis, CA, USA"."""
+    or a UK nation): "davis" in "University of California, Davis, CA, USA"."""
     return next((w for w in key.tokens[len(key.head):]
                  if places.is_town(w) and w not in COUNTRIES and w not in _NATIONS), None)
 
