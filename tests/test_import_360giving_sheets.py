@@ -298,16 +298,23 @@ def test_grantnav_csv_columns_give_what_grantnav_json_gives(lcg, tmp_path):
     assert (where["name"], where["type"]) == ("Park", "ward")  # the narrowest of the recipient's locations
 
 
-def test_a_semicolon_csv_from_a_comma_decimal_excel_is_read(lcg, tmp_path):
+def _import_csv(lcg, tmp_path, text: str):
+    """Import ``text`` as a grants CSV into a new folder; its dataset."""
     src = tmp_path / "grants.csv"
-    src.write_text("Identifier;Title;Description;Currency;Amount Awarded;Award Date;Recipient Org:Identifier;"
-                   "Recipient Org:Name;Funding Org:Identifier;Funding Org:Name\n"
-                   "360G-t-1;Choir;Singing, online;GBP;300;2020-04-03;GB-CHC-1000001;Learn Together;GB-CHC-2000002;"
-                   "Test Foundation\n")
+    src.write_text(text)
     out = tmp_path / "data"
     result = lcg("import", "360giving", src, "-o", out)
     assert result.exit_code == 0, result.output
-    (project,) = [n for n in load_dataset(out).nodes if n.kind == "Project"]
+    return load_dataset(out)
+
+
+def test_a_semicolon_csv_from_a_comma_decimal_excel_is_read(lcg, tmp_path):
+    ds = _import_csv(lcg, tmp_path,
+                     "Identifier;Title;Description;Currency;Amount Awarded;Award Date;Recipient Org:Identifier;"
+                     "Recipient Org:Name;Funding Org:Identifier;Funding Org:Name\n"
+                     "360G-t-1;Choir;Singing, online;GBP;300;2020-04-03;GB-CHC-1000001;Learn Together;GB-CHC-2000002;"
+                     "Test Foundation\n")
+    (project,) = [n for n in ds.nodes if n.kind == "Project"]
     assert (project.props["name"], project.props["description"]) == ("Choir", "Singing, online")
 
 
@@ -321,15 +328,12 @@ def test_amount_separators_are_read_not_deleted(text, amount):
 
 
 def test_a_decimal_comma_amount_in_a_semicolon_csv_is_not_a_hundred_times_more(lcg, tmp_path):
-    src = tmp_path / "grants.csv"
-    src.write_text("Identifier;Title;Currency;Amount Awarded;Award Date;Recipient Org:Identifier;Recipient Org:Name;"
-                   "Funding Org:Identifier;Funding Org:Name\n"
-                   "360G-t-1;Choir;GBP;40000,00;2020-04-03;GB-CHC-1000001;Learn Together;GB-CHC-2000002;Test Fund\n"
-                   "360G-t-2;Band;GBP;1.234,56;2020-04-03;GB-CHC-1000001;Learn Together;GB-CHC-2000002;Test Fund\n")
-    out = tmp_path / "data"
-    result = lcg("import", "360giving", src, "-o", out)
-    assert result.exit_code == 0, result.output
-    amounts = {r.end: r.props["amount"] for r in load_dataset(out).rels if r.kind == "FUNDS"}
+    ds = _import_csv(lcg, tmp_path,
+                     "Identifier;Title;Currency;Amount Awarded;Award Date;Recipient Org:Identifier;Recipient Org:Name;"
+                     "Funding Org:Identifier;Funding Org:Name\n"
+                     "360G-t-1;Choir;GBP;40000,00;2020-04-03;GB-CHC-1000001;Learn Together;GB-CHC-2000002;Test Fund\n"
+                     "360G-t-2;Band;GBP;1.234,56;2020-04-03;GB-CHC-1000001;Learn Together;GB-CHC-2000002;Test Fund\n")
+    amounts = {r.end: r.props["amount"] for r in ds.rels if r.kind == "FUNDS"}
     assert sorted(amounts.values()) == [1234.56, 40000]
 
 
