@@ -66,6 +66,8 @@ def test_must_merge_names(a, b):
     ("ASML Netherland B.V.", "ASML Netherlands B.V."),  # a place in its other number
     ("School of Medicine, Yale University", "Yale University"),  # a school is a unit, as a department is
     ("Leiden University Medical Center", "LUMC"),  # initials spell the medical centre
+    ("Happy Holiday Nursery", "Happy Holiday Nursery & Kindergarten"),  # "and" what it does, not its name
+    ("University of Science & Technology of China", "University of Science and Technology of China"),
 ])
 def test_more_names_of_one_body_merge(a, b):
     assert _pairs(_org("a", a), _org("b", b)), (a, b)
@@ -75,6 +77,9 @@ def test_a_college_qualifies_a_university_only_when_it_does_not_start_a_unit():
     from graph.dedup.names import kind_qualifier_clash, name_key
 
     assert kind_qualifier_clash(name_key("University College London"), name_key("University of London"))
+    # a qualifier written in another language is the qualifier
+    assert kind_qualifier_clash(name_key("Technische Universität Dresden"),
+                                name_key("Technical University Dresden")) is None
     assert kind_qualifier_clash(name_key("Pennsylvania State University College of Medicine"),
                                 name_key("The Pennsylvania State University")) is None
 
@@ -294,6 +299,26 @@ def test_university_of_x_is_not_x_university():
 ])
 def test_a_place_or_a_qualifier_in_one_name_only_keeps_them_apart(a, b):
     assert not _pairs(_org("a", a), _org("b", b)), (a, b)
+
+
+@pytest.mark.parametrize("a, b, why", [
+    # a university written in another language: the qualifier of the other counts
+    ("Universität Innsbruck", "Department of Internal Medicine II, Medical University of Innsbruck",
+     "only one names a medical university"),
+    # named for two fields, or two kinds, where the other is named for one
+    ("School of Materials and Metallurgy, Wuhan University of Science and Technology",
+     "Wuhan University of Technology", "only one names 'science and technology'"),
+    ("Georgia College & State University", "Department of Mathematics and Statistics, Georgia State University",
+     "only one names 'college and state'"),
+    # the academy's university is not the academy
+    ("University of Chinese Academy of Sciences", "Chinese Academy of Science",
+     "only one names a university of the academy"),
+])
+def test_names_of_another_institution_say_so(a, b, why):
+    """Real ROR strings that were advised to merge (labelled two bodies): scored at 0 with the reason in
+    words, however many words they share."""
+    pairs = find_duplicates([_org("a", a), _org("b", b)], min_score=0.0)
+    assert pairs and pairs[0].score == 0.0 and why in pairs[0].reasons[0], (a, b, pairs)
 
 
 @pytest.mark.parametrize("a, b", [
