@@ -36,6 +36,8 @@ def _pairs(*records):
     ("University of London", "University College London"),  # a college, not the university
     ("Natural History Museum", "Field Museum of Natural History"),  # the word that names the museum
     ("Hospital for Sick Children", "Necker Hospital for Sick Children"),
+    # a school of a federal university is a university of its own, not a unit of it
+    ("School of Oriental and African Studies, University of London", "University of London"),
 ])
 def test_must_not_merge_names(a, b):
     assert not _pairs(_org("a", a), _org("b", b)), (a, b)

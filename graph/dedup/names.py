@@ -121,9 +121,18 @@ def _without_units(name: str) -> str:
     which keeps the two apart).
     """
     parts = [p for p in re.split(r"[,;]", name) if p.strip()]
-    while len(parts) > 1 and _names_unit(_fold(parts[0]).split()):
+    while len(parts) > 1 and _names_unit(words := _fold(parts[0]).split()):
+        if words[0] == "school" and _fold(parts[1]) in FEDERAL_UNIVERSITIES:
+            break  # "School of Oriental and African Studies, University of London": a college of its own
         parts = parts[1:]
     return ", ".join(parts)
+
+
+#: Universities whose schools and colleges are universities of their own ("School of Oriental and African
+#: Studies, University of London", "School of Pharmacy, University of London"): a school named before them
+#: is the body, not a unit of them.
+FEDERAL_UNIVERSITIES = frozenset({"university of london", "university of wales", "national university of ireland",
+                                  "university of the highlands and islands"})
 
 
 def _names_unit(words: list[str]) -> bool:
