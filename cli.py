@@ -541,7 +541,9 @@ def duplicates(kind, min_score, include_decided, data_dir, fmt):
          whole=["reasons"])
     if fmt == "table":
         for r in rows:
-            click.echo(f"\n# merge {r['merge']} into {r['keep']} (score {r['score']}):\n{r['change']}")
+            # a pair for review is no advice to merge: its edit is there for a reviewer who finds them one
+            lead = "for review: if they are one body, merge" if r["action"] == "review" else "merge"
+            click.echo(f"\n# {lead} {r['merge']} into {r['keep']} (score {r['score']}):\n{r['change']}")
     if not rows:
         click.echo("No likely duplicates at this score.", err=True)
 

@@ -69,6 +69,18 @@ def test_reasons_name_the_evidence(lcg):
         rows[frozenset(("black-country-consortium", "bc-consortium-ltd"))]["reasons"]
 
 
+def test_the_table_heads_an_edit_for_review_as_no_advice_to_merge(lcg):
+    """Under the table each pair's edit follows: a merge to make, or, for a pair to review, the edit a
+    reviewer who finds the two one body would make; the heading says which."""
+    out = lcg("duplicates", "--data", DATA, "--min-score", "0").stdout
+    rows = {frozenset((r["keep"], r["merge"])): r for r in _rows(lcg, "--min-score", "0")}
+    hub = rows[frozenset(("learning-hub-a", "learning-hub-b"))]
+    assert hub["action"] == "review"
+    assert f"# for review: if they are one body, merge {hub['merge']} into {hub['keep']} (score" in out
+    merged = next(r for r in rows.values() if r["action"] == "merge")
+    assert f"\n# merge {merged['merge']} into {merged['keep']} (score" in out
+
+
 def test_different_charity_numbers_keep_same_names_apart(lcg):
     low = {frozenset((r["keep"], r["merge"])): r for r in _rows(lcg, "--min-score", "0")}
     row = low[frozenset(("learning-hub-a", "learning-hub-b"))]
