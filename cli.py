@@ -927,16 +927,26 @@ def _import_refused(e, file, out_dir) -> LcgError:
     """List what the folder would have wrong with the import in place; the one-line error to raise.
 
     One problem on many entries ("website: bad URL 'No'" on 209 rows of a list whose Website column says
-    Yes or No) is listed once, with the number of other entries that have it.
+    Yes or No) is listed once, with the number of other rows (the first few named) or entries that have it.
+    A problem on an entry read from a sheet's row is said at that row and column (RowProblem): the import's
+    own files are not written, so a line of theirs would point nowhere.
     """
-    import re
+    from graph.importers.yaml_out import RowProblem
 
-    seen: dict[str, list] = {}
+    seen: dict[tuple, list] = {}
     for p in e.errors:
-        m = re.match(r"(.*?:)\d+: [^:]+: (.*)", str(p))
-        same = seen.setdefault(f"{m.group(1)} {m.group(2)}" if m else str(p), [str(p), 0])
-        same[1] += 1
-    for first, n in seen.values():
+        key = (p.sheet, p.column, p.message) if isinstance(p, RowProblem) else \
+            (getattr(p, "file", ""), getattr(p, "message", str(p)))
+        seen.setdefault(key, []).append(p)
+    for same in seen.values():
+        first = same[0]
+        if isinstance(first, RowProblem):
+            rows = sorted({p.row for p in same} - {first.row})
+            shown = ", ".join(map(str, rows[:5])) + ("..." if len(rows) > 5 else "")
+            more = f" (and {len(rows)} more row{'s' if len(rows) != 1 else ''}: {shown})" if rows else ""
+            click.echo(f"{first.sheet}:{first.row}{first.at}{more}: {first.message}", err=True)
+            continue
+        n = len(same)
         more = f" (and {n - 1} more entr{'y' if n == 2 else 'ies'})" if n > 1 else ""
         click.echo(f"{out_dir.rstrip('/')}/{first}{more}", err=True)
     n = len(e.errors)

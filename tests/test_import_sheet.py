@@ -259,7 +259,9 @@ def test_hints_name_the_field_quote_odd_columns_and_one_problem_on_many_rows_is_
                  "-o", out)  # the hints, pasted, work: what is left is the Website column's Yes / No
     assert result.exit_code == 1 and "Traceback" not in result.output
     assert result.output.count("bad URL 'No'") == 1 and "bad URL 'No' (expected" in result.output
-    assert "(and 1 more entry)" in result.output and result.output.count("bad URL 'Yes'") == 1
+    assert "orgs.csv:2 (column Website) (and 1 more row: 3): website: bad URL 'No'" in result.output
+    assert "orgs.csv:4 (column Website): website: bad URL 'Yes'" in result.output
+    assert result.output.count("bad URL 'Yes'") == 1
 
 
 def test_two_columns_of_one_field_are_a_problem_and_odd_keys_are_quoted(lcg, tmp_path):
@@ -278,3 +280,79 @@ def test_two_columns_of_one_field_are_a_problem_and_odd_keys_are_quoted(lcg, tmp
     result = lcg("import", "sheet", tmp_path / "orgs.csv", "--type", "organisation", "--map", tmp_path / "map.yaml",
                  "-o", out)
     assert result.exit_code == 0, result.output
+
+
+def _refused(result) -> list[str]:
+    """The lines of a refused import: its problems, then the one-line error."""
+    assert result.exit_code == 1 and "Traceback" not in result.output, result.output
+    lines = result.output.strip().splitlines()
+    assert lines[-1].startswith("Error: importing ") and lines[-1].endswith("(listed above); nothing was written")
+    return lines[:-1]
+
+
+def test_validation_problems_point_to_the_row_and_column_they_came_from(lcg, tmp_path):
+    """The YAML an import would write is not written when it has a problem, so a problem on an imported
+    entry is said at the sheet's row (as the sheet numbers it: a blank row shifts nothing) and column; a
+    problem in the folder's own files keeps its file and line."""
+    sheet = _book(tmp_path / "partners.xlsx",
+                  [["Label", "Type", "Start", "Web site", "ID"],
+                   ["Acme", "Organisation", None, "acme.org", None],
+                   [],  # a blank row: the rows below keep their numbers
+                   ["Proj", "Project", "2020-13", None, None],
+                   ["Beta", "Organisation", None, None, None],
+                   ["Gamma", "Place", None, None, "hand-org"]],
+                  [["From", "To", "Type", "Since date", "Until date", "Amount"],
+                   ["Acme", "Proj", "PARTNER_IN", "2020", "2019", None],
+                   ["Beta", "Proj", "FUNDS", None, None, "lots"]])
+    (tmp_path / "map.yaml").write_text("columns:\n  Web site: website\n")
+    out = tmp_path / "data"
+    out.mkdir()
+    (out / "organisations.yaml").write_text("- id: hand-org\n  name: Hand Org\n")
+    (out / "projects.yaml").write_text("- id: hand-proj\n  name: Hand Project\n  partners: [beta]\n"
+                                       "- id: hand-two\n  name: Hand Two\n  partners: [proj]\n")
+    lines = _refused(lcg("import", "sheet", sheet, "--map", tmp_path / "map.yaml", "-o", out))
+    assert lines == [
+        "Elements:2 (column Web site): website: bad URL 'acme.org' (expected one starting with http:// or https://)",
+        "Elements:4 (column Start): start: bad date '2020-13' (expected YYYY, YYYY-MM or YYYY-MM-DD)",
+        "Elements:6 (column ID): id 'hand-org': duplicate id (already used by Organisation entry 1 of "
+        "organisations.yaml; expected ids unique across all files)",
+        "Connections:2 (column Until date): partners: 'to' 2019 is before 'from' 2020",
+        "Connections:3 (column Amount): funders: amount: bad amount 'lots' (expected a number >= 0 such as 25000, "
+        "without currency signs or commas)",
+        f"{out}/projects.yaml:6: hand-two: partners: 'proj' is a Project, but PARTNER_IN here expects Organisation",
+    ]
+    assert not (out / "imports").exists()
+
+
+def test_an_id_made_from_the_label_is_named_at_its_row(lcg, tmp_path):
+    (tmp_path / "orgs.csv").write_text("Name\nAcme\nBeta\n")
+    (tmp_path / "map.yaml").write_text("type: organisation\ncolumns:\n  Name: Label\n")
+    out = tmp_path / "data"
+    out.mkdir()
+    (out / "organisations.yaml").write_text("- id: beta\n  name: Beta Hand\n")
+    lines = _refused(lcg("import", "sheet", tmp_path / "orgs.csv", "--map", tmp_path / "map.yaml", "-o", out))
+    assert lines == ["orgs.csv:3 (column Name): id 'beta': duplicate id (already used by Organisation entry 1 of "
+                     "organisations.yaml; expected ids unique across all files)"]
+
+
+def test_a_real_list_with_yes_or_no_for_a_website_is_refused_at_its_rows(lcg, tmp_path):
+    """The Chicago sites list's Website column says Yes or No on 236 rows: each value is said once, at its
+    first row with the count and the next rows, as a spreadsheet numbers them (cells span lines in the file)."""
+    import csv
+
+    from conftest import SHARED
+
+    src = SHARED / "data" / "org-sites-chicago-early-childhood" / "chicago_sites_labelled.csv"
+    (tmp_path / "map.yaml").write_text(
+        "type: organisation\ncolumns:\n  Site name: Label\n  Zip: postcode\n  Address: address\n  Phone: phone\n"
+        "  True Id: ~\n  Source: ~\n  Program Name: ~\n  Fax: ~\n  Agency: ~\n  Website: website\n")
+    out = tmp_path / "data"
+    lines = _refused(lcg("import", "sheet", src, "--map", tmp_path / "map.yaml", "-o", out))
+    with open(src, newline="", encoding="utf-8") as fh:
+        rows = list(csv.reader(fh))
+    at = {v: [n for n, r in enumerate(rows, start=1) if r[-1] == v] for v in ("No", "Yes")}
+    assert len(at["No"]) == 209 and len(at["Yes"]) == 27
+    assert lines == [f"{src.name}:{at[v][0]} (column Website) (and {len(at[v]) - 1} more rows: "
+                     f"{', '.join(map(str, at[v][1:6]))}...): website: bad URL {v!r} (expected one starting with "
+                     "http:// or https://)" for v in ("No", "Yes")]
+    assert not out.exists() or not any(out.rglob("*.yaml"))

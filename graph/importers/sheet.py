@@ -15,7 +15,9 @@ is left out, and ``type`` is the kind of every row with no Type, so a plain list
 of organisations (name, address, postcode, phone) imports as it is.
 
 Every problem is collected and reported at once as ``sheet:row: what
-(expected ...)``; nothing is written when there is one. The import writes its
+(expected ...)``, those the folder's validation finds too (at the entry's row
+and column: the YAML they would otherwise point into is not written); nothing
+is written when there is one. The import writes its
 own files (``imports/sheet-<name>/``), so importing an edited sheet again
 updates those entries by id and adds no duplicates. A cell that starts with
 ``'`` followed by ``= + - @`` had the quote added on export against formula
@@ -161,6 +163,24 @@ class _Reader:
         #: once, with its count
         self.unknown: dict[tuple[str, str, str], list[int]] = {}
         self.repeated = 0  # rows of a plain list whose name an earlier row has (each its own entry)
+        #: sheet -> field or column as read (lower case) -> the column's header as the sheet has it
+        self.headers: dict[str, dict[str, str]] = {}
+        #: id -> (sheet, row, field -> column) of the element; (id, slot) -> the same of each connection in it
+        self.rows: dict[str, tuple[str, int, dict[str, str]]] = {}
+        self.tie_rows: dict[tuple[str, str], list[tuple[str, int, dict[str, str]]]] = {}
+
+    def origin(self, node_id: str, path: tuple) -> tuple[str, int, str | None] | None:
+        """Where the entry ``node_id`` (the tie at ``path``) was read: (sheet, row, column of the field at
+        ``path``, if one): problems the folder's validation finds are reported there (``write_import``)."""
+        ties = self.tie_rows.get((node_id, path[0])) if len(path) > 1 and isinstance(path[1], int) else None
+        if ties is not None and path[1] < len(ties):
+            sheet, n, columns = ties[path[1]]
+            path = path[2:]
+        elif node_id in self.rows:
+            sheet, n, columns = self.rows[node_id]
+        else:
+            return None
+        return sheet, n, columns.get(path[0]) if path else None
 
     def header(self, sheet, row, wanted: dict, required) -> list | None:
         cols = []
@@ -177,6 +197,7 @@ class _Reader:
                                  "in a mapping file)")
         if twice:
             return None
+        self.headers[sheet] = {c.lower(): str(h).strip() for c, h in zip(cols, row) if c}
         missing = [r for r in required if r not in lower]
         if missing:
             shown = [w.title() for w in wanted if w in required or w not in ("type",) or not self.default_kind]
@@ -236,7 +257,9 @@ def import_sheet(paths, out_dir, *, mapping=None, name: str | None = None, kind:
     connections: list[tuple] = []
     for path in paths:
         for sheet, rows in read_tables(path).items():
-            rows = [r for r in rows if any(c not in (None, "") for c in r)] if rows else []
+            # Rows keep the number the sheet shows them at (a blank row above shifts none of them).
+            numbered = [(n, r) for n, r in enumerate(rows or (), start=1) if any(c not in (None, "") for c in r)]
+            rows = [r for _, r in numbered]
             label = sheet if path.suffix.lower() != ".csv" else path.name
             if not rows:
                 continue
@@ -250,7 +273,7 @@ def import_sheet(paths, out_dir, *, mapping=None, name: str | None = None, kind:
                 target = elements
             if cols is not None:
                 target.extend((label, n, dict(zip(cols, (_cell(c) for c in r))))
-                              for n, r in enumerate(rows[1:], start=2))
+                              for n, r in numbered[1:])
     if not elements and not connections and not reader.problems:
         raise UnreadableInput(f"no elements or connections found in {', '.join(map(str, paths))} (expected an Elements "
                        "sheet with Label and Type columns and a Connections sheet with From, To and Type)")
@@ -269,7 +292,7 @@ def import_sheet(paths, out_dir, *, mapping=None, name: str | None = None, kind:
     result = SheetResult(nodes=len(entries), relationships=sum(len(v) for v in ties.values()))
     result.added = {k: sum(1 for e in es if e["id"] not in index.own_ids) for k, es in out.items() if es}
     result.folder = index.root / own
-    result.written = write_import(index, out, command=f"lcg import sheet {paths[0].name}")
+    result.written = write_import(index, out, command=f"lcg import sheet {paths[0].name}", origin=reader.origin)
     result.kept = index.kept_for_others
     result.repeated = reader.repeated
     return result
@@ -310,9 +333,12 @@ def _elements(reader: _Reader, rows):
                                    "(expected one row per element, or distinct IDs)")
             continue
         entry = {"id": node_id, "name": str(label), "_kind": kind}
+        head = reader.headers[sheet]
+        columns = {"name": head["label"], "id": head["id"] if given_id else head["label"]}  # else made from it
         category = row.pop("category", None)
         if category is not None:
             entry["type"] = str(category)
+            columns["type"] = head["category"]
         tags = row.pop("tags", None)
         for col, v in row.items():
             if v is None:
@@ -326,7 +352,9 @@ def _elements(reader: _Reader, rows):
                 seen[1] += 1
                 continue
             entry[col] = _value(fld, v)
+            columns[col] = head[col]
         if tags is not None:
+            columns.setdefault("note", head["tags"])
             note = f"Tags: {tags}."
             entry["note"] = f"{entry['note']} {note}" if entry.get("note") else note
         # Two rows may share a label when their IDs tell them apart (grants titled "Core costs"); without IDs
@@ -338,6 +366,7 @@ def _elements(reader: _Reader, rows):
         seen_label_ids[key] = seen_label_ids.get(key, True) and bool(given_id)
         by_label.setdefault(norm_name(label), []).append(node_id)
         entry["_row"] = n
+        reader.rows[node_id] = (sheet, n, columns)
         by_id[node_id] = entry
         entries.append(entry)
     for e in entries:
@@ -415,8 +444,9 @@ def _connections(reader: _Reader, rows, by_id, by_label) -> dict:
         owner, other = (start, end) if slot.outgoing else (end, start)
         fields = {f.name: f for f in schema.REL_KINDS[rel].fields}
         props = {}
-        for col, v in row.items():
-            col = TIE_DATE_COLUMNS.get(col, col)
+        columns = {}
+        for given, v in row.items():
+            col = TIE_DATE_COLUMNS.get(given, given)
             if v is None:
                 continue
             if col not in fields:
@@ -424,5 +454,7 @@ def _connections(reader: _Reader, rows, by_id, by_label) -> dict:
                                        f"{', '.join(fields)}{_closest(col, fields)})")
                 continue
             props[col] = _value(fields[col], v)
+            columns[col] = reader.headers[sheet][given]
+        reader.tie_rows.setdefault((owner["id"], slot.key), []).append((sheet, n, columns))
         ties.setdefault((owner["id"], slot.key), []).append({"id": other["id"], **props} if props else other["id"])
     return ties

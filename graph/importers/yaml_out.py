@@ -26,6 +26,7 @@ import os
 import re
 import shlex
 import unicodedata
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -34,10 +35,32 @@ from ..atomic_write import write_text_atomic
 from ..errors import ImportTargetInvalid, ValidationFailed
 from .json_lines import encode as json_lines, escaped
 
-__all__ = ["slug", "norm_name", "FolderIndex", "write_import", "yaml_text", "ImportInvalid"]
+__all__ = ["slug", "norm_name", "FolderIndex", "write_import", "yaml_text", "ImportInvalid", "RowProblem"]
 
 class ImportInvalid(ValidationFailed):
     """The folder with the import in place would not validate (``errors``: every problem); nothing was written."""
+
+
+@dataclass
+class RowProblem:
+    """A problem on an imported entry, pointed at the row (and column) of the file it was read from.
+
+    Nothing is written when an import has a problem, so the line of the YAML
+    it would have written points into a file the user cannot open; the row of
+    their sheet is where they can fix it.
+    """
+
+    sheet: str
+    row: int
+    column: str | None
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.sheet}:{self.row}{self.at}: {self.message}"
+
+    @property
+    def at(self) -> str:
+        return f" (column {self.column})" if self.column else ""
 
 
 def slug(*parts) -> str:
@@ -279,14 +302,14 @@ def written_by_import(text: str) -> bool:
     return len(head) > 1 and head[0].startswith("# lcg: ") and head[1].startswith("# Written by `lcg import")
 
 
-def _check(index: FolderIndex, new: dict[str, tuple[str, str]], values: dict[str, Any]) -> None:
+def _check(index: FolderIndex, new: dict[str, tuple[str, str]], values: dict[str, Any], origin=None) -> None:
     """Make sure the folder as it would be with the new files validates; raise ImportInvalid with every problem.
 
     ``values``: the new files' entries, which is what their text reads back as
     (and ``sources.yaml``'s entries when the import adds one). First the new
     files alone against the summary of the others (:mod:`.rest_check`); only
     when that finds anything is the whole folder validated, as ``lcg validate``
-    would, to report exactly its problems.
+    would, to report exactly its problems. ``origin``: as :func:`write_import`'s.
     """
     from ..dataset import _check_dataset
     from ..sources import SOURCES_FILE, parse_sources
@@ -306,7 +329,29 @@ def _check(index: FolderIndex, new: dict[str, tuple[str, str]], values: dict[str
     files.problems, files.leftovers = index.problems, []
     _, problems = _check_dataset(index.root, files, parsed={**index.parsed, **values})
     if problems:
-        raise ImportInvalid(problems)
+        raise ImportInvalid(_at_rows(problems, new, values, origin) if origin else problems)
+
+
+def _at_rows(problems: list, new: dict, values: dict[str, Any], origin) -> list:
+    """``problems`` with those on an entry ``origin`` knows pointed at its row (:class:`RowProblem`), first and
+    in the order of the rows; the others (in the folder's other files, or on an entry an earlier run wrote)
+    as they are."""
+    rows: list[RowProblem] = []
+    others = []
+    for p in problems:
+        i = p.path[0] if p.file in new and p.path else None
+        entries = values[p.file] if i is not None else ()
+        entry = entries[i] if isinstance(i, int) and 0 <= i < len(entries) else None
+        found = origin(entry["id"], tuple(p.path[1:])) if isinstance(entry, dict) and "id" in entry else None
+        if found is None:
+            others.append(p)
+        else:  # a row says no id when it was made from the label: the problem says which
+            sheet, row, column = found
+            rows.append(RowProblem(sheet, row, column,
+                                   f"id {p.id!r}: {p.message}" if p.path[1:2] == ("id",) else p.message))
+    sheets = list(dict.fromkeys(p.sheet for p in rows))
+    rows.sort(key=lambda p: (sheets.index(p.sheet), p.row))
+    return [*rows, *others]
 
 
 def _keep_named_elsewhere(index: FolderIndex, entries: dict[str, list[dict]]) -> dict[str, list[dict]]:
@@ -341,11 +386,15 @@ def _keep_named_elsewhere(index: FolderIndex, entries: dict[str, list[dict]]) ->
     return out
 
 
-def write_import(index: FolderIndex, entries: dict[str, list[dict]], *, command: str, source=None) -> list[Path]:
+def write_import(index: FolderIndex, entries: dict[str, list[dict]], *, command: str, source=None,
+                 origin=None) -> list[Path]:
     """Write the import's own files (one per kind that has entries), validated first; the paths written.
 
     ``source`` (a ``graph.sources.Source``): the file imported, registered in the folder's
     ``sources.yaml`` when it has one, so that the entries' ``sources`` keys resolve there.
+    ``origin(id, path)``: where the entry ``id`` was read, as (sheet, row, column or None), ``path`` being
+    the problem's place inside the entry (``("website",)``, ``("partner_in", 0, "role")``); None when
+    not known. A problem on such an entry is then reported at that row (:class:`RowProblem`).
     """
     from ..sources import FIELDS, SOURCES_FILE, register_source
     from .parse_cache import remember_written
@@ -370,7 +419,7 @@ def write_import(index: FolderIndex, entries: dict[str, list[dict]], *, command:
         index.rest.complete()  # a check of the rest in a second process: waited for, and its summary cached
         return []
     try:
-        _check(index, new, values)
+        _check(index, new, values, origin)
     finally:
         index.rest.complete()  # (already, unless the folder was validated whole)
     written = []
