@@ -49,6 +49,26 @@ def test_sites_of_one_agency_at_different_addresses_stay_apart():
     assert not _pairs(a, b)
 
 
+def test_sites_on_different_streets_sharing_a_phone_are_for_review_never_merged():
+    """The Chicago list's agencies answer every site on one phone: a shared phone and name still list the pair,
+    but two streets say two sites (4 of the 5 merges such pairs got were two sites by the labels)."""
+    a = _org("a", "Howard Area Community Center", address="7510 N Ashland", postcode="60626", phone="2626622")
+    b = _org("b", "Howard Area Community Center", address="7648 N Paulina Street", postcode="60626",
+             phone="2626622")
+    (planned,) = _plan(a, b)
+    assert planned.action == "review" and "two sites of one body" in " ".join(planned.notes), planned
+
+
+def test_one_address_written_with_a_typo_is_the_same_address():
+    pair = _pairs(_org("a", "Carole Robertson Center", address="2020 W ROOSEVELT RD", postcode="60608"),
+                  _org("b", "Carole Robertson Center", address="2020 W. Roosevlet Rd", postcode="60608"))
+    (p,) = pair.values()
+    assert "same address (2020 roosevelt)" in p.reasons, p.reasons
+    (planned,) = _plan(_org("a", "Christopher House Uptown", address="4701 N Winthrop", phone="7694540"),
+                       _org("b", "Christopher House Uptown", address="4701 N. Winthorp", phone="7694540"))
+    assert planned.action == "merge", planned
+
+
 MUST_MERGE = [
     ("Bright Futures CIC", "The Bright Futures Ltd"),  # with and without legal form
     ("Wolverhampton Voluntary Sector Council", "wolverhampton voluntary sector council limited"),

@@ -17,6 +17,8 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
+from rapidfuzz.distance import OSA
+from rapidfuzz.process import extractOne
 
 from . import weights as W
 from ..forked import core_free, split_map
@@ -127,18 +129,38 @@ def _share_words(ra, rb) -> bool:
     return bool(_name_words(ra.name) & _name_words(rb.name))
 
 
+#: How a pair's reason says its records are on different streets: two sites of one body (or one that moved),
+#: which ``groups.review_only`` offers for review, never as a merge.
+ON_DIFFERENT_STREETS = "on different streets"
+
+
+def _one_street(a: frozenset, b: frozenset) -> str | None:
+    """The street word two addresses share, allowing a typo ("Roosevelt" / "Roosevlet", "Cermak" /
+    "Cermack"); None when they name different streets."""
+    both = a & b
+    if both:
+        return " ".join(sorted(both))
+    for x in sorted(a):
+        if len(x) >= 5 and (hit := extractOne(x, b, scorer=OSA.normalized_similarity, score_cutoff=0.8,
+                                              processor=None)) and len(hit[0]) >= 5:
+            return x
+    return None
+
+
 def contact_evidence(ra, rb) -> tuple[float, list[str]]:
     """(score change, reasons) from address, postcode and phone: the same is strong evidence of one body,
     a different one (both written) evidence of two sites; the weights are in ``weights``."""
     delta, reasons = 0.0, []
     aa, ab = _address(ra.address), _address(rb.address)
     if aa and ab:
-        if aa[0] == ab[0] and aa[1] & ab[1]:
+        street = _one_street(aa[1], ab[1])
+        if aa[0] == ab[0] and street:
             delta += W.SAME_ADDRESS
-            reasons.append(f"same address ({aa[0]} {' '.join(sorted(aa[1] & ab[1]))})")
+            reasons.append(f"same address ({aa[0]} {street})")
         else:
             delta -= W.DIFFERENT_ADDRESS
-            reasons.append(f"but different addresses ({ra.address.strip()} / {rb.address.strip()})")
+            where = "on one street" if street else ON_DIFFERENT_STREETS
+            reasons.append(f"but different addresses {where} ({ra.address.strip()} / {rb.address.strip()})")
     pa, pb = postcode_parts(ra.postcode), postcode_parts(rb.postcode)
     if pa and pb:
         if pa[1] == pb[1]:

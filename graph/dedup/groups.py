@@ -201,11 +201,16 @@ def review_only(pair, names: Mapping[str, str] | None) -> str | None:
     body they are, so such a pair may still be merged.
     """
     from . import weights as W
+    from .duplicates import ON_DIFFERENT_STREETS
     from .names import several_bodies
 
     if pair.score < W.DUPLICATE_MIN_SCORE - 1e-9:  # asked for with a lower --min-score: worth a look only
         return (f"scores {pair.score}, below {W.DUPLICATE_MIN_SCORE}, the score a merge is advised at: "
                 "review it rather than merge")
+    sites = next((r for r in pair.reasons if ON_DIFFERENT_STREETS in r), None)
+    if sites:  # the sites of one body at different addresses are bodies of their own (issue 10)
+        return (f"{sites.removeprefix('but ')}: two sites of one body, or one that moved: review it rather than "
+                "merge")
     if not names:
         return None
     why = several_bodies(names[pair.a]) or several_bodies(names[pair.b])
