@@ -138,3 +138,18 @@ def test_a_merge_group_of_three_keeps_one_record_and_its_advice_followed_in_orde
     v = lcg("validate", "--data", data)
     assert v.exit_code == 0, v.output
     assert _orgs(lcg, data) == before - 2
+
+
+def test_the_kept_record_is_named_by_the_body_s_own_name_and_is_the_list_s_first(lcg, tmp_path):
+    """Two imported records alike in every fact: the one named by the body's own name is kept and the
+    department string becomes its alias; of a list's repeated name, the first row's record is kept."""
+    sheet = tmp_path / "list.csv"
+    sheet.write_text("name\n\"Department of Psychological and Brain Sciences, Boston University\"\nBoston University\n"
+                     "Aga Khan University\nAga Khan University\n", encoding="utf-8")
+    (tmp_path / "map.yaml").write_text("columns:\n  name: Label\n", encoding="utf-8")
+    data = tmp_path / "data"
+    done = lcg("import", "sheet", sheet, "--type", "organisation", "--map", tmp_path / "map.yaml", "-o", data)
+    assert done.exit_code == 0, done.output
+    rows = {r["merge"]: r for r in json.loads(lcg("duplicates", "--data", data, "--format", "json").stdout)}
+    assert rows["department-of-psychological-and-brain-sciences-boston-university"]["keep"] == "boston-university"
+    assert rows["aga-khan-university-2"]["keep"] == "aga-khan-university"

@@ -23,7 +23,7 @@ from rapidfuzz.process import extractOne
 from .places import BUILTIN_PLACES, COUNTRIES, SITE_WORDS, STREET_TYPES, PlaceWords, postcode_parts
 
 __all__ = ["NameKey", "name_key", "name_keys", "TokenWeights", "name_similarity", "acronyms", "GENERIC_WORDS",
-           "initials_only", "bodies_named", "several_bodies", "address_places"]
+           "initials_only", "bodies_named", "several_bodies", "address_places", "own_name_only"]
 
 #: Legal forms and filler removed before comparing (multi-word forms first).
 LEGAL_PHRASES = ("naamloze vennootschap", "naamlooze vennootschap", "besloten vennootschap",
@@ -247,6 +247,18 @@ def address_places(name: str) -> tuple[str, ...]:
         if not raw.isupper() and len(words) == 1 and len(words[0]) >= 4:
             out.append(words[0])  # a town of two words ("Mountain View") is not two places
     return tuple(out)
+
+
+def own_name_only(name: str) -> bool:
+    """True when ``name`` is a body's own name alone: no unit in front ("Department of Physics, ...") and no
+    address after (", Zaria, Nigeria"). Of two names of one body, such a name is the one to keep as its
+    name, the other an alias."""
+    parts = [p for p in re.split(r"[,;]", name) if p.strip()]
+    if len(parts) < 2:
+        return True
+    if _without_units(name).count(",") < len(parts) - 1:  # a unit part went
+        return False
+    return not _closes_address(_fold(parts[-1].replace(".", "")).split())
 
 
 def several_bodies(name: str) -> str | None:

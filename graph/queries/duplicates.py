@@ -17,6 +17,7 @@ review one by one (``action`` "review"), each row naming the group's weakest lin
 from __future__ import annotations
 
 import copy
+import re
 from collections import defaultdict
 from typing import Any
 
@@ -26,6 +27,7 @@ from .. import schema
 from ..dedup import weights as W
 from ..dedup.duplicates import find_duplicates
 from ..dedup.groups import merge_plan
+from ..dedup.names import own_name_only
 from ..dedup.records import entity_records
 
 __all__ = ["duplicate_rows", "merge_change", "merge_edits", "render_edits", "COLUMNS"]
@@ -176,9 +178,18 @@ def _imported(r) -> bool:
 
 def _richness(r) -> tuple:
     """Keep the hand-written record over an imported one, then the one with more facts and sources, then
-    the better-connected one, then the fuller name."""
+    the better-connected one, then the one named by the body's own name alone (not "Department of X,
+    Boston University" over "Boston University", whose name the other keeps as an alias), then the fuller
+    name ("Wolverhampton Voluntary Sector Council" over "WVSC"), then the first of a list's repeated names
+    ("aga-khan-university" over "aga-khan-university-2")."""
     facts = sum(1 for f in _SINGLE if getattr(r, f)) + len(r.identifiers) + len(r.aliases) + len(r.other)
-    return (not _imported(r), facts, len(r.other.get("sources") or ()), r.degree, len(r.name), r.id)
+    own = r.kind != "Organisation" or own_name_only(r.name)
+    return (not _imported(r), facts, len(r.other.get("sources") or ()), r.degree, own, len(r.name),
+            not _REPEATED.search(r.id), r.id)
+
+
+#: The id a repeated name of a list gets (``importers.sheet``: "-2", "-3"...).
+_REPEATED = re.compile(r"-\d+$")
 
 
 def duplicate_rows(backend, decisions=None, *, kind: str = "Organisation", min_score: float = W.DUPLICATE_MIN_SCORE,
