@@ -546,6 +546,23 @@ def duplicates(kind, min_score, include_decided, data_dir, fmt):
             click.echo(f"\n# {lead} {r['merge']} into {r['keep']} (score {r['score']}):\n{r['change']}")
     if not rows:
         click.echo("No likely duplicates at this score.", err=True)
+    else:
+        click.echo(_plan_counts(rows, W.GROUP_REVIEW_SIZE), err=True)
+
+
+def _plan_counts(rows, review_size: int) -> str:
+    """One line of what the duplicates advice comes to: a long list is read from its end first."""
+    def n(count, word):
+        return f"{count} {word}{'s' if count != 1 else ''}"
+
+    merges = [r for r in rows if r["action"] == "merge"]
+    big = [r for r in rows if r["action"] == "review" and r["group_size"] > review_size]
+    line = (f"{n(len(rows), 'pair')}: {len(merges)} to merge in {n(len({r['group'] for r in merges}), 'group')}, "
+            f"{len(rows) - len(merges)} to review")
+    if big:
+        line += (f" ({len(big)} of them in {n(len({r['group'] for r in big}), 'group')} of more than {review_size} "
+                 "records, pair by pair, weakest link first)")
+    return line
 
 
 @main.command()

@@ -81,6 +81,16 @@ def test_the_table_heads_an_edit_for_review_as_no_advice_to_merge(lcg):
     assert f"\n# merge {merged['merge']} into {merged['keep']} (score" in out
 
 
+def test_a_last_line_counts_what_the_advice_comes_to(lcg):
+    result = lcg("duplicates", "--data", DATA, "--min-score", "0", "--format", "json")
+    rows = json.loads(result.stdout)
+    merges = [r for r in rows if r["action"] == "merge"]
+    assert merges and len(merges) < len(rows)
+    assert result.stderr.splitlines()[-1].startswith(
+        f"{len(rows)} pairs: {len(merges)} to merge in {len({r['group'] for r in merges})} group"), result.stderr
+    assert f"{len(rows) - len(merges)} to review" in result.stderr
+
+
 def test_different_charity_numbers_keep_same_names_apart(lcg):
     low = {frozenset((r["keep"], r["merge"])): r for r in _rows(lcg, "--min-score", "0")}
     row = low[frozenset(("learning-hub-a", "learning-hub-b"))]
