@@ -540,14 +540,28 @@ def duplicates(kind, min_score, include_decided, data_dir, fmt):
     emit(rows, fmt, COLUMNS + (["decision"] if include_decided else []) + (["change"] if fmt != "table" else []),
          whole=["reasons"])
     if fmt == "table":
+        width = table_width()
         for r in rows:
             # a pair for review is no advice to merge: its edit is there for a reviewer who finds them one
             lead = "for review: if they are one body, merge" if r["action"] == "review" else "merge"
-            click.echo(f"\n# {lead} {r['merge']} into {r['keep']} (score {r['score']}):\n{r['change']}")
+            click.echo(_comments_fitted(f"\n# {lead} {r['merge']} into {r['keep']} (score {r['score']}):\n"
+                                        f"{r['change']}", width))
     if not rows:
         click.echo("No likely duplicates at this score.", err=True)
     else:
         click.echo(_plan_counts(rows, W.GROUP_REVIEW_SIZE), err=True)
+
+
+def _comments_fitted(text: str, width: int | None) -> str:
+    """``text`` with its comment lines ("# ...") wrapped to a terminal's ``width``, the YAML lines as they are
+    (a line of YAML wrapped would no longer paste)."""
+    if not width:
+        return text
+    import textwrap
+
+    return "\n".join(textwrap.fill(line, width, subsequent_indent="#   ", break_long_words=False,
+                                    break_on_hyphens=False) if line.startswith("# ") and len(line) > width else line
+                     for line in text.split("\n"))
 
 
 def _plan_counts(rows, review_size: int) -> str:

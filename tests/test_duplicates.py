@@ -81,6 +81,20 @@ def test_the_table_heads_an_edit_for_review_as_no_advice_to_merge(lcg):
     assert f"\n# merge {merged['merge']} into {merged['keep']} (score" in out
 
 
+def test_in_a_terminal_the_edits_comment_lines_fit_and_the_yaml_is_whole(lcg, monkeypatch):
+    import cli
+
+    wide = lcg("duplicates", "--data", DATA).stdout
+    monkeypatch.setattr(cli, "table_width", lambda: 60)
+    narrow = lcg("duplicates", "--data", DATA).stdout
+    comments = [line for line in narrow.splitlines() if line.startswith("#")]
+    assert any(len(line) > 60 for line in wide.splitlines() if line.startswith("# ")), "no long comment to fit"
+    assert comments and all(len(line) <= 60 or " " not in line[4:] for line in comments)
+    # the YAML lines are the same, in the same order: a wrapped one would not paste
+    assert [x for x in narrow.splitlines() if not x.startswith("#")][-20:] == \
+        [x for x in wide.splitlines() if not x.startswith("#")][-20:]
+
+
 def test_a_last_line_counts_what_the_advice_comes_to(lcg):
     result = lcg("duplicates", "--data", DATA, "--min-score", "0", "--format", "json")
     rows = json.loads(result.stdout)
