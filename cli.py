@@ -324,10 +324,15 @@ def _list_folder_files(data_dir, files):
     """Files beyond the one-per-kind layout, and temp files an interrupted write left (ignored when loading)."""
     from graph import schema
 
-    extra = [f"{f.name} ({f.kind})" for f in files
-             if f.kind in schema.NODE_KINDS and f.name != schema.NODE_KINDS[f.kind].file]
-    if extra:
-        click.echo(f"Also read: {', '.join(extra)}", err=True)
+    extra = [f for f in files if f.kind in schema.NODE_KINDS and f.name != schema.NODE_KINDS[f.kind].file]
+    by_folder: dict[str, list] = {}
+    for f in extra:
+        by_folder.setdefault(os.path.dirname(f.name), []).append(f)
+    # a folder of several (an import's: one file per kind) is said once, or three imports make a paragraph
+    said = [f"{folder}/ ({len(fs)} files)" if folder and len(fs) > 2 else ", ".join(f"{f.name} ({f.kind})" for f in fs)
+            for folder, fs in by_folder.items()]
+    if said:
+        click.echo(f"Also read: {', '.join(said)}", err=True)
     for name in files.leftovers:
         click.echo(f"Warning: {data_dir.rstrip('/')}/{name}: temp file left by an interrupted write, ignored; "
                    f"delete it (rm {shlex.quote(os.path.join(data_dir, name))})", err=True)

@@ -100,3 +100,13 @@ def test_the_same_id_in_two_files_is_reported(lcg, folder):
 def test_a_yaml_file_that_says_it_is_not_data_is_left_alone(lcg, folder):
     (folder / "proposal.yaml").write_text("# lcg: ignore (a proposal for lcg overlaps)\nid: bid\nname: Bid\n")
     assert lcg("validate", "--data", folder).exit_code == 0
+
+
+def test_an_import_s_folder_of_files_is_listed_once(lcg, folder):
+    """An import writes one file per kind; three imports listed file by file made a paragraph on every run."""
+    for n, kind in enumerate(("organisations", "projects", "places")):
+        path = folder / "imports" / "team-b" / f"{kind}.yaml"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(f"- id: extra-{n}\n  name: Extra {n}\n")
+    result = lcg("validate", "--data", folder)
+    assert result.exit_code == 0 and "Also read: imports/team-b/ (3 files)" in result.output, result.output
