@@ -534,3 +534,23 @@ def test_an_address_closes_on_a_country_of_two_words_or_with_dots():
     assert address_places("University of Auckland, Auckland, New Zealand") == ("auckland",)
     assert address_places("Broad Institute, Cambridge, MA, U.S.A.") == ("cambridge",)
     assert address_places("Learning Works, Wolverhampton, England,") == ("wolverhampton",)
+
+
+def test_a_pair_cut_between_two_groups_has_a_group_number_of_its_own():
+    """On the real patent names, each group number is one group: a weak link cut between two merge groups
+    is reviewed on its own, under a number of its own (it shared its group's number, with size 2 beside
+    517)."""
+    import csv
+    from collections import defaultdict
+
+    from conftest import SHARED
+
+    with open(SHARED / "data" / "org-names-patstat-nl" / "patstat_reference.csv", newline="", encoding="utf-8") as fh:
+        records = [_org(f"p{n}", row["person_name"]) for n, row in enumerate(csv.DictReader(fh))]
+    plan = _plan(*records)
+    sizes = defaultdict(set)
+    for planned in plan:
+        sizes[planned.group].add(planned.size)
+    cut = [x for x in plan if "a weak link between two merge groups" in " ".join(x.notes)]
+    assert cut and all(x.size == 2 for x in cut)
+    assert all(len(s) == 1 for s in sizes.values()), {g: s for g, s in sizes.items() if len(s) > 1}

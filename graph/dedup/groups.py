@@ -246,14 +246,16 @@ def merge_plan(pairs, names: Mapping[str, str] | None = None, *, review_size: in
     group_of = {x: n for n, g in enumerate(groups, start=1) for x in g}
     n = len(groups)
     own: dict[int, int] = {}  # pairs for review only, outside any group: a group number each
+    own_cut: dict[int, int] = {}  # pairs cut between two groups: a group number each
     for p in pairs:
         if id(p) in why and not (p.a in group_of and group_of[p.a] == group_of.get(p.b)):
             n += 1
             own[id(p)] = n
-        elif group_of.get(p.a) != group_of.get(p.b) or p.a not in group_of:  # a pair cut from its group
-            n += 1
+        elif group_of.get(p.a) != group_of.get(p.b) or p.a not in group_of:  # a pair cut from its group: a
+            n += 1                                                               # group of its own
             group_of.setdefault(p.a, n)
             group_of.setdefault(p.b, n)
+            own_cut[id(p)] = n
     members: dict[int, set[str]] = defaultdict(set)
     for x, g in group_of.items():
         members[g].add(x)
@@ -273,7 +275,7 @@ def merge_plan(pairs, names: Mapping[str, str] | None = None, *, review_size: in
             plan.append(PlannedPair(p, own[id(p)], "review", 2, p, (why[id(p)],)))
             continue
         cut = group_of[p.a] != group_of[p.b]
-        group = min(group_of[p.a], group_of[p.b])
+        group = own_cut[id(p)] if cut else group_of[p.a]  # a cut pair: its own number, not one of its groups'
         size = 2 if cut else len(members[group])
         notes = [why[id(p)]] if id(p) in why else []
         if cut:
