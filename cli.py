@@ -547,8 +547,11 @@ def duplicates(kind, min_score, include_decided, data_dir, fmt):
     if fmt == "table":
         width = table_width()
         for r in rows:
+            if not r["change"]:  # decided apart: nothing to do
+                continue
             # a pair for review is no advice to merge: its edit is there for a reviewer who finds them one
-            lead = "for review: if they are one body, merge" if r["action"] == "review" else "merge"
+            lead = {"review": "for review: if they are one body, merge", "decided": "decided the same: merge"}.get(
+                r["action"], "merge")
             click.echo(_comments_fitted(f"\n# {lead} {r['merge']} into {r['keep']} (score {r['score']}):\n"
                                         f"{r['change']}", width))
     if not rows:
@@ -576,8 +579,9 @@ def _plan_counts(rows, review_size: int) -> str:
 
     merges = [r for r in rows if r["action"] == "merge"]
     big = [r for r in rows if r["action"] == "review" and r["group_size"] > review_size]
+    decided = sum(1 for r in rows if r["action"] == "decided")
     line = (f"{n(len(rows), 'pair')}: {len(merges)} to merge in {n(len({r['group'] for r in merges}), 'group')}, "
-            f"{len(rows) - len(merges)} to review")
+            f"{len(rows) - len(merges) - decided} to review" + (f", {decided} decided" if decided else ""))
     if big:
         line += (f" ({len(big)} of them in {n(len({r['group'] for r in big}), 'group')} of more than {review_size} "
                  "records, pair by pair, weakest link first)")

@@ -140,6 +140,11 @@ def test_decisions_are_honoured(lcg, tmp_path):
     assert after == before - {pair}
     shown = [r for r in _rows(lcg, "--include-decided", data=data) if frozenset((r["keep"], r["merge"])) == pair]
     assert shown[0]["decision"] == "distinct"
+    # shown, it is no advice to merge: decided apart, it has no edit and joins no merge group
+    assert shown[0]["action"] == "decided" and shown[0]["change"] == ""
+    table = lcg("duplicates", "--data", data, "--include-decided")
+    assert "into wolverhampton-leisure" not in table.stdout and "into wv-active" not in table.stdout
+    assert table.stderr.splitlines()[-1].endswith(", 1 decided")
 
 
 def test_bad_decisions_file_is_one_clear_error(lcg, tmp_path):

@@ -26,7 +26,7 @@ import yaml
 from .. import schema
 from ..dedup import weights as W
 from ..dedup.duplicates import find_duplicates
-from ..dedup.groups import merge_plan
+from ..dedup.groups import PlannedPair, merge_plan
 from ..dedup.names import own_name_only
 from ..dedup.records import entity_records
 
@@ -204,9 +204,15 @@ def duplicate_rows(backend, decisions=None, *, kind: str = "Organisation", min_s
     by_id = {r.id: r for r in records}
     kinds = {n.id: n.kind for n in backend.nodes()}
     decisions = decisions or {}
-    pairs = [p for p in find_duplicates(records, min_score=min_score)
-             if include_decided or frozenset((p.a, p.b)) not in decisions]
+    found = find_duplicates(records, min_score=min_score)
+    pairs = [p for p in found if frozenset((p.a, p.b)) not in decisions]
     plan = merge_plan(pairs, {r.id: r.name for r in records} if kind == "Organisation" else None)
+    # a decided pair joins no merge group (its decision stands), shown last when asked for: action "decided",
+    # with the merge's edit only when it was decided "same" (the merge is still to be made)
+    last = max((x.group for x in plan), default=0)
+    decided_pairs = [p for p in found if frozenset((p.a, p.b)) in decisions] if include_decided else []
+    plan += [PlannedPair(p, last + n, "decided", 2, None, ()) for n, p in enumerate(decided_pairs, start=1)]
+    pairs += decided_pairs
     in_pairs = {x for p in pairs for x in (p.a, p.b)}
     ties_at: dict[str, list] = defaultdict(list)
     for t in backend.relationships() if pairs else ():
@@ -242,7 +248,11 @@ def duplicate_rows(backend, decisions=None, *, kind: str = "Organisation", min_s
         reasons = p.reasons + list(planned.notes)
         if via:
             reasons.append(f"paired with {via}, which merges into {keep.id} too")
-        edits = merge_edits(keep, drop, ties_at.get(drop.id, ()), kinds, moved)
+        decided = decisions.get(frozenset((p.a, p.b)))
+        if decided and decided["decision"] != "same":
+            edits = []  # decided apart: nothing to do
+        else:
+            edits = merge_edits(keep, drop, ties_at.get(drop.id, ()), kinds, moved)
         if moved:
             moved.record(edits, keep.kind)
         row: dict[str, Any] = {"group": planned.group, "action": planned.action, "score": p.score, "keep": keep.id,
@@ -250,7 +260,6 @@ def duplicate_rows(backend, decisions=None, *, kind: str = "Organisation", min_s
                "group_size": planned.size, "weakest_link": [link.a, link.b] if review else None,
                "weakest_score": link.score if review else None, "edits": edits,
                "change": render_edits(edits)}
-        decided = decisions.get(frozenset((p.a, p.b)))
         if decided:
             row["decision"] = decided["decision"]
         rows.append(row)
