@@ -49,10 +49,13 @@ UnknownId = UnknownNode
 class AmbiguousName(LcgError):
     """A name matches several nodes equally well."""
 
-    def __init__(self, given: str, candidates):
+    def __init__(self, given: str, candidates, total: int | None = None):
         self.given = given
         self.candidates = list(candidates)
-        super().__init__(f"{given!r} matches several nodes: {', '.join(self.candidates)}; give one of these ids")
+        self.hint = ("search", given)  # lists them with their names and kinds, when ids say little ("2448")
+        more = f" (and {total - len(self.candidates)} more)" if total and total > len(self.candidates) else ""
+        super().__init__(f"{given!r} matches several nodes: {', '.join(self.candidates)}{more}; give one of these "
+                         "ids")
 
 
 class BackendError(LcgError):

@@ -256,6 +256,6 @@ def resolve(backend: Backend, text: str, *, kinds=None) -> NodeRecord:
         top = [m for m in matches if m.score == matches[0].score]
         if len(top) == 1:
             return top[0].node
-        raise AmbiguousName(text, [m.node.id for m in top[:10]])
+        raise AmbiguousName(text, [m.node.id for m in top[:10]], len(top))
     ids = [n.id for n in backend.nodes(kinds)]
     raise UnknownNode(text, difflib.get_close_matches(text.lower(), ids, n=3, cutoff=0.5))

@@ -68,7 +68,9 @@ def test_ambiguous_name_lists_candidates(lcg):
     assert result.exit_code == 1
     assert "matches several nodes" in result.stderr
     assert result.stderr.strip() == ("Error: 'example' matches several nodes: example-city-council, "
-                                     "example-learning-network; give one of these ids")
+                                     "example-learning-network; give one of these ids "
+                                     f"(try `lcg search example --data {TINY}`)")
+    assert lcg("search", "example", "--data", TINY).exit_code == 0  # the hint works when pasted
 
 
 def test_search_ignores_case_and_accents_best_first(lcg):
