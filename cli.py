@@ -894,13 +894,20 @@ def import_360giving(file, out_dir, skip_invalid, dates, source_name):
         click.echo(f"{file}: {p} (skipped)", err=True)
     for p in result.warnings:
         click.echo(f"{file}: warning: {p}", err=True)
-    added = ", ".join(f"{n} {kind.lower()}s" for kind, n in result.added.items())
+    added = ", ".join(_kind_count(kind, n) for kind, n in result.added.items())
     totals = ", ".join(f"{c} {v:,.2f}" for c, v in sorted(result.total_amount.items()))
     where = f"wrote {len(result.written)} file{'s' if len(result.written) != 1 else ''} in {result.folder}" \
         if result.written else f"{result.folder} was already up to date"
     _say_kept(result.kept)
     click.echo(f"Imported {result.grants} grants ({totals}) into {out_dir}: added {added}; "
                f"{result.already} grants were already in other files; {where}.", err=True)
+
+
+def _kind_count(kind: str, n: int) -> str:
+    """"1 network", "3 organisations", "2 people": the plural is the kind's file name."""
+    from graph import schema
+
+    return f"{n} {kind.lower() if n == 1 else schema.NODE_KINDS[kind].file.rsplit('.', 1)[0]}"
 
 
 def _say_kept(kept: list) -> None:
@@ -950,7 +957,7 @@ def import_sheet(files, out_dir, mapping, name, kind):
         raise _import_refused(e, files[0], out_dir) from None
     from graph import schema
 
-    added = ", ".join(f"{n} {schema.NODE_KINDS[kind].file.rsplit('.', 1)[0]}" for kind, n in result.added.items()) \
+    added = ", ".join(_kind_count(kind, n) for kind, n in result.added.items()) \
         or "nothing"
     where = f"wrote {len(result.written)} file{'s' if len(result.written) != 1 else ''} in {result.folder}" \
         if result.written else f"{result.folder} was already up to date"

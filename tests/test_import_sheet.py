@@ -356,3 +356,12 @@ def test_a_real_list_with_yes_or_no_for_a_website_is_refused_at_its_rows(lcg, tm
                      f"{', '.join(map(str, at[v][1:6]))}...): website: bad URL {v!r} (expected one starting with "
                      "http:// or https://)" for v in ("No", "Yes")]
     assert not out.exists() or not any(out.rglob("*.yaml"))
+
+
+def test_the_last_line_counts_in_words_a_person_would_write(lcg, tmp_path):
+    sheet = tmp_path / "one.csv"
+    sheet.write_text("Label,Type\nBilston Library,Organisation\nAsha Patel,Person\nSam Lee,Person\n",
+                     encoding="utf-8")
+    result = lcg("import", "sheet", sheet, "-o", tmp_path / "data")
+    assert result.exit_code == 0, result.output
+    assert "added 1 organisation, 2 people;" in result.stderr, result.stderr

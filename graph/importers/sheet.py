@@ -55,7 +55,7 @@ class SheetProblems(LcgError):
     def __init__(self, problems, path):
         self.problems = list(problems)
         n = len(self.problems)
-        super().__init__(f"{n} problem{'s' if n != 1 else ''} in {path}; nothing was written (fix them and import again)")
+        super().__init__(f"{n} problem{'s' if n != 1 else ''} in {path}; nothing was written (fix {'them' if n != 1 else 'it'} and import again)")
 
 
 @dataclass
