@@ -195,7 +195,7 @@ def test_a_plain_list_of_organisations_imports_and_pairs_as_labelled(lcg, tmp_pa
     with open(src, newline="", encoding="utf-8") as fh:
         label = {r["Id"]: r["True Id"] for r in csv.DictReader(fh)}
     assert {n.id for n in load_dataset(out).nodes} == set(label)
-    pairs = json.loads(lcg("duplicates", "--data", out, "--format", "json").output)
+    pairs = json.loads(lcg("duplicates", "--data", out, "--format", "json").stdout)
     merges = [p for p in pairs if p["action"] == "merge"]
     assert len(merges) > 20 and sum(label[p["keep"]] == label[p["merge"]] for p in merges) >= 0.9 * len(merges)
 
