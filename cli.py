@@ -918,6 +918,28 @@ def _say_kept(kept: list) -> None:
                    f"other files name, though this import no longer needs them: {shown}", err=True)
 
 
+def _say_held(result, out_dir) -> None:
+    """Name the rows a sheet import left out because the folder's own files hold their entry now (a merge
+    moved it there, or it was written by hand), and the connections stored on them, which the import cannot
+    write into the user's file."""
+    def first(items: list) -> str:
+        return ", ".join(items[:5]) + (f" and {len(items) - 5} more" if len(items) > 5 else "")
+
+    n = len(result.held) + len(result.merged)
+    if n:
+        parts = [f"{len(result.held)} under their own id ({first(result.held)})"] if result.held else []
+        if result.merged:
+            parts.append(f"{len(result.merged)} merged into an entry there "
+                         f"({first([f'{a} -> {b}' for a, b in result.merged.items()])})")
+        click.echo(f"note: left out {n} row{'s' if n != 1 else ''} the folder's own files hold now (a merge moved "
+                   f"them there, or they were written by hand): {'; '.join(parts)}", err=True)
+    if result.ties_left_out:
+        k = len(result.ties_left_out)
+        click.echo(f"note: left out {k} connection{'s' if k != 1 else ''} stored on those rows, which an import "
+                   f"does not write into your files ({first([f'{s}:{r}' for s, r in result.ties_left_out])}); "
+                   f"add {'them' if k != 1 else 'it'} to the entry in {out_dir} by hand if still wanted", err=True)
+
+
 @import_.command("sheet")
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, exists=True))
 @click.option("-o", "--data", "--output", "out_dir", required=True, type=click.Path(file_okay=False),
@@ -962,6 +984,7 @@ def import_sheet(files, out_dir, mapping, name, kind):
     where = f"wrote {len(result.written)} file{'s' if len(result.written) != 1 else ''} in {result.folder}" \
         if result.written else f"{result.folder} was already up to date"
     _say_kept(result.kept)
+    _say_held(result, out_dir)
     if result.repeated:
         click.echo(f"note: {result.repeated} row{'s repeat' if result.repeated != 1 else ' repeats'} the name of "
                    "an earlier row; each is an entry of its own (its id ends -2, -3...): "

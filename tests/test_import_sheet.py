@@ -248,7 +248,8 @@ def test_hints_name_the_field_quote_odd_columns_and_one_problem_on_many_rows_is_
     out = tmp_path / "data"
     result = lcg("import", "sheet", tmp_path / "orgs.csv", "--type", "organisation", "-o", out)
     assert "missing column Label" in result.output
-    assert "name your own column in a mapping file: columns: {Name: Label}" in result.output
+    assert (f"name your own column in a mapping file: printf 'columns:\\n  Name: Label\\n' > map.yaml && "
+            f"lcg import sheet {tmp_path / 'orgs.csv'} --type organisation --map map.yaml -o {out}") in result.output
     (tmp_path / "map.yaml").write_text("columns:\n  Name: Label\n")
     result = lcg("import", "sheet", tmp_path / "orgs.csv", "--type", "organisation", "--map", tmp_path / "map.yaml",
                  "-o", out)
@@ -365,3 +366,79 @@ def test_the_last_line_counts_in_words_a_person_would_write(lcg, tmp_path):
     result = lcg("import", "sheet", sheet, "-o", tmp_path / "data")
     assert result.exit_code == 0, result.output
     assert "added 1 organisation, 2 people;" in result.stderr, result.stderr
+
+
+def _hint_command(output: str) -> str:
+    return output.split("mapping file: ", 1)[1].split("\n", 1)[0].removesuffix(")")
+
+
+def test_the_label_hint_is_a_command_that_works_when_pasted(lcg, tmp_path, monkeypatch):
+    """No Label: the hint writes a mapping file and imports again with it (--map), quoted for the shell."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    (tmp_path / "my orgs.csv").write_text("Site name,Postcode\nBilston Learning Hub,WV14 0EW\n")
+    monkeypatch.chdir(tmp_path)
+    result = lcg("import", "sheet", "my orgs.csv", "--type", "organisation", "-o", "my data")
+    assert result.exit_code == 1
+    command = _hint_command(result.output)
+    assert command == ("printf 'columns:\\n  Site name: Label\\n' > map.yaml && lcg import sheet 'my orgs.csv' "
+                       "--type organisation --map map.yaml -o 'my data'")
+    bin_dir = Path(sys.executable).parent  # the lcg of this environment
+    run = subprocess.run(["bash", "-c", command], cwd=tmp_path, capture_output=True, text=True,
+                         env={**os.environ, "PATH": f"{bin_dir}:{os.environ['PATH']}"})
+    assert run.returncode == 0, run.stderr
+    assert "wrote 1 file" in run.stderr and (tmp_path / "map.yaml").read_text() == "columns:\n  Site name: Label\n"
+    assert {n.name for n in load_dataset(tmp_path / "my data").nodes} == {"Bilston Learning Hub"}
+
+
+def test_the_label_hint_with_a_mapping_file_names_a_column_of_the_sheet(lcg, tmp_path):
+    """A map that sends the names' column elsewhere ({Site name: name}): the hint is the line to change in
+    that file, naming the sheet's own column, not the field it was mapped to."""
+    (tmp_path / "orgs.csv").write_text("Site name,Zip\nBilston Learning Hub,WV14 0EW\n")
+    (tmp_path / "map.yaml").write_text("columns: {Site name: name, Zip: postcode}\n")
+    out = tmp_path / "data"
+    result = lcg("import", "sheet", tmp_path / "orgs.csv", "--type", "organisation", "--map", tmp_path / "map.yaml",
+                 "-o", out)
+    assert result.exit_code == 1 and "missing column Label" in result.output
+    assert (f"in {tmp_path / 'map.yaml'}, under columns:, write Site name: Label (it maps it to name now), then run: "
+            f"lcg import sheet {tmp_path / 'orgs.csv'} --type organisation --map {tmp_path / 'map.yaml'} -o {out}"
+            ) in result.output
+    assert "{name: Label}" not in result.output
+
+
+def test_a_mapping_files_unknown_key_or_column_is_an_error_with_a_did_you_mean(lcg, tmp_path):
+    (tmp_path / "orgs.csv").write_text("Site name,Zip\nBilston Learning Hub,WV14 0EW\n")
+    out = tmp_path / "data"
+    mapping = tmp_path / "map.yaml"
+    mapping.write_text("column: {Site name: Label}\n")
+    result = lcg("import", "sheet", tmp_path / "orgs.csv", "--type", "organisation", "--map", mapping, "-o", out)
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert (f"{mapping}: unknown key 'column' (expected columns, types, type; did you mean 'columns'?)"
+            in result.output)
+    mapping.write_text("columns: {Site nam: Label, Zip: postcode}\n")
+    result = lcg("import", "sheet", tmp_path / "orgs.csv", "--type", "organisation", "--map", mapping, "-o", out)
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert (f"{mapping}: column 'Site nam' under columns: is in none of the sheets (columns: Site name, Zip; "
+            "did you mean 'Site name'?)") in result.output
+    assert not out.exists()
+
+
+def test_a_column_is_not_offered_a_field_its_values_could_not_be(lcg, tmp_path):
+    """"Source" holding file names is no `sources` (keys of sources.yaml); "Websit" or "Web site" holding no
+    URL is no website; a close name whose values fit still gets its did-you-mean."""
+    def hints(text):
+        (tmp_path / "orgs.csv").write_text(text)
+        result = lcg("import", "sheet", tmp_path / "orgs.csv", "--type", "organisation", "-o", tmp_path / "data")
+        assert result.exit_code == 1
+        return {line.split("unknown column '", 1)[1].split("'", 1)[0]: line.split("(expected", 1)[1]
+                for line in result.output.splitlines() if "unknown column" in line}
+
+    found = hints("Label,Source,Websit,Web site,Adress\nBilston Hub,CPS_scrape.csv,bilston.org,bilston.org,1 High St\n")
+    assert "did you mean" not in found["source"] and "did you mean" not in found["websit"]
+    assert "map it with" not in found["web site"]
+    assert "did you mean 'address'?" in found["adress"]
+    found = hints("Label,Websit,Web site\nBilston Hub,https://bilston.org,https://bilston.org\n")
+    assert "did you mean 'website'?" in found["websit"] and "map it with web site: website" in found["web site"]

@@ -153,3 +153,98 @@ def test_the_kept_record_is_named_by_the_body_s_own_name_and_is_the_list_s_first
     rows = {r["merge"]: r for r in json.loads(lcg("duplicates", "--data", data, "--format", "json").stdout)}
     assert rows["department-of-psychological-and-brain-sciences-boston-university"]["keep"] == "boston-university"
     assert rows["aga-khan-university-2"]["keep"] == "aga-khan-university"
+
+
+CHICAGO = DATA / "org-sites-chicago-early-childhood" / "chicago_sites_labelled.csv"
+
+
+def _import_chicago(lcg, tmp_path, data):
+    """The real Chicago sites list, imported as a coordinator would: --type and a mapping file."""
+    mapping = tmp_path / "map.yaml"
+    mapping.write_text("columns: {Site name: Label, Zip: postcode, Fax: ~, true id: ~, source: ~, program name: ~, "
+                       "agency: ~, Website: ~}\n")
+    return lcg("import", "sheet", CHICAGO, "--type", "organisation", "--map", mapping, "-o", data)
+
+
+def test_a_merge_of_a_sheets_records_lasts_when_the_sheet_is_imported_again(lcg, tmp_path):
+    """The loop a new user ran: import a plain list, follow the advice of `lcg duplicates` for a group whose
+    records share one name (no alias is added: a re-import knows the merged rows as rows of the sheet that
+    carry the name of one moved into the user's file) and for one whose names differ (the merge adds an
+    alias), then import the same sheet again. It used to refuse: the kept id twice."""
+    from graph import open_backend
+    from graph.dataset import load_dataset
+    from graph.entry_files import EntryFiles
+    from graph.queries.duplicates import duplicate_rows
+
+    data = tmp_path / "data"
+    assert _import_chicago(lcg, tmp_path, data).exit_code == 0
+    with open_backend(data) as g:
+        rows = [r for r in duplicate_rows(g, where=EntryFiles(data)) if r["action"] == "merge"]
+    groups = {}
+    for r in rows:
+        groups.setdefault(r["group"], []).append(r)
+    same = next(g for g in groups.values() if len(g) > 1 and all(r["keep_name"] == r["merge_name"] for r in g))
+    other = next(g for g in groups.values() if any(r["keep_name"] != r["merge_name"] for r in g))
+    printed = json.loads(lcg("duplicates", "--data", data, "--format", "json").stdout)
+    for group in (same, other):
+        for r in group:  # the edits are the advice as printed
+            assert next(p["change"] for p in printed if (p["keep"], p["merge"]) == (r["keep"], r["merge"])) \
+                == r["change"]
+            _apply(data, r["edits"])
+    merged = {r["merge"] for g in (same, other) for r in g}
+    kept = {r["keep"] for g in (same, other) for r in g}
+    assert lcg("validate", "--data", data).exit_code == 0
+    before = {n.id for n in load_dataset(data).nodes}
+    assert not merged & before and kept <= before
+    for _ in range(2):
+        again = _import_chicago(lcg, tmp_path, data)
+        assert again.exit_code == 0, again.output
+        assert f"note: left out {len(merged) + len(kept)} rows the folder's own files hold now" in again.output
+        assert f"{len(kept)} under their own id" in again.output and f"{len(merged)} merged into an entry there" \
+            in again.output
+        assert "added 0 organisations" in again.output
+        v = lcg("validate", "--data", data)
+        assert v.exit_code == 0, v.output
+        assert {n.id for n in load_dataset(data).nodes} == before  # the merged records did not come back
+    pairs = json.loads(lcg("duplicates", "--data", data, "--format", "json").stdout)
+    assert not [p for p in pairs if {p["keep"], p["merge"]} & merged]
+
+
+def test_connections_stored_on_rows_the_user_holds_now_are_left_out_and_said(lcg, tmp_path):
+    """A Kumu workbook: one organisation moved into the user's file by hand, one merged into another there
+    (its name an alias of it). Ties stored on them cannot be written into the user's file: left out, counted
+    and named on stderr; ties another entry stores that name the merged one point to the kept entry."""
+    from graph.dataset import load_dataset
+    from test_import_sheet import _book
+
+    sheet = _book(tmp_path / "partners.xlsx",
+                  [["ID", "Label", "Type"], ["a", "Alpha Trust", "Organisation"], ["b", "Beta Hub", "Organisation"],
+                   ["c", "Beta Hub Ltd", "Organisation"], ["p", "Skills Project", "Project"],
+                   ["n", "Learning Network", "Network"]],
+                  [["From", "To", "Type"], ["a", "n", "MEMBER_OF"], ["c", "n", "MEMBER_OF"], ["c", "p", "PARTNER_IN"],
+                   ["Beta Hub Ltd", "p", "FUNDS"], ["b", "n", "MEMBER_OF"]])
+    data = tmp_path / "data"
+    assert lcg("import", "sheet", sheet, "-o", data).exit_code == 0
+    imported = data / "imports" / "sheet-partners" / "organisations.yaml"
+    (data / "organisations.yaml").write_text(yaml.safe_dump(
+        [{"id": "a", "name": "Alpha Trust", "member_of": ["n"]},
+         {"id": "b", "name": "Beta Hub", "aliases": ["Beta Hub Ltd"], "member_of": ["n"]}], sort_keys=False))
+    imported.write_text(yaml.safe_dump([e for e in yaml.safe_load(imported.read_text()) if e["id"] == "c"]))
+    # c is still in the import's file: an alias alone is no merge (the advice deletes the merged entry)
+    r = lcg("import", "sheet", sheet, "-o", data)
+    assert r.exit_code == 0, r.output
+    assert "c" in {n.id for n in load_dataset(data).nodes}
+    assert "2 under their own id (a, b)" in r.output and "merged into" not in r.output
+    imported.write_text(yaml.safe_dump([]))  # the merge's last step: c deleted from the import's file
+    r = lcg("import", "sheet", sheet, "-o", data)
+    assert r.exit_code == 0, r.output
+    assert "note: left out 3 rows the folder's own files hold now" in r.output
+    assert "2 under their own id (a, b); 1 merged into an entry there (c -> b)" in r.output
+    assert ("note: left out 3 connections stored on those rows, which an import does not write into your files "
+            "(Connections:2, Connections:3, Connections:6)") in r.output
+    assert "Imported 2 elements and 2 connections" in r.output
+    assert lcg("validate", "--data", data).exit_code == 0
+    ds = load_dataset(data)
+    assert {n.id for n in ds.nodes} == {"a", "b", "p", "n"}
+    assert {(t.kind, t.start, t.end) for t in ds.rels} == {("MEMBER_OF", "a", "n"), ("MEMBER_OF", "b", "n"),
+                                                            ("PARTNER_IN", "b", "p"), ("FUNDS", "b", "p")}

@@ -19,7 +19,8 @@ Every problem is collected and reported at once as ``sheet:row: what
 and column: the YAML they would otherwise point into is not written); nothing
 is written when there is one. The import writes its
 own files (``imports/sheet-<name>/``), so importing an edited sheet again
-updates those entries by id and adds no duplicates. A cell that starts with
+updates those entries by id and adds no duplicates; a row whose entry the folder's
+own files hold now (a merge moved it there) is left out (``_held_elsewhere``). A cell that starts with
 ``'`` followed by ``= + - @`` had the quote added on export against formula
 injection (OWASP), and loses it here.
 """
@@ -30,6 +31,7 @@ import csv
 import difflib
 import json
 import re
+import shlex
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -46,6 +48,8 @@ CONNECTION_COLUMNS = {"from": "start", "to": "end", "type": "kind"}
 #: Connection columns for the tie's own ``from`` / ``to`` dates (From/To name the ends).
 TIE_DATE_COLUMNS = {"since date": "from", "from date": "from", "until date": "to", "to date": "to"}
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+#: The keys of a mapping file (``--map``).
+MAP_KEYS = ("columns", "types", "type")
 LIST_SEPARATOR = ";"
 
 
@@ -67,6 +71,10 @@ class SheetResult:
     repeated: int = 0  # rows of a plain list that repeat an earlier row's name: entries of their own
     folder: Path | None = None
     kept: list = field(default_factory=list)  # ids of the previous run written again: other files name them
+    #: ids of rows not written, the folder's other files holding their entry now (:func:`_held_elsewhere`)
+    held: list = field(default_factory=list)
+    merged: dict = field(default_factory=dict)  # id of a row not written -> the entry it was merged into
+    ties_left_out: list = field(default_factory=list)  # (sheet, row) of connections stored on such a row
 
 
 def unquote(value):
@@ -100,11 +108,11 @@ def read_tables(path: Path) -> dict[str, list[list]]:
     raise UnreadableInput(f"{path}: expected a .xlsx or .csv file")
 
 
-def _mapping(path) -> tuple[dict, dict, str | None]:
-    """(columns, types, the kind of rows with no Type) from the mapping file; a column mapped to nothing
-    (``Fax: ~``) maps to "", which the reader leaves out."""
+def _mapping(path) -> tuple[dict, dict, str | None, dict]:
+    """(columns, types, the kind of rows with no Type, the columns' names as the file writes them) from the
+    mapping file; a column mapped to nothing (``Fax: ~``) maps to "", which the reader leaves out."""
     if path is None:
-        return {}, {}, None
+        return {}, {}, None, {}
     from ..yaml_files import safe_load
 
     try:
@@ -114,10 +122,15 @@ def _mapping(path) -> tuple[dict, dict, str | None]:
                        "columns: and types:") from None
     if not isinstance(data, dict):
         raise UnreadableInput(f"{path}: expected a mapping with columns: and types:")
+    for key in data:
+        if str(key) not in MAP_KEYS:  # read as nothing, a mistyped key would leave every column unmapped
+            raise UnreadableInput(f"{path}: unknown key {str(key)!r} (expected {', '.join(MAP_KEYS)}"
+                                  f"{_closest(str(key), MAP_KEYS)})")
     cols = {str(k).strip().lower(): "" if v is None else str(v).strip() for k, v in (data.get("columns") or {}).items()}
     types = {str(k).strip().lower(): str(v).strip() for k, v in (data.get("types") or {}).items()}
     kind = data.get("type")
-    return cols, types, None if kind is None else str(kind).strip()
+    given = {str(k).strip().lower(): str(k).strip() for k in data.get("columns") or {}}
+    return cols, types, None if kind is None else str(kind).strip(), given
 
 
 def _kind_names() -> dict[str, str]:
@@ -136,8 +149,8 @@ def _rel_names() -> dict[str, str]:
     return out
 
 
-def _closest(value: str, choices) -> str:
-    close = difflib.get_close_matches(value.lower(), list(choices), n=1, cutoff=0.5)
+def _closest(value: str, choices, cutoff: float = 0.5) -> str:
+    close = difflib.get_close_matches(value.lower(), list(choices), n=1, cutoff=cutoff)
     return f"; did you mean {close[0]!r}?" if close else ""
 
 
@@ -159,15 +172,18 @@ class _Reader:
         self.default_kind = default_kind
         self.problems: list[str] = []
         self.kinds, self.rels = _kind_names(), _rel_names()
-        #: (sheet, column, kind) -> [first row, rows, its place in ``problems``]: an unknown column is said
-        #: once, with its count
-        self.unknown: dict[tuple[str, str, str], list[int]] = {}
+        self.map_file: str | None = None  # the mapping file given, and the command run (for hints)
+        self.rerun = lambda map_file: f"lcg import sheet ... --map {shlex.quote(map_file)}"
+        #: (sheet, column, kind) -> [first row, rows, its place in ``problems``, the first value]: an unknown
+        #: column is said once, with its count
+        self.unknown: dict[tuple[str, str, str], list] = {}
         self.repeated = 0  # rows of a plain list whose name an earlier row has (each its own entry)
         #: sheet -> field or column as read (lower case) -> the column's header as the sheet has it
         self.headers: dict[str, dict[str, str]] = {}
         #: id -> (sheet, row, field -> column) of the element; (id, slot) -> the same of each connection in it
         self.rows: dict[str, tuple[str, int, dict[str, str]]] = {}
         self.tie_rows: dict[tuple[str, str], list[tuple[str, int, dict[str, str]]]] = {}
+        self.made_ids: set[str] = set()  # ids made from the label (the row gave none)
 
     def origin(self, node_id: str, path: tuple) -> tuple[str, int, str | None] | None:
         """Where the entry ``node_id`` (the tie at ``path``) was read: (sheet, row, column of the field at
@@ -201,14 +217,28 @@ class _Reader:
         missing = [r for r in required if r not in lower]
         if missing:
             shown = [w.title() for w in wanted if w in required or w not in ("type",) or not self.default_kind]
-            named = next((c for c in cols if "name" in c.lower()), None) if "label" in missing else None
-            hint = (f"; name your own column in a mapping file: columns: {{{_yaml_key(named)}: Label}}" if named else
-                    "; name your own columns in a mapping file (columns:)")
+            hint = self.label_hint(row) if "label" in missing else None
+            hint = hint or "; name your own columns in a mapping file (columns:)"
             self.problems.append(f"{sheet}:1: missing column{'s' if len(missing) > 1 else ''} "
                                  f"{', '.join(m.title() for m in missing)} (expected a header row with "
                                  f"{', '.join(shown)}{hint})")
             return None
         return cols
+
+    def label_hint(self, row) -> str | None:
+        """How to name a column of ``row`` that holds names (``Site name``) Label: a command to paste, or
+        the line to change in the user's mapping file (which may map that column to something else)."""
+        named = next((str(c).strip() for c in row if "name" in str(c or "").lower()), None)
+        if named is None:
+            return None
+        line = f"{_yaml_key(named)}: Label"
+        if self.map_file is None:
+            text = f"columns:\\n  {line}\\n".replace("%", "%%")
+            return (f"; name your own column in a mapping file: printf {shlex.quote(text)} > map.yaml && "
+                    f"{self.rerun('map.yaml')}")
+        now = self.column_map.get(named.lower())
+        instead = f" (it maps it to {now or '~'} now)" if now is not None else ""
+        return (f"; in {self.map_file}, under columns:, write {line}{instead}, then run: {self.rerun(self.map_file)}")
 
     def kind(self, sheet, n, text) -> str | None:
         t = self.type_map.get(text.lower(), text)
@@ -246,8 +276,13 @@ def import_sheet(paths, out_dir, *, mapping=None, name: str | None = None, kind:
     ``kind`` (else the mapping file's ``type``) is the kind of every element row with no Type.
     """
     paths = [Path(p) for p in paths]
-    column_map, type_map, map_kind = _mapping(mapping)
+    column_map, type_map, map_kind, given = _mapping(mapping)
     reader = _Reader(column_map, type_map, kind or map_kind)
+    reader.map_file = None if mapping is None else str(mapping)
+    reader.rerun = lambda map_file: shlex.join(
+        ["lcg", "import", "sheet", *map(str, paths), *(["--type", kind] if kind else []),
+         *(["--name", name] if name else []), "--map", map_file, "-o", str(out_dir)])
+    headers: dict[str, str] = {}  # every sheet's column names (lower case) -> as written
     if reader.default_kind is not None:
         text = reader.type_map.get(reader.default_kind.lower(), reader.default_kind)
         if text.lower() not in reader.kinds:
@@ -263,6 +298,8 @@ def import_sheet(paths, out_dir, *, mapping=None, name: str | None = None, kind:
             label = sheet if path.suffix.lower() != ".csv" else path.name
             if not rows:
                 continue
+            for c in rows[0]:
+                headers.setdefault(str(c or "").strip().lower(), str(c or "").strip())
             head = [str(reader.column_map.get(str(c or "").strip().lower(), c or "")).strip().lower() for c in rows[0]]
             if "from" in head or "to" in head or sheet.lower().startswith("connection"):
                 cols = reader.header(label, rows[0], CONNECTION_COLUMNS, ("from", "to", "type"))
@@ -274,6 +311,11 @@ def import_sheet(paths, out_dir, *, mapping=None, name: str | None = None, kind:
             if cols is not None:
                 target.extend((label, n, dict(zip(cols, (_cell(c) for c in r))))
                               for n, r in numbered[1:])
+    for key in column_map.keys() - headers.keys():  # a misspelt column would be read as if the file had no line
+        names = [h for h in headers.values() if h]
+        close = difflib.get_close_matches(key, [h.lower() for h in names], n=1, cutoff=0.5)
+        reader.problems.append(f"{mapping}: column {given[key]!r} under columns: is in none of the sheets (columns: "
+                               f"{', '.join(names)}{f'; did you mean {headers[close[0]]!r}?' if close else ''})")
     if not elements and not connections and not reader.problems:
         raise UnreadableInput(f"no elements or connections found in {', '.join(map(str, paths))} (expected an Elements "
                        "sheet with Label and Type columns and a Connections sheet with From, To and Type)")
@@ -281,21 +323,65 @@ def import_sheet(paths, out_dir, *, mapping=None, name: str | None = None, kind:
     ties = _connections(reader, connections, by_id, by_label)
     if reader.problems:
         raise SheetProblems(reader.problems, ", ".join(map(str, paths)))
-    for (owner, key), values in ties.items():
-        by_id[owner][key] = values
     own = f"imports/sheet-{slug(name or paths[0].stem) or 'sheet'}"
     index = FolderIndex(out_dir, own)
+    held, merged = _held_elsewhere(index, entries, reader.made_ids)
+    gone = set(held) | set(merged)
+    left_out = []
+    for (owner, key), values in ties.items():
+        if owner in gone:  # the user's entry now: the import writes nothing into their file
+            left_out.extend(row[:2] for row in reader.tie_rows[(owner, key)])
+            continue
+        by_id[owner][key] = [({**v, "id": merged.get(v["id"], v["id"])} if isinstance(v, dict) else merged.get(v, v))
+                             for v in values]
+    entries = [e for e in entries if e["id"] not in gone]
     out = {k: [e for e in entries if e["_kind"] == k] for k in schema.NODE_KINDS}
     for es in out.values():
         for e in es:
             del e["_kind"]
-    result = SheetResult(nodes=len(entries), relationships=sum(len(v) for v in ties.values()))
+    result = SheetResult(nodes=len(entries), relationships=sum(len(v) for v in ties.values()) - len(left_out),
+                         held=held, merged=merged, ties_left_out=sorted(left_out))
     result.added = {k: sum(1 for e in es if e["id"] not in index.own_ids) for k, es in out.items() if es}
     result.folder = index.root / own
     result.written = write_import(index, out, command=f"lcg import sheet {paths[0].name}", origin=reader.origin)
     result.kept = index.kept_for_others
     result.repeated = reader.repeated
     return result
+
+
+def _held_elsewhere(index: FolderIndex, entries: list[dict], made: set[str]) -> tuple[list[str], dict[str, str]]:
+    """The rows whose entry the folder's other files hold now, which the import no longer writes: (ids of
+    rows whose entry is there under their own id, {id of a row merged into an entry there: that entry's id}).
+
+    ``lcg duplicates`` merges records of an import by moving the kept entry into the folder's own file and
+    deleting the others from the import's file; writing them again would undo the merge (the kept id twice,
+    the merged records back). A row is held there when an entry of its kind has its id in the other files
+    (moved by a merge, or written by hand); an id the import made from the label (``made``) only when the
+    entry there is an organisation with the row's name among its names: another name is another body whose id
+    the slug happens to be, and the clash stays a problem at the row. An organisation row is merged when its
+    name is an alias of an organisation there (the merge added it), or the name of one that is itself a row of
+    this sheet: records of a plain list often share one name, which a merge then adds no alias for. A row the
+    import's file still holds was not merged (the merge deletes it there), so it is written as before; a name
+    shared with a hand-written entry is no merge either, and `lcg duplicates` pairs the two.
+    """
+    kinds = index.rest.kinds
+    held = [e["id"] for e in entries if kinds.get(e["id"]) == e["_kind"] and (
+        e["id"] not in made or norm_name(e["name"]) in index.names_of.get(e["id"], ()))]
+    into: dict[str, str] = {}
+    for org, names in index.names_of.items():
+        for n in names[1:]:
+            into.setdefault(n, org)
+    for org in held:
+        if kinds[org] == "Organisation" and index.names_of.get(org):
+            into.setdefault(index.names_of[org][0], org)
+    merged = {}
+    for e in entries:
+        if e["_kind"] != "Organisation" or e["id"] in index.own_ids or e["id"] in kinds:
+            continue
+        org = into.get(norm_name(e["name"]))
+        if org is not None:
+            merged[e["id"]] = org
+    return held, merged
 
 
 def _elements(reader: _Reader, rows):
@@ -333,6 +419,8 @@ def _elements(reader: _Reader, rows):
                                    "(expected one row per element, or distinct IDs)")
             continue
         entry = {"id": node_id, "name": str(label), "_kind": kind}
+        if not given_id:
+            reader.made_ids.add(node_id)
         head = reader.headers[sheet]
         columns = {"name": head["label"], "id": head["id"] if given_id else head["label"]}  # else made from it
         category = row.pop("category", None)
@@ -347,7 +435,7 @@ def _elements(reader: _Reader, rows):
             if fld is None or col in ("id", "name"):
                 seen = reader.unknown.get((sheet, col, kind))
                 if seen is None:  # said once, where first seen; its rows counted (``_unknown_column``)
-                    seen = reader.unknown[(sheet, col, kind)] = [n, 0, len(reader.problems)]
+                    seen = reader.unknown[(sheet, col, kind)] = [n, 0, len(reader.problems), v]
                     reader.problems.append("")
                 seen[1] += 1
                 continue
@@ -371,7 +459,7 @@ def _elements(reader: _Reader, rows):
         entries.append(entry)
     for e in entries:
         del e["_row"]
-    for (sheet, col, kind), (_, _, at) in reader.unknown.items():
+    for (sheet, col, kind), (_, _, at, _) in reader.unknown.items():
         reader.problems[at] = _unknown_column(reader, sheet, col, kind)
     return entries, by_id, by_label
 
@@ -392,15 +480,33 @@ def _yaml_key(col: str) -> str:
     return col if plain else json.dumps(col, ensure_ascii=False)
 
 
+def _could_hold(name: str, kind: str, value) -> bool:
+    """Whether a column whose first value is ``value`` could be the field ``name`` (of type ``kind``), for a
+    did-you-mean: ``sources`` takes keys of sources.yaml, which a list's column does not hold; a URL or an
+    org-id field takes only text of its shape."""
+    from ..identifiers import is_org_id
+
+    text = str(value)
+    if name == "sources":
+        return False
+    if kind == "url":
+        return re.match(r"https?://\S+$", text) is not None
+    if kind == "orgid":
+        return all(is_org_id(x.strip()) for x in text.split(LIST_SEPARATOR) if x.strip())
+    return True
+
+
 def _unknown_column(reader: _Reader, sheet: str, col: str, kind: str) -> str:
     """One line for a column no field of ``kind`` has, on every row it fills, with the mapping line that
     would name its field or leave it out (quoted when YAML needs it: "phone #1")."""
-    first, rows, _ = reader.unknown[(sheet, col, kind)]
+    first, rows, _, value = reader.unknown[(sheet, col, kind)]
     fields = [f.name for f in schema.NODE_KINDS[kind].fields if f.name not in ("id", "name")]
+    types = {f.name: f.type for f in schema.NODE_KINDS[kind].fields}
     where = f"{sheet}:{first}" + (f" (and {rows - 1} more row{'s' if rows > 2 else ''})" if rows > 1 else "")
     key = _yaml_key(col)
-    field = FIELD_SYNONYMS.get(col) if FIELD_SYNONYMS.get(col) in fields else None
-    hint = f"; map it with {key}: {field}" if field else _closest(col, fields)
+    could = [f for f in fields if _could_hold(f, types[f], value)]  # "Source" holding file names is no `sources`
+    field = FIELD_SYNONYMS.get(col) if FIELD_SYNONYMS.get(col) in could else None
+    hint = f"; map it with {key}: {field}" if field else _closest(col, could, cutoff=0.75)  # close ones only
     return (f"{where}: unknown column {col!r} for {schema.a_kind(kind)} (expected one of {', '.join(fields)}"
             f"{hint}; or leave it out with {key}: ~ under columns: in a mapping file)")
 
