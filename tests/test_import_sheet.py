@@ -424,6 +424,10 @@ def test_a_mapping_files_unknown_key_or_column_is_an_error_with_a_did_you_mean(l
     assert (f"{mapping}: column 'Site nam' under columns: is in none of the sheets (columns: Site name, Zip; "
             "did you mean 'Site name'?)") in result.output
     assert not out.exists()
+    # a column left out (`~`) that this sheet lacks is a shared map's spare line, not a misspelling
+    mapping.write_text("columns: {Site name: Label, Zip: postcode, Fax: ~}\n")
+    result = lcg("import", "sheet", tmp_path / "orgs.csv", "--type", "organisation", "--map", mapping, "-o", out)
+    assert result.exit_code == 0, result.output
 
 
 def test_a_column_is_not_offered_a_field_its_values_could_not_be(lcg, tmp_path):

@@ -311,7 +311,9 @@ def import_sheet(paths, out_dir, *, mapping=None, name: str | None = None, kind:
             if cols is not None:
                 target.extend((label, n, dict(zip(cols, (_cell(c) for c in r))))
                               for n, r in numbered[1:])
-    for key in column_map.keys() - headers.keys():  # a misspelt column would be read as if the file had no line
+    # a misspelt column would be read as if the file had no line; one left out (``Fax: ~``) may be a shared map's
+    # spare line for sheets that have it (misspelt, the column it meant is still said to be unknown)
+    for key in sorted(k for k in column_map.keys() - headers.keys() if column_map[k]):
         names = [h for h in headers.values() if h]
         close = difflib.get_close_matches(key, [h.lower() for h in names], n=1, cutoff=0.5)
         reader.problems.append(f"{mapping}: column {given[key]!r} under columns: is in none of the sheets (columns: "
