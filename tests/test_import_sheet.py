@@ -446,3 +446,16 @@ def test_a_column_is_not_offered_a_field_its_values_could_not_be(lcg, tmp_path):
     assert "did you mean 'address'?" in found["adress"]
     found = hints("Label,Websit,Web site\nBilston Hub,https://bilston.org,https://bilston.org\n")
     assert "did you mean 'website'?" in found["websit"] and "map it with web site: website" in found["web site"]
+
+
+def test_a_cell_past_the_header_is_a_problem_at_its_row(lcg, tmp_path):
+    """A name with a comma and no quotes splits into two cells; the second was dropped without a word."""
+    sheet = tmp_path / "list.csv"
+    sheet.write_text("name\nDepartment of Physics, Boston University\nBoston University\nYale, USA\n",
+                     encoding="utf-8")
+    (tmp_path / "map.yaml").write_text("columns:\n  name: Label\n", encoding="utf-8")
+    result = lcg("import", "sheet", sheet, "--type", "organisation", "--map", tmp_path / "map.yaml",
+                 "-o", tmp_path / "data")
+    assert result.exit_code == 1 and not (tmp_path / "data").exists()
+    assert ("list.csv:2 (and 1 more row): 2 cells written, but the header names 1 column: a cell with a comma "
+            "in it needs double quotes") in result.stderr, result.stderr

@@ -311,6 +311,7 @@ def import_sheet(paths, out_dir, *, mapping=None, name: str | None = None, kind:
             if cols is not None:
                 target.extend((label, n, dict(zip(cols, (_cell(c) for c in r))))
                               for n, r in numbered[1:])
+                _cells_past_the_header(reader, label, len(rows[0]), numbered[1:])
     # a misspelt column would be read as if the file had no line; one left out (``Fax: ~``) may be a shared map's
     # spare line for sheets that have it (misspelt, the column it meant is still said to be unknown)
     for key in sorted(k for k in column_map.keys() - headers.keys() if column_map[k]):
@@ -384,6 +385,22 @@ def _held_elsewhere(index: FolderIndex, entries: list[dict], made: set[str]) -> 
         if org is not None:
             merged[e["id"]] = org
     return held, merged
+
+
+def _cells_past_the_header(reader: _Reader, label: str, width: int, numbered) -> None:
+    """A problem for rows with a written cell beyond the header's last column: no field would read it.
+
+    In a CSV it is mostly a name with a comma and no quotes ("Department of X, Boston University"), which
+    would be imported as "Department of X" without a word. Said once, at the first such row, with a count.
+    """
+    over = [(n, r) for n, r in numbered if any(c not in (None, "") for c in r[width:])]
+    if over:
+        n, r = over[0]
+        more = f" (and {len(over) - 1} more row{'s' if len(over) != 2 else ''})" if len(over) > 1 else ""
+        reader.problems.append(
+            f"{label}:{n}{more}: {sum(1 for c in r if c not in (None, ''))} cells written, but the header names "
+            f"{width} column{'s' if width != 1 else ''}: a cell with a comma in it needs double quotes "
+            f"(\"Department of X, University of Y\"), or the header a name for every column")
 
 
 def _elements(reader: _Reader, rows):
