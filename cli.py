@@ -920,8 +920,8 @@ def _say_kept(kept: list) -> None:
 
 def _say_held(result, out_dir) -> None:
     """Name the rows a sheet import left out because the folder's own files hold their entry now (a merge
-    moved it there, or it was written by hand), and the connections stored on them, which the import cannot
-    write into the user's file."""
+    moved it there: the entry has the row's id and name), and the connections stored on them, which the import
+    cannot write into the user's file."""
     def first(items: list) -> str:
         return ", ".join(items[:5]) + (f" and {len(items) - 5} more" if len(items) > 5 else "")
 
@@ -932,7 +932,7 @@ def _say_held(result, out_dir) -> None:
             parts.append(f"{len(result.merged)} merged into an entry there "
                          f"({first([f'{a} -> {b}' for a, b in result.merged.items()])})")
         click.echo(f"note: left out {n} row{'s' if n != 1 else ''} the folder's own files hold now (a merge moved "
-                   f"them there, or they were written by hand): {'; '.join(parts)}", err=True)
+                   f"them there): {'; '.join(parts)}", err=True)
     if result.ties_left_out:
         k = len(result.ties_left_out)
         click.echo(f"note: left out {k} connection{'s' if k != 1 else ''} stored on those rows, which an import "

@@ -459,3 +459,27 @@ def test_a_cell_past_the_header_is_a_problem_at_its_row(lcg, tmp_path):
     assert result.exit_code == 1 and not (tmp_path / "data").exists()
     assert ("list.csv:2 (and 1 more row): 2 cells written, but the header names 1 column: a cell with a comma "
             "in it needs double quotes") in result.stderr, result.stderr
+
+
+def test_only_a_merge_into_the_users_own_files_leaves_rows_out(lcg, tmp_path):
+    """Rows are left out only when the user's own files hold them, moved there by a merge of this sheet's
+    rows: another list with the same row numbers is a clash to fix, and a hand-written entry whose alias is
+    a row's name takes nothing from a first import."""
+    (tmp_path / "map.yaml").write_text("columns:\n  Name: Label\n", encoding="utf-8")
+    data = tmp_path / "data"
+
+    def run(name, text):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        return lcg("import", "sheet", tmp_path / name, "--type", "organisation", "--map", tmp_path / "map.yaml",
+                   "-o", data)
+
+    assert run("a.csv", "ID,Name\n1,Age UK Wolverhampton\n2,WVSC\n").exit_code == 0
+    second = run("b.csv", "ID,Name\n1,Bilston Arts and Crafts Centre\n2,Heath Town Boys and Girls Club\n4,Grammar\n")
+    assert second.exit_code == 1 and "left out" not in second.stderr
+    assert "b.csv:2" in second.stderr and "duplicate id" in second.stderr, second.stderr
+    (data / "organisations.yaml").write_text(
+        "- id: wvsc-hand\n  name: Wolverhampton Voluntary Sector Council\n  aliases: [Age Concern]\n",
+        encoding="utf-8")
+    first = run("c.csv", "Name\nAge Concern\nBilston Library\n")
+    assert first.exit_code == 0 and "left out" not in first.stderr, first.stderr
+    assert "age-concern" in (data / "imports" / "sheet-c" / "organisations.yaml").read_text(encoding="utf-8")

@@ -183,7 +183,6 @@ class _Reader:
         #: id -> (sheet, row, field -> column) of the element; (id, slot) -> the same of each connection in it
         self.rows: dict[str, tuple[str, int, dict[str, str]]] = {}
         self.tie_rows: dict[tuple[str, str], list[tuple[str, int, dict[str, str]]]] = {}
-        self.made_ids: set[str] = set()  # ids made from the label (the row gave none)
 
     def origin(self, node_id: str, path: tuple) -> tuple[str, int, str | None] | None:
         """Where the entry ``node_id`` (the tie at ``path``) was read: (sheet, row, column of the field at
@@ -328,9 +327,9 @@ def import_sheet(paths, out_dir, *, mapping=None, name: str | None = None, kind:
         raise SheetProblems(reader.problems, ", ".join(map(str, paths)))
     own = f"imports/sheet-{slug(name or paths[0].stem) or 'sheet'}"
     index = FolderIndex(out_dir, own)
-    held, merged = _held_elsewhere(index, entries, reader.made_ids)
+    held, merged = _held_elsewhere(index, entries)
     gone = set(held) | set(merged)
-    left_out = []
+    left_out: list[tuple] = []
     for (owner, key), values in ties.items():
         if owner in gone:  # the user's entry now: the import writes nothing into their file
             left_out.extend(row[:2] for row in reader.tie_rows[(owner, key)])
@@ -352,34 +351,45 @@ def import_sheet(paths, out_dir, *, mapping=None, name: str | None = None, kind:
     return result
 
 
-def _held_elsewhere(index: FolderIndex, entries: list[dict], made: set[str]) -> tuple[list[str], dict[str, str]]:
-    """The rows whose entry the folder's other files hold now, which the import no longer writes: (ids of
-    rows whose entry is there under their own id, {id of a row merged into an entry there: that entry's id}).
+def _held_elsewhere(index: FolderIndex, entries: list[dict]) -> tuple[list[str], dict[str, str]]:
+    """The rows whose entry the user's own files hold now, which the import no longer writes: (ids of rows
+    whose entry is there under their own id, {id of a row merged into an entry there: that entry's id}).
 
     ``lcg duplicates`` merges records of an import by moving the kept entry into the folder's own file and
     deleting the others from the import's file; writing them again would undo the merge (the kept id twice,
-    the merged records back). A row is held there when an entry of its kind has its id in the other files
-    (moved by a merge, or written by hand); an id the import made from the label (``made``) only when the
-    entry there is an organisation with the row's name among its names: another name is another body whose id
-    the slug happens to be, and the clash stays a problem at the row. An organisation row is merged when its
-    name is an alias of an organisation there (the merge added it), or the name of one that is itself a row of
-    this sheet: records of a plain list often share one name, which a merge then adds no alias for. A row the
-    import's file still holds was not merged (the merge deletes it there), so it is written as before; a name
-    shared with a hand-written entry is no merge either, and `lcg duplicates` pairs the two.
+    the merged records back). Only the user's own files count (not ``imports/``: another import's entry with
+    the row's id is a clash, a problem at the row), and only an entry that is this sheet's row:
+    * a row is held there when an entry of its kind has its id and, among its names, the row's name (the
+      merge keeps the kept record's name; another name is another body whose id the slug or a list's
+      numbering happens to be, and the clash stays a problem at the row);
+    * an organisation row is merged when its name is a name or an alias of an organisation held so, the
+      merge having added it (records of a plain list often share one name, which a merge adds no alias for).
+    A row the import's file still holds was not merged (the merge deletes it there), so it is written as
+    before; a name shared with a hand-written entry is no merge either, and `lcg duplicates` pairs the two.
     """
-    kinds = index.rest.kinds
-    held = [e["id"] for e in entries if kinds.get(e["id"]) == e["_kind"] and (
-        e["id"] not in made or norm_name(e["name"]) in index.names_of.get(e["id"], ()))]
+    from ..yaml_files import parse
+    from .parse_cache import parsed_values
+
+    own_files = [f for f in index.files if f.kind in schema.NODE_KINDS and not f.name.startswith("imports/")]
+    names_of: dict[str, tuple[str, list[str]]] = {}  # id -> (kind, normalised name then aliases)
+    for f in own_files:
+        for e in parsed_values([f], parse).get(f.name) or ():
+            if isinstance(e, dict) and isinstance(e.get("id"), str) and isinstance(e.get("name"), str):
+                aliases = e.get("aliases") or []
+                aliases = [aliases] if isinstance(aliases, str) else aliases
+                names_of.setdefault(e["id"], (f.kind, [norm_name(n) for n in [e["name"], *aliases]
+                                                       if isinstance(n, str)]))
+    held = [e["id"] for e in entries if e["id"] in names_of and names_of[e["id"]][0] == e["_kind"]
+            and norm_name(e["name"]) in names_of[e["id"]][1]]
     into: dict[str, str] = {}
-    for org, names in index.names_of.items():
-        for n in names[1:]:
-            into.setdefault(n, org)
     for org in held:
-        if kinds[org] == "Organisation" and index.names_of.get(org):
-            into.setdefault(index.names_of[org][0], org)
+        kind, names = names_of[org]
+        if kind == "Organisation":
+            for n in names:
+                into.setdefault(n, org)
     merged = {}
     for e in entries:
-        if e["_kind"] != "Organisation" or e["id"] in index.own_ids or e["id"] in kinds:
+        if e["_kind"] != "Organisation" or e["id"] in index.own_ids or e["id"] in names_of:
             continue
         org = into.get(norm_name(e["name"]))
         if org is not None:
@@ -438,8 +448,6 @@ def _elements(reader: _Reader, rows):
                                    "(expected one row per element, or distinct IDs)")
             continue
         entry = {"id": node_id, "name": str(label), "_kind": kind}
-        if not given_id:
-            reader.made_ids.add(node_id)
         head = reader.headers[sheet]
         columns = {"name": head["label"], "id": head["id"] if given_id else head["label"]}  # else made from it
         category = row.pop("category", None)
