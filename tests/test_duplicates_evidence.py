@@ -67,6 +67,10 @@ def test_one_address_written_with_a_typo_is_the_same_address():
     (planned,) = _plan(_org("a", "Christopher House Uptown", address="4701 N Winthrop", phone="7694540"),
                        _org("b", "Christopher House Uptown", address="4701 N. Winthorp", phone="7694540"))
     assert planned.action == "merge", planned
+    # no typo across two postcodes: Bilston Road (Wolverhampton) and Bilton Road (Rugby) are two streets
+    (p,) = find_duplicates([_org("a", "Age UK", address="5 Bilston Road", postcode="WV14 0EW"),
+                            _org("b", "Age UK", address="5 Bilton Road", postcode="CV22 7AB")], min_score=0.0)
+    assert any("on different streets" in r for r in p.reasons), p.reasons
 
 
 MUST_MERGE = [
@@ -321,6 +325,27 @@ def test_university_of_x_is_not_x_university():
 ])
 def test_a_place_or_a_qualifier_in_one_name_only_keeps_them_apart(a, b):
     assert not _pairs(_org("a", a), _org("b", b)), (a, b)
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Technische Universiteit Delft", "Delft University of Technology"),  # one qualifier, two languages
+    ("Technische Universität Dresden", "Dresden University of Technology"),
+    ("University of Wolverhampton Business School", "Wolverhampton Business School"),  # the university's school
+    ("University of Birmingham Dental School", "Birmingham Dental School"),
+    ("Bilston Arts and Crafts Centre", "Bilston Crafts Centre"),  # a centre's fields say what it does
+    ("Heath Town Youth and Community Centre", "Heath Town Community Centre"),
+    ("Wolverhampton College of Art and Design", "Wolverhampton College of Art"),
+])
+def test_names_no_institution_rule_tells_apart_keep_their_word_score(a, b):
+    """No rule of kinds scores these 0: their words decide (a review found each scored 0 as two bodies)."""
+    pairs = find_duplicates([_org("a", a), _org("b", b)], min_score=0.0)
+    assert pairs and pairs[0].score > 0 and "a body of its own" not in pairs[0].reasons[0], pairs
+
+
+def test_a_qualifier_in_another_language_still_tells_two_universities_apart():
+    (pair,) = find_duplicates([_org("a", "Technische Universität Wien"), _org("b", "Universität Wien")],
+                              min_score=0.0)
+    assert pair.score == 0.0 and "only one names a technical university" in pair.reasons[0]
 
 
 @pytest.mark.parametrize("a, b, why", [

@@ -134,12 +134,15 @@ def _share_words(ra, rb) -> bool:
 ON_DIFFERENT_STREETS = "on different streets"
 
 
-def _one_street(a: frozenset, b: frozenset) -> str | None:
-    """The street word two addresses share, allowing a typo ("Roosevelt" / "Roosevlet", "Cermak" /
-    "Cermack"); None when they name different streets."""
+def _one_street(a: frozenset, b: frozenset, typo: bool) -> str | None:
+    """The street word two addresses share, allowing a typo when ``typo`` ("Roosevelt" / "Roosevlet",
+    "Cermak" / "Cermack"); None when they name different streets. No typo is allowed across two postcodes:
+    "Bilston Road" and "Bilton Road", "Wellington" and "Willington" are streets of different towns."""
     both = a & b
     if both:
         return " ".join(sorted(both))
+    if not typo:
+        return None
     for x in sorted(a):
         if len(x) >= 5 and (hit := extractOne(x, b, scorer=OSA.normalized_similarity, score_cutoff=0.8,
                                               processor=None)) and len(hit[0]) >= 5:
@@ -152,8 +155,9 @@ def contact_evidence(ra, rb) -> tuple[float, list[str]]:
     a different one (both written) evidence of two sites; the weights are in ``weights``."""
     delta, reasons = 0.0, []
     aa, ab = _address(ra.address), _address(rb.address)
+    pa, pb = postcode_parts(ra.postcode), postcode_parts(rb.postcode)
     if aa and ab:
-        street = _one_street(aa[1], ab[1])
+        street = _one_street(aa[1], ab[1], typo=not (pa and pb and pa[1] != pb[1]))
         if aa[0] == ab[0] and street:
             delta += W.SAME_ADDRESS
             reasons.append(f"same address ({aa[0]} {street})")
@@ -161,7 +165,6 @@ def contact_evidence(ra, rb) -> tuple[float, list[str]]:
             delta -= W.DIFFERENT_ADDRESS
             where = "on one street" if street else ON_DIFFERENT_STREETS
             reasons.append(f"but different addresses {where} ({ra.address.strip()} / {rb.address.strip()})")
-    pa, pb = postcode_parts(ra.postcode), postcode_parts(rb.postcode)
     if pa and pb:
         if pa[1] == pb[1]:
             delta += W.SAME_POSTCODE

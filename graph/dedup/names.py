@@ -420,11 +420,11 @@ INSTITUTION_KINDS = frozenset("university college institute school academy hospi
 
 
 def _kind_qualified(key: NameKey) -> set[tuple[str, str]]:
-    """(qualifier, kind) written together: ("medical", "university") for "Medical University of Vienna",
-    ("technology", "university") for "University of Technology", ("college", "university") for
-    "University College London". A word that starts a unit after the kind ("State University College of
-    Medicine") qualifies nothing."""
-    w, out = key.words, set[tuple[str, str]]()
+    """(qualifier, kind) written together, each in its one spelling (``_KIND_SPELLINGS``): ("medical",
+    "university") for "Medical University of Vienna", ("technical", "university") for "University of
+    Technology" and "Technische Universität Wien", ("college", "university") for "University College London".
+    A word that starts a unit after the kind ("State University College of Medicine") qualifies nothing."""
+    w, out = tuple(_KIND_SPELLINGS.get(x, x) for x in key.words), set[tuple[str, str]]()
     for i, kind in enumerate(w):
         if kind not in INSTITUTION_KINDS:
             continue
@@ -443,23 +443,29 @@ def kind_qualifier_clash(a: NameKey, b: NameKey) -> str | None:
     "Medical University of Vienna" / "University of Vienna", "Wuhan University of Technology" / "Wuhan
     University": the qualifier is part of the institution's name, so the two are different
     institutions. It counts only written next to the kind word, and only when the other name lacks
-    the word altogether ("Vienna Medical University" / "Medical University of Vienna" agree).
+    the word altogether ("Vienna Medical University" / "Medical University of Vienna" agree), in any of
+    its spellings ("Technische Universiteit Delft" / "Delft University of Technology" agree).
     """
     for x, y in ((a, b), (b, a)):
-        for q, k in sorted(_kind_qualified(x)):
-            if ((k in y.tokens or any(_KIND_SPELLINGS.get(t) == k for t in y.tokens))
-                    and q not in y.tokens and not any(_KIND_SPELLINGS.get(t) == q for t in y.tokens)):
+        qualified = _kind_qualified(x)
+        if not qualified:  # most names: a fast path
+            continue
+        other = {_KIND_SPELLINGS.get(t, t) for t in y.tokens}
+        for q, k in sorted(qualified):
+            if k in other and q not in other:
                 return f"{q} {k}"
     return None
 
 
-#: "University" and its two commonest qualifiers in the languages affiliations are written in: "Universität
-#: Innsbruck" names a university without the qualifier of "Medical University of Innsbruck", "Technische
-#: Universität Dresden" the technical one. (Only here: read as "university" everywhere, these words lost
-#: more true pairs than false on the ROR strings; bench/RESULTS.md, "Duplicates precision, fifth round".)
+#: One spelling of a kind of institution and of its commonest qualifiers, in the languages affiliations are
+#: written in: "Universität Innsbruck" is a university without the qualifier of "Medical University of
+#: Innsbruck"; "Technische Universität", "Technical University" and "University of Technology" are one
+#: qualifier. (Only for kinds and qualifiers: read as "university" everywhere, these words lost more true
+#: pairs than false on the ROR strings; bench/RESULTS.md, "Duplicates precision, fifth round".)
 _KIND_SPELLINGS = {**dict.fromkeys("universitat universitaet universite universidad universidade universita "
                                    "universiteit universitet".split(), "university"),
-                   **dict.fromkeys("technische technischen technique tecnica tecnico".split(), "technical"),
+                   **dict.fromkeys("technology technological technische technischen technique tecnica tecnico".split(),
+                                   "technical"),
                    **dict.fromkeys("medizinische medicale medica medico".split(), "medical")}
 
 
@@ -520,8 +526,8 @@ def body_of_body_clash(a: NameKey, b: NameKey) -> str | None:
     "University of Chinese Academy of Sciences" / "Chinese Academy of Sciences": the university is the
     academy's, not the academy, as "Institute of Molecular Biotechnology of the Austrian Academy of
     Sciences" is the academy's institute. The first kind word counts only in the body's own name and only
-    when the other name lacks it, while it names the second ("University of X Academy" / "X University
-    Academy" agree).
+    when the other name lacks it, while it names the second, itself named "X of Y" ("University of
+    Wolverhampton Business School" / "Wolverhampton Business School" are not told apart here).
     """
     for x, y in ((a, b), (b, a)):
         w = _head_words(x)
@@ -530,10 +536,18 @@ def body_of_body_clash(a: NameKey, b: NameKey) -> str | None:
         for i in range(len(w) - 2):
             owner = w[i]
             if owner in OWNING_KINDS and w[i + 1] == "of" and owner not in y.tokens:
-                inner = [k for k in w[i + 2:] if k in INSTITUTION_KINDS and k != owner]
+                # the inner body is named as one ("Academy of Sciences"): a kind that ends the name is the
+                # whole name's kind ("University of Wolverhampton Business School" is the university's school)
+                inner = [k for j, k in enumerate(w[i + 2:-1], start=i + 2)
+                         if k in INSTITUTION_KINDS and k != owner and w[j + 1] == "of"]
                 if inner and inner[0] in y.tokens:
                     return f"{owner} of the {inner[0]}"
     return None
+
+
+#: Kinds of institution named for their fields, one set of fields naming one institution: "Wuhan University of
+#: Science and Technology" is not "Wuhan University of Technology".
+FIELD_NAMED_KINDS = frozenset("university institute academy".split())
 
 
 def joined_field_clash(a: NameKey, b: NameKey) -> str | None:
@@ -556,10 +570,11 @@ def joined_field_clash(a: NameKey, b: NameKey) -> str | None:
             first, second = w[i - 1], w[i + 1]
             if first in CONNECTIVES or second in CONNECTIVES:
                 continue
-            # the institution's own name: "University of A and B", "A and B University"; not a nursery
-            # "and Kindergarten" or a centre "for A and B", which lists what a body does
-            if not ((i >= 3 and w[i - 2] == "of" and w[i - 3] in INSTITUTION_KINDS)
-                    or (i + 2 < len(w) and w[i + 2] in INSTITUTION_KINDS)):
+            # a university's (institute's, academy's) own name: "University of A and B", "A and B University";
+            # not a nursery "and Kindergarten", nor a centre, college or school, whose fields list what it
+            # does ("Bilston Arts and Crafts Centre" / "Bilston Crafts Centre")
+            if not ((i >= 3 and w[i - 2] == "of" and w[i - 3] in FIELD_NAMED_KINDS)
+                    or (i + 2 < len(w) and w[i + 2] in FIELD_NAMED_KINDS)):
                 continue
             has_first, has_second = _like(first, y.tokens), _like(second, y.tokens)
             if has_first != has_second:
@@ -625,6 +640,11 @@ PLACE_WEIGHT = 0.3
 ONE_PLACE_CAP = 0.55
 
 
+def _a(phrase: str) -> str:
+    """"a university", "an academy": the article a reason writes before a phrase."""
+    return f"{'an' if phrase[:1] in 'aeio' else 'a'} {phrase}"  # ("a university")
+
+
 def name_similarity(a: NameKey, b: NameKey, weight, ambiguous=frozenset(), places=NO_PLACES) -> tuple[float, str]:
     """(score in [0, 1], the reason in words) for two names.
 
@@ -651,11 +671,11 @@ def name_similarity(a: NameKey, b: NameKey, weight, ambiguous=frozenset(), place
             return 0.0, f"one is a {'/'.join(only_a)}, the other a {'/'.join(only_b)}: each a body of its own"
         return 0.0, f"only one is a {'/'.join(only_a or only_b)}: a body of its own"
     if (qualified := kind_qualifier_clash(a, b)):
-        return 0.0, f"only one names a {qualified}: another institution, a body of its own"
+        return 0.0, f"only one names {_a(qualified)}: another institution, a body of its own"
     if (named := named_kind_clash(a, b)):
         return 0.0, f"only one names the {named}: another institution, a body of its own"
     if (owned := body_of_body_clash(a, b)):
-        return 0.0, f"only one names a {owned}: a body of the other, a body of its own"
+        return 0.0, f"only one names {_a(owned)}: a body of the other, a body of its own"
     if (joined := joined_field_clash(a, b)):
         return 0.0, f"only one names {joined!r}: another name, a body of its own"
     if (branch := place_in_one_name(a, b, places, weight)):
