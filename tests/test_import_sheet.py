@@ -483,3 +483,17 @@ def test_only_a_merge_into_the_users_own_files_leaves_rows_out(lcg, tmp_path):
     first = run("c.csv", "Name\nAge Concern\nBilston Library\n")
     assert first.exit_code == 0 and "left out" not in first.stderr, first.stderr
     assert "age-concern" in (data / "imports" / "sheet-c" / "organisations.yaml").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("text, said", [
+    ("columns:\n  - Name\n", "columns: expected a mapping, one line per column (e.g. columns: {Site name: Label})"),
+    ("types: [Charity]\n", "types: expected a mapping, one line per column"),
+    ("type: [organisation]\n", "type: expected one kind, e.g. type: organisation"),
+])
+def test_a_mapping_file_of_the_wrong_shape_is_one_line(lcg, tmp_path, text, said):
+    (tmp_path / "orgs.csv").write_text("Name\nBilston Library\n", encoding="utf-8")
+    (tmp_path / "map.yaml").write_text(text, encoding="utf-8")
+    result = lcg("import", "sheet", tmp_path / "orgs.csv", "--type", "organisation", "--map", tmp_path / "map.yaml",
+                 "-o", tmp_path / "data")
+    assert result.exit_code == 1 and said in result.stderr and "Traceback" not in result.output, result.output
+    assert len(result.stderr.strip().splitlines()) == 1

@@ -126,6 +126,12 @@ def _mapping(path) -> tuple[dict, dict, str | None, dict]:
         if str(key) not in MAP_KEYS:  # read as nothing, a mistyped key would leave every column unmapped
             raise UnreadableInput(f"{path}: unknown key {str(key)!r} (expected {', '.join(MAP_KEYS)}"
                                   f"{_closest(str(key), MAP_KEYS)})")
+    for key, example in (("columns", "Site name: Label"), ("types", "Charity: organisation")):
+        if not isinstance(data.get(key) or {}, dict):
+            raise UnreadableInput(f"{path}: {key}: expected a mapping, one line per column "
+                                  f"(e.g. {key}: {{{example}}})")
+    if isinstance(data.get("type"), (dict, list)):
+        raise UnreadableInput(f"{path}: type: expected one kind, e.g. type: organisation")
     cols = {str(k).strip().lower(): "" if v is None else str(v).strip() for k, v in (data.get("columns") or {}).items()}
     types = {str(k).strip().lower(): str(v).strip() for k, v in (data.get("types") or {}).items()}
     kind = data.get("type")
@@ -315,7 +321,7 @@ def import_sheet(paths, out_dir, *, mapping=None, name: str | None = None, kind:
     # spare line for sheets that have it (misspelt, the column it meant is still said to be unknown)
     for key in sorted(k for k in column_map.keys() - headers.keys() if column_map[k]):
         names = [h for h in headers.values() if h]
-        close = difflib.get_close_matches(key, [h.lower() for h in names], n=1, cutoff=0.5)
+        close = difflib.get_close_matches(key, [h.lower() for h in names], n=1, cutoff=0.7)
         reader.problems.append(f"{mapping}: column {given[key]!r} under columns: is in none of the sheets (columns: "
                                f"{', '.join(names)}{f'; did you mean {headers[close[0]]!r}?' if close else ''})")
     if not elements and not connections and not reader.problems:
