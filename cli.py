@@ -517,8 +517,10 @@ def overlaps(min_score, kinds, project, theme, place, since, proposal, weight_pa
               default_from="graph.dedup.weights.DUPLICATE_MIN_SCORE",
               help="Only pairs scoring at least this (graph/dedup/weights.py).")
 @click.option("--include-decided", is_flag=True, help="Also show pairs already decided in decisions.yaml.")
+@click.option("--action", "only", type=click.Choice(["merge", "review"]),
+              help="Only the pairs advised to merge, or only those to review (the count line still counts all).")
 @query_command
-def duplicates(kind, min_score, include_decided, data_dir, fmt):
+def duplicates(kind, min_score, include_decided, only, data_dir, fmt):
     """Records that are probably one organisation (or person), with reasons and the merge to make.
 
     Compares names ignoring legal forms (Ltd, CIC, N.V.), "The", case, accents and
@@ -530,6 +532,7 @@ def duplicates(kind, min_score, include_decided, data_dir, fmt):
     \b
     Example:
       lcg duplicates
+      lcg duplicates --action merge
       lcg duplicates --kind Person --format json
     """
     from graph.dedup import weights as W
@@ -542,6 +545,8 @@ def duplicates(kind, min_score, include_decided, data_dir, fmt):
     rows = duplicate_rows(backend_for(data_dir), load_decisions(data_dir) if data_dir else {}, kind=kind, include_decided=include_decided,
                           min_score=W.DUPLICATE_MIN_SCORE if min_score is None else min_score,
                           where=EntryFiles(data_dir) if data_dir else None)
+    every = rows
+    rows = [r for r in rows if only is None or r["action"] == only]
     emit(rows, fmt, COLUMNS + (["decision"] if include_decided else []) + (["change"] if fmt != "table" else []),
          whole=["reasons"])
     if fmt == "table":
@@ -554,10 +559,11 @@ def duplicates(kind, min_score, include_decided, data_dir, fmt):
                 r["action"], "merge")
             click.echo(_comments_fitted(f"\n# {lead} {r['merge']} into {r['keep']} (score {r['score']}):\n"
                                         f"{r['change']}", width))
-    if not rows:
+    if not every:
         click.echo("No likely duplicates at this score.", err=True)
     else:
-        click.echo(_plan_counts(rows, W.GROUP_REVIEW_SIZE), err=True)
+        shown = f"; shown: the {len(rows)} to {only}" if only else ""
+        click.echo(_plan_counts(every, W.GROUP_REVIEW_SIZE) + shown, err=True)
 
 
 def _comments_fitted(text: str, width: int | None) -> str:

@@ -105,6 +105,16 @@ def test_a_last_line_counts_what_the_advice_comes_to(lcg):
     assert f"{len(rows) - len(merges)} to review" in result.stderr
 
 
+def test_action_shows_only_the_merges_or_only_the_pairs_to_review(lcg):
+    every = _rows(lcg, "--min-score", "0")
+    for action in ("merge", "review"):
+        result = lcg("duplicates", "--data", DATA, "--min-score", "0", "--format", "json", "--action", action)
+        shown = json.loads(result.stdout)
+        assert shown == [r for r in every if r["action"] == action] and shown
+        assert result.stderr.splitlines()[-1].startswith(f"{len(every)} pairs: ")  # the count line counts all
+        assert result.stderr.splitlines()[-1].endswith(f"; shown: the {len(shown)} to {action}")
+
+
 def test_different_charity_numbers_keep_same_names_apart(lcg):
     low = {frozenset((r["keep"], r["merge"])): r for r in _rows(lcg, "--min-score", "0")}
     row = low[frozenset(("learning-hub-a", "learning-hub-b"))]
