@@ -40,13 +40,17 @@ class NameBound:
 
     def __init__(self, keys, weight, places):
         self.keys = keys
-        reach: dict[int, frozenset[int]] = {}  # token length -> lengths a typo match may have
+        # shared between names (a word's facts, a set of lengths' reach): 100k names hold them once each
+        term: dict[str, tuple] = {}  # token -> (token, weight, is a place, may be a typo: five letters or more)
+        reach: dict[frozenset[int], frozenset[int]] = {}  # long tokens' lengths -> lengths a typo may have
         self.facts = []  # per name: (tokens, joined, token set, terms, lengths its long tokens may match)
         for key in keys:
-            # (token, weight, is a place, may be matched as a typo: five letters or more)
-            terms = tuple((t, weight(t), t in places, len(t) >= _TYPO_MIN) for t in key.tokens)
-            near = frozenset().union(*(reach.get(m) or reach.setdefault(m, _near(m))
-                                       for m in {len(t) for t in key.tokens if len(t) >= _TYPO_MIN}))
+            terms = tuple(term.get(t) or term.setdefault(t, (t, weight(t), t in places, len(t) >= _TYPO_MIN))
+                          for t in key.tokens)
+            lengths = frozenset(len(t) for t in key.tokens if len(t) >= _TYPO_MIN)
+            near = reach.get(lengths)
+            if near is None:
+                near = reach[lengths] = frozenset().union(*map(_near, lengths))
             self.facts.append((key.tokens, key.joined, frozenset(key.tokens), terms, near))
         self._acronyms: dict[int, set[str]] = {}
 
