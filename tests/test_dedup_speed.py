@@ -300,3 +300,43 @@ def test_pairs_dropped_early_are_those_no_evidence_could_list(mixed, monkeypatch
     monkeypatch.setattr(D, "_liftable", lambda rs: (frozenset(), liftable(rs)[1]))  # no record is free
     assert fast == listed()
     assert len(fast) > 1000
+
+
+def test_initials_only_fast_path_is_the_plain_one():
+    from graph.dedup.names import initials_only
+
+    names = _real_names(3000) + ["A", "a.", " B ", "A B", "A-1", "_", "__a", "1", "12", "(X)", "", " . ", "É", "Ab"]
+    assert [initials_only(n) for n in names] == [initials_only(_TakenForAccented(n)) for n in names]
+    assert initials_only("A.") and initials_only("_a_") and not initials_only("AB") and not initials_only("A 1")
+
+
+def test_name_bound_is_never_below_the_score():
+    """``name_bound`` lets scoring skip a pair only when its bound is under the line: a bound below
+    ``name_similarity`` on any pair would drop a pair the score keeps. Held on the candidate pairs of real
+    names (places, typos, initials, kinds of body) and on pairs made to reach each of the score's paths."""
+    from collections import Counter
+
+    from graph.dedup import weights as W
+    from graph.dedup.duplicates import EntityRecord, _name_candidates
+    from graph.dedup.name_bound import NameBound
+    from graph.dedup.names import TokenWeights, acronyms, name_similarity
+    from graph.dedup.places import PlaceWords
+
+    names = _real_names(1500) + [
+        "University of Wolverhampton", "UoW", "Univ of Wolverhampton", "Wolverhampton University",
+        "Age UK Dorchester", "Age UK Colchester", "Age UK", "Ruijin Hospital", "Rui Jin Hospital",
+        "Akzo Nobel Chemicals", "Akzo Nobell Chemical", "Koninklijke Philips Electronics", "Philips",
+        "Netherlands Cancer Institute", "Netherland Cancer Institute", "Leeds Beckett University",
+        "Leeds University", "Bilston Community Centre", "Bilston Community Council", "The Friends of Bilston",
+        "Phillipsgloeilampenfabrieken", "Philips Gloeilampenfabrieken", "ABC", "Alpha Beta Corp"]
+    keys = list({name_key(n).tokens: name_key(n) for n in names if name_key(n).tokens}.values())
+    weight = TokenWeights(keys)
+    places = PlaceWords.of([EntityRecord(str(n), "Organisation", x) for n, x in enumerate(names)])
+    ambiguous = frozenset(a for a, n in Counter(a for k in keys for a in acronyms(k)).items() if n > 1)
+    pairs = sorted(_name_candidates(keys, W.DUPLICATE_MIN_CANDIDATE, W.DUPLICATE_TOP_K))
+    pairs += [(i, j) for i in range(len(keys) - 30, len(keys)) for j in range(len(keys) - 30, len(keys)) if i != j]
+    bound = NameBound(keys, weight, places).bound
+    scores = [(bound(i, j), name_similarity(keys[i], keys[j], weight, ambiguous, places)[0]) for i, j in pairs]
+    assert len(scores) > 3000
+    assert all(most >= score for most, score in scores)
+    assert sum(most == score for most, score in scores) > len(scores) / 3  # a bound, and a close one

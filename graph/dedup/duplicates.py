@@ -24,6 +24,7 @@ from . import weights as W
 from ..forked import core_free, split_map
 from ..identifiers import registry_id
 from .groups import groups_of, merge_groups
+from .name_bound import NameBound
 from .names import NameKey, TokenWeights, acronyms, initials_only, name_key, name_keys, name_similarity
 from .places import PlaceWords, postcode_parts
 
@@ -305,8 +306,14 @@ def find_duplicates(records, *, min_score: float = W.DUPLICATE_MIN_SCORE, top_k:
         for x in ids:
             key_fields[n] |= fields[x]
 
+    # the most the score could be, from per-name facts: most pairs at 100k need no more (``name_bound``)
+    bound = NameBound(keys, weight, places).bound
+
     def scored(pair: tuple[int, int]):
         i, j = pair
+        need = max(floor, limit - bonus[key_fields[i] & key_fields[j]]) if free_key[i] or free_key[j] else floor
+        if need > 0.0 and bound(i, j) < need - 1e-9:  # the score, never above the bound, would be dropped below
+            return None
         score, reason = name_similarity(keys[i], keys[j], weight, ambiguous, places)
         if score < floor or ((free_key[i] or free_key[j])
                              and score + bonus[key_fields[i] & key_fields[j]] < limit):

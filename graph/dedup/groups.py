@@ -17,6 +17,7 @@ one. The result depends only on the set of pairs, not their order.
 
 from __future__ import annotations
 
+import functools
 import heapq
 from collections import defaultdict
 from dataclasses import dataclass
@@ -188,7 +189,7 @@ def groups_of(pairs) -> list[list[str]]:
 EVIDENCE_BEYOND_NAME = ("same identifier", "same address", "same phone number", "same website")
 
 
-def review_only(pair, names: Mapping[str, str] | None) -> str | None:
+def review_only(pair, names: Mapping[str, str] | None, several=None) -> str | None:
     """Why ``pair`` may be reviewed but never merged, in words; None when nothing stands against a merge.
 
     A pair below the reporting score (``weights.DUPLICATE_MIN_SCORE``), listed because a lower minimum was
@@ -198,7 +199,8 @@ def review_only(pair, names: Mapping[str, str] | None) -> str | None:
     Ophthalmology, Xiangya Hospital, Central South University": a hospital and a university) does not
     say which body its record is, so a pair that rests on that name is a guess, on any list
     (``names.several_bodies``). An identifier, address, phone or website both records share says which
-    body they are, so such a pair may still be merged.
+    body they are, so such a pair may still be merged. ``several``: ``names.several_bodies``, or a memo of it
+    (``merge_plan`` asks it of each name once, not once per pair).
     """
     from . import weights as W
     from .duplicates import ON_DIFFERENT_STREETS
@@ -213,7 +215,8 @@ def review_only(pair, names: Mapping[str, str] | None) -> str | None:
                 "merge")
     if not names:
         return None
-    why = several_bodies(names[pair.a]) or several_bodies(names[pair.b])
+    several = several or several_bodies
+    why = several(names[pair.a]) or several(names[pair.b])
     return None if why and any(r.startswith(EVIDENCE_BEYOND_NAME) for r in pair.reasons) else why
 
 
@@ -239,9 +242,11 @@ def merge_plan(pairs, names: Mapping[str, str] | None = None, *, review_size: in
     to organisations' names (None for people: a person's name names no body).
     """
     from . import weights as W
+    from .names import several_bodies
 
     review_size = W.GROUP_REVIEW_SIZE if review_size is None else review_size
-    why = {id(p): w for p in pairs if (w := review_only(p, names))}
+    several = functools.cache(several_bodies)  # a name is in many pairs (at 100k, 284k pairs of 90k names)
+    why = {id(p): w for p in pairs if (w := review_only(p, names, several))}
     groups = merge_groups([p for p in pairs if id(p) not in why])
     group_of = {x: n for n, g in enumerate(groups, start=1) for x in g}
     n = len(groups)

@@ -76,6 +76,7 @@ class NameKey:
 
 
 _NOT_WORD_ASCII, _NOT_WORD = re.compile(r"[^a-z0-9]+"), re.compile(r"[\W_]+")
+_NOT_ALNUM_ASCII = re.compile(r"[^A-Za-z0-9]+")
 
 
 def _fold(text: str) -> str:
@@ -98,6 +99,8 @@ def initials_only(name: str, *, person: bool = False) -> bool:
     are not the same person. An organisation's initials ("UoW") are kept: they are
     matched on purpose, and marked ambiguous when several names share them.
     """
+    if not person and name.isascii():  # most names: two letters or digits are enough (no accents to fold)
+        return len(_NOT_ALNUM_ASCII.sub("", name)) <= 1
     text = unicodedata.normalize("NFKD", name)
     text = "".join(c for c in text if not unicodedata.combining(c)).lower()
     words = re.findall(r"[^\W_]+", text)

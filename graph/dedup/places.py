@@ -136,7 +136,7 @@ class PlaceWords:
         out = cls((r.address for r in records), {w for r in records for w in address_places(r.name)})
         towns: dict[tuple[str, ...], set[str]] = {}
         for r in records:
-            key = name_key(r.name)
+            key = name_key(r.name, person=False)  # as find_duplicates asks: its cached key, not a second one
             if key.head != key.tokens and (town := site_town(key, out)):
                 towns.setdefault(key.head, set()).add(town)
         out.sited = frozenset(head for head, seen in towns.items() if len(seen) > 1)

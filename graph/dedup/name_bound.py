@@ -1,0 +1,105 @@
+"""The most ``names.name_similarity`` can give a pair of names, from facts about each name computed once.
+
+At 100k records most candidate name pairs are scored only to be dropped: a pair whose records carry no
+identifier, person or website cannot be listed unless its name score plus the contact bonuses of the
+fields both carry reaches the reporting score (``duplicates._liftable``). The full score runs every rule
+(places, kinds of body, typos) on both names; this bound reads only each name's tokens, their weights and
+which of them are places, so a pair it puts under the line is skipped unscored (bench/RESULTS.md,
+"Duplicates at 100k, a bound before the score"). The answer is the same: a skipped pair is one the full
+score would have dropped.
+
+Why it is a bound, step by step of ``name_similarity``: equal tokens or equal joined spellings give 1.0;
+a rule that rules gives 0.0, or caps the overlap (``ONE_PLACE_CAP``); ``_name_overlap`` gives the joined
+spelling's similarity when it is at least 0.92 (both at least six letters), 0.9 or 0.5 for initials, else
+``num / den`` times 1 or ``KIND_CLASH``. In ``num / den`` each token adds ``w * best`` to ``num`` and ``w``
+to ``den``, with ``best`` at most 1; a place adds (w, w) when the other name has it (``_place_in``), else
+(0, ``PLACE_WEIGHT`` * w), which the bound computes exactly; another token adds (w, w) when the other name
+has it, (0, w) when it can match nothing (shorter than five letters, or the other name has no token of
+five letters or more within the 0.8 similarity's length), and at most (w, w) otherwise. The bound adds
+the same terms in the same order with ``best`` 1 where the score's may be less, so in floating point too
+it is never below the score (a sum or product of larger terms is never smaller).
+"""
+
+from __future__ import annotations
+
+from rapidfuzz.distance import Levenshtein
+from rapidfuzz.process import extractOne
+
+from .names import PLACE_WEIGHT, acronyms
+
+__all__ = ["NameBound"]
+
+#: The score's spelling and typo thresholds (``names._name_overlap``): joined spellings at least this
+#: similar (both at least ``_JOINED_MIN`` letters), a token of at least ``_TYPO_MIN`` letters at least
+#: ``_TYPO_SIM`` similar to one of the other name's.
+_JOINED_SIM, _JOINED_MIN, _TYPO_MIN, _TYPO_SIM = 0.92, 6, 5, 0.8
+
+
+class NameBound:
+    """``bound(i, j)``: at least ``name_similarity(keys[i], keys[j], weight, ambiguous, places)``."""
+
+    def __init__(self, keys, weight, places):
+        self.keys = keys
+        # shared between names (a word's facts, a set of lengths' reach): 100k names hold them once each
+        term: dict[str, tuple] = {}  # token -> (token, weight, is a place, may be a typo: five letters or more)
+        reach: dict[frozenset[int], frozenset[int]] = {}  # long tokens' lengths -> lengths a typo may have
+        self.facts = []  # per name: (tokens, joined, token set, terms, lengths its long tokens may match)
+        for key in keys:
+            terms = tuple(term.get(t) or term.setdefault(t, (t, weight(t), t in places, len(t) >= _TYPO_MIN))
+                          for t in key.tokens)
+            lengths = frozenset(len(t) for t in key.tokens if len(t) >= _TYPO_MIN)
+            near = reach.get(lengths)
+            if near is None:
+                near = reach[lengths] = frozenset().union(*map(_near, lengths))
+            self.facts.append((key.tokens, key.joined, frozenset(key.tokens), terms, near))
+        self._acronyms: dict[int, set[str]] = {}
+
+    def bound(self, i: int, j: int) -> float:
+        tokens_a, ja, set_a, terms_a, near_a = self.facts[i]
+        tokens_b, jb, set_b, terms_b, near_b = self.facts[j]
+        if tokens_a == tokens_b or ja == jb:
+            return 1.0
+        num = den = 0.0
+        apart = 0  # sides with a place the other name lacks: both, and ``place_clash`` rules 0.0
+        for terms, theirs, their_near, other in ((terms_a, set_b, near_b, tokens_b), (terms_b, set_a, near_a, tokens_a)):
+            unmatched_place = False
+            for t, w, place, typo in terms:
+                if place:  # exact: matched in either number, else a fraction of its weight and nothing
+                    if t in theirs or (t + "s") in theirs or (t.endswith("s") and t[:-1] in theirs):
+                        num += w
+                    else:
+                        w = w * PLACE_WEIGHT
+                        unmatched_place = True
+                elif t in theirs:
+                    num += w
+                elif typo and len(t) in their_near:  # the score's own typo match, in one C call
+                    hit = extractOne(t, other, scorer=Levenshtein.normalized_similarity, score_cutoff=_TYPO_SIM,
+                                     processor=None)
+                    if hit:
+                        num += w * hit[1]
+                den += w
+            apart += unmatched_place
+        if apart == 2:
+            return 0.0
+        la, lb = len(ja), len(jb)
+        if la >= _JOINED_MIN and lb >= _JOINED_MIN and 1.0 - abs(la - lb) / max(la, lb) >= _JOINED_SIM - 1e-9:
+            joined = Levenshtein.normalized_similarity(ja, jb)  # the spelling's score, when it rules
+            if joined >= _JOINED_SIM:
+                return joined
+        if len(tokens_a) == 1 or len(tokens_b) == 1:  # initials: 0.9 at most
+            short, long_ = (ja, j) if len(tokens_a) == 1 else (jb, i)
+            if len(self.keys[long_].tokens) >= 2 and len(short) >= 2 and short in self._acr(long_):
+                return 0.9
+        return num / den if den else 0.0
+
+    def _acr(self, n: int) -> set[str]:
+        out = self._acronyms.get(n)
+        if out is None:
+            out = self._acronyms[n] = acronyms(self.keys[n])
+        return out
+
+
+def _near(m: int) -> frozenset[int]:
+    """Lengths of tokens that may be within ``_TYPO_SIM`` of a token of ``m`` letters (Levenshtein normalised
+    by the longer: the difference in length alone costs that many edits)."""
+    return frozenset(n for n in range(_TYPO_MIN, 2 * m + 2) if 1.0 - abs(n - m) / max(n, m) >= _TYPO_SIM - 1e-9)
