@@ -517,8 +517,9 @@ def overlaps(min_score, kinds, project, theme, place, since, proposal, weight_pa
               default_from="graph.dedup.weights.DUPLICATE_MIN_SCORE",
               help="Only pairs scoring at least this (graph/dedup/weights.py).")
 @click.option("--include-decided", is_flag=True, help="Also show pairs already decided in decisions.yaml.")
-@click.option("--action", "only", type=click.Choice(["merge", "review"]),
-              help="Only the pairs advised to merge, or only those to review (the count line still counts all).")
+@click.option("--action", "only", type=click.Choice(["merge", "review", "decided"]),
+              help="Only the pairs advised to merge, only those to review, or (with --include-decided) only the "
+                   "decided ones (the count line still counts all).")
 @query_command
 def duplicates(kind, min_score, include_decided, only, data_dir, fmt):
     """Records that are probably one organisation (or person), with reasons and the merge to make.
@@ -562,7 +563,7 @@ def duplicates(kind, min_score, include_decided, only, data_dir, fmt):
     if not every:
         click.echo("No likely duplicates at this score.", err=True)
     else:
-        shown = f"; shown: the {len(rows)} to {only}" if only else ""
+        shown = f"; shown: the {len(rows)} {'decided' if only == 'decided' else 'to ' + only}" if only else ""
         click.echo(_plan_counts(every, W.GROUP_REVIEW_SIZE) + shown, err=True)
 
 
@@ -587,11 +588,11 @@ def _plan_counts(rows, review_size: int) -> str:
     big = [r for r in rows if r["action"] == "review" and r["group_size"] > review_size]
     decided = sum(1 for r in rows if r["action"] == "decided")
     line = (f"{n(len(rows), 'pair')}: {len(merges)} to merge in {n(len({r['group'] for r in merges}), 'group')}, "
-            f"{len(rows) - len(merges) - decided} to review" + (f", {decided} decided" if decided else ""))
+            f"{len(rows) - len(merges) - decided} to review")
     if big:
         line += (f" ({len(big)} of them in {n(len({r['group'] for r in big}), 'group')} of more than {review_size} "
                  "records, pair by pair, weakest link first)")
-    return line
+    return line + (f", {decided} decided" if decided else "")
 
 
 @main.command()
@@ -614,6 +615,10 @@ def decide(a, b, decision, note, data_dir):
 
     entry = record_decision(data_dir, a, b, decision.replace("-", " "), note, backend=backend_for(data_dir))
     click.echo(f"Recorded {entry['pair'][0]} / {entry['pair'][1]}: {entry['decision']}", err=True)
+    if entry["decision"] == "same":  # a decision merges nothing: the edit that does is still to be made
+        where = ["--data", data_dir] if data_dir else []
+        click.echo("note: they are still two records; the edit that merges them: "
+                   f"{command_line(['duplicates', '--include-decided', '--action', 'decided', *where])}", err=True)
 
 
 # --- maps and exports (visualise/) -------------------------------------------------

@@ -281,3 +281,15 @@ def test_decisions_raise_typed_errors(tmp_path):
     (tmp_path / "decisions.yaml").write_text("- {pair: [a, a], decision: same}\n")
     with pytest.raises(DecisionsFileError, match="entry 1: expected pair"):
         load_decisions(tmp_path)
+
+
+def test_deciding_same_says_the_records_are_still_two_and_where_the_merge_is(lcg, tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    done = lcg("decide", "learning-works", "learnng-works", "same", "--data", data)
+    assert done.exit_code == 0
+    hint = done.stderr.split("the edit that merges them: ", 1)[1].strip()
+    assert hint == f"lcg duplicates --include-decided --action decided --data {data}"
+    shown = lcg(*hint.split()[1:])  # the hint, pasted
+    assert "# decided the same: merge learnng-works into learning-works" in shown.stdout
+    assert shown.stderr.strip().endswith(", 1 decided; shown: the 1 decided")

@@ -248,3 +248,36 @@ def test_connections_stored_on_rows_the_user_holds_now_are_left_out_and_said(lcg
     assert {n.id for n in ds.nodes} == {"a", "b", "p", "n"}
     assert {(t.kind, t.start, t.end) for t in ds.rels} == {("MEMBER_OF", "a", "n"), ("MEMBER_OF", "b", "n"),
                                                             ("PARTNER_IN", "b", "p"), ("FUNDS", "b", "p")}
+
+
+def test_a_group_s_second_merge_keeps_what_the_first_put_in_the_kept_entry(lcg, tmp_path):
+    """Three records of one body with three descriptions and one alias twice: followed in order, the merges
+    leave one entry whose note holds both other descriptions and whose aliases name each name once (the
+    second merge's note replaced the first's, and its aliases repeated one)."""
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "organisations.yaml").write_text(yaml.safe_dump([
+        {"id": "erie-house", "name": "Erie House", "type": "charity", "description": "Family centre.",
+         "address": "1 High Street", "postcode": "WV1 1AA", "phone": "01902 111111", "sources": ["a"]},
+        {"id": "erie-house-2", "name": "Erie House", "aliases": ["Erie Hse"], "description": "Nursery.",
+         "address": "1 High Street", "postcode": "WV1 1AA", "phone": "01902 111111"},
+        {"id": "erie-house-3", "name": "Erie House", "aliases": ["Erie Hse"], "description": "Youth club.",
+         "address": "1 High Street", "postcode": "WV1 1AA", "phone": "01902 111111"},
+    ], sort_keys=False))
+    (data / "sources.yaml").write_text("- key: a\n  title: A list\n")
+    rows = json.loads(lcg("duplicates", "--data", data, "--format", "json").stdout)
+    from graph import open_backend
+    from graph.entry_files import EntryFiles
+    from graph.queries.duplicates import duplicate_rows
+
+    with open_backend(data) as g:
+        structured = duplicate_rows(g, where=EntryFiles(data))
+    assert [r["change"] for r in structured] == [r["change"] for r in rows]
+    assert [r["action"] for r in structured] == ["merge", "merge"]
+    for r in structured:
+        _apply(data, r["edits"])
+    v = lcg("validate", "--data", data)
+    assert v.exit_code == 0, v.output
+    (kept,) = yaml.safe_load((data / "organisations.yaml").read_text())
+    assert "Nursery." in kept["note"] and "Youth club." in kept["note"], kept
+    assert sorted(kept["aliases"]) == ["Erie Hse"], kept

@@ -70,35 +70,8 @@ def merge_edits(keep, drop, ties=(), kinds=None, where=None) -> list[dict]:
     def file_of(entry_id: str, kind: str) -> str:
         return (where(entry_id, kind) if where else None) or schema.NODE_KINDS[kind].file
 
-    add: dict[str, list] = {}
-    names = [n for n in (drop.name, *drop.aliases) if n != keep.name and n not in keep.aliases]
-    if names:  # same names on both: no aliases line, which would only repeat (or empty) the list
-        add["aliases"] = list(dict.fromkeys(names))
-    if (ids := [i for i in drop.identifiers if i not in keep.identifiers]):
-        add["identifiers"] = ids
-    set_: dict = {}
-    kept_values = {**{f: getattr(keep, f) for f in _SINGLE}, **dict(keep.other)}
-    drop_values = {**{f: getattr(drop, f) for f in _SINGLE}, **dict(drop.other)}
-    notes = []
-    for name, value in drop_values.items():
-        if value in (None, "", (), []) or name == "note":
-            continue
-        mine = kept_values.get(name)
-        if name == "sources":
-            if (more := [x for x in value if x not in (mine or ())]):
-                add["sources"] = list(dict.fromkeys(more))
-        elif mine in (None, "", (), []):
-            set_[name] = list(value) if isinstance(value, (tuple, list)) else copy.deepcopy(value)
-        elif isinstance(mine, (list, tuple)) and isinstance(value, (list, tuple)):
-            if (more := [x for x in value if x not in mine]):
-                add[name] = more
-        elif mine != value:
-            notes.append(f"{name} {', '.join(value) if isinstance(value, (tuple, list)) else value}")
-    if drop_values.get("note") and drop_values["note"] != kept_values.get("note"):
-        notes.append(f"note: {drop_values['note']}")
-    if notes:
-        set_["note"] = "; ".join(str(x) for x in [kept_values.get("note"), f"from {drop.id}: " + "; ".join(notes)]
-                                 if x)
+    add, set_ = merge_facts(keep, drop)
+    add = {k: list(v) for k, v in add.items()}  # the ties below join it; the facts stay as merge_facts says
     elsewhere: list[dict] = []
     for t in sorted(ties, key=lambda t: t.sort_key()):
         if drop.id not in (t.start, t.end) or keep.id in (t.start, t.end):
@@ -130,6 +103,57 @@ def merge_edits(keep, drop, ties=(), kinds=None, where=None) -> list[dict]:
     edits.append({"file": file_of(drop.id, drop.kind), "entry": drop.id, "delete": True})
     unique = {tuple(sorted((k, str(v)) for k, v in e.items())): e for e in elsewhere}
     return edits + sorted(unique.values(), key=lambda e: (e["file"], e["entry"], e["slot"]))
+
+
+def folded(keep, add: dict, set_: dict):
+    """``keep`` as it is once ``merge_facts``' edit is made: the next merge into it in a group starts from
+    there (its note then holds the first merge's note, its aliases the first merged names)."""
+    import dataclasses
+
+    other = copy.deepcopy(dict(keep.other))
+    for name, values in add.items():
+        if name not in ("aliases", "identifiers"):
+            other[name] = [*(other.get(name) or []), *values]
+    other.update({k: copy.deepcopy(v) for k, v in set_.items() if k not in _SINGLE})
+    return dataclasses.replace(keep, aliases=(*keep.aliases, *add.get("aliases", ())),
+                               identifiers=(*keep.identifiers, *add.get("identifiers", ())),
+                               other=other, **{k: v for k, v in set_.items() if k in _SINGLE})
+
+
+def merge_facts(keep, drop) -> tuple[dict, dict]:
+    """(values to add to lists, fields to set) in ``keep``'s entry so that it holds every fact of ``drop``'s
+    entry: its names as aliases, identifiers, sources, each field ``keep`` lacks, and in the note each field
+    both have with different values ("from <id>: ...")."""
+    add: dict[str, list] = {}
+    set_: dict = {}
+    names = [n for n in (drop.name, *drop.aliases) if n != keep.name and n not in keep.aliases]
+    if names:  # same names on both: no aliases line, which would only repeat (or empty) the list
+        add["aliases"] = list(dict.fromkeys(names))
+    if (ids := [i for i in drop.identifiers if i not in keep.identifiers]):
+        add["identifiers"] = ids
+    kept_values = {**{f: getattr(keep, f) for f in _SINGLE}, **dict(keep.other)}
+    drop_values = {**{f: getattr(drop, f) for f in _SINGLE}, **dict(drop.other)}
+    notes = []
+    for name, value in drop_values.items():
+        if value in (None, "", (), []) or name == "note":
+            continue
+        mine = kept_values.get(name)
+        if name == "sources":
+            if (more := [x for x in value if x not in (mine or ())]):
+                add["sources"] = list(dict.fromkeys(more))
+        elif mine in (None, "", (), []):
+            set_[name] = list(value) if isinstance(value, (tuple, list)) else copy.deepcopy(value)
+        elif isinstance(mine, (list, tuple)) and isinstance(value, (list, tuple)):
+            if (more := [x for x in value if x not in mine]):
+                add[name] = more
+        elif mine != value:
+            notes.append(f"{name} {', '.join(value) if isinstance(value, (tuple, list)) else value}")
+    if drop_values.get("note") and drop_values["note"] != kept_values.get("note"):
+        notes.append(f"note: {drop_values['note']}")
+    if notes:
+        set_["note"] = "; ".join(str(x) for x in [kept_values.get("note"), f"from {drop.id}: " + "; ".join(notes)]
+                                 if x)
+    return add, set_
 
 
 class _PlainDumper(yaml.SafeDumper):
@@ -241,9 +265,15 @@ def duplicate_rows(backend, decisions=None, *, kind: str = "Organisation", min_s
             chosen.append((best, by_id[keeper], by_id[m], via))
     chosen.sort(key=lambda c: (c[0].group, -c[0].pair.score, c[1].id, c[2].id))
     moved = _Moved(where) if where else None
+    # The merges are made in order: a group's second merge into its kept record starts from that record as the
+    # first left it (its note, its aliases; ``folded``), else the second edit would replace a note it does
+    # not hold. A pair to review, or decided, is no step of that order: its edit is against the folder as the
+    # merges leave it, and makes nothing the next row counts on (apply one, then ask again).
+    state: dict[str, Any] = {}
     rows = []
     for planned, keep, drop, via in chosen:
         p = planned.pair
+        keep, drop = state.get(keep.id, keep), state.get(drop.id, drop)
         review, link = planned.action == "review", planned.weakest
         reasons = p.reasons + list(planned.notes)
         if via:
@@ -253,8 +283,10 @@ def duplicate_rows(backend, decisions=None, *, kind: str = "Organisation", min_s
             edits = []  # decided apart: nothing to do
         else:
             edits = merge_edits(keep, drop, ties_at.get(drop.id, ()), kinds, moved)
-        if moved:
-            moved.record(edits, keep.kind)
+        if planned.action == "merge":
+            state[keep.id] = folded(keep, *merge_facts(keep, drop))
+            if moved:
+                moved.record(edits, keep.kind)
         row: dict[str, Any] = {"group": planned.group, "action": planned.action, "score": p.score, "keep": keep.id,
                "keep_name": keep.name, "merge": drop.id, "merge_name": drop.name, "reasons": "; ".join(reasons),
                "group_size": planned.size, "weakest_link": [link.a, link.b] if review else None,
