@@ -457,8 +457,15 @@ def test_a_cell_past_the_header_is_a_problem_at_its_row(lcg, tmp_path):
     result = lcg("import", "sheet", sheet, "--type", "organisation", "--map", tmp_path / "map.yaml",
                  "-o", tmp_path / "data")
     assert result.exit_code == 1 and not (tmp_path / "data").exists()
-    assert ("list.csv:2 (and 1 more row): 2 cells written, but the header names 1 column: a cell with a comma "
+    assert ("list.csv:2 (and 1 more row): 2 cells, but the header names 1 column: a cell with a comma "
             "in it needs double quotes") in result.stderr, result.stderr
+    # the cell pushed past the header empty: the columns after the split cell are shifted all the same
+    sheet.write_text("Name,Address,Postcode,Phone,Fax\nBilston Library,1 High St,WV14 0EW,01902 111111,\n"
+                     "Little Stars, Inc.,200 W Oak St,60602,5555678,\n", encoding="utf-8")
+    (tmp_path / "map.yaml").write_text("columns:\n  Name: Label\n  Fax: ~\n", encoding="utf-8")
+    result = lcg("import", "sheet", sheet, "--type", "organisation", "--map", tmp_path / "map.yaml",
+                 "-o", tmp_path / "data")
+    assert result.exit_code == 1 and "list.csv:3: 6 cells, but the header names 5 columns" in result.stderr
 
 
 def test_only_a_merge_into_the_users_own_files_leaves_rows_out(lcg, tmp_path):

@@ -32,6 +32,7 @@ import difflib
 import json
 import re
 import shlex
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -409,14 +410,20 @@ def _cells_past_the_header(reader: _Reader, label: str, width: int, numbered) ->
     In a CSV it is mostly a name with a comma and no quotes ("Department of X, Boston University"), which
     would be imported as "Department of X" without a word. Said once, at the first such row, with a count.
     """
-    over = [(n, r) for n, r in numbered if any(c not in (None, "") for c in r[width:])]
+    # a row longer than the header while the sheet's rows are as long as it: one cell split in two, every
+    # cell after it one column to the right ("Little Stars, Inc." -> address "Inc."), even when the cell
+    # pushed past the header is empty
+    usual = Counter(len(r) for _, r in numbered).most_common(1)[0][0] if numbered else width
+    over = [(n, r) for n, r in numbered
+            if any(c not in (None, "") for c in r[width:]) or (len(r) > width and usual <= width)]
     if over:
         n, r = over[0]
         more = f" (and {len(over) - 1} more row{'s' if len(over) != 2 else ''})" if len(over) > 1 else ""
+        cells = len(r) if usual <= width < len(r) else 1 + max(i for i, c in enumerate(r) if c not in (None, ""))
         reader.problems.append(
-            f"{label}:{n}{more}: {sum(1 for c in r if c not in (None, ''))} cells written, but the header names "
-            f"{width} column{'s' if width != 1 else ''}: a cell with a comma in it needs double quotes "
-            f"(\"Department of X, University of Y\"), or the header a name for every column")
+            f"{label}:{n}{more}: {cells} cells, but the header names {width} column{'s' if width != 1 else ''}: a "
+            f"cell with a comma in it needs double quotes (\"Department of X, University of Y\"), or the header a "
+            "name for every column")
 
 
 def _elements(reader: _Reader, rows):
