@@ -944,6 +944,15 @@ def _say_held(result, out_dir) -> None:
                          f"({first([f'{a} -> {b}' for a, b in result.merged.items()])})")
         click.echo(f"note: left out {n} row{'s' if n != 1 else ''} the folder's own files hold now (a merge moved "
                    f"them there): {'; '.join(parts)}", err=True)
+    if result.differs:
+        d = len(result.differs)
+        said = [f"{i} {name}: the sheet says {value!r}, your entry {mine!r}" if mine is not None else
+                f"{i} {name}: the sheet says {value!r}, your entry has none" for i, name, value, mine in result.differs]
+        shown = "; ".join(said[:5]) + (f"; and {d - 5} more" if d > 5 else "")
+        click.echo(f"note: {d} value{'s' if d != 1 else ''} in the sheet differ{'s' if d == 1 else ''} from the "
+                   "entries your files hold, "
+                   f"which were left as they are: {shown}; edit the entries in {out_dir} if the sheet is right",
+                   err=True)
     if result.ties_left_out:
         k = len(result.ties_left_out)
         click.echo(f"note: left out {k} connection{'s' if k != 1 else ''} stored on those rows, which an import "
@@ -1000,7 +1009,8 @@ def import_sheet(files, out_dir, mapping, name, kind):
         click.echo(f"note: {result.repeated} row{'s repeat' if result.repeated != 1 else ' repeats'} the name of "
                    "an earlier row; each is an entry of its own (its id ends -2, -3...): "
                    f"lcg duplicates --data {shlex.quote(str(out_dir))} pairs them", err=True)
-    click.echo(f"Imported {result.nodes} elements and {result.relationships} connections into {out_dir}: "
+    click.echo(f"Imported {result.nodes} element{'s' if result.nodes != 1 else ''} and {result.relationships} "
+               f"connection{'s' if result.relationships != 1 else ''} into {out_dir}: "
                f"added {added}; {where}.", err=True)
 
 

@@ -281,3 +281,23 @@ def test_a_group_s_second_merge_keeps_what_the_first_put_in_the_kept_entry(lcg, 
     (kept,) = yaml.safe_load((data / "organisations.yaml").read_text())
     assert "Nursery." in kept["note"] and "Youth club." in kept["note"], kept
     assert sorted(kept["aliases"]) == ["Erie Hse"], kept
+
+
+def test_a_change_in_the_sheet_to_a_row_the_user_holds_now_is_said(lcg, tmp_path):
+    """A row merged into the user's file is the user's entry now: a re-import leaves it as it is, and says
+    which values of the sheet differ (a new phone number was lost without a word)."""
+    sheet, mapping, data = tmp_path / "list.csv", tmp_path / "map.yaml", tmp_path / "data"
+    mapping.write_text("columns: {Name: Label, Phone: phone}\n")
+    sheet.write_text("ID,Name,Phone\n2319,Bateman,5345055\n2320,Erie House,5551234\n")
+    assert lcg("import", "sheet", sheet, "--type", "organisation", "--map", mapping, "-o", data).exit_code == 0
+    imported = data / "imports" / "sheet-list" / "organisations.yaml"
+    entries = yaml.safe_load(imported.read_text())
+    (data / "organisations.yaml").write_text(yaml.safe_dump([e for e in entries if e["id"] == "2319"]))
+    imported.write_text(yaml.safe_dump([e for e in entries if e["id"] != "2319"]))  # as a merge moves it
+    assert lcg("validate", "--data", data).exit_code == 0
+    sheet.write_text("ID,Name,Phone\n2319,Bateman,5345000\n2320,Erie House,5551234\n")
+    again = lcg("import", "sheet", sheet, "--type", "organisation", "--map", mapping, "-o", data)
+    assert again.exit_code == 0, again.output
+    assert ("note: 1 value in the sheet differs from the entries your files hold, which were left as they are: "
+            "2319 phone: the sheet says '5345000', your entry '5345055'") in again.stderr, again.stderr
+    assert yaml.safe_load((data / "organisations.yaml").read_text())[0]["phone"] == "5345055"

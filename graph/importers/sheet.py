@@ -76,6 +76,8 @@ class SheetResult:
     held: list = field(default_factory=list)
     merged: dict = field(default_factory=dict)  # id of a row not written -> the entry it was merged into
     ties_left_out: list = field(default_factory=list)  # (sheet, row) of connections stored on such a row
+    #: (id, field, the sheet's value, the user's entry's value) where a held row says other than its entry
+    differs: list = field(default_factory=list)
 
 
 def unquote(value):
@@ -334,7 +336,8 @@ def import_sheet(paths, out_dir, *, mapping=None, name: str | None = None, kind:
         raise SheetProblems(reader.problems, ", ".join(map(str, paths)))
     own = f"imports/sheet-{slug(name or paths[0].stem) or 'sheet'}"
     index = FolderIndex(out_dir, own)
-    held, merged = _held_elsewhere(index, entries)
+    held, merged, theirs = _held_elsewhere(index, entries)
+    differs = _held_differences([e for e in entries if e["id"] in set(held)], theirs)
     gone = set(held) | set(merged)
     left_out: list[tuple] = []
     for (owner, key), values in ties.items():
@@ -349,7 +352,7 @@ def import_sheet(paths, out_dir, *, mapping=None, name: str | None = None, kind:
         for e in es:
             del e["_kind"]
     result = SheetResult(nodes=len(entries), relationships=sum(len(v) for v in ties.values()) - len(left_out),
-                         held=held, merged=merged, ties_left_out=sorted(left_out))
+                         held=held, merged=merged, ties_left_out=sorted(left_out), differs=differs)
     result.added = {k: sum(1 for e in es if e["id"] not in index.own_ids) for k, es in out.items() if es}
     result.folder = index.root / own
     result.written = write_import(index, out, command=f"lcg import sheet {paths[0].name}", origin=reader.origin)
@@ -358,9 +361,10 @@ def import_sheet(paths, out_dir, *, mapping=None, name: str | None = None, kind:
     return result
 
 
-def _held_elsewhere(index: FolderIndex, entries: list[dict]) -> tuple[list[str], dict[str, str]]:
+def _held_elsewhere(index: FolderIndex, entries: list[dict]) -> tuple[list[str], dict[str, str], dict[str, dict]]:
     """The rows whose entry the user's own files hold now, which the import no longer writes: (ids of rows
-    whose entry is there under their own id, {id of a row merged into an entry there: that entry's id}).
+    whose entry is there under their own id, {id of a row merged into an entry there: that entry's id},
+    {id: the entry as the user's files have it}).
 
     ``lcg duplicates`` merges records of an import by moving the kept entry into the folder's own file and
     deleting the others from the import's file; writing them again would undo the merge (the kept id twice,
@@ -379,6 +383,7 @@ def _held_elsewhere(index: FolderIndex, entries: list[dict]) -> tuple[list[str],
 
     own_files = [f for f in index.files if f.kind in schema.NODE_KINDS and not f.name.startswith("imports/")]
     names_of: dict[str, tuple[str, list[str]]] = {}  # id -> (kind, normalised name then aliases)
+    theirs: dict[str, dict] = {}  # id -> the entry as the user's file has it
     for f in own_files:
         for e in parsed_values([f], parse).get(f.name) or ():
             if isinstance(e, dict) and isinstance(e.get("id"), str) and isinstance(e.get("name"), str):
@@ -386,6 +391,7 @@ def _held_elsewhere(index: FolderIndex, entries: list[dict]) -> tuple[list[str],
                 aliases = [aliases] if isinstance(aliases, str) else aliases
                 names_of.setdefault(e["id"], (f.kind, [norm_name(n) for n in [e["name"], *aliases]
                                                        if isinstance(n, str)]))
+                theirs.setdefault(e["id"], e)
     held = [e["id"] for e in entries if e["id"] in names_of and names_of[e["id"]][0] == e["_kind"]
             and norm_name(e["name"]) in names_of[e["id"]][1]]
     into: dict[str, str] = {}
@@ -401,7 +407,27 @@ def _held_elsewhere(index: FolderIndex, entries: list[dict]) -> tuple[list[str],
         org = into.get(norm_name(e["name"]))
         if org is not None:
             merged[e["id"]] = org
-    return held, merged
+    return held, merged, theirs
+
+
+def _held_differences(rows: list[dict], held: dict[str, dict]) -> list[tuple]:
+    """(id, field, the sheet's value, the entry's) for each field a row the user's files hold writes otherwise:
+    the import leaves the entry as the user has it, so a change made in the sheet since (a new phone number)
+    would be lost without a word."""
+    out = []
+    for row in rows:
+        mine = held.get(row["id"]) or {}
+        for name, value in row.items():
+            if name in ("id", "name", "_kind") or value in (None, "", [], ()):
+                continue
+            theirs = mine.get(name)
+            if isinstance(value, list) and isinstance(theirs, list):
+                if all(v in theirs for v in value):
+                    continue
+            elif str(theirs) == str(value):
+                continue
+            out.append((row["id"], name, value, theirs))
+    return out
 
 
 def _cells_past_the_header(reader: _Reader, label: str, width: int, numbered) -> None:
