@@ -183,7 +183,6 @@ def bodies_named(name: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-
 #: A part of a name that is one word in capitals, of three letters or more: the initials of a body ("CNRS",
 #: "NIH", "MIT" in "Whitehead Institute/MIT"), unless it is a place, a legal form ("CIC" in "Bilston
 #: Community Centre, CIC") or the code of a region or country an address ends with (``_REGION_CODES``).
@@ -644,8 +643,8 @@ ONE_PLACE_CAP = 0.55
 
 
 def _a(phrase: str) -> str:
-    """"a university", "an academy": the article a reason writes before a phrase."""
-    return f"{'an' if phrase[:1] in 'aeio' else 'a'} {phrase}"  # ("a university")
+    """"an academy", "a university" (not "an"): the article a reason writes before a phrase."""
+    return f"{'an' if phrase[:1] in 'aeio' else 'a'} {phrase}"
 
 
 def name_similarity(a: NameKey, b: NameKey, weight, ambiguous=frozenset(), places=NO_PLACES) -> tuple[float, str]:

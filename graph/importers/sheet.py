@@ -424,8 +424,8 @@ def _held_differences(rows: list[dict], held: dict[str, dict]) -> list[tuple]:
             if isinstance(value, list) and isinstance(theirs, list):
                 if all(v in theirs for v in value):
                     continue
-            elif str(theirs) == str(value):
-                continue
+            elif str(theirs) == str(value) or (name == "note" and str(theirs).startswith(str(value))):
+                continue  # (a merge adds "; from <id>: ..." to the kept entry's note)
             out.append((row["id"], name, value, theirs))
     return out
 
