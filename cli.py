@@ -518,8 +518,8 @@ def overlaps(min_score, kinds, project, theme, place, since, proposal, weight_pa
               help="Only pairs scoring at least this (graph/dedup/weights.py).")
 @click.option("--include-decided", is_flag=True, help="Also show pairs already decided in decisions.yaml.")
 @click.option("--action", "only", type=click.Choice(["merge", "review", "decided"]),
-              help="Only the pairs advised to merge, only those to review, or (with --include-decided) only the "
-                   "decided ones (the count line still counts all).")
+              help="Only the pairs advised to merge, only those to review, or (with --include-decided) only those "
+                   "decided apart (the count line still counts all).")
 @query_command
 def duplicates(kind, min_score, include_decided, only, data_dir, fmt):
     """Records that are probably one organisation (or person), with reasons and the merge to make.
@@ -528,7 +528,7 @@ def duplicates(kind, min_score, include_decided, only, data_dir, fmt):
     punctuation, spelling out abbreviations and initials ("Univ.", "UoW"); and
     identifiers (charity and company numbers, ROR ids), websites, addresses, postcodes,
     phone numbers and the people attached. Branches in different towns stay apart.
-    Pairs marked in DATA/decisions.yaml are left out.
+    Pairs decided apart in DATA/decisions.yaml are left out (decided the same: still listed).
 
     \b
     Example:
@@ -556,8 +556,7 @@ def duplicates(kind, min_score, include_decided, only, data_dir, fmt):
             if not r["change"]:  # decided apart: nothing to do
                 continue
             # a pair for review is no advice to merge: its edit is there for a reviewer who finds them one
-            lead = {"review": "for review: if they are one body, merge", "decided": "decided the same: merge"}.get(
-                r["action"], "merge")
+            lead = "for review: if they are one body, merge" if r["action"] == "review" else "merge"
             click.echo(_comments_fitted(f"\n# {lead} {r['merge']} into {r['keep']} (score {r['score']}):\n"
                                         f"{r['change']}", width))
     if not every:
@@ -617,8 +616,8 @@ def decide(a, b, decision, note, data_dir):
     click.echo(f"Recorded {entry['pair'][0]} / {entry['pair'][1]}: {entry['decision']}", err=True)
     if entry["decision"] == "same":  # a decision merges nothing: the edit that does is still to be made
         where = ["--data", data_dir] if data_dir else []
-        click.echo("note: they are still two records; the edit that merges them: "
-                   f"{command_line(['duplicates', '--include-decided', '--action', 'decided', *where])}", err=True)
+        click.echo("note: they are still two records; the edit that merges them is listed by "
+                   f"{command_line(['duplicates', *where])}", err=True)
 
 
 # --- maps and exports (visualise/) -------------------------------------------------

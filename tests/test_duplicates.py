@@ -283,13 +283,18 @@ def test_decisions_raise_typed_errors(tmp_path):
         load_decisions(tmp_path)
 
 
-def test_deciding_same_says_the_records_are_still_two_and_where_the_merge_is(lcg, tmp_path):
+def test_deciding_same_keeps_the_merge_listed_once(lcg, tmp_path):
+    """A pair decided the same is a merge still to make: listed once, as before, with its edit; deciding
+    says the records are still two and which command lists the merge."""
     data = tmp_path / "data"
     shutil.copytree(DATA, data)
+    before = [r for r in _rows(lcg, data=data) if {r["keep"], r["merge"]} == {"learning-works", "learnng-works"}]
     done = lcg("decide", "learning-works", "learnng-works", "same", "--data", data)
     assert done.exit_code == 0
-    hint = done.stderr.split("the edit that merges them: ", 1)[1].strip()
-    assert hint == f"lcg duplicates --include-decided --action decided --data {data}"
-    shown = lcg(*hint.split()[1:])  # the hint, pasted
-    assert "# decided the same: merge learnng-works into learning-works" in shown.stdout
-    assert shown.stderr.strip().endswith(", 1 decided; shown: the 1 decided")
+    hint = done.stderr.split("the edit that merges them is listed by ", 1)[1].strip()
+    assert hint == f"lcg duplicates --data {data}"
+    for args in ((), ("--include-decided",)):
+        rows = [r for r in _rows(lcg, *args, data=data) if {r["keep"], r["merge"]} == {"learning-works", "learnng-works"}]
+        assert [(r["action"], r["change"]) for r in rows] == [(r["action"], r["change"]) for r in before]
+    assert [r["decision"] for r in _rows(lcg, "--include-decided", data=data)
+            if {r["keep"], r["merge"]} == {"learning-works", "learnng-works"}] == ["same"]

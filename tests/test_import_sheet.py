@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+import yaml
 
 from conftest import SEED
 from graph.dataset import load_dataset
@@ -465,7 +466,35 @@ def test_a_cell_past_the_header_is_a_problem_at_its_row(lcg, tmp_path):
     (tmp_path / "map.yaml").write_text("columns:\n  Name: Label\n  Fax: ~\n", encoding="utf-8")
     result = lcg("import", "sheet", sheet, "--type", "organisation", "--map", tmp_path / "map.yaml",
                  "-o", tmp_path / "data")
-    assert result.exit_code == 1 and "list.csv:3: 6 cells, but the header names 5 columns" in result.stderr
+    assert result.exit_code == 1 and "list.csv:3: 6 cells, but the header names 5 columns: the cell past it is " \
+        "empty: a comma too many at the end of the row" in result.stderr, result.stderr
+
+
+def test_a_cell_written_over_two_lines_keeps_its_line_break(lcg, tmp_path):
+    """The Chicago list writes addresses over two lines; read line by line they ran together ("AveRiverdale")."""
+    sheet = tmp_path / "list.csv"
+    sheet.write_text('Name,Address\nRiverdale,"14424 Wentworth Ave\nRiverdale, IL  60827"\nBilston Library,1 High St\n',
+                     encoding="utf-8")
+    (tmp_path / "map.yaml").write_text("columns:\n  Name: Label\n", encoding="utf-8")
+    result = lcg("import", "sheet", sheet, "--type", "organisation", "--map", tmp_path / "map.yaml",
+                 "-o", tmp_path / "data")
+    assert result.exit_code == 0, result.output
+    entries = yaml.safe_load((tmp_path / "data" / "imports" / "sheet-list" / "organisations.yaml").read_text())
+    assert entries[0]["address"] == "14424 Wentworth Ave\nRiverdale, IL  60827"
+
+
+def test_an_empty_cell_past_a_workbooks_table_is_no_problem():
+    """A workbook row may hold an empty formatted cell past its table (openpyxl reads one when the sheet has no
+    dimension tag): nothing is shifted there. In a CSV the same row is a cell split by a comma."""
+    from graph.importers.sheet import _cells_past_the_header, _Reader
+
+    rows = [(2, ["Bilston Library", "Organisation"]), (3, ["Heath Town Hub", "Organisation", None]),
+            (4, ["Wednesfield Hub", "Organisation"])]
+    for text, problems in ((False, 0), (True, 1)):
+        reader = _Reader({}, {})
+        _cells_past_the_header(reader, "Elements", 2, rows, text)
+        assert len(reader.problems) == problems, reader.problems
+
 
 
 def test_only_a_merge_into_the_users_own_files_leaves_rows_out(lcg, tmp_path):

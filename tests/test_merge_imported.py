@@ -301,3 +301,24 @@ def test_a_change_in_the_sheet_to_a_row_the_user_holds_now_is_said(lcg, tmp_path
     assert ("note: 1 value in the sheet differs from the entries your files hold, which were left as they are: "
             "2319 phone: the sheet says '5345000', your entry '5345055'") in again.stderr, again.stderr
     assert yaml.safe_load((data / "organisations.yaml").read_text())[0]["phone"] == "5345055"
+
+
+def test_a_value_written_another_way_is_no_difference():
+    from graph.importers.sheet import _held_differences
+
+    rows = [{"id": "a", "name": "A", "_kind": "Organisation", "postcode": "wv14 0aa", "website": "bilstoncc.org.uk",
+             "phone": "01902 999999"}]
+    theirs = {"a": {"id": "a", "name": "A", "postcode": "WV14 0AA", "website": "https://www.bilstoncc.org.uk/",
+                    "phone": "01902 111111"}}
+    assert _held_differences(rows, theirs) == [("a", "phone", "01902 999999", "01902 111111")]
+
+
+def test_a_merge_made_twice_says_its_note_once():
+    from graph.dedup.duplicates import EntityRecord
+    from graph.queries.duplicates import folded, merge_facts
+
+    keep = EntityRecord("k", "Organisation", "Erie House", address="1 High St", other={"description": "Centre."})
+    drop = EntityRecord("d", "Organisation", "Erie House", address="1 High St", other={"description": "Nursery."})
+    once = folded(keep, *merge_facts(keep, drop))
+    assert "from d: description Nursery." in once.other["note"]
+    assert "note" not in merge_facts(once, drop)[1]  # made again (the row came back): the note is not repeated

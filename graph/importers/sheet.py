@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import csv
 import difflib
+import io
 import json
 import re
 import shlex
@@ -95,7 +96,9 @@ def read_tables(path: Path) -> dict[str, list[list]]:
             text = path.read_bytes().decode("utf-8-sig")
         except UnicodeDecodeError:
             raise UnreadableInput(f"{path}: not UTF-8 text; save it as UTF-8 (in Excel: Save As > CSV UTF-8)") from None
-        return {path.name: [list(r) for r in csv.reader(text.splitlines())]}
+        # a file object, not lines: a cell written over two lines keeps its line break ("14424 Wentworth Ave
+        # \nRiverdale" ran together as "AveRiverdale")
+        return {path.name: [list(r) for r in csv.reader(io.StringIO(text, newline=""))]}
     if suffix in (".xlsx", ".xlsm"):
         from openpyxl import load_workbook
 
@@ -319,7 +322,7 @@ def import_sheet(paths, out_dir, *, mapping=None, name: str | None = None, kind:
             if cols is not None:
                 target.extend((label, n, dict(zip(cols, (_cell(c) for c in r))))
                               for n, r in numbered[1:])
-                _cells_past_the_header(reader, label, len(rows[0]), numbered[1:])
+                _cells_past_the_header(reader, label, len(rows[0]), numbered[1:], path.suffix.lower() == ".csv")
     # a misspelt column would be read as if the file had no line; one left out (``Fax: ~``) may be a shared map's
     # spare line for sheets that have it (misspelt, the column it meant is still said to be unknown)
     for key in sorted(k for k in column_map.keys() - headers.keys() if column_map[k]):
@@ -424,13 +427,22 @@ def _held_differences(rows: list[dict], held: dict[str, dict]) -> list[tuple]:
             if isinstance(value, list) and isinstance(theirs, list):
                 if all(v in theirs for v in value):
                     continue
-            elif str(theirs) == str(value) or (name == "note" and str(theirs).startswith(str(value))):
+            elif _same_text(name, theirs, value) or (name == "note" and str(theirs).startswith(str(value))):
                 continue  # (a merge adds "; from <id>: ..." to the kept entry's note)
             out.append((row["id"], name, value, theirs))
     return out
 
 
-def _cells_past_the_header(reader: _Reader, label: str, width: int, numbered) -> None:
+def _same_text(name: str, a, b) -> bool:
+    """One value written two ways: case and spaces ("wv14 0aa" / "WV14 0AA"), a website's scheme and "www."."""
+    def plain(v) -> str:
+        text = " ".join(str(v).split()).casefold()
+        return re.sub(r"^(https?://)?(www\.)?", "", text).rstrip("/") if name == "website" else text
+
+    return plain(a) == plain(b)
+
+
+def _cells_past_the_header(reader: _Reader, label: str, width: int, numbered, text: bool) -> None:
     """A problem for rows with a written cell beyond the header's last column: no field would read it.
 
     In a CSV it is mostly a name with a comma and no quotes ("Department of X, Boston University"), which
@@ -439,17 +451,21 @@ def _cells_past_the_header(reader: _Reader, label: str, width: int, numbered) ->
     # a row longer than the header while the sheet's rows are as long as it: one cell split in two, every
     # cell after it one column to the right ("Little Stars, Inc." -> address "Inc."), even when the cell
     # pushed past the header is empty
+    # (a CSV's only: a workbook's row may carry an empty formatted cell past its table)
     usual = Counter(len(r) for _, r in numbered).most_common(1)[0][0] if numbered else width
     over = [(n, r) for n, r in numbered
-            if any(c not in (None, "") for c in r[width:]) or (len(r) > width and usual <= width)]
+            if any(c not in (None, "") for c in r[width:]) or (text and len(r) > width and usual <= width)]
     if over:
         n, r = over[0]
         more = f" (and {len(over) - 1} more row{'s' if len(over) != 2 else ''})" if len(over) > 1 else ""
-        cells = len(r) if usual <= width < len(r) else 1 + max(i for i, c in enumerate(r) if c not in (None, ""))
-        reader.problems.append(
-            f"{label}:{n}{more}: {cells} cells, but the header names {width} column{'s' if width != 1 else ''}: a "
-            f"cell with a comma in it needs double quotes (\"Department of X, University of Y\"), or the header a "
-            "name for every column")
+        written = any(c not in (None, "") for c in r[width:])
+        cells = 1 + max(i for i, c in enumerate(r) if c not in (None, "")) if written else len(r)
+        cause = (("a cell with a comma in it needs double quotes (\"Department of X, University of Y\"), or the "
+                  "header a name for every column") if written else
+                 "the cell past it is empty: a comma too many at the end of the row, or a cell with a comma in it "
+                 "that needs double quotes (\"Little Stars, Inc.\")")
+        reader.problems.append(f"{label}:{n}{more}: {cells} cells, but the header names {width} "
+                               f"column{'s' if width != 1 else ''}: {cause}")
 
 
 def _elements(reader: _Reader, rows):

@@ -150,9 +150,9 @@ def merge_facts(keep, drop) -> tuple[dict, dict]:
             notes.append(f"{name} {', '.join(value) if isinstance(value, (tuple, list)) else value}")
     if drop_values.get("note") and drop_values["note"] != kept_values.get("note"):
         notes.append(f"note: {drop_values['note']}")
-    if notes:
-        set_["note"] = "; ".join(str(x) for x in [kept_values.get("note"), f"from {drop.id}: " + "; ".join(notes)]
-                                 if x)
+    said = f"from {drop.id}: " + "; ".join(notes)
+    if notes and said not in str(kept_values.get("note") or ""):  # (a merge made twice says it once)
+        set_["note"] = "; ".join(str(x) for x in [kept_values.get("note"), said] if x)
     return add, set_
 
 
@@ -229,12 +229,13 @@ def duplicate_rows(backend, decisions=None, *, kind: str = "Organisation", min_s
     kinds = {n.id: n.kind for n in backend.nodes()}
     decisions = decisions or {}
     found = find_duplicates(records, min_score=min_score)
-    pairs = [p for p in found if frozenset((p.a, p.b)) not in decisions]
+    # A pair decided "same" is a merge still to make: it stays in the plan, once, as any pair. A pair decided
+    # apart joins no merge group; asked for, it is shown last with action "decided" and no edit.
+    apart = {k for k, d in decisions.items() if d.get("decision") != "same"}
+    pairs = [p for p in found if frozenset((p.a, p.b)) not in apart]
     plan = merge_plan(pairs, {r.id: r.name for r in records} if kind == "Organisation" else None)
-    # a decided pair joins no merge group (its decision stands), shown last when asked for: action "decided",
-    # with the merge's edit only when it was decided "same" (the merge is still to be made)
     last = max((x.group for x in plan), default=0)
-    decided_pairs = [p for p in found if frozenset((p.a, p.b)) in decisions] if include_decided else []
+    decided_pairs = [p for p in found if frozenset((p.a, p.b)) in apart] if include_decided else []
     plan += [PlannedPair(p, last + n, "decided", 2, None, ()) for n, p in enumerate(decided_pairs, start=1)]
     pairs += decided_pairs
     in_pairs = {x for p in pairs for x in (p.a, p.b)}
@@ -279,7 +280,7 @@ def duplicate_rows(backend, decisions=None, *, kind: str = "Organisation", min_s
         if via:
             reasons.append(f"paired with {via}, which merges into {keep.id} too")
         decided = decisions.get(frozenset((p.a, p.b)))
-        if decided and decided["decision"] != "same":
+        if planned.action == "decided":
             edits = []  # decided apart: nothing to do
         else:
             edits = merge_edits(keep, drop, ties_at.get(drop.id, ()), kinds, moved)
