@@ -322,3 +322,32 @@ def test_a_merge_made_twice_says_its_note_once():
     once = folded(keep, *merge_facts(keep, drop))
     assert "from d: description Nursery." in once.other["note"]
     assert "note" not in merge_facts(once, drop)[1]  # made again (the row came back): the note is not repeated
+
+
+def test_rows_merged_into_a_hand_written_entry_stay_merged_on_a_re_import(lcg, tmp_path):
+    """Two imported rows of one body merged, as advised, into the hand-written entry: a re-import leaves them
+    out (they came back, and the note grew each round); on a first import the same name is no merge."""
+    data, sheet, mapping = tmp_path / "data", tmp_path / "list.csv", tmp_path / "map.yaml"
+    data.mkdir()
+    (data / "organisations.yaml").write_text(yaml.safe_dump([
+        {"id": "bilston-community-centre", "name": "Bilston Community Centre", "aliases": ["Bilston CC"],
+         "phone": "01902 111111"}]))
+    mapping.write_text("columns: {Name: Label}\n")
+    sheet.write_text("Name,Phone\nBilston Community Centre Ltd,01902 111111\nThe Bilston Community Centre,"
+                     "01902 111111\nHeath Town Hub,01902 222222\n")
+    assert lcg("import", "sheet", sheet, "--type", "organisation", "--map", mapping, "-o", data).exit_code == 0
+    from graph import open_backend
+    from graph.entry_files import EntryFiles
+    from graph.queries.duplicates import duplicate_rows
+
+    with open_backend(data) as g:
+        rows = [r for r in duplicate_rows(g, where=EntryFiles(data)) if r["keep"] == "bilston-community-centre"]
+    assert len(rows) == 2 and all(r["action"] == "merge" for r in rows)
+    for r in rows:
+        _apply(data, r["edits"])
+    assert lcg("validate", "--data", data).exit_code == 0
+    for _ in range(2):
+        again = lcg("import", "sheet", sheet, "--type", "organisation", "--map", mapping, "-o", data)
+        assert again.exit_code == 0 and "2 merged into an entry there" in again.stderr, again.output
+        with open_backend(data) as g:
+            assert not [r for r in duplicate_rows(g) if "bilston-community-centre" in (r["keep"], r["merge"])]

@@ -377,9 +377,12 @@ def _held_elsewhere(index: FolderIndex, entries: list[dict]) -> tuple[list[str],
       merge keeps the kept record's name; another name is another body whose id the slug or a list's
       numbering happens to be, and the clash stays a problem at the row);
     * an organisation row is merged when its name is a name or an alias of an organisation held so, the
-      merge having added it (records of a plain list often share one name, which a merge adds no alias for).
+      merge having added it (records of a plain list often share one name, which a merge adds no alias for);
+      on a re-import, also when the import's file no longer holds it and an organisation of the user's files
+      has its name (the merge deleted it there, into a hand-written entry).
     A row the import's file still holds was not merged (the merge deletes it there), so it is written as
-    before; a name shared with a hand-written entry is no merge either, and `lcg duplicates` pairs the two.
+    before; on a first import a name shared with a hand-written entry is no merge either, and `lcg duplicates`
+    pairs the two.
     """
     from ..yaml_files import parse
     from .parse_cache import parsed_values
@@ -403,6 +406,11 @@ def _held_elsewhere(index: FolderIndex, entries: list[dict]) -> tuple[list[str],
         if kind == "Organisation":
             for n in names:
                 into.setdefault(n, org)
+    if index.own_ids:  # a re-import: a row gone from the import's file whose name an entry of the user's holds
+        for org, (kind, names) in names_of.items():  # was merged into it there, hand-written or not
+            if kind == "Organisation":
+                for n in names:
+                    into.setdefault(n, org)
     merged = {}
     for e in entries:
         if e["_kind"] != "Organisation" or e["id"] in index.own_ids or e["id"] in names_of:
