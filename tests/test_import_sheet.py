@@ -449,35 +449,32 @@ def test_a_column_is_not_offered_a_field_its_values_could_not_be(lcg, tmp_path):
     assert "did you mean 'website'?" in found["websit"] and "map it with web site: website" in found["web site"]
 
 
+def _import_list(lcg, tmp_path, text: str, columns: str):
+    """``text`` as list.csv, imported as a plain list of organisations with ``columns`` as its mapping file."""
+    (tmp_path / "list.csv").write_text(text, encoding="utf-8")
+    (tmp_path / "map.yaml").write_text(f"columns: {columns}\n", encoding="utf-8")
+    return lcg("import", "sheet", tmp_path / "list.csv", "--type", "organisation", "--map", tmp_path / "map.yaml",
+               "-o", tmp_path / "data")
+
+
 def test_a_cell_past_the_header_is_a_problem_at_its_row(lcg, tmp_path):
     """A name with a comma and no quotes splits into two cells; the second was dropped without a word."""
-    sheet = tmp_path / "list.csv"
-    sheet.write_text("name\nDepartment of Physics, Boston University\nBoston University\nYale, USA\n",
-                     encoding="utf-8")
-    (tmp_path / "map.yaml").write_text("columns:\n  name: Label\n", encoding="utf-8")
-    result = lcg("import", "sheet", sheet, "--type", "organisation", "--map", tmp_path / "map.yaml",
-                 "-o", tmp_path / "data")
+    result = _import_list(lcg, tmp_path, "name\nDepartment of Physics, Boston University\nBoston University\n"
+                          "Yale, USA\n", "{name: Label}")
     assert result.exit_code == 1 and not (tmp_path / "data").exists()
     assert ("list.csv:2 (and 1 more row): 2 cells, but the header names 1 column: a cell with a comma "
             "in it needs double quotes") in result.stderr, result.stderr
     # the cell pushed past the header empty: the columns after the split cell are shifted all the same
-    sheet.write_text("Name,Address,Postcode,Phone,Fax\nBilston Library,1 High St,WV14 0EW,01902 111111,\n"
-                     "Little Stars, Inc.,200 W Oak St,60602,5555678,\n", encoding="utf-8")
-    (tmp_path / "map.yaml").write_text("columns:\n  Name: Label\n  Fax: ~\n", encoding="utf-8")
-    result = lcg("import", "sheet", sheet, "--type", "organisation", "--map", tmp_path / "map.yaml",
-                 "-o", tmp_path / "data")
+    result = _import_list(lcg, tmp_path, "Name,Address,Postcode,Phone,Fax\nBilston Library,1 High St,WV14 0EW,"
+                          "01902 111111,\nLittle Stars, Inc.,200 W Oak St,60602,5555678,\n", "{Name: Label, Fax: ~}")
     assert result.exit_code == 1 and "list.csv:3: 6 cells, but the header names 5 columns: the cell past it is " \
         "empty: a comma too many at the end of the row" in result.stderr, result.stderr
 
 
 def test_a_cell_written_over_two_lines_keeps_its_line_break(lcg, tmp_path):
     """The Chicago list writes addresses over two lines; read line by line they ran together ("AveRiverdale")."""
-    sheet = tmp_path / "list.csv"
-    sheet.write_text('Name,Address\nRiverdale,"14424 Wentworth Ave\nRiverdale, IL  60827"\nBilston Library,1 High St\n',
-                     encoding="utf-8")
-    (tmp_path / "map.yaml").write_text("columns:\n  Name: Label\n", encoding="utf-8")
-    result = lcg("import", "sheet", sheet, "--type", "organisation", "--map", tmp_path / "map.yaml",
-                 "-o", tmp_path / "data")
+    result = _import_list(lcg, tmp_path, 'Name,Address\nRiverdale,"14424 Wentworth Ave\nRiverdale, IL  60827"\n'
+                          "Bilston Library,1 High St\n", "{Name: Label}")
     assert result.exit_code == 0, result.output
     entries = yaml.safe_load((tmp_path / "data" / "imports" / "sheet-list" / "organisations.yaml").read_text())
     assert entries[0]["address"] == "14424 Wentworth Ave\nRiverdale, IL  60827"

@@ -390,8 +390,9 @@ def _held_elsewhere(index: FolderIndex, entries: list[dict]) -> tuple[list[str],
     own_files = [f for f in index.files if f.kind in schema.NODE_KINDS and not f.name.startswith("imports/")]
     names_of: dict[str, tuple[str, list[str]]] = {}  # id -> (kind, normalised name then aliases)
     theirs: dict[str, dict] = {}  # id -> the entry as the user's file has it
+    values = parsed_values(own_files, parse)  # the user's own files only: an import's are not read here
     for f in own_files:
-        for e in parsed_values([f], parse).get(f.name) or ():
+        for e in values.get(f.name) or ():
             if isinstance(e, dict) and isinstance(e.get("id"), str) and isinstance(e.get("name"), str):
                 aliases = e.get("aliases") or []
                 aliases = [aliases] if isinstance(aliases, str) else aliases
