@@ -579,3 +579,38 @@ def test_a_pair_cut_between_two_groups_has_a_group_number_of_its_own():
     cut = [x for x in plan if "a weak link between two merge groups" in " ".join(x.notes)]
     assert cut and all(x.size == 2 for x in cut)
     assert all(len(s) == 1 for s in sizes.values()), {g: s for g, s in sizes.items() if len(s) > 1}
+
+
+@pytest.mark.parametrize("a, b", [
+    # a registered name ends with its legal form: an address a list writes after it is not the name
+    ("Allianz SE Koniginstrasse 28 Munich Germany", "Allianz SE 80802 Munich Germany"),
+    ("Bayer Aktiengesellschaft 51368 Leverkusen Germany", "Bayer Aktiengesellschaft"),
+    ("SAP SE 69190", "SAP SE Dietmar Hopp Allee 16"),
+    ("Fresenius SE & Co. KGaA Else Kroner Strasse 1 61352 Germany", "Fresenius SE & Co. KGaA"),
+])
+def test_an_address_written_after_a_companys_legal_form_is_not_its_name(a, b):
+    assert _pairs(_org("a", a), _org("b", b)), (a, b)
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Teddy Bear Nursery School, Inc. I", "Teddy Bear Nursery School, Inc. II"),  # a site number
+    ("Montessori Academy and Association, Inc. 1", "Montessori Academy and Association, Inc. 2"),
+    ("Pregnancy Crisis Care (Plymouth & SE Cornwall)", "Pregnancy Crisis Care (Plymouth)"),  # "SE": south-east
+    ("Genentech Inc, Department of Immunology Research Group 2, Boston", "Genentech Inc"),  # a body, not a place
+])
+def test_what_follows_a_legal_form_is_cut_only_when_it_is_an_address(a, b):
+    from graph.dedup.names import name_key
+
+    assert name_key(a).tokens != name_key(b).tokens, (a, b)
+
+
+def test_two_addresses_without_house_numbers_sharing_no_word_are_two_places():
+    """Restaurants of one name in two cities, their streets without numbers: no word of the two addresses is
+    the same, so they are two places; a shared town or street word is no such evidence."""
+    a = _org("a", "Remi", address="145 W. 53rd St., New York", phone="212/581-4242")
+    b = _org("b", "Remi", address="3rd St. Promenade, Santa Monica", phone="310/393-6545")
+    assert not _pairs(a, b)
+    (p,) = find_duplicates([a, b], min_score=0.0)
+    assert any("but different addresses on different streets" in r for r in p.reasons), p.reasons
+    c = _org("c", "Remi", address="Underground Mall, Santa Monica")
+    assert _pairs(b, c), "one town in common: no evidence of two places"

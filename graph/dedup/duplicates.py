@@ -111,6 +111,14 @@ def _address(text) -> tuple[str, frozenset] | None:
     return (number, street) if street else None
 
 
+@lru_cache(maxsize=1 << 17)  # one field, asked once per candidate pair
+def _address_words(text) -> frozenset:
+    """The words of an address but numbers, street types and directions: what two addresses without a house
+    number each can still share (a street, a town)."""
+    return frozenset(w for w in re.findall(r"[a-z0-9]+", str(text or "").lower())
+                     if w not in _ADDRESS_SKIP and not w.isdigit())
+
+
 @lru_cache(maxsize=1 << 16)
 def _name_words(name: str) -> frozenset[str]:
     """The content words of an organisation's name, once per name (every pair of a record asks again)."""
@@ -157,8 +165,9 @@ def contact_evidence(ra, rb) -> tuple[float, list[str]]:
     delta, reasons = 0.0, []
     aa, ab = _address(ra.address), _address(rb.address)
     pa, pb = postcode_parts(ra.postcode), postcode_parts(rb.postcode)
+    typo = not (pa and pb and pa[1] != pb[1])
     if aa and ab:
-        street = _one_street(aa[1], ab[1], typo=not (pa and pb and pa[1] != pb[1]))
+        street = _one_street(aa[1], ab[1], typo)
         if aa[0] == ab[0] and street:
             delta += W.SAME_ADDRESS
             reasons.append(f"same address ({aa[0]} {street})")
@@ -166,6 +175,12 @@ def contact_evidence(ra, rb) -> tuple[float, list[str]]:
             delta -= W.DIFFERENT_ADDRESS
             where = "on one street" if street else ON_DIFFERENT_STREETS
             reasons.append(f"but different addresses {where} ({ra.address.strip()} / {rb.address.strip()})")
+    elif (wa := _address_words(ra.address)) and (wb := _address_words(rb.address)) and not _one_street(wa, wb, typo):
+        # without a house number on both sides, two addresses with no word in common (street nor town) are two
+        # places: "145 W. 53rd St., New York" / "3rd St. Promenade, Santa Monica"
+        delta -= W.DIFFERENT_ADDRESS
+        reasons.append(f"but different addresses {ON_DIFFERENT_STREETS} ({ra.address.strip()} / "
+                       f"{rb.address.strip()})")
     if pa and pb:
         if pa[1] == pb[1]:
             delta += W.SAME_POSTCODE

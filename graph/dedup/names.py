@@ -285,12 +285,53 @@ def _content_words(text: str, person: bool) -> tuple[list[str], tuple[str, ...]]
     return words, tuple(w for w in words if w not in CONNECTIVES) or tuple(words)
 
 
+#: Legal forms that end a company's registered name ("Bayer Aktiengesellschaft", "AXA S.A.", "Nokia
+#: Corporation"): not "company" or "co", which also begin or join names ("Company of Biologists", "& Co").
+NAME_ENDING_FORMS = frozenset("nv bv ltd limited inc incorporated corporation gmbh ag aktiengesellschaft sa sarl "
+                              "srl spa plc llc llp se bvba pte pty kk oy asa ab kgaa publ".split())
+
+
+def _reads_as_address(words: list[str]) -> bool:
+    """Words that say where, not who: a street type, a country, US state or county at the end ("munich
+    germany"), or a number beside a word or of four digits or more (a house number in a street, a postcode:
+    "koniginstrasse 28", "69190"; "Inc. 2" numbers a site). No word may name a body or unit ("SE Inflammation
+    Physiology Research Group, ... University 2, Budapest" names bodies)."""
+    words = [ABBREVIATIONS.get(w, w) for w in words]
+    if words[0] in CONNECTIVES or any((w in GENERIC_WORDS and w not in BUILTIN_PLACES) or w in BODY_WORDS
+                                      or w in UNIT_PART_HEADS for w in words):
+        return False
+    numbers = [w for w in words if _DIGIT.search(w)]
+    return (words[-1] in _ADDRESS_END_WORDS or any(w in STREET_TYPES for w in words)
+            or (bool(numbers) and (len(numbers) < len(words) or any(len(w) >= 4 for w in numbers))))
+
+
+def _without_address(text: str) -> str:
+    """Folded ``text`` without the address written after the legal form that ends a company's name:
+    "bayer aktiengesellschaft 51368 leverkusen germany" -> "bayer aktiengesellschaft".
+
+    A registered name ends with its legal form, and a register holds one body under a name, so the words
+    a list writes after it (and after any further forms, "SE & Co. KGaA") are where the record saw the
+    body, not the body: "Allianz SE, Königinstraße 28, München" and "Allianz SE, 80802 Munich" are one
+    company. Only a first legal form after the name counts, and only an address after it (a number, a
+    street, a country); "N.V. Philips Gloeilampenfabrieken" begins with its form.
+    """
+    words = text.split()
+    for i, w in enumerate(words[1:-1], start=1):
+        if w in NAME_ENDING_FORMS and words[i - 1] not in CONNECTIVES:  # "Plymouth & SE Cornwall": no form
+            j = i + 1
+            while j < len(words) and (words[j] in LEGAL_TOKENS or words[j] in ("and", "kgaa")):
+                j += 1
+            return " ".join(words[:j]) if j < len(words) and _reads_as_address(words[j:]) else text
+    return text
+
+
 def name_key(name: str, *, person: bool = False) -> NameKey:
     """The comparable form of a name; ``person`` drops titles instead of legal forms."""
     body = name if person else _without_units(name)
-    words, tokens = _content_words(_fold(body), person)
+    folded = _fold(body) if person else _without_address(_fold(body))
+    words, tokens = _content_words(folded, person)
     first = body.split(",", 1)[0]
-    head = _content_words(_fold(first), person)[1] if first != body else tokens
+    head = _content_words(_without_address(_fold(first)), person)[1] if first != body else tokens
     return NameKey(name, tokens, tuple(words), head)
 
 
