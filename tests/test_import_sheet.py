@@ -268,12 +268,12 @@ def test_hints_name_the_field_quote_odd_columns_and_one_problem_on_many_rows_is_
 
 def test_two_columns_of_one_field_are_a_problem_and_odd_keys_are_quoted(lcg, tmp_path):
     (tmp_path / "orgs.csv").write_text("Label,Addr1,Addr2,No\nAcme,1 High St,,x\nBeta,,Suite 5,y\n")
-    (tmp_path / "map.yaml").write_text("columns:\n  Addr1: address\n  Addr2: address\n")
+    (tmp_path / "map.yaml").write_text("columns:\n  Addr1: phone\n  Addr2: phone\n")
     out = tmp_path / "data"
     result = lcg("import", "sheet", tmp_path / "orgs.csv", "--type", "organisation", "--map", tmp_path / "map.yaml",
                  "-o", out)
     assert result.exit_code == 1 and "Traceback" not in result.output
-    assert "orgs.csv:1: columns 'Addr1' and 'Addr2' are both address" in result.output
+    assert "orgs.csv:1: columns 'Addr1' and 'Addr2' are both phone" in result.output
     (tmp_path / "map.yaml").write_text("columns:\n  Addr1: address\n  Addr2: ~\n")
     result = lcg("import", "sheet", tmp_path / "orgs.csv", "--type", "organisation", "--map", tmp_path / "map.yaml",
                  "-o", out)
@@ -530,3 +530,30 @@ def test_a_mapping_file_of_the_wrong_shape_is_one_line(lcg, tmp_path, text, said
                  "-o", tmp_path / "data")
     assert result.exit_code == 1 and said in result.stderr and "Traceback" not in result.output, result.output
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_an_address_over_several_columns_is_joined_and_own_categories_are_one_problem(lcg, tmp_path):
+    """Real lists write an address over columns (street, town) and keep categories of their own in a column
+    named "type" (a cuisine): the address is read whole, as the duplicates check needs it, and the categories
+    are one problem with the line that maps them, not one problem per row."""
+    text = ("id,name,addr,city,phone,type\n1,Remi,145 W. 53rd St.,New York,212/581-4242,italian\n"
+            "2,Remi,3rd St. Promenade,Santa Monica,310/393-6545,italian\n3,Aquavit,13 W. 54th St.,,212/307-7311,"
+            "continental\n4,Spago,1114 Horn Ave.,Los Angeles,310/652-4025,californian\n")
+    result = _import_list(lcg, tmp_path, text, "{name: Label}")
+    lines = [x for x in result.stderr.splitlines() if "unknown type" in x]
+    assert lines == ["list.csv:2 (and 3 more rows): unknown types 'italian' (2), 'californian' (1), 'continental' (1) "
+                     "(expected one of Organisation, Person, Project, Network, Event, Place, Theme, Report; if they "
+                     f"are categories of your own, in {tmp_path / 'map.yaml'}, under columns:, write type: Category, "
+                     f"then run: lcg import sheet {tmp_path / 'list.csv'} --type organisation --map "
+                     f"{tmp_path / 'map.yaml'} -o {tmp_path / 'data'})"], result.stderr
+    result = _import_list(lcg, tmp_path, text, "{name: Label, type: Category}")
+    assert "unknown column 'city' for an Organisation" in result.stderr and "map it with city: address" in result.stderr
+    assert "map it with addr: address" in result.stderr
+    result = _import_list(lcg, tmp_path, text, "{name: Label, type: Category, addr: address, city: address}")
+    assert result.exit_code == 0, result.stderr
+    by_id = {n.id: n for n in load_dataset(tmp_path / "data").nodes}
+    assert by_id["1"].props["address"] == "145 W. 53rd St., New York"
+    assert by_id["3"].props["address"] == "13 W. 54th St."  # an empty town adds nothing
+    assert by_id["1"].props["type"] == "italian"
+    dupes = lcg("duplicates", "--data", tmp_path / "data")
+    assert "Remi" not in dupes.output, dupes.output  # one name in two cities: two restaurants

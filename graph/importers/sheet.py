@@ -11,8 +11,10 @@ PARTNER_IN or ``partner in``), and tie fields as columns (``role``, ``from``,
 each (a file with From/To columns is connections). Other column names are
 mapped with a small YAML file (``columns: {Organisation name: Label, Fax: ~}``,
 ``types: {Org: Organisation}``, ``type: Organisation``): a column mapped to nothing
-is left out, and ``type`` is the kind of every row with no Type, so a plain list
-of organisations (name, address, postcode, phone) imports as it is.
+is left out, columns mapped to ``address`` (street, town) are joined in their order, and ``type`` is the kind
+of every row with no Type, so a plain list of organisations (name, address, postcode, phone) imports as it is.
+Type cells that name no kind (a column of one's own categories) are one problem per sheet, with the line
+that maps the column to Category.
 
 Every problem is collected and reported at once as ``sheet:row: what
 (expected ...)``, those the folder's validation finds too (at the entry's row
@@ -189,6 +191,8 @@ class _Reader:
         #: (sheet, column, kind) -> [first row, rows, its place in ``problems``, the first value]: an unknown
         #: column is said once, with its count
         self.unknown: dict[tuple[str, str, str], list] = {}
+        #: sheet -> Type text naming no kind -> its rows; "@" -> its place in ``problems`` (``unknown_kinds``)
+        self.unknown_kind: dict[str, dict] = {}
         self.repeated = 0  # rows of a plain list whose name an earlier row has (each its own entry)
         #: sheet -> field or column as read (lower case) -> the column's header as the sheet has it
         self.headers: dict[str, dict[str, str]] = {}
@@ -216,7 +220,7 @@ class _Reader:
             name = self.column_map.get(name.lower(), name)  # "" for a column mapped to nothing: left out
             cols.append(name)
         lower = [c.lower() for c in cols]
-        twice = sorted({c for c in lower if c and lower.count(c) > 1})
+        twice = sorted({c for c in lower if c and lower.count(c) > 1 and c not in JOINED_FIELDS})
         for c in twice:  # a row would keep one of the two cells and lose the other without a word
             given = [str(h or "").strip() for h, m in zip(row, lower) if m == c]
             self.problems.append(f"{sheet}:1: columns {' and '.join(map(repr, given))} are both {c} (expected one "
@@ -224,7 +228,11 @@ class _Reader:
                                  "in a mapping file)")
         if twice:
             return None
-        self.headers[sheet] = {c.lower(): str(h).strip() for c, h in zip(cols, row) if c}
+        self.headers[sheet] = {}
+        for c, h in zip(cols, row):
+            if c:  # columns joined into one field are named together: "Address 1 + Town"
+                was = self.headers[sheet].get(c.lower())
+                self.headers[sheet][c.lower()] = f"{was} + {str(h).strip()}" if was else str(h).strip()
         missing = [r for r in required if r not in lower]
         if missing:
             shown = [w.title() for w in wanted if w in required or w not in ("type",) or not self.default_kind]
@@ -240,24 +248,52 @@ class _Reader:
         """How to name a column of ``row`` that holds names (``Site name``) Label: a command to paste, or
         the line to change in the user's mapping file (which may map that column to something else)."""
         named = next((str(c).strip() for c in row if "name" in str(c or "").lower()), None)
-        if named is None:
-            return None
-        line = f"{_yaml_key(named)}: Label"
+        return None if named is None else self.map_hint(named, "Label")
+
+    def map_hint(self, named: str, to: str, why: str = "") -> str:
+        """"; name ..." with the command (or the line of the user's mapping file) that maps column ``named``
+        to ``to``; ``why`` goes before it ("if they are your own categories, ")."""
+        line = f"{_yaml_key(named)}: {to}"
         if self.map_file is None:
             text = f"columns:\\n  {line}\\n".replace("%", "%%")
-            return (f"; name your own column in a mapping file: printf {shlex.quote(text)} > map.yaml && "
+            return (f"; {why}name your own column in a mapping file: printf {shlex.quote(text)} > map.yaml && "
                     f"{self.rerun('map.yaml')}")
         now = self.column_map.get(named.lower())
         instead = f" (it maps it to {now or '~'} now)" if now is not None else ""
-        return (f"; in {self.map_file}, under columns:, write {line}{instead}, then run: {self.rerun(self.map_file)}")
+        return (f"; {why}in {self.map_file}, under columns:, write {line}{instead}, then run: "
+                f"{self.rerun(self.map_file)}")
 
     def kind(self, sheet, n, text) -> str | None:
         t = self.type_map.get(text.lower(), text)
         kind = self.kinds.get(t.lower())
-        if kind is None:
-            self.problems.append(f"{sheet}:{n}: unknown type {text!r} (expected one of "
-                                 f"{', '.join(schema.NODE_KINDS)}{_closest(t, self.kinds)})")
+        if kind is None:  # said once per sheet, with its rows and values, when the sheet is read (``unknown_kinds``)
+            values = self.unknown_kind.get(sheet)
+            if values is None:
+                values = self.unknown_kind[sheet] = {"@": len(self.problems)}
+                self.problems.append("")
+            values.setdefault(text, []).append(n)
         return kind
+
+    def unknown_kinds(self) -> None:
+        """One line per sheet for the Type cells that name no kind: a column of one's own categories
+        ("american", "french"... in a list of restaurants) is one problem, not one per row."""
+        for sheet, values in self.unknown_kind.items():
+            at = values.pop("@")
+            rows = sorted(n for ns in values.values() for n in ns)
+            where = f"{sheet}:{rows[0]}" + (f" (and {len(rows) - 1} more row{'s' if len(rows) > 2 else ''})"
+                                            if len(rows) > 1 else "")
+            expected = f"expected one of {', '.join(schema.NODE_KINDS)}"
+            if len(values) == 1:
+                (text,) = values
+                t = self.type_map.get(text.lower(), text)
+                self.problems[at] = f"{where}: unknown type {text!r} ({expected}{_closest(t, self.kinds)})"
+                continue
+            common = sorted(values, key=lambda v: (-len(values[v]), v))
+            shown = ", ".join(f"{v!r} ({len(values[v])})" for v in common[:5])
+            more = f" and {len(common) - 5} more" if len(common) > 5 else ""
+            column = self.headers.get(sheet, {}).get("type", "Type")
+            hint = self.map_hint(column, "Category", "if they are categories of your own, ")
+            self.problems[at] = f"{where}: unknown types {shown}{more} ({expected}{hint})"
 
     def rel(self, sheet, n, text) -> str | None:
         t = self.type_map.get(text.lower(), text)
@@ -266,6 +302,24 @@ class _Reader:
             self.problems.append(f"{sheet}:{n}: unknown connection type {text!r} (expected one of "
                                  f"{', '.join(schema.REL_KINDS)}{_closest(t, self.rels)})")
         return rel
+
+
+#: Fields that several columns may fill, joined in their order with ", ": an address written over "Address 1",
+#: "Address 2", "Town" (the 360Giving sheets' street and locality), which the duplicates check reads whole.
+JOINED_FIELDS = frozenset({"address"})
+
+
+def _row(cols: list, cells) -> dict:
+    """A row's cells by field name; the cells of columns mapped to one of ``JOINED_FIELDS`` joined."""
+    out: dict = {}
+    for col, cell in zip(cols, cells):
+        value = _cell(cell)
+        if col.lower() in JOINED_FIELDS and col in out:
+            parts = [str(x) for x in (out[col], value) if x not in (None, "")]
+            out[col] = ", ".join(parts) or None
+        else:
+            out[col] = value
+    return out
 
 
 def _value(fld, v):
@@ -320,8 +374,7 @@ def import_sheet(paths, out_dir, *, mapping=None, name: str | None = None, kind:
                                      ("label",) if reader.default_kind else ("label", "type"))
                 target = elements
             if cols is not None:
-                target.extend((label, n, dict(zip(cols, (_cell(c) for c in r))))
-                              for n, r in numbered[1:])
+                target.extend((label, n, _row(cols, r)) for n, r in numbered[1:])
                 _cells_past_the_header(reader, label, len(rows[0]), numbered[1:], path.suffix.lower() == ".csv")
     # a misspelt column would be read as if the file had no line; one left out (``Fax: ~``) may be a shared map's
     # spare line for sheets that have it (misspelt, the column it meant is still said to be unknown)
@@ -552,6 +605,7 @@ def _elements(reader: _Reader, rows):
         del e["_row"]
     for (sheet, col, kind), (_, _, at, _) in reader.unknown.items():
         reader.problems[at] = _unknown_column(reader, sheet, col, kind)
+    reader.unknown_kinds()
     return entries, by_id, by_label
 
 
@@ -559,7 +613,9 @@ def _elements(reader: _Reader, rows):
 FIELD_SYNONYMS = {"zip": "postcode", "zipcode": "postcode", "zip code": "postcode", "postal code": "postcode",
                   "post code": "postcode", "tel": "phone", "telephone": "phone", "phone number": "phone",
                   "url": "website", "web": "website", "web site": "website", "homepage": "website",
-                  "street": "address", "street address": "address", "alias": "aliases"}
+                  "street": "address", "street address": "address", "addr": "address", "alias": "aliases",
+                  "town": "address", "city": "address", "locality": "address", "address 1": "address",
+                  "address 2": "address", "address line 1": "address", "address line 2": "address"}
 _PLAIN_KEY = re.compile(r"[A-Za-z][A-Za-z0-9 _.()-]*")
 #: Plain words YAML reads as something else than text (yes, no, on, off, true, false, null).
 _YAML_WORDS = frozenset("y n yes no on off true false null".split())
