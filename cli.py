@@ -515,11 +515,12 @@ def overlaps(min_score, kinds, project, theme, place, since, proposal, weight_pa
               show_default=True, help="Which records to compare.")
 @click.option("--min-score", type=click.FloatRange(0, 1), default=None, cls=DefaultFrom,
               default_from="graph.dedup.weights.DUPLICATE_MIN_SCORE",
-              help="Only pairs scoring at least this (graph/dedup/weights.py).")
+              help="Only pairs scoring at least this (1 is certain; a lower score lists more pairs, less alike, "
+                   "for review).")
 @click.option("--include-decided", is_flag=True, help="Also show pairs already decided in decisions.yaml.")
 @click.option("--action", "only", type=click.Choice(["merge", "review", "decided"]),
-              help="Only the pairs advised to merge, only those to review, or (with --include-decided) only those "
-                   "decided apart (the count line still counts all).")
+              help="Only the pairs advised to merge, only those to review, or only those decided apart (the "
+                   "count line still counts all).")
 @query_command
 def duplicates(kind, min_score, include_decided, only, data_dir, fmt):
     """Records that are probably one organisation (or person), with reasons and the merge to make.
@@ -541,6 +542,7 @@ def duplicates(kind, min_score, include_decided, only, data_dir, fmt):
     from graph.queries.duplicates import COLUMNS, duplicate_rows
 
     kind = "Person" if kind.lower() == "person" else "Organisation"
+    include_decided = include_decided or only == "decided"  # the pairs asked for are the decided ones
     from graph.entry_files import EntryFiles
 
     rows = duplicate_rows(backend_for(data_dir), load_decisions(data_dir) if data_dir else {}, kind=kind, include_decided=include_decided,

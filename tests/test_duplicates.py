@@ -155,6 +155,9 @@ def test_decisions_are_honoured(lcg, tmp_path):
     table = lcg("duplicates", "--data", data, "--include-decided")
     assert "into wolverhampton-leisure" not in table.stdout and "into wv-active" not in table.stdout
     assert table.stderr.splitlines()[-1].endswith(", 1 decided")
+    # asked for alone, the decided pairs are shown (they were "(no rows)" without --include-decided)
+    decided = _rows(lcg, "--action", "decided", data=data)
+    assert [frozenset((r["keep"], r["merge"])) for r in decided] == [pair]
 
 
 def test_bad_decisions_file_is_one_clear_error(lcg, tmp_path):

@@ -557,3 +557,21 @@ def test_an_address_over_several_columns_is_joined_and_own_categories_are_one_pr
     assert by_id["1"].props["type"] == "italian"
     dupes = lcg("duplicates", "--data", tmp_path / "data")
     assert "Remi" not in dupes.output, dupes.output  # one name in two cities: two restaurants
+
+
+def test_an_id_column_repeated_on_many_rows_is_one_problem_and_hints_keep_the_users_map(lcg, tmp_path, monkeypatch):
+    """A labelled list's "id" column names the entity each row belongs to: it repeats on most rows, said once
+    with the line that leaves it out. A hint's mapping file never writes over one already there."""
+    text = "name,id\nAllianz SE 80802 Munich,3\nAllianz SE Munich Germany,3\nAXA SA Paris,7\nAXA SA 75008 Paris,7\n"
+    result = _import_list(lcg, tmp_path, text, "{name: Label}")
+    problems = [x for x in result.stderr.splitlines() if "used twice" in x]
+    assert problems == [f"list.csv:3 (and 1 more row): ids used twice: '3' (first on row 2), '7' (first on row 4) "
+                        "(expected one row per element, or distinct IDs; if they are no ids of your rows, leave the "
+                        f"column out: in {tmp_path / 'map.yaml'}, under columns:, write id: ~, then run: lcg import "
+                        f"sheet {tmp_path / 'list.csv'} --type organisation --map {tmp_path / 'map.yaml'} -o "
+                        f"{tmp_path / 'data'})"], result.stderr
+    result = _import_list(lcg, tmp_path, text, "{name: Label, id: ~}")
+    assert result.exit_code == 0, result.stderr
+    monkeypatch.chdir(tmp_path)  # map.yaml is here now: the hint names another file
+    result = lcg("import", "sheet", "list.csv", "--type", "organisation", "-o", "other")
+    assert "printf 'columns:\\n  name: Label\\n' > map-2.yaml && lcg import sheet list.csv" in result.stderr, result.stderr

@@ -25,7 +25,8 @@ from ..forked import core_free, split_map
 from ..identifiers import registry_id
 from .groups import groups_of, merge_groups
 from .name_bound import NameBound
-from .names import NameKey, TokenWeights, acronyms, initials_only, name_key, name_keys, name_similarity
+from .names import (SAME_NAME, NameKey, TokenWeights, acronyms, initials_only, name_key, name_keys, name_similarity,
+                    same_name_reason)
 from .places import PlaceWords, postcode_parts
 
 __all__ = ["EntityRecord", "DuplicatePair", "find_duplicates", "groups_of", "merge_groups"]
@@ -95,8 +96,22 @@ def _phone(text) -> str | None:
     return digits[-7:] if len(digits) >= 7 else None
 
 
-_ADDRESS_SKIP = frozenset("n s e w north south east west st street rd road ave av avenue blvd dr drive ln lane "
-                          "ct court pl place the".split())
+_DIRECTIONS = frozenset("n s e w north south east west".split())
+_ADDRESS_SKIP = _DIRECTIONS | frozenset("st street rd road ave av avenue blvd dr drive ln lane ct court pl place "
+                                        "the".split())
+#: Numbered streets spelt out: "Fifth Ave." is "5th Ave.".
+_ORDINALS = dict(zip("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split(),
+                     "1st 2nd 3rd 4th 5th 6th 7th 8th 9th 10th 11th 12th".split()))
+
+
+def _street_words(words: list[str]) -> frozenset:
+    """The words that name a street or town, however a source writes them: numbers, street types and
+    directions left out, numbered streets as figures ("fifth" -> "5th"), and a direction run into the word
+    after it kept as one word too ("North Point" is also "northpoint")."""
+    out = {_ORDINALS.get(w, w) for w in words if w not in _ADDRESS_SKIP and not w.isdigit()}
+    out.update(w + words[i + 1] for i, w in enumerate(words[:-1])
+               if w in _DIRECTIONS and len(w) > 1 and words[i + 1] not in _ADDRESS_SKIP)
+    return frozenset(out)
 
 
 @lru_cache(maxsize=1 << 17)  # one field, asked once per candidate pair
@@ -107,16 +122,15 @@ def _address(text) -> tuple[str, frozenset] | None:
     number = next((w for w in words if w.isdigit()), None)
     if number is None:
         return None
-    street = frozenset(w for w in words[words.index(number) + 1:] if w not in _ADDRESS_SKIP and not w.isdigit())
+    street = _street_words(words[words.index(number) + 1:])
     return (number, street) if street else None
 
 
 @lru_cache(maxsize=1 << 17)  # one field, asked once per candidate pair
 def _address_words(text) -> frozenset:
-    """The words of an address but numbers, street types and directions: what two addresses without a house
-    number each can still share (a street, a town)."""
-    return frozenset(w for w in re.findall(r"[a-z0-9]+", str(text or "").lower())
-                     if w not in _ADDRESS_SKIP and not w.isdigit())
+    """The street and town words of an address (``_street_words``): what two addresses without a house
+    number each can still share."""
+    return _street_words(re.findall(r"[a-z0-9]+", str(text or "").lower()))
 
 
 @lru_cache(maxsize=1 << 16)
@@ -170,7 +184,7 @@ def contact_evidence(ra, rb) -> tuple[float, list[str]]:
         street = _one_street(aa[1], ab[1], typo)
         if aa[0] == ab[0] and street:
             delta += W.SAME_ADDRESS
-            reasons.append(f"same address ({aa[0]} {street})")
+            reasons.append(f"same address ({ra.address.strip()})")
         else:
             delta -= W.DIFFERENT_ADDRESS
             where = "on one street" if street else ON_DIFFERENT_STREETS
@@ -311,7 +325,7 @@ def find_duplicates(records, *, min_score: float = W.DUPLICATE_MIN_SCORE, top_k:
 
     for ids in holders:  # one normalised name, several records
         for other in ids[1:]:
-            offer(ids[0], other, 1.0, "same name once case, punctuation, legal forms and titles are ignored")
+            offer(ids[0], other, 1.0, SAME_NAME)
             exact.add((ids[0], other) if ids[0] < other else (other, ids[0]))
     floor = min_score - W.SHARED_PERSON * 3 - W.MAX_CONTACT_BONUS
     # A name's pairs are offered to its records: dropped, as ``offer`` would, when each has a free record
@@ -380,6 +394,9 @@ def find_duplicates(records, *, min_score: float = W.DUPLICATE_MIN_SCORE, top_k:
         if (score + W.MAX_CONTACT_BONUS < min_score - 1e-9 and not (ra.identifiers and rb.identifiers)
                 and not (ra.people & rb.people) and not (ra.website and rb.website)):
             return None  # nothing below lifts it to min_score: contact evidence adds at most MAX_CONTACT_BONUS
+        if reason == SAME_NAME:  # the name's key is shared: say which address it left out of these two names
+            reason = same_name_reason(name_key(ra.name, person=ra.kind == "Person"),
+                                      name_key(rb.name, person=rb.kind == "Person"))
         reasons = [reason] if reason else []
         delta, contact = contact_evidence(ra, rb)
         if "different places" in reason or "a body of its own" in reason:

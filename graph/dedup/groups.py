@@ -209,10 +209,9 @@ def review_only(pair, names: Mapping[str, str] | None, several=None) -> str | No
     if pair.score < W.DUPLICATE_MIN_SCORE - 1e-9:  # asked for with a lower --min-score: worth a look only
         return (f"scores {pair.score}, below {W.DUPLICATE_MIN_SCORE}, the score a merge is advised at: "
                 "review it rather than merge")
-    sites = next((r for r in pair.reasons if ON_DIFFERENT_STREETS in r), None)
-    if sites:  # the sites of one body at different addresses are bodies of their own (issue 10)
-        return (f"{sites.removeprefix('but ')}: two sites of one body, or one that moved: review it rather than "
-                "merge")
+    if any(ON_DIFFERENT_STREETS in r for r in pair.reasons):  # the sites of one body at different addresses
+        # are bodies of their own (issue 10); the reason above names the two addresses
+        return f"{ON_DIFFERENT_STREETS}: two sites of one body, or one that moved: review it rather than merge"
     if not names:
         return None
     several = several or several_bodies

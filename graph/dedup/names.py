@@ -69,6 +69,8 @@ class NameKey:
     #: ("University of California, San Francisco" -> university, california). A place written there is
     #: part of the name ("University of Massachusetts Boston"); one written after a comma, an address.
     head: tuple[str, ...] = ()
+    #: The address written after a company's legal form, left out of the name (``_without_address``), or "".
+    address: str = ""
 
     @property
     def joined(self) -> str:
@@ -328,11 +330,12 @@ def _without_address(text: str) -> str:
 def name_key(name: str, *, person: bool = False) -> NameKey:
     """The comparable form of a name; ``person`` drops titles instead of legal forms."""
     body = name if person else _without_units(name)
-    folded = _fold(body) if person else _without_address(_fold(body))
+    whole = _fold(body)
+    folded = whole if person else _without_address(whole)
     words, tokens = _content_words(folded, person)
     first = body.split(",", 1)[0]
     head = _content_words(_without_address(_fold(first)), person)[1] if first != body else tokens
-    return NameKey(name, tokens, tuple(words), head)
+    return NameKey(name, tokens, tuple(words), head, whole[len(folded):].strip())
 
 
 def name_keys(name: str, *, person: bool = False) -> list[NameKey]:
@@ -698,7 +701,7 @@ def name_similarity(a: NameKey, b: NameKey, weight, ambiguous=frozenset(), place
     University of Warwick is "UoW" too).
     """
     if a.tokens == b.tokens:
-        return 1.0, "same name once case, punctuation, legal forms and titles are ignored"
+        return 1.0, SAME_NAME
     if a.joined == b.joined:  # "Rui Jin Hospital" / "Ruijin Hospital": no rule below can tell them apart
         return 1.0, "same name once spaces are ignored"
     clash = place_clash(a, b, places)
@@ -768,6 +771,16 @@ def _name_overlap(a: NameKey, b: NameKey, weight, ambiguous, places) -> tuple[fl
         score *= KIND_CLASH
         reason += f", but {'/'.join(sorted(unmatched_kinds[0]))} vs {'/'.join(sorted(unmatched_kinds[1]))}"
     return score, f"{reason} ({score:.2f})"
+
+
+#: Why two names are one: the reason of a pair whose names are one once normalised (``name_key``).
+SAME_NAME = "same name once case, punctuation, legal forms and titles are ignored"
+
+
+def same_name_reason(a: NameKey, b: NameKey) -> str:
+    """``SAME_NAME``, saying so when an address written after a legal form was left out of either name."""
+    cut = [k.address for k in (a, b) if k.address]
+    return f"{SAME_NAME}, and the address after the legal form ({' / '.join(cut)})" if cut else SAME_NAME
 
 
 #: Keyed once however many candidate pairs a name is in: duplicate scoring asks for the same names again

@@ -193,6 +193,8 @@ class _Reader:
         self.unknown: dict[tuple[str, str, str], list] = {}
         #: sheet -> Type text naming no kind -> its rows; "@" -> its place in ``problems`` (``unknown_kinds``)
         self.unknown_kind: dict[str, dict] = {}
+        #: sheet -> [its place in ``problems``, (row, id, the id's first row)...] (``ids_twice``)
+        self.twice: dict[str, list] = {}
         self.repeated = 0  # rows of a plain list whose name an earlier row has (each its own entry)
         #: sheet -> field or column as read (lower case) -> the column's header as the sheet has it
         self.headers: dict[str, dict[str, str]] = {}
@@ -256,8 +258,10 @@ class _Reader:
         line = f"{_yaml_key(named)}: {to}"
         if self.map_file is None:
             text = f"columns:\\n  {line}\\n".replace("%", "%%")
-            return (f"; {why}name your own column in a mapping file: printf {shlex.quote(text)} > map.yaml && "
-                    f"{self.rerun('map.yaml')}")
+            # a file of that name here is the user's (another list's map): the hint must not write over it
+            target = next(f for k in range(1, 100) if not Path(f := "map.yaml" if k == 1 else f"map-{k}.yaml").exists())
+            return (f"; {why}name your own column in a mapping file: printf {shlex.quote(text)} > {target} && "
+                    f"{self.rerun(target)}")
         now = self.column_map.get(named.lower())
         instead = f" (it maps it to {now or '~'} now)" if now is not None else ""
         return (f"; {why}in {self.map_file}, under columns:, write {line}{instead}, then run: "
@@ -273,6 +277,20 @@ class _Reader:
                 self.problems.append("")
             values.setdefault(text, []).append(n)
         return kind
+
+    def ids_twice(self) -> None:
+        """One line per sheet for the IDs used on more than one row: a column named ID that holds something
+        else (the entity a labelled list's rows belong to) repeats on most rows."""
+        for sheet, (at, *rows) in self.twice.items():
+            n, node_id, first = rows[0]
+            where = f"{sheet}:{n}" + (f" (and {len(rows) - 1} more row{'s' if len(rows) > 2 else ''})"
+                                      if len(rows) > 1 else "")
+            firsts = dict((i, f) for _, i, f in reversed(rows))  # each id once, in the order of the rows
+            ids = sorted(firsts, key=firsts.__getitem__)
+            shown = ", ".join(f"{i!r} (first on row {firsts[i]})" for i in ids[:3]) + (", ..." if len(ids) > 3 else "")
+            column = self.headers.get(sheet, {}).get("id", "ID")
+            self.problems[at] = (f"{where}: id{'s' if len(rows) > 1 else ''} used twice: {shown} (expected one row "
+                                 f"per element, or distinct IDs{self.map_hint(column, '~', 'if they are no ids of your rows, leave the column out: ')})")
 
     def unknown_kinds(self) -> None:
         """One line per sheet for the Type cells that name no kind: a column of one's own categories
@@ -560,8 +578,12 @@ def _elements(reader: _Reader, rows):
             while node_id in by_id:
                 node_id, k = f"{base}-{k}", k + 1
         if node_id in by_id:
-            what = f"id {node_id!r}" if given_id else f"label {label!r}"
-            reader.problems.append(f"{sheet}:{n}: {what} used twice (first on row {by_id[node_id]['_row']}) "
+            if given_id:  # said once per sheet (``ids_twice``): a column of group numbers repeats on many rows
+                reader.twice.setdefault(sheet, [len(reader.problems)]).append((n, node_id, by_id[node_id]["_row"]))
+                if len(reader.twice[sheet]) == 2:
+                    reader.problems.append("")
+                continue
+            reader.problems.append(f"{sheet}:{n}: label {label!r} used twice (first on row {by_id[node_id]['_row']}) "
                                    "(expected one row per element, or distinct IDs)")
             continue
         entry = {"id": node_id, "name": str(label), "_kind": kind}
@@ -606,6 +628,7 @@ def _elements(reader: _Reader, rows):
     for (sheet, col, kind), (_, _, at, _) in reader.unknown.items():
         reader.problems[at] = _unknown_column(reader, sheet, col, kind)
     reader.unknown_kinds()
+    reader.ids_twice()
     return entries, by_id, by_label
 
 
