@@ -64,6 +64,8 @@ def test_merging_two_imported_records_names_their_files_and_survives_re_imports(
     moved = next(e for e in edits if "move_from" in e)
     assert moved["file"] == "organisations.yaml" and moved["move_from"] in imported
     assert moved["entry"] == row["keep"] and f"# {moved['move_from']}: then delete entry {row['keep']}" in row["change"]
+    # a delete in a file an import writes says the import will not bring the entry back (as below it does not)
+    assert row["change"].count("; importing again leaves it out)") == 2, row["change"]
     dropped = next(e for e in edits if e.get("delete") and e["entry"] == row["merge"])
     assert dropped["file"] in imported and dropped["file"] != moved["move_from"]
     before = _orgs(lcg, data)

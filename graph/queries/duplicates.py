@@ -179,15 +179,21 @@ def render_edits(edits: list[dict]) -> str:
             entry = {"id": e["entry"], **e["add"], **e["set"]}
             out.append(yaml.dump([entry], Dumper=_PlainDumper, sort_keys=False, allow_unicode=True, width=100).rstrip())
         elif e.get("delete") and any(x.get("move_from") == e["file"] and x["entry"] == e["entry"] for x in edits):
-            out.append(f"# {e['file']}: then delete entry {e['entry']} (it is in the entry above now)")
+            out.append(f"# {e['file']}: then delete entry {e['entry']} (it is in the entry above now{_again(e)})")
         elif e.get("delete"):
             out.append(f"# {e['file']}: then delete entry {e['entry']}"
-                       + (" (every fact of it is in the lines above)" if len(out) else
-                          " (the kept entry already has every fact of it)"))
+                       + (f" (every fact of it is in the lines above{_again(e)})" if len(out) else
+                          f" (the kept entry already has every fact of it{_again(e)})"))
         else:
             where = " (if it is written there)" if e["if_written_here"] else ""
             out.append(f"# {e['file']}: in entry {e['entry']}, {e['slot']}: replace {e['replace']} by {e['by']}{where}")
     return "\n".join(out)
+
+
+def _again(edit: dict) -> str:
+    """What a delete in an import's own file says: the import, run again, does not bring the entry back (its
+    name is the kept entry's now: ``importers.sheet._held_elsewhere``, the 360Giving importer's own check)."""
+    return "; importing again leaves it out" if str(edit["file"]).startswith("imports/") else ""
 
 
 def merge_change(keep, drop, ties=(), kinds=None) -> str:
