@@ -38,6 +38,10 @@ def _pairs(*records):
     ("Hospital for Sick Children", "Necker Hospital for Sick Children"),
     # a school of a federal university is a university of its own, not a unit of it
     ("School of Oriental and African Studies, University of London", "University of London"),
+    # schools of two churches, or of two ages, with one saint's or one town's name
+    ("St Mary's Catholic Primary School", "St Mary's CofE Primary School"),
+    ("Holy Trinity RC Primary School", "Holy Trinity Church of England Primary School"),
+    ("Bilston Infant School", "Bilston Junior School"),
 ])
 def test_must_not_merge_names(a, b):
     assert not _pairs(_org("a", a), _org("b", b)), (a, b)
@@ -94,6 +98,13 @@ def test_must_merge_names(a, b):
     ("Leiden University Medical Center", "LUMC"),  # initials spell the medical centre
     ("Happy Holiday Nursery", "Happy Holiday Nursery & Kindergarten"),  # "and" what it does, not its name
     ("University of Science & Technology of China", "University of Science and Technology of China"),
+    # a school's church in its short forms ("England" is then no place), a saint written out
+    ("St Mary's Church of England Primary School", "St Mary's CofE Primary School"),
+    ("St Mary's C of E Primary School", "St Mary's C.E. Primary School"),
+    ("St Mary's RC Primary School", "St Mary's Roman Catholic Primary School"),
+    ("Saint Peter's Collegiate Academy", "St Peter's Collegiate Academy"),
+    # "City of X" is "X City": a kind of place, not of body ("University of X" is not "X University")
+    ("Wolverhampton City Council", "City of Wolverhampton Council"),
 ])
 def test_more_names_of_one_body_merge(a, b):
     assert _pairs(_org("a", a), _org("b", b)), (a, b)

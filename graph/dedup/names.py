@@ -42,7 +42,13 @@ ABBREVIATIONS = {
     "organization": "organisation", "govt": "government", "natl": "national", "soc": "society",
     "comm": "community", "dev": "development", "mgmt": "management", "svcs": "services", "bros": "brothers",
     "koninkl": "koninklijke", "elec": "electronics", "electr": "electronics", "nkl": "koninklijke",
+    # the words UK schools and churches are named with, each in its short forms
+    "saint": "st", "cofe": "ce", "rc": "catholic",
 }
+#: Names of a church written in several ways ("St Mary's Church of England Primary School", "... C of E
+#: Primary", "... CofE Primary", "... CE Primary"): one word each, before the words are read, so that
+#: "England" is no place in a school's name.
+NAME_PHRASES = (("church of england", "ce"), ("c of e", "ce"), ("roman catholic", "catholic"))
 #: Connecting words: kept for acronyms ("UoW"), ignored when comparing.
 CONNECTIVES = frozenset("of and for de der den van von the te in at on und et la le du".split())
 #: Words that half the sector shares; they count for little even in a small dataset.
@@ -281,6 +287,9 @@ def _content_words(text: str, person: bool) -> tuple[list[str], tuple[str, ...]]
     if not person:
         for phrase in LEGAL_PHRASES:
             text = text.replace(phrase, " ")
+        for phrase, word in NAME_PHRASES:
+            if phrase in text:  # most names: a fast path
+                text = re.sub(rf"\b{phrase}\b", word, text)
     drop = TITLES if person else LEGAL_TOKENS
     words = [ABBREVIATIONS.get(w, w) for w in text.split() if w not in drop]
     words = words or text.split()
@@ -628,6 +637,10 @@ def joined_field_clash(a: NameKey, b: NameKey) -> str | None:
     return None
 
 
+#: Generic words that name a kind of place, not of body: "City of X" and "X City" are one place.
+PLACE_KINDS = frozenset("city county borough district metropolitan".split())
+
+
 def naming_form_clash(a: NameKey, b: NameKey) -> str | None:
     """"university" when one name writes "University of X" and the other "X University", same X.
 
@@ -635,11 +648,13 @@ def naming_form_clash(a: NameKey, b: NameKey) -> str | None:
     Washington in Seattle, Washington University in St. Louis, also inside "... School of
     Medicine"), so a change of form is no mere change of word order. Only the same kind word
     and the same X count: "Medical University of Vienna" / "Vienna Medical University" agree
-    (X is "medical" on one side), "Society of Illinois" / "Aid Society" too.
+    (X is "medical" on one side), "Society of Illinois" / "Aid Society" too. Not for a kind of place:
+    "City of Wolverhampton Council" is "Wolverhampton City Council", as "County of Durham" is "Durham County".
     """
     for x, y in ((a, b), (b, a)):
         w, v = x.words, y.words
-        of_forms = {(w[i], w[i + 2]) for i in range(len(w) - 2) if w[i] in GENERIC_WORDS and w[i + 1] == "of"}
+        of_forms = {(w[i], w[i + 2]) for i in range(len(w) - 2)
+                    if w[i] in GENERIC_WORDS and w[i] not in PLACE_KINDS and w[i + 1] == "of"}
         for kind, place in of_forms:
             if any(v[i] == place and v[i + 1] == kind for i in range(len(v) - 1)):
                 return kind
