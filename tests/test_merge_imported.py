@@ -147,7 +147,8 @@ def test_the_kept_record_is_named_by_the_body_s_own_name_and_is_the_list_s_first
     department string becomes its alias; of a list's repeated name, the first row's record is kept."""
     sheet = tmp_path / "list.csv"
     sheet.write_text("name\n\"Department of Psychological and Brain Sciences, Boston University\"\nBoston University\n"
-                     "Aga Khan University\nAga Khan University\n", encoding="utf-8")
+                     "Aga Khan University\nAga Khan University\nBayer AG 51368 Leverkusen Germany\nBayer AG\n",
+                     encoding="utf-8")
     (tmp_path / "map.yaml").write_text("columns:\n  name: Label\n", encoding="utf-8")
     data = tmp_path / "data"
     done = lcg("import", "sheet", sheet, "--type", "organisation", "--map", tmp_path / "map.yaml", "-o", data)
@@ -155,6 +156,7 @@ def test_the_kept_record_is_named_by_the_body_s_own_name_and_is_the_list_s_first
     rows = {r["merge"]: r for r in json.loads(lcg("duplicates", "--data", data, "--format", "json").stdout)}
     assert rows["department-of-psychological-and-brain-sciences-boston-university"]["keep"] == "boston-university"
     assert rows["aga-khan-university-2"]["keep"] == "aga-khan-university"
+    assert rows["bayer-ag-51368-leverkusen-germany"]["keep"] == "bayer-ag"  # an address after its legal form
 
 
 CHICAGO = DATA / "org-sites-chicago-early-childhood" / "chicago_sites_labelled.csv"

@@ -261,8 +261,10 @@ def address_places(name: str) -> tuple[str, ...]:
 
 def own_name_only(name: str) -> bool:
     """True when ``name`` is a body's own name alone: no unit in front ("Department of Physics, ...") and no
-    address after (", Zaria, Nigeria"). Of two names of one body, such a name is the one to keep as its
-    name, the other an alias."""
+    address after (", Zaria, Nigeria"; "AXA SA 75008 Paris", after its legal form). Of two names of one body,
+    such a name is the one to keep as its name, the other an alias."""
+    if name_key(name).address:
+        return False
     parts = [p for p in re.split(r"[,;]", name) if p.strip()]
     if len(parts) < 2:
         return True
