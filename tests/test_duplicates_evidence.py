@@ -609,11 +609,42 @@ def test_an_address_written_after_a_companys_legal_form_is_not_its_name(a, b):
     ("Montessori Academy and Association, Inc. 1", "Montessori Academy and Association, Inc. 2"),
     ("Pregnancy Crisis Care (Plymouth & SE Cornwall)", "Pregnancy Crisis Care (Plymouth)"),  # "SE": south-east
     ("Genentech Inc, Department of Immunology Research Group 2, Boston", "Genentech Inc"),  # a body, not a place
+    ("Something Ltd 12345678", "Something Ltd"),  # a company number
+    ("Acme Holdings Ltd 2019", "Acme Holdings Ltd"),  # a year
+    ("Foo Ltd Store 2", "Foo Ltd"),  # a store, not a house in a street
 ])
 def test_what_follows_a_legal_form_is_cut_only_when_it_is_an_address(a, b):
     from graph.dedup.names import name_key
 
     assert name_key(a).tokens != name_key(b).tokens, (a, b)
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Bupa Care Homes Ltd Kent", "Bupa Care Homes Ltd Essex"),  # a county after the form stays: two sites
+    ("Habitat for Humanity Inc, Texas", "Habitat for Humanity Inc, Ohio"),
+    ("Age UK SE Kent", "Age UK SE Essex"),  # "SE": south-east
+    ("Teddy Bear Nursery School, Inc. No. 2", "Teddy Bear Nursery School, Inc. No. 3"),  # numbered sites
+    ("Teddy Bear Nursery School, Inc. II", "Teddy Bear Nursery School, Inc. III"),
+    ("Something Ltd 12345678", "Something Ltd 87654321"),
+])
+def test_sites_numbered_or_placed_after_a_legal_form_stay_apart(a, b):
+    assert not _pairs(_org("a", a), _org("b", b)), (a, b)
+
+
+def test_a_footnote_mark_or_a_roman_numeral_is_no_other_number():
+    (p,) = find_duplicates([_org("a", "Teddy Bear 1"), _org("b", "Teddy Bear Nursery School, Inc. I")], min_score=0)
+    assert not any("different numbers" in r for r in p.reasons), p.reasons
+    assert _pairs(_org("a", "Department of Physics, National Taiwan University 3 , Taipei, Taiwan"),
+                  _org("b", "Department of Physics, National Taiwan University 9 , Taipei, Taiwan"))
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Zürich", "Zurich, Switzerland"), ("München, Bayern", "Munchen"), ("N/A", "High Street, Leeds"),
+    ("Unknown", "12 High Street, Leeds"), ("PO Box 123", "The Old School, Kirkby"),
+])
+def test_an_address_of_one_word_a_placeholder_or_a_post_box_is_no_evidence_of_two_places(a, b):
+    (p,) = _pairs(_org("a", "Leeds Community Trust", address=a), _org("b", "Leeds Community Trust", address=b)).values()
+    assert not any("different addresses" in r for r in p.reasons), p.reasons
 
 
 def test_two_addresses_without_house_numbers_sharing_no_word_are_two_places():

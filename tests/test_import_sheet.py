@@ -575,3 +575,59 @@ def test_an_id_column_repeated_on_many_rows_is_one_problem_and_hints_keep_the_us
     monkeypatch.chdir(tmp_path)  # map.yaml is here now: the hint names another file
     result = lcg("import", "sheet", "list.csv", "--type", "organisation", "-o", "other")
     assert "printf 'columns:\\n  name: Label\\n' > map-2.yaml && lcg import sheet list.csv" in result.stderr, result.stderr
+
+
+def test_the_hints_of_one_run_write_one_mapping_file_that_fixes_them_all(lcg, tmp_path, monkeypatch):
+    """A Type column of one's own category (one value on every row) and an ID column repeated: each problem's
+    hint is the same command, writing both lines and giving the rows their kind, and it works when pasted."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    (tmp_path / "k.csv").write_text("ID,Label,Type\n1,Remi,restaurant\n2,Spago,Organisation\n2,Aquavit,Organisation\n"
+                                    "3,Bones,restaurant\n")
+    monkeypatch.chdir(tmp_path)
+    result = lcg("import", "sheet", "k.csv", "-o", "dk")
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines()
+    kinds = next(x for x in lines if "unknown type 'restaurant' (2)" in x)
+    ids = next(x for x in lines if "id used twice" in x)
+    assert "if it is a category of your own, name your own column in a mapping file: " in kinds, kinds
+    assert "if they are no ids of your rows, leave the column out in a mapping file: " in ids, ids
+    command = _hint_command(kinds)
+    assert command == _hint_command(ids) == ("printf 'columns:\\n  Type: Category\\n  ID: ~\\n' > map.yaml && "
+                                             "lcg import sheet k.csv --type organisation --map map.yaml -o dk")
+    bin_dir = Path(sys.executable).parent
+    run = subprocess.run(["bash", "-c", command], cwd=tmp_path, capture_output=True, text=True,
+                         env={**os.environ, "PATH": f"{bin_dir}:{os.environ['PATH']}"})
+    assert run.returncode == 0, run.stderr
+    assert {n.props.get("type") for n in load_dataset(tmp_path / "dk").nodes} == {"restaurant", "Organisation"}
+
+
+def test_a_title_above_the_header_is_passed_over_and_an_address_column_keeps_its_case(lcg, tmp_path):
+    """A report's sheet begins with its title and a blank row; "Address" and a column mapped to address
+    are one field, joined (the later had silently replaced the earlier)."""
+    text = ("Wolverhampton learning partners 2024,,\n,,\nOrganisation name,Address,City\n"
+            "Bilston Library,1 High St,Wolverhampton\n")
+    result = _import_list(lcg, tmp_path, text, "{Organisation name: Label, City: address}")
+    assert result.exit_code == 0, result.stderr
+    (node,) = load_dataset(tmp_path / "data").nodes
+    assert node.name == "Bilston Library" and node.props["address"] == "1 High St, Wolverhampton"
+    # a one-column list's header is no title, and a name split at its comma under it is still said
+    result = _import_list(lcg, tmp_path, "name\nDepartment of Physics, Boston University\nBoston University\n",
+                          "{name: Label}")
+    assert "list.csv:2: 2 cells, but the header names 1 column" in result.stderr, result.stderr
+
+
+def test_an_id_first_used_on_another_sheet_is_said_with_that_sheet(lcg, tmp_path):
+    book = _book(tmp_path / "w.xlsx", [["ID", "Label", "Type"], ["4", "Bilston Library", "Organisation"]], [])
+    from openpyxl import load_workbook
+
+    wb = load_workbook(book)
+    more = wb.create_sheet("More")
+    more.append(["ID", "Label", "Type"])
+    more.append(["4", "Bilston Hub", "Organisation"])
+    wb.save(book)
+    result = lcg("import", "sheet", book, "-o", tmp_path / "data")
+    assert "More:2: id used twice: '4' (first on Elements:2)" in result.stderr, result.stderr

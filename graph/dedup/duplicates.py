@@ -14,6 +14,7 @@ national website against. Results on every labelled set: bench/RESULTS.md.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -114,11 +115,20 @@ def _street_words(words: list[str]) -> frozenset:
     return frozenset(out)
 
 
+def _address_text(text) -> list[str]:
+    """An address's words, in lower case without accents ("Königinstraße" -> "koniginstrasse")."""
+    text = str(text or "").lower()
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text.replace("ß", "ss"))
+        text = "".join(c for c in text if not unicodedata.combining(c))
+    return re.findall(r"[a-z0-9]+", text)
+
+
 @lru_cache(maxsize=1 << 17)  # one field, asked once per candidate pair
 def _address(text) -> tuple[str, frozenset] | None:
     """(house number, street words) of an address, or None without a number: "3449 W. Arthington St" ->
     ("3449", {"arthington"}). Street types and directions are left out, as sources write them differently."""
-    words = re.findall(r"[a-z0-9]+", str(text or "").lower())
+    words = _address_text(text)
     number = next((w for w in words if w.isdigit()), None)
     if number is None:
         return None
@@ -126,11 +136,20 @@ def _address(text) -> tuple[str, frozenset] | None:
     return (number, street) if street else None
 
 
+#: Words of an address that says nothing of where: a placeholder ("N/A", "Unknown", "TBC") or a post box.
+_NO_PLACE = frozenset("na n a unknown tbc tba none not known applicable given po box pobox".split())
+
+
 @lru_cache(maxsize=1 << 17)  # one field, asked once per candidate pair
 def _address_words(text) -> frozenset:
-    """The street and town words of an address (``_street_words``): what two addresses without a house
-    number each can still share."""
-    return _street_words(re.findall(r"[a-z0-9]+", str(text or "").lower()))
+    """The street and town words of an address (``_street_words``): what two addresses not both read as a
+    number and a street can still share. Empty for an address of fewer than two such words ("Zürich",
+    "Unknown") or one that names a post box: no evidence of a place apart."""
+    words = _address_text(text)
+    if any(w in _NO_PLACE for w in words):
+        return frozenset()
+    out = _street_words(words)
+    return out if len(out) >= 2 else frozenset()
 
 
 @lru_cache(maxsize=1 << 16)
@@ -190,7 +209,7 @@ def contact_evidence(ra, rb) -> tuple[float, list[str]]:
             where = "on one street" if street else ON_DIFFERENT_STREETS
             reasons.append(f"but different addresses {where} ({ra.address.strip()} / {rb.address.strip()})")
     elif (wa := _address_words(ra.address)) and (wb := _address_words(rb.address)) and not _one_street(wa, wb, typo):
-        # without a house number on both sides, two addresses with no word in common (street nor town) are two
+        # not both read as a number and a street, two addresses with no word in common (street nor town) are two
         # places: "145 W. 53rd St., New York" / "3rd St. Promenade, Santa Monica"
         delta -= W.DIFFERENT_ADDRESS
         reasons.append(f"but different addresses {ON_DIFFERENT_STREETS} ({ra.address.strip()} / "

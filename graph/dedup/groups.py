@@ -211,7 +211,8 @@ def review_only(pair, names: Mapping[str, str] | None, several=None) -> str | No
                 "review it rather than merge")
     if any(ON_DIFFERENT_STREETS in r for r in pair.reasons):  # the sites of one body at different addresses
         # are bodies of their own (issue 10); the reason above names the two addresses
-        return f"{ON_DIFFERENT_STREETS}: two sites of one body, or one that moved: review it rather than merge"
+        return f"the addresses are {ON_DIFFERENT_STREETS}: two sites of one body, or one that moved: review it " \
+               "rather than merge"
     if not names:
         return None
     several = several or several_bodies

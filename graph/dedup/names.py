@@ -304,29 +304,52 @@ NAME_ENDING_FORMS = frozenset("nv bv ltd limited inc incorporated corporation gm
                               "srl spa plc llc llp se bvba pte pty kk oy asa ab kgaa publ".split())
 
 
+#: Words for a street in the languages company lists are written in, alone ("Rue Martre", "Piazza San Carlo")
+#: or as a word's ending ("Königinstraße", "Groenewoudseweg", "Brouwerijplein").
+_STREET_WORDS = STREET_TYPES | frozenset("rue via viale piazza piazzale calle avenida plaza platz place quai cours "
+                                         "allee strasse".split())
+_STREET_ENDINGS = ("strasse", "str", "weg", "laan", "plein", "straat", "gracht", "platz", "gasse", "allee", "ring")
+#: Regions a list writes after a company's name that tell two of its records apart, and so stay in its name:
+#: the UK's counties and nations, US states, Chinese provinces ("Bupa Care Homes Ltd Kent" / "... Essex"). A
+#: country or a town is the address's.
+_REGIONS = BUILTIN_PLACES - COUNTRIES - SITE_WORDS
+
+
 def _reads_as_address(words: list[str]) -> bool:
-    """Words that say where, not who: a street type, a country, US state or county at the end ("munich
-    germany"), or a number beside a word or of four digits or more (a house number in a street, a postcode:
-    "koniginstrasse 28", "69190"; "Inc. 2" numbers a site). No word may name a body or unit ("SE Inflammation
-    Physiology Research Group, ... University 2, Budapest" names bodies)."""
+    """Words that say where, not who: a postcode ("80802", "1096 BC", "3000 Leuven"), a house number in a
+    street ("Königinstraße 28", "25 Avenue Matignon"), or a country, US state or county at the end ("Munich
+    Germany"). Not a site, store, plant or floor number ("Inc. No. 2", "Ltd Store 3"), a year or a company
+    number, and no word naming a body or unit ("SE Inflammation Physiology Research Group, ... University 2,
+    Budapest")."""
     words = [ABBREVIATIONS.get(w, w) for w in words]
     if words[0] in CONNECTIVES or any((w in GENERIC_WORDS and w not in BUILTIN_PLACES) or w in BODY_WORDS
                                       or w in UNIT_PART_HEADS for w in words):
         return False
-    numbers = [w for w in words if _DIGIT.search(w)]
-    return (words[-1] in _ADDRESS_END_WORDS or any(w in STREET_TYPES for w in words)
-            or (bool(numbers) and (len(numbers) < len(words) or any(len(w) >= 4 for w in numbers))))
+    if words[-1] in _ADDRESS_END_WORDS:
+        return True
+    street = any(w in _STREET_WORDS or (len(w) > 6 and w.endswith(_STREET_ENDINGS)) for w in words)
+    for i, w in enumerate(words):
+        if not w.isdigit():
+            continue
+        after = words[i + 1] if i + 1 < len(words) else ""
+        if street and len(w) <= 4:  # a house number
+            return True
+        if len(w) == 5 or (len(w) == 4 and after.isalpha() and not ("1900" <= w <= "2099")):  # a postcode
+            return True
+    return False
 
 
-def _without_address(text: str) -> str:
-    """Folded ``text`` without the address written after the legal form that ends a company's name:
-    "bayer aktiengesellschaft 51368 leverkusen germany" -> "bayer aktiengesellschaft".
+def _without_address(text: str) -> tuple[str, str]:
+    """(folded ``text`` without the address written after the legal form that ends a company's name, that
+    address or ""): "bayer aktiengesellschaft 51368 leverkusen germany" -> ("bayer aktiengesellschaft",
+    "51368 leverkusen germany").
 
     A registered name ends with its legal form, and a register holds one body under a name, so the words
     a list writes after it (and after any further forms, "SE & Co. KGaA") are where the record saw the
     body, not the body: "Allianz SE, Königinstraße 28, München" and "Allianz SE, 80802 Munich" are one
-    company. Only a first legal form after the name counts, and only an address after it (a number, a
-    street, a country); "N.V. Philips Gloeilampenfabrieken" begins with its form.
+    company. Only a first legal form after the name counts, and only an address after it
+    (``_reads_as_address``); "N.V. Philips Gloeilampenfabrieken" begins with its form. A county, state or
+    nation in the address stays (``_REGIONS``): a company's records in two counties are two sites.
     """
     words = text.split()
     for i, w in enumerate(words[1:-1], start=1):
@@ -334,19 +357,20 @@ def _without_address(text: str) -> str:
             j = i + 1
             while j < len(words) and (words[j] in LEGAL_TOKENS or words[j] in ("and", "kgaa")):
                 j += 1
-            return " ".join(words[:j]) if j < len(words) and _reads_as_address(words[j:]) else text
-    return text
+            if j < len(words) and _reads_as_address(words[j:]):
+                return " ".join([*words[:j], *(x for x in words[j:] if x in _REGIONS)]), " ".join(words[j:])
+            break
+    return text, ""
 
 
 def name_key(name: str, *, person: bool = False) -> NameKey:
     """The comparable form of a name; ``person`` drops titles instead of legal forms."""
     body = name if person else _without_units(name)
-    whole = _fold(body)
-    folded = whole if person else _without_address(whole)
+    folded, address = (_fold(body), "") if person else _without_address(_fold(body))
     words, tokens = _content_words(folded, person)
     first = body.split(",", 1)[0]
-    head = _content_words(_without_address(_fold(first)), person)[1] if first != body else tokens
-    return NameKey(name, tokens, tuple(words), head, whole[len(folded):].strip())
+    head = _content_words(_without_address(_fold(first))[0], person)[1] if first != body else tokens
+    return NameKey(name, tokens, tuple(words), head, address)
 
 
 def name_keys(name: str, *, person: bool = False) -> list[NameKey]:
@@ -676,6 +700,32 @@ def place_clash(a: NameKey, b: NameKey, places=NO_PLACES) -> tuple[list[str], li
     return (only_a, only_b) if only_b else None
 
 
+#: Roman numerals that number the sites of one body ("Teddy Bear Nursery School, Inc. II"), as figures.
+_ROMAN = dict(zip("i ii iii iv v vi vii viii ix x xi xii".split(), map(str, range(1, 13))))
+#: A number written just before a comma: an affiliation's footnote mark ("National Taiwan University 3 ,
+#: Taipei"), not the body's.
+_FOOTNOTE = re.compile(r"(\w+)\s*,")
+
+
+def _numbers(key: NameKey) -> set[str]:
+    """The numbers in a name's words, Roman numerals as figures, footnote marks left out."""
+    numbers = {_ROMAN.get(t, t) for t in key.tokens if t.isdigit() or t in _ROMAN}
+    if numbers and "," in key.raw:
+        numbers -= {_ROMAN.get(m.lower(), m) for m in _FOOTNOTE.findall(key.raw)}
+    return numbers
+
+
+def number_clash(a: NameKey, b: NameKey) -> tuple[list[str], list[str]] | None:
+    """The numbers each name has and the other lacks, when both have one; else None: "Teddy Bear 1" /
+    "Teddy Bear 2", "Inc. II" / "Inc. III", "Université Paris 7" / "Université Paris 11" number two sites
+    or two bodies, not one name with a typo ("Teddy Bear 1" and "Inc. I" agree)."""
+    if not any(t.isdigit() or t in _ROMAN for t in a.tokens):  # most names: a fast path
+        return None
+    na, nb = _numbers(a), _numbers(b)
+    only_a, only_b = sorted(na - nb), sorted(nb - na)
+    return (only_a, only_b) if only_a and only_b else None
+
+
 #: Words naming a body that depends on another: "University Hospital X" is not "University of X".
 DEPENDENT_BODIES = frozenset("hospital hospitals clinic infirmary press museum library friends union alumni "
                              "students".split())
@@ -724,6 +774,8 @@ def name_similarity(a: NameKey, b: NameKey, weight, ambiguous=frozenset(), place
     clash = place_clash(a, b, places)
     if clash:
         return 0.0, f"different places: {' '.join(clash[0])} vs {' '.join(clash[1])} (branches or sites)"
+    if (numbers := number_clash(a, b)):
+        return 0.0, f"different numbers: {' '.join(numbers[0])} vs {' '.join(numbers[1])} (sites or branches)"
     if (kind := naming_form_clash(a, b)):
         return 0.0, f"'{kind} of X' and 'X {kind}' name two bodies (Washington, Victoria)"
     initials = min(len(a.tokens), len(b.tokens)) < 2  # "LUMC" spells the Leiden University Medical Center

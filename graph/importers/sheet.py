@@ -195,6 +195,10 @@ class _Reader:
         self.unknown_kind: dict[str, dict] = {}
         #: sheet -> [its place in ``problems``, (row, id, the id's first row)...] (``ids_twice``)
         self.twice: dict[str, list] = {}
+        #: the lines the hints would write into a new mapping file, and the kind the rows need once their Type
+        #: column is mapped to Category (``map_hint``, ``finish``)
+        self.suggested: list[str] = []
+        self.kind_needed: str | None = None
         self.repeated = 0  # rows of a plain list whose name an earlier row has (each its own entry)
         #: sheet -> field or column as read (lower case) -> the column's header as the sheet has it
         self.headers: dict[str, dict[str, str]] = {}
@@ -215,7 +219,8 @@ class _Reader:
             return None
         return sheet, n, columns.get(path[0]) if path else None
 
-    def header(self, sheet, row, wanted: dict, required) -> list | None:
+    def header(self, sheet, row, wanted: dict, required, line: int = 1) -> list | None:
+        """The fields of the header ``row`` (on the sheet's row ``line``), or None when it is no header."""
         cols = []
         for c in row:
             name = str(c or "").strip()
@@ -225,7 +230,7 @@ class _Reader:
         twice = sorted({c for c in lower if c and lower.count(c) > 1 and c not in JOINED_FIELDS})
         for c in twice:  # a row would keep one of the two cells and lose the other without a word
             given = [str(h or "").strip() for h, m in zip(row, lower) if m == c]
-            self.problems.append(f"{sheet}:1: columns {' and '.join(map(repr, given))} are both {c} (expected one "
+            self.problems.append(f"{sheet}:{line}: columns {' and '.join(map(repr, given))} are both {c} (expected one "
                                  f"column per field; leave one out with {_yaml_key(given[-1])}: ~ under columns: "
                                  "in a mapping file)")
         if twice:
@@ -240,7 +245,7 @@ class _Reader:
             shown = [w.title() for w in wanted if w in required or w not in ("type",) or not self.default_kind]
             hint = self.label_hint(row) if "label" in missing else None
             hint = hint or "; name your own columns in a mapping file (columns:)"
-            self.problems.append(f"{sheet}:1: missing column{'s' if len(missing) > 1 else ''} "
+            self.problems.append(f"{sheet}:{line}: missing column{'s' if len(missing) > 1 else ''} "
                                  f"{', '.join(m.title() for m in missing)} (expected a header row with "
                                  f"{', '.join(shown)}{hint})")
             return None
@@ -252,20 +257,33 @@ class _Reader:
         named = next((str(c).strip() for c in row if "name" in str(c or "").lower()), None)
         return None if named is None else self.map_hint(named, "Label")
 
-    def map_hint(self, named: str, to: str, why: str = "") -> str:
+    def map_hint(self, named: str, to: str, why: str = "", lead: str | None = None) -> str:
         """"; name ..." with the command (or the line of the user's mapping file) that maps column ``named``
-        to ``to``; ``why`` goes before it ("if they are your own categories, ")."""
+        to ``to``; ``why`` goes before it ("if they are categories of your own, "). Without a mapping file,
+        every hint of a run names one file holding all their lines (``finish``): pasting any of them fixes
+        them all, and none writes over another's."""
         line = f"{_yaml_key(named)}: {to}"
         if self.map_file is None:
-            text = f"columns:\\n  {line}\\n".replace("%", "%%")
-            # a file of that name here is the user's (another list's map): the hint must not write over it
-            target = next(f for k in range(1, 100) if not Path(f := "map.yaml" if k == 1 else f"map-{k}.yaml").exists())
-            return (f"; {why}name your own column in a mapping file: printf {shlex.quote(text)} > {target} && "
-                    f"{self.rerun(target)}")
+            if line not in self.suggested:
+                self.suggested.append(line)
+            return f"; {why}{lead or 'name your own column'} in a mapping file: {_NEW_MAP}"
         now = self.column_map.get(named.lower())
         instead = f" (it maps it to {now or '~'} now)" if now is not None else ""
-        return (f"; {why}in {self.map_file}, under columns:, write {line}{instead}, then run: "
-                f"{self.rerun(self.map_file)}")
+        return (f"; {why}{lead + ': ' if lead else ''}in {self.map_file}, under columns:, write {line}{instead}, "
+                f"then run: {_RERUN}")
+
+    def finish(self) -> None:
+        """The hints' commands, now that every problem is known (``map_hint``)."""
+        if not any(_NEW_MAP in p or _RERUN in p for p in self.problems):
+            return
+        kind = None if self.default_kind else self.kind_needed  # a Type column mapped away: every row's kind
+        # a file of that name here is the user's (another list's map): the hint must not write over it
+        target = next((f for k in range(1, 100) if not Path(f := "map.yaml" if k == 1 else f"map-{k}.yaml").exists()),
+                      "lcg-map.yaml")
+        text = ("columns:\\n" + "".join(f"  {line}\\n" for line in self.suggested)).replace("%", "%%")
+        new = f"printf {shlex.quote(text)} > {target} && {self.rerun(target, kind)}"
+        rerun = self.rerun(self.map_file, kind) if self.map_file else ""
+        self.problems = [p.replace(_NEW_MAP, new).replace(_RERUN, rerun) for p in self.problems]
 
     def kind(self, sheet, n, text) -> str | None:
         t = self.type_map.get(text.lower(), text)
@@ -287,10 +305,11 @@ class _Reader:
                                       if len(rows) > 1 else "")
             firsts = dict((i, f) for _, i, f in reversed(rows))  # each id once, in the order of the rows
             ids = sorted(firsts, key=firsts.__getitem__)
-            shown = ", ".join(f"{i!r} (first on row {firsts[i]})" for i in ids[:3]) + (", ..." if len(ids) > 3 else "")
+            shown = ", ".join(f"{i!r} (first on {firsts[i]})" for i in ids[:3]) + (", ..." if len(ids) > 3 else "")
             column = self.headers.get(sheet, {}).get("id", "ID")
+            hint = self.map_hint(column, "~", "if they are no ids of your rows, ", "leave the column out")
             self.problems[at] = (f"{where}: id{'s' if len(rows) > 1 else ''} used twice: {shown} (expected one row "
-                                 f"per element, or distinct IDs{self.map_hint(column, '~', 'if they are no ids of your rows, leave the column out: ')})")
+                                 f"per element, or distinct IDs{hint})")
 
     def unknown_kinds(self) -> None:
         """One line per sheet for the Type cells that name no kind: a column of one's own categories
@@ -303,15 +322,19 @@ class _Reader:
             expected = f"expected one of {', '.join(schema.NODE_KINDS)}"
             if len(values) == 1:
                 (text,) = values
-                t = self.type_map.get(text.lower(), text)
-                self.problems[at] = f"{where}: unknown type {text!r} ({expected}{_closest(t, self.kinds)})"
-                continue
+                close = _closest(self.type_map.get(text.lower(), text), self.kinds, cutoff=0.8 if len(rows) > 1 else 0.5)
+                if close or len(rows) == 1:  # a kind misspelt on every row ("Organsation"), or one cell
+                    self.problems[at] = f"{where}: unknown type {text!r} ({expected}{close})"
+                    continue
             common = sorted(values, key=lambda v: (-len(values[v]), v))
             shown = ", ".join(f"{v!r} ({len(values[v])})" for v in common[:5])
             more = f" and {len(common) - 5} more" if len(common) > 5 else ""
             column = self.headers.get(sheet, {}).get("type", "Type")
-            hint = self.map_hint(column, "Category", "if they are categories of your own, ")
-            self.problems[at] = f"{where}: unknown types {shown}{more} ({expected}{hint})"
+            self.kind_needed = "organisation"  # the rows' kind, once the column is theirs: the commonest list
+            hint = self.map_hint(column, "Category", f"if {'they are categories' if len(common) > 1 else 'it is a category'}"
+                                 " of your own, ")
+            self.problems[at] = (f"{where}: unknown type{'s' if len(common) > 1 else ''} {shown}{more} ({expected}"
+                                 f"{hint})")
 
     def rel(self, sheet, n, text) -> str | None:
         t = self.type_map.get(text.lower(), text)
@@ -322,9 +345,18 @@ class _Reader:
         return rel
 
 
+#: Marks in a hint for the commands ``_Reader.finish`` writes in: a new mapping file, the import run again.
+_NEW_MAP, _RERUN = "\x00new map\x00", "\x00rerun\x00"
+
 #: Fields that several columns may fill, joined in their order with ", ": an address written over "Address 1",
 #: "Address 2", "Town" (the 360Giving sheets' street and locality), which the duplicates check reads whole.
 JOINED_FIELDS = frozenset({"address"})
+
+
+def _first_at(sheet: str, where: tuple[str, int]) -> str:
+    """Where an element was first read, as a problem on ``sheet`` says it: "row 7", or "Elements:7" on
+    another sheet of the workbook."""
+    return f"row {where[1]}" if where[0] == sheet else f"{where[0]}:{where[1]}"
 
 
 def _row(cols: list, cells) -> dict:
@@ -332,11 +364,12 @@ def _row(cols: list, cells) -> dict:
     out: dict = {}
     for col, cell in zip(cols, cells):
         value = _cell(cell)
-        if col.lower() in JOINED_FIELDS and col in out:
-            parts = [str(x) for x in (out[col], value) if x not in (None, "")]
-            out[col] = ", ".join(parts) or None
-        else:
-            out[col] = value
+        if col.lower() in JOINED_FIELDS:  # "Address" and a column mapped to "address" are one field
+            col = col.lower()
+            if col in out:
+                parts = [str(x) for x in (out[col], value) if x not in (None, "")]
+                value = ", ".join(parts) or None
+        out[col] = value
     return out
 
 
@@ -362,8 +395,8 @@ def import_sheet(paths, out_dir, *, mapping=None, name: str | None = None, kind:
     column_map, type_map, map_kind, given = _mapping(mapping)
     reader = _Reader(column_map, type_map, kind or map_kind)
     reader.map_file = None if mapping is None else str(mapping)
-    reader.rerun = lambda map_file: shlex.join(
-        ["lcg", "import", "sheet", *map(str, paths), *(["--type", kind] if kind else []),
+    reader.rerun = lambda map_file, needed=None: shlex.join(
+        ["lcg", "import", "sheet", *map(str, paths), *(["--type", kind or needed] if kind or needed else []),
          *(["--name", name] if name else []), "--map", map_file, "-o", str(out_dir)])
     headers: dict[str, str] = {}  # every sheet's column names (lower case) -> as written
     if reader.default_kind is not None:
@@ -373,10 +406,13 @@ def import_sheet(paths, out_dir, *, mapping=None, name: str | None = None, kind:
                                   f"{', '.join(schema.NODE_KINDS)}{_closest(text, reader.kinds)})")
     elements: list[tuple] = []
     connections: list[tuple] = []
+    known = {*ELEMENT_COLUMNS, *CONNECTION_COLUMNS, *TIE_DATE_COLUMNS, *FIELD_SYNONYMS, *column_map,
+             *(f.name for k in schema.NODE_KINDS.values() for f in k.fields)}  # what a header row names
     for path in paths:
         for sheet, rows in read_tables(path).items():
             # Rows keep the number the sheet shows them at (a blank row above shifts none of them).
             numbered = [(n, r) for n, r in enumerate(rows or (), start=1) if any(c not in (None, "") for c in r)]
+            numbered = numbered[_title_rows(numbered, known):]
             rows = [r for _, r in numbered]
             label = sheet if path.suffix.lower() != ".csv" else path.name
             if not rows:
@@ -384,12 +420,13 @@ def import_sheet(paths, out_dir, *, mapping=None, name: str | None = None, kind:
             for c in rows[0]:
                 headers.setdefault(str(c or "").strip().lower(), str(c or "").strip())
             head = [str(reader.column_map.get(str(c or "").strip().lower(), c or "")).strip().lower() for c in rows[0]]
+            line = numbered[0][0]
             if "from" in head or "to" in head or sheet.lower().startswith("connection"):
-                cols = reader.header(label, rows[0], CONNECTION_COLUMNS, ("from", "to", "type"))
+                cols = reader.header(label, rows[0], CONNECTION_COLUMNS, ("from", "to", "type"), line)
                 target = connections
             else:
                 cols = reader.header(label, rows[0], ELEMENT_COLUMNS,
-                                     ("label",) if reader.default_kind else ("label", "type"))
+                                     ("label",) if reader.default_kind else ("label", "type"), line)
                 target = elements
             if cols is not None:
                 target.extend((label, n, _row(cols, r)) for n, r in numbered[1:])
@@ -407,6 +444,7 @@ def import_sheet(paths, out_dir, *, mapping=None, name: str | None = None, kind:
     entries, by_id, by_label = _elements(reader, elements)
     ties = _connections(reader, connections, by_id, by_label)
     if reader.problems:
+        reader.finish()
         raise SheetProblems(reader.problems, ", ".join(map(str, paths)))
     own = f"imports/sheet-{slug(name or paths[0].stem) or 'sheet'}"
     index = FolderIndex(out_dir, own)
@@ -522,6 +560,27 @@ def _same_text(name: str, a, b) -> bool:
     return plain(a) == plain(b)
 
 
+def _title_rows(numbered, known) -> int:
+    """How many rows above a sheet's header are its title: a report's sheet often begins with its name
+    ("Learning partners 2024") in one cell, perhaps a note or a blank row, then the header. Within the first
+    four rows, the header is the first of several cells that names a column (``known``: column and field
+    names in lower case, or a "... name" column), every row above it one cell naming none. Anything else
+    keeps the first row as the header: a one-column list's ("name"), or one with a name split at its comma
+    under it."""
+    def filled(row) -> int:
+        return sum(c not in (None, "") for c in row)
+
+    def header_like(row) -> bool:
+        return any(c in known or "name" in c for c in (str(x).strip().lower() for x in row if x not in (None, "")))
+
+    for k, (_, row) in enumerate(numbered[:4]):
+        if filled(row) > 1 and header_like(row):
+            return k
+        if filled(row) != 1 or header_like(row):
+            return 0
+    return 0
+
+
 def _cells_past_the_header(reader: _Reader, label: str, width: int, numbered, text: bool) -> None:
     """A problem for rows with a written cell beyond the header's last column: no field would read it.
 
@@ -579,11 +638,12 @@ def _elements(reader: _Reader, rows):
                 node_id, k = f"{base}-{k}", k + 1
         if node_id in by_id:
             if given_id:  # said once per sheet (``ids_twice``): a column of group numbers repeats on many rows
-                reader.twice.setdefault(sheet, [len(reader.problems)]).append((n, node_id, by_id[node_id]["_row"]))
+                first = _first_at(sheet, by_id[node_id]["_row"])
+                reader.twice.setdefault(sheet, [len(reader.problems)]).append((n, node_id, first))
                 if len(reader.twice[sheet]) == 2:
                     reader.problems.append("")
                 continue
-            reader.problems.append(f"{sheet}:{n}: label {label!r} used twice (first on row {by_id[node_id]['_row']}) "
+            reader.problems.append(f"{sheet}:{n}: label {label!r} used twice (first on {_first_at(sheet, by_id[node_id]['_row'])}) "
                                    "(expected one row per element, or distinct IDs)")
             continue
         entry = {"id": node_id, "name": str(label), "_kind": kind}
@@ -619,7 +679,7 @@ def _elements(reader: _Reader, rows):
         seen_label.setdefault(key, n)
         seen_label_ids[key] = seen_label_ids.get(key, True) and bool(given_id)
         by_label.setdefault(norm_name(label), []).append(node_id)
-        entry["_row"] = n
+        entry["_row"] = (sheet, n)
         reader.rows[node_id] = (sheet, n, columns)
         by_id[node_id] = entry
         entries.append(entry)
