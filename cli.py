@@ -561,11 +561,14 @@ def duplicates(kind, min_score, include_decided, only, data_dir, fmt):
             lead = "for review: if they are one body, merge" if r["action"] == "review" else "merge"
             click.echo(_comments_fitted(f"\n# {lead} {r['merge']} into {r['keep']} (score {r['score']}):\n"
                                         f"{r['change']}", width))
+    lower = round(min(W.DUPLICATE_MIN_SCORE, min_score if min_score is not None else 1.0) - 0.2, 2)
+    wider = (f"; `{command_line(['duplicates', '--min-score', lower, *(['--action', only] if only else [])], click.get_current_context())}` "
+             "lists less alike pairs, for review") if not rows and lower > 0 else ""
     if not every:
-        click.echo("No likely duplicates at this score.", err=True)
+        click.echo(f"No likely duplicates at this score{wider}.", err=True)
     else:
         shown = f"; shown: the {len(rows)} {'decided' if only == 'decided' else 'to ' + only}" if only else ""
-        click.echo(_plan_counts(every, W.GROUP_REVIEW_SIZE) + shown, err=True)
+        click.echo(_plan_counts(every, W.GROUP_REVIEW_SIZE) + shown + wider, err=True)
 
 
 def _comments_fitted(text: str, width: int | None) -> str:
@@ -950,9 +953,19 @@ def _say_held(result, out_dir) -> None:
         said = [f"{i} {name}: the sheet says {value!r}, your entry {mine!r}" if mine is not None else
                 f"{i} {name}: the sheet says {value!r}, your entry has none" for i, name, value, mine in result.differs]
         shown = "; ".join(said[:5]) + (f"; and {d - 5} more" if d > 5 else "")
+        from graph import schema
+        from graph.entry_files import EntryFiles
+
+        where = EntryFiles(out_dir)
+
+        def file_of(entry_id: str) -> str | None:
+            return next(filter(None, (where(entry_id, k) for k in schema.NODE_KINDS)), None)
+
+        files = sorted(set(filter(None, map(file_of, {x[0] for x in result.differs}))))
         click.echo(f"note: {d} value{'s' if d != 1 else ''} in the sheet differ{'s' if d == 1 else ''} from the "
                    "entries your files hold, "
-                   f"which were left as they are: {shown}; edit the entries in {out_dir} if the sheet is right",
+                   f"which were left as they are: {shown}; edit the entries in "
+                   f"{', '.join(os.path.join(str(out_dir), f) for f in files) or out_dir} if the sheet is right",
                    err=True)
     if result.ties_left_out:
         k = len(result.ties_left_out)

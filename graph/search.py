@@ -254,6 +254,11 @@ def resolve(backend: Backend, text: str, *, kinds=None) -> NodeRecord:
     matches = search(backend, text, kinds=kinds, limit=None)
     if matches:
         top = [m for m in matches if m.score == matches[0].score]
+        # two records of one name (a list's repeated row, two campuses) are two answers, however their
+        # ids rank: the one whose id the name spells is no likelier the one meant
+        named = [m for m in matches if " ".join(m.node.name.split()).casefold() == " ".join(text.split()).casefold()]
+        if len(named) > 1:
+            top = named
         if len(top) == 1:
             return top[0].node
         raise AmbiguousName(text, [m.node.id for m in top[:10]], len(top))

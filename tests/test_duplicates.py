@@ -301,3 +301,18 @@ def test_deciding_same_keeps_the_merge_listed_once(lcg, tmp_path):
         assert [(r["action"], r["change"]) for r in rows] == [(r["action"], r["change"]) for r in before]
     assert [r["decision"] for r in _rows(lcg, "--include-decided", data=data)
             if {r["keep"], r["merge"]} == {"learning-works", "learnng-works"}] == ["same"]
+
+
+def test_a_name_two_records_share_is_ambiguous_whatever_their_ids(lcg, tmp_path):
+    """Two campuses written with one name: the one whose id the name spells is no likelier the one meant, so
+    a decision by that name names both instead of taking one without a word."""
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "organisations.yaml").write_text(
+        "- {id: city-of-wolverhampton-college, name: City of Wolverhampton College, address: Paget Road}\n"
+        "- {id: city-of-wolverhampton-college-2, name: City of Wolverhampton College, address: Bilston}\n"
+        "- {id: bilston-college, name: Bilston College}\n")
+    result = lcg("decide", "City of Wolverhampton College", "Bilston College", "distinct", "--data", data)
+    assert result.exit_code != 0 and "Traceback" not in result.output
+    assert "matches several nodes: city-of-wolverhampton-college, city-of-wolverhampton-college-2" in result.output
+    assert lcg("decide", "city-of-wolverhampton-college-2", "Bilston College", "distinct", "--data", data).exit_code == 0

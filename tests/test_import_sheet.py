@@ -442,11 +442,11 @@ def test_a_column_is_not_offered_a_field_its_values_could_not_be(lcg, tmp_path):
                 for line in result.output.splitlines() if "unknown column" in line}
 
     found = hints("Label,Source,Websit,Web site,Adress\nBilston Hub,CPS_scrape.csv,bilston.org,bilston.org,1 High St\n")
-    assert "did you mean" not in found["source"] and "did you mean" not in found["websit"]
+    assert "map it with" not in found["source"] and "map it with" not in found["websit"]
     assert "map it with" not in found["web site"]
-    assert "did you mean 'address'?" in found["adress"]
+    assert "map it with adress: address" in found["adress"]
     found = hints("Label,Websit,Web site\nBilston Hub,https://bilston.org,https://bilston.org\n")
-    assert "did you mean 'website'?" in found["websit"] and "map it with web site: website" in found["web site"]
+    assert "map it with websit: website" in found["websit"] and "map it with web site: website" in found["web site"]
 
 
 def _import_list(lcg, tmp_path, text: str, columns: str):
@@ -631,3 +631,41 @@ def test_an_id_first_used_on_another_sheet_is_said_with_that_sheet(lcg, tmp_path
     wb.save(book)
     result = lcg("import", "sheet", book, "-o", tmp_path / "data")
     assert "More:2: id used twice: '4' (first on Elements:2)" in result.stderr, result.stderr
+
+
+def test_a_council_sheet_imports_by_pasting_what_the_tool_says(lcg, tmp_path, monkeypatch):
+    """A new user's partner list: an "Organisation" column, "Type of organisation" holding their categories,
+    an address over columns, "Telephone", "Notes", websites written "www....". Each step's hint, pasted as
+    it is, is the next step: the first names the list's kind too, the second maps every column at once."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    (tmp_path / "partners.csv").write_text(
+        "Organisation,Type of organisation,Address line 1,Town,Telephone,Website,Notes\n"
+        "Bilston Library,library,1 High St,Bilston,01902 111111,www.bilstonlibrary.org.uk,open Saturdays\n"
+        "WEA West Midlands,charity,4 Church Rd,Wolverhampton,01902 222222,,\n")
+    monkeypatch.chdir(tmp_path)
+    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}:{os.environ['PATH']}"}
+
+    def paste(command: str) -> subprocess.CompletedProcess:
+        return subprocess.run(["bash", "-c", command], cwd=tmp_path, capture_output=True, text=True, env=env)
+
+    first = lcg("import", "sheet", "partners.csv", "-o", "data")
+    assert "missing columns Label, Type" in first.stderr
+    command = _hint_command(first.stderr)
+    assert command == ("printf 'columns:\\n  Organisation: Label\\n' > map.yaml && lcg import sheet partners.csv "
+                       "--type organisation --map map.yaml -o data")
+    second = paste(command)
+    assert second.returncode == 1
+    assert "map it with type of organisation: Category" in second.stderr  # the entry's type, not the kind
+    assert "map it with notes: note" in second.stderr and "map it with address line 1: address" in second.stderr
+    command = second.stderr.strip().splitlines()[-1].split("in one go: ", 1)[1].removesuffix(")")
+    assert "> map-2.yaml && lcg import sheet partners.csv --type organisation --map map-2.yaml -o data" in command
+    third = paste(command)
+    assert third.returncode == 0, third.stderr
+    nodes = {n.name: n.props for n in load_dataset(tmp_path / "data").nodes}
+    assert nodes["Bilston Library"]["website"] == "https://www.bilstonlibrary.org.uk"
+    assert nodes["Bilston Library"]["address"] == "1 High St, Bilston" and nodes["Bilston Library"]["type"] == "library"
+    assert nodes["Bilston Library"]["phone"] == "01902 111111" and nodes["Bilston Library"]["note"] == "open Saturdays"

@@ -303,7 +303,8 @@ def test_a_change_in_the_sheet_to_a_row_the_user_holds_now_is_said(lcg, tmp_path
     again = lcg("import", "sheet", sheet, "--type", "organisation", "--map", mapping, "-o", data)
     assert again.exit_code == 0, again.output
     assert ("note: 1 value in the sheet differs from the entries your files hold, which were left as they are: "
-            "2319 phone: the sheet says '5345000', your entry '5345055'") in again.stderr, again.stderr
+            "2319 phone: the sheet says '5345000', your entry '5345055'; edit the entries in "
+            f"{data / 'organisations.yaml'} if the sheet is right") in again.stderr, again.stderr
     assert yaml.safe_load((data / "organisations.yaml").read_text())[0]["phone"] == "5345055"
 
 

@@ -351,6 +351,14 @@ def test_duplicates_queue_shows_the_merge_change(tmp_path):
     assert html.escape(rows[0]["change"]) in page
 
 
+def test_the_commands_names_lead_to_the_review_page(tmp_path):
+    """A user who knows `lcg duplicates` asks for /duplicates first (a new user's 404)."""
+    _app, c = _client(DUPLICATES)
+    for name in ("duplicates", "overlaps"):
+        r = c.get(f"/{name}?per_page=3", headers=HOST)
+        assert r.status_code == 302 and r.headers["Location"].endswith("/review?per_page=3"), r.headers
+
+
 def _queue_ids(page: str, queue: str) -> list[tuple[str, str]]:
     import re
 

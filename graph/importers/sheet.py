@@ -60,10 +60,12 @@ LIST_SEPARATOR = ";"
 class SheetProblems(LcgError):
     """The sheets have problems (``problems``: every one, as text); nothing was written."""
 
-    def __init__(self, problems, path):
+    def __init__(self, problems, path, fix: str | None = None):
         self.problems = list(problems)
         n = len(self.problems)
-        super().__init__(f"{n} problem{'s' if n != 1 else ''} in {path}; nothing was written (fix {'them' if n != 1 else 'it'} and import again)")
+        then = f", or map the columns as suggested above in one go: {fix}" if fix else ""
+        super().__init__(f"{n} problem{'s' if n != 1 else ''} in {path}; nothing was written (fix "
+                         f"{'them' if n != 1 else 'it'} and import again{then})")
 
 
 @dataclass
@@ -199,6 +201,8 @@ class _Reader:
         #: column is mapped to Category (``map_hint``, ``finish``)
         self.suggested: list[str] = []
         self.kind_needed: str | None = None
+        #: (column, field) an unknown column's problem suggests mapping it to (``fix_all``)
+        self.column_fixes: list[tuple[str, str]] = []
         self.repeated = 0  # rows of a plain list whose name an earlier row has (each its own entry)
         #: sheet -> field or column as read (lower case) -> the column's header as the sheet has it
         self.headers: dict[str, dict[str, str]] = {}
@@ -243,7 +247,12 @@ class _Reader:
         missing = [r for r in required if r not in lower]
         if missing:
             shown = [w.title() for w in wanted if w in required or w not in ("type",) or not self.default_kind]
+            if "type" in missing and "label" in missing:
+                self.kind_needed = "organisation"  # a plain list: the command the hint gives says its kind
             hint = self.label_hint(row) if "label" in missing else None
+            if hint is None and missing == ["type"]:
+                hint = f"; for a list of one kind, give it: {_RUN}"
+                self.kind_needed = "organisation"
             hint = hint or "; name your own columns in a mapping file (columns:)"
             self.problems.append(f"{sheet}:{line}: missing column{'s' if len(missing) > 1 else ''} "
                                  f"{', '.join(m.title() for m in missing)} (expected a header row with "
@@ -254,7 +263,9 @@ class _Reader:
     def label_hint(self, row) -> str | None:
         """How to name a column of ``row`` that holds names (``Site name``) Label: a command to paste, or
         the line to change in the user's mapping file (which may map that column to something else)."""
-        named = next((str(c).strip() for c in row if "name" in str(c or "").lower()), None)
+        cells = [str(c).strip() for c in row if c not in (None, "")]
+        named = next((c for c in cells if "name" in c.lower()), None) or next(
+            (c for c in cells if c.lower().rstrip("s") in LABEL_WORDS), None)
         return None if named is None else self.map_hint(named, "Label")
 
     def map_hint(self, named: str, to: str, why: str = "", lead: str | None = None) -> str:
@@ -272,18 +283,31 @@ class _Reader:
         return (f"; {why}{lead + ': ' if lead else ''}in {self.map_file}, under columns:, write {line}{instead}, "
                 f"then run: {_RERUN}")
 
+    def fix_all(self, map_kind: str | None) -> str | None:
+        """With two or more columns a problem suggests a field for, one command that writes a new mapping
+        file holding the one given (if any) and every suggestion, and imports again with it."""
+        if len(self.column_fixes) < 2:
+            return None
+        columns = {**self.column_map, **dict(self.column_fixes)}
+        lines = ["columns:", *(f"  {_yaml_key(c)}: {v or '~'}" for c, v in columns.items())]
+        if self.type_map:
+            lines += ["types:", *(f"  {_yaml_key(t)}: {k}" for t, k in self.type_map.items())]
+        if map_kind:
+            lines.append(f"type: {map_kind}")
+        target = _free_map_name()
+        text = "".join(f"{line}\\n" for line in lines).replace("%", "%%")
+        return f"printf {shlex.quote(text)} > {target} && {self.rerun(target)}"
+
     def finish(self) -> None:
         """The hints' commands, now that every problem is known (``map_hint``)."""
-        if not any(_NEW_MAP in p or _RERUN in p for p in self.problems):
+        if not any(_NEW_MAP in p or _RERUN in p or _RUN in p for p in self.problems):
             return
         kind = None if self.default_kind else self.kind_needed  # a Type column mapped away: every row's kind
-        # a file of that name here is the user's (another list's map): the hint must not write over it
-        target = next((f for k in range(1, 100) if not Path(f := "map.yaml" if k == 1 else f"map-{k}.yaml").exists()),
-                      "lcg-map.yaml")
+        target = _free_map_name()
         text = ("columns:\\n" + "".join(f"  {line}\\n" for line in self.suggested)).replace("%", "%%")
         new = f"printf {shlex.quote(text)} > {target} && {self.rerun(target, kind)}"
-        rerun = self.rerun(self.map_file, kind) if self.map_file else ""
-        self.problems = [p.replace(_NEW_MAP, new).replace(_RERUN, rerun) for p in self.problems]
+        rerun = self.rerun(self.map_file, kind)
+        self.problems = [p.replace(_NEW_MAP, new).replace(_RERUN, rerun).replace(_RUN, rerun) for p in self.problems]
 
     def kind(self, sheet, n, text) -> str | None:
         t = self.type_map.get(text.lower(), text)
@@ -345,8 +369,18 @@ class _Reader:
         return rel
 
 
+def _free_map_name() -> str:
+    """A mapping file's name for a hint to write: a file of that name here is the user's (another list's
+    map), which the hint must not write over."""
+    return next((f for k in range(1, 100) if not Path(f := "map.yaml" if k == 1 else f"map-{k}.yaml").exists()),
+                "lcg-map.yaml")
+
+
 #: Marks in a hint for the commands ``_Reader.finish`` writes in: a new mapping file, the import run again.
-_NEW_MAP, _RERUN = "\x00new map\x00", "\x00rerun\x00"
+_NEW_MAP, _RERUN, _RUN = "\x00new map\x00", "\x00rerun\x00", "\x00run\x00"
+#: Header words of the column that names a list's rows, when no column says "name": "Organisation", "School".
+LABEL_WORDS = frozenset("organisation organization org company partner institution school recipient "
+                        "affiliation charity provider body site".split())
 
 #: Fields that several columns may fill, joined in their order with ", ": an address written over "Address 1",
 #: "Address 2", "Town" (the 360Giving sheets' street and locality), which the duplicates check reads whole.
@@ -383,6 +417,8 @@ def _value(fld, v):
         return [x.strip() for x in v.split(LIST_SEPARATOR) if x.strip()]
     if fld is not None and fld.type in ("list", "orgid"):
         return [v]
+    if fld is not None and fld.type == "url" and isinstance(v, str) and v.lower().startswith("www."):
+        return "https://" + v  # "www.stmarys.org.uk": a web address as lists write it, as a browser reads it
     return v
 
 
@@ -397,7 +433,7 @@ def import_sheet(paths, out_dir, *, mapping=None, name: str | None = None, kind:
     reader.map_file = None if mapping is None else str(mapping)
     reader.rerun = lambda map_file, needed=None: shlex.join(
         ["lcg", "import", "sheet", *map(str, paths), *(["--type", kind or needed] if kind or needed else []),
-         *(["--name", name] if name else []), "--map", map_file, "-o", str(out_dir)])
+         *(["--name", name] if name else []), *(["--map", map_file] if map_file else []), "-o", str(out_dir)])
     headers: dict[str, str] = {}  # every sheet's column names (lower case) -> as written
     if reader.default_kind is not None:
         text = reader.type_map.get(reader.default_kind.lower(), reader.default_kind)
@@ -445,7 +481,7 @@ def import_sheet(paths, out_dir, *, mapping=None, name: str | None = None, kind:
     ties = _connections(reader, connections, by_id, by_label)
     if reader.problems:
         reader.finish()
-        raise SheetProblems(reader.problems, ", ".join(map(str, paths)))
+        raise SheetProblems(reader.problems, ", ".join(map(str, paths)), reader.fix_all(map_kind))
     own = f"imports/sheet-{slug(name or paths[0].stem) or 'sheet'}"
     index = FolderIndex(out_dir, own)
     held, merged, theirs = _held_elsewhere(index, entries)
@@ -736,8 +772,17 @@ def _unknown_column(reader: _Reader, sheet: str, col: str, kind: str) -> str:
     key = _yaml_key(col)
     could = [f for f in fields if _could_hold(f, types[f], value)]  # "Source" holding file names is no `sources`
     field = FIELD_SYNONYMS.get(col) if FIELD_SYNONYMS.get(col) in could else None
-    hint = f"; map it with {key}: {field}" if field else _closest(col, could, cutoff=0.75)  # close ones only
-    return (f"{where}: unknown column {col!r} for {schema.a_kind(kind)} (expected one of {', '.join(fields)}"
+    if field is None and "type" in could and re.search(r"\b(type|category|sector|kind)\b", col):
+        field = "Category"  # the entry's own type ("Type of organisation": charity, school) is read from Category
+    if field is None:  # close ones only: "notes" for note
+        close = difflib.get_close_matches(col, could, n=1, cutoff=0.75)
+        field = close[0] if close else None
+    hint = f"; map it with {key}: {field}" if field else ""
+    if field:
+        reader.column_fixes.append((col, field))
+    # the entry's own type is the Category column: a column mapped to "type" would be read as the kind
+    shown = ["Category (its type)" if f == "type" else f for f in fields]
+    return (f"{where}: unknown column {col!r} for {schema.a_kind(kind)} (expected one of {', '.join(shown)}"
             f"{hint}; or leave it out with {key}: ~ under columns: in a mapping file)")
 
 

@@ -88,6 +88,13 @@ def register(app, graph) -> None:
                                state=state, choices=DECISION_CHOICES, record_choices=RECORD_CHOICES,
                                done=request.args.get("done"))
 
+    @app.get("/duplicates")
+    @app.get("/overlaps")
+    def review_by_its_command():
+        """The page of ``lcg duplicates`` and ``lcg overlaps`` under the commands' names: a user who knows
+        them asks for these addresses first (a new user's 404)."""
+        return redirect(url_for("review", **request.args), code=302)
+
     def back(done: str, page: dict):
         """To the queue the form was sent from (its pages kept: a decision on page 2 lands on page 2)."""
         return redirect(url_for("review", done=done, **page), code=303)
