@@ -598,6 +598,9 @@ def test_a_pair_cut_between_two_groups_has_a_group_number_of_its_own():
     ("Bayer Aktiengesellschaft 51368 Leverkusen Germany", "Bayer Aktiengesellschaft"),
     ("SAP SE 69190", "SAP SE Dietmar Hopp Allee 16"),
     ("Fresenius SE & Co. KGaA Else Kroner Strasse 1 61352 Germany", "Fresenius SE & Co. KGaA"),
+    ("Allianz SE, Königinstraße 28, München", "Allianz SE"),  # "ß" folded
+    ("Acme NV 1930 Zaventem", "Acme NV"),  # a Belgian postcode, not a year
+    ("Acme Ltd 10 Downing Street London", "Acme Ltd"), ("Acme Ltd, 1 High St, Leeds, England", "Acme Ltd"),
 ])
 def test_an_address_written_after_a_companys_legal_form_is_not_its_name(a, b):
     (p,) = _pairs(_org("a", a), _org("b", b)).values()
@@ -626,6 +629,10 @@ def test_what_follows_a_legal_form_is_cut_only_when_it_is_an_address(a, b):
     ("Teddy Bear Nursery School, Inc. No. 2", "Teddy Bear Nursery School, Inc. No. 3"),  # numbered sites
     ("Teddy Bear Nursery School, Inc. II", "Teddy Bear Nursery School, Inc. III"),
     ("Something Ltd 12345678", "Something Ltd 87654321"),
+    ("Smith Ltd Catering 2", "Smith Ltd Catering 3"), ("BBC Radio 4, London", "BBC Radio 5, London"),
+    ("Leeds RC", "Leeds Catholic"),  # "RC" is Roman Catholic only before a school or church
+    # the address run on after the form still says where: two towns, two sites
+    ("Bupa Care Homes Ltd, 12 High St, Maidstone", "Bupa Care Homes Ltd, 5 Station Rd, Chelmsford"),
 ])
 def test_sites_numbered_or_placed_after_a_legal_form_stay_apart(a, b):
     assert not _pairs(_org("a", a), _org("b", b)), (a, b)
@@ -645,6 +652,15 @@ def test_a_footnote_mark_or_a_roman_numeral_is_no_other_number():
 def test_an_address_of_one_word_a_placeholder_or_a_post_box_is_no_evidence_of_two_places(a, b):
     (p,) = _pairs(_org("a", "Leeds Community Trust", address=a), _org("b", "Leeds Community Trust", address=b)).values()
     assert not any("different addresses" in r for r in p.reasons), p.reasons
+
+
+def test_a_post_box_is_no_house_and_a_direction_no_placeholder():
+    (p,) = _pairs(_org("a", "Leeds Trust", address="PO Box 12, Leeds"),
+                  _org("b", "Leeds Trust", address="12 High Street, Leeds")).values()
+    assert not any("same address" in r for r in p.reasons), p.reasons
+    (p,) = find_duplicates([_org("a", "Leeds Trust", address="N Broadway, Chicago"),
+                            _org("b", "Leeds Trust", address="Main Street, Springfield")], min_score=0)
+    assert any("different addresses on different streets" in r for r in p.reasons), p.reasons
 
 
 def test_two_addresses_without_house_numbers_sharing_no_word_are_two_places():

@@ -577,32 +577,45 @@ def test_an_id_column_repeated_on_many_rows_is_one_problem_and_hints_keep_the_us
     assert "printf 'columns:\\n  name: Label\\n' > map-2.yaml && lcg import sheet list.csv" in result.stderr, result.stderr
 
 
-def test_the_hints_of_one_run_write_one_mapping_file_that_fixes_them_all(lcg, tmp_path, monkeypatch):
-    """A Type column of one's own category (one value on every row) and an ID column repeated: each problem's
-    hint is the same command, writing both lines and giving the rows their kind, and it works when pasted."""
+def test_each_hint_pasted_is_the_next_step_and_keeps_what_the_last_one_mapped(lcg, tmp_path, monkeypatch):
+    """A Type column of one's own category (one value on every row) and an ID column that repeats: the first
+    hint maps Type to Category and gives the rows their kind; pasted, the next problem's hint keeps that line
+    in the file it names, and pasted in turn, the list imports."""
     import os
     import subprocess
     import sys
     from pathlib import Path
 
-    (tmp_path / "k.csv").write_text("ID,Label,Type\n1,Remi,restaurant\n2,Spago,Organisation\n2,Aquavit,Organisation\n"
-                                    "3,Bones,restaurant\n")
+    (tmp_path / "k.csv").write_text("ID,Label,Type\n1,Remi,restaurant\n1,Spago,restaurant\n2,Aquavit,restaurant\n")
     monkeypatch.chdir(tmp_path)
+    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}:{os.environ['PATH']}"}
     result = lcg("import", "sheet", "k.csv", "-o", "dk")
     assert result.exit_code == 1
-    lines = result.stderr.splitlines()
-    kinds = next(x for x in lines if "unknown type 'restaurant' (2)" in x)
-    ids = next(x for x in lines if "id used twice" in x)
+    (kinds,) = [x for x in result.stderr.splitlines() if "unknown type 'restaurant' (3)" in x]
     assert "if it is a category of your own, name your own column in a mapping file: " in kinds, kinds
-    assert "if they are no ids of your rows, leave the column out in a mapping file: " in ids, ids
     command = _hint_command(kinds)
-    assert command == _hint_command(ids) == ("printf 'columns:\\n  Type: Category\\n  ID: ~\\n' > map.yaml && "
-                                             "lcg import sheet k.csv --type organisation --map map.yaml -o dk")
-    bin_dir = Path(sys.executable).parent
-    run = subprocess.run(["bash", "-c", command], cwd=tmp_path, capture_output=True, text=True,
-                         env={**os.environ, "PATH": f"{bin_dir}:{os.environ['PATH']}"})
+    assert command == ("printf 'columns:\\n  Type: Category\\n' > map.yaml && lcg import sheet k.csv --type organisation "
+                       "--map map.yaml -o dk")
+    run = subprocess.run(["bash", "-c", command], cwd=tmp_path, capture_output=True, text=True, env=env)
+    assert run.returncode == 1 and "ids used twice" not in run.stderr  # one id repeated: "id used twice"
+    (ids,) = [x for x in run.stderr.splitlines() if "id used twice" in x]
+    assert "if they are no ids of your rows, leave the column out: in map.yaml, under columns:, write ID: ~" in ids
+    (tmp_path / "map.yaml").write_text("columns:\n  Type: Category\n  ID: ~\n")
+    run = subprocess.run(["bash", "-c", ids.split("then run: ", 1)[1].removesuffix(")")], cwd=tmp_path,
+                         capture_output=True, text=True, env=env)
     assert run.returncode == 0, run.stderr
-    assert {n.props.get("type") for n in load_dataset(tmp_path / "dk").nodes} == {"restaurant", "Organisation"}
+    assert {n.props.get("type") for n in load_dataset(tmp_path / "dk").nodes} == {"restaurant"}
+
+
+def test_a_hint_never_maps_away_a_column_other_rows_or_connections_need(lcg, tmp_path):
+    """A mapping applies to every sheet: Type mapped to Category would unmake the rows whose Type names a kind,
+    and ID left out the connections that name rows by it; so neither is offered then."""
+    book = _book(tmp_path / "w.xlsx", [["ID", "Label", "Type"], ["1", "Remi", "restaurant"], ["2", "Spago", "Organisation"],
+                                       ["2", "Bones", "Organisation"]],
+                 [["From", "To", "Type"], ["2", "1", "PARTNER_IN"]])
+    result = lcg("import", "sheet", book, "-o", tmp_path / "data")
+    assert "Elements:2: unknown type 'restaurant'" in result.stderr and "Category" not in result.stderr, result.stderr
+    assert "Elements:4: id used twice: '2' (first on row 3) (expected one row per element, or distinct IDs)" in result.stderr
 
 
 def test_a_title_above_the_header_is_passed_over_and_an_address_column_keeps_its_case(lcg, tmp_path):
@@ -669,3 +682,23 @@ def test_a_council_sheet_imports_by_pasting_what_the_tool_says(lcg, tmp_path, mo
     assert nodes["Bilston Library"]["website"] == "https://www.bilstonlibrary.org.uk"
     assert nodes["Bilston Library"]["address"] == "1 High St, Bilston" and nodes["Bilston Library"]["type"] == "library"
     assert nodes["Bilston Library"]["phone"] == "01902 111111" and nodes["Bilston Library"]["note"] == "open Saturdays"
+
+
+def test_a_title_that_says_name_a_cell_under_no_header_and_a_label_first_on_another_sheet(lcg, tmp_path):
+    result = _import_list(lcg, tmp_path, "Partner names 2024\n\nLabel,Phone\nBilston Hub,01902 111111\n", "{}")
+    assert result.exit_code == 0, result.stderr  # the title is passed over though it says "name"
+    book = _book(tmp_path / "w.xlsx", [["Label", "Type", None, "Phone"],
+                                       ["Bilston Hub", "Organisation", "a note", "01902 111111"]], [])
+    from openpyxl import load_workbook
+
+    wb = load_workbook(book)
+    wb["Elements"]["F2"] = "lost?"  # past the header, in a workbook whose rows are padded
+    more = wb.create_sheet("More")
+    more.append(["Label", "Type"])
+    more.append(["Bilston Hub", "Organisation"])
+    wb.save(book)
+    result = lcg("import", "sheet", book, "-o", tmp_path / "data2")
+    assert "Elements:2: a cell in column 3, which the header row does not name" in result.stderr, result.stderr
+    assert ("Elements:2: 6 cells, but the header names 4 columns: the header row names no column there"
+            in result.stderr), result.stderr
+    assert "More:2: label 'Bilston Hub' used twice (first on Elements:2)" in result.stderr

@@ -28,7 +28,7 @@ from .groups import groups_of, merge_groups
 from .name_bound import NameBound
 from .names import (SAME_NAME, NameKey, TokenWeights, acronyms, initials_only, name_key, name_keys, name_similarity,
                     same_name_reason)
-from .places import PlaceWords, postcode_parts
+from .places import COUNTRIES, PlaceWords, postcode_parts
 
 __all__ = ["EntityRecord", "DuplicatePair", "find_duplicates", "groups_of", "merge_groups"]
 
@@ -124,11 +124,26 @@ def _address_text(text) -> list[str]:
     return re.findall(r"[a-z0-9]+", text)
 
 
+#: Addresses that say nothing of where: a placeholder, whole ("N/A", "Unknown", "TBC").
+_PLACEHOLDERS = frozenset({"n a", "na", "unknown", "tbc", "tba", "none", "not known", "not applicable", "not given",
+                           "no address", "various", "x"})
+_PO_BOX = re.compile(r"\b(?:p ?o ?box|pobox|postbus|postfach|bp)\b")
+
+
+def _no_place(words: list[str]) -> bool:
+    """True for an address that names no place of its own: a placeholder or a post box ("PO Box 12, Leeds":
+    the box's number is no house's)."""
+    text = " ".join(words)
+    return text in _PLACEHOLDERS or _PO_BOX.search(text) is not None
+
+
 @lru_cache(maxsize=1 << 17)  # one field, asked once per candidate pair
 def _address(text) -> tuple[str, frozenset] | None:
     """(house number, street words) of an address, or None without a number: "3449 W. Arthington St" ->
     ("3449", {"arthington"}). Street types and directions are left out, as sources write them differently."""
     words = _address_text(text)
+    if _no_place(words):
+        return None
     number = next((w for w in words if w.isdigit()), None)
     if number is None:
         return None
@@ -136,19 +151,21 @@ def _address(text) -> tuple[str, frozenset] | None:
     return (number, street) if street else None
 
 
-#: Words of an address that says nothing of where: a placeholder ("N/A", "Unknown", "TBC") or a post box.
-_NO_PLACE = frozenset("na n a unknown tbc tba none not known applicable given po box pobox".split())
+#: Words too wide to tell two places apart: countries and the UK's nations ("..., Leeds, England").
+_WIDE_PLACES = COUNTRIES | frozenset("england scotland wales ireland northern britain great united kingdom states "
+                                     "america uk usa us".split())
 
 
 @lru_cache(maxsize=1 << 17)  # one field, asked once per candidate pair
 def _address_words(text) -> frozenset:
-    """The street and town words of an address (``_street_words``): what two addresses not both read as a
-    number and a street can still share. Empty for an address of fewer than two such words ("Zürich",
-    "Unknown") or one that names a post box: no evidence of a place apart."""
+    """The street and town words of an address (``_street_words``, countries left out) and its postcode-like
+    numbers ("67056"): what two addresses not both read as a number and a street can still share. Empty for an address of fewer than two such
+    words ("Zürich", "Paris, France") or one that names no place (``_no_place``): no evidence of a place
+    apart."""
     words = _address_text(text)
-    if any(w in _NO_PLACE for w in words):
+    if _no_place(words):
         return frozenset()
-    out = _street_words(words)
+    out = (_street_words(words) - _WIDE_PLACES) | {w for w in words if w.isdigit() and len(w) >= 4}  # a postcode too
     return out if len(out) >= 2 else frozenset()
 
 
@@ -192,6 +209,12 @@ def _one_street(a: frozenset, b: frozenset, typo: bool) -> str | None:
     return None
 
 
+def _written_address(r) -> str:
+    """A record's address field, or else the address its name runs on with after a legal form
+    (``names.NameKey.address``)."""
+    return (r.address or "").strip() or name_key(r.name, person=r.kind == "Person").address
+
+
 def contact_evidence(ra, rb) -> tuple[float, list[str]]:
     """(score change, reasons) from address, postcode and phone: the same is strong evidence of one body,
     a different one (both written) evidence of two sites; the weights are in ``weights``."""
@@ -208,12 +231,13 @@ def contact_evidence(ra, rb) -> tuple[float, list[str]]:
             delta -= W.DIFFERENT_ADDRESS
             where = "on one street" if street else ON_DIFFERENT_STREETS
             reasons.append(f"but different addresses {where} ({ra.address.strip()} / {rb.address.strip()})")
-    elif (wa := _address_words(ra.address)) and (wb := _address_words(rb.address)) and not _one_street(wa, wb, typo):
+    elif ((wa := _address_words(ta := _written_address(ra))) and (wb := _address_words(tb := _written_address(rb)))
+          and not _one_street(wa, wb, typo)):
         # not both read as a number and a street, two addresses with no word in common (street nor town) are two
-        # places: "145 W. 53rd St., New York" / "3rd St. Promenade, Santa Monica"
+        # places: "145 W. 53rd St., New York" / "3rd St. Promenade, Santa Monica"; an address a company's
+        # name runs on with counts too ("Bupa Care Homes Ltd, 12 High St, Maidstone" / "..., Chelmsford")
         delta -= W.DIFFERENT_ADDRESS
-        reasons.append(f"but different addresses {ON_DIFFERENT_STREETS} ({ra.address.strip()} / "
-                       f"{rb.address.strip()})")
+        reasons.append(f"but different addresses {ON_DIFFERENT_STREETS} ({ta} / {tb})")
     if pa and pb:
         if pa[1] == pb[1]:
             delta += W.SAME_POSTCODE

@@ -43,12 +43,15 @@ ABBREVIATIONS = {
     "comm": "community", "dev": "development", "mgmt": "management", "svcs": "services", "bros": "brothers",
     "koninkl": "koninklijke", "elec": "electronics", "electr": "electronics", "nkl": "koninklijke",
     # the words UK schools and churches are named with, each in its short forms
-    "saint": "st", "cofe": "ce", "rc": "catholic",
+    "saint": "st", "cofe": "ce",
 }
 #: Names of a church written in several ways ("St Mary's Church of England Primary School", "... C of E
 #: Primary", "... CofE Primary", "... CE Primary"): one word each, before the words are read, so that
 #: "England" is no place in a school's name.
 NAME_PHRASES = (("church of england", "ce"), ("c of e", "ce"), ("roman catholic", "catholic"))
+#: "RC" before a school or church is Roman Catholic ("St Mary's RC Primary School"); elsewhere it may be a club.
+_RC = re.compile(r"\brc(?= (?:primary|secondary|junior|infant|infants|first|middle|high|school|church|parish|"
+                 r"academy|college|nursery|sixth|voluntary|va|vc|diocese|diocesan|cathedral)\b)")
 #: Connecting words: kept for acronyms ("UoW"), ignored when comparing.
 CONNECTIVES = frozenset("of and for de der den van von the te in at on und et la le du".split())
 #: Words that half the sector shares; they count for little even in a small dataset.
@@ -77,6 +80,8 @@ class NameKey:
     head: tuple[str, ...] = ()
     #: The address written after a company's legal form, left out of the name (``_without_address``), or "".
     address: str = ""
+    #: The numbers of the name, Roman numerals as figures (``number_clash``).
+    numbers: frozenset = frozenset()
 
     @property
     def joined(self) -> str:
@@ -89,7 +94,7 @@ _NOT_ALNUM_ASCII = re.compile(r"[^A-Za-z0-9]+")
 
 def _fold(text: str) -> str:
     if not text.isascii():  # accents off; plain ASCII has none (most names: a fast path)
-        text = unicodedata.normalize("NFKD", text)
+        text = unicodedata.normalize("NFKD", text.replace("ß", "ss").replace("ẞ", "SS"))
         text = "".join(c for c in text if not unicodedata.combining(c))
     text = text.lower()
     text = text.replace("&amp;", "&").replace("&amp", "&").replace("&", " and ")
@@ -292,6 +297,8 @@ def _content_words(text: str, person: bool) -> tuple[list[str], tuple[str, ...]]
         for phrase, word in NAME_PHRASES:
             if phrase in text:  # most names: a fast path
                 text = re.sub(rf"\b{phrase}\b", word, text)
+        if "rc " in text:
+            text = _RC.sub("catholic", text)
     drop = TITLES if person else LEGAL_TOKENS
     words = [ABBREVIATIONS.get(w, w) for w in text.split() if w not in drop]
     words = words or text.split()
@@ -308,25 +315,23 @@ NAME_ENDING_FORMS = frozenset("nv bv ltd limited inc incorporated corporation gm
 #: or as a word's ending ("Königinstraße", "Groenewoudseweg", "Brouwerijplein").
 _STREET_WORDS = STREET_TYPES | frozenset("rue via viale piazza piazzale calle avenida plaza platz place quai cours "
                                          "allee strasse".split())
-_STREET_ENDINGS = ("strasse", "str", "weg", "laan", "plein", "straat", "gracht", "platz", "gasse", "allee", "ring")
-#: Regions a list writes after a company's name that tell two of its records apart, and so stay in its name:
-#: the UK's counties and nations, US states, Chinese provinces ("Bupa Care Homes Ltd Kent" / "... Essex"). A
-#: country or a town is the address's.
-_REGIONS = BUILTIN_PLACES - COUNTRIES - SITE_WORDS
+_STREET_ENDINGS = ("strasse", "str", "weg", "laan", "plein", "straat", "gracht", "platz", "gasse", "allee")
+#: What a place-only tail after a company's legal form may end with to be its address: a country ("Allianz SE
+#: Munich Germany"). A county, state or nation alone qualifies the name instead ("Bupa Care Homes Ltd Kent" /
+#: "... Essex", "Habitat for Humanity Inc, Texas": two sites), and is not cut.
+_COUNTRY_ENDS = COUNTRIES | _COUNTRY_WORDS | {"uk", "usa", "us"}
 
 
 def _reads_as_address(words: list[str]) -> bool:
     """Words that say where, not who: a postcode ("80802", "1096 BC", "3000 Leuven"), a house number in a
-    street ("Königinstraße 28", "25 Avenue Matignon"), or a country, US state or county at the end ("Munich
-    Germany"). Not a site, store, plant or floor number ("Inc. No. 2", "Ltd Store 3"), a year or a company
-    number, and no word naming a body or unit ("SE Inflammation Physiology Research Group, ... University 2,
-    Budapest")."""
+    street ("Königinstraße 28", "25 Avenue Matignon"), or a country at the end ("Munich Germany"). Not a site,
+    store or plant number ("Inc. No. 2", "Ltd Catering 3"), a year or a company number, a county or state
+    alone ("Ltd Kent"), and no word naming a body or unit ("SE Inflammation Physiology Research Group, ...
+    University 2, Budapest")."""
     words = [ABBREVIATIONS.get(w, w) for w in words]
     if words[0] in CONNECTIVES or any((w in GENERIC_WORDS and w not in BUILTIN_PLACES) or w in BODY_WORDS
                                       or w in UNIT_PART_HEADS for w in words):
         return False
-    if words[-1] in _ADDRESS_END_WORDS:
-        return True
     street = any(w in _STREET_WORDS or (len(w) > 6 and w.endswith(_STREET_ENDINGS)) for w in words)
     for i, w in enumerate(words):
         if not w.isdigit():
@@ -334,9 +339,9 @@ def _reads_as_address(words: list[str]) -> bool:
         after = words[i + 1] if i + 1 < len(words) else ""
         if street and len(w) <= 4:  # a house number
             return True
-        if len(w) == 5 or (len(w) == 4 and after.isalpha() and not ("1900" <= w <= "2099")):  # a postcode
+        if len(w) == 5 or (len(w) == 4 and after.isalpha()):  # a postcode: "80802", "1930 Zaventem", "1096 BC"
             return True
-    return False
+    return words[-1] in _COUNTRY_ENDS
 
 
 def _without_address(text: str) -> tuple[str, str]:
@@ -348,8 +353,8 @@ def _without_address(text: str) -> tuple[str, str]:
     a list writes after it (and after any further forms, "SE & Co. KGaA") are where the record saw the
     body, not the body: "Allianz SE, Königinstraße 28, München" and "Allianz SE, 80802 Munich" are one
     company. Only a first legal form after the name counts, and only an address after it
-    (``_reads_as_address``); "N.V. Philips Gloeilampenfabrieken" begins with its form. A county, state or
-    nation in the address stays (``_REGIONS``): a company's records in two counties are two sites.
+    (``_reads_as_address``); "N.V. Philips Gloeilampenfabrieken" begins with its form. The address cut is
+    still evidence: two that share no word are two places (``duplicates.contact_evidence``).
     """
     words = text.split()
     for i, w in enumerate(words[1:-1], start=1):
@@ -358,7 +363,7 @@ def _without_address(text: str) -> tuple[str, str]:
             while j < len(words) and (words[j] in LEGAL_TOKENS or words[j] in ("and", "kgaa")):
                 j += 1
             if j < len(words) and _reads_as_address(words[j:]):
-                return " ".join([*words[:j], *(x for x in words[j:] if x in _REGIONS)]), " ".join(words[j:])
+                return " ".join(words[:j]), " ".join(words[j:])
             break
     return text, ""
 
@@ -370,7 +375,7 @@ def name_key(name: str, *, person: bool = False) -> NameKey:
     words, tokens = _content_words(folded, person)
     first = body.split(",", 1)[0]
     head = _content_words(_without_address(_fold(first))[0], person)[1] if first != body else tokens
-    return NameKey(name, tokens, tuple(words), head, address)
+    return NameKey(name, tokens, tuple(words), head, address, _numbers(name, tokens))
 
 
 def name_keys(name: str, *, person: bool = False) -> list[NameKey]:
@@ -702,27 +707,26 @@ def place_clash(a: NameKey, b: NameKey, places=NO_PLACES) -> tuple[list[str], li
 
 #: Roman numerals that number the sites of one body ("Teddy Bear Nursery School, Inc. II"), as figures.
 _ROMAN = dict(zip("i ii iii iv v vi vii viii ix x xi xii".split(), map(str, range(1, 13))))
-#: A number written just before a comma: an affiliation's footnote mark ("National Taiwan University 3 ,
-#: Taipei"), not the body's.
-_FOOTNOTE = re.compile(r"(\w+)\s*,")
+#: A number written with a space before a comma: an affiliation's footnote mark ("National Taiwan University 3 ,
+#: Taipei"), not the body's ("BBC Radio 4, London" is the station's).
+_FOOTNOTE = re.compile(r"(\w+)\s+,")
 
 
-def _numbers(key: NameKey) -> set[str]:
-    """The numbers in a name's words, Roman numerals as figures, footnote marks left out."""
-    numbers = {_ROMAN.get(t, t) for t in key.tokens if t.isdigit() or t in _ROMAN}
-    if numbers and "," in key.raw:
-        numbers -= {_ROMAN.get(m.lower(), m) for m in _FOOTNOTE.findall(key.raw)}
-    return numbers
+def _numbers(raw: str, tokens: tuple[str, ...]) -> frozenset:
+    """The numbers in a name's words, Roman numerals as figures, footnote marks left out (once per name)."""
+    numbers = {_ROMAN.get(t, t) for t in tokens if t.isdigit() or t in _ROMAN}
+    if numbers and "," in raw:
+        numbers -= {_ROMAN.get(m.lower(), m) for m in _FOOTNOTE.findall(raw)}
+    return frozenset(numbers)
 
 
 def number_clash(a: NameKey, b: NameKey) -> tuple[list[str], list[str]] | None:
     """The numbers each name has and the other lacks, when both have one; else None: "Teddy Bear 1" /
-    "Teddy Bear 2", "Inc. II" / "Inc. III", "Université Paris 7" / "Université Paris 11" number two sites
-    or two bodies, not one name with a typo ("Teddy Bear 1" and "Inc. I" agree)."""
-    if not any(t.isdigit() or t in _ROMAN for t in a.tokens):  # most names: a fast path
+    "Teddy Bear 2", "Inc. II" / "Inc. III", "BBC Radio 4" / "BBC Radio 5" number two sites or two bodies,
+    not one name with a typo ("Teddy Bear 1" and "Inc. I" agree)."""
+    if not a.numbers or not b.numbers:  # most names: a fast path
         return None
-    na, nb = _numbers(a), _numbers(b)
-    only_a, only_b = sorted(na - nb), sorted(nb - na)
+    only_a, only_b = sorted(a.numbers - b.numbers), sorted(b.numbers - a.numbers)
     return (only_a, only_b) if only_a and only_b else None
 
 

@@ -203,6 +203,10 @@ class _Reader:
         self.kind_needed: str | None = None
         #: (column, field) an unknown column's problem suggests mapping it to (``fix_all``)
         self.column_fixes: list[tuple[str, str]] = []
+        #: rows whose Type names a kind, and whether the sheets hold connections: a mapping applies to every
+        #: sheet, so a hint that maps Type or ID away is given only when it breaks none (``unknown_kinds``)
+        self.known_kinds = 0
+        self.connections = False
         self.repeated = 0  # rows of a plain list whose name an earlier row has (each its own entry)
         #: sheet -> field or column as read (lower case) -> the column's header as the sheet has it
         self.headers: dict[str, dict[str, str]] = {}
@@ -312,6 +316,7 @@ class _Reader:
     def kind(self, sheet, n, text) -> str | None:
         t = self.type_map.get(text.lower(), text)
         kind = self.kinds.get(t.lower())
+        self.known_kinds += kind is not None
         if kind is None:  # said once per sheet, with its rows and values, when the sheet is read (``unknown_kinds``)
             values = self.unknown_kind.get(sheet)
             if values is None:
@@ -331,7 +336,8 @@ class _Reader:
             ids = sorted(firsts, key=firsts.__getitem__)
             shown = ", ".join(f"{i!r} (first on {firsts[i]})" for i in ids[:3]) + (", ..." if len(ids) > 3 else "")
             column = self.headers.get(sheet, {}).get("id", "ID")
-            hint = self.map_hint(column, "~", "if they are no ids of your rows, ", "leave the column out")
+            hint = "" if self.connections else self.map_hint(  # connections name rows by their ids
+                column, "~", "if they are no ids of your rows, ", "leave the column out")
             self.problems[at] = (f"{where}: id{'s' if len(rows) > 1 else ''} used twice: {shown} (expected one row "
                                  f"per element, or distinct IDs{hint})")
 
@@ -354,9 +360,11 @@ class _Reader:
             shown = ", ".join(f"{v!r} ({len(values[v])})" for v in common[:5])
             more = f" and {len(common) - 5} more" if len(common) > 5 else ""
             column = self.headers.get(sheet, {}).get("type", "Type")
-            self.kind_needed = "organisation"  # the rows' kind, once the column is theirs: the commonest list
-            hint = self.map_hint(column, "Category", f"if {'they are categories' if len(common) > 1 else 'it is a category'}"
-                                 " of your own, ")
+            hint = ""
+            if not self.known_kinds and not self.connections:  # the column names no row's kind: it is theirs
+                self.kind_needed = "organisation"  # the rows' kind, once the column is theirs: the commonest list
+                hint = self.map_hint(column, "Category", f"if {'they are categories' if len(common) > 1 else 'it is a category'}"
+                                     " of your own, ")
             self.problems[at] = (f"{where}: unknown type{'s' if len(common) > 1 else ''} {shown}{more} ({expected}"
                                  f"{hint})")
 
@@ -466,7 +474,10 @@ def import_sheet(paths, out_dir, *, mapping=None, name: str | None = None, kind:
                 target = elements
             if cols is not None:
                 target.extend((label, n, _row(cols, r)) for n, r in numbered[1:])
-                _cells_past_the_header(reader, label, len(rows[0]), numbered[1:], path.suffix.lower() == ".csv")
+                named = [i for i, c in enumerate(rows[0]) if c not in (None, "") and str(c).strip()]
+                width = 1 + named[-1] if named else len(rows[0])  # a workbook pads its rows with empty cells
+                _cells_past_the_header(reader, label, width, numbered[1:], path.suffix.lower() == ".csv")
+                _cells_under_no_header(reader, label, rows[0][:width], numbered[1:])
     # a misspelt column would be read as if the file had no line; one left out (``Fax: ~``) may be a shared map's
     # spare line for sheets that have it (misspelt, the column it meant is still said to be unknown)
     for key in sorted(k for k in column_map.keys() - headers.keys() if column_map[k]):
@@ -477,6 +488,7 @@ def import_sheet(paths, out_dir, *, mapping=None, name: str | None = None, kind:
     if not elements and not connections and not reader.problems:
         raise UnreadableInput(f"no elements or connections found in {', '.join(map(str, paths))} (expected an Elements "
                        "sheet with Label and Type columns and a Connections sheet with From, To and Type)")
+    reader.connections = bool(connections)
     entries, by_id, by_label = _elements(reader, elements)
     ties = _connections(reader, connections, by_id, by_label)
     if reader.problems:
@@ -600,9 +612,9 @@ def _title_rows(numbered, known) -> int:
     """How many rows above a sheet's header are its title: a report's sheet often begins with its name
     ("Learning partners 2024") in one cell, perhaps a note or a blank row, then the header. Within the first
     four rows, the header is the first of several cells that names a column (``known``: column and field
-    names in lower case, or a "... name" column), every row above it one cell naming none. Anything else
-    keeps the first row as the header: a one-column list's ("name"), or one with a name split at its comma
-    under it."""
+    names in lower case, or a "... name" column), every row above it one cell that is no column's name.
+    Anything else keeps the first row as the header: a one-column list's ("name"), or one with a name split
+    at its comma under it."""
     def filled(row) -> int:
         return sum(c not in (None, "") for c in row)
 
@@ -612,7 +624,8 @@ def _title_rows(numbered, known) -> int:
     for k, (_, row) in enumerate(numbered[:4]):
         if filled(row) > 1 and header_like(row):
             return k
-        if filled(row) != 1 or header_like(row):
+        # a title may say "name" ("Partner names 2024"); a one-column list's header is a column's name itself
+        if filled(row) != 1 or str(next(c for c in row if c not in (None, ""))).strip().lower() in known:
             return 0
     return 0
 
@@ -635,12 +648,27 @@ def _cells_past_the_header(reader: _Reader, label: str, width: int, numbered, te
         more = f" (and {len(over) - 1} more row{'s' if len(over) != 2 else ''})" if len(over) > 1 else ""
         written = any(c not in (None, "") for c in r[width:])
         cells = 1 + max(i for i, c in enumerate(r) if c not in (None, "")) if written else len(r)
-        cause = (("a cell with a comma in it needs double quotes (\"Department of X, University of Y\"), or the "
+        cause = ("the header row names no column there (expected a name in the header row for every column, or "
+                 "the cell deleted)" if not text else
+                 ("a cell with a comma in it needs double quotes (\"Department of X, University of Y\"), or the "
                   "header a name for every column") if written else
                  "the cell past it is empty: a comma too many at the end of the row, or a cell with a comma in it "
                  "that needs double quotes (\"Little Stars, Inc.\")")
         reader.problems.append(f"{label}:{n}{more}: {cells} cells, but the header names {width} "
                                f"column{'s' if width != 1 else ''}: {cause}")
+
+
+def _cells_under_no_header(reader: _Reader, label: str, header, numbered) -> None:
+    """A problem for a column with an empty header cell between named ones whose rows have values: no field
+    would read them, and they would be dropped without a word. Said once per column, with a count."""
+    blank = [i for i, c in enumerate(header) if c in (None, "") or not str(c).strip()]
+    for i in blank:
+        rows = [n for n, r in numbered if i < len(r) and r[i] not in (None, "")]
+        if rows:
+            more = f" (and {len(rows) - 1} more row{'s' if len(rows) != 2 else ''})" if len(rows) > 1 else ""
+            reader.problems.append(f"{label}:{rows[0]}{more}: a cell in column {i + 1}, which the header row does not "
+                                   "name (expected a name for every column in the header row, or the column "
+                                   "deleted)")
 
 
 def _elements(reader: _Reader, rows):
@@ -710,9 +738,10 @@ def _elements(reader: _Reader, rows):
         # Two rows may share a label when their IDs tell them apart (grants titled "Core costs"); without IDs
         # they would be one element written twice.
         if key in seen_label and not (given_id and seen_label_ids.get(key)) and not reader.default_kind:
-            reader.problems.append(f"{sheet}:{n}: label {label!r} used twice for {schema.a_kind(kind)} (first on row "
-                                   f"{seen_label[key]}) (expected one row per element, or distinct IDs)")
-        seen_label.setdefault(key, n)
+            reader.problems.append(f"{sheet}:{n}: label {label!r} used twice for {schema.a_kind(kind)} (first on "
+                                   f"{_first_at(sheet, seen_label[key])}) (expected one row per element, or distinct "
+                                   "IDs)")
+        seen_label.setdefault(key, (sheet, n))
         seen_label_ids[key] = seen_label_ids.get(key, True) and bool(given_id)
         by_label.setdefault(norm_name(label), []).append(node_id)
         entry["_row"] = (sheet, n)
