@@ -14,7 +14,12 @@ mapped with a small YAML file (``columns: {Organisation name: Label, Fax: ~}``,
 is left out, columns mapped to ``address`` (street, town) are joined in their order, and ``type`` is the kind
 of every row with no Type, so a plain list of organisations (name, address, postcode, phone) imports as it is.
 Type cells that name no kind (a column of one's own categories) are one problem per sheet, with the line
-that maps the column to Category.
+that maps the column to Category. A title above the header ("Partners, March 2025" in one cell, a blank
+row) is passed over; a website written "www...." is read as "https://www....".
+
+Hints are commands that work when pasted: without a mapping file, every hint of a run names one new file
+holding all their lines (never one already there); with one, the line to add to it; with two or more
+columns a field is suggested for, the error ends with one command that writes them all into a new file.
 
 Every problem is collected and reported at once as ``sheet:row: what
 (expected ...)``, those the folder's validation finds too (at the entry's row
