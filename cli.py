@@ -561,9 +561,13 @@ def duplicates(kind, min_score, include_decided, only, data_dir, fmt):
             lead = "for review: if they are one body, merge" if r["action"] == "review" else "merge"
             click.echo(_comments_fitted(f"\n# {lead} {r['merge']} into {r['keep']} (score {r['score']}):\n"
                                         f"{r['change']}", width))
+    # no pair: a lower score lists less alike ones, all for review (the user's other options kept)
     lower = round(min(W.DUPLICATE_MIN_SCORE, min_score if min_score is not None else 1.0) - 0.2, 2)
-    wider = (f"; `{command_line(['duplicates', '--min-score', lower, *(['--action', only] if only else [])], click.get_current_context())}` "
-             "lists less alike pairs, for review") if not rows and lower > 0 else ""
+    again = ["duplicates", "--min-score", lower, *(["--kind", kind] if kind == "Person" else []),
+             *(["--include-decided"] if include_decided and only != "decided" else []),
+             *(["--action", "review"] if only in ("merge", "review") else [])]
+    wider = (f"; `{command_line(again, click.get_current_context())}` lists less alike pairs, for review"
+             if not rows and lower > 0 and only != "decided" else "")
     if not every:
         click.echo(f"No likely duplicates at this score{wider}.", err=True)
     else:

@@ -254,9 +254,10 @@ def resolve(backend: Backend, text: str, *, kinds=None) -> NodeRecord:
     matches = search(backend, text, kinds=kinds, limit=None)
     if matches:
         top = [m for m in matches if m.score == matches[0].score]
-        # two records of one name (a list's repeated row, two campuses) are two answers, however their
-        # ids rank: the one whose id the name spells is no likelier the one meant
-        named = [m for m in matches if " ".join(m.node.name.split()).casefold() == " ".join(text.split()).casefold()]
+        # two records of one kind and one name (a list's repeated row, two campuses) are two answers, however
+        # their ids rank: the one whose id the name spells is no likelier the one meant
+        named = [m for m in matches if m.node.kind == top[0].node.kind
+                 and " ".join(m.node.name.split()).casefold() == " ".join(text.split()).casefold()]
         if len(named) > 1:
             top = named
         if len(top) == 1:

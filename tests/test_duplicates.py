@@ -316,3 +316,26 @@ def test_a_name_two_records_share_is_ambiguous_whatever_their_ids(lcg, tmp_path)
     assert result.exit_code != 0 and "Traceback" not in result.output
     assert "matches several nodes: city-of-wolverhampton-college, city-of-wolverhampton-college-2" in result.output
     assert lcg("decide", "city-of-wolverhampton-college-2", "Bilston College", "distinct", "--data", data).exit_code == 0
+
+
+def test_no_pair_says_how_to_list_less_alike_ones_keeping_the_users_options(lcg, tmp_path):
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "people.yaml").write_text("- {id: jane-smith, name: Jane Smith}\n- {id: jo-bloggs, name: Jo Bloggs}\n")
+    result = lcg("duplicates", "--kind", "person", "--data", data)
+    assert result.exit_code == 0
+    assert (f"`lcg duplicates --min-score 0.6 --kind Person --data {data}` lists less alike pairs, for review"
+            in result.stderr), result.stderr
+    decided = lcg("duplicates", "--action", "decided", "--data", data)
+    assert "--min-score" not in decided.stderr  # a lower score decides nothing
+
+
+def test_a_place_and_a_network_of_one_name_are_no_ambiguity(lcg, tmp_path):
+    """Only two records of one kind and one name are two answers: a city and the network named after it are
+    told apart by their kinds, as before."""
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "places.yaml").write_text("- {id: wolverhampton, name: Wolverhampton, type: city}\n")
+    (data / "networks.yaml").write_text("- {id: wolverhampton-network, name: Wolverhampton}\n")
+    result = lcg("gaps", "--city", "Wolverhampton", "--data", data)
+    assert result.exit_code == 0 and "matches several" not in result.stderr, result.stderr

@@ -601,6 +601,7 @@ def test_a_pair_cut_between_two_groups_has_a_group_number_of_its_own():
     ("Allianz SE, Königinstraße 28, München", "Allianz SE"),  # "ß" folded
     ("Acme NV 1930 Zaventem", "Acme NV"),  # a Belgian postcode, not a year
     ("Acme Ltd 10 Downing Street London", "Acme Ltd"), ("Acme Ltd, 1 High St, Leeds, England", "Acme Ltd"),
+    ("Crane Engineering Inc, Austin, Texas", "Crane Engineering Inc"),  # a town before a state: an address
 ])
 def test_an_address_written_after_a_companys_legal_form_is_not_its_name(a, b):
     (p,) = _pairs(_org("a", a), _org("b", b)).values()
@@ -633,6 +634,7 @@ def test_what_follows_a_legal_form_is_cut_only_when_it_is_an_address(a, b):
     ("Leeds RC", "Leeds Catholic"),  # "RC" is Roman Catholic only before a school or church
     # the address run on after the form still says where: two towns, two sites
     ("Bupa Care Homes Ltd, 12 High St, Maidstone", "Bupa Care Homes Ltd, 5 Station Rd, Chelmsford"),
+    ("Acme Ltd, Maidstone, Kent", "Acme Ltd, Chelmsford, Essex"), ("Acme Ltd North Yorkshire", "Acme Ltd West Yorkshire"),
 ])
 def test_sites_numbered_or_placed_after_a_legal_form_stay_apart(a, b):
     assert not _pairs(_org("a", a), _org("b", b)), (a, b)

@@ -249,7 +249,7 @@ def test_hints_name_the_field_quote_odd_columns_and_one_problem_on_many_rows_is_
     out = tmp_path / "data"
     result = lcg("import", "sheet", tmp_path / "orgs.csv", "--type", "organisation", "-o", out)
     assert "missing column Label" in result.output
-    assert (f"name your own column in a mapping file: printf 'columns:\\n  Name: Label\\n' > map.yaml && "
+    assert (f"name your own column in a mapping file: printf '%s\\n' columns: '  Name: Label' > map.yaml && "
             f"lcg import sheet {tmp_path / 'orgs.csv'} --type organisation --map map.yaml -o {out}") in result.output
     (tmp_path / "map.yaml").write_text("columns:\n  Name: Label\n")
     result = lcg("import", "sheet", tmp_path / "orgs.csv", "--type", "organisation", "--map", tmp_path / "map.yaml",
@@ -385,7 +385,7 @@ def test_the_label_hint_is_a_command_that_works_when_pasted(lcg, tmp_path, monke
     result = lcg("import", "sheet", "my orgs.csv", "--type", "organisation", "-o", "my data")
     assert result.exit_code == 1
     command = _hint_command(result.output)
-    assert command == ("printf 'columns:\\n  Site name: Label\\n' > map.yaml && lcg import sheet 'my orgs.csv' "
+    assert command == ("printf '%s\\n' columns: '  Site name: Label' > map.yaml && lcg import sheet 'my orgs.csv' "
                        "--type organisation --map map.yaml -o 'my data'")
     bin_dir = Path(sys.executable).parent  # the lcg of this environment
     run = subprocess.run(["bash", "-c", command], cwd=tmp_path, capture_output=True, text=True,
@@ -574,7 +574,7 @@ def test_an_id_column_repeated_on_many_rows_is_one_problem_and_hints_keep_the_us
     assert result.exit_code == 0, result.stderr
     monkeypatch.chdir(tmp_path)  # map.yaml is here now: the hint names another file
     result = lcg("import", "sheet", "list.csv", "--type", "organisation", "-o", "other")
-    assert "printf 'columns:\\n  name: Label\\n' > map-2.yaml && lcg import sheet list.csv" in result.stderr, result.stderr
+    assert "printf '%s\\n' columns: '  name: Label' > map-2.yaml && lcg import sheet list.csv" in result.stderr, result.stderr
 
 
 def test_each_hint_pasted_is_the_next_step_and_keeps_what_the_last_one_mapped(lcg, tmp_path, monkeypatch):
@@ -594,7 +594,7 @@ def test_each_hint_pasted_is_the_next_step_and_keeps_what_the_last_one_mapped(lc
     (kinds,) = [x for x in result.stderr.splitlines() if "unknown type 'restaurant' (3)" in x]
     assert "if it is a category of your own, name your own column in a mapping file: " in kinds, kinds
     command = _hint_command(kinds)
-    assert command == ("printf 'columns:\\n  Type: Category\\n' > map.yaml && lcg import sheet k.csv --type organisation "
+    assert command == ("printf '%s\\n' columns: '  Type: Category' > map.yaml && lcg import sheet k.csv --type organisation "
                        "--map map.yaml -o dk")
     run = subprocess.run(["bash", "-c", command], cwd=tmp_path, capture_output=True, text=True, env=env)
     assert run.returncode == 1 and "ids used twice" not in run.stderr  # one id repeated: "id used twice"
@@ -668,7 +668,7 @@ def test_a_council_sheet_imports_by_pasting_what_the_tool_says(lcg, tmp_path, mo
     first = lcg("import", "sheet", "partners.csv", "-o", "data")
     assert "missing columns Label, Type" in first.stderr
     command = _hint_command(first.stderr)
-    assert command == ("printf 'columns:\\n  Organisation: Label\\n' > map.yaml && lcg import sheet partners.csv "
+    assert command == ("printf '%s\\n' columns: '  Organisation: Label' > map.yaml && lcg import sheet partners.csv "
                        "--type organisation --map map.yaml -o data")
     second = paste(command)
     assert second.returncode == 1
@@ -702,3 +702,49 @@ def test_a_title_that_says_name_a_cell_under_no_header_and_a_label_first_on_anot
     assert ("Elements:2: 6 cells, but the header names 4 columns: the header row names no column there"
             in result.stderr), result.stderr
     assert "More:2: label 'Bilston Hub' used twice (first on Elements:2)" in result.stderr
+
+
+def test_one_go_keeps_every_hint_and_one_category_and_odd_column_names_survive_the_shell(lcg, tmp_path, monkeypatch):
+    """The final command holds the label hint's line too, offers Category to one column only, and writes
+    column names with quotes and backslashes as they are (printf reads no escape in them)."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    (tmp_path / "orgs.csv").write_text('Organisation,Organisation type,Sector,Telephone,Notes,Dept\\Unit,Contact "main"\n'
+                                       "Oak Trust,charity,arts,01902 1,open,x,y\n")
+    monkeypatch.chdir(tmp_path)
+    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}:{os.environ['PATH']}"}
+    first = lcg("import", "sheet", "orgs.csv", "-o", "data")
+    run = subprocess.run(["bash", "-c", _hint_command(first.stderr)], cwd=tmp_path, capture_output=True, text=True,
+                         env=env)
+    assert run.returncode == 1
+    assert run.stderr.count(": Category;") == 1, run.stderr  # "Organisation type", not "Sector" too
+    assert "map it with sector: Category" not in run.stderr
+    (tmp_path / "map.yaml").write_text('columns:\n  Organisation: Label\n  "Dept\\\\Unit": ~\n  \'Contact "main"\': ~\n')
+    again = lcg("import", "sheet", "orgs.csv", "--type", "organisation", "--map", "map.yaml", "-o", "data")
+    command = again.stderr.strip().splitlines()[-1].split("in one go: ", 1)[1].removesuffix(")")
+    run = subprocess.run(["bash", "-c", command], cwd=tmp_path, capture_output=True, text=True, env=env)
+    assert run.returncode == 1 and "sector" in run.stderr, run.stderr  # the one left: no field offered for it
+    written = (tmp_path / "map-2.yaml").read_text()
+    import yaml
+
+    assert yaml.safe_load(written)["columns"] == {  # keys as the tool matches them, in lower case
+        "organisation": "Label", "dept\\unit": None, 'contact "main"': None, "organisation type": "Category",
+        "telephone": "phone", "notes": "note"}, written
+
+
+def test_the_kind_hint_is_for_element_sheets_and_people_lists_name_no_organisation(lcg, tmp_path):
+    book = _book(tmp_path / "c.xlsx", [["Label", "Type"], ["Oak Trust", "Organisation"]], [["From", "To", "Role"]])
+    result = lcg("import", "sheet", book, "-o", tmp_path / "out")
+    assert "Connections:1: missing column Type" in result.stderr and "--type organisation" not in result.stderr
+    (tmp_path / "people.csv").write_text("Contact,Organisation,Email\nJane Smith,Oak Trust,j@oak.org\n")
+    result = lcg("import", "sheet", tmp_path / "people.csv", "--type", "person", "-o", tmp_path / "out")
+    assert "Organisation: Label" not in result.stderr, result.stderr
+
+
+def test_a_www_column_is_offered_website_and_a_pandas_index_is_no_lost_column(lcg, tmp_path):
+    result = _import_list(lcg, tmp_path, ",Label,Web site\n0,Oak Trust,www.oak.org\n1,Elm Trust,www.elm.org\n", "{}")
+    assert "map it with web site: website" in result.stderr, result.stderr
+    assert "which the header row does not name" not in result.stderr  # 0, 1: the rows' numbers

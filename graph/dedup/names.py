@@ -326,11 +326,11 @@ def _reads_as_address(words: list[str]) -> bool:
     """Words that say where, not who: a postcode ("80802", "1096 BC", "3000 Leuven"), a house number in a
     street ("Königinstraße 28", "25 Avenue Matignon"), or a country at the end ("Munich Germany"). Not a site,
     store or plant number ("Inc. No. 2", "Ltd Catering 3"), a year or a company number, a county or state
-    alone ("Ltd Kent"), and no word naming a body or unit ("SE Inflammation Physiology Research Group, ...
+    alone ("Ltd Kent"; after a town it is an address: "Ltd, Maidstone, Kent"), and no word naming a body or unit ("SE Inflammation Physiology Research Group, ...
     University 2, Budapest")."""
     words = [ABBREVIATIONS.get(w, w) for w in words]
-    if words[0] in CONNECTIVES or any((w in GENERIC_WORDS and w not in BUILTIN_PLACES) or w in BODY_WORDS
-                                      or w in UNIT_PART_HEADS for w in words):
+    if words[0] in CONNECTIVES or any((w in GENERIC_WORDS and w not in BUILTIN_PLACES and w not in _COUNTRY_ENDS)
+                                      or w in BODY_WORDS or w in UNIT_PART_HEADS for w in words):
         return False
     street = any(w in _STREET_WORDS or (len(w) > 6 and w.endswith(_STREET_ENDINGS)) for w in words)
     for i, w in enumerate(words):
@@ -341,7 +341,10 @@ def _reads_as_address(words: list[str]) -> bool:
             return True
         if len(w) == 5 or (len(w) == 4 and after.isalpha()):  # a postcode: "80802", "1930 Zaventem", "1096 BC"
             return True
-    return words[-1] in _COUNTRY_ENDS
+    # a country at the end, or a town before a county or state ("Maidstone, Kent", "Austin, Texas"): places
+    # all of the list's own ("North Yorkshire", "Kent, England") qualify the name instead
+    return words[-1] in _COUNTRY_ENDS or (words[-1] in _ADDRESS_END_WORDS
+                                          and any(w not in BUILTIN_PLACES and w not in _COUNTRY_ENDS for w in words))
 
 
 def _without_address(text: str) -> tuple[str, str]:

@@ -204,7 +204,7 @@ class _Reader:
         self.twice: dict[str, list] = {}
         #: the lines the hints would write into a new mapping file, and the kind the rows need once their Type
         #: column is mapped to Category (``map_hint``, ``finish``)
-        self.suggested: list[str] = []
+        self.suggested: list[tuple[str, str]] = []
         self.kind_needed: str | None = None
         #: (column, field) an unknown column's problem suggests mapping it to (``fix_all``)
         self.column_fixes: list[tuple[str, str]] = []
@@ -259,7 +259,7 @@ class _Reader:
             if "type" in missing and "label" in missing:
                 self.kind_needed = "organisation"  # a plain list: the command the hint gives says its kind
             hint = self.label_hint(row) if "label" in missing else None
-            if hint is None and missing == ["type"]:
+            if hint is None and missing == ["type"] and wanted is ELEMENT_COLUMNS:  # a list of elements only
                 hint = f"; for a list of one kind, give it: {_RUN}"
                 self.kind_needed = "organisation"
             hint = hint or "; name your own columns in a mapping file (columns:)"
@@ -273,8 +273,9 @@ class _Reader:
         """How to name a column of ``row`` that holds names (``Site name``) Label: a command to paste, or
         the line to change in the user's mapping file (which may map that column to something else)."""
         cells = [str(c).strip() for c in row if c not in (None, "")]
-        named = next((c for c in cells if "name" in c.lower()), None) or next(
+        named = next((c for c in cells if "name" in c.lower()), None) or (next(  # an organisation's, not a person's
             (c for c in cells if c.lower().rstrip("s") in LABEL_WORDS), None)
+            if (self.default_kind or "organisation").lower().startswith("org") else None)
         return None if named is None else self.map_hint(named, "Label")
 
     def map_hint(self, named: str, to: str, why: str = "", lead: str | None = None) -> str:
@@ -284,37 +285,46 @@ class _Reader:
         them all, and none writes over another's."""
         line = f"{_yaml_key(named)}: {to}"
         if self.map_file is None:
-            if line not in self.suggested:
-                self.suggested.append(line)
+            if (named, to) not in self.suggested:
+                self.suggested.append((named, to))
             return f"; {why}{lead or 'name your own column'} in a mapping file: {_NEW_MAP}"
         now = self.column_map.get(named.lower())
         instead = f" (it maps it to {now or '~'} now)" if now is not None else ""
         return (f"; {why}{lead + ': ' if lead else ''}in {self.map_file}, under columns:, write {line}{instead}, "
                 f"then run: {_RERUN}")
 
-    def fix_all(self, map_kind: str | None) -> str | None:
-        """With two or more columns a problem suggests a field for, one command that writes a new mapping
-        file holding the one given (if any) and every suggestion, and imports again with it."""
-        if len(self.column_fixes) < 2:
-            return None
-        columns = {**self.column_map, **dict(self.column_fixes)}
+    def _map_lines(self, map_kind: str | None) -> list[str]:
+        """The lines of a mapping file holding the one given (if any), every hint's line and every column's
+        suggested field."""
+        columns = {**self.column_map, **dict(self.suggested), **dict(self.column_fixes)}
         lines = ["columns:", *(f"  {_yaml_key(c)}: {v or '~'}" for c, v in columns.items())]
         if self.type_map:
             lines += ["types:", *(f"  {_yaml_key(t)}: {k}" for t, k in self.type_map.items())]
         if map_kind:
             lines.append(f"type: {map_kind}")
+        return lines
+
+    def _write_map(self, lines: list[str], kind: str | None) -> str:
+        """The command that writes ``lines`` into a new mapping file and imports again with it: each line one
+        argument of printf's "%s", so no quote, backslash or percent sign in a column's name is read as an
+        escape."""
         target = _free_map_name()
-        text = "".join(f"{line}\\n" for line in lines).replace("%", "%%")
-        return f"printf {shlex.quote(text)} > {target} && {self.rerun(target)}"
+        return (f"printf '%s\\n' {' '.join(shlex.quote(line) for line in lines)} > {target} && "
+                f"{self.rerun(target, kind)}")
+
+    def fix_all(self, map_kind: str | None) -> str | None:
+        """With two or more columns a problem suggests a field for, one command that writes a new mapping
+        file with every line (``_map_lines``) and imports again with it."""
+        if len(self.column_fixes) < 2:
+            return None
+        return self._write_map(self._map_lines(map_kind), None if self.default_kind else self.kind_needed)
 
     def finish(self) -> None:
         """The hints' commands, now that every problem is known (``map_hint``)."""
         if not any(_NEW_MAP in p or _RERUN in p or _RUN in p for p in self.problems):
             return
         kind = None if self.default_kind else self.kind_needed  # a Type column mapped away: every row's kind
-        target = _free_map_name()
-        text = ("columns:\\n" + "".join(f"  {line}\\n" for line in self.suggested)).replace("%", "%%")
-        new = f"printf {shlex.quote(text)} > {target} && {self.rerun(target, kind)}"
+        new = self._write_map(["columns:", *(f"  {_yaml_key(c)}: {v}" for c, v in self.suggested)], kind)
         rerun = self.rerun(self.map_file, kind)
         self.problems = [p.replace(_NEW_MAP, new).replace(_RERUN, rerun).replace(_RUN, rerun) for p in self.problems]
 
@@ -665,10 +675,14 @@ def _cells_past_the_header(reader: _Reader, label: str, width: int, numbered, te
 
 def _cells_under_no_header(reader: _Reader, label: str, header, numbered) -> None:
     """A problem for a column with an empty header cell between named ones whose rows have values: no field
-    would read them, and they would be dropped without a word. Said once per column, with a count."""
+    would read them, and they would be dropped without a word. Said once per column, with a count. A column
+    of the rows' numbers (0, 1, 2... or 1, 2, 3..., as pandas writes its index) is passed over."""
     blank = [i for i, c in enumerate(header) if c in (None, "") or not str(c).strip()]
     for i in blank:
         rows = [n for n, r in numbered if i < len(r) and r[i] not in (None, "")]
+        values = [str(r[i]).strip() for _, r in numbered if i < len(r)]
+        if values and values[0] in ("0", "1") and values == [str(k + int(values[0])) for k in range(len(values))]:
+            continue  # the rows numbered: nothing of theirs is lost
         if rows:
             more = f" (and {len(rows) - 1} more row{'s' if len(rows) != 2 else ''})" if len(rows) > 1 else ""
             reader.problems.append(f"{label}:{rows[0]}{more}: a cell in column {i + 1}, which the header row does not "
@@ -789,8 +803,8 @@ def _could_hold(name: str, kind: str, value) -> bool:
     text = str(value)
     if name == "sources":
         return False
-    if kind == "url":
-        return re.match(r"https?://\S+$", text) is not None
+    if kind == "url":  # "www.oak.org" too: the import reads it as https://www.oak.org (``_value``)
+        return re.match(r"(https?://|www\.)\S+$", text, re.IGNORECASE) is not None
     if kind == "orgid":
         return all(is_org_id(x.strip()) for x in text.split(LIST_SEPARATOR) if x.strip())
     return True
@@ -806,7 +820,9 @@ def _unknown_column(reader: _Reader, sheet: str, col: str, kind: str) -> str:
     key = _yaml_key(col)
     could = [f for f in fields if _could_hold(f, types[f], value)]  # "Source" holding file names is no `sources`
     field = FIELD_SYNONYMS.get(col) if FIELD_SYNONYMS.get(col) in could else None
-    if field is None and "type" in could and re.search(r"\b(type|category|sector|kind)\b", col):
+    if (field is None and "type" in could and re.search(r"\b(type|category|sector|kind)\b", col)
+            and "category" not in reader.headers.get(sheet, {})
+            and not any(f == "Category" for _, f in reader.column_fixes)):  # one column may be the Category
         field = "Category"  # the entry's own type ("Type of organisation": charity, school) is read from Category
     if field is None:  # close ones only: "notes" for note
         close = difflib.get_close_matches(col, could, n=1, cutoff=0.75)
