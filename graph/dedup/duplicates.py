@@ -127,7 +127,7 @@ def _address_text(text) -> list[str]:
 #: Addresses that say nothing of where: a placeholder, whole ("N/A", "Unknown", "TBC").
 _PLACEHOLDERS = frozenset({"n a", "na", "unknown", "tbc", "tba", "none", "not known", "not applicable", "not given",
                            "no address", "various", "x"})
-_PO_BOX = re.compile(r"\b(?:p ?o ?box|pobox|postbus|postfach|bp)\b")
+_PO_BOX = re.compile(r"\b(?:p ?o ?box|pobox|postbus|postfach)\b")
 
 
 def _no_place(words: list[str]) -> bool:
@@ -159,9 +159,9 @@ _WIDE_PLACES = COUNTRIES | frozenset("england scotland wales ireland northern br
 @lru_cache(maxsize=1 << 17)  # one field, asked once per candidate pair
 def _address_words(text) -> frozenset:
     """The street and town words of an address (``_street_words``, countries left out) and its postcode-like
-    numbers ("67056"): what two addresses not both read as a number and a street can still share. Empty for an address of fewer than two such
-    words ("Zürich", "Paris, France") or one that names no place (``_no_place``): no evidence of a place
-    apart."""
+    numbers ("67056"): what two addresses not both read as a number and a street can still share. Empty for
+    an address of fewer than two such words ("Zürich", "Paris, France") or one that names no place
+    (``_no_place``): no evidence of a place apart."""
     words = _address_text(text)
     if _no_place(words):
         return frozenset()

@@ -324,10 +324,10 @@ _COUNTRY_ENDS = COUNTRIES | _COUNTRY_WORDS | {"uk", "usa", "us"}
 
 def _reads_as_address(words: list[str]) -> bool:
     """Words that say where, not who: a postcode ("80802", "1096 BC", "3000 Leuven"), a house number in a
-    street ("Königinstraße 28", "25 Avenue Matignon"), or a country at the end ("Munich Germany"). Not a site,
-    store or plant number ("Inc. No. 2", "Ltd Catering 3"), a year or a company number, a county or state
-    alone ("Ltd Kent"; after a town it is an address: "Ltd, Maidstone, Kent"), and no word naming a body or unit ("SE Inflammation Physiology Research Group, ...
-    University 2, Budapest")."""
+    street ("Königinstraße 28", "25 Avenue Matignon"), a country at the end ("Munich Germany") or a town before
+    a county or state ("Maidstone, Kent"). Not a site, store or plant number ("Inc. No. 2", "Ltd Catering 3"),
+    a year or a company number, a county or state alone ("Ltd Kent"), and no word naming a body or unit ("SE
+    Inflammation Physiology Research Group, ... University 2, Budapest")."""
     words = [ABBREVIATIONS.get(w, w) for w in words]
     if words[0] in CONNECTIVES or any((w in GENERIC_WORDS and w not in BUILTIN_PLACES and w not in _COUNTRY_ENDS)
                                       or w in BODY_WORDS or w in UNIT_PART_HEADS for w in words):

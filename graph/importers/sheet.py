@@ -43,6 +43,7 @@ import shlex
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, Callable
 
 from .. import schema
 from ..errors import LcgError, UnreadableInput
@@ -194,7 +195,7 @@ class _Reader:
         self.problems: list[str] = []
         self.kinds, self.rels = _kind_names(), _rel_names()
         self.map_file: str | None = None  # the mapping file given, and the command run (for hints)
-        self.rerun = lambda map_file: f"lcg import sheet ... --map {shlex.quote(map_file)}"
+        self.rerun: Callable[..., str] = lambda map_file, needed=None: f"lcg import sheet ... --map {map_file}"
         #: (sheet, column, kind) -> [first row, rows, its place in ``problems``, the first value]: an unknown
         #: column is said once, with its count
         self.unknown: dict[tuple[str, str, str], list] = {}
@@ -378,8 +379,8 @@ class _Reader:
             hint = ""
             if not self.known_kinds and not self.connections:  # the column names no row's kind: it is theirs
                 self.kind_needed = "organisation"  # the rows' kind, once the column is theirs: the commonest list
-                hint = self.map_hint(column, "Category", f"if {'they are categories' if len(common) > 1 else 'it is a category'}"
-                                     " of your own, ")
+                what = "they are categories" if len(common) > 1 else "it is a category"
+                hint = self.map_hint(column, "Category", f"if {what} of your own, ")
             self.problems[at] = (f"{where}: unknown type{'s' if len(common) > 1 else ''} {shown}{more} ({expected}"
                                  f"{hint})")
 
@@ -726,10 +727,11 @@ def _elements(reader: _Reader, rows):
                 if len(reader.twice[sheet]) == 2:
                     reader.problems.append("")
                 continue
-            reader.problems.append(f"{sheet}:{n}: label {label!r} used twice (first on {_first_at(sheet, by_id[node_id]['_row'])}) "
+            first = _first_at(sheet, by_id[node_id]["_row"])
+            reader.problems.append(f"{sheet}:{n}: label {label!r} used twice (first on {first}) "
                                    "(expected one row per element, or distinct IDs)")
             continue
-        entry = {"id": node_id, "name": str(label), "_kind": kind}
+        entry: dict[str, Any] = {"id": node_id, "name": str(label), "_kind": kind}
         head = reader.headers[sheet]
         columns = {"name": head["label"], "id": head["id"] if given_id else head["label"]}  # else made from it
         category = row.pop("category", None)
