@@ -10,6 +10,7 @@ and "University of Warwick" share only a word that half the sector shares.
 
 from __future__ import annotations
 
+import html
 import math
 import re
 import unicodedata
@@ -90,6 +91,12 @@ class NameKey:
 
 _NOT_WORD_ASCII, _NOT_WORD = re.compile(r"[^a-z0-9]+"), re.compile(r"[\W_]+")
 _NOT_ALNUM_ASCII = re.compile(r"[^A-Za-z0-9]+")
+
+
+def unescaped(name: str) -> str:
+    """``name`` with the HTML entities a web form's export leaves in it decoded ("&quot;Orenburg State
+    Pedagogical University&quot;", "Marks &amp; Spencer"): their ";" is no separator of a name's parts."""
+    return html.unescape(name) if "&" in name and ";" in name else name
 
 
 def _fold(text: str) -> str:
@@ -183,6 +190,7 @@ def bodies_named(name: str) -> tuple[str, ...]:
     are separated by commas, semicolons and slashes. "Stanford University School of Medicine" is one part:
     one body.
     """
+    name = unescaped(name)
     out = []
     lower = not name.isupper()  # in a name written in capitals, capitals say nothing
     for part in _PART_SEPARATORS.split(name):
@@ -239,6 +247,7 @@ def address_places(name: str) -> tuple[str, ...]:
     ("Mountain View", "Ann Arbor") is not learned, since its words are ordinary words elsewhere, nor one of
     fewer than four letters ("Ely": too many short words are something else).
     """
+    name = unescaped(name)
     if "," not in name and ";" not in name:  # most names: a fast path
         return ()
     name = name.rstrip(",; ")
@@ -268,6 +277,7 @@ def own_name_only(name: str) -> bool:
     """True when ``name`` is a body's own name alone: no unit in front ("Department of Physics, ...") and no
     address after (", Zaria, Nigeria"; "AXA SA 75008 Paris", after its legal form). Of two names of one body,
     such a name is the one to keep as its name, the other an alias."""
+    name = unescaped(name)
     if name_key(name).address:
         return False
     parts = [p for p in re.split(r"[,;]", name) if p.strip()]
@@ -373,7 +383,7 @@ def _without_address(text: str) -> tuple[str, str]:
 
 def name_key(name: str, *, person: bool = False) -> NameKey:
     """The comparable form of a name; ``person`` drops titles instead of legal forms."""
-    body = name if person else _without_units(name)
+    body = unescaped(name) if person else _without_units(unescaped(name))
     folded, address = (_fold(body), "") if person else _without_address(_fold(body))
     words, tokens = _content_words(folded, person)
     first = body.split(",", 1)[0]
