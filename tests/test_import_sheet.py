@@ -249,8 +249,8 @@ def test_hints_name_the_field_quote_odd_columns_and_one_problem_on_many_rows_is_
     out = tmp_path / "data"
     result = lcg("import", "sheet", tmp_path / "orgs.csv", "--type", "organisation", "-o", out)
     assert "missing column Label" in result.output
-    assert (f"name your own column in a mapping file: printf '%s\\n' columns: '  Name: Label' > map.yaml && "
-            f"lcg import sheet {tmp_path / 'orgs.csv'} --type organisation --map map.yaml -o {out}") in result.output
+    assert (f"name your own column in a mapping file: `printf '%s\\n' columns: '  Name: Label' > map.yaml && "
+            f"lcg import sheet {tmp_path / 'orgs.csv'} --type organisation --map map.yaml -o {out}`)") in result.output
     (tmp_path / "map.yaml").write_text("columns:\n  Name: Label\n")
     result = lcg("import", "sheet", tmp_path / "orgs.csv", "--type", "organisation", "--map", tmp_path / "map.yaml",
                  "-o", out)
@@ -370,7 +370,7 @@ def test_the_last_line_counts_in_words_a_person_would_write(lcg, tmp_path):
 
 
 def _hint_command(output: str) -> str:
-    return output.split("mapping file: ", 1)[1].split("\n", 1)[0].removesuffix(")")
+    return output.split("mapping file: ", 1)[1].split("\n", 1)[0].removesuffix(")").strip("`")
 
 
 def test_the_label_hint_is_a_command_that_works_when_pasted(lcg, tmp_path, monkeypatch):
@@ -405,7 +405,7 @@ def test_the_label_hint_with_a_mapping_file_names_a_column_of_the_sheet(lcg, tmp
                  "-o", out)
     assert result.exit_code == 1 and "missing column Label" in result.output
     assert (f"in {tmp_path / 'map.yaml'}, under columns:, write Site name: Label (it maps it to name now), then run: "
-            f"lcg import sheet {tmp_path / 'orgs.csv'} --type organisation --map {tmp_path / 'map.yaml'} -o {out}"
+            f"`lcg import sheet {tmp_path / 'orgs.csv'} --type organisation --map {tmp_path / 'map.yaml'} -o {out}`"
             ) in result.output
     assert "{name: Label}" not in result.output
 
@@ -544,8 +544,8 @@ def test_an_address_over_several_columns_is_joined_and_own_categories_are_one_pr
     assert lines == ["list.csv:2 (and 3 more rows): unknown types 'italian' (2), 'californian' (1), 'continental' (1) "
                      "(expected one of Organisation, Person, Project, Network, Event, Place, Theme, Report; if they "
                      f"are categories of your own, in {tmp_path / 'map.yaml'}, under columns:, write type: Category, "
-                     f"then run: lcg import sheet {tmp_path / 'list.csv'} --type organisation --map "
-                     f"{tmp_path / 'map.yaml'} -o {tmp_path / 'data'})"], result.stderr
+                     f"then run: `lcg import sheet {tmp_path / 'list.csv'} --type organisation --map "
+                     f"{tmp_path / 'map.yaml'} -o {tmp_path / 'data'}`)"], result.stderr
     result = _import_list(lcg, tmp_path, text, "{name: Label, type: Category}")
     assert "unknown column 'city' for an Organisation" in result.stderr and "map it with city: address" in result.stderr
     assert "map it with addr: address" in result.stderr
@@ -567,9 +567,9 @@ def test_an_id_column_repeated_on_many_rows_is_one_problem_and_hints_keep_the_us
     problems = [x for x in result.stderr.splitlines() if "used twice" in x]
     assert problems == [f"list.csv:3 (and 1 more row): ids used twice: '3' (first on row 2), '7' (first on row 4) "
                         "(expected one row per element, or distinct IDs; if they are no ids of your rows, leave the "
-                        f"column out: in {tmp_path / 'map.yaml'}, under columns:, write id: ~, then run: lcg import "
+                        f"column out: in {tmp_path / 'map.yaml'}, under columns:, write id: ~, then run: `lcg import "
                         f"sheet {tmp_path / 'list.csv'} --type organisation --map {tmp_path / 'map.yaml'} -o "
-                        f"{tmp_path / 'data'})"], result.stderr
+                        f"{tmp_path / 'data'}`)"], result.stderr
     result = _import_list(lcg, tmp_path, text, "{name: Label, id: ~}")
     assert result.exit_code == 0, result.stderr
     monkeypatch.chdir(tmp_path)  # map.yaml is here now: the hint names another file
@@ -601,7 +601,7 @@ def test_each_hint_pasted_is_the_next_step_and_keeps_what_the_last_one_mapped(lc
     (ids,) = [x for x in run.stderr.splitlines() if "id used twice" in x]
     assert "if they are no ids of your rows, leave the column out: in map.yaml, under columns:, write ID: ~" in ids
     (tmp_path / "map.yaml").write_text("columns:\n  Type: Category\n  ID: ~\n")
-    run = subprocess.run(["bash", "-c", ids.split("then run: ", 1)[1].removesuffix(")")], cwd=tmp_path,
+    run = subprocess.run(["bash", "-c", ids.split("then run: ", 1)[1].removesuffix(")").strip("`")], cwd=tmp_path,
                          capture_output=True, text=True, env=env)
     assert run.returncode == 0, run.stderr
     assert {n.props.get("type") for n in load_dataset(tmp_path / "dk").nodes} == {"restaurant"}
@@ -674,7 +674,7 @@ def test_a_council_sheet_imports_by_pasting_what_the_tool_says(lcg, tmp_path, mo
     assert second.returncode == 1
     assert "map it with type of organisation: Category" in second.stderr  # the entry's type, not the kind
     assert "map it with notes: note" in second.stderr and "map it with address line 1: address" in second.stderr
-    command = second.stderr.strip().splitlines()[-1].split("in one go: ", 1)[1].removesuffix(")")
+    command = second.stderr.strip().splitlines()[-1].split("in one go: ", 1)[1].removesuffix(")").strip("`")
     assert "> map-2.yaml && lcg import sheet partners.csv --type organisation --map map-2.yaml -o data" in command
     third = paste(command)
     assert third.returncode == 0, third.stderr
@@ -724,7 +724,7 @@ def test_one_go_keeps_every_hint_and_one_category_and_odd_column_names_survive_t
     assert "map it with sector: Category" not in run.stderr
     (tmp_path / "map.yaml").write_text('columns:\n  Organisation: Label\n  "Dept\\\\Unit": ~\n  \'Contact "main"\': ~\n')
     again = lcg("import", "sheet", "orgs.csv", "--type", "organisation", "--map", "map.yaml", "-o", "data")
-    command = again.stderr.strip().splitlines()[-1].split("in one go: ", 1)[1].removesuffix(")")
+    command = again.stderr.strip().splitlines()[-1].split("in one go: ", 1)[1].removesuffix(")").strip("`")
     run = subprocess.run(["bash", "-c", command], cwd=tmp_path, capture_output=True, text=True, env=env)
     assert run.returncode == 1 and "sector" in run.stderr, run.stderr  # the one left: no field offered for it
     written = (tmp_path / "map-2.yaml").read_text()

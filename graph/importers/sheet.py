@@ -318,15 +318,16 @@ class _Reader:
         file with every line (``_map_lines``) and imports again with it."""
         if len(self.column_fixes) < 2:
             return None
-        return self._write_map(self._map_lines(map_kind), None if self.default_kind else self.kind_needed)
+        return f"`{self._write_map(self._map_lines(map_kind), None if self.default_kind else self.kind_needed)}`"
 
     def finish(self) -> None:
         """The hints' commands, now that every problem is known (``map_hint``)."""
         if not any(_NEW_MAP in p or _RERUN in p or _RUN in p for p in self.problems):
             return
         kind = None if self.default_kind else self.kind_needed  # a Type column mapped away: every row's kind
-        new = self._write_map(["columns:", *(f"  {_yaml_key(c)}: {v}" for c, v in self.suggested)], kind)
-        rerun = self.rerun(self.map_file, kind)
+        # in backquotes, as the other commands' hints are: the ")" closing the problem's line is no part of it
+        new = f"`{self._write_map(['columns:', *(f'  {_yaml_key(c)}: {v}' for c, v in self.suggested)], kind)}`"
+        rerun = f"`{self.rerun(self.map_file, kind)}`"
         self.problems = [p.replace(_NEW_MAP, new).replace(_RERUN, rerun).replace(_RUN, rerun) for p in self.problems]
 
     def kind(self, sheet, n, text) -> str | None:
