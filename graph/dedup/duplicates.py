@@ -14,7 +14,6 @@ national website against. Results on every labelled set: bench/RESULTS.md.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -26,9 +25,9 @@ from ..forked import core_free, split_map
 from ..identifiers import registry_id
 from .groups import groups_of, merge_groups
 from .name_bound import NameBound
-from .names import (SAME_NAME, NameKey, TokenWeights, acronyms, initials_only, name_key, name_keys, name_similarity,
-                    same_name_reason)
-from .places import COUNTRIES, PlaceWords, postcode_parts
+from .names import (COUNTRY_ENDS, SAME_NAME, NameKey, TokenWeights, acronyms, initials_only, name_key, name_keys,
+                    name_similarity, same_name_reason, without_accents)
+from .places import PlaceWords, postcode_parts
 
 __all__ = ["EntityRecord", "DuplicatePair", "find_duplicates", "groups_of", "merge_groups"]
 
@@ -117,11 +116,7 @@ def _street_words(words: list[str]) -> frozenset:
 
 def _address_text(text) -> list[str]:
     """An address's words, in lower case without accents ("Königinstraße" -> "koniginstrasse")."""
-    text = str(text or "").lower()
-    if not text.isascii():
-        text = unicodedata.normalize("NFKD", text.replace("ß", "ss"))
-        text = "".join(c for c in text if not unicodedata.combining(c))
-    return re.findall(r"[a-z0-9]+", text)
+    return re.findall(r"[a-z0-9]+", without_accents(str(text or "")).lower())
 
 
 #: Addresses that say nothing of where: a placeholder, whole ("N/A", "Unknown", "TBC").
@@ -152,8 +147,7 @@ def _address(text) -> tuple[str, frozenset] | None:
 
 
 #: Words too wide to tell two places apart: countries and the UK's nations ("..., Leeds, England").
-_WIDE_PLACES = COUNTRIES | frozenset("england scotland wales ireland northern britain great united kingdom states "
-                                     "america uk usa us".split())
+_WIDE_PLACES = COUNTRY_ENDS | frozenset("england scotland wales ireland northern britain great america".split())
 
 
 @lru_cache(maxsize=1 << 17)  # one field, asked once per candidate pair

@@ -99,11 +99,17 @@ def unescaped(name: str) -> str:
     return html.unescape(name) if "&" in name and ";" in name else name
 
 
+def without_accents(text: str) -> str:
+    """``text`` without accents, "ß" as "ss" ("Königinstraße" -> "Koniginstrasse"): names and addresses
+    are compared so. Plain ASCII has none (most text: a fast path)."""
+    if text.isascii():
+        return text
+    text = unicodedata.normalize("NFKD", text.replace("ß", "ss").replace("ẞ", "SS"))
+    return "".join(c for c in text if not unicodedata.combining(c))
+
+
 def _fold(text: str) -> str:
-    if not text.isascii():  # accents off; plain ASCII has none (most names: a fast path)
-        text = unicodedata.normalize("NFKD", text.replace("ß", "ss").replace("ẞ", "SS"))
-        text = "".join(c for c in text if not unicodedata.combining(c))
-    text = text.lower()
+    text = without_accents(text).lower()
     text = text.replace("&amp;", "&").replace("&amp", "&").replace("&", " and ")
     text = re.sub(r"['`\u2019]", "", text)  # PHILIPS' -> philips
     text = re.sub(r"\b([nb])[\s.]*v\b\.?", r" \1v ", text)  # "N. V." stays a legal form, not initials
@@ -329,7 +335,7 @@ _STREET_ENDINGS = ("strasse", "str", "weg", "laan", "plein", "straat", "gracht",
 #: What a place-only tail after a company's legal form may end with to be its address: a country ("Allianz SE
 #: Munich Germany"). A county, state or nation alone qualifies the name instead ("Bupa Care Homes Ltd Kent" /
 #: "... Essex", "Habitat for Humanity Inc, Texas": two sites), and is not cut.
-_COUNTRY_ENDS = COUNTRIES | _COUNTRY_WORDS | {"uk", "usa", "us"}
+COUNTRY_ENDS = COUNTRIES | _COUNTRY_WORDS | {"uk", "usa", "us"}
 
 
 def _reads_as_address(words: list[str]) -> bool:
@@ -339,7 +345,7 @@ def _reads_as_address(words: list[str]) -> bool:
     a year or a company number, a county or state alone ("Ltd Kent"), and no word naming a body or unit ("SE
     Inflammation Physiology Research Group, ... University 2, Budapest")."""
     words = [ABBREVIATIONS.get(w, w) for w in words]
-    if words[0] in CONNECTIVES or any((w in GENERIC_WORDS and w not in BUILTIN_PLACES and w not in _COUNTRY_ENDS)
+    if words[0] in CONNECTIVES or any((w in GENERIC_WORDS and w not in BUILTIN_PLACES and w not in COUNTRY_ENDS)
                                       or w in BODY_WORDS or w in UNIT_PART_HEADS for w in words):
         return False
     street = any(w in _STREET_WORDS or (len(w) > 6 and w.endswith(_STREET_ENDINGS)) for w in words)
@@ -353,8 +359,8 @@ def _reads_as_address(words: list[str]) -> bool:
             return True
     # a country at the end, or a town before a county or state ("Maidstone, Kent", "Austin, Texas"): places
     # all of the list's own ("North Yorkshire", "Kent, England") qualify the name instead
-    return words[-1] in _COUNTRY_ENDS or (words[-1] in _ADDRESS_END_WORDS
-                                          and any(w not in BUILTIN_PLACES and w not in _COUNTRY_ENDS for w in words))
+    return words[-1] in COUNTRY_ENDS or (words[-1] in _ADDRESS_END_WORDS
+                                          and any(w not in BUILTIN_PLACES and w not in COUNTRY_ENDS for w in words))
 
 
 def _without_address(text: str) -> tuple[str, str]:
