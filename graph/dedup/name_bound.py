@@ -25,14 +25,13 @@ from __future__ import annotations
 from rapidfuzz.distance import Levenshtein
 from rapidfuzz.process import extractOne
 
+from .names import JOINED_MIN as _JOINED_MIN
+from .names import JOINED_SIM as _JOINED_SIM
 from .names import PLACE_WEIGHT, acronyms
+from .names import TYPO_MIN as _TYPO_MIN
+from .names import TYPO_SIM as _TYPO_SIM
 
 __all__ = ["NameBound"]
-
-#: The score's spelling and typo thresholds (``names._name_overlap``): joined spellings at least this
-#: similar (both at least ``_JOINED_MIN`` letters), a token of at least ``_TYPO_MIN`` letters at least
-#: ``_TYPO_SIM`` similar to one of the other name's.
-_JOINED_SIM, _JOINED_MIN, _TYPO_MIN, _TYPO_SIM = 0.92, 6, 5, 0.8
 
 
 class NameBound:

@@ -283,9 +283,9 @@ def own_name_only(name: str) -> bool:
     """True when ``name`` is a body's own name alone: no unit in front ("Department of Physics, ...") and no
     address after (", Zaria, Nigeria"; "AXA SA 75008 Paris", after its legal form). Of two names of one body,
     such a name is the one to keep as its name, the other an alias."""
-    name = unescaped(name)
-    if name_key(name).address:
+    if name_key(name, person=False).address:  # the key find_duplicates made: cached, not made again
         return False
+    name = unescaped(name)
     parts = [p for p in re.split(r"[,;]", name) if p.strip()]
     if len(parts) < 2:
         return True
@@ -824,10 +824,16 @@ def name_similarity(a: NameKey, b: NameKey, weight, ambiguous=frozenset(), place
     return _name_overlap(a, b, weight, ambiguous, places)
 
 
+#: The spelling and typo thresholds of ``_name_overlap`` (and of ``name_bound``, whose bound holds only while it
+#: reads the same): joined spellings at least JOINED_SIM similar, both at least JOINED_MIN letters; a token of
+#: at least TYPO_MIN letters at least TYPO_SIM similar to one of the other name's.
+JOINED_SIM, JOINED_MIN, TYPO_MIN, TYPO_SIM = 0.92, 6, 5, 0.8
+
+
 def _name_overlap(a: NameKey, b: NameKey, weight, ambiguous, places) -> tuple[float, str]:
     """Spelling, initials, then weighted soft token overlap: the name evidence once no rule has ruled."""
     joined = Levenshtein.normalized_similarity(a.joined, b.joined)
-    if joined >= 0.92 and min(len(a.joined), len(b.joined)) >= 6:
+    if joined >= JOINED_SIM and min(len(a.joined), len(b.joined)) >= JOINED_MIN:
         return joined, f"names differ only by spelling ({joined:.2f})"
     for short, long_ in ((a, b), (b, a)):
         if len(short.tokens) == 1 and len(short.joined) >= 2 and short.joined in acronyms(long_) and len(long_.tokens) >= 2:
@@ -845,10 +851,10 @@ def _name_overlap(a: NameKey, b: NameKey, weight, ambiguous, places) -> tuple[fl
                 w = w if best else w * PLACE_WEIGHT
             elif t in theirs:
                 best = 1.0
-            elif len(t) >= 5:  # typos: the closest long token of the other name, in one C call
-                hit = extractOne(t, theirs, scorer=Levenshtein.normalized_similarity, score_cutoff=0.8,
+            elif len(t) >= TYPO_MIN:  # typos: the closest long token of the other name, in one C call
+                hit = extractOne(t, theirs, scorer=Levenshtein.normalized_similarity, score_cutoff=TYPO_SIM,
                                  processor=None)
-                best = hit[1] if hit and len(hit[0]) >= 5 else 0.0
+                best = hit[1] if hit and len(hit[0]) >= TYPO_MIN else 0.0
             else:
                 best = 0.0
             num += w * best

@@ -261,7 +261,7 @@ class _Reader:
                 self.kind_needed = "organisation"  # a plain list: the command the hint gives says its kind
             hint = self.label_hint(row) if "label" in missing else None
             if hint is None and missing == ["type"] and wanted is ELEMENT_COLUMNS:  # a list of elements only
-                hint = f"; for a list of one kind, give it: {_RUN}"
+                hint = f"; for a list of one kind, give it: {_RERUN}"
                 self.kind_needed = "organisation"
             hint = hint or "; name your own columns in a mapping file (columns:)"
             self.problems.append(f"{sheet}:{line}: missing column{'s' if len(missing) > 1 else ''} "
@@ -322,13 +322,13 @@ class _Reader:
 
     def finish(self) -> None:
         """The hints' commands, now that every problem is known (``map_hint``)."""
-        if not any(_NEW_MAP in p or _RERUN in p or _RUN in p for p in self.problems):
+        if not any(_NEW_MAP in p or _RERUN in p for p in self.problems):
             return
         kind = None if self.default_kind else self.kind_needed  # a Type column mapped away: every row's kind
         # in backquotes, as the other commands' hints are: the ")" closing the problem's line is no part of it
         new = f"`{self._write_map(['columns:', *(f'  {_yaml_key(c)}: {v}' for c, v in self.suggested)], kind)}`"
         rerun = f"`{self.rerun(self.map_file, kind)}`"
-        self.problems = [p.replace(_NEW_MAP, new).replace(_RERUN, rerun).replace(_RUN, rerun) for p in self.problems]
+        self.problems = [p.replace(_NEW_MAP, new).replace(_RERUN, rerun) for p in self.problems]
 
     def kind(self, sheet, n, text) -> str | None:
         t = self.type_map.get(text.lower(), text)
@@ -347,10 +347,9 @@ class _Reader:
         else (the entity a labelled list's rows belong to) repeats on most rows."""
         for sheet, (at, *rows) in self.twice.items():
             n, node_id, first = rows[0]
-            where = f"{sheet}:{n}" + (f" (and {len(rows) - 1} more row{'s' if len(rows) > 2 else ''})"
-                                      if len(rows) > 1 else "")
-            firsts = dict((i, f) for _, i, f in reversed(rows))  # each id once, in the order of the rows
-            ids = sorted(firsts, key=firsts.__getitem__)
+            where = _rows_at(sheet, n, len(rows))
+            firsts = dict((i, f) for _, i, f in reversed(rows))  # each id's first row
+            ids = list(dict.fromkeys(i for _, i, _ in rows))  # each id once, in the order of the rows
             shown = ", ".join(f"{i!r} (first on {firsts[i]})" for i in ids[:3]) + (", ..." if len(ids) > 3 else "")
             column = self.headers.get(sheet, {}).get("id", "ID")
             hint = "" if self.connections else self.map_hint(  # connections name rows by their ids
@@ -364,12 +363,12 @@ class _Reader:
         for sheet, values in self.unknown_kind.items():
             at = values.pop("@")
             rows = sorted(n for ns in values.values() for n in ns)
-            where = f"{sheet}:{rows[0]}" + (f" (and {len(rows) - 1} more row{'s' if len(rows) > 2 else ''})"
-                                            if len(rows) > 1 else "")
+            where = _rows_at(sheet, rows[0], len(rows))
             expected = f"expected one of {', '.join(schema.NODE_KINDS)}"
             if len(values) == 1:
                 (text,) = values
-                close = _closest(self.type_map.get(text.lower(), text), self.kinds, cutoff=0.8 if len(rows) > 1 else 0.5)
+                cutoff = 0.8 if len(rows) > 1 else 0.5  # on many rows, only a kind misspelt
+                close = _closest(self.type_map.get(text.lower(), text), self.kinds, cutoff=cutoff)
                 if close or len(rows) == 1:  # a kind misspelt on every row ("Organsation"), or one cell
                     self.problems[at] = f"{where}: unknown type {text!r} ({expected}{close})"
                     continue
@@ -402,7 +401,7 @@ def _free_map_name() -> str:
 
 
 #: Marks in a hint for the commands ``_Reader.finish`` writes in: a new mapping file, the import run again.
-_NEW_MAP, _RERUN, _RUN = "\x00new map\x00", "\x00rerun\x00", "\x00run\x00"
+_NEW_MAP, _RERUN = "\x00new map\x00", "\x00rerun\x00"
 #: Header words of the column that names a list's rows, when no column says "name": "Organisation", "School".
 LABEL_WORDS = frozenset("organisation organization org company partner institution school recipient "
                         "affiliation charity provider body site".split())
@@ -410,6 +409,11 @@ LABEL_WORDS = frozenset("organisation organization org company partner instituti
 #: Fields that several columns may fill, joined in their order with ", ": an address written over "Address 1",
 #: "Address 2", "Town" (the 360Giving sheets' street and locality), which the duplicates check reads whole.
 JOINED_FIELDS = frozenset({"address"})
+
+
+def _rows_at(sheet: str, first, count: int) -> str:
+    """Where a problem found on ``count`` rows is: "list.csv:7", or "list.csv:7 (and 2 more rows)"."""
+    return f"{sheet}:{first}" + (f" (and {count - 1} more row{'s' if count > 2 else ''})" if count > 1 else "")
 
 
 def _first_at(sheet: str, where: tuple[str, int]) -> str:
@@ -514,8 +518,9 @@ def import_sheet(paths, out_dir, *, mapping=None, name: str | None = None, kind:
     own = f"imports/sheet-{slug(name or paths[0].stem) or 'sheet'}"
     index = FolderIndex(out_dir, own)
     held, merged, theirs = _held_elsewhere(index, entries)
-    differs = _held_differences([e for e in entries if e["id"] in set(held)], theirs)
-    gone = set(held) | set(merged)
+    held_ids = set(held)
+    differs = _held_differences([e for e in entries if e["id"] in held_ids], theirs)
+    gone = held_ids | set(merged)
     left_out: list[tuple] = []
     for (owner, key), values in ties.items():
         if owner in gone:  # the user's entry now: the import writes nothing into their file
@@ -662,7 +667,6 @@ def _cells_past_the_header(reader: _Reader, label: str, width: int, numbered, te
             if any(c not in (None, "") for c in r[width:]) or (text and len(r) > width and usual <= width)]
     if over:
         n, r = over[0]
-        more = f" (and {len(over) - 1} more row{'s' if len(over) != 2 else ''})" if len(over) > 1 else ""
         written = any(c not in (None, "") for c in r[width:])
         cells = 1 + max(i for i, c in enumerate(r) if c not in (None, "")) if written else len(r)
         cause = ("the header row names no column there (expected a name in the header row for every column, or "
@@ -671,7 +675,7 @@ def _cells_past_the_header(reader: _Reader, label: str, width: int, numbered, te
                   "header a name for every column") if written else
                  "the cell past it is empty: a comma too many at the end of the row, or a cell with a comma in it "
                  "that needs double quotes (\"Little Stars, Inc.\")")
-        reader.problems.append(f"{label}:{n}{more}: {cells} cells, but the header names {width} "
+        reader.problems.append(f"{_rows_at(label, n, len(over))}: {cells} cells, but the header names {width} "
                                f"column{'s' if width != 1 else ''}: {cause}")
 
 
@@ -686,10 +690,9 @@ def _cells_under_no_header(reader: _Reader, label: str, header, numbered) -> Non
         if values and values[0] in ("0", "1") and values == [str(k + int(values[0])) for k in range(len(values))]:
             continue  # the rows numbered: nothing of theirs is lost
         if rows:
-            more = f" (and {len(rows) - 1} more row{'s' if len(rows) != 2 else ''})" if len(rows) > 1 else ""
-            reader.problems.append(f"{label}:{rows[0]}{more}: a cell in column {i + 1}, which the header row does not "
-                                   "name (expected a name for every column in the header row, or the column "
-                                   "deleted)")
+            reader.problems.append(f"{_rows_at(label, rows[0], len(rows))}: a cell in column {i + 1}, which the header "
+                                   "row does not name (expected a name for every column in the header row, or the "
+                                   "column deleted)")
 
 
 def _elements(reader: _Reader, rows):
@@ -819,7 +822,7 @@ def _unknown_column(reader: _Reader, sheet: str, col: str, kind: str) -> str:
     first, rows, _, value = reader.unknown[(sheet, col, kind)]
     fields = [f.name for f in schema.NODE_KINDS[kind].fields if f.name not in ("id", "name")]
     types = {f.name: f.type for f in schema.NODE_KINDS[kind].fields}
-    where = f"{sheet}:{first}" + (f" (and {rows - 1} more row{'s' if rows > 2 else ''})" if rows > 1 else "")
+    where = _rows_at(sheet, first, rows)
     key = _yaml_key(col)
     could = [f for f in fields if _could_hold(f, types[f], value)]  # "Source" holding file names is no `sources`
     field = FIELD_SYNONYMS.get(col) if FIELD_SYNONYMS.get(col) in could else None
