@@ -683,3 +683,29 @@ def test_two_addresses_without_house_numbers_sharing_no_word_are_two_places():
     assert _pairs(_org("d", "Mesa Grill", address="102 5th Ave."), _org("e", "Mesa Grill", address="102 Fifth Ave."))
     assert _pairs(_org("f", "Locanda Veneta", address="3rd St."), _org("g", "Locanda Veneta", address="8638 W. Third St."))
     assert _pairs(_org("h", "Bones", address="3130 North Point"), _org("i", "Bones", address="3130 Northpoint"))
+
+
+@pytest.mark.parametrize("a, b, kinds", [
+    ("Bilston Nursery", "Bilston Primary School", "a nursery and a school"),
+    ("St Mary's Catholic Church", "St Mary's Catholic Primary School", "a church and a school"),
+    ("Ritz-Carlton Café", "Ritz-Carlton Restaurant", "a café and a restaurant"),
+    ("Old Vic Theatre", "Old Vic Tavern", "a theatre and a bar"),
+])
+def test_two_kinds_of_establishment_on_one_site_are_two_bodies(a, b, kinds):
+    """A nursery in a school, a church and its school, a hotel's café and its restaurant share an address and a
+    phone: that says they share a site, not that they are one body, so the pair is never listed on it."""
+    site = dict(address="3 Mount Road, Bilston", postcode="WV14 6AB", phone="01902 111111")
+    assert not _pairs(_org("a", a, **site), _org("b", b, **site)), (a, b)
+    (p,) = find_duplicates([_org("a", a, **site), _org("b", b, **site)], min_score=0.0)
+    assert f"but {kinds}: each a body of its own" in p.reasons[0], p.reasons
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Bilston Primary School and Nursery", "Bilston Primary School"),  # one names both kinds: the same school
+    ("Bilston Academy", "Bilston School"),  # a school become an academy
+    ("St Peter's Chapel", "St Peter's Church"),
+    ("Chicago Urban Day School", "Chicago Urban Daycare"),  # a "day school" is a nursery as often as a school
+])
+def test_one_kind_of_establishment_written_two_ways_still_merges_on_one_site(a, b):
+    site = dict(address="3 Mount Road, Bilston", postcode="WV14 6AB", phone="01902 111111")
+    assert _pairs(_org("a", a, **site), _org("b", b, **site)), (a, b)

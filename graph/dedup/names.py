@@ -711,6 +711,51 @@ def naming_form_clash(a: NameKey, b: NameKey) -> str | None:
     return None
 
 
+#: Kinds of establishment, each with its other spellings: two that share a building or a phone are still two
+#: bodies (a nursery in a school, a church and its school, a hotel's café and its restaurant), so a name of one
+#: kind and a name of another are never one record on their shared address alone. Only kinds a name says
+#: plainly; the kinds of institution (university, college, institute) have their own rules above.
+ESTABLISHMENT_KINDS = {w: kind for kind, words in (
+    ("nursery", "nursery nurseries preschool kindergarten kindergarden playgroup creche daycare"),
+    ("school", "school schools academy"),
+    ("church", "church churches chapel cathedral mosque masjid temple gurdwara synagogue"),
+    ("library", "library libraries"),
+    ("museum", "museum museums gallery galleries"),
+    ("theatre", "theatre theater theatres theaters"),
+    ("hotel", "hotel hotels"),
+    ("café", "cafe cafes caffe coffee coffeehouse"),
+    ("restaurant", "restaurant restaurants bistro brasserie trattoria dining steakhouse"),
+    ("bar", "bar bars pub pubs tavern"),
+) for w in words.split()}
+
+
+#: Kind words that, after these words, name no one kind: a "day school" is a school in Britain and, as often
+#: as not, a nursery in an American list of childcare sites ("Chicago Urban Day School" is the "... Urban
+#: Daycare" of the Chicago sites' labels).
+_UNCLEAR_KINDS = frozenset({("day", "school")})
+
+
+def _establishments(key: NameKey) -> set[str]:
+    t = key.tokens
+    return {ESTABLISHMENT_KINDS[w] for i, w in enumerate(t)
+            if w in ESTABLISHMENT_KINDS and not (i and (t[i - 1], w) in _UNCLEAR_KINDS)}
+
+
+def establishment_clash(a: NameKey, b: NameKey) -> tuple[str, str] | None:
+    """(kind, kind) when each name names a kind of establishment (``ESTABLISHMENT_KINDS``) the other does not.
+
+    "Bilston Nursery" / "Bilston Primary School", "St Mary's Catholic Church" / "St Mary's Catholic Primary
+    School", "Ritz-Carlton Café" / "Ritz-Carlton Restaurant": two bodies, which may share a site. A name
+    that names both kinds ("X Primary School and Nursery") names nothing the other lacks.
+    """
+    ka = _establishments(a)
+    if not ka:  # most names: a fast path
+        return None
+    kb = _establishments(b)
+    only_a, only_b = sorted(ka - kb), sorted(kb - ka)
+    return ("/".join(only_a), "/".join(only_b)) if only_a and only_b else None
+
+
 def place_clash(a: NameKey, b: NameKey, places=NO_PLACES) -> tuple[list[str], list[str]] | None:
     """The place words each name has and the other lacks, when both have one; else None.
 
@@ -816,6 +861,9 @@ def name_similarity(a: NameKey, b: NameKey, weight, ambiguous=frozenset(), place
         return 0.0, f"only one names {_a(owned)}: a body of the other, a body of its own"
     if (joined := joined_field_clash(a, b)):
         return 0.0, f"only one names {joined!r}: another name, a body of its own"
+    if (kinds := establishment_clash(a, b)):  # scored as names, but no shared address or phone makes them one
+        score, reason = _name_overlap(a, b, weight, ambiguous, places)
+        return score, f"{reason}, but {_a(kinds[0])} and {_a(kinds[1])}: each a body of its own, on one site or not"
     if (branch := place_in_one_name(a, b, places, weight)):
         score, reason = _name_overlap(a, b, weight, ambiguous, places)
         return min(score, ONE_PLACE_CAP), (f"{reason}, but only {branch[0].raw.strip()!r} names "
