@@ -686,10 +686,14 @@ def test_two_addresses_without_house_numbers_sharing_no_word_are_two_places():
 
 
 @pytest.mark.parametrize("a, b, kinds", [
-    ("Bilston Nursery", "Bilston Primary School", "a nursery and a school"),
-    ("St Mary's Catholic Church", "St Mary's Catholic Primary School", "a church and a school"),
+    ("Bilston Nursery", "Bilston Primary School", "a nursery and a primary school"),
+    ("St Mary's Catholic Church", "St Mary's Catholic Primary School", "a church and a primary school"),
     ("Ritz-Carlton Café", "Ritz-Carlton Restaurant", "a café and a restaurant"),
     ("Old Vic Theatre", "Old Vic Tavern", "a theatre and a bar"),
+    # schools of two ages on one site: each its own head and register number
+    ("Bilston Infant School", "Bilston Junior School", "an infant school and a junior school"),
+    ("Bilston Nursery School", "Bilston Primary School", "a nursery and a primary school"),
+    ("Bilston Sixth Form College", "Bilston High School", "a sixth form and a secondary school"),
 ])
 def test_two_kinds_of_establishment_on_one_site_are_two_bodies(a, b, kinds):
     """A nursery in a school, a church and its school, a hotel's café and its restaurant share an address and a
@@ -705,7 +709,17 @@ def test_two_kinds_of_establishment_on_one_site_are_two_bodies(a, b, kinds):
     ("Bilston Academy", "Bilston School"),  # a school become an academy
     ("St Peter's Chapel", "St Peter's Church"),
     ("Chicago Urban Day School", "Chicago Urban Daycare"),  # a "day school" is a nursery as often as a school
+    ("Bilston High School", "Bilston School"),  # a school of no age said may be a school of any age
 ])
 def test_one_kind_of_establishment_written_two_ways_still_merges_on_one_site(a, b):
     site = dict(address="3 Mount Road, Bilston", postcode="WV14 6AB", phone="01902 111111")
     assert _pairs(_org("a", a, **site), _org("b", b, **site)), (a, b)
+
+
+def test_an_age_names_a_school_only_with_a_school_word_after_it():
+    from graph.dedup.names import _establishments, name_key
+
+    assert _establishments(name_key("Wolverhampton Primary Care Trust")) == set()
+    assert _establishments(name_key("First Bus Wolverhampton")) == set()
+    assert _establishments(name_key("Bilston First School")) == {"first school"}
+    assert _establishments(name_key("Bilston Infant and Nursery School")) == {"infant school", "nursery"}

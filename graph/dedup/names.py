@@ -735,10 +735,38 @@ ESTABLISHMENT_KINDS = {w: kind for kind, words in (
 _UNCLEAR_KINDS = frozenset({("day", "school")})
 
 
+#: The ages a school teaches, each a school of its own: an infant and a junior school, a nursery school and a
+#: primary school often share one site (and one phone), each with its own head and register number. A word
+#: counts only with a school word after it: "Primary Care Trust", "Junior Chamber", "First Bus" name no school.
+SCHOOL_PHASES = {w: phase for phase, words in (
+    ("infant school", "infant infants"),
+    ("junior school", "junior juniors"),
+    ("primary school", "primary elementary"),
+    ("first school", "first"),
+    ("middle school", "middle"),
+    ("secondary school", "secondary high upper"),
+    ("sixth form", "sixth"),
+) for w in words.split()}
+_SCHOOL_WORDS = frozenset("school schools academy college".split())
+_PHASES = frozenset(SCHOOL_PHASES.values())
+
+
+def _any_age(kinds: set[str]) -> set[str]:
+    """{"school"} when ``kinds`` holds a school of an age, which a school of no age said may be."""
+    return {"school"} if kinds & _PHASES else set()
+
+
 def _establishments(key: NameKey) -> set[str]:
+    """The kinds of establishment (``ESTABLISHMENT_KINDS``) and of school (``SCHOOL_PHASES``) a name names."""
     t = key.tokens
-    return {ESTABLISHMENT_KINDS[w] for i, w in enumerate(t)
-            if w in ESTABLISHMENT_KINDS and not (i and (t[i - 1], w) in _UNCLEAR_KINDS)}
+    out = {ESTABLISHMENT_KINDS[w] for i, w in enumerate(t)
+           if w in ESTABLISHMENT_KINDS and not (i and (t[i - 1], w) in _UNCLEAR_KINDS)}
+    if _SCHOOL_WORDS.isdisjoint(t):  # most names: a fast path
+        return out
+    last = max(i for i, w in enumerate(t) if w in _SCHOOL_WORDS)
+    if (phases := {SCHOOL_PHASES[w] for w in t[:last] if w in SCHOOL_PHASES}):
+        out.discard("school")  # a school of an age: "school" says no more than that
+    return out | phases
 
 
 def establishment_clash(a: NameKey, b: NameKey) -> tuple[str, str] | None:
@@ -752,7 +780,11 @@ def establishment_clash(a: NameKey, b: NameKey) -> tuple[str, str] | None:
     if not ka:  # most names: a fast path
         return None
     kb = _establishments(b)
-    only_a, only_b = sorted(ka - kb), sorted(kb - ka)
+    only_a, only_b = ka - kb, kb - ka
+    if not only_a or not only_b:
+        return None
+    # a school of no age said is any school: "Bilston School" / "Bilston Primary School" do not clash
+    only_a, only_b = sorted(only_a - _any_age(kb)), sorted(only_b - _any_age(ka))
     return ("/".join(only_a), "/".join(only_b)) if only_a and only_b else None
 
 
