@@ -328,7 +328,8 @@ def test_name_bound_is_never_below_the_score():
         "Akzo Nobel Chemicals", "Akzo Nobell Chemical", "Koninklijke Philips Electronics", "Philips",
         "Netherlands Cancer Institute", "Netherland Cancer Institute", "Leeds Beckett University",
         "Leeds University", "Bilston Community Centre", "Bilston Community Council", "The Friends of Bilston",
-        "Phillipsgloeilampenfabrieken", "Philips Gloeilampenfabrieken", "ABC", "Alpha Beta Corp"]
+        "Phillipsgloeilampenfabrieken", "Philips Gloeilampenfabrieken", "ABC", "Alpha Beta Corp",
+        "Bilston Library", "Bilston Libraries", "City Communities", "Community City"]
     keys = list({name_key(n).tokens: name_key(n) for n in names if name_key(n).tokens}.values())
     weight = TokenWeights(keys)
     places = PlaceWords.of([EntityRecord(str(n), "Organisation", x) for n, x in enumerate(names)])

@@ -723,3 +723,14 @@ def test_an_age_names_a_school_only_with_a_school_word_after_it():
     assert _establishments(name_key("First Bus Wolverhampton")) == set()
     assert _establishments(name_key("Bilston First School")) == {"first school"}
     assert _establishments(name_key("Bilston Infant and Nursery School")) == {"infant school", "nursery"}
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Bilston Library", "Bilston Libraries"),  # a plural in -ies is beyond the typo tolerance
+    ("Walsall Community Trust", "Walsall Communities Trust"),
+    ("University Hospitals Birmingham", "University Hospital Birmingham"),  # one kind of body, one or many
+    ("Students Union Wolverhampton", "Student Union Wolverhampton"),
+])
+def test_a_word_and_its_plural_are_one_word(a, b):
+    (p,) = _pairs(_org("a", a, phone="01902 111111"), _org("b", b, phone="01902 111111")).values()
+    assert p.score == 1.0 and "a body of its own" not in p.reasons[0], p.reasons

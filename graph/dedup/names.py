@@ -826,9 +826,14 @@ def number_clash(a: NameKey, b: NameKey) -> tuple[list[str], list[str]] | None:
     return (only_a, only_b) if only_a and only_b else None
 
 
-#: Words naming a body that depends on another: "University Hospital X" is not "University of X".
-DEPENDENT_BODIES = frozenset("hospital hospitals clinic infirmary press museum library friends union alumni "
-                             "students".split())
+#: Words naming a body that depends on another: "University Hospital X" is not "University of X". Each word
+#: is read as its kind, one or many ("Bilston Library" / "Bilston Libraries", "University Hospitals Birmingham" /
+#: "University Hospital Birmingham" are one kind of body, not one with a body of its own).
+DEPENDENT_BODIES = {w: kind for kind, words in (
+    ("hospital", "hospital hospitals"), ("clinic", "clinic clinics"), ("infirmary", "infirmary infirmaries"),
+    ("press", "press"), ("museum", "museum museums"), ("library", "library libraries"), ("friends", "friends"),
+    ("union", "union unions"), ("alumni", "alumni"), ("students", "students student"),
+) for w in words.split()}
 #: Two words that name a hospital: "University of Mississippi Medical Center" is the university's hospital,
 #: not the university.
 HOSPITAL_PHRASES = frozenset({("medical", "centre")})
@@ -837,7 +842,7 @@ HOSPITAL_PHRASES = frozenset({("medical", "centre")})
 def _dependent_bodies(key: NameKey, initials: bool) -> set[str]:
     """The ``DEPENDENT_BODIES`` words of a name, and "medical centre" when it names a hospital so, unless
     the other name is one word (``initials``), which may spell the phrase."""
-    out = set(key.tokens) & DEPENDENT_BODIES
+    out = {DEPENDENT_BODIES[t] for t in key.tokens if t in DEPENDENT_BODIES}
     if initials or "medical" not in key.tokens:  # most names: a fast path
         return out
     t = key.tokens
@@ -910,6 +915,17 @@ def name_similarity(a: NameKey, b: NameKey, weight, ambiguous=frozenset(), place
 JOINED_SIM, JOINED_MIN, TYPO_MIN, TYPO_SIM = 0.92, 6, 5, 0.8
 
 
+def other_number(word: str) -> str | None:
+    """The word's other number when it is written with "-ies" ("library" / "libraries", "community" /
+    "communities"), which is beyond the typo tolerance (three letters of nine); other plurals are within it
+    ("museum" / "museums") or too short to say ("art" / "arts")."""
+    if word.endswith("ies") and len(word) >= 6:
+        return word[:-3] + "y"
+    if word.endswith("y") and len(word) >= 4:
+        return word[:-1] + "ies"
+    return None
+
+
 def _name_overlap(a: NameKey, b: NameKey, weight, ambiguous, places) -> tuple[float, str]:
     """Spelling, initials, then weighted soft token overlap: the name evidence once no rule has ruled."""
     joined = Levenshtein.normalized_similarity(a.joined, b.joined)
@@ -929,7 +945,7 @@ def _name_overlap(a: NameKey, b: NameKey, weight, ambiguous, places) -> tuple[fl
             if t in places:  # a place is never a typo of another word; unmatched, it is a qualifier
                 best = 1.0 if _place_in(t, theirs) else 0.0
                 w = w if best else w * PLACE_WEIGHT
-            elif t in theirs:
+            elif t in theirs or other_number(t) in theirs:
                 best = 1.0
             elif len(t) >= TYPO_MIN:  # typos: the closest long token of the other name, in one C call
                 hit = extractOne(t, theirs, scorer=Levenshtein.normalized_similarity, score_cutoff=TYPO_SIM,
@@ -943,7 +959,7 @@ def _name_overlap(a: NameKey, b: NameKey, weight, ambiguous, places) -> tuple[fl
                 kinds.add(t)
         unmatched_kinds.append(kinds)
     score = num / den if den else 0.0
-    shared = sorted(set(a.tokens) & set(b.tokens))
+    shared = sorted(set(a.tokens) & set(b.tokens) | {t for t in a.tokens if other_number(t) in b.tokens})
     reason = f"name words in common: {', '.join(shared) or 'none exactly'}"
     if all(unmatched_kinds):  # "Community Council" vs "Community Foundation": two kinds of body
         score *= KIND_CLASH
