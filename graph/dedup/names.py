@@ -784,8 +784,8 @@ def establishment_clash(a: NameKey, b: NameKey) -> tuple[str, str] | None:
     if not only_a or not only_b:
         return None
     # a school of no age said is any school: "Bilston School" / "Bilston Primary School" do not clash
-    only_a, only_b = sorted(only_a - _any_age(kb)), sorted(only_b - _any_age(ka))
-    return ("/".join(only_a), "/".join(only_b)) if only_a and only_b else None
+    only_a, only_b = only_a - _any_age(kb), only_b - _any_age(ka)
+    return ("/".join(sorted(only_a)), "/".join(sorted(only_b))) if only_a and only_b else None
 
 
 def place_clash(a: NameKey, b: NameKey, places=NO_PLACES) -> tuple[list[str], list[str]] | None:
