@@ -734,3 +734,18 @@ def test_an_age_names_a_school_only_with_a_school_word_after_it():
 def test_a_word_and_its_plural_are_one_word(a, b):
     (p,) = _pairs(_org("a", a, phone="01902 111111"), _org("b", b, phone="01902 111111")).values()
     assert p.score == 1.0 and "a body of its own" not in p.reasons[0], p.reasons
+
+
+def test_a_group_holding_two_records_decided_different_is_for_review(lcg, tmp_path):
+    """x~y and y~z still pair after x / z were decided different: merging the group through y would merge x
+    and z after all, so its pairs are offered for review, and say why (a new user's trial found the merge)."""
+    names = {"acme-1": "Acme Widgets Ltd", "acme-2": "Acme Widgets", "acme-3": "Acme Widgetts Ltd"}
+    rows = _rows(lcg, tmp_path, names, "--format", "json")
+    assert {r["action"] for r in rows} == {"merge"} and {r["group_size"] for r in rows} == {3}
+    assert lcg("decide", "acme-1", "acme-3", "distinct", "--data", tmp_path / "data").exit_code == 0
+    result = lcg("duplicates", "--data", tmp_path / "data", "--format", "json")
+    import json
+
+    rows = json.loads(result.stdout)
+    assert len(rows) == 2 and {r["action"] for r in rows} == {"review"}, rows
+    assert all("its group holds acme-1 and acme-3, decided to be different records" in r["reasons"] for r in rows)

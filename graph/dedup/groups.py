@@ -232,14 +232,17 @@ class PlannedPair:
     notes: tuple[str, ...]  # reasons added to the pair's own: why it is for review
 
 
-def merge_plan(pairs, names: Mapping[str, str] | None = None, *, review_size: int | None = None) -> list[PlannedPair]:
+def merge_plan(pairs, names: Mapping[str, str] | None = None, *, review_size: int | None = None,
+               apart=frozenset()) -> list[PlannedPair]:
     """Each pair's place in the merge advice, in the order of ``pairs``.
 
     Pairs form merge groups (``merge_groups``), except pairs for review only (``review_only``), which
     join no group. A group of up to ``review_size`` records (``weights.GROUP_REVIEW_SIZE``) is offered as
     a merge; a larger group is offered as pairs to review one by one, its weakest link named; a pair cut
     from its group, or for review only, is a group of its own, to review on its own. ``names`` maps ids
-    to organisations' names (None for people: a person's name names no body).
+    to organisations' names (None for people: a person's name names no body). ``apart``: pairs of ids
+    decided to be different records (frozensets, not among ``pairs``): a group that holds both of such a
+    pair, joined through others, is offered pair by pair for review, since merging it would undo the decision.
     """
     from . import weights as W
     from .names import several_bodies
@@ -265,13 +268,19 @@ def merge_plan(pairs, names: Mapping[str, str] | None = None, *, review_size: in
     for x, g in group_of.items():
         members[g].add(x)
     weakest: dict[int, Any] = {}
-    flagged: dict[int, str] = {}  # a group other evidence joins across a pair for review only
+    # a group joined across a pair for review only, or holding two records decided to be different (its
+    # merge would undo the decision): the note its pairs get, offered for review
+    flagged: dict[int, str] = {}
+    for a, b in sorted(tuple(sorted(pair)) for pair in apart):
+        if a in group_of and group_of[a] == group_of.get(b):
+            flagged.setdefault(group_of[a], f"its group holds {a} and {b}, decided to be different records")
+    decided = set(flagged)
     for p in pairs:
         if id(p) in own or group_of[p.a] != group_of[p.b]:
             continue
         g = group_of[p.a]
         if id(p) in why:
-            flagged.setdefault(g, why[id(p)])
+            flagged.setdefault(g, f"its group is joined across a pair for review only: {why[id(p)]}")
         if g not in weakest or (p.score, p.a, p.b) < (weakest[g].score, weakest[g].a, weakest[g].b):
             weakest[g] = p
     plan = []
@@ -288,8 +297,8 @@ def merge_plan(pairs, names: Mapping[str, str] | None = None, *, review_size: in
         link = p if cut else weakest[group]
         review = cut or size > review_size or group in flagged
         if review and not cut:
-            if group in flagged and id(p) not in why:
-                notes.append(f"its group is joined across a pair for review only: {flagged[group]}")
+            if group in flagged and (id(p) not in why or group in decided):
+                notes.append(flagged[group])
             notes.append(f"one of {size} records: review the pairs one by one, the weakest link first "
                          f"({link.a} / {link.b}, {link.score})")
         plan.append(PlannedPair(p, group, "review" if review else "merge", size, link if review else None,
