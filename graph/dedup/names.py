@@ -718,21 +718,15 @@ def naming_form_clash(a: NameKey, b: NameKey) -> str | None:
 ESTABLISHMENT_KINDS = {w: kind for kind, words in (
     ("nursery", "nursery nurseries preschool kindergarten kindergarden playgroup creche daycare"),
     ("school", "school schools academy"),
-    ("church", "church churches chapel cathedral mosque masjid temple gurdwara synagogue"),
+    ("place of worship", "church churches chapel cathedral mosque masjid temple gurdwara synagogue"),
     ("library", "library libraries"),
-    ("museum", "museum museums gallery galleries"),
+    ("museum or gallery", "museum museums gallery galleries"),
     ("theatre", "theatre theater theatres theaters"),
     ("hotel", "hotel hotels"),
     ("café", "cafe cafes caffe coffee coffeehouse"),
     ("restaurant", "restaurant restaurants bistro brasserie trattoria dining steakhouse"),
-    ("bar", "bar bars pub pubs tavern"),
+    ("bar or pub", "bar bars pub pubs tavern"),
 ) for w in words.split()}
-
-
-#: Kind words that, after these words, name no one kind: a "day school" is a school in Britain and, as often
-#: as not, a nursery in an American list of childcare sites ("Chicago Urban Day School" is the "... Urban
-#: Daycare" of the Chicago sites' labels).
-_UNCLEAR_KINDS = frozenset({("day", "school")})
 
 
 #: The ages a school teaches, each a school of its own: an infant and a junior school, a nursery school and a
@@ -749,6 +743,10 @@ SCHOOL_PHASES = {w: phase for phase, words in (
 ) for w in words.split()}
 _SCHOOL_WORDS = frozenset("school schools academy college".split())
 _PHASES = frozenset(SCHOOL_PHASES.values())
+#: Words after which a school word names no school of its own: a "nursery school" or "day care school" is a
+#: nursery, and a "day school" is a school in Britain and as often as not a nursery in an American list of
+#: childcare sites ("Chicago Urban Day School" is the "... Urban Daycare" of the Chicago sites' labels).
+_NOT_A_SCHOOL_AFTER = frozenset({"day", "care", *(w for w, k in ESTABLISHMENT_KINDS.items() if k == "nursery")})
 
 
 def _any_age(kinds: set[str]) -> set[str]:
@@ -757,20 +755,36 @@ def _any_age(kinds: set[str]) -> set[str]:
 
 
 def _establishments(key: NameKey) -> set[str]:
-    """The kinds of establishment (``ESTABLISHMENT_KINDS``) and of school (``SCHOOL_PHASES``) a name names."""
-    t = key.tokens
-    out = {ESTABLISHMENT_KINDS[w] for i, w in enumerate(t)
-           if w in ESTABLISHMENT_KINDS and not (i and (t[i - 1], w) in _UNCLEAR_KINDS)}
-    if _SCHOOL_WORDS.isdisjoint(t):  # most names: a fast path
-        return out
-    last = max(i for i, w in enumerate(t) if w in _SCHOOL_WORDS)
-    if (phases := {SCHOOL_PHASES[w] for w in t[:last] if w in SCHOOL_PHASES}):
+    """The kinds of establishment (``ESTABLISHMENT_KINDS``) and of school (``SCHOOL_PHASES``) a name names.
+
+    A school word followed by "of" names a unit or a society, not a school ("School of Medicine, University
+    of X", "Academy of Sciences"), and one after ``_NOT_A_SCHOOL_AFTER`` no school of its own."""
+    w, out, last = key.words, set(), -1
+    for i, x in enumerate(w):
+        if x in _SCHOOL_WORDS:
+            if w[i + 1:i + 2] == ("of",):
+                continue
+            last = i  # the ages before it count ("Infant and Nursery School")
+            if i and w[i - 1] in _NOT_A_SCHOOL_AFTER:
+                continue
+        if (kind := ESTABLISHMENT_KINDS.get(x)):
+            out.add(kind)
+    if last > 0 and (phases := {SCHOOL_PHASES[x] for x in w[:last] if x in SCHOOL_PHASES}):
         out.discard("school")  # a school of an age: "school" says no more than that
-    return out | phases
+        out |= phases
+    return out
 
 
-def establishment_clash(a: NameKey, b: NameKey) -> tuple[str, str] | None:
-    """(kind, kind) when each name names a kind of establishment (``ESTABLISHMENT_KINDS``) the other does not.
+#: Two kinds of establishment (``establishment_clash``) cap the name score here: under the reporting score, so
+#: the pair is listed only when a lower ``--min-score`` asks for pairs to review; a shared address or phone
+#: lifts it no higher ("a body of its own", ``duplicates.find_duplicates``).
+ESTABLISHMENT_CAP = 0.55
+
+
+def establishment_clash(a: NameKey, b: NameKey) -> str | None:
+    """Why the two names name two establishments, in words, when each names a kind of establishment
+    (``ESTABLISHMENT_KINDS``, ``SCHOOL_PHASES``) the other does not, or one names a kind within the other's
+    (``_within``).
 
     "Bilston Nursery" / "Bilston Primary School", "St Mary's Catholic Church" / "St Mary's Catholic Primary
     School", "Ritz-Carlton Café" / "Ritz-Carlton Restaurant": two bodies, which may share a site. A name
@@ -782,10 +796,22 @@ def establishment_clash(a: NameKey, b: NameKey) -> tuple[str, str] | None:
     kb = _establishments(b)
     only_a, only_b = ka - kb, kb - ka
     if not only_a or not only_b:
-        return None
+        return _within(a, only_a, kb) or _within(b, only_b, ka)
     # a school of no age said is any school: "Bilston School" / "Bilston Primary School" do not clash
     only_a, only_b = only_a - _any_age(kb), only_b - _any_age(ka)
-    return ("/".join(sorted(only_a)), "/".join(sorted(only_b))) if only_a and only_b else None
+    if only_a and only_b:
+        return f"{_a('/'.join(sorted(only_a)))} and {_a('/'.join(sorted(only_b)))}: each a body of its own"
+    return None
+
+
+def _within(x: NameKey, extra: set[str], theirs: set[str]) -> str | None:
+    """Why, when ``x`` names a kind of establishment more than the other name, which names one: the café of a
+    library ("Central Library Café" / "Central Library"), a church's school, a hotel's restaurant. A name that
+    joins its kinds with "and" names what one body is ("Primary School and Nursery")."""
+    if not extra or not theirs or "and" in x.words:
+        return None
+    return (f"only one names {_a('/'.join(sorted(extra)))}, beside the {'/'.join(sorted(theirs))} both name: "
+            "a body of its own")
 
 
 def place_clash(a: NameKey, b: NameKey, places=NO_PLACES) -> tuple[list[str], list[str]] | None:
@@ -898,9 +924,9 @@ def name_similarity(a: NameKey, b: NameKey, weight, ambiguous=frozenset(), place
         return 0.0, f"only one names {_a(owned)}: a body of the other, a body of its own"
     if (joined := joined_field_clash(a, b)):
         return 0.0, f"only one names {joined!r}: another name, a body of its own"
-    if (kinds := establishment_clash(a, b)):  # scored as names, but no shared address or phone makes them one
+    if (kinds := establishment_clash(a, b)):  # scored as names, to review, but never lifted to a merge
         score, reason = _name_overlap(a, b, weight, ambiguous, places)
-        return score, f"{reason}, but {_a(kinds[0])} and {_a(kinds[1])}: each a body of its own, on one site or not"
+        return min(score, ESTABLISHMENT_CAP), f"{reason}, but {kinds}, on one site or not"
     if (branch := place_in_one_name(a, b, places, weight)):
         score, reason = _name_overlap(a, b, weight, ambiguous, places)
         return min(score, ONE_PLACE_CAP), (f"{reason}, but only {branch[0].raw.strip()!r} names "
