@@ -748,3 +748,58 @@ def test_a_www_column_is_offered_website_and_a_pandas_index_is_no_lost_column(lc
     result = _import_list(lcg, tmp_path, ",Label,Web site\n0,Oak Trust,www.oak.org\n1,Elm Trust,www.elm.org\n", "{}")
     assert "map it with web site: website" in result.stderr, result.stderr
     assert "which the header row does not name" not in result.stderr  # 0, 1: the rows' numbers
+
+
+def test_a_contact_column_becomes_people_who_work_for_the_organisations(lcg, tmp_path):
+    """A council's list names a main contact per partner: mapped to ``person``, each name is a Person (by name
+    only: people carry no contact details) who works for the row's organisation, one person however many rows
+    name them; `lcg duplicates` reads a person on both records as evidence."""
+    text = ("Name,Main contact,Contact email\nBilston Library,Jane Smith,j@example.org\n"
+            "Bilston Museum,Raj Patel; Jane Smith,\nBilston Libraries,jane smith,\n")
+    hinted = _import_list(lcg, tmp_path, text, "{Name: Label, Contact email: ~}")
+    assert hinted.exit_code == 1 and "make each name in it a person who works for the organisation with " \
+                                      "main contact: person" in hinted.output, hinted.output
+    result = _import_list(lcg, tmp_path, text, "{Name: Label, Main contact: person, Contact email: ~}")
+    assert result.exit_code == 0, result.output
+    ds = load_dataset(tmp_path / "data")
+    people = {n.id: n for n in ds.nodes if n.kind == "Person"}
+    assert set(people) == {"jane-smith", "raj-patel"} and all(set(n.props) <= {"name"} for n in people.values())
+    works = {(r.start, r.end) for r in ds.rels if r.kind == "WORKS_FOR"}
+    assert works == {("jane-smith", "bilston-library"), ("jane-smith", "bilston-museum"),
+                     ("jane-smith", "bilston-libraries"), ("raj-patel", "bilston-museum")}
+    again = _import_list(lcg, tmp_path, text, "{Name: Label, Main contact: person, Contact email: ~}")
+    assert again.exit_code == 0 and "already up to date" in again.output, again.output
+    found = lcg("duplicates", "--data", tmp_path / "data", "--format", "json")
+    assert "1 person attached to both (jane-smith)" in found.stdout, found.stdout
+
+
+def test_a_contact_detail_is_never_a_person_and_a_person_needs_an_organisation(lcg, tmp_path):
+    result = _import_list(lcg, tmp_path, "Name,Contact\nBilston Library,jane@example.org\n",
+                          "{Name: Label, Contact: person}")
+    assert result.exit_code == 1 and "list.csv:2: column 'Contact' holds 'jane@example.org', a contact detail, " \
+                                     "not a person's name" in result.output, result.output
+    assert not (tmp_path / "data").exists()
+    (tmp_path / "p.csv").write_text("Name,Lead\nLearning Festival,Jane Smith\n", encoding="utf-8")
+    (tmp_path / "map.yaml").write_text("columns: {Name: Label, Lead: person}\n", encoding="utf-8")
+    result = lcg("import", "sheet", tmp_path / "p.csv", "--type", "project", "--map", tmp_path / "map.yaml",
+                 "-o", tmp_path / "data")
+    assert result.exit_code == 1 and "names people who work for an organisation, and this row is a Project" \
+        in result.output, result.output
+
+
+def test_register_numbers_are_read_as_org_ids(lcg, tmp_path):
+    """"Charity number: 1131580" is GB-CHC-1131580 (as the 360Giving import reads it), a company number is
+    padded to eight, and two rows with one charity number pair as one body; a number no register has is a
+    problem at its row."""
+    text = ("Name,Charity number,Company no,Identifiers\nBilston Library Trust,1131580,,GB-URN-123456\n"
+            "Bilston Museum Trust,SC012345,1234567,\nThe Library Trust (Bilston),1131580,,\n")
+    result = _import_list(lcg, tmp_path, text, "{Name: Label}")
+    assert result.exit_code == 0, result.output
+    ids = {n.id: n.props.get("identifiers") for n in load_dataset(tmp_path / "data").nodes}
+    assert list(ids["bilston-library-trust"]) == ["GB-URN-123456", "GB-CHC-1131580"]
+    assert list(ids["bilston-museum-trust"]) == ["GB-SC-SC012345", "GB-COH-01234567"]
+    found = lcg("duplicates", "--data", tmp_path / "data", "--format", "json")
+    assert "same identifier GB-CHC-1131580" in found.stdout, found.stdout
+    bad = _import_list(lcg, tmp_path, "Name,Charity no\nOdd Trust,12AB\n", "{Name: Label}")
+    assert bad.exit_code == 1 and "list.csv:2: charity number 12AB in column 'Charity no' fits no register" \
+        in bad.output, bad.output

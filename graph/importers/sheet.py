@@ -11,7 +11,9 @@ PARTNER_IN or ``partner in``), and tie fields as columns (``role``, ``from``,
 each (a file with From/To columns is connections). Other column names are
 mapped with a small YAML file (``columns: {Organisation name: Label, Fax: ~}``,
 ``types: {Org: Organisation}``, ``type: Organisation``): a column mapped to nothing
-is left out, columns mapped to ``address`` (street, town) are joined in their order, and ``type`` is the kind
+is left out, columns mapped to ``address`` (street, town) are joined in their order, a column mapped to
+``person`` ("Main contact") names people who work for the row's organisation (``PERSON_COLUMN``), register
+numbers ("Charity number") are read as org-ids (``REGISTER_COLUMNS``), and ``type`` is the kind
 of every row with no Type, so a plain list of organisations (name, address, postcode, phone) imports as it is.
 Type cells that name no kind (a column of one's own categories) are one problem per sheet, with the line
 that maps the column to Category. A title above the header ("Partners, March 2025" in one cell, a blank
@@ -60,7 +62,27 @@ TIE_DATE_COLUMNS = {"since date": "from", "from date": "from", "until date": "to
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 #: The keys of a mapping file (``--map``).
 MAP_KEYS = ("columns", "types", "type")
+#: A column mapped to this names the people who work for the row's organisation ("Main contact: person"): each
+#: becomes a Person, by name only (people carry no contact details), with a WORKS_FOR tie to the organisation;
+#: a name on several rows is one person. `lcg duplicates` reads a person shared by two records as evidence.
+PERSON_COLUMN = "person"
+#: Column names that name a person ("Main contact", "Manager"), not a detail of one ("Contact email").
+_PERSON_HEADER = re.compile(r"\b(contact|person|manager|lead|head|director|chair|coordinator|officer|ceo|"
+                            r"headteacher|principal)\b")
+_DETAIL_HEADER = re.compile(r"\b(e-?mail|phone|tel|telephone|mobile|fax|address|number|no|title|role)\b")
+#: A value that is a contact detail, not a name: an e-mail address, a phone number, a web address.
+_CONTACT_DETAIL = re.compile(r"@|^\+?[\d\s()./-]{6,}$|^(https?://|www\.)", re.IGNORECASE)
 LIST_SEPARATOR = ";"
+#: Columns of register numbers as lists write them ("Charity number": 1131580), read as org-ids
+#: (GB-CHC-1131580, GB-SC-, GB-NIC-, GB-COH-: ``org_ids.register_ids``, as the 360Giving import reads them):
+#: the strongest evidence `lcg duplicates` has that two rows are one body.
+REGISTER_COLUMNS = {
+    **dict.fromkeys(("charity number", "charity no", "charity no.", "registered charity number",
+                     "registered charity no", "registered charity no.", "charity registration number",
+                     "charity reg no", "charity reg. no.", "reg charity no"), "charityNumber"),
+    **dict.fromkeys(("company number", "company no", "company no.", "company registration number",
+                     "registered company number", "companies house number", "company reg no"), "companyNumber"),
+}
 
 
 class SheetProblems(LcgError):
@@ -219,6 +241,10 @@ class _Reader:
         #: id -> (sheet, row, field -> column) of the element; (id, slot) -> the same of each connection in it
         self.rows: dict[str, tuple[str, int, dict[str, str]]] = {}
         self.tie_rows: dict[tuple[str, str], list[tuple[str, int, dict[str, str]]]] = {}
+        #: (sheet, row, organisation id, name) of each person the person column names, and the WORKS_FOR ties
+        #: of the people made from them: (person id, "works_for") -> organisation ids (``_people``)
+        self.people: list[tuple[str, int, str, str]] = []
+        self.person_ties: dict[tuple[str, str], list[str]] = {}
 
     def origin(self, node_id: str, path: tuple) -> tuple[str, int, str | None] | None:
         """Where the entry ``node_id`` (the tie at ``path``) was read: (sheet, row, column of the field at
@@ -471,7 +497,8 @@ def import_sheet(paths, out_dir, *, mapping=None, name: str | None = None, kind:
                                   f"{', '.join(schema.NODE_KINDS)}{_closest(text, reader.kinds)})")
     elements: list[tuple] = []
     connections: list[tuple] = []
-    known = {*ELEMENT_COLUMNS, *CONNECTION_COLUMNS, *TIE_DATE_COLUMNS, *FIELD_SYNONYMS, *column_map,
+    known = {*ELEMENT_COLUMNS, *CONNECTION_COLUMNS, *TIE_DATE_COLUMNS, *FIELD_SYNONYMS, *column_map, PERSON_COLUMN,
+             *REGISTER_COLUMNS,
              *(f.name for k in schema.NODE_KINDS.values() for f in k.fields)}  # what a header row names
     for path in paths:
         for sheet, rows in read_tables(path).items():
@@ -512,6 +539,8 @@ def import_sheet(paths, out_dir, *, mapping=None, name: str | None = None, kind:
     reader.connections = bool(connections)
     entries, by_id, by_label = _elements(reader, elements)
     ties = _connections(reader, connections, by_id, by_label)
+    for key, orgs in reader.person_ties.items():
+        ties.setdefault(key, []).extend(o for o in orgs if o not in ties.get(key, ()))
     if reader.problems:
         reader.finish()
         raise SheetProblems(reader.problems, ", ".join(map(str, paths)), reader.fix_all(map_kind))
@@ -743,6 +772,9 @@ def _elements(reader: _Reader, rows):
             entry["type"] = str(category)
             columns["type"] = head["category"]
         tags = row.pop("tags", None)
+        if (people := row.pop(PERSON_COLUMN, None)) is not None:
+            _person_cell(reader, sheet, n, kind, node_id, people)
+        registers = {c: row.pop(c) for c in [c for c in row if c in REGISTER_COLUMNS]} if "identifiers" in fields else {}
         for col, v in row.items():
             if v is None:
                 continue
@@ -756,6 +788,8 @@ def _elements(reader: _Reader, rows):
                 continue
             entry[col] = _value(fld, v)
             columns[col] = head[col]
+        if registers:  # after the fields: an identifiers column's ids come first
+            _register_cells(reader, sheet, n, entry, columns, registers)
         if tags is not None:
             columns.setdefault("note", head["tags"])
             note = f"Tags: {tags}."
@@ -773,13 +807,81 @@ def _elements(reader: _Reader, rows):
         reader.rows[node_id] = (sheet, n, columns)
         by_id[node_id] = entry
         entries.append(entry)
+    _people(reader, entries, by_id, by_label)
     for e in entries:
-        del e["_row"]
+        e.pop("_row", None)
     for (sheet, col, kind), (_, _, at, _) in reader.unknown.items():
         reader.problems[at] = _unknown_column(reader, sheet, col, kind)
     reader.unknown_kinds()
     reader.ids_twice()
     return entries, by_id, by_label
+
+
+def _register_cells(reader: _Reader, sheet: str, n: int, entry: dict, columns: dict, cells: dict) -> None:
+    """The register numbers of a row (``REGISTER_COLUMNS``) as org-ids in its entry's identifiers, or the
+    problem with a number no register has."""
+    from .org_ids import register_ids
+
+    head = reader.headers[sheet]
+    for col, value in cells.items():
+        if value is None:
+            continue
+        ids, odd = register_ids({REGISTER_COLUMNS[col]: str(value)})
+        for what in odd:
+            reader.problems.append(f"{sheet}:{n}: {what} in column {head[col]!r} fits no register (expected "
+                                   + ("digits, SC012345 or NIC100012" if REGISTER_COLUMNS[col] == "charityNumber"
+                                      else "up to 8 digits, or 2 letters and 6 digits")
+                                   + ", or an org-id such as GB-CHC-1164883)")
+        for i in ids:
+            if i not in entry.setdefault("identifiers", []):
+                entry["identifiers"].append(i)
+        columns.setdefault("identifiers", head[col])
+
+
+def _person_cell(reader: _Reader, sheet: str, n: int, kind: str, node_id: str, cell) -> None:
+    """Note the people a row's person column names (``PERSON_COLUMN``), or the problem with them."""
+    column = reader.headers[sheet][PERSON_COLUMN]
+    if kind not in schema.REL_KINDS["WORKS_FOR"].ends:
+        reader.problems.append(f"{sheet}:{n}: column {column!r} names people who work for an organisation, and this "
+                               f"row is {schema.a_kind(kind)} (expected Organisation rows only)")
+        return
+    for name in (x.strip() for x in str(cell).split(LIST_SEPARATOR)):
+        if not name:
+            continue
+        if _CONTACT_DETAIL.search(name):
+            reader.problems.append(f"{sheet}:{n}: column {column!r} holds {name!r}, a contact detail, not a person's "
+                                   "name (people are kept by name only; leave the column out with "
+                                   f"{_yaml_key(column)}: ~ under columns: in a mapping file)")
+            continue
+        reader.people.append((sheet, n, node_id, name))
+
+
+def _people(reader: _Reader, entries: list, by_id: dict, by_label: dict) -> None:
+    """A Person entry for each name the person column gives (one per name; a Person row of the sheet with that
+    name is that person), and its WORKS_FOR ties to the rows' organisations (``reader.person_ties``)."""
+    made: dict[str, str] = {}  # normalised name -> person id
+    for sheet, n, org, name in reader.people:
+        key = norm_name(name)
+        pid = made.get(key)
+        if pid is None:
+            rows = [i for i in by_label.get(key, []) if by_id[i]["_kind"] == "Person"]
+            if rows:
+                pid = rows[0]
+            else:
+                base = pid = slug(name) or f"person-row-{n}"
+                k = 2
+                while pid in by_id:
+                    pid, k = f"{base}-{k}", k + 1
+                entry = {"id": pid, "name": name, "_kind": "Person"}
+                by_id[pid] = entry
+                by_label.setdefault(key, []).append(pid)
+                entries.append(entry)
+                reader.rows[pid] = (sheet, n, {"name": reader.headers[sheet][PERSON_COLUMN]})
+            made[key] = pid
+        works = reader.person_ties.setdefault((pid, "works_for"), [])
+        if org not in works:
+            works.append(org)
+            reader.tie_rows.setdefault((pid, "works_for"), []).append((sheet, n, {}))
 
 
 #: Column names lists use for a field under another name: the field a mapping file would map them to.
@@ -830,10 +932,14 @@ def _unknown_column(reader: _Reader, sheet: str, col: str, kind: str) -> str:
             and "category" not in reader.headers.get(sheet, {})
             and not any(f == "Category" for _, f in reader.column_fixes)):  # one column may be the Category
         field = "Category"  # the entry's own type ("Type of organisation": charity, school) is read from Category
+    if (field is None and kind in schema.REL_KINDS["WORKS_FOR"].ends and _PERSON_HEADER.search(col)
+            and not _DETAIL_HEADER.search(col) and not _CONTACT_DETAIL.search(str(value).strip())):  # "Main contact": a person's name
+        field = PERSON_COLUMN
     if field is None:  # close ones only: "notes" for note
         close = difflib.get_close_matches(col, could, n=1, cutoff=0.75)
         field = close[0] if close else None
-    hint = f"; map it with {key}: {field}" if field else ""
+    hint = (f"; make each name in it a person who works for the {kind.lower()} with {key}: {field}"
+            if field == PERSON_COLUMN else f"; map it with {key}: {field}" if field else "")
     if field:
         reader.column_fixes.append((col, field))
     # the entry's own type is the Category column: a column mapped to "type" would be read as the kind
