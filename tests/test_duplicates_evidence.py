@@ -767,3 +767,16 @@ def test_an_establishment_within_another_is_a_body_of_its_own(a, b, why):
     assert not _pairs(_org("a", a, **site), _org("b", b, **site)), (a, b)
     (p,) = find_duplicates([_org("a", a, **site), _org("b", b, **site)], min_score=0.0)
     assert why in p.reasons[0] and "same website" not in " ".join(p.reasons), p.reasons
+
+
+def test_two_pages_of_one_site_are_not_the_same_website():
+    """A national charity's branches have pages on its site: "ageuk.org.uk/wolverhampton" and ".../walsall" are
+    not one website; a home page written with or without a page of the same site still is."""
+    a = _org("a", "Older People's Advice", website="https://www.ageuk.org.uk/wolverhampton/")
+    b = _org("b", "Older People's Advice Service", website="https://www.ageuk.org.uk/walsall")
+    (p,) = find_duplicates([a, b], min_score=0.0)
+    assert not any("same website" in r for r in p.reasons), p.reasons
+    c = _org("c", "Bilston Learning Hub", website="https://www.bilstonhub.org.uk")
+    d = _org("d", "The Learning Hub (Bilston)", website="bilstonhub.org.uk/about-us")
+    (p,) = find_duplicates([c, d], min_score=0.0)
+    assert "same website bilstonhub.org.uk" in p.reasons, p.reasons

@@ -80,6 +80,27 @@ def _domain(url: str | None) -> str | None:
     return host
 
 
+#: First path parts that name no page of a body's own: a site's home page in another spelling.
+_HOME_PAGES = frozenset("index.html index.htm index.php index.asp default.aspx default.asp home home.html en en-gb "
+                        "en-us welcome".split())
+
+
+def _page(url: str | None) -> str:
+    """The first part of a web address's path, "" for a home page: "wolverhampton" in
+    "https://www.ageuk.org.uk/wolverhampton/": a body on a page of another's site (a branch of a
+    national charity) is not that site's body."""
+    path = re.sub(r"^(?:[a-z]+://)?[^/]*", "", (url or "").strip().lower())
+    first = re.split(r"[?#]", path, maxsplit=1)[0].strip("/").split("/")[0]
+    return "" if first in _HOME_PAGES else first
+
+
+def _one_page(a: str | None, b: str | None) -> bool:
+    """Not two pages of one site: "ageuk.org.uk/wolverhampton" and ".../walsall" are two branches' pages; a
+    home page and a page may be one body's (its site written with and without "/about-us")."""
+    pa, pb = _page(a), _page(b)
+    return pa == pb or not (pa and pb)
+
+
 def _scheme(identifier: str) -> str:
     """The register an org-id belongs to: GB-CHC-1164883 -> GB-CHC."""
     identifier = registry_id(identifier)
@@ -447,9 +468,10 @@ def find_duplicates(records, *, min_score: float = W.DUPLICATE_MIN_SCORE, top_k:
             reasons.append(f"same identifier {', '.join(same_ids)}")
         clash = set() if same_ids or not (ra.identifiers and rb.identifiers) else (
             {_scheme(i) for i in ra.identifiers} & {_scheme(i) for i in rb.identifiers})
-        if _domain(ra.website) and _domain(ra.website) == _domain(rb.website) and not (  # apart: asked only here
+        if (_domain(ra.website) and _domain(ra.website) == _domain(rb.website) and _one_page(ra.website, rb.website)
+                and not (  # apart: asked only here
                 "different places" in reason or "a body of its own" in reason or _branches(ra, rb)
-                or ("a branch or another body" in reason and _share_words(ra, rb))):
+                or ("a branch or another body" in reason and _share_words(ra, rb)))):
             score = max(score, W.SAME_WEBSITE)
             reasons.append(f"same website {_domain(ra.website)}")
         people = sorted(ra.people & rb.people)
