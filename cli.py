@@ -1025,7 +1025,8 @@ def import_sheet(files, out_dir, mapping, name, kind):
     _say_held(result, out_dir)
     if result.repeated:
         click.echo(f"note: {result.repeated} row{'s repeat' if result.repeated != 1 else ' repeats'} the name of "
-                   "an earlier row; each is an entry of its own (its id ends -2, -3...): "
+                   "an earlier row; each is an entry of its own (its id ending -2, -3... where the name's id was "
+                   "taken): "
                    f"lcg duplicates --data {shlex.quote(str(out_dir))} pairs them", err=True)
     click.echo(f"Imported {result.nodes} element{'s' if result.nodes != 1 else ''} and {result.relationships} "
                f"connection{'s' if result.relationships != 1 else ''} into {out_dir}: "
