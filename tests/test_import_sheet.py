@@ -803,3 +803,30 @@ def test_register_numbers_are_read_as_org_ids(lcg, tmp_path):
     bad = _import_list(lcg, tmp_path, "Name,Charity no\nOdd Trust,12AB\n", "{Name: Label}")
     assert bad.exit_code == 1 and "list.csv:2: charity number 12AB in column 'Charity no' fits no register" \
         in bad.output, bad.output
+
+
+def test_a_list_without_label_and_with_its_own_types_is_fixed_by_one_pasted_command(lcg, tmp_path, monkeypatch):
+    """A council's list names its columns Name and Type (School, Charity...): one run says both problems, and
+    its one command maps both columns and gives the rows' kind (a new user's trial took three runs)."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    (tmp_path / "partners.csv").write_text("Name,Type,Charity number\nBilston Library,Library,\n"
+                                           "Bilston Church of England Primary School,School,\n"
+                                           "Bilston Community Association,Charity,1131580\n")
+    monkeypatch.chdir(tmp_path)
+    result = lcg("import", "sheet", "partners.csv", "-o", "data")
+    assert result.exit_code == 1 and "2 problems" in result.output, result.output
+    assert "partners.csv:2 (and 2 more rows): unknown types" in result.output
+    command = _hint_command(result.output)
+    assert command == ("printf '%s\\n' columns: '  Name: Label' '  Type: Category' > map.yaml && lcg import sheet "
+                       "partners.csv --type organisation --map map.yaml -o data")
+    bin_dir = Path(sys.executable).parent
+    run = subprocess.run(["bash", "-c", command], cwd=tmp_path, capture_output=True, text=True,
+                         env={**os.environ, "PATH": f"{bin_dir}:{os.environ['PATH']}"})
+    assert run.returncode == 0, run.stderr
+    nodes = {n.name: n.props for n in load_dataset(tmp_path / "data").nodes}
+    assert nodes["Bilston Library"]["type"] == "Library"
+    assert list(nodes["Bilston Community Association"]["identifiers"]) == ["GB-CHC-1131580"]

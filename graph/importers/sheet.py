@@ -526,6 +526,13 @@ def import_sheet(paths, out_dir, *, mapping=None, name: str | None = None, kind:
                 width = 1 + named[-1] if named else len(rows[0])  # a workbook pads its rows with empty cells
                 _cells_past_the_header(reader, label, width, numbered[1:], path.suffix.lower() == ".csv")
                 _cells_under_no_header(reader, label, rows[0][:width], numbered[1:])
+            elif target is elements and "type" in head and not reader.default_kind and label in reader.headers:
+                # no Label column yet: its Type cells are still read, so that one run says what is wrong with
+                # them too (a column of one's own categories) and one mapping file fixes both
+                at = head.index("type")
+                for n, r in numbered[1:]:
+                    if at < len(r) and r[at] not in (None, "") and str(r[at]).strip():
+                        reader.kind(label, n, str(r[at]).strip())
     # a misspelt column would be read as if the file had no line; one left out (``Fax: ~``) may be a shared map's
     # spare line for sheets that have it (misspelt, the column it meant is still said to be unknown)
     for key in sorted(k for k in column_map.keys() - headers.keys() if column_map[k]):
