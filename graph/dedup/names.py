@@ -14,7 +14,7 @@ import html
 import math
 import re
 import unicodedata
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -730,8 +730,10 @@ ESTABLISHMENT_KINDS = {w: kind for kind, words in (
 
 
 #: The ages a school teaches, each a school of its own: an infant and a junior school, a nursery school and a
-#: primary school often share one site (and one phone), each with its own head and register number. A word
-#: counts only with a school word after it: "Primary Care Trust", "Junior Chamber", "First Bus" name no school.
+#: primary school often share one site (and one phone), each with its own head and register number. An age
+#: counts before a school word, or ending the body's own name ("Bilston Primary"): "Primary Care Trust", "Junior
+#: Chamber" name no school. Words that mean more than an age ("First Steps", "High Street", "Upper Gornal",
+#: "Middle Temple") count only right before a school word ("High School"), and "sixth" only before "form".
 SCHOOL_PHASES = {w: phase for phase, words in (
     ("infant school", "infant infants"),
     ("junior school", "junior juniors"),
@@ -741,25 +743,33 @@ SCHOOL_PHASES = {w: phase for phase, words in (
     ("secondary school", "secondary high upper"),
     ("sixth form", "sixth"),
 ) for w in words.split()}
+_PLAIN_AGES = frozenset("infant infants junior juniors primary elementary secondary".split())
 _SCHOOL_WORDS = frozenset("school schools academy college".split())
 _PHASES = frozenset(SCHOOL_PHASES.values())
 #: Words after which a school word names no school of its own: a "nursery school" or "day care school" is a
 #: nursery, and a "day school" is a school in Britain and as often as not a nursery in an American list of
 #: childcare sites ("Chicago Urban Day School" is the "... Urban Daycare" of the Chicago sites' labels).
 _NOT_A_SCHOOL_AFTER = frozenset({"day", "care", *(w for w, k in ESTABLISHMENT_KINDS.items() if k == "nursery")})
+#: Words after which a kind word names a street or a place, not an establishment: "Church Street", "Temple
+#: Street Primary School", "Chapel Ash", "Church Hill".
+_STREET_OR_PLACE = STREET_TYPES | frozenset("hill green lane row square close walk gate end ash yard court "
+                                            "fields field".split())
+#: Kinds a business names together: a "café bar" or a "bar and grill" is one business.
+_EATERIES = frozenset({"café", "restaurant", "bar or pub"})
 
 
-def _any_age(kinds: set[str]) -> set[str]:
+def _any_age(kinds) -> set[str]:
     """{"school"} when ``kinds`` holds a school of an age, which a school of no age said may be."""
-    return {"school"} if kinds & _PHASES else set()
+    return {"school"} if _PHASES.intersection(kinds) else set()
 
 
-def _establishments(key: NameKey) -> set[str]:
-    """The kinds of establishment (``ESTABLISHMENT_KINDS``) and of school (``SCHOOL_PHASES``) a name names.
+def _establishments(key: NameKey) -> dict[str, list[int]]:
+    """The kinds of establishment (``ESTABLISHMENT_KINDS``) and of school (``SCHOOL_PHASES``) the body's own
+    name names ("Bean Café, Temple Street" names no church), each with where its words are in ``_head_words``.
 
     A school word followed by "of" names a unit or a society, not a school ("School of Medicine, University
     of X", "Academy of Sciences"), and one after ``_NOT_A_SCHOOL_AFTER`` no school of its own."""
-    w, out, last = key.words, set(), -1
+    w, out, last = _head_words(key), defaultdict(list), -1
     for i, x in enumerate(w):
         if x in _SCHOOL_WORDS:
             if w[i + 1:i + 2] == ("of",):
@@ -767,11 +777,21 @@ def _establishments(key: NameKey) -> set[str]:
             last = i  # the ages before it count ("Infant and Nursery School")
             if i and w[i - 1] in _NOT_A_SCHOOL_AFTER:
                 continue
-        if (kind := ESTABLISHMENT_KINDS.get(x)):
-            out.add(kind)
-    if last > 0 and (phases := {SCHOOL_PHASES[x] for x in w[:last] if x in SCHOOL_PHASES}):
-        out.discard("school")  # a school of an age: "school" says no more than that
-        out |= phases
+        if (kind := ESTABLISHMENT_KINDS.get(x)) and not (i + 1 < len(w) and w[i + 1] in _STREET_OR_PLACE):
+            out[kind].append(i)
+    phases = defaultdict(list)
+    for i, x in enumerate(w):
+        if x not in SCHOOL_PHASES:
+            continue
+        if x in _PLAIN_AGES:
+            counts = i < last or i == len(w) - 1
+        else:
+            counts = w[i + 1:i + 2] == ("form",) if x == "sixth" else (i + 1 == last)
+        if counts:
+            phases[SCHOOL_PHASES[x]].append(i)
+    if phases:
+        out.pop("school", None)  # a school of an age: "school" says no more than that
+        out.update(phases)
     return out
 
 
@@ -787,16 +807,15 @@ def establishment_clash(a: NameKey, b: NameKey) -> str | None:
     (``_within``).
 
     "Bilston Nursery" / "Bilston Primary School", "St Mary's Catholic Church" / "St Mary's Catholic Primary
-    School", "Ritz-Carlton Café" / "Ritz-Carlton Restaurant": two bodies, which may share a site. A name
-    that names both kinds ("X Primary School and Nursery") names nothing the other lacks.
+    School", "Ritz-Carlton Café" / "Ritz-Carlton Restaurant": two bodies, which may share a site.
     """
     ka = _establishments(a)
     if not ka:  # most names: a fast path
         return None
     kb = _establishments(b)
-    only_a, only_b = ka - kb, kb - ka
+    only_a, only_b = ka.keys() - kb.keys(), kb.keys() - ka.keys()
     if not only_a or not only_b:
-        return _within(a, only_a, kb) or _within(b, only_b, ka)
+        return _within(a, ka, only_a, kb.keys()) or _within(b, kb, only_b, ka.keys())
     # a school of no age said is any school: "Bilston School" / "Bilston Primary School" do not clash
     only_a, only_b = only_a - _any_age(kb), only_b - _any_age(ka)
     if only_a and only_b:
@@ -804,12 +823,21 @@ def establishment_clash(a: NameKey, b: NameKey) -> str | None:
     return None
 
 
-def _within(x: NameKey, extra: set[str], theirs: set[str]) -> str | None:
+def _within(x: NameKey, kinds: dict[str, list[int]], extra: set[str], theirs) -> str | None:
     """Why, when ``x`` names a kind of establishment more than the other name, which names one: the café of a
-    library ("Central Library Café" / "Central Library"), a church's school, a hotel's restaurant. A name that
-    joins its kinds with "and" names what one body is ("Primary School and Nursery")."""
-    if not extra or not theirs or "and" in x.words:
+    library ("Central Library Café" / "Central Library"), a church's school, a hotel's restaurant. Not a kind
+    joined to another by "and" ("Primary School and Nursery", "Nursery and Primary School": what one body is),
+    nor an eatery written beside another ("Number Nine Café Bar": one business)."""
+    if not extra or not theirs:
         return None
+    w = _head_words(x)
+    eatery_at = {i for k in _EATERIES & kinds.keys() for i in kinds[k]}
+    for kind in extra:
+        for i in kinds[kind]:
+            if "and" in w[max(i - 1, 0):i] + w[i + 1:i + 2]:
+                return None
+            if kind in _EATERIES and (i - 1 in eatery_at or i + 1 in eatery_at):
+                return None
     return (f"only one names {_a('/'.join(sorted(extra)))}, beside the {'/'.join(sorted(theirs))} both name: "
             "a body of its own")
 
@@ -857,21 +885,26 @@ def number_clash(a: NameKey, b: NameKey) -> tuple[list[str], list[str]] | None:
 #: "University Hospital Birmingham" are one kind of body, not one with a body of its own).
 DEPENDENT_BODIES = {w: kind for kind, words in (
     ("hospital", "hospital hospitals"), ("clinic", "clinic clinics"), ("infirmary", "infirmary infirmaries"),
-    ("press", "press"), ("museum", "museum museums"), ("library", "library libraries"), ("friends", "friends"),
-    ("union", "union unions"), ("alumni", "alumni"), ("students", "students student"),
+    ("press", "press"), ("museum", "museum museums"), ("library", "library libraries"),
+    ("friends' group", "friends"), ("union", "union unions"), ("alumni body", "alumni"), ("student body", "students"),
 ) for w in words.split()}
 #: Two words that name a hospital: "University of Mississippi Medical Center" is the university's hospital,
 #: not the university.
 HOSPITAL_PHRASES = frozenset({("medical", "centre")})
 
 
+_STUDENT_BODIES = frozenset("union association guild council society".split())
+
+
 def _dependent_bodies(key: NameKey, initials: bool) -> set[str]:
     """The ``DEPENDENT_BODIES`` words of a name, and "medical centre" when it names a hospital so, unless
     the other name is one word (``initials``), which may spell the phrase."""
-    out = {DEPENDENT_BODIES[t] for t in key.tokens if t in DEPENDENT_BODIES}
-    if initials or "medical" not in key.tokens:  # most names: a fast path
-        return out
     t = key.tokens
+    out = {DEPENDENT_BODIES[x] for x in t if x in DEPENDENT_BODIES}
+    if "student" in t and any(x == "student" and y in _STUDENT_BODIES for x, y in zip(t, t[1:])):
+        out.add("student body")  # "Student Union" is the "Students' Union"; "Student Support Service" no student body
+    if initials or "medical" not in t:  # most names: a fast path
+        return out
     out.update(f"{x} {y}" for x, y in zip(t, t[1:]) if (x, y) in HOSPITAL_PHRASES)
     return out
 
@@ -941,15 +974,22 @@ def name_similarity(a: NameKey, b: NameKey, weight, ambiguous=frozenset(), place
 JOINED_SIM, JOINED_MIN, TYPO_MIN, TYPO_SIM = 0.92, 6, 5, 0.8
 
 
+#: Nouns of organisations' names whose plural ends "-ies": singular and plural differ by three letters, beyond
+#: the typo tolerance ("library" / "libraries"); other plurals are within it ("museum" / "museums"). A list,
+#: not a rule on "-ies": surnames end so too ("Davies" / "Davy", "Jefferies" / "Jeffery" are other names).
+_IES_NOUNS = frozenset("library community charity university academy nursery society industry technology study "
+                       "family opportunity activity facility ministry agency company property body city county "
+                       "authority gallery laboratory century discovery strategy therapy pharmacy surgery "
+                       "secretary directory refinery brewery bakery colliery foundry factory "
+                       "cemetery ability disability utility security economy energy party story "
+                       "country category policy".split())
+_OTHER_NUMBER = {**{w: w[:-1] + "ies" for w in _IES_NOUNS}, **{w[:-1] + "ies": w for w in _IES_NOUNS}}
+
+
 def other_number(word: str) -> str | None:
-    """The word's other number when it is written with "-ies" ("library" / "libraries", "community" /
-    "communities"), which is beyond the typo tolerance (three letters of nine); other plurals are within it
-    ("museum" / "museums") or too short to say ("art" / "arts")."""
-    if word.endswith("ies") and len(word) >= 6:
-        return word[:-3] + "y"
-    if word.endswith("y") and len(word) >= 4:
-        return word[:-1] + "ies"
-    return None
+    """The word in its other number when that is written with "-ies" (``_IES_NOUNS``): "libraries" for
+    "library", "community" for "communities"; else None."""
+    return _OTHER_NUMBER.get(word)
 
 
 def _name_overlap(a: NameKey, b: NameKey, weight, ambiguous, places) -> tuple[float, str]:
