@@ -800,6 +800,10 @@ def test_two_pages_of_one_site_are_not_the_same_website():
     b = _org("b", "Older People's Advice Service", website="https://www.ageuk.org.uk/walsall")
     (p,) = find_duplicates([a, b], min_score=0.0)
     assert not any("same website" in r for r in p.reasons), p.reasons
+    for wa, wb in (("https://www.ageuk.org.uk/en/wolverhampton", "https://www.ageuk.org.uk/en/walsall"),
+                   ("wolverhampton.gov.uk/hubs/bilston", "https://www.wolverhampton.gov.uk/hubs/whitmore-reans")):
+        (p,) = find_duplicates([_org("a", a.name, website=wa), _org("b", b.name, website=wb)], min_score=0.0)
+        assert not any("same website" in r for r in p.reasons), (wa, wb, p.reasons)
     c = _org("c", "Bilston Learning Hub", website="https://www.bilstonhub.org.uk")
     d = _org("d", "The Learning Hub (Bilston)", website="bilstonhub.org.uk/about-us")
     (p,) = find_duplicates([c, d], min_score=0.0)

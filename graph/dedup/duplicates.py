@@ -80,25 +80,27 @@ def _domain(url: str | None) -> str | None:
     return host
 
 
-#: First path parts that name no page of a body's own: a site's home page in another spelling.
+#: Parts of a web address's path that name no page of a body's own: a home page in another spelling, a language.
 _HOME_PAGES = frozenset("index.html index.htm index.php index.asp default.aspx default.asp home home.html en en-gb "
                         "en-us welcome".split())
 
 
-def _page(url: str | None) -> str:
-    """The first part of a web address's path, "" for a home page: "wolverhampton" in
-    "https://www.ageuk.org.uk/wolverhampton/": a body on a page of another's site (a branch of a
-    national charity) is not that site's body."""
+@lru_cache(maxsize=1 << 17)  # one field, asked once per candidate pair
+def _path(url: str | None) -> tuple[str, ...]:
+    """The parts of a web address's path, without its home page or language: ("hubs", "bilston") for
+    "https://www.wolverhampton.gov.uk/en/hubs/bilston/"."""
     path = re.sub(r"^(?:[a-z]+://)?[^/]*", "", (url or "").strip().lower())
-    first = re.split(r"[?#]", path, maxsplit=1)[0].strip("/").split("/")[0]
-    return "" if first in _HOME_PAGES else first
+    path = re.split(r"[?#]", path, maxsplit=1)[0]
+    return tuple(p for p in path.split("/") if p and p not in _HOME_PAGES)
 
 
 def _one_page(a: str | None, b: str | None) -> bool:
-    """Not two pages of one site: "ageuk.org.uk/wolverhampton" and ".../walsall" are two branches' pages; a
-    home page and a page may be one body's (its site written with and without "/about-us")."""
-    pa, pb = _page(a), _page(b)
-    return pa == pb or not (pa and pb)
+    """Not two pages of one site: "ageuk.org.uk/wolverhampton" and ".../walsall", "wolverhampton.gov.uk/hubs/
+    bilston" and ".../hubs/whitmore-reans" are branches' pages of a national body's or a council's site; a page
+    and a page under it (or the home page) may be one body's."""
+    pa, pb = _path(a), _path(b)
+    n = min(len(pa), len(pb))
+    return pa[:n] == pb[:n]
 
 
 def _scheme(identifier: str) -> str:
