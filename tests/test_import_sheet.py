@@ -776,9 +776,17 @@ def test_a_contact_column_becomes_people_who_work_for_the_organisations(lcg, tmp
 def test_a_contact_detail_is_never_a_person_and_a_person_needs_an_organisation(lcg, tmp_path):
     result = _import_list(lcg, tmp_path, "Name,Contact\nBilston Library,jane@example.org\n",
                           "{Name: Label, Contact: person}")
-    assert result.exit_code == 1 and "list.csv:2: column 'Contact' holds 'jane@example.org', a contact detail, " \
-                                     "not a person's name" in result.output, result.output
+    assert result.exit_code == 1 and "list.csv:2: column 'Contact' holds 'jane@example.org', not a person's name " \
+                                     "alone" in result.output, result.output
     assert not (tmp_path / "data").exists()
+    for cell in ("Jane Smith 07700 900123", "Jane Smith (jane at elm dot org)", "123"):
+        result = _import_list(lcg, tmp_path, f"Name,Contact\nBilston Library,{cell}\n", "{Name: Label, Contact: person}")
+        assert result.exit_code == 1 and "not a person's name alone" in result.output, (cell, result.output)
+    # a placeholder or a role alone names no one: no person, no tie
+    result = _import_list(lcg, tmp_path, "Name,Contact\nBilston Library,N/A\nBilston Museum,TBC\nBilston Hub,Vacant\n"
+                          "Bilston School,Head Teacher\nBilston Park,-\n", "{Name: Label, Contact: person}")
+    assert result.exit_code == 0, result.output
+    assert not [n for n in load_dataset(tmp_path / "data").nodes if n.kind == "Person"]
     (tmp_path / "p.csv").write_text("Name,Lead\nLearning Festival,Jane Smith\n", encoding="utf-8")
     (tmp_path / "map.yaml").write_text("columns: {Name: Label, Lead: person}\n", encoding="utf-8")
     result = lcg("import", "sheet", tmp_path / "p.csv", "--type", "project", "--map", tmp_path / "map.yaml",
@@ -830,3 +838,52 @@ def test_a_list_without_label_and_with_its_own_types_is_fixed_by_one_pasted_comm
     nodes = {n.name: n.props for n in load_dataset(tmp_path / "data").nodes}
     assert nodes["Bilston Library"]["type"] == "Library"
     assert list(nodes["Bilston Community Association"]["identifiers"]) == ["GB-CHC-1131580"]
+
+
+def test_a_person_column_beside_a_connections_sheet_and_a_second_list_naming_the_same_person(lcg, tmp_path):
+    """A WORKS_FOR connection row (with a role) and the person column naming the same tie give one tie, the
+    connection's; a second list naming the same contact imports too, the person under a free id, for
+    `lcg duplicates --kind person` to pair (a review found both refused or doubled)."""
+    book = _book(tmp_path / "partners.xlsx",
+                 [["Label", "Type", "Manager"], ["Bilston Library", "Organisation", "Jane Smith"],
+                  ["Jane Smith", "Person", None]],
+                 [["From", "To", "Type", "Role"], ["Jane Smith", "Bilston Library", "WORKS_FOR", "Manager"]])
+    (tmp_path / "book-map.yaml").write_text("columns: {Manager: person}\n", encoding="utf-8")
+    result = lcg("import", "sheet", book, "--map", tmp_path / "book-map.yaml", "-o", tmp_path / "data")
+    assert result.exit_code == 0, result.output
+    works = [r for r in load_dataset(tmp_path / "data").rels if r.kind == "WORKS_FOR"]
+    assert [(r.start, r.end, r.props.get("role")) for r in works] == [("jane-smith", "bilston-library", "Manager")]
+    second = _import_list(lcg, tmp_path, "Name,Manager\nBilston Museum,Jane Smith\n", "{Name: Label, Manager: person}")
+    assert second.exit_code == 0, second.output
+    assert "jane-smith-2" in second.output and "lcg duplicates --kind person" in second.output, second.output
+    ds = load_dataset(tmp_path / "data")
+    assert {(r.start, r.end) for r in ds.rels if r.kind == "WORKS_FOR"} == {
+        ("jane-smith", "bilston-library"), ("jane-smith-2", "bilston-museum")}
+    found = lcg("duplicates", "--kind", "person", "--data", tmp_path / "data", "--format", "json")
+    assert '"jane-smith-2"' in found.stdout, found.stdout
+    # the merge done as advised (the kept entry into the folder's own people.yaml, each import's entry deleted,
+    # one import's file left with its header alone): importing both again leaves the person out, quietly
+    data = tmp_path / "data"
+    (data / "people.yaml").write_text("- id: jane-smith\n  name: Jane Smith\n  works_for:\n  - id: bilston-library\n"
+                                      "    role: Manager\n  - bilston-museum\n", encoding="utf-8")
+    for f in (data / "imports").glob("*/people.yaml"):
+        f.write_text("".join(line for line in f.read_text().splitlines(True) if "jane-smith" not in line))
+    for run in (lambda: lcg("import", "sheet", book, "--map", tmp_path / "book-map.yaml", "-o", data),
+                lambda: _import_list(lcg, tmp_path, "Name,Manager\nBilston Museum,Jane Smith\n",
+                                     "{Name: Label, Manager: person}")):
+        again = run()
+        assert again.exit_code == 0 and "left out 1 row" in again.output, again.output
+        assert "connection" not in again.output.split("left out 1 row")[1].split("Imported")[0], again.output
+    assert lcg("validate", "--data", data).exit_code == 0
+    assert {n.id for n in load_dataset(data).nodes if n.kind == "Person"} == {"jane-smith"}
+
+
+def test_a_person_column_is_suggested_only_for_names_of_people(lcg, tmp_path):
+    text = ("Name,Head office,Lead partner,Contact hours,Main contact\n"
+            "Bilston Library,12 High St,University of Wolverhampton,9-5,Jane Smith\n")
+    result = _import_list(lcg, tmp_path, text, "{Name: Label}")
+    assert result.exit_code == 1
+    lines = {line.split("unknown column ")[1].split(" ")[0]: line for line in result.output.splitlines()
+             if "unknown column" in line}
+    assert "main contact: person" in lines["'main"], result.output
+    assert not any(": person" in lines[k] for k in ("'head", "'lead", "'contact")), result.output

@@ -161,6 +161,15 @@ def test_without_the_header_the_reference_reader_reads_it():
         assert read_emitted(text) == entries
 
 
+def test_an_emitted_file_whose_entries_were_all_deleted_is_read_as_the_reference_reads_it():
+    """A merge's advice deletes an import's last entry by hand, leaving its two header lines: read as the
+    reference reader reads them (no entries), not a traceback."""
+    header = "".join(GOOD.splitlines(keepends=True)[:2])
+    for text in (header, header.rstrip("\n")):
+        assert read_emitted(text) is None
+        assert parse(text) == safe_load(text)
+
+
 def test_parse_reads_the_emitters_files_without_pyyaml(monkeypatch):
     def fail(*args, **kw):
         raise AssertionError("PyYAML was called")

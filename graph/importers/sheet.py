@@ -49,6 +49,7 @@ from typing import Any, Callable
 
 from .. import schema
 from ..errors import LcgError, UnreadableInput
+from .org_ids import is_placeholder
 from .yaml_out import FolderIndex, norm_name, slug, write_import
 
 __all__ = ["SheetProblems", "SheetResult", "import_sheet", "read_tables", "ELEMENT_COLUMNS", "CONNECTION_COLUMNS",
@@ -66,12 +67,22 @@ MAP_KEYS = ("columns", "types", "type")
 #: becomes a Person, by name only (people carry no contact details), with a WORKS_FOR tie to the organisation;
 #: a name on several rows is one person. `lcg duplicates` reads a person shared by two records as evidence.
 PERSON_COLUMN = "person"
-#: Column names that name a person ("Main contact", "Manager"), not a detail of one ("Contact email").
+#: Column names that name a person ("Main contact", "Manager"), not a detail of one ("Contact email") nor
+#: something else ("Head office", "Lead organisation", "Contact hours").
 _PERSON_HEADER = re.compile(r"\b(contact|person|manager|lead|head|director|chair|coordinator|officer|ceo|"
                             r"headteacher|principal)\b")
-_DETAIL_HEADER = re.compile(r"\b(e-?mail|phone|tel|telephone|mobile|fax|address|number|no|title|role)\b")
-#: A value that is a contact detail, not a name: an e-mail address, a phone number, a web address.
-_CONTACT_DETAIL = re.compile(r"@|^\+?[\d\s()./-]{6,}$|^(https?://|www\.)", re.IGNORECASE)
+_DETAIL_HEADER = re.compile(r"\b(e-?mail|phone|tel|telephone|mobile|fax|address|number|no|title|role|office|"
+                            r"organi[sz]ation|partner|hours|time|days?|activity|details?)\b")
+#: A cell that is or holds a contact detail, not a name alone: a figure (a phone number), an e-mail address
+#: (written with "@" or " at ... dot "), a web address. People carry no contact details.
+_CONTACT_DETAIL = re.compile(r"\d|@|https?://|www\.|\bat\b.*\bdot\b", re.IGNORECASE)
+#: How a person's name is written: two to five words, each from a capital ("Jane Smith", "Dr A. Khan-Patel").
+_PERSON_NAME = re.compile(r"(?:[A-Z][\w'’.-]*\s+){1,4}[A-Z][\w'’.-]*")
+#: A cell that names no one: a placeholder ("N/A", "TBC", "Vacant"), or a role alone ("Head Teacher").
+_NO_ONE = frozenset("n/a na none nil tbc tba tbd vacant unknown - -- ? x".split())
+_ROLE_WORDS = frozenset("head teacher headteacher manager chair chairman chairperson director officer coordinator "
+                        "co-ordinator ceo principal secretary treasurer administrator admin reception office lead "
+                        "contact general enquiries team the deputy assistant senior executive chief".split())
 LIST_SEPARATOR = ";"
 #: Columns of register numbers as lists write them ("Charity number": 1131580), read as org-ids
 #: (GB-CHC-1131580, GB-SC-, GB-NIC-, GB-COH-: ``org_ids.register_ids``, as the 360Giving import reads them):
@@ -111,6 +122,8 @@ class SheetResult:
     ties_left_out: list = field(default_factory=list)  # (sheet, row) of connections stored on such a row
     #: (id, field, the sheet's value, the user's entry's value) where a held row says other than its entry
     differs: list = field(default_factory=list)
+    #: (id taken, id written) of people a person column names whose id another file of the folder holds
+    people_renamed: list = field(default_factory=list)
 
 
 def unquote(value):
@@ -244,7 +257,8 @@ class _Reader:
         #: (sheet, row, organisation id, name) of each person the person column names, and the WORKS_FOR ties
         #: of the people made from them: (person id, "works_for") -> organisation ids (``_people``)
         self.people: list[tuple[str, int, str, str]] = []
-        self.person_ties: dict[tuple[str, str], list[str]] = {}
+        self.person_ties: dict[tuple[str, str], list[tuple[str, tuple[str, int, dict[str, str]]]]] = {}
+        self.made_people: set[str] = set()  # ids of the people made from a person column (not a sheet's rows)
 
     def origin(self, node_id: str, path: tuple) -> tuple[str, int, str | None] | None:
         """Where the entry ``node_id`` (the tie at ``path``) was read: (sheet, row, column of the field at
@@ -546,21 +560,32 @@ def import_sheet(paths, out_dir, *, mapping=None, name: str | None = None, kind:
     reader.connections = bool(connections)
     entries, by_id, by_label = _elements(reader, elements)
     ties = _connections(reader, connections, by_id, by_label)
-    for key, orgs in reader.person_ties.items():
-        ties.setdefault(key, []).extend(o for o in orgs if o not in ties.get(key, ()))
+    for key, works in reader.person_ties.items():  # after the Connections sheet's ties, which say more (a role)
+        have = ties.setdefault(key, [])
+        for org, read_at in works:
+            if org not in _tie_ids(have):
+                have.append(org)
+                reader.tie_rows.setdefault(key, []).append(read_at)
     if reader.problems:
         reader.finish()
         raise SheetProblems(reader.problems, ", ".join(map(str, paths)), reader.fix_all(map_kind))
     own = f"imports/sheet-{slug(name or paths[0].stem) or 'sheet'}"
     index = FolderIndex(out_dir, own)
     held, merged, theirs = _held_elsewhere(index, entries)
+    renamed = _people_ids_taken(index, entries, by_id, ties, reader, held=set(held))
     held_ids = set(held)
     differs = _held_differences([e for e in entries if e["id"] in held_ids], theirs)
     gone = held_ids | set(merged)
     left_out: list[tuple] = []
+    theirs_already = 0  # ties of rows left out that the user's entry holds already
     for (owner, key), values in ties.items():
-        if owner in gone:  # the user's entry now: the import writes nothing into their file
-            left_out.extend(row[:2] for row in reader.tie_rows[(owner, key)])
+        if owner in gone:  # the user's entry now: the import writes nothing into their file; a tie it holds
+            has = _tie_ids(theirs.get(owner, {}).get(key))  # already (the merge moved it there) is not left out
+            for v, row in zip(values, reader.tie_rows[(owner, key)]):
+                if merged.get(_tie_id(v), _tie_id(v)) in has:
+                    theirs_already += 1
+                else:
+                    left_out.append(row[:2])
             continue
         by_id[owner][key] = [({**v, "id": merged.get(v["id"], v["id"])} if isinstance(v, dict) else merged.get(v, v))
                              for v in values]
@@ -569,8 +594,9 @@ def import_sheet(paths, out_dir, *, mapping=None, name: str | None = None, kind:
     for es in out.values():
         for e in es:
             del e["_kind"]
-    result = SheetResult(nodes=len(entries), relationships=sum(len(v) for v in ties.values()) - len(left_out),
-                         held=held, merged=merged, ties_left_out=sorted(left_out), differs=differs)
+    result = SheetResult(nodes=len(entries), relationships=sum(len(v) for v in ties.values()) - len(left_out) - theirs_already,
+                         held=held, merged=merged, ties_left_out=sorted(left_out), differs=differs,
+                         people_renamed=renamed)
     result.added = {k: sum(1 for e in es if e["id"] not in index.own_ids) for k, es in out.items() if es}
     result.folder = index.root / own
     result.written = write_import(index, out, command=f"lcg import sheet {paths[0].name}", origin=reader.origin)
@@ -757,9 +783,7 @@ def _elements(reader: _Reader, rows):
             # are two records, which `lcg duplicates` is there to pair. In a Kumu sheet they are an element
             # written twice, so there the repeat is a problem (below).
             reader.repeated += key in seen_label and bool(key[1])  # ("!!!" names nothing to repeat)
-            base, k = node_id, 2
-            while node_id in by_id:
-                node_id, k = f"{base}-{k}", k + 1
+            node_id = _free_id(node_id, by_id)
         if node_id in by_id:
             if given_id:  # said once per sheet (``ids_twice``): a column of group numbers repeats on many rows
                 first = _first_at(sheet, by_id[node_id]["_row"])
@@ -852,20 +876,23 @@ def _person_cell(reader: _Reader, sheet: str, n: int, kind: str, node_id: str, c
         reader.problems.append(f"{sheet}:{n}: column {column!r} names people who work for an organisation, and this "
                                f"row is {schema.a_kind(kind)} (expected Organisation rows only)")
         return
-    for name in (x.strip() for x in str(cell).split(LIST_SEPARATOR)):
-        if not name:
+    for name in (" ".join(x.split()) for x in str(cell).split(LIST_SEPARATOR)):
+        if not name or name.lower() in _NO_ONE or is_placeholder(name) or \
+                set(name.lower().replace(",", " ").split()) <= _ROLE_WORDS:  # names no one
             continue
         if _CONTACT_DETAIL.search(name):
-            reader.problems.append(f"{sheet}:{n}: column {column!r} holds {name!r}, a contact detail, not a person's "
-                                   "name (people are kept by name only; leave the column out with "
-                                   f"{_yaml_key(column)}: ~ under columns: in a mapping file)")
+            reader.problems.append(f"{sheet}:{n}: column {column!r} holds {name!r}, not a person's name alone "
+                                   "(people are kept by name only, with no contact details; write the name alone, "
+                                   f"or leave the column out with {_yaml_key(column)}: ~ under columns: in a "
+                                   "mapping file)")
             continue
         reader.people.append((sheet, n, node_id, name))
 
 
 def _people(reader: _Reader, entries: list, by_id: dict, by_label: dict) -> None:
     """A Person entry for each name the person column gives (one per name; a Person row of the sheet with that
-    name is that person), and its WORKS_FOR ties to the rows' organisations (``reader.person_ties``)."""
+    name is that person), and its WORKS_FOR ties to the rows' organisations with the row each was read at
+    (``reader.person_ties``)."""
     made: dict[str, str] = {}  # normalised name -> person id
     for sheet, n, org, name in reader.people:
         key = norm_name(name)
@@ -875,20 +902,57 @@ def _people(reader: _Reader, entries: list, by_id: dict, by_label: dict) -> None
             if rows:
                 pid = rows[0]
             else:
-                base = pid = slug(name) or f"person-row-{n}"
-                k = 2
-                while pid in by_id:
-                    pid, k = f"{base}-{k}", k + 1
+                pid = _free_id(slug(name) or f"person-row-{n}", by_id)
                 entry = {"id": pid, "name": name, "_kind": "Person"}
+                reader.made_people.add(pid)
                 by_id[pid] = entry
                 by_label.setdefault(key, []).append(pid)
                 entries.append(entry)
                 reader.rows[pid] = (sheet, n, {"name": reader.headers[sheet][PERSON_COLUMN]})
             made[key] = pid
         works = reader.person_ties.setdefault((pid, "works_for"), [])
-        if org not in works:
-            works.append(org)
-            reader.tie_rows.setdefault((pid, "works_for"), []).append((sheet, n, {}))
+        if org not in (w for w, _ in works):
+            works.append((org, (sheet, n, {})))
+
+
+def _people_ids_taken(index: FolderIndex, entries: list, by_id: dict, ties: dict, reader: _Reader,
+                      held: set[str]) -> list[tuple[str, str]]:
+    """Give a person made from a person column another id when a file of the folder outside this import holds
+    its id (another list names the same contact): the import writes only its own files, so it cannot add a
+    tie to that entry; `lcg duplicates --kind person` pairs the two. Not a person the user's own files hold
+    under that id and name (``held``: a merge put them there), whom the import leaves out."""
+    renamed = []
+    taken = index.ids | {e["id"] for e in entries}
+    for e in entries:
+        if e["id"] in reader.made_people and e["id"] in index.ids and e["id"] not in held:
+            old, e["id"] = e["id"], _free_id(e["id"], taken)
+            taken.add(e["id"])
+            renamed.append((old, e["id"]))
+            by_id[e["id"]] = by_id.pop(old)
+            if (old, "works_for") in ties:
+                ties[(e["id"], "works_for")] = ties.pop((old, "works_for"))
+                reader.tie_rows[(e["id"], "works_for")] = reader.tie_rows.pop((old, "works_for"))
+            reader.rows[e["id"]] = reader.rows.pop(old)
+    return renamed
+
+
+def _tie_id(tie) -> str:
+    """The id a tie names: a plain id, or the ``id`` of a tie with fields."""
+    return tie["id"] if isinstance(tie, dict) else tie
+
+
+def _tie_ids(ties) -> set:
+    """The ids a slot's value names (a list of ties, one tie, or nothing)."""
+    ties = ties if isinstance(ties, list) else [] if ties is None else [ties]
+    return {_tie_id(t) for t in ties if isinstance(t, (str, dict))}
+
+
+def _free_id(base: str, taken) -> str:
+    """``base``, or ``base-2``, ``base-3``... the first not in ``taken``."""
+    node_id, k = base, 2
+    while node_id in taken:
+        node_id, k = f"{base}-{k}", k + 1
+    return node_id
 
 
 #: Column names lists use for a field under another name: the field a mapping file would map them to.
@@ -940,7 +1004,8 @@ def _unknown_column(reader: _Reader, sheet: str, col: str, kind: str) -> str:
             and not any(f == "Category" for _, f in reader.column_fixes)):  # one column may be the Category
         field = "Category"  # the entry's own type ("Type of organisation": charity, school) is read from Category
     if (field is None and kind in schema.REL_KINDS["WORKS_FOR"].ends and _PERSON_HEADER.search(col)
-            and not _DETAIL_HEADER.search(col) and not _CONTACT_DETAIL.search(str(value).strip())):  # "Main contact": a person's name
+            and not _DETAIL_HEADER.search(col) and _PERSON_NAME.fullmatch(str(value).strip())
+            and not _CONTACT_DETAIL.search(str(value))):  # "Main contact": a person's name
         field = PERSON_COLUMN
     if field is None:  # close ones only: "notes" for note
         close = difflib.get_close_matches(col, could, n=1, cutoff=0.75)

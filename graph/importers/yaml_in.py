@@ -166,6 +166,8 @@ def _read(text: str) -> list:
         raise _NotEmitted
     if lines[-1] == "":
         lines.pop()
+    if len(lines) < 3:  # its header alone (its last entry deleted by hand, as a merge advises): the reference
+        raise _NotEmitted  # reader reads that (no document)
     if lines[2].startswith(json_lines.LINE_START):  # one entry per line (json_lines.py)
         values = json_lines.decode(lines[2:])
         if values is None:
