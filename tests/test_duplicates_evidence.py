@@ -808,3 +808,48 @@ def test_two_pages_of_one_site_are_not_the_same_website():
     d = _org("d", "The Learning Hub (Bilston)", website="bilstonhub.org.uk/about-us")
     (p,) = find_duplicates([c, d], min_score=0.0)
     assert "same website bilstonhub.org.uk" in p.reasons, p.reasons
+
+
+def test_a_unit_on_its_parents_site_and_a_directorys_entries_are_not_one_website():
+    """A council service's page under the council's site, with no name word in common, is a unit's; two entries
+    of a directory differ by their query ("?id="): neither is the same website (a trial and a review found both
+    advised as merges at 0.95 and 1.0)."""
+    (p,) = find_duplicates([_org("a", "Access to Business", website="https://www.wolverhampton.gov.uk/access-to-business"),
+                            _org("b", "City of Wolverhampton Council", website="https://www.wolverhampton.gov.uk")],
+                           min_score=0.0)
+    assert not any("same website" in r for r in p.reasons), p.reasons
+    (p,) = find_duplicates([_org("a", "Little Acorns Childminding", website="https://x.gov.uk/fsd/service.page?id=AbC123"),
+                            _org("b", "Busy Bees Day Nursery", website="https://x.gov.uk/fsd/service.page?id=XyZ789")],
+                           min_score=0.0)
+    assert not any("same website" in r for r in p.reasons), p.reasons
+
+
+def test_one_charity_number_under_the_names_of_two_branches_is_for_review():
+    """A national charity's corps share its charity number: the same identifier says one registered body, the
+    names a branch each, so the pair is reviewed, not merged."""
+    plan = _plan(_org("a", "Salvation Army Wolverhampton", identifiers=("GB-CHC-214779",)),
+                 _org("b", "The Salvation Army Taunton", identifiers=("GB-CHC-214779",)))
+    (p,) = plan
+    assert p.action == "review" and "one registered body, but the names say a branch" in p.notes[0], p
+
+
+def test_a_gallery_is_a_museum_of_its_own_and_a_towns_name_that_is_a_kind_is_no_place():
+    site = dict(postcode="WV1 1DU")
+    assert _pairs(_org("a", "Wolverhampton Art Gallery", **site), _org("b", "Wolverhampton Art Gallery and Museums", **site))
+    # "Church" is a town in Lancashire: an address naming it does not make the word a place in names
+    a = _org("a", "St Matthew's Church, Walsall", postcode="WS1 3DG")
+    b = _org("b", "St Matthew, Walsall, West Midlands", postcode="WS1 3DG")
+    c = _org("c", "Church Community Hall", address="Market Street, Church")
+    (p,) = [x for x in find_duplicates([a, b, c], min_score=0.0) if {x.a, x.b} == {"a", "b"}]
+    assert "different places" not in p.reasons[0], p.reasons
+
+
+def test_two_people_of_one_name_are_for_review(lcg, tmp_path):
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "people.yaml").write_text("- {id: tom-evans, name: Tom Evans}\n- {id: mr-tom-evans, name: Mr Tom Evans}\n")
+    import json
+
+    result = lcg("duplicates", "--kind", "person", "--data", data, "--format", "json")
+    (row,) = json.loads(result.stdout)
+    assert row["action"] == "review" and "two people may share a name" in row["reasons"], row

@@ -80,27 +80,34 @@ def _domain(url: str | None) -> str | None:
     return host
 
 
-#: Parts of a web address's path that name no page of a body's own: a home page in another spelling, a language.
-_HOME_PAGES = frozenset("index.html index.htm index.php index.asp default.aspx default.asp home home.html en en-gb "
-                        "en-us welcome".split())
+#: Parts of a web address's path that name no page of a body's own: a home page in another spelling, a language,
+#: the pages every site has about its own body ("wvactive.co.uk/about" is WV Active's site).
+_HOME_PAGES = frozenset("index index.html index.htm index.php index.asp default.aspx default.asp home home.html en "
+                        "en-gb en-us welcome about about-us aboutus about.html contact contact-us contactus "
+                        "contact.html who-we-are our-story".split())
 
 
 @lru_cache(maxsize=1 << 17)  # one field, asked once per candidate pair
 def _path(url: str | None) -> tuple[str, ...]:
-    """The parts of a web address's path, without its home page or language: ("hubs", "bilston") for
-    "https://www.wolverhampton.gov.uk/en/hubs/bilston/"."""
-    path = re.sub(r"^(?:[a-z]+://)?[^/]*", "", (url or "").strip().lower())
-    path = re.split(r"[?#]", path, maxsplit=1)[0]
-    return tuple(p for p in path.split("/") if p and p not in _HOME_PAGES)
+    """The parts of a web address's path, without its home page or language, and its query: ("hubs",
+    "bilston") for "https://www.wolverhampton.gov.uk/en/hubs/bilston/", ("service.page", "?id=abc123") for a
+    directory's entry "https://x.gov.uk/fsd/service.page?id=AbC123"."""
+    path = re.sub(r"^(?:[a-z]+://)?[^/?#]*", "", (url or "").strip().lower()).split("#", 1)[0]
+    path, _, query = path.partition("?")
+    return tuple(p for p in path.split("/") if p and p not in _HOME_PAGES) + ((f"?{query}",) if query else ())
 
 
-def _one_page(a: str | None, b: str | None) -> bool:
-    """Not two pages of one site: "ageuk.org.uk/wolverhampton" and ".../walsall", "wolverhampton.gov.uk/hubs/
-    bilston" and ".../hubs/whitmore-reans" are branches' pages of a national body's or a council's site; a page
-    and a page under it (or the home page) may be one body's."""
-    pa, pb = _path(a), _path(b)
+def _one_page(ra, rb) -> bool:
+    """The two records' web addresses are one body's: the same page, or a page and one under it (a site written
+    with and without "/about-us") when the names share a word. Two pages of one site are branches' or
+    services' pages of a national body's or a council's site ("ageuk.org.uk/wolverhampton" / ".../walsall",
+    ".../hubs/bilston" / ".../hubs/whitmore-reans", a directory's "?id=" entries); a page under a site whose
+    body's name shares no word with it is a unit's ("wolverhampton.gov.uk/access-to-business" / the council)."""
+    pa, pb = _path(ra.website), _path(rb.website)
+    if pa == pb:
+        return True
     n = min(len(pa), len(pb))
-    return pa[:n] == pb[:n]
+    return pa[:n] == pb[:n] and _share_words(ra, rb)
 
 
 def _scheme(identifier: str) -> str:
@@ -470,7 +477,7 @@ def find_duplicates(records, *, min_score: float = W.DUPLICATE_MIN_SCORE, top_k:
             reasons.append(f"same identifier {', '.join(same_ids)}")
         clash = set() if same_ids or not (ra.identifiers and rb.identifiers) else (
             {_scheme(i) for i in ra.identifiers} & {_scheme(i) for i in rb.identifiers})
-        if (_domain(ra.website) and _domain(ra.website) == _domain(rb.website) and _one_page(ra.website, rb.website)
+        if (_domain(ra.website) and _domain(ra.website) == _domain(rb.website) and _one_page(ra, rb)
                 and not (  # apart: asked only here
                 "different places" in reason or "a body of its own" in reason or _branches(ra, rb)
                 or ("a branch or another body" in reason and _share_words(ra, rb)))):

@@ -213,6 +213,12 @@ def review_only(pair, names: Mapping[str, str] | None, several=None) -> str | No
         # are bodies of their own (issue 10); the reason above names the two addresses
         return f"the addresses are {ON_DIFFERENT_STREETS}: two sites of one body, or one that moved: review it " \
                "rather than merge"
+    if any(r.startswith("same identifier") for r in pair.reasons) and any(
+            "a branch or another body" in r or r.startswith("different places") for r in pair.reasons):
+        # one registered body whose names say a branch or a site of it (a national charity's local corps share its
+        # charity number): a record each may be what the user wants
+        return ("one registered body, but the names say a branch or a site of it: review it (merge them, or keep "
+                "both with part_of)")
     if not names:
         return None
     several = several or several_bodies
@@ -232,8 +238,13 @@ class PlannedPair:
     notes: tuple[str, ...]  # reasons added to the pair's own: why it is for review
 
 
+#: Why a pair of people is for review: a person is recorded by name alone (no contact details), and a name is
+#: shared by many people ("Tom Evans" of a digital charity and "Mr Tom Evans" of the WEA).
+PEOPLE_BY_NAME = "two people may share a name, and nothing but the name says these are one: review it"
+
+
 def merge_plan(pairs, names: Mapping[str, str] | None = None, *, review_size: int | None = None,
-               apart=frozenset()) -> list[PlannedPair]:
+               apart=frozenset(), people: bool = False) -> list[PlannedPair]:
     """Each pair's place in the merge advice, in the order of ``pairs``.
 
     Pairs form merge groups (``merge_groups``), except pairs for review only (``review_only``), which
@@ -243,13 +254,14 @@ def merge_plan(pairs, names: Mapping[str, str] | None = None, *, review_size: in
     to organisations' names (None for people: a person's name names no body). ``apart``: pairs of ids
     decided to be different records (frozensets, not among ``pairs``): a group that holds both of such a
     pair, joined through others, is offered pair by pair for review, since merging it would undo the decision.
+    ``people``: the pairs are of people, each for review (``PEOPLE_BY_NAME``).
     """
     from . import weights as W
     from .names import several_bodies
 
     review_size = W.GROUP_REVIEW_SIZE if review_size is None else review_size
     several = functools.cache(several_bodies)  # a name is in many pairs (at 100k, 284k pairs of 90k names)
-    why = {id(p): w for p in pairs if (w := review_only(p, names, several))}
+    why = {id(p): w for p in pairs if (w := PEOPLE_BY_NAME if people else review_only(p, names, several))}
     groups = merge_groups([p for p in pairs if id(p) not in why])
     group_of = {x: n for n, g in enumerate(groups, start=1) for x in g}
     n = len(groups)

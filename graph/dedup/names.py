@@ -893,6 +893,9 @@ DEPENDENT_BODIES = {w: kind for kind, words in (
 HOSPITAL_PHRASES = frozenset({("medical", "centre")})
 
 
+_GALLERY = frozenset({"gallery", "galleries"})
+#: Words that name a kind of body, never a place (``places.PlaceWords.of``).
+KIND_WORDS = frozenset(ESTABLISHMENT_KINDS) | frozenset(DEPENDENT_BODIES) | frozenset(SCHOOL_PHASES) | {"college"}
 _STUDENT_BODIES = frozenset("union association guild council society".split())
 
 
@@ -944,6 +947,10 @@ def name_similarity(a: NameKey, b: NameKey, weight, ambiguous=frozenset(), place
         return 0.0, f"'{kind} of X' and 'X {kind}' name two bodies (Washington, Victoria)"
     initials = min(len(a.tokens), len(b.tokens)) < 2  # "LUMC" spells the Leiden University Medical Center
     dep_a, dep_b = _dependent_bodies(a, initials), _dependent_bodies(b, initials)
+    if dep_a != dep_b and "museum" in dep_a ^ dep_b:  # a gallery is a museum of its own: "Wolverhampton Art
+        for dep, key in ((dep_a, a), (dep_b, b)):  # Gallery" / "... Art Gallery and Museums" are one body
+            if "museum" not in dep and _GALLERY.intersection(key.tokens):
+                dep.add("museum")
     if dep_a != dep_b:
         only_a, only_b = sorted(dep_a - dep_b), sorted(dep_b - dep_a)
         if only_a and only_b:
@@ -982,7 +989,8 @@ _IES_NOUNS = frozenset("library community charity university academy nursery soc
                        "authority gallery laboratory century discovery strategy therapy pharmacy surgery "
                        "secretary directory refinery brewery bakery colliery foundry factory "
                        "cemetery ability disability utility security economy energy party story "
-                       "country category policy".split())
+                       "country category policy pantry lady baby sanctuary infirmary ally army enquiry "
+                       "delivery quality emergency academy ministry diversity".split())
 _OTHER_NUMBER = {**{w: w[:-1] + "ies" for w in _IES_NOUNS}, **{w[:-1] + "ies": w for w in _IES_NOUNS}}
 
 

@@ -130,10 +130,13 @@ class PlaceWords:
     def of(cls, records) -> PlaceWords:
         """The place words of ``records`` (``records.EntityRecord``): their addresses, and the addresses
         their names end with."""
-        from .names import address_places, name_key, site_town
+        from .names import KIND_WORDS, address_places, name_key, site_town
 
         records = list(records)
         out = cls((r.address for r in records), {w for r in records for w in address_places(r.name)})
+        # a word that names a kind of body says what a body is, not where, even where a town has it for its name
+        # ("Church", Lancashire, in an address; "St Matthew's Church, Walsall" names no town Church)
+        out.from_data, out.streets = out.from_data - KIND_WORDS, out.streets - KIND_WORDS
         towns: dict[tuple[str, ...], set[str]] = {}
         for r in records:
             key = name_key(r.name, person=False)  # as find_duplicates asks: its cached key, not a second one

@@ -239,7 +239,8 @@ def duplicate_rows(backend, decisions=None, *, kind: str = "Organisation", min_s
     # apart joins no merge group; asked for, it is shown last with action "decided" and no edit.
     apart = {k for k, d in decisions.items() if d.get("decision") != "same"}
     pairs = [p for p in found if frozenset((p.a, p.b)) not in apart]
-    plan = merge_plan(pairs, {r.id: r.name for r in records} if kind == "Organisation" else None, apart=apart)
+    plan = merge_plan(pairs, {r.id: r.name for r in records} if kind == "Organisation" else None, apart=apart,
+                      people=kind == "Person")
     last = max((x.group for x in plan), default=0)
     decided_pairs = [p for p in found if frozenset((p.a, p.b)) in apart] if include_decided else []
     plan += [PlannedPair(p, last + n, "decided", 2, None, ()) for n, p in enumerate(decided_pairs, start=1)]
