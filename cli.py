@@ -1023,12 +1023,6 @@ def import_sheet(files, out_dir, mapping, name, kind):
         if result.written else f"{result.folder} was already up to date"
     _say_kept(result.kept)
     _say_held(result, out_dir)
-    if result.people_renamed:
-        shown = ", ".join(f"{new} ({old} is taken)" for old, new in result.people_renamed[:5])
-        more = f" and {len(result.people_renamed) - 5} more" if len(result.people_renamed) > 5 else ""
-        click.echo(f"note: {len(result.people_renamed)} {'person' if len(result.people_renamed) == 1 else 'people'} "
-                   f"the sheet names had an id another file of the folder holds, written as {shown}{more}: "
-                   f"lcg duplicates --kind person --data {shlex.quote(str(out_dir))} pairs them", err=True)
     if result.repeated:
         click.echo(f"note: {result.repeated} row{'s repeat' if result.repeated != 1 else ' repeats'} the name of "
                    "an earlier row; each is an entry of its own (its id ending -2, -3... where the name's id was "

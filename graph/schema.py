@@ -328,6 +328,7 @@ SLOTS: tuple[Slot, ...] = (
     Slot("Organisation", "awards", "RECOGNISED_BY", True, "Awards it won or was shortlisted for, by who gives them."),
     Slot("Organisation", "contributes_to", "CONTRIBUTES_TO", True, "Initiatives its services or work are used in."),
     Slot("Organisation", "reports_to", "REPORTS_TO", True, "The body it reports to."),
+    Slot("Organisation", "people", "WORKS_FOR", False, "People who work for it, by name (a partner list's contacts)."),
     Slot("Person", "works_for", "WORKS_FOR", True, "Employers and units."),
     Slot("Person", "member_of", "MEMBER_OF", True, "Networks the person belongs to."),
     Slot("Person", "located_in", "LOCATED_IN", True, "Where the person is based."),

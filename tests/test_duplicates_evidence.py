@@ -853,3 +853,22 @@ def test_two_people_of_one_name_are_for_review(lcg, tmp_path):
     result = lcg("duplicates", "--kind", "person", "--data", data, "--format", "json")
     (row,) = json.loads(result.stdout)
     assert row["action"] == "review" and "two people may share a name" in row["reasons"], row
+
+
+def test_a_merge_names_a_tie_both_records_have_once(lcg, tmp_path):
+    """Both records are partners in one project and have one contact: the merge writes neither tie twice (a
+    review found 'partners: [a, a]' and 'people: [p, x, p]' after following the advice)."""
+    import json
+
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "organisations.yaml").write_text(
+        "- {id: acme-1, name: Acme Widgets Ltd, people: [jo-bloggs], sources: [test]}\n"
+        "- {id: acme-2, name: Acme Widgets, people: [jo-bloggs, raj-patel], description: makes widgets, sources: [test]}\n")
+    (data / "people.yaml").write_text("- {id: jo-bloggs, name: Jo Bloggs}\n- {id: raj-patel, name: Raj Patel}\n")
+    (data / "projects.yaml").write_text("- {id: widgets, name: Widgets for All, partners: [acme-1, acme-2]}\n")
+    (row,) = json.loads(lcg("duplicates", "--data", data, "--format", "json").stdout)
+    assert row["keep"] == "acme-2" and row["action"] == "merge", row
+    change = row["change"]
+    assert "people:" not in change and "- id: jo-bloggs" not in change, change  # acme-2 has the contact already
+    assert "in entry widgets, partners: delete acme-1 (it names acme-2 already)" in change

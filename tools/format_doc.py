@@ -83,6 +83,7 @@ EXAMPLE: dict[str, str] = {
   name: Example College
   type: college
   themes: [digital-inclusion]
+  people: [ben-example]          # a partner list's contact: ben-example -WORKS_FOR-> this
   awards:                        # this -RECOGNISED_BY-> the body giving the award
     - {id: research-council, award: Innovation Award, outcome: won, date: "2019"}
   sources: [about.txt]

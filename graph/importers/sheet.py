@@ -74,15 +74,24 @@ _PERSON_HEADER = re.compile(r"\b(contact|person|manager|lead|head|director|chair
 _DETAIL_HEADER = re.compile(r"\b(e-?mail|phone|tel|telephone|mobile|fax|address|number|no|title|role|office|"
                             r"organi[sz]ation|partner|hours|time|days?|activity|details?)\b")
 #: A cell that is or holds a contact detail, not a name alone: a figure (a phone number), an e-mail address
-#: (written with "@" or " at ... dot "), a web address. People carry no contact details.
-_CONTACT_DETAIL = re.compile(r"\d|@|https?://|www\.|\bat\b.*\bdot\b", re.IGNORECASE)
-#: How a person's name is written: two to five words, each from a capital ("Jane Smith", "Dr A. Khan-Patel").
-_PERSON_NAME = re.compile(r"(?:[A-Z][\w'’.-]*\s+){1,4}[A-Z][\w'’.-]*")
-#: A cell that names no one: a placeholder ("N/A", "TBC", "Vacant"), or a role alone ("Head Teacher").
-_NO_ONE = frozenset("n/a na none nil tbc tba tbd vacant unknown - -- ? x".split())
-_ROLE_WORDS = frozenset("head teacher headteacher manager chair chairman chairperson director officer coordinator "
-                        "co-ordinator ceo principal secretary treasurer administrator admin reception office lead "
-                        "contact general enquiries team the deputy assistant senior executive chief".split())
+#: (written with "@" or " at ... dot ", "[at]", "(at)"), a web address. People carry no contact details.
+_CONTACT_DETAIL = re.compile(r"\d|@|https?://|www\.|\bat\b.*\bdot\b|[\[(]at[\])]|\.(?:org|com|net|gov|ac|co)\b",
+                             re.IGNORECASE)
+#: How a person's name is written: two to five words of letters ("Jane Smith", "Dr A. Khan-Patel").
+_PERSON_NAME = re.compile(r"[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){1,4}")
+#: Cells that name no one: a placeholder ("N/A", "TBC", "Vacant"); they are passed over.
+_NO_ONE = frozenset("n/a na none nil tbc tba tbd vacant unknown - -- ? x various".split()) | {
+    "see website", "vacant post", "not known", "no one"}
+#: Words no person's name has: a role's ("Head of Centre"), a body's ("Wolverhampton City Council"), or words
+#: between them ("See website", "Front Desk"); and words no name ends with ("Centre Manager", "Safeguarding Lead").
+_NOT_IN_A_NAME = frozenset("of for the to at see via per council school college university trust centre center "
+                           "ltd limited team office department service services website desk reception enquiries "
+                           "info information general admin group association society club church library".split())
+_ROLE_ENDINGS = frozenset("head teacher headteacher manager chair chairman chairperson director officer coordinator "
+                          "co-ordinator ceo principal secretary treasurer administrator lead contact deputy assistant "
+                          "executive chief worker leader post".split())
+#: How one cell names several people: "Jane Smith; Raj Patel", "Jane Smith & Raj Patel", "... / ...", "... and ...".
+_PEOPLE_SPLIT = re.compile(r"\s*(?:&|/|\band\b)\s*", re.IGNORECASE)
 LIST_SEPARATOR = ";"
 #: Columns of register numbers as lists write them ("Charity number": 1131580), read as org-ids
 #: (GB-CHC-1131580, GB-SC-, GB-NIC-, GB-COH-: ``org_ids.register_ids``, as the 360Giving import reads them):
@@ -122,8 +131,6 @@ class SheetResult:
     ties_left_out: list = field(default_factory=list)  # (sheet, row) of connections stored on such a row
     #: (id, field, the sheet's value, the user's entry's value) where a held row says other than its entry
     differs: list = field(default_factory=list)
-    #: (id taken, id written) of people a person column names whose id another file of the folder holds
-    people_renamed: list = field(default_factory=list)
 
 
 def unquote(value):
@@ -254,11 +261,10 @@ class _Reader:
         #: id -> (sheet, row, field -> column) of the element; (id, slot) -> the same of each connection in it
         self.rows: dict[str, tuple[str, int, dict[str, str]]] = {}
         self.tie_rows: dict[tuple[str, str], list[tuple[str, int, dict[str, str]]]] = {}
-        #: (sheet, row, organisation id, name) of each person the person column names, and the WORKS_FOR ties
-        #: of the people made from them: (person id, "works_for") -> organisation ids (``_people``)
+        #: (sheet, row, organisation id, name) of each person the person columns name (``_people``), and
+        #: (sheet, column) -> [its place in ``problems``, (row, text)...] of cells that name no person
         self.people: list[tuple[str, int, str, str]] = []
-        self.person_ties: dict[tuple[str, str], list[tuple[str, tuple[str, int, dict[str, str]]]]] = {}
-        self.made_people: set[str] = set()  # ids of the people made from a person column (not a sheet's rows)
+        self.not_names: dict[tuple[str, str], list] = {}
 
     def origin(self, node_id: str, path: tuple) -> tuple[str, int, str | None] | None:
         """Where the entry ``node_id`` (the tie at ``path``) was read: (sheet, row, column of the field at
@@ -448,7 +454,7 @@ LABEL_WORDS = frozenset("organisation organization org company partner instituti
 
 #: Fields that several columns may fill, joined in their order with ", ": an address written over "Address 1",
 #: "Address 2", "Town" (the 360Giving sheets' street and locality), which the duplicates check reads whole.
-JOINED_FIELDS = frozenset({"address"})
+JOINED_FIELDS = frozenset({"address", "person"})  # several columns of people: "Headteacher", "Main contact"
 
 
 def _rows_at(sheet: str, first, count: int) -> str:
@@ -471,7 +477,7 @@ def _row(cols: list, cells) -> dict:
             col = col.lower()
             if col in out:
                 parts = [str(x) for x in (out[col], value) if x not in (None, "")]
-                value = ", ".join(parts) or None
+                value = (LIST_SEPARATOR if col == PERSON_COLUMN else ", ").join(parts) or None
         out[col] = value
     return out
 
@@ -560,19 +566,13 @@ def import_sheet(paths, out_dir, *, mapping=None, name: str | None = None, kind:
     reader.connections = bool(connections)
     entries, by_id, by_label = _elements(reader, elements)
     ties = _connections(reader, connections, by_id, by_label)
-    for key, works in reader.person_ties.items():  # after the Connections sheet's ties, which say more (a role)
-        have = ties.setdefault(key, [])
-        for org, read_at in works:
-            if org not in _tie_ids(have):
-                have.append(org)
-                reader.tie_rows.setdefault(key, []).append(read_at)
     if reader.problems:
         reader.finish()
         raise SheetProblems(reader.problems, ", ".join(map(str, paths)), reader.fix_all(map_kind))
     own = f"imports/sheet-{slug(name or paths[0].stem) or 'sheet'}"
     index = FolderIndex(out_dir, own)
+    _people(reader, index, entries, by_id, by_label, ties)
     held, merged, theirs = _held_elsewhere(index, entries)
-    renamed = _people_ids_taken(index, entries, by_id, ties, reader, held=set(held))
     held_ids = set(held)
     differs = _held_differences([e for e in entries if e["id"] in held_ids], theirs)
     gone = held_ids | set(merged)
@@ -580,7 +580,7 @@ def import_sheet(paths, out_dir, *, mapping=None, name: str | None = None, kind:
     theirs_already = 0  # ties of rows left out that the user's entry holds already
     for (owner, key), values in ties.items():
         if owner in gone:  # the user's entry now: the import writes nothing into their file; a tie it holds
-            has = _tie_ids(theirs.get(owner, {}).get(key))  # already (the merge moved it there) is not left out
+            has = _tie_ids(theirs.get(merged.get(owner, owner), {}).get(key))  # already (a merge moved it there)
             for v, row in zip(values, reader.tie_rows[(owner, key)]):
                 if merged.get(_tie_id(v), _tie_id(v)) in has:
                     theirs_already += 1
@@ -595,8 +595,7 @@ def import_sheet(paths, out_dir, *, mapping=None, name: str | None = None, kind:
         for e in es:
             del e["_kind"]
     result = SheetResult(nodes=len(entries), relationships=sum(len(v) for v in ties.values()) - len(left_out) - theirs_already,
-                         held=held, merged=merged, ties_left_out=sorted(left_out), differs=differs,
-                         people_renamed=renamed)
+                         held=held, merged=merged, ties_left_out=sorted(left_out), differs=differs)
     result.added = {k: sum(1 for e in es if e["id"] not in index.own_ids) for k, es in out.items() if es}
     result.folder = index.root / own
     result.written = write_import(index, out, command=f"lcg import sheet {paths[0].name}", origin=reader.origin)
@@ -838,7 +837,7 @@ def _elements(reader: _Reader, rows):
         reader.rows[node_id] = (sheet, n, columns)
         by_id[node_id] = entry
         entries.append(entry)
-    _people(reader, entries, by_id, by_label)
+    _not_names(reader)
     for e in entries:
         e.pop("_row", None)
     for (sheet, col, kind), (_, _, at, _) in reader.unknown.items():
@@ -870,15 +869,17 @@ def _register_cells(reader: _Reader, sheet: str, n: int, entry: dict, columns: d
 
 
 def _person_cell(reader: _Reader, sheet: str, n: int, kind: str, node_id: str, cell) -> None:
-    """Note the people a row's person column names (``PERSON_COLUMN``), or the problem with them."""
+    """Note the people a row's person columns name (``PERSON_COLUMN``), or the problem with them: a contact
+    detail is refused at its row; text that names no person is said once per column, with its rows."""
     column = reader.headers[sheet][PERSON_COLUMN]
     if kind not in schema.REL_KINDS["WORKS_FOR"].ends:
         reader.problems.append(f"{sheet}:{n}: column {column!r} names people who work for an organisation, and this "
                                f"row is {schema.a_kind(kind)} (expected Organisation rows only)")
         return
-    for name in (" ".join(x.split()) for x in str(cell).split(LIST_SEPARATOR)):
-        if not name or name.lower() in _NO_ONE or is_placeholder(name) or \
-                set(name.lower().replace(",", " ").split()) <= _ROLE_WORDS:  # names no one
+    names = [" ".join(x.split()) for part in str(cell).split(LIST_SEPARATOR) if not _no_one(part)
+             for x in _PEOPLE_SPLIT.split(part)]  # "N/A" is no two people
+    for name in names:
+        if _no_one(name):
             continue
         if _CONTACT_DETAIL.search(name):
             reader.problems.append(f"{sheet}:{n}: column {column!r} holds {name!r}, not a person's name alone "
@@ -886,54 +887,80 @@ def _person_cell(reader: _Reader, sheet: str, n: int, kind: str, node_id: str, c
                                    f"or leave the column out with {_yaml_key(column)}: ~ under columns: in a "
                                    "mapping file)")
             continue
+        words = name.lower().replace(",", " ").split()
+        if not _PERSON_NAME.fullmatch(name) or _NOT_IN_A_NAME.intersection(words) or words[-1] in _ROLE_ENDINGS:
+            seen = reader.not_names.get((sheet, column))
+            if seen is None:  # said once per column, where first seen (``_not_names``)
+                seen = reader.not_names[(sheet, column)] = [len(reader.problems), []]
+                reader.problems.append("")
+            seen[1].append((n, name))
+            continue
         reader.people.append((sheet, n, node_id, name))
 
 
-def _people(reader: _Reader, entries: list, by_id: dict, by_label: dict) -> None:
-    """A Person entry for each name the person column gives (one per name; a Person row of the sheet with that
-    name is that person), and its WORKS_FOR ties to the rows' organisations with the row each was read at
-    (``reader.person_ties``)."""
-    made: dict[str, str] = {}  # normalised name -> person id
+def _no_one(text: str) -> bool:
+    """A cell or part of one that names no one: empty, or a placeholder ("N/A", "TBC", "Vacant")."""
+    text = " ".join(text.split())
+    return not text or text.lower().strip(".") in _NO_ONE or is_placeholder(text)
+
+
+def _not_names(reader: _Reader) -> None:
+    """One problem per person column for its cells that name no person ("Centre Manager", "See website")."""
+    for (sheet, column), (at, cells) in reader.not_names.items():
+        shown = ", ".join(repr(x) for x in list(dict.fromkeys(name for _, name in cells))[:5])
+        more = f" and {len(cells) - 5} more" if len(cells) > 5 else ""
+        reader.problems[at] = (f"{_rows_at(sheet, cells[0][0], len(cells))}: column {column!r} holds {shown}{more}, "
+                               "which name no person (expected a person's name such as Jane Smith, several "
+                               "separated by ';'; leave a cell empty for no one)")
+
+
+def _people(reader: _Reader, index: FolderIndex, entries: list, by_id: dict, by_label: dict, ties: dict) -> None:
+    """The people the person columns name, as ``people`` ties of the rows' organisations (WORKS_FOR, written on
+    the organisation, so that the person's entry may be in another file), each person found once, by name: a
+    Person row of the sheet; else a person of another file of the folder with that name or alias (another list
+    named them, or a merge put them in the user's file), whose entry this import does not write; else the
+    person this import wrote before under that name (its id kept); else a new entry, by name only, under a
+    free id. A tie a Connections row gives already (with its role) is not given twice."""
+    if not reader.people:
+        return
+    theirs = _people_named(index)
+    before = {norm_name(e.get("name", "")): i for i, (kind, e) in index.own_entries.items() if kind == "Person"}
+    taken = set(index.ids) | set(by_id)
+    found: dict[str, str] = {}  # normalised name -> person id
     for sheet, n, org, name in reader.people:
         key = norm_name(name)
-        pid = made.get(key)
+        pid = found.get(key)
         if pid is None:
             rows = [i for i in by_label.get(key, []) if by_id[i]["_kind"] == "Person"]
-            if rows:
-                pid = rows[0]
-            else:
-                pid = _free_id(slug(name) or f"person-row-{n}", by_id)
+            pid = rows[0] if rows else theirs.get(key)
+            if pid is None:
+                pid = before.get(key) or _free_id(slug(name) or f"person-row-{n}", taken)
+                taken.add(pid)
                 entry = {"id": pid, "name": name, "_kind": "Person"}
-                reader.made_people.add(pid)
                 by_id[pid] = entry
                 by_label.setdefault(key, []).append(pid)
                 entries.append(entry)
                 reader.rows[pid] = (sheet, n, {"name": reader.headers[sheet][PERSON_COLUMN]})
-            made[key] = pid
-        works = reader.person_ties.setdefault((pid, "works_for"), [])
-        if org not in (w for w, _ in works):
-            works.append((org, (sheet, n, {})))
+            found[key] = pid
+        if org in _tie_ids(ties.get((pid, "works_for"))) or pid in _tie_ids(ties.get((org, "people"))):
+            continue
+        ties.setdefault((org, "people"), []).append(pid)
+        reader.tie_rows.setdefault((org, "people"), []).append((sheet, n, {}))
 
 
-def _people_ids_taken(index: FolderIndex, entries: list, by_id: dict, ties: dict, reader: _Reader,
-                      held: set[str]) -> list[tuple[str, str]]:
-    """Give a person made from a person column another id when a file of the folder outside this import holds
-    its id (another list names the same contact): the import writes only its own files, so it cannot add a
-    tie to that entry; `lcg duplicates --kind person` pairs the two. Not a person the user's own files hold
-    under that id and name (``held``: a merge put them there), whom the import leaves out."""
-    renamed = []
-    taken = index.ids | {e["id"] for e in entries}
-    for e in entries:
-        if e["id"] in reader.made_people and e["id"] in index.ids and e["id"] not in held:
-            old, e["id"] = e["id"], _free_id(e["id"], taken)
-            taken.add(e["id"])
-            renamed.append((old, e["id"]))
-            by_id[e["id"]] = by_id.pop(old)
-            if (old, "works_for") in ties:
-                ties[(e["id"], "works_for")] = ties.pop((old, "works_for"))
-                reader.tie_rows[(e["id"], "works_for")] = reader.tie_rows.pop((old, "works_for"))
-            reader.rows[e["id"]] = reader.rows.pop(old)
-    return renamed
+def _people_named(index: FolderIndex) -> dict[str, str]:
+    """Normalised name or alias -> id of each person in the folder's files other than this import's."""
+    out: dict[str, str] = {}
+    for f in index.files:
+        if f.kind != "Person":
+            continue
+        for e in index.parsed.get(f.name) or ():
+            if isinstance(e, dict) and isinstance(e.get("id"), str):
+                aliases = e.get("aliases") or []
+                for x in [e.get("name"), *(aliases if isinstance(aliases, list) else [aliases])]:
+                    if isinstance(x, str):
+                        out.setdefault(norm_name(x), e["id"])
+    return out
 
 
 def _tie_id(tie) -> str:

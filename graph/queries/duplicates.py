@@ -50,8 +50,9 @@ def merge_edits(keep, drop, ties=(), kinds=None, where=None) -> list[dict]:
        lacks; a field both have with different values goes into the note ("from <id>: ...").
     2. Delete ``drop``'s entry (everything in it is now in ``keep``'s).
     3. In every entry whose slot names ``drop`` (a project's ``partners``, a person's ``works_for``),
-       replace ``drop`` by ``keep``. ``ties`` are the relationships at ``drop``, ``kinds`` maps ids to
-       node kinds. A tie the schema lets either end write (``member_of`` / ``members``) cannot be
+       replace ``drop`` by ``keep`` (or delete it where the slot names ``keep`` already). ``ties`` are the
+       relationships at ``drop`` (and at ``keep``: a tie of ``drop`` that ``keep`` has already, with no
+       fields but its sources, is not written twice), ``kinds`` maps ids to node kinds. A tie the schema lets either end write (``member_of`` / ``members``) cannot be
        told from the graph to be written on one end or the other: it is added to ``keep``'s entry
        and replaced where the other end would write it, marked ``if_written_here`` (a tie written on
        both ends loads once).
@@ -73,20 +74,27 @@ def merge_edits(keep, drop, ties=(), kinds=None, where=None) -> list[dict]:
     add, set_ = merge_facts(keep, drop)
     add = {k: list(v) for k, v in add.items()}  # the ties below join it; the facts stay as merge_facts says
     elsewhere: list[dict] = []
+    # keep's own ties, as (kind, other end, keep is the start): one drop has too is not written a second time
+    kept = {(t.kind, t.end if t.start == keep.id else t.start, t.start == keep.id) for t in ties
+            if keep.id in (t.start, t.end)}
     for t in sorted(ties, key=lambda t: t.sort_key()):
         if drop.id not in (t.start, t.end) or keep.id in (t.start, t.end):
             continue
+        has = (t.kind, t.end if t.start == drop.id else t.start, t.start == drop.id) in kept
         places = [(s, t.start if s.outgoing else t.end) for s in schema.SLOTS if s.rel == t.kind and
                   s.owner == kinds.get(t.start if s.outgoing else t.end)]
         for slot, owner in places:
-            if owner == drop.id:  # written in drop's own entry: it moves to keep's
+            if owner == drop.id:  # written in drop's own entry: it moves to keep's, unless keep has it
+                if has and set(t.props) <= {"sources"}:  # its sources join keep's with the entry's (merge_facts)
+                    continue
                 other = t.end if slot.outgoing else t.start
                 fields = {k: copy.deepcopy(v) for k, v in t.props.items()  # one copy each: no YAML anchors
                           if k in schema.REL_KINDS[t.kind].field_names}
                 add.setdefault(slot.key, []).append({"id": other, **fields} if fields else other)
             else:
                 elsewhere.append({"file": file_of(owner, kinds[owner]), "entry": owner, "slot": slot.key,
-                                  "replace": drop.id, "by": keep.id, "if_written_here": len(places) > 1})
+                                  "replace": drop.id, "by": keep.id, "if_written_here": len(places) > 1,
+                                  "named_already": has})
     edits: list[dict] = []
     keep_file = file_of(keep.id, keep.kind)
     written = where.entry(keep.id, keep.kind) if where and where.imported(keep_file) else None
@@ -186,7 +194,12 @@ def render_edits(edits: list[dict]) -> str:
                           f" (the kept entry already has every fact of it{_again(e)})"))
         else:
             where = " (if it is written there)" if e["if_written_here"] else ""
-            out.append(f"# {e['file']}: in entry {e['entry']}, {e['slot']}: replace {e['replace']} by {e['by']}{where}")
+            if e.get("named_already"):  # replaced, the slot would name the kept entry twice
+                out.append(f"# {e['file']}: in entry {e['entry']}, {e['slot']}: delete {e['replace']}"
+                           f"{' if it is written there' if e['if_written_here'] else ''} (it names {e['by']} already)")
+            else:
+                out.append(f"# {e['file']}: in entry {e['entry']}, {e['slot']}: replace {e['replace']} by "
+                           f"{e['by']}{where}")
     return "\n".join(out)
 
 
@@ -290,7 +303,7 @@ def duplicate_rows(backend, decisions=None, *, kind: str = "Organisation", min_s
         if planned.action == "decided":
             edits = []  # decided apart: nothing to do
         else:
-            edits = merge_edits(keep, drop, ties_at.get(drop.id, ()), kinds, moved)
+            edits = merge_edits(keep, drop, [*ties_at.get(drop.id, ()), *ties_at.get(keep.id, ())], kinds, moved)
         if planned.action == "merge":
             state[keep.id] = folded(keep, *merge_facts(keep, drop))
             if moved:
