@@ -1023,6 +1023,12 @@ def import_sheet(files, out_dir, mapping, name, kind):
         if result.written else f"{result.folder} was already up to date"
     _say_kept(result.kept)
     _say_held(result, out_dir)
+    if result.renamed:
+        shown = ", ".join(f"{new} ({old} is another file's)" for old, new in result.renamed[:3])
+        more = f" and {len(result.renamed) - 3} more" if len(result.renamed) > 3 else ""
+        click.echo(f"note: {len(result.renamed)} row{'s' if len(result.renamed) != 1 else ''} got an id another "
+                   f"file of the folder holds, so {'they were' if len(result.renamed) != 1 else 'it was'} written "
+                   f"as {shown}{more}: lcg duplicates --data {shlex.quote(str(out_dir))} pairs them", err=True)
     if result.repeated:
         click.echo(f"note: {result.repeated} row{'s repeat' if result.repeated != 1 else ' repeats'} the name of "
                    "an earlier row; each is an entry of its own (its id ending -2, -3... where the name's id was "

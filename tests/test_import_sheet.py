@@ -298,7 +298,7 @@ def test_validation_problems_point_to_the_row_and_column_they_came_from(lcg, tmp
     problem in the folder's own files keeps its file and line."""
     sheet = _book(tmp_path / "partners.xlsx",
                   [["Label", "Type", "Start", "Web site", "ID"],
-                   ["Acme", "Organisation", None, "acme.org", None],
+                   ["Acme", "Organisation", None, "acme at org", None],
                    [],  # a blank row: the rows below keep their numbers
                    ["Proj", "Project", "2020-13", None, None],
                    ["Beta", "Organisation", None, None, None],
@@ -314,7 +314,7 @@ def test_validation_problems_point_to_the_row_and_column_they_came_from(lcg, tmp
                                        "- id: hand-two\n  name: Hand Two\n  partners: [proj]\n")
     lines = _refused(lcg("import", "sheet", sheet, "--map", tmp_path / "map.yaml", "-o", out))
     assert lines == [
-        "Elements:2 (column Web site): website: bad URL 'acme.org' (expected one starting with http:// or https://)",
+        "Elements:2 (column Web site): website: bad URL 'acme at org' (expected one starting with http:// or https://)",
         "Elements:4 (column Start): start: bad date '2020-13' (expected YYYY, YYYY-MM or YYYY-MM-DD)",
         "Elements:6 (column ID): id 'hand-org': duplicate id (already used by Organisation entry 1 of "
         "organisations.yaml; expected ids unique across all files)",
@@ -326,15 +326,17 @@ def test_validation_problems_point_to_the_row_and_column_they_came_from(lcg, tmp
     assert not (out / "imports").exists()
 
 
-def test_an_id_made_from_the_label_is_named_at_its_row(lcg, tmp_path):
+def test_an_id_made_from_the_label_that_the_users_file_holds_for_another_name_is_a_free_one(lcg, tmp_path):
+    """The user's "beta" is Beta Hand; the list's Beta gets "beta-2", said in a note (an id the sheet gives
+    itself stays, and a clash with it is a problem at its row: ``test_validation_problems_...``)."""
     (tmp_path / "orgs.csv").write_text("Name\nAcme\nBeta\n")
     (tmp_path / "map.yaml").write_text("type: organisation\ncolumns:\n  Name: Label\n")
     out = tmp_path / "data"
     out.mkdir()
     (out / "organisations.yaml").write_text("- id: beta\n  name: Beta Hand\n")
-    lines = _refused(lcg("import", "sheet", tmp_path / "orgs.csv", "--map", tmp_path / "map.yaml", "-o", out))
-    assert lines == ["orgs.csv:3 (column Name): id 'beta': duplicate id (already used by Organisation entry 1 of "
-                     "organisations.yaml; expected ids unique across all files)"]
+    result = lcg("import", "sheet", tmp_path / "orgs.csv", "--map", tmp_path / "map.yaml", "-o", out)
+    assert result.exit_code == 0 and "written as beta-2 (beta is another file's)" in result.output, result.output
+    assert {n.id: n.name for n in load_dataset(out).nodes} == {"acme": "Acme", "beta": "Beta Hand", "beta-2": "Beta"}
 
 
 def test_a_real_list_with_yes_or_no_for_a_website_is_refused_at_its_rows(lcg, tmp_path):
@@ -441,7 +443,7 @@ def test_a_column_is_not_offered_a_field_its_values_could_not_be(lcg, tmp_path):
         return {line.split("unknown column '", 1)[1].split("'", 1)[0]: line.split("(expected", 1)[1]
                 for line in result.output.splitlines() if "unknown column" in line}
 
-    found = hints("Label,Source,Websit,Web site,Adress\nBilston Hub,CPS_scrape.csv,bilston.org,bilston.org,1 High St\n")
+    found = hints("Label,Source,Websit,Web site,Adress\nBilston Hub,CPS_scrape.csv,Yes,Yes,1 High St\n")
     assert "map it with" not in found["source"] and "map it with" not in found["websit"]
     assert "map it with" not in found["web site"]
     assert "map it with adress: address" in found["adress"]
@@ -658,7 +660,7 @@ def test_a_council_sheet_imports_by_pasting_what_the_tool_says(lcg, tmp_path, mo
     (tmp_path / "partners.csv").write_text(
         "Organisation,Type of organisation,Address line 1,Town,Telephone,Website,Notes\n"
         "Bilston Library,library,1 High St,Bilston,01902 111111,www.bilstonlibrary.org.uk,open Saturdays\n"
-        "WEA West Midlands,charity,4 Church Rd,Wolverhampton,01902 222222,,\n")
+        "WEA West Midlands,charity,4 Church Rd,Wolverhampton,01902 222222,wea.org.uk/west-midlands,\n")
     monkeypatch.chdir(tmp_path)
     env = {**os.environ, "PATH": f"{Path(sys.executable).parent}:{os.environ['PATH']}"}
 
@@ -680,6 +682,7 @@ def test_a_council_sheet_imports_by_pasting_what_the_tool_says(lcg, tmp_path, mo
     assert third.returncode == 0, third.stderr
     nodes = {n.name: n.props for n in load_dataset(tmp_path / "data").nodes}
     assert nodes["Bilston Library"]["website"] == "https://www.bilstonlibrary.org.uk"
+    assert nodes["WEA West Midlands"]["website"] == "https://wea.org.uk/west-midlands"  # no "www." either
     assert nodes["Bilston Library"]["address"] == "1 High St, Bilston" and nodes["Bilston Library"]["type"] == "library"
     assert nodes["Bilston Library"]["phone"] == "01902 111111" and nodes["Bilston Library"]["note"] == "open Saturdays"
 
@@ -905,3 +908,27 @@ def test_a_person_column_is_suggested_only_for_names_of_people(lcg, tmp_path):
              if "unknown column" in line}
     assert "main contact: person" in lines["'main"], result.output
     assert not any(": person" in lines[k] for k in ("'head", "'lead", "'contact")), result.output
+
+
+def test_a_row_whose_made_id_another_import_holds_is_written_under_a_free_id(lcg, tmp_path):
+    """A plain list names a school a 360Giving import holds under the id its name makes: the import writes it
+    as '-2' and says so (a trial found the import refused: 'duplicate id'); importing again keeps that id, and
+    `lcg duplicates` pairs the two records."""
+    import json
+
+    data = tmp_path / "data"
+    first = tmp_path / "grants.csv"
+    first.write_text("Name\nEllowes Hall Sports College\n", encoding="utf-8")
+    assert lcg("import", "sheet", first, "--type", "organisation", "--map", _map(tmp_path), "-o", data).exit_code == 0
+    for _ in range(2):
+        result = _import_list(lcg, tmp_path, "Name\nEllowes Hall Sports College\nBilston Hub\n", "{Name: Label}")
+        assert result.exit_code == 0, result.output
+    assert "written as ellowes-hall-sports-college-2 (ellowes-hall-sports-college is another file's)" in result.output
+    assert lcg("validate", "--data", data).exit_code == 0
+    (row,) = json.loads(lcg("duplicates", "--data", data, "--format", "json").stdout)
+    assert {row["keep"], row["merge"]} == {"ellowes-hall-sports-college", "ellowes-hall-sports-college-2"}
+
+
+def _map(tmp_path):
+    (tmp_path / "name-map.yaml").write_text("columns: {Name: Label}\n", encoding="utf-8")
+    return tmp_path / "name-map.yaml"

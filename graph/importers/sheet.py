@@ -131,6 +131,8 @@ class SheetResult:
     ties_left_out: list = field(default_factory=list)  # (sheet, row) of connections stored on such a row
     #: (id, field, the sheet's value, the user's entry's value) where a held row says other than its entry
     differs: list = field(default_factory=list)
+    #: (id made from the row's label, id written) where another file of the folder holds the first (``_ids_taken``)
+    renamed: list = field(default_factory=list)
 
 
 def unquote(value):
@@ -265,6 +267,7 @@ class _Reader:
         #: (sheet, column) -> [its place in ``problems``, (row, text)...] of cells that name no person
         self.people: list[tuple[str, int, str, str]] = []
         self.not_names: dict[tuple[str, str], list] = {}
+        self.made_ids: set[str] = set()  # ids made from a row's label (no ID column), which may be changed
 
     def origin(self, node_id: str, path: tuple) -> tuple[str, int, str | None] | None:
         """Where the entry ``node_id`` (the tie at ``path``) was read: (sheet, row, column of the field at
@@ -482,6 +485,11 @@ def _row(cols: list, cells) -> dict:
     return out
 
 
+#: A web address written without "https://" or "www." ("wvsc.org.uk", "oak.org.uk/about"): a name of letters,
+#: digits and hyphens, then a dot and a top-level name of letters.
+_BARE_DOMAIN = re.compile(r"(?:[a-z0-9-]+\.)+[a-z]{2,}(?:/\S*)?", re.IGNORECASE)
+
+
 def _value(fld, v):
     if fld is not None and fld.type == "amount" and isinstance(v, str):  # a CSV cell is text
         from ..identifiers import amount_value
@@ -492,8 +500,9 @@ def _value(fld, v):
         return [x.strip() for x in v.split(LIST_SEPARATOR) if x.strip()]
     if fld is not None and fld.type in ("list", "orgid"):
         return [v]
-    if fld is not None and fld.type == "url" and isinstance(v, str) and v.lower().startswith("www."):
-        return "https://" + v  # "www.stmarys.org.uk": a web address as lists write it, as a browser reads it
+    if fld is not None and fld.type == "url" and isinstance(v, str) and (
+            v.lower().startswith("www.") or _BARE_DOMAIN.fullmatch(v.strip())):
+        return "https://" + v.strip()  # "www.stmarys.org.uk", "wvsc.org.uk": as lists write it, as a browser reads it
     return v
 
 
@@ -573,6 +582,7 @@ def import_sheet(paths, out_dir, *, mapping=None, name: str | None = None, kind:
     index = FolderIndex(out_dir, own)
     _people(reader, index, entries, by_id, by_label, ties)
     held, merged, theirs = _held_elsewhere(index, entries)
+    renamed = _ids_taken(reader, index, entries, by_id, ties, set(held) | set(merged))
     held_ids = set(held)
     differs = _held_differences([e for e in entries if e["id"] in held_ids], theirs)
     gone = held_ids | set(merged)
@@ -595,7 +605,8 @@ def import_sheet(paths, out_dir, *, mapping=None, name: str | None = None, kind:
         for e in es:
             del e["_kind"]
     result = SheetResult(nodes=len(entries), relationships=sum(len(v) for v in ties.values()) - len(left_out) - theirs_already,
-                         held=held, merged=merged, ties_left_out=sorted(left_out), differs=differs)
+                         held=held, merged=merged, ties_left_out=sorted(left_out), differs=differs,
+                         renamed=renamed)
     result.added = {k: sum(1 for e in es if e["id"] not in index.own_ids) for k, es in out.items() if es}
     result.folder = index.root / own
     result.written = write_import(index, out, command=f"lcg import sheet {paths[0].name}", origin=reader.origin)
@@ -795,6 +806,8 @@ def _elements(reader: _Reader, rows):
                                    "(expected one row per element, or distinct IDs)")
             continue
         entry: dict[str, Any] = {"id": node_id, "name": str(label), "_kind": kind}
+        if not given_id:
+            reader.made_ids.add(node_id)
         head = reader.headers[sheet]
         columns = {"name": head["label"], "id": head["id"] if given_id else head["label"]}  # else made from it
         category = row.pop("category", None)
@@ -963,6 +976,33 @@ def _people_named(index: FolderIndex) -> dict[str, str]:
     return out
 
 
+def _ids_taken(reader: _Reader, index: FolderIndex, entries: list, by_id: dict, ties: dict,
+               left_out: set[str]) -> list[tuple[str, str]]:
+    """Write a row whose id was made from its label under a free id when another file of the folder holds that
+    id for another entry (a grant recipient of a 360Giving import with the same name): the import writes only
+    its own files, and `lcg duplicates` then pairs the two records. Not a row ``left_out`` (its entry is the
+    user's now, under that id or merged into one), nor one with an ID column: the sheet's own id stays."""
+    renamed = []
+    taken = set(index.ids) | set(by_id)
+    for e in entries:
+        old = e["id"]
+        if old not in reader.made_ids or old not in index.ids or old in left_out:
+            continue
+        new = _free_id(old, taken)
+        taken.add(new)
+        renamed.append((old, new))
+        e["id"] = new
+        by_id[new] = by_id.pop(old)
+        reader.rows[new] = reader.rows.pop(old)
+        for (owner, key) in [k for k in ties if k[0] == old]:
+            ties[(new, key)] = ties.pop((old, key))
+            reader.tie_rows[(new, key)] = reader.tie_rows.pop((old, key))
+        for values in ties.values():
+            values[:] = [({**v, "id": new} if v.get("id") == old else v) if isinstance(v, dict)
+                         else (new if v == old else v) for v in values]
+    return renamed
+
+
 def _tie_id(tie) -> str:
     """The id a tie names: a plain id, or the ``id`` of a tie with fields."""
     return tie["id"] if isinstance(tie, dict) else tie
@@ -1009,8 +1049,8 @@ def _could_hold(name: str, kind: str, value) -> bool:
     text = str(value)
     if name == "sources":
         return False
-    if kind == "url":  # "www.oak.org" too: the import reads it as https://www.oak.org (``_value``)
-        return re.match(r"(https?://|www\.)\S+$", text, re.IGNORECASE) is not None
+    if kind == "url":  # "www.oak.org", "oak.org.uk" too: the import reads it as https://... (``_value``)
+        return re.match(r"(https?://|www\.)\S+$", text, re.IGNORECASE) is not None or bool(_BARE_DOMAIN.fullmatch(text))
     if kind == "orgid":
         return all(is_org_id(x.strip()) for x in text.split(LIST_SEPARATOR) if x.strip())
     return True
