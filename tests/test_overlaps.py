@@ -227,6 +227,8 @@ def test_filters_resolve_names_like_every_other_command(lcg):
     assert "'garden-club' is an Organisation, expected a Project" in _fails(lcg, "--project", "garden-club")
     assert "'Dudley' is a Place, expected a Project" in _fails(lcg, "--project", "Dudley")
     assert "no node with id or name 'no-such-place'" in _fails(lcg, "--place", "no-such-place")
+    # only part of another kind's name: no place has it (a trial read "is an Organisation" of its town's name)
+    assert "no Place is named 'Lottery' (the nearest name is an Organisation's" in _fails(lcg, "--place", "Lottery")
 
 
 def test_filters_resolve_aliases(lcg, tmp_path):

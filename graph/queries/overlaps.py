@@ -43,7 +43,9 @@ def _resolve(backend, given: str, kind: str) -> str:
         ((other[0].node, other[0].score) if other else (None, 0.0))
     if other_node is not None and other_node.kind != kind and other_score > (own[0].score if own else 0.0):
         a = "an" if other_node.kind[0] in "AEIOU" else "a"
-        error = WrongKind(other_node.id, f"{given!r} is {a} {other_node.kind}, expected a {kind}")
+        said = f"{given!r} is {a} {other_node.kind}, expected a {kind}" if exact is not None or other_score >= 1.0 \
+            else f"no {kind} is named {given!r} (the nearest name is {a} {other_node.kind}'s, {other_node.id})"
+        error = WrongKind(other_node.id, said)
         error.hint = ("search", given)  # the CLI writes it as a command that works when pasted
         raise error
     return resolve(backend, given, kinds=[kind]).id
