@@ -596,3 +596,17 @@ def test_a_pair_of_records_is_one_or_two_never_an_overlap_to_accept(tmp_path):
     for block in records:
         assert 'value="same"' in block and 'value="distinct"' in block
         assert 'value="accepted overlap"' not in block
+
+
+@pytest.mark.parametrize("folder", [SEED, DUPLICATES], ids=lambda p: p.name)
+def test_the_proposal_pages_example_checks_as_it_stands_on_any_folder(folder):
+    """The example names a theme of the folder or none: checked unedited, it gives an answer, not "unknown id"
+    (a trial's folder of imported grants had no "digital-inclusion")."""
+    import html
+    import re
+
+    _app, c = _client(folder)
+    page = c.get("/proposal", headers=HOST).data.decode()
+    text = html.unescape(re.search(r"<textarea[^>]*>(.*?)</textarea>", page, re.S).group(1))
+    checked = c.post("/proposal", headers=HOST, data={"text": text, "csrf": c.application.config["CSRF"]})
+    assert checked.status_code == 200 and "unknown id" not in checked.data.decode(), text

@@ -27,8 +27,18 @@ PROPOSAL_EXAMPLE = """name: Digital skills for older learners
 description: Weekly drop-in sessions teaching tablets and online services in libraries.
 start: 2024-09
 end: 2025-08
-themes: [digital-inclusion]
 """
+#: The theme the example names, when the folder has it; else the folder's first theme, or none.
+EXAMPLE_THEME = "digital-inclusion"
+
+
+def proposal_example(backend) -> str:
+    """``PROPOSAL_EXAMPLE`` with a theme of this folder, so that checking it as it stands works on any folder (a
+    folder of imported grants has no "digital-inclusion": the example had failed there)."""
+    theme: str | None = EXAMPLE_THEME
+    if backend.node(EXAMPLE_THEME) is None:
+        theme = min((n.id for n in backend.nodes(["Theme"])), default=None)
+    return PROPOSAL_EXAMPLE + (f"themes: [{theme}]\n" if theme else "")
 
 
 def check_proposal_text(backend, data_dir, text: str, args) -> Q.Answer:
@@ -117,7 +127,7 @@ def register(app, graph) -> None:
 
     @app.route("/proposal", methods=["GET", "POST"])
     def proposal():
-        answer, text, error = None, PROPOSAL_EXAMPLE, None
+        answer, text, error = None, proposal_example(graph.backend()), None
         if request.method == "POST":
             text = _proposal_text(request)
             try:
