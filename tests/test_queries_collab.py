@@ -515,3 +515,19 @@ def test_rows_do_not_depend_on_record_identity(backend):
     assert broker_rows(fresh) == broker_rows(backend)
     assert cluster_rows(fresh) == cluster_rows(backend)
     assert gap_rows(fresh, city="hometown") == gap_rows(backend, city="hometown")
+
+
+def test_an_organisation_whose_only_tie_is_its_own_contact_is_a_gap(tmp_path):
+    """A partner list's contact works for one organisation: staff shared with no one is no collaboration (a
+    trial's gaps listed 5 of 40 organisations, the rest having each its own contact); a person who works for
+    two organisations ties them."""
+    from graph.backends.embedded import EmbeddedBackend
+    from graph.dataset import load_dataset
+    from graph.queries.gaps import gap_rows
+
+    (tmp_path / "organisations.yaml").write_text(
+        "- {id: alpha, name: Alpha Trust, people: [jo]}\n- {id: beta, name: Beta Hub, people: [raj]}\n"
+        "- {id: gamma, name: Gamma Club, people: [raj]}\n")
+    (tmp_path / "people.yaml").write_text("- {id: jo, name: Jo Bloggs}\n- {id: raj, name: Raj Patel}\n")
+    rows = gap_rows(EmbeddedBackend.from_dataset(load_dataset(tmp_path)), only="organisation")
+    assert [r["id"] for r in rows] == ["alpha"] and "its ties: <-WORKS_FOR- Jo Bloggs" in rows[0]["why"], rows

@@ -70,8 +70,12 @@ def _lonely_organisations(backend: Backend) -> list[dict]:
     for actors in g.groups.values():
         if len(actors) > 1:
             tied.update(actors)
+    employers: dict[str, set[str]] = {}  # person -> organisations: staff shared ties them, a contact alone not
     for t in g.employment:
-        tied.update((t.start, t.end))
+        employers.setdefault(t.start, set()).add(t.end)
+    for orgs in employers.values():
+        if len(orgs) > 1:
+            tied.update(orgs)
     rows = []
     for org in backend.nodes(["Organisation"]):
         if org.id not in tied:
