@@ -12,12 +12,16 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["ORG_ID", "is_org_id", "is_currency", "registry_id", "amount_value"]
+__all__ = ["ORG_ID", "BARE_WEB_ADDRESS", "is_org_id", "is_currency", "registry_id", "amount_value"]
 
 _ROR = r"0[a-hj-km-np-tv-z0-9]{6}[0-9]{2}"
 ORG_ID = re.compile(rf"(?:[A-Z]{{2}}-[A-Z0-9]{{2,}}-\S+|360G-\S+|ROR:{_ROR}|https?://ror\.org/{_ROR})")
 _ROR_URL = re.compile(rf"https?://ror\.org/({_ROR})")
 _CURRENCY = re.compile(r"[A-Z]{3}")
+#: A web address written without "http(s)://" ("wvsc.org.uk", "www.oak.org.uk/about"): names of letters, digits
+#: and hyphens joined by dots, a top-level name of letters last, then any path. The importers read it as a web
+#: address (with "https://" or "http://" before it) rather than refuse it.
+BARE_WEB_ADDRESS = re.compile(r"(?:www\.)?(?:[a-z0-9-]+\.)+[a-z]{2,}(?:/\S*)?", re.IGNORECASE)
 
 
 def is_org_id(text) -> bool:

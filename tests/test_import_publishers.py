@@ -314,3 +314,16 @@ def test_progress_is_reported_to_the_caller_and_not_printed_when_piped(lcg, tmp_
     assert seen[-1] == (379, 379)
     result = lcg("import", "360giving", WOLFSON, "-o", tmp_path / "b")  # CliRunner's stderr is no terminal
     assert result.exit_code == 0 and "Reading grants" not in result.output
+
+
+def test_a_country_alone_is_no_address_and_a_bare_web_address_is_read(lcg, tmp_path):
+    """Wolfson's recipients without a street or town carry "UK" alone: no address (a trial saw "address: UK");
+    with a town, the country stays after it."""
+    alone = _grant(1, {"id": "GB-CHC-1000001", "name": "Alone Trust", "url": "alone.org.uk", "addressCountry": "UK"})
+    town = _grant(2, {"id": "GB-CHC-1000002", "name": "Town Trust", "addressLocality": "Bilston",
+                      "addressCountry": "UK"})
+    result, out = _import(lcg, tmp_path, [alone, town])
+    assert result.exit_code == 0, result.output
+    orgs = _orgs(out)
+    assert "address" not in orgs["alone-trust"] and orgs["town-trust"]["address"] == "Bilston, UK"
+    assert orgs["alone-trust"]["website"] == "http://alone.org.uk"

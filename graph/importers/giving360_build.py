@@ -21,6 +21,7 @@ import itertools
 import re
 from collections.abc import Collection
 
+from ..identifiers import BARE_WEB_ADDRESS
 from .yaml_out import FolderIndex, norm_name, slug
 
 __all__ = ["GraphBuilder", "place_type"]
@@ -41,7 +42,6 @@ def place_type(code_type: str) -> str:
 
 
 _URL = re.compile(r"https?://\S+")
-_BARE_DOMAIN = re.compile(r"(www\.)?[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+(/\S*)?")
 
 
 class _Org:
@@ -152,11 +152,13 @@ class GraphBuilder:
         if url and "website" not in e:
             if _URL.fullmatch(url):
                 e["website"] = url
-            elif _BARE_DOMAIN.fullmatch(url):
+            elif BARE_WEB_ADDRESS.fullmatch(url):
                 e["website"] = "http://" + url
                 self.warnings.append((row, gid, f"{what} web address {url!r} has no http://; kept as {e['website']}"))
-        address = ", ".join(p for p in (" ".join(str(raw.get(k) or "").split()) for k in (
-            "streetAddress", "addressLocality", "addressRegion", "addressCountry")) if p)
+        parts = [p for p in (" ".join(str(raw.get(k) or "").split()) for k in (
+            "streetAddress", "addressLocality", "addressRegion", "addressCountry")) if p]
+        # a country alone ("UK": a recipient published without its street or town) is no address
+        address = ", ".join(parts) if parts[:-1] or not raw.get("addressCountry") else ""
         if address and "address" not in e:
             e["address"] = address
         postcode = " ".join(str(raw.get("postalCode") or "").split())

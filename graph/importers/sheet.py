@@ -49,6 +49,7 @@ from typing import Any, Callable
 
 from .. import schema
 from ..errors import LcgError, UnreadableInput
+from ..identifiers import BARE_WEB_ADDRESS
 from .org_ids import is_placeholder
 from .yaml_out import FolderIndex, norm_name, slug, write_import
 
@@ -485,11 +486,6 @@ def _row(cols: list, cells) -> dict:
     return out
 
 
-#: A web address written without "https://" or "www." ("wvsc.org.uk", "oak.org.uk/about"): a name of letters,
-#: digits and hyphens, then a dot and a top-level name of letters.
-_BARE_DOMAIN = re.compile(r"(?:[a-z0-9-]+\.)+[a-z]{2,}(?:/\S*)?", re.IGNORECASE)
-
-
 def _value(fld, v):
     if fld is not None and fld.type == "amount" and isinstance(v, str):  # a CSV cell is text
         from ..identifiers import amount_value
@@ -500,8 +496,7 @@ def _value(fld, v):
         return [x.strip() for x in v.split(LIST_SEPARATOR) if x.strip()]
     if fld is not None and fld.type in ("list", "orgid"):
         return [v]
-    if fld is not None and fld.type == "url" and isinstance(v, str) and (
-            v.lower().startswith("www.") or _BARE_DOMAIN.fullmatch(v.strip())):
+    if fld is not None and fld.type == "url" and isinstance(v, str) and BARE_WEB_ADDRESS.fullmatch(v.strip()):
         return "https://" + v.strip()  # "www.stmarys.org.uk", "wvsc.org.uk": as lists write it, as a browser reads it
     return v
 
@@ -1050,7 +1045,7 @@ def _could_hold(name: str, kind: str, value) -> bool:
     if name == "sources":
         return False
     if kind == "url":  # "www.oak.org", "oak.org.uk" too: the import reads it as https://... (``_value``)
-        return re.match(r"(https?://|www\.)\S+$", text, re.IGNORECASE) is not None or bool(_BARE_DOMAIN.fullmatch(text))
+        return re.match(r"https?://\S+$", text, re.IGNORECASE) is not None or bool(BARE_WEB_ADDRESS.fullmatch(text))
     if kind == "orgid":
         return all(is_org_id(x.strip()) for x in text.split(LIST_SEPARATOR) if x.strip())
     return True
