@@ -349,6 +349,14 @@ def test_duplicates_queue_shows_the_merge_change(tmp_path):
     import html
 
     assert html.escape(rows[0]["change"]) in page
+    # each record pair says whether a merge is advised or a review asked; the queues are a click away (a trial
+    # scrolled past every overlap to find them)
+    from visualise.web.review import PAGE_SIZE as PAGE
+
+    assert page.count("Merge advised: keep") == sum(r["action"] == "merge" for r in rows[:PAGE])
+    people = _get(c, "/api/duplicates?kind=person").get_json()
+    assert page.count("To review: ") == sum(r["action"] == "review" for r in rows[:PAGE] + people[:PAGE]) > 0
+    assert '<a href="#organisations">Organisations that may be one (' in page and '<a href="#people">' in page
 
 
 def test_the_commands_names_lead_to_the_review_page(tmp_path):
