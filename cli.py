@@ -558,7 +558,8 @@ def duplicates(kind, min_score, include_decided, only, data_dir, fmt):
             if not r["change"]:  # decided apart: nothing to do
                 continue
             # a pair for review is no advice to merge: its edit is there for a reviewer who finds them one
-            lead = "for review: if they are one body, merge" if r["action"] == "review" else "merge"
+            one = "person" if kind == "Person" else "body"
+            lead = f"for review: if they are one {one}, merge" if r["action"] == "review" else "merge"
             click.echo(_comments_fitted(f"\n# {lead} {r['merge']} into {r['keep']} (score {r['score']}):\n"
                                         f"{r['change']}", width))
     # no pair: a lower score lists less alike ones, all for review (the user's other options kept)
@@ -1024,11 +1025,14 @@ def import_sheet(files, out_dir, mapping, name, kind):
     _say_kept(result.kept)
     _say_held(result, out_dir)
     if result.renamed:
-        shown = ", ".join(f"{new} ({old} is another file's)" for old, new in result.renamed[:3])
+        shown = ", ".join(f"{new} ({old} is another entry's)" for _, old, new in result.renamed[:3])
         more = f" and {len(result.renamed) - 3} more" if len(result.renamed) > 3 else ""
-        click.echo(f"note: {len(result.renamed)} row{'s' if len(result.renamed) != 1 else ''} got an id another "
-                   f"file of the folder holds, so {'they were' if len(result.renamed) != 1 else 'it was'} written "
-                   f"as {shown}{more}: lcg duplicates --data {shlex.quote(str(out_dir))} pairs them", err=True)
+        kinds = sorted({kind for kind, _, _ in result.renamed})
+        pair = " or ".join(f"`lcg duplicates{' --kind person' if k == 'Person' else ''} --data "
+                           f"{shlex.quote(str(out_dir))}`" for k in kinds if k in ("Organisation", "Person"))
+        click.echo(f"note: {len(result.renamed)} {'entry' if len(result.renamed) == 1 else 'entries'} of the sheet "
+                   f"had an id another file of the folder holds, written as {shown}{more}"
+                   + (f": if they are one, {pair} pairs them" if pair else ""), err=True)
     if result.repeated:
         click.echo(f"note: {result.repeated} row{'s repeat' if result.repeated != 1 else ' repeats'} the name of "
                    "an earlier row; each is an entry of its own (its id ending -2, -3... where the name's id was "

@@ -871,4 +871,27 @@ def test_a_merge_names_a_tie_both_records_have_once(lcg, tmp_path):
     assert row["keep"] == "acme-2" and row["action"] == "merge", row
     change = row["change"]
     assert "people:" not in change and "- id: jo-bloggs" not in change, change  # acme-2 has the contact already
-    assert "in entry widgets, partners: delete acme-1 (it names acme-2 already)" in change
+    assert "in entry widgets, partners: delete acme-1 (acme-2 has this tie already)" in change
+
+
+def test_a_group_merge_followed_as_advised_leaves_no_tie_twice_and_a_ties_role_in_the_note(lcg, tmp_path):
+    """Three records of one body: two have the same contact, one with a role, and a project names two of them.
+    Every edit applied in order leaves each tie once; the role the dropped tie had is kept in the note (a
+    review found 'people: [jane, jane]' and 'partners: [oak, oak]' after a group's merges)."""
+    import json
+
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "organisations.yaml").write_text(
+        "- {id: oak, name: Oak Community Centre, description: hall, type: centre, sources: [test]}\n"
+        "- {id: oak-2, name: Oak Community Centre Ltd, people: [{id: jane, role: Centre manager}], sources: [test]}\n"
+        "- {id: oak-3, name: The Oak Community Centre, people: [jane], sources: [test]}\n")
+    (data / "people.yaml").write_text("- {id: jane, name: Jane Smith}\n")
+    (data / "projects.yaml").write_text("- {id: p, name: Play Scheme, partners: [oak-2, oak-3]}\n")
+    (data / "sources.yaml").write_text("- {key: test, title: Test}\n")
+    rows = json.loads(lcg("duplicates", "--data", data, "--format", "json").stdout)
+    assert {r["merge"] for r in rows} == {"oak-2", "oak-3"} and {r["action"] for r in rows} == {"merge"}, rows
+    changes = "\n".join(r["change"] for r in rows)
+    assert changes.count("- jane") + changes.count("id: jane") == 1, changes  # the contact moved once
+    assert "partners: replace oak-" in changes and "partners: delete oak-" in changes, changes
+    assert "people jane: role Centre manager" in changes or "role: Centre manager" in changes, changes

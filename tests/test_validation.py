@@ -21,7 +21,7 @@ EXPECTED = {
     "unknown-field": [
         "organisations.yaml:3: org-one: unknown field 'webiste' for Organisation (did you mean 'website'? "
         "expected one of: id, name, type, aliases, website, identifiers, address, postcode, phone, description, sources, note, member_of, "
-        "part_of, located_in, themes, advises, awards, contributes_to, reports_to)",
+        "part_of, located_in, themes, advises, awards, contributes_to, reports_to, people)",
     ],
     "missing-required": [
         "people.yaml:1: nameless-person: missing required field 'name' (Name as the sources write it)",

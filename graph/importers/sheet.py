@@ -78,19 +78,20 @@ _DETAIL_HEADER = re.compile(r"\b(e-?mail|phone|tel|telephone|mobile|fax|address|
 #: (written with "@" or " at ... dot ", "[at]", "(at)"), a web address. People carry no contact details.
 _CONTACT_DETAIL = re.compile(r"\d|@|https?://|www\.|\bat\b.*\bdot\b|[\[(]at[\])]|\.(?:org|com|net|gov|ac|co)\b",
                              re.IGNORECASE)
-#: How a person's name is written: two to five words of letters ("Jane Smith", "Dr A. Khan-Patel").
-_PERSON_NAME = re.compile(r"[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){1,4}")
-#: Cells that name no one: a placeholder ("N/A", "TBC", "Vacant"); they are passed over.
-_NO_ONE = frozenset("n/a na none nil tbc tba tbd vacant unknown - -- ? x various".split()) | {
-    "see website", "vacant post", "not known", "no one"}
-#: Words no person's name has: a role's ("Head of Centre"), a body's ("Wolverhampton City Council"), or words
-#: between them ("See website", "Front Desk"); and words no name ends with ("Centre Manager", "Safeguarding Lead").
-_NOT_IN_A_NAME = frozenset("of for the to at see via per council school college university trust centre center "
-                           "ltd limited team office department service services website desk reception enquiries "
-                           "info information general admin group association society club church library".split())
-_ROLE_ENDINGS = frozenset("head teacher headteacher manager chair chairman chairperson director officer coordinator "
-                          "co-ordinator ceo principal secretary treasurer administrator lead contact deputy assistant "
-                          "executive chief worker leader post".split())
+#: How a person's name is written: one to five words of letters, "Surname, Forename" too ("Jane Smith", "Dr A.
+#: Khan-Patel", "Smith, Jane", "Sarah").
+_PERSON_NAME = re.compile(r"[^\W\d_][\w'’.-]*,?(?:\s+[^\W\d_][\w'’.-]*){0,4}")
+#: Cells that name no one: a placeholder ("N/A", "TBC", "Vacant", "Various", "Yes"); they are passed over.
+_NO_ONE = frozenset("n/a na none nil tbc tba tbd vacant unknown - -- ? x various yes no info reception".split()) | {
+    "see website", "vacant post", "not known", "no one", "front desk"}
+#: Words that make a cell a body's name or a role, not a person's: "Wolverhampton City Council", "Head of
+#: Centre", "Centre Manager". A cell of role words alone ("Safeguarding Lead") is a role too; a surname that is
+#: also a role's word ("Tom Head", "Emily Post") is not, beside a word that is not one.
+_BODY_WORDS = frozenset("of for the council school college university trust centre center ltd limited team office "
+                        "department service services website group association society club cic plc".split())
+_ROLE_WORDS = frozenset("head teacher headteacher manager chair chairman chairperson director officer coordinator "
+                        "co-ordinator ceo principal secretary treasurer administrator lead contact deputy assistant "
+                        "executive chief worker leader safeguarding general enquiries admin senior".split())
 #: How one cell names several people: "Jane Smith; Raj Patel", "Jane Smith & Raj Patel", "... / ...", "... and ...".
 _PEOPLE_SPLIT = re.compile(r"\s*(?:&|/|\band\b)\s*", re.IGNORECASE)
 LIST_SEPARATOR = ";"
@@ -132,7 +133,7 @@ class SheetResult:
     ties_left_out: list = field(default_factory=list)  # (sheet, row) of connections stored on such a row
     #: (id, field, the sheet's value, the user's entry's value) where a held row says other than its entry
     differs: list = field(default_factory=list)
-    #: (id made from the row's label, id written) where another file of the folder holds the first (``_ids_taken``)
+    #: (kind, id made from the name, id written) where another file of the folder holds the first (``_ids_taken``)
     renamed: list = field(default_factory=list)
 
 
@@ -269,6 +270,7 @@ class _Reader:
         self.people: list[tuple[str, int, str, str]] = []
         self.not_names: dict[tuple[str, str], list] = {}
         self.made_ids: set[str] = set()  # ids made from a row's label (no ID column), which may be changed
+        self.made_people: set[str] = set()  # ids of the people this import writes for its person columns
 
     def origin(self, node_id: str, path: tuple) -> tuple[str, int, str | None] | None:
         """Where the entry ``node_id`` (the tie at ``path``) was read: (sheet, row, column of the field at
@@ -575,9 +577,10 @@ def import_sheet(paths, out_dir, *, mapping=None, name: str | None = None, kind:
         raise SheetProblems(reader.problems, ", ".join(map(str, paths)), reader.fix_all(map_kind))
     own = f"imports/sheet-{slug(name or paths[0].stem) or 'sheet'}"
     index = FolderIndex(out_dir, own)
-    _people(reader, index, entries, by_id, by_label, ties)
+    renamed: list[tuple[str, str, str]] = []
+    _people(reader, index, entries, by_id, by_label, ties, renamed)
     held, merged, theirs = _held_elsewhere(index, entries)
-    renamed = _ids_taken(reader, index, entries, by_id, ties, set(held) | set(merged))
+    _ids_taken(reader, index, entries, by_id, ties, set(held) | set(merged), renamed)
     held_ids = set(held)
     differs = _held_differences([e for e in entries if e["id"] in held_ids], theirs)
     gone = held_ids | set(merged)
@@ -594,7 +597,10 @@ def import_sheet(paths, out_dir, *, mapping=None, name: str | None = None, kind:
             continue
         by_id[owner][key] = [({**v, "id": merged.get(v["id"], v["id"])} if isinstance(v, dict) else merged.get(v, v))
                              for v in values]
-    entries = [e for e in entries if e["id"] not in gone]
+    # a person the person columns named only on rows left out (their organisation is the user's now) is no one's
+    still_named = {_tie_id(v) for (owner, key), values in ties.items() if owner not in gone for v in values}
+    entries = [e for e in entries
+               if e["id"] not in gone and (e["id"] not in reader.made_people or e["id"] in still_named)]
     out = {k: [e for e in entries if e["_kind"] == k] for k in schema.NODE_KINDS}
     for es in out.values():
         for e in es:
@@ -892,11 +898,11 @@ def _person_cell(reader: _Reader, sheet: str, n: int, kind: str, node_id: str, c
         if _CONTACT_DETAIL.search(name):
             reader.problems.append(f"{sheet}:{n}: column {column!r} holds {name!r}, not a person's name alone "
                                    "(people are kept by name only, with no contact details; write the name alone, "
-                                   f"or leave the column out with {_yaml_key(column)}: ~ under columns: in a "
+                                   f"or leave the column out with {_left_out(column)} under columns: in a "
                                    "mapping file)")
             continue
         words = name.lower().replace(",", " ").split()
-        if not _PERSON_NAME.fullmatch(name) or _NOT_IN_A_NAME.intersection(words) or words[-1] in _ROLE_ENDINGS:
+        if not _PERSON_NAME.fullmatch(name) or _BODY_WORDS.intersection(words) or set(words) <= _ROLE_WORDS:
             seen = reader.not_names.get((sheet, column))
             if seen is None:  # said once per column, where first seen (``_not_names``)
                 seen = reader.not_names[(sheet, column)] = [len(reader.problems), []]
@@ -904,6 +910,12 @@ def _person_cell(reader: _Reader, sheet: str, n: int, kind: str, node_id: str, c
             seen[1].append((n, name))
             continue
         reader.people.append((sheet, n, node_id, name))
+
+
+def _left_out(column: str) -> str:
+    """The mapping lines that leave out ``column``, as the header names it: person columns joined are each one
+    ("Headteacher + Main contact": ``Headteacher: ~`` and ``Main contact: ~``)."""
+    return " and ".join(f"{_yaml_key(c)}: ~" for c in column.split(" + "))
 
 
 def _no_one(text: str) -> bool:
@@ -915,24 +927,27 @@ def _no_one(text: str) -> bool:
 def _not_names(reader: _Reader) -> None:
     """One problem per person column for its cells that name no person ("Centre Manager", "See website")."""
     for (sheet, column), (at, cells) in reader.not_names.items():
-        shown = ", ".join(repr(x) for x in list(dict.fromkeys(name for _, name in cells))[:5])
-        more = f" and {len(cells) - 5} more" if len(cells) > 5 else ""
-        reader.problems[at] = (f"{_rows_at(sheet, cells[0][0], len(cells))}: column {column!r} holds {shown}{more}, "
-                               "which name no person (expected a person's name such as Jane Smith, several "
-                               "separated by ';'; leave a cell empty for no one)")
+        rows = sorted({n for n, _ in cells})
+        texts = list(dict.fromkeys(name for _, name in cells))
+        shown = ", ".join(repr(x) for x in texts[:5]) + (f" and {len(texts) - 5} more" if len(texts) > 5 else "")
+        reader.problems[at] = (f"{_rows_at(sheet, rows[0], len(rows))}: column {column!r} holds {shown}, which "
+                               f"name{'s' if len(texts) == 1 else ''} no person (expected a person's name such as "
+                               "Jane Smith, several separated by ';'; leave a cell empty for no one)")
 
 
-def _people(reader: _Reader, index: FolderIndex, entries: list, by_id: dict, by_label: dict, ties: dict) -> None:
+def _people(reader: _Reader, index: FolderIndex, entries: list, by_id: dict, by_label: dict, ties: dict,
+            renamed: list) -> None:
     """The people the person columns name, as ``people`` ties of the rows' organisations (WORKS_FOR, written on
-    the organisation, so that the person's entry may be in another file), each person found once, by name: a
-    Person row of the sheet; else a person of another file of the folder with that name or alias (another list
-    named them, or a merge put them in the user's file), whose entry this import does not write; else the
-    person this import wrote before under that name (its id kept); else a new entry, by name only, under a
-    free id. A tie a Connections row gives already (with its role) is not given twice."""
+    the organisation, so that the person's entry may be in the user's file), each person found once, by name: a
+    Person row of the sheet; else a person of the user's own files with that name or alias (a merge put them
+    there), whose entry this import does not write; else the person this import wrote before under that name
+    (its id kept); else a new entry, by name only, under a free id (``renamed`` when its name's id is taken).
+    Another import's person of one name is not joined: two people may share a name, and `lcg duplicates --kind
+    person` offers the two for review. A tie a Connections row gives already (with its role) is not given twice."""
     if not reader.people:
         return
     theirs = _people_named(index)
-    before = {norm_name(e.get("name", "")): i for i, (kind, e) in index.own_entries.items() if kind == "Person"}
+    before = _own_ids_by_name(index, "Person")
     taken = set(index.ids) | set(by_id)
     found: dict[str, str] = {}  # normalised name -> person id
     for sheet, n, org, name in reader.people:
@@ -942,12 +957,17 @@ def _people(reader: _Reader, index: FolderIndex, entries: list, by_id: dict, by_
             rows = [i for i in by_label.get(key, []) if by_id[i]["_kind"] == "Person"]
             pid = rows[0] if rows else theirs.get(key)
             if pid is None:
-                pid = before.get(key) or _free_id(slug(name) or f"person-row-{n}", taken)
+                made = slug(name) or f"person-row-{n}"
+                pid = before[key][0] if len(before.get(key, ())) == 1 and before[key][0] not in taken else \
+                    _free_id(made, taken)
+                if pid != made and made in index.ids:
+                    renamed.append(("Person", made, pid))
                 taken.add(pid)
                 entry = {"id": pid, "name": name, "_kind": "Person"}
                 by_id[pid] = entry
                 by_label.setdefault(key, []).append(pid)
                 entries.append(entry)
+                reader.made_people.add(pid)
                 reader.rows[pid] = (sheet, n, {"name": reader.headers[sheet][PERSON_COLUMN]})
             found[key] = pid
         if org in _tie_ids(ties.get((pid, "works_for"))) or pid in _tie_ids(ties.get((org, "people"))):
@@ -956,11 +976,20 @@ def _people(reader: _Reader, index: FolderIndex, entries: list, by_id: dict, by_
         reader.tie_rows.setdefault((org, "people"), []).append((sheet, n, {}))
 
 
+def _own_ids_by_name(index: FolderIndex, kind: str) -> dict[str, list[str]]:
+    """Normalised name -> the ids of ``kind`` this import wrote before under it."""
+    out: dict[str, list[str]] = {}
+    for node_id, (k, e) in index.own_entries.items():
+        if k == kind and isinstance(e.get("name"), str):
+            out.setdefault(norm_name(e["name"]), []).append(node_id)
+    return out
+
+
 def _people_named(index: FolderIndex) -> dict[str, str]:
-    """Normalised name or alias -> id of each person in the folder's files other than this import's."""
+    """Normalised name or alias -> id of each person in the user's own files (not ``imports/``)."""
     out: dict[str, str] = {}
     for f in index.files:
-        if f.kind != "Person":
+        if f.kind != "Person" or f.name.startswith("imports/"):
             continue
         for e in index.parsed.get(f.name) or ():
             if isinstance(e, dict) and isinstance(e.get("id"), str):
@@ -972,30 +1001,39 @@ def _people_named(index: FolderIndex) -> dict[str, str]:
 
 
 def _ids_taken(reader: _Reader, index: FolderIndex, entries: list, by_id: dict, ties: dict,
-               left_out: set[str]) -> list[tuple[str, str]]:
-    """Write a row whose id was made from its label under a free id when another file of the folder holds that
-    id for another entry (a grant recipient of a 360Giving import with the same name): the import writes only
-    its own files, and `lcg duplicates` then pairs the two records. Not a row ``left_out`` (its entry is the
-    user's now, under that id or merged into one), nor one with an ID column: the sheet's own id stays."""
-    renamed = []
+               left_out: set[str], renamed: list) -> None:
+    """Keep the id this import gave a row before (the one row of its kind and name it wrote), and write a row
+    whose id, made from its name, another file of the folder holds under a free id (a grant recipient of a
+    360Giving import with the same name): the import writes only its own files, and `lcg duplicates` pairs the
+    two records (``renamed``). Not a row ``left_out`` (its entry is the user's now, under that id or merged into
+    one), nor one with an ID column: the sheet's own id stays."""
+    before = {kind: _own_ids_by_name(index, kind) for kind in ("Organisation", "Project", "Place", "Network",
+                                                                "Event", "Theme", "Report")}
+    names = Counter((e["_kind"], norm_name(e["name"])) for e in entries if e["id"] in reader.made_ids)
     taken = set(index.ids) | set(by_id)
     for e in entries:
         old = e["id"]
-        if old not in reader.made_ids or old not in index.ids or old in left_out:
+        if old not in reader.made_ids or old in left_out:
             continue
-        new = _free_id(old, taken)
+        key = norm_name(e["name"])
+        prev = before.get(e["_kind"], {}).get(key, [])
+        if len(prev) == 1 and names[(e["_kind"], key)] == 1 and prev[0] != old and prev[0] not in taken:
+            new = prev[0]  # as before: an id once written stays, whatever else the folder holds now
+        elif old in index.ids:
+            new = _free_id(old, taken)
+            renamed.append((e["_kind"], old, new))
+        else:
+            continue
         taken.add(new)
-        renamed.append((old, new))
         e["id"] = new
         by_id[new] = by_id.pop(old)
         reader.rows[new] = reader.rows.pop(old)
-        for (owner, key) in [k for k in ties if k[0] == old]:
-            ties[(new, key)] = ties.pop((old, key))
-            reader.tie_rows[(new, key)] = reader.tie_rows.pop((old, key))
+        for (owner, key2) in [k for k in ties if k[0] == old]:
+            ties[(new, key2)] = ties.pop((old, key2))
+            reader.tie_rows[(new, key2)] = reader.tie_rows.pop((old, key2))
         for values in ties.values():
             values[:] = [({**v, "id": new} if v.get("id") == old else v) if isinstance(v, dict)
                          else (new if v == old else v) for v in values]
-    return renamed
 
 
 def _tie_id(tie) -> str:

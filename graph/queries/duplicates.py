@@ -42,7 +42,13 @@ _SINGLE = ("website", "address", "postcode", "phone")
 _IMPORTED = (".json", ".csv", ".xlsx", ".xls")
 
 
-def merge_edits(keep, drop, ties=(), kinds=None, where=None) -> list[dict]:
+def tie_ends(ties, node_id: str) -> set[tuple[str, str, bool]]:
+    """``node_id``'s ties as (kind, other end, it is the start): what a merge into it need not write again."""
+    return {(t.kind, t.end if t.start == node_id else t.start, t.start == node_id) for t in ties
+            if node_id in (t.start, t.end)}
+
+
+def merge_edits(keep, drop, ties=(), kinds=None, where=None, gained=frozenset()) -> list[dict]:
     """The edits that merge ``drop`` into ``keep``, file by file; no fact of ``drop`` is lost.
 
     1. In ``keep``'s entry: add ``drop``'s names to ``aliases``, its identifiers and sources, and its
@@ -74,9 +80,10 @@ def merge_edits(keep, drop, ties=(), kinds=None, where=None) -> list[dict]:
     add, set_ = merge_facts(keep, drop)
     add = {k: list(v) for k, v in add.items()}  # the ties below join it; the facts stay as merge_facts says
     elsewhere: list[dict] = []
-    # keep's own ties, as (kind, other end, keep is the start): one drop has too is not written a second time
-    kept = {(t.kind, t.end if t.start == keep.id else t.start, t.start == keep.id) for t in ties
-            if keep.id in (t.start, t.end)}
+    # keep's ties (with those an earlier merge of its group gave it: ``gained``): one drop has too is not written a
+    # second time; its fields, when it has some, go into the note
+    kept = tie_ends(ties, keep.id) | set(gained)
+    also: list[str] = []
     for t in sorted(ties, key=lambda t: t.sort_key()):
         if drop.id not in (t.start, t.end) or keep.id in (t.start, t.end):
             continue
@@ -85,16 +92,23 @@ def merge_edits(keep, drop, ties=(), kinds=None, where=None) -> list[dict]:
                   s.owner == kinds.get(t.start if s.outgoing else t.end)]
         for slot, owner in places:
             if owner == drop.id:  # written in drop's own entry: it moves to keep's, unless keep has it
-                if has and set(t.props) <= {"sources"}:  # its sources join keep's with the entry's (merge_facts)
-                    continue
                 other = t.end if slot.outgoing else t.start
                 fields = {k: copy.deepcopy(v) for k, v in t.props.items()  # one copy each: no YAML anchors
                           if k in schema.REL_KINDS[t.kind].field_names}
+                if has:  # its sources join keep's with the entry's (merge_facts); its other fields, the note
+                    said = ", ".join(f"{k} {v}" for k, v in fields.items() if k != "sources")
+                    if said:
+                        also.append(f"{slot.key} {other}: {said}")
+                    continue
                 add.setdefault(slot.key, []).append({"id": other, **fields} if fields else other)
             else:
                 elsewhere.append({"file": file_of(owner, kinds[owner]), "entry": owner, "slot": slot.key,
                                   "replace": drop.id, "by": keep.id, "if_written_here": len(places) > 1,
                                   "named_already": has})
+    if also:  # the tie keep has already, as drop wrote it: its fields kept in the note ("from <id>: ...")
+        said = f"from {drop.id}: "
+        note = str(set_.get("note", keep.other.get("note") or "") or "")
+        set_["note"] = f"{note}; {'; '.join(also)}" if said in note else "; ".join(x for x in (note, said + "; ".join(also)) if x)
     edits: list[dict] = []
     keep_file = file_of(keep.id, keep.kind)
     written = where.entry(keep.id, keep.kind) if where and where.imported(keep_file) else None
@@ -196,7 +210,8 @@ def render_edits(edits: list[dict]) -> str:
             where = " (if it is written there)" if e["if_written_here"] else ""
             if e.get("named_already"):  # replaced, the slot would name the kept entry twice
                 out.append(f"# {e['file']}: in entry {e['entry']}, {e['slot']}: delete {e['replace']}"
-                           f"{' if it is written there' if e['if_written_here'] else ''} (it names {e['by']} already)")
+                           f"{' if it is written there' if e['if_written_here'] else ''} ({e['by']} has this tie "
+                           "already)")
             else:
                 out.append(f"# {e['file']}: in entry {e['entry']}, {e['slot']}: replace {e['replace']} by "
                            f"{e['by']}{where}")
@@ -291,6 +306,7 @@ def duplicate_rows(backend, decisions=None, *, kind: str = "Organisation", min_s
     # not hold. A pair to review, or decided, is no step of that order: its edit is against the folder as the
     # merges leave it, and makes nothing the next row counts on (apply one, then ask again).
     state: dict[str, Any] = {}
+    gained: dict[str, set] = {}  # keep id -> the ties earlier merges of its group moved onto it (``tie_ends``)
     rows = []
     for planned, keep, drop, via in chosen:
         p = planned.pair
@@ -303,9 +319,17 @@ def duplicate_rows(backend, decisions=None, *, kind: str = "Organisation", min_s
         if planned.action == "decided":
             edits = []  # decided apart: nothing to do
         else:
-            edits = merge_edits(keep, drop, [*ties_at.get(drop.id, ()), *ties_at.get(keep.id, ())], kinds, moved)
+            edits = merge_edits(keep, drop, [*ties_at.get(drop.id, ()), *ties_at.get(keep.id, ())], kinds, moved,
+                                gained=gained.get(keep.id, ()))
         if planned.action == "merge":
-            state[keep.id] = folded(keep, *merge_facts(keep, drop))
+            add, set_ = merge_facts(keep, drop)
+            note = next(((x.get("set") or x.get("value") or {}).get("note") for x in edits
+                         if x.get("entry") == keep.id and ("set" in x or "value" in x)), None)
+            state[keep.id] = folded(keep, add, {**set_, "note": note} if note else set_)  # the note as edited
+            # drop's ties are keep's once merged: the group's next merge into keep does not write them again
+            gained.setdefault(keep.id, set()).update(
+                (kind, other, start) for kind, other, start in tie_ends(ties_at.get(drop.id, ()), drop.id)
+                if other != keep.id)
             if moved:
                 moved.record(edits, keep.kind)
         row: dict[str, Any] = {"group": planned.group, "action": planned.action, "score": p.score, "keep": keep.id,
