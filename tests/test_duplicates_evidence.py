@@ -694,6 +694,12 @@ def test_two_addresses_without_house_numbers_sharing_no_word_are_two_places():
     ("Bilston Infant School", "Bilston Junior School", "an infant school and a junior school"),
     ("Bilston Nursery School", "Bilston Primary School", "a nursery and a primary school"),
     ("Bilston Sixth Form College", "Bilston High School", "a sixth form and a secondary school"),
+    # a federation or a trust of schools runs them: a body of its own at its school's address (a trial's merges)
+    ("The Lakefield Infant and Junior Federation", "Lakefield Junior School",
+     "a trust or federation of schools and a junior school"),
+    ("Perry Hall Multi-Academy Trust", "Perry Hall Primary School",
+     "a trust or federation of schools and a primary school"),
+    ("Woodfield Infants", "Woodfield Junior Sch", "an infant school and a junior school"),  # "Sch": a school
 ])
 def test_two_kinds_of_establishment_on_one_site_are_two_bodies(a, b, kinds):
     """A nursery in a school, a church and its school, a hotel's café and its restaurant share an address and a
@@ -711,6 +717,7 @@ def test_two_kinds_of_establishment_on_one_site_are_two_bodies(a, b, kinds):
     ("Chicago Urban Day School", "Chicago Urban Daycare"),  # a "day school" is a nursery as often as a school
     ("Bilston High School", "Bilston School"),  # a school of no age said may be a school of any age
     ("Bilston Nursery School", "Bilston Nursery"),  # a nursery school is a nursery
+    ("Woodfield Junior Sch", "Woodfield Junior School"),
     ("Little People Day Care School", "Little People Day Care & Kindergarten"),
     # "School of Medicine" names a unit, "Chapel Hill" a place
     ("University of North Carolina at Chapel Hill, School of Medicine", "University of North Carolina at Chapel Hill"),

@@ -97,7 +97,7 @@ def test_bad_sheets_give_every_problem_at_once_and_write_nothing(lcg, tmp_path):
     out = tmp_path / "data"
     result = lcg("import", "sheet", src, "-o", out)
     assert result.exit_code == 1 and "Traceback" not in result.output
-    for expected in ("Elements:2: unknown column 'colour' for an Organisation (expected one of",
+    for expected in ("Elements:2: unknown column 'Colour' for an Organisation (expected one of",
                      "Elements:3: label 'Learn Together' used twice (first on row 2)",
                      "Elements:4: unknown type 'Plaice' (expected one of", "did you mean 'place'?",
                      "Connections:2: To 'Nowhere' is no element",
@@ -211,9 +211,9 @@ def test_a_column_no_field_has_is_said_once_and_may_be_left_out(lcg, tmp_path):
     result = lcg("import", "sheet", tmp_path / "orgs.csv", "--type", "organisation", "--map", tmp_path / "map.yaml",
                  "-o", out)
     assert result.exit_code == 1 and "Traceback" not in result.output
-    assert result.output.count("unknown column 'fax'") == 1
-    assert "orgs.csv:2 (and 1 more row): unknown column 'fax' for an Organisation" in result.output
-    assert "leave it out with fax: ~ under columns: in a mapping file" in result.output
+    assert result.output.count("unknown column 'Fax'") == 1  # as the sheet writes it
+    assert "orgs.csv:2 (and 1 more row): unknown column 'Fax' for an Organisation" in result.output
+    assert "leave it out with Fax: ~ under columns: in a mapping file" in result.output
     (tmp_path / "map.yaml").write_text("columns:\n  Name: Label\n  Fax: ~\n")
     result = lcg("import", "sheet", tmp_path / "orgs.csv", "--type", "organisation", "--map", tmp_path / "map.yaml",
                  "-o", out)
@@ -256,8 +256,8 @@ def test_hints_name_the_field_quote_odd_columns_and_one_problem_on_many_rows_is_
     (tmp_path / "map.yaml").write_text("columns:\n  Name: Label\n")
     result = lcg("import", "sheet", tmp_path / "orgs.csv", "--type", "organisation", "--map", tmp_path / "map.yaml",
                  "-o", out)
-    assert "map it with zip: postcode" in result.output
-    assert 'leave it out with "phone #1": ~ under columns:' in result.output
+    assert "map it with Zip: postcode" in result.output
+    assert 'leave it out with "Phone #1": ~ under columns:' in result.output
     (tmp_path / "map.yaml").write_text('columns:\n  Name: Label\n  Zip: postcode\n  "phone #1": ~\n')
     result = lcg("import", "sheet", tmp_path / "orgs.csv", "--type", "organisation", "--map", tmp_path / "map.yaml",
                  "-o", out)  # the hints, pasted, work: what is left is the Website column's Yes / No
@@ -279,7 +279,7 @@ def test_two_columns_of_one_field_are_a_problem_and_odd_keys_are_quoted(lcg, tmp
     (tmp_path / "map.yaml").write_text("columns:\n  Addr1: address\n  Addr2: ~\n")
     result = lcg("import", "sheet", tmp_path / "orgs.csv", "--type", "organisation", "--map", tmp_path / "map.yaml",
                  "-o", out)
-    assert 'leave it out with "no": ~ under columns:' in result.output  # YAML reads a bare no as false
+    assert 'leave it out with "No": ~ under columns:' in result.output  # YAML reads a bare No as false
     (tmp_path / "map.yaml").write_text('columns:\n  Addr1: address\n  Addr2: ~\n  "no": ~\n')
     result = lcg("import", "sheet", tmp_path / "orgs.csv", "--type", "organisation", "--map", tmp_path / "map.yaml",
                  "-o", out)
@@ -446,11 +446,11 @@ def test_a_column_is_not_offered_a_field_its_values_could_not_be(lcg, tmp_path):
                 for line in result.output.splitlines() if "unknown column" in line}
 
     found = hints("Label,Source,Websit,Web site,Adress\nBilston Hub,CPS_scrape.csv,Yes,Yes,1 High St\n")
-    assert "map it with" not in found["source"] and "map it with" not in found["websit"]
-    assert "map it with" not in found["web site"]
-    assert "map it with adress: address" in found["adress"]
+    assert "map it with" not in found["Source"] and "map it with" not in found["Websit"]
+    assert "map it with" not in found["Web site"]
+    assert "map it with Adress: address" in found["Adress"]
     found = hints("Label,Websit,Web site\nBilston Hub,https://bilston.org,https://bilston.org\n")
-    assert "map it with websit: website" in found["websit"] and "map it with web site: website" in found["web site"]
+    assert "map it with Websit: website" in found["Websit"] and "map it with Web site: website" in found["Web site"]
 
 
 def _import_list(lcg, tmp_path, text: str, columns: str):
@@ -676,8 +676,8 @@ def test_a_council_sheet_imports_by_pasting_what_the_tool_says(lcg, tmp_path, mo
                        "--type organisation --map map.yaml -o data")
     second = paste(command)
     assert second.returncode == 1
-    assert "map it with type of organisation: Category" in second.stderr  # the entry's type, not the kind
-    assert "map it with notes: note" in second.stderr and "map it with address line 1: address" in second.stderr
+    assert "map it with Type of organisation: Category" in second.stderr  # the entry's type, not the kind
+    assert "map it with Notes: note" in second.stderr and "map it with Address line 1: address" in second.stderr
     command = second.stderr.strip().splitlines()[-1].split("in one go: ", 1)[1].removesuffix(")").strip("`")
     assert "> map-2.yaml && lcg import sheet partners.csv --type organisation --map map-2.yaml -o data" in command
     third = paste(command)
@@ -726,18 +726,18 @@ def test_one_go_keeps_every_hint_and_one_category_and_odd_column_names_survive_t
                          env=env)
     assert run.returncode == 1
     assert run.stderr.count(": Category;") == 1, run.stderr  # "Organisation type", not "Sector" too
-    assert "map it with sector: Category" not in run.stderr
+    assert "map it with Sector: Category" not in run.stderr
     (tmp_path / "map.yaml").write_text('columns:\n  Organisation: Label\n  "Dept\\\\Unit": ~\n  \'Contact "main"\': ~\n')
     again = lcg("import", "sheet", "orgs.csv", "--type", "organisation", "--map", "map.yaml", "-o", "data")
     command = again.stderr.strip().splitlines()[-1].split("in one go: ", 1)[1].removesuffix(")").strip("`")
     run = subprocess.run(["bash", "-c", command], cwd=tmp_path, capture_output=True, text=True, env=env)
-    assert run.returncode == 1 and "sector" in run.stderr, run.stderr  # the one left: no field offered for it
+    assert run.returncode == 1 and "Sector" in run.stderr, run.stderr  # the one left: no field offered for it
     written = (tmp_path / "map-2.yaml").read_text()
     import yaml
 
-    assert yaml.safe_load(written)["columns"] == {  # keys as the tool matches them, in lower case
-        "organisation": "Label", "dept\\unit": None, 'contact "main"': None, "organisation type": "Category",
-        "telephone": "phone", "notes": "note"}, written
+    assert yaml.safe_load(written)["columns"] == {  # keys as the sheet and the mapping file write them
+        "Organisation": "Label", "Dept\\Unit": None, 'Contact "main"': None, "Organisation type": "Category",
+        "Telephone": "phone", "Notes": "note"}, written
 
 
 def test_the_kind_hint_is_for_element_sheets_and_people_lists_name_no_organisation(lcg, tmp_path):
@@ -751,7 +751,7 @@ def test_the_kind_hint_is_for_element_sheets_and_people_lists_name_no_organisati
 
 def test_a_www_column_is_offered_website_and_a_pandas_index_is_no_lost_column(lcg, tmp_path):
     result = _import_list(lcg, tmp_path, ",Label,Web site\n0,Oak Trust,www.oak.org\n1,Elm Trust,www.elm.org\n", "{}")
-    assert "map it with web site: website" in result.stderr, result.stderr
+    assert "map it with Web site: website" in result.stderr, result.stderr
     assert "which the header row does not name" not in result.stderr  # 0, 1: the rows' numbers
 
 
@@ -763,7 +763,7 @@ def test_a_contact_column_becomes_people_who_work_for_the_organisations(lcg, tmp
             "Bilston Museum,Raj Patel; Jane Smith,\nBilston Libraries,jane smith,\n")
     hinted = _import_list(lcg, tmp_path, text, "{Name: Label, Contact email: ~}")
     assert hinted.exit_code == 1 and "make each name in it a person who works for the organisation with " \
-                                      "main contact: person" in hinted.output, hinted.output
+                                      "Main contact: person" in hinted.output, hinted.output
     result = _import_list(lcg, tmp_path, text, "{Name: Label, Main contact: person, Contact email: ~}")
     assert result.exit_code == 0, result.output
     ds = load_dataset(tmp_path / "data")
@@ -922,8 +922,8 @@ def test_a_person_column_is_suggested_only_for_names_of_people(lcg, tmp_path):
     assert result.exit_code == 1
     lines = {line.split("unknown column ")[1].split(" ")[0]: line for line in result.output.splitlines()
              if "unknown column" in line}
-    assert "main contact: person" in lines["'main"], result.output
-    assert not any(": person" in lines[k] for k in ("'head", "'lead", "'contact")), result.output
+    assert "Main contact: person" in lines["'Main"], result.output
+    assert not any(": person" in lines[k] for k in ("'Head", "'Lead", "'Contact")), result.output
 
 
 def test_a_row_whose_made_id_another_import_holds_is_written_under_a_free_id(lcg, tmp_path):
@@ -962,3 +962,35 @@ def test_a_person_named_only_on_rows_the_user_holds_now_is_not_written(lcg, tmp_
     assert again.exit_code == 0 and "left out 1 connection" in again.output, again.output
     assert {n.id for n in load_dataset(data).nodes if n.kind == "Person"} == {"raj-patel"}
     assert lcg("validate", "--data", data).exit_code == 0
+
+
+def test_a_schools_register_imports_with_one_pasted_mapping(lcg, tmp_path, monkeypatch):
+    """A DfE-style extract: URN read as an org-id (an Ofsted "EY" number too), "TelephoneNum" / "SchoolWebsite" /
+    "TypeOfEstablishment" offered their fields, the head's title and names in three columns one person, a title
+    alone no one; the hints name the columns as the sheet writes them (a trial's register took many runs)."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    (tmp_path / "register.csv").write_text(
+        "URN,EstablishmentName,TypeOfEstablishment,TelephoneNum,SchoolWebsite,HeadTitle,HeadFirstName,HeadLastName\n"
+        "104301,Woodfield Infant School,Community school,01902 558840,www.woodfieldinfants.co.uk,Mrs,Helen,Bradley\n"
+        "EY301234,Little Acorns Pre-School,Childcare,01902 111222,,Mr,,\n", encoding="utf-8")
+    (tmp_path / "map.yaml").write_text("columns:\n  EstablishmentName: Label\n  HeadTitle: person\n"
+                                       "  HeadFirstName: person\n  HeadLastName: person\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    first = lcg("import", "sheet", "register.csv", "--type", "organisation", "--map", "map.yaml", "-o", "data")
+    assert first.exit_code == 1
+    for hint in ("map it with TelephoneNum: phone", "map it with SchoolWebsite: website",
+                 "map it with TypeOfEstablishment: Category"):
+        assert hint in first.stderr, first.stderr
+    command = first.stderr.strip().splitlines()[-1].split("in one go: ", 1)[1].removesuffix(")").strip("`")
+    run = subprocess.run(["bash", "-c", command], cwd=tmp_path, capture_output=True, text=True,
+                         env={**os.environ, "PATH": f"{Path(sys.executable).parent}:{os.environ['PATH']}"})
+    assert run.returncode == 0, run.stderr
+    ds = load_dataset(tmp_path / "data")
+    orgs = {n.name: n.props for n in ds.nodes if n.kind == "Organisation"}
+    assert list(orgs["Woodfield Infant School"]["identifiers"]) == ["GB-URN-104301"]
+    assert list(orgs["Little Acorns Pre-School"]["identifiers"]) == ["GB-URN-EY301234"]
+    assert {n.name for n in ds.nodes if n.kind == "Person"} == {"Mrs Helen Bradley"}  # "Mr" alone is no one

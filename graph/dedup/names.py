@@ -44,7 +44,8 @@ ABBREVIATIONS = {
     "comm": "community", "dev": "development", "mgmt": "management", "svcs": "services", "bros": "brothers",
     "koninkl": "koninklijke", "elec": "electronics", "electr": "electronics", "nkl": "koninklijke",
     # the words UK schools and churches are named with, each in its short forms
-    "saint": "st", "cofe": "ce",
+    "saint": "st", "cofe": "ce", "sch": "school", "prim": "primary", "jnr": "junior", "inf": "infant",
+    "acad": "academy",
 }
 #: Names of a church written in several ways ("St Mary's Church of England Primary School", "... C of E
 #: Primary", "... CofE Primary", "... CE Primary"): one word each, before the words are read, so that
@@ -717,7 +718,7 @@ def naming_form_clash(a: NameKey, b: NameKey) -> str | None:
 #: plainly; the kinds of institution (university, college, institute) have their own rules above.
 ESTABLISHMENT_KINDS = {w: kind for kind, words in (
     ("nursery", "nursery nurseries preschool kindergarten kindergarden playgroup creche daycare"),
-    ("school", "school schools academy"),
+    ("school", "school schools academy academies"),
     ("place of worship", "church churches chapel cathedral mosque masjid temple gurdwara synagogue"),
     ("library", "library libraries"),
     ("museum or gallery", "museum museums gallery galleries"),
@@ -726,6 +727,7 @@ ESTABLISHMENT_KINDS = {w: kind for kind, words in (
     ("café", "cafe cafes caffe coffee coffeehouse"),
     ("restaurant", "restaurant restaurants bistro brasserie trattoria dining steakhouse"),
     ("bar or pub", "bar bars pub pubs tavern"),
+    ("trust or federation of schools", "federation federations"),
 ) for w in words.split()}
 
 
@@ -744,7 +746,10 @@ SCHOOL_PHASES = {w: phase for phase, words in (
     ("sixth form", "sixth"),
 ) for w in words.split()}
 _PLAIN_AGES = frozenset("infant infants junior juniors primary elementary secondary".split())
-_SCHOOL_WORDS = frozenset("school schools academy college".split())
+_SCHOOL_WORDS = frozenset("school schools academy academies college".split())
+#: Words after which a school word names the body that runs schools, not a school: "X Multi-Academy Trust",
+#: "The X Schools Trust", "X Academies Federation" (a federation of schools is one by its own word).
+_SCHOOLS_BODY = frozenset({"trust", "federation", "partnership"})
 _PHASES = frozenset(SCHOOL_PHASES.values())
 #: Words after which a school word names no school of its own: a "nursery school" or "day care school" is a
 #: nursery, and a "day school" is a school in Britain and as often as not a nursery in an American list of
@@ -773,6 +778,9 @@ def _establishments(key: NameKey) -> dict[str, list[int]]:
     for i, x in enumerate(w):
         if x in _SCHOOL_WORDS:
             if w[i + 1:i + 2] == ("of",):
+                continue
+            if i + 1 < len(w) and w[i + 1] in _SCHOOLS_BODY:  # "Multi-Academy Trust": a body that runs schools
+                out["trust or federation of schools"].append(i)
                 continue
             last = i  # the ages before it count ("Infant and Nursery School")
             if i and w[i - 1] in _NOT_A_SCHOOL_AFTER:

@@ -65,7 +65,8 @@ def clean_org_id(value) -> tuple[str | None, str | None]:
 
 
 def register_ids(org: dict) -> tuple[list[str], list[str]]:
-    """(org-ids from the charity and company numbers, numbers that fit no register we can name).
+    """(org-ids from the charity and company numbers, a school's URN and a provider's UKPRN, numbers that fit no
+    register we can name).
 
     Charity numbers of England and Wales are digits (``1164883``, ``1164883-1``);
     Scotland's ``SC012345``; Northern Ireland's ``NIC100012``; company numbers are
@@ -94,4 +95,20 @@ def register_ids(org: dict) -> tuple[list[str], list[str]]:
             ids.append("GB-COH-" + company[:2] + company[2:].zfill(6))
         else:
             odd.append(f"company number {org.get('companyNumber')}")
+    urn = re.sub(r"\s+", "", str(org.get("urn") or "")).upper()
+    if urn and not is_placeholder(urn):  # a school's Unique Reference Number (Get Information about Schools)
+        if is_org_id(urn):
+            ids.append(urn)
+        elif re.fullmatch(r"(?:EY)?\d{5,7}", urn):  # Ofsted writes a childcare provider's as "EY" and 6 digits
+            ids.append("GB-URN-" + urn)
+        else:
+            odd.append(f"URN {org.get('urn')}")
+    ukprn = re.sub(r"\s+", "", str(org.get("ukprn") or "")).upper()
+    if ukprn and not is_placeholder(ukprn):  # a UK learning provider's reference number
+        if is_org_id(ukprn):
+            ids.append(ukprn)
+        elif re.fullmatch(r"1\d{7}", ukprn):
+            ids.append("GB-UKPRN-" + ukprn)
+        else:
+            odd.append(f"UKPRN {org.get('ukprn')}")
     return ids, odd

@@ -82,7 +82,8 @@ _CONTACT_DETAIL = re.compile(r"\d|@|https?://|www\.|\bat\b.*\bdot\b|[\[(]at[\])]
 #: Khan-Patel", "Smith, Jane", "Sarah").
 _PERSON_NAME = re.compile(r"[^\W\d_][\w'’.-]*,?(?:\s+[^\W\d_][\w'’.-]*){0,4}")
 #: Cells that name no one: a placeholder ("N/A", "TBC", "Vacant", "Various", "Yes"); they are passed over.
-_NO_ONE = frozenset("n/a na none nil tbc tba tbd vacant unknown - -- ? x various yes no info reception".split()) | {
+_NO_ONE = frozenset("n/a na none nil tbc tba tbd vacant unknown - -- ? x various yes no info reception "
+                    "mr mrs ms miss mx dr prof rev sir dame cllr".split()) | {  # a title alone names no one
     "see website", "vacant post", "not known", "no one", "front desk"}
 #: Words that make a cell a body's name or a role, not a person's: "Wolverhampton City Council", "Head of
 #: Centre", "Centre Manager". A cell of role words alone ("Safeguarding Lead") is a role too; a surname that is
@@ -104,7 +105,12 @@ REGISTER_COLUMNS = {
                      "charity reg no", "charity reg. no.", "reg charity no"), "charityNumber"),
     **dict.fromkeys(("company number", "company no", "company no.", "company registration number",
                      "registered company number", "companies house number", "company reg no"), "companyNumber"),
+    **dict.fromkeys(("urn", "school urn", "establishment urn", "unique reference number"), "urn"),
+    **dict.fromkeys(("ukprn", "uk provider reference number"), "ukprn"),
 }
+#: What each register's numbers look like, for a problem with one that fits none.
+_REGISTER_SHAPES = {"charityNumber": "digits, SC012345 or NIC100012", "companyNumber":
+                    "up to 8 digits, or 2 letters and 6 digits", "urn": "5 to 7 digits, or EY and 6", "ukprn": "8 digits from 1"}
 
 
 class SheetProblems(LcgError):
@@ -241,6 +247,7 @@ class _Reader:
         self.problems: list[str] = []
         self.kinds, self.rels = _kind_names(), _rel_names()
         self.map_file: str | None = None  # the mapping file given, and the command run (for hints)
+        self.given: dict[str, str] = {}  # the mapping file's column names, lower case -> as it writes them
         self.rerun: Callable[..., str] = lambda map_file, needed=None: f"lcg import sheet ... --map {map_file}"
         #: (sheet, column, kind) -> [first row, rows, its place in ``problems``, the first value]: an unknown
         #: column is said once, with its count
@@ -290,8 +297,10 @@ class _Reader:
         cols = []
         for c in row:
             name = str(c or "").strip()
-            name = self.column_map.get(name.lower(), name)  # "" for a column mapped to nothing: left out
-            cols.append(name)
+            mapped = self.column_map.get(name.lower(), name)  # "" for a column mapped to nothing: left out
+            if mapped.lower() == PERSON_COLUMN and _NAME_PART.search(name.lower()):
+                mapped = PERSON_PART  # "HeadFirstName": part of a name
+            cols.append(mapped)
         lower = [c.lower() for c in cols]
         twice = sorted({c for c in lower if c and lower.count(c) > 1 and c not in JOINED_FIELDS})
         for c in twice:  # a row would keep one of the two cells and lose the other without a word
@@ -306,6 +315,9 @@ class _Reader:
             if c:  # columns joined into one field are named together: "Address 1 + Town"
                 was = self.headers[sheet].get(c.lower())
                 self.headers[sheet][c.lower()] = f"{was} + {str(h).strip()}" if was else str(h).strip()
+        if PERSON_PART in self.headers[sheet]:  # the person columns, parts of a name among them, as one
+            self.headers[sheet][PERSON_COLUMN] = " + ".join(
+                x for x in (self.headers[sheet].get(PERSON_COLUMN), self.headers[sheet][PERSON_PART]) if x)
         missing = [r for r in required if r not in lower]
         if missing:
             shown = [w.title() for w in wanted if w in required or w not in ("type",) or not self.default_kind]
@@ -349,7 +361,8 @@ class _Reader:
     def _map_lines(self, map_kind: str | None) -> list[str]:
         """The lines of a mapping file holding the one given (if any), every hint's line and every column's
         suggested field."""
-        columns = {**self.column_map, **dict(self.suggested), **dict(self.column_fixes)}
+        columns = {self.given.get(c, c): v for c, v in self.column_map.items()}  # as the mapping file writes them
+        columns.update({**dict(self.suggested), **dict(self.column_fixes)})
         lines = ["columns:", *(f"  {_yaml_key(c)}: {v or '~'}" for c, v in columns.items())]
         if self.type_map:
             lines += ["types:", *(f"  {_yaml_key(t)}: {k}" for t, k in self.type_map.items())]
@@ -460,7 +473,11 @@ LABEL_WORDS = frozenset("organisation organization org company partner instituti
 
 #: Fields that several columns may fill, joined in their order with ", ": an address written over "Address 1",
 #: "Address 2", "Town" (the 360Giving sheets' street and locality), which the duplicates check reads whole.
-JOINED_FIELDS = frozenset({"address", "person"})  # several columns of people: "Headteacher", "Main contact"
+JOINED_FIELDS = frozenset({"address", "person", "person part"})  # several columns of people: "Headteacher",
+#: "Main contact"; a column mapped to person whose name says it holds part of a name ("HeadFirstName",
+#: "Surname", "Title") is a part, joined with the others of its row into one name ("Mrs Helen Bradley").
+_NAME_PART = re.compile(r"title|initials?|(?:first|fore|given|middle|last|sur|family)[\s_-]*name")
+PERSON_PART = "person part"
 
 
 def _rows_at(sheet: str, first, count: int) -> str:
@@ -483,8 +500,11 @@ def _row(cols: list, cells) -> dict:
             col = col.lower()
             if col in out:
                 parts = [str(x) for x in (out[col], value) if x not in (None, "")]
-                value = (LIST_SEPARATOR if col == PERSON_COLUMN else ", ").join(parts) or None
+                value = {PERSON_COLUMN: LIST_SEPARATOR, PERSON_PART: " "}.get(col, ", ").join(parts) or None
         out[col] = value
+    if PERSON_PART in out:  # the parts of one name, one more person
+        part = out.pop(PERSON_PART)
+        out[PERSON_COLUMN] = LIST_SEPARATOR.join(str(x) for x in (out.get(PERSON_COLUMN), part) if x) or None
     return out
 
 
@@ -512,6 +532,7 @@ def import_sheet(paths, out_dir, *, mapping=None, name: str | None = None, kind:
     column_map, type_map, map_kind, given = _mapping(mapping)
     reader = _Reader(column_map, type_map, kind or map_kind)
     reader.map_file = None if mapping is None else str(mapping)
+    reader.given = given
     reader.rerun = lambda map_file, needed=None: shlex.join(
         ["lcg", "import", "sheet", *map(str, paths), *(["--type", kind or needed] if kind or needed else []),
          *(["--name", name] if name else []), *(["--map", map_file] if map_file else []), "-o", str(out_dir)])
@@ -873,9 +894,7 @@ def _register_cells(reader: _Reader, sheet: str, n: int, entry: dict, columns: d
         ids, odd = register_ids({REGISTER_COLUMNS[col]: str(value)})
         for what in odd:
             reader.problems.append(f"{sheet}:{n}: {what} in column {head[col]!r} fits no register (expected "
-                                   + ("digits, SC012345 or NIC100012" if REGISTER_COLUMNS[col] == "charityNumber"
-                                      else "up to 8 digits, or 2 letters and 6 digits")
-                                   + ", or an org-id such as GB-CHC-1164883)")
+                                   f"{_REGISTER_SHAPES[REGISTER_COLUMNS[col]]}, or an org-id such as GB-CHC-1164883)")
         for i in ids:
             if i not in entry.setdefault("identifiers", []):
                 entry["identifiers"].append(i)
@@ -1062,6 +1081,9 @@ FIELD_SYNONYMS = {"zip": "postcode", "zipcode": "postcode", "zip code": "postcod
                   "street": "address", "street address": "address", "addr": "address", "alias": "aliases",
                   "town": "address", "city": "address", "locality": "address", "address 1": "address",
                   "address 2": "address", "address line 1": "address", "address line 2": "address"}
+#: Words a column's name may hold a field's name in ("TelephoneNum", "SchoolWebsite", "Street 1"), for its hint.
+_FIELD_WORDS = {"phone": ("phone",), "website": ("website", "web site", "webpage", "homepage"),
+                "postcode": ("postcode", "post code", "zipcode"), "address": ("street", "address", "town")}
 _PLAIN_KEY = re.compile(r"[A-Za-z][A-Za-z0-9 _.()-]*")
 #: Plain words YAML reads as something else than text (yes, no, on, off, true, false, null).
 _YAML_WORDS = frozenset("y n yes no on off true false null".split())
@@ -1096,10 +1118,13 @@ def _unknown_column(reader: _Reader, sheet: str, col: str, kind: str) -> str:
     fields = [f.name for f in schema.NODE_KINDS[kind].fields if f.name not in ("id", "name")]
     types = {f.name: f.type for f in schema.NODE_KINDS[kind].fields}
     where = _rows_at(sheet, first, rows)
-    key = _yaml_key(col)
+    named = reader.headers.get(sheet, {}).get(col, col)  # as the sheet writes it: "TelephoneNum"
+    key = _yaml_key(named)
     could = [f for f in fields if _could_hold(f, types[f], value)]  # "Source" holding file names is no `sources`
     field = FIELD_SYNONYMS.get(col) if FIELD_SYNONYMS.get(col) in could else None
-    if (field is None and "type" in could and re.search(r"\b(type|category|sector|kind)\b", col)
+    if field is None and not re.search(r"e-?mail", col):  # "TelephoneNum", "SchoolWebsite": the field's word in it
+        field = next((f for f, words in _FIELD_WORDS.items() if f in could and any(w in col for w in words)), None)
+    if (field is None and "type" in could and re.search(r"type|category|sector|\bkind\b", col)
             and "category" not in reader.headers.get(sheet, {})
             and not any(f == "Category" for _, f in reader.column_fixes)):  # one column may be the Category
         field = "Category"  # the entry's own type ("Type of organisation": charity, school) is read from Category
@@ -1113,10 +1138,10 @@ def _unknown_column(reader: _Reader, sheet: str, col: str, kind: str) -> str:
     hint = (f"; make each name in it a person who works for the {kind.lower()} with {key}: {field}"
             if field == PERSON_COLUMN else f"; map it with {key}: {field}" if field else "")
     if field:
-        reader.column_fixes.append((col, field))
+        reader.column_fixes.append((named, field))
     # the entry's own type is the Category column: a column mapped to "type" would be read as the kind
     shown = ["Category (its type)" if f == "type" else f for f in fields]
-    return (f"{where}: unknown column {col!r} for {schema.a_kind(kind)} (expected one of {', '.join(shown)}"
+    return (f"{where}: unknown column {named!r} for {schema.a_kind(kind)} (expected one of {', '.join(shown)}"
             f"{hint}; or leave it out with {key}: ~ under columns: in a mapping file)")
 
 
