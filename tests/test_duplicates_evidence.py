@@ -700,6 +700,7 @@ def test_two_addresses_without_house_numbers_sharing_no_word_are_two_places():
     ("Perry Hall Multi-Academy Trust", "Perry Hall Primary School",
      "a trust or federation of schools and a primary school"),
     ("Woodfield Infants", "Woodfield Junior Sch", "an infant school and a junior school"),  # "Sch": a school
+    ("Academies Enterprise Trust", "Bilston Academy", "a trust or federation of schools and a school"),
 ])
 def test_two_kinds_of_establishment_on_one_site_are_two_bodies(a, b, kinds):
     """A nursery in a school, a church and its school, a hotel's café and its restaurant share an address and a
@@ -718,6 +719,8 @@ def test_two_kinds_of_establishment_on_one_site_are_two_bodies(a, b, kinds):
     ("Bilston High School", "Bilston School"),  # a school of no age said may be a school of any age
     ("Bilston Nursery School", "Bilston Nursery"),  # a nursery school is a nursery
     ("Woodfield Junior Sch", "Woodfield Junior School"),
+    ("Bilston Prim Acad", "Bilston Primary Academy"),  # "Prim", "Acad", "Jnr": their words
+    ("Federation House Community Centre", "Federation House Community Centre Ltd"),  # a federation of no schools
     ("Little People Day Care School", "Little People Day Care & Kindergarten"),
     # "School of Medicine" names a unit, "Chapel Hill" a place
     ("University of North Carolina at Chapel Hill, School of Medicine", "University of North Carolina at Chapel Hill"),
@@ -747,6 +750,8 @@ def test_an_age_names_a_school_only_with_a_school_word_after_it():
     assert set(_establishments(name_key("First Bus Wolverhampton"))) == set()
     assert set(_establishments(name_key("Bilston First School"))) == {"first school"}
     assert set(_establishments(name_key("Bilston Infant and Nursery School"))) == {"infant school", "nursery"}
+    assert set(_establishments(name_key("Wolverhampton Royal Inf"))) == set()  # "Inf" may be an infirmary
+    assert set(_establishments(name_key("Federation of Small Businesses"))) == set()
 
 
 @pytest.mark.parametrize("a, b", [

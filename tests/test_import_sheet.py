@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 import yaml
@@ -994,3 +995,37 @@ def test_a_schools_register_imports_with_one_pasted_mapping(lcg, tmp_path, monke
     assert list(orgs["Woodfield Infant School"]["identifiers"]) == ["GB-URN-104301"]
     assert list(orgs["Little Acorns Pre-School"]["identifiers"]) == ["GB-URN-EY301234"]
     assert {n.name for n in ds.nodes if n.kind == "Person"} == {"Mrs Helen Bradley"}  # "Mr" alone is no one
+
+
+def test_a_fields_word_is_offered_only_where_the_columns_name_ends_with_it(lcg, tmp_path):
+    """"TelephoneNum" is phone, "Street 1" address; "Town twinning", "Phone opening hours", "Postcode district",
+    "Email address", "Street champion" are not (a review found them offered, and the one-go command applied
+    them); a "URN" column is offered as a school's only when its values look like one."""
+    text = ("Name,TelephoneNum,Street 1,Town twinning,Phone opening hours,Postcode district,Email address,"
+            "Street champion,URN\nA School,01902 1,1 High St,Lille,9-5,WV1,a@b.org,Amy Lee,104301\n")
+    result = _import_list(lcg, tmp_path, text, "{Name: Label}")
+    offered = dict(re.findall(r"map it with ([^;:]+): ([^;]+);", result.output))
+    assert offered == {"TelephoneNum": "phone", "Street 1": "address", "URN": "school urn"}, result.output
+    result = _import_list(lcg, tmp_path, "Name,URN,UKPRN\nA School,7,10007166\n", "{Name: Label}")
+    assert "unknown column 'URN'" in result.output and "map it with" not in result.output  # 7 is no school's
+    # a UKPRN column is read as one unasked (the name is only ever a provider's number)
+    result = _import_list(lcg, tmp_path, "Name,URN,UKPRN\nA School,EY301234,10007166\n",
+                          "{Name: Label, URN: school urn}")
+    assert result.exit_code == 0, result.output
+    (org,) = load_dataset(tmp_path / "data").nodes
+    assert list(org.props["identifiers"]) == ["GB-URN-EY301234", "GB-UKPRN-10007166"]
+
+
+@pytest.mark.parametrize("header, row, people", [
+    ("Head first name,Head surname,DSL first name,DSL surname", "Helen,Bradley,John,Okafor",
+     {"Helen Bradley", "John Okafor"}),  # the parts of each prefix: one person each
+    ("Contact name,Contact surname", "Jane,Smith", {"Jane Smith"}),  # "name" beside "surname": the first name
+    ("Contact title,Contact first name,Contact last name", "Manager,Helen,Bradley", {"Helen Bradley"}),  # a job
+    ("HeadTitle,HeadFirstName,HeadLastName", "Mrs,N/A,N/A", set()),  # placeholders and a title: no one
+    ("HeadTitle,HeadFirstName,HeadLastName", "Revd,,", set()),
+])
+def test_the_parts_of_names_make_one_person_each(lcg, tmp_path, header, row, people):
+    columns = ", ".join(f"{h}: person" for h in header.split(","))
+    result = _import_list(lcg, tmp_path, f"Name,{header}\nBilston Hub,{row}\n", f"{{Name: Label, {columns}}}")
+    assert result.exit_code == 0, result.output
+    assert {n.name for n in load_dataset(tmp_path / "data").nodes if n.kind == "Person"} == people

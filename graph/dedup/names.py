@@ -44,8 +44,7 @@ ABBREVIATIONS = {
     "comm": "community", "dev": "development", "mgmt": "management", "svcs": "services", "bros": "brothers",
     "koninkl": "koninklijke", "elec": "electronics", "electr": "electronics", "nkl": "koninklijke",
     # the words UK schools and churches are named with, each in its short forms
-    "saint": "st", "cofe": "ce", "sch": "school", "prim": "primary", "jnr": "junior", "inf": "infant",
-    "acad": "academy",
+    "saint": "st", "cofe": "ce", "sch": "school", "prim": "primary", "jnr": "junior", "acad": "academy",
 }
 #: Names of a church written in several ways ("St Mary's Church of England Primary School", "... C of E
 #: Primary", "... CofE Primary", "... CE Primary"): one word each, before the words are read, so that
@@ -751,6 +750,8 @@ _SCHOOL_WORDS = frozenset("school schools academy academies college".split())
 #: "The X Schools Trust", "X Academies Federation" (a federation of schools is one by its own word).
 _SCHOOLS_BODY = frozenset({"trust", "federation", "partnership"})
 _PHASES = frozenset(SCHOOL_PHASES.values())
+#: Words of a name of schools or what they teach: a federation is one of schools only beside one of them.
+_SCHOOLISH = _SCHOOL_WORDS | frozenset(SCHOOL_PHASES) | {"nursery", "nurseries"}
 #: Words after which a school word names no school of its own: a "nursery school" or "day care school" is a
 #: nursery, and a "day school" is a school in Britain and as often as not a nursery in an American list of
 #: childcare sites ("Chicago Urban Day School" is the "... Urban Daycare" of the Chicago sites' labels).
@@ -779,14 +780,15 @@ def _establishments(key: NameKey) -> dict[str, list[int]]:
         if x in _SCHOOL_WORDS:
             if w[i + 1:i + 2] == ("of",):
                 continue
-            if i + 1 < len(w) and w[i + 1] in _SCHOOLS_BODY:  # "Multi-Academy Trust": a body that runs schools
+            if _SCHOOLS_BODY.intersection(w[i + 1:i + 3]):  # "Multi-Academy Trust", "Academies Enterprise Trust"
                 out["trust or federation of schools"].append(i)
                 continue
             last = i  # the ages before it count ("Infant and Nursery School")
             if i and w[i - 1] in _NOT_A_SCHOOL_AFTER:
                 continue
-        if (kind := ESTABLISHMENT_KINDS.get(x)) and not (i + 1 < len(w) and w[i + 1] in _STREET_OR_PLACE):
-            out[kind].append(i)
+        if (kind := ESTABLISHMENT_KINDS.get(x)) and not (i + 1 < len(w) and w[i + 1] in _STREET_OR_PLACE) and not (
+                kind == "trust or federation of schools" and not _SCHOOLISH.intersection(w)):
+            out[kind].append(i)  # (a federation of no schools: "Federation of Small Businesses")
     phases = defaultdict(list)
     for i, x in enumerate(w):
         if x not in SCHOOL_PHASES:

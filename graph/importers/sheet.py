@@ -83,7 +83,7 @@ _CONTACT_DETAIL = re.compile(r"\d|@|https?://|www\.|\bat\b.*\bdot\b|[\[(]at[\])]
 _PERSON_NAME = re.compile(r"[^\W\d_][\w'’.-]*,?(?:\s+[^\W\d_][\w'’.-]*){0,4}")
 #: Cells that name no one: a placeholder ("N/A", "TBC", "Vacant", "Various", "Yes"); they are passed over.
 _NO_ONE = frozenset("n/a na none nil tbc tba tbd vacant unknown - -- ? x various yes no info reception "
-                    "mr mrs ms miss mx dr prof rev sir dame cllr".split()) | {  # a title alone names no one
+                    "mr mrs ms miss mx dr prof professor rev revd father sir dame cllr councillor".split()) | {
     "see website", "vacant post", "not known", "no one", "front desk"}
 #: Words that make a cell a body's name or a role, not a person's: "Wolverhampton City Council", "Head of
 #: Centre", "Centre Manager". A cell of role words alone ("Safeguarding Lead") is a role too; a surname that is
@@ -105,12 +105,17 @@ REGISTER_COLUMNS = {
                      "charity reg no", "charity reg. no.", "reg charity no"), "charityNumber"),
     **dict.fromkeys(("company number", "company no", "company no.", "company registration number",
                      "registered company number", "companies house number", "company reg no"), "companyNumber"),
-    **dict.fromkeys(("urn", "school urn", "establishment urn", "unique reference number"), "urn"),
+    **dict.fromkeys(("school urn", "establishment urn", "school unique reference number"), "urn"),
     **dict.fromkeys(("ukprn", "uk provider reference number"), "ukprn"),
 }
-#: What each register's numbers look like, for a problem with one that fits none.
-_REGISTER_SHAPES = {"charityNumber": "digits, SC012345 or NIC100012", "companyNumber":
-                    "up to 8 digits, or 2 letters and 6 digits", "urn": "5 to 7 digits, or EY and 6", "ukprn": "8 digits from 1"}
+#: What each register's numbers look like, for a problem with one that fits none, with an example.
+_REGISTER_SHAPES = {"charityNumber": "digits, SC012345 or NIC100012, or an org-id such as GB-CHC-1164883",
+                    "companyNumber": "up to 8 digits, or 2 letters and 6 digits, or an org-id such as GB-COH-01234567",
+                    "urn": "5 to 7 digits, or EY and 6, or an org-id such as GB-URN-104301",
+                    "ukprn": "8 digits from 1, or an org-id such as GB-UKPRN-10007166"}
+#: A column named "URN" alone may be any list's record number: offered "school urn" when its values look like a
+#: school's (5 to 7 digits, or Ofsted's "EY" and 6), never read so unasked.
+_URN_VALUE = re.compile(r"(?:EY)?\d{5,7}", re.IGNORECASE)
 
 
 class SheetProblems(LcgError):
@@ -298,9 +303,8 @@ class _Reader:
         for c in row:
             name = str(c or "").strip()
             mapped = self.column_map.get(name.lower(), name)  # "" for a column mapped to nothing: left out
-            if mapped.lower() == PERSON_COLUMN and _NAME_PART.search(name.lower()):
-                mapped = PERSON_PART  # "HeadFirstName": part of a name
             cols.append(mapped)
+        _name_parts(row, cols)
         lower = [c.lower() for c in cols]
         twice = sorted({c for c in lower if c and lower.count(c) > 1 and c not in JOINED_FIELDS})
         for c in twice:  # a row would keep one of the two cells and lose the other without a word
@@ -315,9 +319,10 @@ class _Reader:
             if c:  # columns joined into one field are named together: "Address 1 + Town"
                 was = self.headers[sheet].get(c.lower())
                 self.headers[sheet][c.lower()] = f"{was} + {str(h).strip()}" if was else str(h).strip()
-        if PERSON_PART in self.headers[sheet]:  # the person columns, parts of a name among them, as one
+        parts = [h for c, h in self.headers[sheet].items() if c.startswith(PERSON_PART)]
+        if parts:  # the person columns, parts of names among them, as one
             self.headers[sheet][PERSON_COLUMN] = " + ".join(
-                x for x in (self.headers[sheet].get(PERSON_COLUMN), self.headers[sheet][PERSON_PART]) if x)
+                x for x in (self.headers[sheet].get(PERSON_COLUMN), *parts) if x)
         missing = [r for r in required if r not in lower]
         if missing:
             shown = [w.title() for w in wanted if w in required or w not in ("type",) or not self.default_kind]
@@ -473,11 +478,36 @@ LABEL_WORDS = frozenset("organisation organization org company partner instituti
 
 #: Fields that several columns may fill, joined in their order with ", ": an address written over "Address 1",
 #: "Address 2", "Town" (the 360Giving sheets' street and locality), which the duplicates check reads whole.
-JOINED_FIELDS = frozenset({"address", "person", "person part"})  # several columns of people: "Headteacher",
-#: "Main contact"; a column mapped to person whose name says it holds part of a name ("HeadFirstName",
-#: "Surname", "Title") is a part, joined with the others of its row into one name ("Mrs Helen Bradley").
-_NAME_PART = re.compile(r"title|initials?|(?:first|fore|given|middle|last|sur|family)[\s_-]*name")
-PERSON_PART = "person part"
+JOINED_FIELDS = frozenset({"address", "person"})  # several columns of people: "Headteacher", "Main contact"
+#: A column mapped to person whose name says it holds part of a name is a part: "HeadTitle", "HeadFirstName",
+#: "HeadLastName" are one name ("Mrs Helen Bradley"), the parts of each prefix ("Head", "DSL") one person.
+_NAME_PART = re.compile(r"(title|initials?|(?:first|fore|given|middle|last|sur|family)[\s_-]*name)\s*$")
+_PART_ROLE = {"title": "title", "initial": "first", "initials": "first", "first": "first", "fore": "first",
+              "given": "first", "middle": "middle", "last": "last", "sur": "last", "family": "last"}
+PERSON_PART = "person part:"  # + prefix + ":" + role, as a column's field (``_name_parts``)
+
+
+def _name_parts(row, cols: list) -> None:
+    """Mark the columns mapped to person that hold parts of names ("HeadFirstName": ``person part:head:first``):
+    a part is known by its name's end, its prefix says whose; a "<prefix> name" column beside a "<prefix>
+    surname" one is the first name ("Contact name" / "Contact surname")."""
+    found = {}
+    for i, (c, h) in enumerate(zip(cols, row)):
+        if c.lower() != PERSON_COLUMN:
+            continue
+        head = str(h or "").strip().lower()
+        if (m := _NAME_PART.search(head)):
+            word = m.group(1)
+            role = next((r for w, r in _PART_ROLE.items() if word.startswith(w)), "first")
+            found[i] = (re.sub(r"[\W_]+", "", head[:m.start()]), role)
+    lasts = {prefix for prefix, role in found.values() if role == "last"}
+    for i, (c, h) in enumerate(zip(cols, row)):
+        head = str(h or "").strip().lower()
+        if c.lower() == PERSON_COLUMN and i not in found and (m := re.fullmatch(r"(.*?)[\s_-]*name", head)) \
+                and re.sub(r"[\W_]+", "", m.group(1)) in lasts:
+            found[i] = (re.sub(r"[\W_]+", "", m.group(1)), "first")
+    for i, (prefix, role) in found.items():
+        cols[i] = f"{PERSON_PART}{prefix}:{role}"
 
 
 def _rows_at(sheet: str, first, count: int) -> str:
@@ -500,12 +530,31 @@ def _row(cols: list, cells) -> dict:
             col = col.lower()
             if col in out:
                 parts = [str(x) for x in (out[col], value) if x not in (None, "")]
-                value = {PERSON_COLUMN: LIST_SEPARATOR, PERSON_PART: " "}.get(col, ", ").join(parts) or None
+                value = (LIST_SEPARATOR if col == PERSON_COLUMN else ", ").join(parts) or None
         out[col] = value
-    if PERSON_PART in out:  # the parts of one name, one more person
-        part = out.pop(PERSON_PART)
-        out[PERSON_COLUMN] = LIST_SEPARATOR.join(str(x) for x in (out.get(PERSON_COLUMN), part) if x) or None
+    names = _names_of_parts(out)
+    if names:
+        out[PERSON_COLUMN] = LIST_SEPARATOR.join(str(x) for x in (out.get(PERSON_COLUMN), *names) if x) or None
     return out
+
+
+def _names_of_parts(out: dict) -> list[str]:
+    """The names a row's name parts make, one per prefix ("Mrs" "Helen" "Bradley": "Mrs Helen Bradley"),
+    taking the parts out of ``out``: a title only when it is a person's ("Contact title": "Manager" is a job),
+    no part that names no one ("N/A"), and no name of a title alone."""
+    from ..dedup.names import TITLES
+
+    keys = [k for k in out if k.startswith(PERSON_PART)]
+    if not keys:
+        return []
+    people: dict[str, dict[str, str]] = {}
+    for k in keys:
+        value = " ".join(str(out.pop(k) or "").split())
+        prefix, role = k[len(PERSON_PART):].rsplit(":", 1)
+        if (value.lower().strip(".") in TITLES) if role == "title" else (value and not _no_one(value)):
+            people.setdefault(prefix, {})[role] = value
+    return [" ".join(p[r] for r in ("title", "first", "middle", "last") if r in p) for p in people.values()
+            if p.keys() - {"title"}]
 
 
 def _value(fld, v):
@@ -894,7 +943,7 @@ def _register_cells(reader: _Reader, sheet: str, n: int, entry: dict, columns: d
         ids, odd = register_ids({REGISTER_COLUMNS[col]: str(value)})
         for what in odd:
             reader.problems.append(f"{sheet}:{n}: {what} in column {head[col]!r} fits no register (expected "
-                                   f"{_REGISTER_SHAPES[REGISTER_COLUMNS[col]]}, or an org-id such as GB-CHC-1164883)")
+                                   f"{_REGISTER_SHAPES[REGISTER_COLUMNS[col]]})")
         for i in ids:
             if i not in entry.setdefault("identifiers", []):
                 entry["identifiers"].append(i)
@@ -1081,9 +1130,13 @@ FIELD_SYNONYMS = {"zip": "postcode", "zipcode": "postcode", "zip code": "postcod
                   "street": "address", "street address": "address", "addr": "address", "alias": "aliases",
                   "town": "address", "city": "address", "locality": "address", "address 1": "address",
                   "address 2": "address", "address line 1": "address", "address line 2": "address"}
-#: Words a column's name may hold a field's name in ("TelephoneNum", "SchoolWebsite", "Street 1"), for its hint.
-_FIELD_WORDS = {"phone": ("phone",), "website": ("website", "web site", "webpage", "homepage"),
-                "postcode": ("postcode", "post code", "zipcode"), "address": ("street", "address", "town")}
+#: How a column's name ends when it names a field after another word or before a number ("TelephoneNum",
+#: "SchoolWebsite", "Street 1", "Address line 2"), for its hint: not "Phone opening hours", "Town twinning",
+#: "Address type", "Postcode district", nor an e-mail or web address.
+_FIELD_WORDS = {"phone": re.compile(r"(?:tele)?phone[\s_-]*(?:num|number|no)?$"),
+                "website": re.compile(r"(?:website|web site|webpage|homepage)$"),
+                "postcode": re.compile(r"(?:postcode|post code|zipcode|zip code)$"),
+                "address": re.compile(r"(?<!e-mail )(?<!email )(?<!web )(?:street|address|town)(?:[\s_-]*(?:line)?[\s_-]*\d)?$")}
 _PLAIN_KEY = re.compile(r"[A-Za-z][A-Za-z0-9 _.()-]*")
 #: Plain words YAML reads as something else than text (yes, no, on, off, true, false, null).
 _YAML_WORDS = frozenset("y n yes no on off true false null".split())
@@ -1123,7 +1176,7 @@ def _unknown_column(reader: _Reader, sheet: str, col: str, kind: str) -> str:
     could = [f for f in fields if _could_hold(f, types[f], value)]  # "Source" holding file names is no `sources`
     field = FIELD_SYNONYMS.get(col) if FIELD_SYNONYMS.get(col) in could else None
     if field is None and not re.search(r"e-?mail", col):  # "TelephoneNum", "SchoolWebsite": the field's word in it
-        field = next((f for f, words in _FIELD_WORDS.items() if f in could and any(w in col for w in words)), None)
+        field = next((f for f, ending in _FIELD_WORDS.items() if f in could and ending.search(col)), None)
     if (field is None and "type" in could and re.search(r"type|category|sector|\bkind\b", col)
             and "category" not in reader.headers.get(sheet, {})
             and not any(f == "Category" for _, f in reader.column_fixes)):  # one column may be the Category
@@ -1132,6 +1185,8 @@ def _unknown_column(reader: _Reader, sheet: str, col: str, kind: str) -> str:
             and not _DETAIL_HEADER.search(col) and _PERSON_NAME.fullmatch(str(value).strip())
             and not _CONTACT_DETAIL.search(str(value))):  # "Main contact": a person's name
         field = PERSON_COLUMN
+    if field is None and col in ("urn", "ukprn") and _URN_VALUE.fullmatch(str(value).strip()):
+        field = "school urn" if col == "urn" else "ukprn"  # a register's number, read as an org-id once mapped
     if field is None:  # close ones only: "notes" for note
         close = difflib.get_close_matches(col, could, n=1, cutoff=0.75)
         field = close[0] if close else None
