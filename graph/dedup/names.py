@@ -769,6 +769,7 @@ def _any_age(kinds) -> set[str]:
     return {"school"} if _PHASES.intersection(kinds) else set()
 
 
+@lru_cache(maxsize=1 << 17)  # asked of both names of every scored pair: once per name (bench/RESULTS.md, session 7)
 def _establishments(key: NameKey) -> dict[str, list[int]]:
     """The kinds of establishment (``ESTABLISHMENT_KINDS``) and of school (``SCHOOL_PHASES``) the body's own
     name names ("Bean Café, Temple Street" names no church), each with where its words are in ``_head_words``.
@@ -802,7 +803,7 @@ def _establishments(key: NameKey) -> dict[str, list[int]]:
     if phases:
         out.pop("school", None)  # a school of an age: "school" says no more than that
         out.update(phases)
-    return out
+    return dict(out)  # shared by every pair (cached): read, never changed
 
 
 #: Two kinds of establishment (``establishment_clash``) cap the name score here: under the reporting score, so
