@@ -34,7 +34,7 @@ LEGAL_TOKENS = frozenset(
     "nv bv ltd limited inc incorporated corp corporation co company cos ag gmbh sa srl spa plc llc llp lp "
     "cic cio kg se cv vzw ab oy as asa sarl bvba pte pty kk aktiengesellschaft firma publ".split())
 #: Person titles, dropped from people's names.
-TITLES = frozenset("dr prof professor mr mrs ms miss mx sir dame cllr councillor rev revd".split())
+TITLES = frozenset("dr prof professor mr mrs ms miss mx sir dame cllr councillor rev revd father".split())
 ABBREVIATIONS = {
     "univ": "university", "uni": "university", "tech": "technology", "technologie": "technology",
     "technol": "technology", "ind": "industries", "inds": "industries", "intl": "international",
@@ -1001,7 +1001,7 @@ _IES_NOUNS = frozenset("library community charity university academy nursery soc
                        "secretary directory refinery brewery bakery colliery foundry factory "
                        "cemetery ability disability utility security economy energy party story "
                        "country category policy pantry lady baby sanctuary infirmary ally army enquiry "
-                       "delivery quality emergency academy ministry diversity".split())
+                       "delivery quality emergency diversity".split())
 _OTHER_NUMBER = {**{w: w[:-1] + "ies" for w in _IES_NOUNS}, **{w[:-1] + "ies": w for w in _IES_NOUNS}}
 
 

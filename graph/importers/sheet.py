@@ -82,8 +82,7 @@ _CONTACT_DETAIL = re.compile(r"\d|@|https?://|www\.|\bat\b.*\bdot\b|[\[(]at[\])]
 #: Khan-Patel", "Smith, Jane", "Sarah").
 _PERSON_NAME = re.compile(r"[^\W\d_][\w'’.-]*,?(?:\s+[^\W\d_][\w'’.-]*){0,4}")
 #: Cells that name no one: a placeholder ("N/A", "TBC", "Vacant", "Various", "Yes"); they are passed over.
-_NO_ONE = frozenset("n/a na none nil tbc tba tbd vacant unknown - -- ? x various yes no info reception "
-                    "mr mrs ms miss mx dr prof professor rev revd father sir dame cllr councillor".split()) | {
+_NO_ONE = frozenset("n/a na none nil tbc tba tbd vacant unknown - -- ? x various yes no info reception".split()) | {
     "see website", "vacant post", "not known", "no one", "front desk"}
 #: Words that make a cell a body's name or a role, not a person's: "Wolverhampton City Council", "Head of
 #: Centre", "Centre Manager". A cell of role words alone ("Safeguarding Lead") is a role too; a surname that is
@@ -542,8 +541,6 @@ def _names_of_parts(out: dict) -> list[str]:
     """The names a row's name parts make, one per prefix ("Mrs" "Helen" "Bradley": "Mrs Helen Bradley"),
     taking the parts out of ``out``: a title only when it is a person's ("Contact title": "Manager" is a job),
     no part that names no one ("N/A"), and no name of a title alone."""
-    from ..dedup.names import TITLES
-
     keys = [k for k in out if k.startswith(PERSON_PART)]
     if not keys:
         return []
@@ -551,7 +548,7 @@ def _names_of_parts(out: dict) -> list[str]:
     for k in keys:
         value = " ".join(str(out.pop(k) or "").split())
         prefix, role = k[len(PERSON_PART):].rsplit(":", 1)
-        if (value.lower().strip(".") in TITLES) if role == "title" else (value and not _no_one(value)):
+        if _is_title(value) if role == "title" else not _no_one(value):
             people.setdefault(prefix, {})[role] = value
     return [" ".join(p[r] for r in ("title", "first", "middle", "last") if r in p) for p in people.values()
             if p.keys() - {"title"}]
@@ -675,7 +672,8 @@ def import_sheet(paths, out_dir, *, mapping=None, name: str | None = None, kind:
     for es in out.values():
         for e in es:
             del e["_kind"]
-    result = SheetResult(nodes=len(entries), relationships=sum(len(v) for v in ties.values()) - len(left_out) - theirs_already,
+    written_ties = sum(len(v) for v in ties.values()) - len(left_out) - theirs_already
+    result = SheetResult(nodes=len(entries), relationships=written_ties,
                          held=held, merged=merged, ties_left_out=sorted(left_out), differs=differs,
                          renamed=renamed)
     result.added = {k: sum(1 for e in es if e["id"] not in index.own_ids) for k, es in out.items() if es}
@@ -888,7 +886,8 @@ def _elements(reader: _Reader, rows):
         tags = row.pop("tags", None)
         if (people := row.pop(PERSON_COLUMN, None)) is not None:
             _person_cell(reader, sheet, n, kind, node_id, people)
-        registers = {c: row.pop(c) for c in [c for c in row if c in REGISTER_COLUMNS]} if "identifiers" in fields else {}
+        registers = {c: row.pop(c) for c in [c for c in row if c in REGISTER_COLUMNS]} \
+            if "identifiers" in fields else {}
         for col, v in row.items():
             if v is None:
                 continue
@@ -987,9 +986,17 @@ def _left_out(column: str) -> str:
 
 
 def _no_one(text: str) -> bool:
-    """A cell or part of one that names no one: empty, or a placeholder ("N/A", "TBC", "Vacant")."""
+    """A cell or part of one that names no one: empty, a placeholder ("N/A", "TBC", "Vacant") or a title alone."""
     text = " ".join(text.split())
-    return not text or text.lower().strip(".") in _NO_ONE or is_placeholder(text)
+    return not text or text.lower().strip(".") in _NO_ONE or _is_title(text) or is_placeholder(text)
+
+
+def _is_title(text: str) -> bool:
+    """A person's title ("Mrs", "Revd"), as duplicate scoring drops it from people's names (``names.TITLES``;
+    read here only when a sheet names people, not when the importer loads)."""
+    from ..dedup.names import TITLES
+
+    return text.lower().strip(".") in TITLES
 
 
 def _not_names(reader: _Reader) -> None:
@@ -1136,7 +1143,8 @@ FIELD_SYNONYMS = {"zip": "postcode", "zipcode": "postcode", "zip code": "postcod
 _FIELD_WORDS = {"phone": re.compile(r"(?:tele)?phone[\s_-]*(?:num|number|no)?$"),
                 "website": re.compile(r"(?:website|web site|webpage|homepage)$"),
                 "postcode": re.compile(r"(?:postcode|post code|zipcode|zip code)$"),
-                "address": re.compile(r"(?<!e-mail )(?<!email )(?<!web )(?:street|address|town)(?:[\s_-]*(?:line)?[\s_-]*\d)?$")}
+                "address": re.compile(r"(?<!e-mail )(?<!email )(?<!web )(?:street|address|town)"
+                                      r"(?:[\s_-]*(?:line)?[\s_-]*\d)?$")}
 _PLAIN_KEY = re.compile(r"[A-Za-z][A-Za-z0-9 _.()-]*")
 #: Plain words YAML reads as something else than text (yes, no, on, off, true, false, null).
 _YAML_WORDS = frozenset("y n yes no on off true false null".split())

@@ -58,8 +58,9 @@ def merge_edits(keep, drop, ties=(), kinds=None, where=None, gained=frozenset())
     3. In every entry whose slot names ``drop`` (a project's ``partners``, a person's ``works_for``),
        replace ``drop`` by ``keep`` (or delete it where the slot names ``keep`` already). ``ties`` are the
        relationships at ``drop`` (and at ``keep``: a tie of ``drop`` that ``keep`` has already, with no
-       fields but its sources, is not written twice), ``kinds`` maps ids to node kinds. A tie the schema lets either end write (``member_of`` / ``members``) cannot be
-       told from the graph to be written on one end or the other: it is added to ``keep``'s entry
+       fields but its sources, is not written twice), ``kinds`` maps ids to node kinds. A tie the schema
+       lets either end write (``member_of`` / ``members``) cannot be told from the graph to be written on
+       one end or the other: it is added to ``keep``'s entry
        and replaced where the other end would write it, marked ``if_written_here`` (a tie written on
        both ends loads once).
 
@@ -108,7 +109,8 @@ def merge_edits(keep, drop, ties=(), kinds=None, where=None, gained=frozenset())
     if also:  # the tie keep has already, as drop wrote it: its fields kept in the note ("from <id>: ...")
         said = f"from {drop.id}: "
         note = str(set_.get("note", keep.other.get("note") or "") or "")
-        set_["note"] = f"{note}; {'; '.join(also)}" if said in note else "; ".join(x for x in (note, said + "; ".join(also)) if x)
+        set_["note"] = (f"{note}; {'; '.join(also)}" if said in note
+                        else "; ".join(x for x in (note, said + "; ".join(also)) if x))
     edits: list[dict] = []
     keep_file = file_of(keep.id, keep.kind)
     written = where.entry(keep.id, keep.kind) if where and where.imported(keep_file) else None
