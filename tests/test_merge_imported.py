@@ -357,3 +357,26 @@ def test_rows_merged_into_a_hand_written_entry_stay_merged_on_a_re_import(lcg, t
         assert again.exit_code == 0 and "2 merged into an entry there" in again.stderr, again.output
         with open_backend(data) as g:
             assert not [r for r in duplicate_rows(g) if "bilston-community-centre" in (r["keep"], r["merge"])]
+
+
+def test_a_member_merged_through_another_says_whose_evidence_its_row_shows(lcg, tmp_path):
+    """A group member with no pair of its own with the kept record merges through its best pair in the
+    group: its row's score and reasons are that pair's, so they must say so first ("Bushbury Hill Tenants
+    & Residents Association <- ... Over 60s Lunch Club: name words in common: club, lunch" read as the
+    association's own evidence to a new user). Real Chicago sites."""
+    data = tmp_path / "data"
+    assert _import_chicago(lcg, tmp_path, data).exit_code == 0
+    rows = json.loads(lcg("duplicates", "--data", data, "--format", "json").stdout)
+    through = [r for r in rows if r["action"] == "merge" and r["reasons"].startswith("through ")]
+    assert through
+    from graph import open_backend
+    from graph.dedup.duplicates import find_duplicates
+    from graph.queries.duplicates import entity_records
+
+    with open_backend(data) as g:
+        scores = {frozenset((p.a, p.b)): p.score for p in find_duplicates(entity_records(g, "Organisation"))}
+    for r in through:
+        via = r["reasons"].split()[1].rstrip(",")
+        assert frozenset((r["keep"], r["merge"])) not in scores
+        assert scores[frozenset((r["merge"], via))] == r["score"]
+        assert f"{r['merge']} and {via} have " in r["reasons"]

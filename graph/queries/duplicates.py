@@ -315,8 +315,9 @@ def duplicate_rows(backend, decisions=None, *, kind: str = "Organisation", min_s
         keep, drop = state.get(keep.id, keep), state.get(drop.id, drop)
         review, link = planned.action == "review", planned.weakest
         reasons = p.reasons + list(planned.notes)
-        if via:
-            reasons.append(f"paired with {via}, which merges into {keep.id} too")
+        if via:  # the score and reasons are of the pair that brought drop into the group, said so first
+            reasons = [f"through {via}, which merges into {keep.id} too: {drop.id} and {via} have "
+                       + "; ".join(p.reasons), *planned.notes]
         decided = decisions.get(frozenset((p.a, p.b)))
         if planned.action == "decided":
             edits = []  # decided apart: nothing to do
