@@ -907,3 +907,52 @@ def test_a_group_merge_followed_as_advised_leaves_no_tie_twice_and_a_ties_role_i
     assert changes.count("- jane") + changes.count("id: jane") == 1, changes  # the contact moved once
     assert "partners: replace oak-" in changes and "partners: delete oak-" in changes, changes
     assert "people jane: role Centre manager" in changes or "role: Centre manager" in changes, changes
+
+
+def test_a_towns_kind_word_in_an_address_makes_no_branch_place():
+    """"Welwyn Garden City" in one address made "city" a town, so every "Learning City" and "City Council" read
+    as a branch of it ("Cork" / "Cork Learning City" under one website was not listed): a town's name is its
+    other words."""
+    places = PlaceWords(["Tesco House, Kestrel Way, Welwyn Garden City", "Lloyd House, Heath Town"])
+    assert "welwyn" in places and "heath" in places
+    assert not {"city", "garden", "town"} & {w for w in ("city", "garden", "town") if w in places}
+    pairs = _pairs(_org("t", "Tesco Stores Ltd", address="Tesco House, Kestrel Way, Welwyn Garden City"),
+                   _org("c", "Cork", website="https://www.corklearningcity.ie"),
+                   _org("l", "Cork Learning City", website="https://corklearningcity.ie"))
+    assert "same website corklearningcity.ie" in pairs[frozenset("cl")].reasons
+
+
+def test_a_body_and_its_namesake_in_another_country_stay_apart():
+    """Two cities of one name, or a British body's office abroad: the countries their addresses end with
+    (however written: "UK (Wales)", "United Kingdom") say two bodies, whatever the names and websites say."""
+    from graph.dedup.duplicates import _country
+
+    assert _country("UK (Wales)") == _country("United Kingdom") == _country("12 High St, Leeds, England")
+    assert _country("USA") == _country("United States") and _country("Republic of Ireland") == "ireland"
+    assert _country("Leeds") is None and _country("British Columbia") is None and _country("Georgia") is None
+    assert not _pairs(_org("a", "Birmingham", address="United Kingdom"), _org("b", "Birmingham, Alabama",
+                                                                          address="USA"))
+    (p,) = find_duplicates([_org("a", "British Council", address="London, UK", website="https://britishcouncil.org"),
+                            _org("b", "British Council", address="Washington DC, USA",
+                                 website="https://britishcouncil.org")], min_score=0.0)
+    assert p.score <= 0.4 and "but in different countries (the UK / the USA)" in p.reasons, p
+    assert _pairs(_org("a", "Swansea University", address="Wales"), _org("b", "Swansea University", address="UK"))
+
+
+def test_a_group_joining_two_registered_bodies_through_a_third_is_for_review(lcg, tmp_path):
+    """The club and its foundation carry two company numbers; a record of neither ("Wolves", the club's short
+    name on one website) paired with both joined them into one merge group, which would make one body of
+    two registered ones (a new user's trial)."""
+    import json
+
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "organisations.yaml").write_text(
+        "- {id: club, name: Wolverhampton Wanderers Football Club (1986) Ltd, postcode: WV1 4QR,"
+        " phone: 0371 222 2220, website: 'https://www.wolves.co.uk', identifiers: [GB-COH-01986332]}\n"
+        "- {id: wolves, name: Wolves, postcode: WV1 4QR, phone: 0371 2222220, website: 'https://wolves.co.uk'}\n"
+        "- {id: foundation, name: Wolves Foundation, postcode: WV1 4QR, phone: 01902 828 373,"
+        " website: 'https://www.wolves.co.uk/foundation', identifiers: [GB-COH-08045426]}\n", encoding="utf-8")
+    rows = json.loads(lcg("duplicates", "--data", data, "--format", "json").stdout)
+    assert rows and {r["action"] for r in rows} == {"review"}, rows
+    assert all("its group holds club and foundation, whose registry numbers differ" in r["reasons"] for r in rows)

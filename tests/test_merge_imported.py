@@ -114,20 +114,21 @@ def test_a_merge_group_of_three_keeps_one_record_and_its_advice_followed_in_orde
                                                                                                monkeypatch):
     """Every row of a merge group keeps the same record; the first row moves it out of an import's file and
     the next adds to it there (a second move would write its id twice). Real files, the bar lowered: the
-    reporting score, and with it the score a merge is advised at (``groups.review_only``)."""
+    reporting score, and with it the score a merge is advised at (``groups.review_only``); at 0.59 the one group
+    of three held two registered bodies (York), now for review."""
     from graph.dedup import weights
 
-    monkeypatch.setattr(weights, "DUPLICATE_MIN_SCORE", 0.59)
+    monkeypatch.setattr(weights, "DUPLICATE_MIN_SCORE", 0.55)
     data = tmp_path / "data"
     for f in (COVID, WOLFSON, DATA / "360giving-wolfson-esmee" / "esmee-fairbairn-sample.json"):
         assert lcg("import", "360giving", f, "-o", data).exit_code == 0
-    rows = json.loads(lcg("duplicates", "--data", data, "--format", "json", "--min-score", "0.59").stdout)
+    rows = json.loads(lcg("duplicates", "--data", data, "--format", "json", "--min-score", "0.55").stdout)
     from graph import open_backend
     from graph.entry_files import EntryFiles
     from graph.queries.duplicates import duplicate_rows
 
     with open_backend(data) as g:
-        structured = duplicate_rows(g, min_score=0.59, where=EntryFiles(data))
+        structured = duplicate_rows(g, min_score=0.55, where=EntryFiles(data))
     assert [(r["keep"], r["merge"], r["change"]) for r in structured] == [(r["keep"], r["merge"], r["change"])
                                                                          for r in rows]
     group = next(r["group"] for r in structured if r["action"] == "merge" and r["group_size"] == 3)

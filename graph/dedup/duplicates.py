@@ -110,6 +110,28 @@ def _one_page(ra, rb) -> bool:
     return pa[:n] == pb[:n] and _share_words(ra, rb)
 
 
+def identifier_clash(ra, rb) -> set[str]:
+    """The registers of which two records carry different numbers, and no number in common: two bodies
+    ("Wolves Foundation", a company of its own, and the club's company)."""
+    if not (ra.identifiers and rb.identifiers):
+        return set()
+    a, b = {registry_id(i) for i in ra.identifiers}, {registry_id(i) for i in rb.identifiers}
+    return set() if a & b else {_scheme(i) for i in a} & {_scheme(i) for i in b}
+
+
+def identifier_clashes(pairs, records) -> frozenset[frozenset]:
+    """Pairs of records that ``pairs`` join into one group, through others, though their registry numbers
+    say two bodies (``identifier_clash``): merging the group would make one body of two registered ones.
+    Such a pair is rarely listed itself (its score is capped), so the group is judged here."""
+    by_id = {r.id: r for r in records}
+    out = set()
+    for group in groups_of(pairs):
+        held = [by_id[x] for x in group if x in by_id and by_id[x].identifiers]
+        for n, ra in enumerate(held if len(held) <= W.DUPLICATE_MAX_BLOCK else ()):
+            out.update(frozenset((ra.id, rb.id)) for rb in held[n + 1:] if identifier_clash(ra, rb))
+    return frozenset(out)
+
+
 def _scheme(identifier: str) -> str:
     """The register an org-id belongs to: GB-CHC-1164883 -> GB-CHC."""
     identifier = registry_id(identifier)
@@ -233,6 +255,34 @@ def _one_street(a: frozenset, b: frozenset, typo: bool) -> str | None:
     return None
 
 
+#: How a pair's reason says its records are in two countries: a national body and its namesake abroad
+#: ("Birmingham" / "Birmingham, Alabama"; a British Council office in each), never one record.
+IN_DIFFERENT_COUNTRIES = "in different countries"
+#: Words a country's name is written with beside a country word ("United Kingdom", "New Zealand").
+_COUNTRY_JOINS = frozenset("united states kingdom new of the republic northern great south north".split())
+#: The words by which an address names the UK or the USA: one country however it is written.
+_UK_WORDS = frozenset("uk gb britain england scotland wales cymru kingdom".split())
+_US_WORDS = frozenset("us usa america states".split())
+#: Country words the list of countries leaves to the UK's nations (``places``): Ireland, the UK's own.
+_ISLANDS = _UK_WORDS | {"ireland"}
+
+
+@lru_cache(maxsize=1 << 16)
+def _country(text) -> str | None:
+    """The country an address ends with, one way for each ("UK (Wales)", "United Kingdom", "England" ->
+    "the UK"; "USA" -> "the USA"; "Finland"), or None when its last part is not a country alone ("Leeds",
+    "British Columbia", "Paris, Texas" ends with a state)."""
+    words = _address_text(str(text or "").rsplit(",", 1)[-1])
+    if not words or not any(w in COUNTRY_ENDS or w in _ISLANDS for w in words) or not all(
+            w in COUNTRY_ENDS or w in _ISLANDS or w in _COUNTRY_JOINS for w in words):
+        return None
+    if _UK_WORDS.intersection(words) or words == ["northern", "ireland"]:
+        return "the UK"
+    if _US_WORDS.intersection(words):
+        return "the USA"
+    return " ".join(w for w in words if w not in _COUNTRY_JOINS) or None  # "Republic of Ireland": "ireland"
+
+
 def _written_address(r) -> str:
     """A record's address field, or else the address its name runs on with after a legal form
     (``names.NameKey.address``)."""
@@ -269,6 +319,8 @@ def contact_evidence(ra, rb) -> tuple[float, list[str]]:
         elif pa[0] != pb[0]:
             delta -= W.DIFFERENT_POSTCODE_AREA
             reasons.append(f"but postcodes in different areas ({pa[1]} / {pb[1]})")
+    if (ca := _country(ra.address)) and (cb := _country(rb.address)) and ca != cb:
+        reasons.append(f"but {IN_DIFFERENT_COUNTRIES} ({ca} / {cb})")
     fa, fb = _phone(ra.phone), _phone(rb.phone)
     if fa and fb:
         if fa == fb:
@@ -475,8 +527,7 @@ def find_duplicates(records, *, min_score: float = W.DUPLICATE_MIN_SCORE, top_k:
         if same_ids:
             score = max(score, W.SAME_IDENTIFIER)
             reasons.append(f"same identifier {', '.join(same_ids)}")
-        clash = set() if same_ids or not (ra.identifiers and rb.identifiers) else (
-            {_scheme(i) for i in ra.identifiers} & {_scheme(i) for i in rb.identifiers})
+        clash = set() if same_ids else identifier_clash(ra, rb)
         if (_domain(ra.website) and _domain(ra.website) == _domain(rb.website) and _one_page(ra, rb)
                 and not (  # apart: asked only here
                 "different places" in reason or "a body of its own" in reason or _branches(ra, rb)
@@ -491,6 +542,8 @@ def find_duplicates(records, *, min_score: float = W.DUPLICATE_MIN_SCORE, top_k:
         if clash:  # two different charity (or company) numbers: two bodies, whatever the names say
             score = min(score, W.CONFLICTING_IDENTIFIER)
             reasons.append(f"but different {', '.join(sorted(clash))} numbers")
+        if not same_ids and any(IN_DIFFERENT_COUNTRIES in r for r in contact):  # a body and its namesake
+            score = min(score, W.CONFLICTING_IDENTIFIER)  # abroad, whatever the names and websites say
         if score < min_score:
             return None
         return a, b, round(score, 3), reasons, bool(same_ids) or ((a, b) in exact and delta >= 0)

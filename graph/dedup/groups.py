@@ -244,7 +244,7 @@ PEOPLE_BY_NAME = "two people may share a name, and nothing but the name says the
 
 
 def merge_plan(pairs, names: Mapping[str, str] | None = None, *, review_size: int | None = None,
-               apart=frozenset(), people: bool = False) -> list[PlannedPair]:
+               apart=frozenset(), clashing=frozenset(), people: bool = False) -> list[PlannedPair]:
     """Each pair's place in the merge advice, in the order of ``pairs``.
 
     Pairs form merge groups (``merge_groups``), except pairs for review only (``review_only``), which
@@ -254,6 +254,8 @@ def merge_plan(pairs, names: Mapping[str, str] | None = None, *, review_size: in
     to organisations' names (None for people: a person's name names no body). ``apart``: pairs of ids
     decided to be different records (frozensets, not among ``pairs``): a group that holds both of such a
     pair, joined through others, is offered pair by pair for review, since merging it would undo the decision.
+    ``clashing``: pairs of ids whose records carry different numbers of one register
+    (``duplicates.identifier_clashes``): a group holding both is offered for review, as for ``apart``.
     ``people``: the pairs are of people, each for review (``PEOPLE_BY_NAME``).
     """
     from . import weights as W
@@ -286,6 +288,10 @@ def merge_plan(pairs, names: Mapping[str, str] | None = None, *, review_size: in
     for a, b in sorted(tuple(sorted(pair)) for pair in apart):
         if a in group_of and group_of[a] == group_of.get(b):
             flagged.setdefault(group_of[a], f"its group holds {a} and {b}, decided to be different records")
+    for a, b in sorted(tuple(sorted(pair)) for pair in clashing):
+        if a in group_of and group_of[a] == group_of.get(b):
+            flagged.setdefault(group_of[a], f"its group holds {a} and {b}, whose registry numbers differ: two "
+                                            "registered bodies")
     decided = set(flagged)
     for p in pairs:
         if id(p) in own or group_of[p.a] != group_of[p.b]:

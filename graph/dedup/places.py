@@ -94,6 +94,10 @@ _STREET_WORDS = frozenset(
     "st street rd road ave av avenue blvd boulevard dr drive ln lane ct court pl place pkwy parkway hwy highway "
     "way sq square ter terrace cres crescent close cl gardens gdns grove park row walk suite ste unit floor fl "
     "apt room building bldg house po box the and of n s e w ne nw se sw".split())
+#: Words of a town's many-word name that say what kind of place it is, or join its parts: "Welwyn Garden
+#: City", "Newcastle upon Tyne", "Market Drayton", "Heath Town". The town is its other words; these, read
+#: as places, made every "City Council" and "Learning City" a branch of a town named City.
+_TOWN_NAME_WORDS = frozenset("city town village garden market upon under with regis magna parva".split())
 
 
 STREET_TYPES = frozenset("st street rd road ave av avenue blvd boulevard dr drive ln lane pkwy parkway hwy "
@@ -115,7 +119,7 @@ class PlaceWords:
             towns.update(re.findall(r"[a-z]+", town) if not re.search(r"\d", town) else [])
             tokens = re.findall(r"[a-z]+", text)
             streets.update(w for w, nxt in zip(tokens, tokens[1:]) if nxt in STREET_TYPES)  # "Arthington St"
-        towns = {w for w in towns if len(w) >= 4 and w not in _STREET_WORDS} | written
+        towns = {w for w in towns if len(w) >= 4 and w not in _STREET_WORDS and w not in _TOWN_NAME_WORDS} | written
         self.from_data = frozenset(towns | {w for w in streets if len(w) >= 4 and w not in _STREET_WORDS})
         #: Words seen only as street names ("High St", "University Road", "Pulaski Rd"): places, but
         #: ordinary words too, so they tell sites apart only when each name has one (``is_town``).

@@ -25,7 +25,7 @@ import yaml
 
 from .. import schema
 from ..dedup import weights as W
-from ..dedup.duplicates import find_duplicates
+from ..dedup.duplicates import find_duplicates, identifier_clashes
 from ..dedup.groups import PlannedPair, merge_plan
 from ..dedup.names import own_name_only
 from ..dedup.records import entity_records
@@ -270,7 +270,7 @@ def duplicate_rows(backend, decisions=None, *, kind: str = "Organisation", min_s
     apart = {k for k, d in decisions.items() if d.get("decision") != "same"}
     pairs = [p for p in found if frozenset((p.a, p.b)) not in apart]
     plan = merge_plan(pairs, {r.id: r.name for r in records} if kind == "Organisation" else None, apart=apart,
-                      people=kind == "Person")
+                      clashing=identifier_clashes(pairs, records), people=kind == "Person")
     last = max((x.group for x in plan), default=0)
     decided_pairs = [p for p in found if frozenset((p.a, p.b)) in apart] if include_decided else []
     plan += [PlannedPair(p, last + n, "decided", 2, None, ()) for n, p in enumerate(decided_pairs, start=1)]
