@@ -124,7 +124,7 @@ def identifier_clashes(pairs, records) -> frozenset[frozenset]:
     say two bodies (``identifier_clash``): merging the group would make one body of two registered ones.
     Such a pair is rarely listed itself (its score is capped), so the group is judged here."""
     by_id = {r.id: r for r in records}
-    out = set()
+    out: set[frozenset] = set()
     for group in groups_of(pairs):
         held = [by_id[x] for x in group if x in by_id and by_id[x].identifiers]
         for n, ra in enumerate(held if len(held) <= W.DUPLICATE_MAX_BLOCK else ()):
