@@ -701,6 +701,13 @@ def test_two_addresses_without_house_numbers_sharing_no_word_are_two_places():
      "a trust or federation of schools and a primary school"),
     ("Woodfield Infants", "Woodfield Junior Sch", "an infant school and a junior school"),  # "Sch": a school
     ("Academies Enterprise Trust", "Bilston Academy", "a trust or federation of schools and a school"),
+    # groups of a neighbourhood in one hall, on one phone (a CVS officer's trial: all were advised as merges)
+    ("All Saints Church, Blakenhall", "All Saints Food Bank", "a place of worship and a food bank"),
+    ("All Saints Foodbank", "All Saints Lunch Club", "a food bank and a lunch club"),
+    ("Low Hill Tenants & Residents Association", "Low Hill Youth Club", "a residents' association and a youth club"),
+    ("Bushbury Hill TRA", "Bushbury Hill Over 60s Luncheon Club", "a residents' association and a lunch club"),
+    ("1st Tettenhall Brownies", "1st Tettenhall Guides", "a brownie pack and a guide unit"),
+    ("1st Penn Cubs", "1st Penn Scout Group", "a cub pack and a scout group"),
 ])
 def test_two_kinds_of_establishment_on_one_site_are_two_bodies(a, b, kinds):
     """A nursery in a school, a church and its school, a hotel's café and its restaurant share an address and a
@@ -737,6 +744,8 @@ def test_two_kinds_of_establishment_on_one_site_are_two_bodies(a, b, kinds):
     ("Ruby's Bar, Chapel Ash", "Ruby's Bar"),
     ("Number Nine Cafe Bar", "Number Nine Cafe"),  # a café bar is one business
     ("Nursery and Primary School Bilston", "Bilston Nursery"),  # kinds joined by "and": what one body is
+    ("Bushbury Hill Lunch Club", "Bushbury Hill Over 60s Lunch Club"),
+    ("1st Penn Scout Group", "1st Penn Scouts"),
 ])
 def test_one_kind_of_establishment_written_two_ways_still_merges_on_one_site(a, b):
     site = dict(address="3 Mount Road, Bilston", postcode="WV14 6AB", phone="01902 111111")
@@ -843,6 +852,27 @@ def test_one_charity_number_under_the_names_of_two_branches_is_for_review():
                  _org("b", "The Salvation Army Taunton", identifiers=("GB-CHC-214779",)))
     (p,) = plan
     assert p.action == "review" and "one registered body, but the names say a branch" in p.notes[0], p
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Tettenhall FC", "Tettenhall Football Club"),  # the sector's short forms are its words ("FC" scored 0.40)
+    ("Heath Town TRA", "Heath Town Tenants & Residents Association"),
+    ("Wolverhampton Wanderers AFC", "Wolverhampton Wanderers Association Football Club"),
+])
+def test_a_football_club_and_a_residents_association_written_short_are_the_same_name(a, b):
+    (p,) = _pairs(_org("a", a), _org("b", b)).values()
+    assert p.score == 1.0, p
+
+
+def test_one_charity_number_at_one_address_is_one_body_whatever_place_a_name_adds():
+    """At one address, the place one name adds says where the body is, not a branch elsewhere: "Guru Nanak
+    Gurdwara Sedgley Street" under the temple's charity number at its address is the temple (a trial's pair)."""
+    site = dict(address="200 Dudley Road, Wolverhampton", postcode="WV2 3AJ", identifiers=("GB-CHC-1110039",))
+    a, b = (_org("a", "Guru Nanak Gurdwara Bilston", **site), _org("b", "Guru Nanak Sikh Temple (Gurdwara)", **site))
+    (p,) = _plan(a, b)
+    assert p.action == "merge", p
+    (p,) = _plan(a, _org("b", "Guru Nanak Sikh Temple (Gurdwara)", identifiers=("GB-CHC-1110039",)))
+    assert p.action == "review", p  # no address: a branch, maybe
 
 
 def test_a_gallery_is_a_museum_of_its_own_and_a_towns_name_that_is_a_kind_is_no_place():

@@ -214,9 +214,11 @@ def review_only(pair, names: Mapping[str, str] | None, several=None) -> str | No
         return f"the addresses are {ON_DIFFERENT_STREETS}: two sites of one body, or one that moved: review it " \
                "rather than merge"
     if any(r.startswith("same identifier") for r in pair.reasons) and any(
-            "a branch or another body" in r or r.startswith("different places") for r in pair.reasons):
+            "a branch or another body" in r or r.startswith("different places") for r in pair.reasons) and not any(
+            r.startswith("same address") for r in pair.reasons):
         # one registered body whose names say a branch or a site of it (a national charity's local corps share its
-        # charity number): a record each may be what the user wants
+        # charity number): a record each may be what the user wants; at one address, the place one name adds
+        # says where the body is ("Guru Nanak Gurdwara Sedgley Street"), not a branch elsewhere
         return ("one registered body, but the names say a branch or a site of it: review it (merge them, or keep "
                 "both with part_of)")
     if not names:

@@ -49,7 +49,12 @@ ABBREVIATIONS = {
 #: Names of a church written in several ways ("St Mary's Church of England Primary School", "... C of E
 #: Primary", "... CofE Primary", "... CE Primary"): one word each, before the words are read, so that
 #: "England" is no place in a school's name.
-NAME_PHRASES = (("church of england", "ce"), ("c of e", "ce"), ("roman catholic", "catholic"))
+NAME_PHRASES = (("church of england", "ce"), ("c of e", "ce"), ("roman catholic", "catholic"),
+                # and the community sector's own short forms, written as often as the words: "Bilston Town FC",
+                # "Heath Town TRA" (a tenants' and residents' association)
+                ("association football club", "afc"), ("football club", "fc"),
+                ("tenants and residents association", "tra"), ("tenants residents association", "tra"),
+                ("tenants and residents associations", "tra"))
 #: "RC" before a school or church is Roman Catholic ("St Mary's RC Primary School"); elsewhere it may be a club.
 _RC = re.compile(r"\brc(?= (?:primary|secondary|junior|infant|infants|first|middle|high|school|church|parish|"
                  r"academy|college|nursery|sixth|voluntary|va|vc|diocese|diocesan|cathedral)\b)")
@@ -717,7 +722,7 @@ def naming_form_clash(a: NameKey, b: NameKey) -> str | None:
 #: plainly; the kinds of institution (university, college, institute) have their own rules above.
 ESTABLISHMENT_KINDS = {w: kind for kind, words in (
     ("nursery", "nursery nurseries preschool kindergarten kindergarden playgroup creche daycare"),
-    ("school", "school schools academy academies"),
+    ("school", "school schools academy academies madrasa madrasah madrassa madrassah madressa"),
     ("place of worship", "church churches chapel cathedral mosque masjid temple gurdwara synagogue"),
     ("library", "library libraries"),
     ("museum or gallery", "museum museums gallery galleries"),
@@ -727,7 +732,18 @@ ESTABLISHMENT_KINDS = {w: kind for kind, words in (
     ("restaurant", "restaurant restaurants bistro brasserie trattoria dining steakhouse"),
     ("bar or pub", "bar bars pub pubs tavern"),
     ("trust or federation of schools", "federation federations"),
+    # groups of a neighbourhood that often meet in one hall, on one phone: a church's food bank and lunch
+    # club, a mosque's madrasa (a school, above), the estate's residents' association and its youth club, the
+    # sections of one scout or guide group
+    ("food bank", "foodbank foodbanks"),
+    ("residents' association", "tra tara tenants residents"),
+    ("scout group", "scout scouts"), ("cub pack", "cub cubs"), ("beaver colony", "beaver beavers"),
+    ("explorer unit", "explorer explorers"), ("guide unit", "guide guides"), ("brownie pack", "brownie brownies"),
+    ("rainbow unit", "rainbow rainbows"),
 ) for w in words.split()}
+#: Kinds named by two words, the first before the kind's word: "All Saints Food Bank", "Low Hill Youth Club".
+_KIND_PHRASES = {("food", "bank"): "food bank", ("food", "banks"): "food bank", ("lunch", "club"): "lunch club",
+                 ("luncheon", "club"): "lunch club", ("youth", "club"): "youth club"}
 
 
 #: The ages a school teaches, each a school of its own: an infant and a junior school, a nursery school and a
@@ -787,7 +803,9 @@ def _establishments(key: NameKey) -> dict[str, list[int]]:
             last = i  # the ages before it count ("Infant and Nursery School")
             if i and w[i - 1] in _NOT_A_SCHOOL_AFTER:
                 continue
-        if (kind := ESTABLISHMENT_KINDS.get(x)) and not (i + 1 < len(w) and w[i + 1] in _STREET_OR_PLACE) and not (
+        if i and (kind := _KIND_PHRASES.get((w[i - 1], x))):
+            out[kind].append(i)
+        elif (kind := ESTABLISHMENT_KINDS.get(x)) and not (i + 1 < len(w) and w[i + 1] in _STREET_OR_PLACE) and not (
                 kind == "trust or federation of schools" and not _SCHOOLISH.intersection(w)):
             out[kind].append(i)  # (a federation of no schools: "Federation of Small Businesses")
     phases = defaultdict(list)
