@@ -115,7 +115,8 @@ def combine(sig: dict[str, float], weights: dict[str, float]) -> float:
     total = sum(weights.values())
     gate = min(1.0, sig["text"] / W.TEXT_GATE) if W.TEXT_GATE > 0 else 1.0
     context = sum(weights[k] * sig[k] for k in weights if k != "text")
-    return (weights.get("text", 0.0) * sig["text"] + gate * context) / total
+    # a sum of weights read from floats can pass 1 by a rounding error (every signal 1.0: 1.0000000000000002)
+    return min(1.0, (weights.get("text", 0.0) * sig["text"] + gate * context) / total)
 
 
 def evidence(a: ProjectRecord, b: ProjectRecord, words: DistinctiveWords, parents=None,
