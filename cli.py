@@ -516,7 +516,7 @@ def overlaps(min_score, kinds, project, theme, place, since, proposal, weight_pa
 @click.option("--min-score", type=click.FloatRange(0, 1), default=None, cls=DefaultFrom,
               default_from="graph.dedup.weights.DUPLICATE_MIN_SCORE",
               help="Only pairs scoring at least this (1 is certain; a lower score lists more pairs, less alike, "
-                   "for review).")
+                   "for review; they join groups too, so a merge group they make inconsistent turns to review).")
 @click.option("--include-decided", is_flag=True, help="Also show pairs already decided in decisions.yaml.")
 @click.option("--action", "only", type=click.Choice(["merge", "review", "decided"]),
               help="Only the pairs advised to merge, only those to review, or only those decided apart (the "
@@ -528,7 +528,10 @@ def duplicates(kind, min_score, include_decided, only, data_dir, fmt):
     Compares names ignoring legal forms (Ltd, CIC, N.V.), "The", case, accents and
     punctuation, spelling out abbreviations and initials ("Univ.", "UoW"); and
     identifiers (charity and company numbers, ROR ids), websites, addresses, postcodes,
-    phone numbers and the people attached. Branches in different towns stay apart.
+    phone numbers and the people attached. Branches in different towns, bodies that
+    share a site (a church and its food bank, a school and its nursery) and namesakes
+    in different countries stay apart. A record merged into a group's kept record
+    through another member says so ("through X, ..."): the evidence shown is of that pair.
     Pairs decided apart in DATA/decisions.yaml are left out (decided the same: still listed).
 
     \b
