@@ -897,6 +897,24 @@ def test_two_people_of_one_name_are_for_review(lcg, tmp_path):
     assert row["action"] == "review" and "two people may share a name" in row["reasons"], row
 
 
+def test_two_people_of_one_name_who_work_for_one_body_merge(lcg, tmp_path):
+    """A contact named in two imported lists is two people records until their organisations are merged; then
+    both work for one body, which says they are one person (a CVS officer's trial: 14 such pairs all to review)."""
+    import json
+
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "people.yaml").write_text("- {id: sue-danks, name: Sue Danks}\n- {id: sue-danks-2, name: Sue Danks}\n"
+                                      "- {id: tom-evans, name: Tom Evans}\n- {id: tom-evans-2, name: Mr Tom Evans}\n")
+    (data / "organisations.yaml").write_text(
+        "- {id: scouts, name: 2nd Penn Scout Group, people: [sue-danks, sue-danks-2, tom-evans]}\n"
+        "- {id: wea, name: WEA, people: [tom-evans-2]}\n")
+    rows = {r["keep"]: r for r in json.loads(lcg("duplicates", "--kind", "person", "--data", data,
+                                                 "--format", "json").stdout)}
+    assert rows["sue-danks"]["action"] == "merge" and "both work for scouts" in rows["sue-danks"]["reasons"], rows
+    assert rows["tom-evans-2"]["action"] == "review", rows  # one name at two bodies: maybe two people
+
+
 def test_a_merge_names_a_tie_both_records_have_once(lcg, tmp_path):
     """Both records are partners in one project and have one contact: the merge writes neither tie twice (a
     review found 'partners: [a, a]' and 'people: [p, x, p]' after following the advice)."""

@@ -255,6 +255,9 @@ def _one_street(a: frozenset, b: frozenset, typo: bool) -> str | None:
     return None
 
 
+#: How a pair of people's reason names the organisation both work for: two people of one name at one body are
+#: one person written twice (a contact in two imported lists), which ``groups.merge_plan`` may merge.
+SAME_EMPLOYER = "both work for"
 #: How a pair's reason says its records are in two countries: a national body and its namesake abroad
 #: ("Birmingham" / "Birmingham, Alabama"; a British Council office in each), never one record.
 IN_DIFFERENT_COUNTRIES = "in different countries"
@@ -535,7 +538,10 @@ def find_duplicates(records, *, min_score: float = W.DUPLICATE_MIN_SCORE, top_k:
             score = max(score, W.SAME_WEBSITE)
             reasons.append(f"same website {_domain(ra.website)}")
         people = sorted(ra.people & rb.people)
-        if people:
+        if people and ra.kind == "Person":  # a person's "people" are their employers
+            score = min(1.0, score + W.SHARED_PERSON * len(people))
+            reasons.append(f"{SAME_EMPLOYER} {', '.join(people[:3])}")
+        elif people:
             score = min(1.0, score + W.SHARED_PERSON * len(people))
             reasons.append(f"{len(people)} {'person' if len(people) == 1 else 'people'} attached to both "
                            f"({', '.join(people[:3])})")

@@ -245,6 +245,13 @@ class PlannedPair:
 PEOPLE_BY_NAME = "two people may share a name, and nothing but the name says these are one: review it"
 
 
+def _by_name_only(pair) -> str | None:
+    """Why a pair of people is for review (``PEOPLE_BY_NAME``), unless both work for one organisation."""
+    from .duplicates import SAME_EMPLOYER
+
+    return None if any(r.startswith(SAME_EMPLOYER) for r in pair.reasons) else PEOPLE_BY_NAME
+
+
 def merge_plan(pairs, names: Mapping[str, str] | None = None, *, review_size: int | None = None,
                apart=frozenset(), clashing=frozenset(), people: bool = False) -> list[PlannedPair]:
     """Each pair's place in the merge advice, in the order of ``pairs``.
@@ -258,14 +265,14 @@ def merge_plan(pairs, names: Mapping[str, str] | None = None, *, review_size: in
     pair, joined through others, is offered pair by pair for review, since merging it would undo the decision.
     ``clashing``: pairs of ids whose records carry different numbers of one register
     (``duplicates.identifier_clashes``): a group holding both is offered for review, as for ``apart``.
-    ``people``: the pairs are of people, each for review (``PEOPLE_BY_NAME``).
+    ``people``: the pairs are of people, each for review (``PEOPLE_BY_NAME``) unless both work for one body.
     """
     from . import weights as W
     from .names import several_bodies
 
     review_size = W.GROUP_REVIEW_SIZE if review_size is None else review_size
     several = functools.cache(several_bodies)  # a name is in many pairs (at 100k, 284k pairs of 90k names)
-    why = {id(p): w for p in pairs if (w := PEOPLE_BY_NAME if people else review_only(p, names, several))}
+    why = {id(p): w for p in pairs if (w := _by_name_only(p) if people else review_only(p, names, several))}
     groups = merge_groups([p for p in pairs if id(p) not in why])
     group_of = {x: n for n, g in enumerate(groups, start=1) for x in g}
     n = len(groups)

@@ -161,7 +161,8 @@ _READ = frozenset("id name aliases website identifiers address postcode phone".s
 
 
 def entity_records(backend, kind: str) -> list[EntityRecord]:
-    """Organisations or people as duplicate-scoring records, with the people attached to each."""
+    """Organisations or people as duplicate-scoring records, with the people attached to each (for a person,
+    the organisations they work for: two people of one name who work for one body are one person)."""
     people: dict[str, set[str]] = defaultdict(set)
     part_of: dict[str, set[str]] = defaultdict(set)
     degree: dict[str, int] = defaultdict(int)
@@ -169,7 +170,7 @@ def entity_records(backend, kind: str) -> list[EntityRecord]:
         degree[t.start] += 1
         degree[t.end] += 1
         if t.kind == "WORKS_FOR":
-            people[t.end].add(t.start)
+            people[t.start if kind == "Person" else t.end].add(t.end if kind == "Person" else t.start)
         elif t.kind == "PART_OF":
             part_of[t.start].add(t.end)
     out = []
