@@ -230,3 +230,19 @@ def test_a_recipient_written_in_another_file_is_compared_with_its_own_name(lcg, 
     assert ties == {"360G-s-1": {"id": "salvation-army-taunton", "role": "lead"},
                     "360G-s-2": {"id": "salvation-army-taunton", "role": "lead",
                                  "named_as": "Salvation Army Felixstowe Corps"}}
+
+
+def test_two_records_decided_the_same_body_are_one_recipient(lcg, tmp_path):
+    """`lcg decide A B same` before the merge is made: overlaps read the two records as one body, so their
+    grants for one work are that body's double funding, not "different organisations" (a funders' analyst's
+    trial: the decision changed nothing in overlaps)."""
+    (tmp_path / "organisations.yaml").write_text(
+        ORGS + "- id: foodbank-ltd\n  name: The Somerset Food Bank Ltd\n", encoding="utf-8")
+    (tmp_path / "places.yaml").write_text(PLACES, encoding="utf-8")
+    (tmp_path / "projects.yaml").write_text(
+        _project("one", "plain", "taunton") + _project("two", "foodbank-ltd", "taunton"), encoding="utf-8")
+    (row,) = _overlaps(lcg, tmp_path)
+    assert row["kind"] == "parallel-work" and "different organisations" in row["reasons"], row
+    assert lcg("decide", "plain", "foodbank-ltd", "same", "--data", tmp_path).exit_code == 0
+    (row,) = _overlaps(lcg, tmp_path)
+    assert row["kind"] == "double-funding" and "same recipient" in row["reasons"], row

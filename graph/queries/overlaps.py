@@ -83,6 +83,27 @@ def kind_counts(rows) -> dict[str, int]:
     return {k: sum(1 for r in rows if r["kind"] == k) for k in KINDS}
 
 
+def _decided_same(records, decisions: dict) -> list:
+    """The projects with every organisation decided the same as another (``lcg decide A B same``, a merge not
+    made yet) written as one of them: two grants to "Wolverhampton Foodbank" and "The Wolverhampton Food Bank
+    Ltd" are one body's, not "different organisations" doing the same work."""
+    same = [tuple(sorted(pair)) for pair, d in decisions.items() if d.get("decision") == "same" and len(pair) == 2]
+    if not same:
+        return records
+    from dataclasses import replace
+
+    from ..dedup.groups import groups_of
+
+    one = {x: group[0] for group in groups_of(same) for x in group}
+
+    def ids(values: frozenset) -> frozenset:
+        return frozenset(one.get(x, x) for x in values)
+
+    return [replace(r, partners=ids(r.partners), funders=ids(r.funders), commissioners=ids(r.commissioners),
+                    amounts=tuple((one.get(x, x), *rest) for x, *rest in r.amounts),
+                    partner_names=frozenset((one.get(x, x), n) for x, n in r.partner_names)) for r in records]
+
+
 def overlap_rows(backend, *, decisions: dict | None = None, min_score: float = W.OVERLAP_MIN_SCORE,
                  project: str | None = None, theme: str | None = None, place: str | None = None,
                  since: str | None = None, proposal: dict | None = None, weights: dict | None = None,
@@ -101,6 +122,7 @@ def overlap_rows(backend, *, decisions: dict | None = None, min_score: float = W
     kinds = set(kinds) if kinds else None
     related = related or bool(kinds and "related" in kinds)
     records, names, parents = project_records(backend)
+    records = _decided_same(records, decisions or {})
     words = DistinctiveWords(records, names)  # before any filter: a filter must not change a score
     # One number, several branches? Named from every record, before any filter, like the words.
     branched = Branches(entity_records(backend, "Organisation"), named=Branches.named_in(records))
