@@ -23,7 +23,7 @@ from rapidfuzz.process import extractOne
 from . import weights as W
 from ..forked import core_free, split_map
 from ..identifiers import registry_id
-from .groups import groups_of, merge_groups
+from .groups import ON_DIFFERENT_STREETS, SAME_EMPLOYER, groups_of, merge_groups
 from .name_bound import NameBound
 from .names import (COUNTRY_ENDS, SAME_NAME, NameKey, TokenWeights, acronyms, initials_only, name_key, name_keys,
                     name_similarity, same_name_reason, without_accents)
@@ -234,9 +234,6 @@ def _share_words(ra, rb) -> bool:
     return bool(_name_words(ra.name) & _name_words(rb.name))
 
 
-#: How a pair's reason says its records are on different streets: two sites of one body (or one that moved),
-#: which ``groups.review_only`` offers for review, never as a merge.
-ON_DIFFERENT_STREETS = "on different streets"
 
 
 def _one_street(a: frozenset, b: frozenset, typo: bool) -> str | None:
@@ -255,9 +252,6 @@ def _one_street(a: frozenset, b: frozenset, typo: bool) -> str | None:
     return None
 
 
-#: How a pair of people's reason names the organisation both work for: two people of one name at one body are
-#: one person written twice (a contact in two imported lists), which ``groups.merge_plan`` may merge.
-SAME_EMPLOYER = "both work for"
 #: How a pair's reason says its records are in two countries: a national body and its namesake abroad
 #: ("Birmingham" / "Birmingham, Alabama"; a British Council office in each), never one record.
 IN_DIFFERENT_COUNTRIES = "in different countries"

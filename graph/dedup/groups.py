@@ -23,6 +23,9 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any, Mapping
 
+from . import weights as W
+from .names import several_bodies
+
 __all__ = ["overlap_groups", "merge_groups", "groups_of", "merge_plan", "review_only", "PlannedPair"]
 
 
@@ -94,8 +97,6 @@ def merge_groups(pairs, *, min_linked: float | None = None) -> list[list[str]]:
     pair is cut and the group split again; a pair cut is still listed, for review.
     Each group sorted, largest first.
     """
-    from . import weights as W
-
     min_linked = W.GROUP_MIN_LINKED if min_linked is None else min_linked
     raw = [(p.a, p.b, p.score) if hasattr(p, "a") else (*p[:2], p[2] if len(p) > 2 else 1.0) for p in pairs]
     # exact pairs (same normalised name, same identifier) join into one atom first, named by its first id
@@ -184,6 +185,12 @@ def groups_of(pairs) -> list[list[str]]:
     return sorted((sorted(g) for g in groups.values()), key=lambda g: (-len(g), g[0]))
 
 
+#: How a pair's reason says its records are on different streets: two sites of one body (or one that moved),
+#: which ``review_only`` offers for review, never as a merge.
+ON_DIFFERENT_STREETS = "on different streets"
+#: How a pair of people's reason names the organisation both work for: two people of one name at one body are
+#: one person written twice (a contact in two imported lists), which ``merge_plan`` may merge.
+SAME_EMPLOYER = "both work for"
 #: Reasons (from ``dedup.duplicates.find_duplicates``) that say which body a record is beyond its name: an
 #: identifier, an address, a phone number or a website shared by both records.
 EVIDENCE_BEYOND_NAME = ("same identifier", "same address", "same phone number", "same website")
@@ -202,10 +209,6 @@ def review_only(pair, names: Mapping[str, str] | None, several=None) -> str | No
     body they are, so such a pair may still be merged. ``several``: ``names.several_bodies``, or a memo of it
     (``merge_plan`` asks it of each name once, not once per pair).
     """
-    from . import weights as W
-    from .duplicates import ON_DIFFERENT_STREETS
-    from .names import several_bodies
-
     if pair.score < W.DUPLICATE_MIN_SCORE - 1e-9:  # asked for with a lower --min-score: worth a look only
         return (f"scores {pair.score}, below {W.DUPLICATE_MIN_SCORE}, the score a merge is advised at: "
                 "review it rather than merge")
@@ -247,8 +250,6 @@ PEOPLE_BY_NAME = "two people may share a name, and nothing but the name says the
 
 def _by_name_only(pair) -> str | None:
     """Why a pair of people is for review (``PEOPLE_BY_NAME``), unless both work for one organisation."""
-    from .duplicates import SAME_EMPLOYER
-
     return None if any(r.startswith(SAME_EMPLOYER) for r in pair.reasons) else PEOPLE_BY_NAME
 
 
@@ -267,9 +268,6 @@ def merge_plan(pairs, names: Mapping[str, str] | None = None, *, review_size: in
     (``duplicates.identifier_clashes``): a group holding both is offered for review, as for ``apart``.
     ``people``: the pairs are of people, each for review (``PEOPLE_BY_NAME``) unless both work for one body.
     """
-    from . import weights as W
-    from .names import several_bodies
-
     review_size = W.GROUP_REVIEW_SIZE if review_size is None else review_size
     several = functools.cache(several_bodies)  # a name is in many pairs (at 100k, 284k pairs of 90k names)
     why = {id(p): w for p in pairs if (w := _by_name_only(p) if people else review_only(p, names, several))}
