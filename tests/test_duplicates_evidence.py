@@ -1004,3 +1004,14 @@ def test_a_group_joining_two_registered_bodies_through_a_third_is_for_review(lcg
     rows = json.loads(lcg("duplicates", "--data", data, "--format", "json").stdout)
     assert rows and {r["action"] for r in rows} == {"review"}, rows
     assert all("its group holds club and foundation, whose registry numbers differ" in r["reasons"] for r in rows)
+
+
+def test_a_trading_subsidiary_and_a_festival_are_not_their_venue_or_society():
+    """An arts officer's trial: a theatre and its trading company (one postcode, one person on both) and a film
+    festival and the town's film society were advised as merges."""
+    site = dict(postcode="WV1 1DE")
+    assert not _pairs(_org("a", "Grand Theatre Trading Ltd", **site, people=frozenset({"paul-marsh"})),
+                      _org("b", "Wolverhampton Grand Theatre", **site, people=frozenset({"paul-marsh"})))
+    assert not _pairs(_org("a", "Wolverhampton Film Festival", **site), _org("b", "Wolverhampton Film Society", **site))
+    assert _pairs(_org("a", "Grand Theatre (Wolverhampton) Ltd", **site), _org("b", "Wolverhampton Grand Theatre",
+                                                                             **site))

@@ -67,7 +67,7 @@ GENERIC_WORDS = frozenset(
     "county borough metropolitan district institute academy charity fund project projects hub uk "
     "europe europa nederland netherlands netherland holland research development industries technology "
     "global royal koninklijke electronics chemicals pharmaceuticals products systems engineering "
-    "manufacturing solutions".split())
+    "manufacturing solutions festival".split())
 #: Factor applied when each name has a generic word the other lacks (council vs foundation).
 KIND_CLASH = 0.75
 _SPACED_INITIALS = re.compile(r"\b(?:[a-z] ){1,}[a-z]\b")
@@ -916,6 +916,8 @@ DEPENDENT_BODIES = {w: kind for kind, words in (
     ("hospital", "hospital hospitals"), ("clinic", "clinic clinics"), ("infirmary", "infirmary infirmaries"),
     ("press", "press"), ("museum", "museum museums"), ("library", "library libraries"),
     ("friends' group", "friends"), ("union", "union unions"), ("alumni body", "alumni"), ("student body", "students"),
+    # a charity's trading subsidiary is a company of its own ("Grand Theatre Trading Ltd" / "Grand Theatre")
+    ("trading company", "trading"),
 ) for w in words.split()}
 #: Two words that name a hospital: "University of Mississippi Medical Center" is the university's hospital,
 #: not the university.
