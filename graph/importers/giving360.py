@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import LcgError, UnreadableInput
-from ..identifiers import amount_value, is_currency
+from ..identifiers import amount_value, currency_sign, is_currency
 from ..dates import add_months
 from .file_dates import read_day, slash_order
 from .giving360_build import NARROW_TO_BROAD, GraphBuilder, place_type
@@ -173,6 +173,25 @@ def _amount(value):
     return value
 
 
+def _amount_awarded(value, currency: str) -> tuple[int | float | None, str | None, str | None]:
+    """(the amount, what is wrong with it, what was repaired in it).
+
+    A spreadsheet's amount typed as text ("£14,000", "£25,000.00") is read when its sign is the row's
+    currency, and said with its row: the number is the publisher's, the reading of it ours. A sign that
+    disagrees ("$500" on a GBP row) is an error, as either the sign or the currency is wrong.
+    """
+    code, number = currency_sign(value)
+    amount = _amount(number)
+    if amount is None:
+        return None, f"bad amountAwarded {value!r} (expected a finite number >= 0)", None
+    if code is None or not is_currency(currency):  # no sign, or a bad currency the row is refused for anyway
+        return amount, None, None
+    if code != currency:
+        return None, (f"amountAwarded {value!r} is in {code} but the grant's currency is {currency}; correct the "
+                      "amount or the currency"), None
+    return amount, None, f"amountAwarded {value!r} is text; read as {amount} {currency}"
+
+
 def _months(value) -> int | None:
     try:
         n = float(str(value).strip())
@@ -313,9 +332,9 @@ def check_grant(grant, order: str | None = None) -> tuple[dict | None, list[str]
     currency = _text(grant.get("currency")).upper()
     if not is_currency(currency):
         errors.append(f"bad currency {grant.get('currency')!r} (expected an ISO 4217 code such as GBP)")
-    amount = _amount(grant.get("amountAwarded"))
-    if amount is None:
-        errors.append(f"bad amountAwarded {grant.get('amountAwarded')!r} (expected a finite number >= 0)")
+    amount, wrong, repaired = _amount_awarded(grant.get("amountAwarded"), currency)
+    errors.extend([wrong] if wrong else [])
+    warnings.extend([repaired] if repaired else [])
     award = read_day(grant.get("awardDate"), order)
     if award is None:
         errors.append(f"bad awardDate {grant.get('awardDate')!r} (expected a real date YYYY-MM-DD)")
