@@ -24,6 +24,7 @@ import csv
 import datetime as _dt
 import json
 import math
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -38,7 +39,7 @@ from .org_ids import clean_org_id, register_ids
 from .yaml_out import FolderIndex, slug, write_import
 
 __all__ = ["ImportResult", "RowProblem", "import_360giving", "read_grants", "read_grant_file", "check_grant",
-           "ImportFailed"]
+           "ImportFailed", "file_currencies"]
 
 #: Said when a file holds no grants at all (empty, a header only, or not a 360Giving file).
 NO_GRANTS_HINT = ("expected 360Giving JSON with a grants list, or a CSV or .xlsx file with Identifier, Title, "
@@ -65,8 +66,17 @@ class RowProblem:
     sheet: str | None = None  # a workbook's sheet the row is in
 
     def __str__(self) -> str:
+        if not self.row:  # row 0: said of the file as a whole, its message naming the rows
+            return f"sheet {self.sheet!r}: {self.message}" if self.sheet else self.message
         where = f"sheet {self.sheet!r} row {self.row}" if self.sheet else f"row {self.row}"
         return f"{where}{f' ({self.grant})' if self.grant else ''}: {self.message}"
+
+
+def _rows_named(rows: list[tuple[int, str]], limit: int = 5) -> str:
+    """"row 11 (360G-1)", or "rows 2 (360G-1), 3 (360G-2) and 7 more": where one warning said of many rows is."""
+    shown = [f"{row} ({gid})" if gid else str(row) for row, gid in rows[:limit]]
+    more = f" and {len(rows) - limit} more" if len(rows) > limit else ""
+    return f"row{'s' if len(rows) > 1 else ''} {', '.join(shown)}{more}"
 
 
 @dataclass
@@ -171,6 +181,34 @@ def _amount(value):
     if isinstance(value, int) and len(str(value)) > MAX_INT_DIGITS:  # more digits than the data files may hold
         return None
     return value
+
+
+def file_currencies(rows) -> set[str]:
+    """The ISO 4217 codes the file's grants give: when there is one, a grant with its currency cell blank is
+    in it (a small trust's sheet of pounds left one cell empty)."""
+    found = (_text(g.get("currency")).upper() for _, g in rows if isinstance(g, dict))
+    return {c for c in found if is_currency(c)}
+
+
+def _currency(grant: dict, currencies: Collection[str]) -> tuple[str, str | None, str | None]:
+    """(the grant's currency, what is wrong with it, where a blank one was taken from).
+
+    A blank cell is taken from the amount's own sign ("£800"), else from the file when all its other grants
+    are in one currency; otherwise the row says the cell is blank and what to put there.
+    """
+    given = grant.get("currency")
+    text = _text(given).upper()
+    if text:
+        return text, None if is_currency(text) else f"bad currency {given!r} (expected an ISO 4217 code such as GBP)", \
+            None
+    sign, _ = currency_sign(grant.get("amountAwarded"))
+    if sign:
+        return sign, None, "sign"
+    if len(currencies) == 1:
+        return next(iter(currencies)), None, "file"
+    others = f"the file's other grants are in {', '.join(sorted(currencies))}" if currencies else \
+        "no grant of the file has one"
+    return "", f"currency is blank ({others}); put the grant's ISO 4217 code there, such as GBP", None
 
 
 def _amount_awarded(value, currency: str) -> tuple[int | float | None, str | None, str | None]:
@@ -317,8 +355,13 @@ def _org_location(org: dict) -> list[dict]:
     return [min(found, key=lambda p: rank.get(p["type"], len(rank)))]
 
 
-def check_grant(grant, order: str | None = None) -> tuple[dict | None, list[str], list[str]]:
-    """(the grant's cleaned fields or None, what is wrong with it, what was repaired in it)."""
+def check_grant(grant, order: str | None = None, currencies: Collection[str] = ()) \
+        -> tuple[dict | None, list[str], list[str]]:
+    """(the grant's cleaned fields or None, what is wrong with it, what was repaired in it).
+
+    ``currencies``: the file's (:func:`file_currencies`), for a grant whose currency is blank; the cleaned
+    fields' ``currency_from`` is "file" when it was taken from them (said once for the file, by the caller).
+    """
     if not isinstance(grant, dict):
         return None, ["not a grant object"], []
     errors: list[str] = []
@@ -329,9 +372,10 @@ def check_grant(grant, order: str | None = None) -> tuple[dict | None, list[str]
     title = _text(grant.get("title"))
     if not title:
         errors.append("no title")
-    currency = _text(grant.get("currency")).upper()
-    if not is_currency(currency):
-        errors.append(f"bad currency {grant.get('currency')!r} (expected an ISO 4217 code such as GBP)")
+    currency, wrong, taken = _currency(grant, currencies)
+    errors.extend([wrong] if wrong else [])
+    if taken == "sign":
+        warnings.append(f"currency blank; {currency} taken from the amount's sign")
     amount, wrong, repaired = _amount_awarded(grant.get("amountAwarded"), currency)
     errors.extend([wrong] if wrong else [])
     warnings.extend([repaired] if repaired else [])
@@ -378,7 +422,7 @@ def check_grant(grant, order: str | None = None) -> tuple[dict | None, list[str]
         (_text(p.get("title")) for p in grant.get("grantProgramme") or () if isinstance(p, dict) and p.get("title")),
         None)
     return {"id": gid, "title": title, "description": _text(grant.get("description")),
-            "currency": currency, "amount": amount, "award": award, "funder": funder, "recipient": recipient,
+            "currency": currency, "currency_from": taken, "amount": amount, "award": award, "funder": funder, "recipient": recipient,
             "start": start, "end": end, "dates_note": note, "places": places, "programme": programme or None}, [], \
         warnings
 
@@ -419,9 +463,10 @@ def import_360giving(path, out_dir, *, skip_invalid: bool = False, dates: str | 
     grants: list[dict] = []
     problems: list[RowProblem] = []
     seen: dict[str, tuple[int, dict]] = {}  # grant id -> (first row, raw grant)
+    currencies = file_currencies(rows)
     for row, raw in rows:
         raw, mended = _mend_surrogates(raw)
-        grant, errors, warned = check_grant(raw, order)
+        grant, errors, warned = check_grant(raw, order, currencies)
         if mended:
             warned = ["a character that is half of a UTF-16 pair (a lone \\ud800-\\udfff escape) was replaced "
                       "by U+FFFD", *warned]
@@ -441,6 +486,11 @@ def import_360giving(path, out_dir, *, skip_invalid: bool = False, dates: str | 
     if problems and (not skip_invalid or not grants):
         raise ImportFailed(problems, path, none_valid=not grants)
     result.skipped = problems
+    filled = [(g["row"], g["id"]) for g in grants if g["currency_from"] == "file"]
+    if filled:
+        said = f"currency blank on {_rows_named(filled)}; used {next(iter(currencies))}, the currency of every other " \
+               "grant in the file"
+        result.warnings.append(RowProblem(0, "", said, sheet))
     own = f"imports/360giving-{slug(source_name) if source_name else _publisher(path, grants)}"
     index = FolderIndex(out_dir, own)
     builder = GraphBuilder(index, source=path.name)
