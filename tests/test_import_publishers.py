@@ -327,3 +327,35 @@ def test_a_country_alone_is_no_address_and_a_bare_web_address_is_read(lcg, tmp_p
     orgs = _orgs(out)
     assert "address" not in orgs["alone-trust"] and orgs["town-trust"]["address"] == "Bilston, UK"
     assert orgs["alone-trust"]["website"] == "http://alone.org.uk"
+
+
+#: Real org-id.guide ids whose register codes are letters, or letters and digits (councils, NHS bodies,
+#: government organisations, social housing providers, GRID): none is a placeholder.
+LETTER_CODES = ["GB-LAE-WLV", "GB-LAE-HAV", "GB-LAS-GLG", "GB-NHS-Y56", "GB-NHS-RQ3", "GB-GOR-PB188",
+                "GB-SHPE-L4510", "XI-GRID-grid.4991.5"]
+
+
+@pytest.mark.parametrize("org_id", LETTER_CODES)
+def test_an_org_id_of_letters_is_kept_as_written(org_id):
+    from graph.importers.org_ids import clean_org_id
+
+    assert clean_org_id(org_id) == (org_id, None)
+
+
+@pytest.mark.parametrize("value", ["GB-LAE-N/A", "GB-LAE-unknown", "GB-GOR-TBC", "XI-GRID-none", "GB-NHS- n/a ",
+                                   "GB-CHC-Exempt", "GB-COH-pending", "GB-UKPRN-NotKnown"])
+def test_a_placeholder_after_any_registers_prefix_is_no_org_id(value):
+    from graph.importers.org_ids import clean_org_id
+
+    assert clean_org_id(value) == (None, f"{value!r} is a placeholder, not an org-id")
+
+
+def test_a_council_recipient_keeps_its_gb_lae_id(lcg, tmp_path):
+    """A funder's JSON named the City of Wolverhampton Council GB-LAE-WLV: it was called a placeholder and the
+    council kept only by its name."""
+    grants = [_grant(1, {"id": "GB-LAE-WLV", "name": "City of Wolverhampton Council"}),
+              _grant(2, {"id": "GB-LAE-WLV", "name": "Wolverhampton City Council"})]
+    result, out = _import(lcg, tmp_path, grants)
+    assert result.exit_code == 0 and "warning" not in result.output, result.output
+    (council,) = [o for o in _orgs(out).values() if o["name"] != FUNDER["name"]]
+    assert council["identifiers"] == ("GB-LAE-WLV",) and council["aliases"] == ("Wolverhampton City Council",)
