@@ -359,3 +359,27 @@ def test_a_council_recipient_keeps_its_gb_lae_id(lcg, tmp_path):
     assert result.exit_code == 0 and "warning" not in result.output, result.output
     (council,) = [o for o in _orgs(out).values() if o["name"] != FUNDER["name"]]
     assert council["identifiers"] == ("GB-LAE-WLV",) and council["aliases"] == ("Wolverhampton City Council",)
+
+
+def test_a_publishers_own_recipient_ids_are_one_warning_for_the_file(lcg, tmp_path):
+    """A small trust numbered its recipients PFT-Rnnn on all 24 rows: one warning each had buried the rest."""
+    own = ["PFT-R003", "PFT-R003", "PFT-R017", "PFT-R009", "PFT-R021", "PFT-R030", "PFT-R003"]
+    grants = [_grant(n, {"id": i, "name": f"Group {i}"}) for n, i in enumerate(own, 1)]
+    grants += [_grant(8, {"id": "N/A", "name": "Choir"}), _grant(9, {"id": "GB-CHC-Exempt", "name": "College"})]
+    result, out = _import(lcg, tmp_path, grants)
+    assert result.exit_code == 0, result.output
+    assert _warnings(result.output) == [
+        "recipient organisation ids on 2 rows are placeholders, not org-ids: 2 ids, 'N/A' (row 8), "
+        "'GB-CHC-Exempt' (row 9); the organisations are kept by their names",
+        "recipient organisation ids on 7 rows are not org-ids (expected e.g. GB-CHC-1164883 or 360G-...): 5 ids, "
+        "'PFT-R003' (rows 1, 2, 7), 'PFT-R017' (row 3), 'PFT-R009' (row 4) and 2 more; the organisations are kept "
+        "by their names"]
+    assert len(_orgs(out)) == 1 + 5 + 2  # the funder, five of the trust's ids, two by name
+
+
+def test_a_warning_said_of_the_file_names_its_sheet_not_a_row():
+    from graph.importers.giving360 import RowProblem
+
+    assert str(RowProblem(0, "", "currency blank on row 11", "Grants")) == "sheet 'Grants': currency blank on row 11"
+    assert str(RowProblem(0, "", "currency blank on row 11")) == "currency blank on row 11"
+    assert str(RowProblem(11, "360G-1", "bad", "Grants")) == "sheet 'Grants' row 11 (360G-1): bad"

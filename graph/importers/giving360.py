@@ -35,7 +35,7 @@ from .file_dates import read_day, slash_order
 from .giving360_build import NARROW_TO_BROAD, GraphBuilder, place_type
 from .giving360_sheets import ODS_HINT, SheetGrants, csv_grants, xlsx_grants
 from ..yaml_files import MAX_INT_DIGITS
-from .org_ids import clean_org_id, register_ids
+from .org_ids import ORG_ID_EXAMPLE, clean_org_id, is_placeholder, register_ids
 from .yaml_out import FolderIndex, slug, write_import
 
 __all__ = ["ImportResult", "RowProblem", "import_360giving", "read_grants", "read_grant_file", "check_grant",
@@ -290,12 +290,13 @@ def _org(grant: dict, key: str, what: str, errors: list, warnings: list) -> dict
         return None
     secondary, odd = register_ids(org)
     primary, said = clean_org_id(org.get("id"))
+    unusable = None
     if said and primary is None:
         if secondary:
             primary, secondary = secondary[0], secondary[1:]
             warnings.append(f"{what} id {said}; used {primary} from its register number")
         elif str(org.get("id") or "").strip():
-            warnings.append(f"{what} id {said}; the organisation is kept by its name")
+            unusable = said  # said once for the file (``_unusable_ids``): a publisher's own ids are on every row
     elif said:
         if " " in str(org.get("id")).strip() and secondary and primary not in secondary:
             # a mangled id and a clean number that disagree: the number, typed in its own column, is trusted
@@ -305,7 +306,8 @@ def _org(grant: dict, key: str, what: str, errors: list, warnings: list) -> dict
         else:
             warnings.append(f"{what} id {said}")
     secondary = [i for i in secondary if i != primary]
-    return {"primary": primary, "secondary": secondary, "odd_numbers": odd, "name": name, "raw": org}
+    return {"primary": primary, "secondary": secondary, "odd_numbers": odd, "name": name, "raw": org,
+            "unusable": unusable}
 
 
 def _extras(grant: dict, org: dict) -> None:
@@ -427,6 +429,37 @@ def check_grant(grant, order: str | None = None, currencies: Collection[str] = (
         warnings
 
 
+def _unusable_ids(grants: list[dict], sheet: str | None) -> list[RowProblem]:
+    """The ids that are no org-id, kept by the organisation's name: per row when one row has them, else one
+    warning per file for each role and kind (placeholder or not an org-id), counting ids and rows, the first
+    few ids with their rows. A small trust numbers its recipients its own way (PFT-R003) on every row: 24 lines
+    saying so hid the file's other warnings."""
+    out = []
+    for role, what in (("funder", "funding organisation"), ("recipient", "recipient organisation")):
+        for placeholder in (True, False):
+            found = [g for g in grants if g[role]["unusable"] and
+                     is_placeholder(str(g[role]["raw"].get("id"))) == placeholder]
+            if len(found) == 1:
+                g = found[0]
+                out.append(RowProblem(g["row"], g["id"], f"{what} id {g[role]['unusable']}; the organisation is "
+                                                         "kept by its name", sheet))
+            elif found:
+                out.append(RowProblem(0, "", _unusable_said(found, role, what, placeholder), sheet))
+    return out
+
+
+def _unusable_said(found: list[dict], role: str, what: str, placeholder: bool, limit: int = 3) -> str:
+    """"recipient organisation ids on 24 rows are not org-ids (...): 21 ids, 'PFT-R003' (rows 2, 3, 4, 25), ..."."""
+    rows: dict[str, list[tuple[int, str]]] = {}
+    for g in found:
+        rows.setdefault(str(g[role]["raw"].get("id")).strip(), []).append((g["row"], ""))
+    shown = ", ".join(f"{i!r} ({_rows_named(r)})" for i, r in list(rows.items())[:limit])
+    more = f" and {len(rows) - limit} more" if len(rows) > limit else ""
+    kind = "placeholders, not org-ids" if placeholder else f"not org-ids ({ORG_ID_EXAMPLE})"
+    ids = f"{len(rows)} ids, " if len(rows) > 1 else ""
+    return f"{what} ids on {len(found)} rows are {kind}: {ids}{shown}{more}; the organisations are kept by their names"
+
+
 def _date_texts(rows):
     for row, g in rows:
         if isinstance(g, dict):
@@ -486,6 +519,7 @@ def import_360giving(path, out_dir, *, skip_invalid: bool = False, dates: str | 
     if problems and (not skip_invalid or not grants):
         raise ImportFailed(problems, path, none_valid=not grants)
     result.skipped = problems
+    result.warnings.extend(_unusable_ids(grants, sheet))
     filled = [(g["row"], g["id"]) for g in grants if g["currency_from"] == "file"]
     if filled:
         said = f"currency blank on {_rows_named(filled)}; used {next(iter(currencies))}, the currency of every other " \

@@ -13,7 +13,10 @@ import re
 
 from ..identifiers import is_org_id
 
-__all__ = ["clean_org_id", "is_placeholder", "register_ids"]
+__all__ = ["clean_org_id", "is_placeholder", "register_ids", "ORG_ID_EXAMPLE"]
+
+#: What an org-id looks like, said where a value is not one.
+ORG_ID_EXAMPLE = "expected e.g. GB-CHC-1164883 or 360G-..."
 
 #: Words publishers put where an id or number is unknown or does not exist.
 _PLACEHOLDERS = frozenset({
@@ -65,7 +68,7 @@ def clean_org_id(value) -> tuple[str | None, str | None]:
     squeezed = re.sub(r"\s+", "", text)
     if is_org_id(squeezed):
         return squeezed, f"{raw!r} repaired to {squeezed}"
-    return None, f"{raw!r} is not an org-id (expected e.g. GB-CHC-1164883 or 360G-...)"
+    return None, f"{raw!r} is not an org-id ({ORG_ID_EXAMPLE})"
 
 
 def register_ids(org: dict) -> tuple[list[str], list[str]]:
