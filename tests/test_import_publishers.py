@@ -88,7 +88,7 @@ def test_esmee_durations_placeholders_and_register_ids(tmp_path, lcg):
     assert lcg("import", "360giving", ESMEE, "-o", out).exit_code == 0
     ds = load_dataset(out)
     project = next(n for n in ds.nodes if n.props.get("identifiers") == ("360G-EFF-16-3315",))
-    assert (project.props["start"], project.props["end"]) == ("2017-11-21", "2019-11-21")  # 24 months
+    assert (project.props["start"], project.props["end"]) == ("2017-11-21", "2019-11-20")  # 24 months
     assert "estimated" in project.props["note"]
     orgs = {n.props["name"]: n.props for n in ds.nodes if n.kind == "Organisation"}
     assert "identifiers" not in orgs["Oxford University, Centre on Migration, Policy and Society"]  # not GB-CHC-Exempt
@@ -383,3 +383,19 @@ def test_a_warning_said_of_the_file_names_its_sheet_not_a_row():
     assert str(RowProblem(0, "", "currency blank on row 11", "Grants")) == "sheet 'Grants': currency blank on row 11"
     assert str(RowProblem(0, "", "currency blank on row 11")) == "currency blank on row 11"
     assert str(RowProblem(11, "360G-1", "bad", "Grants")) == "sheet 'Grants' row 11 (360G-1): bad"
+
+
+def test_a_start_and_a_duration_end_the_day_before_and_next_years_grant_is_a_continuation(lcg, tmp_path):
+    """A community fund's GrantNav export gave a start and a duration: 2022-04-01 for 12 months ended 2023-04-01,
+    a day into the next year's grant for the same club, which then read as paid for twice."""
+    work = "Holiday activities and healthy meals for children in Whitmore Reans during the school holidays"
+    grants = [_grant(n, {"id": "GB-CHC-1150001", "name": "Whitmore Reans Youth Club"}, title=f"Holiday Activities {y}",
+                     description=work, awardDate=f"{y}-03-01", plannedDates=[{"startDate": f"{y}-04-01",
+                                                                               "duration": 12}])
+              for n, y in ((1, 2022), (2, 2023))]
+    result, out = _import(lcg, tmp_path, grants)
+    assert result.exit_code == 0, result.output
+    ends = {n.props["start"]: n.props["end"] for n in load_dataset(out).nodes if n.kind == "Project"}
+    assert ends == {"2022-04-01": "2023-03-31", "2023-04-01": "2024-03-31"}
+    pairs = json.loads(lcg("overlaps", "--data", out, "--format", "json", "--min-score", "0").stdout)
+    assert [p["kind"] for p in pairs] == ["continuation"]

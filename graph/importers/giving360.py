@@ -30,7 +30,7 @@ from pathlib import Path
 
 from ..errors import LcgError, UnreadableInput
 from ..identifiers import amount_value, currency_sign, is_currency
-from ..dates import add_months
+from ..dates import end_of_months
 from .file_dates import read_day, slash_order
 from .giving360_build import NARROW_TO_BROAD, GraphBuilder, place_type
 from .giving360_sheets import ODS_HINT, SheetGrants, csv_grants, xlsx_grants
@@ -407,10 +407,10 @@ def check_grant(grant, order: str | None = None, currencies: Collection[str] = (
     if start is None:
         start = award
         if end is None and months:
-            end = add_months(award, months)
+            end = end_of_months(award, months)
             note = f"End estimated from the award date and a planned duration of {months} months."
     elif end is None and months:
-        end = add_months(start, months)
+        end = end_of_months(start, months)
         note = f"End estimated from the start and a planned duration of {months} months."
     if end and start and end < start:
         warnings.append(f"planned end {end} is before the start {start}; the end was left out, the start kept")
