@@ -399,3 +399,21 @@ def test_a_start_and_a_duration_end_the_day_before_and_next_years_grant_is_a_con
     assert ends == {"2022-04-01": "2023-03-31", "2023-04-01": "2024-03-31"}
     pairs = json.loads(lcg("overlaps", "--data", out, "--format", "json", "--min-score", "0").stdout)
     assert [p["kind"] for p in pairs] == ["continuation"]
+
+
+def test_a_town_with_its_country_code_is_no_country(lcg, tmp_path):
+    """A funder's JSON gave every beneficiary location countryCode GB: Bilston, Coventry and Telford became
+    places of type country. Only a location whose code or name is its country's is one."""
+    grant = _grant(1, {"id": "GB-CHC-1000001", "name": "Digital Buddies"},
+                   beneficiaryLocation=[{"name": "Bilston", "countryCode": "GB"},
+                                        {"name": "UK", "countryCode": "GB"},
+                                        {"name": "Scotland", "countryCode": "GB"},
+                                        {"name": "Wales", "geoCode": "W92000004"},
+                                        {"name": "Ipswich 007H", "geoCode": "E01030035", "geoCodeType": "LSOA",
+                                         "countryCode": "GB"},
+                                        {"name": "Kenya", "countryCode": "KE", "geoCodeType": "CTRY"}])
+    result, out = _import(lcg, tmp_path, [grant])
+    assert result.exit_code == 0, result.output
+    types = {n.props["name"]: n.props.get("type") for n in load_dataset(out).nodes if n.kind == "Place"}
+    assert types == {"Bilston": None, "UK": "country", "Scotland": "country", "Wales": "country",
+                     "Ipswich 007H": "lsoa", "Kenya": "country"}

@@ -24,7 +24,7 @@ from collections.abc import Collection
 from ..identifiers import BARE_WEB_ADDRESS
 from .yaml_out import FolderIndex, norm_name, slug
 
-__all__ = ["GraphBuilder", "place_type"]
+__all__ = ["GraphBuilder", "place_type", "is_country"]
 
 #: ONS / 360Giving geographic code types -> the place type the data uses.
 _CODE_TYPES = {"WD": "ward", "LONB": "district", "NMD": "district", "MD": "district", "UA": "district",
@@ -34,6 +34,25 @@ _CODE_TYPES = {"WD": "ward", "LONB": "district", "NMD": "district", "MD": "distr
 _NOT_A_PLACE = re.compile(r"(more than one|multiple|various|several|not specified|unknown|n/?a)\b", re.I)
 #: Place types from the narrowest: of several locations given for one body, the narrowest says most.
 NARROW_TO_BROAD = ("lsoa", "msoa", "ward", "constituency", "district", "county", "region", "country")
+
+
+#: The names by which a location names its country, by the country's ISO code (besides the code itself): the
+#: United Kingdom's, and its four nations (countries to ONS, whose CTRY codes they have).
+_COUNTRY_NAMES = {"GB": frozenset({"uk", "united kingdom", "great britain", "britain", "england", "scotland", "wales",
+                                   "northern ireland", "u k"})}
+#: ONS codes of the UK's countries (E92000001 England...) and of the UK, Great Britain, England and Wales.
+_ONS_COUNTRY = re.compile(r"[EWSN]92\d{6}|K0[2-4]\d{6}", re.I)
+
+
+def is_country(name: str, code: str, country: str) -> bool:
+    """Whether a location with no code type is a country: its code is an ONS country's, or its name is its own
+    country code's ("UK" with countryCode GB). Every location carries a countryCode, so a town published with
+    its country's (Bilston, GB) is a place in that country, not the country; a funder's file had made Bilston,
+    Wolverhampton and Coventry countries."""
+    if code:
+        return _ONS_COUNTRY.fullmatch(code) is not None
+    named = norm_name(name)
+    return bool(country) and (named == country.lower() or named in _COUNTRY_NAMES.get(country.upper(), ()))
 
 
 def place_type(code_type: str) -> str:
@@ -210,7 +229,7 @@ class GraphBuilder:
 
     def _beneficiary(self, p: dict) -> str | None:
         ptype = place_type(p["codeType"])
-        if not ptype and p["country"] and not p["code"]:
+        if not ptype and is_country(p["name"], p["code"], p["country"]):
             ptype = "country"
         name = p["name"] or p["code"]  # a location published as a code alone is still a place
         parts = [x.strip() for x in name.split("/")] if "/" in name and not p["code"] else [name]
