@@ -417,3 +417,35 @@ def test_a_town_with_its_country_code_is_no_country(lcg, tmp_path):
     types = {n.props["name"]: n.props.get("type") for n in load_dataset(out).nodes if n.kind == "Place"}
     assert types == {"Bilston": None, "UK": "country", "Scotland": "country", "Wales": "country",
                      "Ipswich 007H": "lsoa", "Kenya": "country"}
+
+
+def test_classifications_are_the_grants_themes_so_overlaps_can_be_asked_by_theme(lcg, tmp_path):
+    """A funder's JSON classified every grant (title, vocabulary); the import dropped them, so `lcg overlaps
+    --theme` knew no theme. Titles are themes, a folder's own theme of that name is reused, and tags run
+    together in one title ("access to art,visual arts", as Esmee Fairbairn writes them) are several."""
+    work = "Tablets and weekly lessons for people over 65 in Bilston: video calls, online banking and the NHS app"
+    tags = [{"vocabulary": "wmlf-themes", "title": "Digital inclusion"},
+            {"vocabulary": "wmlf-themes", "title": "Older people,Bilston"}]
+    grants = [_grant(1, {"id": "GB-CHC-1120001", "name": "Age UK Wolverhampton"}, description=work,
+                     classifications=tags, beneficiaryLocation=[{"name": "Bilston"}]),
+              _grant(2, {"id": "GB-COH-11200009", "name": "Bilston Digital Hub CIC"}, description=work,
+                     classifications=[{"title": "Older people"}, {"title": "Arts, culture and heritage"}],
+                     beneficiaryLocation=[{"name": "Bilston"}])]
+    src = tmp_path / "grants.json"
+    src.write_text(json.dumps({"grants": grants}))
+    out = tmp_path / "data"
+    out.mkdir()
+    (out / "themes.yaml").write_text("- id: digital-inclusion\n  name: Digital Inclusion\n")
+    result = lcg("import", "360giving", src, "-o", out)
+    assert result.exit_code == 0 and "3 themes" in result.output, result.output
+    ds = load_dataset(out)
+    themes = {n.id: n.props["name"] for n in ds.nodes if n.kind == "Theme"}
+    addressed = {(r.start, themes[r.end]) for r in ds.rels if r.kind == "ADDRESSES"}
+    assert addressed == {("360g-test-1", "Digital Inclusion"), ("360g-test-1", "Older people"),
+                         ("360g-test-1", "Bilston"), ("360g-test-2", "Older people"),
+                         ("360g-test-2", "Arts, culture and heritage")}
+    asked = lcg("overlaps", "--data", out, "--format", "json", "--theme", "Older people", "--min-score", "0")
+    assert asked.exit_code == 0, asked.output
+    assert [(p["kind"], {p["a"], p["b"]}) for p in json.loads(asked.stdout)] == [
+        ("parallel-work", {"360g-test-1", "360g-test-2"})]
+    assert lcg("validate", "--data", out).exit_code == 0

@@ -24,6 +24,7 @@ import csv
 import datetime as _dt
 import json
 import math
+import re
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -425,7 +426,8 @@ def check_grant(grant, order: str | None = None, currencies: Collection[str] = (
         None)
     return {"id": gid, "title": title, "description": _text(grant.get("description")),
             "currency": currency, "currency_from": taken, "amount": amount, "award": award, "funder": funder, "recipient": recipient,
-            "start": start, "end": end, "dates_note": note, "places": places, "programme": programme or None}, [], \
+            "start": start, "end": end, "dates_note": note, "places": places, "programme": programme or None,
+            "themes": _classification_titles(grant.get("classifications"))}, [], \
         warnings
 
 
@@ -458,6 +460,26 @@ def _unusable_said(found: list[dict], role: str, what: str, placeholder: bool, l
     kind = "placeholders, not org-ids" if placeholder else f"not org-ids ({ORG_ID_EXAMPLE})"
     ids = f"{len(rows)} ids, " if len(rows) > 1 else ""
     return f"{what} ids on {len(found)} rows are {kind}: {ids}{shown}{more}; the organisations are kept by their names"
+
+
+#: A comma between two words with no space after it: tags run together in one title ("access to art,visual
+#: arts"), where a title's own comma is followed by a space ("Arts, culture and heritage") or a digit ("1,000").
+_TAG_COMMA = re.compile(r"(?<=[^\W\d_]),(?=[^\W\d_])")
+
+
+def _classification_titles(value) -> list[str]:
+    """The titles of a grant's ``classifications``, each once: the themes it addresses (``lcg overlaps --theme``).
+
+    A publisher's several tags in one title (Esmee Fairbairn's "access to art,combined arts,visual arts") are
+    several themes.
+    """
+    titles: list[str] = []
+    for c in value if isinstance(value, list) else [value]:
+        for title in _TAG_COMMA.split(_text(c.get("title"))) if isinstance(c, dict) else ():
+            title = title.strip()
+            if title and title not in titles:
+                titles.append(title)
+    return titles
 
 
 def _date_texts(rows):

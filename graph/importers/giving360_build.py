@@ -87,6 +87,7 @@ class GraphBuilder:
         self.places: dict[str, dict] = {}  # code or "name:<norm>" -> entry
         self.projects: list[dict] = []
         self.programmes: dict[tuple[str, str], dict] = {}  # (funder id, normalised title) -> Network entry
+        self.themes: dict[str, dict] = {}  # normalised title -> Theme entry
         self.grant_ids: set[str] = set()
         self.warnings: list[tuple[int, str, str]] = []
 
@@ -268,6 +269,9 @@ class GraphBuilder:
             entry["located_in"] = sorted(set(where))
         if g["programme"]:
             entry["part_of"] = [self._programme(funder, str(g["programme"]))]
+        themes = list(dict.fromkeys(self._theme(t) for t in g["themes"]))
+        if themes:
+            entry["themes"] = themes
         notes = [n for n in (g["dates_note"],) if n]
         if notes:
             entry["note"] = " ".join(notes)
@@ -313,6 +317,19 @@ class GraphBuilder:
                                     "funders": [funder], "sources": [self.source]}
         return self.programmes[key]["id"]
 
+    def _theme(self, title: str) -> str:
+        """A grant's classification as a Theme, by its title: the folder's theme of that name if it has one,
+        so a funder's "Digital inclusion" is the theme the folder's own projects address; else one entry per
+        title for every funder of the file."""
+        key = norm_name(title)
+        existing = self.index.theme_by_name.get(key)
+        if existing:
+            return existing
+        if key not in self.themes:
+            node_id = self._free("Theme", ["name:" + key], slug(title), slug("theme", title))
+            self.themes[key] = {"id": node_id, "name": title, "sources": [self.source]}
+        return self.themes[key]["id"]
+
     def entries(self) -> dict[str, list[dict]]:
         """Entries by kind, their keys in a reader's order (what it is, its ties, then sources and note)."""
         def tidy(e: dict) -> dict:
@@ -321,4 +338,5 @@ class GraphBuilder:
 
         return {"Organisation": [tidy(o.entry) for o in self.org_list],
                 "Place": [tidy(p) for p in self.places.values()], "Project": self.projects,
-                "Network": [tidy(p) for p in self.programmes.values()]}
+                "Network": [tidy(p) for p in self.programmes.values()],
+                **({"Theme": list(self.themes.values())} if self.themes else {})}  # said only for a file that has any
