@@ -149,20 +149,65 @@ def test_every_spelling_of_a_recipient_is_kept_as_an_alias(lcg, tmp_path):
     assert org["aliases"] == ("Salvation Army Felixstowe Corps",)
 
 
-def test_shared_charity_number_with_another_name_is_reported_not_merged(lcg, tmp_path):
-    grants = [_grant(1, {"id": "360G-test:org-1", "name": "Riverside Arts", "charityNumber": "1000001"}),
-              _grant(2, {"id": "360G-test:org-2", "name": "Hilltop Football Club", "charityNumber": "1000001"}),
-              _grant(3, {"id": "360G-test:org-3", "name": "Riverside  arts", "charityNumber": "1000001"})]
+def test_a_number_shared_by_two_bodies_with_register_ids_of_their_own_is_reported_not_merged(lcg, tmp_path):
+    grants = [_grant(1, {"id": "GB-CHC-1000001", "name": "Riverside Arts", "companyNumber": "123"}),
+              _grant(2, {"id": "GB-CHC-1000002", "name": "Hilltop Football Club", "companyNumber": "123"}),
+              _grant(3, {"id": "360G-test:org-3", "name": "Riverside  arts", "companyNumber": "123"})]
     result, out = _import(lcg, tmp_path, grants)
     assert result.exit_code == 0
-    assert ("row 2 (360G-test-2): recipient organisation 'Hilltop Football Club' gives GB-CHC-1000001, which "
-            "'Riverside Arts' (row 1) also gives; kept apart") in result.output
+    assert _warnings(result.output) == [
+        "row 2 (360G-test-2): recipient organisation 'Hilltop Football Club' gives GB-COH-00000123, which "
+        "'Riverside Arts' (row 1) also gives; kept apart (one of the two is likely a publisher's error), "
+        "GB-COH-00000123 stays with 'Riverside Arts'"]
     ds = load_dataset(out)
     lead = {r.end: r.start for r in ds.rels if r.kind == "PARTNER_IN"}
     assert lead["360g-test-2"] == "hilltop-football-club" and lead["360g-test-1"] == "riverside-arts"
     assert lead["360g-test-3"] == "riverside-arts"  # same number and same name: the same body
     orgs = _orgs(out)
-    assert "GB-CHC-1000001" not in orgs["hilltop-football-club"]["identifiers"]
+    assert orgs["hilltop-football-club"]["identifiers"] == ("GB-CHC-1000002",)
+
+
+BALC = {"id": "GB-CHC-1160003", "name": "Bilston Adult Learning Centre"}
+BALC_OWN = {"id": "360G-WET-ORG-044", "name": "Bilston Adult Learning Centre (BALC)", "charityNumber": "1160003"}
+
+
+@pytest.mark.parametrize("first, second", [(BALC, BALC_OWN), (BALC_OWN, BALC)], ids=["org-id first", "own id first"])
+def test_a_funders_own_id_with_a_bodys_charity_number_is_that_body(lcg, tmp_path, first, second):
+    """A trust's sheet named a learning centre by its own id and its charity number, as another funder named it by
+    GB-CHC-1160003: the two had been kept apart and the number taken from one ("likely a publisher's error")."""
+    grants = [_grant(1, first), _grant(2, second), _grant(3, BALC_OWN)]
+    result, out = _import(lcg, tmp_path, grants)
+    assert result.exit_code == 0, result.output
+    name = second["name"]
+    assert _warnings(result.output) == [
+        f"row 2 (360G-test-2): recipient organisation {name!r}{' (360G-WET-ORG-044)' if second is BALC_OWN else ''} "
+        f"gives GB-CHC-1160003, as {first['name']!r} (row 1) does; taken as one organisation by that number, {name!r} "
+        "kept as an alias"]
+    (centre,) = [o for o in _orgs(out).values() if o["name"] == first["name"]]
+    assert set(centre["identifiers"]) == {"GB-CHC-1160003", "360G-WET-ORG-044"}
+    assert centre["aliases"] == (name,)
+    assert len({r.start for r in load_dataset(out).rels if r.kind == "PARTNER_IN"}) == 1
+
+
+def test_a_funders_own_id_is_the_body_another_import_has_by_its_number(lcg, tmp_path):
+    """The trial's two files: the learning centre by its org-id in one funder's import, by the other's own id and
+    its charity number in the next. One recipient, named as each funder names it on its grants."""
+    out = tmp_path / "data"
+    first = tmp_path / "first.json"
+    first.write_text(json.dumps({"grants": [_grant(1, BALC)]}))
+    assert lcg("import", "360giving", first, "-o", out).exit_code == 0
+    second = tmp_path / "second.json"
+    other = {"id": "GB-CHC-1199003", "name": "Wolverhampton Educational Trust"}
+    second.write_text(json.dumps({"grants": [_grant(n, BALC_OWN, fundingOrganization=[other]) for n in (2, 3)]}))
+    result = lcg("import", "360giving", second, "-o", out)
+    assert result.exit_code == 0, result.output
+    assert _warnings(result.output) == [
+        "row 1 (360G-test-2): recipient organisation 'Bilston Adult Learning Centre (BALC)' (360G-WET-ORG-044) gives "
+        "GB-CHC-1160003, as 'bilston-adult-learning-centre' (already in the folder) does; taken as one organisation "
+        "by that number, 'Bilston Adult Learning Centre (BALC)' kept as the name on its grants"]
+    ties = {r.end: r for r in load_dataset(out).rels if r.kind == "PARTNER_IN"}
+    assert {t.start for t in ties.values()} == {"bilston-adult-learning-centre"}
+    assert ties["360g-test-3"].props["named_as"] == "Bilston Adult Learning Centre (BALC)"
 
 
 def test_website_address_postcode_and_register_numbers_are_kept(lcg, tmp_path):
