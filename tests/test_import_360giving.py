@@ -308,7 +308,7 @@ def _currency_row(n: int, currency: str, amount: str = "800") -> str:
 def test_a_blank_currency_is_the_files_one_currency_with_one_warning_naming_the_rows(lcg, tmp_path):
     """A small trust's CSV of pounds left one currency cell empty ("bad currency None" refused the file)."""
     src = tmp_path / "grants.csv"
-    src.write_text(CSV_HEADER + _currency_row(1, "GBP") + _currency_row(2, "") + _currency_row(3, "gbp") + _currency_row(4, " "))
+    src.write_text(CSV_HEADER + "".join(_currency_row(n, c) for n, c in ((1, "GBP"), (2, ""), (3, "gbp"), (4, " "))))
     out = tmp_path / "data"
     result = lcg("import", "360giving", src, "-o", out)
     assert result.exit_code == 0, result.output
@@ -321,7 +321,8 @@ def test_a_blank_currency_is_the_files_one_currency_with_one_warning_naming_the_
     ([_currency_row(1, "GBP"), _currency_row(2, "USD"), _currency_row(3, "")],
      "row 4 (360G-test-3): currency is blank (the file's other grants are in GBP, USD); put the grant's ISO 4217 "
      "code there, such as GBP"),
-    ([_currency_row(1, ""), _currency_row(2, "")], "row 2 (360G-test-1): currency is blank (no grant of the file has one)"),
+    ([_currency_row(1, ""), _currency_row(2, "")],
+     "row 2 (360G-test-1): currency is blank (no grant of the file has one)"),
 ])
 def test_a_blank_currency_the_file_cannot_settle_is_a_row_error_saying_it_is_blank(lcg, tmp_path, rows, message):
     src = tmp_path / "grants.csv"

@@ -428,7 +428,8 @@ def test_an_amount_typed_as_text_with_its_currency_sign_is_read_with_a_warning(l
 
 
 @pytest.mark.parametrize("amount, currency, message", [
-    ("$500", "GBP", "amountAwarded '$500' is in USD but the grant's currency is GBP; correct the amount or the currency"),
+    ("$500", "GBP",
+     "amountAwarded '$500' is in USD but the grant's currency is GBP; correct the amount or the currency"),
     ("£500", "EUR", "amountAwarded '£500' is in GBP but the grant's currency is EUR"),
     ("£lots", "GBP", "bad amountAwarded '£lots' (expected a finite number >= 0)"),
 ])

@@ -425,7 +425,8 @@ def check_grant(grant, order: str | None = None, currencies: Collection[str] = (
         (_text(p.get("title")) for p in grant.get("grantProgramme") or () if isinstance(p, dict) and p.get("title")),
         None)
     return {"id": gid, "title": title, "description": _text(grant.get("description")),
-            "currency": currency, "currency_from": taken, "amount": amount, "award": award, "funder": funder, "recipient": recipient,
+            "currency": currency, "currency_from": taken, "amount": amount, "award": award, "funder": funder,
+            "recipient": recipient,
             "start": start, "end": end, "dates_note": note, "places": places, "programme": programme or None,
             "themes": _classification_titles(grant.get("classifications"))}, [], \
         warnings
