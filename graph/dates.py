@@ -23,7 +23,7 @@ from .errors import BadDate
 
 __all__ = ["BadDate", "Span", "OPEN", "parse", "from_value", "iso_day_prefix", "is_date", "low", "high",
            "span", "intersect", "overlaps", "ended_before", "year", "fractional_year", "months_between",
-           "add_months", "today"]
+           "add_months", "end_of_months", "today"]
 
 Span = tuple  # (lo: str | None, hi: str | None)
 OPEN: Span = (None, None)
@@ -188,3 +188,17 @@ def add_months(day: str, months: int) -> str:
     y, m = divmod(total, 12)
     m += 1
     return f"{y:04d}-{m:02d}-{min(d, calendar.monthrange(y, m)[1]):02d}"
+
+
+def end_of_months(start: str, months: int) -> str:
+    """The last day of a period of ``months`` whole months from ``start`` (YYYY-MM-DD): the day before the same
+    day ``months`` later, so a 12-month grant from 2022-04-01 ends 2023-03-31, as the data writes an end (the
+    last day in it; ``span`` and the overlap kinds read it so, and a next year's grant from 2023-04-01 is back
+    to back, not overlapping). When that month has no such day (from 2023-01-31, one month), the period ends on
+    its last day (2023-02-28).
+
+    For 360Giving's ``plannedDates`` given as a start and a duration."""
+    later = add_months(start, months)
+    if int(later[8:]) < int(start[8:]):  # the day was clamped to the month's last: that day is the end
+        return later
+    return (_dt.date.fromisoformat(later) - _dt.timedelta(days=1)).isoformat()

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["ORG_ID", "BARE_WEB_ADDRESS", "is_org_id", "is_currency", "registry_id", "amount_value"]
+__all__ = ["ORG_ID", "BARE_WEB_ADDRESS", "CURRENCY_SIGNS", "is_org_id", "is_currency", "registry_id", "amount_value",
+           "currency_sign"]
 
 _ROR = r"0[a-hj-km-np-tv-z0-9]{6}[0-9]{2}"
 ORG_ID = re.compile(rf"(?:[A-Z]{{2}}-[A-Z0-9]{{2,}}-\S+|360G-\S+|ROR:{_ROR}|https?://ror\.org/{_ROR})")
@@ -38,6 +39,23 @@ def registry_id(text: str) -> str:
 def is_currency(text) -> bool:
     """An ISO 4217 code such as GBP."""
     return isinstance(text, str) and _CURRENCY.fullmatch(text) is not None
+
+
+#: The currency signs a spreadsheet's amount typed as text starts with ("£14,000"), and the ISO code each means.
+CURRENCY_SIGNS = {"£": "GBP", "€": "EUR", "$": "USD"}
+
+
+def currency_sign(value) -> tuple[str | None, str]:
+    """(the ISO code of the sign an amount typed as text starts with, or None; the amount without it).
+
+    A spreadsheet cell typed "£14,000" (not a number cell formatted as pounds) reaches an importer as that
+    text. The sign is split off here, not dropped, so the importer can check it against the row's currency:
+    "$500" on a GBP row is a mistake to show, not a number to take.
+    """
+    text = value.strip() if isinstance(value, str) else ""
+    if text[:1] in CURRENCY_SIGNS:
+        return CURRENCY_SIGNS[text[0]], text[1:].strip()
+    return None, value
 
 
 #: "40,000" and "1,234.50": commas between groups of three digits, a dot before the decimals.

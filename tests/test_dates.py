@@ -58,3 +58,17 @@ def test_partial_dates_are_intervals():
 ])
 def test_add_months_clamps_the_day(day, months, expected):
     assert dates.add_months(day, months) == expected
+
+
+@pytest.mark.parametrize("start, months, end", [
+    ("2022-04-01", 12, "2023-03-31"),  # a 12-month grant from 1 April ends on 31 March, not 1 April
+    ("2017-11-21", 24, "2019-11-20"),
+    ("2024-01-15", 1, "2024-02-14"),
+    ("2023-12-01", 1, "2023-12-31"),  # over the month's end
+    ("2023-01-31", 1, "2023-02-28"),  # February has no 31st: the period takes all of it
+    ("2024-01-30", 1, "2024-02-29"),
+    ("2023-03-31", 1, "2023-04-30"),
+    ("2023-03-30", 1, "2023-04-29"),
+])
+def test_a_period_of_whole_months_ends_the_day_before_the_same_day_later(start, months, end):
+    assert dates.end_of_months(start, months) == end

@@ -298,3 +298,45 @@ def test_a_huge_amount_is_written_so_that_the_folder_still_validates(lcg, tmp_pa
     own = next((out / "imports").iterdir())
     assert [p["funders"][0]["amount"] for p in yaml.safe_load((own / "projects.yaml").read_text())] == [expected]
     assert lcg("validate", "--data", out).exit_code == 0
+
+
+def _currency_row(n: int, currency: str, amount: str = "800") -> str:
+    return (f"360G-test-{n},Kit {n},Football kit,{currency},{amount},2023-09-18,GB-CHC-100000{n},Club {n},"
+            "GB-CHC-2000002,Test Foundation,,,,\n")
+
+
+def test_a_blank_currency_is_the_files_one_currency_with_one_warning_naming_the_rows(lcg, tmp_path):
+    """A small trust's CSV of pounds left one currency cell empty ("bad currency None" refused the file)."""
+    src = tmp_path / "grants.csv"
+    src.write_text(CSV_HEADER + "".join(_currency_row(n, c) for n, c in ((1, "GBP"), (2, ""), (3, "gbp"), (4, " "))))
+    out = tmp_path / "data"
+    result = lcg("import", "360giving", src, "-o", out)
+    assert result.exit_code == 0, result.output
+    assert ("warning: currency blank on rows 3 (360G-test-2), 5 (360G-test-4); used GBP, the currency of every "
+            "other grant in the file") in result.output
+    assert {r.props["currency"] for r in load_dataset(out).rels if r.kind == "FUNDS"} == {"GBP"}
+
+
+@pytest.mark.parametrize("rows, message", [
+    ([_currency_row(1, "GBP"), _currency_row(2, "USD"), _currency_row(3, "")],
+     "row 4 (360G-test-3): currency is blank (the file's other grants are in GBP, USD); put the grant's ISO 4217 "
+     "code there, such as GBP"),
+    ([_currency_row(1, ""), _currency_row(2, "")],
+     "row 2 (360G-test-1): currency is blank (no grant of the file has one)"),
+])
+def test_a_blank_currency_the_file_cannot_settle_is_a_row_error_saying_it_is_blank(lcg, tmp_path, rows, message):
+    src = tmp_path / "grants.csv"
+    src.write_text(CSV_HEADER + "".join(rows))
+    result = lcg("import", "360giving", src, "-o", tmp_path / "data")
+    assert result.exit_code == 1 and message in result.output and "None" not in result.output
+
+
+def test_a_blank_currency_is_the_amounts_own_sign_before_the_files(lcg, tmp_path):
+    src = tmp_path / "grants.csv"
+    src.write_text(CSV_HEADER + _currency_row(1, "GBP") + _currency_row(2, "USD") + _currency_row(3, "", '"£1,800"'))
+    out = tmp_path / "data"
+    result = lcg("import", "360giving", src, "-o", out)
+    assert result.exit_code == 0, result.output
+    assert "row 4 (360G-test-3): currency blank; GBP taken from the amount's sign" in result.output
+    funds = {r.props["amount"]: r.props["currency"] for r in load_dataset(out).rels if r.kind == "FUNDS"}
+    assert funds[1800] == "GBP"

@@ -88,7 +88,7 @@ def test_esmee_durations_placeholders_and_register_ids(tmp_path, lcg):
     assert lcg("import", "360giving", ESMEE, "-o", out).exit_code == 0
     ds = load_dataset(out)
     project = next(n for n in ds.nodes if n.props.get("identifiers") == ("360G-EFF-16-3315",))
-    assert (project.props["start"], project.props["end"]) == ("2017-11-21", "2019-11-21")  # 24 months
+    assert (project.props["start"], project.props["end"]) == ("2017-11-21", "2019-11-20")  # 24 months
     assert "estimated" in project.props["note"]
     orgs = {n.props["name"]: n.props for n in ds.nodes if n.kind == "Organisation"}
     assert "identifiers" not in orgs["Oxford University, Centre on Migration, Policy and Society"]  # not GB-CHC-Exempt
@@ -149,20 +149,65 @@ def test_every_spelling_of_a_recipient_is_kept_as_an_alias(lcg, tmp_path):
     assert org["aliases"] == ("Salvation Army Felixstowe Corps",)
 
 
-def test_shared_charity_number_with_another_name_is_reported_not_merged(lcg, tmp_path):
-    grants = [_grant(1, {"id": "360G-test:org-1", "name": "Riverside Arts", "charityNumber": "1000001"}),
-              _grant(2, {"id": "360G-test:org-2", "name": "Hilltop Football Club", "charityNumber": "1000001"}),
-              _grant(3, {"id": "360G-test:org-3", "name": "Riverside  arts", "charityNumber": "1000001"})]
+def test_a_number_shared_by_two_bodies_with_register_ids_of_their_own_is_reported_not_merged(lcg, tmp_path):
+    grants = [_grant(1, {"id": "GB-CHC-1000001", "name": "Riverside Arts", "companyNumber": "123"}),
+              _grant(2, {"id": "GB-CHC-1000002", "name": "Hilltop Football Club", "companyNumber": "123"}),
+              _grant(3, {"id": "360G-test:org-3", "name": "Riverside  arts", "companyNumber": "123"})]
     result, out = _import(lcg, tmp_path, grants)
     assert result.exit_code == 0
-    assert ("row 2 (360G-test-2): recipient organisation 'Hilltop Football Club' gives GB-CHC-1000001, which "
-            "'Riverside Arts' (row 1) also gives; kept apart") in result.output
+    assert _warnings(result.output) == [
+        "row 2 (360G-test-2): recipient organisation 'Hilltop Football Club' gives GB-COH-00000123, which "
+        "'Riverside Arts' (row 1) also gives; kept apart (one of the two is likely a publisher's error), "
+        "GB-COH-00000123 stays with 'Riverside Arts'"]
     ds = load_dataset(out)
     lead = {r.end: r.start for r in ds.rels if r.kind == "PARTNER_IN"}
     assert lead["360g-test-2"] == "hilltop-football-club" and lead["360g-test-1"] == "riverside-arts"
     assert lead["360g-test-3"] == "riverside-arts"  # same number and same name: the same body
     orgs = _orgs(out)
-    assert "GB-CHC-1000001" not in orgs["hilltop-football-club"]["identifiers"]
+    assert orgs["hilltop-football-club"]["identifiers"] == ("GB-CHC-1000002",)
+
+
+BALC = {"id": "GB-CHC-1160003", "name": "Bilston Adult Learning Centre"}
+BALC_OWN = {"id": "360G-WET-ORG-044", "name": "Bilston Adult Learning Centre (BALC)", "charityNumber": "1160003"}
+
+
+@pytest.mark.parametrize("first, second", [(BALC, BALC_OWN), (BALC_OWN, BALC)], ids=["org-id first", "own id first"])
+def test_a_funders_own_id_with_a_bodys_charity_number_is_that_body(lcg, tmp_path, first, second):
+    """A trust's sheet named a learning centre by its own id and its charity number, as another funder named it by
+    GB-CHC-1160003: the two had been kept apart and the number taken from one ("likely a publisher's error")."""
+    grants = [_grant(1, first), _grant(2, second), _grant(3, BALC_OWN)]
+    result, out = _import(lcg, tmp_path, grants)
+    assert result.exit_code == 0, result.output
+    name = second["name"]
+    assert _warnings(result.output) == [
+        f"row 2 (360G-test-2): recipient organisation {name!r}{' (360G-WET-ORG-044)' if second is BALC_OWN else ''} "
+        f"gives GB-CHC-1160003, as {first['name']!r} (row 1) does; taken as one organisation by that number, {name!r} "
+        "kept as an alias"]
+    (centre,) = [o for o in _orgs(out).values() if o["name"] == first["name"]]
+    assert set(centre["identifiers"]) == {"GB-CHC-1160003", "360G-WET-ORG-044"}
+    assert centre["aliases"] == (name,)
+    assert len({r.start for r in load_dataset(out).rels if r.kind == "PARTNER_IN"}) == 1
+
+
+def test_a_funders_own_id_is_the_body_another_import_has_by_its_number(lcg, tmp_path):
+    """The trial's two files: the learning centre by its org-id in one funder's import, by the other's own id and
+    its charity number in the next. One recipient, named as each funder names it on its grants."""
+    out = tmp_path / "data"
+    first = tmp_path / "first.json"
+    first.write_text(json.dumps({"grants": [_grant(1, BALC)]}))
+    assert lcg("import", "360giving", first, "-o", out).exit_code == 0
+    second = tmp_path / "second.json"
+    other = {"id": "GB-CHC-1199003", "name": "Wolverhampton Educational Trust"}
+    second.write_text(json.dumps({"grants": [_grant(n, BALC_OWN, fundingOrganization=[other]) for n in (2, 3)]}))
+    result = lcg("import", "360giving", second, "-o", out)
+    assert result.exit_code == 0, result.output
+    assert _warnings(result.output) == [
+        "row 1 (360G-test-2): recipient organisation 'Bilston Adult Learning Centre (BALC)' (360G-WET-ORG-044) gives "
+        "GB-CHC-1160003, as 'bilston-adult-learning-centre' (already in the folder) does; taken as one organisation "
+        "by that number, 'Bilston Adult Learning Centre (BALC)' kept as the name on its grants"]
+    ties = {r.end: r for r in load_dataset(out).rels if r.kind == "PARTNER_IN"}
+    assert {t.start for t in ties.values()} == {"bilston-adult-learning-centre"}
+    assert ties["360g-test-3"].props["named_as"] == "Bilston Adult Learning Centre (BALC)"
 
 
 def test_website_address_postcode_and_register_numbers_are_kept(lcg, tmp_path):
@@ -327,3 +372,125 @@ def test_a_country_alone_is_no_address_and_a_bare_web_address_is_read(lcg, tmp_p
     orgs = _orgs(out)
     assert "address" not in orgs["alone-trust"] and orgs["town-trust"]["address"] == "Bilston, UK"
     assert orgs["alone-trust"]["website"] == "http://alone.org.uk"
+
+
+#: Real org-id.guide ids whose register codes are letters, or letters and digits (councils, NHS bodies,
+#: government organisations, social housing providers, GRID): none is a placeholder.
+LETTER_CODES = ["GB-LAE-WLV", "GB-LAE-HAV", "GB-LAS-GLG", "GB-NHS-Y56", "GB-NHS-RQ3", "GB-GOR-PB188",
+                "GB-SHPE-L4510", "XI-GRID-grid.4991.5"]
+
+
+@pytest.mark.parametrize("org_id", LETTER_CODES)
+def test_an_org_id_of_letters_is_kept_as_written(org_id):
+    from graph.importers.org_ids import clean_org_id
+
+    assert clean_org_id(org_id) == (org_id, None)
+
+
+@pytest.mark.parametrize("value", ["GB-LAE-N/A", "GB-LAE-unknown", "GB-GOR-TBC", "XI-GRID-none", "GB-NHS- n/a ",
+                                   "GB-CHC-Exempt", "GB-COH-pending", "GB-UKPRN-NotKnown"])
+def test_a_placeholder_after_any_registers_prefix_is_no_org_id(value):
+    from graph.importers.org_ids import clean_org_id
+
+    assert clean_org_id(value) == (None, f"{value!r} is a placeholder, not an org-id")
+
+
+def test_a_council_recipient_keeps_its_gb_lae_id(lcg, tmp_path):
+    """A funder's JSON named the City of Wolverhampton Council GB-LAE-WLV: it was called a placeholder and the
+    council kept only by its name."""
+    grants = [_grant(1, {"id": "GB-LAE-WLV", "name": "City of Wolverhampton Council"}),
+              _grant(2, {"id": "GB-LAE-WLV", "name": "Wolverhampton City Council"})]
+    result, out = _import(lcg, tmp_path, grants)
+    assert result.exit_code == 0 and "warning" not in result.output, result.output
+    (council,) = [o for o in _orgs(out).values() if o["name"] != FUNDER["name"]]
+    assert council["identifiers"] == ("GB-LAE-WLV",) and council["aliases"] == ("Wolverhampton City Council",)
+
+
+def test_a_publishers_own_recipient_ids_are_one_warning_for_the_file(lcg, tmp_path):
+    """A small trust numbered its recipients PFT-Rnnn on all 24 rows: one warning each had buried the rest."""
+    own = ["PFT-R003", "PFT-R003", "PFT-R017", "PFT-R009", "PFT-R021", "PFT-R030", "PFT-R003"]
+    grants = [_grant(n, {"id": i, "name": f"Group {i}"}) for n, i in enumerate(own, 1)]
+    grants += [_grant(8, {"id": "N/A", "name": "Choir"}), _grant(9, {"id": "GB-CHC-Exempt", "name": "College"})]
+    result, out = _import(lcg, tmp_path, grants)
+    assert result.exit_code == 0, result.output
+    assert _warnings(result.output) == [
+        "recipient organisation ids on 2 rows are placeholders, not org-ids: 2 ids, 'N/A' (row 8), "
+        "'GB-CHC-Exempt' (row 9); the organisations are kept by their names",
+        "recipient organisation ids on 7 rows are not org-ids (expected e.g. GB-CHC-1164883 or 360G-...): 5 ids, "
+        "'PFT-R003' (rows 1, 2, 7), 'PFT-R017' (row 3), 'PFT-R009' (row 4) and 2 more; the organisations are kept "
+        "by their names"]
+    assert len(_orgs(out)) == 1 + 5 + 2  # the funder, five of the trust's ids, two by name
+
+
+def test_a_warning_said_of_the_file_names_its_sheet_not_a_row():
+    from graph.importers.giving360 import RowProblem
+
+    assert str(RowProblem(0, "", "currency blank on row 11", "Grants")) == "sheet 'Grants': currency blank on row 11"
+    assert str(RowProblem(0, "", "currency blank on row 11")) == "currency blank on row 11"
+    assert str(RowProblem(11, "360G-1", "bad", "Grants")) == "sheet 'Grants' row 11 (360G-1): bad"
+
+
+def test_a_start_and_a_duration_end_the_day_before_and_next_years_grant_is_a_continuation(lcg, tmp_path):
+    """A community fund's GrantNav export gave a start and a duration: 2022-04-01 for 12 months ended 2023-04-01,
+    a day into the next year's grant for the same club, which then read as paid for twice."""
+    work = "Holiday activities and healthy meals for children in Whitmore Reans during the school holidays"
+    grants = [_grant(n, {"id": "GB-CHC-1150001", "name": "Whitmore Reans Youth Club"}, title=f"Holiday Activities {y}",
+                     description=work, awardDate=f"{y}-03-01", plannedDates=[{"startDate": f"{y}-04-01",
+                                                                               "duration": 12}])
+              for n, y in ((1, 2022), (2, 2023))]
+    result, out = _import(lcg, tmp_path, grants)
+    assert result.exit_code == 0, result.output
+    ends = {n.props["start"]: n.props["end"] for n in load_dataset(out).nodes if n.kind == "Project"}
+    assert ends == {"2022-04-01": "2023-03-31", "2023-04-01": "2024-03-31"}
+    pairs = json.loads(lcg("overlaps", "--data", out, "--format", "json", "--min-score", "0").stdout)
+    assert [p["kind"] for p in pairs] == ["continuation"]
+
+
+def test_a_town_with_its_country_code_is_no_country(lcg, tmp_path):
+    """A funder's JSON gave every beneficiary location countryCode GB: Bilston, Coventry and Telford became
+    places of type country. Only a location whose code or name is its country's is one."""
+    grant = _grant(1, {"id": "GB-CHC-1000001", "name": "Digital Buddies"},
+                   beneficiaryLocation=[{"name": "Bilston", "countryCode": "GB"},
+                                        {"name": "UK", "countryCode": "GB"},
+                                        {"name": "Scotland", "countryCode": "GB"},
+                                        {"name": "Wales", "geoCode": "W92000004"},
+                                        {"name": "Ipswich 007H", "geoCode": "E01030035", "geoCodeType": "LSOA",
+                                         "countryCode": "GB"},
+                                        {"name": "Kenya", "countryCode": "KE", "geoCodeType": "CTRY"}])
+    result, out = _import(lcg, tmp_path, [grant])
+    assert result.exit_code == 0, result.output
+    types = {n.props["name"]: n.props.get("type") for n in load_dataset(out).nodes if n.kind == "Place"}
+    assert types == {"Bilston": None, "UK": "country", "Scotland": "country", "Wales": "country",
+                     "Ipswich 007H": "lsoa", "Kenya": "country"}
+
+
+def test_classifications_are_the_grants_themes_so_overlaps_can_be_asked_by_theme(lcg, tmp_path):
+    """A funder's JSON classified every grant (title, vocabulary); the import dropped them, so `lcg overlaps
+    --theme` knew no theme. Titles are themes, a folder's own theme of that name is reused, and tags run
+    together in one title ("access to art,visual arts", as Esmee Fairbairn writes them) are several."""
+    work = "Tablets and weekly lessons for people over 65 in Bilston: video calls, online banking and the NHS app"
+    tags = [{"vocabulary": "wmlf-themes", "title": "Digital inclusion"},
+            {"vocabulary": "wmlf-themes", "title": "Older people,Bilston"}]
+    grants = [_grant(1, {"id": "GB-CHC-1120001", "name": "Age UK Wolverhampton"}, description=work,
+                     classifications=tags, beneficiaryLocation=[{"name": "Bilston"}]),
+              _grant(2, {"id": "GB-COH-11200009", "name": "Bilston Digital Hub CIC"}, description=work,
+                     classifications=[{"title": "Older people"}, {"title": "Arts, culture and heritage"}],
+                     beneficiaryLocation=[{"name": "Bilston"}])]
+    src = tmp_path / "grants.json"
+    src.write_text(json.dumps({"grants": grants}))
+    out = tmp_path / "data"
+    out.mkdir()
+    (out / "themes.yaml").write_text("- id: digital-inclusion\n  name: Digital Inclusion\n")
+    result = lcg("import", "360giving", src, "-o", out)
+    assert result.exit_code == 0 and "3 themes" in result.output, result.output
+    ds = load_dataset(out)
+    themes = {n.id: n.props["name"] for n in ds.nodes if n.kind == "Theme"}
+    addressed = {(r.start, themes[r.end]) for r in ds.rels if r.kind == "ADDRESSES"}
+    assert addressed == {("360g-test-1", "Digital Inclusion"), ("360g-test-1", "Older people"),
+                         ("360g-test-1", "Bilston"), ("360g-test-2", "Older people"),
+                         ("360g-test-2", "Arts, culture and heritage")}
+    asked = lcg("overlaps", "--data", out, "--format", "json", "--theme", "Older people", "--min-score", "0")
+    assert asked.exit_code == 0, asked.output
+    assert [(p["kind"], {p["a"], p["b"]}) for p in json.loads(asked.stdout)] == [
+        ("parallel-work", {"360g-test-1", "360g-test-2"})]
+    assert lcg("validate", "--data", out).exit_code == 0

@@ -24,21 +24,23 @@ import csv
 import datetime as _dt
 import json
 import math
+import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import LcgError, UnreadableInput
-from ..identifiers import amount_value, is_currency
-from ..dates import add_months
+from ..identifiers import amount_value, currency_sign, is_currency
+from ..dates import end_of_months
 from .file_dates import read_day, slash_order
 from .giving360_build import NARROW_TO_BROAD, GraphBuilder, place_type
 from .giving360_sheets import ODS_HINT, SheetGrants, csv_grants, xlsx_grants
 from ..yaml_files import MAX_INT_DIGITS
-from .org_ids import clean_org_id, register_ids
+from .org_ids import ORG_ID_EXAMPLE, clean_org_id, is_placeholder, register_ids
 from .yaml_out import FolderIndex, slug, write_import
 
 __all__ = ["ImportResult", "RowProblem", "import_360giving", "read_grants", "read_grant_file", "check_grant",
-           "ImportFailed"]
+           "ImportFailed", "file_currencies"]
 
 #: Said when a file holds no grants at all (empty, a header only, or not a 360Giving file).
 NO_GRANTS_HINT = ("expected 360Giving JSON with a grants list, or a CSV or .xlsx file with Identifier, Title, "
@@ -65,8 +67,17 @@ class RowProblem:
     sheet: str | None = None  # a workbook's sheet the row is in
 
     def __str__(self) -> str:
+        if not self.row:  # row 0: said of the file as a whole, its message naming the rows
+            return f"sheet {self.sheet!r}: {self.message}" if self.sheet else self.message
         where = f"sheet {self.sheet!r} row {self.row}" if self.sheet else f"row {self.row}"
         return f"{where}{f' ({self.grant})' if self.grant else ''}: {self.message}"
+
+
+def _rows_named(rows: list[tuple[int, str]], limit: int = 5) -> str:
+    """"row 11 (360G-1)", or "rows 2 (360G-1), 3 (360G-2) and 7 more": where one warning said of many rows is."""
+    shown = [f"{row} ({gid})" if gid else str(row) for row, gid in rows[:limit]]
+    more = f" and {len(rows) - limit} more" if len(rows) > limit else ""
+    return f"row{'s' if len(rows) > 1 else ''} {', '.join(shown)}{more}"
 
 
 @dataclass
@@ -173,6 +184,53 @@ def _amount(value):
     return value
 
 
+def file_currencies(rows) -> set[str]:
+    """The ISO 4217 codes the file's grants give: when there is one, a grant with its currency cell blank is
+    in it (a small trust's sheet of pounds left one cell empty)."""
+    found = (_text(g.get("currency")).upper() for _, g in rows if isinstance(g, dict))
+    return {c for c in found if is_currency(c)}
+
+
+def _currency(grant: dict, currencies: Collection[str]) -> tuple[str, str | None, str | None]:
+    """(the grant's currency, what is wrong with it, where a blank one was taken from).
+
+    A blank cell is taken from the amount's own sign ("£800"), else from the file when all its other grants
+    are in one currency; otherwise the row says the cell is blank and what to put there.
+    """
+    given = grant.get("currency")
+    text = _text(given).upper()
+    if text:
+        return text, None if is_currency(text) else f"bad currency {given!r} (expected an ISO 4217 code such as GBP)", \
+            None
+    sign, _ = currency_sign(grant.get("amountAwarded"))
+    if sign:
+        return sign, None, "sign"
+    if len(currencies) == 1:
+        return next(iter(currencies)), None, "file"
+    others = f"the file's other grants are in {', '.join(sorted(currencies))}" if currencies else \
+        "no grant of the file has one"
+    return "", f"currency is blank ({others}); put the grant's ISO 4217 code there, such as GBP", None
+
+
+def _amount_awarded(value, currency: str) -> tuple[int | float | None, str | None, str | None]:
+    """(the amount, what is wrong with it, what was repaired in it).
+
+    A spreadsheet's amount typed as text ("£14,000", "£25,000.00") is read when its sign is the row's
+    currency, and said with its row: the number is the publisher's, the reading of it ours. A sign that
+    disagrees ("$500" on a GBP row) is an error, as either the sign or the currency is wrong.
+    """
+    code, number = currency_sign(value)
+    amount = _amount(number)
+    if amount is None:
+        return None, f"bad amountAwarded {value!r} (expected a finite number >= 0)", None
+    if code is None or not is_currency(currency):  # no sign, or a bad currency the row is refused for anyway
+        return amount, None, None
+    if code != currency:
+        return None, (f"amountAwarded {value!r} is in {code} but the grant's currency is {currency}; correct the "
+                      "amount or the currency"), None
+    return amount, None, f"amountAwarded {value!r} is text; read as {amount} {currency}"
+
+
 def _months(value) -> int | None:
     try:
         n = float(str(value).strip())
@@ -233,12 +291,13 @@ def _org(grant: dict, key: str, what: str, errors: list, warnings: list) -> dict
         return None
     secondary, odd = register_ids(org)
     primary, said = clean_org_id(org.get("id"))
+    unusable = None
     if said and primary is None:
         if secondary:
             primary, secondary = secondary[0], secondary[1:]
             warnings.append(f"{what} id {said}; used {primary} from its register number")
         elif str(org.get("id") or "").strip():
-            warnings.append(f"{what} id {said}; the organisation is kept by its name")
+            unusable = said  # said once for the file (``_unusable_ids``): a publisher's own ids are on every row
     elif said:
         if " " in str(org.get("id")).strip() and secondary and primary not in secondary:
             # a mangled id and a clean number that disagree: the number, typed in its own column, is trusted
@@ -248,7 +307,8 @@ def _org(grant: dict, key: str, what: str, errors: list, warnings: list) -> dict
         else:
             warnings.append(f"{what} id {said}")
     secondary = [i for i in secondary if i != primary]
-    return {"primary": primary, "secondary": secondary, "odd_numbers": odd, "name": name, "raw": org}
+    return {"primary": primary, "secondary": secondary, "odd_numbers": odd, "name": name, "raw": org,
+            "unusable": unusable}
 
 
 def _extras(grant: dict, org: dict) -> None:
@@ -298,8 +358,13 @@ def _org_location(org: dict) -> list[dict]:
     return [min(found, key=lambda p: rank.get(p["type"], len(rank)))]
 
 
-def check_grant(grant, order: str | None = None) -> tuple[dict | None, list[str], list[str]]:
-    """(the grant's cleaned fields or None, what is wrong with it, what was repaired in it)."""
+def check_grant(grant, order: str | None = None, currencies: Collection[str] = ()) \
+        -> tuple[dict | None, list[str], list[str]]:
+    """(the grant's cleaned fields or None, what is wrong with it, what was repaired in it).
+
+    ``currencies``: the file's (:func:`file_currencies`), for a grant whose currency is blank; the cleaned
+    fields' ``currency_from`` is "file" when it was taken from them (said once for the file, by the caller).
+    """
     if not isinstance(grant, dict):
         return None, ["not a grant object"], []
     errors: list[str] = []
@@ -310,12 +375,13 @@ def check_grant(grant, order: str | None = None) -> tuple[dict | None, list[str]
     title = _text(grant.get("title"))
     if not title:
         errors.append("no title")
-    currency = _text(grant.get("currency")).upper()
-    if not is_currency(currency):
-        errors.append(f"bad currency {grant.get('currency')!r} (expected an ISO 4217 code such as GBP)")
-    amount = _amount(grant.get("amountAwarded"))
-    if amount is None:
-        errors.append(f"bad amountAwarded {grant.get('amountAwarded')!r} (expected a finite number >= 0)")
+    currency, wrong, taken = _currency(grant, currencies)
+    errors.extend([wrong] if wrong else [])
+    if taken == "sign":
+        warnings.append(f"currency blank; {currency} taken from the amount's sign")
+    amount, wrong, repaired = _amount_awarded(grant.get("amountAwarded"), currency)
+    errors.extend([wrong] if wrong else [])
+    warnings.extend([repaired] if repaired else [])
     award = read_day(grant.get("awardDate"), order)
     if award is None:
         errors.append(f"bad awardDate {grant.get('awardDate')!r} (expected a real date YYYY-MM-DD)")
@@ -342,10 +408,10 @@ def check_grant(grant, order: str | None = None) -> tuple[dict | None, list[str]
     if start is None:
         start = award
         if end is None and months:
-            end = add_months(award, months)
+            end = end_of_months(award, months)
             note = f"End estimated from the award date and a planned duration of {months} months."
     elif end is None and months:
-        end = add_months(start, months)
+        end = end_of_months(start, months)
         note = f"End estimated from the start and a planned duration of {months} months."
     if end and start and end < start:
         warnings.append(f"planned end {end} is before the start {start}; the end was left out, the start kept")
@@ -359,9 +425,62 @@ def check_grant(grant, order: str | None = None) -> tuple[dict | None, list[str]
         (_text(p.get("title")) for p in grant.get("grantProgramme") or () if isinstance(p, dict) and p.get("title")),
         None)
     return {"id": gid, "title": title, "description": _text(grant.get("description")),
-            "currency": currency, "amount": amount, "award": award, "funder": funder, "recipient": recipient,
-            "start": start, "end": end, "dates_note": note, "places": places, "programme": programme or None}, [], \
+            "currency": currency, "currency_from": taken, "amount": amount, "award": award, "funder": funder,
+            "recipient": recipient,
+            "start": start, "end": end, "dates_note": note, "places": places, "programme": programme or None,
+            "themes": _classification_titles(grant.get("classifications"))}, [], \
         warnings
+
+
+def _unusable_ids(grants: list[dict], sheet: str | None) -> list[RowProblem]:
+    """The ids that are no org-id, kept by the organisation's name: per row when one row has them, else one
+    warning per file for each role and kind (placeholder or not an org-id), counting ids and rows, the first
+    few ids with their rows. A small trust numbers its recipients its own way (PFT-R003) on every row: 24 lines
+    saying so hid the file's other warnings."""
+    out = []
+    for role, what in (("funder", "funding organisation"), ("recipient", "recipient organisation")):
+        for placeholder in (True, False):
+            found = [g for g in grants if g[role]["unusable"] and
+                     is_placeholder(str(g[role]["raw"].get("id"))) == placeholder]
+            if len(found) == 1:
+                g = found[0]
+                out.append(RowProblem(g["row"], g["id"], f"{what} id {g[role]['unusable']}; the organisation is "
+                                                         "kept by its name", sheet))
+            elif found:
+                out.append(RowProblem(0, "", _unusable_said(found, role, what, placeholder), sheet))
+    return out
+
+
+def _unusable_said(found: list[dict], role: str, what: str, placeholder: bool, limit: int = 3) -> str:
+    """"recipient organisation ids on 24 rows are not org-ids (...): 21 ids, 'PFT-R003' (rows 2, 3, 4, 25), ..."."""
+    rows: dict[str, list[tuple[int, str]]] = {}
+    for g in found:
+        rows.setdefault(str(g[role]["raw"].get("id")).strip(), []).append((g["row"], ""))
+    shown = ", ".join(f"{i!r} ({_rows_named(r)})" for i, r in list(rows.items())[:limit])
+    more = f" and {len(rows) - limit} more" if len(rows) > limit else ""
+    kind = "placeholders, not org-ids" if placeholder else f"not org-ids ({ORG_ID_EXAMPLE})"
+    ids = f"{len(rows)} ids, " if len(rows) > 1 else ""
+    return f"{what} ids on {len(found)} rows are {kind}: {ids}{shown}{more}; the organisations are kept by their names"
+
+
+#: A comma between two words with no space after it: tags run together in one title ("access to art,visual
+#: arts"), where a title's own comma is followed by a space ("Arts, culture and heritage") or a digit ("1,000").
+_TAG_COMMA = re.compile(r"(?<=[^\W\d_]),(?=[^\W\d_])")
+
+
+def _classification_titles(value) -> list[str]:
+    """The titles of a grant's ``classifications``, each once: the themes it addresses (``lcg overlaps --theme``).
+
+    A publisher's several tags in one title (Esmee Fairbairn's "access to art,combined arts,visual arts") are
+    several themes.
+    """
+    titles: list[str] = []
+    for c in value if isinstance(value, list) else [value]:
+        for title in _TAG_COMMA.split(_text(c.get("title"))) if isinstance(c, dict) else ():
+            title = title.strip()
+            if title and title not in titles:
+                titles.append(title)
+    return titles
 
 
 def _date_texts(rows):
@@ -400,9 +519,10 @@ def import_360giving(path, out_dir, *, skip_invalid: bool = False, dates: str | 
     grants: list[dict] = []
     problems: list[RowProblem] = []
     seen: dict[str, tuple[int, dict]] = {}  # grant id -> (first row, raw grant)
+    currencies = file_currencies(rows)
     for row, raw in rows:
         raw, mended = _mend_surrogates(raw)
-        grant, errors, warned = check_grant(raw, order)
+        grant, errors, warned = check_grant(raw, order, currencies)
         if mended:
             warned = ["a character that is half of a UTF-16 pair (a lone \\ud800-\\udfff escape) was replaced "
                       "by U+FFFD", *warned]
@@ -422,6 +542,12 @@ def import_360giving(path, out_dir, *, skip_invalid: bool = False, dates: str | 
     if problems and (not skip_invalid or not grants):
         raise ImportFailed(problems, path, none_valid=not grants)
     result.skipped = problems
+    result.warnings.extend(_unusable_ids(grants, sheet))
+    filled = [(g["row"], g["id"]) for g in grants if g["currency_from"] == "file"]
+    if filled:
+        said = f"currency blank on {_rows_named(filled)}; used {next(iter(currencies))}, the currency of every other " \
+               "grant in the file"
+        result.warnings.append(RowProblem(0, "", said, sheet))
     own = f"imports/360giving-{slug(source_name) if source_name else _publisher(path, grants)}"
     index = FolderIndex(out_dir, own)
     builder = GraphBuilder(index, source=path.name)

@@ -4,10 +4,14 @@ Who is the same body:
 - the same org-id (after cleaning) is the same organisation, whatever the name:
   every other spelling is kept as an alias (a publisher writes "The Salvation
   Army Taunton" and "Salvation Army Felixstowe Corps" for one charity number);
-- a register number (charity, company) shared with another body merges only
-  when the names agree too; otherwise it is most likely a typing error by the
-  publisher, so the two stay apart, the number stays with the first, and a
-  warning names both rows;
+- a register number (charity, company) shared with another body is the same
+  body: a publisher's own ids (360G-WET-ORG-044, PFT-R003) say less than a
+  register does, so a body giving its own id and the charity number that
+  another body's org-id or number is becomes that body, its name an alias (said
+  in a warning when the names differ). Only when both bodies have register
+  org-ids of their own that disagree (GB-CHC-1 and GB-CHC-2 giving one company
+  number) is the number most likely a publisher's typing error: the two stay
+  apart, the number stays with the first, and a warning names both rows;
 - a body without any usable id is matched by its name.
 Entries already in the folder's other files (same org-id, grant id or place
 name) are reused by id and never copied. Ids of the import's previous run are
@@ -24,7 +28,7 @@ from collections.abc import Collection
 from ..identifiers import BARE_WEB_ADDRESS
 from .yaml_out import FolderIndex, norm_name, slug
 
-__all__ = ["GraphBuilder", "place_type"]
+__all__ = ["GraphBuilder", "place_type", "is_country"]
 
 #: ONS / 360Giving geographic code types -> the place type the data uses.
 _CODE_TYPES = {"WD": "ward", "LONB": "district", "NMD": "district", "MD": "district", "UA": "district",
@@ -36,6 +40,25 @@ _NOT_A_PLACE = re.compile(r"(more than one|multiple|various|several|not specifie
 NARROW_TO_BROAD = ("lsoa", "msoa", "ward", "constituency", "district", "county", "region", "country")
 
 
+#: The names by which a location names its country, by the country's ISO code (besides the code itself): the
+#: United Kingdom's, and its four nations (countries to ONS, whose CTRY codes they have).
+_COUNTRY_NAMES = {"GB": frozenset({"uk", "united kingdom", "great britain", "britain", "england", "scotland", "wales",
+                                   "northern ireland", "u k"})}
+#: ONS codes of the UK's countries (E92000001 England...) and of the UK, Great Britain, England and Wales.
+_ONS_COUNTRY = re.compile(r"[EWSN]92\d{6}|K0[2-4]\d{6}", re.I)
+
+
+def is_country(name: str, code: str, country: str) -> bool:
+    """Whether a location with no code type is a country: its code is an ONS country's, or its name is its own
+    country code's ("UK" with countryCode GB). Every location carries a countryCode, so a town published with
+    its country's (Bilston, GB) is a place in that country, not the country; a funder's file had made Bilston,
+    Wolverhampton and Coventry countries."""
+    if code:
+        return _ONS_COUNTRY.fullmatch(code) is not None
+    named = norm_name(name)
+    return bool(country) and (named == country.lower() or named in _COUNTRY_NAMES.get(country.upper(), ()))
+
+
 def place_type(code_type: str) -> str:
     """The place type of a 360Giving geographic code type (``WD`` -> ward); an unknown type as written, lower case."""
     return _CODE_TYPES.get(code_type.upper(), code_type.lower()) if code_type else ""
@@ -44,11 +67,18 @@ def place_type(code_type: str) -> str:
 _URL = re.compile(r"https?://\S+")
 
 
-class _Org:
-    __slots__ = ("entry", "names", "row")
+def _own_register_id(org_id: str | None) -> bool:
+    """Whether a body's own id is a register's (GB-CHC-..., GB-LAE-...), not its funder's number for it (360G-...)
+    nor missing."""
+    return bool(org_id) and not str(org_id).upper().startswith("360G-")
 
-    def __init__(self, entry: dict, row: int):
+
+class _Org:
+    __slots__ = ("entry", "names", "row", "primary")
+
+    def __init__(self, entry: dict, row: int, primary: str | None = None):
         self.entry, self.names, self.row = entry, {norm_name(entry["name"])}, row
+        self.primary = primary  # the id the body gave as its own (upper case), None when it gave none
 
     def add_name(self, name: str) -> None:
         n = norm_name(name)
@@ -63,11 +93,14 @@ class GraphBuilder:
         self.index, self.source = index, source
         self.taken: set[str] = set(index.ids)
         self.orgs: dict[str, _Org] = {}  # org-id (upper) or "name:<norm>" -> org
+        self.elsewhere: dict[str, str] = {}  # own id (upper) -> the folder's org it was taken as (by its number)
+        self._first_ids: dict[str, str] | None = None  # the folder's org id -> its first org-id (``_folder_primary``)
         self.org_list: list[_Org] = []
         self._by_id: dict[str, _Org] = {}  # node id -> org, filled from org_list when asked (``_partner``)
         self.places: dict[str, dict] = {}  # code or "name:<norm>" -> entry
         self.projects: list[dict] = []
         self.programmes: dict[tuple[str, str], dict] = {}  # (funder id, normalised title) -> Network entry
+        self.themes: dict[str, dict] = {}  # normalised title -> Theme entry
         self.grant_ids: set[str] = set()
         self.warnings: list[tuple[int, str, str]] = []
 
@@ -96,10 +129,14 @@ class GraphBuilder:
         if primary:
             known = self.orgs.get(primary.upper())
             if known:
+                if known.primary != primary.upper() and norm_name(name) not in known.names:  # by its number
+                    self._say_one(rec, primary, known.entry["name"], f"row {known.row}", row, gid, what, True)
                 self._enrich(known, rec, row, gid, what)
                 return known.entry["id"]
             if primary.upper() in index.org_by_identifier:
                 return index.org_by_identifier[primary.upper()]
+            if primary.upper() in self.elsewhere:
+                return self.elsewhere[primary.upper()]
         kept = []
         for sec in rec["secondary"]:
             owner = self.orgs.get(sec.upper())
@@ -108,18 +145,24 @@ class GraphBuilder:
                 kept.append(sec)
                 continue
             names: Collection[str] = owner.names if owner else index.names_of.get(other, ())
-            if norm_name(name) in names:
-                if owner:
-                    if primary:
-                        owner.entry.setdefault("identifiers", []).append(primary)
-                        self.orgs[primary.upper()] = owner
-                    self._enrich(owner, rec, row, gid, what)
-                return other
             first = owner.entry["name"] if owner else other
             where = f"row {owner.row}" if owner else "already in the folder"
-            self.warnings.append((row, gid, f"{what} {name!r} gives {sec}, which {first!r} ({where}) also gives; "
-                                            "kept apart (one of the two is likely a publisher's error), "
-                                            f"{sec} stays with {first!r}"))
+            if norm_name(name) not in names:
+                theirs = owner.primary if owner else self._folder_primary(other)
+                if _own_register_id(primary) and _own_register_id(theirs) and primary.upper() != theirs:
+                    self.warnings.append((row, gid, f"{what} {name!r} gives {sec}, which {first!r} ({where}) also "
+                                                    "gives; kept apart (one of the two is likely a publisher's error), "
+                                                    f"{sec} stays with {first!r}"))
+                    continue
+                self._say_one(rec, sec, first, where, row, gid, what, owner is not None)
+            if owner:
+                if primary:
+                    owner.entry.setdefault("identifiers", []).append(primary)
+                    self.orgs[primary.upper()] = owner
+                self._enrich(owner, rec, row, gid, what)
+            elif primary:
+                self.elsewhere[primary.upper()] = other
+            return other
         if not primary and not kept:
             key = "name:" + norm_name(name)
             known = self.orgs.get(key)
@@ -135,12 +178,32 @@ class GraphBuilder:
         entry = {"id": node_id, "name": name, "type": role}
         if idents:
             entry["identifiers"] = idents
-        org = _Org(entry, row)
+        org = _Org(entry, row, primary.upper() if primary else None)
         for k in keys:
             self.orgs[k] = org
         self.org_list.append(org)
         self._enrich(org, rec, row, gid, what)
         return node_id
+
+    def _say_one(self, rec: dict, number: str, first: str, where: str, row: int, gid: str, what: str,
+                 alias: bool) -> None:
+        """Warn that a body was taken as another by a register number they share though their names differ: a
+        trial's "Bilston Adult Learning Centre (BALC)" (its funder's id, charity number 1160003) and "Bilston
+        Adult Learning Centre" (GB-CHC-1160003) had been kept apart and the number taken from one of them."""
+        own = str(rec["raw"].get("id") or "").strip()
+        own = "" if own.upper() == number.upper() else own
+        kept = "kept as an alias" if alias else "kept as the name on its grants"
+        self.warnings.append((row, gid, f"{what} {rec['name']!r}{f' ({own})' if own else ''} gives {number}, as "
+                                        f"{first!r} ({where}) does; taken as one organisation by that number, "
+                                        f"{rec['name']!r} {kept}"))
+
+    def _folder_primary(self, org_id: str) -> str | None:
+        """The first org-id of an organisation of the folder's other files (its own id, as imports write it)."""
+        if self._first_ids is None:
+            self._first_ids = {}
+            for ident, owner in self.index.org_by_identifier.items():
+                self._first_ids.setdefault(owner, ident)
+        return self._first_ids.get(org_id)
 
     def _enrich(self, org: _Org, rec: dict, row: int, gid: str, what: str) -> None:
         """Every spelling, and the fields the first mention lacked (website, address, postcode...)."""
@@ -210,7 +273,7 @@ class GraphBuilder:
 
     def _beneficiary(self, p: dict) -> str | None:
         ptype = place_type(p["codeType"])
-        if not ptype and p["country"] and not p["code"]:
+        if not ptype and is_country(p["name"], p["code"], p["country"]):
             ptype = "country"
         name = p["name"] or p["code"]  # a location published as a code alone is still a place
         parts = [x.strip() for x in name.split("/")] if "/" in name and not p["code"] else [name]
@@ -249,6 +312,9 @@ class GraphBuilder:
             entry["located_in"] = sorted(set(where))
         if g["programme"]:
             entry["part_of"] = [self._programme(funder, str(g["programme"]))]
+        themes = list(dict.fromkeys(self._theme(t) for t in g["themes"]))
+        if themes:
+            entry["themes"] = themes
         notes = [n for n in (g["dates_note"],) if n]
         if notes:
             entry["note"] = " ".join(notes)
@@ -294,6 +360,19 @@ class GraphBuilder:
                                     "funders": [funder], "sources": [self.source]}
         return self.programmes[key]["id"]
 
+    def _theme(self, title: str) -> str:
+        """A grant's classification as a Theme, by its title: the folder's theme of that name if it has one,
+        so a funder's "Digital inclusion" is the theme the folder's own projects address; else one entry per
+        title for every funder of the file."""
+        key = norm_name(title)
+        existing = self.index.theme_by_name.get(key)
+        if existing:
+            return existing
+        if key not in self.themes:
+            node_id = self._free("Theme", ["name:" + key], slug(title), slug("theme", title))
+            self.themes[key] = {"id": node_id, "name": title, "sources": [self.source]}
+        return self.themes[key]["id"]
+
     def entries(self) -> dict[str, list[dict]]:
         """Entries by kind, their keys in a reader's order (what it is, its ties, then sources and note)."""
         def tidy(e: dict) -> dict:
@@ -302,4 +381,5 @@ class GraphBuilder:
 
         return {"Organisation": [tidy(o.entry) for o in self.org_list],
                 "Place": [tidy(p) for p in self.places.values()], "Project": self.projects,
-                "Network": [tidy(p) for p in self.programmes.values()]}
+                "Network": [tidy(p) for p in self.programmes.values()],
+                **({"Theme": list(self.themes.values())} if self.themes else {})}  # said only for a file that has any

@@ -13,15 +13,21 @@ import re
 
 from ..identifiers import is_org_id
 
-__all__ = ["clean_org_id", "is_placeholder", "register_ids"]
+__all__ = ["clean_org_id", "is_placeholder", "register_ids", "ORG_ID_EXAMPLE"]
+
+#: What an org-id looks like, said where a value is not one.
+ORG_ID_EXAMPLE = "expected e.g. GB-CHC-1164883 or 360G-..."
 
 #: Words publishers put where an id or number is unknown or does not exist.
 _PLACEHOLDERS = frozenset({
     "", "-", "--", "0", "n/a", "na", "n.a.", "none", "null", "nil", "unknown", "not known", "tbc", "tba",
     "exempt", "excepted", "pending", "not applicable", "not registered", "unregistered", "applied for",
 })
-#: UK registers whose numbers always hold digits: a value without one is a placeholder.
-_NUMBERED = ("GB-CHC-", "GB-COH-", "GB-SC-", "GB-NIC-", "GB-EDU-", "GB-LAE-", "GB-MPR-")
+#: UK registers whose numbers always hold digits: a value without one is a placeholder. Not every register's
+#: ids are numbers: local authorities' are letter codes (GB-LAE-WLV, GB-LAS-GLG, GB-PLA-...), NHS bodies' and
+#: government organisations' letters and digits (GB-NHS-Y56, GB-GOR-PB188), so elsewhere only a placeholder word
+#: after the prefix (GB-LAE-N/A) is one. GB-LAE had been listed here, which made every council's id a placeholder.
+_NUMBERED = ("GB-CHC-", "GB-COH-", "GB-SC-", "GB-NIC-", "GB-EDU-", "GB-MPR-", "GB-UKPRN-", "GB-URN-")
 _PREFIX = re.compile(r"([A-Za-z]{2})\s*-\s*([A-Za-z0-9]{2,})\s*-\s*(.+)", re.S)
 
 
@@ -35,7 +41,8 @@ def is_placeholder(value) -> bool:
         if upper.startswith(prefix):
             rest = text[len(prefix):]
             return rest.strip() in _PLACEHOLDERS or not re.search(r"\d", rest)
-    return False
+    m = _PREFIX.fullmatch(text)  # any other register: GB-GOR-unknown, XI-GRID-n/a
+    return m is not None and m.group(3).strip() in _PLACEHOLDERS
 
 
 def clean_org_id(value) -> tuple[str | None, str | None]:
@@ -61,7 +68,7 @@ def clean_org_id(value) -> tuple[str | None, str | None]:
     squeezed = re.sub(r"\s+", "", text)
     if is_org_id(squeezed):
         return squeezed, f"{raw!r} repaired to {squeezed}"
-    return None, f"{raw!r} is not an org-id (expected e.g. GB-CHC-1164883 or 360G-...)"
+    return None, f"{raw!r} is not an org-id ({ORG_ID_EXAMPLE})"
 
 
 def register_ids(org: dict) -> tuple[list[str], list[str]]:

@@ -86,7 +86,7 @@ def _own_kind_file(own: str, kind: str) -> str:
 def _lookups() -> dict[str, Any]:
     """Empty look-ups of the folder's other files, as :func:`index_entry` fills them (JSON-ready)."""
     return {"ids": [], "org_by_identifier": {}, "org_by_name": {}, "names_of": {}, "project_by_grant": {},
-            "place_by_name": {}}
+            "place_by_name": {}, "theme_by_name": {}}
 
 
 def _texts(value: Any) -> tuple[str, ...]:
@@ -116,6 +116,10 @@ def index_entry(look: dict[str, Any], kind: str, e: dict) -> None:
             look["project_by_grant"].setdefault(ident, node_id)
     elif kind == "Place" and isinstance(e.get("name"), str):
         look["place_by_name"].setdefault(norm_name(e["name"]), node_id)
+    elif kind == "Theme":  # a funder's classification is the folder's theme of that name or alias
+        for n in [e.get("name", ""), *_texts(e.get("aliases"))]:
+            if isinstance(n, str) and norm_name(n):
+                look["theme_by_name"].setdefault(norm_name(n), node_id)
 
 
 class FolderIndex:
@@ -146,7 +150,9 @@ class FolderIndex:
         self.names_of: dict[str, list[str]] = {}  # org id -> its normalised names and aliases
         self.project_by_grant: dict[str, str] = {}
         self.place_by_name: dict[str, str] = {}
-        self.previous: dict[str, dict[str, str]] = {"Organisation": {}, "Project": {}, "Place": {}, "Network": {}}  # key -> id
+        self.theme_by_name: dict[str, str] = {}
+        self.previous: dict[str, dict[str, str]] = {"Organisation": {}, "Project": {}, "Place": {}, "Network": {},
+                                                    "Theme": {}}  # key -> id
         self.own_files: dict[str, DataFile] = {}  # relative path -> DataFile, the import's old files
         self.own_entries: dict[str, tuple[str, dict]] = {}  # id -> (kind, entry) of the import's old files
         self.kept_for_others: list[str] = []  # old entries written again because other files name them
@@ -183,6 +189,7 @@ class FolderIndex:
         self.names_of = look["names_of"]
         self.project_by_grant = look["project_by_grant"]
         self.place_by_name = look["place_by_name"]
+        self.theme_by_name = look["theme_by_name"]
 
     @property
     def parsed(self) -> dict[str, Any]:
