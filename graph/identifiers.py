@@ -30,10 +30,22 @@ def is_org_id(text) -> bool:
 
 
 def registry_id(text: str) -> str:
-    """The one written form of an identifier: a ROR URL becomes ``ROR:<id>``; other ids upper-cased."""
+    """The one written form of an identifier: a ROR URL becomes ``ROR:<id>``; other ids upper-cased, and a US
+    employer number without its hyphen (the IRS writes "25-1000101", lists as often "251000101": one number)."""
     text = text.strip()
     m = _ROR_URL.fullmatch(text)
-    return f"ROR:{m.group(1)}" if m else text.upper() if not text.upper().startswith("ROR:") else "ROR:" + text[4:]
+    if m:
+        return f"ROR:{m.group(1)}"
+    upper = text.upper()
+    if upper.startswith("ROR:"):
+        return "ROR:" + text[4:]
+    if upper.startswith(_EIN) and (number := re.sub(r"[\s-]", "", upper[len(_EIN):])).isdigit():
+        return _EIN + number
+    return upper
+
+
+#: org-id.guide's prefix of the US Internal Revenue Service's employer identification numbers.
+_EIN = "US-EIN-"
 
 
 def is_currency(text) -> bool:

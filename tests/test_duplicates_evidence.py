@@ -1015,3 +1015,29 @@ def test_a_trading_subsidiary_and_a_festival_are_not_their_venue_or_society():
     assert not _pairs(_org("a", "Wolverhampton Film Festival", **site), _org("b", "Wolverhampton Film Society", **site))
     assert _pairs(_org("a", "Grand Theatre (Wolverhampton) Ltd", **site), _org("b", "Wolverhampton Grand Theatre",
                                                                              **site))
+
+
+def test_us_lists_employer_numbers_extensions_towns_and_suites():
+    """A US coalition's three directories (a trial): an EIN written with and without its hyphen is one number;
+    a phone's extension is a desk on one switchboard; the town after an address's comma is no street, so two
+    sites in one city are on different streets (they had read "on one street" and merged under one EIN); two
+    suites of one building are no same address."""
+    from graph.dedup.duplicates import _address, _phone
+
+    (p,) = _pairs(_org("a", "Auberle", identifiers=("US-EIN-25-1000111",)),
+                  _org("b", "Auberle Inc", identifiers=("US-EIN-251000111",))).values()
+    assert "same identifier US-EIN-251000111" in p.reasons, p
+    assert _phone("(412) 555-0140 x214") == _phone("412-555-0140") == _phone("412.555.0140 ext. 12")
+    assert _address("1500 Carlisle St, Pittsburgh, PA") == ("1500", frozenset({"carlisle"}))
+    assert _address("Suite 200, 1750 Clairton Rd") == _address("1750 Clairton Rd #214") == ("1750",
+                                                                                            frozenset({"clairton"}))
+    assert _address("Unit 3, Mount Pleasant, Bilston") is None  # a unit's number is no house number
+    (planned,) = _plan(_org("a", "Community College of Allegheny County - Workforce Training Center",
+                            address="1750 Clairton Rd, West Mifflin, PA", identifiers=("US-EIN-25-1000100",)),
+                       _org("b", "Community College of Allegheny County - Allegheny Campus",
+                            address="808 Ridge Avenue, Pittsburgh PA", identifiers=("US-EIN-251000100",)))
+    assert planned.action == "review" and "on different streets" in " ".join(planned.pair.reasons), planned
+    (p,) = find_duplicates([_org("a", "Mon Valley Literacy Council", address="1750 Clairton Rd, Suite 100"),
+                            _org("b", "Mon Valley Literacy Centre", address="1750 Clairton Rd #214")], min_score=0.0)
+    assert any(r.startswith("one building, different suites") for r in p.reasons), p
+    assert not any(r.startswith("same address") for r in p.reasons), p

@@ -141,10 +141,14 @@ def _scheme(identifier: str) -> str:
     return "-".join(parts[:2]) if len(parts) >= 3 else identifier
 
 
+_EXTENSION = re.compile(r"(?i)\s*(?:x|ext\.?|extn\.?|extension)\s*\d")
+
+
 @lru_cache(maxsize=1 << 17)  # one field, asked once per candidate pair
 def _phone(text) -> str | None:
-    """The last 7 digits of a phone number (the local number, whatever the area code), or None."""
-    digits = re.sub(r"\D", "", str(text or ""))
+    """The last 7 digits of a phone number (the local number, whatever the area code), or None. An extension
+    ("(412) 555-0140 x214", "ext. 214") is a desk on the body's switchboard, left out."""
+    digits = re.sub(r"\D", "", _EXTENSION.split(str(text or ""), 1)[0])
     return digits[-7:] if len(digits) >= 7 else None
 
 
@@ -177,6 +181,19 @@ _PLACEHOLDERS = frozenset({"n a", "na", "unknown", "tbc", "tba", "none", "not kn
 _PO_BOX = re.compile(r"\b(?:p ?o ?box|pobox|postbus|postfach)\b")
 
 
+#: Words before a number that is a unit's within a building, not the building's: "Suite 200", "Ste. 200",
+#: "Unit 3" ("#214" loses its sign to ``_address_text`` and reads as a number after the street).
+_UNIT_WORDS = frozenset("suite ste unit room rm floor fl apt apartment office".split())
+_UNIT = re.compile(r"(?i)(?:\b(?:suite|ste|unit|room|rm|floor|fl|apt|office)\b\.?|#)\s*([0-9]+[a-z]?)\b")
+
+
+@lru_cache(maxsize=1 << 16)
+def _unit(text) -> str | None:
+    """The suite, unit or room number an address names ("Suite 100", "Ste. 100", "#214"), or None."""
+    m = _UNIT.search(str(text or ""))
+    return m.group(1).lower() if m else None
+
+
 def _no_place(words: list[str]) -> bool:
     """True for an address that names no place of its own: a placeholder or a post box ("PO Box 12, Leeds":
     the box's number is no house's)."""
@@ -191,11 +208,17 @@ def _address(text) -> tuple[str, frozenset] | None:
     words = _address_text(text)
     if _no_place(words):
         return None
-    number = next((w for w in words if w.isdigit()), None)
-    if number is None:
-        return None
-    street = _street_words(words[words.index(number) + 1:])
-    return (number, street) if street else None
+    parts = [_address_text(part) for part in str(text or "").split(",")]
+    for n, part in enumerate(parts):
+        at = next((i for i, w in enumerate(part) if w.isdigit() and not (i and part[i - 1] in _UNIT_WORDS)), None)
+        if at is None:
+            continue
+        # the street is written after the number, up to the comma: the town, state and ZIP after it are no
+        # street ("1500 Carlisle St, Pittsburgh, PA" and "444 Liberty Ave, Pittsburgh" are two streets); a
+        # number alone before its comma ("Unit 3, Mount Pleasant") is followed by its street
+        street = _street_words(part[at + 1:]) or (_street_words(parts[n + 1]) if n + 1 < len(parts) else frozenset())
+        return (part[at], street) if street else None
+    return None
 
 
 #: Words too wide to tell two places apart: countries and the UK's nations ("..., Leeds, England").
@@ -295,7 +318,9 @@ def contact_evidence(ra, rb) -> tuple[float, list[str]]:
     typo = not (pa and pb and pa[1] != pb[1])
     if aa and ab:
         street = _one_street(aa[1], ab[1], typo)
-        if aa[0] == ab[0] and street:
+        if aa[0] == ab[0] and street and (ua := _unit(ra.address)) and (ub := _unit(rb.address)) and ua != ub:
+            reasons.append(f"one building, different suites ({ra.address.strip()} / {rb.address.strip()})")
+        elif aa[0] == ab[0] and street:
             delta += W.SAME_ADDRESS
             reasons.append(f"same address ({ra.address.strip()})")
         else:
