@@ -1041,3 +1041,11 @@ def test_us_lists_employer_numbers_extensions_towns_and_suites():
                             _org("b", "Mon Valley Literacy Centre", address="1750 Clairton Rd #214")], min_score=0.0)
     assert any(r.startswith("one building, different suites") for r in p.reasons), p
     assert not any(r.startswith("same address") for r in p.reasons), p
+
+
+def test_a_pair_joined_by_an_alias_says_which():
+    """"Same name" of two records whose names differ (a DBA column made an alias) read as a mistake to a trial's
+    user: the reason names the alias that matched."""
+    (p,) = _pairs(_org("a", "Goodwill of Southwestern Pennsylvania", aliases=("Goodwill SWPA",)),
+                  _org("b", "Goodwill SWPA")).values()
+    assert p.reasons[0].endswith("'Goodwill of Southwestern Pennsylvania' is also written 'Goodwill SWPA'"), p

@@ -309,6 +309,18 @@ def _written_address(r) -> str:
     return (r.address or "").strip() or name_key(r.name, person=r.kind == "Person").address
 
 
+def _alias_reason(ra, rb) -> str:
+    """How a pair whose names differ but share a key says which alias it is ("DBA Goodwill SWPA"): the names
+    shown side by side would not say why they are "the same name"."""
+    person = ra.kind == "Person"
+    for r, other in ((ra, rb), (rb, ra)):
+        mine = {name_key(n, person=person).tokens for n in (r.name, *r.aliases)}
+        for alias in other.aliases:
+            if name_key(alias, person=person).tokens in mine:
+                return f"{SAME_NAME}: {other.name!r} is also written {alias!r}"
+    return SAME_NAME
+
+
 def contact_evidence(ra, rb) -> tuple[float, list[str]]:
     """(score change, reasons) from address, postcode and phone: the same is strong evidence of one body,
     a different one (both written) evidence of two sites; the weights are in ``weights``."""
@@ -536,8 +548,8 @@ def find_duplicates(records, *, min_score: float = W.DUPLICATE_MIN_SCORE, top_k:
                 and not (ra.people & rb.people) and not (ra.website and rb.website)):
             return None  # nothing below lifts it to min_score: contact evidence adds at most MAX_CONTACT_BONUS
         if reason == SAME_NAME:  # the name's key is shared: say which address it left out of these two names
-            reason = same_name_reason(name_key(ra.name, person=ra.kind == "Person"),
-                                      name_key(rb.name, person=rb.kind == "Person"))
+            ka, kb = name_key(ra.name, person=ra.kind == "Person"), name_key(rb.name, person=rb.kind == "Person")
+            reason = same_name_reason(ka, kb) if ka.tokens == kb.tokens else _alias_reason(ra, rb)
         reasons = [reason] if reason else []
         delta, contact = contact_evidence(ra, rb)
         if "different places" in reason or "a body of its own" in reason:
