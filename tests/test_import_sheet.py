@@ -1029,3 +1029,58 @@ def test_the_parts_of_names_make_one_person_each(lcg, tmp_path, header, row, peo
     result = _import_list(lcg, tmp_path, f"Name,{header}\nBilston Hub,{row}\n", f"{{Name: Label, {columns}}}")
     assert result.exit_code == 0, result.output
     assert {n.name for n in load_dataset(tmp_path / "data").nodes if n.kind == "Person"} == people
+
+
+def _paste(tmp_path, command: str):
+    """``command`` run by bash in ``tmp_path`` as a user pastes it, with this environment's lcg."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}:{os.environ['PATH']}"}
+    return subprocess.run(["bash", "-c", command], cwd=tmp_path, capture_output=True, text=True, env=env)
+
+
+def _one_go(output: str) -> str:
+    return output.strip().splitlines()[-1].split("in one go: ", 1)[1].split("`")[1]
+
+
+def test_register_columns_are_known_by_their_usual_names(lcg, tmp_path):
+    """"Companies House No", "Reg Charity Number", "Charity No." are read as org-ids unasked, as "Company number"
+    is; "Company phone number" and "Charity" (yes or no) are not (a trial's lists took runs to map them)."""
+    text = ("Name,Companies House No,Reg Charity Number,Charity No.,Company phone number,Charity\n"
+            "Moog Controls Ltd,00983376,,,01902 397700,No\nBilston Trust,,1131580,,,Yes\n"
+            "Wolves Foundation,08045426,,1126987,,Yes\n")
+    result = _import_list(lcg, tmp_path, text, "{Name: Label, Company phone number: phone, Charity: ~}")
+    assert result.exit_code == 0, result.output
+    ids = {n.name: list(n.props.get("identifiers", [])) for n in load_dataset(tmp_path / "data").nodes}
+    assert ids == {"Moog Controls Ltd": ["GB-COH-00983376"], "Bilston Trust": ["GB-CHC-1131580"],
+                   "Wolves Foundation": ["GB-COH-08045426", "GB-CHC-1126987"]}
+    result = _import_list(lcg, tmp_path, text, "{Name: Label, Charity: ~}")
+    assert "unknown column 'Company phone number'" in result.output, result.output
+
+
+def test_register_numbers_mapped_to_identifiers_get_the_mapping_that_reads_them(lcg, tmp_path, monkeypatch):
+    """A column of bare company numbers mapped to identifiers: one problem for the column (not one per row
+    expecting GB-CHC-...) whose hint, pasted, maps it to Company number and imports."""
+    (tmp_path / "list.csv").write_text("Employer,Companies House No\nMoog Controls Ltd,00983376\n"
+                                       "Tesco Stores Limited,445790\n", encoding="utf-8")
+    (tmp_path / "map.yaml").write_text("columns:\n  Employer: Label\n  Companies House No: identifiers\n")
+    monkeypatch.chdir(tmp_path)
+    result = lcg("import", "sheet", "list.csv", "--type", "organisation", "--map", "map.yaml", "-o", "data")
+    assert result.exit_code == 1
+    (line,) = [p for p in result.stderr.splitlines() if "Companies House No" in p]
+    assert line.startswith("list.csv:2 (and 1 more row): column 'Companies House No' holds '00983376', '445790': "
+                           "register numbers, not org-ids"), line
+    assert "write Companies House No: Company number (it maps it to identifiers now), then run: " in line
+    (tmp_path / "map.yaml").write_text("columns:\n  Employer: Label\n  Companies House No: Company number\n")
+    assert _paste(tmp_path, line.split("then run: ")[1].split("`")[1]).returncode == 0
+    ids = {n.name: list(n.props["identifiers"]) for n in load_dataset(tmp_path / "data").nodes}
+    assert ids == {"Moog Controls Ltd": ["GB-COH-00983376"], "Tesco Stores Limited": ["GB-COH-00445790"]}
+    # no mapping file: the hint writes one
+    (tmp_path / "plain.csv").write_text("Label,Identifiers\nBilston Trust,1131580\n", encoding="utf-8")
+    result = lcg("import", "sheet", "plain.csv", "--type", "organisation", "-o", "data2")
+    assert "for charity numbers, map the column in a mapping file: " in result.stderr, result.stderr
+    assert _paste(tmp_path, _hint_command(result.stderr)).returncode == 0
+    assert [list(n.props["identifiers"]) for n in load_dataset(tmp_path / "data2").nodes] == [["GB-CHC-1131580"]]

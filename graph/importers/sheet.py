@@ -13,7 +13,7 @@ mapped with a small YAML file (``columns: {Organisation name: Label, Fax: ~}``,
 ``types: {Org: Organisation}``, ``type: Organisation``): a column mapped to nothing
 is left out, columns mapped to ``address`` (street, town) are joined in their order, a column mapped to
 ``person`` ("Main contact") names people who work for the row's organisation (``PERSON_COLUMN``), register
-numbers ("Charity number") are read as org-ids (``REGISTER_COLUMNS``), and ``type`` is the kind
+numbers ("Charity number", "Companies House No") are read as org-ids (``register_of``), and ``type`` is the kind
 of every row with no Type, so a plain list of organisations (name, address, postcode, phone) imports as it is.
 Type cells that name no kind (a column of one's own categories) are one problem per sheet, with the line
 that maps the column to Category. A title above the header ("Partners, March 2025" in one cell, a blank
@@ -97,16 +97,48 @@ _PEOPLE_SPLIT = re.compile(r"\s*(?:&|/|\band\b)\s*", re.IGNORECASE)
 LIST_SEPARATOR = ";"
 #: Columns of register numbers as lists write them ("Charity number": 1131580), read as org-ids
 #: (GB-CHC-1131580, GB-SC-, GB-NIC-, GB-COH-: ``org_ids.register_ids``, as the 360Giving import reads them):
-#: the strongest evidence `lcg duplicates` has that two rows are one body.
+#: the strongest evidence `lcg duplicates` has that two rows are one body. Charity and company numbers' columns
+#: are known by their words (``register_of``); these by their names.
 REGISTER_COLUMNS = {
-    **dict.fromkeys(("charity number", "charity no", "charity no.", "registered charity number",
-                     "registered charity no", "registered charity no.", "charity registration number",
-                     "charity reg no", "charity reg. no.", "reg charity no"), "charityNumber"),
-    **dict.fromkeys(("company number", "company no", "company no.", "company registration number",
-                     "registered company number", "companies house number", "company reg no"), "companyNumber"),
+    "charity number": "charityNumber", "company number": "companyNumber",
     **dict.fromkeys(("school urn", "establishment urn", "school unique reference number"), "urn"),
     **dict.fromkeys(("ukprn", "uk provider reference number"), "ukprn"),
 }
+#: How lists name a column of charity or company numbers ("Reg Charity Number", "Companies House No", "Company
+#: Reg No.", "Charity No."): a register's word, words from ``_REGISTER_AROUND`` and a number word, no other
+#: word: "Charity" or "Company" alone (a yes or no, a name) is none, nor "Company phone number".
+_REGISTER_WORDS = {"charity": "charityNumber", "charities": "charityNumber", "company": "companyNumber",
+                   "companies": "companyNumber"}
+_REGISTER_AROUND = frozenset("reg registered registration commission house scottish oscr uk".split())
+_NUMBER_WORDS = frozenset("number no num nr nbr ref id #".split())
+#: How one column names several registers: "Charity no / Company no", "URN / UKPRN".
+_REGISTERS_SPLIT = re.compile(r"\s*(?:/|&|,|\bor\b)\s*")
+
+
+def register_of(column: str) -> tuple[str, ...]:
+    """The registers whose numbers a column holds, by its name (lower case): ``("charityNumber",)`` for "reg
+    charity number", one per part of "ods / ukprn"; none when a part names no register."""
+    column = column.strip()
+    if column in REGISTER_COLUMNS:
+        return (REGISTER_COLUMNS[column],)
+    parts = [p for p in _REGISTERS_SPLIT.split(column) if p]
+    found = [_register_of_part(p) for p in parts]
+    return tuple(f for f in found if f) if found and all(found) else ()
+
+
+def _register_of_part(part: str) -> str | None:
+    """The register one part of a column's name names (``register_of``)."""
+    if part in REGISTER_COLUMNS:
+        return REGISTER_COLUMNS[part]
+    words = re.findall(r"[a-z]+|#", part)
+    registers = {_REGISTER_WORDS[w] for w in words if w in _REGISTER_WORDS}
+    if len(registers) != 1 or not _NUMBER_WORDS.intersection(words):
+        return None
+    if all(w in _REGISTER_WORDS or w in _REGISTER_AROUND or w in _NUMBER_WORDS for w in words):
+        return registers.pop()
+    return None
+
+
 #: What each register's numbers look like, for a problem with one that fits none, with an example.
 _REGISTER_SHAPES = {"charityNumber": "digits, SC012345 or NIC100012, or an org-id such as GB-CHC-1164883",
                     "companyNumber": "up to 8 digits, or 2 letters and 6 digits, or an org-id such as GB-COH-01234567",
@@ -280,6 +312,8 @@ class _Reader:
         #: (sheet, column) -> [its place in ``problems``, (row, text)...] of cells that name no person
         self.people: list[tuple[str, int, str, str]] = []
         self.not_names: dict[tuple[str, str], list] = {}
+        #: sheet -> [its place in ``problems``, (row, value)...] of register numbers in an identifiers column
+        self.bare_numbers: dict[str, list] = {}
         self.made_ids: set[str] = set()  # ids made from a row's label (no ID column), which may be changed
         self.made_people: set[str] = set()  # ids of the people this import writes for its person columns
 
@@ -886,7 +920,7 @@ def _elements(reader: _Reader, rows):
         tags = row.pop("tags", None)
         if (people := row.pop(PERSON_COLUMN, None)) is not None:
             _person_cell(reader, sheet, n, kind, node_id, people)
-        registers = {c: row.pop(c) for c in [c for c in row if c in REGISTER_COLUMNS]} \
+        registers = {c: row.pop(c) for c in [c for c in row if register_of(c)]} \
             if "identifiers" in fields else {}
         for col, v in row.items():
             if v is None:
@@ -901,6 +935,8 @@ def _elements(reader: _Reader, rows):
                 continue
             entry[col] = _value(fld, v)
             columns[col] = head[col]
+            if col == "identifiers":
+                _bare_numbers(reader, sheet, n, entry[col])
         if registers:  # after the fields: an identifiers column's ids come first
             _register_cells(reader, sheet, n, entry, columns, registers)
         if tags is not None:
@@ -921,6 +957,7 @@ def _elements(reader: _Reader, rows):
         by_id[node_id] = entry
         entries.append(entry)
     _not_names(reader)
+    _bare_numbers_said(reader)
     for e in entries:
         e.pop("_row", None)
     for (sheet, col, kind), (_, _, at, _) in reader.unknown.items():
@@ -931,22 +968,63 @@ def _elements(reader: _Reader, rows):
 
 
 def _register_cells(reader: _Reader, sheet: str, n: int, entry: dict, columns: dict, cells: dict) -> None:
-    """The register numbers of a row (``REGISTER_COLUMNS``) as org-ids in its entry's identifiers, or the
-    problem with a number no register has."""
+    """The register numbers of a row (``register_of`` its columns) as org-ids in its entry's identifiers, or
+    the problem with a number no register of its column has; a column of two registers ("URN / UKPRN") reads
+    each number as the first that it fits."""
     from .org_ids import register_ids
 
     head = reader.headers[sheet]
     for col, value in cells.items():
         if value is None:
             continue
-        ids, odd = register_ids({REGISTER_COLUMNS[col]: str(value)})
-        for what in odd:
+        registers = register_of(col)
+        for register in registers:
+            ids, odd = register_ids({register: str(value)})
+            if not odd:
+                break
+        if odd:
+            what = odd[0] if len(registers) == 1 else repr(str(value))
             reader.problems.append(f"{sheet}:{n}: {what} in column {head[col]!r} fits no register (expected "
-                                   f"{_REGISTER_SHAPES[REGISTER_COLUMNS[col]]})")
+                                   f"{' or '.join(_REGISTER_SHAPES[r] for r in registers)})")
         for i in ids:
             if i not in entry.setdefault("identifiers", []):
                 entry["identifiers"].append(i)
         columns.setdefault("identifiers", head[col])
+
+
+def _bare_numbers(reader: _Reader, sheet: str, n: int, values: list) -> None:
+    """Note the register numbers written bare in an identifiers column ("01672070"): no org-id, and which
+    register is theirs the column's mapping says (``_bare_numbers_said``)."""
+    from ..identifiers import is_org_id
+    from .org_ids import register_ids
+
+    for value in values:
+        if is_org_id(value) or not any(register_ids({r: value})[0] for r in ("charityNumber", "companyNumber")):
+            continue
+        seen = reader.bare_numbers.get(sheet)
+        if seen is None:  # said once per sheet, where first seen
+            seen = reader.bare_numbers[sheet] = [len(reader.problems)]
+            reader.problems.append("")
+        seen.append((n, value))
+
+
+def _bare_numbers_said(reader: _Reader) -> None:
+    """One problem per sheet for its identifiers column's bare register numbers, with the mapping that reads
+    them as org-ids: the register the column's name says ("Companies House No"), else company numbers when
+    one is written as Companies House writes them (8 characters, "01672070"), else charity numbers."""
+    for sheet, (at, *cells) in reader.bare_numbers.items():
+        column = reader.headers[sheet]["identifiers"]
+        words = set(re.findall(r"[a-z]+", column.lower()))
+        named = {_REGISTER_WORDS[w] for w in words if w in _REGISTER_WORDS}
+        company = named == {"companyNumber"} or (not named and any(len(v) == 8 for _, v in cells))
+        target, other = ("Company number", "Charity number") if company else ("Charity number", "Company number")
+        rows = sorted({r for r, _ in cells})
+        texts = list(dict.fromkeys(v for _, v in cells))
+        shown = ", ".join(repr(x) for x in texts[:3]) + (f" and {len(texts) - 3} more" if len(texts) > 3 else "")
+        hint = reader.map_hint(column, target, f"for {target.lower()}s, ", "map the column")
+        reader.problems[at] = (f"{_rows_at(sheet, rows[0], len(rows))}: column {column!r} holds {shown}: register "
+                               "numbers, not org-ids (expected org-ids such as GB-CHC-1164883, or the column mapped "
+                               f"to {target} or {other}, which reads its numbers as org-ids{hint})")
 
 
 def _person_cell(reader: _Reader, sheet: str, n: int, kind: str, node_id: str, cell) -> None:
@@ -1204,6 +1282,8 @@ def _unknown_column(reader: _Reader, sheet: str, col: str, kind: str) -> str:
         reader.column_fixes.append((named, field))
     # the entry's own type is the Category column: a column mapped to "type" would be read as the kind
     shown = ["Category (its type)" if f == "type" else f for f in fields]
+    if "identifiers" in fields:  # a register's numbers are read as org-ids by these names (``register_of``)
+        shown.insert(shown.index("identifiers") + 1, "Charity number or Company number (read as identifiers)")
     return (f"{where}: unknown column {named!r} for {schema.a_kind(kind)} (expected one of {', '.join(shown)}"
             f"{hint}; or leave it out with {key}: ~ under columns: in a mapping file)")
 
