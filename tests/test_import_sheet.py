@@ -1084,3 +1084,23 @@ def test_register_numbers_mapped_to_identifiers_get_the_mapping_that_reads_them(
     assert "for charity numbers, map the column in a mapping file: " in result.stderr, result.stderr
     assert _paste(tmp_path, _hint_command(result.stderr)).returncode == 0
     assert [list(n.props["identifiers"]) for n in load_dataset(tmp_path / "data2").nodes] == [["GB-CHC-1131580"]]
+
+
+def test_register_cells_with_words_and_nhs_ods_codes_are_read_as_org_ids(lcg, tmp_path):
+    """"Reg. Charity 1110039" is the number 1110039, said as a warning at its rows; an "ODS / UKPRN" column
+    holds NHS bodies' ODS codes (GB-NHS-, org-id.guide) and providers' UKPRNs, each read as the one it fits, and
+    an "ODS code" column its codes (a trial's list was refused: "fits no register")."""
+    text = ("Name,Charity No,ODS / UKPRN,ODS code\nCitizens Advice,Reg. Charity 1110039,,\n"
+            "Age UK,Charity No. 1110041,,\nHomes Trust,No. 1110042,,\nThe Royal Wolverhampton NHS Trust,,RL4,\n"
+            "Penn Manor Medical Centre,,M92011,\nUniversity of Wolverhampton,,10007166,\nOld PCT,,,5MX\n")
+    result = _import_list(lcg, tmp_path, text, "{Name: Label}")
+    assert result.exit_code == 0, result.output
+    assert ("warning: list.csv:2 (and 2 more rows): column 'Charity No': read 'Reg. Charity 1110039' as 1110039, "
+            "'Charity No. 1110041' as 1110041, 'No. 1110042' as 1110042") in result.stderr, result.stderr
+    ids = {n.name: list(n.props["identifiers"]) for n in load_dataset(tmp_path / "data").nodes}
+    assert ids == {"Citizens Advice": ["GB-CHC-1110039"], "Age UK": ["GB-CHC-1110041"], "Homes Trust": ["GB-CHC-1110042"],
+                   "The Royal Wolverhampton NHS Trust": ["GB-NHS-RL4"], "Penn Manor Medical Centre": ["GB-NHS-M92011"],
+                   "University of Wolverhampton": ["GB-UKPRN-10007166"], "Old PCT": ["GB-NHS-5MX"]}
+    bad = _import_list(lcg, tmp_path, "Name,ODS / UKPRN\nOdd Trust,1234\n", "{Name: Label}")
+    assert "list.csv:2: '1234' in column 'ODS / UKPRN' fits no register (expected an NHS ODS code" in bad.output, \
+        bad.output

@@ -13,7 +13,7 @@ import re
 
 from ..identifiers import is_org_id
 
-__all__ = ["clean_org_id", "is_placeholder", "register_ids"]
+__all__ = ["clean_org_id", "is_placeholder", "register_ids", "register_number"]
 
 #: Words publishers put where an id or number is unknown or does not exist.
 _PLACEHOLDERS = frozenset({
@@ -64,9 +64,29 @@ def clean_org_id(value) -> tuple[str | None, str | None]:
     return None, f"{raw!r} is not an org-id (expected e.g. GB-CHC-1164883 or 360G-...)"
 
 
+#: A register number with words before it, as lists write it: "Reg. Charity 1110039", "Charity No. 1110039",
+#: "No.1110039", "Company number: 01672070", "CC 1110039": the words, then the number (Scotland's "SC012345",
+#: a company's "OC317599" too).
+_WORDS_AND_NUMBER = re.compile(r"(?P<words>(?:[A-Za-z]+\.?|#)(?:[\s:]*(?:[A-Za-z]+\.?|#))*)[\s:#]*"
+                               r"(?<![A-Za-z])(?P<number>[A-Za-z]{0,3}\d[\d-]*)")
+_NUMBER_SAYING = frozenset("reg registered registration charity charities company companies house commission no "
+                           "number num nr nbr cc crn ch scottish oscr uk #".split())
+
+
+def register_number(text: str) -> str | None:
+    """The number of a register cell that says what it is ("Reg. Charity 1110039": 1110039), or None when the
+    cell is no such words and one number: only words that say "register number" are passed over, so that a
+    cell such as "Exempt 1110039" stays as written (and fits no register)."""
+    m = _WORDS_AND_NUMBER.fullmatch(text.strip())
+    if m is None:
+        return None
+    words = [w.strip(".").lower() for w in re.findall(r"[A-Za-z]+\.?|#", m.group("words"))]
+    return m.group("number") if all(w in _NUMBER_SAYING for w in words) else None
+
+
 def register_ids(org: dict) -> tuple[list[str], list[str]]:
-    """(org-ids from the charity and company numbers, a school's URN and a provider's UKPRN, numbers that fit no
-    register we can name).
+    """(org-ids from the charity and company numbers, a school's URN, a provider's UKPRN and an NHS body's ODS
+    code (org-id.guide's GB-NHS), numbers that fit no register we can name).
 
     Charity numbers of England and Wales are digits (``1164883``, ``1164883-1``);
     Scotland's ``SC012345``; Northern Ireland's ``NIC100012``; company numbers are
@@ -111,4 +131,12 @@ def register_ids(org: dict) -> tuple[list[str], list[str]]:
             ids.append("GB-UKPRN-" + ukprn)
         else:
             odd.append(f"UKPRN {org.get('ukprn')}")
+    ods = re.sub(r"\s+", "", str(org.get("ods") or "")).upper()
+    if ods and not is_placeholder(ods):  # an NHS body's code in the Organisation Data Service: RL4, M92011, 5MX
+        if is_org_id(ods):
+            ids.append(ods)
+        elif re.fullmatch(r"(?=[A-Z0-9]*[A-Z])[A-Z0-9]{3,6}", ods):
+            ids.append("GB-NHS-" + ods)
+        else:
+            odd.append(f"ODS code {org.get('ods')}")
     return ids, odd

@@ -108,10 +108,12 @@ REGISTER_COLUMNS = {
 #: Reg No.", "Charity No."): a register's word, words from ``_REGISTER_AROUND`` and a number word, no other
 #: word: "Charity" or "Company" alone (a yes or no, a name) is none, nor "Company phone number".
 _REGISTER_WORDS = {"charity": "charityNumber", "charities": "charityNumber", "company": "companyNumber",
-                   "companies": "companyNumber"}
-_REGISTER_AROUND = frozenset("reg registered registration commission house scottish oscr uk".split())
-_NUMBER_WORDS = frozenset("number no num nr nbr ref id #".split())
-#: How one column names several registers: "Charity no / Company no", "URN / UKPRN".
+                   "companies": "companyNumber", "ods": "ods"}
+_REGISTER_AROUND = frozenset("reg registered registration commission house scottish oscr uk nhs org".split())
+_NUMBER_WORDS = frozenset("number no num nr nbr ref id code #".split())
+#: Registers whose name alone says the column holds their numbers: "ODS" (the NHS's Organisation Data Service).
+_NAMED_ALONE = frozenset({"ods"})
+#: How one column names several registers: "ODS / UKPRN", "Charity no / Company no".
 _REGISTERS_SPLIT = re.compile(r"\s*(?:/|&|,|\bor\b)\s*")
 
 
@@ -132,7 +134,7 @@ def _register_of_part(part: str) -> str | None:
         return REGISTER_COLUMNS[part]
     words = re.findall(r"[a-z]+|#", part)
     registers = {_REGISTER_WORDS[w] for w in words if w in _REGISTER_WORDS}
-    if len(registers) != 1 or not _NUMBER_WORDS.intersection(words):
+    if len(registers) != 1 or not (_NUMBER_WORDS.intersection(words) or registers <= _NAMED_ALONE):
         return None
     if all(w in _REGISTER_WORDS or w in _REGISTER_AROUND or w in _NUMBER_WORDS for w in words):
         return registers.pop()
@@ -143,7 +145,9 @@ def _register_of_part(part: str) -> str | None:
 _REGISTER_SHAPES = {"charityNumber": "digits, SC012345 or NIC100012, or an org-id such as GB-CHC-1164883",
                     "companyNumber": "up to 8 digits, or 2 letters and 6 digits, or an org-id such as GB-COH-01234567",
                     "urn": "5 to 7 digits, or EY and 6, or an org-id such as GB-URN-104301",
-                    "ukprn": "8 digits from 1, or an org-id such as GB-UKPRN-10007166"}
+                    "ukprn": "8 digits from 1, or an org-id such as GB-UKPRN-10007166",
+                    "ods": "an NHS ODS code of 3 to 6 letters and digits such as RL4 or M92011, or an org-id such as "
+                           "GB-NHS-RL4"}
 #: A column named "URN" alone may be any list's record number: offered "school urn" when its values look like a
 #: school's (5 to 7 digits, or Ofsted's "EY" and 6), never read so unasked.
 _URN_VALUE = re.compile(r"(?:EY)?\d{5,7}", re.IGNORECASE)
@@ -177,6 +181,8 @@ class SheetResult:
     differs: list = field(default_factory=list)
     #: (kind, id made from the name, id written) where another file of the folder holds the first (``_ids_taken``)
     renamed: list = field(default_factory=list)
+    #: what the import read otherwise than written, one line per sheet and column ("sheet:row: ...")
+    warnings: list = field(default_factory=list)
 
 
 def unquote(value):
@@ -312,6 +318,8 @@ class _Reader:
         #: (sheet, column) -> [its place in ``problems``, (row, text)...] of cells that name no person
         self.people: list[tuple[str, int, str, str]] = []
         self.not_names: dict[tuple[str, str], list] = {}
+        #: (sheet, column) -> (row, cell, what was read) of the cells read in part: "Reg. Charity 1110039"
+        self.repairs: dict[tuple[str, str], list[tuple[int, str, str]]] = {}
         #: sheet -> [its place in ``problems``, (row, value)...] of register numbers in an identifiers column
         self.bare_numbers: dict[str, list] = {}
         self.made_ids: set[str] = set()  # ids made from a row's label (no ID column), which may be changed
@@ -715,7 +723,20 @@ def import_sheet(paths, out_dir, *, mapping=None, name: str | None = None, kind:
     result.written = write_import(index, out, command=f"lcg import sheet {paths[0].name}", origin=reader.origin)
     result.kept = index.kept_for_others
     result.repeated = reader.repeated
+    result.warnings = _repairs_said(reader)
     return result
+
+
+def _repairs_said(reader: _Reader) -> list[str]:
+    """One line per sheet and column for the cells read in part ("Reg. Charity 1110039" as 1110039), with their
+    rows: the sheet keeps what it says, and the user may check what the import took from it."""
+    out = []
+    for (sheet, column), cells in reader.repairs.items():
+        rows = sorted({n for n, _, _ in cells})
+        shown = ", ".join(f"{cell!r} as {read}" for _, cell, read in cells[:3]) + \
+            (f" and {len(cells) - 3} more" if len(cells) > 3 else "")
+        out.append(f"{_rows_at(sheet, rows[0], len(rows))}: column {column!r}: read {shown}")
+    return out
 
 
 def _held_elsewhere(index: FolderIndex, entries: list[dict]) -> tuple[list[str], dict[str, str], dict[str, dict]]:
@@ -971,13 +992,17 @@ def _register_cells(reader: _Reader, sheet: str, n: int, entry: dict, columns: d
     """The register numbers of a row (``register_of`` its columns) as org-ids in its entry's identifiers, or
     the problem with a number no register of its column has; a column of two registers ("URN / UKPRN") reads
     each number as the first that it fits."""
-    from .org_ids import register_ids
+    from .org_ids import register_ids, register_number
 
     head = reader.headers[sheet]
     for col, value in cells.items():
         if value is None:
             continue
         registers = register_of(col)
+        number = register_number(str(value))  # "Reg. Charity 1110039": the number alone, said (``_repairs_said``)
+        if number is not None:
+            reader.repairs.setdefault((sheet, head[col]), []).append((n, str(value), number))
+            value = number
         for register in registers:
             ids, odd = register_ids({register: str(value)})
             if not odd:
