@@ -1104,3 +1104,26 @@ def test_register_cells_with_words_and_nhs_ods_codes_are_read_as_org_ids(lcg, tm
     bad = _import_list(lcg, tmp_path, "Name,ODS / UKPRN\nOdd Trust,1234\n", "{Name: Label}")
     assert "list.csv:2: '1234' in column 'ODS / UKPRN' fits no register (expected an NHS ODS code" in bad.output, \
         bad.output
+
+
+def test_placeholders_in_optional_columns_are_empty_with_one_warning_per_column(lcg, tmp_path):
+    """'n/a', '-', '—', 'tbc', 'none', 'unknown', '?' in a website, phone, register, postcode or address column
+    say nothing: read as empty, one warning per column with its rows (a trial's list was refused: "website: bad
+    URL 'n/a'"); "Yes" in a website column is still a problem (``BLANK_WORDS`` is the one list)."""
+    text = ("Name,Website,Phone,Charity number,Postcode,Address,Category\n"
+            "Oak Trust,n/a,-,tbc,\u2014,unknown,?\nElm Trust,N/A,none,TBC,WV1 1AA,1 High St,charity\n"
+            "Ash Trust,https://ash.org,01902 111111,1131580,n/a,-,none\n")
+    result = _import_list(lcg, tmp_path, text, "{Name: Label}")
+    assert result.exit_code == 0, result.output
+    orgs = {n.name: n.props for n in load_dataset(tmp_path / "data").nodes}
+    assert orgs["Oak Trust"] == {"name": "Oak Trust"}
+    assert orgs["Elm Trust"] == {"name": "Elm Trust", "postcode": "WV1 1AA", "address": "1 High St", "type": "charity"}
+    assert "website: bad URL" not in result.stderr
+    said = [line for line in result.stderr.splitlines() if line.startswith("warning:")]
+    assert said[:2] == ["warning: list.csv:2 (and 1 more row): column 'Website': 'n/a', 'N/A' read as empty "
+                        "(placeholders)",
+                        "warning: list.csv:2 (and 1 more row): column 'Phone': '-', 'none' read as empty "
+                        "(placeholders)"], said
+    assert len(said) == 6, said  # one per column
+    refused = _import_list(lcg, tmp_path, "Name,Website\nOak Trust,Yes\n", "{Name: Label}")
+    assert refused.exit_code == 1 and "website: bad URL 'Yes'" in refused.output, refused.output

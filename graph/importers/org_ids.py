@@ -13,16 +13,25 @@ import re
 
 from ..identifiers import is_org_id
 
-__all__ = ["clean_org_id", "is_placeholder", "register_ids", "register_number"]
+__all__ = ["BLANK_WORDS", "clean_org_id", "is_blank", "is_placeholder", "register_ids", "register_number"]
 
-#: Words publishers put where an id or number is unknown or does not exist.
-_PLACEHOLDERS = frozenset({
-    "", "-", "--", "0", "n/a", "na", "n.a.", "none", "null", "nil", "unknown", "not known", "tbc", "tba",
-    "exempt", "excepted", "pending", "not applicable", "not registered", "unregistered", "applied for",
+#: What lists write in a cell that says nothing ("N/A", "-", "TBC", "?"), in any optional column: the one list of
+#: them (``is_blank``); ids and people have more (``_PLACEHOLDERS`` here, the sheet import's ``_NO_ONE``).
+BLANK_WORDS = frozenset({
+    "-", "--", "\u2013", "\u2014", "?", "??", "n/a", "na", "n.a.", "n/k", "none", "null", "nil", "unknown",
+    "not known", "tbc", "tba", "tbd", "not applicable",
 })
+#: Words publishers put where an id or number is unknown or does not exist.
+_PLACEHOLDERS = BLANK_WORDS | {"", "0", "exempt", "excepted", "pending", "not registered", "unregistered",
+                               "applied for"}
 #: UK registers whose numbers always hold digits: a value without one is a placeholder.
 _NUMBERED = ("GB-CHC-", "GB-COH-", "GB-SC-", "GB-NIC-", "GB-EDU-", "GB-LAE-", "GB-MPR-")
 _PREFIX = re.compile(r"([A-Za-z]{2})\s*-\s*([A-Za-z0-9]{2,})\s*-\s*(.+)", re.S)
+
+
+def is_blank(value) -> bool:
+    """True for a cell that stands for nothing ("N/A", "-", "tbc"): read as empty, not as a website or a phone."""
+    return isinstance(value, str) and " ".join(value.split()).lower() in BLANK_WORDS
 
 
 def is_placeholder(value) -> bool:

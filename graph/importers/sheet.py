@@ -50,7 +50,7 @@ from typing import Any, Callable
 from .. import schema
 from ..errors import LcgError, UnreadableInput
 from ..identifiers import BARE_WEB_ADDRESS
-from .org_ids import is_placeholder
+from .org_ids import BLANK_WORDS, is_blank, is_placeholder
 from .yaml_out import FolderIndex, norm_name, slug, write_import
 
 __all__ = ["SheetProblems", "SheetResult", "import_sheet", "read_tables", "ELEMENT_COLUMNS", "CONNECTION_COLUMNS",
@@ -81,9 +81,10 @@ _CONTACT_DETAIL = re.compile(r"\d|@|https?://|www\.|\bat\b.*\bdot\b|[\[(]at[\])]
 #: How a person's name is written: one to five words of letters, "Surname, Forename" too ("Jane Smith", "Dr A.
 #: Khan-Patel", "Smith, Jane", "Sarah").
 _PERSON_NAME = re.compile(r"[^\W\d_][\w'’.-]*,?(?:\s+[^\W\d_][\w'’.-]*){0,4}")
-#: Cells that name no one: a placeholder ("N/A", "TBC", "Vacant", "Various", "Yes"); they are passed over.
-_NO_ONE = frozenset("n/a na none nil tbc tba tbd vacant unknown - -- ? x various yes no info reception".split()) | {
-    "see website", "vacant post", "not known", "no one", "front desk"}
+#: Cells that name no one: a placeholder of any column ("N/A", "TBC": ``BLANK_WORDS``) or of a person's ("Vacant",
+#: "Various", "Yes"); they are passed over.
+_NO_ONE = BLANK_WORDS | frozenset("vacant x various yes no info reception".split()) | {
+    "see website", "vacant post", "no one", "front desk"}
 #: Words that make a cell a body's name or a role, not a person's: "Wolverhampton City Council", "Head of
 #: Centre", "Centre Manager". A cell of role words alone ("Safeguarding Lead") is a role too; a surname that is
 #: also a role's word ("Tom Head", "Emily Post") is not, beside a word that is not one.
@@ -318,6 +319,8 @@ class _Reader:
         #: (sheet, column) -> [its place in ``problems``, (row, text)...] of cells that name no person
         self.people: list[tuple[str, int, str, str]] = []
         self.not_names: dict[tuple[str, str], list] = {}
+        #: (sheet, column) -> (row, cell) of the placeholders read as empty ("N/A", "-": ``_row``)
+        self.blanks: dict[tuple[str, str], list[tuple[int, str]]] = {}
         #: (sheet, column) -> (row, cell, what was read) of the cells read in part: "Reg. Charity 1110039"
         self.repairs: dict[tuple[str, str], list[tuple[int, str, str]]] = {}
         #: sheet -> [its place in ``problems``, (row, value)...] of register numbers in an identifiers column
@@ -562,11 +565,22 @@ def _first_at(sheet: str, where: tuple[str, int]) -> str:
     return f"row {where[1]}" if where[0] == sheet else f"{where[0]}:{where[1]}"
 
 
-def _row(cols: list, cells) -> dict:
-    """A row's cells by field name; the cells of columns mapped to one of ``JOINED_FIELDS`` joined."""
+#: Columns whose cells are read as written, a placeholder too: what names or places the row (a Label "N/A" is a
+#: problem at its row), and people (``_no_one`` passes over a placeholder there, with more words).
+_AS_WRITTEN = frozenset({"id", "label", "type", "from", "to", PERSON_COLUMN})
+
+
+def _row(cols: list, cells, blanked: list[int] | None = None) -> dict:
+    """A row's cells by field name; the cells of columns mapped to one of ``JOINED_FIELDS`` joined; a placeholder
+    ("N/A", "-", "tbc": ``is_blank``) in an optional column read as empty, its column's place noted in
+    ``blanked``."""
     out: dict = {}
-    for col, cell in zip(cols, cells):
+    for i, (col, cell) in enumerate(zip(cols, cells)):
         value = _cell(cell)
+        if is_blank(value) and col.lower() not in _AS_WRITTEN and not col.startswith(PERSON_PART):
+            value = None
+            if blanked is not None:
+                blanked.append(i)
         if col.lower() in JOINED_FIELDS:  # "Address" and a column mapped to "address" are one field
             col = col.lower()
             if col in out:
@@ -656,7 +670,11 @@ def import_sheet(paths, out_dir, *, mapping=None, name: str | None = None, kind:
                                      ("label",) if reader.default_kind else ("label", "type"), line)
                 target = elements
             if cols is not None:
-                target.extend((label, n, _row(cols, r)) for n, r in numbered[1:])
+                for n, r in numbered[1:]:
+                    blanked: list[int] = []
+                    target.append((label, n, _row(cols, r, blanked)))
+                    for i in blanked:
+                        reader.blanks.setdefault((label, str(rows[0][i]).strip()), []).append((n, str(r[i]).strip()))
                 named = [i for i, c in enumerate(rows[0]) if c not in (None, "") and str(c).strip()]
                 width = 1 + named[-1] if named else len(rows[0])  # a workbook pads its rows with empty cells
                 _cells_past_the_header(reader, label, width, numbered[1:], path.suffix.lower() == ".csv")
@@ -728,9 +746,15 @@ def import_sheet(paths, out_dir, *, mapping=None, name: str | None = None, kind:
 
 
 def _repairs_said(reader: _Reader) -> list[str]:
-    """One line per sheet and column for the cells read in part ("Reg. Charity 1110039" as 1110039), with their
-    rows: the sheet keeps what it says, and the user may check what the import took from it."""
+    """One line per sheet and column for the placeholders read as empty ("N/A") and the cells read in part ("Reg.
+    Charity 1110039" as 1110039), with their rows: the sheet keeps what it says, and the user may check what the
+    import took from it."""
     out = []
+    for (sheet, column), blanks in reader.blanks.items():
+        rows = sorted({n for n, _ in blanks})
+        texts = list(dict.fromkeys(cell for _, cell in blanks))
+        out.append(f"{_rows_at(sheet, rows[0], len(rows))}: column {column!r}: {', '.join(map(repr, texts))} "
+                   f"read as empty ({'a placeholder' if len(texts) == 1 else 'placeholders'})")
     for (sheet, column), cells in reader.repairs.items():
         rows = sorted({n for n, _, _ in cells})
         shown = ", ".join(f"{cell!r} as {read}" for _, cell, read in cells[:3]) + \
