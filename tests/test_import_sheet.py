@@ -1127,3 +1127,31 @@ def test_placeholders_in_optional_columns_are_empty_with_one_warning_per_column(
     assert len(said) == 6, said  # one per column
     refused = _import_list(lcg, tmp_path, "Name,Website\nOak Trust,Yes\n", "{Name: Label}")
     assert refused.exit_code == 1 and "website: bad URL 'Yes'" in refused.output, refused.output
+
+
+@pytest.mark.parametrize("header, label", [
+    ("Ref,Group,Reg Charity Number,Address,Post Code,Contact Name,Contact Phone", "Group"),  # the trial's grants
+    ("Name of chair,Secretary,Name of group,Phone", "Name of group"),
+    ("Contact name,Organisation Name,Phone", "Organisation Name"),
+    ("Main contact,Employer,Companies House No,Sector", "Employer"),
+    ("Contact person name,Organisation type,Company,Phone", "Company"),
+    ("City / organisation,Country,Network,Website", "City / organisation"),
+])
+def test_the_label_is_guessed_from_the_organisations_column_never_a_contacts(lcg, tmp_path, monkeypatch, header,
+                                                                             label):
+    """A column whose name says it holds a person ("Contact Name", "Chair") is no organisation's name: the hint
+    offers the column that is ("Group", "Name of group", "Employer"...)."""
+    cells = ",".join("Bilston Hub" if c == label else "x" for c in header.split(","))
+    (tmp_path / "list.csv").write_text(f"{header}\n{cells}\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = lcg("import", "sheet", "list.csv", "-o", "data")
+    assert result.exit_code == 1
+    assert _mapping_written(_hint_command(result.stderr)) == {"columns": {label: "Label"}}, result.stderr
+
+
+def _mapping_written(command: str) -> dict:
+    """The mapping file a hint's ``printf '%s\\n' LINE... > FILE && ...`` command writes, as YAML reads it."""
+    import shlex
+
+    args = shlex.split(command.split(" > ", 1)[0])
+    return yaml.safe_load("\n".join(args[2:]))

@@ -71,7 +71,7 @@ PERSON_COLUMN = "person"
 #: Column names that name a person ("Main contact", "Manager"), not a detail of one ("Contact email") nor
 #: something else ("Head office", "Lead organisation", "Contact hours").
 _PERSON_HEADER = re.compile(r"\b(contact|person|manager|lead|head|director|chair|coordinator|officer|ceo|"
-                            r"headteacher|principal)\b")
+                            r"headteacher|principal|secretary|treasurer|trustee|chairperson)\b")
 _DETAIL_HEADER = re.compile(r"\b(e-?mail|phone|tel|telephone|mobile|fax|address|number|no|title|role|office|"
                             r"organi[sz]ation|partner|hours|time|days?|activity|details?)\b")
 #: A cell that is or holds a contact detail, not a name alone: a figure (a phone number), an e-mail address
@@ -386,11 +386,13 @@ class _Reader:
     def label_hint(self, row) -> str | None:
         """How to name a column of ``row`` that holds names (``Site name``) Label: a command to paste, or
         the line to change in the user's mapping file (which may map that column to something else)."""
-        cells = [str(c).strip() for c in row if c not in (None, "")]
-        named = next((c for c in cells if "name" in c.lower()), None) or (next(  # an organisation's, not a person's
-            (c for c in cells if c.lower().rstrip("s") in LABEL_WORDS), None)
-            if (self.default_kind or "organisation").lower().startswith("org") else None)
-        return None if named is None else self.map_hint(named, "Label")
+        cells = [str(c).strip() for c in row if c not in (None, "") and str(c).strip()]
+        organisations = (self.default_kind or "organisation").lower().startswith("org")
+        guess = _label_guess(cells, organisations)
+        if guess is None:
+            return None
+        named, sure = guess
+        return self.map_hint(named, "Label", "" if sure else "if it holds the rows' names, ")
 
     def map_hint(self, named: str, to: str, why: str = "", lead: str | None = None) -> str:
         """"; name ..." with the command (or the line of the user's mapping file) that maps column ``named``
@@ -516,9 +518,36 @@ def _free_map_name() -> str:
 
 #: Marks in a hint for the commands ``_Reader.finish`` writes in: a new mapping file, the import run again.
 _NEW_MAP, _RERUN = "\x00new map\x00", "\x00rerun\x00"
-#: Header words of the column that names a list's rows, when no column says "name": "Organisation", "School".
+#: Header words of the column that names a list's rows, when no column says "name": "Organisation", "School",
+#: "Group", "Employer", "City / organisation".
 LABEL_WORDS = frozenset("organisation organization org company partner institution school recipient "
-                        "affiliation charity provider body site".split())
+                        "affiliation charity provider body site group employer business club firm agency "
+                        "establishment venue setting".split())
+#: Header words of a column that holds something else than the rows' names: "Organisation type", "Group ref",
+#: "Company size", "Site postcode".
+_NOT_LABEL_WORDS = frozenset("id ref reference no number code type category sector kind status size date year "
+                             "amount total count url website web email address postcode phone tel".split())
+
+
+def _label_guess(cells: list[str], organisations: bool) -> tuple[str, bool] | None:
+    """The header cell of the column that likely names the rows, and whether its name says so: a "... name"
+    column ("Organisation Name", "Name of group"), else one named with a ``LABEL_WORDS`` word ("Group",
+    "Employer", "City / organisation"). In a list of organisations a column of people ("Contact Name", "Chair")
+    is none of these: it holds the contacts, not the organisations' names (a trial's grants list was offered
+    'Contact Name: Label')."""
+    def words(c: str) -> set[str]:
+        return set(re.findall(r"[a-z]+", c.lower()))
+
+    def person(c: str) -> bool:
+        return organisations and bool(_PERSON_HEADER.search(c.lower())) and not words(c) & LABEL_WORDS
+
+    free = [c for c in cells if not person(c) and not register_of(c.lower()) and not words(c) & _NOT_LABEL_WORDS]
+    named = next((c for c in free if "name" in c.lower()), None)
+    if named is None and organisations:
+        named = next((c for c in free if {w.rstrip("s") for w in words(c)} & LABEL_WORDS
+                      or words(c) & LABEL_WORDS), None)
+    return None if named is None else (named, True)
+
 
 #: Fields that several columns may fill, joined in their order with ", ": an address written over "Address 1",
 #: "Address 2", "Town" (the 360Giving sheets' street and locality), which the duplicates check reads whole.
