@@ -1155,3 +1155,25 @@ def _mapping_written(command: str) -> dict:
 
     args = shlex.split(command.split(" > ", 1)[0])
     return yaml.safe_load("\n".join(args[2:]))
+
+
+def test_a_workbook_whose_header_names_no_label_still_gets_a_command_to_paste(lcg, tmp_path, monkeypatch):
+    """No column's name says it holds the names ("Supplier"): the hint guesses the first column no field has, says
+    it is a guess, and is a command that imports the workbook when pasted (a trial's .xlsx got "name your own
+    columns in a mapping file (columns:)" and nothing to paste)."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    ws = book.active
+    ws.title = "Suppliers"
+    for row in (["Skills board suppliers, 2024"], ["Supplier", "Phone", "Website"],
+                ["Moog Controls", "01902 397700", "www.moog.com"]):
+        ws.append(row)
+    book.save(tmp_path / "suppliers.xlsx")
+    monkeypatch.chdir(tmp_path)
+    result = lcg("import", "sheet", "suppliers.xlsx", "-o", "data")
+    assert "Suppliers:2: missing columns Label, Type" in result.stderr, result.stderr
+    assert "if it holds the rows' names, name your own column in a mapping file: `printf" in result.stderr
+    pasted = _paste(tmp_path, _hint_command(result.stderr))
+    assert pasted.returncode == 0, pasted.stderr
+    assert [n.name for n in load_dataset(tmp_path / "data").nodes] == ["Moog Controls"]

@@ -532,9 +532,10 @@ _NOT_LABEL_WORDS = frozenset("id ref reference no number code type category sect
 def _label_guess(cells: list[str], organisations: bool) -> tuple[str, bool] | None:
     """The header cell of the column that likely names the rows, and whether its name says so: a "... name"
     column ("Organisation Name", "Name of group"), else one named with a ``LABEL_WORDS`` word ("Group",
-    "Employer", "City / organisation"). In a list of organisations a column of people ("Contact Name", "Chair")
-    is none of these: it holds the contacts, not the organisations' names (a trial's grants list was offered
-    'Contact Name: Label')."""
+    "Employer", "City / organisation"), else (not sure) the first column no field, register or person has. In
+    a list of organisations a column of people ("Contact Name", "Chair") is none of these: it holds the
+    contacts, not the organisations' names (a trial's grants list was offered 'Contact Name: Label'); only
+    when no other column could be one, its hint is still a command to paste."""
     def words(c: str) -> set[str]:
         return set(re.findall(r"[a-z]+", c.lower()))
 
@@ -546,7 +547,12 @@ def _label_guess(cells: list[str], organisations: bool) -> tuple[str, bool] | No
     if named is None and organisations:
         named = next((c for c in free if {w.rstrip("s") for w in words(c)} & LABEL_WORDS
                       or words(c) & LABEL_WORDS), None)
-    return None if named is None else (named, True)
+    if named is not None:
+        return named, True
+    known = {*ELEMENT_COLUMNS, *FIELD_SYNONYMS, *(f.name for k in schema.NODE_KINDS.values() for f in k.fields)}
+    first = next((c for c in free if c.lower() not in known and not _DETAIL_HEADER.search(c.lower())), None) or \
+        next((c for c in cells if person(c) and "name" in c.lower()), None)  # no other: a hint still to paste
+    return None if first is None else (first, False)
 
 
 #: Fields that several columns may fill, joined in their order with ", ": an address written over "Address 1",
