@@ -1177,3 +1177,19 @@ def test_a_workbook_whose_header_names_no_label_still_gets_a_command_to_paste(lc
     pasted = _paste(tmp_path, _hint_command(result.stderr))
     assert pasted.returncode == 0, pasted.stderr
     assert [n.name for n in load_dataset(tmp_path / "data").nodes] == ["Moog Controls"]
+
+
+def test_a_persons_title_with_or_without_a_full_stop_is_no_part_of_their_id(lcg, tmp_path):
+    """"Prof. Alan Reid" is written as alan-reid (a trial found prof-alan-reid), his name as the list writes it;
+    police ranks are titles too, so `lcg duplicates` compares "Insp. Dave Carter" as "Dave Carter"."""
+    from graph.dedup.names import name_key
+
+    text = ("Name,Contact\nUniversity of Wolverhampton,Prof. Alan Reid\nWolverhampton LPU,Insp. Dave Carter\n"
+            "Bilston Hub,Dr Amir Khan\nCivic Centre,Cllr. Jo Bloggs\nFire Station,Sgt Ann Lee; Supt.\n")
+    result = _import_list(lcg, tmp_path, text, "{Name: Label, Contact: person}")
+    assert result.exit_code == 0, result.output
+    people = {n.id: n.name for n in load_dataset(tmp_path / "data").nodes if n.kind == "Person"}
+    assert people == {"alan-reid": "Prof. Alan Reid", "dave-carter": "Insp. Dave Carter", "amir-khan": "Dr Amir Khan",
+                      "jo-bloggs": "Cllr. Jo Bloggs", "ann-lee": "Sgt Ann Lee"}  # "Supt." alone is no one
+    for titled in ("Insp. Dave Carter", "Insp Dave Carter", "PC Dave Carter", "DC Dave Carter"):
+        assert name_key(titled, person=True).tokens == name_key("Dave Carter", person=True).tokens, titled

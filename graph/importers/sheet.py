@@ -1161,6 +1161,16 @@ def _is_title(text: str) -> bool:
     return text.lower().strip(".") in TITLES
 
 
+def _without_titles(name: str) -> str:
+    """``name`` without the titles it starts with ("Prof. Alan Reid": "Alan Reid", "Insp Dave Carter": "Dave
+    Carter"), for the id a person is written under: the title is how the list addresses them, not who they are
+    (their name keeps it)."""
+    words = name.split()
+    while len(words) > 1 and _is_title(words[0]):
+        words = words[1:]
+    return " ".join(words)
+
+
 def _not_names(reader: _Reader) -> None:
     """One problem per person column for its cells that name no person ("Centre Manager", "See website")."""
     for (sheet, column), (at, cells) in reader.not_names.items():
@@ -1194,7 +1204,7 @@ def _people(reader: _Reader, index: FolderIndex, entries: list, by_id: dict, by_
             rows = [i for i in by_label.get(key, []) if by_id[i]["_kind"] == "Person"]
             pid = rows[0] if rows else theirs.get(key)
             if pid is None:
-                made = slug(name) or f"person-row-{n}"
+                made = slug(_without_titles(name)) or f"person-row-{n}"
                 pid = before[key][0] if len(before.get(key, ())) == 1 and before[key][0] not in taken else \
                     _free_id(made, taken)
                 if pid != made and made in index.ids:
