@@ -319,6 +319,8 @@ class _Reader:
         #: (sheet, column) -> [its place in ``problems``, (row, text)...] of cells that name no person
         self.people: list[tuple[str, int, str, str]] = []
         self.not_names: dict[tuple[str, str], list] = {}
+        #: (sheet, column) -> (row, cell) of the roles and teams a person column names ("Parish Office"), passed over
+        self.roles: dict[tuple[str, str], list[tuple[int, str]]] = {}
         #: (sheet, column) -> (row, cell) of the placeholders read as empty ("N/A", "-": ``_row``)
         self.blanks: dict[tuple[str, str], list[tuple[int, str]]] = {}
         #: (sheet, column) -> (row, cell, what was read) of the cells read in part: "Reg. Charity 1110039"
@@ -776,24 +778,30 @@ def import_sheet(paths, out_dir, *, mapping=None, name: str | None = None, kind:
     result.written = write_import(index, out, command=f"lcg import sheet {paths[0].name}", origin=reader.origin)
     result.kept = index.kept_for_others
     result.repeated = reader.repeated
-    result.warnings = _repairs_said(reader)
+    result.warnings = _warnings(reader)
     return result
 
 
-def _repairs_said(reader: _Reader) -> list[str]:
-    """One line per sheet and column for the placeholders read as empty ("N/A") and the cells read in part ("Reg.
-    Charity 1110039" as 1110039), with their rows: the sheet keeps what it says, and the user may check what the
-    import took from it."""
+def _warnings(reader: _Reader) -> list[str]:
+    """One line per sheet and column for the placeholders read as empty ("N/A"), the roles passed over in a person
+    column ("Parish Office") and the cells read in part ("Reg. Charity 1110039" as 1110039), with their rows: the
+    sheet keeps what it says, and the user may check what the import took from it."""
     out = []
+    for (sheet, column), cells in reader.roles.items():
+        rows = sorted({n for n, _ in cells})
+        texts = list(dict.fromkeys(name for _, name in cells))
+        out.append(f"{_rows_at(sheet, rows[0], len(rows))}: column {column!r}: passed over {', '.join(map(repr, texts))}"
+                   f" (row{'s' if len(rows) > 1 else ''} {', '.join(map(str, rows))}): a role or team, not a person's "
+                   "name; write the person's name there to import them")
     for (sheet, column), blanks in reader.blanks.items():
         rows = sorted({n for n, _ in blanks})
         texts = list(dict.fromkeys(cell for _, cell in blanks))
         out.append(f"{_rows_at(sheet, rows[0], len(rows))}: column {column!r}: {', '.join(map(repr, texts))} "
                    f"read as empty ({'a placeholder' if len(texts) == 1 else 'placeholders'})")
-    for (sheet, column), cells in reader.repairs.items():
-        rows = sorted({n for n, _, _ in cells})
-        shown = ", ".join(f"{cell!r} as {read}" for _, cell, read in cells[:3]) + \
-            (f" and {len(cells) - 3} more" if len(cells) > 3 else "")
+    for (sheet, column), repairs in reader.repairs.items():
+        rows = sorted({n for n, _, _ in repairs})
+        shown = ", ".join(f"{cell!r} as {read}" for _, cell, read in repairs[:3]) + \
+            (f" and {len(repairs) - 3} more" if len(repairs) > 3 else "")
         out.append(f"{_rows_at(sheet, rows[0], len(rows))}: column {column!r}: read {shown}")
     return out
 
@@ -1058,7 +1066,7 @@ def _register_cells(reader: _Reader, sheet: str, n: int, entry: dict, columns: d
         if value is None:
             continue
         registers = register_of(col)
-        number = register_number(str(value))  # "Reg. Charity 1110039": the number alone, said (``_repairs_said``)
+        number = register_number(str(value))  # "Reg. Charity 1110039": the number alone, said (``_warnings``)
         if number is not None:
             reader.repairs.setdefault((sheet, head[col]), []).append((n, str(value), number))
             value = number
@@ -1113,7 +1121,9 @@ def _bare_numbers_said(reader: _Reader) -> None:
 
 def _person_cell(reader: _Reader, sheet: str, n: int, kind: str, node_id: str, cell) -> None:
     """Note the people a row's person columns name (``PERSON_COLUMN``), or the problem with them: a contact
-    detail is refused at its row; text that names no person is said once per column, with its rows."""
+    detail is refused at its row (people carry none); a role or a team ("Chief Executive", "Parish Office": role
+    and body words, and one other at most) is passed over with a warning, since no person is lost; other text
+    that names no person ("Jane Smith (chair)", which may hold one) is said once per column, with its rows."""
     column = reader.headers[sheet][PERSON_COLUMN]
     if kind not in schema.REL_KINDS["WORKS_FOR"].ends:
         reader.problems.append(f"{sheet}:{n}: column {column!r} names people who work for an organisation, and this "
@@ -1132,6 +1142,9 @@ def _person_cell(reader: _Reader, sheet: str, n: int, kind: str, node_id: str, c
             continue
         words = name.lower().replace(",", " ").split()
         if not _PERSON_NAME.fullmatch(name) or _BODY_WORDS.intersection(words) or set(words) <= _ROLE_WORDS:
+            if _names_a_role(name, words):
+                reader.roles.setdefault((sheet, column), []).append((n, name))  # "Parish Office": no one, passed over
+                continue
             seen = reader.not_names.get((sheet, column))
             if seen is None:  # said once per column, where first seen (``_not_names``)
                 seen = reader.not_names[(sheet, column)] = [len(reader.problems), []]
@@ -1139,6 +1152,14 @@ def _person_cell(reader: _Reader, sheet: str, n: int, kind: str, node_id: str, c
             seen[1].append((n, name))
             continue
         reader.people.append((sheet, n, node_id, name))
+
+
+def _names_a_role(name: str, words: list[str]) -> bool:
+    """Whether a cell that names no person is a role, a team or a body ("Chief Executive", "Parish Office",
+    "Wolverhampton City Council"): a few words, role and body words but for one, or two before the body word it
+    ends with. Not "Jane Smith (chair)" nor "Jane Smith Community Team", which hold a person's name too."""
+    others = len(set(words) - _ROLE_WORDS - _BODY_WORDS)
+    return bool(_PERSON_NAME.fullmatch(name)) and (others <= 1 or (others == 2 and words[-1] in _BODY_WORDS))
 
 
 def _left_out(column: str) -> str:
