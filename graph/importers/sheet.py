@@ -20,8 +20,9 @@ that maps the column to Category. A title above the header ("Partners, March 202
 row) is passed over; a website written "www...." is read as "https://www....".
 
 Hints are commands that work when pasted: without a mapping file, every hint of a run names one new file
-holding all their lines (never one already there); with one, the line to add to it; with two or more
-columns a field is suggested for, the error ends with one command that writes them all into a new file.
+holding all their lines (never one already there); with one, the line to add to it; with columns no field
+has, the error ends with one command that writes a new file mapping each to the field suggested for it or
+leaving it out (``~``), so that pasting it imports the file.
 
 Every problem is collected and reported at once as ``sheet:row: what
 (expected ...)``, those the folder's validation finds too (at the entry's row
@@ -160,7 +161,7 @@ class SheetProblems(LcgError):
     def __init__(self, problems, path, fix: str | None = None):
         self.problems = list(problems)
         n = len(self.problems)
-        then = f", or map the columns as suggested above in one go: {fix}" if fix else ""
+        then = f", or map the columns as suggested above in one go{fix}" if fix else ""
         super().__init__(f"{n} problem{'s' if n != 1 else ''} in {path}; nothing was written (fix "
                          f"{'them' if n != 1 else 'it'} and import again{then})")
 
@@ -303,7 +304,7 @@ class _Reader:
         #: column is mapped to Category (``map_hint``, ``finish``)
         self.suggested: list[tuple[str, str]] = []
         self.kind_needed: str | None = None
-        #: (column, field) an unknown column's problem suggests mapping it to (``fix_all``)
+        #: (column, field) an unknown column's problem suggests mapping it to, "" for none (``fix_all``)
         self.column_fixes: list[tuple[str, str]] = []
         #: rows whose Type names a kind, and whether the sheets hold connections: a mapping applies to every
         #: sheet, so a hint that maps Type or ID away is given only when it breaks none (``unknown_kinds``)
@@ -415,7 +416,10 @@ class _Reader:
         """The lines of a mapping file holding the one given (if any), every hint's line and every column's
         suggested field."""
         columns = {self.given.get(c, c): v for c, v in self.column_map.items()}  # as the mapping file writes them
-        columns.update({**dict(self.suggested), **dict(self.column_fixes)})
+        columns.update(self.suggested)
+        for column, fix in self.column_fixes:  # a field one sheet suggests is not undone by another's ~
+            if fix or column not in columns:
+                columns[column] = fix
         lines = ["columns:", *(f"  {_yaml_key(c)}: {v or '~'}" for c, v in columns.items())]
         if self.type_map:
             lines += ["types:", *(f"  {_yaml_key(t)}: {k}" for t, k in self.type_map.items())]
@@ -432,11 +436,15 @@ class _Reader:
                 f"{self.rerun(target, kind)}")
 
     def fix_all(self, map_kind: str | None) -> str | None:
-        """With two or more columns a problem suggests a field for, one command that writes a new mapping
-        file with every line (``_map_lines``) and imports again with it."""
-        if len(self.column_fixes) < 2:
+        """With a column no field has, one command that writes a new mapping file with every line
+        (``_map_lines``), each such column mapped to its suggested field or left out (``~``), and imports again
+        with it: pasted, it fixes every unknown column at once (a trial's one-go map left out the columns it had
+        no field for, and failed again on them)."""
+        if not self.column_fixes:
             return None
-        return f"`{self._write_map(self._map_lines(map_kind), None if self.default_kind else self.kind_needed)}`"
+        command = f"`{self._write_map(self._map_lines(map_kind), None if self.default_kind else self.kind_needed)}`"
+        return f" (columns mapped to ~ are left out): {command}" if any(not f for _, f in self.column_fixes) \
+            else f": {command}"
 
     def finish(self) -> None:
         """The hints' commands, now that every problem is known (``map_hint``)."""
@@ -1393,8 +1401,9 @@ def _unknown_column(reader: _Reader, sheet: str, col: str, kind: str) -> str:
         field = close[0] if close else None
     hint = (f"; make each name in it a person who works for the {kind.lower()} with {key}: {field}"
             if field == PERSON_COLUMN else f"; map it with {key}: {field}" if field else "")
-    if field:
-        reader.column_fixes.append((named, field))
+    elsewhere = any(col in h for s, h in reader.headers.items() if s != sheet)  # another sheet may need it
+    if field or not elsewhere:
+        reader.column_fixes.append((named, field or ""))  # no field: left out (~) by the one-go command
     # the entry's own type is the Category column: a column mapped to "type" would be read as the kind
     shown = ["Category (its type)" if f == "type" else f for f in fields]
     if "identifiers" in fields:  # a register's numbers are read as org-ids by these names (``register_of``)
