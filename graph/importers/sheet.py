@@ -22,7 +22,8 @@ row) is passed over; a website written "www...." is read as "https://www....".
 Hints are commands that work when pasted: without a mapping file, every hint of a run names one new file
 holding all their lines (never one already there); with one, the line to add to it; with columns no field
 has, the error ends with one command that writes a new file mapping each to the field suggested for it or
-leaving it out (``~``), so that pasting it imports the file.
+leaving it out (``~``), so that pasting it imports the file. A sheet whose rows are not read for want of a Label
+column is read again as the hints map it (``_look_ahead``), so that its first run says every problem.
 
 Every problem is collected and reported at once as ``sheet:row: what
 (expected ...)``, those the folder's validation finds too (at the entry's row
@@ -303,6 +304,9 @@ class _Reader:
         #: the lines the hints would write into a new mapping file, and the kind the rows need once their Type
         #: column is mapped to Category (``map_hint``, ``finish``)
         self.suggested: list[tuple[str, str]] = []
+        #: column (as the sheet writes it) -> the field a hint maps it to, mapping file or not: how the rows are
+        #: read ahead when a sheet's were not (``_look_ahead``)
+        self.ahead: dict[str, str] = {}
         self.kind_needed: str | None = None
         #: (column, field) an unknown column's problem suggests mapping it to, "" for none (``fix_all``)
         self.column_fixes: list[tuple[str, str]] = []
@@ -395,6 +399,7 @@ class _Reader:
         if guess is None:
             return None
         named, sure = guess
+        self.ahead[named] = "Label"
         return self.map_hint(named, "Label", "" if sure else "if it holds the rows' names, ")
 
     def map_hint(self, named: str, to: str, why: str = "", lead: str | None = None) -> str:
@@ -416,6 +421,7 @@ class _Reader:
         """The lines of a mapping file holding the one given (if any), every hint's line and every column's
         suggested field."""
         columns = {self.given.get(c, c): v for c, v in self.column_map.items()}  # as the mapping file writes them
+        columns.update(self.ahead)
         columns.update(self.suggested)
         for column, fix in self.column_fixes:  # a field one sheet suggests is not undone by another's ~
             if fix or column not in columns:
@@ -446,13 +452,14 @@ class _Reader:
         return f" (columns mapped to ~ are left out): {command}" if any(not f for _, f in self.column_fixes) \
             else f": {command}"
 
-    def finish(self) -> None:
-        """The hints' commands, now that every problem is known (``map_hint``)."""
+    def finish(self, map_kind: str | None) -> None:
+        """The hints' commands, now that every problem is known (``map_hint``): a new mapping file's is the one-go
+        command's when there is one (``fix_all``), so that any hint pasted fixes every column."""
         if not any(_NEW_MAP in p or _RERUN in p for p in self.problems):
             return
         kind = None if self.default_kind else self.kind_needed  # a Type column mapped away: every row's kind
         # in backquotes, as the other commands' hints are: the ")" closing the problem's line is no part of it
-        new = f"`{self._write_map(['columns:', *(f'  {_yaml_key(c)}: {v}' for c, v in self.suggested)], kind)}`"
+        new = f"`{self._write_map(self._map_lines(map_kind), kind)}`"
         rerun = f"`{self.rerun(self.map_file, kind)}`"
         self.problems = [p.replace(_NEW_MAP, new).replace(_RERUN, rerun) for p in self.problems]
 
@@ -507,6 +514,7 @@ class _Reader:
                 self.kind_needed = "organisation"  # the rows' kind, once the column is theirs: the commonest list
                 what = "they are categories" if len(common) > 1 else "it is a category"
                 hint = self.map_hint(column, "Category", f"if {what} of your own, ")
+                self.ahead[column] = "Category"
             self.problems[at] = (f"{where}: unknown type{'s' if len(common) > 1 else ''} {shown}{more} ({expected}"
                                  f"{hint})")
 
@@ -676,7 +684,76 @@ def import_sheet(paths, out_dir, *, mapping=None, name: str | None = None, kind:
     ``kind`` (else the mapping file's ``type``) is the kind of every element row with no Type.
     """
     paths = [Path(p) for p in paths]
+    reader, entries, by_id, by_label, ties, map_kind = _read(paths, out_dir, mapping, name, kind)
+    if reader.problems:
+        _look_ahead(reader, paths, out_dir, mapping, name, kind)
+        reader.finish(map_kind)
+        raise SheetProblems(reader.problems, ", ".join(map(str, paths)), reader.fix_all(map_kind))
+    own = f"imports/sheet-{slug(name or paths[0].stem) or 'sheet'}"
+    index = FolderIndex(out_dir, own)
+    renamed: list[tuple[str, str, str]] = []
+    _people(reader, index, entries, by_id, by_label, ties, renamed)
+    held, merged, theirs = _held_elsewhere(index, entries)
+    _ids_taken(reader, index, entries, by_id, ties, set(held) | set(merged), renamed)
+    held_ids = set(held)
+    differs = _held_differences([e for e in entries if e["id"] in held_ids], theirs)
+    gone = held_ids | set(merged)
+    left_out: list[tuple] = []
+    theirs_already = 0  # ties of rows left out that the user's entry holds already
+    for (owner, key), values in ties.items():
+        if owner in gone:  # the user's entry now: the import writes nothing into their file; a tie it holds
+            has = _tie_ids(theirs.get(merged.get(owner, owner), {}).get(key))  # already (a merge moved it there)
+            for v, row in zip(values, reader.tie_rows[(owner, key)]):
+                if merged.get(_tie_id(v), _tie_id(v)) in has:
+                    theirs_already += 1
+                else:
+                    left_out.append(row[:2])
+            continue
+        by_id[owner][key] = [({**v, "id": merged.get(v["id"], v["id"])} if isinstance(v, dict) else merged.get(v, v))
+                             for v in values]
+    # a person the person columns named only on rows left out (their organisation is the user's now) is no one's
+    still_named = {_tie_id(v) for (owner, key), values in ties.items() if owner not in gone for v in values}
+    entries = [e for e in entries
+               if e["id"] not in gone and (e["id"] not in reader.made_people or e["id"] in still_named)]
+    out = {k: [e for e in entries if e["_kind"] == k] for k in schema.NODE_KINDS}
+    for es in out.values():
+        for e in es:
+            del e["_kind"]
+    written_ties = sum(len(v) for v in ties.values()) - len(left_out) - theirs_already
+    result = SheetResult(nodes=len(entries), relationships=written_ties,
+                         held=held, merged=merged, ties_left_out=sorted(left_out), differs=differs,
+                         renamed=renamed)
+    result.added = {k: sum(1 for e in es if e["id"] not in index.own_ids) for k, es in out.items() if es}
+    result.folder = index.root / own
+    result.written = write_import(index, out, command=f"lcg import sheet {paths[0].name}", origin=reader.origin)
+    result.kept = index.kept_for_others
+    result.repeated = reader.repeated
+    result.warnings = _warnings(reader)
+    return result
+
+
+def _look_ahead(reader: _Reader, paths: list[Path], out_dir, mapping, name: str | None, kind: str | None) -> None:
+    """Where a sheet's rows were not read (no Label column), read them again with its columns mapped as the hints
+    map them (``_Reader.ahead``), and add what else is wrong with them: one run says every problem, and the
+    command its hints give fixes them all (a trial's lists took three runs: the Label's hint, then the columns',
+    then the import)."""
+    if not reader.ahead:
+        return
+    try:
+        trial = _read(paths, out_dir, mapping, name, kind or reader.kind_needed, reader.ahead)[0]
+    except LcgError:
+        return
+    reader.problems += [p for p in trial.problems if p not in reader.problems and "missing column" not in p]
+    reader.suggested += [s for s in trial.suggested if s not in reader.suggested]
+    reader.column_fixes += trial.column_fixes
+
+
+def _read(paths: list[Path], out_dir, mapping, name: str | None, kind: str | None,
+          ahead: dict[str, str] | None = None) -> tuple[_Reader, list, dict, dict, dict, str | None]:
+    """The sheets' elements and connections as entries, with the reader holding every problem found; ``ahead``
+    maps columns as the hints would (``_look_ahead``), on top of the mapping file."""
     column_map, type_map, map_kind, given = _mapping(mapping)
+    column_map = {**column_map, **{c.lower(): f for c, f in (ahead or {}).items()}}
     reader = _Reader(column_map, type_map, kind or map_kind)
     reader.map_file = None if mapping is None else str(mapping)
     reader.given = given
@@ -744,50 +821,7 @@ def import_sheet(paths, out_dir, *, mapping=None, name: str | None = None, kind:
     reader.connections = bool(connections)
     entries, by_id, by_label = _elements(reader, elements)
     ties = _connections(reader, connections, by_id, by_label)
-    if reader.problems:
-        reader.finish()
-        raise SheetProblems(reader.problems, ", ".join(map(str, paths)), reader.fix_all(map_kind))
-    own = f"imports/sheet-{slug(name or paths[0].stem) or 'sheet'}"
-    index = FolderIndex(out_dir, own)
-    renamed: list[tuple[str, str, str]] = []
-    _people(reader, index, entries, by_id, by_label, ties, renamed)
-    held, merged, theirs = _held_elsewhere(index, entries)
-    _ids_taken(reader, index, entries, by_id, ties, set(held) | set(merged), renamed)
-    held_ids = set(held)
-    differs = _held_differences([e for e in entries if e["id"] in held_ids], theirs)
-    gone = held_ids | set(merged)
-    left_out: list[tuple] = []
-    theirs_already = 0  # ties of rows left out that the user's entry holds already
-    for (owner, key), values in ties.items():
-        if owner in gone:  # the user's entry now: the import writes nothing into their file; a tie it holds
-            has = _tie_ids(theirs.get(merged.get(owner, owner), {}).get(key))  # already (a merge moved it there)
-            for v, row in zip(values, reader.tie_rows[(owner, key)]):
-                if merged.get(_tie_id(v), _tie_id(v)) in has:
-                    theirs_already += 1
-                else:
-                    left_out.append(row[:2])
-            continue
-        by_id[owner][key] = [({**v, "id": merged.get(v["id"], v["id"])} if isinstance(v, dict) else merged.get(v, v))
-                             for v in values]
-    # a person the person columns named only on rows left out (their organisation is the user's now) is no one's
-    still_named = {_tie_id(v) for (owner, key), values in ties.items() if owner not in gone for v in values}
-    entries = [e for e in entries
-               if e["id"] not in gone and (e["id"] not in reader.made_people or e["id"] in still_named)]
-    out = {k: [e for e in entries if e["_kind"] == k] for k in schema.NODE_KINDS}
-    for es in out.values():
-        for e in es:
-            del e["_kind"]
-    written_ties = sum(len(v) for v in ties.values()) - len(left_out) - theirs_already
-    result = SheetResult(nodes=len(entries), relationships=written_ties,
-                         held=held, merged=merged, ties_left_out=sorted(left_out), differs=differs,
-                         renamed=renamed)
-    result.added = {k: sum(1 for e in es if e["id"] not in index.own_ids) for k, es in out.items() if es}
-    result.folder = index.root / own
-    result.written = write_import(index, out, command=f"lcg import sheet {paths[0].name}", origin=reader.origin)
-    result.kept = index.kept_for_others
-    result.repeated = reader.repeated
-    result.warnings = _warnings(reader)
-    return result
+    return reader, entries, by_id, by_label, ties, map_kind
 
 
 def _warnings(reader: _Reader) -> list[str]:
