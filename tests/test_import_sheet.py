@@ -1095,7 +1095,8 @@ def test_register_cells_with_words_and_nhs_ods_codes_are_read_as_org_ids(lcg, tm
     assert ("warning: list.csv:2 (and 2 more rows): column 'Charity No': read 'Reg. Charity 1110039' as 1110039, "
             "'Charity No. 1110041' as 1110041, 'No. 1110042' as 1110042") in result.stderr, result.stderr
     ids = {n.name: list(n.props["identifiers"]) for n in load_dataset(tmp_path / "data").nodes}
-    assert ids == {"Citizens Advice": ["GB-CHC-1110039"], "Age UK": ["GB-CHC-1110041"], "Homes Trust": ["GB-CHC-1110042"],
+    assert ids == {"Citizens Advice": ["GB-CHC-1110039"], "Age UK": ["GB-CHC-1110041"],
+                   "Homes Trust": ["GB-CHC-1110042"],
                    "The Royal Wolverhampton NHS Trust": ["GB-NHS-RL4"], "Penn Manor Medical Centre": ["GB-NHS-M92011"],
                    "University of Wolverhampton": ["GB-UKPRN-10007166"], "Old PCT": ["GB-NHS-5MX"]}
     bad = _import_list(lcg, tmp_path, "Name,ODS / UKPRN\nOdd Trust,1234\n", "{Name: Label}")
@@ -1197,7 +1198,8 @@ def test_a_contact_cell_naming_a_role_or_team_is_passed_over_with_one_warning(lc
     """'Community Team', 'Parish Office', 'Chief Executive', 'The Manager', 'Reception' name no person: the import
     goes on, one warning for the column naming its rows (a trial's user had to edit the CSV, as no hint could fix
     it); a contact detail in a person column is still refused (people carry no contact details)."""
-    text = ("Name,Main Contact\nWolves Foundation,Community Team\nSt Peter's Church,Parish Office\nWVSC,Chief Executive\n"
+    text = ("Name,Main Contact\nWolves Foundation,Community Team\nSt Peter's Church,Parish Office\n"
+            "WVSC,Chief Executive\n"
             "Bilston Hub,The Manager\nBilston Library,Reception\nAge UK,Jane Smith\n")
     result = _import_list(lcg, tmp_path, text, "{Name: Label, Main Contact: person}")
     assert result.exit_code == 0, result.output
@@ -1210,7 +1212,8 @@ def test_a_contact_cell_naming_a_role_or_team_is_passed_over_with_one_warning(lc
                            "{Name: Label, Main Contact: person}")
     assert refused.exit_code == 1 and "holds 'Community Team 01902 111111', not a person's name alone" in \
         refused.output, refused.output
-    held = _import_list(lcg, tmp_path, text + "Elm Trust,Jane Smith Community Team\n", "{Name: Label, Main Contact: person}")
+    held = _import_list(lcg, tmp_path, text + "Elm Trust,Jane Smith Community Team\n",
+                        "{Name: Label, Main Contact: person}")
     assert held.exit_code == 1 and "holds 'Jane Smith Community Team', which names no person" in held.output, \
         held.output  # a person's name with more: not passed over
 

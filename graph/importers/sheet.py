@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import csv
 import difflib
+import functools
 import io
 import json
 import re
@@ -120,6 +121,7 @@ _NAMED_ALONE = frozenset({"ods"})
 _REGISTERS_SPLIT = re.compile(r"\s*(?:/|&|,|\bor\b)\s*")
 
 
+@functools.lru_cache(maxsize=1024)  # asked for every cell of a column: its name decides
 def register_of(column: str) -> tuple[str, ...]:
     """The registers whose numbers a column holds, by its name (lower case): ``("charityNumber",)`` for "reg
     charity number", one per part of "ods / ukprn"; none when a part names no register."""
@@ -832,9 +834,9 @@ def _warnings(reader: _Reader) -> list[str]:
     for (sheet, column), cells in reader.roles.items():
         rows = sorted({n for n, _ in cells})
         texts = list(dict.fromkeys(name for _, name in cells))
-        out.append(f"{_rows_at(sheet, rows[0], len(rows))}: column {column!r}: passed over {', '.join(map(repr, texts))}"
-                   f" (row{'s' if len(rows) > 1 else ''} {', '.join(map(str, rows))}): a role or team, not a person's "
-                   "name; write the person's name there to import them")
+        out.append(f"{_rows_at(sheet, rows[0], len(rows))}: column {column!r}: passed over "
+                   f"{', '.join(map(repr, texts))} (row{'s' if len(rows) > 1 else ''} {', '.join(map(str, rows))}): "
+                   "a role or team, not a person's name; write the person's name there to import them")
     for (sheet, column), blanks in reader.blanks.items():
         rows = sorted({n for n, _ in blanks})
         texts = list(dict.fromkeys(cell for _, cell in blanks))
