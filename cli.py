@@ -1027,6 +1027,8 @@ def import_sheet(files, out_dir, mapping, name, kind):
         if result.written else f"{result.folder} was already up to date"
     _say_kept(result.kept)
     _say_held(result, out_dir)
+    for w in result.warnings:
+        click.echo(f"warning: {w}", err=True)
     if result.renamed:
         shown = ", ".join(f"{new} ({old} is another entry's)" for _, old, new in result.renamed[:3])
         more = f" and {len(result.renamed) - 3} more" if len(result.renamed) > 3 else ""

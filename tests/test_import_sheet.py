@@ -251,9 +251,10 @@ def test_hints_name_the_field_quote_odd_columns_and_one_problem_on_many_rows_is_
                                        "Learning Works,60651,2,No\nTest Foundation,60652,3,Yes\n")
     out = tmp_path / "data"
     result = lcg("import", "sheet", tmp_path / "orgs.csv", "--type", "organisation", "-o", out)
-    assert "missing column Label" in result.output
-    assert (f"name your own column in a mapping file: `printf '%s\\n' columns: '  Name: Label' > map.yaml && "
-            f"lcg import sheet {tmp_path / 'orgs.csv'} --type organisation --map map.yaml -o {out}`)") in result.output
+    assert "missing column Label" in result.output and "map it with Zip: postcode" in result.output  # read ahead
+    assert (f"name your own column in a mapping file: `printf '%s\\n' columns: '  Name: Label' '  Zip: postcode' "
+            f"'  \"Phone #1\": phone' > map.yaml && lcg import sheet {tmp_path / 'orgs.csv'} --type organisation --map "
+            f"map.yaml -o {out}`)") in result.output
     (tmp_path / "map.yaml").write_text("columns:\n  Name: Label\n")
     result = lcg("import", "sheet", tmp_path / "orgs.csv", "--type", "organisation", "--map", tmp_path / "map.yaml",
                  "-o", out)
@@ -579,35 +580,25 @@ def test_an_id_column_repeated_on_many_rows_is_one_problem_and_hints_keep_the_us
     assert result.exit_code == 0, result.stderr
     monkeypatch.chdir(tmp_path)  # map.yaml is here now: the hint names another file
     result = lcg("import", "sheet", "list.csv", "--type", "organisation", "-o", "other")
-    assert "printf '%s\\n' columns: '  name: Label' > map-2.yaml && lcg import sheet list.csv" in result.stderr, result.stderr
+    assert "printf '%s\\n' columns: '  name: Label' '  id: ~' > map-2.yaml && lcg import sheet list.csv" in \
+        result.stderr, result.stderr
 
 
-def test_each_hint_pasted_is_the_next_step_and_keeps_what_the_last_one_mapped(lcg, tmp_path, monkeypatch):
-    """A Type column of one's own category (one value on every row) and an ID column that repeats: the first
-    hint maps Type to Category and gives the rows their kind; pasted, the next problem's hint keeps that line
-    in the file it names, and pasted in turn, the list imports."""
-    import os
-    import subprocess
-    import sys
-    from pathlib import Path
-
+def test_one_run_says_the_kinds_and_the_ids_problems_and_its_hint_pasted_imports(lcg, tmp_path, monkeypatch):
+    """A Type column of one's own category (one value on every row) and an ID column that repeats: the rows are
+    read ahead as the Type's hint maps them, so the one run says both, and its hint, pasted, maps Type to Category,
+    leaves ID out, gives the rows their kind and imports (the next step's hint had taken another run)."""
     (tmp_path / "k.csv").write_text("ID,Label,Type\n1,Remi,restaurant\n1,Spago,restaurant\n2,Aquavit,restaurant\n")
     monkeypatch.chdir(tmp_path)
-    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}:{os.environ['PATH']}"}
     result = lcg("import", "sheet", "k.csv", "-o", "dk")
     assert result.exit_code == 1
     (kinds,) = [x for x in result.stderr.splitlines() if "unknown type 'restaurant' (3)" in x]
     assert "if it is a category of your own, name your own column in a mapping file: " in kinds, kinds
+    (ids,) = [x for x in result.stderr.splitlines() if "id used twice" in x]  # one id repeated: "id used twice"
     command = _hint_command(kinds)
-    assert command == ("printf '%s\\n' columns: '  Type: Category' > map.yaml && lcg import sheet k.csv --type organisation "
-                       "--map map.yaml -o dk")
-    run = subprocess.run(["bash", "-c", command], cwd=tmp_path, capture_output=True, text=True, env=env)
-    assert run.returncode == 1 and "ids used twice" not in run.stderr  # one id repeated: "id used twice"
-    (ids,) = [x for x in run.stderr.splitlines() if "id used twice" in x]
-    assert "if they are no ids of your rows, leave the column out: in map.yaml, under columns:, write ID: ~" in ids
-    (tmp_path / "map.yaml").write_text("columns:\n  Type: Category\n  ID: ~\n")
-    run = subprocess.run(["bash", "-c", ids.split("then run: ", 1)[1].removesuffix(")").strip("`")], cwd=tmp_path,
-                         capture_output=True, text=True, env=env)
+    assert command == ("printf '%s\\n' columns: '  Type: Category' '  ID: ~' > map.yaml && lcg import sheet k.csv "
+                       "--type organisation --map map.yaml -o dk") == _hint_command(ids)
+    run = _paste(tmp_path, command)
     assert run.returncode == 0, run.stderr
     assert {n.props.get("type") for n in load_dataset(tmp_path / "dk").nodes} == {"restaurant"}
 
@@ -672,17 +663,15 @@ def test_a_council_sheet_imports_by_pasting_what_the_tool_says(lcg, tmp_path, mo
 
     first = lcg("import", "sheet", "partners.csv", "-o", "data")
     assert "missing columns Label, Type" in first.stderr
+    assert "map it with Type of organisation: Category" in first.stderr  # the entry's type, not the kind
+    assert "map it with Notes: note" in first.stderr and "map it with Address line 1: address" in first.stderr
     command = _hint_command(first.stderr)
-    assert command == ("printf '%s\\n' columns: '  Organisation: Label' > map.yaml && lcg import sheet partners.csv "
-                       "--type organisation --map map.yaml -o data")
+    assert command == _one_go(first.stderr) == (
+        "printf '%s\\n' columns: '  Organisation: Label' '  Type of organisation: Category' '  Address line 1: "
+        "address' '  Town: address' '  Telephone: phone' '  Notes: note' > map.yaml && lcg import sheet partners.csv "
+        "--type organisation --map map.yaml -o data")
     second = paste(command)
-    assert second.returncode == 1
-    assert "map it with Type of organisation: Category" in second.stderr  # the entry's type, not the kind
-    assert "map it with Notes: note" in second.stderr and "map it with Address line 1: address" in second.stderr
-    command = second.stderr.strip().splitlines()[-1].split("in one go: ", 1)[1].removesuffix(")").strip("`")
-    assert "> map-2.yaml && lcg import sheet partners.csv --type organisation --map map-2.yaml -o data" in command
-    third = paste(command)
-    assert third.returncode == 0, third.stderr
+    assert second.returncode == 0, second.stderr
     nodes = {n.name: n.props for n in load_dataset(tmp_path / "data").nodes}
     assert nodes["Bilston Library"]["website"] == "https://www.bilstonlibrary.org.uk"
     assert nodes["WEA West Midlands"]["website"] == "https://wea.org.uk/west-midlands"  # no "www." either
@@ -723,22 +712,23 @@ def test_one_go_keeps_every_hint_and_one_category_and_odd_column_names_survive_t
     monkeypatch.chdir(tmp_path)
     env = {**os.environ, "PATH": f"{Path(sys.executable).parent}:{os.environ['PATH']}"}
     first = lcg("import", "sheet", "orgs.csv", "-o", "data")
+    assert first.stderr.count(": Category;") == 1, first.stderr  # "Organisation type", not "Sector" too
+    assert "map it with Sector: Category" not in first.stderr
     run = subprocess.run(["bash", "-c", _hint_command(first.stderr)], cwd=tmp_path, capture_output=True, text=True,
                          env=env)
-    assert run.returncode == 1
-    assert run.stderr.count(": Category;") == 1, run.stderr  # "Organisation type", not "Sector" too
-    assert "map it with Sector: Category" not in run.stderr
+    assert run.returncode == 0, run.stderr
+    assert yaml.safe_load((tmp_path / "map.yaml").read_text())["columns"] == {
+        "Organisation": "Label", "Organisation type": "Category", "Sector": None, "Telephone": "phone",
+        "Notes": "note", "Dept\\Unit": None, 'Contact "main"': "person"}
     (tmp_path / "map.yaml").write_text('columns:\n  Organisation: Label\n  "Dept\\\\Unit": ~\n  \'Contact "main"\': ~\n')
     again = lcg("import", "sheet", "orgs.csv", "--type", "organisation", "--map", "map.yaml", "-o", "data")
-    command = again.stderr.strip().splitlines()[-1].split("in one go: ", 1)[1].removesuffix(")").strip("`")
+    command = _one_go(again.stderr)
     run = subprocess.run(["bash", "-c", command], cwd=tmp_path, capture_output=True, text=True, env=env)
-    assert run.returncode == 1 and "Sector" in run.stderr, run.stderr  # the one left: no field offered for it
+    assert run.returncode == 0, run.stderr  # "Sector", which no field is offered for, left out
     written = (tmp_path / "map-2.yaml").read_text()
-    import yaml
-
     assert yaml.safe_load(written)["columns"] == {  # keys as the sheet and the mapping file write them
         "Organisation": "Label", "Dept\\Unit": None, 'Contact "main"': None, "Organisation type": "Category",
-        "Telephone": "phone", "Notes": "note"}, written
+        "Sector": None, "Telephone": "phone", "Notes": "note"}, written
 
 
 def test_the_kind_hint_is_for_element_sheets_and_people_lists_name_no_organisation(lcg, tmp_path):
@@ -788,13 +778,19 @@ def test_a_contact_detail_is_never_a_person_and_a_person_needs_an_organisation(l
     for cell in ("Jane Smith 07700 900123", "Jane Smith (jane at elm dot org)", "123"):
         result = _import_list(lcg, tmp_path, f"Name,Contact\nBilston Library,{cell}\n", "{Name: Label, Contact: person}")
         assert result.exit_code == 1 and "not a person's name alone" in result.output, (cell, result.output)
-    # text that names no person is one problem for the column, with its rows (a review found each made a person)
+    # a role or a body names no person: passed over, one warning for the column with its rows (a review found
+    # each made a person); text that may hold a person's name with more is one problem for the column
     text = ("Name,Contact\nBilston Library,Centre Manager\nBilston Museum,See website\nBilston Hub,Head of Centre\n"
             "Bilston School,Safeguarding Lead\nBilston Park,Wolverhampton City Council\nBilston Farm,Yes\n")
     result = _import_list(lcg, tmp_path, text, "{Name: Label, Contact: person}")
-    assert result.exit_code == 1 and result.output.count("which name no person") == 1, result.output
-    assert "list.csv:2 (and 3 more rows): column 'Contact' holds 'Centre Manager', 'Head of Centre', " \
-           "'Safeguarding Lead', 'Wolverhampton City Council', which name no person" in result.output
+    assert result.exit_code == 0 and result.output.count("warning:") == 1, result.output
+    assert "list.csv:2 (and 3 more rows): column 'Contact': passed over 'Centre Manager', 'Head of Centre', " \
+           "'Safeguarding Lead', 'Wolverhampton City Council' (rows 2, 4, 5, 6)" in result.output
+    assert not [n for n in load_dataset(tmp_path / "data").nodes if n.kind == "Person"]
+    result = _import_list(lcg, tmp_path, "Name,Contact\nA Trust,Jane Smith (Chair)\nB Trust,Jane Smith (Chair)\n",
+                          "{Name: Label, Contact: person}")
+    assert result.exit_code == 1 and "list.csv:2 (and 1 more row): column 'Contact' holds 'Jane Smith (Chair)', " \
+        "which names no person" in result.output, result.output
     # names that share a word with a role are names; "Yes" names no one; one text on many rows is said once
     result = _import_list(lcg, tmp_path, "Name,Contact\nA Trust,Sarah Church\nB Trust,Emily Post\nC Trust,Tom Head\n"
                           "D Trust,\"Smith, Jane\"\nE Trust,Per Andersson\nF Trust,Sarah\nG Trust,Yes\n",
@@ -804,9 +800,9 @@ def test_a_contact_detail_is_never_a_person_and_a_person_needs_an_organisation(l
         "Sarah Church", "Emily Post", "Tom Head", "Smith, Jane", "Per Andersson", "Sarah"}
     result = _import_list(lcg, tmp_path, "Name,Contact\n" + "".join(f"T{i},Centre Manager\n" for i in range(7))
                           + "T9,Head of Centre & Centre Manager\n", "{Name: Label, Contact: person}")
-    assert "list.csv:2 (and 7 more rows): column 'Contact' holds 'Centre Manager', 'Head of Centre', which name no " \
-           "person" in result.output, result.output
-    (tmp_path / "data" / "imports" / "sheet-list" / "people.yaml").unlink()  # the folder as the next check needs
+    assert "list.csv:2 (and 7 more rows): column 'Contact': passed over 'Centre Manager', 'Head of Centre' (rows 2, " \
+           "3, 4, 5, 6, 7, 8, 9)" in result.output, result.output
+    (tmp_path / "data" / "imports" / "sheet-list" / "people.yaml").unlink(missing_ok=True)  # as the next check needs
     # a placeholder names no one: no person, no tie; two people in one cell are two
     result = _import_list(lcg, tmp_path, "Name,Contact\nBilston Library,N/A\nBilston Museum,TBC\nBilston Hub,Vacant\n"
                           "Bilston Park,-\nBilston Farm,Jane Smith & Raj Patel\n", "{Name: Label, Contact: person}")
@@ -986,7 +982,7 @@ def test_a_schools_register_imports_with_one_pasted_mapping(lcg, tmp_path, monke
     for hint in ("map it with TelephoneNum: phone", "map it with SchoolWebsite: website",
                  "map it with TypeOfEstablishment: Category"):
         assert hint in first.stderr, first.stderr
-    command = first.stderr.strip().splitlines()[-1].split("in one go: ", 1)[1].removesuffix(")").strip("`")
+    command = _one_go(first.stderr)
     run = subprocess.run(["bash", "-c", command], cwd=tmp_path, capture_output=True, text=True,
                          env={**os.environ, "PATH": f"{Path(sys.executable).parent}:{os.environ['PATH']}"})
     assert run.returncode == 0, run.stderr
@@ -1029,3 +1025,245 @@ def test_the_parts_of_names_make_one_person_each(lcg, tmp_path, header, row, peo
     result = _import_list(lcg, tmp_path, f"Name,{header}\nBilston Hub,{row}\n", f"{{Name: Label, {columns}}}")
     assert result.exit_code == 0, result.output
     assert {n.name for n in load_dataset(tmp_path / "data").nodes if n.kind == "Person"} == people
+
+
+def _paste(tmp_path, command: str):
+    """``command`` run by bash in ``tmp_path`` as a user pastes it, with this environment's lcg."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}:{os.environ['PATH']}"}
+    return subprocess.run(["bash", "-c", command], cwd=tmp_path, capture_output=True, text=True, env=env)
+
+
+def _one_go(output: str) -> str:
+    """The command of the last line's "map the columns ... in one go" hint."""
+    return output.strip().splitlines()[-1].split("in one go", 1)[1].split("`")[1]
+
+
+def test_register_columns_are_known_by_their_usual_names(lcg, tmp_path):
+    """"Companies House No", "Reg Charity Number", "Charity No." are read as org-ids unasked, as "Company number"
+    is; "Company phone number" and "Charity" (yes or no) are not (a trial's lists took runs to map them)."""
+    text = ("Name,Companies House No,Reg Charity Number,Charity No.,Company phone number,Charity\n"
+            "Moog Controls Ltd,00983376,,,01902 397700,No\nBilston Trust,,1131580,,,Yes\n"
+            "Wolves Foundation,08045426,,1126987,,Yes\n")
+    result = _import_list(lcg, tmp_path, text, "{Name: Label, Company phone number: phone, Charity: ~}")
+    assert result.exit_code == 0, result.output
+    ids = {n.name: list(n.props.get("identifiers", [])) for n in load_dataset(tmp_path / "data").nodes}
+    assert ids == {"Moog Controls Ltd": ["GB-COH-00983376"], "Bilston Trust": ["GB-CHC-1131580"],
+                   "Wolves Foundation": ["GB-COH-08045426", "GB-CHC-1126987"]}
+    result = _import_list(lcg, tmp_path, text, "{Name: Label, Charity: ~}")
+    assert "unknown column 'Company phone number'" in result.output, result.output
+
+
+def test_register_numbers_mapped_to_identifiers_get_the_mapping_that_reads_them(lcg, tmp_path, monkeypatch):
+    """A column of bare company numbers mapped to identifiers: one problem for the column (not one per row
+    expecting GB-CHC-...) whose hint, pasted, maps it to Company number and imports."""
+    (tmp_path / "list.csv").write_text("Employer,Companies House No\nMoog Controls Ltd,00983376\n"
+                                       "Tesco Stores Limited,445790\n", encoding="utf-8")
+    (tmp_path / "map.yaml").write_text("columns:\n  Employer: Label\n  Companies House No: identifiers\n")
+    monkeypatch.chdir(tmp_path)
+    result = lcg("import", "sheet", "list.csv", "--type", "organisation", "--map", "map.yaml", "-o", "data")
+    assert result.exit_code == 1
+    (line,) = [p for p in result.stderr.splitlines() if "Companies House No" in p]
+    assert line.startswith("list.csv:2 (and 1 more row): column 'Companies House No' holds '00983376', '445790': "
+                           "register numbers, not org-ids"), line
+    assert "write Companies House No: Company number (it maps it to identifiers now), then run: " in line
+    (tmp_path / "map.yaml").write_text("columns:\n  Employer: Label\n  Companies House No: Company number\n")
+    assert _paste(tmp_path, line.split("then run: ")[1].split("`")[1]).returncode == 0
+    ids = {n.name: list(n.props["identifiers"]) for n in load_dataset(tmp_path / "data").nodes}
+    assert ids == {"Moog Controls Ltd": ["GB-COH-00983376"], "Tesco Stores Limited": ["GB-COH-00445790"]}
+    # no mapping file: the hint writes one
+    (tmp_path / "plain.csv").write_text("Label,Identifiers\nBilston Trust,1131580\n", encoding="utf-8")
+    result = lcg("import", "sheet", "plain.csv", "--type", "organisation", "-o", "data2")
+    assert "for charity numbers, map the column in a mapping file: " in result.stderr, result.stderr
+    assert _paste(tmp_path, _hint_command(result.stderr)).returncode == 0
+    assert [list(n.props["identifiers"]) for n in load_dataset(tmp_path / "data2").nodes] == [["GB-CHC-1131580"]]
+
+
+def test_register_cells_with_words_and_nhs_ods_codes_are_read_as_org_ids(lcg, tmp_path):
+    """"Reg. Charity 1110039" is the number 1110039, said as a warning at its rows; an "ODS / UKPRN" column
+    holds NHS bodies' ODS codes (GB-NHS-, org-id.guide) and providers' UKPRNs, each read as the one it fits, and
+    an "ODS code" column its codes (a trial's list was refused: "fits no register")."""
+    text = ("Name,Charity No,ODS / UKPRN,ODS code\nCitizens Advice,Reg. Charity 1110039,,\n"
+            "Age UK,Charity No. 1110041,,\nHomes Trust,No. 1110042,,\nThe Royal Wolverhampton NHS Trust,,RL4,\n"
+            "Penn Manor Medical Centre,,M92011,\nUniversity of Wolverhampton,,10007166,\nOld PCT,,,5MX\n")
+    result = _import_list(lcg, tmp_path, text, "{Name: Label}")
+    assert result.exit_code == 0, result.output
+    assert ("warning: list.csv:2 (and 2 more rows): column 'Charity No': read 'Reg. Charity 1110039' as 1110039, "
+            "'Charity No. 1110041' as 1110041, 'No. 1110042' as 1110042") in result.stderr, result.stderr
+    ids = {n.name: list(n.props["identifiers"]) for n in load_dataset(tmp_path / "data").nodes}
+    assert ids == {"Citizens Advice": ["GB-CHC-1110039"], "Age UK": ["GB-CHC-1110041"],
+                   "Homes Trust": ["GB-CHC-1110042"],
+                   "The Royal Wolverhampton NHS Trust": ["GB-NHS-RL4"], "Penn Manor Medical Centre": ["GB-NHS-M92011"],
+                   "University of Wolverhampton": ["GB-UKPRN-10007166"], "Old PCT": ["GB-NHS-5MX"]}
+    bad = _import_list(lcg, tmp_path, "Name,ODS / UKPRN\nOdd Trust,1234\n", "{Name: Label}")
+    assert "list.csv:2: '1234' in column 'ODS / UKPRN' fits no register (expected an NHS ODS code" in bad.output, \
+        bad.output
+
+
+def test_placeholders_in_optional_columns_are_empty_with_one_warning_per_column(lcg, tmp_path):
+    """'n/a', '-', '—', 'tbc', 'none', 'unknown', '?' in a website, phone, register, postcode or address column
+    say nothing: read as empty, one warning per column with its rows (a trial's list was refused: "website: bad
+    URL 'n/a'"); "Yes" in a website column is still a problem (``BLANK_WORDS`` is the one list)."""
+    text = ("Name,Website,Phone,Charity number,Postcode,Address,Category\n"
+            "Oak Trust,n/a,-,tbc,\u2014,unknown,?\nElm Trust,N/A,none,TBC,WV1 1AA,1 High St,charity\n"
+            "Ash Trust,https://ash.org,01902 111111,1131580,n/a,-,none\n")
+    result = _import_list(lcg, tmp_path, text, "{Name: Label}")
+    assert result.exit_code == 0, result.output
+    orgs = {n.name: n.props for n in load_dataset(tmp_path / "data").nodes}
+    assert orgs["Oak Trust"] == {"name": "Oak Trust"}
+    assert orgs["Elm Trust"] == {"name": "Elm Trust", "postcode": "WV1 1AA", "address": "1 High St", "type": "charity"}
+    assert "website: bad URL" not in result.stderr
+    said = [line for line in result.stderr.splitlines() if line.startswith("warning:")]
+    assert said[:2] == ["warning: list.csv:2 (and 1 more row): column 'Website': 'n/a', 'N/A' read as empty "
+                        "(placeholders)",
+                        "warning: list.csv:2 (and 1 more row): column 'Phone': '-', 'none' read as empty "
+                        "(placeholders)"], said
+    assert len(said) == 6, said  # one per column
+    refused = _import_list(lcg, tmp_path, "Name,Website\nOak Trust,Yes\n", "{Name: Label}")
+    assert refused.exit_code == 1 and "website: bad URL 'Yes'" in refused.output, refused.output
+
+
+@pytest.mark.parametrize("header, label", [
+    ("Ref,Group,Reg Charity Number,Address,Post Code,Contact Name,Contact Phone", "Group"),  # the trial's grants
+    ("Name of chair,Secretary,Name of group,Phone", "Name of group"),
+    ("Contact name,Organisation Name,Phone", "Organisation Name"),
+    ("Main contact,Employer,Companies House No,Sector", "Employer"),
+    ("Contact person name,Organisation type,Company,Phone", "Company"),
+    ("City / organisation,Country,Network,Website", "City / organisation"),
+])
+def test_the_label_is_guessed_from_the_organisations_column_never_a_contacts(lcg, tmp_path, monkeypatch, header,
+                                                                             label):
+    """A column whose name says it holds a person ("Contact Name", "Chair") is no organisation's name: the hint
+    offers the column that is ("Group", "Name of group", "Employer"...)."""
+    cells = ",".join("Bilston Hub" if c == label else "x" for c in header.split(","))
+    (tmp_path / "list.csv").write_text(f"{header}\n{cells}\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = lcg("import", "sheet", "list.csv", "-o", "data")
+    assert result.exit_code == 1
+    columns = _mapping_written(_hint_command(result.stderr))["columns"]
+    assert [c for c, f in columns.items() if f == "Label"] == [label], result.stderr
+
+
+def _mapping_written(command: str) -> dict:
+    """The mapping file a hint's ``printf '%s\\n' LINE... > FILE && ...`` command writes, as YAML reads it."""
+    import shlex
+
+    args = shlex.split(command.split(" > ", 1)[0])
+    return yaml.safe_load("\n".join(args[2:]))
+
+
+def test_a_workbook_whose_header_names_no_label_still_gets_a_command_to_paste(lcg, tmp_path, monkeypatch):
+    """No column's name says it holds the names ("Supplier"): the hint guesses the first column no field has, says
+    it is a guess, and is a command that imports the workbook when pasted (a trial's .xlsx got "name your own
+    columns in a mapping file (columns:)" and nothing to paste)."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    ws = book.active
+    ws.title = "Suppliers"
+    for row in (["Skills board suppliers, 2024"], ["Supplier", "Phone", "Website"],
+                ["Moog Controls", "01902 397700", "www.moog.com"]):
+        ws.append(row)
+    book.save(tmp_path / "suppliers.xlsx")
+    monkeypatch.chdir(tmp_path)
+    result = lcg("import", "sheet", "suppliers.xlsx", "-o", "data")
+    assert "Suppliers:2: missing columns Label, Type" in result.stderr, result.stderr
+    assert "if it holds the rows' names, name your own column in a mapping file: `printf" in result.stderr
+    pasted = _paste(tmp_path, _hint_command(result.stderr))
+    assert pasted.returncode == 0, pasted.stderr
+    assert [n.name for n in load_dataset(tmp_path / "data").nodes] == ["Moog Controls"]
+
+
+def test_a_persons_title_with_or_without_a_full_stop_is_no_part_of_their_id(lcg, tmp_path):
+    """"Prof. Alan Reid" is written as alan-reid (a trial found prof-alan-reid), his name as the list writes it;
+    police ranks are titles too, so `lcg duplicates` compares "Insp. Dave Carter" as "Dave Carter"."""
+    from graph.dedup.names import name_key
+
+    text = ("Name,Contact\nUniversity of Wolverhampton,Prof. Alan Reid\nWolverhampton LPU,Insp. Dave Carter\n"
+            "Bilston Hub,Dr Amir Khan\nCivic Centre,Cllr. Jo Bloggs\nFire Station,Sgt Ann Lee; Supt.\n")
+    result = _import_list(lcg, tmp_path, text, "{Name: Label, Contact: person}")
+    assert result.exit_code == 0, result.output
+    people = {n.id: n.name for n in load_dataset(tmp_path / "data").nodes if n.kind == "Person"}
+    assert people == {"alan-reid": "Prof. Alan Reid", "dave-carter": "Insp. Dave Carter", "amir-khan": "Dr Amir Khan",
+                      "jo-bloggs": "Cllr. Jo Bloggs", "ann-lee": "Sgt Ann Lee"}  # "Supt." alone is no one
+    for titled in ("Insp. Dave Carter", "Insp Dave Carter", "PC Dave Carter", "DC Dave Carter"):
+        assert name_key(titled, person=True).tokens == name_key("Dave Carter", person=True).tokens, titled
+
+
+def test_a_contact_cell_naming_a_role_or_team_is_passed_over_with_one_warning(lcg, tmp_path):
+    """'Community Team', 'Parish Office', 'Chief Executive', 'The Manager', 'Reception' name no person: the import
+    goes on, one warning for the column naming its rows (a trial's user had to edit the CSV, as no hint could fix
+    it); a contact detail in a person column is still refused (people carry no contact details)."""
+    text = ("Name,Main Contact\nWolves Foundation,Community Team\nSt Peter's Church,Parish Office\n"
+            "WVSC,Chief Executive\n"
+            "Bilston Hub,The Manager\nBilston Library,Reception\nAge UK,Jane Smith\n")
+    result = _import_list(lcg, tmp_path, text, "{Name: Label, Main Contact: person}")
+    assert result.exit_code == 0, result.output
+    assert ("warning: list.csv:2 (and 3 more rows): column 'Main Contact': passed over 'Community Team', 'Parish "
+            "Office', 'Chief Executive', 'The Manager' (rows 2, 3, 4, 5): a role or team, not a person's name"
+            ) in result.stderr, result.stderr
+    people = {n.name for n in load_dataset(tmp_path / "data").nodes if n.kind == "Person"}
+    assert people == {"Jane Smith"}
+    refused = _import_list(lcg, tmp_path, text + "Elm Trust,Community Team 01902 111111\n",
+                           "{Name: Label, Main Contact: person}")
+    assert refused.exit_code == 1 and "holds 'Community Team 01902 111111', not a person's name alone" in \
+        refused.output, refused.output
+    held = _import_list(lcg, tmp_path, text + "Elm Trust,Jane Smith Community Team\n",
+                        "{Name: Label, Main Contact: person}")
+    assert held.exit_code == 1 and "holds 'Jane Smith Community Team', which names no person" in held.output, \
+        held.output  # a person's name with more: not passed over
+
+
+def test_the_one_go_command_names_every_unknown_column_and_imports_when_pasted(lcg, tmp_path, monkeypatch):
+    """The one-go map holds each unknown column, `~` (left out, as the hint says) where no field fits: a
+    trial's one-go left out "EstablishmentStatus" and "Ward", and pasting it failed again on them. One unknown
+    column with no field gets a command too."""
+    (tmp_path / "list.csv").write_text("Organisation,EstablishmentStatus,Tel,Ward,Main contact\n"
+                                       "Bilston Hub,Open,01902 111111,Bilston East,Jane Smith\n", encoding="utf-8")
+    (tmp_path / "map.yaml").write_text("columns:\n  Organisation: Label\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = lcg("import", "sheet", "list.csv", "--type", "organisation", "--map", "map.yaml", "-o", "data")
+    assert "in one go (columns mapped to ~ are left out): `" in result.stderr, result.stderr
+    command = _one_go(result.stderr)
+    assert _mapping_written(command)["columns"] == {"Organisation": "Label", "EstablishmentStatus": None,
+                                                    "Tel": "phone", "Ward": None, "Main contact": "person"}
+    pasted = _paste(tmp_path, command)
+    assert pasted.returncode == 0, pasted.stderr
+    (org,) = [n for n in load_dataset(tmp_path / "data").nodes if n.kind == "Organisation"]
+    assert org.props == {"name": "Bilston Hub", "phone": "01902 111111"}
+    (tmp_path / "one.csv").write_text("Organisation,Ward\nBilston Hub,Bilston East\n", encoding="utf-8")
+    result = lcg("import", "sheet", "one.csv", "--type", "organisation", "--map", "map.yaml", "-o", "data2")
+    assert _paste(tmp_path, _one_go(result.stderr)).returncode == 0, result.stderr
+    # a column another sheet reads (a connection's role) is never left out by the one-go command
+    book = _book(tmp_path / "w.xlsx", [["Label", "Type", "Role", "Fax"], ["Oak Trust", "Organisation", "host", "1"]],
+                 [["From", "To", "Type", "Role"], ["Oak Trust", "Oak Trust", "PARTNER_OF", "lead"]])
+    result = lcg("import", "sheet", book, "-o", "data3")
+    assert _mapping_written(_one_go(result.stderr))["columns"] == {"Fax": None}, result.stderr
+
+
+def test_a_list_without_a_label_column_imports_with_the_first_runs_command(lcg, tmp_path, monkeypatch):
+    """A trial's grants list: no Label, so its rows were not read until the Label's hint had been pasted, and the
+    other columns' problems took another run. They are read ahead as the hint maps them: the first run says them
+    all, and its command, pasted, imports the list (the register column read unasked, a role passed over)."""
+    (tmp_path / "grants.csv").write_text(
+        "Ref,Group,Reg Charity Number,Post Code,Contact Name,Contact Phone,Ward\n"
+        "CG-23-001,1st Penn Scouts,520001,WV4 5HR,G Hollins,01902555101,Penn\n"
+        "CG-23-002,Wolves Foundation,Charity No. 1126987,WV1 4QR,Community Team,01902 555110,St Peter's\n",
+        encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    first = lcg("import", "sheet", "grants.csv", "-o", "data")
+    assert first.exit_code == 1 and "missing columns Label, Type" in first.stderr
+    assert "unknown column 'Post Code'" in first.stderr and "unknown column 'Ward'" in first.stderr, first.stderr
+    assert _mapping_written(_hint_command(first.stderr))["columns"] == {
+        "Group": "Label", "Ref": None, "Post Code": "postcode", "Contact Name": "person", "Contact Phone": "phone",
+        "Ward": None}
+    pasted = _paste(tmp_path, _hint_command(first.stderr))
+    assert pasted.returncode == 0, pasted.stderr
+    ds = load_dataset(tmp_path / "data")
+    orgs = {n.name: n.props for n in ds.nodes if n.kind == "Organisation"}
+    assert list(orgs["Wolves Foundation"]["identifiers"]) == ["GB-CHC-1126987"]
+    assert {n.name for n in ds.nodes if n.kind == "Person"} == {"G Hollins"}

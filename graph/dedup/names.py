@@ -33,8 +33,11 @@ LEGAL_PHRASES = ("naamloze vennootschap", "naamlooze vennootschap", "besloten ve
 LEGAL_TOKENS = frozenset(
     "nv bv ltd limited inc incorporated corp corporation co company cos ag gmbh sa srl spa plc llc llp lp "
     "cic cio kg se cv vzw ab oy as asa sarl bvba pte pty kk aktiengesellschaft firma publ".split())
-#: Person titles, dropped from people's names.
-TITLES = frozenset("dr prof professor mr mrs ms miss mx sir dame cllr councillor rev revd father".split())
+#: Person titles, dropped from people's names (written with a full stop or without: "Prof." is read as "prof"):
+#: police and military ranks too ("Insp. Dave Carter", "Sgt", "PC", "DC", "Supt"). Not a word that is also a name
+#: ("Major", "Di").
+TITLES = frozenset("dr prof professor mr mrs ms miss mx sir dame cllr councillor rev revd reverend father insp "
+                   "inspector sgt sergeant pc dc ds supt superintendent capt lt".split())
 ABBREVIATIONS = {
     "univ": "university", "uni": "university", "tech": "technology", "technologie": "technology",
     "technol": "technology", "ind": "industries", "inds": "industries", "intl": "international",

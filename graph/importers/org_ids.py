@@ -13,22 +13,32 @@ import re
 
 from ..identifiers import is_org_id
 
-__all__ = ["clean_org_id", "is_placeholder", "register_ids", "ORG_ID_EXAMPLE"]
+__all__ = ["BLANK_WORDS", "ORG_ID_EXAMPLE", "clean_org_id", "is_blank", "is_placeholder", "register_ids",
+           "register_number"]
 
 #: What an org-id looks like, said where a value is not one.
 ORG_ID_EXAMPLE = "expected e.g. GB-CHC-1164883 or 360G-..."
 
-#: Words publishers put where an id or number is unknown or does not exist.
-_PLACEHOLDERS = frozenset({
-    "", "-", "--", "0", "n/a", "na", "n.a.", "none", "null", "nil", "unknown", "not known", "tbc", "tba",
-    "exempt", "excepted", "pending", "not applicable", "not registered", "unregistered", "applied for",
+#: What lists write in a cell that says nothing ("N/A", "-", "TBC", "?"), in any optional column: the one list of
+#: them (``is_blank``); ids and people have more (``_PLACEHOLDERS`` here, the sheet import's ``_NO_ONE``).
+BLANK_WORDS = frozenset({
+    "-", "--", "\u2013", "\u2014", "?", "??", "n/a", "na", "n.a.", "n/k", "none", "null", "nil", "unknown",
+    "not known", "tbc", "tba", "tbd", "not applicable",
 })
+#: Words publishers put where an id or number is unknown or does not exist.
+_PLACEHOLDERS = BLANK_WORDS | {"", "0", "exempt", "excepted", "pending", "not registered", "unregistered",
+                               "applied for"}
 #: UK registers whose numbers always hold digits: a value without one is a placeholder. Not every register's
 #: ids are numbers: local authorities' are letter codes (GB-LAE-WLV, GB-LAS-GLG, GB-PLA-...), NHS bodies' and
 #: government organisations' letters and digits (GB-NHS-Y56, GB-GOR-PB188), so elsewhere only a placeholder word
 #: after the prefix (GB-LAE-N/A) is one. GB-LAE had been listed here, which made every council's id a placeholder.
 _NUMBERED = ("GB-CHC-", "GB-COH-", "GB-SC-", "GB-NIC-", "GB-EDU-", "GB-MPR-", "GB-UKPRN-", "GB-URN-")
 _PREFIX = re.compile(r"([A-Za-z]{2})\s*-\s*([A-Za-z0-9]{2,})\s*-\s*(.+)", re.S)
+
+
+def is_blank(value) -> bool:
+    """True for a cell that stands for nothing ("N/A", "-", "tbc"): read as empty, not as a website or a phone."""
+    return isinstance(value, str) and " ".join(value.split()).lower() in BLANK_WORDS
 
 
 def is_placeholder(value) -> bool:
@@ -71,9 +81,29 @@ def clean_org_id(value) -> tuple[str | None, str | None]:
     return None, f"{raw!r} is not an org-id ({ORG_ID_EXAMPLE})"
 
 
+#: A register number with words before it, as lists write it: "Reg. Charity 1110039", "Charity No. 1110039",
+#: "No.1110039", "Company number: 01672070", "CC 1110039": the words, then the number (Scotland's "SC012345",
+#: a company's "OC317599" too).
+_WORDS_AND_NUMBER = re.compile(r"(?P<words>(?:[A-Za-z]+\.?|#)(?:[\s:]*(?:[A-Za-z]+\.?|#))*)[\s:#]*"
+                               r"(?<![A-Za-z])(?P<number>[A-Za-z]{0,3}\d[\d-]*)")
+_NUMBER_SAYING = frozenset("reg registered registration charity charities company companies house commission no "
+                           "number num nr nbr cc crn ch scottish oscr uk #".split())
+
+
+def register_number(text: str) -> str | None:
+    """The number of a register cell that says what it is ("Reg. Charity 1110039": 1110039), or None when the
+    cell is no such words and one number: only words that say "register number" are passed over, so that a
+    cell such as "Exempt 1110039" stays as written (and fits no register)."""
+    m = _WORDS_AND_NUMBER.fullmatch(text.strip())
+    if m is None:
+        return None
+    words = [w.strip(".").lower() for w in re.findall(r"[A-Za-z]+\.?|#", m.group("words"))]
+    return m.group("number") if all(w in _NUMBER_SAYING for w in words) else None
+
+
 def register_ids(org: dict) -> tuple[list[str], list[str]]:
-    """(org-ids from the charity and company numbers, a school's URN and a provider's UKPRN, numbers that fit no
-    register we can name).
+    """(org-ids from the charity and company numbers, a school's URN, a provider's UKPRN and an NHS body's ODS
+    code (org-id.guide's GB-NHS), numbers that fit no register we can name).
 
     Charity numbers of England and Wales are digits (``1164883``, ``1164883-1``);
     Scotland's ``SC012345``; Northern Ireland's ``NIC100012``; company numbers are
@@ -118,4 +148,12 @@ def register_ids(org: dict) -> tuple[list[str], list[str]]:
             ids.append("GB-UKPRN-" + ukprn)
         else:
             odd.append(f"UKPRN {org.get('ukprn')}")
+    ods = re.sub(r"\s+", "", str(org.get("ods") or "")).upper()
+    if ods and not is_placeholder(ods):  # an NHS body's code in the Organisation Data Service: RL4, M92011, 5MX
+        if is_org_id(ods):
+            ids.append(ods)
+        elif re.fullmatch(r"(?=[A-Z0-9]*[A-Z])[A-Z0-9]{3,6}", ods):
+            ids.append("GB-NHS-" + ods)
+        else:
+            odd.append(f"ODS code {org.get('ods')}")
     return ids, odd

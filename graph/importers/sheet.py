@@ -13,15 +13,17 @@ mapped with a small YAML file (``columns: {Organisation name: Label, Fax: ~}``,
 ``types: {Org: Organisation}``, ``type: Organisation``): a column mapped to nothing
 is left out, columns mapped to ``address`` (street, town) are joined in their order, a column mapped to
 ``person`` ("Main contact") names people who work for the row's organisation (``PERSON_COLUMN``), register
-numbers ("Charity number") are read as org-ids (``REGISTER_COLUMNS``), and ``type`` is the kind
+numbers ("Charity number", "Companies House No") are read as org-ids (``register_of``), and ``type`` is the kind
 of every row with no Type, so a plain list of organisations (name, address, postcode, phone) imports as it is.
 Type cells that name no kind (a column of one's own categories) are one problem per sheet, with the line
 that maps the column to Category. A title above the header ("Partners, March 2025" in one cell, a blank
 row) is passed over; a website written "www...." is read as "https://www....".
 
 Hints are commands that work when pasted: without a mapping file, every hint of a run names one new file
-holding all their lines (never one already there); with one, the line to add to it; with two or more
-columns a field is suggested for, the error ends with one command that writes them all into a new file.
+holding all their lines (never one already there); with one, the line to add to it; with columns no field
+has, the error ends with one command that writes a new file mapping each to the field suggested for it or
+leaving it out (``~``), so that pasting it imports the file. A sheet whose rows are not read for want of a Label
+column is read again as the hints map it (``_look_ahead``), so that its first run says every problem.
 
 Every problem is collected and reported at once as ``sheet:row: what
 (expected ...)``, those the folder's validation finds too (at the entry's row
@@ -38,6 +40,7 @@ from __future__ import annotations
 
 import csv
 import difflib
+import functools
 import io
 import json
 import re
@@ -50,7 +53,7 @@ from typing import Any, Callable
 from .. import schema
 from ..errors import LcgError, UnreadableInput
 from ..identifiers import BARE_WEB_ADDRESS
-from .org_ids import is_placeholder
+from .org_ids import BLANK_WORDS, is_blank, is_placeholder
 from .yaml_out import FolderIndex, norm_name, slug, write_import
 
 __all__ = ["SheetProblems", "SheetResult", "import_sheet", "read_tables", "ELEMENT_COLUMNS", "CONNECTION_COLUMNS",
@@ -71,7 +74,7 @@ PERSON_COLUMN = "person"
 #: Column names that name a person ("Main contact", "Manager"), not a detail of one ("Contact email") nor
 #: something else ("Head office", "Lead organisation", "Contact hours").
 _PERSON_HEADER = re.compile(r"\b(contact|person|manager|lead|head|director|chair|coordinator|officer|ceo|"
-                            r"headteacher|principal)\b")
+                            r"headteacher|principal|secretary|treasurer|trustee|chairperson)\b")
 _DETAIL_HEADER = re.compile(r"\b(e-?mail|phone|tel|telephone|mobile|fax|address|number|no|title|role|office|"
                             r"organi[sz]ation|partner|hours|time|days?|activity|details?)\b")
 #: A cell that is or holds a contact detail, not a name alone: a figure (a phone number), an e-mail address
@@ -81,9 +84,10 @@ _CONTACT_DETAIL = re.compile(r"\d|@|https?://|www\.|\bat\b.*\bdot\b|[\[(]at[\])]
 #: How a person's name is written: one to five words of letters, "Surname, Forename" too ("Jane Smith", "Dr A.
 #: Khan-Patel", "Smith, Jane", "Sarah").
 _PERSON_NAME = re.compile(r"[^\W\d_][\w'’.-]*,?(?:\s+[^\W\d_][\w'’.-]*){0,4}")
-#: Cells that name no one: a placeholder ("N/A", "TBC", "Vacant", "Various", "Yes"); they are passed over.
-_NO_ONE = frozenset("n/a na none nil tbc tba tbd vacant unknown - -- ? x various yes no info reception".split()) | {
-    "see website", "vacant post", "not known", "no one", "front desk"}
+#: Cells that name no one: a placeholder of any column ("N/A", "TBC": ``BLANK_WORDS``) or of a person's ("Vacant",
+#: "Various", "Yes"); they are passed over.
+_NO_ONE = BLANK_WORDS | frozenset("vacant x various yes no info reception".split()) | {
+    "see website", "vacant post", "no one", "front desk"}
 #: Words that make a cell a body's name or a role, not a person's: "Wolverhampton City Council", "Head of
 #: Centre", "Centre Manager". A cell of role words alone ("Safeguarding Lead") is a role too; a surname that is
 #: also a role's word ("Tom Head", "Emily Post") is not, beside a word that is not one.
@@ -97,21 +101,58 @@ _PEOPLE_SPLIT = re.compile(r"\s*(?:&|/|\band\b)\s*", re.IGNORECASE)
 LIST_SEPARATOR = ";"
 #: Columns of register numbers as lists write them ("Charity number": 1131580), read as org-ids
 #: (GB-CHC-1131580, GB-SC-, GB-NIC-, GB-COH-: ``org_ids.register_ids``, as the 360Giving import reads them):
-#: the strongest evidence `lcg duplicates` has that two rows are one body.
+#: the strongest evidence `lcg duplicates` has that two rows are one body. Charity and company numbers' columns
+#: are known by their words (``register_of``); these by their names.
 REGISTER_COLUMNS = {
-    **dict.fromkeys(("charity number", "charity no", "charity no.", "registered charity number",
-                     "registered charity no", "registered charity no.", "charity registration number",
-                     "charity reg no", "charity reg. no.", "reg charity no"), "charityNumber"),
-    **dict.fromkeys(("company number", "company no", "company no.", "company registration number",
-                     "registered company number", "companies house number", "company reg no"), "companyNumber"),
+    "charity number": "charityNumber", "company number": "companyNumber",
     **dict.fromkeys(("school urn", "establishment urn", "school unique reference number"), "urn"),
     **dict.fromkeys(("ukprn", "uk provider reference number"), "ukprn"),
 }
+#: How lists name a column of charity or company numbers ("Reg Charity Number", "Companies House No", "Company
+#: Reg No.", "Charity No."): a register's word, words from ``_REGISTER_AROUND`` and a number word, no other
+#: word: "Charity" or "Company" alone (a yes or no, a name) is none, nor "Company phone number".
+_REGISTER_WORDS = {"charity": "charityNumber", "charities": "charityNumber", "company": "companyNumber",
+                   "companies": "companyNumber", "ods": "ods"}
+_REGISTER_AROUND = frozenset("reg registered registration commission house scottish oscr uk nhs org".split())
+_NUMBER_WORDS = frozenset("number no num nr nbr ref id code #".split())
+#: Registers whose name alone says the column holds their numbers: "ODS" (the NHS's Organisation Data Service).
+_NAMED_ALONE = frozenset({"ods"})
+#: How one column names several registers: "ODS / UKPRN", "Charity no / Company no".
+_REGISTERS_SPLIT = re.compile(r"\s*(?:/|&|,|\bor\b)\s*")
+
+
+@functools.lru_cache(maxsize=1024)  # asked for every cell of a column: its name decides
+def register_of(column: str) -> tuple[str, ...]:
+    """The registers whose numbers a column holds, by its name (lower case): ``("charityNumber",)`` for "reg
+    charity number", one per part of "ods / ukprn"; none when a part names no register."""
+    column = column.strip()
+    if column in REGISTER_COLUMNS:
+        return (REGISTER_COLUMNS[column],)
+    parts = [p for p in _REGISTERS_SPLIT.split(column) if p]
+    found = [_register_of_part(p) for p in parts]
+    return tuple(f for f in found if f) if found and all(found) else ()
+
+
+def _register_of_part(part: str) -> str | None:
+    """The register one part of a column's name names (``register_of``)."""
+    if part in REGISTER_COLUMNS:
+        return REGISTER_COLUMNS[part]
+    words = re.findall(r"[a-z]+|#", part)
+    registers = {_REGISTER_WORDS[w] for w in words if w in _REGISTER_WORDS}
+    if len(registers) != 1 or not (_NUMBER_WORDS.intersection(words) or registers <= _NAMED_ALONE):
+        return None
+    if all(w in _REGISTER_WORDS or w in _REGISTER_AROUND or w in _NUMBER_WORDS for w in words):
+        return registers.pop()
+    return None
+
+
 #: What each register's numbers look like, for a problem with one that fits none, with an example.
 _REGISTER_SHAPES = {"charityNumber": "digits, SC012345 or NIC100012, or an org-id such as GB-CHC-1164883",
                     "companyNumber": "up to 8 digits, or 2 letters and 6 digits, or an org-id such as GB-COH-01234567",
                     "urn": "5 to 7 digits, or EY and 6, or an org-id such as GB-URN-104301",
-                    "ukprn": "8 digits from 1, or an org-id such as GB-UKPRN-10007166"}
+                    "ukprn": "8 digits from 1, or an org-id such as GB-UKPRN-10007166",
+                    "ods": "an NHS ODS code of 3 to 6 letters and digits such as RL4 or M92011, or an org-id such as "
+                           "GB-NHS-RL4"}
 #: A column named "URN" alone may be any list's record number: offered "school urn" when its values look like a
 #: school's (5 to 7 digits, or Ofsted's "EY" and 6), never read so unasked.
 _URN_VALUE = re.compile(r"(?:EY)?\d{5,7}", re.IGNORECASE)
@@ -123,7 +164,7 @@ class SheetProblems(LcgError):
     def __init__(self, problems, path, fix: str | None = None):
         self.problems = list(problems)
         n = len(self.problems)
-        then = f", or map the columns as suggested above in one go: {fix}" if fix else ""
+        then = f", or map the columns as suggested above in one go{fix}" if fix else ""
         super().__init__(f"{n} problem{'s' if n != 1 else ''} in {path}; nothing was written (fix "
                          f"{'them' if n != 1 else 'it'} and import again{then})")
 
@@ -145,6 +186,8 @@ class SheetResult:
     differs: list = field(default_factory=list)
     #: (kind, id made from the name, id written) where another file of the folder holds the first (``_ids_taken``)
     renamed: list = field(default_factory=list)
+    #: what the import read otherwise than written, one line per sheet and column ("sheet:row: ...")
+    warnings: list = field(default_factory=list)
 
 
 def unquote(value):
@@ -263,8 +306,11 @@ class _Reader:
         #: the lines the hints would write into a new mapping file, and the kind the rows need once their Type
         #: column is mapped to Category (``map_hint``, ``finish``)
         self.suggested: list[tuple[str, str]] = []
+        #: column (as the sheet writes it) -> the field a hint maps it to, mapping file or not: how the rows are
+        #: read ahead when a sheet's were not (``_look_ahead``)
+        self.ahead: dict[str, str] = {}
         self.kind_needed: str | None = None
-        #: (column, field) an unknown column's problem suggests mapping it to (``fix_all``)
+        #: (column, field) an unknown column's problem suggests mapping it to, "" for none (``fix_all``)
         self.column_fixes: list[tuple[str, str]] = []
         #: rows whose Type names a kind, and whether the sheets hold connections: a mapping applies to every
         #: sheet, so a hint that maps Type or ID away is given only when it breaks none (``unknown_kinds``)
@@ -280,6 +326,14 @@ class _Reader:
         #: (sheet, column) -> [its place in ``problems``, (row, text)...] of cells that name no person
         self.people: list[tuple[str, int, str, str]] = []
         self.not_names: dict[tuple[str, str], list] = {}
+        #: (sheet, column) -> (row, cell) of the roles and teams a person column names ("Parish Office"), passed over
+        self.roles: dict[tuple[str, str], list[tuple[int, str]]] = {}
+        #: (sheet, column) -> (row, cell) of the placeholders read as empty ("N/A", "-": ``_row``)
+        self.blanks: dict[tuple[str, str], list[tuple[int, str]]] = {}
+        #: (sheet, column) -> (row, cell, what was read) of the cells read in part: "Reg. Charity 1110039"
+        self.repairs: dict[tuple[str, str], list[tuple[int, str, str]]] = {}
+        #: sheet -> [its place in ``problems``, (row, value)...] of register numbers in an identifiers column
+        self.bare_numbers: dict[str, list] = {}
         self.made_ids: set[str] = set()  # ids made from a row's label (no ID column), which may be changed
         self.made_people: set[str] = set()  # ids of the people this import writes for its person columns
 
@@ -341,11 +395,14 @@ class _Reader:
     def label_hint(self, row) -> str | None:
         """How to name a column of ``row`` that holds names (``Site name``) Label: a command to paste, or
         the line to change in the user's mapping file (which may map that column to something else)."""
-        cells = [str(c).strip() for c in row if c not in (None, "")]
-        named = next((c for c in cells if "name" in c.lower()), None) or (next(  # an organisation's, not a person's
-            (c for c in cells if c.lower().rstrip("s") in LABEL_WORDS), None)
-            if (self.default_kind or "organisation").lower().startswith("org") else None)
-        return None if named is None else self.map_hint(named, "Label")
+        cells = [str(c).strip() for c in row if c not in (None, "") and str(c).strip()]
+        organisations = (self.default_kind or "organisation").lower().startswith("org")
+        guess = _label_guess(cells, organisations)
+        if guess is None:
+            return None
+        named, sure = guess
+        self.ahead[named] = "Label"
+        return self.map_hint(named, "Label", "" if sure else "if it holds the rows' names, ")
 
     def map_hint(self, named: str, to: str, why: str = "", lead: str | None = None) -> str:
         """"; name ..." with the command (or the line of the user's mapping file) that maps column ``named``
@@ -366,7 +423,11 @@ class _Reader:
         """The lines of a mapping file holding the one given (if any), every hint's line and every column's
         suggested field."""
         columns = {self.given.get(c, c): v for c, v in self.column_map.items()}  # as the mapping file writes them
-        columns.update({**dict(self.suggested), **dict(self.column_fixes)})
+        columns.update(self.ahead)
+        columns.update(self.suggested)
+        for column, fix in self.column_fixes:  # a field one sheet suggests is not undone by another's ~
+            if fix or column not in columns:
+                columns[column] = fix
         lines = ["columns:", *(f"  {_yaml_key(c)}: {v or '~'}" for c, v in columns.items())]
         if self.type_map:
             lines += ["types:", *(f"  {_yaml_key(t)}: {k}" for t, k in self.type_map.items())]
@@ -383,19 +444,24 @@ class _Reader:
                 f"{self.rerun(target, kind)}")
 
     def fix_all(self, map_kind: str | None) -> str | None:
-        """With two or more columns a problem suggests a field for, one command that writes a new mapping
-        file with every line (``_map_lines``) and imports again with it."""
-        if len(self.column_fixes) < 2:
+        """With a column no field has, one command that writes a new mapping file with every line
+        (``_map_lines``), each such column mapped to its suggested field or left out (``~``), and imports again
+        with it: pasted, it fixes every unknown column at once (a trial's one-go map left out the columns it had
+        no field for, and failed again on them)."""
+        if not self.column_fixes:
             return None
-        return f"`{self._write_map(self._map_lines(map_kind), None if self.default_kind else self.kind_needed)}`"
+        command = f"`{self._write_map(self._map_lines(map_kind), None if self.default_kind else self.kind_needed)}`"
+        return f" (columns mapped to ~ are left out): {command}" if any(not f for _, f in self.column_fixes) \
+            else f": {command}"
 
-    def finish(self) -> None:
-        """The hints' commands, now that every problem is known (``map_hint``)."""
+    def finish(self, map_kind: str | None) -> None:
+        """The hints' commands, now that every problem is known (``map_hint``): a new mapping file's is the one-go
+        command's when there is one (``fix_all``), so that any hint pasted fixes every column."""
         if not any(_NEW_MAP in p or _RERUN in p for p in self.problems):
             return
         kind = None if self.default_kind else self.kind_needed  # a Type column mapped away: every row's kind
         # in backquotes, as the other commands' hints are: the ")" closing the problem's line is no part of it
-        new = f"`{self._write_map(['columns:', *(f'  {_yaml_key(c)}: {v}' for c, v in self.suggested)], kind)}`"
+        new = f"`{self._write_map(self._map_lines(map_kind), kind)}`"
         rerun = f"`{self.rerun(self.map_file, kind)}`"
         self.problems = [p.replace(_NEW_MAP, new).replace(_RERUN, rerun) for p in self.problems]
 
@@ -450,6 +516,7 @@ class _Reader:
                 self.kind_needed = "organisation"  # the rows' kind, once the column is theirs: the commonest list
                 what = "they are categories" if len(common) > 1 else "it is a category"
                 hint = self.map_hint(column, "Category", f"if {what} of your own, ")
+                self.ahead[column] = "Category"
             self.problems[at] = (f"{where}: unknown type{'s' if len(common) > 1 else ''} {shown}{more} ({expected}"
                                  f"{hint})")
 
@@ -471,9 +538,42 @@ def _free_map_name() -> str:
 
 #: Marks in a hint for the commands ``_Reader.finish`` writes in: a new mapping file, the import run again.
 _NEW_MAP, _RERUN = "\x00new map\x00", "\x00rerun\x00"
-#: Header words of the column that names a list's rows, when no column says "name": "Organisation", "School".
+#: Header words of the column that names a list's rows, when no column says "name": "Organisation", "School",
+#: "Group", "Employer", "City / organisation".
 LABEL_WORDS = frozenset("organisation organization org company partner institution school recipient "
-                        "affiliation charity provider body site".split())
+                        "affiliation charity provider body site group employer business club firm agency "
+                        "establishment venue setting".split())
+#: Header words of a column that holds something else than the rows' names: "Organisation type", "Group ref",
+#: "Company size", "Site postcode".
+_NOT_LABEL_WORDS = frozenset("id ref reference no number code type category sector kind status size date year "
+                             "amount total count url website web email address postcode phone tel".split())
+
+
+def _label_guess(cells: list[str], organisations: bool) -> tuple[str, bool] | None:
+    """The header cell of the column that likely names the rows, and whether its name says so: a "... name"
+    column ("Organisation Name", "Name of group"), else one named with a ``LABEL_WORDS`` word ("Group",
+    "Employer", "City / organisation"), else (not sure) the first column no field, register or person has. In
+    a list of organisations a column of people ("Contact Name", "Chair") is none of these: it holds the
+    contacts, not the organisations' names (a trial's grants list was offered 'Contact Name: Label'); only
+    when no other column could be one, its hint is still a command to paste."""
+    def words(c: str) -> set[str]:
+        return set(re.findall(r"[a-z]+", c.lower()))
+
+    def person(c: str) -> bool:
+        return organisations and bool(_PERSON_HEADER.search(c.lower())) and not words(c) & LABEL_WORDS
+
+    free = [c for c in cells if not person(c) and not register_of(c.lower()) and not words(c) & _NOT_LABEL_WORDS]
+    named = next((c for c in free if "name" in c.lower()), None)
+    if named is None and organisations:
+        named = next((c for c in free if {w.rstrip("s") for w in words(c)} & LABEL_WORDS
+                      or words(c) & LABEL_WORDS), None)
+    if named is not None:
+        return named, True
+    known = {*ELEMENT_COLUMNS, *FIELD_SYNONYMS, *(f.name for k in schema.NODE_KINDS.values() for f in k.fields)}
+    first = next((c for c in free if c.lower() not in known and not _DETAIL_HEADER.search(c.lower())), None) or \
+        next((c for c in cells if person(c) and "name" in c.lower()), None)  # no other: a hint still to paste
+    return None if first is None else (first, False)
+
 
 #: Fields that several columns may fill, joined in their order with ", ": an address written over "Address 1",
 #: "Address 2", "Town" (the 360Giving sheets' street and locality), which the duplicates check reads whole.
@@ -520,11 +620,22 @@ def _first_at(sheet: str, where: tuple[str, int]) -> str:
     return f"row {where[1]}" if where[0] == sheet else f"{where[0]}:{where[1]}"
 
 
-def _row(cols: list, cells) -> dict:
-    """A row's cells by field name; the cells of columns mapped to one of ``JOINED_FIELDS`` joined."""
+#: Columns whose cells are read as written, a placeholder too: what names or places the row (a Label "N/A" is a
+#: problem at its row), and people (``_no_one`` passes over a placeholder there, with more words).
+_AS_WRITTEN = frozenset({"id", "label", "type", "from", "to", PERSON_COLUMN})
+
+
+def _row(cols: list, cells, blanked: list[int] | None = None) -> dict:
+    """A row's cells by field name; the cells of columns mapped to one of ``JOINED_FIELDS`` joined; a placeholder
+    ("N/A", "-", "tbc": ``is_blank``) in an optional column read as empty, its column's place noted in
+    ``blanked``."""
     out: dict = {}
-    for col, cell in zip(cols, cells):
+    for i, (col, cell) in enumerate(zip(cols, cells)):
         value = _cell(cell)
+        if is_blank(value) and col.lower() not in _AS_WRITTEN and not col.startswith(PERSON_PART):
+            value = None
+            if blanked is not None:
+                blanked.append(i)
         if col.lower() in JOINED_FIELDS:  # "Address" and a column mapped to "address" are one field
             col = col.lower()
             if col in out:
@@ -575,72 +686,10 @@ def import_sheet(paths, out_dir, *, mapping=None, name: str | None = None, kind:
     ``kind`` (else the mapping file's ``type``) is the kind of every element row with no Type.
     """
     paths = [Path(p) for p in paths]
-    column_map, type_map, map_kind, given = _mapping(mapping)
-    reader = _Reader(column_map, type_map, kind or map_kind)
-    reader.map_file = None if mapping is None else str(mapping)
-    reader.given = given
-    reader.rerun = lambda map_file, needed=None: shlex.join(
-        ["lcg", "import", "sheet", *map(str, paths), *(["--type", kind or needed] if kind or needed else []),
-         *(["--name", name] if name else []), *(["--map", map_file] if map_file else []), "-o", str(out_dir)])
-    headers: dict[str, str] = {}  # every sheet's column names (lower case) -> as written
-    if reader.default_kind is not None:
-        text = reader.type_map.get(reader.default_kind.lower(), reader.default_kind)
-        if text.lower() not in reader.kinds:
-            raise UnreadableInput(f"unknown kind {reader.default_kind!r} for rows with no Type (expected one of "
-                                  f"{', '.join(schema.NODE_KINDS)}{_closest(text, reader.kinds)})")
-    elements: list[tuple] = []
-    connections: list[tuple] = []
-    known = {*ELEMENT_COLUMNS, *CONNECTION_COLUMNS, *TIE_DATE_COLUMNS, *FIELD_SYNONYMS, *column_map, PERSON_COLUMN,
-             *REGISTER_COLUMNS,
-             *(f.name for k in schema.NODE_KINDS.values() for f in k.fields)}  # what a header row names
-    for path in paths:
-        for sheet, rows in read_tables(path).items():
-            # Rows keep the number the sheet shows them at (a blank row above shifts none of them).
-            numbered = [(n, r) for n, r in enumerate(rows or (), start=1) if any(c not in (None, "") for c in r)]
-            numbered = numbered[_title_rows(numbered, known):]
-            rows = [r for _, r in numbered]
-            label = sheet if path.suffix.lower() != ".csv" else path.name
-            if not rows:
-                continue
-            for c in rows[0]:
-                headers.setdefault(str(c or "").strip().lower(), str(c or "").strip())
-            head = [str(reader.column_map.get(str(c or "").strip().lower(), c or "")).strip().lower() for c in rows[0]]
-            line = numbered[0][0]
-            if "from" in head or "to" in head or sheet.lower().startswith("connection"):
-                cols = reader.header(label, rows[0], CONNECTION_COLUMNS, ("from", "to", "type"), line)
-                target = connections
-            else:
-                cols = reader.header(label, rows[0], ELEMENT_COLUMNS,
-                                     ("label",) if reader.default_kind else ("label", "type"), line)
-                target = elements
-            if cols is not None:
-                target.extend((label, n, _row(cols, r)) for n, r in numbered[1:])
-                named = [i for i, c in enumerate(rows[0]) if c not in (None, "") and str(c).strip()]
-                width = 1 + named[-1] if named else len(rows[0])  # a workbook pads its rows with empty cells
-                _cells_past_the_header(reader, label, width, numbered[1:], path.suffix.lower() == ".csv")
-                _cells_under_no_header(reader, label, rows[0][:width], numbered[1:])
-            elif target is elements and "type" in head and not reader.default_kind and label in reader.headers:
-                # no Label column yet: its Type cells are still read, so that one run says what is wrong with
-                # them too (a column of one's own categories) and one mapping file fixes both
-                at = head.index("type")
-                for n, r in numbered[1:]:
-                    if at < len(r) and r[at] not in (None, "") and str(r[at]).strip():
-                        reader.kind(label, n, str(r[at]).strip())
-    # a misspelt column would be read as if the file had no line; one left out (``Fax: ~``) may be a shared map's
-    # spare line for sheets that have it (misspelt, the column it meant is still said to be unknown)
-    for key in sorted(k for k in column_map.keys() - headers.keys() if column_map[k]):
-        names = [h for h in headers.values() if h]
-        close = difflib.get_close_matches(key, [h.lower() for h in names], n=1, cutoff=0.7)
-        reader.problems.append(f"{mapping}: column {given[key]!r} under columns: is in none of the sheets (columns: "
-                               f"{', '.join(names)}{f'; did you mean {headers[close[0]]!r}?' if close else ''})")
-    if not elements and not connections and not reader.problems:
-        raise UnreadableInput(f"no elements or connections found in {', '.join(map(str, paths))} (expected an Elements "
-                       "sheet with Label and Type columns and a Connections sheet with From, To and Type)")
-    reader.connections = bool(connections)
-    entries, by_id, by_label = _elements(reader, elements)
-    ties = _connections(reader, connections, by_id, by_label)
+    reader, entries, by_id, by_label, ties, map_kind = _read(paths, out_dir, mapping, name, kind)
     if reader.problems:
-        reader.finish()
+        _look_ahead(reader, paths, out_dir, mapping, name, kind)
+        reader.finish(map_kind)
         raise SheetProblems(reader.problems, ", ".join(map(str, paths)), reader.fix_all(map_kind))
     own = f"imports/sheet-{slug(name or paths[0].stem) or 'sheet'}"
     index = FolderIndex(out_dir, own)
@@ -681,7 +730,124 @@ def import_sheet(paths, out_dir, *, mapping=None, name: str | None = None, kind:
     result.written = write_import(index, out, command=f"lcg import sheet {paths[0].name}", origin=reader.origin)
     result.kept = index.kept_for_others
     result.repeated = reader.repeated
+    result.warnings = _warnings(reader)
     return result
+
+
+def _look_ahead(reader: _Reader, paths: list[Path], out_dir, mapping, name: str | None, kind: str | None) -> None:
+    """Where a sheet's rows were not read (no Label column), read them again with its columns mapped as the hints
+    map them (``_Reader.ahead``), and add what else is wrong with them: one run says every problem, and the
+    command its hints give fixes them all (a trial's lists took three runs: the Label's hint, then the columns',
+    then the import)."""
+    if not reader.ahead:
+        return
+    try:
+        trial = _read(paths, out_dir, mapping, name, kind or reader.kind_needed, reader.ahead)[0]
+    except LcgError:
+        return
+    reader.problems += [p for p in trial.problems if p not in reader.problems and "missing column" not in p]
+    reader.suggested += [s for s in trial.suggested if s not in reader.suggested]
+    reader.column_fixes += trial.column_fixes
+
+
+def _read(paths: list[Path], out_dir, mapping, name: str | None, kind: str | None,
+          ahead: dict[str, str] | None = None) -> tuple[_Reader, list, dict, dict, dict, str | None]:
+    """The sheets' elements and connections as entries, with the reader holding every problem found; ``ahead``
+    maps columns as the hints would (``_look_ahead``), on top of the mapping file."""
+    column_map, type_map, map_kind, given = _mapping(mapping)
+    column_map = {**column_map, **{c.lower(): f for c, f in (ahead or {}).items()}}
+    reader = _Reader(column_map, type_map, kind or map_kind)
+    reader.map_file = None if mapping is None else str(mapping)
+    reader.given = given
+    reader.rerun = lambda map_file, needed=None: shlex.join(
+        ["lcg", "import", "sheet", *map(str, paths), *(["--type", kind or needed] if kind or needed else []),
+         *(["--name", name] if name else []), *(["--map", map_file] if map_file else []), "-o", str(out_dir)])
+    headers: dict[str, str] = {}  # every sheet's column names (lower case) -> as written
+    if reader.default_kind is not None:
+        text = reader.type_map.get(reader.default_kind.lower(), reader.default_kind)
+        if text.lower() not in reader.kinds:
+            raise UnreadableInput(f"unknown kind {reader.default_kind!r} for rows with no Type (expected one of "
+                                  f"{', '.join(schema.NODE_KINDS)}{_closest(text, reader.kinds)})")
+    elements: list[tuple] = []
+    connections: list[tuple] = []
+    known = {*ELEMENT_COLUMNS, *CONNECTION_COLUMNS, *TIE_DATE_COLUMNS, *FIELD_SYNONYMS, *column_map, PERSON_COLUMN,
+             *REGISTER_COLUMNS,
+             *(f.name for k in schema.NODE_KINDS.values() for f in k.fields)}  # what a header row names
+    for path in paths:
+        for sheet, rows in read_tables(path).items():
+            # Rows keep the number the sheet shows them at (a blank row above shifts none of them).
+            numbered = [(n, r) for n, r in enumerate(rows or (), start=1) if any(c not in (None, "") for c in r)]
+            numbered = numbered[_title_rows(numbered, known):]
+            rows = [r for _, r in numbered]
+            label = sheet if path.suffix.lower() != ".csv" else path.name
+            if not rows:
+                continue
+            for c in rows[0]:
+                headers.setdefault(str(c or "").strip().lower(), str(c or "").strip())
+            head = [str(reader.column_map.get(str(c or "").strip().lower(), c or "")).strip().lower() for c in rows[0]]
+            line = numbered[0][0]
+            if "from" in head or "to" in head or sheet.lower().startswith("connection"):
+                cols = reader.header(label, rows[0], CONNECTION_COLUMNS, ("from", "to", "type"), line)
+                target = connections
+            else:
+                cols = reader.header(label, rows[0], ELEMENT_COLUMNS,
+                                     ("label",) if reader.default_kind else ("label", "type"), line)
+                target = elements
+            if cols is not None:
+                for n, r in numbered[1:]:
+                    blanked: list[int] = []
+                    target.append((label, n, _row(cols, r, blanked)))
+                    for i in blanked:
+                        reader.blanks.setdefault((label, str(rows[0][i]).strip()), []).append((n, str(r[i]).strip()))
+                named = [i for i, c in enumerate(rows[0]) if c not in (None, "") and str(c).strip()]
+                width = 1 + named[-1] if named else len(rows[0])  # a workbook pads its rows with empty cells
+                _cells_past_the_header(reader, label, width, numbered[1:], path.suffix.lower() == ".csv")
+                _cells_under_no_header(reader, label, rows[0][:width], numbered[1:])
+            elif target is elements and "type" in head and not reader.default_kind and label in reader.headers:
+                # no Label column yet: its Type cells are still read, so that one run says what is wrong with
+                # them too (a column of one's own categories) and one mapping file fixes both
+                at = head.index("type")
+                for n, r in numbered[1:]:
+                    if at < len(r) and r[at] not in (None, "") and str(r[at]).strip():
+                        reader.kind(label, n, str(r[at]).strip())
+    # a misspelt column would be read as if the file had no line; one left out (``Fax: ~``) may be a shared map's
+    # spare line for sheets that have it (misspelt, the column it meant is still said to be unknown)
+    for key in sorted(k for k in column_map.keys() - headers.keys() if column_map[k]):
+        names = [h for h in headers.values() if h]
+        close = difflib.get_close_matches(key, [h.lower() for h in names], n=1, cutoff=0.7)
+        reader.problems.append(f"{mapping}: column {given[key]!r} under columns: is in none of the sheets (columns: "
+                               f"{', '.join(names)}{f'; did you mean {headers[close[0]]!r}?' if close else ''})")
+    if not elements and not connections and not reader.problems:
+        raise UnreadableInput(f"no elements or connections found in {', '.join(map(str, paths))} (expected an Elements "
+                       "sheet with Label and Type columns and a Connections sheet with From, To and Type)")
+    reader.connections = bool(connections)
+    entries, by_id, by_label = _elements(reader, elements)
+    ties = _connections(reader, connections, by_id, by_label)
+    return reader, entries, by_id, by_label, ties, map_kind
+
+
+def _warnings(reader: _Reader) -> list[str]:
+    """One line per sheet and column for the placeholders read as empty ("N/A"), the roles passed over in a person
+    column ("Parish Office") and the cells read in part ("Reg. Charity 1110039" as 1110039), with their rows: the
+    sheet keeps what it says, and the user may check what the import took from it."""
+    out = []
+    for (sheet, column), cells in reader.roles.items():
+        rows = sorted({n for n, _ in cells})
+        texts = list(dict.fromkeys(name for _, name in cells))
+        out.append(f"{_rows_at(sheet, rows[0], len(rows))}: column {column!r}: passed over "
+                   f"{', '.join(map(repr, texts))} (row{'s' if len(rows) > 1 else ''} {', '.join(map(str, rows))}): "
+                   "a role or team, not a person's name; write the person's name there to import them")
+    for (sheet, column), blanks in reader.blanks.items():
+        rows = sorted({n for n, _ in blanks})
+        texts = list(dict.fromkeys(cell for _, cell in blanks))
+        out.append(f"{_rows_at(sheet, rows[0], len(rows))}: column {column!r}: {', '.join(map(repr, texts))} "
+                   f"read as empty ({'a placeholder' if len(texts) == 1 else 'placeholders'})")
+    for (sheet, column), repairs in reader.repairs.items():
+        rows = sorted({n for n, _, _ in repairs})
+        shown = ", ".join(f"{cell!r} as {read}" for _, cell, read in repairs[:3]) + \
+            (f" and {len(repairs) - 3} more" if len(repairs) > 3 else "")
+        out.append(f"{_rows_at(sheet, rows[0], len(rows))}: column {column!r}: read {shown}")
+    return out
 
 
 def _held_elsewhere(index: FolderIndex, entries: list[dict]) -> tuple[list[str], dict[str, str], dict[str, dict]]:
@@ -886,7 +1052,7 @@ def _elements(reader: _Reader, rows):
         tags = row.pop("tags", None)
         if (people := row.pop(PERSON_COLUMN, None)) is not None:
             _person_cell(reader, sheet, n, kind, node_id, people)
-        registers = {c: row.pop(c) for c in [c for c in row if c in REGISTER_COLUMNS]} \
+        registers = {c: row.pop(c) for c in [c for c in row if register_of(c)]} \
             if "identifiers" in fields else {}
         for col, v in row.items():
             if v is None:
@@ -901,6 +1067,8 @@ def _elements(reader: _Reader, rows):
                 continue
             entry[col] = _value(fld, v)
             columns[col] = head[col]
+            if col == "identifiers":
+                _bare_numbers(reader, sheet, n, entry[col])
         if registers:  # after the fields: an identifiers column's ids come first
             _register_cells(reader, sheet, n, entry, columns, registers)
         if tags is not None:
@@ -921,6 +1089,7 @@ def _elements(reader: _Reader, rows):
         by_id[node_id] = entry
         entries.append(entry)
     _not_names(reader)
+    _bare_numbers_said(reader)
     for e in entries:
         e.pop("_row", None)
     for (sheet, col, kind), (_, _, at, _) in reader.unknown.items():
@@ -931,27 +1100,74 @@ def _elements(reader: _Reader, rows):
 
 
 def _register_cells(reader: _Reader, sheet: str, n: int, entry: dict, columns: dict, cells: dict) -> None:
-    """The register numbers of a row (``REGISTER_COLUMNS``) as org-ids in its entry's identifiers, or the
-    problem with a number no register has."""
-    from .org_ids import register_ids
+    """The register numbers of a row (``register_of`` its columns) as org-ids in its entry's identifiers, or
+    the problem with a number no register of its column has; a column of two registers ("URN / UKPRN") reads
+    each number as the first that it fits."""
+    from .org_ids import register_ids, register_number
 
     head = reader.headers[sheet]
     for col, value in cells.items():
         if value is None:
             continue
-        ids, odd = register_ids({REGISTER_COLUMNS[col]: str(value)})
-        for what in odd:
+        registers = register_of(col)
+        number = register_number(str(value))  # "Reg. Charity 1110039": the number alone, said (``_warnings``)
+        if number is not None:
+            reader.repairs.setdefault((sheet, head[col]), []).append((n, str(value), number))
+            value = number
+        for register in registers:
+            ids, odd = register_ids({register: str(value)})
+            if not odd:
+                break
+        if odd:
+            what = odd[0] if len(registers) == 1 else repr(str(value))
             reader.problems.append(f"{sheet}:{n}: {what} in column {head[col]!r} fits no register (expected "
-                                   f"{_REGISTER_SHAPES[REGISTER_COLUMNS[col]]})")
+                                   f"{' or '.join(_REGISTER_SHAPES[r] for r in registers)})")
         for i in ids:
             if i not in entry.setdefault("identifiers", []):
                 entry["identifiers"].append(i)
         columns.setdefault("identifiers", head[col])
 
 
+def _bare_numbers(reader: _Reader, sheet: str, n: int, values: list) -> None:
+    """Note the register numbers written bare in an identifiers column ("01672070"): no org-id, and which
+    register is theirs the column's mapping says (``_bare_numbers_said``)."""
+    from ..identifiers import is_org_id
+    from .org_ids import register_ids
+
+    for value in values:
+        if is_org_id(value) or not any(register_ids({r: value})[0] for r in ("charityNumber", "companyNumber")):
+            continue
+        seen = reader.bare_numbers.get(sheet)
+        if seen is None:  # said once per sheet, where first seen
+            seen = reader.bare_numbers[sheet] = [len(reader.problems)]
+            reader.problems.append("")
+        seen.append((n, value))
+
+
+def _bare_numbers_said(reader: _Reader) -> None:
+    """One problem per sheet for its identifiers column's bare register numbers, with the mapping that reads
+    them as org-ids: the register the column's name says ("Companies House No"), else company numbers when
+    one is written as Companies House writes them (8 characters, "01672070"), else charity numbers."""
+    for sheet, (at, *cells) in reader.bare_numbers.items():
+        column = reader.headers[sheet]["identifiers"]
+        words = set(re.findall(r"[a-z]+", column.lower()))
+        named = {_REGISTER_WORDS[w] for w in words if w in _REGISTER_WORDS}
+        company = named == {"companyNumber"} or (not named and any(len(v) == 8 for _, v in cells))
+        target, other = ("Company number", "Charity number") if company else ("Charity number", "Company number")
+        rows = sorted({r for r, _ in cells})
+        texts = list(dict.fromkeys(v for _, v in cells))
+        shown = ", ".join(repr(x) for x in texts[:3]) + (f" and {len(texts) - 3} more" if len(texts) > 3 else "")
+        hint = reader.map_hint(column, target, f"for {target.lower()}s, ", "map the column")
+        reader.problems[at] = (f"{_rows_at(sheet, rows[0], len(rows))}: column {column!r} holds {shown}: register "
+                               "numbers, not org-ids (expected org-ids such as GB-CHC-1164883, or the column mapped "
+                               f"to {target} or {other}, which reads its numbers as org-ids{hint})")
+
+
 def _person_cell(reader: _Reader, sheet: str, n: int, kind: str, node_id: str, cell) -> None:
     """Note the people a row's person columns name (``PERSON_COLUMN``), or the problem with them: a contact
-    detail is refused at its row; text that names no person is said once per column, with its rows."""
+    detail is refused at its row (people carry none); a role or a team ("Chief Executive", "Parish Office": role
+    and body words, and one other at most) is passed over with a warning, since no person is lost; other text
+    that names no person ("Jane Smith (chair)", which may hold one) is said once per column, with its rows."""
     column = reader.headers[sheet][PERSON_COLUMN]
     if kind not in schema.REL_KINDS["WORKS_FOR"].ends:
         reader.problems.append(f"{sheet}:{n}: column {column!r} names people who work for an organisation, and this "
@@ -970,6 +1186,9 @@ def _person_cell(reader: _Reader, sheet: str, n: int, kind: str, node_id: str, c
             continue
         words = name.lower().replace(",", " ").split()
         if not _PERSON_NAME.fullmatch(name) or _BODY_WORDS.intersection(words) or set(words) <= _ROLE_WORDS:
+            if _names_a_role(name, words):
+                reader.roles.setdefault((sheet, column), []).append((n, name))  # "Parish Office": no one, passed over
+                continue
             seen = reader.not_names.get((sheet, column))
             if seen is None:  # said once per column, where first seen (``_not_names``)
                 seen = reader.not_names[(sheet, column)] = [len(reader.problems), []]
@@ -977,6 +1196,14 @@ def _person_cell(reader: _Reader, sheet: str, n: int, kind: str, node_id: str, c
             seen[1].append((n, name))
             continue
         reader.people.append((sheet, n, node_id, name))
+
+
+def _names_a_role(name: str, words: list[str]) -> bool:
+    """Whether a cell that names no person is a role, a team or a body ("Chief Executive", "Parish Office",
+    "Wolverhampton City Council"): a few words, role and body words but for one, or two before the body word it
+    ends with. Not "Jane Smith (chair)" nor "Jane Smith Community Team", which hold a person's name too."""
+    others = len(set(words) - _ROLE_WORDS - _BODY_WORDS)
+    return bool(_PERSON_NAME.fullmatch(name)) and (others <= 1 or (others == 2 and words[-1] in _BODY_WORDS))
 
 
 def _left_out(column: str) -> str:
@@ -997,6 +1224,16 @@ def _is_title(text: str) -> bool:
     from ..dedup.names import TITLES
 
     return text.lower().strip(".") in TITLES
+
+
+def _without_titles(name: str) -> str:
+    """``name`` without the titles it starts with ("Prof. Alan Reid": "Alan Reid", "Insp Dave Carter": "Dave
+    Carter"), for the id a person is written under: the title is how the list addresses them, not who they are
+    (their name keeps it)."""
+    words = name.split()
+    while len(words) > 1 and _is_title(words[0]):
+        words = words[1:]
+    return " ".join(words)
 
 
 def _not_names(reader: _Reader) -> None:
@@ -1032,7 +1269,7 @@ def _people(reader: _Reader, index: FolderIndex, entries: list, by_id: dict, by_
             rows = [i for i in by_label.get(key, []) if by_id[i]["_kind"] == "Person"]
             pid = rows[0] if rows else theirs.get(key)
             if pid is None:
-                made = slug(name) or f"person-row-{n}"
+                made = slug(_without_titles(name)) or f"person-row-{n}"
                 pid = before[key][0] if len(before.get(key, ())) == 1 and before[key][0] not in taken else \
                     _free_id(made, taken)
                 if pid != made and made in index.ids:
@@ -1200,10 +1437,13 @@ def _unknown_column(reader: _Reader, sheet: str, col: str, kind: str) -> str:
         field = close[0] if close else None
     hint = (f"; make each name in it a person who works for the {kind.lower()} with {key}: {field}"
             if field == PERSON_COLUMN else f"; map it with {key}: {field}" if field else "")
-    if field:
-        reader.column_fixes.append((named, field))
+    elsewhere = any(col in h for s, h in reader.headers.items() if s != sheet)  # another sheet may need it
+    if field or not elsewhere:
+        reader.column_fixes.append((named, field or ""))  # no field: left out (~) by the one-go command
     # the entry's own type is the Category column: a column mapped to "type" would be read as the kind
     shown = ["Category (its type)" if f == "type" else f for f in fields]
+    if "identifiers" in fields:  # a register's numbers are read as org-ids by these names (``register_of``)
+        shown.insert(shown.index("identifiers") + 1, "Charity number or Company number (read as identifiers)")
     return (f"{where}: unknown column {named!r} for {schema.a_kind(kind)} (expected one of {', '.join(shown)}"
             f"{hint}; or leave it out with {key}: ~ under columns: in a mapping file)")
 
