@@ -1267,3 +1267,25 @@ def test_a_list_without_a_label_column_imports_with_the_first_runs_command(lcg, 
     orgs = {n.name: n.props for n in ds.nodes if n.kind == "Organisation"}
     assert list(orgs["Wolves Foundation"]["identifiers"]) == ["GB-CHC-1126987"]
     assert {n.name for n in ds.nodes if n.kind == "Person"} == {"G Hollins"}
+
+
+def test_us_employer_numbers_are_read_as_org_ids_and_a_short_one_is_one_problem_per_column(lcg, tmp_path):
+    """"EIN", "FEIN", "Tax ID", "EIN #", "Federal Tax ID" hold the IRS's employer numbers, written with their
+    hyphen or without: one id, US-EIN-251000101 (org-id.guide), so a US coalition's lists pair by it (a trial's
+    user prefixed every cell by hand); "Pending" is a placeholder; numbers that are not 9 digits are one problem
+    for their column; "Tax" alone is no register."""
+    text = ("Name,EIN,FEIN,Tax ID,EIN #,Federal Tax ID,Tax\nGoodwill SWPA,25-1000101,251000101,,,,Yes\n"
+            "Lawrenceville United,Pending,,26-1000165,,,\nCCAC,,,,25 1000106,,\nYMCA,,,,,25-1000102,\n")
+    result = _import_list(lcg, tmp_path, text, "{Name: Label, Tax: ~}")
+    assert result.exit_code == 0, result.output
+    ids = {n.name: list(n.props.get("identifiers", [])) for n in load_dataset(tmp_path / "data").nodes}
+    assert ids == {"Goodwill SWPA": ["US-EIN-251000101"], "Lawrenceville United": ["US-EIN-261000165"],
+                   "CCAC": ["US-EIN-251000106"], "YMCA": ["US-EIN-251000102"]}
+    assert "warning: list.csv:3: column 'EIN': 'Pending' read as empty (a placeholder)" in result.stderr, \
+        result.stderr
+    bad = _import_list(lcg, tmp_path, "Name,EIN\nA Org,2510001\nB Org,25-1000101\nC Org,1234\n", "{Name: Label}")
+    assert bad.exit_code == 1
+    (line,) = [p for p in bad.stderr.splitlines() if "EIN" in p and not p.startswith("Error")]
+    assert line.startswith("list.csv:2 (and 1 more row): '2510001', '1234' in column 'EIN' fit no register (expected "
+                           "a US employer identification number of 9 digits"), line
+    assert "leave the column out with EIN: ~ under columns:" in line

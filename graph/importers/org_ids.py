@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from ..identifiers import is_org_id
+from ..identifiers import is_org_id, registry_id
 
 __all__ = ["BLANK_WORDS", "ORG_ID_EXAMPLE", "clean_org_id", "is_blank", "is_placeholder", "register_ids",
            "register_number"]
@@ -102,8 +102,9 @@ def register_number(text: str) -> str | None:
 
 
 def register_ids(org: dict) -> tuple[list[str], list[str]]:
-    """(org-ids from the charity and company numbers, a school's URN, a provider's UKPRN and an NHS body's ODS
-    code (org-id.guide's GB-NHS), numbers that fit no register we can name).
+    """(org-ids from the charity and company numbers, a school's URN, a provider's UKPRN, an NHS body's ODS
+    code (org-id.guide's GB-NHS) and a US employer identification number (US-EIN), numbers that fit no register
+    we can name).
 
     Charity numbers of England and Wales are digits (``1164883``, ``1164883-1``);
     Scotland's ``SC012345``; Northern Ireland's ``NIC100012``; company numbers are
@@ -156,4 +157,12 @@ def register_ids(org: dict) -> tuple[list[str], list[str]]:
             ids.append("GB-NHS-" + ods)
         else:
             odd.append(f"ODS code {org.get('ods')}")
+    ein = re.sub(r"\s+", "", str(org.get("ein") or "")).upper()
+    if ein and not is_placeholder(ein):  # the IRS writes it "25-1000101", lists as often "251000101": one number
+        if is_org_id(ein):
+            ids.append(registry_id(ein))
+        elif re.fullmatch(r"\d{2}-?\d{7}", ein):
+            ids.append(registry_id("US-EIN-" + ein))
+        else:
+            odd.append(f"EIN {org.get('ein')}")
     return ids, odd

@@ -107,16 +107,22 @@ REGISTER_COLUMNS = {
     "charity number": "charityNumber", "company number": "companyNumber",
     **dict.fromkeys(("school urn", "establishment urn", "school unique reference number"), "urn"),
     **dict.fromkeys(("ukprn", "uk provider reference number"), "ukprn"),
+    **dict.fromkeys(("employer identification number", "federal employer identification number"), "ein"),
 }
 #: How lists name a column of charity or company numbers ("Reg Charity Number", "Companies House No", "Company
-#: Reg No.", "Charity No."): a register's word, words from ``_REGISTER_AROUND`` and a number word, no other
-#: word: "Charity" or "Company" alone (a yes or no, a name) is none, nor "Company phone number".
+#: Reg No.", "Charity No."), or of US employer numbers ("EIN #", "Federal Tax ID"): a register's word, words from
+#: ``_REGISTER_AROUND`` and a number word, no other word: "Charity" or "Company" alone (a yes or no, a name) is
+#: none, nor "Company phone number".
 _REGISTER_WORDS = {"charity": "charityNumber", "charities": "charityNumber", "company": "companyNumber",
-                   "companies": "companyNumber", "ods": "ods"}
-_REGISTER_AROUND = frozenset("reg registered registration commission house scottish oscr uk nhs org".split())
+                   "companies": "companyNumber", "ods": "ods", "ein": "ein", "fein": "ein", "tax": "ein"}
+_REGISTER_AROUND = frozenset("reg registered registration commission house scottish oscr uk nhs org federal irs us "
+                             "identification".split())
 _NUMBER_WORDS = frozenset("number no num nr nbr ref id code #".split())
-#: Registers whose name alone says the column holds their numbers: "ODS" (the NHS's Organisation Data Service).
-_NAMED_ALONE = frozenset({"ods"})
+#: Registers whose name alone says the column holds their numbers: "ODS" (the NHS's Organisation Data Service),
+#: "EIN" and "FEIN" (the IRS's employer identification number), not "Tax" (a yes or no, an amount).
+_NAMED_ALONE = frozenset({"ods", "ein"})
+#: "Tax" names the EIN's register only as a "Tax ID": a "Tax ref" or "Tax code" may be any country's.
+_TAX_ID_WORDS = frozenset({"id", "identification", "ein", "fein"})
 #: How one column names several registers: "ODS / UKPRN", "Charity no / Company no".
 _REGISTERS_SPLIT = re.compile(r"\s*(?:/|&|,|\bor\b)\s*")
 
@@ -141,6 +147,8 @@ def _register_of_part(part: str) -> str | None:
     registers = {_REGISTER_WORDS[w] for w in words if w in _REGISTER_WORDS}
     if len(registers) != 1 or not (_NUMBER_WORDS.intersection(words) or registers <= _NAMED_ALONE):
         return None
+    if "tax" in words and not _TAX_ID_WORDS.intersection(words):
+        return None
     if all(w in _REGISTER_WORDS or w in _REGISTER_AROUND or w in _NUMBER_WORDS for w in words):
         return registers.pop()
     return None
@@ -152,7 +160,8 @@ _REGISTER_SHAPES = {"charityNumber": "digits, SC012345 or NIC100012, or an org-i
                     "urn": "5 to 7 digits, or EY and 6, or an org-id such as GB-URN-104301",
                     "ukprn": "8 digits from 1, or an org-id such as GB-UKPRN-10007166",
                     "ods": "an NHS ODS code of 3 to 6 letters and digits such as RL4 or M92011, or an org-id such as "
-                           "GB-NHS-RL4"}
+                           "GB-NHS-RL4",
+                    "ein": "a US employer identification number of 9 digits, such as 25-1000101 or 251000101"}
 #: A column named "URN" alone may be any list's record number: offered "school urn" when its values look like a
 #: school's (5 to 7 digits, or Ofsted's "EY" and 6), never read so unasked.
 _URN_VALUE = re.compile(r"(?:EY)?\d{5,7}", re.IGNORECASE)
@@ -332,6 +341,9 @@ class _Reader:
         self.blanks: dict[tuple[str, str], list[tuple[int, str]]] = {}
         #: (sheet, column) -> (row, cell, what was read) of the cells read in part: "Reg. Charity 1110039"
         self.repairs: dict[tuple[str, str], list[tuple[int, str, str]]] = {}
+        #: (sheet, register column) -> [its place in ``problems``, (row, what, cell)...] of numbers no register of
+        #: the column has (``_unfit_numbers``)
+        self.unfit: dict[tuple[str, str], list] = {}
         #: sheet -> [its place in ``problems``, (row, value)...] of register numbers in an identifiers column
         self.bare_numbers: dict[str, list] = {}
         self.made_ids: set[str] = set()  # ids made from a row's label (no ID column), which may be changed
@@ -1089,6 +1101,7 @@ def _elements(reader: _Reader, rows):
         by_id[node_id] = entry
         entries.append(entry)
     _not_names(reader)
+    _unfit_numbers(reader)
     _bare_numbers_said(reader)
     for e in entries:
         e.pop("_row", None)
@@ -1101,31 +1114,56 @@ def _elements(reader: _Reader, rows):
 
 def _register_cells(reader: _Reader, sheet: str, n: int, entry: dict, columns: dict, cells: dict) -> None:
     """The register numbers of a row (``register_of`` its columns) as org-ids in its entry's identifiers, or
-    the problem with a number no register of its column has; a column of two registers ("URN / UKPRN") reads
-    each number as the first that it fits."""
+    the numbers no register of their column has (said once per column, ``_unfit_numbers``); a column of two
+    registers ("URN / UKPRN") reads each number as the first that it fits. A placeholder ("Pending", "Exempt")
+    is no number: read as empty, and said as "N/A" is (``_warnings``)."""
     from .org_ids import register_ids, register_number
 
     head = reader.headers[sheet]
     for col, value in cells.items():
         if value is None:
             continue
+        text = str(value).strip()
+        if is_placeholder(text):
+            reader.blanks.setdefault((sheet, head[col]), []).append((n, text))
+            continue
         registers = register_of(col)
-        number = register_number(str(value))  # "Reg. Charity 1110039": the number alone, said (``_warnings``)
+        number = register_number(text)  # "Reg. Charity 1110039": the number alone, said (``_warnings``)
         if number is not None:
-            reader.repairs.setdefault((sheet, head[col]), []).append((n, str(value), number))
-            value = number
+            reader.repairs.setdefault((sheet, head[col]), []).append((n, text, number))
+            text = number
         for register in registers:
-            ids, odd = register_ids({register: str(value)})
+            ids, odd = register_ids({register: text})
             if not odd:
                 break
         if odd:
-            what = odd[0] if len(registers) == 1 else repr(str(value))
-            reader.problems.append(f"{sheet}:{n}: {what} in column {head[col]!r} fits no register (expected "
-                                   f"{' or '.join(_REGISTER_SHAPES[r] for r in registers)})")
+            seen = reader.unfit.get((sheet, col))
+            if seen is None:  # said once per column, where first seen (``_unfit_numbers``)
+                seen = reader.unfit[(sheet, col)] = [len(reader.problems), []]
+                reader.problems.append("")
+            seen[1].append((n, odd[0] if len(registers) == 1 else repr(text), str(value).strip()))
         for i in ids:
             if i not in entry.setdefault("identifiers", []):
                 entry["identifiers"].append(i)
         columns.setdefault("identifiers", head[col])
+
+
+def _unfit_numbers(reader: _Reader) -> None:
+    """One problem per register column for its numbers that fit none of its registers, with their rows: a
+    column of EINs written short is one line to read, not one per row."""
+    for (sheet, col), (at, cells) in reader.unfit.items():
+        rows = sorted({n for n, _, _ in cells})
+        column = reader.headers[sheet][col]
+        if len(cells) == 1:
+            what = f"{cells[0][1]} in column {column!r} fits no register"
+        else:
+            texts = list(dict.fromkeys(repr(v) for _, _, v in cells))
+            what = ", ".join(texts[:5]) + (f" and {len(texts) - 5} more" if len(texts) > 5 else "") + \
+                f" in column {column!r} fit no register"
+        expected = " or ".join(_REGISTER_SHAPES[r] for r in register_of(col))
+        reader.problems[at] = (f"{_rows_at(sheet, rows[0], len(rows))}: {what} (expected {expected}; correct "
+                               f"{'the cell' if len(cells) == 1 else 'them'}, or leave the column out with "
+                               f"{_left_out(column)} under columns: in a mapping file)")
 
 
 def _bare_numbers(reader: _Reader, sheet: str, n: int, values: list) -> None:
