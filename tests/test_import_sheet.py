@@ -1289,3 +1289,36 @@ def test_us_employer_numbers_are_read_as_org_ids_and_a_short_one_is_one_problem_
     assert line.startswith("list.csv:2 (and 1 more row): '2510001', '1234' in column 'EIN' fit no register (expected "
                            "a US employer identification number of 9 digits"), line
     assert "leave the column out with EIN: ~ under columns:" in line
+
+
+def test_charity_and_company_numbers_in_one_column_are_each_read_in_their_register(lcg, tmp_path, monkeypatch):
+    """"Charity / company no." is a register column; each number is read as the register it fits: words before it
+    ("Co.", "Company", "Co. No.") or eight characters (08123456, SC123456, OC301234, NI012345) make a company's,
+    6-7 digits a charity's. A charity column's 8-digit number is a company's too, said (a trial's "Company
+    07654321" was written GB-CHC-07654321, which never matched the company's GB-COH id); Scotland's charity
+    number stays one in a charity column. "Registered number" is offered as Charity number, which reads both."""
+    text = ("Name,Charity / company no.,Charity No.\nGallery Cafe,Co. 08123456,\nGrand Trading,Company 02345678,\n"
+            "Friends of WAG,1001234,\nCreative BC,,Company 07654321\nAsha Arts,,10234567\nScots Trust,SC123456,"
+            "SC012345\nBCT LLP,OC301234,\nBelfast Co,NI012345,\nTiny Co,Co. No. 0812,\n")
+    result = _import_list(lcg, tmp_path, text, "{Name: Label}")
+    assert result.exit_code == 0, result.output
+    ids = {n.name: list(n.props["identifiers"]) for n in load_dataset(tmp_path / "data").nodes}
+    assert ids == {"Gallery Cafe": ["GB-COH-08123456"], "Grand Trading": ["GB-COH-02345678"],
+                   "Friends of WAG": ["GB-CHC-1001234"], "Creative BC": ["GB-COH-07654321"],
+                   "Asha Arts": ["GB-COH-10234567"], "Scots Trust": ["GB-COH-SC123456", "GB-SC-SC012345"],
+                   "BCT LLP": ["GB-COH-OC301234"], "Belfast Co": ["GB-COH-NI012345"], "Tiny Co": ["GB-COH-00000812"]}
+    assert ("warning: list.csv:5 (and 1 more row): column 'Charity No.': read 'Company 07654321' as GB-COH-07654321 "
+            "(a company's number), '10234567' as GB-COH-10234567 (a company's number)") in result.stderr, result.stderr
+    assert "'SC123456' as GB-COH-SC123456 (a company's number; a Scottish charity's would be GB-SC-SC123456)" \
+        in result.stderr
+    from graph.importers.org_ids import register_ids  # the one rule: a 360Giving charityNumber reads so too
+    assert register_ids({"charityNumber": "07654321"}) == (["GB-COH-07654321"], [])
+    (tmp_path / "funder.csv").write_text("Applicant name,Registered number\nGrand Theatre,511235\n"
+                                         "BC Arts CIC,07654321\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    offered = lcg("import", "sheet", "funder.csv", "-o", "data2")
+    assert "map it with Registered number: Charity number (a company's number in it is read as one)" \
+        in offered.stderr, offered.stderr
+    assert _paste(tmp_path, _one_go(offered.stderr)).returncode == 0
+    ids = {n.name: list(n.props["identifiers"]) for n in load_dataset(tmp_path / "data2").nodes}
+    assert ids == {"Grand Theatre": ["GB-CHC-511235"], "BC Arts CIC": ["GB-COH-07654321"]}

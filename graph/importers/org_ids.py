@@ -13,8 +13,8 @@ import re
 
 from ..identifiers import is_org_id, registry_id
 
-__all__ = ["BLANK_WORDS", "ORG_ID_EXAMPLE", "clean_org_id", "is_blank", "is_placeholder", "register_ids",
-           "register_number"]
+__all__ = ["BLANK_WORDS", "ORG_ID_EXAMPLE", "charity_or_company", "clean_org_id", "is_blank", "is_placeholder",
+           "register_ids", "register_number"]
 
 #: What an org-id looks like, said where a value is not one.
 ORG_ID_EXAMPLE = "expected e.g. GB-CHC-1164883 or 360G-..."
@@ -82,23 +82,57 @@ def clean_org_id(value) -> tuple[str | None, str | None]:
 
 
 #: A register number with words before it, as lists write it: "Reg. Charity 1110039", "Charity No. 1110039",
-#: "No.1110039", "Company number: 01672070", "CC 1110039": the words, then the number (Scotland's "SC012345",
-#: a company's "OC317599" too).
+#: "No.1110039", "Company number: 01672070", "Co. 08123456", "CC 1110039": the words, then the number (Scotland's
+#: "SC012345", a company's "OC317599" too).
 _WORDS_AND_NUMBER = re.compile(r"(?P<words>(?:[A-Za-z]+\.?|#)(?:[\s:]*(?:[A-Za-z]+\.?|#))*)[\s:#]*"
                                r"(?<![A-Za-z])(?P<number>[A-Za-z]{0,3}\d[\d-]*)")
-_NUMBER_SAYING = frozenset("reg registered registration charity charities company companies house commission no "
+_NUMBER_SAYING = frozenset("reg registered registration charity charities company companies co house commission no "
                            "number num nr nbr cc crn ch scottish oscr uk #".split())
+#: The words of ``_NUMBER_SAYING`` that name the register: a company's ("Co.", "Company", "Companies House"), a
+#: charity's ("Charity No.", "CC", "OSCR").
+_SAYS_COMPANY = frozenset("company companies co house crn".split())
+_SAYS_CHARITY = frozenset("charity charities cc scottish oscr".split())
+#: A company number as Companies House writes it: eight characters, 8 digits or two letters and 6 digits
+#: (SC123456, OC301234, NI012345). A charity number of England and Wales has 5 to 7 digits, so an 8-digit number
+#: in a charity column is a company's; Scotland's charity numbers are "SC" and 6 digits too (``charity_or_company``).
+_COMPANY_SHAPE = re.compile(r"\d{8}|[A-Z]{2}\d{6}")
+
+
+def _words_and_number(text: str) -> tuple[list[str], str] | None:
+    """(the words, the number) of a register cell that is words saying "register number" and one number."""
+    m = _WORDS_AND_NUMBER.fullmatch(text.strip())
+    if m is None:
+        return None
+    words = [w.strip(".").lower() for w in re.findall(r"[A-Za-z]+\.?|#", m.group("words"))]
+    return (words, m.group("number")) if all(w in _NUMBER_SAYING for w in words) else None
 
 
 def register_number(text: str) -> str | None:
     """The number of a register cell that says what it is ("Reg. Charity 1110039": 1110039), or None when the
     cell is no such words and one number: only words that say "register number" are passed over, so that a
     cell such as "Exempt 1110039" stays as written (and fits no register)."""
-    m = _WORDS_AND_NUMBER.fullmatch(text.strip())
-    if m is None:
-        return None
-    words = [w.strip(".").lower() for w in re.findall(r"[A-Za-z]+\.?|#", m.group("words"))]
-    return m.group("number") if all(w in _NUMBER_SAYING for w in words) else None
+    found = _words_and_number(text)
+    return None if found is None else found[1]
+
+
+def charity_or_company(text: str, registers: tuple[str, ...]) -> tuple[str, ...]:
+    """The registers to read a cell of a column of ``registers`` in, first the one it fits: a column of charity
+    numbers ("Charity / company no.", "Charity No.") holds companies' too, each known by the words before it
+    ("Co. 08123456", "Company 02345678") or by its eight characters (08123456, OC301234, NI012345; in a column
+    that names companies, SC123456 too, else Scotland's charity number); 6-7 digits are a charity's. A trial's
+    "Company 07654321" in a charity column was written GB-CHC-07654321, which no company's GB-COH id matches."""
+    if "charityNumber" not in registers:
+        return registers
+    found = _words_and_number(text)
+    words, number = found if found is not None else ([], text)
+    if _SAYS_COMPANY.intersection(words):
+        return ("companyNumber",)
+    if _SAYS_CHARITY.intersection(words):
+        return ("charityNumber",)
+    number = re.sub(r"\s+", "", number).upper()
+    if _COMPANY_SHAPE.fullmatch(number) and ("companyNumber" in registers or not number.startswith("SC")):
+        return ("companyNumber",)
+    return registers
 
 
 def register_ids(org: dict) -> tuple[list[str], list[str]]:
@@ -115,8 +149,10 @@ def register_ids(org: dict) -> tuple[list[str], list[str]]:
     if charity and not is_placeholder(charity):
         if is_org_id(charity):  # some publishers write the org-id itself in the number column
             ids.append(charity)
-        elif re.fullmatch(r"\d{5,8}(-\d{1,2})?", charity):
+        elif re.fullmatch(r"\d{5,7}(-\d{1,2})?", charity):
             ids.append("GB-CHC-" + charity)
+        elif _COMPANY_SHAPE.fullmatch(charity) and not charity.startswith("SC"):  # a company's (charity_or_company)
+            ids.append("GB-COH-" + charity)
         elif re.fullmatch(r"SC\d{6}", charity):
             ids.append("GB-SC-" + charity)
         elif re.fullmatch(r"NIC\d{5,6}", charity):

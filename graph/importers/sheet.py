@@ -136,6 +136,9 @@ def register_of(column: str) -> tuple[str, ...]:
         return (REGISTER_COLUMNS[column],)
     parts = [p for p in _REGISTERS_SPLIT.split(column) if p]
     found = [_register_of_part(p) for p in parts]
+    tail = " ".join(w for w in re.findall(r"[a-z]+|#", parts[-1]) if w in _NUMBER_WORDS) if parts else ""
+    if tail:  # "Charity / company no.": the last part's number word is the others' too
+        found = [f or _register_of_part(f"{p} {tail}") for p, f in zip(parts, found)]
     return tuple(f for f in found if f) if found and all(found) else ()
 
 
@@ -1117,7 +1120,7 @@ def _register_cells(reader: _Reader, sheet: str, n: int, entry: dict, columns: d
     the numbers no register of their column has (said once per column, ``_unfit_numbers``); a column of two
     registers ("URN / UKPRN") reads each number as the first that it fits. A placeholder ("Pending", "Exempt")
     is no number: read as empty, and said as "N/A" is (``_warnings``)."""
-    from .org_ids import register_ids, register_number
+    from .org_ids import charity_or_company, register_ids, register_number
 
     head = reader.headers[sheet]
     for col, value in cells.items():
@@ -1127,15 +1130,21 @@ def _register_cells(reader: _Reader, sheet: str, n: int, entry: dict, columns: d
         if is_placeholder(text):
             reader.blanks.setdefault((sheet, head[col]), []).append((n, text))
             continue
-        registers = register_of(col)
+        registers = charity_or_company(text, register_of(col))  # "Co. 08123456" in a charity column: a company's
         number = register_number(text)  # "Reg. Charity 1110039": the number alone, said (``_warnings``)
-        if number is not None:
-            reader.repairs.setdefault((sheet, head[col]), []).append((n, text, number))
-            text = number
+        cell, text = text, text if number is None else number
         for register in registers:
             ids, odd = register_ids({register: text})
             if not odd:
                 break
+        named = register_of(col)
+        if ids and registers[0] not in named:  # a company's number in a charity column
+            reader.repairs.setdefault((sheet, head[col]), []).append((n, cell, f"{ids[0]} (a company's number)"))
+        elif ids and registers == ("companyNumber",) and "charityNumber" in named and text.upper().startswith("SC"):
+            reader.repairs.setdefault((sheet, head[col]), []).append(  # Scotland's charity numbers look alike
+                (n, cell, f"{ids[0]} (a company's number; a Scottish charity's would be GB-SC-{text.upper()})"))
+        elif number is not None:
+            reader.repairs.setdefault((sheet, head[col]), []).append((n, cell, number))
         if odd:
             seen = reader.unfit.get((sheet, col))
             if seen is None:  # said once per column, where first seen (``_unfit_numbers``)
@@ -1447,6 +1456,25 @@ def _could_hold(name: str, kind: str, value) -> bool:
     return True
 
 
+#: The words of a column named for "the register number" without naming the register: "Registered number", "Reg.
+#: No.", "Registration no": in a UK list of organisations, a charity's or a company's.
+_REGISTERED_WORDS = frozenset({"reg", "registered", "registration"})
+
+
+def _charity_or_company_numbers(col: str, value) -> bool:
+    """Whether a column named "Registered number" holds charity or company numbers, by its first value: offered
+    as Charity number, which reads a company's as one (a trial's funder list had both in one such column)."""
+    from .org_ids import charity_or_company, register_ids, register_number
+
+    words = re.findall(r"[a-z]+|#", col)
+    if not (_REGISTERED_WORDS.intersection(words) and _NUMBER_WORDS.intersection(words)) or \
+            not set(words) <= _REGISTERED_WORDS | _NUMBER_WORDS:
+        return False
+    text = str(value).strip()
+    register = charity_or_company(text, ("charityNumber",))[0]
+    return bool(register_ids({register: register_number(text) or text})[0])
+
+
 def _unknown_column(reader: _Reader, sheet: str, col: str, kind: str) -> str:
     """One line for a column no field of ``kind`` has, on every row it fills, with the mapping line that
     would name its field or leave it out (quoted when YAML needs it: "phone #1")."""
@@ -1470,11 +1498,15 @@ def _unknown_column(reader: _Reader, sheet: str, col: str, kind: str) -> str:
         field = PERSON_COLUMN
     if field is None and col in ("urn", "ukprn") and _URN_VALUE.fullmatch(str(value).strip()):
         field = "school urn" if col == "urn" else "ukprn"  # a register's number, read as an org-id once mapped
+    if field is None and "identifiers" in fields and _charity_or_company_numbers(col, value):
+        field = "Charity number"  # which reads a company's number as one (``org_ids.charity_or_company``)
     if field is None:  # close ones only: "notes" for note
         close = difflib.get_close_matches(col, could, n=1, cutoff=0.75)
         field = close[0] if close else None
     hint = (f"; make each name in it a person who works for the {kind.lower()} with {key}: {field}"
             if field == PERSON_COLUMN else f"; map it with {key}: {field}" if field else "")
+    if field == "Charity number":
+        hint += " (a company's number in it is read as one)"
     elsewhere = any(col in h for s, h in reader.headers.items() if s != sheet)  # another sheet may need it
     if field or not elsewhere:
         reader.column_fixes.append((named, field or ""))  # no field: left out (~) by the one-go command
