@@ -95,7 +95,14 @@ _BODY_WORDS = frozenset("of for the council school college university trust cent
                         "department service services website group association society club cic plc".split())
 _ROLE_WORDS = frozenset("head teacher headteacher manager chair chairman chairperson director officer coordinator "
                         "co-ordinator ceo principal secretary treasurer administrator lead contact deputy assistant "
-                        "executive chief worker leader safeguarding general enquiries admin senior".split())
+                        "executive chief worker leader safeguarding general enquiries admin senior curator exec "
+                        "president vice clerk founder organiser organizer convenor convener conductor producer "
+                        "programmer artistic membership volunteer trustee".split())
+#: How a cell names a person with their role: "Jo Bennett (Curator)", "Secretary: Jean Wild", "Jean Wild -
+#: Secretary", "Secretary - Jean Wild", "Jean Wild, Secretary" (not "Smith, Jane": "Jane" is no role's word).
+_IN_BRACKETS = re.compile(r"(?P<name>[^()]+?)\s*\((?P<role>[^()]+)\)")
+_ROLE_FIRST = re.compile(r"(?P<role>[^:]+?)\s*:\s*(?P<name>.+)")
+_DASH_OR_COMMA = re.compile(r"\s+[-\u2013\u2014]\s+|\s*,\s*")
 #: How one cell names several people: "Jane Smith; Raj Patel", "Jane Smith & Raj Patel", "... / ...", "... and ...".
 _PEOPLE_SPLIT = re.compile(r"\s*(?:&|/|\band\b)\s*", re.IGNORECASE)
 LIST_SEPARATOR = ";"
@@ -336,7 +343,9 @@ class _Reader:
         self.tie_rows: dict[tuple[str, str], list[tuple[str, int, dict[str, str]]]] = {}
         #: (sheet, row, organisation id, name) of each person the person columns name (``_people``), and
         #: (sheet, column) -> [its place in ``problems``, (row, text)...] of cells that name no person
-        self.people: list[tuple[str, int, str, str]] = []
+        self.people: list[tuple[str, int, str, str, str | None]] = []  # ... and the role the cell gives them
+        #: (sheet, column) -> (row, role) of the roles a person column gives that no tie could keep (``_person_cell``)
+        self.roles_left: dict[tuple[str, str], list[tuple[int, str]]] = {}
         self.not_names: dict[tuple[str, str], list] = {}
         #: (sheet, column) -> (row, cell) of the roles and teams a person column names ("Parish Office"), passed over
         self.roles: dict[tuple[str, str], list[tuple[int, str]]] = {}
@@ -852,6 +861,12 @@ def _warnings(reader: _Reader) -> list[str]:
         out.append(f"{_rows_at(sheet, rows[0], len(rows))}: column {column!r}: passed over "
                    f"{', '.join(map(repr, texts))} (row{'s' if len(rows) > 1 else ''} {', '.join(map(str, rows))}): "
                    "a role or team, not a person's name; write the person's name there to import them")
+    for (sheet, column), cells in reader.roles_left.items():
+        rows = sorted({n for n, _ in cells})
+        texts = list(dict.fromkeys(role for _, role in cells))
+        out.append(f"{_rows_at(sheet, rows[0], len(rows))}: column {column!r}: passed over the roles "
+                   f"{', '.join(map(repr, texts))} beside the people's names (row{'s' if len(rows) > 1 else ''} "
+                   f"{', '.join(map(str, rows))}): a person's tie to an organisation keeps no role")
     for (sheet, column), blanks in reader.blanks.items():
         rows = sorted({n for n, _ in blanks})
         texts = list(dict.fromkeys(cell for _, cell in blanks))
@@ -1214,7 +1229,9 @@ def _person_cell(reader: _Reader, sheet: str, n: int, kind: str, node_id: str, c
     """Note the people a row's person columns name (``PERSON_COLUMN``), or the problem with them: a contact
     detail is refused at its row (people carry none); a role or a team ("Chief Executive", "Parish Office": role
     and body words, and one other at most) is passed over with a warning, since no person is lost; other text
-    that names no person ("Jane Smith (chair)", which may hold one) is said once per column, with its rows."""
+    that names no person ("Jane Smith Oak Trust", which may hold one) is said once per column, with its rows; a
+    person named with their role ("Jo Bennett (Curator)": ``_name_and_role``) is that person, the role on their
+    tie when WORKS_FOR has a role field, else passed over with one warning per column."""
     column = reader.headers[sheet][PERSON_COLUMN]
     if kind not in schema.REL_KINDS["WORKS_FOR"].ends:
         reader.problems.append(f"{sheet}:{n}: column {column!r} names people who work for an organisation, and this "
@@ -1231,6 +1248,9 @@ def _person_cell(reader: _Reader, sheet: str, n: int, kind: str, node_id: str, c
                                    f"or leave the column out with {_left_out(column)} under columns: in a "
                                    "mapping file)")
             continue
+        name, role = _name_and_role(name)
+        if _no_one(name):
+            continue
         words = name.lower().replace(",", " ").split()
         if not _PERSON_NAME.fullmatch(name) or _BODY_WORDS.intersection(words) or set(words) <= _ROLE_WORDS:
             if _names_a_role(name, words):
@@ -1242,13 +1262,52 @@ def _person_cell(reader: _Reader, sheet: str, n: int, kind: str, node_id: str, c
                 reader.problems.append("")
             seen[1].append((n, name))
             continue
-        reader.people.append((sheet, n, node_id, name))
+        if role is not None and "role" not in schema.REL_KINDS["WORKS_FOR"].field_names:
+            reader.roles_left.setdefault((sheet, column), []).append((n, role))  # said once per column
+            role = None
+        reader.people.append((sheet, n, node_id, name, role))
+
+
+def _name_and_role(text: str) -> tuple[str, str | None]:
+    """(the person's name, their role) of a cell that names a person with their role ("Jo Bennett (Curator)",
+    "Secretary: Jean Wild", "Jean Wild - Secretary", "Jean Wild, Secretary"), else (the cell, None): the role is
+    kept on their tie (WORKS_FOR's role), the name is who they are, and one person named with and without it is
+    one (a trial's user cleared such cells by hand). Brackets may hold any role; elsewhere the role's words are
+    role words (``_ROLE_WORDS``), so that "Smith, Jane" stays a name."""
+    text = " ".join(text.split())
+    if (m := _IN_BRACKETS.fullmatch(text)) and _is_name(m["name"]):
+        return m["name"], m["role"].strip()
+    if (m := _ROLE_FIRST.fullmatch(text)) and _is_role(m["role"]) and _is_name(m["name"]):
+        return m["name"], m["role"]
+    parts = _DASH_OR_COMMA.split(text, maxsplit=1)
+    if len(parts) == 2:
+        first, second = parts
+        if _is_role(second) and _is_name(first):
+            return first, second
+        if "," not in text and _is_role(first) and _is_name(second):  # "Secretary - Jean Wild"
+            return second, first
+    return text, None
+
+
+def _is_name(text: str) -> bool:
+    """Whether ``text`` is written as a person's name: name-shaped, with no body's word and not role words alone."""
+    words = text.lower().replace(",", " ").split()
+    return bool(_PERSON_NAME.fullmatch(text)) and not _BODY_WORDS.intersection(words) and \
+        not set(words) <= _ROLE_WORDS
+
+
+def _is_role(text: str) -> bool:
+    """Whether ``text`` is a role written beside a name ("Secretary", "Chief Exec", "Head of Music"): a few words,
+    one a role's at least, the others role or body words."""
+    words = [w.strip(".") for w in text.lower().split()]
+    return 0 < len(words) <= 5 and bool(_ROLE_WORDS.intersection(words)) and \
+        all(w in _ROLE_WORDS or w in _BODY_WORDS or w in ("and", "&") for w in words)
 
 
 def _names_a_role(name: str, words: list[str]) -> bool:
     """Whether a cell that names no person is a role, a team or a body ("Chief Executive", "Parish Office",
     "Wolverhampton City Council"): a few words, role and body words but for one, or two before the body word it
-    ends with. Not "Jane Smith (chair)" nor "Jane Smith Community Team", which hold a person's name too."""
+    ends with. Not "Jane Smith Oak Trust" nor "Jane Smith Community Team", which hold a person's name too."""
     others = len(set(words) - _ROLE_WORDS - _BODY_WORDS)
     return bool(_PERSON_NAME.fullmatch(name)) and (others <= 1 or (others == 2 and words[-1] in _BODY_WORDS))
 
@@ -1309,7 +1368,7 @@ def _people(reader: _Reader, index: FolderIndex, entries: list, by_id: dict, by_
     before = _own_ids_by_name(index, "Person")
     taken = set(index.ids) | set(by_id)
     found: dict[str, str] = {}  # normalised name -> person id
-    for sheet, n, org, name in reader.people:
+    for sheet, n, org, name, role in reader.people:
         key = norm_name(name)
         pid = found.get(key)
         if pid is None:
@@ -1331,8 +1390,9 @@ def _people(reader: _Reader, index: FolderIndex, entries: list, by_id: dict, by_
             found[key] = pid
         if org in _tie_ids(ties.get((pid, "works_for"))) or pid in _tie_ids(ties.get((org, "people"))):
             continue
-        ties.setdefault((org, "people"), []).append(pid)
-        reader.tie_rows.setdefault((org, "people"), []).append((sheet, n, {}))
+        ties.setdefault((org, "people"), []).append({"id": pid, "role": role} if role else pid)
+        reader.tie_rows.setdefault((org, "people"), []).append(
+            (sheet, n, {"role": reader.headers[sheet][PERSON_COLUMN]} if role else {}))
 
 
 def _own_ids_by_name(index: FolderIndex, kind: str) -> dict[str, list[str]]:
@@ -1493,7 +1553,7 @@ def _unknown_column(reader: _Reader, sheet: str, col: str, kind: str) -> str:
             and not any(f == "Category" for _, f in reader.column_fixes)):  # one column may be the Category
         field = "Category"  # the entry's own type ("Type of organisation": charity, school) is read from Category
     if (field is None and kind in schema.REL_KINDS["WORKS_FOR"].ends and _PERSON_HEADER.search(col)
-            and not _DETAIL_HEADER.search(col) and _PERSON_NAME.fullmatch(str(value).strip())
+            and not _DETAIL_HEADER.search(col) and _PERSON_NAME.fullmatch(_name_and_role(str(value))[0])
             and not _CONTACT_DETAIL.search(str(value))):  # "Main contact": a person's name
         field = PERSON_COLUMN
     if field is None and col in ("urn", "ukprn") and _URN_VALUE.fullmatch(str(value).strip()):
