@@ -1360,3 +1360,29 @@ def test_a_person_named_with_their_role_is_the_person_and_the_role_goes_on_their
     assert result.exit_code == 0, result.output
     assert ("warning: list.csv:2 (and 4 more rows): column 'Contact': passed over the roles 'Curator', 'Secretary', "
             "'Chief Exec' beside the people's names (rows 2, 4, 5, 6, 7)") in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize("column", ["Web address", "Web", "URL", "Homepage", "Website address"])
+def test_a_web_address_column_is_offered_website_and_an_email_column_is_left_out(lcg, tmp_path, monkeypatch, column):
+    """"Web address" was offered address (close to its name), which would put URLs in the address: a column
+    named for web addresses is offered website; "Email", "Email address" are offered ~ with why (an
+    organisation's e-mail address is a contact detail the graph does not keep: Organisation has no such field)."""
+    from graph import schema
+
+    assert "email" not in schema.NODE_KINDS["Organisation"].field_names  # else the hint would offer it
+    (tmp_path / "list.csv").write_text(f"Applicant name,{column},Email,Email address\n"
+                                       "Light House,light-house.co.uk/cinema,info@light-house.co.uk,x@y.org\n",
+                                       encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = lcg("import", "sheet", "list.csv", "-o", "data")
+    assert f"map it with {column}: website;" in result.stderr, result.stderr
+    assert ("unknown column 'Email' for an Organisation (expected one of Category (its type), aliases, website, "
+            "identifiers") in result.stderr
+    assert ("an organisation's e-mail address is a contact detail the graph does not keep: leave it out with Email: "
+            "~ under columns: in a mapping file)") in result.stderr
+    command = _one_go(result.stderr)
+    assert _mapping_written(command)["columns"] == {"Applicant name": "Label", column: "website", "Email": None,
+                                                    "Email address": None}
+    assert _paste(tmp_path, command).returncode == 0
+    (org,) = load_dataset(tmp_path / "data").nodes
+    assert org.props == {"name": "Light House", "website": "https://light-house.co.uk/cinema"}

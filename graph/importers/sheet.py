@@ -1478,6 +1478,8 @@ def _free_id(base: str, taken) -> str:
 FIELD_SYNONYMS = {"zip": "postcode", "zipcode": "postcode", "zip code": "postcode", "postal code": "postcode",
                   "post code": "postcode", "tel": "phone", "telephone": "phone", "phone number": "phone",
                   "url": "website", "web": "website", "web site": "website", "homepage": "website",
+                  **dict.fromkeys(("web address", "website address", "web page", "webpage", "website url", "web url",
+                                   "home page", "internet address"), "website"),
                   "street": "address", "street address": "address", "addr": "address", "alias": "aliases",
                   "town": "address", "city": "address", "locality": "address", "address 1": "address",
                   "address 2": "address", "address line 1": "address", "address line 2": "address"}
@@ -1489,6 +1491,8 @@ _FIELD_WORDS = {"phone": re.compile(r"(?:tele)?phone[\s_-]*(?:num|number|no)?$")
                 "postcode": re.compile(r"(?:postcode|post code|zipcode|zip code)$"),
                 "address": re.compile(r"(?<!e-mail )(?<!email )(?<!web )(?:street|address|town)"
                                       r"(?:[\s_-]*(?:line)?[\s_-]*\d)?$")}
+#: A column's name that says it holds web addresses ("Web address", "URL", "Homepage"): never offered address.
+_WEB_COLUMN = re.compile(r"\b(?:web|website|webpage|url|homepage|www|internet)\b")
 _PLAIN_KEY = re.compile(r"[A-Za-z][A-Za-z0-9 _.()-]*")
 #: Plain words YAML reads as something else than text (yes, no, on, off, true, false, null).
 _YAML_WORDS = frozenset("y n yes no on off true false null".split())
@@ -1546,7 +1550,10 @@ def _unknown_column(reader: _Reader, sheet: str, col: str, kind: str) -> str:
     key = _yaml_key(named)
     could = [f for f in fields if _could_hold(f, types[f], value)]  # "Source" holding file names is no `sources`
     field = FIELD_SYNONYMS.get(col) if FIELD_SYNONYMS.get(col) in could else None
-    if field is None and not re.search(r"e-?mail", col):  # "TelephoneNum", "SchoolWebsite": the field's word in it
+    email = re.search(r"e-?mail", col) is not None
+    if email:  # a contact detail: its own field if the kind has one, else left out ("" stops the guesses below)
+        field = "email" if "email" in could else ""
+    if field is None:  # "TelephoneNum", "SchoolWebsite": the field's word in it
         field = next((f for f, ending in _FIELD_WORDS.items() if f in could and ending.search(col)), None)
     if (field is None and "type" in could and re.search(r"type|category|sector|\bkind\b", col)
             and "category" not in reader.headers.get(sheet, {})
@@ -1563,6 +1570,8 @@ def _unknown_column(reader: _Reader, sheet: str, col: str, kind: str) -> str:
     if field is None:  # close ones only: "notes" for note
         close = difflib.get_close_matches(col, could, n=1, cutoff=0.75)
         field = close[0] if close else None
+    if field == "address" and _WEB_COLUMN.search(col):  # "Web address" is close to address: URLs would go there
+        field = None
     hint = (f"; make each name in it a person who works for the {kind.lower()} with {key}: {field}"
             if field == PERSON_COLUMN else f"; map it with {key}: {field}" if field else "")
     if field == "Charity number":
@@ -1574,8 +1583,11 @@ def _unknown_column(reader: _Reader, sheet: str, col: str, kind: str) -> str:
     shown = ["Category (its type)" if f == "type" else f for f in fields]
     if "identifiers" in fields:  # a register's numbers are read as org-ids by these names (``register_of``)
         shown.insert(shown.index("identifiers") + 1, "Charity number or Company number (read as identifiers)")
-    return (f"{where}: unknown column {named!r} for {schema.a_kind(kind)} (expected one of {', '.join(shown)}"
-            f"{hint}; or leave it out with {key}: ~ under columns: in a mapping file)")
+    out = f"{where}: unknown column {named!r} for {schema.a_kind(kind)} (expected one of {', '.join(shown)}{hint}"
+    if email and not field:
+        return (f"{out}; an organisation's e-mail address is a contact detail the graph does not keep: leave it out "
+                f"with {key}: ~ under columns: in a mapping file)")
+    return f"{out}; or leave it out with {key}: ~ under columns: in a mapping file)"
 
 
 def _connections(reader: _Reader, rows, by_id, by_label) -> dict:
