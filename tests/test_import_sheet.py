@@ -1386,3 +1386,28 @@ def test_a_web_address_column_is_offered_website_and_an_email_column_is_left_out
     assert _paste(tmp_path, command).returncode == 0
     (org,) = load_dataset(tmp_path / "data").nodes
     assert org.props == {"name": "Light House", "website": "https://light-house.co.uk/cinema"}
+
+
+def test_a_note_below_the_list_is_passed_over_with_a_warning_naming_its_row(lcg, tmp_path):
+    """A last row (or rows) with only its first cell written, a note's words ("Exported 2024-02-12 by ...",
+    "Total: 50 organisations", "Source: ..."), is no organisation: passed over with a warning naming the row (a
+    trial's library list imported its export line as an organisation); "Total Fitness" alone on the last row is a
+    row, as is such a note in a one-column list."""
+    text = ("Partner Name,Zip Code\nGoodwill SWPA,15201\nTotal Fitness,\nCarnegie Mellon,15213\n"
+            "Exported 2024-02-12 by CLP Community Engagement,,\nTotal: 3 organisations\nSource: CLP partner database\n")
+    result = _import_list(lcg, tmp_path, text, "{Partner Name: Label, Zip Code: postcode}")
+    assert result.exit_code == 0, result.output
+    assert [n.name for n in load_dataset(tmp_path / "data").nodes] == ["Goodwill SWPA", "Total Fitness",
+                                                                         "Carnegie Mellon"]
+    said = [line for line in result.stderr.splitlines() if line.startswith("warning:")]
+    assert said == ["warning: list.csv:5: passed over 'Exported 2024-02-12 by CLP Community Engagement': a note "
+                    "below the list (its first cell alone written), not one of its rows",
+                    "warning: list.csv:6: passed over 'Total: 3 organisations': a note below the list (its first cell "
+                    "alone written), not one of its rows",
+                    "warning: list.csv:7: passed over 'Source: CLP partner database': a note below the list (its "
+                    "first cell alone written), not one of its rows"], said
+    last = _import_list(lcg, tmp_path, "Partner Name,Zip Code\nGoodwill SWPA,15201\nTotal Fitness,\n",
+                        "{Partner Name: Label, Zip Code: postcode}")
+    assert last.exit_code == 0 and "warning" not in last.stderr, last.stderr
+    one = _import_list(lcg, tmp_path, "Partner Name\nGoodwill SWPA\nSource: 2024\n", "{Partner Name: Label}")
+    assert [n.name for n in load_dataset(tmp_path / "data").nodes] == ["Goodwill SWPA", "Source: 2024"], one.output
