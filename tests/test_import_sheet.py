@@ -1411,3 +1411,23 @@ def test_a_note_below_the_list_is_passed_over_with_a_warning_naming_its_row(lcg,
     assert last.exit_code == 0 and "warning" not in last.stderr, last.stderr
     one = _import_list(lcg, tmp_path, "Partner Name\nGoodwill SWPA\nSource: 2024\n", "{Partner Name: Label}")
     assert [n.name for n in load_dataset(tmp_path / "data").nodes] == ["Goodwill SWPA", "Source: 2024"], one.output
+
+
+@pytest.mark.parametrize("column", ["DBA", "Trading name", "Also known as", "AKA", "Formerly", "Previous name"])
+def test_a_trading_or_former_name_column_is_offered_as_aliases(lcg, tmp_path, monkeypatch, column):
+    """A US list's "DBA" ("doing business as"), a UK one's "Trading name" or "Formerly" hold the body's other
+    names: offered as aliases, which `lcg duplicates` reads (a trial's one-go command left "DBA" out); two such
+    columns are one list of aliases."""
+    (tmp_path / "list.csv").write_text(f"Provider,{column},Other names\n"
+                                       "\"Goodwill of Southwestern Pennsylvania, Inc.\",Goodwill SWPA,Goodwill\n"
+                                       "Carnegie Library of Pittsburgh,,\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = lcg("import", "sheet", "list.csv", "-o", "data")
+    assert f"map it with {column}: aliases;" in result.stderr, result.stderr
+    command = _one_go(result.stderr)
+    assert _mapping_written(command)["columns"] == {"Provider": "Label", column: "aliases", "Other names": "aliases"}
+    pasted = _paste(tmp_path, command)
+    assert pasted.returncode == 0, pasted.stderr
+    orgs = {n.name: n.props for n in load_dataset(tmp_path / "data").nodes}
+    assert list(orgs["Goodwill of Southwestern Pennsylvania, Inc."]["aliases"]) == ["Goodwill SWPA", "Goodwill"]
+    assert "aliases" not in orgs["Carnegie Library of Pittsburgh"]

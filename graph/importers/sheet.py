@@ -589,7 +589,8 @@ def _label_guess(cells: list[str], organisations: bool) -> tuple[str, bool] | No
     def person(c: str) -> bool:
         return organisations and bool(_PERSON_HEADER.search(c.lower())) and not words(c) & LABEL_WORDS
 
-    free = [c for c in cells if not person(c) and not register_of(c.lower()) and not words(c) & _NOT_LABEL_WORDS]
+    free = [c for c in cells if not person(c) and not register_of(c.lower()) and not words(c) & _NOT_LABEL_WORDS
+            and c.lower() not in FIELD_SYNONYMS]  # "Trading name", "Other names": the aliases, not the name
     named = next((c for c in free if "name" in c.lower()), None)
     if named is None and organisations:
         named = next((c for c in free if {w.rstrip("s") for w in words(c)} & LABEL_WORDS
@@ -603,8 +604,9 @@ def _label_guess(cells: list[str], organisations: bool) -> tuple[str, bool] | No
 
 
 #: Fields that several columns may fill, joined in their order with ", ": an address written over "Address 1",
-#: "Address 2", "Town" (the 360Giving sheets' street and locality), which the duplicates check reads whole.
-JOINED_FIELDS = frozenset({"address", "person"})  # several columns of people: "Headteacher", "Main contact"
+#: "Address 2", "Town" (the 360Giving sheets' street and locality), which the duplicates check reads whole; lists
+#: with ";": several columns of people ("Headteacher", "Main contact"), of other names ("DBA", "Formerly").
+JOINED_FIELDS = frozenset({"address", "person", "aliases"})
 #: A column mapped to person whose name says it holds part of a name is a part: "HeadTitle", "HeadFirstName",
 #: "HeadLastName" are one name ("Mrs Helen Bradley"), the parts of each prefix ("Head", "DSL") one person.
 _NAME_PART = re.compile(r"(title|initials?|(?:first|fore|given|middle|last|sur|family)[\s_-]*name)\s*$")
@@ -667,7 +669,7 @@ def _row(cols: list, cells, blanked: list[int] | None = None) -> dict:
             col = col.lower()
             if col in out:
                 parts = [str(x) for x in (out[col], value) if x not in (None, "")]
-                value = (LIST_SEPARATOR if col == PERSON_COLUMN else ", ").join(parts) or None
+                value = (", " if col == "address" else LIST_SEPARATOR).join(parts) or None
         out[col] = value
     names = _names_of_parts(out)
     if names:
@@ -1508,6 +1510,9 @@ FIELD_SYNONYMS = {"zip": "postcode", "zipcode": "postcode", "zip code": "postcod
                   **dict.fromkeys(("web address", "website address", "web page", "webpage", "website url", "web url",
                                    "home page", "internet address"), "website"),
                   "street": "address", "street address": "address", "addr": "address", "alias": "aliases",
+                  **dict.fromkeys(("dba", "d/b/a", "d.b.a.", "trading name", "trading as", "t/a", "also known as",
+                                   "aka", "a.k.a.", "known as", "formerly", "former name", "previous name",
+                                   "other name", "other names"), "aliases"),
                   "town": "address", "city": "address", "locality": "address", "address 1": "address",
                   "address 2": "address", "address line 1": "address", "address line 2": "address"}
 #: How a column's name ends when it names a field after another word or before a number ("TelephoneNum",
