@@ -1431,3 +1431,18 @@ def test_a_trading_or_former_name_column_is_offered_as_aliases(lcg, tmp_path, mo
     orgs = {n.name: n.props for n in load_dataset(tmp_path / "data").nodes}
     assert list(orgs["Goodwill of Southwestern Pennsylvania, Inc."]["aliases"]) == ["Goodwill SWPA", "Goodwill"]
     assert "aliases" not in orgs["Carnegie Library of Pittsburgh"]
+
+
+@pytest.mark.parametrize("column, value", [("State", "PA"), ("County", "Staffordshire"), ("Country", "USA"),
+                                           ("Region", "West Midlands")])
+def test_a_state_county_country_or_region_column_is_offered_as_address(lcg, tmp_path, monkeypatch, column, value):
+    """"State", "County", "Country", "Region" are part of the address, joined after the street and town: the
+    one-go command keeps them (a US trial's left "State" out, as nothing was offered for it)."""
+    (tmp_path / "list.csv").write_text(f"Organization,Street Address,City,{column},ZIP\n"
+                                       f"Goodwill SWPA,118 52nd Street,Pittsburgh,{value},15201\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = lcg("import", "sheet", "list.csv", "-o", "data")
+    assert f"map it with {column}: address;" in result.stderr, result.stderr
+    assert _paste(tmp_path, _one_go(result.stderr)).returncode == 0
+    (org,) = load_dataset(tmp_path / "data").nodes
+    assert org.props["address"] == f"118 52nd Street, Pittsburgh, {value}"

@@ -1514,7 +1514,9 @@ FIELD_SYNONYMS = {"zip": "postcode", "zipcode": "postcode", "zip code": "postcod
                                    "aka", "a.k.a.", "known as", "formerly", "former name", "previous name",
                                    "other name", "other names"), "aliases"),
                   "town": "address", "city": "address", "locality": "address", "address 1": "address",
-                  "address 2": "address", "address line 1": "address", "address line 2": "address"}
+                  "address 2": "address", "address line 1": "address", "address line 2": "address",
+                  # the area after the street and town, joined after them in the columns' order as Town is
+                  **dict.fromkeys(("state", "county", "country", "region", "province"), "address")}
 #: How a column's name ends when it names a field after another word or before a number ("TelephoneNum",
 #: "SchoolWebsite", "Street 1", "Address line 2"), for its hint: not "Phone opening hours", "Town twinning",
 #: "Address type", "Postcode district", nor an e-mail or web address.
