@@ -1446,3 +1446,23 @@ def test_a_state_county_country_or_region_column_is_offered_as_address(lcg, tmp_
     assert _paste(tmp_path, _one_go(result.stderr)).returncode == 0
     (org,) = load_dataset(tmp_path / "data").nodes
     assert org.props["address"] == f"118 52nd Street, Pittsburgh, {value}"
+
+
+def test_rows_of_one_name_get_their_ids_in_row_order_when_another_file_holds_the_first(lcg, tmp_path):
+    """A trial imported its council's list (Multistory) and then a funder's with two rows "Multistory" and
+    "MULTISTORY": the first row was written multistory-3 and the second multistory-2, as the first alone was moved
+    off the council's id. The rows of one name are numbered together, in row order, and again so on re-import."""
+    (tmp_path / "council.csv").write_text("Name,Phone\nMultistory,0121 553 0000\n", encoding="utf-8")
+    (tmp_path / "map.yaml").write_text("columns: {Name: Label}\n", encoding="utf-8")
+    assert lcg("import", "sheet", tmp_path / "council.csv", "--type", "organisation", "--map", tmp_path / "map.yaml",
+               "-o", tmp_path / "data").exit_code == 0
+    (tmp_path / "funder.csv").write_text("Name,Phone\nMultistory,0121 553 7930\nMULTISTORY,01215537930\n"
+                                         "Sandwell Arts,0121 000 0000\n", encoding="utf-8")
+    for _ in range(2):  # and the same ids when imported again
+        result = lcg("import", "sheet", tmp_path / "funder.csv", "--type", "organisation", "--map",
+                     tmp_path / "map.yaml", "-o", tmp_path / "data")
+        assert result.exit_code == 0, result.output
+        written = yaml.safe_load((tmp_path / "data" / "imports" / "sheet-funder" / "organisations.yaml").read_text())
+        assert [(e["id"], e["phone"]) for e in written] == [("multistory-2", "0121 553 7930"),
+                                                           ("multistory-3", "01215537930"),
+                                                           ("sandwell-arts", "0121 000 0000")]

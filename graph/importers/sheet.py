@@ -362,6 +362,8 @@ class _Reader:
         #: sheet -> [its place in ``problems``, (row, value)...] of register numbers in an identifiers column
         self.bare_numbers: dict[str, list] = {}
         self.made_ids: set[str] = set()  # ids made from a row's label (no ID column), which may be changed
+        #: id made for a plain list's row -> the id its name makes, which rows of one name share (``_ids_taken``)
+        self.made_base: dict[str, str] = {}
         self.made_people: set[str] = set()  # ids of the people this import writes for its person columns
 
     def origin(self, node_id: str, path: tuple) -> tuple[str, int, str | None] | None:
@@ -1087,7 +1089,8 @@ def _elements(reader: _Reader, rows):
             # are two records, which `lcg duplicates` is there to pair. In a Kumu sheet they are an element
             # written twice, so there the repeat is a problem (below).
             reader.repeated += key in seen_label and bool(key[1])  # ("!!!" names nothing to repeat)
-            node_id = _free_id(node_id, by_id)
+            base, node_id = node_id, _free_id(node_id, by_id)
+            reader.made_base[node_id] = base
         if node_id in by_id:
             if given_id:  # said once per sheet (``ids_twice``): a column of group numbers repeats on many rows
                 first = _first_at(sheet, by_id[node_id]["_row"])
@@ -1453,35 +1456,76 @@ def _ids_taken(reader: _Reader, index: FolderIndex, entries: list, by_id: dict, 
     """Keep the id this import gave a row before (the one row of its kind and name it wrote), and write a row
     whose id, made from its name, another file of the folder holds under a free id (a grant recipient of a
     360Giving import with the same name): the import writes only its own files, and `lcg duplicates` pairs the
-    two records (``renamed``). Not a row ``left_out`` (its entry is the user's now, under that id or merged into
-    one), nor one with an ID column: the sheet's own id stays."""
+    two records (``renamed``). Rows of one name are numbered again together, in row order (``_row_order_ids``).
+    Not a row ``left_out`` (its entry is the user's now, under that id or merged into one), nor one with an ID
+    column: the sheet's own id stays."""
     before = {kind: _own_ids_by_name(index, kind) for kind in ("Organisation", "Project", "Place", "Network",
                                                                 "Event", "Theme", "Report")}
     names = Counter((e["_kind"], norm_name(e["name"])) for e in entries if e["id"] in reader.made_ids)
     taken = set(index.ids) | set(by_id)
+    groups: dict[str, list[dict]] = {}  # the id a name makes -> the rows it was made for, in row order
     for e in entries:
-        old = e["id"]
-        if old not in reader.made_ids or old in left_out:
+        if e["id"] in reader.made_ids and e["id"] not in left_out:
+            groups.setdefault(reader.made_base.get(e["id"], e["id"]), []).append(e)
+    new_ids: dict[str, str] = {}
+    for base, group in groups.items():
+        if len(group) > 1:
+            new_ids.update(_row_order_ids(index, base, group, taken, renamed))
             continue
-        key = norm_name(e["name"])
+        (e,) = group
+        old, key = e["id"], norm_name(e["name"])
         prev = before.get(e["_kind"], {}).get(key, [])
         if len(prev) == 1 and names[(e["_kind"], key)] == 1 and prev[0] != old and prev[0] not in taken:
-            new = prev[0]  # as before: an id once written stays, whatever else the folder holds now
+            new_ids[old] = prev[0]  # as before: an id once written stays, whatever else the folder holds now
         elif old in index.ids:
-            new = _free_id(old, taken)
-            renamed.append((e["_kind"], old, new))
+            new_ids[old] = _free_id(old, taken)
+            renamed.append((e["_kind"], old, new_ids[old]))
         else:
             continue
+        taken.add(new_ids[old])
+    _rename_ids(reader, new_ids, by_id, ties)
+
+
+def _row_order_ids(index: FolderIndex, base: str, group: list[dict], taken: set[str], renamed: list) -> dict[str, str]:
+    """The ids of a plain list's rows of one name (``base``: "multistory", then "multistory-2"...) when another
+    file of the folder holds one of them: the rows numbered again together, in row order, round the other file's
+    ids. Each moved on its own, a trial's two "Multistory" rows were multistory-3 (the first row) and multistory-2
+    (the second), the council's list holding multistory."""
+    mine = {e["id"] for e in group}
+    if not mine & index.ids:
+        return {}
+    avoid = (taken - mine) | index.ids
+    out = {}
+    for e in group:
+        new = _free_id(base, avoid)
+        avoid.add(new)
         taken.add(new)
-        e["id"] = new
-        by_id[new] = by_id.pop(old)
-        reader.rows[new] = reader.rows.pop(old)
-        for (owner, key2) in [k for k in ties if k[0] == old]:
-            ties[(new, key2)] = ties.pop((old, key2))
-            reader.tie_rows[(new, key2)] = reader.tie_rows.pop((old, key2))
-        for values in ties.values():
-            values[:] = [({**v, "id": new} if v.get("id") == old else v) if isinstance(v, dict)
-                         else (new if v == old else v) for v in values]
+        if new != e["id"]:
+            out[e["id"]] = new
+        if base in index.ids:
+            renamed.append((e["_kind"], base, new))
+    return out
+
+
+def _rename_ids(reader: _Reader, new_ids: dict[str, str], by_id: dict, ties: dict) -> None:
+    """Give entries their new ids (old -> new) all at once, in the entries, their rows and every tie naming them:
+    one's new id may be another's old one (rows of one name numbered again)."""
+    if not new_ids:
+        return
+    moved = {old: (by_id.pop(old), reader.rows.pop(old)) for old in new_ids}
+    for old, (entry, row) in moved.items():
+        entry["id"] = new_ids[old]
+        by_id[entry["id"]] = entry
+        reader.rows[entry["id"]] = row
+    owned = [k for k in ties if k[0] in new_ids]
+    held = {k: (ties.pop(k), reader.tie_rows.pop(k, None)) for k in owned}
+    for (owner, slot), (values, rows) in held.items():
+        ties[(new_ids[owner], slot)] = values
+        if rows is not None:
+            reader.tie_rows[(new_ids[owner], slot)] = rows
+    for values in ties.values():
+        values[:] = [{**v, "id": new_ids.get(v["id"], v["id"])} if isinstance(v, dict) else new_ids.get(v, v)
+                     for v in values]
 
 
 def _tie_id(tie) -> str:
