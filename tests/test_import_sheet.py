@@ -1466,3 +1466,24 @@ def test_rows_of_one_name_get_their_ids_in_row_order_when_another_file_holds_the
         assert [(e["id"], e["phone"]) for e in written] == [("multistory-2", "0121 553 7930"),
                                                            ("multistory-3", "01215537930"),
                                                            ("sandwell-arts", "0121 000 0000")]
+
+
+def test_a_title_split_at_its_comma_above_the_header_is_passed_over(lcg, tmp_path, monkeypatch):
+    """A CSV's title with a comma and no quotes is two cells, fewer than the header's, neither a column's name:
+    it is a title, not the header (a trial's funder list was refused: "missing column Label ... (columns: Arts
+    Council England - funded organisations, Black Country (export ...))"). A header with a name split under it
+    is still the header."""
+    (tmp_path / "funder.csv").write_text(
+        "Arts Council England - funded organisations, Black Country (export 12/03/2024)\n"
+        "Applicant name,Town,Post code,Main phone\nLight House Cinema,Wolverhampton,WV1 1HT,01902 716044\n",
+        encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = lcg("import", "sheet", "funder.csv", "-o", "data")
+    assert "funder.csv:2: missing columns Label, Type" in result.stderr, result.stderr
+    assert "Black Country (export" not in result.stderr
+    assert _paste(tmp_path, _one_go(result.stderr)).returncode == 0
+    (org,) = load_dataset(tmp_path / "data").nodes
+    assert org.props == {"name": "Light House Cinema", "address": "Wolverhampton", "postcode": "WV1 1HT",
+                         "phone": "01902 716044"}
+    split = _import_list(lcg, tmp_path, "name,Phone\nDepartment of Physics, Boston University,0100\n", "{name: Label}")
+    assert "list.csv:2: 3 cells, but the header names 2 columns" in split.stderr, split.stderr

@@ -985,9 +985,11 @@ def _title_rows(numbered, known) -> int:
     """How many rows above a sheet's header are its title: a report's sheet often begins with its name
     ("Learning partners 2024") in one cell, perhaps a note or a blank row, then the header. Within the first
     four rows, the header is the first of several cells that names a column (``known``: column and field
-    names in lower case, or a "... name" column), every row above it one cell that is no column's name.
-    Anything else keeps the first row as the header: a one-column list's ("name"), or one with a name split
-    at its comma under it."""
+    names in lower case, or a "... name" column), every row above it one cell that is no column's name, or
+    fewer cells than the row after it, none a column's name: a CSV's title with a comma and no quotes
+    ("Arts Council England - funded organisations, Black Country (export 2024)") is two cells, and a trial's was
+    read as the header. Anything else keeps the first row as the header: a one-column list's ("name"), or one
+    with a name split at its comma under it."""
     def filled(row) -> int:
         return sum(c not in (None, "") for c in row)
 
@@ -997,6 +999,8 @@ def _title_rows(numbered, known) -> int:
     for k, (_, row) in enumerate(numbered[:4]):
         if filled(row) > 1 and header_like(row):
             return k
+        if k + 1 < len(numbered) and 1 < filled(row) < filled(numbered[k + 1][1]):
+            continue  # a title split at its comma: fewer cells than the row after it, none a column's name
         # a title may say "name" ("Partner names 2024"); a one-column list's header is a column's name itself
         if filled(row) != 1 or str(next(c for c in row if c not in (None, ""))).strip().lower() in known:
             return 0
