@@ -1487,3 +1487,19 @@ def test_a_title_split_at_its_comma_above_the_header_is_passed_over(lcg, tmp_pat
                          "phone": "01902 716044"}
     split = _import_list(lcg, tmp_path, "name,Phone\nDepartment of Physics, Boston University,0100\n", "{name: Label}")
     assert "list.csv:2: 3 cells, but the header names 2 columns" in split.stderr, split.stderr
+
+
+def test_tel_zip4_and_location_columns_are_offered_their_fields(lcg, tmp_path, monkeypatch):
+    """A US provider list's "Location", "ZIP+4", "Tel." were offered ~, so its first run's one-go command left
+    out every address, ZIP and phone (found re-running a trial after its fixes): offered address, postcode, phone."""
+    (tmp_path / "list.csv").write_text("Provider,Location,ZIP+4,Tel.\nCCAC,\"808 Ridge Avenue, Pittsburgh PA\","
+                                       "15233-1894,412-555-0171\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = lcg("import", "sheet", "list.csv", "-o", "data")
+    command = _one_go(result.stderr)
+    assert _mapping_written(command)["columns"] == {"Provider": "Label", "Location": "address", "ZIP+4": "postcode",
+                                                    "Tel.": "phone"}, result.stderr
+    assert _paste(tmp_path, command).returncode == 0
+    (org,) = load_dataset(tmp_path / "data").nodes
+    assert org.props == {"name": "CCAC", "address": "808 Ridge Avenue, Pittsburgh PA", "postcode": "15233-1894",
+                         "phone": "412-555-0171"}

@@ -1563,6 +1563,9 @@ FIELD_SYNONYMS = {"zip": "postcode", "zipcode": "postcode", "zip code": "postcod
                                    "other name", "other names"), "aliases"),
                   "town": "address", "city": "address", "locality": "address", "address 1": "address",
                   "address 2": "address", "address line 1": "address", "address line 2": "address",
+                  **dict.fromkeys(("tel.", "tel no", "tel. no.", "tel no."), "phone"),
+                  **dict.fromkeys(("zip+4", "zip + 4", "zip code+4"), "postcode"),
+                  **dict.fromkeys(("location", "postal address", "mailing address"), "address"),
                   # the area after the street and town, joined after them in the columns' order as Town is
                   **dict.fromkeys(("state", "county", "country", "region", "province"), "address")}
 #: How a column's name ends when it names a field after another word or before a number ("TelephoneNum",
