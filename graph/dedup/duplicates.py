@@ -187,7 +187,7 @@ _UNIT_WORDS = frozenset("suite ste unit room rm floor fl apt apartment office".s
 _UNIT = re.compile(r"(?i)(?:\b(?:suite|ste|unit|room|rm|floor|fl|apt|office)\b\.?|#)\s*([0-9]+[a-z]?)\b")
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 17)
 def _unit(text) -> str | None:
     """The suite, unit or room number an address names ("Suite 100", "Ste. 100", "#214"), or None."""
     m = _UNIT.search(str(text or ""))
@@ -287,7 +287,7 @@ _US_WORDS = frozenset("us usa america states".split())
 _ISLANDS = _UK_WORDS | {"ireland"}
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 17)  # one field, asked once per candidate pair
 def _country(text) -> str | None:
     """The country an address ends with, one way for each ("UK (Wales)", "United Kingdom", "England" ->
     "the UK"; "USA" -> "the USA"; "Finland"), or None when its last part is not a country alone ("Leeds",
@@ -301,6 +301,12 @@ def _country(text) -> str | None:
     if _US_WORDS.intersection(words):
         return "the USA"
     return " ".join(w for w in words if w not in _COUNTRY_JOINS) or None  # "Republic of Ireland": "ireland"
+
+
+def _abroad(a, b) -> bool:
+    """True when two addresses end with two countries (``_country``)."""
+    ca, cb = _country(a), _country(b)
+    return ca is not None and cb is not None and ca != cb
 
 
 def _written_address(r) -> str:
@@ -353,8 +359,8 @@ def contact_evidence(ra, rb) -> tuple[float, list[str]]:
         elif pa[0] != pb[0]:
             delta -= W.DIFFERENT_POSTCODE_AREA
             reasons.append(f"but postcodes in different areas ({pa[1]} / {pb[1]})")
-    if (ca := _country(ra.address)) and (cb := _country(rb.address)) and ca != cb:
-        reasons.append(f"but {IN_DIFFERENT_COUNTRIES} ({ca} / {cb})")
+    if _abroad(ra.address, rb.address):
+        reasons.append(f"but {IN_DIFFERENT_COUNTRIES} ({_country(ra.address)} / {_country(rb.address)})")
     fa, fb = _phone(ra.phone), _phone(rb.phone)
     if fa and fb:
         if fa == fb:
@@ -561,7 +567,7 @@ def find_duplicates(records, *, min_score: float = W.DUPLICATE_MIN_SCORE, top_k:
         if same_ids:
             score = max(score, W.SAME_IDENTIFIER)
             reasons.append(f"same identifier {', '.join(same_ids)}")
-        clash = set() if same_ids else identifier_clash(ra, rb)
+        clash = identifier_clash(ra, rb) if ra.identifiers and rb.identifiers and not same_ids else ()
         if (_domain(ra.website) and _domain(ra.website) == _domain(rb.website) and _one_page(ra, rb)
                 and not (  # apart: asked only here
                 "different places" in reason or "a body of its own" in reason or _branches(ra, rb)
@@ -579,8 +585,8 @@ def find_duplicates(records, *, min_score: float = W.DUPLICATE_MIN_SCORE, top_k:
         if clash:  # two different charity (or company) numbers: two bodies, whatever the names say
             score = min(score, W.CONFLICTING_IDENTIFIER)
             reasons.append(f"but different {', '.join(sorted(clash))} numbers")
-        if not same_ids and any(IN_DIFFERENT_COUNTRIES in r for r in contact):  # a body and its namesake
-            score = min(score, W.CONFLICTING_IDENTIFIER)  # abroad, whatever the names and websites say
+        if ra.address and rb.address and not same_ids and _abroad(ra.address, rb.address):  # a body and its
+            score = min(score, W.CONFLICTING_IDENTIFIER)  # namesake abroad, whatever the names and websites say
         if score < min_score:
             return None
         return a, b, round(score, 3), reasons, bool(same_ids) or ((a, b) in exact and delta >= 0)
