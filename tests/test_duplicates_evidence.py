@@ -746,6 +746,11 @@ def test_two_kinds_of_establishment_on_one_site_are_two_bodies(a, b, kinds):
     ("Nursery and Primary School Bilston", "Bilston Nursery"),  # kinds joined by "and": what one body is
     ("Bushbury Hill Lunch Club", "Bushbury Hill Over 60s Lunch Club"),
     ("1st Penn Scout Group", "1st Penn Scouts"),
+    # a group's word in a school's or a company's name is its name, not a group within it (a review's cases)
+    ("Rainbow Montessori School", "Rainbow Montessori"),
+    ("Busy Beavers Preschool", "Busy Beavers"),
+    ("Tara Arts Theatre", "Tara Arts"),
+    ("Smith Plumbing Ltd trading as Smith Heating", "Smith Plumbing Ltd"),  # "trading as": its other name
 ])
 def test_one_kind_of_establishment_written_two_ways_still_merges_on_one_site(a, b):
     site = dict(address="3 Mount Road, Bilston", postcode="WV14 6AB", phone="01902 111111")
@@ -913,6 +918,18 @@ def test_two_people_of_one_name_who_work_for_one_body_merge(lcg, tmp_path):
                                                  "--format", "json").stdout)}
     assert rows["sue-danks"]["action"] == "merge" and "both work for scouts" in rows["sue-danks"]["reasons"], rows
     assert rows["tom-evans-2"]["action"] == "review", rows  # one name at two bodies: maybe two people
+    # two names at one body are two people as often as one (a review: "Mohammed Ali" / "Mohammed Ali Khan")
+    (data / "people.yaml").write_text("- {id: mohammed-ali, name: Mohammed Ali}\n"
+                                      "- {id: mohammed-ali-khan, name: Mohammed Ali Khan}\n"
+                                      "- {id: sue-danks, name: Sue Danks}\n- {id: sue-danks-2, name: Sue Danks}\n"
+                                      "- {id: tom-evans, name: Tom Evans}\n- {id: tom-evans-2, name: Mr Tom Evans}\n")
+    (data / "organisations.yaml").write_text(
+        "- {id: scouts, name: 2nd Penn Scout Group, people: [sue-danks, sue-danks-2, tom-evans, mohammed-ali,"
+        " mohammed-ali-khan]}\n- {id: wea, name: WEA, people: [tom-evans-2]}\n")
+    for score in ("0.8", "0.5"):
+        rows = json.loads(lcg("duplicates", "--kind", "person", "--data", data, "--format", "json", "--min-score",
+                              score).stdout)
+        assert {r["merge"] for r in rows if r["action"] == "merge"} == {"sue-danks-2"}, rows
 
 
 def test_a_merge_names_a_tie_both_records_have_once(lcg, tmp_path):
@@ -978,6 +995,12 @@ def test_a_body_and_its_namesake_in_another_country_stay_apart():
     assert _country("UK (Wales)") == _country("United Kingdom") == _country("12 High St, Leeds, England")
     assert _country("USA") == _country("United States") and _country("Republic of Ireland") == "ireland"
     assert _country("Leeds") is None and _country("British Columbia") is None and _country("Georgia") is None
+    # only a whole last part is a country (a review's cases: New South Wales had read as the UK)
+    assert _country("Sydney, New South Wales") is None and _country("Santa Fe, New Mexico") is None
+    assert _country("Beijing, P.R. China") == _country("China") and _country("The Netherlands") == _country(
+        "Netherlands")
+    assert _pairs(_org("a", "University of Sydney", address="Sydney, New South Wales"),
+                  _org("b", "University of Sydney", address="Sydney NSW 2006, Australia"))
     assert not _pairs(_org("a", "Birmingham", address="United Kingdom"), _org("b", "Birmingham, Alabama",
                                                                           address="USA"))
     (p,) = find_duplicates([_org("a", "British Council", address="London, UK", website="https://britishcouncil.org"),
@@ -1028,6 +1051,7 @@ def test_us_lists_employer_numbers_extensions_towns_and_suites():
                   _org("b", "Auberle Inc", identifiers=("US-EIN-251000111",))).values()
     assert "same identifier US-EIN-251000111" in p.reasons, p
     assert _phone("(412) 555-0140 x214") == _phone("412-555-0140") == _phone("412.555.0140 ext. 12")
+    assert _phone("Tel/Fax 01902 555123") == _phone("01902 555123") == "2555123"  # "Fax 0...": no extension
     assert _address("1500 Carlisle St, Pittsburgh, PA") == ("1500", frozenset({"carlisle"}))
     assert _address("Suite 200, 1750 Clairton Rd") == _address("1750 Clairton Rd #214") == ("1750",
                                                                                             frozenset({"clairton"}))

@@ -340,3 +340,16 @@ def test_a_blank_currency_is_the_amounts_own_sign_before_the_files(lcg, tmp_path
     assert "row 4 (360G-test-3): currency blank; GBP taken from the amount's sign" in result.output
     funds = {r.props["amount"]: r.props["currency"] for r in load_dataset(out).rels if r.kind == "FUNDS"}
     assert funds[1800] == "GBP"
+
+
+def test_a_dollar_sign_is_any_dollars_and_no_currency_to_fill_a_blank_with(lcg, tmp_path):
+    """"$" is the sign of US, Canadian, Australian... dollars: "$600" on a CAD row is read, and a blank currency
+    beside "$500" is the file's one currency, not USD taken from the sign (a review's cases)."""
+    src = tmp_path / "grants.csv"
+    src.write_text(CSV_HEADER + _currency_row(1, "CAD", '"$600"') + _currency_row(2, "CAD") + _currency_row(3, "",
+                                                                                                          '"$500"'))
+    out = tmp_path / "data"
+    result = lcg("import", "360giving", src, "-o", out)
+    assert result.exit_code == 0, result.output
+    funds = {r.props["amount"]: r.props["currency"] for r in load_dataset(out).rels if r.kind == "FUNDS"}
+    assert funds == {600: "CAD", 800: "CAD", 500: "CAD"}, funds

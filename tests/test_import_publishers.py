@@ -456,12 +456,14 @@ def test_a_town_with_its_country_code_is_no_country(lcg, tmp_path):
                                         {"name": "Wales", "geoCode": "W92000004"},
                                         {"name": "Ipswich 007H", "geoCode": "E01030035", "geoCodeType": "LSOA",
                                          "countryCode": "GB"},
-                                        {"name": "Kenya", "countryCode": "KE", "geoCodeType": "CTRY"}])
+                                        {"name": "Kenya", "countryCode": "KE", "geoCodeType": "CTRY"},
+                                        {"name": "France", "countryCode": "FR"},  # a country's name, no type
+                                        {"name": "New South Wales", "countryCode": "AU"}])
     result, out = _import(lcg, tmp_path, [grant])
     assert result.exit_code == 0, result.output
     types = {n.props["name"]: n.props.get("type") for n in load_dataset(out).nodes if n.kind == "Place"}
     assert types == {"Bilston": None, "UK": "country", "Scotland": "country", "Wales": "country",
-                     "Ipswich 007H": "lsoa", "Kenya": "country"}
+                     "Ipswich 007H": "lsoa", "Kenya": "country", "France": "country", "New South Wales": None}
 
 
 def test_classifications_are_the_grants_themes_so_overlaps_can_be_asked_by_theme(lcg, tmp_path):
@@ -474,7 +476,8 @@ def test_classifications_are_the_grants_themes_so_overlaps_can_be_asked_by_theme
     grants = [_grant(1, {"id": "GB-CHC-1120001", "name": "Age UK Wolverhampton"}, description=work,
                      classifications=tags, beneficiaryLocation=[{"name": "Bilston"}]),
               _grant(2, {"id": "GB-COH-11200009", "name": "Bilston Digital Hub CIC"}, description=work,
-                     classifications=[{"title": "Older people"}, {"title": "Arts, culture and heritage"}],
+                     classifications=[{"title": "Older people"}, {"title": "Arts, culture and heritage"},
+                                      {"title": "..."}, {"title": "!!!"}],  # no words: no theme (a review's case)
                      beneficiaryLocation=[{"name": "Bilston"}])]
     src = tmp_path / "grants.json"
     src.write_text(json.dumps({"grants": grants}))

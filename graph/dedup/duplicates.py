@@ -27,7 +27,7 @@ from .groups import ON_DIFFERENT_STREETS, SAME_EMPLOYER, groups_of, merge_groups
 from .name_bound import NameBound
 from .names import (COUNTRY_ENDS, SAME_NAME, NameKey, TokenWeights, acronyms, initials_only, name_key, name_keys,
                     name_similarity, same_name_reason, without_accents)
-from .places import PlaceWords, postcode_parts
+from .places import PlaceWords, country_named, postcode_parts
 
 __all__ = ["EntityRecord", "DuplicatePair", "find_duplicates", "groups_of", "merge_groups"]
 
@@ -141,7 +141,7 @@ def _scheme(identifier: str) -> str:
     return "-".join(parts[:2]) if len(parts) >= 3 else identifier
 
 
-_EXTENSION = re.compile(r"(?i)\s*(?:x|ext\.?|extn\.?|extension)\s*\d")
+_EXTENSION = re.compile(r"(?i)(?<=\d)\s*(?:x|ext\.?|extn\.?|extension)\s*\d")  # after the number: not "Fax 01902"
 
 
 @lru_cache(maxsize=1 << 17)  # one field, asked once per candidate pair
@@ -183,8 +183,9 @@ _PO_BOX = re.compile(r"\b(?:p ?o ?box|pobox|postbus|postfach)\b")
 
 #: Words before a number that is a unit's within a building, not the building's: "Suite 200", "Ste. 200",
 #: "Unit 3" ("#214" loses its sign to ``_address_text`` and reads as a number after the street).
-_UNIT_WORDS = frozenset("suite ste unit room rm floor fl apt apartment office".split())
-_UNIT = re.compile(r"(?i)(?:\b(?:suite|ste|unit|room|rm|floor|fl|apt|office)\b\.?|#)\s*([0-9]+[a-z]?)\b")
+#: ("FL" is Florida as often as a floor: "Miami, FL 33101".)
+_UNIT_WORDS = frozenset("suite ste unit room rm floor apt apartment office".split())
+_UNIT = re.compile(rf"(?i)(?:\b(?:{'|'.join(sorted(_UNIT_WORDS))})\b\.?|#)\s*([0-9]+[a-z]?)\b")
 
 
 @lru_cache(maxsize=1 << 17)
@@ -278,29 +279,11 @@ def _one_street(a: frozenset, b: frozenset, typo: bool) -> str | None:
 #: How a pair's reason says its records are in two countries: a national body and its namesake abroad
 #: ("Birmingham" / "Birmingham, Alabama"; a British Council office in each), never one record.
 IN_DIFFERENT_COUNTRIES = "in different countries"
-#: Words a country's name is written with beside a country word ("United Kingdom", "New Zealand").
-_COUNTRY_JOINS = frozenset("united states kingdom new of the republic northern great south north".split())
-#: The words by which an address names the UK or the USA: one country however it is written.
-_UK_WORDS = frozenset("uk gb britain england scotland wales cymru kingdom".split())
-_US_WORDS = frozenset("us usa america states".split())
-#: Country words the list of countries leaves to the UK's nations (``places``): Ireland, the UK's own.
-_ISLANDS = _UK_WORDS | {"ireland"}
-
-
 @lru_cache(maxsize=1 << 17)  # one field, asked once per candidate pair
 def _country(text) -> str | None:
-    """The country an address ends with, one way for each ("UK (Wales)", "United Kingdom", "England" ->
-    "the UK"; "USA" -> "the USA"; "Finland"), or None when its last part is not a country alone ("Leeds",
-    "British Columbia", "Paris, Texas" ends with a state)."""
-    words = _address_text(str(text or "").rsplit(",", 1)[-1])
-    if not words or not any(w in COUNTRY_ENDS or w in _ISLANDS for w in words) or not all(
-            w in COUNTRY_ENDS or w in _ISLANDS or w in _COUNTRY_JOINS for w in words):
-        return None
-    if _UK_WORDS.intersection(words) or words == ["northern", "ireland"]:
-        return "the UK"
-    if _US_WORDS.intersection(words):
-        return "the USA"
-    return " ".join(w for w in words if w not in _COUNTRY_JOINS) or None  # "Republic of Ireland": "ireland"
+    """The country an address ends with (``places.country_named``: "UK (Wales)", "United Kingdom", "England" ->
+    "the UK"), or None when its last part is not a country alone ("Leeds", "New South Wales", "Paris, Texas")."""
+    return country_named(" ".join(_address_text(str(text or "").rsplit(",", 1)[-1])))
 
 
 def _abroad(a, b) -> bool:

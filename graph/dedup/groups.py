@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from typing import Any, Mapping
 
 from . import weights as W
-from .names import several_bodies
+from .names import SAME_NAME, several_bodies
 
 __all__ = ["overlap_groups", "merge_groups", "groups_of", "merge_plan", "review_only", "PlannedPair"]
 
@@ -249,8 +249,13 @@ PEOPLE_BY_NAME = "two people may share a name, and nothing but the name says the
 
 
 def _by_name_only(pair) -> str | None:
-    """Why a pair of people is for review (``PEOPLE_BY_NAME``), unless both work for one organisation."""
-    return None if any(r.startswith(SAME_EMPLOYER) for r in pair.reasons) else PEOPLE_BY_NAME
+    """Why a pair of people is for review (``PEOPLE_BY_NAME``), unless they are one name, scoring at least the
+    reporting score, and both work for one organisation: "John Smith" and "Joan Smith" of one trust, or
+    "Mohammed Ali" and "Mohammed Ali Khan", are two people as often as one."""
+    if (pair.score >= W.DUPLICATE_MIN_SCORE - 1e-9 and pair.reasons and pair.reasons[0].startswith(SAME_NAME)
+            and any(r.startswith(SAME_EMPLOYER) for r in pair.reasons)):
+        return None
+    return PEOPLE_BY_NAME
 
 
 def merge_plan(pairs, names: Mapping[str, str] | None = None, *, review_size: int | None = None,

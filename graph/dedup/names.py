@@ -34,10 +34,10 @@ LEGAL_TOKENS = frozenset(
     "nv bv ltd limited inc incorporated corp corporation co company cos ag gmbh sa srl spa plc llc llp lp "
     "cic cio kg se cv vzw ab oy as asa sarl bvba pte pty kk aktiengesellschaft firma publ".split())
 #: Person titles, dropped from people's names (written with a full stop or without: "Prof." is read as "prof"):
-#: police and military ranks too ("Insp. Dave Carter", "Sgt", "PC", "DC", "Supt"). Not a word that is also a name
-#: ("Major", "Di").
+#: police and military ranks too ("Insp. Dave Carter", "Sgt", "Supt"). Not a word that is also a name ("Major",
+#: "Di"), nor a rank written as two initials ("PC", "DC", "DS": "D.C. Patel" and "DS Patel" are initials).
 TITLES = frozenset("dr prof professor mr mrs ms miss mx sir dame cllr councillor rev revd reverend father insp "
-                   "inspector sgt sergeant pc dc ds supt superintendent capt lt".split())
+                   "inspector sgt sergeant supt superintendent capt lt".split())
 ABBREVIATIONS = {
     "univ": "university", "uni": "university", "tech": "technology", "technologie": "technology",
     "technol": "technology", "ind": "industries", "inds": "industries", "intl": "international",
@@ -739,11 +739,16 @@ ESTABLISHMENT_KINDS = {w: kind for kind, words in (
     # club, a mosque's madrasa (a school, above), the estate's residents' association and its youth club, the
     # sections of one scout or guide group
     ("food bank", "foodbank foodbanks"),
-    ("residents' association", "tra tara tenants residents"),
+    ("residents' association", "tra tenants residents"),
     ("scout group", "scout scouts"), ("cub pack", "cub cubs"), ("beaver colony", "beaver beavers"),
     ("explorer unit", "explorer explorers"), ("guide unit", "guide guides"), ("brownie pack", "brownie brownies"),
     ("rainbow unit", "rainbow rainbows"),
 ) for w in words.split()}
+#: The kinds of a neighbourhood's groups, which meet in a hall rather than run one: a name that names one of them
+#: and the same name with a school or nursery ("Busy Beavers" / "Busy Beavers Preschool", "Rainbow Montessori" /
+#: "Rainbow Montessori School") is one body written two ways, not an establishment within another (``_within``).
+_GROUP_KINDS = frozenset({"food bank", "residents' association", "scout group", "cub pack", "beaver colony",
+                          "explorer unit", "guide unit", "brownie pack", "rainbow unit", "lunch club", "youth club"})
 #: Kinds named by two words, the first before the kind's word: "All Saints Food Bank", "Low Hill Youth Club".
 _KIND_PHRASES = {("food", "bank"): "food bank", ("food", "banks"): "food bank", ("lunch", "club"): "lunch club",
                  ("luncheon", "club"): "lunch club", ("youth", "club"): "youth club"}
@@ -860,6 +865,7 @@ def _within(x: NameKey, kinds: dict[str, list[int]], extra: set[str], theirs) ->
     library ("Central Library Café" / "Central Library"), a church's school, a hotel's restaurant. Not a kind
     joined to another by "and" ("Primary School and Nursery", "Nursery and Primary School": what one body is),
     nor an eatery written beside another ("Number Nine Café Bar": one business)."""
+    theirs = set(theirs) - _GROUP_KINDS  # a group is within no hall of its own name (``_GROUP_KINDS``)
     if not extra or not theirs:
         return None
     w = _head_words(x)
@@ -933,11 +939,16 @@ KIND_WORDS = frozenset(ESTABLISHMENT_KINDS) | frozenset(DEPENDENT_BODIES) | froz
 _STUDENT_BODIES = frozenset("union association guild council society".split())
 
 
+_TRADING_AS = re.compile(r"(?i)\btrading\s+as\b")
+
+
 def _dependent_bodies(key: NameKey, initials: bool) -> set[str]:
     """The ``DEPENDENT_BODIES`` words of a name, and "medical centre" when it names a hospital so, unless
     the other name is one word (``initials``), which may spell the phrase."""
     t = key.tokens
     out = {DEPENDENT_BODIES[x] for x in t if x in DEPENDENT_BODIES}
+    if "trading company" in out and _TRADING_AS.search(key.raw):  # "X Ltd trading as Y": X's other name
+        out.discard("trading company")
     if "student" in t and any(x == "student" and y in _STUDENT_BODIES for x, y in zip(t, t[1:])):
         out.add("student body")  # "Student Union" is the "Students' Union"; "Student Support Service" no student body
     if initials or "medical" not in t:  # most names: a fast path

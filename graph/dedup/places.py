@@ -27,7 +27,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-__all__ = ["PlaceWords", "postcode_parts", "BUILTIN_PLACES", "COUNTRIES", "STREET_TYPES"]
+__all__ = ["PlaceWords", "postcode_parts", "BUILTIN_PLACES", "COUNTRIES", "COUNTRY_NOUNS", "STREET_TYPES",
+           "US_STATES", "country_named"]
 
 _COUNTIES = (
     "england scotland wales cymru ireland northern britain avon bedfordshire berkshire buckinghamshire "
@@ -79,6 +80,9 @@ SITE_WORDS = frozenset("north south east west northern southern eastern western 
                        "mid inner outer northeast northwest southeast southwest northeastern northwestern "
                        "southeastern southwestern".split())
 COUNTRIES = frozenset(_COUNTRIES.split())
+#: The countries' own names, without the nations' adjectives ``COUNTRIES`` holds too ("french", "british").
+COUNTRY_NOUNS = frozenset(_COUNTRIES[:_COUNTRIES.index("afghan albanian")].split())
+US_STATES = frozenset(_US_STATES.split())
 BUILTIN_PLACES = (frozenset(_COUNTIES.split()) | frozenset(_US_STATES.split()) | frozenset(_CHINA.split())
                   | COUNTRIES | SITE_WORDS)
 _ENDINGS = re.compile(r"(?:chester|cester|caster|shire|ford|bury|borough|brough|burgh|ham|ton|wich|wick|mouth|"
@@ -102,6 +106,40 @@ _TOWN_NAME_WORDS = frozenset("city town village garden market upon under with re
 
 STREET_TYPES = frozenset("st street rd road ave av avenue blvd boulevard dr drive ln lane pkwy parkway hwy "
                           "highway way terrace crescent".split())
+
+
+#: Countries as an address's last part writes them in more than one word, or in words the list of countries
+#: (``COUNTRIES``) does not hold, each with the one name they are compared by. Only a whole last part
+#: counts: "New South Wales" is no Wales, "New Mexico" no Mexico, "British Columbia" no Britain.
+_COUNTRY_NAMES = {
+    **dict.fromkeys(("uk", "u k", "gb", "great britain", "britain", "united kingdom", "england", "scotland", "wales",
+                     "cymru", "northern ireland", "uk wales", "uk england", "uk scotland", "uk northern ireland",
+                     "england uk", "wales uk", "scotland uk", "northern ireland uk"), "the UK"),
+    **dict.fromkeys(("us", "u s", "usa", "u s a", "united states", "united states of america", "america"), "the USA"),
+    **dict.fromkeys(("ireland", "republic of ireland", "eire"), "ireland"),
+    **dict.fromkeys(("china", "pr china", "p r china", "prc", "people s republic of china",
+                     "peoples republic of china"), "china"),
+    **dict.fromkeys(("south korea", "republic of korea", "korea"), "korea"),
+    **{p: p for p in ("new zealand", "south africa", "hong kong", "sri lanka", "costa rica", "saudi arabia",
+                      "sierra leone", "puerto rico", "el salvador", "czech republic", "united arab emirates",
+                      "burkina faso", "papua new guinea", "san marino", "trinidad and tobago", "north korea",
+                      "bosnia and herzegovina", "the netherlands", "viet nam")},
+}
+#: Words of the list of countries that alone name no country ("Zealand" is a Danish island; "Georgia" a state
+#: as often as a country).
+_NOT_A_COUNTRY_ALONE = frozenset("zealand rica lanka arabia leone kong faso salvador marino rico tobago herzegovina "
+                                 "emirates georgia".split()) | US_STATES
+
+
+def country_named(words: str) -> str | None:
+    """The country a text names whole, one way for each ("uk wales", "united kingdom", "england" -> "the UK";
+    "usa" -> "the USA"; "finland"), or None ("leeds", "new south wales", "british columbia", "georgia"). ``words``:
+    lower case words without accents or punctuation, one space apart (as an address's last part is read)."""
+    if words in _COUNTRY_NAMES:
+        return _COUNTRY_NAMES[words]
+    if " " not in words and words in COUNTRY_NOUNS and words not in _NOT_A_COUNTRY_ALONE:
+        return "the netherlands" if words == "netherlands" else words
+    return None
 
 
 class PlaceWords:

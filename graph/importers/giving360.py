@@ -203,13 +203,18 @@ def _currency(grant: dict, currencies: Collection[str]) -> tuple[str, str | None
         return text, None if is_currency(text) else f"bad currency {given!r} (expected an ISO 4217 code such as GBP)", \
             None
     sign, _ = currency_sign(grant.get("amountAwarded"))
-    if sign:
+    if sign and not _dollars(grant.get("amountAwarded")):  # "$" is a dozen currencies' sign: not one to take
         return sign, None, "sign"
     if len(currencies) == 1:
         return next(iter(currencies)), None, "file"
     others = f"the file's other grants are in {', '.join(sorted(currencies))}" if currencies else \
         "no grant of the file has one"
     return "", f"currency is blank ({others}); put the grant's ISO 4217 code there, such as GBP", None
+
+
+def _dollars(value) -> bool:
+    """True for an amount typed with "$", the sign of US, Canadian, Australian, New Zealand... dollars alike."""
+    return isinstance(value, str) and value.strip().startswith("$")
 
 
 def _amount_awarded(value, currency: str) -> tuple[int | float | None, str | None, str | None]:
@@ -225,7 +230,7 @@ def _amount_awarded(value, currency: str) -> tuple[int | float | None, str | Non
         return None, f"bad amountAwarded {value!r} (expected a finite number >= 0)", None
     if code is None or not is_currency(currency):  # no sign, or a bad currency the row is refused for anyway
         return amount, None, None
-    if code != currency:
+    if code != currency and not (_dollars(value) and currency.endswith("D")):  # "$600" on a CAD row: dollars
         return None, (f"amountAwarded {value!r} is in {code} but the grant's currency is {currency}; correct the "
                       "amount or the currency"), None
     return amount, None, f"amountAwarded {value!r} is text; read as {amount} {currency}"
@@ -478,7 +483,7 @@ def _classification_titles(value) -> list[str]:
     for c in value if isinstance(value, list) else [value]:
         for title in _TAG_COMMA.split(_text(c.get("title"))) if isinstance(c, dict) else ():
             title = title.strip()
-            if title and title not in titles:
+            if title and title not in titles and any(ch.isalnum() for ch in title):  # "...", "!!!": no theme
                 titles.append(title)
     return titles
 

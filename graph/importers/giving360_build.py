@@ -25,6 +25,8 @@ import itertools
 import re
 from collections.abc import Collection
 
+from ..dedup.names import without_accents
+from ..dedup.places import country_named
 from ..identifiers import BARE_WEB_ADDRESS
 from .yaml_out import FolderIndex, norm_name, slug
 
@@ -40,10 +42,6 @@ _NOT_A_PLACE = re.compile(r"(more than one|multiple|various|several|not specifie
 NARROW_TO_BROAD = ("lsoa", "msoa", "ward", "constituency", "district", "county", "region", "country")
 
 
-#: The names by which a location names its country, by the country's ISO code (besides the code itself): the
-#: United Kingdom's, and its four nations (countries to ONS, whose CTRY codes they have).
-_COUNTRY_NAMES = {"GB": frozenset({"uk", "united kingdom", "great britain", "britain", "england", "scotland", "wales",
-                                   "northern ireland", "u k"})}
 #: ONS codes of the UK's countries (E92000001 England...) and of the UK, Great Britain, England and Wales.
 _ONS_COUNTRY = re.compile(r"[EWSN]92\d{6}|K0[2-4]\d{6}", re.I)
 
@@ -56,7 +54,10 @@ def is_country(name: str, code: str, country: str) -> bool:
     if code:
         return _ONS_COUNTRY.fullmatch(code) is not None
     named = norm_name(name)
-    return bool(country) and (named == country.lower() or named in _COUNTRY_NAMES.get(country.upper(), ()))
+    # its country code ("GB"), or a country's name (``places.country_named``: the UK and its four nations,
+    # countries to ONS, whose CTRY codes they have; "Kenya", "France")
+    return (bool(country) and named == country.lower()) or country_named(
+        " ".join(re.findall(r"[a-z0-9]+", without_accents(named).lower()))) is not None
 
 
 def place_type(code_type: str) -> str:

@@ -33,6 +33,7 @@ _PLACEHOLDERS = BLANK_WORDS | {"", "0", "exempt", "excepted", "pending", "not re
 #: government organisations' letters and digits (GB-NHS-Y56, GB-GOR-PB188), so elsewhere only a placeholder word
 #: after the prefix (GB-LAE-N/A) is one. GB-LAE had been listed here, which made every council's id a placeholder.
 _NUMBERED = ("GB-CHC-", "GB-COH-", "GB-SC-", "GB-NIC-", "GB-EDU-", "GB-MPR-", "GB-UKPRN-", "GB-URN-")
+_ZEROS = re.compile(r"[\s./-]*0[0\s./-]*")
 _PREFIX = re.compile(r"([A-Za-z]{2})\s*-\s*([A-Za-z0-9]{2,})\s*-\s*(.+)", re.S)
 
 
@@ -46,13 +47,15 @@ def is_placeholder(value) -> bool:
     text = re.sub(r"\s+", " ", str(value or "")).strip().lower()
     if text in _PLACEHOLDERS:
         return True
+    m = _PREFIX.fullmatch(text)
+    if _ZEROS.fullmatch(m.group(3) if m else text):  # "0000000", "00-0000000": no register issues it, and two
+        return True                                    # bodies written so would share one id
     upper = text.upper()
     for prefix in _NUMBERED:
         if upper.startswith(prefix):
             rest = text[len(prefix):]
             return rest.strip() in _PLACEHOLDERS or not re.search(r"\d", rest)
-    m = _PREFIX.fullmatch(text)  # any other register: GB-GOR-unknown, XI-GRID-n/a
-    return m is not None and m.group(3).strip() in _PLACEHOLDERS
+    return m is not None and m.group(3).strip() in _PLACEHOLDERS  # any other register: GB-GOR-unknown, XI-GRID-n/a
 
 
 def clean_org_id(value) -> tuple[str | None, str | None]:
