@@ -1276,6 +1276,24 @@ def test_a_list_without_a_label_column_imports_with_the_first_runs_command(lcg, 
     assert {n.name for n in ds.nodes if n.kind == "Person"} == {"G Hollins"}
 
 
+def test_a_list_whose_type_cells_are_its_own_categories_imports_with_the_first_runs_command(lcg, tmp_path,
+                                                                                             monkeypatch):
+    """A health partners' list with an "Organisation" column and a "Type" column of its own categories: the read
+    with the Label mapped found the types, and only the read after it (Type as Category) finds the other
+    columns, so the first run's command left out Tel and Main contact and took a second round (a re-run trial)."""
+    (tmp_path / "partners.csv").write_text(
+        "Organisation,Type,Tel,Main contact\nThe Royal Wolverhampton NHS Trust,NHS trust,01902 307999,Jane Smith\n"
+        "Penn Manor Medical Centre,GP practice,01902 331166,\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    first = lcg("import", "sheet", "partners.csv", "--type", "organisation", "-o", "data")
+    assert first.exit_code == 1 and "unknown column 'Tel'" in first.stderr, first.stderr
+    assert _mapping_written(_hint_command(first.stderr))["columns"] == {
+        "Organisation": "Label", "Type": "Category", "Tel": "phone", "Main contact": "person"}
+    pasted = _paste(tmp_path, _hint_command(first.stderr))
+    assert pasted.returncode == 0, pasted.stderr
+    assert {n.name for n in load_dataset(tmp_path / "data").nodes if n.kind == "Person"} == {"Jane Smith"}
+
+
 def test_us_employer_numbers_are_read_as_org_ids_and_a_short_one_is_one_problem_per_column(lcg, tmp_path):
     """"EIN", "FEIN", "Tax ID", "EIN #", "Federal Tax ID" hold the IRS's employer numbers, written with their
     hyphen or without: one id, US-EIN-251000101 (org-id.guide), so a US coalition's lists pair by it (a trial's

@@ -779,15 +779,22 @@ def _look_ahead(reader: _Reader, paths: list[Path], out_dir, mapping, name: str 
     map them (``_Reader.ahead``), and add what else is wrong with them: one run says every problem, and the
     command its hints give fixes them all (a trial's lists took three runs: the Label's hint, then the columns',
     then the import)."""
-    if not reader.ahead:
-        return
-    try:
-        trial = _read(paths, out_dir, mapping, name, kind or reader.kind_needed, reader.ahead)[0]
-    except LcgError:
-        return
-    reader.problems += [p for p in trial.problems if p not in reader.problems and "missing column" not in p]
-    reader.suggested += [s for s in trial.suggested if s not in reader.suggested]
-    reader.column_fixes += trial.column_fixes
+    ahead = dict(reader.ahead)
+    for _ in range(3):  # a read with the Label mapped can find more to map (its Type cells are categories)
+        if not ahead:
+            return
+        try:
+            trial = _read(paths, out_dir, mapping, name, kind or reader.kind_needed, ahead)[0]
+        except LcgError:
+            return
+        reader.problems += [p for p in trial.problems if p not in reader.problems and "missing column" not in p]
+        reader.suggested += [s for s in trial.suggested if s not in reader.suggested]
+        reader.column_fixes += [f for f in trial.column_fixes if f not in reader.column_fixes]
+        if trial.ahead.items() <= ahead.items():
+            return
+        ahead.update(trial.ahead)  # read again with it too: the columns' problems come only after the rows'
+        reader.ahead.update(trial.ahead)
+        reader.kind_needed = reader.kind_needed or trial.kind_needed
 
 
 def _read(paths: list[Path], out_dir, mapping, name: str | None, kind: str | None,
