@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import functools
 import heapq
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any, Mapping
@@ -196,6 +197,11 @@ SAME_EMPLOYER = "both work for"
 EVIDENCE_BEYOND_NAME = ("same identifier", "same address", "same phone number", "same website")
 
 
+#: How a name reason says each name has a kind of body the other lacks ("..., but council vs foundation (0.63)",
+#: ``names.KIND_CLASH``).
+_KINDS_APART = re.compile(r", but [\w/' ]+ vs [\w/' ]+ \(")
+
+
 def review_only(pair, names: Mapping[str, str] | None, several=None) -> str | None:
     """Why ``pair`` may be reviewed but never merged, in words; None when nothing stands against a merge.
 
@@ -224,6 +230,10 @@ def review_only(pair, names: Mapping[str, str] | None, several=None) -> str | No
         # says where the body is ("Guru Nanak Gurdwara Sedgley Street"), not a branch elsewhere
         return ("one registered body, but the names say a branch or a site of it: review it (merge them, or keep "
                 "both with part_of)")
+    if pair.reasons and _KINDS_APART.search(pair.reasons[0]) and not any(
+            r.startswith(EVIDENCE_BEYOND_NAME) for r in pair.reasons):
+        return ("the names say two kinds of body, and nothing beyond a postcode says they are one: review it "
+                "rather than merge")
     if not names:
         return None
     several = several or several_bodies
