@@ -1083,11 +1083,11 @@ def test_a_pair_joined_by_an_alias_says_which():
     assert p.reasons[0].endswith("'Goodwill of Southwestern Pennsylvania' is also written 'Goodwill SWPA'"), p
 
 
-def test_a_clubs_juniors_ladies_or_veterans_side_is_a_club_of_its_own():
+def test_a_clubs_juniors_or_ladies_side_is_a_club_of_its_own():
     """A CVS officer's trial: "Bilston Town Juniors FC" at the senior club's ground joined its group of four, so
     the three records of the senior club were offered only for review."""
     site = dict(address="Queen Street, Bilston", postcode="WV14 7EX")
-    for side in ("Juniors", "Ladies", "Veterans"):
+    for side in ("Juniors", "Ladies"):
         assert not _pairs(_org("a", f"Bilston Town {side} FC", **site), _org("b", "Bilston Town FC", **site)), side
     assert _pairs(_org("a", "Bilston Town Juniors FC", **site), _org("b", "Bilston Town Juniors Football Club",
                                                                      **site))

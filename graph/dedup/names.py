@@ -927,9 +927,9 @@ DEPENDENT_BODIES = {w: kind for kind, words in (
     ("friends' group", "friends"), ("union", "union unions"), ("alumni body", "alumni"), ("student body", "students"),
     # a charity's trading subsidiary is a company of its own ("Grand Theatre Trading Ltd" / "Grand Theatre")
     ("trading company", "trading"),
-    # a club's juniors, ladies' or veterans' side is a club of its own ("Bilston Town Juniors FC" / "Bilston Town
-    # FC"), with its own officers and often its own charity number
-    ("juniors' side", "juniors"), ("ladies' side", "ladies"), ("veterans' side", "veterans"),
+    # a club's juniors' or ladies' side is a club of its own ("Bilston Town Juniors FC" / "Bilston Town FC"), with
+    # its own officers and often its own charity number (not "veterans": "Veterans Affairs" names the VA)
+    ("juniors' side", "juniors"), ("ladies' side", "ladies"),
 ) for w in words.split()}
 #: Two words that name a hospital: "University of Mississippi Medical Center" is the university's hospital,
 #: not the university.
