@@ -232,8 +232,8 @@ def review_only(pair, names: Mapping[str, str] | None, several=None) -> str | No
                 "both with part_of)")
     if pair.reasons and _KINDS_APART.search(pair.reasons[0]) and not any(
             r.startswith(EVIDENCE_BEYOND_NAME) for r in pair.reasons):
-        return ("the names say two kinds of body, and nothing beyond a postcode says they are one: review it "
-                "rather than merge")
+        return ("the names say two kinds of body, and no identifier, address, phone or website says they are one: "
+                "review it rather than merge")
     if not names:
         return None
     several = several or several_bodies
