@@ -138,6 +138,19 @@ def charity_or_company(text: str, registers: tuple[str, ...]) -> tuple[str, ...]
     return registers
 
 
+#: Registers whose org-id is its prefix and the number as written: (the field, how a problem names it, the
+#: number's shape, the prefix). A school's Unique Reference Number (Get Information about Schools; Ofsted writes
+#: a childcare provider's as "EY" and 6 digits), a UK learning provider's UKPRN, an NHS body's code in the
+#: Organisation Data Service (RL4, M92011, 5MX), and the IRS's employer identification number, written
+#: "25-1000101" as often as "251000101": one number (``registry_id``).
+_PREFIXED_REGISTERS = (
+    ("urn", "URN", r"(?:EY)?\d{5,7}", "GB-URN-"),
+    ("ukprn", "UKPRN", r"1\d{7}", "GB-UKPRN-"),
+    ("ods", "ODS code", r"(?=[A-Z0-9]*[A-Z])[A-Z0-9]{3,6}", "GB-NHS-"),
+    ("ein", "EIN", r"\d{2}-?\d{7}", "US-EIN-"),
+)
+
+
 def register_ids(org: dict) -> tuple[list[str], list[str]]:
     """(org-ids from the charity and company numbers, a school's URN, a provider's UKPRN, an NHS body's ODS
     code (org-id.guide's GB-NHS) and a US employer identification number (US-EIN), numbers that fit no register
@@ -172,36 +185,14 @@ def register_ids(org: dict) -> tuple[list[str], list[str]]:
             ids.append("GB-COH-" + company[:2] + company[2:].zfill(6))
         else:
             odd.append(f"company number {org.get('companyNumber')}")
-    urn = re.sub(r"\s+", "", str(org.get("urn") or "")).upper()
-    if urn and not is_placeholder(urn):  # a school's Unique Reference Number (Get Information about Schools)
-        if is_org_id(urn):
-            ids.append(urn)
-        elif re.fullmatch(r"(?:EY)?\d{5,7}", urn):  # Ofsted writes a childcare provider's as "EY" and 6 digits
-            ids.append("GB-URN-" + urn)
+    for field, said, shape, prefix in _PREFIXED_REGISTERS:
+        value = re.sub(r"\s+", "", str(org.get(field) or "")).upper()
+        if not value or is_placeholder(value):
+            continue
+        if is_org_id(value):  # the org-id itself written in the number's column
+            ids.append(registry_id(value))
+        elif re.fullmatch(shape, value):
+            ids.append(registry_id(prefix + value))
         else:
-            odd.append(f"URN {org.get('urn')}")
-    ukprn = re.sub(r"\s+", "", str(org.get("ukprn") or "")).upper()
-    if ukprn and not is_placeholder(ukprn):  # a UK learning provider's reference number
-        if is_org_id(ukprn):
-            ids.append(ukprn)
-        elif re.fullmatch(r"1\d{7}", ukprn):
-            ids.append("GB-UKPRN-" + ukprn)
-        else:
-            odd.append(f"UKPRN {org.get('ukprn')}")
-    ods = re.sub(r"\s+", "", str(org.get("ods") or "")).upper()
-    if ods and not is_placeholder(ods):  # an NHS body's code in the Organisation Data Service: RL4, M92011, 5MX
-        if is_org_id(ods):
-            ids.append(ods)
-        elif re.fullmatch(r"(?=[A-Z0-9]*[A-Z])[A-Z0-9]{3,6}", ods):
-            ids.append("GB-NHS-" + ods)
-        else:
-            odd.append(f"ODS code {org.get('ods')}")
-    ein = re.sub(r"\s+", "", str(org.get("ein") or "")).upper()
-    if ein and not is_placeholder(ein):  # the IRS writes it "25-1000101", lists as often "251000101": one number
-        if is_org_id(ein):
-            ids.append(registry_id(ein))
-        elif re.fullmatch(r"\d{2}-?\d{7}", ein):
-            ids.append(registry_id("US-EIN-" + ein))
-        else:
-            odd.append(f"EIN {org.get('ein')}")
+            odd.append(f"{said} {org.get(field)}")
     return ids, odd

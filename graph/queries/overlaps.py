@@ -8,9 +8,11 @@ file (the CLI reads ``decisions.yaml`` and the proposal's YAML).
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from .. import dates
 from ..dedup import weights as W
-from ..dedup.groups import overlap_groups
+from ..dedup.groups import groups_of, overlap_groups
 from ..dedup.kinds import KINDS
 from ..dedup.overlaps import DistinctiveWords, check_proposal, find_overlaps, related_pairs, year_span
 from ..dedup.proposal import read_proposal
@@ -90,10 +92,6 @@ def _decided_same(records, decisions: dict) -> list:
     same = [tuple(sorted(pair)) for pair, d in decisions.items() if d.get("decision") == "same" and len(pair) == 2]
     if not same:
         return records
-    from dataclasses import replace
-
-    from ..dedup.groups import groups_of
-
     one = {x: group[0] for group in groups_of(same) for x in group}
 
     def ids(values: frozenset) -> frozenset:
