@@ -129,15 +129,33 @@ def _row(gid="360G-test-9", amount="5000", award="2020-04-01", title="Digital sk
             f"GB-CHC-2000002,Test Foundation,{start},2021-03-31,Wolverhampton,E08000031\n")
 
 
-def test_cp1252_csv_is_one_clear_error(lcg, tmp_path):
+def test_cp1252_csv_is_read_with_a_warning_naming_the_words_to_check(lcg, tmp_path):
+    """Excel's default CSV on Windows is Windows-1252: read, with the words beyond ASCII quoted for checking."""
     src = tmp_path / "grants.csv"
-    src.write_bytes((CSV_HEADER + GOOD).encode() + _row(title="Caf\u00e9 club").encode("cp1252"))
+    src.write_bytes((CSV_HEADER + GOOD).encode() + _row(title="Caf\u00e9 club \u00a3").encode("cp1252"))
+    out = tmp_path / "data"
+    result = lcg("import", "360giving", src, "-o", out)
+    assert result.exit_code == 0, result.output
+    assert "warning: not UTF-8: read as Windows-1252" in result.output
+    assert "'Caf\u00e9' (line 3), '\u00a3' (line 3)" in result.output
+    assert "Caf\u00e9 club" in "".join(p.read_text(encoding="utf-8") for p in out.rglob("*.yaml"))
+
+
+def test_bytes_no_code_page_defines_are_one_clear_error(lcg, tmp_path):
+    """0x81 is in neither UTF-8 (alone) nor Windows-1252: the file is refused, with the byte, its line and what
+    to do; a JSON file is UTF-8 by its standard, so one in Windows-1252 is refused too."""
+    src = tmp_path / "grants.csv"
+    src.write_bytes((CSV_HEADER + GOOD).encode() + _row(title="Caf\u00e9 club").encode("cp1252") + b"\x81\n")
     out = tmp_path / "data"
     result = lcg("import", "360giving", src, "-o", out)
     assert result.exit_code == 1 and "Traceback" not in result.output
     assert str(src) in result.output and "0xe9" in result.output.lower() and "line 3" in result.output
     assert "save it as UTF-8" in result.output
     assert not out.exists()
+    js = tmp_path / "grants.json"
+    js.write_bytes('{"grants": [{"id": "360G-x", "title": "Caf\u00e9"}]}'.encode("cp1252"))
+    result = lcg("import", "360giving", js, "-o", out)
+    assert result.exit_code == 1 and "JSON file that is not UTF-8" in result.output and not out.exists()
 
 
 @pytest.mark.parametrize("amount", ["1e400", "inf", "nan", "-1"])

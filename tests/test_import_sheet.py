@@ -1543,3 +1543,18 @@ def test_a_csv_cell_past_the_readers_limit_is_one_line_and_true_in_a_person_colu
     result = _import_list(lcg, tmp_path, "Name,Contact\nA Org,TRUE\nB Org,Jo Bennett\n", "{Name: Label, Contact: person}")
     assert result.exit_code == 0, result.output
     assert [n.name for n in load_dataset(tmp_path / "data").nodes if n.kind == "Person"] == ["Jo Bennett"]
+
+
+def test_a_windows_1252_csv_is_read_with_a_warning_quoting_the_words_to_check(lcg, tmp_path):
+    """A trial's user saved the list from Excel on Windows ("CSV (Comma delimited)", Windows-1252) and was
+    refused; it is read, and the warning quotes the words that a wrong code page would have changed."""
+    text = "Name,Town\nCaf\u00e9 Bleu Learning,Wolverhampton\nTh\u00e9\u00e2tre Club,Bilston\n"
+    (tmp_path / "list.csv").write_bytes(text.encode("cp1252"))
+    (tmp_path / "map.yaml").write_text("columns: {Name: Label, Town: address}\n", encoding="utf-8")
+    result = lcg("import", "sheet", tmp_path / "list.csv", "--type", "organisation", "--map", tmp_path / "map.yaml",
+                 "-o", tmp_path / "data")
+    assert result.exit_code == 0, result.output
+    assert ("list.csv: not UTF-8: read as Windows-1252, Excel's CSV on Windows; check 'Caf\u00e9' (line 2), "
+            "'Th\u00e9\u00e2tre' (line 3) read as the sheet shows them") in result.output, result.output
+    names = sorted(n.name for n in load_dataset(tmp_path / "data").nodes)
+    assert names == ["Caf\u00e9 Bleu Learning", "Th\u00e9\u00e2tre Club"]

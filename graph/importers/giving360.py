@@ -36,6 +36,7 @@ from .file_dates import read_day, slash_order
 from .giving360_build import NARROW_TO_BROAD, GraphBuilder, place_type
 from .giving360_sheets import ODS_HINT, SheetGrants, csv_grants, xlsx_grants
 from ..yaml_files import MAX_INT_DIGITS
+from .text_encoding import SAVE_AS_UTF8, csv_text
 from .org_ids import ORG_ID_EXAMPLE, clean_org_id, is_placeholder, register_ids
 from .yaml_out import FolderIndex, slug, write_import
 
@@ -95,22 +96,6 @@ class ImportResult:
     notes: list = field(default_factory=list)  # str: what was read from where (a workbook's sheets)
 
 
-def _read_text(path: Path) -> str:
-    """The file as UTF-8 text (a BOM is allowed); anything else is one clear error.
-
-    Excel saves "CSV" as cp1252 unless told otherwise. Guessing the encoding would
-    put wrong letters in names without anyone noticing, so the user is told which
-    byte on which line is not UTF-8 and how to save the file properly.
-    """
-    raw = path.read_bytes()
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as e:
-        line = raw[:e.start].count(b"\n") + 1
-        raise UnreadableInput(f"{path}: not UTF-8 text (byte 0x{raw[e.start]:02x} on line {line}); save it as UTF-8 "
-                       "(in Excel: Save As > CSV UTF-8) and import again") from None
-
-
 _ZIP = b"PK\x03\x04"  # .xlsx and .ods are zip files; an .ods names its type first (``mimetype``)
 _OLE = b"\xd0\xcf\x11\xe0"  # the old binary .xls; also what Excel wraps a password-protected .xlsx in
 
@@ -147,7 +132,7 @@ def read_grant_file(path) -> SheetGrants:
         if not found.rows:
             raise UnreadableInput(f"no grants found in {path}, sheet {found.sheet!r} ({NO_GRANTS_HINT})")
         return found
-    text = _read_text(path)
+    text, encoding_warning = csv_text(path)
     if suffix == ".csv" or not text.lstrip().startswith(("{", "[")):
         try:
             found = csv_grants(text)
@@ -155,7 +140,11 @@ def read_grant_file(path) -> SheetGrants:
             raise UnreadableInput(f"{path}: not readable as CSV ({e}); expected a 360Giving CSV file") from None
         if not found.rows:
             raise UnreadableInput(f"no grants found in {path} ({NO_GRANTS_HINT})")
+        if encoding_warning:
+            found.file_warnings.append(encoding_warning)
         return found
+    if encoding_warning:  # JSON is UTF-8 by its standard (RFC 8259): a publisher's tool wrote it wrongly
+        raise UnreadableInput(f"{path}: a JSON file that is not UTF-8 text; {SAVE_AS_UTF8}")
     try:
         data = json.loads(text)
     except json.JSONDecodeError as e:
@@ -520,6 +509,7 @@ def import_360giving(path, out_dir, *, skip_invalid: bool = False, dates: str | 
     result = ImportResult(sheet=found.sheet)
     result.notes = [msg for _, row, msg in found.notes if row == 0]
     result.warnings.extend(RowProblem(row, "", msg, sheet) for sheet, row, msg in found.notes if row != 0)
+    result.warnings.extend(RowProblem(0, "", msg) for msg in found.file_warnings)
     sheet = found.sheet
     grants: list[dict] = []
     problems: list[RowProblem] = []

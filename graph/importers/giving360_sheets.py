@@ -36,6 +36,7 @@ class SheetGrants:
     rows: list = field(default_factory=list)  # (row number, grant dict)
     notes: list = field(default_factory=list)  # (sheet or None, row or 0, message): columns not read, sheets chosen
     sheet: str | None = None  # the grants sheet of a workbook
+    file_warnings: list = field(default_factory=list)  # str: said of the whole file (read as Windows-1252)
 
 
 def _cell(value, path: tuple):

@@ -55,6 +55,7 @@ from .. import schema
 from ..errors import LcgError, UnreadableInput
 from ..identifiers import BARE_WEB_ADDRESS
 from .org_ids import BLANK_WORDS, is_blank, is_placeholder
+from .text_encoding import csv_text
 from .yaml_out import FolderIndex, norm_name, slug, write_import
 
 __all__ = ["SheetProblems", "SheetResult", "import_sheet", "read_tables", "ELEMENT_COLUMNS", "CONNECTION_COLUMNS",
@@ -222,14 +223,14 @@ def unquote(value):
     return value
 
 
-def read_tables(path: Path) -> dict[str, list[list]]:
-    """Sheet name -> rows (the first is the header) from an .xlsx, or one table from a .csv."""
+def read_tables(path: Path, warnings: list[str] | None = None) -> dict[str, list[list]]:
+    """Sheet name -> rows (the first is the header) from an .xlsx, or one table from a .csv (a Windows-1252 one
+    read with a warning added to ``warnings``: :mod:`.text_encoding`)."""
     suffix = path.suffix.lower()
     if suffix == ".csv":
-        try:
-            text = path.read_bytes().decode("utf-8-sig")
-        except UnicodeDecodeError:
-            raise UnreadableInput(f"{path}: not UTF-8 text; save it as UTF-8 (in Excel: Save As > CSV UTF-8)") from None
+        text, warning = csv_text(path)
+        if warning and warnings is not None:
+            warnings.append(f"{path.name}: {warning}")
         # a file object, not lines: a cell written over two lines keeps its line break ("14424 Wentworth Ave
         # \nRiverdale" ran together as "AveRiverdale")
         try:
@@ -356,6 +357,8 @@ class _Reader:
         self.people: list[tuple[str, int, str, str, str | None]] = []  # ... and the role the cell gives them
         #: (sheet, row, text) of the notes below a list passed over ("Exported ... by ...": ``_footer``)
         self.footers: list[tuple[str, int, str]] = []
+        #: what was said of a whole file (a CSV read as Windows-1252)
+        self.file_warnings: list[str] = []
         #: (sheet, column) -> (row, role) of the roles a person column gives that no tie could keep (``_person_cell``)
         self.roles_left: dict[tuple[str, str], list[tuple[int, str]]] = {}
         self.not_names: dict[tuple[str, str], list] = {}
@@ -821,7 +824,7 @@ def _read(paths: list[Path], out_dir, mapping, name: str | None, kind: str | Non
              *REGISTER_COLUMNS,
              *(f.name for k in schema.NODE_KINDS.values() for f in k.fields)}  # what a header row names
     for path in paths:
-        for sheet, rows in read_tables(path).items():
+        for sheet, rows in read_tables(path, reader.file_warnings).items():
             # Rows keep the number the sheet shows them at (a blank row above shifts none of them).
             numbered = [(n, r) for n, r in enumerate(rows or (), start=1) if any(c not in (None, "") for c in r)]
             numbered = numbered[_title_rows(numbered, known):]
@@ -883,8 +886,9 @@ def _warnings(reader: _Reader) -> list[str]:
     """One line per sheet and column for the placeholders read as empty ("N/A"), the roles passed over in a person
     column ("Parish Office") and the cells read in part ("Reg. Charity 1110039" as 1110039), with their rows: the
     sheet keeps what it says, and the user may check what the import took from it."""
-    out = [f"{sheet}:{n}: passed over {text!r}: a note below the list (its first cell alone written), not one of "
-           "its rows" for sheet, n, text in reader.footers]
+    out = [*reader.file_warnings]
+    out += [f"{sheet}:{n}: passed over {text!r}: a note below the list (its first cell alone written), not one of "
+            "its rows" for sheet, n, text in reader.footers]
     for (sheet, column), cells in reader.roles.items():
         rows = sorted({n for n, _ in cells})
         texts = list(dict.fromkeys(name for _, name in cells))
