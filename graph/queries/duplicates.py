@@ -180,6 +180,11 @@ def merge_facts(keep, drop) -> tuple[dict, dict]:
     return add, set_
 
 
+#: The merge advice's YAML lines break at the first space past this column (a long text folds onto the next
+#: line, which YAML reads back as one): shown in a terminal, an edit fits 80 columns but for a word of 20 letters.
+YAML_WIDTH = 60
+
+
 class _PlainDumper(yaml.SafeDumper):
     """Writes a value used twice twice: data files take no anchors or aliases."""
 
@@ -195,13 +200,13 @@ def render_edits(edits: list[dict]) -> str:
             out.append(f"# {e['file']} (create it if there is none): add this entry, moved out of {e['move_from']} "
                        "(an import writes that file again) with the other record's facts added")
             out.append(yaml.dump([e["value"]], Dumper=_PlainDumper, sort_keys=False, allow_unicode=True,
-                                 width=100).rstrip())
+                                 width=YAML_WIDTH).rstrip())
         elif "add" in e:
             out.append(f"# {e['file']}: in entry {e['entry']}, add to each list the values below"
                        + (" and set the fields it lacks (the note replaces its note, which it contains)"
                           if e["set"] else ""))
             entry = {"id": e["entry"], **e["add"], **e["set"]}
-            out.append(yaml.dump([entry], Dumper=_PlainDumper, sort_keys=False, allow_unicode=True, width=100).rstrip())
+            out.append(yaml.dump([entry], Dumper=_PlainDumper, sort_keys=False, allow_unicode=True, width=YAML_WIDTH).rstrip())
         elif e.get("delete") and any(x.get("move_from") == e["file"] and x["entry"] == e["entry"] for x in edits):
             out.append(f"# {e['file']}: then delete entry {e['entry']} (it is in the entry above now{_again(e)})")
         elif e.get("delete"):
