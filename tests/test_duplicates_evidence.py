@@ -1091,3 +1091,93 @@ def test_a_clubs_juniors_or_ladies_side_is_a_club_of_its_own():
         assert not _pairs(_org("a", f"Bilston Town {side} FC", **site), _org("b", "Bilston Town FC", **site)), side
     assert _pairs(_org("a", "Bilston Town Juniors FC", **site), _org("b", "Bilston Town Juniors Football Club",
                                                                      **site))
+
+
+@pytest.mark.parametrize("a, b", [
+    # a neighbourhood's groups and the hall they meet in, at one postcode and phone (a trial's tenants were merged
+    # into their community centres, a food bank into its church)
+    ("Low Hill TRA", "Low Hill Community Centre"),
+    ("Ashmore Park TRA", "Ashmore Park Community Association Hall"),
+    ("Bushbury Hill EMB", "Bushbury Hill Community Centre"),
+    ("New Park Village TMO", "New Park Village TRA"),
+    ("Bilston Foodbank (at Salvation Army)", "Salvation Army Bilston Corps"),
+    # a pharmacy in a hospital; a trust of hospitals and one of its hospitals
+    ("Lloyds Pharmacy - New Cross Hospital", "New Cross Hospital"),
+    ("Sandwell and West Birmingham Hospitals NHS Trust", "Sandwell General Hospital"),
+])
+def test_a_group_its_hall_a_pharmacy_its_hospital_and_a_trust_its_hospital_are_not_merged(a, b):
+    site = dict(postcode="WV10 9LR", phone="01902 554570")
+    assert not _pairs(_org("a", a, **site), _org("b", b, **site)), (a, b)
+
+
+@pytest.mark.parametrize("a, b, read", [
+    ("Black Country ICB", "NHS Black Country Integrated Care Board", "ICB read as 'integrated care board'"),
+    ("SWBH NHS Trust", "Sandwell and West Birmingham Hospitals NHS Trust",
+     "SWBH read as 'sandwell west birmingham hospitals'"),
+    ("RWT Community Services", "Royal Wolverhampton NHS Trust Community Services",  # "NHS" between
+     "RWT read as 'royal wolverhampton trust'"),
+    ("Dovecotes TMO", "Dovecotes Tenant Management Organisation Ltd", None),  # the sector's words
+    ("Bushbury Hill EMB", "Bushbury Hill Estate Management Board", None),
+    ("Wednesfield Lib.", "Wednesfield Library", None),  # short forms
+    ("Willenhall Med Ctr", "Willenhall Medical Centre", None),
+    ("Pendeford Library & Community Hub", "Pendeford Community Hub", None),  # one hub with a library in it
+    ("Dudley Group of Hospitals", "The Dudley Group NHS Foundation Trust", None),  # a trust's old name
+])
+def test_initials_inside_a_name_short_forms_and_joined_kinds_are_the_same_body(a, b, read):
+    """A trial's NHS and housing lists: initials written inside a name, the short forms of its words and a
+    library "&" a hub scored 0.0-0.7 against the same body in words, at one postcode and phone."""
+    site = dict(postcode="B71 4HJ", phone="0121 553 1831")
+    (p,) = _pairs(_org("a", a, **site), _org("b", b, **site)).values()
+    assert p.score >= 0.8 and (read is None or p.reasons[0].startswith(read)), p
+
+
+@pytest.mark.parametrize("a, b", [
+    ("BOOTS WALSALL CC", "Boots Walsall Community Centre"),  # a name all in capitals: its words are words
+    ("Bilston CC", "Bilston Community Centre"),  # two letters spell too much: a cricket club as well
+    ("ICB Solutions Ltd", "Integrated Care Board"),  # nothing else in common: a company named ICB
+])
+def test_initials_are_spelled_out_only_in_a_mixed_case_name_and_only_three_or_more(a, b):
+    from graph.dedup.names import name_key, name_similarity
+
+    _, reason = name_similarity(name_key(a), name_key(b), lambda t: 1.0)
+    assert " read as " not in reason, reason
+
+
+def test_a_units_page_under_its_parents_site_and_a_shared_one_word_alias_are_not_one_body():
+    """"wien.gv.at/ma13" is the department's page on its city's site (its name adds words to the city's), and
+    "UNAL" is the other name of a university and of its campus: a trial found both merged into their parent."""
+    (p,) = find_duplicates([_org("a", "Stadt Wien", website="https://www.wien.gv.at"),
+                            _org("b", "Magistrat der Stadt Wien - MA 13 Bildung und Jugendbetreuung",
+                                 website="https://www.wien.gv.at/ma13")], min_score=0.0)
+    assert not any("same website" in r for r in p.reasons), p
+    campus = _org("a", "Universidad Nacional de Colombia - Sede Medellín", aliases=("UNAL",))
+    assert not _pairs(campus, _org("b", "Universidad Nacional de Colombia", aliases=("UNAL",)))
+    # a record named by the other's alias is what that alias names
+    (p,) = _pairs(_org("a", "UIL"), _org("b", "UNESCO Institute for Lifelong Learning", aliases=("UIL",))).values()
+    assert p.score == 1.0, p
+
+
+def test_one_sites_register_number_is_one_site_whatever_town_a_name_adds():
+    """An NHS organisation (ODS) code numbers one pharmacy: "Boots" and "BOOTS BIRMINGHAM" with FA105 are one
+    (a trial's were for review as a branch); a charity number shared by branches still is for review."""
+    site = dict(postcode="DY8 1DE", phone="01384 394951")
+    plan = _plan(_org("a", "Boots", identifiers=("GB-NHS-FA105",), **site),
+                 _org("b", "BOOTS BIRMINGHAM", identifiers=("GB-NHS-FA105",), **site))
+    assert [p.action for p in plan] == ["merge"], plan
+    plan = _plan(_org("a", "Age UK Walsall", identifiers=("GB-CHC-1128267",), **site),
+                 _org("b", "Age UK Birmingham", identifiers=("GB-CHC-1128267",), **site))
+    assert [p.action for p in plan] == ["review"], plan
+
+
+def test_streets_that_share_only_lower_and_a_building_word_in_an_address_are_no_evidence():
+    """"26 Lower Hall Lane, Walsall" and "50 Lower High Street, Stourbridge" were "on one street"; an address
+    "... Health Centre, Lowe Street" made "centre" a place, so "Whitmore Reans Health Centre" was a branch."""
+    (p,) = find_duplicates([_org("a", "Dudley and Walsall Mind", address="Beacon House, 26 Lower Hall Lane, Walsall"),
+                            _org("b", "Dudley & Walsall Mind", address="Mind House, 50 Lower High Street, Stourbridge")],
+                           min_score=0.0)
+    assert any("on different streets" in r for r in p.reasons), p
+    site = dict(postcode="WV6 0QL", phone="01902 444422", identifiers=("GB-NHS-M92007",))
+    (p,) = find_duplicates([_org("a", "Whitmore Reans Health Centre - Dr Bhatia", **site),
+                            _org("b", "Whitmore Reans Practice", address="Whitmore Reans Health Centre, Lowe Street",
+                                 **site)], min_score=0.0)
+    assert "different places" not in p.reasons[0], p

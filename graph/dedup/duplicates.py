@@ -25,8 +25,8 @@ from ..forked import core_free, split_map
 from ..identifiers import registry_id
 from .groups import ON_DIFFERENT_STREETS, SAME_EMPLOYER, groups_of, merge_groups
 from .name_bound import NameBound
-from .names import (COUNTRY_ENDS, SAME_NAME, NameKey, TokenWeights, acronyms, initials_only, name_key, name_keys,
-                    name_similarity, same_name_reason, without_accents)
+from .names import (COUNTRY_ENDS, SAME_NAME, NameKey, TokenWeights, acronyms, initials_only, name_key,
+                    name_keys, name_similarity, same_name_reason, without_accents)
 from .places import PlaceWords, country_named, postcode_parts
 
 __all__ = ["EntityRecord", "DuplicatePair", "find_duplicates", "groups_of", "merge_groups"]
@@ -98,16 +98,22 @@ def _path(url: str | None) -> tuple[str, ...]:
 
 
 def _one_page(ra, rb) -> bool:
-    """The two records' web addresses are one body's: the same page, or a page and one under it (a site written
-    with and without "/about-us") when the names share a word. Two pages of one site are branches' or
-    services' pages of a national body's or a council's site ("ageuk.org.uk/wolverhampton" / ".../walsall",
-    ".../hubs/bilston" / ".../hubs/whitmore-reans", a directory's "?id=" entries); a page under a site whose
-    body's name shares no word with it is a unit's ("wolverhampton.gov.uk/access-to-business" / the council)."""
+    """The two records' web addresses are one body's: the same page (a home page written with and without
+    "/about-us": ``_HOME_PAGES``), or a page and one under it when the names share a word and the name at the
+    page under adds none. Two pages of one site are branches' or services' pages of a national body's or a
+    council's site ("ageuk.org.uk/wolverhampton" / ".../walsall", ".../hubs/bilston" / ".../hubs/whitmore-reans",
+    a directory's "?id=" entries); a page under a site is a unit's when its name shares no word with the site's
+    body ("wolverhampton.gov.uk/access-to-business" / the council) or names more than it ("wien.gv.at/ma13" of
+    "Magistrat der Stadt Wien - MA 13 Bildung" / "Stadt Wien" at wien.gv.at: a trial's department was advised to
+    merge into its city)."""
     pa, pb = _path(ra.website), _path(rb.website)
     if pa == pb:
         return True
     n = min(len(pa), len(pb))
-    return pa[:n] == pb[:n] and _share_words(ra, rb)
+    if pa[:n] != pb[:n] or not _share_words(ra, rb):
+        return False
+    deeper, other = (ra, rb) if len(pa) > len(pb) else (rb, ra)
+    return not _name_words(deeper.name) - _name_words(other.name)
 
 
 def identifier_clash(ra, rb) -> set[str]:
@@ -260,16 +266,21 @@ def _share_words(ra, rb) -> bool:
 
 
 
+#: Words that tell streets of one name apart rather than name one: "Lower Hall Lane" and "Lower High Street" (a
+#: trial's two offices in two towns read as "on one street") share only "lower"; "New Road" is still one street.
+_STREET_MODIFIERS = frozenset("lower upper old new great little high low middle".split())
+
+
 def _one_street(a: frozenset, b: frozenset, typo: bool) -> str | None:
     """The street word two addresses share, allowing a typo when ``typo`` ("Roosevelt" / "Roosevlet",
     "Cermak" / "Cermack"); None when they name different streets. No typo is allowed across two postcodes:
     "Bilston Road" and "Bilton Road", "Wellington" and "Willington" are streets of different towns."""
     both = a & b
-    if both:
+    if both - _STREET_MODIFIERS or (both and a == b):
         return " ".join(sorted(both))
     if not typo:
         return None
-    for x in sorted(a):
+    for x in sorted(a - _STREET_MODIFIERS):
         if len(x) >= 5 and (hit := extractOne(x, b, scorer=OSA.normalized_similarity, score_cutoff=0.8,
                                               processor=None)) and len(hit[0]) >= 5:
             return x
@@ -361,6 +372,17 @@ _FIELD_BONUS = tuple(W.SAME_ADDRESS * (m & 1) + W.SAME_PHONE * (m >> 1 & 1) + W.
                      for m in range(8))
 
 
+def _one_word_alias(ra, rb, word: str, weight, ambiguous, places) -> tuple[float, str]:
+    """(score, reason) of two records that both have a one-word name only as an alias: the names' own. Initials and short names are shared by a body's campuses, regions and units
+    ("UNAL" of a university and of its campus "Universidad Nacional de Colombia - Sede Medellín", which a trial
+    found merged into its university at 1.0; "WEA" of a national body and of its region), so they say no more
+    than the names do; initials against the whole name still score ``weights.INITIALS`` (``names``)."""
+    person = ra.kind == "Person"
+    score, reason = name_similarity(name_key(ra.name, person=person), name_key(rb.name, person=person), weight,
+                                    ambiguous, places)
+    return score, f"{reason}; both also written {word!r}"
+
+
 def _liftable(records) -> tuple[frozenset, dict[str, int]]:
     """(ids of records without identifier, person or website; each record's contact fields as bits).
 
@@ -433,19 +455,23 @@ def find_duplicates(records, *, min_score: float = W.DUPLICATE_MIN_SCORE, top_k:
     key_index: dict[tuple, int] = {}
     keys: list[NameKey] = []
     holders: list[list[str]] = []  # key number -> record ids carrying that name
+    by_alias: dict[int, set[str]] = defaultdict(set)  # a one-word key -> the records that carry it as an alias
     for r in records:
         person = r.kind == "Person"
         names = [n for n in (r.name, *r.aliases) if not initials_only(n, person=person)]
-        for key in (k for n in names for k in name_keys(n, person=person)):
-            if not key.tokens:
-                continue
-            i = key_index.get(key.tokens)
-            if i is None:
-                i = key_index[key.tokens] = len(keys)
-                keys.append(key)
-                holders.append([])
-            if r.id not in holders[i]:
-                holders[i].append(r.id)
+        for n in names:
+            for key in name_keys(n, person=person):
+                if not key.tokens:
+                    continue
+                i = key_index.get(key.tokens)
+                if i is None:
+                    i = key_index[key.tokens] = len(keys)
+                    keys.append(key)
+                    holders.append([])
+                if r.id not in holders[i]:
+                    holders[i].append(r.id)
+                    if n is not r.name and len(key.tokens) == 1:
+                        by_alias[i].add(r.id)
     weight = TokenWeights(keys)
     places = PlaceWords.of(records)
     initials = Counter(a for key in keys for a in acronyms(key))
@@ -465,8 +491,13 @@ def find_duplicates(records, *, min_score: float = W.DUPLICATE_MIN_SCORE, top_k:
         if score > found.get(pair, (-1.0, ""))[0]:
             found[pair] = (score, reason)
 
-    for ids in holders:  # one normalised name, several records
+    for i, ids in enumerate(holders):  # one normalised name, several records
         for other in ids[1:]:
+            if ids[0] in by_alias.get(i, ()) and other in by_alias[i]:  # (a record named so is what the other's
+                # alias names: "UIL" / "UNESCO Institute for Lifelong Learning", also written "UIL")
+                offer(ids[0], other, *_one_word_alias(by_id[ids[0]], by_id[other], keys[i].raw, weight, ambiguous,
+                                                      places))
+                continue
             offer(ids[0], other, 1.0, SAME_NAME)
             exact.add((ids[0], other) if ids[0] < other else (other, ids[0]))
     floor = min_score - W.SHARED_PERSON * 3 - W.MAX_CONTACT_BONUS

@@ -197,6 +197,13 @@ SAME_EMPLOYER = "both work for"
 EVIDENCE_BEYOND_NAME = ("same identifier", "same address", "same phone number", "same website")
 
 
+#: Registers that number each site, not each body: an NHS organisation code (ODS: a pharmacy, a practice, a
+#: trust's own code) and a school's URN. One of these numbers on two records is one site, whatever town or
+#: branch word a name adds ("Boots" / "BOOTS STOURBRIDGE", both FA109); a charity's number is shared by its
+#: branches, so there a place a name adds is still for review.
+SITE_REGISTERS = ("GB-NHS-", "GB-URN-")
+
+
 #: How a name reason says each name has a kind of body the other lacks ("..., but council vs foundation (0.63)",
 #: ``names.KIND_CLASH``).
 _KINDS_APART = re.compile(r", but [\w/' ]+ vs [\w/' ]+ \(")
@@ -222,9 +229,12 @@ def review_only(pair, names: Mapping[str, str] | None, several=None) -> str | No
         # are bodies of their own (issue 10); the reason above names the two addresses
         return f"the addresses are {ON_DIFFERENT_STREETS}: two sites of one body, or one that moved: review it " \
                "rather than merge"
-    if any(r.startswith("same identifier") for r in pair.reasons) and any(
+    same_ids = next((r[len("same identifier "):].split(", ") for r in pair.reasons if r.startswith("same identifier")),
+                    ())
+    if same_ids and any(
             "a branch or another body" in r or r.startswith("different places") for r in pair.reasons) and not any(
-            r.startswith("same address") for r in pair.reasons):
+            r.startswith("same address") for r in pair.reasons) and not any(i.startswith(SITE_REGISTERS)
+                                                                              for i in same_ids):
         # one registered body whose names say a branch or a site of it (a national charity's local corps share its
         # charity number): a record each may be what the user wants; at one address, the place one name adds
         # says where the body is ("Guru Nanak Gurdwara Sedgley Street"), not a branch elsewhere

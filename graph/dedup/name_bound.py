@@ -18,7 +18,9 @@ has it (or has it in its other number, ``other_number``), (0, w) when it can mat
 five letters, or the other name has no token of five letters or more within the 0.8 similarity's length),
 and at most (w, w) otherwise. The bound adds
 the same terms in the same order with ``best`` 1 where the score's may be less, so in floating point too
-it is never below the score (a sum or product of larger terms is never smaller).
+it is never below the score (a sum or product of larger terms is never smaller). A name that writes
+initials in capitals the other lacks may have them spelled out by the other's words (``names._spelled_out``),
+which the bound does not follow: such a pair's bound is 1.
 """
 
 from __future__ import annotations
@@ -51,14 +53,14 @@ class NameBound:
             near = reach.get(lengths)
             if near is None:
                 near = reach[lengths] = frozenset().union(*map(_near, lengths))
-            self.facts.append((key.tokens, key.joined, frozenset(key.tokens), terms, near))
+            self.facts.append((key.tokens, key.joined, frozenset(key.tokens), terms, near, key.capitals))
         self._acronyms: dict[int, set[str]] = {}
 
     def bound(self, i: int, j: int) -> float:
-        tokens_a, ja, set_a, terms_a, near_a = self.facts[i]
-        tokens_b, jb, set_b, terms_b, near_b = self.facts[j]
-        if tokens_a == tokens_b or ja == jb:
-            return 1.0
+        tokens_a, ja, set_a, terms_a, near_a, caps_a = self.facts[i]
+        tokens_b, jb, set_b, terms_b, near_b, caps_b = self.facts[j]
+        if tokens_a == tokens_b or ja == jb or (caps_a and not caps_a <= set_b) or (caps_b and not caps_b <= set_a):
+            return 1.0  # (initials a name writes in capitals may be the other's words spelled: ``_spelled_out``)
         num = den = 0.0
         apart = 0  # sides with a place the other name lacks: both, and ``place_clash`` rules 0.0
         for terms, theirs, their_near, other in ((terms_a, set_b, near_b, tokens_b), (terms_b, set_a, near_a, tokens_a)):

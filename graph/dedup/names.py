@@ -21,6 +21,7 @@ from functools import lru_cache
 from rapidfuzz.distance import Levenshtein
 from rapidfuzz.process import extractOne
 
+from . import weights as W
 from .places import BUILTIN_PLACES, COUNTRIES, SITE_WORDS, STREET_TYPES, PlaceWords, postcode_parts
 
 __all__ = ["NameKey", "name_key", "name_keys", "TokenWeights", "name_similarity", "acronyms", "GENERIC_WORDS",
@@ -48,6 +49,8 @@ ABBREVIATIONS = {
     "koninkl": "koninklijke", "elec": "electronics", "electr": "electronics", "nkl": "koninklijke",
     # the words UK schools and churches are named with, each in its short forms
     "saint": "st", "cofe": "ce", "sch": "school", "prim": "primary", "jnr": "junior", "acad": "academy",
+    # and the short forms of a neighbourhood's and the NHS's lists ("Wednesfield Lib.", "Willenhall Med Ctr")
+    "lib": "library", "med": "medical", "hosp": "hospital",
 }
 #: Names of a church written in several ways ("St Mary's Church of England Primary School", "... C of E
 #: Primary", "... CofE Primary", "... CE Primary"): one word each, before the words are read, so that
@@ -57,7 +60,10 @@ NAME_PHRASES = (("church of england", "ce"), ("c of e", "ce"), ("roman catholic"
                 # "Heath Town TRA" (a tenants' and residents' association)
                 ("association football club", "afc"), ("football club", "fc"),
                 ("tenants and residents association", "tra"), ("tenants residents association", "tra"),
-                ("tenants and residents associations", "tra"))
+                ("tenants and residents associations", "tra"),
+                # the bodies tenants run their estate by: "Dovecotes TMO", "Bushbury Hill EMB"
+                ("tenant management organisation", "tmo"), ("tenants management organisation", "tmo"),
+                ("tenant management organization", "tmo"), ("estate management board", "emb"))
 #: "RC" before a school or church is Roman Catholic ("St Mary's RC Primary School"); elsewhere it may be a club.
 _RC = re.compile(r"\brc(?= (?:primary|secondary|junior|infant|infants|first|middle|high|school|church|parish|"
                  r"academy|college|nursery|sixth|voluntary|va|vc|diocese|diocesan|cathedral)\b)")
@@ -91,6 +97,9 @@ class NameKey:
     address: str = ""
     #: The numbers of the name, Roman numerals as figures (``number_clash``).
     numbers: frozenset = frozenset()
+    #: Tokens written in capitals in a name that is not ("Black Country ICB", "SWBH NHS Trust"): initials,
+    #: which the other name of a pair may spell out (``_spelled_out``).
+    capitals: frozenset = frozenset()
 
     @property
     def joined(self) -> str:
@@ -402,7 +411,12 @@ def name_key(name: str, *, person: bool = False) -> NameKey:
     words, tokens = _content_words(folded, person)
     first = body.split(",", 1)[0]
     head = _content_words(_without_address(_fold(first))[0], person)[1] if first != body else tokens
-    return NameKey(name, tokens, tuple(words), head, address, _numbers(name, tokens))
+    capitals = frozenset(w.lower() for w in _CAPITALS.findall(body)) & set(tokens) \
+        if not person and _LOWER.search(body) else frozenset()
+    return NameKey(name, tokens, tuple(words), head, address, _numbers(name, tokens), capitals)
+
+
+_CAPITALS, _LOWER = re.compile(r"\b[A-Z]{3,6}\b"), re.compile(r"[a-z]")
 
 
 def name_keys(name: str, *, person: bool = False) -> list[NameKey]:
@@ -726,8 +740,10 @@ def naming_form_clash(a: NameKey, b: NameKey) -> str | None:
 ESTABLISHMENT_KINDS = {w: kind for kind, words in (
     ("nursery", "nursery nurseries preschool kindergarten kindergarden playgroup creche daycare"),
     ("school", "school schools academy academies madrasa madrasah madrassa madrassah madressa"),
-    ("place of worship", "church churches chapel cathedral mosque masjid temple gurdwara synagogue"),
+    ("place of worship", "church churches chapel cathedral mosque masjid temple gurdwara synagogue mandir corps"),
     ("library", "library libraries"),
+    # a pharmacy in a hospital or a supermarket is a business of its own ("Lloyds Pharmacy - New Cross Hospital")
+    ("pharmacy", "pharmacy pharmacies chemist chemists"), ("hospital", "hospital hospitals"),
     ("museum or gallery", "museum museums gallery galleries"),
     ("theatre", "theatre theater theatres theaters"),
     ("hotel", "hotel hotels"),
@@ -740,6 +756,7 @@ ESTABLISHMENT_KINDS = {w: kind for kind, words in (
     # sections of one scout or guide group
     ("food bank", "foodbank foodbanks"),
     ("residents' association", "tra tenants residents"),
+    ("tenant management organisation", "tmo"), ("estate management board", "emb"),
     ("scout group", "scout scouts"), ("cub pack", "cub cubs"), ("beaver colony", "beaver beavers"),
     ("explorer unit", "explorer explorers"), ("guide unit", "guide guides"), ("brownie pack", "brownie brownies"),
     ("rainbow unit", "rainbow rainbows"),
@@ -748,10 +765,15 @@ ESTABLISHMENT_KINDS = {w: kind for kind, words in (
 #: and the same name with a school or nursery ("Busy Beavers" / "Busy Beavers Preschool", "Rainbow Montessori" /
 #: "Rainbow Montessori School") is one body written two ways, not an establishment within another (``_within``).
 _GROUP_KINDS = frozenset({"food bank", "residents' association", "scout group", "cub pack", "beaver colony",
-                          "explorer unit", "guide unit", "brownie pack", "rainbow unit", "lunch club", "youth club"})
-#: Kinds named by two words, the first before the kind's word: "All Saints Food Bank", "Low Hill Youth Club".
+                          "explorer unit", "guide unit", "brownie pack", "rainbow unit", "lunch club", "youth club",
+                          "tenant management organisation", "estate management board"})
+#: Kinds named by two words, the first before the kind's word: "All Saints Food Bank", "Low Hill Youth Club", and
+#: the halls a neighbourhood's groups meet in, a venue of their own with its own committee or the council's
+#: ("Low Hill Community Centre" / "Low Hill TRA" at one postcode: a trial's tenants were merged into their hall).
 _KIND_PHRASES = {("food", "bank"): "food bank", ("food", "banks"): "food bank", ("lunch", "club"): "lunch club",
-                 ("luncheon", "club"): "lunch club", ("youth", "club"): "youth club"}
+                 ("luncheon", "club"): "lunch club", ("youth", "club"): "youth club",
+                 **{(first, hall): "community venue" for first in ("community", "village", "memorial", "association")
+                    for hall in ("centre", "hall", "hub", "house")}}
 
 
 #: The ages a school teaches, each a school of its own: an infant and a junior school, a nursery school and a
@@ -952,12 +974,72 @@ def _dependent_bodies(key: NameKey, initials: bool) -> set[str]:
     out = {DEPENDENT_BODIES[x] for x in t if x in DEPENDENT_BODIES}
     if "trading company" in out and _TRADING_AS.search(key.raw):  # "X Ltd trading as Y": X's other name
         out.discard("trading company")
+    if "hospitals" in t and _RUNS_HOSPITALS.search(" ".join(key.words)):
+        out.discard("hospital")
     if "student" in t and any(x == "student" and y in _STUDENT_BODIES for x, y in zip(t, t[1:])):
         out.add("student body")  # "Student Union" is the "Students' Union"; "Student Support Service" no student body
     if initials or "medical" not in t:  # most names: a fast path
         return out
     out.update(f"{x} {y}" for x, y in zip(t, t[1:]) if (x, y) in HOSPITAL_PHRASES)
     return out
+
+
+def _spelled_out(key: NameKey, other: NameKey) -> tuple[NameKey, NameKey, str, tuple[str, ...]] | None:
+    """(``key`` with initials it writes in capitals replaced by the words of ``other`` they spell, ``other``, the
+    initials, those words), or None. "Black Country ICB" / "NHS Black Country Integrated Care Board",
+    "Wolverhampton SE PCN" / "... South East PCN", "SWBH NHS Trust" / "Sandwell and West Birmingham Hospitals
+    NHS Trust": a list writes a body's initials inside its name as often as its words (a trial's NHS bodies
+    scored 0.15-0.53 so). The initials must be three to six capitals in a name that is not all capitals (an
+    all-capitals name's words are words; two letters, "CC", spell a cricket club and a community centre alike),
+    and spell that many consecutive words of the other name (its connectives, and words
+    it writes in capitals itself, "NHS" in "Royal Wolverhampton NHS Trust" for "RWT", may come between); the
+    rest of the name must share a word with the rest of the other ("ICB Solutions Ltd" is a company named ICB,
+    not the Integrated Care Board), and the pair is then scored as names."""
+    for initials in sorted(key.capitals - set(other.tokens)):
+        run = _initials_run(initials, other)
+        if run and (set(key.tokens) - {initials}) & (set(other.tokens) - set(run)):
+            def spell(words: tuple[str, ...]) -> tuple[str, ...]:
+                return tuple(x for w in words for x in (run if w == initials else (w,)))
+            spelled = NameKey(key.raw, spell(key.tokens), spell(key.words), spell(key.head), key.address,
+                              key.numbers, key.capitals - {initials})
+            return spelled, other, initials, run
+    return None
+
+
+def _initials_run(initials: str, other: NameKey) -> tuple[str, ...]:
+    """The consecutive words of ``other`` whose first letters spell ``initials`` (see ``_spelled_out``), or ()."""
+    words = other.words
+    for start, first in enumerate(words):
+        if first[:1] != initials[0] or first in CONNECTIVES:
+            continue
+        run: list[str] = []
+        for w in words[start:]:
+            if len(run) == len(initials):
+                break
+            if w[:1] == initials[len(run)] and w not in CONNECTIVES:
+                run.append(w)
+            elif not (w in CONNECTIVES or w in other.capitals):
+                break
+        if len(run) == len(initials) and len(run) >= 2:
+            return tuple(run)
+    return ()
+
+
+#: A body that runs several hospitals, by its plural, not a hospital: "Sandwell and West Birmingham Hospitals NHS
+#: Trust", "Dudley Group of Hospitals" (a trial's trust was merged into one of its hospitals, and its own initials
+#: "SWBH NHS Trust" kept apart as "only one is a hospital"). A trust named after its one hospital ("... Children's
+#: Hospital NHS Foundation Trust") is left to the other rules.
+_RUNS_HOSPITALS = re.compile(r"\bhospitals (?:nhs )?(?:foundation )?trust\b|\bgroup of hospitals\b")
+
+
+def _joined_kinds(key: NameKey, kinds: set[str], other: NameKey) -> set[str]:
+    """The dependent bodies of ``kinds`` that ``key`` names joined by "and" to a word of ``other``: what one
+    body is besides ("Pendeford Library & Community Hub" / "Pendeford Community Hub": one hub with a library
+    in it, which a trial found kept apart as "only one is a library")."""
+    w, theirs = key.words, set(other.tokens)
+    return {DEPENDENT_BODIES[x] for i, x in enumerate(w) if DEPENDENT_BODIES.get(x) in kinds and (
+        (w[i + 1:i + 2] == ("and",) and w[i + 2:i + 3] and w[i + 2] in theirs)
+        or (i >= 2 and w[i - 1] == "and" and w[i - 2] in theirs))}
 
 
 #: An unmatched place word counts this much of its weight (a place written after a comma, on one side only).
@@ -986,6 +1068,10 @@ def name_similarity(a: NameKey, b: NameKey, weight, ambiguous=frozenset(), place
         return 1.0, SAME_NAME
     if a.joined == b.joined:  # "Rui Jin Hospital" / "Ruijin Hospital": no rule below can tell them apart
         return 1.0, "same name once spaces are ignored"
+    if (a.capitals or b.capitals) and (spelled := _spelled_out(a, b) or _spelled_out(b, a)):
+        x, y, initials, run = spelled
+        score, reason = name_similarity(x, y, weight, ambiguous, places)
+        return score, f"{initials.upper()} read as {' '.join(run)!r}: {reason}"
     clash = place_clash(a, b, places)
     if clash:
         return 0.0, f"different places: {' '.join(clash[0])} vs {' '.join(clash[1])} (branches or sites)"
@@ -999,6 +1085,9 @@ def name_similarity(a: NameKey, b: NameKey, weight, ambiguous=frozenset(), place
         for dep, key in ((dep_a, a), (dep_b, b)):  # Gallery" / "... Art Gallery and Museums" are one body
             if "museum" not in dep and _GALLERY.intersection(key.tokens):
                 dep.add("museum")
+    if dep_a != dep_b:
+        dep_a -= _joined_kinds(a, dep_a - dep_b, b)
+        dep_b -= _joined_kinds(b, dep_b - dep_a, a)
     if dep_a != dep_b:
         only_a, only_b = sorted(dep_a - dep_b), sorted(dep_b - dep_a)
         if only_a and only_b:
@@ -1057,7 +1146,7 @@ def _name_overlap(a: NameKey, b: NameKey, weight, ambiguous, places) -> tuple[fl
         if len(short.tokens) == 1 and len(short.joined) >= 2 and short.joined in acronyms(long_) and len(long_.tokens) >= 2:
             if short.joined in ambiguous:
                 return 0.5, f"{short.raw!r} is the initials of {long_.raw!r}, and of other names here"
-            return 0.9, f"{short.raw!r} is the initials of {long_.raw!r}"
+            return W.INITIALS, f"{short.raw!r} is the initials of {long_.raw!r}"
     num = den = 0.0
     unmatched_kinds = []
     for mine, theirs in ((a.tokens, b.tokens), (b.tokens, a.tokens)):

@@ -93,11 +93,14 @@ _NOT_PLACES = frozenset(
     "wisdom kingdom freedom random seldom program programme cinema system problem graham abraham gotham "
     "network framework homework teamwork artwork ironwork outwork clockwork wordsworth platform uniform "
     "reform perform inform".split())
-#: Words of an address that are not places.
+#: Words of an address that are not places: a street's, a building's ("Whitmore Reans Health Centre, Lowe
+#: Street", "Shopping Centre": a trial's two records of one practice were "different places: centre vs lower
+#: green").
 _STREET_WORDS = frozenset(
     "st street rd road ave av avenue blvd boulevard dr drive ln lane ct court pl place pkwy parkway hwy highway "
     "way sq square ter terrace cres crescent close cl gardens gdns grove park row walk suite ste unit floor fl "
-    "apt room building bldg house po box the and of n s e w ne nw se sw".split())
+    "apt room building bldg house po box the and of n s e w ne nw se sw "
+    "centre center hall health medical practice surgery office offices estate shopping precinct".split())
 #: Words of a town's many-word name that say what kind of place it is, or join its parts: "Welwyn Garden
 #: City", "Newcastle upon Tyne", "Market Drayton", "Heath Town". The town is its other words; these, read
 #: as places, made every "City Council" and "Learning City" a branch of a town named City.

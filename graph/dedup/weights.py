@@ -78,6 +78,9 @@ DUPLICATE_MIN_SCORE = 0.8
 #: Name candidates: each name's k most similar names by character 3-grams.
 DUPLICATE_TOP_K = 20
 DUPLICATE_MIN_CANDIDATE = 0.3
+#: A name that is the initials of the other ("WVSC" / "Wolverhampton Voluntary Sector Council") scores this: a
+#: merge, under the evidence below, unless the initials are another name's too (``names._name_overlap``).
+INITIALS = 0.9
 #: Evidence beyond the name (score becomes at least this).
 SAME_IDENTIFIER = 0.99
 SAME_WEBSITE = 0.95
