@@ -1069,9 +1069,9 @@ def name_similarity(a: NameKey, b: NameKey, weight, ambiguous=frozenset(), place
     if a.joined == b.joined:  # "Rui Jin Hospital" / "Ruijin Hospital": no rule below can tell them apart
         return 1.0, "same name once spaces are ignored"
     if (a.capitals or b.capitals) and (spelled := _spelled_out(a, b) or _spelled_out(b, a)):
-        x, y, initials, run = spelled
+        x, y, spelt, run = spelled
         score, reason = name_similarity(x, y, weight, ambiguous, places)
-        return score, f"{initials.upper()} read as {' '.join(run)!r}: {reason}"
+        return score, f"{spelt.upper()} read as {' '.join(run)!r}: {reason}"
     clash = place_clash(a, b, places)
     if clash:
         return 0.0, f"different places: {' '.join(clash[0])} vs {' '.join(clash[1])} (branches or sites)"
