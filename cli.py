@@ -553,7 +553,8 @@ def duplicates(kind, min_score, include_decided, only, data_dir, fmt):
                           where=EntryFiles(data_dir) if data_dir else None)
     every = rows
     rows = [r for r in rows if only is None or r["action"] == only]
-    emit(rows, fmt, COLUMNS + (["decision"] if include_decided else []) + (["change"] if fmt != "table" else []),
+    decided = include_decided or any(r.get("decision") for r in rows)  # a pair decided the same is listed too
+    emit(rows, fmt, COLUMNS + (["decision"] if decided else []) + (["change"] if fmt != "table" else []),
          whole=["reasons"])
     if fmt == "table":
         width = table_width()

@@ -1181,3 +1181,19 @@ def test_streets_that_share_only_lower_and_a_building_word_in_an_address_are_no_
                             _org("b", "Whitmore Reans Practice", address="Whitmore Reans Health Centre, Lowe Street",
                                  **site)], min_score=0.0)
     assert "different places" not in p.reasons[0], p
+
+
+def test_a_pair_decided_the_same_is_a_merge_and_says_so(lcg, tmp_path):
+    """A trial's user decided "Boots" and "BOOTS BIRMINGHAM" the same (a branch by its name, so for review);
+    the pair stayed "review" with no decision shown. Decided the same, it is advised as a merge, the decision
+    in its row, and listed at any score (0.55 here: not listed at the default 0.8 before)."""
+    import json
+
+    rows = _rows(lcg, tmp_path, {"boots": "Boots", "boots-2": "Boots Birmingham"}, "--format", "json",
+                 "--min-score", "0.5")
+    assert [r["action"] for r in rows] == ["review"], rows
+    assert lcg("decide", "boots", "boots-2", "same", "--data", tmp_path / "data").exit_code == 0
+    result = lcg("duplicates", "--data", tmp_path / "data", "--format", "json")
+    (row,) = json.loads(result.stdout)
+    assert row["action"] == "merge" and row["decision"] == "same", row
+    assert row["reasons"].endswith("decided the same in decisions.yaml: merge them"), row

@@ -279,7 +279,7 @@ def _by_name_only(pair) -> str | None:
 
 
 def merge_plan(pairs, names: Mapping[str, str] | None = None, *, review_size: int | None = None,
-               apart=frozenset(), clashing=frozenset(), people: bool = False) -> list[PlannedPair]:
+               apart=frozenset(), clashing=frozenset(), people: bool = False, same=frozenset()) -> list[PlannedPair]:
     """Each pair's place in the merge advice, in the order of ``pairs``.
 
     Pairs form merge groups (``merge_groups``), except pairs for review only (``review_only``), which
@@ -292,10 +292,13 @@ def merge_plan(pairs, names: Mapping[str, str] | None = None, *, review_size: in
     ``clashing``: pairs of ids whose records carry different numbers of one register
     (``duplicates.identifier_clashes``): a group holding both is offered for review, as for ``apart``.
     ``people``: the pairs are of people, each for review (``PEOPLE_BY_NAME``) unless both work for one body.
+    ``same``: pairs of ids decided to be one record: never for review only, whatever the rules above say of
+    them (the user has reviewed them); they join their group, whose size still decides.
     """
     review_size = W.GROUP_REVIEW_SIZE if review_size is None else review_size
     several = functools.cache(several_bodies)  # a name is in many pairs (at 100k, 284k pairs of 90k names)
-    why = {id(p): w for p in pairs if (w := _by_name_only(p) if people else review_only(p, names, several))}
+    why = {id(p): w for p in pairs if frozenset((p.a, p.b)) not in same
+           and (w := _by_name_only(p) if people else review_only(p, names, several))}
     groups = merge_groups([p for p in pairs if id(p) not in why])
     group_of = {x: n for n, g in enumerate(groups, start=1) for x in g}
     n = len(groups)

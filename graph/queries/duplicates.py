@@ -25,7 +25,7 @@ import yaml
 
 from .. import schema
 from ..dedup import weights as W
-from ..dedup.duplicates import find_duplicates, identifier_clashes
+from ..dedup.duplicates import DuplicatePair, find_duplicates, identifier_clashes
 from ..dedup.groups import PlannedPair, merge_plan
 from ..dedup.names import own_name_only
 from ..dedup.records import entity_records
@@ -270,12 +270,20 @@ def duplicate_rows(backend, decisions=None, *, kind: str = "Organisation", min_s
     kinds = {n.id: n.kind for n in backend.nodes()}
     decisions = decisions or {}
     found = find_duplicates(records, min_score=min_score)
+    # A pair decided the same is a merge to make, listed whatever its score: scored on its own when the run
+    # above left it out (below min_score), with no reasons when its names and fields share nothing at all.
+    listed_pairs = {frozenset((p.a, p.b)) for p in found}
+    for k, d in sorted(decisions.items(), key=lambda kd: sorted(kd[0])):
+        if d.get("decision") == "same" and k not in listed_pairs and k <= by_id.keys() and len(k) == 2:
+            a, b = sorted(k)
+            found += find_duplicates([by_id[a], by_id[b]], min_score=0.0) or [DuplicatePair(a, b, 0.0, [])]
     # A pair decided "same" is a merge still to make: it stays in the plan, once, as any pair. A pair decided
     # apart joins no merge group; asked for, it is shown last with action "decided" and no edit.
     apart = {k for k, d in decisions.items() if d.get("decision") != "same"}
     pairs = [p for p in found if frozenset((p.a, p.b)) not in apart]
     plan = merge_plan(pairs, {r.id: r.name for r in records} if kind == "Organisation" else None, apart=apart,
-                      clashing=identifier_clashes(pairs, records), people=kind == "Person")
+                      clashing=identifier_clashes(pairs, records), people=kind == "Person",
+                      same=frozenset(k for k, d in decisions.items() if d.get("decision") == "same"))
     last = max((x.group for x in plan), default=0)
     decided_pairs = [p for p in found if frozenset((p.a, p.b)) in apart] if include_decided else []
     plan += [PlannedPair(p, last + n, "decided", 2, None, ()) for n, p in enumerate(decided_pairs, start=1)]
@@ -324,6 +332,8 @@ def duplicate_rows(backend, decisions=None, *, kind: str = "Organisation", min_s
             reasons = [f"through {via}, which merges into {keep.id} too: {drop.id} and {via} have "
                        + "; ".join(p.reasons), *planned.notes]
         decided = decisions.get(frozenset((p.a, p.b)))
+        if decided and decided.get("decision") == "same":
+            reasons.append("decided the same in decisions.yaml: merge them")
         if planned.action == "decided":
             edits = []  # decided apart: nothing to do
         else:
