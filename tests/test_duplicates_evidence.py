@@ -1197,3 +1197,18 @@ def test_a_pair_decided_the_same_is_a_merge_and_says_so(lcg, tmp_path):
     (row,) = json.loads(result.stdout)
     assert row["action"] == "merge" and row["decision"] == "same", row
     assert row["reasons"].endswith("decided the same in decisions.yaml: merge them"), row
+
+
+def test_a_group_of_one_name_written_several_times_is_a_merge_up_to_a_few_more(lcg, tmp_path):
+    """Four records of one name ("Alcaldía de Medellín" from three lists, a trial's) were four pairs to review,
+    as any group of more than three; one name written several times is checked at a glance, so it is a merge,
+    up to six records. A misspelt fifth (not the same name) makes the group one to review again."""
+    names = {"alc-1": "Alcaldía de Medellín", "alc-2": "ALCALDIA DE MEDELLIN", "alc-3": "Alcaldia de Medellin",
+             "alc-4": "Alcaldía de Medellín."}
+    rows = _rows(lcg, tmp_path, names, "--format", "json")
+    assert {r["action"] for r in rows} == {"merge"} and {r["group_size"] for r in rows} == {4}, rows
+    assert len({r["keep"] for r in rows}) == 1 and len(rows) == 3
+    names = {**names, "alc-5": "Alcaldia de Medelin"}
+    (tmp_path / "more").mkdir()
+    rows = _rows(lcg, tmp_path / "more", names, "--format", "json")
+    assert {r["action"] for r in rows} == {"review"}, rows

@@ -284,8 +284,11 @@ def merge_plan(pairs, names: Mapping[str, str] | None = None, *, review_size: in
 
     Pairs form merge groups (``merge_groups``), except pairs for review only (``review_only``), which
     join no group. A group of up to ``review_size`` records (``weights.GROUP_REVIEW_SIZE``) is offered as
-    a merge; a larger group is offered as pairs to review one by one, its weakest link named; a pair cut
-    from its group, or for review only, is a group of its own, to review on its own. ``names`` maps ids
+    a merge; a larger group is offered as pairs to review one by one, its weakest link named, unless it is one
+    name written several times, up to ``weights.GROUP_ONE_NAME_SIZE`` records: its exact pairs (the same name
+    once normalised, or the same identifier, with nothing against: ``DuplicatePair.exact``) join all of it and
+    none of its pairs is for review only, which a reviewer checks at a glance (a trial's four "Alcaldía de
+    Medellín" records were pairs to review; bench/RESULTS.md, session 9); a pair cut from its group, or for review only, is a group of its own, to review on its own. ``names`` maps ids
     to organisations' names (None for people: a person's name names no body). ``apart``: pairs of ids
     decided to be different records (frozensets, not among ``pairs``): a group that holds both of such a
     pair, joined through others, is offered pair by pair for review, since merging it would undo the decision.
@@ -328,6 +331,13 @@ def merge_plan(pairs, names: Mapping[str, str] | None = None, *, review_size: in
             flagged.setdefault(group_of[a], f"its group holds {a} and {b}, whose registry numbers differ: two "
                                             "registered bodies")
     decided = set(flagged)
+    # a group of one name (or one identifier) written several times: its exact pairs (the same name once
+    # normalised, or the same identifier, nothing against it; an equivalence, so one such name's records are
+    # listed as a star, not every pair) join all its members, and none of its pairs is for review only
+    one_name = {group_of[g[0]] for g in groups_of(
+        [p for p in pairs if p.exact and id(p) not in why and id(p) not in own_cut
+         and group_of.get(p.a) == group_of.get(p.b)]) if len(g) == len(members[group_of[g[0]]])}
+    one_name -= {group_of[p.a] for p in pairs if id(p) in why and p.a in group_of and group_of[p.a] == group_of.get(p.b)}
     for p in pairs:
         if id(p) in own or group_of[p.a] != group_of[p.b]:
             continue
@@ -348,7 +358,7 @@ def merge_plan(pairs, names: Mapping[str, str] | None = None, *, review_size: in
         if cut:
             notes.append("a weak link between two merge groups: review it on its own")
         link = p if cut else weakest[group]
-        review = cut or size > review_size or group in flagged
+        review = cut or size > (W.GROUP_ONE_NAME_SIZE if group in one_name else review_size) or group in flagged
         if review and not cut:
             if group in flagged and (id(p) not in why or group in decided):
                 notes.append(flagged[group])

@@ -105,6 +105,9 @@ GROUP_LINKS_CHECKED = 8
 #: merge of four or more records at once is more than a reviewer checks at a glance, and a wrong one is
 #: the costliest mistake (every tie of every member moves).
 GROUP_REVIEW_SIZE = 3
+#: ... or of more than this many when it is one name (or identifier) written several times
+#: (``groups.merge_plan``): still a few, and each record checked against one name at a glance.
+GROUP_ONE_NAME_SIZE = 6
 #: Different identifiers of the same register (two charity numbers) cap the score here.
 CONFLICTING_IDENTIFIER = 0.4
 
