@@ -1212,3 +1212,32 @@ def test_a_group_of_one_name_written_several_times_is_a_merge_up_to_a_few_more(l
     (tmp_path / "more").mkdir()
     rows = _rows(lcg, tmp_path / "more", names, "--format", "json")
     assert {r["action"] for r in rows} == {"review"}, rows
+
+
+def test_a_place_one_name_adds_is_where_the_other_records_address_is_at_one_site():
+    """"St. Peters Church Upper Gornal" and "St Peter's Church" at "Clarence St, Upper Gornal", one postcode: the
+    name says where the church is, as the address does (a trial's were "a branch or another body", 0.7). Not a
+    street's word ("7956 S Western"), and not without one site: a national body's head office is in the town of
+    one of its branches."""
+    gornal = _org("b", "St Peter's Church", address="Clarence St, Upper Gornal", postcode="DY3 1UL")
+    (p,) = _pairs(_org("a", "St. Peters Church Upper Gornal", address="Clarence St, Dudley", postcode="DY3 1UL"),
+                  gornal).values()
+    assert p.score == 1.0 and "is in Upper Gornal by its address" in p.reasons[0], p
+    (p,) = find_duplicates([_org("a", "Age UK London", postcode="EC1V 9NR"),
+                            _org("b", "Age UK", address="7th Floor, One America Square, London", postcode="EC3N 2LB")],
+                           min_score=0.0)
+    assert p.score < 0.8 and "by its address" not in p.reasons[0], p
+    (p,) = find_duplicates([_org("a", "McKinley Community Services (Western)", postcode="60620"),
+                            _org("b", "McKinley Community Services", address="7939 S Western", postcode="60620")],
+                           min_score=0.0)
+    assert "by its address" not in p.reasons[0], p
+
+
+def test_two_names_of_one_council_on_one_website_and_a_masjid_that_is_a_mosque():
+    """"Swansea Council" / "City and County of Swansea" at swansea.gov.uk: words that name no place are two ways
+    of writing one body, not branches sharing a national site, so the website counts; "Masjid" is "Mosque"."""
+    (p,) = _pairs(_org("a", "Swansea Council", website="https://www.swansea.gov.uk"),
+                  _org("b", "City and County of Swansea", website="https://swansea.gov.uk")).values()
+    assert "same website swansea.gov.uk" in p.reasons and p.score >= 0.95, p
+    (p,) = _pairs(_org("a", "Wolverhampton Central Masjid"), _org("b", "Wolverhampton Central Mosque")).values()
+    assert p.score == 1.0, p

@@ -26,8 +26,8 @@ from ..identifiers import registry_id
 from .groups import ON_DIFFERENT_STREETS, SAME_EMPLOYER, groups_of, merge_groups
 from .name_bound import NameBound
 from .names import (COUNTRY_ENDS, SAME_NAME, NameKey, TokenWeights, acronyms, initials_only, name_key,
-                    name_keys, name_similarity, same_name_reason, without_accents)
-from .places import PlaceWords, country_named, postcode_parts
+                    name_keys, name_similarity, place_in_one_name, same_name_reason, without_accents)
+from .places import STREET_TYPES, PlaceWords, country_named, postcode_parts
 
 __all__ = ["EntityRecord", "DuplicatePair", "find_duplicates", "groups_of", "merge_groups"]
 
@@ -251,11 +251,13 @@ def _name_words(name: str) -> frozenset[str]:
     return frozenset(name_key(name).tokens)
 
 
-def _branches(ra, rb) -> bool:
-    """True when the names share words and each adds its own ("Age UK North Tyneside" / "Age UK North Craven"):
-    branches of one body, whose website (the national body's) they share, so the website is no evidence."""
+def _branches(ra, rb, places) -> bool:
+    """True when the names share words and each adds its own, a place among them ("Age UK North Tyneside" /
+    "Age UK North Craven"): branches of one body, whose website (the national body's) they share, so the
+    website is no evidence. Words that name no place say how a body is written ("Swansea Council" / "City and
+    County of Swansea", one site: a trial's old and new names of one council were not told to share it)."""
     a, b = _name_words(ra.name), _name_words(rb.name)
-    return bool(a & b) and bool(a - b) and bool(b - a)
+    return bool(a & b) and bool(a - b) and bool(b - a) and any(w in places for w in a ^ b)
 
 
 def _share_words(ra, rb) -> bool:
@@ -370,6 +372,36 @@ def contact_evidence(ra, rb) -> tuple[float, list[str]]:
 #: 4 postcode): ``contact_evidence`` adds a field's bonus only when both records' values are read.
 _FIELD_BONUS = tuple(W.SAME_ADDRESS * (m & 1) + W.SAME_PHONE * (m >> 1 & 1) + W.SAME_POSTCODE * (m >> 2)
                      for m in range(8))
+
+
+_ONE_SITE = ("same address", "same postcode", "same phone number")
+
+
+def _placed_by_address(ra, rb, weight, ambiguous, places) -> tuple[float, str] | None:
+    """(score, reason) of two names one of which adds a place (``names.place_in_one_name``) that the other
+    record's address names, the two at one postcode, address or phone: "St. Peters Church Upper Gornal" / "St
+    Peter's Church" at "Clarence St, Upper Gornal", both DY3 1UL, is one church, the name saying where it is as
+    the address does (a trial's were "a branch or another body"). The other name is scored with that place added;
+    None otherwise: a national body's head office is in the town of one of its branches ("Age UK" in London /
+    "Age UK London"), and there the site tells them apart."""
+    if not any(r.startswith(_ONE_SITE) for r in contact_evidence(ra, rb)[1]):
+        return None
+    person = ra.kind == "Person"
+    ka, kb = name_key(ra.name, person=person), name_key(rb.name, person=person)
+    branch = place_in_one_name(ka, kb, places, weight)
+    if branch is None:
+        return None
+    named, words = branch
+    other = rb if named is ka else ra
+    # the place in the address's localities: its parts without a number or a street's word ("Clarence St,
+    # Upper Gornal"), not its street ("7956 S Western" names no place Western)
+    localities = {w for part in str(other.address or "").split(",") if (at := _address_text(part))
+                  and not any(x.isdigit() for x in at) and not STREET_TYPES.intersection(at) for w in at}
+    if not set(words) <= localities:
+        return None
+    placed = name_key(f"{other.name} {' '.join(words)}", person=person)
+    score, reason = name_similarity(named, placed, weight, ambiguous, places)
+    return score, f"{reason} ({other.name!r} is in {' '.join(words).title()} by its address)"
 
 
 def _one_word_alias(ra, rb, word: str, weight, ambiguous, places) -> tuple[float, str]:
@@ -554,9 +586,12 @@ def find_duplicates(records, *, min_score: float = W.DUPLICATE_MIN_SCORE, top_k:
         for n, first in enumerate(ids):
             for other in ids[n + 1:]:
                 ra, rb = by_id[first], by_id[other]
-                offer(ra.id, rb.id, *name_similarity(name_key(ra.name, person=ra.kind == "Person"),
-                                                     name_key(rb.name, person=rb.kind == "Person"), weight,
-                                                     places=places))
+                score, reason = name_similarity(name_key(ra.name, person=ra.kind == "Person"),
+                                                name_key(rb.name, person=rb.kind == "Person"), weight, places=places)
+                if "a branch or another body" in reason and (placed := _placed_by_address(ra, rb, weight, ambiguous,
+                                                                                            places)):
+                    score, reason = placed  # (at one site: a pair of this loop's, a postcode, phone or address)
+                offer(ra.id, rb.id, score, reason)
 
     def listed(item):
         """(a, b, score, reasons, exact) of an offered pair, all its evidence weighed; None if not listed."""
@@ -584,7 +619,7 @@ def find_duplicates(records, *, min_score: float = W.DUPLICATE_MIN_SCORE, top_k:
         clash = identifier_clash(ra, rb) if ra.identifiers and rb.identifiers and not same_ids else ()
         if (_domain(ra.website) and _domain(ra.website) == _domain(rb.website) and _one_page(ra, rb)
                 and not (  # apart: asked only here
-                "different places" in reason or "a body of its own" in reason or _branches(ra, rb)
+                "different places" in reason or "a body of its own" in reason or _branches(ra, rb, places)
                 or ("a branch or another body" in reason and _share_words(ra, rb)))):
             score = max(score, W.SAME_WEBSITE)
             reasons.append(f"same website {_domain(ra.website)}")

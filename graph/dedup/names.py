@@ -51,6 +51,8 @@ ABBREVIATIONS = {
     "saint": "st", "cofe": "ce", "sch": "school", "prim": "primary", "jnr": "junior", "acad": "academy",
     # and the short forms of a neighbourhood's and the NHS's lists ("Wednesfield Lib.", "Willenhall Med Ctr")
     "lib": "library", "med": "medical", "hosp": "hospital",
+    # a place of worship in its community's word and in English ("Central Masjid" / "Central Mosque")
+    "masjid": "mosque", "masjed": "mosque", "mandir": "temple", "gurudwara": "gurdwara",
 }
 #: Names of a church written in several ways ("St Mary's Church of England Primary School", "... C of E
 #: Primary", "... CofE Primary", "... CE Primary"): one word each, before the words are read, so that
