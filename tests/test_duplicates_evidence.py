@@ -1241,3 +1241,14 @@ def test_two_names_of_one_council_on_one_website_and_a_masjid_that_is_a_mosque()
     assert "same website swansea.gov.uk" in p.reasons and p.score >= 0.95, p
     (p,) = _pairs(_org("a", "Wolverhampton Central Masjid"), _org("b", "Wolverhampton Central Mosque")).values()
     assert p.score == 1.0, p
+
+
+def test_branches_in_two_places_at_two_sites_under_one_charity_number_are_not_listed():
+    """A national charity's branches share its number: "WEA Birmingham Branch" and "WEA Wolverhampton Branch" at
+    two postcodes in two towns are two branches (a trial's 34 such pairs were listed for review at 0.99). The
+    national body and one branch (one name names no place) is still for review."""
+    num = ("GB-CHC-1112775",)
+    walsall = _org("a", "WEA Birmingham Branch", identifiers=num, postcode="B4 7LR")
+    assert not _pairs(walsall, _org("b", "WEA Wolverhampton Branch", identifiers=num, postcode="WV1 3AX"))
+    plan = _plan(walsall, _org("c", "Workers' Educational Association", identifiers=num))
+    assert [p.action for p in plan] == ["review"], plan

@@ -23,7 +23,7 @@ from rapidfuzz.process import extractOne
 from . import weights as W
 from ..forked import core_free, split_map
 from ..identifiers import registry_id
-from .groups import ON_DIFFERENT_STREETS, SAME_EMPLOYER, groups_of, merge_groups
+from .groups import ON_DIFFERENT_STREETS, SAME_EMPLOYER, SITE_REGISTERS, groups_of, merge_groups
 from .name_bound import NameBound
 from .names import (COUNTRY_ENDS, SAME_NAME, NameKey, TokenWeights, acronyms, initials_only, name_key,
                     name_keys, name_similarity, place_in_one_name, same_name_reason, without_accents)
@@ -613,7 +613,12 @@ def find_duplicates(records, *, min_score: float = W.DUPLICATE_MIN_SCORE, top_k:
         reasons += contact
         same_ids = sorted({registry_id(i) for i in ra.identifiers} & {registry_id(i) for i in rb.identifiers}
                           ) if ra.identifiers and rb.identifiers else []  # most records carry none
-        if same_ids:
+        if same_ids and reason.startswith("different places") and delta < 0 and not any(
+                i.startswith(SITE_REGISTERS) for i in same_ids):
+            # a national charity's branches share its number: two names in two places, at two sites, are two of
+            # them (a trial's WEA branches and Salvation Army corps were 34 pairs to review at 0.99)
+            reasons.append(f"same identifier {', '.join(same_ids)} (one registered body's branches)")
+        elif same_ids:
             score = max(score, W.SAME_IDENTIFIER)
             reasons.append(f"same identifier {', '.join(same_ids)}")
         clash = identifier_clash(ra, rb) if ra.identifiers and rb.identifiers and not same_ids else ()
@@ -638,7 +643,8 @@ def find_duplicates(records, *, min_score: float = W.DUPLICATE_MIN_SCORE, top_k:
             score = min(score, W.CONFLICTING_IDENTIFIER)  # namesake abroad, whatever the names and websites say
         if score < min_score:
             return None
-        return a, b, round(score, 3), reasons, bool(same_ids) or ((a, b) in exact and delta >= 0)
+        return a, b, round(score, 3), reasons, (bool(same_ids) and score >= W.SAME_IDENTIFIER - 1e-9) or (
+            (a, b) in exact and delta >= 0)
 
     weighed = (listed(item) for item in found.items())
     pairs = [DuplicatePair(a, b, score, reasons, exact=same) for a, b, score, reasons, same in filter(None, weighed)]
