@@ -1118,6 +1118,8 @@ def test_a_group_its_hall_a_pharmacy_its_hospital_and_a_trust_its_hospital_are_n
      "RWT read as 'royal wolverhampton trust'"),
     ("Dovecotes TMO", "Dovecotes Tenant Management Organisation Ltd", None),  # the sector's words
     ("Bushbury Hill EMB", "Bushbury Hill Estate Management Board", None),
+    ("Accord HA", "Accord Housing Association Limited", None),
+    ("Dudley CVS", "Dudley Council for Voluntary Service", None),
     ("Wednesfield Lib.", "Wednesfield Library", None),  # short forms
     ("Willenhall Med Ctr", "Willenhall Medical Centre", None),
     ("Pendeford Library & Community Hub", "Pendeford Community Hub", None),  # one hub with a library in it

@@ -65,7 +65,9 @@ NAME_PHRASES = (("church of england", "ce"), ("c of e", "ce"), ("roman catholic"
                 ("tenants and residents associations", "tra"),
                 # the bodies tenants run their estate by: "Dovecotes TMO", "Bushbury Hill EMB"
                 ("tenant management organisation", "tmo"), ("tenants management organisation", "tmo"),
-                ("tenant management organization", "tmo"), ("estate management board", "emb"))
+                ("tenant management organization", "tmo"), ("estate management board", "emb"),
+                ("housing association", "ha"), ("council for voluntary service", "cvs"),
+                ("council for voluntary services", "cvs"))
 #: "RC" before a school or church is Roman Catholic ("St Mary's RC Primary School"); elsewhere it may be a club.
 _RC = re.compile(r"\brc(?= (?:primary|secondary|junior|infant|infants|first|middle|high|school|church|parish|"
                  r"academy|college|nursery|sixth|voluntary|va|vc|diocese|diocesan|cathedral)\b)")
