@@ -554,6 +554,14 @@ def duplicates(kind, min_score, include_decided, only, data_dir, fmt):
     every = rows
     rows = [r for r in rows if only is None or r["action"] == only]
     decided = include_decided or any(r.get("decision") for r in rows)  # a pair decided the same is listed too
+    if fmt == "table" and table_width() and len(rows) > 10:  # a long list in a terminal: what it comes to, first
+        import textwrap
+
+        click.echo(textwrap.fill(_plan_counts(every, W.GROUP_REVIEW_SIZE) + ("" if only else "; merges first."),
+                                 table_width(), break_long_words=False, break_on_hyphens=False), err=True)
+        if not only:  # the command on a line of its own, so that it pastes
+            merges = command_line(["duplicates", "--action", "merge"], click.get_current_context())
+            click.echo(f"The merges alone: {merges}", err=True)
     emit(rows, fmt, COLUMNS + (["decision"] if decided else []) + (["change"] if fmt != "table" else []),
          whole=["reasons"])
     if fmt == "table":

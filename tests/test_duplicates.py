@@ -339,3 +339,18 @@ def test_a_place_and_a_network_of_one_name_are_no_ambiguity(lcg, tmp_path):
     (data / "networks.yaml").write_text("- {id: wolverhampton-network, name: Wolverhampton}\n")
     result = lcg("gaps", "--city", "Wolverhampton", "--data", data)
     assert result.exit_code == 0 and "matches several" not in result.stderr, result.stderr
+
+
+def test_in_a_terminal_a_long_list_says_first_what_it_comes_to_and_how_to_see_the_merges_alone(lcg, monkeypatch):
+    """A trial's 80-column terminal scrolled 3,539 lines of records before the count line: in a terminal a long
+    list starts with it, wrapped to the width, and the command that lists the merges alone, whole on its line."""
+    import cli
+
+    monkeypatch.setattr(cli, "table_width", lambda: 60)
+    result = lcg("duplicates", "--data", DATA, "--min-score", "0")
+    first = result.stderr.splitlines()
+    rows = _rows(lcg, "--min-score", "0")
+    assert len(rows) > 10 and first[0].startswith(f"{len(rows)} pairs: ") and all(len(x) <= 60 for x in first[:2])
+    assert f"The merges alone: lcg duplicates --action merge --data {DATA}" in result.stderr, result.stderr
+    monkeypatch.setattr(cli, "table_width", lambda: None)  # piped: the count line last only
+    assert "The merges alone" not in lcg("duplicates", "--data", DATA, "--min-score", "0").stderr
