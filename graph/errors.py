@@ -49,13 +49,14 @@ UnknownId = UnknownNode
 class AmbiguousName(LcgError):
     """A name matches several nodes equally well."""
 
-    def __init__(self, given: str, candidates, total: int | None = None):
+    def __init__(self, given: str, candidates, total: int | None = None, where=None):
         self.given = given
         self.candidates = list(candidates)
         self.hint = ("search", given)  # lists them with their names and kinds, when ids say little ("2448")
         more = f" (and {total - len(self.candidates)} more)" if total and total > len(self.candidates) else ""
-        super().__init__(f"{given!r} matches several nodes: {', '.join(self.candidates)}{more}; give one of these "
-                         "ids")
+        # each with where it is, when its record says: ten "Boots" of a pharmacy list are told apart by town
+        shown = [f"{c} ({where[c]})" if where and where.get(c) else c for c in self.candidates]
+        super().__init__(f"{given!r} matches several nodes: {', '.join(shown)}{more}; give one of these ids")
 
 
 class BackendError(LcgError):

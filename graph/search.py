@@ -262,6 +262,8 @@ def resolve(backend: Backend, text: str, *, kinds=None) -> NodeRecord:
             top = named
         if len(top) == 1:
             return top[0].node
-        raise AmbiguousName(text, [m.node.id for m in top[:10]], len(top))
+        where = {m.node.id: ", ".join(str(x) for x in (m.node.props.get("address"), m.node.props.get("postcode")) if x)
+                 for m in top[:10]}
+        raise AmbiguousName(text, [m.node.id for m in top[:10]], len(top), where)
     ids = [n.id for n in backend.nodes(kinds)]
     raise UnknownNode(text, difflib.get_close_matches(text.lower(), ids, n=3, cutoff=0.5))

@@ -314,7 +314,9 @@ def test_a_name_two_records_share_is_ambiguous_whatever_their_ids(lcg, tmp_path)
         "- {id: bilston-college, name: Bilston College}\n")
     result = lcg("decide", "City of Wolverhampton College", "Bilston College", "distinct", "--data", data)
     assert result.exit_code != 0 and "Traceback" not in result.output
-    assert "matches several nodes: city-of-wolverhampton-college, city-of-wolverhampton-college-2" in result.output
+    # each with where it is (a trial's ten "Boots" were ten ids and nothing to tell them apart)
+    assert ("matches several nodes: city-of-wolverhampton-college (Paget Road), city-of-wolverhampton-college-2 "
+            "(Bilston)") in result.output
     assert lcg("decide", "city-of-wolverhampton-college-2", "Bilston College", "distinct", "--data", data).exit_code == 0
 
 
