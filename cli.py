@@ -421,8 +421,14 @@ def search(text, kinds, limit, data_dir, fmt):
     from graph.search import search as find
 
     matches = find(backend_for(data_dir), text, kinds=_kinds(kinds), limit=limit)
-    emit([{"id": m.node.id, "kind": m.node.kind, "name": m.node.name, "matched": m.matched,
-           "score": m.score} for m in matches], fmt, ["id", "kind", "name", "matched", "score"], priority=["name"])
+    rows = [{"id": m.node.id, "kind": m.node.kind, "name": m.node.name, "matched": m.matched, "score": m.score,
+             "where": ", ".join(x for x in (str(m.node.props.get("address") or "").rsplit(",", 1)[-1].strip(),
+                                            str(m.node.props.get("postcode") or "")) if x)}
+            for m in matches]
+    # the id whole (it is what `show` and `decide` are given), and where each is when a record says, its town
+    # (an address's last part) and postcode: a pharmacy list's ten "Boots" are told apart so
+    where = ["where"] if any(r["where"] for r in rows) else []
+    emit(rows, fmt, ["id", "name", *where, "kind", "matched", "score"], priority=["id", "name"])
 
 
 def _kinds(kinds, option: str = "--kind"):

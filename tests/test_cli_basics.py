@@ -143,3 +143,22 @@ def test_cache_is_used_and_never_stale(tmp_path, lcg):
     count = lambda rows: {r["kind"]: r["count"] for r in rows if r["type"] == "node"}["Person"]
     assert (count(first), count(second)) == (1, 2)
     assert len(list(os.scandir(os.environ["LCG_CACHE_DIR"]))) == 1  # the old entry was replaced
+
+
+def test_search_in_a_narrow_terminal_keeps_ids_whole_and_says_where_each_is(lcg, tmp_path, monkeypatch):
+    """A trial's 80-column search cut the id ("royal-wolverham…"), the value `decide` needs, and ten "Boots"
+    had nothing to tell them apart: the ids stay whole, and a record's town and postcode are shown."""
+    import cli
+
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "organisations.yaml").write_text(
+        "- {id: the-royal-wolverhampton-nhs-trust, name: The Royal Wolverhampton NHS Trust}\n"
+        "- {id: boots-pharmacy-mander-centre, name: Boots, address: 'Unit 28, Mander Centre, Wolverhampton', "
+        "postcode: WV1 3NH}\n"
+        "- {id: boots-pharmacy-high-street, name: Boots, address: '126 High Street, Stourbridge'}\n")
+    monkeypatch.setattr(cli, "table_width", lambda: 80)
+    out = lcg("search", "Boots", "--data", data).stdout
+    assert "boots-pharmacy-mander-centre" in out and "Wolverhampton," in out and "Stourbridge" in out, out
+    out = lcg("search", "Royal Wolverhampton", "--data", data).stdout
+    assert "the-royal-wolverhampton-nhs-trust" in out and "where" not in out, out
