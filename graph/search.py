@@ -30,14 +30,24 @@ _NOT_WORD = re.compile(r"[^\w]+")
 
 
 def fold(text: str) -> str:
-    """Lower case, accents removed, punctuation as spaces: the form both sides are compared in."""
+    """Lower case, accents removed, punctuation as spaces: the form both sides are compared in. Initials
+    written with stops are one word ("W.E.A." is "wea") and "Saint" is "St", as lists write both ways (a trial's
+    "saint peter" did not find "St Peter's Church", nor "WEA" the "W.E.A.")."""
     text = str(text)
     if text.isascii():  # nothing to decompose or drop (most names): the same answer, without a step per letter
         text = text.lower()
     else:
         text = unicodedata.normalize("NFKD", text)
         text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
-    return " ".join(_NOT_WORD.sub(" ", text).split())
+    if "." in text:
+        text = _DOTTED.sub(lambda m: m.group(0).replace(".", ""), text)
+    words = _NOT_WORD.sub(" ", text).split()
+    if "saint" in text:
+        words = ["st" if w == "saint" else w for w in words]
+    return " ".join(words)
+
+
+_DOTTED = re.compile(r"\b(?:\w\.){2,}")  # initials with stops: "w.e.a.", "u.k."
 
 
 @dataclass(frozen=True)

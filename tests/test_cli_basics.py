@@ -162,3 +162,11 @@ def test_search_in_a_narrow_terminal_keeps_ids_whole_and_says_where_each_is(lcg,
     assert "boots-pharmacy-mander-centre" in out and "Wolverhampton," in out and "Stourbridge" in out, out
     out = lcg("search", "Royal Wolverhampton", "--data", data).stdout
     assert "the-royal-wolverhampton-nhs-trust" in out and "where" not in out, out
+
+
+def test_search_finds_saint_as_st_and_initials_written_with_stops():
+    """A trial's "saint peter" did not find "St Peter's Church", nor "WEA" the "W.E.A.": both sides fold so."""
+    from graph.search import fold
+
+    assert fold("Saint Peter") == fold("St. Peter") == "st peter"
+    assert fold("W.E.A.") == "wea" and fold("Saintfield") == "saintfield"

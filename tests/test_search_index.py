@@ -113,10 +113,11 @@ def test_fold_takes_a_short_cut_on_ascii_with_the_same_answer():
     import re
     import unicodedata
 
-    def slow(text):
+    def slow(text):  # (then initials with stops as one word, "Saint" as "St", as ``fold`` does)
         text = unicodedata.normalize("NFKD", text)
         text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
-        return " ".join(re.sub(r"[^\w]+", " ", text).split())
+        text = re.sub(r"\b(?:\w\.){2,}", lambda m: m.group(0).replace(".", ""), text)
+        return " ".join("st" if w == "saint" else w for w in re.sub(r"[^\w]+", " ", text).split())
 
     ascii_text = "".join(chr(c) for c in range(128))
     for text in (ascii_text, "University-of-WOLVERHAMPTON", "  A.B. & Co_Ltd  ", "Café Córdoba", "Straße ǅ ﬁ"):
