@@ -1119,6 +1119,7 @@ def test_a_group_its_hall_a_pharmacy_its_hospital_and_a_trust_its_hospital_are_n
     ("Dovecotes TMO", "Dovecotes Tenant Management Organisation Ltd", None),  # the sector's words
     ("Bushbury Hill EMB", "Bushbury Hill Estate Management Board", None),
     ("Accord HA", "Accord Housing Association Limited", None),
+    ("RWT", "The Royal Wolverhampton NHS Trust", None),  # initials past the name's own capitals ("NHS")
     ("Dudley CVS", "Dudley Council for Voluntary Service", None),
     ("Wednesfield Lib.", "Wednesfield Library", None),  # short forms
     ("Willenhall Med Ctr", "Willenhall Medical Centre", None),
