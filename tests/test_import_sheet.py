@@ -1558,3 +1558,49 @@ def test_a_windows_1252_csv_is_read_with_a_warning_quoting_the_words_to_check(lc
             "'Th\u00e9\u00e2tre' (line 3) read as the sheet shows them") in result.output, result.output
     names = sorted(n.name for n in load_dataset(tmp_path / "data").nodes)
     assert names == ["Caf\u00e9 Bleu Learning", "Th\u00e9\u00e2tre Club"]
+
+
+def test_headings_and_notes_inside_a_list_are_passed_over_with_one_warning_per_sheet(lcg, tmp_path):
+    """Trials' lists were arranged under headings and carried notes, each a row with one cell written: "--- Europe
+    ---" (in another column than the names) was a "no Label" problem, and a pharmacy list's borough headings
+    "Wolverhampton", "Walsall"... were imported as organisations. A decorated row, a note ("NOTE: ...", "N.B. ..."),
+    a heading in capitals where the names are not, or the text or plural of a Type or Town value ("PCNs", "Walsall"),
+    and another heading written as those are ("Sandwell", no row's Town) are passed over, one warning per sheet naming
+    the rows. "Oak Trust" with only its name is a row: mixed case where the headings are in capitals, undecorated,
+    no value of a grouping column."""
+    text = ("Practice Name,Type,Town,Phone\n--- Black Country ---,,,\nWOLVERHAMPTON,,,\n"
+            "Penn Surgery,Practice,Wolverhampton,01902 1\nOak Trust,,,\nUnity PCN,PCN,Wolverhampton,01902 2\n"
+            "Keats Grove Surgery,Practice,Wolverhampton,01902 3\nLea Road Surgery,Practice,Wolverhampton,01902 4\n"
+            "*** rows below still to be checked ***,,,\nWALSALL,,,\nPinfold Surgery,Practice,Walsall,01922 1\n"
+            "Stroud Practice,Practice,Walsall,01922 2\nPCNs,,,\nWalsall PCN,PCN,Walsall,01922 3\n"
+            "NOTE: phone numbers checked Dec 2023,,,\nN.B. closes in May,,,\nLast Surgery,Practice,Walsall,01922 4\n"
+            "Moxley Surgery,Practice,Walsall,01922 5\n")
+    result = _import_list(lcg, tmp_path, text, "{Practice Name: Label, Type: Category, Town: address, Phone: phone}")
+    assert result.exit_code == 0, result.output
+    assert [n.name for n in load_dataset(tmp_path / "data").nodes] == [
+        "Penn Surgery", "Oak Trust", "Unity PCN", "Keats Grove Surgery", "Lea Road Surgery", "Pinfold Surgery",
+        "Stroud Practice", "Walsall PCN", "Last Surgery", "Moxley Surgery"]
+    said = [line for line in result.stderr.splitlines() if line.startswith("warning:")]
+    assert said == ["warning: list.csv:2 (and 6 more rows): passed over '--- Black Country ---', 'WOLVERHAMPTON', "
+                    "'*** rows below still to be checked ***', 'WALSALL', 'PCNs', 'NOTE: phone numbers checked Dec 2023',"
+                    " 'N.B. closes in May' (rows 2, 3, 9, 10, 13, 15, 16): headings or notes inside the list, not rows "
+                    "of it (one cell written where its rows fill several); to import such a row, write another of its "
+                    "cells"], said
+    # headings in the names' own case: the Towns they share, and one more written as they are ("Sandwell")
+    text = ("Pharmacy Name,Town,Phone\nWolverhampton,,\nBoots,Wolverhampton,1\nWalsall,,\nLloyds,Walsall,2\n"
+            "Sandwell,,\nKhan's Chemist,Smethwick,3\nTesco Pharmacy,Oldbury,4\n")
+    result = _import_list(lcg, tmp_path, text, "{Pharmacy Name: Label, Town: address, Phone: phone}")
+    assert result.exit_code == 0, result.output
+    assert [n.name for n in load_dataset(tmp_path / "data").nodes] == ["Boots", "Lloyds", "Khan's Chemist",
+                                                                         "Tesco Pharmacy"]
+    assert "passed over 'Wolverhampton', 'Walsall', 'Sandwell' (rows 2, 4, 6)" in result.stderr, result.stderr
+    # a heading in another column than the names was "no Label"; a list with no headings keeps its one-cell rows
+    text = ("Member city,Organisation,Country\n--- Europe ---,,\nCork,Cork City Council,Ireland\n"
+            "Limerick,Limerick City Council,Ireland\nLagos,,\nKöln,Stadt Köln,Germany\n")
+    result = _import_list(lcg, tmp_path, text, "{Organisation: Label, Member city: address, Country: address}")
+    assert result.exit_code == 1 and "list.csv:5: no Label" in result.stderr, result.stderr  # a city, no name
+    assert "list.csv:2" not in result.stderr
+    result = _import_list(lcg, tmp_path, "Name,Town,Phone\nOak Trust,,\nBoots,Wolverhampton,1\nLloyds,Walsall,2\n"
+                          "Oxfam,,\n", "{Name: Label, Town: address, Phone: phone}")
+    assert result.exit_code == 0 and "warning" not in result.stderr, result.output
+    assert [n.name for n in load_dataset(tmp_path / "data").nodes] == ["Oak Trust", "Boots", "Lloyds", "Oxfam"]

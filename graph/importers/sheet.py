@@ -17,8 +17,9 @@ numbers ("Charity number", "Companies House No") are read as org-ids (``register
 of every row with no Type, so a plain list of organisations (name, address, postcode, phone) imports as it is.
 Type cells that name no kind (a column of one's own categories) are one problem per sheet, with the line
 that maps the column to Category. A title above the header ("Partners, March 2025" in one cell, a blank
-row) is passed over, as is a note below the list ("Exported 2024-02-12 by ...", with a warning); a website
-written "www...." is read as "https://www....".
+row) is passed over, as is a note below the list ("Exported 2024-02-12 by ...", with a warning) and a heading or
+note inside it, a row with one cell written ("--- Europe ---", "WOLVERHAMPTON", "NOTE: ...": ``_inner_notes``, one
+warning per sheet); a website written "www...." is read as "https://www....".
 
 Hints are commands that work when pasted: without a mapping file, every hint of a run names one new file
 holding all their lines (never one already there); with one, the line to add to it; with columns no field
@@ -357,6 +358,8 @@ class _Reader:
         self.people: list[tuple[str, int, str, str, str | None]] = []  # ... and the role the cell gives them
         #: (sheet, row, text) of the notes below a list passed over ("Exported ... by ...": ``_footer``)
         self.footers: list[tuple[str, int, str]] = []
+        #: sheet -> (row, text) of the headings and notes inside a list passed over ("--- Europe ---": ``_inner_notes``)
+        self.inner_notes: dict[str, list[tuple[int, str]]] = {}
         #: what was said of a whole file (a CSV read as Windows-1252)
         self.file_warnings: list[str] = []
         #: (sheet, column) -> (row, role) of the roles a person column gives that no tie could keep (``_person_cell``)
@@ -835,6 +838,10 @@ def _read(paths: list[Path], out_dir, mapping, name: str | None, kind: str | Non
             for n, r in numbered[len(numbered) - footers:]:
                 reader.footers.append((label, n, str(r[0]).strip()))
             numbered = numbered[:len(numbered) - footers]
+            if numbered:
+                head = [str(reader.column_map.get(str(c or "").strip().lower(), c or "")).strip().lower()
+                        for c in numbered[0][1]]
+                numbered = numbered[:1] + _inner_notes(reader, label, numbered[0][1], head, numbered[1:])
             rows = [r for _, r in numbered]
             if not rows:
                 continue
@@ -889,6 +896,14 @@ def _warnings(reader: _Reader) -> list[str]:
     out = [*reader.file_warnings]
     out += [f"{sheet}:{n}: passed over {text!r}: a note below the list (its first cell alone written), not one of "
             "its rows" for sheet, n, text in reader.footers]
+    for sheet, notes in reader.inner_notes.items():
+        rows = [n for n, _ in notes]
+        out.append(f"{_rows_at(sheet, rows[0], len(rows))}: passed over {', '.join(repr(t) for _, t in notes)} "
+                   f"(row{'s' if len(rows) > 1 else ''} {', '.join(map(str, rows))}): "
+                   + ("headings or notes inside the list, not rows of it" if len(rows) > 1 else
+                      "a heading or note inside the list, not a row of it")
+                   + " (one cell written where its rows fill several); to import such a row, write another of its "
+                   "cells")
     for (sheet, column), cells in reader.roles.items():
         rows = sorted({n for n, _ in cells})
         texts = list(dict.fromkeys(name for _, name in cells))
@@ -1042,6 +1057,83 @@ def _footer(header, row) -> bool:
     named = sum(c not in (None, "") and bool(str(c).strip()) for c in header)
     filled = [i for i, c in enumerate(row) if c not in (None, "") and str(c).strip()]
     return named > 1 and filled == [0] and isinstance(row[0], str) and _FOOTER.match(row[0].strip()) is not None
+
+
+#: A heading or note decorated as one ("--- Europe ---", "** MoUs under renewal **", "=== North ===", "~ Archive ~"):
+#: a run of the marks lists draw lines with, at its start, or one at each end. No body's name is written so.
+_DECORATED = re.compile(r"(?:[-*=#~_]{2,}.*|[-*=#~_].*[-*=#~_])", re.DOTALL)
+#: A note's first word, then its punctuation: "NOTE: phone numbers checked...", "NB - ...", "N.B. rows below...",
+#: "Notes: ...". The punctuation is what says a note ("Notes Music Academy" is a name).
+_NOTE_WORD = re.compile(r"(?:(?:notes?|nb)\s*[:\-\u2013\u2014.!]|n\.\s?b\b\.?)", re.IGNORECASE)
+#: Header words of the columns whose values name the groups a list is arranged in, which its headings repeat
+#: ("PCNs" above the PCN rows, "Wolverhampton" above the rows whose Town is Wolverhampton): a type or category, or
+#: an area. Columns mapped to Type or Category are such columns too.
+_GROUP_HEADER = re.compile(r"\b(?:type|types|category|categories|sector|kind|area|region|borough|district|ward|"
+                           r"county|country|state|province|town|city|locality|zone|patch|neighbou?rhood)\b")
+
+
+def _inner_notes(reader: _Reader, label: str, header, head: list[str], numbered: list) -> list:
+    """``numbered`` (the rows under the header, with their numbers) without the headings and notes inside the list,
+    which are noted in ``reader.inner_notes`` (said with one warning per sheet, ``_warnings``).
+
+    Lists are arranged in groups under headings ("WOLVERHAMPTON", "--- Europe ---", "PCNs") and carry notes ("***
+    rows below still to be checked ***", "NOTE: phone numbers checked..."): a row with one cell written, in a list
+    whose header names several columns and whose rows mostly fill several (a one-column list's rows are all one
+    cell). Such a row is passed over when its text is
+    * decorated (``_DECORATED``) or starts with a note's word (``_NOTE_WORD``): no body's name is written so;
+    * written in capitals where most of the list's names (its Label column) are not: a heading set apart so;
+    * the text, or the plural, of a value of a column that groups the rows (``_GROUP_HEADER``: "Wolverhampton" a
+      Town, "PCNs" a Type): a heading names what the rows under it share;
+    * in a sheet with two or more such headings (by the two rules above), written as they are, in their column
+      (capitals or not, no more words than the longest): a list's author writes its headings one way ("Sandwell"
+      among the borough headings "Wolverhampton", "Walsall", "Dudley", though no row's Town is Sandwell).
+    Any other row of one cell is a row: an organisation with only its name written ("Oak Trust" in mixed case,
+    undecorated) imports as before. The trials' rows were refused ("no Label", a heading in another column than the
+    names) or, worse, imported as organisations ("Wolverhampton", "Walsall" from a pharmacy list's headings)."""
+    def filled(row) -> list[int]:
+        return [i for i, c in enumerate(row) if c not in (None, "") and str(c).strip()]
+
+    named = sum(c not in (None, "") and bool(str(c).strip()) for c in header)
+    ones = [(n, r, filled(r)[0]) for n, r in numbered if len(filled(r)) == 1]
+    if named < 2 or not ones or 2 * len(ones) >= len(numbered):
+        return numbered
+    full = [r for _, r in numbered if len(filled(r)) > 1]
+    at = head.index("label") if "label" in head else None
+    names = [str(r[at]).strip() for r in full if at is not None and at < len(r) and _has_letters(r[at])]
+    names_in_capitals = 2 * sum(x == x.upper() for x in names) > len(names) if names else True
+    groups = [i for i, (h, c) in enumerate(zip(header, head))
+              if c in ("type", "category") or _GROUP_HEADER.search(str(h or "").lower())]
+    values = {" ".join(str(r[i]).split()).casefold() for r in full for i in groups
+              if i < len(r) and r[i] not in (None, "")}
+
+    def heading(text: str) -> bool:
+        if text.upper() == text and _has_letters(text) and not names_in_capitals:
+            return True
+        key = " ".join(text.split()).casefold()
+        return any(k in values for k in (key, key[:-1] if key.endswith("s") else None,
+                                        key[:-2] if key.endswith("es") else None) if k)
+
+    passed = {}
+    for n, r, i in ones:
+        text = str(r[i]).strip()
+        if _DECORATED.fullmatch(text) or _NOTE_WORD.match(text) or heading(text):
+            passed[n] = (i, text)
+    found = [(i, t) for i, t in passed.values() if not _DECORATED.fullmatch(t) and not _NOTE_WORD.match(t)]
+    if len(found) >= 2 and len({i for i, _ in found}) == 1 and len({t.upper() == t for _, t in found}) == 1:
+        column, capitals = found[0][0], found[0][1].upper() == found[0][1]
+        longest = max(len(t.split()) for _, t in found)
+        for n, r, i in ones:
+            text = str(r[i]).strip()
+            if n not in passed and i == column and _has_letters(text) and (text.upper() == text) == capitals \
+                    and len(text.split()) <= longest:
+                passed[n] = (i, text)
+    if passed:
+        reader.inner_notes[label] = [(n, passed[n][1]) for n, _ in numbered if n in passed]
+    return [(n, r) for n, r in numbered if n not in passed]
+
+
+def _has_letters(value) -> bool:
+    return isinstance(value, str) and any(c.isalpha() for c in value)
 
 
 def _cells_past_the_header(reader: _Reader, label: str, width: int, numbered, text: bool) -> None:
