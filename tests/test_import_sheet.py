@@ -1604,3 +1604,31 @@ def test_headings_and_notes_inside_a_list_are_passed_over_with_one_warning_per_s
                           "Oxfam,,\n", "{Name: Label, Town: address, Phone: phone}")
     assert result.exit_code == 0 and "warning" not in result.stderr, result.output
     assert [n.name for n in load_dataset(tmp_path / "data").nodes] == ["Oak Trust", "Boots", "Lloyds", "Oxfam"]
+
+
+def test_a_type_column_of_categories_in_a_plain_list_is_mapped_to_category_by_the_first_runs_command(
+        lcg, tmp_path, monkeypatch):
+    """A trial's partner list (--type organisation) with a "Type" column of its own ("University", "Institute") and
+    a row with no Type: that row's kind, the one given, was counted as a kind the column names, so no hint said
+    `Type: Category` and the pasted command failed again; its other columns were said only for that row, then again
+    for all rows. The first run says every problem once, and its command, pasted, imports the list."""
+    (tmp_path / "partners.csv").write_text(
+        "Institution,Type,City,Web\nUniversidad de Antioquia,University,Medellín,www.udea.edu.co\n"
+        "UCL Institute of Education,Institute,London,www.ucl.ac.uk/ioe\nUNESCO-Institut,,Hamburg,uil.unesco.org\n",
+        encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    first = lcg("import", "sheet", "partners.csv", "--type", "organisation", "-o", "data")
+    assert first.exit_code == 1
+    assert ("partners.csv:2 (and 1 more row): unknown types 'Institute' (1), 'University' (1) (expected one of "
+            "Organisation") in first.stderr, first.stderr
+    assert "if they are categories of your own, name your own column in a mapping file: `" in first.stderr
+    assert first.stderr.count("unknown column 'City'") == 1, first.stderr
+    assert "partners.csv:2 (and 2 more rows): unknown column 'City'" in first.stderr, first.stderr
+    command = _one_go(first.stderr)
+    assert _mapping_written(command)["columns"] == {"Institution": "Label", "Type": "Category", "City": "address",
+                                                    "Web": "website"}
+    pasted = _paste(tmp_path, command)
+    assert pasted.returncode == 0, pasted.stderr
+    orgs = {n.name: n.props.get("type") for n in load_dataset(tmp_path / "data").nodes}
+    assert orgs == {"Universidad de Antioquia": "University", "UCL Institute of Education": "Institute",
+                    "UNESCO-Institut": None}

@@ -509,10 +509,14 @@ class _Reader:
         rerun = f"`{self.rerun(self.map_file, kind)}`"
         self.problems = [p.replace(_NEW_MAP, new).replace(_RERUN, rerun) for p in self.problems]
 
-    def kind(self, sheet, n, text) -> str | None:
+    def kind(self, sheet, n, text, cell: bool = True) -> str | None:
+        """The kind ``text`` names (a Type cell's, or the kind given for rows with none: not ``cell``), or None
+        (said once per sheet, ``unknown_kinds``)."""
         t = self.type_map.get(text.lower(), text)
         kind = self.kinds.get(t.lower())
-        self.known_kinds += kind is not None
+        # only a Type cell says what its column holds: a trial's list of universities with --type organisation
+        # had one row with no Type, counted as a kind named, so "Type: Category" was never offered
+        self.known_kinds += kind is not None and cell
         if kind is None:  # said once per sheet, with its rows and values, when the sheet is read (``unknown_kinds``)
             values = self.unknown_kind.get(sheet)
             if values is None:
@@ -793,7 +797,14 @@ def _look_ahead(reader: _Reader, paths: list[Path], out_dir, mapping, name: str 
             trial = _read(paths, out_dir, mapping, name, kind or reader.kind_needed, ahead)[0]
         except LcgError:
             return
-        reader.problems += [p for p in trial.problems if p not in reader.problems and "missing column" not in p]
+        for p in trial.problems:
+            if p in reader.problems or "missing column" in p:
+                continue
+            said = [i for i, q in enumerate(reader.problems) if _what(q) == _what(p)]
+            if said:  # a column's problem on the rows read before, said again on more: once, with all its rows
+                reader.problems[said[0]] = p
+            else:
+                reader.problems.append(p)
         reader.suggested += [s for s in trial.suggested if s not in reader.suggested]
         reader.column_fixes += [f for f in trial.column_fixes if f not in reader.column_fixes]
         if trial.ahead.items() <= ahead.items():
@@ -801,6 +812,11 @@ def _look_ahead(reader: _Reader, paths: list[Path], out_dir, mapping, name: str 
         ahead.update(trial.ahead)  # read again with it too: the columns' problems come only after the rows'
         reader.ahead.update(trial.ahead)
         reader.kind_needed = reader.kind_needed or trial.kind_needed
+
+
+def _what(problem: str) -> str:
+    """A problem's text without where it is ("list.csv:4 (and 9 more rows): "): what is said of it."""
+    return re.sub(r"^.*?:\d+(?: \(and \d+ more rows?\))?: ", "", problem, count=1)
 
 
 def _read(paths: list[Path], out_dir, mapping, name: str | None, kind: str | None,
@@ -1187,13 +1203,14 @@ def _elements(reader: _Reader, rows):
     seen_label_ids: dict = {}  # (kind, label) -> every row with it so far had an ID
     for sheet, n, row in rows:
         row = {k.lower(): v for k, v in row.items() if k}
-        text_kind, label = row.pop("type", None) or reader.default_kind, row.pop("label", None)
+        typed, label = row.pop("type", None), row.pop("label", None)
+        text_kind = typed or reader.default_kind
         if label is None:
             reader.problems.append(f"{sheet}:{n}: no Label (expected the element's name)")
         if text_kind is None:
             reader.problems.append(f"{sheet}:{n}: no Type (expected one of {', '.join(schema.NODE_KINDS)})")
             continue
-        kind = reader.kind(sheet, n, str(text_kind))
+        kind = reader.kind(sheet, n, str(text_kind), typed is not None)
         if kind is None or label is None:
             continue
         fields = {f.name: f for f in schema.NODE_KINDS[kind].fields}
