@@ -1632,3 +1632,39 @@ def test_a_type_column_of_categories_in_a_plain_list_is_mapped_to_category_by_th
     orgs = {n.name: n.props.get("type") for n in load_dataset(tmp_path / "data").nodes}
     assert orgs == {"Universidad de Antioquia": "University", "UCL Institute of Education": "Institute",
                     "UNESCO-Institut": None}
+
+
+@pytest.mark.parametrize("column", ["Acronym", "Abbreviation", "Short name", "Also known as", "AKA", "Known as"])
+def test_a_column_of_a_bodys_other_names_is_offered_as_aliases(lcg, tmp_path, monkeypatch, column):
+    """A trial's partner list had "Acronym" ("UdeA", "CR&DALL"), offered `Acronym: ~`: its short names were thrown
+    away, though `lcg duplicates` reads aliases. A column of short or other names is offered as aliases."""
+    (tmp_path / "list.csv").write_text(f"Institution,{column}\nUniversidad de Antioquia,UdeA\n"
+                                       "University of Glasgow,UofG\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = lcg("import", "sheet", "list.csv", "-o", "data")
+    assert f"map it with {column}: aliases;" in result.stderr, result.stderr
+    assert _paste(tmp_path, _one_go(result.stderr)).returncode == 0
+    assert {n.name: list(n.props["aliases"]) for n in load_dataset(tmp_path / "data").nodes} == {
+        "Universidad de Antioquia": ["UdeA"], "University of Glasgow": ["UofG"]}
+
+
+@pytest.mark.parametrize("column", ["F-Code", "Org code", "Practice code"])
+def test_a_column_of_nhs_ods_codes_is_offered_as_ods_code(lcg, tmp_path, monkeypatch, column):
+    """A trial's pharmacy list's "F-Code" (FA109, fa105) was offered `F-Code: ~`, throwing the codes away: a column
+    named for codes whose values have the shapes of ODS codes (a pharmacy's F-code, a practice's M92007, a trust's
+    RL4, a primary care network's U12001) is offered "ODS code", read as org-ids (GB-NHS-FA109). A column of a
+    system's own keys ("ORG-0001") is not."""
+    (tmp_path / "list.csv").write_text(f"Name,{column}\nBoots,FA109\nBoots - Park St,fa105\nPenn Surgery,M92007\n"
+                                       "Royal Wolverhampton NHS Trust,RL4\nUnity PCN,U12005\nKhans Chemists,\n",
+                                       encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = lcg("import", "sheet", "list.csv", "-o", "data")
+    assert f"map it with {column}: ODS code;" in result.stderr, result.stderr
+    assert _paste(tmp_path, _one_go(result.stderr)).returncode == 0
+    ids = {n.name: list(n.props.get("identifiers", ())) for n in load_dataset(tmp_path / "data").nodes}
+    assert ids == {"Boots": ["GB-NHS-FA109"], "Boots - Park St": ["GB-NHS-FA105"], "Penn Surgery": ["GB-NHS-M92007"],
+                   "Royal Wolverhampton NHS Trust": ["GB-NHS-RL4"], "Unity PCN": ["GB-NHS-U12005"],
+                   "Khans Chemists": []}
+    (tmp_path / "keys.csv").write_text(f"Name,{column}\nBoots,ORG-0001\nLloyds,ORG-0002\n", encoding="utf-8")
+    result = lcg("import", "sheet", "keys.csv", "-o", "data2")
+    assert "ODS code" not in result.stderr and f"leave it out with {column}: ~" in result.stderr, result.stderr

@@ -1256,9 +1256,10 @@ def _elements(reader: _Reader, rows):
             if fld is None or col in ("id", "name"):
                 seen = reader.unknown.get((sheet, col, kind))
                 if seen is None:  # said once, where first seen; its rows counted (``_unknown_column``)
-                    seen = reader.unknown[(sheet, col, kind)] = [n, 0, len(reader.problems), v]
+                    seen = reader.unknown[(sheet, col, kind)] = [n, 0, len(reader.problems), v, []]
                     reader.problems.append("")
                 seen[1] += 1
+                seen[4].append(v)
                 continue
             entry[col] = _value(fld, v)
             columns[col] = head[col]
@@ -1288,7 +1289,7 @@ def _elements(reader: _Reader, rows):
     _bare_numbers_said(reader)
     for e in entries:
         e.pop("_row", None)
-    for (sheet, col, kind), (_, _, at, _) in reader.unknown.items():
+    for (sheet, col, kind), (_, _, at, _, _) in reader.unknown.items():
         reader.problems[at] = _unknown_column(reader, sheet, col, kind)
     reader.unknown_kinds()
     reader.ids_twice()
@@ -1690,6 +1691,9 @@ FIELD_SYNONYMS = {"zip": "postcode", "zipcode": "postcode", "zip code": "postcod
                   **dict.fromkeys(("dba", "d/b/a", "d.b.a.", "trading name", "trading as", "t/a", "also known as",
                                    "aka", "a.k.a.", "known as", "formerly", "former name", "previous name",
                                    "other name", "other names"), "aliases"),
+                  # a body's short form is another of its names ("UdeA", "CR&DALL"): one the duplicates check reads
+                  **dict.fromkeys(("acronym", "acronyms", "abbreviation", "abbreviations", "abbrev", "abbrev.",
+                                   "abbr", "abbr.", "short name", "short names", "shortname", "short form"), "aliases"),
                   "town": "address", "city": "address", "locality": "address", "address 1": "address",
                   "address 2": "address", "address line 1": "address", "address line 2": "address",
                   **dict.fromkeys(("tel.", "tel no", "tel. no.", "tel no."), "phone"),
@@ -1753,10 +1757,30 @@ def _charity_or_company_numbers(col: str, value) -> bool:
     return bool(register_ids({register: register_number(text) or text})[0])
 
 
+#: Words of a column's name that say it holds codes ("F-Code", "Org code", "Practice code", "ODS"): of the NHS's
+#: Organisation Data Service when its values have the shape of ODS codes (``_ODS_SHAPE``).
+_CODE_WORDS = frozenset({"code", "codes", "ods"})
+#: The shapes of NHS ODS codes as lists hold them (the NHS Data Dictionary's): a GP practice's, a branch's or a
+#: primary care network's, a letter and 5 digits (M92007, Y02345, U12001); a pharmacy's, F and 4 letters or digits
+#: (FA109); an NHS trust's, R or T and 2 (RL4, TAJ), or 4 for one of its sites (RL403); an integrated care board's,
+#: Q and 2 (QUA).
+_ODS_SHAPE = re.compile(r"[A-Z]\d{5}|F[A-Z0-9]{4}|[RT][A-Z0-9]{2}(?:[A-Z0-9]{2})?|Q[A-Z0-9]{2}")
+
+
+def _ods_codes(col: str, values: list) -> bool:
+    """Whether a column named for codes ("F-Code", "Practice code") holds NHS ODS codes: every value (but a
+    placeholder) of one of their shapes, and one with a digit (a column of "Yes"/"TBC" is none). Offered as "ODS
+    code", which reads them as org-ids: a trial's pharmacy list's "F-Code" was offered ~, throwing the codes away."""
+    if not _CODE_WORDS.intersection(re.findall(r"[a-z]+", col)):
+        return False
+    codes = [re.sub(r"\s+", "", str(v)).upper() for v in values if not is_placeholder(str(v))]
+    return bool(codes) and all(_ODS_SHAPE.fullmatch(c) for c in codes) and any(re.search(r"\d", c) for c in codes)
+
+
 def _unknown_column(reader: _Reader, sheet: str, col: str, kind: str) -> str:
     """One line for a column no field of ``kind`` has, on every row it fills, with the mapping line that
     would name its field or leave it out (quoted when YAML needs it: "phone #1")."""
-    first, rows, _, value = reader.unknown[(sheet, col, kind)]
+    first, rows, _, value, values = reader.unknown[(sheet, col, kind)]
     fields = [f.name for f in schema.NODE_KINDS[kind].fields if f.name not in ("id", "name")]
     types = {f.name: f.type for f in schema.NODE_KINDS[kind].fields}
     where = _rows_at(sheet, first, rows)
@@ -1779,6 +1803,8 @@ def _unknown_column(reader: _Reader, sheet: str, col: str, kind: str) -> str:
         field = PERSON_COLUMN
     if field is None and col in ("urn", "ukprn") and _URN_VALUE.fullmatch(str(value).strip()):
         field = "school urn" if col == "urn" else "ukprn"  # a register's number, read as an org-id once mapped
+    if field is None and "identifiers" in fields and _ods_codes(col, values):
+        field = "ODS code"  # read as org-ids, GB-NHS-FA109 (``register_of``)
     if field is None and "identifiers" in fields and _charity_or_company_numbers(col, value):
         field = "Charity number"  # which reads a company's number as one (``org_ids.charity_or_company``)
     if field is None:  # close ones only: "notes" for note
