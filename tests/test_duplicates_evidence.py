@@ -1091,3 +1091,25 @@ def test_a_clubs_juniors_or_ladies_side_is_a_club_of_its_own():
         assert not _pairs(_org("a", f"Bilston Town {side} FC", **site), _org("b", "Bilston Town FC", **site)), side
     assert _pairs(_org("a", "Bilston Town Juniors FC", **site), _org("b", "Bilston Town Juniors Football Club",
                                                                      **site))
+
+
+def test_one_registered_societys_number_in_its_spellings_is_one_identifier():
+    """A housing list wrote Midland Heart's Mutuals Public Register number IP30086R on one row and 30086R on another
+    (Companies House indexes the society as IP30086R; the register's own number is 30086R): read as "different
+    GB-MPR numbers", the true pair scored 0.4. Each spelling of one society's number is one registry id; two
+    societies' numbers still differ."""
+    from graph.identifiers import registry_id
+
+    for spellings, one in ((("GB-MPR-IP30086R", "GB-MPR-30086R", "GB-MPR-IP030086R", "gb-mpr-30086 r",
+                             "GB-COH-IP30086R"), "GB-MPR-30086R"),
+                           (("GB-MPR-RS007553", "GB-MPR-RS7553", "GB-MPR-7553", "GB-COH-RS007553"), "GB-MPR-7553")):
+        assert {registry_id(x) for x in spellings} == {one}, spellings
+    assert registry_id("GB-MPR-7553R") != registry_id("GB-MPR-7553")  # an older society's number and a newer one's
+    assert registry_id("GB-COH-07654321") == "GB-COH-07654321" and registry_id("GB-COH-SC012345") == "GB-COH-SC012345"
+    a = _org("a", "Midland Heart Ltd", identifiers=("GB-MPR-IP30086R",), postcode="B15 1LZ")
+    b = _org("b", "Midland Heart", identifiers=("GB-MPR-30086R",), postcode="B15 1LZ")
+    pair = _pairs(a, b)[frozenset("ab")]
+    assert pair.score >= 0.8 and "same identifier GB-MPR-30086R" in "; ".join(pair.reasons), pair
+    c = _org("c", "Midland Heart Ltd", identifiers=("GB-MPR-IP30087R",))
+    low = find_duplicates([a, c], min_score=0.0)
+    assert "different GB-MPR numbers" in "; ".join(low[0].reasons)

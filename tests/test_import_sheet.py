@@ -1668,3 +1668,30 @@ def test_a_column_of_nhs_ods_codes_is_offered_as_ods_code(lcg, tmp_path, monkeyp
     (tmp_path / "keys.csv").write_text(f"Name,{column}\nBoots,ORG-0001\nLloyds,ORG-0002\n", encoding="utf-8")
     result = lcg("import", "sheet", "keys.csv", "-o", "data2")
     assert "ODS code" not in result.stderr and f"leave it out with {column}: ~" in result.stderr, result.stderr
+
+
+def test_registered_society_numbers_are_one_mutuals_register_org_id_in_any_column(lcg, tmp_path, monkeypatch):
+    """A housing list's "Registration no." held co-operative and community benefit societies' numbers as lists copy
+    them: IP28449R (Companies House's index), 28449R (the Mutuals Public Register's), RS007553 and "RS 7553" (a
+    society registered since 2014, as Companies House writes it), "IP 30086 R". Mapped to Charity number, they fit no
+    register, and RS007553 was read as the company number GB-COH-RS007553 without a word. Each is read as the
+    society's org-id, one way (GB-MPR-28449R, GB-MPR-7553), with a warning; a "Society no." column unasked."""
+    (tmp_path / "housing.csv").write_text(
+        "Organisation Name,Registration no.,Company no.,Society no.\nBromford Housing Group Ltd,IP28449R,,\n"
+        "Bromford Group,28449R,,\nAccord Group,RS007553,,\nThe Accord Group,RS 7553,RS007553,\n"
+        "Midland Heart Ltd,IP 30086 R,,\nMidland Heart,,,30086R\nYMCA Black Country Group,1105318,,\n"
+        "Dovecotes TMO Ltd,04017862,,\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    first = lcg("import", "sheet", "housing.csv", "--type", "organisation", "-o", "data")
+    assert "map it with Registration no.: Charity number (a company's number in it" in first.stderr, first.stderr
+    pasted = _paste(tmp_path, _one_go(first.stderr))
+    assert pasted.returncode == 0, pasted.stderr
+    ids = {n.name: list(n.props["identifiers"]) for n in load_dataset(tmp_path / "data").nodes}
+    assert ids == {"Bromford Housing Group Ltd": ["GB-MPR-28449R"], "Bromford Group": ["GB-MPR-28449R"],
+                   "Accord Group": ["GB-MPR-7553"], "The Accord Group": ["GB-MPR-7553"],
+                   "Midland Heart Ltd": ["GB-MPR-30086R"], "Midland Heart": ["GB-MPR-30086R"],
+                   "YMCA Black Country Group": ["GB-CHC-1105318"], "Dovecotes TMO Ltd": ["GB-COH-04017862"]}
+    assert ("column 'Registration no.': read 'IP28449R' as GB-MPR-28449R (a registered society's number), '28449R' as "
+            "GB-MPR-28449R (a registered society's number), 'RS007553' as GB-MPR-7553 (a registered society's "
+            "number) and 3 more") in pasted.stderr, pasted.stderr
+    assert "column 'Company no.': read 'RS007553' as GB-MPR-7553 (a registered society's number)" in pasted.stderr

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from ..identifiers import is_org_id, registry_id
+from ..identifiers import is_org_id, registry_id, society_number
 
 __all__ = ["BLANK_WORDS", "ORG_ID_EXAMPLE", "charity_or_company", "clean_org_id", "is_blank", "is_placeholder",
            "register_ids", "register_number"]
@@ -122,12 +122,16 @@ def charity_or_company(text: str, registers: tuple[str, ...]) -> tuple[str, ...]
     """The registers to read a cell of a column of ``registers`` in, first the one it fits: a column of charity
     numbers ("Charity / company no.", "Charity No.") holds companies' too, each known by the words before it
     ("Co. 08123456", "Company 02345678") or by its eight characters (08123456, OC301234, NI012345; in a column
-    that names companies, SC123456 too, else Scotland's charity number); 6-7 digits are a charity's. A trial's
-    "Company 07654321" in a charity column was written GB-CHC-07654321, which no company's GB-COH id matches."""
+    that names companies, SC123456 too, else Scotland's charity number); 6-7 digits are a charity's; a registered
+    society's number (IP30086R, 30086R, RS007553: ``identifiers.society_number``) is the society's. A trial's
+    "Company 07654321" in a charity column was written GB-CHC-07654321, which no company's GB-COH id matches, and
+    a housing list's "RS007553" was read as the company number GB-COH-RS007553 without a word."""
     if "charityNumber" not in registers:
         return registers
     found = _words_and_number(text)
     words, number = found if found is not None else ([], text)
+    if society_number(text) is not None:
+        return ("societyNumber",)  # "RS007553" has a company number's shape: Companies House's index of a society
     if _SAYS_COMPANY.intersection(words):
         return ("companyNumber",)
     if _SAYS_CHARITY.intersection(words):
@@ -138,6 +142,9 @@ def charity_or_company(text: str, registers: tuple[str, ...]) -> tuple[str, ...]
     return registers
 
 
+#: org-id.guide's prefix of the FCA's Mutuals Public Register, where co-operative and community benefit societies are
+#: registered.
+_MPR = "GB-MPR-"
 #: Registers whose org-id is its prefix and the number as written: (the field, how a problem names it, the
 #: number's shape, the prefix). A school's Unique Reference Number (Get Information about Schools; Ofsted writes
 #: a childcare provider's as "EY" and 6 digits), a UK learning provider's UKPRN, an NHS body's code in the
@@ -152,19 +159,24 @@ _PREFIXED_REGISTERS = (
 
 
 def register_ids(org: dict) -> tuple[list[str], list[str]]:
-    """(org-ids from the charity and company numbers, a school's URN, a provider's UKPRN, an NHS body's ODS
-    code (org-id.guide's GB-NHS) and a US employer identification number (US-EIN), numbers that fit no register
-    we can name).
+    """(org-ids from the charity, company and registered society numbers, a school's URN, a provider's UKPRN, an
+    NHS body's ODS code (org-id.guide's GB-NHS) and a US employer identification number (US-EIN), numbers that fit
+    no register we can name).
 
     Charity numbers of England and Wales are digits (``1164883``, ``1164883-1``);
     Scotland's ``SC012345``; Northern Ireland's ``NIC100012``; company numbers are
-    eight characters, published without their leading zeros by spreadsheets.
+    eight characters, published without their leading zeros by spreadsheets. A co-operative or community benefit
+    society's number is the Mutuals Public Register's, GB-MPR-30086R, however the list writes it (IP30086R,
+    30086R, RS007553 as Companies House indexes it: ``identifiers.society_number``), in a charity's or a company's
+    column too: one society, one org-id.
     """
     ids, odd = [], []
     charity = re.sub(r"\s+", "", str(org.get("charityNumber") or "")).upper()
     if charity and not is_placeholder(charity):
         if is_org_id(charity):  # some publishers write the org-id itself in the number column
-            ids.append(charity)
+            ids.append(registry_id(charity))
+        elif (society := society_number(charity)) is not None:
+            ids.append(_MPR + society)
         elif re.fullmatch(r"\d{5,7}(-\d{1,2})?", charity):
             ids.append("GB-CHC-" + charity)
         elif _COMPANY_SHAPE.fullmatch(charity) and not charity.startswith("SC"):  # a company's (charity_or_company)
@@ -178,13 +190,23 @@ def register_ids(org: dict) -> tuple[list[str], list[str]]:
     company = re.sub(r"\s+", "", str(org.get("companyNumber") or "")).upper()
     if company and not is_placeholder(company):
         if is_org_id(company):
-            ids.append(company)
+            ids.append(registry_id(company))
+        elif (society := society_number(company)) is not None:
+            ids.append(_MPR + society)
         elif re.fullmatch(r"\d{1,8}", company):
             ids.append("GB-COH-" + company.zfill(8))
         elif re.fullmatch(r"[A-Z]{2}\d{1,6}", company):
             ids.append("GB-COH-" + company[:2] + company[2:].zfill(6))
         else:
             odd.append(f"company number {org.get('companyNumber')}")
+    society = re.sub(r"\s+", "", str(org.get("societyNumber") or "")).upper()
+    if society and not is_placeholder(society):
+        if is_org_id(society):
+            ids.append(registry_id(society))
+        elif (number := society_number(society, bare=True)) is not None:
+            ids.append(_MPR + number)
+        else:
+            odd.append(f"society number {org.get('societyNumber')}")
     for field, said, shape, prefix in _PREFIXED_REGISTERS:
         value = re.sub(r"\s+", "", str(org.get(field) or "")).upper()
         if not value or is_placeholder(value):

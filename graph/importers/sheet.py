@@ -124,7 +124,9 @@ REGISTER_COLUMNS = {
 #: ``_REGISTER_AROUND`` and a number word, no other word: "Charity" or "Company" alone (a yes or no, a name) is
 #: none, nor "Company phone number".
 _REGISTER_WORDS = {"charity": "charityNumber", "charities": "charityNumber", "company": "companyNumber",
-                   "companies": "companyNumber", "ods": "ods", "ein": "ein", "fein": "ein", "tax": "ein"}
+                   "companies": "companyNumber", "ods": "ods", "ein": "ein", "fein": "ein", "tax": "ein",
+                   # co-operative and community benefit societies (the Mutuals Public Register's): "Society no."
+                   "society": "societyNumber", "societies": "societyNumber", "mutuals": "societyNumber"}
 _REGISTER_AROUND = frozenset("reg registered registration commission house scottish oscr uk nhs org federal irs us "
                              "identification".split())
 _NUMBER_WORDS = frozenset("number no num nr nbr ref id code #".split())
@@ -173,8 +175,12 @@ def _register_of_part(part: str) -> str | None:
 
 
 #: What each register's numbers look like, for a problem with one that fits none, with an example.
-_REGISTER_SHAPES = {"charityNumber": "digits, SC012345 or NIC100012, or an org-id such as GB-CHC-1164883",
-                    "companyNumber": "up to 8 digits, or 2 letters and 6 digits, or an org-id such as GB-COH-01234567",
+_REGISTER_SHAPES = {"charityNumber": "digits, SC012345 or NIC100012, a registered society's such as IP30086R, or an "
+                                     "org-id such as GB-CHC-1164883",
+                    "companyNumber": "up to 8 digits, or 2 letters and 6 digits, a registered society's such as "
+                                     "RS007553, or an org-id such as GB-COH-01234567",
+                    "societyNumber": "a registered society's number such as 30086R, IP30086R or RS007553, or an org-id "
+                                     "such as GB-MPR-30086R",
                     "urn": "5 to 7 digits, or EY and 6, or an org-id such as GB-URN-104301",
                     "ukprn": "8 digits from 1, or an org-id such as GB-UKPRN-10007166",
                     "ods": "an NHS ODS code of 3 to 6 letters and digits such as RL4 or M92011, or an org-id such as "
@@ -1319,7 +1325,10 @@ def _register_cells(reader: _Reader, sheet: str, n: int, entry: dict, columns: d
             if not odd:
                 break
         named = register_of(col)
-        if ids and registers[0] not in named:  # a company's number in a charity column
+        if ids and ids[0].startswith("GB-MPR-") and "societyNumber" not in named:  # IP30086R, RS007553
+            reader.repairs.setdefault((sheet, head[col]), []).append(
+                (n, cell, f"{ids[0]} (a registered society's number)"))
+        elif ids and registers[0] not in named:  # a company's number in a charity column
             reader.repairs.setdefault((sheet, head[col]), []).append((n, cell, f"{ids[0]} (a company's number)"))
         elif ids and registers == ("companyNumber",) and "charityNumber" in named and text.upper().startswith("SC"):
             reader.repairs.setdefault((sheet, head[col]), []).append(  # Scotland's charity numbers look alike
@@ -1806,7 +1815,7 @@ def _unknown_column(reader: _Reader, sheet: str, col: str, kind: str) -> str:
     if field is None and "identifiers" in fields and _ods_codes(col, values):
         field = "ODS code"  # read as org-ids, GB-NHS-FA109 (``register_of``)
     if field is None and "identifiers" in fields and _charity_or_company_numbers(col, value):
-        field = "Charity number"  # which reads a company's number as one (``org_ids.charity_or_company``)
+        field = "Charity number"  # which reads a company's or society's number as one (``org_ids.charity_or_company``)
     if field is None:  # close ones only: "notes" for note
         close = difflib.get_close_matches(col, could, n=1, cutoff=0.75)
         field = close[0] if close else None
