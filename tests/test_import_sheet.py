@@ -797,7 +797,9 @@ def test_a_contact_detail_is_never_a_person_and_a_person_needs_an_organisation(l
                           "{Name: Label, Contact: person}")
     assert result.exit_code == 0, result.output
     assert {n.name for n in load_dataset(tmp_path / "data").nodes if n.kind == "Person"} == {
-        "Sarah Church", "Emily Post", "Tom Head", "Smith, Jane", "Per Andersson", "Sarah"}
+        "Sarah Church", "Emily Post", "Tom Head", "Smith, Jane", "Per Andersson"}
+    # a given name alone says no one (one "Sarah" across every list): passed over, as a word alone is
+    assert "passed over 'Sarah' (row 7)" in result.stderr, result.stderr
     result = _import_list(lcg, tmp_path, "Name,Contact\n" + "".join(f"T{i},Centre Manager\n" for i in range(7))
                           + "T9,Head of Centre & Centre Manager\n", "{Name: Label, Contact: person}")
     assert "list.csv:2 (and 7 more rows): column 'Contact': passed over 'Centre Manager', 'Head of Centre' (rows 2, " \
@@ -1695,3 +1697,35 @@ def test_registered_society_numbers_are_one_mutuals_register_org_id_in_any_colum
             "GB-MPR-28449R (a registered society's number), 'RS007553' as GB-MPR-7553 (a registered society's "
             "number) and 3 more") in pasted.stderr, pasted.stderr
     assert "column 'Company no.': read 'RS007553' as GB-MPR-7553 (a registered society's number)" in pasted.stderr
+
+
+def test_people_with_their_roles_written_every_way_and_services_where_a_person_would_be(lcg, tmp_path):
+    """Trials' contact columns: "Clinical Director: Dr P Singh", "Branch Sec: Margaret Ellis", "Dr Tom Fielding -
+    Consultant Geriatrician", "Jas Dhillon, Integrated Care Coordinator" were refused; "Mo Ahmed (Information & Advice
+    Officer)" was split at the "&" in its brackets; "PALS", "Switchboard", "Helpline", "Advice line", "Duty Officer",
+    "Self-referral", "Referrals nurse", "Debt adviser", "Patient Relations", "Adult Social Care", "Kids & families
+    team" became people; "Coach - Wolverhampton" (a role and a place) was an error where "Tenant Involvement Team" was
+    a warning. A person's name is a given and a family name: each person is read with their role, every service,
+    job or acronym alone is passed over with the one warning."""
+    people = {"Clinical Director: Dr P Singh": ("Dr P Singh", "Clinical Director"),
+              "Branch Sec: Margaret Ellis": ("Margaret Ellis", "Branch Sec"),
+              "Jo Bennett - Curator": ("Jo Bennett", "Curator"), "Jo Bennett, Curator": ("Jo Bennett", "Curator"),
+              "Dr Tom Fielding - Consultant Geriatrician": ("Dr Tom Fielding", "Consultant Geriatrician"),
+              "Jas Dhillon, Integrated Care Coordinator": ("Jas Dhillon", "Integrated Care Coordinator"),
+              "Mo Ahmed (Information & Advice Officer)": ("Mo Ahmed", "Information & Advice Officer"),
+              "Sanne de Vries": ("Sanne de Vries", None), "Tom Head": ("Tom Head", None)}
+    services = ["PALS", "Switchboard", "Helpline", "Infoline", "Advice line", "Duty Officer", "Self-referral",
+                "Referrals nurse", "Debt adviser", "Patient Relations", "Adult Social Care", "Kids & families team",
+                "Coach - Wolverhampton", "Tenant Involvement Team"]
+    cells = [*people, *services]
+    text = "Name,Contact\n" + "".join(f"Org {i},\"{c}\"\n" for i, c in enumerate(cells))
+    result = _import_list(lcg, tmp_path, text, "{Name: Label, Contact: person}")
+    assert result.exit_code == 0, result.output
+    ds = load_dataset(tmp_path / "data")
+    names = {n.id: n.name for n in ds.nodes}
+    ties = {(names[r.end], names[r.start], r.props.get("role")) for r in ds.rels if r.kind == "WORKS_FOR"}
+    assert ties == {(f"Org {i}", *people[c]) for i, c in enumerate(people)}
+    rows = ", ".join(str(i + 2) for i in range(len(people), len(cells)))
+    assert (f"column 'Contact': passed over {', '.join(map(repr, services))} (rows {rows}): a role or team, not a "
+            "person's name (a given and a family name)") in result.stderr, result.stderr
+    assert result.stderr.count("warning:") == 1, result.stderr

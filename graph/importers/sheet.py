@@ -100,7 +100,23 @@ _ROLE_WORDS = frozenset("head teacher headteacher manager chair chairman chairpe
                         "co-ordinator ceo principal secretary treasurer administrator lead contact deputy assistant "
                         "executive chief worker leader safeguarding general enquiries admin senior curator exec "
                         "president vice clerk founder organiser organizer convenor convener conductor producer "
-                        "programmer artistic membership volunteer trustee".split())
+                        "programmer artistic membership volunteer trustee "
+                        # jobs of health, care, advice and faith bodies' lists, and roles written short ("Branch Sec")
+                        "adviser advisor nurse matron consultant geriatrician physician clinician therapist counsellor "
+                        "counselor practitioner pharmacist librarian technician receptionist caseworker befriender "
+                        "navigator connector coach mentor tutor trainer instructor vicar rector pastor imam chaplain "
+                        "warden steward sec secy mgr coord dir".split())
+#: Words that name a service, a desk or a line rather than a person ("PALS" is Patient Advice and Liaison):
+#: "Switchboard", "Helpline", "Advice line", "Self-referral", "Patient Relations", "Adult Social Care", "Duty
+#: Officer". None is a family name people are known by.
+_SERVICE_WORDS = frozenset("switchboard helpline infoline line advice referral referrals self-referral relations "
+                           "patient patients care social access support duty desk bookings booking admissions intake "
+                           "communications liaison pals enquiry information point".split())
+#: Role words that are family names too ("Tom Head", "Ann Clerk"): a name may end with one.
+_SURNAME_ROLE_WORDS = frozenset("head lead clerk chief general warden steward coach principal".split())
+#: Words of a person's name written in lower case ("Sanne de Vries", "Ludwig van Beethoven", "Ali bin Hamad").
+_NAME_PARTICLES = frozenset("de del della der den di da das dos du la le van von ter ten zu y e bin bint ibn al el "
+                            "ap op af".split())
 #: How a cell names a person with their role: "Jo Bennett (Curator)", "Secretary: Jean Wild", "Jean Wild -
 #: Secretary", "Secretary - Jean Wild", "Jean Wild, Secretary" (not "Smith, Jane": "Jane" is no role's word).
 _IN_BRACKETS = re.compile(r"(?P<name>[^()]+?)\s*\((?P<role>[^()]+)\)")
@@ -931,7 +947,8 @@ def _warnings(reader: _Reader) -> list[str]:
         texts = list(dict.fromkeys(name for _, name in cells))
         out.append(f"{_rows_at(sheet, rows[0], len(rows))}: column {column!r}: passed over "
                    f"{', '.join(map(repr, texts))} (row{'s' if len(rows) > 1 else ''} {', '.join(map(str, rows))}): "
-                   "a role or team, not a person's name; write the person's name there to import them")
+                   "a role or team, not a person's name (a given and a family name); write the person's name there to "
+                   "import them")
     for (sheet, column), cells in reader.roles_left.items():
         rows = sorted({n for n, _ in cells})
         texts = list(dict.fromkeys(role for _, role in cells))
@@ -1402,8 +1419,9 @@ def _bare_numbers_said(reader: _Reader) -> None:
 
 def _person_cell(reader: _Reader, sheet: str, n: int, kind: str, node_id: str, cell) -> None:
     """Note the people a row's person columns name (``PERSON_COLUMN``), or the problem with them: a contact
-    detail is refused at its row (people carry none); a role or a team ("Chief Executive", "Parish Office": role
-    and body words, and one other at most) is passed over with a warning, since no person is lost; other text
+    detail is refused at its row (people carry none); a role, a team or a service ("Chief Executive", "Parish
+    Office", "PALS", "Coach - Wolverhampton": ``_names_a_role``) or a word alone is passed over with a warning,
+    since no person is lost (a person's name is a given and a family name: ``_is_name``); other text
     that names no person ("Jane Smith Oak Trust", which may hold one) is said once per column, with its rows; a
     person named with their role ("Jo Bennett (Curator)": ``_name_and_role``) is that person, the role on their
     tie when WORKS_FOR has a role field, else passed over with one warning per column."""
@@ -1412,30 +1430,29 @@ def _person_cell(reader: _Reader, sheet: str, n: int, kind: str, node_id: str, c
         reader.problems.append(f"{sheet}:{n}: column {column!r} names people who work for an organisation, and this "
                                f"row is {schema.a_kind(kind)} (expected Organisation rows only)")
         return
-    names = [" ".join(x.split()) for part in str(cell).split(LIST_SEPARATOR) if not _no_one(part)
-             for x in _PEOPLE_SPLIT.split(part)]  # "N/A" is no two people
-    for name in names:
-        if _no_one(name):
+    names = [x for part in str(cell).split(LIST_SEPARATOR) if not _no_one(part)
+             for x in _people_in(part)]  # "N/A" is no two people
+    for text in names:
+        if _no_one(text):
             continue
-        if _CONTACT_DETAIL.search(name):
-            reader.problems.append(f"{sheet}:{n}: column {column!r} holds {name!r}, not a person's name alone "
+        if _CONTACT_DETAIL.search(text):
+            reader.problems.append(f"{sheet}:{n}: column {column!r} holds {text!r}, not a person's name alone "
                                    "(people are kept by name only, with no contact details; write the name alone, "
                                    f"or leave the column out with {_left_out(column)} under columns: in a "
                                    "mapping file)")
             continue
-        name, role = _name_and_role(name)
+        name, role = _name_and_role(text)
         if _no_one(name):
             continue
-        words = name.lower().replace(",", " ").split()
-        if not _PERSON_NAME.fullmatch(name) or _BODY_WORDS.intersection(words) or set(words) <= _ROLE_WORDS:
-            if _names_a_role(name, words):
-                reader.roles.setdefault((sheet, column), []).append((n, name))  # "Parish Office": no one, passed over
+        if not _is_name(name):
+            if _names_a_role(text):
+                reader.roles.setdefault((sheet, column), []).append((n, text))  # "Parish Office": passed over
                 continue
             seen = reader.not_names.get((sheet, column))
             if seen is None:  # said once per column, where first seen (``_not_names``)
                 seen = reader.not_names[(sheet, column)] = [len(reader.problems), []]
                 reader.problems.append("")
-            seen[1].append((n, name))
+            seen[1].append((n, text))
             continue
         if role is not None and "role" not in schema.REL_KINDS["WORKS_FOR"].field_names:
             reader.roles_left.setdefault((sheet, column), []).append((n, role))  # said once per column
@@ -1464,27 +1481,84 @@ def _name_and_role(text: str) -> tuple[str, str | None]:
     return text, None
 
 
+def _people_in(text: str) -> list[str]:
+    """The people one part of a cell names: "Jane Smith & Raj Patel", "... / ...", "... and ..." are two, split
+    outside brackets ("Mo Ahmed (Information & Advice Officer)" is one person with their role) and only where a
+    part is a person's name or every part a role ("Head of Centre & Centre Manager"): "Kids & families team" is one
+    team, "PALS / Switchboard" one cell to pass over."""
+    text = " ".join(text.split())
+    parts, depth, start = [], 0, 0
+    for m in re.finditer(r"[()]|" + _PEOPLE_SPLIT.pattern, text, re.IGNORECASE):
+        if m.group() in "()" and m.group():
+            depth = max(0, depth + (1 if m.group() == "(" else -1))
+        elif depth == 0 and m.group().strip():
+            parts.append(text[start:m.start()])
+            start = m.end()
+    parts = [p.strip() for p in [*parts, text[start:]] if p.strip()]
+    if len(parts) > 1 and (any(_is_name(_name_and_role(p)[0]) for p in parts)
+                           or all(_role_words(p, alone=False) for p in parts)):
+        return parts
+    return [text] if text else []
+
+
 def _is_name(text: str) -> bool:
-    """Whether ``text`` is written as a person's name: name-shaped, with no body's word and not role words alone."""
-    words = text.lower().replace(",", " ").split()
-    return bool(_PERSON_NAME.fullmatch(text)) and not _BODY_WORDS.intersection(words) and \
-        not set(words) <= _ROLE_WORDS
+    """Whether ``text`` is written as a person's name: a given name (or initial) and a family name, or a title and
+    a family name ("Jane Smith", "Smith, Jane", "Dr P Singh", "Mrs Kaur"). Not one word alone: a given name alone
+    ("Sarah") says no one, one person of that name across every list, and a word alone is as often an acronym
+    ("PALS"), a service ("Switchboard", "Helpline") or a place ("Wolverhampton" in "Coach - Wolverhampton"). Not
+    words that name a body ("Oak Trust"), a role or a service ("Duty Officer", "Adult Social Care", "Dementia
+    Adviser": role and service words only, or a role's word last, unless it is a family name too, "Tom Head"), nor a
+    phrase written in sentence case ("Debt adviser", "Advice line": a name's words are capitalised, but for its
+    particles, "Sanne de Vries")."""
+    if not _PERSON_NAME.fullmatch(text):
+        return False
+    raw = text.replace(",", " ").split()
+    words = [w.lower().strip(".") for w in raw]
+    if _BODY_WORDS.intersection(words) or set(words) <= _ROLE_WORDS | _SERVICE_WORDS:
+        return False
+    if "," not in text and words[-1] in (_ROLE_WORDS - _SURNAME_ROLE_WORDS) | _SERVICE_WORDS:
+        return False
+    if raw[0][:1].isupper() and any(w[:1].islower() and w.lower() not in _NAME_PARTICLES
+                                    and not re.match(r"[dlo]['’]", w) for w in raw[1:]):
+        return False
+    titles = 0
+    while titles < len(raw) - 1 and _is_title(raw[titles]):
+        titles += 1
+    return len(raw) - titles >= 2 or (titles > 0 and len(raw) - titles == 1)
 
 
 def _is_role(text: str) -> bool:
-    """Whether ``text`` is a role written beside a name ("Secretary", "Chief Exec", "Head of Music"): a few words,
-    one a role's at least, the others role or body words."""
+    """Whether ``text`` is a role written beside a name ("Secretary", "Chief Exec", "Head of Music", "Clinical
+    Director", "Consultant Geriatrician"): a few words, a role's word at least, the others role or body words, or
+    any words before the role's word that ends them (how a job's title is written: "Integrated Care Coordinator")."""
     words = [w.strip(".") for w in text.lower().split()]
-    return 0 < len(words) <= 5 and bool(_ROLE_WORDS.intersection(words)) and \
-        all(w in _ROLE_WORDS or w in _BODY_WORDS or w in ("and", "&") for w in words)
+    if not 0 < len(words) <= 5 or not _ROLE_WORDS.intersection(words):
+        return False
+    return words[-1] in _ROLE_WORDS or all(w in _ROLE_WORDS or w in _BODY_WORDS or w in ("and", "&") for w in words)
 
 
-def _names_a_role(name: str, words: list[str]) -> bool:
-    """Whether a cell that names no person is a role, a team or a body ("Chief Executive", "Parish Office",
-    "Wolverhampton City Council"): a few words, role and body words but for one, or two before the body word it
-    ends with. Not "Jane Smith Oak Trust" nor "Jane Smith Community Team", which hold a person's name too."""
-    others = len(set(words) - _ROLE_WORDS - _BODY_WORDS)
-    return bool(_PERSON_NAME.fullmatch(name)) and (others <= 1 or (others == 2 and words[-1] in _BODY_WORDS))
+def _role_words(text: str, alone: bool = True) -> bool:
+    """Whether ``text`` is written in the words of a role, a team, a service or a body ("Chief Executive", "Parish
+    Office", "Adult Social Care", "Wolverhampton City Council"): those words but for one, or but for two before
+    the body word it ends with; one of them at least unless ``alone`` (a word alone, "Kids" of "Kids & families
+    team", is no role of its own). Not "Jane Smith Oak Trust" nor "Jane Smith Community Team", which hold a
+    person's name too."""
+    words = [w.strip(".'’") for w in re.findall(r"[^\W\d_][\w'’.-]*", text.lower())]
+    known = _ROLE_WORDS | _BODY_WORDS | _SERVICE_WORDS
+    others = len({w for w in words if w not in known and not (w and set(w.split("-")) <= known)})
+    return bool(words) and (others <= 1 or (others == 2 and words[-1] in _BODY_WORDS)) and \
+        (alone or others < len(set(words)))
+
+
+def _names_a_role(text: str) -> bool:
+    """Whether a cell that names no person names a role, a team, a service or a body, to be passed over with a
+    warning (no person is lost): no part of it (between dashes, commas, colons, brackets, "&") is a person's name,
+    and each is one word ("PALS", "Switchboard", "Coach - Wolverhampton": a role and a place) or written in role,
+    service or body words (``_role_words``). "Jane Smith Oak Trust" is no such cell: a name may be in it."""
+    parts = [p for p in re.split(r"\s+[-\u2013\u2014]\s+|[:,()&/;]|\s+and\s+", text) if p.strip()]
+    if not parts or any(_is_name(p.strip()) for p in parts):
+        return False
+    return all(len(p.split()) == 1 or _role_words(p) for p in parts)
 
 
 def _left_out(column: str) -> str:
