@@ -1729,3 +1729,17 @@ def test_people_with_their_roles_written_every_way_and_services_where_a_person_w
     assert (f"column 'Contact': passed over {', '.join(map(repr, services))} (rows {rows}): a role or team, not a "
             "person's name (a given and a family name)") in result.stderr, result.stderr
     assert result.stderr.count("warning:") == 1, result.stderr
+
+
+def test_the_note_on_rows_repeating_a_name_counts_the_rows_written_and_names_them(lcg, tmp_path):
+    """A trial's note said "1 row repeats the name of an earlier row ... (its id ending -2...)" where no id ended -2
+    ("The Accord Group" repeats "Accord Group" as the-accord-group), and named no row. It counts the rows written,
+    each with its id and the earlier row's."""
+    text = ("Name,Phone\nAccord Group,0300 1\nThe Accord Group,0300 2\nBoots,1\nBoots,2\nLloyds,3\n"
+            "WOLVERHAMPTON HOMES,4\nWolverhampton Homes,5\n")
+    result = _import_list(lcg, tmp_path, text, "{Name: Label, Phone: phone}")
+    assert result.exit_code == 0, result.output
+    assert (f"note: 3 rows repeat the name of an earlier row, each an entry of its own: list.csv:3 'The Accord Group' "
+            "as the-accord-group (row 2: accord-group), list.csv:5 'Boots' as boots-2 (row 4: boots), list.csv:8 "
+            "'Wolverhampton Homes' as wolverhampton-homes-2 (row 7: wolverhampton-homes); lcg duplicates --data "
+            f"{tmp_path / 'data'} pairs them") in result.stderr, result.stderr

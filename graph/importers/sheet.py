@@ -224,7 +224,9 @@ class SheetResult:
     nodes: int = 0
     relationships: int = 0
     written: list = field(default_factory=list)
-    repeated: int = 0  # rows of a plain list that repeat an earlier row's name: entries of their own
+    #: (sheet, row, name, id, where the earlier row is: "row 4", its id) of the rows of a plain list written that
+    #: repeat an earlier row's name: entries of their own (``_repeats``)
+    repeated: list = field(default_factory=list)
     folder: Path | None = None
     kept: list = field(default_factory=list)  # ids of the previous run written again: other files name them
     #: ids of rows not written, the folder's other files holding their entry now (:func:`_held_elsewhere`)
@@ -369,7 +371,8 @@ class _Reader:
         #: sheet, so a hint that maps Type or ID away is given only when it breaks none (``unknown_kinds``)
         self.known_kinds = 0
         self.connections = False
-        self.repeated = 0  # rows of a plain list whose name an earlier row has (each its own entry)
+        #: (entry, sheet, row) of a plain list's rows, each an entry of its own, its id made from its name (``_repeats``)
+        self.plain: list[tuple[dict, str, int]] = []
         #: sheet -> field or column as read (lower case) -> the column's header as the sheet has it
         self.headers: dict[str, dict[str, str]] = {}
         #: id -> (sheet, row, field -> column) of the element; (id, slot) -> the same of each connection in it
@@ -772,6 +775,7 @@ def import_sheet(paths, out_dir, *, mapping=None, name: str | None = None, kind:
     held_ids = set(held)
     differs = _held_differences([e for e in entries if e["id"] in held_ids], theirs)
     gone = held_ids | set(merged)
+    repeated = _repeats(reader, gone)
     left_out: list[tuple] = []
     theirs_already = 0  # ties of rows left out that the user's entry holds already
     for (owner, key), values in ties.items():
@@ -801,9 +805,28 @@ def import_sheet(paths, out_dir, *, mapping=None, name: str | None = None, kind:
     result.folder = index.root / own
     result.written = write_import(index, out, command=f"lcg import sheet {paths[0].name}", origin=reader.origin)
     result.kept = index.kept_for_others
-    result.repeated = reader.repeated
+    result.repeated = repeated
     result.warnings = _warnings(reader)
     return result
+
+
+def _repeats(reader: _Reader, gone: set[str]) -> list[tuple[str, int, str, str, str, str]]:
+    """The rows of a plain list written that repeat the name (compared loosely: ``norm_name``) of an earlier row
+    written, each with the id it was written under (after every renaming) and the earlier row's: what the note
+    says. A trial's note counted the rows it saw before knowing which were written and what ids they got ("1 row",
+    no "-2" id: "The Accord Group" repeats "Accord Group" as the-accord-group), and named none."""
+    firsts: dict[tuple[str, str], tuple[str, str]] = {}
+    out = []
+    for entry, sheet, n in reader.plain:
+        key = (entry["_kind"], norm_name(entry["name"]))
+        if entry["id"] in gone or not key[1]:  # ("!!!" names nothing to repeat)
+            continue
+        if key in firsts:
+            where, first = firsts[key]
+            out.append((sheet, n, entry["name"], entry["id"], _first_at(sheet, where), first))
+        else:
+            firsts[key] = ((sheet, n), entry["id"])
+    return out
 
 
 def _look_ahead(reader: _Reader, paths: list[Path], out_dir, mapping, name: str | None, kind: str | None) -> None:
@@ -1244,7 +1267,6 @@ def _elements(reader: _Reader, rows):
             # A plain list (its kind given, not a Type per row) is a list of records: two rows with one name
             # are two records, which `lcg duplicates` is there to pair. In a Kumu sheet they are an element
             # written twice, so there the repeat is a problem (below).
-            reader.repeated += key in seen_label and bool(key[1])  # ("!!!" names nothing to repeat)
             base, node_id = node_id, _free_id(node_id, by_id)
             reader.made_base[node_id] = base
         if node_id in by_id:
@@ -1261,6 +1283,8 @@ def _elements(reader: _Reader, rows):
         entry: dict[str, Any] = {"id": node_id, "name": str(label), "_kind": kind}
         if not given_id:
             reader.made_ids.add(node_id)
+            if reader.default_kind:
+                reader.plain.append((entry, sheet, n))
         head = reader.headers[sheet]
         columns = {"name": head["label"], "id": head["id"] if given_id else head["label"]}  # else made from it
         category = row.pop("category", None)
