@@ -1743,3 +1743,18 @@ def test_the_note_on_rows_repeating_a_name_counts_the_rows_written_and_names_the
             "as the-accord-group (row 2: accord-group), list.csv:5 'Boots' as boots-2 (row 4: boots), list.csv:8 "
             "'Wolverhampton Homes' as wolverhampton-homes-2 (row 7: wolverhampton-homes); lcg duplicates --data "
             f"{tmp_path / 'data'} pairs them") in result.stderr, result.stderr
+
+
+def test_ids_fold_letters_unicode_gives_no_plain_form_and_end_at_a_words_end(lcg, tmp_path):
+    """"Sønderborg Kommune" was written snderborg-kommune (ø has no decomposition, and the ASCII fold dropped it),
+    and a long name's id was cut mid-word at 80 characters ("...-cr-dall-universit")."""
+    from graph.importers.yaml_out import slug
+
+    long = "Centre for Research & Development in Adult and Lifelong Learning (CR&DALL), University of Glasgow"
+    text = f"Name\nSønderborg Kommune\n\"{long}\"\nStraße der Æbeltoft Œuvre\nŁódź Đakovo Þingvellir Ðeð Kadıköy\n"
+    result = _import_list(lcg, tmp_path, text, "{Name: Label}")
+    assert result.exit_code == 0, result.output
+    assert [n.id for n in load_dataset(tmp_path / "data").nodes] == [
+        "sonderborg-kommune", "centre-for-research-development-in-adult-and-lifelong-learning-cr-dall",
+        "strasse-der-aebeltoft-oeuvre", "lodz-dakovo-thingvellir-ded-kadikoy"]
+    assert slug("x" * 100) == "x" * 80  # one word longer than an id: cut inside it
