@@ -45,10 +45,9 @@ def registry_id(text: str) -> str:
         return "ROR:" + text[4:]
     if upper.startswith(_EIN) and (number := re.sub(r"[\s-]", "", upper[len(_EIN):])).isdigit():
         return _EIN + number
-    if upper.startswith(_MPR) and (number := society_number(upper[len(_MPR):], bare=True)):
-        return _MPR + number
-    if upper.startswith(_COH) and (number := society_number(upper[len(_COH):], bare=False)):
-        return _MPR + number
+    for prefix, bare in ((_MPR, True), (_COH, False)):  # Companies House's "IP..."/"RS..." of a society
+        if upper.startswith(prefix) and (society := society_number(upper[len(prefix):], bare=bare)):
+            return _MPR + society
     return upper
 
 

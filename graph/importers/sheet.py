@@ -815,7 +815,7 @@ def _repeats(reader: _Reader, gone: set[str]) -> list[tuple[str, int, str, str, 
     written, each with the id it was written under (after every renaming) and the earlier row's: what the note
     says. A trial's note counted the rows it saw before knowing which were written and what ids they got ("1 row",
     no "-2" id: "The Accord Group" repeats "Accord Group" as the-accord-group), and named none."""
-    firsts: dict[tuple[str, str], tuple[str, str]] = {}
+    firsts: dict[tuple[str, str], tuple[tuple[str, int], str]] = {}
     out = []
     for entry, sheet, n in reader.plain:
         key = (entry["_kind"], norm_name(entry["name"]))
