@@ -1716,7 +1716,8 @@ def test_people_with_their_roles_written_every_way_and_services_where_a_person_w
               "Sanne de Vries": ("Sanne de Vries", None), "Tom Head": ("Tom Head", None)}
     services = ["PALS", "Switchboard", "Helpline", "Infoline", "Advice line", "Duty Officer", "Self-referral",
                 "Referrals nurse", "Debt adviser", "Patient Relations", "Adult Social Care", "Kids & families team",
-                "Coach - Wolverhampton", "Tenant Involvement Team"]
+                "Coach - Wolverhampton", "Tenant Involvement Team", "Adult Social Care front door",
+                "Community Health Officer", "Independent DV Advocate"]
     cells = [*people, *services]
     text = "Name,Contact\n" + "".join(f"Org {i},\"{c}\"\n" for i, c in enumerate(cells))
     result = _import_list(lcg, tmp_path, text, "{Name: Label, Contact: person}")

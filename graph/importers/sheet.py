@@ -105,13 +105,13 @@ _ROLE_WORDS = frozenset("head teacher headteacher manager chair chairman chairpe
                         "adviser advisor nurse matron consultant geriatrician physician clinician therapist counsellor "
                         "counselor practitioner pharmacist librarian technician receptionist caseworker befriender "
                         "navigator connector coach mentor tutor trainer instructor vicar rector pastor imam chaplain "
-                        "warden steward sec secy mgr coord dir".split())
+                        "warden steward advocate sec secy mgr coord dir".split())
 #: Words that name a service, a desk or a line rather than a person ("PALS" is Patient Advice and Liaison):
 #: "Switchboard", "Helpline", "Advice line", "Self-referral", "Patient Relations", "Adult Social Care", "Duty
 #: Officer". None is a family name people are known by.
 _SERVICE_WORDS = frozenset("switchboard helpline infoline line advice referral referrals self-referral relations "
                            "patient patients care social access support duty desk bookings booking admissions intake "
-                           "communications liaison pals enquiry information point".split())
+                           "communications liaison pals enquiry information point health wellbeing".split())
 #: Role words that are family names too ("Tom Head", "Ann Clerk"): a name may end with one.
 _SURNAME_ROLE_WORDS = frozenset("head lead clerk chief general warden steward coach principal".split())
 #: Words of a person's name written in lower case ("Sanne de Vries", "Ludwig van Beethoven", "Ali bin Hamad").
@@ -1542,13 +1542,20 @@ def _is_name(text: str) -> bool:
         return False
     if "," not in text and words[-1] in (_ROLE_WORDS - _SURNAME_ROLE_WORDS) | _SERVICE_WORDS:
         return False
-    if raw[0][:1].isupper() and any(w[:1].islower() and w.lower() not in _NAME_PARTICLES
-                                    and not re.match(r"[dlo]['’]", w) for w in raw[1:]):
+    if _sentence_case(raw):
         return False
     titles = 0
     while titles < len(raw) - 1 and _is_title(raw[titles]):
         titles += 1
     return len(raw) - titles >= 2 or (titles > 0 and len(raw) - titles == 1)
+
+
+def _sentence_case(words: list[str]) -> bool:
+    """Whether ``words`` are written as a phrase, its first word capitalised and a later one not ("Debt adviser",
+    "Adult Social Care front door"), where a name capitalises each word but its particles ("Sanne de Vries", "Jo
+    d'Souza")."""
+    return words[0][:1].isupper() and any(w[:1].islower() and w.lower() not in _NAME_PARTICLES
+                                          and not re.match(r"[dlo]['’]", w) for w in words[1:])
 
 
 def _is_role(text: str) -> bool:
@@ -1564,13 +1571,15 @@ def _is_role(text: str) -> bool:
 def _role_words(text: str, alone: bool = True) -> bool:
     """Whether ``text`` is written in the words of a role, a team, a service or a body ("Chief Executive", "Parish
     Office", "Adult Social Care", "Wolverhampton City Council"): those words but for one, or but for two before
-    the body word it ends with; one of them at least unless ``alone`` (a word alone, "Kids" of "Kids & families
-    team", is no role of its own). Not "Jane Smith Oak Trust" nor "Jane Smith Community Team", which hold a
-    person's name too."""
+    the body's or role's word it ends with, or any written as a phrase with one of them (``_sentence_case``); one of them at
+    least unless ``alone`` (a word alone, "Kids" of "Kids & families team", is no role of its own). Not "Jane Smith
+    Oak Trust" nor "Jane Smith Community Team", which hold a person's name too."""
     words = [w.strip(".'’") for w in re.findall(r"[^\W\d_][\w'’.-]*", text.lower())]
     known = _ROLE_WORDS | _BODY_WORDS | _SERVICE_WORDS
     others = len({w for w in words if w not in known and not (w and set(w.split("-")) <= known)})
-    return bool(words) and (others <= 1 or (others == 2 and words[-1] in _BODY_WORDS)) and \
+    phrase = _sentence_case(text.split()) and others < len(set(words))  # "Adult Social Care front door"
+    ends = words[-1] in _BODY_WORDS or words[-1] in _ROLE_WORDS  # "Independent DV Advocate"
+    return bool(words) and (others <= 1 or (others == 2 and ends) or phrase) and \
         (alone or others < len(set(words)))
 
 
