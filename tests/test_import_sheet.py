@@ -1759,3 +1759,17 @@ def test_ids_fold_letters_unicode_gives_no_plain_form_and_end_at_a_words_end(lcg
         "sonderborg-kommune", "centre-for-research-development-in-adult-and-lifelong-learning-cr-dall",
         "strasse-der-aebeltoft-oeuvre", "lodz-dakovo-thingvellir-ded-kadikoy"]
     assert slug("x" * 100) == "x" * 80  # one word longer than an id: cut inside it
+
+
+def test_an_nhs_trusts_ods_code_in_a_charity_column_is_read_as_one(lcg, tmp_path):
+    """A social prescribing directory's "Charity No." held the NHS trusts' ODS codes RL4 and TAJ, which "fit no
+    register" and blocked the import: no charity's or company's number has a trust's shape (R or T and two), so they
+    are read as GB-NHS- org-ids with a warning, as a company's number in a charity column is."""
+    text = "Organisation,Charity No.\nThe Royal Wolverhampton NHS Trust,RL4\nBlack Country Healthcare,TAJ\nMind,219830\n"
+    result = _import_list(lcg, tmp_path, text, "{Organisation: Label}")
+    assert result.exit_code == 0, result.output
+    assert {n.name: list(n.props["identifiers"]) for n in load_dataset(tmp_path / "data").nodes} == {
+        "The Royal Wolverhampton NHS Trust": ["GB-NHS-RL4"], "Black Country Healthcare": ["GB-NHS-TAJ"],
+        "Mind": ["GB-CHC-219830"]}
+    assert ("column 'Charity No.': read 'RL4' as GB-NHS-RL4 (an NHS body's ODS code), 'TAJ' as GB-NHS-TAJ (an NHS "
+            "body's ODS code)") in result.stderr, result.stderr

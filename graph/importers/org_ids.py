@@ -13,7 +13,7 @@ import re
 
 from ..identifiers import is_org_id, registry_id, society_number
 
-__all__ = ["BLANK_WORDS", "ORG_ID_EXAMPLE", "charity_or_company", "clean_org_id", "is_blank", "is_placeholder",
+__all__ = ["BLANK_WORDS", "ODS_SHAPE", "ORG_ID_EXAMPLE", "charity_or_company", "clean_org_id", "is_blank", "is_placeholder",
            "register_ids", "register_number"]
 
 #: What an org-id looks like, said where a value is not one.
@@ -95,6 +95,14 @@ _NUMBER_SAYING = frozenset("reg registered registration charity charities compan
 #: charity's ("Charity No.", "CC", "OSCR").
 _SAYS_COMPANY = frozenset("company companies co house crn".split())
 _SAYS_CHARITY = frozenset("charity charities cc scottish oscr".split())
+#: The shapes of NHS ODS codes as lists hold them (the NHS Data Dictionary's): a GP practice's, a branch's or a
+#: primary care network's, a letter and 5 digits (M92007, Y02345, U12001); a pharmacy's, F and 4 letters or digits
+#: (FA109); an NHS trust's, R or T and 2 (RL4, TAJ), or 4 for one of its sites (RL403); an integrated care board's,
+#: Q and 2 (QUA).
+ODS_SHAPE = re.compile(r"[A-Z]\d{5}|F[A-Z0-9]{4}|[RT][A-Z0-9]{2}(?:[A-Z0-9]{2})?|Q[A-Z0-9]{2}")
+#: Those of an NHS trust and an integrated care board, which no charity's or company's number looks like (a charity
+#: of England and Wales is digits, Scotland's SC and 6, a company 8 characters): read as one in their columns.
+_NHS_SHAPE = re.compile(r"[RT][A-Z0-9]{2}|Q[A-Z0-9]{2}")
 #: A company number as Companies House writes it: eight characters, 8 digits or two letters and 6 digits
 #: (SC123456, OC301234, NI012345). A charity number of England and Wales has 5 to 7 digits, so an 8-digit number
 #: in a charity column is a company's; Scotland's charity numbers are "SC" and 6 digits too (``charity_or_company``).
@@ -123,7 +131,8 @@ def charity_or_company(text: str, registers: tuple[str, ...]) -> tuple[str, ...]
     numbers ("Charity / company no.", "Charity No.") holds companies' too, each known by the words before it
     ("Co. 08123456", "Company 02345678") or by its eight characters (08123456, OC301234, NI012345; in a column
     that names companies, SC123456 too, else Scotland's charity number); 6-7 digits are a charity's; a registered
-    society's number (IP30086R, 30086R, RS007553: ``identifiers.society_number``) is the society's. A trial's
+    society's number (IP30086R, 30086R, RS007553: ``identifiers.society_number``) is the society's, an NHS trust's
+    ODS code (RL4) the trust's. A trial's
     "Company 07654321" in a charity column was written GB-CHC-07654321, which no company's GB-COH id matches, and
     a housing list's "RS007553" was read as the company number GB-COH-RS007553 without a word."""
     if "charityNumber" not in registers:
@@ -132,6 +141,8 @@ def charity_or_company(text: str, registers: tuple[str, ...]) -> tuple[str, ...]
     words, number = found if found is not None else ([], text)
     if society_number(text) is not None:
         return ("societyNumber",)  # "RS007553" has a company number's shape: Companies House's index of a society
+    if _NHS_SHAPE.fullmatch(re.sub(r"\s+", "", text).upper()):
+        return ("ods",)  # "RL4" in a charity column: an NHS trust's ODS code, which no charity number looks like
     if _SAYS_COMPANY.intersection(words):
         return ("companyNumber",)
     if _SAYS_CHARITY.intersection(words):

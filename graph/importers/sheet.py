@@ -55,7 +55,7 @@ from typing import Any, Callable
 from .. import schema
 from ..errors import LcgError, UnreadableInput
 from ..identifiers import BARE_WEB_ADDRESS
-from .org_ids import BLANK_WORDS, is_blank, is_placeholder
+from .org_ids import BLANK_WORDS, ODS_SHAPE, is_blank, is_placeholder
 from .text_encoding import csv_text
 from .yaml_out import FolderIndex, norm_name, slug, write_import
 
@@ -1369,6 +1369,8 @@ def _register_cells(reader: _Reader, sheet: str, n: int, entry: dict, columns: d
         if ids and ids[0].startswith("GB-MPR-") and "societyNumber" not in named:  # IP30086R, RS007553
             reader.repairs.setdefault((sheet, head[col]), []).append(
                 (n, cell, f"{ids[0]} (a registered society's number)"))
+        elif ids and registers == ("ods",) and "ods" not in named:  # RL4 in a charity column
+            reader.repairs.setdefault((sheet, head[col]), []).append((n, cell, f"{ids[0]} (an NHS body's ODS code)"))
         elif ids and registers[0] not in named:  # a company's number in a charity column
             reader.repairs.setdefault((sheet, head[col]), []).append((n, cell, f"{ids[0]} (a company's number)"))
         elif ids and registers == ("companyNumber",) and "charityNumber" in named and text.upper().startswith("SC"):
@@ -1874,15 +1876,8 @@ def _charity_or_company_numbers(col: str, value) -> bool:
 
 
 #: Words of a column's name that say it holds codes ("F-Code", "Org code", "Practice code", "ODS"): of the NHS's
-#: Organisation Data Service when its values have the shape of ODS codes (``_ODS_SHAPE``).
+#: Organisation Data Service when its values have the shape of ODS codes (``org_ids.ODS_SHAPE``).
 _CODE_WORDS = frozenset({"code", "codes", "ods"})
-#: The shapes of NHS ODS codes as lists hold them (the NHS Data Dictionary's): a GP practice's, a branch's or a
-#: primary care network's, a letter and 5 digits (M92007, Y02345, U12001); a pharmacy's, F and 4 letters or digits
-#: (FA109); an NHS trust's, R or T and 2 (RL4, TAJ), or 4 for one of its sites (RL403); an integrated care board's,
-#: Q and 2 (QUA).
-_ODS_SHAPE = re.compile(r"[A-Z]\d{5}|F[A-Z0-9]{4}|[RT][A-Z0-9]{2}(?:[A-Z0-9]{2})?|Q[A-Z0-9]{2}")
-
-
 def _ods_codes(col: str, values: list) -> bool:
     """Whether a column named for codes ("F-Code", "Practice code") holds NHS ODS codes: every value (but a
     placeholder) of one of their shapes, and one with a digit (a column of "Yes"/"TBC" is none). Offered as "ODS
@@ -1890,7 +1885,7 @@ def _ods_codes(col: str, values: list) -> bool:
     if not _CODE_WORDS.intersection(re.findall(r"[a-z]+", col)):
         return False
     codes = [re.sub(r"\s+", "", str(v)).upper() for v in values if not is_placeholder(str(v))]
-    return bool(codes) and all(_ODS_SHAPE.fullmatch(c) for c in codes) and any(re.search(r"\d", c) for c in codes)
+    return bool(codes) and all(ODS_SHAPE.fullmatch(c) for c in codes) and any(re.search(r"\d", c) for c in codes)
 
 
 def _unknown_column(reader: _Reader, sheet: str, col: str, kind: str) -> str:
