@@ -1054,10 +1054,13 @@ def import_sheet(files, out_dir, mapping, name, kind):
                    f"had an id another file of the folder holds, written as {shown}{more}"
                    + (f": if they are one, {pair} pairs them" if pair else ""), err=True)
     if result.repeated:
-        click.echo(f"note: {result.repeated} row{'s repeat' if result.repeated != 1 else ' repeats'} the name of "
-                   "an earlier row; each is an entry of its own (its id ending -2, -3... where the name's id was "
-                   "taken): "
-                   f"lcg duplicates --data {shlex.quote(str(out_dir))} pairs them", err=True)
+        k = len(result.repeated)
+        shown = ", ".join(f"{sheet}:{n} {name!r} as {node_id} ({at}: {first})"
+                          for sheet, n, name, node_id, at, first in result.repeated[:5])
+        more = f" and {k - 5} more" if k > 5 else ""
+        click.echo(f"note: {k} row{'s repeat' if k != 1 else ' repeats'} the name of an earlier row, each an entry "
+                   f"of its own: {shown}{more}; lcg duplicates --data {shlex.quote(str(out_dir))} pairs them",
+                   err=True)
     click.echo(f"Imported {result.nodes} element{'s' if result.nodes != 1 else ''} and {result.relationships} "
                f"connection{'s' if result.relationships != 1 else ''} into {out_dir}: "
                f"added {added}; {where}.", err=True)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 __all__ = ["ORG_ID", "BARE_WEB_ADDRESS", "CURRENCY_SIGNS", "is_org_id", "is_currency", "registry_id", "amount_value",
-           "currency_sign"]
+           "currency_sign", "society_number"]
 
 _ROR = r"0[a-hj-km-np-tv-z0-9]{6}[0-9]{2}"
 ORG_ID = re.compile(rf"(?:[A-Z]{{2}}-[A-Z0-9]{{2,}}-\S+|360G-\S+|ROR:{_ROR}|https?://ror\.org/{_ROR})")
@@ -30,8 +30,12 @@ def is_org_id(text) -> bool:
 
 
 def registry_id(text: str) -> str:
-    """The one written form of an identifier: a ROR URL becomes ``ROR:<id>``; other ids upper-cased, and a US
-    employer number without its hyphen (the IRS writes "25-1000101", lists as often "251000101": one number)."""
+    """The one written form of an identifier: a ROR URL becomes ``ROR:<id>``; other ids upper-cased, a US
+    employer number without its hyphen (the IRS writes "25-1000101", lists as often "251000101": one number), and
+    a registered society's number as the Mutuals Public Register writes it (``society_number``: GB-MPR-IP30086R,
+    GB-MPR-030086R and GB-MPR-30086R are GB-MPR-30086R; GB-MPR-RS007553 is GB-MPR-7553), Companies House's index
+    of the society's number too (GB-COH-IP30086R, GB-COH-RS007553): ``lcg duplicates`` compares these, and read
+    two "different GB-MPR numbers" in one society's."""
     text = text.strip()
     m = _ROR_URL.fullmatch(text)
     if m:
@@ -41,11 +45,38 @@ def registry_id(text: str) -> str:
         return "ROR:" + text[4:]
     if upper.startswith(_EIN) and (number := re.sub(r"[\s-]", "", upper[len(_EIN):])).isdigit():
         return _EIN + number
+    for prefix, bare in ((_MPR, True), (_COH, False)):  # Companies House's "IP..."/"RS..." of a society
+        if upper.startswith(prefix) and (society := society_number(upper[len(prefix):], bare=bare)):
+            return _MPR + society
     return upper
 
 
 #: org-id.guide's prefix of the US Internal Revenue Service's employer identification numbers.
 _EIN = "US-EIN-"
+#: org-id.guide's prefixes of the FCA's Mutuals Public Register (co-operative and community benefit societies, the
+#: former industrial and provident societies) and of Companies House.
+_MPR, _COH = "GB-MPR-", "GB-COH-"
+#: A registered society's number as lists write it. The Mutuals Public Register's "full registration number" (the
+#: number of GB-MPR, as find-that-charity's register import and org-id.guide's lists write it) is digits then
+#: the letter of the Act of an older society ("30086R", registered under the Industrial and Provident Societies
+#: Acts), digits alone for one registered since the 2014 Act ("7553"). Companies House indexes the first as
+#: "IP" and the number ("IP30086R", also padded "IP030086R"), the second as "RS" and six digits ("RS007553"); lists
+#: copy either, with spaces ("IP 30086 R", "RS 7553").
+_SOCIETY = re.compile(r"(?P<ip>IP)?0*(?P<number>\d{1,6})(?P<act>R)|RS0*(?P<rs>\d{1,6})")
+
+
+def society_number(text: str, bare: bool = False) -> str | None:
+    """A registered society's number as the Mutuals Public Register writes it ("30086R", "7553"), from any of
+    the ways lists write it (``_SOCIETY``), or None when ``text`` is none; ``bare``: digits alone are one too (in
+    a GB-MPR org-id: "GB-MPR-007553"), elsewhere they are any register's."""
+    text = re.sub(r"\s+", "", str(text)).upper()
+    if (m := _SOCIETY.fullmatch(text)) is not None:
+        number, act = (m["rs"], "") if m["rs"] else (m["number"], m["act"])
+    elif bare and (m := re.fullmatch(r"0*(\d{1,6})([A-Z]?)", text)) is not None:
+        number, act = m[1], m[2]
+    else:
+        return None
+    return number.lstrip("0") + act if number.strip("0") else None  # "RS000000" numbers no society
 
 
 def is_currency(text) -> bool:

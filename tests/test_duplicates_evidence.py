@@ -1255,3 +1255,25 @@ def test_branches_in_two_places_at_two_sites_under_one_charity_number_are_not_li
     assert not _pairs(walsall, _org("b", "WEA Wolverhampton Branch", identifiers=num, postcode="WV1 3AX"))
     plan = _plan(walsall, _org("c", "Workers' Educational Association", identifiers=num))
     assert [p.action for p in plan] == ["review"], plan
+
+
+def test_one_registered_societys_number_in_its_spellings_is_one_identifier():
+    """A housing list wrote Midland Heart's Mutuals Public Register number IP30086R on one row and 30086R on another
+    (Companies House indexes the society as IP30086R; the register's own number is 30086R): read as "different
+    GB-MPR numbers", the true pair scored 0.4. Each spelling of one society's number is one registry id; two
+    societies' numbers still differ."""
+    from graph.identifiers import registry_id
+
+    for spellings, one in ((("GB-MPR-IP30086R", "GB-MPR-30086R", "GB-MPR-IP030086R", "gb-mpr-30086 r",
+                             "GB-COH-IP30086R"), "GB-MPR-30086R"),
+                           (("GB-MPR-RS007553", "GB-MPR-RS7553", "GB-MPR-7553", "GB-COH-RS007553"), "GB-MPR-7553")):
+        assert {registry_id(x) for x in spellings} == {one}, spellings
+    assert registry_id("GB-MPR-7553R") != registry_id("GB-MPR-7553")  # an older society's number and a newer one's
+    assert registry_id("GB-COH-07654321") == "GB-COH-07654321" and registry_id("GB-COH-SC012345") == "GB-COH-SC012345"
+    a = _org("a", "Midland Heart Ltd", identifiers=("GB-MPR-IP30086R",), postcode="B15 1LZ")
+    b = _org("b", "Midland Heart", identifiers=("GB-MPR-30086R",), postcode="B15 1LZ")
+    pair = _pairs(a, b)[frozenset("ab")]
+    assert pair.score >= 0.8 and "same identifier GB-MPR-30086R" in "; ".join(pair.reasons), pair
+    c = _org("c", "Midland Heart Ltd", identifiers=("GB-MPR-IP30087R",))
+    low = find_duplicates([a, c], min_score=0.0)
+    assert "different GB-MPR numbers" in "; ".join(low[0].reasons)

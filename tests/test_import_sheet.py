@@ -797,7 +797,9 @@ def test_a_contact_detail_is_never_a_person_and_a_person_needs_an_organisation(l
                           "{Name: Label, Contact: person}")
     assert result.exit_code == 0, result.output
     assert {n.name for n in load_dataset(tmp_path / "data").nodes if n.kind == "Person"} == {
-        "Sarah Church", "Emily Post", "Tom Head", "Smith, Jane", "Per Andersson", "Sarah"}
+        "Sarah Church", "Emily Post", "Tom Head", "Smith, Jane", "Per Andersson"}
+    # a given name alone says no one (one "Sarah" across every list): passed over, as a word alone is
+    assert "passed over 'Sarah' (row 7)" in result.stderr, result.stderr
     result = _import_list(lcg, tmp_path, "Name,Contact\n" + "".join(f"T{i},Centre Manager\n" for i in range(7))
                           + "T9,Head of Centre & Centre Manager\n", "{Name: Label, Contact: person}")
     assert "list.csv:2 (and 7 more rows): column 'Contact': passed over 'Centre Manager', 'Head of Centre' (rows 2, " \
@@ -1558,3 +1560,216 @@ def test_a_windows_1252_csv_is_read_with_a_warning_quoting_the_words_to_check(lc
             "'Th\u00e9\u00e2tre' (line 3) read as the sheet shows them") in result.output, result.output
     names = sorted(n.name for n in load_dataset(tmp_path / "data").nodes)
     assert names == ["Caf\u00e9 Bleu Learning", "Th\u00e9\u00e2tre Club"]
+
+
+def test_headings_and_notes_inside_a_list_are_passed_over_with_one_warning_per_sheet(lcg, tmp_path):
+    """Trials' lists were arranged under headings and carried notes, each a row with one cell written: "--- Europe
+    ---" (in another column than the names) was a "no Label" problem, and a pharmacy list's borough headings
+    "Wolverhampton", "Walsall"... were imported as organisations. A decorated row, a note ("NOTE: ...", "N.B. ..."),
+    a heading in capitals where the names are not, or the text or plural of a Type or Town value ("PCNs", "Walsall"),
+    and another heading written as those are ("Sandwell", no row's Town) are passed over, one warning per sheet naming
+    the rows. "Oak Trust" with only its name is a row: mixed case where the headings are in capitals, undecorated,
+    no value of a grouping column."""
+    text = ("Practice Name,Type,Town,Phone\n--- Black Country ---,,,\nWOLVERHAMPTON,,,\n"
+            "Penn Surgery,Practice,Wolverhampton,01902 1\nOak Trust,,,\nUnity PCN,PCN,Wolverhampton,01902 2\n"
+            "Keats Grove Surgery,Practice,Wolverhampton,01902 3\nLea Road Surgery,Practice,Wolverhampton,01902 4\n"
+            "*** rows below still to be checked ***,,,\nWALSALL,,,\nPinfold Surgery,Practice,Walsall,01922 1\n"
+            "Stroud Practice,Practice,Walsall,01922 2\nPCNs,,,\nWalsall PCN,PCN,Walsall,01922 3\n"
+            "NOTE: phone numbers checked Dec 2023,,,\nN.B. closes in May,,,\nLast Surgery,Practice,Walsall,01922 4\n"
+            "Moxley Surgery,Practice,Walsall,01922 5\n")
+    result = _import_list(lcg, tmp_path, text, "{Practice Name: Label, Type: Category, Town: address, Phone: phone}")
+    assert result.exit_code == 0, result.output
+    assert [n.name for n in load_dataset(tmp_path / "data").nodes] == [
+        "Penn Surgery", "Oak Trust", "Unity PCN", "Keats Grove Surgery", "Lea Road Surgery", "Pinfold Surgery",
+        "Stroud Practice", "Walsall PCN", "Last Surgery", "Moxley Surgery"]
+    said = [line for line in result.stderr.splitlines() if line.startswith("warning:")]
+    assert said == ["warning: list.csv:2 (and 6 more rows): passed over '--- Black Country ---', 'WOLVERHAMPTON', "
+                    "'*** rows below still to be checked ***', 'WALSALL', 'PCNs', 'NOTE: phone numbers checked Dec 2023',"
+                    " 'N.B. closes in May' (rows 2, 3, 9, 10, 13, 15, 16): headings or notes inside the list, not rows "
+                    "of it (one cell written where its rows fill several); to import such a row, write another of its "
+                    "cells"], said
+    # headings in the names' own case: the Towns they share, and one more written as they are ("Sandwell")
+    text = ("Pharmacy Name,Town,Phone\nWolverhampton,,\nBoots,Wolverhampton,1\nWalsall,,\nLloyds,Walsall,2\n"
+            "Sandwell,,\nKhan's Chemist,Smethwick,3\nTesco Pharmacy,Oldbury,4\n")
+    result = _import_list(lcg, tmp_path, text, "{Pharmacy Name: Label, Town: address, Phone: phone}")
+    assert result.exit_code == 0, result.output
+    assert [n.name for n in load_dataset(tmp_path / "data").nodes] == ["Boots", "Lloyds", "Khan's Chemist",
+                                                                         "Tesco Pharmacy"]
+    assert "passed over 'Wolverhampton', 'Walsall', 'Sandwell' (rows 2, 4, 6)" in result.stderr, result.stderr
+    # a heading in another column than the names was "no Label"; a list with no headings keeps its one-cell rows
+    text = ("Member city,Organisation,Country\n--- Europe ---,,\nCork,Cork City Council,Ireland\n"
+            "Limerick,Limerick City Council,Ireland\nLagos,,\nKöln,Stadt Köln,Germany\n")
+    result = _import_list(lcg, tmp_path, text, "{Organisation: Label, Member city: address, Country: address}")
+    assert result.exit_code == 1 and "list.csv:5: no Label" in result.stderr, result.stderr  # a city, no name
+    assert "list.csv:2" not in result.stderr
+    result = _import_list(lcg, tmp_path, "Name,Town,Phone\nOak Trust,,\nBoots,Wolverhampton,1\nLloyds,Walsall,2\n"
+                          "Oxfam,,\n", "{Name: Label, Town: address, Phone: phone}")
+    assert result.exit_code == 0 and "warning" not in result.stderr, result.output
+    assert [n.name for n in load_dataset(tmp_path / "data").nodes] == ["Oak Trust", "Boots", "Lloyds", "Oxfam"]
+
+
+def test_a_type_column_of_categories_in_a_plain_list_is_mapped_to_category_by_the_first_runs_command(
+        lcg, tmp_path, monkeypatch):
+    """A trial's partner list (--type organisation) with a "Type" column of its own ("University", "Institute") and
+    a row with no Type: that row's kind, the one given, was counted as a kind the column names, so no hint said
+    `Type: Category` and the pasted command failed again; its other columns were said only for that row, then again
+    for all rows. The first run says every problem once, and its command, pasted, imports the list."""
+    (tmp_path / "partners.csv").write_text(
+        "Institution,Type,City,Web\nUniversidad de Antioquia,University,Medellín,www.udea.edu.co\n"
+        "UCL Institute of Education,Institute,London,www.ucl.ac.uk/ioe\nUNESCO-Institut,,Hamburg,uil.unesco.org\n",
+        encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    first = lcg("import", "sheet", "partners.csv", "--type", "organisation", "-o", "data")
+    assert first.exit_code == 1
+    assert ("partners.csv:2 (and 1 more row): unknown types 'Institute' (1), 'University' (1) (expected one of "
+            "Organisation") in first.stderr, first.stderr
+    assert "if they are categories of your own, name your own column in a mapping file: `" in first.stderr
+    assert first.stderr.count("unknown column 'City'") == 1, first.stderr
+    assert "partners.csv:2 (and 2 more rows): unknown column 'City'" in first.stderr, first.stderr
+    command = _one_go(first.stderr)
+    assert _mapping_written(command)["columns"] == {"Institution": "Label", "Type": "Category", "City": "address",
+                                                    "Web": "website"}
+    pasted = _paste(tmp_path, command)
+    assert pasted.returncode == 0, pasted.stderr
+    orgs = {n.name: n.props.get("type") for n in load_dataset(tmp_path / "data").nodes}
+    assert orgs == {"Universidad de Antioquia": "University", "UCL Institute of Education": "Institute",
+                    "UNESCO-Institut": None}
+
+
+@pytest.mark.parametrize("column", ["Acronym", "Abbreviation", "Short name", "Also known as", "AKA", "Known as"])
+def test_a_column_of_a_bodys_other_names_is_offered_as_aliases(lcg, tmp_path, monkeypatch, column):
+    """A trial's partner list had "Acronym" ("UdeA", "CR&DALL"), offered `Acronym: ~`: its short names were thrown
+    away, though `lcg duplicates` reads aliases. A column of short or other names is offered as aliases."""
+    (tmp_path / "list.csv").write_text(f"Institution,{column}\nUniversidad de Antioquia,UdeA\n"
+                                       "University of Glasgow,UofG\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = lcg("import", "sheet", "list.csv", "-o", "data")
+    assert f"map it with {column}: aliases;" in result.stderr, result.stderr
+    assert _paste(tmp_path, _one_go(result.stderr)).returncode == 0
+    assert {n.name: list(n.props["aliases"]) for n in load_dataset(tmp_path / "data").nodes} == {
+        "Universidad de Antioquia": ["UdeA"], "University of Glasgow": ["UofG"]}
+
+
+@pytest.mark.parametrize("column", ["F-Code", "Org code", "Practice code"])
+def test_a_column_of_nhs_ods_codes_is_offered_as_ods_code(lcg, tmp_path, monkeypatch, column):
+    """A trial's pharmacy list's "F-Code" (FA109, fa105) was offered `F-Code: ~`, throwing the codes away: a column
+    named for codes whose values have the shapes of ODS codes (a pharmacy's F-code, a practice's M92007, a trust's
+    RL4, a primary care network's U12001) is offered "ODS code", read as org-ids (GB-NHS-FA109). A column of a
+    system's own keys ("ORG-0001") is not."""
+    (tmp_path / "list.csv").write_text(f"Name,{column}\nBoots,FA109\nBoots - Park St,fa105\nPenn Surgery,M92007\n"
+                                       "Royal Wolverhampton NHS Trust,RL4\nUnity PCN,U12005\nKhans Chemists,\n",
+                                       encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = lcg("import", "sheet", "list.csv", "-o", "data")
+    assert f"map it with {column}: ODS code;" in result.stderr, result.stderr
+    assert _paste(tmp_path, _one_go(result.stderr)).returncode == 0
+    ids = {n.name: list(n.props.get("identifiers", ())) for n in load_dataset(tmp_path / "data").nodes}
+    assert ids == {"Boots": ["GB-NHS-FA109"], "Boots - Park St": ["GB-NHS-FA105"], "Penn Surgery": ["GB-NHS-M92007"],
+                   "Royal Wolverhampton NHS Trust": ["GB-NHS-RL4"], "Unity PCN": ["GB-NHS-U12005"],
+                   "Khans Chemists": []}
+    (tmp_path / "keys.csv").write_text(f"Name,{column}\nBoots,ORG-0001\nLloyds,ORG-0002\n", encoding="utf-8")
+    result = lcg("import", "sheet", "keys.csv", "-o", "data2")
+    assert "ODS code" not in result.stderr and f"leave it out with {column}: ~" in result.stderr, result.stderr
+
+
+def test_registered_society_numbers_are_one_mutuals_register_org_id_in_any_column(lcg, tmp_path, monkeypatch):
+    """A housing list's "Registration no." held co-operative and community benefit societies' numbers as lists copy
+    them: IP28449R (Companies House's index), 28449R (the Mutuals Public Register's), RS007553 and "RS 7553" (a
+    society registered since 2014, as Companies House writes it), "IP 30086 R". Mapped to Charity number, they fit no
+    register, and RS007553 was read as the company number GB-COH-RS007553 without a word. Each is read as the
+    society's org-id, one way (GB-MPR-28449R, GB-MPR-7553), with a warning; a "Society no." column unasked."""
+    (tmp_path / "housing.csv").write_text(
+        "Organisation Name,Registration no.,Company no.,Society no.\nBromford Housing Group Ltd,IP28449R,,\n"
+        "Bromford Group,28449R,,\nAccord Group,RS007553,,\nThe Accord Group,RS 7553,RS007553,\n"
+        "Midland Heart Ltd,IP 30086 R,,\nMidland Heart,,,30086R\nYMCA Black Country Group,1105318,,\n"
+        "Dovecotes TMO Ltd,04017862,,\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    first = lcg("import", "sheet", "housing.csv", "--type", "organisation", "-o", "data")
+    assert "map it with Registration no.: Charity number (a company's number in it" in first.stderr, first.stderr
+    pasted = _paste(tmp_path, _one_go(first.stderr))
+    assert pasted.returncode == 0, pasted.stderr
+    ids = {n.name: list(n.props["identifiers"]) for n in load_dataset(tmp_path / "data").nodes}
+    assert ids == {"Bromford Housing Group Ltd": ["GB-MPR-28449R"], "Bromford Group": ["GB-MPR-28449R"],
+                   "Accord Group": ["GB-MPR-7553"], "The Accord Group": ["GB-MPR-7553"],
+                   "Midland Heart Ltd": ["GB-MPR-30086R"], "Midland Heart": ["GB-MPR-30086R"],
+                   "YMCA Black Country Group": ["GB-CHC-1105318"], "Dovecotes TMO Ltd": ["GB-COH-04017862"]}
+    assert ("column 'Registration no.': read 'IP28449R' as GB-MPR-28449R (a registered society's number), '28449R' as "
+            "GB-MPR-28449R (a registered society's number), 'RS007553' as GB-MPR-7553 (a registered society's "
+            "number) and 3 more") in pasted.stderr, pasted.stderr
+    assert "column 'Company no.': read 'RS007553' as GB-MPR-7553 (a registered society's number)" in pasted.stderr
+
+
+def test_people_with_their_roles_written_every_way_and_services_where_a_person_would_be(lcg, tmp_path):
+    """Trials' contact columns: "Clinical Director: Dr P Singh", "Branch Sec: Margaret Ellis", "Dr Tom Fielding -
+    Consultant Geriatrician", "Jas Dhillon, Integrated Care Coordinator" were refused; "Mo Ahmed (Information & Advice
+    Officer)" was split at the "&" in its brackets; "PALS", "Switchboard", "Helpline", "Advice line", "Duty Officer",
+    "Self-referral", "Referrals nurse", "Debt adviser", "Patient Relations", "Adult Social Care", "Kids & families
+    team" became people; "Coach - Wolverhampton" (a role and a place) was an error where "Tenant Involvement Team" was
+    a warning. A person's name is a given and a family name: each person is read with their role, every service,
+    job or acronym alone is passed over with the one warning."""
+    people = {"Clinical Director: Dr P Singh": ("Dr P Singh", "Clinical Director"),
+              "Branch Sec: Margaret Ellis": ("Margaret Ellis", "Branch Sec"),
+              "Jo Bennett - Curator": ("Jo Bennett", "Curator"), "Jo Bennett, Curator": ("Jo Bennett", "Curator"),
+              "Dr Tom Fielding - Consultant Geriatrician": ("Dr Tom Fielding", "Consultant Geriatrician"),
+              "Jas Dhillon, Integrated Care Coordinator": ("Jas Dhillon", "Integrated Care Coordinator"),
+              "Mo Ahmed (Information & Advice Officer)": ("Mo Ahmed", "Information & Advice Officer"),
+              "Sanne de Vries": ("Sanne de Vries", None), "Tom Head": ("Tom Head", None)}
+    services = ["PALS", "Switchboard", "Helpline", "Infoline", "Advice line", "Duty Officer", "Self-referral",
+                "Referrals nurse", "Debt adviser", "Patient Relations", "Adult Social Care", "Kids & families team",
+                "Coach - Wolverhampton", "Tenant Involvement Team", "Adult Social Care front door",
+                "Community Health Officer", "Independent DV Advocate"]
+    cells = [*people, *services]
+    text = "Name,Contact\n" + "".join(f"Org {i},\"{c}\"\n" for i, c in enumerate(cells))
+    result = _import_list(lcg, tmp_path, text, "{Name: Label, Contact: person}")
+    assert result.exit_code == 0, result.output
+    ds = load_dataset(tmp_path / "data")
+    names = {n.id: n.name for n in ds.nodes}
+    ties = {(names[r.end], names[r.start], r.props.get("role")) for r in ds.rels if r.kind == "WORKS_FOR"}
+    assert ties == {(f"Org {i}", *people[c]) for i, c in enumerate(people)}
+    rows = ", ".join(str(i + 2) for i in range(len(people), len(cells)))
+    assert (f"column 'Contact': passed over {', '.join(map(repr, services))} (rows {rows}): a role or team, not a "
+            "person's name (a given and a family name)") in result.stderr, result.stderr
+    assert result.stderr.count("warning:") == 1, result.stderr
+
+
+def test_the_note_on_rows_repeating_a_name_counts_the_rows_written_and_names_them(lcg, tmp_path):
+    """A trial's note said "1 row repeats the name of an earlier row ... (its id ending -2...)" where no id ended -2
+    ("The Accord Group" repeats "Accord Group" as the-accord-group), and named no row. It counts the rows written,
+    each with its id and the earlier row's."""
+    text = ("Name,Phone\nAccord Group,0300 1\nThe Accord Group,0300 2\nBoots,1\nBoots,2\nLloyds,3\n"
+            "WOLVERHAMPTON HOMES,4\nWolverhampton Homes,5\n")
+    result = _import_list(lcg, tmp_path, text, "{Name: Label, Phone: phone}")
+    assert result.exit_code == 0, result.output
+    assert (f"note: 3 rows repeat the name of an earlier row, each an entry of its own: list.csv:3 'The Accord Group' "
+            "as the-accord-group (row 2: accord-group), list.csv:5 'Boots' as boots-2 (row 4: boots), list.csv:8 "
+            "'Wolverhampton Homes' as wolverhampton-homes-2 (row 7: wolverhampton-homes); lcg duplicates --data "
+            f"{tmp_path / 'data'} pairs them") in result.stderr, result.stderr
+
+
+def test_ids_fold_letters_unicode_gives_no_plain_form_and_end_at_a_words_end(lcg, tmp_path):
+    """"Sønderborg Kommune" was written snderborg-kommune (ø has no decomposition, and the ASCII fold dropped it),
+    and a long name's id was cut mid-word at 80 characters ("...-cr-dall-universit")."""
+    from graph.importers.yaml_out import slug
+
+    long = "Centre for Research & Development in Adult and Lifelong Learning (CR&DALL), University of Glasgow"
+    text = f"Name\nSønderborg Kommune\n\"{long}\"\nStraße der Æbeltoft Œuvre\nŁódź Đakovo Þingvellir Ðeð Kadıköy\n"
+    result = _import_list(lcg, tmp_path, text, "{Name: Label}")
+    assert result.exit_code == 0, result.output
+    assert [n.id for n in load_dataset(tmp_path / "data").nodes] == [
+        "sonderborg-kommune", "centre-for-research-development-in-adult-and-lifelong-learning-cr-dall",
+        "strasse-der-aebeltoft-oeuvre", "lodz-dakovo-thingvellir-ded-kadikoy"]
+    assert slug("x" * 100) == "x" * 80  # one word longer than an id: cut inside it
+
+
+def test_an_nhs_trusts_ods_code_in_a_charity_column_is_read_as_one(lcg, tmp_path):
+    """A social prescribing directory's "Charity No." held the NHS trusts' ODS codes RL4 and TAJ, which "fit no
+    register" and blocked the import: no charity's or company's number has a trust's shape (R or T and two), so they
+    are read as GB-NHS- org-ids with a warning, as a company's number in a charity column is."""
+    text = "Organisation,Charity No.\nThe Royal Wolverhampton NHS Trust,RL4\nBlack Country Healthcare,TAJ\nMind,219830\n"
+    result = _import_list(lcg, tmp_path, text, "{Organisation: Label}")
+    assert result.exit_code == 0, result.output
+    assert {n.name: list(n.props["identifiers"]) for n in load_dataset(tmp_path / "data").nodes} == {
+        "The Royal Wolverhampton NHS Trust": ["GB-NHS-RL4"], "Black Country Healthcare": ["GB-NHS-TAJ"],
+        "Mind": ["GB-CHC-219830"]}
+    assert ("column 'Charity No.': read 'RL4' as GB-NHS-RL4 (an NHS body's ODS code), 'TAJ' as GB-NHS-TAJ (an NHS "
+            "body's ODS code)") in result.stderr, result.stderr

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 
-from ..identifiers import is_org_id, registry_id
+from ..identifiers import is_org_id, registry_id, society_number
 
-__all__ = ["BLANK_WORDS", "ORG_ID_EXAMPLE", "charity_or_company", "clean_org_id", "is_blank", "is_placeholder",
+__all__ = ["BLANK_WORDS", "ODS_SHAPE", "ORG_ID_EXAMPLE", "charity_or_company", "clean_org_id", "is_blank", "is_placeholder",
            "register_ids", "register_number"]
 
 #: What an org-id looks like, said where a value is not one.
@@ -95,6 +95,14 @@ _NUMBER_SAYING = frozenset("reg registered registration charity charities compan
 #: charity's ("Charity No.", "CC", "OSCR").
 _SAYS_COMPANY = frozenset("company companies co house crn".split())
 _SAYS_CHARITY = frozenset("charity charities cc scottish oscr".split())
+#: The shapes of NHS ODS codes as lists hold them (the NHS Data Dictionary's): a GP practice's, a branch's or a
+#: primary care network's, a letter and 5 digits (M92007, Y02345, U12001); a pharmacy's, F and 4 letters or digits
+#: (FA109); an NHS trust's, R or T and 2 (RL4, TAJ), or 4 for one of its sites (RL403); an integrated care board's,
+#: Q and 2 (QUA).
+ODS_SHAPE = re.compile(r"[A-Z]\d{5}|F[A-Z0-9]{4}|[RT][A-Z0-9]{2}(?:[A-Z0-9]{2})?|Q[A-Z0-9]{2}")
+#: Those of an NHS trust and an integrated care board, which no charity's or company's number looks like (a charity
+#: of England and Wales is digits, Scotland's SC and 6, a company 8 characters): read as one in their columns.
+_NHS_SHAPE = re.compile(r"[RT][A-Z0-9]{2}|Q[A-Z0-9]{2}")
 #: A company number as Companies House writes it: eight characters, 8 digits or two letters and 6 digits
 #: (SC123456, OC301234, NI012345). A charity number of England and Wales has 5 to 7 digits, so an 8-digit number
 #: in a charity column is a company's; Scotland's charity numbers are "SC" and 6 digits too (``charity_or_company``).
@@ -122,12 +130,19 @@ def charity_or_company(text: str, registers: tuple[str, ...]) -> tuple[str, ...]
     """The registers to read a cell of a column of ``registers`` in, first the one it fits: a column of charity
     numbers ("Charity / company no.", "Charity No.") holds companies' too, each known by the words before it
     ("Co. 08123456", "Company 02345678") or by its eight characters (08123456, OC301234, NI012345; in a column
-    that names companies, SC123456 too, else Scotland's charity number); 6-7 digits are a charity's. A trial's
-    "Company 07654321" in a charity column was written GB-CHC-07654321, which no company's GB-COH id matches."""
+    that names companies, SC123456 too, else Scotland's charity number); 6-7 digits are a charity's; a registered
+    society's number (IP30086R, 30086R, RS007553: ``identifiers.society_number``) is the society's, an NHS trust's
+    ODS code (RL4) the trust's. A trial's
+    "Company 07654321" in a charity column was written GB-CHC-07654321, which no company's GB-COH id matches, and
+    a housing list's "RS007553" was read as the company number GB-COH-RS007553 without a word."""
     if "charityNumber" not in registers:
         return registers
     found = _words_and_number(text)
     words, number = found if found is not None else ([], text)
+    if society_number(text) is not None:
+        return ("societyNumber",)  # "RS007553" has a company number's shape: Companies House's index of a society
+    if _NHS_SHAPE.fullmatch(re.sub(r"\s+", "", text).upper()):
+        return ("ods",)  # "RL4" in a charity column: an NHS trust's ODS code, which no charity number looks like
     if _SAYS_COMPANY.intersection(words):
         return ("companyNumber",)
     if _SAYS_CHARITY.intersection(words):
@@ -138,6 +153,9 @@ def charity_or_company(text: str, registers: tuple[str, ...]) -> tuple[str, ...]
     return registers
 
 
+#: org-id.guide's prefix of the FCA's Mutuals Public Register, where co-operative and community benefit societies are
+#: registered.
+_MPR = "GB-MPR-"
 #: Registers whose org-id is its prefix and the number as written: (the field, how a problem names it, the
 #: number's shape, the prefix). A school's Unique Reference Number (Get Information about Schools; Ofsted writes
 #: a childcare provider's as "EY" and 6 digits), a UK learning provider's UKPRN, an NHS body's code in the
@@ -152,19 +170,24 @@ _PREFIXED_REGISTERS = (
 
 
 def register_ids(org: dict) -> tuple[list[str], list[str]]:
-    """(org-ids from the charity and company numbers, a school's URN, a provider's UKPRN, an NHS body's ODS
-    code (org-id.guide's GB-NHS) and a US employer identification number (US-EIN), numbers that fit no register
-    we can name).
+    """(org-ids from the charity, company and registered society numbers, a school's URN, a provider's UKPRN, an
+    NHS body's ODS code (org-id.guide's GB-NHS) and a US employer identification number (US-EIN), numbers that fit
+    no register we can name).
 
     Charity numbers of England and Wales are digits (``1164883``, ``1164883-1``);
     Scotland's ``SC012345``; Northern Ireland's ``NIC100012``; company numbers are
-    eight characters, published without their leading zeros by spreadsheets.
+    eight characters, published without their leading zeros by spreadsheets. A co-operative or community benefit
+    society's number is the Mutuals Public Register's, GB-MPR-30086R, however the list writes it (IP30086R,
+    30086R, RS007553 as Companies House indexes it: ``identifiers.society_number``), in a charity's or a company's
+    column too: one society, one org-id.
     """
     ids, odd = [], []
     charity = re.sub(r"\s+", "", str(org.get("charityNumber") or "")).upper()
     if charity and not is_placeholder(charity):
         if is_org_id(charity):  # some publishers write the org-id itself in the number column
-            ids.append(charity)
+            ids.append(registry_id(charity))
+        elif (society := society_number(charity)) is not None:
+            ids.append(_MPR + society)
         elif re.fullmatch(r"\d{5,7}(-\d{1,2})?", charity):
             ids.append("GB-CHC-" + charity)
         elif _COMPANY_SHAPE.fullmatch(charity) and not charity.startswith("SC"):  # a company's (charity_or_company)
@@ -178,13 +201,23 @@ def register_ids(org: dict) -> tuple[list[str], list[str]]:
     company = re.sub(r"\s+", "", str(org.get("companyNumber") or "")).upper()
     if company and not is_placeholder(company):
         if is_org_id(company):
-            ids.append(company)
+            ids.append(registry_id(company))
+        elif (society := society_number(company)) is not None:
+            ids.append(_MPR + society)
         elif re.fullmatch(r"\d{1,8}", company):
             ids.append("GB-COH-" + company.zfill(8))
         elif re.fullmatch(r"[A-Z]{2}\d{1,6}", company):
             ids.append("GB-COH-" + company[:2] + company[2:].zfill(6))
         else:
             odd.append(f"company number {org.get('companyNumber')}")
+    society = re.sub(r"\s+", "", str(org.get("societyNumber") or "")).upper()
+    if society and not is_placeholder(society):
+        if is_org_id(society):
+            ids.append(registry_id(society))
+        elif (number := society_number(society, bare=True)) is not None:
+            ids.append(_MPR + number)
+        else:
+            odd.append(f"society number {org.get('societyNumber')}")
     for field, said, shape, prefix in _PREFIXED_REGISTERS:
         value = re.sub(r"\s+", "", str(org.get(field) or "")).upper()
         if not value or is_placeholder(value):

@@ -17,8 +17,9 @@ numbers ("Charity number", "Companies House No") are read as org-ids (``register
 of every row with no Type, so a plain list of organisations (name, address, postcode, phone) imports as it is.
 Type cells that name no kind (a column of one's own categories) are one problem per sheet, with the line
 that maps the column to Category. A title above the header ("Partners, March 2025" in one cell, a blank
-row) is passed over, as is a note below the list ("Exported 2024-02-12 by ...", with a warning); a website
-written "www...." is read as "https://www....".
+row) is passed over, as is a note below the list ("Exported 2024-02-12 by ...", with a warning) and a heading or
+note inside it, a row with one cell written ("--- Europe ---", "WOLVERHAMPTON", "NOTE: ...": ``_inner_notes``, one
+warning per sheet); a website written "www...." is read as "https://www....".
 
 Hints are commands that work when pasted: without a mapping file, every hint of a run names one new file
 holding all their lines (never one already there); with one, the line to add to it; with columns no field
@@ -54,7 +55,7 @@ from typing import Any, Callable
 from .. import schema
 from ..errors import LcgError, UnreadableInput
 from ..identifiers import BARE_WEB_ADDRESS
-from .org_ids import BLANK_WORDS, is_blank, is_placeholder
+from .org_ids import BLANK_WORDS, ODS_SHAPE, is_blank, is_placeholder
 from .text_encoding import csv_text
 from .yaml_out import FolderIndex, norm_name, slug, write_import
 
@@ -99,7 +100,23 @@ _ROLE_WORDS = frozenset("head teacher headteacher manager chair chairman chairpe
                         "co-ordinator ceo principal secretary treasurer administrator lead contact deputy assistant "
                         "executive chief worker leader safeguarding general enquiries admin senior curator exec "
                         "president vice clerk founder organiser organizer convenor convener conductor producer "
-                        "programmer artistic membership volunteer trustee".split())
+                        "programmer artistic membership volunteer trustee "
+                        # jobs of health, care, advice and faith bodies' lists, and roles written short ("Branch Sec")
+                        "adviser advisor nurse matron consultant geriatrician physician clinician therapist counsellor "
+                        "counselor practitioner pharmacist librarian technician receptionist caseworker befriender "
+                        "navigator connector coach mentor tutor trainer instructor vicar rector pastor imam chaplain "
+                        "warden steward advocate sec secy mgr coord dir".split())
+#: Words that name a service, a desk or a line rather than a person ("PALS" is Patient Advice and Liaison):
+#: "Switchboard", "Helpline", "Advice line", "Self-referral", "Patient Relations", "Adult Social Care", "Duty
+#: Officer". None is a family name people are known by.
+_SERVICE_WORDS = frozenset("switchboard helpline infoline line advice referral referrals self-referral relations "
+                           "patient patients care social access support duty desk bookings booking admissions intake "
+                           "communications liaison pals enquiry information point health wellbeing".split())
+#: Role words that are family names too ("Tom Head", "Ann Clerk"): a name may end with one.
+_SURNAME_ROLE_WORDS = frozenset("head lead clerk chief general warden steward coach principal".split())
+#: Words of a person's name written in lower case ("Sanne de Vries", "Ludwig van Beethoven", "Ali bin Hamad").
+_NAME_PARTICLES = frozenset("de del della der den di da das dos du la le van von ter ten zu y e bin bint ibn al el "
+                            "ap op af".split())
 #: How a cell names a person with their role: "Jo Bennett (Curator)", "Secretary: Jean Wild", "Jean Wild -
 #: Secretary", "Secretary - Jean Wild", "Jean Wild, Secretary" (not "Smith, Jane": "Jane" is no role's word).
 _IN_BRACKETS = re.compile(r"(?P<name>[^()]+?)\s*\((?P<role>[^()]+)\)")
@@ -123,7 +140,9 @@ REGISTER_COLUMNS = {
 #: ``_REGISTER_AROUND`` and a number word, no other word: "Charity" or "Company" alone (a yes or no, a name) is
 #: none, nor "Company phone number".
 _REGISTER_WORDS = {"charity": "charityNumber", "charities": "charityNumber", "company": "companyNumber",
-                   "companies": "companyNumber", "ods": "ods", "ein": "ein", "fein": "ein", "tax": "ein"}
+                   "companies": "companyNumber", "ods": "ods", "ein": "ein", "fein": "ein", "tax": "ein",
+                   # co-operative and community benefit societies (the Mutuals Public Register's): "Society no."
+                   "society": "societyNumber", "societies": "societyNumber", "mutuals": "societyNumber"}
 _REGISTER_AROUND = frozenset("reg registered registration commission house scottish oscr uk nhs org federal irs us "
                              "identification".split())
 _NUMBER_WORDS = frozenset("number no num nr nbr ref id code #".split())
@@ -172,8 +191,12 @@ def _register_of_part(part: str) -> str | None:
 
 
 #: What each register's numbers look like, for a problem with one that fits none, with an example.
-_REGISTER_SHAPES = {"charityNumber": "digits, SC012345 or NIC100012, or an org-id such as GB-CHC-1164883",
-                    "companyNumber": "up to 8 digits, or 2 letters and 6 digits, or an org-id such as GB-COH-01234567",
+_REGISTER_SHAPES = {"charityNumber": "digits, SC012345 or NIC100012, a registered society's such as IP30086R, or an "
+                                     "org-id such as GB-CHC-1164883",
+                    "companyNumber": "up to 8 digits, or 2 letters and 6 digits, a registered society's such as "
+                                     "RS007553, or an org-id such as GB-COH-01234567",
+                    "societyNumber": "a registered society's number such as 30086R, IP30086R or RS007553, or an org-id "
+                                     "such as GB-MPR-30086R",
                     "urn": "5 to 7 digits, or EY and 6, or an org-id such as GB-URN-104301",
                     "ukprn": "8 digits from 1, or an org-id such as GB-UKPRN-10007166",
                     "ods": "an NHS ODS code of 3 to 6 letters and digits such as RL4 or M92011, or an org-id such as "
@@ -201,7 +224,9 @@ class SheetResult:
     nodes: int = 0
     relationships: int = 0
     written: list = field(default_factory=list)
-    repeated: int = 0  # rows of a plain list that repeat an earlier row's name: entries of their own
+    #: (sheet, row, name, id, where the earlier row is: "row 4", its id) of the rows of a plain list written that
+    #: repeat an earlier row's name: entries of their own (``_repeats``)
+    repeated: list = field(default_factory=list)
     folder: Path | None = None
     kept: list = field(default_factory=list)  # ids of the previous run written again: other files name them
     #: ids of rows not written, the folder's other files holding their entry now (:func:`_held_elsewhere`)
@@ -346,7 +371,8 @@ class _Reader:
         #: sheet, so a hint that maps Type or ID away is given only when it breaks none (``unknown_kinds``)
         self.known_kinds = 0
         self.connections = False
-        self.repeated = 0  # rows of a plain list whose name an earlier row has (each its own entry)
+        #: (entry, sheet, row) of a plain list's rows, each an entry of its own, its id made from its name (``_repeats``)
+        self.plain: list[tuple[dict, str, int]] = []
         #: sheet -> field or column as read (lower case) -> the column's header as the sheet has it
         self.headers: dict[str, dict[str, str]] = {}
         #: id -> (sheet, row, field -> column) of the element; (id, slot) -> the same of each connection in it
@@ -357,6 +383,8 @@ class _Reader:
         self.people: list[tuple[str, int, str, str, str | None]] = []  # ... and the role the cell gives them
         #: (sheet, row, text) of the notes below a list passed over ("Exported ... by ...": ``_footer``)
         self.footers: list[tuple[str, int, str]] = []
+        #: sheet -> (row, text) of the headings and notes inside a list passed over ("--- Europe ---": ``_inner_notes``)
+        self.inner_notes: dict[str, list[tuple[int, str]]] = {}
         #: what was said of a whole file (a CSV read as Windows-1252)
         self.file_warnings: list[str] = []
         #: (sheet, column) -> (row, role) of the roles a person column gives that no tie could keep (``_person_cell``)
@@ -506,10 +534,14 @@ class _Reader:
         rerun = f"`{self.rerun(self.map_file, kind)}`"
         self.problems = [p.replace(_NEW_MAP, new).replace(_RERUN, rerun) for p in self.problems]
 
-    def kind(self, sheet, n, text) -> str | None:
+    def kind(self, sheet, n, text, cell: bool = True) -> str | None:
+        """The kind ``text`` names (a Type cell's, or the kind given for rows with none: not ``cell``), or None
+        (said once per sheet, ``unknown_kinds``)."""
         t = self.type_map.get(text.lower(), text)
         kind = self.kinds.get(t.lower())
-        self.known_kinds += kind is not None
+        # only a Type cell says what its column holds: a trial's list of universities with --type organisation
+        # had one row with no Type, counted as a kind named, so "Type: Category" was never offered
+        self.known_kinds += kind is not None and cell
         if kind is None:  # said once per sheet, with its rows and values, when the sheet is read (``unknown_kinds``)
             values = self.unknown_kind.get(sheet)
             if values is None:
@@ -743,6 +775,7 @@ def import_sheet(paths, out_dir, *, mapping=None, name: str | None = None, kind:
     held_ids = set(held)
     differs = _held_differences([e for e in entries if e["id"] in held_ids], theirs)
     gone = held_ids | set(merged)
+    repeated = _repeats(reader, gone)
     left_out: list[tuple] = []
     theirs_already = 0  # ties of rows left out that the user's entry holds already
     for (owner, key), values in ties.items():
@@ -772,9 +805,28 @@ def import_sheet(paths, out_dir, *, mapping=None, name: str | None = None, kind:
     result.folder = index.root / own
     result.written = write_import(index, out, command=f"lcg import sheet {paths[0].name}", origin=reader.origin)
     result.kept = index.kept_for_others
-    result.repeated = reader.repeated
+    result.repeated = repeated
     result.warnings = _warnings(reader)
     return result
+
+
+def _repeats(reader: _Reader, gone: set[str]) -> list[tuple[str, int, str, str, str, str]]:
+    """The rows of a plain list written that repeat the name (compared loosely: ``norm_name``) of an earlier row
+    written, each with the id it was written under (after every renaming) and the earlier row's: what the note
+    says. A trial's note counted the rows it saw before knowing which were written and what ids they got ("1 row",
+    no "-2" id: "The Accord Group" repeats "Accord Group" as the-accord-group), and named none."""
+    firsts: dict[tuple[str, str], tuple[tuple[str, int], str]] = {}
+    out = []
+    for entry, sheet, n in reader.plain:
+        key = (entry["_kind"], norm_name(entry["name"]))
+        if entry["id"] in gone or not key[1]:  # ("!!!" names nothing to repeat)
+            continue
+        if key in firsts:
+            where, first = firsts[key]
+            out.append((sheet, n, entry["name"], entry["id"], _first_at(sheet, where), first))
+        else:
+            firsts[key] = ((sheet, n), entry["id"])
+    return out
 
 
 def _look_ahead(reader: _Reader, paths: list[Path], out_dir, mapping, name: str | None, kind: str | None) -> None:
@@ -790,7 +842,14 @@ def _look_ahead(reader: _Reader, paths: list[Path], out_dir, mapping, name: str 
             trial = _read(paths, out_dir, mapping, name, kind or reader.kind_needed, ahead)[0]
         except LcgError:
             return
-        reader.problems += [p for p in trial.problems if p not in reader.problems and "missing column" not in p]
+        for p in trial.problems:
+            if p in reader.problems or "missing column" in p:
+                continue
+            said = [i for i, q in enumerate(reader.problems) if _what(q) == _what(p)]
+            if said:  # a column's problem on the rows read before, said again on more: once, with all its rows
+                reader.problems[said[0]] = p
+            else:
+                reader.problems.append(p)
         reader.suggested += [s for s in trial.suggested if s not in reader.suggested]
         reader.column_fixes += [f for f in trial.column_fixes if f not in reader.column_fixes]
         if trial.ahead.items() <= ahead.items():
@@ -798,6 +857,11 @@ def _look_ahead(reader: _Reader, paths: list[Path], out_dir, mapping, name: str 
         ahead.update(trial.ahead)  # read again with it too: the columns' problems come only after the rows'
         reader.ahead.update(trial.ahead)
         reader.kind_needed = reader.kind_needed or trial.kind_needed
+
+
+def _what(problem: str) -> str:
+    """A problem's text without where it is ("list.csv:4 (and 9 more rows): "): what is said of it."""
+    return re.sub(r"^.*?:\d+(?: \(and \d+ more rows?\))?: ", "", problem, count=1)
 
 
 def _read(paths: list[Path], out_dir, mapping, name: str | None, kind: str | None,
@@ -835,6 +899,10 @@ def _read(paths: list[Path], out_dir, mapping, name: str | None, kind: str | Non
             for n, r in numbered[len(numbered) - footers:]:
                 reader.footers.append((label, n, str(r[0]).strip()))
             numbered = numbered[:len(numbered) - footers]
+            if numbered:
+                head = [str(reader.column_map.get(str(c or "").strip().lower(), c or "")).strip().lower()
+                        for c in numbered[0][1]]
+                numbered = numbered[:1] + _inner_notes(reader, label, numbered[0][1], head, numbered[1:])
             rows = [r for _, r in numbered]
             if not rows:
                 continue
@@ -889,12 +957,21 @@ def _warnings(reader: _Reader) -> list[str]:
     out = [*reader.file_warnings]
     out += [f"{sheet}:{n}: passed over {text!r}: a note below the list (its first cell alone written), not one of "
             "its rows" for sheet, n, text in reader.footers]
+    for sheet, notes in reader.inner_notes.items():
+        rows = [n for n, _ in notes]
+        out.append(f"{_rows_at(sheet, rows[0], len(rows))}: passed over {', '.join(repr(t) for _, t in notes)} "
+                   f"(row{'s' if len(rows) > 1 else ''} {', '.join(map(str, rows))}): "
+                   + ("headings or notes inside the list, not rows of it" if len(rows) > 1 else
+                      "a heading or note inside the list, not a row of it")
+                   + " (one cell written where its rows fill several); to import such a row, write another of its "
+                   "cells")
     for (sheet, column), cells in reader.roles.items():
         rows = sorted({n for n, _ in cells})
         texts = list(dict.fromkeys(name for _, name in cells))
         out.append(f"{_rows_at(sheet, rows[0], len(rows))}: column {column!r}: passed over "
                    f"{', '.join(map(repr, texts))} (row{'s' if len(rows) > 1 else ''} {', '.join(map(str, rows))}): "
-                   "a role or team, not a person's name; write the person's name there to import them")
+                   "a role or team, not a person's name (a given and a family name); write the person's name there to "
+                   "import them")
     for (sheet, column), cells in reader.roles_left.items():
         rows = sorted({n for n, _ in cells})
         texts = list(dict.fromkeys(role for _, role in cells))
@@ -1044,6 +1121,83 @@ def _footer(header, row) -> bool:
     return named > 1 and filled == [0] and isinstance(row[0], str) and _FOOTER.match(row[0].strip()) is not None
 
 
+#: A heading or note decorated as one ("--- Europe ---", "** MoUs under renewal **", "=== North ===", "~ Archive ~"):
+#: a run of the marks lists draw lines with, at its start, or one at each end. No body's name is written so.
+_DECORATED = re.compile(r"(?:[-*=#~_]{2,}.*|[-*=#~_].*[-*=#~_])", re.DOTALL)
+#: A note's first word, then its punctuation: "NOTE: phone numbers checked...", "NB - ...", "N.B. rows below...",
+#: "Notes: ...". The punctuation is what says a note ("Notes Music Academy" is a name).
+_NOTE_WORD = re.compile(r"(?:(?:notes?|nb)\s*[:\-\u2013\u2014.!]|n\.\s?b\b\.?)", re.IGNORECASE)
+#: Header words of the columns whose values name the groups a list is arranged in, which its headings repeat
+#: ("PCNs" above the PCN rows, "Wolverhampton" above the rows whose Town is Wolverhampton): a type or category, or
+#: an area. Columns mapped to Type or Category are such columns too.
+_GROUP_HEADER = re.compile(r"\b(?:type|types|category|categories|sector|kind|area|region|borough|district|ward|"
+                           r"county|country|state|province|town|city|locality|zone|patch|neighbou?rhood)\b")
+
+
+def _inner_notes(reader: _Reader, label: str, header, head: list[str], numbered: list) -> list:
+    """``numbered`` (the rows under the header, with their numbers) without the headings and notes inside the list,
+    which are noted in ``reader.inner_notes`` (said with one warning per sheet, ``_warnings``).
+
+    Lists are arranged in groups under headings ("WOLVERHAMPTON", "--- Europe ---", "PCNs") and carry notes ("***
+    rows below still to be checked ***", "NOTE: phone numbers checked..."): a row with one cell written, in a list
+    whose header names several columns and whose rows mostly fill several (a one-column list's rows are all one
+    cell). Such a row is passed over when its text is
+    * decorated (``_DECORATED``) or starts with a note's word (``_NOTE_WORD``): no body's name is written so;
+    * written in capitals where most of the list's names (its Label column) are not: a heading set apart so;
+    * the text, or the plural, of a value of a column that groups the rows (``_GROUP_HEADER``: "Wolverhampton" a
+      Town, "PCNs" a Type): a heading names what the rows under it share;
+    * in a sheet with two or more such headings (by the two rules above), written as they are, in their column
+      (capitals or not, no more words than the longest): a list's author writes its headings one way ("Sandwell"
+      among the borough headings "Wolverhampton", "Walsall", "Dudley", though no row's Town is Sandwell).
+    Any other row of one cell is a row: an organisation with only its name written ("Oak Trust" in mixed case,
+    undecorated) imports as before. The trials' rows were refused ("no Label", a heading in another column than the
+    names) or, worse, imported as organisations ("Wolverhampton", "Walsall" from a pharmacy list's headings)."""
+    def filled(row) -> list[int]:
+        return [i for i, c in enumerate(row) if c not in (None, "") and str(c).strip()]
+
+    named = sum(c not in (None, "") and bool(str(c).strip()) for c in header)
+    ones = [(n, r, filled(r)[0]) for n, r in numbered if len(filled(r)) == 1]
+    if named < 2 or not ones or 2 * len(ones) >= len(numbered):
+        return numbered
+    full = [r for _, r in numbered if len(filled(r)) > 1]
+    at = head.index("label") if "label" in head else None
+    names = [str(r[at]).strip() for r in full if at is not None and at < len(r) and _has_letters(r[at])]
+    names_in_capitals = 2 * sum(x == x.upper() for x in names) > len(names) if names else True
+    groups = [i for i, (h, c) in enumerate(zip(header, head))
+              if c in ("type", "category") or _GROUP_HEADER.search(str(h or "").lower())]
+    values = {" ".join(str(r[i]).split()).casefold() for r in full for i in groups
+              if i < len(r) and r[i] not in (None, "")}
+
+    def heading(text: str) -> bool:
+        if text.upper() == text and _has_letters(text) and not names_in_capitals:
+            return True
+        key = " ".join(text.split()).casefold()
+        return any(k in values for k in (key, key[:-1] if key.endswith("s") else None,
+                                        key[:-2] if key.endswith("es") else None) if k)
+
+    passed = {}
+    for n, r, i in ones:
+        text = str(r[i]).strip()
+        if _DECORATED.fullmatch(text) or _NOTE_WORD.match(text) or heading(text):
+            passed[n] = (i, text)
+    found = [(i, t) for i, t in passed.values() if not _DECORATED.fullmatch(t) and not _NOTE_WORD.match(t)]
+    if len(found) >= 2 and len({i for i, _ in found}) == 1 and len({t.upper() == t for _, t in found}) == 1:
+        column, capitals = found[0][0], found[0][1].upper() == found[0][1]
+        longest = max(len(t.split()) for _, t in found)
+        for n, r, i in ones:
+            text = str(r[i]).strip()
+            if n not in passed and i == column and _has_letters(text) and (text.upper() == text) == capitals \
+                    and len(text.split()) <= longest:
+                passed[n] = (i, text)
+    if passed:
+        reader.inner_notes[label] = [(n, passed[n][1]) for n, _ in numbered if n in passed]
+    return [(n, r) for n, r in numbered if n not in passed]
+
+
+def _has_letters(value) -> bool:
+    return isinstance(value, str) and any(c.isalpha() for c in value)
+
+
 def _cells_past_the_header(reader: _Reader, label: str, width: int, numbered, text: bool) -> None:
     """A problem for rows with a written cell beyond the header's last column: no field would read it.
 
@@ -1095,13 +1249,14 @@ def _elements(reader: _Reader, rows):
     seen_label_ids: dict = {}  # (kind, label) -> every row with it so far had an ID
     for sheet, n, row in rows:
         row = {k.lower(): v for k, v in row.items() if k}
-        text_kind, label = row.pop("type", None) or reader.default_kind, row.pop("label", None)
+        typed, label = row.pop("type", None), row.pop("label", None)
+        text_kind = typed or reader.default_kind
         if label is None:
             reader.problems.append(f"{sheet}:{n}: no Label (expected the element's name)")
         if text_kind is None:
             reader.problems.append(f"{sheet}:{n}: no Type (expected one of {', '.join(schema.NODE_KINDS)})")
             continue
-        kind = reader.kind(sheet, n, str(text_kind))
+        kind = reader.kind(sheet, n, str(text_kind), typed is not None)
         if kind is None or label is None:
             continue
         fields = {f.name: f for f in schema.NODE_KINDS[kind].fields}
@@ -1112,7 +1267,6 @@ def _elements(reader: _Reader, rows):
             # A plain list (its kind given, not a Type per row) is a list of records: two rows with one name
             # are two records, which `lcg duplicates` is there to pair. In a Kumu sheet they are an element
             # written twice, so there the repeat is a problem (below).
-            reader.repeated += key in seen_label and bool(key[1])  # ("!!!" names nothing to repeat)
             base, node_id = node_id, _free_id(node_id, by_id)
             reader.made_base[node_id] = base
         if node_id in by_id:
@@ -1129,6 +1283,8 @@ def _elements(reader: _Reader, rows):
         entry: dict[str, Any] = {"id": node_id, "name": str(label), "_kind": kind}
         if not given_id:
             reader.made_ids.add(node_id)
+            if reader.default_kind:
+                reader.plain.append((entry, sheet, n))
         head = reader.headers[sheet]
         columns = {"name": head["label"], "id": head["id"] if given_id else head["label"]}  # else made from it
         category = row.pop("category", None)
@@ -1147,9 +1303,10 @@ def _elements(reader: _Reader, rows):
             if fld is None or col in ("id", "name"):
                 seen = reader.unknown.get((sheet, col, kind))
                 if seen is None:  # said once, where first seen; its rows counted (``_unknown_column``)
-                    seen = reader.unknown[(sheet, col, kind)] = [n, 0, len(reader.problems), v]
+                    seen = reader.unknown[(sheet, col, kind)] = [n, 0, len(reader.problems), v, []]
                     reader.problems.append("")
                 seen[1] += 1
+                seen[4].append(v)
                 continue
             entry[col] = _value(fld, v)
             columns[col] = head[col]
@@ -1179,7 +1336,7 @@ def _elements(reader: _Reader, rows):
     _bare_numbers_said(reader)
     for e in entries:
         e.pop("_row", None)
-    for (sheet, col, kind), (_, _, at, _) in reader.unknown.items():
+    for (sheet, col, kind), (_, _, at, _, _) in reader.unknown.items():
         reader.problems[at] = _unknown_column(reader, sheet, col, kind)
     reader.unknown_kinds()
     reader.ids_twice()
@@ -1209,7 +1366,12 @@ def _register_cells(reader: _Reader, sheet: str, n: int, entry: dict, columns: d
             if not odd:
                 break
         named = register_of(col)
-        if ids and registers[0] not in named:  # a company's number in a charity column
+        if ids and ids[0].startswith("GB-MPR-") and "societyNumber" not in named:  # IP30086R, RS007553
+            reader.repairs.setdefault((sheet, head[col]), []).append(
+                (n, cell, f"{ids[0]} (a registered society's number)"))
+        elif ids and registers == ("ods",) and "ods" not in named:  # RL4 in a charity column
+            reader.repairs.setdefault((sheet, head[col]), []).append((n, cell, f"{ids[0]} (an NHS body's ODS code)"))
+        elif ids and registers[0] not in named:  # a company's number in a charity column
             reader.repairs.setdefault((sheet, head[col]), []).append((n, cell, f"{ids[0]} (a company's number)"))
         elif ids and registers == ("companyNumber",) and "charityNumber" in named and text.upper().startswith("SC"):
             reader.repairs.setdefault((sheet, head[col]), []).append(  # Scotland's charity numbers look alike
@@ -1283,8 +1445,9 @@ def _bare_numbers_said(reader: _Reader) -> None:
 
 def _person_cell(reader: _Reader, sheet: str, n: int, kind: str, node_id: str, cell) -> None:
     """Note the people a row's person columns name (``PERSON_COLUMN``), or the problem with them: a contact
-    detail is refused at its row (people carry none); a role or a team ("Chief Executive", "Parish Office": role
-    and body words, and one other at most) is passed over with a warning, since no person is lost; other text
+    detail is refused at its row (people carry none); a role, a team or a service ("Chief Executive", "Parish
+    Office", "PALS", "Coach - Wolverhampton": ``_names_a_role``) or a word alone is passed over with a warning,
+    since no person is lost (a person's name is a given and a family name: ``_is_name``); other text
     that names no person ("Jane Smith Oak Trust", which may hold one) is said once per column, with its rows; a
     person named with their role ("Jo Bennett (Curator)": ``_name_and_role``) is that person, the role on their
     tie when WORKS_FOR has a role field, else passed over with one warning per column."""
@@ -1293,30 +1456,29 @@ def _person_cell(reader: _Reader, sheet: str, n: int, kind: str, node_id: str, c
         reader.problems.append(f"{sheet}:{n}: column {column!r} names people who work for an organisation, and this "
                                f"row is {schema.a_kind(kind)} (expected Organisation rows only)")
         return
-    names = [" ".join(x.split()) for part in str(cell).split(LIST_SEPARATOR) if not _no_one(part)
-             for x in _PEOPLE_SPLIT.split(part)]  # "N/A" is no two people
-    for name in names:
-        if _no_one(name):
+    names = [x for part in str(cell).split(LIST_SEPARATOR) if not _no_one(part)
+             for x in _people_in(part)]  # "N/A" is no two people
+    for text in names:
+        if _no_one(text):
             continue
-        if _CONTACT_DETAIL.search(name):
-            reader.problems.append(f"{sheet}:{n}: column {column!r} holds {name!r}, not a person's name alone "
+        if _CONTACT_DETAIL.search(text):
+            reader.problems.append(f"{sheet}:{n}: column {column!r} holds {text!r}, not a person's name alone "
                                    "(people are kept by name only, with no contact details; write the name alone, "
                                    f"or leave the column out with {_left_out(column)} under columns: in a "
                                    "mapping file)")
             continue
-        name, role = _name_and_role(name)
+        name, role = _name_and_role(text)
         if _no_one(name):
             continue
-        words = name.lower().replace(",", " ").split()
-        if not _PERSON_NAME.fullmatch(name) or _BODY_WORDS.intersection(words) or set(words) <= _ROLE_WORDS:
-            if _names_a_role(name, words):
-                reader.roles.setdefault((sheet, column), []).append((n, name))  # "Parish Office": no one, passed over
+        if not _is_name(name):
+            if _names_a_role(text):
+                reader.roles.setdefault((sheet, column), []).append((n, text))  # "Parish Office": passed over
                 continue
             seen = reader.not_names.get((sheet, column))
             if seen is None:  # said once per column, where first seen (``_not_names``)
                 seen = reader.not_names[(sheet, column)] = [len(reader.problems), []]
                 reader.problems.append("")
-            seen[1].append((n, name))
+            seen[1].append((n, text))
             continue
         if role is not None and "role" not in schema.REL_KINDS["WORKS_FOR"].field_names:
             reader.roles_left.setdefault((sheet, column), []).append((n, role))  # said once per column
@@ -1345,27 +1507,93 @@ def _name_and_role(text: str) -> tuple[str, str | None]:
     return text, None
 
 
+def _people_in(text: str) -> list[str]:
+    """The people one part of a cell names: "Jane Smith & Raj Patel", "... / ...", "... and ..." are two, split
+    outside brackets ("Mo Ahmed (Information & Advice Officer)" is one person with their role) and only where a
+    part is a person's name or every part a role ("Head of Centre & Centre Manager"): "Kids & families team" is one
+    team, "PALS / Switchboard" one cell to pass over."""
+    text = " ".join(text.split())
+    parts, depth, start = [], 0, 0
+    for m in re.finditer(r"[()]|" + _PEOPLE_SPLIT.pattern, text, re.IGNORECASE):
+        if m.group() in "()" and m.group():
+            depth = max(0, depth + (1 if m.group() == "(" else -1))
+        elif depth == 0 and m.group().strip():
+            parts.append(text[start:m.start()])
+            start = m.end()
+    parts = [p.strip() for p in [*parts, text[start:]] if p.strip()]
+    if len(parts) > 1 and (any(_is_name(_name_and_role(p)[0]) for p in parts)
+                           or all(_role_words(p, alone=False) for p in parts)):
+        return parts
+    return [text] if text else []
+
+
 def _is_name(text: str) -> bool:
-    """Whether ``text`` is written as a person's name: name-shaped, with no body's word and not role words alone."""
-    words = text.lower().replace(",", " ").split()
-    return bool(_PERSON_NAME.fullmatch(text)) and not _BODY_WORDS.intersection(words) and \
-        not set(words) <= _ROLE_WORDS
+    """Whether ``text`` is written as a person's name: a given name (or initial) and a family name, or a title and
+    a family name ("Jane Smith", "Smith, Jane", "Dr P Singh", "Mrs Kaur"). Not one word alone: a given name alone
+    ("Sarah") says no one, one person of that name across every list, and a word alone is as often an acronym
+    ("PALS"), a service ("Switchboard", "Helpline") or a place ("Wolverhampton" in "Coach - Wolverhampton"). Not
+    words that name a body ("Oak Trust"), a role or a service ("Duty Officer", "Adult Social Care", "Dementia
+    Adviser": role and service words only, or a role's word last, unless it is a family name too, "Tom Head"), nor a
+    phrase written in sentence case ("Debt adviser", "Advice line": a name's words are capitalised, but for its
+    particles, "Sanne de Vries")."""
+    if not _PERSON_NAME.fullmatch(text):
+        return False
+    raw = text.replace(",", " ").split()
+    words = [w.lower().strip(".") for w in raw]
+    if _BODY_WORDS.intersection(words) or set(words) <= _ROLE_WORDS | _SERVICE_WORDS:
+        return False
+    if "," not in text and words[-1] in (_ROLE_WORDS - _SURNAME_ROLE_WORDS) | _SERVICE_WORDS:
+        return False
+    if _sentence_case(raw):
+        return False
+    titles = 0
+    while titles < len(raw) - 1 and _is_title(raw[titles]):
+        titles += 1
+    return len(raw) - titles >= 2 or (titles > 0 and len(raw) - titles == 1)
+
+
+def _sentence_case(words: list[str]) -> bool:
+    """Whether ``words`` are written as a phrase, its first word capitalised and a later one not ("Debt adviser",
+    "Adult Social Care front door"), where a name capitalises each word but its particles ("Sanne de Vries", "Jo
+    d'Souza")."""
+    return words[0][:1].isupper() and any(w[:1].islower() and w.lower() not in _NAME_PARTICLES
+                                          and not re.match(r"[dlo]['’]", w) for w in words[1:])
 
 
 def _is_role(text: str) -> bool:
-    """Whether ``text`` is a role written beside a name ("Secretary", "Chief Exec", "Head of Music"): a few words,
-    one a role's at least, the others role or body words."""
+    """Whether ``text`` is a role written beside a name ("Secretary", "Chief Exec", "Head of Music", "Clinical
+    Director", "Consultant Geriatrician"): a few words, a role's word at least, the others role or body words, or
+    any words before the role's word that ends them (how a job's title is written: "Integrated Care Coordinator")."""
     words = [w.strip(".") for w in text.lower().split()]
-    return 0 < len(words) <= 5 and bool(_ROLE_WORDS.intersection(words)) and \
-        all(w in _ROLE_WORDS or w in _BODY_WORDS or w in ("and", "&") for w in words)
+    if not 0 < len(words) <= 5 or not _ROLE_WORDS.intersection(words):
+        return False
+    return words[-1] in _ROLE_WORDS or all(w in _ROLE_WORDS or w in _BODY_WORDS or w in ("and", "&") for w in words)
 
 
-def _names_a_role(name: str, words: list[str]) -> bool:
-    """Whether a cell that names no person is a role, a team or a body ("Chief Executive", "Parish Office",
-    "Wolverhampton City Council"): a few words, role and body words but for one, or two before the body word it
-    ends with. Not "Jane Smith Oak Trust" nor "Jane Smith Community Team", which hold a person's name too."""
-    others = len(set(words) - _ROLE_WORDS - _BODY_WORDS)
-    return bool(_PERSON_NAME.fullmatch(name)) and (others <= 1 or (others == 2 and words[-1] in _BODY_WORDS))
+def _role_words(text: str, alone: bool = True) -> bool:
+    """Whether ``text`` is written in the words of a role, a team, a service or a body ("Chief Executive", "Parish
+    Office", "Adult Social Care", "Wolverhampton City Council"): those words but for one, or but for two before
+    the body's or role's word it ends with, or any written as a phrase with one of them (``_sentence_case``); one of them at
+    least unless ``alone`` (a word alone, "Kids" of "Kids & families team", is no role of its own). Not "Jane Smith
+    Oak Trust" nor "Jane Smith Community Team", which hold a person's name too."""
+    words = [w.strip(".'’") for w in re.findall(r"[^\W\d_][\w'’.-]*", text.lower())]
+    known = _ROLE_WORDS | _BODY_WORDS | _SERVICE_WORDS
+    others = len({w for w in words if w not in known and not (w and set(w.split("-")) <= known)})
+    phrase = _sentence_case(text.split()) and others < len(set(words))  # "Adult Social Care front door"
+    ends = words[-1] in _BODY_WORDS or words[-1] in _ROLE_WORDS  # "Independent DV Advocate"
+    return bool(words) and (others <= 1 or (others == 2 and ends) or phrase) and \
+        (alone or others < len(set(words)))
+
+
+def _names_a_role(text: str) -> bool:
+    """Whether a cell that names no person names a role, a team, a service or a body, to be passed over with a
+    warning (no person is lost): no part of it (between dashes, commas, colons, brackets, "&") is a person's name,
+    and each is one word ("PALS", "Switchboard", "Coach - Wolverhampton": a role and a place) or written in role,
+    service or body words (``_role_words``). "Jane Smith Oak Trust" is no such cell: a name may be in it."""
+    parts = [p for p in re.split(r"\s+[-\u2013\u2014]\s+|[:,()&/;]|\s+and\s+", text) if p.strip()]
+    if not parts or any(_is_name(p.strip()) for p in parts):
+        return False
+    return all(len(p.split()) == 1 or _role_words(p) for p in parts)
 
 
 def _left_out(column: str) -> str:
@@ -1581,6 +1809,9 @@ FIELD_SYNONYMS = {"zip": "postcode", "zipcode": "postcode", "zip code": "postcod
                   **dict.fromkeys(("dba", "d/b/a", "d.b.a.", "trading name", "trading as", "t/a", "also known as",
                                    "aka", "a.k.a.", "known as", "formerly", "former name", "previous name",
                                    "other name", "other names"), "aliases"),
+                  # a body's short form is another of its names ("UdeA", "CR&DALL"): one the duplicates check reads
+                  **dict.fromkeys(("acronym", "acronyms", "abbreviation", "abbreviations", "abbrev", "abbrev.",
+                                   "abbr", "abbr.", "short name", "short names", "shortname", "short form"), "aliases"),
                   "town": "address", "city": "address", "locality": "address", "address 1": "address",
                   "address 2": "address", "address line 1": "address", "address line 2": "address",
                   **dict.fromkeys(("tel.", "tel no", "tel. no.", "tel no."), "phone"),
@@ -1644,10 +1875,23 @@ def _charity_or_company_numbers(col: str, value) -> bool:
     return bool(register_ids({register: register_number(text) or text})[0])
 
 
+#: Words of a column's name that say it holds codes ("F-Code", "Org code", "Practice code", "ODS"): of the NHS's
+#: Organisation Data Service when its values have the shape of ODS codes (``org_ids.ODS_SHAPE``).
+_CODE_WORDS = frozenset({"code", "codes", "ods"})
+def _ods_codes(col: str, values: list) -> bool:
+    """Whether a column named for codes ("F-Code", "Practice code") holds NHS ODS codes: every value (but a
+    placeholder) of one of their shapes, and one with a digit (a column of "Yes"/"TBC" is none). Offered as "ODS
+    code", which reads them as org-ids: a trial's pharmacy list's "F-Code" was offered ~, throwing the codes away."""
+    if not _CODE_WORDS.intersection(re.findall(r"[a-z]+", col)):
+        return False
+    codes = [re.sub(r"\s+", "", str(v)).upper() for v in values if not is_placeholder(str(v))]
+    return bool(codes) and all(ODS_SHAPE.fullmatch(c) for c in codes) and any(re.search(r"\d", c) for c in codes)
+
+
 def _unknown_column(reader: _Reader, sheet: str, col: str, kind: str) -> str:
     """One line for a column no field of ``kind`` has, on every row it fills, with the mapping line that
     would name its field or leave it out (quoted when YAML needs it: "phone #1")."""
-    first, rows, _, value = reader.unknown[(sheet, col, kind)]
+    first, rows, _, value, values = reader.unknown[(sheet, col, kind)]
     fields = [f.name for f in schema.NODE_KINDS[kind].fields if f.name not in ("id", "name")]
     types = {f.name: f.type for f in schema.NODE_KINDS[kind].fields}
     where = _rows_at(sheet, first, rows)
@@ -1670,8 +1914,10 @@ def _unknown_column(reader: _Reader, sheet: str, col: str, kind: str) -> str:
         field = PERSON_COLUMN
     if field is None and col in ("urn", "ukprn") and _URN_VALUE.fullmatch(str(value).strip()):
         field = "school urn" if col == "urn" else "ukprn"  # a register's number, read as an org-id once mapped
+    if field is None and "identifiers" in fields and _ods_codes(col, values):
+        field = "ODS code"  # read as org-ids, GB-NHS-FA109 (``register_of``)
     if field is None and "identifiers" in fields and _charity_or_company_numbers(col, value):
-        field = "Charity number"  # which reads a company's number as one (``org_ids.charity_or_company``)
+        field = "Charity number"  # which reads a company's or society's number as one (``org_ids.charity_or_company``)
     if field is None:  # close ones only: "notes" for note
         close = difflib.get_close_matches(col, could, n=1, cutoff=0.75)
         field = close[0] if close else None

@@ -63,12 +63,28 @@ class RowProblem:
         return f" (column {self.column})" if self.column else ""
 
 
+#: Latin letters that Unicode does not write as a base letter and an accent, so NFKD leaves them whole and the
+#: ASCII fold dropped them ("Sønderborg Kommune" became snderborg-kommune): written as their languages' own
+#: keyboards and passports write them without the letter (Danish "ø" as "o", German "ß" as "ss", Icelandic "þ"
+#: as "th", Polish "ł" as "l", Turkish dotless "ı" as "i").
+_NO_DECOMPOSITION = str.maketrans({"ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ß": "ss",
+                                   "ẞ": "SS", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "þ": "th", "Þ": "TH",
+                                   "ð": "d", "Ð": "D", "ı": "i"})
+#: An id's length at most: ids stay readable in a terminal's table and a file's line.
+_SLUG_LENGTH = 80
+
+
 def slug(*parts) -> str:
-    """A readable id: lower case ASCII letters, digits and single hyphens."""
-    text = " ".join(str(p) for p in parts if p)
+    """A readable id: lower case ASCII letters, digits and single hyphens; letters with accents without them, and
+    those Unicode gives no plain form folded as ``_NO_DECOMPOSITION`` says. Cut to ``_SLUG_LENGTH`` at a word's end
+    (a trial's id ended "-cr-dall-universit"), or inside the first word only when it alone is longer."""
+    text = " ".join(str(p) for p in parts if p).translate(_NO_DECOMPOSITION)
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
     text = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
-    return text[:80].rstrip("-")
+    if len(text) <= _SLUG_LENGTH:
+        return text
+    cut = text[:_SLUG_LENGTH + 1]  # the character after the last one kept says whether a word ends there
+    return cut[:cut.rindex("-")] if "-" in cut else text[:_SLUG_LENGTH]
 
 
 def norm_name(name) -> str:
