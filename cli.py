@@ -559,6 +559,8 @@ def duplicates(kind, min_score, include_decided, only, data_dir, fmt):
                           where=EntryFiles(data_dir) if data_dir else None)
     every = rows
     rows = [r for r in rows if only is None or r["action"] == only]
+    if fmt == "table":  # read by a person: the merges first (a large group, numbered among them, is for review)
+        rows.sort(key=lambda r: r["action"] != "merge")
     decided = include_decided or any(r.get("decision") for r in rows)  # a pair decided the same is listed too
     if fmt == "table" and table_width() and len(rows) > 10:  # a long list in a terminal: what it comes to, first
         import textwrap

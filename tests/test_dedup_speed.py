@@ -214,8 +214,8 @@ def test_word_matrix_is_sublinear_tf_idf_of_whole_words_with_the_kept():
 LONG_PAIRS = [  # names of LONG_NAME_WORDS words or more, one body each
     ("Centre for Education and Lifelong Learning, University of Wolverhampton, Walsall Campus",
      "Centre for Education & Lifelong Learning, Walsall Campus, University of Wolverhampton"),  # word order
-    ("Wolverhampton Council for Voluntary Service Community Learning Partnership",
-     "Wolverhampton Council for Voluntary Service Comunity Learning Partnership Ltd"),  # a typo, legal form
+    ("Wolverhampton Voluntary Sector Council Community Learning and Skills Partnership",
+     "Wolverhampton Voluntary Sector Council Comunity Learning and Skills Partnership Ltd"),  # a typo, legal form
     ("Black Country Adult and Community Learning Partnership for Family Literacy",
      "Black Country Adult and Community Learning Partnersihp for Family Literacy"),  # a typo
 ]

@@ -356,3 +356,4 @@ def test_in_a_terminal_a_long_list_says_first_what_it_comes_to_and_how_to_see_th
     assert f"The merges alone: lcg duplicates --action merge --data {DATA}" in result.stderr, result.stderr
     monkeypatch.setattr(cli, "table_width", lambda: None)  # piped: the count line last only
     assert "The merges alone" not in lcg("duplicates", "--data", DATA, "--min-score", "0").stderr
+

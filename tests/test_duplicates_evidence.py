@@ -1277,3 +1277,29 @@ def test_one_registered_societys_number_in_its_spellings_is_one_identifier():
     c = _org("c", "Midland Heart Ltd", identifiers=("GB-MPR-IP30087R",))
     low = find_duplicates([a, c], min_score=0.0)
     assert "different GB-MPR numbers" in "; ".join(low[0].reasons)
+
+
+def test_a_continent_after_the_country_still_says_the_country():
+    """"Canada, North America" ends with a continent: the country before it still says London, Ontario is not
+    the City of London Corporation (a trial's were merged at 1.0, the same name once "Corporation" is left out)."""
+    (p,) = find_duplicates([_org("a", "City of London", address="London, Ontario, Canada, North America"),
+                            _org("b", "City of London Corporation", address="Guildhall, London, UK")], min_score=0.0)
+    assert p.score < 0.8 and any("in different countries" in r for r in p.reasons), p
+
+
+def test_the_table_lists_the_merges_first(lcg, tmp_path):
+    """A large group is numbered among the merge groups but is for review: a trial's terminal showed review
+    records first under a line saying "merges first". Read by a person, the merges come first; json keeps the
+    groups' order."""
+    names = {"acme-1": "Acme Widgets Ltd", "acme-2": "ACME WIDGETS LIMITED", "acme-3": "Acme Widgets",
+             "acme-4": "The Acme Widgets Company", "acme-5": "Acme Widgetts Ltd",
+             "bright-1": "Bright Futures CIC", "bright-2": "The Bright Futures Ltd"}
+    table = _rows(lcg, tmp_path, names, "--format", "table")
+    actions = [w[1] for w in (line.split() for line in table.splitlines()) if len(w) > 1 and w[0].isdigit()
+               and w[1] in ("merge", "review")]
+    assert actions[0] == "merge" and "review" in actions, actions
+    assert actions == sorted(actions, key=lambda a: a != "merge"), actions
+    import json
+
+    rows = json.loads(lcg("duplicates", "--data", tmp_path / "data", "--format", "json").stdout)
+    assert rows[0]["action"] == "review"  # json: group 1, the larger, first

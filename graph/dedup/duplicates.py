@@ -295,8 +295,19 @@ IN_DIFFERENT_COUNTRIES = "in different countries"
 @lru_cache(maxsize=1 << 17)  # one field, asked once per candidate pair
 def _country(text) -> str | None:
     """The country an address ends with (``places.country_named``: "UK (Wales)", "United Kingdom", "England" ->
-    "the UK"), or None when its last part is not a country alone ("Leeds", "New South Wales", "Paris, Texas")."""
-    return country_named(" ".join(_address_text(str(text or "").rsplit(",", 1)[-1])))
+    "the UK"), or None when its last part is not a country alone ("Leeds", "New South Wales", "Paris, Texas").
+    A continent after the country is passed over ("Canada, North America": a trial's London, Ontario merged
+    into the City of London Corporation)."""
+    parts = [" ".join(_address_text(p)) for p in str(text or "").split(",")]
+    while len(parts) > 1 and parts[-1] in _CONTINENTS:
+        parts.pop()
+    return country_named(parts[-1])
+
+
+_CONTINENTS = frozenset({"europe", "asia", "africa", "oceania", "australasia", "north america", "south america",
+                         "latin america", "central america", "americas", "the americas", "caribbean", "middle east",
+                         "east asia", "south asia", "south east asia", "southeast asia", "western europe",
+                         "eastern europe", "northern europe", "southern europe", "asia pacific", "eu"})
 
 
 def _abroad(a, b) -> bool:
