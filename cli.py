@@ -568,7 +568,10 @@ def duplicates(kind, min_score, include_decided, only, data_dir, fmt):
         click.echo(textwrap.fill(_plan_counts(every, W.GROUP_REVIEW_SIZE) + ("" if only else "; merges first."),
                                  table_width(), break_long_words=False, break_on_hyphens=False), err=True)
         if not only:  # the command on a line of its own, so that it pastes
-            merges = command_line(["duplicates", "--action", "merge"], click.get_current_context())
+            merges = command_line(["duplicates", "--action", "merge",  # with the user's own options
+                                   *(["--kind", "person"] if kind == "Person" else []),
+                                   *(["--min-score", min_score] if min_score is not None else []),
+                                   *(["--include-decided"] if include_decided else [])], click.get_current_context())
             click.echo(f"The merges alone: {merges}", err=True)
     emit(rows, fmt, COLUMNS + (["decision"] if decided else []) + (["change"] if fmt != "table" else []),
          whole=["reasons"])

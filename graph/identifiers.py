@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 __all__ = ["ORG_ID", "BARE_WEB_ADDRESS", "CURRENCY_SIGNS", "is_org_id", "is_currency", "registry_id", "amount_value",
-           "currency_sign", "society_number"]
+           "currency_sign", "society_number", "MPR"]
 
 _ROR = r"0[a-hj-km-np-tv-z0-9]{6}[0-9]{2}"
 ORG_ID = re.compile(rf"(?:[A-Z]{{2}}-[A-Z0-9]{{2,}}-\S+|360G-\S+|ROR:{_ROR}|https?://ror\.org/{_ROR})")
@@ -45,9 +45,9 @@ def registry_id(text: str) -> str:
         return "ROR:" + text[4:]
     if upper.startswith(_EIN) and (number := re.sub(r"[\s-]", "", upper[len(_EIN):])).isdigit():
         return _EIN + number
-    for prefix, bare in ((_MPR, True), (_COH, False)):  # Companies House's "IP..."/"RS..." of a society
+    for prefix, bare in ((MPR, True), (_COH, False)):  # Companies House's "IP..."/"RS..." of a society
         if upper.startswith(prefix) and (society := society_number(upper[len(prefix):], bare=bare)):
-            return _MPR + society
+            return MPR + society
     return upper
 
 
@@ -55,7 +55,7 @@ def registry_id(text: str) -> str:
 _EIN = "US-EIN-"
 #: org-id.guide's prefixes of the FCA's Mutuals Public Register (co-operative and community benefit societies, the
 #: former industrial and provident societies) and of Companies House.
-_MPR, _COH = "GB-MPR-", "GB-COH-"
+MPR, _COH = "GB-MPR-", "GB-COH-"
 #: A registered society's number as lists write it. The Mutuals Public Register's "full registration number" (the
 #: number of GB-MPR, as find-that-charity's register import and org-id.guide's lists write it) is digits then
 #: the letter of the Act of an older society ("30086R", registered under the Industrial and Provident Societies

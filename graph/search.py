@@ -272,8 +272,9 @@ def resolve(backend: Backend, text: str, *, kinds=None) -> NodeRecord:
             top = named
         if len(top) == 1:
             return top[0].node
-        where = {m.node.id: ", ".join(str(x) for x in (m.node.props.get("address"), m.node.props.get("postcode")) if x)
-                 for m in top[:10]}
+        where = {m.node.id: " ".join(", ".join(str(x) for x in (m.node.props.get("address"),
+                                                                 m.node.props.get("postcode")) if x).split())
+                 for m in top[:10]}  # on one line: an imported address may hold a line break
         raise AmbiguousName(text, [m.node.id for m in top[:10]], len(top), where)
     ids = [n.id for n in backend.nodes(kinds)]
     raise UnknownNode(text, difflib.get_close_matches(text.lower(), ids, n=3, cutoff=0.5))

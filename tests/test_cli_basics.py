@@ -170,3 +170,15 @@ def test_search_finds_saint_as_st_and_initials_written_with_stops():
 
     assert fold("Saint Peter") == fold("St. Peter") == "st peter"
     assert fold("W.E.A.") == "wea" and fold("Saintfield") == "saintfield"
+
+
+def test_a_name_several_records_share_is_one_line_whatever_their_addresses(lcg, tmp_path):
+    """A review's find: an imported address keeps its line break, and the candidates' list ran over lines."""
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "organisations.yaml").write_text(
+        "- {id: boots-a, name: Boots, address: \"12 Dudley St\\nWolverhampton\", postcode: WV1 3ER}\n"
+        "- {id: boots-b, name: Boots, address: 126 High Street}\n", encoding="utf-8")
+    result = lcg("show", "Boots", "--data", data)
+    (line,) = [x for x in result.output.splitlines() if x.strip()]
+    assert result.exit_code == 1 and "boots-a (12 Dudley St Wolverhampton, WV1 3ER)" in line, line

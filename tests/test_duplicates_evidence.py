@@ -1303,3 +1303,33 @@ def test_the_table_lists_the_merges_first(lcg, tmp_path):
 
     rows = json.loads(lcg("duplicates", "--data", tmp_path / "data", "--format", "json").stdout)
     assert rows[0]["action"] == "review"  # json: group 1, the larger, first
+
+
+def test_a_reviews_finds_initials_services_one_name_groups_trust_codes_and_shared_aliases_merge_nothing():
+    """A review of the session's rules found each of these advised as a merge."""
+    # initials spell several names: a spelled pair is initials at most, and with nothing beyond the name, reviewed
+    sen = [_org("a", "Sandwell SEN Support"), _org("b", "Sandwell Somali Elders Network Support"),
+           _org("c", "Sandwell Special Educational Needs Support")]
+    assert {p.action for p in _plan(*sen)} == {"review"}
+    # two services of one council on its home page: branches of one body's site, no evidence
+    site = "https://www.wolverhampton.gov.uk"
+    (p,) = find_duplicates([_org("a", "Wolverhampton Adult Education Service", website=site),
+                            _org("b", "Wolverhampton Youth Offending Team", website=site)], min_score=0.0)
+    assert p.score < 0.8 and not any("same website" in r for r in p.reasons), p
+    # one name written four times, but at four postcodes or on four websites: pairs to review
+    num = ("GB-CHC-214779",)
+    corps = [_org(f"s{i}", "Salvation Army", identifiers=num, postcode=pc)
+             for i, pc in enumerate(["WV1 1AA", "DY1 1AA", "B71 4HJ", "WS1 1TR"])]
+    assert {p.action for p in _plan(*corps)} <= {"review"}
+    minds = [_org(f"m{i}", "Mind", website=w) for i, w in enumerate(
+        ["mind.org.uk/wolverhampton", "mind.org.uk/dudley", "walsallmind.org", "sandwellmind.org"])]
+    assert {p.action for p in _plan(*minds)} <= {"review"}
+    # a trust's own ODS code is shared by its sites in several towns, as a charity's number
+    taj = ("GB-NHS-TAJ",)
+    assert not [p for p in _plan(_org("a", "Black Country Healthcare NHS Foundation Trust Wolverhampton",
+                                      identifiers=taj, postcode="WV10 9TH"),
+                                 _org("b", "Black Country Healthcare NHS Foundation Trust Bilston", identifiers=taj,
+                                      postcode="WV14 6DE")) if p.action == "merge"]
+    # a one-word other name both have says no more than their names, whichever key the pair was found by
+    assert not _pairs(_org("a", "WEA West Midlands", aliases=("WEA",)),
+                      _org("b", "Workers' Educational Association", aliases=("WEA",)))

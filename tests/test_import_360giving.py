@@ -155,7 +155,8 @@ def test_bytes_no_code_page_defines_are_one_clear_error(lcg, tmp_path):
     js = tmp_path / "grants.json"
     js.write_bytes('{"grants": [{"id": "360G-x", "title": "Caf\u00e9"}]}'.encode("cp1252"))
     result = lcg("import", "360giving", js, "-o", out)
-    assert result.exit_code == 1 and "JSON file that is not UTF-8" in result.output and not out.exists()
+    assert result.exit_code == 1 and "JSON file that is not UTF-8 text (byte 0xe9 on line 1" in result.output
+    assert "Excel" not in result.output and not out.exists()
 
 
 @pytest.mark.parametrize("amount", ["1e400", "inf", "nan", "-1"])

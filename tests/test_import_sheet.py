@@ -1773,3 +1773,21 @@ def test_an_nhs_trusts_ods_code_in_a_charity_column_is_read_as_one(lcg, tmp_path
         "Mind": ["GB-CHC-219830"]}
     assert ("column 'Charity No.': read 'RL4' as GB-NHS-RL4 (an NHS body's ODS code), 'TAJ' as GB-NHS-TAJ (an NHS "
             "body's ODS code)") in result.stderr, result.stderr
+
+
+def test_a_utf16_csv_is_read_by_its_mark_and_one_without_it_is_one_clear_line(lcg, tmp_path):
+    """A review's find: a UTF-16 file (Excel's "Unicode Text", its byte-order mark first) was read as Windows-1252
+    into a header of NULs, and the hint's map pasted them; it is read as UTF-16, and one without its mark (NUL
+    bytes) is refused in one line."""
+    text = "Name,Town\nCaf\u00e9 Bleu Learning,Wolverhampton\n"
+    (tmp_path / "list.csv").write_bytes(text.encode("utf-16"))
+    (tmp_path / "map.yaml").write_text("columns: {Name: Label, Town: address}\n", encoding="utf-8")
+    result = lcg("import", "sheet", tmp_path / "list.csv", "--type", "organisation", "--map", tmp_path / "map.yaml",
+                 "-o", tmp_path / "data")
+    assert result.exit_code == 0, result.output
+    assert [n.name for n in load_dataset(tmp_path / "data").nodes] == ["Caf\u00e9 Bleu Learning"]
+    (tmp_path / "list.csv").write_bytes(text.encode("utf-16-le"))
+    result = lcg("import", "sheet", tmp_path / "list.csv", "--type", "organisation", "--map", tmp_path / "map.yaml",
+                 "-o", tmp_path / "other")
+    (line,) = [x for x in result.output.splitlines() if x.strip()]
+    assert result.exit_code == 1 and "a NUL byte on line 1" in line and "\x00" not in line, line

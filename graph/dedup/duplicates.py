@@ -13,6 +13,7 @@ national website against. Results on every labelled set: bench/RESULTS.md.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -23,7 +24,7 @@ from rapidfuzz.process import extractOne
 from . import weights as W
 from ..forked import core_free, split_map
 from ..identifiers import registry_id
-from .groups import ON_DIFFERENT_STREETS, SAME_EMPLOYER, SITE_REGISTERS, groups_of, merge_groups
+from .groups import ON_DIFFERENT_STREETS, SAME_EMPLOYER, groups_of, merge_groups, numbers_a_site
 from .name_bound import NameBound
 from .names import (COUNTRY_ENDS, SAME_NAME, NameKey, TokenWeights, acronyms, initials_only, name_key,
                     name_keys, name_similarity, place_in_one_name, same_name_reason, without_accents)
@@ -59,6 +60,9 @@ class DuplicatePair:
     score: float
     reasons: list[str]
     exact: bool = False  # same normalised name or same identifier: an equivalence, merge groups may close it
+    #: exact, and nothing says two sites (no address, postcode, phone or website apart): one name written twice,
+    #: which a group of more than a few may still be merged by (``groups.merge_plan``)
+    one_name: bool = False
 
 
 #: Sites that host pages of many bodies: sharing one says nothing.
@@ -251,13 +255,20 @@ def _name_words(name: str) -> frozenset[str]:
     return frozenset(name_key(name).tokens)
 
 
-def _branches(ra, rb, places) -> bool:
-    """True when the names share words and each adds its own, a place among them ("Age UK North Tyneside" /
-    "Age UK North Craven"): branches of one body, whose website (the national body's) they share, so the
-    website is no evidence. Words that name no place say how a body is written ("Swansea Council" / "City and
-    County of Swansea", one site: a trial's old and new names of one council were not told to share it)."""
+def _branches(ra, rb) -> bool:
+    """True when the names share words and each adds its own ("Age UK North Tyneside" / "Age UK North Craven",
+    "... Adult Education Service" / "... Youth Offending Team" on a council's site): branches or services of
+    one body, whose website they share, so the website is no evidence. Not when the words each adds are only
+    the words a council is written with ("Swansea Council" / "City and County of Swansea", one council on one
+    site: a trial's old and new names of it were not told to share it)."""
     a, b = _name_words(ra.name), _name_words(rb.name)
-    return bool(a & b) and bool(a - b) and bool(b - a) and any(w in places for w in a ^ b)
+    return bool(a & b) and bool(a - b) and bool(b - a) and not (a ^ b) <= _COUNCIL_WORDS
+
+
+#: The words a local authority's name is written with, one way or another: "Swansea Council", "City and County of
+#: Swansea", "City of Wolverhampton Council", "Wolverhampton City Council", "Kirklees Metropolitan Borough".
+_COUNCIL_WORDS = frozenset("city county borough district metropolitan council corporation municipality municipal "
+                           "authority government town parish unitary".split())
 
 
 def _share_words(ra, rb) -> bool:
@@ -416,10 +427,11 @@ def _placed_by_address(ra, rb, weight, ambiguous, places) -> tuple[float, str] |
 
 
 def _one_word_alias(ra, rb, word: str, weight, ambiguous, places) -> tuple[float, str]:
-    """(score, reason) of two records that both have a one-word name only as an alias: the names' own. Initials and short names are shared by a body's campuses, regions and units
-    ("UNAL" of a university and of its campus "Universidad Nacional de Colombia - Sede Medellín", which a trial
-    found merged into its university at 1.0; "WEA" of a national body and of its region), so they say no more
-    than the names do; initials against the whole name still score ``weights.INITIALS`` (``names``)."""
+    """(score, reason) of two records that both have a one-word name only as an alias: the names' own. Initials
+    and short names are shared by a body's campuses, regions and units ("UNAL" of a university and of its campus
+    "Universidad Nacional de Colombia - Sede Medellín", which a trial found merged into its university at 1.0;
+    "WEA" of a national body and of its region), so they say no more than the names do; initials against the
+    whole name still score ``weights.INITIALS`` (``names``)."""
     person = ra.kind == "Person"
     score, reason = name_similarity(name_key(ra.name, person=person), name_key(rb.name, person=person), weight,
                                     ambiguous, places)
@@ -534,15 +546,17 @@ def find_duplicates(records, *, min_score: float = W.DUPLICATE_MIN_SCORE, top_k:
         if score > found.get(pair, (-1.0, ""))[0]:
             found[pair] = (score, reason)
 
-    for i, ids in enumerate(holders):  # one normalised name, several records
-        for other in ids[1:]:
-            if ids[0] in by_alias.get(i, ()) and other in by_alias[i]:  # (a record named so is what the other's
+    for i, ids in enumerate(holders):  # one normalised name, several records: a few, every pair of them (a group
+        # of one name is merged only when no two of it are apart, ``groups.merge_plan``); many, a star
+        for first, other in (itertools.combinations(ids, 2) if len(ids) <= W.GROUP_ONE_NAME_SIZE
+                             else ((ids[0], x) for x in ids[1:])):
+            if first in by_alias.get(i, ()) and other in by_alias[i]:  # (a record named so is what the other's
                 # alias names: "UIL" / "UNESCO Institute for Lifelong Learning", also written "UIL")
-                offer(ids[0], other, *_one_word_alias(by_id[ids[0]], by_id[other], keys[i].raw, weight, ambiguous,
-                                                      places))
+                offer(first, other, *_one_word_alias(by_id[first], by_id[other], keys[i].raw, weight, ambiguous,
+                                                     places))
                 continue
-            offer(ids[0], other, 1.0, SAME_NAME)
-            exact.add((ids[0], other) if ids[0] < other else (other, ids[0]))
+            offer(first, other, 1.0, SAME_NAME)
+            exact.add((first, other) if first < other else (other, first))
     floor = min_score - W.SHARED_PERSON * 3 - W.MAX_CONTACT_BONUS
     # A name's pairs are offered to its records: dropped, as ``offer`` would, when each has a free record
     free_key = [all(x in free for x in ids) for ids in holders]
@@ -573,7 +587,10 @@ def find_duplicates(records, *, min_score: float = W.DUPLICATE_MIN_SCORE, top_k:
         if result is None:
             continue
         score, reason = result
-        a_ids, b_ids = holders[i], holders[j]
+        # a one-word other name (initials) says no more than the names of the records that have it as one
+        # (``_one_word_alias``): "WEA West Midlands", also "WEA", is not "Workers' Educational Association" so
+        a_ids = [x for x in holders[i] if x not in by_alias[i]] if i in by_alias else holders[i]
+        b_ids = [x for x in holders[j] if x not in by_alias[j]] if j in by_alias else holders[j]
         if len(a_ids) * len(b_ids) > 100:  # big exact groups are already linked inside
             a_ids, b_ids = a_ids[:1], b_ids[:1]
         for a in a_ids:
@@ -625,7 +642,7 @@ def find_duplicates(records, *, min_score: float = W.DUPLICATE_MIN_SCORE, top_k:
         same_ids = sorted({registry_id(i) for i in ra.identifiers} & {registry_id(i) for i in rb.identifiers}
                           ) if ra.identifiers and rb.identifiers else []  # most records carry none
         if same_ids and reason.startswith("different places") and delta < 0 and not any(
-                i.startswith(SITE_REGISTERS) for i in same_ids):
+                map(numbers_a_site, same_ids)):
             # a national charity's branches share its number: two names in two places, at two sites, are two of
             # them (a trial's WEA branches and Salvation Army corps were 34 pairs to review at 0.99)
             reasons.append(f"same identifier {', '.join(same_ids)} (one registered body's branches)")
@@ -635,7 +652,7 @@ def find_duplicates(records, *, min_score: float = W.DUPLICATE_MIN_SCORE, top_k:
         clash = identifier_clash(ra, rb) if ra.identifiers and rb.identifiers and not same_ids else ()
         if (_domain(ra.website) and _domain(ra.website) == _domain(rb.website) and _one_page(ra, rb)
                 and not (  # apart: asked only here
-                "different places" in reason or "a body of its own" in reason or _branches(ra, rb, places)
+                "different places" in reason or "a body of its own" in reason or _branches(ra, rb)
                 or ("a branch or another body" in reason and _share_words(ra, rb)))):
             score = max(score, W.SAME_WEBSITE)
             reasons.append(f"same website {_domain(ra.website)}")
@@ -654,10 +671,13 @@ def find_duplicates(records, *, min_score: float = W.DUPLICATE_MIN_SCORE, top_k:
             score = min(score, W.CONFLICTING_IDENTIFIER)  # namesake abroad, whatever the names and websites say
         if score < min_score:
             return None
-        return a, b, round(score, 3), reasons, (bool(same_ids) and score >= W.SAME_IDENTIFIER - 1e-9) or (
-            (a, b) in exact and delta >= 0)
+        same = (bool(same_ids) and score >= W.SAME_IDENTIFIER - 1e-9) or ((a, b) in exact and delta >= 0)
+        web_apart = bool(ra.website and rb.website) and not (_domain(ra.website) == _domain(rb.website)
+                                                            and _one_page(ra, rb))
+        return a, b, round(score, 3), reasons, same, same and delta >= 0 and not web_apart
 
     weighed = (listed(item) for item in found.items())
-    pairs = [DuplicatePair(a, b, score, reasons, exact=same) for a, b, score, reasons, same in filter(None, weighed)]
+    pairs = [DuplicatePair(a, b, score, reasons, exact=same, one_name=one) for a, b, score, reasons, same, one
+             in filter(None, weighed)]
     pairs.sort(key=lambda p: (-p.score, p.a, p.b))
     return pairs

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from typing import Any, Mapping
 
 from . import weights as W
-from .names import SAME_NAME, several_bodies
+from .names import SAME_NAME, SPELLED_OUT, several_bodies
 
 __all__ = ["overlap_groups", "merge_groups", "groups_of", "merge_plan", "review_only", "PlannedPair"]
 
@@ -197,11 +197,17 @@ SAME_EMPLOYER = "both work for"
 EVIDENCE_BEYOND_NAME = ("same identifier", "same address", "same phone number", "same website")
 
 
-#: Registers that number each site, not each body: an NHS organisation code (ODS: a pharmacy, a practice, a
-#: trust's own code) and a school's URN. One of these numbers on two records is one site, whatever town or
-#: branch word a name adds ("Boots" / "BOOTS STOURBRIDGE", both FA109); a charity's number is shared by its
-#: branches, so there a place a name adds is still for review.
-SITE_REGISTERS = ("GB-NHS-", "GB-URN-")
+def numbers_a_site(identifier: str) -> bool:
+    """True for a register's number of one site, not of a body with sites: a school's URN, and an NHS
+    organisation (ODS) code of five or more characters (a pharmacy's FA109, a practice's M92007, a trust's
+    site RL403). One such number on two records is one site, whatever town or branch word a name adds ("Boots" /
+    "BOOTS STOURBRIDGE", both FA109). A trust's own three-character code (TAJ, RL4) is shared by its sites in
+    several towns, as a charity's number by its branches: there a place a name adds is still for review."""
+    return identifier.startswith("GB-URN-") or (identifier.startswith("GB-NHS-") and len(identifier) >= 12)
+
+
+#: How a name reason says one name's initials were read as the other's words (``names._spelled_out``).
+_SPELLED = re.compile(rf"[A-Z]{{3,6}}{re.escape(SPELLED_OUT)}'")
 
 
 #: How a name reason says each name has a kind of body the other lacks ("..., but council vs foundation (0.63)",
@@ -233,8 +239,7 @@ def review_only(pair, names: Mapping[str, str] | None, several=None) -> str | No
                     ())
     if same_ids and any(
             "a branch or another body" in r or r.startswith("different places") for r in pair.reasons) and not any(
-            r.startswith("same address") for r in pair.reasons) and not any(i.startswith(SITE_REGISTERS)
-                                                                              for i in same_ids):
+            r.startswith("same address") for r in pair.reasons) and not any(map(numbers_a_site, same_ids)):
         # one registered body whose names say a branch or a site of it (a national charity's local corps share its
         # charity number): a record each may be what the user wants; at one address, the place one name adds
         # says where the body is ("Guru Nanak Gurdwara Sedgley Street"), not a branch elsewhere
@@ -244,6 +249,10 @@ def review_only(pair, names: Mapping[str, str] | None, several=None) -> str | No
             r.startswith(EVIDENCE_BEYOND_NAME) for r in pair.reasons):
         return ("the names say two kinds of body, and no identifier, address, phone or website says they are one: "
                 "review it rather than merge")
+    if pair.reasons and _SPELLED.match(pair.reasons[0]) and not any(
+            r.startswith(EVIDENCE_BEYOND_NAME) for r in pair.reasons):
+        return ("initials read as the other name's words, and no identifier, address, phone or website says they "
+                "are one (initials spell several names): review it rather than merge")
     if not names:
         return None
     several = several or several_bodies
@@ -285,11 +294,11 @@ def merge_plan(pairs, names: Mapping[str, str] | None = None, *, review_size: in
     Pairs form merge groups (``merge_groups``), except pairs for review only (``review_only``), which
     join no group. A group of up to ``review_size`` records (``weights.GROUP_REVIEW_SIZE``) is offered as
     a merge; a larger group is offered as pairs to review one by one, its weakest link named, unless it is one
-    name written several times, up to ``weights.GROUP_ONE_NAME_SIZE`` records: its exact pairs (the same name
-    once normalised, or the same identifier, with nothing against: ``DuplicatePair.exact``) join all of it and
-    none of its pairs is for review only, which a reviewer checks at a glance (a trial's four "Alcaldía de
-    Medellín" records were pairs to review; bench/RESULTS.md, session 9); a pair cut from its group, or for review only, is a group of its own, to review on its own. ``names`` maps ids
-    to organisations' names (None for people: a person's name names no body). ``apart``: pairs of ids
+    name written several times, up to ``weights.GROUP_ONE_NAME_SIZE`` records: every pair of it listed, each the
+    same name once normalised or the same identifier with no address, postcode, phone or website apart
+    (``DuplicatePair.one_name``), none for review only, which a reviewer checks at a glance (a trial's four
+    "Alcaldía de Medellín" records were pairs to review; bench/RESULTS.md, session 9); a pair cut from its group,
+    or for review only, is a group of its own, to review on its own. ``names`` maps ids to organisations' names (None for people: a person's name names no body). ``apart``: pairs of ids
     decided to be different records (frozensets, not among ``pairs``): a group that holds both of such a
     pair, joined through others, is offered pair by pair for review, since merging it would undo the decision.
     ``clashing``: pairs of ids whose records carry different numbers of one register
@@ -331,13 +340,15 @@ def merge_plan(pairs, names: Mapping[str, str] | None = None, *, review_size: in
             flagged.setdefault(group_of[a], f"its group holds {a} and {b}, whose registry numbers differ: two "
                                             "registered bodies")
     decided = set(flagged)
-    # a group of one name (or one identifier) written several times: its exact pairs (the same name once
-    # normalised, or the same identifier, nothing against it; an equivalence, so one such name's records are
-    # listed as a star, not every pair) join all its members, and none of its pairs is for review only
-    one_name = {group_of[g[0]] for g in groups_of(
-        [p for p in pairs if p.exact and id(p) not in why and id(p) not in own_cut
-         and group_of.get(p.a) == group_of.get(p.b)]) if len(g) == len(members[group_of[g[0]]])}
-    one_name -= {group_of[p.a] for p in pairs if id(p) in why and p.a in group_of and group_of[p.a] == group_of.get(p.b)}
+    # a group of one name (or one identifier) written several times: every pair of it listed, each one name with
+    # nothing apart (``DuplicatePair.one_name``: the same name once normalised, or the same identifier, and no
+    # address, postcode, phone or website apart), none for review only
+    clean: dict[int, int] = defaultdict(int)
+    for p in pairs:
+        if getattr(p, "one_name", False) and id(p) not in why and id(p) not in own_cut \
+                and group_of.get(p.a) == group_of.get(p.b):
+            clean[group_of[p.a]] += 1
+    one_name = {g for g, n in clean.items() if n == len(members[g]) * (len(members[g]) - 1) // 2}
     for p in pairs:
         if id(p) in own or group_of[p.a] != group_of[p.b]:
             continue

@@ -28,6 +28,7 @@ from __future__ import annotations
 from rapidfuzz.distance import Levenshtein
 from rapidfuzz.process import extractOne
 
+from . import weights as W
 from .names import JOINED_MIN as _JOINED_MIN
 from .names import JOINED_SIM as _JOINED_SIM
 from .names import PLACE_WEIGHT, acronyms, other_number
@@ -91,7 +92,7 @@ class NameBound:
         if len(tokens_a) == 1 or len(tokens_b) == 1:  # initials: 0.9 at most
             short, long_ = (ja, j) if len(tokens_a) == 1 else (jb, i)
             if len(self.keys[long_].tokens) >= 2 and len(short) >= 2 and short in self._acr(long_):
-                return 0.9
+                return W.INITIALS
         return num / den if den else 0.0
 
     def _acr(self, n: int) -> set[str]:

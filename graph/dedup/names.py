@@ -991,12 +991,16 @@ def _dependent_bodies(key: NameKey, initials: bool) -> set[str]:
     return out
 
 
+#: How a reason says a name's initials were read as the other name's words ("ICB read as 'integrated care board'").
+SPELLED_OUT = " read as "
+
+
 def _spelled_out(key: NameKey, other: NameKey) -> tuple[NameKey, NameKey, str, tuple[str, ...]] | None:
     """(``key`` with initials it writes in capitals replaced by the words of ``other`` they spell, ``other``, the
-    initials, those words), or None. "Black Country ICB" / "NHS Black Country Integrated Care Board",
-    "Wolverhampton SE PCN" / "... South East PCN", "SWBH NHS Trust" / "Sandwell and West Birmingham Hospitals
+    initials, those words), or None. "Black Country ICB" / "NHS Black Country Integrated Care Board", "SWBH NHS
+    Trust" / "Sandwell and West Birmingham Hospitals
     NHS Trust": a list writes a body's initials inside its name as often as its words (a trial's NHS bodies
-    scored 0.15-0.53 so). The initials must be three to six capitals in a name that is not all capitals (an
+    scored 0.15-0.53 so).  The initials must be three to six capitals in a name that is not all capitals (an
     all-capitals name's words are words; two letters, "CC", spell a cricket club and a community centre alike),
     and spell that many consecutive words of the other name (its connectives, and words
     it writes in capitals itself, "NHS" in "Royal Wolverhampton NHS Trust" for "RWT", may come between); the
@@ -1078,7 +1082,10 @@ def name_similarity(a: NameKey, b: NameKey, weight, ambiguous=frozenset(), place
     if (a.capitals or b.capitals) and (spelled := _spelled_out(a, b) or _spelled_out(b, a)):
         x, y, spelt, run = spelled
         score, reason = name_similarity(x, y, weight, ambiguous, places)
-        return score, f"{spelt.upper()} read as {' '.join(run)!r}: {reason}"
+        # initials are no more than initials: several runs of words have them ("SEN", special educational needs
+        # or a Somali elders' network), so a spelled pair scores as initials at most, and is reviewed unless
+        # more than the name says one body (``groups.review_only``)
+        return min(score, W.INITIALS), f"{spelt.upper()}{SPELLED_OUT}{' '.join(run)!r}: {reason}"
     clash = place_clash(a, b, places)
     if clash:
         return 0.0, f"different places: {' '.join(clash[0])} vs {' '.join(clash[1])} (branches or sites)"

@@ -36,7 +36,7 @@ from .file_dates import read_day, slash_order
 from .giving360_build import NARROW_TO_BROAD, GraphBuilder, place_type
 from .giving360_sheets import ODS_HINT, SheetGrants, csv_grants, xlsx_grants
 from ..yaml_files import MAX_INT_DIGITS
-from .text_encoding import SAVE_AS_UTF8, csv_text
+from .text_encoding import csv_text, not_utf8_at
 from .org_ids import ORG_ID_EXAMPLE, clean_org_id, is_placeholder, register_ids
 from .yaml_out import FolderIndex, slug, write_import
 
@@ -144,7 +144,11 @@ def read_grant_file(path) -> SheetGrants:
             found.file_warnings.append(encoding_warning)
         return found
     if encoding_warning:  # JSON is UTF-8 by its standard (RFC 8259): a publisher's tool wrote it wrongly
-        raise UnreadableInput(f"{path}: a JSON file that is not UTF-8 text; {SAVE_AS_UTF8}")
+        raw = path.read_bytes()
+        at = not_utf8_at(raw) or 0
+        line = raw[:at].count(b"\n") + 1
+        raise UnreadableInput(f"{path}: a JSON file that is not UTF-8 text (byte 0x{raw[at]:02x} on line {line}; "
+                              "JSON is UTF-8 by its standard); save it as UTF-8 and import again")
     try:
         data = json.loads(text)
     except json.JSONDecodeError as e:

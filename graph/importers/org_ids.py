@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from ..identifiers import is_org_id, registry_id, society_number
+from ..identifiers import MPR, is_org_id, registry_id, society_number
 
 __all__ = ["BLANK_WORDS", "ODS_SHAPE", "ORG_ID_EXAMPLE", "charity_or_company", "clean_org_id", "is_blank", "is_placeholder",
            "register_ids", "register_number"]
@@ -153,9 +153,6 @@ def charity_or_company(text: str, registers: tuple[str, ...]) -> tuple[str, ...]
     return registers
 
 
-#: org-id.guide's prefix of the FCA's Mutuals Public Register, where co-operative and community benefit societies are
-#: registered.
-_MPR = "GB-MPR-"
 #: Registers whose org-id is its prefix and the number as written: (the field, how a problem names it, the
 #: number's shape, the prefix). A school's Unique Reference Number (Get Information about Schools; Ofsted writes
 #: a childcare provider's as "EY" and 6 digits), a UK learning provider's UKPRN, an NHS body's code in the
@@ -187,7 +184,7 @@ def register_ids(org: dict) -> tuple[list[str], list[str]]:
         if is_org_id(charity):  # some publishers write the org-id itself in the number column
             ids.append(registry_id(charity))
         elif (society := society_number(charity)) is not None:
-            ids.append(_MPR + society)
+            ids.append(MPR + society)
         elif re.fullmatch(r"\d{5,7}(-\d{1,2})?", charity):
             ids.append("GB-CHC-" + charity)
         elif _COMPANY_SHAPE.fullmatch(charity) and not charity.startswith("SC"):  # a company's (charity_or_company)
@@ -203,7 +200,7 @@ def register_ids(org: dict) -> tuple[list[str], list[str]]:
         if is_org_id(company):
             ids.append(registry_id(company))
         elif (society := society_number(company)) is not None:
-            ids.append(_MPR + society)
+            ids.append(MPR + society)
         elif re.fullmatch(r"\d{1,8}", company):
             ids.append("GB-COH-" + company.zfill(8))
         elif re.fullmatch(r"[A-Z]{2}\d{1,6}", company):
@@ -215,7 +212,7 @@ def register_ids(org: dict) -> tuple[list[str], list[str]]:
         if is_org_id(society):
             ids.append(registry_id(society))
         elif (number := society_number(society, bare=True)) is not None:
-            ids.append(_MPR + number)
+            ids.append(MPR + number)
         else:
             odd.append(f"society number {org.get('societyNumber')}")
     for field, said, shape, prefix in _PREFIXED_REGISTERS:

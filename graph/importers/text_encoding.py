@@ -14,26 +14,43 @@ and stay an error that says how to save the file.
 
 from __future__ import annotations
 
+import codecs
 import re
 from pathlib import Path
 
 from ..errors import UnreadableInput
 
-__all__ = ["SAVE_AS_UTF8", "csv_text"]
+__all__ = ["SAVE_AS_UTF8", "csv_text", "not_utf8_at"]
 
 SAVE_AS_UTF8 = "save it as UTF-8 (in Excel: Save As > CSV UTF-8) and import again"
 
 _WORD = re.compile(r"[^\s,;\t\"']*[^\x00-\x7f][^\s,;\t\"']*")  # a word within a cell
 
 
+def not_utf8_at(raw: bytes) -> int | None:
+    """Where the first byte that is not UTF-8 is in ``raw``, or None when all of it is UTF-8 (a BOM allowed)."""
+    try:
+        raw.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        return e.start + (3 if raw.startswith(codecs.BOM_UTF8) else 0)
+    return None
+
+
 def csv_text(path: Path, raw: bytes | None = None) -> tuple[str, str | None]:
     """``(text, warning)``: the text of a UTF-8 file (a BOM allowed) and no warning, or of a Windows-1252 file
     and a warning quoting its first words beyond ASCII; any other bytes are an :class:`UnreadableInput`."""
     raw = Path(path).read_bytes() if raw is None else raw
-    try:
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):  # Excel's "Unicode Text": UTF-16, its mark first
+        try:
+            return raw.decode("utf-16"), None
+        except UnicodeDecodeError:
+            raise UnreadableInput(f"{path}: UTF-16 text with a broken character; {SAVE_AS_UTF8}") from None
+    bad = not_utf8_at(raw)
+    if bad is None:
         return raw.decode("utf-8-sig"), None
-    except UnicodeDecodeError as e:
-        bad = e.start
+    if b"\x00" in raw:  # no code page's text: UTF-16 without its mark, or not text at all
+        line = raw[:raw.index(b"\x00")].count(b"\n") + 1
+        raise UnreadableInput(f"{path}: not text in one byte per letter (a NUL byte on line {line}); {SAVE_AS_UTF8}")
     try:
         text = raw.decode("cp1252")
     except UnicodeDecodeError:

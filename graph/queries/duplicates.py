@@ -206,7 +206,8 @@ def render_edits(edits: list[dict]) -> str:
                        + (" and set the fields it lacks (the note replaces its note, which it contains)"
                           if e["set"] else ""))
             entry = {"id": e["entry"], **e["add"], **e["set"]}
-            out.append(yaml.dump([entry], Dumper=_PlainDumper, sort_keys=False, allow_unicode=True, width=YAML_WIDTH).rstrip())
+            out.append(yaml.dump([entry], Dumper=_PlainDumper, sort_keys=False, allow_unicode=True,
+                                 width=YAML_WIDTH).rstrip())
         elif e.get("delete") and any(x.get("move_from") == e["file"] and x["entry"] == e["entry"] for x in edits):
             out.append(f"# {e['file']}: then delete entry {e['entry']} (it is in the entry above now{_again(e)})")
         elif e.get("delete"):
@@ -333,7 +334,8 @@ def duplicate_rows(backend, decisions=None, *, kind: str = "Organisation", min_s
                        + "; ".join(p.reasons), *planned.notes]
         decided = decisions.get(frozenset((p.a, p.b)))
         if decided and decided.get("decision") == "same":
-            reasons.append("decided the same in decisions.yaml: merge them")
+            reasons.append("decided the same in decisions.yaml: merge them" if planned.action == "merge" else
+                           "decided the same in decisions.yaml; its group is reviewed pair by pair (see above)")
         if planned.action == "decided":
             edits = []  # decided apart: nothing to do
         else:
