@@ -1773,3 +1773,26 @@ def test_an_nhs_trusts_ods_code_in_a_charity_column_is_read_as_one(lcg, tmp_path
         "Mind": ["GB-CHC-219830"]}
     assert ("column 'Charity No.': read 'RL4' as GB-NHS-RL4 (an NHS body's ODS code), 'TAJ' as GB-NHS-TAJ (an NHS "
             "body's ODS code)") in result.stderr, result.stderr
+
+
+def test_names_in_scripts_without_capitals_are_people_and_their_roles_are_not(lcg, tmp_path):
+    """A trial's conference delegates "박서연", "陈静" were passed over as "a role or team, not a person's name":
+    Chinese, Japanese and Korean write a whole name as one word of two to four letters, with no capitals to tell
+    it from a role's. Such a word is a person unless it is a role's word of those scripts ("王经理" Manager Wang,
+    "팀장" team leader), which follows a name as Latin roles do ("박서연 팀장" is 박서연, team leader); Thai's vowel
+    signs are part of its words; Cyrillic, Arabic and Hebrew names are read as Latin ones (a word alone, "Иван",
+    "محمد", is a given name alone)."""
+    people = {"박서연": ("박서연", None), "陈静": ("陈静", None), "山田太郎": ("山田太郎", None),
+              "Dr 윤지혜": ("Dr 윤지혜", None), "김민수 팀장": ("김민수", "팀장"), "Иван Петров": ("Иван Петров", None),
+              "Γιώργος Παπαδόπουλος": ("Γιώργος Παπαδόπουλος", None), "محمد علي": ("محمد علي", None),
+              "สมชาย ใจดี": ("สมชาย ใจดี", None)}
+    passed = ["王经理", "팀장", "陈", "Иван", "محمد", "ОТДЕЛ"]
+    cells = [*people, *passed]
+    text = "Name,Contact\n" + "".join(f"Org {i},{c}\n" for i, c in enumerate(cells))
+    result = _import_list(lcg, tmp_path, text, "{Name: Label, Contact: person}")
+    assert result.exit_code == 0, result.output
+    ds = load_dataset(tmp_path / "data")
+    names = {n.id: n.name for n in ds.nodes}
+    ties = {(names[r.end], names[r.start], r.props.get("role")) for r in ds.rels if r.kind == "WORKS_FOR"}
+    assert ties == {(f"Org {i}", *people[c]) for i, c in enumerate(people)}
+    assert f"column 'Contact': passed over {', '.join(map(repr, passed))}" in result.stderr, result.stderr

@@ -47,6 +47,7 @@ import io
 import json
 import re
 import shlex
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -122,6 +123,19 @@ _NAME_PARTICLES = frozenset("de del della der den di da das dos du la le van von
 _IN_BRACKETS = re.compile(r"(?P<name>[^()]+?)\s*\((?P<role>[^()]+)\)")
 _ROLE_FIRST = re.compile(r"(?P<role>[^:]+?)\s*:\s*(?P<name>.+)")
 _DASH_OR_COMMA = re.compile(r"\s+[-\u2013\u2014]\s+|\s*,\s*")
+#: Scripts that write a person's family and given name as one word, in two to four letters: Chinese and Japanese
+#: (Han, kana) and Korean (Hangul): "陈静", "박서연", "山田太郎". They have no capitals, so their names cannot be told
+#: from a role by case: one such word is a whole name. (Arabic, Hebrew, Thai names are written word by word, as
+#: Latin ones are: one word there is a given name alone, as "Sarah" is; Cyrillic and Greek have capitals.)
+_UNSPACED_SCRIPTS = ("CJK UNIFIED IDEOGRAPH", "CJK COMPATIBILITY IDEOGRAPH", "HANGUL", "HIRAGANA", "KATAKANA")
+#: Roles and offices as those scripts write them, alone or after a family name ("王经理" Manager Wang, "김팀장"):
+#: head teacher, manager, director, head of a department, office, secretariat, person in charge, teacher,
+#: professor, contact. A word that is or ends with one is a role, not a name.
+_UNSPACED_ROLE_WORDS = ("经理", "經理", "主任", "校长", "校長", "院长", "院長", "局长", "局長", "部长", "部長", "处长",
+                        "處長", "科长", "科長", "市长", "市長", "秘书", "秘書", "老师", "老師", "教授", "办公室", "辦公室",
+                        "负责人", "負責人", "联系人", "聯絡人", "前台", "課長", "社長", "担当", "事務局", "窓口", "先生",
+                        "팀장", "부장", "과장", "교장", "시장", "원장", "국장", "사장", "실장", "담당", "담당자", "교수",
+                        "선생님", "사무국", "사무실", "주무관", "센터장")
 #: How one cell names several people: "Jane Smith; Raj Patel", "Jane Smith & Raj Patel", "... / ...", "... and ...".
 _PEOPLE_SPLIT = re.compile(r"\s*(?:&|/|\band\b)\s*", re.IGNORECASE)
 LIST_SEPARATOR = ";"
@@ -1491,12 +1505,16 @@ def _name_and_role(text: str) -> tuple[str, str | None]:
     "Secretary: Jean Wild", "Jean Wild - Secretary", "Jean Wild, Secretary"), else (the cell, None): the role is
     kept on their tie (WORKS_FOR's role), the name is who they are, and one person named with and without it is
     one (a trial's user cleared such cells by hand). Brackets may hold any role; elsewhere the role's words are
-    role words (``_ROLE_WORDS``), so that "Smith, Jane" stays a name."""
+    role words (``_ROLE_WORDS``), so that "Smith, Jane" stays a name. Chinese, Japanese and Korean write a title
+    after the name, with a space ("박서연 팀장", ``_UNSPACED_ROLE_WORDS``)."""
     text = " ".join(text.split())
     if (m := _IN_BRACKETS.fullmatch(text)) and _is_name(m["name"]):
         return m["name"], m["role"].strip()
     if (m := _ROLE_FIRST.fullmatch(text)) and _is_role(m["role"]) and _is_name(m["name"]):
         return m["name"], m["role"]
+    *name, last = text.split() or [""]
+    if name and _is_role(last) and _unspaced(last) and _is_name(" ".join(name)):  # "박서연 팀장": the title after
+        return " ".join(name), last
     parts = _DASH_OR_COMMA.split(text, maxsplit=1)
     if len(parts) == 2:
         first, second = parts
@@ -1535,10 +1553,18 @@ def _is_name(text: str) -> bool:
     words that name a body ("Oak Trust"), a role or a service ("Duty Officer", "Adult Social Care", "Dementia
     Adviser": role and service words only, or a role's word last, unless it is a family name too, "Tom Head"), nor a
     phrase written in sentence case ("Debt adviser", "Advice line": a name's words are capitalised, but for its
-    particles, "Sanne de Vries")."""
+    particles, "Sanne de Vries"). Chinese, Japanese and Korean write a whole name as one word of two to four letters
+    ("박서연", "陈静"), which has no capitals to tell it from a role: it is a name unless a role's word of those
+    scripts says otherwise (``_UNSPACED_ROLE_WORDS``: "王经理", "팀장"); a trial's delegates "박서연", "陈静" were
+    passed over as roles. Names in scripts with capitals (Cyrillic, Greek) are read as Latin ones are."""
+    text = _without_marks(text)
     if not _PERSON_NAME.fullmatch(text):
         return False
     raw = text.replace(",", " ").split()
+    if len(raw) == 1 and _unspaced(raw[0]):  # "박서연", "陈静": a family and a given name in one word
+        return 2 <= len(raw[0]) <= 4 and not raw[0].endswith(_UNSPACED_ROLE_WORDS)
+    if _unspaced(raw[-1]) and raw[-1].endswith(_UNSPACED_ROLE_WORDS):  # "박서연 팀장": a role's word last
+        return False
     words = [w.lower().strip(".") for w in raw]
     if _BODY_WORDS.intersection(words) or set(words) <= _ROLE_WORDS | _SERVICE_WORDS:
         return False
@@ -1550,6 +1576,18 @@ def _is_name(text: str) -> bool:
     while titles < len(raw) - 1 and _is_title(raw[titles]):
         titles += 1
     return len(raw) - titles >= 2 or (titles > 0 and len(raw) - titles == 1)
+
+
+def _without_marks(text: str) -> str:
+    """``text`` without its letters' marks (Unicode's combining marks): Thai's and Indic scripts' vowel signs
+    ("สมชาย ใจดี", "प्रिया शर्मा"), an accent written apart from its letter, are part of their word, and no
+    pattern of letters sees them as letters."""
+    return "".join(c for c in text if not unicodedata.category(c).startswith("M"))
+
+
+def _unspaced(word: str) -> bool:
+    """Whether ``word`` is written in a script that writes a person's names as one word (``_UNSPACED_SCRIPTS``)."""
+    return bool(word) and all(unicodedata.name(c, "").startswith(_UNSPACED_SCRIPTS) for c in word)
 
 
 def _sentence_case(words: list[str]) -> bool:
@@ -1565,6 +1603,8 @@ def _is_role(text: str) -> bool:
     Director", "Consultant Geriatrician"): a few words, a role's word at least, the others role or body words, or
     any words before the role's word that ends them (how a job's title is written: "Integrated Care Coordinator")."""
     words = [w.strip(".") for w in text.lower().split()]
+    if len(words) == 1 and _unspaced(words[0]) and words[0].endswith(_UNSPACED_ROLE_WORDS):  # "박서연 (팀장)"
+        return True
     if not 0 < len(words) <= 5 or not _ROLE_WORDS.intersection(words):
         return False
     return words[-1] in _ROLE_WORDS or all(w in _ROLE_WORDS or w in _BODY_WORDS or w in ("and", "&") for w in words)
