@@ -708,7 +708,7 @@ def test_one_go_keeps_every_hint_and_one_category_and_odd_column_names_survive_t
     from pathlib import Path
 
     (tmp_path / "orgs.csv").write_text('Organisation,Organisation type,Sector,Telephone,Notes,Dept\\Unit,Contact "main"\n'
-                                       "Oak Trust,charity,arts,01902 1,open,x,y\n")
+                                       "Oak Trust,charity,arts,01902 1,open,x,Jo Lee\n")
     monkeypatch.chdir(tmp_path)
     env = {**os.environ, "PATH": f"{Path(sys.executable).parent}:{os.environ['PATH']}"}
     first = lcg("import", "sheet", "orgs.csv", "-o", "data")
@@ -1796,3 +1796,75 @@ def test_names_in_scripts_without_capitals_are_people_and_their_roles_are_not(lc
     ties = {(names[r.end], names[r.start], r.props.get("role")) for r in ds.rels if r.kind == "WORKS_FOR"}
     assert ties == {(f"Org {i}", *people[c]) for i, c in enumerate(people)}
     assert f"column 'Contact': passed over {', '.join(map(repr, passed))}" in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize("people", ["Name", "Delegate"])
+def test_a_list_of_delegates_makes_their_organisations_the_label_and_them_people(lcg, tmp_path, monkeypatch, people):
+    """A trial's conference list: "Name" (the delegates: "Dr Anna Schmidt", "박서연") beside "Organisation /
+    Institution". The hint made Name the Label and left the organisations out: pasted, 125 people were imported as
+    organisations, with no warning. A column of people's names beside one named for organisations is read as the
+    people who work for them: the organisations' column is the Label, the names' column person."""
+    (tmp_path / "delegates.csv").write_text(
+        f"Reg ID,{people},Organisation / Institution,Country,Email\n"
+        "PC-1,Dr Anna Schmidt,Universität Hamburg,Germany,a.schmidt@uni-hamburg.de\n"
+        "PC-2,박서연,Seoul Metropolitan Government,Korea,sy.park@seoul.go.kr\n"
+        "PC-3,Juan Pérez,Alcaldía de Medellín,Colombia,jperez@medellin.gov.co\n"
+        "PC-4,Luz Gómez,Universidad de Antioquia,Colombia,luz@udea.edu.co\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    first = lcg("import", "sheet", "delegates.csv", "--type", "organisation", "-o", "data")
+    assert first.exit_code == 1
+    assert _mapping_written(_hint_command(first.stderr))["columns"] == {
+        "Organisation / Institution": "Label", people: "person", "Reg ID": None, "Country": "address", "Email": None}
+    pasted = _paste(tmp_path, _hint_command(first.stderr))
+    assert pasted.returncode == 0, pasted.stderr
+    ds = load_dataset(tmp_path / "data")
+    names = {n.id: n.name for n in ds.nodes}
+    assert {(names[r.start], names[r.end]) for r in ds.rels if r.kind == "WORKS_FOR"} == {
+        ("Dr Anna Schmidt", "Universität Hamburg"), ("박서연", "Seoul Metropolitan Government"),
+        ("Juan Pérez", "Alcaldía de Medellín"), ("Luz Gómez", "Universidad de Antioquia")}
+
+
+@pytest.mark.parametrize("bodies, cells", [
+    ("Parent organisation", ("Government of Ireland", "Universidad de Antioquia", "Fundación Roble", "")),
+    ("Organisation", ("Cork City Council", "Bilston Library", "Fundación Roble", "Oak Trust")),
+])
+def test_a_name_column_of_organisations_stays_the_label_beside_an_organisation_column(lcg, tmp_path, monkeypatch,
+                                                                                      bodies, cells):
+    """Only a column of people's names gives way to the organisations' column: a list whose "Name" holds the bodies
+    (some written as names are, "Facultad de Educación") beside their "Parent organisation" (another body than the
+    row's) or an "Organisation" column keeps Name as its Label."""
+    names = ("Cork City Council", "Facultad de Educación", "Bilston Library", "Oak Trust")
+    (tmp_path / "orgs.csv").write_text(f"Name,{bodies},Phone\n" + "".join(
+        f"{n},{c},{i}\n" for i, (n, c) in enumerate(zip(names, cells))), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    first = lcg("import", "sheet", "orgs.csv", "--type", "organisation", "-o", "data")
+    columns = _mapping_written(_hint_command(first.stderr))["columns"]
+    assert [c for c, f in columns.items() if f == "Label"] == ["Name"] and "person" not in columns.values(), columns
+
+
+def test_a_place_column_is_address_and_a_focal_point_of_names_is_people(lcg, tmp_path, monkeypatch):
+    """A trial's list of member cities: the map left "Member city" out (~) and gave "Focal point", a column of
+    people's names, nothing. A column whose name ends with a place's word ("Member city", "Home country") is offered
+    as address, joined with the others in their order; "Focal point", "Liaison", "Representative", "Key contact",
+    "Coordinator" columns whose cells are people's names are offered as person; one of a body's desks ("International
+    Office") is not, nor "Ethnicity" (whose end is no word) address."""
+    (tmp_path / "members.csv").write_text(
+        "Member city,City government,Home country,Focal point,Liaison,Representative,Key contact,Co-ordinator,"
+        "Lead,Ethnicity\n"
+        "Medellín,Alcaldía de Medellín,Colombia,Luz Gómez,Ana Ruiz,Dr Pablo Sosa,Ana Ruiz,Juan Pérez,"
+        "International Office,x\n"
+        "Cork,Cork City Council,Ireland,Denis Barrett (coordinator),Mary Walsh,Seán Ó Riada,Denis Barrett,"
+        "Mary Walsh,Yes,y\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    first = lcg("import", "sheet", "members.csv", "--type", "organisation", "-o", "data")
+    assert _mapping_written(_hint_command(first.stderr))["columns"] == {
+        "City government": "Label", "Member city": "address", "Home country": "address", "Focal point": "person",
+        "Liaison": "person", "Representative": "person", "Key contact": "person", "Co-ordinator": "person",
+        "Lead": None, "Ethnicity": None}, first.stderr
+    pasted = _paste(tmp_path, _hint_command(first.stderr))
+    assert pasted.returncode == 0, pasted.stderr
+    ds = load_dataset(tmp_path / "data")
+    orgs = {n.name: n.props for n in ds.nodes if n.kind == "Organisation"}
+    assert orgs["Alcaldía de Medellín"]["address"] == "Medellín, Colombia"
+    assert {n.name for n in ds.nodes if n.kind == "Person"} == {"Luz Gómez", "Ana Ruiz", "Dr Pablo Sosa", "Juan Pérez",
+                                                                "Denis Barrett", "Mary Walsh", "Seán Ó Riada"}

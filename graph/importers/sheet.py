@@ -12,7 +12,8 @@ each (a file with From/To columns is connections). Other column names are
 mapped with a small YAML file (``columns: {Organisation name: Label, Fax: ~}``,
 ``types: {Org: Organisation}``, ``type: Organisation``): a column mapped to nothing
 is left out, columns mapped to ``address`` (street, town) are joined in their order, a column mapped to
-``person`` ("Main contact") names people who work for the row's organisation (``PERSON_COLUMN``), register
+``person`` ("Main contact", "Focal point"; a delegates list's "Name" beside its "Organisation", which is then the
+Label: ``_label_guess``) names people who work for the row's organisation (``PERSON_COLUMN``), register
 numbers ("Charity number", "Companies House No") are read as org-ids (``register_of``), and ``type`` is the kind
 of every row with no Type, so a plain list of organisations (name, address, postcode, phone) imports as it is.
 Type cells that name no kind (a column of one's own categories) are one problem per sheet, with the line
@@ -75,10 +76,14 @@ MAP_KEYS = ("columns", "types", "type")
 #: becomes a Person, by name only (people carry no contact details), with a WORKS_FOR tie to the organisation;
 #: a name on several rows is one person. `lcg duplicates` reads a person shared by two records as evidence.
 PERSON_COLUMN = "person"
-#: Column names that name a person ("Main contact", "Manager"), not a detail of one ("Contact email") nor
-#: something else ("Head office", "Lead organisation", "Contact hours").
-_PERSON_HEADER = re.compile(r"\b(contact|person|manager|lead|head|director|chair|coordinator|officer|ceo|"
-                            r"headteacher|principal|secretary|treasurer|trustee|chairperson)\b")
+#: Column names that name a person ("Main contact", "Manager", "Focal point", "Liaison", "Delegate"), not a detail of
+#: one ("Contact email") nor something else ("Head office", "Lead organisation", "Contact hours").
+_PERSON_HEADER = re.compile(r"\b(contact|person|manager|lead|head|director|chair|co-?ordinator|officer|ceo|"
+                            r"headteacher|principal|secretary|treasurer|trustee|chairperson|focal point|liaison|"
+                            r"representative|rep|delegate|attendee|participant)\b")
+#: A column's name that says it holds names, not whose ("Name", "Full name"): people's in a list of delegates, an
+#: organisation's in a list of them; its cells say which (``_reads_as_people``).
+_NAMES_HEADER = re.compile(r"\bnames?\b")
 _DETAIL_HEADER = re.compile(r"\b(e-?mail|phone|tel|telephone|mobile|fax|address|number|no|title|role|office|"
                             r"organi[sz]ation|partner|hours|time|days?|activity|details?)\b")
 #: A cell that is or holds a contact detail, not a name alone: a figure (a phone number), an e-mail address
@@ -96,7 +101,9 @@ _NO_ONE = BLANK_WORDS | frozenset("vacant x various yes no true false info recep
 #: Centre", "Centre Manager". A cell of role words alone ("Safeguarding Lead") is a role too; a surname that is
 #: also a role's word ("Tom Head", "Emily Post") is not, beside a word that is not one.
 _BODY_WORDS = frozenset("of for the council school college university trust centre center ltd limited team office "
-                        "department service services website group association society club cic plc".split())
+                        "department service services website group association society club cic plc "
+                        # and public bodies' ("Seoul Metropolitan Government", "Ministry of Education")
+                        "government ministry agency institute library hospital".split())
 _ROLE_WORDS = frozenset("head teacher headteacher manager chair chairman chairperson director officer coordinator "
                         "co-ordinator ceo principal secretary treasurer administrator lead contact deputy assistant "
                         "executive chief worker leader safeguarding general enquiries admin senior curator exec "
@@ -433,8 +440,9 @@ class _Reader:
             return None
         return sheet, n, columns.get(path[0]) if path else None
 
-    def header(self, sheet, row, wanted: dict, required, line: int = 1) -> list | None:
-        """The fields of the header ``row`` (on the sheet's row ``line``), or None when it is no header."""
+    def header(self, sheet, row, wanted: dict, required, line: int = 1, body=()) -> list | None:
+        """The fields of the header ``row`` (on the sheet's row ``line``, the rows ``body`` under it), or None when
+        it is no header."""
         cols = []
         for c in row:
             name = str(c or "").strip()
@@ -464,7 +472,7 @@ class _Reader:
             shown = [w.title() for w in wanted if w in required or w not in ("type",) or not self.default_kind]
             if "type" in missing and "label" in missing:
                 self.kind_needed = "organisation"  # a plain list: the command the hint gives says its kind
-            hint = self.label_hint(row) if "label" in missing else None
+            hint = self.label_hint(row, body) if "label" in missing else None
             if hint is None and missing == ["type"] and wanted is ELEMENT_COLUMNS:  # a list of elements only
                 hint = f"; for a list of one kind, give it: {_RERUN}"
                 self.kind_needed = "organisation"
@@ -475,32 +483,43 @@ class _Reader:
             return None
         return cols
 
-    def label_hint(self, row) -> str | None:
+    def label_hint(self, row, body=()) -> str | None:
         """How to name a column of ``row`` that holds names (``Site name``) Label: a command to paste, or
-        the line to change in the user's mapping file (which may map that column to something else)."""
+        the line to change in the user's mapping file (which may map that column to something else). A column
+        of people's names that the guess passed over for the organisations' is mapped to person with it."""
         cells = [str(c).strip() for c in row if c not in (None, "") and str(c).strip()]
+        columns = {str(c).strip(): [r[i] for r in body if i < len(r) and r[i] not in (None, "")]
+                   for i, c in enumerate(row) if c not in (None, "") and str(c).strip()}
         organisations = (self.default_kind or "organisation").lower().startswith("org")
-        guess = _label_guess(cells, organisations)
+        guess = _label_guess(cells, organisations, columns)
         if guess is None:
             return None
-        named, sure = guess
+        named, sure, people = guess
         self.ahead[named] = "Label"
-        return self.map_hint(named, "Label", "" if sure else "if it holds the rows' names, ")
+        if people is None:
+            return self.map_hint(named, "Label", "" if sure else "if it holds the rows' names, ")
+        self.ahead[people] = PERSON_COLUMN
+        return self.map_hint(named, "Label", f"column {people!r} holds people's names, not the organisations': ",
+                             f"make {named!r} the Label and each name a person who works for the row's organisation",
+                             (people, PERSON_COLUMN))
 
-    def map_hint(self, named: str, to: str, why: str = "", lead: str | None = None) -> str:
+    def map_hint(self, named: str, to: str, why: str = "", lead: str | None = None,
+                 also: tuple[str, str] | None = None) -> str:
         """"; name ..." with the command (or the line of the user's mapping file) that maps column ``named``
-        to ``to``; ``why`` goes before it ("if they are categories of your own, "). Without a mapping file,
-        every hint of a run names one file holding all their lines (``finish``): pasting any of them fixes
-        them all, and none writes over another's."""
-        line = f"{_yaml_key(named)}: {to}"
+        to ``to`` (and the column and field ``also``); ``why`` goes before it ("if they are categories of your
+        own, "). Without a mapping file, every hint of a run names one file holding all their lines (``finish``):
+        pasting any of them fixes them all, and none writes over another's."""
+        pairs = [(named, to), *([also] if also else [])]
         if self.map_file is None:
-            if (named, to) not in self.suggested:
-                self.suggested.append((named, to))
+            self.suggested += [pair for pair in pairs if pair not in self.suggested]
             return f"; {why}{lead or 'name your own column'} in a mapping file: {_NEW_MAP}"
-        now = self.column_map.get(named.lower())
-        instead = f" (it maps it to {now or '~'} now)" if now is not None else ""
-        return (f"; {why}{lead + ': ' if lead else ''}in {self.map_file}, under columns:, write {line}{instead}, "
-                f"then run: {_RERUN}")
+        lines = []
+        for column, field in pairs:
+            now = self.column_map.get(column.lower())
+            lines.append(f"{_yaml_key(column)}: {field}" + (f" (it maps it to {now or '~'} now)" if now is not None
+                                                             else ""))
+        return (f"; {why}{lead + ': ' if lead else ''}in {self.map_file}, under columns:, write "
+                f"{' and '.join(lines)}, then run: {_RERUN}")
 
     def _map_lines(self, map_kind: str | None) -> list[str]:
         """The lines of a mapping file holding the one given (if any), every hint's line and every column's
@@ -636,13 +655,18 @@ _NOT_LABEL_WORDS = frozenset("id ref reference no number code type category sect
                              "amount total count url website web email address postcode phone tel".split())
 
 
-def _label_guess(cells: list[str], organisations: bool) -> tuple[str, bool] | None:
-    """The header cell of the column that likely names the rows, and whether its name says so: a "... name"
-    column ("Organisation Name", "Name of group"), else one named with a ``LABEL_WORDS`` word ("Group",
-    "Employer", "City / organisation"), else (not sure) the first column no field, register or person has. In
-    a list of organisations a column of people ("Contact Name", "Chair") is none of these: it holds the
-    contacts, not the organisations' names (a trial's grants list was offered 'Contact Name: Label'); only
-    when no other column could be one, its hint is still a command to paste."""
+def _label_guess(cells: list[str], organisations: bool,
+                 columns: dict[str, list] | None = None) -> tuple[str, bool, str | None] | None:
+    """The header cell of the column that likely names the rows, whether its name says so, and the column of
+    people's names to map to person beside it (or None): a "... name" column ("Organisation Name", "Name of
+    group"), else one named with a ``LABEL_WORDS`` word ("Group", "Employer", "City / organisation"), else (not
+    sure) the first column no field, register or person has. In a list of organisations a column of people
+    ("Contact Name", "Chair") is none of these: it holds the contacts, not the organisations' names (a trial's
+    grants list was offered 'Contact Name: Label'); only when no other column could be one, its hint is still a
+    command to paste. A place's column ("Member city": ``_FIELD_WORDS``) is an address, not the guess. Nor is a "Name" column whose cells (``columns``) are people's names, read so more than an
+    organisations' column's beside it: a list of delegates ("Name": "Dr Anna Schmidt", "Organisation /
+    Institution") names the people who work for the organisations, and a trial's 125 delegates were imported as
+    organisations; that column is the Label, the names' column is person."""
     def words(c: str) -> set[str]:
         return set(re.findall(r"[a-z]+", c.lower()))
 
@@ -652,15 +676,25 @@ def _label_guess(cells: list[str], organisations: bool) -> tuple[str, bool] | No
     free = [c for c in cells if not person(c) and not register_of(c.lower()) and not words(c) & _NOT_LABEL_WORDS
             and c.lower() not in FIELD_SYNONYMS]  # "Trading name", "Other names": the aliases, not the name
     named = next((c for c in free if "name" in c.lower()), None)
+    if named is not None and organisations and columns is not None:
+        # named for the rows' organisations alone: "Organisation / Institution", "Employer", not "Parent
+        # organisation" nor "Lead body" (another body than the row's, beside a "Name" of the row's own)
+        bodies = next((c for c in free if c != named and words(c) - {"name", "of", "the"}
+                       and all(w in LABEL_WORDS or w.rstrip("s") in LABEL_WORDS for w in words(c) - {"name", "of",
+                                                                                                   "the"})), None)
+        if bodies is not None and _reads_as_people(columns.get(named, ()), strict=True) and \
+                _people_share(columns.get(named, ())) >= _people_share(columns.get(bodies, ())):
+            return bodies, True, named
     if named is None and organisations:
         named = next((c for c in free if {w.rstrip("s") for w in words(c)} & LABEL_WORDS
                       or words(c) & LABEL_WORDS), None)
     if named is not None:
-        return named, True
+        return named, True, None
     known = {*ELEMENT_COLUMNS, *FIELD_SYNONYMS, *(f.name for k in schema.NODE_KINDS.values() for f in k.fields)}
-    first = next((c for c in free if c.lower() not in known and not _DETAIL_HEADER.search(c.lower())), None) or \
+    first = next((c for c in free if c.lower() not in known and not _DETAIL_HEADER.search(c.lower())
+                  and not _FIELD_WORDS["address"].search(c.lower())), None) or \
         next((c for c in cells if person(c) and "name" in c.lower()), None)  # no other: a hint still to paste
-    return None if first is None else (first, False)
+    return None if first is None else (first, False, None)
 
 
 #: Fields that several columns may fill, joined in their order with ", ": an address written over "Address 1",
@@ -929,7 +963,7 @@ def _read(paths: list[Path], out_dir, mapping, name: str | None, kind: str | Non
                 target = connections
             else:
                 cols = reader.header(label, rows[0], ELEMENT_COLUMNS,
-                                     ("label",) if reader.default_kind else ("label", "type"), line)
+                                     ("label",) if reader.default_kind else ("label", "type"), line, rows[1:])
                 target = elements
             if cols is not None:
                 for n, r in numbered[1:]:
@@ -1590,6 +1624,45 @@ def _unspaced(word: str) -> bool:
     return bool(word) and all(unicodedata.name(c, "").startswith(_UNSPACED_SCRIPTS) for c in word)
 
 
+def _reads_as_people(values, strict: bool = False) -> bool:
+    """Whether a column's cells ``values`` hold people's names: more cells name a person (``_is_name``, with their
+    role or not) than hold something no person column takes, a role, a team or a service passed over as one
+    ("Parish Office") aside, as a contact column holds them; ``strict``, for a column whose name says only that
+    it holds names ("Name"), more than half of its written cells name a person: a body's name is as often written
+    in role and body words ("Cork City Council") as a role is, and counts against it."""
+    names = others = 0
+    for value in values:
+        text = " ".join(str(value or "").split())
+        if _no_one(text):
+            continue
+        if _CONTACT_DETAIL.search(text):
+            others += 1
+        elif _names_person(text):
+            names += 1
+        elif strict or not _names_a_role(text):
+            others += 1
+    return names > others
+
+
+def _people_share(values) -> float:
+    """The share of a column's written cells that name a person (``_names_person``): of two columns, the one of
+    people's names reads so at least as much as the one of the bodies they work for, some of whose names are written
+    as names are ("Universidad de Antioquia")."""
+    texts = [" ".join(str(v).split()) for v in values if str(v).strip()]
+    return sum(map(_names_person, texts)) / len(texts) if texts else 0
+
+
+def _names_person(text: str) -> bool:
+    """Whether a cell names a person (``_is_name``, with their role or not, one of several), and has no word
+    bodies are named with ("Seoul Metropolitan Government", "Age UK": ``names.GENERIC_WORDS``, a legal form):
+    when a column is told from another by its cells, a body's name written as a person's counts for neither."""
+    from ..dedup.names import GENERIC_WORDS, LEGAL_TOKENS
+
+    if set(re.findall(r"\w+", text.lower())) & (GENERIC_WORDS | LEGAL_TOKENS | _BODY_WORDS):
+        return False
+    return any(_is_name(_name_and_role(part)[0]) for part in _people_in(text))
+
+
 def _sentence_case(words: list[str]) -> bool:
     """Whether ``words`` are written as a phrase, its first word capitalised and a later one not ("Debt adviser",
     "Adult Social Care front door"), where a name capitalises each word but its particles ("Sanne de Vries", "Jo
@@ -1861,12 +1934,16 @@ FIELD_SYNONYMS = {"zip": "postcode", "zipcode": "postcode", "zip code": "postcod
                   **dict.fromkeys(("state", "county", "country", "region", "province"), "address")}
 #: How a column's name ends when it names a field after another word or before a number ("TelephoneNum",
 #: "SchoolWebsite", "Street 1", "Address line 2"), for its hint: not "Phone opening hours", "Town twinning",
-#: "Address type", "Postcode district", nor an e-mail or web address.
+#: "Address type", "Postcode district", nor an e-mail or web address. A name ending with a place's word, a word of
+#: its own ("Member city", "Home country", "Local authority region"), says where the row is, as "City" does: offered
+#: as address, joined with the others in their order (a trial's "Member city" was offered ~); not "Ethnicity",
+#: "Capacity", "Estate", "Allocation", whose ends are no words.
 _FIELD_WORDS = {"phone": re.compile(r"(?:tele)?phone[\s_-]*(?:num|number|no)?$"),
                 "website": re.compile(r"(?:website|web site|webpage|homepage)$"),
                 "postcode": re.compile(r"(?:postcode|post code|zipcode|zip code)$"),
                 "address": re.compile(r"(?<!e-mail )(?<!email )(?<!web )(?:street|address|town)"
-                                      r"(?:[\s_-]*(?:line)?[\s_-]*\d)?$")}
+                                      r"(?:[\s_-]*(?:line)?[\s_-]*\d)?$|\b(?:city|town|country|county|region|state|"
+                                      r"province|locality|location)$")}
 #: A column's name that says it holds web addresses ("Web address", "URL", "Homepage"): never offered address.
 _WEB_COLUMN = re.compile(r"\b(?:web|website|webpage|url|homepage|www|internet)\b")
 _PLAIN_KEY = re.compile(r"[A-Za-z][A-Za-z0-9 _.()-]*")
@@ -1948,10 +2025,10 @@ def _unknown_column(reader: _Reader, sheet: str, col: str, kind: str) -> str:
             and "category" not in reader.headers.get(sheet, {})
             and not any(f == "Category" for _, f in reader.column_fixes)):  # one column may be the Category
         field = "Category"  # the entry's own type ("Type of organisation": charity, school) is read from Category
-    if (field is None and kind in schema.REL_KINDS["WORKS_FOR"].ends and _PERSON_HEADER.search(col)
-            and not _DETAIL_HEADER.search(col) and _PERSON_NAME.fullmatch(_name_and_role(str(value))[0])
-            and not _CONTACT_DETAIL.search(str(value))):  # "Main contact": a person's name
-        field = PERSON_COLUMN
+    if (field is None and kind in schema.REL_KINDS["WORKS_FOR"].ends and not _DETAIL_HEADER.search(col)
+            and (_PERSON_HEADER.search(col) and _reads_as_people(values)
+                 or _NAMES_HEADER.search(col) and _reads_as_people(values, strict=True))):
+        field = PERSON_COLUMN  # "Main contact", "Focal point", a delegates' "Name" beside their organisation's
     if field is None and col in ("urn", "ukprn") and _URN_VALUE.fullmatch(str(value).strip()):
         field = "school urn" if col == "urn" else "ukprn"  # a register's number, read as an org-id once mapped
     if field is None and "identifiers" in fields and _ods_codes(col, values):
