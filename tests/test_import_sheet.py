@@ -1868,3 +1868,23 @@ def test_a_place_column_is_address_and_a_focal_point_of_names_is_people(lcg, tmp
     assert orgs["Alcaldía de Medellín"]["address"] == "Medellín, Colombia"
     assert {n.name for n in ds.nodes if n.kind == "Person"} == {"Luz Gómez", "Ana Ruiz", "Dr Pablo Sosa", "Juan Pérez",
                                                                 "Denis Barrett", "Mary Walsh", "Seán Ó Riada"}
+
+
+def test_a_note_with_no_row_after_it_is_said_to_be_below_the_list(lcg, tmp_path):
+    """A trial's referral directory ended with "NOTE: phone numbers checked Dec 2023 - ... directory v4", said to be
+    "a note inside the list" though no row followed it. A heading or note with no row of the list after it is a note
+    below the list, said with the others there in their order; one with rows after it is still inside."""
+    text = ("Organisation,Town,Phone\n--- Wolverhampton ---,,\nOak Trust,Wolverhampton,1\nElm Trust,Bilston,2\n"
+            "Ash Trust,Wolverhampton,3\nBirch Trust,Bilston,4\n,NOTE: phone numbers checked Dec 2023 - directory v4,\n"
+            "Exported 2024-01-12 by J Evans,,\n")
+    result = _import_list(lcg, tmp_path, text, "{Organisation: Label, Town: address, Phone: phone}")
+    assert result.exit_code == 0, result.output
+    assert len(load_dataset(tmp_path / "data").nodes) == 4
+    said = [line for line in result.stderr.splitlines() if line.startswith("warning:")]
+    assert said == ["warning: list.csv:7: passed over 'NOTE: phone numbers checked Dec 2023 - directory v4': a note "
+                    "below the list (one cell alone written), not one of its rows",
+                    "warning: list.csv:8: passed over 'Exported 2024-01-12 by J Evans': a note below the list (its "
+                    "first cell alone written), not one of its rows",
+                    "warning: list.csv:2: passed over '--- Wolverhampton ---' (row 2): a heading or note inside the "
+                    "list, not a row of it (one cell written where its rows fill several); to import such a row, "
+                    "write another of its cells"], said

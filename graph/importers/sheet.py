@@ -402,8 +402,9 @@ class _Reader:
         #: (sheet, row, organisation id, name) of each person the person columns name (``_people``), and
         #: (sheet, column) -> [its place in ``problems``, (row, text)...] of cells that name no person
         self.people: list[tuple[str, int, str, str, str | None]] = []  # ... and the role the cell gives them
-        #: (sheet, row, text) of the notes below a list passed over ("Exported ... by ...": ``_footer``)
-        self.footers: list[tuple[str, int, str]] = []
+        #: (sheet, row, text, written in its first cell) of the notes below a list passed over ("Exported ... by
+        #: ...": ``_footer``; "NOTE: ..." with no row after it: ``_inner_notes``)
+        self.footers: list[tuple[str, int, str, bool]] = []
         #: sheet -> (row, text) of the headings and notes inside a list passed over ("--- Europe ---": ``_inner_notes``)
         self.inner_notes: dict[str, list[tuple[int, str]]] = {}
         #: what was said of a whole file (a CSV read as Windows-1252)
@@ -945,7 +946,7 @@ def _read(paths: list[Path], out_dir, mapping, name: str | None, kind: str | Non
             while len(numbered) - footers > 2 and _footer(numbered[0][1], numbered[-1 - footers][1]):
                 footers += 1
             for n, r in numbered[len(numbered) - footers:]:
-                reader.footers.append((label, n, str(r[0]).strip()))
+                reader.footers.append((label, n, str(r[0]).strip(), True))
             numbered = numbered[:len(numbered) - footers]
             if numbered:
                 head = [str(reader.column_map.get(str(c or "").strip().lower(), c or "")).strip().lower()
@@ -1003,8 +1004,8 @@ def _warnings(reader: _Reader) -> list[str]:
     column ("Parish Office") and the cells read in part ("Reg. Charity 1110039" as 1110039), with their rows: the
     sheet keeps what it says, and the user may check what the import took from it."""
     out = [*reader.file_warnings]
-    out += [f"{sheet}:{n}: passed over {text!r}: a note below the list (its first cell alone written), not one of "
-            "its rows" for sheet, n, text in reader.footers]
+    out += [f"{sheet}:{n}: passed over {text!r}: a note below the list ({'its first' if first else 'one'} cell alone "
+            "written), not one of its rows" for sheet, n, text, first in reader.footers]
     for sheet, notes in reader.inner_notes.items():
         rows = [n for n, _ in notes]
         out.append(f"{_rows_at(sheet, rows[0], len(rows))}: passed over {', '.join(repr(t) for _, t in notes)} "
@@ -1199,7 +1200,9 @@ def _inner_notes(reader: _Reader, label: str, header, head: list[str], numbered:
       among the borough headings "Wolverhampton", "Walsall", "Dudley", though no row's Town is Sandwell).
     Any other row of one cell is a row: an organisation with only its name written ("Oak Trust" in mixed case,
     undecorated) imports as before. The trials' rows were refused ("no Label", a heading in another column than the
-    names) or, worse, imported as organisations ("Wolverhampton", "Walsall" from a pharmacy list's headings)."""
+    names) or, worse, imported as organisations ("Wolverhampton", "Walsall" from a pharmacy list's headings). Such rows
+    with no row of the list after them are notes below it, said as ``_footer``'s are (a trial's last row, "NOTE: ...
+    directory v4", was called "a note inside the list")."""
     def filled(row) -> list[int]:
         return [i for i, c in enumerate(row) if c not in (None, "") and str(c).strip()]
 
@@ -1237,8 +1240,13 @@ def _inner_notes(reader: _Reader, label: str, header, head: list[str], numbered:
             if n not in passed and i == column and _has_letters(text) and (text.upper() == text) == capitals \
                     and len(text.split()) <= longest:
                 passed[n] = (i, text)
-    if passed:
-        reader.inner_notes[label] = [(n, passed[n][1]) for n, _ in numbered if n in passed]
+    last = max((n for n, _ in numbered if n not in passed), default=0)
+    below = [n for n, _ in numbered if n in passed and n > last]  # no row after them: below the list, not inside
+    at = next((k for k, f in enumerate(reader.footers) if f[0] == label), len(reader.footers))
+    reader.footers[at:at] = [(label, n, passed[n][1], passed[n][0] == 0) for n in below]
+    inside = [(n, passed[n][1]) for n, _ in numbered if n in passed and n <= last]
+    if inside:
+        reader.inner_notes[label] = inside
     return [(n, r) for n, r in numbered if n not in passed]
 
 
