@@ -1798,30 +1798,35 @@ def test_names_in_scripts_without_capitals_are_people_and_their_roles_are_not(lc
     assert f"column 'Contact': passed over {', '.join(map(repr, passed))}" in result.stderr, result.stderr
 
 
-@pytest.mark.parametrize("people", ["Name", "Delegate"])
+_DELEGATES = (("Dr Anna Schmidt", "Universität Hamburg", "Germany"), ("박서연", "Seoul Metropolitan Government", "Korea"),
+              ("Juan Pérez", "Alcaldía de Medellín", "Colombia"), ("Luz Gómez", "Universidad de Antioquia", "Colombia"))
+
+
+@pytest.mark.parametrize("people", [("Name",), ("Delegate",), ("First Name", "Last Name")])
 def test_a_list_of_delegates_makes_their_organisations_the_label_and_them_people(lcg, tmp_path, monkeypatch, people):
     """A trial's conference list: "Name" (the delegates: "Dr Anna Schmidt", "박서연") beside "Organisation /
     Institution". The hint made Name the Label and left the organisations out: pasted, 125 people were imported as
-    organisations, with no warning. A column of people's names beside one named for organisations is read as the
-    people who work for them: the organisations' column is the Label, the names' column person."""
+    organisations, with no warning. A column of people's names (or a first and a last name's, as an event's export
+    writes them) beside one named for organisations is read as the people who work for them: the organisations'
+    column is the Label, the names' columns person."""
+    rows = [(name if len(people) == 1 else ",".join(name.rsplit(" ", 1)), org, country)
+            for name, org, country in _DELEGATES if len(people) == 1 or " " in name]
     (tmp_path / "delegates.csv").write_text(
-        f"Reg ID,{people},Organisation / Institution,Country,Email\n"
-        "PC-1,Dr Anna Schmidt,Universität Hamburg,Germany,a.schmidt@uni-hamburg.de\n"
-        "PC-2,박서연,Seoul Metropolitan Government,Korea,sy.park@seoul.go.kr\n"
-        "PC-3,Juan Pérez,Alcaldía de Medellín,Colombia,jperez@medellin.gov.co\n"
-        "PC-4,Luz Gómez,Universidad de Antioquia,Colombia,luz@udea.edu.co\n", encoding="utf-8")
+        f"Reg ID,{','.join(people)},Organisation / Institution,Country,Email\n"
+        + "".join(f"PC-{i},{name},{org},{country},x{i}@example.org\n" for i, (name, org, country) in enumerate(rows)),
+        encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     first = lcg("import", "sheet", "delegates.csv", "--type", "organisation", "-o", "data")
     assert first.exit_code == 1
     assert _mapping_written(_hint_command(first.stderr))["columns"] == {
-        "Organisation / Institution": "Label", people: "person", "Reg ID": None, "Country": "address", "Email": None}
+        "Organisation / Institution": "Label", **dict.fromkeys(people, "person"), "Reg ID": None,
+        "Country": "address", "Email": None}
     pasted = _paste(tmp_path, _hint_command(first.stderr))
     assert pasted.returncode == 0, pasted.stderr
     ds = load_dataset(tmp_path / "data")
     names = {n.id: n.name for n in ds.nodes}
     assert {(names[r.start], names[r.end]) for r in ds.rels if r.kind == "WORKS_FOR"} == {
-        ("Dr Anna Schmidt", "Universität Hamburg"), ("박서연", "Seoul Metropolitan Government"),
-        ("Juan Pérez", "Alcaldía de Medellín"), ("Luz Gómez", "Universidad de Antioquia")}
+        (name.replace(",", " "), org) for name, org, _ in rows}
 
 
 @pytest.mark.parametrize("bodies, cells", [

@@ -489,7 +489,7 @@ class _Reader:
         the line to change in the user's mapping file (which may map that column to something else). A column
         of people's names that the guess passed over for the organisations' is mapped to person with it."""
         cells = [str(c).strip() for c in row if c not in (None, "") and str(c).strip()]
-        columns = {str(c).strip(): [r[i] for r in body if i < len(r) and r[i] not in (None, "")]
+        columns = {str(c).strip(): [r[i] if i < len(r) else None for r in body]
                    for i, c in enumerate(row) if c not in (None, "") and str(c).strip()}
         organisations = (self.default_kind or "organisation").lower().startswith("org")
         guess = _label_guess(cells, organisations, columns)
@@ -497,20 +497,22 @@ class _Reader:
             return None
         named, sure, people = guess
         self.ahead[named] = "Label"
-        if people is None:
+        if not people:
             return self.map_hint(named, "Label", "" if sure else "if it holds the rows' names, ")
-        self.ahead[people] = PERSON_COLUMN
-        return self.map_hint(named, "Label", f"column {people!r} holds people's names, not the organisations': ",
+        self.ahead.update(dict.fromkeys(people, PERSON_COLUMN))
+        which = f"column {people[0]!r} holds" if len(people) == 1 else \
+            f"columns {', '.join(map(repr, people[:-1]))} and {people[-1]!r} hold"
+        return self.map_hint(named, "Label", f"{which} people's names, not the organisations': ",
                              f"make {named!r} the Label and each name a person who works for the row's organisation",
-                             (people, PERSON_COLUMN))
+                             [(c, PERSON_COLUMN) for c in people])
 
     def map_hint(self, named: str, to: str, why: str = "", lead: str | None = None,
-                 also: tuple[str, str] | None = None) -> str:
+                 also: list[tuple[str, str]] | None = None) -> str:
         """"; name ..." with the command (or the line of the user's mapping file) that maps column ``named``
         to ``to`` (and the column and field ``also``); ``why`` goes before it ("if they are categories of your
         own, "). Without a mapping file, every hint of a run names one file holding all their lines (``finish``):
         pasting any of them fixes them all, and none writes over another's."""
-        pairs = [(named, to), *([also] if also else [])]
+        pairs = [(named, to), *(also or ())]
         if self.map_file is None:
             self.suggested += [pair for pair in pairs if pair not in self.suggested]
             return f"; {why}{lead or 'name your own column'} in a mapping file: {_NEW_MAP}"
@@ -657,17 +659,20 @@ _NOT_LABEL_WORDS = frozenset("id ref reference no number code type category sect
 
 
 def _label_guess(cells: list[str], organisations: bool,
-                 columns: dict[str, list] | None = None) -> tuple[str, bool, str | None] | None:
-    """The header cell of the column that likely names the rows, whether its name says so, and the column of
-    people's names to map to person beside it (or None): a "... name" column ("Organisation Name", "Name of
+                 columns: dict[str, list] | None = None) -> tuple[str, bool, tuple[str, ...]] | None:
+    """The header cell of the column that likely names the rows, whether its name says so, and the columns of
+    people's names to map to person beside it (or none): a "... name" column ("Organisation Name", "Name of
     group"), else one named with a ``LABEL_WORDS`` word ("Group", "Employer", "City / organisation"), else (not
     sure) the first column no field, register or person has. In a list of organisations a column of people
     ("Contact Name", "Chair") is none of these: it holds the contacts, not the organisations' names (a trial's
     grants list was offered 'Contact Name: Label'); only when no other column could be one, its hint is still a
-    command to paste. A place's column ("Member city": ``_FIELD_WORDS``) is an address, not the guess. Nor is a "Name" column whose cells (``columns``) are people's names, read so more than an
-    organisations' column's beside it: a list of delegates ("Name": "Dr Anna Schmidt", "Organisation /
-    Institution") names the people who work for the organisations, and a trial's 125 delegates were imported as
-    organisations; that column is the Label, the names' column is person."""
+    command to paste. A place's column ("Member city": ``_FIELD_WORDS``) is an address, not the guess.
+
+    Nor is a "Name" column (or a "First name" and a "Last name") whose cells (``columns``, the rows' cells of each
+    column) are people's names, at least as much as those of a column named for the organisations alone: a list
+    of delegates ("Name": "Dr Anna Schmidt", "Organisation / Institution"; an event's export: "First Name", "Last
+    Name", "Company") names people who work for the organisations, and a trial's 125 delegates were imported as
+    organisations; that column is the Label, the names' columns are person."""
     def words(c: str) -> set[str]:
         return set(re.findall(r"[a-z]+", c.lower()))
 
@@ -677,25 +682,41 @@ def _label_guess(cells: list[str], organisations: bool,
     free = [c for c in cells if not person(c) and not register_of(c.lower()) and not words(c) & _NOT_LABEL_WORDS
             and c.lower() not in FIELD_SYNONYMS]  # "Trading name", "Other names": the aliases, not the name
     named = next((c for c in free if "name" in c.lower()), None)
-    if named is not None and organisations and columns is not None:
-        # named for the rows' organisations alone: "Organisation / Institution", "Employer", not "Parent
-        # organisation" nor "Lead body" (another body than the row's, beside a "Name" of the row's own)
-        bodies = next((c for c in free if c != named and words(c) - {"name", "of", "the"}
-                       and all(w in LABEL_WORDS or w.rstrip("s") in LABEL_WORDS for w in words(c) - {"name", "of",
-                                                                                                   "the"})), None)
-        if bodies is not None and _reads_as_people(columns.get(named, ()), strict=True) and \
-                _people_share(columns.get(named, ())) >= _people_share(columns.get(bodies, ())):
-            return bodies, True, named
+    parts = _name_part_columns(free)
+    # named for the rows' organisations alone: "Organisation / Institution", "Employer", not "Parent organisation"
+    # nor "Lead body" (another body than the row's, beside a "Name" of the row's own)
+    bodies = next((c for c in free if c != named and c not in parts and words(c) - {"name", "of", "the"}
+                   and all(w in LABEL_WORDS or w.rstrip("s") in LABEL_WORDS for w in words(c) - {"name", "of", "the"})),
+                  None)
+    if bodies is not None and organisations and columns is not None:
+        for people in (parts, [named] if named is not None and named not in parts else []):
+            names = [" ".join(str(v) for v in row if v not in (None, "")) for row in zip(*(columns[c] for c in people))]
+            if people and _reads_as_people(names, strict=True) and _people_share(names) >= _people_share(
+                    columns[bodies]):
+                return bodies, True, tuple(people)
     if named is None and organisations:
         named = next((c for c in free if {w.rstrip("s") for w in words(c)} & LABEL_WORDS
                       or words(c) & LABEL_WORDS), None)
     if named is not None:
-        return named, True, None
+        return named, True, ()
     known = {*ELEMENT_COLUMNS, *FIELD_SYNONYMS, *(f.name for k in schema.NODE_KINDS.values() for f in k.fields)}
     first = next((c for c in free if c.lower() not in known and not _DETAIL_HEADER.search(c.lower())
                   and not _FIELD_WORDS["address"].search(c.lower())), None) or \
         next((c for c in cells if person(c) and "name" in c.lower()), None)  # no other: a hint still to paste
-    return None if first is None else (first, False, None)
+    return None if first is None else (first, False, ())
+
+
+def _name_part_columns(cells: list[str]) -> list[str]:
+    """The columns that hold the parts of one person's name ("First Name", "Last Name", "Title"): a first and a
+    last name's, and the other parts with their prefix (``_NAME_PART``, as ``_name_parts`` joins them once mapped to
+    person); none when no first and last name are there ("Job Title" alone is a job's)."""
+    found: dict[str, list[tuple[str, str]]] = {}
+    for c in cells:
+        head = c.lower()
+        if (m := _NAME_PART.search(head)):
+            role = next((r for w, r in _PART_ROLE.items() if m.group(1).startswith(w)), "first")
+            found.setdefault(re.sub(r"[\W_]+", "", head[:m.start()]), []).append((c, role))
+    return next(([c for c, _ in parts] for parts in found.values() if {"first", "last"} <= {r for _, r in parts}), [])
 
 
 #: Fields that several columns may fill, joined in their order with ", ": an address written over "Address 1",
@@ -1656,7 +1677,7 @@ def _people_share(values) -> float:
     """The share of a column's written cells that name a person (``_names_person``): of two columns, the one of
     people's names reads so at least as much as the one of the bodies they work for, some of whose names are written
     as names are ("Universidad de Antioquia")."""
-    texts = [" ".join(str(v).split()) for v in values if str(v).strip()]
+    texts = [" ".join(str(v).split()) for v in values if v not in (None, "") and str(v).strip()]
     return sum(map(_names_person, texts)) / len(texts) if texts else 0
 
 
