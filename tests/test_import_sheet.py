@@ -708,7 +708,7 @@ def test_one_go_keeps_every_hint_and_one_category_and_odd_column_names_survive_t
     from pathlib import Path
 
     (tmp_path / "orgs.csv").write_text('Organisation,Organisation type,Sector,Telephone,Notes,Dept\\Unit,Contact "main"\n'
-                                       "Oak Trust,charity,arts,01902 1,open,x,y\n")
+                                       "Oak Trust,charity,arts,01902 1,open,x,Jo Lee\n")
     monkeypatch.chdir(tmp_path)
     env = {**os.environ, "PATH": f"{Path(sys.executable).parent}:{os.environ['PATH']}"}
     first = lcg("import", "sheet", "orgs.csv", "-o", "data")
@@ -1791,3 +1791,123 @@ def test_a_utf16_csv_is_read_by_its_mark_and_one_without_it_is_one_clear_line(lc
                  "-o", tmp_path / "other")
     (line,) = [x for x in result.output.splitlines() if x.strip()]
     assert result.exit_code == 1 and "a NUL byte on line 1" in line and "\x00" not in line, line
+
+
+def test_names_in_scripts_without_capitals_are_people_and_their_roles_are_not(lcg, tmp_path):
+    """A trial's conference delegates "박서연", "陈静" were passed over as "a role or team, not a person's name":
+    Chinese, Japanese and Korean write a whole name as one word of two to four letters, with no capitals to tell
+    it from a role's. Such a word is a person unless it is a role's word of those scripts ("王经理" Manager Wang,
+    "팀장" team leader), which follows a name as Latin roles do ("박서연 팀장" is 박서연, team leader); Thai's vowel
+    signs are part of its words; Cyrillic, Arabic and Hebrew names are read as Latin ones (a word alone, "Иван",
+    "محمد", is a given name alone)."""
+    people = {"박서연": ("박서연", None), "陈静": ("陈静", None), "山田太郎": ("山田太郎", None),
+              "Dr 윤지혜": ("Dr 윤지혜", None), "김민수 팀장": ("김민수", "팀장"), "Иван Петров": ("Иван Петров", None),
+              "Γιώργος Παπαδόπουλος": ("Γιώργος Παπαδόπουλος", None), "محمد علي": ("محمد علي", None),
+              "สมชาย ใจดี": ("สมชาย ใจดี", None)}
+    passed = ["王经理", "팀장", "陈", "Иван", "محمد", "ОТДЕЛ"]
+    cells = [*people, *passed]
+    text = "Name,Contact\n" + "".join(f"Org {i},{c}\n" for i, c in enumerate(cells))
+    result = _import_list(lcg, tmp_path, text, "{Name: Label, Contact: person}")
+    assert result.exit_code == 0, result.output
+    ds = load_dataset(tmp_path / "data")
+    names = {n.id: n.name for n in ds.nodes}
+    ties = {(names[r.end], names[r.start], r.props.get("role")) for r in ds.rels if r.kind == "WORKS_FOR"}
+    assert ties == {(f"Org {i}", *people[c]) for i, c in enumerate(people)}
+    assert f"column 'Contact': passed over {', '.join(map(repr, passed))}" in result.stderr, result.stderr
+
+
+_DELEGATES = (("Dr Anna Schmidt", "Universität Hamburg", "Germany"), ("박서연", "Seoul Metropolitan Government", "Korea"),
+              ("Juan Pérez", "Alcaldía de Medellín", "Colombia"), ("Luz Gómez", "Universidad de Antioquia", "Colombia"))
+
+
+@pytest.mark.parametrize("people", [("Name",), ("Delegate",), ("First Name", "Last Name")])
+def test_a_list_of_delegates_makes_their_organisations_the_label_and_them_people(lcg, tmp_path, monkeypatch, people):
+    """A trial's conference list: "Name" (the delegates: "Dr Anna Schmidt", "박서연") beside "Organisation /
+    Institution". The hint made Name the Label and left the organisations out: pasted, 125 people were imported as
+    organisations, with no warning. A column of people's names (or a first and a last name's, as an event's export
+    writes them) beside one named for organisations is read as the people who work for them: the organisations'
+    column is the Label, the names' columns person."""
+    rows = [(name if len(people) == 1 else ",".join(name.rsplit(" ", 1)), org, country)
+            for name, org, country in _DELEGATES if len(people) == 1 or " " in name]
+    (tmp_path / "delegates.csv").write_text(
+        f"Reg ID,{','.join(people)},Organisation / Institution,Country,Email\n"
+        + "".join(f"PC-{i},{name},{org},{country},x{i}@example.org\n" for i, (name, org, country) in enumerate(rows)),
+        encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    first = lcg("import", "sheet", "delegates.csv", "--type", "organisation", "-o", "data")
+    assert first.exit_code == 1
+    assert _mapping_written(_hint_command(first.stderr))["columns"] == {
+        "Organisation / Institution": "Label", **dict.fromkeys(people, "person"), "Reg ID": None,
+        "Country": "address", "Email": None}
+    pasted = _paste(tmp_path, _hint_command(first.stderr))
+    assert pasted.returncode == 0, pasted.stderr
+    ds = load_dataset(tmp_path / "data")
+    names = {n.id: n.name for n in ds.nodes}
+    assert {(names[r.start], names[r.end]) for r in ds.rels if r.kind == "WORKS_FOR"} == {
+        (name.replace(",", " "), org) for name, org, _ in rows}
+
+
+@pytest.mark.parametrize("bodies, cells", [
+    ("Parent organisation", ("Government of Ireland", "Universidad de Antioquia", "Fundación Roble", "")),
+    ("Organisation", ("Cork City Council", "Bilston Library", "Fundación Roble", "Oak Trust")),
+])
+def test_a_name_column_of_organisations_stays_the_label_beside_an_organisation_column(lcg, tmp_path, monkeypatch,
+                                                                                      bodies, cells):
+    """Only a column of people's names gives way to the organisations' column: a list whose "Name" holds the bodies
+    (some written as names are, "Facultad de Educación") beside their "Parent organisation" (another body than the
+    row's) or an "Organisation" column keeps Name as its Label."""
+    names = ("Cork City Council", "Facultad de Educación", "Bilston Library", "Oak Trust")
+    (tmp_path / "orgs.csv").write_text(f"Name,{bodies},Phone\n" + "".join(
+        f"{n},{c},{i}\n" for i, (n, c) in enumerate(zip(names, cells))), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    first = lcg("import", "sheet", "orgs.csv", "--type", "organisation", "-o", "data")
+    columns = _mapping_written(_hint_command(first.stderr))["columns"]
+    assert [c for c, f in columns.items() if f == "Label"] == ["Name"] and "person" not in columns.values(), columns
+
+
+def test_a_place_column_is_address_and_a_focal_point_of_names_is_people(lcg, tmp_path, monkeypatch):
+    """A trial's list of member cities: the map left "Member city" out (~) and gave "Focal point", a column of
+    people's names, nothing. A column whose name ends with a place's word ("Member city", "Home country") is offered
+    as address, joined with the others in their order; "Focal point", "Liaison", "Representative", "Key contact",
+    "Coordinator" columns whose cells are people's names are offered as person; one of a body's desks ("International
+    Office") is not, nor "Ethnicity" (whose end is no word) address."""
+    (tmp_path / "members.csv").write_text(
+        "Member city,City government,Home country,Focal point,Liaison,Representative,Key contact,Co-ordinator,"
+        "Lead,Ethnicity\n"
+        "Medellín,Alcaldía de Medellín,Colombia,Luz Gómez,Ana Ruiz,Dr Pablo Sosa,Ana Ruiz,Juan Pérez,"
+        "International Office,x\n"
+        "Cork,Cork City Council,Ireland,Denis Barrett (coordinator),Mary Walsh,Seán Ó Riada,Denis Barrett,"
+        "Mary Walsh,Yes,y\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    first = lcg("import", "sheet", "members.csv", "--type", "organisation", "-o", "data")
+    assert _mapping_written(_hint_command(first.stderr))["columns"] == {
+        "City government": "Label", "Member city": "address", "Home country": "address", "Focal point": "person",
+        "Liaison": "person", "Representative": "person", "Key contact": "person", "Co-ordinator": "person",
+        "Lead": None, "Ethnicity": None}, first.stderr
+    pasted = _paste(tmp_path, _hint_command(first.stderr))
+    assert pasted.returncode == 0, pasted.stderr
+    ds = load_dataset(tmp_path / "data")
+    orgs = {n.name: n.props for n in ds.nodes if n.kind == "Organisation"}
+    assert orgs["Alcaldía de Medellín"]["address"] == "Medellín, Colombia"
+    assert {n.name for n in ds.nodes if n.kind == "Person"} == {"Luz Gómez", "Ana Ruiz", "Dr Pablo Sosa", "Juan Pérez",
+                                                                "Denis Barrett", "Mary Walsh", "Seán Ó Riada"}
+
+
+def test_a_note_with_no_row_after_it_is_said_to_be_below_the_list(lcg, tmp_path):
+    """A trial's referral directory ended with "NOTE: phone numbers checked Dec 2023 - ... directory v4", said to be
+    "a note inside the list" though no row followed it. A heading or note with no row of the list after it is a note
+    below the list, said with the others there in their order; one with rows after it is still inside."""
+    text = ("Organisation,Town,Phone\n--- Wolverhampton ---,,\nOak Trust,Wolverhampton,1\nElm Trust,Bilston,2\n"
+            "Ash Trust,Wolverhampton,3\nBirch Trust,Bilston,4\n,NOTE: phone numbers checked Dec 2023 - directory v4,\n"
+            "Exported 2024-01-12 by J Evans,,\n")
+    result = _import_list(lcg, tmp_path, text, "{Organisation: Label, Town: address, Phone: phone}")
+    assert result.exit_code == 0, result.output
+    assert len(load_dataset(tmp_path / "data").nodes) == 4
+    said = [line for line in result.stderr.splitlines() if line.startswith("warning:")]
+    assert said == ["warning: list.csv:7: passed over 'NOTE: phone numbers checked Dec 2023 - directory v4': a note "
+                    "below the list (one cell alone written), not one of its rows",
+                    "warning: list.csv:8: passed over 'Exported 2024-01-12 by J Evans': a note below the list (its "
+                    "first cell alone written), not one of its rows",
+                    "warning: list.csv:2: passed over '--- Wolverhampton ---' (row 2): a heading or note inside the "
+                    "list, not a row of it (one cell written where its rows fill several); to import such a row, "
+                    "write another of its cells"], said

@@ -12,7 +12,8 @@ each (a file with From/To columns is connections). Other column names are
 mapped with a small YAML file (``columns: {Organisation name: Label, Fax: ~}``,
 ``types: {Org: Organisation}``, ``type: Organisation``): a column mapped to nothing
 is left out, columns mapped to ``address`` (street, town) are joined in their order, a column mapped to
-``person`` ("Main contact") names people who work for the row's organisation (``PERSON_COLUMN``), register
+``person`` ("Main contact", "Focal point"; a delegates list's "Name" beside its "Organisation", which is then the
+Label: ``_label_guess``) names people who work for the row's organisation (``PERSON_COLUMN``), register
 numbers ("Charity number", "Companies House No") are read as org-ids (``register_of``), and ``type`` is the kind
 of every row with no Type, so a plain list of organisations (name, address, postcode, phone) imports as it is.
 Type cells that name no kind (a column of one's own categories) are one problem per sheet, with the line
@@ -47,6 +48,7 @@ import io
 import json
 import re
 import shlex
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -74,10 +76,14 @@ MAP_KEYS = ("columns", "types", "type")
 #: becomes a Person, by name only (people carry no contact details), with a WORKS_FOR tie to the organisation;
 #: a name on several rows is one person. `lcg duplicates` reads a person shared by two records as evidence.
 PERSON_COLUMN = "person"
-#: Column names that name a person ("Main contact", "Manager"), not a detail of one ("Contact email") nor
-#: something else ("Head office", "Lead organisation", "Contact hours").
-_PERSON_HEADER = re.compile(r"\b(contact|person|manager|lead|head|director|chair|coordinator|officer|ceo|"
-                            r"headteacher|principal|secretary|treasurer|trustee|chairperson)\b")
+#: Column names that name a person ("Main contact", "Manager", "Focal point", "Liaison", "Delegate"), not a detail of
+#: one ("Contact email") nor something else ("Head office", "Lead organisation", "Contact hours").
+_PERSON_HEADER = re.compile(r"\b(contact|person|manager|lead|head|director|chair|co-?ordinator|officer|ceo|"
+                            r"headteacher|principal|secretary|treasurer|trustee|chairperson|focal point|liaison|"
+                            r"representative|rep|delegate|attendee|participant)\b")
+#: A column's name that says it holds names, not whose ("Name", "Full name"): people's in a list of delegates, an
+#: organisation's in a list of them; its cells say which (``_reads_as_people``).
+_NAMES_HEADER = re.compile(r"\bnames?\b")
 _DETAIL_HEADER = re.compile(r"\b(e-?mail|phone|tel|telephone|mobile|fax|address|number|no|title|role|office|"
                             r"organi[sz]ation|partner|hours|time|days?|activity|details?)\b")
 #: A cell that is or holds a contact detail, not a name alone: a figure (a phone number), an e-mail address
@@ -95,7 +101,9 @@ _NO_ONE = BLANK_WORDS | frozenset("vacant x various yes no true false info recep
 #: Centre", "Centre Manager". A cell of role words alone ("Safeguarding Lead") is a role too; a surname that is
 #: also a role's word ("Tom Head", "Emily Post") is not, beside a word that is not one.
 _BODY_WORDS = frozenset("of for the council school college university trust centre center ltd limited team office "
-                        "department service services website group association society club cic plc".split())
+                        "department service services website group association society club cic plc "
+                        # and public bodies' ("Seoul Metropolitan Government", "Ministry of Education")
+                        "government ministry agency institute library hospital".split())
 _ROLE_WORDS = frozenset("head teacher headteacher manager chair chairman chairperson director officer coordinator "
                         "co-ordinator ceo principal secretary treasurer administrator lead contact deputy assistant "
                         "executive chief worker leader safeguarding general enquiries admin senior curator exec "
@@ -122,6 +130,19 @@ _NAME_PARTICLES = frozenset("de del della der den di da das dos du la le van von
 _IN_BRACKETS = re.compile(r"(?P<name>[^()]+?)\s*\((?P<role>[^()]+)\)")
 _ROLE_FIRST = re.compile(r"(?P<role>[^:]+?)\s*:\s*(?P<name>.+)")
 _DASH_OR_COMMA = re.compile(r"\s+[-\u2013\u2014]\s+|\s*,\s*")
+#: Scripts that write a person's family and given name as one word, in two to four letters: Chinese and Japanese
+#: (Han, kana) and Korean (Hangul): "陈静", "박서연", "山田太郎". They have no capitals, so their names cannot be told
+#: from a role by case: one such word is a whole name. (Arabic, Hebrew, Thai names are written word by word, as
+#: Latin ones are: one word there is a given name alone, as "Sarah" is; Cyrillic and Greek have capitals.)
+_UNSPACED_SCRIPTS = ("CJK UNIFIED IDEOGRAPH", "CJK COMPATIBILITY IDEOGRAPH", "HANGUL", "HIRAGANA", "KATAKANA")
+#: Roles and offices as those scripts write them, alone or after a family name ("王经理" Manager Wang, "김팀장"):
+#: head teacher, manager, director, head of a department, office, secretariat, person in charge, teacher,
+#: professor, contact. A word that is or ends with one is a role, not a name.
+_UNSPACED_ROLE_WORDS = ("经理", "經理", "主任", "校长", "校長", "院长", "院長", "局长", "局長", "部长", "部長", "处长",
+                        "處長", "科长", "科長", "市长", "市長", "秘书", "秘書", "老师", "老師", "教授", "办公室", "辦公室",
+                        "负责人", "負責人", "联系人", "聯絡人", "前台", "課長", "社長", "担当", "事務局", "窓口", "先生",
+                        "팀장", "부장", "과장", "교장", "시장", "원장", "국장", "사장", "실장", "담당", "담당자", "교수",
+                        "선생님", "사무국", "사무실", "주무관", "센터장")
 #: How one cell names several people: "Jane Smith; Raj Patel", "Jane Smith & Raj Patel", "... / ...", "... and ...".
 _PEOPLE_SPLIT = re.compile(r"\s*(?:&|/|\band\b)\s*", re.IGNORECASE)
 LIST_SEPARATOR = ";"
@@ -381,8 +402,9 @@ class _Reader:
         #: (sheet, row, organisation id, name) of each person the person columns name (``_people``), and
         #: (sheet, column) -> [its place in ``problems``, (row, text)...] of cells that name no person
         self.people: list[tuple[str, int, str, str, str | None]] = []  # ... and the role the cell gives them
-        #: (sheet, row, text) of the notes below a list passed over ("Exported ... by ...": ``_footer``)
-        self.footers: list[tuple[str, int, str]] = []
+        #: (sheet, row, text, written in its first cell) of the notes below a list passed over ("Exported ... by
+        #: ...": ``_footer``; "NOTE: ..." with no row after it: ``_inner_notes``)
+        self.footers: list[tuple[str, int, str, bool]] = []
         #: sheet -> (row, text) of the headings and notes inside a list passed over ("--- Europe ---": ``_inner_notes``)
         self.inner_notes: dict[str, list[tuple[int, str]]] = {}
         #: what was said of a whole file (a CSV read as Windows-1252)
@@ -419,8 +441,9 @@ class _Reader:
             return None
         return sheet, n, columns.get(path[0]) if path else None
 
-    def header(self, sheet, row, wanted: dict, required, line: int = 1) -> list | None:
-        """The fields of the header ``row`` (on the sheet's row ``line``), or None when it is no header."""
+    def header(self, sheet, row, wanted: dict, required, line: int = 1, body=()) -> list | None:
+        """The fields of the header ``row`` (on the sheet's row ``line``, the rows ``body`` under it), or None when
+        it is no header."""
         cols = []
         for c in row:
             name = str(c or "").strip()
@@ -450,7 +473,7 @@ class _Reader:
             shown = [w.title() for w in wanted if w in required or w not in ("type",) or not self.default_kind]
             if "type" in missing and "label" in missing:
                 self.kind_needed = "organisation"  # a plain list: the command the hint gives says its kind
-            hint = self.label_hint(row) if "label" in missing else None
+            hint = self.label_hint(row, body) if "label" in missing else None
             if hint is None and missing == ["type"] and wanted is ELEMENT_COLUMNS:  # a list of elements only
                 hint = f"; for a list of one kind, give it: {_RERUN}"
                 self.kind_needed = "organisation"
@@ -461,32 +484,45 @@ class _Reader:
             return None
         return cols
 
-    def label_hint(self, row) -> str | None:
+    def label_hint(self, row, body=()) -> str | None:
         """How to name a column of ``row`` that holds names (``Site name``) Label: a command to paste, or
-        the line to change in the user's mapping file (which may map that column to something else)."""
+        the line to change in the user's mapping file (which may map that column to something else). A column
+        of people's names that the guess passed over for the organisations' is mapped to person with it."""
         cells = [str(c).strip() for c in row if c not in (None, "") and str(c).strip()]
+        columns = {str(c).strip(): [r[i] if i < len(r) else None for r in body]
+                   for i, c in enumerate(row) if c not in (None, "") and str(c).strip()}
         organisations = (self.default_kind or "organisation").lower().startswith("org")
-        guess = _label_guess(cells, organisations)
+        guess = _label_guess(cells, organisations, columns)
         if guess is None:
             return None
-        named, sure = guess
+        named, sure, people = guess
         self.ahead[named] = "Label"
-        return self.map_hint(named, "Label", "" if sure else "if it holds the rows' names, ")
+        if not people:
+            return self.map_hint(named, "Label", "" if sure else "if it holds the rows' names, ")
+        self.ahead.update(dict.fromkeys(people, PERSON_COLUMN))
+        which = f"column {people[0]!r} holds" if len(people) == 1 else \
+            f"columns {', '.join(map(repr, people[:-1]))} and {people[-1]!r} hold"
+        return self.map_hint(named, "Label", f"{which} people's names, not the organisations': ",
+                             f"make {named!r} the Label and each name a person who works for the row's organisation",
+                             [(c, PERSON_COLUMN) for c in people])
 
-    def map_hint(self, named: str, to: str, why: str = "", lead: str | None = None) -> str:
+    def map_hint(self, named: str, to: str, why: str = "", lead: str | None = None,
+                 also: list[tuple[str, str]] | None = None) -> str:
         """"; name ..." with the command (or the line of the user's mapping file) that maps column ``named``
-        to ``to``; ``why`` goes before it ("if they are categories of your own, "). Without a mapping file,
-        every hint of a run names one file holding all their lines (``finish``): pasting any of them fixes
-        them all, and none writes over another's."""
-        line = f"{_yaml_key(named)}: {to}"
+        to ``to`` (and the column and field ``also``); ``why`` goes before it ("if they are categories of your
+        own, "). Without a mapping file, every hint of a run names one file holding all their lines (``finish``):
+        pasting any of them fixes them all, and none writes over another's."""
+        pairs = [(named, to), *(also or ())]
         if self.map_file is None:
-            if (named, to) not in self.suggested:
-                self.suggested.append((named, to))
+            self.suggested += [pair for pair in pairs if pair not in self.suggested]
             return f"; {why}{lead or 'name your own column'} in a mapping file: {_NEW_MAP}"
-        now = self.column_map.get(named.lower())
-        instead = f" (it maps it to {now or '~'} now)" if now is not None else ""
-        return (f"; {why}{lead + ': ' if lead else ''}in {self.map_file}, under columns:, write {line}{instead}, "
-                f"then run: {_RERUN}")
+        lines = []
+        for column, field in pairs:
+            now = self.column_map.get(column.lower())
+            lines.append(f"{_yaml_key(column)}: {field}" + (f" (it maps it to {now or '~'} now)" if now is not None
+                                                             else ""))
+        return (f"; {why}{lead + ': ' if lead else ''}in {self.map_file}, under columns:, write "
+                f"{' and '.join(lines)}, then run: {_RERUN}")
 
     def _map_lines(self, map_kind: str | None) -> list[str]:
         """The lines of a mapping file holding the one given (if any), every hint's line and every column's
@@ -622,13 +658,21 @@ _NOT_LABEL_WORDS = frozenset("id ref reference no number code type category sect
                              "amount total count url website web email address postcode phone tel".split())
 
 
-def _label_guess(cells: list[str], organisations: bool) -> tuple[str, bool] | None:
-    """The header cell of the column that likely names the rows, and whether its name says so: a "... name"
-    column ("Organisation Name", "Name of group"), else one named with a ``LABEL_WORDS`` word ("Group",
-    "Employer", "City / organisation"), else (not sure) the first column no field, register or person has. In
-    a list of organisations a column of people ("Contact Name", "Chair") is none of these: it holds the
-    contacts, not the organisations' names (a trial's grants list was offered 'Contact Name: Label'); only
-    when no other column could be one, its hint is still a command to paste."""
+def _label_guess(cells: list[str], organisations: bool,
+                 columns: dict[str, list] | None = None) -> tuple[str, bool, tuple[str, ...]] | None:
+    """The header cell of the column that likely names the rows, whether its name says so, and the columns of
+    people's names to map to person beside it (or none): a "... name" column ("Organisation Name", "Name of
+    group"), else one named with a ``LABEL_WORDS`` word ("Group", "Employer", "City / organisation"), else (not
+    sure) the first column no field, register or person has. In a list of organisations a column of people
+    ("Contact Name", "Chair") is none of these: it holds the contacts, not the organisations' names (a trial's
+    grants list was offered 'Contact Name: Label'); only when no other column could be one, its hint is still a
+    command to paste. A place's column ("Member city": ``_FIELD_WORDS``) is an address, not the guess.
+
+    Nor is a "Name" column (or a "First name" and a "Last name") whose cells (``columns``, the rows' cells of each
+    column) are people's names, at least as much as those of a column named for the organisations alone: a list
+    of delegates ("Name": "Dr Anna Schmidt", "Organisation / Institution"; an event's export: "First Name", "Last
+    Name", "Company") names people who work for the organisations, and a trial's 125 delegates were imported as
+    organisations; that column is the Label, the names' columns are person."""
     def words(c: str) -> set[str]:
         return set(re.findall(r"[a-z]+", c.lower()))
 
@@ -638,15 +682,41 @@ def _label_guess(cells: list[str], organisations: bool) -> tuple[str, bool] | No
     free = [c for c in cells if not person(c) and not register_of(c.lower()) and not words(c) & _NOT_LABEL_WORDS
             and c.lower() not in FIELD_SYNONYMS]  # "Trading name", "Other names": the aliases, not the name
     named = next((c for c in free if "name" in c.lower()), None)
+    parts = _name_part_columns(free)
+    # named for the rows' organisations alone: "Organisation / Institution", "Employer", not "Parent organisation"
+    # nor "Lead body" (another body than the row's, beside a "Name" of the row's own)
+    bodies = next((c for c in free if c != named and c not in parts and words(c) - {"name", "of", "the"}
+                   and all(w in LABEL_WORDS or w.rstrip("s") in LABEL_WORDS for w in words(c) - {"name", "of", "the"})),
+                  None)
+    if bodies is not None and organisations and columns is not None:
+        for people in (parts, [named] if named is not None and named not in parts else []):
+            names = [" ".join(str(v) for v in row if v not in (None, "")) for row in zip(*(columns[c] for c in people))]
+            if people and _reads_as_people(names, strict=True) and _people_share(names) >= _people_share(
+                    columns[bodies]):
+                return bodies, True, tuple(people)
     if named is None and organisations:
         named = next((c for c in free if {w.rstrip("s") for w in words(c)} & LABEL_WORDS
                       or words(c) & LABEL_WORDS), None)
     if named is not None:
-        return named, True
+        return named, True, ()
     known = {*ELEMENT_COLUMNS, *FIELD_SYNONYMS, *(f.name for k in schema.NODE_KINDS.values() for f in k.fields)}
-    first = next((c for c in free if c.lower() not in known and not _DETAIL_HEADER.search(c.lower())), None) or \
+    first = next((c for c in free if c.lower() not in known and not _DETAIL_HEADER.search(c.lower())
+                  and not _FIELD_WORDS["address"].search(c.lower())), None) or \
         next((c for c in cells if person(c) and "name" in c.lower()), None)  # no other: a hint still to paste
-    return None if first is None else (first, False)
+    return None if first is None else (first, False, ())
+
+
+def _name_part_columns(cells: list[str]) -> list[str]:
+    """The columns that hold the parts of one person's name ("First Name", "Last Name", "Title"): a first and a
+    last name's, and the other parts with their prefix (``_NAME_PART``, as ``_name_parts`` joins them once mapped to
+    person); none when no first and last name are there ("Job Title" alone is a job's)."""
+    found: dict[str, list[tuple[str, str]]] = {}
+    for c in cells:
+        head = c.lower()
+        if (m := _NAME_PART.search(head)):
+            role = next((r for w, r in _PART_ROLE.items() if m.group(1).startswith(w)), "first")
+            found.setdefault(re.sub(r"[\W_]+", "", head[:m.start()]), []).append((c, role))
+    return next(([c for c, _ in parts] for parts in found.values() if {"first", "last"} <= {r for _, r in parts}), [])
 
 
 #: Fields that several columns may fill, joined in their order with ", ": an address written over "Address 1",
@@ -897,7 +967,7 @@ def _read(paths: list[Path], out_dir, mapping, name: str | None, kind: str | Non
             while len(numbered) - footers > 2 and _footer(numbered[0][1], numbered[-1 - footers][1]):
                 footers += 1
             for n, r in numbered[len(numbered) - footers:]:
-                reader.footers.append((label, n, str(r[0]).strip()))
+                reader.footers.append((label, n, str(r[0]).strip(), True))
             numbered = numbered[:len(numbered) - footers]
             if numbered:
                 head = [str(reader.column_map.get(str(c or "").strip().lower(), c or "")).strip().lower()
@@ -915,7 +985,7 @@ def _read(paths: list[Path], out_dir, mapping, name: str | None, kind: str | Non
                 target = connections
             else:
                 cols = reader.header(label, rows[0], ELEMENT_COLUMNS,
-                                     ("label",) if reader.default_kind else ("label", "type"), line)
+                                     ("label",) if reader.default_kind else ("label", "type"), line, rows[1:])
                 target = elements
             if cols is not None:
                 for n, r in numbered[1:]:
@@ -955,8 +1025,8 @@ def _warnings(reader: _Reader) -> list[str]:
     column ("Parish Office") and the cells read in part ("Reg. Charity 1110039" as 1110039), with their rows: the
     sheet keeps what it says, and the user may check what the import took from it."""
     out = [*reader.file_warnings]
-    out += [f"{sheet}:{n}: passed over {text!r}: a note below the list (its first cell alone written), not one of "
-            "its rows" for sheet, n, text in reader.footers]
+    out += [f"{sheet}:{n}: passed over {text!r}: a note below the list ({'its first' if first else 'one'} cell alone "
+            "written), not one of its rows" for sheet, n, text, first in reader.footers]
     for sheet, notes in reader.inner_notes.items():
         rows = [n for n, _ in notes]
         out.append(f"{_rows_at(sheet, rows[0], len(rows))}: passed over {', '.join(repr(t) for _, t in notes)} "
@@ -1151,7 +1221,9 @@ def _inner_notes(reader: _Reader, label: str, header, head: list[str], numbered:
       among the borough headings "Wolverhampton", "Walsall", "Dudley", though no row's Town is Sandwell).
     Any other row of one cell is a row: an organisation with only its name written ("Oak Trust" in mixed case,
     undecorated) imports as before. The trials' rows were refused ("no Label", a heading in another column than the
-    names) or, worse, imported as organisations ("Wolverhampton", "Walsall" from a pharmacy list's headings)."""
+    names) or, worse, imported as organisations ("Wolverhampton", "Walsall" from a pharmacy list's headings). Such rows
+    with no row of the list after them are notes below it, said as ``_footer``'s are (a trial's last row, "NOTE: ...
+    directory v4", was called "a note inside the list")."""
     def filled(row) -> list[int]:
         return [i for i, c in enumerate(row) if c not in (None, "") and str(c).strip()]
 
@@ -1189,8 +1261,13 @@ def _inner_notes(reader: _Reader, label: str, header, head: list[str], numbered:
             if n not in passed and i == column and _has_letters(text) and (text.upper() == text) == capitals \
                     and len(text.split()) <= longest:
                 passed[n] = (i, text)
-    if passed:
-        reader.inner_notes[label] = [(n, passed[n][1]) for n, _ in numbered if n in passed]
+    last = max((n for n, _ in numbered if n not in passed), default=0)
+    below = [n for n, _ in numbered if n in passed and n > last]  # no row after them: below the list, not inside
+    at = next((k for k, f in enumerate(reader.footers) if f[0] == label), len(reader.footers))
+    reader.footers[at:at] = [(label, n, passed[n][1], passed[n][0] == 0) for n in below]
+    inside = [(n, passed[n][1]) for n, _ in numbered if n in passed and n <= last]
+    if inside:
+        reader.inner_notes[label] = inside
     return [(n, r) for n, r in numbered if n not in passed]
 
 
@@ -1491,12 +1568,16 @@ def _name_and_role(text: str) -> tuple[str, str | None]:
     "Secretary: Jean Wild", "Jean Wild - Secretary", "Jean Wild, Secretary"), else (the cell, None): the role is
     kept on their tie (WORKS_FOR's role), the name is who they are, and one person named with and without it is
     one (a trial's user cleared such cells by hand). Brackets may hold any role; elsewhere the role's words are
-    role words (``_ROLE_WORDS``), so that "Smith, Jane" stays a name."""
+    role words (``_ROLE_WORDS``), so that "Smith, Jane" stays a name. Chinese, Japanese and Korean write a title
+    after the name, with a space ("박서연 팀장", ``_UNSPACED_ROLE_WORDS``)."""
     text = " ".join(text.split())
     if (m := _IN_BRACKETS.fullmatch(text)) and _is_name(m["name"]):
         return m["name"], m["role"].strip()
     if (m := _ROLE_FIRST.fullmatch(text)) and _is_role(m["role"]) and _is_name(m["name"]):
         return m["name"], m["role"]
+    *name, last = text.split() or [""]
+    if name and _is_role(last) and _unspaced(last) and _is_name(" ".join(name)):  # "박서연 팀장": the title after
+        return " ".join(name), last
     parts = _DASH_OR_COMMA.split(text, maxsplit=1)
     if len(parts) == 2:
         first, second = parts
@@ -1535,10 +1616,18 @@ def _is_name(text: str) -> bool:
     words that name a body ("Oak Trust"), a role or a service ("Duty Officer", "Adult Social Care", "Dementia
     Adviser": role and service words only, or a role's word last, unless it is a family name too, "Tom Head"), nor a
     phrase written in sentence case ("Debt adviser", "Advice line": a name's words are capitalised, but for its
-    particles, "Sanne de Vries")."""
+    particles, "Sanne de Vries"). Chinese, Japanese and Korean write a whole name as one word of two to four letters
+    ("박서연", "陈静"), which has no capitals to tell it from a role: it is a name unless a role's word of those
+    scripts says otherwise (``_UNSPACED_ROLE_WORDS``: "王经理", "팀장"); a trial's delegates "박서연", "陈静" were
+    passed over as roles. Names in scripts with capitals (Cyrillic, Greek) are read as Latin ones are."""
+    text = _without_marks(text)
     if not _PERSON_NAME.fullmatch(text):
         return False
     raw = text.replace(",", " ").split()
+    if len(raw) == 1 and _unspaced(raw[0]):  # "박서연", "陈静": a family and a given name in one word
+        return 2 <= len(raw[0]) <= 4 and not raw[0].endswith(_UNSPACED_ROLE_WORDS)
+    if _unspaced(raw[-1]) and raw[-1].endswith(_UNSPACED_ROLE_WORDS):  # "박서연 팀장": a role's word last
+        return False
     words = [w.lower().strip(".") for w in raw]
     if _BODY_WORDS.intersection(words) or set(words) <= _ROLE_WORDS | _SERVICE_WORDS:
         return False
@@ -1550,6 +1639,57 @@ def _is_name(text: str) -> bool:
     while titles < len(raw) - 1 and _is_title(raw[titles]):
         titles += 1
     return len(raw) - titles >= 2 or (titles > 0 and len(raw) - titles == 1)
+
+
+def _without_marks(text: str) -> str:
+    """``text`` without its letters' marks (Unicode's combining marks): Thai's and Indic scripts' vowel signs
+    ("สมชาย ใจดี", "प्रिया शर्मा"), an accent written apart from its letter, are part of their word, and no
+    pattern of letters sees them as letters."""
+    return "".join(c for c in text if not unicodedata.category(c).startswith("M"))
+
+
+def _unspaced(word: str) -> bool:
+    """Whether ``word`` is written in a script that writes a person's names as one word (``_UNSPACED_SCRIPTS``)."""
+    return bool(word) and all(unicodedata.name(c, "").startswith(_UNSPACED_SCRIPTS) for c in word)
+
+
+def _reads_as_people(values, strict: bool = False) -> bool:
+    """Whether a column's cells ``values`` hold people's names: more cells name a person (``_is_name``, with their
+    role or not) than hold something no person column takes, a role, a team or a service passed over as one
+    ("Parish Office") aside, as a contact column holds them; ``strict``, for a column whose name says only that
+    it holds names ("Name"), more than half of its written cells name a person: a body's name is as often written
+    in role and body words ("Cork City Council") as a role is, and counts against it."""
+    names = others = 0
+    for value in values:
+        text = " ".join(str(value or "").split())
+        if _no_one(text):
+            continue
+        if _CONTACT_DETAIL.search(text):
+            others += 1
+        elif _names_person(text):
+            names += 1
+        elif strict or not _names_a_role(text):
+            others += 1
+    return names > others
+
+
+def _people_share(values) -> float:
+    """The share of a column's written cells that name a person (``_names_person``): of two columns, the one of
+    people's names reads so at least as much as the one of the bodies they work for, some of whose names are written
+    as names are ("Universidad de Antioquia")."""
+    texts = [" ".join(str(v).split()) for v in values if v not in (None, "") and str(v).strip()]
+    return sum(map(_names_person, texts)) / len(texts) if texts else 0
+
+
+def _names_person(text: str) -> bool:
+    """Whether a cell names a person (``_is_name``, with their role or not, one of several), and has no word
+    bodies are named with ("Seoul Metropolitan Government", "Age UK": ``names.GENERIC_WORDS``, a legal form):
+    when a column is told from another by its cells, a body's name written as a person's counts for neither."""
+    from ..dedup.names import GENERIC_WORDS, LEGAL_TOKENS
+
+    if set(re.findall(r"\w+", text.lower())) & (GENERIC_WORDS | LEGAL_TOKENS | _BODY_WORDS):
+        return False
+    return any(_is_name(_name_and_role(part)[0]) for part in _people_in(text))
 
 
 def _sentence_case(words: list[str]) -> bool:
@@ -1565,6 +1705,8 @@ def _is_role(text: str) -> bool:
     Director", "Consultant Geriatrician"): a few words, a role's word at least, the others role or body words, or
     any words before the role's word that ends them (how a job's title is written: "Integrated Care Coordinator")."""
     words = [w.strip(".") for w in text.lower().split()]
+    if len(words) == 1 and _unspaced(words[0]) and words[0].endswith(_UNSPACED_ROLE_WORDS):  # "박서연 (팀장)"
+        return True
     if not 0 < len(words) <= 5 or not _ROLE_WORDS.intersection(words):
         return False
     return words[-1] in _ROLE_WORDS or all(w in _ROLE_WORDS or w in _BODY_WORDS or w in ("and", "&") for w in words)
@@ -1821,12 +1963,16 @@ FIELD_SYNONYMS = {"zip": "postcode", "zipcode": "postcode", "zip code": "postcod
                   **dict.fromkeys(("state", "county", "country", "region", "province"), "address")}
 #: How a column's name ends when it names a field after another word or before a number ("TelephoneNum",
 #: "SchoolWebsite", "Street 1", "Address line 2"), for its hint: not "Phone opening hours", "Town twinning",
-#: "Address type", "Postcode district", nor an e-mail or web address.
+#: "Address type", "Postcode district", nor an e-mail or web address. A name ending with a place's word, a word of
+#: its own ("Member city", "Home country", "Local authority region"), says where the row is, as "City" does: offered
+#: as address, joined with the others in their order (a trial's "Member city" was offered ~); not "Ethnicity",
+#: "Capacity", "Estate", "Allocation", whose ends are no words.
 _FIELD_WORDS = {"phone": re.compile(r"(?:tele)?phone[\s_-]*(?:num|number|no)?$"),
                 "website": re.compile(r"(?:website|web site|webpage|homepage)$"),
                 "postcode": re.compile(r"(?:postcode|post code|zipcode|zip code)$"),
                 "address": re.compile(r"(?<!e-mail )(?<!email )(?<!web )(?:street|address|town)"
-                                      r"(?:[\s_-]*(?:line)?[\s_-]*\d)?$")}
+                                      r"(?:[\s_-]*(?:line)?[\s_-]*\d)?$|\b(?:city|town|country|county|region|state|"
+                                      r"province|locality|location)$")}
 #: A column's name that says it holds web addresses ("Web address", "URL", "Homepage"): never offered address.
 _WEB_COLUMN = re.compile(r"\b(?:web|website|webpage|url|homepage|www|internet)\b")
 _PLAIN_KEY = re.compile(r"[A-Za-z][A-Za-z0-9 _.()-]*")
@@ -1908,10 +2054,10 @@ def _unknown_column(reader: _Reader, sheet: str, col: str, kind: str) -> str:
             and "category" not in reader.headers.get(sheet, {})
             and not any(f == "Category" for _, f in reader.column_fixes)):  # one column may be the Category
         field = "Category"  # the entry's own type ("Type of organisation": charity, school) is read from Category
-    if (field is None and kind in schema.REL_KINDS["WORKS_FOR"].ends and _PERSON_HEADER.search(col)
-            and not _DETAIL_HEADER.search(col) and _PERSON_NAME.fullmatch(_name_and_role(str(value))[0])
-            and not _CONTACT_DETAIL.search(str(value))):  # "Main contact": a person's name
-        field = PERSON_COLUMN
+    if (field is None and kind in schema.REL_KINDS["WORKS_FOR"].ends and not _DETAIL_HEADER.search(col)
+            and (_PERSON_HEADER.search(col) and _reads_as_people(values)
+                 or _NAMES_HEADER.search(col) and _reads_as_people(values, strict=True))):
+        field = PERSON_COLUMN  # "Main contact", "Focal point", a delegates' "Name" beside their organisation's
     if field is None and col in ("urn", "ukprn") and _URN_VALUE.fullmatch(str(value).strip()):
         field = "school urn" if col == "urn" else "ukprn"  # a register's number, read as an org-id once mapped
     if field is None and "identifiers" in fields and _ods_codes(col, values):
