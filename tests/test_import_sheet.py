@@ -1911,3 +1911,30 @@ def test_a_note_with_no_row_after_it_is_said_to_be_below_the_list(lcg, tmp_path)
                     "warning: list.csv:2: passed over '--- Wolverhampton ---' (row 2): a heading or note inside the "
                     "list, not a row of it (one cell written where its rows fill several); to import such a row, "
                     "write another of its cells"], said
+
+
+def test_a_family_name_that_is_also_a_jobs_word_is_a_person_and_a_job_written_so_is_not(lcg, tmp_path):
+    """A reviewer's plain list with a Contact column: "Paul Nurse", "Syed Imam", "Sarah Care", "Rosa Pastor",
+    "Kevin Trainer" were passed over as roles (family names that are job words too), and "Ehsan ul Haq", "Juan de los
+    Ríos", "Maria do Carmo", "Jane smith" refused the import ("which name no person"); the release before read them
+    all as people. A given name then such a family name is a person; the job word is a job where the cell reads as
+    one ("Practice Nurse", "Imam", "Youth Pastor", "Care Coordinator": a job's qualifier or a role's word before
+    it). A cell of two to four words with no role, team or body word is at worst passed over, never refused."""
+    people = ["Paul Nurse", "Syed Imam", "Sarah Care", "Rosa Pastor", "Kevin Trainer", "Ehsan ul Haq",
+              "Juan de los Ríos", "Maria do Carmo", "Jane smith", "Omar al-Sayed", "Mary Anne Chaplain", "Tom Baker"]
+    jobs = ["Practice Nurse", "Imam", "Youth Pastor", "Care Coordinator", "Personal Trainer", "Senior Nurse",
+            "Hospital Chaplain", "Day Care"]
+    odd = ["Jane 'Jo' Smith"]  # no name as the rules read names, nor a role's word: passed over, not refused
+    cells = [*people, *jobs, *odd]
+    text = "Name,Contact\n" + "".join(f"Org {i},\"{c}\"\n" for i, c in enumerate(cells))
+    result = _import_list(lcg, tmp_path, text, "{Name: Label, Contact: person}")
+    assert result.exit_code == 0, result.output
+    assert {n.name for n in load_dataset(tmp_path / "data").nodes if n.kind == "Person"} == set(people)
+    rows = ", ".join(str(i + 2) for i in range(len(people), len(cells)))
+    assert (f"column 'Contact': passed over {', '.join(map(repr, jobs + odd))} (rows {rows}): a role or team, not a "
+            "person's name") in result.stderr, result.stderr
+    # care agencies are named so too ("Bluebird Care"): a column of them is no column of people
+    (tmp_path / "partners.csv").write_text("Name,Lead,Phone\nOak Trust,Bluebird Care,1\nElm Trust,Sunrise Care,2\n"
+                                           "Ash Trust,Helping Care,3\n", encoding="utf-8")
+    first = lcg("import", "sheet", tmp_path / "partners.csv", "--type", "organisation", "-o", tmp_path / "data2")
+    assert _mapping_written(_hint_command(first.stderr))["columns"]["Lead"] is None, first.stderr

@@ -120,11 +120,33 @@ _ROLE_WORDS = frozenset("head teacher headteacher manager chair chairman chairpe
 _SERVICE_WORDS = frozenset("switchboard helpline infoline line advice referral referrals self-referral relations "
                            "patient patients care social access support duty desk bookings booking admissions intake "
                            "communications liaison pals enquiry information point health wellbeing".split())
-#: Role words that are family names too ("Tom Head", "Ann Clerk"): a name may end with one.
-_SURNAME_ROLE_WORDS = frozenset("head lead clerk chief general warden steward coach principal".split())
-#: Words of a person's name written in lower case ("Sanne de Vries", "Ludwig van Beethoven", "Ali bin Hamad").
-_NAME_PARTICLES = frozenset("de del della der den di da das dos du la le van von ter ten zu y e bin bint ibn al el "
-                            "ap op af".split())
+#: Role and service words that are family names too ("Tom Head", "Ann Clerk", "Paul Nurse", "Syed Imam", "Sarah
+#: Care", "Rosa Pastor", "Kevin Trainer"): a name may end with one, read as a job only where the cell reads as one
+#: (``_reads_as_job``: "Practice Nurse", "Youth Pastor"). A trial's reviewer saw real people passed over as roles.
+_SURNAME_ROLE_WORDS = frozenset("head lead clerk chief general warden steward coach principal nurse imam pastor care "
+                                "trainer rector chaplain vicar tutor mentor".split())
+#: Words a job's title puts before its job word ("Practice Nurse", "District Nurse", "Youth Pastor", "Personal
+#: Trainer", "Life Coach", "Hospital Chaplain", "Day Care", "Foster Care"), besides role, service and body words
+#: ("Senior Nurse", "Social Care", "School Nurse"): none is a given name, so the word before a family name that is
+#: also a job's word tells a job ("Practice Nurse") from a person ("Paul Nurse"). Words that are given names too
+#: ("Faith", "Grace", "Hope") are not here: such a cell is a person.
+_JOB_QUALIFIERS = frozenset(
+    # whom or where a job serves
+    "practice district community specialist staff charge ward theatre clinical research dental mental nursery triage "
+    "youth children children's childrens child family families adult adults older student students trainee lay "
+    "associate parish church mosque temple gurdwara synagogue prison university forces army workplace port sports "
+    "sport football swimming fitness personal life business career careers job employment peer dog dance music "
+    # kinds of care and the illnesses specialist nurses are named for
+    "day home foster respite customer urgent palliative intensive pastoral spiritual dementia primary secondary "
+    "residential nursing continuing hospice cancer diabetes respiratory stroke cardiac heart tissue viability "
+    "agency bank locum interim relief "
+    # the charities whose nurses a job's title names ("Macmillan Nurse", "Admiral Nurse")
+    "macmillan admiral".split())
+#: Words of a person's name written in lower case ("Sanne de Vries", "Ludwig van Beethoven", "Ali bin Hamad",
+#: "Ehsan ul Haq", "Juan de los Ríos", "Maria do Carmo", "Ian mac Donald"); joined to the name by a hyphen too
+#: ("Omar al-Sayed").
+_NAME_PARTICLES = frozenset("de del della der den di da das dos do du la le las los van von ter ten zu y e bin bint "
+                            "ibn al el ul ud ap op af mac".split())
 #: How a cell names a person with their role: "Jo Bennett (Curator)", "Secretary: Jean Wild", "Jean Wild -
 #: Secretary", "Secretary - Jean Wild", "Jean Wild, Secretary" (not "Smith, Jane": "Jane" is no role's word).
 _IN_BRACKETS = re.compile(r"(?P<name>[^()]+?)\s*\((?P<role>[^()]+)\)")
@@ -1548,7 +1570,7 @@ def _person_cell(reader: _Reader, sheet: str, n: int, kind: str, node_id: str, c
         if _no_one(name):
             continue
         if not _is_name(name):
-            if _names_a_role(text):
+            if _names_a_role(text) or _words_only(text):
                 reader.roles.setdefault((sheet, column), []).append((n, text))  # "Parish Office": passed over
                 continue
             seen = reader.not_names.get((sheet, column))
@@ -1614,9 +1636,10 @@ def _is_name(text: str) -> bool:
     ("Sarah") says no one, one person of that name across every list, and a word alone is as often an acronym
     ("PALS"), a service ("Switchboard", "Helpline") or a place ("Wolverhampton" in "Coach - Wolverhampton"). Not
     words that name a body ("Oak Trust"), a role or a service ("Duty Officer", "Adult Social Care", "Dementia
-    Adviser": role and service words only, or a role's word last, unless it is a family name too, "Tom Head"), nor a
-    phrase written in sentence case ("Debt adviser", "Advice line": a name's words are capitalised, but for its
-    particles, "Sanne de Vries"). Chinese, Japanese and Korean write a whole name as one word of two to four letters
+    Adviser": role and service words only, or a role's word last, unless it is a family name too and the cell reads
+    as a person's, ``_reads_as_job``: "Tom Head", "Paul Nurse", "Syed Imam", not "Practice Nurse"), nor a phrase
+    written in sentence case with such a word ("Debt adviser", "Advice line": a name's words are capitalised, but for
+    its particles, "Sanne de Vries", "Ehsan ul Haq"; "Jane smith" is a person written in haste). Chinese, Japanese and Korean write a whole name as one word of two to four letters
     ("박서연", "陈静"), which has no capitals to tell it from a role: it is a name unless a role's word of those
     scripts says otherwise (``_UNSPACED_ROLE_WORDS``: "王经理", "팀장"); a trial's delegates "박서연", "陈静" were
     passed over as roles. Names in scripts with capitals (Cyrillic, Greek) are read as Latin ones are."""
@@ -1631,14 +1654,28 @@ def _is_name(text: str) -> bool:
     words = [w.lower().strip(".") for w in raw]
     if _BODY_WORDS.intersection(words) or set(words) <= _ROLE_WORDS | _SERVICE_WORDS:
         return False
-    if "," not in text and words[-1] in (_ROLE_WORDS - _SURNAME_ROLE_WORDS) | _SERVICE_WORDS:
-        return False
-    if _sentence_case(raw):
-        return False
     titles = 0
     while titles < len(raw) - 1 and _is_title(raw[titles]):
         titles += 1
+    if "," not in text and words[-1] in _ROLE_WORDS | _SERVICE_WORDS and (
+            words[-1] not in _SURNAME_ROLE_WORDS or _reads_as_job(words[titles:])):
+        return False
+    if _sentence_case(raw) and (_ROLE_WORDS | _SERVICE_WORDS).intersection(words):  # "Debt adviser", not "Jane smith"
+        return False
     return len(raw) - titles >= 2 or (titles > 0 and len(raw) - titles == 1)
+
+
+def _reads_as_job(words: list[str]) -> bool:
+    """Whether ``words`` (lower case, titles left out), ending with a job's word that is a family name too
+    (``_SURNAME_ROLE_WORDS``: "nurse", "imam", "care"), name the job, not a person of that family name: the word
+    before it is no given name, being a role, service or body word or a job's qualifier (``_JOB_QUALIFIERS``:
+    "Practice Nurse", "Senior Pastor", "Social Care"), or the cell starts with a job's word ("Chaplain Imam"). A
+    given name then the family name ("Paul Nurse", "Syed Imam", "Sarah Care") is a person, as a title then the family
+    name is ("Revd Pastor"); the job word alone ("Imam") is no person's name either way."""
+    if len(words) < 2:
+        return False
+    return words[-2] in _ROLE_WORDS | _SERVICE_WORDS | _BODY_WORDS | _JOB_QUALIFIERS or \
+        words[0] in _ROLE_WORDS | _SERVICE_WORDS
 
 
 def _without_marks(text: str) -> str:
@@ -1684,10 +1721,11 @@ def _people_share(values) -> float:
 def _names_person(text: str) -> bool:
     """Whether a cell names a person (``_is_name``, with their role or not, one of several), and has no word
     bodies are named with ("Seoul Metropolitan Government", "Age UK": ``names.GENERIC_WORDS``, a legal form):
-    when a column is told from another by its cells, a body's name written as a person's counts for neither."""
+    when a column is told from another by its cells, a body's name written as a person's counts for neither (care
+    agencies are named so, "Bluebird Care", as "Sarah Care" is a person: ``_SURNAME_ROLE_WORDS``)."""
     from ..dedup.names import GENERIC_WORDS, LEGAL_TOKENS
 
-    if set(re.findall(r"\w+", text.lower())) & (GENERIC_WORDS | LEGAL_TOKENS | _BODY_WORDS):
+    if set(re.findall(r"\w+", text.lower())) & (GENERIC_WORDS | LEGAL_TOKENS | _BODY_WORDS | {"care"}):
         return False
     return any(_is_name(_name_and_role(part)[0]) for part in _people_in(text))
 
@@ -1697,6 +1735,7 @@ def _sentence_case(words: list[str]) -> bool:
     "Adult Social Care front door"), where a name capitalises each word but its particles ("Sanne de Vries", "Jo
     d'Souza")."""
     return words[0][:1].isupper() and any(w[:1].islower() and w.lower() not in _NAME_PARTICLES
+                                          and w.split("-")[0].lower() not in _NAME_PARTICLES
                                           and not re.match(r"[dlo]['’]", w) for w in words[1:])
 
 
@@ -1736,6 +1775,15 @@ def _names_a_role(text: str) -> bool:
     if not parts or any(_is_name(p.strip()) for p in parts):
         return False
     return all(len(p.split()) == 1 or _role_words(p) for p in parts)
+
+
+def _words_only(text: str) -> bool:
+    """Whether a cell that names no person (``_is_name``) is two to four words of no role, service or body, to be
+    passed over with the column's warning rather than refused: no person is hidden in it as in "Jane Smith Oak
+    Trust", and no edit of the sheet should be asked for a cell a person's name is written in that the rules read
+    otherwise (a trial's reviewer saw "Ehsan ul Haq" and "Jane smith" refuse the import)."""
+    words = [w.strip(".'’").lower() for w in text.split()]
+    return 2 <= len(words) <= 4 and not (_ROLE_WORDS | _SERVICE_WORDS | _BODY_WORDS).intersection(words)
 
 
 def _left_out(column: str) -> str:
