@@ -429,6 +429,9 @@ class _Reader:
         self.footers: list[tuple[str, int, str, bool]] = []
         #: sheet -> (row, text) of the headings and notes inside a list passed over ("--- Europe ---": ``_inner_notes``)
         self.inner_notes: dict[str, list[tuple[int, str]]] = {}
+        #: sheet -> ([(row, text)...] of rows of one cell imported though written as the headings passed over are,
+        #: [those headings]) ("Sandwell" among "Wolverhampton", "Walsall": ``_inner_notes``)
+        self.heading_like: dict[str, tuple[list[tuple[int, str]], list[str]]] = {}
         #: what was said of a whole file (a CSV read as Windows-1252)
         self.file_warnings: list[str] = []
         #: (sheet, column) -> (row, role) of the roles a person column gives that no tie could keep (``_person_cell``)
@@ -1057,6 +1060,15 @@ def _warnings(reader: _Reader) -> list[str]:
                       "a heading or note inside the list, not a row of it")
                    + " (one cell written where its rows fill several); to import such a row, write another of its "
                    "cells")
+    for sheet, (rows_like, headings) in reader.heading_like.items():
+        rows = [n for n, _ in rows_like]
+        shown = ", ".join(repr(t) for t in headings[:3]) + (f" and {len(headings) - 3} more" if len(headings) > 3 else
+                                                            "")
+        out.append(f"{_rows_at(sheet, rows[0], len(rows))}: imported {', '.join(repr(t) for _, t in rows_like)} "
+                   f"(row{'s' if len(rows) > 1 else ''} {', '.join(map(str, rows))}) with one cell written, as the "
+                   f"headings passed over ({shown}) are: a heading is passed over when it is decorated "
+                   "('--- Sandwell ---') or names a value of a type or town column, or a place; if one of these is "
+                   "a heading, write it so or delete its row")
     for (sheet, column), cells in reader.roles.items():
         rows = sorted({n for n, _ in cells})
         texts = list(dict.fromkeys(name for _, name in cells))
@@ -1233,19 +1245,25 @@ def _inner_notes(reader: _Reader, label: str, header, head: list[str], numbered:
     Lists are arranged in groups under headings ("WOLVERHAMPTON", "--- Europe ---", "PCNs") and carry notes ("***
     rows below still to be checked ***", "NOTE: phone numbers checked..."): a row with one cell written, in a list
     whose header names several columns and whose rows mostly fill several (a one-column list's rows are all one
-    cell). Such a row is passed over when its text is
-    * decorated (``_DECORATED``) or starts with a note's word (``_NOTE_WORD``): no body's name is written so;
-    * written in capitals where most of the list's names (its Label column) are not: a heading set apart so;
+    cell). Such a row is passed over only when what it says is a heading's or a note's:
+    * decorated (``_DECORATED``) or starting with a note's word (``_NOTE_WORD``): no body's name is written so;
     * the text, or the plural, of a value of a column that groups the rows (``_GROUP_HEADER``: "Wolverhampton" a
       Town, "PCNs" a Type): a heading names what the rows under it share;
-    * in a sheet with two or more such headings (by the two rules above), written as they are, in their column
-      (capitals or not, no more words than the longest): a list's author writes its headings one way ("Sandwell"
-      among the borough headings "Wolverhampton", "Walsall", "Dudley", though no row's Town is Sandwell).
-    Any other row of one cell is a row: an organisation with only its name written ("Oak Trust" in mixed case,
-    undecorated) imports as before. The trials' rows were refused ("no Label", a heading in another column than the
-    names) or, worse, imported as organisations ("Wolverhampton", "Walsall" from a pharmacy list's headings). Such rows
-    with no row of the list after them are notes below it, said as ``_footer``'s are (a trial's last row, "NOTE: ...
+    * a place's name: a part of a value of the list's address columns ("Penn" of "Manor Road, Penn"), a country
+      (``places.country_named``) or place words alone (``places.BUILTIN_PLACES``: "West Midlands", "Europe").
+    How a row is written says nothing of the kind: an organisation with only its name written is a row, in capitals
+    ("NSPCC", "WEA": its initials) or written as the headings are ("Barnardo's", "Caritas" among the headings
+    "Wolverhampton", "Walsall"): a reviewer saw such rows passed over as headings. A row written as the headings
+    passed over are (in their column and case, no more words than the longest: "Sandwell" among "Wolverhampton",
+    "Walsall", though no row's Town is Sandwell) is imported with a warning naming it, so that a heading the rules
+    do not know is seen; in another column than the Label's it is passed over with them, as the row has no name to
+    import ("SANDWELL" among a GP list's borough headings in its first column, the names in the second, was "no
+    Label" and refused the list). The trials' rows were refused ("no Label", a heading in another column than the names) or,
+    worse, imported as organisations ("Wolverhampton", "Walsall" from a pharmacy list's headings). Such rows with no
+    row of the list after them are notes below it, said as ``_footer``'s are (a trial's last row, "NOTE: ...
     directory v4", was called "a note inside the list")."""
+    from ..dedup.places import BUILTIN_PLACES, country_named
+
     def filled(row) -> list[int]:
         return [i for i, c in enumerate(row) if c not in (None, "") and str(c).strip()]
 
@@ -1254,35 +1272,49 @@ def _inner_notes(reader: _Reader, label: str, header, head: list[str], numbered:
     if named < 2 or not ones or 2 * len(ones) >= len(numbered):
         return numbered
     full = [r for _, r in numbered if len(filled(r)) > 1]
-    at = head.index("label") if "label" in head else None
-    names = [str(r[at]).strip() for r in full if at is not None and at < len(r) and _has_letters(r[at])]
-    names_in_capitals = 2 * sum(x == x.upper() for x in names) > len(names) if names else True
-    groups = [i for i, (h, c) in enumerate(zip(header, head))
-              if c in ("type", "category") or _GROUP_HEADER.search(str(h or "").lower())]
-    values = {" ".join(str(r[i]).split()).casefold() for r in full for i in groups
-              if i < len(r) and r[i] not in (None, "")}
+
+    def fold(text) -> str:
+        return " ".join(str(text).split()).casefold()
+
+    groups = [i for i, (h, c) in enumerate(zip(header, head)) if c != "label"
+              and (c in ("type", "category") or _GROUP_HEADER.search(str(h or "").lower()))]
+    values = {fold(r[i]) for r in full for i in groups if i < len(r) and r[i] not in (None, "")}
+    places = {fold(part) for r in full for i, c in enumerate(head) if c == "address" and i < len(r)
+              and r[i] not in (None, "") for part in str(r[i]).split(",") if part.strip()}
 
     def heading(text: str) -> bool:
-        if text.upper() == text and _has_letters(text) and not names_in_capitals:
+        key = fold(text)
+        if any(k in values for k in (key, key[:-1] if key.endswith("s") else None,
+                                     key[:-2] if key.endswith("es") else None) if k) or key in places:
             return True
-        key = " ".join(text.split()).casefold()
-        return any(k in values for k in (key, key[:-1] if key.endswith("s") else None,
-                                        key[:-2] if key.endswith("es") else None) if k)
+        words = re.findall(r"[a-z]+", unicodedata.normalize("NFKD", key).encode("ascii", "ignore").decode())
+        return bool(words) and (country_named(" ".join(words)) is not None
+                                or all(w in BUILTIN_PLACES or w in ("and", "the", "of") for w in words)
+                                and any(w in BUILTIN_PLACES for w in words))
 
     passed = {}
     for n, r, i in ones:
         text = str(r[i]).strip()
         if _DECORATED.fullmatch(text) or _NOTE_WORD.match(text) or heading(text):
             passed[n] = (i, text)
-    found = [(i, t) for i, t in passed.values() if not _DECORATED.fullmatch(t) and not _NOTE_WORD.match(t)]
-    if len(found) >= 2 and len({i for i, _ in found}) == 1 and len({t.upper() == t for _, t in found}) == 1:
-        column, capitals = found[0][0], found[0][1].upper() == found[0][1]
-        longest = max(len(t.split()) for _, t in found)
-        for n, r, i in ones:
-            text = str(r[i]).strip()
-            if n not in passed and i == column and _has_letters(text) and (text.upper() == text) == capitals \
-                    and len(text.split()) <= longest:
-                passed[n] = (i, text)
+    found: dict[tuple[int, bool], list[str]] = {}  # (column, in capitals) -> the headings written so
+    for i, t in passed.values():
+        if not _DECORATED.fullmatch(t) and not _NOTE_WORD.match(t):
+            found.setdefault((i, t.upper() == t), []).append(t)
+    for (column, capitals), texts in found.items():
+        if len(texts) < 2:
+            continue
+        longest = max(len(t.split()) for t in texts)
+        alike = [(n, str(r[i]).strip()) for n, r, i in ones
+                 if n not in passed and i == column and _has_letters(r[i])
+                 and (str(r[i]).strip().upper() == str(r[i]).strip()) == capitals
+                 and len(str(r[i]).split()) <= longest]
+        if alike and "label" in head and column != head.index("label"):
+            passed.update((n, (column, t)) for n, t in alike)  # no Label: no row to import, a heading
+        elif alike:
+            reader.heading_like.setdefault(label, ([], []))[0].extend(alike)
+            reader.heading_like[label][1].extend(texts)
+            reader.heading_like[label][0].sort()
     last = max((n for n, _ in numbered if n not in passed), default=0)
     below = [n for n, _ in numbered if n in passed and n > last]  # no row after them: below the list, not inside
     at = next((k for k, f in enumerate(reader.footers) if f[0] == label), len(reader.footers))
