@@ -1566,10 +1566,9 @@ def test_headings_and_notes_inside_a_list_are_passed_over_with_one_warning_per_s
     """Trials' lists were arranged under headings and carried notes, each a row with one cell written: "--- Europe
     ---" (in another column than the names) was a "no Label" problem, and a pharmacy list's borough headings
     "Wolverhampton", "Walsall"... were imported as organisations. A decorated row, a note ("NOTE: ...", "N.B. ..."),
-    a heading in capitals where the names are not, or the text or plural of a Type or Town value ("PCNs", "Walsall"),
-    and another heading written as those are ("Sandwell", no row's Town) are passed over, one warning per sheet naming
-    the rows. "Oak Trust" with only its name is a row: mixed case where the headings are in capitals, undecorated,
-    no value of a grouping column."""
+    or the text or plural of a Type or Town value ("PCNs", "WALSALL") are passed over, one warning per sheet naming
+    the rows. "Oak Trust" with only its name is a row: undecorated, no value of a grouping column, no place. Another
+    row written as the headings are ("Sandwell", no row's Town nor a known place) is a row, with a warning naming it."""
     text = ("Practice Name,Type,Town,Phone\n--- Black Country ---,,,\nWOLVERHAMPTON,,,\n"
             "Penn Surgery,Practice,Wolverhampton,01902 1\nOak Trust,,,\nUnity PCN,PCN,Wolverhampton,01902 2\n"
             "Keats Grove Surgery,Practice,Wolverhampton,01902 3\nLea Road Surgery,Practice,Wolverhampton,01902 4\n"
@@ -1588,14 +1587,16 @@ def test_headings_and_notes_inside_a_list_are_passed_over_with_one_warning_per_s
                     " 'N.B. closes in May' (rows 2, 3, 9, 10, 13, 15, 16): headings or notes inside the list, not rows "
                     "of it (one cell written where its rows fill several); to import such a row, write another of its "
                     "cells"], said
-    # headings in the names' own case: the Towns they share, and one more written as they are ("Sandwell")
+    # headings in the names' own case: the Towns they share; one more written as they are ("Sandwell") is a row, said
     text = ("Pharmacy Name,Town,Phone\nWolverhampton,,\nBoots,Wolverhampton,1\nWalsall,,\nLloyds,Walsall,2\n"
             "Sandwell,,\nKhan's Chemist,Smethwick,3\nTesco Pharmacy,Oldbury,4\n")
     result = _import_list(lcg, tmp_path, text, "{Pharmacy Name: Label, Town: address, Phone: phone}")
     assert result.exit_code == 0, result.output
-    assert [n.name for n in load_dataset(tmp_path / "data").nodes] == ["Boots", "Lloyds", "Khan's Chemist",
-                                                                         "Tesco Pharmacy"]
-    assert "passed over 'Wolverhampton', 'Walsall', 'Sandwell' (rows 2, 4, 6)" in result.stderr, result.stderr
+    assert [n.name for n in load_dataset(tmp_path / "data").nodes] == ["Boots", "Lloyds", "Sandwell",
+                                                                         "Khan's Chemist", "Tesco Pharmacy"]
+    assert "passed over 'Wolverhampton', 'Walsall' (rows 2, 4)" in result.stderr, result.stderr
+    assert ("warning: list.csv:6: imported 'Sandwell' (row 6) with one cell written, as the headings passed over "
+            "('Wolverhampton', 'Walsall') are") in result.stderr, result.stderr
     # a heading in another column than the names was "no Label"; a list with no headings keeps its one-cell rows
     text = ("Member city,Organisation,Country\n--- Europe ---,,\nCork,Cork City Council,Ireland\n"
             "Limerick,Limerick City Council,Ireland\nLagos,,\nKöln,Stadt Köln,Germany\n")
@@ -1911,3 +1912,62 @@ def test_a_note_with_no_row_after_it_is_said_to_be_below_the_list(lcg, tmp_path)
                     "warning: list.csv:2: passed over '--- Wolverhampton ---' (row 2): a heading or note inside the "
                     "list, not a row of it (one cell written where its rows fill several); to import such a row, "
                     "write another of its cells"], said
+
+
+def test_a_family_name_that_is_also_a_jobs_word_is_a_person_and_a_job_written_so_is_not(lcg, tmp_path):
+    """A reviewer's plain list with a Contact column: "Paul Nurse", "Syed Imam", "Sarah Care", "Rosa Pastor",
+    "Kevin Trainer" were passed over as roles (family names that are job words too), and "Ehsan ul Haq", "Juan de los
+    Ríos", "Maria do Carmo", "Jane smith" refused the import ("which name no person"); the release before read them
+    all as people. A given name then such a family name is a person; the job word is a job where the cell reads as
+    one ("Practice Nurse", "Imam", "Youth Pastor", "Care Coordinator": a job's qualifier or a role's word before
+    it). A cell of two to four words with no role, team or body word is at worst passed over, never refused."""
+    people = ["Paul Nurse", "Syed Imam", "Sarah Care", "Rosa Pastor", "Kevin Trainer", "Ehsan ul Haq",
+              "Juan de los Ríos", "Maria do Carmo", "Jane smith", "Omar al-Sayed", "Mary Anne Chaplain", "Tom Baker"]
+    jobs = ["Practice Nurse", "Imam", "Youth Pastor", "Care Coordinator", "Personal Trainer", "Senior Nurse",
+            "Hospital Chaplain", "Day Care"]
+    odd = ["Jane 'Jo' Smith"]  # no name as the rules read names, nor a role's word: passed over, not refused
+    cells = [*people, *jobs, *odd]
+    text = "Name,Contact\n" + "".join(f"Org {i},\"{c}\"\n" for i, c in enumerate(cells))
+    result = _import_list(lcg, tmp_path, text, "{Name: Label, Contact: person}")
+    assert result.exit_code == 0, result.output
+    assert {n.name for n in load_dataset(tmp_path / "data").nodes if n.kind == "Person"} == set(people)
+    rows = ", ".join(str(i + 2) for i in range(len(people), len(cells)))
+    assert (f"column 'Contact': passed over {', '.join(map(repr, jobs + odd))} (rows {rows}): a role or team, not a "
+            "person's name") in result.stderr, result.stderr
+    # care agencies are named so too ("Bluebird Care"): a column of them is no column of people
+    (tmp_path / "partners.csv").write_text("Name,Lead,Phone\nOak Trust,Bluebird Care,1\nElm Trust,Sunrise Care,2\n"
+                                           "Ash Trust,Helping Care,3\n", encoding="utf-8")
+    first = lcg("import", "sheet", tmp_path / "partners.csv", "--type", "organisation", "-o", tmp_path / "data2")
+    assert _mapping_written(_hint_command(first.stderr))["columns"]["Lead"] is None, first.stderr
+
+
+def test_an_organisation_with_only_its_name_is_a_row_however_it_is_written(lcg, tmp_path):
+    """A reviewer's mixed-case list: rows written only "NSPCC" and "WEA" (initials) were passed over as headings, and
+    once "Wolverhampton" and "Walsall" (its Towns) were, "Barnardo's" and "Caritas" too, written as they are. A row is
+    a heading only when what it says is a heading's: decorated, a note, a value of a Type or Town column, or a
+    place's name (a country, place words such as "West Midlands", a part of an address the list gives); capitals or
+    being written as other headings are not enough (those rows are imported, the latter with a warning)."""
+    text = ("Name,Town,Address,Phone\nWest Midlands,,,\nWolverhampton,,,\nOak Trust,Wolverhampton,1 High St,1\n"
+            "NSPCC,,,\nElm Trust,Wolverhampton,\"2 Mill Rd, Penn\",2\nPine Trust,Wolverhampton,3 Oak Rd,5\n"
+            "Penn,,,\nYew Trust,Wolverhampton,4 Elm Rd,6\nWalsall,,,\nAsh Trust,Walsall,5 Ash Rd,3\nBarnardo's,,,\n"
+            "Fir Trust,Walsall,6 Fir Rd,7\nWEA,,,\nCaritas,,,\nBirch Trust,Walsall,7 Birch Rd,4\nIreland,,,\n"
+            "Lime Trust,Dublin,8 Lime Rd,8\nRowan Trust,Dublin,9 Rowan Rd,9\nHolly Trust,Cork,10 Holly Rd,10\n"
+            "Alder Trust,Cork,11 Alder Rd,11\n")
+    result = _import_list(lcg, tmp_path, text, "{Name: Label, Town: address, Address: address, Phone: phone}")
+    assert result.exit_code == 0, result.output
+    names = [n.name for n in load_dataset(tmp_path / "data").nodes]
+    assert {"NSPCC", "WEA", "Barnardo's", "Caritas"} <= set(names), names
+    assert not {"West Midlands", "Wolverhampton", "Penn", "Walsall", "Ireland"} & set(names), names
+    assert ("passed over 'West Midlands', 'Wolverhampton', 'Penn', 'Walsall', 'Ireland' (rows 2, 3, 8, 10, 17)"
+            in result.stderr), result.stderr
+    assert ("imported \"Barnardo's\", 'Caritas' (rows 12, 15) with one cell written, as the headings passed over "
+            "('West Midlands', 'Wolverhampton', 'Penn' and 2 more) are") in result.stderr, result.stderr
+    # written as the headings are, in another column than the names: no name to import, so one of them (a GP list's
+    # "SANDWELL" in its first column refused the list: "no Label")
+    text = ("ODS Code,Practice Name,Town\nWOLVERHAMPTON,,\nM1,Penn Surgery,Wolverhampton\nM2,Oak Surgery,Bilston\n"
+            "WALSALL,,\nM3,Pinfold Surgery,Walsall\nM4,Ash Surgery,Walsall\nSANDWELL,,\nM5,Lyng Surgery,Smethwick\n"
+            "M6,Elm Surgery,Oldbury\n")
+    result = _import_list(lcg, tmp_path, text, "{Practice Name: Label, ODS Code: ~, Town: address}")
+    assert result.exit_code == 0, result.output
+    assert "passed over 'WOLVERHAMPTON', 'WALSALL', 'SANDWELL' (rows 2, 5, 8)" in result.stderr, result.stderr
+    assert len(load_dataset(tmp_path / "data").nodes) == 6

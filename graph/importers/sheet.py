@@ -120,11 +120,33 @@ _ROLE_WORDS = frozenset("head teacher headteacher manager chair chairman chairpe
 _SERVICE_WORDS = frozenset("switchboard helpline infoline line advice referral referrals self-referral relations "
                            "patient patients care social access support duty desk bookings booking admissions intake "
                            "communications liaison pals enquiry information point health wellbeing".split())
-#: Role words that are family names too ("Tom Head", "Ann Clerk"): a name may end with one.
-_SURNAME_ROLE_WORDS = frozenset("head lead clerk chief general warden steward coach principal".split())
-#: Words of a person's name written in lower case ("Sanne de Vries", "Ludwig van Beethoven", "Ali bin Hamad").
-_NAME_PARTICLES = frozenset("de del della der den di da das dos du la le van von ter ten zu y e bin bint ibn al el "
-                            "ap op af".split())
+#: Role and service words that are family names too ("Tom Head", "Ann Clerk", "Paul Nurse", "Syed Imam", "Sarah
+#: Care", "Rosa Pastor", "Kevin Trainer"): a name may end with one, read as a job only where the cell reads as one
+#: (``_reads_as_job``: "Practice Nurse", "Youth Pastor"). A trial's reviewer saw real people passed over as roles.
+_SURNAME_ROLE_WORDS = frozenset("head lead clerk chief general warden steward coach principal nurse imam pastor care "
+                                "trainer rector chaplain vicar tutor mentor".split())
+#: Words a job's title puts before its job word ("Practice Nurse", "District Nurse", "Youth Pastor", "Personal
+#: Trainer", "Life Coach", "Hospital Chaplain", "Day Care", "Foster Care"), besides role, service and body words
+#: ("Senior Nurse", "Social Care", "School Nurse"): none is a given name, so the word before a family name that is
+#: also a job's word tells a job ("Practice Nurse") from a person ("Paul Nurse"). Words that are given names too
+#: ("Faith", "Grace", "Hope") are not here: such a cell is a person.
+_JOB_QUALIFIERS = frozenset(
+    # whom or where a job serves
+    "practice district community specialist staff charge ward theatre clinical research dental mental nursery triage "
+    "youth children children's childrens child family families adult adults older student students trainee lay "
+    "associate parish church mosque temple gurdwara synagogue prison university forces army workplace port sports "
+    "sport football swimming fitness personal life business career careers job employment peer dog dance music "
+    # kinds of care and the illnesses specialist nurses are named for
+    "day home foster respite customer urgent palliative intensive pastoral spiritual dementia primary secondary "
+    "residential nursing continuing hospice cancer diabetes respiratory stroke cardiac heart tissue viability "
+    "agency bank locum interim relief "
+    # the charities whose nurses a job's title names ("Macmillan Nurse", "Admiral Nurse")
+    "macmillan admiral".split())
+#: Words of a person's name written in lower case ("Sanne de Vries", "Ludwig van Beethoven", "Ali bin Hamad",
+#: "Ehsan ul Haq", "Juan de los Ríos", "Maria do Carmo", "Ian mac Donald"); joined to the name by a hyphen too
+#: ("Omar al-Sayed").
+_NAME_PARTICLES = frozenset("de del della der den di da das dos do du la le las los van von ter ten zu y e bin bint "
+                            "ibn al el ul ud ap op af mac".split())
 #: How a cell names a person with their role: "Jo Bennett (Curator)", "Secretary: Jean Wild", "Jean Wild -
 #: Secretary", "Secretary - Jean Wild", "Jean Wild, Secretary" (not "Smith, Jane": "Jane" is no role's word).
 _IN_BRACKETS = re.compile(r"(?P<name>[^()]+?)\s*\((?P<role>[^()]+)\)")
@@ -407,6 +429,9 @@ class _Reader:
         self.footers: list[tuple[str, int, str, bool]] = []
         #: sheet -> (row, text) of the headings and notes inside a list passed over ("--- Europe ---": ``_inner_notes``)
         self.inner_notes: dict[str, list[tuple[int, str]]] = {}
+        #: sheet -> ([(row, text)...] of rows of one cell imported though written as the headings passed over are,
+        #: [those headings]) ("Sandwell" among "Wolverhampton", "Walsall": ``_inner_notes``)
+        self.heading_like: dict[str, tuple[list[tuple[int, str]], list[str]]] = {}
         #: what was said of a whole file (a CSV read as Windows-1252)
         self.file_warnings: list[str] = []
         #: (sheet, column) -> (row, role) of the roles a person column gives that no tie could keep (``_person_cell``)
@@ -1035,6 +1060,15 @@ def _warnings(reader: _Reader) -> list[str]:
                       "a heading or note inside the list, not a row of it")
                    + " (one cell written where its rows fill several); to import such a row, write another of its "
                    "cells")
+    for sheet, (rows_like, headings) in reader.heading_like.items():
+        rows = [n for n, _ in rows_like]
+        shown = ", ".join(repr(t) for t in headings[:3]) + (f" and {len(headings) - 3} more" if len(headings) > 3 else
+                                                            "")
+        out.append(f"{_rows_at(sheet, rows[0], len(rows))}: imported {', '.join(repr(t) for _, t in rows_like)} "
+                   f"(row{'s' if len(rows) > 1 else ''} {', '.join(map(str, rows))}) with one cell written, as the "
+                   f"headings passed over ({shown}) are: a heading is passed over when it is decorated "
+                   "('--- Sandwell ---') or names a value of a type or town column, or a place; if one of these is "
+                   "a heading, write it so or delete its row")
     for (sheet, column), cells in reader.roles.items():
         rows = sorted({n for n, _ in cells})
         texts = list(dict.fromkeys(name for _, name in cells))
@@ -1211,19 +1245,25 @@ def _inner_notes(reader: _Reader, label: str, header, head: list[str], numbered:
     Lists are arranged in groups under headings ("WOLVERHAMPTON", "--- Europe ---", "PCNs") and carry notes ("***
     rows below still to be checked ***", "NOTE: phone numbers checked..."): a row with one cell written, in a list
     whose header names several columns and whose rows mostly fill several (a one-column list's rows are all one
-    cell). Such a row is passed over when its text is
-    * decorated (``_DECORATED``) or starts with a note's word (``_NOTE_WORD``): no body's name is written so;
-    * written in capitals where most of the list's names (its Label column) are not: a heading set apart so;
+    cell). Such a row is passed over only when what it says is a heading's or a note's:
+    * decorated (``_DECORATED``) or starting with a note's word (``_NOTE_WORD``): no body's name is written so;
     * the text, or the plural, of a value of a column that groups the rows (``_GROUP_HEADER``: "Wolverhampton" a
       Town, "PCNs" a Type): a heading names what the rows under it share;
-    * in a sheet with two or more such headings (by the two rules above), written as they are, in their column
-      (capitals or not, no more words than the longest): a list's author writes its headings one way ("Sandwell"
-      among the borough headings "Wolverhampton", "Walsall", "Dudley", though no row's Town is Sandwell).
-    Any other row of one cell is a row: an organisation with only its name written ("Oak Trust" in mixed case,
-    undecorated) imports as before. The trials' rows were refused ("no Label", a heading in another column than the
-    names) or, worse, imported as organisations ("Wolverhampton", "Walsall" from a pharmacy list's headings). Such rows
-    with no row of the list after them are notes below it, said as ``_footer``'s are (a trial's last row, "NOTE: ...
+    * a place's name: a part of a value of the list's address columns ("Penn" of "Manor Road, Penn"), a country
+      (``places.country_named``) or place words alone (``places.BUILTIN_PLACES``: "West Midlands", "Europe").
+    How a row is written says nothing of the kind: an organisation with only its name written is a row, in capitals
+    ("NSPCC", "WEA": its initials) or written as the headings are ("Barnardo's", "Caritas" among the headings
+    "Wolverhampton", "Walsall"): a reviewer saw such rows passed over as headings. A row written as the headings
+    passed over are (in their column and case, no more words than the longest: "Sandwell" among "Wolverhampton",
+    "Walsall", though no row's Town is Sandwell) is imported with a warning naming it, so that a heading the rules
+    do not know is seen; in another column than the Label's it is passed over with them, as the row has no name to
+    import ("SANDWELL" among a GP list's borough headings in its first column, the names in the second, was "no
+    Label" and refused the list). The trials' rows were refused ("no Label", a heading in another column than the names) or,
+    worse, imported as organisations ("Wolverhampton", "Walsall" from a pharmacy list's headings). Such rows with no
+    row of the list after them are notes below it, said as ``_footer``'s are (a trial's last row, "NOTE: ...
     directory v4", was called "a note inside the list")."""
+    from ..dedup.places import BUILTIN_PLACES, country_named
+
     def filled(row) -> list[int]:
         return [i for i, c in enumerate(row) if c not in (None, "") and str(c).strip()]
 
@@ -1232,35 +1272,49 @@ def _inner_notes(reader: _Reader, label: str, header, head: list[str], numbered:
     if named < 2 or not ones or 2 * len(ones) >= len(numbered):
         return numbered
     full = [r for _, r in numbered if len(filled(r)) > 1]
-    at = head.index("label") if "label" in head else None
-    names = [str(r[at]).strip() for r in full if at is not None and at < len(r) and _has_letters(r[at])]
-    names_in_capitals = 2 * sum(x == x.upper() for x in names) > len(names) if names else True
-    groups = [i for i, (h, c) in enumerate(zip(header, head))
-              if c in ("type", "category") or _GROUP_HEADER.search(str(h or "").lower())]
-    values = {" ".join(str(r[i]).split()).casefold() for r in full for i in groups
-              if i < len(r) and r[i] not in (None, "")}
+
+    def fold(text) -> str:
+        return " ".join(str(text).split()).casefold()
+
+    groups = [i for i, (h, c) in enumerate(zip(header, head)) if c != "label"
+              and (c in ("type", "category") or _GROUP_HEADER.search(str(h or "").lower()))]
+    values = {fold(r[i]) for r in full for i in groups if i < len(r) and r[i] not in (None, "")}
+    places = {fold(part) for r in full for i, c in enumerate(head) if c == "address" and i < len(r)
+              and r[i] not in (None, "") for part in str(r[i]).split(",") if part.strip()}
 
     def heading(text: str) -> bool:
-        if text.upper() == text and _has_letters(text) and not names_in_capitals:
+        key = fold(text)
+        if any(k in values for k in (key, key[:-1] if key.endswith("s") else None,
+                                     key[:-2] if key.endswith("es") else None) if k) or key in places:
             return True
-        key = " ".join(text.split()).casefold()
-        return any(k in values for k in (key, key[:-1] if key.endswith("s") else None,
-                                        key[:-2] if key.endswith("es") else None) if k)
+        words = re.findall(r"[a-z]+", unicodedata.normalize("NFKD", key).encode("ascii", "ignore").decode())
+        return bool(words) and (country_named(" ".join(words)) is not None
+                                or all(w in BUILTIN_PLACES or w in ("and", "the", "of") for w in words)
+                                and any(w in BUILTIN_PLACES for w in words))
 
     passed = {}
     for n, r, i in ones:
         text = str(r[i]).strip()
         if _DECORATED.fullmatch(text) or _NOTE_WORD.match(text) or heading(text):
             passed[n] = (i, text)
-    found = [(i, t) for i, t in passed.values() if not _DECORATED.fullmatch(t) and not _NOTE_WORD.match(t)]
-    if len(found) >= 2 and len({i for i, _ in found}) == 1 and len({t.upper() == t for _, t in found}) == 1:
-        column, capitals = found[0][0], found[0][1].upper() == found[0][1]
-        longest = max(len(t.split()) for _, t in found)
-        for n, r, i in ones:
-            text = str(r[i]).strip()
-            if n not in passed and i == column and _has_letters(text) and (text.upper() == text) == capitals \
-                    and len(text.split()) <= longest:
-                passed[n] = (i, text)
+    found: dict[tuple[int, bool], list[str]] = {}  # (column, in capitals) -> the headings written so
+    for i, t in passed.values():
+        if not _DECORATED.fullmatch(t) and not _NOTE_WORD.match(t):
+            found.setdefault((i, t.upper() == t), []).append(t)
+    for (column, capitals), texts in found.items():
+        if len(texts) < 2:
+            continue
+        longest = max(len(t.split()) for t in texts)
+        alike = [(n, str(r[i]).strip()) for n, r, i in ones
+                 if n not in passed and i == column and _has_letters(r[i])
+                 and (str(r[i]).strip().upper() == str(r[i]).strip()) == capitals
+                 and len(str(r[i]).split()) <= longest]
+        if alike and "label" in head and column != head.index("label"):
+            passed.update((n, (column, t)) for n, t in alike)  # no Label: no row to import, a heading
+        elif alike:
+            reader.heading_like.setdefault(label, ([], []))[0].extend(alike)
+            reader.heading_like[label][1].extend(texts)
+            reader.heading_like[label][0].sort()
     last = max((n for n, _ in numbered if n not in passed), default=0)
     below = [n for n, _ in numbered if n in passed and n > last]  # no row after them: below the list, not inside
     at = next((k for k, f in enumerate(reader.footers) if f[0] == label), len(reader.footers))
@@ -1548,7 +1602,7 @@ def _person_cell(reader: _Reader, sheet: str, n: int, kind: str, node_id: str, c
         if _no_one(name):
             continue
         if not _is_name(name):
-            if _names_a_role(text):
+            if _names_a_role(text) or _words_only(text):
                 reader.roles.setdefault((sheet, column), []).append((n, text))  # "Parish Office": passed over
                 continue
             seen = reader.not_names.get((sheet, column))
@@ -1614,9 +1668,10 @@ def _is_name(text: str) -> bool:
     ("Sarah") says no one, one person of that name across every list, and a word alone is as often an acronym
     ("PALS"), a service ("Switchboard", "Helpline") or a place ("Wolverhampton" in "Coach - Wolverhampton"). Not
     words that name a body ("Oak Trust"), a role or a service ("Duty Officer", "Adult Social Care", "Dementia
-    Adviser": role and service words only, or a role's word last, unless it is a family name too, "Tom Head"), nor a
-    phrase written in sentence case ("Debt adviser", "Advice line": a name's words are capitalised, but for its
-    particles, "Sanne de Vries"). Chinese, Japanese and Korean write a whole name as one word of two to four letters
+    Adviser": role and service words only, or a role's word last, unless it is a family name too and the cell reads
+    as a person's, ``_reads_as_job``: "Tom Head", "Paul Nurse", "Syed Imam", not "Practice Nurse"), nor a phrase
+    written in sentence case with such a word ("Debt adviser", "Advice line": a name's words are capitalised, but for
+    its particles, "Sanne de Vries", "Ehsan ul Haq"; "Jane smith" is a person written in haste). Chinese, Japanese and Korean write a whole name as one word of two to four letters
     ("박서연", "陈静"), which has no capitals to tell it from a role: it is a name unless a role's word of those
     scripts says otherwise (``_UNSPACED_ROLE_WORDS``: "王经理", "팀장"); a trial's delegates "박서연", "陈静" were
     passed over as roles. Names in scripts with capitals (Cyrillic, Greek) are read as Latin ones are."""
@@ -1631,14 +1686,28 @@ def _is_name(text: str) -> bool:
     words = [w.lower().strip(".") for w in raw]
     if _BODY_WORDS.intersection(words) or set(words) <= _ROLE_WORDS | _SERVICE_WORDS:
         return False
-    if "," not in text and words[-1] in (_ROLE_WORDS - _SURNAME_ROLE_WORDS) | _SERVICE_WORDS:
-        return False
-    if _sentence_case(raw):
-        return False
     titles = 0
     while titles < len(raw) - 1 and _is_title(raw[titles]):
         titles += 1
+    if "," not in text and words[-1] in _ROLE_WORDS | _SERVICE_WORDS and (
+            words[-1] not in _SURNAME_ROLE_WORDS or _reads_as_job(words[titles:])):
+        return False
+    if _sentence_case(raw) and (_ROLE_WORDS | _SERVICE_WORDS).intersection(words):  # "Debt adviser", not "Jane smith"
+        return False
     return len(raw) - titles >= 2 or (titles > 0 and len(raw) - titles == 1)
+
+
+def _reads_as_job(words: list[str]) -> bool:
+    """Whether ``words`` (lower case, titles left out), ending with a job's word that is a family name too
+    (``_SURNAME_ROLE_WORDS``: "nurse", "imam", "care"), name the job, not a person of that family name: the word
+    before it is no given name, being a role, service or body word or a job's qualifier (``_JOB_QUALIFIERS``:
+    "Practice Nurse", "Senior Pastor", "Social Care"), or the cell starts with a job's word ("Chaplain Imam"). A
+    given name then the family name ("Paul Nurse", "Syed Imam", "Sarah Care") is a person, as a title then the family
+    name is ("Revd Pastor"); the job word alone ("Imam") is no person's name either way."""
+    if len(words) < 2:
+        return False
+    return words[-2] in _ROLE_WORDS | _SERVICE_WORDS | _BODY_WORDS | _JOB_QUALIFIERS or \
+        words[0] in _ROLE_WORDS | _SERVICE_WORDS
 
 
 def _without_marks(text: str) -> str:
@@ -1684,10 +1753,11 @@ def _people_share(values) -> float:
 def _names_person(text: str) -> bool:
     """Whether a cell names a person (``_is_name``, with their role or not, one of several), and has no word
     bodies are named with ("Seoul Metropolitan Government", "Age UK": ``names.GENERIC_WORDS``, a legal form):
-    when a column is told from another by its cells, a body's name written as a person's counts for neither."""
+    when a column is told from another by its cells, a body's name written as a person's counts for neither (care
+    agencies are named so, "Bluebird Care", as "Sarah Care" is a person: ``_SURNAME_ROLE_WORDS``)."""
     from ..dedup.names import GENERIC_WORDS, LEGAL_TOKENS
 
-    if set(re.findall(r"\w+", text.lower())) & (GENERIC_WORDS | LEGAL_TOKENS | _BODY_WORDS):
+    if set(re.findall(r"\w+", text.lower())) & (GENERIC_WORDS | LEGAL_TOKENS | _BODY_WORDS | {"care"}):
         return False
     return any(_is_name(_name_and_role(part)[0]) for part in _people_in(text))
 
@@ -1697,6 +1767,7 @@ def _sentence_case(words: list[str]) -> bool:
     "Adult Social Care front door"), where a name capitalises each word but its particles ("Sanne de Vries", "Jo
     d'Souza")."""
     return words[0][:1].isupper() and any(w[:1].islower() and w.lower() not in _NAME_PARTICLES
+                                          and w.split("-")[0].lower() not in _NAME_PARTICLES
                                           and not re.match(r"[dlo]['’]", w) for w in words[1:])
 
 
@@ -1736,6 +1807,15 @@ def _names_a_role(text: str) -> bool:
     if not parts or any(_is_name(p.strip()) for p in parts):
         return False
     return all(len(p.split()) == 1 or _role_words(p) for p in parts)
+
+
+def _words_only(text: str) -> bool:
+    """Whether a cell that names no person (``_is_name``) is two to four words of no role, service or body, to be
+    passed over with the column's warning rather than refused: no person is hidden in it as in "Jane Smith Oak
+    Trust", and no edit of the sheet should be asked for a cell a person's name is written in that the rules read
+    otherwise (a trial's reviewer saw "Ehsan ul Haq" and "Jane smith" refuse the import)."""
+    words = [w.strip(".'’").lower() for w in text.split()]
+    return 2 <= len(words) <= 4 and not (_ROLE_WORDS | _SERVICE_WORDS | _BODY_WORDS).intersection(words)
 
 
 def _left_out(column: str) -> str:
