@@ -20,7 +20,7 @@ and at most (w, w) otherwise. The bound adds
 the same terms in the same order with ``best`` 1 where the score's may be less, so in floating point too
 it is never below the score (a sum or product of larger terms is never smaller). A name that writes
 initials in capitals the other lacks may have them spelled out by the other's words (``names._spelled_out``),
-which the bound does not follow: such a pair's bound is 1.
+which the bound does not follow: such a pair's bound is 1 when the other's words spell them.
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ from rapidfuzz.process import extractOne
 from . import weights as W
 from .names import JOINED_MIN as _JOINED_MIN
 from .names import JOINED_SIM as _JOINED_SIM
-from .names import PLACE_WEIGHT, acronyms, other_number
+from .names import PLACE_WEIGHT, acronyms, initials_run, other_number
 from .names import TYPO_MIN as _TYPO_MIN
 from .names import TYPO_SIM as _TYPO_SIM
 
@@ -60,7 +60,10 @@ class NameBound:
     def bound(self, i: int, j: int) -> float:
         tokens_a, ja, set_a, terms_a, near_a, caps_a = self.facts[i]
         tokens_b, jb, set_b, terms_b, near_b, caps_b = self.facts[j]
-        if tokens_a == tokens_b or ja == jb or (caps_a and not caps_a <= set_b) or (caps_b and not caps_b <= set_a):
+        if tokens_a == tokens_b or ja == jb:
+            return 1.0
+        if (caps_a and not caps_a <= set_b and self._spells(caps_a - set_b, j)) or (
+                caps_b and not caps_b <= set_a and self._spells(caps_b - set_a, i)):
             return 1.0  # (initials a name writes in capitals may be the other's words spelled: ``_spelled_out``)
         num = den = 0.0
         apart = 0  # sides with a place the other name lacks: both, and ``place_clash`` rules 0.0
@@ -94,6 +97,11 @@ class NameBound:
             if len(self.keys[long_].tokens) >= 2 and len(short) >= 2 and short in self._acr(long_):
                 return W.INITIALS
         return num / den if den else 0.0
+
+    def _spells(self, initials, n: int) -> bool:
+        """Whether name ``n``'s words spell any of ``initials`` (``names.initials_run``): most pairs' do not, and
+        are bounded as any other (at 100k, many affiliations end "USA")."""
+        return any(initials_run(t, self.keys[n]) for t in initials)
 
     def _acr(self, n: int) -> set[str]:
         out = self._acronyms.get(n)

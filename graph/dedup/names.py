@@ -1007,7 +1007,7 @@ def _spelled_out(key: NameKey, other: NameKey) -> tuple[NameKey, NameKey, str, t
     rest of the name must share a word with the rest of the other ("ICB Solutions Ltd" is a company named ICB,
     not the Integrated Care Board), and the pair is then scored as names."""
     for initials in sorted(key.capitals - set(other.tokens)):
-        run = _initials_run(initials, other)
+        run = initials_run(initials, other)
         if run and (set(key.tokens) - {initials}) & (set(other.tokens) - set(run)):
             def spell(words: tuple[str, ...]) -> tuple[str, ...]:
                 return tuple(x for w in words for x in (run if w == initials else (w,)))
@@ -1017,7 +1017,7 @@ def _spelled_out(key: NameKey, other: NameKey) -> tuple[NameKey, NameKey, str, t
     return None
 
 
-def _initials_run(initials: str, other: NameKey) -> tuple[str, ...]:
+def initials_run(initials: str, other: NameKey) -> tuple[str, ...]:
     """The consecutive words of ``other`` whose first letters spell ``initials`` (see ``_spelled_out``), or ()."""
     words = other.words
     for start, first in enumerate(words):
