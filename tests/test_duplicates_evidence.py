@@ -1333,3 +1333,14 @@ def test_a_reviews_finds_initials_services_one_name_groups_trust_codes_and_share
     # a one-word other name both have says no more than their names, whichever key the pair was found by
     assert not _pairs(_org("a", "WEA West Midlands", aliases=("WEA",)),
                       _org("b", "Workers' Educational Association", aliases=("WEA",)))
+
+
+def test_one_name_written_with_and_without_spaces_and_as_an_alias_is_one_name_group():
+    """A US trial's four records of one charity at one address ("Computer Reach", "Computer Reach Inc.",
+    "ComputerReach", "Computer Reach Incorporated" also written "ComputerReach") were merged as one name; the
+    stricter group rule of a review had made them four pairs to review."""
+    site = dict(address="7501 Penn Ave, Pittsburgh", postcode="15208", phone="412-555-0122")
+    plan = _plan(_org("a", "Computer Reach", **site), _org("b", "Computer Reach Inc.", **site),
+                 _org("c", "ComputerReach", **site),
+                 _org("d", "Computer Reach Incorporated", aliases=("ComputerReach",), **site))
+    assert {(p.action, p.size) for p in plan} == {("merge", 4)}, plan

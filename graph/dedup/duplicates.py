@@ -674,7 +674,10 @@ def find_duplicates(records, *, min_score: float = W.DUPLICATE_MIN_SCORE, top_k:
         same = (bool(same_ids) and score >= W.SAME_IDENTIFIER - 1e-9) or ((a, b) in exact and delta >= 0)
         web_apart = bool(ra.website and rb.website) and not (_domain(ra.website) == _domain(rb.website)
                                                             and _one_page(ra, rb))
-        return a, b, round(score, 3), reasons, same, same and delta >= 0 and not web_apart
+        # one name written twice: the same once normalised, or once its spaces are ignored ("ComputerReach" /
+        # "Computer Reach"), or the same identifier; with nothing apart
+        one = (same or reason.startswith("same name once")) and delta >= 0 and not web_apart
+        return a, b, round(score, 3), reasons, same, one
 
     weighed = (listed(item) for item in found.items())
     pairs = [DuplicatePair(a, b, score, reasons, exact=same, one_name=one) for a, b, score, reasons, same, one
