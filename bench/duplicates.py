@@ -152,7 +152,8 @@ def _scale_rows(n: int):
 
 
 def _matcher(rows, timer):
-    from graph.dedup.duplicates import EntityRecord, find_duplicates, groups_of, identifier_clashes, merge_groups
+    from graph.dedup.duplicates import (EntityRecord, find_duplicates, groups_of, identifier_clashes, merge_groups,
+                                        site_clashes)
     from graph.dedup.groups import merge_plan, review_only
 
     records = [EntityRecord(r["id"], "Organisation", r["name"], website=r.get("website"),
@@ -161,7 +162,8 @@ def _matcher(rows, timer):
     names = {r.id: r.name for r in records}
     with timer:  # what `lcg duplicates` works out: the pairs and the merge plan
         pairs = find_duplicates(records)
-        plan = merge_plan(pairs, names, clashing=identifier_clashes(pairs, records))
+        plan = merge_plan(pairs, names, clashing=identifier_clashes(pairs, records),
+                          sites=site_clashes(pairs, records))
     merges = groups_of([x.pair for x in plan if x.action == "merge"])
     # the merge groups of the plan, of any size: a pair for review only joins none (``merge_plan``)
     groups = merge_groups([p for p in pairs if not review_only(p, names)])

@@ -1344,3 +1344,18 @@ def test_one_name_written_with_and_without_spaces_and_as_an_alias_is_one_name_gr
                  _org("c", "ComputerReach", **site),
                  _org("d", "Computer Reach Incorporated", aliases=("ComputerReach",), **site))
     assert {(p.action, p.size) for p in plan} == {("merge", 4)}, plan
+
+
+def test_two_sites_joined_only_through_a_record_with_no_address_are_for_review():
+    """A review's find: "St Mary's Church" at Bushbury and at Kingswinford, each paired with a third "St Mary's
+    Church" written with no address, were one merge group; the third may be either church."""
+    from graph.dedup.duplicates import site_clashes
+    from graph.dedup.groups import merge_plan
+
+    records = [_org("a", "St Mary's Church", postcode="WV10 9TH", address="Church Road, Bushbury"),
+               _org("b", "St Mary's Church"),
+               _org("c", "St Mary's Church", postcode="DY6 9BA", address="High Street, Kingswinford")]
+    pairs = find_duplicates(records)
+    plan = merge_plan(pairs, {r.id: r.name for r in records}, sites=site_clashes(pairs, records))
+    assert plan and {p.action for p in plan} == {"review"}, plan
+    assert any("at two sites" in n for p in plan for n in p.notes), plan

@@ -142,6 +142,32 @@ def identifier_clashes(pairs, records) -> frozenset[frozenset]:
     return frozenset(out)
 
 
+def site_clashes(pairs, records) -> frozenset[frozenset]:
+    """Pairs of records that ``pairs`` join into one group of three or more, through others, though no pair of
+    theirs is listed and their addresses or postcodes say two sites (``contact_evidence``: on different streets,
+    postcodes in different areas). "St Mary's Church" at Bushbury and at Kingswinford, each paired with a third
+    "St Mary's Church" written with no address, were one merge group of one name (a review's find): the third
+    record may be either church, and a merge would make one body of two."""
+    by_id = {r.id: r for r in records}
+    listed = {frozenset((p.a, p.b)) for p in pairs}
+    out: set[frozenset] = set()
+    for group in groups_of(pairs):
+        sited = [by_id[x] for x in group if x in by_id and (by_id[x].address or by_id[x].postcode)]
+        if len(group) < 3 or len(sited) < 2 or len(sited) > W.DUPLICATE_MAX_BLOCK:
+            continue
+        for n, ra in enumerate(sited):
+            for rb in sited[n + 1:]:
+                pair = frozenset((ra.id, rb.id))
+                if pair not in listed and any(ON_DIFFERENT_STREETS in r or r.startswith(_AREAS_APART)
+                                              for r in contact_evidence(ra, rb)[1]):
+                    out.add(pair)
+    return frozenset(out)
+
+
+#: How ``contact_evidence`` says two postcodes are in different areas.
+_AREAS_APART = "but postcodes in different areas"
+
+
 def _scheme(identifier: str) -> str:
     """The register an org-id belongs to: GB-CHC-1164883 -> GB-CHC."""
     identifier = registry_id(identifier)
@@ -376,7 +402,7 @@ def contact_evidence(ra, rb) -> tuple[float, list[str]]:
             reasons.append(f"same postcode {pa[1]}")
         elif pa[0] != pb[0]:
             delta -= W.DIFFERENT_POSTCODE_AREA
-            reasons.append(f"but postcodes in different areas ({pa[1]} / {pb[1]})")
+            reasons.append(f"{_AREAS_APART} ({pa[1]} / {pb[1]})")
     if _abroad(ra.address, rb.address):
         reasons.append(f"but {IN_DIFFERENT_COUNTRIES} ({_country(ra.address)} / {_country(rb.address)})")
     fa, fb = _phone(ra.phone), _phone(rb.phone)

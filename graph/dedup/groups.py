@@ -288,7 +288,8 @@ def _by_name_only(pair) -> str | None:
 
 
 def merge_plan(pairs, names: Mapping[str, str] | None = None, *, review_size: int | None = None,
-               apart=frozenset(), clashing=frozenset(), people: bool = False, same=frozenset()) -> list[PlannedPair]:
+               apart=frozenset(), clashing=frozenset(), people: bool = False, same=frozenset(),
+               sites=frozenset()) -> list[PlannedPair]:
     """Each pair's place in the merge advice, in the order of ``pairs``.
 
     Pairs form merge groups (``merge_groups``), except pairs for review only (``review_only``), which
@@ -304,6 +305,8 @@ def merge_plan(pairs, names: Mapping[str, str] | None = None, *, review_size: in
     ``clashing``: pairs of ids whose records carry different numbers of one register
     (``duplicates.identifier_clashes``): a group holding both is offered for review, as for ``apart``.
     ``people``: the pairs are of people, each for review (``PEOPLE_BY_NAME``) unless both work for one body.
+    ``sites``: pairs of ids at two sites, joined only through others (``duplicates.site_clashes``): a group
+    holding both is offered for review, as for ``apart``.
     ``same``: pairs of ids decided to be one record: never for review only, whatever the rules above say of
     them (the user has reviewed them); they join their group, whose size still decides.
     """
@@ -339,6 +342,10 @@ def merge_plan(pairs, names: Mapping[str, str] | None = None, *, review_size: in
         if a in group_of and group_of[a] == group_of.get(b):
             flagged.setdefault(group_of[a], f"its group holds {a} and {b}, whose registry numbers differ: two "
                                             "registered bodies")
+    for a, b in sorted(tuple(sorted(pair)) for pair in sites):
+        if a in group_of and group_of[a] == group_of.get(b):
+            flagged.setdefault(group_of[a], f"its group holds {a} and {b}, at two sites, joined only through "
+                                            "another record that may be either")
     decided = set(flagged)
     # a group of one name (or one identifier) written several times: every pair of it listed, each one name with
     # nothing apart (``DuplicatePair.one_name``: the same name once normalised, or the same identifier, and no

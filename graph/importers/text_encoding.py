@@ -45,12 +45,12 @@ def csv_text(path: Path, raw: bytes | None = None) -> tuple[str, str | None]:
             return raw.decode("utf-16"), None
         except UnicodeDecodeError:
             raise UnreadableInput(f"{path}: UTF-16 text with a broken character; {SAVE_AS_UTF8}") from None
+    if b"\x00" in raw:  # no list's text: UTF-16 without its mark (ASCII in it decodes as UTF-8), or no text
+        line = raw[:raw.index(b"\x00")].count(b"\n") + 1
+        raise UnreadableInput(f"{path}: not text in one byte per letter (a NUL byte on line {line}); {SAVE_AS_UTF8}")
     bad = not_utf8_at(raw)
     if bad is None:
         return raw.decode("utf-8-sig"), None
-    if b"\x00" in raw:  # no code page's text: UTF-16 without its mark, or not text at all
-        line = raw[:raw.index(b"\x00")].count(b"\n") + 1
-        raise UnreadableInput(f"{path}: not text in one byte per letter (a NUL byte on line {line}); {SAVE_AS_UTF8}")
     try:
         text = raw.decode("cp1252")
     except UnicodeDecodeError:
