@@ -1971,3 +1971,22 @@ def test_an_organisation_with_only_its_name_is_a_row_however_it_is_written(lcg, 
     assert result.exit_code == 0, result.output
     assert "passed over 'WOLVERHAMPTON', 'WALSALL', 'SANDWELL' (rows 2, 5, 8)" in result.stderr, result.stderr
     assert len(load_dataset(tmp_path / "data").nodes) == 6
+
+
+def test_a_note_or_a_subjects_job_in_a_person_column_is_passed_over_not_a_person(lcg, tmp_path):
+    """A reviewer's contact lists: "As above", "To be confirmed", "Currently vacant", "See below", "Drop in", "By
+    appointment" (notes written in sentence case) and "ESOL Tutor", "Maths Tutor", "Learning Mentor", "Wolverhampton
+    Imam" (a subject's or a place's job) were each imported as a Person with no warning; the release before passed
+    them over. They are passed over with the column's warning; a given name before the job's word is a person still,
+    as "Jane smith" written in haste is."""
+    people = ["Paul Nurse", "Syed Imam", "Sarah Care", "Kevin Trainer", "Jane smith", "Ehsan ul Haq"]
+    notes = ["As above", "To be confirmed", "Currently vacant", "See below", "Drop in", "By appointment",
+             "ESOL Tutor", "Maths Tutor", "Learning Mentor", "Wolverhampton Imam"]
+    cells = [*people, *notes]
+    text = "Name,Contact\n" + "".join(f"Org {i},\"{c}\"\n" for i, c in enumerate(cells))
+    result = _import_list(lcg, tmp_path, text, "{Name: Label, Contact: person}")
+    assert result.exit_code == 0, result.output
+    assert {n.name for n in load_dataset(tmp_path / "data").nodes if n.kind == "Person"} == set(people)
+    rows = ", ".join(str(i + 2) for i in range(len(people), len(cells)))
+    assert f"column 'Contact': passed over {', '.join(map(repr, notes))} (rows {rows})" in result.stderr, \
+        result.stderr

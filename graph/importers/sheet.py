@@ -142,6 +142,15 @@ _JOB_QUALIFIERS = frozenset(
     "agency bank locum interim relief "
     # the charities whose nurses a job's title names ("Macmillan Nurse", "Admiral Nurse")
     "macmillan admiral".split())
+#: Subjects a tutor, mentor or trainer is named for ("Maths Tutor", "ESOL Tutor", "Learning Mentor", "Reading
+#: Mentor"): none is a given name, so, as a job's qualifier is (``_JOB_QUALIFIERS``), it makes the cell a job. A trial's
+#: reviewer saw adult-education contacts "ESOL Tutor", "Maths Tutor", "Learning Mentor" imported as people.
+_SUBJECT_WORDS = frozenset(
+    "maths math mathematics english esol esl efl ell literacy numeracy learning reading writing skills it ict computer "
+    "computing digital science sciences physics chemistry biology history geography languages language french spanish "
+    "german art arts craft crafts drama cookery cooking sewing welsh gaelic quran qur'an arabic urdu punjabi bible "
+    "study studies homework exam exams gcse sen send disability apprentice apprenticeship volunteer volunteering "
+    "welfare benefits debt housing money budgeting wellbeing fitness health".split())
 #: Words of a person's name written in lower case ("Sanne de Vries", "Ludwig van Beethoven", "Ali bin Hamad",
 #: "Ehsan ul Haq", "Juan de los Ríos", "Maria do Carmo", "Ian mac Donald"); joined to the name by a hyphen too
 #: ("Omar al-Sayed").
@@ -1694,7 +1703,28 @@ def _is_name(text: str) -> bool:
         return False
     if _sentence_case(raw) and (_ROLE_WORDS | _SERVICE_WORDS).intersection(words):  # "Debt adviser", not "Jane smith"
         return False
+    if _sentence_case(raw) and _a_phrase(raw):  # "As above", "Drop in", "To be confirmed", not "Jane smith"
+        return False
     return len(raw) - titles >= 2 or (titles > 0 and len(raw) - titles == 1)
+
+
+#: Ordinary words a note in a person's column is written with, in lower case after its first word ("As above",
+#: "See below", "Drop in", "By appointment", "Currently vacant", "To be confirmed"): none is a family name written
+#: in haste ("Jane smith").
+_PHRASE_WORDS = frozenset("above below over in out on off at to be by see only first after before is are was not "
+                          "vacant appointment appointments confirmed arranged request requested required needed "
+                          "available unavailable please call contact online email phone post later soon none all any "
+                          "every basis only welcome needed tbc tba known given".split())
+
+
+def _a_phrase(raw: list[str]) -> bool:
+    """Whether a cell written in sentence case (``_sentence_case``) is a phrase, not a name written in haste: it
+    names no person, to be passed over with its column's warning. A name written in haste is a given and a family
+    name ("Jane smith"); a phrase has more words ("To be confirmed") or an ordinary word no family name is
+    (``_PHRASE_WORDS``: "As above", "Drop in", "Currently vacant"). A trial's reviewer saw "As above", "See below",
+    "Drop in" and "By appointment" imported as people."""
+    lower = [w.lower().strip(".,") for w in raw[1:] if w[:1].islower()]
+    return len(raw) > 2 or bool(_PHRASE_WORDS.intersection(lower))
 
 
 def _reads_as_job(words: list[str]) -> bool:
@@ -1706,8 +1736,18 @@ def _reads_as_job(words: list[str]) -> bool:
     name is ("Revd Pastor"); the job word alone ("Imam") is no person's name either way."""
     if len(words) < 2:
         return False
-    return words[-2] in _ROLE_WORDS | _SERVICE_WORDS | _BODY_WORDS | _JOB_QUALIFIERS or \
-        words[0] in _ROLE_WORDS | _SERVICE_WORDS
+    return words[-2] in _ROLE_WORDS | _SERVICE_WORDS | _BODY_WORDS | _JOB_QUALIFIERS | _SUBJECT_WORDS or \
+        words[0] in _ROLE_WORDS | _SERVICE_WORDS or _a_place(words[-2])
+
+
+def _a_place(word: str) -> bool:
+    """Whether ``word`` (lower case), before a job's word that is a family name too, is a place, not a given name
+    ("Wolverhampton Imam", "Bilston Vicar": the job where the place is): a place the duplicate rules know
+    (``places.BUILTIN_PLACES``) or written as a town's name is (six letters or more, a town's ending: "-ton",
+    "-ham", "-bury"; ``places._ENDINGS``). A trial's reviewer saw "Wolverhampton Imam" imported as a person."""
+    from ..dedup.places import _ENDINGS, _NOT_PLACES, BUILTIN_PLACES
+
+    return word in BUILTIN_PLACES or (len(word) >= 6 and word not in _NOT_PLACES and _ENDINGS.search(word) is not None)
 
 
 def _without_marks(text: str) -> str:
