@@ -1990,3 +1990,24 @@ def test_a_note_or_a_subjects_job_in_a_person_column_is_passed_over_not_a_person
     rows = ", ".join(str(i + 2) for i in range(len(people), len(cells)))
     assert f"column 'Contact': passed over {', '.join(map(repr, notes))} (rows {rows})" in result.stderr, \
         result.stderr
+
+
+@pytest.mark.parametrize("text", [
+    "Name,Provider,Phone\nAshmore Lodge,HC-One Ltd,1\nBeech House,Barchester Healthcare,2\nPenn Manor,Penn Manor Care "
+    "Ltd,3\nOak Lodge,Sanctuary Care,4\n",
+    "Organisation,Project name,Contact\nWolverhampton Voluntary Sector Council,Open Door,Jane Smith\nBilston Resource "
+    "Centre,Men in Sheds,Raj Patel\nHeath Town Community Centre,Green Gym,Mary Jones\nAspire 2 Be,Fresh Start,Tom Evans\n"
+    "Refugee and Migrant Centre,Talking Cafe,Asha Khan\nAccess to Business,Steps to Work,Ben Ward\n",
+    "Institution,Local name,Contact\nPeking University,北京大学,Prof. Li Wei\nBeijing Municipal Government,北京市,\n"
+    "Suwon City,수원시,Kim Min-su\nYeonsu-gu Office,연수구청,\n"])
+def test_a_column_of_homes_projects_or_local_names_is_no_column_of_people(lcg, tmp_path, text):
+    """A reviewer's lists: care homes' "Name" ("Ashmore Lodge", "Beech House"), a "Project name" ("Open Door", "Men
+    in Sheds") and an "Institution"'s "Local name" (北京大学, 北京市, 수원시, 연수구청) were offered as people's names
+    (``Name: person``), the other column as the Label. A names column is people's only when most of its cells read as
+    a given and a family name, its name says no one else's, and a body's name of Chinese or Korean is no person's."""
+    (tmp_path / "list.csv").write_text(text, encoding="utf-8")
+    result = lcg("import", "sheet", tmp_path / "list.csv", "--type", "organisation", "-o", tmp_path / "data")
+    columns = _mapping_written(_hint_command(result.stderr))["columns"]
+    names = text.split("\n", 1)[0].split(",")[:2]
+    assert not {c for c in names if columns.get(c) == "person"}, result.stderr
+    assert "holds people's names" not in result.stderr, result.stderr

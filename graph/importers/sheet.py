@@ -84,6 +84,13 @@ _PERSON_HEADER = re.compile(r"\b(contact|person|manager|lead|head|director|chair
 #: A column's name that says it holds names, not whose ("Name", "Full name"): people's in a list of delegates, an
 #: organisation's in a list of them; its cells say which (``_reads_as_people``).
 _NAMES_HEADER = re.compile(r"\bnames?\b")
+#: Words a "Name" column's name may have and still say only that it holds names, perhaps people's ("Full name",
+#: "Contact name", "Delegate name"); any other word says whose the names are ("Project name", "Local name", "Site
+#: name": a project's, a body's own in its language, a site's), and such a column holds no people (a trial's
+#: reviewer saw "Open Door" and "Men in Sheds" of a "Project name", 北京大学 of a "Local name" offered as people).
+_PEOPLES_NAME_WORDS = frozenset("name names full contact contacts person persons people delegate delegates attendee "
+                                "attendees participant participants member members staff your his her their "
+                                "display preferred".split())
 _DETAIL_HEADER = re.compile(r"\b(e-?mail|phone|tel|telephone|mobile|fax|address|number|no|title|role|office|"
                             r"organi[sz]ation|partner|hours|time|days?|activity|details?)\b")
 #: A cell that is or holds a contact detail, not a name alone: a figure (a phone number), an e-mail address
@@ -723,7 +730,8 @@ def _label_guess(cells: list[str], organisations: bool,
                    and all(w in LABEL_WORDS or w.rstrip("s") in LABEL_WORDS for w in words(c) - {"name", "of", "the"})),
                   None)
     if bodies is not None and organisations and columns is not None:
-        for people in (parts, [named] if named is not None and named not in parts else []):
+        for people in (parts, [named] if named is not None and named not in parts and _peoples_names_header(named)
+                       else []):
             names = [" ".join(str(v) for v in row if v not in (None, "")) for row in zip(*(columns[c] for c in people))]
             if people and _reads_as_people(names, strict=True) and _people_share(names) >= _people_share(
                     columns[bodies]):
@@ -1689,7 +1697,7 @@ def _is_name(text: str) -> bool:
         return False
     raw = text.replace(",", " ").split()
     if len(raw) == 1 and _unspaced(raw[0]):  # "박서연", "陈静": a family and a given name in one word
-        return 2 <= len(raw[0]) <= 4 and not raw[0].endswith(_UNSPACED_ROLE_WORDS)
+        return 2 <= len(raw[0]) <= 4 and not raw[0].endswith(_UNSPACED_ROLE_WORDS + _UNSPACED_BODY_ENDINGS)
     if _unspaced(raw[-1]) and raw[-1].endswith(_UNSPACED_ROLE_WORDS):  # "박서연 팀장": a role's word last
         return False
     words = [w.lower().strip(".") for w in raw]
@@ -1766,8 +1774,9 @@ def _reads_as_people(values, strict: bool = False) -> bool:
     """Whether a column's cells ``values`` hold people's names: more cells name a person (``_is_name``, with their
     role or not) than hold something no person column takes, a role, a team or a service passed over as one
     ("Parish Office") aside, as a contact column holds them; ``strict``, for a column whose name says only that
-    it holds names ("Name"), more than half of its written cells name a person: a body's name is as often written
-    in role and body words ("Cork City Council") as a role is, and counts against it."""
+    it holds names ("Name"), more than half of its written cells read as a given and a family name
+    (``_reads_as_a_persons_name``: no care home's "Ashmore Lodge"): a body's name is as often written in role and
+    body words ("Cork City Council") as a role is, and counts against it."""
     names = others = 0
     for value in values:
         text = " ".join(str(value or "").split())
@@ -1775,7 +1784,7 @@ def _reads_as_people(values, strict: bool = False) -> bool:
             continue
         if _CONTACT_DETAIL.search(text):
             others += 1
-        elif _names_person(text):
+        elif (_reads_as_a_persons_name if strict else _names_person)(text):
             names += 1
         elif strict or not _names_a_role(text):
             others += 1
@@ -1800,6 +1809,40 @@ def _names_person(text: str) -> bool:
     if set(re.findall(r"\w+", text.lower())) & (GENERIC_WORDS | LEGAL_TOKENS | _BODY_WORDS | {"care"}):
         return False
     return any(_is_name(_name_and_role(part)[0]) for part in _people_in(text))
+
+
+def _peoples_names_header(col: str) -> bool:
+    """Whether a column's name says it holds names, and none but people's may be meant (``_PEOPLES_NAME_WORDS``):
+    "Name", "Full name", "Contact name", not "Project name" nor "Local name"."""
+    return bool(_NAMES_HEADER.search(col.lower())) and (
+        set(re.findall(r"[a-z]+", col.lower())) <= _PEOPLES_NAME_WORDS or bool(_PERSON_HEADER.search(col.lower())))
+
+
+#: A place's, a building's or a project's last word, no family name a list of people is likely to hold: "Ashmore
+#: Lodge", "Beech House", "Penn Manor" (care homes), "Open Door", "Green Gym" (projects). Read only where a column is
+#: told to be people's by its cells alone (``_reads_as_people``, ``strict``); a contact column's "Tom House" is still
+#: a person.
+_SITE_WORDS = frozenset("lodge house manor court grange hall halls view park gardens garden place villa villas cottage "
+                        "cottages farm mews towers tower heights mill hill green rise croft close fields meadows "
+                        "residence home homes nursing gym cafe café door start club hub project scheme space works "
+                        "lane road street way avenue drive walk square centre center".split())
+#: How the bodies of Chinese, Japanese and Korean name themselves, at the end of the one word their name is
+#: written as: a university (大学, 대학교), a college (学院), a city or district (市, 区, 시, 구, 구청), a government
+#: (政府), a centre (中心, 센터). A trial's "Local name" column of 北京大学, 北京市, 수원시, 연수구청 was offered as
+#: people's names (two to four letters, as a person's name is written).
+_UNSPACED_BODY_ENDINGS = ("大学", "大學", "学院", "學院", "市", "区", "區", "政府", "中心", "시", "구", "구청", "대학교",
+                          "대학", "센터", "県", "県庁", "省")
+
+
+def _reads_as_a_persons_name(text: str) -> bool:
+    """Whether a cell of a column told to be people's by its cells alone (a "Name") reads as a given and a family
+    name or a title and a family name (``_names_person``), its last word no place's, building's or project's
+    (``_SITE_WORDS``): a care home list's "Name" of "Ashmore Lodge", "Beech House", "Penn Manor" was offered as
+    people's names, its Provider as the Label."""
+    if not _names_person(text):
+        return False
+    words = re.findall(r"[^\W\d_][\w'’-]*", _name_and_role(text)[0].lower())
+    return not words or words[-1] not in _SITE_WORDS
 
 
 def _sentence_case(words: list[str]) -> bool:
@@ -2176,7 +2219,7 @@ def _unknown_column(reader: _Reader, sheet: str, col: str, kind: str) -> str:
         field = "Category"  # the entry's own type ("Type of organisation": charity, school) is read from Category
     if (field is None and kind in schema.REL_KINDS["WORKS_FOR"].ends and not _DETAIL_HEADER.search(col)
             and (_PERSON_HEADER.search(col) and _reads_as_people(values)
-                 or _NAMES_HEADER.search(col) and _reads_as_people(values, strict=True))):
+                 or _peoples_names_header(col) and _reads_as_people(values, strict=True))):
         field = PERSON_COLUMN  # "Main contact", "Focal point", a delegates' "Name" beside their organisation's
     if field is None and col in ("urn", "ukprn") and _URN_VALUE.fullmatch(str(value).strip()):
         field = "school urn" if col == "urn" else "ukprn"  # a register's number, read as an org-id once mapped
