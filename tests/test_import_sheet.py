@@ -2011,3 +2011,22 @@ def test_a_column_of_homes_projects_or_local_names_is_no_column_of_people(lcg, t
     names = text.split("\n", 1)[0].split(",")[:2]
     assert not {c for c in names if columns.get(c) == "person"}, result.stderr
     assert "holds people's names" not in result.stderr, result.stderr
+
+
+def test_a_row_named_as_the_building_of_another_rows_address_is_a_row_not_a_heading(lcg, tmp_path):
+    """A reviewer's venues list: "Heath Town Community Centre" and "Pendeford Library", rows with only their names
+    written, were passed over as headings because other rows' addresses start with them ("Heath Town Community
+    Centre, Tudor Road, Heath Town"). An address's first part is a building, which may be a row's own; only its later
+    parts (a locality, a town) say a row is a heading ("Bilston")."""
+    text = ("Organisation,Address,Postcode,Phone\nHeath Town Tenants Association,\"Heath Town Community Centre, Tudor "
+            "Road, Heath Town\",WV10 0PG,1\nHeath Town Community Centre,,,\nBilston Resource Centre,\"25 Mount "
+            "Pleasant, Bilston\",WV14 7LU,2\nBilston,,,\nBilston Food Bank,\"Broad Street, Bilston\",WV14 0BZ,3\n"
+            "Pendeford Residents Group,\"Pendeford Library, Whitburn Close\",WV9 5NJ,4\nPendeford Library,,,\n"
+            "Low Hill Community Centre,\"Showell Circus, Low Hill\",WV10 9JL,5\nRefugee and Migrant Centre,\"Brintons "
+            "Building, 101 Darlington Street\",WV1 4HW,6\n")
+    result = _import_list(lcg, tmp_path, text, "{Organisation: Label, Address: address, Postcode: postcode, "
+                                                "Phone: phone}")
+    assert result.exit_code == 0, result.output
+    names = {n.name for n in load_dataset(tmp_path / "data").nodes}
+    assert {"Heath Town Community Centre", "Pendeford Library"} <= names, result.stderr
+    assert "Bilston" not in names, result.stderr

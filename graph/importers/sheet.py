@@ -1266,7 +1266,8 @@ def _inner_notes(reader: _Reader, label: str, header, head: list[str], numbered:
     * decorated (``_DECORATED``) or starting with a note's word (``_NOTE_WORD``): no body's name is written so;
     * the text, or the plural, of a value of a column that groups the rows (``_GROUP_HEADER``: "Wolverhampton" a
       Town, "PCNs" a Type): a heading names what the rows under it share;
-    * a place's name: a part of a value of the list's address columns ("Penn" of "Manor Road, Penn"), a country
+    * a place's name: a later part of a value of the list's address columns ("Penn" of "Manor Road, Penn"; not its
+      first, a building's, which may be a row's own: "Pendeford Library" of "Pendeford Library, Whitburn Close"), a country
       (``places.country_named``) or place words alone (``places.BUILTIN_PLACES``: "West Midlands", "Europe").
     How a row is written says nothing of the kind: an organisation with only its name written is a row, in capitals
     ("NSPCC", "WEA": its initials) or written as the headings are ("Barnardo's", "Caritas" among the headings
@@ -1296,8 +1297,13 @@ def _inner_notes(reader: _Reader, label: str, header, head: list[str], numbered:
     groups = [i for i, (h, c) in enumerate(zip(header, head)) if c != "label"
               and (c in ("type", "category") or _GROUP_HEADER.search(str(h or "").lower()))]
     values = {fold(r[i]) for r in full for i in groups if i < len(r) and r[i] not in (None, "")}
+    # an address's later parts (its locality, its town), or the whole of one written in one part (a Town column's
+    # "Wolverhampton"), never the first of several, a building's or a street's: "Heath Town Community Centre,
+    # Tudor Road, Heath Town" makes no heading of a row "Heath Town Community Centre" (a reviewer saw it and
+    # "Pendeford Library" passed over, organisations with only their names written)
     places = {fold(part) for r in full for i, c in enumerate(head) if c == "address" and i < len(r)
-              and r[i] not in (None, "") for part in str(r[i]).split(",") if part.strip()}
+              and r[i] not in (None, "") for parts in [str(r[i]).split(",")]
+              for part in (parts[1:] if len(parts) > 1 else parts) if part.strip()}
 
     def heading(text: str) -> bool:
         key = fold(text)
