@@ -2030,3 +2030,20 @@ def test_a_row_named_as_the_building_of_another_rows_address_is_a_row_not_a_head
     names = {n.name for n in load_dataset(tmp_path / "data").nodes}
     assert {"Heath Town Community Centre", "Pendeford Library"} <= names, result.stderr
     assert "Bilston" not in names, result.stderr
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-8"])
+def test_a_tab_separated_csv_as_excel_saves_unicode_text_is_read_with_its_tabs(lcg, tmp_path, encoding):
+    """A reviewer's Excel "Unicode Text" file (UTF-16, tabs between cells) named .csv was read as one column: "missing
+    column Label" for a header "Name<tab>Postcode". A .csv whose header row has tabs and no comma is read with tab as
+    the separator, quotes as CSV's, and one warning says so."""
+    (tmp_path / "list.csv").write_text("Name\tPostcode\nBilston Café\tWV14 0HT\n\"Age UK, Wolverhampton\"\tWV1 1AA\n",
+                                       encoding=encoding)
+    (tmp_path / "map.yaml").write_text("columns: {Name: Label}\n", encoding="utf-8")
+    result = lcg("import", "sheet", tmp_path / "list.csv", "--type", "organisation", "--map", tmp_path / "map.yaml",
+                 "-o", tmp_path / "data")
+    assert result.exit_code == 0, result.output
+    assert {(n.name, n.props.get("postcode")) for n in load_dataset(tmp_path / "data").nodes} == {
+        ("Bilston Café", "WV14 0HT"), ("Age UK, Wolverhampton", "WV1 1AA")}
+    assert [line for line in result.stderr.splitlines() if "tab-separated" in line and "CSV UTF-8" in line], \
+        result.stderr

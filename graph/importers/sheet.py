@@ -307,6 +307,20 @@ def unquote(value):
     return value
 
 
+def _tab_separated(text: str) -> bool:
+    """Whether a .csv file's ``text`` is tab-separated: the first line with a tab or a comma (its header row,
+    below any title) has tabs and no comma. Excel's "Unicode Text" (UTF-16, tabs between cells) is often named .csv,
+    and read with commas it was one column ("missing column Label" for a header that named it). It is read with tab
+    as the separator rather than refused: the csv module reads it as it reads commas, quotes included (Excel quotes a
+    cell with a tab, a quote or a line break in it as it does in CSV), and a comma-separated header of two columns
+    or more always has a comma; one of one column with a tab in its name is no list's. The import says so in one
+    warning, naming "CSV UTF-8" as the way to be sure."""
+    for line in text.splitlines():
+        if "\t" in line or "," in line:
+            return "," not in line
+    return False
+
+
 def read_tables(path: Path, warnings: list[str] | None = None) -> dict[str, list[list]]:
     """Sheet name -> rows (the first is the header) from an .xlsx, or one table from a .csv (a Windows-1252 one
     read with a warning added to ``warnings``: :mod:`.text_encoding`)."""
@@ -317,8 +331,13 @@ def read_tables(path: Path, warnings: list[str] | None = None) -> dict[str, list
             warnings.append(f"{path.name}: {warning}")
         # a file object, not lines: a cell written over two lines keeps its line break ("14424 Wentworth Ave
         # \nRiverdale" ran together as "AveRiverdale")
+        tabs = _tab_separated(text)
+        if tabs and warnings is not None:
+            warnings.append(f"{path.name}: read as tab-separated, its header row having tabs and no comma (as Excel "
+                            "saves \"Unicode Text\"); to be sure of it, save it as \"CSV UTF-8\" and import that")
         try:
-            return {path.name: [list(r) for r in csv.reader(io.StringIO(text, newline=""))]}
+            return {path.name: [list(r) for r in csv.reader(io.StringIO(text, newline=""),
+                                                            delimiter="\t" if tabs else ",")]}
         except csv.Error as e:  # a cell past the reader's limit (131,072 characters), a NUL byte
             raise UnreadableInput(f"{path}: not readable as CSV ({e}): a cell too long or a NUL byte; shorten or "
                                   "remove it and import again") from None
