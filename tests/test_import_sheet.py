@@ -1971,3 +1971,79 @@ def test_an_organisation_with_only_its_name_is_a_row_however_it_is_written(lcg, 
     assert result.exit_code == 0, result.output
     assert "passed over 'WOLVERHAMPTON', 'WALSALL', 'SANDWELL' (rows 2, 5, 8)" in result.stderr, result.stderr
     assert len(load_dataset(tmp_path / "data").nodes) == 6
+
+
+def test_a_note_or_a_subjects_job_in_a_person_column_is_passed_over_not_a_person(lcg, tmp_path):
+    """A reviewer's contact lists: "As above", "To be confirmed", "Currently vacant", "See below", "Drop in", "By
+    appointment" (notes written in sentence case) and "ESOL Tutor", "Maths Tutor", "Learning Mentor", "Wolverhampton
+    Imam" (a subject's or a place's job) were each imported as a Person with no warning; the release before passed
+    them over. They are passed over with the column's warning; a given name before the job's word is a person still,
+    as "Jane smith" written in haste is."""
+    people = ["Paul Nurse", "Syed Imam", "Sarah Care", "Kevin Trainer", "Jane smith", "Ehsan ul Haq"]
+    notes = ["As above", "To be confirmed", "Currently vacant", "See below", "Drop in", "By appointment",
+             "ESOL Tutor", "Maths Tutor", "Learning Mentor", "Wolverhampton Imam"]
+    cells = [*people, *notes]
+    text = "Name,Contact\n" + "".join(f"Org {i},\"{c}\"\n" for i, c in enumerate(cells))
+    result = _import_list(lcg, tmp_path, text, "{Name: Label, Contact: person}")
+    assert result.exit_code == 0, result.output
+    assert {n.name for n in load_dataset(tmp_path / "data").nodes if n.kind == "Person"} == set(people)
+    rows = ", ".join(str(i + 2) for i in range(len(people), len(cells)))
+    assert f"column 'Contact': passed over {', '.join(map(repr, notes))} (rows {rows})" in result.stderr, \
+        result.stderr
+
+
+@pytest.mark.parametrize("text", [
+    "Name,Provider,Phone\nAshmore Lodge,HC-One Ltd,1\nBeech House,Barchester Healthcare,2\nPenn Manor,Penn Manor Care "
+    "Ltd,3\nOak Lodge,Sanctuary Care,4\n",
+    "Organisation,Project name,Contact\nWolverhampton Voluntary Sector Council,Open Door,Jane Smith\nBilston Resource "
+    "Centre,Men in Sheds,Raj Patel\nHeath Town Community Centre,Green Gym,Mary Jones\nAspire 2 Be,Fresh Start,Tom Evans\n"
+    "Refugee and Migrant Centre,Talking Cafe,Asha Khan\nAccess to Business,Steps to Work,Ben Ward\n",
+    "Institution,Local name,Contact\nPeking University,北京大学,Prof. Li Wei\nBeijing Municipal Government,北京市,\n"
+    "Suwon City,수원시,Kim Min-su\nYeonsu-gu Office,연수구청,\n"])
+def test_a_column_of_homes_projects_or_local_names_is_no_column_of_people(lcg, tmp_path, text):
+    """A reviewer's lists: care homes' "Name" ("Ashmore Lodge", "Beech House"), a "Project name" ("Open Door", "Men
+    in Sheds") and an "Institution"'s "Local name" (北京大学, 北京市, 수원시, 연수구청) were offered as people's names
+    (``Name: person``), the other column as the Label. A names column is people's only when most of its cells read as
+    a given and a family name, its name says no one else's, and a body's name of Chinese or Korean is no person's."""
+    (tmp_path / "list.csv").write_text(text, encoding="utf-8")
+    result = lcg("import", "sheet", tmp_path / "list.csv", "--type", "organisation", "-o", tmp_path / "data")
+    columns = _mapping_written(_hint_command(result.stderr))["columns"]
+    names = text.split("\n", 1)[0].split(",")[:2]
+    assert not {c for c in names if columns.get(c) == "person"}, result.stderr
+    assert "holds people's names" not in result.stderr, result.stderr
+
+
+def test_a_row_named_as_the_building_of_another_rows_address_is_a_row_not_a_heading(lcg, tmp_path):
+    """A reviewer's venues list: "Heath Town Community Centre" and "Pendeford Library", rows with only their names
+    written, were passed over as headings because other rows' addresses start with them ("Heath Town Community
+    Centre, Tudor Road, Heath Town"). An address's first part is a building, which may be a row's own; only its later
+    parts (a locality, a town) say a row is a heading ("Bilston")."""
+    text = ("Organisation,Address,Postcode,Phone\nHeath Town Tenants Association,\"Heath Town Community Centre, Tudor "
+            "Road, Heath Town\",WV10 0PG,1\nHeath Town Community Centre,,,\nBilston Resource Centre,\"25 Mount "
+            "Pleasant, Bilston\",WV14 7LU,2\nBilston,,,\nBilston Food Bank,\"Broad Street, Bilston\",WV14 0BZ,3\n"
+            "Pendeford Residents Group,\"Pendeford Library, Whitburn Close\",WV9 5NJ,4\nPendeford Library,,,\n"
+            "Low Hill Community Centre,\"Showell Circus, Low Hill\",WV10 9JL,5\nRefugee and Migrant Centre,\"Brintons "
+            "Building, 101 Darlington Street\",WV1 4HW,6\n")
+    result = _import_list(lcg, tmp_path, text, "{Organisation: Label, Address: address, Postcode: postcode, "
+                                                "Phone: phone}")
+    assert result.exit_code == 0, result.output
+    names = {n.name for n in load_dataset(tmp_path / "data").nodes}
+    assert {"Heath Town Community Centre", "Pendeford Library"} <= names, result.stderr
+    assert "Bilston" not in names, result.stderr
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-8"])
+def test_a_tab_separated_csv_as_excel_saves_unicode_text_is_read_with_its_tabs(lcg, tmp_path, encoding):
+    """A reviewer's Excel "Unicode Text" file (UTF-16, tabs between cells) named .csv was read as one column: "missing
+    column Label" for a header "Name<tab>Postcode". A .csv whose header row has tabs and no comma is read with tab as
+    the separator, quotes as CSV's, and one warning says so."""
+    (tmp_path / "list.csv").write_text("Name\tPostcode\nBilston Café\tWV14 0HT\n\"Age UK, Wolverhampton\"\tWV1 1AA\n",
+                                       encoding=encoding)
+    (tmp_path / "map.yaml").write_text("columns: {Name: Label}\n", encoding="utf-8")
+    result = lcg("import", "sheet", tmp_path / "list.csv", "--type", "organisation", "--map", tmp_path / "map.yaml",
+                 "-o", tmp_path / "data")
+    assert result.exit_code == 0, result.output
+    assert {(n.name, n.props.get("postcode")) for n in load_dataset(tmp_path / "data").nodes} == {
+        ("Bilston Café", "WV14 0HT"), ("Age UK, Wolverhampton", "WV1 1AA")}
+    assert [line for line in result.stderr.splitlines() if "tab-separated" in line and "CSV UTF-8" in line], \
+        result.stderr

@@ -84,6 +84,13 @@ _PERSON_HEADER = re.compile(r"\b(contact|person|manager|lead|head|director|chair
 #: A column's name that says it holds names, not whose ("Name", "Full name"): people's in a list of delegates, an
 #: organisation's in a list of them; its cells say which (``_reads_as_people``).
 _NAMES_HEADER = re.compile(r"\bnames?\b")
+#: Words a "Name" column's name may have and still say only that it holds names, perhaps people's ("Full name",
+#: "Contact name", "Delegate name"); any other word says whose the names are ("Project name", "Local name", "Site
+#: name": a project's, a body's own in its language, a site's), and such a column holds no people (a trial's
+#: reviewer saw "Open Door" and "Men in Sheds" of a "Project name", 北京大学 of a "Local name" offered as people).
+_PEOPLES_NAME_WORDS = frozenset("name names full contact contacts person persons people delegate delegates attendee "
+                                "attendees participant participants member members staff your his her their "
+                                "display preferred".split())
 _DETAIL_HEADER = re.compile(r"\b(e-?mail|phone|tel|telephone|mobile|fax|address|number|no|title|role|office|"
                             r"organi[sz]ation|partner|hours|time|days?|activity|details?)\b")
 #: A cell that is or holds a contact detail, not a name alone: a figure (a phone number), an e-mail address
@@ -142,6 +149,15 @@ _JOB_QUALIFIERS = frozenset(
     "agency bank locum interim relief "
     # the charities whose nurses a job's title names ("Macmillan Nurse", "Admiral Nurse")
     "macmillan admiral".split())
+#: Subjects a tutor, mentor or trainer is named for ("Maths Tutor", "ESOL Tutor", "Learning Mentor", "Reading
+#: Mentor"): none is a given name, so, as a job's qualifier is (``_JOB_QUALIFIERS``), it makes the cell a job. A trial's
+#: reviewer saw adult-education contacts "ESOL Tutor", "Maths Tutor", "Learning Mentor" imported as people.
+_SUBJECT_WORDS = frozenset(
+    "maths math mathematics english esol esl efl ell literacy numeracy learning reading writing skills it ict computer "
+    "computing digital science sciences physics chemistry biology history geography languages language french spanish "
+    "german art arts craft crafts drama cookery cooking sewing welsh gaelic quran qur'an arabic urdu punjabi bible "
+    "study studies homework exam exams gcse sen send disability apprentice apprenticeship volunteer volunteering "
+    "welfare benefits debt housing money budgeting wellbeing fitness health".split())
 #: Words of a person's name written in lower case ("Sanne de Vries", "Ludwig van Beethoven", "Ali bin Hamad",
 #: "Ehsan ul Haq", "Juan de los Ríos", "Maria do Carmo", "Ian mac Donald"); joined to the name by a hyphen too
 #: ("Omar al-Sayed").
@@ -291,6 +307,20 @@ def unquote(value):
     return value
 
 
+def _tab_separated(text: str) -> bool:
+    """Whether a .csv file's ``text`` is tab-separated: the first line with a tab or a comma (its header row,
+    below any title) has tabs and no comma. Excel's "Unicode Text" (UTF-16, tabs between cells) is often named .csv,
+    and read with commas it was one column ("missing column Label" for a header that named it). It is read with tab
+    as the separator rather than refused: the csv module reads it as it reads commas, quotes included (Excel quotes a
+    cell with a tab, a quote or a line break in it as it does in CSV), and a comma-separated header of two columns
+    or more always has a comma; one of one column with a tab in its name is no list's. The import says so in one
+    warning, naming "CSV UTF-8" as the way to be sure."""
+    for line in text.splitlines():
+        if "\t" in line or "," in line:
+            return "," not in line
+    return False
+
+
 def read_tables(path: Path, warnings: list[str] | None = None) -> dict[str, list[list]]:
     """Sheet name -> rows (the first is the header) from an .xlsx, or one table from a .csv (a Windows-1252 one
     read with a warning added to ``warnings``: :mod:`.text_encoding`)."""
@@ -301,8 +331,13 @@ def read_tables(path: Path, warnings: list[str] | None = None) -> dict[str, list
             warnings.append(f"{path.name}: {warning}")
         # a file object, not lines: a cell written over two lines keeps its line break ("14424 Wentworth Ave
         # \nRiverdale" ran together as "AveRiverdale")
+        tabs = _tab_separated(text)
+        if tabs and warnings is not None:
+            warnings.append(f"{path.name}: read as tab-separated, its header row having tabs and no comma (as Excel "
+                            "saves \"Unicode Text\"); to be sure of it, save it as \"CSV UTF-8\" and import that")
         try:
-            return {path.name: [list(r) for r in csv.reader(io.StringIO(text, newline=""))]}
+            return {path.name: [list(r) for r in csv.reader(io.StringIO(text, newline=""),
+                                                            delimiter="\t" if tabs else ",")]}
         except csv.Error as e:  # a cell past the reader's limit (131,072 characters), a NUL byte
             raise UnreadableInput(f"{path}: not readable as CSV ({e}): a cell too long or a NUL byte; shorten or "
                                   "remove it and import again") from None
@@ -714,7 +749,8 @@ def _label_guess(cells: list[str], organisations: bool,
                    and all(w in LABEL_WORDS or w.rstrip("s") in LABEL_WORDS for w in words(c) - {"name", "of", "the"})),
                   None)
     if bodies is not None and organisations and columns is not None:
-        for people in (parts, [named] if named is not None and named not in parts else []):
+        for people in (parts, [named] if named is not None and named not in parts and _peoples_names_header(named)
+                       else []):
             names = [" ".join(str(v) for v in row if v not in (None, "")) for row in zip(*(columns[c] for c in people))]
             if people and _reads_as_people(names, strict=True) and _people_share(names) >= _people_share(
                     columns[bodies]):
@@ -1249,7 +1285,8 @@ def _inner_notes(reader: _Reader, label: str, header, head: list[str], numbered:
     * decorated (``_DECORATED``) or starting with a note's word (``_NOTE_WORD``): no body's name is written so;
     * the text, or the plural, of a value of a column that groups the rows (``_GROUP_HEADER``: "Wolverhampton" a
       Town, "PCNs" a Type): a heading names what the rows under it share;
-    * a place's name: a part of a value of the list's address columns ("Penn" of "Manor Road, Penn"), a country
+    * a place's name: a later part of a value of the list's address columns ("Penn" of "Manor Road, Penn"; not its
+      first, a building's, which may be a row's own: "Pendeford Library" of "Pendeford Library, Whitburn Close"), a country
       (``places.country_named``) or place words alone (``places.BUILTIN_PLACES``: "West Midlands", "Europe").
     How a row is written says nothing of the kind: an organisation with only its name written is a row, in capitals
     ("NSPCC", "WEA": its initials) or written as the headings are ("Barnardo's", "Caritas" among the headings
@@ -1279,8 +1316,13 @@ def _inner_notes(reader: _Reader, label: str, header, head: list[str], numbered:
     groups = [i for i, (h, c) in enumerate(zip(header, head)) if c != "label"
               and (c in ("type", "category") or _GROUP_HEADER.search(str(h or "").lower()))]
     values = {fold(r[i]) for r in full for i in groups if i < len(r) and r[i] not in (None, "")}
+    # an address's later parts (its locality, its town), or the whole of one written in one part (a Town column's
+    # "Wolverhampton"), never the first of several, a building's or a street's: "Heath Town Community Centre,
+    # Tudor Road, Heath Town" makes no heading of a row "Heath Town Community Centre" (a reviewer saw it and
+    # "Pendeford Library" passed over, organisations with only their names written)
     places = {fold(part) for r in full for i, c in enumerate(head) if c == "address" and i < len(r)
-              and r[i] not in (None, "") for part in str(r[i]).split(",") if part.strip()}
+              and r[i] not in (None, "") for parts in [str(r[i]).split(",")]
+              for part in (parts[1:] if len(parts) > 1 else parts) if part.strip()}
 
     def heading(text: str) -> bool:
         key = fold(text)
@@ -1680,7 +1722,7 @@ def _is_name(text: str) -> bool:
         return False
     raw = text.replace(",", " ").split()
     if len(raw) == 1 and _unspaced(raw[0]):  # "박서연", "陈静": a family and a given name in one word
-        return 2 <= len(raw[0]) <= 4 and not raw[0].endswith(_UNSPACED_ROLE_WORDS)
+        return 2 <= len(raw[0]) <= 4 and not raw[0].endswith(_UNSPACED_ROLE_WORDS + _UNSPACED_BODY_ENDINGS)
     if _unspaced(raw[-1]) and raw[-1].endswith(_UNSPACED_ROLE_WORDS):  # "박서연 팀장": a role's word last
         return False
     words = [w.lower().strip(".") for w in raw]
@@ -1694,7 +1736,28 @@ def _is_name(text: str) -> bool:
         return False
     if _sentence_case(raw) and (_ROLE_WORDS | _SERVICE_WORDS).intersection(words):  # "Debt adviser", not "Jane smith"
         return False
+    if _sentence_case(raw) and _a_phrase(raw):  # "As above", "Drop in", "To be confirmed", not "Jane smith"
+        return False
     return len(raw) - titles >= 2 or (titles > 0 and len(raw) - titles == 1)
+
+
+#: Ordinary words a note in a person's column is written with, in lower case after its first word ("As above",
+#: "See below", "Drop in", "By appointment", "Currently vacant", "To be confirmed"): none is a family name written
+#: in haste ("Jane smith").
+_PHRASE_WORDS = frozenset("above below over in out on off at to be by see only first after before is are was not "
+                          "vacant appointment appointments confirmed arranged request requested required needed "
+                          "available unavailable please call contact online email phone post later soon none all any "
+                          "every basis only welcome needed tbc tba known given".split())
+
+
+def _a_phrase(raw: list[str]) -> bool:
+    """Whether a cell written in sentence case (``_sentence_case``) is a phrase, not a name written in haste: it
+    names no person, to be passed over with its column's warning. A name written in haste is a given and a family
+    name ("Jane smith"); a phrase has more words ("To be confirmed") or an ordinary word no family name is
+    (``_PHRASE_WORDS``: "As above", "Drop in", "Currently vacant"). A trial's reviewer saw "As above", "See below",
+    "Drop in" and "By appointment" imported as people."""
+    lower = [w.lower().strip(".,") for w in raw[1:] if w[:1].islower()]
+    return len(raw) > 2 or bool(_PHRASE_WORDS.intersection(lower))
 
 
 def _reads_as_job(words: list[str]) -> bool:
@@ -1706,8 +1769,18 @@ def _reads_as_job(words: list[str]) -> bool:
     name is ("Revd Pastor"); the job word alone ("Imam") is no person's name either way."""
     if len(words) < 2:
         return False
-    return words[-2] in _ROLE_WORDS | _SERVICE_WORDS | _BODY_WORDS | _JOB_QUALIFIERS or \
-        words[0] in _ROLE_WORDS | _SERVICE_WORDS
+    return words[-2] in _ROLE_WORDS | _SERVICE_WORDS | _BODY_WORDS | _JOB_QUALIFIERS | _SUBJECT_WORDS or \
+        words[0] in _ROLE_WORDS | _SERVICE_WORDS or _a_place(words[-2])
+
+
+def _a_place(word: str) -> bool:
+    """Whether ``word`` (lower case), before a job's word that is a family name too, is a place, not a given name
+    ("Wolverhampton Imam", "Bilston Vicar": the job where the place is): a place the duplicate rules know
+    (``places.BUILTIN_PLACES``) or written as a town's name is (six letters or more, a town's ending: "-ton",
+    "-ham", "-bury"; ``places._ENDINGS``). A trial's reviewer saw "Wolverhampton Imam" imported as a person."""
+    from ..dedup.places import _ENDINGS, _NOT_PLACES, BUILTIN_PLACES
+
+    return word in BUILTIN_PLACES or (len(word) >= 6 and word not in _NOT_PLACES and _ENDINGS.search(word) is not None)
 
 
 def _without_marks(text: str) -> str:
@@ -1726,8 +1799,9 @@ def _reads_as_people(values, strict: bool = False) -> bool:
     """Whether a column's cells ``values`` hold people's names: more cells name a person (``_is_name``, with their
     role or not) than hold something no person column takes, a role, a team or a service passed over as one
     ("Parish Office") aside, as a contact column holds them; ``strict``, for a column whose name says only that
-    it holds names ("Name"), more than half of its written cells name a person: a body's name is as often written
-    in role and body words ("Cork City Council") as a role is, and counts against it."""
+    it holds names ("Name"), more than half of its written cells read as a given and a family name
+    (``_reads_as_a_persons_name``: no care home's "Ashmore Lodge"): a body's name is as often written in role and
+    body words ("Cork City Council") as a role is, and counts against it."""
     names = others = 0
     for value in values:
         text = " ".join(str(value or "").split())
@@ -1735,7 +1809,7 @@ def _reads_as_people(values, strict: bool = False) -> bool:
             continue
         if _CONTACT_DETAIL.search(text):
             others += 1
-        elif _names_person(text):
+        elif (_reads_as_a_persons_name if strict else _names_person)(text):
             names += 1
         elif strict or not _names_a_role(text):
             others += 1
@@ -1760,6 +1834,40 @@ def _names_person(text: str) -> bool:
     if set(re.findall(r"\w+", text.lower())) & (GENERIC_WORDS | LEGAL_TOKENS | _BODY_WORDS | {"care"}):
         return False
     return any(_is_name(_name_and_role(part)[0]) for part in _people_in(text))
+
+
+def _peoples_names_header(col: str) -> bool:
+    """Whether a column's name says it holds names, and none but people's may be meant (``_PEOPLES_NAME_WORDS``):
+    "Name", "Full name", "Contact name", not "Project name" nor "Local name"."""
+    return bool(_NAMES_HEADER.search(col.lower())) and (
+        set(re.findall(r"[a-z]+", col.lower())) <= _PEOPLES_NAME_WORDS or bool(_PERSON_HEADER.search(col.lower())))
+
+
+#: A place's, a building's or a project's last word, no family name a list of people is likely to hold: "Ashmore
+#: Lodge", "Beech House", "Penn Manor" (care homes), "Open Door", "Green Gym" (projects). Read only where a column is
+#: told to be people's by its cells alone (``_reads_as_people``, ``strict``); a contact column's "Tom House" is still
+#: a person.
+_SITE_WORDS = frozenset("lodge house manor court grange hall halls view park gardens garden place villa villas cottage "
+                        "cottages farm mews towers tower heights mill hill green rise croft close fields meadows "
+                        "residence home homes nursing gym cafe café door start club hub project scheme space works "
+                        "lane road street way avenue drive walk square centre center".split())
+#: How the bodies of Chinese, Japanese and Korean name themselves, at the end of the one word their name is
+#: written as: a university (大学, 대학교), a college (学院), a city or district (市, 区, 시, 구, 구청), a government
+#: (政府), a centre (中心, 센터). A trial's "Local name" column of 北京大学, 北京市, 수원시, 연수구청 was offered as
+#: people's names (two to four letters, as a person's name is written).
+_UNSPACED_BODY_ENDINGS = ("大学", "大學", "学院", "學院", "市", "区", "區", "政府", "中心", "시", "구", "구청", "대학교",
+                          "대학", "센터", "県", "県庁", "省")
+
+
+def _reads_as_a_persons_name(text: str) -> bool:
+    """Whether a cell of a column told to be people's by its cells alone (a "Name") reads as a given and a family
+    name or a title and a family name (``_names_person``), its last word no place's, building's or project's
+    (``_SITE_WORDS``): a care home list's "Name" of "Ashmore Lodge", "Beech House", "Penn Manor" was offered as
+    people's names, its Provider as the Label."""
+    if not _names_person(text):
+        return False
+    words = re.findall(r"[^\W\d_][\w'’-]*", _name_and_role(text)[0].lower())
+    return not words or words[-1] not in _SITE_WORDS
 
 
 def _sentence_case(words: list[str]) -> bool:
@@ -2136,7 +2244,7 @@ def _unknown_column(reader: _Reader, sheet: str, col: str, kind: str) -> str:
         field = "Category"  # the entry's own type ("Type of organisation": charity, school) is read from Category
     if (field is None and kind in schema.REL_KINDS["WORKS_FOR"].ends and not _DETAIL_HEADER.search(col)
             and (_PERSON_HEADER.search(col) and _reads_as_people(values)
-                 or _NAMES_HEADER.search(col) and _reads_as_people(values, strict=True))):
+                 or _peoples_names_header(col) and _reads_as_people(values, strict=True))):
         field = PERSON_COLUMN  # "Main contact", "Focal point", a delegates' "Name" beside their organisation's
     if field is None and col in ("urn", "ukprn") and _URN_VALUE.fullmatch(str(value).strip()):
         field = "school urn" if col == "urn" else "ukprn"  # a register's number, read as an org-id once mapped
