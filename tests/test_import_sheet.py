@@ -2011,6 +2011,8 @@ def test_a_column_of_homes_projects_or_local_names_is_no_column_of_people(lcg, t
     names = text.split("\n", 1)[0].split(",")[:2]
     assert not {c for c in names if columns.get(c) == "person"}, result.stderr
     assert "holds people's names" not in result.stderr, result.stderr
+    # and the column named for the organisations is the Label, not the project's or the local name
+    assert columns.get(names[0]) == "Label", columns
 
 
 def test_a_row_named_as_the_building_of_another_rows_address_is_a_row_not_a_heading(lcg, tmp_path):

@@ -713,9 +713,11 @@ LABEL_WORDS = frozenset("organisation organization org company partner instituti
                         "affiliation charity provider body site group employer business club firm agency "
                         "establishment venue setting".split())
 #: Header words of a column that holds something else than the rows' names: "Organisation type", "Group ref",
-#: "Company size", "Site postcode".
+#: "Company size", "Site postcode", and a name of something the row runs or is called elsewhere ("Project name",
+#: "Event name", "Local name": a review's list offered 'Project name: Label' beside an "Organisation" column).
 _NOT_LABEL_WORDS = frozenset("id ref reference no number code type category sector kind status size date year "
-                             "amount total count url website web email address postcode phone tel".split())
+                             "amount total count url website web email address postcode phone tel "
+                             "project projects programme program event activity course local".split())
 
 
 def _label_guess(cells: list[str], organisations: bool,
