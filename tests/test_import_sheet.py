@@ -455,6 +455,25 @@ def test_a_column_is_not_offered_a_field_its_values_could_not_be(lcg, tmp_path):
     assert "map it with Websit: website" in found["Websit"] and "map it with Web site: website" in found["Web site"]
 
 
+def _import_bytes(lcg, tmp_path, raw: bytes, out: str = "data"):
+    """``raw`` as list.csv (Name, Town), imported as a list of organisations into ``tmp_path / out``."""
+    (tmp_path / "list.csv").write_bytes(raw)
+    (tmp_path / "map.yaml").write_text("columns: {Name: Label, Town: address}\n", encoding="utf-8")
+    return lcg("import", "sheet", tmp_path / "list.csv", "--type", "organisation", "--map", tmp_path / "map.yaml",
+               "-o", tmp_path / out)
+
+
+def _contacts_imported(lcg, tmp_path, cells):
+    """``cells`` as the Contact column of a list of organisations "Org 0", "Org 1"..., imported with ``Contact:
+    person``: (the result, the ties made as (organisation, person, role))."""
+    text = "Name,Contact\n" + "".join(f"Org {i},\"{c}\"\n" for i, c in enumerate(cells))
+    result = _import_list(lcg, tmp_path, text, "{Name: Label, Contact: person}")
+    assert result.exit_code == 0, result.output
+    ds = load_dataset(tmp_path / "data")
+    names = {n.id: n.name for n in ds.nodes}
+    return result, {(names[r.end], names[r.start], r.props.get("role")) for r in ds.rels if r.kind == "WORKS_FOR"}
+
+
 def _import_list(lcg, tmp_path, text: str, columns: str):
     """``text`` as list.csv, imported as a plain list of organisations with ``columns`` as its mapping file."""
     (tmp_path / "list.csv").write_text(text, encoding="utf-8")
@@ -1551,10 +1570,7 @@ def test_a_windows_1252_csv_is_read_with_a_warning_quoting_the_words_to_check(lc
     """A trial's user saved the list from Excel on Windows ("CSV (Comma delimited)", Windows-1252) and was
     refused; it is read, and the warning quotes the words that a wrong code page would have changed."""
     text = "Name,Town\nCaf\u00e9 Bleu Learning,Wolverhampton\nTh\u00e9\u00e2tre Club,Bilston\n"
-    (tmp_path / "list.csv").write_bytes(text.encode("cp1252"))
-    (tmp_path / "map.yaml").write_text("columns: {Name: Label, Town: address}\n", encoding="utf-8")
-    result = lcg("import", "sheet", tmp_path / "list.csv", "--type", "organisation", "--map", tmp_path / "map.yaml",
-                 "-o", tmp_path / "data")
+    result = _import_bytes(lcg, tmp_path, text.encode("cp1252"))
     assert result.exit_code == 0, result.output
     assert ("list.csv: not UTF-8: read as Windows-1252, Excel's CSV on Windows; check 'Caf\u00e9' (line 2), "
             "'Th\u00e9\u00e2tre' (line 3) read as the sheet shows them") in result.output, result.output
@@ -1720,12 +1736,7 @@ def test_people_with_their_roles_written_every_way_and_services_where_a_person_w
                 "Coach - Wolverhampton", "Tenant Involvement Team", "Adult Social Care front door",
                 "Community Health Officer", "Independent DV Advocate"]
     cells = [*people, *services]
-    text = "Name,Contact\n" + "".join(f"Org {i},\"{c}\"\n" for i, c in enumerate(cells))
-    result = _import_list(lcg, tmp_path, text, "{Name: Label, Contact: person}")
-    assert result.exit_code == 0, result.output
-    ds = load_dataset(tmp_path / "data")
-    names = {n.id: n.name for n in ds.nodes}
-    ties = {(names[r.end], names[r.start], r.props.get("role")) for r in ds.rels if r.kind == "WORKS_FOR"}
+    result, ties = _contacts_imported(lcg, tmp_path, cells)
     assert ties == {(f"Org {i}", *people[c]) for i, c in enumerate(people)}
     rows = ", ".join(str(i + 2) for i in range(len(people), len(cells)))
     assert (f"column 'Contact': passed over {', '.join(map(repr, services))} (rows {rows}): a role or team, not a "
@@ -1780,16 +1791,11 @@ def test_a_utf16_csv_is_read_by_its_mark_and_one_without_it_is_one_clear_line(lc
     """A review's find: a UTF-16 file (Excel's "Unicode Text", its byte-order mark first) was read as Windows-1252
     into a header of NULs, and the hint's map pasted them; it is read as UTF-16, and one without its mark (NUL
     bytes) is refused in one line."""
-    text = "Name,Town\nCaf\u00e9 Bleu Learning,Wolverhampton\n"
-    (tmp_path / "list.csv").write_bytes(text.encode("utf-16"))
-    (tmp_path / "map.yaml").write_text("columns: {Name: Label, Town: address}\n", encoding="utf-8")
-    result = lcg("import", "sheet", tmp_path / "list.csv", "--type", "organisation", "--map", tmp_path / "map.yaml",
-                 "-o", tmp_path / "data")
+    result = _import_bytes(lcg, tmp_path, "Name,Town\nCaf\u00e9 Bleu Learning,Wolverhampton\n".encode("utf-16"))
     assert result.exit_code == 0, result.output
     assert [n.name for n in load_dataset(tmp_path / "data").nodes] == ["Caf\u00e9 Bleu Learning"]
-    (tmp_path / "list.csv").write_bytes("Name,Town\nBilston Learning,Wolverhampton\n".encode("utf-16-le"))  # ASCII
-    result = lcg("import", "sheet", tmp_path / "list.csv", "--type", "organisation", "--map", tmp_path / "map.yaml",
-                 "-o", tmp_path / "other")
+    result = _import_bytes(lcg, tmp_path, "Name,Town\nBilston Learning,Wolverhampton\n".encode("utf-16-le"),
+                           "other")  # ASCII in UTF-16 without its mark
     (line,) = [x for x in result.output.splitlines() if x.strip()]
     assert result.exit_code == 1 and "a NUL byte on line 1" in line and "\x00" not in line, line
 
@@ -1807,12 +1813,7 @@ def test_names_in_scripts_without_capitals_are_people_and_their_roles_are_not(lc
               "สมชาย ใจดี": ("สมชาย ใจดี", None)}
     passed = ["王经理", "팀장", "陈", "Иван", "محمد", "ОТДЕЛ"]
     cells = [*people, *passed]
-    text = "Name,Contact\n" + "".join(f"Org {i},{c}\n" for i, c in enumerate(cells))
-    result = _import_list(lcg, tmp_path, text, "{Name: Label, Contact: person}")
-    assert result.exit_code == 0, result.output
-    ds = load_dataset(tmp_path / "data")
-    names = {n.id: n.name for n in ds.nodes}
-    ties = {(names[r.end], names[r.start], r.props.get("role")) for r in ds.rels if r.kind == "WORKS_FOR"}
+    result, ties = _contacts_imported(lcg, tmp_path, cells)
     assert ties == {(f"Org {i}", *people[c]) for i, c in enumerate(people)}
     assert f"column 'Contact': passed over {', '.join(map(repr, passed))}" in result.stderr, result.stderr
 
