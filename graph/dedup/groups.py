@@ -299,9 +299,10 @@ def merge_plan(pairs, names: Mapping[str, str] | None = None, *, review_size: in
     same name once normalised or the same identifier with no address, postcode, phone or website apart
     (``DuplicatePair.one_name``), none for review only, which a reviewer checks at a glance (a trial's four
     "Alcaldía de Medellín" records were pairs to review; bench/RESULTS.md, session 9); a pair cut from its group,
-    or for review only, is a group of its own, to review on its own. ``names`` maps ids to organisations' names (None for people: a person's name names no body). ``apart``: pairs of ids
-    decided to be different records (frozensets, not among ``pairs``): a group that holds both of such a
-    pair, joined through others, is offered pair by pair for review, since merging it would undo the decision.
+    or for review only, is a group of its own, to review on its own. ``names`` maps ids to organisations' names
+    (None for people: a person's name names no body). ``apart``: pairs of ids decided to be different records
+    (frozensets, not among ``pairs``): a group that holds both of such a pair, joined through others, is offered
+    pair by pair for review, since merging it would undo the decision.
     ``clashing``: pairs of ids whose records carry different numbers of one register
     (``duplicates.identifier_clashes``): a group holding both is offered for review, as for ``apart``.
     ``people``: the pairs are of people, each for review (``PEOPLE_BY_NAME``) unless both work for one body.
@@ -353,7 +354,7 @@ def merge_plan(pairs, names: Mapping[str, str] | None = None, *, review_size: in
     clean: dict[int, int] = defaultdict(int)
     for p in pairs:
         if getattr(p, "one_name", False) and id(p) not in why and id(p) not in own_cut \
-                and group_of.get(p.a) == group_of.get(p.b):
+                and p.a in group_of and group_of[p.a] == group_of.get(p.b):
             clean[group_of[p.a]] += 1
     one_name = {g for g, n in clean.items() if n == len(members[g]) * (len(members[g]) - 1) // 2}
     for p in pairs:
