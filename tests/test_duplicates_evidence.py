@@ -1359,3 +1359,15 @@ def test_two_sites_joined_only_through_a_record_with_no_address_are_for_review()
     plan = merge_plan(pairs, {r.id: r.name for r in records}, sites=site_clashes(pairs, records))
     assert plan and {p.action for p in plan} == {"review"}, plan
     assert any("at two sites" in n for p in plan for n in p.notes), plan
+
+
+def test_a_swimming_clubs_masters_squad_is_a_body_of_its_own_and_rugby_clubs_are_written_short():
+    """A sports trial's "City of Wolverhampton Swimming Club Masters" was advised to merge with the club (and kept
+    over it), at one postcode; "Wolverhampton RUFC" was not listed against its words at any score."""
+    site = dict(postcode="WV1 1LB", phone="01902 552050")
+    assert not _pairs(_org("a", "City of Wolverhampton Swimming Club", **site),
+                      _org("b", "City of Wolverhampton Swimming Club Masters", **site))
+    for short, full in (("Wolverhampton RUFC", "Wolverhampton Rugby Union Football Club"),
+                        ("Walsall RFC", "Walsall Rugby Football Club")):
+        (p,) = _pairs(_org("a", short, **site), _org("b", full, **site)).values()
+        assert p.score == 1.0, p

@@ -1361,6 +1361,9 @@ def test_charity_and_company_numbers_in_one_column_are_each_read_in_their_regist
         in result.stderr
     from graph.importers.org_ids import register_ids  # the one rule: a 360Giving charityNumber reads so too
     assert register_ids({"charityNumber": "07654321"}) == (["GB-COH-07654321"], [])
+    # two letters that are no Companies House prefix are no company's: a sports trial's FA club number
+    assert register_ids({"charityNumber": "FA104221"}) == ([], ["charity number FA104221"])
+    assert register_ids({"companyNumber": "FA104221"}) == ([], ["company number FA104221"])
     (tmp_path / "funder.csv").write_text("Applicant name,Registered number\nGrand Theatre,511235\n"
                                          "BC Arts CIC,07654321\n", encoding="utf-8")
     monkeypatch.chdir(tmp_path)

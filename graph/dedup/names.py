@@ -60,7 +60,8 @@ ABBREVIATIONS = {
 NAME_PHRASES = (("church of england", "ce"), ("c of e", "ce"), ("roman catholic", "catholic"),
                 # and the community sector's own short forms, written as often as the words: "Bilston Town FC",
                 # "Heath Town TRA" (a tenants' and residents' association)
-                ("association football club", "afc"), ("football club", "fc"),
+                ("association football club", "afc"), ("rugby union football club", "rufc"),
+                ("rugby football club", "rfc"), ("football club", "fc"),
                 ("tenants and residents association", "tra"), ("tenants residents association", "tra"),
                 ("tenants and residents associations", "tra"),
                 # the bodies tenants run their estate by: "Dovecotes TMO", "Bushbury Hill EMB"
@@ -957,8 +958,9 @@ DEPENDENT_BODIES = {w: kind for kind, words in (
     # a charity's trading subsidiary is a company of its own ("Grand Theatre Trading Ltd" / "Grand Theatre")
     ("trading company", "trading"),
     # a club's juniors' or ladies' side is a club of its own ("Bilston Town Juniors FC" / "Bilston Town FC"), with
-    # its own officers and often its own charity number (not "veterans": "Veterans Affairs" names the VA)
-    ("juniors' side", "juniors"), ("ladies' side", "ladies"),
+    # its own officers and often its own charity number (not "veterans": "Veterans Affairs" names the VA); a
+    # swimming club's masters' squad too
+    ("juniors' side", "juniors"), ("ladies' side", "ladies"), ("masters' side", "masters"),
 ) for w in words.split()}
 #: Two words that name a hospital: "University of Mississippi Medical Center" is the university's hospital,
 #: not the university.

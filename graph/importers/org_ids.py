@@ -106,7 +106,13 @@ _NHS_SHAPE = re.compile(r"[RT][A-Z0-9]{2}|Q[A-Z0-9]{2}")
 #: A company number as Companies House writes it: eight characters, 8 digits or two letters and 6 digits
 #: (SC123456, OC301234, NI012345). A charity number of England and Wales has 5 to 7 digits, so an 8-digit number
 #: in a charity column is a company's; Scotland's charity numbers are "SC" and 6 digits too (``charity_or_company``).
-_COMPANY_SHAPE = re.compile(r"\d{8}|[A-Z]{2}\d{6}")
+#: Companies House's prefixes (Scotland SC, Northern Ireland NI, LLPs OC, overseas FC...): two letters that are
+#: none of them are no company's ("FA 104221" is a Football Association club number, which a trial's "Club Mark /
+#: FA No." column wrote as GB-COH-FA104221).
+_CH_PREFIXES = ("SC", "NI", "OC", "SO", "NC", "FC", "SF", "NF", "GE", "GS", "GN", "LP", "SL", "NL", "AC", "SA", "NA",
+                "ZC", "SZ", "NZ", "ES", "EN", "IP", "SP", "NP", "IC", "SI", "NV", "RC", "SR", "NO", "RS", "CE", "CS",
+                "SE", "PC")
+_COMPANY_SHAPE = re.compile(rf"\d{{8}}|(?:{'|'.join(_CH_PREFIXES)})\d{{6}}")
 
 
 def _words_and_number(text: str) -> tuple[list[str], str] | None:
@@ -203,7 +209,7 @@ def register_ids(org: dict) -> tuple[list[str], list[str]]:
             ids.append(MPR + society)
         elif re.fullmatch(r"\d{1,8}", company):
             ids.append("GB-COH-" + company.zfill(8))
-        elif re.fullmatch(r"[A-Z]{2}\d{1,6}", company):
+        elif re.fullmatch(r"[A-Z]{2}\d{1,6}", company) and company[:2] in _CH_PREFIXES:
             ids.append("GB-COH-" + company[:2] + company[2:].zfill(6))
         else:
             odd.append(f"company number {org.get('companyNumber')}")
