@@ -418,15 +418,12 @@ def search(text, kinds, limit, data_dir, fmt):
     Example:
       lcg search wolverhampton --kind Organisation
     """
-    from graph.search import search as find
+    from graph.search import search as find, where_is
 
     matches = find(backend_for(data_dir), text, kinds=_kinds(kinds), limit=limit)
     rows = [{"id": m.node.id, "kind": m.node.kind, "name": m.node.name, "matched": m.matched, "score": m.score,
-             "where": ", ".join(x for x in (str(m.node.props.get("address") or "").rsplit(",", 1)[-1].strip(),
-                                            str(m.node.props.get("postcode") or "")) if x)}
-            for m in matches]
-    # the id whole (it is what `show` and `decide` are given), and where each is when a record says, its town
-    # (an address's last part) and postcode: a pharmacy list's ten "Boots" are told apart so
+             "where": where_is(m.node)} for m in matches]
+    # the id whole (it is what `show` and `decide` are given), and where each is when a record says
     where = ["where"] if any(r["where"] for r in rows) else []
     emit(rows, fmt, ["id", "name", *where, "kind", "matched", "score"], priority=["id", "name"])
 

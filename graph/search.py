@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from .backends.base import Backend, NodeRecord
 from .errors import AmbiguousName, OutOfRange, UnknownNode
 
-__all__ = ["fold", "search", "resolve", "index_of", "Match"]
+__all__ = ["fold", "search", "resolve", "index_of", "Match", "where_is"]
 
 _SCORES = {"id": 1.0, "exact": 0.95, "prefix": 0.8, "words": 0.7, "substring": 0.6}
 
@@ -256,6 +256,14 @@ def _scan(entries, query: str, limit: int | None) -> list[Match]:
     return [m for m, _ in (found[:limit] if limit else found)]
 
 
+def where_is(node: NodeRecord) -> str:
+    """Where a record says it is, on one line: its address's last part (the town) and its postcode ("Wolverhampton,
+    WV1 3NH"), or "". What tells ten "Boots" of a pharmacy list apart, in `lcg search` and in the candidates of a
+    name several records share; an imported address may hold a line break."""
+    town = " ".join(str(node.props.get("address") or "").rsplit(",", 1)[-1].split())
+    return ", ".join(x for x in (town, str(node.props.get("postcode") or "").strip()) if x)
+
+
 def resolve(backend: Backend, text: str, *, kinds=None) -> NodeRecord:
     """The one node ``text`` names (an id or a name); raises UnknownNode or AmbiguousName."""
     node = backend.node(text)
@@ -272,9 +280,7 @@ def resolve(backend: Backend, text: str, *, kinds=None) -> NodeRecord:
             top = named
         if len(top) == 1:
             return top[0].node
-        where = {m.node.id: " ".join(", ".join(str(x) for x in (m.node.props.get("address"),
-                                                                 m.node.props.get("postcode")) if x).split())
-                 for m in top[:10]}  # on one line: an imported address may hold a line break
-        raise AmbiguousName(text, [m.node.id for m in top[:10]], len(top), where)
+        raise AmbiguousName(text, [m.node.id for m in top[:10]], len(top),
+                            {m.node.id: where_is(m.node) for m in top[:10]})
     ids = [n.id for n in backend.nodes(kinds)]
     raise UnknownNode(text, difflib.get_close_matches(text.lower(), ids, n=3, cutoff=0.5))

@@ -648,7 +648,8 @@ def find_duplicates(records, *, min_score: float = W.DUPLICATE_MIN_SCORE, top_k:
                 offer(ra.id, rb.id, score, reason)
 
     def listed(item):
-        """(a, b, score, reasons, exact) of an offered pair, all its evidence weighed; None if not listed."""
+        """(a, b, score, reasons, exact, one name) of an offered pair, all its evidence weighed (``DuplicatePair``);
+        None if not listed."""
         (a, b), (score, reason) = item
         ra, rb = by_id[a], by_id[b]
         if a in rb.part_of or b in ra.part_of:  # recorded as a unit of the other: two records on purpose

@@ -1779,10 +1779,11 @@ def _a_place(word: str) -> bool:
     """Whether ``word`` (lower case), before a job's word that is a family name too, is a place, not a given name
     ("Wolverhampton Imam", "Bilston Vicar": the job where the place is): a place the duplicate rules know
     (``places.BUILTIN_PLACES``) or written as a town's name is (six letters or more, a town's ending: "-ton",
-    "-ham", "-bury"; ``places._ENDINGS``). A trial's reviewer saw "Wolverhampton Imam" imported as a person."""
-    from ..dedup.places import _ENDINGS, _NOT_PLACES, BUILTIN_PLACES
+    "-ham", "-bury"): the duplicate rules' place words with no data of their own (``names.NO_PLACES``). A
+    trial's reviewer saw "Wolverhampton Imam" imported as a person."""
+    from ..dedup.names import NO_PLACES
 
-    return word in BUILTIN_PLACES or (len(word) >= 6 and word not in _NOT_PLACES and _ENDINGS.search(word) is not None)
+    return word in NO_PLACES
 
 
 def _without_marks(text: str) -> str:
