@@ -1136,10 +1136,11 @@ def test_initials_inside_a_name_short_forms_and_joined_kinds_are_the_same_body(a
 
 @pytest.mark.parametrize("a, b", [
     ("BOOTS WALSALL CC", "Boots Walsall Community Centre"),  # a name all in capitals: its words are words
-    ("Bilston CC", "Bilston Community Centre"),  # two letters spell too much: a cricket club as well
+    # two letters spell too much (a cricket club as well): read only as the last word, all else the same
+    ("Bilston CC Juniors", "Bilston Community Centre Juniors"), ("Bilston CC", "Bilston Town Community Centre"),
     ("ICB Solutions Ltd", "Integrated Care Board"),  # nothing else in common: a company named ICB
 ])
-def test_initials_are_spelled_out_only_in_a_mixed_case_name_and_only_three_or_more(a, b):
+def test_initials_are_spelled_out_only_in_a_mixed_case_name_and_two_letters_only_as_its_last_word(a, b):
     from graph.dedup.names import name_key, name_similarity
 
     _, reason = name_similarity(name_key(a), name_key(b), lambda t: 1.0)
@@ -1371,3 +1372,31 @@ def test_a_swimming_clubs_masters_squad_is_a_body_of_its_own_and_rugby_clubs_are
                         ("Walsall RFC", "Walsall Rugby Football Club")):
         (p,) = _pairs(_org("a", short, **site), _org("b", full, **site)).values()
         assert p.score == 1.0, p
+
+
+def test_two_letters_a_club_ends_with_and_a_short_name_given_in_brackets_are_read_as_the_other_name():
+    """A sports trial's "Penn C.C." / "Penn Cricket Club" (0.34), "Wolverhampton and Bilston AC" / "... Athletics
+    Club" and "SASSOT" / "Sport Across Staffordshire and Stoke-on-Trent (SASSOT)" were not listed at all. Two
+    letters spell a cricket club and a community centre alike: listed, reviewed unless a phone (or an identifier,
+    address, website) says one body, and never read so when the rest of the names differs."""
+    from graph.dedup.groups import merge_plan
+
+    at = dict(postcode="WV4 5JE")
+    (cc,) = _pairs(_org("a", "Penn C.C.", **at), _org("b", "Penn Cricket Club", **at)).values()
+    assert cc.reasons[0].startswith("CC read as 'cricket club'"), cc
+    assert {p.action for p in merge_plan([cc], {"a": "Penn C.C.", "b": "Penn Cricket Club"})} == {"review"}
+    phone = dict(postcode="WV6 9NW", phone="01902 556227")
+    (ac,) = _pairs(_org("a", "Wolverhampton and Bilston AC", **phone),
+                   _org("b", "Wolverhampton & Bilston Athletics Club", **phone)).values()
+    assert {p.action for p in merge_plan([ac], {"a": "x", "b": "y"})} == {"merge"}, ac
+    for a, b in (("Penn CC", "Pelsall Cricket Club"), ("Penn CC", "Penn Community Hub"),
+                 ("Penn cc", "Penn Cricket Club")):  # other words, other letters, no capitals
+        assert not _pairs(_org("a", a, **at), _org("b", b, **at)), (a, b)
+    (ii,) = _pairs(_org("a", "Home of Life II", **at), _org("b", "Home of Life II I/T", **at)).values()
+    assert " read as " not in ii.reasons[0], ii  # the letters, and the words they would spell, are initials
+    site = dict(postcode="ST18 0YH")
+    (short,) = _pairs(_org("a", "SASSOT", **site),
+                      _org("b", "Sport Across Staffordshire and Stoke-on-Trent (SASSOT)", **site)).values()
+    assert "short name" in short.reasons[0], short
+    (bowls,) = _pairs(_org("a", "Penn Bowls Club", **at), _org("b", "Penn Bowling Club", **at)).values()
+    assert bowls.score >= 0.9, bowls

@@ -207,7 +207,7 @@ def numbers_a_site(identifier: str) -> bool:
 
 
 #: How a name reason says one name's initials were read as the other's words (``names._spelled_out``).
-_SPELLED = re.compile(rf"[A-Z]{{3,6}}{re.escape(SPELLED_OUT)}'")
+_SPELLED = re.compile(rf"[A-Z]{{2,6}}{re.escape(SPELLED_OUT)}'")
 
 
 #: How a name reason says each name has a kind of body the other lacks ("..., but council vs foundation (0.63)",

@@ -20,7 +20,8 @@ and at most (w, w) otherwise. The bound adds
 the same terms in the same order with ``best`` 1 where the score's may be less, so in floating point too
 it is never below the score (a sum or product of larger terms is never smaller). A name that writes
 initials in capitals the other lacks may have them spelled out by the other's words (``names._spelled_out``),
-which the bound does not follow: such a pair's bound is 1 when the other's words spell them.
+which the bound does not follow: such a pair's bound is 1 when the other's words spell them, as when two
+letters a name ends with are the other's last two words' (``names.club_letters``).
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from rapidfuzz.process import extractOne
 from . import weights as W
 from .names import JOINED_MIN as _JOINED_MIN
 from .names import JOINED_SIM as _JOINED_SIM
-from .names import PLACE_WEIGHT, acronyms, initials_run, other_number
+from .names import PLACE_WEIGHT, acronyms, club_letters, initials_run, other_number, short_name_given
 from .names import TYPO_MIN as _TYPO_MIN
 from .names import TYPO_SIM as _TYPO_SIM
 
@@ -65,6 +66,12 @@ class NameBound:
         if (caps_a and not caps_a <= set_b and self._spells(caps_a - set_b, j)) or (
                 caps_b and not caps_b <= set_a and self._spells(caps_b - set_a, i)):
             return 1.0  # (initials a name writes in capitals may be the other's words spelled: ``_spelled_out``)
+        if (len(tokens_a) == 1 and tokens_a[0] in caps_b and short_name_given(self.keys[i], self.keys[j])) or (
+                len(tokens_b) == 1 and tokens_b[0] in caps_a and short_name_given(self.keys[j], self.keys[i])):
+            return W.INITIALS  # (a short name the other gives itself in brackets: ``names.short_name_given``)
+        if abs(len(tokens_a) - len(tokens_b)) == 1 and (club_letters(self.keys[i], self.keys[j])
+                                                         or club_letters(self.keys[j], self.keys[i])):
+            return 1.0  # (two letters read as the other's last two words: ``names.club_letters``)
         num = den = 0.0
         apart = 0  # sides with a place the other name lacks: both, and ``place_clash`` rules 0.0
         for terms, theirs, their_near, other in ((terms_a, set_b, near_b, tokens_b), (terms_b, set_a, near_a, tokens_a)):

@@ -53,6 +53,8 @@ ABBREVIATIONS = {
     "lib": "library", "med": "medical", "hosp": "hospital",
     # a place of worship in its community's word and in English ("Central Masjid" / "Central Mosque")
     "masjid": "mosque", "masjed": "mosque", "mandir": "temple", "gurudwara": "gurdwara",
+    # a sport's club by either of its names ("Penn Bowls Club" / "Penn Bowling Club")
+    "bowls": "bowling",
 }
 #: Names of a church written in several ways ("St Mary's Church of England Primary School", "... C of E
 #: Primary", "... CofE Primary", "... CE Primary"): one word each, before the words are read, so that
@@ -1019,6 +1021,38 @@ def _spelled_out(key: NameKey, other: NameKey) -> tuple[NameKey, NameKey, str, t
     return None
 
 
+def club_letters(key: NameKey, other: NameKey) -> tuple[NameKey, NameKey, str, tuple[str, ...]] | None:
+    """``_spelled_out``'s answer for two letters: "Penn C.C." / "Penn Cricket Club", "Wolverhampton and Bilston
+    AC" / "Wolverhampton & Bilston Athletics Club" (a sports trial's clubs, scored 0.34-0.65 so, none listed).
+    Two letters spell a cricket club, a county council and a community centre alike, so they are read as the
+    other name's words only where nothing else differs: written in capitals as ``key``'s last word, they are
+    the first letters of ``other``'s last two words (words, not initials: "Home of Life II" / "... II I/T"), and
+    the words before are the same words in both (not in a name written all in capitals, whose words are words). Scored so, they are initials at most, and reviewed
+    unless an identifier, address, phone or website says one body (``groups.review_only``)."""
+    mine, theirs = key.tokens, other.tokens
+    if len(theirs) != len(mine) + 1 or len(mine) < 2 or len(letters := mine[-1]) != 2:
+        return None
+    run = theirs[-2:]
+    if run[0][:1] + run[1][:1] != letters or letters in theirs or min(map(len, run)) < 3 or set(mine[:-1]) != set(theirs[:-2]) or not _LOWER.search(key.raw) \
+            or not re.search(rf"\b{letters[0].upper()}\.? ?{letters[1].upper()}\b", key.raw):
+        return None  # (in a name written in capitals, capitals say nothing)
+    spelled = NameKey(key.raw, mine[:-1] + run, key.words[:-1] + run if key.words[-1:] == (letters,) else key.words,
+                      key.head[:-1] + run if key.head[-1:] == (letters,) else key.head, key.address, key.numbers,
+                      key.capitals)
+    return spelled, other, letters, run
+
+
+def short_name_given(short: NameKey, other: NameKey) -> NameKey | None:
+    """``short`` when it is one word that ``other`` writes in capitals in brackets after its words: "SASSOT" /
+    "Sport Across Staffordshire and Stoke-on-Trent (SASSOT)" (a sports trial's pair, kept apart as "only one names
+    staffordshire"). The body gives its own short name, so the pair is initials (``weights.INITIALS``), whatever
+    place the long name's words hold."""
+    if len(short.tokens) == 1 and short.tokens[0] in other.capitals and re.search(
+            rf"\(\s*{re.escape(short.raw.strip())}\s*\)", other.raw, re.IGNORECASE):
+        return short
+    return None
+
+
 def initials_run(initials: str, other: NameKey) -> tuple[str, ...]:
     """The consecutive words of ``other`` whose first letters spell ``initials`` (see ``_spelled_out``), or ()."""
     words = other.words
@@ -1081,13 +1115,18 @@ def name_similarity(a: NameKey, b: NameKey, weight, ambiguous=frozenset(), place
         return 1.0, SAME_NAME
     if a.joined == b.joined:  # "Rui Jin Hospital" / "Ruijin Hospital": no rule below can tell them apart
         return 1.0, "same name once spaces are ignored"
-    if (a.capitals or b.capitals) and (spelled := _spelled_out(a, b) or _spelled_out(b, a)):
+    if ((a.capitals or b.capitals) and (spelled := _spelled_out(a, b) or _spelled_out(b, a))) or (
+            len(a.tokens) != len(b.tokens) and (spelled := club_letters(a, b) or club_letters(b, a))):
         x, y, spelt, run = spelled
         score, reason = name_similarity(x, y, weight, ambiguous, places)
         # initials are no more than initials: several runs of words have them ("SEN", special educational needs
         # or a Somali elders' network), so a spelled pair scores as initials at most, and is reviewed unless
         # more than the name says one body (``groups.review_only``)
         return min(score, W.INITIALS), f"{spelt.upper()}{SPELLED_OUT}{' '.join(run)!r}: {reason}"
+    if (short := short_name_given(a, b) or short_name_given(b, a)):
+        if short.joined in ambiguous:
+            return 0.5, f"{short.raw!r} is the short name the other gives itself, and the initials of other names here"
+        return W.INITIALS, f"{short.raw!r} is the short name the other gives itself in brackets"
     clash = place_clash(a, b, places)
     if clash:
         return 0.0, f"different places: {' '.join(clash[0])} vs {' '.join(clash[1])} (branches or sites)"
