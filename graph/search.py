@@ -278,6 +278,10 @@ def resolve(backend: Backend, text: str, *, kinds=None) -> NodeRecord:
                  and " ".join(m.node.name.split()).casefold() == " ".join(text.split()).casefold()]
         if len(named) > 1:
             top = named
+        elif top[0].score < _SCORES["exact"]:
+            # part of a name is no name: "U3A" began one of seven U3As' names, and `lcg show U3A` showed that one
+            # as if it were the answer; a part names a record only when no other record holds it at all
+            top = matches
         if len(top) == 1:
             return top[0].node
         raise AmbiguousName(text, [m.node.id for m in top[:10]], len(top),

@@ -67,8 +67,10 @@ def test_ambiguous_name_lists_candidates(lcg):
     result = lcg("show", "example", "--data", TINY)
     assert result.exit_code == 1
     assert "matches several nodes" in result.stderr
+    # the two names it begins, and the one it is a word of: part of a name names no one record ("U3A" began
+    # one of seven U3As' names, and `lcg show U3A` showed that one)
     assert result.stderr.strip() == ("Error: 'example' matches several nodes: example-city-council, "
-                                     "example-learning-network; give one of these ids "
+                                     "example-learning-network, university-of-example; give one of these ids "
                                      f"(try `lcg search example --data {TINY}`)")
     assert lcg("search", "example", "--data", TINY).exit_code == 0  # the hint works when pasted
 
