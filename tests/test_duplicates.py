@@ -7,7 +7,7 @@ import shutil
 
 import pytest
 import yaml
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from conftest import FIXTURES
@@ -179,6 +179,7 @@ WORD = st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=3, max_size=10)
 @settings(max_examples=60, deadline=None)
 @given(st.lists(WORD, min_size=1, max_size=4), st.sampled_from(["Ltd", "Limited", "CIC", "C.I.C.", "N.V.", "B.V."]),
        st.booleans())
+@example(["department"], "Ltd", False)  # a unit's word before a comma, then only a legal form: the name, kept
 def test_legal_form_case_and_the_never_change_a_name(words, form, the):
     plain = " ".join(words)
     variant = ("The " if the else "") + plain.upper() + ", " + form

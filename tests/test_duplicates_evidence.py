@@ -1400,3 +1400,58 @@ def test_two_letters_a_club_ends_with_and_a_short_name_given_in_brackets_are_rea
     assert "short name" in short.reasons[0], short
     (bowls,) = _pairs(_org("a", "Penn Bowls Club", **at), _org("b", "Penn Bowling Club", **at)).values()
     assert bowls.score >= 0.9, bowls
+
+
+def test_bodies_of_one_region_at_one_address_and_a_regions_name_alone_are_not_merged():
+    """A combined authority's trial: "Business Growth West Midlands", "Transport for West Midlands" and "West
+    Midlands Combined Authority" at 16 Summer Lane were one merge group (0.96, 0.87) on their one address, and a
+    list's heading "BIRMINGHAM & SOLIHULL" merged with "Solihull College" (0.82) on "solihull" alone."""
+    site = dict(address="16 Summer Lane, Birmingham", postcode="B19 3SD")
+    plan = _plan(_org("a", "Business Growth West Midlands", **site), _org("b", "Transport for West Midlands", **site))
+    assert [p.action for p in plan] == ["review"], plan
+    assert "a place's name and nothing else" in plan[0].notes[-1], plan
+    same = dict(site, identifiers=("GB-COH-07385658",))  # one registered body: its two names may be merged
+    plan = _plan(_org("a", "Business Growth West Midlands", **same), _org("b", "Growth Hub West Midlands", **same))
+    assert [p.action for p in plan] == ["merge"], plan
+    assert not _pairs(_org("a", "Solihull College", address="Blossomfield Road, Solihull"),
+                      _org("b", "BIRMINGHAM & SOLIHULL", address="Broad Street, Birmingham"))
+    # a word that only ends as a town does ("Whirlpool", "Liverpool") is no place's name alone
+    (p,) = _pairs(_org("a", "WHIRLPOOL B.V."), _org("b", "Whirlpool Europe B.V.")).values()
+    assert p.score >= 0.8, p
+
+
+def test_a_holding_company_a_universitys_school_and_a_project_named_with_its_body_are_bodies_of_their_own():
+    """A trial's "Jaguar Land Rover Holdings Ltd" / "Jaguar Land Rover Ltd" (1.0 at one postcode), "University of
+    Wolverhampton Business School" / "University of Wolverhampton" (one postcode and switchboard), and "Restore
+    (Birmingham Churches Together)" / "Birmingham Churches Together" (0.99) were merged."""
+    site = dict(postcode="CV3 4LF", phone="024 7640 2121")
+    for a, b in (("Jaguar Land Rover Holdings Ltd", "Jaguar Land Rover Ltd"),
+                 ("University of Wolverhampton Business School", "University of Wolverhampton"),
+                 ("Restore (Birmingham Churches Together)", "Birmingham Churches Together")):
+        assert not _pairs(_org("a", a, **site), _org("b", b, **site)), (a, b)
+    # a unit written after a comma is an affiliation's, and initials spelled in brackets are the name's own
+    from graph.dedup.names import name_key, name_similarity
+
+    for a, b in (("University of Pécs, Medical School", "University of Pécs"),
+                 ("Chicago Public Schools N.T.A. (National Teachers Academy)", "National Teachers Acad")):
+        score, reason = name_similarity(name_key(a), name_key(b), lambda t: 1.0)
+        assert score >= 0.6 and "only one names" not in reason, (a, b, reason)
+
+
+def test_one_registered_number_says_one_body_only_where_the_names_and_sites_agree():
+    """Under one charity number: "Restore" (the churches' project) was merged into "Birmingham Churches Together"
+    at 0.99 with no word in common; "Friends of West Park (Wolverhampton)" at the group's own postcode was for
+    review as a branch. One name and phone at postcodes in two areas (a college's two campuses) was a merge."""
+    chc = dict(identifiers=("GB-CHC-1076906",), postcode="B4 7SX")
+    plan = _plan(_org("a", "Restore", **chc), _org("b", "Birmingham Churches Together", **chc))
+    assert [p.action for p in plan] == ["review"] and "no word in common" in plan[0].notes[-1], plan
+    park = dict(identifiers=("GB-CHC-1103287",), postcode="WV1 4PE")
+    plan = _plan(_org("a", "Friends of West Park (Wolverhampton)", **park), _org("b", "Friends of West Park", **park))
+    assert [p.action for p in plan] == ["merge"], plan
+    plan = _plan(_org("a", "Friends of West Park (Wolverhampton)", **park),  # another postcode: a branch, perhaps
+                 _org("b", "Friends of West Park", identifiers=("GB-CHC-1103287",), postcode="WV3 0AA"))
+    assert [p.action for p in plan] == ["review"], plan
+    phone = "01902 836000"
+    plan = _plan(_org("a", "City of Wolverhampton College", postcode="WV6 0DU", phone=phone),
+                 _org("b", "City of Wolverhampton College", postcode="WV1 3AU", phone=phone))
+    assert [p.action for p in plan] == ["review"] and "different areas" in plan[0].notes[-1], plan

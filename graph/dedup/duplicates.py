@@ -24,7 +24,7 @@ from rapidfuzz.process import extractOne
 from . import weights as W
 from ..forked import core_free, split_map
 from ..identifiers import registry_id
-from .groups import ON_DIFFERENT_STREETS, SAME_EMPLOYER, groups_of, merge_groups, numbers_a_site
+from .groups import AREAS_APART, ON_DIFFERENT_STREETS, SAME_EMPLOYER, groups_of, merge_groups, numbers_a_site
 from .name_bound import NameBound
 from .names import (COUNTRY_ENDS, SAME_NAME, NameKey, TokenWeights, acronyms, initials_only, name_key,
                     name_keys, name_similarity, place_in_one_name, same_name_reason, without_accents)
@@ -158,14 +158,10 @@ def site_clashes(pairs, records) -> frozenset[frozenset]:
         for n, ra in enumerate(sited):
             for rb in sited[n + 1:]:
                 pair = frozenset((ra.id, rb.id))
-                if pair not in listed and any(ON_DIFFERENT_STREETS in r or r.startswith(_AREAS_APART)
+                if pair not in listed and any(ON_DIFFERENT_STREETS in r or r.startswith(AREAS_APART)
                                               for r in contact_evidence(ra, rb)[1]):
                     out.add(pair)
     return frozenset(out)
-
-
-#: How ``contact_evidence`` says two postcodes are in different areas.
-_AREAS_APART = "but postcodes in different areas"
 
 
 def _scheme(identifier: str) -> str:
@@ -402,7 +398,7 @@ def contact_evidence(ra, rb) -> tuple[float, list[str]]:
             reasons.append(f"same postcode {pa[1]}")
         elif pa[0] != pb[0]:
             delta -= W.DIFFERENT_POSTCODE_AREA
-            reasons.append(f"{_AREAS_APART} ({pa[1]} / {pb[1]})")
+            reasons.append(f"{AREAS_APART} ({pa[1]} / {pb[1]})")
     if _abroad(ra.address, rb.address):
         reasons.append(f"but {IN_DIFFERENT_COUNTRIES} ({_country(ra.address)} / {_country(rb.address)})")
     fa, fb = _phone(ra.phone), _phone(rb.phone)

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from typing import Any, Mapping
 
 from . import weights as W
-from .names import SAME_NAME, SPELLED_OUT, several_bodies
+from .names import NO_WORD_IN_COMMON, ONLY_A_PLACE, SAME_NAME, SPELLED_OUT, name_key, several_bodies
 
 __all__ = ["overlap_groups", "merge_groups", "groups_of", "merge_plan", "review_only", "PlannedPair"]
 
@@ -189,6 +189,9 @@ def groups_of(pairs) -> list[list[str]]:
 #: How a pair's reason says its records are on different streets: two sites of one body (or one that moved),
 #: which ``review_only`` offers for review, never as a merge.
 ON_DIFFERENT_STREETS = "on different streets"
+#: How a pair's reason says its postcodes are in different areas (``duplicates.contact_evidence``): two sites too,
+#: whatever else the pair shares.
+AREAS_APART = "but postcodes in different areas"
 #: How a pair of people's reason names the organisation both work for: two people of one name at one body are
 #: one person written twice (a contact in two imported lists), which ``merge_plan`` may merge.
 SAME_EMPLOYER = "both work for"
@@ -235,19 +238,36 @@ def review_only(pair, names: Mapping[str, str] | None, several=None) -> str | No
         # are bodies of their own (issue 10); the reason above names the two addresses
         return f"the addresses are {ON_DIFFERENT_STREETS}: two sites of one body, or one that moved: review it " \
                "rather than merge"
+    if any(r.startswith(AREAS_APART) for r in pair.reasons) and not any(
+            r.startswith(("same address", "same identifier")) for r in pair.reasons):
+        # a college's campuses in two towns answer on one switchboard ("City of Wolverhampton College", Paget Road
+        # and Old Hall Street, merged on their one name and phone): one phone says one body, not one site
+        return "the postcodes are in different areas: two sites of one body, or one that moved: review it rather than merge"
     same_ids = next((r[len("same identifier "):].split(", ") for r in pair.reasons if r.startswith("same identifier")),
                     ())
+    if same_ids and pair.reasons[0].startswith(NO_WORD_IN_COMMON) and not any(map(numbers_a_site, same_ids)):
+        # a charity's projects and branches are registered under its number, and a company's trading names under
+        # its own ("Restore" / "Birmingham Churches Together", "Codsall U3A" / "The Third Age Trust": 0.99 on the
+        # number alone): names with no word in common are the body, a part of it or its other name
+        return ("one registered number, but names with no word in common: a project, branch or other name of one "
+                "body: review it (merge them, or keep both with part_of)")
     if same_ids and any(
             "a branch or another body" in r or r.startswith("different places") for r in pair.reasons) and not any(
-            r.startswith("same address") for r in pair.reasons) and not any(map(numbers_a_site, same_ids)):
+            r.startswith("same address") or (r.startswith("same postcode") and _one_adds_a_place(pair, names))
+            for r in pair.reasons) and not any(map(numbers_a_site, same_ids)):
         # one registered body whose names say a branch or a site of it (a national charity's local corps share its
-        # charity number): a record each may be what the user wants; at one address, the place one name adds
-        # says where the body is ("Guru Nanak Gurdwara Sedgley Street"), not a branch elsewhere
+        # charity number): a record each may be what the user wants; at one address, or one postcode (a street's
+        # few doors), a place one name adds to the other's words says where the body is ("Guru Nanak Gurdwara
+        # Sedgley Street", "Friends of West Park (Wolverhampton)"), not a branch elsewhere
         return ("one registered body, but the names say a branch or a site of it: review it (merge them, or keep "
                 "both with part_of)")
     if pair.reasons and _KINDS_APART.search(pair.reasons[0]) and not any(
             r.startswith(EVIDENCE_BEYOND_NAME) for r in pair.reasons):
         return ("the names say two kinds of body, and no identifier, address, phone or website says they are one: "
+                "review it rather than merge")
+    if pair.reasons and ONLY_A_PLACE in pair.reasons[0] and not same_ids:
+        return ("the names share a place's name and nothing else: bodies of one town at one address or phone (the "
+                "offices of one building, the services of one council) are two unless an identifier says one: "
                 "review it rather than merge")
     if pair.reasons and _SPELLED.match(pair.reasons[0]) and not any(
             r.startswith(EVIDENCE_BEYOND_NAME) for r in pair.reasons):
@@ -258,6 +278,15 @@ def review_only(pair, names: Mapping[str, str] | None, several=None) -> str | No
     several = several or several_bodies
     why = several(names[pair.a]) or several(names[pair.b])
     return None if why and any(r.startswith(EVIDENCE_BEYOND_NAME) for r in pair.reasons) else why
+
+
+def _one_adds_a_place(pair, names: Mapping[str, str] | None) -> bool:
+    """True when one name of ``pair`` is the other's words and more ("Friends of West Park" / "Friends of West Park
+    (Wolverhampton)"): what it adds is all the difference; not "Age UK Walsall" / "Age UK Birmingham"."""
+    if not names or pair.reasons[0].startswith("different places"):
+        return False
+    a, b = (set(name_key(names[x]).tokens) for x in (pair.a, pair.b))
+    return a <= b or b <= a
 
 
 @dataclass(frozen=True)

@@ -177,6 +177,8 @@ def _without_units(name: str) -> str:
     while len(parts) > 1 and _names_unit(words := _fold(parts[0]).split()):
         if words[0] == "school" and _fold(parts[1]) in FEDERAL_UNIVERSITIES:
             break  # "School of Oriental and African Studies, University of London": a college of its own
+        if all(w in LEGAL_TOKENS for p in parts[1:] for w in _fold(p).split()):
+            break  # "DEPARTMENT, Ltd": a company named so and its legal form, no body after a unit
         parts = parts[1:]
     return ", ".join(parts)
 
@@ -682,6 +684,24 @@ def body_of_body_clash(a: NameKey, b: NameKey) -> str | None:
     return None
 
 
+#: What a university's unit is called when its name follows the university's: "University of Wolverhampton
+#: Business School", "Aston University Medical School".
+_UNIT_ENDS = frozenset("school faculty institute centre department".split())
+
+
+def unit_after_clash(a: NameKey, b: NameKey) -> str | None:
+    """The unit's last word when one name is a university's whole name followed by words ending in a unit's
+    ("University of Wolverhampton Business School" / "University of Wolverhampton": a trial's school merged into
+    its university on their one postcode and switchboard). A unit written before its university ("Business School,
+    University of X", an affiliation's form) is dropped with the unit parts (``_without_units``) and not met here."""
+    for x, y in ((a, b), (b, a)):
+        mine, theirs = _head_words(x), _head_words(y)  # (what follows a comma is no part of the name here)
+        if (len(mine) > len(theirs) and mine[-1] in _UNIT_ENDS and mine[:len(theirs)] == theirs
+                and "university" in theirs and mine[-1] not in theirs):
+            return mine[-1]
+    return None
+
+
 #: Kinds of institution named for their fields, one set of fields naming one institution: "Wuhan University of
 #: Science and Technology" is not "Wuhan University of Technology".
 FIELD_NAMED_KINDS = frozenset("university institute academy".split())
@@ -959,6 +979,9 @@ DEPENDENT_BODIES = {w: kind for kind, words in (
     ("friends' group", "friends"), ("union", "union unions"), ("alumni body", "alumni"), ("student body", "students"),
     # a charity's trading subsidiary is a company of its own ("Grand Theatre Trading Ltd" / "Grand Theatre")
     ("trading company", "trading"),
+    # and a group's holding company one of its own, with its own company number ("Jaguar Land Rover Holdings Ltd" /
+    # "Jaguar Land Rover Ltd", a trial's two companies at one postcode, merged)
+    ("holding company", "holdings"),
     # a club's juniors' or ladies' side is a club of its own ("Bilston Town Juniors FC" / "Bilston Town FC"), with
     # its own officers and often its own charity number (not "veterans": "Veterans Affairs" names the VA); a
     # swimming club's masters' squad too
@@ -1053,6 +1076,23 @@ def short_name_given(short: NameKey, other: NameKey) -> NameKey | None:
     return None
 
 
+_LAST_BRACKETS = re.compile(r"\(([^()]+)\)\s*$")
+
+
+def of_body_in_brackets(key: NameKey, other: NameKey) -> str | None:
+    """The words before the brackets when ``key`` is a name of its own followed by ``other``'s whole name in
+    brackets: "Restore (Birmingham Churches Together)" is the churches' refugee project, not the churches (a trial's
+    merge on their one postcode). The body a project's name gives in brackets is whose it is; a short name in
+    brackets is the name's own (``short_name_given``), a place where it is."""
+    m = _LAST_BRACKETS.search(key.raw)
+    if not m or len(other.tokens) < 2:
+        return None
+    inner, before = name_key(m.group(1)).tokens, name_key(key.raw[:m.start()]).tokens
+    if set(inner) == set(other.tokens) and before and not set(before) & (set(other.tokens) | acronyms(other)):
+        return key.raw[:m.start()].strip()  # (not "Chicago Public Schools N.T.A. (National Teachers Academy)")
+    return None
+
+
 def initials_run(initials: str, other: NameKey) -> tuple[str, ...]:
     """The consecutive words of ``other`` whose first letters spell ``initials`` (see ``_spelled_out``), or ()."""
     words = other.words
@@ -1127,6 +1167,8 @@ def name_similarity(a: NameKey, b: NameKey, weight, ambiguous=frozenset(), place
         if short.joined in ambiguous:
             return 0.5, f"{short.raw!r} is the short name the other gives itself, and the initials of other names here"
         return W.INITIALS, f"{short.raw!r} is the short name the other gives itself in brackets"
+    if "(" in a.raw + b.raw and (body := of_body_in_brackets(a, b) or of_body_in_brackets(b, a)):
+        return 0.0, f"only one names {body!r}, with the other's name after it in brackets: a body of the other's"
     clash = place_clash(a, b, places)
     if clash:
         return 0.0, f"different places: {' '.join(clash[0])} vs {' '.join(clash[1])} (branches or sites)"
@@ -1154,6 +1196,8 @@ def name_similarity(a: NameKey, b: NameKey, weight, ambiguous=frozenset(), place
         return 0.0, f"only one names the {named}: another institution, a body of its own"
     if (owned := body_of_body_clash(a, b)):
         return 0.0, f"only one names {_a(owned)}: a body of the other, a body of its own"
+    if (unit := unit_after_clash(a, b)):
+        return 0.0, f"only one names a {unit} after the university's name: a unit of it, a body of its own"
     if (joined := joined_field_clash(a, b)):
         return 0.0, f"only one names {joined!r}: another name, a body of its own"
     if (kinds := establishment_clash(a, b)):  # scored as names, to review, but never lifted to a merge
@@ -1204,8 +1248,10 @@ def _name_overlap(a: NameKey, b: NameKey, weight, ambiguous, places) -> tuple[fl
             return W.INITIALS, f"{short.raw!r} is the initials of {long_.raw!r}"
     num = den = 0.0
     unmatched_kinds = []
+    own = 0  # names with a word of their own, no place: "Transport for West Midlands" / "Business Growth West Midlands"
     for mine, theirs in ((a.tokens, b.tokens), (b.tokens, a.tokens)):
         kinds = set()
+        mine_only = False
         for t in mine:
             w = weight(t)
             if t in places:  # a place is never a typo of another word; unmatched, it is a qualifier
@@ -1223,14 +1269,31 @@ def _name_overlap(a: NameKey, b: NameKey, weight, ambiguous, places) -> tuple[fl
             den += w
             if best == 0.0 and t in GENERIC_WORDS:
                 kinds.add(t)
+            mine_only = mine_only or (best == 0.0 and t not in places)
         unmatched_kinds.append(kinds)
+        own += mine_only
     score = num / den if den else 0.0
     shared = sorted(set(a.tokens) & set(b.tokens) | {t for t in a.tokens if other_number(t) in b.tokens})
-    reason = f"name words in common: {', '.join(shared) or 'none exactly'}"
+    reason = f"name words in common: {', '.join(shared)}" if shared else NO_WORD_IN_COMMON
     if all(unmatched_kinds):  # "Community Council" vs "Community Foundation": two kinds of body
         score *= KIND_CLASH
         reason += f", but {'/'.join(sorted(unmatched_kinds[0]))} vs {'/'.join(sorted(unmatched_kinds[1]))}"
+    elif own == 2 and shared and all(map(places.named, shared)):
+        reason += ONLY_A_PLACE
+    elif own == 1 and shared and (all(map(places.named, a.tokens)) or all(map(places.named, b.tokens))):
+        # a place's name alone names no body of it: "BIRMINGHAM & SOLIHULL" (a list's heading) / "Solihull College"
+        score = min(score, ONE_PLACE_CAP)
+        reason += ", but one name is only a place's"
     return score, f"{reason} ({score:.2f})"
+
+
+#: How a name reason says two names share no word (``_name_overlap``).
+NO_WORD_IN_COMMON = "name words in common: none exactly"
+#: How a name reason says the names share a place's name and nothing else, each with words of its own: the
+#: bodies of one region or town ("Transport for West Midlands" / "Business Growth West Midlands", a trial's
+#: offices of one building, merged on their one address). Reviewed unless an identifier says one body
+#: (``groups.review_only``).
+ONLY_A_PLACE = ", no word but a place's"
 
 
 #: Why two names are one: the reason of a pair whose names are one once normalised (``name_key``).

@@ -197,6 +197,12 @@ class PlaceWords:
                 len(word) >= 6 and word not in _NOT_PLACES and _ENDINGS.search(word) is not None)
         return known
 
+    def named(self, word: str) -> bool:
+        """A town, county or region the built-in list or the data's addresses name, not one guessed from its
+        ending ("Whirlpool" ends as Liverpool does) nor a street's word: what a rule that reads a name as a
+        place's name alone may rest on."""
+        return word in BUILTIN_PLACES or (word in self.from_data and word not in self.streets)
+
     def is_town(self, word: str) -> bool:
         """A place naming a town, county, region or site: a place, not only a street name in the data."""
         return word in self and (word not in self.streets or word in BUILTIN_PLACES)
