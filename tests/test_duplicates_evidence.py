@@ -1394,6 +1394,10 @@ def test_two_letters_a_club_ends_with_and_a_short_name_given_in_brackets_are_rea
         assert not _pairs(_org("a", a, **at), _org("b", b, **at)), (a, b)
     (ii,) = _pairs(_org("a", "Home of Life II", **at), _org("b", "Home of Life II I/T", **at)).values()
     assert " read as " not in ii.reasons[0], ii  # the letters, and the words they would spell, are initials
+    for a, b in (("BC Growth Hub", "Black Country Growth Hub"), ("JQ BID", "Jewellery Quarter BID"),  # first words
+                 ("C&W Chamber of Commerce", "Coventry & Warwickshire Chamber of Commerce")):
+        (p,) = _pairs(_org("a", a, **at), _org("b", b, **at)).values()
+        assert " read as " in p.reasons[0], p
     site = dict(postcode="ST18 0YH")
     (short,) = _pairs(_org("a", "SASSOT", **site),
                       _org("b", "Sport Across Staffordshire and Stoke-on-Trent (SASSOT)", **site)).values()
@@ -1455,3 +1459,14 @@ def test_one_registered_number_says_one_body_only_where_the_names_and_sites_agre
     plan = _plan(_org("a", "City of Wolverhampton College", postcode="WV6 0DU", phone=phone),
                  _org("b", "City of Wolverhampton College", postcode="WV1 3AU", phone=phone))
     assert [p.action for p in plan] == ["review"] and "different areas" in plan[0].notes[-1], plan
+
+
+def test_two_letters_swapped_are_one_typo_in_any_word():
+    """A volunteering directory's "Freinds of Palfrey Park" was scored 0.0 against "Friends of Palfrey Park" at one
+    postcode and phone ("only one is a friends' group"); a trust that runs hospitals still is not one of them."""
+    site = dict(postcode="WS1 4JE", phone="07960 771450")
+    (p,) = _pairs(_org("a", "Freinds of Palfrey Park", **site), _org("b", "Friends of Palfrey Park", **site)).values()
+    assert p.score >= 0.9, p
+    (p,) = _pairs(_org("a", "Stourbridge Navigation Trsut", **site),
+                  _org("b", "Stourbridge Navigation Trust", **site)).values()
+    assert p.score >= 0.9, p

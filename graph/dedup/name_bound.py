@@ -21,7 +21,7 @@ the same terms in the same order with ``best`` 1 where the score's may be less, 
 it is never below the score (a sum or product of larger terms is never smaller). A name that writes
 initials in capitals the other lacks may have them spelled out by the other's words (``names._spelled_out``),
 which the bound does not follow: such a pair's bound is 1 when the other's words spell them, as when two
-letters a name ends with are the other's last two words' (``names.club_letters``).
+letters a name starts or ends with are the other's first or last two words' (``names.club_letters``).
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ from rapidfuzz.process import extractOne
 from . import weights as W
 from .names import JOINED_MIN as _JOINED_MIN
 from .names import JOINED_SIM as _JOINED_SIM
-from .names import PLACE_WEIGHT, acronyms, club_letters, initials_run, other_number, short_name_given
+from .names import PLACE_WEIGHT, TYPO_SCORER, acronyms, club_letters, initials_run, other_number, short_name_given
 from .names import TYPO_MIN as _TYPO_MIN
 from .names import TYPO_SIM as _TYPO_SIM
 
@@ -57,6 +57,8 @@ class NameBound:
                 near = reach[lengths] = frozenset().union(*map(_near, lengths))
             self.facts.append((key.tokens, key.joined, frozenset(key.tokens), terms, near, key.capitals))
         self._acronyms: dict[int, set[str]] = {}
+        # names that start with a word of one or two letters or end with one of two (``names.club_letters``)
+        self.letters = [bool(k.tokens) and (len(k.tokens[0]) <= 2 or len(k.tokens[-1]) == 2) for k in keys]
 
     def bound(self, i: int, j: int) -> float:
         tokens_a, ja, set_a, terms_a, near_a, caps_a = self.facts[i]
@@ -69,9 +71,9 @@ class NameBound:
         if (len(tokens_a) == 1 and tokens_a[0] in caps_b and short_name_given(self.keys[i], self.keys[j])) or (
                 len(tokens_b) == 1 and tokens_b[0] in caps_a and short_name_given(self.keys[j], self.keys[i])):
             return W.INITIALS  # (a short name the other gives itself in brackets: ``names.short_name_given``)
-        if abs(len(tokens_a) - len(tokens_b)) == 1 and (club_letters(self.keys[i], self.keys[j])
-                                                         or club_letters(self.keys[j], self.keys[i])):
-            return 1.0  # (two letters read as the other's last two words: ``names.club_letters``)
+        if (self.letters[i] and club_letters(self.keys[i], self.keys[j])) or (
+                self.letters[j] and club_letters(self.keys[j], self.keys[i])):
+            return 1.0  # (two letters read as the other's first or last two words: ``names.club_letters``)
         num = den = 0.0
         apart = 0  # sides with a place the other name lacks: both, and ``place_clash`` rules 0.0
         for terms, theirs, their_near, other in ((terms_a, set_b, near_b, tokens_b), (terms_b, set_a, near_a, tokens_a)):
@@ -86,7 +88,7 @@ class NameBound:
                 elif t in theirs or other_number(t) in theirs:
                     num += w
                 elif typo and len(t) in their_near:  # the score's own typo match, in one C call
-                    hit = extractOne(t, other, scorer=Levenshtein.normalized_similarity, score_cutoff=_TYPO_SIM,
+                    hit = extractOne(t, other, scorer=TYPO_SCORER, score_cutoff=_TYPO_SIM,
                                      processor=None)
                     if hit:
                         num += w * hit[1]
@@ -118,6 +120,6 @@ class NameBound:
 
 
 def _near(m: int) -> frozenset[int]:
-    """Lengths of tokens that may be within ``_TYPO_SIM`` of a token of ``m`` letters (Levenshtein normalised
+    """Lengths of tokens that may be within ``_TYPO_SIM`` of a token of ``m`` letters (``TYPO_SCORER``: edits normalised
     by the longer: the difference in length alone costs that many edits)."""
     return frozenset(n for n in range(_TYPO_MIN, 2 * m + 2) if 1.0 - abs(n - m) / max(n, m) >= _TYPO_SIM - 1e-9)

@@ -18,7 +18,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA, Levenshtein
 from rapidfuzz.process import extractOne
 
 from . import weights as W
@@ -426,6 +426,7 @@ def name_key(name: str, *, person: bool = False) -> NameKey:
 
 
 _CAPITALS, _LOWER = re.compile(r"\b[A-Z]{3,6}\b"), re.compile(r"[a-z]")
+_WORD_IN_CAPITALS = re.compile(r"[A-Z]{4,}")
 
 
 def name_keys(name: str, *, person: bool = False) -> list[NameKey]:
@@ -613,11 +614,16 @@ _KIND_SPELLINGS = {**dict.fromkeys("universitat universitaet universite universi
 NAMED_KINDS = frozenset("university college institute hospital museum".split())
 
 
+#: How alike two words are, for a typo: edits over the longer's length, two letters swapped one edit ("Freinds" /
+#: "Friends", a trial's friends' groups kept apart as "only one is a friends' group").
+TYPO_SCORER = OSA.normalized_similarity
+
+
 def _like(word: str, tokens) -> bool:
     """``word`` is among ``tokens``, or one of them is it misspelt (as the token comparison allows)."""
     if word in tokens:
         return True
-    hit = extractOne(word, tokens, scorer=Levenshtein.normalized_similarity, score_cutoff=0.8, processor=None)
+    hit = extractOne(word, tokens, scorer=TYPO_SCORER, score_cutoff=0.8, processor=None)
     return bool(hit) and len(word) >= 5
 
 
@@ -1046,23 +1052,29 @@ def _spelled_out(key: NameKey, other: NameKey) -> tuple[NameKey, NameKey, str, t
 
 def club_letters(key: NameKey, other: NameKey) -> tuple[NameKey, NameKey, str, tuple[str, ...]] | None:
     """``_spelled_out``'s answer for two letters: "Penn C.C." / "Penn Cricket Club", "Wolverhampton and Bilston
-    AC" / "Wolverhampton & Bilston Athletics Club" (a sports trial's clubs, scored 0.34-0.65 so, none listed).
-    Two letters spell a cricket club, a county council and a community centre alike, so they are read as the
-    other name's words only where nothing else differs: written in capitals as ``key``'s last word, they are
-    the first letters of ``other``'s last two words (words, not initials: "Home of Life II" / "... II I/T"), and
-    the words before are the same words in both (not in a name written all in capitals, whose words are words). Scored so, they are initials at most, and reviewed
-    unless an identifier, address, phone or website says one body (``groups.review_only``)."""
+    AC" / "Wolverhampton & Bilston Athletics Club" (a sports trial's clubs, scored 0.34-0.65 so, none listed), "BC
+    Growth Hub" / "Black Country Growth Hub", "C&W Chamber of Commerce" / "Coventry & Warwickshire Chamber of
+    Commerce" (a business trial's, 0.67-0.75). Two letters spell a cricket club, a county council and a community
+    centre alike, so they are read as the other name's words only where nothing else differs: written in capitals
+    as ``key``'s last or first word (or two letters joined by "&"), they are the first letters of ``other``'s last
+    or first two words (words, not initials: "Home of Life II" / "... II I/T"), and the other words are the same in
+    both (not in a name written all in capitals, whose words are words). Scored so, they are initials at most, and
+    reviewed unless an identifier, address, phone or website says one body (``groups.review_only``)."""
     mine, theirs = key.tokens, other.tokens
-    if len(theirs) != len(mine) + 1 or len(mine) < 2 or len(letters := mine[-1]) != 2:
-        return None
-    run = theirs[-2:]
-    if run[0][:1] + run[1][:1] != letters or letters in theirs or min(map(len, run)) < 3 or set(mine[:-1]) != set(theirs[:-2]) or not _LOWER.search(key.raw) \
-            or not re.search(rf"\b{letters[0].upper()}\.? ?{letters[1].upper()}\b", key.raw):
-        return None  # (in a name written in capitals, capitals say nothing)
-    spelled = NameKey(key.raw, mine[:-1] + run, key.words[:-1] + run if key.words[-1:] == (letters,) else key.words,
-                      key.head[:-1] + run if key.head[-1:] == (letters,) else key.head, key.address, key.numbers,
-                      key.capitals)
-    return spelled, other, letters, run
+    if len(mine) < 2 or len(theirs) < 3 or (len(mine[0]) > 2 and len(mine[-1]) != 2) or (
+            not _LOWER.search(key.raw) and _WORD_IN_CAPITALS.search(key.raw)):
+        return None  # (in a name written in capitals, capitals say nothing, unless all its words are initials: "JQ BID")
+    for letters, rest, run, first in (
+            (mine[-1], mine[:-1], theirs[-2:], False), (mine[0], mine[1:], theirs[:2], True),
+            (mine[0] + mine[1], mine[2:], theirs[:2], True)):
+        if len(letters) != 2 or len(rest) != len(theirs) - 2 or (len(mine) - len(rest) == 2 and len(mine[0]) != 1):
+            continue
+        if (run[0][:1] + run[1][:1] == letters and letters not in theirs and min(map(len, run)) >= 3 and rest
+                and set(rest) == set(theirs[2:] if first else theirs[:-2])
+                and re.search(rf"\b{letters[0].upper()}\.? ?&? ?{letters[1].upper()}\b", key.raw)):
+            tokens = run + rest if first else rest + run
+            return NameKey(key.raw, tokens, tokens, tokens, key.address, key.numbers, key.capitals), other, letters, run
+    return None
 
 
 def short_name_given(short: NameKey, other: NameKey) -> NameKey | None:
@@ -1129,6 +1141,14 @@ def _joined_kinds(key: NameKey, kinds: set[str], other: NameKey) -> set[str]:
         or (i >= 2 and w[i - 1] == "and" and w[i - 2] in theirs))}
 
 
+def _misspelt_kinds(key: NameKey, kinds: set[str], other: NameKey) -> set[str]:
+    """The dependent bodies of ``kinds`` whose word ``other`` writes misspelt ("Freinds of Palfrey Park"); not one
+    whose word it writes as it is, read already ("Hospitals" of a trust that runs hospitals)."""
+    words = [t for t in other.tokens if t not in DEPENDENT_BODIES]
+    return {DEPENDENT_BODIES[x] for x in key.tokens if DEPENDENT_BODIES.get(x) in kinds and len(x) >= TYPO_MIN
+            and _like(x, words)}
+
+
 #: An unmatched place word counts this much of its weight (a place written after a comma, on one side only).
 PLACE_WEIGHT = 0.3
 #: A place in only one name's own name caps the name score here: below the reporting score even with the
@@ -1156,7 +1176,7 @@ def name_similarity(a: NameKey, b: NameKey, weight, ambiguous=frozenset(), place
     if a.joined == b.joined:  # "Rui Jin Hospital" / "Ruijin Hospital": no rule below can tell them apart
         return 1.0, "same name once spaces are ignored"
     if ((a.capitals or b.capitals) and (spelled := _spelled_out(a, b) or _spelled_out(b, a))) or (
-            len(a.tokens) != len(b.tokens) and (spelled := club_letters(a, b) or club_letters(b, a))):
+            (spelled := club_letters(a, b) or club_letters(b, a))):
         x, y, spelt, run = spelled
         score, reason = name_similarity(x, y, weight, ambiguous, places)
         # initials are no more than initials: several runs of words have them ("SEN", special educational needs
@@ -1183,8 +1203,8 @@ def name_similarity(a: NameKey, b: NameKey, weight, ambiguous=frozenset(), place
             if "museum" not in dep and _GALLERY.intersection(key.tokens):
                 dep.add("museum")
     if dep_a != dep_b:
-        dep_a -= _joined_kinds(a, dep_a - dep_b, b)
-        dep_b -= _joined_kinds(b, dep_b - dep_a, a)
+        dep_a -= _joined_kinds(a, dep_a - dep_b, b) | _misspelt_kinds(a, dep_a - dep_b, b)
+        dep_b -= _joined_kinds(b, dep_b - dep_a, a) | _misspelt_kinds(b, dep_b - dep_a, a)
     if dep_a != dep_b:
         only_a, only_b = sorted(dep_a - dep_b), sorted(dep_b - dep_a)
         if only_a and only_b:
@@ -1260,7 +1280,7 @@ def _name_overlap(a: NameKey, b: NameKey, weight, ambiguous, places) -> tuple[fl
             elif t in theirs or other_number(t) in theirs:
                 best = 1.0
             elif len(t) >= TYPO_MIN:  # typos: the closest long token of the other name, in one C call
-                hit = extractOne(t, theirs, scorer=Levenshtein.normalized_similarity, score_cutoff=TYPO_SIM,
+                hit = extractOne(t, theirs, scorer=TYPO_SCORER, score_cutoff=TYPO_SIM,
                                  processor=None)
                 best = hit[1] if hit and len(hit[0]) >= TYPO_MIN else 0.0
             else:
