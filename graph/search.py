@@ -260,8 +260,13 @@ def where_is(node: NodeRecord) -> str:
     """Where a record says it is, on one line: its address's last part (the town) and its postcode ("Wolverhampton,
     WV1 3NH"), or "". What tells ten "Boots" of a pharmacy list apart, in `lcg search` and in the candidates of a
     name several records share; an imported address may hold a line break."""
-    town = " ".join(str(node.props.get("address") or "").rsplit(",", 1)[-1].split())
-    return ", ".join(x for x in (town, str(node.props.get("postcode") or "").strip()) if x)
+    return where_written(node.props.get("address"), node.props.get("postcode"))
+
+
+def where_written(address, postcode) -> str:
+    """``where_is`` of an address and a postcode as written (either may be None)."""
+    town = " ".join(str(address or "").rsplit(",", 1)[-1].split())
+    return ", ".join(x for x in (town, str(postcode or "").strip()) if x)
 
 
 def resolve(backend: Backend, text: str, *, kinds=None) -> NodeRecord:

@@ -52,6 +52,9 @@ def test_merging_two_imported_records_names_their_files_and_survives_re_imports(
     rows = json.loads(lcg("duplicates", "--data", data, "--format", "json").stdout)
     imported = {p.relative_to(data).as_posix() for p in data.glob("imports/*/*.yaml")}
     row = next(r for r in rows if r["action"] == "merge")
+    # each record says where it is and the file it came from: two records of one name are told apart so
+    assert {row["keep_where"].rsplit("; ", 1)[-1], row["merge_where"].rsplit("; ", 1)[-1]} == {
+        "covid19-grants-2020-04-16.json", "wolfson-grants.json"}, row
     from graph import open_backend
     from graph.entry_files import EntryFiles
     from graph.queries.duplicates import duplicate_rows

@@ -29,11 +29,12 @@ from ..dedup.duplicates import DuplicatePair, find_duplicates, identifier_clashe
 from ..dedup.groups import PlannedPair, merge_plan
 from ..dedup.names import own_name_only
 from ..dedup.records import entity_records
+from ..search import where_written
 
 __all__ = ["duplicate_rows", "merge_change", "merge_edits", "render_edits", "COLUMNS"]
 
-COLUMNS = ["group", "action", "score", "keep", "keep_name", "merge", "merge_name", "reasons", "group_size",
-           "weakest_link", "weakest_score"]
+COLUMNS = ["group", "action", "score", "keep", "keep_name", "keep_where", "merge", "merge_name", "merge_where",
+           "reasons", "group_size", "weakest_link", "weakest_score"]
 
 
 #: Single-valued fields moved to the kept record when it lacks them (kept in its note when both differ).
@@ -354,7 +355,8 @@ def duplicate_rows(backend, decisions=None, *, kind: str = "Organisation", min_s
             if moved:
                 moved.record(edits, keep.kind)
         row: dict[str, Any] = {"group": planned.group, "action": planned.action, "score": p.score, "keep": keep.id,
-               "keep_name": keep.name, "merge": drop.id, "merge_name": drop.name, "reasons": "; ".join(reasons),
+               "keep_name": keep.name, "keep_where": _where(by_id[keep.id]), "merge": drop.id,
+               "merge_name": drop.name, "merge_where": _where(by_id[drop.id]), "reasons": "; ".join(reasons),
                "group_size": planned.size, "weakest_link": [link.a, link.b] if review else None,
                "weakest_score": link.score if review else None, "edits": edits,
                "change": render_edits(edits)}
@@ -362,6 +364,15 @@ def duplicate_rows(backend, decisions=None, *, kind: str = "Organisation", min_s
             row["decision"] = decided["decision"]
         rows.append(row)
     return rows
+
+
+def _where(record) -> str:
+    """Where a record is and the files it came from ("Birmingham, B4 7ET; skills_pledge.xlsx"): what tells two
+    records of one name apart ("aston-university" / "aston-university-2", a trial's) without opening the YAML."""
+    sources = record.other.get("sources") or ()
+    return "; ".join(x for x in (where_written(record.address, record.postcode),
+                                 ", ".join(map(str, sources if isinstance(sources, (list, tuple)) else [sources])))
+                     if x)
 
 
 class _Moved:
