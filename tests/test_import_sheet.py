@@ -1977,6 +1977,38 @@ def test_an_organisation_with_only_its_name_is_a_row_however_it_is_written(lcg, 
     assert len(load_dataset(tmp_path / "data").nodes) == 6
 
 
+def test_headings_in_capitals_of_the_lists_own_words_and_sentences_below_it_are_passed_over(lcg, tmp_path):
+    """Trials' directories imported their headings "REGIONAL / NATIONAL", "BLACK COUNTRY", "COVENTRY & WARWICKSHIRE"
+    as organisations, and "SANDWELL" (no row's Town) with a warning while "WALSALL" (a Town) was passed over; their
+    last rows "Last updated Feb 2025 by Economy team - please ..." and GrantNav's "Data published under the Open
+    Government Licence; exported from ..." were imported, or refused as "no Label". A one-cell row in capitals with a
+    word the rows write in small letters is those words shouted, a heading; initials ("NSPCC": capitals wherever
+    written) stay a row. A one-cell row below the list written as a sentence (three words or more in small letters
+    that no name writes so) is a note; a name written in haste ("Bilston toy library") stays a row."""
+    text = ("Name,Town,Phone\nWALSALL,,\nWalsall Arboretum Friends,Walsall,1\nSandwell Valley Friends,Walsall,2\n"
+            "SANDWELL,,\nWarley Woods Trust,Smethwick,3\nNSPCC,,\nBLACK COUNTRY,,\nTCV Black Country,Tipton,4\n"
+            "REGIONAL / NATIONAL,,\nNational Waterways Museum,Ellesmere Port,5\nCanal Trust,Fazeley,6\n"
+            "Keep Britain Tidy,Wigan,7\nGroundwork UK,Birmingham,8\nBilston toy library,,\n"
+            "Last updated Feb 2025 by Economy team - please tell us about changes,,\n")
+    result = _import_list(lcg, tmp_path, text, "{Name: Label, Town: address, Phone: phone}")
+    assert result.exit_code == 0, result.output
+    names = [n.name for n in load_dataset(tmp_path / "data").nodes]
+    assert names == ["Walsall Arboretum Friends", "Sandwell Valley Friends", "Warley Woods Trust", "NSPCC",
+                     "TCV Black Country", "National Waterways Museum", "Canal Trust", "Keep Britain Tidy",
+                     "Groundwork UK", "Bilston toy library"], names
+    assert ("passed over 'WALSALL', 'SANDWELL', 'BLACK COUNTRY', 'REGIONAL / NATIONAL' (rows 2, 5, 8, 10): headings "
+            "or notes inside the list") in result.stderr, result.stderr
+    assert ("list.csv:16: passed over 'Last updated Feb 2025 by Economy team - please tell us about changes': a note "
+            "below the list") in result.stderr, result.stderr
+    assert "imported 'NSPCC'" in result.stderr  # written as the headings are: imported, and said
+    # GrantNav's licence line below a grants list mapped as organisations: a note, not a row with no Label
+    text = ("Identifier,Recipient Org:Name,Amount\n360G-1,Oak Trust,100\n360G-2,Elm Trust,200\n360G-3,Ash Trust,300\n"
+            "Data published under the Open Government Licence; exported from GrantNav 2024-03-01,,\n")
+    result = _import_list(lcg, tmp_path, text, "{Recipient Org:Name: Label, Identifier: ~, Amount: ~}")
+    assert result.exit_code == 0, result.output
+    assert "list.csv:5: passed over 'Data published under" in result.stderr, result.stderr
+
+
 def test_a_note_or_a_subjects_job_in_a_person_column_is_passed_over_not_a_person(lcg, tmp_path):
     """A reviewer's contact lists: "As above", "To be confirmed", "Currently vacant", "See below", "Drop in", "By
     appointment" (notes written in sentence case) and "ESOL Tutor", "Maths Tutor", "Learning Mentor", "Wolverhampton

@@ -1256,11 +1256,29 @@ _FOOTER = re.compile(r"(?:exported|export|total|totals|source|sources|generated|
 
 def _footer(header, row) -> bool:
     """Whether ``row``, last of a sheet whose header names several columns, is a note below the list and not one
-    of its rows: only its first cell written, and that a note's words (``_FOOTER``). A trial's library list ended
-    with "Exported 2024-02-12 by CLP Community Engagement", imported as an organisation."""
+    of its rows: only its first cell written, and that a note's words (``_FOOTER``) or a sentence
+    (``_a_sentence``). A trial's library list ended with "Exported 2024-02-12 by CLP Community Engagement",
+    imported as an organisation; later trials' with "Last updated Feb 2025 by Economy team - please tell us about
+    changes", "NB company nos. copied from pledge forms - not checked..." and GrantNav's "Data published under the
+    Open Government Licence; exported from GrantNav 2024-03-01" (refused as "no Label")."""
     named = sum(c not in (None, "") and bool(str(c).strip()) for c in header)
     filled = [i for i, c in enumerate(row) if c not in (None, "") and str(c).strip()]
-    return named > 1 and filled == [0] and isinstance(row[0], str) and _FOOTER.match(row[0].strip()) is not None
+    return named > 1 and filled == [0] and isinstance(row[0], str) and (
+        _FOOTER.match(row[0].strip()) is not None or _a_sentence(row[0]))
+
+
+#: The small words a body's name writes in small letters ("Friends of the Earth", "Men in Sheds", "Ty Hafan y
+#: Plant"): its other words start with a capital.
+_NAMES_SMALL_WORDS = _NAME_PARTICLES | frozenset("of for the and in on at by to with a an".split())
+
+
+def _a_sentence(text: str) -> bool:
+    """Whether ``text`` is written as a sentence, not as a body's name: three words or more in small letters that
+    no name writes so (``_NAMES_SMALL_WORDS``). A name writes its own words with capitals, perhaps one or two in
+    haste ("Wolverhampton toy library"); a list's note is a sentence ("Ofsted grades as at last inspection;
+    employer-providers not all listed on FAT")."""
+    small = [w for w in str(text).split() if w[:1].islower() and w.lower().strip(".,;:") not in _NAMES_SMALL_WORDS]
+    return len(small) >= 3
 
 
 #: A heading or note decorated as one ("--- Europe ---", "** MoUs under renewal **", "=== North ===", "~ Archive ~"):
@@ -1289,9 +1307,14 @@ def _inner_notes(reader: _Reader, label: str, header, head: list[str], numbered:
       Town, "PCNs" a Type): a heading names what the rows under it share;
     * a place's name: a later part of a value of the list's address columns ("Penn" of "Manor Road, Penn"; not its
       first, a building's, which may be a row's own: "Pendeford Library" of "Pendeford Library, Whitburn Close"), a country
-      (``places.country_named``) or place words alone (``places.BUILTIN_PLACES``: "West Midlands", "Europe").
-    How a row is written says nothing of the kind: an organisation with only its name written is a row, in capitals
-    ("NSPCC", "WEA": its initials) or written as the headings are ("Barnardo's", "Caritas" among the headings
+      (``places.country_named``) or place words alone (``places.BUILTIN_PLACES``: "West Midlands", "Europe");
+    * written in capitals with a word the list's rows write in small letters ("SANDWELL" beside "Sandwell Valley
+      Friends", "REGIONAL / NATIONAL" beside "National Waterways Museum", "BLACK COUNTRY", "COVENTRY &
+      WARWICKSHIRE"): words shouted, as headings are, where a body's initials are capitals wherever they are
+      written. Trials' directories imported such headings as organisations, or one of them ("SANDWELL", no Town's)
+      while its like ("WALSALL", a Town's) was passed over.
+    Otherwise how a row is written says nothing of the kind: an organisation with only its name written is a row,
+    in capitals ("NSPCC", "WEA": its initials) or written as the headings are ("Barnardo's", "Caritas" among the headings
     "Wolverhampton", "Walsall"): a reviewer saw such rows passed over as headings. A row written as the headings
     passed over are (in their column and case, no more words than the longest: "Sandwell" among "Wolverhampton",
     "Walsall", though no row's Town is Sandwell) is imported with a warning naming it, so that a heading the rules
@@ -1336,10 +1359,21 @@ def _inner_notes(reader: _Reader, label: str, header, head: list[str], numbered:
                                 or all(w in BUILTIN_PLACES or w in ("and", "the", "of") for w in words)
                                 and any(w in BUILTIN_PLACES for w in words))
 
+    # the words the list's rows write with small letters ("Sandwell", "National", "training provider"): a row of
+    # one cell in capitals made of such words is those words shouted, a heading, not a body's initials
+    written = {w.casefold() for r in full for c in r if isinstance(c, str)
+               for w in re.findall(r"[^\W\d_]+", c) if not w.isupper()}
+
+    def shouted(text: str) -> bool:
+        words = [w.casefold() for w in re.findall(r"[^\W\d_]+", text) if len(w) > 1]
+        return text.upper() == text and any(
+            w not in ("and", "of", "the") and {w, w[:-1] if w.endswith("s") else w, w[:-2] if w.endswith("es") else w,
+                                                w[:-3] + "y" if w.endswith("ies") else w} & written for w in words)
+
     passed = {}
     for n, r, i in ones:
         text = str(r[i]).strip()
-        if _DECORATED.fullmatch(text) or _NOTE_WORD.match(text) or heading(text):
+        if _DECORATED.fullmatch(text) or _NOTE_WORD.match(text) or heading(text) or shouted(text):
             passed[n] = (i, text)
     found: dict[tuple[int, bool], list[str]] = {}  # (column, in capitals) -> the headings written so
     for i, t in passed.values():
