@@ -2001,12 +2001,33 @@ def test_headings_in_capitals_of_the_lists_own_words_and_sentences_below_it_are_
     assert ("list.csv:16: passed over 'Last updated Feb 2025 by Economy team - please tell us about changes': a note "
             "below the list") in result.stderr, result.stderr
     assert "imported 'NSPCC'" in result.stderr  # written as the headings are: imported, and said
-    # GrantNav's licence line below a grants list mapped as organisations: a note, not a row with no Label
-    text = ("Identifier,Recipient Org:Name,Amount\n360G-1,Oak Trust,100\n360G-2,Elm Trust,200\n360G-3,Ash Trust,300\n"
+    # a licence line below a list whose first column is no name: a note, not a row with no Label
+    text = ("Ref,Organisation,Amount\nG-1,Oak Trust,100\nG-2,Elm Trust,200\nG-3,Ash Trust,300\n"
             "Data published under the Open Government Licence; exported from GrantNav 2024-03-01,,\n")
-    result = _import_list(lcg, tmp_path, text, "{Recipient Org:Name: Label, Identifier: ~, Amount: ~}")
+    result = _import_list(lcg, tmp_path, text, "{Organisation: Label, Ref: ~, Amount: ~}")
     assert result.exit_code == 0, result.output
     assert "list.csv:5: passed over 'Data published under" in result.stderr, result.stderr
+
+
+def test_a_360giving_grants_file_given_as_a_sheet_stops_with_the_command_that_imports_it(lcg, tmp_path):
+    """A trial's grants file given to `lcg import sheet --type organisation` was offered a mapping that made the
+    grant's Identifier the organisation's identifiers and left out the recipients' register numbers, with no word
+    of `lcg import 360giving`. A sheet with the grant's Identifier and a column of the standard's recipient or funder
+    stops, nothing written, with one line whose command, pasted, imports the grants."""
+    grants = tmp_path / "small grants.csv"
+    grants.write_text("Identifier,Title,Currency,Amount Awarded,Award Date,Recipient Org:Identifier,"
+                      "Recipient Org:Name,Funding Org:Identifier,Funding Org:Name\n"
+                      "360G-X-1,Bird boxes,GBP,1500,2023-05-12,GB-CHC-1103287,Friends of West Park,GB-CHC-1117345,"
+                      "Heart of England Community Foundation\n", encoding="utf-8")
+    result = lcg("import", "sheet", grants, "--type", "organisation", "-o", tmp_path / "data")
+    assert result.exit_code == 1 and not (tmp_path / "data").exists(), result.output
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "a 360Giving grants file" in lines[0], result.stderr
+    command = lines[0].rsplit("(try `", 1)[1].rstrip(")").rstrip("`")
+    assert command == f"lcg import 360giving '{grants}' -o {tmp_path / 'data'}", command
+    pasted = _paste(tmp_path, command)
+    assert pasted.returncode == 0, pasted.stderr
+    assert {n.name for n in load_dataset(tmp_path / "data").nodes} >= {"Friends of West Park", "Bird boxes"}
 
 
 def test_a_note_or_a_subjects_job_in_a_person_column_is_passed_over_not_a_person(lcg, tmp_path):

@@ -1025,6 +1025,8 @@ def _read(paths: list[Path], out_dir, mapping, name: str | None, kind: str | Non
             # Rows keep the number the sheet shows them at (a blank row above shifts none of them).
             numbered = [(n, r) for n, r in enumerate(rows or (), start=1) if any(c not in (None, "") for c in r)]
             numbered = numbered[_title_rows(numbered, known):]
+            if numbered:
+                _not_grants(path, numbered[0][1], out_dir)
             label = sheet if path.suffix.lower() != ".csv" else path.name
             footers = 0
             while len(numbered) - footers > 2 and _footer(numbered[0][1], numbered[-1 - footers][1]):
@@ -1081,6 +1083,28 @@ def _read(paths: list[Path], out_dir, mapping, name: str | None, kind: str | Non
     entries, by_id, by_label = _elements(reader, elements)
     ties = _connections(reader, connections, by_id, by_label)
     return reader, entries, by_id, by_label, ties, map_kind
+
+
+class GrantsFile(UnreadableInput):
+    """A sheet given to `lcg import sheet` is a 360Giving grants file, which `lcg import 360giving` reads (``hint``)."""
+
+
+def _not_grants(path: Path, header, out_dir) -> None:
+    """Stop with the command that imports ``path`` when its ``header`` is a 360Giving grants file's: the grant's
+    Identifier and a column of the standard's recipient or funder ("Recipient Org:Identifier", "Funding Org:Name",
+    as :mod:`.giving360_titles` reads them). Read as a list of organisations, a trial's grants file had the grant's
+    Identifier offered as the organisation's identifiers, its recipients' register numbers and postcodes left out,
+    and no word of the importer that reads grants, funders and recipients whole."""
+    from .giving360_titles import column_path
+
+    paths = {str(c).strip(): column_path(c)[0] for c in header if c not in (None, "") and str(c).strip()}
+    org = [c for c, p in paths.items() if p and p[0] in ("recipientOrganization", "fundingOrganization")]
+    if ("id",) in paths.values() and org:
+        error = GrantsFile(f"{path}: a 360Giving grants file (columns {', '.join(map(repr, org[:2]))}"
+                           f"{' ...' if len(org) > 2 else ''}), not a list of organisations; nothing was written: "
+                           "its grants, funders and recipients are imported by lcg import 360giving")
+        error.hint = ("import", "360giving", str(path), "-o", str(out_dir))
+        raise error
 
 
 def _warnings(reader: _Reader) -> list[str]:
