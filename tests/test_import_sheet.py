@@ -1273,6 +1273,30 @@ def test_the_one_go_command_names_every_unknown_column_and_imports_when_pasted(l
     assert _mapping_written(_one_go(result.stderr))["columns"] == {"Fax": None}, result.stderr
 
 
+def test_register_and_phone_columns_written_short_are_read_and_a_cell_saying_charity_is_a_charitys(
+        lcg, tmp_path, monkeypatch):
+    """Trials' hints mapped "Co. Reg. No.", "Charity/Co No" (while "Charity / company no." is read), "Ofsted URN"
+    and "Contact tel" (while "Tel" is offered phone) to ~, and "Charity 1115638" in a company number column became
+    GB-COH-01115638. "Co" is a company's word as "Company" is; Ofsted's URN is the establishment's; a name ending
+    with "tel" is a phone's; a cell whose words say charity is a charity's number whatever its column."""
+    (tmp_path / "list.csv").write_text(
+        "Employer,Co. Reg. No.,Charity/Co No,Ofsted URN,Contact tel\n"
+        "Moog Controls Ltd,00983376,,,01902 397700\nAston Villa Foundation,Charity 1140764,1140764,,\n"
+        "Walsall College,,,130489,01922 657000\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = lcg("import", "sheet", "list.csv", "--type", "organisation", "-o", "data")
+    command = _one_go(result.stderr)
+    assert _mapping_written(command)["columns"] == {"Employer": "Label", "Contact tel": "phone"}, result.stderr
+    pasted = _paste(tmp_path, command)
+    assert pasted.returncode == 0, pasted.stderr
+    got = {n.name: (list(n.props.get("identifiers", ())), n.props.get("phone"))
+           for n in load_dataset(tmp_path / "data").nodes}
+    assert got == {"Moog Controls Ltd": (["GB-COH-00983376"], "01902 397700"),
+                   "Aston Villa Foundation": (["GB-CHC-1140764"], None),
+                   "Walsall College": (["GB-URN-130489"], "01922 657000")}, got
+    assert "read 'Charity 1140764' as GB-CHC-1140764 (a charity's number)" in pasted.stderr, pasted.stderr
+
+
 def test_a_list_without_a_label_column_imports_with_the_first_runs_command(lcg, tmp_path, monkeypatch):
     """A trial's grants list: no Label, so its rows were not read until the Label's hint had been pasted, and the
     other columns' problems took another run. They are read ahead as the hint maps them: the first run says them

@@ -190,7 +190,10 @@ LIST_SEPARATOR = ";"
 #: are known by their words (``register_of``); these by their names.
 REGISTER_COLUMNS = {
     "charity number": "charityNumber", "company number": "companyNumber",
-    **dict.fromkeys(("school urn", "establishment urn", "school unique reference number"), "urn"),
+    # Ofsted's URN is the establishment's (Get Information about Schools'), which Ofsted writes for colleges and
+    # training providers too ("Ofsted URN" of a training providers' list, mapped to ~ by a trial's hint)
+    **dict.fromkeys(("school urn", "establishment urn", "school unique reference number", "ofsted urn",
+                     "ofsted reference number"), "urn"),
     **dict.fromkeys(("ukprn", "uk provider reference number"), "ukprn"),
     **dict.fromkeys(("employer identification number", "federal employer identification number"), "ein"),
 }
@@ -199,7 +202,8 @@ REGISTER_COLUMNS = {
 #: ``_REGISTER_AROUND`` and a number word, no other word: "Charity" or "Company" alone (a yes or no, a name) is
 #: none, nor "Company phone number".
 _REGISTER_WORDS = {"charity": "charityNumber", "charities": "charityNumber", "company": "companyNumber",
-                   "companies": "companyNumber", "ods": "ods", "ein": "ein", "fein": "ein", "tax": "ein",
+                   "companies": "companyNumber", "co": "companyNumber",  # "Co. Reg. No.", "Charity/Co No"
+                   "ods": "ods", "ein": "ein", "fein": "ein", "tax": "ein",
                    # co-operative and community benefit societies (the Mutuals Public Register's): "Society no."
                    "society": "societyNumber", "societies": "societyNumber", "mutuals": "societyNumber"}
 _REGISTER_AROUND = frozenset("reg registered registration commission house scottish oscr uk nhs org federal irs us "
@@ -1604,8 +1608,9 @@ def _register_cells(reader: _Reader, sheet: str, n: int, entry: dict, columns: d
                 (n, cell, f"{ids[0]} (a registered society's number)"))
         elif ids and registers == ("ods",) and "ods" not in named:  # RL4 in a charity column
             reader.repairs.setdefault((sheet, head[col]), []).append((n, cell, f"{ids[0]} (an NHS body's ODS code)"))
-        elif ids and registers[0] not in named:  # a company's number in a charity column
-            reader.repairs.setdefault((sheet, head[col]), []).append((n, cell, f"{ids[0]} (a company's number)"))
+        elif ids and registers[0] not in named:  # a company's number in a charity column, a charity's in a company's
+            reader.repairs.setdefault((sheet, head[col]), []).append(
+                (n, cell, f"{ids[0]} (a {'charity' if registers[0] == 'charityNumber' else 'company'}'s number)"))
         elif ids and registers == ("companyNumber",) and "charityNumber" in named and text.upper().startswith("SC"):
             reader.repairs.setdefault((sheet, head[col]), []).append(  # Scotland's charity numbers look alike
                 (n, cell, f"{ids[0]} (a company's number; a Scottish charity's would be GB-SC-{text.upper()})"))
@@ -2216,7 +2221,7 @@ FIELD_SYNONYMS = {"zip": "postcode", "zipcode": "postcode", "zip code": "postcod
 #: its own ("Member city", "Home country", "Local authority region"), says where the row is, as "City" does: offered
 #: as address, joined with the others in their order (a trial's "Member city" was offered ~); not "Ethnicity",
 #: "Capacity", "Estate", "Allocation", whose ends are no words.
-_FIELD_WORDS = {"phone": re.compile(r"(?:tele)?phone[\s_-]*(?:num|number|no)?$"),
+_FIELD_WORDS = {"phone": re.compile(r"(?:(?:tele)?phone|\btel\.?)[\s_-]*(?:num|number|no\.?)?$"),
                 "website": re.compile(r"(?:website|web site|webpage|homepage)$"),
                 "postcode": re.compile(r"(?:postcode|post code|zipcode|zip code)$"),
                 "address": re.compile(r"(?<!e-mail )(?<!email )(?<!web )(?:street|address|town)"
