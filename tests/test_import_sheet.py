@@ -778,7 +778,7 @@ def test_a_contact_column_becomes_people_who_work_for_the_organisations(lcg, tmp
     assert result.exit_code == 0, result.output
     ds = load_dataset(tmp_path / "data")
     people = {n.id: n for n in ds.nodes if n.kind == "Person"}
-    assert set(people) == {"jane-smith", "raj-patel"} and all(set(n.props) <= {"name"} for n in people.values())
+    assert set(people) == {"jane-smith", "raj-patel"} and all(set(n.props) <= {"name", "sources"} for n in people.values())
     works = {(r.start, r.end) for r in ds.rels if r.kind == "WORKS_FOR"}
     assert works == {("jane-smith", "bilston-library"), ("jane-smith", "bilston-museum"),
                      ("jane-smith", "bilston-libraries"), ("raj-patel", "bilston-museum")}
@@ -1140,8 +1140,8 @@ def test_placeholders_in_optional_columns_are_empty_with_one_warning_per_column(
     result = _import_list(lcg, tmp_path, text, "{Name: Label}")
     assert result.exit_code == 0, result.output
     orgs = {n.name: n.props for n in load_dataset(tmp_path / "data").nodes}
-    assert orgs["Oak Trust"] == {"name": "Oak Trust"}
-    assert orgs["Elm Trust"] == {"name": "Elm Trust", "postcode": "WV1 1AA", "address": "1 High St", "type": "charity"}
+    assert orgs["Oak Trust"] == {"name": "Oak Trust", "sources": ("list.csv",)}
+    assert orgs["Elm Trust"] == {"name": "Elm Trust", "sources": ("list.csv",), "postcode": "WV1 1AA", "address": "1 High St", "type": "charity"}
     assert "website: bad URL" not in result.stderr
     said = [line for line in result.stderr.splitlines() if line.startswith("warning:")]
     assert said[:2] == ["warning: list.csv:2 (and 1 more row): column 'Website': 'n/a', 'N/A' read as empty "
@@ -1262,7 +1262,7 @@ def test_the_one_go_command_names_every_unknown_column_and_imports_when_pasted(l
     pasted = _paste(tmp_path, command)
     assert pasted.returncode == 0, pasted.stderr
     (org,) = [n for n in load_dataset(tmp_path / "data").nodes if n.kind == "Organisation"]
-    assert org.props == {"name": "Bilston Hub", "phone": "01902 111111"}
+    assert org.props == {"name": "Bilston Hub", "sources": ("list.csv",), "phone": "01902 111111"}
     (tmp_path / "one.csv").write_text("Organisation,Ward\nBilston Hub,Bilston East\n", encoding="utf-8")
     result = lcg("import", "sheet", "one.csv", "--type", "organisation", "--map", "map.yaml", "-o", "data2")
     assert _paste(tmp_path, _one_go(result.stderr)).returncode == 0, result.stderr
@@ -1295,6 +1295,33 @@ def test_register_and_phone_columns_written_short_are_read_and_a_cell_saying_cha
                    "Aston Villa Foundation": (["GB-CHC-1140764"], None),
                    "Walsall College": (["GB-URN-130489"], "01922 657000")}, got
     assert "read 'Charity 1140764' as GB-CHC-1140764 (a charity's number)" in pasted.stderr, pasted.stderr
+
+
+def test_each_row_of_a_plain_list_cites_its_file_as_its_source(lcg, tmp_path):
+    """A trial's sheet imports recorded no source: `lcg show` printed "sources: (none)" for every record, so a user
+    could not tell "aston-university" from "aston-university-2" nor find the list a record came from. As the 360Giving
+    import does, each entry of a sheet with no sources column (its people too) cites its file by name, registered in
+    the folder's sources.yaml when the folder keeps one, so that validation resolves the key."""
+    result = _import_list(lcg, tmp_path, "Name,Town,Contact\nAston University,Birmingham,Jane Smith\n"
+                          "Aston University,Aston,\n", "{Name: Label, Town: address, Contact: person}")
+    assert result.exit_code == 0, result.output
+    assert {n.id: n.props.get("sources") for n in load_dataset(tmp_path / "data").nodes} == {
+        "aston-university": ("list.csv",), "aston-university-2": ("list.csv",), "jane-smith": ("list.csv",)}
+    shown = lcg("show", "aston-university-2", "--data", tmp_path / "data")
+    assert "sources: list.csv" in shown.output and "(none)" not in shown.output, shown.output
+    kept = tmp_path / "kept"
+    kept.mkdir()
+    (kept / "sources.yaml").write_text("- key: report.pdf\n  title: A report\n", encoding="utf-8")
+    (kept / "organisations.yaml").write_text("- id: oak-trust\n  name: Oak Trust\n  sources: [report.pdf]\n",
+                                             encoding="utf-8")
+    (tmp_path / "list.csv").rename(tmp_path / "partners.csv")
+    result = lcg("import", "sheet", tmp_path / "partners.csv", "--type", "organisation", "--map", tmp_path / "map.yaml",
+                 "-o", kept)
+    assert result.exit_code == 0, result.output
+    listed = yaml.safe_load((kept / "sources.yaml").read_text(encoding="utf-8"))
+    assert [(e["key"], e.get("kind")) for e in listed] == [("report.pdf", None), ("partners.csv", "spreadsheet")], \
+        listed
+    assert lcg("validate", "--data", kept).exit_code == 0
 
 
 def test_a_list_without_a_label_column_imports_with_the_first_runs_command(lcg, tmp_path, monkeypatch):
@@ -1460,7 +1487,7 @@ def test_a_web_address_column_is_offered_website_and_an_email_column_is_left_out
                                                     "Email address": None}
     assert _paste(tmp_path, command).returncode == 0
     (org,) = load_dataset(tmp_path / "data").nodes
-    assert org.props == {"name": "Light House", "website": "https://light-house.co.uk/cinema"}
+    assert org.props == {"name": "Light House", "sources": ("list.csv",), "website": "https://light-house.co.uk/cinema"}
 
 
 def test_a_note_below_the_list_is_passed_over_with_a_warning_naming_its_row(lcg, tmp_path):
@@ -1559,7 +1586,7 @@ def test_a_title_split_at_its_comma_above_the_header_is_passed_over(lcg, tmp_pat
     assert "Black Country (export" not in result.stderr
     assert _paste(tmp_path, _one_go(result.stderr)).returncode == 0
     (org,) = load_dataset(tmp_path / "data").nodes
-    assert org.props == {"name": "Light House Cinema", "address": "Wolverhampton", "postcode": "WV1 1HT",
+    assert org.props == {"name": "Light House Cinema", "sources": ("funder.csv",), "address": "Wolverhampton", "postcode": "WV1 1HT",
                          "phone": "01902 716044"}
     split = _import_list(lcg, tmp_path, "name,Phone\nDepartment of Physics, Boston University,0100\n", "{name: Label}")
     assert "list.csv:2: 3 cells, but the header names 2 columns" in split.stderr, split.stderr
@@ -1577,7 +1604,7 @@ def test_tel_zip4_and_location_columns_are_offered_their_fields(lcg, tmp_path, m
                                                     "Tel.": "phone"}, result.stderr
     assert _paste(tmp_path, command).returncode == 0
     (org,) = load_dataset(tmp_path / "data").nodes
-    assert org.props == {"name": "CCAC", "address": "808 Ridge Avenue, Pittsburgh PA", "postcode": "15233-1894",
+    assert org.props == {"name": "CCAC", "sources": ("list.csv",), "address": "808 Ridge Avenue, Pittsburgh PA", "postcode": "15233-1894",
                          "phone": "412-555-0171"}
 
 

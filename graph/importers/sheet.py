@@ -473,6 +473,7 @@ class _Reader:
         self.heading_like: dict[str, tuple[list[tuple[int, str]], list[str]]] = {}
         #: what was said of a whole file (a CSV read as Windows-1252)
         self.file_warnings: list[str] = []
+        self.files: dict[str, Path] = {}  # sheet (a CSV's file name) -> the file it is in (``_cite_files``)
         #: (sheet, column) -> (row, role) of the roles a person column gives that no tie could keep (``_person_cell``)
         self.roles_left: dict[tuple[str, str], list[tuple[int, str]]] = {}
         self.not_names: dict[tuple[str, str], list] = {}
@@ -930,6 +931,7 @@ def import_sheet(paths, out_dir, *, mapping=None, name: str | None = None, kind:
     still_named = {_tie_id(v) for (owner, key), values in ties.items() if owner not in gone for v in values}
     entries = [e for e in entries
                if e["id"] not in gone and (e["id"] not in reader.made_people or e["id"] in still_named)]
+    cited = _cite_files(reader, entries)
     out = {k: [e for e in entries if e["_kind"] == k] for k in schema.NODE_KINDS}
     for es in out.values():
         for e in es:
@@ -940,11 +942,35 @@ def import_sheet(paths, out_dir, *, mapping=None, name: str | None = None, kind:
                          renamed=renamed)
     result.added = {k: sum(1 for e in es if e["id"] not in index.own_ids) for k, es in out.items() if es}
     result.folder = index.root / own
-    result.written = write_import(index, out, command=f"lcg import sheet {paths[0].name}", origin=reader.origin)
+    result.written = write_import(index, out, command=f"lcg import sheet {paths[0].name}", origin=reader.origin,
+                                  source=cited)
     result.kept = index.kept_for_others
     result.repeated = repeated
     result.warnings = _warnings(reader)
     return result
+
+
+def _cite_files(reader: _Reader, entries: list[dict]) -> list:
+    """Give each entry read from a sheet with no sources column its file's name as its ``sources`` (as the
+    360Giving import cites its file), and return the files cited as ``Source`` entries, for the folder's
+    ``sources.yaml``. A trial's records all showed "sources: (none)": a user could not tell "aston-university"
+    from "aston-university-2" nor find the list a record came from. A sheet with a sources column (the Elements
+    sheet `lcg export --format xlsx` writes) says its rows' sources itself, an empty cell too. The row is not
+    kept: a ``sources`` value is a key of ``sources.yaml``, one entry per document, not per row."""
+    import datetime as dt
+
+    from ..sources import Source
+
+    files: dict[str, Path] = {}
+    for e in entries:
+        sheet = reader.rows.get(e["id"], (None,))[0]
+        path = reader.files.get(sheet)
+        if path is None or "sources" in reader.headers.get(sheet, {}) or e.get("sources"):
+            continue
+        e["sources"] = [path.name]
+        files[path.name] = path
+    return [Source(key=name, title=f"Spreadsheet {name}", kind="spreadsheet", file=name,
+                   date=dt.date.fromtimestamp(path.stat().st_mtime).isoformat()) for name, path in files.items()]
 
 
 def _repeats(reader: _Reader, gone: set[str]) -> list[tuple[str, int, str, str, str, str]]:
@@ -1032,6 +1058,7 @@ def _read(paths: list[Path], out_dir, mapping, name: str | None, kind: str | Non
             if numbered:
                 _not_grants(path, numbered[0][1], out_dir)
             label = sheet if path.suffix.lower() != ".csv" else path.name
+            reader.files[label] = path
             footers = 0
             while len(numbered) - footers > 2 and _footer(numbered[0][1], numbered[-1 - footers][1]):
                 footers += 1
