@@ -1042,6 +1042,8 @@ def import_sheet(files, out_dir, mapping, name, kind):
 
     added = ", ".join(_kind_count(kind, n) for kind, n in result.added.items()) \
         or "nothing"
+    if result.removed:  # rows deleted from the sheet since the last import: their entries are gone too
+        added += f"; removed {', '.join(_kind_count(kind, n) for kind, n in result.removed.items())}"
     where = f"wrote {len(result.written)} file{'s' if len(result.written) != 1 else ''} in {result.folder}" \
         if result.written else f"{result.folder} was already up to date"
     _say_kept(result.kept)

@@ -1324,6 +1324,23 @@ def test_each_row_of_a_plain_list_cites_its_file_as_its_source(lcg, tmp_path):
     assert lcg("validate", "--data", kept).exit_code == 0
 
 
+def test_a_department_is_no_person_a_left_out_column_is_not_warned_of_and_a_reimport_says_what_it_removed(
+        lcg, tmp_path):
+    """From trials: "ESOL dept" in a Contact column was imported as a person (a department, as "Admissions Team" is
+    a team); "'n/a' read as empty" was warned for a column mapped to ~, which no field reads; importing the list
+    again with a row deleted said "added 0 organisations" and nothing of the one it removed."""
+    text = "Name,Contact,Fax\nOak Trust,ESOL dept,n/a\nElm Trust,Jane Smith,1\nAsh Trust,,\n"
+    result = _import_list(lcg, tmp_path, text, "{Name: Label, Contact: person, Fax: ~}")
+    assert result.exit_code == 0, result.output
+    assert {n.name for n in load_dataset(tmp_path / "data").nodes if n.kind == "Person"} == {"Jane Smith"}
+    assert "passed over 'ESOL dept' (row 2): a role or team" in result.stderr, result.stderr
+    assert "read as empty" not in result.stderr, result.stderr
+    result = _import_list(lcg, tmp_path, "Name,Contact,Fax\nOak Trust,,\nElm Trust,Jane Smith,1\n",
+                          "{Name: Label, Contact: person, Fax: ~}")
+    assert result.exit_code == 0, result.output
+    assert "added 0 organisations, 0 people; removed 1 organisation;" in result.stderr, result.stderr
+
+
 def test_a_list_without_a_label_column_imports_with_the_first_runs_command(lcg, tmp_path, monkeypatch):
     """A trial's grants list: no Label, so its rows were not read until the Label's hint had been pasted, and the
     other columns' problems took another run. They are read ahead as the hint maps them: the first run says them

@@ -108,7 +108,7 @@ _NO_ONE = BLANK_WORDS | frozenset("vacant x various yes no true false info recep
 #: Centre", "Centre Manager". A cell of role words alone ("Safeguarding Lead") is a role too; a surname that is
 #: also a role's word ("Tom Head", "Emily Post") is not, beside a word that is not one.
 _BODY_WORDS = frozenset("of for the council school college university trust centre center ltd limited team office "
-                        "department service services website group association society club cic plc "
+                        "department dept service services website group association society club cic plc "
                         # and public bodies' ("Seoul Metropolitan Government", "Ministry of Education")
                         "government ministry agency institute library hospital".split())
 _ROLE_WORDS = frozenset("head teacher headteacher manager chair chairman chairperson director officer coordinator "
@@ -302,6 +302,7 @@ class SheetResult:
     renamed: list = field(default_factory=list)
     #: what the import read otherwise than written, one line per sheet and column ("sheet:row: ...")
     warnings: list = field(default_factory=list)
+    removed: dict = field(default_factory=dict)  # kind -> entries of the previous run no longer written
 
 
 def unquote(value):
@@ -847,7 +848,7 @@ def _row(cols: list, cells, blanked: list[int] | None = None) -> dict:
         value = _cell(cell)
         if is_blank(value) and col.lower() not in _AS_WRITTEN and not col.startswith(PERSON_PART):
             value = None
-            if blanked is not None:
+            if blanked is not None and col:  # a column left out (``~``) is read by no field: nothing to say of it
                 blanked.append(i)
         if col.lower() in JOINED_FIELDS:  # "Address" and a column mapped to "address" are one field
             col = col.lower()
@@ -945,6 +946,11 @@ def import_sheet(paths, out_dir, *, mapping=None, name: str | None = None, kind:
     result.written = write_import(index, out, command=f"lcg import sheet {paths[0].name}", origin=reader.origin,
                                   source=cited)
     result.kept = index.kept_for_others
+    # entries of the previous run this one no longer writes (their rows deleted from the sheet): a trial's
+    # re-import said "added 0 organisations" when it had removed one; rows the user's files hold now are said apart
+    still = {e["id"] for es in out.values() for e in es} | set(index.kept_for_others) | gone
+    removed = Counter(kind for node_id, (kind, _) in index.own_entries.items() if node_id not in still)
+    result.removed = {k: removed[k] for k in schema.NODE_KINDS if removed[k]}
     result.repeated = repeated
     result.warnings = _warnings(reader)
     return result
