@@ -896,7 +896,9 @@ def import_():
                    "5 June).")
 @click.option("--source", "source_name", help="Name of the import's folder (default: the funder's name, or the "
                                               "file's name for a multi-funder file).")
-def import_360giving(file, out_dir, skip_invalid, dates, source_name):
+@click.option("--currency", metavar="CODE", help="The ISO 4217 code (GBP) of the grants whose currency is blank, "
+                                                "for a file with no Currency column; never guessed.")
+def import_360giving(file, out_dir, skip_invalid, dates, source_name, currency):
     """Import 360Giving grants (JSON, CSV or .xlsx): funders, recipients, grants as projects, places.
 
     Grant and org identifiers are kept; entries already in the folder (same
@@ -921,7 +923,7 @@ def import_360giving(file, out_dir, skip_invalid, dates, source_name):
     try:
         with _progress_bar("Reading grants") as progress:
             result = run(file, out_dir, skip_invalid=skip_invalid, dates=dates, source_name=source_name,
-                         progress=progress)
+                         progress=progress, currency=currency)
     except ImportFailed as e:
         for p in e.problems:
             click.echo(f"{file}: {p}", err=True)
@@ -1040,6 +1042,8 @@ def import_sheet(files, out_dir, mapping, name, kind):
 
     added = ", ".join(_kind_count(kind, n) for kind, n in result.added.items()) \
         or "nothing"
+    if result.removed:  # rows deleted from the sheet since the last import: their entries are gone too
+        added += f"; removed {', '.join(_kind_count(kind, n) for kind, n in result.removed.items())}"
     where = f"wrote {len(result.written)} file{'s' if len(result.written) != 1 else ''} in {result.folder}" \
         if result.written else f"{result.folder} was already up to date"
     _say_kept(result.kept)

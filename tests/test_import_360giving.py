@@ -340,8 +340,9 @@ def test_a_blank_currency_is_the_files_one_currency_with_one_warning_naming_the_
     ([_currency_row(1, "GBP"), _currency_row(2, "USD"), _currency_row(3, "")],
      "row 4 (360G-test-3): currency is blank (the file's other grants are in GBP, USD); put the grant's ISO 4217 "
      "code there, such as GBP"),
-    ([_currency_row(1, ""), _currency_row(2, "")],
-     "row 2 (360G-test-1): currency is blank (no grant of the file has one)"),
+    ([_currency_row(1, ""), _currency_row(2, "")],  # said once for the file, with the command that gives one
+     "no grant gives its currency (no Currency column, or its cells blank: rows 2 (360G-test-1), 3 (360G-test-2)); "
+     "if the amounts are in pounds, import with --currency GBP"),
 ])
 def test_a_blank_currency_the_file_cannot_settle_is_a_row_error_saying_it_is_blank(lcg, tmp_path, rows, message):
     src = tmp_path / "grants.csv"

@@ -441,3 +441,37 @@ def test_a_currency_sign_that_disagrees_with_the_currency_is_a_row_error(lcg, tm
     result = lcg("import", "360giving", src, "-o", out)
     assert result.exit_code == 1 and f"sheet 'Grants' row 3 (360G-t-1): {message}" in result.output
     assert not out.exists()
+
+
+def test_a_list_as_grantnav_users_keep_it_imports_with_the_currency_its_one_line_asks_for(lcg, tmp_path):
+    """A trial's grants list had "Amount" for Amount Awarded, no Currency column, no Funding Org:Identifier and
+    GrantNav's licence line as its last row: 56 grants were each refused twice (blank currency, no amount) and the
+    licence line six times, with no way to give one currency to them all. "Amount" alone is the amount awarded (the
+    standard names the others); the one-cell line below the grants is passed over with a warning; no currency is
+    guessed: one line says none is given, with the command that gives it, which then imports; a funder with no
+    id is written by its name, said once, no org-id made up."""
+    src = tmp_path / "grants.csv"
+    src.write_text("Identifier,Title,Recipient Org:Identifier,Recipient Org:Name,Amount,Award Date,Funding Org:Name\n"
+                   "360G-t-1,Advice,GB-CHC-1097855,Refugee & Migrant Centre,15000,2021-04-12,Test Foundation\n"
+                   "360G-t-2,English,GB-CHC-1139215,St Martin PCC,2500,2023-11-01,Test Foundation\n"
+                   "Data published under the Open Government Licence; exported from GrantNav 2024-03-01\n")
+    out = tmp_path / "data"
+    result = lcg("import", "360giving", src, "-o", out)
+    assert result.exit_code == 1 and not out.exists(), result.output
+    assert len(result.stderr.strip().splitlines()) == 1 and "no grant gives its currency" in result.stderr, \
+        result.stderr
+    command = result.stderr.rsplit("(try `", 1)[1].strip().rstrip(")").rstrip("`")
+    assert command == f"lcg import 360giving {src} -o {out} --currency GBP", command
+    result = lcg(*command.split()[1:])
+    assert result.exit_code == 0, result.output
+    said = _warnings(result.output)
+    assert ("row 4: passed over 'Data published under the Open Government Licence; exported from GrantNav "
+            "2024-03-01': a note below the grants (one cell written), not a grant") in said, said
+    assert "row 1: column 'Amount' read as Amount Awarded (the standard's title), the file having no Amount " \
+        "Awarded column" in said, said
+    assert any(w.startswith("no Funding Org:Identifier for 1 funder ('Test Foundation')") for w in said), said
+    ds = load_dataset(out)
+    funds = sorted((r.props["amount"], r.props["currency"]) for r in ds.rels if r.kind == "FUNDS")
+    assert funds == [(2500, "GBP"), (15000, "GBP")], funds
+    funder = next(n for n in ds.nodes if n.props.get("name") == "Test Foundation")
+    assert not funder.props.get("identifiers"), funder.props

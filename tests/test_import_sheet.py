@@ -778,7 +778,7 @@ def test_a_contact_column_becomes_people_who_work_for_the_organisations(lcg, tmp
     assert result.exit_code == 0, result.output
     ds = load_dataset(tmp_path / "data")
     people = {n.id: n for n in ds.nodes if n.kind == "Person"}
-    assert set(people) == {"jane-smith", "raj-patel"} and all(set(n.props) <= {"name"} for n in people.values())
+    assert set(people) == {"jane-smith", "raj-patel"} and all(set(n.props) <= {"name", "sources"} for n in people.values())
     works = {(r.start, r.end) for r in ds.rels if r.kind == "WORKS_FOR"}
     assert works == {("jane-smith", "bilston-library"), ("jane-smith", "bilston-museum"),
                      ("jane-smith", "bilston-libraries"), ("raj-patel", "bilston-museum")}
@@ -1140,8 +1140,8 @@ def test_placeholders_in_optional_columns_are_empty_with_one_warning_per_column(
     result = _import_list(lcg, tmp_path, text, "{Name: Label}")
     assert result.exit_code == 0, result.output
     orgs = {n.name: n.props for n in load_dataset(tmp_path / "data").nodes}
-    assert orgs["Oak Trust"] == {"name": "Oak Trust"}
-    assert orgs["Elm Trust"] == {"name": "Elm Trust", "postcode": "WV1 1AA", "address": "1 High St", "type": "charity"}
+    assert orgs["Oak Trust"] == {"name": "Oak Trust", "sources": ("list.csv",)}
+    assert orgs["Elm Trust"] == {"name": "Elm Trust", "sources": ("list.csv",), "postcode": "WV1 1AA", "address": "1 High St", "type": "charity"}
     assert "website: bad URL" not in result.stderr
     said = [line for line in result.stderr.splitlines() if line.startswith("warning:")]
     assert said[:2] == ["warning: list.csv:2 (and 1 more row): column 'Website': 'n/a', 'N/A' read as empty "
@@ -1262,7 +1262,7 @@ def test_the_one_go_command_names_every_unknown_column_and_imports_when_pasted(l
     pasted = _paste(tmp_path, command)
     assert pasted.returncode == 0, pasted.stderr
     (org,) = [n for n in load_dataset(tmp_path / "data").nodes if n.kind == "Organisation"]
-    assert org.props == {"name": "Bilston Hub", "phone": "01902 111111"}
+    assert org.props == {"name": "Bilston Hub", "sources": ("list.csv",), "phone": "01902 111111"}
     (tmp_path / "one.csv").write_text("Organisation,Ward\nBilston Hub,Bilston East\n", encoding="utf-8")
     result = lcg("import", "sheet", "one.csv", "--type", "organisation", "--map", "map.yaml", "-o", "data2")
     assert _paste(tmp_path, _one_go(result.stderr)).returncode == 0, result.stderr
@@ -1271,6 +1271,74 @@ def test_the_one_go_command_names_every_unknown_column_and_imports_when_pasted(l
                  [["From", "To", "Type", "Role"], ["Oak Trust", "Oak Trust", "PARTNER_OF", "lead"]])
     result = lcg("import", "sheet", book, "-o", "data3")
     assert _mapping_written(_one_go(result.stderr))["columns"] == {"Fax": None}, result.stderr
+
+
+def test_register_and_phone_columns_written_short_are_read_and_a_cell_saying_charity_is_a_charitys(
+        lcg, tmp_path, monkeypatch):
+    """Trials' hints mapped "Co. Reg. No.", "Charity/Co No" (while "Charity / company no." is read), "Ofsted URN"
+    and "Contact tel" (while "Tel" is offered phone) to ~, and "Charity 1115638" in a company number column became
+    GB-COH-01115638. "Co" is a company's word as "Company" is; Ofsted's URN is the establishment's; a name ending
+    with "tel" is a phone's; a cell whose words say charity is a charity's number whatever its column."""
+    (tmp_path / "list.csv").write_text(
+        "Employer,Co. Reg. No.,Charity/Co No,Ofsted URN,Contact tel\n"
+        "Moog Controls Ltd,00983376,,,01902 397700\nAston Villa Foundation,Charity 1140764,1140764,,\n"
+        "Walsall College,,,130489,01922 657000\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = lcg("import", "sheet", "list.csv", "--type", "organisation", "-o", "data")
+    command = _one_go(result.stderr)
+    assert _mapping_written(command)["columns"] == {"Employer": "Label", "Contact tel": "phone"}, result.stderr
+    pasted = _paste(tmp_path, command)
+    assert pasted.returncode == 0, pasted.stderr
+    got = {n.name: (list(n.props.get("identifiers", ())), n.props.get("phone"))
+           for n in load_dataset(tmp_path / "data").nodes}
+    assert got == {"Moog Controls Ltd": (["GB-COH-00983376"], "01902 397700"),
+                   "Aston Villa Foundation": (["GB-CHC-1140764"], None),
+                   "Walsall College": (["GB-URN-130489"], "01922 657000")}, got
+    assert "read 'Charity 1140764' as GB-CHC-1140764 (a charity's number)" in pasted.stderr, pasted.stderr
+
+
+def test_each_row_of_a_plain_list_cites_its_file_as_its_source(lcg, tmp_path):
+    """A trial's sheet imports recorded no source: `lcg show` printed "sources: (none)" for every record, so a user
+    could not tell "aston-university" from "aston-university-2" nor find the list a record came from. As the 360Giving
+    import does, each entry of a sheet with no sources column (its people too) cites its file by name, registered in
+    the folder's sources.yaml when the folder keeps one, so that validation resolves the key."""
+    result = _import_list(lcg, tmp_path, "Name,Town,Contact\nAston University,Birmingham,Jane Smith\n"
+                          "Aston University,Aston,\n", "{Name: Label, Town: address, Contact: person}")
+    assert result.exit_code == 0, result.output
+    assert {n.id: n.props.get("sources") for n in load_dataset(tmp_path / "data").nodes} == {
+        "aston-university": ("list.csv",), "aston-university-2": ("list.csv",), "jane-smith": ("list.csv",)}
+    shown = lcg("show", "aston-university-2", "--data", tmp_path / "data")
+    assert "sources: list.csv" in shown.output and "(none)" not in shown.output, shown.output
+    kept = tmp_path / "kept"
+    kept.mkdir()
+    (kept / "sources.yaml").write_text("- key: report.pdf\n  title: A report\n", encoding="utf-8")
+    (kept / "organisations.yaml").write_text("- id: oak-trust\n  name: Oak Trust\n  sources: [report.pdf]\n",
+                                             encoding="utf-8")
+    (tmp_path / "list.csv").rename(tmp_path / "partners.csv")
+    result = lcg("import", "sheet", tmp_path / "partners.csv", "--type", "organisation", "--map", tmp_path / "map.yaml",
+                 "-o", kept)
+    assert result.exit_code == 0, result.output
+    listed = yaml.safe_load((kept / "sources.yaml").read_text(encoding="utf-8"))
+    assert [(e["key"], e.get("kind")) for e in listed] == [("report.pdf", None), ("partners.csv", "spreadsheet")], \
+        listed
+    assert lcg("validate", "--data", kept).exit_code == 0
+
+
+def test_a_department_is_no_person_a_left_out_column_is_not_warned_of_and_a_reimport_says_what_it_removed(
+        lcg, tmp_path):
+    """From trials: "ESOL dept" in a Contact column was imported as a person (a department, as "Admissions Team" is
+    a team); "'n/a' read as empty" was warned for a column mapped to ~, which no field reads; importing the list
+    again with a row deleted said "added 0 organisations" and nothing of the one it removed."""
+    text = "Name,Contact,Fax\nOak Trust,ESOL dept,n/a\nElm Trust,Jane Smith,1\nAsh Trust,,\n"
+    result = _import_list(lcg, tmp_path, text, "{Name: Label, Contact: person, Fax: ~}")
+    assert result.exit_code == 0, result.output
+    assert {n.name for n in load_dataset(tmp_path / "data").nodes if n.kind == "Person"} == {"Jane Smith"}
+    assert "passed over 'ESOL dept' (row 2): a role or team" in result.stderr, result.stderr
+    assert "read as empty" not in result.stderr, result.stderr
+    result = _import_list(lcg, tmp_path, "Name,Contact,Fax\nOak Trust,,\nElm Trust,Jane Smith,1\n",
+                          "{Name: Label, Contact: person, Fax: ~}")
+    assert result.exit_code == 0, result.output
+    assert "added 0 organisations, 0 people; removed 1 organisation;" in result.stderr, result.stderr
 
 
 def test_a_list_without_a_label_column_imports_with_the_first_runs_command(lcg, tmp_path, monkeypatch):
@@ -1436,7 +1504,7 @@ def test_a_web_address_column_is_offered_website_and_an_email_column_is_left_out
                                                     "Email address": None}
     assert _paste(tmp_path, command).returncode == 0
     (org,) = load_dataset(tmp_path / "data").nodes
-    assert org.props == {"name": "Light House", "website": "https://light-house.co.uk/cinema"}
+    assert org.props == {"name": "Light House", "sources": ("list.csv",), "website": "https://light-house.co.uk/cinema"}
 
 
 def test_a_note_below_the_list_is_passed_over_with_a_warning_naming_its_row(lcg, tmp_path):
@@ -1535,7 +1603,7 @@ def test_a_title_split_at_its_comma_above_the_header_is_passed_over(lcg, tmp_pat
     assert "Black Country (export" not in result.stderr
     assert _paste(tmp_path, _one_go(result.stderr)).returncode == 0
     (org,) = load_dataset(tmp_path / "data").nodes
-    assert org.props == {"name": "Light House Cinema", "address": "Wolverhampton", "postcode": "WV1 1HT",
+    assert org.props == {"name": "Light House Cinema", "sources": ("funder.csv",), "address": "Wolverhampton", "postcode": "WV1 1HT",
                          "phone": "01902 716044"}
     split = _import_list(lcg, tmp_path, "name,Phone\nDepartment of Physics, Boston University,0100\n", "{name: Label}")
     assert "list.csv:2: 3 cells, but the header names 2 columns" in split.stderr, split.stderr
@@ -1553,7 +1621,7 @@ def test_tel_zip4_and_location_columns_are_offered_their_fields(lcg, tmp_path, m
                                                     "Tel.": "phone"}, result.stderr
     assert _paste(tmp_path, command).returncode == 0
     (org,) = load_dataset(tmp_path / "data").nodes
-    assert org.props == {"name": "CCAC", "address": "808 Ridge Avenue, Pittsburgh PA", "postcode": "15233-1894",
+    assert org.props == {"name": "CCAC", "sources": ("list.csv",), "address": "808 Ridge Avenue, Pittsburgh PA", "postcode": "15233-1894",
                          "phone": "412-555-0171"}
 
 
@@ -1975,6 +2043,59 @@ def test_an_organisation_with_only_its_name_is_a_row_however_it_is_written(lcg, 
     assert result.exit_code == 0, result.output
     assert "passed over 'WOLVERHAMPTON', 'WALSALL', 'SANDWELL' (rows 2, 5, 8)" in result.stderr, result.stderr
     assert len(load_dataset(tmp_path / "data").nodes) == 6
+
+
+def test_headings_in_capitals_of_the_lists_own_words_and_sentences_below_it_are_passed_over(lcg, tmp_path):
+    """Trials' directories imported their headings "REGIONAL / NATIONAL", "BLACK COUNTRY", "COVENTRY & WARWICKSHIRE"
+    as organisations, and "SANDWELL" (no row's Town) with a warning while "WALSALL" (a Town) was passed over; their
+    last rows "Last updated Feb 2025 by Economy team - please ..." and GrantNav's "Data published under the Open
+    Government Licence; exported from ..." were imported, or refused as "no Label". A one-cell row in capitals with a
+    word the rows write in small letters is those words shouted, a heading; initials ("NSPCC": capitals wherever
+    written) stay a row. A one-cell row below the list written as a sentence (three words or more in small letters
+    that no name writes so) is a note; a name written in haste ("Bilston toy library") stays a row."""
+    text = ("Name,Town,Phone\nWALSALL,,\nWalsall Arboretum Friends,Walsall,1\nSandwell Valley Friends,Walsall,2\n"
+            "SANDWELL,,\nWarley Woods Trust,Smethwick,3\nNSPCC,,\nBLACK COUNTRY,,\nTCV Black Country,Tipton,4\n"
+            "REGIONAL / NATIONAL,,\nNational Waterways Museum,Ellesmere Port,5\nCanal Trust,Fazeley,6\n"
+            "Keep Britain Tidy,Wigan,7\nGroundwork UK,Birmingham,8\nBilston toy library,,\n"
+            "Last updated Feb 2025 by Economy team - please tell us about changes,,\n")
+    result = _import_list(lcg, tmp_path, text, "{Name: Label, Town: address, Phone: phone}")
+    assert result.exit_code == 0, result.output
+    names = [n.name for n in load_dataset(tmp_path / "data").nodes]
+    assert names == ["Walsall Arboretum Friends", "Sandwell Valley Friends", "Warley Woods Trust", "NSPCC",
+                     "TCV Black Country", "National Waterways Museum", "Canal Trust", "Keep Britain Tidy",
+                     "Groundwork UK", "Bilston toy library"], names
+    assert ("passed over 'WALSALL', 'SANDWELL', 'BLACK COUNTRY', 'REGIONAL / NATIONAL' (rows 2, 5, 8, 10): headings "
+            "or notes inside the list") in result.stderr, result.stderr
+    assert ("list.csv:16: passed over 'Last updated Feb 2025 by Economy team - please tell us about changes': a note "
+            "below the list") in result.stderr, result.stderr
+    assert "imported 'NSPCC'" in result.stderr  # written as the headings are: imported, and said
+    # a licence line below a list whose first column is no name: a note, not a row with no Label
+    text = ("Ref,Organisation,Amount\nG-1,Oak Trust,100\nG-2,Elm Trust,200\nG-3,Ash Trust,300\n"
+            "Data published under the Open Government Licence; exported from GrantNav 2024-03-01,,\n")
+    result = _import_list(lcg, tmp_path, text, "{Organisation: Label, Ref: ~, Amount: ~}")
+    assert result.exit_code == 0, result.output
+    assert "list.csv:5: passed over 'Data published under" in result.stderr, result.stderr
+
+
+def test_a_360giving_grants_file_given_as_a_sheet_stops_with_the_command_that_imports_it(lcg, tmp_path):
+    """A trial's grants file given to `lcg import sheet --type organisation` was offered a mapping that made the
+    grant's Identifier the organisation's identifiers and left out the recipients' register numbers, with no word
+    of `lcg import 360giving`. A sheet with the grant's Identifier and a column of the standard's recipient or funder
+    stops, nothing written, with one line whose command, pasted, imports the grants."""
+    grants = tmp_path / "small grants.csv"
+    grants.write_text("Identifier,Title,Currency,Amount Awarded,Award Date,Recipient Org:Identifier,"
+                      "Recipient Org:Name,Funding Org:Identifier,Funding Org:Name\n"
+                      "360G-X-1,Bird boxes,GBP,1500,2023-05-12,GB-CHC-1103287,Friends of West Park,GB-CHC-1117345,"
+                      "Heart of England Community Foundation\n", encoding="utf-8")
+    result = lcg("import", "sheet", grants, "--type", "organisation", "-o", tmp_path / "data")
+    assert result.exit_code == 1 and not (tmp_path / "data").exists(), result.output
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "a 360Giving grants file" in lines[0], result.stderr
+    command = lines[0].rsplit("(try `", 1)[1].rstrip(")").rstrip("`")
+    assert command == f"lcg import 360giving '{grants}' -o {tmp_path / 'data'}", command
+    pasted = _paste(tmp_path, command)
+    assert pasted.returncode == 0, pasted.stderr
+    assert {n.name for n in load_dataset(tmp_path / "data").nodes} >= {"Friends of West Park", "Bird boxes"}
 
 
 def test_a_note_or_a_subjects_job_in_a_person_column_is_passed_over_not_a_person(lcg, tmp_path):

@@ -25,11 +25,12 @@ import datetime as _dt
 import json
 import math
 import re
+import shlex
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import LcgError, UnreadableInput
+from ..errors import BadOption, LcgError, UnreadableInput
 from ..identifiers import amount_value, currency_sign, is_currency
 from ..dates import end_of_months
 from .file_dates import read_day, slash_order
@@ -200,9 +201,15 @@ def _currency(grant: dict, currencies: Collection[str]) -> tuple[str, str | None
         return sign, None, "sign"
     if len(currencies) == 1:
         return next(iter(currencies)), None, "file"
-    others = f"the file's other grants are in {', '.join(sorted(currencies))}" if currencies else \
-        "no grant of the file has one"
-    return "", f"currency is blank ({others}); put the grant's ISO 4217 code there, such as GBP", None
+    if not currencies:
+        return "", NO_CURRENCY, None
+    return "", (f"currency is blank (the file's other grants are in {', '.join(sorted(currencies))}); put the "
+                "grant's ISO 4217 code there, such as GBP"), None
+
+
+#: A grant's problem when neither it nor any other grant of the file gives a currency (a list with no Currency
+#: column): said once for the file by :func:`import_360giving`, with the command that gives it.
+NO_CURRENCY = "currency is blank (no grant of the file has one); put the grant's ISO 4217 code there, such as GBP"
 
 
 def _dollars(value) -> bool:
@@ -430,6 +437,24 @@ def check_grant(grant, order: str | None = None, currencies: Collection[str] = (
         warnings
 
 
+def _no_ids(grants: list[dict], sheet: str | None) -> list[RowProblem]:
+    """One warning per role for the funders or recipients the file gives no id at all (a list with no Funding
+    Org:Identifier column): each is written by its name alone, and no org-id matches it with other files' entries
+    of it. No id is made up for them; the warning says which column to add."""
+    out = []
+    for role, what, column in (("funder", "funder", "Funding Org:Identifier"),
+                               ("recipient", "recipient", "Recipient Org:Identifier")):
+        names = list(dict.fromkeys(g[role]["name"] for g in grants
+                                   if not g[role]["primary"] and not str(g[role]["raw"].get("id") or "").strip()))
+        if names:
+            shown = ", ".join(map(repr, names[:3])) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
+            out.append(RowProblem(0, "", f"no {column} for {len(names)} {what}{'s' if len(names) > 1 else ''} "
+                                         f"({shown}): written by name alone, with no org-id to match other files' "
+                                         f"entries of {'them' if len(names) > 1 else 'it'}; to match, add a "
+                                         f"{column} column with their org-ids (such as GB-CHC-1164883)", sheet))
+    return out
+
+
 def _unusable_ids(grants: list[dict], sheet: str | None) -> list[RowProblem]:
     """The ids that are no org-id, kept by the organisation's name: per row when one row has them, else one
     warning per file for each role and kind (placeholder or not an org-id), counting ids and rows, the first
@@ -491,6 +516,26 @@ def _date_texts(rows):
             yield row, planned.get("endDate")
 
 
+def _no_currency(path: Path, out_dir, rows: list[tuple[int, str]], problems: list, sheet: str | None,
+                 options: list[str]) -> None:
+    """Say once for the file that no grant has a currency, with the command that gives it (``--currency``): alone,
+    as the one line of an error; among other problems, as the first of them. A trial's list with no Currency
+    column had the same line on each of its 56 grants, and no word of how to give one currency to them all."""
+    command = ["lcg", "import", "360giving", str(path), "-o", str(out_dir), "--currency", "GBP", *options]
+    said = (f"no grant gives its currency (no Currency column, or its cells blank: {_rows_named(rows, 3)}); if "
+            "the amounts are in pounds, import with --currency GBP (another ISO 4217 code for another currency), or "
+            "fill in a Currency column")
+    if not problems:
+        error = NoCurrency(f"{path}: {said}; nothing was written")
+        error.hint = tuple(command[1:])
+        raise error
+    problems.insert(0, RowProblem(0, "", f"{said}: {shlex.join(command)}", sheet))
+
+
+class NoCurrency(LcgError):
+    """No grant of a 360Giving file gives its currency, and none was given with ``--currency``."""
+
+
 def _publisher(path: Path, grants: list[dict]) -> str:
     """The import's folder name: the one funder's name, else the file's name (a multi-funder file)."""
     funders = {g["funder"]["primary"] or g["funder"]["name"] for g in grants}
@@ -500,13 +545,18 @@ def _publisher(path: Path, grants: list[dict]) -> str:
 
 
 def import_360giving(path, out_dir, *, skip_invalid: bool = False, dates: str | None = None,
-                     source_name: str | None = None, progress=None) -> ImportResult:
+                     source_name: str | None = None, progress=None, currency: str | None = None) -> ImportResult:
     """Read a 360Giving file and write its funders, recipients, grants and places as the folder's own import files.
 
     ``dates``: ``dmy`` or ``mdy`` for a file whose slash dates no value settles.
     ``progress``: called with (done, total) while grants are turned into entries.
+    ``currency``: the ISO 4217 code of the grants whose currency is blank, as the user gives it (a list with no
+    Currency column): never guessed, as a file with no currency anywhere says no more than that.
     """
     path = Path(path)
+    if currency is not None and not is_currency(currency.strip().upper()):
+        raise BadOption("currency", currency, "is no ISO 4217 code (expected three capitals such as GBP or EUR)")
+    given_currency = currency.strip().upper() if currency else None
     found = read_grant_file(path)
     rows = found.rows
     order = dates or slash_order(_date_texts(rows), str(path))
@@ -518,7 +568,8 @@ def import_360giving(path, out_dir, *, skip_invalid: bool = False, dates: str | 
     grants: list[dict] = []
     problems: list[RowProblem] = []
     seen: dict[str, tuple[int, dict]] = {}  # grant id -> (first row, raw grant)
-    currencies = file_currencies(rows)
+    currencies = {given_currency} if given_currency else file_currencies(rows)
+    no_currency: list[tuple[int, str]] = []  # (row, grant id) of the grants no cell of the file gives a currency
     for row, raw in rows:
         raw, mended = _mend_surrogates(raw)
         grant, errors, warned = check_grant(raw, order, currencies)
@@ -533,19 +584,26 @@ def import_360giving(path, out_dir, *, skip_invalid: bool = False, dates: str | 
             grant, warned = None, []
         elif grant:
             seen[gid] = (row, raw)
-        problems.extend(RowProblem(row, gid, e, sheet) for e in errors)
+        if NO_CURRENCY in errors:
+            no_currency.append((row, gid))
+        problems.extend(RowProblem(row, gid, e, sheet) for e in errors if e != NO_CURRENCY)
         result.warnings.extend(RowProblem(row, gid, w, sheet) for w in warned)
         if grant:
             grant["row"] = row
             grants.append(grant)
+    if no_currency:
+        _no_currency(path, out_dir, no_currency, problems, sheet,
+                     [*(["--skip-invalid"] if skip_invalid else []), *(["--dates", dates] if dates else []),
+                      *(["--source", source_name] if source_name else [])])
     if problems and (not skip_invalid or not grants):
         raise ImportFailed(problems, path, none_valid=not grants)
     result.skipped = problems
     result.warnings.extend(_unusable_ids(grants, sheet))
+    result.warnings.extend(_no_ids(grants, sheet))
     filled = [(g["row"], g["id"]) for g in grants if g["currency_from"] == "file"]
     if filled:
-        said = f"currency blank on {_rows_named(filled)}; used {next(iter(currencies))}, the currency of every other " \
-               "grant in the file"
+        said = f"currency blank on {_rows_named(filled)}; used {next(iter(currencies))}, " + (
+            "as --currency gives it" if given_currency else "the currency of every other grant in the file")
         result.warnings.append(RowProblem(0, "", said, sheet))
     own = f"imports/360giving-{slug(source_name) if source_name else _publisher(path, grants)}"
     index = FolderIndex(out_dir, own)

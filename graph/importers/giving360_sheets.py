@@ -114,6 +114,13 @@ class _Header:
                 self.notes.append((row, f"column {name!r} looks like a 360Giving title but is not one the "
                                         "importer knows; it was not read (check it against the standard's titles)"))
             self.paths.append(path)
+        amount = [i for i, c in enumerate(cells) if isinstance(c, str) and " ".join(c.split()).casefold() == "amount"]
+        if ("amountAwarded",) not in self.paths and len(amount) == 1 and any(p for p in self.paths if p != ("id",)):
+            # a grants file's one amount is what was awarded (the standard's Amount Applied For and Amount Disbursed
+            # are named so): a trial's file titled it "Amount", and every grant was refused as having none
+            self.paths[amount[0]] = ("amountAwarded",)
+            self.notes.append((row, "column 'Amount' read as Amount Awarded (the standard's title), the file having "
+                                    "no Amount Awarded column"))
 
     @property
     def has_id(self) -> bool:
@@ -175,6 +182,26 @@ def _filled(rows):
             yield row, cells
 
 
+def _without_notes_below(rows, sheet: str | None, out: SheetGrants) -> list:
+    """The grant rows under the header, without the rows below the last grant that have one cell written, each
+    said in a note: a publisher's or GrantNav's line below the grants ("Data published under the Open Government
+    Licence; exported from GrantNav 2024-03-01"), which a trial's file had as its last row and which was refused
+    as a grant with no title, amount, date, funder or recipient. A grant has many cells; one cell is no grant."""
+    rows = list(rows)
+    def written(cells) -> int:
+        return sum(c is not None and (not isinstance(c, str) or bool(c.strip())) for c in cells)
+
+    end = len(rows)
+    while end and written(rows[end - 1][1]) == 1:
+        end -= 1
+    if end == 0:  # no grant at all: nothing is a note below grants, and the file is said to hold none
+        return rows
+    for n, cells in rows[end:]:
+        text = " ".join(str(next(c for c in cells if c is not None and str(c).strip())).split())
+        out.notes.append((sheet, n, f"passed over {text!r}: a note below the grants (one cell written), not a grant"))
+    return rows[:end]
+
+
 def csv_grants(text: str) -> SheetGrants:
     """Grants from CSV text, rows numbered as lines; none when no column is the grant's Identifier.
 
@@ -191,7 +218,7 @@ def csv_grants(text: str) -> SheetGrants:
     else:
         return out
     out.notes.extend((None, row, msg) for row, msg in found[1].notes)
-    for line, cells in rows:
+    for line, cells in _without_notes_below(rows, None, out):
         g = found[1].grant(cells)
         if g:
             out.rows.append((line, g))
@@ -261,7 +288,7 @@ def _workbook_grants(path: Path, fh, load_workbook) -> SheetGrants:
         _, header, rows = sheets[main[0]]
         out.notes.extend((main[0], row, msg) for row, msg in header.notes)
         by_id: dict[str, dict] = {}
-        for n, cells in rows:
+        for n, cells in _without_notes_below(rows, main[0], out):
             g = header.grant(cells)
             if g:
                 out.rows.append((n, g))

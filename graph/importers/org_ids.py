@@ -140,11 +140,16 @@ def charity_or_company(text: str, registers: tuple[str, ...]) -> tuple[str, ...]
     society's number (IP30086R, 30086R, RS007553: ``identifiers.society_number``) is the society's, an NHS trust's
     ODS code (RL4) the trust's. A trial's
     "Company 07654321" in a charity column was written GB-CHC-07654321, which no company's GB-COH id matches, and
-    a housing list's "RS007553" was read as the company number GB-COH-RS007553 without a word."""
-    if "charityNumber" not in registers:
+    a housing list's "RS007553" was read as the company number GB-COH-RS007553 without a word. The words before a
+    number say its register in a company column too: a pledge list's "Charity 1115638" under "Co. Reg. No." was
+    written GB-COH-01115638, which no charity's GB-CHC id matches."""
+    if not {"charityNumber", "companyNumber"}.intersection(registers):
         return registers
     found = _words_and_number(text)
     words, number = found if found is not None else ([], text)
+    if "charityNumber" not in registers:
+        return ("charityNumber",) if _SAYS_CHARITY.intersection(words) and not _SAYS_COMPANY.intersection(words) \
+            else registers
     if society_number(text) is not None:
         return ("societyNumber",)  # "RS007553" has a company number's shape: Companies House's index of a society
     if _NHS_SHAPE.fullmatch(re.sub(r"\s+", "", text).upper()):

@@ -108,7 +108,7 @@ _NO_ONE = BLANK_WORDS | frozenset("vacant x various yes no true false info recep
 #: Centre", "Centre Manager". A cell of role words alone ("Safeguarding Lead") is a role too; a surname that is
 #: also a role's word ("Tom Head", "Emily Post") is not, beside a word that is not one.
 _BODY_WORDS = frozenset("of for the council school college university trust centre center ltd limited team office "
-                        "department service services website group association society club cic plc "
+                        "department dept service services website group association society club cic plc "
                         # and public bodies' ("Seoul Metropolitan Government", "Ministry of Education")
                         "government ministry agency institute library hospital".split())
 _ROLE_WORDS = frozenset("head teacher headteacher manager chair chairman chairperson director officer coordinator "
@@ -190,7 +190,10 @@ LIST_SEPARATOR = ";"
 #: are known by their words (``register_of``); these by their names.
 REGISTER_COLUMNS = {
     "charity number": "charityNumber", "company number": "companyNumber",
-    **dict.fromkeys(("school urn", "establishment urn", "school unique reference number"), "urn"),
+    # Ofsted's URN is the establishment's (Get Information about Schools'), which Ofsted writes for colleges and
+    # training providers too ("Ofsted URN" of a training providers' list, mapped to ~ by a trial's hint)
+    **dict.fromkeys(("school urn", "establishment urn", "school unique reference number", "ofsted urn",
+                     "ofsted reference number"), "urn"),
     **dict.fromkeys(("ukprn", "uk provider reference number"), "ukprn"),
     **dict.fromkeys(("employer identification number", "federal employer identification number"), "ein"),
 }
@@ -199,7 +202,8 @@ REGISTER_COLUMNS = {
 #: ``_REGISTER_AROUND`` and a number word, no other word: "Charity" or "Company" alone (a yes or no, a name) is
 #: none, nor "Company phone number".
 _REGISTER_WORDS = {"charity": "charityNumber", "charities": "charityNumber", "company": "companyNumber",
-                   "companies": "companyNumber", "ods": "ods", "ein": "ein", "fein": "ein", "tax": "ein",
+                   "companies": "companyNumber", "co": "companyNumber",  # "Co. Reg. No.", "Charity/Co No"
+                   "ods": "ods", "ein": "ein", "fein": "ein", "tax": "ein",
                    # co-operative and community benefit societies (the Mutuals Public Register's): "Society no."
                    "society": "societyNumber", "societies": "societyNumber", "mutuals": "societyNumber"}
 _REGISTER_AROUND = frozenset("reg registered registration commission house scottish oscr uk nhs org federal irs us "
@@ -298,6 +302,7 @@ class SheetResult:
     renamed: list = field(default_factory=list)
     #: what the import read otherwise than written, one line per sheet and column ("sheet:row: ...")
     warnings: list = field(default_factory=list)
+    removed: dict = field(default_factory=dict)  # kind -> entries of the previous run no longer written
 
 
 def unquote(value):
@@ -469,6 +474,7 @@ class _Reader:
         self.heading_like: dict[str, tuple[list[tuple[int, str]], list[str]]] = {}
         #: what was said of a whole file (a CSV read as Windows-1252)
         self.file_warnings: list[str] = []
+        self.files: dict[str, Path] = {}  # sheet (a CSV's file name) -> the file it is in (``_cite_files``)
         #: (sheet, column) -> (row, role) of the roles a person column gives that no tie could keep (``_person_cell``)
         self.roles_left: dict[tuple[str, str], list[tuple[int, str]]] = {}
         self.not_names: dict[tuple[str, str], list] = {}
@@ -842,7 +848,7 @@ def _row(cols: list, cells, blanked: list[int] | None = None) -> dict:
         value = _cell(cell)
         if is_blank(value) and col.lower() not in _AS_WRITTEN and not col.startswith(PERSON_PART):
             value = None
-            if blanked is not None:
+            if blanked is not None and col:  # a column left out (``~``) is read by no field: nothing to say of it
                 blanked.append(i)
         if col.lower() in JOINED_FIELDS:  # "Address" and a column mapped to "address" are one field
             col = col.lower()
@@ -926,6 +932,7 @@ def import_sheet(paths, out_dir, *, mapping=None, name: str | None = None, kind:
     still_named = {_tie_id(v) for (owner, key), values in ties.items() if owner not in gone for v in values}
     entries = [e for e in entries
                if e["id"] not in gone and (e["id"] not in reader.made_people or e["id"] in still_named)]
+    cited = _cite_files(reader, entries)
     out = {k: [e for e in entries if e["_kind"] == k] for k in schema.NODE_KINDS}
     for es in out.values():
         for e in es:
@@ -936,11 +943,40 @@ def import_sheet(paths, out_dir, *, mapping=None, name: str | None = None, kind:
                          renamed=renamed)
     result.added = {k: sum(1 for e in es if e["id"] not in index.own_ids) for k, es in out.items() if es}
     result.folder = index.root / own
-    result.written = write_import(index, out, command=f"lcg import sheet {paths[0].name}", origin=reader.origin)
+    result.written = write_import(index, out, command=f"lcg import sheet {paths[0].name}", origin=reader.origin,
+                                  source=cited)
     result.kept = index.kept_for_others
+    # entries of the previous run this one no longer writes (their rows deleted from the sheet): a trial's
+    # re-import said "added 0 organisations" when it had removed one; rows the user's files hold now are said apart
+    still = {e["id"] for es in out.values() for e in es} | set(index.kept_for_others) | gone
+    removed = Counter(kind for node_id, (kind, _) in index.own_entries.items() if node_id not in still)
+    result.removed = {k: removed[k] for k in schema.NODE_KINDS if removed[k]}
     result.repeated = repeated
     result.warnings = _warnings(reader)
     return result
+
+
+def _cite_files(reader: _Reader, entries: list[dict]) -> list:
+    """Give each entry read from a sheet with no sources column its file's name as its ``sources`` (as the
+    360Giving import cites its file), and return the files cited as ``Source`` entries, for the folder's
+    ``sources.yaml``. A trial's records all showed "sources: (none)": a user could not tell "aston-university"
+    from "aston-university-2" nor find the list a record came from. A sheet with a sources column (the Elements
+    sheet `lcg export --format xlsx` writes) says its rows' sources itself, an empty cell too. The row is not
+    kept: a ``sources`` value is a key of ``sources.yaml``, one entry per document, not per row."""
+    import datetime as dt
+
+    from ..sources import Source
+
+    files: dict[str, Path] = {}
+    for e in entries:
+        sheet = reader.rows.get(e["id"], (None,))[0]
+        path = reader.files.get(sheet)
+        if path is None or "sources" in reader.headers.get(sheet, {}) or e.get("sources"):
+            continue
+        e["sources"] = [path.name]
+        files[path.name] = path
+    return [Source(key=name, title=f"Spreadsheet {name}", kind="spreadsheet", file=name,
+                   date=dt.date.fromtimestamp(path.stat().st_mtime).isoformat()) for name, path in files.items()]
 
 
 def _repeats(reader: _Reader, gone: set[str]) -> list[tuple[str, int, str, str, str, str]]:
@@ -1025,7 +1061,10 @@ def _read(paths: list[Path], out_dir, mapping, name: str | None, kind: str | Non
             # Rows keep the number the sheet shows them at (a blank row above shifts none of them).
             numbered = [(n, r) for n, r in enumerate(rows or (), start=1) if any(c not in (None, "") for c in r)]
             numbered = numbered[_title_rows(numbered, known):]
+            if numbered:
+                _not_grants(path, numbered[0][1], out_dir)
             label = sheet if path.suffix.lower() != ".csv" else path.name
+            reader.files[label] = path
             footers = 0
             while len(numbered) - footers > 2 and _footer(numbered[0][1], numbered[-1 - footers][1]):
                 footers += 1
@@ -1081,6 +1120,28 @@ def _read(paths: list[Path], out_dir, mapping, name: str | None, kind: str | Non
     entries, by_id, by_label = _elements(reader, elements)
     ties = _connections(reader, connections, by_id, by_label)
     return reader, entries, by_id, by_label, ties, map_kind
+
+
+class GrantsFile(UnreadableInput):
+    """A sheet given to `lcg import sheet` is a 360Giving grants file, which `lcg import 360giving` reads (``hint``)."""
+
+
+def _not_grants(path: Path, header, out_dir) -> None:
+    """Stop with the command that imports ``path`` when its ``header`` is a 360Giving grants file's: the grant's
+    Identifier and a column of the standard's recipient or funder ("Recipient Org:Identifier", "Funding Org:Name",
+    as :mod:`.giving360_titles` reads them). Read as a list of organisations, a trial's grants file had the grant's
+    Identifier offered as the organisation's identifiers, its recipients' register numbers and postcodes left out,
+    and no word of the importer that reads grants, funders and recipients whole."""
+    from .giving360_titles import column_path
+
+    paths = {str(c).strip(): column_path(c)[0] for c in header if c not in (None, "") and str(c).strip()}
+    org = [c for c, p in paths.items() if p and p[0] in ("recipientOrganization", "fundingOrganization")]
+    if ("id",) in paths.values() and org:
+        error = GrantsFile(f"{path}: a 360Giving grants file (columns {', '.join(map(repr, org[:2]))}"
+                           f"{' ...' if len(org) > 2 else ''}), not a list of organisations; nothing was written: "
+                           "its grants, funders and recipients are imported by lcg import 360giving")
+        error.hint = ("import", "360giving", str(path), "-o", str(out_dir))
+        raise error
 
 
 def _warnings(reader: _Reader) -> list[str]:
@@ -1256,11 +1317,29 @@ _FOOTER = re.compile(r"(?:exported|export|total|totals|source|sources|generated|
 
 def _footer(header, row) -> bool:
     """Whether ``row``, last of a sheet whose header names several columns, is a note below the list and not one
-    of its rows: only its first cell written, and that a note's words (``_FOOTER``). A trial's library list ended
-    with "Exported 2024-02-12 by CLP Community Engagement", imported as an organisation."""
+    of its rows: only its first cell written, and that a note's words (``_FOOTER``) or a sentence
+    (``_a_sentence``). A trial's library list ended with "Exported 2024-02-12 by CLP Community Engagement",
+    imported as an organisation; later trials' with "Last updated Feb 2025 by Economy team - please tell us about
+    changes", "NB company nos. copied from pledge forms - not checked..." and GrantNav's "Data published under the
+    Open Government Licence; exported from GrantNav 2024-03-01" (refused as "no Label")."""
     named = sum(c not in (None, "") and bool(str(c).strip()) for c in header)
     filled = [i for i, c in enumerate(row) if c not in (None, "") and str(c).strip()]
-    return named > 1 and filled == [0] and isinstance(row[0], str) and _FOOTER.match(row[0].strip()) is not None
+    return named > 1 and filled == [0] and isinstance(row[0], str) and (
+        _FOOTER.match(row[0].strip()) is not None or _a_sentence(row[0]))
+
+
+#: The small words a body's name writes in small letters ("Friends of the Earth", "Men in Sheds", "Ty Hafan y
+#: Plant"): its other words start with a capital.
+_NAMES_SMALL_WORDS = _NAME_PARTICLES | frozenset("of for the and in on at by to with a an".split())
+
+
+def _a_sentence(text: str) -> bool:
+    """Whether ``text`` is written as a sentence, not as a body's name: three words or more in small letters that
+    no name writes so (``_NAMES_SMALL_WORDS``). A name writes its own words with capitals, perhaps one or two in
+    haste ("Wolverhampton toy library"); a list's note is a sentence ("Ofsted grades as at last inspection;
+    employer-providers not all listed on FAT")."""
+    small = [w for w in str(text).split() if w[:1].islower() and w.lower().strip(".,;:") not in _NAMES_SMALL_WORDS]
+    return len(small) >= 3
 
 
 #: A heading or note decorated as one ("--- Europe ---", "** MoUs under renewal **", "=== North ===", "~ Archive ~"):
@@ -1289,9 +1368,14 @@ def _inner_notes(reader: _Reader, label: str, header, head: list[str], numbered:
       Town, "PCNs" a Type): a heading names what the rows under it share;
     * a place's name: a later part of a value of the list's address columns ("Penn" of "Manor Road, Penn"; not its
       first, a building's, which may be a row's own: "Pendeford Library" of "Pendeford Library, Whitburn Close"), a country
-      (``places.country_named``) or place words alone (``places.BUILTIN_PLACES``: "West Midlands", "Europe").
-    How a row is written says nothing of the kind: an organisation with only its name written is a row, in capitals
-    ("NSPCC", "WEA": its initials) or written as the headings are ("Barnardo's", "Caritas" among the headings
+      (``places.country_named``) or place words alone (``places.BUILTIN_PLACES``: "West Midlands", "Europe");
+    * written in capitals with a word the list's rows write in small letters ("SANDWELL" beside "Sandwell Valley
+      Friends", "REGIONAL / NATIONAL" beside "National Waterways Museum", "BLACK COUNTRY", "COVENTRY &
+      WARWICKSHIRE"): words shouted, as headings are, where a body's initials are capitals wherever they are
+      written. Trials' directories imported such headings as organisations, or one of them ("SANDWELL", no Town's)
+      while its like ("WALSALL", a Town's) was passed over.
+    Otherwise how a row is written says nothing of the kind: an organisation with only its name written is a row,
+    in capitals ("NSPCC", "WEA": its initials) or written as the headings are ("Barnardo's", "Caritas" among the headings
     "Wolverhampton", "Walsall"): a reviewer saw such rows passed over as headings. A row written as the headings
     passed over are (in their column and case, no more words than the longest: "Sandwell" among "Wolverhampton",
     "Walsall", though no row's Town is Sandwell) is imported with a warning naming it, so that a heading the rules
@@ -1336,10 +1420,21 @@ def _inner_notes(reader: _Reader, label: str, header, head: list[str], numbered:
                                 or all(w in BUILTIN_PLACES or w in ("and", "the", "of") for w in words)
                                 and any(w in BUILTIN_PLACES for w in words))
 
+    # the words the list's rows write with small letters ("Sandwell", "National", "training provider"): a row of
+    # one cell in capitals made of such words is those words shouted, a heading, not a body's initials
+    written = {w.casefold() for r in full for c in r if isinstance(c, str)
+               for w in re.findall(r"[^\W\d_]+", c) if not w.isupper()}
+
+    def shouted(text: str) -> bool:
+        words = [w.casefold() for w in re.findall(r"[^\W\d_]+", text) if len(w) > 1]
+        return text.upper() == text and any(
+            w not in ("and", "of", "the") and {w, w[:-1] if w.endswith("s") else w, w[:-2] if w.endswith("es") else w,
+                                                w[:-3] + "y" if w.endswith("ies") else w} & written for w in words)
+
     passed = {}
     for n, r, i in ones:
         text = str(r[i]).strip()
-        if _DECORATED.fullmatch(text) or _NOTE_WORD.match(text) or heading(text):
+        if _DECORATED.fullmatch(text) or _NOTE_WORD.match(text) or heading(text) or shouted(text):
             passed[n] = (i, text)
     found: dict[tuple[int, bool], list[str]] = {}  # (column, in capitals) -> the headings written so
     for i, t in passed.values():
@@ -1546,8 +1641,9 @@ def _register_cells(reader: _Reader, sheet: str, n: int, entry: dict, columns: d
                 (n, cell, f"{ids[0]} (a registered society's number)"))
         elif ids and registers == ("ods",) and "ods" not in named:  # RL4 in a charity column
             reader.repairs.setdefault((sheet, head[col]), []).append((n, cell, f"{ids[0]} (an NHS body's ODS code)"))
-        elif ids and registers[0] not in named:  # a company's number in a charity column
-            reader.repairs.setdefault((sheet, head[col]), []).append((n, cell, f"{ids[0]} (a company's number)"))
+        elif ids and registers[0] not in named:  # a company's number in a charity column, a charity's in a company's
+            reader.repairs.setdefault((sheet, head[col]), []).append(
+                (n, cell, f"{ids[0]} (a {'charity' if registers[0] == 'charityNumber' else 'company'}'s number)"))
         elif ids and registers == ("companyNumber",) and "charityNumber" in named and text.upper().startswith("SC"):
             reader.repairs.setdefault((sheet, head[col]), []).append(  # Scotland's charity numbers look alike
                 (n, cell, f"{ids[0]} (a company's number; a Scottish charity's would be GB-SC-{text.upper()})"))
@@ -2158,7 +2254,7 @@ FIELD_SYNONYMS = {"zip": "postcode", "zipcode": "postcode", "zip code": "postcod
 #: its own ("Member city", "Home country", "Local authority region"), says where the row is, as "City" does: offered
 #: as address, joined with the others in their order (a trial's "Member city" was offered ~); not "Ethnicity",
 #: "Capacity", "Estate", "Allocation", whose ends are no words.
-_FIELD_WORDS = {"phone": re.compile(r"(?:tele)?phone[\s_-]*(?:num|number|no)?$"),
+_FIELD_WORDS = {"phone": re.compile(r"(?:(?:tele)?phone|\btel\.?)[\s_-]*(?:num|number|no\.?)?$"),
                 "website": re.compile(r"(?:website|web site|webpage|homepage)$"),
                 "postcode": re.compile(r"(?:postcode|post code|zipcode|zip code)$"),
                 "address": re.compile(r"(?<!e-mail )(?<!email )(?<!web )(?:street|address|town)"

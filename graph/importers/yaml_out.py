@@ -413,8 +413,8 @@ def write_import(index: FolderIndex, entries: dict[str, list[dict]], *, command:
                  origin=None) -> list[Path]:
     """Write the import's own files (one per kind that has entries), validated first; the paths written.
 
-    ``source`` (a ``graph.sources.Source``): the file imported, registered in the folder's
-    ``sources.yaml`` when it has one, so that the entries' ``sources`` keys resolve there.
+    ``source`` (a ``graph.sources.Source``, or a list of them): the file (files) imported, registered in the
+    folder's ``sources.yaml`` when it has one, so that the entries' ``sources`` keys resolve there.
     ``origin(id, path)``: where the entry ``id`` was read, as (sheet, row, column or None), ``path`` being
     the problem's place inside the entry (``("website",)``, ``("partner_in", 0, "role")``); None when
     not known. A problem on such an entry is then reported at that row (:class:`RowProblem`).
@@ -426,10 +426,11 @@ def write_import(index: FolderIndex, entries: dict[str, list[dict]], *, command:
     new: dict[str, tuple[str, str]] = {}
     values: dict[str, list] = {}
     listed = index.sources if isinstance(index.sources, list) else None
-    register = source is not None and listed is not None and not any(
-        isinstance(e, dict) and e.get("key") == source.key for e in listed)
+    cited = [] if source is None else list(source) if isinstance(source, (list, tuple)) else [source]
+    register = [s for s in cited if listed is not None and not any(
+        isinstance(e, dict) and e.get("key") == s.key for e in listed)]
     if register and listed is not None:
-        values[SOURCES_FILE] = [*listed, {k: getattr(source, k) for k in FIELDS if getattr(source, k)}]
+        values[SOURCES_FILE] = [*listed, *({k: getattr(s, k) for k in FIELDS if getattr(s, k)} for s in register)]
     for kind, es in entries.items():
         if es:
             name = _own_kind_file(index.own, kind)
@@ -446,8 +447,9 @@ def write_import(index: FolderIndex, entries: dict[str, list[dict]], *, command:
     finally:
         index.rest.complete()  # (already, unless the folder was validated whole)
     written = []
+    for s in register:
+        register_source(index.root, s)
     if register:
-        register_source(index.root, source)
         written.append(index.root / SOURCES_FILE)
     for name, (_, text) in changed.items():
         path = index.root / name
