@@ -59,8 +59,12 @@ class Match:
 
 
 def _folded(node: NodeRecord) -> tuple:
-    """(node, its id folded, [(name, name folded)] for its name and aliases): what matching compares."""
-    return node, fold(node.id), [(n, fold(n)) for n in (node.name, *node.props.get("aliases", ()))]
+    """(node, its id folded, [(name, name folded)] for its name, aliases and identifiers): what matching compares.
+    A registry number finds its record ("01672070" its GB-COH-01672070: a trial's analyst searched so, and found
+    nothing)."""
+    props = node.props
+    return node, fold(node.id), [(n, fold(n)) for n in (node.name, *props.get("aliases", ()),
+                                                        *props.get("identifiers", ()))]
 
 
 def _best(query: str, entry: tuple) -> Match | None:

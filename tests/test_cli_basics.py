@@ -166,6 +166,20 @@ def test_search_in_a_narrow_terminal_keeps_ids_whole_and_says_where_each_is(lcg,
     assert "the-royal-wolverhampton-nhs-trust" in out and "where" not in out, out
 
 
+def test_search_finds_a_record_by_its_registry_number(lcg, tmp_path):
+    """A trial's analyst searched "01672070", a company's number, and found nothing; the number as written in the
+    list (its leading zero dropped) finds it too, and so does `lcg show` when one record holds it."""
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "organisations.yaml").write_text(
+        "- {id: jlr, name: Jaguar Land Rover Ltd, identifiers: [GB-COH-01672070]}\n"
+        "- {id: jlr-holdings, name: Jaguar Land Rover Holdings Ltd, identifiers: [GB-COH-06477691]}\n")
+    for asked in ("01672070", "1672070", "GB-COH-01672070"):
+        out = lcg("search", asked, "--data", data).stdout
+        assert "jlr " in out and "jlr-holdings" not in out and "GB-COH-01672070" in out, (asked, out)
+    assert lcg("show", "01672070", "--data", data).stdout.startswith("Jaguar Land Rover Ltd")
+
+
 def test_search_finds_saint_as_st_and_initials_written_with_stops():
     """A trial's "saint peter" did not find "St Peter's Church", nor "WEA" the "W.E.A.": both sides fold so."""
     from graph.search import fold

@@ -970,8 +970,8 @@ def _cite_files(reader: _Reader, entries: list[dict]) -> list:
     files: dict[str, Path] = {}
     for e in entries:
         sheet = reader.rows.get(e["id"], (None,))[0]
-        path = reader.files.get(sheet)
-        if path is None or "sources" in reader.headers.get(sheet, {}) or e.get("sources"):
+        path = reader.files.get(sheet) if sheet is not None else None
+        if path is None or sheet is None or "sources" in reader.headers.get(sheet, {}) or e.get("sources"):
             continue
         e["sources"] = [path.name]
         files[path.name] = path
