@@ -1345,6 +1345,11 @@ def test_one_name_written_with_and_without_spaces_and_as_an_alias_is_one_name_gr
                  _org("c", "ComputerReach", **site),
                  _org("d", "Computer Reach Incorporated", aliases=("ComputerReach",), **site))
     assert {(p.action, p.size) for p in plan} == {("merge", 4)}, plan
+    # its words in another order are one name too (a green-spaces trial's four Kings Heath Park friends' records)
+    site = dict(postcode="B14 7TQ")
+    plan = _plan(_org("a", "Friends of Kings Heath Park", **site), _org("b", "Friends of Kings Heath Park", **site),
+                 _org("c", "Friends of Kings Heath Park", **site), _org("d", "Kings Heath Park Friends", **site))
+    assert {(p.action, p.size) for p in plan} == {("merge", 4)}, plan
 
 
 def test_two_sites_joined_only_through_a_record_with_no_address_are_for_review():

@@ -293,6 +293,15 @@ _COUNCIL_WORDS = frozenset("city county borough district metropolitan council co
                            "authority government town parish unitary".split())
 
 
+def _reordered(ra, rb, reason: str) -> bool:
+    """True when two names are the same words in another order, no rule apart ("Kings Heath Park Friends" /
+    "Friends of Kings Heath Park": a trial's group of four, one name written so, was reviewed pair by pair)."""
+    if not reason.startswith("name words in common") or ", but" in reason:
+        return False
+    person = ra.kind == "Person"
+    return set(name_key(ra.name, person=person).tokens) == set(name_key(rb.name, person=person).tokens)
+
+
 def _share_words(ra, rb) -> bool:
     """True when the names share a word: "Age UK" / "Age UK Dorchester" (a body and its branch, one website
     for both), not "WV Active" / "Wolverhampton Leisure Services" (one body's two names, one website)."""
@@ -699,7 +708,8 @@ def find_duplicates(records, *, min_score: float = W.DUPLICATE_MIN_SCORE, top_k:
                                                             and _one_page(ra, rb))
         # one name written twice: the same once normalised, or once its spaces are ignored ("ComputerReach" /
         # "Computer Reach"), or the same identifier; with nothing apart
-        one = (same or reason.startswith("same name once")) and delta >= 0 and not web_apart
+        one = (same or reason.startswith("same name once") or _reordered(ra, rb, reason)) and delta >= 0 \
+            and not web_apart
         return a, b, round(score, 3), reasons, same, one
 
     weighed = (listed(item) for item in found.items())
