@@ -161,7 +161,7 @@ def test_search_in_a_narrow_terminal_keeps_ids_whole_and_says_where_each_is(lcg,
         "- {id: boots-pharmacy-high-street, name: Boots, address: '126 High Street, Stourbridge'}\n")
     monkeypatch.setattr(cli, "table_width", lambda: 80)
     out = lcg("search", "Boots", "--data", data).stdout
-    assert "boots-pharmacy-mander-centre" in out and "Wolverhampton," in out and "Stourbridge" in out, out
+    assert "boots-pharmacy-mander-centre" in out and "Wolverhampton, WV1 3NH" in out and "Stourbridge" in out, out
     out = lcg("search", "Royal Wolverhampton", "--data", data).stdout
     assert "the-royal-wolverhampton-nhs-trust" in out and "where" not in out, out
 
