@@ -1393,7 +1393,17 @@ def test_two_letters_a_club_ends_with_and_a_short_name_given_in_brackets_are_rea
     phone = dict(postcode="WV6 9NW", phone="01902 556227")
     (ac,) = _pairs(_org("a", "Wolverhampton and Bilston AC", **phone),
                    _org("b", "Wolverhampton & Bilston Athletics Club", **phone)).values()
+    assert {p.action for p in merge_plan([ac], {"a": "x", "b": "y"})} == {"review"}, ac  # a club shares a phone
+    web = dict(phone, identifiers=("GB-CHC-1056123",))  # a register says one body
+    (ac,) = _pairs(_org("a", "Wolverhampton and Bilston AC", **web),
+                   _org("b", "Wolverhampton & Bilston Athletics Club", **web)).values()
     assert {p.action for p in merge_plan([ac], {"a": "x", "b": "y"})} == {"merge"}, ac
+    # a review's find: "Penn CC" read as the cricket club and as the community centre at their one address made the
+    # club and the centre one merge group
+    door = dict(address="1 Church Road, Penn, Wolverhampton", postcode="WV4 5AA")
+    plan = _plan(_org("a", "Penn CC", **door), _org("b", "Penn Cricket Club", **door),
+                 _org("c", "Penn Community Centre", **door))
+    assert plan and {p.action for p in plan} == {"review"}, plan
     for a, b in (("Penn CC", "Pelsall Cricket Club"), ("Penn CC", "Penn Community Hub"),
                  ("Penn cc", "Penn Cricket Club")):  # other words, other letters, no capitals
         assert not _pairs(_org("a", a, **at), _org("b", b, **at)), (a, b)
@@ -1435,9 +1445,13 @@ def test_a_holding_company_a_universitys_school_and_a_project_named_with_its_bod
     (Birmingham Churches Together)" / "Birmingham Churches Together" (0.99) were merged."""
     site = dict(postcode="CV3 4LF", phone="024 7640 2121")
     for a, b in (("Jaguar Land Rover Holdings Ltd", "Jaguar Land Rover Ltd"),
-                 ("University of Wolverhampton Business School", "University of Wolverhampton"),
-                 ("Restore (Birmingham Churches Together)", "Birmingham Churches Together")):
+                 ("University of Wolverhampton Business School", "University of Wolverhampton")):
         assert not _pairs(_org("a", a, **site), _org("b", b, **site)), (a, b)
+    # a name with another's in brackets is a body of it, or its new name ("Scope (The Spastics Society)"): reviewed
+    for a, b in (("Restore (Birmingham Churches Together)", "Birmingham Churches Together"),
+                 ("Scope (The Spastics Society)", "The Spastics Society")):
+        plan = _plan(_org("a", a, **site), _org("b", b, **site))
+        assert [p.action for p in plan] == ["review"] and "in brackets" in plan[0].notes[-1], (a, b, plan)
     # a unit written after a comma is an affiliation's, and initials spelled in brackets are the name's own
     from graph.dedup.names import name_key, name_similarity
 
@@ -1475,3 +1489,7 @@ def test_two_letters_swapped_are_one_typo_in_any_word():
     (p,) = _pairs(_org("a", "Stourbridge Navigation Trsut", **site),
                   _org("b", "Stourbridge Navigation Trust", **site)).values()
     assert p.score >= 0.9, p
+    # a one-word name misspelt under one charity number has a word in common, misspelt (a review's find)
+    plan = _plan(_org("a", "Barnardo's", identifiers=("GB-CHC-216250",)),
+                 _org("b", "Barnados", identifiers=("GB-CHC-216250",)))
+    assert [p.action for p in plan] == ["merge"], plan

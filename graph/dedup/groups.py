@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from typing import Any, Mapping
 
 from . import weights as W
-from .names import NO_WORD_IN_COMMON, ONLY_A_PLACE, SAME_NAME, SPELLED_OUT, name_key, several_bodies
+from .names import IN_BRACKETS, NO_WORD_IN_COMMON, ONLY_A_PLACE, SAME_NAME, SPELLED_OUT, name_key, several_bodies
 
 __all__ = ["overlap_groups", "merge_groups", "groups_of", "merge_plan", "review_only", "PlannedPair"]
 
@@ -211,6 +211,7 @@ def numbers_a_site(identifier: str) -> bool:
 
 #: How a name reason says one name's initials were read as the other's words (``names._spelled_out``).
 _SPELLED = re.compile(rf"[A-Z]{{2,6}}{re.escape(SPELLED_OUT)}'")
+_TWO_LETTERS = re.compile(rf"[A-Z]{{2}}{re.escape(SPELLED_OUT)}'")
 
 
 #: How a name reason says each name has a kind of body the other lacks ("..., but council vs foundation (0.63)",
@@ -265,6 +266,9 @@ def review_only(pair, names: Mapping[str, str] | None, several=None) -> str | No
             r.startswith(EVIDENCE_BEYOND_NAME) for r in pair.reasons):
         return ("the names say two kinds of body, and no identifier, address, phone or website says they are one: "
                 "review it rather than merge")
+    if pair.reasons and IN_BRACKETS in pair.reasons[0]:
+        return ("one name is the other's in brackets after a name of its own: a project or service of the other, or "
+                "its new name: review it (merge them, or keep both with part_of)")
     if pair.reasons and ONLY_A_PLACE in pair.reasons[0] and not same_ids:
         return ("the names share a place's name and nothing else: bodies of one town at one address or phone (the "
                 "offices of one building, the services of one council) are two unless an identifier says one: "
@@ -273,6 +277,12 @@ def review_only(pair, names: Mapping[str, str] | None, several=None) -> str | No
             r.startswith(EVIDENCE_BEYOND_NAME) for r in pair.reasons):
         return ("initials read as the other name's words, and no identifier, address, phone or website says they "
                 "are one (initials spell several names): review it rather than merge")
+    if pair.reasons and _TWO_LETTERS.match(pair.reasons[0]) and not any(
+            r.startswith(("same identifier", "same website")) for r in pair.reasons):
+        # "Penn CC" at the address (and on the phone) of both "Penn Cricket Club" and "Penn Community Centre": a club
+        # based at a centre shares its door, so only a register's number or a website says which body two letters are
+        return ("two letters read as the other name's words, and no identifier or website says they are one (a "
+                "cricket club and the community centre it meets at share an address): review it rather than merge")
     if not names:
         return None
     several = several or several_bodies

@@ -1089,13 +1089,16 @@ def short_name_given(short: NameKey, other: NameKey) -> NameKey | None:
 
 
 _LAST_BRACKETS = re.compile(r"\(([^()]+)\)\s*$")
+#: How a name reason says one name is a name of its own with the other's after it in brackets (``groups.review_only``).
+IN_BRACKETS = ", with the other's name after it in brackets"
 
 
 def of_body_in_brackets(key: NameKey, other: NameKey) -> str | None:
     """The words before the brackets when ``key`` is a name of its own followed by ``other``'s whole name in
     brackets: "Restore (Birmingham Churches Together)" is the churches' refugee project, not the churches (a trial's
-    merge on their one postcode). The body a project's name gives in brackets is whose it is; a short name in
-    brackets is the name's own (``short_name_given``), a place where it is."""
+    merge on their one postcode), and "Scope (The Spastics Society)" the society's new name: either, so such a pair
+    is reviewed, never merged. A short name in brackets is the name's own (``short_name_given``), a place where it
+    is."""
     m = _LAST_BRACKETS.search(key.raw)
     if not m or len(other.tokens) < 2:
         return None
@@ -1188,7 +1191,8 @@ def name_similarity(a: NameKey, b: NameKey, weight, ambiguous=frozenset(), place
             return 0.5, f"{short.raw!r} is the short name the other gives itself, and the initials of other names here"
         return W.INITIALS, f"{short.raw!r} is the short name the other gives itself in brackets"
     if "(" in a.raw + b.raw and (body := of_body_in_brackets(a, b) or of_body_in_brackets(b, a)):
-        return 0.0, f"only one names {body!r}, with the other's name after it in brackets: a body of the other's"
+        score, reason = _name_overlap(a, b, weight, ambiguous, places)
+        return score, f"{reason}, but only one names {body!r}{IN_BRACKETS}: a body of the other's, or its new name"
     clash = place_clash(a, b, places)
     if clash:
         return 0.0, f"different places: {' '.join(clash[0])} vs {' '.join(clash[1])} (branches or sites)"
@@ -1294,7 +1298,9 @@ def _name_overlap(a: NameKey, b: NameKey, weight, ambiguous, places) -> tuple[fl
         own += mine_only
     score = num / den if den else 0.0
     shared = sorted(set(a.tokens) & set(b.tokens) | {t for t in a.tokens if other_number(t) in b.tokens})
-    reason = f"name words in common: {', '.join(shared)}" if shared else NO_WORD_IN_COMMON
+    # no word in common is said only when none is even misspelt ("Barnados" is "Barnardo's" written so)
+    reason = f"name words in common: {', '.join(shared)}" if shared else (
+        "name words alike, none the same" if num else NO_WORD_IN_COMMON)
     if all(unmatched_kinds):  # "Community Council" vs "Community Foundation": two kinds of body
         score *= KIND_CLASH
         reason += f", but {'/'.join(sorted(unmatched_kinds[0]))} vs {'/'.join(sorted(unmatched_kinds[1]))}"
