@@ -212,6 +212,8 @@ def numbers_a_site(identifier: str) -> bool:
 #: How a name reason says one name's initials were read as the other's words (``names._spelled_out``).
 _SPELLED = re.compile(rf"[A-Z]{{2,6}}{re.escape(SPELLED_OUT)}'")
 _TWO_LETTERS = re.compile(rf"[A-Z]{{2}}{re.escape(SPELLED_OUT)}'")
+#: How ``review_only`` begins its answer for initials or two letters read as the other name's words.
+_READ_AS = ("initials read as", "two letters read as")
 
 
 #: How a name reason says each name has a kind of body the other lacks ("..., but council vs foundation (0.63)",
@@ -270,9 +272,9 @@ def review_only(pair, names: Mapping[str, str] | None, several=None) -> str | No
         return ("one name is the other's in brackets after a name of its own: a project or service of the other, or "
                 "its new name: review it (merge them, or keep both with part_of)")
     if pair.reasons and ONLY_A_PLACE in pair.reasons[0] and not same_ids:
-        return ("the names share a place's name and nothing else: bodies of one town at one address or phone (the "
-                "offices of one building, the services of one council) are two unless an identifier says one: "
-                "review it rather than merge")
+        return ("the names share a place's name and common words, nothing else: bodies of one town at one address "
+                "or phone (the offices of one building, the groups of one community centre) are two unless an "
+                "identifier says one: review it rather than merge")
     if pair.reasons and _SPELLED.match(pair.reasons[0]) and not any(
             r.startswith(EVIDENCE_BEYOND_NAME) for r in pair.reasons):
         return ("initials read as the other name's words, and no identifier, address, phone or website says they "
@@ -396,6 +398,15 @@ def merge_plan(pairs, names: Mapping[str, str] | None = None, *, review_size: in
                 and p.a in group_of and group_of[p.a] == group_of.get(p.b):
             clean[group_of[p.a]] += 1
     one_name = {g for g, n in clean.items() if n == len(members[g]) * (len(members[g]) - 1) // 2}
+    # initials read as the other name's words say nothing against a pair that one name written twice joins anyway
+    # ("TU Wien" / "Technische Universität Wien", also written "TU Wien": a trial's group of three was reviewed)
+    spelled = [p for p in pairs if id(p) in why and why[id(p)].startswith(_READ_AS)]
+    if spelled:
+        joined = {x: n for n, g in enumerate(groups_of([(p.a, p.b) for p in pairs if p.exact and id(p) not in why]))
+                  for x in g}
+        for p in spelled:
+            if p.a in joined and joined[p.a] == joined.get(p.b):
+                del why[id(p)]
     for p in pairs:
         if id(p) in own or group_of[p.a] != group_of[p.b]:
             continue

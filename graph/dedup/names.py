@@ -1304,7 +1304,7 @@ def _name_overlap(a: NameKey, b: NameKey, weight, ambiguous, places) -> tuple[fl
     if all(unmatched_kinds):  # "Community Council" vs "Community Foundation": two kinds of body
         score *= KIND_CLASH
         reason += f", but {'/'.join(sorted(unmatched_kinds[0]))} vs {'/'.join(sorted(unmatched_kinds[1]))}"
-    elif own == 2 and shared and all(map(places.named, shared)):
+    elif own == 2 and shared and all(places.named(t) or t in GENERIC_WORDS for t in shared):
         reason += ONLY_A_PLACE
     elif own == 1 and shared and (all(map(places.named, a.tokens)) or all(map(places.named, b.tokens))):
         # a place's name alone names no body of it: "BIRMINGHAM & SOLIHULL" (a list's heading) / "Solihull College"
@@ -1315,11 +1315,12 @@ def _name_overlap(a: NameKey, b: NameKey, weight, ambiguous, places) -> tuple[fl
 
 #: How a name reason says two names share no word (``_name_overlap``).
 NO_WORD_IN_COMMON = "name words in common: none exactly"
-#: How a name reason says the names share a place's name and nothing else, each with words of its own: the
-#: bodies of one region or town ("Transport for West Midlands" / "Business Growth West Midlands", a trial's
-#: offices of one building, merged on their one address). Reviewed unless an identifier says one body
-#: (``groups.review_only``).
-ONLY_A_PLACE = ", no word but a place's"
+#: How a name reason says the names share a place's name and common words (``GENERIC_WORDS``) and nothing else,
+#: each with words of its own: the bodies of one region or town ("Transport for West Midlands" / "Business Growth
+#: West Midlands", a trial's offices of one building; "Eritrean Community in Wolverhampton" / "Kurdish Community
+#: Association Wolverhampton", two groups at one community centre on its phone: each merged on their one address).
+#: Reviewed unless an identifier says one body (``groups.review_only``).
+ONLY_A_PLACE = ", no word but a place's or a common one"
 
 
 #: Why two names are one: the reason of a pair whose names are one once normalised (``name_key``).
