@@ -1324,6 +1324,21 @@ def test_each_row_of_a_plain_list_cites_its_file_as_its_source(lcg, tmp_path):
     assert lcg("validate", "--data", kept).exit_code == 0
 
 
+def test_the_import_says_where_each_file_it_wrote_is(lcg, tmp_path):
+    """A reviewer's import said "wrote 2 files in .../imports/sheet-list" when one of them was the data folder's
+    sources.yaml, where the list is registered: a user looked for it in the import's folder. Files in the import's
+    folder are counted there; one outside it is named by its path."""
+    kept = tmp_path / "data"
+    kept.mkdir()
+    (kept / "sources.yaml").write_text("- key: report.pdf\n  title: A report\n", encoding="utf-8")
+    (kept / "organisations.yaml").write_text("- id: oak-trust\n  name: Oak Trust\n  sources: [report.pdf]\n",
+                                             encoding="utf-8")
+    result = _import_list(lcg, tmp_path, "Name,Town\nElm Trust,Bilston\n", "{Name: Label, Town: address}")
+    assert result.exit_code == 0, result.output
+    assert (f"wrote 1 file in {kept / 'imports' / 'sheet-list'} and updated {kept / 'sources.yaml'}."
+            in result.output), result.output
+
+
 def test_a_department_is_no_person_a_left_out_column_is_not_warned_of_and_a_reimport_says_what_it_removed(
         lcg, tmp_path):
     """From trials: "ESOL dept" in a Contact column was imported as a person (a department, as "Admissions Team" is
