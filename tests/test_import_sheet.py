@@ -1324,6 +1324,40 @@ def test_each_row_of_a_plain_list_cites_its_file_as_its_source(lcg, tmp_path):
     assert lcg("validate", "--data", kept).exit_code == 0
 
 
+def test_two_files_with_a_sheet_of_one_name_each_cite_their_own_file(lcg, tmp_path):
+    """A reviewer's `lcg import sheet a.xlsx b.xlsx`, both sheets named "Elements", cited b.xlsx as the source of
+    every entry (the file was looked up by the sheet's name alone), and two lists named list.csv in two folders
+    would share one sources key for two documents. Each entry cites its own file; files of one name are told
+    apart by their folder's name, and so are their sheets in what is said of their rows."""
+    _book(tmp_path / "a.xlsx", [["Label", "Type"], ["Alpha Trust", "Organisation"]], [["From", "To", "Type"]])
+    _book(tmp_path / "b.xlsx", [["Label", "Type"], ["Beta Trust", "Organisation"], ["", "Organisation"]],
+          [["From", "To", "Type"]])
+    result = lcg("import", "sheet", tmp_path / "a.xlsx", tmp_path / "b.xlsx", "-o", tmp_path / "data")
+    assert result.exit_code == 1 and "Elements (b.xlsx):3" in result.output, result.output
+    _book(tmp_path / "b.xlsx", [["Label", "Type"], ["Beta Trust", "Organisation"]], [["From", "To", "Type"]])
+    result = lcg("import", "sheet", tmp_path / "a.xlsx", tmp_path / "b.xlsx", "-o", tmp_path / "data")
+    assert result.exit_code == 0, result.output
+    assert {n.name: n.props.get("sources") for n in load_dataset(tmp_path / "data").nodes} == {
+        "Alpha Trust": ("a.xlsx",), "Beta Trust": ("b.xlsx",)}
+    for folder, name in (("north", "Oak Trust"), ("south", "Elm Trust")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "list.csv").write_text(f"Name,Town\n{name},Bilston\n", encoding="utf-8")
+    (tmp_path / "map.yaml").write_text("columns: {Name: Label, Town: address}\n", encoding="utf-8")
+    kept = tmp_path / "kept"
+    kept.mkdir()
+    (kept / "sources.yaml").write_text("- key: report.pdf\n  title: A report\n", encoding="utf-8")
+    (kept / "organisations.yaml").write_text("- id: ash-trust\n  name: Ash Trust\n  sources: [report.pdf]\n",
+                                             encoding="utf-8")
+    result = lcg("import", "sheet", tmp_path / "north" / "list.csv", tmp_path / "south" / "list.csv", "--type",
+                 "organisation", "--map", tmp_path / "map.yaml", "-o", kept)
+    assert result.exit_code == 0, result.output
+    assert {n.name: n.props.get("sources") for n in load_dataset(kept).nodes} == {
+        "Ash Trust": ("report.pdf",), "Oak Trust": ("north/list.csv",), "Elm Trust": ("south/list.csv",)}
+    assert [e["key"] for e in yaml.safe_load((kept / "sources.yaml").read_text(encoding="utf-8"))] == [
+        "report.pdf", "north/list.csv", "south/list.csv"]
+    assert lcg("validate", "--data", kept).exit_code == 0
+
+
 def test_the_import_says_where_each_file_it_wrote_is(lcg, tmp_path):
     """A reviewer's import said "wrote 2 files in .../imports/sheet-list" when one of them was the data folder's
     sources.yaml, where the list is registered: a user looked for it in the import's folder. Files in the import's

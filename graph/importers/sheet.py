@@ -968,14 +968,15 @@ def _cite_files(reader: _Reader, entries: list[dict]) -> list:
     from ..sources import Source
 
     files: dict[str, Path] = {}
+    names = _file_names(list(dict.fromkeys(reader.files.values())))
     for e in entries:
         sheet = reader.rows.get(e["id"], (None,))[0]
         path = reader.files.get(sheet) if sheet is not None else None
         if path is None or sheet is None or "sources" in reader.headers.get(sheet, {}) or e.get("sources"):
             continue
-        e["sources"] = [path.name]
-        files[path.name] = path
-    return [Source(key=name, title=f"Spreadsheet {name}", kind="spreadsheet", file=name,
+        e["sources"] = [names[path]]
+        files[names[path]] = path
+    return [Source(key=name, title=f"Spreadsheet {name}", kind="spreadsheet", file=path.name,
                    date=dt.date.fromtimestamp(path.stat().st_mtime).isoformat()) for name, path in files.items()]
 
 
@@ -1056,14 +1057,16 @@ def _read(paths: list[Path], out_dir, mapping, name: str | None, kind: str | Non
     known = {*ELEMENT_COLUMNS, *CONNECTION_COLUMNS, *TIE_DATE_COLUMNS, *FIELD_SYNONYMS, *column_map, PERSON_COLUMN,
              *REGISTER_COLUMNS,
              *(f.name for k in schema.NODE_KINDS.values() for f in k.fields)}  # what a header row names
+    tables = {path: read_tables(path, reader.file_warnings) for path in paths}
+    labels = _sheet_labels([(path, sheet) for path, found in tables.items() for sheet in found])
     for path in paths:
-        for sheet, rows in read_tables(path, reader.file_warnings).items():
+        for sheet, rows in tables[path].items():
             # Rows keep the number the sheet shows them at (a blank row above shifts none of them).
             numbered = [(n, r) for n, r in enumerate(rows or (), start=1) if any(c not in (None, "") for c in r)]
             numbered = numbered[_title_rows(numbered, known):]
             if numbered:
                 _not_grants(path, numbered[0][1], out_dir)
-            label = sheet if path.suffix.lower() != ".csv" else path.name
+            label = labels[path, sheet]
             reader.files[label] = path
             footers = 0
             while len(numbered) - footers > 2 and _footer(numbered[0][1], numbered[-1 - footers][1]):
@@ -1120,6 +1123,35 @@ def _read(paths: list[Path], out_dir, mapping, name: str | None, kind: str | Non
     entries, by_id, by_label = _elements(reader, elements)
     ties = _connections(reader, connections, by_id, by_label)
     return reader, entries, by_id, by_label, ties, map_kind
+
+
+def _sheet_labels(found: list[tuple[Path, str]]) -> dict[tuple[Path, str], str]:
+    """How each (file, sheet) of an import is named in its problems and warnings and looked up (``_Reader.files``):
+    the sheet's name (a CSV's, its file's name), and where two files have a sheet of that name, the sheet's with its
+    file's ("Elements (b.xlsx)"; a CSV, its folder's too: "north/list.csv"). A reviewer's `lcg import sheet a.xlsx
+    b.xlsx`, both sheets named "Elements", cited b.xlsx as the source of every entry of both."""
+    def plain(path: Path, sheet: str) -> str:
+        return path.name if path.suffix.lower() == ".csv" else sheet
+
+    named = Counter(plain(p, s) for p, s in found)
+    files = _file_names(list(dict.fromkeys(p for p, _ in found)))
+    return {(p, s): plain(p, s) if named[plain(p, s)] < 2 else files[p] if p.suffix.lower() == ".csv"
+            else f"{s} ({files[p]})" for p, s in found}
+
+
+def _file_names(paths: list[Path]) -> dict[Path, str]:
+    """Each file's name, or where two files of the import share one, its name with as many of its folders as tell
+    it from the others' ("north/list.csv", "south/list.csv"): what its entries cite as their source (a key of
+    ``sources.yaml``) and what its sheets are named by (``_sheet_labels``). One key for two documents would cite
+    the first file for the rows of both."""
+    out = {}
+    for path in paths:
+        alike = [q for q in paths if q != path and q.name == path.name]
+        depth = 1
+        while alike and depth < len(path.parts) and any(q.parts[-depth:] == path.parts[-depth:] for q in alike):
+            depth += 1
+        out[path] = "/".join(path.parts[-depth:]) if alike else path.name
+    return out
 
 
 class GrantsFile(UnreadableInput):
