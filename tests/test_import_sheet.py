@@ -2126,6 +2126,27 @@ def test_headings_in_capitals_of_the_lists_own_words_and_sentences_below_it_are_
     assert "list.csv:5: passed over 'Data published under" in result.stderr, result.stderr
 
 
+def test_last_rows_typed_in_small_letters_are_rows_and_a_note_below_says_something(lcg, tmp_path):
+    """A reviewer's list ended with two real rows typed in small letters, "bilston community centre" and "tettenhall
+    wood residents association": both were passed over as notes below the list (three words in small letters were
+    read as a sentence). A note has what a name has not: a figure or a date, a note's word ("please", "licence"),
+    a sentence's verb, or a sentence's end; the rows are imported, the note after them still passed over."""
+    text = ("Organisation,Town,Postcode\nDudley CVS,Dudley,DY1 1AA\nBilston Town Juniors,Bilston,WV14 0AB\n"
+            "Walsall Housing Group,Walsall,WS1 1AA\nbilston community centre,,\n"
+            "tettenhall wood residents association,,\n")
+    result = _import_list(lcg, tmp_path, text, "{Organisation: Label, Town: address, Postcode: postcode}")
+    assert result.exit_code == 0, result.output
+    names = [n.name for n in load_dataset(tmp_path / "data").nodes]
+    assert names[-2:] == ["bilston community centre", "tettenhall wood residents association"], names
+    assert "passed over" not in result.stderr, result.stderr
+    result = _import_list(lcg, tmp_path, text + "list kept by the volunteer centre - please send changes,,\n",
+                          "{Organisation: Label, Town: address, Postcode: postcode}")
+    assert result.exit_code == 0, result.output
+    assert len(load_dataset(tmp_path / "data").nodes) == 5
+    assert "list.csv:7: passed over 'list kept by the volunteer centre - please send changes': a note below" \
+        in result.stderr, result.stderr
+
+
 def test_a_360giving_grants_file_given_as_a_sheet_stops_with_the_command_that_imports_it(lcg, tmp_path):
     """A trial's grants file given to `lcg import sheet --type organisation` was offered a mapping that made the
     grant's Identifier the organisation's identifiers and left out the recipients' register numbers, with no word

@@ -1363,15 +1363,32 @@ def _footer(header, row) -> bool:
 #: The small words a body's name writes in small letters ("Friends of the Earth", "Men in Sheds", "Ty Hafan y
 #: Plant"): its other words start with a capital.
 _NAMES_SMALL_WORDS = _NAME_PARTICLES | frozenset("of for the and in on at by to with a an".split())
+#: Words a note below a list says and a body's name does not: when and by whom the list was made, its licence,
+#: what to do with it ("Last updated Feb 2025 by Economy team - please tell us about changes", "Data published under
+#: the Open Government Licence").
+_NOTES_WORDS = frozenset("updated exported published licence license licensed please contact source sources total "
+                         "totals copied checked compiled downloaded generated correct accurate".split())
+#: Words that make a row of six words or more a sentence (it says something: "Ofsted grades as at last inspection;
+#: employer-providers not all listed on FAT"): a verb a note's sentence is made with, or its "not".
+_SENTENCE_WORDS = frozenset("is are was were be been being has have had not no do does did may might can could will "
+                            "would should must see tell let".split())
 
 
 def _a_sentence(text: str) -> bool:
-    """Whether ``text`` is written as a sentence, not as a body's name: three words or more in small letters that
-    no name writes so (``_NAMES_SMALL_WORDS``). A name writes its own words with capitals, perhaps one or two in
-    haste ("Wolverhampton toy library"); a list's note is a sentence ("Ofsted grades as at last inspection;
-    employer-providers not all listed on FAT")."""
-    small = [w for w in str(text).split() if w[:1].islower() and w.lower().strip(".,;:") not in _NAMES_SMALL_WORDS]
-    return len(small) >= 3
+    """Whether ``text`` is a note written as a sentence, not a body's name: three words or more in small letters
+    that no name writes so (``_NAMES_SMALL_WORDS``), and what a note has and a name has not: a figure or a date, a
+    note's word (``_NOTES_WORDS``), a sentence's verb in six words or more (``_SENTENCE_WORDS``), or a sentence's
+    end ("...", "!", "?", a full stop after a word). A reviewer's lists ended with real rows typed in small letters,
+    "bilston community centre", "tettenhall wood residents association", passed over as notes; a name written in
+    haste ("Wolverhampton toy library") keeps its capitals."""
+    words = str(text).split()
+    small = [w for w in words if w[:1].islower() and w.lower().strip(".,;:") not in _NAMES_SMALL_WORDS]
+    said = {w.casefold() for w in re.findall(r"[^\W\d_]+", str(text))}
+    end = str(text).rstrip()
+    return len(small) >= 3 and (
+        any(c.isdigit() for c in str(text)) or bool(said & _NOTES_WORDS)
+        or len(words) >= 6 and bool(said & _SENTENCE_WORDS)
+        or end.endswith(("...", "\u2026", "!", "?")) or re.search(r"[^\W\d_]{4}\.$", end) is not None)
 
 
 #: A heading or note decorated as one ("--- Europe ---", "** MoUs under renewal **", "=== North ===", "~ Archive ~"):
