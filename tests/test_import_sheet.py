@@ -2126,6 +2126,40 @@ def test_headings_in_capitals_of_the_lists_own_words_and_sentences_below_it_are_
     assert "list.csv:5: passed over 'Data published under" in result.stderr, result.stderr
 
 
+def test_a_body_named_in_capitals_is_a_row_and_a_heading_names_places_or_sections(lcg, tmp_path):
+    """A reviewer's list of names all in capitals lost "WOLVERHAMPTON HOMES" and "BILSTON LIBRARY" (one cell
+    written) as headings, a word of each being written small in its Town column; in a mixed-case list "YMCA BLACK
+    COUNTRY GROUP" and "THE HAVEN WOLVERHAMPTON" were lost so. Capitals say a heading only in a list that writes its
+    names in mixed case, and only of words that name no body: places', sections' or the list's own small words
+    ("BILSTON / WEDNESFIELD", "COVENTRY & WARWICKSHIRE"), or kinds of bodies, many ("COLLEGES & UNIVERSITIES")."""
+    text = ("Organisation,Town,Postcode\nWOLVERHAMPTON VOLUNTARY SECTOR COUNCIL,Wolverhampton,WV1 3AA\n"
+            "BILSTON TOWN JUNIORS,Bilston,WV14 0AB\nWALSALL HOUSING GROUP,Walsall,WS1 1AA\nWOLVERHAMPTON HOMES,,\n"
+            "BILSTON LIBRARY,,\nDUDLEY CVS,Dudley,DY1 1AA\n")
+    result = _import_list(lcg, tmp_path, text, "{Organisation: Label, Town: address, Postcode: postcode}")
+    assert result.exit_code == 0, result.output
+    assert len(load_dataset(tmp_path / "data").nodes) == 6 and "passed over" not in result.stderr, result.stderr
+    bodies = ["WOLVERHAMPTON HOMES", "YMCA BLACK COUNTRY GROUP", "THE HAVEN WOLVERHAMPTON", "BILSTON LIBRARY", "NSPCC"]
+    headings = ["BILSTON / WEDNESFIELD", "DUDLEY / SANDWELL", "BIRMINGHAM & SOLIHULL", "COVENTRY & WARWICKSHIRE",
+                "BLACK COUNTRY", "COLLEGES & UNIVERSITIES", "REGIONAL / NATIONAL"]
+    rows = [("Bilston Town Juniors", "Bilston"), ("Wednesfield Library", "Wednesfield"), ("Dudley CVS", "Dudley"),
+            ("Sandwell Valley Friends", "Oldbury"), ("Aston Villa Foundation", "Birmingham"),
+            ("Solihull Carers", "Solihull"), ("Coventry Refugee Centre", "Coventry"), ("TCV Black Country", "Tipton"),
+            ("Walsall College", "Walsall"), ("Canal and River Trust", "Milton Keynes")]
+    lines = []
+    for k, (name, town) in enumerate(rows):
+        if k < len(headings):
+            lines.append(f"{headings[k]},,")
+        lines += [f"{name},{town},WV1 {k}AA", f"{town} Food Bank,{town},WV2 {k}AA"]  # rows mostly fill cells
+        if k < len(bodies):
+            lines.append(f"{bodies[k]},,")
+    result = _import_list(lcg, tmp_path, "Organisation,Town,Postcode\n" + "\n".join(lines) + "\n",
+                          "{Organisation: Label, Town: address, Postcode: postcode}")
+    assert result.exit_code == 0, result.output
+    names = {n.name for n in load_dataset(tmp_path / "data").nodes}
+    assert names == {name for name, _ in rows} | {f"{town} Food Bank" for _, town in rows} | set(bodies), names
+    assert "passed over " + ", ".join(map(repr, headings)) in result.stderr, result.stderr
+
+
 def test_last_rows_typed_in_small_letters_are_rows_and_a_note_below_says_something(lcg, tmp_path):
     """A reviewer's list ended with two real rows typed in small letters, "bilston community centre" and "tettenhall
     wood residents association": both were passed over as notes below the list (three words in small letters were

@@ -110,7 +110,9 @@ _NO_ONE = BLANK_WORDS | frozenset("vacant x various yes no true false info recep
 _BODY_WORDS = frozenset("of for the council school college university trust centre center ltd limited team office "
                         "department dept service services website group association society club cic plc "
                         # and public bodies' ("Seoul Metropolitan Government", "Ministry of Education")
-                        "government ministry agency institute library hospital".split())
+                        "government ministry agency institute library hospital "
+                        # and those of housing and care bodies' ("Wolverhampton Homes", "Acorns Children's Hospice")
+                        "homes housing hospice".split())
 _ROLE_WORDS = frozenset("head teacher headteacher manager chair chairman chairperson director officer coordinator "
                         "co-ordinator ceo principal secretary treasurer administrator lead contact deputy assistant "
                         "executive chief worker leader safeguarding general enquiries admin senior curator exec "
@@ -1418,11 +1420,15 @@ def _inner_notes(reader: _Reader, label: str, header, head: list[str], numbered:
     * a place's name: a later part of a value of the list's address columns ("Penn" of "Manor Road, Penn"; not its
       first, a building's, which may be a row's own: "Pendeford Library" of "Pendeford Library, Whitburn Close"), a country
       (``places.country_named``) or place words alone (``places.BUILTIN_PLACES``: "West Midlands", "Europe");
-    * written in capitals with a word the list's rows write in small letters ("SANDWELL" beside "Sandwell Valley
-      Friends", "REGIONAL / NATIONAL" beside "National Waterways Museum", "BLACK COUNTRY", "COVENTRY &
-      WARWICKSHIRE"): words shouted, as headings are, where a body's initials are capitals wherever they are
-      written. Trials' directories imported such headings as organisations, or one of them ("SANDWELL", no Town's)
-      while its like ("WALSALL", a Town's) was passed over.
+    * written in capitals in a list that writes its names in mixed case (most of its Label column's), and naming
+      no body (``_shouted``): every word one the list's rows write in small letters, a place's or a section's
+      ("SANDWELL" beside "Sandwell Valley Friends", "REGIONAL / NATIONAL", "BLACK COUNTRY", "COVENTRY &
+      WARWICKSHIRE"), none a body's word ("WOLVERHAMPTON HOMES", "BILSTON LIBRARY" are bodies), or every word a
+      kind of body's, many ("COLLEGES & UNIVERSITIES"). Words shouted, as headings are, where a body's initials are
+      capitals wherever they are written ("NSPCC", "YMCA BLACK COUNTRY GROUP", "THE HAVEN WOLVERHAMPTON": words
+      the list does not write). Trials' directories imported such headings as organisations, or one of them
+      ("SANDWELL", no Town's) while its like ("WALSALL", a Town's) was passed over; a list that writes all its names
+      in capitals says nothing by them (a reviewer's lost "WOLVERHAMPTON HOMES", "Homes" being no Town's word).
     Otherwise how a row is written says nothing of the kind: an organisation with only its name written is a row,
     in capitals ("NSPCC", "WEA": its initials) or written as the headings are ("Barnardo's", "Caritas" among the headings
     "Wolverhampton", "Walsall"): a reviewer saw such rows passed over as headings. A row written as the headings
@@ -1474,16 +1480,16 @@ def _inner_notes(reader: _Reader, label: str, header, head: list[str], numbered:
     written = {w.casefold() for r in full for c in r if isinstance(c, str)
                for w in re.findall(r"[^\W\d_]+", c) if not w.isupper()}
 
-    def shouted(text: str) -> bool:
-        words = [w.casefold() for w in re.findall(r"[^\W\d_]+", text) if len(w) > 1]
-        return text.upper() == text and any(
-            w not in ("and", "of", "the") and {w, w[:-1] if w.endswith("s") else w, w[:-2] if w.endswith("es") else w,
-                                                w[:-3] + "y" if w.endswith("ies") else w} & written for w in words)
+    def mixed(column: int) -> bool:  # most names of the column written in mixed case: capitals say something there
+        at = head.index("label") if "label" in head else column
+        names = [str(r[at]) for r in full if at < len(r) and _has_letters(r[at])]
+        return 2 * sum(name.upper() != name for name in names) > len(names)
 
     passed = {}
     for n, r, i in ones:
         text = str(r[i]).strip()
-        if _DECORATED.fullmatch(text) or _NOTE_WORD.match(text) or heading(text) or shouted(text):
+        if _DECORATED.fullmatch(text) or _NOTE_WORD.match(text) or heading(text) or (
+                text.upper() == text and mixed(i) and _shouted(text, written)):
             passed[n] = (i, text)
     found: dict[tuple[int, bool], list[str]] = {}  # (column, in capitals) -> the headings written so
     for i, t in passed.values():
@@ -1511,6 +1517,49 @@ def _inner_notes(reader: _Reader, label: str, header, head: list[str], numbered:
     if inside:
         reader.inner_notes[label] = inside
     return [(n, r) for n, r in numbered if n not in passed]
+
+
+#: Words a heading names a part of a list by, where it reaches ("REGIONAL / NATIONAL", "LOCAL", "OTHER"): no body's
+#: name in a heading, where "National" or "City" may be a body's word.
+_SECTION_WORDS = frozenset("regional national local international county city citywide countywide nationwide uk "
+                           "europe other others general miscellaneous misc online".split())
+
+
+def _shouted(text: str, written: set[str]) -> bool:
+    """Whether ``text``, a one-cell row in capitals of a list that writes its names in mixed case, is a heading in
+    capitals: none of its words a body's (``_body_word``: "WOLVERHAMPTON HOMES", "BILSTON LIBRARY", "YMCA BLACK
+    COUNTRY GROUP" are bodies) and each one the list writes in small letters (``written``: "SANDWELL" beside
+    "Sandwell Valley Friends"), a place's (``places.BUILTIN_PLACES``) or a section's (``_SECTION_WORDS``:
+    "REGIONAL / NATIONAL"); or each a kind of body's, many ("COLLEGES & UNIVERSITIES", "SCHOOLS": the bodies of a
+    section, not one). A word the list does not write ("THE HAVEN WOLVERHAMPTON", "NSPCC") is a body's own."""
+    from ..dedup.names import CONNECTIVES
+    from ..dedup.places import BUILTIN_PLACES
+
+    words = [w.casefold() for w in re.findall(r"[^\W\d_]+", text) if len(w) > 1]
+    words = [w for w in words if w not in CONNECTIVES]
+    if not words:
+        return False
+    if all(w.endswith("s") and _body_word(w) for w in words):
+        return True
+    return all(w in _SECTION_WORDS or not _body_word(w) and (w in BUILTIN_PLACES or _singular(w) & written)
+               for w in words)
+
+
+def _singular(word: str) -> set[str]:
+    """``word`` and what it is, one, if it is a plural: "colleges" -> college, "charities" -> charity."""
+    return {word, *([word[:-1]] if word.endswith("s") else []), *([word[:-2]] if word.endswith("es") else []),
+            *([word[:-3] + "y"] if word.endswith("ies") else [])}
+
+
+def _body_word(word: str) -> bool:
+    """Whether ``word`` (lower case), or the one it is a plural of, says a body: a kind of body ("library", "church",
+    "juniors": ``names.KIND_WORDS``), a word half the sector's names share ("trust", "group", "council",
+    "association": ``names.GENERIC_WORDS``), a body's part word (``names.BODY_WORDS``), a legal form or a word the
+    sheet reads as a body's (``_BODY_WORDS``: "club", "homes")."""
+    from ..dedup.names import BODY_WORDS, CONNECTIVES, GENERIC_WORDS, KIND_WORDS, LEGAL_TOKENS
+
+    return bool(_singular(word) & (GENERIC_WORDS | KIND_WORDS | BODY_WORDS | LEGAL_TOKENS | _BODY_WORDS)
+                - CONNECTIVES)
 
 
 def _has_letters(value) -> bool:
