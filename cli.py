@@ -940,11 +940,24 @@ def import_360giving(file, out_dir, skip_invalid, dates, source_name, currency):
         click.echo(f"{file}: warning: {p}", err=True)
     added = ", ".join(_kind_count(kind, n) for kind, n in result.added.items())
     totals = ", ".join(f"{c} {v:,.2f}" for c, v in sorted(result.total_amount.items()))
-    where = f"wrote {len(result.written)} file{'s' if len(result.written) != 1 else ''} in {result.folder}" \
-        if result.written else f"{result.folder} was already up to date"
+    where = _where_written(result)
     _say_kept(result.kept)
     click.echo(f"Imported {result.grants} grants ({totals}) into {out_dir}: added {added}; "
                f"{result.already} grants were already in other files; {where}.", err=True)
+
+
+def _where_written(result) -> str:
+    """Where an import wrote: its files in its own folder, and each file outside it by its path (the data folder's
+    ``sources.yaml``, where the file imported is registered). A trial's "wrote 2 files in .../imports/sheet-list4"
+    was one file there and the top-level sources.yaml."""
+    from pathlib import Path
+
+    if not result.written:
+        return f"{result.folder} was already up to date"
+    inside = [p for p in result.written if Path(p).parent == Path(result.folder)]
+    said = [f"wrote {len(inside)} file{'s' if len(inside) != 1 else ''} in {result.folder}"] if inside else []
+    said += [f"updated {p}" for p in result.written if p not in inside]
+    return " and ".join(said)
 
 
 def _kind_count(kind: str, n: int) -> str:
@@ -1046,8 +1059,7 @@ def import_sheet(files, out_dir, mapping, name, kind):
         or "nothing"
     if result.removed:  # rows deleted from the sheet since the last import: their entries are gone too
         added += f"; removed {', '.join(_kind_count(kind, n) for kind, n in result.removed.items())}"
-    where = f"wrote {len(result.written)} file{'s' if len(result.written) != 1 else ''} in {result.folder}" \
-        if result.written else f"{result.folder} was already up to date"
+    where = _where_written(result)
     _say_kept(result.kept)
     _say_held(result, out_dir)
     for w in result.warnings:

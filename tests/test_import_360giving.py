@@ -362,6 +362,26 @@ def test_a_blank_currency_is_the_amounts_own_sign_before_the_files(lcg, tmp_path
     assert funds[1800] == "GBP"
 
 
+def test_a_grants_sign_gives_the_files_currency_to_the_grants_with_none(lcg, tmp_path):
+    """A reviewer's file with no Currency column, "£500" on one row and "700" on another, was refused as one whose
+    grants give no currency ("no grant gives its currency", --skip-invalid too), though the first gives pounds by
+    its sign. A currency a grant's sign gives is the file's as its Currency cell's would be: the other takes it,
+    with the warning naming its row."""
+    src = tmp_path / "grants.csv"
+    src.write_text("Identifier,Title,Amount Awarded,Award Date,Recipient Org:Identifier,Recipient Org:Name,"
+                   "Funding Org:Identifier,Funding Org:Name\n"
+                   "360G-x-1,Grant one,£500,2024-01-05,GB-CHC-1000001,Alpha Trust,GB-CHC-2000002,Test Foundation\n"
+                   "360G-x-2,Grant two,700,2024-01-06,GB-CHC-1000002,Beta Trust,GB-CHC-2000002,Test Foundation\n",
+                   encoding="utf-8")
+    out = tmp_path / "data"
+    result = lcg("import", "360giving", src, "-o", out)
+    assert result.exit_code == 0, result.output
+    assert "currency blank on row 3 (360G-x-2); used GBP, the currency of every other grant in the file" \
+        in result.output, result.output
+    funds = {r.props["amount"]: r.props["currency"] for r in load_dataset(out).rels if r.kind == "FUNDS"}
+    assert funds == {500: "GBP", 700: "GBP"}, funds
+
+
 def test_a_dollar_sign_is_any_dollars_and_no_currency_to_fill_a_blank_with(lcg, tmp_path):
     """"$" is the sign of US, Canadian, Australian... dollars: "$600" on a CAD row is read, and a blank currency
     beside "$500" is the file's one currency, not USD taken from the sign (a review's cases)."""

@@ -1324,6 +1324,55 @@ def test_each_row_of_a_plain_list_cites_its_file_as_its_source(lcg, tmp_path):
     assert lcg("validate", "--data", kept).exit_code == 0
 
 
+def test_two_files_with_a_sheet_of_one_name_each_cite_their_own_file(lcg, tmp_path):
+    """A reviewer's `lcg import sheet a.xlsx b.xlsx`, both sheets named "Elements", cited b.xlsx as the source of
+    every entry (the file was looked up by the sheet's name alone), and two lists named list.csv in two folders
+    would share one sources key for two documents. Each entry cites its own file; files of one name are told
+    apart by their folder's name, and so are their sheets in what is said of their rows."""
+    _book(tmp_path / "a.xlsx", [["Label", "Type"], ["Alpha Trust", "Organisation"]], [["From", "To", "Type"]])
+    _book(tmp_path / "b.xlsx", [["Label", "Type"], ["Beta Trust", "Organisation"], ["", "Organisation"]],
+          [["From", "To", "Type"]])
+    result = lcg("import", "sheet", tmp_path / "a.xlsx", tmp_path / "b.xlsx", "-o", tmp_path / "data")
+    assert result.exit_code == 1 and "Elements (b.xlsx):3" in result.output, result.output
+    _book(tmp_path / "b.xlsx", [["Label", "Type"], ["Beta Trust", "Organisation"]], [["From", "To", "Type"]])
+    result = lcg("import", "sheet", tmp_path / "a.xlsx", tmp_path / "b.xlsx", "-o", tmp_path / "data")
+    assert result.exit_code == 0, result.output
+    assert {n.name: n.props.get("sources") for n in load_dataset(tmp_path / "data").nodes} == {
+        "Alpha Trust": ("a.xlsx",), "Beta Trust": ("b.xlsx",)}
+    for folder, name in (("north", "Oak Trust"), ("south", "Elm Trust")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "list.csv").write_text(f"Name,Town\n{name},Bilston\n", encoding="utf-8")
+    (tmp_path / "map.yaml").write_text("columns: {Name: Label, Town: address}\n", encoding="utf-8")
+    kept = tmp_path / "kept"
+    kept.mkdir()
+    (kept / "sources.yaml").write_text("- key: report.pdf\n  title: A report\n", encoding="utf-8")
+    (kept / "organisations.yaml").write_text("- id: ash-trust\n  name: Ash Trust\n  sources: [report.pdf]\n",
+                                             encoding="utf-8")
+    result = lcg("import", "sheet", tmp_path / "north" / "list.csv", tmp_path / "south" / "list.csv", "--type",
+                 "organisation", "--map", tmp_path / "map.yaml", "-o", kept)
+    assert result.exit_code == 0, result.output
+    assert {n.name: n.props.get("sources") for n in load_dataset(kept).nodes} == {
+        "Ash Trust": ("report.pdf",), "Oak Trust": ("north/list.csv",), "Elm Trust": ("south/list.csv",)}
+    assert [e["key"] for e in yaml.safe_load((kept / "sources.yaml").read_text(encoding="utf-8"))] == [
+        "report.pdf", "north/list.csv", "south/list.csv"]
+    assert lcg("validate", "--data", kept).exit_code == 0
+
+
+def test_the_import_says_where_each_file_it_wrote_is(lcg, tmp_path):
+    """A reviewer's import said "wrote 2 files in .../imports/sheet-list" when one of them was the data folder's
+    sources.yaml, where the list is registered: a user looked for it in the import's folder. Files in the import's
+    folder are counted there; one outside it is named by its path."""
+    kept = tmp_path / "data"
+    kept.mkdir()
+    (kept / "sources.yaml").write_text("- key: report.pdf\n  title: A report\n", encoding="utf-8")
+    (kept / "organisations.yaml").write_text("- id: oak-trust\n  name: Oak Trust\n  sources: [report.pdf]\n",
+                                             encoding="utf-8")
+    result = _import_list(lcg, tmp_path, "Name,Town\nElm Trust,Bilston\n", "{Name: Label, Town: address}")
+    assert result.exit_code == 0, result.output
+    assert (f"wrote 1 file in {kept / 'imports' / 'sheet-list'} and updated {kept / 'sources.yaml'}."
+            in result.output), result.output
+
+
 def test_a_department_is_no_person_a_left_out_column_is_not_warned_of_and_a_reimport_says_what_it_removed(
         lcg, tmp_path):
     """From trials: "ESOL dept" in a Contact column was imported as a person (a department, as "Admissions Team" is
@@ -2075,6 +2124,61 @@ def test_headings_in_capitals_of_the_lists_own_words_and_sentences_below_it_are_
     result = _import_list(lcg, tmp_path, text, "{Organisation: Label, Ref: ~, Amount: ~}")
     assert result.exit_code == 0, result.output
     assert "list.csv:5: passed over 'Data published under" in result.stderr, result.stderr
+
+
+def test_a_body_named_in_capitals_is_a_row_and_a_heading_names_places_or_sections(lcg, tmp_path):
+    """A reviewer's list of names all in capitals lost "WOLVERHAMPTON HOMES" and "BILSTON LIBRARY" (one cell
+    written) as headings, a word of each being written small in its Town column; in a mixed-case list "YMCA BLACK
+    COUNTRY GROUP" and "THE HAVEN WOLVERHAMPTON" were lost so. Capitals say a heading only in a list that writes its
+    names in mixed case, and only of words that name no body: places', sections' or the list's own small words
+    ("BILSTON / WEDNESFIELD", "COVENTRY & WARWICKSHIRE"), or kinds of bodies, many ("COLLEGES & UNIVERSITIES")."""
+    text = ("Organisation,Town,Postcode\nWOLVERHAMPTON VOLUNTARY SECTOR COUNCIL,Wolverhampton,WV1 3AA\n"
+            "BILSTON TOWN JUNIORS,Bilston,WV14 0AB\nWALSALL HOUSING GROUP,Walsall,WS1 1AA\nWOLVERHAMPTON HOMES,,\n"
+            "BILSTON LIBRARY,,\nDUDLEY CVS,Dudley,DY1 1AA\n")
+    result = _import_list(lcg, tmp_path, text, "{Organisation: Label, Town: address, Postcode: postcode}")
+    assert result.exit_code == 0, result.output
+    assert len(load_dataset(tmp_path / "data").nodes) == 6 and "passed over" not in result.stderr, result.stderr
+    bodies = ["WOLVERHAMPTON HOMES", "YMCA BLACK COUNTRY GROUP", "THE HAVEN WOLVERHAMPTON", "BILSTON LIBRARY", "NSPCC"]
+    headings = ["BILSTON / WEDNESFIELD", "DUDLEY / SANDWELL", "BIRMINGHAM & SOLIHULL", "COVENTRY & WARWICKSHIRE",
+                "BLACK COUNTRY", "COLLEGES & UNIVERSITIES", "REGIONAL / NATIONAL"]
+    rows = [("Bilston Town Juniors", "Bilston"), ("Wednesfield Library", "Wednesfield"), ("Dudley CVS", "Dudley"),
+            ("Sandwell Valley Friends", "Oldbury"), ("Aston Villa Foundation", "Birmingham"),
+            ("Solihull Carers", "Solihull"), ("Coventry Refugee Centre", "Coventry"), ("TCV Black Country", "Tipton"),
+            ("Walsall College", "Walsall"), ("Canal and River Trust", "Milton Keynes")]
+    lines = []
+    for k, (name, town) in enumerate(rows):
+        if k < len(headings):
+            lines.append(f"{headings[k]},,")
+        lines += [f"{name},{town},WV1 {k}AA", f"{town} Food Bank,{town},WV2 {k}AA"]  # rows mostly fill cells
+        if k < len(bodies):
+            lines.append(f"{bodies[k]},,")
+    result = _import_list(lcg, tmp_path, "Organisation,Town,Postcode\n" + "\n".join(lines) + "\n",
+                          "{Organisation: Label, Town: address, Postcode: postcode}")
+    assert result.exit_code == 0, result.output
+    names = {n.name for n in load_dataset(tmp_path / "data").nodes}
+    assert names == {name for name, _ in rows} | {f"{town} Food Bank" for _, town in rows} | set(bodies), names
+    assert "passed over " + ", ".join(map(repr, headings)) in result.stderr, result.stderr
+
+
+def test_last_rows_typed_in_small_letters_are_rows_and_a_note_below_says_something(lcg, tmp_path):
+    """A reviewer's list ended with two real rows typed in small letters, "bilston community centre" and "tettenhall
+    wood residents association": both were passed over as notes below the list (three words in small letters were
+    read as a sentence). A note has what a name has not: a figure or a date, a note's word ("please", "licence"),
+    a sentence's verb, or a sentence's end; the rows are imported, the note after them still passed over."""
+    text = ("Organisation,Town,Postcode\nDudley CVS,Dudley,DY1 1AA\nBilston Town Juniors,Bilston,WV14 0AB\n"
+            "Walsall Housing Group,Walsall,WS1 1AA\nbilston community centre,,\n"
+            "tettenhall wood residents association,,\n")
+    result = _import_list(lcg, tmp_path, text, "{Organisation: Label, Town: address, Postcode: postcode}")
+    assert result.exit_code == 0, result.output
+    names = [n.name for n in load_dataset(tmp_path / "data").nodes]
+    assert names[-2:] == ["bilston community centre", "tettenhall wood residents association"], names
+    assert "passed over" not in result.stderr, result.stderr
+    result = _import_list(lcg, tmp_path, text + "list kept by the volunteer centre - please send changes,,\n",
+                          "{Organisation: Label, Town: address, Postcode: postcode}")
+    assert result.exit_code == 0, result.output
+    assert len(load_dataset(tmp_path / "data").nodes) == 5
+    assert "list.csv:7: passed over 'list kept by the volunteer centre - please send changes': a note below" \
+        in result.stderr, result.stderr
 
 
 def test_a_360giving_grants_file_given_as_a_sheet_stops_with_the_command_that_imports_it(lcg, tmp_path):

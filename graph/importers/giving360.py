@@ -179,9 +179,11 @@ def _amount(value):
 
 
 def file_currencies(rows) -> set[str]:
-    """The ISO 4217 codes the file's grants give: when there is one, a grant with its currency cell blank is
-    in it (a small trust's sheet of pounds left one cell empty)."""
-    found = (_text(g.get("currency")).upper() for _, g in rows if isinstance(g, dict))
+    """The ISO 4217 codes the file's grants give, in their Currency cell or, that blank, by their amount's sign
+    ("£500", as ``_currency`` reads it): when there is one, a grant with its currency cell blank is in it (a small
+    trust's sheet of pounds left one cell empty). A reviewer's file of "£500" on one row and "700" on another,
+    no Currency column, was refused as one whose grants give no currency, though the first gives pounds."""
+    found = (_currency(g, ())[0] for _, g in rows if isinstance(g, dict))
     return {c for c in found if is_currency(c)}
 
 

@@ -110,7 +110,9 @@ _NO_ONE = BLANK_WORDS | frozenset("vacant x various yes no true false info recep
 _BODY_WORDS = frozenset("of for the council school college university trust centre center ltd limited team office "
                         "department dept service services website group association society club cic plc "
                         # and public bodies' ("Seoul Metropolitan Government", "Ministry of Education")
-                        "government ministry agency institute library hospital".split())
+                        "government ministry agency institute library hospital "
+                        # and those of housing and care bodies' ("Wolverhampton Homes", "Acorns Children's Hospice")
+                        "homes housing hospice".split())
 _ROLE_WORDS = frozenset("head teacher headteacher manager chair chairman chairperson director officer coordinator "
                         "co-ordinator ceo principal secretary treasurer administrator lead contact deputy assistant "
                         "executive chief worker leader safeguarding general enquiries admin senior curator exec "
@@ -968,14 +970,15 @@ def _cite_files(reader: _Reader, entries: list[dict]) -> list:
     from ..sources import Source
 
     files: dict[str, Path] = {}
+    names = _file_names(list(dict.fromkeys(reader.files.values())))
     for e in entries:
         sheet = reader.rows.get(e["id"], (None,))[0]
         path = reader.files.get(sheet) if sheet is not None else None
         if path is None or sheet is None or "sources" in reader.headers.get(sheet, {}) or e.get("sources"):
             continue
-        e["sources"] = [path.name]
-        files[path.name] = path
-    return [Source(key=name, title=f"Spreadsheet {name}", kind="spreadsheet", file=name,
+        e["sources"] = [names[path]]
+        files[names[path]] = path
+    return [Source(key=name, title=f"Spreadsheet {name}", kind="spreadsheet", file=path.name,
                    date=dt.date.fromtimestamp(path.stat().st_mtime).isoformat()) for name, path in files.items()]
 
 
@@ -1056,14 +1059,16 @@ def _read(paths: list[Path], out_dir, mapping, name: str | None, kind: str | Non
     known = {*ELEMENT_COLUMNS, *CONNECTION_COLUMNS, *TIE_DATE_COLUMNS, *FIELD_SYNONYMS, *column_map, PERSON_COLUMN,
              *REGISTER_COLUMNS,
              *(f.name for k in schema.NODE_KINDS.values() for f in k.fields)}  # what a header row names
+    tables = {path: read_tables(path, reader.file_warnings) for path in paths}
+    labels = _sheet_labels([(path, sheet) for path, found in tables.items() for sheet in found])
     for path in paths:
-        for sheet, rows in read_tables(path, reader.file_warnings).items():
+        for sheet, rows in tables[path].items():
             # Rows keep the number the sheet shows them at (a blank row above shifts none of them).
             numbered = [(n, r) for n, r in enumerate(rows or (), start=1) if any(c not in (None, "") for c in r)]
             numbered = numbered[_title_rows(numbered, known):]
             if numbered:
                 _not_grants(path, numbered[0][1], out_dir)
-            label = sheet if path.suffix.lower() != ".csv" else path.name
+            label = labels[path, sheet]
             reader.files[label] = path
             footers = 0
             while len(numbered) - footers > 2 and _footer(numbered[0][1], numbered[-1 - footers][1]):
@@ -1120,6 +1125,35 @@ def _read(paths: list[Path], out_dir, mapping, name: str | None, kind: str | Non
     entries, by_id, by_label = _elements(reader, elements)
     ties = _connections(reader, connections, by_id, by_label)
     return reader, entries, by_id, by_label, ties, map_kind
+
+
+def _sheet_labels(found: list[tuple[Path, str]]) -> dict[tuple[Path, str], str]:
+    """How each (file, sheet) of an import is named in its problems and warnings and looked up (``_Reader.files``):
+    the sheet's name (a CSV's, its file's name), and where two files have a sheet of that name, the sheet's with its
+    file's ("Elements (b.xlsx)"; a CSV, its folder's too: "north/list.csv"). A reviewer's `lcg import sheet a.xlsx
+    b.xlsx`, both sheets named "Elements", cited b.xlsx as the source of every entry of both."""
+    def plain(path: Path, sheet: str) -> str:
+        return path.name if path.suffix.lower() == ".csv" else sheet
+
+    named = Counter(plain(p, s) for p, s in found)
+    files = _file_names(list(dict.fromkeys(p for p, _ in found)))
+    return {(p, s): plain(p, s) if named[plain(p, s)] < 2 else files[p] if p.suffix.lower() == ".csv"
+            else f"{s} ({files[p]})" for p, s in found}
+
+
+def _file_names(paths: list[Path]) -> dict[Path, str]:
+    """Each file's name, or where two files of the import share one, its name with as many of its folders as tell
+    it from the others' ("north/list.csv", "south/list.csv"): what its entries cite as their source (a key of
+    ``sources.yaml``) and what its sheets are named by (``_sheet_labels``). One key for two documents would cite
+    the first file for the rows of both."""
+    out = {}
+    for path in paths:
+        alike = [q for q in paths if q != path and q.name == path.name]
+        depth = 1
+        while alike and depth < len(path.parts) and any(q.parts[-depth:] == path.parts[-depth:] for q in alike):
+            depth += 1
+        out[path] = "/".join(path.parts[-depth:]) if alike else path.name
+    return out
 
 
 class GrantsFile(UnreadableInput):
@@ -1331,15 +1365,32 @@ def _footer(header, row) -> bool:
 #: The small words a body's name writes in small letters ("Friends of the Earth", "Men in Sheds", "Ty Hafan y
 #: Plant"): its other words start with a capital.
 _NAMES_SMALL_WORDS = _NAME_PARTICLES | frozenset("of for the and in on at by to with a an".split())
+#: Words a note below a list says and a body's name does not: when and by whom the list was made, its licence,
+#: what to do with it ("Last updated Feb 2025 by Economy team - please tell us about changes", "Data published under
+#: the Open Government Licence").
+_NOTES_WORDS = frozenset("updated exported published licence license licensed please contact source sources total "
+                         "totals copied checked compiled downloaded generated correct accurate".split())
+#: Words that make a row of six words or more a sentence (it says something: "Ofsted grades as at last inspection;
+#: employer-providers not all listed on FAT"): a verb a note's sentence is made with, or its "not".
+_SENTENCE_WORDS = frozenset("is are was were be been being has have had not no do does did may might can could will "
+                            "would should must see tell let".split())
 
 
 def _a_sentence(text: str) -> bool:
-    """Whether ``text`` is written as a sentence, not as a body's name: three words or more in small letters that
-    no name writes so (``_NAMES_SMALL_WORDS``). A name writes its own words with capitals, perhaps one or two in
-    haste ("Wolverhampton toy library"); a list's note is a sentence ("Ofsted grades as at last inspection;
-    employer-providers not all listed on FAT")."""
-    small = [w for w in str(text).split() if w[:1].islower() and w.lower().strip(".,;:") not in _NAMES_SMALL_WORDS]
-    return len(small) >= 3
+    """Whether ``text`` is a note written as a sentence, not a body's name: three words or more in small letters
+    that no name writes so (``_NAMES_SMALL_WORDS``), and what a note has and a name has not: a figure or a date, a
+    note's word (``_NOTES_WORDS``), a sentence's verb in six words or more (``_SENTENCE_WORDS``), or a sentence's
+    end ("...", "!", "?", a full stop after a word). A reviewer's lists ended with real rows typed in small letters,
+    "bilston community centre", "tettenhall wood residents association", passed over as notes; a name written in
+    haste ("Wolverhampton toy library") keeps its capitals."""
+    words = str(text).split()
+    small = [w for w in words if w[:1].islower() and w.lower().strip(".,;:") not in _NAMES_SMALL_WORDS]
+    said = {w.casefold() for w in re.findall(r"[^\W\d_]+", str(text))}
+    end = str(text).rstrip()
+    return len(small) >= 3 and (
+        any(c.isdigit() for c in str(text)) or bool(said & _NOTES_WORDS)
+        or len(words) >= 6 and bool(said & _SENTENCE_WORDS)
+        or end.endswith(("...", "\u2026", "!", "?")) or re.search(r"[^\W\d_]{4}\.$", end) is not None)
 
 
 #: A heading or note decorated as one ("--- Europe ---", "** MoUs under renewal **", "=== North ===", "~ Archive ~"):
@@ -1369,11 +1420,15 @@ def _inner_notes(reader: _Reader, label: str, header, head: list[str], numbered:
     * a place's name: a later part of a value of the list's address columns ("Penn" of "Manor Road, Penn"; not its
       first, a building's, which may be a row's own: "Pendeford Library" of "Pendeford Library, Whitburn Close"), a country
       (``places.country_named``) or place words alone (``places.BUILTIN_PLACES``: "West Midlands", "Europe");
-    * written in capitals with a word the list's rows write in small letters ("SANDWELL" beside "Sandwell Valley
-      Friends", "REGIONAL / NATIONAL" beside "National Waterways Museum", "BLACK COUNTRY", "COVENTRY &
-      WARWICKSHIRE"): words shouted, as headings are, where a body's initials are capitals wherever they are
-      written. Trials' directories imported such headings as organisations, or one of them ("SANDWELL", no Town's)
-      while its like ("WALSALL", a Town's) was passed over.
+    * written in capitals in a list that writes its names in mixed case (most of its Label column's), and naming
+      no body (``_shouted``): every word one the list's rows write in small letters, a place's or a section's
+      ("SANDWELL" beside "Sandwell Valley Friends", "REGIONAL / NATIONAL", "BLACK COUNTRY", "COVENTRY &
+      WARWICKSHIRE"), none a body's word ("WOLVERHAMPTON HOMES", "BILSTON LIBRARY" are bodies), or every word a
+      kind of body's, many ("COLLEGES & UNIVERSITIES"). Words shouted, as headings are, where a body's initials are
+      capitals wherever they are written ("NSPCC", "YMCA BLACK COUNTRY GROUP", "THE HAVEN WOLVERHAMPTON": words
+      the list does not write). Trials' directories imported such headings as organisations, or one of them
+      ("SANDWELL", no Town's) while its like ("WALSALL", a Town's) was passed over; a list that writes all its names
+      in capitals says nothing by them (a reviewer's lost "WOLVERHAMPTON HOMES", "Homes" being no Town's word).
     Otherwise how a row is written says nothing of the kind: an organisation with only its name written is a row,
     in capitals ("NSPCC", "WEA": its initials) or written as the headings are ("Barnardo's", "Caritas" among the headings
     "Wolverhampton", "Walsall"): a reviewer saw such rows passed over as headings. A row written as the headings
@@ -1425,16 +1480,16 @@ def _inner_notes(reader: _Reader, label: str, header, head: list[str], numbered:
     written = {w.casefold() for r in full for c in r if isinstance(c, str)
                for w in re.findall(r"[^\W\d_]+", c) if not w.isupper()}
 
-    def shouted(text: str) -> bool:
-        words = [w.casefold() for w in re.findall(r"[^\W\d_]+", text) if len(w) > 1]
-        return text.upper() == text and any(
-            w not in ("and", "of", "the") and {w, w[:-1] if w.endswith("s") else w, w[:-2] if w.endswith("es") else w,
-                                                w[:-3] + "y" if w.endswith("ies") else w} & written for w in words)
+    def mixed(column: int) -> bool:  # most names of the column written in mixed case: capitals say something there
+        at = head.index("label") if "label" in head else column
+        names = [str(r[at]) for r in full if at < len(r) and _has_letters(r[at])]
+        return 2 * sum(name.upper() != name for name in names) > len(names)
 
     passed = {}
     for n, r, i in ones:
         text = str(r[i]).strip()
-        if _DECORATED.fullmatch(text) or _NOTE_WORD.match(text) or heading(text) or shouted(text):
+        if _DECORATED.fullmatch(text) or _NOTE_WORD.match(text) or heading(text) or (
+                text.upper() == text and mixed(i) and _shouted(text, written)):
             passed[n] = (i, text)
     found: dict[tuple[int, bool], list[str]] = {}  # (column, in capitals) -> the headings written so
     for i, t in passed.values():
@@ -1462,6 +1517,49 @@ def _inner_notes(reader: _Reader, label: str, header, head: list[str], numbered:
     if inside:
         reader.inner_notes[label] = inside
     return [(n, r) for n, r in numbered if n not in passed]
+
+
+#: Words a heading names a part of a list by, where it reaches ("REGIONAL / NATIONAL", "LOCAL", "OTHER"): no body's
+#: name in a heading, where "National" or "City" may be a body's word.
+_SECTION_WORDS = frozenset("regional national local international county city citywide countywide nationwide uk "
+                           "europe other others general miscellaneous misc online".split())
+
+
+def _shouted(text: str, written: set[str]) -> bool:
+    """Whether ``text``, a one-cell row in capitals of a list that writes its names in mixed case, is a heading in
+    capitals: none of its words a body's (``_body_word``: "WOLVERHAMPTON HOMES", "BILSTON LIBRARY", "YMCA BLACK
+    COUNTRY GROUP" are bodies) and each one the list writes in small letters (``written``: "SANDWELL" beside
+    "Sandwell Valley Friends"), a place's (``places.BUILTIN_PLACES``) or a section's (``_SECTION_WORDS``:
+    "REGIONAL / NATIONAL"); or each a kind of body's, many ("COLLEGES & UNIVERSITIES", "SCHOOLS": the bodies of a
+    section, not one). A word the list does not write ("THE HAVEN WOLVERHAMPTON", "NSPCC") is a body's own."""
+    from ..dedup.names import CONNECTIVES
+    from ..dedup.places import BUILTIN_PLACES
+
+    words = [w.casefold() for w in re.findall(r"[^\W\d_]+", text) if len(w) > 1]
+    words = [w for w in words if w not in CONNECTIVES]
+    if not words:
+        return False
+    if all(w.endswith("s") and _body_word(w) for w in words):
+        return True
+    return all(w in _SECTION_WORDS or not _body_word(w) and (w in BUILTIN_PLACES or _singular(w) & written)
+               for w in words)
+
+
+def _singular(word: str) -> set[str]:
+    """``word`` and what it is, one, if it is a plural: "colleges" -> college, "charities" -> charity."""
+    return {word, *([word[:-1]] if word.endswith("s") else []), *([word[:-2]] if word.endswith("es") else []),
+            *([word[:-3] + "y"] if word.endswith("ies") else [])}
+
+
+def _body_word(word: str) -> bool:
+    """Whether ``word`` (lower case), or the one it is a plural of, says a body: a kind of body ("library", "church",
+    "juniors": ``names.KIND_WORDS``), a word half the sector's names share ("trust", "group", "council",
+    "association": ``names.GENERIC_WORDS``), a body's part word (``names.BODY_WORDS``), a legal form or a word the
+    sheet reads as a body's (``_BODY_WORDS``: "club", "homes")."""
+    from ..dedup.names import BODY_WORDS, CONNECTIVES, GENERIC_WORDS, KIND_WORDS, LEGAL_TOKENS
+
+    return bool(_singular(word) & (GENERIC_WORDS | KIND_WORDS | BODY_WORDS | LEGAL_TOKENS | _BODY_WORDS)
+                - CONNECTIVES)
 
 
 def _has_letters(value) -> bool:
