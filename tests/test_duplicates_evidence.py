@@ -1011,9 +1011,10 @@ def test_a_body_and_its_namesake_in_another_country_stay_apart():
 
 
 def test_a_group_joining_two_registered_bodies_through_a_third_is_for_review(lcg, tmp_path):
-    """The club and its foundation carry two company numbers; a record of neither ("Wolves", the club's short
+    """The club and its community trust carry two company numbers; a record of neither ("Wolves", the club's short
     name on one website) paired with both joined them into one merge group, which would make one body of
-    two registered ones (a new user's trial)."""
+    two registered ones (a new user's trial). ("Wolves Foundation", the trial's name, is now a body of its own by
+    its name: ``names.foundation_after_clash``.)"""
     import json
 
     data = tmp_path / "data"
@@ -1022,7 +1023,7 @@ def test_a_group_joining_two_registered_bodies_through_a_third_is_for_review(lcg
         "- {id: club, name: Wolverhampton Wanderers Football Club (1986) Ltd, postcode: WV1 4QR,"
         " phone: 0371 222 2220, website: 'https://www.wolves.co.uk', identifiers: [GB-COH-01986332]}\n"
         "- {id: wolves, name: Wolves, postcode: WV1 4QR, phone: 0371 2222220, website: 'https://wolves.co.uk'}\n"
-        "- {id: foundation, name: Wolves Foundation, postcode: WV1 4QR, phone: 01902 828 373,"
+        "- {id: foundation, name: Wolves Community Trust, postcode: WV1 4QR, phone: 01902 828 373,"
         " website: 'https://www.wolves.co.uk/foundation', identifiers: [GB-COH-08045426]}\n", encoding="utf-8")
     rows = json.loads(lcg("duplicates", "--data", data, "--format", "json").stdout)
     assert rows and {r["action"] for r in rows} == {"review"}, rows
@@ -1513,3 +1514,66 @@ def test_initials_read_as_words_do_not_hold_back_a_group_one_name_joins_anyway()
     # the reading alone, with no name written twice to join them, is still for review
     plan = merge_plan(pairs[2:], names)
     assert [p.action for p in plan] == ["review"], plan
+
+
+def test_groups_at_their_venue_and_bodies_with_words_of_their_own_at_one_address_are_reviewed():
+    """A social prescribing directory's groups, each listed at the community centre it meets in on the centre's
+    booking line, were merged with the centre ("Lye Community Allotment" / "Lye Community Centre") and with each
+    other ("Art for Wellbeing - Kates Hill" / "Kates Hill Luncheon Club"); so were two charities sharing one house.
+    A name cut short ("Rest." for "Restoration") is no word of its own."""
+    lye = dict(address="Lye Community Centre, Cross Walks Road, Lye", postcode="DY9 8AU", phone="01384 813700")
+    kates = dict(address="Kates Hill Community Centre, Dock Lane, Dudley", postcode="DY1 2AT", phone="01384 812933")
+    house = dict(address="Dunstall Hill House, 12 Dunstall Road, Wolverhampton", postcode="WV6 0NA",
+                 phone="01902 555111")
+    for a, b, site in (("Lye Community Allotment", "Lye Community Centre", lye),
+                       ("Art for Wellbeing - Kates Hill", "Kates Hill Luncheon Club", kates),
+                       ("Wolverhampton Samaritans", "Wolverhampton Talking Newspaper", house),
+                       ("Women's Wellbeing Group", "Walsall Carers Hub", house)):
+        plan = _plan(_org("a", a, **site), _org("b", b, **site))
+        assert [p.action for p in plan] in ([], ["review"]), (a, b, plan)
+    plan = _plan(_org("a", "Lye Community Allotment", identifiers=("GB-CHC-1100001",), **lye),
+                 _org("b", "Lye Community Allotment Society", identifiers=("GB-CHC-1100001",), **lye))
+    assert [p.action for p in plan] == ["merge"], plan  # a register says one body, at its venue too
+    plan = _plan(_org("a", "Lichfield & Hatherton Canals Rest. Trust", postcode="WS3 4BT"),
+                 _org("b", "Lichfield and Hatherton Canals Restoration Trust Ltd", postcode="WS3 4BT"))
+    assert [p.action for p in plan] == ["merge"], plan
+    temple = dict(postcode="WV3 0DT", phone="01902 341010")  # one honorific, transliterated two ways
+    plan = _plan(_org("a", "Shree Krishan Mandir", **temple), _org("b", "Shri Krishna Temple", **temple))
+    assert [p.action for p in plan] == ["merge"], plan
+
+
+def test_a_foundation_a_branch_under_its_national_number_and_a_register_against_the_names_are_reviewed():
+    """A university trial's "Wolves Foundation" was merged into "Wolves" on one postcode; a disability trial's "Mind
+    (Sandwell)", carrying the national charity's number, into "Mind" (two postcode areas, two phones), and
+    "Black Country Employment Support Service (Scope)" into "Scope"; "Dudley College of Technology" / "Dudley
+    College" under one UKPRN read "another institution, a body of its own" and merged. "Borough" is no place
+    ("Dudley Metropolitan Borough Council" was a branch of "Dudley Council")."""
+    assert not _pairs(_org("a", "Wolves Foundation", postcode="WV1 4QR"), _org("b", "Wolves", postcode="WV1 4QR"))
+    mind = ("GB-CHC-219830",)
+    plan = _plan(_org("a", "Mind (Sandwell)", identifiers=mind, postcode="B69 3DB", phone="0121 000 0001"),
+                 _org("b", "Mind", identifiers=mind, postcode="E20 1JQ", phone="0300 123 3393"))
+    assert [p.action for p in plan] == ["review"], plan
+    scope = ("GB-CHC-208231",)
+    plan = _plan(_org("a", "Black Country Employment Support Service (Scope)", identifiers=scope, postcode="B70 8RT"),
+                 _org("b", "Scope", identifiers=scope, postcode="B70 8RT"))
+    assert [p.action for p in plan] == ["review"] and "in brackets" in plan[0].notes[-1], plan
+    ukprn = ("GB-UKPRN-10007924",)
+    plan = _plan(_org("a", "Dudley College", identifiers=ukprn), _org("b", "Dudley College of Technology",
+                                                                      identifiers=ukprn))
+    assert [p.action for p in plan] == ["review"] and "a register one" in plan[0].notes[-1], plan
+    (p,) = _pairs(_org("a", "Dudley Council", postcode="DY1 1HF"),
+                  _org("b", "Dudley Metropolitan Borough Council", postcode="DY1 1HF")).values()
+    assert "branch" not in p.reasons[0], p
+
+
+def test_one_name_on_one_phone_at_two_streets_of_one_town_is_reviewed():
+    """A refugee partnership's "Dudley College of Technology" at The Broadway and at Castle Hill (its Evolve
+    campus), one name and one switchboard, was merged: addresses without house numbers that share only their town
+    are two sites, or one body that moved. One street written two ways is still one place."""
+    phone = "01384 363000"
+    plan = _plan(_org("a", "Dudley College of Technology", address="The Broadway, Dudley", phone=phone),
+                 _org("b", "Dudley College of Technology", address="Castle Hill, Dudley", phone=phone))
+    assert [p.action for p in plan] == ["review"] and "only their town" in plan[0].notes[-1], plan
+    plan = _plan(_org("a", "Flexx Dance CIC", address="Dunkley Street, Wolverhampton", phone="07700 902222"),
+                 _org("b", "Flexx Dance CIC", address="Newhampton Arts Centre, Dunkley St", phone="07700 902222"))
+    assert [p.action for p in plan] == ["merge"], plan

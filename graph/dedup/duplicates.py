@@ -24,10 +24,11 @@ from rapidfuzz.process import extractOne
 from . import weights as W
 from ..forked import core_free, split_map
 from ..identifiers import registry_id
-from .groups import AREAS_APART, ON_DIFFERENT_STREETS, SAME_EMPLOYER, groups_of, merge_groups, numbers_a_site
+from .groups import (AREAS_APART, AT_ONE_VENUE, ON_DIFFERENT_STREETS, ONE_TOWN_ONLY, SAME_EMPLOYER, groups_of, merge_groups,
+                     numbers_a_site)
 from .name_bound import NameBound
-from .names import (COUNTRY_ENDS, SAME_NAME, NameKey, TokenWeights, acronyms, initials_only, name_key,
-                    name_keys, name_similarity, place_in_one_name, same_name_reason, without_accents)
+from .names import (COUNTRY_ENDS, GENERIC_WORDS, SAME_NAME, NameKey, TokenWeights, acronyms, initials_only,
+                    name_key, name_keys, name_similarity, place_in_one_name, same_name_reason, without_accents)
 from .places import STREET_TYPES, PlaceWords, country_named, postcode_parts
 
 __all__ = ["EntityRecord", "DuplicatePair", "find_duplicates", "groups_of", "merge_groups"]
@@ -271,6 +272,21 @@ def _address_words(text) -> frozenset:
     return out if len(out) >= 2 else frozenset()
 
 
+def _streets_apart(a: str, b: str, typo: bool) -> bool:
+    """True when two addresses of a street and a town ("The Broadway, Dudley" / "Castle Hill, Dudley", a college's
+    two campuses, merged on their one name and switchboard) share only the town: neither's words before its last
+    part (a street's, a building's) are in the other address ("Dunkley Street, Wolverhampton" / "Newhampton Arts
+    Centre, Dunkley St" is one street). Two sites in one town, or one body that moved: for review
+    (``groups.review_only``), no evidence against (a restaurant on "3rd St. Promenade" is in "Underground Mall")."""
+    pa, pb = str(a).rsplit(",", 1), str(b).rsplit(",", 1)
+    if len(pa) < 2 or len(pb) < 2:
+        return False
+    sa, sb = _street_words(_address_text(pa[0])) - _WIDE_PLACES, _street_words(_address_text(pb[0])) - _WIDE_PLACES
+    wa, wb = _street_words(_address_text(a)), _street_words(_address_text(b))
+    return bool(sa - _STREET_MODIFIERS and sb - _STREET_MODIFIERS) and not _one_street(sa, wb, typo) \
+        and not _one_street(sb, wa, typo)
+
+
 @lru_cache(maxsize=1 << 16)
 def _name_words(name: str) -> frozenset[str]:
     """The content words of an organisation's name, once per name (every pair of a record asks again)."""
@@ -300,6 +316,33 @@ def _reordered(ra, rb, reason: str) -> bool:
         return False
     person = ra.kind == "Person"
     return set(name_key(ra.name, person=person).tokens) == set(name_key(rb.name, person=person).tokens)
+
+
+def _building(r) -> tuple[str, ...]:
+    """The name words of the building an address starts with ("Kates Hill Community Centre, Dock Lane, Dudley"),
+    or (): a first part with no figure, before a street or town."""
+    parts = str(r.address or "").split(",")
+    if len(parts) < 2 or any(c.isdigit() for c in parts[0]):
+        return ()
+    return name_key(parts[0]).tokens
+
+
+def _venue(ra, rb) -> str | None:
+    """Why two records at one building are a venue and a body that meets there, or two bodies that meet there, in
+    words; None otherwise. A social prescribing directory lists each group at the community centre it meets in,
+    on the centre's booking line: "Lye Community Allotment" / "Lye Community Centre" (the centre's own record) and
+    "Art for Wellbeing - Kates Hill" / "Kates Hill Luncheon Club", whose names share only the building's, were
+    merged on their one postcode and phone."""
+    ba, bb = _building(ra), _building(rb)
+    if not (ba or bb):
+        return None
+    na, nb = name_key(ra.name).tokens, name_key(rb.name).tokens
+    for venue, name, other, building in ((ra, na, nb, bb), (rb, nb, na, ba)):
+        if building and name == building and other != name:
+            return f"{venue.name!r} is the building the other's address names: {AT_ONE_VENUE}, the venue and a body"
+    if ba and ba == bb and set(na) != set(nb) and set(na) & set(nb) <= set(ba) | GENERIC_WORDS:
+        return f"the names share only their building's ({' '.join(ba)}): two bodies {AT_ONE_VENUE}"
+    return None
 
 
 def _share_words(ra, rb) -> bool:
@@ -394,6 +437,9 @@ def contact_evidence(ra, rb) -> tuple[float, list[str]]:
             delta -= W.DIFFERENT_ADDRESS
             where = "on one street" if street else ON_DIFFERENT_STREETS
             reasons.append(f"but different addresses {where} ({ra.address.strip()} / {rb.address.strip()})")
+    elif ((wa := _address_words(ta := _written_address(ra))) and (wb := _address_words(tb := _written_address(rb)))
+          and _streets_apart(ta, tb, typo) and _one_street(wa, wb, typo)):
+        reasons.append(f"but the addresses share only their town ({ta} / {tb}): {ONE_TOWN_ONLY}")
     elif ((wa := _address_words(ta := _written_address(ra))) and (wb := _address_words(tb := _written_address(rb)))
           and not _one_street(wa, wb, typo)):
         # not both read as a number and a street, two addresses with no word in common (street nor town) are two
@@ -671,6 +717,8 @@ def find_duplicates(records, *, min_score: float = W.DUPLICATE_MIN_SCORE, top_k:
             delta = min(delta, 0.0)  # a town or a hospital apart is not undone by a shared switchboard
         score = min(1.0, max(0.0, score + delta))
         reasons += contact
+        if delta > 0 and (venue := _venue(ra, rb)):  # (only a shared address, postcode or phone lifts such a pair)
+            reasons.append(venue)
         same_ids = sorted({registry_id(i) for i in ra.identifiers} & {registry_id(i) for i in rb.identifiers}
                           ) if ra.identifiers and rb.identifiers else []  # most records carry none
         if same_ids and reason.startswith("different places") and delta < 0 and not any(

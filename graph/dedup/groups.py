@@ -25,7 +25,8 @@ from dataclasses import dataclass
 from typing import Any, Mapping
 
 from . import weights as W
-from .names import IN_BRACKETS, NO_WORD_IN_COMMON, ONLY_A_PLACE, SAME_NAME, SPELLED_OUT, name_key, several_bodies
+from .names import (IN_BRACKETS, NO_WORD_IN_COMMON, ONLY_A_PLACE, OWN_WORDS, SAME_NAME, SPELLED_OUT, name_key,
+                    several_bodies)
 
 __all__ = ["overlap_groups", "merge_groups", "groups_of", "merge_plan", "review_only", "PlannedPair"]
 
@@ -192,6 +193,10 @@ ON_DIFFERENT_STREETS = "on different streets"
 #: How a pair's reason says its postcodes are in different areas (``duplicates.contact_evidence``): two sites too,
 #: whatever else the pair shares.
 AREAS_APART = "but postcodes in different areas"
+#: How a pair's reason ends when its addresses share their town and nothing else (``duplicates._streets_apart``).
+ONE_TOWN_ONLY = "two sites in one town, or one body that moved"
+#: How a pair's reason says one record is the venue the other meets at, or both meet at one (``duplicates._venue``).
+AT_ONE_VENUE = "at one venue"
 #: How a pair of people's reason names the organisation both work for: two people of one name at one body are
 #: one person written twice (a contact in two imported lists), which ``merge_plan`` may merge.
 SAME_EMPLOYER = "both work for"
@@ -241,13 +246,23 @@ def review_only(pair, names: Mapping[str, str] | None, several=None) -> str | No
         # are bodies of their own (issue 10); the reason above names the two addresses
         return f"the addresses are {ON_DIFFERENT_STREETS}: two sites of one body, or one that moved: review it " \
                "rather than merge"
+    if any(r.endswith(ONE_TOWN_ONLY) for r in pair.reasons):
+        return f"the addresses share only their town: {ONE_TOWN_ONLY}: review it rather than merge"
     if any(r.startswith(AREAS_APART) for r in pair.reasons) and not any(
-            r.startswith(("same address", "same identifier")) for r in pair.reasons):
+            r.startswith("same address") for r in pair.reasons) and not (
+            any(r.startswith("same identifier") for r in pair.reasons)
+            and "but different phone numbers" not in pair.reasons):
         # a college's campuses in two towns answer on one switchboard ("City of Wolverhampton College", Paget Road
-        # and Old Hall Street, merged on their one name and phone): one phone says one body, not one site
-        return "the postcodes are in different areas: two sites of one body, or one that moved: review it rather than merge"
+        # and Old Hall Street, merged on their one name and phone): one phone says one body, not one site; and one
+        # charity number at two sites on two phones is a national body and its branch ("Mind" / "Mind (Sandwell)")
+        return ("the postcodes are in different areas: two sites of one body, or one that moved: review it rather "
+                "than merge")
     same_ids = next((r[len("same identifier "):].split(", ") for r in pair.reasons if r.startswith("same identifier")),
                     ())
+    if same_ids and "a body of its own" in pair.reasons[0] and not any(map(numbers_a_site, same_ids)):
+        # "Dudley College of Technology" / "Dudley College - Dudley Advance II" under one UKPRN: the register says
+        # one body, the names two (a campus, another institution): a trial's merge read "a body of its own"
+        return ("the names say two bodies and a register one: review it (merge them, or keep both with part_of)")
     if same_ids and pair.reasons[0].startswith(NO_WORD_IN_COMMON) and not any(map(numbers_a_site, same_ids)):
         # a charity's projects and branches are registered under its number, and a company's trading names under
         # its own ("Restore" / "Birmingham Churches Together", "Codsall U3A" / "The Third Age Trust": 0.99 on the
@@ -268,9 +283,17 @@ def review_only(pair, names: Mapping[str, str] | None, several=None) -> str | No
             r.startswith(EVIDENCE_BEYOND_NAME) for r in pair.reasons):
         return ("the names say two kinds of body, and no identifier, address, phone or website says they are one: "
                 "review it rather than merge")
+    if any(AT_ONE_VENUE in r for r in pair.reasons) and not any(
+            r.startswith(("same identifier", "same website")) for r in pair.reasons):
+        return ("a venue and a body that meets there, or two bodies that meet at it, share its address and its "
+                "phone: review it rather than merge")
     if pair.reasons and IN_BRACKETS in pair.reasons[0]:
         return ("one name is the other's in brackets after a name of its own: a project or service of the other, or "
                 "its new name: review it (merge them, or keep both with part_of)")
+    if pair.reasons and OWN_WORDS in pair.reasons[0] and not same_ids and not any(
+            r.startswith("same website") for r in pair.reasons):
+        return ("each name has words of its own, and only an address, postcode or phone says they are one (bodies "
+                "that share a building or a booking line): review it rather than merge")
     if pair.reasons and ONLY_A_PLACE in pair.reasons[0] and not same_ids:
         return ("the names share a place's name and common words, nothing else: bodies of one town at one address "
                 "or phone (the offices of one building, the groups of one community centre) are two unless an "

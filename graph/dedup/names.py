@@ -53,6 +53,8 @@ ABBREVIATIONS = {
     "lib": "library", "med": "medical", "hosp": "hospital",
     # a place of worship in its community's word and in English ("Central Masjid" / "Central Mosque")
     "masjid": "mosque", "masjed": "mosque", "mandir": "temple", "gurudwara": "gurdwara",
+    # and the honorific before a guru's or a god's name, transliterated several ways ("Shri Krishna Temple")
+    "shri": "sri", "shree": "sri", "sree": "sri",
     # a sport's club by either of its names ("Penn Bowls Club" / "Penn Bowling Club")
     "bowls": "bowling",
 }
@@ -708,6 +710,13 @@ def unit_after_clash(a: NameKey, b: NameKey) -> str | None:
     return None
 
 
+def foundation_after_clash(a: NameKey, b: NameKey) -> bool:
+    """True when one name is the other's with "Foundation" after it: a club's or a company's charity, a body of its
+    own ("Wolves Foundation" / "Wolves", a trial's merge on one postcode; "Aston Villa Foundation")."""
+    x, y = (a, b) if len(a.tokens) > len(b.tokens) else (b, a)
+    return len(x.tokens) == len(y.tokens) + 1 and x.tokens[-1] == "foundation" and x.tokens[:-1] == y.tokens
+
+
 #: Kinds of institution named for their fields, one set of fields naming one institution: "Wuhan University of
 #: Science and Technology" is not "Wuhan University of Technology".
 FIELD_NAMED_KINDS = frozenset("university institute academy".split())
@@ -1063,7 +1072,7 @@ def club_letters(key: NameKey, other: NameKey) -> tuple[NameKey, NameKey, str, t
     mine, theirs = key.tokens, other.tokens
     if len(mine) < 2 or len(theirs) < 3 or (len(mine[0]) > 2 and len(mine[-1]) != 2) or (
             not _LOWER.search(key.raw) and _WORD_IN_CAPITALS.search(key.raw)):
-        return None  # (in a name written in capitals, capitals say nothing, unless all its words are initials: "JQ BID")
+        return None  # (in a name in capitals, capitals say nothing, unless all its words are initials: "JQ BID")
     for letters, rest, run, first in (
             (mine[-1], mine[:-1], theirs[-2:], False), (mine[0], mine[1:], theirs[:2], True),
             (mine[0] + mine[1], mine[2:], theirs[:2], True)):
@@ -1093,17 +1102,17 @@ _LAST_BRACKETS = re.compile(r"\(([^()]+)\)\s*$")
 IN_BRACKETS = ", with the other's name after it in brackets"
 
 
-def of_body_in_brackets(key: NameKey, other: NameKey) -> str | None:
+def of_body_in_brackets(key: NameKey, other: NameKey, places=NO_PLACES) -> str | None:
     """The words before the brackets when ``key`` is a name of its own followed by ``other``'s whole name in
     brackets: "Restore (Birmingham Churches Together)" is the churches' refugee project, not the churches (a trial's
     merge on their one postcode), and "Scope (The Spastics Society)" the society's new name: either, so such a pair
     is reviewed, never merged. A short name in brackets is the name's own (``short_name_given``), a place where it
     is."""
     m = _LAST_BRACKETS.search(key.raw)
-    if not m or len(other.tokens) < 2:
-        return None
+    if not m or not other.tokens or (len(other.tokens) == 1 and places.named(other.tokens[0])):
+        return None  # ("Mind (Sandwell)" names where the branch is)
     inner, before = name_key(m.group(1)).tokens, name_key(key.raw[:m.start()]).tokens
-    if set(inner) == set(other.tokens) and before and not set(before) & (set(other.tokens) | acronyms(other)):
+    if set(inner) == set(other.tokens) and set(before) - set(other.tokens) and not set(before) & acronyms(other):
         return key.raw[:m.start()].strip()  # (not "Chicago Public Schools N.T.A. (National Teachers Academy)")
     return None
 
@@ -1142,6 +1151,13 @@ def _joined_kinds(key: NameKey, kinds: set[str], other: NameKey) -> set[str]:
     return {DEPENDENT_BODIES[x] for i, x in enumerate(w) if DEPENDENT_BODIES.get(x) in kinds and (
         (w[i + 1:i + 2] == ("and",) and w[i + 2:i + 3] and w[i + 2] in theirs)
         or (i >= 2 and w[i - 1] == "and" and w[i - 2] in theirs))}
+
+
+def _shortened(word: str, theirs) -> bool:
+    """``word`` is one of ``theirs`` cut short, or has one of them cut short ("rest" / "restoration", "assocs" /
+    "associations", "teg" / "tegh"): an abbreviation, no word of its own."""
+    stem = word[:-1] if word.endswith("s") and len(word) > 3 else word
+    return any(len(t) != len(word) and (t.startswith(stem) or word.startswith(t)) for t in theirs)
 
 
 def _misspelt_kinds(key: NameKey, kinds: set[str], other: NameKey) -> set[str]:
@@ -1190,7 +1206,7 @@ def name_similarity(a: NameKey, b: NameKey, weight, ambiguous=frozenset(), place
         if short.joined in ambiguous:
             return 0.5, f"{short.raw!r} is the short name the other gives itself, and the initials of other names here"
         return W.INITIALS, f"{short.raw!r} is the short name the other gives itself in brackets"
-    if "(" in a.raw + b.raw and (body := of_body_in_brackets(a, b) or of_body_in_brackets(b, a)):
+    if "(" in a.raw + b.raw and (body := of_body_in_brackets(a, b, places) or of_body_in_brackets(b, a, places)):
         score, reason = _name_overlap(a, b, weight, ambiguous, places)
         return score, f"{reason}, but only one names {body!r}{IN_BRACKETS}: a body of the other's, or its new name"
     clash = place_clash(a, b, places)
@@ -1220,6 +1236,8 @@ def name_similarity(a: NameKey, b: NameKey, weight, ambiguous=frozenset(), place
         return 0.0, f"only one names the {named}: another institution, a body of its own"
     if (owned := body_of_body_clash(a, b)):
         return 0.0, f"only one names {_a(owned)}: a body of the other, a body of its own"
+    if foundation_after_clash(a, b):
+        return 0.0, "only one is a foundation of the other's name: its charity, a body of its own"
     if (unit := unit_after_clash(a, b)):
         return 0.0, f"only one names a {unit} after the university's name: a unit of it, a body of its own"
     if (joined := joined_field_clash(a, b)):
@@ -1272,10 +1290,12 @@ def _name_overlap(a: NameKey, b: NameKey, weight, ambiguous, places) -> tuple[fl
             return W.INITIALS, f"{short.raw!r} is the initials of {long_.raw!r}"
     num = den = 0.0
     unmatched_kinds = []
-    own = 0  # names with a word of their own, no place: "Transport for West Midlands" / "Business Growth West Midlands"
+    # names with a word of their own, no place ("Transport for West Midlands" / "Business Growth West Midlands"), and
+    # names with a word of their own that is no common word nor the other's cut short either (``OWN_WORDS``)
+    own = owns = 0
     for mine, theirs in ((a.tokens, b.tokens), (b.tokens, a.tokens)):
         kinds = set()
-        mine_only = False
+        mine_only = distinct = False
         for t in mine:
             w = weight(t)
             if t in places:  # a place is never a typo of another word; unmatched, it is a qualifier
@@ -1294,8 +1314,11 @@ def _name_overlap(a: NameKey, b: NameKey, weight, ambiguous, places) -> tuple[fl
             if best == 0.0 and t in GENERIC_WORDS:
                 kinds.add(t)
             mine_only = mine_only or (best == 0.0 and t not in places)
+            distinct = distinct or (best == 0.0 and t not in places and t not in GENERIC_WORDS and len(t) > 2
+                                    and not _shortened(t, theirs))
         unmatched_kinds.append(kinds)
         own += mine_only
+        owns += distinct
     score = num / den if den else 0.0
     shared = sorted(set(a.tokens) & set(b.tokens) | {t for t in a.tokens if other_number(t) in b.tokens})
     # no word in common is said only when none is even misspelt ("Barnados" is "Barnardo's" written so)
@@ -1306,6 +1329,8 @@ def _name_overlap(a: NameKey, b: NameKey, weight, ambiguous, places) -> tuple[fl
         reason += f", but {'/'.join(sorted(unmatched_kinds[0]))} vs {'/'.join(sorted(unmatched_kinds[1]))}"
     elif own == 2 and shared and all(places.named(t) or t in GENERIC_WORDS for t in shared):
         reason += ONLY_A_PLACE
+    elif owns == 2 and shared:
+        reason += OWN_WORDS
     elif own == 1 and shared and (all(map(places.named, a.tokens)) or all(map(places.named, b.tokens))):
         # a place's name alone names no body of it: "BIRMINGHAM & SOLIHULL" (a list's heading) / "Solihull College"
         score = min(score, ONE_PLACE_CAP)
@@ -1321,6 +1346,12 @@ NO_WORD_IN_COMMON = "name words in common: none exactly"
 #: Association Wolverhampton", two groups at one community centre on its phone: each merged on their one address).
 #: Reviewed unless an identifier says one body (``groups.review_only``).
 ONLY_A_PLACE = ", no word but a place's or a common one"
+#: How a name reason says each name holds a word of its own, no place, common word nor abbreviation of the other's
+#: ("Lye Community Allotment" / "Lye Community Centre", "Women's Wellbeing Group - Walsall" / "Dudley & Walsall Mind
+#: - Walsall Hub": a trial's groups merged with the venue they meet at on its address and booking line). Two names so
+#: are two bodies unless a register or a website says one (``groups.review_only``); on the Chicago sites this also
+#: splits groups a weak pair had joined (bench/RESULTS.md, session 10).
+OWN_WORDS = ", and words of its own in each"
 
 
 #: Why two names are one: the reason of a pair whose names are one once normalised (``name_key``).

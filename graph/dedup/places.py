@@ -92,7 +92,7 @@ _NOT_PLACES = frozenset(
     "button cotton mutton skeleton singleton carton wanton baton piston bottom custom anthem fathom phantom "
     "wisdom kingdom freedom random seldom program programme cinema system problem graham abraham gotham "
     "network framework homework teamwork artwork ironwork outwork clockwork wordsworth platform uniform "
-    "reform perform inform".split())
+    "reform perform inform borough".split())
 #: Words of an address that are not places: a street's, a building's ("Whitmore Reans Health Centre, Lowe
 #: Street", "Shopping Centre": a trial's two records of one practice were "different places: centre vs lower
 #: green").
