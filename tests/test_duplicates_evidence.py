@@ -1548,11 +1548,16 @@ def test_a_foundation_a_branch_under_its_national_number_and_a_register_against_
     "Black Country Employment Support Service (Scope)" into "Scope"; "Dudley College of Technology" / "Dudley
     College" under one UKPRN read "another institution, a body of its own" and merged. "Borough" is no place
     ("Dudley Metropolitan Borough Council" was a branch of "Dudley Council")."""
-    assert not _pairs(_org("a", "Wolves Foundation", postcode="WV1 4QR"), _org("b", "Wolves", postcode="WV1 4QR"))
+    for a, b in (("Wolves Foundation", "Wolves"), ("Aston Villa Foundation", "Aston Villa FC"),
+                 ("Paul Hamlyn Foundation", "Paul Hamlyn")):  # a club's charity; a grant-maker written short
+        plan = _plan(_org("a", a, postcode="WV1 4QR", phone="0371 222 2220"),
+                     _org("b", b, postcode="WV1 4QR", phone="0371 222 2220"))
+        assert [p.action for p in plan] == ["review"] and "foundation" in plan[0].notes[-1], (a, b, plan)
     mind = ("GB-CHC-219830",)
-    plan = _plan(_org("a", "Mind (Sandwell)", identifiers=mind, postcode="B69 3DB", phone="0121 000 0001"),
-                 _org("b", "Mind", identifiers=mind, postcode="E20 1JQ", phone="0300 123 3393"))
-    assert [p.action for p in plan] == ["review"], plan
+    for phone in ("0121 000 0001", "0300 123 3393"):  # its own phone, or the national helpline
+        plan = _plan(_org("a", "Mind (Sandwell)", identifiers=mind, postcode="B69 3DB", phone=phone),
+                     _org("b", "Mind", identifiers=mind, postcode="E20 1JQ", phone="0300 123 3393"))
+        assert [p.action for p in plan] == ["review"], plan
     scope = ("GB-CHC-208231",)
     plan = _plan(_org("a", "Black Country Employment Support Service (Scope)", identifiers=scope, postcode="B70 8RT"),
                  _org("b", "Scope", identifiers=scope, postcode="B70 8RT"))
@@ -1576,4 +1581,33 @@ def test_one_name_on_one_phone_at_two_streets_of_one_town_is_reviewed():
     assert [p.action for p in plan] == ["review"] and "only their town" in plan[0].notes[-1], plan
     plan = _plan(_org("a", "Flexx Dance CIC", address="Dunkley Street, Wolverhampton", phone="07700 902222"),
                  _org("b", "Flexx Dance CIC", address="Newhampton Arts Centre, Dunkley St", phone="07700 902222"))
+    assert [p.action for p in plan] == ["merge"], plan
+
+
+def test_a_review_of_the_venue_street_and_own_words_rules():
+    """A reviewer's cases: a body at its own office, or two names of one council at a town written first, or two
+    names sharing no word, are no venue and a body; one site at one postcode, a possessive written two ways, and a
+    county after the town are no two streets; "Deaf" is no "Deafblind" cut short, while "1st" is "First"."""
+    office = dict(address="Citizens Advice Dudley, Hall Street, Dudley", postcode="DY1 1SP", phone="01384 000000")
+    plan = _plan(_org("a", "Citizens Advice Dudley", **office), _org("b", "Dudley Citizens Advice", **office))
+    assert [p.action for p in plan] == ["merge"], plan
+    town = dict(address="Wolverhampton, West Midlands", postcode="WV1 1SH", phone="01902 551155")
+    plan = _plan(_org("a", "Wolverhampton Council", **town), _org("b", "City of Wolverhampton Council", **town))
+    assert not any("venue" in n for p in plan for n in p.notes), plan
+    at = dict(postcode="WV1 4AN", phone="01902 000001")
+    plan = _plan(_org("a", "Flexx Dance CIC", address="Newhampton Arts Centre, Wolverhampton", **at),
+                 _org("b", "Flexx Dance CIC", address="Dunkley Street, Wolverhampton", **at))
+    assert [p.action for p in plan] == ["merge"], plan  # one postcode: one site written two ways
+    plan = _plan(_org("a", "Tipton Scouts", address="King's Road, Tipton"), _org("b", "Tipton Scouts",
+                                                                                 address="Kings Road, Tipton"))
+    assert not any("only their town" in r for p in plan for r in p.pair.reasons), plan
+    phone = "01384 363000"
+    plan = _plan(_org("a", "Dudley College of Technology", address="The Broadway, Dudley, West Midlands", phone=phone),
+                 _org("b", "Dudley College of Technology", address="Castle Hill, Dudley, West Midlands", phone=phone))
+    assert [p.action for p in plan] == ["review"], plan
+    club = dict(address="Dudley Deaf Centre, 3 Hall St, Dudley", postcode="DY2 7DQ", phone="01384 000002")
+    plan = _plan(_org("a", "Dudley Deaf Club", **club), _org("b", "Dudley Deafblind Club", **club))
+    assert [p.action for p in plan] in ([], ["review"]), plan
+    scouts = dict(postcode="WV4 5AA", phone="01902 000003")
+    plan = _plan(_org("a", "1st Penn Scouts", **scouts), _org("b", "First Penn Scouts", **scouts))
     assert [p.action for p in plan] == ["merge"], plan

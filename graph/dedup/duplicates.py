@@ -28,7 +28,8 @@ from .groups import (AREAS_APART, AT_ONE_VENUE, ON_DIFFERENT_STREETS, ONE_TOWN_O
                      numbers_a_site)
 from .name_bound import NameBound
 from .names import (COUNTRY_ENDS, GENERIC_WORDS, SAME_NAME, NameKey, TokenWeights, acronyms, initials_only,
-                    name_key, name_keys, name_similarity, place_in_one_name, same_name_reason, without_accents)
+                    name_key, name_key_uncached, name_keys, name_similarity, place_in_one_name, same_name_reason,
+                    without_accents)
 from .places import STREET_TYPES, PlaceWords, country_named, postcode_parts
 
 __all__ = ["EntityRecord", "DuplicatePair", "find_duplicates", "groups_of", "merge_groups"]
@@ -273,18 +274,32 @@ def _address_words(text) -> frozenset:
 
 
 def _streets_apart(a: str, b: str, typo: bool) -> bool:
-    """True when two addresses of a street and a town ("The Broadway, Dudley" / "Castle Hill, Dudley", a college's
-    two campuses, merged on their one name and switchboard) share only the town: neither's words before its last
-    part (a street's, a building's) are in the other address ("Dunkley Street, Wolverhampton" / "Newhampton Arts
-    Centre, Dunkley St" is one street). Two sites in one town, or one body that moved: for review
-    (``groups.review_only``), no evidence against (a restaurant on "3rd St. Promenade" is in "Underground Mall")."""
-    pa, pb = str(a).rsplit(",", 1), str(b).rsplit(",", 1)
-    if len(pa) < 2 or len(pb) < 2:
-        return False
-    sa, sb = _street_words(_address_text(pa[0])) - _WIDE_PLACES, _street_words(_address_text(pb[0])) - _WIDE_PLACES
-    wa, wb = _street_words(_address_text(a)), _street_words(_address_text(b))
-    return bool(sa - _STREET_MODIFIERS and sb - _STREET_MODIFIERS) and not _one_street(sa, wb, typo) \
-        and not _one_street(sb, wa, typo)
+    """True when two addresses of a street and a town ("The Broadway, Dudley" / "Castle Hill, Dudley, West
+    Midlands", a college's two campuses, merged on their one name and switchboard) share only the town: neither's
+    street (its first part with a street's or a building's words) has a word in the other address ("Dunkley
+    Street, Wolverhampton" / "Newhampton Arts Centre, Dunkley St" is one street). Two sites in one town, or one body
+    that moved: for review (``groups.review_only``), no evidence against (a restaurant on "3rd St. Promenade" is in
+    "Underground Mall")."""
+    sa, wa = _street_part(a)
+    sb, wb = _street_part(b)
+    return bool(sa and sb) and not _one_street(sa, wb, typo) and not _one_street(sb, wa, typo)
+
+
+@lru_cache(maxsize=1 << 14)
+def _street_part(text: str) -> tuple[frozenset, frozenset]:
+    """(the street words of an address's first part that has any, but a modifier's alone; all its street words),
+    read once per address; apostrophes dropped ("St John's Road" is "St Johns Rd"). No street part in an address of
+    one part."""
+    text = str(text).replace("'", "").replace("’", "")
+    parts = text.split(",")
+    whole = _street_words(_address_text(text))
+    if len(parts) < 2:
+        return frozenset(), whole
+    for part in parts[:-1]:
+        words = _street_words(_address_text(part)) - _WIDE_PLACES
+        if words:
+            return (words if words - _STREET_MODIFIERS else frozenset()), whole
+    return frozenset(), whole
 
 
 @lru_cache(maxsize=1 << 16)
@@ -318,13 +333,22 @@ def _reordered(ra, rb, reason: str) -> bool:
     return set(name_key(ra.name, person=person).tokens) == set(name_key(rb.name, person=person).tokens)
 
 
-def _building(r) -> tuple[str, ...]:
-    """The name words of the building an address starts with ("Kates Hill Community Centre, Dock Lane, Dudley"),
-    or (): a first part with no figure, before a street or town."""
-    parts = str(r.address or "").split(",")
+#: Words that make the first part of an address a building's name ("Kates Hill Community Centre, Dock Lane"), not a
+#: town's ("Wolverhampton, West Midlands") or a floor's ("Ground Floor, 95 Broad Street").
+_BUILDING_WORDS = frozenset("centre center hall house hub church chapel library pavilion institute rooms "
+                            "buildings building".split())
+
+
+@lru_cache(maxsize=1 << 14)
+def _building_words(address: str) -> frozenset[str]:
+    """The name words of the building an address starts with, or none: a first part with no figure and a
+    building's word, before a street or a town. Its own cache: a building's name would push names out of
+    ``name_key``'s."""
+    parts = address.split(",")
     if len(parts) < 2 or any(c.isdigit() for c in parts[0]):
-        return ()
-    return name_key(parts[0]).tokens
+        return frozenset()
+    words = frozenset(name_key_uncached(parts[0]).tokens)
+    return words if words & _BUILDING_WORDS else frozenset()
 
 
 def _venue(ra, rb) -> str | None:
@@ -332,16 +356,22 @@ def _venue(ra, rb) -> str | None:
     words; None otherwise. A social prescribing directory lists each group at the community centre it meets in,
     on the centre's booking line: "Lye Community Allotment" / "Lye Community Centre" (the centre's own record) and
     "Art for Wellbeing - Kates Hill" / "Kates Hill Luncheon Club", whose names share only the building's, were
-    merged on their one postcode and phone."""
-    ba, bb = _building(ra), _building(rb)
+    merged on their one postcode and phone. A body named as its own office is no venue ("Citizens Advice Dudley"
+    at "Citizens Advice Dudley, Hall Street")."""
+    if not (ra.address and rb.address):
+        return None
+    ba, bb = _building_words(ra.address), _building_words(rb.address)
     if not (ba or bb):
         return None
-    na, nb = name_key(ra.name).tokens, name_key(rb.name).tokens
-    for venue, name, other, building in ((ra, na, nb, bb), (rb, nb, na, ba)):
-        if building and name == building and other != name:
-            return f"{venue.name!r} is the building the other's address names: {AT_ONE_VENUE}, the venue and a body"
-    if ba and ba == bb and set(na) != set(nb) and set(na) & set(nb) <= set(ba) | GENERIC_WORDS:
-        return f"the names share only their building's ({' '.join(ba)}): two bodies {AT_ONE_VENUE}"
+    na, nb = _name_words(ra.name), _name_words(rb.name)
+    if na == nb:
+        return None
+    for venue, name, building in ((ra, na, bb), (rb, nb, ba)):
+        if building and name == building:
+            return f"{venue.name!r} is the building the other's address names: a venue and a body {AT_ONE_VENUE}"
+    shared = na & nb
+    if ba and ba == bb and shared and shared <= ba | GENERIC_WORDS:
+        return f"the names share only their building's ({' '.join(sorted(ba))}): two bodies {AT_ONE_VENUE}"
     return None
 
 
@@ -437,8 +467,9 @@ def contact_evidence(ra, rb) -> tuple[float, list[str]]:
             delta -= W.DIFFERENT_ADDRESS
             where = "on one street" if street else ON_DIFFERENT_STREETS
             reasons.append(f"but different addresses {where} ({ra.address.strip()} / {rb.address.strip()})")
-    elif ((wa := _address_words(ta := _written_address(ra))) and (wb := _address_words(tb := _written_address(rb)))
-          and _streets_apart(ta, tb, typo) and _one_street(wa, wb, typo)):
+    elif (not (pa and pb and pa[1] == pb[1]) and (wa := _address_words(ta := _written_address(ra)))
+          and (wb := _address_words(tb := _written_address(rb))) and _streets_apart(ta, tb, typo)
+          and _one_street(wa, wb, typo)):  # (at one postcode, one site written two ways)
         reasons.append(f"but the addresses share only their town ({ta} / {tb}): {ONE_TOWN_ONLY}")
     elif ((wa := _address_words(ta := _written_address(ra))) and (wb := _address_words(tb := _written_address(rb)))
           and not _one_street(wa, wb, typo)):

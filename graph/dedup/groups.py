@@ -25,8 +25,8 @@ from dataclasses import dataclass
 from typing import Any, Mapping
 
 from . import weights as W
-from .names import (IN_BRACKETS, NO_WORD_IN_COMMON, ONLY_A_PLACE, OWN_WORDS, SAME_NAME, SPELLED_OUT, name_key,
-                    several_bodies)
+from .names import (FOUNDATION_OF, IN_BRACKETS, NO_WORD_IN_COMMON, ONLY_A_PLACE, OWN_WORDS, SAME_NAME, SPELLED_OUT,
+                    name_key, several_bodies)
 
 __all__ = ["overlap_groups", "merge_groups", "groups_of", "merge_plan", "review_only", "PlannedPair"]
 
@@ -249,12 +249,11 @@ def review_only(pair, names: Mapping[str, str] | None, several=None) -> str | No
     if any(r.endswith(ONE_TOWN_ONLY) for r in pair.reasons):
         return f"the addresses share only their town: {ONE_TOWN_ONLY}: review it rather than merge"
     if any(r.startswith(AREAS_APART) for r in pair.reasons) and not any(
-            r.startswith("same address") for r in pair.reasons) and not (
-            any(r.startswith("same identifier") for r in pair.reasons)
-            and "but different phone numbers" not in pair.reasons):
+            r.startswith("same address") for r in pair.reasons):
         # a college's campuses in two towns answer on one switchboard ("City of Wolverhampton College", Paget Road
         # and Old Hall Street, merged on their one name and phone): one phone says one body, not one site; and one
-        # charity number at two sites on two phones is a national body and its branch ("Mind" / "Mind (Sandwell)")
+        # charity number at two sites is a national body and its branch ("Mind" / "Mind (Sandwell)", on the
+        # national helpline or not)
         return ("the postcodes are in different areas: two sites of one body, or one that moved: review it rather "
                 "than merge")
     same_ids = next((r[len("same identifier "):].split(", ") for r in pair.reasons if r.startswith("same identifier")),
@@ -292,8 +291,11 @@ def review_only(pair, names: Mapping[str, str] | None, several=None) -> str | No
                 "its new name: review it (merge them, or keep both with part_of)")
     if pair.reasons and OWN_WORDS in pair.reasons[0] and not same_ids and not any(
             r.startswith("same website") for r in pair.reasons):
-        return ("each name has words of its own, and only an address, postcode or phone says they are one (bodies "
-                "that share a building or a booking line): review it rather than merge")
+        return ("each name has words of its own, and no register or website says they are one (bodies that share a "
+                "building or a booking line): review it rather than merge")
+    if pair.reasons and FOUNDATION_OF in pair.reasons[0]:
+        return ("a club's or a company's foundation is its charity, a body of its own, and a grant-maker is written "
+                "with and without the word: review it (merge them, or keep both with part_of)")
     if pair.reasons and ONLY_A_PLACE in pair.reasons[0] and not same_ids:
         return ("the names share a place's name and common words, nothing else: bodies of one town at one address "
                 "or phone (the offices of one building, the groups of one community centre) are two unless an "

@@ -55,8 +55,8 @@ ABBREVIATIONS = {
     "masjid": "mosque", "masjed": "mosque", "mandir": "temple", "gurudwara": "gurdwara",
     # and the honorific before a guru's or a god's name, transliterated several ways ("Shri Krishna Temple")
     "shri": "sri", "shree": "sri", "sree": "sri",
-    # a sport's club by either of its names ("Penn Bowls Club" / "Penn Bowling Club")
-    "bowls": "bowling",
+    # a sport's club by either of its names ("Penn Bowls Club" / "Penn Bowling Club"), a scout group by its number
+    "bowls": "bowling", "1st": "first", "2nd": "second", "3rd": "third",
 }
 #: Names of a church written in several ways ("St Mary's Church of England Primary School", "... C of E
 #: Primary", "... CofE Primary", "... CE Primary"): one word each, before the words are read, so that
@@ -710,11 +710,16 @@ def unit_after_clash(a: NameKey, b: NameKey) -> str | None:
     return None
 
 
-def foundation_after_clash(a: NameKey, b: NameKey) -> bool:
-    """True when one name is the other's with "Foundation" after it: a club's or a company's charity, a body of its
-    own ("Wolves Foundation" / "Wolves", a trial's merge on one postcode; "Aston Villa Foundation")."""
-    x, y = (a, b) if len(a.tokens) > len(b.tokens) else (b, a)
-    return len(x.tokens) == len(y.tokens) + 1 and x.tokens[-1] == "foundation" and x.tokens[:-1] == y.tokens
+def foundation_of(a: NameKey, b: NameKey) -> bool:
+    """True when only one name ends with "Foundation" and its other words are all the other name's: a club's or a
+    company's charity ("Wolves Foundation" / "Wolves", a trial's merge on one postcode; "Aston Villa Foundation" /
+    "Aston Villa FC"), or a grant-maker written with and without the word ("Paul Hamlyn Foundation" / "Paul
+    Hamlyn"): reviewed, never merged (``groups.review_only``)."""
+    for x, y in ((a, b), (b, a)):
+        if x.tokens[-1:] == ("foundation",) and "foundation" not in y.tokens and len(x.tokens) >= 2 \
+                and set(x.tokens[:-1]) <= set(y.tokens):
+            return True
+    return False
 
 
 #: Kinds of institution named for their fields, one set of fields naming one institution: "Wuhan University of
@@ -1098,6 +1103,8 @@ def short_name_given(short: NameKey, other: NameKey) -> NameKey | None:
 
 
 _LAST_BRACKETS = re.compile(r"\(([^()]+)\)\s*$")
+#: How a name reason says only one name is the other's words and "Foundation" (``foundation_of``).
+FOUNDATION_OF = ", but only one is a foundation of the other's name"
 #: How a name reason says one name is a name of its own with the other's after it in brackets (``groups.review_only``).
 IN_BRACKETS = ", with the other's name after it in brackets"
 
@@ -1153,11 +1160,14 @@ def _joined_kinds(key: NameKey, kinds: set[str], other: NameKey) -> set[str]:
         or (i >= 2 and w[i - 1] == "and" and w[i - 2] in theirs))}
 
 
-def _shortened(word: str, theirs) -> bool:
-    """``word`` is one of ``theirs`` cut short, or has one of them cut short ("rest" / "restoration", "assocs" /
-    "associations", "teg" / "tegh"): an abbreviation, no word of its own."""
+def _shortened(word: str, theirs, raw: str) -> bool:
+    """``word`` is one of ``theirs`` cut short: written with a full stop ("Rest." / "Restoration"), a known short
+    form in the plural ("Assocs" / "Associations"), or one letter short ("Teg" / "Tegh"). An abbreviation, no word of
+    its own; not any beginning of a word ("Deaf" / "Deafblind", "Care" / "Careers" are other words)."""
     stem = word[:-1] if word.endswith("s") and len(word) > 3 else word
-    return any(len(t) != len(word) and (t.startswith(stem) or word.startswith(t)) for t in theirs)
+    dotted = f"{word}." in raw.lower()
+    return any(t.startswith(stem) and (dotted or len(t) == len(word) + 1 or ABBREVIATIONS.get(stem, "").startswith(t))
+               for t in theirs if len(t) > len(word))
 
 
 def _misspelt_kinds(key: NameKey, kinds: set[str], other: NameKey) -> set[str]:
@@ -1206,6 +1216,9 @@ def name_similarity(a: NameKey, b: NameKey, weight, ambiguous=frozenset(), place
         if short.joined in ambiguous:
             return 0.5, f"{short.raw!r} is the short name the other gives itself, and the initials of other names here"
         return W.INITIALS, f"{short.raw!r} is the short name the other gives itself in brackets"
+    if foundation_of(a, b):
+        score, reason = _name_overlap(a, b, weight, ambiguous, places)
+        return score, f"{reason}{FOUNDATION_OF}"
     if "(" in a.raw + b.raw and (body := of_body_in_brackets(a, b, places) or of_body_in_brackets(b, a, places)):
         score, reason = _name_overlap(a, b, weight, ambiguous, places)
         return score, f"{reason}, but only one names {body!r}{IN_BRACKETS}: a body of the other's, or its new name"
@@ -1236,8 +1249,6 @@ def name_similarity(a: NameKey, b: NameKey, weight, ambiguous=frozenset(), place
         return 0.0, f"only one names the {named}: another institution, a body of its own"
     if (owned := body_of_body_clash(a, b)):
         return 0.0, f"only one names {_a(owned)}: a body of the other, a body of its own"
-    if foundation_after_clash(a, b):
-        return 0.0, "only one is a foundation of the other's name: its charity, a body of its own"
     if (unit := unit_after_clash(a, b)):
         return 0.0, f"only one names a {unit} after the university's name: a unit of it, a body of its own"
     if (joined := joined_field_clash(a, b)):
@@ -1268,7 +1279,7 @@ _IES_NOUNS = frozenset("library community charity university academy nursery soc
                        "secretary directory refinery brewery bakery colliery foundry factory "
                        "cemetery ability disability utility security economy energy party story "
                        "country category policy pantry lady baby sanctuary infirmary ally army enquiry "
-                       "delivery quality emergency diversity".split())
+                       "delivery quality emergency diversity minority".split())
 _OTHER_NUMBER = {**{w: w[:-1] + "ies" for w in _IES_NOUNS}, **{w[:-1] + "ies": w for w in _IES_NOUNS}}
 
 
@@ -1292,10 +1303,11 @@ def _name_overlap(a: NameKey, b: NameKey, weight, ambiguous, places) -> tuple[fl
     unmatched_kinds = []
     # names with a word of their own, no place ("Transport for West Midlands" / "Business Growth West Midlands"), and
     # names with a word of their own that is no common word nor the other's cut short either (``OWN_WORDS``)
-    own = owns = 0
-    for mine, theirs in ((a.tokens, b.tokens), (b.tokens, a.tokens)):
+    own = 0
+    own_words = []
+    for mine, theirs, raw, their_raw in ((a.tokens, b.tokens, a.raw, b.raw), (b.tokens, a.tokens, b.raw, a.raw)):
         kinds = set()
-        mine_only = distinct = False
+        mine_only, distinct = False, ""
         for t in mine:
             w = weight(t)
             if t in places:  # a place is never a typo of another word; unmatched, it is a qualifier
@@ -1314,11 +1326,12 @@ def _name_overlap(a: NameKey, b: NameKey, weight, ambiguous, places) -> tuple[fl
             if best == 0.0 and t in GENERIC_WORDS:
                 kinds.add(t)
             mine_only = mine_only or (best == 0.0 and t not in places)
-            distinct = distinct or (best == 0.0 and t not in places and t not in GENERIC_WORDS and len(t) > 2
-                                    and not _shortened(t, theirs))
+            if (best == 0.0 and not distinct and t not in places and t not in GENERIC_WORDS and len(t) > 2
+                    and not _shortened(t, theirs, raw) and not any(_shortened(x, (t,), their_raw) for x in theirs)):
+                distinct = t
         unmatched_kinds.append(kinds)
         own += mine_only
-        owns += distinct
+        own_words.append(distinct)
     score = num / den if den else 0.0
     shared = sorted(set(a.tokens) & set(b.tokens) | {t for t in a.tokens if other_number(t) in b.tokens})
     # no word in common is said only when none is even misspelt ("Barnados" is "Barnardo's" written so)
@@ -1329,8 +1342,8 @@ def _name_overlap(a: NameKey, b: NameKey, weight, ambiguous, places) -> tuple[fl
         reason += f", but {'/'.join(sorted(unmatched_kinds[0]))} vs {'/'.join(sorted(unmatched_kinds[1]))}"
     elif own == 2 and shared and all(places.named(t) or t in GENERIC_WORDS for t in shared):
         reason += ONLY_A_PLACE
-    elif owns == 2 and shared:
-        reason += OWN_WORDS
+    elif all(own_words) and shared:
+        reason += f"{OWN_WORDS} ({own_words[0]} / {own_words[1]})"
     elif own == 1 and shared and (all(map(places.named, a.tokens)) or all(map(places.named, b.tokens))):
         # a place's name alone names no body of it: "BIRMINGHAM & SOLIHULL" (a list's heading) / "Solihull College"
         score = min(score, ONE_PLACE_CAP)
@@ -1351,7 +1364,7 @@ ONLY_A_PLACE = ", no word but a place's or a common one"
 #: - Walsall Hub": a trial's groups merged with the venue they meet at on its address and booking line). Two names so
 #: are two bodies unless a register or a website says one (``groups.review_only``); on the Chicago sites this also
 #: splits groups a weak pair had joined (bench/RESULTS.md, session 10).
-OWN_WORDS = ", and words of its own in each"
+OWN_WORDS = ", but each has words of its own"
 
 
 #: Why two names are one: the reason of a pair whose names are one once normalised (``name_key``).
@@ -1366,4 +1379,6 @@ def same_name_reason(a: NameKey, b: NameKey) -> str:
 
 #: Keyed once however many candidate pairs a name is in: duplicate scoring asks for the same names again
 #: pair after pair (bench/RESULTS.md, "duplicates, speed"). A NameKey is immutable, so sharing it is safe.
+#: ``name_key`` without the cache, for names asked once (a building's in an address: ``duplicates._building_words``).
+name_key_uncached = name_key
 name_key = lru_cache(maxsize=1 << 17)(name_key)
