@@ -2278,3 +2278,68 @@ def test_a_tab_separated_csv_as_excel_saves_unicode_text_is_read_with_its_tabs(l
         ("Bilston Café", "WV14 0HT"), ("Age UK, Wolverhampton", "WV1 1AA")}
     assert [line for line in result.stderr.splitlines() if "tab-separated" in line and "CSV UTF-8" in line], \
         result.stderr
+
+
+def test_register_words_before_numbers_in_an_identifiers_column_are_read_as_their_registers_org_ids(
+        lcg, tmp_path, monkeypatch):
+    """A trial's CRM "Reg ID" column wrote five registers' numbers, each with its register's word ("UKPRN 10007166",
+    "Charity 1139296", "Company 00031461", "ROR 03angcq70", "ODS RL4", an NHS trust's "RRK" alone): it was offered ~,
+    and mapped to identifiers 39 cells were refused, so the user rewrote every one as an org-id. Each is read as its
+    register's, said with its row; the column is offered as identifiers; numbers that say no register are one problem
+    asking for the word the other cells have (a company's number mapping would misread the UKPRNs)."""
+    text = ("Organisation,Reg ID\nWVSC,Charity 1077122\nUniversity of Wolverhampton,UKPRN 10007166\n"
+            "University of Birmingham,ROR 03angcq70\nThe Royal Wolverhampton NHS Trust,ODS RL4\n"
+            "Marston's PLC,Company 00031461\nUniversity Hospitals Birmingham,RRK\nWolves Foundation,Registered charity "
+            "no. 1152617\nDudley College,GB-UKPRN-10007924\n")
+    result = _import_list(lcg, tmp_path, text, "{Organisation: Label, Reg ID: identifiers}")
+    assert result.exit_code == 0, result.output
+    ids = {n.name: list(n.props["identifiers"]) for n in load_dataset(tmp_path / "data").nodes}
+    assert ids == {"WVSC": ["GB-CHC-1077122"], "University of Wolverhampton": ["GB-UKPRN-10007166"],
+                   "University of Birmingham": ["ROR:03angcq70"], "The Royal Wolverhampton NHS Trust": ["GB-NHS-RL4"],
+                   "Marston's PLC": ["GB-COH-00031461"], "University Hospitals Birmingham": ["GB-NHS-RRK"],
+                   "Wolves Foundation": ["GB-CHC-1152617"], "Dudley College": ["GB-UKPRN-10007924"]}, ids
+    assert ("warning: list.csv:2 (and 6 more rows): column 'Reg ID': read 'Charity 1077122' as GB-CHC-1077122, "
+            "'UKPRN 10007166' as GB-UKPRN-10007166, 'ROR 03angcq70' as ROR:03angcq70 and 4 more") in result.stderr, \
+        result.stderr
+    # unmapped: offered as identifiers
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "plain.csv").write_text(text, encoding="utf-8")
+    offered = lcg("import", "sheet", "plain.csv", "--type", "organisation", "-o", "data2")
+    assert _mapping_written(_hint_command(offered.stderr))["columns"]["Reg ID"] == "identifiers", offered.stderr
+    # bare numbers among them: one line, the fix the words (not a register's mapping); a number its register has
+    # not, one line
+    refused = _import_list(lcg, tmp_path, text + "Science Park Ltd,03960127\nAston University,10007759\n"
+                           "Keele University,UKPRN 1234\n", "{Organisation: Label, Reg ID: identifiers}")
+    assert refused.exit_code == 1, refused.output
+    lines = [p for p in refused.stderr.splitlines() if not p.startswith("Error")]
+    assert lines == [
+        "list.csv:10 (and 1 more row): column 'Reg ID' holds '03960127', '10007759': numbers that say no register, "
+        "among cells that name theirs (expected org-ids such as GB-CHC-1164883; write each number's register before "
+        "it, as the other cells do: 'Charity 1139296', 'Company 03960127', 'UKPRN 10007166', 'URN 104301', "
+        "'ODS RL4')",
+        "list.csv:12: column 'Reg ID': 'UKPRN 1234' (expected 8 digits from 1, or an org-id such as "
+        "GB-UKPRN-10007166) fits no number of the register named (correct the number, or write the org-id itself)"
+    ], refused.stderr
+
+
+def test_cqc_location_ids_are_no_org_ids_and_their_column_is_offered_as_the_note(lcg, tmp_path, monkeypatch):
+    """A trial's framework list had a "CQC Location ID" column ("1-139614022"): offered ~, and mapped to identifiers
+    refused 15 times as "bad identifier". The CQC's register has no org-id scheme and a location id names a site,
+    which two of the list's bodies shared: one line says so, with the mapping that keeps the ids in the note, and
+    the column is offered as the note."""
+    text = ("Provider Name,CQC Location ID\nBirmingham Mind,1-139614022\nKaleidoscope Plus Group,1-2018754432\n"
+            "KPG Supported Living Ltd,1-2018754432\nDudley CVS,\n")
+    result = _import_list(lcg, tmp_path, text, "{Provider Name: Label, CQC Location ID: identifiers}")
+    assert result.exit_code == 1 and not (tmp_path / "data").exists(), result.output
+    (line,) = [p for p in result.stderr.splitlines() if not p.startswith("Error")]
+    assert line.startswith("list.csv:2 (and 2 more rows): column 'CQC Location ID' holds CQC ids ('1-139614022', "
+                           "'1-2018754432'): the Care Quality Commission's register has no org-id scheme"), line
+    assert "write CQC Location ID: note (it maps it to identifiers now), then run: " in line, line
+    (tmp_path / "map.yaml").write_text("columns: {Provider Name: Label, CQC Location ID: note}\n")
+    assert _paste(tmp_path, line.split("then run: ")[1].split("`")[1]).returncode == 0
+    notes = {n.name: n.props.get("note") for n in load_dataset(tmp_path / "data").nodes}
+    assert notes["Birmingham Mind"] == "1-139614022", notes
+    monkeypatch.chdir(tmp_path)
+    offered = lcg("import", "sheet", "list.csv", "--type", "organisation", "-o", "data2")
+    assert _mapping_written(_hint_command(offered.stderr))["columns"]["CQC Location ID"] == "note", offered.stderr
+

@@ -491,6 +491,12 @@ class _Reader:
         self.unfit: dict[tuple[str, str], list] = {}
         #: sheet -> [its place in ``problems``, (row, value)...] of register numbers in an identifiers column
         self.bare_numbers: dict[str, list] = {}
+        #: (sheet, "cqc" or "unfit") -> [its place in ``problems``, (row, register, cell)...] of an identifiers
+        #: column's cells naming a register that holds no such number, and of CQC ids (``_said_ids_said``); sheet ->
+        #: the column's cells read, and the registers its cells named by a word (``_identifier_cells``)
+        self.said_ids: dict[tuple[str, str], list] = {}
+        self.id_cells: dict[str, int] = {}
+        self.said_registers: dict[str, set[str]] = {}
         self.made_ids: set[str] = set()  # ids made from a row's label (no ID column), which may be changed
         #: id made for a plain list's row -> the id its name makes, which rows of one name share (``_ids_taken``)
         self.made_base: dict[str, str] = {}
@@ -1679,6 +1685,7 @@ def _elements(reader: _Reader, rows):
             entry[col] = _value(fld, v)
             columns[col] = head[col]
             if col == "identifiers":
+                entry[col] = _identifier_cells(reader, sheet, n, entry[col])
                 _bare_numbers(reader, sheet, n, entry[col])
         if registers:  # after the fields: an identifiers column's ids come first
             _register_cells(reader, sheet, n, entry, columns, registers)
@@ -1701,6 +1708,7 @@ def _elements(reader: _Reader, rows):
         entries.append(entry)
     _not_names(reader)
     _unfit_numbers(reader)
+    _said_ids_said(reader)
     _bare_numbers_said(reader)
     for e in entries:
         e.pop("_row", None)
@@ -1777,6 +1785,79 @@ def _unfit_numbers(reader: _Reader) -> None:
                                f"{_left_out(column)} under columns: in a mapping file)")
 
 
+def _identifier_cells(reader: _Reader, sheet: str, n: int, values: list) -> list:
+    """An identifiers column's cells as org-ids: a register's word before a number read as that register's org-id
+    ("UKPRN 10007924": GB-UKPRN-10007924, "ROR 03angcq70", "ODS RL4", "Charity 1152617", "Company 01986171"), as a
+    register column reads "Charity 1115638", and an NHS trust's or board's code alone ("RL4", "QUA", which no
+    other register's number looks like: ``org_ids.NHS_SHAPE``) as its GB-NHS id, each said with its row. A trial's
+    CRM "Reg ID" column wrote five registers' numbers with their words, and 39 cells were refused. A number its
+    register has not ("UKPRN 123") and a CQC id (no org-id scheme has one) are one problem per sheet
+    (``_said_ids_said``); numbers written bare are ``_bare_numbers``'s."""
+    from ..identifiers import is_org_id
+    from .org_ids import CQC_ID, NHS_SHAPE, said_org_id
+
+    column = reader.headers[sheet]["identifiers"]
+    out = []
+    for value in values:
+        text = str(value).strip()
+        reader.id_cells[sheet] = reader.id_cells.get(sheet, 0) + 1
+        if is_org_id(text):
+            out.append(value)
+            continue
+        said = said_org_id(text)
+        bare = re.sub(r"\s+", "", text).upper()
+        if said is None and NHS_SHAPE.fullmatch(bare):
+            said = ("ods", "GB-NHS-" + bare)
+        if said is None and CQC_ID.fullmatch(text):
+            said = ("cqc", None)
+        if said is None:
+            out.append(value)  # bare numbers (``_bare_numbers``), or what the validator says is no org-id
+            continue
+        register, org_id = said
+        if org_id is None:
+            key = (sheet, "cqc" if register == "cqc" else "unfit")
+            seen = reader.said_ids.get(key)
+            if seen is None:  # said once per sheet, where first seen (``_said_ids_said``)
+                seen = reader.said_ids[key] = [len(reader.problems)]
+                reader.problems.append("")
+            seen.append((n, register, text))
+            continue
+        reader.said_registers.setdefault(sheet, set()).add(register)
+        read = f"{org_id} (an NHS body's ODS code)" if register == "ods" and bare == text.upper() else org_id
+        reader.repairs.setdefault((sheet, column), []).append((n, text, read))
+        out.append(org_id)
+    return out
+
+
+#: How a register's number looks, for an identifiers column's cell naming it that fits it not ("UKPRN 123").
+_SAID_SHAPES = {**_REGISTER_SHAPES, "ror": "a ROR id of 9 letters and digits from 0, such as 03angcq70"}
+
+
+def _said_ids_said(reader: _Reader) -> None:
+    """One problem per sheet for its identifiers column's cells that name a register whose number they are not
+    ("UKPRN 123"), and one for the CQC's ids: the Care Quality Commission's register has no org-id scheme
+    (org-id.guide lists none), and its location id names a site, which two bodies may share (a trial's care
+    company and its parent charity were at one): no identifier holds one; the row's note may."""
+    for (sheet, what), (at, *cells) in reader.said_ids.items():
+        column = reader.headers[sheet]["identifiers"]
+        rows = sorted({r for r, _, _ in cells})
+        where = _rows_at(sheet, rows[0], len(rows))
+        if what == "unfit":
+            shown = ", ".join(f"{t!r} (expected {_SAID_SHAPES[reg]})" for _, reg, t in cells[:3]) + \
+                (f" and {len(cells) - 3} more" if len(cells) > 3 else "")
+            reader.problems[at] = (f"{where}: column {column!r}: {shown} fit{'s' if len(cells) == 1 else ''} no "
+                                   "number of the register named (correct the number, or write the org-id itself)")
+            continue
+        texts = list(dict.fromkeys(t for _, _, t in cells))
+        shown = ", ".join(map(repr, texts[:3])) + (f" and {len(texts) - 3} more" if len(texts) > 3 else "")
+        whole = len(cells) == reader.id_cells.get(sheet) and "note" not in reader.headers[sheet]
+        fix = reader.map_hint(column, "note", "keep them in the rows' note: ", "map the column") if whole else \
+            "; write them in the rows' note column instead, or delete them"
+        reader.problems[at] = (f"{where}: column {column!r} holds CQC ids ({shown}): the Care Quality Commission's "
+                               "register has no org-id scheme and a CQC location names a site, which two bodies may "
+                               f"share, so no identifier holds one (expected org-ids such as GB-CHC-1164883{fix})")
+
+
 def _bare_numbers(reader: _Reader, sheet: str, n: int, values: list) -> None:
     """Note the register numbers written bare in an identifiers column ("01672070"): no org-id, and which
     register is theirs the column's mapping says (``_bare_numbers_said``)."""
@@ -1806,6 +1887,13 @@ def _bare_numbers_said(reader: _Reader) -> None:
         rows = sorted({r for r, _ in cells})
         texts = list(dict.fromkeys(v for _, v in cells))
         shown = ", ".join(repr(x) for x in texts[:3]) + (f" and {len(texts) - 3} more" if len(texts) > 3 else "")
+        if reader.said_registers.get(sheet):  # a column of several registers: one register's mapping misreads
+            reader.problems[at] = (f"{_rows_at(sheet, rows[0], len(rows))}: column {column!r} holds {shown}: "
+                                   "numbers that say no register, among cells that name theirs (expected org-ids "
+                                   "such as GB-CHC-1164883; write each number's register before it, as the other "
+                                   "cells do: 'Charity 1139296', 'Company 03960127', 'UKPRN 10007166', 'URN 104301', "
+                                   "'ODS RL4')")
+            continue
         hint = reader.map_hint(column, target, f"for {target.lower()}s, ", "map the column")
         reader.problems[at] = (f"{_rows_at(sheet, rows[0], len(rows))}: column {column!r} holds {shown}: register "
                                "numbers, not org-ids (expected org-ids such as GB-CHC-1164883, or the column mapped "
@@ -2419,6 +2507,31 @@ def _ods_codes(col: str, values: list) -> bool:
     return bool(codes) and all(ODS_SHAPE.fullmatch(c) for c in codes) and any(re.search(r"\d", c) for c in codes)
 
 
+def _org_ids_said(values: list) -> bool:
+    """Whether a column holds org-ids, some written as their register's word and number ("UKPRN 10007166", "ODS
+    RL4"), one of another register than a charity's or a company's (a "Charity number" column reads those, bare too),
+    the rest org-ids ("GB-CHC-1139296"), numbers or codes alone: offered as identifiers, which reads the words
+    (``_identifier_cells``) and says which numbers name no register. A trial's CRM "Reg ID" column was offered ~."""
+    from ..identifiers import is_org_id
+    from .org_ids import NHS_SHAPE, said_org_id
+
+    cells = [str(v).strip() for v in values if v is not None and not is_placeholder(str(v))]
+    said = {c: found[0] for c in cells if (found := said_org_id(c)) and found[1]}  # "CG-23-001" is a grant's ref
+    if not set(said.values()) - {"charityNumber", "companyNumber"}:
+        return False  # charities' and companies' alone: a Charity number column reads their bare numbers too
+    return all(c in said or is_org_id(c) or NHS_SHAPE.fullmatch(c.upper()) or re.fullmatch(
+        r"\d{5,8}", c) for c in cells)
+
+
+def _cqc_ids(values: list) -> bool:
+    """Whether every cell of a column (but a placeholder) is a CQC id ("1-139614022"): offered as the note, since no
+    org-id holds one (``_said_ids_said``); a trial's "CQC Location ID" column was offered ~, losing them."""
+    from .org_ids import CQC_ID
+
+    cells = [str(v).strip() for v in values if v is not None and not is_placeholder(str(v))]
+    return bool(cells) and all(CQC_ID.fullmatch(c) for c in cells)
+
+
 def _unknown_column(reader: _Reader, sheet: str, col: str, kind: str) -> str:
     """One line for a column no field of ``kind`` has, on every row it fills, with the mapping line that
     would name its field or leave it out (quoted when YAML needs it: "phone #1")."""
@@ -2447,8 +2560,13 @@ def _unknown_column(reader: _Reader, sheet: str, col: str, kind: str) -> str:
         field = "school urn" if col == "urn" else "ukprn"  # a register's number, read as an org-id once mapped
     if field is None and "identifiers" in fields and _ods_codes(col, values):
         field = "ODS code"  # read as org-ids, GB-NHS-FA109 (``register_of``)
+    if field is None and "identifiers" in fields and _org_ids_said(values):
+        field = "identifiers"  # "UKPRN 10007166", "ROR 03angcq70" read as org-ids (``_identifier_cells``)
     if field is None and "identifiers" in fields and _charity_or_company_numbers(col, value):
         field = "Charity number"  # which reads a company's or society's number as one (``org_ids.charity_or_company``)
+    if field is None and "note" in fields and _cqc_ids(values) and not any(
+            difflib.get_close_matches(c, ["note"], cutoff=0.75) for c in reader.headers.get(sheet, {}) if c != col):
+        field = "note"  # the CQC's ids, which no org-id holds (``_said_ids_said``), kept where a reader sees them
     if field is None:  # close ones only: "notes" for note
         close = difflib.get_close_matches(col, could, n=1, cutoff=0.75)
         field = close[0] if close else None
