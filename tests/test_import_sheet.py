@@ -2343,3 +2343,26 @@ def test_cqc_location_ids_are_no_org_ids_and_their_column_is_offered_as_the_note
     offered = lcg("import", "sheet", "list.csv", "--type", "organisation", "-o", "data2")
     assert _mapping_written(_hint_command(offered.stderr))["columns"]["CQC Location ID"] == "note", offered.stderr
 
+
+def test_a_heading_continued_or_joining_the_lists_types_is_passed_over(lcg, tmp_path):
+    """A trial's partners register imported its heading "VCSE PARTNERS (CONT.)" as an organisation with no word
+    ("VCSE" and "partners" name no place or section), and "TRUST SERVICES & NHS" too (the Types "Trust service"
+    and "NHS" joined); a framework's headings "LOT 1 - MENTAL HEALTH & WELLBEING", in capitals in its Ref column,
+    no name written, refused the list as "no Label". A heading saying it goes on ("(cont.)", "(continued)"), one
+    joining the values of a grouping column, and one in capitals outside the names' column are passed over, said
+    in the sheet's one warning."""
+    text = ("Ref,Organisation,Type,Postcode\n,VCSE PARTNERS,,\nR1,Dudley Mind,VCSE,DY1 1XD\nR2,Scope,VCSE,E15 2GW\n"
+            ",TRUST SERVICES & NHS,,\nR3,Black Country Healthcare NHS Foundation Trust,NHS,B70 9PL\n"
+            "R4,Recovery College (BCHFT),Trust service,WS2 9PS\n,VCSE PARTNERS (CONT.),,\n"
+            "R5,Samaritans of Dudley,VCSE,DY1 1BP\nLOT 2 - LEARNING DISABILITY & AUTISM,,,\n"
+            "R6,Dudley Mencap,VCSE,DY1 1RT\n"
+            "R7,Walsall Mencap,VCSE,WS2 8NG\nR8,Headway Dudley,VCSE,DY2 0BW\n")
+    result = _import_list(lcg, tmp_path, text, "{Organisation: Label, Type: Category, Ref: ~}")
+    assert result.exit_code == 0, result.output
+    names = {n.name for n in load_dataset(tmp_path / "data").nodes}
+    assert names == {"Dudley Mind", "Scope", "Black Country Healthcare NHS Foundation Trust",
+                     "Recovery College (BCHFT)", "Samaritans of Dudley", "Dudley Mencap", "Walsall Mencap",
+                     "Headway Dudley"}, names
+    assert ("passed over 'VCSE PARTNERS', 'TRUST SERVICES & NHS', 'VCSE PARTNERS (CONT.)', 'LOT 2 - LEARNING "
+            "DISABILITY & AUTISM' (rows 2, 5, 8, 10)") \
+        in result.stderr, result.stderr

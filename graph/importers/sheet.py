@@ -1420,9 +1420,12 @@ def _inner_notes(reader: _Reader, label: str, header, head: list[str], numbered:
     rows below still to be checked ***", "NOTE: phone numbers checked..."): a row with one cell written, in a list
     whose header names several columns and whose rows mostly fill several (a one-column list's rows are all one
     cell). Such a row is passed over only when what it says is a heading's or a note's:
-    * decorated (``_DECORATED``) or starting with a note's word (``_NOTE_WORD``): no body's name is written so;
+    * decorated (``_DECORATED``), starting with a note's word (``_NOTE_WORD``) or ending by saying a heading above
+      goes on ("VCSE PARTNERS (CONT.)", "(continued)": ``_CONTINUED``): no body's name is written so; and the
+      heading it goes on from ("VCSE PARTNERS");
     * the text, or the plural, of a value of a column that groups the rows (``_GROUP_HEADER``: "Wolverhampton" a
-      Town, "PCNs" a Type): a heading names what the rows under it share;
+      Town, "PCNs" a Type), or of several joined ("TRUST SERVICES & NHS" of the Types "Trust service" and "NHS", which a
+      trial imported as an organisation): a heading names what the rows under it share;
     * a place's name: a later part of a value of the list's address columns ("Penn" of "Manor Road, Penn"; not its
       first, a building's, which may be a row's own: "Pendeford Library" of "Pendeford Library, Whitburn Close"), a country
       (``places.country_named``) or place words alone (``places.BUILTIN_PLACES``: "West Midlands", "Europe");
@@ -1432,7 +1435,9 @@ def _inner_notes(reader: _Reader, label: str, header, head: list[str], numbered:
       WARWICKSHIRE"), none a body's word ("WOLVERHAMPTON HOMES", "BILSTON LIBRARY" are bodies), or every word a
       kind of body's, many ("COLLEGES & UNIVERSITIES"). Words shouted, as headings are, where a body's initials are
       capitals wherever they are written ("NSPCC", "YMCA BLACK COUNTRY GROUP", "THE HAVEN WOLVERHAMPTON": words
-      the list does not write). Trials' directories imported such headings as organisations, or one of them
+      the list does not write); or in capitals in another column than the Label's, where no name is written ("LOT 1
+      - MENTAL HEALTH & WELLBEING" in a framework's Ref column: a row with no name to import was "no Label", and
+      refused the list). Trials' directories imported such headings as organisations, or one of them
       ("SANDWELL", no Town's) while its like ("WALSALL", a Town's) was passed over; a list that writes all its names
       in capitals says nothing by them (a reviewer's lost "WOLVERHAMPTON HOMES", "Homes" being no Town's word).
     Otherwise how a row is written says nothing of the kind: an organisation with only its name written is a row,
@@ -1471,10 +1476,14 @@ def _inner_notes(reader: _Reader, label: str, header, head: list[str], numbered:
               and r[i] not in (None, "") for parts in [str(r[i]).split(",")]
               for part in (parts[1:] if len(parts) > 1 else parts) if part.strip()}
 
+    def grouped(key: str) -> bool:  # a value of a grouping column, or its plural
+        return any(k in values for k in (key, key[:-1] if key.endswith("s") else None,
+                                         key[:-2] if key.endswith("es") else None) if k)
+
     def heading(text: str) -> bool:
         key = fold(text)
-        if any(k in values for k in (key, key[:-1] if key.endswith("s") else None,
-                                     key[:-2] if key.endswith("es") else None) if k) or key in places:
+        parts = [p for p in _HEADING_JOIN.split(key) if p]
+        if grouped(key) or key in places or len(parts) > 1 and all(grouped(p) for p in parts):
             return True
         words = re.findall(r"[a-z]+", unicodedata.normalize("NFKD", key).encode("ascii", "ignore").decode())
         return bool(words) and (country_named(" ".join(words)) is not None
@@ -1491,12 +1500,15 @@ def _inner_notes(reader: _Reader, label: str, header, head: list[str], numbered:
         names = [str(r[at]) for r in full if at < len(r) and _has_letters(r[at])]
         return 2 * sum(name.upper() != name for name in names) > len(names)
 
+    nameless = [i for i, c in enumerate(head) if c != "label"] if "label" in head else []
     passed = {}
     for n, r, i in ones:
         text = str(r[i]).strip()
-        if _DECORATED.fullmatch(text) or _NOTE_WORD.match(text) or heading(text) or (
-                text.upper() == text and mixed(i) and _shouted(text, written)):
+        if _DECORATED.fullmatch(text) or _NOTE_WORD.match(text) or _CONTINUED.search(text) or heading(text) or (
+                text.upper() == text and mixed(i) and (_shouted(text, written) or i in nameless)):
             passed[n] = (i, text)
+    continued = {fold(_CONTINUED.sub("", t)) for _, t in passed.values() if _CONTINUED.search(t)}
+    passed.update((n, (i, str(r[i]).strip())) for n, r, i in ones if fold(r[i]) in continued)  # "VCSE PARTNERS"
     found: dict[tuple[int, bool], list[str]] = {}  # (column, in capitals) -> the headings written so
     for i, t in passed.values():
         if not _DECORATED.fullmatch(t) and not _NOTE_WORD.match(t):
@@ -1525,6 +1537,13 @@ def _inner_notes(reader: _Reader, label: str, header, head: list[str], numbered:
     return [(n, r) for n, r in numbered if n not in passed]
 
 
+#: How a heading joins the groups it names ("TRUST SERVICES & NHS", "Schools / Colleges", "Mosques and temples").
+_HEADING_JOIN = re.compile(r"\s*(?:&|/|\+|,|\band\b)\s*")
+#: How a heading says it goes on from a part above ("VCSE PARTNERS (CONT.)", "Schools (continued)", "LOT 2 contd"):
+#: no body's name ends so, in any case, so the row is a heading whatever its words (a trial's "VCSE PARTNERS
+#: (CONT.)" was imported as an organisation, "VCSE" and "partners" being no words of a section).
+_CONTINUED = re.compile(r"(?:\(\s*(?:cont|contd|cont'd|continued)\.?\s*\)|\b(?:continued|contd|cont'd)\.?"
+                        r"|\bcont\.)\s*$", re.IGNORECASE)
 #: Words a heading names a part of a list by, where it reaches ("REGIONAL / NATIONAL", "LOCAL", "OTHER"): no body's
 #: name in a heading, where "National" or "City" may be a body's word.
 _SECTION_WORDS = frozenset("regional national local international county city citywide countywide nationwide uk "
