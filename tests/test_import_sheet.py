@@ -2366,3 +2366,33 @@ def test_a_heading_continued_or_joining_the_lists_types_is_passed_over(lcg, tmp_
     assert ("passed over 'VCSE PARTNERS', 'TRUST SERVICES & NHS', 'VCSE PARTNERS (CONT.)', 'LOT 2 - LEARNING "
             "DISABILITY & AUTISM' (rows 2, 5, 8, 10)") \
         in result.stderr, result.stderr
+
+
+def test_an_also_known_as_or_formerly_column_is_offered_as_aliases_and_says_names_not_history(
+        lcg, tmp_path, monkeypatch):
+    """A trial's partners register had an "Also known as / formerly" column: offered ~ (each part of its name is an
+    aliases column's), and mapped to aliases, "formerly The Spastics Society" and "now Rethink Mental Illness" were
+    stored word for word, and "merged into Carers Trust Heart of England 2019", "part of Recovery Focus", which name
+    another body, as aliases, which `lcg duplicates` reads as one body's names. The words are taken off the names;
+    a cell naming another body goes to the note, with a warning."""
+    text = ("Organisation,Also known as / formerly,Notes\nScope,formerly The Spastics Society,\n"
+            "National Schizophrenia Fellowship,now Rethink Mental Illness,old name on SLA\n"
+            "Crossroads Care Sandwell,merged into Carers Trust Heart of England 2019,legacy name\n"
+            "Aquarius,part of Recovery Focus,\nWolves Foundation,t/a Wolves Community Trust; aka WCT,\n"
+            "Kaleidoscope,Kaleidoscope Plus Group,\n")
+    result = _import_list(lcg, tmp_path, text, "{Organisation: Label, Also known as / formerly: aliases, Notes: note}")
+    assert result.exit_code == 0, result.output
+    orgs = {n.name: n.props for n in load_dataset(tmp_path / "data").nodes}
+    assert {name: list(p.get("aliases", ())) for name, p in orgs.items()} == {
+        "Scope": ["The Spastics Society"], "National Schizophrenia Fellowship": ["Rethink Mental Illness"],
+        "Crossroads Care Sandwell": [], "Aquarius": [], "Wolves Foundation": ["Wolves Community Trust", "WCT"],
+        "Kaleidoscope": ["Kaleidoscope Plus Group"]}
+    assert orgs["Crossroads Care Sandwell"]["note"] == "legacy name. Merged into Carers Trust Heart of England 2019."
+    assert orgs["Aquarius"]["note"] == "Part of Recovery Focus."
+    assert ("warning: list.csv:4 (and 1 more row): column 'Also known as / formerly': 'merged into Carers Trust Heart "
+            "of England 2019' (row 4), 'part of Recovery Focus' (row 5) name another body") in result.stderr, \
+        result.stderr
+    monkeypatch.chdir(tmp_path)
+    offered = lcg("import", "sheet", "list.csv", "--type", "organisation", "-o", "data2")
+    assert _mapping_written(_hint_command(offered.stderr))["columns"]["Also known as / formerly"] == "aliases", \
+        offered.stderr

@@ -495,6 +495,9 @@ class _Reader:
         #: column's cells naming a register that holds no such number, and of CQC ids (``_said_ids_said``); sheet ->
         #: the column's cells read, and the registers its cells named by a word (``_identifier_cells``)
         self.said_ids: dict[tuple[str, str], list] = {}
+        #: (sheet, aliases column) -> (row, cell) of the cells naming another body ("part of Recovery Focus"),
+        #: kept in the note (``_alias_cells``)
+        self.other_bodies: dict[tuple[str, str], list[tuple[int, str]]] = {}
         self.id_cells: dict[str, int] = {}
         self.said_registers: dict[str, set[str]] = {}
         self.made_ids: set[str] = set()  # ids made from a row's label (no ID column), which may be changed
@@ -1226,6 +1229,12 @@ def _warnings(reader: _Reader) -> list[str]:
         texts = list(dict.fromkeys(cell for _, cell in blanks))
         out.append(f"{_rows_at(sheet, rows[0], len(rows))}: column {column!r}: {', '.join(map(repr, texts))} "
                    f"read as empty ({'a placeholder' if len(texts) == 1 else 'placeholders'})")
+    for (sheet, column), cells in reader.other_bodies.items():
+        rows = sorted({n for n, _ in cells})
+        out.append(f"{_rows_at(sheet, rows[0], len(rows))}: column {column!r}: "
+                   f"{', '.join(f'{t!r} (row {n})' for n, t in cells)} name{'s' if len(cells) == 1 else ''} another "
+                   "body, not another name of the row's: kept in the note, not as an alias (as one, `lcg duplicates` "
+                   "would read the two bodies as one)")
     for (sheet, column), repairs in reader.repairs.items():
         rows = sorted({n for n, _, _ in repairs})
         shown = ", ".join(f"{cell!r} as {read}" for _, cell, read in repairs[:3]) + \
@@ -1706,6 +1715,8 @@ def _elements(reader: _Reader, rows):
             if col == "identifiers":
                 entry[col] = _identifier_cells(reader, sheet, n, entry[col])
                 _bare_numbers(reader, sheet, n, entry[col])
+        if entry.get("aliases"):  # after the fields: a cell naming another body goes to the note
+            _alias_cells(reader, sheet, n, entry, columns)
         if registers:  # after the fields: an identifiers column's ids come first
             _register_cells(reader, sheet, n, entry, columns, registers)
         if tags is not None:
@@ -1802,6 +1813,45 @@ def _unfit_numbers(reader: _Reader) -> None:
         reader.problems[at] = (f"{_rows_at(sheet, rows[0], len(rows))}: {what} (expected {expected}; correct "
                                f"{'the cell' if len(cells) == 1 else 'them'}, or leave the column out with "
                                f"{_left_out(column)} under columns: in a mapping file)")
+
+
+#: Words before another name of a body that say how it is the body's ("formerly The Spastics Society", "now Rethink
+#: Mental Illness", "t/a Wolves", "aka WVSC"): the name is the alias, the words are no part of it.
+_ALIAS_WORDS = re.compile(r"(?:formerly|previously|was|now|also\s+known\s+as|a\.?k\.?a\.?|t/a|trading\s+as|"
+                          r"known\s+as|renamed|d/b/a|dba)\s*:?\s+(?=\S)", re.IGNORECASE)
+#: Words that name another body the row's is, or went, into ("merged into Carers Trust Heart of England 2019", "part
+#: of Recovery Focus", "merged with Headway Wolverhampton"): no other name of the row's, and an alias would make
+#: `lcg duplicates` read the two bodies as one.
+_OTHER_BODY = re.compile(r"(?:merged\s+(?:into|with)|part\s+of|absorbed\s+(?:into|by)|taken\s+over\s+by|"
+                         r"subsidiary\s+of|a\s+project\s+of|now\s+part\s+of|incorporated\s+into)\b", re.IGNORECASE)
+
+
+def _alias_cells(reader: _Reader, sheet: str, n: int, entry: dict, columns: dict) -> None:
+    """A row's aliases as names: the words saying how a name is the body's ("formerly", "previously", "was", "now",
+    "also known as", "aka", "t/a", "trading as") taken off it; a cell saying the body merged into another or is part
+    of one ("merged into Carers Trust Heart of England 2019", "part of Recovery Focus") names another body, kept in
+    the note. Each said with its row. A trial's partners register stored "formerly The Spastics Society" and
+    "merged into Carers Trust Heart of England 2019" word for word as aliases."""
+    column = reader.headers[sheet]["aliases"]
+    names = []
+    for alias in entry["aliases"]:
+        text = " ".join(str(alias).split())
+        if _OTHER_BODY.match(text):
+            said = f"{text[0].upper()}{text[1:]}" + ("" if text[-1] in ".!?" else ".")
+            note = str(entry.get("note") or "").strip()
+            entry["note"] = f"{note}{'' if not note or note[-1] in '.!?' else '.'} {said}".strip()
+            columns.setdefault("note", column)
+            reader.other_bodies.setdefault((sheet, column), []).append((n, text))
+            continue
+        name = _ALIAS_WORDS.sub("", text, count=1) if _ALIAS_WORDS.match(text) else text
+        if name != text:
+            reader.repairs.setdefault((sheet, column), []).append((n, text, repr(name)))
+        if name and name not in names:
+            names.append(name)
+    if names:
+        entry["aliases"] = names
+    else:
+        del entry["aliases"]
 
 
 def _identifier_cells(reader: _Reader, sheet: str, n: int, values: list) -> list:
@@ -2472,6 +2522,15 @@ _PLAIN_KEY = re.compile(r"[A-Za-z][A-Za-z0-9 _.()-]*")
 _YAML_WORDS = frozenset("y n yes no on off true false null".split())
 
 
+def _synonym(col: str) -> str | None:
+    """The field a column's name (lower case) is another word for (``FIELD_SYNONYMS``), or each of its parts is
+    ("Also known as / formerly", "AKA / trading as": aliases): a trial's such column was offered ~."""
+    if col in FIELD_SYNONYMS:
+        return FIELD_SYNONYMS[col]
+    found = {FIELD_SYNONYMS.get(p) for p in _REGISTERS_SPLIT.split(col) if p}
+    return found.pop() if len(found) == 1 else None
+
+
 def _yaml_key(col: str) -> str:
     """``col`` as a key a mapping file can hold when pasted: quoted where YAML would read it otherwise."""
     plain = _PLAIN_KEY.fullmatch(col) and col.lower() not in _YAML_WORDS
@@ -2561,7 +2620,7 @@ def _unknown_column(reader: _Reader, sheet: str, col: str, kind: str) -> str:
     named = reader.headers.get(sheet, {}).get(col, col)  # as the sheet writes it: "TelephoneNum"
     key = _yaml_key(named)
     could = [f for f in fields if _could_hold(f, types[f], value)]  # "Source" holding file names is no `sources`
-    field = FIELD_SYNONYMS.get(col) if FIELD_SYNONYMS.get(col) in could else None
+    field = _synonym(col) if _synonym(col) in could else None
     email = re.search(r"e-?mail", col) is not None
     if email:  # a contact detail: its own field if the kind has one, else left out ("" stops the guesses below)
         field = "email" if "email" in could else ""
