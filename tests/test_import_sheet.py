@@ -2396,3 +2396,28 @@ def test_an_also_known_as_or_formerly_column_is_offered_as_aliases_and_says_name
     offered = lcg("import", "sheet", "list.csv", "--type", "organisation", "-o", "data2")
     assert _mapping_written(_hint_command(offered.stderr))["columns"]["Also known as / formerly"] == "aliases", \
         offered.stderr
+
+
+def test_a_partner_lead_named_with_a_head_of_role_is_a_person_and_the_column_is_offered_as_one(
+        lcg, tmp_path, monkeypatch):
+    """A trial's KTP list: "Partner lead" holding "Tom Harris - Head of Insight" was offered ~ ("partner" read as a
+    detail's word, as in "Partner organisation"), and mapped to person said "names no person" ("of" read as a body's
+    word), though README says "Jo Bennett - Curator" works. A detail's word before the person's word says whose
+    lead; "Head of ..." is a role; "UoW PI" names another body's people (by its initials) and is not offered."""
+    text = ("Partner organisation,UoW PI,Partner lead,Lead organisation\n"
+            "Marstons PLC,Dr K. Owusu,Tom Harris - Head of Insight,Marstons\n"
+            "Grand Theatre,Prof R Chen,Jo Bennett - Curator,Grand Theatre\n"
+            "City of Wolverhampton Council,Dr A. Moyo,Director of Public Health: Dr Lina Begum,CWC\n")
+    result = _import_list(lcg, tmp_path, text, "{Partner organisation: Label, UoW PI: ~, Partner lead: person, "
+                                               "Lead organisation: ~}")
+    assert result.exit_code == 0, result.output
+    ds = load_dataset(tmp_path / "data")
+    names = {n.id: n.name for n in ds.nodes}
+    ties = {(names[r.start], names[r.end], r.props.get("role")) for r in ds.rels if r.kind == "WORKS_FOR"}
+    assert ties == {("Tom Harris", "Marstons PLC", "Head of Insight"), ("Jo Bennett", "Grand Theatre", "Curator"),
+                    ("Dr Lina Begum", "City of Wolverhampton Council", "Director of Public Health")}, ties
+    monkeypatch.chdir(tmp_path)
+    offered = lcg("import", "sheet", "list.csv", "--type", "organisation", "-o", "data2")
+    columns = _mapping_written(_hint_command(offered.stderr))["columns"]
+    assert columns["Partner lead"] == "person" and columns["UoW PI"] is None, offered.stderr
+    assert columns["Lead organisation"] is None, offered.stderr

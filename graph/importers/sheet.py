@@ -78,7 +78,8 @@ MAP_KEYS = ("columns", "types", "type")
 PERSON_COLUMN = "person"
 #: Column names that name a person ("Main contact", "Manager", "Focal point", "Liaison", "Delegate"), not a detail of
 #: one ("Contact email") nor something else ("Head office", "Lead organisation", "Contact hours").
-_PERSON_HEADER = re.compile(r"\b(contact|person|manager|lead|head|director|chair|co-?ordinator|officer|ceo|"
+_PERSON_HEADER = re.compile(r"\b(contact|person|manager|lead|head|director|chair|co-?ordinator|officer|ceo|pi|"
+                            r"principal investigator|investigator|"
                             r"headteacher|principal|secretary|treasurer|trustee|chairperson|focal point|liaison|"
                             r"representative|rep|delegate|attendee|participant)\b")
 #: A column's name that says it holds names, not whose ("Name", "Full name"): people's in a list of delegates, an
@@ -2182,12 +2183,17 @@ def _names_person(text: str) -> bool:
     """Whether a cell names a person (``_is_name``, with their role or not, one of several), and has no word
     bodies are named with ("Seoul Metropolitan Government", "Age UK": ``names.GENERIC_WORDS``, a legal form):
     when a column is told from another by its cells, a body's name written as a person's counts for neither (care
-    agencies are named so, "Bluebird Care", as "Sarah Care" is a person: ``_SURNAME_ROLE_WORDS``)."""
+    agencies are named so, "Bluebird Care", as "Sarah Care" is a person: ``_SURNAME_ROLE_WORDS``); a role read off
+    the name ("Tom Harris - Head of Insight") is no part of it."""
     from ..dedup.names import GENERIC_WORDS, LEGAL_TOKENS
 
-    if set(re.findall(r"\w+", text.lower())) & (GENERIC_WORDS | LEGAL_TOKENS | _BODY_WORDS | {"care"}):
+    def body(name: str) -> bool:
+        return bool(set(re.findall(r"\w+", name.lower())) & (GENERIC_WORDS | LEGAL_TOKENS | _BODY_WORDS | {"care"}))
+
+    if body(text) and not any(role for _, role in map(_name_and_role, _people_in(text))):
         return False
-    return any(_is_name(_name_and_role(part)[0]) for part in _people_in(text))
+    # a role read off is no part of the name: "Tom Harris - Head of Insight" is a person, "of" a role's word there
+    return any(_is_name(name) and not body(name) for name, _ in map(_name_and_role, _people_in(text)))
 
 
 def _peoples_names_header(col: str) -> bool:
@@ -2236,12 +2242,16 @@ def _sentence_case(words: list[str]) -> bool:
 def _is_role(text: str) -> bool:
     """Whether ``text`` is a role written beside a name ("Secretary", "Chief Exec", "Head of Music", "Clinical
     Director", "Consultant Geriatrician"): a few words, a role's word at least, the others role or body words, or
-    any words before the role's word that ends them (how a job's title is written: "Integrated Care Coordinator")."""
+    any words before the role's word that ends them (how a job's title is written: "Integrated Care Coordinator"), or
+    any after a role's word and "of" or "for" ("Head of Insight": a trial's "Tom Harris - Head of Insight" was "no
+    person", though "Jo Bennett - Curator" is one)."""
     words = [w.strip(".") for w in text.lower().split()]
     if len(words) == 1 and _unspaced(words[0]) and words[0].endswith(_UNSPACED_ROLE_WORDS):  # "박서연 (팀장)"
         return True
     if not 0 < len(words) <= 5 or not _ROLE_WORDS.intersection(words):
         return False
+    if len(words) > 2 and words[0] in _ROLE_WORDS and words[1] in ("of", "for"):
+        return True  # "Head of Insight", "Director of Public Health": a job's title names what it is over so
     return words[-1] in _ROLE_WORDS or all(w in _ROLE_WORDS or w in _BODY_WORDS or w in ("and", "&") for w in words)
 
 
@@ -2610,6 +2620,19 @@ def _cqc_ids(values: list) -> bool:
     return bool(cells) and all(CQC_ID.fullmatch(c) for c in cells)
 
 
+def _person_header(named: str) -> bool:
+    """Whether a column's name (as the sheet writes it) may name people: no detail's word after its last person's
+    word ("Contact email", "Lead organisation", "Head office", "Lead partner": ``_DETAIL_HEADER``), though one may be
+    before it, saying whose ("Partner lead", "Organisation contact": a trial's "Partner lead" was offered ~); and no
+    body named by its initials in it ("UoW PI", "NHS lead": people of another body than the row's, who would be made
+    to work for it)."""
+    found = list(_PERSON_HEADER.finditer(named.lower()))
+    if not found or _DETAIL_HEADER.search(named.lower()[found[-1].end():]):
+        return False
+    return not [w for w in re.findall(r"[^\W\d_]+", named) if sum(c.isupper() for c in w) > 1
+                and w.upper() not in ("PI", "CEO")]
+
+
 def _unknown_column(reader: _Reader, sheet: str, col: str, kind: str) -> str:
     """One line for a column no field of ``kind`` has, on every row it fills, with the mapping line that
     would name its field or leave it out (quoted when YAML needs it: "phone #1")."""
@@ -2630,9 +2653,10 @@ def _unknown_column(reader: _Reader, sheet: str, col: str, kind: str) -> str:
             and "category" not in reader.headers.get(sheet, {})
             and not any(f == "Category" for _, f in reader.column_fixes)):  # one column may be the Category
         field = "Category"  # the entry's own type ("Type of organisation": charity, school) is read from Category
-    if (field is None and kind in schema.REL_KINDS["WORKS_FOR"].ends and not _DETAIL_HEADER.search(col)
-            and (_PERSON_HEADER.search(col) and _reads_as_people(values)
-                 or _peoples_names_header(col) and _reads_as_people(values, strict=True))):
+    if (field is None and kind in schema.REL_KINDS["WORKS_FOR"].ends
+            and (_person_header(named) and _reads_as_people(values)
+                 or not _DETAIL_HEADER.search(col) and _peoples_names_header(col)
+                 and _reads_as_people(values, strict=True))):
         field = PERSON_COLUMN  # "Main contact", "Focal point", a delegates' "Name" beside their organisation's
     if field is None and col in ("urn", "ukprn") and _URN_VALUE.fullmatch(str(value).strip()):
         field = "school urn" if col == "urn" else "ukprn"  # a register's number, read as an org-id once mapped
