@@ -738,7 +738,7 @@ def test_one_go_keeps_every_hint_and_one_category_and_odd_column_names_survive_t
     assert run.returncode == 0, run.stderr
     assert yaml.safe_load((tmp_path / "map.yaml").read_text())["columns"] == {
         "Organisation": "Label", "Organisation type": "Category", "Sector": None, "Telephone": "phone",
-        "Notes": "note", "Dept\\Unit": None, 'Contact "main"': "person"}
+        "Notes": "note", "Dept\\Unit": "unit", 'Contact "main"': "person"}  # a unit: "Oak Trust - x"
     (tmp_path / "map.yaml").write_text('columns:\n  Organisation: Label\n  "Dept\\\\Unit": ~\n  \'Contact "main"\': ~\n')
     again = lcg("import", "sheet", "orgs.csv", "--type", "organisation", "--map", "map.yaml", "-o", "data")
     command = _one_go(again.stderr)
@@ -2421,3 +2421,29 @@ def test_a_partner_lead_named_with_a_head_of_role_is_a_person_and_the_column_is_
     columns = _mapping_written(_hint_command(offered.stderr))["columns"]
     assert columns["Partner lead"] == "person" and columns["UoW PI"] is None, offered.stderr
     assert columns["Lead organisation"] is None, offered.stderr
+
+
+def test_a_department_column_is_offered_as_part_of_the_name_and_the_summary_counts_the_rows_named_so(
+        lcg, tmp_path, monkeypatch):
+    """A trial's CRM wrote a university's schools and a council's services as rows of the body's name with a
+    "Department/Unit" column beside it: offered ~, "University of Wolverhampton / Law School" became a second
+    "University of Wolverhampton" (20 rows "repeat the name"), and with the unit in the description the duplicate
+    finder merged the council's services into the council. The column is offered as unit: the row's name becomes
+    "Organisation - Unit" (the form the duplicate rules read a unit in), unless the name holds the unit already, and
+    the summary says how many rows were named so."""
+    text = ("Organisation,Department/Unit,Postcode\nUniversity of Wolverhampton,,WV1 1LY\n"
+            "University of Wolverhampton,Law School,WV1 1LY\nUniversity of Wolverhampton,Business School,WV1 1AD\n"
+            "City of Wolverhampton Council,Public Health,WV1 1SH\nWolverhampton Law School,Law School,WV1 1LY\n")
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "list.csv").write_text(text, encoding="utf-8")
+    offered = lcg("import", "sheet", "list.csv", "--type", "organisation", "-o", "data")
+    assert _mapping_written(_hint_command(offered.stderr))["columns"]["Department/Unit"] == "unit", offered.stderr
+    result = _import_list(lcg, tmp_path, text, "{Organisation: Label, Department/Unit: unit, Postcode: postcode}")
+    assert result.exit_code == 0, result.output
+    assert [n.name for n in load_dataset(tmp_path / "data").nodes] == [
+        "University of Wolverhampton", "University of Wolverhampton - Law School",
+        "University of Wolverhampton - Business School", "City of Wolverhampton Council - Public Health",
+        "Wolverhampton Law School"]
+    assert "repeat the name" not in result.stderr, result.stderr
+    assert ("added 5 organisations (3 named 'Organisation - Department/Unit' from column 'Department/Unit', such as "
+            "'University of Wolverhampton - Law School')") in result.stderr, result.stderr

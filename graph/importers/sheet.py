@@ -76,6 +76,16 @@ MAP_KEYS = ("columns", "types", "type")
 #: becomes a Person, by name only (people carry no contact details), with a WORKS_FOR tie to the organisation;
 #: a name on several rows is one person. `lcg duplicates` reads a person shared by two records as evidence.
 PERSON_COLUMN = "person"
+#: A column mapped to this names the part of the row's organisation the row is ("Department/Unit": "Law School"):
+#: joined to its name as "University of Wolverhampton - Law School", the form `lcg duplicates` reads a unit in
+#: (" - X" after a body's name: reviewed, not merged). A trial's CRM wrote a university's schools and a council's
+#: services as rows of the body's name, the unit beside it: offered ~, twenty rows became the body's name again, and
+#: the duplicate finder merged the council's services into the council.
+UNIT_COLUMN = "unit"
+#: Column names that name such a part: "Department", "Dept / Service", "Unit", "Team", "Faculty", "Directorate",
+#: "Division", "School / Department" (a "School" alone is as often a school's own name: offered only beside another).
+_UNIT_WORDS = frozenset("department dept unit units service services team faculty directorate division section "
+                        "centre institute sub".split())
 #: Column names that name a person ("Main contact", "Manager", "Focal point", "Liaison", "Delegate"), not a detail of
 #: one ("Contact email") nor something else ("Head office", "Lead organisation", "Contact hours").
 _PERSON_HEADER = re.compile(r"\b(contact|person|manager|lead|head|director|chair|co-?ordinator|officer|ceo|pi|"
@@ -306,6 +316,9 @@ class SheetResult:
     #: what the import read otherwise than written, one line per sheet and column ("sheet:row: ...")
     warnings: list = field(default_factory=list)
     removed: dict = field(default_factory=dict)  # kind -> entries of the previous run no longer written
+    #: (sheet, row, name) of the rows named "Organisation - Unit" (``UNIT_COLUMN``), and the column they were named by
+    units: list = field(default_factory=list)
+    unit_column: str | None = None
 
 
 def unquote(value):
@@ -501,6 +514,8 @@ class _Reader:
         self.other_bodies: dict[tuple[str, str], list[tuple[int, str]]] = {}
         self.id_cells: dict[str, int] = {}
         self.said_registers: dict[str, set[str]] = {}
+        #: (sheet, row, name made) of the rows named "Organisation - Unit" from a unit column (``UNIT_COLUMN``)
+        self.units: list[tuple[str, int, str]] = []
         self.made_ids: set[str] = set()  # ids made from a row's label (no ID column), which may be changed
         #: id made for a plain list's row -> the id its name makes, which rows of one name share (``_ids_taken``)
         self.made_base: dict[str, str] = {}
@@ -965,6 +980,8 @@ def import_sheet(paths, out_dir, *, mapping=None, name: str | None = None, kind:
     result.removed = {k: removed[k] for k in schema.NODE_KINDS if removed[k]}
     result.repeated = repeated
     result.warnings = _warnings(reader)
+    result.units = [(sheet, n, name) for sheet, n, name in reader.units]
+    result.unit_column = next((reader.headers[s].get(UNIT_COLUMN) for s, _, _ in reader.units), None)
     return result
 
 
@@ -1067,6 +1084,7 @@ def _read(paths: list[Path], out_dir, mapping, name: str | None, kind: str | Non
     elements: list[tuple] = []
     connections: list[tuple] = []
     known = {*ELEMENT_COLUMNS, *CONNECTION_COLUMNS, *TIE_DATE_COLUMNS, *FIELD_SYNONYMS, *column_map, PERSON_COLUMN,
+             UNIT_COLUMN,
              *REGISTER_COLUMNS,
              *(f.name for k in schema.NODE_KINDS.values() for f in k.fields)}  # what a header row names
     tables = {path: read_tables(path, reader.file_warnings) for path in paths}
@@ -1653,6 +1671,10 @@ def _elements(reader: _Reader, rows):
     for sheet, n, row in rows:
         row = {k.lower(): v for k, v in row.items() if k}
         typed, label = row.pop("type", None), row.pop("label", None)
+        unit = " ".join(str(row.pop(UNIT_COLUMN, None) or "").split())
+        if label is not None and unit and norm_name(unit) not in norm_name(str(label)):  # "Law School" of the row
+            label = f"{str(label).strip()} - {unit}"
+            reader.units.append((sheet, n, label))
         text_kind = typed or reader.default_kind
         if label is None:
             reader.problems.append(f"{sheet}:{n}: no Label (expected the element's name)")
@@ -2611,6 +2633,15 @@ def _org_ids_said(values: list) -> bool:
         r"\d{5,8}", c) for c in cells)
 
 
+def _unit_header(col: str) -> bool:
+    """Whether a column's name (lower case) names the part of an organisation a row is (``_UNIT_WORDS``): each of its
+    words one ("Department/Unit", "Dept / Service", "Faculty"), a "School" only beside another ("School /
+    Department")."""
+    words = re.findall(r"[a-z]+", col)
+    return bool(words) and all(w in _UNIT_WORDS or w in ("school", "of", "or", "and") for w in words) and \
+        bool(_UNIT_WORDS.intersection(words))
+
+
 def _cqc_ids(values: list) -> bool:
     """Whether every cell of a column (but a placeholder) is a CQC id ("1-139614022"): offered as the note, since no
     org-id holds one (``_said_ids_said``); a trial's "CQC Location ID" column was offered ~, losing them."""
@@ -2669,6 +2700,9 @@ def _unknown_column(reader: _Reader, sheet: str, col: str, kind: str) -> str:
     if field is None and "note" in fields and _cqc_ids(values) and not any(
             difflib.get_close_matches(c, ["note"], cutoff=0.75) for c in reader.headers.get(sheet, {}) if c != col):
         field = "note"  # the CQC's ids, which no org-id holds (``_said_ids_said``), kept where a reader sees them
+    if field is None and kind == "Organisation" and _unit_header(col) and "label" in reader.headers.get(sheet, {}) \
+            and not any(f == UNIT_COLUMN for c, f in reader.column_fixes if c != named):
+        field = UNIT_COLUMN  # joined to the row's name: "University of Wolverhampton - Law School"
     if field is None:  # close ones only: "notes" for note
         close = difflib.get_close_matches(col, could, n=1, cutoff=0.75)
         field = close[0] if close else None
