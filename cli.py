@@ -1081,6 +1081,10 @@ def import_sheet(files, out_dir, mapping, name, kind):
         click.echo(f"note: {k} row{'s repeat' if k != 1 else ' repeats'} the name of an earlier row, each an entry "
                    f"of its own: {shown}{more}; lcg duplicates --data {shlex.quote(str(out_dir))} pairs them",
                    err=True)
+    if result.units:  # "University of Wolverhampton - Law School": the unit column joined to the names
+        k = len(result.units)
+        added += (f" ({k} named 'Organisation - {result.unit_column}' from column {result.unit_column!r}, such as "
+                  f"{result.units[0][2]!r})")
     click.echo(f"Imported {result.nodes} element{'s' if result.nodes != 1 else ''} and {result.relationships} "
                f"connection{'s' if result.relationships != 1 else ''} into {out_dir}: "
                f"added {added}; {where}.", err=True)

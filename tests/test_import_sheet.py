@@ -738,7 +738,7 @@ def test_one_go_keeps_every_hint_and_one_category_and_odd_column_names_survive_t
     assert run.returncode == 0, run.stderr
     assert yaml.safe_load((tmp_path / "map.yaml").read_text())["columns"] == {
         "Organisation": "Label", "Organisation type": "Category", "Sector": None, "Telephone": "phone",
-        "Notes": "note", "Dept\\Unit": None, 'Contact "main"': "person"}
+        "Notes": "note", "Dept\\Unit": "unit", 'Contact "main"': "person"}  # a unit: "Oak Trust - x"
     (tmp_path / "map.yaml").write_text('columns:\n  Organisation: Label\n  "Dept\\\\Unit": ~\n  \'Contact "main"\': ~\n')
     again = lcg("import", "sheet", "orgs.csv", "--type", "organisation", "--map", "map.yaml", "-o", "data")
     command = _one_go(again.stderr)
@@ -2278,3 +2278,172 @@ def test_a_tab_separated_csv_as_excel_saves_unicode_text_is_read_with_its_tabs(l
         ("Bilston Café", "WV14 0HT"), ("Age UK, Wolverhampton", "WV1 1AA")}
     assert [line for line in result.stderr.splitlines() if "tab-separated" in line and "CSV UTF-8" in line], \
         result.stderr
+
+
+def test_register_words_before_numbers_in_an_identifiers_column_are_read_as_their_registers_org_ids(
+        lcg, tmp_path, monkeypatch):
+    """A trial's CRM "Reg ID" column wrote five registers' numbers, each with its register's word ("UKPRN 10007166",
+    "Charity 1139296", "Company 00031461", "ROR 03angcq70", "ODS RL4", an NHS trust's "RRK" alone): it was offered ~,
+    and mapped to identifiers 39 cells were refused, so the user rewrote every one as an org-id. Each is read as its
+    register's, said with its row; the column is offered as identifiers; numbers that say no register are one problem
+    asking for the word the other cells have (a company's number mapping would misread the UKPRNs)."""
+    text = ("Organisation,Reg ID\nWVSC,Charity 1077122\nUniversity of Wolverhampton,UKPRN 10007166\n"
+            "University of Birmingham,ROR 03angcq70\nThe Royal Wolverhampton NHS Trust,ODS RL4\n"
+            "Marston's PLC,Company 00031461\nUniversity Hospitals Birmingham,RRK\nWolves Foundation,Registered charity "
+            "no. 1152617\nDudley College,GB-UKPRN-10007924\n")
+    result = _import_list(lcg, tmp_path, text, "{Organisation: Label, Reg ID: identifiers}")
+    assert result.exit_code == 0, result.output
+    ids = {n.name: list(n.props["identifiers"]) for n in load_dataset(tmp_path / "data").nodes}
+    assert ids == {"WVSC": ["GB-CHC-1077122"], "University of Wolverhampton": ["GB-UKPRN-10007166"],
+                   "University of Birmingham": ["ROR:03angcq70"], "The Royal Wolverhampton NHS Trust": ["GB-NHS-RL4"],
+                   "Marston's PLC": ["GB-COH-00031461"], "University Hospitals Birmingham": ["GB-NHS-RRK"],
+                   "Wolves Foundation": ["GB-CHC-1152617"], "Dudley College": ["GB-UKPRN-10007924"]}, ids
+    assert ("warning: list.csv:2 (and 6 more rows): column 'Reg ID': read 'Charity 1077122' as GB-CHC-1077122, "
+            "'UKPRN 10007166' as GB-UKPRN-10007166, 'ROR 03angcq70' as ROR:03angcq70 and 4 more") in result.stderr, \
+        result.stderr
+    # unmapped: offered as identifiers
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "plain.csv").write_text(text, encoding="utf-8")
+    offered = lcg("import", "sheet", "plain.csv", "--type", "organisation", "-o", "data2")
+    assert _mapping_written(_hint_command(offered.stderr))["columns"]["Reg ID"] == "identifiers", offered.stderr
+    # bare numbers among them: one line, the fix the words (not a register's mapping); a number its register has
+    # not, one line
+    refused = _import_list(lcg, tmp_path, text + "Science Park Ltd,03960127\nAston University,10007759\n"
+                           "Keele University,UKPRN 1234\n", "{Organisation: Label, Reg ID: identifiers}")
+    assert refused.exit_code == 1, refused.output
+    lines = [p for p in refused.stderr.splitlines() if not p.startswith("Error")]
+    assert lines == [
+        "list.csv:10 (and 1 more row): column 'Reg ID' holds '03960127', '10007759': numbers that say no register, "
+        "among cells that name theirs (expected org-ids such as GB-CHC-1164883; write each number's register before "
+        "it, as the other cells do: 'Charity 1139296', 'Company 03960127', 'UKPRN 10007166', 'URN 104301', "
+        "'ODS RL4')",
+        "list.csv:12: column 'Reg ID': 'UKPRN 1234' (expected 8 digits from 1, or an org-id such as "
+        "GB-UKPRN-10007166) fits no number of the register named (correct the number, or write the org-id itself)"
+    ], refused.stderr
+
+
+def test_cqc_location_ids_are_no_org_ids_and_their_column_is_offered_as_the_note(lcg, tmp_path, monkeypatch):
+    """A trial's framework list had a "CQC Location ID" column ("1-139614022"): offered ~, and mapped to identifiers
+    refused 15 times as "bad identifier". The CQC's register has no org-id scheme and a location id names a site,
+    which two of the list's bodies shared: one line says so, with the mapping that keeps the ids in the note, and
+    the column is offered as the note."""
+    text = ("Provider Name,CQC Location ID\nBirmingham Mind,1-139614022\nKaleidoscope Plus Group,1-2018754432\n"
+            "KPG Supported Living Ltd,1-2018754432\nDudley CVS,\n")
+    result = _import_list(lcg, tmp_path, text, "{Provider Name: Label, CQC Location ID: identifiers}")
+    assert result.exit_code == 1 and not (tmp_path / "data").exists(), result.output
+    (line,) = [p for p in result.stderr.splitlines() if not p.startswith("Error")]
+    assert line.startswith("list.csv:2 (and 2 more rows): column 'CQC Location ID' holds CQC ids ('1-139614022', "
+                           "'1-2018754432'): the Care Quality Commission's register has no org-id scheme"), line
+    assert "write CQC Location ID: note (it maps it to identifiers now), then run: " in line, line
+    (tmp_path / "map.yaml").write_text("columns: {Provider Name: Label, CQC Location ID: note}\n")
+    assert _paste(tmp_path, line.split("then run: ")[1].split("`")[1]).returncode == 0
+    notes = {n.name: n.props.get("note") for n in load_dataset(tmp_path / "data").nodes}
+    assert notes["Birmingham Mind"] == "1-139614022", notes
+    monkeypatch.chdir(tmp_path)
+    offered = lcg("import", "sheet", "list.csv", "--type", "organisation", "-o", "data2")
+    assert _mapping_written(_hint_command(offered.stderr))["columns"]["CQC Location ID"] == "note", offered.stderr
+
+
+def test_a_heading_continued_or_joining_the_lists_types_is_passed_over(lcg, tmp_path):
+    """A trial's partners register imported its heading "VCSE PARTNERS (CONT.)" as an organisation with no word
+    ("VCSE" and "partners" name no place or section), and "TRUST SERVICES & NHS" too (the Types "Trust service"
+    and "NHS" joined); a framework's headings "LOT 1 - MENTAL HEALTH & WELLBEING", in capitals in its Ref column,
+    no name written, refused the list as "no Label". A heading saying it goes on ("(cont.)", "(continued)"), one
+    joining the values of a grouping column, and one in capitals outside the names' column are passed over, said
+    in the sheet's one warning."""
+    text = ("Ref,Organisation,Type,Postcode\n,VCSE PARTNERS,,\nR1,Dudley Mind,VCSE,DY1 1XD\nR2,Scope,VCSE,E15 2GW\n"
+            ",TRUST SERVICES & NHS,,\nR3,Black Country Healthcare NHS Foundation Trust,NHS,B70 9PL\n"
+            "R4,Recovery College (BCHFT),Trust service,WS2 9PS\n,VCSE PARTNERS (CONT.),,\n"
+            "R5,Samaritans of Dudley,VCSE,DY1 1BP\nLOT 2 - LEARNING DISABILITY & AUTISM,,,\n"
+            "R6,Dudley Mencap,VCSE,DY1 1RT\n"
+            "R7,Walsall Mencap,VCSE,WS2 8NG\nR8,Headway Dudley,VCSE,DY2 0BW\n")
+    result = _import_list(lcg, tmp_path, text, "{Organisation: Label, Type: Category, Ref: ~}")
+    assert result.exit_code == 0, result.output
+    names = {n.name for n in load_dataset(tmp_path / "data").nodes}
+    assert names == {"Dudley Mind", "Scope", "Black Country Healthcare NHS Foundation Trust",
+                     "Recovery College (BCHFT)", "Samaritans of Dudley", "Dudley Mencap", "Walsall Mencap",
+                     "Headway Dudley"}, names
+    assert ("passed over 'VCSE PARTNERS', 'TRUST SERVICES & NHS', 'VCSE PARTNERS (CONT.)', 'LOT 2 - LEARNING "
+            "DISABILITY & AUTISM' (rows 2, 5, 8, 10)") \
+        in result.stderr, result.stderr
+
+
+def test_an_also_known_as_or_formerly_column_is_offered_as_aliases_and_says_names_not_history(
+        lcg, tmp_path, monkeypatch):
+    """A trial's partners register had an "Also known as / formerly" column: offered ~ (each part of its name is an
+    aliases column's), and mapped to aliases, "formerly The Spastics Society" and "now Rethink Mental Illness" were
+    stored word for word, and "merged into Carers Trust Heart of England 2019", "part of Recovery Focus", which name
+    another body, as aliases, which `lcg duplicates` reads as one body's names. The words are taken off the names;
+    a cell naming another body goes to the note, with a warning."""
+    text = ("Organisation,Also known as / formerly,Notes\nScope,formerly The Spastics Society,\n"
+            "National Schizophrenia Fellowship,now Rethink Mental Illness,old name on SLA\n"
+            "Crossroads Care Sandwell,merged into Carers Trust Heart of England 2019,legacy name\n"
+            "Aquarius,part of Recovery Focus,\nWolves Foundation,t/a Wolves Community Trust; aka WCT,\n"
+            "Kaleidoscope,Kaleidoscope Plus Group,\n")
+    result = _import_list(lcg, tmp_path, text, "{Organisation: Label, Also known as / formerly: aliases, Notes: note}")
+    assert result.exit_code == 0, result.output
+    orgs = {n.name: n.props for n in load_dataset(tmp_path / "data").nodes}
+    assert {name: list(p.get("aliases", ())) for name, p in orgs.items()} == {
+        "Scope": ["The Spastics Society"], "National Schizophrenia Fellowship": ["Rethink Mental Illness"],
+        "Crossroads Care Sandwell": [], "Aquarius": [], "Wolves Foundation": ["Wolves Community Trust", "WCT"],
+        "Kaleidoscope": ["Kaleidoscope Plus Group"]}
+    assert orgs["Crossroads Care Sandwell"]["note"] == "legacy name. Merged into Carers Trust Heart of England 2019."
+    assert orgs["Aquarius"]["note"] == "Part of Recovery Focus."
+    assert ("warning: list.csv:4 (and 1 more row): column 'Also known as / formerly': 'merged into Carers Trust Heart "
+            "of England 2019' (row 4), 'part of Recovery Focus' (row 5) name another body") in result.stderr, \
+        result.stderr
+    monkeypatch.chdir(tmp_path)
+    offered = lcg("import", "sheet", "list.csv", "--type", "organisation", "-o", "data2")
+    assert _mapping_written(_hint_command(offered.stderr))["columns"]["Also known as / formerly"] == "aliases", \
+        offered.stderr
+
+
+def test_a_partner_lead_named_with_a_head_of_role_is_a_person_and_the_column_is_offered_as_one(
+        lcg, tmp_path, monkeypatch):
+    """A trial's KTP list: "Partner lead" holding "Tom Harris - Head of Insight" was offered ~ ("partner" read as a
+    detail's word, as in "Partner organisation"), and mapped to person said "names no person" ("of" read as a body's
+    word), though README says "Jo Bennett - Curator" works. A detail's word before the person's word says whose
+    lead; "Head of ..." is a role; "UoW PI" names another body's people (by its initials) and is not offered."""
+    text = ("Partner organisation,UoW PI,Partner lead,Lead organisation\n"
+            "Marstons PLC,Dr K. Owusu,Tom Harris - Head of Insight,Marstons\n"
+            "Grand Theatre,Prof R Chen,Jo Bennett - Curator,Grand Theatre\n"
+            "City of Wolverhampton Council,Dr A. Moyo,Director of Public Health: Dr Lina Begum,CWC\n")
+    result = _import_list(lcg, tmp_path, text, "{Partner organisation: Label, UoW PI: ~, Partner lead: person, "
+                                               "Lead organisation: ~}")
+    assert result.exit_code == 0, result.output
+    ds = load_dataset(tmp_path / "data")
+    names = {n.id: n.name for n in ds.nodes}
+    ties = {(names[r.start], names[r.end], r.props.get("role")) for r in ds.rels if r.kind == "WORKS_FOR"}
+    assert ties == {("Tom Harris", "Marstons PLC", "Head of Insight"), ("Jo Bennett", "Grand Theatre", "Curator"),
+                    ("Dr Lina Begum", "City of Wolverhampton Council", "Director of Public Health")}, ties
+    monkeypatch.chdir(tmp_path)
+    offered = lcg("import", "sheet", "list.csv", "--type", "organisation", "-o", "data2")
+    columns = _mapping_written(_hint_command(offered.stderr))["columns"]
+    assert columns["Partner lead"] == "person" and columns["UoW PI"] is None, offered.stderr
+    assert columns["Lead organisation"] is None, offered.stderr
+
+
+def test_a_department_column_is_offered_as_part_of_the_name_and_the_summary_counts_the_rows_named_so(
+        lcg, tmp_path, monkeypatch):
+    """A trial's CRM wrote a university's schools and a council's services as rows of the body's name with a
+    "Department/Unit" column beside it: offered ~, "University of Wolverhampton / Law School" became a second
+    "University of Wolverhampton" (20 rows "repeat the name"), and with the unit in the description the duplicate
+    finder merged the council's services into the council. The column is offered as unit: the row's name becomes
+    "Organisation - Unit" (the form the duplicate rules read a unit in), unless the name holds the unit already, and
+    the summary says how many rows were named so."""
+    text = ("Organisation,Department/Unit,Postcode\nUniversity of Wolverhampton,,WV1 1LY\n"
+            "University of Wolverhampton,Law School,WV1 1LY\nUniversity of Wolverhampton,Business School,WV1 1AD\n"
+            "City of Wolverhampton Council,Public Health,WV1 1SH\nWolverhampton Law School,Law School,WV1 1LY\n")
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "list.csv").write_text(text, encoding="utf-8")
+    offered = lcg("import", "sheet", "list.csv", "--type", "organisation", "-o", "data")
+    assert _mapping_written(_hint_command(offered.stderr))["columns"]["Department/Unit"] == "unit", offered.stderr
+    result = _import_list(lcg, tmp_path, text, "{Organisation: Label, Department/Unit: unit, Postcode: postcode}")
+    assert result.exit_code == 0, result.output
+    assert [n.name for n in load_dataset(tmp_path / "data").nodes] == [
+        "University of Wolverhampton", "University of Wolverhampton - Law School",
+        "University of Wolverhampton - Business School", "City of Wolverhampton Council - Public Health",
+        "Wolverhampton Law School"]
+    assert "repeat the name" not in result.stderr, result.stderr
+    assert ("added 5 organisations (3 named 'Organisation - Department/Unit' from column 'Department/Unit', such as "
+            "'University of Wolverhampton - Law School')") in result.stderr, result.stderr

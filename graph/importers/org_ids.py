@@ -13,8 +13,8 @@ import re
 
 from ..identifiers import MPR, is_org_id, registry_id, society_number
 
-__all__ = ["BLANK_WORDS", "ODS_SHAPE", "ORG_ID_EXAMPLE", "charity_or_company", "clean_org_id", "is_blank", "is_placeholder",
-           "register_ids", "register_number"]
+__all__ = ["BLANK_WORDS", "CQC_ID", "NHS_SHAPE", "ODS_SHAPE", "ORG_ID_EXAMPLE", "charity_or_company", "clean_org_id",
+           "is_blank", "is_placeholder", "register_ids", "register_number", "said_org_id"]
 
 #: What an org-id looks like, said where a value is not one.
 ORG_ID_EXAMPLE = "expected e.g. GB-CHC-1164883 or 360G-..."
@@ -102,7 +102,7 @@ _SAYS_CHARITY = frozenset("charity charities cc scottish oscr".split())
 ODS_SHAPE = re.compile(r"[A-Z]\d{5}|F[A-Z0-9]{4}|[RT][A-Z0-9]{2}(?:[A-Z0-9]{2})?|Q[A-Z0-9]{2}")
 #: Those of an NHS trust and an integrated care board, which no charity's or company's number looks like (a charity
 #: of England and Wales is digits, Scotland's SC and 6, a company 8 characters): read as one in their columns.
-_NHS_SHAPE = re.compile(r"[RT][A-Z0-9]{2}|Q[A-Z0-9]{2}")
+NHS_SHAPE = re.compile(r"[RT][A-Z0-9]{2}|Q[A-Z0-9]{2}")
 #: A company number as Companies House writes it: eight characters, 8 digits or two letters and 6 digits
 #: (SC123456, OC301234, NI012345). A charity number of England and Wales has 5 to 7 digits, so an 8-digit number
 #: in a charity column is a company's; Scotland's charity numbers are "SC" and 6 digits too (``charity_or_company``).
@@ -152,7 +152,7 @@ def charity_or_company(text: str, registers: tuple[str, ...]) -> tuple[str, ...]
             else registers
     if society_number(text) is not None:
         return ("societyNumber",)  # "RS007553" has a company number's shape: Companies House's index of a society
-    if _NHS_SHAPE.fullmatch(re.sub(r"\s+", "", text).upper()):
+    if NHS_SHAPE.fullmatch(re.sub(r"\s+", "", text).upper()):
         return ("ods",)  # "RL4" in a charity column: an NHS trust's ODS code, which no charity number looks like
     if _SAYS_COMPANY.intersection(words):
         return ("companyNumber",)
@@ -237,3 +237,40 @@ def register_ids(org: dict) -> tuple[list[str], list[str]]:
         else:
             odd.append(f"{said} {org.get(field)}")
     return ids, odd
+
+
+#: The words that name a register before its number in a cell ("UKPRN 10007924", "Charity 1152617", "Registered
+#: charity no. 1152617", "CC 1152617", "Company 01986171", "Co. 01986171", "CRN 01986171", "ROR 03angcq70", "ODS
+#: RL4", "NHS RL4", "URN 104301", "EIN 25-1000101"): the register's field of ``register_ids``, "ror" the Research
+#: Organization Registry's, "cqc" the Care Quality Commission's, which has no org-id scheme (org-id.guide lists none,
+#: and its location ids name a site, which two bodies may share: a trial's care company and its charity did).
+_REGISTER_NAMES = {**dict.fromkeys(_SAYS_CHARITY, "charityNumber"), **dict.fromkeys(_SAYS_COMPANY, "companyNumber"),
+                   "ukprn": "ukprn", "urn": "urn", "ofsted": "urn", "ror": "ror", "ods": "ods", "nhs": "ods",
+                   "cqc": "cqc", "ein": "ein"}
+_SAID_REGISTER = re.compile(r"(?P<words>[A-Za-z]+(?:[\s.:#]+[A-Za-z]+)*)[\s.:#]+(?P<number>[A-Za-z0-9][A-Za-z0-9-]*)")
+#: A CQC location's or provider's id: "1-" and digits ("1-139614022", "1-101634110").
+CQC_ID = re.compile(r"1-\d{8,11}")
+
+
+def said_org_id(text: str) -> tuple[str, str | None] | None:
+    """(the register, its org-id or None when the number fits it not) of a cell that names its register by a word
+    before the number ("UKPRN 10007924": GB-UKPRN-10007924, "ROR 03angcq70": ROR:03angcq70, "ODS RL4": GB-NHS-RL4,
+    "Company 01986171": GB-COH-01986171), or None when the cell is no such words and one number: a list's "Reg ID"
+    column writes several registers' numbers so, each with its word. Only words that name one register and say
+    "number" are read ("Exempt 1110039" is none); "CQC ..." is read as the CQC's, whose ids no org-id holds."""
+    m = _SAID_REGISTER.fullmatch(str(text).strip())
+    if m is None:
+        return None
+    words = [w.lower() for w in re.findall(r"[A-Za-z]+", m.group("words"))]
+    named = {_REGISTER_NAMES[w] for w in words if w in _REGISTER_NAMES}
+    allowed = _NUMBER_SAYING | _REGISTER_NAMES.keys() | {"id", "code", "ref", "location", "provider", "prn"}
+    if len(named) != 1 or not all(w in allowed for w in words):
+        return None
+    register, number = named.pop(), m.group("number")
+    if register == "cqc":
+        return register, None
+    if register == "ror":
+        ror = "ROR:" + number.lower()
+        return register, ror if is_org_id(ror) else None
+    ids, _ = register_ids({register: number})
+    return register, ids[0] if ids else None

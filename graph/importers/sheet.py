@@ -76,9 +76,20 @@ MAP_KEYS = ("columns", "types", "type")
 #: becomes a Person, by name only (people carry no contact details), with a WORKS_FOR tie to the organisation;
 #: a name on several rows is one person. `lcg duplicates` reads a person shared by two records as evidence.
 PERSON_COLUMN = "person"
+#: A column mapped to this names the part of the row's organisation the row is ("Department/Unit": "Law School"):
+#: joined to its name as "University of Wolverhampton - Law School", the form `lcg duplicates` reads a unit in
+#: (" - X" after a body's name: reviewed, not merged). A trial's CRM wrote a university's schools and a council's
+#: services as rows of the body's name, the unit beside it: offered ~, twenty rows became the body's name again, and
+#: the duplicate finder merged the council's services into the council.
+UNIT_COLUMN = "unit"
+#: Column names that name such a part: "Department", "Dept / Service", "Unit", "Team", "Faculty", "Directorate",
+#: "Division", "School / Department" (a "School" alone is as often a school's own name: offered only beside another).
+_UNIT_WORDS = frozenset("department dept unit units service services team faculty directorate division section "
+                        "centre institute sub".split())
 #: Column names that name a person ("Main contact", "Manager", "Focal point", "Liaison", "Delegate"), not a detail of
 #: one ("Contact email") nor something else ("Head office", "Lead organisation", "Contact hours").
-_PERSON_HEADER = re.compile(r"\b(contact|person|manager|lead|head|director|chair|co-?ordinator|officer|ceo|"
+_PERSON_HEADER = re.compile(r"\b(contact|person|manager|lead|head|director|chair|co-?ordinator|officer|ceo|pi|"
+                            r"principal investigator|investigator|"
                             r"headteacher|principal|secretary|treasurer|trustee|chairperson|focal point|liaison|"
                             r"representative|rep|delegate|attendee|participant)\b")
 #: A column's name that says it holds names, not whose ("Name", "Full name"): people's in a list of delegates, an
@@ -305,6 +316,9 @@ class SheetResult:
     #: what the import read otherwise than written, one line per sheet and column ("sheet:row: ...")
     warnings: list = field(default_factory=list)
     removed: dict = field(default_factory=dict)  # kind -> entries of the previous run no longer written
+    #: (sheet, row, name) of the rows named "Organisation - Unit" (``UNIT_COLUMN``), and the column they were named by
+    units: list = field(default_factory=list)
+    unit_column: str | None = None
 
 
 def unquote(value):
@@ -491,6 +505,17 @@ class _Reader:
         self.unfit: dict[tuple[str, str], list] = {}
         #: sheet -> [its place in ``problems``, (row, value)...] of register numbers in an identifiers column
         self.bare_numbers: dict[str, list] = {}
+        #: (sheet, "cqc" or "unfit") -> [its place in ``problems``, (row, register, cell)...] of an identifiers
+        #: column's cells naming a register that holds no such number, and of CQC ids (``_said_ids_said``); sheet ->
+        #: the column's cells read, and the registers its cells named by a word (``_identifier_cells``)
+        self.said_ids: dict[tuple[str, str], list] = {}
+        #: (sheet, aliases column) -> (row, cell) of the cells naming another body ("part of Recovery Focus"),
+        #: kept in the note (``_alias_cells``)
+        self.other_bodies: dict[tuple[str, str], list[tuple[int, str]]] = {}
+        self.id_cells: dict[str, int] = {}
+        self.said_registers: dict[str, set[str]] = {}
+        #: (sheet, row, name made) of the rows named "Organisation - Unit" from a unit column (``UNIT_COLUMN``)
+        self.units: list[tuple[str, int, str]] = []
         self.made_ids: set[str] = set()  # ids made from a row's label (no ID column), which may be changed
         #: id made for a plain list's row -> the id its name makes, which rows of one name share (``_ids_taken``)
         self.made_base: dict[str, str] = {}
@@ -955,6 +980,8 @@ def import_sheet(paths, out_dir, *, mapping=None, name: str | None = None, kind:
     result.removed = {k: removed[k] for k in schema.NODE_KINDS if removed[k]}
     result.repeated = repeated
     result.warnings = _warnings(reader)
+    result.units = [(sheet, n, name) for sheet, n, name in reader.units]
+    result.unit_column = next((reader.headers[s].get(UNIT_COLUMN) for s, _, _ in reader.units), None)
     return result
 
 
@@ -1057,6 +1084,7 @@ def _read(paths: list[Path], out_dir, mapping, name: str | None, kind: str | Non
     elements: list[tuple] = []
     connections: list[tuple] = []
     known = {*ELEMENT_COLUMNS, *CONNECTION_COLUMNS, *TIE_DATE_COLUMNS, *FIELD_SYNONYMS, *column_map, PERSON_COLUMN,
+             UNIT_COLUMN,
              *REGISTER_COLUMNS,
              *(f.name for k in schema.NODE_KINDS.values() for f in k.fields)}  # what a header row names
     tables = {path: read_tables(path, reader.file_warnings) for path in paths}
@@ -1220,6 +1248,12 @@ def _warnings(reader: _Reader) -> list[str]:
         texts = list(dict.fromkeys(cell for _, cell in blanks))
         out.append(f"{_rows_at(sheet, rows[0], len(rows))}: column {column!r}: {', '.join(map(repr, texts))} "
                    f"read as empty ({'a placeholder' if len(texts) == 1 else 'placeholders'})")
+    for (sheet, column), cells in reader.other_bodies.items():
+        rows = sorted({n for n, _ in cells})
+        out.append(f"{_rows_at(sheet, rows[0], len(rows))}: column {column!r}: "
+                   f"{', '.join(f'{t!r} (row {n})' for n, t in cells)} name{'s' if len(cells) == 1 else ''} another "
+                   "body, not another name of the row's: kept in the note, not as an alias (as one, `lcg duplicates` "
+                   "would read the two bodies as one)")
     for (sheet, column), repairs in reader.repairs.items():
         rows = sorted({n for n, _, _ in repairs})
         shown = ", ".join(f"{cell!r} as {read}" for _, cell, read in repairs[:3]) + \
@@ -1414,9 +1448,12 @@ def _inner_notes(reader: _Reader, label: str, header, head: list[str], numbered:
     rows below still to be checked ***", "NOTE: phone numbers checked..."): a row with one cell written, in a list
     whose header names several columns and whose rows mostly fill several (a one-column list's rows are all one
     cell). Such a row is passed over only when what it says is a heading's or a note's:
-    * decorated (``_DECORATED``) or starting with a note's word (``_NOTE_WORD``): no body's name is written so;
+    * decorated (``_DECORATED``), starting with a note's word (``_NOTE_WORD``) or ending by saying a heading above
+      goes on ("VCSE PARTNERS (CONT.)", "(continued)": ``_CONTINUED``): no body's name is written so; and the
+      heading it goes on from ("VCSE PARTNERS");
     * the text, or the plural, of a value of a column that groups the rows (``_GROUP_HEADER``: "Wolverhampton" a
-      Town, "PCNs" a Type): a heading names what the rows under it share;
+      Town, "PCNs" a Type), or of several joined ("TRUST SERVICES & NHS" of the Types "Trust service" and "NHS", which a
+      trial imported as an organisation): a heading names what the rows under it share;
     * a place's name: a later part of a value of the list's address columns ("Penn" of "Manor Road, Penn"; not its
       first, a building's, which may be a row's own: "Pendeford Library" of "Pendeford Library, Whitburn Close"), a country
       (``places.country_named``) or place words alone (``places.BUILTIN_PLACES``: "West Midlands", "Europe");
@@ -1426,7 +1463,9 @@ def _inner_notes(reader: _Reader, label: str, header, head: list[str], numbered:
       WARWICKSHIRE"), none a body's word ("WOLVERHAMPTON HOMES", "BILSTON LIBRARY" are bodies), or every word a
       kind of body's, many ("COLLEGES & UNIVERSITIES"). Words shouted, as headings are, where a body's initials are
       capitals wherever they are written ("NSPCC", "YMCA BLACK COUNTRY GROUP", "THE HAVEN WOLVERHAMPTON": words
-      the list does not write). Trials' directories imported such headings as organisations, or one of them
+      the list does not write); or in capitals in another column than the Label's, where no name is written ("LOT 1
+      - MENTAL HEALTH & WELLBEING" in a framework's Ref column: a row with no name to import was "no Label", and
+      refused the list). Trials' directories imported such headings as organisations, or one of them
       ("SANDWELL", no Town's) while its like ("WALSALL", a Town's) was passed over; a list that writes all its names
       in capitals says nothing by them (a reviewer's lost "WOLVERHAMPTON HOMES", "Homes" being no Town's word).
     Otherwise how a row is written says nothing of the kind: an organisation with only its name written is a row,
@@ -1465,10 +1504,14 @@ def _inner_notes(reader: _Reader, label: str, header, head: list[str], numbered:
               and r[i] not in (None, "") for parts in [str(r[i]).split(",")]
               for part in (parts[1:] if len(parts) > 1 else parts) if part.strip()}
 
+    def grouped(key: str) -> bool:  # a value of a grouping column, or its plural
+        return any(k in values for k in (key, key[:-1] if key.endswith("s") else None,
+                                         key[:-2] if key.endswith("es") else None) if k)
+
     def heading(text: str) -> bool:
         key = fold(text)
-        if any(k in values for k in (key, key[:-1] if key.endswith("s") else None,
-                                     key[:-2] if key.endswith("es") else None) if k) or key in places:
+        parts = [p for p in _HEADING_JOIN.split(key) if p]
+        if grouped(key) or key in places or len(parts) > 1 and all(grouped(p) for p in parts):
             return True
         words = re.findall(r"[a-z]+", unicodedata.normalize("NFKD", key).encode("ascii", "ignore").decode())
         return bool(words) and (country_named(" ".join(words)) is not None
@@ -1485,12 +1528,15 @@ def _inner_notes(reader: _Reader, label: str, header, head: list[str], numbered:
         names = [str(r[at]) for r in full if at < len(r) and _has_letters(r[at])]
         return 2 * sum(name.upper() != name for name in names) > len(names)
 
+    nameless = [i for i, c in enumerate(head) if c != "label"] if "label" in head else []
     passed = {}
     for n, r, i in ones:
         text = str(r[i]).strip()
-        if _DECORATED.fullmatch(text) or _NOTE_WORD.match(text) or heading(text) or (
-                text.upper() == text and mixed(i) and _shouted(text, written)):
+        if _DECORATED.fullmatch(text) or _NOTE_WORD.match(text) or _CONTINUED.search(text) or heading(text) or (
+                text.upper() == text and mixed(i) and (_shouted(text, written) or i in nameless)):
             passed[n] = (i, text)
+    continued = {fold(_CONTINUED.sub("", t)) for _, t in passed.values() if _CONTINUED.search(t)}
+    passed.update((n, (i, str(r[i]).strip())) for n, r, i in ones if fold(r[i]) in continued)  # "VCSE PARTNERS"
     found: dict[tuple[int, bool], list[str]] = {}  # (column, in capitals) -> the headings written so
     for i, t in passed.values():
         if not _DECORATED.fullmatch(t) and not _NOTE_WORD.match(t):
@@ -1519,6 +1565,13 @@ def _inner_notes(reader: _Reader, label: str, header, head: list[str], numbered:
     return [(n, r) for n, r in numbered if n not in passed]
 
 
+#: How a heading joins the groups it names ("TRUST SERVICES & NHS", "Schools / Colleges", "Mosques and temples").
+_HEADING_JOIN = re.compile(r"\s*(?:&|/|\+|,|\band\b)\s*")
+#: How a heading says it goes on from a part above ("VCSE PARTNERS (CONT.)", "Schools (continued)", "LOT 2 contd"):
+#: no body's name ends so, in any case, so the row is a heading whatever its words (a trial's "VCSE PARTNERS
+#: (CONT.)" was imported as an organisation, "VCSE" and "partners" being no words of a section).
+_CONTINUED = re.compile(r"(?:\(\s*(?:cont|contd|cont'd|continued)\.?\s*\)|\b(?:continued|contd|cont'd)\.?"
+                        r"|\bcont\.)\s*$", re.IGNORECASE)
 #: Words a heading names a part of a list by, where it reaches ("REGIONAL / NATIONAL", "LOCAL", "OTHER"): no body's
 #: name in a heading, where "National" or "City" may be a body's word.
 _SECTION_WORDS = frozenset("regional national local international county city citywide countywide nationwide uk "
@@ -1618,6 +1671,10 @@ def _elements(reader: _Reader, rows):
     for sheet, n, row in rows:
         row = {k.lower(): v for k, v in row.items() if k}
         typed, label = row.pop("type", None), row.pop("label", None)
+        unit = " ".join(str(row.pop(UNIT_COLUMN, None) or "").split())
+        if label is not None and unit and norm_name(unit) not in norm_name(str(label)):  # "Law School" of the row
+            label = f"{str(label).strip()} - {unit}"
+            reader.units.append((sheet, n, label))
         text_kind = typed or reader.default_kind
         if label is None:
             reader.problems.append(f"{sheet}:{n}: no Label (expected the element's name)")
@@ -1679,7 +1736,10 @@ def _elements(reader: _Reader, rows):
             entry[col] = _value(fld, v)
             columns[col] = head[col]
             if col == "identifiers":
+                entry[col] = _identifier_cells(reader, sheet, n, entry[col])
                 _bare_numbers(reader, sheet, n, entry[col])
+        if entry.get("aliases"):  # after the fields: a cell naming another body goes to the note
+            _alias_cells(reader, sheet, n, entry, columns)
         if registers:  # after the fields: an identifiers column's ids come first
             _register_cells(reader, sheet, n, entry, columns, registers)
         if tags is not None:
@@ -1701,6 +1761,7 @@ def _elements(reader: _Reader, rows):
         entries.append(entry)
     _not_names(reader)
     _unfit_numbers(reader)
+    _said_ids_said(reader)
     _bare_numbers_said(reader)
     for e in entries:
         e.pop("_row", None)
@@ -1777,6 +1838,118 @@ def _unfit_numbers(reader: _Reader) -> None:
                                f"{_left_out(column)} under columns: in a mapping file)")
 
 
+#: Words before another name of a body that say how it is the body's ("formerly The Spastics Society", "now Rethink
+#: Mental Illness", "t/a Wolves", "aka WVSC"): the name is the alias, the words are no part of it.
+_ALIAS_WORDS = re.compile(r"(?:formerly|previously|was|now|also\s+known\s+as|a\.?k\.?a\.?|t/a|trading\s+as|"
+                          r"known\s+as|renamed|d/b/a|dba)\s*:?\s+(?=\S)", re.IGNORECASE)
+#: Words that name another body the row's is, or went, into ("merged into Carers Trust Heart of England 2019", "part
+#: of Recovery Focus", "merged with Headway Wolverhampton"): no other name of the row's, and an alias would make
+#: `lcg duplicates` read the two bodies as one.
+_OTHER_BODY = re.compile(r"(?:merged\s+(?:into|with)|part\s+of|absorbed\s+(?:into|by)|taken\s+over\s+by|"
+                         r"subsidiary\s+of|a\s+project\s+of|now\s+part\s+of|incorporated\s+into)\b", re.IGNORECASE)
+
+
+def _alias_cells(reader: _Reader, sheet: str, n: int, entry: dict, columns: dict) -> None:
+    """A row's aliases as names: the words saying how a name is the body's ("formerly", "previously", "was", "now",
+    "also known as", "aka", "t/a", "trading as") taken off it; a cell saying the body merged into another or is part
+    of one ("merged into Carers Trust Heart of England 2019", "part of Recovery Focus") names another body, kept in
+    the note. Each said with its row. A trial's partners register stored "formerly The Spastics Society" and
+    "merged into Carers Trust Heart of England 2019" word for word as aliases."""
+    column = reader.headers[sheet]["aliases"]
+    names = []
+    for alias in entry["aliases"]:
+        text = " ".join(str(alias).split())
+        if _OTHER_BODY.match(text):
+            said = f"{text[0].upper()}{text[1:]}" + ("" if text[-1] in ".!?" else ".")
+            note = str(entry.get("note") or "").strip()
+            entry["note"] = f"{note}{'' if not note or note[-1] in '.!?' else '.'} {said}".strip()
+            columns.setdefault("note", column)
+            reader.other_bodies.setdefault((sheet, column), []).append((n, text))
+            continue
+        name = _ALIAS_WORDS.sub("", text, count=1) if _ALIAS_WORDS.match(text) else text
+        if name != text:
+            reader.repairs.setdefault((sheet, column), []).append((n, text, repr(name)))
+        if name and name not in names:
+            names.append(name)
+    if names:
+        entry["aliases"] = names
+    else:
+        del entry["aliases"]
+
+
+def _identifier_cells(reader: _Reader, sheet: str, n: int, values: list) -> list:
+    """An identifiers column's cells as org-ids: a register's word before a number read as that register's org-id
+    ("UKPRN 10007924": GB-UKPRN-10007924, "ROR 03angcq70", "ODS RL4", "Charity 1152617", "Company 01986171"), as a
+    register column reads "Charity 1115638", and an NHS trust's or board's code alone ("RL4", "QUA", which no
+    other register's number looks like: ``org_ids.NHS_SHAPE``) as its GB-NHS id, each said with its row. A trial's
+    CRM "Reg ID" column wrote five registers' numbers with their words, and 39 cells were refused. A number its
+    register has not ("UKPRN 123") and a CQC id (no org-id scheme has one) are one problem per sheet
+    (``_said_ids_said``); numbers written bare are ``_bare_numbers``'s."""
+    from ..identifiers import is_org_id
+    from .org_ids import CQC_ID, NHS_SHAPE, said_org_id
+
+    column = reader.headers[sheet]["identifiers"]
+    out = []
+    for value in values:
+        text = str(value).strip()
+        reader.id_cells[sheet] = reader.id_cells.get(sheet, 0) + 1
+        if is_org_id(text):
+            out.append(value)
+            continue
+        said = said_org_id(text)
+        bare = re.sub(r"\s+", "", text).upper()
+        if said is None and NHS_SHAPE.fullmatch(bare):
+            said = ("ods", "GB-NHS-" + bare)
+        if said is None and CQC_ID.fullmatch(text):
+            said = ("cqc", None)
+        if said is None:
+            out.append(value)  # bare numbers (``_bare_numbers``), or what the validator says is no org-id
+            continue
+        register, org_id = said
+        if org_id is None:
+            key = (sheet, "cqc" if register == "cqc" else "unfit")
+            seen = reader.said_ids.get(key)
+            if seen is None:  # said once per sheet, where first seen (``_said_ids_said``)
+                seen = reader.said_ids[key] = [len(reader.problems)]
+                reader.problems.append("")
+            seen.append((n, register, text))
+            continue
+        reader.said_registers.setdefault(sheet, set()).add(register)
+        read = f"{org_id} (an NHS body's ODS code)" if register == "ods" and bare == text.upper() else org_id
+        reader.repairs.setdefault((sheet, column), []).append((n, text, read))
+        out.append(org_id)
+    return out
+
+
+#: How a register's number looks, for an identifiers column's cell naming it that fits it not ("UKPRN 123").
+_SAID_SHAPES = {**_REGISTER_SHAPES, "ror": "a ROR id of 9 letters and digits from 0, such as 03angcq70"}
+
+
+def _said_ids_said(reader: _Reader) -> None:
+    """One problem per sheet for its identifiers column's cells that name a register whose number they are not
+    ("UKPRN 123"), and one for the CQC's ids: the Care Quality Commission's register has no org-id scheme
+    (org-id.guide lists none), and its location id names a site, which two bodies may share (a trial's care
+    company and its parent charity were at one): no identifier holds one; the row's note may."""
+    for (sheet, what), (at, *cells) in reader.said_ids.items():
+        column = reader.headers[sheet]["identifiers"]
+        rows = sorted({r for r, _, _ in cells})
+        where = _rows_at(sheet, rows[0], len(rows))
+        if what == "unfit":
+            shown = ", ".join(f"{t!r} (expected {_SAID_SHAPES[reg]})" for _, reg, t in cells[:3]) + \
+                (f" and {len(cells) - 3} more" if len(cells) > 3 else "")
+            reader.problems[at] = (f"{where}: column {column!r}: {shown} fit{'s' if len(cells) == 1 else ''} no "
+                                   "number of the register named (correct the number, or write the org-id itself)")
+            continue
+        texts = list(dict.fromkeys(t for _, _, t in cells))
+        shown = ", ".join(map(repr, texts[:3])) + (f" and {len(texts) - 3} more" if len(texts) > 3 else "")
+        whole = len(cells) == reader.id_cells.get(sheet) and "note" not in reader.headers[sheet]
+        fix = reader.map_hint(column, "note", "keep them in the rows' note: ", "map the column") if whole else \
+            "; write them in the rows' note column instead, or delete them"
+        reader.problems[at] = (f"{where}: column {column!r} holds CQC ids ({shown}): the Care Quality Commission's "
+                               "register has no org-id scheme and a CQC location names a site, which two bodies may "
+                               f"share, so no identifier holds one (expected org-ids such as GB-CHC-1164883{fix})")
+
+
 def _bare_numbers(reader: _Reader, sheet: str, n: int, values: list) -> None:
     """Note the register numbers written bare in an identifiers column ("01672070"): no org-id, and which
     register is theirs the column's mapping says (``_bare_numbers_said``)."""
@@ -1806,6 +1979,13 @@ def _bare_numbers_said(reader: _Reader) -> None:
         rows = sorted({r for r, _ in cells})
         texts = list(dict.fromkeys(v for _, v in cells))
         shown = ", ".join(repr(x) for x in texts[:3]) + (f" and {len(texts) - 3} more" if len(texts) > 3 else "")
+        if reader.said_registers.get(sheet):  # a column of several registers: one register's mapping misreads
+            reader.problems[at] = (f"{_rows_at(sheet, rows[0], len(rows))}: column {column!r} holds {shown}: "
+                                   "numbers that say no register, among cells that name theirs (expected org-ids "
+                                   "such as GB-CHC-1164883; write each number's register before it, as the other "
+                                   "cells do: 'Charity 1139296', 'Company 03960127', 'UKPRN 10007166', 'URN 104301', "
+                                   "'ODS RL4')")
+            continue
         hint = reader.map_hint(column, target, f"for {target.lower()}s, ", "map the column")
         reader.problems[at] = (f"{_rows_at(sheet, rows[0], len(rows))}: column {column!r} holds {shown}: register "
                                "numbers, not org-ids (expected org-ids such as GB-CHC-1164883, or the column mapped "
@@ -2025,12 +2205,17 @@ def _names_person(text: str) -> bool:
     """Whether a cell names a person (``_is_name``, with their role or not, one of several), and has no word
     bodies are named with ("Seoul Metropolitan Government", "Age UK": ``names.GENERIC_WORDS``, a legal form):
     when a column is told from another by its cells, a body's name written as a person's counts for neither (care
-    agencies are named so, "Bluebird Care", as "Sarah Care" is a person: ``_SURNAME_ROLE_WORDS``)."""
+    agencies are named so, "Bluebird Care", as "Sarah Care" is a person: ``_SURNAME_ROLE_WORDS``); a role read off
+    the name ("Tom Harris - Head of Insight") is no part of it."""
     from ..dedup.names import GENERIC_WORDS, LEGAL_TOKENS
 
-    if set(re.findall(r"\w+", text.lower())) & (GENERIC_WORDS | LEGAL_TOKENS | _BODY_WORDS | {"care"}):
+    def body(name: str) -> bool:
+        return bool(set(re.findall(r"\w+", name.lower())) & (GENERIC_WORDS | LEGAL_TOKENS | _BODY_WORDS | {"care"}))
+
+    if body(text) and not any(role for _, role in map(_name_and_role, _people_in(text))):
         return False
-    return any(_is_name(_name_and_role(part)[0]) for part in _people_in(text))
+    # a role read off is no part of the name: "Tom Harris - Head of Insight" is a person, "of" a role's word there
+    return any(_is_name(name) and not body(name) for name, _ in map(_name_and_role, _people_in(text)))
 
 
 def _peoples_names_header(col: str) -> bool:
@@ -2079,12 +2264,16 @@ def _sentence_case(words: list[str]) -> bool:
 def _is_role(text: str) -> bool:
     """Whether ``text`` is a role written beside a name ("Secretary", "Chief Exec", "Head of Music", "Clinical
     Director", "Consultant Geriatrician"): a few words, a role's word at least, the others role or body words, or
-    any words before the role's word that ends them (how a job's title is written: "Integrated Care Coordinator")."""
+    any words before the role's word that ends them (how a job's title is written: "Integrated Care Coordinator"), or
+    any after a role's word and "of" or "for" ("Head of Insight": a trial's "Tom Harris - Head of Insight" was "no
+    person", though "Jo Bennett - Curator" is one)."""
     words = [w.strip(".") for w in text.lower().split()]
     if len(words) == 1 and _unspaced(words[0]) and words[0].endswith(_UNSPACED_ROLE_WORDS):  # "박서연 (팀장)"
         return True
     if not 0 < len(words) <= 5 or not _ROLE_WORDS.intersection(words):
         return False
+    if len(words) > 2 and words[0] in _ROLE_WORDS and words[1] in ("of", "for"):
+        return True  # "Head of Insight", "Director of Public Health": a job's title names what it is over so
     return words[-1] in _ROLE_WORDS or all(w in _ROLE_WORDS or w in _BODY_WORDS or w in ("and", "&") for w in words)
 
 
@@ -2365,6 +2554,15 @@ _PLAIN_KEY = re.compile(r"[A-Za-z][A-Za-z0-9 _.()-]*")
 _YAML_WORDS = frozenset("y n yes no on off true false null".split())
 
 
+def _synonym(col: str) -> str | None:
+    """The field a column's name (lower case) is another word for (``FIELD_SYNONYMS``), or each of its parts is
+    ("Also known as / formerly", "AKA / trading as": aliases): a trial's such column was offered ~."""
+    if col in FIELD_SYNONYMS:
+        return FIELD_SYNONYMS[col]
+    found = {FIELD_SYNONYMS.get(p) for p in _REGISTERS_SPLIT.split(col) if p}
+    return found.pop() if len(found) == 1 else None
+
+
 def _yaml_key(col: str) -> str:
     """``col`` as a key a mapping file can hold when pasted: quoted where YAML would read it otherwise."""
     plain = _PLAIN_KEY.fullmatch(col) and col.lower() not in _YAML_WORDS
@@ -2419,6 +2617,53 @@ def _ods_codes(col: str, values: list) -> bool:
     return bool(codes) and all(ODS_SHAPE.fullmatch(c) for c in codes) and any(re.search(r"\d", c) for c in codes)
 
 
+def _org_ids_said(values: list) -> bool:
+    """Whether a column holds org-ids, some written as their register's word and number ("UKPRN 10007166", "ODS
+    RL4"), one of another register than a charity's or a company's (a "Charity number" column reads those, bare too),
+    the rest org-ids ("GB-CHC-1139296"), numbers or codes alone: offered as identifiers, which reads the words
+    (``_identifier_cells``) and says which numbers name no register. A trial's CRM "Reg ID" column was offered ~."""
+    from ..identifiers import is_org_id
+    from .org_ids import NHS_SHAPE, said_org_id
+
+    cells = [str(v).strip() for v in values if v is not None and not is_placeholder(str(v))]
+    said = {c: found[0] for c in cells if (found := said_org_id(c)) and found[1]}  # "CG-23-001" is a grant's ref
+    if not set(said.values()) - {"charityNumber", "companyNumber"}:
+        return False  # charities' and companies' alone: a Charity number column reads their bare numbers too
+    return all(c in said or is_org_id(c) or NHS_SHAPE.fullmatch(c.upper()) or re.fullmatch(
+        r"\d{5,8}", c) for c in cells)
+
+
+def _unit_header(col: str) -> bool:
+    """Whether a column's name (lower case) names the part of an organisation a row is (``_UNIT_WORDS``): each of its
+    words one ("Department/Unit", "Dept / Service", "Faculty"), a "School" only beside another ("School /
+    Department")."""
+    words = re.findall(r"[a-z]+", col)
+    return bool(words) and all(w in _UNIT_WORDS or w in ("school", "of", "or", "and") for w in words) and \
+        bool(_UNIT_WORDS.intersection(words))
+
+
+def _cqc_ids(values: list) -> bool:
+    """Whether every cell of a column (but a placeholder) is a CQC id ("1-139614022"): offered as the note, since no
+    org-id holds one (``_said_ids_said``); a trial's "CQC Location ID" column was offered ~, losing them."""
+    from .org_ids import CQC_ID
+
+    cells = [str(v).strip() for v in values if v is not None and not is_placeholder(str(v))]
+    return bool(cells) and all(CQC_ID.fullmatch(c) for c in cells)
+
+
+def _person_header(named: str) -> bool:
+    """Whether a column's name (as the sheet writes it) may name people: no detail's word after its last person's
+    word ("Contact email", "Lead organisation", "Head office", "Lead partner": ``_DETAIL_HEADER``), though one may be
+    before it, saying whose ("Partner lead", "Organisation contact": a trial's "Partner lead" was offered ~); and no
+    body named by its initials in it ("UoW PI", "NHS lead": people of another body than the row's, who would be made
+    to work for it)."""
+    found = list(_PERSON_HEADER.finditer(named.lower()))
+    if not found or _DETAIL_HEADER.search(named.lower()[found[-1].end():]):
+        return False
+    return not [w for w in re.findall(r"[^\W\d_]+", named) if sum(c.isupper() for c in w) > 1
+                and w.upper() not in ("PI", "CEO")]
+
+
 def _unknown_column(reader: _Reader, sheet: str, col: str, kind: str) -> str:
     """One line for a column no field of ``kind`` has, on every row it fills, with the mapping line that
     would name its field or leave it out (quoted when YAML needs it: "phone #1")."""
@@ -2429,7 +2674,7 @@ def _unknown_column(reader: _Reader, sheet: str, col: str, kind: str) -> str:
     named = reader.headers.get(sheet, {}).get(col, col)  # as the sheet writes it: "TelephoneNum"
     key = _yaml_key(named)
     could = [f for f in fields if _could_hold(f, types[f], value)]  # "Source" holding file names is no `sources`
-    field = FIELD_SYNONYMS.get(col) if FIELD_SYNONYMS.get(col) in could else None
+    field = _synonym(col) if _synonym(col) in could else None
     email = re.search(r"e-?mail", col) is not None
     if email:  # a contact detail: its own field if the kind has one, else left out ("" stops the guesses below)
         field = "email" if "email" in could else ""
@@ -2439,16 +2684,25 @@ def _unknown_column(reader: _Reader, sheet: str, col: str, kind: str) -> str:
             and "category" not in reader.headers.get(sheet, {})
             and not any(f == "Category" for _, f in reader.column_fixes)):  # one column may be the Category
         field = "Category"  # the entry's own type ("Type of organisation": charity, school) is read from Category
-    if (field is None and kind in schema.REL_KINDS["WORKS_FOR"].ends and not _DETAIL_HEADER.search(col)
-            and (_PERSON_HEADER.search(col) and _reads_as_people(values)
-                 or _peoples_names_header(col) and _reads_as_people(values, strict=True))):
+    if (field is None and kind in schema.REL_KINDS["WORKS_FOR"].ends
+            and (_person_header(named) and _reads_as_people(values)
+                 or not _DETAIL_HEADER.search(col) and _peoples_names_header(col)
+                 and _reads_as_people(values, strict=True))):
         field = PERSON_COLUMN  # "Main contact", "Focal point", a delegates' "Name" beside their organisation's
     if field is None and col in ("urn", "ukprn") and _URN_VALUE.fullmatch(str(value).strip()):
         field = "school urn" if col == "urn" else "ukprn"  # a register's number, read as an org-id once mapped
     if field is None and "identifiers" in fields and _ods_codes(col, values):
         field = "ODS code"  # read as org-ids, GB-NHS-FA109 (``register_of``)
+    if field is None and "identifiers" in fields and _org_ids_said(values):
+        field = "identifiers"  # "UKPRN 10007166", "ROR 03angcq70" read as org-ids (``_identifier_cells``)
     if field is None and "identifiers" in fields and _charity_or_company_numbers(col, value):
         field = "Charity number"  # which reads a company's or society's number as one (``org_ids.charity_or_company``)
+    if field is None and "note" in fields and _cqc_ids(values) and not any(
+            difflib.get_close_matches(c, ["note"], cutoff=0.75) for c in reader.headers.get(sheet, {}) if c != col):
+        field = "note"  # the CQC's ids, which no org-id holds (``_said_ids_said``), kept where a reader sees them
+    if field is None and kind == "Organisation" and _unit_header(col) and "label" in reader.headers.get(sheet, {}) \
+            and not any(f == UNIT_COLUMN for c, f in reader.column_fixes if c != named):
+        field = UNIT_COLUMN  # joined to the row's name: "University of Wolverhampton - Law School"
     if field is None:  # close ones only: "notes" for note
         close = difflib.get_close_matches(col, could, n=1, cutoff=0.75)
         field = close[0] if close else None
