@@ -1531,6 +1531,14 @@ def test_groups_at_their_venue_and_bodies_with_words_of_their_own_at_one_address
                        ("Women's Wellbeing Group", "Walsall Carers Hub", house)):
         plan = _plan(_org("a", a, **site), _org("b", b, **site))
         assert [p.action for p in plan] in ([], ["review"]), (a, b, plan)
+    # the building dropped from the address (a list's Venue column left out): the hall is told by its name, and two
+    # kinds of body at one door are two bodies when each has a name of its own as well
+    street = dict(address="Dock Lane, Dudley", postcode="DY1 2AT", phone="01384 812933")
+    door = dict(address="1-3 Lichfield Street, Walsall", postcode="WS1 1SX", phone="01922 612290")
+    for a, b, site in (("Art for Wellbeing - Kates Hill", "Kates Hill Community Centre", street),
+                       ("Women's Wellbeing Group - Walsall", "Dudley & Walsall Mind - Walsall Hub", door)):
+        plan = _plan(_org("a", a, **site), _org("b", b, **site))
+        assert [p.action for p in plan] in ([], ["review"]), (a, b, plan)
     plan = _plan(_org("a", "Lye Community Allotment", identifiers=("GB-CHC-1100001",), **lye),
                  _org("b", "Lye Community Allotment Society", identifiers=("GB-CHC-1100001",), **lye))
     assert [p.action for p in plan] == ["merge"], plan  # a register says one body, at its venue too

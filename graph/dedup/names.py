@@ -1337,13 +1337,19 @@ def _name_overlap(a: NameKey, b: NameKey, weight, ambiguous, places) -> tuple[fl
     # no word in common is said only when none is even misspelt ("Barnados" is "Barnardo's" written so)
     reason = f"name words in common: {', '.join(shared)}" if shared else (
         "name words alike, none the same" if num else NO_WORD_IN_COMMON)
+    if not all(own_words) and any(own_words) and shared:  # the other's own words name the hall the body meets in
+        venue = set(a.tokens if not own_words[0] else b.tokens) - set(shared)
+        if venue and venue <= _VENUE_WORDS and venue & _HALLS:
+            own_words = [w or " ".join(sorted(venue)) for w in own_words]
     if all(unmatched_kinds):  # "Community Council" vs "Community Foundation": two kinds of body
         score *= KIND_CLASH
         reason += f", but {'/'.join(sorted(unmatched_kinds[0]))} vs {'/'.join(sorted(unmatched_kinds[1]))}"
+        if all(own_words) and shared:  # (names of their own as well: "Women's Wellbeing Group" / "... Mind Hub")
+            reason += f", and {OWN_WORDS} ({own_words[0]} / {own_words[1]})"
     elif own == 2 and shared and all(places.named(t) or t in GENERIC_WORDS for t in shared):
         reason += ONLY_A_PLACE
     elif all(own_words) and shared:
-        reason += f"{OWN_WORDS} ({own_words[0]} / {own_words[1]})"
+        reason += f", but {OWN_WORDS} ({own_words[0]} / {own_words[1]})"
     elif own == 1 and shared and (all(map(places.named, a.tokens)) or all(map(places.named, b.tokens))):
         # a place's name alone names no body of it: "BIRMINGHAM & SOLIHULL" (a list's heading) / "Solihull College"
         score = min(score, ONE_PLACE_CAP)
@@ -1351,6 +1357,10 @@ def _name_overlap(a: NameKey, b: NameKey, weight, ambiguous, places) -> tuple[fl
     return score, f"{reason} ({score:.2f})"
 
 
+#: The words of a hall a neighbourhood's groups meet in, as ``_KIND_PHRASES`` writes them: "Kates Hill Community
+#: Centre" is the venue of "Art for Wellbeing - Kates Hill", listed there on the centre's booking line.
+_HALLS = frozenset("centre hall hub house".split())
+_VENUE_WORDS = _HALLS | frozenset("community village memorial".split())
 #: How a name reason says two names share no word (``_name_overlap``).
 NO_WORD_IN_COMMON = "name words in common: none exactly"
 #: How a name reason says the names share a place's name and common words (``GENERIC_WORDS``) and nothing else,
@@ -1364,7 +1374,7 @@ ONLY_A_PLACE = ", no word but a place's or a common one"
 #: - Walsall Hub": a trial's groups merged with the venue they meet at on its address and booking line). Two names so
 #: are two bodies unless a register or a website says one (``groups.review_only``); on the Chicago sites this also
 #: splits groups a weak pair had joined (bench/RESULTS.md, session 10).
-OWN_WORDS = ", but each has words of its own"
+OWN_WORDS = "each has words of its own"
 
 
 #: Why two names are one: the reason of a pair whose names are one once normalised (``name_key``).
