@@ -2447,3 +2447,27 @@ def test_a_department_column_is_offered_as_part_of_the_name_and_the_summary_coun
     assert "repeat the name" not in result.stderr, result.stderr
     assert ("added 5 organisations (3 named 'Organisation - Department/Unit' from column 'Department/Unit', such as "
             "'University of Wolverhampton - Law School')") in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize("column", ["Venue", "Site", "Campus", "Venue / Campus", "Meeting place"])
+def test_a_venue_column_is_offered_as_the_address_and_written_first(lcg, tmp_path, monkeypatch, column):
+    """A trial's social prescribing directory: its "Venue" column was offered ~, so each group carried only the
+    street of the community centre it meets in, the centre's own ("Cross Walks Road, Lye"), and `lcg duplicates`,
+    which reads a venue in the building an address starts with, merged the centre and its groups; an ESOL list's
+    three "City of Wolverhampton College" rows lost the "Venue / Campus" that told them apart. Such a column is
+    offered as address, the venue's name written first wherever the column is, unless the address starts with it
+    already (the centre's own row)."""
+    (tmp_path / "list.csv").write_text(
+        f'Service Name,Address Line 1,Town,Postcode,"{column}"\n'
+        "Knit and Natter (Lye),Cross Walks Road,Lye,DY9 8AU,Lye Community Centre\n"
+        "Lye Community Centre,\"Lye Community Centre, Cross Walks Road\",Lye,DY9 8AU,Lye Community Centre\n"
+        "Lye Walking Group,Cross Walks Road,Lye,DY9 8AU,\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = lcg("import", "sheet", "list.csv", "--type", "organisation", "-o", "data")
+    assert f"map it with {json.dumps(column) if '/' in column else column}: address;" in result.stderr, result.stderr
+    pasted = _paste(tmp_path, _one_go(result.stderr))
+    assert pasted.returncode == 0, pasted.stderr
+    orgs = {n.name: n.props["address"] for n in load_dataset(tmp_path / "data").nodes}
+    assert orgs == {"Knit and Natter (Lye)": "Lye Community Centre, Cross Walks Road, Lye",
+                    "Lye Community Centre": "Lye Community Centre, Cross Walks Road, Lye",
+                    "Lye Walking Group": "Cross Walks Road, Lye"}
