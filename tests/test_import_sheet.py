@@ -2471,3 +2471,15 @@ def test_a_venue_column_is_offered_as_the_address_and_written_first(lcg, tmp_pat
     assert orgs == {"Knit and Natter (Lye)": "Lye Community Centre, Cross Walks Road, Lye",
                     "Lye Community Centre": "Lye Community Centre, Cross Walks Road, Lye",
                     "Lye Walking Group": "Cross Walks Road, Lye"}
+
+
+def test_the_rows_named_by_a_unit_column_are_counted_beside_the_organisations(lcg, tmp_path):
+    """A trial's summary read "added 68 organisations, 7 people (7 named 'Organisation - Dept / Service' ...)":
+    the rows named "Organisation - Unit" counted after the people, as if people had been named so. Their count is
+    said beside the organisations', whatever kinds the import adds after them."""
+    text = ("Organisation,Dept / Service,Main contact\nCity of Wolverhampton Council,Public Health,Jo Bennett\n"
+            "City of Wolverhampton Council,Adult Education,\n")
+    result = _import_list(lcg, tmp_path, text, '{Organisation: Label, "Dept / Service": unit, Main contact: person}')
+    assert result.exit_code == 0, result.output
+    assert ("added 2 organisations (2 named 'Organisation - Dept / Service' from column 'Dept / Service', such as "
+            "'City of Wolverhampton Council - Public Health'), 1 person;") in result.stderr, result.stderr
