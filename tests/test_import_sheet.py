@@ -2483,3 +2483,20 @@ def test_the_rows_named_by_a_unit_column_are_counted_beside_the_organisations(lc
     assert result.exit_code == 0, result.output
     assert ("added 2 organisations (2 named 'Organisation - Dept / Service' from column 'Dept / Service', such as "
             "'City of Wolverhampton Council - Public Health'), 1 person;") in result.stderr, result.stderr
+
+
+def test_names_joined_by_a_plus_after_formerly_are_each_an_alias_and_a_dated_bracket_is_none(lcg, tmp_path):
+    """A trial's partners register: "formerly Dudley Mind + Walsall Mind (merged 2013)" became the one alias "Dudley
+    Mind + Walsall Mind (merged 2013)", a name no list writes, which `lcg duplicates` cannot pair with either body's
+    record. The names joined by "+" after "formerly" are each an alias, and a bracket saying when ("merged 2013",
+    "until 2009", a year) is no part of a name; a bracket naming a place is kept ("Mind (Dudley)")."""
+    text = ("Organisation,Also known as / formerly\n"
+            "Dudley and Walsall Mind,formerly Dudley Mind + Walsall Mind (merged 2013)\n"
+            "Age UK Dudley,formerly Age Concern Dudley (until 2009)\nBlack Country Mind,aka Mind (Dudley)\n")
+    result = _import_list(lcg, tmp_path, text, "{Organisation: Label, Also known as / formerly: aliases}")
+    assert result.exit_code == 0, result.output
+    orgs = {n.name: list(n.props.get("aliases", ())) for n in load_dataset(tmp_path / "data").nodes}
+    assert orgs == {"Dudley and Walsall Mind": ["Dudley Mind", "Walsall Mind"], "Age UK Dudley": ["Age Concern Dudley"],
+                    "Black Country Mind": ["Mind (Dudley)"]}
+    assert "read 'formerly Dudley Mind + Walsall Mind (merged 2013)' as 'Dudley Mind', 'Walsall Mind'" \
+        in result.stderr, result.stderr

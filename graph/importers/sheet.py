@@ -1863,11 +1863,18 @@ _OTHER_BODY = re.compile(r"(?:merged\s+(?:into|with)|part\s+of|absorbed\s+(?:int
                          r"subsidiary\s+of|a\s+project\s+of|now\s+part\s+of|incorporated\s+into)\b", re.IGNORECASE)
 
 
+#: A bracket after another name saying when it was the body's ("(merged 2013)", "(until 2019)", "(since 2021)",
+#: "(2015)"): a note on the name, no part of it.
+_DATED_NOTE = re.compile(r"\s*\((?:[^()]*\b(?:merged|until|since|renamed|before|after)\b[^()]*|\s*(?:c\.?\s*)?"
+                         r"(?:19|20)\d\d(?:\s*[-–]\s*(?:(?:19|20)?\d\d)?)?\s*)\)\s*$", re.IGNORECASE)
+
+
 def _alias_cells(reader: _Reader, sheet: str, n: int, entry: dict, columns: dict) -> None:
     """A row's aliases as names: the words saying how a name is the body's ("formerly", "previously", "was", "now",
     "also known as", "aka", "t/a", "trading as") taken off it; a cell saying the body merged into another or is part
     of one ("merged into Carers Trust Heart of England 2019", "part of Recovery Focus") names another body, kept in
-    the note. Each said with its row. A trial's partners register stored "formerly The Spastics Society" and
+    the note; names joined by "+" after such words ("formerly Dudley Mind + Walsall Mind") are each an alias, and a
+    bracket saying when ("(merged 2013)": ``_DATED_NOTE``) is none of the name. Each said with its row. A trial's partners register stored "formerly The Spastics Society" and
     "merged into Carers Trust Heart of England 2019" word for word as aliases."""
     column = reader.headers[sheet]["aliases"]
     names = []
@@ -1880,11 +1887,13 @@ def _alias_cells(reader: _Reader, sheet: str, n: int, entry: dict, columns: dict
             columns.setdefault("note", column)
             reader.other_bodies.setdefault((sheet, column), []).append((n, text))
             continue
-        name = _ALIAS_WORDS.sub("", text, count=1) if _ALIAS_WORDS.match(text) else text
-        if name != text:
-            reader.repairs.setdefault((sheet, column), []).append((n, text, repr(name)))
-        if name and name not in names:
-            names.append(name)
+        said = bool(_ALIAS_WORDS.match(text))
+        name = _DATED_NOTE.sub("", _ALIAS_WORDS.sub("", text, count=1) if said else text)
+        # "formerly Dudley Mind + Walsall Mind": the two bodies the row's was, each a name of its own
+        found = [p.strip() for p in name.split("+") if p.strip()] if said else [name]
+        if found != [text]:
+            reader.repairs.setdefault((sheet, column), []).append((n, text, ", ".join(map(repr, found))))
+        names.extend(x for x in found if x not in names)
     if names:
         entry["aliases"] = names
     else:
