@@ -1055,8 +1055,13 @@ def import_sheet(files, out_dir, mapping, name, kind):
         raise _import_refused(e, files[0], out_dir) from None
     from graph import schema
 
-    added = ", ".join(_kind_count(kind, n) for kind, n in result.added.items()) \
-        or "nothing"
+    counts = {kind: _kind_count(kind, n) for kind, n in result.added.items()}
+    if result.units:  # "University of Wolverhampton - Law School": the unit column joined to the organisations' names,
+        k = len(result.units)  # said beside their count, not after the last kind's ("7 people (7 named ...)")
+        note = (f" ({k} named 'Organisation - {result.unit_column}' from column {result.unit_column!r}, such as "
+                f"{result.units[0][2]!r})")
+        counts["Organisation"] = counts.get("Organisation", _kind_count("Organisation", 0)) + note
+    added = ", ".join(counts.values()) or "nothing"
     if result.removed:  # rows deleted from the sheet since the last import: their entries are gone too
         added += f"; removed {', '.join(_kind_count(kind, n) for kind, n in result.removed.items())}"
     where = _where_written(result)
@@ -1081,10 +1086,6 @@ def import_sheet(files, out_dir, mapping, name, kind):
         click.echo(f"note: {k} row{'s repeat' if k != 1 else ' repeats'} the name of an earlier row, each an entry "
                    f"of its own: {shown}{more}; lcg duplicates --data {shlex.quote(str(out_dir))} pairs them",
                    err=True)
-    if result.units:  # "University of Wolverhampton - Law School": the unit column joined to the names
-        k = len(result.units)
-        added += (f" ({k} named 'Organisation - {result.unit_column}' from column {result.unit_column!r}, such as "
-                  f"{result.units[0][2]!r})")
     click.echo(f"Imported {result.nodes} element{'s' if result.nodes != 1 else ''} and {result.relationships} "
                f"connection{'s' if result.relationships != 1 else ''} into {out_dir}: "
                f"added {added}; {where}.", err=True)

@@ -497,3 +497,40 @@ def test_classifications_are_the_grants_themes_so_overlaps_can_be_asked_by_theme
     assert [(p["kind"], {p["a"], p["b"]}) for p in json.loads(asked.stdout)] == [
         ("parallel-work", {"360g-test-1", "360g-test-2"})]
     assert lcg("validate", "--data", out).exit_code == 0
+
+
+def test_a_number_matched_under_a_name_sharing_no_word_is_said_and_not_an_alias(lcg, tmp_path):
+    """A trial's grants credited "The Conservation Volunteers - Birmingham" to the folder's "TCV Black Country" and
+    "City of Wolverhampton Council" to "Adult Education Wolverhampton" by the number they share, without a word,
+    the council written as the service's alias: a charity's branches and projects, a council's services share its
+    number. The grant still goes to the number's entry (the register names one body), the name kept on the tie
+    (named_as) and said in a warning naming both, never an alias of the other; a town both names hold is no
+    shared word, while another spelling ("Bilston Adult Learning Centre (BALC)") stays an alias."""
+    out = tmp_path / "data"
+    (out).mkdir()
+    (out / "organisations.yaml").write_text(
+        "- {id: tcv-black-country, name: TCV Black Country, identifiers: [GB-CHC-261009]}\n")
+    aew = {"id": "GB-LAE-WLV", "name": "Adult Education Wolverhampton"}
+    grants = [_grant(1, {"id": "GB-CHC-261009", "name": "The Conservation Volunteers - Birmingham"}),
+              _grant(2, aew), _grant(3, {"id": "GB-LAE-WLV", "name": "City of Wolverhampton Council"}),
+              _grant(4, {"id": "GB-LAE-WLV", "name": "Adult Education Wolverhampton (AEW)"})]
+    result, out = _import(lcg, tmp_path, grants)
+    assert result.exit_code == 0, result.output
+    assert _warnings(result.output) == [
+        "row 1 (360G-test-1): recipient organisation 'The Conservation Volunteers - Birmingham' gives GB-CHC-261009, "
+        "as 'tcv-black-country' (already in the folder) does, though their names share no word: credited to "
+        "'tcv-black-country', whose number it is; 'The Conservation Volunteers - Birmingham' kept as the name on its "
+        "grants, not as an alias (a charity's branches and projects share its number: if it is a body of its own, "
+        "give it an entry of its own)",
+        "row 3 (360G-test-3): recipient organisation 'City of Wolverhampton Council' gives GB-LAE-WLV, as 'Adult "
+        "Education Wolverhampton' (row 2) does, though their names share no word: credited to 'Adult Education "
+        "Wolverhampton', whose number it is; 'City of Wolverhampton Council' kept as the name on its grants, not as "
+        "an alias (a charity's branches and projects share its number: if it is a body of its own, give it an entry "
+        "of its own)"]
+    ties = {r.end: r for r in load_dataset(out).rels if r.kind == "PARTNER_IN"}
+    assert ties["360g-test-1"].start == "tcv-black-country"
+    assert ties["360g-test-1"].props["named_as"] == "The Conservation Volunteers - Birmingham"
+    assert ties["360g-test-3"].start == ties["360g-test-2"].start
+    assert ties["360g-test-3"].props["named_as"] == "City of Wolverhampton Council"
+    (service,) = [o for o in _orgs(out).values() if o["name"] == aew["name"]]
+    assert service["aliases"] == ("Adult Education Wolverhampton (AEW)",)

@@ -2447,3 +2447,56 @@ def test_a_department_column_is_offered_as_part_of_the_name_and_the_summary_coun
     assert "repeat the name" not in result.stderr, result.stderr
     assert ("added 5 organisations (3 named 'Organisation - Department/Unit' from column 'Department/Unit', such as "
             "'University of Wolverhampton - Law School')") in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize("column", ["Venue", "Site", "Campus", "Venue / Campus", "Meeting place"])
+def test_a_venue_column_is_offered_as_the_address_and_written_first(lcg, tmp_path, monkeypatch, column):
+    """A trial's social prescribing directory: its "Venue" column was offered ~, so each group carried only the
+    street of the community centre it meets in, the centre's own ("Cross Walks Road, Lye"), and `lcg duplicates`,
+    which reads a venue in the building an address starts with, merged the centre and its groups; an ESOL list's
+    three "City of Wolverhampton College" rows lost the "Venue / Campus" that told them apart. Such a column is
+    offered as address, the venue's name written first wherever the column is, unless the address starts with it
+    already (the centre's own row)."""
+    (tmp_path / "list.csv").write_text(
+        f'Service Name,Address Line 1,Town,Postcode,"{column}"\n'
+        "Knit and Natter (Lye),Cross Walks Road,Lye,DY9 8AU,Lye Community Centre\n"
+        "Lye Community Centre,\"Lye Community Centre, Cross Walks Road\",Lye,DY9 8AU,Lye Community Centre\n"
+        "Lye Walking Group,Cross Walks Road,Lye,DY9 8AU,\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = lcg("import", "sheet", "list.csv", "--type", "organisation", "-o", "data")
+    assert f"map it with {json.dumps(column) if '/' in column else column}: address;" in result.stderr, result.stderr
+    pasted = _paste(tmp_path, _one_go(result.stderr))
+    assert pasted.returncode == 0, pasted.stderr
+    orgs = {n.name: n.props["address"] for n in load_dataset(tmp_path / "data").nodes}
+    assert orgs == {"Knit and Natter (Lye)": "Lye Community Centre, Cross Walks Road, Lye",
+                    "Lye Community Centre": "Lye Community Centre, Cross Walks Road, Lye",
+                    "Lye Walking Group": "Cross Walks Road, Lye"}
+
+
+def test_the_rows_named_by_a_unit_column_are_counted_beside_the_organisations(lcg, tmp_path):
+    """A trial's summary read "added 68 organisations, 7 people (7 named 'Organisation - Dept / Service' ...)":
+    the rows named "Organisation - Unit" counted after the people, as if people had been named so. Their count is
+    said beside the organisations', whatever kinds the import adds after them."""
+    text = ("Organisation,Dept / Service,Main contact\nCity of Wolverhampton Council,Public Health,Jo Bennett\n"
+            "City of Wolverhampton Council,Adult Education,\n")
+    result = _import_list(lcg, tmp_path, text, '{Organisation: Label, "Dept / Service": unit, Main contact: person}')
+    assert result.exit_code == 0, result.output
+    assert ("added 2 organisations (2 named 'Organisation - Dept / Service' from column 'Dept / Service', such as "
+            "'City of Wolverhampton Council - Public Health'), 1 person;") in result.stderr, result.stderr
+
+
+def test_names_joined_by_a_plus_after_formerly_are_each_an_alias_and_a_dated_bracket_is_none(lcg, tmp_path):
+    """A trial's partners register: "formerly Dudley Mind + Walsall Mind (merged 2013)" became the one alias "Dudley
+    Mind + Walsall Mind (merged 2013)", a name no list writes, which `lcg duplicates` cannot pair with either body's
+    record. The names joined by "+" after "formerly" are each an alias, and a bracket saying when ("merged 2013",
+    "until 2009", a year) is no part of a name; a bracket naming a place is kept ("Mind (Dudley)")."""
+    text = ("Organisation,Also known as / formerly\n"
+            "Dudley and Walsall Mind,formerly Dudley Mind + Walsall Mind (merged 2013)\n"
+            "Age UK Dudley,formerly Age Concern Dudley (until 2009)\nBlack Country Mind,aka Mind (Dudley)\n")
+    result = _import_list(lcg, tmp_path, text, "{Organisation: Label, Also known as / formerly: aliases}")
+    assert result.exit_code == 0, result.output
+    orgs = {n.name: list(n.props.get("aliases", ())) for n in load_dataset(tmp_path / "data").nodes}
+    assert orgs == {"Dudley and Walsall Mind": ["Dudley Mind", "Walsall Mind"], "Age UK Dudley": ["Age Concern Dudley"],
+                    "Black Country Mind": ["Mind (Dudley)"]}
+    assert "read 'formerly Dudley Mind + Walsall Mind (merged 2013)' as 'Dudley Mind', 'Walsall Mind'" \
+        in result.stderr, result.stderr

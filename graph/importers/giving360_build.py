@@ -12,6 +12,9 @@ Who is the same body:
   org-ids of their own that disagree (GB-CHC-1 and GB-CHC-2 giving one company
   number) is the number most likely a publisher's typing error: the two stay
   apart, the number stays with the first, and a warning names both rows;
+- a body whose name shares no word with the body its id or number matched (``_no_word_shared``: a charity's
+  branch or project, a council's service) is still that body, the register saying so, but said in a warning
+  naming both, its name kept on its grants and never as the other's alias;
 - a body without any usable id is matched by its name.
 Entries already in the folder's other files (same org-id, grant id or place
 name) are reused by id and never copied. Ids of the import's previous run are
@@ -74,6 +77,29 @@ def _own_register_id(org_id: str | None) -> bool:
     return bool(org_id) and not str(org_id).upper().startswith("360G-")
 
 
+def _no_word_shared(name: str, names: Collection[str]) -> bool:
+    """Whether a recipient's ``name`` shares no word (the duplicates' name key: ``names.name_key``) with any of
+    ``names``, the names of the body its identifier matched: another body the number covers, a branch, a project
+    or a service ("The Conservation Volunteers - Birmingham" and "TCV Black Country", "Birmingham Churches
+    Together" and "Restore"), not another spelling of one name. A town both name is no shared word (two bodies
+    in Wolverhampton: "City of Wolverhampton Council" and "Adult Education Wolverhampton"); initials are ("TCV",
+    "The Conservation Volunteers"). No name to compare with is no difference."""
+    from ..dedup.names import NO_PLACES, acronyms, name_key
+
+    def initials(a, b) -> bool:  # a word of one is the other's whole name's initials ("TCV Black Country" and
+        return bool(set(a.tokens) & acronyms(b))  # "The Conservation Volunteers - Birmingham" are two branches)
+
+    mine = name_key(name)
+    if not mine.tokens:
+        return False
+    for other in names:
+        theirs = name_key(other)
+        if not theirs.tokens or any(w not in NO_PLACES for w in set(mine.tokens) & set(theirs.tokens)) \
+                or initials(mine, theirs) or initials(theirs, mine):
+            return False
+    return bool(names)
+
+
 class _Org:
     __slots__ = ("entry", "names", "row", "primary")
 
@@ -130,14 +156,17 @@ class GraphBuilder:
         if primary:
             known = self.orgs.get(primary.upper())
             if known:
-                if known.primary != primary.upper() and norm_name(name) not in known.names:  # by its number
-                    self._say_one(rec, primary, known.entry["name"], f"row {known.row}", row, gid, what, True)
-                self._enrich(known, rec, row, gid, what)
+                other_body = _no_word_shared(name, known.names)
+                if other_body or known.primary != primary.upper() and norm_name(name) not in known.names:
+                    self._say_one(rec, primary, known.entry["name"], f"row {known.row}", row, gid, what, True,
+                                  other_body)
+                self._enrich(known, rec, row, gid, what, alias=not other_body)
                 return known.entry["id"]
-            if primary.upper() in index.org_by_identifier:
-                return index.org_by_identifier[primary.upper()]
-            if primary.upper() in self.elsewhere:
-                return self.elsewhere[primary.upper()]
+            other = index.org_by_identifier.get(primary.upper()) or self.elsewhere.get(primary.upper())
+            if other is not None:
+                if _no_word_shared(name, index.names_of.get(other, ())):
+                    self._say_one(rec, primary, other, "already in the folder", row, gid, what, False, True)
+                return other
         kept = []
         for sec in rec["secondary"]:
             owner = self.orgs.get(sec.upper())
@@ -148,6 +177,7 @@ class GraphBuilder:
             names: Collection[str] = owner.names if owner else index.names_of.get(other, ())
             first = owner.entry["name"] if owner else other
             where = f"row {owner.row}" if owner else "already in the folder"
+            other_body = _no_word_shared(name, names)
             if norm_name(name) not in names:
                 theirs = owner.primary if owner else self._folder_primary(other)
                 if _own_register_id(primary) and _own_register_id(theirs) and primary.upper() != theirs:
@@ -155,12 +185,12 @@ class GraphBuilder:
                                                     "gives; kept apart (one of the two is likely a publisher's error), "
                                                     f"{sec} stays with {first!r}"))
                     continue
-                self._say_one(rec, sec, first, where, row, gid, what, owner is not None)
+                self._say_one(rec, sec, first, where, row, gid, what, owner is not None, other_body)
             if owner:
                 if primary:
                     owner.entry.setdefault("identifiers", []).append(primary)
                     self.orgs[primary.upper()] = owner
-                self._enrich(owner, rec, row, gid, what)
+                self._enrich(owner, rec, row, gid, what, alias=not other_body)
             elif primary:
                 self.elsewhere[primary.upper()] = other
             return other
@@ -187,16 +217,24 @@ class GraphBuilder:
         return node_id
 
     def _say_one(self, rec: dict, number: str, first: str, where: str, row: int, gid: str, what: str,
-                 alias: bool) -> None:
+                 alias: bool, other_body: bool = False) -> None:
         """Warn that a body was taken as another by a register number they share though their names differ: a
         trial's "Bilston Adult Learning Centre (BALC)" (its funder's id, charity number 1160003) and "Bilston
-        Adult Learning Centre" (GB-CHC-1160003) had been kept apart and the number taken from one of them."""
+        Adult Learning Centre" (GB-CHC-1160003) had been kept apart and the number taken from one of them.
+        Names sharing no word (``_no_word_shared``) may be a branch, a project or a service of the registered
+        body ("The Conservation Volunteers - Birmingham" and "TCV Black Country", "Birmingham Churches Together"
+        and "Restore"): said so, the name kept on the grant, not as an alias of the other."""
         own = str(rec["raw"].get("id") or "").strip()
         own = "" if own.upper() == number.upper() else own
-        kept = "kept as an alias" if alias else "kept as the name on its grants"
-        self.warnings.append((row, gid, f"{what} {rec['name']!r}{f' ({own})' if own else ''} gives {number}, as "
-                                        f"{first!r} ({where}) does; taken as one organisation by that number, "
-                                        f"{rec['name']!r} {kept}"))
+        kept = "kept as an alias" if alias and not other_body else "kept as the name on its grants"
+        said = f"{what} {rec['name']!r}{f' ({own})' if own else ''} gives {number}, as {first!r} ({where}) does"
+        if other_body:
+            self.warnings.append((row, gid, f"{said}, though their names share no word: credited to {first!r}, "
+                                            f"whose number it is; {rec['name']!r} {kept}, not as an alias (a "
+                                            "charity's branches and projects share its number: if it is a body of "
+                                            "its own, give it an entry of its own)"))
+            return
+        self.warnings.append((row, gid, f"{said}; taken as one organisation by that number, {rec['name']!r} {kept}"))
 
     def _folder_primary(self, org_id: str) -> str | None:
         """The first org-id of an organisation of the folder's other files (its own id, as imports write it)."""
@@ -206,10 +244,12 @@ class GraphBuilder:
                 self._first_ids.setdefault(owner, ident)
         return self._first_ids.get(org_id)
 
-    def _enrich(self, org: _Org, rec: dict, row: int, gid: str, what: str) -> None:
-        """Every spelling, and the fields the first mention lacked (website, address, postcode...)."""
+    def _enrich(self, org: _Org, rec: dict, row: int, gid: str, what: str, alias: bool = True) -> None:
+        """Every spelling (but a name sharing no word with the body's: ``alias`` False), and the fields the first
+        mention lacked (website, address, postcode...)."""
         e, raw = org.entry, rec["raw"]
-        org.add_name(rec["name"])
+        if alias:
+            org.add_name(rec["name"])
         for n in rec.get("register_names", ()):
             org.add_name(n)
         url = str(raw.get("url") or "").strip()

@@ -11,7 +11,8 @@ PARTNER_IN or ``partner in``), and tie fields as columns (``role``, ``from``,
 each (a file with From/To columns is connections). Other column names are
 mapped with a small YAML file (``columns: {Organisation name: Label, Fax: ~}``,
 ``types: {Org: Organisation}``, ``type: Organisation``): a column mapped to nothing
-is left out, columns mapped to ``address`` (street, town) are joined in their order, a column mapped to
+is left out, columns mapped to ``address`` (street, town) are joined in their order (a venue's first:
+``_venue_header``), a column mapped to
 ``person`` ("Main contact", "Focal point"; a delegates list's "Name" beside its "Organisation", which is then the
 Label: ``_label_guess``) names people who work for the row's organisation (``PERSON_COLUMN``), register
 numbers ("Charity number", "Companies House No") are read as org-ids (``register_of``), and ``type`` is the kind
@@ -866,23 +867,34 @@ def _first_at(sheet: str, where: tuple[str, int]) -> str:
 _AS_WRITTEN = frozenset({"id", "label", "type", "from", "to", PERSON_COLUMN})
 
 
-def _row(cols: list, cells, blanked: list[int] | None = None) -> dict:
+def _row(cols: list, cells, blanked: list[int] | None = None, venues=()) -> dict:
     """A row's cells by field name; the cells of columns mapped to one of ``JOINED_FIELDS`` joined; a placeholder
     ("N/A", "-", "tbc": ``is_blank``) in an optional column read as empty, its column's place noted in
-    ``blanked``."""
+    ``blanked``. The cells of the address columns at the places ``venues`` (named for a venue: ``_venue_header``)
+    are written first, wherever the column is, unless the address starts with the venue's name already: "Lye
+    Community Centre, Cross Walks Road, Lye", the building the duplicates check reads a venue in."""
     out: dict = {}
+    venue_names: list[str] = []
     for i, (col, cell) in enumerate(zip(cols, cells)):
         value = _cell(cell)
         if is_blank(value) and col.lower() not in _AS_WRITTEN and not col.startswith(PERSON_PART):
             value = None
             if blanked is not None and col:  # a column left out (``~``) is read by no field: nothing to say of it
                 blanked.append(i)
+        if i in venues and col.lower() == "address":
+            if value not in (None, ""):
+                venue_names.append(" ".join(str(value).split()))
+            continue
         if col.lower() in JOINED_FIELDS:  # "Address" and a column mapped to "address" are one field
             col = col.lower()
             if col in out:
                 parts = [str(x) for x in (out[col], value) if x not in (None, "")]
                 value = (", " if col == "address" else LIST_SEPARATOR).join(parts) or None
         out[col] = value
+    if venue_names:
+        rest = str(out.get("address") or "")
+        first = [v for v in venue_names if not f"{norm_name(rest)} ".startswith(f"{norm_name(v)} ")]
+        out["address"] = ", ".join([*first, rest] if rest else first) or None
     names = _names_of_parts(out)
     if names:
         out[PERSON_COLUMN] = LIST_SEPARATOR.join(str(x) for x in (out.get(PERSON_COLUMN), *names) if x) or None
@@ -1123,9 +1135,11 @@ def _read(paths: list[Path], out_dir, mapping, name: str | None, kind: str | Non
                                      ("label",) if reader.default_kind else ("label", "type"), line, rows[1:])
                 target = elements
             if cols is not None:
+                venues = {i for i, (c, h) in enumerate(zip(cols, rows[0]))
+                          if c.lower() == "address" and _venue_header(str(h or "").strip().lower())}
                 for n, r in numbered[1:]:
                     blanked: list[int] = []
-                    target.append((label, n, _row(cols, r, blanked)))
+                    target.append((label, n, _row(cols, r, blanked, venues)))
                     for i in blanked:
                         reader.blanks.setdefault((label, str(rows[0][i]).strip()), []).append((n, str(r[i]).strip()))
                 named = [i for i, c in enumerate(rows[0]) if c not in (None, "") and str(c).strip()]
@@ -1849,11 +1863,18 @@ _OTHER_BODY = re.compile(r"(?:merged\s+(?:into|with)|part\s+of|absorbed\s+(?:int
                          r"subsidiary\s+of|a\s+project\s+of|now\s+part\s+of|incorporated\s+into)\b", re.IGNORECASE)
 
 
+#: A bracket after another name saying when it was the body's ("(merged 2013)", "(until 2019)", "(since 2021)",
+#: "(2015)"): a note on the name, no part of it.
+_DATED_NOTE = re.compile(r"\s*\((?:[^()]*\b(?:merged|until|since|renamed|before|after)\b[^()]*|\s*(?:c\.?\s*)?"
+                         r"(?:19|20)\d\d(?:\s*[-–]\s*(?:(?:19|20)?\d\d)?)?\s*)\)\s*$", re.IGNORECASE)
+
+
 def _alias_cells(reader: _Reader, sheet: str, n: int, entry: dict, columns: dict) -> None:
     """A row's aliases as names: the words saying how a name is the body's ("formerly", "previously", "was", "now",
     "also known as", "aka", "t/a", "trading as") taken off it; a cell saying the body merged into another or is part
     of one ("merged into Carers Trust Heart of England 2019", "part of Recovery Focus") names another body, kept in
-    the note. Each said with its row. A trial's partners register stored "formerly The Spastics Society" and
+    the note; names joined by "+" after such words ("formerly Dudley Mind + Walsall Mind") are each an alias, and a
+    bracket saying when ("(merged 2013)": ``_DATED_NOTE``) is none of the name. Each said with its row. A trial's partners register stored "formerly The Spastics Society" and
     "merged into Carers Trust Heart of England 2019" word for word as aliases."""
     column = reader.headers[sheet]["aliases"]
     names = []
@@ -1866,11 +1887,13 @@ def _alias_cells(reader: _Reader, sheet: str, n: int, entry: dict, columns: dict
             columns.setdefault("note", column)
             reader.other_bodies.setdefault((sheet, column), []).append((n, text))
             continue
-        name = _ALIAS_WORDS.sub("", text, count=1) if _ALIAS_WORDS.match(text) else text
-        if name != text:
-            reader.repairs.setdefault((sheet, column), []).append((n, text, repr(name)))
-        if name and name not in names:
-            names.append(name)
+        said = bool(_ALIAS_WORDS.match(text))
+        name = _DATED_NOTE.sub("", _ALIAS_WORDS.sub("", text, count=1) if said else text)
+        # "formerly Dudley Mind + Walsall Mind": the two bodies the row's was, each a name of its own
+        found = [p.strip() for p in name.split("+") if p.strip()] if said else [name]
+        if found != [text]:
+            reader.repairs.setdefault((sheet, column), []).append((n, text, ", ".join(map(repr, found))))
+        names.extend(x for x in found if x not in names)
     if names:
         entry["aliases"] = names
     else:
@@ -2554,6 +2577,20 @@ _PLAIN_KEY = re.compile(r"[A-Za-z][A-Za-z0-9 _.()-]*")
 _YAML_WORDS = frozenset("y n yes no on off true false null".split())
 
 
+#: The words of a column naming the place a row is at or meets in ("Venue", "Site", "Campus", "Venue / Campus",
+#: "Meeting place"): part of its address, written first (``_row``). Left out, a social prescribing directory's
+#: groups carried only the street of the community centre they meet in, the centre's own, and `lcg duplicates`
+#: (which reads a venue in the building an address starts with) merged the centre and its groups; three rows of
+#: one college lost the campus that told them apart.
+_VENUE_WORDS = frozenset({"venue", "venues", "site", "campus", "meeting place", "meeting venue", "premises"})
+
+
+def _venue_header(col: str) -> bool:
+    """Whether a column's name (lower case) names a venue, whole or each of its parts (``_VENUE_WORDS``)."""
+    parts = [p for p in _REGISTERS_SPLIT.split(col.strip()) if p]
+    return bool(parts) and all(p in _VENUE_WORDS for p in parts)
+
+
 def _synonym(col: str) -> str | None:
     """The field a column's name (lower case) is another word for (``FIELD_SYNONYMS``), or each of its parts is
     ("Also known as / formerly", "AKA / trading as": aliases): a trial's such column was offered ~."""
@@ -2675,6 +2712,8 @@ def _unknown_column(reader: _Reader, sheet: str, col: str, kind: str) -> str:
     key = _yaml_key(named)
     could = [f for f in fields if _could_hold(f, types[f], value)]  # "Source" holding file names is no `sources`
     field = _synonym(col) if _synonym(col) in could else None
+    if field is None and "address" in could and _venue_header(col):
+        field = "address"  # the venue's name, written first (``_row``): the building the duplicates check reads
     email = re.search(r"e-?mail", col) is not None
     if email:  # a contact detail: its own field if the kind has one, else left out ("" stops the guesses below)
         field = "email" if "email" in could else ""
