@@ -1874,10 +1874,11 @@ def _alias_cells(reader: _Reader, sheet: str, n: int, entry: dict, columns: dict
     "also known as", "aka", "t/a", "trading as") taken off it; a cell saying the body merged into another or is part
     of one ("merged into Carers Trust Heart of England 2019", "part of Recovery Focus") names another body, kept in
     the note; names joined by "+" after such words ("formerly Dudley Mind + Walsall Mind") are each an alias, and a
-    bracket saying when ("(merged 2013)": ``_DATED_NOTE``) is none of the name. Each said with its row. A trial's partners register stored "formerly The Spastics Society" and
-    "merged into Carers Trust Heart of England 2019" word for word as aliases."""
+    bracket saying when ("(merged 2013)": ``_DATED_NOTE``) is none of the name. Each said with its row. A trial's
+    partners register stored "formerly The Spastics Society" and "merged into Carers Trust Heart of England 2019"
+    word for word as aliases."""
     column = reader.headers[sheet]["aliases"]
-    names = []
+    names: list[str] = []
     for alias in entry["aliases"]:
         text = " ".join(str(alias).split())
         if _OTHER_BODY.match(text):
@@ -1887,10 +1888,10 @@ def _alias_cells(reader: _Reader, sheet: str, n: int, entry: dict, columns: dict
             columns.setdefault("note", column)
             reader.other_bodies.setdefault((sheet, column), []).append((n, text))
             continue
-        said = bool(_ALIAS_WORDS.match(text))
-        name = _DATED_NOTE.sub("", _ALIAS_WORDS.sub("", text, count=1) if said else text)
+        worded = bool(_ALIAS_WORDS.match(text))
+        name = _DATED_NOTE.sub("", _ALIAS_WORDS.sub("", text, count=1) if worded else text)
         # "formerly Dudley Mind + Walsall Mind": the two bodies the row's was, each a name of its own
-        found = [p.strip() for p in name.split("+") if p.strip()] if said else [name]
+        found = [p.strip() for p in name.split("+") if p.strip()] if worded else [name]
         if found != [text]:
             reader.repairs.setdefault((sheet, column), []).append((n, text, ", ".join(map(repr, found))))
         names.extend(x for x in found if x not in names)
