@@ -1619,3 +1619,21 @@ def test_a_review_of_the_venue_street_and_own_words_rules():
     scouts = dict(postcode="WV4 5AA", phone="01902 000003")
     plan = _plan(_org("a", "1st Penn Scouts", **scouts), _org("b", "First Penn Scouts", **scouts))
     assert [p.action for p in plan] == ["merge"], plan
+
+
+def test_a_name_with_words_after_a_dash_is_a_part_of_the_body_to_review():
+    """A disability trial's "MS Society Dudley & District Group - monthly meet" was merged with the group (and kept
+    over it) on one phone; a university's rows the import names "Organisation - Unit" are its units. Words after a
+    dash that name the body itself ("- Main Office") or go on with its name ("- of the Commonwealth System of Higher
+    Education") are no part of it."""
+    phone = dict(phone="07700 900787")
+    for a, b in (("MS Society Dudley & District Group - monthly meet", "MS Society Dudley & District Group"),
+                 ("University of Wolverhampton - Law School", "University of Wolverhampton")):
+        plan = _plan(_org("a", a, **phone), _org("b", b, **phone))
+        assert [p.action for p in plan] == ["review"] and "after a dash" in plan[0].notes[-1], (a, b, plan)
+    site = dict(address="4400 Forbes Avenue, Pittsburgh, PA", postcode="15213", phone="412 555 0104")
+    for a, b in (("Carnegie Library of Pittsburgh - Main Office", "Carnegie Library of Pittsburgh"),
+                 ("University of Pittsburgh - Of the Commonwealth System of Higher Education",
+                  "University of Pittsburgh")):
+        plan = _plan(_org("a", a, **site), _org("b", b, **site))
+        assert [p.action for p in plan] == ["merge"], (a, b, plan)

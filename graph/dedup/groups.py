@@ -25,8 +25,8 @@ from dataclasses import dataclass
 from typing import Any, Mapping
 
 from . import weights as W
-from .names import (FOUNDATION_OF, IN_BRACKETS, NO_WORD_IN_COMMON, ONLY_A_PLACE, OWN_WORDS, SAME_NAME, SPELLED_OUT,
-                    name_key, several_bodies)
+from .names import (AFTER_A_DASH, FOUNDATION_OF, IN_BRACKETS, NO_WORD_IN_COMMON, ONLY_A_PLACE, OWN_WORDS, SAME_NAME,
+                    SPELLED_OUT, name_key, several_bodies)
 
 __all__ = ["overlap_groups", "merge_groups", "groups_of", "merge_plan", "review_only", "PlannedPair"]
 
@@ -293,6 +293,10 @@ def review_only(pair, names: Mapping[str, str] | None, several=None) -> str | No
             r.startswith("same website") for r in pair.reasons):
         return ("each name has words of its own, and no register or website says they are one (bodies that share a "
                 "building or a booking line): review it rather than merge")
+    if pair.reasons and AFTER_A_DASH in pair.reasons[0] and not any(
+            r.startswith(("same identifier", "same website")) for r in pair.reasons):
+        return ("one name is the other's with words after a dash: a unit, a site or a meeting of the body, or the "
+                "body written so: review it (merge them, or keep both with part_of)")
     if pair.reasons and FOUNDATION_OF in pair.reasons[0]:
         return ("a club's or a company's foundation is its charity, a body of its own, and a grant-maker is written "
                 "with and without the word: review it (merge them, or keep both with part_of)")

@@ -710,6 +710,31 @@ def unit_after_clash(a: NameKey, b: NameKey) -> str | None:
     return None
 
 
+_DASH = re.compile(r"\s[-\u2013\u2014]\s")
+#: How a name reason says one name is the other's with words after a dash (``after_a_dash``).
+AFTER_A_DASH = ": a unit, site or meeting of it"
+
+
+def after_a_dash(key: NameKey, other: NameKey) -> str | None:
+    """The words ``key`` writes after a dash when before it is ``other``'s whole name: "MS Society Dudley & District
+    Group - monthly meet" / "MS Society Dudley & District Group", "Dudley College - Dudley Advance II" / "Dudley
+    College", "University of Wolverhampton - Law School" (as the sheet import names a unit). A part of the body, or
+    its meeting: reviewed, never merged (``groups.review_only``); a place after the dash is left to the place rules."""
+    if " " not in key.raw or not (m := _DASH.search(key.raw)):
+        return None
+    rest = key.raw[m.end():].strip()
+    before, after = name_key(key.raw[:m.start()]).tokens, name_key(rest).tokens
+    if (before and after and set(before) == set(other.tokens) and set(after) - set(other.tokens)
+            and not set(after) <= _THE_BODY_ITSELF and rest.split()[0].lower() not in CONNECTIVES):
+        return rest
+    return None
+
+
+#: Words after a dash that name the body itself, not a part of it ("Carnegie Library of Pittsburgh - Main Office");
+#: a connective after it goes on with the name ("University of Pittsburgh - Of the Commonwealth System ...").
+_THE_BODY_ITSELF = frozenset("main head office offices headquarters hq registered central administration admin".split())
+
+
 def foundation_of(a: NameKey, b: NameKey) -> bool:
     """True when only one name ends with "Foundation" and its other words are all the other name's: a club's or a
     company's charity ("Wolves Foundation" / "Wolves", a trial's merge on one postcode; "Aston Villa Foundation" /
@@ -1216,6 +1241,9 @@ def name_similarity(a: NameKey, b: NameKey, weight, ambiguous=frozenset(), place
         if short.joined in ambiguous:
             return 0.5, f"{short.raw!r} is the short name the other gives itself, and the initials of other names here"
         return W.INITIALS, f"{short.raw!r} is the short name the other gives itself in brackets"
+    if (part := after_a_dash(a, b) or after_a_dash(b, a)):
+        score, reason = _name_overlap(a, b, weight, ambiguous, places)
+        return score, f"{reason}, but only one adds {part!r} after a dash{AFTER_A_DASH}"
     if foundation_of(a, b):
         score, reason = _name_overlap(a, b, weight, ambiguous, places)
         return score, f"{reason}{FOUNDATION_OF}"
