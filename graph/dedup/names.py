@@ -1190,9 +1190,9 @@ def _shortened(word: str, theirs, raw: str) -> bool:
     form in the plural ("Assocs" / "Associations"), or one letter short ("Teg" / "Tegh"). An abbreviation, no word of
     its own; not any beginning of a word ("Deaf" / "Deafblind", "Care" / "Careers" are other words)."""
     stem = word[:-1] if word.endswith("s") and len(word) > 3 else word
-    dotted = f"{word}." in raw.lower()
-    return any(t.startswith(stem) and (dotted or len(t) == len(word) + 1 or ABBREVIATIONS.get(stem, "").startswith(t))
-               for t in theirs if len(t) > len(word))
+    longer = [t for t in theirs if len(t) > len(word) and t.startswith(stem)]  # most words: none, and no more asked
+    return bool(longer) and any(len(t) == len(word) + 1 or ABBREVIATIONS.get(stem, "").startswith(t)
+                                or f"{word}." in raw.lower() for t in longer)
 
 
 def _misspelt_kinds(key: NameKey, kinds: set[str], other: NameKey) -> set[str]:
@@ -1355,7 +1355,8 @@ def _name_overlap(a: NameKey, b: NameKey, weight, ambiguous, places) -> tuple[fl
                 kinds.add(t)
             mine_only = mine_only or (best == 0.0 and t not in places)
             if (best == 0.0 and not distinct and t not in places and t not in GENERIC_WORDS and len(t) > 2
-                    and not _shortened(t, theirs, raw) and not any(_shortened(x, (t,), their_raw) for x in theirs)):
+                    and not _shortened(t, theirs, raw)
+                    and not any(_shortened(x, (t,), their_raw) for x in theirs if len(x) < len(t))):
                 distinct = t
         unmatched_kinds.append(kinds)
         own += mine_only
