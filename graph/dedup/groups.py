@@ -282,19 +282,16 @@ def review_only(pair, names: Mapping[str, str] | None, several=None) -> str | No
             r.startswith(EVIDENCE_BEYOND_NAME) for r in pair.reasons):
         return ("the names say two kinds of body, and no identifier, address, phone or website says they are one: "
                 "review it rather than merge")
-    if any(AT_ONE_VENUE in r for r in pair.reasons) and not any(
-            r.startswith(("same identifier", "same website")) for r in pair.reasons):
+    if any(AT_ONE_VENUE in r for r in pair.reasons) and not _register_or_website(pair):
         return ("a venue and a body that meets there, or two bodies that meet at it, share its address and its "
                 "phone: review it rather than merge")
     if pair.reasons and IN_BRACKETS in pair.reasons[0]:
         return ("one name is the other's in brackets after a name of its own: a project or service of the other, or "
                 "its new name: review it (merge them, or keep both with part_of)")
-    if pair.reasons and OWN_WORDS in pair.reasons[0] and not same_ids and not any(
-            r.startswith("same website") for r in pair.reasons):
+    if pair.reasons and OWN_WORDS in pair.reasons[0] and not _register_or_website(pair):
         return ("each name has words of its own, and no register or website says they are one (bodies that share a "
                 "building or a booking line): review it rather than merge")
-    if pair.reasons and AFTER_A_DASH in pair.reasons[0] and not any(
-            r.startswith(("same identifier", "same website")) for r in pair.reasons):
+    if pair.reasons and AFTER_A_DASH in pair.reasons[0] and not _register_or_website(pair):
         return ("one name is the other's with words after a dash: a unit, a site or a meeting of the body, or the "
                 "body written so: review it (merge them, or keep both with part_of)")
     if pair.reasons and FOUNDATION_OF in pair.reasons[0]:
@@ -308,8 +305,7 @@ def review_only(pair, names: Mapping[str, str] | None, several=None) -> str | No
             r.startswith(EVIDENCE_BEYOND_NAME) for r in pair.reasons):
         return ("initials read as the other name's words, and no identifier, address, phone or website says they "
                 "are one (initials spell several names): review it rather than merge")
-    if pair.reasons and _TWO_LETTERS.match(pair.reasons[0]) and not any(
-            r.startswith(("same identifier", "same website")) for r in pair.reasons):
+    if pair.reasons and _TWO_LETTERS.match(pair.reasons[0]) and not _register_or_website(pair):
         # "Penn CC" at the address (and on the phone) of both "Penn Cricket Club" and "Penn Community Centre": a club
         # based at a centre shares its door, so only a register's number or a website says which body two letters are
         return ("two letters read as the other name's words, and no identifier or website says they are one (a "
@@ -319,6 +315,13 @@ def review_only(pair, names: Mapping[str, str] | None, several=None) -> str | No
     several = several or several_bodies
     why = several(names[pair.a]) or several(names[pair.b])
     return None if why and any(r.startswith(EVIDENCE_BEYOND_NAME) for r in pair.reasons) else why
+
+
+def _register_or_website(pair) -> bool:
+    """True when a register's number or a website both records give says they are one body: what the rules that
+    review names at one address or phone (two letters, a venue, words of their own, words after a dash) still merge
+    by; an address or a phone is shared by the bodies of one building."""
+    return any(r.startswith(("same identifier", "same website")) for r in pair.reasons)
 
 
 def _one_adds_a_place(pair, names: Mapping[str, str] | None) -> bool:
