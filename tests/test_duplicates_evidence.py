@@ -1545,6 +1545,11 @@ def test_groups_at_their_venue_and_bodies_with_words_of_their_own_at_one_address
     plan = _plan(_org("a", "Lichfield & Hatherton Canals Rest. Trust", postcode="WS3 4BT"),
                  _org("b", "Lichfield and Hatherton Canals Restoration Trust Ltd", postcode="WS3 4BT"))
     assert [p.action for p in plan] == ["merge"], plan
+    from graph.dedup.names import name_key, name_similarity  # a known short form in the plural is no word of its own
+
+    _, reason = name_similarity(name_key("Walsall Federation of Allotment Assocs"),
+                                name_key("Walsall Federation of Allotment Associations"), lambda t: 1.0)
+    assert "words of its own" not in reason, reason
     temple = dict(postcode="WV3 0DT", phone="01902 341010")  # one honorific, transliterated two ways
     plan = _plan(_org("a", "Shree Krishan Mandir", **temple), _org("b", "Shri Krishna Temple", **temple))
     assert [p.action for p in plan] == ["merge"], plan

@@ -1191,7 +1191,8 @@ def _shortened(word: str, theirs, raw: str) -> bool:
     its own; not any beginning of a word ("Deaf" / "Deafblind", "Care" / "Careers" are other words)."""
     stem = word[:-1] if word.endswith("s") and len(word) > 3 else word
     longer = [t for t in theirs if len(t) > len(word) and t.startswith(stem)]  # most words: none, and no more asked
-    return bool(longer) and any(len(t) == len(word) + 1 or ABBREVIATIONS.get(stem, "").startswith(t)
+    whole = ABBREVIATIONS.get(stem)  # "assoc": "association", which "associations" begins
+    return bool(longer) and any(len(t) == len(word) + 1 or (whole and t.startswith(whole))
                                 or f"{word}." in raw.lower() for t in longer)
 
 
