@@ -27,7 +27,7 @@ from ..identifiers import registry_id
 from .groups import (AREAS_APART, AT_ONE_VENUE, ON_DIFFERENT_STREETS, ONE_TOWN_ONLY, SAME_EMPLOYER, groups_of, merge_groups,
                      numbers_a_site)
 from .name_bound import NameBound
-from .names import (COUNTRY_ENDS, GENERIC_WORDS, SAME_NAME, NameKey, TokenWeights, acronyms, initials_only,
+from .names import (COUNTRY_ENDS, GENERIC_WORDS, HALLS, SAME_NAME, NameKey, TokenWeights, acronyms, initials_only,
                     name_key, name_key_uncached, name_keys, name_similarity, place_in_one_name, same_name_reason,
                     without_accents)
 from .places import STREET_TYPES, PlaceWords, country_named, postcode_parts
@@ -335,8 +335,7 @@ def _reordered(ra, rb, reason: str) -> bool:
 
 #: Words that make the first part of an address a building's name ("Kates Hill Community Centre, Dock Lane"), not a
 #: town's ("Wolverhampton, West Midlands") or a floor's ("Ground Floor, 95 Broad Street").
-_BUILDING_WORDS = frozenset("centre center hall house hub church chapel library pavilion institute rooms "
-                            "buildings building".split())
+_BUILDING_WORDS = HALLS | frozenset("center church chapel library pavilion institute rooms buildings building".split())
 
 
 @lru_cache(maxsize=1 << 14)
@@ -467,17 +466,15 @@ def contact_evidence(ra, rb) -> tuple[float, list[str]]:
             delta -= W.DIFFERENT_ADDRESS
             where = "on one street" if street else ON_DIFFERENT_STREETS
             reasons.append(f"but different addresses {where} ({ra.address.strip()} / {rb.address.strip()})")
-    elif (not (pa and pb and pa[1] == pb[1]) and (wa := _address_words(ta := _written_address(ra)))
-          and (wb := _address_words(tb := _written_address(rb))) and _streets_apart(ta, tb, typo)
-          and _one_street(wa, wb, typo)):  # (at one postcode, one site written two ways)
-        reasons.append(f"but the addresses share only their town ({ta} / {tb}): {ONE_TOWN_ONLY}")
-    elif ((wa := _address_words(ta := _written_address(ra))) and (wb := _address_words(tb := _written_address(rb)))
-          and not _one_street(wa, wb, typo)):
-        # not both read as a number and a street, two addresses with no word in common (street nor town) are two
-        # places: "145 W. 53rd St., New York" / "3rd St. Promenade, Santa Monica"; an address a company's
-        # name runs on with counts too ("Bupa Care Homes Ltd, 12 High St, Maidstone" / "..., Chelmsford")
-        delta -= W.DIFFERENT_ADDRESS
-        reasons.append(f"but different addresses {ON_DIFFERENT_STREETS} ({ta} / {tb})")
+    elif (wa := _address_words(ta := _written_address(ra))) and (wb := _address_words(tb := _written_address(rb))):
+        if not _one_street(wa, wb, typo):
+            # not both read as a number and a street, two addresses with no word in common (street nor town) are
+            # two places: "145 W. 53rd St., New York" / "3rd St. Promenade, Santa Monica"; an address a company's
+            # name runs on with counts too ("Bupa Care Homes Ltd, 12 High St, Maidstone" / "..., Chelmsford")
+            delta -= W.DIFFERENT_ADDRESS
+            reasons.append(f"but different addresses {ON_DIFFERENT_STREETS} ({ta} / {tb})")
+        elif not (pa and pb and pa[1] == pb[1]) and _streets_apart(ta, tb, typo):  # (one postcode: one site)
+            reasons.append(f"but the addresses share only their town ({ta} / {tb}): {ONE_TOWN_ONLY}")
     if pa and pb:
         if pa[1] == pb[1]:
             delta += W.SAME_POSTCODE

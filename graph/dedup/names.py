@@ -842,13 +842,15 @@ ESTABLISHMENT_KINDS = {w: kind for kind, words in (
 _GROUP_KINDS = frozenset({"food bank", "residents' association", "scout group", "cub pack", "beaver colony",
                           "explorer unit", "guide unit", "brownie pack", "rainbow unit", "lunch club", "youth club",
                           "tenant management organisation", "estate management board"})
+#: The words of a hall a neighbourhood's groups meet in ("Low Hill Community Centre"), and the words before them.
+HALLS = frozenset("centre hall hub house".split())
+_HALL_FIRSTS = ("community", "village", "memorial", "association")
 #: Kinds named by two words, the first before the kind's word: "All Saints Food Bank", "Low Hill Youth Club", and
 #: the halls a neighbourhood's groups meet in, a venue of their own with its own committee or the council's
 #: ("Low Hill Community Centre" / "Low Hill TRA" at one postcode: a trial's tenants were merged into their hall).
 _KIND_PHRASES = {("food", "bank"): "food bank", ("food", "banks"): "food bank", ("lunch", "club"): "lunch club",
                  ("luncheon", "club"): "lunch club", ("youth", "club"): "youth club",
-                 **{(first, hall): "community venue" for first in ("community", "village", "memorial", "association")
-                    for hall in ("centre", "hall", "hub", "house")}}
+                 **{(first, hall): "community venue" for first in _HALL_FIRSTS for hall in HALLS}}
 
 
 #: The ages a school teaches, each a school of its own: an infant and a junior school, a nursery school and a
@@ -1369,7 +1371,7 @@ def _name_overlap(a: NameKey, b: NameKey, weight, ambiguous, places) -> tuple[fl
         "name words alike, none the same" if num else NO_WORD_IN_COMMON)
     if not all(own_words) and any(own_words) and shared:  # the other's own words name the hall the body meets in
         venue = set(a.tokens if not own_words[0] else b.tokens) - set(shared)
-        if venue and venue <= _VENUE_WORDS and venue & _HALLS:
+        if venue and venue <= _VENUE_WORDS and venue & HALLS:
             own_words = [w or " ".join(sorted(venue)) for w in own_words]
     if all(unmatched_kinds):  # "Community Council" vs "Community Foundation": two kinds of body
         score *= KIND_CLASH
@@ -1387,10 +1389,9 @@ def _name_overlap(a: NameKey, b: NameKey, weight, ambiguous, places) -> tuple[fl
     return score, f"{reason} ({score:.2f})"
 
 
-#: The words of a hall a neighbourhood's groups meet in, as ``_KIND_PHRASES`` writes them: "Kates Hill Community
-#: Centre" is the venue of "Art for Wellbeing - Kates Hill", listed there on the centre's booking line.
-_HALLS = frozenset("centre hall hub house".split())
-_VENUE_WORDS = _HALLS | frozenset("community village memorial".split())
+#: A hall's name's words (``HALLS`` and the words before them): "Kates Hill Community Centre" is the venue of "Art for
+#: Wellbeing - Kates Hill", listed there on the centre's booking line.
+_VENUE_WORDS = HALLS | frozenset(_HALL_FIRSTS)
 #: How a name reason says two names share no word (``_name_overlap``).
 NO_WORD_IN_COMMON = "name words in common: none exactly"
 #: How a name reason says the names share a place's name and common words (``GENERIC_WORDS``) and nothing else,
