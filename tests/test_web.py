@@ -357,6 +357,10 @@ def test_duplicates_queue_shows_the_merge_change(tmp_path):
     people = _get(c, "/api/duplicates?kind=person").get_json()
     assert page.count("To review: ") == sum(r["action"] == "review" for r in rows[:PAGE] + people[:PAGE]) > 0
     assert '<a href="#organisations">Organisations that may be one (' in page and '<a href="#people">' in page
+    # where each record is, and the file it came from: two records of one name are told apart on the page too
+    shown = [r for r in rows[:PAGE] if r["keep_where"] or r["merge_where"]]
+    assert shown and all(f"Kept: {html.escape(r['keep_where'] or 'nowhere written')}; merged: "
+                         f"{html.escape(r['merge_where'] or 'nowhere written')}" in page for r in shown)
 
 
 def test_the_commands_names_lead_to_the_review_page(tmp_path):
