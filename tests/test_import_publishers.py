@@ -534,3 +534,24 @@ def test_a_number_matched_under_a_name_sharing_no_word_is_said_and_not_an_alias(
     assert ties["360g-test-3"].props["named_as"] == "City of Wolverhampton Council"
     (service,) = [o for o in _orgs(out).values() if o["name"] == aew["name"]]
     assert service["aliases"] == ("Adult Education Wolverhampton (AEW)",)
+
+
+def test_a_number_several_folder_entries_hold_goes_to_the_closest_name(lcg, tmp_path):
+    """A national charity's branches written each with its number: a grant to one branch went to whichever the
+    folder listed first (a re-run's finding). Of the entries holding the number, the one of the recipient's name
+    or alias takes the grant, else the one sharing most of its words (a town's among them), else the first."""
+    out = tmp_path / "data"
+    out.mkdir()
+    (out / "organisations.yaml").write_text(
+        "- {id: mind-dudley, name: Mind in Dudley, identifiers: [GB-CHC-219830]}\n"
+        "- {id: mind-sandwell, name: Sandwell Mind, aliases: [Mind Sandwell], identifiers: [GB-CHC-219830]}\n"
+        "- {id: mind-national, name: Mind, identifiers: [GB-CHC-219830]}\n")
+    grants = [_grant(1, {"id": "GB-CHC-219830", "name": "Mind Sandwell"}),
+              _grant(2, {"id": "GB-CHC-219830", "name": "Mind in Sandwell and West Bromwich"}),
+              _grant(3, {"id": "GB-CHC-219830", "name": "Mind (Dudley)"}),
+              _grant(4, {"id": "GB-CHC-219830", "name": "Mind"})]
+    result, out = _import(lcg, tmp_path, grants)
+    assert result.exit_code == 0, result.output
+    ties = {r.end: r.start for r in load_dataset(out).rels if r.kind == "PARTNER_IN"}
+    assert [ties[f"360g-test-{n}"] for n in (1, 2, 3, 4)] == ["mind-sandwell", "mind-sandwell", "mind-dudley",
+                                                             "mind-national"]

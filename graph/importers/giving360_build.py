@@ -162,7 +162,7 @@ class GraphBuilder:
                                   other_body)
                 self._enrich(known, rec, row, gid, what, alias=not other_body)
                 return known.entry["id"]
-            other = index.org_by_identifier.get(primary.upper()) or self.elsewhere.get(primary.upper())
+            other = self._folder_owner(primary, name) or self.elsewhere.get(primary.upper())
             if other is not None:
                 if _no_word_shared(name, index.names_of.get(other, ())):
                     self._say_one(rec, primary, other, "already in the folder", row, gid, what, False, True)
@@ -170,7 +170,7 @@ class GraphBuilder:
         kept = []
         for sec in rec["secondary"]:
             owner = self.orgs.get(sec.upper())
-            other = owner.entry["id"] if owner else index.org_by_identifier.get(sec.upper())
+            other = owner.entry["id"] if owner else self._folder_owner(sec, name)
             if other is None:
                 kept.append(sec)
                 continue
@@ -235,6 +235,27 @@ class GraphBuilder:
                                             "its own, give it an entry of its own)"))
             return
         self.warnings.append((row, gid, f"{said}; taken as one organisation by that number, {rec['name']!r} {kept}"))
+
+    def _folder_owner(self, ident: str, name: str) -> str | None:
+        """The folder's organisation an identifier names, for a recipient called ``name``: of several holding it
+        (a national charity's branches, each written with its number), the one of that name or alias, else the
+        one sharing most of its words (a place's among them: "Mind in Dudley" is the Dudley branch's), else the
+        first. The first alone had credited every branch's grants to one of them."""
+        from ..dedup.names import name_key
+
+        owners = self.index.orgs_by_identifier.get(ident.upper(), ())
+        if len(owners) < 2:
+            return owners[0] if owners else None
+        names_of, named = self.index.names_of, norm_name(name)
+        same = [o for o in owners if named in names_of.get(o, ())]
+        if same:
+            return same[0]
+        mine = set(name_key(name).tokens)
+
+        def shared(owner: str) -> int:
+            return max((len(mine & set(name_key(n).tokens)) for n in names_of.get(owner, ())), default=0)
+
+        return max(owners, key=shared)  # (the first of equals: ``max`` keeps it)
 
     def _folder_primary(self, org_id: str) -> str | None:
         """The first org-id of an organisation of the folder's other files (its own id, as imports write it)."""

@@ -101,8 +101,8 @@ def _own_kind_file(own: str, kind: str) -> str:
 
 def _lookups() -> dict[str, Any]:
     """Empty look-ups of the folder's other files, as :func:`index_entry` fills them (JSON-ready)."""
-    return {"ids": [], "org_by_identifier": {}, "org_by_name": {}, "names_of": {}, "project_by_grant": {},
-            "place_by_name": {}, "theme_by_name": {}}
+    return {"ids": [], "org_by_identifier": {}, "orgs_by_identifier": {}, "org_by_name": {}, "names_of": {},
+            "project_by_grant": {}, "place_by_name": {}, "theme_by_name": {}}
 
 
 def _texts(value: Any) -> tuple[str, ...]:
@@ -122,6 +122,9 @@ def index_entry(look: dict[str, Any], kind: str, e: dict) -> None:
     if kind == "Organisation":
         for ident in _texts(e.get("identifiers")):
             look["org_by_identifier"].setdefault(ident.upper(), node_id)
+            holders = look["orgs_by_identifier"].setdefault(ident.upper(), [])
+            if node_id not in holders:
+                holders.append(node_id)
         names = list(dict.fromkeys(norm_name(n) for n in [e.get("name", ""), *_texts(e.get("aliases"))]
                                    if isinstance(n, str)))
         look["names_of"][node_id] = names
@@ -161,7 +164,8 @@ class FolderIndex:
         self.problems: list = []  # the folder scan's (path, message)
         self.ids: set[str] = set()  # every id outside the import's own files
         self.own_ids: set[str] = set()
-        self.org_by_identifier: dict[str, str] = {}
+        self.org_by_identifier: dict[str, str] = {}  # the first entry with that identifier
+        self.orgs_by_identifier: dict[str, list[str]] = {}  # every entry with it (a charity's branches)
         self.org_by_name: dict[str, str] = {}
         self.names_of: dict[str, list[str]] = {}  # org id -> its normalised names and aliases
         self.project_by_grant: dict[str, str] = {}
@@ -201,6 +205,7 @@ class FolderIndex:
         look = self.rest.lookups
         self.ids = set(look["ids"])
         self.org_by_identifier = look["org_by_identifier"]
+        self.orgs_by_identifier = look["orgs_by_identifier"]
         self.org_by_name = look["org_by_name"]
         self.names_of = look["names_of"]
         self.project_by_grant = look["project_by_grant"]
