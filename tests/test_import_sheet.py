@@ -2500,3 +2500,49 @@ def test_names_joined_by_a_plus_after_formerly_are_each_an_alias_and_a_dated_bra
                     "Black Country Mind": ["Mind (Dudley)"]}
     assert "read 'formerly Dudley Mind + Walsall Mind (merged 2013)' as 'Dudley Mind', 'Walsall Mind'" \
         in result.stderr, result.stderr
+
+
+def test_a_provider_column_is_offered_as_part_of_and_ties_each_group_to_the_body_that_runs_it(
+        lcg, tmp_path, monkeypatch):
+    """A trial's social prescribing directory named who runs each group in a "Provider Organisation" column; it
+    was offered ~, so nothing tied "Age UK Walsall Befriending" to "Age UK Walsall", and `lcg duplicates` offered
+    the two at one postcode as one body. The column is offered as part_of: a provider that is a row of the list is
+    that row (by its name), one that is not becomes an organisation of its own, once however many rows name it;
+    and a group tied to its provider is never offered as its duplicate."""
+    text = ("Group name,Provider Organisation,Postcode\n"
+            "Age UK Walsall,,WS1 1RL\n"
+            "Age UK Walsall Befriending,Age UK Walsall,WS1 1RL\n"
+            "Carers Cafe Lye,Carers Trust Heart of England,DY9 8AA\n"
+            "Young Carers Group,Carers Trust Heart of England; Age UK Walsall,DY9 8AA\n")
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "list.csv").write_text(text, encoding="utf-8")
+    offered = lcg("import", "sheet", "list.csv", "--type", "organisation", "-o", "data")
+    command = _one_go(offered.stderr)
+    assert _mapping_written(_hint_command(offered.stderr))["columns"]["Provider Organisation"] == "part_of", \
+        offered.stderr
+    assert "make each row a unit of the organisation it names with Provider Organisation: part_of" in offered.stderr
+    pasted = _paste(tmp_path, command)
+    assert pasted.returncode == 0, pasted.stderr
+    ds = load_dataset(tmp_path / "data")
+    names = {n.id: n.name for n in ds.nodes}
+    assert sorted(names.values()) == ["Age UK Walsall", "Age UK Walsall Befriending", "Carers Cafe Lye",
+                                      "Carers Trust Heart of England", "Young Carers Group"]
+    assert {(names[r.start], names[r.end]) for r in ds.rels if r.kind == "PART_OF"} == {
+        ("Age UK Walsall Befriending", "Age UK Walsall"), ("Carers Cafe Lye", "Carers Trust Heart of England"),
+        ("Young Carers Group", "Carers Trust Heart of England"), ("Young Carers Group", "Age UK Walsall")}
+    listed = lcg("duplicates", "--data", "data", "--format", "json", "--min-score", "0.3")
+    assert listed.exit_code == 0, listed.output
+    assert not [p for p in json.loads(listed.stdout)
+                if {p["keep"], p["merge"]} == {"age-uk-walsall", "age-uk-walsall-befriending"}], listed.stdout
+
+
+def test_a_mapping_line_naming_no_field_is_replaced_in_the_one_go_command(lcg, tmp_path, monkeypatch):
+    """A user's own line mapping a column to no field ("Borough: town") was written again into the one-go command
+    the error gave, which then failed the same way: the command maps it as the hint says, or leaves it out."""
+    monkeypatch.chdir(tmp_path)
+    result = _import_list(lcg, tmp_path, "Name,Borough,Stars\nBilston Trust,Wolverhampton,5\n",
+                          "{Name: Label, Borough: town, Stars: rating}")
+    assert result.exit_code == 1
+    command = _one_go(result.stderr)
+    assert "'  Borough: address'" in command and "'  Stars: ~'" in command, result.stderr
+    assert _paste(tmp_path, _one_go(result.stderr)).returncode == 0

@@ -521,6 +521,9 @@ class _Reader:
         #: id made for a plain list's row -> the id its name makes, which rows of one name share (``_ids_taken``)
         self.made_base: dict[str, str] = {}
         self.made_people: set[str] = set()  # ids of the people this import writes for its person columns
+        #: (sheet, row, element id, its kind, tie key, cell) of the cells of columns mapped to a tie's key
+        #: ("Provider Organisation: part_of"), made ties once every row is read (``_tie_cells``)
+        self.tie_cells: list[tuple[str, int, str, str, str, Any]] = []
 
     def origin(self, node_id: str, path: tuple) -> tuple[str, int, str | None] | None:
         """Where the entry ``node_id`` (the tie at ``path``) was read: (sheet, row, column of the field at
@@ -624,8 +627,9 @@ class _Reader:
         columns = {self.given.get(c, c): v for c, v in self.column_map.items()}  # as the mapping file writes them
         columns.update(self.ahead)
         columns.update(self.suggested)
-        for column, fix in self.column_fixes:  # a field one sheet suggests is not undone by another's ~
-            if fix or column not in columns:
+        mapped = {self.given.get(c, c) for c in self.column_map}
+        for column, fix in self.column_fixes:  # a field one sheet suggests is not undone by another's ~; the
+            if fix or column not in columns or column in mapped:  # user's own line, which failed, is replaced
                 columns[column] = fix
         lines = ["columns:", *(f"  {_yaml_key(c)}: {v or '~'}" for c, v in columns.items())]
         if self.type_map:
@@ -1165,8 +1169,52 @@ def _read(paths: list[Path], out_dir, mapping, name: str | None, kind: str | Non
                        "sheet with Label and Type columns and a Connections sheet with From, To and Type)")
     reader.connections = bool(connections)
     entries, by_id, by_label = _elements(reader, elements)
-    ties = _connections(reader, connections, by_id, by_label)
+    ties = _connections(reader, connections, by_id, by_label, _tie_cells(reader, entries, by_id, by_label))
     return reader, entries, by_id, by_label, ties, map_kind
+
+
+def _tie_cells(reader: _Reader, entries: list, by_id: dict, by_label: dict) -> dict:
+    """The ties the columns mapped to a tie's key give (``reader.tie_cells``): a directory's "Provider
+    Organisation" column, mapped to ``part_of``, ties each group to the body that runs it, which keeps the two
+    apart in `lcg duplicates` (a trial's column had been left out, and nothing tied a service to its provider).
+
+    Each name in a cell (several split by ";") is an element of the sheets by ID, else by Label, of a kind
+    the tie may end at; a name no row has becomes an element of its own, by that name alone, of the row's kind
+    when the tie may end there (the provider of an organisation is an organisation), else of the one kind it
+    may end at (a Place for ``located_in``); one element per name, however many rows name it."""
+    ties: dict = {}
+    made: dict[tuple[str, str], str] = {}
+    for sheet, n, node_id, kind, key, cell in reader.tie_cells:
+        ends = schema.REL_KINDS[schema.slots_of(kind)[key].rel].ends
+        column = reader.headers[sheet].get(key, key)
+        for ref in (" ".join(part.split()) for part in str(cell).split(LIST_SEPARATOR)):
+            if not ref or is_blank(ref):
+                continue
+            matches = [ref] if ref in by_id and by_id[ref]["_kind"] in ends else \
+                [i for i in by_label.get(norm_name(ref), []) if by_id[i]["_kind"] in ends]
+            if len(matches) > 1:
+                reader.problems.append(f"{sheet}:{n}: column {column!r} names {ref!r}, which {len(matches)} rows are "
+                                       f"({', '.join(matches)}) (expected one: write its ID)")
+                continue
+            other = matches[0] if matches else made.get((kind, norm_name(ref))) or next(
+                (made[(k, norm_name(ref))] for k in ends if (k, norm_name(ref)) in made), None)
+            if other is None:
+                end = kind if kind in ends else ends[0] if len(ends) == 1 else None
+                if end is None:
+                    reader.problems.append(f"{sheet}:{n}: column {column!r} names {ref!r}, which is no element of "
+                                           f"the sheets (expected the ID or Label of "
+                                           f"{' or '.join(schema.a_kind(k) for k in ends)})")
+                    continue
+                other = made[(end, norm_name(ref))] = _free_id(slug(ref) or f"{end.lower()}-row-{n}", by_id)
+                by_id[other] = {"id": other, "name": ref, "_kind": end}
+                by_label.setdefault(norm_name(ref), []).append(other)
+                entries.append(by_id[other])
+                reader.made_ids.add(other)
+                reader.rows[other] = (sheet, n, {"name": column, "id": column})
+            if other != node_id and other not in _tie_ids(ties.get((node_id, key))):
+                ties.setdefault((node_id, key), []).append(other)
+                reader.tie_rows.setdefault((node_id, key), []).append((sheet, n, {}))
+    return ties
 
 
 def _sheet_labels(found: list[tuple[Path, str]]) -> dict[tuple[Path, str], str]:
@@ -1731,6 +1779,10 @@ def _elements(reader: _Reader, rows):
             entry["type"] = str(category)
             columns["type"] = head["category"]
         tags = row.pop("tags", None)
+        slots = schema.slots_of(kind)
+        for col in [c for c in row if c in slots and slots[c].outgoing and c not in fields]:
+            if (cell := row.pop(col)) is not None:  # "Provider Organisation: part_of", read once all rows are
+                reader.tie_cells.append((sheet, n, node_id, kind, col, cell))
         if (people := row.pop(PERSON_COLUMN, None)) is not None:
             _person_cell(reader, sheet, n, kind, node_id, people)
         registers = {c: row.pop(c) for c in [c for c in row if register_of(c)]} \
@@ -2702,6 +2754,11 @@ def _person_header(named: str) -> bool:
                 and w.upper() not in ("PI", "CEO")]
 
 
+#: A column naming the body each row's group or service is run by or is a unit of ("Provider Organisation",
+#: "Parent organisation", "Run by"), offered as ``part_of``.
+_PARENT_HEADER = re.compile(r"\b(provider|parent|run by|managed by|operated by|delivered by|hosted by)\b")
+
+
 def _unknown_column(reader: _Reader, sheet: str, col: str, kind: str) -> str:
     """One line for a column no field of ``kind`` has, on every row it fills, with the mapping line that
     would name its field or leave it out (quoted when YAML needs it: "phone #1")."""
@@ -2743,13 +2800,17 @@ def _unknown_column(reader: _Reader, sheet: str, col: str, kind: str) -> str:
     if field is None and kind == "Organisation" and _unit_header(col) and "label" in reader.headers.get(sheet, {}) \
             and not any(f == UNIT_COLUMN for c, f in reader.column_fixes if c != named):
         field = UNIT_COLUMN  # joined to the row's name: "University of Wolverhampton - Law School"
+    if field is None and kind == "Organisation" and _PARENT_HEADER.search(col) \
+            and not _reads_as_people(values, strict=True):
+        field = "part_of"  # "Provider Organisation", "Run by": the body a group is a unit of (``_tie_cells``)
     if field is None:  # close ones only: "notes" for note
         close = difflib.get_close_matches(col, could, n=1, cutoff=0.75)
         field = close[0] if close else None
     if field == "address" and _WEB_COLUMN.search(col):  # "Web address" is close to address: URLs would go there
         field = None
     hint = (f"; make each name in it a person who works for the {kind.lower()} with {key}: {field}"
-            if field == PERSON_COLUMN else f"; map it with {key}: {field}" if field else "")
+            if field == PERSON_COLUMN else f"; make each row a unit of the organisation it names with {key}: {field}"
+            if field == "part_of" else f"; map it with {key}: {field}" if field else "")
     if field == "Charity number":
         hint += " (a company's number in it is read as one)"
     elsewhere = any(col in h for s, h in reader.headers.items() if s != sheet)  # another sheet may need it
@@ -2766,8 +2827,9 @@ def _unknown_column(reader: _Reader, sheet: str, col: str, kind: str) -> str:
     return f"{out}; or leave it out with {key}: ~ under columns: in a mapping file)"
 
 
-def _connections(reader: _Reader, rows, by_id, by_label) -> dict:
-    ties: dict = {}
+def _connections(reader: _Reader, rows, by_id, by_label, ties: dict | None = None) -> dict:
+    """``ties`` (the ``_tie_cells``'), with the Connections rows' added."""
+    ties = {} if ties is None else ties
     for sheet, n, row in rows:
         row = {k.lower(): v for k, v in row.items() if k}
         ends: list = []
