@@ -1642,3 +1642,24 @@ def test_a_name_with_words_after_a_dash_is_a_part_of_the_body_to_review():
                   "University of Pittsburgh")):
         plan = _plan(_org("a", a, **site), _org("b", b, **site))
         assert [p.action for p in plan] == ["merge"], (a, b, plan)
+
+
+def test_one_registered_number_on_two_phones_under_two_names_is_for_review():
+    """A faith network's trial: a diocese's parishes and a circuit's churches are written with its one charity
+    number, and a charity's agency with the charity's: "Wednesbury, St Paul Wood Green" / "Wednesbury, St
+    Bartholomew", "Walsall Methodist Church" / "Walsall Methodist Circuit" and "Caritas Archdiocese of Birmingham" /
+    "Archdiocese of Birmingham", each pair on two phones, were merged at 0.99. At one address or postcode a renamed
+    body keeps its number, and one name's words in another order are one name: those still merge."""
+    for a, b, num in (("Wednesbury, St Paul Wood Green", "Wednesbury, St Bartholomew", "249333"),
+                      ("Walsall Methodist Church", "Walsall Methodist Circuit", "1131002"),
+                      ("Caritas Archdiocese of Birmingham", "Archdiocese of Birmingham", "234216")):
+        plan = _plan(_org("a", a, identifiers=(f"GB-CHC-{num}",), phone="0121 556 0687"),
+                     _org("b", b, identifiers=(f"GB-CHC-{num}",), phone="0121 505 1188"))
+        assert [p.action for p in plan] == ["review"] and "parts of one registered body" in plan[0].notes[-1], plan
+    chc = ("GB-CHC-1053304",)
+    plan = _plan(_org("a", "Age Concern Wolverhampton", identifiers=chc, phone="01902 572060", postcode="WV1 4TF"),
+                 _org("b", "Age UK Wolverhampton", identifiers=chc, phone="01902 572061", postcode="WV1 4TF"))
+    assert [p.action for p in plan] == ["merge"], plan
+    plan = _plan(_org("a", "Walsall U3A", identifiers=("GB-CHC-1152123",), phone="01922 000001"),
+                 _org("b", "U3A in Walsall", identifiers=("GB-CHC-1152123",), phone="01922 000002"))
+    assert [p.action for p in plan] == ["merge"], plan

@@ -268,6 +268,20 @@ def review_only(pair, names: Mapping[str, str] | None, several=None) -> str | No
         # number alone): names with no word in common are the body, a part of it or its other name
         return ("one registered number, but names with no word in common: a project, branch or other name of one "
                 "body: review it (merge them, or keep both with part_of)")
+    if same_ids and not pair.reasons[0].startswith("same name") and any(
+            r.startswith(_CONTACT_APART) for r in pair.reasons) and not any(
+            r.startswith(("same address", "same postcode")) for r in pair.reasons) and not _same_words(
+            pair, names) and not any(map(numbers_a_site, same_ids)):
+        # a diocese's parishes and a circuit's churches are registered under its number, and a charity's agency
+        # under the charity's ("Wednesbury, St Paul" / "Wednesbury, St Bartholomew", "Walsall Methodist Church" /
+        # "Walsall Methodist Circuit", "Caritas Archdiocese of Birmingham" / "Archdiocese of Birmingham", each pair
+        # on two phones, were merged at 0.99 on the number): names that differ, at two phones or addresses, are two
+        # of its parts, or one body written twice; at one address or postcode a renamed body keeps its number
+        # ("Age Concern Wolverhampton" / "Age UK Wolverhampton"), and one name's words in another order are one
+        # name ("Walsall U3A" / "U3A in Walsall")
+        return ("one registered number, but the names differ and so do their phones or addresses: the parts of one "
+                "registered body (a diocese's parishes, a circuit's churches, a charity's projects) share its number: "
+                "review it (merge them, or keep both with part_of)")
     if same_ids and any(
             "a branch or another body" in r or r.startswith("different places") for r in pair.reasons) and not any(
             r.startswith("same address") or (r.startswith("same postcode") and _one_adds_a_place(pair, names))
@@ -317,11 +331,21 @@ def review_only(pair, names: Mapping[str, str] | None, several=None) -> str | No
     return None if why and any(r.startswith(EVIDENCE_BEYOND_NAME) for r in pair.reasons) else why
 
 
+#: How a pair's reasons say two records' phones or street addresses differ (``duplicates.contact_evidence``).
+_CONTACT_APART = ("but different phone numbers", "but different addresses")
+
+
 def _register_or_website(pair) -> bool:
     """True when a register's number or a website both records give says they are one body: what the rules that
     review names at one address or phone (two letters, a venue, words of their own, words after a dash) still merge
     by; an address or a phone is shared by the bodies of one building."""
     return any(r.startswith(("same identifier", "same website")) for r in pair.reasons)
+
+
+def _same_words(pair, names: Mapping[str, str] | None) -> bool:
+    """True when the two names of ``pair`` are the same words, in any order ("Walsall U3A" / "U3A in Walsall")."""
+    return bool(names) and name_key(names[pair.a]).tokens != () and (
+        set(name_key(names[pair.a]).tokens) == set(name_key(names[pair.b]).tokens))
 
 
 def _one_adds_a_place(pair, names: Mapping[str, str] | None) -> bool:
