@@ -1663,3 +1663,20 @@ def test_one_registered_number_on_two_phones_under_two_names_is_for_review():
     plan = _plan(_org("a", "Walsall U3A", identifiers=("GB-CHC-1152123",), phone="01922 000001"),
                  _org("b", "U3A in Walsall", identifiers=("GB-CHC-1152123",), phone="01922 000002"))
     assert [p.action for p in plan] == ["merge"], plan
+
+
+def test_a_group_named_after_the_body_whose_premises_its_address_names_is_for_review():
+    """A youth network's "Birmingham Settlement Youth Club", at "Birmingham Settlement, 318 Summer Lane", was merged
+    into "Birmingham Settlement" on their one address and phone: a record whose address names the other first, its
+    own name the other's and words of its own, is a group at the other's premises. A name read as the other's with
+    its town ("Shri Krishna Mandir West Bromwich" at "Shree Krishna Mandir, ...") is the body itself."""
+    site = dict(postcode="B19 3RL", phone="0121 250 3000")
+    plan = _plan(_org("a", "Birmingham Settlement", address="318 Summer Lane, Newtown, Birmingham", **site),
+                 _org("b", "Birmingham Settlement Youth Club", address="Birmingham Settlement, 318 Summer Lane, Newtown",
+                      **site))
+    assert [p.action for p in plan] == ["review"] and "venue" in plan[0].notes[-1], plan
+    temple = dict(postcode="B70 8TG", phone="0121 553 0000")
+    plan = _plan(_org("a", "Shree Krishna Mandir", address="10 Sandwell Road, West Bromwich", **temple),
+                 _org("b", "Shri Krishna Mandir West Bromwich", address="Shree Krishna Mandir, 10 Sandwell Road, "
+                                                                        "West Bromwich", **temple))
+    assert [p.action for p in plan] == ["merge"], plan

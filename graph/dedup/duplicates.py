@@ -350,7 +350,17 @@ def _building_words(address: str) -> frozenset[str]:
     return words if words & _BUILDING_WORDS else frozenset()
 
 
-def _venue(ra, rb) -> str | None:
+@lru_cache(maxsize=1 << 14)
+def _first_part_words(address: str) -> frozenset[str]:
+    """The name words of an address's first part when it has no figure and a part follows it (a building's or a
+    body's name, "Birmingham Settlement, 318 Summer Lane"; or a town's); none otherwise."""
+    parts = address.split(",")
+    if len(parts) < 2 or any(c.isdigit() for c in parts[0]):
+        return frozenset()
+    return frozenset(name_key_uncached(parts[0]).tokens)
+
+
+def _venue(ra, rb, one_name: bool = False) -> str | None:
     """Why two records at one building are a venue and a body that meets there, or two bodies that meet there, in
     words; None otherwise. A social prescribing directory lists each group at the community centre it meets in,
     on the centre's booking line: "Lye Community Allotment" / "Lye Community Centre" (the centre's own record) and
@@ -359,10 +369,16 @@ def _venue(ra, rb) -> str | None:
     at "Citizens Advice Dudley, Hall Street")."""
     if not (ra.address and rb.address):
         return None
+    na, nb = _name_words(ra.name), _name_words(rb.name)
+    for venue, name, other, address in ((ra, na, nb, rb.address), (rb, nb, na, ra.address)):
+        # "Birmingham Settlement Youth Club" at "Birmingham Settlement, 318 Summer Lane": a group named after the
+        # body whose premises its address names first (a trial's youth club was merged into the settlement); not
+        # names read as one ("Shri Krishna Mandir West Bromwich" at "Shree Krishna Mandir, ...": its town added)
+        if not one_name and name and name < other and _first_part_words(address) == name:
+            return f"{venue.name!r} is the building the other's address names: a venue and a body {AT_ONE_VENUE}"
     ba, bb = _building_words(ra.address), _building_words(rb.address)
     if not (ba or bb):
         return None
-    na, nb = _name_words(ra.name), _name_words(rb.name)
     if na == nb:
         return None
     for venue, name, building in ((ra, na, bb), (rb, nb, ba)):
@@ -745,7 +761,7 @@ def find_duplicates(records, *, min_score: float = W.DUPLICATE_MIN_SCORE, top_k:
             delta = min(delta, 0.0)  # a town or a hospital apart is not undone by a shared switchboard
         score = min(1.0, max(0.0, score + delta))
         reasons += contact
-        if delta > 0 and (venue := _venue(ra, rb)):  # (only a shared address, postcode or phone lifts such a pair)
+        if delta > 0 and (venue := _venue(ra, rb, reason.startswith("same name"))):  # (only a shared address, postcode or phone lifts such a pair)
             reasons.append(venue)
         same_ids = sorted({registry_id(i) for i in ra.identifiers} & {registry_id(i) for i in rb.identifiers}
                           ) if ra.identifiers and rb.identifiers else []  # most records carry none
