@@ -1680,3 +1680,18 @@ def test_a_group_named_after_the_body_whose_premises_its_address_names_is_for_re
                  _org("b", "Shri Krishna Mandir West Bromwich", address="Shree Krishna Mandir, 10 Sandwell Road, "
                                                                         "West Bromwich", **temple))
     assert [p.action for p in plan] == ["merge"], plan
+
+
+def test_a_building_named_for_its_town_written_first_is_no_street_shared():
+    """A schools trial: "Dudley College of Technology" at "The Broadway, Dudley" and at "Dudley Advance II, Castle
+    Hill, Dudley" (a campus's building, written first as the README's Venue column writes it) were merged at 1.0 on
+    their one name, phone and website: the building's "Dudley" was read as a street both addresses share."""
+    college = dict(phone="01384 363000", website="https://www.dudleycol.ac.uk")
+    plan = _plan(_org("a", "Dudley College of Technology", address="The Broadway, Dudley", postcode="DY1 4AS", **college),
+                 _org("b", "Dudley College of Technology", address="Dudley Advance II, Castle Hill, Dudley",
+                      postcode="DY1 4PF", **college))
+    assert [p.action for p in plan] == ["review"] and "share only their town" in plan[0].notes[-1], plan
+    # a street named for a town is still one street
+    plan = _plan(_org("a", "Cannock Foodbank", address="Wolverhampton Road, Cannock", postcode="WS11 1AA"),
+                 _org("b", "Cannock Foodbank", address="Wolverhampton Rd, Cannock", postcode="WS11 1AA"))
+    assert [p.action for p in plan] == ["merge"], plan

@@ -282,7 +282,17 @@ def _streets_apart(a: str, b: str, typo: bool) -> bool:
     "Underground Mall")."""
     sa, wa = _street_part(a)
     sb, wb = _street_part(b)
-    return bool(sa and sb) and not _one_street(sa, wb, typo) and not _one_street(sb, wa, typo)
+    # the town both end with is no street of either: "Dudley Advance II, Castle Hill, Dudley" (a campus's building,
+    # named for its town, written first) and "The Broadway, Dudley" share only "Dudley" (a trial's merge)
+    town = _last_part_words(a) & _last_part_words(b)
+    sa, sb = sa - town, sb - town
+    return bool(sa and sb) and not _one_street(sa, wb - town, typo) and not _one_street(sb, wa - town, typo)
+
+
+def _last_part_words(text: str) -> frozenset:
+    """The street words of an address's last part (its town, as most lists write it), none for one part."""
+    parts = str(text).split(",")
+    return _street_words(_address_text(parts[-1])) if len(parts) > 1 else frozenset()
 
 
 @lru_cache(maxsize=1 << 14)
