@@ -382,9 +382,10 @@ def _venue(ra, rb, one_name: bool = False) -> str | None:
     na, nb = _name_words(ra.name), _name_words(rb.name)
     for venue, name, other, address in ((ra, na, nb, rb.address), (rb, nb, na, ra.address)):
         # "Birmingham Settlement Youth Club" at "Birmingham Settlement, 318 Summer Lane": a group named after the
-        # body whose premises its address names first (a trial's youth club was merged into the settlement); not
-        # names read as one ("Shri Krishna Mandir West Bromwich" at "Shree Krishna Mandir, ...": its town added)
-        if not one_name and name and name < other and _first_part_words(address) == name:
+        # body whose premises its address names first (a trial's youth club was merged into the settlement), or a
+        # body of another name there ("Birmingham Museums Trust" at "Birmingham Museum & Art Gallery, Chamberlain
+        # Square"); not names read as one ("Shri Krishna Mandir West Bromwich" at "Shree Krishna Mandir, ...")
+        if not one_name and name and name != other and _first_part_words(address) == name:
             return f"{venue.name!r} is the building the other's address names: a venue and a body {AT_ONE_VENUE}"
     ba, bb = _building_words(ra.address), _building_words(rb.address)
     if not (ba or bb):

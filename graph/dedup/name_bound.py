@@ -14,7 +14,7 @@ spelling's similarity when it is at least 0.92 (both at least six letters), 0.9 
 ``num / den`` times 1 or ``KIND_CLASH``. In ``num / den`` each token adds ``w * best`` to ``num`` and ``w``
 to ``den``, with ``best`` at most 1; a place adds (w, w) when the other name has it (``_place_in``), else
 (0, ``PLACE_WEIGHT`` * w), which the bound computes exactly; another token adds (w, w) when the other name
-has it (or has it in its other number, ``other_number``), (0, w) when it can match nothing (shorter than
+has it (or has it in its other number, ``other_number``, or with or without its "s", ``s_form``), (0, w) when it can match nothing (shorter than
 five letters, or the other name has no token of five letters or more within the 0.8 similarity's length),
 and at most (w, w) otherwise. The bound adds
 the same terms in the same order with ``best`` 1 where the score's may be less, so in floating point too
@@ -32,7 +32,8 @@ from rapidfuzz.process import extractOne
 from . import weights as W
 from .names import JOINED_MIN as _JOINED_MIN
 from .names import JOINED_SIM as _JOINED_SIM
-from .names import PLACE_WEIGHT, TYPO_SCORER, acronyms, club_letters, initials_run, other_number, short_name_given
+from .names import (PLACE_WEIGHT, TYPO_SCORER, acronyms, club_letters, initials_run, other_number, s_form,
+                    short_name_given)
 from .names import TYPO_MIN as _TYPO_MIN
 from .names import TYPO_SIM as _TYPO_SIM
 
@@ -85,7 +86,7 @@ class NameBound:
                     else:
                         w = w * PLACE_WEIGHT
                         unmatched_place = True
-                elif t in theirs or other_number(t) in theirs:
+                elif t in theirs or other_number(t) in theirs or s_form(t) in theirs:
                     num += w
                 elif typo and len(t) in their_near:  # the score's own typo match, in one C call
                     hit = extractOne(t, other, scorer=TYPO_SCORER, score_cutoff=_TYPO_SIM,

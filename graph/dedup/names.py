@@ -1314,6 +1314,16 @@ _IES_NOUNS = frozenset("library community charity university academy nursery soc
 _OTHER_NUMBER = {**{w: w[:-1] + "ies" for w in _IES_NOUNS}, **{w[:-1] + "ies": w for w in _IES_NOUNS}}
 
 
+def s_form(word: str) -> str | None:
+    """The word without its final "s" ("johns" for "st john's", whose apostrophe the key drops; "friends"), or
+    with one: a possessive or a plural is one word with the word ("St John's Church" / "Pleck, St John", "St
+    Mary's" / "Bilston, St Mary": four letters are below the typo tolerance). None for words of under three
+    letters."""
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word + "s" if len(word) >= 3 and not word.isdigit() else None
+
+
 def other_number(word: str) -> str | None:
     """The word in its other number when that is written with "-ies" (``_IES_NOUNS``): "libraries" for
     "library", "community" for "communities"; else None."""
@@ -1344,7 +1354,7 @@ def _name_overlap(a: NameKey, b: NameKey, weight, ambiguous, places) -> tuple[fl
             if t in places:  # a place is never a typo of another word; unmatched, it is a qualifier
                 best = 1.0 if _place_in(t, theirs) else 0.0
                 w = w if best else w * PLACE_WEIGHT
-            elif t in theirs or other_number(t) in theirs:
+            elif t in theirs or other_number(t) in theirs or s_form(t) in theirs:
                 best = 1.0
             elif len(t) >= TYPO_MIN:  # typos: the closest long token of the other name, in one C call
                 hit = extractOne(t, theirs, scorer=TYPO_SCORER, score_cutoff=TYPO_SIM,
@@ -1365,12 +1375,14 @@ def _name_overlap(a: NameKey, b: NameKey, weight, ambiguous, places) -> tuple[fl
         own += mine_only
         own_words.append(distinct)
     score = num / den if den else 0.0
-    shared = sorted(set(a.tokens) & set(b.tokens) | {t for t in a.tokens if other_number(t) in b.tokens})
+    shared = sorted(set(a.tokens) & set(b.tokens) | {t for t in a.tokens if other_number(t) in b.tokens
+                                                     or s_form(t) in b.tokens})
     # no word in common is said only when none is even misspelt ("Barnados" is "Barnardo's" written so)
     reason = f"name words in common: {', '.join(shared)}" if shared else (
         "name words alike, none the same" if num else NO_WORD_IN_COMMON)
     if not all(own_words) and any(own_words) and shared:  # the other's own words name the hall the body meets in
-        venue = set(a.tokens if not own_words[0] else b.tokens) - set(shared)
+        venue = {t for t in (a.tokens if not own_words[0] else b.tokens)
+                 if t not in shared and s_form(t) not in shared and other_number(t) not in shared}
         if venue and venue <= _VENUE_WORDS and venue & HALLS:
             own_words = [w or " ".join(sorted(venue)) for w in own_words]
     if all(unmatched_kinds):  # "Community Council" vs "Community Foundation": two kinds of body
