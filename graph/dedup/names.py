@@ -57,6 +57,9 @@ ABBREVIATIONS = {
     "shri": "sri", "shree": "sri", "sree": "sri",
     # a sport's club by either of its names ("Penn Bowls Club" / "Penn Bowling Club"), a scout group by its number
     "bowls": "bowling", "1st": "first", "2nd": "second", "3rd": "third",
+    # saints together ("Saints Peter and Paul", "SS Peter & Paul": ``_SAINTS``), and the short forms of a compass
+    # point and of the region's cities a local list writes ("Walsall Nth Foodbank", "B'ham Central Foodbank")
+    "saints": "sts", "nth": "north", "sth": "south", "bham": "birmingham", "wton": "wolverhampton",
 }
 #: Names of a church written in several ways ("St Mary's Church of England Primary School", "... C of E
 #: Primary", "... CofE Primary", "... CE Primary"): one word each, before the words are read, so that
@@ -72,10 +75,16 @@ NAME_PHRASES = (("church of england", "ce"), ("c of e", "ce"), ("roman catholic"
                 ("tenant management organisation", "tmo"), ("tenants management organisation", "tmo"),
                 ("tenant management organization", "tmo"), ("estate management board", "emb"),
                 ("housing association", "ha"), ("council for voluntary service", "cvs"),
-                ("council for voluntary services", "cvs"))
+                ("council for voluntary services", "cvs"),
+                # a Sikh place of worship in English and in Punjabi ("Guru Nanak Sikh Temple" / "... Gurdwara")
+                ("sikh temple", "gurdwara"), ("sikh gurdwara", "gurdwara"))
 #: "RC" before a school or church is Roman Catholic ("St Mary's RC Primary School"); elsewhere it may be a club.
 _RC = re.compile(r"\brc(?= (?:primary|secondary|junior|infant|infants|first|middle|high|school|church|parish|"
                  r"academy|college|nursery|sixth|voluntary|va|vc|diocese|diocesan|cathedral)\b)")
+#: "RC" right after a saint's name is Roman Catholic too ("St Peter's RC, Bloxwich"); and "SS" before two names
+#: joined by "and" is saints ("SS Peter & Paul").
+_SAINTS_RC = re.compile(r"\b(st|sts|saint) (\w+) rc\b")
+_SAINTS = re.compile(r"\bss (?=\w+ and \w+)")
 #: Connecting words: kept for acronyms ("UoW"), ignored when comparing.
 CONNECTIVES = frozenset("of and for de der den van von the te in at on und et la le du".split())
 #: Words that half the sector shares; they count for little even in a small dataset.
@@ -341,8 +350,10 @@ def _content_words(text: str, person: bool) -> tuple[list[str], tuple[str, ...]]
         for phrase, word in NAME_PHRASES:
             if phrase in text:  # most names: a fast path
                 text = re.sub(rf"\b{phrase}\b", word, text)
-        if "rc " in text:
-            text = _RC.sub("catholic", text)
+        if "rc" in text:
+            text = _SAINTS_RC.sub(r"\1 \2 catholic", _RC.sub("catholic", text))
+        if "ss " in text:
+            text = _SAINTS.sub("sts ", text)
     drop = TITLES if person else LEGAL_TOKENS
     words = [ABBREVIATIONS.get(w, w) for w in text.split() if w not in drop]
     words = words or text.split()
