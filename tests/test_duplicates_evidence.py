@@ -1733,3 +1733,27 @@ def test_a_church_list_s_and_a_local_list_s_short_forms_are_their_words(a, b):
     site = dict(postcode="WS3 2HW")
     plan = _plan(_org("a", a, **site), _org("b", b, **site))
     assert [p.action for p in plan] == ["merge"], plan
+
+
+def test_a_number_held_under_many_names_is_an_umbrella_body_s_and_lifts_no_pair():
+    """A faith trial's diocese wrote its board of finance's charity number on 18 parishes: every pair of them was
+    listed at 0.99 for review, most with no word in common ("Heath Town, Holy Trinity" / "Lichfield Diocesan Board
+    of Finance"). A number more than a few names hold is an umbrella's: its records pair on names, addresses and
+    phones; a number one body's records hold still lifts their pair."""
+    diocese = ("GB-CHC-249333",)
+    parishes = [_org(f"p{n}", f"{town}, St {saint}", identifiers=diocese, phone=f"01902 00{n:04d}")
+                for n, (town, saint) in enumerate([("Bilston", "Leonard"), ("Heath Town", "Holy Trinity"),
+                                                   ("Wednesbury", "Paul"), ("Darlaston", "Lawrence"),
+                                                   ("Willenhall", "Giles"), ("Tipton", "Martin"),
+                                                   ("Ettingshall", "Holy Trinity")])]
+    board = _org("b", "Lichfield Diocesan Board of Finance", identifiers=diocese)
+    listed = _pairs(*parishes, board)
+    assert not listed, listed
+    again = _pairs(*parishes, board, _org("x", "St Leonard's Church Bilston", identifiers=diocese,
+                                          phone="01902 000000"))
+    (pair,) = again.values()  # the one pair of one body, on its name and phone
+    assert {pair.a, pair.b} == {"p0", "x"} and any("umbrella" in r for r in pair.reasons), pair
+    one = ("GB-CHC-1098573",)
+    (pair,) = _pairs(_org("a", "Birmingham Settlement", identifiers=one),
+                     _org("b", "The Settlement (Newtown)", identifiers=one)).values()
+    assert pair.score >= 0.99, pair

@@ -629,6 +629,26 @@ def _name_candidates(keys: list, min_sim: float, k: int) -> set[tuple[int, int]]
     return pairs
 
 
+#: How a pair's reason names a number many bodies hold (``_umbrella_numbers``): no evidence of one record.
+UMBRELLA_NUMBER = "an umbrella body's number, no evidence of one record:"
+
+
+def _umbrella_numbers(records) -> dict[str, tuple[int, int]]:
+    """Register numbers held by records of more than ``GROUP_ONE_NAME_SIZE`` names: identifier -> (records, names).
+
+    A diocese's parishes, a circuit's churches and a national charity's branches are written with its one number
+    (a faith trial's 18 parishes under the diocese's board of finance, each pair of them listed at 0.99 for
+    review); one body is not written under so many names. Such a number lifts no pair: its records are paired on
+    their names, addresses and phones, as records without it are."""
+    names: dict[str, set] = defaultdict(set)
+    held: Counter = Counter()
+    for r in records:
+        for ident in {registry_id(i) for i in r.identifiers}:
+            held[ident] += 1
+            names[ident].add(name_key(r.name, person=r.kind == "Person").tokens)
+    return {i: (held[i], len(n)) for i, n in names.items() if len(n) > W.GROUP_ONE_NAME_SIZE}
+
+
 def find_duplicates(records, *, min_score: float = W.DUPLICATE_MIN_SCORE, top_k: int = W.DUPLICATE_TOP_K,
                     min_candidate: float = W.DUPLICATE_MIN_CANDIDATE) -> list[DuplicatePair]:
     """Pairs of records likely to be one entity, best first (score, then ids).
@@ -728,6 +748,7 @@ def find_duplicates(records, *, min_score: float = W.DUPLICATE_MIN_SCORE, top_k:
         for a in a_ids:
             for b in b_ids:
                 offer(a, b, score, reason)
+    umbrella = _umbrella_numbers(records)
     shared_keys = defaultdict(list)
     for r in records:
         for ident in r.identifiers:
@@ -776,6 +797,10 @@ def find_duplicates(records, *, min_score: float = W.DUPLICATE_MIN_SCORE, top_k:
             reasons.append(venue)
         same_ids = sorted({registry_id(i) for i in ra.identifiers} & {registry_id(i) for i in rb.identifiers}
                           ) if ra.identifiers and rb.identifiers else []  # most records carry none
+        if umbrella and (wide := [i for i in same_ids if i in umbrella]):
+            same_ids = [i for i in same_ids if i not in umbrella]
+            reasons += [f"{UMBRELLA_NUMBER} {i} (held by {umbrella[i][0]} records of {umbrella[i][1]} names)"
+                        for i in wide]
         if same_ids and reason.startswith("different places") and delta < 0 and not any(
                 map(numbers_a_site, same_ids)):
             # a national charity's branches share its number: two names in two places, at two sites, are two of
