@@ -1757,3 +1757,14 @@ def test_a_number_held_under_many_names_is_an_umbrella_body_s_and_lifts_no_pair(
     (pair,) = _pairs(_org("a", "Birmingham Settlement", identifiers=one),
                      _org("b", "The Settlement (Newtown)", identifiers=one)).values()
     assert pair.score >= 0.99, pair
+
+
+def test_a_university_s_two_naming_forms_at_one_door_are_one_body():
+    """A schools trial's "Wolverhampton University" (a British list's way of writing it) and "University of
+    Wolverhampton" at one postcode and phone scored 0.15: the two forms name two bodies in Washington and
+    Victoria, never at one door. They are now kept apart as a branch is, unless the address or phone is the same."""
+    door = dict(postcode="WV1 1LY", phone="01902 321000")
+    plan = _plan(_org("a", "University of Wolverhampton", **door), _org("b", "Wolverhampton University", **door))
+    assert [p.action for p in plan] == ["merge"], plan
+    assert not _pairs(_org("a", "University of Washington", postcode="98195"),
+                      _org("b", "Washington University", postcode="63130"))

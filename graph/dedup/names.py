@@ -1269,8 +1269,10 @@ def name_similarity(a: NameKey, b: NameKey, weight, ambiguous=frozenset(), place
         return 0.0, f"different places: {' '.join(clash[0])} vs {' '.join(clash[1])} (branches or sites)"
     if (numbers := number_clash(a, b)):
         return 0.0, f"different numbers: {' '.join(numbers[0])} vs {' '.join(numbers[1])} (sites or branches)"
-    if (kind := naming_form_clash(a, b)):
-        return 0.0, f"'{kind} of X' and 'X {kind}' name two bodies (Washington, Victoria)"
+    if (kind := naming_form_clash(a, b)):  # as a branch is: a British list writes "Wolverhampton University" for
+        score, reason = _name_overlap(a, b, weight, ambiguous, places)  # the University of Wolverhampton, at its door
+        return min(score, ONE_PLACE_CAP), (f"{reason}, but '{kind} of X' and 'X {kind}' name two bodies (Washington, "
+                                           "Victoria), unless the address or phone is the same")
     initials = min(len(a.tokens), len(b.tokens)) < 2  # "LUMC" spells the Leiden University Medical Center
     dep_a, dep_b = _dependent_bodies(a, initials), _dependent_bodies(b, initials)
     if dep_a != dep_b and "museum" in dep_a ^ dep_b:  # a gallery is a museum of its own: "Wolverhampton Art
