@@ -423,11 +423,13 @@ def search(text, kinds, limit, data_dir, fmt):
     matches = find(backend_for(data_dir), text, kinds=_kinds(kinds), limit=limit)
     rows = [{"id": m.node.id, "kind": m.node.kind, "name": m.node.name, "matched": m.matched, "score": m.score,
              "where": where_is(m.node)} for m in matches]
-    # the id whole (it is what `show` and `decide` are given), and where each is when a record says: in a narrow
-    # terminal the name (its id spells it) is cut before the town and postcode, which tell records of one name
-    # apart (a trial's 80 columns showed "Wolverh…" for each of five "Somali Community" records)
+    # the id (what `show` and `decide` are given), the name and where each is when a record says, whole: the town
+    # and postcode tell records of one name apart (a trial's 80 columns showed "Wolverh…" for each of five "Somali
+    # Community" records), and a table too narrow for all three gives a record per match instead (another's showed
+    # "Univers…" beside ids cut short for seven University of Wolverhampton records)
     where = ["where"] if any(r["where"] for r in rows) else []
-    emit(rows, fmt, ["id", "name", *where, "kind", "matched", "score"], priority=["id", *where])
+    emit(rows, fmt, ["id", "name", *where, "kind", "matched", "score"], priority=["id", "name", *where],
+         whole=["id", "name", *where])
 
 
 def _kinds(kinds, option: str = "--kind"):

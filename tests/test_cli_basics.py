@@ -164,6 +164,17 @@ def test_search_in_a_narrow_terminal_keeps_ids_whole_and_says_where_each_is(lcg,
     assert "boots-pharmacy-mander-centre" in out and "Wolverhampton, WV1 3NH" in out and "Stourbridge" in out, out
     out = lcg("search", "Royal Wolverhampton", "--data", data).stdout
     assert "the-royal-wolverhampton-nhs-trust" in out and "where" not in out, out
+    # names, ids and places too long for one line of 80: a record per match, each whole (a schools trial's table
+    # showed "Univers…" beside cut ids for seven University of Wolverhampton records)
+    (data / "organisations.yaml").write_text("".join(
+        f"- {{id: university-of-wolverhampton-{unit.lower().replace(' ', '-')}, name: University of Wolverhampton - "
+        f"{unit}, address: 'Wulfruna Street, Wolverhampton', postcode: WV1 1LY}}\n"
+        for unit in ("Business School", "Institute of Education", "School of Art")))
+    out = lcg("search", "University of Wolverhampton", "--data", data).stdout
+    for unit in ("Business School", "Institute of Education", "School of Art"):
+        assert f"University of Wolverhampton - {unit}" in out, out
+        assert f"university-of-wolverhampton-{unit.lower().replace(' ', '-')}" in out, out
+    assert max(map(len, out.splitlines())) <= 80, out
 
 
 def test_search_finds_a_record_by_its_registry_number(lcg, tmp_path):
