@@ -564,10 +564,8 @@ def duplicates(kind, min_score, include_decided, only, data_dir, fmt):
         rows.sort(key=lambda r: r["action"] != "merge")
     decided = include_decided or any(r.get("decision") for r in rows)  # a pair decided the same is listed too
     if fmt == "table" and table_width() and len(rows) > 10:  # a long list in a terminal: what it comes to, first
-        import textwrap
-
-        click.echo(textwrap.fill(_plan_counts(every, W.GROUP_REVIEW_SIZE) + ("" if only else "; merges first."),
-                                 table_width(), break_long_words=False, break_on_hyphens=False), err=True)
+        click.echo(_fitted(_plan_counts(every, W.GROUP_REVIEW_SIZE) + ("" if only else "; merges first."),
+                           table_width()), err=True)
         if not only:  # the command on a line of its own, so that it pastes
             merges = command_line(["duplicates", "--action", "merge",  # with the user's own options
                                    *(["--kind", "person"] if kind == "Person" else []),
@@ -597,7 +595,18 @@ def duplicates(kind, min_score, include_decided, only, data_dir, fmt):
         click.echo(f"No likely duplicates at this score{wider}.", err=True)
     else:
         shown = f"; shown: the {len(rows)} {'decided' if only == 'decided' else 'to ' + only}" if only else ""
-        click.echo(_plan_counts(every, W.GROUP_REVIEW_SIZE) + shown + wider, err=True)
+        click.echo(_fitted(_plan_counts(every, W.GROUP_REVIEW_SIZE) + shown + wider, table_width()
+                           if fmt == "table" else None), err=True)
+
+
+def _fitted(line: str, width: int | None) -> str:
+    """A message line wrapped to a terminal's ``width`` between words; as it is without one, or with a command in
+    it (a command broken over two lines no longer pastes)."""
+    if not width or "`" in line:
+        return line
+    import textwrap
+
+    return textwrap.fill(line, width, break_long_words=False, break_on_hyphens=False)
 
 
 def _comments_fitted(text: str, width: int | None) -> str:

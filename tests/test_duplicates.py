@@ -105,6 +105,17 @@ def test_a_last_line_counts_what_the_advice_comes_to(lcg):
     assert f"{len(rows) - len(merges)} to review" in result.stderr
 
 
+def test_the_counts_fit_a_narrow_terminal(lcg, monkeypatch):
+    """A faith trial's 80 columns ended in the counts on one line of 132 characters, though the same counts at the
+    top were wrapped."""
+    import cli
+
+    monkeypatch.setattr(cli, "table_width", lambda: 40)
+    result = lcg("duplicates", "--data", DATA, "--min-score", "0")
+    lines = [line for line in result.stderr.splitlines() if not line.startswith("The merges alone: ")]  # pastes
+    assert "to merge in" in result.stderr and all(len(line) <= 40 for line in lines), result.stderr
+
+
 def test_action_shows_only_the_merges_or_only_the_pairs_to_review(lcg):
     every = _rows(lcg, "--min-score", "0")
     for action in ("merge", "review"):
