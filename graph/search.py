@@ -41,10 +41,19 @@ def fold(text: str) -> str:
         text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
     if "." in text:
         text = _DOTTED.sub(lambda m: m.group(0).replace(".", ""), text)
-    words = _NOT_WORD.sub(" ", text).split()
-    if "saint" in text:
-        words = ["st" if w == "saint" else w for w in words]
+    words = _NOT_WORD.sub(" ", text.replace("&", " and ")).split()
+    if "saint" in text or any(w in _SAME_WORD for w in words):
+        words = [_SAME_WORD.get(w, w) for w in words]
     return " ".join(words)
+
+
+#: Words lists write two ways, each folded to one: "Saint" is "St", "1st" is "First" (a youth trial's "1st Penn
+#: Scouts" did not find "First Penn Scout Group"), and "&" is "and" ("Boys & Girls Club").
+_SAME_WORD = {"saint": "st", "1st": "first", "2nd": "second", "3rd": "third", "4th": "fourth", "5th": "fifth",
+              "6th": "sixth", "7th": "seventh", "8th": "eighth", "9th": "ninth", "10th": "tenth"}
+#: A query this short finds names it begins a word of, never one it is inside ("RC" is in "chuRCh": a faith
+#: trial's search for it listed every church).
+SUBSTRING_MIN = 4
 
 
 _DOTTED = re.compile(r"\b(?:\w\.){2,}")  # initials with stops: "w.e.a.", "u.k."
@@ -80,7 +89,7 @@ def _best(query: str, entry: tuple) -> Match | None:
             how = "prefix"
         elif all(any(w.startswith(qw) for w in f.split()) for qw in q_words):
             how = "words"
-        elif query in f:
+        elif query in f and len(query) >= SUBSTRING_MIN:
             how = "substring"
         else:
             continue
@@ -193,6 +202,8 @@ class _Index:
         return out
 
     def _substring(self, query, need, taken, wanted):
+        if len(query) < SUBSTRING_MIN:
+            return []
         out: list[int] = []
         seen: set[int] = set()
         text, starts, owner, kind = self.text, self.starts, self.owner, self.kind

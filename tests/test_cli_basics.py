@@ -209,3 +209,21 @@ def test_a_name_several_records_share_is_one_line_whatever_their_addresses(lcg, 
     result = lcg("show", "Boots", "--data", data)
     (line,) = [x for x in result.output.splitlines() if x.strip()]
     assert result.exit_code == 1 and "boots-a (12 Dudley St Wolverhampton, WV1 3ER)" in line, line
+
+
+def test_search_reads_ordinals_and_ampersands_and_no_short_query_inside_a_word(lcg, tmp_path):
+    """A youth trial's "1st Penn Scouts" did not find "First Penn Scout Group"; a faith trial's "RC" listed every
+    church (it is inside "chuRCh"): a short query finds names it begins a word of, and "1st" is "First"."""
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "organisations.yaml").write_text(
+        "- {id: first-penn, name: First Penn Scout Group}\n- {id: st-marys, name: St Mary's Church}\n"
+        "- {id: st-peters-rc, name: St Peter's RC Church}\n- {id: bgc, name: Boys and Girls Club Walsall}\n")
+    out = lcg("search", "1st Penn Scout", "--data", data, "--format", "json").stdout
+    assert [m["id"] for m in json.loads(out)] == ["first-penn"], out
+    out = lcg("search", "RC", "--data", data, "--format", "json").stdout
+    assert [m["id"] for m in json.loads(out)] == ["st-peters-rc"], out
+    out = lcg("search", "Boys & Girls", "--data", data, "--format", "json").stdout
+    assert [m["id"] for m in json.loads(out)] == ["bgc"], out
+    out = lcg("search", "hurch", "--data", data, "--format", "json").stdout  # four letters: inside a word too
+    assert len(json.loads(out)) == 2, out
