@@ -1768,3 +1768,21 @@ def test_a_university_s_two_naming_forms_at_one_door_are_one_body():
     assert [p.action for p in plan] == ["merge"], plan
     assert not _pairs(_org("a", "University of Washington", postcode="98195"),
                       _org("b", "Washington University", postcode="63130"))
+
+
+def test_two_campuses_and_a_unit_under_its_body_s_number_are_for_review():
+    """A green skills trial: "Coventry College" at "City Centre campus, Swanswell, 50 Swanswell Street, Coventry"
+    and at "Butts campus, The Butts, Coventry", on one phone and UKPRN, merged at 1.0 on the word "campus" read as a
+    street both name; "University of Birmingham - Birmingham Energy Institute" merged into the university on its
+    UKPRN, though its name says a unit: a unit is written with its body's number."""
+    college = dict(phone="024 7679 1000", identifiers=("GB-UKPRN-10001726",))
+    plan = _plan(_org("a", "Coventry College", address="City Centre campus, Swanswell, 50 Swanswell Street, Coventry",
+                      postcode="CV1 5DG", **college),
+                 _org("b", "Coventry College", address="Butts campus, The Butts, Coventry", postcode="CV1 3GD",
+                      **college))
+    assert [p.action for p in plan] == ["review"], plan
+    uob = dict(address="Edgbaston, Birmingham", postcode="B15 2TT", phone="0121 414 3344",
+               identifiers=("GB-UKPRN-10006840",))
+    plan = _plan(_org("a", "University of Birmingham - Birmingham Energy Institute", **uob),
+                 _org("b", "University of Birmingham", **uob))
+    assert [p.action for p in plan] == ["review"] and "after a dash" in plan[0].notes[-1], plan

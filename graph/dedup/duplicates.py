@@ -187,8 +187,10 @@ def _phone(text) -> str | None:
 
 
 _DIRECTIONS = frozenset("n s e w north south east west".split())
+#: (and "campus", which a college writes with each of its sites' names, "City Centre campus", "Butts campus": two
+#: campuses share the word, not a place; a trial's two campuses were merged on it)
 _ADDRESS_SKIP = _DIRECTIONS | frozenset("st street rd road ave av avenue blvd dr drive ln lane ct court pl place "
-                                        "the".split())
+                                        "the campus".split())
 #: Numbered streets spelt out: "Fifth Ave." is "5th Ave.".
 _ORDINALS = dict(zip("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split(),
                      "1st 2nd 3rd 4th 5th 6th 7th 8th 9th 10th 11th 12th".split()))

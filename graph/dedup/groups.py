@@ -305,7 +305,10 @@ def review_only(pair, names: Mapping[str, str] | None, several=None) -> str | No
     if pair.reasons and OWN_WORDS in pair.reasons[0] and not _register_or_website(pair):
         return ("each name has words of its own, and no register or website says they are one (bodies that share a "
                 "building or a booking line): review it rather than merge")
-    if pair.reasons and AFTER_A_DASH in pair.reasons[0] and not _register_or_website(pair):
+    if pair.reasons and AFTER_A_DASH in pair.reasons[0] and not any(r.startswith("same website") for r in
+                                                                      pair.reasons):
+        # (a register's number is no evidence here: a unit is written with its body's, "University of Birmingham -
+        # Birmingham Energy Institute" under the university's UKPRN, merged in a trial)
         return ("one name is the other's with words after a dash: a unit, a site or a meeting of the body, or the "
                 "body written so: review it (merge them, or keep both with part_of)")
     if pair.reasons and FOUNDATION_OF in pair.reasons[0]:
