@@ -2126,6 +2126,44 @@ def test_headings_in_capitals_of_the_lists_own_words_and_sentences_below_it_are_
     assert "list.csv:5: passed over 'Data published under" in result.stderr, result.stderr
 
 
+def test_a_heading_in_capitals_above_its_rows_is_passed_over_whatever_its_words(lcg, tmp_path):
+    """Trials' lists imported their headings "SPECIAL SCHOOLS", "SANDWELL & DUDLEY", "LICHFIELD DIOCESE - WALSALL
+    DEANERY", "LATE RETURNS", "NEW MEMBERS 2024 (not yet sorted)" as organisations while their siblings ("TRUSTS",
+    "WALSALL") were passed over: a body's kind in the singular, or words the list writes nowhere else, read as a
+    body's. A line of the names' column written alone in capitals (a note in small letters after it at most), above
+    the rows it heads, in a list that writes its names in mixed case, is a heading; initials ("NSPCC") and a body
+    written as names are ("AGE UK - Walsall") stay rows, as does a body with only its name right above a heading."""
+    text = ("Name,Town,Phone\nSPECIAL SCHOOLS,,\nPenn Hall School,Wolverhampton,1\nTettenhall Wood School,"
+            "Wolverhampton,2\nSANDWELL & DUDLEY,,\n1st Tipton Scout Group,Tipton,3\nNSPCC,,\nOak Trust,Dudley,4\n"
+            "LICHFIELD DIOCESE - WALSALL DEANERY,,\nSt Matthew's Walsall,Walsall,5\nAGE UK - Walsall,,\n"
+            "Elm Trust,Walsall,6\nNEW MEMBERS 2024 (not yet sorted),,\nAsh Trust,Bilston,7\nBirch Trust,Bilston,8\n"
+            "WOLVERHAMPTON HOMES,,\nLATE RETURNS,,\nRowan Trust,Walsall,9\nSECONDARY,,\nHeath Park,Wolverhampton,10\n")
+    result = _import_list(lcg, tmp_path, text, "{Name: Label, Town: address, Phone: phone}")
+    assert result.exit_code == 0, result.output
+    names = [n.name for n in load_dataset(tmp_path / "data").nodes]
+    assert names == ["Penn Hall School", "Tettenhall Wood School", "1st Tipton Scout Group", "NSPCC", "Oak Trust",
+                     "St Matthew's Walsall", "AGE UK - Walsall", "Elm Trust", "Ash Trust", "Birch Trust",
+                     "WOLVERHAMPTON HOMES", "Rowan Trust", "Heath Park"], names
+    assert ("passed over 'SPECIAL SCHOOLS', 'SANDWELL & DUDLEY', 'LICHFIELD DIOCESE - WALSALL DEANERY', 'NEW MEMBERS "
+            "2024 (not yet sorted)', 'LATE RETURNS', 'SECONDARY' (rows 2, 5, 9, 13, 17, 19)") in result.stderr, \
+        result.stderr
+
+
+def test_a_totals_row_is_passed_over_and_said(lcg, tmp_path):
+    """A grants list's last rows, "Total awarded" in its Recipient column and "£92,200" in its Amount column (mapped
+    to ~), were imported as an organisation named "Total awarded". A row whose first written cell is a total's word
+    and whose other cells are figures is a sum, not a body; "Total Fitness" (a name: its words capitalised) with its
+    phone number stays a row."""
+    text = ("Ref,Group,Phone,Amount\nA1,1st Bloxwich Scout Group,01922 476001,£500\nA2,Total Fitness,01902 123456,"
+            "£400\nA3,Oak Trust,,300\n,,,\n,Total awarded,,\"£1,200\"\nGrand total:,,,1200\n")
+    result = _import_list(lcg, tmp_path, text, "{Group: Label, Ref: ~, Amount: ~, Phone: phone}")
+    assert result.exit_code == 0, result.output
+    assert [n.name for n in load_dataset(tmp_path / "data").nodes] == ["1st Bloxwich Scout Group", "Total Fitness",
+                                                                       "Oak Trust"]
+    assert ("list.csv:6 (and 1 more row): passed over 'Total awarded' (£1,200), 'Grand total:' (1200) (rows 6, 7): "
+            "totals rows") in result.stderr, result.stderr
+
+
 def test_a_body_named_in_capitals_is_a_row_and_a_heading_names_places_or_sections(lcg, tmp_path):
     """A reviewer's list of names all in capitals lost "WOLVERHAMPTON HOMES" and "BILSTON LIBRARY" (one cell
     written) as headings, a word of each being written small in its Town column; in a mixed-case list "YMCA BLACK

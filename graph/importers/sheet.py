@@ -57,7 +57,7 @@ from typing import Any, Callable
 
 from .. import schema
 from ..errors import LcgError, UnreadableInput
-from ..identifiers import BARE_WEB_ADDRESS
+from ..identifiers import BARE_WEB_ADDRESS, amount_value, currency_sign
 from .org_ids import BLANK_WORDS, ODS_SHAPE, is_blank, is_placeholder
 from .text_encoding import csv_text
 from .yaml_out import FolderIndex, norm_name, slug, write_import
@@ -489,6 +489,8 @@ class _Reader:
         #: sheet -> ([(row, text)...] of rows of one cell imported though written as the headings passed over are,
         #: [those headings]) ("Sandwell" among "Wolverhampton", "Walsall": ``_inner_notes``)
         self.heading_like: dict[str, tuple[list[tuple[int, str]], list[str]]] = {}
+        #: sheet -> (row, label, [figures]) of the totals rows passed over ("Total awarded", "£92,200": ``_totals``)
+        self.totals: dict[str, list[tuple[int, str, list[str]]]] = {}
         #: what was said of a whole file (a CSV read as Windows-1252)
         self.file_warnings: list[str] = []
         self.files: dict[str, Path] = {}  # sheet (a CSV's file name) -> the file it is in (``_cite_files``)
@@ -1123,7 +1125,8 @@ def _read(paths: list[Path], out_dir, mapping, name: str | None, kind: str | Non
             if numbered:
                 head = [str(reader.column_map.get(str(c or "").strip().lower(), c or "")).strip().lower()
                         for c in numbered[0][1]]
-                numbered = numbered[:1] + _inner_notes(reader, label, numbered[0][1], head, numbered[1:])
+                numbered = numbered[:1] + _inner_notes(reader, label, numbered[0][1], head,
+                                                       _totals(reader, label, numbered[1:]))
             rows = [r for _, r in numbered]
             if not rows:
                 continue
@@ -1283,6 +1286,13 @@ def _warnings(reader: _Reader) -> list[str]:
                       "a heading or note inside the list, not a row of it")
                    + " (one cell written where its rows fill several); to import such a row, write another of its "
                    "cells")
+    for sheet, totals in reader.totals.items():
+        rows = [n for n, _, _ in totals]
+        out.append(f"{_rows_at(sheet, rows[0], len(rows))}: passed over "
+                   + ", ".join(f"{text!r} ({', '.join(figures)})" for _, text, figures in totals)
+                   + f" (row{'s' if len(rows) > 1 else ''} {', '.join(map(str, rows))}): "
+                   + ("totals rows" if len(rows) > 1 else "a totals row") + " (a total's word, and figures beside it), "
+                   "not an organisation")
     for sheet, (rows_like, headings) in reader.heading_like.items():
         rows = [n for n, _ in rows_like]
         shown = ", ".join(repr(t) for t in headings[:3]) + (f" and {len(headings) - 3} more" if len(headings) > 3 else
@@ -1458,6 +1468,35 @@ def _footer(header, row) -> bool:
         _FOOTER.match(row[0].strip()) is not None or _a_sentence(row[0]))
 
 
+#: A totals row's label: "Total", "Totals:", "Grand total", "Sub-total", "TOTAL", or "Total" then words in small
+#: letters ("Total awarded", "Total (2008-2024)"); a body's name capitalises its words ("Total Fitness", "Total Care").
+_TOTALS = re.compile(r"(?i:(?:grand|sub)[\s-]*)?(?i:totals?)(?:\s*\([^()]*\)|(?:\s+[a-z][\w'-]*)+)?\s*:?")
+
+
+def _a_figure(value) -> bool:
+    """Whether a cell is a number: 92200, "£92,200", "1,234.50" (``identifiers.amount_value``)."""
+    _, text = currency_sign(value)
+    number = amount_value(text) if isinstance(text, (str, int, float)) and not isinstance(text, bool) else None
+    return isinstance(number, (int, float)) and not isinstance(number, bool)
+
+
+def _totals(reader: _Reader, label: str, numbered: list) -> list:
+    """``numbered`` (the rows under the header) without its totals rows, noted in ``reader.totals`` (said with a
+    warning, ``_warnings``): a row whose first written cell is a total's label (``_TOTALS``: "Total awarded") and
+    whose other written cells are figures ("£92,200"), one at least. A grants list's "Total awarded" row was
+    imported as an organisation, its sum beside it in a column mapped to ``~``: no body is named "Total" with only
+    figures for its other cells, and a sum is what a spreadsheet's last rows add up, wherever they stand."""
+    kept = []
+    for n, r in numbered:
+        cells = [c for c in r if c not in (None, "") and str(c).strip()]
+        if (len(cells) > 1 and isinstance(cells[0], str) and _TOTALS.fullmatch(cells[0].strip())
+                and all(_a_figure(c) for c in cells[1:])):
+            reader.totals.setdefault(label, []).append((n, cells[0].strip(), [str(c).strip() for c in cells[1:]]))
+        else:
+            kept.append((n, r))
+    return kept
+
+
 #: The small words a body's name writes in small letters ("Friends of the Earth", "Men in Sheds", "Ty Hafan y
 #: Plant"): its other words start with a capital.
 _NAMES_SMALL_WORDS = _NAME_PARTICLES | frozenset("of for the and in on at by to with a an".split())
@@ -1527,7 +1566,9 @@ def _inner_notes(reader: _Reader, label: str, header, head: list[str], numbered:
       capitals wherever they are written ("NSPCC", "YMCA BLACK COUNTRY GROUP", "THE HAVEN WOLVERHAMPTON": words
       the list does not write); or in capitals in another column than the Label's, where no name is written ("LOT 1
       - MENTAL HEALTH & WELLBEING" in a framework's Ref column: a row with no name to import was "no Label", and
-      refused the list). Trials' directories imported such headings as organisations, or one of them
+      refused the list); or in capitals in the names' column right above the rows it heads, whatever its words
+      (``_a_heading_in_capitals``: "SPECIAL SCHOOLS", "LATE RETURNS"; not initials, "NSPCC"). Trials' directories
+      imported such headings as organisations, or one of them
       ("SANDWELL", no Town's) while its like ("WALSALL", a Town's) was passed over; a list that writes all its names
       in capitals says nothing by them (a reviewer's lost "WOLVERHAMPTON HOMES", "Homes" being no Town's word).
     Otherwise how a row is written says nothing of the kind: an organisation with only its name written is a row,
@@ -1591,11 +1632,14 @@ def _inner_notes(reader: _Reader, label: str, header, head: list[str], numbered:
         return 2 * sum(name.upper() != name for name in names) > len(names)
 
     nameless = [i for i, c in enumerate(head) if c != "label"] if "label" in head else []
+    # the rows of the list right under each row: a heading heads them
+    under = {n: len(filled(numbered[k + 1][1])) > 1 for k, (n, _) in enumerate(numbered[:-1])}
     passed = {}
     for n, r, i in ones:
         text = str(r[i]).strip()
         if _DECORATED.fullmatch(text) or _NOTE_WORD.match(text) or _CONTINUED.search(text) or heading(text) or (
-                text.upper() == text and mixed(i) and (_shouted(text, written) or i in nameless)):
+                text.upper() == text and mixed(i) and (_shouted(text, written) or i in nameless)) or (
+                i not in nameless and under.get(n, False) and mixed(i) and _a_heading_in_capitals(text)):
             passed[n] = (i, text)
     continued = {fold(_CONTINUED.sub("", t)) for _, t in passed.values() if _CONTINUED.search(t)}
     passed.update((n, (i, str(r[i]).strip())) for n, r, i in ones if fold(r[i]) in continued)  # "VCSE PARTNERS"
@@ -1658,6 +1702,27 @@ def _shouted(text: str, written: set[str]) -> bool:
         return True
     return all(w in _SECTION_WORDS or not _body_word(w) and (w in BUILTIN_PLACES or _singular(w) & written)
                for w in words)
+
+
+def _a_heading_in_capitals(text: str) -> bool:
+    """Whether ``text``, a row of the names' column with only its name written, in a list that writes its names in
+    mixed case and with a row of the list right under it, is a heading in capitals: its words in capitals, but for
+    a note in small letters ("NEW MEMBERS 2024 (not yet sorted)", "ECUMENICAL PARTNERS (RC) - for info"), none
+    written as a name writes its words (a capital, then small letters: "AGE UK - Walsall" is a body's), and more
+    than one, or one naming a kind of body ("SECONDARY", "LIBRARIES"; not initials: "NSPCC", "WEA").
+
+    The list says the kind of each row by how it writes it: a body's name there is written as its names are, in
+    mixed case, with its other cells; a line written otherwise, in capitals and alone, above the rows it heads, is
+    how spreadsheets mark a section. Trials' lists imported "COMMUNITY PARTNERS", "SPECIAL SCHOOLS", "SANDWELL &
+    DUDLEY", "LICHFIELD DIOCESE - WALSALL DEANERY", "LATE RETURNS" as organisations while their siblings
+    "LIBRARIES", "TRUSTS", "WALSALL", "METHODIST CIRCUITS" were passed over: their words are no place's, or a body's
+    kind in the singular, or words the list writes nowhere else, and the rules of words (``_shouted``) cannot tell
+    them from a body's; where the row is, under it the rows it heads, can. A body written so with nothing under it
+    but another heading ("WOLVERHAMPTON HOMES" at the end of its part) heads nothing, and stays a row."""
+    words = re.findall(r"[^\W\d_]+", text)
+    shouted = [w for w in words if w.isupper()]
+    return bool(words) and words[0].isupper() and all(w.isupper() or w.islower() for w in words) and (
+        len(shouted) > 1 or _body_word(shouted[0].casefold()))
 
 
 def _singular(word: str) -> set[str]:
