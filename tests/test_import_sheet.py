@@ -1297,6 +1297,42 @@ def test_register_and_phone_columns_written_short_are_read_and_a_cell_saying_cha
     assert "read 'Charity 1140764' as GB-CHC-1140764 (a charity's number)" in pasted.stderr, pasted.stderr
 
 
+def test_hints_keep_a_registers_numbers_phone_numbers_a_locality_and_the_groups_kinds(lcg, tmp_path, monkeypatch):
+    """Trials' hints threw data away: "Reg charity" (charity numbers: "Reg Charity Number" is read unasked) and
+    "Contact no." and "Contact" (every cell a phone number) were offered ~; "Area" (Bilston, Wednesfield, between the
+    address and the postcode) ~ while "Town" was joined into the address; and a youth list's "Section" (Scouts,
+    Cubs, Youth club, the same few beside many groups) was offered as unit, renaming each group "1st Penn Scout Group -
+    Scouts". A register's word with a registration word and its numbers is that register's column; a column of phone
+    numbers is the phone; a column between the address and the postcode is a part of the address; a column whose
+    values most rows share with two other names or more says the rows' kinds, a Category."""
+    rows = [("1st Penn Scout Group", "Scouts"), ("2nd Penn Scout Group", "Scouts"), ("3rd Penn Scout Group", "Scouts"),
+            ("1st Penn Cubs", "Cubs"), ("2nd Penn Cubs", "Cubs"), ("Bilston Cubs", "Cubs"), ("Penn Youth Club", "Youth club"),
+            ("Low Hill Youth Club", "Youth club"), ("Caldmore Youth Club", "Youth club")]
+    (tmp_path / "list.csv").write_text(
+        "Group,Section,Address,Area,Post code,Contact no.,Reg charity,Contact\n" + "".join(
+            f"{name},{section},{k} High St,Bilston,WV14 {k}AA,01902 34{k} 112,102345{k},0121 557 190{k}\n"
+            for k, (name, section) in enumerate(rows)), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = lcg("import", "sheet", "list.csv", "--type", "organisation", "-o", "data")
+    command = _one_go(result.stderr)
+    assert _mapping_written(command)["columns"] == {
+        "Group": "Label", "Section": "Category", "Area": "address", "Post code": "postcode", "Contact no.": "phone",
+        "Reg charity": "Charity number", "Contact": None}, result.stderr  # a row keeps one phone: the first
+    pasted = _paste(tmp_path, command)
+    assert pasted.returncode == 0, pasted.stderr
+    got = {n.name: (n.props.get("type"), n.props.get("address"), n.props.get("phone"), n.props.get("identifiers"))
+           for n in load_dataset(tmp_path / "data").nodes}
+    assert got["1st Penn Scout Group"] == ("Scouts", "0 High St, Bilston", "01902 340 112", ("GB-CHC-1023450",)), got
+    assert set(got) == {name for name, _ in rows}, got
+    # a part of one body each ("Law School", "Finance" of one or two bodies): still a unit
+    (tmp_path / "units.csv").write_text(
+        "Organisation,Department,Phone\nUniversity of Wolverhampton,Law School,01902 321000\n"
+        "University of Wolverhampton,Business School,01902 321001\nCity Council,Finance,01902 551155\n"
+        "County Council,Finance,01902 551156\n", encoding="utf-8")
+    result = lcg("import", "sheet", "units.csv", "--type", "organisation", "-o", "data2")
+    assert _mapping_written(_one_go(result.stderr))["columns"]["Department"] == "unit", result.stderr
+
+
 def test_each_row_of_a_plain_list_cites_its_file_as_its_source(lcg, tmp_path):
     """A trial's sheet imports recorded no source: `lcg show` printed "sources: (none)" for every record, so a user
     could not tell "aston-university" from "aston-university-2" nor find the list a record came from. As the 360Giving

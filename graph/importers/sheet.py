@@ -454,6 +454,8 @@ class _Reader:
         #: (sheet, column, kind) -> [first row, rows, its place in ``problems``, the first value]: an unknown
         #: column is said once, with its count
         self.unknown: dict[tuple[str, str, str], list] = {}
+        #: the same -> the name of each row beside those values (``_kinds_of_bodies``)
+        self.unknown_names: dict[tuple[str, str, str], list[str]] = {}
         #: sheet -> Type text naming no kind -> its rows; "@" -> its place in ``problems`` (``unknown_kinds``)
         self.unknown_kind: dict[str, dict] = {}
         #: sheet -> [its place in ``problems``, (row, id, the id's first row)...] (``ids_twice``)
@@ -475,6 +477,8 @@ class _Reader:
         self.plain: list[tuple[dict, str, int]] = []
         #: sheet -> field or column as read (lower case) -> the column's header as the sheet has it
         self.headers: dict[str, dict[str, str]] = {}
+        #: sheet -> its header's column names (lower case) in their order (``_in_the_address``)
+        self.in_order: dict[str, list[str]] = {}
         #: id -> (sheet, row, field -> column) of the element; (id, slot) -> the same of each connection in it
         self.rows: dict[str, tuple[str, int, dict[str, str]]] = {}
         self.tie_rows: dict[tuple[str, str], list[tuple[str, int, dict[str, str]]]] = {}
@@ -559,6 +563,7 @@ class _Reader:
         if twice:
             return None
         self.headers[sheet] = {}
+        self.in_order[sheet] = [str(h or "").strip().lower() for h in row]
         for c, h in zip(cols, row):
             if c:  # columns joined into one field are named together: "Address 1 + Town"
                 was = self.headers[sheet].get(c.lower())
@@ -1863,6 +1868,7 @@ def _elements(reader: _Reader, rows):
                     reader.problems.append("")
                 seen[1] += 1
                 seen[4].append(v)
+                reader.unknown_names.setdefault((sheet, col, kind), []).append(str(label))
                 continue
             entry[col] = _value(fld, v)
             columns[col] = head[col]
@@ -2718,6 +2724,25 @@ def _synonym(col: str) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+def _in_the_address(reader: _Reader, sheet: str, col: str) -> bool:
+    """Whether column ``col`` (lower case) stands between a column of the address and the postcode's, each read so
+    by the mapping or its name ("Address", "Area", "Post Code"): a list writes an address across its columns in
+    order, street to postcode, so a column between them is a part of it, its locality ("Bilston", "Wednesfield").
+    A trial's library list's "Area" was offered ~ while its "Town" was joined into the address."""
+    names = reader.in_order.get(sheet, [])
+    if col not in names:
+        return False
+    at = names.index(col)
+
+    def field(name: str) -> str:
+        mapped = str(reader.column_map.get(name, name) or "").lower()
+        return _synonym(mapped) or mapped
+
+    before = [field(n) for n in names[:at] if n]
+    after = [field(n) for n in names[at + 1:] if n]
+    return bool(before and after) and before[-1] == "address" and after[0] in ("postcode", "address")
+
+
 def _yaml_key(col: str) -> str:
     """``col`` as a key a mapping file can hold when pasted: quoted where YAML would read it otherwise."""
     plain = _PLAIN_KEY.fullmatch(col) and col.lower() not in _YAML_WORDS
@@ -2745,18 +2770,30 @@ def _could_hold(name: str, kind: str, value) -> bool:
 _REGISTERED_WORDS = frozenset({"reg", "registered", "registration"})
 
 
-def _charity_or_company_numbers(col: str, value) -> bool:
-    """Whether a column named "Registered number" holds charity or company numbers, by its first value: offered
-    as Charity number, which reads a company's as one (a trial's funder list had both in one such column)."""
+def _charity_or_company_numbers(col: str, value) -> str | None:
+    """The field a column holding charity or company numbers, by its first value, is offered as, when its name says
+    a register's number but for one word: "Registered number" (no register's word) as Charity number, which reads a
+    company's as one (a trial's funder list had both in one such column); "Reg charity", "Registered company", "Co.
+    reg" (no number word: the registration is the number, as in "Reg Charity Number", which ``register_of`` reads
+    unasked) as its register's. A trial's heritage list's "Reg charity" of charity numbers was offered ~. Its
+    values say it: "Yes"/"No" under such a name is no number, and nothing is offered."""
     from .org_ids import charity_or_company, register_ids, register_number
 
     words = re.findall(r"[a-z]+|#", col)
-    if not (_REGISTERED_WORDS.intersection(words) and _NUMBER_WORDS.intersection(words)) or \
-            not set(words) <= _REGISTERED_WORDS | _NUMBER_WORDS:
-        return False
+    if not _REGISTERED_WORDS.intersection(words):
+        return None
+    if _NUMBER_WORDS.intersection(words) and set(words) <= _REGISTERED_WORDS | _NUMBER_WORDS:
+        registers = ("charityNumber",)  # "Registered number": a charity's or a company's
+    elif not _NUMBER_WORDS.intersection(words) and register_of(f"{col} number") in (("charityNumber",),
+                                                                                   ("companyNumber",)):
+        registers = register_of(f"{col} number")
+    else:
+        return None
     text = str(value).strip()
-    register = charity_or_company(text, ("charityNumber",))[0]
-    return bool(register_ids({register: register_number(text) or text})[0])
+    register = charity_or_company(text, registers)[0]
+    if not register_ids({register: register_number(text) or text})[0]:
+        return None
+    return "Charity number" if registers == ("charityNumber",) else "Company number"
 
 
 #: Words of a column's name that say it holds codes ("F-Code", "Org code", "Practice code", "ODS"): of the NHS's
@@ -2788,6 +2825,34 @@ def _org_ids_said(values: list) -> bool:
         r"\d{5,8}", c) for c in cells)
 
 
+#: A phone number as lists write it: a "+", "0" or "(" first ("01902 422642", "+44 1902 422642", "(0121) 558 0066"),
+#: then digits, spaces and the marks between them; 10 to 15 digits (``_phone_numbers``).
+_PHONE_NUMBER = re.compile(r"[+0(][\d\s().-]+")
+
+
+def _phone_numbers(values: list) -> bool:
+    """Whether a column's values (but its placeholders) are phone numbers (``_PHONE_NUMBER``), one at least: offered
+    as phone, whatever the column's name. Trials' "Contact no." of a faith forum's list and "Contact" of a warm
+    spaces map, every cell "01902 422642", were offered ~, throwing the numbers away. No other value is written so: a
+    charity's number has no leading 0 and fewer digits, a postcode letters, a date or an amount fewer digits."""
+    cells = [str(v).strip() for v in values if v is not None and str(v).strip() and not is_placeholder(str(v))]
+    return bool(cells) and all(_PHONE_NUMBER.fullmatch(c) and 10 <= sum(ch.isdigit() for ch in c) <= 15
+                               for c in cells)
+
+
+def _a_phone_column(reader: _Reader, sheet: str, col: str) -> bool:
+    """Whether the sheet has a phone column other than ``col`` (lower case): mapped to phone, named for one ("Tel",
+    "Phone"), or offered as one already; a row keeps one phone, and a second column offered would make the pasted
+    command fail ("columns ... are both phone")."""
+    if any(f == "phone" for _, f in reader.column_fixes):
+        return True
+    for name in reader.in_order.get(sheet, []):
+        mapped = str(reader.column_map.get(name, name) or "").lower()
+        if name != col and (mapped == "phone" or _synonym(mapped) == "phone" or _FIELD_WORDS["phone"].search(mapped)):
+            return True
+    return False
+
+
 def _unit_header(col: str) -> bool:
     """Whether a column's name (lower case) names the part of an organisation a row is (``_UNIT_WORDS``): each of its
     words one ("Department/Unit", "Dept / Service", "Faculty"), a "School" only beside another ("School /
@@ -2795,6 +2860,20 @@ def _unit_header(col: str) -> bool:
     words = re.findall(r"[a-z]+", col)
     return bool(words) and all(w in _UNIT_WORDS or w in ("school", "of", "or", "and") for w in words) and \
         bool(_UNIT_WORDS.intersection(words))
+
+
+def _kinds_of_bodies(values: list, names: list[str]) -> bool:
+    """Whether a column's values say what kind each row's body is rather than which part of it the row is: most of
+    its rows hold a value that stands beside three names or more. A kind is shared by many bodies of a list
+    ("Scouts", "Cubs", "Youth club" under "1st Penn Scout Group", "2nd Penn Scout Group"...); a part's name belongs
+    to its own body ("Law School" of "University of Wolverhampton"), and recurs under other bodies by chance,
+    seldom under three. A trial's youth list's "Section" was offered as unit, renaming 19 groups "1st Penn Scout
+    Group - Scouts"; its values are the groups' kinds, a Category."""
+    beside: dict[str, set[str]] = {}
+    for value, name in zip(values, names):
+        beside.setdefault(" ".join(str(value).split()).casefold(), set()).add(norm_name(name))
+    shared = sum(len(beside.get(" ".join(str(v).split()).casefold(), ())) >= 3 for v in values)
+    return bool(values) and 2 * shared > len(values)
 
 
 def _cqc_ids(values: list) -> bool:
@@ -2842,6 +2921,11 @@ def _unknown_column(reader: _Reader, sheet: str, col: str, kind: str) -> str:
         field = "email" if "email" in could else ""
     if field is None:  # "TelephoneNum", "SchoolWebsite": the field's word in it
         field = next((f for f, ending in _FIELD_WORDS.items() if f in could and ending.search(col)), None)
+    if field is None and "address" in could and _in_the_address(reader, sheet, col) and not any(
+            re.search(r"\d", str(v)) for v in values):  # a locality has no figures: "Unit 4" is the street's
+        field = "address"  # "Area" between "Address" and "Post Code": joined in the columns' order
+    if field is None and "phone" in could and _phone_numbers(values) and not _a_phone_column(reader, sheet, col):
+        field = "phone"  # "Contact no.", "Contact": every cell a phone number
     if (field is None and "type" in could and re.search(r"type|category|sector|\bkind\b", col)
             and "category" not in reader.headers.get(sheet, {})
             and not any(f == "Category" for _, f in reader.column_fixes)):  # one column may be the Category
@@ -2857,12 +2941,17 @@ def _unknown_column(reader: _Reader, sheet: str, col: str, kind: str) -> str:
         field = "ODS code"  # read as org-ids, GB-NHS-FA109 (``register_of``)
     if field is None and "identifiers" in fields and _org_ids_said(values):
         field = "identifiers"  # "UKPRN 10007166", "ROR 03angcq70" read as org-ids (``_identifier_cells``)
-    if field is None and "identifiers" in fields and _charity_or_company_numbers(col, value):
-        field = "Charity number"  # which reads a company's or society's number as one (``org_ids.charity_or_company``)
+    if field is None and "identifiers" in fields:
+        field = _charity_or_company_numbers(col, value)  # Charity number reads a company's or society's number as one
     if field is None and "note" in fields and _cqc_ids(values) and not any(
             difflib.get_close_matches(c, ["note"], cutoff=0.75) for c in reader.headers.get(sheet, {}) if c != col):
         field = "note"  # the CQC's ids, which no org-id holds (``_said_ids_said``), kept where a reader sees them
-    if field is None and kind == "Organisation" and _unit_header(col) and "label" in reader.headers.get(sheet, {}) \
+    kinds = _unit_header(col) and _kinds_of_bodies(values, reader.unknown_names.get((sheet, col, kind), []))
+    if field is None and kinds and "type" in could and "category" not in reader.headers.get(sheet, {}) \
+            and not any(f == "Category" for _, f in reader.column_fixes):
+        field = "Category"  # "Section": Scouts, Cubs, Beavers, the kinds of the groups
+    if field is None and not kinds and kind == "Organisation" and _unit_header(col) \
+            and "label" in reader.headers.get(sheet, {}) \
             and not any(f == UNIT_COLUMN for c, f in reader.column_fixes if c != named):
         field = UNIT_COLUMN  # joined to the row's name: "University of Wolverhampton - Law School"
     if field is None and kind == "Organisation" and _PARENT_HEADER.search(col) \
