@@ -2185,6 +2185,22 @@ def test_a_heading_in_capitals_above_its_rows_is_passed_over_whatever_its_words(
         result.stderr
 
 
+def test_a_registers_number_written_in_the_notes_is_read_as_its_org_id(lcg, tmp_path):
+    """A trial's library list gave the WEA's charity number in its Notes only ("Reg charity 1112775"), which was kept
+    as a note: `lcg duplicates` had no number to pair it with the WEA of another list. A note, or a part of it between
+    ";", that is a register's words and a number is read as the org-id, with a warning, as a register column reads
+    "Charity 1115638"; words around the number leave the note as written."""
+    text = ("Name,Town,Notes\nW.E.A.,Birmingham,Reg charity 1112775\nOak Trust,Walsall,NPO; Company 01986171\n"
+            "Elm Trust,Dudley,Charity number 1112775 (WEA)\n")
+    result = _import_list(lcg, tmp_path, text, "{Name: Label, Town: address, Notes: note}")
+    assert result.exit_code == 0, result.output
+    got = {n.name: (n.props.get("identifiers"), n.props.get("note")) for n in load_dataset(tmp_path / "data").nodes}
+    assert got == {"W.E.A.": (("GB-CHC-1112775",), None), "Oak Trust": (("GB-COH-01986171",), "NPO"),
+                   "Elm Trust": (None, "Charity number 1112775 (WEA)")}, got
+    assert ("column 'Notes': read 'Reg charity 1112775' as GB-CHC-1112775 (in its identifiers), 'Company 01986171' "
+            "as GB-COH-01986171 (in its identifiers)") in result.stderr, result.stderr
+
+
 def test_a_totals_row_is_passed_over_and_said(lcg, tmp_path):
     """A grants list's last rows, "Total awarded" in its Recipient column and "£92,200" in its Amount column (mapped
     to ~), were imported as an organisation named "Total awarded". A row whose first written cell is a total's word

@@ -1879,6 +1879,8 @@ def _elements(reader: _Reader, rows):
             _alias_cells(reader, sheet, n, entry, columns)
         if registers:  # after the fields: an identifiers column's ids come first
             _register_cells(reader, sheet, n, entry, columns, registers)
+        if "identifiers" in fields:
+            _numbers_in_notes(reader, sheet, n, entry, columns)
         if tags is not None:
             columns.setdefault("note", head["tags"])
             note = f"Tags: {tags}."
@@ -1955,6 +1957,38 @@ def _register_cells(reader: _Reader, sheet: str, n: int, entry: dict, columns: d
             if i not in entry.setdefault("identifiers", []):
                 entry["identifiers"].append(i)
         columns.setdefault("identifiers", head[col])
+
+
+def _numbers_in_notes(reader: _Reader, sheet: str, n: int, entry: dict, columns: dict) -> None:
+    """A register's words and number written in the row's note or description, a cell or a part of it between
+    ";" ("Reg charity 1112775", "Company 01986171": ``org_ids.said_org_id``), read as that register's org-id in
+    its identifiers and taken out of the text, said with its row (``_warnings``), as a register column reads
+    "Charity 1115638". A trial's library list gave the WEA's charity number only in its Notes ("Reg charity
+    1112775"), and `lcg duplicates` had no number to pair it by with the WEA of another list. Words around the
+    number ("Charity number 1112775 (WEA)") leave the text as written: only what says a number and nothing else."""
+    from .org_ids import said_org_id
+
+    for field in ("note", "description"):
+        text = entry.get(field)
+        if not isinstance(text, str):
+            continue
+        kept = []
+        for part in text.split(";"):
+            said = said_org_id(part.strip()) if part.strip() else None
+            if said is None or said[1] is None or said[0] == "cqc":
+                kept.append(part)
+                continue
+            if said[1] not in entry.setdefault("identifiers", []):
+                entry["identifiers"].append(said[1])
+            columns.setdefault("identifiers", columns.get(field, field))
+            reader.repairs.setdefault((sheet, columns.get(field, field)), []).append(
+                (n, part.strip(), f"{said[1]} (in its identifiers)"))
+        if len(kept) != len(text.split(";")):
+            rest = ";".join(kept).strip(" ;")
+            if rest:
+                entry[field] = rest
+            else:
+                del entry[field]
 
 
 def _unfit_numbers(reader: _Reader) -> None:
