@@ -2201,6 +2201,27 @@ def test_a_registers_number_written_in_the_notes_is_read_as_its_org_id(lcg, tmp_
             "as GB-COH-01986171 (in its identifiers)") in result.stderr, result.stderr
 
 
+def test_another_name_in_brackets_in_the_name_cell_is_an_alias(lcg, tmp_path):
+    """A trial's church audit imported "Walsall Methodist Church (formerly Ablewell Street Methodist)" as one name, so
+    `lcg duplicates` paired it with neither name another list wrote. A bracket at the end of the name saying another
+    name in the aliases column's words ("formerly", "now", "aka") is that name, an alias, with a warning; one naming
+    another body ("now part of X") or no name ("now closed") stays as written."""
+    text = ("Name,Town\nWalsall Methodist Church (formerly Ablewell Street Methodist),Walsall\n"
+            "Beacon Hill School (now Beacon Hill Academy),Walsall\nOak Trust (now part of Elm Group),Dudley\n"
+            "Penn Library (now closed),Penn\nAsh Trust (aka ATW),Tipton\n")
+    result = _import_list(lcg, tmp_path, text, "{Name: Label, Town: address}")
+    assert result.exit_code == 0, result.output
+    got = {n.id: (n.name, n.props.get("aliases")) for n in load_dataset(tmp_path / "data").nodes}
+    assert got == {"walsall-methodist-church": ("Walsall Methodist Church", ("Ablewell Street Methodist",)),
+                   "beacon-hill-school": ("Beacon Hill School", ("Beacon Hill Academy",)),
+                   "oak-trust-now-part-of-elm-group": ("Oak Trust (now part of Elm Group)", None),
+                   "penn-library-now-closed": ("Penn Library (now closed)", None),
+                   "ash-trust": ("Ash Trust", ("ATW",))}, got
+    assert ("list.csv:2 (and 2 more rows): column 'Name': read 'Walsall Methodist Church (formerly Ablewell Street "
+            "Methodist)' as 'Walsall Methodist Church', another name 'Ablewell Street Methodist' as its alias"
+            ) in result.stderr, result.stderr
+
+
 def test_a_totals_row_is_passed_over_and_said(lcg, tmp_path):
     """A grants list's last rows, "Total awarded" in its Recipient column and "£92,200" in its Amount column (mapped
     to ~), were imported as an organisation named "Total awarded". A row whose first written cell is a total's word

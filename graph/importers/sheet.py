@@ -1817,6 +1817,9 @@ def _elements(reader: _Reader, rows):
         if kind is None or label is None:
             continue
         fields = {f.name: f for f in schema.NODE_KINDS[kind].fields}
+        # a row with its own id is a record as a tool wrote it (an export's), its name as the record has it
+        label, also = _name_and_other_names(reader, sheet, n, label) if "aliases" in fields and not row.get("id") \
+            else (label, [])
         given_id = row.pop("id", None)
         node_id = str(given_id or slug(label) or f"{kind.lower()}-row-{n}")  # a name in Cyrillic has no slug
         key = (kind, norm_name(label))
@@ -1877,9 +1880,12 @@ def _elements(reader: _Reader, rows):
                 _bare_numbers(reader, sheet, n, entry[col])
         if entry.get("aliases"):  # after the fields: a cell naming another body goes to the note
             _alias_cells(reader, sheet, n, entry, columns)
+        if also:  # "(formerly Ablewell Street Methodist)" in the name's cell
+            entry["aliases"] = [*entry.get("aliases", []), *(a for a in also if a not in entry.get("aliases", []))]
+            columns.setdefault("aliases", head["label"])
         if registers:  # after the fields: an identifiers column's ids come first
             _register_cells(reader, sheet, n, entry, columns, registers)
-        if "identifiers" in fields:
+        if "identifiers" in fields and not given_id:  # an export's record keeps its note as it has it
             _numbers_in_notes(reader, sheet, n, entry, columns)
         if tags is not None:
             columns.setdefault("note", head["tags"])
@@ -2024,6 +2030,37 @@ _OTHER_BODY = re.compile(r"(?:merged\s+(?:into|with)|part\s+of|absorbed\s+(?:int
 #: "(2015)"): a note on the name, no part of it.
 _DATED_NOTE = re.compile(r"\s*\((?:[^()]*\b(?:merged|until|since|renamed|before|after)\b[^()]*|\s*(?:c\.?\s*)?"
                          r"(?:19|20)\d\d(?:\s*[-–]\s*(?:(?:19|20)?\d\d)?)?\s*)\)\s*$", re.IGNORECASE)
+
+
+#: A bracket at the end of a name's cell saying another name of the body: "(formerly Ablewell Street Methodist)",
+#: "(now Beacon Hill Academy)", "(aka WVSC)"; the name in it written as names are, a capital or a figure first (not
+#: "(now closed)", "(now at Penn Library)").
+_NAME_BRACKET = re.compile(r"(?P<name>.*\S)\s*\((?P<said>[^()]+)\)\s*")
+
+
+def _name_and_other_names(reader: _Reader, sheet: str, n: int, label):
+    """(the row's name, [the other names its cell gives]): a bracket at the end of the name's cell that says, in the
+    words the aliases column reads (``_ALIAS_WORDS``: "formerly", "previously", "was", "now", "aka", "t/a"...),
+    another name of the same body, is that name, an alias, and no part of the name; said with its row. A trial's
+    "Walsall Methodist Church (formerly Ablewell Street Methodist)" was imported so, name and bracket, and `lcg
+    duplicates` paired it with neither of the two names another list wrote. "(now X)" is another name as "(formerly
+    X)" is: the aliases column reads both so, the body being one; the list's own name for it stays its name. A
+    bracket naming another body ("(now part of X)", "(merged into X)": ``_OTHER_BODY``) is left as written."""
+    if not isinstance(label, str) or (m := _NAME_BRACKET.fullmatch(label.strip())) is None:
+        return label, []
+    said = " ".join(m.group("said").split())
+    words = _ALIAS_WORDS.match(said)
+    if words is None or _OTHER_BODY.match(said):
+        return label, []
+    rest = _DATED_NOTE.sub("", said[words.end():])
+    names = [p.strip() for p in rest.split("+") if p.strip()]
+    if not names or not all(p[0].isupper() or p[0].isdigit() for p in names):
+        return label, []
+    name = m.group("name").strip()
+    column = reader.headers.get(sheet, {}).get("label", "Label")
+    reader.repairs.setdefault((sheet, column), []).append(
+        (n, label.strip(), f"{name!r}, another name {', '.join(map(repr, names))} as its alias"))
+    return name, names
 
 
 def _alias_cells(reader: _Reader, sheet: str, n: int, entry: dict, columns: dict) -> None:
