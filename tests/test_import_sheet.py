@@ -1773,7 +1773,7 @@ def test_headings_and_notes_inside_a_list_are_passed_over_with_one_warning_per_s
     text = ("Member city,Organisation,Country\n--- Europe ---,,\nCork,Cork City Council,Ireland\n"
             "Limerick,Limerick City Council,Ireland\nLagos,,\nKöln,Stadt Köln,Germany\n")
     result = _import_list(lcg, tmp_path, text, "{Organisation: Label, Member city: address, Country: address}")
-    assert result.exit_code == 1 and "list.csv:5: no Label" in result.stderr, result.stderr  # a city, no name
+    assert result.exit_code == 1 and "list.csv:5: no name in column 'Organisation'" in result.stderr, result.stderr
     assert "list.csv:2" not in result.stderr
     result = _import_list(lcg, tmp_path, "Name,Town,Phone\nOak Trust,,\nBoots,Wolverhampton,1\nLloyds,Walsall,2\n"
                           "Oxfam,,\n", "{Name: Label, Town: address, Phone: phone}")
@@ -2220,6 +2220,27 @@ def test_another_name_in_brackets_in_the_name_cell_is_an_alias(lcg, tmp_path):
     assert ("list.csv:2 (and 2 more rows): column 'Name': read 'Walsall Methodist Church (formerly Ablewell Street "
             "Methodist)' as 'Walsall Methodist Church', another name 'Ablewell Street Methodist' as its alias"
             ) in result.stderr, result.stderr
+
+
+def test_rows_with_no_name_say_the_column_and_what_to_do(lcg, tmp_path):
+    """A trial's warm spaces list, mapped "Organiser: Label", stopped with "Warm spaces:9: no Label (expected the
+    element's name)" for rows whose Organiser cell was empty: no word of which column, nor of what to do. One line per
+    sheet names the column and the rows, says to write the names or delete the rows, and, where another column named
+    for names is written on every row, the mapping lines that name the rows by it, with the command that then works."""
+    text = ("Venue name,Organiser,Town\nSt Peter's Hall,St Peter's Church,Wolverhampton\nBilston Library,,Bilston\n"
+            "Penn Hall,Penn Methodists,Penn\nLow Hill Hub,,Low Hill\n")
+    result = _import_list(lcg, tmp_path, text, "{Organiser: Label, Venue name: address, Town: address}")
+    assert result.exit_code == 1 and not (tmp_path / "data").exists()
+    line = result.stderr.splitlines()[0]
+    assert line.startswith("list.csv:3 (and 1 more row): no name in column 'Organiser', the Label (rows 3, 5) "
+                           "(expected each row's name: write it there, or delete the row; or name each row by 'Venue "
+                           f"name', written on every row: in {tmp_path / 'map.yaml'}, under columns:, write Venue name: "
+                           "Label (it maps it to address now) and Organiser: ~ (it maps it to Label now), then run: `"), \
+        result.stderr
+    command = line.rsplit("`", 2)[1]
+    (tmp_path / "map.yaml").write_text("columns: {Venue name: Label, Organiser: ~, Town: address}\n")
+    assert _paste(tmp_path, command).returncode == 0
+    assert len(load_dataset(tmp_path / "data").nodes) == 4
 
 
 def test_a_totals_row_is_passed_over_and_said(lcg, tmp_path):

@@ -454,6 +454,10 @@ class _Reader:
         #: (sheet, column, kind) -> [first row, rows, its place in ``problems``, the first value]: an unknown
         #: column is said once, with its count
         self.unknown: dict[tuple[str, str, str], list] = {}
+        #: sheet -> [its place in ``problems``, the rows with no name...] (``_no_names``)
+        self.no_label: dict[str, list[int]] = {}
+        #: sheet -> (its header row, the rows under it) of each sheet of elements read (``_no_names``)
+        self.sheet_rows: dict[str, tuple[list, list[list]]] = {}
         #: the same -> the name of each row beside those values (``_kinds_of_bodies``)
         self.unknown_names: dict[tuple[str, str, str], list[str]] = {}
         #: sheet -> Type text naming no kind -> its rows; "@" -> its place in ``problems`` (``unknown_kinds``)
@@ -1147,6 +1151,8 @@ def _read(paths: list[Path], out_dir, mapping, name: str | None, kind: str | Non
                                      ("label",) if reader.default_kind else ("label", "type"), line, rows[1:])
                 target = elements
             if cols is not None:
+                if target is elements:
+                    reader.sheet_rows[label] = (rows[0], rows[1:])
                 venues = {i for i, (c, h) in enumerate(zip(cols, rows[0]))
                           if c.lower() == "address" and _venue_header(str(h or "").strip().lower())}
                 for n, r in numbered[1:]:
@@ -1808,8 +1814,12 @@ def _elements(reader: _Reader, rows):
             label = f"{str(label).strip()} - {unit}"
             reader.units.append((sheet, n, label))
         text_kind = typed or reader.default_kind
-        if label is None:
-            reader.problems.append(f"{sheet}:{n}: no Label (expected the element's name)")
+        if label is None:  # said once per sheet, with what to do (``_no_names``)
+            seen = reader.no_label.get(sheet)
+            if seen is None:
+                seen = reader.no_label[sheet] = [len(reader.problems)]
+                reader.problems.append("")
+            seen.append(n)
         if text_kind is None:
             reader.problems.append(f"{sheet}:{n}: no Type (expected one of {', '.join(schema.NODE_KINDS)})")
             continue
@@ -1912,9 +1922,33 @@ def _elements(reader: _Reader, rows):
         e.pop("_row", None)
     for (sheet, col, kind), (_, _, at, _, _) in reader.unknown.items():
         reader.problems[at] = _unknown_column(reader, sheet, col, kind)
+    for sheet, (at, *rows) in reader.no_label.items():
+        reader.problems[at] = _no_names(reader, sheet, rows)
     reader.unknown_kinds()
     reader.ids_twice()
     return entries, by_id, by_label
+
+
+def _no_names(reader: _Reader, sheet: str, rows: list[int]) -> str:
+    """One problem for a sheet's rows with no name in the Label's column, saying which column that is and what to do:
+    write the names or delete the rows; or, where another column is written on every row and named for names
+    ("Venue name": ``_label_guess``), the mapping lines making it the Label instead, with the command to run. A
+    trial's warm spaces list, mapped "Organiser: Label", stopped with "Warm spaces:9: no Label (expected the element's
+    name)" and no word of the Organiser column nor of what to do."""
+    column = reader.headers.get(sheet, {}).get("label", "Label")
+    header, body = reader.sheet_rows.get(sheet, ([], []))
+    others = {str(h).strip(): [r[i] if i < len(r) else None for r in body] for i, h in enumerate(header)
+              if h not in (None, "") and str(h).strip() and str(h).strip() != column
+              and all(i < len(r) and _has_letters(r[i]) for r in body)}
+    guess = _label_guess(list(others), (reader.default_kind or "organisation").lower().startswith("org"), others) \
+        if others else None
+    instead = ""
+    if guess is not None and guess[1] and not guess[2]:
+        instead = reader.map_hint(guess[0], "Label", lead=f"or name each row by {guess[0]!r}, written on every row",
+                                  also=[(column, "~")])
+    return (f"{_rows_at(sheet, rows[0], len(rows))}: no name in column {column!r}, the Label "
+            f"(row{'s' if len(rows) > 1 else ''} {', '.join(map(str, rows))}) (expected each row's name: write it "
+            f"there, or delete the row{instead})")
 
 
 def _register_cells(reader: _Reader, sheet: str, n: int, entry: dict, columns: dict, cells: dict) -> None:
