@@ -1409,7 +1409,7 @@ def test_the_import_says_where_each_file_it_wrote_is(lcg, tmp_path):
             in result.output), result.output
 
 
-def test_a_department_is_no_person_a_left_out_column_is_not_warned_of_and_a_reimport_says_what_it_removed(
+def test_a_department_is_no_person_a_left_out_column_is_not_warned_of_and_a_reimport_says_what_it_did(
         lcg, tmp_path):
     """From trials: "ESOL dept" in a Contact column was imported as a person (a department, as "Admissions Team" is
     a team); "'n/a' read as empty" was warned for a column mapped to ~, which no field reads; importing the list
@@ -1423,7 +1423,15 @@ def test_a_department_is_no_person_a_left_out_column_is_not_warned_of_and_a_reim
     result = _import_list(lcg, tmp_path, "Name,Contact,Fax\nOak Trust,,\nElm Trust,Jane Smith,1\n",
                           "{Name: Label, Contact: person, Fax: ~}")
     assert result.exit_code == 0, result.output
-    assert "added 0 organisations, 0 people; removed 1 organisation;" in result.stderr, result.stderr
+    assert ("added nothing new; 2 organisations, 1 person unchanged; removed 1 organisation;" in result.stderr
+            ), result.stderr
+    # a re-import says what it wrote again changed, and what it left as it was: a trial's said "added 0
+    # organisations" when 67 had been updated
+    result = _import_list(lcg, tmp_path, "Name,Contact,Fax\nOak Trust,,\nElm Trust,Jane Smith,1\n",
+                          "{Name: Label, Contact: person, Fax: phone}")
+    assert result.exit_code == 0, result.output
+    assert "added nothing new; updated 1 organisation; 1 organisation, 1 person unchanged;" in result.stderr, \
+        result.stderr
 
 
 def test_a_list_without_a_label_column_imports_with_the_first_runs_command(lcg, tmp_path, monkeypatch):

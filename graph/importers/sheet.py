@@ -317,6 +317,9 @@ class SheetResult:
     #: what the import read otherwise than written, one line per sheet and column ("sheet:row: ...")
     warnings: list = field(default_factory=list)
     removed: dict = field(default_factory=dict)  # kind -> entries of the previous run no longer written
+    #: kind -> entries of the previous run written again, changed / as they were (``_same_entry``)
+    updated: dict = field(default_factory=dict)
+    unchanged: dict = field(default_factory=dict)
     #: (sheet, row, name) of the rows named "Organisation - Unit" (``UNIT_COLUMN``), and the column they were named by
     units: list = field(default_factory=list)
     unit_column: str | None = None
@@ -996,6 +999,15 @@ def import_sheet(paths, out_dir, *, mapping=None, name: str | None = None, kind:
                          held=held, merged=merged, ties_left_out=sorted(left_out), differs=differs,
                          renamed=renamed)
     result.added = {k: sum(1 for e in es if e["id"] not in index.own_ids) for k, es in out.items() if es}
+    # of the entries the last run wrote too, those it wrote otherwise: a trial's re-import said "added 0
+    # organisations" when 67 had been updated, and nothing of what had not changed
+    for k, es in out.items():
+        again = [e for e in es if e["id"] in index.own_entries]
+        changed = sum(not _same_entry(e, index.own_entries[e["id"]][1]) for e in again)
+        if changed:
+            result.updated[k] = changed
+        if len(again) - changed:
+            result.unchanged[k] = len(again) - changed
     result.folder = index.root / own
     result.written = write_import(index, out, command=f"lcg import sheet {paths[0].name}", origin=reader.origin,
                                   source=cited)
@@ -1010,6 +1022,15 @@ def import_sheet(paths, out_dir, *, mapping=None, name: str | None = None, kind:
     result.units = [(sheet, n, name) for sheet, n, name in reader.units]
     result.unit_column = next((reader.headers[s].get(UNIT_COLUMN) for s, _, _ in reader.units), None)
     return result
+
+
+def _same_entry(new: dict, old: dict) -> bool:
+    """Whether an entry this run writes is the one the last run wrote, read back from its file: its fields as the
+    data files hold them (text, lists), whatever order they come in."""
+    def plain(entry: dict) -> str:
+        return json.dumps({k: v for k, v in entry.items() if not k.startswith("_")}, sort_keys=True, default=str)
+
+    return plain(new) == plain(old)
 
 
 def _cite_files(reader: _Reader, entries: list[dict]) -> list:
