@@ -2676,6 +2676,24 @@ def test_a_provider_column_is_offered_as_part_of_and_ties_each_group_to_the_body
                 if {p["keep"], p["merge"]} == {"age-uk-walsall", "age-uk-walsall-befriending"}], listed.stdout
 
 
+def test_a_provider_two_rows_of_a_plain_list_name_is_the_first_of_them(lcg, tmp_path):
+    """A trial's festival list named "Dudley College of Technology" as the parent of the Institute of Technology, and
+    had two rows of that name (the college, and one of its campuses): the pasted one-go command stopped with "names
+    'Dudley College of Technology', which 2 rows are (...) (expected one: write its ID)", and a plain list has no ID to
+    write. Its rows of one name are records of it, ids the import makes: the first, which the others repeat, is the
+    body named, said with a warning."""
+    text = ("Provider name,Campus,Trust / parent\nDudley College of Technology,,\n"
+            "Dudley College of Technology,Dudley Advance II,\nBlack Country Institute of Technology,,"
+            "Dudley College of Technology\n")
+    result = _import_list(lcg, tmp_path, text, "{Provider name: Label, Campus: address, Trust / parent: part_of}")
+    assert result.exit_code == 0, result.output
+    ds = load_dataset(tmp_path / "data")
+    assert {(r.start, r.end) for r in ds.rels if r.kind == "PART_OF"} == {
+        ("black-country-institute-of-technology", "dudley-college-of-technology")}
+    assert ("list.csv:4: column 'Trust / parent': read 'Dudley College of Technology' as dudley-college-of-technology, "
+            "the first of the 2 rows of that name") in result.stderr, result.stderr
+
+
 def test_a_mapping_line_naming_no_field_is_replaced_in_the_one_go_command(lcg, tmp_path, monkeypatch):
     """A user's own line mapping a column to no field ("Borough: town") was written again into the one-go command
     the error gave, which then failed the same way: the command maps it as the hint says, or leaves it out."""

@@ -1227,6 +1227,12 @@ def _tie_cells(reader: _Reader, entries: list, by_id: dict, by_label: dict) -> d
                 continue
             matches = [ref] if ref in by_id and by_id[ref]["_kind"] in ends else \
                 [i for i in by_label.get(norm_name(ref), []) if by_id[i]["_kind"] in ends]
+            if len(matches) > 1 and reader.default_kind and all(i in reader.made_ids for i in matches):
+                # a plain list's rows of one name are records of it, their ids the import's own (no ID to write):
+                # the first, the one the others repeat, is the body named; said (a trial's paste stopped here)
+                reader.repairs.setdefault((sheet, column), []).append(
+                    (n, ref, f"{matches[0]}, the first of the {len(matches)} rows of that name ({', '.join(matches)})"))
+                matches = matches[:1]
             if len(matches) > 1:
                 reader.problems.append(f"{sheet}:{n}: column {column!r} names {ref!r}, which {len(matches)} rows are "
                                        f"({', '.join(matches)}) (expected one: write its ID)")
