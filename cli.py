@@ -1072,9 +1072,18 @@ def import_sheet(files, out_dir, mapping, name, kind):
         note = (f" ({k} named 'Organisation - {result.unit_column}' from column {result.unit_column!r}, such as "
                 f"{result.units[0][2]!r})")
         counts["Organisation"] = counts.get("Organisation", _kind_count("Organisation", 0)) + note
-    added = ", ".join(counts.values()) or "nothing"
+    added = ", ".join(c for kind, c in counts.items()
+                      if result.added[kind] or kind == "Organisation" and result.units) or "nothing new"
+    # a re-import: what it wrote again, changed or not, and what it no longer writes (rows deleted from the sheet,
+    # or written under new ids, their names having changed: removed, and added again)
+    if result.updated:
+        added += f"; updated {', '.join(_kind_count(kind, n) for kind, n in result.updated.items())}"
+    if result.unchanged:
+        added += f"; {', '.join(_kind_count(kind, n) for kind, n in result.unchanged.items())} unchanged"
     if result.removed:  # rows deleted from the sheet since the last import: their entries are gone too
         added += f"; removed {', '.join(_kind_count(kind, n) for kind, n in result.removed.items())}"
+        if any(result.added.get(kind) for kind in result.removed):
+            added += " (a row whose name changed is written under a new id: added under it, removed under its old)"
     where = _where_written(result)
     _say_kept(result.kept)
     _say_held(result, out_dir)

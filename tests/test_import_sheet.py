@@ -1297,6 +1297,42 @@ def test_register_and_phone_columns_written_short_are_read_and_a_cell_saying_cha
     assert "read 'Charity 1140764' as GB-CHC-1140764 (a charity's number)" in pasted.stderr, pasted.stderr
 
 
+def test_hints_keep_a_registers_numbers_phone_numbers_a_locality_and_the_groups_kinds(lcg, tmp_path, monkeypatch):
+    """Trials' hints threw data away: "Reg charity" (charity numbers: "Reg Charity Number" is read unasked) and
+    "Contact no." and "Contact" (every cell a phone number) were offered ~; "Area" (Bilston, Wednesfield, between the
+    address and the postcode) ~ while "Town" was joined into the address; and a youth list's "Section" (Scouts,
+    Cubs, Youth club, the same few beside many groups) was offered as unit, renaming each group "1st Penn Scout Group -
+    Scouts". A register's word with a registration word and its numbers is that register's column; a column of phone
+    numbers is the phone; a column between the address and the postcode is a part of the address; a column whose
+    values most rows share with two other names or more says the rows' kinds, a Category."""
+    rows = [("1st Penn Scout Group", "Scouts"), ("2nd Penn Scout Group", "Scouts"), ("3rd Penn Scout Group", "Scouts"),
+            ("1st Penn Cubs", "Cubs"), ("2nd Penn Cubs", "Cubs"), ("Bilston Cubs", "Cubs"), ("Penn Youth Club", "Youth club"),
+            ("Low Hill Youth Club", "Youth club"), ("Caldmore Youth Club", "Youth club")]
+    (tmp_path / "list.csv").write_text(
+        "Group,Section,Address,Area,Post code,Contact no.,Reg charity,Contact\n" + "".join(
+            f"{name},{section},{k} High St,Bilston,WV14 {k}AA,01902 34{k} 112,102345{k},0121 557 190{k}\n"
+            for k, (name, section) in enumerate(rows)), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = lcg("import", "sheet", "list.csv", "--type", "organisation", "-o", "data")
+    command = _one_go(result.stderr)
+    assert _mapping_written(command)["columns"] == {
+        "Group": "Label", "Section": "Category", "Area": "address", "Post code": "postcode", "Contact no.": "phone",
+        "Reg charity": "Charity number", "Contact": None}, result.stderr  # a row keeps one phone: the first
+    pasted = _paste(tmp_path, command)
+    assert pasted.returncode == 0, pasted.stderr
+    got = {n.name: (n.props.get("type"), n.props.get("address"), n.props.get("phone"), n.props.get("identifiers"))
+           for n in load_dataset(tmp_path / "data").nodes}
+    assert got["1st Penn Scout Group"] == ("Scouts", "0 High St, Bilston", "01902 340 112", ("GB-CHC-1023450",)), got
+    assert set(got) == {name for name, _ in rows}, got
+    # a part of one body each ("Law School", "Finance" of one or two bodies): still a unit
+    (tmp_path / "units.csv").write_text(
+        "Organisation,Department,Phone\nUniversity of Wolverhampton,Law School,01902 321000\n"
+        "University of Wolverhampton,Business School,01902 321001\nCity Council,Finance,01902 551155\n"
+        "County Council,Finance,01902 551156\n", encoding="utf-8")
+    result = lcg("import", "sheet", "units.csv", "--type", "organisation", "-o", "data2")
+    assert _mapping_written(_one_go(result.stderr))["columns"]["Department"] == "unit", result.stderr
+
+
 def test_each_row_of_a_plain_list_cites_its_file_as_its_source(lcg, tmp_path):
     """A trial's sheet imports recorded no source: `lcg show` printed "sources: (none)" for every record, so a user
     could not tell "aston-university" from "aston-university-2" nor find the list a record came from. As the 360Giving
@@ -1373,7 +1409,7 @@ def test_the_import_says_where_each_file_it_wrote_is(lcg, tmp_path):
             in result.output), result.output
 
 
-def test_a_department_is_no_person_a_left_out_column_is_not_warned_of_and_a_reimport_says_what_it_removed(
+def test_a_department_is_no_person_a_left_out_column_is_not_warned_of_and_a_reimport_says_what_it_did(
         lcg, tmp_path):
     """From trials: "ESOL dept" in a Contact column was imported as a person (a department, as "Admissions Team" is
     a team); "'n/a' read as empty" was warned for a column mapped to ~, which no field reads; importing the list
@@ -1387,7 +1423,15 @@ def test_a_department_is_no_person_a_left_out_column_is_not_warned_of_and_a_reim
     result = _import_list(lcg, tmp_path, "Name,Contact,Fax\nOak Trust,,\nElm Trust,Jane Smith,1\n",
                           "{Name: Label, Contact: person, Fax: ~}")
     assert result.exit_code == 0, result.output
-    assert "added 0 organisations, 0 people; removed 1 organisation;" in result.stderr, result.stderr
+    assert ("added nothing new; 2 organisations, 1 person unchanged; removed 1 organisation;" in result.stderr
+            ), result.stderr
+    # a re-import says what it wrote again changed, and what it left as it was: a trial's said "added 0
+    # organisations" when 67 had been updated
+    result = _import_list(lcg, tmp_path, "Name,Contact,Fax\nOak Trust,,\nElm Trust,Jane Smith,1\n",
+                          "{Name: Label, Contact: person, Fax: phone}")
+    assert result.exit_code == 0, result.output
+    assert "added nothing new; updated 1 organisation; 1 organisation, 1 person unchanged;" in result.stderr, \
+        result.stderr
 
 
 def test_a_list_without_a_label_column_imports_with_the_first_runs_command(lcg, tmp_path, monkeypatch):
@@ -1737,7 +1781,7 @@ def test_headings_and_notes_inside_a_list_are_passed_over_with_one_warning_per_s
     text = ("Member city,Organisation,Country\n--- Europe ---,,\nCork,Cork City Council,Ireland\n"
             "Limerick,Limerick City Council,Ireland\nLagos,,\nKöln,Stadt Köln,Germany\n")
     result = _import_list(lcg, tmp_path, text, "{Organisation: Label, Member city: address, Country: address}")
-    assert result.exit_code == 1 and "list.csv:5: no Label" in result.stderr, result.stderr  # a city, no name
+    assert result.exit_code == 1 and "list.csv:5: no name in column 'Organisation'" in result.stderr, result.stderr
     assert "list.csv:2" not in result.stderr
     result = _import_list(lcg, tmp_path, "Name,Town,Phone\nOak Trust,,\nBoots,Wolverhampton,1\nLloyds,Walsall,2\n"
                           "Oxfam,,\n", "{Name: Label, Town: address, Phone: phone}")
@@ -2124,6 +2168,102 @@ def test_headings_in_capitals_of_the_lists_own_words_and_sentences_below_it_are_
     result = _import_list(lcg, tmp_path, text, "{Organisation: Label, Ref: ~, Amount: ~}")
     assert result.exit_code == 0, result.output
     assert "list.csv:5: passed over 'Data published under" in result.stderr, result.stderr
+
+
+def test_a_heading_in_capitals_above_its_rows_is_passed_over_whatever_its_words(lcg, tmp_path):
+    """Trials' lists imported their headings "SPECIAL SCHOOLS", "SANDWELL & DUDLEY", "LICHFIELD DIOCESE - WALSALL
+    DEANERY", "LATE RETURNS", "NEW MEMBERS 2024 (not yet sorted)" as organisations while their siblings ("TRUSTS",
+    "WALSALL") were passed over: a body's kind in the singular, or words the list writes nowhere else, read as a
+    body's. A line of the names' column written alone in capitals (a note in small letters after it at most), above
+    the rows it heads, in a list that writes its names in mixed case, is a heading; initials ("NSPCC") and a body
+    written as names are ("AGE UK - Walsall") stay rows, as does a body with only its name right above a heading."""
+    text = ("Name,Town,Phone\nSPECIAL SCHOOLS,,\nPenn Hall School,Wolverhampton,1\nTettenhall Wood School,"
+            "Wolverhampton,2\nSANDWELL & DUDLEY,,\n1st Tipton Scout Group,Tipton,3\nNSPCC,,\nOak Trust,Dudley,4\n"
+            "LICHFIELD DIOCESE - WALSALL DEANERY,,\nSt Matthew's Walsall,Walsall,5\nAGE UK - Walsall,,\n"
+            "Elm Trust,Walsall,6\nNEW MEMBERS 2024 (not yet sorted),,\nAsh Trust,Bilston,7\nBirch Trust,Bilston,8\n"
+            "WOLVERHAMPTON HOMES,,\nLATE RETURNS,,\nRowan Trust,Walsall,9\nSECONDARY,,\nHeath Park,Wolverhampton,10\n")
+    result = _import_list(lcg, tmp_path, text, "{Name: Label, Town: address, Phone: phone}")
+    assert result.exit_code == 0, result.output
+    names = [n.name for n in load_dataset(tmp_path / "data").nodes]
+    assert names == ["Penn Hall School", "Tettenhall Wood School", "1st Tipton Scout Group", "NSPCC", "Oak Trust",
+                     "St Matthew's Walsall", "AGE UK - Walsall", "Elm Trust", "Ash Trust", "Birch Trust",
+                     "WOLVERHAMPTON HOMES", "Rowan Trust", "Heath Park"], names
+    assert ("passed over 'SPECIAL SCHOOLS', 'SANDWELL & DUDLEY', 'LICHFIELD DIOCESE - WALSALL DEANERY', 'NEW MEMBERS "
+            "2024 (not yet sorted)', 'LATE RETURNS', 'SECONDARY' (rows 2, 5, 9, 13, 17, 19)") in result.stderr, \
+        result.stderr
+
+
+def test_a_registers_number_written_in_the_notes_is_read_as_its_org_id(lcg, tmp_path):
+    """A trial's library list gave the WEA's charity number in its Notes only ("Reg charity 1112775"), which was kept
+    as a note: `lcg duplicates` had no number to pair it with the WEA of another list. A note, or a part of it between
+    ";", that is a register's words and a number is read as the org-id, with a warning, as a register column reads
+    "Charity 1115638"; words around the number leave the note as written."""
+    text = ("Name,Town,Notes\nW.E.A.,Birmingham,Reg charity 1112775\nOak Trust,Walsall,NPO; Company 01986171\n"
+            "Elm Trust,Dudley,Charity number 1112775 (WEA)\n")
+    result = _import_list(lcg, tmp_path, text, "{Name: Label, Town: address, Notes: note}")
+    assert result.exit_code == 0, result.output
+    got = {n.name: (n.props.get("identifiers"), n.props.get("note")) for n in load_dataset(tmp_path / "data").nodes}
+    assert got == {"W.E.A.": (("GB-CHC-1112775",), None), "Oak Trust": (("GB-COH-01986171",), "NPO"),
+                   "Elm Trust": (None, "Charity number 1112775 (WEA)")}, got
+    assert ("column 'Notes': read 'Reg charity 1112775' as GB-CHC-1112775 (in its identifiers), 'Company 01986171' "
+            "as GB-COH-01986171 (in its identifiers)") in result.stderr, result.stderr
+
+
+def test_another_name_in_brackets_in_the_name_cell_is_an_alias(lcg, tmp_path):
+    """A trial's church audit imported "Walsall Methodist Church (formerly Ablewell Street Methodist)" as one name, so
+    `lcg duplicates` paired it with neither name another list wrote. A bracket at the end of the name saying another
+    name in the aliases column's words ("formerly", "now", "aka") is that name, an alias, with a warning; one naming
+    another body ("now part of X") or no name ("now closed") stays as written."""
+    text = ("Name,Town\nWalsall Methodist Church (formerly Ablewell Street Methodist),Walsall\n"
+            "Beacon Hill School (now Beacon Hill Academy),Walsall\nOak Trust (now part of Elm Group),Dudley\n"
+            "Penn Library (now closed),Penn\nAsh Trust (aka ATW),Tipton\n")
+    result = _import_list(lcg, tmp_path, text, "{Name: Label, Town: address}")
+    assert result.exit_code == 0, result.output
+    got = {n.id: (n.name, n.props.get("aliases")) for n in load_dataset(tmp_path / "data").nodes}
+    assert got == {"walsall-methodist-church": ("Walsall Methodist Church", ("Ablewell Street Methodist",)),
+                   "beacon-hill-school": ("Beacon Hill School", ("Beacon Hill Academy",)),
+                   "oak-trust-now-part-of-elm-group": ("Oak Trust (now part of Elm Group)", None),
+                   "penn-library-now-closed": ("Penn Library (now closed)", None),
+                   "ash-trust": ("Ash Trust", ("ATW",))}, got
+    assert ("list.csv:2 (and 2 more rows): column 'Name': read 'Walsall Methodist Church (formerly Ablewell Street "
+            "Methodist)' as 'Walsall Methodist Church', another name 'Ablewell Street Methodist' as its alias"
+            ) in result.stderr, result.stderr
+
+
+def test_rows_with_no_name_say_the_column_and_what_to_do(lcg, tmp_path):
+    """A trial's warm spaces list, mapped "Organiser: Label", stopped with "Warm spaces:9: no Label (expected the
+    element's name)" for rows whose Organiser cell was empty: no word of which column, nor of what to do. One line per
+    sheet names the column and the rows, says to write the names or delete the rows, and, where another column named
+    for names is written on every row, the mapping lines that name the rows by it, with the command that then works."""
+    text = ("Venue name,Organiser,Town\nSt Peter's Hall,St Peter's Church,Wolverhampton\nBilston Library,,Bilston\n"
+            "Penn Hall,Penn Methodists,Penn\nLow Hill Hub,,Low Hill\n")
+    result = _import_list(lcg, tmp_path, text, "{Organiser: Label, Venue name: address, Town: address}")
+    assert result.exit_code == 1 and not (tmp_path / "data").exists()
+    line = result.stderr.splitlines()[0]
+    assert line.startswith("list.csv:3 (and 1 more row): no name in column 'Organiser', the Label (rows 3, 5) "
+                           "(expected each row's name: write it there, or delete the row; or name each row by 'Venue "
+                           f"name', written on every row: in {tmp_path / 'map.yaml'}, under columns:, write Venue name: "
+                           "Label (it maps it to address now) and Organiser: ~ (it maps it to Label now), then run: `"), \
+        result.stderr
+    command = line.rsplit("`", 2)[1]
+    (tmp_path / "map.yaml").write_text("columns: {Venue name: Label, Organiser: ~, Town: address}\n")
+    assert _paste(tmp_path, command).returncode == 0
+    assert len(load_dataset(tmp_path / "data").nodes) == 4
+
+
+def test_a_totals_row_is_passed_over_and_said(lcg, tmp_path):
+    """A grants list's last rows, "Total awarded" in its Recipient column and "£92,200" in its Amount column (mapped
+    to ~), were imported as an organisation named "Total awarded". A row whose first written cell is a total's word
+    and whose other cells are figures is a sum, not a body; "Total Fitness" (a name: its words capitalised) with its
+    phone number stays a row."""
+    text = ("Ref,Group,Phone,Amount\nA1,1st Bloxwich Scout Group,01922 476001,£500\nA2,Total Fitness,01902 123456,"
+            "£400\nA3,Oak Trust,,300\n,,,\n,Total awarded,,\"£1,200\"\nGrand total:,,,1200\n")
+    result = _import_list(lcg, tmp_path, text, "{Group: Label, Ref: ~, Amount: ~, Phone: phone}")
+    assert result.exit_code == 0, result.output
+    assert [n.name for n in load_dataset(tmp_path / "data").nodes] == ["1st Bloxwich Scout Group", "Total Fitness",
+                                                                       "Oak Trust"]
+    assert ("list.csv:6 (and 1 more row): passed over 'Total awarded' (£1,200), 'Grand total:' (1200) (rows 6, 7): "
+            "totals rows") in result.stderr, result.stderr
 
 
 def test_a_body_named_in_capitals_is_a_row_and_a_heading_names_places_or_sections(lcg, tmp_path):
@@ -2534,6 +2674,24 @@ def test_a_provider_column_is_offered_as_part_of_and_ties_each_group_to_the_body
     assert listed.exit_code == 0, listed.output
     assert not [p for p in json.loads(listed.stdout)
                 if {p["keep"], p["merge"]} == {"age-uk-walsall", "age-uk-walsall-befriending"}], listed.stdout
+
+
+def test_a_provider_two_rows_of_a_plain_list_name_is_the_first_of_them(lcg, tmp_path):
+    """A trial's festival list named "Dudley College of Technology" as the parent of the Institute of Technology, and
+    had two rows of that name (the college, and one of its campuses): the pasted one-go command stopped with "names
+    'Dudley College of Technology', which 2 rows are (...) (expected one: write its ID)", and a plain list has no ID to
+    write. Its rows of one name are records of it, ids the import makes: the first, which the others repeat, is the
+    body named, said with a warning."""
+    text = ("Provider name,Campus,Trust / parent\nDudley College of Technology,,\n"
+            "Dudley College of Technology,Dudley Advance II,\nBlack Country Institute of Technology,,"
+            "Dudley College of Technology\n")
+    result = _import_list(lcg, tmp_path, text, "{Provider name: Label, Campus: address, Trust / parent: part_of}")
+    assert result.exit_code == 0, result.output
+    ds = load_dataset(tmp_path / "data")
+    assert {(r.start, r.end) for r in ds.rels if r.kind == "PART_OF"} == {
+        ("black-country-institute-of-technology", "dudley-college-of-technology")}
+    assert ("list.csv:4: column 'Trust / parent': read 'Dudley College of Technology' as dudley-college-of-technology, "
+            "the first of the 2 rows of that name") in result.stderr, result.stderr
 
 
 def test_a_mapping_line_naming_no_field_is_replaced_in_the_one_go_command(lcg, tmp_path, monkeypatch):

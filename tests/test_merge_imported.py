@@ -210,7 +210,7 @@ def test_a_merge_of_a_sheets_records_lasts_when_the_sheet_is_imported_again(lcg,
         assert f"note: left out {len(merged) + len(kept)} rows the folder's own files hold now" in again.output
         assert f"{len(kept)} under their own id" in again.output and f"{len(merged)} merged into an entry there" \
             in again.output
-        assert "added 0 organisations" in again.output
+        assert "added nothing new" in again.output
         v = lcg("validate", "--data", data)
         assert v.exit_code == 0, v.output
         assert {n.id for n in load_dataset(data).nodes} == before  # the merged records did not come back

@@ -57,7 +57,7 @@ from typing import Any, Callable
 
 from .. import schema
 from ..errors import LcgError, UnreadableInput
-from ..identifiers import BARE_WEB_ADDRESS
+from ..identifiers import BARE_WEB_ADDRESS, amount_value, currency_sign
 from .org_ids import BLANK_WORDS, ODS_SHAPE, is_blank, is_placeholder
 from .text_encoding import csv_text
 from .yaml_out import FolderIndex, norm_name, slug, write_import
@@ -317,6 +317,9 @@ class SheetResult:
     #: what the import read otherwise than written, one line per sheet and column ("sheet:row: ...")
     warnings: list = field(default_factory=list)
     removed: dict = field(default_factory=dict)  # kind -> entries of the previous run no longer written
+    #: kind -> entries of the previous run written again, changed / as they were (``_same_entry``)
+    updated: dict = field(default_factory=dict)
+    unchanged: dict = field(default_factory=dict)
     #: (sheet, row, name) of the rows named "Organisation - Unit" (``UNIT_COLUMN``), and the column they were named by
     units: list = field(default_factory=list)
     unit_column: str | None = None
@@ -454,6 +457,12 @@ class _Reader:
         #: (sheet, column, kind) -> [first row, rows, its place in ``problems``, the first value]: an unknown
         #: column is said once, with its count
         self.unknown: dict[tuple[str, str, str], list] = {}
+        #: sheet -> [its place in ``problems``, the rows with no name...] (``_no_names``)
+        self.no_label: dict[str, list[int]] = {}
+        #: sheet -> (its header row, the rows under it) of each sheet of elements read (``_no_names``)
+        self.sheet_rows: dict[str, tuple[list, list[list]]] = {}
+        #: the same -> the name of each row beside those values (``_kinds_of_bodies``)
+        self.unknown_names: dict[tuple[str, str, str], list[str]] = {}
         #: sheet -> Type text naming no kind -> its rows; "@" -> its place in ``problems`` (``unknown_kinds``)
         self.unknown_kind: dict[str, dict] = {}
         #: sheet -> [its place in ``problems``, (row, id, the id's first row)...] (``ids_twice``)
@@ -475,6 +484,8 @@ class _Reader:
         self.plain: list[tuple[dict, str, int]] = []
         #: sheet -> field or column as read (lower case) -> the column's header as the sheet has it
         self.headers: dict[str, dict[str, str]] = {}
+        #: sheet -> its header's column names (lower case) in their order (``_in_the_address``)
+        self.in_order: dict[str, list[str]] = {}
         #: id -> (sheet, row, field -> column) of the element; (id, slot) -> the same of each connection in it
         self.rows: dict[str, tuple[str, int, dict[str, str]]] = {}
         self.tie_rows: dict[tuple[str, str], list[tuple[str, int, dict[str, str]]]] = {}
@@ -489,6 +500,8 @@ class _Reader:
         #: sheet -> ([(row, text)...] of rows of one cell imported though written as the headings passed over are,
         #: [those headings]) ("Sandwell" among "Wolverhampton", "Walsall": ``_inner_notes``)
         self.heading_like: dict[str, tuple[list[tuple[int, str]], list[str]]] = {}
+        #: sheet -> (row, label, [figures]) of the totals rows passed over ("Total awarded", "£92,200": ``_totals``)
+        self.totals: dict[str, list[tuple[int, str, list[str]]]] = {}
         #: what was said of a whole file (a CSV read as Windows-1252)
         self.file_warnings: list[str] = []
         self.files: dict[str, Path] = {}  # sheet (a CSV's file name) -> the file it is in (``_cite_files``)
@@ -557,6 +570,7 @@ class _Reader:
         if twice:
             return None
         self.headers[sheet] = {}
+        self.in_order[sheet] = [str(h or "").strip().lower() for h in row]
         for c, h in zip(cols, row):
             if c:  # columns joined into one field are named together: "Address 1 + Town"
                 was = self.headers[sheet].get(c.lower())
@@ -985,6 +999,15 @@ def import_sheet(paths, out_dir, *, mapping=None, name: str | None = None, kind:
                          held=held, merged=merged, ties_left_out=sorted(left_out), differs=differs,
                          renamed=renamed)
     result.added = {k: sum(1 for e in es if e["id"] not in index.own_ids) for k, es in out.items() if es}
+    # of the entries the last run wrote too, those it wrote otherwise: a trial's re-import said "added 0
+    # organisations" when 67 had been updated, and nothing of what had not changed
+    for k, es in out.items():
+        again = [e for e in es if e["id"] in index.own_entries]
+        changed = sum(not _same_entry(e, index.own_entries[e["id"]][1]) for e in again)
+        if changed:
+            result.updated[k] = changed
+        if len(again) - changed:
+            result.unchanged[k] = len(again) - changed
     result.folder = index.root / own
     result.written = write_import(index, out, command=f"lcg import sheet {paths[0].name}", origin=reader.origin,
                                   source=cited)
@@ -999,6 +1022,15 @@ def import_sheet(paths, out_dir, *, mapping=None, name: str | None = None, kind:
     result.units = [(sheet, n, name) for sheet, n, name in reader.units]
     result.unit_column = next((reader.headers[s].get(UNIT_COLUMN) for s, _, _ in reader.units), None)
     return result
+
+
+def _same_entry(new: dict, old: dict) -> bool:
+    """Whether an entry this run writes is the one the last run wrote, read back from its file: its fields as the
+    data files hold them (text, lists), whatever order they come in."""
+    def plain(entry: dict) -> str:
+        return json.dumps({k: v for k, v in entry.items() if not k.startswith("_")}, sort_keys=True, default=str)
+
+    return plain(new) == plain(old)
 
 
 def _cite_files(reader: _Reader, entries: list[dict]) -> list:
@@ -1123,7 +1155,8 @@ def _read(paths: list[Path], out_dir, mapping, name: str | None, kind: str | Non
             if numbered:
                 head = [str(reader.column_map.get(str(c or "").strip().lower(), c or "")).strip().lower()
                         for c in numbered[0][1]]
-                numbered = numbered[:1] + _inner_notes(reader, label, numbered[0][1], head, numbered[1:])
+                numbered = numbered[:1] + _inner_notes(reader, label, numbered[0][1], head,
+                                                       _totals(reader, label, numbered[1:]))
             rows = [r for _, r in numbered]
             if not rows:
                 continue
@@ -1139,6 +1172,8 @@ def _read(paths: list[Path], out_dir, mapping, name: str | None, kind: str | Non
                                      ("label",) if reader.default_kind else ("label", "type"), line, rows[1:])
                 target = elements
             if cols is not None:
+                if target is elements:
+                    reader.sheet_rows[label] = (rows[0], rows[1:])
                 venues = {i for i, (c, h) in enumerate(zip(cols, rows[0]))
                           if c.lower() == "address" and _venue_header(str(h or "").strip().lower())}
                 for n, r in numbered[1:]:
@@ -1192,6 +1227,12 @@ def _tie_cells(reader: _Reader, entries: list, by_id: dict, by_label: dict) -> d
                 continue
             matches = [ref] if ref in by_id and by_id[ref]["_kind"] in ends else \
                 [i for i in by_label.get(norm_name(ref), []) if by_id[i]["_kind"] in ends]
+            if len(matches) > 1 and reader.default_kind and all(i in reader.made_ids for i in matches):
+                # a plain list's rows of one name are records of it, their ids the import's own (no ID to write):
+                # the first, the one the others repeat, is the body named; said (a trial's paste stopped here)
+                reader.repairs.setdefault((sheet, column), []).append(
+                    (n, ref, f"{matches[0]}, the first of the {len(matches)} rows of that name ({', '.join(matches)})"))
+                matches = matches[:1]
             if len(matches) > 1:
                 reader.problems.append(f"{sheet}:{n}: column {column!r} names {ref!r}, which {len(matches)} rows are "
                                        f"({', '.join(matches)}) (expected one: write its ID)")
@@ -1283,6 +1324,13 @@ def _warnings(reader: _Reader) -> list[str]:
                       "a heading or note inside the list, not a row of it")
                    + " (one cell written where its rows fill several); to import such a row, write another of its "
                    "cells")
+    for sheet, totals in reader.totals.items():
+        rows = [n for n, _, _ in totals]
+        out.append(f"{_rows_at(sheet, rows[0], len(rows))}: passed over "
+                   + ", ".join(f"{text!r} ({', '.join(figures)})" for _, text, figures in totals)
+                   + f" (row{'s' if len(rows) > 1 else ''} {', '.join(map(str, rows))}): "
+                   + ("totals rows" if len(rows) > 1 else "a totals row") + " (a total's word, and figures beside it), "
+                   "not an organisation")
     for sheet, (rows_like, headings) in reader.heading_like.items():
         rows = [n for n, _ in rows_like]
         shown = ", ".join(repr(t) for t in headings[:3]) + (f" and {len(headings) - 3} more" if len(headings) > 3 else
@@ -1458,6 +1506,35 @@ def _footer(header, row) -> bool:
         _FOOTER.match(row[0].strip()) is not None or _a_sentence(row[0]))
 
 
+#: A totals row's label: "Total", "Totals:", "Grand total", "Sub-total", "TOTAL", or "Total" then words in small
+#: letters ("Total awarded", "Total (2008-2024)"); a body's name capitalises its words ("Total Fitness", "Total Care").
+_TOTALS = re.compile(r"(?i:(?:grand|sub)[\s-]*)?(?i:totals?)(?:\s*\([^()]*\)|(?:\s+[a-z][\w'-]*)+)?\s*:?")
+
+
+def _a_figure(value) -> bool:
+    """Whether a cell is a number: 92200, "£92,200", "1,234.50" (``identifiers.amount_value``)."""
+    _, text = currency_sign(value)
+    number = amount_value(text) if isinstance(text, (str, int, float)) and not isinstance(text, bool) else None
+    return isinstance(number, (int, float)) and not isinstance(number, bool)
+
+
+def _totals(reader: _Reader, label: str, numbered: list) -> list:
+    """``numbered`` (the rows under the header) without its totals rows, noted in ``reader.totals`` (said with a
+    warning, ``_warnings``): a row whose first written cell is a total's label (``_TOTALS``: "Total awarded") and
+    whose other written cells are figures ("£92,200"), one at least. A grants list's "Total awarded" row was
+    imported as an organisation, its sum beside it in a column mapped to ``~``: no body is named "Total" with only
+    figures for its other cells, and a sum is what a spreadsheet's last rows add up, wherever they stand."""
+    kept = []
+    for n, r in numbered:
+        cells = [c for c in r if c not in (None, "") and str(c).strip()]
+        if (len(cells) > 1 and isinstance(cells[0], str) and _TOTALS.fullmatch(cells[0].strip())
+                and all(_a_figure(c) for c in cells[1:])):
+            reader.totals.setdefault(label, []).append((n, cells[0].strip(), [str(c).strip() for c in cells[1:]]))
+        else:
+            kept.append((n, r))
+    return kept
+
+
 #: The small words a body's name writes in small letters ("Friends of the Earth", "Men in Sheds", "Ty Hafan y
 #: Plant"): its other words start with a capital.
 _NAMES_SMALL_WORDS = _NAME_PARTICLES | frozenset("of for the and in on at by to with a an".split())
@@ -1527,7 +1604,9 @@ def _inner_notes(reader: _Reader, label: str, header, head: list[str], numbered:
       capitals wherever they are written ("NSPCC", "YMCA BLACK COUNTRY GROUP", "THE HAVEN WOLVERHAMPTON": words
       the list does not write); or in capitals in another column than the Label's, where no name is written ("LOT 1
       - MENTAL HEALTH & WELLBEING" in a framework's Ref column: a row with no name to import was "no Label", and
-      refused the list). Trials' directories imported such headings as organisations, or one of them
+      refused the list); or in capitals in the names' column right above the rows it heads, whatever its words
+      (``_a_heading_in_capitals``: "SPECIAL SCHOOLS", "LATE RETURNS"; not initials, "NSPCC"). Trials' directories
+      imported such headings as organisations, or one of them
       ("SANDWELL", no Town's) while its like ("WALSALL", a Town's) was passed over; a list that writes all its names
       in capitals says nothing by them (a reviewer's lost "WOLVERHAMPTON HOMES", "Homes" being no Town's word).
     Otherwise how a row is written says nothing of the kind: an organisation with only its name written is a row,
@@ -1591,11 +1670,14 @@ def _inner_notes(reader: _Reader, label: str, header, head: list[str], numbered:
         return 2 * sum(name.upper() != name for name in names) > len(names)
 
     nameless = [i for i, c in enumerate(head) if c != "label"] if "label" in head else []
+    # the rows of the list right under each row: a heading heads them
+    under = {n: len(filled(numbered[k + 1][1])) > 1 for k, (n, _) in enumerate(numbered[:-1])}
     passed = {}
     for n, r, i in ones:
         text = str(r[i]).strip()
         if _DECORATED.fullmatch(text) or _NOTE_WORD.match(text) or _CONTINUED.search(text) or heading(text) or (
-                text.upper() == text and mixed(i) and (_shouted(text, written) or i in nameless)):
+                text.upper() == text and mixed(i) and (_shouted(text, written) or i in nameless)) or (
+                i not in nameless and under.get(n, False) and mixed(i) and _a_heading_in_capitals(text)):
             passed[n] = (i, text)
     continued = {fold(_CONTINUED.sub("", t)) for _, t in passed.values() if _CONTINUED.search(t)}
     passed.update((n, (i, str(r[i]).strip())) for n, r, i in ones if fold(r[i]) in continued)  # "VCSE PARTNERS"
@@ -1658,6 +1740,27 @@ def _shouted(text: str, written: set[str]) -> bool:
         return True
     return all(w in _SECTION_WORDS or not _body_word(w) and (w in BUILTIN_PLACES or _singular(w) & written)
                for w in words)
+
+
+def _a_heading_in_capitals(text: str) -> bool:
+    """Whether ``text``, a row of the names' column with only its name written, in a list that writes its names in
+    mixed case and with a row of the list right under it, is a heading in capitals: its words in capitals, but for
+    a note in small letters ("NEW MEMBERS 2024 (not yet sorted)", "ECUMENICAL PARTNERS (RC) - for info"), none
+    written as a name writes its words (a capital, then small letters: "AGE UK - Walsall" is a body's), and more
+    than one, or one naming a kind of body ("SECONDARY", "LIBRARIES"; not initials: "NSPCC", "WEA").
+
+    The list says the kind of each row by how it writes it: a body's name there is written as its names are, in
+    mixed case, with its other cells; a line written otherwise, in capitals and alone, above the rows it heads, is
+    how spreadsheets mark a section. Trials' lists imported "COMMUNITY PARTNERS", "SPECIAL SCHOOLS", "SANDWELL &
+    DUDLEY", "LICHFIELD DIOCESE - WALSALL DEANERY", "LATE RETURNS" as organisations while their siblings
+    "LIBRARIES", "TRUSTS", "WALSALL", "METHODIST CIRCUITS" were passed over: their words are no place's, or a body's
+    kind in the singular, or words the list writes nowhere else, and the rules of words (``_shouted``) cannot tell
+    them from a body's; where the row is, under it the rows it heads, can. A body written so with nothing under it
+    but another heading ("WOLVERHAMPTON HOMES" at the end of its part) heads nothing, and stays a row."""
+    words = re.findall(r"[^\W\d_]+", text)
+    shouted = [w for w in words if w.isupper()]
+    return bool(words) and words[0].isupper() and all(w.isupper() or w.islower() for w in words) and (
+        len(shouted) > 1 or _body_word(shouted[0].casefold()))
 
 
 def _singular(word: str) -> set[str]:
@@ -1738,8 +1841,12 @@ def _elements(reader: _Reader, rows):
             label = f"{str(label).strip()} - {unit}"
             reader.units.append((sheet, n, label))
         text_kind = typed or reader.default_kind
-        if label is None:
-            reader.problems.append(f"{sheet}:{n}: no Label (expected the element's name)")
+        if label is None:  # said once per sheet, with what to do (``_no_names``)
+            seen = reader.no_label.get(sheet)
+            if seen is None:
+                seen = reader.no_label[sheet] = [len(reader.problems)]
+                reader.problems.append("")
+            seen.append(n)
         if text_kind is None:
             reader.problems.append(f"{sheet}:{n}: no Type (expected one of {', '.join(schema.NODE_KINDS)})")
             continue
@@ -1747,6 +1854,9 @@ def _elements(reader: _Reader, rows):
         if kind is None or label is None:
             continue
         fields = {f.name: f for f in schema.NODE_KINDS[kind].fields}
+        # a row with its own id is a record as a tool wrote it (an export's), its name as the record has it
+        label, also = _name_and_other_names(reader, sheet, n, label) if "aliases" in fields and not row.get("id") \
+            else (label, [])
         given_id = row.pop("id", None)
         node_id = str(given_id or slug(label) or f"{kind.lower()}-row-{n}")  # a name in Cyrillic has no slug
         key = (kind, norm_name(label))
@@ -1798,6 +1908,7 @@ def _elements(reader: _Reader, rows):
                     reader.problems.append("")
                 seen[1] += 1
                 seen[4].append(v)
+                reader.unknown_names.setdefault((sheet, col, kind), []).append(str(label))
                 continue
             entry[col] = _value(fld, v)
             columns[col] = head[col]
@@ -1806,8 +1917,13 @@ def _elements(reader: _Reader, rows):
                 _bare_numbers(reader, sheet, n, entry[col])
         if entry.get("aliases"):  # after the fields: a cell naming another body goes to the note
             _alias_cells(reader, sheet, n, entry, columns)
+        if also:  # "(formerly Ablewell Street Methodist)" in the name's cell
+            entry["aliases"] = [*entry.get("aliases", []), *(a for a in also if a not in entry.get("aliases", []))]
+            columns.setdefault("aliases", head["label"])
         if registers:  # after the fields: an identifiers column's ids come first
             _register_cells(reader, sheet, n, entry, columns, registers)
+        if "identifiers" in fields and not given_id:  # an export's record keeps its note as it has it
+            _numbers_in_notes(reader, sheet, n, entry, columns)
         if tags is not None:
             columns.setdefault("note", head["tags"])
             note = f"Tags: {tags}."
@@ -1833,9 +1949,33 @@ def _elements(reader: _Reader, rows):
         e.pop("_row", None)
     for (sheet, col, kind), (_, _, at, _, _) in reader.unknown.items():
         reader.problems[at] = _unknown_column(reader, sheet, col, kind)
+    for sheet, (at, *rows) in reader.no_label.items():
+        reader.problems[at] = _no_names(reader, sheet, rows)
     reader.unknown_kinds()
     reader.ids_twice()
     return entries, by_id, by_label
+
+
+def _no_names(reader: _Reader, sheet: str, rows: list[int]) -> str:
+    """One problem for a sheet's rows with no name in the Label's column, saying which column that is and what to do:
+    write the names or delete the rows; or, where another column is written on every row and named for names
+    ("Venue name": ``_label_guess``), the mapping lines making it the Label instead, with the command to run. A
+    trial's warm spaces list, mapped "Organiser: Label", stopped with "Warm spaces:9: no Label (expected the element's
+    name)" and no word of the Organiser column nor of what to do."""
+    column = reader.headers.get(sheet, {}).get("label", "Label")
+    header, body = reader.sheet_rows.get(sheet, ([], []))
+    others = {str(h).strip(): [r[i] if i < len(r) else None for r in body] for i, h in enumerate(header)
+              if h not in (None, "") and str(h).strip() and str(h).strip() != column
+              and all(i < len(r) and _has_letters(r[i]) for r in body)}
+    guess = _label_guess(list(others), (reader.default_kind or "organisation").lower().startswith("org"), others) \
+        if others else None
+    instead = ""
+    if guess is not None and guess[1] and not guess[2]:
+        instead = reader.map_hint(guess[0], "Label", lead=f"or name each row by {guess[0]!r}, written on every row",
+                                  also=[(column, "~")])
+    return (f"{_rows_at(sheet, rows[0], len(rows))}: no name in column {column!r}, the Label "
+            f"(row{'s' if len(rows) > 1 else ''} {', '.join(map(str, rows))}) (expected each row's name: write it "
+            f"there, or delete the row{instead})")
 
 
 def _register_cells(reader: _Reader, sheet: str, n: int, entry: dict, columns: dict, cells: dict) -> None:
@@ -1886,6 +2026,38 @@ def _register_cells(reader: _Reader, sheet: str, n: int, entry: dict, columns: d
         columns.setdefault("identifiers", head[col])
 
 
+def _numbers_in_notes(reader: _Reader, sheet: str, n: int, entry: dict, columns: dict) -> None:
+    """A register's words and number written in the row's note or description, a cell or a part of it between
+    ";" ("Reg charity 1112775", "Company 01986171": ``org_ids.said_org_id``), read as that register's org-id in
+    its identifiers and taken out of the text, said with its row (``_warnings``), as a register column reads
+    "Charity 1115638". A trial's library list gave the WEA's charity number only in its Notes ("Reg charity
+    1112775"), and `lcg duplicates` had no number to pair it by with the WEA of another list. Words around the
+    number ("Charity number 1112775 (WEA)") leave the text as written: only what says a number and nothing else."""
+    from .org_ids import said_org_id
+
+    for field in ("note", "description"):
+        text = entry.get(field)
+        if not isinstance(text, str):
+            continue
+        kept = []
+        for part in text.split(";"):
+            said = said_org_id(part.strip()) if part.strip() else None
+            if said is None or said[1] is None or said[0] == "cqc":
+                kept.append(part)
+                continue
+            if said[1] not in entry.setdefault("identifiers", []):
+                entry["identifiers"].append(said[1])
+            columns.setdefault("identifiers", columns.get(field, field))
+            reader.repairs.setdefault((sheet, columns.get(field, field)), []).append(
+                (n, part.strip(), f"{said[1]} (in its identifiers)"))
+        if len(kept) != len(text.split(";")):
+            rest = ";".join(kept).strip(" ;")
+            if rest:
+                entry[field] = rest
+            else:
+                del entry[field]
+
+
 def _unfit_numbers(reader: _Reader) -> None:
     """One problem per register column for its numbers that fit none of its registers, with their rows: a
     column of EINs written short is one line to read, not one per row."""
@@ -1919,6 +2091,37 @@ _OTHER_BODY = re.compile(r"(?:merged\s+(?:into|with)|part\s+of|absorbed\s+(?:int
 #: "(2015)"): a note on the name, no part of it.
 _DATED_NOTE = re.compile(r"\s*\((?:[^()]*\b(?:merged|until|since|renamed|before|after)\b[^()]*|\s*(?:c\.?\s*)?"
                          r"(?:19|20)\d\d(?:\s*[-–]\s*(?:(?:19|20)?\d\d)?)?\s*)\)\s*$", re.IGNORECASE)
+
+
+#: A bracket at the end of a name's cell saying another name of the body: "(formerly Ablewell Street Methodist)",
+#: "(now Beacon Hill Academy)", "(aka WVSC)"; the name in it written as names are, a capital or a figure first (not
+#: "(now closed)", "(now at Penn Library)").
+_NAME_BRACKET = re.compile(r"(?P<name>.*\S)\s*\((?P<said>[^()]+)\)\s*")
+
+
+def _name_and_other_names(reader: _Reader, sheet: str, n: int, label):
+    """(the row's name, [the other names its cell gives]): a bracket at the end of the name's cell that says, in the
+    words the aliases column reads (``_ALIAS_WORDS``: "formerly", "previously", "was", "now", "aka", "t/a"...),
+    another name of the same body, is that name, an alias, and no part of the name; said with its row. A trial's
+    "Walsall Methodist Church (formerly Ablewell Street Methodist)" was imported so, name and bracket, and `lcg
+    duplicates` paired it with neither of the two names another list wrote. "(now X)" is another name as "(formerly
+    X)" is: the aliases column reads both so, the body being one; the list's own name for it stays its name. A
+    bracket naming another body ("(now part of X)", "(merged into X)": ``_OTHER_BODY``) is left as written."""
+    if not isinstance(label, str) or (m := _NAME_BRACKET.fullmatch(label.strip())) is None:
+        return label, []
+    said = " ".join(m.group("said").split())
+    words = _ALIAS_WORDS.match(said)
+    if words is None or _OTHER_BODY.match(said):
+        return label, []
+    rest = _DATED_NOTE.sub("", said[words.end():])
+    names = [p.strip() for p in rest.split("+") if p.strip()]
+    if not names or not all(p[0].isupper() or p[0].isdigit() for p in names):
+        return label, []
+    name = m.group("name").strip()
+    column = reader.headers.get(sheet, {}).get("label", "Label")
+    reader.repairs.setdefault((sheet, column), []).append(
+        (n, label.strip(), f"{name!r}, another name {', '.join(map(repr, names))} as its alias"))
+    return name, names
 
 
 def _alias_cells(reader: _Reader, sheet: str, n: int, entry: dict, columns: dict) -> None:
@@ -2653,6 +2856,25 @@ def _synonym(col: str) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+def _in_the_address(reader: _Reader, sheet: str, col: str) -> bool:
+    """Whether column ``col`` (lower case) stands between a column of the address and the postcode's, each read so
+    by the mapping or its name ("Address", "Area", "Post Code"): a list writes an address across its columns in
+    order, street to postcode, so a column between them is a part of it, its locality ("Bilston", "Wednesfield").
+    A trial's library list's "Area" was offered ~ while its "Town" was joined into the address."""
+    names = reader.in_order.get(sheet, [])
+    if col not in names:
+        return False
+    at = names.index(col)
+
+    def field(name: str) -> str:
+        mapped = str(reader.column_map.get(name, name) or "").lower()
+        return _synonym(mapped) or mapped
+
+    before = [field(n) for n in names[:at] if n]
+    after = [field(n) for n in names[at + 1:] if n]
+    return bool(before and after) and before[-1] == "address" and after[0] in ("postcode", "address")
+
+
 def _yaml_key(col: str) -> str:
     """``col`` as a key a mapping file can hold when pasted: quoted where YAML would read it otherwise."""
     plain = _PLAIN_KEY.fullmatch(col) and col.lower() not in _YAML_WORDS
@@ -2680,18 +2902,30 @@ def _could_hold(name: str, kind: str, value) -> bool:
 _REGISTERED_WORDS = frozenset({"reg", "registered", "registration"})
 
 
-def _charity_or_company_numbers(col: str, value) -> bool:
-    """Whether a column named "Registered number" holds charity or company numbers, by its first value: offered
-    as Charity number, which reads a company's as one (a trial's funder list had both in one such column)."""
+def _charity_or_company_numbers(col: str, value) -> str | None:
+    """The field a column holding charity or company numbers, by its first value, is offered as, when its name says
+    a register's number but for one word: "Registered number" (no register's word) as Charity number, which reads a
+    company's as one (a trial's funder list had both in one such column); "Reg charity", "Registered company", "Co.
+    reg" (no number word: the registration is the number, as in "Reg Charity Number", which ``register_of`` reads
+    unasked) as its register's. A trial's heritage list's "Reg charity" of charity numbers was offered ~. Its
+    values say it: "Yes"/"No" under such a name is no number, and nothing is offered."""
     from .org_ids import charity_or_company, register_ids, register_number
 
     words = re.findall(r"[a-z]+|#", col)
-    if not (_REGISTERED_WORDS.intersection(words) and _NUMBER_WORDS.intersection(words)) or \
-            not set(words) <= _REGISTERED_WORDS | _NUMBER_WORDS:
-        return False
+    if not _REGISTERED_WORDS.intersection(words):
+        return None
+    if _NUMBER_WORDS.intersection(words) and set(words) <= _REGISTERED_WORDS | _NUMBER_WORDS:
+        registers = ("charityNumber",)  # "Registered number": a charity's or a company's
+    elif not _NUMBER_WORDS.intersection(words) and register_of(f"{col} number") in (("charityNumber",),
+                                                                                   ("companyNumber",)):
+        registers = register_of(f"{col} number")
+    else:
+        return None
     text = str(value).strip()
-    register = charity_or_company(text, ("charityNumber",))[0]
-    return bool(register_ids({register: register_number(text) or text})[0])
+    register = charity_or_company(text, registers)[0]
+    if not register_ids({register: register_number(text) or text})[0]:
+        return None
+    return "Charity number" if registers == ("charityNumber",) else "Company number"
 
 
 #: Words of a column's name that say it holds codes ("F-Code", "Org code", "Practice code", "ODS"): of the NHS's
@@ -2723,6 +2957,34 @@ def _org_ids_said(values: list) -> bool:
         r"\d{5,8}", c) for c in cells)
 
 
+#: A phone number as lists write it: a "+", "0" or "(" first ("01902 422642", "+44 1902 422642", "(0121) 558 0066"),
+#: then digits, spaces and the marks between them; 10 to 15 digits (``_phone_numbers``).
+_PHONE_NUMBER = re.compile(r"[+0(][\d\s().-]+")
+
+
+def _phone_numbers(values: list) -> bool:
+    """Whether a column's values (but its placeholders) are phone numbers (``_PHONE_NUMBER``), one at least: offered
+    as phone, whatever the column's name. Trials' "Contact no." of a faith forum's list and "Contact" of a warm
+    spaces map, every cell "01902 422642", were offered ~, throwing the numbers away. No other value is written so: a
+    charity's number has no leading 0 and fewer digits, a postcode letters, a date or an amount fewer digits."""
+    cells = [str(v).strip() for v in values if v is not None and str(v).strip() and not is_placeholder(str(v))]
+    return bool(cells) and all(_PHONE_NUMBER.fullmatch(c) and 10 <= sum(ch.isdigit() for ch in c) <= 15
+                               for c in cells)
+
+
+def _a_phone_column(reader: _Reader, sheet: str, col: str) -> bool:
+    """Whether the sheet has a phone column other than ``col`` (lower case): mapped to phone, named for one ("Tel",
+    "Phone"), or offered as one already; a row keeps one phone, and a second column offered would make the pasted
+    command fail ("columns ... are both phone")."""
+    if any(f == "phone" for _, f in reader.column_fixes):
+        return True
+    for name in reader.in_order.get(sheet, []):
+        mapped = str(reader.column_map.get(name, name) or "").lower()
+        if name != col and (mapped == "phone" or _synonym(mapped) == "phone" or _FIELD_WORDS["phone"].search(mapped)):
+            return True
+    return False
+
+
 def _unit_header(col: str) -> bool:
     """Whether a column's name (lower case) names the part of an organisation a row is (``_UNIT_WORDS``): each of its
     words one ("Department/Unit", "Dept / Service", "Faculty"), a "School" only beside another ("School /
@@ -2730,6 +2992,20 @@ def _unit_header(col: str) -> bool:
     words = re.findall(r"[a-z]+", col)
     return bool(words) and all(w in _UNIT_WORDS or w in ("school", "of", "or", "and") for w in words) and \
         bool(_UNIT_WORDS.intersection(words))
+
+
+def _kinds_of_bodies(values: list, names: list[str]) -> bool:
+    """Whether a column's values say what kind each row's body is rather than which part of it the row is: most of
+    its rows hold a value that stands beside three names or more. A kind is shared by many bodies of a list
+    ("Scouts", "Cubs", "Youth club" under "1st Penn Scout Group", "2nd Penn Scout Group"...); a part's name belongs
+    to its own body ("Law School" of "University of Wolverhampton"), and recurs under other bodies by chance,
+    seldom under three. A trial's youth list's "Section" was offered as unit, renaming 19 groups "1st Penn Scout
+    Group - Scouts"; its values are the groups' kinds, a Category."""
+    beside: dict[str, set[str]] = {}
+    for value, name in zip(values, names):
+        beside.setdefault(" ".join(str(value).split()).casefold(), set()).add(norm_name(name))
+    shared = sum(len(beside.get(" ".join(str(v).split()).casefold(), ())) >= 3 for v in values)
+    return bool(values) and 2 * shared > len(values)
 
 
 def _cqc_ids(values: list) -> bool:
@@ -2777,6 +3053,11 @@ def _unknown_column(reader: _Reader, sheet: str, col: str, kind: str) -> str:
         field = "email" if "email" in could else ""
     if field is None:  # "TelephoneNum", "SchoolWebsite": the field's word in it
         field = next((f for f, ending in _FIELD_WORDS.items() if f in could and ending.search(col)), None)
+    if field is None and "address" in could and _in_the_address(reader, sheet, col) and not any(
+            re.search(r"\d", str(v)) for v in values):  # a locality has no figures: "Unit 4" is the street's
+        field = "address"  # "Area" between "Address" and "Post Code": joined in the columns' order
+    if field is None and "phone" in could and _phone_numbers(values) and not _a_phone_column(reader, sheet, col):
+        field = "phone"  # "Contact no.", "Contact": every cell a phone number
     if (field is None and "type" in could and re.search(r"type|category|sector|\bkind\b", col)
             and "category" not in reader.headers.get(sheet, {})
             and not any(f == "Category" for _, f in reader.column_fixes)):  # one column may be the Category
@@ -2792,12 +3073,17 @@ def _unknown_column(reader: _Reader, sheet: str, col: str, kind: str) -> str:
         field = "ODS code"  # read as org-ids, GB-NHS-FA109 (``register_of``)
     if field is None and "identifiers" in fields and _org_ids_said(values):
         field = "identifiers"  # "UKPRN 10007166", "ROR 03angcq70" read as org-ids (``_identifier_cells``)
-    if field is None and "identifiers" in fields and _charity_or_company_numbers(col, value):
-        field = "Charity number"  # which reads a company's or society's number as one (``org_ids.charity_or_company``)
+    if field is None and "identifiers" in fields:
+        field = _charity_or_company_numbers(col, value)  # Charity number reads a company's or society's number as one
     if field is None and "note" in fields and _cqc_ids(values) and not any(
             difflib.get_close_matches(c, ["note"], cutoff=0.75) for c in reader.headers.get(sheet, {}) if c != col):
         field = "note"  # the CQC's ids, which no org-id holds (``_said_ids_said``), kept where a reader sees them
-    if field is None and kind == "Organisation" and _unit_header(col) and "label" in reader.headers.get(sheet, {}) \
+    kinds = _unit_header(col) and _kinds_of_bodies(values, reader.unknown_names.get((sheet, col, kind), []))
+    if field is None and kinds and "type" in could and "category" not in reader.headers.get(sheet, {}) \
+            and not any(f == "Category" for _, f in reader.column_fixes):
+        field = "Category"  # "Section": Scouts, Cubs, Beavers, the kinds of the groups
+    if field is None and not kinds and kind == "Organisation" and _unit_header(col) \
+            and "label" in reader.headers.get(sheet, {}) \
             and not any(f == UNIT_COLUMN for c, f in reader.column_fixes if c != named):
         field = UNIT_COLUMN  # joined to the row's name: "University of Wolverhampton - Law School"
     if field is None and kind == "Organisation" and _PARENT_HEADER.search(col) \
