@@ -347,8 +347,10 @@ def _register_or_website(pair) -> bool:
 
 def _same_words(pair, names: Mapping[str, str] | None) -> bool:
     """True when the two names of ``pair`` are the same words, in any order ("Walsall U3A" / "U3A in Walsall")."""
-    return bool(names) and name_key(names[pair.a]).tokens != () and (
-        set(name_key(names[pair.a]).tokens) == set(name_key(names[pair.b]).tokens))
+    if not names:
+        return False
+    a = name_key(names[pair.a]).tokens
+    return bool(a) and set(a) == set(name_key(names[pair.b]).tokens)
 
 
 def _one_adds_a_place(pair, names: Mapping[str, str] | None) -> bool:

@@ -1842,11 +1842,11 @@ def _elements(reader: _Reader, rows):
             reader.units.append((sheet, n, label))
         text_kind = typed or reader.default_kind
         if label is None:  # said once per sheet, with what to do (``_no_names``)
-            seen = reader.no_label.get(sheet)
-            if seen is None:
-                seen = reader.no_label[sheet] = [len(reader.problems)]
+            unnamed = reader.no_label.get(sheet)
+            if unnamed is None:
+                unnamed = reader.no_label[sheet] = [len(reader.problems)]
                 reader.problems.append("")
-            seen.append(n)
+            unnamed.append(n)
         if text_kind is None:
             reader.problems.append(f"{sheet}:{n}: no Type (expected one of {', '.join(schema.NODE_KINDS)})")
             continue
@@ -2915,7 +2915,7 @@ def _charity_or_company_numbers(col: str, value) -> str | None:
     if not _REGISTERED_WORDS.intersection(words):
         return None
     if _NUMBER_WORDS.intersection(words) and set(words) <= _REGISTERED_WORDS | _NUMBER_WORDS:
-        registers = ("charityNumber",)  # "Registered number": a charity's or a company's
+        registers: tuple[str, ...] = ("charityNumber",)  # "Registered number": a charity's or a company's
     elif not _NUMBER_WORDS.intersection(words) and register_of(f"{col} number") in (("charityNumber",),
                                                                                    ("companyNumber",)):
         registers = register_of(f"{col} number")
