@@ -2704,3 +2704,23 @@ def test_a_mapping_line_naming_no_field_is_replaced_in_the_one_go_command(lcg, t
     command = _one_go(result.stderr)
     assert "'  Borough: address'" in command and "'  Stars: ~'" in command, result.stderr
     assert _paste(tmp_path, _one_go(result.stderr)).returncode == 0
+
+
+def test_a_provider_of_the_row_s_own_name_is_no_tie(lcg, tmp_path):
+    """An Ofsted list's "Registered person" names the company that runs each nursery, often the nursery's own name
+    with "Ltd": mapped to part_of, a trial's "Little Acorns Day Nursery" was made a unit of the row "Little Acorns
+    Day Nursery Ltd", its own twin, and `lcg duplicates` never offered the two. A provider of the row's own name
+    (legal forms aside) is the body itself."""
+    text = ("Provider name,Registered person,Postcode\n"
+            "Little Acorns Day Nursery Ltd,Little Acorns Day Nursery Ltd,WV4 4AA\n"
+            "Little Acorns Day Nursery,Little Acorns Day Nursery Ltd,WV4 4AA\n"
+            "Busy Bees Wolverhampton,Busy Bees Nurseries Limited,WV3 9PH\n")
+    result = _import_list(lcg, tmp_path, text, "{Provider name: Label, Registered person: part_of, Postcode: postcode}")
+    assert result.exit_code == 0, result.output
+    ds = load_dataset(tmp_path / "data")
+    names = {n.id: n.name for n in ds.nodes}
+    assert {(names[r.start], names[r.end]) for r in ds.rels if r.kind == "PART_OF"} == {
+        ("Busy Bees Wolverhampton", "Busy Bees Nurseries Limited")}
+    listed = lcg("duplicates", "--data", tmp_path / "data", "--format", "json")
+    assert any({p["keep_name"], p["merge_name"]} == {"Little Acorns Day Nursery Ltd", "Little Acorns Day Nursery"}
+               for p in json.loads(listed.stdout)), listed.stdout

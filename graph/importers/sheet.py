@@ -1223,7 +1223,7 @@ def _tie_cells(reader: _Reader, entries: list, by_id: dict, by_label: dict) -> d
         ends = schema.REL_KINDS[schema.slots_of(kind)[key].rel].ends
         column = reader.headers[sheet].get(key, key)
         for ref in (" ".join(part.split()) for part in str(cell).split(LIST_SEPARATOR)):
-            if not ref or is_blank(ref):
+            if not ref or is_blank(ref) or _names_itself(ref, by_id[node_id]["name"]):
                 continue
             matches = [ref] if ref in by_id and by_id[ref]["_kind"] in ends else \
                 [i for i in by_label.get(norm_name(ref), []) if by_id[i]["_kind"] in ends]
@@ -1256,6 +1256,16 @@ def _tie_cells(reader: _Reader, entries: list, by_id: dict, by_label: dict) -> d
                 ties.setdefault((node_id, key), []).append(other)
                 reader.tie_rows.setdefault((node_id, key), []).append((sheet, n, {}))
     return ties
+
+
+def _names_itself(ref: str, name: str) -> bool:
+    """Whether a provider cell names the row's own body: its name once legal forms and case are ignored (an Ofsted
+    list's nursery "Little Acorns Day Nursery" run by "Little Acorns Day Nursery Ltd", its registered person: a
+    trial's row was made part of its own twin, which `lcg duplicates` then never offered)."""
+    from ..dedup.names import name_key
+
+    mine = name_key(name).tokens
+    return bool(mine) and name_key(ref).tokens == mine
 
 
 def _sheet_labels(found: list[tuple[Path, str]]) -> dict[tuple[Path, str], str]:
