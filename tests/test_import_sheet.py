@@ -2724,3 +2724,13 @@ def test_a_provider_of_the_row_s_own_name_is_no_tie(lcg, tmp_path):
     listed = lcg("duplicates", "--data", tmp_path / "data", "--format", "json")
     assert any({p["keep_name"], p["merge_name"]} == {"Little Acorns Day Nursery Ltd", "Little Acorns Day Nursery"}
                for p in json.loads(listed.stdout)), listed.stdout
+
+
+def test_a_family_hub_s_delivery_partner_column_is_offered_as_part_of(lcg, tmp_path, monkeypatch):
+    """An early years trial's hubs list named the charity delivering each site in "Delivery partner", offered ~."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "list.csv").write_text("Site,Delivery partner,Postcode\nBilston Family Hub,Barnardo's,WV14 6PW\n"
+                                       "Low Hill Family Hub,Action for Children,WV10 9JN\n", encoding="utf-8")
+    offered = lcg("import", "sheet", "list.csv", "--type", "organisation", "-o", "data")
+    assert _mapping_written(_hint_command(offered.stderr))["columns"]["Delivery partner"] == "part_of", \
+        offered.stderr

@@ -3041,8 +3041,9 @@ def _person_header(named: str) -> bool:
 
 
 #: A column naming the body each row's group or service is run by or is a unit of ("Provider Organisation",
-#: "Parent organisation", "Run by"), offered as ``part_of``.
-_PARENT_HEADER = re.compile(r"\b(provider|parent|run by|managed by|operated by|delivered by|hosted by)\b")
+#: "Parent organisation", "Run by", a family hub's "Delivery partner"), offered as ``part_of``.
+_PARENT_HEADER = re.compile(r"\b(provider|parent|run by|managed by|operated by|delivered by|delivery partner|"
+                            r"hosted by)\b")
 
 
 def _unknown_column(reader: _Reader, sheet: str, col: str, kind: str) -> str:
