@@ -1786,3 +1786,26 @@ def test_two_campuses_and_a_unit_under_its_body_s_number_are_for_review():
     plan = _plan(_org("a", "University of Birmingham - Birmingham Energy Institute", **uob),
                  _org("b", "University of Birmingham", **uob))
     assert [p.action for p in plan] == ["review"] and "after a dash" in plan[0].notes[-1], plan
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Wolverhampton Inter Faith Group", "Wolverhampton Interfaith"),  # two words the other writes as one
+    ("Penn Fields Preschool", "Pennfields Pre-School Playgroup"),  # and a pre-school is a nursery, no school
+    ("TCV Birmingham", "The Conservation Volunteers - Birmingham"),  # initials that spell "The" too
+])
+def test_words_run_together_and_initials_with_the_are_read(a, b):
+    """Faith, early years and green skills trials' pairs at one postcode, missed at any score: "Inter Faith" and
+    "Interfaith" shared no word, "Pre-School" was read as a school beside a nursery, "TCV" spelled no run of
+    words without "The". Initials stay for review unless more than a postcode says one body."""
+    plan = _plan(_org("a", a, postcode="WV4 5AA"), _org("b", b, postcode="WV4 5AA"))
+    assert [p.action for p in plan] in (["merge"], ["review"]), plan
+
+
+def test_a_national_university_is_not_the_university_of_its_other_words():
+    """Fusing "Tsing Hua" made "National Tsing Hua University" (Hsinchu) one name with Tsinghua University
+    (Beijing) on the ROR strings, as "National Sun Yat-sen University" (Kaohsiung) was merged with Sun Yat-sen
+    University (Guangzhou): "National" before an institution's own name names another one."""
+    assert not _pairs(_org("a", "National Tsing Hua University"), _org("b", "Tsinghua University"))
+    assert not _pairs(_org("a", "National Sun Yat-sen University"), _org("b", "Sun Yat-sen University"))
+    (p,) = _pairs(_org("a", "National University of Singapore"), _org("b", "NUS")).values()
+    assert p.score >= 0.8, p

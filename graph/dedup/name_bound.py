@@ -32,8 +32,8 @@ from rapidfuzz.process import extractOne
 from . import weights as W
 from .names import JOINED_MIN as _JOINED_MIN
 from .names import JOINED_SIM as _JOINED_SIM
-from .names import (PLACE_WEIGHT, TYPO_SCORER, acronyms, club_letters, initials_run, other_number, s_form,
-                    short_name_given)
+from .names import (PLACE_WEIGHT, TYPO_SCORER, acronyms, adjacent_joins, club_letters, initials_run, other_number,
+                    s_form, short_name_given)
 from .names import TYPO_MIN as _TYPO_MIN
 from .names import TYPO_SIM as _TYPO_SIM
 
@@ -56,16 +56,18 @@ class NameBound:
             near = reach.get(lengths)
             if near is None:
                 near = reach[lengths] = frozenset().union(*map(_near, lengths))
-            self.facts.append((key.tokens, key.joined, frozenset(key.tokens), terms, near, key.capitals))
+            self.facts.append((key.tokens, key.joined, frozenset(key.tokens), terms, near, key.capitals,
+                               adjacent_joins(key.tokens)))
         self._acronyms: dict[int, set[str]] = {}
         # names that start with a word of one or two letters or end with one of two (``names.club_letters``)
         self.letters = [bool(k.tokens) and (len(k.tokens[0]) <= 2 or len(k.tokens[-1]) == 2) for k in keys]
 
     def bound(self, i: int, j: int) -> float:
-        tokens_a, ja, set_a, terms_a, near_a, caps_a = self.facts[i]
-        tokens_b, jb, set_b, terms_b, near_b, caps_b = self.facts[j]
-        if tokens_a == tokens_b or ja == jb:
-            return 1.0
+        tokens_a, ja, set_a, terms_a, near_a, caps_a, joins_a = self.facts[i]
+        tokens_b, jb, set_b, terms_b, near_b, caps_b, joins_b = self.facts[j]
+        if tokens_a == tokens_b or ja == jb or (joins_a and not joins_a.isdisjoint(set_b)) or (
+                joins_b and not joins_b.isdisjoint(set_a)):
+            return 1.0  # (two words of one the other writes as one are scored as that word: ``names._fused``)
         if (caps_a and not caps_a <= set_b and self._spells(caps_a - set_b, j)) or (
                 caps_b and not caps_b <= set_a and self._spells(caps_b - set_a, i)):
             return 1.0  # (initials a name writes in capitals may be the other's words spelled: ``_spelled_out``)
