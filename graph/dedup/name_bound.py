@@ -48,7 +48,11 @@ class NameBound:
         # shared between names (a word's facts, a set of lengths' reach): 100k names hold them once each
         term: dict[str, tuple] = {}  # token -> (token, weight, is a place, may be a typo: five letters or more)
         reach: dict[frozenset[int], frozenset[int]] = {}  # long tokens' lengths -> lengths a typo may have
-        self.facts = []  # per name: (tokens, joined, token set, terms, lengths its long tokens may match)
+        # per name: (tokens, joined, token set, terms, lengths its long tokens may match, its capitals, two of its
+        # neighbouring words written as one that are a word of some name: most names have none, and share one set)
+        self.facts = []
+        words = {t for key in keys for t in key.tokens}
+        none: frozenset[str] = frozenset()
         for key in keys:
             terms = tuple(term.get(t) or term.setdefault(t, (t, weight(t), t in places, len(t) >= _TYPO_MIN))
                           for t in key.tokens)
@@ -57,7 +61,7 @@ class NameBound:
             if near is None:
                 near = reach[lengths] = frozenset().union(*map(_near, lengths))
             self.facts.append((key.tokens, key.joined, frozenset(key.tokens), terms, near, key.capitals,
-                               adjacent_joins(key.tokens)))
+                               (adjacent_joins(key.tokens) & words) or none))
         self._acronyms: dict[int, set[str]] = {}
         # names that start with a word of one or two letters or end with one of two (``names.club_letters``)
         self.letters = [bool(k.tokens) and (len(k.tokens[0]) <= 2 or len(k.tokens[-1]) == 2) for k in keys]
