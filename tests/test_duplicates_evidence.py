@@ -1809,3 +1809,15 @@ def test_a_national_university_is_not_the_university_of_its_other_words():
     assert not _pairs(_org("a", "National Sun Yat-sen University"), _org("b", "Sun Yat-sen University"))
     (p,) = _pairs(_org("a", "National University of Singapore"), _org("b", "NUS")).values()
     assert p.score >= 0.8, p
+
+
+def test_two_postcodes_of_one_district_with_nothing_else_shared_are_for_review():
+    """A green skills trial's "Ladywood Community Gardens Network" (B16 0QT) and "Ladywood Community Garden" (B16
+    8HA) were merged on their names: two full postcodes are two addresses. A phone, an address, a register or a
+    website both give still says one body (a registered office and a site)."""
+    plan = _plan(_org("a", "Ladywood Community Gardens Network", postcode="B16 0QT"),
+                 _org("b", "Ladywood Community Garden", postcode="B16 8HA"))
+    assert [p.action for p in plan] == ["review"] and "two postcodes of one district" in plan[0].notes[-1], plan
+    plan = _plan(_org("a", "Ladywood Community Garden", postcode="B16 0QT", phone="0121 454 0000"),
+                 _org("b", "Ladywood Community Garden", postcode="B16 8HA", phone="0121 454 0000"))
+    assert [p.action for p in plan] == ["merge"], plan

@@ -24,7 +24,7 @@ from rapidfuzz.process import extractOne
 from . import weights as W
 from ..forked import core_free, split_map
 from ..identifiers import registry_id
-from .groups import (AREAS_APART, AT_ONE_VENUE, ON_DIFFERENT_STREETS, ONE_TOWN_ONLY, SAME_EMPLOYER, groups_of, merge_groups,
+from .groups import (AREAS_APART, AT_ONE_VENUE, POSTCODES_APART, ON_DIFFERENT_STREETS, ONE_TOWN_ONLY, SAME_EMPLOYER, groups_of, merge_groups,
                      numbers_a_site)
 from .name_bound import NameBound
 from .names import (COUNTRY_ENDS, GENERIC_WORDS, HALLS, SAME_NAME, NameKey, TokenWeights, acronyms, initials_only,
@@ -511,6 +511,8 @@ def contact_evidence(ra, rb) -> tuple[float, list[str]]:
         elif pa[0] != pb[0]:
             delta -= W.DIFFERENT_POSTCODE_AREA
             reasons.append(f"{AREAS_APART} ({pa[1]} / {pb[1]})")
+        elif " " in pa[1]:  # two full UK postcodes of one district: two streets or buildings, a few hundred metres
+            reasons.append(f"{POSTCODES_APART} ({pa[1]} / {pb[1]})")  # apart (no score: one may be a registered office)
     if _abroad(ra.address, rb.address):
         reasons.append(f"but {IN_DIFFERENT_COUNTRIES} ({_country(ra.address)} / {_country(rb.address)})")
     fa, fb = _phone(ra.phone), _phone(rb.phone)

@@ -193,6 +193,8 @@ ON_DIFFERENT_STREETS = "on different streets"
 #: How a pair's reason says its postcodes are in different areas (``duplicates.contact_evidence``): two sites too,
 #: whatever else the pair shares.
 AREAS_APART = "but postcodes in different areas"
+#: How a pair's reason says its records have two full UK postcodes of one district (``contact_evidence``).
+POSTCODES_APART = "but two postcodes of one district"
 #: How a pair's reason ends when its addresses share their town and nothing else (``duplicates._streets_apart``).
 ONE_TOWN_ONLY = "two sites in one town, or one body that moved"
 #: How a pair's reason says one record is the venue the other meets at, or both meet at one (``duplicates._venue``).
@@ -256,6 +258,12 @@ def review_only(pair, names: Mapping[str, str] | None, several=None) -> str | No
         # national helpline or not)
         return ("the postcodes are in different areas: two sites of one body, or one that moved: review it rather "
                 "than merge")
+    if any(r.startswith(POSTCODES_APART) for r in pair.reasons) and not any(
+            r.startswith(_ONE_BODY_BEYOND_NAME) for r in pair.reasons):
+        # "Ladywood Community Gardens Network" (B16 0QT) / "Ladywood Community Garden" (B16 8HA), merged on their
+        # names in a green skills trial: two postcodes are two addresses, and nothing else said one body
+        return ("two postcodes of one district, and no address, phone, register or website says one body: two sites "
+                "or bodies, or one that moved: review it rather than merge")
     same_ids = next((r[len("same identifier "):].split(", ") for r in pair.reasons if r.startswith("same identifier")),
                     ())
     if same_ids and "a body of its own" in pair.reasons[0] and not any(map(numbers_a_site, same_ids)):
@@ -334,6 +342,8 @@ def review_only(pair, names: Mapping[str, str] | None, several=None) -> str | No
     return None if why and any(r.startswith(EVIDENCE_BEYOND_NAME) for r in pair.reasons) else why
 
 
+#: Reasons that say one body beyond the names: one address, phone, register number or website.
+_ONE_BODY_BEYOND_NAME = ("same address", "same phone number", "same identifier", "same website")
 #: How a pair's reasons say two records' phones or street addresses differ (``duplicates.contact_evidence``).
 _CONTACT_APART = ("but different phone numbers", "but different addresses")
 
