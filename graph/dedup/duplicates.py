@@ -24,8 +24,8 @@ from rapidfuzz.process import extractOne
 from . import weights as W
 from ..forked import core_free, split_map
 from ..identifiers import registry_id
-from .groups import (AREAS_APART, AT_ONE_VENUE, POSTCODES_APART, ON_DIFFERENT_STREETS, ONE_TOWN_ONLY, SAME_EMPLOYER, groups_of, merge_groups,
-                     numbers_a_site)
+from .groups import (AREAS_APART, AT_ONE_VENUE, ON_DIFFERENT_STREETS, ONE_TOWN_ONLY, POSTCODES_APART, SAME_EMPLOYER,
+                     groups_of, merge_groups, numbers_a_site)
 from .name_bound import NameBound
 from .names import (COUNTRY_ENDS, GENERIC_WORDS, HALLS, SAME_NAME, NameKey, TokenWeights, acronyms, initials_only,
                     name_key, name_key_uncached, name_keys, name_similarity, place_in_one_name, same_name_reason,
