@@ -564,9 +564,10 @@ def duplicates(kind, min_score, include_decided, only, data_dir, fmt):
         rows.sort(key=lambda r: r["action"] != "merge")
     decided = include_decided or any(r.get("decision") for r in rows)  # a pair decided the same is listed too
     if fmt == "table" and table_width() and len(rows) > 10:  # a long list in a terminal: what it comes to, first
-        click.echo(_fitted(_plan_counts(every, W.GROUP_REVIEW_SIZE) + ("" if only else "; merges first."),
-                           table_width()), err=True)
-        if not only:  # the command on a line of its own, so that it pastes
+        merging = any(r["action"] == "merge" for r in every)
+        click.echo(_fitted(_plan_counts(every, W.GROUP_REVIEW_SIZE) + ("" if only or not merging else
+                                                                       "; merges first."), table_width()), err=True)
+        if not only and merging:  # the command on a line of its own, so that it pastes
             merges = command_line(["duplicates", "--action", "merge",  # with the user's own options
                                    *(["--kind", "person"] if kind == "Person" else []),
                                    *(["--min-score", min_score] if min_score is not None else []),

@@ -1821,3 +1821,39 @@ def test_two_postcodes_of_one_district_with_nothing_else_shared_are_for_review()
     plan = _plan(_org("a", "Ladywood Community Garden", postcode="B16 0QT", phone="0121 454 0000"),
                  _org("b", "Ladywood Community Garden", postcode="B16 8HA", phone="0121 454 0000"))
     assert [p.action for p in plan] == ["merge"], plan
+
+
+@pytest.mark.parametrize("a, b", [
+    ("St Mary's Church, Bilston", "St Mary Magdalene Church, Bilston"),  # another saint of one first name
+    ("St John's Walsall", "St John Fisher Walsall"),
+    ("St John's Pleck", "St John Ambulance, Pleck"),  # a body named for a saint
+    ("St Paul's Church Walsall", "St Paul and St Luke Church Walsall"),  # one saint and two
+    ("St Albans RC", "St Albans Catholic Church"),  # "RC" after a town named for a saint is a club's
+    ("National Tsing Hua University", "Tsinghua University"),
+])
+def test_a_review_s_saints_towns_and_national_universities_are_not_merged_on_names(a, b):
+    """A review found each merged on the names alone once "St John's" and "St John" were one word, "RC" after a
+    saint was Catholic, and "Tsing Hua" one word."""
+    assert not _pairs(_org("a", a), _org("b", b)), (a, b)
+
+
+def test_a_review_s_one_bodies_still_merge():
+    """... and these, one body each, no longer paired or merged: "National Star College" / "Star College" at one
+    door; "University of Wolverhampton" / "Wolverhampton University" under their UKPRN among six units (an
+    umbrella's number for the rest); "Wolverhampton Grammar" written at "Wolverhampton Grammar School, ..."."""
+    door = dict(address="Ullenwood Manor, Cheltenham", postcode="GL53 9QU", phone="01242 527631")
+    plan = _plan(_org("a", "National Star College", **door), _org("b", "Star College", **door))
+    assert [p.action for p in plan] == ["merge"], plan
+    ukprn = dict(identifiers=("GB-UKPRN-10007166",))
+    units = [_org(f"u{n}", f"University of Wolverhampton - {unit}", phone=f"01902 32{n:04d}", **ukprn)
+             for n, unit in enumerate(("Law School", "Business School", "School of Art", "Institute of Education",
+                                       "Institute of Health", "School of Sciences"))]
+    pairs = _pairs(_org("a", "University of Wolverhampton", phone="01902 321000", **ukprn),
+                   _org("b", "Wolverhampton University", phone="01902 322222", **ukprn), *units)
+    assert frozenset(("a", "b")) in pairs, pairs
+    plan = _plan(_org("a", "Wolverhampton Grammar", address="Wolverhampton Grammar School, Compton Road, "
+                                                             "Wolverhampton", postcode="WV3 9RB"),
+                 _org("b", "Wolverhampton Grammar School", address="Compton Road, Wolverhampton", postcode="WV3 9RB"))
+    assert [p.action for p in plan] == ["merge"], plan
+    plan = _plan(_org("a", "4th Penn Scouts", postcode="WV4 5AA"), _org("b", "Fourth Penn Scouts", postcode="WV4 5AA"))
+    assert [p.action for p in plan] == ["merge"], plan

@@ -2734,3 +2734,18 @@ def test_a_family_hub_s_delivery_partner_column_is_offered_as_part_of(lcg, tmp_p
     offered = lcg("import", "sheet", "list.csv", "--type", "organisation", "-o", "data")
     assert _mapping_written(_hint_command(offered.stderr))["columns"]["Delivery partner"] == "part_of", \
         offered.stderr
+
+
+def test_a_unit_and_its_provider_joined_through_a_third_record_are_not_merged(lcg, tmp_path):
+    """A review's sheet tied "Little Acorns Day Nursery" to its provider "Little Acorns Nursery Ltd" (part_of), and a
+    third row, "Little Acorns Nursery", joined the three into one merge group: the advice folded the unit into its
+    own parent and left its part_of tie pointing at an entry it deleted. Such a group is for review."""
+    text = ("Name,Address,Postcode,Provider Organisation\n"
+            "Little Acorns Day Nursery,5 Oak Lane Wolverhampton,WV3 0AA,Little Acorns Nursery Ltd\n"
+            "Little Acorns Nursery,5 Oak Lane Wolverhampton,WV3 0AA,\n")
+    result = _import_list(lcg, tmp_path, text, "{Name: Label, Address: address, Postcode: postcode, "
+                                               "Provider Organisation: part_of}")
+    assert result.exit_code == 0, result.output
+    rows = json.loads(lcg("duplicates", "--data", tmp_path / "data", "--min-score", "0.5", "--format", "json").stdout)
+    assert rows and all(r["action"] == "review" for r in rows), rows
+    assert any("a unit and the body it is part of" in r["reasons"] for r in rows), rows

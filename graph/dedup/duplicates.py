@@ -144,6 +144,19 @@ def identifier_clashes(pairs, records) -> frozenset[frozenset]:
     return frozenset(out)
 
 
+def unit_clashes(pairs, records) -> frozenset[frozenset]:
+    """Pairs of records that ``pairs`` join into one group, through others, though one is recorded as a unit of
+    the other (PART_OF): such a pair is never offered itself (``find_duplicates``), and a group holding both is
+    not one body. A review's sheet tied "Little Acorns Day Nursery" to its provider "Little Acorns Nursery Ltd",
+    and a third record, "Little Acorns Nursery", joined them into one merge group."""
+    by_id = {r.id: r for r in records}
+    out: set[frozenset] = set()
+    for group in groups_of(pairs):
+        out.update(frozenset((x, parent)) for x in group if x in by_id for parent in by_id[x].part_of
+                   if parent in group)
+    return frozenset(out)
+
+
 def site_clashes(pairs, records) -> frozenset[frozenset]:
     """Pairs of records that ``pairs`` join into one group of three or more, through others, though no pair of
     theirs is listed and their addresses or postcodes say two sites (``contact_evidence``: on different streets,
@@ -339,8 +352,11 @@ _COUNCIL_WORDS = frozenset("city county borough district metropolitan council co
 def _reordered(ra, rb, reason: str) -> bool:
     """True when two names are the same words in another order, no rule apart ("Kings Heath Park Friends" /
     "Friends of Kings Heath Park": a trial's group of four, one name written so, was reviewed pair by pair)."""
-    if not reason.startswith("name words in common") or ", but" in reason:
-        return False
+    return reason.startswith("name words in common") and ", but" not in reason and _same_words(ra, rb)
+
+
+def _same_words(ra, rb) -> bool:
+    """True when two records' names are the same words, in any order."""
     person = ra.kind == "Person"
     return set(name_key(ra.name, person=person).tokens) == set(name_key(rb.name, person=person).tokens)
 
@@ -387,7 +403,8 @@ def _venue(ra, rb, one_name: bool = False) -> str | None:
         # body whose premises its address names first (a trial's youth club was merged into the settlement), or a
         # body of another name there ("Birmingham Museums Trust" at "Birmingham Museum & Art Gallery, Chamberlain
         # Square"); not names read as one ("Shri Krishna Mandir West Bromwich" at "Shree Krishna Mandir, ...")
-        if not one_name and name and name != other and _first_part_words(address) == name:
+        if not one_name and name and name != other and _first_part_words(address) == name and not (
+                other <= name):  # (a body written with its own name first: "Wolverhampton Grammar School, ...")
             return f"{venue.name!r} is the building the other's address names: a venue and a body {AT_ONE_VENUE}"
     ba, bb = _building_words(ra.address), _building_words(rb.address)
     if not (ba or bb):
@@ -801,7 +818,9 @@ def find_duplicates(records, *, min_score: float = W.DUPLICATE_MIN_SCORE, top_k:
             reasons.append(venue)
         same_ids = sorted({registry_id(i) for i in ra.identifiers} & {registry_id(i) for i in rb.identifiers}
                           ) if ra.identifiers and rb.identifiers else []  # most records carry none
-        if umbrella and (wide := [i for i in same_ids if i in umbrella]):
+        if umbrella and (wide := [i for i in same_ids if i in umbrella]) and not _same_words(ra, rb):
+            # (one name's words in another order are one name, under any number: "University of Wolverhampton" /
+            # "Wolverhampton University" among its units, a review's find)
             same_ids = [i for i in same_ids if i not in umbrella]
             reasons += [f"{UMBRELLA_NUMBER} {i} (held by {umbrella[i][0]} records of {umbrella[i][1]} names)"
                         for i in wide]

@@ -401,7 +401,7 @@ def _by_name_only(pair) -> str | None:
 
 def merge_plan(pairs, names: Mapping[str, str] | None = None, *, review_size: int | None = None,
                apart=frozenset(), clashing=frozenset(), people: bool = False, same=frozenset(),
-               sites=frozenset()) -> list[PlannedPair]:
+               sites=frozenset(), units=frozenset()) -> list[PlannedPair]:
     """Each pair's place in the merge advice, in the order of ``pairs``.
 
     Pairs form merge groups (``merge_groups``), except pairs for review only (``review_only``), which
@@ -420,6 +420,8 @@ def merge_plan(pairs, names: Mapping[str, str] | None = None, *, review_size: in
     ``people``: the pairs are of people, each for review (``PEOPLE_BY_NAME``) unless both work for one body.
     ``sites``: pairs of ids at two sites, joined only through others (``duplicates.site_clashes``): a group
     holding both is offered for review, as for ``apart``.
+    ``units``: pairs of ids of a unit and the body it is part of, joined only through others
+    (``duplicates.unit_clashes``): a group holding both is offered for review, as for ``apart``.
     ``same``: pairs of ids decided to be one record: never for review only, whatever the rules above say of
     them (the user has reviewed them); they join their group, whose size still decides.
     """
@@ -455,6 +457,9 @@ def merge_plan(pairs, names: Mapping[str, str] | None = None, *, review_size: in
         if a in group_of and group_of[a] == group_of.get(b):
             flagged.setdefault(group_of[a], f"its group holds {a} and {b}, whose registry numbers differ: two "
                                             "registered bodies")
+    for a, b in sorted(tuple(sorted(pair)) for pair in units):
+        if a in group_of and group_of[a] == group_of.get(b):
+            flagged.setdefault(group_of[a], f"its group holds {a} and {b}, a unit and the body it is part of")
     for a, b in sorted(tuple(sorted(pair)) for pair in sites):
         if a in group_of and group_of[a] == group_of.get(b):
             flagged.setdefault(group_of[a], f"its group holds {a} and {b}, at two sites, joined only through "

@@ -56,7 +56,8 @@ ABBREVIATIONS = {
     # and the honorific before a guru's or a god's name, transliterated several ways ("Shri Krishna Temple")
     "shri": "sri", "shree": "sri", "sree": "sri",
     # a sport's club by either of its names ("Penn Bowls Club" / "Penn Bowling Club"), a scout group by its number
-    "bowls": "bowling", "1st": "first", "2nd": "second", "3rd": "third",
+    "bowls": "bowling", "1st": "first", "2nd": "second", "3rd": "third", "4th": "fourth", "5th": "fifth",
+    "6th": "sixth", "7th": "seventh", "8th": "eighth", "9th": "ninth", "10th": "tenth",
     # saints together ("Saints Peter and Paul", "SS Peter & Paul": ``_SAINTS``), and the short forms of a compass
     # point and of the region's cities a local list writes ("Walsall Nth Foodbank", "B'ham Central Foodbank")
     "saints": "sts", "nth": "north", "sth": "south", "bham": "birmingham", "wton": "wolverhampton",
@@ -83,9 +84,11 @@ NAME_PHRASES = (("church of england", "ce"), ("c of e", "ce"), ("roman catholic"
 #: "RC" before a school or church is Roman Catholic ("St Mary's RC Primary School"); elsewhere it may be a club.
 _RC = re.compile(r"\brc(?= (?:primary|secondary|junior|infant|infants|first|middle|high|school|church|parish|"
                  r"academy|college|nursery|sixth|voluntary|va|vc|diocese|diocesan|cathedral)\b)")
-#: "RC" right after a saint's name is Roman Catholic too ("St Peter's RC, Bloxwich"); and "SS" before two names
-#: joined by "and" is saints ("SS Peter & Paul").
-_SAINTS_RC = re.compile(r"\b(st|sts|saint) (\w+) rc\b")
+#: "RC" right after a saint's name is Roman Catholic too ("St Peter's RC, Bloxwich"), but for the towns named after
+#: a saint, where it is a club's ("St Albans RC", a rowing, rugby or running club); and "SS" before two names joined
+#: by "and" is saints ("SS Peter & Paul").
+_SAINTS_RC = re.compile(r"\b(st|sts|saint) (?!(?:albans|helens|ives|neots|austell|asaph|columb|blazey|mawes)\b)"
+                        r"(\w+) rc\b")
 _SAINTS = re.compile(r"\bss (?=\w+ and \w+)")
 #: Connecting words: kept for acronyms ("UoW"), ignored when comparing.
 CONNECTIVES = frozenset("of and for de der den van von the te in at on und et la le du".split())
@@ -564,13 +567,12 @@ def place_in_one_name(a: NameKey, b: NameKey, places=NO_PLACES, weight=None) -> 
 
 
 #: Words that qualify the kind of an institution: "Medical University of Vienna" is not the University of
-#: Vienna, "National Sun Yat-sen University" (Kaohsiung) not Sun Yat-sen University (Guangzhou), nor "National Tsing
-#: Hua University" (Hsinchu) Tsinghua University (Beijing), "Ohio State University" is not Ohio University, "Technical University of Munich" not the
+#: Vienna, "Ohio State University" is not Ohio University, "Technical University of Munich" not the
 #: University of Munich, "City University of Hong Kong" not the University of Hong Kong, "Wuhan University
 #: of Technology" not Wuhan University. (Kinds next to kinds, "University School of Medicine", are units,
 #: which affiliations name with their parent: no qualifier.)
 KIND_QUALIFIERS = frozenset("medical technical technology technological state polytechnic agricultural "
-                            "veterinary normal city college national".split())
+                            "veterinary normal city college".split())
 #: Kinds of institution whose name a qualifier changes.
 INSTITUTION_KINDS = frozenset("university college institute school academy hospital centre".split())
 
@@ -590,9 +592,20 @@ def _kind_qualified(key: NameKey) -> set[tuple[str, str]]:
         elif w[i + 2:i + 3] != ("of",):  # "University College London", not "University College of Medicine"
             near.extend(w[i + 1:i + 2])
         out.update((q, kind) for q in near if q != kind and q in KIND_QUALIFIERS)
-    if key.head[:1] == ("national",):  # before the institution's own name: "National Tsing Hua University"
-        out.update(("national", k) for k in {_KIND_SPELLINGS.get(x, x) for x in key.head} & INSTITUTION_KINDS)
     return out
+
+
+def national_clash(a: NameKey, b: NameKey) -> str | None:
+    """The institution's kind when one name begins with "National" before an institution's own name and the other
+    has no "national": "National Tsing Hua University" (Hsinchu) is not Tsinghua University (Beijing), nor "National
+    Sun Yat-sen University" (Kaohsiung) Sun Yat-sen University (Guangzhou), both merged on the ROR strings; "National
+    Star College" is also written "Star College", at its one door, so the two are kept apart as a branch is."""
+    for x, y in ((a, b), (b, a)):
+        if x.head[:1] == ("national",) and "national" not in y.tokens:
+            kinds = {_KIND_SPELLINGS.get(t, t) for t in x.head} & INSTITUTION_KINDS
+            if kinds & {_KIND_SPELLINGS.get(t, t) for t in y.tokens}:
+                return sorted(kinds)[0]
+    return None
 
 
 def kind_qualifier_clash(a: NameKey, b: NameKey) -> str | None:
@@ -1313,6 +1326,14 @@ def name_similarity(a: NameKey, b: NameKey, weight, ambiguous=frozenset(), place
     if (kinds := establishment_clash(a, b)):  # scored as names, to review, but never lifted to a merge
         score, reason = _name_overlap(a, b, weight, ambiguous, places)
         return min(score, ESTABLISHMENT_CAP), f"{reason}, but {kinds}, on one site or not"
+    if (national := national_clash(a, b)):  # as a branch is
+        score, reason = _name_overlap(a, b, weight, ambiguous, places)
+        return min(score, ONE_PLACE_CAP), (f"{reason}, but only one names a national {national}: another "
+                                           "institution, unless the address or phone is the same")
+    if (saints := saint_clash(a, b, places)):  # as a branch is: one church written with its street's phone
+        score, reason = _name_overlap(a, b, weight, ambiguous, places)
+        return min(score, ONE_PLACE_CAP), (f"{reason}, but {saints}: another church or body, unless the address or "
+                                           "phone is the same")
     if (branch := place_in_one_name(a, b, places, weight)):
         score, reason = _name_overlap(a, b, weight, ambiguous, places)
         return min(score, ONE_PLACE_CAP), (f"{reason}, but only {branch[0].raw.strip()!r} names "
@@ -1391,6 +1412,54 @@ def _fused(a: NameKey, b: NameKey) -> tuple[NameKey, NameKey] | None:
             out[n] = NameKey(x.raw, tokens, join(x.words), join(x.head), x.address, x.numbers, x.capitals)
             changed = True
     return (out[0], out[1]) if changed else None
+
+
+#: Words after a saint's name that are no more of it: a church's, a school's or a parish's ("St Mary's Church").
+_NOT_A_SAINTS_NAME = frozenset("church churches chapel cathedral parish catholic ce rc methodist baptist anglican "
+                               "centre hall school academy primary community college university hospital hospice "
+                               "institute nursery library".split())
+
+
+def _saints(key: NameKey, places) -> frozenset[tuple[str, ...]]:
+    """The saints a name is dedicated to, each as the words of its name: ("mary", "magdalene") for "St Mary
+    Magdalene Church", ("john",) for "St John's Pleck" (a possessive ends the name), ("peter",) and ("paul",) for
+    "SS Peter & Paul". A name runs to two words, up to a connective, a place or a church's, school's or body's word."""
+    w, out = key.words, set[tuple[str, ...]]()
+    for i, x in enumerate(w):
+        if x not in ("st", "sts"):
+            continue
+        if x == "sts":  # saints together, each name one word joined by "and" ("SS Peter & Paul"); "All Saints" no one's
+            if w[i + 2:i + 3] == ("and",) and len(w) > i + 3:
+                out.update({(w[i + 1],), (w[i + 3],)})
+            elif i and w[i - 1] == "all":
+                out.add(("all",))
+            continue
+        name: list[str] = []
+        for y in w[i + 1:i + 3]:
+            if y in CONNECTIVES or y in _NOT_A_SAINTS_NAME or y in GENERIC_WORDS or y in places or y == "st" or (
+                    name and name[-1].endswith("s")):  # ("St John's Pleck": the possessive ends it)
+                break
+            name.append(y)
+        if name:
+            name[0] = name[0].rstrip("s") or name[0]  # "St Mary's" and "St Mary", "St James's" and "St James"
+            out.add(tuple(name))
+    return frozenset(out)
+
+
+def saint_clash(a: NameKey, b: NameKey, places=NO_PLACES) -> str | None:
+    """Why two names name two saints' churches (or bodies), in words; None when either names none or they agree.
+
+    "St Mary's Church, Bilston" / "St Mary Magdalene Church, Bilston", "St John's Walsall" / "St John Fisher
+    Walsall", "St John's Pleck" / "St John Ambulance, Pleck", "St Paul's" / "St Paul and St Luke": one saint's name
+    and another's, or one saint and two (a review of a session's rules found each merged on the names alone, once
+    "St John's" and "St John" were one word)."""
+    if "st" not in a.words and "sts" not in a.words or "st" not in b.words and "sts" not in b.words:
+        return None
+    sa, sb = _saints(a, places), _saints(b, places)
+    if not sa or not sb or sa == sb:
+        return None
+    only_a, only_b = sorted(" ".join(x) for x in sa - sb), sorted(" ".join(x) for x in sb - sa)
+    return f"saints {' and '.join(only_a) or 'none more'} vs {' and '.join(only_b) or 'none more'}"
 
 
 def _name_overlap(a: NameKey, b: NameKey, weight, ambiguous, places) -> tuple[float, str]:

@@ -25,7 +25,7 @@ import yaml
 
 from .. import schema
 from ..dedup import weights as W
-from ..dedup.duplicates import DuplicatePair, find_duplicates, identifier_clashes, site_clashes
+from ..dedup.duplicates import DuplicatePair, find_duplicates, identifier_clashes, site_clashes, unit_clashes
 from ..dedup.groups import PlannedPair, merge_plan
 from ..dedup.names import own_name_only
 from ..dedup.records import entity_records
@@ -285,7 +285,7 @@ def duplicate_rows(backend, decisions=None, *, kind: str = "Organisation", min_s
     pairs = [p for p in found if frozenset((p.a, p.b)) not in apart]
     plan = merge_plan(pairs, {r.id: r.name for r in records} if kind == "Organisation" else None, apart=apart,
                       clashing=identifier_clashes(pairs, records), people=kind == "Person",
-                      sites=site_clashes(pairs, records),
+                      sites=site_clashes(pairs, records), units=unit_clashes(pairs, records),
                       same=frozenset(k for k, d in decisions.items() if d.get("decision") == "same"))
     last = max((x.group for x in plan), default=0)
     decided_pairs = [p for p in found if frozenset((p.a, p.b)) in apart] if include_decided else []
