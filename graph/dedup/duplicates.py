@@ -29,7 +29,7 @@ from .groups import (AREAS_APART, AT_ONE_VENUE, ON_DIFFERENT_STREETS, ONE_TOWN_O
 from .name_bound import NameBound
 from .names import (COUNTRY_ENDS, GENERIC_WORDS, HALLS, SAME_NAME, NameKey, TokenWeights, acronyms, initials_only,
                     name_key, name_key_uncached, name_keys, name_similarity, place_in_one_name, same_name_reason,
-                    without_accents)
+                    same_words, without_accents)
 from .places import STREET_TYPES, PlaceWords, country_named, postcode_parts
 
 __all__ = ["EntityRecord", "DuplicatePair", "find_duplicates", "groups_of", "merge_groups"]
@@ -356,9 +356,8 @@ def _reordered(ra, rb, reason: str) -> bool:
 
 
 def _same_words(ra, rb) -> bool:
-    """True when two records' names are the same words, in any order."""
-    person = ra.kind == "Person"
-    return set(name_key(ra.name, person=person).tokens) == set(name_key(rb.name, person=person).tokens)
+    """True when two records' names are the same words, in any order (``names.same_words``)."""
+    return same_words(ra.name, rb.name, person=ra.kind == "Person")
 
 
 #: Words that make the first part of an address a building's name ("Kates Hill Community Centre, Dock Lane"), not a
@@ -814,7 +813,8 @@ def find_duplicates(records, *, min_score: float = W.DUPLICATE_MIN_SCORE, top_k:
             delta = min(delta, 0.0)  # a town or a hospital apart is not undone by a shared switchboard
         score = min(1.0, max(0.0, score + delta))
         reasons += contact
-        if delta > 0 and (venue := _venue(ra, rb, reason.startswith("same name"))):  # (only a shared address, postcode or phone lifts such a pair)
+        # (only a shared address, postcode or phone lifts such a pair)
+        if delta > 0 and (venue := _venue(ra, rb, reason.startswith("same name"))):
             reasons.append(venue)
         same_ids = sorted({registry_id(i) for i in ra.identifiers} & {registry_id(i) for i in rb.identifiers}
                           ) if ra.identifiers and rb.identifiers else []  # most records carry none

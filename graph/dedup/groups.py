@@ -26,7 +26,7 @@ from typing import Any, Mapping
 
 from . import weights as W
 from .names import (AFTER_A_DASH, FOUNDATION_OF, IN_BRACKETS, NO_WORD_IN_COMMON, ONLY_A_PLACE, OWN_WORDS, SAME_NAME,
-                    SPELLED_OUT, name_key, several_bodies)
+                    SPELLED_OUT, name_key, same_words, several_bodies)
 
 __all__ = ["overlap_groups", "merge_groups", "groups_of", "merge_plan", "review_only", "PlannedPair"]
 
@@ -278,8 +278,8 @@ def review_only(pair, names: Mapping[str, str] | None, several=None) -> str | No
                 "body: review it (merge them, or keep both with part_of)")
     if same_ids and not pair.reasons[0].startswith("same name") and any(
             r.startswith(_CONTACT_APART) for r in pair.reasons) and not any(
-            r.startswith(("same address", "same postcode")) for r in pair.reasons) and not _same_words(
-            pair, names) and not any(map(numbers_a_site, same_ids)):
+            r.startswith(("same address", "same postcode")) for r in pair.reasons) and not (
+            names and same_words(names[pair.a], names[pair.b])) and not any(map(numbers_a_site, same_ids)):
         # a diocese's parishes and a circuit's churches are registered under its number, and a charity's agency
         # under the charity's ("Wednesbury, St Paul" / "Wednesbury, St Bartholomew", "Walsall Methodist Church" /
         # "Walsall Methodist Circuit", "Caritas Archdiocese of Birmingham" / "Archdiocese of Birmingham", each pair
@@ -353,14 +353,6 @@ def _register_or_website(pair) -> bool:
     review names at one address or phone (two letters, a venue, words of their own, words after a dash) still merge
     by; an address or a phone is shared by the bodies of one building."""
     return any(r.startswith(("same identifier", "same website")) for r in pair.reasons)
-
-
-def _same_words(pair, names: Mapping[str, str] | None) -> bool:
-    """True when the two names of ``pair`` are the same words, in any order ("Walsall U3A" / "U3A in Walsall")."""
-    if not names:
-        return False
-    a = name_key(names[pair.a]).tokens
-    return bool(a) and set(a) == set(name_key(names[pair.b]).tokens)
 
 
 def _one_adds_a_place(pair, names: Mapping[str, str] | None) -> bool:

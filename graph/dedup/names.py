@@ -1377,6 +1377,12 @@ def other_number(word: str) -> str | None:
     return _OTHER_NUMBER.get(word)
 
 
+def same_words(a: str, b: str, *, person: bool = False) -> bool:
+    """True when two names are the same words, in any order ("Walsall U3A" / "U3A in Walsall")."""
+    words = name_key(a, person=person).tokens
+    return bool(words) and set(words) == set(name_key(b, person=person).tokens)
+
+
 def adjacent_joins(tokens: tuple[str, ...]) -> frozenset[str]:
     """Every two neighbouring words of a name written as one ("interfaith" of "inter faith")."""
     return frozenset(x + y for x, y in zip(tokens, tokens[1:]))
@@ -1390,7 +1396,7 @@ def _fused(a: NameKey, b: NameKey) -> tuple[NameKey, NameKey] | None:
     out, changed = [a, b], False
     for n, (x, y) in enumerate(((a, b), (b, a))):
         theirs = set(y.tokens)
-        joins = {j for j in adjacent_joins(x.tokens) & theirs} if len(x.tokens) > 1 else ()
+        joins = adjacent_joins(x.tokens) & theirs if len(x.tokens) > 1 else frozenset()
         if not joins:
             continue
 
