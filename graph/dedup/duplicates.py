@@ -370,10 +370,7 @@ def _building_words(address: str) -> frozenset[str]:
     """The name words of the building an address starts with, or none: a first part with no figure and a
     building's word, before a street or a town. Its own cache: a building's name would push names out of
     ``name_key``'s."""
-    parts = address.split(",")
-    if len(parts) < 2 or any(c.isdigit() for c in parts[0]):
-        return frozenset()
-    words = frozenset(name_key_uncached(parts[0]).tokens)
+    words = _first_part_words(address)
     return words if words & _BUILDING_WORDS else frozenset()
 
 

@@ -259,7 +259,7 @@ def review_only(pair, names: Mapping[str, str] | None, several=None) -> str | No
         return ("the postcodes are in different areas: two sites of one body, or one that moved: review it rather "
                 "than merge")
     if any(r.startswith(POSTCODES_APART) for r in pair.reasons) and not any(
-            r.startswith(_ONE_BODY_BEYOND_NAME) for r in pair.reasons):
+            r.startswith(EVIDENCE_BEYOND_NAME) for r in pair.reasons):
         # "Ladywood Community Gardens Network" (B16 0QT) / "Ladywood Community Garden" (B16 8HA), merged on their
         # names in a green skills trial: two postcodes are two addresses, and nothing else said one body
         return ("two postcodes of one district, and no address, phone, register or website says one body: two sites "
@@ -342,8 +342,6 @@ def review_only(pair, names: Mapping[str, str] | None, several=None) -> str | No
     return None if why and any(r.startswith(EVIDENCE_BEYOND_NAME) for r in pair.reasons) else why
 
 
-#: Reasons that say one body beyond the names: one address, phone, register number or website.
-_ONE_BODY_BEYOND_NAME = ("same address", "same phone number", "same identifier", "same website")
 #: How a pair's reasons say two records' phones or street addresses differ (``duplicates.contact_evidence``).
 _CONTACT_APART = ("but different phone numbers", "but different addresses")
 

@@ -1295,10 +1295,9 @@ def name_similarity(a: NameKey, b: NameKey, weight, ambiguous=frozenset(), place
         return 0.0, f"different places: {' '.join(clash[0])} vs {' '.join(clash[1])} (branches or sites)"
     if (numbers := number_clash(a, b)):
         return 0.0, f"different numbers: {' '.join(numbers[0])} vs {' '.join(numbers[1])} (sites or branches)"
-    if (kind := naming_form_clash(a, b)):  # as a branch is: a British list writes "Wolverhampton University" for
-        score, reason = _name_overlap(a, b, weight, ambiguous, places)  # the University of Wolverhampton, at its door
-        return min(score, ONE_PLACE_CAP), (f"{reason}, but '{kind} of X' and 'X {kind}' name two bodies (Washington, "
-                                           "Victoria), unless the address or phone is the same")
+    if (kind := naming_form_clash(a, b)):  # a British list writes "Wolverhampton University" for the University of
+        return _as_a_branch(a, b, weight, ambiguous, places,  # Wolverhampton, at its door
+                            f"'{kind} of X' and 'X {kind}' name two bodies (Washington, Victoria)")
     initials = min(len(a.tokens), len(b.tokens)) < 2  # "LUMC" spells the Leiden University Medical Center
     dep_a, dep_b = _dependent_bodies(a, initials), _dependent_bodies(b, initials)
     if dep_a != dep_b and "museum" in dep_a ^ dep_b:  # a gallery is a museum of its own: "Wolverhampton Art
@@ -1326,20 +1325,23 @@ def name_similarity(a: NameKey, b: NameKey, weight, ambiguous=frozenset(), place
     if (kinds := establishment_clash(a, b)):  # scored as names, to review, but never lifted to a merge
         score, reason = _name_overlap(a, b, weight, ambiguous, places)
         return min(score, ESTABLISHMENT_CAP), f"{reason}, but {kinds}, on one site or not"
-    if (national := national_clash(a, b)):  # as a branch is
-        score, reason = _name_overlap(a, b, weight, ambiguous, places)
-        return min(score, ONE_PLACE_CAP), (f"{reason}, but only one names a national {national}: another "
-                                           "institution, unless the address or phone is the same")
-    if (saints := saint_clash(a, b, places)):  # as a branch is: one church written with its street's phone
-        score, reason = _name_overlap(a, b, weight, ambiguous, places)
-        return min(score, ONE_PLACE_CAP), (f"{reason}, but {saints}: another church or body, unless the address or "
-                                           "phone is the same")
+    if (national := national_clash(a, b)):
+        return _as_a_branch(a, b, weight, ambiguous, places, f"only one names a national {national}: another "
+                                                             "institution")
+    if (saints := saint_clash(a, b, places)):
+        return _as_a_branch(a, b, weight, ambiguous, places, f"{saints}: another church or body")
     if (branch := place_in_one_name(a, b, places, weight)):
-        score, reason = _name_overlap(a, b, weight, ambiguous, places)
-        return min(score, ONE_PLACE_CAP), (f"{reason}, but only {branch[0].raw.strip()!r} names "
-                                           f"{' '.join(branch[1])}: a branch or another body, unless the "
-                                           "address or phone is the same")
+        return _as_a_branch(a, b, weight, ambiguous, places, f"only {branch[0].raw.strip()!r} names "
+                                                             f"{' '.join(branch[1])}: a branch or another body")
     return _name_overlap(a, b, weight, ambiguous, places)
+
+
+def _as_a_branch(a: NameKey, b: NameKey, weight, ambiguous, places, why: str) -> tuple[float, str]:
+    """The names' overlap, capped at ``ONE_PLACE_CAP`` with ``why`` they may be two bodies: a branch in another
+    town, another saint's church, a university's other naming form. The cap is under the reporting score, so a
+    shared address or phone (``duplicates.contact_evidence``) is what lists such a pair."""
+    score, reason = _name_overlap(a, b, weight, ambiguous, places)
+    return min(score, ONE_PLACE_CAP), f"{reason}, but {why}, unless the address or phone is the same"
 
 
 #: The spelling and typo thresholds of ``_name_overlap`` (and of ``name_bound``, whose bound holds only while it

@@ -1237,7 +1237,7 @@ def _tie_cells(reader: _Reader, entries: list, by_id: dict, by_label: dict) -> d
                 reader.problems.append(f"{sheet}:{n}: column {column!r} names {ref!r}, which {len(matches)} rows are "
                                        f"({', '.join(matches)}) (expected one: write its ID)")
                 continue
-            other = matches[0] if matches else made.get((kind, norm_name(ref))) or next(
+            other = matches[0] if matches else next(
                 (made[(k, norm_name(ref))] for k in ends if (k, norm_name(ref)) in made), None)
             if other is None:
                 end = kind if kind in ends else ends[0] if len(ends) == 1 else None
