@@ -1857,3 +1857,44 @@ def test_a_review_s_one_bodies_still_merge():
     assert [p.action for p in plan] == ["merge"], plan
     plan = _plan(_org("a", "4th Penn Scouts", postcode="WV4 5AA"), _org("b", "Fourth Penn Scouts", postcode="WV4 5AA"))
     assert [p.action for p in plan] == ["merge"], plan
+
+
+_AREA_FILLER = [_org(f"f{n}", f"{word} Wolverhampton", address=f"{n} High Street, Wolverhampton", postcode="WV1 1AA")
+                for n, word in enumerate(
+                    "Acorn Birch Cedar Damson Elder Fern Gorse Hazel Ivy Juniper Kale Larch Maple Nettle Oak Pine "
+                    "Quince Rowan Sorrel Thyme Umber Violet Willow Yarrow".split())]
+
+
+def test_a_chain_s_branch_in_the_list_s_own_area_is_a_branch():
+    """An early years trial's "Busy Bees" (the company, a provider column's name) and "Busy Bees Wolverhampton" (a
+    nursery at its own address) were merged: in a list of Wolverhampton, "Wolverhampton" is the list's area, no
+    branch. But the data writes "Busy Bees" with other towns too ("Busy Bees Walsall"): a chain, whose town names
+    its branch wherever it is."""
+    company, site = _org("a", "Busy Bees"), _org("b", "Busy Bees Wolverhampton", address="1 Compton Road, "
+                                                  "Wolverhampton", postcode="WV3 9PH")
+    assert [p.action for p in _plan(company, site, *_AREA_FILLER)] == ["merge"]  # the list's area alone
+    walsall = _org("c", "Busy Bees Walsall", address="Broadway North, Walsall", postcode="WS1 2QB")
+    assert frozenset(("a", "b")) not in _pairs(company, site, walsall, *_AREA_FILLER)
+
+
+def test_initials_with_of_spell_a_friends_group():
+    """"FoE" writes "of" and not "the"; its "F" spells the "Friends" of a friends' group, which kept the pair
+    apart as "only one is a friends' group"."""
+    (p,) = _pairs(_org("a", "Friends of the Earth"), _org("b", "FoE")).values()
+    assert p.score >= 0.8 and "initials" in p.reasons[0], p
+    assert not _pairs(_org("a", "Friends of the Earth"), _org("b", "Friends of Edgbaston Reservoir")).values()
+
+
+def test_a_chain_s_name_at_its_branch_s_site_is_that_branch():
+    """... but "Somali Community Association" at 29 Dudley Rd, WV2 3BZ, is the one of Wolverhampton there, not the
+    one of Walsall: a record of the chain's own name at a branch's site (its postcode or address) is that branch. A
+    phone alone is no site: a charity's groups share its booking line."""
+    walsall = _org("c", "Somali Community Association Walsall", address="44 Caldmore Road, Walsall",
+                   postcode="WS1 3RP")
+    site = _org("b", "Somali Community Association Wolverhampton", postcode="WV2 3BZ", phone="01902 713884")
+    bare = _org("a", "Somali Community Association", address="29 Dudley Rd", postcode="WV2 3BZ")
+    pair = _pairs(bare, site, walsall, *_AREA_FILLER)[frozenset(("a", "b"))]
+    assert "in Wolverhampton by its address" in pair.reasons[0], pair
+    bare = _org("a", "Somali Community Association", address="29 Dudley Rd", postcode="WV2 9ZZ", phone="01902 713884")
+    pair = _pairs(bare, site, walsall, *_AREA_FILLER)[frozenset(("a", "b"))]  # listed on the phone, as a branch
+    assert "a branch or another body" in pair.reasons[0], pair

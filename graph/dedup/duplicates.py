@@ -27,7 +27,7 @@ from ..identifiers import registry_id
 from .groups import (AREAS_APART, AT_ONE_VENUE, ON_DIFFERENT_STREETS, ONE_TOWN_ONLY, POSTCODES_APART, SAME_EMPLOYER,
                      groups_of, merge_groups, numbers_a_site)
 from .name_bound import NameBound
-from .names import (COUNTRY_ENDS, GENERIC_WORDS, HALLS, SAME_NAME, NameKey, TokenWeights, acronyms, initials_only,
+from .names import (COUNTRY_ENDS, GENERIC_WORDS, HALLS, SAME_NAME, NameKey, TokenWeights, acronyms, initials_only, list_area,
                     name_key, name_key_uncached, name_keys, name_similarity, place_in_one_name, same_name_reason,
                     same_words, without_accents)
 from .places import STREET_TYPES, PlaceWords, country_named, postcode_parts
@@ -555,7 +555,8 @@ def _placed_by_address(ra, rb, weight, ambiguous, places) -> tuple[float, str] |
     the address does (a trial's were "a branch or another body"). The other name is scored with that place added;
     None otherwise: a national body's head office is in the town of one of its branches ("Age UK" in London /
     "Age UK London"), and there the site tells them apart."""
-    if not any(r.startswith(_ONE_SITE) for r in contact_evidence(ra, rb)[1]):
+    shared = [r for r in contact_evidence(ra, rb)[1] if r.startswith(_ONE_SITE)]
+    if not shared:
         return None
     person = ra.kind == "Person"
     ka, kb = name_key(ra.name, person=person), name_key(rb.name, person=person)
@@ -568,7 +569,12 @@ def _placed_by_address(ra, rb, weight, ambiguous, places) -> tuple[float, str] |
     # Upper Gornal"), not its street ("7956 S Western" names no place Western)
     localities = {w for part in str(other.address or "").split(",") if (at := _address_text(part))
                   and not any(x.isdigit() for x in at) and not STREET_TYPES.intersection(at) for w in at}
-    if not set(words) <= localities:
+    # or the list's area, which the name names as a chain's branch does (``names.list_area``): a record of the
+    # chain's own name at that branch's site, its address or postcode (a phone is shared by a charity's groups), is
+    # that branch ("Somali Community Association" at WV2 3BZ and "... Wolverhampton" there, in a list of
+    # Wolverhampton that has the one of Walsall too)
+    at_site = any(r.startswith(_ONE_SITE[:2]) for r in shared)
+    if not all(w in localities or (at_site and list_area(w, places, weight)) for w in words):
         return None
     placed = name_key(f"{other.name} {' '.join(words)}", person=person)
     score, reason = name_similarity(named, placed, weight, ambiguous, places)

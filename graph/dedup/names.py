@@ -457,13 +457,22 @@ def name_keys(name: str, *, person: bool = False) -> list[NameKey]:
     return [name_key(name, person=person)]
 
 
+_ARTICLES = frozenset(("the", "a", "an"))
+
+
+def initials_of(short: NameKey, long_: NameKey) -> bool:
+    """``short`` is one word spelling ``long_``'s initials (``acronyms``): "UoW", "FoE"."""
+    return len(short.tokens) == 1 and short.joined in acronyms(long_)
+
+
 def acronyms(key: NameKey) -> set[str]:
     """Initials a partner might write for this name: "uow" and "uw" for University of Wolverhampton; and
     without the initials the name writes in capitals itself, "rwt" for The Royal Wolverhampton NHS Trust (a
-    trial's "RWT" scored 0.15 against it)."""
+    trial's "RWT" scored 0.15 against it); and with "of" and "and" but not "the" ("FoE" for Friends of the Earth)."""
     out = set()
     plain = tuple(w for w in key.tokens if w not in key.capitals) if key.capitals else ()
-    for words in (key.words, key.tokens, plain):
+    no_articles = tuple(w for w in key.words if w not in _ARTICLES)
+    for words in (key.words, key.tokens, plain, no_articles):
         if len(words) >= 2:
             out.add("".join(w[0] for w in words))
     return out
@@ -500,15 +509,48 @@ AREA_SHARE = 0.05
 AREA_MIN_NAMES = 20
 
 
-def _branch_place(word: str, places, weight=None) -> bool:
+def _branch_place(word: str, places, weight=None, chained: bool = False) -> bool:
     """A place that marks a branch: a town, county or site word (``PlaceWords.is_town``) that is not
-    the area the whole list covers (``AREA_SHARE``, counted by ``weight`` when it is a TokenWeights)."""
+    the area the whole list covers (``AREA_SHARE``, counted by ``weight`` when it is a TokenWeights), unless
+    the name before it is a chain's (``chained``: "Busy Bees Wolverhampton" where the data also writes "Busy
+    Bees Walsall" is the Wolverhampton branch, in a list of Wolverhampton as anywhere)."""
     is_town = getattr(places, "is_town", None)
     if not (is_town(word) if is_town else word in places):
         return False
+    if chained:
+        return True
     df, n = getattr(weight, "df", None), getattr(weight, "n", 0)
     count = df.get(word, 0) if df is not None else 0
     return not (count >= AREA_MIN_NAMES and count >= AREA_SHARE * n)
+
+
+def list_area(word: str, places, weight) -> bool:
+    """A town that is the area the whole list covers (``AREA_SHARE``): a place, but no branch's by itself."""
+    is_town = getattr(places, "is_town", None)
+    return bool(is_town and is_town(word)) and not _branch_place(word, places, weight)
+
+
+def before_town(words: tuple[str, ...], places) -> tuple[tuple[str, ...], str] | None:
+    """(the words before a name's first town, that town) when a town follows some of its words ("busy bees",
+    "walsall" for "Busy Bees Day Nursery at Walsall", the kind words left out), or None. What a chain's names
+    share (``PlaceWords.chains``)."""
+    is_town = getattr(places, "is_town", None)
+    if is_town is None:
+        return None
+    for i, w in enumerate(words):
+        if is_town(w):
+            stem = tuple(t for t in words[:i] if t not in KIND_WORDS)
+            return (stem, w) if stem else None
+    return None
+
+
+def _chained(words: tuple[str, ...], places) -> bool:
+    """The words before the name's first town are written in the data with another town too: a chain, whose
+    town names a branch (``PlaceWords.chains``)."""
+    chains = getattr(places, "chains", None)
+    if not chains or (stem := before_town(words, places)) is None:
+        return False
+    return bool(chains.get(stem[0], frozenset()) - {stem[1]})
 
 
 def _place_in(word: str, tokens) -> bool:
@@ -520,7 +562,8 @@ def _place_in(word: str, tokens) -> bool:
 def _branch_places(words: tuple[str, ...], places, weight) -> list[str]:
     """The words of a name that place a branch (``_branch_place``), and "new" before a place: "New South
     Wales" is not South Wales, "New York" not York (elsewhere "new" is an ordinary word: "New Horizons")."""
-    return [t for i, t in enumerate(words) if _branch_place(t, places, weight) or (
+    chained = _chained(words, places)
+    return [t for i, t in enumerate(words) if _branch_place(t, places, weight, chained) or (
         t == "new" and i + 1 < len(words) and words[i + 1] in places)]
 
 
@@ -553,9 +596,8 @@ def place_in_one_name(a: NameKey, b: NameKey, places=NO_PLACES, weight=None) -> 
     Nijmegen", the address of an affiliation string) qualifies the record, not the name, so it does not count,
     unless the data writes that name with several towns after it (``_own_name``).
     """
-    for short, long_ in ((a, b), (b, a)):  # "UoW": initials spell the place too
-        if len(short.tokens) == 1 and short.joined in acronyms(long_):
-            return None
+    if initials_of(a, b) or initials_of(b, a):  # "UoW": initials spell the place too
+        return None
     own_a, own_b = _own_name(a, places), _own_name(b, places)
     if all(t in b.tokens for t in own_a) and all(t in a.tokens for t in own_b):  # most pairs: a fast path
         return None  # (a word both write places no branch)
@@ -1300,6 +1342,8 @@ def name_similarity(a: NameKey, b: NameKey, weight, ambiguous=frozenset(), place
                             f"'{kind} of X' and 'X {kind}' name two bodies (Washington, Victoria)")
     initials = min(len(a.tokens), len(b.tokens)) < 2  # "LUMC" spells the Leiden University Medical Center
     dep_a, dep_b = _dependent_bodies(a, initials), _dependent_bodies(b, initials)
+    if dep_a != dep_b and initials and (initials_of(a, b) or initials_of(b, a)):
+        dep_a = dep_b = set()  # "FoE": the initials spell the friends' group, "UHB" the hospitals
     if dep_a != dep_b and "museum" in dep_a ^ dep_b:  # a gallery is a museum of its own: "Wolverhampton Art
         for dep, key in ((dep_a, a), (dep_b, b)):  # Gallery" / "... Art Gallery and Museums" are one body
             if "museum" not in dep and _GALLERY.intersection(key.tokens):
@@ -1476,7 +1520,7 @@ def _name_overlap(a: NameKey, b: NameKey, weight, ambiguous, places) -> tuple[fl
     if joined >= JOINED_SIM and min(len(a.joined), len(b.joined)) >= JOINED_MIN:
         return joined, f"names differ only by spelling ({joined:.2f})"
     for short, long_ in ((a, b), (b, a)):
-        if len(short.tokens) == 1 and len(short.joined) >= 2 and short.joined in acronyms(long_) and len(long_.tokens) >= 2:
+        if len(short.joined) >= 2 and len(long_.tokens) >= 2 and initials_of(short, long_):
             if short.joined in ambiguous:
                 return 0.5, f"{short.raw!r} is the initials of {long_.raw!r}, and of other names here"
             return W.INITIALS, f"{short.raw!r} is the initials of {long_.raw!r}"

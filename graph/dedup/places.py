@@ -169,13 +169,16 @@ class PlaceWords:
         #: them ("University of California, Davis", "University of California, Irvine"): a body with a
         #: site in each, so the town after such a name names the site (``PlaceWords.of``).
         self.sited: frozenset[tuple[str, ...]] = frozenset()
+        #: The words before a town in the data's names, each with the towns written after them ("busy bees" ->
+        #: walsall, dudley, wolverhampton): a chain whose town names its branch (``names.chain_towns``).
+        self.chains: dict[tuple[str, ...], frozenset[str]] = {}
         self._seen: dict[str, bool] = {}
 
     @classmethod
     def of(cls, records) -> PlaceWords:
         """The place words of ``records`` (``records.EntityRecord``): their addresses, and the addresses
         their names end with."""
-        from .names import KIND_WORDS, address_places, name_key, site_town
+        from .names import KIND_WORDS, address_places, before_town, name_key, site_town
 
         records = list(records)
         out = cls((r.address for r in records), {w for r in records for w in address_places(r.name)})
@@ -183,11 +186,15 @@ class PlaceWords:
         # ("Church", Lancashire, in an address; "St Matthew's Church, Walsall" names no town Church)
         out.from_data, out.streets = out.from_data - KIND_WORDS, out.streets - KIND_WORDS
         towns: dict[tuple[str, ...], set[str]] = {}
+        chains: dict[tuple[str, ...], set[str]] = {}
         for r in records:
             key = name_key(r.name, person=False)  # as find_duplicates asks: its cached key, not a second one
             if key.head != key.tokens and (town := site_town(key, out)):
                 towns.setdefault(key.head, set()).add(town)
+            if (stem := before_town(key.head, out)) is not None:
+                chains.setdefault(stem[0], set()).add(stem[1])
         out.sited = frozenset(head for head, seen in towns.items() if len(seen) > 1)
+        out.chains = {stem: frozenset(seen) for stem, seen in chains.items() if len(seen) > 1}
         return out
 
     def __contains__(self, word: str) -> bool:
