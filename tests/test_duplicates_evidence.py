@@ -1898,3 +1898,19 @@ def test_a_chain_s_name_at_its_branch_s_site_is_that_branch():
     bare = _org("a", "Somali Community Association", address="29 Dudley Rd", postcode="WV2 9ZZ", phone="01902 713884")
     pair = _pairs(bare, site, walsall, *_AREA_FILLER)[frozenset(("a", "b"))]  # listed on the phone, as a branch
     assert "a branch or another body" in pair.reasons[0], pair
+
+
+def test_a_chain_s_names_write_their_town_anywhere_and_a_country_is_no_town():
+    """A refugee trial's "Wolverhampton City of Sanctuary" (the town first) and "City of Sanctuary Birmingham" are one
+    chain's; "Headway Birmingham and Solihull" (two towns) and "Headway Dudley" another's; "British Red Cross ..."
+    names a nation's body, no town of a chain."""
+    from graph.dedup.places import PlaceWords
+
+    records = [_org(str(n), name, address=f"1 High Street, {town}") for n, (name, town) in enumerate((
+        ("Wolverhampton City of Sanctuary", "Wolverhampton"), ("City of Sanctuary Birmingham", "Birmingham"),
+        ("Headway Birmingham and Solihull", "Solihull"), ("Headway Dudley", "Dudley"),
+        ("British Red Cross Refugee Support Birmingham", "Birmingham")))]
+    chains = PlaceWords.of(records).chains
+    assert chains[("city", "sanctuary")] >= {"wolverhampton", "birmingham"}, chains
+    assert chains[("headway",)] >= {"birmingham", "dudley"}, chains
+    assert not any("red" in stem and "british" not in stem for stem in chains), chains

@@ -573,7 +573,7 @@ def _placed_by_address(ra, rb, weight, ambiguous, places) -> tuple[float, str] |
     # chain's own name at that branch's site, its address or postcode (a phone is shared by a charity's groups), is
     # that branch ("Somali Community Association" at WV2 3BZ and "... Wolverhampton" there, in a list of
     # Wolverhampton that has the one of Walsall too)
-    at_site = any(r.startswith(_ONE_SITE[:2]) for r in shared)
+    at_site = len(words) == 1 and any(r.startswith(_ONE_SITE[:2]) for r in shared)  # (one place: the area)
     if not all(w in localities or (at_site and list_area(w, places, weight)) for w in words):
         return None
     placed = name_key(f"{other.name} {' '.join(words)}", person=person)

@@ -531,17 +531,18 @@ def list_area(word: str, places, weight) -> bool:
 
 
 def before_town(words: tuple[str, ...], places) -> tuple[tuple[str, ...], str] | None:
-    """(the words before a name's first town, that town) when a town follows some of its words ("busy bees",
-    "walsall" for "Busy Bees Day Nursery at Walsall", the kind words left out), or None. What a chain's names
-    share (``PlaceWords.chains``)."""
+    """(a name's words but its towns and kind words, its first town) when it names a town ("busy bees", "walsall"
+    for "Busy Bees Day Nursery at Walsall"; "city sanctuary", "wolverhampton" for "Wolverhampton City of Sanctuary";
+    "headway", "birmingham" for "Headway Birmingham and Solihull"), or None. What a chain's names share
+    (``PlaceWords.chains``). A country or a nation is no town: "British Red Cross" is no branch of a "Red Cross"."""
     is_town = getattr(places, "is_town", None)
     if is_town is None:
         return None
-    for i, w in enumerate(words):
-        if is_town(w):
-            stem = tuple(t for t in words[:i] if t not in KIND_WORDS)
-            return (stem, w) if stem else None
-    return None
+    towns = [w for w in words if is_town(w) and w not in COUNTRIES and w not in _NATIONS]
+    if not towns:
+        return None
+    stem = tuple(t for t in words if t not in towns and t not in KIND_WORDS)
+    return (stem, towns[0]) if stem else None
 
 
 def _chained(words: tuple[str, ...], places) -> bool:
