@@ -1914,3 +1914,43 @@ def test_a_chain_s_names_write_their_town_anywhere_and_a_country_is_no_town():
     assert chains[("city", "sanctuary")] >= {"wolverhampton", "birmingham"}, chains
     assert chains[("headway",)] >= {"birmingham", "dudley"}, chains
     assert not any("red" in stem and "british" not in stem for stem in chains), chains
+
+
+def test_a_club_s_youth_side_is_a_club_of_its_own():
+    """A sports trial's "Rushall Olympic Youth FC" was merged into "Rushall Olympic F.C." at their one ground, as
+    juniors' sides are not; a youth club is a neighbourhood's, no club's side."""
+    ground = dict(address="Dales Lane, Rushall", postcode="WS4 1LJ")
+    assert not _plan(_org("a", "Rushall Olympic F.C.", **ground), _org("b", "Rushall Olympic Youth FC", **ground))
+    (p,) = _plan(_org("a", "Low Hill Youth Club", **ground), _org("b", "Low Hill Youth Club Ltd", **ground))
+    assert p.action == "merge", p
+
+
+def test_a_phone_many_names_answer_is_no_evidence_and_a_postcode_in_the_address_is_read():
+    """A skills trial's "Jobcentre Plus Wolverhampton" and "... Walsall" were merged on 0800 169 0190, the national
+    line twelve offices gave: a phone answered under more than six names is a switchboard, as an umbrella body's
+    number is. And "Townend House, Walsall WS1 1NS" names Walsall, and its postcode, though no column held it."""
+    offices = [_org(f"j{n}", f"Jobcentre Plus {town}", phone="0800 169 0190", postcode=postcode) for n, (town, postcode)
+               in enumerate((("Bilston", "WV14 7LU"), ("Dudley", "DY2 7DQ"), ("Wednesbury", "WS10 7DB"),
+                             ("Tipton", "DY4 8QS"), ("Oldbury", "B69 2AJ"), ("Brierley Hill", "DY5 1RU")))]
+    wolves = _org("a", "Jobcentre Plus Wolverhampton", address="Molineux House, Wulfruna Street, Wolverhampton WV1 1SB",
+                  phone="0800 169 0190")
+    walsall = _org("b", "Jobcentre Plus Walsall", address="Townend House, Walsall WS1 1NS", phone="0800 169 0190")
+    pairs = _pairs(wolves, walsall, *offices)
+    assert frozenset(("a", "b")) not in pairs and not any(p.score >= 0.8 for p in pairs.values()), pairs
+    parish = [_org(f"p{n}", name, phone="01384 252015", postcode="DY1 1QP") for n, name in enumerate((
+        "St Thomas's (Top Church)", "Top Church Dudley", "St Thomas Church Dudley", "St Edmund's Dudley",
+        "St Edmunds", "Dudley, St Edmund King and Martyr", "Dudley, St Thomas and St Luke (Top Church)"))]
+    assert all("same phone number (01384 252015)" in p.reasons for p in _pairs(*parish).values())  # one district
+    (p,) = _pairs(_org("a", "Walsall Bereavement Support", address="Townend House, Walsall WS1 1NS"),
+                  _org("b", "Walsall Bereavement Support Service", postcode="WS1 1NS")).values()
+    assert "same postcode WS1 1NS" in p.reasons, p
+
+
+def test_one_register_at_two_postcodes_of_a_district_is_two_sites_to_review():
+    """A skills trial's "Coventry College" at CV1 5DG and at CV1 3GD (its two campuses, no address column) were
+    merged on their UKPRN: a college's campuses, a charity's offices share its number, which says one body, not one
+    site."""
+    ukprn = dict(identifiers=("GB-UKPRN-10001726",))
+    plan = _plan(_org("a", "Coventry College", postcode="CV1 5DG", **ukprn),
+                 _org("b", "Coventry College", postcode="CV1 3GD", **ukprn))
+    assert [p.action for p in plan] == ["review"], plan

@@ -16,7 +16,8 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from rapidfuzz.distance import OSA
 from rapidfuzz.process import extractOne
@@ -27,10 +28,10 @@ from ..identifiers import registry_id
 from .groups import (AREAS_APART, AT_ONE_VENUE, ON_DIFFERENT_STREETS, ONE_TOWN_ONLY, POSTCODES_APART, SAME_EMPLOYER,
                      groups_of, merge_groups, numbers_a_site)
 from .name_bound import NameBound
-from .names import (COUNTRY_ENDS, GENERIC_WORDS, HALLS, SAME_NAME, NameKey, TokenWeights, acronyms, initials_only, list_area,
-                    name_key, name_key_uncached, name_keys, name_similarity, place_in_one_name, same_name_reason,
-                    same_words, without_accents)
-from .places import STREET_TYPES, PlaceWords, country_named, postcode_parts
+from .names import (COUNTRY_ENDS, GENERIC_WORDS, HALLS, SAME_NAME, NameKey, TokenWeights, acronyms, initials_only,
+                    list_area, name_key, name_key_uncached, name_keys, name_similarity, place_in_one_name,
+                    same_name_reason, same_words, without_accents)
+from .places import STREET_TYPES, PlaceWords, country_named, postcode_in, postcode_parts, without_postcode
 
 __all__ = ["EntityRecord", "DuplicatePair", "find_duplicates", "groups_of", "merge_groups"]
 
@@ -490,9 +491,10 @@ def _alias_reason(ra, rb) -> str:
     return SAME_NAME
 
 
-def contact_evidence(ra, rb) -> tuple[float, list[str]]:
+def contact_evidence(ra, rb, switchboards: Mapping[str, int] | None = None) -> tuple[float, list[str]]:
     """(score change, reasons) from address, postcode and phone: the same is strong evidence of one body,
-    a different one (both written) evidence of two sites; the weights are in ``weights``."""
+    a different one (both written) evidence of two sites; the weights are in ``weights``. A phone among
+    ``switchboards`` (``_switchboards``: its local number -> how many names answer it) is no evidence."""
     delta, reasons = 0.0, []
     aa, ab = _address(ra.address), _address(rb.address)
     pa, pb = postcode_parts(ra.postcode), postcode_parts(rb.postcode)
@@ -530,7 +532,9 @@ def contact_evidence(ra, rb) -> tuple[float, list[str]]:
         reasons.append(f"but {IN_DIFFERENT_COUNTRIES} ({_country(ra.address)} / {_country(rb.address)})")
     fa, fb = _phone(ra.phone), _phone(rb.phone)
     if fa and fb:
-        if fa == fb:
+        if fa == fb and switchboards and fa in switchboards:
+            reasons.append(f"{SWITCHBOARD} ({ra.phone.strip()}, answering {switchboards[fa]} names)")
+        elif fa == fb:
             delta += W.SAME_PHONE
             reasons.append(f"same phone number ({ra.phone.strip()})")
         else:
@@ -548,14 +552,14 @@ _FIELD_BONUS = tuple(W.SAME_ADDRESS * (m & 1) + W.SAME_PHONE * (m >> 1 & 1) + W.
 _ONE_SITE = ("same address", "same postcode", "same phone number")
 
 
-def _placed_by_address(ra, rb, weight, ambiguous, places) -> tuple[float, str] | None:
+def _placed_by_address(ra, rb, weight, ambiguous, places, switchboards=None) -> tuple[float, str] | None:
     """(score, reason) of two names one of which adds a place (``names.place_in_one_name``) that the other
     record's address names, the two at one postcode, address or phone: "St. Peters Church Upper Gornal" / "St
     Peter's Church" at "Clarence St, Upper Gornal", both DY3 1UL, is one church, the name saying where it is as
     the address does (a trial's were "a branch or another body"). The other name is scored with that place added;
     None otherwise: a national body's head office is in the town of one of its branches ("Age UK" in London /
     "Age UK London"), and there the site tells them apart."""
-    shared = [r for r in contact_evidence(ra, rb)[1] if r.startswith(_ONE_SITE)]
+    shared = [r for r in contact_evidence(ra, rb, switchboards)[1] if r.startswith(_ONE_SITE)]
     if not shared:
         return None
     person = ra.kind == "Person"
@@ -567,7 +571,7 @@ def _placed_by_address(ra, rb, weight, ambiguous, places) -> tuple[float, str] |
     other = rb if named is ka else ra
     # the place in the address's localities: its parts without a number or a street's word ("Clarence St,
     # Upper Gornal"), not its street ("7956 S Western" names no place Western)
-    localities = {w for part in str(other.address or "").split(",") if (at := _address_text(part))
+    localities = {w for part in without_postcode(str(other.address or "")).split(",") if (at := _address_text(part))
                   and not any(x.isdigit() for x in at) and not STREET_TYPES.intersection(at) for w in at}
     # or the list's area, which the name names as a chain's branch does (``names.list_area``): a record of the
     # chain's own name at that branch's site, its address or postcode (a phone is shared by a charity's groups), is
@@ -652,6 +656,33 @@ def _name_candidates(keys: list, min_sim: float, k: int) -> set[tuple[int, int]]
     return pairs
 
 
+#: How a pair's reason names a phone many bodies answer (``_switchboards``).
+SWITCHBOARD = "the same phone, a switchboard or a national line, no evidence of one record"
+
+
+def _switchboards(records) -> dict[str, int]:
+    """Phones (their local numbers, ``_phone``) answered by records of more than ``GROUP_ONE_NAME_SIZE`` names in
+    at least ``SWITCHBOARD_DISTRICTS`` postcode districts -> how many names: a national line or a council's
+    switchboard (a skills trial's thirteen Jobcentre offices on 0800 169 0190, two of them in two towns merged on
+    it). Such a phone lifts no pair, as an umbrella body's register number does not (``_umbrella_numbers``). One
+    site's line is answered under several names where a list writes each body several ways (a faith trial's two
+    churches of one parish office, seven names at DY1), but not in districts apart."""
+    names: dict[str, set] = defaultdict(set)
+    districts: dict[str, set] = defaultdict(set)
+    for r in records:
+        if (f := _phone(r.phone)):
+            names[f].add(name_key(r.name, person=r.kind == "Person").tokens)
+            if (pc := postcode_parts(r.postcode)):
+                districts[f].add(pc[0])
+    return {f: len(n) for f, n in names.items()
+            if len(n) > W.GROUP_ONE_NAME_SIZE and len(districts[f]) >= SWITCHBOARD_DISTRICTS}
+
+
+#: Postcode districts whose records answer one phone that make it a central line (``_switchboards``): a body's
+#: office and one site may be in two.
+SWITCHBOARD_DISTRICTS = 3
+
+
 #: How a pair's reason names a number many bodies hold (``_umbrella_numbers``): no evidence of one record.
 UMBRELLA_NUMBER = "an umbrella body's number, no evidence of one record:"
 
@@ -677,9 +708,11 @@ def find_duplicates(records, *, min_score: float = W.DUPLICATE_MIN_SCORE, top_k:
     """Pairs of records likely to be one entity, best first (score, then ids).
 
     A record linked to the other by PART_OF (either way) is never offered: the data
-    already says they are a unit and its parent, whatever their names share.
+    already says they are a unit and its parent, whatever their names share. A UK postcode an address ends with
+    is the record's postcode when it has none (a list without a postcode column writes it there).
     """
-    records = list(records)
+    records = [replace(r, postcode=written) if not r.postcode and (written := postcode_in(r.address)) else r
+               for r in records]
     free_core = core_free()  # asked before this work raises the load (``forked.core_free``)
     by_id = {r.id: r for r in records}
     key_index: dict[tuple, int] = {}
@@ -771,7 +804,7 @@ def find_duplicates(records, *, min_score: float = W.DUPLICATE_MIN_SCORE, top_k:
         for a in a_ids:
             for b in b_ids:
                 offer(a, b, score, reason)
-    umbrella = _umbrella_numbers(records)
+    umbrella, switchboards = _umbrella_numbers(records), _switchboards(records)
     shared_keys = defaultdict(list)
     for r in records:
         for ident in r.identifiers:
@@ -792,8 +825,8 @@ def find_duplicates(records, *, min_score: float = W.DUPLICATE_MIN_SCORE, top_k:
                 ra, rb = by_id[first], by_id[other]
                 score, reason = name_similarity(name_key(ra.name, person=ra.kind == "Person"),
                                                 name_key(rb.name, person=rb.kind == "Person"), weight, places=places)
-                if "a branch or another body" in reason and (placed := _placed_by_address(ra, rb, weight, ambiguous,
-                                                                                            places)):
+                if "a branch or another body" in reason and (placed := _placed_by_address(
+                        ra, rb, weight, ambiguous, places, switchboards)):
                     score, reason = placed  # (at one site: a pair of this loop's, a postcode, phone or address)
                 offer(ra.id, rb.id, score, reason)
 
@@ -811,7 +844,7 @@ def find_duplicates(records, *, min_score: float = W.DUPLICATE_MIN_SCORE, top_k:
             ka, kb = name_key(ra.name, person=ra.kind == "Person"), name_key(rb.name, person=rb.kind == "Person")
             reason = same_name_reason(ka, kb) if ka.tokens == kb.tokens else _alias_reason(ra, rb)
         reasons = [reason] if reason else []
-        delta, contact = contact_evidence(ra, rb)
+        delta, contact = contact_evidence(ra, rb, switchboards)
         if "different places" in reason or "a body of its own" in reason:
             delta = min(delta, 0.0)  # a town or a hospital apart is not undone by a shared switchboard
         score = min(1.0, max(0.0, score + delta))

@@ -205,6 +205,9 @@ SAME_EMPLOYER = "both work for"
 #: Reasons (from ``dedup.duplicates.find_duplicates``) that say which body a record is beyond its name: an
 #: identifier, an address, a phone number or a website shared by both records.
 EVIDENCE_BEYOND_NAME = ("same identifier", "same address", "same phone number", "same website")
+#: Of those, the ones that say one place or one line, not only one body: a register's number is shared by a
+#: body's sites.
+_ONE_PLACE_OR_LINE = tuple(r for r in EVIDENCE_BEYOND_NAME if r != "same identifier")
 
 
 def numbers_a_site(identifier: str) -> bool:
@@ -259,11 +262,13 @@ def review_only(pair, names: Mapping[str, str] | None, several=None) -> str | No
         return ("the postcodes are in different areas: two sites of one body, or one that moved: review it rather "
                 "than merge")
     if any(r.startswith(POSTCODES_APART) for r in pair.reasons) and not any(
-            r.startswith(EVIDENCE_BEYOND_NAME) for r in pair.reasons):
+            r.startswith(_ONE_PLACE_OR_LINE) for r in pair.reasons):
         # "Ladywood Community Gardens Network" (B16 0QT) / "Ladywood Community Garden" (B16 8HA), merged on their
-        # names in a green skills trial: two postcodes are two addresses, and nothing else said one body
-        return ("two postcodes of one district, and no address, phone, register or website says one body: two sites "
-                "or bodies, or one that moved: review it rather than merge")
+        # names in a green skills trial: two postcodes are two addresses, and nothing else said one body. A register
+        # does not say one site: a college's campuses share its UKPRN ("Coventry College" at CV1 5DG and at CV1 3GD,
+        # a skills trial's two campuses merged on it)
+        return ("two postcodes of one district, and no address, phone or website says one place: two sites or "
+                "bodies, or one that moved: review it rather than merge")
     same_ids = next((r[len("same identifier "):].split(", ") for r in pair.reasons if r.startswith("same identifier")),
                     ())
     if same_ids and "a body of its own" in pair.reasons[0] and not any(map(numbers_a_site, same_ids)):

@@ -1105,6 +1105,9 @@ DEPENDENT_BODIES = {w: kind for kind, words in (
     # its own officers and often its own charity number (not "veterans": "Veterans Affairs" names the VA); a
     # swimming club's masters' squad too
     ("juniors' side", "juniors"), ("ladies' side", "ladies"), ("masters' side", "masters"),
+    # and its youth side ("Rushall Olympic Youth FC" / "Rushall Olympic F.C.", a sports trial's two clubs at one
+    # ground, merged)
+    ("youth side", "youth"),
 ) for w in words.split()}
 #: Two words that name a hospital: "University of Mississippi Medical Center" is the university's hospital,
 #: not the university.
@@ -1112,6 +1115,11 @@ HOSPITAL_PHRASES = frozenset({("medical", "centre")})
 
 
 _GALLERY = frozenset({"gallery", "galleries"})
+#: Words of a sports club after "Youth", or in a name that ends with it: "Rushall Olympic Youth FC", "Penn Youth
+#: Football Club", "Bilston Town FC Youth" name a club's youth side; "Chicago Youth Centers", "Low Hill Youth
+#: Club", "Sandwell Youth Service" a body of their own.
+_SPORTS_SIDE = frozenset("fc afc jfc cc rfc rlfc hc hockey football cricket rugby netball basketball team teams squad "
+                         "section".split())
 #: Words that name a kind of body, never a place (``places.PlaceWords.of``).
 KIND_WORDS = frozenset(ESTABLISHMENT_KINDS) | frozenset(DEPENDENT_BODIES) | frozenset(SCHOOL_PHASES) | {"college"}
 _STUDENT_BODIES = frozenset("union association guild council society".split())
@@ -1127,6 +1135,8 @@ def _dependent_bodies(key: NameKey, initials: bool) -> set[str]:
     out = {DEPENDENT_BODIES[x] for x in t if x in DEPENDENT_BODIES}
     if "trading company" in out and _TRADING_AS.search(key.raw):  # "X Ltd trading as Y": X's other name
         out.discard("trading company")
+    if "youth side" in out and not _SPORTS_SIDE.intersection(t[t.index("youth") + 1:t.index("youth") + 2] or t):
+        out.discard("youth side")  # a youth club or centre is a body of its own kind, a team's "Youth FC" its side
     if "hospitals" in t and _RUNS_HOSPITALS.search(" ".join(key.words)):
         out.discard("hospital")
     if "student" in t and any(x == "student" and y in _STUDENT_BODIES for x, y in zip(t, t[1:])):

@@ -155,7 +155,7 @@ class PlaceWords:
         written = set(towns)
         towns = set()
         for text in addresses:
-            text = (text or "").lower()
+            text = without_postcode(text or "").lower()
             town = text.rsplit(",", 1)[-1] if "," in text else ""  # "Dinbren Road, Llangollen": the town
             towns.update(re.findall(r"[a-z]+", town) if not re.search(r"\d", town) else [])
             tokens = re.findall(r"[a-z]+", text)
@@ -216,6 +216,21 @@ class PlaceWords:
 
 
 _UK_POSTCODE = re.compile(r"^([A-Z]{1,2}[0-9][0-9A-Z]?)\s*([0-9][A-Z]{2})$")
+#: A UK postcode written at the end of an address ("Townend House, Walsall WS1 1NS"), as a list without a
+#: postcode column writes it.
+_TRAILING_POSTCODE = re.compile(r"[\s,]*\b([A-Z]{1,2}[0-9][0-9A-Z]?\s*[0-9][A-Z]{2})\s*$")
+
+
+def postcode_in(address) -> str | None:
+    """The UK postcode an address ends with, or None: a postcode written there is the record's postcode, and the
+    town before it the address's town (``without_postcode``)."""
+    m = _TRAILING_POSTCODE.search(address or "")
+    return m.group(1) if m else None
+
+
+def without_postcode(address: str) -> str:
+    """The address without the UK postcode it ends with ("Townend House, Walsall")."""
+    return _TRAILING_POSTCODE.sub("", address)
 _ZIP = re.compile(r"^([0-9]{5})(?:-?[0-9]{4})?$")
 
 
