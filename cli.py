@@ -354,7 +354,8 @@ def stats(data_dir, fmt):
         from graph.dataset_info import dataset_info
 
         info = dataset_info(data_dir)
-        click.echo(f"{info.name}{': ' + info.description if info.description else ''}", err=True)
+        # (a bare folder name on its own line read as a stray word: a skills trial's "DATA")
+        click.echo(f"dataset {info.name}{': ' + info.description if info.description else ''}", err=True)
     emit(stats_rows(backend), fmt, ["type", "kind", "count"])
 
 
@@ -420,7 +421,9 @@ def search(text, kinds, limit, data_dir, fmt):
     """
     from graph.search import search as find, where_is
 
-    matches = find(backend_for(data_dir), text, kinds=_kinds(kinds), limit=limit)
+    matches = find(backend_for(data_dir), text, kinds=_kinds(kinds), limit=limit + 1 if limit else limit)
+    more = bool(limit) and len(matches) > limit
+    matches = matches[:limit] if more else matches
     rows = [{"id": m.node.id, "kind": m.node.kind, "name": m.node.name, "matched": m.matched, "score": m.score,
              "where": where_is(m.node)} for m in matches]
     # the id (what `show` and `decide` are given), the name and where each is when a record says, whole: the town
@@ -430,6 +433,8 @@ def search(text, kinds, limit, data_dir, fmt):
     where = ["where"] if any(r["where"] for r in rows) else []
     emit(rows, fmt, ["id", "name", *where, "kind", "matched", "score"], priority=["id", "name", *where],
          whole=["id", "name", *where])
+    if more:  # (a trial's 20 of 34 showed no sign of the rest)
+        click.echo(f"the first {limit} matches shown; more match: --limit 0 for all, or a longer query", err=True)
 
 
 def _kinds(kinds, option: str = "--kind"):

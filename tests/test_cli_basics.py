@@ -199,6 +199,27 @@ def test_search_finds_saint_as_st_and_initials_written_with_stops():
     assert fold("W.E.A.") == "wea" and fold("Saintfield") == "saintfield"
 
 
+def test_search_reads_a_name_with_or_without_its_apostrophe_and_says_when_more_match(lcg, tmp_path):
+    """Three trials' searches: "St Edmunds" missed "St Edmund's", "Princes Trust" the "Prince's Trust" (and the other
+    way round), "Kings School" "The King's CE School"; and 20 of 34 matches were shown with no sign of the rest."""
+    from graph.search import fold
+
+    assert fold("St Edmund's") == fold("St Edmunds") == fold("St. Edmund\u2019s") == "st edmunds"
+    assert fold("'Quoted'") == "quoted"
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "organisations.yaml").write_text(
+        "- {id: pt, name: Prince's Trust}\n- {id: pt2, name: Princes Trust}\n"
+        + "".join(f"- {{id: club-{n}, name: Club {n} Wolverhampton}}\n" for n in range(25)), encoding="utf-8")
+    for asked in ("Princes Trust", "Prince's Trust", "Prince\u2019s Trust"):
+        out = lcg("search", asked, "--data", data, "--format", "json").stdout
+        assert {m["id"] for m in json.loads(out)} == {"pt", "pt2"}, (asked, out)
+    result = lcg("search", "club", "--data", data)
+    assert "the first 20 matches shown; more match: --limit 0 for all" in result.stderr, result.stderr
+    assert "more match" not in lcg("search", "club", "--limit", "0", "--data", data).stderr
+    assert "more match" not in lcg("search", "princes", "--data", data).stderr
+
+
 def test_a_name_several_records_share_is_one_line_whatever_their_addresses(lcg, tmp_path):
     """A review's find: an imported address keeps its line break, and the candidates' list ran over lines."""
     data = tmp_path / "data"
