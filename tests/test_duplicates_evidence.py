@@ -1954,3 +1954,22 @@ def test_one_register_at_two_postcodes_of_a_district_is_two_sites_to_review():
     plan = _plan(_org("a", "Coventry College", postcode="CV1 5DG", **ukprn),
                  _org("b", "Coventry College", postcode="CV1 3GD", **ukprn))
     assert [p.action for p in plan] == ["review"], plan
+
+
+def test_short_words_initials_of_one_name_and_a_council_s_page_of_venues():
+    """Trials' misses: "Adult Ed." is adult education; "RMC" scored 0.5 as "the initials of other names here",
+    which were "Refugee and Migrant Centre (RMC)" and "Refugee & Migrant Centre", one name. And a false pair: "Gala
+    Baths" / "Oak Park Active Living Centre" at 0.95 on the one council page that lists both venues."""
+    (p,) = _pairs(_org("a", "Adult Ed. Wolverhampton", postcode="WV1 3AU"),
+                  _org("b", "Adult Education Wolverhampton", postcode="WV1 3AU")).values()
+    assert p.score >= 0.8, p
+    pairs = _pairs(_org("a", "Refugee and Migrant Centre (RMC)"), _org("b", "Refugee & Migrant Centre"),
+                   _org("c", "RMC"))
+    assert pairs[frozenset(("b", "c"))].score >= 0.8, pairs
+    pairs = _pairs(_org("a", "University of Wolverhampton"), _org("b", "University of Warwick"), _org("c", "UoW"))
+    assert all(p.score < 0.8 for p in pairs.values()), pairs  # two names' initials still say neither
+    page = "https://www.walsall.gov.uk/active-living"
+    assert not _pairs(_org("a", "Gala Baths", address="Tower Street, Walsall", postcode="WS1 1DH",
+                           phone="01922 653150", website=page),
+                      _org("b", "Oak Park Active Living Centre", address="Lichfield Road, Walsall Wood",
+                           postcode="WS9 9NP", phone="01922 650600", website=page))

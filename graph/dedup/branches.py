@@ -86,9 +86,7 @@ class Branches:
 
     def _match(self) -> tuple:
         if self._matcher is None:
-            from collections import Counter
-
-            from .names import NameKey, TokenWeights, acronyms, initials_only, name_key
+            from .names import NameKey, TokenWeights, ambiguous_initials, initials_only, name_key
 
             keys: dict[tuple, NameKey] = {}
             for o in self._orgs:
@@ -97,8 +95,7 @@ class Branches:
                         k = name_key(n)
                         if k.tokens:
                             keys.setdefault(k.tokens, k)
-            initials = Counter(a for k in keys.values() for a in acronyms(k))
-            self._matcher = (TokenWeights(list(keys.values())), frozenset(a for a, n in initials.items() if n > 1))
+            self._matcher = (TokenWeights(list(keys.values())), ambiguous_initials(keys.values()))
         return self._matcher
 
     def one_body(self, x: str, y: str) -> bool:

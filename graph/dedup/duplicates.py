@@ -28,9 +28,9 @@ from ..identifiers import registry_id
 from .groups import (AREAS_APART, AT_ONE_VENUE, ON_DIFFERENT_STREETS, ONE_TOWN_ONLY, POSTCODES_APART, SAME_EMPLOYER,
                      groups_of, merge_groups, numbers_a_site)
 from .name_bound import NameBound
-from .names import (COUNTRY_ENDS, GENERIC_WORDS, HALLS, SAME_NAME, NameKey, TokenWeights, acronyms, initials_only,
-                    list_area, name_key, name_key_uncached, name_keys, name_similarity, place_in_one_name,
-                    same_name_reason, same_words, without_accents)
+from .names import (COUNTRY_ENDS, GENERIC_WORDS, HALLS, NO_WORD_IN_COMMON, SAME_NAME, NameKey, TokenWeights,
+                    acronyms, ambiguous_initials, initials_only, list_area, name_key, name_key_uncached, name_keys,
+                    name_similarity, place_in_one_name, same_name_reason, same_words, without_accents)
 from .places import STREET_TYPES, PlaceWords, country_named, postcode_in, postcode_parts, without_postcode
 
 __all__ = ["EntityRecord", "DuplicatePair", "find_duplicates", "groups_of", "merge_groups"]
@@ -737,8 +737,7 @@ def find_duplicates(records, *, min_score: float = W.DUPLICATE_MIN_SCORE, top_k:
                         by_alias[i].add(r.id)
     weight = TokenWeights(keys)
     places = PlaceWords.of(records)
-    initials = Counter(a for key in keys for a in acronyms(key))
-    ambiguous = frozenset(a for a, n in initials.items() if n > 1)
+    ambiguous = ambiguous_initials(keys)
     found: dict[tuple[str, str], tuple[float, str]] = {}
     exact: set[tuple[str, str]] = set()
 
@@ -872,7 +871,10 @@ def find_duplicates(records, *, min_score: float = W.DUPLICATE_MIN_SCORE, top_k:
         if (_domain(ra.website) and _domain(ra.website) == _domain(rb.website) and _one_page(ra, rb)
                 and not (  # apart: asked only here
                 "different places" in reason or "a body of its own" in reason or _branches(ra, rb)
-                or ("a branch or another body" in reason and _share_words(ra, rb)))):
+                or ("a branch or another body" in reason and _share_words(ra, rb))
+                # a council's page of its venues: names with no word in common at sites apart are its venues
+                # (a sports trial's "Gala Baths" / "Oak Park Active Living Centre", 0.95 on one page)
+                or (reason.startswith(NO_WORD_IN_COMMON) and delta < 0))):
             score = max(score, W.SAME_WEBSITE)
             reasons.append(f"same website {_domain(ra.website)}")
         people = sorted(ra.people & rb.people)

@@ -51,6 +51,8 @@ ABBREVIATIONS = {
     "saint": "st", "cofe": "ce", "sch": "school", "prim": "primary", "jnr": "junior", "acad": "academy",
     # and the short forms of a neighbourhood's and the NHS's lists ("Wednesfield Lib.", "Willenhall Med Ctr")
     "lib": "library", "med": "medical", "hosp": "hospital",
+    # adult learning's lists ("Adult Ed. Wolverhampton", "B'ham Adult Ed Service": two trials' services missed)
+    "ed": "education", "educ": "education",
     # a place of worship in its community's word and in English ("Central Masjid" / "Central Mosque")
     "masjid": "mosque", "masjed": "mosque", "mandir": "temple", "gurudwara": "gurdwara",
     # and the honorific before a guru's or a god's name, transliterated several ways ("Shri Krishna Temple")
@@ -458,6 +460,18 @@ def name_keys(name: str, *, person: bool = False) -> list[NameKey]:
 
 
 _ARTICLES = frozenset(("the", "a", "an"))
+
+
+def ambiguous_initials(keys) -> frozenset[str]:
+    """The initials (``acronyms``) of two or more names among ``keys`` that are other words: "uow" of the University
+    of Wolverhampton and of Warwick. Not of one name written with its initials in brackets and without ("Refugee and
+    Migrant Centre (RMC)" / "Refugee & Migrant Centre": a refugee trial's "RMC" scored 0.5 as "the initials of other
+    names here", its own duplicates)."""
+    spelled: dict[str, set[frozenset]] = defaultdict(set)
+    for key in keys:
+        for a in acronyms(key):
+            spelled[a].add(frozenset(t for t in key.tokens if t != a))
+    return frozenset(a for a, words in spelled.items() if len(words) > 1)
 
 
 def initials_of(short: NameKey, long_: NameKey) -> bool:
