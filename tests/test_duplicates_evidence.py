@@ -1916,6 +1916,19 @@ def test_a_chain_s_names_write_their_town_anywhere_and_a_country_is_no_town():
     assert not any("red" in stem and "british" not in stem for stem in chains), chains
 
 
+@pytest.mark.parametrize("a, b", [
+    ("Dudley Kingswinford RFC", "Dudley Kingswinford Rugby Club"),
+    ("Wolverhampton RUFC", "Wolverhampton Rugby Union Football Club"),
+    ("Wolverhampton Lions RLFC", "Wolverhampton Lions Rugby League Club"),
+    ("Bilston ABC", "Bilston Amateur Boxing Club"),
+])
+def test_a_club_s_letters_and_its_words_are_one_name(a, b):
+    """A sports trial's rugby and boxing clubs, missed ("each has words of its own (rfc / rugby)") or only reviewed
+    as initials that spell several names."""
+    plan = _plan(_org("a", a, postcode="DY6 9AA"), _org("b", b, postcode="DY6 9AA"))
+    assert [p.action for p in plan] == ["merge"], plan
+
+
 def test_a_club_s_youth_side_is_a_club_of_its_own():
     """A sports trial's "Rushall Olympic Youth FC" was merged into "Rushall Olympic F.C." at their one ground, as
     juniors' sides are not; a youth club is a neighbourhood's, no club's side."""

@@ -70,8 +70,14 @@ ABBREVIATIONS = {
 NAME_PHRASES = (("church of england", "ce"), ("c of e", "ce"), ("roman catholic", "catholic"),
                 # and the community sector's own short forms, written as often as the words: "Bilston Town FC",
                 # "Heath Town TRA" (a tenants' and residents' association)
-                ("association football club", "afc"), ("rugby union football club", "rufc"),
+                ("association football club", "afc"), ("rugby union football club", "rfc"),
                 ("rugby football club", "rfc"), ("football club", "fc"),
+                # a rugby union club is written "RFC", "RUFC" or "Rugby Club", a league club "RLFC", a boxing club
+                # "ABC" (a sports trial's "Dudley Kingswinford RFC" / "... Rugby Club", "Bilston ABC" / "Bilston
+                # Amateur Boxing Club", missed or only reviewed)
+                ("rugby union club", "rfc"), ("rugby club", "rfc"), ("rufc", "rfc"),
+                ("rugby league football club", "rlfc"), ("rugby league club", "rlfc"),
+                ("amateur boxing club", "abc"),
                 ("tenants and residents association", "tra"), ("tenants residents association", "tra"),
                 ("tenants and residents associations", "tra"),
                 # the bodies tenants run their estate by: "Dovecotes TMO", "Bushbury Hill EMB"
