@@ -1986,3 +1986,12 @@ def test_short_words_initials_of_one_name_and_a_council_s_page_of_venues():
                            phone="01922 653150", website=page),
                       _org("b", "Oak Park Active Living Centre", address="Lichfield Road, Walsall Wood",
                            postcode="WS9 9NP", phone="01922 650600", website=page))
+
+
+def test_a_country_and_its_people_s_word_are_one_place():
+    """A refugee trial's "Bangladesh Welfare Assoc" / "Bangladeshi Welfare Association" were kept apart as "different
+    places: bangladesh vs wolverhampton": a community's name writes its country either way."""
+    (p,) = _pairs(_org("a", "Bangladesh Welfare Association", postcode="WV2 1AA"),
+                  _org("b", "Bangladeshi Welfare Association", postcode="WV2 1AA")).values()
+    assert p.score >= 0.8, p
+    assert not _pairs(_org("a", "Bangladesh Welfare Association"), _org("b", "Pakistan Welfare Association"))

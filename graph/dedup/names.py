@@ -576,8 +576,13 @@ def _chained(words: tuple[str, ...], places) -> bool:
 
 def _place_in(word: str, tokens) -> bool:
     """``word`` is among ``tokens``, also in its other number ("Netherland" / "Netherlands", "Midland" /
-    "Midlands"): a place is never matched by spelling, but a final s does not move it."""
-    return word in tokens or (word + "s") in tokens or (word.endswith("s") and word[:-1] in tokens)
+    "Midlands"), or as its people's word ("Bangladesh" / "Bangladeshi", "Somalia" / "Somali": a refugee trial's
+    "Bangladesh Welfare Assoc" was two places apart from the "Bangladeshi Welfare Association"): a place is never
+    matched by spelling, but a final s, or a final i or a of a name of five letters or more, does not move it."""
+    if word in tokens or (word + "s") in tokens or (word.endswith("s") and word[:-1] in tokens):
+        return True
+    return len(word) >= 5 and any(w in tokens for w in (
+        word + "i", word + "a", *((word[:-1],) if word.endswith(("i", "a")) else ())))
 
 
 def _branch_places(words: tuple[str, ...], places, weight) -> list[str]:
