@@ -2193,6 +2193,32 @@ def test_a_heading_in_capitals_above_its_rows_is_passed_over_whatever_its_words(
         result.stderr
 
 
+def test_a_note_without_its_stops_a_heading_above_a_note_and_a_place_with_a_bracket_are_passed_over(lcg, tmp_path):
+    """A sports trial's venues imported "SCHOOL SITES (evening lets)" and "NB school halls are term-time evenings
+    only - book via the school business manager" as organisations, and a refugee trial's list "BIRMINGHAM
+    (regional)" while "WALSALL" was passed over. "NB" in capitals before small letters is a note's word; a note
+    written as a sentence is one inside the list as below it; a heading heads the rows past the notes under it; a
+    bracket in small letters after a heading is a note on it, the heading its words before. Real bodies with only
+    their name written stay rows ("Cruse (bereavement support)", "NSPCC")."""
+    text = ("Name,Address,Phone\nWALSALL,,\nGala Baths,\"Tower Street, Walsall\",1\n"
+            "SCHOOL SITES (evening lets),,\n"
+            "NB school halls are term-time evenings only - book via the school business manager,,\n"
+            "Highfields School,\"Boundary Way, Penn\",2\nSmestow Academy,\"Windmill Crescent, Castlecroft\",3\n"
+            "BIRMINGHAM (regional),,\nKurdish Community Association Birmingham,\"Coventry Road, Birmingham\",4\n"
+            "Cruse (bereavement support),,\nNSPCC,,\nEritrean Community Birmingham,\"Digbeth, Birmingham\",5\n"
+            "Syrian Community Birmingham,\"Sparkhill, Birmingham\",6\nYemeni Community Association,\"Sparkbrook, "
+            "Birmingham\",7\n")
+    result = _import_list(lcg, tmp_path, text, "{Name: Label, Address: address, Phone: phone}")
+    assert result.exit_code == 0, result.output
+    names = [n.name for n in load_dataset(tmp_path / "data").nodes]
+    assert names == ["Gala Baths", "Highfields School", "Smestow Academy", "Kurdish Community Association Birmingham",
+                     "Cruse (bereavement support)", "NSPCC", "Eritrean Community Birmingham",
+                     "Syrian Community Birmingham", "Yemeni Community Association"], names
+    assert ("passed over 'WALSALL', 'SCHOOL SITES (evening lets)', 'NB school halls are term-time evenings only - "
+            "book via the school business manager', 'BIRMINGHAM (regional)' (rows 2, 4, 5, 8)") in result.stderr, \
+        result.stderr
+
+
 def test_a_registers_number_written_in_the_notes_is_read_as_its_org_id(lcg, tmp_path):
     """A trial's library list gave the WEA's charity number in its Notes only ("Reg charity 1112775"), which was kept
     as a note: `lcg duplicates` had no number to pair it with the WEA of another list. A note, or a part of it between

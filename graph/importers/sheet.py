@@ -1581,7 +1581,12 @@ def _a_sentence(text: str) -> bool:
 _DECORATED = re.compile(r"(?:[-*=#~_]{2,}.*|[-*=#~_].*[-*=#~_])", re.DOTALL)
 #: A note's first word, then its punctuation: "NOTE: phone numbers checked...", "NB - ...", "N.B. rows below...",
 #: "Notes: ...". The punctuation is what says a note ("Notes Music Academy" is a name).
-_NOTE_WORD = re.compile(r"(?:(?:notes?|nb)\s*[:\-\u2013\u2014.!]|n\.\s?b\b\.?)", re.IGNORECASE)
+#: "NB" in capitals before a word in small letters is the note's word without its punctuation ("NB school halls are
+#: term-time evenings only", a trial's row imported as an organisation): no body's name starts so.
+_NOTE_WORD = re.compile(r"(?:(?:notes?|nb)\s*[:\-\u2013\u2014.!]|n\.\s?b\b\.?|(?-i:NB\s+[a-z]))", re.IGNORECASE)
+#: A bracket in small letters ending a one-cell row, a note on the heading before it ("BIRMINGHAM (regional)",
+#: "SCHOOL SITES (evening lets)"): what the heading says is the words before it.
+_HEADING_NOTE = re.compile(r"\s*\((?:[^()A-Z]*)\)\s*$")
 #: Header words of the columns whose values name the groups a list is arranged in, which its headings repeat
 #: ("PCNs" above the PCN rows, "Wolverhampton" above the rows whose Town is Wolverhampton): a type or category, or
 #: an area. Columns mapped to Type or Category are such columns too.
@@ -1597,9 +1602,12 @@ def _inner_notes(reader: _Reader, label: str, header, head: list[str], numbered:
     rows below still to be checked ***", "NOTE: phone numbers checked..."): a row with one cell written, in a list
     whose header names several columns and whose rows mostly fill several (a one-column list's rows are all one
     cell). Such a row is passed over only when what it says is a heading's or a note's:
-    * decorated (``_DECORATED``), starting with a note's word (``_NOTE_WORD``) or ending by saying a heading above
-      goes on ("VCSE PARTNERS (CONT.)", "(continued)": ``_CONTINUED``): no body's name is written so; and the
-      heading it goes on from ("VCSE PARTNERS");
+    * a note (``_a_note``): decorated, starting with a note's word ("NB school halls are ..."), or a sentence;
+      or ending by saying a heading above goes on ("VCSE PARTNERS (CONT.)", "(continued)": ``_CONTINUED``): no
+      body's name is written so; and the heading it goes on from ("VCSE PARTNERS");
+    * in the rules below, a heading's words before a bracket in small letters, a note on it (``_HEADING_NOTE``:
+      "BIRMINGHAM (regional)" is the place's heading, which a trial imported while "WALSALL" was passed over), and
+      a heading's rows are those under it past the notes ("SCHOOL SITES (evening lets)" above "NB ...");
     * the text, or the plural, of a value of a column that groups the rows (``_GROUP_HEADER``: "Wolverhampton" a
       Town, "PCNs" a Type), or of several joined ("TRUST SERVICES & NHS" of the Types "Trust service" and "NHS", which a
       trial imported as an organisation): a heading names what the rows under it share;
@@ -1681,19 +1689,22 @@ def _inner_notes(reader: _Reader, label: str, header, head: list[str], numbered:
 
     nameless = [i for i, c in enumerate(head) if c != "label"] if "label" in head else []
     # the rows of the list right under each row: a heading heads them
-    under = {n: len(filled(numbered[k + 1][1])) > 1 for k, (n, _) in enumerate(numbered[:-1])}
+    # (past the notes between: "SCHOOL SITES (evening lets)" heads its rows from above "NB school halls are ...")
+    rows_only = [(n, r) for n, r in numbered if len(filled(r)) != 1 or not _a_note(str(r[filled(r)[0]]).strip())]
+    under = {n: len(filled(rows_only[k + 1][1])) > 1 for k, (n, _) in enumerate(rows_only[:-1])}
     passed = {}
     for n, r, i in ones:
         text = str(r[i]).strip()
-        if _DECORATED.fullmatch(text) or _NOTE_WORD.match(text) or _CONTINUED.search(text) or heading(text) or (
-                text.upper() == text and mixed(i) and (_shouted(text, written) or i in nameless)) or (
+        words = _HEADING_NOTE.sub("", text) if _has_letters(_HEADING_NOTE.sub("", text)) else text
+        if _a_note(text) or _CONTINUED.search(text) or heading(words) or (
+                words.upper() == words and mixed(i) and (_shouted(words, written) or i in nameless)) or (
                 i not in nameless and under.get(n, False) and mixed(i) and _a_heading_in_capitals(text)):
             passed[n] = (i, text)
     continued = {fold(_CONTINUED.sub("", t)) for _, t in passed.values() if _CONTINUED.search(t)}
     passed.update((n, (i, str(r[i]).strip())) for n, r, i in ones if fold(r[i]) in continued)  # "VCSE PARTNERS"
     found: dict[tuple[int, bool], list[str]] = {}  # (column, in capitals) -> the headings written so
     for i, t in passed.values():
-        if not _DECORATED.fullmatch(t) and not _NOTE_WORD.match(t):
+        if not _a_note(t):
             found.setdefault((i, t.upper() == t), []).append(t)
     for (column, capitals), texts in found.items():
         if len(texts) < 2:
@@ -1717,6 +1728,13 @@ def _inner_notes(reader: _Reader, label: str, header, head: list[str], numbered:
     if inside:
         reader.inner_notes[label] = inside
     return [(n, r) for n, r in numbered if n not in passed]
+
+
+def _a_note(text: str) -> bool:
+    """Whether a one-cell row's ``text`` is a note, whatever the list: decorated (``_DECORATED``), starting with a
+    note's word (``_NOTE_WORD``), or written as a sentence (``_a_sentence``, the rule that tells a note below the
+    list from a row: where the note stands does not change what it is)."""
+    return bool(_DECORATED.fullmatch(text) or _NOTE_WORD.match(text) or _a_sentence(text))
 
 
 #: How a heading joins the groups it names ("TRUST SERVICES & NHS", "Schools / Colleges", "Mosques and temples").
