@@ -57,7 +57,7 @@ from typing import Any, Callable
 
 from .. import schema
 from ..errors import LcgError, UnreadableInput
-from ..identifiers import BARE_WEB_ADDRESS, amount_value, currency_sign
+from ..identifiers import BARE_WEB_ADDRESS, amount_value, currency_sign, totals_row
 from .org_ids import BLANK_WORDS, ODS_SHAPE, is_blank, is_placeholder
 from .text_encoding import csv_text
 from .yaml_out import FolderIndex, norm_name, slug, write_import
@@ -1516,30 +1516,16 @@ def _footer(header, row) -> bool:
         _FOOTER.match(row[0].strip()) is not None or _a_sentence(row[0]))
 
 
-#: A totals row's label: "Total", "Totals:", "Grand total", "Sub-total", "TOTAL", or "Total" then words in small
-#: letters ("Total awarded", "Total (2008-2024)"); a body's name capitalises its words ("Total Fitness", "Total Care").
-_TOTALS = re.compile(r"(?i:(?:grand|sub)[\s-]*)?(?i:totals?)(?:\s*\([^()]*\)|(?:\s+[a-z][\w'-]*)+)?\s*:?")
-
-
-def _a_figure(value) -> bool:
-    """Whether a cell is a number: 92200, "£92,200", "1,234.50" (``identifiers.amount_value``)."""
-    _, text = currency_sign(value)
-    number = amount_value(text) if isinstance(text, (str, int, float)) and not isinstance(text, bool) else None
-    return isinstance(number, (int, float)) and not isinstance(number, bool)
-
-
 def _totals(reader: _Reader, label: str, numbered: list) -> list:
     """``numbered`` (the rows under the header) without its totals rows, noted in ``reader.totals`` (said with a
-    warning, ``_warnings``): a row whose first written cell is a total's label (``_TOTALS``: "Total awarded") and
-    whose other written cells are figures ("£92,200"), one at least. A grants list's "Total awarded" row was
+    warning, ``_warnings``): a totals row (``identifiers.totals_row``: "Total awarded" and "£92,200"). A grants list's "Total awarded" row was
     imported as an organisation, its sum beside it in a column mapped to ``~``: no body is named "Total" with only
     figures for its other cells, and a sum is what a spreadsheet's last rows add up, wherever they stand."""
     kept = []
     for n, r in numbered:
-        cells = [c for c in r if c not in (None, "") and str(c).strip()]
-        if (len(cells) > 1 and isinstance(cells[0], str) and _TOTALS.fullmatch(cells[0].strip())
-                and all(_a_figure(c) for c in cells[1:])):
-            reader.totals.setdefault(label, []).append((n, cells[0].strip(), [str(c).strip() for c in cells[1:]]))
+        total = totals_row(r)
+        if total:
+            reader.totals.setdefault(label, []).append((n, *total))
         else:
             kept.append((n, r))
     return kept
