@@ -2775,3 +2775,34 @@ def test_a_unit_and_its_provider_joined_through_a_third_record_are_not_merged(lc
     rows = json.loads(lcg("duplicates", "--data", tmp_path / "data", "--min-score", "0.5", "--format", "json").stdout)
     assert rows and all(r["action"] == "review" for r in rows), rows
     assert any("a unit and the body it is part of" in r["reasons"] for r in rows), rows
+
+
+def test_a_word_with_no_digit_in_a_register_column_is_kept_in_the_note_and_its_column_offered(lcg, tmp_path,
+                                                                                               monkeypatch):
+    """A sports trial's clubs list wrote "CASC" (a Community Amateur Sports Club: a tax status, no number) in its
+    "Charity/CASC no." column: mapped to Charity number, the import stopped on 18 rows ("'CASC' ... fit no
+    register"), and unmapped, its hint offered the column ~, throwing the charity numbers away. A word with no
+    digit is no number: kept in the note with one warning; a number mistyped (a digit in it) is still a problem.
+    A column naming one register's number beside a status ("Charity/CASC no.") is offered as that register's, even
+    when its first cell is the status."""
+    monkeypatch.chdir(tmp_path)
+    text = ("Club Name,Postcode,Charity/CASC no.\nSporting Khalsa FC,WV13 3BB,CASC\n"
+            "Bilston Town Community FC,WV14 6PS,1156789\nWolverhampton Casuals FC,WV10 7PR,CASC\n")
+    (tmp_path / "list.csv").write_text(text, encoding="utf-8")
+    offered = lcg("import", "sheet", "list.csv", "--type", "organisation", "-o", "data")
+    assert offered.exit_code == 1
+    assert _mapping_written(_one_go(offered.stderr))["columns"]["Charity/CASC no."] == "Charity number", \
+        offered.stderr
+    pasted = _paste(tmp_path, _one_go(offered.stderr))
+    assert pasted.returncode == 0, pasted.stderr
+    assert ("list.csv:2 (and 1 more row): column 'Charity/CASC no.': 'CASC' (rows 2, 4) is no register's number "
+            "(no digit): kept in the note, not in the identifiers") in pasted.stderr, pasted.stderr
+    ds = load_dataset(tmp_path / "data")
+    got = {n.name: (n.props.get("identifiers"), n.props.get("note")) for n in ds.nodes}
+    assert got == {"Sporting Khalsa FC": (None, "Charity/CASC no.: CASC."),
+                   "Bilston Town Community FC": (("GB-CHC-1156789",), None),
+                   "Wolverhampton Casuals FC": (None, "Charity/CASC no.: CASC.")}, got
+    (tmp_path / "list.csv").write_text(text + "Penn Hockey Club,WV4 4AA,11567x9\n", encoding="utf-8")
+    mistyped = _paste(tmp_path, _one_go(offered.stderr))
+    assert mistyped.returncode == 1 and "charity number 11567x9 in column 'Charity/CASC no.' fits no register" in \
+        mistyped.stderr, mistyped.stderr

@@ -514,6 +514,9 @@ class _Reader:
         self.blanks: dict[tuple[str, str], list[tuple[int, str]]] = {}
         #: (sheet, column) -> (row, cell, what was read) of the cells read in part: "Reg. Charity 1110039"
         self.repairs: dict[tuple[str, str], list[tuple[int, str, str]]] = {}
+        #: (sheet, register column) -> (row, cell) of the words with no digit written there ("CASC"), kept in the
+        #: note (``_register_cells``)
+        self.not_numbers: dict[tuple[str, str], list[tuple[int, str]]] = {}
         #: (sheet, register column) -> [its place in ``problems``, (row, what, cell)...] of numbers no register of
         #: the column has (``_unfit_numbers``)
         self.unfit: dict[tuple[str, str], list] = {}
@@ -1374,6 +1377,13 @@ def _warnings(reader: _Reader) -> list[str]:
                    f"{', '.join(f'{t!r} (row {n})' for n, t in cells)} name{'s' if len(cells) == 1 else ''} another "
                    "body, not another name of the row's: kept in the note, not as an alias (as one, `lcg duplicates` "
                    "would read the two bodies as one)")
+    for (sheet, column), cells in reader.not_numbers.items():
+        rows = sorted({n for n, _ in cells})
+        texts = list(dict.fromkeys(cell for _, cell in cells))
+        out.append(f"{_rows_at(sheet, rows[0], len(rows))}: column {column!r}: {', '.join(map(repr, texts))} "
+                   f"(row{'s' if len(rows) > 1 else ''} {', '.join(map(str, rows))}) "
+                   f"{'is' if len(texts) == 1 else 'are'} no register's number (no digit): kept in the note, not "
+                   "in the identifiers")
     for (sheet, column), repairs in reader.repairs.items():
         rows = sorted({n for n, _, _ in repairs})
         shown = ", ".join(f"{cell!r} as {read}" for _, cell, read in repairs[:3]) + \
@@ -1996,7 +2006,10 @@ def _register_cells(reader: _Reader, sheet: str, n: int, entry: dict, columns: d
     """The register numbers of a row (``register_of`` its columns) as org-ids in its entry's identifiers, or
     the numbers no register of their column has (said once per column, ``_unfit_numbers``); a column of two
     registers ("URN / UKPRN") reads each number as the first that it fits. A placeholder ("Pending", "Exempt")
-    is no number: read as empty, and said as "N/A" is (``_warnings``)."""
+    is no number: read as empty, and said as "N/A" is (``_warnings``). A word with no digit that fits no register
+    ("CASC", a Community Amateur Sports Club's tax status, which has no number) is no number either: kept in the
+    note, said once per column; a sports trial's "Charity/CASC no." stopped the import on 18 such cells. A cell
+    with a digit that fits no register is a number mistyped: a problem (``_unfit_numbers``)."""
     from .org_ids import charity_or_company, register_ids, register_number
 
     head = reader.headers[sheet]
@@ -2028,6 +2041,12 @@ def _register_cells(reader: _Reader, sheet: str, n: int, entry: dict, columns: d
                 (n, cell, f"{ids[0]} (a company's number; a Scottish charity's would be GB-SC-{text.upper()})"))
         elif number is not None:
             reader.repairs.setdefault((sheet, head[col]), []).append((n, cell, number))
+        if odd and not any(c.isdigit() for c in cell):  # "CASC": a status, no number; said (``_warnings``)
+            reader.not_numbers.setdefault((sheet, head[col]), []).append((n, cell))
+            note = f"{head[col]}: {cell}."
+            entry["note"] = f"{entry['note']} {note}" if entry.get("note") else note
+            columns.setdefault("note", head[col])
+            continue
         if odd:
             seen = reader.unfit.get((sheet, col))
             if seen is None:  # said once per column, where first seen (``_unfit_numbers``)
@@ -2916,28 +2935,41 @@ def _could_hold(name: str, kind: str, value) -> bool:
 _REGISTERED_WORDS = frozenset({"reg", "registered", "registration"})
 
 
-def _charity_or_company_numbers(col: str, value) -> str | None:
-    """The field a column holding charity or company numbers, by its first value, is offered as, when its name says
-    a register's number but for one word: "Registered number" (no register's word) as Charity number, which reads a
+def _charity_or_company_numbers(col: str, values: list) -> str | None:
+    """The field a column holding charity or company numbers, by its values, is offered as, when its name says a
+    register's number but for one word: "Registered number" (no register's word) as Charity number, which reads a
     company's as one (a trial's funder list had both in one such column); "Reg charity", "Registered company", "Co.
     reg" (no number word: the registration is the number, as in "Reg Charity Number", which ``register_of`` reads
-    unasked) as its register's. A trial's heritage list's "Reg charity" of charity numbers was offered ~. Its
-    values say it: "Yes"/"No" under such a name is no number, and nothing is offered."""
+    unasked) as its register's; one register's number beside a status with none, "Charity/CASC no." (a Community
+    Amateur Sports Club has no register's number: its cells say "CASC", kept in the note, ``_register_cells``), as
+    that register's. A trial's heritage list's "Reg charity" and a sports trial's "Charity/CASC no." of charity
+    numbers were offered ~. Its values say it: one at least a number of the register ("Yes"/"No" under such a name
+    is none), else nothing is offered."""
     from .org_ids import charity_or_company, register_ids, register_number
 
     words = re.findall(r"[a-z]+|#", col)
-    if not _REGISTERED_WORDS.intersection(words):
+    parts = [p for p in _REGISTERS_SPLIT.split(col) if p]
+    tail = " ".join(w for w in re.findall(r"[a-z]+|#", parts[-1]) if w in _NUMBER_WORDS) if parts else ""
+    named = {r for p in parts for r in (_register_of_part(p) or _register_of_part(f"{p} {tail}"),) if r}
+    registers: tuple[str, ...]
+    if len(parts) > 1 and len(named) == 1 and named <= {"charityNumber", "companyNumber"}:
+        registers = tuple(named)  # "Charity/CASC no.": the one register named; the other part names a status
+    elif not _REGISTERED_WORDS.intersection(words):
         return None
-    if _NUMBER_WORDS.intersection(words) and set(words) <= _REGISTERED_WORDS | _NUMBER_WORDS:
-        registers: tuple[str, ...] = ("charityNumber",)  # "Registered number": a charity's or a company's
+    elif _NUMBER_WORDS.intersection(words) and set(words) <= _REGISTERED_WORDS | _NUMBER_WORDS:
+        registers = ("charityNumber",)  # "Registered number": a charity's or a company's
     elif not _NUMBER_WORDS.intersection(words) and register_of(f"{col} number") in (("charityNumber",),
                                                                                    ("companyNumber",)):
         registers = register_of(f"{col} number")
     else:
         return None
-    text = str(value).strip()
-    register = charity_or_company(text, registers)[0]
-    if not register_ids({register: register_number(text) or text})[0]:
+
+    def fits(value) -> bool:
+        text = str(value).strip()
+        register = charity_or_company(text, registers)[0]
+        return bool(register_ids({register: register_number(text) or text})[0])
+
+    if not any(fits(v) for v in values if not is_placeholder(str(v).strip())):
         return None
     return "Charity number" if registers == ("charityNumber",) else "Company number"
 
@@ -3089,7 +3121,7 @@ def _unknown_column(reader: _Reader, sheet: str, col: str, kind: str) -> str:
     if field is None and "identifiers" in fields and _org_ids_said(values):
         field = "identifiers"  # "UKPRN 10007166", "ROR 03angcq70" read as org-ids (``_identifier_cells``)
     if field is None and "identifiers" in fields:
-        field = _charity_or_company_numbers(col, value)  # Charity number reads a company's or society's number as one
+        field = _charity_or_company_numbers(col, values)  # Charity number reads a company's or society's number as one
     if field is None and "note" in fields and _cqc_ids(values) and not any(
             difflib.get_close_matches(c, ["note"], cutoff=0.75) for c in reader.headers.get(sheet, {}) if c != col):
         field = "note"  # the CQC's ids, which no org-id holds (``_said_ids_said``), kept where a reader sees them
