@@ -2806,3 +2806,56 @@ def test_a_word_with_no_digit_in_a_register_column_is_kept_in_the_note_and_its_c
     mistyped = _paste(tmp_path, _one_go(offered.stderr))
     assert mistyped.returncode == 1 and "charity number 11567x9 in column 'Charity/CASC no.' fits no register" in \
         mistyped.stderr, mistyped.stderr
+
+
+def test_an_operator_column_is_offered_as_part_of_and_its_words_in_small_letters_name_no_body(lcg, tmp_path,
+                                                                                              monkeypatch):
+    """A sports trial's venues list's "Operator" (a leisure trust, a council) was offered ~, as "Run by" is offered
+    part_of; mapped so, its cells "school" (five rows) and "club run" (two) became organisations, each the parent
+    of its venues. Words in small letters the column repeats are a kind or a note, not a body: kept in the note,
+    with a warning; a column of nothing else is no provider's."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "list.csv").write_text(
+        "Venue,Operator,Post Code\nHadley Stadium,Sandwell Leisure Trust,B66 4HW\n"
+        "Portway Lifestyle Centre,Sandwell Leisure Trust,B69 1HE\nColton Hills Community School,school,WV4 5DG\n"
+        "Walsall Academy,school,WS3 3LX\nWalsall Cricket Club,club run,WS1 3BE\nLawn Tennis Club,club run,WV6 0LW\n"
+        "Smestow Academy,Smestow lettings,WV3 8HU\n", encoding="utf-8")
+    offered = lcg("import", "sheet", "list.csv", "--type", "organisation", "-o", "data")
+    assert _mapping_written(_one_go(offered.stderr))["columns"]["Operator"] == "part_of", offered.stderr
+    pasted = _paste(tmp_path, _one_go(offered.stderr))
+    assert pasted.returncode == 0, pasted.stderr
+    assert ("list.csv:4 (and 3 more rows): column 'Operator': passed over 'school' (rows 4, 5), 'club run' (rows 6, "
+            "7): words in small letters the column repeats") in pasted.stderr, pasted.stderr
+    ds = load_dataset(tmp_path / "data")
+    names = {n.id: n.name for n in ds.nodes}
+    assert {(names[r.start], names[r.end]) for r in ds.rels if r.kind == "PART_OF"} == {
+        ("Hadley Stadium", "Sandwell Leisure Trust"), ("Portway Lifestyle Centre", "Sandwell Leisure Trust"),
+        ("Smestow Academy", "Smestow lettings")}
+    assert next(n for n in ds.nodes if n.name == "Walsall Academy").props["note"] == "Operator: school."
+    (tmp_path / "list.csv").write_text("Venue,Operator,Post Code\nWalsall Academy,school,WS3 3LX\n"
+                                       "Colton Hills School,school,WV4 5DG\nLawn Tennis Club,club run,WV6 0LW\n"
+                                       "Walsall Cricket Club,club run,WS1 3BE\n", encoding="utf-8")
+    kinds = lcg("import", "sheet", "list.csv", "--type", "organisation", "-o", "data")
+    assert _mapping_written(_one_go(kinds.stderr))["columns"]["Operator"] != "part_of", kinds.stderr
+
+
+def test_a_services_column_of_phrases_and_a_contact_venue_are_offered_as_description_and_address(lcg, tmp_path,
+                                                                                                monkeypatch):
+    """A refugee trial's "Service offered" ("Move-on support after a positive decision") and a sports trial's
+    "Contact venue" ("Aspray Arena, Noose Lane") were offered ~, throwing away what each body does and where it
+    meets. Phrases under a services heading are the body's description; a venue word after one word saying which
+    is a venue, written first in the address."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "list.csv").write_text(
+        "Partner,Service offered,Contact venue,Postcode\n"
+        "Refugee Council,\"National asylum advice, resettlement\",\"Aspray Arena, Noose Lane\",WV13 3BB\n"
+        "Refugee Action,Move-on support after a positive decision,Low Hill Community Centre,WV10 9JL\n"
+        "British Red Cross,Family reunion travel,,B1 1AA\n", encoding="utf-8")
+    offered = lcg("import", "sheet", "list.csv", "--type", "organisation", "-o", "data")
+    columns = _mapping_written(_one_go(offered.stderr))["columns"]
+    assert (columns["Service offered"], columns["Contact venue"]) == ("description", "address"), offered.stderr
+    assert _paste(tmp_path, _one_go(offered.stderr)).returncode == 0
+    ds = load_dataset(tmp_path / "data")
+    council = next(n for n in ds.nodes if n.name == "Refugee Council")
+    assert (council.props["description"], council.props["address"]) == ("National asylum advice, resettlement",
+                                                                         "Aspray Arena, Noose Lane")

@@ -514,6 +514,9 @@ class _Reader:
         self.blanks: dict[tuple[str, str], list[tuple[int, str]]] = {}
         #: (sheet, column) -> (row, cell, what was read) of the cells read in part: "Reg. Charity 1110039"
         self.repairs: dict[tuple[str, str], list[tuple[int, str, str]]] = {}
+        #: (sheet, tie column) -> (row, cell) of the cells naming no body ("school", "club run": ``_no_bodies``),
+        #: kept in the note (``_tie_cells``)
+        self.no_bodies: dict[tuple[str, str], list[tuple[int, str]]] = {}
         #: (sheet, register column) -> (row, cell) of the words with no digit written there ("CASC"), kept in the
         #: note (``_register_cells``)
         self.not_numbers: dict[tuple[str, str], list[tuple[int, str]]] = {}
@@ -1222,6 +1225,10 @@ def _tie_cells(reader: _Reader, entries: list, by_id: dict, by_label: dict) -> d
     may end at (a Place for ``located_in``); one element per name, however many rows name it."""
     ties: dict = {}
     made: dict[tuple[str, str], str] = {}
+    cells: dict[tuple[str, str], list] = {}
+    for sheet, _, _, _, key, cell in reader.tie_cells:
+        cells.setdefault((sheet, key), []).extend(str(cell).split(LIST_SEPARATOR))
+    no_bodies = {at: _no_bodies(values) for at, values in cells.items()}
     for sheet, n, node_id, kind, key, cell in reader.tie_cells:
         ends = schema.REL_KINDS[schema.slots_of(kind)[key].rel].ends
         column = reader.headers[sheet].get(key, key)
@@ -1230,6 +1237,12 @@ def _tie_cells(reader: _Reader, entries: list, by_id: dict, by_label: dict) -> d
                 continue
             matches = [ref] if ref in by_id and by_id[ref]["_kind"] in ends else \
                 [i for i in by_label.get(norm_name(ref), []) if by_id[i]["_kind"] in ends]
+            if not matches and ref in no_bodies[(sheet, key)]:  # "school": kept in the note, said (``_warnings``)
+                reader.no_bodies.setdefault((sheet, column), []).append((n, ref))
+                entry = by_id[node_id]
+                entry["note"] = f"{entry['note']} {column}: {ref}." if entry.get("note") else f"{column}: {ref}."
+                reader.rows[node_id][2].setdefault("note", column)
+                continue
             if len(matches) > 1 and reader.default_kind and all(i in reader.made_ids for i in matches):
                 # a plain list's rows of one name are records of it, their ids the import's own (no ID to write):
                 # the first, the one the others repeat, is the body named; said (a trial's paste stopped here)
@@ -1259,6 +1272,15 @@ def _tie_cells(reader: _Reader, entries: list, by_id: dict, by_label: dict) -> d
                 ties.setdefault((node_id, key), []).append(other)
                 reader.tie_rows.setdefault((node_id, key), []).append((sheet, n, {}))
     return ties
+
+
+def _no_bodies(values) -> set[str]:
+    """The cells of a column naming who runs each row ("Operator", "Run by") that name no body: written in small
+    letters only and repeated on two rows or more ("school" on five rows, "club run" on two). A body's name is
+    written with capitals, and a word the list repeats without one is a kind of body or a note on how the row is run:
+    a sports trial's "Operator" made organisations named "school" and "club run", the parent of seven venues."""
+    texts = Counter(" ".join(str(v).split()) for v in values if _has_letters(str(v)))
+    return {t for t, k in texts.items() if k > 1 and t == t.lower()}
 
 
 def _names_itself(ref: str, name: str) -> bool:
@@ -1377,6 +1399,14 @@ def _warnings(reader: _Reader) -> list[str]:
                    f"{', '.join(f'{t!r} (row {n})' for n, t in cells)} name{'s' if len(cells) == 1 else ''} another "
                    "body, not another name of the row's: kept in the note, not as an alias (as one, `lcg duplicates` "
                    "would read the two bodies as one)")
+    for (sheet, column), cells in reader.no_bodies.items():
+        texts = list(dict.fromkeys(cell for _, cell in cells))
+        rows = sorted({n for n, _ in cells})
+        said = ", ".join(f"{t!r} (row{'s' if len(at) > 1 else ''} {', '.join(map(str, at))})"
+                         for t in texts for at in [[n for n, c in cells if c == t]])
+        out.append(f"{_rows_at(sheet, rows[0], len(rows))}: column {column!r}: passed over {said}: words in small "
+                   "letters the column repeats, a kind of body or a note, not a body's name: kept in the note; to tie "
+                   "such a row to the body that runs it, write that body's name there")
     for (sheet, column), cells in reader.not_numbers.items():
         rows = sorted({n for n, _ in cells})
         texts = list(dict.fromkeys(cell for _, cell in cells))
@@ -2875,9 +2905,12 @@ _VENUE_WORDS = frozenset({"venue", "venues", "site", "campus", "meeting place", 
 
 
 def _venue_header(col: str) -> bool:
-    """Whether a column's name (lower case) names a venue, whole or each of its parts (``_VENUE_WORDS``)."""
+    """Whether a column's name (lower case) names a venue, whole or each of its parts (``_VENUE_WORDS``), or a
+    venue word after one word saying which ("Contact venue", "Main site", "Training venue": a sports trial's clubs
+    list's "Contact venue", "Aspray Arena, Noose Lane", was offered ~); not a web site."""
     parts = [p for p in _REGISTERS_SPLIT.split(col.strip()) if p]
-    return bool(parts) and all(p in _VENUE_WORDS for p in parts)
+    return bool(parts) and all(p in _VENUE_WORDS or len(p.split()) == 2 and p.split()[1] in _VENUE_WORDS
+                               and not _WEB_COLUMN.search(p) for p in parts)
 
 
 def _synonym(col: str) -> str | None:
@@ -3031,6 +3064,24 @@ def _a_phone_column(reader: _Reader, sheet: str, col: str) -> bool:
     return False
 
 
+#: A column's name for what each row's body does ("Service offered", "Services", "What we do", "Activities"): its
+#: free text is the body's description (``_free_text``).
+_SERVICES_HEADER = re.compile(r"(?:services?|activities|activity|what\s+we\s+do|offer)(?:\s+(?:offered|provided|"
+                              r"delivered|available))?")
+
+
+def _free_text(values: list) -> bool:
+    """Whether most of a column's values are phrases, not names: a word in small letters that no name writes so
+    (``_NAMES_SMALL_WORDS``) after the first ("Move-on support after a positive decision", "Advice, casework,
+    ESOL"). A unit's or a kind's name capitalises its words ("Adult Social Care", "Law School")."""
+    def phrase(v) -> bool:
+        words = str(v).split()[1:]
+        return any(w[:1].islower() and w.strip(",;.()").lower() not in _NAMES_SMALL_WORDS for w in words)
+
+    texts = [v for v in values if _has_letters(str(v))]
+    return bool(texts) and 2 * sum(map(phrase, texts)) > len(texts)
+
+
 def _unit_header(col: str) -> bool:
     """Whether a column's name (lower case) names the part of an organisation a row is (``_UNIT_WORDS``): each of its
     words one ("Department/Unit", "Dept / Service", "Faculty"), a "School" only beside another ("School /
@@ -3077,9 +3128,10 @@ def _person_header(named: str) -> bool:
 
 
 #: A column naming the body each row's group or service is run by or is a unit of ("Provider Organisation",
-#: "Parent organisation", "Run by", a family hub's "Delivery partner"), offered as ``part_of``.
-_PARENT_HEADER = re.compile(r"\b(provider|parent|run by|managed by|operated by|delivered by|delivery partner|"
-                            r"hosted by)\b")
+#: "Parent organisation", "Run by", a family hub's "Delivery partner", a venues list's "Operator", a leisure trust or
+#: a council), offered as ``part_of`` unless none of its cells names a body (``_no_bodies``: "school", "club run").
+_PARENT_HEADER = re.compile(r"\b(provider|parent|run by|managed by|operated by|operator|delivered by|"
+                            r"delivery partner|hosted by)\b")
 
 
 def _unknown_column(reader: _Reader, sheet: str, col: str, kind: str) -> str:
@@ -3125,6 +3177,10 @@ def _unknown_column(reader: _Reader, sheet: str, col: str, kind: str) -> str:
     if field is None and "note" in fields and _cqc_ids(values) and not any(
             difflib.get_close_matches(c, ["note"], cutoff=0.75) for c in reader.headers.get(sheet, {}) if c != col):
         field = "note"  # the CQC's ids, which no org-id holds (``_said_ids_said``), kept where a reader sees them
+    if field is None and "description" in could and _SERVICES_HEADER.fullmatch(col.strip()) and _free_text(values) \
+            and "description" not in reader.headers.get(sheet, {}) \
+            and not any(f == "description" for _, f in reader.column_fixes):
+        field = "description"  # "Service offered": what the body does, in its words (a trial's was offered ~)
     kinds = _unit_header(col) and _kinds_of_bodies(values, reader.unknown_names.get((sheet, col, kind), []))
     if field is None and kinds and "type" in could and "category" not in reader.headers.get(sheet, {}) \
             and not any(f == "Category" for _, f in reader.column_fixes):
@@ -3134,7 +3190,8 @@ def _unknown_column(reader: _Reader, sheet: str, col: str, kind: str) -> str:
             and not any(f == UNIT_COLUMN for c, f in reader.column_fixes if c != named):
         field = UNIT_COLUMN  # joined to the row's name: "University of Wolverhampton - Law School"
     if field is None and kind == "Organisation" and _PARENT_HEADER.search(col) \
-            and not _reads_as_people(values, strict=True):
+            and not _reads_as_people(values, strict=True) \
+            and len(_no_bodies(values)) < len({" ".join(str(v).split()) for v in values}):  # not all "school"
         field = "part_of"  # "Provider Organisation", "Run by": the body a group is a unit of (``_tie_cells``)
     if field is None:  # close ones only: "notes" for note
         close = difflib.get_close_matches(col, could, n=1, cutoff=0.75)
