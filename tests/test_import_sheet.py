@@ -2859,3 +2859,27 @@ def test_a_services_column_of_phrases_and_a_contact_venue_are_offered_as_descrip
     council = next(n for n in ds.nodes if n.name == "Refugee Council")
     assert (council.props["description"], council.props["address"]) == ("National asylum advice, resettlement",
                                                                          "Aspray Arena, Noose Lane")
+
+
+def test_a_note_starting_with_a_former_name_gives_the_row_its_alias(lcg, tmp_path):
+    """A sports trial's clubs list said "formerly Tipton Tigers Netball Club (renamed 2022)" in its Notes, which was
+    kept as a note only, while "(formerly X)" in the name's cell is an alias: `lcg duplicates` could not pair the
+    club with its old name in another list. "formerly", "previously", "renamed from" starting a note give an alias,
+    said with the row; "now X" (what became of the body: "now part of X", "now meets at X") and a note with no name
+    after the word stay notes only."""
+    text = ("Club Name,Notes\nBlack Country Blaze Netball Club,formerly Tipton Tigers Netball Club (renamed 2022)\n"
+            "Penn Hockey Club,previously Penn & Tettenhall HC; merged 2019\n"
+            "Bilston Children's Centre,old name - now Bilston Family Hub\nOak Trust,formerly in Penn\n"
+            "Elm Trust,now part of Walsall Mind\n")
+    result = _import_list(lcg, tmp_path, text, "{Club Name: Label, Notes: note}")
+    assert result.exit_code == 0, result.output
+    got = {n.name: (n.props.get("aliases"), n.props.get("note")) for n in load_dataset(tmp_path / "data").nodes}
+    assert got == {
+        "Black Country Blaze Netball Club": (("Tipton Tigers Netball Club",),
+                                             "formerly Tipton Tigers Netball Club (renamed 2022)"),
+        "Penn Hockey Club": (("Penn & Tettenhall HC",), "previously Penn & Tettenhall HC; merged 2019"),
+        "Bilston Children's Centre": (None, "old name - now Bilston Family Hub"),
+        "Oak Trust": (None, "formerly in Penn"), "Elm Trust": (None, "now part of Walsall Mind")}, got
+    assert ("list.csv:2 (and 1 more row): column 'Notes': read 'formerly Tipton Tigers Netball Club (renamed 2022)' as "
+            "the alias 'Tipton Tigers Netball Club', 'previously Penn & Tettenhall HC; merged 2019' as the alias 'Penn "
+            "& Tettenhall HC'") in result.stderr, result.stderr

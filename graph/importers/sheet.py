@@ -1971,6 +1971,8 @@ def _elements(reader: _Reader, rows):
                 _bare_numbers(reader, sheet, n, entry[col])
         if entry.get("aliases"):  # after the fields: a cell naming another body goes to the note
             _alias_cells(reader, sheet, n, entry, columns)
+        if "aliases" in fields and not given_id and entry.get("note"):  # "formerly X" starting the note
+            _aliases_in_notes(reader, sheet, n, entry, columns)
         if also:  # "(formerly Ablewell Street Methodist)" in the name's cell
             entry["aliases"] = [*entry.get("aliases", []), *(a for a in also if a not in entry.get("aliases", []))]
             columns.setdefault("aliases", head["label"])
@@ -2217,6 +2219,39 @@ def _alias_cells(reader: _Reader, sheet: str, n: int, entry: dict, columns: dict
         entry["aliases"] = names
     else:
         del entry["aliases"]
+
+
+#: A note's first words saying the name after them was the body's ("formerly Tipton Tigers Netball Club (renamed
+#: 2022)", "previously known as X", "renamed from X"); not "now X" (what became of the body, "now part of X", "now
+#: meets at X", or a successor in its building, as a note says it) nor "was" (a note's verb).
+_FORMER_NAME = re.compile(r"(?:formerly|previously|renamed\s+from)(?:\s+(?:known\s+as|called|named))?\s*:?\s+(?=\S)",
+                          re.IGNORECASE)
+#: Where a former name in a note ends: the note's next clause ("; merged 2019", ". Meets Tuesdays", " - check").
+_CLAUSE_END = re.compile(r";|\.\s|,\s|\s[-\u2013\u2014]\s")
+
+
+def _aliases_in_notes(reader: _Reader, sheet: str, n: int, entry: dict, columns: dict) -> None:
+    """A note starting with a former name of the row's body (``_FORMER_NAME``: "formerly Tipton Tigers Netball Club
+    (renamed 2022)"), read as its alias as the name's cell's "(formerly X)" and an aliases column's "formerly X" are,
+    the note kept as written; said with its row (``_warnings``). A sports trial's renamed club was one `lcg
+    duplicates` could not pair with its old name in another list. Names joined by "+" are each one; a bracket saying
+    when (``_DATED_NOTE``) is none of the name; words after the name's clause are the note's; a name is written as
+    names are, a capital or a figure first ("formerly in Penn" names no body)."""
+    text = " ".join(str(entry.get("note") or "").split())
+    words = _FORMER_NAME.match(text)
+    if words is None or _OTHER_BODY.match(text[words.end():]):
+        return
+    rest = _CLAUSE_END.split(text[words.end():], maxsplit=1)[0]
+    names = [_DATED_NOTE.sub("", p).strip(" .") for p in rest.split("+")]
+    if not names or not all(p and (p[0].isupper() or p[0].isdigit()) for p in names):
+        return
+    new = [p for p in names if p not in entry.get("aliases", []) and norm_name(p) != norm_name(entry["name"])]
+    if not new:
+        return
+    entry["aliases"] = [*entry.get("aliases", []), *new]
+    columns.setdefault("aliases", columns.get("note", "note"))
+    reader.repairs.setdefault((sheet, columns.get("note", "note")), []).append(
+        (n, text, f"the alias{'es' if len(new) > 1 else ''} {', '.join(map(repr, new))}"))
 
 
 def _identifier_cells(reader: _Reader, sheet: str, n: int, values: list) -> list:
