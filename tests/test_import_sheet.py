@@ -236,7 +236,7 @@ def test_a_plain_list_keeps_rows_with_one_name_as_records_for_duplicates(lcg, tm
     result = lcg("import", "sheet", tmp_path / "orgs.csv", "--type", "organisation", "-o", out)
     assert result.exit_code == 0, result.output
     assert "note: 3 rows repeat the name of an earlier row" in result.output  # not "Acme-2": a name of its own
-    assert f"lcg duplicates --data {out} pairs them" in result.output
+    assert f"which `lcg duplicates --data {out}` pairs" in result.output
     ids = {n.id for n in load_dataset(out).nodes}
     assert ids == {"bilston-learning-hub", "bilston-learning-hub-ltd", "bilston-learning-hub-2", "learning-works",
                    "organisation-row-6", "organisation-row-7",  # a name with no Latin letters: an id from its row
@@ -1916,10 +1916,36 @@ def test_the_note_on_rows_repeating_a_name_counts_the_rows_written_and_names_the
             "WOLVERHAMPTON HOMES,4\nWolverhampton Homes,5\n")
     result = _import_list(lcg, tmp_path, text, "{Name: Label, Phone: phone}")
     assert result.exit_code == 0, result.output
-    assert (f"note: 3 rows repeat the name of an earlier row, each an entry of its own: list.csv:3 'The Accord Group' "
-            "as the-accord-group (row 2: accord-group), list.csv:5 'Boots' as boots-2 (row 4: boots), list.csv:8 "
-            "'Wolverhampton Homes' as wolverhampton-homes-2 (row 7: wolverhampton-homes); lcg duplicates --data "
-            f"{tmp_path / 'data'} pairs them") in result.stderr, result.stderr
+    assert (f"note: 3 rows repeat the name of an earlier row, each an entry of its own: 3 at the earlier row's "
+            f"address or postcode, which `lcg duplicates --data {tmp_path / 'data'}` pairs: list.csv:3 'The Accord "
+            "Group' as the-accord-group (row 2: accord-group), list.csv:5 'Boots' as boots-2 (row 4: boots), "
+            "list.csv:8 'Wolverhampton Homes' as wolverhampton-homes-2 (row 7: wolverhampton-homes)") in \
+        result.stderr, result.stderr
+
+
+def test_the_note_on_repeated_names_tells_rows_at_one_place_from_a_bodys_sites(lcg, tmp_path):
+    """A refugee trial's ESOL list gave a provider's classes at 13 venues, and the note said "15 rows repeat the name
+    of an earlier row... `lcg duplicates --data data` pairs them": it listed one of them to merge, the others being
+    sites of one body, which it keeps apart by design. The note says which are at the earlier row's postcode (or
+    address, where no postcodes are written), paired, and which elsewhere, with the command listing those."""
+    text = ("Class provider,Venue,Postcode\nAdult Education Wolverhampton,Old Hall Street Centre,WV1 3AU\n"
+            "Adult Education Wolverhampton,Central Library,WV1 3AX\nCity of Wolverhampton College,Paget Road,WV6 0DU\n"
+            "City of Wolverhampton College,Paget Road Campus,wv60du\n")
+    result = _import_list(lcg, tmp_path, text, "{Class provider: Label, Venue: address, Postcode: postcode}")
+    assert result.exit_code == 0, result.output
+    data = tmp_path / "data"
+    assert (f"note: 2 rows repeat the name of an earlier row, each an entry of its own: 1 at the earlier row's address "
+            f"or postcode, which `lcg duplicates --data {data}` pairs: list.csv:5 'City of Wolverhampton College' as "
+            "city-of-wolverhampton-college-2 (row 4: city-of-wolverhampton-college); 1 at another address or "
+            "postcode, kept as sites of one body (`lcg duplicates` lists their pairs for review, some only with a "
+            f"lower --min-score; `lcg search 'Adult Education Wolverhampton' --data {data}` lists them with their "
+            "towns and postcodes): list.csv:3 'Adult Education Wolverhampton' as adult-education-wolverhampton-2 (row "
+            "2: adult-education-wolverhampton)") in result.stderr, result.stderr
+    pairs = json.loads(lcg("duplicates", "--data", data, "--format", "json").stdout)
+    assert [(p["action"], p["keep"], p["merge"]) for p in pairs if p["action"] == "merge"] == [
+        ("merge", "city-of-wolverhampton-college", "city-of-wolverhampton-college-2")], pairs
+    searched = lcg("search", "Adult Education Wolverhampton", "--data", data)
+    assert searched.exit_code == 0 and "WV1 3AX" in searched.output, searched.output
 
 
 def test_ids_fold_letters_unicode_gives_no_plain_form_and_end_at_a_words_end(lcg, tmp_path):

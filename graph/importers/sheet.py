@@ -1063,12 +1063,14 @@ def _cite_files(reader: _Reader, entries: list[dict]) -> list:
                    date=dt.date.fromtimestamp(path.stat().st_mtime).isoformat()) for name, path in files.items()]
 
 
-def _repeats(reader: _Reader, gone: set[str]) -> list[tuple[str, int, str, str, str, str]]:
+def _repeats(reader: _Reader, gone: set[str]) -> list[tuple[str, int, str, str, str, str, bool]]:
     """The rows of a plain list written that repeat the name (compared loosely: ``norm_name``) of an earlier row
-    written, each with the id it was written under (after every renaming) and the earlier row's: what the note
-    says. A trial's note counted the rows it saw before knowing which were written and what ids they got ("1 row",
-    no "-2" id: "The Accord Group" repeats "Accord Group" as the-accord-group), and named none."""
-    firsts: dict[tuple[str, str], tuple[tuple[str, int], str]] = {}
+    written, each with the id it was written under (after every renaming), the earlier row's, and whether the two
+    are at different places (``_elsewhere``): what the note says. A trial's note counted the rows it saw before
+    knowing which were written and what ids they got ("1 row", no "-2" id: "The Accord Group" repeats "Accord
+    Group" as the-accord-group), and named none; a refugee trial's said `lcg duplicates` paired its 15 repeats,
+    where a provider's classes at 13 venues are sites of one body, which it pairs only for review."""
+    firsts: dict[tuple[str, str], tuple[tuple[str, int], dict]] = {}
     out = []
     for entry, sheet, n in reader.plain:
         key = (entry["_kind"], norm_name(entry["name"]))
@@ -1076,10 +1078,23 @@ def _repeats(reader: _Reader, gone: set[str]) -> list[tuple[str, int, str, str, 
             continue
         if key in firsts:
             where, first = firsts[key]
-            out.append((sheet, n, entry["name"], entry["id"], _first_at(sheet, where), first))
+            out.append((sheet, n, entry["name"], entry["id"], _first_at(sheet, where), first["id"],
+                        _elsewhere(entry, first)))
         else:
-            firsts[key] = ((sheet, n), entry["id"])
+            firsts[key] = ((sheet, n), entry)
     return out
+
+
+def _elsewhere(a: dict, b: dict) -> bool:
+    """Whether two records of one name are at two places: both give a postcode and they differ, or, with no
+    postcodes to compare, both give an address and they differ (spaces and case aside). Such records are a body's
+    sites, which `lcg duplicates` keeps apart by design (listing them for review only below its usual score)."""
+    def fold(v) -> str:
+        return re.sub(r"[\W_]+", "", str(v or "")).casefold()
+
+    if fold(a.get("postcode")) and fold(b.get("postcode")):
+        return fold(a.get("postcode")) != fold(b.get("postcode"))
+    return bool(fold(a.get("address")) and fold(b.get("address"))) and fold(a.get("address")) != fold(b.get("address"))
 
 
 def _look_ahead(reader: _Reader, paths: list[Path], out_dir, mapping, name: str | None, kind: str | None) -> None:
