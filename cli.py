@@ -1110,8 +1110,8 @@ def import_sheet(files, out_dir, mapping, name, kind):
                              for sheet, n, name, node_id, at, first, _ in rows[:5])
             return said + (f" and {len(rows) - 5} more" if len(rows) > 5 else "")
 
-        said = [f"{len(here)} at the earlier row's address or postcode, which `lcg duplicates --data {data}` pairs: "
-                f"{shown(here)}"] if here else []
+        said = [f"{len(here)} at the earlier row's address or postcode, or with none apart, which `lcg duplicates "
+                f"--data {data}` pairs: {shown(here)}"] if here else []
         said += [f"{len(apart)} at another address or postcode, kept as sites of one body (`lcg duplicates` lists "
                  f"their pairs for review, some only with a lower --min-score; `lcg search {shlex.quote(apart[0][2])} --data "
                  f"{data}` lists them with their towns and postcodes): {shown(apart)}"] if apart else []
