@@ -1113,8 +1113,9 @@ def import_sheet(files, out_dir, mapping, name, kind):
         said = [f"{len(here)} at the earlier row's address or postcode, or with none apart, which `lcg duplicates "
                 f"--data {data}` pairs: {shown(here)}"] if here else []
         said += [f"{len(apart)} at another address or postcode, kept as sites of one body (`lcg duplicates` lists "
-                 f"their pairs for review, some only with a lower --min-score; `lcg search {shlex.quote(apart[0][2])} --data "
-                 f"{data}` lists them with their towns and postcodes): {shown(apart)}"] if apart else []
+                 f"their pairs for review, some only with a lower --min-score; "
+                 f"`lcg search {shlex.quote(apart[0][2])} --data {data}` lists them with their towns and "
+                 f"postcodes): {shown(apart)}"] if apart else []
         click.echo(f"note: {k} row{'s repeat' if k != 1 else ' repeats'} the name of an earlier row, each an entry "
                    f"of its own: {'; '.join(said)}", err=True)
     click.echo(f"Imported {result.nodes} element{'s' if result.nodes != 1 else ''} and {result.relationships} "

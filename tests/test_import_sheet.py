@@ -1917,9 +1917,10 @@ def test_the_note_on_rows_repeating_a_name_counts_the_rows_written_and_names_the
     result = _import_list(lcg, tmp_path, text, "{Name: Label, Phone: phone}")
     assert result.exit_code == 0, result.output
     assert (f"note: 3 rows repeat the name of an earlier row, each an entry of its own: 3 at the earlier row's "
-            f"address or postcode, or with none apart, which `lcg duplicates --data {tmp_path / 'data'}` pairs: list.csv:3 'The Accord "
-            "Group' as the-accord-group (row 2: accord-group), list.csv:5 'Boots' as boots-2 (row 4: boots), "
-            "list.csv:8 'Wolverhampton Homes' as wolverhampton-homes-2 (row 7: wolverhampton-homes)") in \
+            f"address or postcode, or with none apart, which `lcg duplicates --data {tmp_path / 'data'}` pairs: "
+            "list.csv:3 'The Accord Group' as the-accord-group (row 2: accord-group), list.csv:5 'Boots' as boots-2 "
+            "(row 4: boots), list.csv:8 'Wolverhampton Homes' as wolverhampton-homes-2 (row 7: "
+            "wolverhampton-homes)") in \
         result.stderr, result.stderr
 
 
@@ -1935,9 +1936,10 @@ def test_the_note_on_repeated_names_tells_rows_at_one_place_from_a_bodys_sites(l
     assert result.exit_code == 0, result.output
     data = tmp_path / "data"
     assert (f"note: 2 rows repeat the name of an earlier row, each an entry of its own: 1 at the earlier row's address "
-            f"or postcode, or with none apart, which `lcg duplicates --data {data}` pairs: list.csv:5 'City of Wolverhampton College' as "
-            "city-of-wolverhampton-college-2 (row 4: city-of-wolverhampton-college); 1 at another address or "
-            "postcode, kept as sites of one body (`lcg duplicates` lists their pairs for review, some only with a "
+            f"or postcode, or with none apart, which `lcg duplicates --data {data}` pairs: list.csv:5 'City of "
+            "Wolverhampton College' as city-of-wolverhampton-college-2 (row 4: city-of-wolverhampton-college); 1 at "
+            "another address or postcode, kept as sites of one body (`lcg duplicates` lists their pairs for "
+            "review, some only with a "
             f"lower --min-score; `lcg search 'Adult Education Wolverhampton' --data {data}` lists them with their "
             "towns and postcodes): list.csv:3 'Adult Education Wolverhampton' as adult-education-wolverhampton-2 (row "
             "2: adult-education-wolverhampton)") in result.stderr, result.stderr

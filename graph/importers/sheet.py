@@ -1573,9 +1573,8 @@ def _footer(header, row) -> bool:
 
 def _totals(reader: _Reader, label: str, numbered: list) -> list:
     """``numbered`` (the rows under the header) without its totals rows, noted in ``reader.totals`` (said with a
-    warning, ``_warnings``): a totals row (``identifiers.totals_row``: "Total awarded" and "£92,200"). A grants list's "Total awarded" row was
-    imported as an organisation, its sum beside it in a column mapped to ``~``: no body is named "Total" with only
-    figures for its other cells, and a sum is what a spreadsheet's last rows add up, wherever they stand."""
+    warning, ``_warnings``): a totals row (``identifiers.totals_row``: "Total awarded" and "£92,200"). A grants
+    list's "Total awarded" row was imported as an organisation, its sum beside it in a column mapped to ``~``."""
     kept = []
     for n, r in numbered:
         total = totals_row(r)
