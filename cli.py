@@ -1104,14 +1104,25 @@ def import_sheet(files, out_dir, mapping, name, kind):
         click.echo(f"note: {len(result.renamed)} {'entry' if len(result.renamed) == 1 else 'entries'} of the sheet "
                    f"had an id another file of the folder holds, written as {shown}{more}"
                    + (f": if they are one, {pair} pairs them" if pair else ""), err=True)
-    if result.repeated:
+    if result.repeated:  # at the earlier row's place: paired; at another: a body's sites, kept apart by design
+        data = shlex.quote(str(out_dir))
+        here = [r for r in result.repeated if not r[6]]
+        apart = [r for r in result.repeated if r[6]]
         k = len(result.repeated)
-        shown = ", ".join(f"{sheet}:{n} {name!r} as {node_id} ({at}: {first})"
-                          for sheet, n, name, node_id, at, first in result.repeated[:5])
-        more = f" and {k - 5} more" if k > 5 else ""
+
+        def shown(rows) -> str:
+            said = ", ".join(f"{sheet}:{n} {name!r} as {node_id} ({at}: {first})"
+                             for sheet, n, name, node_id, at, first, _ in rows[:5])
+            return said + (f" and {len(rows) - 5} more" if len(rows) > 5 else "")
+
+        said = [f"{len(here)} at the earlier row's address or postcode, or with none apart, which `lcg duplicates "
+                f"--data {data}` pairs: {shown(here)}"] if here else []
+        said += [f"{len(apart)} at another address or postcode, kept as sites of one body (`lcg duplicates` lists "
+                 f"their pairs for review, some only with a lower --min-score; "
+                 f"`lcg search {shlex.quote(apart[0][2])} --data {data}` lists them with their towns and "
+                 f"postcodes): {shown(apart)}"] if apart else []
         click.echo(f"note: {k} row{'s repeat' if k != 1 else ' repeats'} the name of an earlier row, each an entry "
-                   f"of its own: {shown}{more}; lcg duplicates --data {shlex.quote(str(out_dir))} pairs them",
-                   err=True)
+                   f"of its own: {'; '.join(said)}", err=True)
     click.echo(f"Imported {result.nodes} element{'s' if result.nodes != 1 else ''} and {result.relationships} "
                f"connection{'s' if result.relationships != 1 else ''} into {out_dir}: "
                f"added {added}; {where}.", err=True)

@@ -139,3 +139,29 @@ def amount_value(value):
     if isinstance(value, float) and math.isfinite(value) and value.is_integer() and abs(value) <= 2 ** 53:
         value = int(value)
     return value
+
+
+#: A totals row's label: "Total", "Totals:", "Grand total", "Sub-total", "TOTAL", or "Total" then words in small
+#: letters ("Total awarded", "Total (2008-2024)"); a body's name capitalises its words ("Total Fitness", "Total Care").
+_TOTALS = re.compile(r"(?i:(?:grand|sub)[\s-]*)?(?i:totals?)(?:\s*\([^()]*\)|(?:\s+[a-z][\w'-]*)+)?\s*:?")
+
+
+def _a_figure(value) -> bool:
+    """Whether a cell is a number: 92200, "£92,200", "1,234.50" (``amount_value``)."""
+    _, text = currency_sign(value)
+    number = amount_value(text) if isinstance(text, (str, int, float)) and not isinstance(text, bool) else None
+    return isinstance(number, (int, float)) and not isinstance(number, bool)
+
+
+def totals_row(cells) -> tuple[str, list[str]] | None:
+    """(its label, its figures as written) when a spreadsheet's row is a totals row, else None: its first written
+    cell a total's label (``_TOTALS``: "Total awarded") and its other written cells figures ("£92,200"), one at
+    least. No body is named "Total" with only figures for its other cells, and no grant is a row without an id or
+    a recipient: a sum is what a spreadsheet's last rows add up, wherever they stand. The one rule for every
+    importer: a sports trial's grants file, whose "Total awarded" row the sheet importer passed over, stopped
+    `lcg import 360giving` as a grant with no id, title, date or funder."""
+    written = [c for c in cells if c not in (None, "") and str(c).strip()]
+    if (len(written) > 1 and isinstance(written[0], str) and _TOTALS.fullmatch(written[0].strip())
+            and all(_a_figure(c) for c in written[1:])):
+        return written[0].strip(), [str(c).strip() for c in written[1:]]
+    return None

@@ -475,3 +475,32 @@ def test_a_list_as_grantnav_users_keep_it_imports_with_the_currency_its_one_line
     assert funds == [(2500, "GBP"), (15000, "GBP")], funds
     funder = next(n for n in ds.nodes if n.props.get("name") == "Test Foundation")
     assert not funder.props.get("identifiers"), funder.props
+
+
+def test_a_totals_row_below_the_grants_is_passed_over_as_the_sheet_importer_passes_it(lcg, tmp_path):
+    """A sports trial's grants workbook ended with "Total awarded" in Recipient Org:Name and the sum under Amount
+    Awarded: `lcg import 360giving` refused it as a grant with no id, title, date or funder, while `lcg import
+    sheet` passes such a row over. One rule (``identifiers.totals_row``) for both: a total's word and figures only."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    ws = book.active
+    ws.title = "grants"
+    ws.append(["Identifier", "Title", "Recipient Org:Name", "Recipient Org:Identifier", "Amount Awarded", "Currency",
+               "Award Date", "Funding Org:Name", "Funding Org:Identifier"])
+    ws.append(["360G-t-1", "Kit", "Penn Hockey Club", "GB-CHC-1111111", 1500, "GBP", "2024-01-15", "Test Trust",
+               "GB-CHC-1161234"])
+    ws.append(["360G-t-2", "Coaching", "Bilston Boxing Club", "GB-CHC-1122222", "£2,000", "GBP", "2024-02-15",
+               "Test Trust", "GB-CHC-1161234"])
+    ws.append([None, None, "Total awarded", None, 3500, None, None, None, None])
+    ws.append(["Total Fitness Wolverhampton"])  # one cell: a note below the grants, not a totals row
+    book.save(tmp_path / "grants.xlsx")
+    out = tmp_path / "data"
+    result = lcg("import", "360giving", tmp_path / "grants.xlsx", "-o", out)
+    assert result.exit_code == 0, result.output
+    said = _warnings(result.output)
+    assert ("sheet 'grants' row 4: passed over 'Total awarded' (3500): a totals row (a total's word, and figures "
+            "beside it), not a grant") in said, said
+    ds = load_dataset(out)
+    assert sorted(r.props["amount"] for r in ds.rels if r.kind == "FUNDS") == [1500, 2000]
+    assert not [n for n in ds.nodes if "total" in n.props.get("name", "").casefold()]

@@ -236,7 +236,7 @@ def test_a_plain_list_keeps_rows_with_one_name_as_records_for_duplicates(lcg, tm
     result = lcg("import", "sheet", tmp_path / "orgs.csv", "--type", "organisation", "-o", out)
     assert result.exit_code == 0, result.output
     assert "note: 3 rows repeat the name of an earlier row" in result.output  # not "Acme-2": a name of its own
-    assert f"lcg duplicates --data {out} pairs them" in result.output
+    assert f"which `lcg duplicates --data {out}` pairs" in result.output
     ids = {n.id for n in load_dataset(out).nodes}
     assert ids == {"bilston-learning-hub", "bilston-learning-hub-ltd", "bilston-learning-hub-2", "learning-works",
                    "organisation-row-6", "organisation-row-7",  # a name with no Latin letters: an id from its row
@@ -1916,10 +1916,38 @@ def test_the_note_on_rows_repeating_a_name_counts_the_rows_written_and_names_the
             "WOLVERHAMPTON HOMES,4\nWolverhampton Homes,5\n")
     result = _import_list(lcg, tmp_path, text, "{Name: Label, Phone: phone}")
     assert result.exit_code == 0, result.output
-    assert (f"note: 3 rows repeat the name of an earlier row, each an entry of its own: list.csv:3 'The Accord Group' "
-            "as the-accord-group (row 2: accord-group), list.csv:5 'Boots' as boots-2 (row 4: boots), list.csv:8 "
-            "'Wolverhampton Homes' as wolverhampton-homes-2 (row 7: wolverhampton-homes); lcg duplicates --data "
-            f"{tmp_path / 'data'} pairs them") in result.stderr, result.stderr
+    assert (f"note: 3 rows repeat the name of an earlier row, each an entry of its own: 3 at the earlier row's "
+            f"address or postcode, or with none apart, which `lcg duplicates --data {tmp_path / 'data'}` pairs: "
+            "list.csv:3 'The Accord Group' as the-accord-group (row 2: accord-group), list.csv:5 'Boots' as boots-2 "
+            "(row 4: boots), list.csv:8 'Wolverhampton Homes' as wolverhampton-homes-2 (row 7: "
+            "wolverhampton-homes)") in \
+        result.stderr, result.stderr
+
+
+def test_the_note_on_repeated_names_tells_rows_at_one_place_from_a_bodys_sites(lcg, tmp_path):
+    """A refugee trial's ESOL list gave a provider's classes at 13 venues, and the note said "15 rows repeat the name
+    of an earlier row... `lcg duplicates --data data` pairs them": it listed one of them to merge, the others being
+    sites of one body, which it keeps apart by design. The note says which are at the earlier row's postcode (or
+    address, where no postcodes are written), paired, and which elsewhere, with the command listing those."""
+    text = ("Class provider,Venue,Postcode\nAdult Education Wolverhampton,Old Hall Street Centre,WV1 3AU\n"
+            "Adult Education Wolverhampton,Central Library,WV1 3AX\nCity of Wolverhampton College,Paget Road,WV6 0DU\n"
+            "City of Wolverhampton College,Paget Road Campus,wv60du\n")
+    result = _import_list(lcg, tmp_path, text, "{Class provider: Label, Venue: address, Postcode: postcode}")
+    assert result.exit_code == 0, result.output
+    data = tmp_path / "data"
+    assert (f"note: 2 rows repeat the name of an earlier row, each an entry of its own: 1 at the earlier row's address "
+            f"or postcode, or with none apart, which `lcg duplicates --data {data}` pairs: list.csv:5 'City of "
+            "Wolverhampton College' as city-of-wolverhampton-college-2 (row 4: city-of-wolverhampton-college); 1 at "
+            "another address or postcode, kept as sites of one body (`lcg duplicates` lists their pairs for "
+            "review, some only with a "
+            f"lower --min-score; `lcg search 'Adult Education Wolverhampton' --data {data}` lists them with their "
+            "towns and postcodes): list.csv:3 'Adult Education Wolverhampton' as adult-education-wolverhampton-2 (row "
+            "2: adult-education-wolverhampton)") in result.stderr, result.stderr
+    pairs = json.loads(lcg("duplicates", "--data", data, "--format", "json").stdout)
+    assert [(p["action"], p["keep"], p["merge"]) for p in pairs if p["action"] == "merge"] == [
+        ("merge", "city-of-wolverhampton-college", "city-of-wolverhampton-college-2")], pairs
+    searched = lcg("search", "Adult Education Wolverhampton", "--data", data)
+    assert searched.exit_code == 0 and "WV1 3AX" in searched.output, searched.output
 
 
 def test_ids_fold_letters_unicode_gives_no_plain_form_and_end_at_a_words_end(lcg, tmp_path):
@@ -2190,6 +2218,32 @@ def test_a_heading_in_capitals_above_its_rows_is_passed_over_whatever_its_words(
                      "WOLVERHAMPTON HOMES", "Rowan Trust", "Heath Park"], names
     assert ("passed over 'SPECIAL SCHOOLS', 'SANDWELL & DUDLEY', 'LICHFIELD DIOCESE - WALSALL DEANERY', 'NEW MEMBERS "
             "2024 (not yet sorted)', 'LATE RETURNS', 'SECONDARY' (rows 2, 5, 9, 13, 17, 19)") in result.stderr, \
+        result.stderr
+
+
+def test_a_note_without_its_stops_a_heading_above_a_note_and_a_place_with_a_bracket_are_passed_over(lcg, tmp_path):
+    """A sports trial's venues imported "SCHOOL SITES (evening lets)" and "NB school halls are term-time evenings
+    only - book via the school business manager" as organisations, and a refugee trial's list "BIRMINGHAM
+    (regional)" while "WALSALL" was passed over. "NB" in capitals before small letters is a note's word; a note
+    written as a sentence is one inside the list as below it; a heading heads the rows past the notes under it; a
+    bracket in small letters after a heading is a note on it, the heading its words before. Real bodies with only
+    their name written stay rows ("Cruse (bereavement support)", "NSPCC")."""
+    text = ("Name,Address,Phone\nWALSALL,,\nGala Baths,\"Tower Street, Walsall\",1\n"
+            "SCHOOL SITES (evening lets),,\n"
+            "NB school halls are term-time evenings only - book via the school business manager,,\n"
+            "Highfields School,\"Boundary Way, Penn\",2\nSmestow Academy,\"Windmill Crescent, Castlecroft\",3\n"
+            "BIRMINGHAM (regional),,\nKurdish Community Association Birmingham,\"Coventry Road, Birmingham\",4\n"
+            "Cruse (bereavement support),,\nNSPCC,,\nEritrean Community Birmingham,\"Digbeth, Birmingham\",5\n"
+            "Syrian Community Birmingham,\"Sparkhill, Birmingham\",6\nYemeni Community Association,\"Sparkbrook, "
+            "Birmingham\",7\n")
+    result = _import_list(lcg, tmp_path, text, "{Name: Label, Address: address, Phone: phone}")
+    assert result.exit_code == 0, result.output
+    names = [n.name for n in load_dataset(tmp_path / "data").nodes]
+    assert names == ["Gala Baths", "Highfields School", "Smestow Academy", "Kurdish Community Association Birmingham",
+                     "Cruse (bereavement support)", "NSPCC", "Eritrean Community Birmingham",
+                     "Syrian Community Birmingham", "Yemeni Community Association"], names
+    assert ("passed over 'WALSALL', 'SCHOOL SITES (evening lets)', 'NB school halls are term-time evenings only - "
+            "book via the school business manager', 'BIRMINGHAM (regional)' (rows 2, 4, 5, 8)") in result.stderr, \
         result.stderr
 
 
@@ -2749,3 +2803,111 @@ def test_a_unit_and_its_provider_joined_through_a_third_record_are_not_merged(lc
     rows = json.loads(lcg("duplicates", "--data", tmp_path / "data", "--min-score", "0.5", "--format", "json").stdout)
     assert rows and all(r["action"] == "review" for r in rows), rows
     assert any("a unit and the body it is part of" in r["reasons"] for r in rows), rows
+
+
+def test_a_word_with_no_digit_in_a_register_column_is_kept_in_the_note_and_its_column_offered(lcg, tmp_path,
+                                                                                               monkeypatch):
+    """A sports trial's clubs list wrote "CASC" (a Community Amateur Sports Club: a tax status, no number) in its
+    "Charity/CASC no." column: mapped to Charity number, the import stopped on 18 rows ("'CASC' ... fit no
+    register"), and unmapped, its hint offered the column ~, throwing the charity numbers away. A word with no
+    digit is no number: kept in the note with one warning; a number mistyped (a digit in it) is still a problem.
+    A column naming one register's number beside a status ("Charity/CASC no.") is offered as that register's, even
+    when its first cell is the status."""
+    monkeypatch.chdir(tmp_path)
+    text = ("Club Name,Postcode,Charity/CASC no.\nSporting Khalsa FC,WV13 3BB,CASC\n"
+            "Bilston Town Community FC,WV14 6PS,1156789\nWolverhampton Casuals FC,WV10 7PR,CASC\n")
+    (tmp_path / "list.csv").write_text(text, encoding="utf-8")
+    offered = lcg("import", "sheet", "list.csv", "--type", "organisation", "-o", "data")
+    assert offered.exit_code == 1
+    assert _mapping_written(_one_go(offered.stderr))["columns"]["Charity/CASC no."] == "Charity number", \
+        offered.stderr
+    pasted = _paste(tmp_path, _one_go(offered.stderr))
+    assert pasted.returncode == 0, pasted.stderr
+    assert ("list.csv:2 (and 1 more row): column 'Charity/CASC no.': 'CASC' (rows 2, 4) is no register's number "
+            "(no digit): kept in the note, not in the identifiers") in pasted.stderr, pasted.stderr
+    ds = load_dataset(tmp_path / "data")
+    got = {n.name: (n.props.get("identifiers"), n.props.get("note")) for n in ds.nodes}
+    assert got == {"Sporting Khalsa FC": (None, "Charity/CASC no.: CASC."),
+                   "Bilston Town Community FC": (("GB-CHC-1156789",), None),
+                   "Wolverhampton Casuals FC": (None, "Charity/CASC no.: CASC.")}, got
+    (tmp_path / "list.csv").write_text(text + "Penn Hockey Club,WV4 4AA,11567x9\n", encoding="utf-8")
+    mistyped = _paste(tmp_path, _one_go(offered.stderr))
+    assert mistyped.returncode == 1 and "charity number 11567x9 in column 'Charity/CASC no.' fits no register" in \
+        mistyped.stderr, mistyped.stderr
+
+
+def test_an_operator_column_is_offered_as_part_of_and_its_words_in_small_letters_name_no_body(lcg, tmp_path,
+                                                                                              monkeypatch):
+    """A sports trial's venues list's "Operator" (a leisure trust, a council) was offered ~, as "Run by" is offered
+    part_of; mapped so, its cells "school" (five rows) and "club run" (two) became organisations, each the parent
+    of its venues. Words in small letters the column repeats are a kind or a note, not a body: kept in the note,
+    with a warning; a column of nothing else is no provider's."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "list.csv").write_text(
+        "Venue,Operator,Post Code\nHadley Stadium,Sandwell Leisure Trust,B66 4HW\n"
+        "Portway Lifestyle Centre,Sandwell Leisure Trust,B69 1HE\nColton Hills Community School,school,WV4 5DG\n"
+        "Walsall Academy,school,WS3 3LX\nWalsall Cricket Club,club run,WS1 3BE\nLawn Tennis Club,club run,WV6 0LW\n"
+        "Smestow Academy,Smestow lettings,WV3 8HU\n", encoding="utf-8")
+    offered = lcg("import", "sheet", "list.csv", "--type", "organisation", "-o", "data")
+    assert _mapping_written(_one_go(offered.stderr))["columns"]["Operator"] == "part_of", offered.stderr
+    pasted = _paste(tmp_path, _one_go(offered.stderr))
+    assert pasted.returncode == 0, pasted.stderr
+    assert ("list.csv:4 (and 3 more rows): column 'Operator': passed over 'school' (rows 4, 5), 'club run' (rows 6, "
+            "7): words in small letters the column repeats") in pasted.stderr, pasted.stderr
+    ds = load_dataset(tmp_path / "data")
+    names = {n.id: n.name for n in ds.nodes}
+    assert {(names[r.start], names[r.end]) for r in ds.rels if r.kind == "PART_OF"} == {
+        ("Hadley Stadium", "Sandwell Leisure Trust"), ("Portway Lifestyle Centre", "Sandwell Leisure Trust"),
+        ("Smestow Academy", "Smestow lettings")}
+    assert next(n for n in ds.nodes if n.name == "Walsall Academy").props["note"] == "Operator: school."
+    (tmp_path / "list.csv").write_text("Venue,Operator,Post Code\nWalsall Academy,school,WS3 3LX\n"
+                                       "Colton Hills School,school,WV4 5DG\nLawn Tennis Club,club run,WV6 0LW\n"
+                                       "Walsall Cricket Club,club run,WS1 3BE\n", encoding="utf-8")
+    kinds = lcg("import", "sheet", "list.csv", "--type", "organisation", "-o", "data")
+    assert _mapping_written(_one_go(kinds.stderr))["columns"]["Operator"] != "part_of", kinds.stderr
+
+
+def test_a_services_column_of_phrases_and_a_contact_venue_are_offered_as_description_and_address(lcg, tmp_path,
+                                                                                                monkeypatch):
+    """A refugee trial's "Service offered" ("Move-on support after a positive decision") and a sports trial's
+    "Contact venue" ("Aspray Arena, Noose Lane") were offered ~, throwing away what each body does and where it
+    meets. Phrases under a services heading are the body's description; a venue word after one word saying which
+    is a venue, written first in the address."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "list.csv").write_text(
+        "Partner,Service offered,Contact venue,Postcode\n"
+        "Refugee Council,\"National asylum advice, resettlement\",\"Aspray Arena, Noose Lane\",WV13 3BB\n"
+        "Refugee Action,Move-on support after a positive decision,Low Hill Community Centre,WV10 9JL\n"
+        "British Red Cross,Family reunion travel,,B1 1AA\n", encoding="utf-8")
+    offered = lcg("import", "sheet", "list.csv", "--type", "organisation", "-o", "data")
+    columns = _mapping_written(_one_go(offered.stderr))["columns"]
+    assert (columns["Service offered"], columns["Contact venue"]) == ("description", "address"), offered.stderr
+    assert _paste(tmp_path, _one_go(offered.stderr)).returncode == 0
+    ds = load_dataset(tmp_path / "data")
+    council = next(n for n in ds.nodes if n.name == "Refugee Council")
+    assert (council.props["description"], council.props["address"]) == ("National asylum advice, resettlement",
+                                                                         "Aspray Arena, Noose Lane")
+
+
+def test_a_note_starting_with_a_former_name_gives_the_row_its_alias(lcg, tmp_path):
+    """A sports trial's clubs list said "formerly Tipton Tigers Netball Club (renamed 2022)" in its Notes, which was
+    kept as a note only, while "(formerly X)" in the name's cell is an alias: `lcg duplicates` could not pair the
+    club with its old name in another list. "formerly", "previously", "renamed from" starting a note give an alias,
+    said with the row; "now X" (what became of the body: "now part of X", "now meets at X") and a note with no name
+    after the word stay notes only."""
+    text = ("Club Name,Notes\nBlack Country Blaze Netball Club,formerly Tipton Tigers Netball Club (renamed 2022)\n"
+            "Penn Hockey Club,previously Penn & Tettenhall HC; merged 2019\n"
+            "Bilston Children's Centre,old name - now Bilston Family Hub\nOak Trust,formerly in Penn\n"
+            "Elm Trust,now part of Walsall Mind\n")
+    result = _import_list(lcg, tmp_path, text, "{Club Name: Label, Notes: note}")
+    assert result.exit_code == 0, result.output
+    got = {n.name: (n.props.get("aliases"), n.props.get("note")) for n in load_dataset(tmp_path / "data").nodes}
+    assert got == {
+        "Black Country Blaze Netball Club": (("Tipton Tigers Netball Club",),
+                                             "formerly Tipton Tigers Netball Club (renamed 2022)"),
+        "Penn Hockey Club": (("Penn & Tettenhall HC",), "previously Penn & Tettenhall HC; merged 2019"),
+        "Bilston Children's Centre": (None, "old name - now Bilston Family Hub"),
+        "Oak Trust": (None, "formerly in Penn"), "Elm Trust": (None, "now part of Walsall Mind")}, got
+    assert ("list.csv:2 (and 1 more row): column 'Notes': read 'formerly Tipton Tigers Netball Club (renamed 2022)' as "
+            "the alias 'Tipton Tigers Netball Club', 'previously Penn & Tettenhall HC; merged 2019' as the alias 'Penn "
+            "& Tettenhall HC'") in result.stderr, result.stderr

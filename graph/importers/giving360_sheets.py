@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import UnreadableInput
+from ..identifiers import totals_row
 from .giving360_titles import column_path, is_number, list_separator
 
 __all__ = ["SheetGrants", "csv_grants", "xlsx_grants", "ODS_HINT"]
@@ -186,7 +187,9 @@ def _without_notes_below(rows, sheet: str | None, out: SheetGrants) -> list:
     """The grant rows under the header, without the rows below the last grant that have one cell written, each
     said in a note: a publisher's or GrantNav's line below the grants ("Data published under the Open Government
     Licence; exported from GrantNav 2024-03-01"), which a trial's file had as its last row and which was refused
-    as a grant with no title, amount, date, funder or recipient. A grant has many cells; one cell is no grant."""
+    as a grant with no title, amount, date, funder or recipient. A grant has many cells; one cell is no grant.
+    A totals row ("Total awarded" and its sum: ``identifiers.totals_row``, the sheet importer's rule too) is passed
+    over wherever it stands, said likewise: a trial's grants file stopped on one as a grant with no id or date."""
     rows = list(rows)
     def written(cells) -> int:
         return sum(c is not None and (not isinstance(c, str) or bool(c.strip())) for c in cells)
@@ -199,7 +202,15 @@ def _without_notes_below(rows, sheet: str | None, out: SheetGrants) -> list:
     for n, cells in rows[end:]:
         text = " ".join(str(next(c for c in cells if c is not None and str(c).strip())).split())
         out.notes.append((sheet, n, f"passed over {text!r}: a note below the grants (one cell written), not a grant"))
-    return rows[:end]
+    kept = []
+    for n, cells in rows[:end]:
+        total = totals_row(cells)
+        if total:
+            out.notes.append((sheet, n, f"passed over {total[0]!r} ({', '.join(total[1])}): a totals row (a total's "
+                                        "word, and figures beside it), not a grant"))
+        else:
+            kept.append((n, cells))
+    return kept
 
 
 def csv_grants(text: str) -> SheetGrants:

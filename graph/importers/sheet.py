@@ -57,7 +57,7 @@ from typing import Any, Callable
 
 from .. import schema
 from ..errors import LcgError, UnreadableInput
-from ..identifiers import BARE_WEB_ADDRESS, amount_value, currency_sign
+from ..identifiers import BARE_WEB_ADDRESS, amount_value, currency_sign, totals_row
 from .org_ids import BLANK_WORDS, ODS_SHAPE, is_blank, is_placeholder
 from .text_encoding import csv_text
 from .yaml_out import FolderIndex, norm_name, slug, write_import
@@ -514,6 +514,12 @@ class _Reader:
         self.blanks: dict[tuple[str, str], list[tuple[int, str]]] = {}
         #: (sheet, column) -> (row, cell, what was read) of the cells read in part: "Reg. Charity 1110039"
         self.repairs: dict[tuple[str, str], list[tuple[int, str, str]]] = {}
+        #: (sheet, tie column) -> (row, cell) of the cells naming no body ("school", "club run": ``_no_bodies``),
+        #: kept in the note (``_tie_cells``)
+        self.no_bodies: dict[tuple[str, str], list[tuple[int, str]]] = {}
+        #: (sheet, register column) -> (row, cell) of the words with no digit written there ("CASC"), kept in the
+        #: note (``_register_cells``)
+        self.not_numbers: dict[tuple[str, str], list[tuple[int, str]]] = {}
         #: (sheet, register column) -> [its place in ``problems``, (row, what, cell)...] of numbers no register of
         #: the column has (``_unfit_numbers``)
         self.unfit: dict[tuple[str, str], list] = {}
@@ -1057,12 +1063,14 @@ def _cite_files(reader: _Reader, entries: list[dict]) -> list:
                    date=dt.date.fromtimestamp(path.stat().st_mtime).isoformat()) for name, path in files.items()]
 
 
-def _repeats(reader: _Reader, gone: set[str]) -> list[tuple[str, int, str, str, str, str]]:
+def _repeats(reader: _Reader, gone: set[str]) -> list[tuple[str, int, str, str, str, str, bool]]:
     """The rows of a plain list written that repeat the name (compared loosely: ``norm_name``) of an earlier row
-    written, each with the id it was written under (after every renaming) and the earlier row's: what the note
-    says. A trial's note counted the rows it saw before knowing which were written and what ids they got ("1 row",
-    no "-2" id: "The Accord Group" repeats "Accord Group" as the-accord-group), and named none."""
-    firsts: dict[tuple[str, str], tuple[tuple[str, int], str]] = {}
+    written, each with the id it was written under (after every renaming), the earlier row's, and whether the two
+    are at different places (``_elsewhere``): what the note says. A trial's note counted the rows it saw before
+    knowing which were written and what ids they got ("1 row", no "-2" id: "The Accord Group" repeats "Accord
+    Group" as the-accord-group), and named none; a refugee trial's said `lcg duplicates` paired its 15 repeats,
+    where a provider's classes at 13 venues are sites of one body, which it pairs only for review."""
+    firsts: dict[tuple[str, str], tuple[tuple[str, int], dict]] = {}
     out = []
     for entry, sheet, n in reader.plain:
         key = (entry["_kind"], norm_name(entry["name"]))
@@ -1070,10 +1078,23 @@ def _repeats(reader: _Reader, gone: set[str]) -> list[tuple[str, int, str, str, 
             continue
         if key in firsts:
             where, first = firsts[key]
-            out.append((sheet, n, entry["name"], entry["id"], _first_at(sheet, where), first))
+            out.append((sheet, n, entry["name"], entry["id"], _first_at(sheet, where), first["id"],
+                        _elsewhere(entry, first)))
         else:
-            firsts[key] = ((sheet, n), entry["id"])
+            firsts[key] = ((sheet, n), entry)
     return out
+
+
+def _elsewhere(a: dict, b: dict) -> bool:
+    """Whether two records of one name are at two places: both give a postcode and they differ, or, with no
+    postcodes to compare, both give an address and they differ (spaces and case aside). Such records are a body's
+    sites, which `lcg duplicates` keeps apart by design (listing them for review only below its usual score)."""
+    def fold(v) -> str:
+        return re.sub(r"[\W_]+", "", str(v or "")).casefold()
+
+    if fold(a.get("postcode")) and fold(b.get("postcode")):
+        return fold(a.get("postcode")) != fold(b.get("postcode"))
+    return bool(fold(a.get("address")) and fold(b.get("address"))) and fold(a.get("address")) != fold(b.get("address"))
 
 
 def _look_ahead(reader: _Reader, paths: list[Path], out_dir, mapping, name: str | None, kind: str | None) -> None:
@@ -1219,6 +1240,10 @@ def _tie_cells(reader: _Reader, entries: list, by_id: dict, by_label: dict) -> d
     may end at (a Place for ``located_in``); one element per name, however many rows name it."""
     ties: dict = {}
     made: dict[tuple[str, str], str] = {}
+    cells: dict[tuple[str, str], list] = {}
+    for sheet, _, _, _, key, cell in reader.tie_cells:
+        cells.setdefault((sheet, key), []).extend(str(cell).split(LIST_SEPARATOR))
+    no_bodies = {at: _no_bodies(values) for at, values in cells.items()}
     for sheet, n, node_id, kind, key, cell in reader.tie_cells:
         ends = schema.REL_KINDS[schema.slots_of(kind)[key].rel].ends
         column = reader.headers[sheet].get(key, key)
@@ -1227,6 +1252,12 @@ def _tie_cells(reader: _Reader, entries: list, by_id: dict, by_label: dict) -> d
                 continue
             matches = [ref] if ref in by_id and by_id[ref]["_kind"] in ends else \
                 [i for i in by_label.get(norm_name(ref), []) if by_id[i]["_kind"] in ends]
+            if not matches and ref in no_bodies[(sheet, key)]:  # "school": kept in the note, said (``_warnings``)
+                reader.no_bodies.setdefault((sheet, column), []).append((n, ref))
+                entry = by_id[node_id]
+                entry["note"] = f"{entry['note']} {column}: {ref}." if entry.get("note") else f"{column}: {ref}."
+                reader.rows[node_id][2].setdefault("note", column)
+                continue
             if len(matches) > 1 and reader.default_kind and all(i in reader.made_ids for i in matches):
                 # a plain list's rows of one name are records of it, their ids the import's own (no ID to write):
                 # the first, the one the others repeat, is the body named; said (a trial's paste stopped here)
@@ -1256,6 +1287,15 @@ def _tie_cells(reader: _Reader, entries: list, by_id: dict, by_label: dict) -> d
                 ties.setdefault((node_id, key), []).append(other)
                 reader.tie_rows.setdefault((node_id, key), []).append((sheet, n, {}))
     return ties
+
+
+def _no_bodies(values) -> set[str]:
+    """The cells of a column naming who runs each row ("Operator", "Run by") that name no body: written in small
+    letters only and repeated on two rows or more ("school" on five rows, "club run" on two). A body's name is
+    written with capitals, and a word the list repeats without one is a kind of body or a note on how the row is run:
+    a sports trial's "Operator" made organisations named "school" and "club run", the parent of seven venues."""
+    texts = Counter(" ".join(str(v).split()) for v in values if _has_letters(str(v)))
+    return {t for t, k in texts.items() if k > 1 and t == t.lower()}
 
 
 def _names_itself(ref: str, name: str) -> bool:
@@ -1374,6 +1414,21 @@ def _warnings(reader: _Reader) -> list[str]:
                    f"{', '.join(f'{t!r} (row {n})' for n, t in cells)} name{'s' if len(cells) == 1 else ''} another "
                    "body, not another name of the row's: kept in the note, not as an alias (as one, `lcg duplicates` "
                    "would read the two bodies as one)")
+    for (sheet, column), cells in reader.no_bodies.items():
+        texts = list(dict.fromkeys(cell for _, cell in cells))
+        rows = sorted({n for n, _ in cells})
+        said = ", ".join(f"{t!r} (row{'s' if len(at) > 1 else ''} {', '.join(map(str, at))})"
+                         for t in texts for at in [[n for n, c in cells if c == t]])
+        out.append(f"{_rows_at(sheet, rows[0], len(rows))}: column {column!r}: passed over {said}: words in small "
+                   "letters the column repeats, a kind of body or a note, not a body's name: kept in the note; to tie "
+                   "such a row to the body that runs it, write that body's name there")
+    for (sheet, column), cells in reader.not_numbers.items():
+        rows = sorted({n for n, _ in cells})
+        texts = list(dict.fromkeys(cell for _, cell in cells))
+        out.append(f"{_rows_at(sheet, rows[0], len(rows))}: column {column!r}: {', '.join(map(repr, texts))} "
+                   f"(row{'s' if len(rows) > 1 else ''} {', '.join(map(str, rows))}) "
+                   f"{'is' if len(texts) == 1 else 'are'} no register's number (no digit): kept in the note, not "
+                   "in the identifiers")
     for (sheet, column), repairs in reader.repairs.items():
         rows = sorted({n for n, _, _ in repairs})
         shown = ", ".join(f"{cell!r} as {read}" for _, cell, read in repairs[:3]) + \
@@ -1516,30 +1571,15 @@ def _footer(header, row) -> bool:
         _FOOTER.match(row[0].strip()) is not None or _a_sentence(row[0]))
 
 
-#: A totals row's label: "Total", "Totals:", "Grand total", "Sub-total", "TOTAL", or "Total" then words in small
-#: letters ("Total awarded", "Total (2008-2024)"); a body's name capitalises its words ("Total Fitness", "Total Care").
-_TOTALS = re.compile(r"(?i:(?:grand|sub)[\s-]*)?(?i:totals?)(?:\s*\([^()]*\)|(?:\s+[a-z][\w'-]*)+)?\s*:?")
-
-
-def _a_figure(value) -> bool:
-    """Whether a cell is a number: 92200, "£92,200", "1,234.50" (``identifiers.amount_value``)."""
-    _, text = currency_sign(value)
-    number = amount_value(text) if isinstance(text, (str, int, float)) and not isinstance(text, bool) else None
-    return isinstance(number, (int, float)) and not isinstance(number, bool)
-
-
 def _totals(reader: _Reader, label: str, numbered: list) -> list:
     """``numbered`` (the rows under the header) without its totals rows, noted in ``reader.totals`` (said with a
-    warning, ``_warnings``): a row whose first written cell is a total's label (``_TOTALS``: "Total awarded") and
-    whose other written cells are figures ("£92,200"), one at least. A grants list's "Total awarded" row was
-    imported as an organisation, its sum beside it in a column mapped to ``~``: no body is named "Total" with only
-    figures for its other cells, and a sum is what a spreadsheet's last rows add up, wherever they stand."""
+    warning, ``_warnings``): a totals row (``identifiers.totals_row``: "Total awarded" and "£92,200"). A grants
+    list's "Total awarded" row was imported as an organisation, its sum beside it in a column mapped to ``~``."""
     kept = []
     for n, r in numbered:
-        cells = [c for c in r if c not in (None, "") and str(c).strip()]
-        if (len(cells) > 1 and isinstance(cells[0], str) and _TOTALS.fullmatch(cells[0].strip())
-                and all(_a_figure(c) for c in cells[1:])):
-            reader.totals.setdefault(label, []).append((n, cells[0].strip(), [str(c).strip() for c in cells[1:]]))
+        total = totals_row(r)
+        if total:
+            reader.totals.setdefault(label, []).append((n, *total))
         else:
             kept.append((n, r))
     return kept
@@ -1581,7 +1621,12 @@ def _a_sentence(text: str) -> bool:
 _DECORATED = re.compile(r"(?:[-*=#~_]{2,}.*|[-*=#~_].*[-*=#~_])", re.DOTALL)
 #: A note's first word, then its punctuation: "NOTE: phone numbers checked...", "NB - ...", "N.B. rows below...",
 #: "Notes: ...". The punctuation is what says a note ("Notes Music Academy" is a name).
-_NOTE_WORD = re.compile(r"(?:(?:notes?|nb)\s*[:\-\u2013\u2014.!]|n\.\s?b\b\.?)", re.IGNORECASE)
+#: "NB" in capitals before a word in small letters is the note's word without its punctuation ("NB school halls are
+#: term-time evenings only", a trial's row imported as an organisation): no body's name starts so.
+_NOTE_WORD = re.compile(r"(?:(?:notes?|nb)\s*[:\-\u2013\u2014.!]|n\.\s?b\b\.?|(?-i:NB\s+[a-z]))", re.IGNORECASE)
+#: A bracket in small letters ending a one-cell row, a note on the heading before it ("BIRMINGHAM (regional)",
+#: "SCHOOL SITES (evening lets)"): what the heading says is the words before it.
+_HEADING_NOTE = re.compile(r"\s*\((?:[^()A-Z]*)\)\s*$")
 #: Header words of the columns whose values name the groups a list is arranged in, which its headings repeat
 #: ("PCNs" above the PCN rows, "Wolverhampton" above the rows whose Town is Wolverhampton): a type or category, or
 #: an area. Columns mapped to Type or Category are such columns too.
@@ -1597,9 +1642,12 @@ def _inner_notes(reader: _Reader, label: str, header, head: list[str], numbered:
     rows below still to be checked ***", "NOTE: phone numbers checked..."): a row with one cell written, in a list
     whose header names several columns and whose rows mostly fill several (a one-column list's rows are all one
     cell). Such a row is passed over only when what it says is a heading's or a note's:
-    * decorated (``_DECORATED``), starting with a note's word (``_NOTE_WORD``) or ending by saying a heading above
-      goes on ("VCSE PARTNERS (CONT.)", "(continued)": ``_CONTINUED``): no body's name is written so; and the
-      heading it goes on from ("VCSE PARTNERS");
+    * a note (``_a_note``): decorated, starting with a note's word ("NB school halls are ..."), or a sentence;
+      or ending by saying a heading above goes on ("VCSE PARTNERS (CONT.)", "(continued)": ``_CONTINUED``): no
+      body's name is written so; and the heading it goes on from ("VCSE PARTNERS");
+    * in the rules below, a heading's words before a bracket in small letters, a note on it (``_HEADING_NOTE``:
+      "BIRMINGHAM (regional)" is the place's heading, which a trial imported while "WALSALL" was passed over), and
+      a heading's rows are those under it past the notes ("SCHOOL SITES (evening lets)" above "NB ...");
     * the text, or the plural, of a value of a column that groups the rows (``_GROUP_HEADER``: "Wolverhampton" a
       Town, "PCNs" a Type), or of several joined ("TRUST SERVICES & NHS" of the Types "Trust service" and "NHS", which a
       trial imported as an organisation): a heading names what the rows under it share;
@@ -1681,19 +1729,22 @@ def _inner_notes(reader: _Reader, label: str, header, head: list[str], numbered:
 
     nameless = [i for i, c in enumerate(head) if c != "label"] if "label" in head else []
     # the rows of the list right under each row: a heading heads them
-    under = {n: len(filled(numbered[k + 1][1])) > 1 for k, (n, _) in enumerate(numbered[:-1])}
+    # (past the notes between: "SCHOOL SITES (evening lets)" heads its rows from above "NB school halls are ...")
+    rows_only = [(n, r) for n, r in numbered if len(filled(r)) != 1 or not _a_note(str(r[filled(r)[0]]).strip())]
+    under = {n: len(filled(rows_only[k + 1][1])) > 1 for k, (n, _) in enumerate(rows_only[:-1])}
     passed = {}
     for n, r, i in ones:
         text = str(r[i]).strip()
-        if _DECORATED.fullmatch(text) or _NOTE_WORD.match(text) or _CONTINUED.search(text) or heading(text) or (
-                text.upper() == text and mixed(i) and (_shouted(text, written) or i in nameless)) or (
+        words = _HEADING_NOTE.sub("", text) if _has_letters(_HEADING_NOTE.sub("", text)) else text
+        if _a_note(text) or _CONTINUED.search(text) or heading(words) or (
+                words.upper() == words and mixed(i) and (_shouted(words, written) or i in nameless)) or (
                 i not in nameless and under.get(n, False) and mixed(i) and _a_heading_in_capitals(text)):
             passed[n] = (i, text)
     continued = {fold(_CONTINUED.sub("", t)) for _, t in passed.values() if _CONTINUED.search(t)}
     passed.update((n, (i, str(r[i]).strip())) for n, r, i in ones if fold(r[i]) in continued)  # "VCSE PARTNERS"
     found: dict[tuple[int, bool], list[str]] = {}  # (column, in capitals) -> the headings written so
     for i, t in passed.values():
-        if not _DECORATED.fullmatch(t) and not _NOTE_WORD.match(t):
+        if not _a_note(t):
             found.setdefault((i, t.upper() == t), []).append(t)
     for (column, capitals), texts in found.items():
         if len(texts) < 2:
@@ -1717,6 +1768,13 @@ def _inner_notes(reader: _Reader, label: str, header, head: list[str], numbered:
     if inside:
         reader.inner_notes[label] = inside
     return [(n, r) for n, r in numbered if n not in passed]
+
+
+def _a_note(text: str) -> bool:
+    """Whether a one-cell row's ``text`` is a note, whatever the list: decorated (``_DECORATED``), starting with a
+    note's word (``_NOTE_WORD``), or written as a sentence (``_a_sentence``, the rule that tells a note below the
+    list from a row: where the note stands does not change what it is)."""
+    return bool(_DECORATED.fullmatch(text) or _NOTE_WORD.match(text) or _a_sentence(text))
 
 
 #: How a heading joins the groups it names ("TRUST SERVICES & NHS", "Schools / Colleges", "Mosques and temples").
@@ -1927,6 +1985,8 @@ def _elements(reader: _Reader, rows):
                 _bare_numbers(reader, sheet, n, entry[col])
         if entry.get("aliases"):  # after the fields: a cell naming another body goes to the note
             _alias_cells(reader, sheet, n, entry, columns)
+        if "aliases" in fields and not given_id and entry.get("note"):  # "formerly X" starting the note
+            _aliases_in_notes(reader, sheet, n, entry, columns)
         if also:  # "(formerly Ablewell Street Methodist)" in the name's cell
             entry["aliases"] = [*entry.get("aliases", []), *(a for a in also if a not in entry.get("aliases", []))]
             columns.setdefault("aliases", head["label"])
@@ -1992,7 +2052,10 @@ def _register_cells(reader: _Reader, sheet: str, n: int, entry: dict, columns: d
     """The register numbers of a row (``register_of`` its columns) as org-ids in its entry's identifiers, or
     the numbers no register of their column has (said once per column, ``_unfit_numbers``); a column of two
     registers ("URN / UKPRN") reads each number as the first that it fits. A placeholder ("Pending", "Exempt")
-    is no number: read as empty, and said as "N/A" is (``_warnings``)."""
+    is no number: read as empty, and said as "N/A" is (``_warnings``). A word with no digit that fits no register
+    ("CASC", a Community Amateur Sports Club's tax status, which has no number) is no number either: kept in the
+    note, said once per column; a sports trial's "Charity/CASC no." stopped the import on 18 such cells. A cell
+    with a digit that fits no register is a number mistyped: a problem (``_unfit_numbers``)."""
     from .org_ids import charity_or_company, register_ids, register_number
 
     head = reader.headers[sheet]
@@ -2024,6 +2087,12 @@ def _register_cells(reader: _Reader, sheet: str, n: int, entry: dict, columns: d
                 (n, cell, f"{ids[0]} (a company's number; a Scottish charity's would be GB-SC-{text.upper()})"))
         elif number is not None:
             reader.repairs.setdefault((sheet, head[col]), []).append((n, cell, number))
+        if odd and not any(c.isdigit() for c in cell):  # "CASC": a status, no number; said (``_warnings``)
+            reader.not_numbers.setdefault((sheet, head[col]), []).append((n, cell))
+            note = f"{head[col]}: {cell}."
+            entry["note"] = f"{entry['note']} {note}" if entry.get("note") else note
+            columns.setdefault("note", head[col])
+            continue
         if odd:
             seen = reader.unfit.get((sheet, col))
             if seen is None:  # said once per column, where first seen (``_unfit_numbers``)
@@ -2164,6 +2233,39 @@ def _alias_cells(reader: _Reader, sheet: str, n: int, entry: dict, columns: dict
         entry["aliases"] = names
     else:
         del entry["aliases"]
+
+
+#: A note's first words saying the name after them was the body's ("formerly Tipton Tigers Netball Club (renamed
+#: 2022)", "previously known as X", "renamed from X"); not "now X" (what became of the body, "now part of X", "now
+#: meets at X", or a successor in its building, as a note says it) nor "was" (a note's verb).
+_FORMER_NAME = re.compile(r"(?:formerly|previously|renamed\s+from)(?:\s+(?:known\s+as|called|named))?\s*:?\s+(?=\S)",
+                          re.IGNORECASE)
+#: Where a former name in a note ends: the note's next clause ("; merged 2019", ". Meets Tuesdays", " - check").
+_CLAUSE_END = re.compile(r";|\.\s|,\s|\s[-\u2013\u2014]\s")
+
+
+def _aliases_in_notes(reader: _Reader, sheet: str, n: int, entry: dict, columns: dict) -> None:
+    """A note starting with a former name of the row's body (``_FORMER_NAME``: "formerly Tipton Tigers Netball Club
+    (renamed 2022)"), read as its alias as the name's cell's "(formerly X)" and an aliases column's "formerly X" are,
+    the note kept as written; said with its row (``_warnings``). A sports trial's renamed club was one `lcg
+    duplicates` could not pair with its old name in another list. Names joined by "+" are each one; a bracket saying
+    when (``_DATED_NOTE``) is none of the name; words after the name's clause are the note's; a name is written as
+    names are, a capital or a figure first ("formerly in Penn" names no body)."""
+    text = " ".join(str(entry.get("note") or "").split())
+    words = _FORMER_NAME.match(text)
+    if words is None or _OTHER_BODY.match(text[words.end():]):
+        return
+    rest = _CLAUSE_END.split(text[words.end():], maxsplit=1)[0]
+    names = [_DATED_NOTE.sub("", p).strip(" .") for p in rest.split("+")]
+    if not names or not all(p and (p[0].isupper() or p[0].isdigit()) for p in names):
+        return
+    new = [p for p in names if p not in entry.get("aliases", []) and norm_name(p) != norm_name(entry["name"])]
+    if not new:
+        return
+    entry["aliases"] = [*entry.get("aliases", []), *new]
+    columns.setdefault("aliases", columns.get("note", "note"))
+    reader.repairs.setdefault((sheet, columns.get("note", "note")), []).append(
+        (n, text, f"the alias{'es' if len(new) > 1 else ''} {', '.join(map(repr, new))}"))
 
 
 def _identifier_cells(reader: _Reader, sheet: str, n: int, values: list) -> list:
@@ -2852,9 +2954,12 @@ _VENUE_WORDS = frozenset({"venue", "venues", "site", "campus", "meeting place", 
 
 
 def _venue_header(col: str) -> bool:
-    """Whether a column's name (lower case) names a venue, whole or each of its parts (``_VENUE_WORDS``)."""
+    """Whether a column's name (lower case) names a venue, whole or each of its parts (``_VENUE_WORDS``), or a
+    venue word after one word saying which ("Contact venue", "Main site", "Training venue": a sports trial's clubs
+    list's "Contact venue", "Aspray Arena, Noose Lane", was offered ~); not a web site."""
     parts = [p for p in _REGISTERS_SPLIT.split(col.strip()) if p]
-    return bool(parts) and all(p in _VENUE_WORDS for p in parts)
+    return bool(parts) and all(p in _VENUE_WORDS or len(p.split()) == 2 and p.split()[1] in _VENUE_WORDS
+                               and not _WEB_COLUMN.search(p) for p in parts)
 
 
 def _synonym(col: str) -> str | None:
@@ -2912,28 +3017,41 @@ def _could_hold(name: str, kind: str, value) -> bool:
 _REGISTERED_WORDS = frozenset({"reg", "registered", "registration"})
 
 
-def _charity_or_company_numbers(col: str, value) -> str | None:
-    """The field a column holding charity or company numbers, by its first value, is offered as, when its name says
-    a register's number but for one word: "Registered number" (no register's word) as Charity number, which reads a
+def _charity_or_company_numbers(col: str, values: list) -> str | None:
+    """The field a column holding charity or company numbers, by its values, is offered as, when its name says a
+    register's number but for one word: "Registered number" (no register's word) as Charity number, which reads a
     company's as one (a trial's funder list had both in one such column); "Reg charity", "Registered company", "Co.
     reg" (no number word: the registration is the number, as in "Reg Charity Number", which ``register_of`` reads
-    unasked) as its register's. A trial's heritage list's "Reg charity" of charity numbers was offered ~. Its
-    values say it: "Yes"/"No" under such a name is no number, and nothing is offered."""
+    unasked) as its register's; one register's number beside a status with none, "Charity/CASC no." (a Community
+    Amateur Sports Club has no register's number: its cells say "CASC", kept in the note, ``_register_cells``), as
+    that register's. A trial's heritage list's "Reg charity" and a sports trial's "Charity/CASC no." of charity
+    numbers were offered ~. Its values say it: one at least a number of the register ("Yes"/"No" under such a name
+    is none), else nothing is offered."""
     from .org_ids import charity_or_company, register_ids, register_number
 
     words = re.findall(r"[a-z]+|#", col)
-    if not _REGISTERED_WORDS.intersection(words):
+    parts = [p for p in _REGISTERS_SPLIT.split(col) if p]
+    tail = " ".join(w for w in re.findall(r"[a-z]+|#", parts[-1]) if w in _NUMBER_WORDS) if parts else ""
+    named = {r for p in parts for r in (_register_of_part(p) or _register_of_part(f"{p} {tail}"),) if r}
+    registers: tuple[str, ...]
+    if len(parts) > 1 and len(named) == 1 and named <= {"charityNumber", "companyNumber"}:
+        registers = tuple(named)  # "Charity/CASC no.": the one register named; the other part names a status
+    elif not _REGISTERED_WORDS.intersection(words):
         return None
-    if _NUMBER_WORDS.intersection(words) and set(words) <= _REGISTERED_WORDS | _NUMBER_WORDS:
-        registers: tuple[str, ...] = ("charityNumber",)  # "Registered number": a charity's or a company's
+    elif _NUMBER_WORDS.intersection(words) and set(words) <= _REGISTERED_WORDS | _NUMBER_WORDS:
+        registers = ("charityNumber",)  # "Registered number": a charity's or a company's
     elif not _NUMBER_WORDS.intersection(words) and register_of(f"{col} number") in (("charityNumber",),
                                                                                    ("companyNumber",)):
         registers = register_of(f"{col} number")
     else:
         return None
-    text = str(value).strip()
-    register = charity_or_company(text, registers)[0]
-    if not register_ids({register: register_number(text) or text})[0]:
+
+    def fits(value) -> bool:
+        text = str(value).strip()
+        register = charity_or_company(text, registers)[0]
+        return bool(register_ids({register: register_number(text) or text})[0])
+
+    if not any(fits(v) for v in values if not is_placeholder(str(v).strip())):
         return None
     return "Charity number" if registers == ("charityNumber",) else "Company number"
 
@@ -2995,6 +3113,24 @@ def _a_phone_column(reader: _Reader, sheet: str, col: str) -> bool:
     return False
 
 
+#: A column's name for what each row's body does ("Service offered", "Services", "What we do", "Activities"): its
+#: free text is the body's description (``_free_text``).
+_SERVICES_HEADER = re.compile(r"(?:services?|activities|activity|what\s+we\s+do|offer)(?:\s+(?:offered|provided|"
+                              r"delivered|available))?")
+
+
+def _free_text(values: list) -> bool:
+    """Whether most of a column's values are phrases, not names: a word in small letters that no name writes so
+    (``_NAMES_SMALL_WORDS``) after the first ("Move-on support after a positive decision", "Advice, casework,
+    ESOL"). A unit's or a kind's name capitalises its words ("Adult Social Care", "Law School")."""
+    def phrase(v) -> bool:
+        words = str(v).split()[1:]
+        return any(w[:1].islower() and w.strip(",;.()").lower() not in _NAMES_SMALL_WORDS for w in words)
+
+    texts = [v for v in values if _has_letters(str(v))]
+    return bool(texts) and 2 * sum(map(phrase, texts)) > len(texts)
+
+
 def _unit_header(col: str) -> bool:
     """Whether a column's name (lower case) names the part of an organisation a row is (``_UNIT_WORDS``): each of its
     words one ("Department/Unit", "Dept / Service", "Faculty"), a "School" only beside another ("School /
@@ -3041,9 +3177,10 @@ def _person_header(named: str) -> bool:
 
 
 #: A column naming the body each row's group or service is run by or is a unit of ("Provider Organisation",
-#: "Parent organisation", "Run by", a family hub's "Delivery partner"), offered as ``part_of``.
-_PARENT_HEADER = re.compile(r"\b(provider|parent|run by|managed by|operated by|delivered by|delivery partner|"
-                            r"hosted by)\b")
+#: "Parent organisation", "Run by", a family hub's "Delivery partner", a venues list's "Operator", a leisure trust or
+#: a council), offered as ``part_of`` unless none of its cells names a body (``_no_bodies``: "school", "club run").
+_PARENT_HEADER = re.compile(r"\b(provider|parent|run by|managed by|operated by|operator|delivered by|"
+                            r"delivery partner|hosted by)\b")
 
 
 def _unknown_column(reader: _Reader, sheet: str, col: str, kind: str) -> str:
@@ -3085,10 +3222,14 @@ def _unknown_column(reader: _Reader, sheet: str, col: str, kind: str) -> str:
     if field is None and "identifiers" in fields and _org_ids_said(values):
         field = "identifiers"  # "UKPRN 10007166", "ROR 03angcq70" read as org-ids (``_identifier_cells``)
     if field is None and "identifiers" in fields:
-        field = _charity_or_company_numbers(col, value)  # Charity number reads a company's or society's number as one
+        field = _charity_or_company_numbers(col, values)  # Charity number reads a company's or society's number as one
     if field is None and "note" in fields and _cqc_ids(values) and not any(
             difflib.get_close_matches(c, ["note"], cutoff=0.75) for c in reader.headers.get(sheet, {}) if c != col):
         field = "note"  # the CQC's ids, which no org-id holds (``_said_ids_said``), kept where a reader sees them
+    if field is None and "description" in could and _SERVICES_HEADER.fullmatch(col.strip()) and _free_text(values) \
+            and "description" not in reader.headers.get(sheet, {}) \
+            and not any(f == "description" for _, f in reader.column_fixes):
+        field = "description"  # "Service offered": what the body does, in its words (a trial's was offered ~)
     kinds = _unit_header(col) and _kinds_of_bodies(values, reader.unknown_names.get((sheet, col, kind), []))
     if field is None and kinds and "type" in could and "category" not in reader.headers.get(sheet, {}) \
             and not any(f == "Category" for _, f in reader.column_fixes):
@@ -3098,7 +3239,8 @@ def _unknown_column(reader: _Reader, sheet: str, col: str, kind: str) -> str:
             and not any(f == UNIT_COLUMN for c, f in reader.column_fixes if c != named):
         field = UNIT_COLUMN  # joined to the row's name: "University of Wolverhampton - Law School"
     if field is None and kind == "Organisation" and _PARENT_HEADER.search(col) \
-            and not _reads_as_people(values, strict=True):
+            and not _reads_as_people(values, strict=True) \
+            and len(_no_bodies(values)) < len({" ".join(str(v).split()) for v in values}):  # not all "school"
         field = "part_of"  # "Provider Organisation", "Run by": the body a group is a unit of (``_tie_cells``)
     if field is None:  # close ones only: "notes" for note
         close = difflib.get_close_matches(col, could, n=1, cutoff=0.75)
