@@ -1995,3 +1995,47 @@ def test_a_country_and_its_people_s_word_are_one_place():
                   _org("b", "Bangladeshi Welfare Association", postcode="WV2 1AA")).values()
     assert p.score >= 0.8, p
     assert not _pairs(_org("a", "Bangladesh Welfare Association"), _org("b", "Pakistan Welfare Association"))
+
+
+def test_addresses_that_end_in_two_towns_are_for_review():
+    """An arts trial's "Kaleidoscope Arts" (a Walsall charity) and "Kaleidoscope Arts C.I.C." (Dudley, a list's
+    "Town" column read as its address), and an ageing well trial's two "St Peter's Lunch Club"s at "St Peter's Church
+    Hall" of two towns, were merged on their names: towns apart are two places. Not so at one postcode or phone (a
+    borough and its town: "Walsall" / "The Green, Aldridge"), nor where a name says the town ("Friends of the Earth
+    Birmingham" at "Digbeth")."""
+    plan = _plan(_org("a", "Kaleidoscope Arts", address="Stafford Street, Walsall"),
+                 _org("b", "Kaleidoscope Arts C.I.C.", address="Dudley"))
+    assert [p.action for p in plan] == ["review"] and "different towns" in plan[0].notes[-1], plan
+    plan = _plan(_org("a", "St Peter's Lunch Club", address="St Peter's Church Hall, Stafford Street, Walsall"),
+                 _org("b", "St Peter's Lunch Club", address="St Peter's Church Hall, Temple Street, Upper Gornal"))
+    assert [p.action for p in plan] == ["review"], plan
+    plan = _plan(_org("a", "Aldridge in Bloom", address="Walsall", postcode="WS9 8QX"),
+                 _org("b", "Aldridge In Bloom", address="The Green, Aldridge", postcode="WS9 8QX"))
+    assert [p.action for p in plan] == ["merge"], plan
+    plan = _plan(_org("a", "Birmingham Friends of the Earth", address="Birmingham"),
+                 _org("b", "Friends of the Earth Birmingham", address="Digbeth"))
+    assert [p.action for p in plan] == ["merge"], plan
+
+
+def test_an_address_of_no_one_place_is_no_address_apart():
+    """An ageing well trial's U3A at "Various venues" was two addresses apart from its own office."""
+    (p,) = _pairs(_org("a", "Wolverhampton U3A", address="Light House, Chubb Street, Wolverhampton",
+                       phone="01902 123456"),
+                  _org("b", "Wolverhampton u3a", address="Various venues", phone="01902 123456")).values()
+    assert not any("different" in r for r in p.reasons), p
+
+
+def test_a_care_home_by_its_names_and_not_the_company_of_its_name():
+    """An ageing well trial's "Oakwood Nursing Home" / "Oakwood Care Home" (one home) were apart as "care / nursing",
+    and "Ashfield House Care Home" was merged into "Ashfield House Care Ltd", the company that runs it."""
+    plan = _plan(_org("a", "Oakwood Nursing Home", postcode="WV4 1AA"),
+                 _org("b", "Oakwood Care Home", postcode="WV4 1AA"))
+    assert [p.action for p in plan] == ["merge"], plan
+    assert not _plan(_org("a", "Ashfield House Care Home", address="Wolverhampton"),
+                     _org("b", "Ashfield House Care Ltd"))
+
+
+def test_a_theatre_s_youth_company_is_a_body_of_its_own():
+    """An arts trial's "Grand Youth Theatre" was merged with the "Grand Theatre" at its one postcode."""
+    assert not _plan(_org("a", "Grand Theatre", postcode="WV1 1DE"),
+                     _org("b", "Grand Youth Theatre", postcode="WV1 1DE"))

@@ -26,6 +26,7 @@ from . import weights as W
 from ..forked import core_free, split_map
 from ..identifiers import registry_id
 from .groups import (AREAS_APART, AT_ONE_VENUE, ON_DIFFERENT_STREETS, ONE_TOWN_ONLY, POSTCODES_APART, SAME_EMPLOYER,
+                     TOWNS_APART,
                      groups_of, merge_groups, numbers_a_site)
 from .name_bound import NameBound
 from .names import (COUNTRY_ENDS, GENERIC_WORDS, HALLS, NO_WORD_IN_COMMON, SAME_NAME, NameKey, TokenWeights,
@@ -229,6 +230,10 @@ def _address_text(text) -> list[str]:
 _PLACEHOLDERS = frozenset({"n a", "na", "unknown", "tbc", "tba", "none", "not known", "not applicable", "not given",
                            "no address", "various", "x"})
 _PO_BOX = re.compile(r"\b(?:p ?o ?box|pobox|postbus|postfach)\b")
+#: Addresses of no one place: "Various venues", "Multiple locations", "Online", "See notes" (an ageing well trial's
+#: U3A at "Various venues" was two addresses apart from its own office).
+_NO_ONE_PLACE = re.compile(r"^(?:(?:various|multiple|several|many|different|all|mobile|rotating)(?: \w+)?|online|"
+                           r"virtual|remote|see notes?|see below|home visits?|outreach|citywide|city wide|borough wide)$")
 
 
 #: Words before a number that is a unit's within a building, not the building's: "Suite 200", "Ste. 200",
@@ -249,7 +254,7 @@ def _no_place(words: list[str]) -> bool:
     """True for an address that names no place of its own: a placeholder or a post box ("PO Box 12, Leeds":
     the box's number is no house's)."""
     text = " ".join(words)
-    return text in _PLACEHOLDERS or _PO_BOX.search(text) is not None
+    return text in _PLACEHOLDERS or _PO_BOX.search(text) is not None or _NO_ONE_PLACE.match(text) is not None
 
 
 @lru_cache(maxsize=1 << 17)  # one field, asked once per candidate pair
@@ -287,6 +292,36 @@ def _address_words(text) -> frozenset:
         return frozenset()
     out = (_street_words(words) - _WIDE_PLACES) | {w for w in words if w.isdigit() and len(w) >= 4}  # a postcode too
     return out if len(out) >= 2 else frozenset()
+
+
+@lru_cache(maxsize=1 << 16)
+def _town(text: str) -> frozenset:
+    """The words of the town an address ends with, a country after it left out ("Telford"; "Stafford Street, Walsall
+    WS2 8DN" -> walsall; "Córdoba, España" -> cordoba), or empty when that part is a street's, a number's, no one
+    place's or longer than a town's name."""
+    parts = [w for w in (_address_text(p) for p in without_postcode(text).split(",")) if w]
+    while parts and country_named(" ".join(parts[-1])):
+        parts.pop()
+    words = parts[-1] if parts else []
+    if not words or len(words) > 3 or any(w.isdigit() or w in STREET_TYPES for w in words) or _no_place(words):
+        return frozenset()
+    return frozenset(words)
+
+
+def _towns_apart(ra, rb, ta: str, tb: str) -> bool:
+    """True when two addresses (``ta``, ``tb``: as written) end with towns that neither record names anywhere, in
+    its address or its name: two places, though neither address is read as a number and a street ("Dudley" /
+    "Stafford Street, Walsall", a list's "Town" column read as the address; "St Peter's Church Hall, Stafford
+    Street, Walsall" / "..., Temple Street, Upper Gornal"). A district and its city ("Digbeth" / "Birmingham") are
+    apart so too unless a name says where ("Friends of the Earth Birmingham"), so there is no score for it, but no
+    merge either (``groups.review_only``): an arts trial's "Kaleidoscope Arts" charity of Walsall and CIC of Dudley,
+    and two "Open Door Studios" in two cities, were merged on their names."""
+    town_a, town_b = _town(ta), _town(tb)
+    if not (town_a and town_b):
+        return False
+    named_a = set(_address_text(ta)) | set(_address_text(ra.name))
+    named_b = set(_address_text(tb)) | set(_address_text(rb.name))
+    return not (town_a & named_b) and not (town_b & named_a)
 
 
 def _streets_apart(a: str, b: str, typo: bool) -> bool:
@@ -499,6 +534,9 @@ def contact_evidence(ra, rb, switchboards: Mapping[str, int] | None = None) -> t
     aa, ab = _address(ra.address), _address(rb.address)
     pa, pb = postcode_parts(ra.postcode), postcode_parts(rb.postcode)
     typo = not (pa and pb and pa[1] != pb[1])
+    # towns named apart say two places only where no postcode or phone says one (a borough and its town,
+    # "Walsall" / "The Green, Aldridge", at one postcode; a city and its district, as sources write them)
+    one_place = bool(pa and pb and pa[1] == pb[1]) or bool((f := _phone(ra.phone)) and f == _phone(rb.phone))
     if aa and ab:
         street = _one_street(aa[1], ab[1], typo)
         if aa[0] == ab[0] and street and (ua := _unit(ra.address)) and (ub := _unit(rb.address)) and ua != ub:
@@ -517,8 +555,13 @@ def contact_evidence(ra, rb, switchboards: Mapping[str, int] | None = None) -> t
             # name runs on with counts too ("Bupa Care Homes Ltd, 12 High St, Maidstone" / "..., Chelmsford")
             delta -= W.DIFFERENT_ADDRESS
             reasons.append(f"but different addresses {ON_DIFFERENT_STREETS} ({ta} / {tb})")
+        elif not one_place and _towns_apart(ra, rb, ta, tb):  # one building's name in two towns ("St Peter's
+            reasons.append(f"{TOWNS_APART} ({ta} / {tb})")  # Church Hall, ...": two lunch clubs merged on its words)
         elif not (pa and pb and pa[1] == pb[1]) and _streets_apart(ta, tb, typo):  # (one postcode: one site)
             reasons.append(f"but the addresses share only their town ({ta} / {tb}): {ONE_TOWN_ONLY}")
+    elif not one_place and (ta := _written_address(ra)) and (tb := _written_address(rb)) and _towns_apart(
+            ra, rb, ta, tb):
+        reasons.append(f"{TOWNS_APART} ({ta} / {tb})")
     if pa and pb:
         if pa[1] == pb[1]:
             delta += W.SAME_POSTCODE

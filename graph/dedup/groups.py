@@ -190,6 +190,8 @@ def groups_of(pairs) -> list[list[str]]:
 #: How a pair's reason says its records are on different streets: two sites of one body (or one that moved),
 #: which ``review_only`` offers for review, never as a merge.
 ON_DIFFERENT_STREETS = "on different streets"
+#: How a pair's reason says one address is a town alone and the other names another (``duplicates._towns_apart``).
+TOWNS_APART = "but the addresses name different towns"
 #: How a pair's reason says its postcodes are in different areas (``duplicates.contact_evidence``): two sites too,
 #: whatever else the pair shares.
 AREAS_APART = "but postcodes in different areas"
@@ -251,6 +253,8 @@ def review_only(pair, names: Mapping[str, str] | None, several=None) -> str | No
         # are bodies of their own (issue 10); the reason above names the two addresses
         return f"the addresses are {ON_DIFFERENT_STREETS}: two sites of one body, or one that moved: review it " \
                "rather than merge"
+    if any(r.startswith(TOWNS_APART) for r in pair.reasons):
+        return "the addresses name different towns: two bodies, or two sites of one: review it rather than merge"
     if any(r.endswith(ONE_TOWN_ONLY) for r in pair.reasons):
         return f"the addresses share only their town: {ONE_TOWN_ONLY}: review it rather than merge"
     if any(r.startswith(AREAS_APART) for r in pair.reasons) and not any(

@@ -88,7 +88,12 @@ NAME_PHRASES = (("church of england", "ce"), ("c of e", "ce"), ("roman catholic"
                 # a pre-school is a nursery, however it is written ("Tiny Tots Nursery & Pre-School": no school)
                 ("pre school", "preschool"),
                 # a Sikh place of worship in English and in Punjabi ("Guru Nanak Sikh Temple" / "... Gurdwara")
-                ("sikh temple", "gurdwara"), ("sikh gurdwara", "gurdwara"))
+                ("sikh temple", "gurdwara"), ("sikh gurdwara", "gurdwara"),
+                # a care home by any of its names ("Oakwood Nursing Home" / "Oakwood Care Home", an ageing well
+                # trial's one home), one word, so that a company of the home's name ("Ashfield House Care Ltd") is
+                # not the home written without "Home"
+                ("nursing home", "carehome"), ("care home", "carehome"), ("residential home", "carehome"),
+                ("residential care home", "carehome"))
 #: "RC" before a school or church is Roman Catholic ("St Mary's RC Primary School"); elsewhere it may be a club.
 _RC = re.compile(r"\brc(?= (?:primary|secondary|junior|infant|infants|first|middle|high|school|church|parish|"
                  r"academy|college|nursery|sixth|voluntary|va|vc|diocese|diocesan|cathedral)\b)")
@@ -918,7 +923,7 @@ ESTABLISHMENT_KINDS = {w: kind for kind, words in (
     ("pharmacy", "pharmacy pharmacies chemist chemists"), ("hospital", "hospital hospitals"),
     ("museum or gallery", "museum museums gallery galleries"),
     ("theatre", "theatre theater theatres theaters"),
-    ("hotel", "hotel hotels"),
+    ("hotel", "hotel hotels"), ("care home", "carehome carehomes"),
     ("café", "cafe cafes caffe coffee coffeehouse"),
     ("restaurant", "restaurant restaurants bistro brasserie trattoria dining steakhouse"),
     ("bar or pub", "bar bars pub pubs tavern"),
@@ -1140,11 +1145,13 @@ HOSPITAL_PHRASES = frozenset({("medical", "centre")})
 
 
 _GALLERY = frozenset({"gallery", "galleries"})
-#: Words of a sports club after "Youth", or in a name that ends with it: "Rushall Olympic Youth FC", "Penn Youth
-#: Football Club", "Bilston Town FC Youth" name a club's youth side; "Chicago Youth Centers", "Low Hill Youth
-#: Club", "Sandwell Youth Service" a body of their own.
-_SPORTS_SIDE = frozenset("fc afc jfc cc rfc rlfc hc hockey football cricket rugby netball basketball team teams squad "
-                         "section".split())
+#: Words of a sports club or a performing company after "Youth", or in a name that ends with it: "Rushall Olympic
+#: Youth FC", "Penn Youth Football Club", "Bilston Town FC Youth", "Grand Youth Theatre" name a club's or a
+#: theatre's youth side (an arts trial's youth company merged into its theatre); "Chicago Youth Centers", "Low Hill
+#: Youth Club", "Sandwell Youth Service" a body of their own.
+_YOUTH_SIDES = frozenset("fc afc jfc cc rfc rlfc hc hockey football cricket rugby netball basketball team teams squad "
+                         "section theatre theatres orchestra orchestras choir choirs band bands dance ballet opera "
+                         "company".split())
 #: Words that name a kind of body, never a place (``places.PlaceWords.of``).
 KIND_WORDS = frozenset(ESTABLISHMENT_KINDS) | frozenset(DEPENDENT_BODIES) | frozenset(SCHOOL_PHASES) | {"college"}
 _STUDENT_BODIES = frozenset("union association guild council society".split())
@@ -1160,7 +1167,7 @@ def _dependent_bodies(key: NameKey, initials: bool) -> set[str]:
     out = {DEPENDENT_BODIES[x] for x in t if x in DEPENDENT_BODIES}
     if "trading company" in out and _TRADING_AS.search(key.raw):  # "X Ltd trading as Y": X's other name
         out.discard("trading company")
-    if "youth side" in out and not _SPORTS_SIDE.intersection(t[t.index("youth") + 1:t.index("youth") + 2] or t):
+    if "youth side" in out and not _YOUTH_SIDES.intersection(t[t.index("youth") + 1:t.index("youth") + 2] or t):
         out.discard("youth side")  # a youth club or centre is a body of its own kind, a team's "Youth FC" its side
     if "hospitals" in t and _RUNS_HOSPITALS.search(" ".join(key.words)):
         out.discard("hospital")
