@@ -583,11 +583,14 @@ def _place_in(word: str, tokens) -> bool:
     """``word`` is among ``tokens``, also in its other number ("Netherland" / "Netherlands", "Midland" /
     "Midlands"), or as its people's word ("Bangladesh" / "Bangladeshi", "Somalia" / "Somali": a refugee trial's
     "Bangladesh Welfare Assoc" was two places apart from the "Bangladeshi Welfare Association"): a place is never
-    matched by spelling, but a final s, or a final i or a of a name of five letters or more, does not move it."""
+    matched by spelling, but a final s, or a people's final i of a name of five letters or more, does not move it."""
     if word in tokens or (word + "s") in tokens or (word.endswith("s") and word[:-1] in tokens):
         return True
-    return len(word) >= 5 and any(w in tokens for w in (
-        word + "i", word + "a", *((word[:-1],) if word.endswith(("i", "a")) else ())))
+    if len(word) < 5:
+        return False
+    if word.endswith("i"):  # "somali" / "somalia", "bangladeshi" / "bangladesh" (not "indian" / "indiana")
+        return word + "a" in tokens or word[:-1] in tokens
+    return word + "i" in tokens or (word.endswith("ia") and word[:-1] in tokens)
 
 
 def _branch_places(words: tuple[str, ...], places, weight) -> list[str]:
