@@ -41,8 +41,9 @@ def fold(text: str) -> str:
         text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
     if "." in text:
         text = _DOTTED.sub(lambda m: m.group(0).replace(".", ""), text)
-    if "'" in text or "\u2019" in text:  # an apostrophe joins: "St Edmund's" is "st edmunds", as "St Edmunds" is
-        text = _APOSTROPHE.sub("", text)  # (three trials' searches missed a name written with or without one)
+    if "'" in text or "\u2019" in text:  # a possessive's apostrophe joins: "St Edmund's" is "st edmunds", as "St
+        text = _POSSESSIVE.sub("", text)  # Edmunds" is (three trials' searches missed a name written with or without
+    # one); elsewhere it parts two words ("Université d'Angers", "O'Neill"), as other punctuation does
     words = _NOT_WORD.sub(" ", text.replace("&", " and ")).split()
     if "saint" in text or any(w in _SAME_WORD for w in words):
         words = [_SAME_WORD.get(w, w) for w in words]
@@ -59,7 +60,7 @@ SUBSTRING_MIN = 4
 
 
 _DOTTED = re.compile(r"\b(?:\w\.){2,}")  # initials with stops: "w.e.a.", "u.k."
-_APOSTROPHE = re.compile(r"(?<=\w)['\u2019](?=\w)")  # inside a word only: a quote around a name stays a space
+_POSSESSIVE = re.compile(r"(?<=\w)['\u2019](?=s\b)")  # "'s" ending a word: a quote around a name stays a space
 
 
 @dataclass(frozen=True)

@@ -206,6 +206,7 @@ def test_search_reads_a_name_with_or_without_its_apostrophe_and_says_when_more_m
 
     assert fold("St Edmund's") == fold("St Edmunds") == fold("St. Edmund\u2019s") == "st edmunds"
     assert fold("'Quoted'") == "quoted"
+    assert fold("Université d'Angers") == "universite d angers" and fold("O'Neill") == "o neill"  # no possessive
     data = tmp_path / "data"
     data.mkdir()
     (data / "organisations.yaml").write_text(

@@ -26,13 +26,14 @@ from . import weights as W
 from ..forked import core_free, split_map
 from ..identifiers import registry_id
 from .groups import (AREAS_APART, AT_ONE_VENUE, ON_DIFFERENT_STREETS, ONE_TOWN_ONLY, POSTCODES_APART, SAME_EMPLOYER,
-                     TOWNS_APART,
+                     TOWNS_APART, WEBSITES_APART,
                      groups_of, merge_groups, numbers_a_site)
 from .name_bound import NameBound
 from .names import (COUNTRY_ENDS, GENERIC_WORDS, HALLS, NO_WORD_IN_COMMON, SAME_NAME, NameKey, TokenWeights,
                     acronyms, ambiguous_initials, initials_only, list_area, name_key, name_key_uncached, name_keys,
                     name_similarity, place_in_one_name, same_name_reason, same_words, without_accents)
-from .places import STREET_TYPES, PlaceWords, country_named, postcode_in, postcode_parts, without_postcode
+from .places import (BUILTIN_PLACES, STREET_TYPES, PlaceWords, country_named, postcode_in, postcode_parts,
+                     without_postcode)
 
 __all__ = ["EntityRecord", "DuplicatePair", "find_duplicates", "groups_of", "merge_groups"]
 
@@ -86,6 +87,21 @@ def _domain(url: str | None) -> str | None:
                                                                    if h.count(".") >= 1 and "." in h[:-3]):
         return None
     return host
+
+
+#: The second-level names under which a country's bodies register a site ("walsall.gov.uk", "wlv.ac.uk").
+_SECOND_LEVEL = frozenset("co org gov ac nhs ltd plc net sch police me com edu mod".split())
+def _site(url: str | None) -> str | None:
+    """The registered name of a record's website ("go.walsall.gov.uk/x" -> "walsall.gov.uk"; "www.ageuk.org.uk" ->
+    "ageuk.org.uk"), or None: two of them are two bodies' sites ("wolverhampton.gov.uk" / "dudley.gov.uk": a SEND
+    trial's two councils' "Educational Psychology Service", merged on the name), no evidence against one body on a
+    shared host's."""
+    host = _domain(url)
+    if host is None:
+        return None
+    labels = host.split(".")
+    n = 3 if len(labels) >= 3 and labels[-2] in _SECOND_LEVEL and len(labels[-1]) == 2 else 2
+    return ".".join(labels[-n:])
 
 
 #: Parts of a web address's path that name no page of a body's own: a home page in another spelling, a language,
@@ -232,8 +248,8 @@ _PLACEHOLDERS = frozenset({"n a", "na", "unknown", "tbc", "tba", "none", "not kn
 _PO_BOX = re.compile(r"\b(?:p ?o ?box|pobox|postbus|postfach)\b")
 #: Addresses of no one place: "Various venues", "Multiple locations", "Online", "See notes" (an ageing well trial's
 #: U3A at "Various venues" was two addresses apart from its own office).
-_NO_ONE_PLACE = re.compile(r"^(?:(?:various|multiple|several|many|different|all|mobile|rotating)(?: \w+)?|online|"
-                           r"virtual|remote|see notes?|see below|home visits?|outreach|citywide|city wide|borough wide)$")
+_NO_ONE_PLACE = re.compile(r"^(?:(?:various|multiple|several)(?: \w+)?|online|virtual|see notes?|see below|"
+                           r"home visits?|citywide|city wide|borough wide)$")
 
 
 #: Words before a number that is a unit's within a building, not the building's: "Suite 200", "Ste. 200",
@@ -294,34 +310,49 @@ def _address_words(text) -> frozenset:
     return out if len(out) >= 2 else frozenset()
 
 
-@lru_cache(maxsize=1 << 16)
-def _town(text: str) -> frozenset:
-    """The words of the town an address ends with, a country after it left out ("Telford"; "Stafford Street, Walsall
-    WS2 8DN" -> walsall; "Córdoba, España" -> cordoba), or empty when that part is a street's, a number's, no one
-    place's or longer than a town's name."""
+def _localities(text: str) -> list[list[str]]:
+    """The parts of an address that name a place, not a street, a building or a number, in order ("St Peter's Church
+    Hall, Stafford Street, Walsall WS2 8DN" -> [["walsall"]]), a country, a county, a state or its two letters at the
+    end left out ("Chicago, IL" and "Chicago, Illinois" -> [["chicago"]]; "..., Dudley, West Midlands" -> dudley)."""
     parts = [w for w in (_address_text(p) for p in without_postcode(text).split(",")) if w]
-    while parts and country_named(" ".join(parts[-1])):
+    while parts and (country_named(" ".join(parts[-1])) or len("".join(parts[-1])) <= 2
+                     or all(w in BUILTIN_PLACES for w in parts[-1])):
         parts.pop()
-    words = parts[-1] if parts else []
-    if not words or len(words) > 3 or any(w.isdigit() or w in STREET_TYPES for w in words) or _no_place(words):
-        return frozenset()
-    return frozenset(words)
+    return [p if _a_locality(p) else [] for p in parts]
+
+
+def _a_locality(words: list[str]) -> bool:
+    return len(words) <= 3 and not _no_place(words) and not any(
+        w.isdigit() or w in STREET_TYPES or w in _BUILDING_WORDS for w in words)
+
+
+@lru_cache(maxsize=1 << 16)
+def _town(text: str) -> str:
+    """The town an address ends with, its words one space apart ("Telford"; "Stafford Street, Walsall WS2 8DN" ->
+    "walsall"; "Córdoba, España" -> "cordoba"), or "" when its last part is no place's (``_localities``)."""
+    places = _localities(text)
+    return " ".join(places[-1]) if places else ""
 
 
 def _towns_apart(ra, rb, ta: str, tb: str) -> bool:
-    """True when two addresses (``ta``, ``tb``: as written) end with towns that neither record names anywhere, in
-    its address or its name: two places, though neither address is read as a number and a street ("Dudley" /
+    """True when two addresses (``ta``, ``tb``: as written) end with towns that neither record names, as a place of
+    its address or in its name: two places, though neither address is read as a number and a street ("Dudley" /
     "Stafford Street, Walsall", a list's "Town" column read as the address; "St Peter's Church Hall, Stafford
-    Street, Walsall" / "..., Temple Street, Upper Gornal"). A district and its city ("Digbeth" / "Birmingham") are
-    apart so too unless a name says where ("Friends of the Earth Birmingham"), so there is no score for it, but no
-    merge either (``groups.review_only``): an arts trial's "Kaleidoscope Arts" charity of Walsall and CIC of Dudley,
-    and two "Open Door Studios" in two cities, were merged on their names."""
+    Street, Walsall" / "..., Temple Street, Upper Gornal"). A town is named whole ("West Bromwich" is not "Castle
+    Bromwich"), and not by a street named after it ("Wolverhampton Road, Walsall"). A district and its city
+    ("Digbeth" / "Birmingham") are apart so too unless a name says where ("Friends of the Earth Birmingham"), so
+    there is no score for it, but no merge either (``groups.review_only``): an arts trial's "Kaleidoscope Arts"
+    charity of Walsall and CIC of Dudley, and two "Open Door Studios" in two cities, were merged on their names."""
     town_a, town_b = _town(ta), _town(tb)
-    if not (town_a and town_b):
+    if not (town_a and town_b) or town_a == town_b:
         return False
-    named_a = set(_address_text(ta)) | set(_address_text(ra.name))
-    named_b = set(_address_text(tb)) | set(_address_text(rb.name))
-    return not (town_a & named_b) and not (town_b & named_a)
+    return not _names_town(town_a, rb, tb) and not _names_town(town_b, ra, ta)
+
+
+def _names_town(town: str, r, address: str) -> bool:
+    """``town`` (words one space apart) is a place of ``address`` or words of the record's name."""
+    texts = [" ".join(p) for p in _localities(address) if p] + [" ".join(_address_text(r.name))]
+    return any(f" {town} " in f" {t} " for t in texts)
 
 
 def _streets_apart(a: str, b: str, typo: bool) -> bool:
@@ -536,7 +567,8 @@ def contact_evidence(ra, rb, switchboards: Mapping[str, int] | None = None) -> t
     typo = not (pa and pb and pa[1] != pb[1])
     # towns named apart say two places only where no postcode or phone says one (a borough and its town,
     # "Walsall" / "The Green, Aldridge", at one postcode; a city and its district, as sources write them)
-    one_place = bool(pa and pb and pa[1] == pb[1]) or bool((f := _phone(ra.phone)) and f == _phone(rb.phone))
+    one_place = bool(pa and pb and pa[1] == pb[1]) or bool(
+        (f := _phone(ra.phone)) and f == _phone(rb.phone) and not (switchboards and f in switchboards))
     if aa and ab:
         street = _one_street(aa[1], ab[1], typo)
         if aa[0] == ab[0] and street and (ua := _unit(ra.address)) and (ub := _unit(rb.address)) and ua != ub:
@@ -920,6 +952,10 @@ def find_duplicates(records, *, min_score: float = W.DUPLICATE_MIN_SCORE, top_k:
                 or (reason.startswith(NO_WORD_IN_COMMON) and delta < 0))):
             score = max(score, W.SAME_WEBSITE)
             reasons.append(f"same website {_domain(ra.website)}")
+        elif (sa := _site(ra.website)) and (sb := _site(rb.website)) and (sa != sb or not _one_page(ra, rb)):
+            # two sites, or two pages of one site that are two branches' or units' ("mind.org.uk/wolverhampton" /
+            # "mind.org.uk/dudley", ``_one_page``)
+            reasons.append(f"{WEBSITES_APART} ({ra.website.strip()} / {rb.website.strip()})")
         people = sorted(ra.people & rb.people)
         if people and ra.kind == "Person":  # a person's "people" are their employers
             score = min(1.0, score + W.SHARED_PERSON * len(people))

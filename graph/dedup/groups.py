@@ -26,7 +26,7 @@ from typing import Any, Mapping
 
 from . import weights as W
 from .names import (AFTER_A_DASH, FOUNDATION_OF, IN_BRACKETS, NO_WORD_IN_COMMON, ONLY_A_PLACE, OWN_WORDS, SAME_NAME,
-                    SPELLED_OUT, name_key, same_words, several_bodies)
+                    SPELLED_OUT, SPELLS_A_KIND, acronyms, name_key, same_words, several_bodies)
 
 __all__ = ["overlap_groups", "merge_groups", "groups_of", "merge_plan", "review_only", "PlannedPair"]
 
@@ -192,6 +192,8 @@ def groups_of(pairs) -> list[list[str]]:
 ON_DIFFERENT_STREETS = "on different streets"
 #: How a pair's reason says one address is a town alone and the other names another (``duplicates._towns_apart``).
 TOWNS_APART = "but the addresses name different towns"
+#: How a pair's reason says the two records give the sites of two bodies (``duplicates._site``).
+WEBSITES_APART = "but websites of two bodies"
 #: How a pair's reason says its postcodes are in different areas (``duplicates.contact_evidence``): two sites too,
 #: whatever else the pair shares.
 AREAS_APART = "but postcodes in different areas"
@@ -279,6 +281,21 @@ def review_only(pair, names: Mapping[str, str] | None, several=None) -> str | No
         # "Dudley College of Technology" / "Dudley College - Dudley Advance II" under one UKPRN: the register says
         # one body, the names two (a campus, another institution): a trial's merge read "a body of its own"
         return ("the names say two bodies and a register one: review it (merge them, or keep both with part_of)")
+    if pair.reasons and pair.reasons[0].startswith(NO_WORD_IN_COMMON) and not same_ids and names and min(
+            len(name_key(names[x]).tokens) for x in (pair.a, pair.b)) >= 2 and not _initials_in(
+            names[pair.a], names[pair.b]):
+        # a council's teams and a housing group's services share its door, switchboard and website ("Rough Sleeper
+        # Outreach Team" / "Welfare Rights Service", "Playscheme at Penn Fields" / "Transitions Team": housing and
+        # SEND trials' merges at 0.95): names of two words or more with no word in common are two bodies or one
+        # renamed (a one-word name may be the other's short name: "Wolves" at the club's door and website)
+        return ("the names have no word in common: two bodies that share a door, a phone or a website, or one "
+                "renamed: review it rather than merge")
+    if any(r.startswith(WEBSITES_APART) for r in pair.reasons) and not same_ids and not any(
+            r.startswith(("same address", "same phone number")) for r in pair.reasons):
+        # (at one address and phone, a renamed body's new site: "Greater Pittsburgh Literacy Council" / "Literacy
+        # Pittsburgh")
+        return ("the records give two bodies' websites: two bodies of one name (two councils' services), or one that "
+                "moved: review it rather than merge")
     if same_ids and pair.reasons[0].startswith(NO_WORD_IN_COMMON) and not any(map(numbers_a_site, same_ids)):
         # a charity's projects and branches are registered under its number, and a company's trading names under
         # its own ("Restore" / "Birmingham Churches Together", "Codsall U3A" / "The Third Age Trust": 0.99 on the
@@ -322,8 +339,10 @@ def review_only(pair, names: Mapping[str, str] | None, several=None) -> str | No
     if pair.reasons and OWN_WORDS in pair.reasons[0] and not _register_or_website(pair):
         return ("each name has words of its own, and no register or website says they are one (bodies that share a "
                 "building or a booking line): review it rather than merge")
-    if pair.reasons and AFTER_A_DASH in pair.reasons[0] and not any(r.startswith("same website") for r in
-                                                                      pair.reasons):
+    if pair.reasons and AFTER_A_DASH in pair.reasons[0] and not (any(r.startswith("same website") for r in
+                                                                       pair.reasons) and not _contact_apart(pair)):
+        # (a branch's page on its national body's site is no evidence against another phone: "National Autistic
+        # Society - West Midlands Branch" / "National Autistic Society", a SEND trial's merge)
         # (a register's number is no evidence here: a unit is written with its body's, "University of Birmingham -
         # Birmingham Energy Institute" under the university's UKPRN, merged in a trial)
         return ("one name is the other's with words after a dash: a unit, a site or a meeting of the body, or the "
@@ -339,6 +358,10 @@ def review_only(pair, names: Mapping[str, str] | None, several=None) -> str | No
             r.startswith(EVIDENCE_BEYOND_NAME) for r in pair.reasons):
         return ("initials read as the other name's words, and no identifier, address, phone or website says they "
                 "are one (initials spell several names): review it rather than merge")
+    if pair.reasons and SPELLS_A_KIND in pair.reasons[0] and not any(
+            r.startswith(EVIDENCE_BEYOND_NAME) for r in pair.reasons):
+        return ("initials of a body of its own kind (a friends' group, a hospital) spell other names too, and no "
+                "identifier, address, phone or website says they are one: review it rather than merge")
     if pair.reasons and _TWO_LETTERS.match(pair.reasons[0]) and not _register_or_website(pair):
         # "Penn CC" at the address (and on the phone) of both "Penn Cricket Club" and "Penn Community Centre": a club
         # based at a centre shares its door, so only a register's number or a website says which body two letters are
@@ -353,6 +376,18 @@ def review_only(pair, names: Mapping[str, str] | None, several=None) -> str | No
 
 #: How a pair's reasons say two records' phones or street addresses differ (``duplicates.contact_evidence``).
 _CONTACT_APART = ("but different phone numbers", "but different addresses")
+
+
+def _initials_in(a: str, b: str) -> bool:
+    """One name writes in capitals the initials of the other's words ("JFCS Pittsburgh" / "Jewish Family &
+    Community Services"): words in common after all."""
+    ka, kb = name_key(a), name_key(b)
+    return bool(ka.capitals & acronyms(kb) or kb.capitals & acronyms(ka))
+
+
+def _contact_apart(pair) -> bool:
+    """A pair's reasons say two phones, two street addresses or postcodes in two areas."""
+    return any(r.startswith(_CONTACT_APART) or r.startswith(AREAS_APART) for r in pair.reasons)
 
 
 def _register_or_website(pair) -> bool:

@@ -51,8 +51,7 @@ ABBREVIATIONS = {
     "saint": "st", "cofe": "ce", "sch": "school", "prim": "primary", "jnr": "junior", "acad": "academy",
     # and the short forms of a neighbourhood's and the NHS's lists ("Wednesfield Lib.", "Willenhall Med Ctr")
     "lib": "library", "med": "medical", "hosp": "hospital",
-    # adult learning's lists ("Adult Ed. Wolverhampton", "B'ham Adult Ed Service": two trials' services missed)
-    "ed": "education", "educ": "education",
+    "educ": "education",
     # a place of worship in its community's word and in English ("Central Masjid" / "Central Mosque")
     "masjid": "mosque", "masjed": "mosque", "mandir": "temple", "gurudwara": "gurdwara",
     # and the honorific before a guru's or a god's name, transliterated several ways ("Shri Krishna Temple")
@@ -80,6 +79,9 @@ NAME_PHRASES = (("church of england", "ce"), ("c of e", "ce"), ("roman catholic"
                 ("amateur boxing club", "abc"),
                 ("tenants and residents association", "tra"), ("tenants residents association", "tra"),
                 ("tenants and residents associations", "tra"),
+                # a metropolitan borough's council by its names ("Walsall Council" / "Walsall Metropolitan Borough
+                # Council" / "Walsall MBC": housing and ageing trials' councils missed)
+                ("metropolitan borough council", "council"), ("mbc", "council"),
                 # the bodies tenants run their estate by: "Dovecotes TMO", "Bushbury Hill EMB"
                 ("tenant management organisation", "tmo"), ("tenants management organisation", "tmo"),
                 ("tenant management organization", "tmo"), ("estate management board", "emb"),
@@ -89,11 +91,15 @@ NAME_PHRASES = (("church of england", "ce"), ("c of e", "ce"), ("roman catholic"
                 ("pre school", "preschool"),
                 # a Sikh place of worship in English and in Punjabi ("Guru Nanak Sikh Temple" / "... Gurdwara")
                 ("sikh temple", "gurdwara"), ("sikh gurdwara", "gurdwara"),
+                # learning's "Ed" after its kind ("Adult Ed. Wolverhampton", "B'ham Adult Ed Service": two trials'
+                # services missed), not "ED" alone (an emergency or an eating disorders service)
+                ("adult ed", "adult education"), ("further ed", "further education"),
+                ("special ed", "special education"), ("community ed", "community education"),
                 # a care home by any of its names ("Oakwood Nursing Home" / "Oakwood Care Home", an ageing well
                 # trial's one home), one word, so that a company of the home's name ("Ashfield House Care Ltd") is
                 # not the home written without "Home"
-                ("nursing home", "carehome"), ("care home", "carehome"), ("residential home", "carehome"),
-                ("residential care home", "carehome"))
+                ("residential care home", "carehome"), ("nursing home", "carehome"), ("care home", "carehome"),
+                ("residential home", "carehome"))
 #: "RC" before a school or church is Roman Catholic ("St Mary's RC Primary School"); elsewhere it may be a club.
 _RC = re.compile(r"\brc(?= (?:primary|secondary|junior|infant|infants|first|middle|high|school|church|parish|"
                  r"academy|college|nursery|sixth|voluntary|va|vc|diocese|diocesan|cathedral)\b)")
@@ -496,6 +502,8 @@ def acronyms(key: NameKey) -> set[str]:
     trial's "RWT" scored 0.15 against it); and with "of" and "and" but not "the" ("FoE" for Friends of the Earth)."""
     out = set()
     plain = tuple(w for w in key.tokens if w not in key.capitals) if key.capitals else ()
+    if not plain and len(key.tokens) >= 3 and key.tokens[-1] == "".join(w[0] for w in key.tokens[:-1]):
+        plain = key.tokens[:-1]  # its initials after it in small letters: "Walsall Housing Group (whg)"
     no_articles = tuple(w for w in key.words if w not in _ARTICLES)
     for words in (key.words, key.tokens, plain, no_articles):
         if len(words) >= 2:
@@ -586,11 +594,9 @@ def _place_in(word: str, tokens) -> bool:
     matched by spelling, but a final s, or a people's final i of a name of five letters or more, does not move it."""
     if word in tokens or (word + "s") in tokens or (word.endswith("s") and word[:-1] in tokens):
         return True
-    if len(word) < 5:
+    if len(word) < 5:  # "bangladeshi" / "bangladesh"; not "indian" / "indiana", "romani" / "romania"
         return False
-    if word.endswith("i"):  # "somali" / "somalia", "bangladeshi" / "bangladesh" (not "indian" / "indiana")
-        return word + "a" in tokens or word[:-1] in tokens
-    return word + "i" in tokens or (word.endswith("ia") and word[:-1] in tokens)
+    return (word.endswith("i") and word[:-1] in tokens) or word + "i" in tokens
 
 
 def _branch_places(words: tuple[str, ...], places, weight) -> list[str]:
@@ -1141,6 +1147,9 @@ DEPENDENT_BODIES = {w: kind for kind, words in (
     # and its youth side ("Rushall Olympic Youth FC" / "Rushall Olympic F.C.", a sports trial's two clubs at one
     # ground, merged)
     ("youth side", "youth"),
+    # and a school's resource base a unit of its own (a SEND trial's "Colton Hills (ASD Base)" merged into its
+    # school at one door)
+    ("resource base", "base"),
 ) for w in words.split()}
 #: Two words that name a hospital: "University of Mississippi Medical Center" is the university's hospital,
 #: not the university.
@@ -1182,6 +1191,8 @@ def _dependent_bodies(key: NameKey, initials: bool) -> set[str]:
     return out
 
 
+#: How a name reason says one name is the other's initials, and the other a body of its own kind by its words.
+SPELLS_A_KIND = ", initials of a friends' group, a hospital or another body of its own kind, and of other names too"
 #: How a reason says a name's initials were read as the other name's words ("ICB read as 'integrated care board'").
 SPELLED_OUT = " read as "
 
@@ -1240,9 +1251,10 @@ def short_name_given(short: NameKey, other: NameKey) -> NameKey | None:
     "Sport Across Staffordshire and Stoke-on-Trent (SASSOT)" (a sports trial's pair, kept apart as "only one names
     staffordshire"). The body gives its own short name, so the pair is initials (``weights.INITIALS``), whatever
     place the long name's words hold."""
-    if len(short.tokens) == 1 and short.tokens[0] in other.capitals and re.search(
-            rf"\(\s*{re.escape(short.raw.strip())}\s*\)", other.raw, re.IGNORECASE):
-        return short
+    if len(short.tokens) == 1 and (m := re.search(rf"\(\s*{re.escape(short.raw.strip())}\s*\)", other.raw,
+                                                  re.IGNORECASE)) and (short.tokens[0] in other.capitals or (
+            short.tokens[0] in acronyms(name_key(other.raw[:m.start()])))):
+        return short  # (or in small letters when they are its words' initials: "Walsall Housing Group (whg)")
     return None
 
 
@@ -1388,8 +1400,13 @@ def name_similarity(a: NameKey, b: NameKey, weight, ambiguous=frozenset(), place
                             f"'{kind} of X' and 'X {kind}' name two bodies (Washington, Victoria)")
     initials = min(len(a.tokens), len(b.tokens)) < 2  # "LUMC" spells the Leiden University Medical Center
     dep_a, dep_b = _dependent_bodies(a, initials), _dependent_bodies(b, initials)
+    if dep_a != dep_b and "youth" in a.tokens and "youth" in b.tokens:  # "Rushall Olympic Youth" / "... Youth FC":
+        dep_a, dep_b = dep_a - {"youth side"}, dep_b - {"youth side"}  # one side, however its team is written
     if dep_a != dep_b and initials and (initials_of(a, b) or initials_of(b, a)):
-        dep_a = dep_b = set()  # "FoE": the initials spell the friends' group, "UHB" the hospitals
+        # "FoE": the initials spell the friends' group ("UHB" the hospitals), but other names' too ("Friends of
+        # Eastfield"): reviewed unless more than the name says one body (``groups.review_only``)
+        score, reason = _name_overlap(a, b, weight, ambiguous, places)
+        return score, f"{reason}{SPELLS_A_KIND}"
     if dep_a != dep_b and "museum" in dep_a ^ dep_b:  # a gallery is a museum of its own: "Wolverhampton Art
         for dep, key in ((dep_a, a), (dep_b, b)):  # Gallery" / "... Art Gallery and Museums" are one body
             if "museum" not in dep and _GALLERY.intersection(key.tokens):
