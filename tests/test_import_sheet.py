@@ -1702,6 +1702,25 @@ def test_a_title_split_at_its_comma_above_the_header_is_passed_over(lcg, tmp_pat
     assert "list.csv:2: 3 cells, but the header names 2 columns" in split.stderr, split.stderr
 
 
+def test_a_title_of_one_cell_above_a_header_naming_no_known_column_is_passed_over(lcg, tmp_path, monkeypatch):
+    """An ageing-well trial's directory began "Ageing Well - Directory of Older People's Groups (Black Country)
+    v7,,,," above "Group,Meets at,Day/time,Contact phone,Run by": no column's name is one the tool knows, so the
+    title was read as the header ("missing column Label") and the hint mapped the title as Label (a header saying
+    "Name" was found). Below one-cell rows, a row of several cells over rows of several cells is the header."""
+    (tmp_path / "groups.csv").write_text(
+        "Ageing Well - Directory of Older People's Groups (Black Country) v7,,,\n"
+        "Group,Day/time,Contact phone,Run by\nWOLVERHAMPTON,,,\n"
+        "Penn Lunch Club,Tues 12pm,01902 111111,Penn Church\nBilston Walkers,Weds 10am,01902 222222,\n",
+        encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = lcg("import", "sheet", "groups.csv", "--type", "organisation", "-o", "data")
+    assert "groups.csv:2: missing column Label" in result.stderr, result.stderr
+    assert "Ageing Well" not in result.stderr
+    assert _mapping_written(_one_go(result.stderr))["columns"]["Group"] == "Label"
+    assert _paste(tmp_path, _one_go(result.stderr)).returncode == 0
+    assert {n.name for n in load_dataset(tmp_path / "data").nodes} >= {"Penn Lunch Club", "Bilston Walkers"}
+
+
 def test_tel_zip4_and_location_columns_are_offered_their_fields(lcg, tmp_path, monkeypatch):
     """A US provider list's "Location", "ZIP+4", "Tel." were offered ~, so its first run's one-go command left
     out every address, ZIP and phone (found re-running a trial after its fixes): offered address, postcode, phone."""

@@ -1531,17 +1531,26 @@ def _title_rows(numbered, known) -> int:
     names in lower case, or a "... name" column), every row above it one cell that is no column's name, or
     fewer cells than the row after it, none a column's name: a CSV's title with a comma and no quotes
     ("Arts Council England - funded organisations, Black Country (export 2024)") is two cells, and a trial's was
-    read as the header. Anything else keeps the first row as the header: a one-column list's ("name"), or one
-    with a name split at its comma under it."""
+    read as the header. Below rows of one cell each, the first row of several cells is the header whatever its
+    names, when most of the (up to ten) rows under it fill several cells too: the list has several columns, of
+    which a one-cell row names one only, so it is a title (an ageing-well trial's "Ageing Well - Directory of Older
+    People's Groups ... v7" above "Group,Meets at,Day/time,..." was read as the header, and its hint mapped the
+    title as Label; above a header saying "Name" the same title was passed over). Anything else keeps the first row
+    as the header: a one-column list's ("name"), or one with a name split at its comma under it."""
     def filled(row) -> int:
         return sum(c not in (None, "") for c in row)
 
     def header_like(row) -> bool:
         return any(c in known or "name" in c for c in (str(x).strip().lower() for x in row if x not in (None, "")))
 
+    def wide(rows) -> bool:  # most of the rows fill several cells: the list has several columns
+        return bool(rows) and 2 * sum(filled(r) > 1 for _, r in rows) > len(rows)
+
     for k, (_, row) in enumerate(numbered[:4]):
         if filled(row) > 1 and header_like(row):
             return k
+        if k and filled(row) > 1 and wide(numbered[k + 1:k + 11]):
+            return k  # the first row of several cells below one-cell rows, above a list of several columns
         if k + 1 < len(numbered) and 1 < filled(row) < filled(numbered[k + 1][1]):
             continue  # a title split at its comma: fewer cells than the row after it, none a column's name
         # a title may say "name" ("Partner names 2024"); a one-column list's header is a column's name itself
