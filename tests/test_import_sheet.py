@@ -2809,6 +2809,27 @@ def test_a_family_hub_s_delivery_partner_column_is_offered_as_part_of(lcg, tmp_p
         offered.stderr
 
 
+def test_a_provider_s_name_and_id_columns_offer_part_of_once_and_the_pasted_hint_imports(lcg, tmp_path, monkeypatch):
+    """A CQC list has "Provider name" and "Provider ID" ("1-101641632", or an NHS trust's "RL4"): both were offered
+    part_of, and the pasted hint stopped with "columns 'Provider name' and 'Provider ID' are both part_of". A row
+    is a unit of one body, named by its name: a column whose name says it holds numbers is no part_of, and one
+    column only is offered it."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "cqc.csv").write_text(
+        "Location name,Provider name,Provider ID,Provider parent\n"
+        "Cedar Lodge,Barchester Healthcare Homes Limited,1-101652021,Barchester Group\n"
+        "Penn Hospital,Black Country Healthcare NHS Foundation Trust,TAJ,NHS England\n", encoding="utf-8")
+    offered = lcg("import", "sheet", "cqc.csv", "--type", "organisation", "-o", "data")
+    columns = _mapping_written(_one_go(offered.stderr))["columns"]
+    assert columns["Provider name"] == "part_of" and columns["Provider ID"] != "part_of", offered.stderr
+    assert columns["Provider parent"] != "part_of", offered.stderr
+    pasted = _paste(tmp_path, _one_go(offered.stderr))
+    assert pasted.returncode == 0, pasted.stderr
+    ds = load_dataset(tmp_path / "data")
+    assert ("cedar-lodge", "barchester-healthcare-homes-limited") in {(r.start, r.end) for r in ds.rels
+                                                                       if r.kind == "PART_OF"}
+
+
 def test_a_unit_and_its_provider_joined_through_a_third_record_are_not_merged(lcg, tmp_path):
     """A review's sheet tied "Little Acorns Day Nursery" to its provider "Little Acorns Nursery Ltd" (part_of), and a
     third row, "Little Acorns Nursery", joined the three into one merge group: the advice folded the unit into its

@@ -3185,9 +3185,21 @@ def _person_header(named: str) -> bool:
                 and w.upper() not in ("PI", "CEO")]
 
 
+def _a_parent_column(reader: _Reader, sheet: str, col: str) -> bool:
+    """Whether the sheet has a column other than ``col`` (lower case) mapped to part_of or offered as it already:
+    a hint offers one, since a row is a unit of one body and two columns mapped to part_of are refused ("columns
+    'Provider name' and 'Provider ID' are both part_of": a CQC list's hint offered both, and failed when pasted)."""
+    if any(f == "part_of" for c, f in reader.column_fixes if c.lower() != col):
+        return True
+    return any(name != col and str(reader.column_map.get(name, "") or "").lower() == "part_of"
+               for name in reader.in_order.get(sheet, []))
+
+
 #: A column naming the body each row's group or service is run by or is a unit of ("Provider Organisation",
 #: "Parent organisation", "Run by", a family hub's "Delivery partner", a venues list's "Operator", a leisure trust or
-#: a council), offered as ``part_of`` unless none of its cells names a body (``_no_bodies``: "school", "club run").
+#: a council), offered as ``part_of`` unless none of its cells names a body (``_no_bodies``: "school", "club run"),
+#: or its name says it holds their numbers ("Provider ID", "Parent ref": ``_NUMBER_WORDS``; a CQC list's "Provider
+#: ID" was offered part_of beside "Provider name"), or another column is part_of already (``_a_parent_column``).
 _PARENT_HEADER = re.compile(r"\b(provider|parent|run by|managed by|operated by|operator|delivered by|"
                             r"delivery partner|hosted by)\b")
 
@@ -3248,6 +3260,7 @@ def _unknown_column(reader: _Reader, sheet: str, col: str, kind: str) -> str:
             and not any(f == UNIT_COLUMN for c, f in reader.column_fixes if c != named):
         field = UNIT_COLUMN  # joined to the row's name: "University of Wolverhampton - Law School"
     if field is None and kind == "Organisation" and _PARENT_HEADER.search(col) \
+            and not _NUMBER_WORDS.intersection(re.findall(r"[a-z]+|#", col)) and not _a_parent_column(reader, sheet, col) \
             and not _reads_as_people(values, strict=True) \
             and len(_no_bodies(values)) < len({" ".join(str(v).split()) for v in values}):  # not all "school"
         field = "part_of"  # "Provider Organisation", "Run by": the body a group is a unit of (``_tie_cells``)
