@@ -2830,6 +2830,27 @@ def test_a_provider_s_name_and_id_columns_offer_part_of_once_and_the_pasted_hint
                                                                        if r.kind == "PART_OF"}
 
 
+def test_a_service_column_naming_every_row_is_the_label_where_the_organisations_column_has_gaps(lcg, tmp_path,
+                                                                                                  monkeypatch):
+    """An employment directory's "Service" names every row and its "Organisation" the body running it, empty on
+    some rows: the hint offered "Organisation: Label" and "Service: unit", and pasted it stopped with "no name in
+    column 'Organisation'". The service is the row, a unit of the organisation named where one is (part_of)."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "dir.csv").write_text(
+        "Service,Organisation,Phone\nJobcentre Plus Bilston,DWP,0800 169 0190\n"
+        "Jobcentre Plus Walsall,DWP,0800 169 0190\nCitizens Advice Dudley,,0808 278 7917\n", encoding="utf-8")
+    offered = lcg("import", "sheet", "dir.csv", "--type", "organisation", "-o", "data")
+    assert _mapping_written(_hint_command(offered.stderr))["columns"] == {"Service": "Label", "Organisation": "part_of"}, \
+        offered.stderr
+    assert "column 'Organisation' is empty on rows that 'Service' names" in offered.stderr
+    pasted = _paste(tmp_path, _hint_command(offered.stderr))
+    assert pasted.returncode == 0, pasted.stderr
+    ds = load_dataset(tmp_path / "data")
+    assert {(r.start, r.end) for r in ds.rels if r.kind == "PART_OF"} == {
+        ("jobcentre-plus-bilston", "dwp"), ("jobcentre-plus-walsall", "dwp")}
+    assert "citizens-advice-dudley" in {n.id for n in ds.nodes}
+
+
 def test_a_unit_and_its_provider_joined_through_a_third_record_are_not_merged(lcg, tmp_path):
     """A review's sheet tied "Little Acorns Day Nursery" to its provider "Little Acorns Nursery Ltd" (part_of), and a
     third row, "Little Acorns Nursery", joined the three into one merge group: the advice folded the unit into its

@@ -613,6 +613,12 @@ class _Reader:
         if guess is None:
             return None
         named, sure, people = guess
+        unit = None if people or not organisations else _units_naming_every_row(named, columns)
+        if unit is not None:  # "Service" names every row, "Organisation" not: the service is the row
+            self.ahead.update({unit: "Label", named: "part_of"})
+            return self.map_hint(unit, "Label", f"column {named!r} is empty on rows that {unit!r} names: ",
+                                 f"make {unit!r} the Label and each row a unit of the organisation {named!r} names",
+                                 [(named, "part_of")])
         self.ahead[named] = "Label"
         if not people:
             return self.map_hint(named, "Label", "" if sure else "if it holds the rows' names, ")
@@ -825,6 +831,24 @@ def _label_guess(cells: list[str], organisations: bool,
                   and not _FIELD_WORDS["address"].search(c.lower())), None) or \
         next((c for c in cells if person(c) and "name" in c.lower()), None)  # no other: a hint still to paste
     return None if first is None else (first, False, ())
+
+
+def _units_naming_every_row(named: str, columns: dict[str, list]) -> str | None:
+    """The column naming the part of a body each row is ("Service", "Department": ``_unit_header``) written on every
+    row, when the organisations' column ``named`` (the Label's guess) is empty on some: each row is then the unit
+    it names, and a unit of the body the organisations' column names where it names one (part_of). A trial's
+    employment directory ("Service": "Jobcentre Plus Bilston", "Organisation": "DWP", empty beside "Citizens Advice
+    Dudley & Wolverhampton") was offered "Organisation: Label" and "Service: unit", and the pasted hint stopped with
+    "no name in column 'Organisation'" on 16 rows: a unit's name joined to no body's names no row. Not a column of
+    the rows' kinds ("Section": Scouts, Cubs: ``_kinds_of_bodies``)."""
+    bodies = columns.get(named) or []
+    if not bodies or all(_has_letters(v) for v in bodies):
+        return None
+    for column, values in columns.items():
+        if column != named and _unit_header(column.lower()) and all(_has_letters(v) for v in values) \
+                and not _kinds_of_bodies(values, [str(v or "") for v in bodies]):
+            return column
+    return None
 
 
 def _name_part_columns(cells: list[str]) -> list[str]:
