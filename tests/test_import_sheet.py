@@ -2551,7 +2551,7 @@ def test_cqc_location_ids_are_no_org_ids_and_their_column_is_offered_as_the_note
     (tmp_path / "map.yaml").write_text("columns: {Provider Name: Label, CQC Location ID: note}\n")
     assert _paste(tmp_path, line.split("then run: ")[1].split("`")[1]).returncode == 0
     notes = {n.name: n.props.get("note") for n in load_dataset(tmp_path / "data").nodes}
-    assert notes["Birmingham Mind"] == "1-139614022", notes
+    assert notes["Birmingham Mind"] == "CQC Location ID 1-139614022", notes  # said what it is
     monkeypatch.chdir(tmp_path)
     offered = lcg("import", "sheet", "list.csv", "--type", "organisation", "-o", "data2")
     assert _mapping_written(_hint_command(offered.stderr))["columns"]["CQC Location ID"] == "note", offered.stderr
@@ -2849,6 +2849,53 @@ def test_a_service_column_naming_every_row_is_the_label_where_the_organisations_
     assert {(r.start, r.end) for r in ds.rels if r.kind == "PART_OF"} == {
         ("jobcentre-plus-bilston", "dwp"), ("jobcentre-plus-walsall", "dwp")}
     assert "citizens-advice-dudley" in {n.id for n in ds.nodes}
+
+
+@pytest.mark.parametrize("header", ["Meets at", "Venue / base", "Registered office", "Where"])
+def test_a_column_saying_where_a_row_meets_or_is_based_is_offered_as_its_address(lcg, tmp_path, monkeypatch, header):
+    """Trials' "Meets at" (ageing well), "Venue / base" (arts), "Registered office" (skills) and "Where" (an
+    employment directory), each holding the building or street, were offered ~ and their addresses dropped, though
+    a venue's column is offered as one (the building `lcg duplicates` tells a venue from its groups by)."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "list.csv").write_text(f'Organisation,{header}\nPenn Lunch Club,"St Bart\'s Hall, Penn Road"\n',
+                                       encoding="utf-8")
+    offered = lcg("import", "sheet", "list.csv", "--type", "organisation", "-o", "data")
+    assert _mapping_written(_one_go(offered.stderr))["columns"][header] == "address", offered.stderr
+    assert _paste(tmp_path, _one_go(offered.stderr)).returncode == 0
+    (org,) = load_dataset(tmp_path / "data").nodes
+    assert org.props["address"] == "St Bart's Hall, Penn Road"
+
+
+def test_a_column_of_email_domains_is_each_row_s_website_unless_rows_share_one(lcg, tmp_path, monkeypatch):
+    """An arts trial's "Contact email domain" ("wlv.ac.uk", "bclm.com") was left out as "an e-mail address is a
+    contact detail": a domain is no one's address but a web site's, offered as website when each row's is its own.
+    Where rows share one (a council's "wolverhampton.gov.uk" beside its gallery and its festival), it is the parent's
+    site: as their website `lcg duplicates` offered the gallery and the festival as one body. Left out, said why."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "list.csv").write_text("Partner,Contact email domain\nArena Theatre,wlv.ac.uk\n"
+                                       "Black Country Living Museum,bclm.com\n", encoding="utf-8")
+    offered = lcg("import", "sheet", "list.csv", "--type", "organisation", "-o", "data")
+    assert _mapping_written(_one_go(offered.stderr))["columns"]["Contact email domain"] == "website", offered.stderr
+    assert _paste(tmp_path, _one_go(offered.stderr)).returncode == 0
+    assert {n.props["website"] for n in load_dataset(tmp_path / "data").nodes} == {"https://wlv.ac.uk",
+                                                                                  "https://bclm.com"}
+    (tmp_path / "list.csv").write_text("Partner,Contact email domain\nBantock House,wolverhampton.gov.uk\n"
+                                       "Wolverhampton Literature Festival,wolverhampton.gov.uk\n", encoding="utf-8")
+    shared = lcg("import", "sheet", "list.csv", "--type", "organisation", "-o", "data2")
+    assert _mapping_written(_one_go(shared.stderr))["columns"]["Contact email domain"] is None, shared.stderr
+    assert "2 rows share 'wolverhampton.gov.uk': a parent body's site" in shared.stderr
+
+
+def test_a_cqc_location_id_kept_in_the_note_says_what_it_is(lcg, tmp_path):
+    """A CQC list's "Location ID" ("1-8890012345"), mapped to note as the hint offers it, was a bare number in the
+    note that told a reader nothing: it is said with its column's name, "CQC Location ID 1-8890012345"."""
+    result = _import_list(lcg, tmp_path, "Location name,Location ID,CQC provider ID\nPenn Manor,1-8890012345,\n"
+                          "Penn Hall,n/a,\n", "{Location name: Label, Location ID: note, CQC provider ID: ~}")
+    assert result.exit_code == 0, result.output
+    notes = {n.name: n.props.get("note") for n in load_dataset(tmp_path / "data").nodes}
+    assert notes == {"Penn Manor": "CQC Location ID 1-8890012345", "Penn Hall": None}
+    result = _import_list(lcg, tmp_path, "Name,CQC ID\nPenn Manor,1-8890012345\n", "{Name: Label, CQC ID: note}")
+    assert [n.props["note"] for n in load_dataset(tmp_path / "data").nodes] == ["CQC ID 1-8890012345"]
 
 
 def test_a_unit_and_its_provider_joined_through_a_third_record_are_not_merged(lcg, tmp_path):

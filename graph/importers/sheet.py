@@ -2013,6 +2013,8 @@ def _elements(reader: _Reader, rows):
                 continue
             entry[col] = _value(fld, v)
             columns[col] = head[col]
+            if col == "note":
+                entry[col] = _said_note(head[col], entry[col])
             if col == "identifiers":
                 entry[col] = _identifier_cells(reader, sheet, n, entry[col])
                 _bare_numbers(reader, sheet, n, entry[col])
@@ -2057,6 +2059,18 @@ def _elements(reader: _Reader, rows):
     reader.unknown_kinds()
     reader.ids_twice()
     return entries, by_id, by_label
+
+
+def _said_note(column: str, value):
+    """A note cell as the entry keeps it: a CQC id alone ("1-8890012345", a "Location ID" column mapped to note, as
+    the hint offers it: ``_cqc_ids``) said with what it is, "CQC Location ID 1-8890012345", since a number alone in
+    a note tells a reader nothing (a CQC trial's notes were bare numbers); anything else as written."""
+    from .org_ids import CQC_ID
+
+    text = str(value).strip()
+    if not CQC_ID.fullmatch(text):
+        return value
+    return f"{column} {text}" if "cqc" in column.lower() else f"CQC {column} {text}"
 
 
 def _no_names(reader: _Reader, sheet: str, rows: list[int]) -> str:
@@ -2983,7 +2997,11 @@ _YAML_WORDS = frozenset("y n yes no on off true false null".split())
 #: groups carried only the street of the community centre they meet in, the centre's own, and `lcg duplicates`
 #: (which reads a venue in the building an address starts with) merged the centre and its groups; three rows of
 #: one college lost the campus that told them apart.
-_VENUE_WORDS = frozenset({"venue", "venues", "site", "campus", "meeting place", "meeting venue", "premises"})
+#: Where a row meets or is based, or a company's office ("Meets at", "Venue / base", "Where", "Registered office":
+#: an ageing-well trial's "Meets at", an arts trial's "Venue / base" and a skills trial's "Registered office", each
+#: holding the building or address, were offered ~ and dropped).
+_VENUE_WORDS = frozenset({"venue", "venues", "site", "campus", "meeting place", "meeting venue", "premises",
+                          "meets at", "meeting at", "held at", "based at", "base", "where", "office"})
 
 
 def _venue_header(col: str) -> bool:
@@ -3187,6 +3205,28 @@ def _kinds_of_bodies(values: list, names: list[str]) -> bool:
     return bool(values) and 2 * shared > len(values)
 
 
+def _domains(values: list) -> bool:
+    """Whether every cell of a column (but a placeholder) is a bare domain ("wlv.ac.uk", "bclm.com"), none an e-mail
+    address: an arts trial's "Contact email domain" was left out as "an e-mail address is a contact detail", though a
+    domain names the body's web site, no one's address (offered as website, read https://wlv.ac.uk)."""
+    cells = [str(v).strip() for v in values if v is not None and not is_placeholder(str(v))]
+    return bool(cells) and all("@" not in c and BARE_WEB_ADDRESS.fullmatch(c) for c in cells)
+
+
+def _shared_domain(values: list) -> tuple[str, int] | None:
+    """The domain of a column of domains (``_domains``) that most rows share, with their count, when two rows or more
+    share one: a council's "wolverhampton.gov.uk" beside its gallery, its museum and its festival is the council's
+    site, not each one's, and as their website `lcg duplicates` offered "Bantock House" and "Wolverhampton Literature
+    Festival" as one body (0.95); a festival and its organiser share theirs. None when each row's domain is its own."""
+    counts: dict[str, int] = {}
+    for v in values:
+        if v is not None and not is_placeholder(str(v)):
+            domain = str(v).strip().lower().removeprefix("www.")
+            counts[domain] = counts.get(domain, 0) + 1
+    domain = max(counts, key=counts.__getitem__, default=None)
+    return (domain, counts[domain]) if domain is not None and counts[domain] > 1 else None
+
+
 def _cqc_ids(values: list) -> bool:
     """Whether every cell of a column (but a placeholder) is a CQC id ("1-139614022"): offered as the note, since no
     org-id holds one (``_said_ids_said``); a trial's "CQC Location ID" column was offered ~, losing them."""
@@ -3242,6 +3282,11 @@ def _unknown_column(reader: _Reader, sheet: str, col: str, kind: str) -> str:
     if field is None and "address" in could and _venue_header(col):
         field = "address"  # the venue's name, written first (``_row``): the building the duplicates check reads
     email = re.search(r"e-?mail", col) is not None
+    shared = None  # the domain most rows share, in a column of domains
+    if email and "website" in could and re.search(r"\bdomains?\b", col) and _domains(values):
+        shared = _shared_domain(values)
+        if shared is None:
+            email, field = False, "website"  # "Contact email domain": "wlv.ac.uk", each row's own web site
     if email:  # a contact detail: its own field if the kind has one, else left out ("" stops the guesses below)
         field = "email" if "email" in could else ""
     if field is None:  # "TelephoneNum", "SchoolWebsite": the field's word in it
@@ -3306,6 +3351,11 @@ def _unknown_column(reader: _Reader, sheet: str, col: str, kind: str) -> str:
     if "identifiers" in fields:  # a register's numbers are read as org-ids by these names (``register_of``)
         shown.insert(shown.index("identifiers") + 1, "Charity number or Company number (read as identifiers)")
     out = f"{where}: unknown column {named!r} for {schema.a_kind(kind)} (expected one of {', '.join(shown)}{hint}"
+    if shared is not None:
+        domain, count = shared
+        return (f"{out}; its cells are web domains, no one's address, but {count} rows share {domain!r}: a parent "
+                f"body's site, not each row's (`lcg duplicates` would offer rows of one web site as one body): leave "
+                f"it out with {key}: ~ under columns: in a mapping file)")
     if email and not field:
         return (f"{out}; an organisation's e-mail address is a contact detail the graph does not keep: leave it out "
                 f"with {key}: ~ under columns: in a mapping file)")
