@@ -2898,6 +2898,30 @@ def test_a_cqc_location_id_kept_in_the_note_says_what_it_is(lcg, tmp_path):
     assert [n.props["note"] for n in load_dataset(tmp_path / "data").nodes] == ["CQC ID 1-8890012345"]
 
 
+def test_a_provider_named_exactly_as_an_organisation_of_the_folder_is_linked_to_it(lcg, tmp_path):
+    """An ageing-well trial's groups list named "Beechwood Grange Care Home" in "Run by", a row of the CQC list
+    imported into the folder before: it was written again, by name alone, as beechwood-grange-care-home-2. A name a
+    tie column gives that no row has is the folder's organisation of exactly that name, when one only has it,
+    said in the summary; another spelling is a new entry, for `lcg duplicates` to pair."""
+    (tmp_path / "homes.csv").write_text("Location name,Postcode\nBeechwood Grange Care Home,DY1 2QH\n", encoding="utf-8")
+    (tmp_path / "m.yaml").write_text("columns: {Location name: Label}\n", encoding="utf-8")
+    first = lcg("import", "sheet", tmp_path / "homes.csv", "--type", "organisation", "--map", tmp_path / "m.yaml",
+                "-o", tmp_path / "data")
+    assert first.exit_code == 0, first.output
+    text = ("Group,Run by\nBeechwood Memory Cafe,Beechwood Grange Care Home\n"
+            "Cedar Cafe,Cedar Lodge (Barchester)\n")
+    for _ in range(2):  # and again: the same
+        result = _import_list(lcg, tmp_path, text, "{Group: Label, Run by: part_of}")
+        assert result.exit_code == 0, result.output
+    assert ("linked to it rather than written again: 'Beechwood Grange Care Home' (Run by) as "
+            "beechwood-grange-care-home") in result.stderr, result.stderr
+    ds = load_dataset(tmp_path / "data")
+    assert sorted(n.id for n in ds.nodes) == ["beechwood-grange-care-home", "beechwood-memory-cafe", "cedar-cafe",
+                                              "cedar-lodge-barchester"]
+    assert ("beechwood-memory-cafe", "beechwood-grange-care-home") in {(r.start, r.end) for r in ds.rels
+                                                                        if r.kind == "PART_OF"}
+
+
 def test_a_unit_and_its_provider_joined_through_a_third_record_are_not_merged(lcg, tmp_path):
     """A review's sheet tied "Little Acorns Day Nursery" to its provider "Little Acorns Nursery Ltd" (part_of), and a
     third row, "Little Acorns Nursery", joined the three into one merge group: the advice folded the unit into its

@@ -314,6 +314,8 @@ class SheetResult:
     differs: list = field(default_factory=list)
     #: (kind, id made from the name, id written) where another file of the folder holds the first (``_ids_taken``)
     renamed: list = field(default_factory=list)
+    #: (column, name, id) of the names a tie column gives that no row has, linked to the folder's entry of that name
+    linked: list = field(default_factory=list)
     #: what the import read otherwise than written, one line per sheet and column ("sheet:row: ...")
     warnings: list = field(default_factory=list)
     removed: dict = field(default_factory=dict)  # kind -> entries of the previous run no longer written
@@ -543,6 +545,8 @@ class _Reader:
         #: (sheet, row, element id, its kind, tie key, cell) of the cells of columns mapped to a tie's key
         #: ("Provider Organisation: part_of"), made ties once every row is read (``_tie_cells``)
         self.tie_cells: list[tuple[str, int, str, str, str, Any]] = []
+        #: id -> (sheet, column) of each organisation made for a name a tie column gives that no row has
+        self.made_parents: dict[str, tuple[str, str]] = {}
 
     def origin(self, node_id: str, path: tuple) -> tuple[str, int, str | None] | None:
         """Where the entry ``node_id`` (the tie at ``path``) was read: (sheet, row, column of the field at
@@ -995,6 +999,7 @@ def import_sheet(paths, out_dir, *, mapping=None, name: str | None = None, kind:
     own = f"imports/sheet-{slug(name or paths[0].stem) or 'sheet'}"
     index = FolderIndex(out_dir, own)
     renamed: list[tuple[str, str, str]] = []
+    linked = _parents_in_the_folder(reader, index, entries, by_id, ties)
     _people(reader, index, entries, by_id, by_label, ties, renamed)
     held, merged, theirs = _held_elsewhere(index, entries)
     _ids_taken(reader, index, entries, by_id, ties, set(held) | set(merged), renamed)
@@ -1027,7 +1032,7 @@ def import_sheet(paths, out_dir, *, mapping=None, name: str | None = None, kind:
     written_ties = sum(len(v) for v in ties.values()) - len(left_out) - theirs_already
     result = SheetResult(nodes=len(entries), relationships=written_ties,
                          held=held, merged=merged, ties_left_out=sorted(left_out), differs=differs,
-                         renamed=renamed)
+                         renamed=renamed, linked=linked)
     result.added = {k: sum(1 for e in es if e["id"] not in index.own_ids) for k, es in out.items() if es}
     # of the entries the last run wrote too, those it wrote otherwise: a trial's re-import said "added 0
     # organisations" when 67 had been updated, and nothing of what had not changed
@@ -1307,6 +1312,7 @@ def _tie_cells(reader: _Reader, entries: list, by_id: dict, by_label: dict) -> d
                 entries.append(by_id[other])
                 reader.made_ids.add(other)
                 reader.rows[other] = (sheet, n, {"name": column, "id": column})
+                reader.made_parents[other] = (sheet, column)
             if other != node_id and other not in _tie_ids(ties.get((node_id, key))):
                 ties.setdefault((node_id, key), []).append(other)
                 reader.tie_rows.setdefault((node_id, key), []).append((sheet, n, {}))
@@ -2831,6 +2837,36 @@ def _people(reader: _Reader, index: FolderIndex, entries: list, by_id: dict, by_
         ties.setdefault((org, "people"), []).append({"id": pid, "role": role} if role else pid)
         reader.tie_rows.setdefault((org, "people"), []).append(
             (sheet, n, {"role": reader.headers[sheet][PERSON_COLUMN]} if role else {}))
+
+
+def _parents_in_the_folder(reader: _Reader, index: FolderIndex, entries: list, by_id: dict,
+                           ties: dict) -> list[tuple[str, str, str]]:
+    """Link each name a tie column ("Run by", "Provider name": part_of) gives that no row of the sheets has to the
+    organisation of the folder's other files (another import's, the user's) of exactly that name (case and accents
+    aside), when one only has it, instead of writing a new entry of it: (column, name, id) of each, for the summary.
+    An ageing-well trial's groups list named "Beechwood Grange Care Home", a row of the CQC list imported before, as
+    the body running a memory cafe: it was written again as beechwood-grange-care-home-2, a record of the body by name
+    alone. Another spelling ("Cedar Lodge (Barchester)" for "Cedar Lodge") is no exact name: a new entry, which
+    `lcg duplicates` pairs with the folder's; two entries of the name, which of them is not guessed."""
+    if not reader.made_parents:
+        return []
+    by_name: dict[str, list[str]] = {}
+    for org, names in index.names_of.items():
+        if names and org not in index.own_ids:
+            by_name.setdefault(names[0], []).append(org)
+    found = {made: by_name[key][0] for made in reader.made_parents
+             if len(by_name.get(key := norm_name(by_id[made]["name"]), ())) == 1}
+    if not found:
+        return []
+    for at, values in ties.items():
+        ties[at] = list(dict.fromkeys(found.get(v, v) if isinstance(v, str) else v for v in values))
+    entries[:] = [e for e in entries if e["id"] not in found]
+    linked = []
+    for made, org in found.items():
+        linked.append((reader.made_parents[made][1], by_id.pop(made)["name"], org))
+        reader.made_ids.discard(made)
+        reader.rows.pop(made, None)
+    return linked
 
 
 def _own_ids_by_name(index: FolderIndex, kind: str) -> dict[str, list[str]]:
