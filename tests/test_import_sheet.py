@@ -1702,6 +1702,25 @@ def test_a_title_split_at_its_comma_above_the_header_is_passed_over(lcg, tmp_pat
     assert "list.csv:2: 3 cells, but the header names 2 columns" in split.stderr, split.stderr
 
 
+def test_a_title_of_one_cell_above_a_header_naming_no_known_column_is_passed_over(lcg, tmp_path, monkeypatch):
+    """An ageing-well trial's directory began "Ageing Well - Directory of Older People's Groups (Black Country)
+    v7,,,," above "Group,Meets at,Day/time,Contact phone,Run by": no column's name is one the tool knows, so the
+    title was read as the header ("missing column Label") and the hint mapped the title as Label (a header saying
+    "Name" was found). Below one-cell rows, a row of several cells over rows of several cells is the header."""
+    (tmp_path / "groups.csv").write_text(
+        "Ageing Well - Directory of Older People's Groups (Black Country) v7,,,\n"
+        "Group,Day/time,Contact phone,Run by\nWOLVERHAMPTON,,,\n"
+        "Penn Lunch Club,Tues 12pm,01902 111111,Penn Church\nBilston Walkers,Weds 10am,01902 222222,\n",
+        encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = lcg("import", "sheet", "groups.csv", "--type", "organisation", "-o", "data")
+    assert "groups.csv:2: missing column Label" in result.stderr, result.stderr
+    assert "Ageing Well" not in result.stderr
+    assert _mapping_written(_one_go(result.stderr))["columns"]["Group"] == "Label"
+    assert _paste(tmp_path, _one_go(result.stderr)).returncode == 0
+    assert {n.name for n in load_dataset(tmp_path / "data").nodes} >= {"Penn Lunch Club", "Bilston Walkers"}
+
+
 def test_tel_zip4_and_location_columns_are_offered_their_fields(lcg, tmp_path, monkeypatch):
     """A US provider list's "Location", "ZIP+4", "Tel." were offered ~, so its first run's one-go command left
     out every address, ZIP and phone (found re-running a trial after its fixes): offered address, postcode, phone."""
@@ -2532,7 +2551,7 @@ def test_cqc_location_ids_are_no_org_ids_and_their_column_is_offered_as_the_note
     (tmp_path / "map.yaml").write_text("columns: {Provider Name: Label, CQC Location ID: note}\n")
     assert _paste(tmp_path, line.split("then run: ")[1].split("`")[1]).returncode == 0
     notes = {n.name: n.props.get("note") for n in load_dataset(tmp_path / "data").nodes}
-    assert notes["Birmingham Mind"] == "1-139614022", notes
+    assert notes["Birmingham Mind"] == "CQC Location ID 1-139614022", notes  # said what it is
     monkeypatch.chdir(tmp_path)
     offered = lcg("import", "sheet", "list.csv", "--type", "organisation", "-o", "data2")
     assert _mapping_written(_hint_command(offered.stderr))["columns"]["CQC Location ID"] == "note", offered.stderr
@@ -2788,6 +2807,119 @@ def test_a_family_hub_s_delivery_partner_column_is_offered_as_part_of(lcg, tmp_p
     offered = lcg("import", "sheet", "list.csv", "--type", "organisation", "-o", "data")
     assert _mapping_written(_hint_command(offered.stderr))["columns"]["Delivery partner"] == "part_of", \
         offered.stderr
+
+
+def test_a_provider_s_name_and_id_columns_offer_part_of_once_and_the_pasted_hint_imports(lcg, tmp_path, monkeypatch):
+    """A CQC list has "Provider name" and "Provider ID" ("1-101641632", or an NHS trust's "RL4"): both were offered
+    part_of, and the pasted hint stopped with "columns 'Provider name' and 'Provider ID' are both part_of". A row
+    is a unit of one body, named by its name: a column whose name says it holds numbers is no part_of, and one
+    column only is offered it."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "cqc.csv").write_text(
+        "Location name,Provider name,Provider ID,Provider parent\n"
+        "Cedar Lodge,Barchester Healthcare Homes Limited,1-101652021,Barchester Group\n"
+        "Penn Hospital,Black Country Healthcare NHS Foundation Trust,TAJ,NHS England\n", encoding="utf-8")
+    offered = lcg("import", "sheet", "cqc.csv", "--type", "organisation", "-o", "data")
+    columns = _mapping_written(_one_go(offered.stderr))["columns"]
+    assert columns["Provider name"] == "part_of" and columns["Provider ID"] != "part_of", offered.stderr
+    assert columns["Provider parent"] != "part_of", offered.stderr
+    pasted = _paste(tmp_path, _one_go(offered.stderr))
+    assert pasted.returncode == 0, pasted.stderr
+    ds = load_dataset(tmp_path / "data")
+    assert ("cedar-lodge", "barchester-healthcare-homes-limited") in {(r.start, r.end) for r in ds.rels
+                                                                       if r.kind == "PART_OF"}
+
+
+def test_a_service_column_naming_every_row_is_the_label_where_the_organisations_column_has_gaps(lcg, tmp_path,
+                                                                                                  monkeypatch):
+    """An employment directory's "Service" names every row and its "Organisation" the body running it, empty on
+    some rows: the hint offered "Organisation: Label" and "Service: unit", and pasted it stopped with "no name in
+    column 'Organisation'". The service is the row, a unit of the organisation named where one is (part_of)."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "dir.csv").write_text(
+        "Service,Organisation,Phone\nJobcentre Plus Bilston,DWP,0800 169 0190\n"
+        "Jobcentre Plus Walsall,DWP,0800 169 0190\nCitizens Advice Dudley,,0808 278 7917\n", encoding="utf-8")
+    offered = lcg("import", "sheet", "dir.csv", "--type", "organisation", "-o", "data")
+    assert _mapping_written(_hint_command(offered.stderr))["columns"] == {"Service": "Label", "Organisation": "part_of"}, \
+        offered.stderr
+    assert "column 'Organisation' is empty on rows that 'Service' names" in offered.stderr
+    pasted = _paste(tmp_path, _hint_command(offered.stderr))
+    assert pasted.returncode == 0, pasted.stderr
+    ds = load_dataset(tmp_path / "data")
+    assert {(r.start, r.end) for r in ds.rels if r.kind == "PART_OF"} == {
+        ("jobcentre-plus-bilston", "dwp"), ("jobcentre-plus-walsall", "dwp")}
+    assert "citizens-advice-dudley" in {n.id for n in ds.nodes}
+
+
+@pytest.mark.parametrize("header", ["Meets at", "Venue / base", "Registered office", "Where"])
+def test_a_column_saying_where_a_row_meets_or_is_based_is_offered_as_its_address(lcg, tmp_path, monkeypatch, header):
+    """Trials' "Meets at" (ageing well), "Venue / base" (arts), "Registered office" (skills) and "Where" (an
+    employment directory), each holding the building or street, were offered ~ and their addresses dropped, though
+    a venue's column is offered as one (the building `lcg duplicates` tells a venue from its groups by)."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "list.csv").write_text(f'Organisation,{header}\nPenn Lunch Club,"St Bart\'s Hall, Penn Road"\n',
+                                       encoding="utf-8")
+    offered = lcg("import", "sheet", "list.csv", "--type", "organisation", "-o", "data")
+    assert _mapping_written(_one_go(offered.stderr))["columns"][header] == "address", offered.stderr
+    assert _paste(tmp_path, _one_go(offered.stderr)).returncode == 0
+    (org,) = load_dataset(tmp_path / "data").nodes
+    assert org.props["address"] == "St Bart's Hall, Penn Road"
+
+
+def test_a_column_of_email_domains_is_each_row_s_website_unless_rows_share_one(lcg, tmp_path, monkeypatch):
+    """An arts trial's "Contact email domain" ("wlv.ac.uk", "bclm.com") was left out as "an e-mail address is a
+    contact detail": a domain is no one's address but a web site's, offered as website when each row's is its own.
+    Where rows share one (a council's "wolverhampton.gov.uk" beside its gallery and its festival), it is the parent's
+    site: as their website `lcg duplicates` offered the gallery and the festival as one body. Left out, said why."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "list.csv").write_text("Partner,Contact email domain\nArena Theatre,wlv.ac.uk\n"
+                                       "Black Country Living Museum,bclm.com\n", encoding="utf-8")
+    offered = lcg("import", "sheet", "list.csv", "--type", "organisation", "-o", "data")
+    assert _mapping_written(_one_go(offered.stderr))["columns"]["Contact email domain"] == "website", offered.stderr
+    assert _paste(tmp_path, _one_go(offered.stderr)).returncode == 0
+    assert {n.props["website"] for n in load_dataset(tmp_path / "data").nodes} == {"https://wlv.ac.uk",
+                                                                                  "https://bclm.com"}
+    (tmp_path / "list.csv").write_text("Partner,Contact email domain\nBantock House,wolverhampton.gov.uk\n"
+                                       "Wolverhampton Literature Festival,wolverhampton.gov.uk\n", encoding="utf-8")
+    shared = lcg("import", "sheet", "list.csv", "--type", "organisation", "-o", "data2")
+    assert _mapping_written(_one_go(shared.stderr))["columns"]["Contact email domain"] is None, shared.stderr
+    assert "2 rows share 'wolverhampton.gov.uk': a parent body's site" in shared.stderr
+
+
+def test_a_cqc_location_id_kept_in_the_note_says_what_it_is(lcg, tmp_path):
+    """A CQC list's "Location ID" ("1-8890012345"), mapped to note as the hint offers it, was a bare number in the
+    note that told a reader nothing: it is said with its column's name, "CQC Location ID 1-8890012345"."""
+    result = _import_list(lcg, tmp_path, "Location name,Location ID,CQC provider ID\nPenn Manor,1-8890012345,\n"
+                          "Penn Hall,n/a,\n", "{Location name: Label, Location ID: note, CQC provider ID: ~}")
+    assert result.exit_code == 0, result.output
+    notes = {n.name: n.props.get("note") for n in load_dataset(tmp_path / "data").nodes}
+    assert notes == {"Penn Manor": "CQC Location ID 1-8890012345", "Penn Hall": None}
+    result = _import_list(lcg, tmp_path, "Name,CQC ID\nPenn Manor,1-8890012345\n", "{Name: Label, CQC ID: note}")
+    assert [n.props["note"] for n in load_dataset(tmp_path / "data").nodes] == ["CQC ID 1-8890012345"]
+
+
+def test_a_provider_named_exactly_as_an_organisation_of_the_folder_is_linked_to_it(lcg, tmp_path):
+    """An ageing-well trial's groups list named "Beechwood Grange Care Home" in "Run by", a row of the CQC list
+    imported into the folder before: it was written again, by name alone, as beechwood-grange-care-home-2. A name a
+    tie column gives that no row has is the folder's organisation of exactly that name, when one only has it,
+    said in the summary; another spelling is a new entry, for `lcg duplicates` to pair."""
+    (tmp_path / "homes.csv").write_text("Location name,Postcode\nBeechwood Grange Care Home,DY1 2QH\n", encoding="utf-8")
+    (tmp_path / "m.yaml").write_text("columns: {Location name: Label}\n", encoding="utf-8")
+    first = lcg("import", "sheet", tmp_path / "homes.csv", "--type", "organisation", "--map", tmp_path / "m.yaml",
+                "-o", tmp_path / "data")
+    assert first.exit_code == 0, first.output
+    text = ("Group,Run by\nBeechwood Memory Cafe,Beechwood Grange Care Home\n"
+            "Cedar Cafe,Cedar Lodge (Barchester)\n")
+    for _ in range(2):  # and again: the same
+        result = _import_list(lcg, tmp_path, text, "{Group: Label, Run by: part_of}")
+        assert result.exit_code == 0, result.output
+    assert ("linked to it rather than written again: 'Beechwood Grange Care Home' (Run by) as "
+            "beechwood-grange-care-home") in result.stderr, result.stderr
+    ds = load_dataset(tmp_path / "data")
+    assert sorted(n.id for n in ds.nodes) == ["beechwood-grange-care-home", "beechwood-memory-cafe", "cedar-cafe",
+                                              "cedar-lodge-barchester"]
+    assert ("beechwood-memory-cafe", "beechwood-grange-care-home") in {(r.start, r.end) for r in ds.rels
+                                                                        if r.kind == "PART_OF"}
 
 
 def test_a_unit_and_its_provider_joined_through_a_third_record_are_not_merged(lcg, tmp_path):

@@ -314,6 +314,8 @@ class SheetResult:
     differs: list = field(default_factory=list)
     #: (kind, id made from the name, id written) where another file of the folder holds the first (``_ids_taken``)
     renamed: list = field(default_factory=list)
+    #: (column, name, id) of the names a tie column gives that no row has, linked to the folder's entry of that name
+    linked: list = field(default_factory=list)
     #: what the import read otherwise than written, one line per sheet and column ("sheet:row: ...")
     warnings: list = field(default_factory=list)
     removed: dict = field(default_factory=dict)  # kind -> entries of the previous run no longer written
@@ -543,6 +545,8 @@ class _Reader:
         #: (sheet, row, element id, its kind, tie key, cell) of the cells of columns mapped to a tie's key
         #: ("Provider Organisation: part_of"), made ties once every row is read (``_tie_cells``)
         self.tie_cells: list[tuple[str, int, str, str, str, Any]] = []
+        #: id -> (sheet, column) of each organisation made for a name a tie column gives that no row has
+        self.made_parents: dict[str, tuple[str, str]] = {}
 
     def origin(self, node_id: str, path: tuple) -> tuple[str, int, str | None] | None:
         """Where the entry ``node_id`` (the tie at ``path``) was read: (sheet, row, column of the field at
@@ -613,6 +617,12 @@ class _Reader:
         if guess is None:
             return None
         named, sure, people = guess
+        unit = None if people or not organisations else _units_naming_every_row(named, columns)
+        if unit is not None:  # "Service" names every row, "Organisation" not: the service is the row
+            self.ahead.update({unit: "Label", named: "part_of"})
+            return self.map_hint(unit, "Label", f"column {named!r} is empty on rows that {unit!r} names: ",
+                                 f"make {unit!r} the Label and each row a unit of the organisation {named!r} names",
+                                 [(named, "part_of")])
         self.ahead[named] = "Label"
         if not people:
             return self.map_hint(named, "Label", "" if sure else "if it holds the rows' names, ")
@@ -827,6 +837,24 @@ def _label_guess(cells: list[str], organisations: bool,
     return None if first is None else (first, False, ())
 
 
+def _units_naming_every_row(named: str, columns: dict[str, list]) -> str | None:
+    """The column naming the part of a body each row is ("Service", "Department": ``_unit_header``) written on every
+    row, when the organisations' column ``named`` (the Label's guess) is empty on some: each row is then the unit
+    it names, and a unit of the body the organisations' column names where it names one (part_of). A trial's
+    employment directory ("Service": "Jobcentre Plus Bilston", "Organisation": "DWP", empty beside "Citizens Advice
+    Dudley & Wolverhampton") was offered "Organisation: Label" and "Service: unit", and the pasted hint stopped with
+    "no name in column 'Organisation'" on 16 rows: a unit's name joined to no body's names no row. Not a column of
+    the rows' kinds ("Section": Scouts, Cubs: ``_kinds_of_bodies``)."""
+    bodies = columns.get(named) or []
+    if not bodies or all(_has_letters(v) for v in bodies):
+        return None
+    for column, values in columns.items():
+        if column != named and _unit_header(column.lower()) and all(_has_letters(v) for v in values) \
+                and not _kinds_of_bodies(values, [str(v or "") for v in bodies]):
+            return column
+    return None
+
+
 def _name_part_columns(cells: list[str]) -> list[str]:
     """The columns that hold the parts of one person's name ("First Name", "Last Name", "Title"): a first and a
     last name's, and the other parts with their prefix (``_NAME_PART``, as ``_name_parts`` joins them once mapped to
@@ -971,6 +999,7 @@ def import_sheet(paths, out_dir, *, mapping=None, name: str | None = None, kind:
     own = f"imports/sheet-{slug(name or paths[0].stem) or 'sheet'}"
     index = FolderIndex(out_dir, own)
     renamed: list[tuple[str, str, str]] = []
+    linked = _parents_in_the_folder(reader, index, entries, by_id, ties)
     _people(reader, index, entries, by_id, by_label, ties, renamed)
     held, merged, theirs = _held_elsewhere(index, entries)
     _ids_taken(reader, index, entries, by_id, ties, set(held) | set(merged), renamed)
@@ -1003,7 +1032,7 @@ def import_sheet(paths, out_dir, *, mapping=None, name: str | None = None, kind:
     written_ties = sum(len(v) for v in ties.values()) - len(left_out) - theirs_already
     result = SheetResult(nodes=len(entries), relationships=written_ties,
                          held=held, merged=merged, ties_left_out=sorted(left_out), differs=differs,
-                         renamed=renamed)
+                         renamed=renamed, linked=linked)
     result.added = {k: sum(1 for e in es if e["id"] not in index.own_ids) for k, es in out.items() if es}
     # of the entries the last run wrote too, those it wrote otherwise: a trial's re-import said "added 0
     # organisations" when 67 had been updated, and nothing of what had not changed
@@ -1283,6 +1312,7 @@ def _tie_cells(reader: _Reader, entries: list, by_id: dict, by_label: dict) -> d
                 entries.append(by_id[other])
                 reader.made_ids.add(other)
                 reader.rows[other] = (sheet, n, {"name": column, "id": column})
+                reader.made_parents[other] = (sheet, column)
             if other != node_id and other not in _tie_ids(ties.get((node_id, key))):
                 ties.setdefault((node_id, key), []).append(other)
                 reader.tie_rows.setdefault((node_id, key), []).append((sheet, n, {}))
@@ -1531,17 +1561,26 @@ def _title_rows(numbered, known) -> int:
     names in lower case, or a "... name" column), every row above it one cell that is no column's name, or
     fewer cells than the row after it, none a column's name: a CSV's title with a comma and no quotes
     ("Arts Council England - funded organisations, Black Country (export 2024)") is two cells, and a trial's was
-    read as the header. Anything else keeps the first row as the header: a one-column list's ("name"), or one
-    with a name split at its comma under it."""
+    read as the header. Below rows of one cell each, the first row of several cells is the header whatever its
+    names, when most of the (up to ten) rows under it fill several cells too: the list has several columns, of
+    which a one-cell row names one only, so it is a title (an ageing-well trial's "Ageing Well - Directory of Older
+    People's Groups ... v7" above "Group,Meets at,Day/time,..." was read as the header, and its hint mapped the
+    title as Label; above a header saying "Name" the same title was passed over). Anything else keeps the first row
+    as the header: a one-column list's ("name"), or one with a name split at its comma under it."""
     def filled(row) -> int:
         return sum(c not in (None, "") for c in row)
 
     def header_like(row) -> bool:
         return any(c in known or "name" in c for c in (str(x).strip().lower() for x in row if x not in (None, "")))
 
+    def wide(rows) -> bool:  # most of the rows fill several cells: the list has several columns
+        return bool(rows) and 2 * sum(filled(r) > 1 for _, r in rows) > len(rows)
+
     for k, (_, row) in enumerate(numbered[:4]):
         if filled(row) > 1 and header_like(row):
             return k
+        if k and filled(row) > 1 and wide(numbered[k + 1:k + 11]):
+            return k  # the first row of several cells below one-cell rows, above a list of several columns
         if k + 1 < len(numbered) and 1 < filled(row) < filled(numbered[k + 1][1]):
             continue  # a title split at its comma: fewer cells than the row after it, none a column's name
         # a title may say "name" ("Partner names 2024"); a one-column list's header is a column's name itself
@@ -1980,6 +2019,8 @@ def _elements(reader: _Reader, rows):
                 continue
             entry[col] = _value(fld, v)
             columns[col] = head[col]
+            if col == "note":
+                entry[col] = _said_note(head[col], entry[col])
             if col == "identifiers":
                 entry[col] = _identifier_cells(reader, sheet, n, entry[col])
                 _bare_numbers(reader, sheet, n, entry[col])
@@ -2024,6 +2065,18 @@ def _elements(reader: _Reader, rows):
     reader.unknown_kinds()
     reader.ids_twice()
     return entries, by_id, by_label
+
+
+def _said_note(column: str, value):
+    """A note cell as the entry keeps it: a CQC id alone ("1-8890012345", a "Location ID" column mapped to note, as
+    the hint offers it: ``_cqc_ids``) said with what it is, "CQC Location ID 1-8890012345", since a number alone in
+    a note tells a reader nothing (a CQC trial's notes were bare numbers); anything else as written."""
+    from .org_ids import CQC_ID
+
+    text = str(value).strip()
+    if not CQC_ID.fullmatch(text):
+        return value
+    return f"{column} {text}" if "cqc" in column.lower() else f"CQC {column} {text}"
 
 
 def _no_names(reader: _Reader, sheet: str, rows: list[int]) -> str:
@@ -2786,6 +2839,36 @@ def _people(reader: _Reader, index: FolderIndex, entries: list, by_id: dict, by_
             (sheet, n, {"role": reader.headers[sheet][PERSON_COLUMN]} if role else {}))
 
 
+def _parents_in_the_folder(reader: _Reader, index: FolderIndex, entries: list, by_id: dict,
+                           ties: dict) -> list[tuple[str, str, str]]:
+    """Link each name a tie column ("Run by", "Provider name": part_of) gives that no row of the sheets has to the
+    organisation of the folder's other files (another import's, the user's) of exactly that name (case and accents
+    aside), when one only has it, instead of writing a new entry of it: (column, name, id) of each, for the summary.
+    An ageing-well trial's groups list named "Beechwood Grange Care Home", a row of the CQC list imported before, as
+    the body running a memory cafe: it was written again as beechwood-grange-care-home-2, a record of the body by name
+    alone. Another spelling ("Cedar Lodge (Barchester)" for "Cedar Lodge") is no exact name: a new entry, which
+    `lcg duplicates` pairs with the folder's; two entries of the name, which of them is not guessed."""
+    if not reader.made_parents:
+        return []
+    by_name: dict[str, list[str]] = {}
+    for org, names in index.names_of.items():
+        if names and org not in index.own_ids:
+            by_name.setdefault(names[0], []).append(org)
+    found = {made: by_name[key][0] for made in reader.made_parents
+             if len(by_name.get(key := norm_name(by_id[made]["name"]), ())) == 1}
+    if not found:
+        return []
+    for at, values in ties.items():
+        ties[at] = list(dict.fromkeys(found.get(v, v) if isinstance(v, str) else v for v in values))
+    entries[:] = [e for e in entries if e["id"] not in found]
+    linked = []
+    for made, org in found.items():
+        linked.append((reader.made_parents[made][1], by_id.pop(made)["name"], org))
+        reader.made_ids.discard(made)
+        reader.rows.pop(made, None)
+    return linked
+
+
 def _own_ids_by_name(index: FolderIndex, kind: str) -> dict[str, list[str]]:
     """Normalised name -> the ids of ``kind`` this import wrote before under it."""
     out: dict[str, list[str]] = {}
@@ -2950,7 +3033,11 @@ _YAML_WORDS = frozenset("y n yes no on off true false null".split())
 #: groups carried only the street of the community centre they meet in, the centre's own, and `lcg duplicates`
 #: (which reads a venue in the building an address starts with) merged the centre and its groups; three rows of
 #: one college lost the campus that told them apart.
-_VENUE_WORDS = frozenset({"venue", "venues", "site", "campus", "meeting place", "meeting venue", "premises"})
+#: Where a row meets or is based, or a company's office ("Meets at", "Venue / base", "Where", "Registered office":
+#: an ageing-well trial's "Meets at", an arts trial's "Venue / base" and a skills trial's "Registered office", each
+#: holding the building or address, were offered ~ and dropped).
+_VENUE_WORDS = frozenset({"venue", "venues", "site", "campus", "meeting place", "meeting venue", "premises",
+                          "meets at", "meeting at", "held at", "based at", "base", "where", "office"})
 
 
 def _venue_header(col: str) -> bool:
@@ -3154,6 +3241,28 @@ def _kinds_of_bodies(values: list, names: list[str]) -> bool:
     return bool(values) and 2 * shared > len(values)
 
 
+def _domains(values: list) -> bool:
+    """Whether every cell of a column (but a placeholder) is a bare domain ("wlv.ac.uk", "bclm.com"), none an e-mail
+    address: an arts trial's "Contact email domain" was left out as "an e-mail address is a contact detail", though a
+    domain names the body's web site, no one's address (offered as website, read https://wlv.ac.uk)."""
+    cells = [str(v).strip() for v in values if v is not None and not is_placeholder(str(v))]
+    return bool(cells) and all("@" not in c and BARE_WEB_ADDRESS.fullmatch(c) for c in cells)
+
+
+def _shared_domain(values: list) -> tuple[str, int] | None:
+    """The domain of a column of domains (``_domains``) that most rows share, with their count, when two rows or more
+    share one: a council's "wolverhampton.gov.uk" beside its gallery, its museum and its festival is the council's
+    site, not each one's, and as their website `lcg duplicates` offered "Bantock House" and "Wolverhampton Literature
+    Festival" as one body (0.95); a festival and its organiser share theirs. None when each row's domain is its own."""
+    counts: dict[str, int] = {}
+    for v in values:
+        if v is not None and not is_placeholder(str(v)):
+            domain = str(v).strip().lower().removeprefix("www.")
+            counts[domain] = counts.get(domain, 0) + 1
+    domain = max(counts, key=counts.__getitem__, default=None)
+    return (domain, counts[domain]) if domain is not None and counts[domain] > 1 else None
+
+
 def _cqc_ids(values: list) -> bool:
     """Whether every cell of a column (but a placeholder) is a CQC id ("1-139614022"): offered as the note, since no
     org-id holds one (``_said_ids_said``); a trial's "CQC Location ID" column was offered ~, losing them."""
@@ -3176,9 +3285,21 @@ def _person_header(named: str) -> bool:
                 and w.upper() not in ("PI", "CEO")]
 
 
+def _a_parent_column(reader: _Reader, sheet: str, col: str) -> bool:
+    """Whether the sheet has a column other than ``col`` (lower case) mapped to part_of or offered as it already:
+    a hint offers one, since a row is a unit of one body and two columns mapped to part_of are refused ("columns
+    'Provider name' and 'Provider ID' are both part_of": a CQC list's hint offered both, and failed when pasted)."""
+    if any(f == "part_of" for c, f in reader.column_fixes if c.lower() != col):
+        return True
+    return any(name != col and str(reader.column_map.get(name, "") or "").lower() == "part_of"
+               for name in reader.in_order.get(sheet, []))
+
+
 #: A column naming the body each row's group or service is run by or is a unit of ("Provider Organisation",
 #: "Parent organisation", "Run by", a family hub's "Delivery partner", a venues list's "Operator", a leisure trust or
-#: a council), offered as ``part_of`` unless none of its cells names a body (``_no_bodies``: "school", "club run").
+#: a council), offered as ``part_of`` unless none of its cells names a body (``_no_bodies``: "school", "club run"),
+#: or its name says it holds their numbers ("Provider ID", "Parent ref": ``_NUMBER_WORDS``; a CQC list's "Provider
+#: ID" was offered part_of beside "Provider name"), or another column is part_of already (``_a_parent_column``).
 _PARENT_HEADER = re.compile(r"\b(provider|parent|run by|managed by|operated by|operator|delivered by|"
                             r"delivery partner|hosted by)\b")
 
@@ -3197,6 +3318,11 @@ def _unknown_column(reader: _Reader, sheet: str, col: str, kind: str) -> str:
     if field is None and "address" in could and _venue_header(col):
         field = "address"  # the venue's name, written first (``_row``): the building the duplicates check reads
     email = re.search(r"e-?mail", col) is not None
+    shared = None  # the domain most rows share, in a column of domains
+    if email and "website" in could and re.search(r"\bdomains?\b", col) and _domains(values):
+        shared = _shared_domain(values)
+        if shared is None:
+            email, field = False, "website"  # "Contact email domain": "wlv.ac.uk", each row's own web site
     if email:  # a contact detail: its own field if the kind has one, else left out ("" stops the guesses below)
         field = "email" if "email" in could else ""
     if field is None:  # "TelephoneNum", "SchoolWebsite": the field's word in it
@@ -3239,6 +3365,7 @@ def _unknown_column(reader: _Reader, sheet: str, col: str, kind: str) -> str:
             and not any(f == UNIT_COLUMN for c, f in reader.column_fixes if c != named):
         field = UNIT_COLUMN  # joined to the row's name: "University of Wolverhampton - Law School"
     if field is None and kind == "Organisation" and _PARENT_HEADER.search(col) \
+            and not _NUMBER_WORDS.intersection(re.findall(r"[a-z]+|#", col)) and not _a_parent_column(reader, sheet, col) \
             and not _reads_as_people(values, strict=True) \
             and len(_no_bodies(values)) < len({" ".join(str(v).split()) for v in values}):  # not all "school"
         field = "part_of"  # "Provider Organisation", "Run by": the body a group is a unit of (``_tie_cells``)
@@ -3260,6 +3387,11 @@ def _unknown_column(reader: _Reader, sheet: str, col: str, kind: str) -> str:
     if "identifiers" in fields:  # a register's numbers are read as org-ids by these names (``register_of``)
         shown.insert(shown.index("identifiers") + 1, "Charity number or Company number (read as identifiers)")
     out = f"{where}: unknown column {named!r} for {schema.a_kind(kind)} (expected one of {', '.join(shown)}{hint}"
+    if shared is not None:
+        domain, count = shared
+        return (f"{out}; its cells are web domains, no one's address, but {count} rows share {domain!r}: a parent "
+                f"body's site, not each row's (`lcg duplicates` would offer rows of one web site as one body): leave "
+                f"it out with {key}: ~ under columns: in a mapping file)")
     if email and not field:
         return (f"{out}; an organisation's e-mail address is a contact detail the graph does not keep: leave it out "
                 f"with {key}: ~ under columns: in a mapping file)")
