@@ -3259,8 +3259,8 @@ def _shared_domain(values: list) -> tuple[str, int] | None:
         if v is not None and not is_placeholder(str(v)):
             domain = str(v).strip().lower().removeprefix("www.")
             counts[domain] = counts.get(domain, 0) + 1
-    domain = max(counts, key=counts.__getitem__, default=None)
-    return (domain, counts[domain]) if domain is not None and counts[domain] > 1 else None
+    top = max(counts, key=counts.__getitem__, default=None)
+    return (top, counts[top]) if top is not None and counts[top] > 1 else None
 
 
 def _cqc_ids(values: list) -> bool:
