@@ -2095,3 +2095,13 @@ def test_hold_outs_services_of_one_door_two_councils_services_a_branch_on_its_na
     for a, b in (("Walsall MBC", "Walsall Metropolitan Borough Council"), ("Walsall Housing Group (whg)", "whg")):
         (p,) = _pairs(_org("a", a), _org("b", b)).values()
         assert p.score >= 0.8, p
+
+
+def test_a_school_s_sixth_form_and_a_branch_s_initials_on_the_national_site():
+    """A SEND hold-out's merges: "Penn Hall School Sixth Form" into "Penn Hall School" at one door (a sixth form
+    college stays a college), and "NAS Wolverhampton Branch" into the "National Autistic Society" on its site."""
+    door = dict(address="Vicarage Road, Penn", postcode="WV4 5HP", phone="01902 558355")
+    assert not _pairs(_org("a", "Penn Hall School", **door), _org("b", "Penn Hall School Sixth Form", **door))
+    plan = _plan(_org("a", "NAS Wolverhampton Branch", website="https://www.autism.org.uk"),
+                 _org("b", "National Autistic Society", phone="0808 800 4104", website="https://www.autism.org.uk"))
+    assert [p.action for p in plan] == ["review"], plan

@@ -282,8 +282,8 @@ def review_only(pair, names: Mapping[str, str] | None, several=None) -> str | No
         # one body, the names two (a campus, another institution): a trial's merge read "a body of its own"
         return ("the names say two bodies and a register one: review it (merge them, or keep both with part_of)")
     if pair.reasons and pair.reasons[0].startswith(NO_WORD_IN_COMMON) and not same_ids and names and min(
-            len(name_key(names[x]).tokens) for x in (pair.a, pair.b)) >= 2 and not _initials_in(
-            names[pair.a], names[pair.b]):
+            len(name_key(names[x]).tokens) for x in (pair.a, pair.b)) >= 2 and (
+            not _initials_in(names[pair.a], names[pair.b]) or "a branch or another body" in pair.reasons[0]):
         # a council's teams and a housing group's services share its door, switchboard and website ("Rough Sleeper
         # Outreach Team" / "Welfare Rights Service", "Playscheme at Penn Fields" / "Transitions Team": housing and
         # SEND trials' merges at 0.95): names of two words or more with no word in common are two bodies or one

@@ -1183,6 +1183,9 @@ def _dependent_bodies(key: NameKey, initials: bool) -> set[str]:
         out.discard("youth side")  # a youth club or centre is a body of its own kind, a team's "Youth FC" its side
     if "hospitals" in t and _RUNS_HOSPITALS.search(" ".join(key.words)):
         out.discard("hospital")
+    if ("sixth", "form") in zip(t, t[1:]) and _SCHOOL_WORDS.intersection(t) - {"college"}:  # "Penn Hall School
+        out.add("school's sixth form")  # Sixth Form": a school's unit (a SEND trial's merge); "Bilston Sixth Form
+    # College" a college
     if "student" in t and any(x == "student" and y in _STUDENT_BODIES for x, y in zip(t, t[1:])):
         out.add("student body")  # "Student Union" is the "Students' Union"; "Student Support Service" no student body
     if initials or "medical" not in t:  # most names: a fast path
