@@ -351,11 +351,15 @@ def stats(data_dir, fmt):
 
     backend = backend_for(data_dir)
     if not click.get_current_context().meta.get("lcg.neo4j_uri"):
-        from graph.dataset_info import dataset_info
+        from pathlib import Path
+
+        from graph.dataset_info import DATASET_FILE, dataset_info
 
         info = dataset_info(data_dir)
-        # (a bare folder name on its own line read as a stray word: a skills trial's "DATA")
-        click.echo(f"dataset {info.name}{': ' + info.description if info.description else ''}", err=True)
+        if (Path(data_dir) / DATASET_FILE).is_file():
+            click.echo(f"{info.name}{': ' + info.description if info.description else ''}", err=True)
+        else:  # (the folder's name alone on a line read as a stray word: a skills trial's "DATA")
+            click.echo(f"data folder {info.name} (no {DATASET_FILE} names the dataset)", err=True)
     emit(stats_rows(backend), fmt, ["type", "kind", "count"])
 
 

@@ -199,6 +199,14 @@ def test_search_finds_saint_as_st_and_initials_written_with_stops():
     assert fold("W.E.A.") == "wea" and fold("Saintfield") == "saintfield"
 
 
+def test_stats_says_a_folder_without_dataset_yaml_is_a_folder(lcg, tmp_path):
+    """A skills trial's `lcg stats --data DATA` printed a bare "DATA" above its counts."""
+    data = tmp_path / "DATA"
+    data.mkdir()
+    (data / "organisations.yaml").write_text("- {id: a, name: A}\n", encoding="utf-8")
+    assert lcg("stats", "--data", data).stderr.startswith("data folder DATA (no dataset.yaml names the dataset)")
+
+
 def test_search_reads_a_name_with_or_without_its_apostrophe_and_says_when_more_match(lcg, tmp_path):
     """Three trials' searches: "St Edmunds" missed "St Edmund's", "Princes Trust" the "Prince's Trust" (and the other
     way round), "Kings School" "The King's CE School"; and 20 of 34 matches were shown with no sign of the rest."""
