@@ -2105,3 +2105,13 @@ def test_a_school_s_sixth_form_and_a_branch_s_initials_on_the_national_site():
     plan = _plan(_org("a", "NAS Wolverhampton Branch", website="https://www.autism.org.uk"),
                  _org("b", "National Autistic Society", phone="0808 800 4104", website="https://www.autism.org.uk"))
     assert [p.action for p in plan] == ["review"], plan
+
+
+def test_a_practice_s_patients_group_and_a_confidential_address():
+    """A wellbeing hold-out's "Keelinge House Surgery PPG" merged into the surgery; "Black Country Women's Aid" at
+    "confidential" read as a town apart from its PO Box in West Bromwich."""
+    assert not _pairs(_org("a", "Keelinge House Surgery", address="Stourbridge Road, Dudley", postcode="DY1 2DY"),
+                      _org("b", "Keelinge House Surgery PPG"))
+    plan = _plan(_org("a", "Black Country Women's Aid", address="PO Box 4316, West Bromwich"),
+                 _org("b", "Black Country Women's Aid", address="confidential"))
+    assert [p.action for p in plan] == ["merge"], plan

@@ -29,9 +29,9 @@ from .groups import (AREAS_APART, AT_ONE_VENUE, ON_DIFFERENT_STREETS, ONE_TOWN_O
                      TOWNS_APART, WEBSITES_APART,
                      groups_of, merge_groups, numbers_a_site)
 from .name_bound import NameBound
-from .names import (COUNTRY_ENDS, GENERIC_WORDS, HALLS, NO_WORD_IN_COMMON, SAME_NAME, NameKey, TokenWeights,
-                    acronyms, ambiguous_initials, initials_only, list_area, name_key, name_key_uncached, name_keys,
-                    name_similarity, place_in_one_name, same_name_reason, same_words, without_accents)
+from .names import (COUNTRY_ENDS, GENERIC_WORDS, HALLS, NO_WORD_IN_COMMON, SAME_NAME, SPELLED_OUT, NameKey,
+                    TokenWeights, acronyms, ambiguous_initials, initials_only, list_area, name_key, name_key_uncached,
+                    name_keys, name_similarity, place_in_one_name, same_name_reason, same_words, without_accents)
 from .places import (BUILTIN_PLACES, STREET_TYPES, PlaceWords, country_named, postcode_in, postcode_parts,
                      without_postcode)
 
@@ -249,7 +249,8 @@ _PO_BOX = re.compile(r"\b(?:p ?o ?box|pobox|postbus|postfach)\b")
 #: Addresses of no one place: "Various venues", "Multiple locations", "Online", "See notes" (an ageing well trial's
 #: U3A at "Various venues" was two addresses apart from its own office).
 _NO_ONE_PLACE = re.compile(r"^(?:(?:various|multiple|several)(?: \w+)?|online|virtual|see notes?|see below|"
-                           r"home visits?|citywide|city wide|borough wide)$")
+                           r"home visits?|citywide|city wide|borough wide|confidential|withheld|not disclosed|"
+                           r"undisclosed)$")
 
 
 #: Words before a number that is a unit's within a building, not the building's: "Suite 200", "Ste. 200",
@@ -945,7 +946,8 @@ def find_duplicates(records, *, min_score: float = W.DUPLICATE_MIN_SCORE, top_k:
         clash = identifier_clash(ra, rb) if ra.identifiers and rb.identifiers and not same_ids else ()
         if (_domain(ra.website) and _domain(ra.website) == _domain(rb.website) and _one_page(ra, rb)
                 and not (  # apart: asked only here
-                "different places" in reason or "a body of its own" in reason or _branches(ra, rb)
+                "different places" in reason or "a body of its own" in reason
+                or (_branches(ra, rb) and SPELLED_OUT not in reason)  # ("BC Growth Hub": initials of the other's words)
                 or ("a branch or another body" in reason and _share_words(ra, rb))
                 # a council's page of its venues: names with no word in common at sites apart are its venues
                 # (a sports trial's "Gala Baths" / "Oak Park Active Living Centre", 0.95 on one page)

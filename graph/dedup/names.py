@@ -1150,6 +1150,8 @@ DEPENDENT_BODIES = {w: kind for kind, words in (
     # and a school's resource base a unit of its own (a SEND trial's "Colton Hills (ASD Base)" merged into its
     # school at one door)
     ("resource base", "base"),
+    # and a practice's patients' group ("Keelinge House Surgery PPG", a wellbeing hold-out's merge into the surgery)
+    ("patients' group", "ppg"),
 ) for w in words.split()}
 #: Two words that name a hospital: "University of Mississippi Medical Center" is the university's hospital,
 #: not the university.
