@@ -2115,3 +2115,13 @@ def test_a_practice_s_patients_group_and_a_confidential_address():
     plan = _plan(_org("a", "Black Country Women's Aid", address="PO Box 4316, West Bromwich"),
                  _org("b", "Black Country Women's Aid", address="confidential"))
     assert [p.action for p in plan] == ["merge"], plan
+
+
+def test_initials_of_the_other_s_words_on_one_site_and_phone_merge():
+    """A business hold-out's "BC Growth Hub" / "Black Country Growth Hub", one phone and one site written with and
+    without "www.", were reviewed as "no identifier or website says they are one": the words each name adds were
+    read as branches' before the initials were spelled."""
+    plan = _plan(_org("a", "BC Growth Hub", phone="0121 726 0200", website="https://blackcountrygrowthhub.co.uk"),
+                 _org("b", "Black Country Growth Hub", phone="0121 7260200",
+                      website="https://www.blackcountrygrowthhub.co.uk"))
+    assert [p.action for p in plan] == ["merge"], plan
