@@ -3043,3 +3043,96 @@ def test_a_note_starting_with_a_former_name_gives_the_row_its_alias(lcg, tmp_pat
     assert ("list.csv:2 (and 1 more row): column 'Notes': read 'formerly Tipton Tigers Netball Club (renamed 2022)' as "
             "the alias 'Tipton Tigers Netball Club', 'previously Penn & Tettenhall HC; merged 2019' as the alias 'Penn "
             "& Tettenhall HC'") in result.stderr, result.stderr
+
+
+def test_a_column_of_figures_is_no_unit_and_rp_numbers_are_offered_as_the_social_housing_register(lcg, tmp_path):
+    """A housing trial's hint offered "Units: unit" for a count of bedspaces, naming a row "Wolverhampton Homes (ALMO)
+    - 21500", and "RP number: ~", losing the Regulator of Social Housing's numbers (L4112), the strongest evidence
+    that two rows are one provider. A count names no part of a body; a column named for registered providers'
+    numbers whose cells are theirs is offered as that register, read as org-id.guide's GB-SHPE."""
+    (tmp_path / "list.csv").write_text(
+        "Scheme name,RP number,Address,Units\nMidland Heart,L4112,20 Bath Row,\nWolverhampton Homes (ALMO),n/a,"
+        "Civic Centre,21500\nHeantun Housing Association,lh0174 ,Salop Street,\nTipton Foyer,L4112,Owen Street,32\n",
+        encoding="utf-8")
+    result = lcg("import", "sheet", tmp_path / "list.csv", "--type", "organisation", "-o", tmp_path / "data")
+    assert result.exit_code == 1
+    command = _one_go(result.output)
+    assert "'  Units: ~'" in command and "'  RP number: registered provider number'" in command, command
+    assert "Charity number, Company number or registered provider number (read as identifiers)" in result.output
+    pasted = _paste(tmp_path, command)
+    assert pasted.returncode == 0, pasted.stderr
+    ids = {n.name: list(n.props.get("identifiers", [])) for n in load_dataset(tmp_path / "data").nodes}
+    assert ids == {"Midland Heart": ["GB-SHPE-L4112"], "Wolverhampton Homes (ALMO)": [],
+                   "Heantun Housing Association": ["GB-SHPE-LH0174"], "Tipton Foyer": ["GB-SHPE-L4112"]}, ids
+
+
+def test_a_heading_in_capitals_written_as_its_siblings_are_is_passed_over_but_initials(lcg, tmp_path):
+    """A housing trial imported its headings "PROVIDERS" and "SANDWELL" as organisations while "WALSALL",
+    "WOLVERHAMPTON" and "DUDLEY" (towns of its addresses) were passed over. The rule: a one-cell row written as the
+    headings passed over are (in their column, in capitals, no longer), in a list writing its names in mixed case,
+    right above rows of the list, is a heading too, unless it is a body's initials, one short word ("NSPCC")."""
+    text = ("Name,Address,Phone\nPROVIDERS,,\nWalsall Housing Group,\"1 High St, Walsall\",1\n"
+            "Accord Group,\"2 Low St, Dudley\",2\nWALSALL,,\nHatherton Street,\"3 Hatherton St, Walsall\",3\n"
+            "NSPCC,,\nHarden Court,\"4 Harden Rd, Walsall\",4\nSANDWELL,,\nTipton Foyer,\"5 Owen St, Tipton\",5\n"
+            "DUDLEY,,\nCastle View,\"6 Castle Hill, Dudley\",6\n")
+    result = _import_list(lcg, tmp_path, text, "{Name: Label, Address: address, Phone: phone}")
+    assert result.exit_code == 0, result.output
+    names = [n.name for n in load_dataset(tmp_path / "data").nodes]
+    assert "PROVIDERS" not in names and "SANDWELL" not in names and "NSPCC" in names, names
+    assert "passed over 'PROVIDERS', 'WALSALL', 'SANDWELL', 'DUDLEY' (rows 2, 5, 9, 11)" in result.stderr, result.stderr
+
+
+def test_a_note_after_nb_is_passed_over_and_a_unit_naming_its_body_is_not_joined_to_it_twice(lcg, tmp_path):
+    """A housing trial's directory stopped on its row "NB Switchboard numbers - ask for the named service" ("no name
+    in column 'Organisation'"; under the hint's mapping it became an organisation), and named its units "Nacro -
+    Nacro - Dudley supported housing": a unit's cell that names its body already is the row's name as written."""
+    text = ("Service,Organisation,Phone\nNacro - Dudley supported housing,Nacro,1\nHousing Options,Dudley MBC,2\n"
+            "NB Switchboard numbers - ask for the named service,,\nBirchills Hostel,Accord,3\n")
+    result = _import_list(lcg, tmp_path, text, "{Organisation: Label, Service: unit, Phone: phone}")
+    assert result.exit_code == 0, result.output
+    names = [n.name for n in load_dataset(tmp_path / "data").nodes]
+    assert names == ["Nacro - Dudley supported housing", "Dudley MBC - Housing Options", "Accord - Birchills Hostel"], \
+        names
+    assert "passed over 'NB Switchboard numbers - ask for the named service' (row 4)" in result.stderr, result.stderr
+
+
+def test_a_former_name_in_brackets_in_a_part_of_cell_is_an_alias_of_the_body_it_names(lcg, tmp_path):
+    """A housing trial's Organisation column (part_of) held "Midland Heart (formerly Prime Focus)", made an
+    organisation of that whole text, while in a name's cell the same text is a name and its alias: one rule for
+    both cells (``_bracket_names``)."""
+    text = ("Service,Organisation\nMidland Heart,Midland Heart (formerly Prime Focus)\n"
+            "Tipton Foyer,Midland Heart (formerly Prime Focus)\nOne Walsall Hub,One Walsall (formerly WVA)\n")
+    result = _import_list(lcg, tmp_path, text, "{Service: Label, Organisation: part_of}")
+    assert result.exit_code == 0, result.output
+    ds = load_dataset(tmp_path / "data")
+    nodes = {n.name: list(n.props.get("aliases", [])) for n in ds.nodes}
+    assert nodes == {"Midland Heart": ["Prime Focus"], "Tipton Foyer": [], "One Walsall Hub": [],
+                     "One Walsall": ["WVA"]}, nodes
+    assert "'Midland Heart (formerly Prime Focus)' as 'Midland Heart', another name 'Prime Focus' as its alias" in \
+        result.stderr, result.stderr
+
+
+def test_a_column_named_by_its_register_alone_is_offered_as_it_when_its_cells_fit(lcg, tmp_path):
+    """A SEND trial's hint offered "Companies House: ~" and "Charity: ~" though their cells were company and charity
+    numbers, and the same error listed "Charity number or Company number (read as identifiers)": a column named by
+    its register alone is offered as that register when every cell fits it ("Charity" of Yes and No stays ~)."""
+    text = ("Provider,Companies House,Charity,Registered\nScope,00520014,208231,Yes\nShaw Trust,01744121,287785,No\n"
+            "Mencap Dudley,,502867,Yes\nBilston Crafts,IP31234R,,No\n")
+    (tmp_path / "list.csv").write_text(text, encoding="utf-8")
+    result = lcg("import", "sheet", tmp_path / "list.csv", "--type", "organisation", "-o", tmp_path / "data")
+    assert result.exit_code == 1
+    command = _one_go(result.output)
+    assert "'  Companies House: Company number'" in command and "'  Charity: Charity number'" in command, command
+    pasted = _paste(tmp_path, command)
+    assert pasted.returncode == 0, pasted.stderr
+    ids = {n.name: list(n.props.get("identifiers", [])) for n in load_dataset(tmp_path / "data").nodes}
+    assert ids["Scope"] == ["GB-COH-00520014", "GB-CHC-208231"] and ids["Bilston Crafts"] == ["GB-MPR-31234R"], ids
+
+
+def test_the_fields_an_unknown_column_error_lists_name_the_register_its_hint_offers(lcg, tmp_path):
+    """A SEND trial's hint offered "URN: school urn", which works, but the error's list of fields named only
+    "Charity number or Company number (read as identifiers)": the list names the register the hint offers."""
+    result = _import_list(lcg, tmp_path, "School,URN\nPenn Hall School,104301\n", "{School: Label}")
+    assert result.exit_code == 1
+    assert "Charity number, Company number or school urn (read as identifiers)" in result.output, result.output
+    assert "map it with URN: school urn" in result.output, result.output

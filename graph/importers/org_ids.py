@@ -13,7 +13,7 @@ import re
 
 from ..identifiers import MPR, is_org_id, registry_id, society_number
 
-__all__ = ["BLANK_WORDS", "CQC_ID", "NHS_SHAPE", "ODS_SHAPE", "ORG_ID_EXAMPLE", "charity_or_company", "clean_org_id",
+__all__ = ["BLANK_WORDS", "CQC_ID", "NHS_SHAPE", "ODS_SHAPE", "SHPE_SHAPE", "ORG_ID_EXAMPLE", "charity_or_company", "clean_org_id",
            "is_blank", "is_placeholder", "register_ids", "register_number", "said_org_id"]
 
 #: What an org-id looks like, said where a value is not one.
@@ -164,6 +164,11 @@ def charity_or_company(text: str, registers: tuple[str, ...]) -> tuple[str, ...]
     return registers
 
 
+#: A registered provider of social housing's number in the Regulator of Social Housing's register ("L4112", "LH0174"):
+#: org-id.guide's GB-SHPE holds it as written.
+SHPE_SHAPE = re.compile(r"LH?\d{4}")
+
+
 #: Registers whose org-id is its prefix and the number as written: (the field, how a problem names it, the
 #: number's shape, the prefix). A school's Unique Reference Number (Get Information about Schools; Ofsted writes
 #: a childcare provider's as "EY" and 6 digits), a UK learning provider's UKPRN, an NHS body's code in the
@@ -174,12 +179,16 @@ _PREFIXED_REGISTERS = (
     ("ukprn", "UKPRN", r"1\d{7}", "GB-UKPRN-"),
     ("ods", "ODS code", r"(?=[A-Z0-9]*[A-Z])[A-Z0-9]{3,6}", "GB-NHS-"),
     ("ein", "EIN", r"\d{2}-?\d{7}", "US-EIN-"),
+    # a registered provider of social housing in England: the Regulator of Social Housing's registration number, "L"
+    # or "LH" and 4 digits ("L4112", "LH0174"), org-id.guide's GB-SHPE (the register's "RP Code")
+    ("shpe", "RP number", SHPE_SHAPE.pattern, "GB-SHPE-"),
 )
 
 
 def register_ids(org: dict) -> tuple[list[str], list[str]]:
     """(org-ids from the charity, company and registered society numbers, a school's URN, a provider's UKPRN, an
-    NHS body's ODS code (org-id.guide's GB-NHS) and a US employer identification number (US-EIN), numbers that fit
+    NHS body's ODS code (org-id.guide's GB-NHS), a US employer identification number (US-EIN) and a registered
+    provider of social housing's number (GB-SHPE), numbers that fit
     no register we can name).
 
     Charity numbers of England and Wales are digits (``1164883``, ``1164883-1``);

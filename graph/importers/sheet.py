@@ -210,6 +210,9 @@ REGISTER_COLUMNS = {
                      "ofsted reference number"), "urn"),
     **dict.fromkeys(("ukprn", "uk provider reference number"), "ukprn"),
     **dict.fromkeys(("employer identification number", "federal employer identification number"), "ein"),
+    # the Regulator of Social Housing's number of a registered provider ("L4112"), org-id.guide's GB-SHPE; a list's
+    # "RP number" is offered as it when its cells fit (``_rp_numbers``)
+    "registered provider number": "shpe",
 }
 #: How lists name a column of charity or company numbers ("Reg Charity Number", "Companies House No", "Company
 #: Reg No.", "Charity No."), or of US employer numbers ("EIN #", "Federal Tax ID"): a register's word, words from
@@ -278,7 +281,9 @@ _REGISTER_SHAPES = {"charityNumber": "digits, SC012345 or NIC100012, a registere
                     "ukprn": "8 digits from 1, or an org-id such as GB-UKPRN-10007166",
                     "ods": "an NHS ODS code of 3 to 6 letters and digits such as RL4 or M92011, or an org-id such as "
                            "GB-NHS-RL4",
-                    "ein": "a US employer identification number of 9 digits, such as 25-1000101 or 251000101"}
+                    "ein": "a US employer identification number of 9 digits, such as 25-1000101 or 251000101",
+                    "shpe": "a registered provider of social housing's number, L or LH and 4 digits such as L4112 or "
+                            "LH0174, or an org-id such as GB-SHPE-L4112"}
 #: A column named "URN" alone may be any list's record number: offered "school urn" when its values look like a
 #: school's (5 to 7 digits, or Ofsted's "EY" and 6), never read so unasked.
 _URN_VALUE = re.compile(r"(?:EY)?\d{5,7}", re.IGNORECASE)
@@ -1277,7 +1282,16 @@ def _tie_cells(reader: _Reader, entries: list, by_id: dict, by_label: dict) -> d
         ends = schema.REL_KINDS[schema.slots_of(kind)[key].rel].ends
         column = reader.headers[sheet].get(key, key)
         for ref in (" ".join(part.split()) for part in str(cell).split(LIST_SEPARATOR)):
-            if not ref or is_blank(ref) or _names_itself(ref, by_id[node_id]["name"]):
+            said = ref
+            also: list[str] = []  # the other names a bracket gives (``_bracket_names``)
+            if (split := _bracket_names(ref)) is not None:  # "Midland Heart (formerly Prime Focus)": name, alias
+                ref, also = split
+                reader.repairs.setdefault((sheet, column), []).append(
+                    (n, said, f"{ref!r}, another name {', '.join(map(repr, also))} as its alias"))
+            if not ref or is_blank(ref):
+                continue
+            if _names_itself(ref, by_id[node_id]["name"]):
+                _add_aliases(by_id[node_id], also)  # "One Walsall (formerly ...)" beside "One Walsall": its own
                 continue
             matches = [ref] if ref in by_id and by_id[ref]["_kind"] in ends else \
                 [i for i in by_label.get(norm_name(ref), []) if by_id[i]["_kind"] in ends]
@@ -1313,10 +1327,19 @@ def _tie_cells(reader: _Reader, entries: list, by_id: dict, by_label: dict) -> d
                 reader.made_ids.add(other)
                 reader.rows[other] = (sheet, n, {"name": column, "id": column})
                 reader.made_parents[other] = (sheet, column)
+            _add_aliases(by_id[other], also)
             if other != node_id and other not in _tie_ids(ties.get((node_id, key))):
                 ties.setdefault((node_id, key), []).append(other)
                 reader.tie_rows.setdefault((node_id, key), []).append((sheet, n, {}))
     return ties
+
+
+def _add_aliases(entry: dict, names: list[str]) -> None:
+    """``names`` added to an entry's aliases, but its own name and those it has (``_tie_cells``' brackets)."""
+    if "aliases" in {f.name for f in schema.NODE_KINDS[entry["_kind"]].fields}:
+        for alias in names:
+            if norm_name(alias) != norm_name(entry["name"]) and alias not in entry.get("aliases", []):
+                entry.setdefault("aliases", []).append(alias)
 
 
 def _no_bodies(values) -> set[str]:
@@ -1663,6 +1686,10 @@ _DECORATED = re.compile(r"(?:[-*=#~_]{2,}.*|[-*=#~_].*[-*=#~_])", re.DOTALL)
 #: "NB" in capitals before a word in small letters is the note's word without its punctuation ("NB school halls are
 #: term-time evenings only", a trial's row imported as an organisation): no body's name starts so.
 _NOTE_WORD = re.compile(r"(?:(?:notes?|nb)\s*[:\-\u2013\u2014.!]|n\.\s?b\b\.?|(?-i:NB\s+[a-z]))", re.IGNORECASE)
+#: "NB" in capitals, then a phrase: a word after it in small letters that no name writes so ("NB Switchboard numbers
+#: - ask for the named service", a housing trial's note imported as an organisation, and "no name" under another
+#: mapping); a body named "NB Studios" writes its words with capitals (``_NAMES_SMALL_WORDS``).
+_NB_FIRST = re.compile(r"NB\s+\S+(?P<rest>.*)", re.DOTALL)
 #: A bracket in small letters ending a one-cell row, a note on the heading before it ("BIRMINGHAM (regional)",
 #: "SCHOOL SITES (evening lets)"): what the heading says is the words before it.
 _HEADING_NOTE = re.compile(r"\s*\((?:[^()A-Z]*)\)\s*$")
@@ -1795,7 +1822,13 @@ def _inner_notes(reader: _Reader, label: str, header, head: list[str], numbered:
                  and len(str(r[i]).split()) <= longest]
         if alike and "label" in head and column != head.index("label"):
             passed.update((n, (column, t)) for n, t in alike)  # no Label: no row to import, a heading
-        elif alike:
+            alike = []
+        # in capitals, in a list that writes its names in mixed case, right above rows of the list: a heading as
+        # its siblings are, but for a body's initials (``_initials``: "NSPCC", "YMCA")
+        shouted = [(n, t) for n, t in alike if capitals and mixed(column) and under.get(n, False) and not _initials(t)]
+        passed.update((n, (column, t)) for n, t in shouted)
+        alike = [a for a in alike if a not in shouted]
+        if alike:
             reader.heading_like.setdefault(label, ([], []))[0].extend(alike)
             reader.heading_like[label][1].extend(texts)
             reader.heading_like[label][0].sort()
@@ -1813,7 +1846,9 @@ def _a_note(text: str) -> bool:
     """Whether a one-cell row's ``text`` is a note, whatever the list: decorated (``_DECORATED``), starting with a
     note's word (``_NOTE_WORD``), or written as a sentence (``_a_sentence``, the rule that tells a note below the
     list from a row: where the note stands does not change what it is)."""
-    return bool(_DECORATED.fullmatch(text) or _NOTE_WORD.match(text) or _a_sentence(text))
+    nb = _NB_FIRST.fullmatch(text)
+    return bool(_DECORATED.fullmatch(text) or _NOTE_WORD.match(text) or _a_sentence(text) or nb and any(
+        w[:1].islower() and w.strip(",;.()").lower() not in _NAMES_SMALL_WORDS for w in nb["rest"].split()))
 
 
 #: How a heading joins the groups it names ("TRUST SERVICES & NHS", "Schools / Colleges", "Mosques and temples").
@@ -1868,6 +1903,15 @@ def _a_heading_in_capitals(text: str) -> bool:
     shouted = [w for w in words if w.isupper()]
     return bool(words) and words[0].isupper() and all(w.isupper() or w.islower() for w in words) and (
         len(shouted) > 1 or _body_word(shouted[0].casefold()))
+
+
+def _initials(text: str) -> bool:
+    """Whether a one-cell row in capitals is a body's initials: one word of five letters at most ("NSPCC", "YMCA",
+    "WEA", "RMC"). Initials stand for a name of several words and are short; a heading's word is a whole word
+    ("SANDWELL", "PROVIDERS"). A housing trial's "PROVIDERS" and "SANDWELL" were imported as organisations while their
+    siblings "WALSALL", "WOLVERHAMPTON" and "DUDLEY" (towns of its addresses) were passed over."""
+    words = re.findall(r"[^\W\d_]+", text)
+    return len(words) == 1 and len(words[0]) <= 5
 
 
 def _singular(word: str) -> set[str]:
@@ -1945,7 +1989,9 @@ def _elements(reader: _Reader, rows):
         typed, label = row.pop("type", None), row.pop("label", None)
         unit = " ".join(str(row.pop(UNIT_COLUMN, None) or "").split())
         if label is not None and unit and norm_name(unit) not in norm_name(str(label)):  # "Law School" of the row
-            label = f"{str(label).strip()} - {unit}"
+            # a unit's cell naming its body already ("Nacro - Dudley supported housing" beside "Nacro") is the row's
+            # name as written, not joined to the body's a second time ("Nacro - Nacro - Dudley ...", a trial's)
+            label = unit if f" {norm_name(str(label))} " in f" {norm_name(unit)} " else f"{str(label).strip()} - {unit}"
             reader.units.append((sheet, n, label))
         text_kind = typed or reader.default_kind
         if label is None:  # said once per sheet, with what to do (``_no_names``)
@@ -2231,6 +2277,24 @@ _DATED_NOTE = re.compile(r"\s*\((?:[^()]*\b(?:merged|until|since|renamed|before|
 _NAME_BRACKET = re.compile(r"(?P<name>.*\S)\s*\((?P<said>[^()]+)\)\s*")
 
 
+def _bracket_names(text) -> tuple[str, list[str]] | None:
+    """(the name, [the other names]) of a cell naming a body with a bracket at its end saying another name of it
+    ("Midland Heart (formerly Prime Focus)": ``_name_and_other_names``), or None. The one rule for a name's cell and
+    a part_of column's (``_tie_cells``): a trial's "Midland Heart (formerly Prime Focus)" in a Provider column made
+    an organisation of the whole text, while the same text in a name's cell was read as a name and its alias."""
+    if not isinstance(text, str) or (m := _NAME_BRACKET.fullmatch(text.strip())) is None:
+        return None
+    said = " ".join(m.group("said").split())
+    words = _ALIAS_WORDS.match(said)
+    if words is None or _OTHER_BODY.match(said):
+        return None
+    rest = _DATED_NOTE.sub("", said[words.end():])
+    names = [p.strip() for p in rest.split("+") if p.strip()]
+    if not names or not all(p[0].isupper() or p[0].isdigit() for p in names):
+        return None
+    return m.group("name").strip(), names
+
+
 def _name_and_other_names(reader: _Reader, sheet: str, n: int, label):
     """(the row's name, [the other names its cell gives]): a bracket at the end of the name's cell that says, in the
     words the aliases column reads (``_ALIAS_WORDS``: "formerly", "previously", "was", "now", "aka", "t/a"...),
@@ -2239,17 +2303,10 @@ def _name_and_other_names(reader: _Reader, sheet: str, n: int, label):
     duplicates` paired it with neither of the two names another list wrote. "(now X)" is another name as "(formerly
     X)" is: the aliases column reads both so, the body being one; the list's own name for it stays its name. A
     bracket naming another body ("(now part of X)", "(merged into X)": ``_OTHER_BODY``) is left as written."""
-    if not isinstance(label, str) or (m := _NAME_BRACKET.fullmatch(label.strip())) is None:
+    split = _bracket_names(label)
+    if split is None:
         return label, []
-    said = " ".join(m.group("said").split())
-    words = _ALIAS_WORDS.match(said)
-    if words is None or _OTHER_BODY.match(said):
-        return label, []
-    rest = _DATED_NOTE.sub("", said[words.end():])
-    names = [p.strip() for p in rest.split("+") if p.strip()]
-    if not names or not all(p[0].isupper() or p[0].isdigit() for p in names):
-        return label, []
-    name = m.group("name").strip()
+    name, names = split
     column = reader.headers.get(sheet, {}).get("label", "Label")
     reader.repairs.setdefault((sheet, column), []).append(
         (n, label.strip(), f"{name!r}, another name {', '.join(map(repr, names))} as its alias"))
@@ -3121,8 +3178,12 @@ def _charity_or_company_numbers(col: str, values: list) -> str | None:
     tail = " ".join(w for w in re.findall(r"[a-z]+|#", parts[-1]) if w in _NUMBER_WORDS) if parts else ""
     named = {r for p in parts for r in (_register_of_part(p) or _register_of_part(f"{p} {tail}"),) if r}
     registers: tuple[str, ...]
+    alone = False  # the register's name alone: "Companies House", "Charity"
     if len(parts) > 1 and len(named) == 1 and named <= {"charityNumber", "companyNumber"}:
         registers = tuple(named)  # "Charity/CASC no.": the one register named; the other part names a status
+    elif not _REGISTERED_WORDS.intersection(words) and not _NUMBER_WORDS.intersection(words) \
+            and register_of(f"{col} number") in (("charityNumber",), ("companyNumber",)):
+        registers, alone = register_of(f"{col} number"), True
     elif not _REGISTERED_WORDS.intersection(words):
         return None
     elif _NUMBER_WORDS.intersection(words) and set(words) <= _REGISTERED_WORDS | _NUMBER_WORDS:
@@ -3138,9 +3199,36 @@ def _charity_or_company_numbers(col: str, values: list) -> str | None:
         register = charity_or_company(text, registers)[0]
         return bool(register_ids({register: register_number(text) or text})[0])
 
-    if not any(fits(v) for v in values if not is_placeholder(str(v).strip())):
+    cells = [v for v in values if not is_placeholder(str(v).strip())]
+    if not any(map(fits, cells)) or alone and not all(map(fits, cells)):
         return None
     return "Charity number" if registers == ("charityNumber",) else "Company number"
+
+
+def _figures(values: list) -> bool:
+    """Whether a column's cells (but its placeholders) are figures (21500, "12"), one at least: a count (a housing
+    list's "Units", its bedspaces), never the name of a part of a body nor of a row. A trial's hint offered "Units:
+    unit", naming a row "Wolverhampton Homes (ALMO) - 21500"."""
+    cells = [str(v).strip() for v in values if v is not None and str(v).strip() and not is_placeholder(str(v))]
+    return bool(cells) and all(amount_value(c) is not None for c in cells)
+
+
+#: The words of a column's name for a registered provider of social housing's number ("RP number", "RP code",
+#: "Registered provider no."): "RP" or "registered provider", and a number's word.
+_RP_HEADER = re.compile(r"\b(?:rp|rsh|registered\s+providers?)\b")
+
+
+def _rp_numbers(col: str, values: list) -> bool:
+    """Whether a column named for a registered provider's number (``_RP_HEADER`` and a number's word) holds such
+    numbers: every cell (but a placeholder, "n/a") the Regulator of Social Housing's ("L4112", "lh0174 "), one at
+    least. Offered as "registered provider number", read as org-id.guide's GB-SHPE-L4112: a housing trial's "RP
+    number" was offered ~, and its numbers, the strongest evidence that two rows are one provider, were lost."""
+    from .org_ids import SHPE_SHAPE
+
+    if not _RP_HEADER.search(col) or not _NUMBER_WORDS.intersection(re.findall(r"[a-z]+|#", col)):
+        return False
+    cells = [str(v).strip().upper() for v in values if v is not None and not is_placeholder(str(v))]
+    return bool(cells) and all(SHPE_SHAPE.fullmatch(c) for c in cells)
 
 
 #: Words of a column's name that say it holds codes ("F-Code", "Org code", "Practice code", "ODS"): of the NHS's
@@ -3349,6 +3437,8 @@ def _unknown_column(reader: _Reader, sheet: str, col: str, kind: str) -> str:
         field = "identifiers"  # "UKPRN 10007166", "ROR 03angcq70" read as org-ids (``_identifier_cells``)
     if field is None and "identifiers" in fields:
         field = _charity_or_company_numbers(col, values)  # Charity number reads a company's or society's number as one
+    if field is None and "identifiers" in fields and _rp_numbers(col, values):
+        field = "registered provider number"  # "RP number": L4112, read as GB-SHPE-L4112
     if field is None and "note" in fields and _cqc_ids(values) and not any(
             difflib.get_close_matches(c, ["note"], cutoff=0.75) for c in reader.headers.get(sheet, {}) if c != col):
         field = "note"  # the CQC's ids, which no org-id holds (``_said_ids_said``), kept where a reader sees them
@@ -3360,7 +3450,7 @@ def _unknown_column(reader: _Reader, sheet: str, col: str, kind: str) -> str:
     if field is None and kinds and "type" in could and "category" not in reader.headers.get(sheet, {}) \
             and not any(f == "Category" for _, f in reader.column_fixes):
         field = "Category"  # "Section": Scouts, Cubs, Beavers, the kinds of the groups
-    if field is None and not kinds and kind == "Organisation" and _unit_header(col) \
+    if field is None and not kinds and kind == "Organisation" and _unit_header(col) and not _figures(values) \
             and "label" in reader.headers.get(sheet, {}) \
             and not any(f == UNIT_COLUMN for c, f in reader.column_fixes if c != named):
         field = UNIT_COLUMN  # joined to the row's name: "University of Wolverhampton - Law School"
@@ -3385,7 +3475,13 @@ def _unknown_column(reader: _Reader, sheet: str, col: str, kind: str) -> str:
     # the entry's own type is the Category column: a column mapped to "type" would be read as the kind
     shown = ["Category (its type)" if f == "type" else f for f in fields]
     if "identifiers" in fields:  # a register's numbers are read as org-ids by these names (``register_of``)
-        shown.insert(shown.index("identifiers") + 1, "Charity number or Company number (read as identifiers)")
+        # and by the one the hint offers ("URN: school urn"), named here too: a SEND trial's hint offered a field
+        # the list did not name
+        named_too = [field] if field and register_of(field.lower()) and field not in (
+            "Charity number", "Company number") else []
+        registers = ["Charity number", "Company number", *named_too]
+        shown.insert(shown.index("identifiers") + 1,
+                     f"{', '.join(registers[:-1])} or {registers[-1]} (read as identifiers)")
     out = f"{where}: unknown column {named!r} for {schema.a_kind(kind)} (expected one of {', '.join(shown)}{hint}"
     if shared is not None:
         domain, count = shared
