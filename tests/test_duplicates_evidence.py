@@ -2125,3 +2125,9 @@ def test_initials_of_the_other_s_words_on_one_site_and_phone_merge():
                  _org("b", "Black Country Growth Hub", phone="0121 7260200",
                       website="https://www.blackcountrygrowthhub.co.uk"))
     assert [p.action for p in plan] == ["merge"], plan
+
+
+def test_a_name_of_two_bodies_joined_is_not_one_of_them():
+    """A wellbeing hold-out's provider cell "Mind / Rethink Mental Illness" was merged into "Rethink Mental Illness"."""
+    plan = _plan(_org("a", "Mind / Rethink Mental Illness"), _org("b", "Rethink Mental Illness"))
+    assert [p.action for p in plan] in ([], ["review"]), plan

@@ -369,6 +369,8 @@ def review_only(pair, names: Mapping[str, str] | None, several=None) -> str | No
                 "cricket club and the community centre it meets at share an address): review it rather than merge")
     if not names:
         return None
+    if (" / " in names[pair.a] or " / " in names[pair.b]) and (joint := _one_of_two(names[pair.a], names[pair.b])):
+        return joint
     several = several or several_bodies
     why = several(names[pair.a]) or several(names[pair.b])
     return None if why and any(r.startswith(EVIDENCE_BEYOND_NAME) for r in pair.reasons) else why
@@ -376,6 +378,18 @@ def review_only(pair, names: Mapping[str, str] | None, several=None) -> str | No
 
 #: How a pair's reasons say two records' phones or street addresses differ (``duplicates.contact_evidence``).
 _CONTACT_APART = ("but different phone numbers", "but different addresses")
+
+
+def _one_of_two(a: str, b: str) -> str | None:
+    """Why a pair is reviewed when one name is two names joined by " / " and the other is one of them ("Mind /
+    Rethink Mental Illness" / "Rethink Mental Illness": a wellbeing hold-out's joint provider cell, merged into one
+    of its two bodies); None otherwise."""
+    for joint, one in ((a, b), (b, a)):
+        parts = [name_key(p).tokens for p in joint.split(" / ")]
+        if len(parts) > 1 and name_key(one).tokens in parts:
+            return (f"{joint.strip()!r} names two bodies, and the other is one of them: review it rather than "
+                    "merge (keep both, or write each body's own record)")
+    return None
 
 
 def _initials_in(a: str, b: str) -> bool:
