@@ -913,6 +913,11 @@ def _rows_at(sheet: str, first, count: int) -> str:
     return f"{sheet}:{first}" + (f" (and {count - 1} more row{'s' if count > 2 else ''})" if count > 1 else "")
 
 
+def _rows_said(rows) -> str:
+    """"row 7" or "rows 7, 9": the rows a warning names."""
+    return f"row{'s' if len(rows) > 1 else ''} {', '.join(map(str, rows))}"
+
+
 def _first_at(sheet: str, where: tuple[str, int]) -> str:
     """Where an element was first read, as a problem on ``sheet`` says it: "row 7", or "Elements:7" on
     another sheet of the workbook."""
@@ -1422,7 +1427,7 @@ def _warnings(reader: _Reader) -> list[str]:
     for sheet, notes in reader.inner_notes.items():
         rows = [n for n, _ in notes]
         out.append(f"{_rows_at(sheet, rows[0], len(rows))}: passed over {', '.join(repr(t) for _, t in notes)} "
-                   f"(row{'s' if len(rows) > 1 else ''} {', '.join(map(str, rows))}): "
+                   f"({_rows_said(rows)}): "
                    + ("headings or notes inside the list, not rows of it" if len(rows) > 1 else
                       "a heading or note inside the list, not a row of it")
                    + " (one cell written where its rows fill several); to import such a row, write another of its "
@@ -1431,7 +1436,7 @@ def _warnings(reader: _Reader) -> list[str]:
         rows = [n for n, _, _ in totals]
         out.append(f"{_rows_at(sheet, rows[0], len(rows))}: passed over "
                    + ", ".join(f"{text!r} ({', '.join(figures)})" for _, text, figures in totals)
-                   + f" (row{'s' if len(rows) > 1 else ''} {', '.join(map(str, rows))}): "
+                   + f" ({_rows_said(rows)}): "
                    + ("totals rows" if len(rows) > 1 else "a totals row") + " (a total's word, and figures beside it), "
                    "not an organisation")
     for sheet, (rows_like, headings) in reader.heading_like.items():
@@ -1439,7 +1444,7 @@ def _warnings(reader: _Reader) -> list[str]:
         shown = ", ".join(repr(t) for t in headings[:3]) + (f" and {len(headings) - 3} more" if len(headings) > 3 else
                                                             "")
         out.append(f"{_rows_at(sheet, rows[0], len(rows))}: imported {', '.join(repr(t) for _, t in rows_like)} "
-                   f"(row{'s' if len(rows) > 1 else ''} {', '.join(map(str, rows))}) with one cell written, as the "
+                   f"({_rows_said(rows)}) with one cell written, as the "
                    f"headings passed over ({shown}) are: a heading is passed over when it is decorated "
                    "('--- Sandwell ---') or names a value of a type or town column, or a place; if one of these is "
                    "a heading, write it so or delete its row")
@@ -1447,7 +1452,7 @@ def _warnings(reader: _Reader) -> list[str]:
         rows = sorted({n for n, _ in cells})
         texts = list(dict.fromkeys(name for _, name in cells))
         out.append(f"{_rows_at(sheet, rows[0], len(rows))}: column {column!r}: passed over "
-                   f"{', '.join(map(repr, texts))} (row{'s' if len(rows) > 1 else ''} {', '.join(map(str, rows))}): "
+                   f"{', '.join(map(repr, texts))} ({_rows_said(rows)}): "
                    "a role or team, not a person's name (a given and a family name); write the person's name there to "
                    "import them")
     for (sheet, column), cells in reader.roles_left.items():
@@ -1479,7 +1484,7 @@ def _warnings(reader: _Reader) -> list[str]:
         rows = sorted({n for n, _ in cells})
         texts = list(dict.fromkeys(cell for _, cell in cells))
         out.append(f"{_rows_at(sheet, rows[0], len(rows))}: column {column!r}: {', '.join(map(repr, texts))} "
-                   f"(row{'s' if len(rows) > 1 else ''} {', '.join(map(str, rows))}) "
+                   f"({_rows_said(rows)}) "
                    f"{'is' if len(texts) == 1 else 'are'} no register's number (no digit): kept in the note, not "
                    "in the identifiers")
     for (sheet, column), repairs in reader.repairs.items():
@@ -2143,7 +2148,7 @@ def _no_names(reader: _Reader, sheet: str, rows: list[int]) -> str:
         instead = reader.map_hint(guess[0], "Label", lead=f"or name each row by {guess[0]!r}, written on every row",
                                   also=[(column, "~")])
     return (f"{_rows_at(sheet, rows[0], len(rows))}: no name in column {column!r}, the Label "
-            f"(row{'s' if len(rows) > 1 else ''} {', '.join(map(str, rows))}) (expected each row's name: write it "
+            f"({_rows_said(rows)}) (expected each row's name: write it "
             f"there, or delete the row{instead})")
 
 
