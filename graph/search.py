@@ -41,9 +41,10 @@ def fold(text: str) -> str:
         text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
     if "." in text:
         text = _DOTTED.sub(lambda m: m.group(0).replace(".", ""), text)
-    if "'" in text or "\u2019" in text:  # a possessive's apostrophe joins: "St Edmund's" is "st edmunds", as "St
-        text = _POSSESSIVE.sub("", text)  # Edmunds" is (three trials' searches missed a name written with or without
-    # one); elsewhere it parts two words ("Université d'Angers", "O'Neill"), as other punctuation does
+    # a possessive's apostrophe joins: "St Edmund's" is "st edmunds", as "St Edmunds" is (three trials' searches
+    # missed a name written with or without one); elsewhere it parts two words ("Université d'Angers", "O'Neill")
+    if "'" in text or "\u2019" in text:
+        text = _POSSESSIVE.sub("", text)
     words = _NOT_WORD.sub(" ", text.replace("&", " and ")).split()
     if "saint" in text or any(w in _SAME_WORD for w in words):
         words = [_SAME_WORD.get(w, w) for w in words]

@@ -312,9 +312,10 @@ def _address_words(text) -> frozenset:
 
 
 def _localities(text: str) -> list[list[str]]:
-    """The parts of an address that name a place, not a street, a building or a number, in order ("St Peter's Church
-    Hall, Stafford Street, Walsall WS2 8DN" -> [["walsall"]]), a country, a county, a state or its two letters at the
-    end left out ("Chicago, IL" and "Chicago, Illinois" -> [["chicago"]]; "..., Dudley, West Midlands" -> dudley)."""
+    """The words of each part of an address, in order, empty for a part that names no place of its own: a street, a
+    building or a number ("St Peter's Church Hall, Stafford Street, Walsall WS2 8DN" -> [[], [], ["walsall"]]); a
+    country, a county, a state or its two letters at the end left out ("Chicago, IL" and "Chicago, Illinois" ->
+    [["chicago"]]; "..., Dudley, West Midlands" ends with dudley)."""
     parts = [w for w in (_address_text(p) for p in without_postcode(text).split(",")) if w]
     while parts and (country_named(" ".join(parts[-1])) or len("".join(parts[-1])) <= 2
                      or all(w in BUILTIN_PLACES for w in parts[-1])):
@@ -323,6 +324,7 @@ def _localities(text: str) -> list[list[str]]:
 
 
 def _a_locality(words: list[str]) -> bool:
+    """A part of an address that may name a town: a few words, none a number's, a street's or a building's."""
     return len(words) <= 3 and not _no_place(words) and not any(
         w.isdigit() or w in STREET_TYPES or w in _BUILDING_WORDS for w in words)
 

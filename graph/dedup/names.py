@@ -579,8 +579,8 @@ def before_town(words: tuple[str, ...], places) -> tuple[tuple[str, ...], str] |
 
 
 def _chained(words: tuple[str, ...], places) -> bool:
-    """The words before the name's first town are written in the data with another town too: a chain, whose
-    town names a branch (``PlaceWords.chains``)."""
+    """The name's words but its towns (``before_town``) are written in the data with another town too: a chain,
+    whose town names a branch (``PlaceWords.chains``)."""
     chains = getattr(places, "chains", None)
     if not chains or (stem := before_town(words, places)) is None:
         return False
@@ -589,7 +589,7 @@ def _chained(words: tuple[str, ...], places) -> bool:
 
 def _place_in(word: str, tokens) -> bool:
     """``word`` is among ``tokens``, also in its other number ("Netherland" / "Netherlands", "Midland" /
-    "Midlands"), or as its people's word ("Bangladesh" / "Bangladeshi", "Somalia" / "Somali": a refugee trial's
+    "Midlands"), or as its people's word ("Bangladesh" / "Bangladeshi", "Pakistan" / "Pakistani": a refugee trial's
     "Bangladesh Welfare Assoc" was two places apart from the "Bangladeshi Welfare Association"): a place is never
     matched by spelling, but a final s, or a people's final i of a name of five letters or more, does not move it."""
     if word in tokens or (word + "s") in tokens or (word.endswith("s") and word[:-1] in tokens):
@@ -1185,9 +1185,10 @@ def _dependent_bodies(key: NameKey, initials: bool) -> set[str]:
         out.discard("youth side")  # a youth club or centre is a body of its own kind, a team's "Youth FC" its side
     if "hospitals" in t and _RUNS_HOSPITALS.search(" ".join(key.words)):
         out.discard("hospital")
-    if ("sixth", "form") in zip(t, t[1:]) and _SCHOOL_WORDS.intersection(t) - {"college"}:  # "Penn Hall School
-        out.add("school's sixth form")  # Sixth Form": a school's unit (a SEND trial's merge); "Bilston Sixth Form
-    # College" a college
+    # "Penn Hall School Sixth Form" is a school's unit (a SEND trial's merge into the school); "Bilston Sixth Form
+    # College" a college of its own
+    if ("sixth", "form") in zip(t, t[1:]) and _SCHOOL_WORDS.intersection(t) - {"college"}:
+        out.add("school's sixth form")
     if "student" in t and any(x == "student" and y in _STUDENT_BODIES for x, y in zip(t, t[1:])):
         out.add("student body")  # "Student Union" is the "Students' Union"; "Student Support Service" no student body
     if initials or "medical" not in t:  # most names: a fast path

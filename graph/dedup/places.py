@@ -169,8 +169,8 @@ class PlaceWords:
         #: them ("University of California, Davis", "University of California, Irvine"): a body with a
         #: site in each, so the town after such a name names the site (``PlaceWords.of``).
         self.sited: frozenset[tuple[str, ...]] = frozenset()
-        #: The words before a town in the data's names, each with the towns written after them ("busy bees" ->
-        #: walsall, dudley, wolverhampton): a chain whose town names its branch (``names.chain_towns``).
+        #: The words of the data's names but their towns, each with the towns written with them ("busy bees" ->
+        #: walsall, dudley, wolverhampton): a chain's name, whose town names its branch (``names.before_town``).
         self.chains: dict[tuple[str, ...], frozenset[str]] = {}
         self._seen: dict[str, bool] = {}
 
@@ -231,6 +231,8 @@ def postcode_in(address) -> str | None:
 def without_postcode(address: str) -> str:
     """The address without the UK postcode it ends with ("Townend House, Walsall")."""
     return _TRAILING_POSTCODE.sub("", address)
+
+
 _ZIP = re.compile(r"^([0-9]{5})(?:-?[0-9]{4})?$")
 
 
