@@ -3136,3 +3136,19 @@ def test_the_fields_an_unknown_column_error_lists_name_the_register_its_hint_off
     assert result.exit_code == 1
     assert "Charity number, Company number or school urn (read as identifiers)" in result.output, result.output
     assert "map it with URN: school urn" in result.output, result.output
+
+
+def test_a_name_given_as_the_folder_it_makes_is_that_folder(lcg, tmp_path):
+    """A SEND trial imported a list again with `--name sheet-employment-day-ops`, the folder its summary showed, and
+    got "imports/sheet-sheet-employment-day-ops/" beside it, every row twice. The 360Giving import's --source too."""
+    from conftest import FIXTURES
+
+    sheet = tmp_path / "partners.csv"
+    sheet.write_text("Label,Postcode\nPenn Bowling Club,WV4 5AA\n", encoding="utf-8")
+    out = tmp_path / "data"
+    for name in ("partners", "sheet-partners"):
+        assert lcg("import", "sheet", sheet, "-o", out, "--type", "organisation", "--name", name).exit_code == 0
+    assert sorted(p.name for p in (out / "imports").iterdir()) == ["sheet-partners"]
+    grants = FIXTURES / "360giving-branches" / "mha-live-at-home.json"
+    assert lcg("import", "360giving", grants, "-o", out, "--source", "360giving-mha").exit_code == 0
+    assert (out / "imports" / "360giving-mha").is_dir() and not (out / "imports" / "360giving-360giving-mha").exists()

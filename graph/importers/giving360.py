@@ -607,7 +607,8 @@ def import_360giving(path, out_dir, *, skip_invalid: bool = False, dates: str | 
         said = f"currency blank on {_rows_named(filled)}; used {next(iter(currencies))}, " + (
             "as --currency gives it" if given_currency else "the currency of every other grant in the file")
         result.warnings.append(RowProblem(0, "", said, sheet))
-    own = f"imports/360giving-{slug(source_name) if source_name else _publisher(path, grants)}"
+    folder = slug(source_name).removeprefix("360giving-") if source_name else _publisher(path, grants)
+    own = f"imports/360giving-{folder}"  # (a name given as the folder it makes is that folder)
     index = FolderIndex(out_dir, own)
     builder = GraphBuilder(index, source=path.name)
     for i, g in enumerate(grants, start=1):

@@ -1006,7 +1006,9 @@ def import_sheet(paths, out_dir, *, mapping=None, name: str | None = None, kind:
         _look_ahead(reader, paths, out_dir, mapping, name, kind)
         reader.finish(map_kind)
         raise SheetProblems(reader.problems, ", ".join(map(str, paths)), reader.fix_all(map_kind))
-    own = f"imports/sheet-{slug(name or paths[0].stem) or 'sheet'}"
+    # a name given as the folder it makes ("sheet-day-ops", as the summary shows it) is that folder, not
+    # "sheet-sheet-day-ops" beside it (a SEND trial's second import of one list)
+    own = f"imports/sheet-{slug(name or paths[0].stem).removeprefix('sheet-') or 'sheet'}"
     index = FolderIndex(out_dir, own)
     renamed: list[tuple[str, str, str]] = []
     linked = _parents_in_the_folder(reader, index, entries, by_id, ties)
