@@ -3152,3 +3152,17 @@ def test_a_name_given_as_the_folder_it_makes_is_that_folder(lcg, tmp_path):
     grants = FIXTURES / "360giving-branches" / "mha-live-at-home.json"
     assert lcg("import", "360giving", grants, "-o", out, "--source", "360giving-mha").exit_code == 0
     assert (out / "imports" / "360giving-mha").is_dir() and not (out / "imports" / "360giving-360giving-mha").exists()
+
+
+def test_a_trading_name_after_t_a_in_a_name_cell_is_the_body_s_alias(lcg, tmp_path):
+    """A business trial's "R.K. Singh Ltd t/a Singh's Bakery" and a skills trial's "X Ltd T/A Y" stayed one long name,
+    which no other list writes: the company's name, and its trading name as an alias, said with its row."""
+    sheet = tmp_path / "employers.csv"
+    sheet.write_text("Label,Postcode\nR.K. Singh Ltd t/a Singh's Bakery,WV4 5AA\nAcme Training Ltd T/A Skills4U,"
+                     "WV1 1AA\nPenn Bowling Club,WV4 5AB\n", encoding="utf-8")
+    result = lcg("import", "sheet", sheet, "-o", tmp_path / "data", "--type", "organisation")
+    assert result.exit_code == 0 and "read \"R.K. Singh Ltd t/a Singh's Bakery\" as 'R.K. Singh Ltd'" in result.output
+    entries = {e["name"]: e for e in yaml.safe_load(
+        (tmp_path / "data" / "imports" / "sheet-employers" / "organisations.yaml").read_text(encoding="utf-8"))}
+    assert entries["R.K. Singh Ltd"]["aliases"] == ["Singh's Bakery"]
+    assert entries["Acme Training Ltd"]["aliases"] == ["Skills4U"] and "aliases" not in entries["Penn Bowling Club"]

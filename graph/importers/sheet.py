@@ -2282,13 +2282,19 @@ _DATED_NOTE = re.compile(r"\s*\((?:[^()]*\b(?:merged|until|since|renamed|before|
 #: "(now Beacon Hill Academy)", "(aka WVSC)"; the name in it written as names are, a capital or a figure first (not
 #: "(now closed)", "(now at Penn Library)").
 _NAME_BRACKET = re.compile(r"(?P<name>.*\S)\s*\((?P<said>[^()]+)\)\s*")
+#: A company's name and its trading name in one cell, no bracket ("R.K. Singh Ltd t/a Singh's Bakery", a business
+#: trial's employer, and "X Ltd T/A Y" of a skills trial's): the name, and the trading name its alias.
+_TRADING_AS_IN_NAME = re.compile(r"(?P<name>.*\S)\s+(?:t/a|trading\s+as)\s+(?P<other>[A-Z0-9].*)", re.IGNORECASE)
 
 
 def _bracket_names(text) -> tuple[str, list[str]] | None:
     """(the name, [the other names]) of a cell naming a body with a bracket at its end saying another name of it
-    ("Midland Heart (formerly Prime Focus)": ``_name_and_other_names``), or None. The one rule for a name's cell and
+    ("Midland Heart (formerly Prime Focus)": ``_name_and_other_names``), or its trading name after "t/a" or "trading
+    as" ("R.K. Singh Ltd t/a Singh's Bakery": ``_TRADING_AS_IN_NAME``), or None. The one rule for a name's cell and
     a part_of column's (``_tie_cells``): a trial's "Midland Heart (formerly Prime Focus)" in a Provider column made
     an organisation of the whole text, while the same text in a name's cell was read as a name and its alias."""
+    if isinstance(text, str) and (t := _TRADING_AS_IN_NAME.fullmatch(text.strip())):
+        return t.group("name").strip(), [t.group("other").strip()]
     if not isinstance(text, str) or (m := _NAME_BRACKET.fullmatch(text.strip())) is None:
         return None
     said = " ".join(m.group("said").split())
