@@ -913,6 +913,11 @@ def _rows_at(sheet: str, first, count: int) -> str:
     return f"{sheet}:{first}" + (f" (and {count - 1} more row{'s' if count > 2 else ''})" if count > 1 else "")
 
 
+def _rows_and_texts(cells) -> tuple[list, list]:
+    """(the rows, sorted; the texts, each once in the order read) of (row, text) cells a warning names."""
+    return sorted({n for n, _ in cells}), list(dict.fromkeys(t for _, t in cells))
+
+
 def _rows_said(rows) -> str:
     """"row 7" or "rows 7, 9": the rows a warning names."""
     return f"row{'s' if len(rows) > 1 else ''} {', '.join(map(str, rows))}"
@@ -1451,21 +1456,18 @@ def _warnings(reader: _Reader) -> list[str]:
                    "('--- Sandwell ---') or names a value of a type or town column, or a place; if one of these is "
                    "a heading, write it so or delete its row")
     for (sheet, column), cells in reader.roles.items():
-        rows = sorted({n for n, _ in cells})
-        texts = list(dict.fromkeys(name for _, name in cells))
+        rows, texts = _rows_and_texts(cells)
         out.append(f"{_rows_at(sheet, rows[0], len(rows))}: column {column!r}: passed over "
                    f"{', '.join(map(repr, texts))} ({_rows_said(rows)}): "
                    "a role or team, not a person's name (a given and a family name); write the person's name there to "
                    "import them")
     for (sheet, column), cells in reader.roles_left.items():
-        rows = sorted({n for n, _ in cells})
-        texts = list(dict.fromkeys(role for _, role in cells))
+        rows, texts = _rows_and_texts(cells)
         out.append(f"{_rows_at(sheet, rows[0], len(rows))}: column {column!r}: passed over the roles "
-                   f"{', '.join(map(repr, texts))} beside the people's names (row{'s' if len(rows) > 1 else ''} "
-                   f"{', '.join(map(str, rows))}): a person's tie to an organisation keeps no role")
+                   f"{', '.join(map(repr, texts))} beside the people's names ({_rows_said(rows)}): a person's tie "
+                   "to an organisation keeps no role")
     for (sheet, column), blanks in reader.blanks.items():
-        rows = sorted({n for n, _ in blanks})
-        texts = list(dict.fromkeys(cell for _, cell in blanks))
+        rows, texts = _rows_and_texts(blanks)
         out.append(f"{_rows_at(sheet, rows[0], len(rows))}: column {column!r}: {', '.join(map(repr, texts))} "
                    f"read as empty ({'a placeholder' if len(texts) == 1 else 'placeholders'})")
     for (sheet, column), cells in reader.other_bodies.items():
@@ -1475,16 +1477,13 @@ def _warnings(reader: _Reader) -> list[str]:
                    "body, not another name of the row's: kept in the note, not as an alias (as one, `lcg duplicates` "
                    "would read the two bodies as one)")
     for (sheet, column), cells in reader.no_bodies.items():
-        texts = list(dict.fromkeys(cell for _, cell in cells))
-        rows = sorted({n for n, _ in cells})
-        said = ", ".join(f"{t!r} (row{'s' if len(at) > 1 else ''} {', '.join(map(str, at))})"
-                         for t in texts for at in [[n for n, c in cells if c == t]])
+        rows, texts = _rows_and_texts(cells)
+        said = ", ".join(f"{t!r} ({_rows_said([n for n, c in cells if c == t])})" for t in texts)
         out.append(f"{_rows_at(sheet, rows[0], len(rows))}: column {column!r}: passed over {said}: words in small "
                    "letters the column repeats, a kind of body or a note, not a body's name: kept in the note; to tie "
                    "such a row to the body that runs it, write that body's name there")
     for (sheet, column), cells in reader.not_numbers.items():
-        rows = sorted({n for n, _ in cells})
-        texts = list(dict.fromkeys(cell for _, cell in cells))
+        rows, texts = _rows_and_texts(cells)
         out.append(f"{_rows_at(sheet, rows[0], len(rows))}: column {column!r}: {', '.join(map(repr, texts))} "
                    f"({_rows_said(rows)}) "
                    f"{'is' if len(texts) == 1 else 'are'} no register's number (no digit): kept in the note, not "
@@ -2859,8 +2858,7 @@ def _without_titles(name: str) -> str:
 def _not_names(reader: _Reader) -> None:
     """One problem per person column for its cells that name no person ("Centre Manager", "See website")."""
     for (sheet, column), (at, cells) in reader.not_names.items():
-        rows = sorted({n for n, _ in cells})
-        texts = list(dict.fromkeys(name for _, name in cells))
+        rows, texts = _rows_and_texts(cells)
         shown = ", ".join(repr(x) for x in texts[:5]) + (f" and {len(texts) - 5} more" if len(texts) > 5 else "")
         reader.problems[at] = (f"{_rows_at(sheet, rows[0], len(rows))}: column {column!r} holds {shown}, which "
                                f"name{'s' if len(texts) == 1 else ''} no person (expected a person's name such as "
