@@ -332,6 +332,32 @@ def test_a_name_two_records_share_is_ambiguous_whatever_their_ids(lcg, tmp_path)
     assert lcg("decide", "city-of-wolverhampton-college-2", "Bilston College", "distinct", "--data", data).exit_code == 0
 
 
+def test_a_name_as_written_names_its_record_and_an_ambiguous_one_lists_every_record_of_it(lcg, tmp_path):
+    """A faith trial's `lcg decide "St Jude's Church" "St Jude's Church Hall" distinct` recorded "St Judes Church"
+    (whose id the words fold to) and the hall, without a word; "Masjid E Noor" was several records but the list
+    left out "Masjid-e-Noor", the register's."""
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "organisations.yaml").write_text(
+        "- {id: st-jude-s-church, name: \"St Jude's Church\", address: \"St Jude's Road, Wolverhampton\"}\n"
+        "- {id: st-judes-church, name: St Judes Church}\n"
+        "- {id: st-jude-s-church-hall, name: \"St Jude's Church Hall\"}\n"
+        "- {id: masjid-e-noor, name: Masjid-e-Noor, address: \"73 Cannock Road, Wolverhampton\"}\n"
+        "- {id: masjid-e-noor-2, name: masjid e noor}\n"
+        "- {id: masjid-e-noor-3, name: Masjid E Noor}\n")
+    shown = lcg("show", "St Jude's Church", "--data", data)
+    assert shown.exit_code == 0 and "st-jude-s-church" in shown.output and "st-judes-church" not in shown.output
+    assert lcg("decide", "St Jude's Church", "St Jude's Church Hall", "distinct", "--data", data).exit_code == 0
+    import yaml
+
+    assert [d["pair"] for d in yaml.safe_load((data / "decisions.yaml").read_text())] == [
+        ["st-jude-s-church", "st-jude-s-church-hall"]]
+    result = lcg("decide", "Masjid E Noor", "St Judes Church", "distinct", "--data", data)
+    assert result.exit_code != 0 and all(i in result.output for i in ("masjid-e-noor (Wolverhampton)",
+                                                                       "masjid-e-noor-2", "masjid-e-noor-3"))
+    assert lcg("show", "st-judes-church", "--data", data).exit_code == 0  # an id still names its record
+
+
 def test_no_pair_says_how_to_list_less_alike_ones_keeping_the_users_options(lcg, tmp_path):
     data = tmp_path / "data"
     data.mkdir()

@@ -119,7 +119,10 @@ def record_decision(data_dir, a: str, b: str, decision: str, note: str | None = 
     return entry
 
 
-HEADER = "# Reviewed pairs: lcg overlaps and lcg duplicates leave these out.\n"
+#: What the file is, for whoever opens it: a library trial read "leave these out" and found its pair decided the
+#: same still listed (a merge still to make, ``lcg duplicates`` says so).
+HEADER = ("# Reviewed pairs. lcg overlaps and lcg duplicates leave out a pair decided distinct; lcg duplicates lists a\n"
+          "# pair decided the same as a merge still to make, until its records are merged.\n")
 
 
 def _reads_as(old: str, text: str, entry: dict) -> bool:

@@ -247,10 +247,11 @@ _PLACEHOLDERS = frozenset({"n a", "na", "unknown", "tbc", "tba", "none", "not kn
                            "no address", "various", "x"})
 _PO_BOX = re.compile(r"\b(?:p ?o ?box|pobox|postbus|postfach)\b")
 #: Addresses of no one place: "Various venues", "Multiple locations", "Online", "See notes" (an ageing well trial's
-#: U3A at "Various venues" was two addresses apart from its own office).
+#: U3A at "Various venues" was two addresses apart from its own office; a faith trial's community meeting in
+#: "members' homes" was on a street apart from its own record).
 _NO_ONE_PLACE = re.compile(r"^(?:(?:various|multiple|several)(?: \w+)?|online|virtual|see notes?|see below|"
                            r"home visits?|citywide|city wide|borough wide|confidential|withheld|not disclosed|"
-                           r"undisclosed)$")
+                           r"undisclosed|(?:members|private|each others) homes?)$")
 
 
 #: Words before a number that is a unit's within a building, not the building's: "Suite 200", "Ste. 200",
@@ -324,9 +325,11 @@ def _localities(text: str) -> list[list[str]]:
 
 
 def _a_locality(words: list[str]) -> bool:
-    """A part of an address that may name a town: a few words, none a number's, a street's or a building's."""
+    """A part of an address that may name a town: a few words, none with a figure (a number's, or a postcode's
+    district: "Cannock Road, WV10" ends in no town, a faith trial's mosque was "Wolverhampton" / "WV10" apart), a
+    street's or a building's."""
     return len(words) <= 3 and not _no_place(words) and not any(
-        w.isdigit() or w in STREET_TYPES or w in _BUILDING_WORDS for w in words)
+        any(c.isdigit() for c in w) or w in STREET_TYPES or w in _BUILDING_WORDS for w in words)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -630,15 +633,34 @@ _FIELD_BONUS = tuple(W.SAME_ADDRESS * (m & 1) + W.SAME_PHONE * (m >> 1 & 1) + W.
 _ONE_SITE = ("same address", "same postcode", "same phone number")
 
 
+def _street_named(text) -> frozenset:
+    """The words of the street an address names (the first part with a street's word: "2 Rutter Street, Walsall"
+    and "Rutter St" -> rutter), apostrophes dropped; empty when no part has one."""
+    for part in str(text or "").replace("'", "").replace("’", "").split(","):
+        words = _address_text(part)
+        if STREET_TYPES.intersection(words):
+            return _street_words(words) - _STREET_MODIFIERS - _WIDE_PLACES
+    return frozenset()
+
+
+def _one_street_written(a, b) -> bool:
+    """Two addresses name one street, written with or without its number and town ("Sandwell Street, Walsall" /
+    "Sandwell Street"): one site, as far as a street says, where one name's place is the other address's town."""
+    sa, sb = _street_named(a), _street_named(b)
+    return bool(sa) and sa == sb
+
+
 def _placed_by_address(ra, rb, weight, ambiguous, places, switchboards=None) -> tuple[float, str] | None:
     """(score, reason) of two names one of which adds a place (``names.place_in_one_name``) that the other
-    record's address names, the two at one postcode, address or phone: "St. Peters Church Upper Gornal" / "St
-    Peter's Church" at "Clarence St, Upper Gornal", both DY3 1UL, is one church, the name saying where it is as
-    the address does (a trial's were "a branch or another body"). The other name is scored with that place added;
-    None otherwise: a national body's head office is in the town of one of its branches ("Age UK" in London /
-    "Age UK London"), and there the site tells them apart."""
+    record's address names, the two at one postcode, address or phone, or on one street (``_one_street_written``):
+    "St. Peters Church Upper Gornal" / "St Peter's Church" at "Clarence St, Upper Gornal", both DY3 1UL, is one
+    church, the name saying where it is as the address does (a trial's were "a branch or another body"); so are
+    "Guru Nanak Gurdwara Walsall" on "Sandwell Street" and "Guru Nanak Gurdwara" at "Sandwell Street, Walsall" (a
+    faith trial's). The other name is scored with that place added; None otherwise: a national body's head office
+    is in the town of one of its branches ("Age UK" in London / "Age UK London"), and there the site tells them
+    apart."""
     shared = [r for r in contact_evidence(ra, rb, switchboards)[1] if r.startswith(_ONE_SITE)]
-    if not shared:
+    if not shared and not _one_street_written(ra.address, rb.address):
         return None
     person = ra.kind == "Person"
     ka, kb = name_key(ra.name, person=person), name_key(rb.name, person=person)
@@ -731,6 +753,22 @@ def _name_candidates(keys: list, min_sim: float, k: int) -> set[tuple[int, int]]
         for acr in acronyms(key):
             for j in single.get(acr, ()):
                 pairs.add((min(i, j), max(i, j)))
+    # initials written in capitals among other words ("BCLM Trust") and the run of the other name's words they
+    # spell ("Black Country Living Museum Trust"): few 3-grams in common, so no neighbours by them (a library
+    # trial's pair was not scored); ``names._spelled_out`` scores them
+    capitals = defaultdict(list)
+    for i, key in enumerate(keys):
+        if len(key.tokens) > 1:
+            for cap in key.capitals:
+                capitals[cap].append(i)
+    if capitals:
+        for i, key in enumerate(keys):
+            t = key.tokens
+            for start in range(len(t) - 2):
+                for stop in range(start + 3, min(start + 6, len(t)) + 1):
+                    for j in capitals.get("".join(w[0] for w in t[start:stop]), ()):
+                        if j != i:
+                            pairs.add((min(i, j), max(i, j)))
     return pairs
 
 
@@ -849,6 +887,7 @@ def find_duplicates(records, *, min_score: float = W.DUPLICATE_MIN_SCORE, top_k:
     for n, ids in enumerate(holders):
         for x in ids:
             key_fields[n] |= fields[x]
+    addressed = [any(by_id[x].address for x in ids) for ids in holders]  # (any address written, a street alone too)
 
     # the most the score could be, from per-name facts: most pairs at 100k need no more (``name_bound``)
     bound = NameBound(keys, weight, places).bound
@@ -859,15 +898,16 @@ def find_duplicates(records, *, min_score: float = W.DUPLICATE_MIN_SCORE, top_k:
         if need > 0.0 and bound(i, j) < need - 1e-9:  # the score, never above the bound, would be dropped below
             return None
         score, reason = name_similarity(keys[i], keys[j], weight, ambiguous, places)
-        if score < floor or ((free_key[i] or free_key[j])
-                             and score + bonus[key_fields[i] & key_fields[j]] < limit):
-            return None
+        if (score < floor or ((free_key[i] or free_key[j]) and score + bonus[key_fields[i] & key_fields[j]] < limit)
+                ) and not (addressed[i] and addressed[j] and "a branch or another body" in reason):
+            return None  # (a branch's place may be the other's town by its address: ``_placed_by_address``)
         return score, reason
 
     # Scoring the name pairs is most of the time on large lists; half of them are scored in a forked copy
     # when a core is free for it (bench/RESULTS.md, "Duplicates at 100k, scoring on both cores").
     # in order, so that of two offers with one score the same one comes first (and is kept) on every run
     candidates = sorted(_name_candidates(keys, min_candidate, top_k))
+    umbrella, switchboards = _umbrella_numbers(records), _switchboards(records)
     for (i, j), result in zip(candidates, split_map(scored, candidates, free=free_core)):
         if result is None:
             continue
@@ -880,8 +920,11 @@ def find_duplicates(records, *, min_score: float = W.DUPLICATE_MIN_SCORE, top_k:
             a_ids, b_ids = a_ids[:1], b_ids[:1]
         for a in a_ids:
             for b in b_ids:
-                offer(a, b, score, reason)
-    umbrella, switchboards = _umbrella_numbers(records), _switchboards(records)
+                if ("a branch or another body" in reason and by_id[a].address and by_id[b].address and (
+                        placed := _placed_by_address(by_id[a], by_id[b], weight, ambiguous, places, switchboards))):
+                    offer(a, b, *placed)  # (the place one name adds is the other's town, on one street)
+                else:
+                    offer(a, b, score, reason)
     shared_keys = defaultdict(list)
     for r in records:
         for ident in r.identifiers:

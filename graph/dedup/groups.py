@@ -25,8 +25,8 @@ from dataclasses import dataclass
 from typing import Any, Mapping
 
 from . import weights as W
-from .names import (AFTER_A_DASH, FOUNDATION_OF, IN_BRACKETS, NO_WORD_IN_COMMON, ONLY_A_PLACE, OWN_WORDS, SAME_NAME,
-                    SPELLED_OUT, SPELLS_A_KIND, acronyms, name_key, same_words, several_bodies)
+from .names import (AFTER_A_DASH, FOUNDATION_OF, IN_BRACKETS, MANY_AND_ONE, NO_WORD_IN_COMMON, ONLY_A_PLACE, OWN_WORDS,
+                    SAME_NAME, SPELLED_OUT, SPELLS_A_KIND, acronyms, name_key, same_words, several_bodies)
 
 __all__ = ["overlap_groups", "merge_groups", "groups_of", "merge_plan", "review_only", "PlannedPair"]
 
@@ -283,7 +283,8 @@ def review_only(pair, names: Mapping[str, str] | None, several=None) -> str | No
         return ("the names say two bodies and a register one: review it (merge them, or keep both with part_of)")
     if pair.reasons and pair.reasons[0].startswith(NO_WORD_IN_COMMON) and not same_ids and names and min(
             len(name_key(names[x]).tokens) for x in (pair.a, pair.b)) >= 2 and (
-            not _initials_in(names[pair.a], names[pair.b]) or "a branch or another body" in pair.reasons[0]):
+            not _initials_in(names[pair.a], names[pair.b], door=any(r.startswith(_ONE_DOOR) for r in pair.reasons))
+            or "a branch or another body" in pair.reasons[0]):
         # a council's teams and a housing group's services share its door, switchboard and website ("Rough Sleeper
         # Outreach Team" / "Welfare Rights Service", "Playscheme at Penn Fields" / "Transitions Team": housing and
         # SEND trials' merges at 0.95): names of two words or more with no word in common are two bodies or one
@@ -345,8 +346,11 @@ def review_only(pair, names: Mapping[str, str] | None, several=None) -> str | No
         # Society - West Midlands Branch" / "National Autistic Society", a SEND trial's merge)
         # (a register's number is no evidence here: a unit is written with its body's, "University of Birmingham -
         # Birmingham Energy Institute" under the university's UKPRN, merged in a trial)
-        return ("one name is the other's with words after a dash: a unit, a site or a meeting of the body, or the "
-                "body written so: review it (merge them, or keep both with part_of)")
+        return ("one name is the other's with words after a dash or a building's word: a unit, a site, a meeting or "
+                "the hall of the body, or the body written so: review it (merge them, or keep both with part_of)")
+    if pair.reasons and MANY_AND_ONE in pair.reasons[0]:
+        return ("one name writes a venue's kind in the plural, the other once: a service (a council's libraries) and "
+                "one of its venues, or one body written so: review it (merge them, or keep both with part_of)")
     if pair.reasons and FOUNDATION_OF in pair.reasons[0]:
         return ("a club's or a company's foundation is its charity, a body of its own, and a grant-maker is written "
                 "with and without the word: review it (merge them, or keep both with part_of)")
@@ -392,11 +396,22 @@ def _one_of_two(a: str, b: str) -> str | None:
     return None
 
 
-def _initials_in(a: str, b: str) -> bool:
+def _initials_in(a: str, b: str, door: bool = True) -> bool:
     """One name writes in capitals the initials of the other's words ("JFCS Pittsburgh" / "Jewish Family &
-    Community Services"): words in common after all."""
+    Community Services"): words in common after all. Where no address or phone is shared (not ``door``), not when
+    it adds two words or more the other does not have: on the body's website alone, those name a part of the body
+    the initials spell, a centre or a project ("CAP Debt Centre - Jubilee Church" / "Christians Against Poverty", a
+    food trial's merge at 0.95 on the national site both give); at its door, its trading name ("ART Business
+    Loans" / "Aston Reinvestment Trust"). One more word is a place or a kind ("JFCS Pittsburgh")."""
     ka, kb = name_key(a), name_key(b)
-    return bool(ka.capitals & acronyms(kb) or kb.capitals & acronyms(ka))
+    for x, y in ((ka, kb), (kb, ka)):
+        if (spelt := x.capitals & acronyms(y)) and (door or len(set(x.tokens) - spelt - set(y.tokens)) <= 1):
+            return True
+    return False
+
+
+#: Reasons that say two records share a door: an address, a postcode or a phone.
+_ONE_DOOR = ("same address", "same postcode", "same phone number")
 
 
 def _contact_apart(pair) -> bool:

@@ -33,7 +33,7 @@ from . import weights as W
 from .names import JOINED_MIN as _JOINED_MIN
 from .names import JOINED_SIM as _JOINED_SIM
 from .names import (PLACE_WEIGHT, TYPO_SCORER, acronyms, adjacent_joins, club_letters, initials_run, other_number,
-                    s_form, short_name_given)
+                    s_form, short_name_given, streets_in)
 from .names import TYPO_MIN as _TYPO_MIN
 from .names import TYPO_SIM as _TYPO_SIM
 
@@ -61,14 +61,15 @@ class NameBound:
             if near is None:
                 near = reach[lengths] = frozenset().union(*map(_near, lengths))
             self.facts.append((key.tokens, key.joined, frozenset(key.tokens), terms, near, key.capitals,
-                               (adjacent_joins(key.tokens) & words) or none))
+                               (adjacent_joins(key.tokens) & words) or none,
+                               frozenset(streets_in(key.tokens)) or none))
         self._acronyms: dict[int, set[str]] = {}
         # names that start with a word of one or two letters or end with one of two (``names.club_letters``)
         self.letters = [bool(k.tokens) and (len(k.tokens[0]) <= 2 or len(k.tokens[-1]) == 2) for k in keys]
 
     def bound(self, i: int, j: int) -> float:
-        tokens_a, ja, set_a, terms_a, near_a, caps_a, joins_a = self.facts[i]
-        tokens_b, jb, set_b, terms_b, near_b, caps_b, joins_b = self.facts[j]
+        tokens_a, ja, set_a, terms_a, near_a, caps_a, joins_a, streets_a = self.facts[i]
+        tokens_b, jb, set_b, terms_b, near_b, caps_b, joins_b, streets_b = self.facts[j]
         if tokens_a == tokens_b or ja == jb or (joins_a and not joins_a.isdisjoint(set_b)) or (
                 joins_b and not joins_b.isdisjoint(set_a)):
             return 1.0  # (two words of one the other writes as one are scored as that word: ``names._fused``)
@@ -82,8 +83,9 @@ class NameBound:
                 self.letters[j] and club_letters(self.keys[j], self.keys[i])):
             return 1.0  # (two letters read as the other's first or last two words: ``names.club_letters``)
         num = den = 0.0
-        apart = 0  # sides with a place the other name lacks: both, and ``place_clash`` rules 0.0
-        for terms, theirs, their_near, other in ((terms_a, set_b, near_b, tokens_b), (terms_b, set_a, near_a, tokens_a)):
+        apart = 0  # sides with a place the other name lacks (not a street's name): both, and ``place_clash`` rules 0.0
+        for terms, theirs, their_near, other, streets in ((terms_a, set_b, near_b, tokens_b, streets_a),
+                                                          (terms_b, set_a, near_a, tokens_a, streets_b)):
             unmatched_place = False
             for t, w, place, typo in terms:
                 if place:  # exact: matched in either number, else a fraction of its weight and nothing
@@ -91,7 +93,7 @@ class NameBound:
                         num += w
                     else:
                         w = w * PLACE_WEIGHT
-                        unmatched_place = True
+                        unmatched_place = unmatched_place or t not in streets
                 elif t in theirs or other_number(t) in theirs or s_form(t) in theirs:
                     num += w
                 elif typo and len(t) in their_near:  # the score's own typo match, in one C call

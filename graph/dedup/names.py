@@ -109,6 +109,11 @@ _RC = re.compile(r"\brc(?= (?:primary|secondary|junior|infant|infants|first|midd
 _SAINTS_RC = re.compile(r"\b(st|sts|saint) (?!(?:albans|helens|ives|neots|austell|asaph|columb|blazey|mawes)\b)"
                         r"(\w+) rc\b")
 _SAINTS = re.compile(r"\bss (?=\w+ and \w+)")
+#: "St" after a word and last, or before a church's or a venue's word, is a street: no saint is named "Methodist",
+#: and a saint's name follows "St" ("Darlington St Methodist", "Khalsa Punjabi School (Sedgley St)", a faith trial's
+#: pairs read as the saints of churches apart; "Church of St Mary", "St Peter and St Paul" keep their saints).
+_STREET_ST = re.compile(r"(?<=[a-z0-9]{3}) st(?=$| (?:methodist|baptist|church|chapel|mosque|gurdwara|temple|"
+                        r"school|centre|hall|surgery|clinic|library|community)\b)")
 #: Connecting words: kept for acronyms ("UoW"), ignored when comparing.
 CONNECTIVES = frozenset("of and for de der den van von the te in at on und et la le du".split())
 #: Words that half the sector shares; they count for little even in a small dataset.
@@ -378,6 +383,8 @@ def _content_words(text: str, person: bool) -> tuple[list[str], tuple[str, ...]]
             text = _SAINTS_RC.sub(r"\1 \2 catholic", _RC.sub("catholic", text))
         if "ss " in text:
             text = _SAINTS.sub("sts ", text)
+        if " st" in text:
+            text = _STREET_ST.sub(" street", text)
     drop = TITLES if person else LEGAL_TOKENS
     words = [ABBREVIATIONS.get(w, w) for w in text.split() if w not in drop]
     words = words or text.split()
@@ -601,10 +608,17 @@ def _place_in(word: str, tokens) -> bool:
 
 def _branch_places(words: tuple[str, ...], places, weight) -> list[str]:
     """The words of a name that place a branch (``_branch_place``), and "new" before a place: "New South
-    Wales" is not South Wales, "New York" not York (elsewhere "new" is an ordinary word: "New Horizons")."""
+    Wales" is not South Wales, "New York" not York (elsewhere "new" is an ordinary word: "New Horizons"). A town's
+    name before "Street" or "Road" names a street ("Darlington Street Methodist Church" is in Wolverhampton, "Sedgley
+    St" too: a faith trial's were branches in Darlington and Sedgley)."""
     chained = _chained(words, places)
-    return [t for i, t in enumerate(words) if _branch_place(t, places, weight, chained) or (
+    return [t for i, t in enumerate(words) if (_branch_place(t, places, weight, chained)
+                                               and words[i + 1:i + 2] not in _STREET_AFTER) or (
         t == "new" and i + 1 < len(words) and words[i + 1] in places)]
+
+
+#: A street's word after a town's name in a body's name: the street, not the town ("Bilston Road Community Centre").
+_STREET_AFTER = frozenset((w,) for w in ("street", "road", "lane", "avenue", "rd"))
 
 
 def site_town(key: NameKey, places) -> str | None:
@@ -839,6 +853,49 @@ def after_a_dash(key: NameKey, other: NameKey) -> str | None:
             and not set(after) <= _THE_BODY_ITSELF and rest.split()[0].lower() not in CONNECTIVES):
         return rest
     return None
+
+
+#: Words for a building a body is named with when it is the body's hall, let to others ("St Jude's Church Hall",
+#: "1st Penn Scout Hut", "St Peter's Church Parish Hall").
+_BUILDINGS = frozenset("hall halls hut annexe annex".split())
+
+
+def building_after(key: NameKey, other: NameKey) -> str | None:
+    """The words ``key`` adds after ``other``'s whole name when they end with a building's word, at most two: "Hall"
+    for "St Jude's Church Hall" / "St Jude's Church". The hall is the church's building, which a faith trial's
+    register listed with its own street at the church's postcode, hired by a homework club; merged into the church
+    on the postcode, it took the club's group with it. A part of the body, as words after a dash are: reviewed,
+    never merged (``groups.review_only``)."""
+    n = len(other.tokens)
+    added = key.tokens[n:]
+    if n and key.tokens[:n] == other.tokens and 1 <= len(added) <= 2 and added[-1] in _BUILDINGS:
+        return " ".join(key.raw.split()[-len(added):])
+    return None
+
+
+#: Kinds of venue a council or a charity runs many of: the plural names the service ("Dudley Libraries"), the
+#: singular one venue of it ("Dudley Library", at its street).
+_VENUE_KINDS = frozenset("library centre center school church museum gallery hub pantry clinic surgery nursery "
+                         "foodbank hall home".split())
+
+
+def many_and_one(a: NameKey, b: NameKey) -> str | None:
+    """The word of a venue's kind (``_VENUE_KINDS``) one name writes in the plural where the other writes it once,
+    all their other words the same: "libraries" for "Dudley Libraries" / "Dudley Library", a library trial's
+    merge at 1.0 of the council's library service into its town library (the plural is within the names'
+    spelling tolerance, ``other_number``). The service and one of its venues: reviewed, never merged."""
+    only_a, only_b = set(a.tokens) - set(b.tokens), set(b.tokens) - set(a.tokens)
+    if len(only_a) != 1 or len(only_b) != 1:
+        return None
+    (x,), (y,) = only_a, only_b
+    for one, many in ((x, y), (y, x)):
+        if one in _VENUE_KINDS and many in (one + "s", one[:-1] + "ies"):
+            return many
+    return None
+
+
+#: How a name reason says one name is a venue's kind in the plural, the other once (``many_and_one``).
+MANY_AND_ONE = ": the service and one of its venues"
 
 
 #: Words after a dash that name the body itself, not a part of it ("Carnegie Library of Pittsburgh - Main Office");
@@ -1100,7 +1157,16 @@ def place_clash(a: NameKey, b: NameKey, places=NO_PLACES) -> tuple[list[str], li
     if not only_a:  # most pairs: a fast path
         return None
     only_b = [t for t in b.tokens if t not in a.tokens and t in places and not _place_in(t, a.tokens)]
-    return (only_a, only_b) if only_b else None
+    if only_b and any((t,) in _STREET_AFTER for t in a.tokens + b.tokens):  # a street's name is no town
+        only_a = [t for t in only_a if t not in streets_in(a.tokens)]  # (``_branch_places``)
+        only_b = [t for t in only_b if t not in streets_in(b.tokens)]
+    return (only_a, only_b) if only_a and only_b else None
+
+
+def streets_in(tokens: tuple[str, ...]) -> set[str]:
+    """The words of a name before a street's word: a street's names ("darlington" in "Darlington Street Methodist
+    Church")."""
+    return {t for t, after in zip(tokens, tokens[1:]) if (after,) in _STREET_AFTER}
 
 
 #: Roman numerals that number the sites of one body ("Teddy Bear Nursery School, Inc. II"), as figures.
@@ -1159,6 +1225,8 @@ HOSPITAL_PHRASES = frozenset({("medical", "centre")})
 
 
 _GALLERY = frozenset({"gallery", "galleries"})
+#: Buildings a museum is named after, which are the museum when the other name is theirs and "Museum".
+_HISTORIC_BUILDINGS = frozenset("house hall manor castle cottage mill abbey priory palace farm works station".split())
 #: Words of a sports club or a performing company after "Youth", or in a name that ends with it: "Rushall Olympic
 #: Youth FC", "Penn Youth Football Club", "Bilston Town FC Youth", "Grand Youth Theatre" name a club's or a
 #: theatre's youth side (an arts trial's youth company merged into its theatre); "Chicago Youth Centers", "Low Hill
@@ -1390,6 +1458,12 @@ def name_similarity(a: NameKey, b: NameKey, weight, ambiguous=frozenset(), place
     if (part := after_a_dash(a, b) or after_a_dash(b, a)):
         score, reason = _name_overlap(a, b, weight, ambiguous, places)
         return score, f"{reason}, but only one adds {part!r} after a dash{AFTER_A_DASH}"
+    if (hall := building_after(a, b) or building_after(b, a)):
+        score, reason = _name_overlap(a, b, weight, ambiguous, places)
+        return score, f"{reason}, but only one adds {hall!r}, a building of the other's{AFTER_A_DASH}"
+    if (many := many_and_one(a, b)):
+        score, reason = _name_overlap(a, b, weight, ambiguous, places)
+        return score, f"{reason}, but only one names {many!r}, several{MANY_AND_ONE}"
     if foundation_of(a, b):
         score, reason = _name_overlap(a, b, weight, ambiguous, places)
         return score, f"{reason}{FOUNDATION_OF}"
@@ -1416,6 +1490,10 @@ def name_similarity(a: NameKey, b: NameKey, weight, ambiguous=frozenset(), place
     if dep_a != dep_b and "museum" in dep_a ^ dep_b:  # a gallery is a museum of its own: "Wolverhampton Art
         for dep, key in ((dep_a, a), (dep_b, b)):  # Gallery" / "... Art Gallery and Museums" are one body
             if "museum" not in dep and _GALLERY.intersection(key.tokens):
+                dep.add("museum")
+        for dep, key, other in ((dep_a, a, b), (dep_b, b, a)):  # a historic house is its museum ("Bantock House" /
+            if ("museum" not in dep and key.tokens[-1:] and key.tokens[-1] in _HISTORIC_BUILDINGS  # "Bantock House
+                    and other.tokens == (*key.tokens, "museum")):  # Museum", a library trial's pair kept at 0.0)
                 dep.add("museum")
     if dep_a != dep_b:
         dep_a -= _joined_kinds(a, dep_a - dep_b, b) | _misspelt_kinds(a, dep_a - dep_b, b)

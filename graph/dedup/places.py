@@ -83,8 +83,11 @@ COUNTRIES = frozenset(_COUNTRIES.split())
 #: The countries' own names, without the nations' adjectives ``COUNTRIES`` holds too ("french", "british").
 COUNTRY_NOUNS = frozenset(_COUNTRIES[:_COUNTRIES.index("afghan albanian")].split())
 US_STATES = frozenset(_US_STATES.split())
+#: "Sri" is an honorific before a god's or a guru's name as often as Sri Lanka's first word ("Shri Venkateswara
+#: (Balaji) Temple", whose "Shri" the names read as "sri", was a branch in Sri Lanka in a faith trial): "Lanka"
+#: names the country.
 BUILTIN_PLACES = (frozenset(_COUNTIES.split()) | frozenset(_US_STATES.split()) | frozenset(_CHINA.split())
-                  | COUNTRIES | SITE_WORDS)
+                  | COUNTRIES | SITE_WORDS) - {"sri"}
 _ENDINGS = re.compile(r"(?:chester|cester|caster|shire|ford|bury|borough|brough|burgh|ham|ton|wich|wick|mouth|"
                       r"minster|field|stead|worth|pool|dam|hoven|huizen)$")
 #: Ordinary words with a place-name ending.
