@@ -1957,9 +1957,8 @@ def test_the_note_on_repeated_names_tells_rows_at_one_place_from_a_bodys_sites(l
     assert (f"note: 2 rows repeat the name of an earlier row, each an entry of its own: 1 at the earlier row's address "
             f"or postcode, or with none apart, which `lcg duplicates --data {data}` pairs: list.csv:5 'City of "
             "Wolverhampton College' as city-of-wolverhampton-college-2 (row 4: city-of-wolverhampton-college); 1 at "
-            "another address or postcode, kept as sites of one body (`lcg duplicates` lists their pairs for "
-            "review, some only with a "
-            f"lower --min-score; `lcg search 'Adult Education Wolverhampton' --data {data}` lists them with their "
+            "another address or postcode, kept as separate records, which may be sites of one body or bodies of "
+            f"one name (`lcg search 'Adult Education Wolverhampton' --data {data}` lists them with their "
             "towns and postcodes): list.csv:3 'Adult Education Wolverhampton' as adult-education-wolverhampton-2 (row "
             "2: adult-education-wolverhampton)") in result.stderr, result.stderr
     pairs = json.loads(lcg("duplicates", "--data", data, "--format", "json").stdout)
@@ -1967,6 +1966,28 @@ def test_the_note_on_repeated_names_tells_rows_at_one_place_from_a_bodys_sites(l
         ("merge", "city-of-wolverhampton-college", "city-of-wolverhampton-college-2")], pairs
     searched = lcg("search", "Adult Education Wolverhampton", "--data", data)
     assert searched.exit_code == 0 and "WV1 3AX" in searched.output, searched.output
+
+
+def test_rows_of_one_name_at_two_postcodes_are_said_to_be_two_records_not_one_bodys_sites(lcg, tmp_path):
+    """A libraries trial's two "Central Library" rows (Wolverhampton WV1, West Bromwich B70: two councils' libraries)
+    and a food trial's two "Priory Pantry" rows (Walsall, Dudley) were said to be "kept as sites of one body
+    (`lcg duplicates` lists their pairs for review...)", which duplicates did not. The list cannot say whether
+    they are one body's sites or two bodies of one name; the note says what is true, and its command, pasted,
+    lists both records with their postcodes."""
+    text = ("Venue,Address,Postcode\nCentral Library,\"Snow Hill, Wolverhampton\",WV1 3AX\n"
+            "Heritage Centre,\"High Street, Wednesfield\",WV11 1ST\n"
+            "Central Library,\"High Street, West Bromwich\",B70 8DZ\n"
+            "Heritage Centre,\"Victoria Road, Darlaston\",WS10 8AA\n")
+    result = _import_list(lcg, tmp_path, text, "{Venue: Label, Address: address, Postcode: postcode}")
+    assert result.exit_code == 0, result.output
+    data = tmp_path / "data"
+    note = next(line for line in result.stderr.splitlines() if line.startswith("note: 2 rows repeat"))
+    assert "sites of one body (" not in note and "lcg duplicates" not in note, note
+    assert "kept as separate records, which may be sites of one body or bodies of one name" in note, note
+    command = note.split("(`", 1)[1].split("`", 1)[0]
+    assert command == f"lcg search 'Central Library' --data {data}", command
+    pasted = _paste(tmp_path, command)
+    assert pasted.returncode == 0 and "WV1 3AX" in pasted.stdout and "B70 8DZ" in pasted.stdout, pasted.stdout
 
 
 def test_ids_fold_letters_unicode_gives_no_plain_form_and_end_at_a_words_end(lcg, tmp_path):
