@@ -292,12 +292,12 @@ _URN_VALUE = re.compile(r"(?:EY)?\d{5,7}", re.IGNORECASE)
 class SheetProblems(LcgError):
     """The sheets have problems (``problems``: every one, as text); nothing was written."""
 
-    def __init__(self, problems, path, fix: str | None = None):
+    def __init__(self, problems, path, fix: str | None = None, grants: str | None = None):
         self.problems = list(problems)
         n = len(self.problems)
         then = f", or map the columns as suggested above in one go{fix}" if fix else ""
         super().__init__(f"{n} problem{'s' if n != 1 else ''} in {path}; nothing was written (fix "
-                         f"{'them' if n != 1 else 'it'} and import again{then})")
+                         f"{'them' if n != 1 else 'it'} and import again{then}{f'; {grants}' if grants else ''})")
 
 
 @dataclass
@@ -493,6 +493,8 @@ class _Reader:
         self.headers: dict[str, dict[str, str]] = {}
         #: sheet -> its header's column names (lower case) in their order (``_in_the_address``)
         self.in_order: dict[str, list[str]] = {}
+        #: what the import's error says of a sheet that is a list of grants with no Identifier column (``_not_grants``)
+        self.grants_list: str | None = None
         #: id -> (sheet, row, field -> column) of the element; (id, slot) -> the same of each connection in it
         self.rows: dict[str, tuple[str, int, dict[str, str]]] = {}
         self.tie_rows: dict[tuple[str, str], list[tuple[str, int, dict[str, str]]]] = {}
@@ -1010,7 +1012,8 @@ def import_sheet(paths, out_dir, *, mapping=None, name: str | None = None, kind:
     if reader.problems:
         _look_ahead(reader, paths, out_dir, mapping, name, kind)
         reader.finish(map_kind)
-        raise SheetProblems(reader.problems, ", ".join(map(str, paths)), reader.fix_all(map_kind))
+        raise SheetProblems(reader.problems, ", ".join(map(str, paths)), reader.fix_all(map_kind),
+                            reader.grants_list)
     # a name given as the folder it makes ("sheet-day-ops", as the summary shows it) is that folder, not
     # "sheet-sheet-day-ops" beside it (a SEND trial's second import of one list)
     own = f"imports/sheet-{slug(name or paths[0].stem).removeprefix('sheet-') or 'sheet'}"
@@ -1210,7 +1213,7 @@ def _read(paths: list[Path], out_dir, mapping, name: str | None, kind: str | Non
             numbered = [(n, r) for n, r in enumerate(rows or (), start=1) if any(c not in (None, "") for c in r)]
             numbered = numbered[_title_rows(numbered, known):]
             if numbered:
-                _not_grants(path, numbered[0][1], out_dir)
+                reader.grants_list = _not_grants(path, numbered[0][1], out_dir) or reader.grants_list
             label = labels[path, sheet]
             reader.files[label] = path
             footers = 0
@@ -1406,12 +1409,13 @@ class GrantsFile(UnreadableInput):
     """A sheet given to `lcg import sheet` is a 360Giving grants file, which `lcg import 360giving` reads (``hint``)."""
 
 
-def _not_grants(path: Path, header, out_dir) -> None:
+def _not_grants(path: Path, header, out_dir) -> str | None:
     """Stop with the command that imports ``path`` when its ``header`` is a 360Giving grants file's: the grant's
     Identifier and a column of the standard's recipient or funder ("Recipient Org:Identifier", "Funding Org:Name",
     as :mod:`.giving360_titles` reads them). Read as a list of organisations, a trial's grants file had the grant's
     Identifier offered as the organisation's identifiers, its recipients' register numbers and postcodes left out,
     and no word of the importer that reads grants, funders and recipients whole."""
+    from .giving360_sheets import grants_list_lacks
     from .giving360_titles import column_path
 
     paths = {str(c).strip(): column_path(c)[0] for c in header if c not in (None, "") and str(c).strip()}
@@ -1422,6 +1426,41 @@ def _not_grants(path: Path, header, out_dir) -> None:
                            "its grants, funders and recipients are imported by lcg import 360giving")
         error.hint = ("import", "360giving", str(path), "-o", str(out_dir))
         raise error
+    # a list of grants with no Identifier column (``grants_list_lacks``): its recipients may be imported as a list of
+    # organisations (their org-ids and postcodes kept: ``_recipient_field``), and its grants by `lcg import
+    # 360giving`, which names each grant by its row, once the list has what every grant gives
+    lacks = grants_list_lacks(list(paths.values()))
+    if lacks is None:
+        return None
+    lacks = [t for t in lacks if t != "Identifier"]
+    command = shlex.join(["lcg", "import", "360giving", str(path), "-o", str(out_dir)])
+    said = f"{path.name} is a list of grants: `{command}` imports its grants with their funder and recipients"
+    if not lacks:
+        return said
+    shown = ", ".join(lacks[:-1]) + " and " + lacks[-1] if len(lacks) > 1 else lacks[0]
+    return f"{said} once it has {'a column' if len(lacks) == 1 else 'columns'} {shown}"
+
+
+#: The fields of a list of organisations that a 360Giving recipient's columns hold (``giving360_titles``' paths):
+#: a grants list imported as its recipients keeps their org-ids, register numbers, postcodes and addresses. A food
+#: trial's "Recipient Org:Identifier" (charity numbers) and "Recipient Org:Postal Code" were offered ~, and the
+#: duplicates check, which pairs records by them, found 10 true pairs of 21.
+_RECIPIENT_FIELDS = {"id": "identifiers", "charityNumber": "Charity number", "companyNumber": "Company number",
+                     "postalCode": "postcode", "streetAddress": "address", "addressLocality": "address",
+                     "addressRegion": "address", "url": "website"}
+
+
+def _recipient_field(named: str, fields, could) -> str | None:
+    """The field a 360Giving recipient's column (``_RECIPIENT_FIELDS``) is offered as, when the kind has it."""
+    from .giving360_titles import column_path
+
+    path = column_path(named)[0]
+    if not path or path[0] != "recipientOrganization" or len(path) != 3:
+        return None
+    field = _RECIPIENT_FIELDS.get(str(path[2]))
+    if field in ("Charity number", "Company number"):
+        return field if "identifiers" in fields else None
+    return field if field in could else None
 
 
 def _warnings(reader: _Reader) -> list[str]:
@@ -3414,6 +3453,8 @@ def _unknown_column(reader: _Reader, sheet: str, col: str, kind: str) -> str:
     key = _yaml_key(named)
     could = [f for f in fields if _could_hold(f, types[f], value)]  # "Source" holding file names is no `sources`
     field = _synonym(col) if _synonym(col) in could else None
+    if field is None:
+        field = _recipient_field(named, fields, could)  # "Recipient Org:Identifier": identifiers
     if field is None and "address" in could and _venue_header(col):
         field = "address"  # the venue's name, written first (``_row``): the building the duplicates check reads
     email = re.search(r"e-?mail", col) is not None
