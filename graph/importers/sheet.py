@@ -60,7 +60,7 @@ from ..errors import LcgError, UnreadableInput
 from ..identifiers import BARE_WEB_ADDRESS, amount_value, currency_sign, totals_row
 from .org_ids import BLANK_WORDS, ODS_SHAPE, is_blank, is_placeholder
 from .text_encoding import csv_text
-from .yaml_out import FolderIndex, norm_name, slug, write_import
+from .yaml_out import FolderIndex, elsewhere, norm_name, slug, write_import
 
 __all__ = ["SheetProblems", "SheetResult", "import_sheet", "read_tables", "ELEMENT_COLUMNS", "CONNECTION_COLUMNS",
            "FORMULA_START", "LIST_SEPARATOR"]
@@ -1115,7 +1115,7 @@ def _cite_files(reader: _Reader, entries: list[dict]) -> list:
 def _repeats(reader: _Reader, gone: set[str]) -> list[tuple[str, int, str, str, str, str, bool]]:
     """The rows of a plain list written that repeat the name (compared loosely: ``norm_name``) of an earlier row
     written, each with the id it was written under (after every renaming), the earlier row's, and whether the two
-    are at different places (``_elsewhere``): what the note says. A trial's note counted the rows it saw before
+    are at different places (``yaml_out.elsewhere``): what the note says. A trial's note counted the rows it saw before
     knowing which were written and what ids they got ("1 row", no "-2" id: "The Accord Group" repeats "Accord
     Group" as the-accord-group), and named none; a refugee trial's said `lcg duplicates` paired its 15 repeats,
     where a provider's classes at 13 venues are sites of one body, which it pairs only for review."""
@@ -1128,22 +1128,10 @@ def _repeats(reader: _Reader, gone: set[str]) -> list[tuple[str, int, str, str, 
         if key in firsts:
             where, first = firsts[key]
             out.append((sheet, n, entry["name"], entry["id"], _first_at(sheet, where), first["id"],
-                        _elsewhere(entry, first)))
+                        elsewhere(entry, first)))
         else:
             firsts[key] = ((sheet, n), entry)
     return out
-
-
-def _elsewhere(a: dict, b: dict) -> bool:
-    """Whether two records of one name are at two places: both give a postcode and they differ, or, with no
-    postcodes to compare, both give an address and they differ (spaces and case aside). Such records are a body's
-    sites, which `lcg duplicates` keeps apart by design (listing them for review only below its usual score)."""
-    def fold(v) -> str:
-        return re.sub(r"[\W_]+", "", str(v or "")).casefold()
-
-    if fold(a.get("postcode")) and fold(b.get("postcode")):
-        return fold(a.get("postcode")) != fold(b.get("postcode"))
-    return bool(fold(a.get("address")) and fold(b.get("address"))) and fold(a.get("address")) != fold(b.get("address"))
 
 
 def _look_ahead(reader: _Reader, paths: list[Path], out_dir, mapping, name: str | None, kind: str | None) -> None:
