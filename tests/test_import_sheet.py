@@ -3212,3 +3212,23 @@ def test_a_grants_list_with_no_identifier_keeps_its_recipients_ids_and_postcodes
              for n in load_dataset(data).nodes}
     assert found == {"Wolverhampton Foodbank": (["GB-CHC-1152034"], "WV2 4PF"),
                      "Walsall Foodbank": (["GB-CHC-1148877"], "WS1 1DA")}, found
+
+
+def test_a_website_domain_column_is_the_rows_website_and_a_denomination_their_category(lcg, tmp_path, monkeypatch):
+    """A libraries trial's "Website domain" ("learnmyway.com", three rows "wolverhampton.gov.uk") was offered ~,
+    though its name says it is the row's web site as the list gives it, as a "Website" column is (an e-mail domain,
+    a contact's, may be a parent body's: that rule stays its own); a faith trial's "Denomination" ("Church of
+    England", "Roman Catholic") was offered ~ while a "Type" or "Sector" column is offered as Category: a faith
+    list's denomination or faith is its bodies' kind."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "list.csv").write_text(
+        "Organisation,Denomination,Website domain\nWolverhampton Libraries,Civic,wolverhampton.gov.uk\n"
+        "City of Wolverhampton Council,Civic,wolverhampton.gov.uk\nSt Peter's Collegiate Church,Church of England,"
+        "stpeterscollegiatechurch.co.uk\nSts Peter & Paul,Roman Catholic,rcaob.org.uk\n", encoding="utf-8")
+    offered = lcg("import", "sheet", "list.csv", "--type", "organisation", "-o", "data")
+    columns = _mapping_written(_one_go(offered.stderr))["columns"]
+    assert (columns["Website domain"], columns["Denomination"]) == ("website", "Category"), offered.stderr
+    assert _paste(tmp_path, _one_go(offered.stderr)).returncode == 0
+    found = {n.props["name"]: (n.props.get("website"), n.props.get("type")) for n in load_dataset("data").nodes}
+    assert found["Sts Peter & Paul"][0] == "https://rcaob.org.uk", found
+    assert found["St Peter's Collegiate Church"][1], found

@@ -3451,6 +3451,10 @@ def _unknown_column(reader: _Reader, sheet: str, col: str, kind: str) -> str:
         shared = _shared_domain(values)
         if shared is None:
             email, field = False, "website"  # "Contact email domain": "wlv.ac.uk", each row's own web site
+    if field is None and not email and "website" in could and _WEB_COLUMN.search(col) \
+            and re.search(r"\bdomains?\b", col) and _domains(values):
+        field = "website"  # "Website domain": the row's web site as the list gives it, as a "Website" column's
+        # (a libraries trial's was offered ~); an e-mail domain above is a contact's, maybe its parent body's
     if email:  # a contact detail: its own field if the kind has one, else left out ("" stops the guesses below)
         field = "email" if "email" in could else ""
     if field is None:  # "TelephoneNum", "SchoolWebsite": the field's word in it
@@ -3460,7 +3464,10 @@ def _unknown_column(reader: _Reader, sheet: str, col: str, kind: str) -> str:
         field = "address"  # "Area" between "Address" and "Post Code": joined in the columns' order
     if field is None and "phone" in could and _phone_numbers(values) and not _a_phone_column(reader, sheet, col):
         field = "phone"  # "Contact no.", "Contact": every cell a phone number
-    if (field is None and "type" in could and re.search(r"type|category|sector|\bkind\b", col)
+    # (a faith list's "Denomination" or "Faith" is its bodies' kind, as a "Type" or "Sector" is: a faith trial's was
+    # offered ~)
+    if (field is None and "type" in could and re.search(r"type|category|sector|\bkind\b|denomination|\bfaith\b|"
+                                                         r"\breligion\b", col)
             and "category" not in reader.headers.get(sheet, {})
             and not any(f == "Category" for _, f in reader.column_fixes)):  # one column may be the Category
         field = "Category"  # the entry's own type ("Type of organisation": charity, school) is read from Category
