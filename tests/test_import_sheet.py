@@ -3232,3 +3232,21 @@ def test_a_website_domain_column_is_the_rows_website_and_a_denomination_their_ca
     found = {n.props["name"]: (n.props.get("website"), n.props.get("type")) for n in load_dataset("data").nodes}
     assert found["Sts Peter & Paul"][0] == "https://rcaob.org.uk", found
     assert found["St Peter's Collegiate Church"][1], found
+
+
+def test_a_notes_charity_number_between_sentences_is_read_and_a_former_name_ends_before_its_bracket(lcg, tmp_path):
+    """A food trial's Notes wrote "Trussell Trust. Reg charity 1152034. Warehouse + office" and "Trussell Trust.
+    Charity 1148877": the numbers, which the README says a note's are, were not read (only a whole cell or a part
+    between ";" was). A faith trial's "formerly Spring Head Methodist Church (circuit merger 2019)" became the alias
+    "Spring Head Methodist Church (circuit merger 2019)": a bracket after a former name in a note is a remark on
+    it, no part of the name."""
+    text = ("Name,Notes\nWolverhampton Foodbank,Trussell Trust. Reg charity 1152034. Warehouse + office\n"
+            "Walsall Foodbank,Trussell Trust. Charity 1148877\n"
+            "Darlaston Methodist Church,formerly Spring Head Methodist Church (circuit merger 2019)\n")
+    result = _import_list(lcg, tmp_path, text, "{Name: Label, Notes: note}")
+    assert result.exit_code == 0, result.output
+    found = {n.props["name"]: n.props for n in load_dataset(tmp_path / "data").nodes}
+    assert list(found["Wolverhampton Foodbank"]["identifiers"]) == ["GB-CHC-1152034"], found
+    assert found["Wolverhampton Foodbank"]["note"] == "Trussell Trust. Warehouse + office", found
+    assert list(found["Walsall Foodbank"]["identifiers"]) == ["GB-CHC-1148877"], found
+    assert list(found["Darlaston Methodist Church"]["aliases"]) == ["Spring Head Methodist Church"], found

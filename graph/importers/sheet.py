@@ -2237,6 +2237,11 @@ def _register_cells(reader: _Reader, sheet: str, n: int, entry: dict, columns: d
         columns.setdefault("identifiers", head[col])
 
 
+#: Where a note's parts end: a ";", or a sentence's full stop before a capital ("... Trust. Reg charity 1152034"),
+#: not an abbreviation's before a small letter ("Reg. charity").
+_NOTE_PARTS = re.compile(r"(;\s*|\.\s+(?=[A-Z])|\.\s*$)")
+
+
 def _numbers_in_notes(reader: _Reader, sheet: str, n: int, entry: dict, columns: dict) -> None:
     """A register's words and number written in the row's note or description, a cell or a part of it between
     ";" ("Reg charity 1112775", "Company 01986171": ``org_ids.said_org_id``), read as that register's org-id in
@@ -2250,19 +2255,23 @@ def _numbers_in_notes(reader: _Reader, sheet: str, n: int, entry: dict, columns:
         text = entry.get(field)
         if not isinstance(text, str):
             continue
-        kept = []
-        for part in text.split(";"):
+        # the note's parts between ";" or sentences ("Trussell Trust. Reg charity 1152034. Warehouse + office": a
+        # food trial's notes wrote their numbers so, and none was read), each with the mark after it
+        pieces = _NOTE_PARTS.split(text)
+        kept, taken = [], False
+        for part, mark in zip(pieces[0::2], [*pieces[1::2], ""]):
             said = said_org_id(part.strip()) if part.strip() else None
             if said is None or said[1] is None or said[0] == "cqc":
-                kept.append(part)
+                kept.append(part + mark)
                 continue
+            taken = True
             if said[1] not in entry.setdefault("identifiers", []):
                 entry["identifiers"].append(said[1])
             columns.setdefault("identifiers", columns.get(field, field))
             reader.repairs.setdefault((sheet, columns.get(field, field)), []).append(
                 (n, part.strip(), f"{said[1]} (in its identifiers)"))
-        if len(kept) != len(text.split(";")):
-            rest = ";".join(kept).strip(" ;")
+        if taken:
+            rest = "".join(kept).strip(" ;")
             if rest:
                 entry[field] = rest
             else:
@@ -2405,7 +2414,10 @@ def _aliases_in_notes(reader: _Reader, sheet: str, n: int, entry: dict, columns:
     if words is None or _OTHER_BODY.match(text[words.end():]):
         return
     rest = _CLAUSE_END.split(text[words.end():], maxsplit=1)[0]
-    names = [_DATED_NOTE.sub("", p).strip(" .") for p in rest.split("+")]
+    # a bracket after the name in a note is a remark on it, "(circuit merger 2019)", "(see minutes)": no part of the
+    # alias (a faith trial's became "Spring Head Methodist Church (circuit merger 2019)"); a name's own cell keeps its
+    # brackets, and a bracket saying when is none of any name (``_DATED_NOTE``)
+    names = [_DATED_NOTE.sub("", p).split("(", 1)[0].strip(" .") for p in rest.split("+")]
     if not names or not all(p and (p[0].isupper() or p[0].isdigit()) for p in names):
         return
     new = [p for p in names if p not in entry.get("aliases", []) and norm_name(p) != norm_name(entry["name"])]
