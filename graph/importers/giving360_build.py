@@ -193,11 +193,11 @@ class GraphBuilder:
                                   other_body)
                 self._enrich(known, rec, row, gid, what, alias=not other_body)
                 return known.entry["id"]
-            owner = self._folder_owner(primary, name)
-            other = owner or self.elsewhere.get(primary.upper())
+            holder = self._folder_owner(primary, name)
+            other = holder or self.elsewhere.get(primary.upper())
             if other is not None:
                 # (once for a name: this run's later grants to it are credited alike)
-                if owner is not None and _other_name(name, index.names_of.get(other, ())) \
+                if holder is not None and _other_name(name, index.names_of.get(other, ())) \
                         and (norm_name(name), other) not in self._said_apart:
                     self._said_apart.add((norm_name(name), other))
                     self._say_one(rec, primary, other, "already in the folder", row, gid, what, False,
@@ -270,8 +270,9 @@ class GraphBuilder:
             elif not (mine and theirs and _own_register_id(theirs) and theirs.upper() != mine.upper()
                       and mine.upper() not in self._folder_ids(other)):
                 return other
-        if apart and (named, here.get("postcode") or here.get("address")) not in self._said_apart:
-            self._said_apart.add((named, here.get("postcode") or here.get("address")))
+        at = str(here.get("postcode") or here.get("address") or "")
+        if apart and (named, at) not in self._said_apart:
+            self._said_apart.add((named, at))
             shown = ", ".join(f"{n!r} ({where}, {p.get('postcode') or p.get('address')})" for n, p, where in apart[:3])
             self.warnings.append((row, gid, f"{what} {rec['name']!r} ({here.get('postcode') or here.get('address')}) "
                                             f"not credited to {shown} of its name: the postcodes (or addresses) say "
