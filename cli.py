@@ -1127,10 +1127,14 @@ def import_sheet(files, out_dir, mapping, name, kind):
 
         said = [f"{len(here)} at the earlier row's address or postcode, or with none apart, which `lcg duplicates "
                 f"--data {data}` pairs: {shown(here)}"] if here else []
-        said += [f"{len(apart)} at another address or postcode, kept as sites of one body (`lcg duplicates` lists "
-                 f"their pairs for review, some only with a lower --min-score; "
-                 f"`lcg search {shlex.quote(apart[0][2])} --data {data}` lists them with their towns and "
-                 f"postcodes): {shown(apart)}"] if apart else []
+        # what is true of them: two records, which the list alone cannot say are sites of one body or bodies of
+        # one name (a trial's two "Central Library" rows were two councils' libraries), and which `lcg duplicates`
+        # does not list (postcodes apart): the command shown is one that lists them
+        names = list(dict.fromkeys(r[2] for r in apart)) or [""]
+        listed = "them" if len(names) == 1 else "the first name's records (and so for the others)"
+        said += [f"{len(apart)} at another address or postcode, kept as separate records, which may be sites of one "
+                 f"body or bodies of one name (`lcg search {shlex.quote(names[0])} --data {data}` lists "
+                 f"{listed} with their towns and postcodes): {shown(apart)}"] if apart else []
         click.echo(f"note: {k} row{'s repeat' if k != 1 else ' repeats'} the name of an earlier row, each an entry "
                    f"of its own: {'; '.join(said)}", err=True)
     click.echo(f"Imported {result.nodes} element{'s' if result.nodes != 1 else ''} and {result.relationships} "

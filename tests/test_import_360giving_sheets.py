@@ -504,3 +504,60 @@ def test_a_totals_row_below_the_grants_is_passed_over_as_the_sheet_importer_pass
     ds = load_dataset(out)
     assert sorted(r.props["amount"] for r in ds.rels if r.kind == "FUNDS") == [1500, 2000]
     assert not [n for n in ds.nodes if "total" in n.props.get("name", "").casefold()]
+
+
+def _grants_with_no_identifier(path, *, award_date: bool = True):
+    """A council's grants list as a food trial kept it: the recipients' org-ids and postcodes, titles and amounts,
+    and no Identifier column (with or without the award date and the funder)."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    ws = book.active
+    ws.title = "HSF grants"
+    extra = ["Award Date", "Funding Org:Name"] if award_date else []
+    ws.append(["Recipient Org:Name", "Recipient Org:Identifier", "Recipient Org:Postal Code", "Title",
+               "Amount Awarded", "Beneficiary Location:Name", *extra])
+    for name, org_id, postcode, title, amount in (
+            ("Wolverhampton Foodbank", "GB-CHC-1152034", "WV2 4PF", "HSF4 - food parcels winter", 15000),
+            ("Wolverhampton Foodbank", "GB-CHC-1152034", "WV2 4PF", "HSF5 - food parcels spring", 12000),
+            ("Walsall Foodbank", "GB-CHC-1148877", "WS1 1DA", "HSF4 food + fuel", 14000)):
+        ws.append([name, org_id, postcode, title, amount, "Black Country",
+                   *(["2024-11-01", "Sandwell Metropolitan Borough Council"] if award_date else [])])
+    book.save(path)
+    return path
+
+
+def test_a_grants_list_with_no_identifier_column_imports_with_ids_from_its_rows_said_in_a_warning(lcg, tmp_path):
+    """A food trial's grants list had every column of a grant but the grant's Identifier, and `lcg import 360giving`
+    said only "no sheet has the 360Giving Identifier column": the user added ids by hand. The grants are the
+    file's, and its rows say which: each grant's id is made from the file's name and its row, said in a warning
+    (the same on a re-import of the file as it is), and the recipients keep their org-ids."""
+    src = _grants_with_no_identifier(tmp_path / "hsf_grants.xlsx")
+    out = tmp_path / "data"
+    result = lcg("import", "360giving", src, "-o", out, "--currency", "GBP")
+    assert result.exit_code == 0, result.output
+    said = _warnings(result.output)
+    assert any(w.startswith("sheet 'HSF grants': no Identifier column: each grant's id made from the file's name "
+                            "and its row ('hsf_grants.xlsx row 2'...)") for w in said), said
+    ds = load_dataset(out)
+    grants = sorted(tuple(n.props["identifiers"]) for n in ds.nodes if n.kind == "Project")
+    assert grants == [("hsf_grants.xlsx row 2",), ("hsf_grants.xlsx row 3",), ("hsf_grants.xlsx row 4",)], grants
+    banks = {n.props["name"]: list(n.props.get("identifiers", ())) for n in ds.nodes if "Foodbank" in n.props.get("name", "")}
+    assert banks == {"Wolverhampton Foodbank": ["GB-CHC-1152034"], "Walsall Foodbank": ["GB-CHC-1148877"]}, banks
+    before = _snapshot(out)
+    assert lcg("import", "360giving", src, "-o", out, "--currency", "GBP").exit_code == 0
+    assert _snapshot(out) == before
+
+
+def test_a_grants_list_lacking_the_funder_and_date_says_in_one_line_which_columns_to_add(lcg, tmp_path):
+    """The same trial's list had no Award Date nor funder either: a grant cannot be written without making them up.
+    One line, nothing written, names the columns to add (and the currency's option), not "no Identifier column"."""
+    src = _grants_with_no_identifier(tmp_path / "hsf_grants.xlsx", award_date=False)
+    out = tmp_path / "data"
+    result = lcg("import", "360giving", src, "-o", out)
+    assert result.exit_code == 1 and not out.exists(), result.output
+    lines = result.stderr.strip().splitlines()
+    assert lines == [f"Error: {src}, sheet 'HSF grants', is a list of grants without columns every 360Giving grant "
+                     "gives: Award Date and Funding Org:Name; add them (an Identifier column, each grant's own id, "
+                     "too, or each grant is named by its row; a Currency column too, or import with --currency GBP "
+                     "if the amounts are in pounds) and import again"], lines

@@ -555,3 +555,36 @@ def test_a_number_several_folder_entries_hold_goes_to_the_closest_name(lcg, tmp_
     ties = {r.end: r.start for r in load_dataset(out).rels if r.kind == "PARTNER_IN"}
     assert [ties[f"360g-test-{n}"] for n in (1, 2, 3, 4)] == ["mind-sandwell", "mind-sandwell", "mind-dudley",
                                                              "mind-national"]
+
+
+def test_a_recipient_is_credited_to_a_record_of_its_name_only_where_no_postcode_says_two_places(lcg, tmp_path):
+    """A food trial's grants: "Priory Pantry" of Dudley (DY1 4AH) was credited to the folder's Priory Pantry of
+    Walsall (WS5 4LD); "Kings Hill Food Bank" to "Kings Hill Methodist Church", whose charity number it gave (a
+    church and its food bank share one), without a word; and a recipient with an org-id was never matched to the
+    folder's record of its name while one without was. One rule, with or without an org-id: a record of the name,
+    unless their postcodes differ (said, naming both: a record of its own); a number under another name is
+    credited with a warning naming both."""
+    out = tmp_path / "data"
+    out.mkdir()
+    (out / "organisations.yaml").write_text(
+        "- {id: priory-pantry, name: Priory Pantry, postcode: WS5 4LD}\n"
+        "- {id: kings-hill-methodist-church, name: Kings Hill Methodist Church, identifiers: [GB-CHC-1132345], "
+        "postcode: WS10 9LD}\n"
+        "- {id: bilston-foodbank, name: Bilston Foodbank, postcode: WV14 0AA}\n", encoding="utf-8")
+    grants = [_grant(1, {"name": "Priory Pantry", "postalCode": "DY1 4AH"}),
+              _grant(2, {"name": "Priory Pantry", "postalCode": "WS5 4LD"}),
+              _grant(3, {"id": "GB-CHC-1132345", "name": "Kings Hill Food Bank", "postalCode": "WS10 9LD"}),
+              _grant(4, {"id": "GB-CHC-1999999", "name": "Bilston Foodbank", "postalCode": "WV14 0AA"})]
+    result, out = _import(lcg, tmp_path, grants)
+    assert result.exit_code == 0, result.output
+    credited = {r.end: r.start for r in load_dataset(out).rels if r.kind == "PARTNER_IN"}
+    assert credited["360g-test-2"] == "priory-pantry" and credited["360g-test-1"] not in ("priory-pantry",), credited
+    assert credited["360g-test-3"] == "kings-hill-methodist-church", credited
+    assert credited["360g-test-4"] == "bilston-foodbank", credited
+    said = _warnings(result.output)
+    assert ("row 1 (360G-test-1): recipient organisation 'Priory Pantry' (DY1 4AH) not credited to 'priory-pantry' "
+            "(already in the folder, WS5 4LD) of its name: the postcodes (or addresses) say two places, which may be "
+            "one body's sites or two bodies; written as a record of its own") in said, said
+    assert any(w.startswith("row 3 (360G-test-3): recipient organisation 'Kings Hill Food Bank' gives GB-CHC-1132345, "
+                            "as 'kings-hill-methodist-church' (already in the folder) does") for w in said), said
+    assert len([w for w in said if not w.startswith("no Recipient Org:Identifier")]) == 2, said

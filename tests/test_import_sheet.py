@@ -1957,9 +1957,8 @@ def test_the_note_on_repeated_names_tells_rows_at_one_place_from_a_bodys_sites(l
     assert (f"note: 2 rows repeat the name of an earlier row, each an entry of its own: 1 at the earlier row's address "
             f"or postcode, or with none apart, which `lcg duplicates --data {data}` pairs: list.csv:5 'City of "
             "Wolverhampton College' as city-of-wolverhampton-college-2 (row 4: city-of-wolverhampton-college); 1 at "
-            "another address or postcode, kept as sites of one body (`lcg duplicates` lists their pairs for "
-            "review, some only with a "
-            f"lower --min-score; `lcg search 'Adult Education Wolverhampton' --data {data}` lists them with their "
+            "another address or postcode, kept as separate records, which may be sites of one body or bodies of "
+            f"one name (`lcg search 'Adult Education Wolverhampton' --data {data}` lists them with their "
             "towns and postcodes): list.csv:3 'Adult Education Wolverhampton' as adult-education-wolverhampton-2 (row "
             "2: adult-education-wolverhampton)") in result.stderr, result.stderr
     pairs = json.loads(lcg("duplicates", "--data", data, "--format", "json").stdout)
@@ -1967,6 +1966,28 @@ def test_the_note_on_repeated_names_tells_rows_at_one_place_from_a_bodys_sites(l
         ("merge", "city-of-wolverhampton-college", "city-of-wolverhampton-college-2")], pairs
     searched = lcg("search", "Adult Education Wolverhampton", "--data", data)
     assert searched.exit_code == 0 and "WV1 3AX" in searched.output, searched.output
+
+
+def test_rows_of_one_name_at_two_postcodes_are_said_to_be_two_records_not_one_bodys_sites(lcg, tmp_path):
+    """A libraries trial's two "Central Library" rows (Wolverhampton WV1, West Bromwich B70: two councils' libraries)
+    and a food trial's two "Priory Pantry" rows (Walsall, Dudley) were said to be "kept as sites of one body
+    (`lcg duplicates` lists their pairs for review...)", which duplicates did not. The list cannot say whether
+    they are one body's sites or two bodies of one name; the note says what is true, and its command, pasted,
+    lists both records with their postcodes."""
+    text = ("Venue,Address,Postcode\nCentral Library,\"Snow Hill, Wolverhampton\",WV1 3AX\n"
+            "Heritage Centre,\"High Street, Wednesfield\",WV11 1ST\n"
+            "Central Library,\"High Street, West Bromwich\",B70 8DZ\n"
+            "Heritage Centre,\"Victoria Road, Darlaston\",WS10 8AA\n")
+    result = _import_list(lcg, tmp_path, text, "{Venue: Label, Address: address, Postcode: postcode}")
+    assert result.exit_code == 0, result.output
+    data = tmp_path / "data"
+    note = next(line for line in result.stderr.splitlines() if line.startswith("note: 2 rows repeat"))
+    assert "sites of one body (" not in note and "lcg duplicates" not in note, note
+    assert "kept as separate records, which may be sites of one body or bodies of one name" in note, note
+    command = note.split("(`", 1)[1].split("`", 1)[0]
+    assert command == f"lcg search 'Central Library' --data {data}", command
+    pasted = _paste(tmp_path, command)
+    assert pasted.returncode == 0 and "WV1 3AX" in pasted.stdout and "B70 8DZ" in pasted.stdout, pasted.stdout
 
 
 def test_ids_fold_letters_unicode_gives_no_plain_form_and_end_at_a_words_end(lcg, tmp_path):
@@ -3166,3 +3187,66 @@ def test_a_trading_name_after_t_a_in_a_name_cell_is_the_body_s_alias(lcg, tmp_pa
         (tmp_path / "data" / "imports" / "sheet-employers" / "organisations.yaml").read_text(encoding="utf-8"))}
     assert entries["R.K. Singh Ltd"]["aliases"] == ["Singh's Bakery"]
     assert entries["Acme Training Ltd"]["aliases"] == ["Skills4U"] and "aliases" not in entries["Penn Bowling Club"]
+
+
+def test_a_grants_list_with_no_identifier_keeps_its_recipients_ids_and_postcodes_and_names_the_grants_import(
+        lcg, tmp_path):
+    """A food trial's grants list (no grant Identifier column) given to `lcg import sheet` was offered a map with
+    "Recipient Org:Identifier: ~" and "Recipient Org:Postal Code: ~", throwing away the charity numbers and
+    postcodes the duplicates check pairs records by (10 true pairs found of 21), and never named `lcg import
+    360giving`. The recipient's columns are offered as the fields they hold, and the error names the grants import
+    with what it needs."""
+    grants = tmp_path / "hsf.csv"
+    grants.write_text("Recipient Org:Name,Recipient Org:Identifier,Recipient Org:Postal Code,Title,Amount Awarded\n"
+                      "Wolverhampton Foodbank,GB-CHC-1152034,WV2 4PF,HSF4 food parcels,15000\n"
+                      "Walsall Foodbank,GB-CHC-1148877,WS1 1DA,HSF4 food + fuel,14000\n", encoding="utf-8")
+    data = tmp_path / "data"
+    result = lcg("import", "sheet", grants, "--type", "organisation", "-o", data)
+    assert result.exit_code == 1 and not data.exists(), result.output
+    last = result.stderr.strip().splitlines()[-1]
+    assert f"hsf.csv is a list of grants: `lcg import 360giving {grants} -o {data}` imports its grants with their " \
+        "funder and recipients once it has columns Award Date and Funding Org:Name)" in last, last
+    pasted = _paste(tmp_path, _one_go(result.stderr))
+    assert pasted.returncode == 0, pasted.stderr
+    found = {n.props["name"]: (list(n.props.get("identifiers", ())), n.props.get("postcode"))
+             for n in load_dataset(data).nodes}
+    assert found == {"Wolverhampton Foodbank": (["GB-CHC-1152034"], "WV2 4PF"),
+                     "Walsall Foodbank": (["GB-CHC-1148877"], "WS1 1DA")}, found
+
+
+def test_a_website_domain_column_is_the_rows_website_and_a_denomination_their_category(lcg, tmp_path, monkeypatch):
+    """A libraries trial's "Website domain" ("learnmyway.com", three rows "wolverhampton.gov.uk") was offered ~,
+    though its name says it is the row's web site as the list gives it, as a "Website" column is (an e-mail domain,
+    a contact's, may be a parent body's: that rule stays its own); a faith trial's "Denomination" ("Church of
+    England", "Roman Catholic") was offered ~ while a "Type" or "Sector" column is offered as Category: a faith
+    list's denomination or faith is its bodies' kind."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "list.csv").write_text(
+        "Organisation,Denomination,Website domain\nWolverhampton Libraries,Civic,wolverhampton.gov.uk\n"
+        "City of Wolverhampton Council,Civic,wolverhampton.gov.uk\nSt Peter's Collegiate Church,Church of England,"
+        "stpeterscollegiatechurch.co.uk\nSts Peter & Paul,Roman Catholic,rcaob.org.uk\n", encoding="utf-8")
+    offered = lcg("import", "sheet", "list.csv", "--type", "organisation", "-o", "data")
+    columns = _mapping_written(_one_go(offered.stderr))["columns"]
+    assert (columns["Website domain"], columns["Denomination"]) == ("website", "Category"), offered.stderr
+    assert _paste(tmp_path, _one_go(offered.stderr)).returncode == 0
+    found = {n.props["name"]: (n.props.get("website"), n.props.get("type")) for n in load_dataset("data").nodes}
+    assert found["Sts Peter & Paul"][0] == "https://rcaob.org.uk", found
+    assert found["St Peter's Collegiate Church"][1], found
+
+
+def test_a_notes_charity_number_between_sentences_is_read_and_a_former_name_ends_before_its_bracket(lcg, tmp_path):
+    """A food trial's Notes wrote "Trussell Trust. Reg charity 1152034. Warehouse + office" and "Trussell Trust.
+    Charity 1148877": the numbers, which the README says a note's are, were not read (only a whole cell or a part
+    between ";" was). A faith trial's "formerly Spring Head Methodist Church (circuit merger 2019)" became the alias
+    "Spring Head Methodist Church (circuit merger 2019)": a bracket after a former name in a note is a remark on
+    it, no part of the name."""
+    text = ("Name,Notes\nWolverhampton Foodbank,Trussell Trust. Reg charity 1152034. Warehouse + office\n"
+            "Walsall Foodbank,Trussell Trust. Charity 1148877\n"
+            "Darlaston Methodist Church,formerly Spring Head Methodist Church (circuit merger 2019)\n")
+    result = _import_list(lcg, tmp_path, text, "{Name: Label, Notes: note}")
+    assert result.exit_code == 0, result.output
+    found = {n.props["name"]: n.props for n in load_dataset(tmp_path / "data").nodes}
+    assert list(found["Wolverhampton Foodbank"]["identifiers"]) == ["GB-CHC-1152034"], found
+    assert found["Wolverhampton Foodbank"]["note"] == "Trussell Trust. Warehouse + office", found
+    assert list(found["Walsall Foodbank"]["identifiers"]) == ["GB-CHC-1148877"], found
+    assert list(found["Darlaston Methodist Church"]["aliases"]) == ["Spring Head Methodist Church"], found

@@ -77,7 +77,8 @@ class RowProblem:
 
 def _rows_named(rows: list[tuple[int, str]], limit: int = 5) -> str:
     """"row 11 (360G-1)", or "rows 2 (360G-1), 3 (360G-2) and 7 more": where one warning said of many rows is."""
-    shown = [f"{row} ({gid})" if gid else str(row) for row, gid in rows[:limit]]
+    # (a grant's id made from its row, "grants.xlsx row 7": ``giving360_sheets._ids_from_rows``, is not said again)
+    shown = [f"{row} ({gid})" if gid and not gid.endswith(f" row {row}") else str(row) for row, gid in rows[:limit]]
     more = f" and {len(rows) - limit} more" if len(rows) > limit else ""
     return f"row{'s' if len(rows) > 1 else ''} {', '.join(shown)}{more}"
 
@@ -136,7 +137,7 @@ def read_grant_file(path) -> SheetGrants:
     text, encoding_warning = csv_text(path)
     if suffix == ".csv" or not text.lstrip().startswith(("{", "[")):
         try:
-            found = csv_grants(text)
+            found = csv_grants(text, path)
         except csv.Error as e:
             raise UnreadableInput(f"{path}: not readable as CSV ({e}); expected a 360Giving CSV file") from None
         if not found.rows:

@@ -15,7 +15,12 @@ Who is the same body:
 - a body whose name shares no word with the body its id or number matched (``_no_word_shared``: a charity's
   branch or project, a council's service) is still that body, the register saying so, but said in a warning
   naming both, its name kept on its grants and never as the other's alias;
-- a body without any usable id is matched by its name.
+- before any id, a body is the record of its name or alias (this file's, else the folder's other files'), with
+  or without an org-id, unless their postcodes (else addresses) differ, which says two places: one body's sites
+  or two bodies of one name, so the recipient is a record of its own, said in a warning naming both
+  (``GraphBuilder._same_name``), or unless each gives a register id of its own and they differ;
+- a body found by an id or number the folder's record of another name holds is credited to it, said in a
+  warning naming both (a church and the food bank it runs share one charity number).
 Entries already in the folder's other files (same org-id, grant id or place
 name) are reused by id and never copied. Ids of the import's previous run are
 kept, so hand-written references to imported entries survive a re-import.
@@ -31,7 +36,7 @@ from collections.abc import Collection
 from ..dedup.names import without_accents
 from ..dedup.places import country_named
 from ..identifiers import BARE_WEB_ADDRESS
-from .yaml_out import FolderIndex, norm_name, slug
+from .yaml_out import FolderIndex, elsewhere, norm_name, slug
 
 __all__ = ["GraphBuilder", "place_type", "is_country"]
 
@@ -75,6 +80,17 @@ def _own_register_id(org_id: str | None) -> bool:
     """Whether a body's own id is a register's (GB-CHC-..., GB-LAE-...), not its funder's number for it (360G-...)
     nor missing."""
     return bool(org_id) and not str(org_id).upper().startswith("360G-")
+
+
+def _other_name(name: str, names: Collection[str]) -> bool:
+    """Whether ``name`` is none of ``names`` (normalised names), case, punctuation and legal form aside (the
+    duplicates' name key: "Wolverhampton Foodbank Ltd" is "Wolverhampton Foodbank"): a body an identifier matched
+    under another name, said in a warning naming both (a food trial's "Kings Hill Food Bank" was credited to the
+    "Kings Hill Methodist Church" whose charity number it gave, without a word)."""
+    from ..dedup.names import name_key
+
+    tokens = name_key(name).tokens
+    return bool(names) and norm_name(name) not in names and all(name_key(n).tokens != tokens for n in names)
 
 
 def _no_word_shared(name: str, names: Collection[str]) -> bool:
@@ -122,6 +138,9 @@ class GraphBuilder:
         self.orgs: dict[str, _Org] = {}  # org-id (upper) or "name:<norm>" -> org
         self.elsewhere: dict[str, str] = {}  # own id (upper) -> the folder's org it was taken as (by its number)
         self._first_ids: dict[str, str] | None = None  # the folder's org id -> its first org-id (``_folder_primary``)
+        self._ids_of: dict[str, set[str]] | None = None  # the folder's org id -> its org-ids (``_folder_ids``)
+        self._by_name: dict[str, list[_Org]] = {}  # a name or alias (``norm_name``) -> this run's orgs of it
+        self._said_apart: set[tuple[str, str]] = set()  # (name, place) of the records of a name said apart
         self.org_list: list[_Org] = []
         self._by_id: dict[str, _Org] = {}  # node id -> org, filled from org_list when asked (``_partner``)
         self.places: dict[str, dict] = {}  # code or "name:<norm>" -> entry
@@ -153,6 +172,18 @@ class GraphBuilder:
     def _org(self, rec: dict, role: str, row: int, gid: str, what: str) -> str:
         primary, name = rec["primary"], rec["name"]
         index = self.index
+        same = self._same_name(rec, row, gid, what)
+        if isinstance(same, _Org):
+            if primary and primary.upper() not in self.orgs:
+                same.entry.setdefault("identifiers", []).append(primary)
+                self.orgs[primary.upper()] = same
+                same.primary = same.primary or primary.upper()
+            self._enrich(same, rec, row, gid, what)
+            return same.entry["id"]
+        if same is not None:
+            if primary:
+                self.elsewhere.setdefault(primary.upper(), same)
+            return same
         if primary:
             known = self.orgs.get(primary.upper())
             if known:
@@ -162,10 +193,15 @@ class GraphBuilder:
                                   other_body)
                 self._enrich(known, rec, row, gid, what, alias=not other_body)
                 return known.entry["id"]
-            other = self._folder_owner(primary, name) or self.elsewhere.get(primary.upper())
+            holder = self._folder_owner(primary, name)
+            other = holder or self.elsewhere.get(primary.upper())
             if other is not None:
-                if _no_word_shared(name, index.names_of.get(other, ())):
-                    self._say_one(rec, primary, other, "already in the folder", row, gid, what, False, True)
+                # (once for a name: this run's later grants to it are credited alike)
+                if holder is not None and _other_name(name, index.names_of.get(other, ())) \
+                        and (norm_name(name), other) not in self._said_apart:
+                    self._said_apart.add((norm_name(name), other))
+                    self._say_one(rec, primary, other, "already in the folder", row, gid, what, False,
+                                  _no_word_shared(name, index.names_of.get(other, ())))
                 return other
         kept = []
         for sec in rec["secondary"]:
@@ -194,14 +230,6 @@ class GraphBuilder:
             elif primary:
                 self.elsewhere[primary.upper()] = other
             return other
-        if not primary and not kept:
-            key = "name:" + norm_name(name)
-            known = self.orgs.get(key)
-            if known:
-                self._enrich(known, rec, row, gid, what)
-                return known.entry["id"]
-            if key[5:] in index.org_by_name:
-                return index.org_by_name[key[5:]]
         idents = ([primary] if primary else []) + kept
         keys = [i.upper() for i in idents] or ["name:" + norm_name(name)]
         node_id = self._free("Organisation", keys, slug(name), slug(name, primary or ""),
@@ -215,6 +243,59 @@ class GraphBuilder:
         self.org_list.append(org)
         self._enrich(org, rec, row, gid, what)
         return node_id
+
+    def _same_name(self, rec: dict, row: int, gid: str, what: str) -> "_Org | str | None":
+        """The record of the recipient's name (or alias) a grant is credited to, with or without an org-id: this
+        file's first, else the folder's, when no postcode (else address) says they are two places
+        (``yaml_out.elsewhere``) and their own register ids do not differ. A food trial's "Priory Pantry" of Dudley
+        (DY1 4AH) was credited to the folder's Priory Pantry of Walsall (WS5 4LD); a recipient with an org-id was
+        never matched to the folder's record of its name while one without was. A record of the name at another
+        place only is said in a warning naming both: the recipient becomes a record of its own."""
+        named = norm_name(rec["name"])
+        if not named:
+            return None
+        here = self._place_of(rec)
+        mine = rec["primary"] if _own_register_id(rec["primary"]) else None
+        apart = []
+        for org in self._by_name.get(named, ()):
+            if elsewhere(org.entry, here):
+                apart.append((org.entry["name"], org.entry, f"row {org.row}"))
+            elif not (mine and _own_register_id(org.primary) and org.primary != mine.upper()):
+                return org
+        for other in self.index.orgs_by_name.get(named, ()):
+            theirs = self._folder_primary(other)
+            place = self.index.place_of.get(other, {})
+            if elsewhere(place, here):
+                apart.append((other, place, "already in the folder"))
+            elif not (mine and theirs and _own_register_id(theirs) and theirs.upper() != mine.upper()
+                      and mine.upper() not in self._folder_ids(other)):
+                return other
+        at = str(here.get("postcode") or here.get("address") or "")
+        if apart and (named, at) not in self._said_apart:
+            self._said_apart.add((named, at))
+            shown = ", ".join(f"{n!r} ({where}, {p.get('postcode') or p.get('address')})" for n, p, where in apart[:3])
+            self.warnings.append((row, gid, f"{what} {rec['name']!r} ({here.get('postcode') or here.get('address')}) "
+                                            f"not credited to {shown} of its name: the postcodes (or addresses) say "
+                                            "two places, which may be one body's sites or two bodies; written as a "
+                                            "record of its own"))
+        return None
+
+    @staticmethod
+    def _place_of(rec: dict) -> dict:
+        """A recipient's postcode and address, as the entry would hold them (``_enrich``)."""
+        raw = rec["raw"]
+        parts = [p for p in (" ".join(str(raw.get(k) or "").split()) for k in (
+            "streetAddress", "addressLocality", "addressRegion")) if p]
+        return {"postcode": " ".join(str(raw.get("postalCode") or "").split()), "address": ", ".join(parts)}
+
+    def _folder_ids(self, org_id: str) -> set[str]:
+        """Every org-id (upper case) an organisation of the folder's other files holds."""
+        if self._ids_of is None:
+            self._ids_of = {}
+            for ident, owners in self.index.orgs_by_identifier.items():
+                for owner in owners:
+                    self._ids_of.setdefault(owner, set()).add(ident.upper())
+        return self._ids_of.get(org_id, set())
 
     def _say_one(self, rec: dict, number: str, first: str, where: str, row: int, gid: str, what: str,
                  alias: bool, other_body: bool = False) -> None:
@@ -273,6 +354,9 @@ class GraphBuilder:
             org.add_name(rec["name"])
         for n in rec.get("register_names", ()):
             org.add_name(n)
+        for n in org.names:  # (``_same_name``)
+            if org not in self._by_name.setdefault(n, []):
+                self._by_name[n].append(org)
         url = str(raw.get("url") or "").strip()
         if url and "website" not in e:
             if _URL.fullmatch(url):

@@ -27,7 +27,7 @@ from ..errors import UnreadableInput
 from ..identifiers import totals_row
 from .giving360_titles import column_path, is_number, list_separator
 
-__all__ = ["SheetGrants", "csv_grants", "xlsx_grants", "ODS_HINT"]
+__all__ = ["SheetGrants", "csv_grants", "xlsx_grants", "ODS_HINT", "grants_list_lacks"]
 
 ODS_HINT = "save it as .xlsx or .csv (File > Save As) and import that"
 
@@ -124,6 +124,11 @@ class _Header:
                                     "no Amount Awarded column"))
 
     @property
+    def grants_list(self) -> bool:
+        """Whether the columns are a list of grants with no Identifier column (``grants_list_lacks``)."""
+        return ("id",) not in self.paths and grants_list_lacks(self.paths) is not None
+
+    @property
     def has_id(self) -> bool:
         """An Identifier column and another the standard knows (a guidance sheet's "Identifier" row is no header)."""
         return ("id",) in self.paths and sum(p is not None for p in self.paths) > 1
@@ -156,12 +161,35 @@ def _name_grantnav_info(g: dict) -> None:
         info["id"] = own
 
 
+#: What every 360Giving grant gives, by its column's title: its id, what it is, how much, when, who paid and who was
+#: paid (the currency may come from --currency: ``giving360.import_360giving``).
+GRANT_NEEDS = ((("id",), "Identifier"), (("title",), "Title"), (("amountAwarded",), "Amount Awarded"),
+               (("awardDate",), "Award Date"), (("fundingOrganization", 0, "name"), "Funding Org:Name"),
+               (("recipientOrganization", 0, "name"), "Recipient Org:Name"))
+
+
+def grants_list_lacks(paths) -> list[str] | None:
+    """The titles of ``GRANT_NEEDS`` that columns read as ``paths`` (``giving360_titles.column_path``'s) lack, when
+    they are a list of grants: a column of the standard's recipient or funder ("Recipient Org:Name") and one of the
+    grant itself (Title, Amount Awarded, Award Date), which a list of bodies does not have; None when they are not.
+    A food trial's "Recipient Org:Name, Recipient Org:Identifier, Recipient Org:Postal Code, Title, Amount Awarded"
+    sheet, with no Identifier column, was told by `lcg import 360giving` only that it had none, and by `lcg import
+    sheet` nothing of the grants importer at all."""
+    paths = {p for p in paths if p}
+    org = any(p[0] in ("recipientOrganization", "fundingOrganization") for p in paths)
+    grant = bool(paths & {("title",), ("amountAwarded",), ("awardDate",)})
+    if not (org and grant):
+        return None
+    return [title for path, title in GRANT_NEEDS if path not in paths]
+
+
 #: How many rows above the header a sheet may have (a title, a date, a licence line).
 HEADER_SEARCH = 10
 
 
 def _find_header(rows) -> tuple[int, _Header] | None:
-    """The header: the first of the first few non-blank rows that has the Identifier column, else the first row.
+    """The header: the first of the first few non-blank rows that has the Identifier column or is a list of grants
+    (``grants_list_lacks``), else the first row.
 
     Publishers' sheets sometimes start with a title or a licence line; a header
     without Identifier is still returned, so the caller can say what was found.
@@ -169,12 +197,38 @@ def _find_header(rows) -> tuple[int, _Header] | None:
     first = None
     for n, (row, cells) in enumerate(rows):
         header = _Header(cells, row)
-        if header.has_id:
+        if header.has_id or header.grants_list:  # (``rows`` read on from here: the grants follow their header)
             return row, header
         first = first or (row, header)
         if n + 1 >= HEADER_SEARCH:
             break
     return first
+
+
+def _ids_from_rows(path: Path, sheet: str | None, header: _Header, out: SheetGrants) -> None:
+    """Give a list of grants with no Identifier column (``grants_list_lacks``) ids made from the file's name and
+    each grant's row ("hsf_grants.xlsx row 2"), said in a warning: the grants are the file's, its rows say which,
+    and an id made so is the same on a re-import of the file as it is. A list lacking more than the id (no Award
+    Date, no Funding Org:Name: when a grant was made, who paid) is no list of grants the import can write without
+    making those up: one line names the columns to add."""
+    lacks = [t for t in grants_list_lacks(header.paths) or () if t != "Identifier"]
+    where = f"{path}{f', sheet {sheet!r},' if sheet else ''}"
+    if lacks:
+        _currency = "" if ("currency",) in header.paths else \
+            "; a Currency column too, or import with --currency GBP if the amounts are in pounds"
+        shown = ", ".join(lacks[:-1]) + (" and " if len(lacks) > 1 else "") + lacks[-1]
+        raise UnreadableInput(
+            f"{where} is a list of grants without {'a column' if len(lacks) == 1 else 'columns'} every 360Giving "
+            f"grant gives: {shown}; add {'it' if len(lacks) == 1 else 'them'} (an Identifier column, each grant's "
+            f"own id, too, or each grant is named by its row{_currency}) and import again")
+    for n, g in out.rows:
+        g["id"] = f"{path.name} row {n}"
+    if out.rows:
+        out.file_warnings.append(
+            f"{f'sheet {sheet!r}: ' if sheet else ''}no Identifier column: each grant's id made "
+            f"from the file's name and its row ({out.rows[0][1]['id']!r}...), the same on a re-import of this file "
+            "as it is, not once rows are added, removed or sorted; to keep grants' ids, add an Identifier column "
+            "with the funder's grant ids")
 
 
 def _filled(rows):
@@ -213,7 +267,7 @@ def _without_notes_below(rows, sheet: str | None, out: SheetGrants) -> list:
     return kept
 
 
-def csv_grants(text: str) -> SheetGrants:
+def csv_grants(text: str, path: Path = Path("grants.csv")) -> SheetGrants:
     """Grants from CSV text, rows numbered as lines; none when no column is the grant's Identifier.
 
     Commas first; then ``;`` (Excel's "CSV" where the decimal mark is a comma)
@@ -224,7 +278,7 @@ def csv_grants(text: str) -> SheetGrants:
         reader = csv.reader(io.StringIO(text), delimiter=delimiter)
         rows = _filled((reader.line_num, cells) for cells in reader)
         found = _find_header(rows)
-        if found is not None and found[1].has_id:
+        if found is not None and (found[1].has_id or found[1].grants_list):
             break
     else:
         return out
@@ -233,6 +287,8 @@ def csv_grants(text: str) -> SheetGrants:
         g = found[1].grant(cells)
         if g:
             out.rows.append((line, g))
+    if not found[1].has_id:
+        _ids_from_rows(path, None, found[1], out)
     return out
 
 
@@ -285,6 +341,18 @@ def _workbook_grants(path: Path, fh, load_workbook) -> SheetGrants:
             if found is not None:
                 sheets[ws.title] = (found[0], found[1], rows)
         with_id = [name for name, (_, h, _) in sheets.items() if h.has_id]
+        listed_grants = [name for name, (_, h, _) in sheets.items() if h.grants_list]
+        if not with_id and len(listed_grants) == 1:  # a list of grants with no Identifier column (``_ids_from_rows``)
+            name = listed_grants[0]
+            _, header, rows = sheets[name]
+            out = SheetGrants(sheet=name)
+            out.notes.extend((name, row, msg) for row, msg in header.notes)
+            for n, cells in _without_notes_below(rows, name, out):
+                g = header.grant(cells)
+                if g:
+                    out.rows.append((n, g))
+            _ids_from_rows(path, name, header, out)
+            return out
         if not with_id:
             raise UnreadableInput(f"{path}: no sheet has the 360Giving Identifier column (sheets: "
                                   f"{', '.join(repr(s) for s in book.sheetnames)}); expected a grants sheet with "

@@ -60,7 +60,7 @@ from ..errors import LcgError, UnreadableInput
 from ..identifiers import BARE_WEB_ADDRESS, amount_value, currency_sign, totals_row
 from .org_ids import BLANK_WORDS, ODS_SHAPE, is_blank, is_placeholder
 from .text_encoding import csv_text
-from .yaml_out import FolderIndex, norm_name, slug, write_import
+from .yaml_out import FolderIndex, elsewhere, norm_name, slug, write_import
 
 __all__ = ["SheetProblems", "SheetResult", "import_sheet", "read_tables", "ELEMENT_COLUMNS", "CONNECTION_COLUMNS",
            "FORMULA_START", "LIST_SEPARATOR"]
@@ -292,12 +292,12 @@ _URN_VALUE = re.compile(r"(?:EY)?\d{5,7}", re.IGNORECASE)
 class SheetProblems(LcgError):
     """The sheets have problems (``problems``: every one, as text); nothing was written."""
 
-    def __init__(self, problems, path, fix: str | None = None):
+    def __init__(self, problems, path, fix: str | None = None, grants: str | None = None):
         self.problems = list(problems)
         n = len(self.problems)
         then = f", or map the columns as suggested above in one go{fix}" if fix else ""
         super().__init__(f"{n} problem{'s' if n != 1 else ''} in {path}; nothing was written (fix "
-                         f"{'them' if n != 1 else 'it'} and import again{then})")
+                         f"{'them' if n != 1 else 'it'} and import again{then}{f'; {grants}' if grants else ''})")
 
 
 @dataclass
@@ -493,6 +493,8 @@ class _Reader:
         self.headers: dict[str, dict[str, str]] = {}
         #: sheet -> its header's column names (lower case) in their order (``_in_the_address``)
         self.in_order: dict[str, list[str]] = {}
+        #: what the import's error says of a sheet that is a list of grants with no Identifier column (``_not_grants``)
+        self.grants_list: str | None = None
         #: id -> (sheet, row, field -> column) of the element; (id, slot) -> the same of each connection in it
         self.rows: dict[str, tuple[str, int, dict[str, str]]] = {}
         self.tie_rows: dict[tuple[str, str], list[tuple[str, int, dict[str, str]]]] = {}
@@ -1010,7 +1012,8 @@ def import_sheet(paths, out_dir, *, mapping=None, name: str | None = None, kind:
     if reader.problems:
         _look_ahead(reader, paths, out_dir, mapping, name, kind)
         reader.finish(map_kind)
-        raise SheetProblems(reader.problems, ", ".join(map(str, paths)), reader.fix_all(map_kind))
+        raise SheetProblems(reader.problems, ", ".join(map(str, paths)), reader.fix_all(map_kind),
+                            reader.grants_list)
     # a name given as the folder it makes ("sheet-day-ops", as the summary shows it) is that folder, not
     # "sheet-sheet-day-ops" beside it (a SEND trial's second import of one list)
     own = f"imports/sheet-{slug(name or paths[0].stem).removeprefix('sheet-') or 'sheet'}"
@@ -1112,7 +1115,7 @@ def _cite_files(reader: _Reader, entries: list[dict]) -> list:
 def _repeats(reader: _Reader, gone: set[str]) -> list[tuple[str, int, str, str, str, str, bool]]:
     """The rows of a plain list written that repeat the name (compared loosely: ``norm_name``) of an earlier row
     written, each with the id it was written under (after every renaming), the earlier row's, and whether the two
-    are at different places (``_elsewhere``): what the note says. A trial's note counted the rows it saw before
+    are at different places (``yaml_out.elsewhere``): what the note says. A trial's note counted the rows it saw before
     knowing which were written and what ids they got ("1 row", no "-2" id: "The Accord Group" repeats "Accord
     Group" as the-accord-group), and named none; a refugee trial's said `lcg duplicates` paired its 15 repeats,
     where a provider's classes at 13 venues are sites of one body, which it pairs only for review."""
@@ -1125,22 +1128,10 @@ def _repeats(reader: _Reader, gone: set[str]) -> list[tuple[str, int, str, str, 
         if key in firsts:
             where, first = firsts[key]
             out.append((sheet, n, entry["name"], entry["id"], _first_at(sheet, where), first["id"],
-                        _elsewhere(entry, first)))
+                        elsewhere(entry, first)))
         else:
             firsts[key] = ((sheet, n), entry)
     return out
-
-
-def _elsewhere(a: dict, b: dict) -> bool:
-    """Whether two records of one name are at two places: both give a postcode and they differ, or, with no
-    postcodes to compare, both give an address and they differ (spaces and case aside). Such records are a body's
-    sites, which `lcg duplicates` keeps apart by design (listing them for review only below its usual score)."""
-    def fold(v) -> str:
-        return re.sub(r"[\W_]+", "", str(v or "")).casefold()
-
-    if fold(a.get("postcode")) and fold(b.get("postcode")):
-        return fold(a.get("postcode")) != fold(b.get("postcode"))
-    return bool(fold(a.get("address")) and fold(b.get("address"))) and fold(a.get("address")) != fold(b.get("address"))
 
 
 def _look_ahead(reader: _Reader, paths: list[Path], out_dir, mapping, name: str | None, kind: str | None) -> None:
@@ -1210,7 +1201,7 @@ def _read(paths: list[Path], out_dir, mapping, name: str | None, kind: str | Non
             numbered = [(n, r) for n, r in enumerate(rows or (), start=1) if any(c not in (None, "") for c in r)]
             numbered = numbered[_title_rows(numbered, known):]
             if numbered:
-                _not_grants(path, numbered[0][1], out_dir)
+                reader.grants_list = _not_grants(path, numbered[0][1], out_dir) or reader.grants_list
             label = labels[path, sheet]
             reader.files[label] = path
             footers = 0
@@ -1406,12 +1397,13 @@ class GrantsFile(UnreadableInput):
     """A sheet given to `lcg import sheet` is a 360Giving grants file, which `lcg import 360giving` reads (``hint``)."""
 
 
-def _not_grants(path: Path, header, out_dir) -> None:
+def _not_grants(path: Path, header, out_dir) -> str | None:
     """Stop with the command that imports ``path`` when its ``header`` is a 360Giving grants file's: the grant's
     Identifier and a column of the standard's recipient or funder ("Recipient Org:Identifier", "Funding Org:Name",
     as :mod:`.giving360_titles` reads them). Read as a list of organisations, a trial's grants file had the grant's
     Identifier offered as the organisation's identifiers, its recipients' register numbers and postcodes left out,
     and no word of the importer that reads grants, funders and recipients whole."""
+    from .giving360_sheets import grants_list_lacks
     from .giving360_titles import column_path
 
     paths = {str(c).strip(): column_path(c)[0] for c in header if c not in (None, "") and str(c).strip()}
@@ -1422,6 +1414,41 @@ def _not_grants(path: Path, header, out_dir) -> None:
                            "its grants, funders and recipients are imported by lcg import 360giving")
         error.hint = ("import", "360giving", str(path), "-o", str(out_dir))
         raise error
+    # a list of grants with no Identifier column (``grants_list_lacks``): its recipients may be imported as a list of
+    # organisations (their org-ids and postcodes kept: ``_recipient_field``), and its grants by `lcg import
+    # 360giving`, which names each grant by its row, once the list has what every grant gives
+    lacks = grants_list_lacks(list(paths.values()))
+    if lacks is None:
+        return None
+    lacks = [t for t in lacks if t != "Identifier"]
+    command = shlex.join(["lcg", "import", "360giving", str(path), "-o", str(out_dir)])
+    said = f"{path.name} is a list of grants: `{command}` imports its grants with their funder and recipients"
+    if not lacks:
+        return said
+    shown = ", ".join(lacks[:-1]) + " and " + lacks[-1] if len(lacks) > 1 else lacks[0]
+    return f"{said} once it has {'a column' if len(lacks) == 1 else 'columns'} {shown}"
+
+
+#: The fields of a list of organisations that a 360Giving recipient's columns hold (``giving360_titles``' paths):
+#: a grants list imported as its recipients keeps their org-ids, register numbers, postcodes and addresses. A food
+#: trial's "Recipient Org:Identifier" (charity numbers) and "Recipient Org:Postal Code" were offered ~, and the
+#: duplicates check, which pairs records by them, found 10 true pairs of 21.
+_RECIPIENT_FIELDS = {"id": "identifiers", "charityNumber": "Charity number", "companyNumber": "Company number",
+                     "postalCode": "postcode", "streetAddress": "address", "addressLocality": "address",
+                     "addressRegion": "address", "url": "website"}
+
+
+def _recipient_field(named: str, fields, could) -> str | None:
+    """The field a 360Giving recipient's column (``_RECIPIENT_FIELDS``) is offered as, when the kind has it."""
+    from .giving360_titles import column_path
+
+    path = column_path(named)[0]
+    if not path or path[0] != "recipientOrganization" or len(path) != 3:
+        return None
+    field = _RECIPIENT_FIELDS.get(str(path[2]))
+    if field in ("Charity number", "Company number"):
+        return field if "identifiers" in fields else None
+    return field if field in could else None
 
 
 def _warnings(reader: _Reader) -> list[str]:
@@ -2210,6 +2237,11 @@ def _register_cells(reader: _Reader, sheet: str, n: int, entry: dict, columns: d
         columns.setdefault("identifiers", head[col])
 
 
+#: Where a note's parts end: a ";", or a sentence's full stop before a capital ("... Trust. Reg charity 1152034"),
+#: not an abbreviation's before a small letter ("Reg. charity").
+_NOTE_PARTS = re.compile(r"(;\s*|\.\s+(?=[A-Z])|\.\s*$)")
+
+
 def _numbers_in_notes(reader: _Reader, sheet: str, n: int, entry: dict, columns: dict) -> None:
     """A register's words and number written in the row's note or description, a cell or a part of it between
     ";" ("Reg charity 1112775", "Company 01986171": ``org_ids.said_org_id``), read as that register's org-id in
@@ -2223,19 +2255,23 @@ def _numbers_in_notes(reader: _Reader, sheet: str, n: int, entry: dict, columns:
         text = entry.get(field)
         if not isinstance(text, str):
             continue
-        kept = []
-        for part in text.split(";"):
+        # the note's parts between ";" or sentences ("Trussell Trust. Reg charity 1152034. Warehouse + office": a
+        # food trial's notes wrote their numbers so, and none was read), each with the mark after it
+        pieces = _NOTE_PARTS.split(text)
+        kept, taken = [], False
+        for part, mark in zip(pieces[0::2], [*pieces[1::2], ""]):
             said = said_org_id(part.strip()) if part.strip() else None
             if said is None or said[1] is None or said[0] == "cqc":
-                kept.append(part)
+                kept.append(part + mark)
                 continue
+            taken = True
             if said[1] not in entry.setdefault("identifiers", []):
                 entry["identifiers"].append(said[1])
             columns.setdefault("identifiers", columns.get(field, field))
             reader.repairs.setdefault((sheet, columns.get(field, field)), []).append(
                 (n, part.strip(), f"{said[1]} (in its identifiers)"))
-        if len(kept) != len(text.split(";")):
-            rest = ";".join(kept).strip(" ;")
+        if taken:
+            rest = "".join(kept).strip(" ;")
             if rest:
                 entry[field] = rest
             else:
@@ -2378,7 +2414,10 @@ def _aliases_in_notes(reader: _Reader, sheet: str, n: int, entry: dict, columns:
     if words is None or _OTHER_BODY.match(text[words.end():]):
         return
     rest = _CLAUSE_END.split(text[words.end():], maxsplit=1)[0]
-    names = [_DATED_NOTE.sub("", p).strip(" .") for p in rest.split("+")]
+    # a bracket after the name in a note is a remark on it, "(circuit merger 2019)", "(see minutes)": no part of the
+    # alias (a faith trial's became "Spring Head Methodist Church (circuit merger 2019)"); a name's own cell keeps its
+    # brackets, and a bracket saying when is none of any name (``_DATED_NOTE``)
+    names = [_DATED_NOTE.sub("", p).split("(", 1)[0].strip(" .") for p in rest.split("+")]
     if not names or not all(p and (p[0].isupper() or p[0].isdigit()) for p in names):
         return
     new = [p for p in names if p not in entry.get("aliases", []) and norm_name(p) != norm_name(entry["name"])]
@@ -3414,6 +3453,8 @@ def _unknown_column(reader: _Reader, sheet: str, col: str, kind: str) -> str:
     key = _yaml_key(named)
     could = [f for f in fields if _could_hold(f, types[f], value)]  # "Source" holding file names is no `sources`
     field = _synonym(col) if _synonym(col) in could else None
+    if field is None:
+        field = _recipient_field(named, fields, could)  # "Recipient Org:Identifier": identifiers
     if field is None and "address" in could and _venue_header(col):
         field = "address"  # the venue's name, written first (``_row``): the building the duplicates check reads
     email = re.search(r"e-?mail", col) is not None
@@ -3422,6 +3463,10 @@ def _unknown_column(reader: _Reader, sheet: str, col: str, kind: str) -> str:
         shared = _shared_domain(values)
         if shared is None:
             email, field = False, "website"  # "Contact email domain": "wlv.ac.uk", each row's own web site
+    if field is None and not email and "website" in could and _WEB_COLUMN.search(col) \
+            and re.search(r"\bdomains?\b", col) and _domains(values):
+        field = "website"  # "Website domain": the row's web site as the list gives it, as a "Website" column's
+        # (a libraries trial's was offered ~); an e-mail domain above is a contact's, maybe its parent body's
     if email:  # a contact detail: its own field if the kind has one, else left out ("" stops the guesses below)
         field = "email" if "email" in could else ""
     if field is None:  # "TelephoneNum", "SchoolWebsite": the field's word in it
@@ -3431,7 +3476,10 @@ def _unknown_column(reader: _Reader, sheet: str, col: str, kind: str) -> str:
         field = "address"  # "Area" between "Address" and "Post Code": joined in the columns' order
     if field is None and "phone" in could and _phone_numbers(values) and not _a_phone_column(reader, sheet, col):
         field = "phone"  # "Contact no.", "Contact": every cell a phone number
-    if (field is None and "type" in could and re.search(r"type|category|sector|\bkind\b", col)
+    # (a faith list's "Denomination" or "Faith" is its bodies' kind, as a "Type" or "Sector" is: a faith trial's was
+    # offered ~)
+    if (field is None and "type" in could and re.search(r"type|category|sector|\bkind\b|denomination|\bfaith\b|"
+                                                         r"\breligion\b", col)
             and "category" not in reader.headers.get(sheet, {})
             and not any(f == "Category" for _, f in reader.column_fixes)):  # one column may be the Category
         field = "Category"  # the entry's own type ("Type of organisation": charity, school) is read from Category

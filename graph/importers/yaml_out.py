@@ -102,7 +102,20 @@ def _own_kind_file(own: str, kind: str) -> str:
 def _lookups() -> dict[str, Any]:
     """Empty look-ups of the folder's other files, as :func:`index_entry` fills them (JSON-ready)."""
     return {"ids": [], "org_by_identifier": {}, "orgs_by_identifier": {}, "org_by_name": {}, "names_of": {},
-            "project_by_grant": {}, "place_by_name": {}, "theme_by_name": {}}
+            "orgs_by_name": {}, "place_of": {}, "project_by_grant": {}, "place_by_name": {}, "theme_by_name": {}}
+
+
+def elsewhere(a: dict, b: dict) -> bool:
+    """Whether two records of one name are at two places: both give a postcode and they differ, or, with no
+    postcodes to compare, both give an address and they differ (spaces and case aside). Such records may be a
+    body's sites or bodies of one name; nothing else says they are one. The one rule of the sheet importer's note
+    on repeated names and of the 360Giving import's crediting a grant to a record by its name."""
+    def fold(v) -> str:
+        return re.sub(r"[\W_]+", "", str(v or "")).casefold()
+
+    if fold(a.get("postcode")) and fold(b.get("postcode")):
+        return fold(a.get("postcode")) != fold(b.get("postcode"))
+    return bool(fold(a.get("address")) and fold(b.get("address"))) and fold(a.get("address")) != fold(b.get("address"))
 
 
 def _texts(value: Any) -> tuple[str, ...]:
@@ -130,6 +143,8 @@ def index_entry(look: dict[str, Any], kind: str, e: dict) -> None:
         look["names_of"][node_id] = names
         for n in names:
             look["org_by_name"].setdefault(n, node_id)
+            look["orgs_by_name"].setdefault(n, []).append(node_id)
+        look["place_of"][node_id] = {k: e[k] for k in ("postcode", "address") if isinstance(e.get(k), str)}
     elif kind == "Project":
         for ident in _texts(e.get("identifiers")):
             look["project_by_grant"].setdefault(ident, node_id)
@@ -167,6 +182,8 @@ class FolderIndex:
         self.org_by_identifier: dict[str, str] = {}  # the first entry with that identifier
         self.orgs_by_identifier: dict[str, list[str]] = {}  # every entry with it (a charity's branches)
         self.org_by_name: dict[str, str] = {}
+        self.orgs_by_name: dict[str, list[str]] = {}  # every organisation of that name or alias
+        self.place_of: dict[str, dict] = {}  # org id -> its postcode and address (``elsewhere``)
         self.names_of: dict[str, list[str]] = {}  # org id -> its normalised names and aliases
         self.project_by_grant: dict[str, str] = {}
         self.place_by_name: dict[str, str] = {}
@@ -207,6 +224,8 @@ class FolderIndex:
         self.org_by_identifier = look["org_by_identifier"]
         self.orgs_by_identifier = look["orgs_by_identifier"]
         self.org_by_name = look["org_by_name"]
+        self.orgs_by_name = look.get("orgs_by_name", {})
+        self.place_of = look.get("place_of", {})
         self.names_of = look["names_of"]
         self.project_by_grant = look["project_by_grant"]
         self.place_by_name = look["place_by_name"]
