@@ -162,16 +162,17 @@ def table_width() -> int | None:
     return shutil.get_terminal_size().columns
 
 
-def emit(rows, fmt: str, columns=None, priority=None, whole=None) -> None:
+def emit(rows, fmt: str, columns=None, priority=None, whole=None, as_record=None) -> None:
     """Print rows to stdout in the chosen format (a table fitted to the terminal, see graph/output.py).
 
     ``priority``: the columns a narrow terminal should cut last, most important first; ``whole``: columns
-    that say in sentences why a row is there: when a terminal's table would cut them, rows become records.
+    that say in sentences why a row is there: when a terminal's table would cut them, rows become records
+    (``as_record(row, width)``'s lines, when given).
     """
     from graph.output import render
 
     click.echo(render(rows, fmt, columns, width=table_width() if fmt == "table" else None, priority=priority,
-                      terminal=sys.stdout.isatty(), whole=whole), nl=False)
+                      terminal=sys.stdout.isatty(), whole=whole, as_record=as_record), nl=False)
 
 
 def emit_result(result, fmt: str, columns=None, priority=None) -> None:
@@ -583,7 +584,7 @@ def duplicates(kind, min_score, include_decided, only, data_dir, fmt):
                                    *(["--include-decided"] if include_decided else [])], click.get_current_context())
             click.echo(f"The merges alone: {merges}", err=True)
     emit(rows, fmt, COLUMNS + (["decision"] if decided else []) + (["change"] if fmt != "table" else []),
-         whole=["reasons"])
+         whole=["reasons"], as_record=_pair_record)
     if fmt == "table":
         width = table_width()
         for r in rows:
@@ -607,6 +608,30 @@ def duplicates(kind, min_score, include_decided, only, data_dir, fmt):
         shown = f"; shown: the {len(rows)} {'decided' if only == 'decided' else 'to ' + only}" if only else ""
         click.echo(_fitted(_plan_counts(every, W.GROUP_REVIEW_SIZE) + shown + wider, table_width()
                            if fmt == "table" else None), err=True)
+
+
+def _pair_record(r: dict, width: int) -> list[str]:
+    """A duplicates row in a terminal too narrow for its table: its group, action and score on one line, the two
+    records (name, then id and where) and the reasons wrapped under it. Four lines or so a pair: a food trial's 80
+    columns gave thirteen, one field a line, 1,755 lines for 135 pairs before the edits."""
+    from graph.output import wrapped
+
+    head = f"group {r['group']}, {r['action']}, score {r['score']}"
+    if r.get("group_size") and r["group_size"] > 2:
+        head += f", one of {r['group_size']} records"
+    if r.get("decision"):
+        head += f", decided {r['decision']}"
+    link = "into" if r["action"] == "merge" else "and"
+    lines = ["", *wrapped(head, width)]
+    lines += wrapped(f"{r['merge_name']} ({'; '.join(x for x in (r['merge'], r['merge_where']) if x)})", width, "  ",
+                     "      ")
+    lines += wrapped(f"{link} {r['keep_name']} ({'; '.join(x for x in (r['keep'], r['keep_where']) if x)})", width,
+                     "  ", "      ")
+    lines += wrapped(f"why: {r['reasons']}", width, "  ", "       ")
+    if r.get("weakest_link"):
+        lines += wrapped(f"weakest link: {' / '.join(r['weakest_link'])} ({r['weakest_score']})", width, "  ",
+                         "      ")
+    return lines
 
 
 def _fitted(line: str, width: int | None) -> str:

@@ -289,9 +289,17 @@ def render_json(value, *, terminal: bool = False, default=None) -> str:
     return text + "\n"
 
 
+def wrapped(text: str, width: int, indent: str = "", more: str | None = None) -> list[str]:
+    """``text`` (terminal-safe) in lines of at most ``width`` cells, the first after ``indent``, the others after
+    ``more`` (``indent`` when None)."""
+    more = indent if more is None else more
+    room = max(20, width - max(display_width(indent), display_width(more)))
+    return [(more if k else indent) + part for k, part in enumerate(_wrap(terminal_text(text), room))]
+
+
 def render(rows: list[dict], fmt: str, columns: list[str] | None = None, *, width: int | None = None,
            priority: list[str] | None = None, csv_raw: bool | None = None, terminal: bool = False,
-           whole: list[str] | None = None) -> str:
+           whole: list[str] | None = None, as_record=None) -> str:
     """The rows in ``fmt``; ``columns`` fixes the order (and the header when there are no rows).
 
     ``csv_raw``: CSV cells exactly as the data has them, no formula guard (default: env LCG_CSV_RAW).
@@ -300,7 +308,8 @@ def render(rows: list[dict], fmt: str, columns: list[str] | None = None, *, widt
     ``width``: fit a table into this many terminal cells (None: nothing is cut);
     ``priority``: the columns that keep their width longest, most important first
     (the others follow, left to right); ``whole``: columns a table must show in full, else
-    the rows are written as records wrapped to ``width``. JSON and CSV ignore all three.
+    the rows are written as records wrapped to ``width``, by ``as_record(row, width)`` (its lines) when given,
+    else one field a line. JSON and CSV ignore all four.
     """
     rows = list(rows)
     if columns is None:
@@ -322,6 +331,8 @@ def render(rows: list[dict], fmt: str, columns: list[str] | None = None, *, widt
         return "(no rows)\n"
     layout = _layout(rows, columns, width, priority)
     if width is not None and whole and not _shows_whole(layout, columns, whole):
+        if as_record is not None:
+            return "\n".join(line.rstrip() for r in rows for line in as_record(r, width)) + "\n"
         return _records(rows, columns, width)
     return _table(layout, width)
 

@@ -95,6 +95,23 @@ def test_in_a_terminal_the_edits_comment_lines_fit_and_the_yaml_is_whole(lcg, mo
         [x for x in wide.splitlines() if not x.startswith("#")][-20:]
 
 
+def test_in_a_narrow_terminal_a_pair_is_a_few_lines_naming_both_records_and_why(lcg, monkeypatch):
+    """Trials' 80 columns gave each pair thirteen lines, one field a line (1,755 lines for a food trial's 135 pairs
+    before the edits): a pair is its group, action and score, the two records and the reasons, wrapped."""
+    import cli
+
+    rows = [r for r in _rows(lcg, "--min-score", "0") if r["change"]]
+    monkeypatch.setattr(cli, "table_width", lambda: 72)
+    out = lcg("duplicates", "--data", DATA, "--min-score", "0").stdout
+    pairs = out.split("\n# ")[0].strip("\n").split("\n\n")
+    assert len(pairs) == len(rows) and all(len(line) <= 72 for p in pairs for line in p.splitlines())
+    for block, r in zip(pairs, rows):
+        lines = block.splitlines()
+        assert lines[0].startswith(f"group {r['group']}, {r['action']}, score {r['score']}"), block
+        assert r["merge_name"] in block.replace("\n      ", " ") and r["keep"] in block and "  why: " in block
+        assert len(lines) <= 4 + len(r["reasons"]) // 60 + 4, block
+
+
 def test_a_last_line_counts_what_the_advice_comes_to(lcg):
     result = lcg("duplicates", "--data", DATA, "--min-score", "0", "--format", "json")
     rows = json.loads(result.stdout)

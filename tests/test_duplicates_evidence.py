@@ -2182,6 +2182,11 @@ def test_a_street_is_no_town_and_a_town_in_one_name_is_the_other_s_on_one_street
                    _org("b", "Darlington St Methodist", address="Darlington Street"))
     (p,) = found.values()
     assert "names darlington" not in p.reasons[0] and "different places" not in p.reasons[0], p
+    # a circuit's churches of two towns under its number, once "Darlington" is no town in the name: two churches
+    circuit = ("GB-CHC-1132687",)
+    assert not _pairs(_org("a", "Darlington Street Methodist Church", identifiers=circuit, **church),
+                      _org("b", "Bilston Methodist Church", identifiers=circuit, address="Broad Street, Bilston",
+                           postcode="WV14 0BZ"))
     from graph.dedup.names import name_key
     assert name_key("Darlington St Methodist").tokens == ("darlington", "street", "methodist")
     assert name_key("Church of St Mary").tokens == ("church", "st", "mary")

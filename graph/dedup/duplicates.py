@@ -633,6 +633,14 @@ _FIELD_BONUS = tuple(W.SAME_ADDRESS * (m & 1) + W.SAME_PHONE * (m >> 1 & 1) + W.
 _ONE_SITE = ("same address", "same postcode", "same phone number")
 
 
+def _places_apart(contact: list[str]) -> bool:
+    """Contact reasons (``contact_evidence``) that say two places: addresses naming two towns, or on two streets in
+    two postcode districts. Not two postcodes alone: a body's office and its registered address."""
+    return any(r.startswith(TOWNS_APART) for r in contact) or (
+        any(r.startswith(AREAS_APART) for r in contact) and any(r.startswith("but different addresses")
+                                                                 for r in contact))
+
+
 def _street_named(text) -> frozenset:
     """The words of the street an address names (the first part with a street's word: "2 Rutter Street, Walsall"
     and "Rutter St" -> rutter), apostrophes dropped; empty when no part has one."""
@@ -980,10 +988,13 @@ def find_duplicates(records, *, min_score: float = W.DUPLICATE_MIN_SCORE, top_k:
             same_ids = [i for i in same_ids if i not in umbrella]
             reasons += [f"{UMBRELLA_NUMBER} {i} (held by {umbrella[i][0]} records of {umbrella[i][1]} names)"
                         for i in wide]
-        if same_ids and reason.startswith("different places") and delta < 0 and not any(
-                map(numbers_a_site, same_ids)):
+        if same_ids and (reason.startswith("different places") or (
+                "a branch or another body" in reason and _places_apart(contact))) \
+                and delta < 0 and not any(map(numbers_a_site, same_ids)):
             # a national charity's branches share its number: two names in two places, at two sites, are two of
-            # them (a trial's WEA branches and Salvation Army corps were 34 pairs to review at 0.99)
+            # them (a trial's WEA branches and Salvation Army corps were 34 pairs to review at 0.99), and so are a
+            # circuit's churches in two towns, one named for its place and one for its street ("Bilston Methodist
+            # Church" / "Darlington Street Methodist Church", once "Darlington" was read as no town there)
             reasons.append(f"same identifier {', '.join(same_ids)} (one registered body's branches)")
         elif same_ids:
             score = max(score, W.SAME_IDENTIFIER)
