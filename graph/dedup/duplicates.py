@@ -30,8 +30,9 @@ from .groups import (AREAS_APART, AT_ONE_VENUE, ON_DIFFERENT_STREETS, ONE_TOWN_O
                      groups_of, merge_groups, numbers_a_site)
 from .name_bound import NameBound
 from .names import (COUNTRY_ENDS, GENERIC_WORDS, HALLS, NO_WORD_IN_COMMON, SAME_NAME, SPELLED_OUT, NameKey,
-                    TokenWeights, acronyms, ambiguous_initials, initials_only, list_area, name_key, name_key_uncached,
-                    name_keys, name_similarity, place_in_one_name, same_name_reason, same_words, without_accents)
+                    TokenWeights, acronyms, added_words, ambiguous_initials, initials_only, list_area, name_key,
+                    name_key_uncached, name_keys, name_similarity, place_in_one_name, same_name_reason, same_words,
+                    without_accents)
 from .places import (BUILTIN_PLACES, STREET_TYPES, PlaceWords, country_named, postcode_in, postcode_parts,
                      without_postcode)
 
@@ -487,6 +488,16 @@ def _venue(ra, rb, one_name: bool = False) -> str | None:
     if ba and ba == bb and shared and shared <= ba | GENERIC_WORDS:
         return f"the names share only their building's ({' '.join(sorted(ba))}): two bodies {AT_ONE_VENUE}"
     return None
+
+
+def _site_of_the_body(ra, rb, places) -> bool:
+    """One name is the other's and words of its own (``names.added_words``) that name a site, a service or a branch
+    of the body, not the body in full: the other name of two words or more ("WV Active Bert Williams" / "WV
+    Active", a leisure centre merged into its service on their one site), or the words added naming a town
+    ("Wolverhampton District Scouts" / "The Scouts" on the national site, youth trial's merge). "Cork Learning
+    City" is Cork's own body, written "Cork" on its site."""
+    added = added_words(ra.name, rb.name)
+    return added is not None and (len(added[0]) >= 2 or any(places.is_town(w) for w in added[1]))
 
 
 def _share_words(ra, rb) -> bool:
@@ -1005,6 +1016,7 @@ def find_duplicates(records, *, min_score: float = W.DUPLICATE_MIN_SCORE, top_k:
                 "different places" in reason or "a body of its own" in reason
                 or (_branches(ra, rb) and SPELLED_OUT not in reason)  # ("BC Growth Hub": initials of the other's words)
                 or ("a branch or another body" in reason and _share_words(ra, rb))
+                or _site_of_the_body(ra, rb, places)  # (a site's or a branch's page on the body's site)
                 # a council's page of its venues: names with no word in common at sites apart are its venues
                 # (a sports trial's "Gala Baths" / "Oak Park Active Living Centre", 0.95 on one page)
                 or (reason.startswith(NO_WORD_IN_COMMON) and delta < 0))):

@@ -26,7 +26,7 @@ from typing import Any, Mapping
 
 from . import weights as W
 from .names import (AFTER_A_DASH, FOUNDATION_OF, IN_BRACKETS, MANY_AND_ONE, NO_WORD_IN_COMMON, ONLY_A_PLACE, OWN_WORDS,
-                    SAME_NAME, SPELLED_OUT, SPELLS_A_KIND, acronyms, name_key, same_words, several_bodies)
+                    SAME_NAME, SPELLED_OUT, SPELLS_A_KIND, acronyms, added_words, name_key, same_words, several_bodies)
 
 __all__ = ["overlap_groups", "merge_groups", "groups_of", "merge_plan", "review_only", "PlannedPair"]
 
@@ -297,6 +297,13 @@ def review_only(pair, names: Mapping[str, str] | None, several=None) -> str | No
         # Pittsburgh")
         return ("the records give two bodies' websites: two bodies of one name (two councils' services), or one that "
                 "moved: review it rather than merge")
+    if same_ids and names and added_words(names[pair.a], names[pair.b]) and not any(
+            r.startswith(_ONE_DOOR) for r in pair.reasons) and not any(map(numbers_a_site, same_ids)):
+        # a charity's services and projects are registered under its number, named after it ("Barnardo's Black
+        # Country Family Support" / "Barnardo's", an early years trial's merge at 0.99, the service kept): at no one
+        # door, the body or a part of it
+        return ("one registered number, and one name is the other's with words of its own: a service, project or "
+                "branch of the body, or the body: review it (merge them, or keep both with part_of)")
     if same_ids and pair.reasons[0].startswith(NO_WORD_IN_COMMON) and not any(map(numbers_a_site, same_ids)):
         # a charity's projects and branches are registered under its number, and a company's trading names under
         # its own ("Restore" / "Birmingham Churches Together", "Codsall U3A" / "The Third Age Trust": 0.99 on the
@@ -340,10 +347,10 @@ def review_only(pair, names: Mapping[str, str] | None, several=None) -> str | No
     if pair.reasons and OWN_WORDS in pair.reasons[0] and not _register_or_website(pair):
         return ("each name has words of its own, and no register or website says they are one (bodies that share a "
                 "building or a booking line): review it rather than merge")
-    if pair.reasons and AFTER_A_DASH in pair.reasons[0] and not (any(r.startswith("same website") for r in
-                                                                       pair.reasons) and not _contact_apart(pair)):
-        # (a branch's page on its national body's site is no evidence against another phone: "National Autistic
-        # Society - West Midlands Branch" / "National Autistic Society", a SEND trial's merge)
+    if pair.reasons and AFTER_A_DASH in pair.reasons[0]:
+        # (a branch's or a project's page on its national body's site is no evidence either: "National Autistic
+        # Society - West Midlands Branch" / "National Autistic Society", a SEND trial's merge, "The Children's Society
+        # - Wolverhampton Young Carers" / "The Children's Society", an early years trial's)
         # (a register's number is no evidence here: a unit is written with its body's, "University of Birmingham -
         # Birmingham Energy Institute" under the university's UKPRN, merged in a trial)
         return ("one name is the other's with words after a dash or a building's word: a unit, a site, a meeting or "

@@ -57,7 +57,7 @@ ABBREVIATIONS = {
     # and the honorific before a guru's or a god's name, transliterated several ways ("Shri Krishna Temple")
     "shri": "sri", "shree": "sri", "sree": "sri",
     # a sport's club by either of its names ("Penn Bowls Club" / "Penn Bowling Club"), a scout group by its number
-    "bowls": "bowling", "1st": "first", "2nd": "second", "3rd": "third", "4th": "fourth", "5th": "fifth",
+    "bowls": "bowling", "sqn": "squadron", "sqdn": "squadron", "1st": "first", "2nd": "second", "3rd": "third", "4th": "fourth", "5th": "fifth",
     "6th": "sixth", "7th": "seventh", "8th": "eighth", "9th": "ninth", "10th": "tenth",
     # saints together ("Saints Peter and Paul", "SS Peter & Paul": ``_SAINTS``), and the short forms of a compass
     # point and of the region's cities a local list writes ("Walsall Nth Foodbank", "B'ham Central Foodbank")
@@ -860,7 +860,7 @@ def after_a_dash(key: NameKey, other: NameKey) -> str | None:
 _BUILDINGS = frozenset("hall halls hut annexe annex".split())
 
 
-def building_after(key: NameKey, other: NameKey) -> str | None:
+def building_after(key: NameKey, other: NameKey, places=NO_PLACES) -> str | None:
     """The words ``key`` adds after ``other``'s whole name when they end with a building's word, at most two: "Hall"
     for "St Jude's Church Hall" / "St Jude's Church". The hall is the church's building, which a faith trial's
     register listed with its own street at the church's postcode, hired by a homework club; merged into the church
@@ -870,7 +870,36 @@ def building_after(key: NameKey, other: NameKey) -> str | None:
     added = key.tokens[n:]
     if n and key.tokens[:n] == other.tokens and 1 <= len(added) <= 2 and added[-1] in _BUILDINGS:
         return " ".join(key.raw.split()[-len(added):])
+    # a group of the body's, named after it, the other's name written more or less in full: "Guru Nanak Gurdwara
+    # Youth Group" / "Guru Nanak Sikh Gurdwara", merged at 0.90 in a youth trial on the name alone
+    t = key.tokens
+    if (len(t) >= 4 and t[-1] in _GROUPS and t[-2] not in other.tokens and s_form(t[-2]) not in other.tokens
+            and t[-1] not in other.tokens and set(t[:-2]) <= set(other.tokens)
+            and all(w in places or w in _QUALIFIERS for w in set(other.tokens) - set(t))):
+        return " ".join(key.raw.split()[-2:])
     return None
+
+
+#: Words a faith's or a body's name is written with and without ("Guru Nanak Sikh Gurdwara" / "Guru Nanak
+#: Gurdwara"), which leave the other name the body's.
+_QUALIFIERS = frozenset("sikh hindu muslim islamic christian jewish catholic anglican methodist baptist".split())
+
+
+#: The last word of a group's name, after its kind ("Youth Group", "Homework Club", "Toddler Group").
+_GROUPS = frozenset("group groups club section circle forum".split())
+
+
+def added_words(a: str, b: str) -> tuple[frozenset, frozenset] | None:
+    """(the shorter name's words, the words the other adds) when one name is all the other's words and two words
+    or more of its own ("WV Active Bert Williams" / "WV Active", "Barnardo's Black Country Family Support" /
+    "Barnardo's", "Wolverhampton District Scouts" / "The Scouts"): a site, a service or a branch of the body, named
+    after it, or the body written in full ("Cork Learning City" / "Cork"). One word more is the body's kind or place
+    written or not ("Black Country Living Museum Trust"). Words after a comma are an address or a parent body's."""
+    ka, kb = name_key(a), name_key(b)
+    x, y = frozenset(ka.head or ka.tokens), frozenset(kb.head or kb.tokens)
+    if x > y:
+        x, y = y, x
+    return (x, y - x) if x < y and len(y - x) >= 2 else None
 
 
 #: Kinds of venue a council or a charity runs many of: the plural names the service ("Dudley Libraries"), the
@@ -1458,12 +1487,6 @@ def name_similarity(a: NameKey, b: NameKey, weight, ambiguous=frozenset(), place
     if (part := after_a_dash(a, b) or after_a_dash(b, a)):
         score, reason = _name_overlap(a, b, weight, ambiguous, places)
         return score, f"{reason}, but only one adds {part!r} after a dash{AFTER_A_DASH}"
-    if (hall := building_after(a, b) or building_after(b, a)):
-        score, reason = _name_overlap(a, b, weight, ambiguous, places)
-        return score, f"{reason}, but only one adds {hall!r}, a building of the other's{AFTER_A_DASH}"
-    if (many := many_and_one(a, b)):
-        score, reason = _name_overlap(a, b, weight, ambiguous, places)
-        return score, f"{reason}, but only one names {many!r}, several{MANY_AND_ONE}"
     if foundation_of(a, b):
         score, reason = _name_overlap(a, b, weight, ambiguous, places)
         return score, f"{reason}{FOUNDATION_OF}"
@@ -1516,6 +1539,12 @@ def name_similarity(a: NameKey, b: NameKey, weight, ambiguous=frozenset(), place
     if (kinds := establishment_clash(a, b)):  # scored as names, to review, but never lifted to a merge
         score, reason = _name_overlap(a, b, weight, ambiguous, places)
         return min(score, ESTABLISHMENT_CAP), f"{reason}, but {kinds}, on one site or not"
+    if (hall := building_after(a, b, places) or building_after(b, a, places)):
+        score, reason = _name_overlap(a, b, weight, ambiguous, places)
+        return score, f"{reason}, but only one adds {hall!r}, a building or group of the other's{AFTER_A_DASH}"
+    if (many := many_and_one(a, b)):
+        score, reason = _name_overlap(a, b, weight, ambiguous, places)
+        return score, f"{reason}, but only one names {many!r}, several{MANY_AND_ONE}"
     if (national := national_clash(a, b)):
         return _as_a_branch(a, b, weight, ambiguous, places, f"only one names a national {national}: another "
                                                              "institution")

@@ -163,6 +163,7 @@ class PlaceWords:
             towns.update(re.findall(r"[a-z]+", town) if not re.search(r"\d", town) else [])
             tokens = re.findall(r"[a-z]+", text)
             streets.update(w for w, nxt in zip(tokens, tokens[1:]) if nxt in STREET_TYPES)  # "Arthington St"
+            towns.update(_localities_between(text))
         towns = {w for w in towns if len(w) >= 4 and w not in _STREET_WORDS and w not in _TOWN_NAME_WORDS} | written
         self.from_data = frozenset(towns | {w for w in streets if len(w) >= 4 and w not in _STREET_WORDS})
         #: Words seen only as street names ("High St", "University Road", "Pulaski Rd"): places, but
@@ -216,6 +217,23 @@ class PlaceWords:
     def is_town(self, word: str) -> bool:
         """A place naming a town, county, region or site: a place, not only a street name in the data."""
         return word in self and (word not in self.streets or word in BUILTIN_PLACES)
+
+
+def _localities_between(text: str) -> list[str]:
+    """The one-word parts of an address between its street and its town: a district or a village ("Norton Road,
+    Pelsall, Walsall" -> pelsall). An early years trial's "Little Acorns Pre-School (Pelsall)" merged with the
+    pre-school of Tipton, Pelsall read as no place since it is never an address's last part. Parts before the
+    street are a building's ("Pelsall Methodist Church Hall, ..."), and a name of two words or more is not learned
+    ("Winson Green": its words are ordinary words elsewhere)."""
+    parts = text.split(",")[:-1]
+    out, street = [], False
+    for part in parts:
+        words = re.findall(r"[a-z]+", part)
+        if re.search(r"\d", part) or STREET_TYPES.intersection(words):
+            street = True
+        elif street and len(words) == 1:
+            out.append(words[0])
+    return out
 
 
 _UK_POSTCODE = re.compile(r"^([A-Z]{1,2}[0-9][0-9A-Z]?)\s*([0-9][A-Z]{2})$")
