@@ -2943,6 +2943,36 @@ def test_a_provider_named_exactly_as_an_organisation_of_the_folder_is_linked_to_
                                                                         if r.kind == "PART_OF"}
 
 
+def test_a_row_named_as_a_provider_another_import_made_is_that_record(lcg, tmp_path):
+    """A libraries trial's venues list, imported first, made "Wednesfield History Society" for the body in its
+    "Managed by" column; its heritage list's row of the society was then written as wednesfield-history-society-2,
+    two records of one body. The record another import made by a name alone is the row's record: written by this
+    import with the row's facts, dropped from the other file in the same write, said naming both; the venue stays
+    part of it, and either import run again leaves the folder as it is."""
+    (tmp_path / "venues.csv").write_text("Venue,Postcode,Managed by\nHeritage Centre,WV11 1UN,Wednesfield History "
+                                         "Society\nBantock Park,WV3 9LQ,City of Wolverhampton Council\n",
+                                         encoding="utf-8")
+    (tmp_path / "v.yaml").write_text("columns: {Venue: Label, Managed by: part_of}\n", encoding="utf-8")
+    venues = ["import", "sheet", tmp_path / "venues.csv", "--type", "organisation", "--map", tmp_path / "v.yaml",
+              "-o", tmp_path / "data"]
+    assert lcg(*venues).exit_code == 0
+    text = "Partner,Charity No.\nWednesfield History Society,1018722\nBilston Historical Society,1067344\n"
+    result = _import_list(lcg, tmp_path, text, "{Partner: Label}")
+    assert result.exit_code == 0, result.output
+    assert ("list.csv:2: 'Wednesfield History Society' written as wednesfield-history-society, the record "
+            "imports/sheet-venues/organisations.yaml held by the name alone") in result.stderr, result.stderr
+    folder = {p: p.read_bytes() for p in (tmp_path / "data").rglob("*.yaml")}
+    ds = load_dataset(tmp_path / "data")
+    society = [n for n in ds.nodes if n.name == "Wednesfield History Society"]
+    assert [(n.id, n.props.get("identifiers")) for n in society] == [("wednesfield-history-society",
+                                                                      ("GB-CHC-1018722",))]
+    assert ("heritage-centre", "wednesfield-history-society") in {(r.start, r.end) for r in ds.rels
+                                                                  if r.kind == "PART_OF"}
+    assert lcg(*venues).exit_code == 0
+    assert _import_list(lcg, tmp_path, text, "{Partner: Label}").exit_code == 0
+    assert {p: p.read_bytes() for p in (tmp_path / "data").rglob("*.yaml")} == folder
+
+
 def test_a_unit_and_its_provider_joined_through_a_third_record_are_not_merged(lcg, tmp_path):
     """A review's sheet tied "Little Acorns Day Nursery" to its provider "Little Acorns Nursery Ltd" (part_of), and a
     third row, "Little Acorns Nursery", joined the three into one merge group: the advice folded the unit into its

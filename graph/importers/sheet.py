@@ -554,6 +554,9 @@ class _Reader:
         self.tie_cells: list[tuple[str, int, str, str, str, Any]] = []
         #: id -> (sheet, column) of each organisation made for a name a tie column gives that no row has
         self.made_parents: dict[str, tuple[str, str]] = {}
+        #: (sheet, row, name, id, other file) of the rows written as the record another import's file held by
+        #: their name alone, dropped from that file (``_bare_records``)
+        self.bare_taken: list[tuple[str, int, str, str, str]] = []
 
     def origin(self, node_id: str, path: tuple) -> tuple[str, int, str | None] | None:
         """Where the entry ``node_id`` (the tie at ``path``) was read: (sheet, row, column of the field at
@@ -1022,7 +1025,9 @@ def import_sheet(paths, out_dir, *, mapping=None, name: str | None = None, kind:
     linked = _parents_in_the_folder(reader, index, entries, by_id, ties)
     _people(reader, index, entries, by_id, by_label, ties, renamed)
     held, merged, theirs = _held_elsewhere(index, entries)
-    _ids_taken(reader, index, entries, by_id, ties, set(held) | set(merged), renamed)
+    drop = _bare_records(reader, index, entries, by_id, ties, set(held) | set(merged))
+    _ids_taken(reader, index, entries, by_id, ties,
+               set(held) | set(merged) | {i for ids in drop.values() for i in ids}, renamed)
     held_ids = set(held)
     differs = _held_differences([e for e in entries if e["id"] in held_ids], theirs)
     gone = held_ids | set(merged)
@@ -1065,7 +1070,7 @@ def import_sheet(paths, out_dir, *, mapping=None, name: str | None = None, kind:
             result.unchanged[k] = len(again) - changed
     result.folder = index.root / own
     result.written = write_import(index, out, command=f"lcg import sheet {paths[0].name}", origin=reader.origin,
-                                  source=cited)
+                                  source=cited, drop=drop)
     result.kept = index.kept_for_others
     # entries of the previous run this one no longer writes (their rows deleted from the sheet): a trial's
     # re-import said "added 0 organisations" when it had removed one; rows the user's files hold now are said apart
@@ -1515,6 +1520,10 @@ def _warnings(reader: _Reader) -> list[str]:
                    f"({_rows_said(rows)}) "
                    f"{'is' if len(texts) == 1 else 'are'} no register's number (no digit): kept in the note, not "
                    "in the identifiers")
+    for sheet, n, name, node_id, other in reader.bare_taken:
+        out.append(f"{sheet}:{n}: {name!r} written as {node_id}, the record {other} held by the name alone (made "
+                   "for a provider's cell there), now dropped from that file: one record of the body, with this row's "
+                   f"facts, that file's rows still tied to it")
     for (sheet, column), repairs in reader.repairs.items():
         rows = sorted({n for n, _, _ in repairs})
         shown = ", ".join(f"{cell!r} as {read}" for _, cell, read in repairs[:3]) + \
@@ -2974,6 +2983,61 @@ def _parents_in_the_folder(reader: _Reader, index: FolderIndex, entries: list, b
         reader.made_ids.discard(made)
         reader.rows.pop(made, None)
     return linked
+
+
+#: The fields of a record another sheet import made for a name its provider column gives ("Managed by": part_of)
+#: that no row of its sheets has: the name alone, and the file it was read from (``_tie_cells``).
+_BARE_FIELDS = frozenset({"id", "name", "sources"})
+
+
+def _bare_records(reader: _Reader, index: FolderIndex, entries: list, by_id: dict, ties: dict,
+                  left_out: set[str]) -> dict[str, set[str]]:
+    """Write a row as the record of its exact name (case, accents and "&" aside) that another sheet import's
+    file holds by that name alone (its fields only a name and a source: one made for a provider's cell), the one
+    record of the folder of that name, and drop that record from the other file (``write_import``'s ``drop``):
+    the other file's ties to it name the same id, and that import's next run links its provider cell to this
+    row's record by its name (``_parents_in_the_folder``), as this write left it, so either import may run again.
+    A libraries trial's venues list made "Wednesfield History Society" for the body running a heritage centre;
+    its heritage list's row of that society, with its charity number and contact, was written beside it as
+    wednesfield-history-society-2, two records of one body. Not a row of a name several rows or records share
+    (which of them is not guessed), nor one with an ID column. Returns other file -> the ids it drops; each said
+    in a warning naming the row, the id and the file."""
+    by_name: dict[str, list[str]] = {}
+    for org, names in index.names_of.items():
+        for n in names:
+            by_name.setdefault(n, []).append(org)
+    names = Counter((e["_kind"], norm_name(e["name"])) for e in entries)
+    wanted: dict[str, dict] = {}  # the folder's id -> the row that is its record
+    for e in entries:
+        key = norm_name(e["name"])
+        if (e["_kind"] != "Organisation" or e["id"] not in reader.made_ids or e["id"] in reader.made_parents
+                or e["id"] in left_out or names[(e["_kind"], key)] != 1 or len(by_name.get(key, ())) != 1):
+            continue
+        org = by_name[key][0]
+        if not index.place_of.get(org) and (org == e["id"] or org not in by_id):
+            wanted[org] = e
+    if not wanted:
+        return {}
+    drop: dict[str, set[str]] = {}
+    new_ids: dict[str, str] = {}
+    for f in index.files:
+        if f.kind != "Organisation" or not f.name.startswith("imports/sheet-"):
+            continue
+        values = index.parsed.get(f.name) or []
+        for held in values:
+            if not isinstance(held, dict) or held.get("id") not in wanted or set(held) - _BARE_FIELDS:
+                continue
+            if len(values) - len(drop.get(f.name, ())) <= 1:  # the file's last entry: kept (a file of no entries)
+                continue
+            e = wanted.pop(held["id"])
+            drop.setdefault(f.name, set()).add(held["id"])
+            if e["id"] != held["id"]:
+                new_ids[e["id"]] = held["id"]
+            sheet, n, _ = reader.rows[e["id"]]
+            reader.bare_taken.append((sheet, n, e["name"], held["id"], f.name))
+    _rename_ids(reader, new_ids, by_id, ties)
+    reader.made_ids -= set(new_ids)
+    return drop
 
 
 def _own_ids_by_name(index: FolderIndex, kind: str) -> dict[str, list[str]]:
