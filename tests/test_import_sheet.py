@@ -2973,6 +2973,34 @@ def test_a_row_named_as_a_provider_another_import_made_is_that_record(lcg, tmp_p
     assert {p: p.read_bytes() for p in (tmp_path / "data").rglob("*.yaml")} == folder
 
 
+def test_a_provider_cell_of_one_common_word_or_of_initials(lcg, tmp_path):
+    """A libraries trial's "Managed by" wrote "volunteers" once, which became an organisation named "volunteers",
+    the parent of a heritage centre; and "CWC" on a library of the council the other rows named in full, which
+    became an organisation of its own. One common word (a kind of body, "Council", or who runs the row) names no
+    body: kept in the note, said; initials spelling one name of the sheets and the folder are that body, said;
+    initials spelling two names are said with both, for the user to write the name meant."""
+    text = ("Venue,Managed by\nCentral Library,City of Wolverhampton Council\nFinchfield Library,CWC\n"
+            "Tettenhall Transport Heritage Centre,volunteers\nHall Green Chapel,Council\n"
+            "Adult Learning Hub,City of Wolverhampton College\nBilston Centre,DMBC\nDudley Library,Dudley MBC\n")
+    result = _import_list(lcg, tmp_path, text, "{Venue: Label, Managed by: part_of}")
+    assert result.exit_code == 0, result.output
+    assert ("list.csv:4 (and 1 more row): column 'Managed by': passed over 'volunteers' (row 4), 'Council' (row 5): "
+            "one common word") in result.stderr, result.stderr
+    ds = load_dataset(tmp_path / "data")
+    parents = {(r.start, r.end) for r in ds.rels if r.kind == "PART_OF"}
+    assert sorted(n.name for n in ds.nodes if not any(s == n.id for s, _ in parents)) == [
+        "CWC", "City of Wolverhampton College", "City of Wolverhampton Council", "DMBC", "Dudley MBC", "Hall Green Chapel",
+        "Tettenhall Transport Heritage Centre"]
+    assert {n.props.get("note") for n in ds.nodes if n.name == "Hall Green Chapel"} == {"Managed by: Council."}
+    assert "'CWC' as an organisation of its own, cwc: the initials of 2 names" in result.stderr, result.stderr
+    result = _import_list(lcg, tmp_path, text.replace("City of Wolverhampton College", "Wolverhampton College"),
+                          "{Venue: Label, Managed by: part_of}")
+    assert ("list.csv:3: column 'Managed by': read 'CWC' as city-of-wolverhampton-council ('City of Wolverhampton "
+            "Council'), the one name") in result.stderr, result.stderr
+    parents = {(r.start, r.end) for r in load_dataset(tmp_path / "data").rels if r.kind == "PART_OF"}
+    assert ("finchfield-library", "city-of-wolverhampton-council") in parents, parents
+
+
 def test_a_unit_and_its_provider_joined_through_a_third_record_are_not_merged(lcg, tmp_path):
     """A review's sheet tied "Little Acorns Day Nursery" to its provider "Little Acorns Nursery Ltd" (part_of), and a
     third row, "Little Acorns Nursery", joined the three into one merge group: the advice folded the unit into its

@@ -526,6 +526,9 @@ class _Reader:
         #: (sheet, tie column) -> (row, cell) of the cells naming no body ("school", "club run": ``_no_bodies``),
         #: kept in the note (``_tie_cells``)
         self.no_bodies: dict[tuple[str, str], list[tuple[int, str]]] = {}
+        #: (sheet, tie column) -> (row, cell) of the cells of one common word ("volunteers", "council":
+        #: ``_one_common_word``), kept in the note (``_tie_cells``)
+        self.common_words: dict[tuple[str, str], list[tuple[int, str]]] = {}
         #: (sheet, register column) -> (row, cell) of the words with no digit written there ("CASC"), kept in the
         #: note (``_register_cells``)
         self.not_numbers: dict[tuple[str, str], list[tuple[int, str]]] = {}
@@ -1023,6 +1026,7 @@ def import_sheet(paths, out_dir, *, mapping=None, name: str | None = None, kind:
     index = FolderIndex(out_dir, own)
     renamed: list[tuple[str, str, str]] = []
     linked = _parents_in_the_folder(reader, index, entries, by_id, ties)
+    _initials_of_a_name(reader, index, entries, by_id, ties)
     _people(reader, index, entries, by_id, by_label, ties, renamed)
     held, merged, theirs = _held_elsewhere(index, entries)
     drop = _bare_records(reader, index, entries, by_id, ties, set(held) | set(merged))
@@ -1303,8 +1307,10 @@ def _tie_cells(reader: _Reader, entries: list, by_id: dict, by_label: dict) -> d
                 continue
             matches = [ref] if ref in by_id and by_id[ref]["_kind"] in ends else \
                 [i for i in by_label.get(norm_name(ref), []) if by_id[i]["_kind"] in ends]
-            if not matches and ref in no_bodies[(sheet, key)]:  # "school": kept in the note, said (``_warnings``)
-                reader.no_bodies.setdefault((sheet, column), []).append((n, ref))
+            if not matches and (ref in no_bodies[(sheet, key)] or _one_common_word(ref)):  # "school", "volunteers":
+                # kept in the note, said (``_warnings``)
+                said_at = reader.no_bodies if ref in no_bodies[(sheet, key)] else reader.common_words
+                said_at.setdefault((sheet, column), []).append((n, ref))
                 entry = by_id[node_id]
                 entry["note"] = f"{entry['note']} {column}: {ref}." if entry.get("note") else f"{column}: {ref}."
                 reader.rows[node_id][2].setdefault("note", column)
@@ -1357,6 +1363,21 @@ def _no_bodies(values) -> set[str]:
     a sports trial's "Operator" made organisations named "school" and "club run", the parent of seven venues."""
     texts = Counter(" ".join(str(v).split()) for v in values if _has_letters(str(v)))
     return {t for t, k in texts.items() if k > 1 and t == t.lower()}
+
+
+#: Words a provider column writes alone for who runs a row instead of a body's name ("volunteers", "self",
+#: "independent"); the words of a kind of body ("council", "school", "church") are ``_body_word``'s.
+_RUN_WORDS = frozenset("volunteers volunteer voluntary self independent private members staff none various".split())
+
+
+def _one_common_word(ref: str) -> bool:
+    """Whether a provider cell is one common word, which names no one body: a kind of body ("council", "school",
+    "Church": ``_body_word``) or who runs the row instead of a body (``_RUN_WORDS``), whatever its case and however
+    many rows write it. A libraries trial's single "volunteers" in "Managed by" became an organisation of that name,
+    the parent of a heritage centre; a body's name of one word is its own word ("Mencap", "Accord"), or initials."""
+    words = re.findall(r"[^\W\d_]+", ref)
+    return len(words) == 1 and words[0] == ref.strip() and (
+        words[0].casefold() in _RUN_WORDS or _body_word(words[0].casefold()))
 
 
 def _names_itself(ref: str, name: str) -> bool:
@@ -1514,6 +1535,12 @@ def _warnings(reader: _Reader) -> list[str]:
         out.append(f"{_rows_at(sheet, rows[0], len(rows))}: column {column!r}: passed over {said}: words in small "
                    "letters the column repeats, a kind of body or a note, not a body's name: kept in the note; to tie "
                    "such a row to the body that runs it, write that body's name there")
+    for (sheet, column), cells in reader.common_words.items():
+        rows, texts = _rows_and_texts(cells)
+        said = ", ".join(f"{t!r} ({_rows_said([n for n, c in cells if c == t])})" for t in texts)
+        out.append(f"{_rows_at(sheet, rows[0], len(rows))}: column {column!r}: passed over {said}: one common word, "
+                   "a kind of body or who runs the row, not a body's name: kept in the note; to tie such a row to the "
+                   "body that runs it, write that body's name there")
     for (sheet, column), cells in reader.not_numbers.items():
         rows, texts = _rows_and_texts(cells)
         out.append(f"{_rows_at(sheet, rows[0], len(rows))}: column {column!r}: {', '.join(map(repr, texts))} "
@@ -1526,8 +1553,9 @@ def _warnings(reader: _Reader) -> list[str]:
                    f"facts, that file's rows still tied to it")
     for (sheet, column), repairs in reader.repairs.items():
         rows = sorted({n for n, _, _ in repairs})
-        shown = ", ".join(f"{cell!r} as {read}" for _, cell, read in repairs[:3]) + \
-            (f" and {len(repairs) - 3} more" if len(repairs) > 3 else "")
+        read_so = list(dict.fromkeys((cell, read) for _, cell, read in repairs))  # a cell of many rows said once
+        shown = ", ".join(f"{cell!r} as {read}" for cell, read in read_so[:3]) + \
+            (f" and {len(read_so) - 3} more" if len(read_so) > 3 else "")
         out.append(f"{_rows_at(sheet, rows[0], len(rows))}: column {column!r}: read {shown}")
     return out
 
@@ -3038,6 +3066,58 @@ def _bare_records(reader: _Reader, index: FolderIndex, entries: list, by_id: dic
     _rename_ids(reader, new_ids, by_id, ties)
     reader.made_ids -= set(new_ids)
     return drop
+
+
+def _initials_of_a_name(reader: _Reader, index: FolderIndex, entries: list, by_id: dict, ties: dict) -> None:
+    """Link a name a tie column gives that no row has, written as initials ("CWC": one word of five capitals at
+    most, ``_initials``), to the organisation whose name it spells the initials of (``initials_of``: "City of
+    Wolverhampton Council"), when the sheets and the folder's other files have one name only that it spells, said
+    in a warning naming both; where it spells several ("City of Wolverhampton College" too), it is an organisation
+    of its own, as before, said in a warning naming them, for the user to write the name meant. A libraries trial's
+    "Managed by" wrote "CWC" on two rows of the council's libraries, which became an organisation of its own with
+    no word of the council the other rows named."""
+    from ..dedup.names import initials_of, name_key
+
+    made = [m for m in reader.made_parents if m in by_id and _initials(by_id[m]["name"])
+            and by_id[m]["name"].strip().isupper()]
+    if not made:
+        return
+    names: dict[str, list[str]] = {}  # a name written in full -> the ids of that name, the sheets' first
+    for e in entries:
+        if e["_kind"] == "Organisation" and e["id"] not in made:
+            names.setdefault(norm_name(e["name"]), []).append(e["id"])
+    for org, folder_names in index.names_of.items():
+        if folder_names and org not in index.own_ids:
+            names.setdefault(folder_names[0], []).append(org)
+    found: dict[str, str] = {}
+    for m in made:
+        short = name_key(by_id[m]["name"])
+        spelled = [n for n in names if not _initials(n) and initials_of(short, name_key(n))]
+        column = reader.made_parents[m][1]
+        rows = sorted({row[1] for at, values in ties.items() for v, row in zip(values, reader.tie_rows.get(at, ()))
+                       if _tie_id(v) == m})
+        said = by_id[m]["name"]
+        if len(spelled) == 1:
+            found[m] = names[spelled[0]][0]
+            full = by_id[found[m]]["name"] if found[m] in by_id else spelled[0]
+            read = f"{found[m]} ({full!r}), the one name of the sheets and the folder it is the initials of"
+        elif spelled:
+            read = (f"an organisation of its own, {m}: the initials of {len(spelled)} names ("
+                    f"{', '.join(names[n][0] for n in spelled)}); to tie its rows to one, write its name there")
+        else:
+            continue
+        for n in rows:
+            reader.repairs.setdefault((reader.made_parents[m][0], column), []).append((n, said, read))
+    if not found:
+        return
+    for at, values in ties.items():
+        ties[at] = list(dict.fromkeys(found.get(v, v) if isinstance(v, str) else v for v in values))
+    entries[:] = [e for e in entries if e["id"] not in found]
+    for m in found:
+        by_id.pop(m)
+        reader.made_ids.discard(m)
+        reader.made_parents.pop(m)
+        reader.rows.pop(m, None)
 
 
 def _own_ids_by_name(index: FolderIndex, kind: str) -> dict[str, list[str]]:
