@@ -1529,18 +1529,14 @@ def _warnings(reader: _Reader) -> list[str]:
                    f"{', '.join(f'{t!r} (row {n})' for n, t in cells)} name{'s' if len(cells) == 1 else ''} another "
                    "body, not another name of the row's: kept in the note, not as an alias (as one, `lcg duplicates` "
                    "would read the two bodies as one)")
-    for (sheet, column), cells in reader.no_bodies.items():
-        rows, texts = _rows_and_texts(cells)
-        said = ", ".join(f"{t!r} ({_rows_said([n for n, c in cells if c == t])})" for t in texts)
-        out.append(f"{_rows_at(sheet, rows[0], len(rows))}: column {column!r}: passed over {said}: words in small "
-                   "letters the column repeats, a kind of body or a note, not a body's name: kept in the note; to tie "
-                   "such a row to the body that runs it, write that body's name there")
-    for (sheet, column), cells in reader.common_words.items():
-        rows, texts = _rows_and_texts(cells)
-        said = ", ".join(f"{t!r} ({_rows_said([n for n, c in cells if c == t])})" for t in texts)
-        out.append(f"{_rows_at(sheet, rows[0], len(rows))}: column {column!r}: passed over {said}: one common word, "
-                   "a kind of body or who runs the row, not a body's name: kept in the note; to tie such a row to the "
-                   "body that runs it, write that body's name there")
+    for said_at, why in ((reader.no_bodies, "words in small letters the column repeats, a kind of body or a note"),
+                         (reader.common_words, "one common word, a kind of body or who runs the row")):
+        for (sheet, column), cells in said_at.items():
+            rows, texts = _rows_and_texts(cells)
+            said = ", ".join(f"{t!r} ({_rows_said([n for n, c in cells if c == t])})" for t in texts)
+            out.append(f"{_rows_at(sheet, rows[0], len(rows))}: column {column!r}: passed over {said}: {why}, not a "
+                       "body's name: kept in the note; to tie such a row to the body that runs it, write that body's "
+                       "name there")
     for (sheet, column), cells in reader.not_numbers.items():
         rows, texts = _rows_and_texts(cells)
         out.append(f"{_rows_at(sheet, rows[0], len(rows))}: column {column!r}: {', '.join(map(repr, texts))} "
