@@ -788,6 +788,20 @@ def test_a_contact_column_becomes_people_who_work_for_the_organisations(lcg, tmp
     assert "1 person attached to both (jane-smith)" in found.stdout, found.stdout
 
 
+def test_people_sharing_a_family_name_written_once_are_each_that_family_s(lcg, tmp_path):
+    """A faith trial's "Majors Tim & Ruth Clarke", the Salvation Army's officers, became the people "Majors Tim" and
+    "Ruth Clarke", silently. Given names joined by "&" or "and" before a family name written once share it, after
+    the ranks or titles the people share ("Majors", "Mr & Mrs"), said in a warning; two names in full are two."""
+    text = ("Name,Contact\nSalvation Army Citadel,Majors Tim & Ruth Clarke\nBeckminster Methodist,Mr & Mrs Sam and Jo "
+            "Bennett\nBilston Library,Jane Smith & Raj Patel\n")
+    result = _import_list(lcg, tmp_path, text, "{Name: Label, Contact: person}")
+    assert result.exit_code == 0, result.output
+    people = {n.name for n in load_dataset(tmp_path / "data").nodes if n.kind == "Person"}
+    assert people == {"Tim Clarke", "Ruth Clarke", "Sam Bennett", "Jo Bennett", "Jane Smith", "Raj Patel"}, people
+    assert ("list.csv:2 (and 1 more row): column 'Contact': read 'Majors Tim & Ruth Clarke' as 'Tim Clarke', "
+            "'Ruth Clarke', the family name written once") in result.stderr, result.stderr
+
+
 def test_a_contact_detail_is_never_a_person_and_a_person_needs_an_organisation(lcg, tmp_path):
     result = _import_list(lcg, tmp_path, "Name,Contact\nBilston Library,jane@example.org\n",
                           "{Name: Label, Contact: person}")

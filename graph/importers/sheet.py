@@ -2590,8 +2590,15 @@ def _person_cell(reader: _Reader, sheet: str, n: int, kind: str, node_id: str, c
         reader.problems.append(f"{sheet}:{n}: column {column!r} names people who work for an organisation, and this "
                                f"row is {schema.a_kind(kind)} (expected Organisation rows only)")
         return
-    names = [x for part in str(cell).split(LIST_SEPARATOR) if not _no_one(part)
-             for x in _people_in(part)]  # "N/A" is no two people
+    names = []
+    for part in str(cell).split(LIST_SEPARATOR):
+        if _no_one(part):  # "N/A" is no two people
+            continue
+        couple = _one_family_name(part)
+        if couple is not None:  # "Majors Tim & Ruth Clarke": Tim Clarke, Ruth Clarke, said
+            reader.repairs.setdefault((sheet, column), []).append(
+                (n, part.strip(), f"{', '.join(map(repr, couple))}, the family name written once"))
+        names += couple or _people_in(part)
     for text in names:
         if _no_one(text):
             continue
@@ -2618,6 +2625,40 @@ def _person_cell(reader: _Reader, sheet: str, n: int, kind: str, node_id: str, c
             reader.roles_left.setdefault((sheet, column), []).append((n, role))  # said once per column
             role = None
         reader.people.append((sheet, n, node_id, name, role))
+
+
+#: Ranks and titles written before the names of two people or more, in the plural too ("Majors", "Revds"), or
+#: joined ("Mr & Mrs"): ``_one_family_name`` reads past them (``names.TITLES`` are the singular titles).
+_SHARED_TITLES = frozenset("major majors captain captains capts lieutenant lieutenants lts revs revds reverends "
+                           "drs doctors cllrs councillors messrs pastor pastors bishop imam elder elders".split())
+
+
+def _one_family_name(text: str) -> list[str] | None:
+    """The people a cell names who share the family name it writes once, last: given names of one word each joined
+    by "&" or "and", then a given name and the family name ("Tim & Ruth Clarke": Tim Clarke, Ruth Clarke), after any
+    ranks or titles they share ("Majors", "Revs", "Mr & Mrs", dropped: the names are who they are); else None. A
+    faith trial's Salvation Army officers "Majors Tim & Ruth Clarke" became "Majors Tim" and "Ruth Clarke". Not a
+    cell of two names in full ("Jane Smith & Raj Patel"), nor one with a role or a bracket beside the names, nor one
+    whose names would not read as people's (``_is_name``: "Oak & Ash Trust")."""
+    words = " ".join(text.split()).split(" ")
+    titles = 0
+    while len(words) > titles + 1:
+        word = words[titles].lower().strip(".")
+        if word in _SHARED_TITLES or _is_title(word):
+            titles += 1
+        elif word in ("&", "and") and titles and _is_title(words[titles + 1]):
+            titles += 2
+        else:
+            break
+    rest = " ".join(words[titles:])
+    if re.search(r"[(),:/;-]", rest):
+        return None
+    parts = [p.strip() for p in re.split(r"\s*(?:&|\band\b)\s*", rest, flags=re.IGNORECASE)]
+    if len(parts) < 2 or any(len(p.split()) != 1 for p in parts[:-1]) or len(parts[-1].split()) < 2:
+        return None
+    family = parts[-1].split()[-1]
+    names = [f"{p} {family}" for p in parts[:-1]] + [parts[-1]]
+    return names if all(_is_name(x) and not _is_title(x.split()[0]) for x in names) else None
 
 
 def _name_and_role(text: str) -> tuple[str, str | None]:
@@ -3027,9 +3068,9 @@ def _bare_records(reader: _Reader, index: FolderIndex, entries: list, by_id: dic
     (which of them is not guessed), nor one with an ID column. Returns other file -> the ids it drops; each said
     in a warning naming the row, the id and the file."""
     by_name: dict[str, list[str]] = {}
-    for org, names in index.names_of.items():
-        for n in names:
-            by_name.setdefault(n, []).append(org)
+    for org, its_names in index.names_of.items():
+        for one in its_names:
+            by_name.setdefault(one, []).append(org)
     names = Counter((e["_kind"], norm_name(e["name"])) for e in entries)
     wanted: dict[str, dict] = {}  # the folder's id -> the row that is its record
     for e in entries:
