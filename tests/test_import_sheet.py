@@ -788,6 +788,20 @@ def test_a_contact_column_becomes_people_who_work_for_the_organisations(lcg, tmp
     assert "1 person attached to both (jane-smith)" in found.stdout, found.stdout
 
 
+def test_people_sharing_a_family_name_written_once_are_each_that_family_s(lcg, tmp_path):
+    """A faith trial's "Majors Tim & Ruth Clarke", the Salvation Army's officers, became the people "Majors Tim" and
+    "Ruth Clarke", silently. Given names joined by "&" or "and" before a family name written once share it, after
+    the ranks or titles the people share ("Majors", "Mr & Mrs"), said in a warning; two names in full are two."""
+    text = ("Name,Contact\nSalvation Army Citadel,Majors Tim & Ruth Clarke\nBeckminster Methodist,Mr & Mrs Sam and Jo "
+            "Bennett\nBilston Library,Jane Smith & Raj Patel\n")
+    result = _import_list(lcg, tmp_path, text, "{Name: Label, Contact: person}")
+    assert result.exit_code == 0, result.output
+    people = {n.name for n in load_dataset(tmp_path / "data").nodes if n.kind == "Person"}
+    assert people == {"Tim Clarke", "Ruth Clarke", "Sam Bennett", "Jo Bennett", "Jane Smith", "Raj Patel"}, people
+    assert ("list.csv:2 (and 1 more row): column 'Contact': read 'Majors Tim & Ruth Clarke' as 'Tim Clarke', "
+            "'Ruth Clarke', the family name written once") in result.stderr, result.stderr
+
+
 def test_a_contact_detail_is_never_a_person_and_a_person_needs_an_organisation(lcg, tmp_path):
     result = _import_list(lcg, tmp_path, "Name,Contact\nBilston Library,jane@example.org\n",
                           "{Name: Label, Contact: person}")
@@ -2941,6 +2955,64 @@ def test_a_provider_named_exactly_as_an_organisation_of_the_folder_is_linked_to_
                                               "cedar-lodge-barchester"]
     assert ("beechwood-memory-cafe", "beechwood-grange-care-home") in {(r.start, r.end) for r in ds.rels
                                                                         if r.kind == "PART_OF"}
+
+
+def test_a_row_named_as_a_provider_another_import_made_is_that_record(lcg, tmp_path):
+    """A libraries trial's venues list, imported first, made "Wednesfield History Society" for the body in its
+    "Managed by" column; its heritage list's row of the society was then written as wednesfield-history-society-2,
+    two records of one body. The record another import made by a name alone is the row's record: written by this
+    import with the row's facts, dropped from the other file in the same write, said naming both; the venue stays
+    part of it, and either import run again leaves the folder as it is."""
+    (tmp_path / "venues.csv").write_text("Venue,Postcode,Managed by\nHeritage Centre,WV11 1UN,Wednesfield History "
+                                         "Society\nBantock Park,WV3 9LQ,City of Wolverhampton Council\n",
+                                         encoding="utf-8")
+    (tmp_path / "v.yaml").write_text("columns: {Venue: Label, Managed by: part_of}\n", encoding="utf-8")
+    venues = ["import", "sheet", tmp_path / "venues.csv", "--type", "organisation", "--map", tmp_path / "v.yaml",
+              "-o", tmp_path / "data"]
+    assert lcg(*venues).exit_code == 0
+    text = "Partner,Charity No.\nWednesfield History Society,1018722\nBilston Historical Society,1067344\n"
+    result = _import_list(lcg, tmp_path, text, "{Partner: Label}")
+    assert result.exit_code == 0, result.output
+    assert ("list.csv:2: 'Wednesfield History Society' written as wednesfield-history-society, the record "
+            "imports/sheet-venues/organisations.yaml held by the name alone") in result.stderr, result.stderr
+    folder = {p: p.read_bytes() for p in (tmp_path / "data").rglob("*.yaml")}
+    ds = load_dataset(tmp_path / "data")
+    society = [n for n in ds.nodes if n.name == "Wednesfield History Society"]
+    assert [(n.id, n.props.get("identifiers")) for n in society] == [("wednesfield-history-society",
+                                                                      ("GB-CHC-1018722",))]
+    assert ("heritage-centre", "wednesfield-history-society") in {(r.start, r.end) for r in ds.rels
+                                                                  if r.kind == "PART_OF"}
+    assert lcg(*venues).exit_code == 0
+    assert _import_list(lcg, tmp_path, text, "{Partner: Label}").exit_code == 0
+    assert {p: p.read_bytes() for p in (tmp_path / "data").rglob("*.yaml")} == folder
+
+
+def test_a_provider_cell_of_one_common_word_or_of_initials(lcg, tmp_path):
+    """A libraries trial's "Managed by" wrote "volunteers" once, which became an organisation named "volunteers",
+    the parent of a heritage centre; and "CWC" on a library of the council the other rows named in full, which
+    became an organisation of its own. One common word (a kind of body, "Council", or who runs the row) names no
+    body: kept in the note, said; initials spelling one name of the sheets and the folder are that body, said;
+    initials spelling two names are said with both, for the user to write the name meant."""
+    text = ("Venue,Managed by\nCentral Library,City of Wolverhampton Council\nFinchfield Library,CWC\n"
+            "Tettenhall Transport Heritage Centre,volunteers\nHall Green Chapel,Council\n"
+            "Adult Learning Hub,City of Wolverhampton College\nBilston Centre,DMBC\nDudley Library,Dudley MBC\n")
+    result = _import_list(lcg, tmp_path, text, "{Venue: Label, Managed by: part_of}")
+    assert result.exit_code == 0, result.output
+    assert ("list.csv:4 (and 1 more row): column 'Managed by': passed over 'volunteers' (row 4), 'Council' (row 5): "
+            "one common word") in result.stderr, result.stderr
+    ds = load_dataset(tmp_path / "data")
+    parents = {(r.start, r.end) for r in ds.rels if r.kind == "PART_OF"}
+    assert sorted(n.name for n in ds.nodes if not any(s == n.id for s, _ in parents)) == [
+        "CWC", "City of Wolverhampton College", "City of Wolverhampton Council", "DMBC", "Dudley MBC", "Hall Green Chapel",
+        "Tettenhall Transport Heritage Centre"]
+    assert {n.props.get("note") for n in ds.nodes if n.name == "Hall Green Chapel"} == {"Managed by: Council."}
+    assert "'CWC' as an organisation of its own, cwc: the initials of 2 names" in result.stderr, result.stderr
+    result = _import_list(lcg, tmp_path, text.replace("City of Wolverhampton College", "Wolverhampton College"),
+                          "{Venue: Label, Managed by: part_of}")
+    assert ("list.csv:3: column 'Managed by': read 'CWC' as city-of-wolverhampton-council ('City of Wolverhampton "
+            "Council'), the one name") in result.stderr, result.stderr
+    parents = {(r.start, r.end) for r in load_dataset(tmp_path / "data").rels if r.kind == "PART_OF"}
+    assert ("finchfield-library", "city-of-wolverhampton-council") in parents, parents
 
 
 def test_a_unit_and_its_provider_joined_through_a_third_record_are_not_merged(lcg, tmp_path):

@@ -526,6 +526,9 @@ class _Reader:
         #: (sheet, tie column) -> (row, cell) of the cells naming no body ("school", "club run": ``_no_bodies``),
         #: kept in the note (``_tie_cells``)
         self.no_bodies: dict[tuple[str, str], list[tuple[int, str]]] = {}
+        #: (sheet, tie column) -> (row, cell) of the cells of one common word ("volunteers", "council":
+        #: ``_one_common_word``), kept in the note (``_tie_cells``)
+        self.common_words: dict[tuple[str, str], list[tuple[int, str]]] = {}
         #: (sheet, register column) -> (row, cell) of the words with no digit written there ("CASC"), kept in the
         #: note (``_register_cells``)
         self.not_numbers: dict[tuple[str, str], list[tuple[int, str]]] = {}
@@ -554,6 +557,9 @@ class _Reader:
         self.tie_cells: list[tuple[str, int, str, str, str, Any]] = []
         #: id -> (sheet, column) of each organisation made for a name a tie column gives that no row has
         self.made_parents: dict[str, tuple[str, str]] = {}
+        #: (sheet, row, name, id, other file) of the rows written as the record another import's file held by
+        #: their name alone, dropped from that file (``_bare_records``)
+        self.bare_taken: list[tuple[str, int, str, str, str]] = []
 
     def origin(self, node_id: str, path: tuple) -> tuple[str, int, str | None] | None:
         """Where the entry ``node_id`` (the tie at ``path``) was read: (sheet, row, column of the field at
@@ -1020,9 +1026,12 @@ def import_sheet(paths, out_dir, *, mapping=None, name: str | None = None, kind:
     index = FolderIndex(out_dir, own)
     renamed: list[tuple[str, str, str]] = []
     linked = _parents_in_the_folder(reader, index, entries, by_id, ties)
+    _initials_of_a_name(reader, index, entries, by_id, ties)
     _people(reader, index, entries, by_id, by_label, ties, renamed)
     held, merged, theirs = _held_elsewhere(index, entries)
-    _ids_taken(reader, index, entries, by_id, ties, set(held) | set(merged), renamed)
+    drop = _bare_records(reader, index, entries, by_id, ties, set(held) | set(merged))
+    _ids_taken(reader, index, entries, by_id, ties,
+               set(held) | set(merged) | {i for ids in drop.values() for i in ids}, renamed)
     held_ids = set(held)
     differs = _held_differences([e for e in entries if e["id"] in held_ids], theirs)
     gone = held_ids | set(merged)
@@ -1065,7 +1074,7 @@ def import_sheet(paths, out_dir, *, mapping=None, name: str | None = None, kind:
             result.unchanged[k] = len(again) - changed
     result.folder = index.root / own
     result.written = write_import(index, out, command=f"lcg import sheet {paths[0].name}", origin=reader.origin,
-                                  source=cited)
+                                  source=cited, drop=drop)
     result.kept = index.kept_for_others
     # entries of the previous run this one no longer writes (their rows deleted from the sheet): a trial's
     # re-import said "added 0 organisations" when it had removed one; rows the user's files hold now are said apart
@@ -1298,8 +1307,10 @@ def _tie_cells(reader: _Reader, entries: list, by_id: dict, by_label: dict) -> d
                 continue
             matches = [ref] if ref in by_id and by_id[ref]["_kind"] in ends else \
                 [i for i in by_label.get(norm_name(ref), []) if by_id[i]["_kind"] in ends]
-            if not matches and ref in no_bodies[(sheet, key)]:  # "school": kept in the note, said (``_warnings``)
-                reader.no_bodies.setdefault((sheet, column), []).append((n, ref))
+            if not matches and (ref in no_bodies[(sheet, key)] or _one_common_word(ref)):  # "school", "volunteers":
+                # kept in the note, said (``_warnings``)
+                said_at = reader.no_bodies if ref in no_bodies[(sheet, key)] else reader.common_words
+                said_at.setdefault((sheet, column), []).append((n, ref))
                 entry = by_id[node_id]
                 entry["note"] = f"{entry['note']} {column}: {ref}." if entry.get("note") else f"{column}: {ref}."
                 reader.rows[node_id][2].setdefault("note", column)
@@ -1352,6 +1363,21 @@ def _no_bodies(values) -> set[str]:
     a sports trial's "Operator" made organisations named "school" and "club run", the parent of seven venues."""
     texts = Counter(" ".join(str(v).split()) for v in values if _has_letters(str(v)))
     return {t for t, k in texts.items() if k > 1 and t == t.lower()}
+
+
+#: Words a provider column writes alone for who runs a row instead of a body's name ("volunteers", "self",
+#: "independent"); the words of a kind of body ("council", "school", "church") are ``_body_word``'s.
+_RUN_WORDS = frozenset("volunteers volunteer voluntary self independent private members staff none various".split())
+
+
+def _one_common_word(ref: str) -> bool:
+    """Whether a provider cell is one common word, which names no one body: a kind of body ("council", "school",
+    "Church": ``_body_word``) or who runs the row instead of a body (``_RUN_WORDS``), whatever its case and however
+    many rows write it. A libraries trial's single "volunteers" in "Managed by" became an organisation of that name,
+    the parent of a heritage centre; a body's name of one word is its own word ("Mencap", "Accord"), or initials."""
+    words = re.findall(r"[^\W\d_]+", ref)
+    return len(words) == 1 and words[0] == ref.strip() and (
+        words[0].casefold() in _RUN_WORDS or _body_word(words[0].casefold()))
 
 
 def _names_itself(ref: str, name: str) -> bool:
@@ -1503,22 +1529,29 @@ def _warnings(reader: _Reader) -> list[str]:
                    f"{', '.join(f'{t!r} (row {n})' for n, t in cells)} name{'s' if len(cells) == 1 else ''} another "
                    "body, not another name of the row's: kept in the note, not as an alias (as one, `lcg duplicates` "
                    "would read the two bodies as one)")
-    for (sheet, column), cells in reader.no_bodies.items():
-        rows, texts = _rows_and_texts(cells)
-        said = ", ".join(f"{t!r} ({_rows_said([n for n, c in cells if c == t])})" for t in texts)
-        out.append(f"{_rows_at(sheet, rows[0], len(rows))}: column {column!r}: passed over {said}: words in small "
-                   "letters the column repeats, a kind of body or a note, not a body's name: kept in the note; to tie "
-                   "such a row to the body that runs it, write that body's name there")
+    for said_at, why in ((reader.no_bodies, "words in small letters the column repeats, a kind of body or a note"),
+                         (reader.common_words, "one common word, a kind of body or who runs the row")):
+        for (sheet, column), cells in said_at.items():
+            rows, texts = _rows_and_texts(cells)
+            said = ", ".join(f"{t!r} ({_rows_said([n for n, c in cells if c == t])})" for t in texts)
+            out.append(f"{_rows_at(sheet, rows[0], len(rows))}: column {column!r}: passed over {said}: {why}, not a "
+                       "body's name: kept in the note; to tie such a row to the body that runs it, write that body's "
+                       "name there")
     for (sheet, column), cells in reader.not_numbers.items():
         rows, texts = _rows_and_texts(cells)
         out.append(f"{_rows_at(sheet, rows[0], len(rows))}: column {column!r}: {', '.join(map(repr, texts))} "
                    f"({_rows_said(rows)}) "
                    f"{'is' if len(texts) == 1 else 'are'} no register's number (no digit): kept in the note, not "
                    "in the identifiers")
+    for sheet, n, name, node_id, other in reader.bare_taken:
+        out.append(f"{sheet}:{n}: {name!r} written as {node_id}, the record {other} held by the name alone (made "
+                   "for a provider's cell there), now dropped from that file: one record of the body, with this row's "
+                   f"facts, that file's rows still tied to it")
     for (sheet, column), repairs in reader.repairs.items():
         rows = sorted({n for n, _, _ in repairs})
-        shown = ", ".join(f"{cell!r} as {read}" for _, cell, read in repairs[:3]) + \
-            (f" and {len(repairs) - 3} more" if len(repairs) > 3 else "")
+        read_so = list(dict.fromkeys((cell, read) for _, cell, read in repairs))  # a cell of many rows said once
+        shown = ", ".join(f"{cell!r} as {read}" for cell, read in read_so[:3]) + \
+            (f" and {len(read_so) - 3} more" if len(read_so) > 3 else "")
         out.append(f"{_rows_at(sheet, rows[0], len(rows))}: column {column!r}: read {shown}")
     return out
 
@@ -2557,8 +2590,15 @@ def _person_cell(reader: _Reader, sheet: str, n: int, kind: str, node_id: str, c
         reader.problems.append(f"{sheet}:{n}: column {column!r} names people who work for an organisation, and this "
                                f"row is {schema.a_kind(kind)} (expected Organisation rows only)")
         return
-    names = [x for part in str(cell).split(LIST_SEPARATOR) if not _no_one(part)
-             for x in _people_in(part)]  # "N/A" is no two people
+    names = []
+    for part in str(cell).split(LIST_SEPARATOR):
+        if _no_one(part):  # "N/A" is no two people
+            continue
+        couple = _one_family_name(part)
+        if couple is not None:  # "Majors Tim & Ruth Clarke": Tim Clarke, Ruth Clarke, said
+            reader.repairs.setdefault((sheet, column), []).append(
+                (n, part.strip(), f"{', '.join(map(repr, couple))}, the family name written once"))
+        names += couple or _people_in(part)
     for text in names:
         if _no_one(text):
             continue
@@ -2585,6 +2625,40 @@ def _person_cell(reader: _Reader, sheet: str, n: int, kind: str, node_id: str, c
             reader.roles_left.setdefault((sheet, column), []).append((n, role))  # said once per column
             role = None
         reader.people.append((sheet, n, node_id, name, role))
+
+
+#: Ranks and titles written before the names of two people or more, in the plural too ("Majors", "Revds"), or
+#: joined ("Mr & Mrs"): ``_one_family_name`` reads past them (``names.TITLES`` are the singular titles).
+_SHARED_TITLES = frozenset("major majors captain captains capts lieutenant lieutenants lts revs revds reverends "
+                           "drs doctors cllrs councillors messrs pastor pastors bishop imam elder elders".split())
+
+
+def _one_family_name(text: str) -> list[str] | None:
+    """The people a cell names who share the family name it writes once, last: given names of one word each joined
+    by "&" or "and", then a given name and the family name ("Tim & Ruth Clarke": Tim Clarke, Ruth Clarke), after any
+    ranks or titles they share ("Majors", "Revs", "Mr & Mrs", dropped: the names are who they are); else None. A
+    faith trial's Salvation Army officers "Majors Tim & Ruth Clarke" became "Majors Tim" and "Ruth Clarke". Not a
+    cell of two names in full ("Jane Smith & Raj Patel"), nor one with a role or a bracket beside the names, nor one
+    whose names would not read as people's (``_is_name``: "Oak & Ash Trust")."""
+    words = " ".join(text.split()).split(" ")
+    titles = 0
+    while len(words) > titles + 1:
+        word = words[titles].lower().strip(".")
+        if word in _SHARED_TITLES or _is_title(word):
+            titles += 1
+        elif word in ("&", "and") and titles and _is_title(words[titles + 1]):
+            titles += 2
+        else:
+            break
+    rest = " ".join(words[titles:])
+    if re.search(r"[(),:/;-]", rest):
+        return None
+    parts = [p.strip() for p in re.split(r"\s*(?:&|\band\b)\s*", rest, flags=re.IGNORECASE)]
+    if len(parts) < 2 or any(len(p.split()) != 1 for p in parts[:-1]) or len(parts[-1].split()) < 2:
+        return None
+    family = parts[-1].split()[-1]
+    names = [f"{p} {family}" for p in parts[:-1]] + [parts[-1]]
+    return names if all(_is_name(x) and not _is_title(x.split()[0]) for x in names) else None
 
 
 def _name_and_role(text: str) -> tuple[str, str | None]:
@@ -2974,6 +3048,113 @@ def _parents_in_the_folder(reader: _Reader, index: FolderIndex, entries: list, b
         reader.made_ids.discard(made)
         reader.rows.pop(made, None)
     return linked
+
+
+#: The fields of a record another sheet import made for a name its provider column gives ("Managed by": part_of)
+#: that no row of its sheets has: the name alone, and the file it was read from (``_tie_cells``).
+_BARE_FIELDS = frozenset({"id", "name", "sources"})
+
+
+def _bare_records(reader: _Reader, index: FolderIndex, entries: list, by_id: dict, ties: dict,
+                  left_out: set[str]) -> dict[str, set[str]]:
+    """Write a row as the record of its exact name (case, accents and "&" aside) that another sheet import's
+    file holds by that name alone (its fields only a name and a source: one made for a provider's cell), the one
+    record of the folder of that name, and drop that record from the other file (``write_import``'s ``drop``):
+    the other file's ties to it name the same id, and that import's next run links its provider cell to this
+    row's record by its name (``_parents_in_the_folder``), as this write left it, so either import may run again.
+    A libraries trial's venues list made "Wednesfield History Society" for the body running a heritage centre;
+    its heritage list's row of that society, with its charity number and contact, was written beside it as
+    wednesfield-history-society-2, two records of one body. Not a row of a name several rows or records share
+    (which of them is not guessed), nor one with an ID column. Returns other file -> the ids it drops; each said
+    in a warning naming the row, the id and the file."""
+    by_name: dict[str, list[str]] = {}
+    for org, its_names in index.names_of.items():
+        for one in its_names:
+            by_name.setdefault(one, []).append(org)
+    names = Counter((e["_kind"], norm_name(e["name"])) for e in entries)
+    wanted: dict[str, dict] = {}  # the folder's id -> the row that is its record
+    for e in entries:
+        key = norm_name(e["name"])
+        if (e["_kind"] != "Organisation" or e["id"] not in reader.made_ids or e["id"] in reader.made_parents
+                or e["id"] in left_out or names[(e["_kind"], key)] != 1 or len(by_name.get(key, ())) != 1):
+            continue
+        org = by_name[key][0]
+        if not index.place_of.get(org) and (org == e["id"] or org not in by_id):
+            wanted[org] = e
+    if not wanted:
+        return {}
+    drop: dict[str, set[str]] = {}
+    new_ids: dict[str, str] = {}
+    for f in index.files:
+        if f.kind != "Organisation" or not f.name.startswith("imports/sheet-"):
+            continue
+        values = index.parsed.get(f.name) or []
+        for held in values:
+            if not isinstance(held, dict) or held.get("id") not in wanted or set(held) - _BARE_FIELDS:
+                continue
+            if len(values) - len(drop.get(f.name, ())) <= 1:  # the file's last entry: kept (a file of no entries)
+                continue
+            e = wanted.pop(held["id"])
+            drop.setdefault(f.name, set()).add(held["id"])
+            if e["id"] != held["id"]:
+                new_ids[e["id"]] = held["id"]
+            sheet, n, _ = reader.rows[e["id"]]
+            reader.bare_taken.append((sheet, n, e["name"], held["id"], f.name))
+    _rename_ids(reader, new_ids, by_id, ties)
+    reader.made_ids -= set(new_ids)
+    return drop
+
+
+def _initials_of_a_name(reader: _Reader, index: FolderIndex, entries: list, by_id: dict, ties: dict) -> None:
+    """Link a name a tie column gives that no row has, written as initials ("CWC": one word of five capitals at
+    most, ``_initials``), to the organisation whose name it spells the initials of (``initials_of``: "City of
+    Wolverhampton Council"), when the sheets and the folder's other files have one name only that it spells, said
+    in a warning naming both; where it spells several ("City of Wolverhampton College" too), it is an organisation
+    of its own, as before, said in a warning naming them, for the user to write the name meant. A libraries trial's
+    "Managed by" wrote "CWC" on two rows of the council's libraries, which became an organisation of its own with
+    no word of the council the other rows named."""
+    from ..dedup.names import initials_of, name_key
+
+    made = [m for m in reader.made_parents if m in by_id and _initials(by_id[m]["name"])
+            and by_id[m]["name"].strip().isupper()]
+    if not made:
+        return
+    names: dict[str, list[str]] = {}  # a name written in full -> the ids of that name, the sheets' first
+    for e in entries:
+        if e["_kind"] == "Organisation" and e["id"] not in made:
+            names.setdefault(norm_name(e["name"]), []).append(e["id"])
+    for org, folder_names in index.names_of.items():
+        if folder_names and org not in index.own_ids:
+            names.setdefault(folder_names[0], []).append(org)
+    found: dict[str, str] = {}
+    for m in made:
+        short = name_key(by_id[m]["name"])
+        spelled = [n for n in names if not _initials(n) and initials_of(short, name_key(n))]
+        column = reader.made_parents[m][1]
+        rows = sorted({row[1] for at, values in ties.items() for v, row in zip(values, reader.tie_rows.get(at, ()))
+                       if _tie_id(v) == m})
+        said = by_id[m]["name"]
+        if len(spelled) == 1:
+            found[m] = names[spelled[0]][0]
+            full = by_id[found[m]]["name"] if found[m] in by_id else spelled[0]
+            read = f"{found[m]} ({full!r}), the one name of the sheets and the folder it is the initials of"
+        elif spelled:
+            read = (f"an organisation of its own, {m}: the initials of {len(spelled)} names ("
+                    f"{', '.join(names[n][0] for n in spelled)}); to tie its rows to one, write its name there")
+        else:
+            continue
+        for n in rows:
+            reader.repairs.setdefault((reader.made_parents[m][0], column), []).append((n, said, read))
+    if not found:
+        return
+    for at, values in ties.items():
+        ties[at] = list(dict.fromkeys(found.get(v, v) if isinstance(v, str) else v for v in values))
+    entries[:] = [e for e in entries if e["id"] not in found]
+    for m in found:
+        by_id.pop(m)
+        reader.made_ids.discard(m)
+        reader.made_parents.pop(m)
+        reader.rows.pop(m, None)
 
 
 def _own_ids_by_name(index: FolderIndex, kind: str) -> dict[str, list[str]]:

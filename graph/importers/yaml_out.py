@@ -3,7 +3,10 @@
 An import owns a subfolder (``imports/360giving-wolfson/organisations.yaml``...).
 Re-importing rewrites only those files; hand-edited files elsewhere in the
 folder are read (their ids, org-ids, grant ids and place names are reused,
-never copied) but never touched. Before anything is written the folder, with
+never copied) but never touched. The one exception is another sheet import's
+record of a name alone, made for a provider's cell, which a row of that name
+is: it is dropped from that file as its own next run would (``write_import``'s
+``drop``). Before anything is written the folder, with
 the new files in place, is checked as ``lcg validate`` would check it (the new
 files against a summary of the others, :mod:`.rest_check`; the whole folder
 when that finds a problem, to report exactly its problems); then each file is
@@ -349,14 +352,17 @@ def written_by_import(text: str) -> bool:
     return len(head) > 1 and head[0].startswith("# lcg: ") and head[1].startswith("# Written by `lcg import")
 
 
-def _check(index: FolderIndex, new: dict[str, tuple[str, str]], values: dict[str, Any], origin=None) -> None:
+def _check(index: FolderIndex, new: dict[str, tuple[str, str]], values: dict[str, Any], origin=None,
+           rewritten: dict[str, tuple[str, str]] | None = None) -> None:
     """Make sure the folder as it would be with the new files validates; raise ImportInvalid with every problem.
 
     ``values``: the new files' entries, which is what their text reads back as
     (and ``sources.yaml``'s entries when the import adds one). First the new
     files alone against the summary of the others (:mod:`.rest_check`); only
     when that finds anything is the whole folder validated, as ``lcg validate``
-    would, to report exactly its problems. ``origin``: as :func:`write_import`'s.
+    would, to report exactly its problems. ``origin``: as :func:`write_import`'s. ``rewritten``: other imports'
+    files written anew (``write_import``'s ``drop``), which the summary of the rest does not know: the whole
+    folder is validated, with them as they would be.
     """
     from ..dataset import _check_dataset
     from ..sources import SOURCES_FILE, parse_sources
@@ -368,11 +374,13 @@ def _check(index: FolderIndex, new: dict[str, tuple[str, str]], values: dict[str
     found, bad = parse_sources(values.get(SOURCES_FILE, index.sources)) if has_sources else ({}, [])
     if has_sources:
         known = set(found)
-    if not index.problems and not bad and new_files_pass(
+    rewritten = rewritten or {}
+    if not rewritten and not index.problems and not bad and new_files_pass(
             index.rest, {name: (kind, values[name]) for name, (kind, _) in new.items()}, known):
         return
-    files = DataFiles([*index.files, *(DataFile(index.root / name, kind, text.encode("utf-8"), name)
-                                       for name, (kind, text) in new.items())])
+    files = DataFiles([*(f for f in index.files if f.name not in rewritten),
+                       *(DataFile(index.root / name, kind, text.encode("utf-8"), name)
+                         for name, (kind, text) in {**rewritten, **new}.items())])
     files.problems, files.leftovers = index.problems, []
     _, problems = _check_dataset(index.root, files, parsed={**index.parsed, **values})
     if problems:
@@ -433,8 +441,24 @@ def _keep_named_elsewhere(index: FolderIndex, entries: dict[str, list[dict]]) ->
     return out
 
 
+def _without(index: FolderIndex, drop: dict[str, set[str]]) -> tuple[dict[str, tuple[str, str]], dict[str, list]]:
+    """Other imports' files (relative path -> ids) as they are without the entries ``drop`` names: (path -> (kind,
+    text), path -> entries), each under the header its import wrote, so that its next run rewrites it as before."""
+    texts: dict[str, tuple[str, str]] = {}
+    values: dict[str, list] = {}
+    files = {f.name: f for f in index.files}
+    for name, ids in drop.items():
+        f = files[name]
+        kept = [e for e in index.parsed[name] or () if not (isinstance(e, dict) and e.get("id") in ids)]
+        head = f.text.split("\n", 2)
+        command = re.search(r"`([^`]*)`", head[1] if len(head) > 1 else "")
+        texts[name] = (f.kind, yaml_text(kept, f.kind, command.group(1) if command else "lcg import"))
+        values[name] = kept
+    return texts, values
+
+
 def write_import(index: FolderIndex, entries: dict[str, list[dict]], *, command: str, source=None,
-                 origin=None) -> list[Path]:
+                 origin=None, drop: dict[str, set[str]] | None = None) -> list[Path]:
     """Write the import's own files (one per kind that has entries), validated first; the paths written.
 
     ``source`` (a ``graph.sources.Source``, or a list of them): the file (files) imported, registered in the
@@ -442,6 +466,9 @@ def write_import(index: FolderIndex, entries: dict[str, list[dict]], *, command:
     ``origin(id, path)``: where the entry ``id`` was read, as (sheet, row, column or None), ``path`` being
     the problem's place inside the entry (``("website",)``, ``("partner_in", 0, "role")``); None when
     not known. A problem on such an entry is then reported at that row (:class:`RowProblem`).
+    ``drop``: another import's file (relative path) -> ids of its entries this import writes instead (a record
+    of a name alone that the other import made for a provider's cell, and this import's row is: the sheet
+    import's ``_bare_records``), that file written again without them, in the same all-or-nothing write.
     """
     from ..sources import FIELDS, SOURCES_FILE, register_source
     from .parse_cache import remember_written
@@ -460,14 +487,16 @@ def write_import(index: FolderIndex, entries: dict[str, list[dict]], *, command:
             name = _own_kind_file(index.own, kind)
             new[name] = (kind, yaml_text(es, kind, command))
             values[name] = es
+    rewritten, rewritten_values = _without(index, drop or {})
     stale = [name for name in index.own_files if name not in new]
     changed = {name: v for name, v in new.items()
                if name not in index.own_files or index.own_files[name].data != v[1].encode("utf-8")}
-    if not changed and not stale and not register:
+    if not changed and not stale and not register and not rewritten:
         index.rest.complete()  # a check of the rest in a second process: waited for, and its summary cached
         return []
     try:
-        _check(index, new, values, origin)
+        _check(index, new, {**index.parsed, **rewritten_values, **values} if rewritten else values, origin,
+               rewritten)
     finally:
         index.rest.complete()  # (already, unless the folder was validated whole)
     written = []
@@ -475,11 +504,11 @@ def write_import(index: FolderIndex, entries: dict[str, list[dict]], *, command:
         register_source(index.root, s)
     if register:
         written.append(index.root / SOURCES_FILE)
-    for name, (_, text) in changed.items():
+    for name, (_, text) in [*changed.items(), *rewritten.items()]:
         path = index.root / name
         path.parent.mkdir(parents=True, exist_ok=True)
         write_text_atomic(path, text)
-        remember_written(text, values[name])
+        remember_written(text, {**values, **rewritten_values}[name])
         written.append(path)
     for name in stale:
         (index.root / name).unlink(missing_ok=True)
