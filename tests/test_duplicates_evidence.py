@@ -2241,3 +2241,21 @@ def test_a_body_s_site_service_branch_and_group_named_after_it_are_not_merged_in
     plan = _plan(_org("a", "Cork", website="https://www.corklearningcity.ie"),
                  _org("b", "Cork Learning City", website="https://corklearningcity.ie"))
     assert [p.action for p in plan] == ["merge"], plan
+    # a registered name written in full, a short name in capitals, a club's kind: the body itself (earlier trials)
+    for a, b, more in (("The Wildlife Trusts", "Royal Society of Wildlife Trusts", dict(identifiers=("GB-CHC-207238",))),
+                       ("Citizens Advice Wolverhampton", "Wolverhampton Citizens Advice Bureau (CAB)",
+                        dict(identifiers=("GB-CHC-1080429",))),
+                       ("Tipton Harriers", "Tipton Harriers Athletic Club", dict(postcode="DY4 0BS",
+                                                                                 phone="0121 557 1234"))):
+        plan = _plan(_org("a", a, **more), _org("b", b, **more))
+        assert [p.action for p in plan] == ["merge"], (a, b, plan)
+
+
+def test_initials_spelling_a_place_of_the_other_name_are_no_branch():
+    """Once a list's address wrote "Aston" between its street and its town ("Pelsall" made a place so), "ART
+    Business Loans" / "Aston Reinvestment Trust" at one door read as a branch in Aston and were reviewed; the
+    initials spell the place. Initials that add a place are a branch still ("NAS Wolverhampton Branch")."""
+    door = dict(postcode="B3 3LP", phone="0121 359 2444", website="https://artbusinessloans.co.uk")
+    plan = _plan(_org("a", "Aston Reinvestment Trust", **door), _org("b", "ART Business Loans", **door),
+                 _org("c", "Aston Community Centre", address="12 Park Lane, Aston, Birmingham"))
+    assert [p.action for p in plan if {p.pair.a, p.pair.b} == {"a", "b"}] == ["merge"], plan

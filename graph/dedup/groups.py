@@ -26,7 +26,7 @@ from typing import Any, Mapping
 
 from . import weights as W
 from .names import (AFTER_A_DASH, FOUNDATION_OF, IN_BRACKETS, MANY_AND_ONE, NO_WORD_IN_COMMON, ONLY_A_PLACE, OWN_WORDS,
-                    SAME_NAME, SPELLED_OUT, SPELLS_A_KIND, acronyms, added_words, name_key, same_words, several_bodies)
+                    SAME_NAME, SPELLED_OUT, SPELLS_A_KIND, acronyms, added_after, name_key, same_words, several_bodies)
 
 __all__ = ["overlap_groups", "merge_groups", "groups_of", "merge_plan", "review_only", "PlannedPair"]
 
@@ -284,7 +284,7 @@ def review_only(pair, names: Mapping[str, str] | None, several=None) -> str | No
     if pair.reasons and pair.reasons[0].startswith(NO_WORD_IN_COMMON) and not same_ids and names and min(
             len(name_key(names[x]).tokens) for x in (pair.a, pair.b)) >= 2 and (
             not _initials_in(names[pair.a], names[pair.b], door=any(r.startswith(_ONE_DOOR) for r in pair.reasons))
-            or "a branch or another body" in pair.reasons[0]):
+            or _initials_add_a_place(pair.reasons[0])):
         # a council's teams and a housing group's services share its door, switchboard and website ("Rough Sleeper
         # Outreach Team" / "Welfare Rights Service", "Playscheme at Penn Fields" / "Transitions Team": housing and
         # SEND trials' merges at 0.95): names of two words or more with no word in common are two bodies or one
@@ -297,7 +297,7 @@ def review_only(pair, names: Mapping[str, str] | None, several=None) -> str | No
         # Pittsburgh")
         return ("the records give two bodies' websites: two bodies of one name (two councils' services), or one that "
                 "moved: review it rather than merge")
-    if same_ids and names and added_words(names[pair.a], names[pair.b]) and not any(
+    if same_ids and names and added_after(names[pair.a], names[pair.b]) and not any(
             r.startswith(_ONE_DOOR) for r in pair.reasons) and not any(map(numbers_a_site, same_ids)):
         # a charity's services and projects are registered under its number, named after it ("Barnardo's Black
         # Country Family Support" / "Barnardo's", an early years trial's merge at 0.99, the service kept): at no one
@@ -401,6 +401,18 @@ def _one_of_two(a: str, b: str) -> str | None:
             return (f"{joint.strip()!r} names two bodies, and the other is one of them: review it rather than "
                     "merge (keep both, or write each body's own record)")
     return None
+
+
+_ONLY_ONE_NAMES = re.compile(r"only (['\"])(.+?)\1 names ")
+
+
+def _initials_add_a_place(reason: str) -> bool:
+    """The name reason says the name written with initials adds a place: "NAS Wolverhampton Branch" / "National
+    Autistic Society", a branch; not a place the initials spell ("ART Business Loans" / "Aston Reinvestment Trust",
+    Aston read as a place once a list's address wrote it between a street and a town)."""
+    if "a branch or another body" not in reason or not (m := _ONLY_ONE_NAMES.search(reason)):
+        return False
+    return bool(name_key(m.group(2)).capitals)
 
 
 def _initials_in(a: str, b: str, door: bool = True) -> bool:

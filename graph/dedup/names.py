@@ -875,7 +875,9 @@ def building_after(key: NameKey, other: NameKey, places=NO_PLACES) -> str | None
     t = key.tokens
     if (len(t) >= 4 and t[-1] in _GROUPS and t[-2] not in other.tokens and s_form(t[-2]) not in other.tokens
             and t[-1] not in other.tokens and set(t[:-2]) <= set(other.tokens)
-            and all(w in places or w in _QUALIFIERS for w in set(other.tokens) - set(t))):
+            and all(w in places or w in _QUALIFIERS for w in set(other.tokens) - set(t))
+            and KIND_WORDS.intersection(other.tokens)):  # (a body of a kind: "Tipton Harriers Athletic Club" is
+        # the club "Tipton Harriers", a sports trial's true pair)
         return " ".join(key.raw.split()[-2:])
     return None
 
@@ -889,6 +891,17 @@ _QUALIFIERS = frozenset("sikh hindu muslim islamic christian jewish catholic ang
 _GROUPS = frozenset("group groups club section circle forum".split())
 
 
+def added_after(a: str, b: str) -> bool:
+    """One name is the other's words and then two words or more of its own (``added_words``): a project or a
+    service named after the body ("Barnardo's Black Country Family Support"), not the body's registered name
+    written in full before its working name ("Royal Society of Wildlife Trusts" / "The Wildlife Trusts")."""
+    if added_words(a, b) is None:
+        return False
+    ta, tb = name_key(a).tokens, name_key(b).tokens
+    short, long_ = (ta, tb) if len(ta) < len(tb) else (tb, ta)
+    return long_[:len(short)] == short
+
+
 def added_words(a: str, b: str) -> tuple[frozenset, frozenset] | None:
     """(the shorter name's words, the words the other adds) when one name is all the other's words and two words
     or more of its own ("WV Active Bert Williams" / "WV Active", "Barnardo's Black Country Family Support" /
@@ -899,7 +912,8 @@ def added_words(a: str, b: str) -> tuple[frozenset, frozenset] | None:
     x, y = frozenset(ka.head or ka.tokens), frozenset(kb.head or kb.tokens)
     if x > y:
         x, y = y, x
-    return (x, y - x) if x < y and len(y - x) >= 2 else None
+    added = y - x - ka.capitals - kb.capitals  # (a short name in capitals: "Citizens Advice Bureau (CAB)")
+    return (x, added) if x < y and len(added) >= 2 else None
 
 
 #: Kinds of venue a council or a charity runs many of: the plural names the service ("Dudley Libraries"), the
