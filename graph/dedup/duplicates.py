@@ -26,8 +26,7 @@ from . import weights as W
 from ..forked import core_free, split_map
 from ..identifiers import registry_id
 from .groups import (AREAS_APART, AT_ONE_VENUE, ON_DIFFERENT_STREETS, ONE_TOWN_ONLY, POSTCODES_APART, SAME_EMPLOYER,
-                     TOWNS_APART, WEBSITES_APART,
-                     groups_of, merge_groups, numbers_a_site)
+                     SITE_OF_THE_BODY, TOWNS_APART, WEBSITES_APART, groups_of, merge_groups, numbers_a_site)
 from .name_bound import NameBound
 from .names import (COUNTRY_ENDS, GENERIC_WORDS, HALLS, NO_WORD_IN_COMMON, SAME_NAME, SPELLED_OUT, NameKey,
                     TokenWeights, acronyms, added_words, ambiguous_initials, initials_only, list_area, name_key,
@@ -1016,12 +1015,13 @@ def find_duplicates(records, *, min_score: float = W.DUPLICATE_MIN_SCORE, top_k:
                 "different places" in reason or "a body of its own" in reason
                 or (_branches(ra, rb) and SPELLED_OUT not in reason)  # ("BC Growth Hub": initials of the other's words)
                 or ("a branch or another body" in reason and _share_words(ra, rb))
-                or _site_of_the_body(ra, rb, places)  # (a site's or a branch's page on the body's site)
                 # a council's page of its venues: names with no word in common at sites apart are its venues
                 # (a sports trial's "Gala Baths" / "Oak Park Active Living Centre", 0.95 on one page)
                 or (reason.startswith(NO_WORD_IN_COMMON) and delta < 0))):
             score = max(score, W.SAME_WEBSITE)
             reasons.append(f"same website {_domain(ra.website)}")
+            if _site_of_the_body(ra, rb, places):  # (a site's or a branch's page on the body's site: reviewed)
+                reasons.append(SITE_OF_THE_BODY)
         elif (sa := _site(ra.website)) and (sb := _site(rb.website)) and (sa != sb or not _one_page(ra, rb)):
             # two sites, or two pages of one site that are two branches' or units' ("mind.org.uk/wolverhampton" /
             # "mind.org.uk/dudley", ``_one_page``)

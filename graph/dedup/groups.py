@@ -192,6 +192,9 @@ def groups_of(pairs) -> list[list[str]]:
 ON_DIFFERENT_STREETS = "on different streets"
 #: How a pair's reason says one address is a town alone and the other names another (``duplicates._towns_apart``).
 TOWNS_APART = "but the addresses name different towns"
+#: How a pair's reasons say one name is the other's and words of its own naming a site, a service or a branch
+#: (``duplicates._site_of_the_body``), the website both give the body's: reviewed, never merged.
+SITE_OF_THE_BODY = "one name is the other's and words of its own, on its website: a site, a service or a branch"
 #: How a pair's reason says the two records give the sites of two bodies (``duplicates._site``).
 WEBSITES_APART = "but websites of two bodies"
 #: How a pair's reason says its postcodes are in different areas (``duplicates.contact_evidence``): two sites too,
@@ -355,6 +358,9 @@ def review_only(pair, names: Mapping[str, str] | None, several=None) -> str | No
         # Birmingham Energy Institute" under the university's UKPRN, merged in a trial)
         return ("one name is the other's with words after a dash or a building's word: a unit, a site, a meeting or "
                 "the hall of the body, or the body written so: review it (merge them, or keep both with part_of)")
+    if SITE_OF_THE_BODY in pair.reasons:
+        return ("one name is the other's and words of its own naming a site, a service or a branch, on the body's "
+                "website: review it (merge them, or keep both with part_of)")
     if pair.reasons and MANY_AND_ONE in pair.reasons[0]:
         return ("one name writes a venue's kind in the plural, the other once: a service (a council's libraries) and "
                 "one of its venues, or one body written so: review it (merge them, or keep both with part_of)")
