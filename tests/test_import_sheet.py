@@ -2338,6 +2338,35 @@ def test_another_name_in_brackets_in_the_name_cell_is_an_alias(lcg, tmp_path):
             ) in result.stderr, result.stderr
 
 
+def test_the_label_hint_names_the_rows_column_not_who_runs_them_nor_where(lcg, tmp_path, monkeypatch):
+    """A youth trial's directory ("Provision", "Delivered by", "Venue") was offered 'Venue: Label' and 'Provision: ~':
+    every provision's name thrown away, and the pasted hint stopped with "no name in column 'Venue'" on 45 rows; a
+    family hubs list ("Hub", "Lead organisation") was offered 'Lead organisation: Label', 37 hubs named after
+    councils. A column naming who runs a row or where it meets describes the rows: the Label is the column before it
+    that names them, the runner offered as part_of; and a column empty on most rows is never offered as the Label."""
+    (tmp_path / "youth.csv").write_text(
+        "Provision,Delivered by,Venue,Address,Post code\n"
+        "Bilston Boxing Club - youth sessions,Bilston Boxing Club,Bilston Youth Centre,Prouds Lane,WV14 6PW\n"
+        "Ashmore Park Youth Centre,City of Wolverhampton Council,,Griffiths Drive,WV11 2LH\n"
+        "Wednesfield Methodist Youth Club,Wednesfield Methodist Church,,High Street,WV11 1ST\n"
+        "Heath Town Youth Club,Dudley MBC,,Chervil Rise,WV10 0HP\n", encoding="utf-8")
+    (tmp_path / "hubs.csv").write_text(
+        "Hub,Lead organisation,Address,Postcode\nAshmore Park Family Hub,City of Wolverhampton Council,"
+        "Griffiths Drive,WV11 2LH\nBilston Family Hub,City of Wolverhampton Council,Prouds Lane,WV14 6PW\n"
+        "Low Hill Family Hub,Royal Wolverhampton NHS Trust,Kempthorne Avenue,WV10 9JR\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    for name, label, runner, names in (
+            ("youth", "Provision", "Delivered by", "Bilston Boxing Club - youth sessions"),
+            ("hubs", "Hub", "Lead organisation", "Low Hill Family Hub")):
+        result = lcg("import", "sheet", f"{name}.csv", "--type", "organisation", "-o", f"data-{name}")
+        assert result.exit_code == 1, result.output
+        columns = _mapping_written(_one_go(result.stderr))["columns"]
+        assert (columns[label], columns[runner]) == ("Label", "part_of"), result.stderr
+        (tmp_path / "map.yaml").unlink(missing_ok=True)
+        assert _paste(tmp_path, _one_go(result.stderr)).returncode == 0
+        assert names in {n.name for n in load_dataset(tmp_path / f"data-{name}").nodes}
+
+
 def test_rows_with_no_name_say_the_column_and_what_to_do(lcg, tmp_path):
     """A trial's warm spaces list, mapped "Organiser: Label", stopped with "Warm spaces:9: no Label (expected the
     element's name)" for rows whose Organiser cell was empty: no word of which column, nor of what to do. One line per
