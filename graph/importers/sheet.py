@@ -1904,7 +1904,8 @@ def _inner_notes(reader: _Reader, label: str, header, head: list[str], numbered:
         words = _HEADING_NOTE.sub("", text) if _has_letters(_HEADING_NOTE.sub("", text)) else text
         if _a_note(text) or _CONTINUED.search(text) or heading(words) or (
                 words.upper() == words and mixed(i) and (_shouted(words, written) or i in nameless)) or (
-                i not in nameless and under.get(n, False) and mixed(i) and _a_heading_in_capitals(text)):
+                i not in nameless and under.get(n, False) and mixed(i)
+                and (_a_heading_in_capitals(text) or _a_heading_of_kinds(text))):
             passed[n] = (i, text)
     continued = {fold(_CONTINUED.sub("", t)) for _, t in passed.values() if _CONTINUED.search(t)}
     passed.update((n, (i, str(r[i]).strip())) for n, r, i in ones if fold(r[i]) in continued)  # "VCSE PARTNERS"
@@ -2003,6 +2004,20 @@ def _a_heading_in_capitals(text: str) -> bool:
     shouted = [w for w in words if w.isupper()]
     return bool(words) and words[0].isupper() and all(w.isupper() or w.islower() for w in words) and (
         len(shouted) > 1 or _body_word(shouted[0].casefold()))
+
+
+def _a_heading_of_kinds(text: str) -> bool:
+    """Whether ``text``, a row of the names' column with only its name written, in a list that writes its names in
+    mixed case and with a row of the list right under it, names kinds of bodies as a section does: a phrase in
+    sentence case (a later word in small letters, as no body's name writes its words) ending in a kind of body in the
+    plural ("Uniformed groups", "Youth clubs", "Faith groups"), and, after a dash, where ("Uniformed groups -
+    Wolverhampton"). A youth trial's directory imported "Uniformed groups - Wolverhampton" as an organisation, while
+    its headings in capitals were passed over. A body's name capitalises its words ("Sea Cadets", "Wolverhampton
+    Young Carers", "Bilston Boxing Club") or names one body ("Heath Town Youth Club"): it stays a row."""
+    what = _DASH_OR_COMMA.split(text.strip(), maxsplit=1)[0]
+    words = re.findall(r"[^\W\d_][\w'’-]*", what)
+    return len(words) > 1 and _sentence_case(words) and words[-1].islower() and words[-1].endswith("s") \
+        and _body_word(words[-1])
 
 
 def _initials(text: str) -> bool:
