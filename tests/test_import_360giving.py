@@ -393,3 +393,20 @@ def test_a_dollar_sign_is_any_dollars_and_no_currency_to_fill_a_blank_with(lcg, 
     assert result.exit_code == 0, result.output
     funds = {r.props["amount"]: r.props["currency"] for r in load_dataset(out).rels if r.kind == "FUNDS"}
     assert funds == {600: "CAD", 800: "CAD", 500: "CAD"}, funds
+
+
+def test_a_repair_made_on_many_rows_is_one_warning_naming_the_rows(lcg, tmp_path):
+    """A youth trial's grants file, every amount typed "£…" with its currency blank, printed 112 warnings, two for
+    every row, which hid the file's others: one warning per kind of repair names its rows, as the sheet importer
+    says its repairs; a repair on one row is said at that row, as before."""
+    src = tmp_path / "grants.csv"
+    src.write_text(CSV_HEADER + "".join(_currency_row(n, "", f'"£{n},500"') for n in range(1, 8))
+                   + _currency_row(8, "GBP", "900"))
+    result = lcg("import", "360giving", src, "-o", tmp_path / "data")
+    assert result.exit_code == 0, result.output
+    warned = [line for line in result.output.splitlines() if "warning:" in line]
+    assert len(warned) == 2, warned
+    assert warned[0].endswith("warning: rows 2 (360G-test-1), 3 (360G-test-2), 4 (360G-test-3), 5 (360G-test-4), "
+                              "6 (360G-test-5) and 2 more: currency blank; GBP taken from the amount's sign"), warned
+    assert warned[1].endswith("and 2 more: amountAwarded '£1,500' is text; read as 1500 GBP (row 2; likewise on the "
+                              "others)"), warned

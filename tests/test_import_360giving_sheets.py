@@ -413,7 +413,8 @@ def test_a_workbook_is_read_by_its_content_whatever_its_extension(lcg, tmp_path)
 
 def test_an_amount_typed_as_text_with_its_currency_sign_is_read_with_a_warning(lcg, tmp_path):
     """A publisher's sheet had "£14,000" and "£25,000.00" typed as text in GBP rows (a trial refused 8 of 26 rows);
-    the sign agrees with the currency, so the number is read and the row named."""
+    the sign agrees with the currency, so the number is read and the rows named (once, with the first row's as it
+    was read: ``test_a_repair_made_on_many_rows_is_one_warning_naming_the_rows``)."""
     rows = [_grant_row("360G-t-1", amount="£14,000"), _grant_row("360G-t-2", amount="£25,000.00"),
             _grant_row("360G-t-3", amount="14,000"), _grant_row("360G-t-4", amount=1200)]
     src = _workbook(tmp_path / "grants.xlsx", rows)
@@ -421,8 +422,8 @@ def test_an_amount_typed_as_text_with_its_currency_sign_is_read_with_a_warning(l
     result = lcg("import", "360giving", src, "-o", out)
     assert result.exit_code == 0, result.output
     warned = [w for w in _warnings(result.output) if "amountAwarded" in w]
-    assert warned == ["sheet 'Grants' row 3 (360G-t-1): amountAwarded '£14,000' is text; read as 14000 GBP",
-                      "sheet 'Grants' row 4 (360G-t-2): amountAwarded '£25,000.00' is text; read as 25000 GBP"]
+    assert warned == ["sheet 'Grants': rows 3 (360G-t-1), 4 (360G-t-2): amountAwarded '£14,000' is text; read as "
+                      "14000 GBP (row 3; likewise on the others)"]
     funds = {r.end: r.props["amount"] for r in load_dataset(out).rels if r.kind == "FUNDS"}
     assert sorted(funds.values()) == [1200, 14000, 14000, 25000]
 

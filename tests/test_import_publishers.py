@@ -536,6 +536,23 @@ def test_a_number_matched_under_a_name_sharing_no_word_is_said_and_not_an_alias(
     assert service["aliases"] == ("Adult Education Wolverhampton (AEW)",)
 
 
+def test_a_name_written_with_its_words_apart_or_together_shares_its_words(lcg, tmp_path):
+    """A youth trial's warnings said 'BASE25 LTD' and the folder's 'Base 25 Ltd', 'Barnardos' and "Barnardo's"
+    "share no word", and kept each only as the name on its grants: names are compared as the duplicates' name key
+    compares them (case, punctuation and legal forms aside), their space-less join too."""
+    out = tmp_path / "data"
+    (out).mkdir()
+    (out / "organisations.yaml").write_text(
+        "- {id: base-25-ltd, name: Base 25 Ltd, identifiers: [GB-COH-05938436]}\n"
+        "- {id: barnardo-s, name: \"Barnardo's\", identifiers: [GB-CHC-216250]}\n")
+    grants = [_grant(1, {"id": "GB-COH-05938436", "name": "BASE25 LTD"}),
+              _grant(2, {"id": "GB-CHC-216250", "name": "Barnardos"})]
+    result, out = _import(lcg, tmp_path, grants)
+    assert result.exit_code == 0, result.output
+    assert "share no word" not in result.output, result.output
+    assert len(_warnings(result.output)) == 2, result.output
+
+
 def test_a_number_several_folder_entries_hold_goes_to_the_closest_name(lcg, tmp_path):
     """A national charity's branches written each with its number: a grant to one branch went to whichever the
     folder listed first (a re-run's finding). Of the entries holding the number, the one of the recipient's name

@@ -2338,6 +2338,55 @@ def test_another_name_in_brackets_in_the_name_cell_is_an_alias(lcg, tmp_path):
             ) in result.stderr, result.stderr
 
 
+def test_the_label_hint_names_the_rows_column_not_who_runs_them_nor_where(lcg, tmp_path, monkeypatch):
+    """A youth trial's directory ("Provision", "Delivered by", "Venue") was offered 'Venue: Label' and 'Provision: ~':
+    every provision's name thrown away, and the pasted hint stopped with "no name in column 'Venue'" on 45 rows; a
+    family hubs list ("Hub", "Lead organisation") was offered 'Lead organisation: Label', 37 hubs named after
+    councils. A column naming who runs a row or where it meets describes the rows: the Label is the column before it
+    that names them, the runner offered as part_of; and a column empty on most rows is never offered as the Label."""
+    (tmp_path / "youth.csv").write_text(
+        "Provision,Delivered by,Venue,Address,Post code\n"
+        "Bilston Boxing Club - youth sessions,Bilston Boxing Club,Bilston Youth Centre,Prouds Lane,WV14 6PW\n"
+        "Ashmore Park Youth Centre,City of Wolverhampton Council,,Griffiths Drive,WV11 2LH\n"
+        "Wednesfield Methodist Youth Club,Wednesfield Methodist Church,,High Street,WV11 1ST\n"
+        "Heath Town Youth Club,Dudley MBC,,Chervil Rise,WV10 0HP\n", encoding="utf-8")
+    (tmp_path / "hubs.csv").write_text(
+        "Hub,Lead organisation,Address,Postcode\nAshmore Park Family Hub,City of Wolverhampton Council,"
+        "Griffiths Drive,WV11 2LH\nBilston Family Hub,City of Wolverhampton Council,Prouds Lane,WV14 6PW\n"
+        "Low Hill Family Hub,Royal Wolverhampton NHS Trust,Kempthorne Avenue,WV10 9JR\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    for name, label, runner, names in (
+            ("youth", "Provision", "Delivered by", "Bilston Boxing Club - youth sessions"),
+            ("hubs", "Hub", "Lead organisation", "Low Hill Family Hub")):
+        result = lcg("import", "sheet", f"{name}.csv", "--type", "organisation", "-o", f"data-{name}")
+        assert result.exit_code == 1, result.output
+        columns = _mapping_written(_one_go(result.stderr))["columns"]
+        assert (columns[label], columns[runner]) == ("Label", "part_of"), result.stderr
+        (tmp_path / "map.yaml").unlink(missing_ok=True)
+        assert _paste(tmp_path, _one_go(result.stderr)).returncode == 0
+        assert names in {n.name for n in load_dataset(tmp_path / f"data-{name}").nodes}
+
+
+def test_a_heading_naming_kinds_of_bodies_in_sentence_case_is_passed_over_a_bodys_name_alone_is_not(lcg, tmp_path):
+    """A youth trial's directory imported "Uniformed groups - Wolverhampton" (one cell written, above the groups it
+    heads) as an organisation, while its headings in capitals ("WOLVERHAMPTON") were passed over. A phrase in
+    sentence case ending in a kind of body in the plural, and after a dash where, is a section's heading (said in
+    the warning naming the rows); a body with only its name written ("Sea Cadets", "Heath Town Youth Club") is a row."""
+    text = ("Provision,Delivered by,Post code\nWOLVERHAMPTON,,\n"
+            "Bilston Youth Centre,City of Wolverhampton Council,WV14 6PW\n"
+            "Heath Town Youth Club,,\nAshmore Park Youth Centre,City of Wolverhampton Council,WV11 2LH\n"
+            "Uniformed groups - Wolverhampton,,\n1st Tettenhall Scouts,The Scouts,WV6 8RW\nSea Cadets,,\n"
+            "2nd Bilston Guides,Girlguiding Bilston Division,WV14 0AX\n"
+            "2nd Bilston Brownies,Girlguiding Bilston Division,WV14 0AX\nTS Wolverhampton,Sea Cadets,WV10 6DB\n")
+    result = _import_list(lcg, tmp_path, text, "{Provision: Label, Delivered by: part_of, Post code: postcode}")
+    assert result.exit_code == 0, result.output
+    names = {n.name for n in load_dataset(tmp_path / "data").nodes}
+    assert "Uniformed groups - Wolverhampton" not in names and "WOLVERHAMPTON" not in names, names
+    assert {"Heath Town Youth Club", "Sea Cadets", "1st Tettenhall Scouts"} <= names, names
+    assert ("list.csv:2 (and 1 more row): passed over 'WOLVERHAMPTON', 'Uniformed groups - Wolverhampton' (rows 2, 6)"
+            ) in result.stderr, result.stderr
+
+
 def test_rows_with_no_name_say_the_column_and_what_to_do(lcg, tmp_path):
     """A trial's warm spaces list, mapped "Organiser: Label", stopped with "Warm spaces:9: no Label (expected the
     element's name)" for rows whose Organiser cell was empty: no word of which column, nor of what to do. One line per

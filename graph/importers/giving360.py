@@ -83,6 +83,27 @@ def _rows_named(rows: list[tuple[int, str]], limit: int = 5) -> str:
     return f"row{'s' if len(rows) > 1 else ''} {', '.join(shown)}{more}"
 
 
+def _kind_of(warning: str) -> str:
+    """A row's warning without its values (quoted cells, figures): what kind of repair it says."""
+    return re.sub(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|\d+(?:[.,]\d+)*", "…", warning)
+
+
+def _said_by_kind(kinds: dict[str, list[tuple[int, str, str]]], sheet: str | None) -> list[RowProblem]:
+    """One warning per kind of row warning (``_kind_of``), naming its rows (``_rows_named``), with the first row's
+    as it was said there: a youth trial's grants file, every amount typed "£…" with a blank currency, printed 112
+    warnings, two for each row, which hid the file's other warnings. A kind said on one row is said as before."""
+    said = []
+    for found in kinds.values():
+        if len(found) == 1:
+            row, gid, message = found[0]
+            said.append(RowProblem(row, gid, message, sheet))
+            continue
+        first_row, _, message = found[0]
+        alike = "" if all(m == message for _, _, m in found) else f" (row {first_row}; likewise on the others)"
+        said.append(RowProblem(0, "", f"{_rows_named([(r, g) for r, g, _ in found])}: {message}{alike}", sheet))
+    return said
+
+
 @dataclass
 class ImportResult:
     grants: int = 0
@@ -573,6 +594,7 @@ def import_360giving(path, out_dir, *, skip_invalid: bool = False, dates: str | 
     seen: dict[str, tuple[int, dict]] = {}  # grant id -> (first row, raw grant)
     currencies = {given_currency} if given_currency else file_currencies(rows)
     no_currency: list[tuple[int, str]] = []  # (row, grant id) of the grants no cell of the file gives a currency
+    kinds: dict[str, list[tuple[int, str, str]]] = {}  # a kind of row warning -> (row, grant id, as said there)
     for row, raw in rows:
         raw, mended = _mend_surrogates(raw)
         grant, errors, warned = check_grant(raw, order, currencies)
@@ -590,10 +612,12 @@ def import_360giving(path, out_dir, *, skip_invalid: bool = False, dates: str | 
         if NO_CURRENCY in errors:
             no_currency.append((row, gid))
         problems.extend(RowProblem(row, gid, e, sheet) for e in errors if e != NO_CURRENCY)
-        result.warnings.extend(RowProblem(row, gid, w, sheet) for w in warned)
+        for w in warned:
+            kinds.setdefault(_kind_of(w), []).append((row, gid, w))
         if grant:
             grant["row"] = row
             grants.append(grant)
+    result.warnings.extend(_said_by_kind(kinds, sheet))
     if no_currency:
         _no_currency(path, out_dir, no_currency, problems, sheet,
                      [*(["--skip-invalid"] if skip_invalid else []), *(["--dates", dates] if dates else []),

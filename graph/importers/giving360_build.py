@@ -99,7 +99,10 @@ def _no_word_shared(name: str, names: Collection[str]) -> bool:
     or a service ("The Conservation Volunteers - Birmingham" and "TCV Black Country", "Birmingham Churches
     Together" and "Restore"), not another spelling of one name. A town both name is no shared word (two bodies
     in Wolverhampton: "City of Wolverhampton Council" and "Adult Education Wolverhampton"); initials are ("TCV",
-    "The Conservation Volunteers"). No name to compare with is no difference."""
+    "The Conservation Volunteers"). Nor is one name written with its words apart or together, once case, punctuation
+    and legal forms are set aside (the name key's space-less join): a youth trial's 'BASE25 LTD' and 'Base 25 Ltd',
+    'Barnardos' and "Barnardo's" (the folder's names are kept as "barnardo s") were said to share no word. No name to
+    compare with is no difference."""
     from ..dedup.names import NO_PLACES, acronyms, name_key
 
     def initials(a, b) -> bool:  # a word of one is the other's whole name's initials ("TCV Black Country" and
@@ -110,7 +113,8 @@ def _no_word_shared(name: str, names: Collection[str]) -> bool:
         return False
     for other in names:
         theirs = name_key(other)
-        if not theirs.tokens or any(w not in NO_PLACES for w in set(mine.tokens) & set(theirs.tokens)) \
+        if not theirs.tokens or mine.joined == theirs.joined \
+                or any(w not in NO_PLACES for w in set(mine.tokens) & set(theirs.tokens)) \
                 or initials(mine, theirs) or initials(theirs, mine):
             return False
     return bool(names)

@@ -823,7 +823,8 @@ def _label_guess(cells: list[str], organisations: bool,
         return organisations and bool(_PERSON_HEADER.search(c.lower())) and not words(c) & LABEL_WORDS
 
     free = [c for c in cells if not person(c) and not register_of(c.lower()) and not words(c) & _NOT_LABEL_WORDS
-            and c.lower() not in FIELD_SYNONYMS]  # "Trading name", "Other names": the aliases, not the name
+            and c.lower() not in FIELD_SYNONYMS  # "Trading name", "Other names": the aliases, not the name
+            and (columns is None or c not in columns or _names_most_rows(columns[c]))]
     named = next((c for c in free if "name" in c.lower()), None)
     parts = _name_part_columns(free)
     # named for the rows' organisations alone: "Organisation / Institution", "Employer", not "Parent organisation"
@@ -838,16 +839,49 @@ def _label_guess(cells: list[str], organisations: bool,
             if people and _reads_as_people(names, strict=True) and _people_share(names) >= _people_share(
                     columns[bodies]):
                 return bodies, True, tuple(people)
+    def label_word(c: str) -> bool:
+        return bool({w.rstrip("s") for w in words(c)} & LABEL_WORDS or words(c) & LABEL_WORDS)
+
+    # who runs a row ("Lead organisation", "Delivered by") or where it meets ("Venue") is said of the rows, not
+    # their names: the Label only where no other column could be (``_runs_or_houses_rows``)
+    around = [c for c in free if _runs_or_houses_rows(c.lower())]
     if named is None and organisations:
-        named = next((c for c in free if {w.rstrip("s") for w in words(c)} & LABEL_WORDS
-                      or words(c) & LABEL_WORDS), None)
+        named = next((c for c in free if c not in around and label_word(c)), None)
+    if named is None and organisations and around:  # the column naming what the list lists leads its row
+        named = next((c for c in free[:free.index(around[0])] if _unknown_header(c)), None)
+        if named is not None:
+            return named, False, ()
+        named = next((c for c in around if label_word(c)), None)
     if named is not None:
         return named, True, ()
-    known = {*ELEMENT_COLUMNS, *FIELD_SYNONYMS, *(f.name for k in schema.NODE_KINDS.values() for f in k.fields)}
-    first = next((c for c in free if c.lower() not in known and not _DETAIL_HEADER.search(c.lower())
-                  and not _FIELD_WORDS["address"].search(c.lower())), None) or \
+    first = next((c for c in free if _unknown_header(c)), None) or \
         next((c for c in cells if person(c) and "name" in c.lower()), None)  # no other: a hint still to paste
     return None if first is None else (first, False, ())
+
+
+def _unknown_header(c: str) -> bool:
+    """Whether a column's name is none a field, a kind's field, a detail or an address has: it may name the rows."""
+    known = {*ELEMENT_COLUMNS, *FIELD_SYNONYMS, *(f.name for k in schema.NODE_KINDS.values() for f in k.fields)}
+    return c.lower() not in known and not _DETAIL_HEADER.search(c.lower()) \
+        and not _FIELD_WORDS["address"].search(c.lower())
+
+
+def _runs_or_houses_rows(col: str) -> bool:
+    """Whether a column's name (lower case) names the body running each row ("Delivered by", "Lead organisation":
+    ``_PARENT_HEADER``) or the venue it is at (``_venue_header``), without saying "name": such a column describes the
+    rows, and a list names its rows in a column of its own ("Provision", "Hub"), before it. A youth trial's directory
+    ("Provision", "Delivered by", "Venue") was offered 'Venue: Label' and 'Provision: ~', and a family hubs list
+    ("Hub", "Lead organisation") 'Lead organisation: Label': 37 hubs named after councils, every hub's name lost.
+    A list of venues ("Venue", "Operator") or of providers ("Provider", "Address") still names its rows by them."""
+    return "name" not in col and (bool(_PARENT_HEADER.search(col) or _LEAD_HEADER.search(col)) or _venue_header(col))
+
+
+def _names_most_rows(values: list) -> bool:
+    """Whether a column is written on more of the rows than it is empty on: a column empty on most rows holds what
+    only some rows have (a venue, a parent body), not the rows' names, and as the Label it would stop the import with
+    "no name in column ..." on most rows, a hint that cannot work when pasted (a youth trial's 'Venue: Label' failed
+    so on 45 rows of 82)."""
+    return 2 * sum(_has_letters(v) for v in values) > len(values)
 
 
 def _units_naming_every_row(named: str, columns: dict[str, list]) -> str | None:
@@ -1870,7 +1904,8 @@ def _inner_notes(reader: _Reader, label: str, header, head: list[str], numbered:
         words = _HEADING_NOTE.sub("", text) if _has_letters(_HEADING_NOTE.sub("", text)) else text
         if _a_note(text) or _CONTINUED.search(text) or heading(words) or (
                 words.upper() == words and mixed(i) and (_shouted(words, written) or i in nameless)) or (
-                i not in nameless and under.get(n, False) and mixed(i) and _a_heading_in_capitals(text)):
+                i not in nameless and under.get(n, False) and mixed(i)
+                and (_a_heading_in_capitals(text) or _a_heading_of_kinds(text))):
             passed[n] = (i, text)
     continued = {fold(_CONTINUED.sub("", t)) for _, t in passed.values() if _CONTINUED.search(t)}
     passed.update((n, (i, str(r[i]).strip())) for n, r, i in ones if fold(r[i]) in continued)  # "VCSE PARTNERS"
@@ -1969,6 +2004,20 @@ def _a_heading_in_capitals(text: str) -> bool:
     shouted = [w for w in words if w.isupper()]
     return bool(words) and words[0].isupper() and all(w.isupper() or w.islower() for w in words) and (
         len(shouted) > 1 or _body_word(shouted[0].casefold()))
+
+
+def _a_heading_of_kinds(text: str) -> bool:
+    """Whether ``text``, a row of the names' column with only its name written, in a list that writes its names in
+    mixed case and with a row of the list right under it, names kinds of bodies as a section does: a phrase in
+    sentence case (a later word in small letters, as no body's name writes its words) ending in a kind of body in the
+    plural ("Uniformed groups", "Youth clubs", "Faith groups"), and, after a dash, where ("Uniformed groups -
+    Wolverhampton"). A youth trial's directory imported "Uniformed groups - Wolverhampton" as an organisation, while
+    its headings in capitals were passed over. A body's name capitalises its words ("Sea Cadets", "Wolverhampton
+    Young Carers", "Bilston Boxing Club") or names one body ("Heath Town Youth Club"): it stays a row."""
+    what = _DASH_OR_COMMA.split(text.strip(), maxsplit=1)[0]
+    words = re.findall(r"[^\W\d_][\w'’-]*", what)
+    return len(words) > 1 and _sentence_case(words) and words[-1].islower() and words[-1].endswith("s") \
+        and _body_word(words[-1])
 
 
 def _initials(text: str) -> bool:
@@ -2874,8 +2923,16 @@ def _reads_as_a_persons_name(text: str) -> bool:
     people's names, its Provider as the Label."""
     if not _names_person(text):
         return False
-    words = re.findall(r"[^\W\d_][\w'’-]*", _name_and_role(text)[0].lower())
-    return not words or words[-1] not in _SITE_WORDS
+    name = _name_and_role(text)[0]
+    words = re.findall(r"[^\W\d_][\w'’-]*", name.lower())
+    if words and words[-1] in _SITE_WORDS:
+        return False
+    # nor a body's words, a place's or initials in a name written in mixed case: a youth trial's "Delivered by"
+    # ("Wednesfield Methodist Church", "Dudley MBC", "RAF Air Cadets") read as people's names, and was offered ~
+    written = re.findall(r"[^\W\d_][\w'’-]*", name)
+    # ("Jo Church", two words, is a given and a family name)
+    return not (len(words) > 2 and any(map(_body_word, words[1:])) or any(map(_a_place, words))
+                or not name.isupper() and any(len(w) > 1 and w.isupper() for w in written))
 
 
 def _sentence_case(words: list[str]) -> bool:
@@ -3621,6 +3678,10 @@ def _a_parent_column(reader: _Reader, sheet: str, col: str) -> bool:
 #: ID" was offered part_of beside "Provider name"), or another column is part_of already (``_a_parent_column``).
 _PARENT_HEADER = re.compile(r"\b(provider|parent|run by|managed by|operated by|operator|delivered by|"
                             r"delivery partner|hosted by)\b")
+#: A column naming the body leading each row: a family hubs list's "Lead organisation" (a council, an NHS trust),
+#: offered as ``part_of`` too, unless a row's cell names that row itself: then it is a partnership's lead partner
+#: (a KTP list's "Lead organisation" of "Grand Theatre" on the Grand Theatre's row), not a body the rows are units of.
+_LEAD_HEADER = re.compile(r"\blead (?:organisation|organization|body|agency)\b")
 
 
 def _unknown_column(reader: _Reader, sheet: str, col: str, kind: str) -> str:
@@ -3694,7 +3755,9 @@ def _unknown_column(reader: _Reader, sheet: str, col: str, kind: str) -> str:
             and "label" in reader.headers.get(sheet, {}) \
             and not any(f == UNIT_COLUMN for c, f in reader.column_fixes if c != named):
         field = UNIT_COLUMN  # joined to the row's name: "University of Wolverhampton - Law School"
-    if field is None and kind == "Organisation" and _PARENT_HEADER.search(col) \
+    leads = _LEAD_HEADER.search(col) and not any(
+        _names_itself(str(v), name) for v, name in zip(values, reader.unknown_names.get((sheet, col, kind), [])))
+    if field is None and kind == "Organisation" and (_PARENT_HEADER.search(col) or leads) \
             and not _NUMBER_WORDS.intersection(re.findall(r"[a-z]+|#", col)) and not _a_parent_column(reader, sheet, col) \
             and not _reads_as_people(values, strict=True) \
             and len(_no_bodies(values)) < len({" ".join(str(v).split()) for v in values}):  # not all "school"
