@@ -2260,3 +2260,28 @@ def test_initials_spelling_a_place_of_the_other_name_are_no_branch():
     plan = _plan(_org("a", "Aston Reinvestment Trust", **door), _org("b", "ART Business Loans", **door),
                  _org("c", "Aston Community Centre", address="12 Park Lane, Aston, Birmingham"))
     assert [p.action for p in plan if {p.pair.a, p.pair.b} == {"a", "b"}] == ["merge"], plan
+
+
+def test_a_review_s_streets_towns_and_full_names():
+    """A hostile review of this session's rules: one street's name in two places ("Church Road, Walsall" /
+    "Church Road, Aldridge, Walsall"; "Church Street" of Walsall and of Tipton) is no one site; two streets named in
+    two names are two places; "Road Runners" is a running club, no street; a body's full name at its door is the body;
+    a building's name between a flat and a town ("Flat 1, Gateway, Walsall") is no place."""
+    plan = _plan(_org("a", "St Mary's Church Walsall", address="Church Road, Walsall"),
+                 _org("b", "St Mary's Church", address="The Green, Church Road, Aldridge, Walsall"))
+    assert not [p for p in plan if p.action == "merge"], plan
+    plan = _plan(_org("a", "Methodist Church Tipton", address="Church Street, Walsall", phone="01922 111111"),
+                 _org("b", "Methodist Church", address="Church Street, Tipton", phone="0121 557 2222"))
+    assert not [p for p in plan if p.action == "merge"], plan
+    assert not [p for p in _plan(_org("a", "Walsall Road Baptist Church"), _org("b", "Wolverhampton Road Baptist Church"))
+                if p.action == "merge"]
+    club = dict(identifiers=("GB-CHC-1100001",))
+    assert not [p for p in _plan(_org("a", "Wolverhampton Road Runners", **club),
+                                 _org("b", "Walsall Road Runners", **club)) if p.action == "merge"]
+    door = dict(postcode="DY1 2HQ", phone="01384 456111", website="https://www.dgft.nhs.uk")
+    plan = _plan(_org("a", "Dudley Group", **door), _org("b", "Dudley Group NHS Foundation Trust", **door))
+    assert [p.action for p in plan] == ["merge"], plan
+    (p,) = [p for k, p in _pairs(_org("a", "Gateway Family Services"), _org("b", "Gatway Family Services"),
+                                 _org("c", "Walsall Housing", address="Flat 1, Gateway, Walsall")).items()
+            if k == frozenset("ab")]
+    assert p.score >= 0.8, p

@@ -653,19 +653,25 @@ def _places_apart(contact: list[str]) -> bool:
 
 def _street_named(text) -> frozenset:
     """The words of the street an address names (the first part with a street's word: "2 Rutter Street, Walsall"
-    and "Rutter St" -> rutter), apostrophes dropped; empty when no part has one."""
+    and "Rutter St" -> rutter), apostrophes dropped; empty when no part has one. "St" first in a part is a saint's
+    ("St Mary's Church, Bloxwich" names no street)."""
     for part in str(text or "").replace("'", "").replace("’", "").split(","):
         words = _address_text(part)
-        if STREET_TYPES.intersection(words):
+        if any(w in STREET_TYPES and not (w == "st" and i == 0) for i, w in enumerate(words)):
             return _street_words(words) - _STREET_MODIFIERS - _WIDE_PLACES
     return frozenset()
 
 
 def _one_street_written(a, b) -> bool:
     """Two addresses name one street, written with or without its number and town ("Sandwell Street, Walsall" /
-    "Sandwell Street"): one site, as far as a street says, where one name's place is the other address's town."""
+    "Sandwell Street"): one site, as far as a street says, where one name's place is the other address's town. Not
+    where both name places and they differ: "Church Road, Walsall" and "Church Road, Aldridge, Walsall" are two
+    streets of one name (a review's find: two churches of St Mary merged on it)."""
     sa, sb = _street_named(a), _street_named(b)
-    return bool(sa) and sa == sb
+    if not sa or sa != sb:
+        return False
+    la, lb = ({w for part in _localities(str(x)) for w in part} for x in (a, b))
+    return not (la and lb and la != lb)
 
 
 def _placed_by_address(ra, rb, weight, ambiguous, places, switchboards=None) -> tuple[float, str] | None:
@@ -1020,8 +1026,9 @@ def find_duplicates(records, *, min_score: float = W.DUPLICATE_MIN_SCORE, top_k:
                 or (reason.startswith(NO_WORD_IN_COMMON) and delta < 0))):
             score = max(score, W.SAME_WEBSITE)
             reasons.append(f"same website {_domain(ra.website)}")
-            if _site_of_the_body(ra, rb, places):  # (a site's or a branch's page on the body's site: reviewed)
-                reasons.append(SITE_OF_THE_BODY)
+            if _site_of_the_body(ra, rb, places) and not any(r.startswith(_ONE_SITE) for r in contact):
+                reasons.append(SITE_OF_THE_BODY)  # (a site's or a branch's page on the body's site: reviewed; at
+                # its door, the body written in full: "Dudley Group" / "Dudley Group NHS Foundation Trust")
         elif (sa := _site(ra.website)) and (sb := _site(rb.website)) and (sa != sb or not _one_page(ra, rb)):
             # two sites, or two pages of one site that are two branches' or units' ("mind.org.uk/wolverhampton" /
             # "mind.org.uk/dudley", ``_one_page``)

@@ -612,8 +612,8 @@ def _branch_places(words: tuple[str, ...], places, weight) -> list[str]:
     name before "Street" or "Road" names a street ("Darlington Street Methodist Church" is in Wolverhampton, "Sedgley
     St" too: a faith trial's were branches in Darlington and Sedgley)."""
     chained = _chained(words, places)
-    return [t for i, t in enumerate(words) if (_branch_place(t, places, weight, chained)
-                                               and words[i + 1:i + 2] not in _STREET_AFTER) or (
+    streets = streets_in(words)
+    return [t for i, t in enumerate(words) if (_branch_place(t, places, weight, chained) and t not in streets) or (
         t == "new" and i + 1 < len(words) and words[i + 1] in places)]
 
 
@@ -869,7 +869,7 @@ def building_after(key: NameKey, other: NameKey, places=NO_PLACES) -> str | None
     n = len(other.tokens)
     added = key.tokens[n:]
     if n and key.tokens[:n] == other.tokens and 1 <= len(added) <= 2 and added[-1] in _BUILDINGS:
-        return " ".join(key.raw.split()[-len(added):])
+        return " ".join(added).title()
     # a group of the body's, named after it, the other's name written more or less in full: "Guru Nanak Gurdwara
     # Youth Group" / "Guru Nanak Sikh Gurdwara", merged at 0.90 in a youth trial on the name alone
     t = key.tokens
@@ -878,7 +878,7 @@ def building_after(key: NameKey, other: NameKey, places=NO_PLACES) -> str | None
             and all(w in places or w in _QUALIFIERS for w in set(other.tokens) - set(t))
             and KIND_WORDS.intersection(other.tokens)):  # (a body of a kind: "Tipton Harriers Athletic Club" is
         # the club "Tipton Harriers", a sports trial's true pair)
-        return " ".join(key.raw.split()[-2:])
+        return " ".join(t[-2:]).title()
     return None
 
 
@@ -913,7 +913,12 @@ def added_words(a: str, b: str) -> tuple[frozenset, frozenset] | None:
     if x > y:
         x, y = y, x
     added = y - x - ka.capitals - kb.capitals  # (a short name in capitals: "Citizens Advice Bureau (CAB)")
-    return (x, added) if x < y and len(added) >= 2 else None
+    # the words of a body's kind and form are its full name, not a part's: "Dudley Group NHS Foundation Trust"
+    return (x, added) if x < y and len(added) >= 2 and not added <= _FORM_WORDS else None
+
+
+#: Words a body's full name adds to its short one (``added_words``): its kind and its legal or NHS form.
+_FORM_WORDS = GENERIC_WORDS | frozenset("nhs foundation trust limited company of and the arts".split())
 
 
 #: Kinds of venue a council or a charity runs many of: the plural names the service ("Dudley Libraries"), the
@@ -1201,15 +1206,24 @@ def place_clash(a: NameKey, b: NameKey, places=NO_PLACES) -> tuple[list[str], li
         return None
     only_b = [t for t in b.tokens if t not in a.tokens and t in places and not _place_in(t, a.tokens)]
     if only_b and any((t,) in _STREET_AFTER for t in a.tokens + b.tokens):  # a street's name is no town
-        only_a = [t for t in only_a if t not in streets_in(a.tokens)]  # (``_branch_places``)
-        only_b = [t for t in only_b if t not in streets_in(b.tokens)]
+        sa, sb = streets_in(a.tokens), streets_in(b.tokens)  # (``_branch_places``), but two streets are two
+        if not (set(only_a) & sa and set(only_b) & sb):  # places ("Walsall Road Baptist Church" / "Wolverhampton
+            only_a = [t for t in only_a if t not in sa]  # Road Baptist Church", a review's find)
+            only_b = [t for t in only_b if t not in sb]
     return (only_a, only_b) if only_a and only_b else None
 
 
 def streets_in(tokens: tuple[str, ...]) -> set[str]:
-    """The words of a name before a street's word: a street's names ("darlington" in "Darlington Street Methodist
-    Church")."""
-    return {t for t, after in zip(tokens, tokens[1:]) if (after,) in _STREET_AFTER}
+    """The words of a name before a street's word that ends it or comes before a building's or a church's word: a
+    street's names ("darlington" in "Darlington Street Methodist Church", "bilston" in "Bilston Road Community
+    Centre"); not "Wolverhampton Road Runners", a running club of the town."""
+    return {t for t, after, then in zip(tokens, tokens[1:], (*tokens[2:], "")) if (after,) in _STREET_AFTER
+            and (then == "" or then in _NOT_A_SAINTS_NAME or then in _AFTER_A_STREET)}
+
+
+#: Words that follow a street's name in a body's name besides a church's (``_NOT_A_SAINTS_NAME``).
+_AFTER_A_STREET = frozenset("surgery clinic medical mosque gurdwara temple mandir evangelical pentecostal "
+                            "congregational united free gospel".split())
 
 
 #: Roman numerals that number the sites of one body ("Teddy Bear Nursery School, Inc. II"), as figures.

@@ -227,9 +227,9 @@ def _localities_between(text: str) -> list[str]:
     ("Winson Green": its words are ordinary words elsewhere)."""
     parts = text.split(",")[:-1]
     out, street = [], False
-    for part in parts:
+    for part in parts:  # (a street's word, not a number: "Flat 1, Gateway, Walsall" names a building, Gateway)
         words = re.findall(r"[a-z]+", part)
-        if re.search(r"\d", part) or STREET_TYPES.intersection(words):
+        if any(w in STREET_TYPES and not (w == "st" and i == 0) for i, w in enumerate(words)):
             street = True
         elif street and len(words) == 1:
             out.append(words[0])
