@@ -584,6 +584,21 @@ def test_an_address_over_several_columns_is_joined_and_own_categories_are_one_pr
     assert "Remi" not in dupes.output, dupes.output  # one name in two cities: two restaurants
 
 
+def test_an_address_column_already_ending_with_the_town_does_not_say_it_twice(lcg, tmp_path):
+    """An early years trial's address cell ended with its town beside a Local authority column mapped to address:
+    "St Judes Church Hall, Tettenhall Rd, Wolverhampton, Wolverhampton". A part the address already ends with
+    (case and spacing aside) is not added again; a town only inside a part ("Wolverhampton Road") still is."""
+    text = ("Provider,Setting address,Local authority\nSt Judes Preschool,\"St Judes Church Hall, Tettenhall Rd, "
+            "Wolverhampton\",Wolverhampton\nLadybirds,\"Birchfield Lane, Old  bury\",OLD BURY\n"
+            "Penn Nursery,\"245 Penn Road, Penn\",Wolverhampton\nOak Nursery,2 Wolverhampton Road,Wolverhampton\n")
+    result = _import_list(lcg, tmp_path, text, "{Provider: Label, Setting address: address, Local authority: address}")
+    assert result.exit_code == 0, result.stderr
+    address = {n.props["name"]: n.props["address"] for n in load_dataset(tmp_path / "data").nodes}
+    assert address == {"St Judes Preschool": "St Judes Church Hall, Tettenhall Rd, Wolverhampton",
+                       "Ladybirds": "Birchfield Lane, Old  bury", "Penn Nursery": "245 Penn Road, Penn, Wolverhampton",
+                       "Oak Nursery": "2 Wolverhampton Road, Wolverhampton"}, address
+
+
 def test_an_id_column_repeated_on_many_rows_is_one_problem_and_hints_keep_the_users_map(lcg, tmp_path, monkeypatch):
     """A labelled list's "id" column names the entity each row belongs to: it repeats on most rows, said once
     with the line that leaves it out. A hint's mapping file never writes over one already there."""

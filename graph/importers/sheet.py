@@ -976,6 +976,22 @@ def _first_at(sheet: str, where: tuple[str, int]) -> str:
 _AS_WRITTEN = frozenset({"id", "label", "type", "from", "to", PERSON_COLUMN})
 
 
+def _address_parts(text) -> list[str]:
+    """An address's comma-separated parts, each with case and spacing aside ("Tettenhall  Rd" is "tettenhall rd")."""
+    return [" ".join(p.split()).casefold() for p in str(text).split(",")]
+
+
+def _ends_with_part(address, part) -> bool:
+    """True when the address read so far already ends with ``part`` (case and spacing aside): an address cell
+    that ends with its town, beside a town or local authority column also mapped to address, is not to say the
+    town twice (a trial's "St Judes Church Hall, Tettenhall Rd, Wolverhampton, Wolverhampton"). Whole parts
+    are compared, so "Penn Road, Penn" is not "Road, Penn" said again."""
+    if address in (None, "") or part in (None, ""):
+        return False
+    have, add = _address_parts(address), _address_parts(part)
+    return len(add) <= len(have) and have[-len(add):] == add
+
+
 def _row(cols: list, cells, blanked: list[int] | None = None, venues=()) -> dict:
     """A row's cells by field name; the cells of columns mapped to one of ``JOINED_FIELDS`` joined; a placeholder
     ("N/A", "-", "tbc": ``is_blank``) in an optional column read as empty, its column's place noted in
@@ -996,6 +1012,8 @@ def _row(cols: list, cells, blanked: list[int] | None = None, venues=()) -> dict
             continue
         if col.lower() in JOINED_FIELDS:  # "Address" and a column mapped to "address" are one field
             col = col.lower()
+            if col == "address" and _ends_with_part(out.get(col), value):
+                continue
             if col in out:
                 parts = [str(x) for x in (out[col], value) if x not in (None, "")]
                 value = (", " if col == "address" else LIST_SEPARATOR).join(parts) or None
