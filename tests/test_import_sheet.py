@@ -1182,6 +1182,27 @@ def test_placeholders_in_optional_columns_are_empty_with_one_warning_per_column(
     assert refused.exit_code == 1 and "website: bad URL 'Yes'" in refused.output, refused.output
 
 
+def test_a_postcode_district_or_sector_alone_is_kept_with_one_warning_naming_its_rows(lcg, tmp_path):
+    """A faith register's "B63 3" and "B68" were taken silently as postcodes while its "tbc" was warned about: a
+    district or sector is an area, not a postcode, and `lcg duplicates` reads no place from it. The schema's postcode
+    is any text, so the part is kept as written, with one warning per column naming its rows, as a placeholder
+    has; full postcodes, a US ZIP and a placeholder are not said so."""
+    text = ("Name,Postcode\nSt John the Baptist Halesowen,B63 3\nOak Trust,WV10 8PN\nOldbury Jamia Masjid,B68 \n"
+            "Elm Trust,tbc\nAsh Trust,60624\nChildminder,wv4\n")
+    result = _import_list(lcg, tmp_path, text, "{Name: Label}")
+    assert result.exit_code == 0, result.output
+    postcodes = {n.name: n.props.get("postcode") for n in load_dataset(tmp_path / "data").nodes}
+    assert postcodes == {"St John the Baptist Halesowen": "B63 3", "Oak Trust": "WV10 8PN",
+                         "Oldbury Jamia Masjid": "B68", "Elm Trust": None, "Ash Trust": "60624",
+                         "Childminder": "wv4"}, postcodes
+    said = [line for line in result.stderr.splitlines() if line.startswith("warning:")]
+    assert said == ["warning: list.csv:5: column 'Postcode': 'tbc' read as empty (a placeholder)",
+                    "warning: list.csv:2 (and 2 more rows): column 'Postcode': 'B63 3' (row 2), 'B68' (row 4), "
+                    "'wv4' (row 7): parts of a postcode (its district or sector), not a full one: kept as written, "
+                    "but `lcg duplicates` reads no place from it; write the full postcode there (such as WV1 1LY) "
+                    "where it is known"], said
+
+
 @pytest.mark.parametrize("header, label", [
     ("Ref,Group,Reg Charity Number,Address,Post Code,Contact Name,Contact Phone", "Group"),  # the trial's grants
     ("Name of chair,Secretary,Name of group,Phone", "Name of group"),

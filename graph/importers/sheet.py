@@ -284,6 +284,11 @@ _REGISTER_SHAPES = {"charityNumber": "digits, SC012345 or NIC100012, a registere
                     "ein": "a US employer identification number of 9 digits, such as 25-1000101 or 251000101",
                     "shpe": "a registered provider of social housing's number, L or LH and 4 digits such as L4112 or "
                             "LH0174, or an org-id such as GB-SHPE-L4112"}
+#: A UK postcode's district ("B68", "WV10") or its sector ("B63 3"), written alone: a part of a postcode, an area of
+#: some thousands of addresses, not the street a full one ("B63 3BL") says. The schema's postcode is any text (a US
+#: ZIP, another country's code), so such a cell is kept as written; but it is said, as a placeholder ("tbc") is,
+#: since the user meant a postcode there and `lcg duplicates` reads no place from a part of one.
+_POSTCODE_PART = re.compile(r"[A-Z]{1,2}[0-9][0-9A-Z]?(?:\s*[0-9][A-Z]?)?", re.IGNORECASE)
 #: A column named "URN" alone may be any list's record number: offered "school urn" when its values look like a
 #: school's (5 to 7 digits, or Ofsted's "EY" and 6), never read so unasked.
 _URN_VALUE = re.compile(r"(?:EY)?\d{5,7}", re.IGNORECASE)
@@ -532,6 +537,9 @@ class _Reader:
         #: (sheet, register column) -> (row, cell) of the words with no digit written there ("CASC"), kept in the
         #: note (``_register_cells``)
         self.not_numbers: dict[tuple[str, str], list[tuple[int, str]]] = {}
+        #: (sheet, column) -> (row, cell) of the postcode cells that give only a district or sector ("B68", "B63 3":
+        #: ``_POSTCODE_PART``), kept as written and said (``_warnings``)
+        self.postcode_parts: dict[tuple[str, str], list[tuple[int, str]]] = {}
         #: (sheet, register column) -> [its place in ``problems``, (row, what, cell)...] of numbers no register of
         #: the column has (``_unfit_numbers``)
         self.unfit: dict[tuple[str, str], list] = {}
@@ -1575,6 +1583,13 @@ def _warnings(reader: _Reader) -> list[str]:
         rows, texts = _rows_and_texts(blanks)
         out.append(f"{_rows_at(sheet, rows[0], len(rows))}: column {column!r}: {', '.join(map(repr, texts))} "
                    f"read as empty ({'a placeholder' if len(texts) == 1 else 'placeholders'})")
+    for (sheet, column), cells in reader.postcode_parts.items():
+        rows, texts = _rows_and_texts(cells)
+        said = ", ".join(f"{t!r} ({_rows_said([n for n, c in cells if c == t])})" for t in texts)
+        out.append(f"{_rows_at(sheet, rows[0], len(rows))}: column {column!r}: {said}: "
+                   f"{'a part' if len(texts) == 1 else 'parts'} of a postcode (its district or sector), not a full "
+                   "one: kept as written, but `lcg duplicates` reads no place from it; write the full postcode there "
+                   "(such as WV1 1LY) where it is known")
     for (sheet, column), cells in reader.other_bodies.items():
         rows = sorted({n for n, _ in cells})
         out.append(f"{_rows_at(sheet, rows[0], len(rows))}: column {column!r}: "
@@ -2198,6 +2213,8 @@ def _elements(reader: _Reader, rows):
                 continue
             entry[col] = _value(fld, v)
             columns[col] = head[col]
+            if col == "postcode" and _POSTCODE_PART.fullmatch(str(v).strip()):
+                reader.postcode_parts.setdefault((sheet, head[col]), []).append((n, str(v).strip()))
             if col == "note":
                 entry[col] = _said_note(head[col], entry[col])
             if col == "identifiers":
