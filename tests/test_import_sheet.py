@@ -1012,7 +1012,7 @@ def test_a_person_named_only_on_rows_the_user_holds_now_is_not_written(lcg, tmp_
 
 
 def test_a_schools_register_imports_with_one_pasted_mapping(lcg, tmp_path, monkeypatch):
-    """A DfE-style extract: URN read as an org-id (an Ofsted "EY" number too), "TelephoneNum" / "SchoolWebsite" /
+    """A DfE-style extract: URN read as an org-id (an Ofsted "EY" number kept in the note), "TelephoneNum" / "SchoolWebsite" /
     "TypeOfEstablishment" offered their fields, the head's title and names in three columns one person, a title
     alone no one; the hints name the columns as the sheet writes them (a trial's register took many runs)."""
     import os
@@ -1039,7 +1039,8 @@ def test_a_schools_register_imports_with_one_pasted_mapping(lcg, tmp_path, monke
     ds = load_dataset(tmp_path / "data")
     orgs = {n.name: n.props for n in ds.nodes if n.kind == "Organisation"}
     assert list(orgs["Woodfield Infant School"]["identifiers"]) == ["GB-URN-104301"]
-    assert list(orgs["Little Acorns Pre-School"]["identifiers"]) == ["GB-URN-EY301234"]
+    assert "identifiers" not in orgs["Little Acorns Pre-School"] and orgs["Little Acorns Pre-School"]["note"] == \
+        "URN: EY301234."
     assert {n.name for n in ds.nodes if n.kind == "Person"} == {"Mrs Helen Bradley"}  # "Mr" alone is no one
 
 
@@ -1059,7 +1060,7 @@ def test_a_fields_word_is_offered_only_where_the_columns_name_ends_with_it(lcg, 
                           "{Name: Label, URN: school urn}")
     assert result.exit_code == 0, result.output
     (org,) = load_dataset(tmp_path / "data").nodes
-    assert list(org.props["identifiers"]) == ["GB-URN-EY301234", "GB-UKPRN-10007166"]
+    assert list(org.props["identifiers"]) == ["GB-UKPRN-10007166"]  # an Ofsted EY number is no school's URN
 
 
 @pytest.mark.parametrize("header, row, people", [
@@ -2867,6 +2868,26 @@ def test_a_provider_column_is_offered_as_part_of_and_ties_each_group_to_the_body
     assert listed.exit_code == 0, listed.output
     assert not [p for p in json.loads(listed.stdout)
                 if {p["keep"], p["merge"]} == {"age-uk-walsall", "age-uk-walsall-befriending"}], listed.stdout
+
+
+def test_an_ofsted_early_years_number_is_kept_in_the_note_with_one_warning_naming_its_rows(lcg, tmp_path):
+    """An early years trial's "URN" column held Ofsted's register numbers ("EY301245") beside schools' URNs, and
+    each was written GB-URN-EY301245, a school's org-id: a DfE URN is digits, an EY number another register's, and
+    org-id.guide has none of Ofsted's. The EY numbers are kept in the note, said in one warning naming their rows;
+    a school's URN in the column is still read as its org-id."""
+    text = ("Provider name,URN\nBusy Bees Wolverhampton Penn,EY301245\nSt Mary's CE Primary Nursery,104367\n"
+            "Kids Planet Bilston,ey561234\n")
+    result = _import_list(lcg, tmp_path, text, "{Provider name: Label, URN: school urn}")
+    assert result.exit_code == 0, result.output
+    orgs = {n.name: n.props for n in load_dataset(tmp_path / "data").nodes}
+    assert {name: (p.get("identifiers"), p.get("note")) for name, p in orgs.items()} == {
+        "Busy Bees Wolverhampton Penn": (None, "URN: EY301245."),
+        "St Mary's CE Primary Nursery": (("GB-URN-104367",), None),
+        "Kids Planet Bilston": (None, "URN: ey561234.")}, orgs
+    said = [line for line in result.stderr.splitlines() if line.startswith("warning:")]
+    assert said == ["warning: list.csv:2 (and 1 more row): column 'URN': 2 Ofsted early years numbers ('EY301245', "
+                    "'ey561234'; rows 2, 4): Ofsted's register's, not a school's URN (GB-URN is the DfE's), and no "
+                    "org-id register holds them: kept in the note, not in the identifiers"], said
 
 
 def test_a_provider_two_rows_of_a_plain_list_name_is_the_first_of_them(lcg, tmp_path):

@@ -58,7 +58,7 @@ from typing import Any, Callable
 from .. import schema
 from ..errors import LcgError, UnreadableInput
 from ..identifiers import BARE_WEB_ADDRESS, amount_value, currency_sign, totals_row
-from .org_ids import BLANK_WORDS, ODS_SHAPE, is_blank, is_placeholder
+from .org_ids import BLANK_WORDS, ODS_SHAPE, OFSTED_EY, is_blank, is_placeholder
 from .text_encoding import csv_text
 from .yaml_out import FolderIndex, elsewhere, norm_name, slug, write_import
 
@@ -277,7 +277,7 @@ _REGISTER_SHAPES = {"charityNumber": "digits, SC012345 or NIC100012, a registere
                                      "RS007553, or an org-id such as GB-COH-01234567",
                     "societyNumber": "a registered society's number such as 30086R, IP30086R or RS007553, or an org-id "
                                      "such as GB-MPR-30086R",
-                    "urn": "5 to 7 digits, or EY and 6, or an org-id such as GB-URN-104301",
+                    "urn": "5 to 7 digits, or an org-id such as GB-URN-104301",
                     "ukprn": "8 digits from 1, or an org-id such as GB-UKPRN-10007166",
                     "ods": "an NHS ODS code of 3 to 6 letters and digits such as RL4 or M92011, or an org-id such as "
                            "GB-NHS-RL4",
@@ -290,7 +290,8 @@ _REGISTER_SHAPES = {"charityNumber": "digits, SC012345 or NIC100012, a registere
 #: since the user meant a postcode there and `lcg duplicates` reads no place from a part of one.
 _POSTCODE_PART = re.compile(r"[A-Z]{1,2}[0-9][0-9A-Z]?(?:\s*[0-9][A-Z]?)?", re.IGNORECASE)
 #: A column named "URN" alone may be any list's record number: offered "school urn" when its values look like a
-#: school's (5 to 7 digits, or Ofsted's "EY" and 6), never read so unasked.
+#: school's (5 to 7 digits) or Ofsted's (EY and 6: Ofsted's lists write both in one "URN" column, the EY numbers
+#: kept in the note once mapped: ``OFSTED_EY``), never read so unasked.
 _URN_VALUE = re.compile(r"(?:EY)?\d{5,7}", re.IGNORECASE)
 
 
@@ -540,6 +541,9 @@ class _Reader:
         #: (sheet, column) -> (row, cell) of the postcode cells that give only a district or sector ("B68", "B63 3":
         #: ``_POSTCODE_PART``), kept as written and said (``_warnings``)
         self.postcode_parts: dict[tuple[str, str], list[tuple[int, str]]] = {}
+        #: (sheet, URN column) -> (row, cell) of Ofsted's early years numbers there ("EY301245": ``OFSTED_EY``), kept
+        #: in the note, not as org-ids (``_register_cells``)
+        self.ofsted_numbers: dict[tuple[str, str], list[tuple[int, str]]] = {}
         #: (sheet, register column) -> [its place in ``problems``, (row, what, cell)...] of numbers no register of
         #: the column has (``_unfit_numbers``)
         self.unfit: dict[tuple[str, str], list] = {}
@@ -1583,6 +1587,14 @@ def _warnings(reader: _Reader) -> list[str]:
         rows, texts = _rows_and_texts(blanks)
         out.append(f"{_rows_at(sheet, rows[0], len(rows))}: column {column!r}: {', '.join(map(repr, texts))} "
                    f"read as empty ({'a placeholder' if len(texts) == 1 else 'placeholders'})")
+    for (sheet, column), cells in reader.ofsted_numbers.items():
+        rows = sorted({n for n, _ in cells})
+        out.append(f"{_rows_at(sheet, rows[0], len(rows))}: column {column!r}: "
+                   f"{'an Ofsted early years number' if len(rows) == 1 else f'{len(rows)} Ofsted early years numbers'}"
+                   f" ({', '.join(repr(t) for _, t in cells[:3])}{' ...' if len(cells) > 3 else ''}; "
+                   f"{_rows_said(rows)}): Ofsted's register's, not a school's URN (GB-URN is the DfE's), and no "
+                   "org-id register holds "
+                   f"{'it' if len(rows) == 1 else 'them'}: kept in the note, not in the identifiers")
     for (sheet, column), cells in reader.postcode_parts.items():
         rows, texts = _rows_and_texts(cells)
         said = ", ".join(f"{t!r} ({_rows_said([n for n, c in cells if c == t])})" for t in texts)
@@ -2314,6 +2326,12 @@ def _register_cells(reader: _Reader, sheet: str, n: int, entry: dict, columns: d
         text = str(value).strip()
         if is_placeholder(text):
             reader.blanks.setdefault((sheet, head[col]), []).append((n, text))
+            continue
+        if "urn" in register_of(col) and OFSTED_EY.fullmatch(text.replace(" ", "")):  # no school's, no org-id
+            reader.ofsted_numbers.setdefault((sheet, head[col]), []).append((n, text))
+            note = f"{head[col]}: {text}."
+            entry["note"] = f"{entry['note']} {note}" if entry.get("note") else note
+            columns.setdefault("note", head[col])
             continue
         registers = charity_or_company(text, register_of(col))  # "Co. 08123456" in a charity column: a company's
         number = register_number(text)  # "Reg. Charity 1110039": the number alone, said (``_warnings``)
@@ -3717,8 +3735,6 @@ _PARENT_HEADER = re.compile(r"\b(provider|parent|run by|managed by|operated by|o
 #: offered as ``part_of`` too, unless a row's cell names that row itself: then it is a partnership's lead partner
 #: (a KTP list's "Lead organisation" of "Grand Theatre" on the Grand Theatre's row), not a body the rows are units of.
 _LEAD_HEADER = re.compile(r"\blead (?:organisation|organization|body|agency)\b")
-
-
 def _unknown_column(reader: _Reader, sheet: str, col: str, kind: str) -> str:
     """One line for a column no field of ``kind`` has, on every row it fills, with the mapping line that
     would name its field or leave it out (quoted when YAML needs it: "phone #1")."""
