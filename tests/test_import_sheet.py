@@ -2890,6 +2890,35 @@ def test_an_ofsted_early_years_number_is_kept_in_the_note_with_one_warning_namin
                     "org-id register holds them: kept in the note, not in the identifiers"], said
 
 
+@pytest.mark.parametrize("column", ["Registered person", "Registered provider"])
+def test_a_registered_person_column_naming_companies_is_offered_as_part_of(lcg, tmp_path, monkeypatch, column):
+    """Ofsted's "Registered person" is whoever holds a setting's registration, most often the company or charity
+    running it; an early years trial's hint offered it ~ (its name reads as a people column's). Its cells decide:
+    naming bodies ("Busy Bees Nurseries Limited", "... Committee") it is offered as part_of, and the pasted
+    command ties each nursery to its company; naming people, it is not."""
+    text = (f"Provider name,{column}\nBusy Bees Wolverhampton Penn,Busy Bees Nurseries Limited\n"
+            "Busy Bees Wolverhampton Compton,BUSY BEES NURSERIES LIMITED\n"
+            "St Jude's Pre-School,St Jude's Pre-School Committee\nKids Planet Bilston,Kids Planet Day Nurseries Ltd\n"
+            "Sunshine Childminding,\n")
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "list.csv").write_text(text, encoding="utf-8")
+    offered = lcg("import", "sheet", "list.csv", "--type", "organisation", "-o", "data")
+    assert f"make each row a unit of the organisation it names with {column}: part_of" in offered.stderr, \
+        offered.stderr
+    pasted = _paste(tmp_path, _one_go(offered.stderr))
+    assert pasted.returncode == 0, pasted.stderr
+    ds = load_dataset(tmp_path / "data")
+    names = {n.id: n.name for n in ds.nodes}
+    assert {(names[r.start], names[r.end]) for r in ds.rels if r.kind == "PART_OF"} >= {
+        ("St Jude's Pre-School", "St Jude's Pre-School Committee"),
+        ("Kids Planet Bilston", "Kids Planet Day Nurseries Ltd")}, ds.rels
+    (tmp_path / "people.csv").write_text(f"Provider name,{column}\nSunshine Childminding,Jane Smith\n"
+                                         "Little Stars Childminding,Raj Patel\nHappy Days,Helen Bradley\n",
+                                         encoding="utf-8")
+    people = lcg("import", "sheet", "people.csv", "--type", "organisation", "-o", "data2")
+    assert f"{column}: part_of" not in people.stderr, people.stderr
+
+
 def test_a_provider_two_rows_of_a_plain_list_name_is_the_first_of_them(lcg, tmp_path):
     """A trial's festival list named "Dudley College of Technology" as the parent of the Institute of Technology, and
     had two rows of that name (the college, and one of its campuses): the pasted one-go command stopped with "names

@@ -3735,6 +3735,23 @@ _PARENT_HEADER = re.compile(r"\b(provider|parent|run by|managed by|operated by|o
 #: offered as ``part_of`` too, unless a row's cell names that row itself: then it is a partnership's lead partner
 #: (a KTP list's "Lead organisation" of "Grand Theatre" on the Grand Theatre's row), not a body the rows are units of.
 _LEAD_HEADER = re.compile(r"\blead (?:organisation|organization|body|agency)\b")
+#: The register's own word for the body a registered setting is run by: Ofsted's (and the CQC's) "Registered person"
+#: is in law whoever holds the registration, most often the company or charity running the nursery or home ("Busy
+#: Bees Nurseries Limited"), a childminder herself otherwise; "Registered provider" the same. Its name matches the
+#: people columns' words, so an early years trial's was offered ~ though its cells named companies: offered as
+#: ``part_of`` when its cells read as bodies (``_reads_as_bodies``), as person when they read as people.
+_REGISTERED_HEADER = re.compile(r"\bregistered (?:person|provider)\b")
+
+
+def _reads_as_bodies(values) -> bool:
+    """Whether most of a column's written cells (placeholders aside) name a body: a word of one in them (a legal form,
+    a kind of body, "trust", "committee": ``_body_word``). A column whose name might hold a person or a body
+    ("Registered person") is told by its cells, and a person's name has no such word."""
+    texts = [" ".join(str(v).split()) for v in values if _has_letters(str(v)) and not _no_one(str(v).strip())]
+    bodies = sum(any(_body_word(w) for w in re.findall(r"[^\W\d_]+", t.casefold())) for t in texts)
+    return 2 * bodies > len(texts)
+
+
 def _unknown_column(reader: _Reader, sheet: str, col: str, kind: str) -> str:
     """One line for a column no field of ``kind`` has, on every row it fills, with the mapping line that
     would name its field or leave it out (quoted when YAML needs it: "phone #1")."""
@@ -3808,7 +3825,8 @@ def _unknown_column(reader: _Reader, sheet: str, col: str, kind: str) -> str:
         field = UNIT_COLUMN  # joined to the row's name: "University of Wolverhampton - Law School"
     leads = _LEAD_HEADER.search(col) and not any(
         _names_itself(str(v), name) for v, name in zip(values, reader.unknown_names.get((sheet, col, kind), [])))
-    if field is None and kind == "Organisation" and (_PARENT_HEADER.search(col) or leads) \
+    registered = _REGISTERED_HEADER.search(col) and _reads_as_bodies(values)  # "Registered person": a company
+    if field is None and kind == "Organisation" and (_PARENT_HEADER.search(col) or leads or registered) \
             and not _NUMBER_WORDS.intersection(re.findall(r"[a-z]+|#", col)) and not _a_parent_column(reader, sheet, col) \
             and not _reads_as_people(values, strict=True) \
             and len(_no_bodies(values)) < len({" ".join(str(v).split()) for v in values}):  # not all "school"
