@@ -584,6 +584,21 @@ def test_an_address_over_several_columns_is_joined_and_own_categories_are_one_pr
     assert "Remi" not in dupes.output, dupes.output  # one name in two cities: two restaurants
 
 
+def test_an_address_column_already_ending_with_the_town_does_not_say_it_twice(lcg, tmp_path):
+    """An early years trial's address cell ended with its town beside a Local authority column mapped to address:
+    "St Judes Church Hall, Tettenhall Rd, Wolverhampton, Wolverhampton". A part the address already ends with
+    (case and spacing aside) is not added again; a town only inside a part ("Wolverhampton Road") still is."""
+    text = ("Provider,Setting address,Local authority\nSt Judes Preschool,\"St Judes Church Hall, Tettenhall Rd, "
+            "Wolverhampton\",Wolverhampton\nLadybirds,\"Birchfield Lane, Old  bury\",OLD BURY\n"
+            "Penn Nursery,\"245 Penn Road, Penn\",Wolverhampton\nOak Nursery,2 Wolverhampton Road,Wolverhampton\n")
+    result = _import_list(lcg, tmp_path, text, "{Provider: Label, Setting address: address, Local authority: address}")
+    assert result.exit_code == 0, result.stderr
+    address = {n.props["name"]: n.props["address"] for n in load_dataset(tmp_path / "data").nodes}
+    assert address == {"St Judes Preschool": "St Judes Church Hall, Tettenhall Rd, Wolverhampton",
+                       "Ladybirds": "Birchfield Lane, Old  bury", "Penn Nursery": "245 Penn Road, Penn, Wolverhampton",
+                       "Oak Nursery": "2 Wolverhampton Road, Wolverhampton"}, address
+
+
 def test_an_id_column_repeated_on_many_rows_is_one_problem_and_hints_keep_the_users_map(lcg, tmp_path, monkeypatch):
     """A labelled list's "id" column names the entity each row belongs to: it repeats on most rows, said once
     with the line that leaves it out. A hint's mapping file never writes over one already there."""
@@ -997,7 +1012,7 @@ def test_a_person_named_only_on_rows_the_user_holds_now_is_not_written(lcg, tmp_
 
 
 def test_a_schools_register_imports_with_one_pasted_mapping(lcg, tmp_path, monkeypatch):
-    """A DfE-style extract: URN read as an org-id (an Ofsted "EY" number too), "TelephoneNum" / "SchoolWebsite" /
+    """A DfE-style extract: URN read as an org-id (an Ofsted "EY" number kept in the note), "TelephoneNum" / "SchoolWebsite" /
     "TypeOfEstablishment" offered their fields, the head's title and names in three columns one person, a title
     alone no one; the hints name the columns as the sheet writes them (a trial's register took many runs)."""
     import os
@@ -1024,7 +1039,8 @@ def test_a_schools_register_imports_with_one_pasted_mapping(lcg, tmp_path, monke
     ds = load_dataset(tmp_path / "data")
     orgs = {n.name: n.props for n in ds.nodes if n.kind == "Organisation"}
     assert list(orgs["Woodfield Infant School"]["identifiers"]) == ["GB-URN-104301"]
-    assert list(orgs["Little Acorns Pre-School"]["identifiers"]) == ["GB-URN-EY301234"]
+    assert "identifiers" not in orgs["Little Acorns Pre-School"] and orgs["Little Acorns Pre-School"]["note"] == \
+        "URN: EY301234."
     assert {n.name for n in ds.nodes if n.kind == "Person"} == {"Mrs Helen Bradley"}  # "Mr" alone is no one
 
 
@@ -1044,7 +1060,7 @@ def test_a_fields_word_is_offered_only_where_the_columns_name_ends_with_it(lcg, 
                           "{Name: Label, URN: school urn}")
     assert result.exit_code == 0, result.output
     (org,) = load_dataset(tmp_path / "data").nodes
-    assert list(org.props["identifiers"]) == ["GB-URN-EY301234", "GB-UKPRN-10007166"]
+    assert list(org.props["identifiers"]) == ["GB-UKPRN-10007166"]  # an Ofsted EY number is no school's URN
 
 
 @pytest.mark.parametrize("header, row, people", [
@@ -1165,6 +1181,27 @@ def test_placeholders_in_optional_columns_are_empty_with_one_warning_per_column(
     assert len(said) == 6, said  # one per column
     refused = _import_list(lcg, tmp_path, "Name,Website\nOak Trust,Yes\n", "{Name: Label}")
     assert refused.exit_code == 1 and "website: bad URL 'Yes'" in refused.output, refused.output
+
+
+def test_a_postcode_district_or_sector_alone_is_kept_with_one_warning_naming_its_rows(lcg, tmp_path):
+    """A faith register's "B63 3" and "B68" were taken silently as postcodes while its "tbc" was warned about: a
+    district or sector is an area, not a postcode, and `lcg duplicates` reads no place from it. The schema's postcode
+    is any text, so the part is kept as written, with one warning per column naming its rows, as a placeholder
+    has; full postcodes, a US ZIP and a placeholder are not said so."""
+    text = ("Name,Postcode\nSt John the Baptist Halesowen,B63 3\nOak Trust,WV10 8PN\nOldbury Jamia Masjid,B68 \n"
+            "Elm Trust,tbc\nAsh Trust,60624\nChildminder,wv4\n")
+    result = _import_list(lcg, tmp_path, text, "{Name: Label}")
+    assert result.exit_code == 0, result.output
+    postcodes = {n.name: n.props.get("postcode") for n in load_dataset(tmp_path / "data").nodes}
+    assert postcodes == {"St John the Baptist Halesowen": "B63 3", "Oak Trust": "WV10 8PN",
+                         "Oldbury Jamia Masjid": "B68", "Elm Trust": None, "Ash Trust": "60624",
+                         "Childminder": "wv4"}, postcodes
+    said = [line for line in result.stderr.splitlines() if line.startswith("warning:")]
+    assert said == ["warning: list.csv:5: column 'Postcode': 'tbc' read as empty (a placeholder)",
+                    "warning: list.csv:2 (and 2 more rows): column 'Postcode': 'B63 3' (row 2), 'B68' (row 4), "
+                    "'wv4' (row 7): parts of a postcode (its district or sector), not a full one: kept as written, "
+                    "but `lcg duplicates` reads no place from it; write the full postcode there (such as WV1 1LY) "
+                    "where it is known"], said
 
 
 @pytest.mark.parametrize("header, label", [
@@ -2831,6 +2868,55 @@ def test_a_provider_column_is_offered_as_part_of_and_ties_each_group_to_the_body
     assert listed.exit_code == 0, listed.output
     assert not [p for p in json.loads(listed.stdout)
                 if {p["keep"], p["merge"]} == {"age-uk-walsall", "age-uk-walsall-befriending"}], listed.stdout
+
+
+def test_an_ofsted_early_years_number_is_kept_in_the_note_with_one_warning_naming_its_rows(lcg, tmp_path):
+    """An early years trial's "URN" column held Ofsted's register numbers ("EY301245") beside schools' URNs, and
+    each was written GB-URN-EY301245, a school's org-id: a DfE URN is digits, an EY number another register's, and
+    org-id.guide has none of Ofsted's. The EY numbers are kept in the note, said in one warning naming their rows;
+    a school's URN in the column is still read as its org-id."""
+    text = ("Provider name,URN\nBusy Bees Wolverhampton Penn,EY301245\nSt Mary's CE Primary Nursery,104367\n"
+            "Kids Planet Bilston,ey561234\n")
+    result = _import_list(lcg, tmp_path, text, "{Provider name: Label, URN: school urn}")
+    assert result.exit_code == 0, result.output
+    orgs = {n.name: n.props for n in load_dataset(tmp_path / "data").nodes}
+    assert {name: (p.get("identifiers"), p.get("note")) for name, p in orgs.items()} == {
+        "Busy Bees Wolverhampton Penn": (None, "URN: EY301245."),
+        "St Mary's CE Primary Nursery": (("GB-URN-104367",), None),
+        "Kids Planet Bilston": (None, "URN: ey561234.")}, orgs
+    said = [line for line in result.stderr.splitlines() if line.startswith("warning:")]
+    assert said == ["warning: list.csv:2 (and 1 more row): column 'URN': 2 Ofsted early years numbers ('EY301245', "
+                    "'ey561234'; rows 2, 4): Ofsted's register's, not a school's URN (GB-URN is the DfE's), and no "
+                    "org-id register holds them: kept in the note, not in the identifiers"], said
+
+
+@pytest.mark.parametrize("column", ["Registered person", "Registered provider"])
+def test_a_registered_person_column_naming_companies_is_offered_as_part_of(lcg, tmp_path, monkeypatch, column):
+    """Ofsted's "Registered person" is whoever holds a setting's registration, most often the company or charity
+    running it; an early years trial's hint offered it ~ (its name reads as a people column's). Its cells decide:
+    naming bodies ("Busy Bees Nurseries Limited", "... Committee") it is offered as part_of, and the pasted
+    command ties each nursery to its company; naming people, it is not."""
+    text = (f"Provider name,{column}\nBusy Bees Wolverhampton Penn,Busy Bees Nurseries Limited\n"
+            "Busy Bees Wolverhampton Compton,BUSY BEES NURSERIES LIMITED\n"
+            "St Jude's Pre-School,St Jude's Pre-School Committee\nKids Planet Bilston,Kids Planet Day Nurseries Ltd\n"
+            "Sunshine Childminding,\n")
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "list.csv").write_text(text, encoding="utf-8")
+    offered = lcg("import", "sheet", "list.csv", "--type", "organisation", "-o", "data")
+    assert f"make each row a unit of the organisation it names with {column}: part_of" in offered.stderr, \
+        offered.stderr
+    pasted = _paste(tmp_path, _one_go(offered.stderr))
+    assert pasted.returncode == 0, pasted.stderr
+    ds = load_dataset(tmp_path / "data")
+    names = {n.id: n.name for n in ds.nodes}
+    assert {(names[r.start], names[r.end]) for r in ds.rels if r.kind == "PART_OF"} >= {
+        ("St Jude's Pre-School", "St Jude's Pre-School Committee"),
+        ("Kids Planet Bilston", "Kids Planet Day Nurseries Ltd")}, ds.rels
+    (tmp_path / "people.csv").write_text(f"Provider name,{column}\nSunshine Childminding,Jane Smith\n"
+                                         "Little Stars Childminding,Raj Patel\nHappy Days,Helen Bradley\n",
+                                         encoding="utf-8")
+    people = lcg("import", "sheet", "people.csv", "--type", "organisation", "-o", "data2")
+    assert f"{column}: part_of" not in people.stderr, people.stderr
 
 
 def test_a_provider_two_rows_of_a_plain_list_name_is_the_first_of_them(lcg, tmp_path):

@@ -13,7 +13,7 @@ import re
 
 from ..identifiers import MPR, is_org_id, registry_id, society_number
 
-__all__ = ["BLANK_WORDS", "CQC_ID", "NHS_SHAPE", "ODS_SHAPE", "SHPE_SHAPE", "ORG_ID_EXAMPLE", "charity_or_company", "clean_org_id",
+__all__ = ["BLANK_WORDS", "CQC_ID", "NHS_SHAPE", "OFSTED_EY", "ODS_SHAPE", "SHPE_SHAPE", "ORG_ID_EXAMPLE", "charity_or_company", "clean_org_id",
            "is_blank", "is_placeholder", "register_ids", "register_number", "said_org_id"]
 
 #: What an org-id looks like, said where a value is not one.
@@ -169,13 +169,20 @@ def charity_or_company(text: str, registers: tuple[str, ...]) -> tuple[str, ...]
 SHPE_SHAPE = re.compile(r"LH?\d{4}")
 
 
+#: An Ofsted early years register number ("EY301245"): the childcare provider's, which Ofsted lists in a "URN"
+#: column beside schools' URNs. It is no DfE URN (GB-URN is Get Information about Schools', digits alone), and
+#: org-id.guide has no register of Ofsted's: an import keeps it where a reader sees it (the note), not as an org-id,
+#: where GB-URN-EY301245 would name a school that is not one.
+OFSTED_EY = re.compile(r"EY\d{6}", re.IGNORECASE)
+
+
 #: Registers whose org-id is its prefix and the number as written: (the field, how a problem names it, the
-#: number's shape, the prefix). A school's Unique Reference Number (Get Information about Schools; Ofsted writes
-#: a childcare provider's as "EY" and 6 digits), a UK learning provider's UKPRN, an NHS body's code in the
+#: number's shape, the prefix). A school's Unique Reference Number (Get Information about Schools: digits; Ofsted's
+#: early years numbers, "EY" and 6 digits, are another register's: ``OFSTED_EY``), a UK learning provider's UKPRN, an NHS body's code in the
 #: Organisation Data Service (RL4, M92011, 5MX), and the IRS's employer identification number, written
 #: "25-1000101" as often as "251000101": one number (``registry_id``).
 _PREFIXED_REGISTERS = (
-    ("urn", "URN", r"(?:EY)?\d{5,7}", "GB-URN-"),
+    ("urn", "URN", r"\d{5,7}", "GB-URN-"),
     ("ukprn", "UKPRN", r"1\d{7}", "GB-UKPRN-"),
     ("ods", "ODS code", r"(?=[A-Z0-9]*[A-Z])[A-Z0-9]{3,6}", "GB-NHS-"),
     ("ein", "EIN", r"\d{2}-?\d{7}", "US-EIN-"),

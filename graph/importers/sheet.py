@@ -58,7 +58,7 @@ from typing import Any, Callable
 from .. import schema
 from ..errors import LcgError, UnreadableInput
 from ..identifiers import BARE_WEB_ADDRESS, amount_value, currency_sign, totals_row
-from .org_ids import BLANK_WORDS, ODS_SHAPE, is_blank, is_placeholder
+from .org_ids import BLANK_WORDS, ODS_SHAPE, OFSTED_EY, is_blank, is_placeholder
 from .text_encoding import csv_text
 from .yaml_out import FolderIndex, elsewhere, norm_name, slug, write_import
 
@@ -277,15 +277,21 @@ _REGISTER_SHAPES = {"charityNumber": "digits, SC012345 or NIC100012, a registere
                                      "RS007553, or an org-id such as GB-COH-01234567",
                     "societyNumber": "a registered society's number such as 30086R, IP30086R or RS007553, or an org-id "
                                      "such as GB-MPR-30086R",
-                    "urn": "5 to 7 digits, or EY and 6, or an org-id such as GB-URN-104301",
+                    "urn": "5 to 7 digits, or an org-id such as GB-URN-104301",
                     "ukprn": "8 digits from 1, or an org-id such as GB-UKPRN-10007166",
                     "ods": "an NHS ODS code of 3 to 6 letters and digits such as RL4 or M92011, or an org-id such as "
                            "GB-NHS-RL4",
                     "ein": "a US employer identification number of 9 digits, such as 25-1000101 or 251000101",
                     "shpe": "a registered provider of social housing's number, L or LH and 4 digits such as L4112 or "
                             "LH0174, or an org-id such as GB-SHPE-L4112"}
+#: A UK postcode's district ("B68", "WV10") or its sector ("B63 3"), written alone: a part of a postcode, an area of
+#: some thousands of addresses, not the street a full one ("B63 3BL") says. The schema's postcode is any text (a US
+#: ZIP, another country's code), so such a cell is kept as written; but it is said, as a placeholder ("tbc") is,
+#: since the user meant a postcode there and `lcg duplicates` reads no place from a part of one.
+_POSTCODE_PART = re.compile(r"[A-Z]{1,2}[0-9][0-9A-Z]?(?:\s*[0-9][A-Z]?)?", re.IGNORECASE)
 #: A column named "URN" alone may be any list's record number: offered "school urn" when its values look like a
-#: school's (5 to 7 digits, or Ofsted's "EY" and 6), never read so unasked.
+#: school's (5 to 7 digits) or Ofsted's (EY and 6: Ofsted's lists write both in one "URN" column, the EY numbers
+#: kept in the note once mapped: ``OFSTED_EY``), never read so unasked.
 _URN_VALUE = re.compile(r"(?:EY)?\d{5,7}", re.IGNORECASE)
 
 
@@ -532,6 +538,12 @@ class _Reader:
         #: (sheet, register column) -> (row, cell) of the words with no digit written there ("CASC"), kept in the
         #: note (``_register_cells``)
         self.not_numbers: dict[tuple[str, str], list[tuple[int, str]]] = {}
+        #: (sheet, column) -> (row, cell) of the postcode cells that give only a district or sector ("B68", "B63 3":
+        #: ``_POSTCODE_PART``), kept as written and said (``_warnings``)
+        self.postcode_parts: dict[tuple[str, str], list[tuple[int, str]]] = {}
+        #: (sheet, URN column) -> (row, cell) of Ofsted's early years numbers there ("EY301245": ``OFSTED_EY``), kept
+        #: in the note, not as org-ids (``_register_cells``)
+        self.ofsted_numbers: dict[tuple[str, str], list[tuple[int, str]]] = {}
         #: (sheet, register column) -> [its place in ``problems``, (row, what, cell)...] of numbers no register of
         #: the column has (``_unfit_numbers``)
         self.unfit: dict[tuple[str, str], list] = {}
@@ -976,6 +988,22 @@ def _first_at(sheet: str, where: tuple[str, int]) -> str:
 _AS_WRITTEN = frozenset({"id", "label", "type", "from", "to", PERSON_COLUMN})
 
 
+def _address_parts(text) -> list[str]:
+    """An address's comma-separated parts, each with case and spacing aside ("Tettenhall  Rd" is "tettenhall rd")."""
+    return [" ".join(p.split()).casefold() for p in str(text).split(",")]
+
+
+def _ends_with_part(address, part) -> bool:
+    """True when the address read so far already ends with ``part`` (case and spacing aside): an address cell
+    that ends with its town, beside a town or local authority column also mapped to address, is not to say the
+    town twice (a trial's "St Judes Church Hall, Tettenhall Rd, Wolverhampton, Wolverhampton"). Whole parts
+    are compared, so "Penn Road, Penn" is not "Road, Penn" said again."""
+    if address in (None, "") or part in (None, ""):
+        return False
+    have, add = _address_parts(address), _address_parts(part)
+    return len(add) <= len(have) and have[-len(add):] == add
+
+
 def _row(cols: list, cells, blanked: list[int] | None = None, venues=()) -> dict:
     """A row's cells by field name; the cells of columns mapped to one of ``JOINED_FIELDS`` joined; a placeholder
     ("N/A", "-", "tbc": ``is_blank``) in an optional column read as empty, its column's place noted in
@@ -996,6 +1024,8 @@ def _row(cols: list, cells, blanked: list[int] | None = None, venues=()) -> dict
             continue
         if col.lower() in JOINED_FIELDS:  # "Address" and a column mapped to "address" are one field
             col = col.lower()
+            if col == "address" and _ends_with_part(out.get(col), value):
+                continue
             if col in out:
                 parts = [str(x) for x in (out[col], value) if x not in (None, "")]
                 value = (", " if col == "address" else LIST_SEPARATOR).join(parts) or None
@@ -1557,6 +1587,21 @@ def _warnings(reader: _Reader) -> list[str]:
         rows, texts = _rows_and_texts(blanks)
         out.append(f"{_rows_at(sheet, rows[0], len(rows))}: column {column!r}: {', '.join(map(repr, texts))} "
                    f"read as empty ({'a placeholder' if len(texts) == 1 else 'placeholders'})")
+    for (sheet, column), cells in reader.ofsted_numbers.items():
+        rows = sorted({n for n, _ in cells})
+        out.append(f"{_rows_at(sheet, rows[0], len(rows))}: column {column!r}: "
+                   f"{'an Ofsted early years number' if len(rows) == 1 else f'{len(rows)} Ofsted early years numbers'}"
+                   f" ({', '.join(repr(t) for _, t in cells[:3])}{' ...' if len(cells) > 3 else ''}; "
+                   f"{_rows_said(rows)}): Ofsted's register's, not a school's URN (GB-URN is the DfE's), and no "
+                   "org-id register holds "
+                   f"{'it' if len(rows) == 1 else 'them'}: kept in the note, not in the identifiers")
+    for (sheet, column), cells in reader.postcode_parts.items():
+        rows, texts = _rows_and_texts(cells)
+        said = ", ".join(f"{t!r} ({_rows_said([n for n, c in cells if c == t])})" for t in texts)
+        out.append(f"{_rows_at(sheet, rows[0], len(rows))}: column {column!r}: {said}: "
+                   f"{'a part' if len(texts) == 1 else 'parts'} of a postcode (its district or sector), not a full "
+                   "one: kept as written, but `lcg duplicates` reads no place from it; write the full postcode there "
+                   "(such as WV1 1LY) where it is known")
     for (sheet, column), cells in reader.other_bodies.items():
         rows = sorted({n for n, _ in cells})
         out.append(f"{_rows_at(sheet, rows[0], len(rows))}: column {column!r}: "
@@ -2180,6 +2225,8 @@ def _elements(reader: _Reader, rows):
                 continue
             entry[col] = _value(fld, v)
             columns[col] = head[col]
+            if col == "postcode" and _POSTCODE_PART.fullmatch(str(v).strip()):
+                reader.postcode_parts.setdefault((sheet, head[col]), []).append((n, str(v).strip()))
             if col == "note":
                 entry[col] = _said_note(head[col], entry[col])
             if col == "identifiers":
@@ -2279,6 +2326,12 @@ def _register_cells(reader: _Reader, sheet: str, n: int, entry: dict, columns: d
         text = str(value).strip()
         if is_placeholder(text):
             reader.blanks.setdefault((sheet, head[col]), []).append((n, text))
+            continue
+        if "urn" in register_of(col) and OFSTED_EY.fullmatch(text.replace(" ", "")):  # no school's, no org-id
+            reader.ofsted_numbers.setdefault((sheet, head[col]), []).append((n, text))
+            note = f"{head[col]}: {text}."
+            entry["note"] = f"{entry['note']} {note}" if entry.get("note") else note
+            columns.setdefault("note", head[col])
             continue
         registers = charity_or_company(text, register_of(col))  # "Co. 08123456" in a charity column: a company's
         number = register_number(text)  # "Reg. Charity 1110039": the number alone, said (``_warnings``)
@@ -3682,6 +3735,21 @@ _PARENT_HEADER = re.compile(r"\b(provider|parent|run by|managed by|operated by|o
 #: offered as ``part_of`` too, unless a row's cell names that row itself: then it is a partnership's lead partner
 #: (a KTP list's "Lead organisation" of "Grand Theatre" on the Grand Theatre's row), not a body the rows are units of.
 _LEAD_HEADER = re.compile(r"\blead (?:organisation|organization|body|agency)\b")
+#: The register's own word for the body a registered setting is run by: Ofsted's (and the CQC's) "Registered person"
+#: is in law whoever holds the registration, most often the company or charity running the nursery or home ("Busy
+#: Bees Nurseries Limited"), a childminder herself otherwise; "Registered provider" the same. Its name matches the
+#: people columns' words, so an early years trial's was offered ~ though its cells named companies: offered as
+#: ``part_of`` when its cells read as bodies (``_reads_as_bodies``), as person when they read as people.
+_REGISTERED_HEADER = re.compile(r"\bregistered (?:person|provider)\b")
+
+
+def _reads_as_bodies(values) -> bool:
+    """Whether most of a column's written cells (placeholders aside) name a body: a word of one in them (a legal form,
+    a kind of body, "trust", "committee": ``_body_word``). A column whose name might hold a person or a body
+    ("Registered person") is told by its cells, and a person's name has no such word."""
+    texts = [" ".join(str(v).split()) for v in values if _has_letters(str(v)) and not _no_one(str(v).strip())]
+    bodies = sum(any(_body_word(w) for w in re.findall(r"[^\W\d_]+", t.casefold())) for t in texts)
+    return 2 * bodies > len(texts)
 
 
 def _unknown_column(reader: _Reader, sheet: str, col: str, kind: str) -> str:
@@ -3757,7 +3825,8 @@ def _unknown_column(reader: _Reader, sheet: str, col: str, kind: str) -> str:
         field = UNIT_COLUMN  # joined to the row's name: "University of Wolverhampton - Law School"
     leads = _LEAD_HEADER.search(col) and not any(
         _names_itself(str(v), name) for v, name in zip(values, reader.unknown_names.get((sheet, col, kind), [])))
-    if field is None and kind == "Organisation" and (_PARENT_HEADER.search(col) or leads) \
+    registered = _REGISTERED_HEADER.search(col) and _reads_as_bodies(values)  # "Registered person": a company
+    if field is None and kind == "Organisation" and (_PARENT_HEADER.search(col) or leads or registered) \
             and not _NUMBER_WORDS.intersection(re.findall(r"[a-z]+|#", col)) and not _a_parent_column(reader, sheet, col) \
             and not _reads_as_people(values, strict=True) \
             and len(_no_bodies(values)) < len({" ".join(str(v).split()) for v in values}):  # not all "school"
