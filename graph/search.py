@@ -81,16 +81,9 @@ def _folded(node: NodeRecord) -> tuple:
                                                         *props.get("identifiers", ()))]
 
 
-def typed_as_id(text: str) -> bool:
-    """Text written as an id is, one word ("st-judes-church"): an id folded as a name's words ("st judes church")
-    matches a name written with spaces only as a name does. A faith trial's `lcg show "St Jude's Church"` showed
-    "St Judes Church", whose id those words fold to, ahead of the record so named, and `lcg decide` recorded it."""
-    return not any(c.isspace() for c in text.strip())
-
-
-def _best(query: str, entry: tuple, as_id: bool = True) -> Match | None:
+def _best(query: str, entry: tuple) -> Match | None:
     node, id_folded, names = entry
-    if as_id and (id_folded == query or node.id == query):
+    if id_folded == query or node.id == query:
         return Match(node, _SCORES["id"], node.id, "id")
     best = None
     q_words = query.split()
@@ -157,13 +150,12 @@ class _Index:
             self.word_lines.extend(lines_of_word[w])
         self.word_at.append(len(self.word_lines))
 
-    def ranked(self, query: str, kinds, limit: int | None, as_id: bool = True) -> list[int]:
-        """Positions of the entries that match ``query``, in the answer's order, at most ``limit``; ids only
-        when ``as_id`` (``typed_as_id``)."""
+    def ranked(self, query: str, kinds, limit: int | None) -> list[int]:
+        """Positions of the entries that match ``query``, in the answer's order, at most ``limit``."""
         wanted = set(kinds) if kinds is not None else None
         out: list[int] = []
         taken: set[int] = set()
-        for members in (self._id, self._exact, self._prefix, self._words, self._substring)[0 if as_id else 1:]:
+        for members in (self._id, self._exact, self._prefix, self._words, self._substring):
             need = None if limit is None else limit - len(out)
             if need == 0:
                 break
@@ -271,17 +263,15 @@ def search(backend: Backend, text: str, *, kinds=None, limit: int | None = 20) -
     if not query:
         return []
     index = index_of(backend)
-    as_id = typed_as_id(text)
     if index is not None:
         entries = index.entries
-        return [m for i in index.ranked(query, kinds, limit or None, as_id)
-                if (m := _best(query, entries[i], as_id)) is not None]
-    return _scan((_folded(n) for n in backend.nodes(kinds)), query, limit, as_id)
+        return [m for i in index.ranked(query, kinds, limit or None) if (m := _best(query, entries[i])) is not None]
+    return _scan((_folded(n) for n in backend.nodes(kinds)), query, limit)
 
 
-def _scan(entries, query: str, limit: int | None, as_id: bool = True) -> list[Match]:
+def _scan(entries, query: str, limit: int | None) -> list[Match]:
     """Every entry (``_folded``) scored: for a backend whose data can change (a graph server); the index's reference."""
-    found = [(m, e[2][0][1]) for e in entries if (m := _best(query, e, as_id)) is not None]
+    found = [(m, e[2][0][1]) for e in entries if (m := _best(query, e)) is not None]
     found.sort(key=lambda x: (-x[0].score, x[1], x[0].node.id))  # x[1]: the name, folded
     return [m for m, _ in (found[:limit] if limit else found)]
 
@@ -307,15 +297,16 @@ def resolve(backend: Backend, text: str, *, kinds=None) -> NodeRecord:
     matches = search(backend, text, kinds=kinds, limit=None)
     if matches:
         top = [m for m in matches if m.score == matches[0].score]
-        # a name as written, one record's: that record ("St Jude's Church", not "St Judes Church", whose name folds
-        # alike); two records of one kind and one name (a list's repeated row, two campuses) are two answers,
-        # with every record whose name folds to it ("Masjid E Noor", "masjid e noor" and "Masjid-e-Noor")
+        # a name as written, one record's, is that record, though another's id its words fold to ranks first (a
+        # faith trial's `lcg decide "St Jude's Church" ...` recorded "St Judes Church", id st-judes-church); two
+        # records of one kind and one name (a list's repeated row, two campuses) are two answers, however their ids
+        # rank, with every record of that kind whose name folds to it ("Masjid E Noor", "Masjid-e-Noor")
         written = [m for m in matches if " ".join(m.node.name.split()).casefold() == " ".join(text.split()).casefold()]
         if len(written) == 1:
             return written[0].node
-        named = [m for m in matches if m.node.kind == top[0].node.kind and m.how == "exact"]
-        if len(written) > 1 and len(named) > 1:
-            top = named
+        if len(written) > 1:
+            folded = fold(text)
+            top = [m for m in matches if m.node.kind == written[0].node.kind and fold(m.node.name) == folded]
         elif top[0].score < _SCORES["exact"]:
             # part of a name is no name: "U3A" began one of seven U3As' names, and `lcg show U3A` showed that one
             # as if it were the answer; a part names a record only when no other record holds it at all

@@ -15,7 +15,7 @@ import pytest
 
 from conftest import FIXTURES, ROOT, SEED, SHARED
 from graph.backends.open import open_backend
-from graph.search import _folded, _prefix_range, _scan, fold, index_of, search, typed_as_id
+from graph.search import _folded, _prefix_range, _scan, fold, index_of, search
 
 REAL_360 = SHARED / "data" / "360giving-covid19-multifunder" / "covid19-grants-2020-04-16.json"
 LIMITS = (1, 3, 20, 0, None)
@@ -48,8 +48,7 @@ def _same_as_the_scan(backend, queries) -> int:
             assert search(backend, q) == []
             continue
         for kinds in KINDS:
-            want = [(m.node.id, m.score, m.matched, m.how) for m in _scan((e for e in folded if kinds is None or e[0].kind in kinds), fold(q), None,
-                                                                          typed_as_id(q))]
+            want = [(m.node.id, m.score, m.matched, m.how) for m in _scan((e for e in folded if kinds is None or e[0].kind in kinds), fold(q), None)]
             for limit in LIMITS:
                 got = [(m.node.id, m.score, m.matched, m.how) for m in search(backend, q, kinds=kinds, limit=limit)]
                 assert got == (want[:limit] if limit else want), (q, kinds, limit)
@@ -94,7 +93,7 @@ def test_a_limited_answer_does_not_score_every_candidate(monkeypatch):
     index_of(backend)
     scored = []
     real = S._best
-    monkeypatch.setattr(S, "_best", lambda q, e, as_id=True: scored.append(e) or real(q, e, as_id))
+    monkeypatch.setattr(S, "_best", lambda q, e: scored.append(e) or real(q, e))
     common = max({w for n in backend.nodes() for w in fold(n.name).split()},
                  key=lambda w: sum(w in fold(n.name) for n in backend.nodes()))
     assert len(search(backend, common, limit=3)) == 3
