@@ -57,8 +57,10 @@ ABBREVIATIONS = {
     # and the honorific before a guru's or a god's name, transliterated several ways ("Shri Krishna Temple")
     "shri": "sri", "shree": "sri", "sree": "sri",
     # a sport's club by either of its names ("Penn Bowls Club" / "Penn Bowling Club"), a scout group by its number
-    "bowls": "bowling", "sqn": "squadron", "sqdn": "squadron", "1st": "first", "2nd": "second", "3rd": "third", "4th": "fourth", "5th": "fifth",
+    "bowls": "bowling", "1st": "first", "2nd": "second", "3rd": "third", "4th": "fourth", "5th": "fifth",
     "6th": "sixth", "7th": "seventh", "8th": "eighth", "9th": "ninth", "10th": "tenth",
+    # and a cadets' squadron ("1119 (Wolverhampton) Sqn ATC", a youth trial's five spellings of one)
+    "sqn": "squadron", "sqdn": "squadron",
     # saints together ("Saints Peter and Paul", "SS Peter & Paul": ``_SAINTS``), and the short forms of a compass
     # point and of the region's cities a local list writes ("Walsall Nth Foodbank", "B'ham Central Foodbank")
     "saints": "sts", "nth": "north", "sth": "south", "bham": "birmingham", "wton": "wolverhampton",

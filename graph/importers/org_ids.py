@@ -13,8 +13,9 @@ import re
 
 from ..identifiers import MPR, is_org_id, registry_id, society_number
 
-__all__ = ["BLANK_WORDS", "CQC_ID", "NHS_SHAPE", "OFSTED_EY", "ODS_SHAPE", "SHPE_SHAPE", "ORG_ID_EXAMPLE", "charity_or_company", "clean_org_id",
-           "is_blank", "is_placeholder", "register_ids", "register_number", "said_org_id"]
+__all__ = ["BLANK_WORDS", "CQC_ID", "NHS_SHAPE", "OFSTED_EY", "ODS_SHAPE", "SHPE_SHAPE", "ORG_ID_EXAMPLE",
+           "charity_or_company", "clean_org_id", "is_blank", "is_placeholder", "register_ids", "register_number",
+           "said_org_id"]
 
 #: What an org-id looks like, said where a value is not one.
 ORG_ID_EXAMPLE = "expected e.g. GB-CHC-1164883 or 360G-..."
@@ -178,8 +179,9 @@ OFSTED_EY = re.compile(r"EY\d{6}", re.IGNORECASE)
 
 #: Registers whose org-id is its prefix and the number as written: (the field, how a problem names it, the
 #: number's shape, the prefix). A school's Unique Reference Number (Get Information about Schools: digits; Ofsted's
-#: early years numbers, "EY" and 6 digits, are another register's: ``OFSTED_EY``), a UK learning provider's UKPRN, an NHS body's code in the
-#: Organisation Data Service (RL4, M92011, 5MX), and the IRS's employer identification number, written
+#: early years numbers, "EY" and 6 digits, are another register's: ``OFSTED_EY``), a UK learning provider's UKPRN,
+#: an NHS body's code in the Organisation Data Service (RL4, M92011, 5MX), and the IRS's employer identification
+#: number, written
 #: "25-1000101" as often as "251000101": one number (``registry_id``).
 _PREFIXED_REGISTERS = (
     ("urn", "URN", r"\d{5,7}", "GB-URN-"),
