@@ -651,6 +651,7 @@ def _places_apart(contact: list[str]) -> bool:
                                                                  for r in contact))
 
 
+@lru_cache(maxsize=1 << 16)
 def _street_named(text) -> frozenset:
     """The words of the street an address names (the first part with a street's word: "2 Rutter Street, Walsall"
     and "Rutter St" -> rutter), apostrophes dropped; empty when no part has one. "St" first in a part is a saint's
@@ -777,9 +778,10 @@ def _name_candidates(keys: list, min_sim: float, k: int) -> set[tuple[int, int]]
         for acr in acronyms(key):
             for j in single.get(acr, ()):
                 pairs.add((min(i, j), max(i, j)))
-    # initials written in capitals among other words ("BCLM Trust") and the run of the other name's words they
-    # spell ("Black Country Living Museum Trust"): few 3-grams in common, so no neighbours by them (a library
-    # trial's pair was not scored); ``names._spelled_out`` scores them
+    # initials written in capitals among other words ("BCLM Trust") and the words they spell at the start of the
+    # other name, which goes on with a word of theirs ("Black Country Living Museum Trust"): few 3-grams in common,
+    # so no neighbours by them (a library trial's pair was not scored); ``names._spelled_out`` scores them. Only
+    # such pairs: any run of words spelling any initials added a third more pairs to score at 100k records
     capitals = defaultdict(list)
     for i, key in enumerate(keys):
         if len(key.tokens) > 1:
@@ -788,11 +790,11 @@ def _name_candidates(keys: list, min_sim: float, k: int) -> set[tuple[int, int]]
     if capitals:
         for i, key in enumerate(keys):
             t = key.tokens
-            for start in range(len(t) - 2):
-                for stop in range(start + 3, min(start + 6, len(t)) + 1):
-                    for j in capitals.get("".join(w[0] for w in t[start:stop]), ()):
-                        if j != i:
-                            pairs.add((min(i, j), max(i, j)))
+            for stop in range(3, min(6, len(t) - 1) + 1):
+                rest = set(t[stop:])
+                for j in capitals.get("".join(w[0] for w in t[:stop]), ()):
+                    if j != i and rest.intersection(keys[j].tokens):
+                        pairs.add((min(i, j), max(i, j)))
     return pairs
 
 
@@ -911,7 +913,9 @@ def find_duplicates(records, *, min_score: float = W.DUPLICATE_MIN_SCORE, top_k:
     for n, ids in enumerate(holders):
         for x in ids:
             key_fields[n] |= fields[x]
-    addressed = [any(by_id[x].address for x in ids) for ids in holders]  # (any address written, a street alone too)
+    # the streets the name's records are on (a street alone too): a branch's place may be the other's town by its
+    # address on one street (``_placed_by_address``), so such a pair is not dropped unscored
+    streets = [frozenset(sn for x in ids if (sn := _street_named(by_id[x].address))) for ids in holders]
 
     # the most the score could be, from per-name facts: most pairs at 100k need no more (``name_bound``)
     bound = NameBound(keys, weight, places).bound
@@ -923,7 +927,8 @@ def find_duplicates(records, *, min_score: float = W.DUPLICATE_MIN_SCORE, top_k:
             return None
         score, reason = name_similarity(keys[i], keys[j], weight, ambiguous, places)
         if (score < floor or ((free_key[i] or free_key[j]) and score + bonus[key_fields[i] & key_fields[j]] < limit)
-                ) and not (addressed[i] and addressed[j] and "a branch or another body" in reason):
+                ) and not (streets[i] and not streets[i].isdisjoint(streets[j])
+                           and "a branch or another body" in reason):
             return None  # (a branch's place may be the other's town by its address: ``_placed_by_address``)
         return score, reason
 
@@ -944,8 +949,9 @@ def find_duplicates(records, *, min_score: float = W.DUPLICATE_MIN_SCORE, top_k:
             a_ids, b_ids = a_ids[:1], b_ids[:1]
         for a in a_ids:
             for b in b_ids:
-                if ("a branch or another body" in reason and by_id[a].address and by_id[b].address and (
-                        placed := _placed_by_address(by_id[a], by_id[b], weight, ambiguous, places, switchboards))):
+                ra, rb = by_id[a], by_id[b]
+                if ("a branch or another body" in reason and _one_street_written(ra.address, rb.address)
+                        and (placed := _placed_by_address(ra, rb, weight, ambiguous, places, switchboards))):
                     offer(a, b, *placed)  # (the place one name adds is the other's town, on one street)
                 else:
                     offer(a, b, score, reason)

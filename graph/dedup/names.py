@@ -891,6 +891,8 @@ _QUALIFIERS = frozenset("sikh hindu muslim islamic christian jewish catholic ang
 
 #: The last word of a group's name, after its kind ("Youth Group", "Homework Club", "Toddler Group").
 _GROUPS = frozenset("group groups club section circle forum".split())
+#: The last words of the names ``building_after`` reads.
+_ADDED_LAST = _BUILDINGS | _GROUPS
 
 
 def added_after(a: str, b: str) -> bool:
@@ -1569,10 +1571,11 @@ def name_similarity(a: NameKey, b: NameKey, weight, ambiguous=frozenset(), place
     if (kinds := establishment_clash(a, b)):  # scored as names, to review, but never lifted to a merge
         score, reason = _name_overlap(a, b, weight, ambiguous, places)
         return min(score, ESTABLISHMENT_CAP), f"{reason}, but {kinds}, on one site or not"
-    if (hall := building_after(a, b, places) or building_after(b, a, places)):
+    if (a.tokens[-1] in _ADDED_LAST or b.tokens[-1] in _ADDED_LAST) and (  # (a fast path: most names end otherwise)
+            hall := building_after(a, b, places) or building_after(b, a, places)):
         score, reason = _name_overlap(a, b, weight, ambiguous, places)
         return score, f"{reason}, but only one adds {hall!r}, a building or group of the other's{AFTER_A_DASH}"
-    if (many := many_and_one(a, b)):
+    if len(a.tokens) == len(b.tokens) and (many := many_and_one(a, b)):
         score, reason = _name_overlap(a, b, weight, ambiguous, places)
         return score, f"{reason}, but only one names {many!r}, several{MANY_AND_ONE}"
     if (national := national_clash(a, b)):
