@@ -23,7 +23,7 @@ from .errors import AmbiguousName, OutOfRange, UnknownNode
 
 __all__ = ["fold", "search", "resolve", "index_of", "Match", "where_is"]
 
-_SCORES = {"id": 1.0, "exact": 0.95, "prefix": 0.8, "words": 0.7, "substring": 0.6}
+_SCORES = {"id": 1.0, "exact": 0.95, "prefix": 0.8, "words": 0.7, "substring": 0.6, "joined": 0.55}
 
 
 _NOT_WORD = re.compile(r"[^\w]+")
@@ -96,6 +96,8 @@ def _best(query: str, entry: tuple) -> Match | None:
             how = "words"
         elif query in f and len(query) >= SUBSTRING_MIN:
             how = "substring"
+        elif len(joined := query.replace(" ", "")) >= SUBSTRING_MIN and joined in f.replace(" ", ""):
+            how = "joined"  # (a food trial's "foodbank" found none of eleven "... Food Bank" records)
         else:
             continue
         if best is None or _SCORES[how] > best.score:
@@ -139,6 +141,9 @@ class _Index:
                 self.owner.append(i)
         self.text = "\n".join(lines)
         self.starts = array("l", itertools.accumulate((len(t) + 1 for t in lines[:-1]), initial=0))
+        joined = [t.replace(" ", "") for t in lines]  # the names without their spaces ("joined")
+        self.joined_text = "\n".join(joined)
+        self.joined_starts = array("l", itertools.accumulate((len(t) + 1 for t in joined[:-1]), initial=0))
         order = sorted(range(len(lines)), key=lines.__getitem__)
         self.sorted_names = [lines[j] for j in order]  # exact and prefix matches are each one slice of it
         self.sorted_owner = array("l", (self.owner[j] for j in order))
@@ -155,7 +160,7 @@ class _Index:
         wanted = set(kinds) if kinds is not None else None
         out: list[int] = []
         taken: set[int] = set()
-        for members in (self._id, self._exact, self._prefix, self._words, self._substring):
+        for members in (self._id, self._exact, self._prefix, self._words, self._substring, self._joined):
             need = None if limit is None else limit - len(out)
             if need == 0:
                 break
@@ -206,12 +211,17 @@ class _Index:
                     break
         return out
 
-    def _substring(self, query, need, taken, wanted):
+    def _joined(self, query, need, taken, wanted):
+        """The names that hold the query once spaces are dropped from both ("Food Bank" for "foodbank")."""
+        return self._substring(query.replace(" ", ""), need, taken, wanted, self.joined_text, self.joined_starts)
+
+    def _substring(self, query, need, taken, wanted, text=None, starts=None):
         if len(query) < SUBSTRING_MIN:
             return []
         out: list[int] = []
         seen: set[int] = set()
-        text, starts, owner, kind = self.text, self.starts, self.owner, self.kind
+        text, starts = (self.text, self.starts) if text is None else (text, starts)
+        owner, kind = self.owner, self.kind
         at = text.find(query)
         while at != -1:
             line = bisect.bisect_right(starts, at) - 1

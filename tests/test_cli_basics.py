@@ -257,3 +257,20 @@ def test_search_reads_ordinals_and_ampersands_and_no_short_query_inside_a_word(l
     assert [m["id"] for m in json.loads(out)] == ["bgc"], out
     out = lcg("search", "hurch", "--data", data, "--format", "json").stdout  # four letters: inside a word too
     assert len(json.loads(out)) == 2, out
+
+
+def test_search_finds_a_name_written_with_its_words_apart_or_together(lcg, tmp_path):
+    """A food trial's `lcg search foodbank` found none of eleven "... Food Bank" records, and "Walsall Foodbank"
+    missed "Walsall Food Bank": spaces dropped from both, a query of four letters or more inside a name is found,
+    ranked after every other kind of match."""
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "organisations.yaml").write_text(
+        "- {id: wfb, name: Walsall Food Bank}\n- {id: dfb, name: Dudley Foodbank}\n- {id: fbc, name: Food Bank Cafe}\n"
+        "- {id: sm, name: St Mary's Church}\n")
+    out = json.loads(lcg("search", "foodbank", "--data", data, "--format", "json").stdout)
+    assert [m["id"] for m in out] == ["dfb", "fbc", "wfb"] and out[0]["score"] > out[1]["score"], out
+    out = json.loads(lcg("search", "Walsall Foodbank", "--data", data, "--format", "json").stdout)
+    assert [m["id"] for m in out] == ["wfb"], out
+    out = json.loads(lcg("search", "rc h", "--data", data, "--format", "json").stdout)  # under four letters joined
+    assert out == [], out
