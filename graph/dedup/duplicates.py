@@ -32,8 +32,8 @@ from .names import (COUNTRY_ENDS, GENERIC_WORDS, HALLS, NO_WORD_IN_COMMON, SAME_
                     TokenWeights, acronyms, added_words, ambiguous_initials, initials_only, list_area, name_key,
                     name_key_uncached, name_keys, name_similarity, place_in_one_name, same_name_reason, same_words,
                     without_accents)
-from .places import (BUILTIN_PLACES, STREET_TYPES, PlaceWords, country_named, postcode_in, postcode_parts,
-                     without_postcode)
+from .places import (BUILTIN_PLACES, STREET_TYPES, PlaceWords, country_named, names_a_street, postcode_in,
+                     postcode_parts, without_postcode)
 
 __all__ = ["EntityRecord", "DuplicatePair", "find_duplicates", "groups_of", "merge_groups"]
 
@@ -658,7 +658,7 @@ def _street_named(text) -> frozenset:
     ("St Mary's Church, Bloxwich" names no street)."""
     for part in str(text or "").replace("'", "").replace("’", "").split(","):
         words = _address_text(part)
-        if any(w in STREET_TYPES and not (w == "st" and i == 0) for i, w in enumerate(words)):
+        if names_a_street(words):
             return _street_words(words) - _STREET_MODIFIERS - _WIDE_PLACES
     return frozenset()
 

@@ -219,6 +219,12 @@ class PlaceWords:
         return word in self and (word not in self.streets or word in BUILTIN_PLACES)
 
 
+def names_a_street(words: list[str]) -> bool:
+    """An address part's words name a street: a street's word among them, "St" first being a saint's ("St Mary's
+    Church, Bloxwich" names no street; "Rutter St" does)."""
+    return any(w in STREET_TYPES and not (w == "st" and i == 0) for i, w in enumerate(words))
+
+
 def _localities_between(text: str) -> list[str]:
     """The one-word parts of an address between its street and its town: a district or a village ("Norton Road,
     Pelsall, Walsall" -> pelsall). An early years trial's "Little Acorns Pre-School (Pelsall)" merged with the
@@ -229,7 +235,7 @@ def _localities_between(text: str) -> list[str]:
     out, street = [], False
     for part in parts:  # (a street's word, not a number: "Flat 1, Gateway, Walsall" names a building, Gateway)
         words = re.findall(r"[a-z]+", part)
-        if any(w in STREET_TYPES and not (w == "st" and i == 0) for i, w in enumerate(words)):
+        if names_a_street(words):
             street = True
         elif street and len(words) == 1:
             out.append(words[0])
