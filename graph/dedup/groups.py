@@ -339,8 +339,8 @@ def review_only(pair, names: Mapping[str, str] | None, several=None) -> str | No
                 "both with part_of)")
     if pair.reasons and _KINDS_APART.search(pair.reasons[0]) and not any(
             r.startswith(EVIDENCE_BEYOND_NAME) for r in pair.reasons):
-        return ("the names say two kinds of body, and no identifier, address, phone or website says they are one: "
-                "review it rather than merge")
+        return ("the names say two kinds of body, and no identifier, street address, phone or website says they are "
+                "one (a postcode is a street's many doors): review it rather than merge")
     if any(AT_ONE_VENUE in r for r in pair.reasons) and not _register_or_website(pair):
         return ("a venue and a body that meets there, or two bodies that meet at it, share its address and its "
                 "phone: review it rather than merge")
@@ -373,12 +373,13 @@ def review_only(pair, names: Mapping[str, str] | None, several=None) -> str | No
                 "identifier says one: review it rather than merge")
     if pair.reasons and _SPELLED.match(pair.reasons[0]) and not any(
             r.startswith(EVIDENCE_BEYOND_NAME) for r in pair.reasons):
-        return ("initials read as the other name's words, and no identifier, address, phone or website says they "
-                "are one (initials spell several names): review it rather than merge")
+        return ("initials read as the other name's words, and no identifier, street address, phone or website says "
+                "they are one (initials spell several names; a postcode is a street's many doors): review it rather "
+                "than merge")
     if pair.reasons and SPELLS_A_KIND in pair.reasons[0] and not any(
             r.startswith(EVIDENCE_BEYOND_NAME) for r in pair.reasons):
         return ("initials of a body of its own kind (a friends' group, a hospital) spell other names too, and no "
-                "identifier, address, phone or website says they are one: review it rather than merge")
+                "identifier, street address, phone or website says they are one: review it rather than merge")
     if pair.reasons and _TWO_LETTERS.match(pair.reasons[0]) and not _register_or_website(pair):
         # "Penn CC" at the address (and on the phone) of both "Penn Cricket Club" and "Penn Community Centre": a club
         # based at a centre shares its door, so only a register's number or a website says which body two letters are

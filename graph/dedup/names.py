@@ -174,8 +174,15 @@ def without_accents(text: str) -> str:
     return "".join(c for c in text if not unicodedata.combining(c))
 
 
+#: A web address written as a name ("Fearless.org", "www.crisis.org.uk"): its "www" and ending are no words of the
+#: body's name (a community safety trial's "Fearless" / "Fearless.org" scored 0.65, "org" read as "organisation").
+_WEB_PARTS = re.compile(r"\bwww\.|(?<=[a-z0-9])\.(?:org|com|net|co|ac|gov|info|io)(?:\.uk)?\b|(?<=[a-z0-9])\.uk\b")
+
+
 def _fold(text: str) -> str:
     text = without_accents(text).lower()
+    if "." in text:
+        text = _WEB_PARTS.sub(" ", text)
     text = text.replace("&amp;", "&").replace("&amp", "&").replace("&", " and ")
     text = re.sub(r"['`\u2019]", "", text)  # PHILIPS' -> philips
     text = re.sub(r"\b([nb])[\s.]*v\b\.?", r" \1v ", text)  # "N. V." stays a legal form, not initials
@@ -468,7 +475,29 @@ def name_key(name: str, *, person: bool = False) -> NameKey:
     head = _content_words(_without_address(_fold(first))[0], person)[1] if first != body else tokens
     capitals = frozenset(w.lower() for w in _CAPITALS.findall(body)) & set(tokens) \
         if not person and _LOWER.search(body) else frozenset()
+    if capitals and len(tokens) >= 3:
+        words, tokens, head = _without_own_initials(words, tokens, head, capitals)
     return NameKey(name, tokens, tuple(words), head, address, _numbers(name, tokens), capitals)
+
+
+def _without_own_initials(words, tokens, head, capitals):
+    """(words, tokens, head) without the initials a name writes of its own other words ("University College London
+    (UCL)", "WAT (Windsor Academy Trust)", "Walsall Housing Group (WHG)"): its short name beside it, not a word of
+    it. Left in, they were a rare word the other name lacked ("Ormiston Academies Trust (OAT)" / "Ormiston Academies
+    Trust", 0.79, and "University College London (UCL)" 0.72, missed in two trials). They stay among ``capitals``,
+    which the other name of a pair may spell."""
+    own = set()
+    for c in capitals:
+        rest_words = [w for w in words if w != c]
+        rest = [w for w in tokens if w != c]
+        spelt = {"".join(w[0] for w in x) for x in (rest_words, rest,
+                                                   [w for w in rest_words if w not in _ARTICLES]) if len(x) >= 2}
+        if c in spelt:
+            own.add(c)
+    if not own:
+        return words, tokens, head
+    return ([w for w in words if w not in own], tuple(w for w in tokens if w not in own),
+            tuple(w for w in head if w not in own) or head)
 
 
 _CAPITALS, _LOWER = re.compile(r"\b[A-Z]{3,6}\b"), re.compile(r"[a-z]")
@@ -514,7 +543,10 @@ def acronyms(key: NameKey) -> set[str]:
     if not plain and len(key.tokens) >= 3 and key.tokens[-1] == "".join(w[0] for w in key.tokens[:-1]):
         plain = key.tokens[:-1]  # its initials after it in small letters: "Walsall Housing Group (whg)"
     no_articles = tuple(w for w in key.words if w not in _ARTICLES)
-    for words in (key.words, key.tokens, plain, no_articles):
+    # and without "to" as well as the connectives: "NSPCC" for the National Society for the Prevention of Cruelty
+    # to Children (a community safety trial's pair under one charity number, "no word in common")
+    content = tuple(w for w in key.tokens if w != "to") if "to" in key.tokens else ()
+    for words in (key.words, key.tokens, plain, no_articles, content):
         if len(words) >= 2:
             out.add("".join(w[0] for w in words))
     return out
@@ -849,6 +881,8 @@ def after_a_dash(key: NameKey, other: NameKey) -> str | None:
     its meeting: reviewed, never merged (``groups.review_only``); a place after the dash is left to the place rules."""
     if " " not in key.raw or not (m := _DASH.search(key.raw)):
         return None
+    if key.raw.count("(", 0, m.start()) > key.raw.count(")", 0, m.start()):
+        return None  # a dash inside brackets, the name's other name: "RMC (Refugee & Migrant Centre - Black Country)"
     rest = key.raw[m.end():].strip()
     before, after = name_key(key.raw[:m.start()]).tokens, name_key(rest).tokens
     if (before and after and set(before) == set(other.tokens) and set(after) - set(other.tokens)
@@ -1818,9 +1852,28 @@ SAME_NAME = "same name once case, punctuation, legal forms and titles are ignore
 
 
 def same_name_reason(a: NameKey, b: NameKey) -> str:
-    """``SAME_NAME``, saying so when an address written after a legal form was left out of either name."""
+    """``SAME_NAME``, saying what else was left out of either name: an address written after a legal form, a unit
+    written before the body ("School of Education, University of Glasgow", which a research trial read as "the same
+    name" as the university's without a word of why) and initials a name writes of itself ("(UCL)")."""
     cut = [k.address for k in (a, b) if k.address]
-    return f"{SAME_NAME}, and the address after the legal form ({' / '.join(cut)})" if cut else SAME_NAME
+    out = f"{SAME_NAME}, and the address after the legal form ({' / '.join(cut)})" if cut else SAME_NAME
+    units = [f"{p!r}" for k in (a, b) if (p := _unit_before(k.raw))]
+    if units:
+        out += f", and the unit before the body ({' / '.join(units)}): the body, or a unit of it"
+    own = sorted({w.upper() for k in (a, b) for w in k.capitals - set(k.tokens)})
+    if own:
+        out += f", and the initials a name writes of itself ({', '.join(own)})"
+    return out
+
+
+def _unit_before(name: str) -> str:
+    """The unit a name writes before its body and ``name_key`` leaves out ("School of Education" of "School of
+    Education, University of Glasgow"), or ""."""
+    if "," not in name and ";" not in name:
+        return ""
+    text = unescaped(name)
+    body = _without_units(text)
+    return text[:len(text) - len(body)].strip(" ,;") if body != text and text.endswith(body) else ""
 
 
 #: Keyed once however many candidate pairs a name is in: duplicate scoring asks for the same names again

@@ -43,6 +43,19 @@ _US_STATES = (
     "illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota mississippi "
     "missouri montana nebraska nevada ohio oklahoma oregon pennsylvania tennessee texas utah vermont virginia "
     "washington wisconsin wyoming dakota carolina")
+#: Council areas of Great Britain named after no town (metropolitan boroughs, unitary and district councils):
+#: "Sandwell Women's Aid" / "Women's Aid", "Barnardo's Sandwell Young Carers" / "Barnardo's" name a branch or a
+#: service of a borough as "Walsall Women's Aid" does of a town (a trial's two merges), but no address names
+#: Sandwell: its towns are Oldbury and West Bromwich. Names that are also common first names or surnames (Arun,
+#: Angus, Craven, Copeland, Eden, Lindsey, Waverley) are left out; so are those a town's ending already reads.
+_DISTRICTS = (
+    "sandwell kirklees calderdale tameside wirral knowsley medway torbay halton thurrock wrekin cotswold cotswolds "
+    "mendip sedgemoor breckland broadland babergh ryedale fylde wyre pendle rossendale hyndburn tendring dacorum "
+    "hertsmere broxbourne adur rother wealden tandridge elmbridge runnymede spelthorne swale thanet chiltern "
+    "chilterns wycombe cherwell rushmoor purbeck wychavon charnwood blaby rushcliffe gedling broxtowe bassetlaw "
+    "erewash fenland kesteven waveney allerdale tynedale wansbeck inverclyde moray aberdeenshire renfrewshire "
+    "ayrshire lanarkshire dunbartonshire clackmannanshire ceredigion pembrokeshire carmarthenshire monmouthshire "
+    "denbighshire flintshire torfaen rhondda argyll")
 #: Provinces of China, whose names differ by a letter (Hunan / Henan, Hubei / Hebei, Shanxi / Shaanxi) and
 #: name many universities and hospitals ("Henan Normal University", "Hunan Normal University").
 _CHINA = ("anhui fujian gansu guangdong guangxi guizhou hainan hebei heilongjiang henan hubei hunan jiangsu "
@@ -86,7 +99,8 @@ US_STATES = frozenset(_US_STATES.split())
 #: "Sri" is an honorific before a god's or a guru's name as often as Sri Lanka's first word ("Shri Venkateswara
 #: (Balaji) Temple", whose "Shri" the names read as "sri", was a branch in Sri Lanka in a faith trial): "Lanka"
 #: names the country.
-BUILTIN_PLACES = (frozenset(_COUNTIES.split()) | frozenset(_US_STATES.split()) | frozenset(_CHINA.split())
+BUILTIN_PLACES = (frozenset(_COUNTIES.split()) | frozenset(_DISTRICTS.split()) | frozenset(_US_STATES.split())
+                  | frozenset(_CHINA.split())
                   | COUNTRIES | SITE_WORDS) - {"sri"}
 _ENDINGS = re.compile(r"(?:chester|cester|caster|shire|ford|bury|borough|brough|burgh|ham|ton|wich|wick|mouth|"
                       r"minster|field|stead|worth|pool|dam|hoven|huizen)$")
