@@ -23,7 +23,7 @@ from .errors import AmbiguousName, OutOfRange, UnknownNode
 
 __all__ = ["fold", "search", "resolve", "index_of", "Match", "where_is"]
 
-_SCORES = {"id": 1.0, "exact": 0.95, "prefix": 0.8, "words": 0.7, "substring": 0.6, "joined": 0.55}
+_SCORES = {"id": 1.0, "exact": 0.95, "prefix": 0.8, "words": 0.7, "substring": 0.6, "joined": 0.55, "initials": 0.5}
 
 
 _NOT_WORD = re.compile(r"[^\w]+")
@@ -64,6 +64,27 @@ _DOTTED = re.compile(r"\b(?:\w\.){2,}")  # initials with stops: "w.e.a.", "u.k."
 _POSSESSIVE = re.compile(r"(?<=\w)['\u2019](?=s\b)")  # "'s" ending a word: a quote around a name stays a space
 
 
+#: Initials a query may be, in letters: "UoW" finds the University of Wolverhampton and "WMFS" the West Midlands Fire
+#: Service's stations (a research and a community safety trial's searches found neither); two letters would find
+#: too many names.
+INITIALS_MIN, INITIALS_MAX = 3, 6
+#: Words initials skip ("NSPCC": the National Society for the Prevention of Cruelty to Children).
+_SKIPPED = frozenset("of and the for to in at on a an de".split())
+
+
+def initials_of(folded: str) -> frozenset:
+    """The initials a name (folded) may be searched by: of its first three to six words, with and without the words
+    initials skip ("uow", "wmfs" for "west midlands fire service bilston fire station")."""
+    words = folded.split()
+    if len(words) < INITIALS_MIN:
+        return frozenset()
+    out = set()
+    for ws in (words, [w for w in words if w not in _SKIPPED]):
+        letters = "".join(w[0] for w in ws[:INITIALS_MAX])
+        out.update(letters[:k] for k in range(INITIALS_MIN, len(letters) + 1))
+    return frozenset(x for x in out if x.isalpha())
+
+
 @dataclass(frozen=True)
 class Match:
     node: NodeRecord
@@ -98,6 +119,8 @@ def _best(query: str, entry: tuple) -> Match | None:
             how = "substring"
         elif len(joined := query.replace(" ", "")) >= SUBSTRING_MIN and joined in f.replace(" ", ""):
             how = "joined"  # (a food trial's "foodbank" found none of eleven "... Food Bank" records)
+        elif INITIALS_MIN <= len(query) <= INITIALS_MAX and query in initials_of(f):
+            how = "initials"
         else:
             continue
         if best is None or _SCORES[how] > best.score:
@@ -147,6 +170,10 @@ class _Index:
         order = sorted(range(len(lines)), key=lines.__getitem__)
         self.sorted_names = [lines[j] for j in order]  # exact and prefix matches are each one slice of it
         self.sorted_owner = array("l", (self.owner[j] for j in order))
+        self.initials: dict[str, list[int]] = {}  # initials (``initials_of``) -> the lines they are of, in rank order
+        for j, t in enumerate(lines):
+            for x in initials_of(t):
+                self.initials.setdefault(x, []).append(j)
         self.words = sorted(lines_of_word)  # each distinct word once
         self.word_at = array("l")           # where its lines start in word_lines (one more at the end)
         self.word_lines = array("l")
@@ -160,7 +187,8 @@ class _Index:
         wanted = set(kinds) if kinds is not None else None
         out: list[int] = []
         taken: set[int] = set()
-        for members in (self._id, self._exact, self._prefix, self._words, self._substring, self._joined):
+        for members in (self._id, self._exact, self._prefix, self._words, self._substring, self._joined,
+                        self._initials):
             need = None if limit is None else limit - len(out)
             if need == 0:
                 break
@@ -206,6 +234,19 @@ class _Index:
                 continue
             last = i
             if i not in taken and (wanted is None or kind[i] in wanted):
+                out.append(i)
+                if need is not None and len(out) == need:
+                    break
+        return out
+
+    def _initials(self, query, need, taken, wanted):
+        """The names ``query`` is the initials of (``initials_of``)."""
+        if not INITIALS_MIN <= len(query) <= INITIALS_MAX:
+            return []
+        out: list[int] = []
+        for j in self.initials.get(query, ()):
+            i = self.owner[j]
+            if i not in taken and i not in out and (wanted is None or self.kind[i] in wanted):
                 out.append(i)
                 if need is not None and len(out) == need:
                     break

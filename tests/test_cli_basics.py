@@ -274,3 +274,20 @@ def test_search_finds_a_name_written_with_its_words_apart_or_together(lcg, tmp_p
     assert [m["id"] for m in out] == ["wfb"], out
     out = json.loads(lcg("search", "rc h", "--data", data, "--format", "json").stdout)  # under four letters joined
     assert out == [], out
+
+
+def test_search_finds_a_name_by_its_initials(lcg, tmp_path):
+    """A research trial's `lcg search UoW` did not find the University of Wolverhampton, nor a community safety
+    trial's `lcg search wmfs` the West Midlands Fire Service's stations, though `lcg duplicates` reads both: a query
+    of three to six letters finds the names whose first words it is the initials of, with or without "of", "the",
+    ranked after every other kind of match; two letters find none so (too many names)."""
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "organisations.yaml").write_text(
+        "- {id: wlv, name: University of Wolverhampton}\n- {id: wo, name: UoW Students}\n"
+        "- {id: st, name: West Midlands Fire Service - Bilston Fire Station}\n"
+        "- {id: ns, name: National Society for the Prevention of Cruelty to Children}\n"
+        "- {id: wmp, name: West Midlands Police}\n")
+    for query, ids in (("UoW", ["wo", "wlv"]), ("wmfs", ["st"]), ("NSPCC", ["ns"]), ("wm", [])):
+        out = json.loads(lcg("search", query, "--data", data, "--format", "json").stdout)
+        assert [m["id"] for m in out] == ids, (query, out)
