@@ -2312,6 +2312,24 @@ def test_a_heading_in_capitals_above_its_rows_is_passed_over_whatever_its_words(
         result.stderr
 
 
+def test_a_heading_with_initials_in_the_plural_or_a_dated_note_in_brackets_is_passed_over(lcg, tmp_path):
+    """A community safety trial imported its heading "COUNCILS / CSPs" as an organisation, and a schools trial
+    "HAF / HOLIDAY + EXTRA PARTNERS (added Mar 2025)", while "FIRE" and "POLICE" of the same lists were passed over:
+    initials in the plural ("CSPs") are how capitals write them, and a bracket opening with a word in small letters
+    is a note on the heading whatever words follow (a month's name). A body's bracket ("Cruse (Walsall)") and a
+    body's name ending in a plural of initials in mixed case ("Walsall GPs Forum") stay rows."""
+    text = ("Name,Town,Phone\nFIRE,,\nOak Fire Station,Walsall,1\nCOUNCILS / CSPs,,\nWalsall Council,Walsall,2\n"
+            "Elm Trust,Dudley,3\nHAF / HOLIDAY + EXTRA PARTNERS (added Mar 2025),,\nAsh Trust,Bilston,4\n"
+            "Cruse (Walsall),,\nWalsall GPs Forum,,\nBirch Trust,Bilston,5\nRowan Trust,Walsall,6\n")
+    result = _import_list(lcg, tmp_path, text, "{Name: Label, Town: address, Phone: phone}")
+    assert result.exit_code == 0, result.output
+    names = [n.name for n in load_dataset(tmp_path / "data").nodes]
+    assert names == ["Oak Fire Station", "Walsall Council", "Elm Trust", "Ash Trust", "Cruse (Walsall)",
+                     "Walsall GPs Forum", "Birch Trust", "Rowan Trust"], names
+    assert ("passed over 'FIRE', 'COUNCILS / CSPs', 'HAF / HOLIDAY + EXTRA PARTNERS (added Mar 2025)' (rows 2, 4, 7)"
+            ) in result.stderr, result.stderr
+
+
 def test_a_note_without_its_stops_a_heading_above_a_note_and_a_place_with_a_bracket_are_passed_over(lcg, tmp_path):
     """A sports trial's venues imported "SCHOOL SITES (evening lets)" and "NB school halls are term-time evenings
     only - book via the school business manager" as organisations, and a refugee trial's list "BIRMINGHAM

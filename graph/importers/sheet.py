@@ -1836,8 +1836,10 @@ _NOTE_WORD = re.compile(r"(?:(?:notes?|nb)\s*[:\-\u2013\u2014.!]|n\.\s?b\b\.?|(?
 #: mapping); a body named "NB Studios" writes its words with capitals (``_NAMES_SMALL_WORDS``).
 _NB_FIRST = re.compile(r"NB\s+\S+(?P<rest>.*)", re.DOTALL)
 #: A bracket in small letters ending a one-cell row, a note on the heading before it ("BIRMINGHAM (regional)",
-#: "SCHOOL SITES (evening lets)"): what the heading says is the words before it.
-_HEADING_NOTE = re.compile(r"\s*\((?:[^()A-Z]*)\)\s*$")
+#: "SCHOOL SITES (evening lets)"), or starting with a word in small letters, which may go on to a month's or a
+#: place's name ("(added Mar 2025)", "(moved from Walsall)": a note saying when or how, as no name's bracket
+#: starts, "(WCC)", "(Wolverhampton)"): what the heading says is the words before it.
+_HEADING_NOTE = re.compile(r"\s*\((?:[^()A-Z]*|\s*[a-z][^()]*)\)\s*$")
 #: Header words of the columns whose values name the groups a list is arranged in, which its headings repeat
 #: ("PCNs" above the PCN rows, "Wolverhampton" above the rows whose Town is Wolverhampton): a type or category, or
 #: an area. Columns mapped to Type or Category are such columns too.
@@ -1950,7 +1952,7 @@ def _inner_notes(reader: _Reader, label: str, header, head: list[str], numbered:
         if _a_note(text) or _CONTINUED.search(text) or heading(words) or (
                 words.upper() == words and mixed(i) and (_shouted(words, written) or i in nameless)) or (
                 i not in nameless and under.get(n, False) and mixed(i)
-                and (_a_heading_in_capitals(text) or _a_heading_of_kinds(text))):
+                and (_a_heading_in_capitals(words) or _a_heading_of_kinds(text))):
             passed[n] = (i, text)
     continued = {fold(_CONTINUED.sub("", t)) for _, t in passed.values() if _CONTINUED.search(t)}
     passed.update((n, (i, str(r[i]).strip())) for n, r, i in ones if fold(r[i]) in continued)  # "VCSE PARTNERS"
@@ -2046,9 +2048,16 @@ def _a_heading_in_capitals(text: str) -> bool:
     them from a body's; where the row is, under it the rows it heads, can. A body written so with nothing under it
     but another heading ("WOLVERHAMPTON HOMES" at the end of its part) heads nothing, and stays a row."""
     words = re.findall(r"[^\W\d_]+", text)
-    shouted = [w for w in words if w.isupper()]
-    return bool(words) and words[0].isupper() and all(w.isupper() or w.islower() for w in words) and (
+    shouted = [w for w in words if _in_capitals(w)]
+    return bool(words) and _in_capitals(words[0]) and all(_in_capitals(w) or w.islower() for w in words) and (
         len(shouted) > 1 or _body_word(shouted[0].casefold()))
+
+
+def _in_capitals(word: str) -> bool:
+    """Whether ``word`` is written in capitals: all of it, or initials in the plural, capitals and a small "s"
+    ("CSPs", "GPs", "PCNs"), which no case writes otherwise, so a heading in capitals writes them so ("COUNCILS /
+    CSPs", a trial's heading imported as an organisation while "FIRE" and "POLICE" were passed over)."""
+    return word.isupper() or re.fullmatch(r"[A-Z]{2,}s", word) is not None
 
 
 def _a_heading_of_kinds(text: str) -> bool:
