@@ -3475,3 +3475,40 @@ def test_a_notes_charity_number_between_sentences_is_read_and_a_former_name_ends
     assert found["Wolverhampton Foodbank"]["note"] == "Trussell Trust. Warehouse + office", found
     assert list(found["Walsall Foodbank"]["identifiers"]) == ["GB-CHC-1148877"], found
     assert list(found["Darlaston Methodist Church"]["aliases"]) == ["Spring Head Methodist Church"], found
+
+
+@pytest.mark.parametrize("text, wanted", [
+    # a list of trusts: the schools each holds, a list in each cell, are not the rows' names ("Schools in trust:
+    # Label" stopped the pasted hint: no name in 'Schools in trust' on the rows listing none)
+    ("Trust,Head office,Schools in trust\nCentral Learning Partnership Trust,\"Holland Road, Bilston\","
+     "\"Moseley Park, Coppice, Deansfield\"\nWindsor Academy Trust,\"Richmond Street, Halesowen\",\"Windsor High, + 12 "
+     "primaries\"\nDudley Academies Trust,\"The Broadway, Dudley\",\nSt Chad's Academies Trust,\"The Close, Lichfield\","
+     "St Peter's Collegiate + CE primaries\n",
+     {"Trust": "Label", "Head office": "address", "Schools in trust": None}),
+    # a station or a team is the part of the service the row is, its Agency repeated on many rows
+    ("Agency,Station / team,Phone\nWest Midlands Fire Service,Bilston Fire Station,0121 380 7500\n"
+     "West Midlands Fire Service,Dudley Fire Station,0121 380 7500\nWest Midlands Police,Walsall North "
+     "Neighbourhood Team,101\nWest Midlands Police,Tipton Neighbourhood Team,101\n",
+     {"Agency": "Label", "Station / team": "unit"}),
+    # a school's trust is who runs it
+    ("EstablishmentName,Trusts (name),Town\nMoseley Park School,Central Learning Partnership Trust,Bilston\n"
+     "Wednesfield High School,,Wednesfield\nColtham Primary,Central Learning Partnership Trust,Wednesfield\n",
+     {"EstablishmentName": "Label", "Trusts (name)": "part_of", "Town": "address"}),
+    # the body's name as each delegate typed it: other names of it, not its kind ("typed" is no "type")
+    ("Organisation,Delegate's institution as typed,Country\nUniversity of Wolverhampton,Univ of Wolverhampton,UK\n"
+     "Keele University,Keele,UK\nWolverhampton Students' Union,WSU,UK\n",
+     {"Organisation": "Label", "Delegate's institution as typed": "aliases", "Country": "address"}),
+])
+def test_the_hint_keeps_the_column_naming_the_rows_and_reads_whose_part_they_are(lcg, tmp_path, text, wanted):
+    """Trials' hints threw away or misplaced the columns that name the rows and whose they are: a list of trusts was
+    offered 'Schools in trust: Label' and 'Trust: ~' (a column of lists of names is no row's name), a statutory
+    list '"Station / team": ~' (a station is a unit, as a team is), a schools list '"Trusts (name)": ~' (the trust
+    runs the school: part_of), a delegates list '"Delegate's institution as typed": Category' (the name as typed is
+    an alias). Each hint, pasted, imports the list."""
+    (tmp_path / "list.csv").write_text(text, encoding="utf-8")
+    result = lcg("import", "sheet", tmp_path / "list.csv", "--type", "organisation", "-o", tmp_path / "data")
+    assert result.exit_code == 1, result.output
+    command = _one_go(result.output)
+    assert _mapping_written(command) == {"columns": wanted}, command
+    run = _paste(tmp_path, command)
+    assert run.returncode == 0, run.stderr

@@ -85,8 +85,11 @@ PERSON_COLUMN = "person"
 UNIT_COLUMN = "unit"
 #: Column names that name such a part: "Department", "Dept / Service", "Unit", "Team", "Faculty", "Directorate",
 #: "Division", "School / Department" (a "School" alone is as often a school's own name: offered only beside another).
-_UNIT_WORDS = frozenset("department dept unit units service services team faculty directorate division section "
-                        "centre institute sub".split())
+#: A station or a branch is the part of a service or a body in one place ("Station / team": a community safety
+#: trial's "Bilston Fire Station" beside its Agency "West Midlands Fire Service" was offered ~, though its Team is a
+#: unit and the Agency repeats on many rows).
+_UNIT_WORDS = frozenset("department dept unit units service services team teams faculty directorate division section "
+                        "centre institute sub station stations branch branches".split())
 #: Column names that name a person ("Main contact", "Manager", "Focal point", "Liaison", "Delegate"), not a detail of
 #: one ("Contact email") nor something else ("Head office", "Lead organisation", "Contact hours").
 _PERSON_HEADER = re.compile(r"\b(contact|person|manager|lead|head|director|chair|co-?ordinator|officer|ceo|pi|"
@@ -836,7 +839,7 @@ def _label_guess(cells: list[str], organisations: bool,
 
     free = [c for c in cells if not person(c) and not register_of(c.lower()) and not words(c) & _NOT_LABEL_WORDS
             and c.lower() not in FIELD_SYNONYMS  # "Trading name", "Other names": the aliases, not the name
-            and (columns is None or c not in columns or _names_most_rows(columns[c]))]
+            and (columns is None or c not in columns or _names_most_rows(columns[c]) and not _lists(columns[c]))]
     named = next((c for c in free if "name" in c.lower()), None)
     parts = _name_part_columns(free)
     # named for the rows' organisations alone: "Organisation / Institution", "Employer", not "Parent organisation"
@@ -894,6 +897,15 @@ def _names_most_rows(values: list) -> bool:
     "no name in column ..." on most rows, a hint that cannot work when pasted (a youth trial's 'Venue: Label' failed
     so on 45 rows of 82)."""
     return 2 * sum(_has_letters(v) for v in values) > len(values)
+
+
+def _lists(values: list) -> bool:
+    """Whether most written cells of a column are lists, several parts split by "," ";" or "+" ("Moseley Park,
+    Coppice, Deansfield", "Windsor High, Earls High, + 12 primaries"): what each row holds or works with, not its
+    name, one body's. A schools trial's list of trusts was offered 'Schools in trust: Label' beside "Trust" ("school"
+    being a word of a names' column), and the pasted hint stopped with "no name in column 'Schools in trust'"."""
+    texts = [str(v) for v in values if _has_letters(v)]
+    return 2 * sum(len([p for p in re.split(r"[,;+]", t) if p.strip()]) > 1 for t in texts) > len(texts) > 0
 
 
 def _units_naming_every_row(named: str, columns: dict[str, list]) -> str | None:
@@ -3656,6 +3668,12 @@ def _free_text(values: list) -> bool:
     return bool(texts) and 2 * sum(map(phrase, texts)) > len(texts)
 
 
+#: A column's name saying its cells are the row's name as someone wrote it ("Delegate's institution as typed", "Name
+#: as entered", "Organisation as given"): other spellings of the body's name, its aliases. A conference trial's was
+#: offered as Category ("typed" read as "type"), making every delegate's spelling a kind of body.
+_AS_WRITTEN_HEADER = re.compile(r"\bas (?:typed|entered|written|given|spelt|spelled|supplied)\b")
+
+
 def _unit_header(col: str) -> bool:
     """Whether a column's name (lower case) names the part of an organisation a row is (``_UNIT_WORDS``): each of its
     words one ("Department/Unit", "Dept / Service", "Faculty"), a "School" only beside another ("School /
@@ -3738,8 +3756,10 @@ def _a_parent_column(reader: _Reader, sheet: str, col: str) -> bool:
 #: a council), offered as ``part_of`` unless none of its cells names a body (``_no_bodies``: "school", "club run"),
 #: or its name says it holds their numbers ("Provider ID", "Parent ref": ``_NUMBER_WORDS``; a CQC list's "Provider
 #: ID" was offered part_of beside "Provider name"), or another column is part_of already (``_a_parent_column``).
+#: A trust is who runs a school in a list of schools ("Trusts (name)", "Academy trust": a schools trial's column of
+#: the trusts was offered ~, losing who runs each academy); a list of trusts names its rows "Trust", the Label.
 _PARENT_HEADER = re.compile(r"\b(provider|parent|run by|managed by|operated by|operator|delivered by|"
-                            r"delivery partner|hosted by)\b")
+                            r"delivery partner|hosted by|trusts?)\b")
 #: A column naming the body leading each row: a family hubs list's "Lead organisation" (a council, an NHS trust),
 #: offered as ``part_of`` too, unless a row's cell names that row itself: then it is a partnership's lead partner
 #: (a KTP list's "Lead organisation" of "Grand Theatre" on the Grand Theatre's row), not a body the rows are units of.
@@ -3797,8 +3817,10 @@ def _unknown_column(reader: _Reader, sheet: str, col: str, kind: str) -> str:
         field = "phone"  # "Contact no.", "Contact": every cell a phone number
     # (a faith list's "Denomination" or "Faith" is its bodies' kind, as a "Type" or "Sector" is: a faith trial's was
     # offered ~)
-    if (field is None and "type" in could and re.search(r"type|category|sector|\bkind\b|denomination|\bfaith\b|"
-                                                         r"\breligion\b", col)
+    if field is None and "aliases" in could and _AS_WRITTEN_HEADER.search(col):
+        field = "aliases"  # "Institution as typed": the row's body as someone else wrote it, another of its names
+    if (field is None and "type" in could and re.search(r"type(?!d\b)|category|sector|\bkind\b|denomination|"
+                                                         r"\bfaith\b|\breligion\b", col)
             and "category" not in reader.headers.get(sheet, {})
             and not any(f == "Category" for _, f in reader.column_fixes)):  # one column may be the Category
         field = "Category"  # the entry's own type ("Type of organisation": charity, school) is read from Category
@@ -3837,9 +3859,10 @@ def _unknown_column(reader: _Reader, sheet: str, col: str, kind: str) -> str:
     registered = _REGISTERED_HEADER.search(col) and _reads_as_bodies(values)  # "Registered person": a company
     if field is None and kind == "Organisation" and (_PARENT_HEADER.search(col) or leads or registered) \
             and not _NUMBER_WORDS.intersection(re.findall(r"[a-z]+|#", col)) and not _a_parent_column(reader, sheet, col) \
-            and not _reads_as_people(values, strict=True) \
+            and not _reads_as_people(values, strict=True) and not _lists(values) \
             and len(_no_bodies(values)) < len({" ".join(str(v).split()) for v in values}):  # not all "school"
-        field = "part_of"  # "Provider Organisation", "Run by": the body a group is a unit of (``_tie_cells``)
+        field = "part_of"  # "Provider Organisation", "Run by": the body a group is a unit of (``_tie_cells``), not
+        # a column of lists ("Schools in trust": "Moseley Park, Coppice, Deansfield"), what a row holds, not one body
     if field is None:  # close ones only: "notes" for note
         close = difflib.get_close_matches(col, could, n=1, cutoff=0.75)
         field = close[0] if close else None
