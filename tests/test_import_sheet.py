@@ -3482,8 +3482,8 @@ def test_a_notes_charity_number_between_sentences_is_read_and_a_former_name_ends
     # Label" stopped the pasted hint: no name in 'Schools in trust' on the rows listing none)
     ("Trust,Head office,Schools in trust\nCentral Learning Partnership Trust,\"Holland Road, Bilston\","
      "\"Moseley Park, Coppice, Deansfield\"\nWindsor Academy Trust,\"Richmond Street, Halesowen\",\"Windsor High, + 12 "
-     "primaries\"\nDudley Academies Trust,\"The Broadway, Dudley\",\nSt Chad's Academies Trust,\"The Close, Lichfield\","
-     "St Peter's Collegiate + CE primaries\n",
+     "primaries\"\nDudley Academies Trust,\"The Broadway, Dudley\",\nSt Chad's Academies Trust,"
+     "\"The Close, Lichfield\",St Peter's Collegiate + CE primaries\n",
      {"Trust": "Label", "Head office": "address", "Schools in trust": None}),
     # a station or a team is the part of the service the row is, its Agency repeated on many rows
     ("Agency,Station / team,Phone\nWest Midlands Fire Service,Bilston Fire Station,0121 380 7500\n"
@@ -3512,3 +3512,35 @@ def test_the_hint_keeps_the_column_naming_the_rows_and_reads_whose_part_they_are
     assert _mapping_written(command) == {"columns": wanted}, command
     run = _paste(tmp_path, command)
     assert run.returncode == 0, run.stderr
+
+
+def test_bare_ids_in_a_column_naming_their_register_are_offered_and_read_as_its_ids(lcg, tmp_path):
+    """A research trial's register wrote its "ROR ID" column bare ("00vtgdb53"): the hint offered 'ROR ID: ~', and
+    mapped to identifiers it gave 44 lines "bad identifier '00vtgdb53'". The column's name says the register: each
+    bare id is read as the name and the id written together are ("ROR ID 00vtgdb53": ROR:00vtgdb53), with a warning,
+    and the hint offers the column as identifiers; a ROR URL is an org-id as written."""
+    text = ("Partner institution,ROR ID\nUniversity of Glasgow,00vtgdb53\nUniversity of Wolverhampton,"
+            "https://ror.org/01k2y1055\nKeele University,\nUniversity of Warwick,01a77tt86\n")
+    (tmp_path / "list.csv").write_text(text, encoding="utf-8")
+    result = lcg("import", "sheet", tmp_path / "list.csv", "--type", "organisation", "-o", tmp_path / "data")
+    assert result.exit_code == 1, result.output
+    command = _one_go(result.output)
+    assert _mapping_written(command) == {"columns": {"Partner institution": "Label", "ROR ID": "identifiers"}}, command
+    run = _paste(tmp_path, command)
+    assert run.returncode == 0, run.stderr
+    assert "column 'ROR ID': read '00vtgdb53' as ROR:00vtgdb53, '01a77tt86' as ROR:01a77tt86" in run.stderr, run.stderr
+    ids = {n.name: list(n.props.get("identifiers", [])) for n in load_dataset(tmp_path / "data").nodes}
+    assert ids == {"University of Glasgow": ["ROR:00vtgdb53"],
+                   "University of Wolverhampton": ["https://ror.org/01k2y1055"], "Keele University": [],
+                   "University of Warwick": ["ROR:01a77tt86"]}, ids
+
+
+def test_one_problem_of_a_columns_cells_each_with_its_own_value_is_said_once(lcg, tmp_path):
+    """A column's cells refused alike, each with its own value, were one line each (44 lines "bad identifier ..."
+    for a register's ids): said once, at the first row, with the other rows counted, as one value on many rows is."""
+    result = _import_list(lcg, tmp_path, "Name,Ref\nOak Trust,AB12\nElm Trust,CD34\nAsh Trust,EF56\n",
+                          "{Name: Label, Ref: identifiers}")
+    assert result.exit_code == 1, result.output
+    assert ("list.csv:2 (column Ref) (and 2 more rows: 3, 4, each with its own value): identifiers: bad identifier "
+            "'AB12'") in result.stderr, result.stderr
+    assert "'CD34'" not in result.stderr, result.stderr

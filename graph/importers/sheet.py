@@ -2585,6 +2585,11 @@ def _aliases_in_notes(reader: _Reader, sheet: str, n: int, entry: dict, columns:
         (n, text, f"the alias{'es' if len(new) > 1 else ''} {', '.join(map(repr, new))}"))
 
 
+#: Registers whose numbers written bare in an identifiers column get a mapping to their own column instead
+#: (``_bare_numbers_said``: "Companies House No: Company number"), which reads them whatever the column's name.
+_MAPPED_BARE = frozenset({"charityNumber", "companyNumber"})
+
+
 def _identifier_cells(reader: _Reader, sheet: str, n: int, values: list) -> list:
     """An identifiers column's cells as org-ids: a register's word before a number read as that register's org-id
     ("UKPRN 10007924": GB-UKPRN-10007924, "ROR 03angcq70", "ODS RL4", "Charity 1152617", "Company 01986171"), as a
@@ -2592,7 +2597,10 @@ def _identifier_cells(reader: _Reader, sheet: str, n: int, values: list) -> list
     other register's number looks like: ``org_ids.NHS_SHAPE``) as its GB-NHS id, each said with its row. A trial's
     CRM "Reg ID" column wrote five registers' numbers with their words, and 39 cells were refused. A number its
     register has not ("UKPRN 123") and a CQC id (no org-id scheme has one) are one problem per sheet
-    (``_said_ids_said``); numbers written bare are ``_bare_numbers``'s."""
+    (``_said_ids_said``). A number written bare in a column whose name names its register ("ROR ID": 00vtgdb53,
+    "UKPRN": 10007166) is read as the name and the number written together are, the name being the words said before
+    every number of the column: a research trial's "ROR ID" mapped to identifiers gave 44 problems "bad identifier
+    '00vtgdb53'"; charities' and companies' numbers written bare are ``_bare_numbers``'s."""
     from ..identifiers import is_org_id
     from .org_ids import CQC_ID, NHS_SHAPE, said_org_id
 
@@ -2608,6 +2616,9 @@ def _identifier_cells(reader: _Reader, sheet: str, n: int, values: list) -> list
         bare = re.sub(r"\s+", "", text).upper()
         if said is None and NHS_SHAPE.fullmatch(bare):
             said = ("ods", "GB-NHS-" + bare)
+        if said is None and bare == text.upper() and (named := said_org_id(f"{column} {text}")) and \
+                named[0] not in _MAPPED_BARE:  # one word alone: the column's name says its register
+            said = named  # "ROR ID": 00vtgdb53 as "ROR ID 00vtgdb53", ROR:00vtgdb53
         if said is None and CQC_ID.fullmatch(text):
             said = ("cqc", None)
         if said is None:
@@ -3622,6 +3633,19 @@ def _org_ids_said(values: list) -> bool:
         r"\d{5,8}", c) for c in cells)
 
 
+def _ids_of_the_register_named(column: str, values: list) -> bool:
+    """Whether every written cell of a column (placeholders aside) is an id of the register the column's name names,
+    read as said before it ("ROR ID": 00vtgdb53 is "ROR ID 00vtgdb53", ROR:00vtgdb53: ``org_ids.said_org_id``),
+    or an org-id: offered as identifiers, which reads them so (``_identifier_cells``). A research trial's register's
+    "ROR ID" column was offered ~, its ids lost."""
+    from ..identifiers import is_org_id
+    from .org_ids import said_org_id
+
+    bare = [str(v).strip() for v in values if v is not None and not is_placeholder(str(v)) and not is_org_id(v)]
+    return bool(bare) and all((found := said_org_id(f"{column} {c}")) is not None and found[1] is not None
+                              and found[0] not in _MAPPED_BARE for c in bare)
+
+
 #: A phone number as lists write it: a "+", "0" or "(" first ("01902 422642", "+44 1902 422642", "(0121) 558 0066"),
 #: then digits, spaces and the marks between them; 10 to 15 digits (``_phone_numbers``).
 _PHONE_NUMBER = re.compile(r"[+0(][\d\s().-]+")
@@ -3839,6 +3863,8 @@ def _unknown_column(reader: _Reader, sheet: str, col: str, kind: str) -> str:
         field = _charity_or_company_numbers(col, values)  # Charity number reads a company's or society's number as one
     if field is None and "identifiers" in fields and _rp_numbers(col, values):
         field = "registered provider number"  # "RP number": L4112, read as GB-SHPE-L4112
+    if field is None and "identifiers" in fields and _ids_of_the_register_named(named, values):
+        field = "identifiers"  # "ROR ID": 00vtgdb53, read as ROR:00vtgdb53 (``_identifier_cells``)
     if field is None and "note" in fields and _cqc_ids(values) and not any(
             difflib.get_close_matches(c, ["note"], cutoff=0.75) for c in reader.headers.get(sheet, {}) if c != col):
         field = "note"  # the CQC's ids, which no org-id holds (``_said_ids_said``), kept where a reader sees them
