@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 import shlex
 import sys
 
@@ -1187,7 +1188,10 @@ def _import_refused(e, file, out_dir) -> LcgError:
     """List what the folder would have wrong with the import in place; the one-line error to raise.
 
     One problem on many entries ("website: bad URL 'No'" on 209 rows of a list whose Website column says
-    Yes or No) is listed once, with the number of other rows (the first few named) or entries that have it.
+    Yes or No) is listed once, with the number of other rows (the first few named) or entries that have it; so is
+    one problem of a column's cells each with its own value, each on one row ("identifiers: bad identifier
+    '00vtgdb53'" on 44 rows of a research trial's "ROR ID" column, each said on a line of its own): the first said,
+    the others counted. A value on several rows ("No", "Yes") is said of its own.
     A problem on an entry read from a sheet's row is said at that row and column (RowProblem): the import's
     own files are not written, so a line of theirs would point nowhere.
     """
@@ -1198,12 +1202,20 @@ def _import_refused(e, file, out_dir) -> LcgError:
         key = (p.sheet, p.column, p.message) if isinstance(p, RowProblem) else \
             (getattr(p, "file", ""), getattr(p, "message", str(p)))
         seen.setdefault(key, []).append(p)
+    by_shape: dict[tuple, list] = {}  # a column's values each on one row, refused alike: one problem
+    for key, same in seen.items():
+        if isinstance(p := same[0], RowProblem) and len(same) == 1:
+            by_shape.setdefault((p.sheet, p.column, re.sub(r"'[^']*'", "''", p.message)), []).append(key)
+    for keys in by_shape.values():
+        if len(keys) > 1:
+            seen[keys[0]] = [p for k in keys for p in seen.pop(k)]
     for same in seen.values():
         first = same[0]
         if isinstance(first, RowProblem):
             rows = sorted({p.row for p in same} - {first.row})
             shown = ", ".join(map(str, rows[:5])) + ("..." if len(rows) > 5 else "")
-            more = f" (and {len(rows)} more row{'s' if len(rows) != 1 else ''}: {shown})" if rows else ""
+            alike = "" if all(p.message == first.message for p in same) else ", each with its own value"
+            more = f" (and {len(rows)} more row{'s' if len(rows) != 1 else ''}: {shown}{alike})" if rows else ""
             click.echo(f"{first.sheet}:{first.row}{first.at}{more}: {first.message}", err=True)
             continue
         n = len(same)

@@ -2312,6 +2312,24 @@ def test_a_heading_in_capitals_above_its_rows_is_passed_over_whatever_its_words(
         result.stderr
 
 
+def test_a_heading_with_initials_in_the_plural_or_a_dated_note_in_brackets_is_passed_over(lcg, tmp_path):
+    """A community safety trial imported its heading "COUNCILS / CSPs" as an organisation, and a schools trial
+    "HAF / HOLIDAY + EXTRA PARTNERS (added Mar 2025)", while "FIRE" and "POLICE" of the same lists were passed over:
+    initials in the plural ("CSPs") are how capitals write them, and a bracket opening with a word in small letters
+    is a note on the heading whatever words follow (a month's name). A body's bracket ("Cruse (Walsall)") and a
+    body's name ending in a plural of initials in mixed case ("Walsall GPs Forum") stay rows."""
+    text = ("Name,Town,Phone\nFIRE,,\nOak Fire Station,Walsall,1\nCOUNCILS / CSPs,,\nWalsall Council,Walsall,2\n"
+            "Elm Trust,Dudley,3\nHAF / HOLIDAY + EXTRA PARTNERS (added Mar 2025),,\nAsh Trust,Bilston,4\n"
+            "Cruse (Walsall),,\nWalsall GPs Forum,,\nBirch Trust,Bilston,5\nRowan Trust,Walsall,6\n")
+    result = _import_list(lcg, tmp_path, text, "{Name: Label, Town: address, Phone: phone}")
+    assert result.exit_code == 0, result.output
+    names = [n.name for n in load_dataset(tmp_path / "data").nodes]
+    assert names == ["Oak Fire Station", "Walsall Council", "Elm Trust", "Ash Trust", "Cruse (Walsall)",
+                     "Walsall GPs Forum", "Birch Trust", "Rowan Trust"], names
+    assert ("passed over 'FIRE', 'COUNCILS / CSPs', 'HAF / HOLIDAY + EXTRA PARTNERS (added Mar 2025)' (rows 2, 4, 7)"
+            ) in result.stderr, result.stderr
+
+
 def test_a_note_without_its_stops_a_heading_above_a_note_and_a_place_with_a_bracket_are_passed_over(lcg, tmp_path):
     """A sports trial's venues imported "SCHOOL SITES (evening lets)" and "NB school halls are term-time evenings
     only - book via the school business manager" as organisations, and a refugee trial's list "BIRMINGHAM
@@ -3457,3 +3475,72 @@ def test_a_notes_charity_number_between_sentences_is_read_and_a_former_name_ends
     assert found["Wolverhampton Foodbank"]["note"] == "Trussell Trust. Warehouse + office", found
     assert list(found["Walsall Foodbank"]["identifiers"]) == ["GB-CHC-1148877"], found
     assert list(found["Darlaston Methodist Church"]["aliases"]) == ["Spring Head Methodist Church"], found
+
+
+@pytest.mark.parametrize("text, wanted", [
+    # a list of trusts: the schools each holds, a list in each cell, are not the rows' names ("Schools in trust:
+    # Label" stopped the pasted hint: no name in 'Schools in trust' on the rows listing none)
+    ("Trust,Head office,Schools in trust\nCentral Learning Partnership Trust,\"Holland Road, Bilston\","
+     "\"Moseley Park, Coppice, Deansfield\"\nWindsor Academy Trust,\"Richmond Street, Halesowen\",\"Windsor High, + 12 "
+     "primaries\"\nDudley Academies Trust,\"The Broadway, Dudley\",\nSt Chad's Academies Trust,"
+     "\"The Close, Lichfield\",St Peter's Collegiate + CE primaries\n",
+     {"Trust": "Label", "Head office": "address", "Schools in trust": None}),
+    # a station or a team is the part of the service the row is, its Agency repeated on many rows
+    ("Agency,Station / team,Phone\nWest Midlands Fire Service,Bilston Fire Station,0121 380 7500\n"
+     "West Midlands Fire Service,Dudley Fire Station,0121 380 7500\nWest Midlands Police,Walsall North "
+     "Neighbourhood Team,101\nWest Midlands Police,Tipton Neighbourhood Team,101\n",
+     {"Agency": "Label", "Station / team": "unit"}),
+    # a school's trust is who runs it
+    ("EstablishmentName,Trusts (name),Town\nMoseley Park School,Central Learning Partnership Trust,Bilston\n"
+     "Wednesfield High School,,Wednesfield\nColtham Primary,Central Learning Partnership Trust,Wednesfield\n",
+     {"EstablishmentName": "Label", "Trusts (name)": "part_of", "Town": "address"}),
+    # the body's name as each delegate typed it: other names of it, not its kind ("typed" is no "type")
+    ("Organisation,Delegate's institution as typed,Country\nUniversity of Wolverhampton,Univ of Wolverhampton,UK\n"
+     "Keele University,Keele,UK\nWolverhampton Students' Union,WSU,UK\n",
+     {"Organisation": "Label", "Delegate's institution as typed": "aliases", "Country": "address"}),
+])
+def test_the_hint_keeps_the_column_naming_the_rows_and_reads_whose_part_they_are(lcg, tmp_path, text, wanted):
+    """Trials' hints threw away or misplaced the columns that name the rows and whose they are: a list of trusts was
+    offered 'Schools in trust: Label' and 'Trust: ~' (a column of lists of names is no row's name), a statutory
+    list '"Station / team": ~' (a station is a unit, as a team is), a schools list '"Trusts (name)": ~' (the trust
+    runs the school: part_of), a delegates list '"Delegate's institution as typed": Category' (the name as typed is
+    an alias). Each hint, pasted, imports the list."""
+    (tmp_path / "list.csv").write_text(text, encoding="utf-8")
+    result = lcg("import", "sheet", tmp_path / "list.csv", "--type", "organisation", "-o", tmp_path / "data")
+    assert result.exit_code == 1, result.output
+    command = _one_go(result.output)
+    assert _mapping_written(command) == {"columns": wanted}, command
+    run = _paste(tmp_path, command)
+    assert run.returncode == 0, run.stderr
+
+
+def test_bare_ids_in_a_column_naming_their_register_are_offered_and_read_as_its_ids(lcg, tmp_path):
+    """A research trial's register wrote its "ROR ID" column bare ("00vtgdb53"): the hint offered 'ROR ID: ~', and
+    mapped to identifiers it gave 44 lines "bad identifier '00vtgdb53'". The column's name says the register: each
+    bare id is read as the name and the id written together are ("ROR ID 00vtgdb53": ROR:00vtgdb53), with a warning,
+    and the hint offers the column as identifiers; a ROR URL is an org-id as written."""
+    text = ("Partner institution,ROR ID\nUniversity of Glasgow,00vtgdb53\nUniversity of Wolverhampton,"
+            "https://ror.org/01k2y1055\nKeele University,\nUniversity of Warwick,01a77tt86\n")
+    (tmp_path / "list.csv").write_text(text, encoding="utf-8")
+    result = lcg("import", "sheet", tmp_path / "list.csv", "--type", "organisation", "-o", tmp_path / "data")
+    assert result.exit_code == 1, result.output
+    command = _one_go(result.output)
+    assert _mapping_written(command) == {"columns": {"Partner institution": "Label", "ROR ID": "identifiers"}}, command
+    run = _paste(tmp_path, command)
+    assert run.returncode == 0, run.stderr
+    assert "column 'ROR ID': read '00vtgdb53' as ROR:00vtgdb53, '01a77tt86' as ROR:01a77tt86" in run.stderr, run.stderr
+    ids = {n.name: list(n.props.get("identifiers", [])) for n in load_dataset(tmp_path / "data").nodes}
+    assert ids == {"University of Glasgow": ["ROR:00vtgdb53"],
+                   "University of Wolverhampton": ["https://ror.org/01k2y1055"], "Keele University": [],
+                   "University of Warwick": ["ROR:01a77tt86"]}, ids
+
+
+def test_one_problem_of_a_columns_cells_each_with_its_own_value_is_said_once(lcg, tmp_path):
+    """A column's cells refused alike, each with its own value, were one line each (44 lines "bad identifier ..."
+    for a register's ids): said once, at the first row, with the other rows counted, as one value on many rows is."""
+    result = _import_list(lcg, tmp_path, "Name,Ref\nOak Trust,AB12\nElm Trust,CD34\nAsh Trust,EF56\n",
+                          "{Name: Label, Ref: identifiers}")
+    assert result.exit_code == 1, result.output
+    assert ("list.csv:2 (column Ref) (and 2 more rows: 3, 4, each with its own value): identifiers: bad identifier "
+            "'AB12'") in result.stderr, result.stderr
+    assert "'CD34'" not in result.stderr, result.stderr

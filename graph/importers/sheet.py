@@ -85,8 +85,11 @@ PERSON_COLUMN = "person"
 UNIT_COLUMN = "unit"
 #: Column names that name such a part: "Department", "Dept / Service", "Unit", "Team", "Faculty", "Directorate",
 #: "Division", "School / Department" (a "School" alone is as often a school's own name: offered only beside another).
-_UNIT_WORDS = frozenset("department dept unit units service services team faculty directorate division section "
-                        "centre institute sub".split())
+#: A station or a branch is the part of a service or a body in one place ("Station / team": a community safety
+#: trial's "Bilston Fire Station" beside its Agency "West Midlands Fire Service" was offered ~, though its Team is a
+#: unit and the Agency repeats on many rows).
+_UNIT_WORDS = frozenset("department dept unit units service services team teams faculty directorate division section "
+                        "centre institute sub station stations branch branches".split())
 #: Column names that name a person ("Main contact", "Manager", "Focal point", "Liaison", "Delegate"), not a detail of
 #: one ("Contact email") nor something else ("Head office", "Lead organisation", "Contact hours").
 _PERSON_HEADER = re.compile(r"\b(contact|person|manager|lead|head|director|chair|co-?ordinator|officer|ceo|pi|"
@@ -836,7 +839,7 @@ def _label_guess(cells: list[str], organisations: bool,
 
     free = [c for c in cells if not person(c) and not register_of(c.lower()) and not words(c) & _NOT_LABEL_WORDS
             and c.lower() not in FIELD_SYNONYMS  # "Trading name", "Other names": the aliases, not the name
-            and (columns is None or c not in columns or _names_most_rows(columns[c]))]
+            and (columns is None or c not in columns or _names_most_rows(columns[c]) and not _lists(columns[c]))]
     named = next((c for c in free if "name" in c.lower()), None)
     parts = _name_part_columns(free)
     # named for the rows' organisations alone: "Organisation / Institution", "Employer", not "Parent organisation"
@@ -894,6 +897,15 @@ def _names_most_rows(values: list) -> bool:
     "no name in column ..." on most rows, a hint that cannot work when pasted (a youth trial's 'Venue: Label' failed
     so on 45 rows of 82)."""
     return 2 * sum(_has_letters(v) for v in values) > len(values)
+
+
+def _lists(values: list) -> bool:
+    """Whether most written cells of a column are lists, several parts split by "," ";" or "+" ("Moseley Park,
+    Coppice, Deansfield", "Windsor High, Earls High, + 12 primaries"): what each row holds or works with, not its
+    name, one body's. A schools trial's list of trusts was offered 'Schools in trust: Label' beside "Trust" ("school"
+    being a word of a names' column), and the pasted hint stopped with "no name in column 'Schools in trust'"."""
+    texts = [str(v) for v in values if _has_letters(v)]
+    return 2 * sum(len([p for p in re.split(r"[,;+]", t) if p.strip()]) > 1 for t in texts) > len(texts) > 0
 
 
 def _units_naming_every_row(named: str, columns: dict[str, list]) -> str | None:
@@ -1836,8 +1848,10 @@ _NOTE_WORD = re.compile(r"(?:(?:notes?|nb)\s*[:\-\u2013\u2014.!]|n\.\s?b\b\.?|(?
 #: mapping); a body named "NB Studios" writes its words with capitals (``_NAMES_SMALL_WORDS``).
 _NB_FIRST = re.compile(r"NB\s+\S+(?P<rest>.*)", re.DOTALL)
 #: A bracket in small letters ending a one-cell row, a note on the heading before it ("BIRMINGHAM (regional)",
-#: "SCHOOL SITES (evening lets)"): what the heading says is the words before it.
-_HEADING_NOTE = re.compile(r"\s*\((?:[^()A-Z]*)\)\s*$")
+#: "SCHOOL SITES (evening lets)"), or starting with a word in small letters, which may go on to a month's or a
+#: place's name ("(added Mar 2025)", "(moved from Walsall)": a note saying when or how, as no name's bracket
+#: starts, "(WCC)", "(Wolverhampton)"): what the heading says is the words before it.
+_HEADING_NOTE = re.compile(r"\s*\((?:[^()A-Z]*|\s*[a-z][^()]*)\)\s*$")
 #: Header words of the columns whose values name the groups a list is arranged in, which its headings repeat
 #: ("PCNs" above the PCN rows, "Wolverhampton" above the rows whose Town is Wolverhampton): a type or category, or
 #: an area. Columns mapped to Type or Category are such columns too.
@@ -1950,7 +1964,7 @@ def _inner_notes(reader: _Reader, label: str, header, head: list[str], numbered:
         if _a_note(text) or _CONTINUED.search(text) or heading(words) or (
                 words.upper() == words and mixed(i) and (_shouted(words, written) or i in nameless)) or (
                 i not in nameless and under.get(n, False) and mixed(i)
-                and (_a_heading_in_capitals(text) or _a_heading_of_kinds(text))):
+                and (_a_heading_in_capitals(words) or _a_heading_of_kinds(text))):
             passed[n] = (i, text)
     continued = {fold(_CONTINUED.sub("", t)) for _, t in passed.values() if _CONTINUED.search(t)}
     passed.update((n, (i, str(r[i]).strip())) for n, r, i in ones if fold(r[i]) in continued)  # "VCSE PARTNERS"
@@ -2046,9 +2060,16 @@ def _a_heading_in_capitals(text: str) -> bool:
     them from a body's; where the row is, under it the rows it heads, can. A body written so with nothing under it
     but another heading ("WOLVERHAMPTON HOMES" at the end of its part) heads nothing, and stays a row."""
     words = re.findall(r"[^\W\d_]+", text)
-    shouted = [w for w in words if w.isupper()]
-    return bool(words) and words[0].isupper() and all(w.isupper() or w.islower() for w in words) and (
+    shouted = [w for w in words if _in_capitals(w)]
+    return bool(words) and _in_capitals(words[0]) and all(_in_capitals(w) or w.islower() for w in words) and (
         len(shouted) > 1 or _body_word(shouted[0].casefold()))
+
+
+def _in_capitals(word: str) -> bool:
+    """Whether ``word`` is written in capitals: all of it, or initials in the plural, capitals and a small "s"
+    ("CSPs", "GPs", "PCNs"), which no case writes otherwise, so a heading in capitals writes them so ("COUNCILS /
+    CSPs", a trial's heading imported as an organisation while "FIRE" and "POLICE" were passed over)."""
+    return word.isupper() or re.fullmatch(r"[A-Z]{2,}s", word) is not None
 
 
 def _a_heading_of_kinds(text: str) -> bool:
@@ -2564,6 +2585,11 @@ def _aliases_in_notes(reader: _Reader, sheet: str, n: int, entry: dict, columns:
         (n, text, f"the alias{'es' if len(new) > 1 else ''} {', '.join(map(repr, new))}"))
 
 
+#: Registers whose numbers written bare in an identifiers column get a mapping to their own column instead
+#: (``_bare_numbers_said``: "Companies House No: Company number"), which reads them whatever the column's name.
+_MAPPED_BARE = frozenset({"charityNumber", "companyNumber"})
+
+
 def _identifier_cells(reader: _Reader, sheet: str, n: int, values: list) -> list:
     """An identifiers column's cells as org-ids: a register's word before a number read as that register's org-id
     ("UKPRN 10007924": GB-UKPRN-10007924, "ROR 03angcq70", "ODS RL4", "Charity 1152617", "Company 01986171"), as a
@@ -2571,7 +2597,10 @@ def _identifier_cells(reader: _Reader, sheet: str, n: int, values: list) -> list
     other register's number looks like: ``org_ids.NHS_SHAPE``) as its GB-NHS id, each said with its row. A trial's
     CRM "Reg ID" column wrote five registers' numbers with their words, and 39 cells were refused. A number its
     register has not ("UKPRN 123") and a CQC id (no org-id scheme has one) are one problem per sheet
-    (``_said_ids_said``); numbers written bare are ``_bare_numbers``'s."""
+    (``_said_ids_said``). A number written bare in a column whose name names its register ("ROR ID": 00vtgdb53,
+    "UKPRN": 10007166) is read as the name and the number written together are, the name being the words said before
+    every number of the column: a research trial's "ROR ID" mapped to identifiers gave 44 problems "bad identifier
+    '00vtgdb53'"; charities' and companies' numbers written bare are ``_bare_numbers``'s."""
     from ..identifiers import is_org_id
     from .org_ids import CQC_ID, NHS_SHAPE, said_org_id
 
@@ -2587,6 +2616,9 @@ def _identifier_cells(reader: _Reader, sheet: str, n: int, values: list) -> list
         bare = re.sub(r"\s+", "", text).upper()
         if said is None and NHS_SHAPE.fullmatch(bare):
             said = ("ods", "GB-NHS-" + bare)
+        if said is None and bare == text.upper() and (named := said_org_id(f"{column} {text}")) and \
+                named[0] not in _MAPPED_BARE:  # one word alone: the column's name says its register
+            said = named  # "ROR ID": 00vtgdb53 as "ROR ID 00vtgdb53", ROR:00vtgdb53
         if said is None and CQC_ID.fullmatch(text):
             said = ("cqc", None)
         if said is None:
@@ -3601,6 +3633,19 @@ def _org_ids_said(values: list) -> bool:
         r"\d{5,8}", c) for c in cells)
 
 
+def _ids_of_the_register_named(column: str, values: list) -> bool:
+    """Whether every written cell of a column (placeholders aside) is an id of the register the column's name names,
+    read as said before it ("ROR ID": 00vtgdb53 is "ROR ID 00vtgdb53", ROR:00vtgdb53: ``org_ids.said_org_id``),
+    or an org-id: offered as identifiers, which reads them so (``_identifier_cells``). A research trial's register's
+    "ROR ID" column was offered ~, its ids lost."""
+    from ..identifiers import is_org_id
+    from .org_ids import said_org_id
+
+    bare = [str(v).strip() for v in values if v is not None and not is_placeholder(str(v)) and not is_org_id(v)]
+    return bool(bare) and all((found := said_org_id(f"{column} {c}")) is not None and found[1] is not None
+                              and found[0] not in _MAPPED_BARE for c in bare)
+
+
 #: A phone number as lists write it: a "+", "0" or "(" first ("01902 422642", "+44 1902 422642", "(0121) 558 0066"),
 #: then digits, spaces and the marks between them; 10 to 15 digits (``_phone_numbers``).
 _PHONE_NUMBER = re.compile(r"[+0(][\d\s().-]+")
@@ -3645,6 +3690,12 @@ def _free_text(values: list) -> bool:
 
     texts = [v for v in values if _has_letters(str(v))]
     return bool(texts) and 2 * sum(map(phrase, texts)) > len(texts)
+
+
+#: A column's name saying its cells are the row's name as someone wrote it ("Delegate's institution as typed", "Name
+#: as entered", "Organisation as given"): other spellings of the body's name, its aliases. A conference trial's was
+#: offered as Category ("typed" read as "type"), making every delegate's spelling a kind of body.
+_AS_WRITTEN_HEADER = re.compile(r"\bas (?:typed|entered|written|given|spelt|spelled|supplied)\b")
 
 
 def _unit_header(col: str) -> bool:
@@ -3729,8 +3780,10 @@ def _a_parent_column(reader: _Reader, sheet: str, col: str) -> bool:
 #: a council), offered as ``part_of`` unless none of its cells names a body (``_no_bodies``: "school", "club run"),
 #: or its name says it holds their numbers ("Provider ID", "Parent ref": ``_NUMBER_WORDS``; a CQC list's "Provider
 #: ID" was offered part_of beside "Provider name"), or another column is part_of already (``_a_parent_column``).
+#: A trust is who runs a school in a list of schools ("Trusts (name)", "Academy trust": a schools trial's column of
+#: the trusts was offered ~, losing who runs each academy); a list of trusts names its rows "Trust", the Label.
 _PARENT_HEADER = re.compile(r"\b(provider|parent|run by|managed by|operated by|operator|delivered by|"
-                            r"delivery partner|hosted by)\b")
+                            r"delivery partner|hosted by|trusts?)\b")
 #: A column naming the body leading each row: a family hubs list's "Lead organisation" (a council, an NHS trust),
 #: offered as ``part_of`` too, unless a row's cell names that row itself: then it is a partnership's lead partner
 #: (a KTP list's "Lead organisation" of "Grand Theatre" on the Grand Theatre's row), not a body the rows are units of.
@@ -3788,8 +3841,10 @@ def _unknown_column(reader: _Reader, sheet: str, col: str, kind: str) -> str:
         field = "phone"  # "Contact no.", "Contact": every cell a phone number
     # (a faith list's "Denomination" or "Faith" is its bodies' kind, as a "Type" or "Sector" is: a faith trial's was
     # offered ~)
-    if (field is None and "type" in could and re.search(r"type|category|sector|\bkind\b|denomination|\bfaith\b|"
-                                                         r"\breligion\b", col)
+    if field is None and "aliases" in could and _AS_WRITTEN_HEADER.search(col):
+        field = "aliases"  # "Institution as typed": the row's body as someone else wrote it, another of its names
+    if (field is None and "type" in could and re.search(r"type(?!d\b)|category|sector|\bkind\b|denomination|"
+                                                         r"\bfaith\b|\breligion\b", col)
             and "category" not in reader.headers.get(sheet, {})
             and not any(f == "Category" for _, f in reader.column_fixes)):  # one column may be the Category
         field = "Category"  # the entry's own type ("Type of organisation": charity, school) is read from Category
@@ -3808,6 +3863,8 @@ def _unknown_column(reader: _Reader, sheet: str, col: str, kind: str) -> str:
         field = _charity_or_company_numbers(col, values)  # Charity number reads a company's or society's number as one
     if field is None and "identifiers" in fields and _rp_numbers(col, values):
         field = "registered provider number"  # "RP number": L4112, read as GB-SHPE-L4112
+    if field is None and "identifiers" in fields and _ids_of_the_register_named(named, values):
+        field = "identifiers"  # "ROR ID": 00vtgdb53, read as ROR:00vtgdb53 (``_identifier_cells``)
     if field is None and "note" in fields and _cqc_ids(values) and not any(
             difflib.get_close_matches(c, ["note"], cutoff=0.75) for c in reader.headers.get(sheet, {}) if c != col):
         field = "note"  # the CQC's ids, which no org-id holds (``_said_ids_said``), kept where a reader sees them
@@ -3828,9 +3885,10 @@ def _unknown_column(reader: _Reader, sheet: str, col: str, kind: str) -> str:
     registered = _REGISTERED_HEADER.search(col) and _reads_as_bodies(values)  # "Registered person": a company
     if field is None and kind == "Organisation" and (_PARENT_HEADER.search(col) or leads or registered) \
             and not _NUMBER_WORDS.intersection(re.findall(r"[a-z]+|#", col)) and not _a_parent_column(reader, sheet, col) \
-            and not _reads_as_people(values, strict=True) \
+            and not _reads_as_people(values, strict=True) and not _lists(values) \
             and len(_no_bodies(values)) < len({" ".join(str(v).split()) for v in values}):  # not all "school"
-        field = "part_of"  # "Provider Organisation", "Run by": the body a group is a unit of (``_tie_cells``)
+        field = "part_of"  # "Provider Organisation", "Run by": the body a group is a unit of (``_tie_cells``), not
+        # a column of lists ("Schools in trust": "Moseley Park, Coppice, Deansfield"), what a row holds, not one body
     if field is None:  # close ones only: "notes" for note
         close = difflib.get_close_matches(col, could, n=1, cutoff=0.75)
         field = close[0] if close else None
