@@ -72,13 +72,13 @@ INITIALS_MIN, INITIALS_MAX = 3, 6
 _SKIPPED = frozenset("of and the for to in at on a an de".split())
 
 
-def initials_of(folded: str) -> frozenset:
+def searched_initials(folded: str) -> frozenset:
     """The initials a name (folded) may be searched by: of its first three to six words, with and without the words
     initials skip ("uow", "wmfs" for "west midlands fire service bilston fire station")."""
     words = folded.split()
     if len(words) < INITIALS_MIN:
         return frozenset()
-    out = set()
+    out: set[str] = set()
     for ws in (words, [w for w in words if w not in _SKIPPED]):
         letters = "".join(w[0] for w in ws[:INITIALS_MAX])
         out.update(letters[:k] for k in range(INITIALS_MIN, len(letters) + 1))
@@ -119,7 +119,7 @@ def _best(query: str, entry: tuple) -> Match | None:
             how = "substring"
         elif len(joined := query.replace(" ", "")) >= SUBSTRING_MIN and joined in f.replace(" ", ""):
             how = "joined"  # (a food trial's "foodbank" found none of eleven "... Food Bank" records)
-        elif INITIALS_MIN <= len(query) <= INITIALS_MAX and query in initials_of(f):
+        elif INITIALS_MIN <= len(query) <= INITIALS_MAX and query in searched_initials(f):
             how = "initials"
         else:
             continue
@@ -170,9 +170,9 @@ class _Index:
         order = sorted(range(len(lines)), key=lines.__getitem__)
         self.sorted_names = [lines[j] for j in order]  # exact and prefix matches are each one slice of it
         self.sorted_owner = array("l", (self.owner[j] for j in order))
-        self.initials: dict[str, list[int]] = {}  # initials (``initials_of``) -> the lines they are of, in rank order
+        self.initials: dict[str, list[int]] = {}  # initials (``searched_initials``) -> their lines, in rank order
         for j, t in enumerate(lines):
-            for x in initials_of(t):
+            for x in searched_initials(t):
                 self.initials.setdefault(x, []).append(j)
         self.words = sorted(lines_of_word)  # each distinct word once
         self.word_at = array("l")           # where its lines start in word_lines (one more at the end)
@@ -240,7 +240,7 @@ class _Index:
         return out
 
     def _initials(self, query, need, taken, wanted):
-        """The names ``query`` is the initials of (``initials_of``)."""
+        """The names ``query`` is the initials of (``searched_initials``)."""
         if not INITIALS_MIN <= len(query) <= INITIALS_MAX:
             return []
         out: list[int] = []
