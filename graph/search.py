@@ -335,9 +335,19 @@ def where_is(node: NodeRecord) -> str:
 
 
 def where_written(address, postcode) -> str:
-    """``where_is`` of an address and a postcode as written (either may be None)."""
-    town = " ".join(str(address or "").rsplit(",", 1)[-1].split())
+    """``where_is`` of an address and a postcode as written (either may be None). An address ending in its country
+    ("Glasgow, UK", "Seoul, Korea") shows its town with it: a research trial's 107 records read "UK" alone."""
+    parts = [" ".join(p.split()) for p in str(address or "").split(",")]
+    parts = [p for p in parts if p]
+    town = ", ".join(parts[-2:]) if len(parts) >= 2 and _country(parts[-1]) else (parts[-1] if parts else "")
     return ", ".join(x for x in (town, str(postcode or "").strip()) if x)
+
+
+def _country(part: str) -> bool:
+    """True when an address part names a country ("UK", "England", "Republic of Korea")."""
+    from .dedup.places import country_named
+
+    return country_named(fold(part)) is not None
 
 
 def resolve(backend: Backend, text: str, *, kinds=None) -> NodeRecord:

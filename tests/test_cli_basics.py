@@ -291,3 +291,18 @@ def test_search_finds_a_name_by_its_initials(lcg, tmp_path):
     for query, ids in (("UoW", ["wo", "wlv"]), ("wmfs", ["st"]), ("NSPCC", ["ns"]), ("wm", [])):
         out = json.loads(lcg("search", query, "--data", data, "--format", "json").stdout)
         assert [m["id"] for m in out] == ids, (query, out)
+
+
+def test_where_a_record_is_shows_the_town_of_an_address_ending_in_its_country(lcg, tmp_path):
+    """A research trial's delegates list wrote "Glasgow, UK": every record was shown as in "UK" (107 of them), in
+    `lcg search`, in `lcg duplicates` and in the candidates of an ambiguous name."""
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "organisations.yaml").write_text(
+        "- {id: g, name: University of Glasgow, address: 'Glasgow, UK'}\n"
+        "- {id: s, name: Seoul National University, address: 'Gwanak-ro 1, Seoul, Republic of Korea'}\n"
+        "- {id: w, name: Walsall College, address: 'Littleton Street West, Walsall', postcode: WS2 8ES}\n")
+    out = json.loads(lcg("search", "university", "--data", data, "--format", "json").stdout)
+    assert {m["id"]: m["where"] for m in out} == {"g": "Glasgow, UK", "s": "Seoul, Republic of Korea"}, out
+    out = json.loads(lcg("search", "walsall", "--data", data, "--format", "json").stdout)
+    assert [m["where"] for m in out] == ["Walsall, WS2 8ES"], out
