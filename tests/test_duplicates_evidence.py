@@ -2340,3 +2340,17 @@ def test_a_name_written_as_its_web_address_is_the_name():
     assert p.score == 1.0, p
     (p,) = _pairs(_org("a", "Crisis"), _org("b", "www.crisis.org.uk")).values()
     assert p.score == 1.0, p
+
+
+def test_a_kind_named_in_full_at_one_door_and_line_is_for_review():
+    """"Dudley College" / "Dudley College of Technology" at one postcode and phone scored 0.0 ("only one names a
+    technical college: another institution") and was never shown (a schools trial's, and earlier trials'): at one
+    door and on one line it is the college written in full, or two bodies there, listed for review, never merged.
+    Apart, or at one door on two lines, another institution stays unlisted."""
+    door = dict(address="The Broadway, Dudley", postcode="DY1 4AS")
+    plan = _plan(_org("a", "Dudley College", phone="01384 363000", **door),
+                 _org("b", "Dudley College of Technology", phone="01384363000", **door))
+    assert [p.action for p in plan] == ["review"], plan
+    assert not _plan(_org("a", "Dudley College", phone="01384 363000", **door),
+                     _org("b", "Dudley College of Technology", phone="01384 363111", **door))
+    assert not _plan(_org("a", "Dudley College"), _org("b", "Dudley College of Technology"))

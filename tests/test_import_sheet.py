@@ -1818,7 +1818,8 @@ def test_headings_and_notes_inside_a_list_are_passed_over_with_one_warning_per_s
     "Wolverhampton", "Walsall"... were imported as organisations. A decorated row, a note ("NOTE: ...", "N.B. ..."),
     or the text or plural of a Type or Town value ("PCNs", "WALSALL") are passed over, one warning per sheet naming
     the rows. "Oak Trust" with only its name is a row: undecorated, no value of a grouping column, no place. Another
-    row written as the headings are ("Sandwell", no row's Town nor a known place) is a row, with a warning naming it."""
+    row written as the headings are ("Greenway", no row's Town nor a known place) is a row, with a warning naming it
+    (not "Sandwell", a borough: a place)."""
     text = ("Practice Name,Type,Town,Phone\n--- Black Country ---,,,\nWOLVERHAMPTON,,,\n"
             "Penn Surgery,Practice,Wolverhampton,01902 1\nOak Trust,,,\nUnity PCN,PCN,Wolverhampton,01902 2\n"
             "Keats Grove Surgery,Practice,Wolverhampton,01902 3\nLea Road Surgery,Practice,Wolverhampton,01902 4\n"
@@ -1837,15 +1838,15 @@ def test_headings_and_notes_inside_a_list_are_passed_over_with_one_warning_per_s
                     " 'N.B. closes in May' (rows 2, 3, 9, 10, 13, 15, 16): headings or notes inside the list, not rows "
                     "of it (one cell written where its rows fill several); to import such a row, write another of its "
                     "cells"], said
-    # headings in the names' own case: the Towns they share; one more written as they are ("Sandwell") is a row, said
+    # headings in the names' own case: the Towns they share; one more written as they are ("Greenway") is a row, said
     text = ("Pharmacy Name,Town,Phone\nWolverhampton,,\nBoots,Wolverhampton,1\nWalsall,,\nLloyds,Walsall,2\n"
-            "Sandwell,,\nKhan's Chemist,Smethwick,3\nTesco Pharmacy,Oldbury,4\n")
+            "Greenway,,\nKhan's Chemist,Smethwick,3\nTesco Pharmacy,Oldbury,4\n")
     result = _import_list(lcg, tmp_path, text, "{Pharmacy Name: Label, Town: address, Phone: phone}")
     assert result.exit_code == 0, result.output
-    assert [n.name for n in load_dataset(tmp_path / "data").nodes] == ["Boots", "Lloyds", "Sandwell",
+    assert [n.name for n in load_dataset(tmp_path / "data").nodes] == ["Boots", "Lloyds", "Greenway",
                                                                          "Khan's Chemist", "Tesco Pharmacy"]
     assert "passed over 'Wolverhampton', 'Walsall' (rows 2, 4)" in result.stderr, result.stderr
-    assert ("warning: list.csv:6: imported 'Sandwell' (row 6) with one cell written, as the headings passed over "
+    assert ("warning: list.csv:6: imported 'Greenway' (row 6) with one cell written, as the headings passed over "
             "('Wolverhampton', 'Walsall') are") in result.stderr, result.stderr
     # a heading in another column than the names was "no Label"; a list with no headings keeps its one-cell rows
     text = ("Member city,Organisation,Country\n--- Europe ---,,\nCork,Cork City Council,Ireland\n"

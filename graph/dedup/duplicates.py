@@ -28,7 +28,7 @@ from ..identifiers import registry_id
 from .groups import (AREAS_APART, AT_ONE_VENUE, ON_DIFFERENT_STREETS, ONE_TOWN_ONLY, POSTCODES_APART, SAME_EMPLOYER,
                      SITE_OF_THE_BODY, TOWNS_APART, WEBSITES_APART, groups_of, merge_groups, numbers_a_site)
 from .name_bound import NameBound
-from .names import (COUNTRY_ENDS, GENERIC_WORDS, HALLS, NO_WORD_IN_COMMON, SAME_NAME, SPELLED_OUT, NameKey,
+from .names import (ANOTHER_INSTITUTION, COUNTRY_ENDS, GENERIC_WORDS, HALLS, NO_WORD_IN_COMMON, SAME_NAME, SPELLED_OUT, NameKey,
                     TokenWeights, acronyms, added_words, ambiguous_initials, initials_only, list_area, name_key,
                     name_key_uncached, name_keys, name_similarity, place_in_one_name, same_name_reason, same_words,
                     without_accents)
@@ -722,6 +722,13 @@ def _one_word_alias(ra, rb, word: str, weight, ambiguous, places) -> tuple[float
     return score, f"{reason}; both also written {word!r}"
 
 
+def _at_one_line(reason: str, both: int) -> bool:
+    """A name reason saying another institution (``names.ANOTHER_INSTITUTION``) of two records that both give a phone
+    (``_liftable``'s bits ``both`` carry, 2): such a pair at one door and on one line is listed for review, however
+    low its name's score ("Dudley College" / "Dudley College of Technology"), so it is kept to be scored."""
+    return bool(both & 2) and ANOTHER_INSTITUTION in reason
+
+
 def _liftable(records) -> tuple[frozenset, dict[str, int]]:
     """(ids of records without identifier, person or website; each record's contact fields as bits).
 
@@ -889,7 +896,8 @@ def find_duplicates(records, *, min_score: float = W.DUPLICATE_MIN_SCORE, top_k:
     def offer(a: str, b: str, score: float, reason: str) -> None:
         # an offer the evidence cannot lift to min_score is dropped at the end whatever else is offered (a
         # higher offer replaces a lower one), so it is not kept at all (see ``_liftable``)
-        if a == b or ((a in free or b in free) and score + bonus[fields[a] & fields[b]] < limit):
+        if a == b or ((a in free or b in free) and score + bonus[fields[a] & fields[b]] < limit
+                      and not _at_one_line(reason, fields[a] & fields[b])):
             return
         pair = (a, b) if a < b else (b, a)
         if score > found.get(pair, (-1.0, ""))[0]:
@@ -928,7 +936,8 @@ def find_duplicates(records, *, min_score: float = W.DUPLICATE_MIN_SCORE, top_k:
         score, reason = name_similarity(keys[i], keys[j], weight, ambiguous, places)
         if (score < floor or ((free_key[i] or free_key[j]) and score + bonus[key_fields[i] & key_fields[j]] < limit)
                 ) and not (streets[i] and not streets[i].isdisjoint(streets[j])
-                           and "a branch or another body" in reason):
+                           and "a branch or another body" in reason) and not _at_one_line(
+                reason, key_fields[i] & key_fields[j]):
             return None  # (a branch's place may be the other's town by its address: ``_placed_by_address``)
         return score, reason
 
@@ -988,7 +997,8 @@ def find_duplicates(records, *, min_score: float = W.DUPLICATE_MIN_SCORE, top_k:
         if a in rb.part_of or b in ra.part_of:  # recorded as a unit of the other: two records on purpose
             return None
         if (score + W.MAX_CONTACT_BONUS < min_score - 1e-9 and not (ra.identifiers and rb.identifiers)
-                and not (ra.people & rb.people) and not (ra.website and rb.website)):
+                and not (ra.people & rb.people) and not (ra.website and rb.website)
+                and ANOTHER_INSTITUTION not in reason):  # (lifted to review at one door and line: below)
             return None  # nothing below lifts it to min_score: contact evidence adds at most MAX_CONTACT_BONUS
         if reason == SAME_NAME:  # the name's key is shared: say which address it left out of these two names
             ka, kb = name_key(ra.name, person=ra.kind == "Person"), name_key(rb.name, person=rb.kind == "Person")
@@ -999,6 +1009,12 @@ def find_duplicates(records, *, min_score: float = W.DUPLICATE_MIN_SCORE, top_k:
             delta = min(delta, 0.0)  # a town or a hospital apart is not undone by a shared switchboard
         score = min(1.0, max(0.0, score + delta))
         reasons += contact
+        if ANOTHER_INSTITUTION in reason and any(r.startswith("same phone number") for r in contact) and any(
+                r.startswith(("same address", "same postcode")) for r in contact):
+            # one name's kind qualified ("Dudley College of Technology" / "Dudley College") at one door and on one
+            # line (a switchboard is none): the college written in full, or two bodies there; listed for review
+            # (``groups.review_only``), never merged (a schools trial's pair, 0.0 and never shown)
+            score = max(score, W.DUPLICATE_MIN_SCORE)
         # (only a shared address, postcode or phone lifts such a pair)
         if delta > 0 and (venue := _venue(ra, rb, reason.startswith("same name"))):
             reasons.append(venue)

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from typing import Any, Mapping
 
 from . import weights as W
-from .names import (AFTER_A_DASH, FOUNDATION_OF, IN_BRACKETS, MANY_AND_ONE, NO_WORD_IN_COMMON, ONLY_A_PLACE, OWN_WORDS,
+from .names import (ANOTHER_INSTITUTION, AFTER_A_DASH, FOUNDATION_OF, IN_BRACKETS, MANY_AND_ONE, NO_WORD_IN_COMMON, ONLY_A_PLACE, OWN_WORDS,
                     SAME_NAME, SPELLED_OUT, SPELLS_A_KIND, acronyms, added_after, name_key, same_words, several_bodies)
 
 __all__ = ["overlap_groups", "merge_groups", "groups_of", "merge_plan", "review_only", "PlannedPair"]
@@ -337,6 +337,9 @@ def review_only(pair, names: Mapping[str, str] | None, several=None) -> str | No
         # Sedgley Street", "Friends of West Park (Wolverhampton)"), not a branch elsewhere
         return ("one registered body, but the names say a branch or a site of it: review it (merge them, or keep "
                 "both with part_of)")
+    if pair.reasons and ANOTHER_INSTITUTION in pair.reasons[0]:
+        return ("only one name names its kind so: another institution (a university of technology, a teaching "
+                "hospital), or the body written in full at its own door: review it rather than merge")
     if pair.reasons and _KINDS_APART.search(pair.reasons[0]) and not any(
             r.startswith(EVIDENCE_BEYOND_NAME) for r in pair.reasons):
         return ("the names say two kinds of body, and no identifier, street address, phone or website says they are "

@@ -1593,9 +1593,9 @@ def name_similarity(a: NameKey, b: NameKey, weight, ambiguous=frozenset(), place
             return 0.0, f"one is a {'/'.join(only_a)}, the other a {'/'.join(only_b)}: each a body of its own"
         return 0.0, f"only one is a {'/'.join(only_a or only_b)}: a body of its own"
     if (qualified := kind_qualifier_clash(a, b)):
-        return 0.0, f"only one names {_a(qualified)}: another institution, a body of its own"
+        return 0.0, f"only one names {_a(qualified)}{ANOTHER_INSTITUTION}"
     if (named := named_kind_clash(a, b)):
-        return 0.0, f"only one names the {named}: another institution, a body of its own"
+        return 0.0, f"only one names the {named}{ANOTHER_INSTITUTION}"
     if (owned := body_of_body_clash(a, b)):
         return 0.0, f"only one names {_a(owned)}: a body of the other, a body of its own"
     if (unit := unit_after_clash(a, b)):
@@ -1847,6 +1847,9 @@ ONLY_A_PLACE = ", no word but a place's or a common one"
 OWN_WORDS = "each has words of its own"
 
 
+#: How a name reason says one name's kind is qualified or named and the other's not ("only one names a technical
+#: college"): another institution, unless more than names says one (``duplicates``, ``groups.review_only``).
+ANOTHER_INSTITUTION = ": another institution, a body of its own"
 #: Why two names are one: the reason of a pair whose names are one once normalised (``name_key``).
 SAME_NAME = "same name once case, punctuation, legal forms and titles are ignored"
 
