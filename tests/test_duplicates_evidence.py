@@ -2354,3 +2354,17 @@ def test_a_kind_named_in_full_at_one_door_and_line_is_for_review():
     assert not _plan(_org("a", "Dudley College", phone="01384 363000", **door),
                      _org("b", "Dudley College of Technology", phone="01384 363111", **door))
     assert not _plan(_org("a", "Dudley College"), _org("b", "Dudley College of Technology"))
+
+
+def test_a_unit_of_a_kind_under_its_body_s_number_is_for_review():
+    """A mental health hold-out merged "Black Country Healthcare NHS FT" into "Black Country Recovery College" (the
+    trust's ODS code on both, one postcode): a trust's college is listed under the trust's code. Under one number, a
+    name with a kind of body of its own (a college) the other lacks is a unit of the body, reviewed; a renamed body
+    with no kind of its own ("Age Concern Walsall" / "Age UK Walsall") is still merged on its number."""
+    trust = dict(identifiers=("GB-NHS-TAJ",), postcode="DY2 8PS")
+    plan = _plan(_org("a", "Black Country Healthcare NHS FT", **trust), _org("b", "Black Country Recovery College",
+                                                                             **trust))
+    assert [p.action for p in plan] == ["review"], plan
+    charity = dict(identifiers=("GB-CHC-1076694",), postcode="WS1 1QL")
+    plan = _plan(_org("a", "Age Concern Walsall", **charity), _org("b", "Age UK Walsall", **charity))
+    assert [p.action for p in plan] == ["merge"], plan

@@ -25,8 +25,9 @@ from dataclasses import dataclass
 from typing import Any, Mapping
 
 from . import weights as W
-from .names import (ANOTHER_INSTITUTION, AFTER_A_DASH, FOUNDATION_OF, IN_BRACKETS, MANY_AND_ONE, NO_WORD_IN_COMMON, ONLY_A_PLACE, OWN_WORDS,
-                    SAME_NAME, SPELLED_OUT, SPELLS_A_KIND, acronyms, added_after, name_key, same_words, several_bodies)
+from .names import (AFTER_A_DASH, ANOTHER_INSTITUTION, FOUNDATION_OF, IN_BRACKETS, KIND_WORDS, MANY_AND_ONE,
+                    NO_WORD_IN_COMMON, ONLY_A_PLACE, OWN_WORDS, SAME_NAME, SPELLED_OUT, SPELLS_A_KIND, acronyms,
+                    added_after, name_key, same_words, several_bodies)
 
 __all__ = ["overlap_groups", "merge_groups", "groups_of", "merge_plan", "review_only", "PlannedPair"]
 
@@ -307,6 +308,14 @@ def review_only(pair, names: Mapping[str, str] | None, several=None) -> str | No
         # door, the body or a part of it
         return ("one registered number, and one name is the other's with words of its own: a service, project or "
                 "branch of the body, or the body: review it (merge them, or keep both with part_of)")
+    if same_ids and names and OWN_WORDS in pair.reasons[0] and _kind_of_its_own(
+            names[pair.a], names[pair.b]) and not any(map(numbers_a_site, same_ids)):
+        # an NHS trust's recovery college is listed under the trust's code ("Black Country Recovery College" /
+        # "Black Country Healthcare NHS FT", GB-NHS-TAJ at one postcode: merged in a mental health hold-out, the
+        # trust kept as the college's alias); a renamed body has no kind of its own ("Age Concern" / "Age UK")
+        return ("one registered number, and one name has a kind of body of its own (a college, a school, a "
+                "library) the other lacks: a unit of the registered body, or the body: review it (merge them, or "
+                "keep both with part_of)")
     if same_ids and pair.reasons[0].startswith(NO_WORD_IN_COMMON) and not any(map(numbers_a_site, same_ids)):
         # a charity's projects and branches are registered under its number, and a company's trading names under
         # its own ("Restore" / "Birmingham Churches Together", "Codsall U3A" / "The Third Age Trust": 0.99 on the
@@ -399,6 +408,12 @@ def review_only(pair, names: Mapping[str, str] | None, several=None) -> str | No
 
 #: How a pair's reasons say two records' phones or street addresses differ (``duplicates.contact_evidence``).
 _CONTACT_APART = ("but different phone numbers", "but different addresses")
+
+
+def _kind_of_its_own(a: str, b: str) -> bool:
+    """One name has words naming a kind of body (``names.KIND_WORDS``: a college, a school) and the other none."""
+    ta, tb = set(name_key(a).tokens), set(name_key(b).tokens)
+    return bool(KIND_WORDS & ta) != bool(KIND_WORDS & tb)
 
 
 def _one_of_two(a: str, b: str) -> str | None:
