@@ -308,14 +308,6 @@ def review_only(pair, names: Mapping[str, str] | None, several=None) -> str | No
         # door, the body or a part of it
         return ("one registered number, and one name is the other's with words of its own: a service, project or "
                 "branch of the body, or the body: review it (merge them, or keep both with part_of)")
-    if same_ids and names and OWN_WORDS in pair.reasons[0] and _kind_of_its_own(
-            names[pair.a], names[pair.b]) and not any(map(numbers_a_site, same_ids)):
-        # an NHS trust's recovery college is listed under the trust's code ("Black Country Recovery College" /
-        # "Black Country Healthcare NHS FT", GB-NHS-TAJ at one postcode: merged in a mental health hold-out, the
-        # trust kept as the college's alias); a renamed body has no kind of its own ("Age Concern" / "Age UK")
-        return ("one registered number, and one name has a kind of body of its own (a college, a school, a "
-                "library) the other lacks: a unit of the registered body, or the body: review it (merge them, or "
-                "keep both with part_of)")
     if same_ids and pair.reasons[0].startswith(NO_WORD_IN_COMMON) and not any(map(numbers_a_site, same_ids)):
         # a charity's projects and branches are registered under its number, and a company's trading names under
         # its own ("Restore" / "Birmingham Churches Together", "Codsall U3A" / "The Third Age Trust": 0.99 on the
@@ -336,6 +328,14 @@ def review_only(pair, names: Mapping[str, str] | None, several=None) -> str | No
         return ("one registered number, but the names differ and so do their phones or addresses: the parts of one "
                 "registered body (a diocese's parishes, a circuit's churches, a charity's projects) share its number: "
                 "review it (merge them, or keep both with part_of)")
+    if same_ids and names and OWN_WORDS in pair.reasons[0] and _kind_of_its_own(
+            names[pair.a], names[pair.b]) and not any(map(numbers_a_site, same_ids)):
+        # an NHS trust's recovery college is listed under the trust's code ("Black Country Recovery College" /
+        # "Black Country Healthcare NHS FT", GB-NHS-TAJ at one postcode: merged in a mental health hold-out, the
+        # trust kept as the college's alias); a renamed body has no kind of its own ("Age Concern" / "Age UK")
+        return ("one registered number, and one name has a kind of body of its own (a college, a school, a "
+                "library) the other lacks: a unit of the registered body, or the body: review it (merge them, or "
+                "keep both with part_of)")
     if same_ids and any(
             "a branch or another body" in r or r.startswith("different places") for r in pair.reasons) and not any(
             r.startswith("same address") or (r.startswith("same postcode") and _one_adds_a_place(pair, names))
