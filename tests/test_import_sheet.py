@@ -2825,6 +2825,25 @@ def test_a_venue_column_is_offered_as_the_address_and_written_first(lcg, tmp_pat
                     "Lye Walking Group": "Cross Walks Road, Lye"}
 
 
+
+@pytest.mark.parametrize("text, columns", [
+    ("Partner,Country,County,City,Street\nUniversity of Glasgow,UK,,Glasgow,University Avenue\n"
+     "Keele University,United Kingdom,Staffordshire,Keele,\n",
+     "{Partner: Label, Country: address, County: address, City: address, Street: address}"),
+    ("Partner,Based in,City\nUniversity of Glasgow,UK,\"University Avenue, Glasgow\"\n"
+     "Keele University,United Kingdom,\"Keele, Staffordshire\"\n",
+     '{Partner: Label, "Based in": address, City: address}')])
+def test_an_address_is_joined_street_town_county_country_whatever_the_columns_order(lcg, tmp_path, text, columns):
+    """A research trial's partners register had "Country" before "City": its addresses read "UK, Glasgow", which
+    people, `lcg search` (a town before the country ending an address) and `lcg duplicates` (the country an address
+    ends with) read as a town "UK". A column whose heading names a country, or whose cells all name one, goes last,
+    a county's or region's before it, the other columns in their order."""
+    result = _import_list(lcg, tmp_path, text, columns)
+    assert result.exit_code == 0, result.output
+    orgs = {n.name: n.props["address"] for n in load_dataset(tmp_path / "data").nodes}
+    assert orgs == {"University of Glasgow": "University Avenue, Glasgow, UK",
+                    "Keele University": "Keele, Staffordshire, United Kingdom"}
+
 def test_the_rows_named_by_a_unit_column_are_counted_beside_the_organisations(lcg, tmp_path):
     """A trial's summary read "added 68 organisations, 7 people (7 named 'Organisation - Dept / Service' ...)":
     the rows named "Organisation - Unit" counted after the people, as if people had been named so. Their count is
