@@ -60,7 +60,7 @@ from ..errors import LcgError, UnreadableInput
 from ..identifiers import BARE_WEB_ADDRESS, amount_value, currency_sign, totals_row
 from .org_ids import BLANK_WORDS, ODS_SHAPE, OFSTED_EY, is_blank, is_placeholder
 from .text_encoding import csv_text
-from .yaml_out import FolderIndex, elsewhere, norm_name, slug, write_import
+from .yaml_out import FolderIndex, elsewhere, norm_name, slug, write_import, written_name
 
 __all__ = ["SheetProblems", "SheetResult", "import_sheet", "read_tables", "ELEMENT_COLUMNS", "CONNECTION_COLUMNS",
            "FORMULA_START", "LIST_SEPARATOR"]
@@ -1433,6 +1433,13 @@ def _tie_cells(reader: _Reader, entries: list, by_id: dict, by_label: dict) -> d
                 continue
             matches = [ref] if ref in by_id and by_id[ref]["_kind"] in ends else \
                 [i for i in by_label.get(norm_name(ref), []) if by_id[i]["_kind"] in ends]
+            if len(matches) > 1 and len(exact := [i for i in matches
+                                                  if written_name(by_id[i]["name"]) == written_name(ref)]) == 1:
+                matches = exact  # "Dudley Academies Trust" beside "The Dudley Academies Trust": the one written so
+            if len(matches) == 1 and matches[0] != ref and written_name(by_id[matches[0]]["name"]) != written_name(ref):
+                reader.repairs.setdefault((sheet, column), []).append(  # "Black Country Womens Aid": said
+                    (n, ref, f"{matches[0]} ({by_id[matches[0]]['name']!r}), the row of that name once case, "
+                             "apostrophes, punctuation and a leading 'The' are set aside"))
             if not matches and (ref in no_bodies[(sheet, key)] or _one_common_word(ref)):  # "school", "volunteers":
                 # kept in the note, said (``_warnings``)
                 said_at = reader.no_bodies if ref in no_bodies[(sheet, key)] else reader.common_words
@@ -3216,7 +3223,10 @@ def _parents_in_the_folder(reader: _Reader, index: FolderIndex, entries: list, b
                            ties: dict) -> list[tuple[str, str, str]]:
     """Link each name a tie column ("Run by", "Provider name": part_of) gives that no row of the sheets has to the
     organisation of the folder's other files (another import's, the user's) of exactly that name (case and accents
-    aside), when one only has it, instead of writing a new entry of it: (column, name, id) of each, for the summary.
+    aside), when one only has it, or one only of those that have it writes it so, case and spacing aside (a schools
+    trial's "Dudley Academies Trust" made dudley-academies-trust-2 beside trusts.xlsx's record of that name, which
+    "The Dudley Academies Trust" has too), instead of writing a new entry of it: (column, name, id) of each, for the
+    summary.
     An ageing-well trial's groups list named "Beechwood Grange Care Home", a row of the CQC list imported before, as
     the body running a memory cafe: it was written again as beechwood-grange-care-home-2, a record of the body by name
     alone. Another spelling ("Cedar Lodge (Barchester)" for "Cedar Lodge") is no exact name: a new entry, which
@@ -3227,8 +3237,13 @@ def _parents_in_the_folder(reader: _Reader, index: FolderIndex, entries: list, b
     for org, names in index.names_of.items():
         if names and org not in index.own_ids:
             by_name.setdefault(names[0], []).append(org)
-    found = {made: by_name[key][0] for made in reader.made_parents
-             if len(by_name.get(key := norm_name(by_id[made]["name"]), ())) == 1}
+
+    def one_of(name: str) -> str | None:  # the one record of the name, else the one of them written so
+        held = by_name.get(norm_name(name), [])
+        exact = [o for o in index.orgs_by_written_name.get(written_name(name), ()) if o in held]
+        return held[0] if len(held) == 1 else exact[0] if len(exact) == 1 else None
+
+    found = {made: held for made in reader.made_parents if (held := one_of(by_id[made]["name"])) is not None}
     if not found:
         return []
     for at, values in ties.items():
