@@ -44,7 +44,7 @@ def fold(text: str) -> str:
     # a possessive's apostrophe joins: "St Edmund's" is "st edmunds", as "St Edmunds" is (three trials' searches
     # missed a name written with or without one); elsewhere it parts two words ("Université d'Angers", "O'Neill")
     if "'" in text or "\u2019" in text:
-        text = _POSSESSIVE.sub("", text)
+        text = POSSESSIVE.sub("", text)
     words = _NOT_WORD.sub(" ", text.replace("&", " and ")).split()
     if "saint" in text or any(w in _SAME_WORD for w in words):
         words = [_SAME_WORD.get(w, w) for w in words]
@@ -61,7 +61,9 @@ SUBSTRING_MIN = 4
 
 
 _DOTTED = re.compile(r"\b(?:\w\.){2,}")  # initials with stops: "w.e.a.", "u.k."
-_POSSESSIVE = re.compile(r"(?<=\w)['\u2019](?=s\b)")  # "'s" ending a word: a quote around a name stays a space
+#: "'s" ending a word, whose apostrophe joins ("St Edmund's" is "St Edmunds"): a quote around a name stays a
+#: space. Searches (``fold``) and the importers' names (``importers.yaml_out.norm_name``) read it so.
+POSSESSIVE = re.compile(r"(?<=\w)['\u2019](?=s\b)")
 
 
 #: Initials a query may be, in letters: "UoW" finds the University of Wolverhampton and "WMFS" the West Midlands Fire

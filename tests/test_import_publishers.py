@@ -539,7 +539,8 @@ def test_a_number_matched_under_a_name_sharing_no_word_is_said_and_not_an_alias(
 def test_a_name_written_with_its_words_apart_or_together_shares_its_words(lcg, tmp_path):
     """A youth trial's warnings said 'BASE25 LTD' and the folder's 'Base 25 Ltd', 'Barnardos' and "Barnardo's"
     "share no word", and kept each only as the name on its grants: names are compared as the duplicates' name key
-    compares them (case, punctuation and legal forms aside), their space-less join too."""
+    compares them (case, punctuation and legal forms aside), their space-less join too. "Barnardos" is the entry
+    "Barnardo's" by its name, a possessive's apostrophe aside (``yaml_out.norm_name``): nothing to say of it."""
     out = tmp_path / "data"
     (out).mkdir()
     (out / "organisations.yaml").write_text(
@@ -550,7 +551,7 @@ def test_a_name_written_with_its_words_apart_or_together_shares_its_words(lcg, t
     result, out = _import(lcg, tmp_path, grants)
     assert result.exit_code == 0, result.output
     assert "share no word" not in result.output, result.output
-    assert len(_warnings(result.output)) == 2, result.output
+    assert len(_warnings(result.output)) == 1 and "'BASE25 LTD'" in result.output, result.output
 
 
 def test_a_number_several_folder_entries_hold_goes_to_the_closest_name(lcg, tmp_path):

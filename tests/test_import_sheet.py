@@ -2826,6 +2826,25 @@ def test_a_venue_column_is_offered_as_the_address_and_written_first(lcg, tmp_pat
                     "Lye Walking Group": "Cross Walks Road, Lye"}
 
 
+
+@pytest.mark.parametrize("text, columns", [
+    ("Partner,Country,County,City,Street\nUniversity of Glasgow,UK,,Glasgow,University Avenue\n"
+     "Keele University,United Kingdom,Staffordshire,Keele,\n",
+     "{Partner: Label, Country: address, County: address, City: address, Street: address}"),
+    ("Partner,Based in,City\nUniversity of Glasgow,UK,\"University Avenue, Glasgow\"\n"
+     "Keele University,United Kingdom,\"Keele, Staffordshire\"\n",
+     '{Partner: Label, "Based in": address, City: address}')])
+def test_an_address_is_joined_street_town_county_country_whatever_the_columns_order(lcg, tmp_path, text, columns):
+    """A research trial's partners register had "Country" before "City": its addresses read "UK, Glasgow", which
+    people, `lcg search` (a town before the country ending an address) and `lcg duplicates` (the country an address
+    ends with) read as a town "UK". A column whose heading names a country, or whose cells all name one, goes last,
+    a county's or region's before it, the other columns in their order."""
+    result = _import_list(lcg, tmp_path, text, columns)
+    assert result.exit_code == 0, result.output
+    orgs = {n.name: n.props["address"] for n in load_dataset(tmp_path / "data").nodes}
+    assert orgs == {"University of Glasgow": "University Avenue, Glasgow, UK",
+                    "Keele University": "Keele, Staffordshire, United Kingdom"}
+
 def test_the_rows_named_by_a_unit_column_are_counted_beside_the_organisations(lcg, tmp_path):
     """A trial's summary read "added 68 organisations, 7 people (7 named 'Organisation - Dept / Service' ...)":
     the rows named "Organisation - Unit" counted after the people, as if people had been named so. Their count is
@@ -3110,6 +3129,48 @@ def test_a_provider_named_exactly_as_an_organisation_of_the_folder_is_linked_to_
     assert ("beechwood-memory-cafe", "beechwood-grange-care-home") in {(r.start, r.end) for r in ds.rels
                                                                         if r.kind == "PART_OF"}
 
+
+
+def test_a_provider_named_as_a_row_but_for_an_apostrophe_is_that_row_said_in_a_warning(lcg, tmp_path):
+    """A community safety trial's directory named its provider "Black Country Womens Aid" beside its row "Black
+    Country Women's Aid": a new record of the name, to which "BCWA" was then linked too, two records of one charity
+    and neither tied to the row. A provider cell naming a row once case, apostrophes, punctuation and a leading
+    "The" are set aside is that row, said in a warning; initials then spell the row's name alone."""
+    text = ("Service name,Provider\nBlack Country Women's Aid,\n"
+            "Dudley Domestic Abuse Service,Black Country Womens Aid\n"
+            "Sandwell DV Support Service,BCWA\nHaven Helpline,THE HAVEN\nThe Haven,\n")
+    result = _import_list(lcg, tmp_path, text, "{Service name: Label, Provider: part_of}")
+    assert result.exit_code == 0, result.output
+    ds = load_dataset(tmp_path / "data")
+    assert [n.name for n in ds.nodes] == ["Black Country Women's Aid", "Dudley Domestic Abuse Service",
+                                          "Sandwell DV Support Service", "Haven Helpline", "The Haven"]
+    assert {(r.start, r.end) for r in ds.rels if r.kind == "PART_OF"} == {
+        ("dudley-domestic-abuse-service", "black-country-women-s-aid"),
+        ("sandwell-dv-support-service", "black-country-women-s-aid"), ("haven-helpline", "the-haven")}
+    assert ("list.csv:3 (and 1 more row): column 'Provider': read 'Black Country Womens Aid' as "
+            "black-country-women-s-aid (\"Black Country Women's Aid\"), the row of that name once case, apostrophes, punctuation and a leading "
+            "'The' are set aside, 'BCWA' as black-country-women-s-aid") in result.stderr, result.stderr
+
+
+def test_a_provider_is_the_one_folder_record_written_as_it_is_among_several_of_its_loose_name(lcg, tmp_path):
+    """A schools trial's "Trusts (name)" column named "Dudley Academies Trust", the name of a row of trusts.xlsx
+    imported before, yet made dudley-academies-trust-2: the list had "The Dudley Academies Trust" too, and of two
+    records of one name (a leading "The" aside) neither was taken. The one written as the cell is, case and spacing
+    aside, is the record."""
+    (tmp_path / "trusts.csv").write_text("Trust,Head office\nDudley Academies Trust,\"The Broadway, Dudley\"\n"
+                                         "The Dudley Academies Trust,Dudley College\n", encoding="utf-8")
+    (tmp_path / "m.yaml").write_text("columns: {Trust: Label, Head office: address}\n", encoding="utf-8")
+    first = lcg("import", "sheet", tmp_path / "trusts.csv", "--type", "organisation", "--map", tmp_path / "m.yaml",
+                "-o", tmp_path / "data")
+    assert first.exit_code == 0, first.output
+    result = _import_list(lcg, tmp_path, "School,Trust\nCastle High School,Dudley Academies Trust\n",
+                          "{School: Label, Trust: part_of}")
+    assert result.exit_code == 0, result.output
+    ds = load_dataset(tmp_path / "data")
+    assert sorted(n.id for n in ds.nodes) == ["castle-high-school", "dudley-academies-trust",
+                                              "the-dudley-academies-trust"]
+    assert {(r.start, r.end) for r in ds.rels if r.kind == "PART_OF"} == {
+        ("castle-high-school", "dudley-academies-trust")}
 
 def test_a_row_named_as_a_provider_another_import_made_is_that_record(lcg, tmp_path):
     """A libraries trial's venues list, imported first, made "Wednesfield History Society" for the body in its

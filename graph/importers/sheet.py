@@ -11,8 +11,8 @@ PARTNER_IN or ``partner in``), and tie fields as columns (``role``, ``from``,
 each (a file with From/To columns is connections). Other column names are
 mapped with a small YAML file (``columns: {Organisation name: Label, Fax: ~}``,
 ``types: {Org: Organisation}``, ``type: Organisation``): a column mapped to nothing
-is left out, columns mapped to ``address`` (street, town) are joined in their order (a venue's first:
-``_venue_header``), a column mapped to
+is left out, columns mapped to ``address`` are joined street, town, county, country whatever their order (a
+venue's first: ``_venue_header``; ``_address_ranks``), a column mapped to
 ``person`` ("Main contact", "Focal point"; a delegates list's "Name" beside its "Organisation", which is then the
 Label: ``_label_guess``) names people who work for the row's organisation (``PERSON_COLUMN``), register
 numbers ("Charity number", "Companies House No") are read as org-ids (``register_of``), and ``type`` is the kind
@@ -60,7 +60,7 @@ from ..errors import LcgError, UnreadableInput
 from ..identifiers import BARE_WEB_ADDRESS, amount_value, currency_sign, totals_row
 from .org_ids import BLANK_WORDS, ODS_SHAPE, OFSTED_EY, is_blank, is_placeholder
 from .text_encoding import csv_text
-from .yaml_out import FolderIndex, elsewhere, norm_name, slug, write_import
+from .yaml_out import FolderIndex, elsewhere, norm_name, slug, write_import, written_name
 
 __all__ = ["SheetProblems", "SheetResult", "import_sheet", "read_tables", "ELEMENT_COLUMNS", "CONNECTION_COLUMNS",
            "FORMULA_START", "LIST_SEPARATOR"]
@@ -1016,14 +1016,55 @@ def _ends_with_part(address, part) -> bool:
     return len(add) <= len(have) and have[-len(add):] == add
 
 
-def _row(cols: list, cells, blanked: list[int] | None = None, venues=()) -> dict:
+#: An address column's heading naming its country ("Country", "Home country", "Nation"), its county or region
+#: ("County", "Region", "State", "Province") or its town ("Town/City", "Member city", "Locality"): the parts an
+#: address ends with, in the reverse order (``_address_ranks``).
+_COUNTRY_HEADER = re.compile(r"\b(?:country|countries|nation)\b")
+_REGION_HEADER = re.compile(r"\b(?:county|region|state|province)\b")
+_TOWN_HEADER = re.compile(r"\b(?:town|city|locality|village)\b")
+
+
+def _names_a_country(text) -> bool:
+    """Whether a cell names a country whole ("UK", "United Kingdom", "Republic of Korea": ``places.country_named``)."""
+    from ..dedup.places import country_named
+
+    folded = unicodedata.normalize("NFKD", str(text).lower()).encode("ascii", "ignore").decode()
+    return country_named(" ".join(re.findall(r"[a-z]+", folded))) is not None
+
+
+def _address_ranks(cols: list, header, rows) -> dict[int, int]:
+    """The address columns whose parts go last, whatever the columns' order: 3 for a country's (its heading names
+    a country, or every cell written is a country's name), 2 for a county's or region's, 1 for a town's; the others
+    (a street's, "Address 1", "Area") first, in their order. An address is read street -> town -> county -> country,
+    by people and by `lcg search` and `lcg duplicates`, which read the town before a country ending it: a research
+    register's "Country", "City" columns made "UK, Glasgow"."""
+    ranks = {}
+    for i, (c, h) in enumerate(zip(cols, header)):
+        head = str(h or "").strip().lower()
+        if c.lower() != "address" or _venue_header(head):
+            continue
+        cells = [_cell(r[i]) for r in rows if i < len(r)]
+        written = [v for v in cells if not is_blank(v)]
+        if _COUNTRY_HEADER.search(head) or (written and all(_names_a_country(v) for v in written)):
+            ranks[i] = 3
+        elif _REGION_HEADER.search(head):
+            ranks[i] = 2
+        elif _TOWN_HEADER.search(head):
+            ranks[i] = 1
+    return ranks
+
+
+def _row(cols: list, cells, blanked: list[int] | None = None, venues=(), ranks: dict[int, int] | None = None) -> dict:
     """A row's cells by field name; the cells of columns mapped to one of ``JOINED_FIELDS`` joined; a placeholder
     ("N/A", "-", "tbc": ``is_blank``) in an optional column read as empty, its column's place noted in
     ``blanked``. The cells of the address columns at the places ``venues`` (named for a venue: ``_venue_header``)
     are written first, wherever the column is, unless the address starts with the venue's name already: "Lye
-    Community Centre, Cross Walks Road, Lye", the building the duplicates check reads a venue in."""
+    Community Centre, Cross Walks Road, Lye", the building the duplicates check reads a venue in; those at the
+    places ``ranks`` holds (a town's, a county's, a country's: ``_address_ranks``) last, in that order: "Glasgow,
+    UK"."""
     out: dict = {}
     venue_names: list[str] = []
+    ranked: list[tuple[int, int, Any]] = []
     for i, (col, cell) in enumerate(zip(cols, cells)):
         value = _cell(cell)
         if is_blank(value) and col.lower() not in _AS_WRITTEN and not col.startswith(PERSON_PART):
@@ -1034,6 +1075,9 @@ def _row(cols: list, cells, blanked: list[int] | None = None, venues=()) -> dict
             if value not in (None, ""):
                 venue_names.append(" ".join(str(value).split()))
             continue
+        if ranks and i in ranks and col.lower() == "address":
+            ranked.append((ranks[i], i, value))
+            continue
         if col.lower() in JOINED_FIELDS:  # "Address" and a column mapped to "address" are one field
             col = col.lower()
             if col == "address" and _ends_with_part(out.get(col), value):
@@ -1042,6 +1086,11 @@ def _row(cols: list, cells, blanked: list[int] | None = None, venues=()) -> dict
                 parts = [str(x) for x in (out[col], value) if x not in (None, "")]
                 value = (", " if col == "address" else LIST_SEPARATOR).join(parts) or None
         out[col] = value
+    if ranked:
+        out.setdefault("address", None)
+    for _, _, value in sorted(ranked, key=lambda x: x[:2]):
+        if value not in (None, "") and not _ends_with_part(out.get("address"), value):
+            out["address"] = ", ".join(str(x) for x in (out.get("address"), value) if x not in (None, ""))
     if venue_names:
         rest = str(out.get("address") or "")
         first = [v for v in venue_names if not f"{norm_name(rest)} ".startswith(f"{norm_name(v)} ")]
@@ -1319,9 +1368,10 @@ def _read(paths: list[Path], out_dir, mapping, name: str | None, kind: str | Non
                     reader.sheet_rows[label] = (rows[0], rows[1:])
                 venues = {i for i, (c, h) in enumerate(zip(cols, rows[0]))
                           if c.lower() == "address" and _venue_header(str(h or "").strip().lower())}
+                ranks = _address_ranks(cols, rows[0], rows[1:])
                 for n, r in numbered[1:]:
                     blanked: list[int] = []
-                    target.append((label, n, _row(cols, r, blanked, venues)))
+                    target.append((label, n, _row(cols, r, blanked, venues, ranks)))
                     for i in blanked:
                         reader.blanks.setdefault((label, str(rows[0][i]).strip()), []).append((n, str(r[i]).strip()))
                 named = [i for i, c in enumerate(rows[0]) if c not in (None, "") and str(c).strip()]
@@ -1383,6 +1433,13 @@ def _tie_cells(reader: _Reader, entries: list, by_id: dict, by_label: dict) -> d
                 continue
             matches = [ref] if ref in by_id and by_id[ref]["_kind"] in ends else \
                 [i for i in by_label.get(norm_name(ref), []) if by_id[i]["_kind"] in ends]
+            if len(matches) > 1 and len(exact := [i for i in matches
+                                                  if written_name(by_id[i]["name"]) == written_name(ref)]) == 1:
+                matches = exact  # "Dudley Academies Trust" beside "The Dudley Academies Trust": the one written so
+            if len(matches) == 1 and matches[0] != ref and written_name(by_id[matches[0]]["name"]) != written_name(ref):
+                reader.repairs.setdefault((sheet, column), []).append(  # "Black Country Womens Aid": said
+                    (n, ref, f"{matches[0]} ({by_id[matches[0]]['name']!r}), the row of that name once case, "
+                             "apostrophes, punctuation and a leading 'The' are set aside"))
             if not matches and (ref in no_bodies[(sheet, key)] or _one_common_word(ref)):  # "school", "volunteers":
                 # kept in the note, said (``_warnings``)
                 said_at = reader.no_bodies if ref in no_bodies[(sheet, key)] else reader.common_words
@@ -3166,7 +3223,10 @@ def _parents_in_the_folder(reader: _Reader, index: FolderIndex, entries: list, b
                            ties: dict) -> list[tuple[str, str, str]]:
     """Link each name a tie column ("Run by", "Provider name": part_of) gives that no row of the sheets has to the
     organisation of the folder's other files (another import's, the user's) of exactly that name (case and accents
-    aside), when one only has it, instead of writing a new entry of it: (column, name, id) of each, for the summary.
+    aside), when one only has it, or one only of those that have it writes it so, case and spacing aside (a schools
+    trial's "Dudley Academies Trust" made dudley-academies-trust-2 beside trusts.xlsx's record of that name, which
+    "The Dudley Academies Trust" has too), instead of writing a new entry of it: (column, name, id) of each, for the
+    summary.
     An ageing-well trial's groups list named "Beechwood Grange Care Home", a row of the CQC list imported before, as
     the body running a memory cafe: it was written again as beechwood-grange-care-home-2, a record of the body by name
     alone. Another spelling ("Cedar Lodge (Barchester)" for "Cedar Lodge") is no exact name: a new entry, which
@@ -3177,8 +3237,13 @@ def _parents_in_the_folder(reader: _Reader, index: FolderIndex, entries: list, b
     for org, names in index.names_of.items():
         if names and org not in index.own_ids:
             by_name.setdefault(names[0], []).append(org)
-    found = {made: by_name[key][0] for made in reader.made_parents
-             if len(by_name.get(key := norm_name(by_id[made]["name"]), ())) == 1}
+
+    def one_of(name: str) -> str | None:  # the one record of the name, else the one of them written so
+        held = by_name.get(norm_name(name), [])
+        exact = [o for o in index.orgs_by_written_name.get(written_name(name), ()) if o in held]
+        return held[0] if len(held) == 1 else exact[0] if len(exact) == 1 else None
+
+    found = {made: held for made in reader.made_parents if (held := one_of(by_id[made]["name"])) is not None}
     if not found:
         return []
     for at, values in ties.items():
@@ -3437,13 +3502,14 @@ FIELD_SYNONYMS = {"zip": "postcode", "zipcode": "postcode", "zip code": "postcod
                   **dict.fromkeys(("tel.", "tel no", "tel. no.", "tel no."), "phone"),
                   **dict.fromkeys(("zip+4", "zip + 4", "zip code+4"), "postcode"),
                   **dict.fromkeys(("location", "postal address", "mailing address"), "address"),
-                  # the area after the street and town, joined after them in the columns' order as Town is
+                  # the area after the street and town, joined after them whatever the columns' order
+                  # (``_address_ranks``)
                   **dict.fromkeys(("state", "county", "country", "region", "province"), "address")}
 #: How a column's name ends when it names a field after another word or before a number ("TelephoneNum",
 #: "SchoolWebsite", "Street 1", "Address line 2"), for its hint: not "Phone opening hours", "Town twinning",
 #: "Address type", "Postcode district", nor an e-mail or web address. A name ending with a place's word, a word of
 #: its own ("Member city", "Home country", "Local authority region"), says where the row is, as "City" does: offered
-#: as address, joined with the others in their order (a trial's "Member city" was offered ~); not "Ethnicity",
+#: as address, joined with the others (``_address_ranks``: a trial's "Member city" was offered ~); not "Ethnicity",
 #: "Capacity", "Estate", "Allocation", whose ends are no words.
 _FIELD_WORDS = {"phone": re.compile(r"(?:(?:tele)?phone|\btel\.?)[\s_-]*(?:num|number|no\.?)?$"),
                 "website": re.compile(r"(?:website|web site|webpage|homepage)$"),

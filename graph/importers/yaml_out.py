@@ -36,9 +36,11 @@ from typing import Any
 from .. import schema
 from ..atomic_write import write_text_atomic
 from ..errors import ImportTargetInvalid, ValidationFailed
+from ..search import POSSESSIVE
 from .json_lines import encode as json_lines, escaped
 
-__all__ = ["slug", "norm_name", "FolderIndex", "write_import", "yaml_text", "ImportInvalid", "RowProblem"]
+__all__ = ["slug", "norm_name", "written_name", "FolderIndex", "write_import", "yaml_text", "ImportInvalid",
+           "RowProblem"]
 
 class ImportInvalid(ValidationFailed):
     """The folder with the import in place would not validate (``errors``: every problem); nothing was written."""
@@ -91,11 +93,20 @@ def slug(*parts) -> str:
 
 
 def norm_name(name) -> str:
-    """A name compared loosely: case, accents, punctuation, ``&``/``and`` and a leading "The" ignored; letters
-    of every script kept ("Московский университет" is a name, not nothing)."""
+    """A name compared loosely: case, accents, punctuation, a possessive's apostrophe (``search.POSSESSIVE``:
+    "Women's Aid" is "Womens Aid", as a search finds it), ``&``/``and`` and a leading "The" ignored; letters of
+    every script kept ("Московский университет" is a name, not nothing). A community safety trial's directory named
+    its provider "Black Country Womens Aid" beside its row "Black Country Women's Aid": a new record of it."""
     text = "".join(c for c in unicodedata.normalize("NFKD", str(name)) if not unicodedata.combining(c))
+    text = POSSESSIVE.sub("", text.lower())
     text = re.sub(r"[\W_]+", " ", text.lower().replace("&", " and ")).strip()
     return re.sub(r"^the ", "", text)
+
+
+def written_name(name) -> str:
+    """A name as written, but for case and spacing: among records of one loose name (``norm_name``), "The Dudley
+    Academies Trust" and "Dudley Academies Trust", the one a cell names letter for letter."""
+    return " ".join(str(name).split()).casefold()
 
 
 def _own_kind_file(own: str, kind: str) -> str:
@@ -105,7 +116,8 @@ def _own_kind_file(own: str, kind: str) -> str:
 def _lookups() -> dict[str, Any]:
     """Empty look-ups of the folder's other files, as :func:`index_entry` fills them (JSON-ready)."""
     return {"ids": [], "org_by_identifier": {}, "orgs_by_identifier": {}, "org_by_name": {}, "names_of": {},
-            "orgs_by_name": {}, "place_of": {}, "project_by_grant": {}, "place_by_name": {}, "theme_by_name": {}}
+            "orgs_by_name": {}, "orgs_by_written_name": {}, "place_of": {}, "project_by_grant": {},
+            "place_by_name": {}, "theme_by_name": {}}
 
 
 def elsewhere(a: dict, b: dict) -> bool:
@@ -147,6 +159,8 @@ def index_entry(look: dict[str, Any], kind: str, e: dict) -> None:
         for n in names:
             look["org_by_name"].setdefault(n, node_id)
             look["orgs_by_name"].setdefault(n, []).append(node_id)
+        if isinstance(e.get("name"), str):
+            look.setdefault("orgs_by_written_name", {}).setdefault(written_name(e["name"]), []).append(node_id)
         look["place_of"][node_id] = {k: e[k] for k in ("postcode", "address") if isinstance(e.get(k), str)}
     elif kind == "Project":
         for ident in _texts(e.get("identifiers")):
@@ -186,6 +200,7 @@ class FolderIndex:
         self.orgs_by_identifier: dict[str, list[str]] = {}  # every entry with it (a charity's branches)
         self.org_by_name: dict[str, str] = {}
         self.orgs_by_name: dict[str, list[str]] = {}  # every organisation of that name or alias
+        self.orgs_by_written_name: dict[str, list[str]] = {}  # every organisation of that name as written
         self.place_of: dict[str, dict] = {}  # org id -> its postcode and address (``elsewhere``)
         self.names_of: dict[str, list[str]] = {}  # org id -> its normalised names and aliases
         self.project_by_grant: dict[str, str] = {}
@@ -228,6 +243,7 @@ class FolderIndex:
         self.orgs_by_identifier = look["orgs_by_identifier"]
         self.org_by_name = look["org_by_name"]
         self.orgs_by_name = look.get("orgs_by_name", {})
+        self.orgs_by_written_name = look.get("orgs_by_written_name", {})
         self.place_of = look.get("place_of", {})
         self.names_of = look["names_of"]
         self.project_by_grant = look["project_by_grant"]
