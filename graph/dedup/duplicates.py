@@ -29,9 +29,9 @@ from .groups import (AREAS_APART, AT_ONE_VENUE, ON_DIFFERENT_STREETS, ONE_TOWN_O
                      SITE_OF_THE_BODY, TOWNS_APART, WEBSITES_APART, groups_of, merge_groups, numbers_a_site)
 from .name_bound import NameBound
 from .names import (ANOTHER_INSTITUTION, COUNTRY_ENDS, GENERIC_WORDS, HALLS, NO_WORD_IN_COMMON, SAME_NAME,
-                    SPELLED_OUT, NameKey, TokenWeights, acronyms, added_words, ambiguous_initials, initials_only, list_area, name_key,
-                    name_key_uncached, name_keys, name_similarity, place_in_one_name, same_name_reason, same_words,
-                    without_accents)
+                    SPELLED_OUT, NameKey, TokenWeights, acronyms, added_words, ambiguous_initials, initials_only,
+                    list_area, name_key, name_key_uncached, name_keys, name_similarity, place_in_one_name,
+                    same_name_reason, same_words, without_accents)
 from .places import (BUILTIN_PLACES, STREET_TYPES, PlaceWords, country_named, names_a_street, postcode_in,
                      postcode_parts, without_postcode)
 
