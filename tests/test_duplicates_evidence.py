@@ -2368,3 +2368,7 @@ def test_a_unit_of_a_kind_under_its_body_s_number_is_for_review():
     charity = dict(identifiers=("GB-CHC-1076694",), postcode="WS1 1QL")
     plan = _plan(_org("a", "Age Concern Walsall", **charity), _org("b", "Age UK Walsall", **charity))
     assert [p.action for p in plan] == ["merge"], plan
+    # nor a word that names no establishment ("youth", "first": a review's renamed bodies)
+    charity = dict(identifiers=("GB-CHC-1123456",), postcode="CV1 1AA", phone="024 7622 1111")
+    plan = _plan(_org("a", "Positive Youth Foundation", **charity), _org("b", "Positive Futures Coventry", **charity))
+    assert [p.action for p in plan] == ["merge"], plan

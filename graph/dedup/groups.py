@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from typing import Any, Mapping
 
 from . import weights as W
-from .names import (AFTER_A_DASH, ANOTHER_INSTITUTION, FOUNDATION_OF, IN_BRACKETS, KIND_WORDS, MANY_AND_ONE,
+from .names import (AFTER_A_DASH, ANOTHER_INSTITUTION, FOUNDATION_OF, IN_BRACKETS, MANY_AND_ONE,
                     NO_WORD_IN_COMMON, ONLY_A_PLACE, OWN_WORDS, SAME_NAME, SPELLED_OUT, SPELLS_A_KIND, acronyms,
                     added_after, name_key, same_words, several_bodies)
 
@@ -410,10 +410,17 @@ def review_only(pair, names: Mapping[str, str] | None, several=None) -> str | No
 _CONTACT_APART = ("but different phone numbers", "but different addresses")
 
 
+#: Kinds of establishment a registered body runs as units under its own number (a trust's recovery college, a
+#: charity's school or museum, a church's foodbank): not every word of ``names.KIND_WORDS``, whose "youth", "first"
+#: or "union" name no establishment ("Positive Youth Foundation" renamed "Positive Futures", a review's find).
+_UNIT_KINDS = frozenset("college colleges school schools academy library libraries museum museums gallery galleries "
+                        "hospital hospitals nursery nurseries preschool clinic clinics theatre foodbank cafe".split())
+
+
 def _kind_of_its_own(a: str, b: str) -> bool:
-    """One name has words naming a kind of body (``names.KIND_WORDS``: a college, a school) and the other none."""
+    """One name has a word naming an establishment (``_UNIT_KINDS``: a college, a school) and the other none."""
     ta, tb = set(name_key(a).tokens), set(name_key(b).tokens)
-    return bool(KIND_WORDS & ta) != bool(KIND_WORDS & tb)
+    return bool(_UNIT_KINDS & ta) != bool(_UNIT_KINDS & tb)
 
 
 def _one_of_two(a: str, b: str) -> str | None:
