@@ -246,9 +246,11 @@ class _Index:
         if not INITIALS_MIN <= len(query) <= INITIALS_MAX:
             return []
         out: list[int] = []
+        seen: set[int] = set()
         for j in self.initials.get(query, ()):
             i = self.owner[j]
-            if i not in taken and i not in out and (wanted is None or self.kind[i] in wanted):
+            if i not in taken and i not in seen and (wanted is None or self.kind[i] in wanted):
+                seen.add(i)
                 out.append(i)
                 if need is not None and len(out) == need:
                     break
