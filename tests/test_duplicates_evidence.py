@@ -2372,3 +2372,15 @@ def test_a_unit_of_a_kind_under_its_body_s_number_is_for_review():
     charity = dict(identifiers=("GB-CHC-1123456",), postcode="CV1 1AA", phone="024 7622 1111")
     plan = _plan(_org("a", "Positive Youth Foundation", **charity), _org("b", "Positive Futures Coventry", **charity))
     assert [p.action for p in plan] == ["merge"], plan
+
+
+def test_a_body_named_for_its_borough_and_for_its_town_at_one_door_is_for_review():
+    """Once council areas were places, "Tameside Carers Centre" / "Carers Centre Ashton" at one postcode and phone
+    (merged before) was no pair at all: different places. A council area and a town at one door and on one line is
+    listed for review; at one door on two lines, no pair."""
+    door = dict(address="Ashton-under-Lyne", postcode="OL6 7SR")
+    plan = _plan(_org("a", "Tameside Carers Centre", phone="0161 342 3000", **door),
+                 _org("b", "Carers Centre Ashton", phone="0161 342 3000", **door))
+    assert [p.action for p in plan] == ["review"], plan
+    assert not _plan(_org("a", "Tameside Carers Centre", phone="0161 342 3000", **door),
+                     _org("b", "Carers Centre Ashton", phone="0161 342 4444", **door))

@@ -26,7 +26,8 @@ from . import weights as W
 from ..forked import core_free, split_map
 from ..identifiers import registry_id
 from .groups import (AREAS_APART, AT_ONE_VENUE, ON_DIFFERENT_STREETS, ONE_TOWN_ONLY, POSTCODES_APART, SAME_EMPLOYER,
-                     SITE_OF_THE_BODY, TOWNS_APART, WEBSITES_APART, groups_of, merge_groups, numbers_a_site)
+                     SITE_OF_THE_BODY, TOWNS_APART, WEBSITES_APART, borough_and_place, groups_of, merge_groups,
+                     numbers_a_site)
 from .name_bound import NameBound
 from .names import (ANOTHER_INSTITUTION, COUNTRY_ENDS, GENERIC_WORDS, HALLS, NO_WORD_IN_COMMON, SAME_NAME,
                     SPELLED_OUT, NameKey, TokenWeights, acronyms, added_words, ambiguous_initials, initials_only,
@@ -723,10 +724,11 @@ def _one_word_alias(ra, rb, word: str, weight, ambiguous, places) -> tuple[float
 
 
 def _at_one_line(reason: str, both: int) -> bool:
-    """A name reason saying another institution (``names.ANOTHER_INSTITUTION``) of two records that both give a phone
-    (``_liftable``'s bits ``both`` carry, 2): such a pair at one door and on one line is listed for review, however
-    low its name's score ("Dudley College" / "Dudley College of Technology"), so it is kept to be scored."""
-    return bool(both & 2) and ANOTHER_INSTITUTION in reason
+    """A name reason saying another institution (``names.ANOTHER_INSTITUTION``), or a council area and another place
+    (``groups.borough_and_place``), of two records that both give a phone (``_liftable``'s bits ``both`` carry, 2):
+    such a pair at one door and on one line is listed for review, however low its name's score ("Dudley College" /
+    "Dudley College of Technology"), so it is kept to be scored."""
+    return bool(both & 2) and (ANOTHER_INSTITUTION in reason or borough_and_place(reason))
 
 
 def _liftable(records) -> tuple[frozenset, dict[str, int]]:
@@ -998,7 +1000,7 @@ def find_duplicates(records, *, min_score: float = W.DUPLICATE_MIN_SCORE, top_k:
             return None
         if (score + W.MAX_CONTACT_BONUS < min_score - 1e-9 and not (ra.identifiers and rb.identifiers)
                 and not (ra.people & rb.people) and not (ra.website and rb.website)
-                and ANOTHER_INSTITUTION not in reason):  # (lifted to review at one door and line: below)
+                and ANOTHER_INSTITUTION not in reason and not borough_and_place(reason)):  # (lifted below)
             return None  # nothing below lifts it to min_score: contact evidence adds at most MAX_CONTACT_BONUS
         if reason == SAME_NAME:  # the name's key is shared: say which address it left out of these two names
             ka, kb = name_key(ra.name, person=ra.kind == "Person"), name_key(rb.name, person=rb.kind == "Person")
@@ -1009,7 +1011,8 @@ def find_duplicates(records, *, min_score: float = W.DUPLICATE_MIN_SCORE, top_k:
             delta = min(delta, 0.0)  # a town or a hospital apart is not undone by a shared switchboard
         score = min(1.0, max(0.0, score + delta))
         reasons += contact
-        if ANOTHER_INSTITUTION in reason and any(r.startswith("same phone number") for r in contact) and any(
+        if (ANOTHER_INSTITUTION in reason or borough_and_place(reason)) and any(
+                r.startswith("same phone number") for r in contact) and any(
                 r.startswith(("same address", "same postcode")) for r in contact):
             # one name's kind qualified ("Dudley College of Technology" / "Dudley College") at one door and on one
             # line (a switchboard is none): the college written in full, or two bodies there; listed for review

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from typing import Any, Mapping
 
 from . import weights as W
+from .places import DISTRICTS
 from .names import (AFTER_A_DASH, ANOTHER_INSTITUTION, FOUNDATION_OF, IN_BRACKETS, MANY_AND_ONE,
                     NO_WORD_IN_COMMON, ONLY_A_PLACE, OWN_WORDS, SAME_NAME, SPELLED_OUT, SPELLS_A_KIND, acronyms,
                     added_after, name_key, same_words, several_bodies)
@@ -346,6 +347,9 @@ def review_only(pair, names: Mapping[str, str] | None, several=None) -> str | No
         # Sedgley Street", "Friends of West Park (Wolverhampton)"), not a branch elsewhere
         return ("one registered body, but the names say a branch or a site of it: review it (merge them, or keep "
                 "both with part_of)")
+    if pair.reasons and borough_and_place(pair.reasons[0]):  # (listed at one door and line: ``duplicates``)
+        return ("the names give two places, one a council area: one body named for its borough and for its town, at "
+                "one door and line, or two bodies: review it rather than merge")
     if pair.reasons and ANOTHER_INSTITUTION in pair.reasons[0]:
         return ("only one name names its kind so: another institution (a university of technology, a teaching "
                 "hospital), or the body written in full at its own door: review it rather than merge")
@@ -415,6 +419,17 @@ _CONTACT_APART = ("but different phone numbers", "but different addresses")
 #: or "union" name no establishment ("Positive Youth Foundation" renamed "Positive Futures", a review's find).
 _UNIT_KINDS = frozenset("college colleges school schools academy library libraries museum museums gallery galleries "
                         "hospital hospitals nursery nurseries preschool clinic clinics theatre foodbank cafe".split())
+
+
+_CLASH = re.compile(r"different places: (.+) vs (.+) \(branches or sites\)")
+
+
+def borough_and_place(reason: str) -> bool:
+    """A name reason saying different places, one of them a council area ("tameside" vs "ashton"): a body named for
+    its borough and for its town ("Tameside Carers Centre" / "Carers Centre Ashton", merged at one door and line
+    until council areas were places: a review's find), or two bodies."""
+    m = _CLASH.match(reason) if reason.startswith("different places") else None
+    return m is not None and any(set(side.split()) <= DISTRICTS for side in m.groups())
 
 
 def _kind_of_its_own(a: str, b: str) -> bool:

@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-__all__ = ["PlaceWords", "postcode_parts", "BUILTIN_PLACES", "COUNTRIES", "COUNTRY_NOUNS", "STREET_TYPES",
+__all__ = ["PlaceWords", "postcode_parts", "BUILTIN_PLACES", "COUNTRIES", "COUNTRY_NOUNS", "DISTRICTS", "STREET_TYPES",
            "US_STATES", "country_named"]
 
 _COUNTIES = (
@@ -99,7 +99,9 @@ US_STATES = frozenset(_US_STATES.split())
 #: "Sri" is an honorific before a god's or a guru's name as often as Sri Lanka's first word ("Shri Venkateswara
 #: (Balaji) Temple", whose "Shri" the names read as "sri", was a branch in Sri Lanka in a faith trial): "Lanka"
 #: names the country.
-BUILTIN_PLACES = (frozenset(_COUNTIES.split()) | frozenset(_DISTRICTS.split()) | frozenset(_US_STATES.split())
+#: The council areas (``_DISTRICTS``): a name may give one where another gives a town of it (``duplicates``).
+DISTRICTS = frozenset(_DISTRICTS.split())
+BUILTIN_PLACES = (frozenset(_COUNTIES.split()) | DISTRICTS | frozenset(_US_STATES.split())
                   | frozenset(_CHINA.split())
                   | COUNTRIES | SITE_WORDS) - {"sri"}
 _ENDINGS = re.compile(r"(?:chester|cester|caster|shire|ford|bury|borough|brough|burgh|ham|ton|wich|wick|mouth|"
