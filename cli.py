@@ -577,15 +577,15 @@ def duplicates(kind, min_score, include_decided, only, data_dir, fmt, edits):
     if fmt == "table":  # read by a person: the merges first (a large group, numbered among them, is for review)
         rows.sort(key=lambda r: r["action"] != "merge")
     decided = include_decided or any(r.get("decision") for r in rows)  # a pair decided the same is listed too
+    own = [*(["--kind", "person"] if kind == "Person" else []),  # the user's own options, for the commands said
+           *(["--min-score", min_score] if min_score is not None else []),
+           *(["--include-decided"] if include_decided else [])]
     if fmt == "table" and table_width() and len(rows) > 10:  # a long list in a terminal: what it comes to, first
         merging = any(r["action"] == "merge" for r in every)
         click.echo(_fitted(_plan_counts(every, W.GROUP_REVIEW_SIZE) + ("" if only or not merging else
                                                                        "; merges first."), table_width()), err=True)
         if not only and merging:  # the command on a line of its own, so that it pastes
-            merges = command_line(["duplicates", "--action", "merge",  # with the user's own options
-                                   *(["--kind", "person"] if kind == "Person" else []),
-                                   *(["--min-score", min_score] if min_score is not None else []),
-                                   *(["--include-decided"] if include_decided else [])], click.get_current_context())
+            merges = command_line(["duplicates", "--action", "merge", *own], click.get_current_context())
             click.echo(f"The merges alone: {merges}", err=True)
     emit(rows, fmt, COLUMNS + (["decision"] if decided else []) + (["change"] if fmt != "table" else []),
          whole=["reasons"], as_record=_pair_record)
@@ -612,10 +612,8 @@ def duplicates(kind, min_score, include_decided, only, data_dir, fmt, edits):
     wider = (f"; `{command_line(again, click.get_current_context())}` lists less alike pairs, for review"
              if not rows and lower > 0 and only != "decided" else "")
     if held:  # the command on a line of its own, so that it pastes
-        again_all = command_line(["duplicates", *(["--kind", "person"] if kind == "Person" else []),
-                                  *(["--min-score", min_score] if min_score is not None else []),
-                                  *(["--include-decided"] if include_decided else []),
-                                  *(["--action", only] if only else []), "--edits", "all"], click.get_current_context())
+        again_all = command_line(["duplicates", *own, *(["--action", only] if only else []), "--edits", "all"],
+                                 click.get_current_context())
         click.echo(_fitted(f"The edits of the {held} pairs for review, to make if they are one, come with:",
                            table_width() if fmt == "table" else None), err=True)
         click.echo(again_all, err=True)

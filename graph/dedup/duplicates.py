@@ -728,7 +728,13 @@ def _at_one_line(reason: str, both: int) -> bool:
     (``groups.borough_and_place``), of two records that both give a phone (``_liftable``'s bits ``both`` carry, 2):
     such a pair at one door and on one line is listed for review, however low its name's score ("Dudley College" /
     "Dudley College of Technology"), so it is kept to be scored."""
-    return bool(both & 2) and (ANOTHER_INSTITUTION in reason or borough_and_place(reason))
+    return bool(both & 2) and _apart_unless_one_door(reason)
+
+
+def _apart_unless_one_door(reason: str) -> bool:
+    """A name reason that keeps a pair unlisted unless one door and one line say otherwise: another institution
+    (``names.ANOTHER_INSTITUTION``), or a council area and another place (``groups.borough_and_place``)."""
+    return ANOTHER_INSTITUTION in reason or borough_and_place(reason)
 
 
 def _liftable(records) -> tuple[frozenset, dict[str, int]]:
@@ -1000,7 +1006,7 @@ def find_duplicates(records, *, min_score: float = W.DUPLICATE_MIN_SCORE, top_k:
             return None
         if (score + W.MAX_CONTACT_BONUS < min_score - 1e-9 and not (ra.identifiers and rb.identifiers)
                 and not (ra.people & rb.people) and not (ra.website and rb.website)
-                and ANOTHER_INSTITUTION not in reason and not borough_and_place(reason)):  # (lifted below)
+                and not _at_one_line(reason, fields[a] & fields[b])):  # (lifted to review below)
             return None  # nothing below lifts it to min_score: contact evidence adds at most MAX_CONTACT_BONUS
         if reason == SAME_NAME:  # the name's key is shared: say which address it left out of these two names
             ka, kb = name_key(ra.name, person=ra.kind == "Person"), name_key(rb.name, person=rb.kind == "Person")
@@ -1011,8 +1017,7 @@ def find_duplicates(records, *, min_score: float = W.DUPLICATE_MIN_SCORE, top_k:
             delta = min(delta, 0.0)  # a town or a hospital apart is not undone by a shared switchboard
         score = min(1.0, max(0.0, score + delta))
         reasons += contact
-        if (ANOTHER_INSTITUTION in reason or borough_and_place(reason)) and any(
-                r.startswith("same phone number") for r in contact) and any(
+        if _apart_unless_one_door(reason) and any(r.startswith("same phone number") for r in contact) and any(
                 r.startswith(("same address", "same postcode")) for r in contact):
             # one name's kind qualified ("Dudley College of Technology" / "Dudley College") at one door and on one
             # line (a switchboard is none): the college written in full, or two bodies there; listed for review

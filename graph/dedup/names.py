@@ -486,14 +486,8 @@ def _without_own_initials(words, tokens, head, capitals):
     it. Left in, they were a rare word the other name lacked ("Ormiston Academies Trust (OAT)" / "Ormiston Academies
     Trust", 0.79, and "University College London (UCL)" 0.72, missed in two trials). They stay among ``capitals``,
     which the other name of a pair may spell."""
-    own = set()
-    for c in capitals:
-        rest_words = [w for w in words if w != c]
-        rest = [w for w in tokens if w != c]
-        spelt = {"".join(w[0] for w in x) for x in (rest_words, rest,
-                                                   [w for w in rest_words if w not in _ARTICLES]) if len(x) >= 2}
-        if c in spelt:
-            own.add(c)
+    own = {c for c in capitals if c in acronyms(NameKey("", tuple(w for w in tokens if w != c),
+                                                        tuple(w for w in words if w != c)))}
     if not own:
         return words, tokens, head
     return ([w for w in words if w not in own], tuple(w for w in tokens if w not in own),
