@@ -2384,3 +2384,92 @@ def test_a_body_named_for_its_borough_and_for_its_town_at_one_door_is_for_review
     assert [p.action for p in plan] == ["review"], plan
     assert not _plan(_org("a", "Tameside Carers Centre", phone="0161 342 3000", **door),
                      _org("b", "Carers Centre Ashton", phone="0161 342 4444", **door))
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Dudley Group FT", "The Dudley Group NHS Foundation Trust"),
+    ("Black Country Healthcare FT", "Black Country Healthcare NHS Foundation Trust"),
+    ("Walsall Healthcare", "Walsall Healthcare NHS Trust"),
+    ("DIHC", "Dudley Integrated Health and Care NHS Trust"),  # initials without the form
+    ("RWT", "The Royal Wolverhampton NHS Trust"),  # and with its "T"
+    ("BCHFT", "Black Country Healthcare NHS Foundation Trust"),
+])
+def test_an_nhs_body_s_statutory_form_is_a_legal_form(a, b):
+    """A care trial's "Dudley Group FT" / "The Dudley Group NHS Foundation Trust" scored 0.39, "DIHC" was no initials
+    of the Dudley Integrated Health and Care NHS Trust: the form an NHS body's name ends with ("NHS Trust", "NHS
+    Foundation Trust", "FT") is its legal form, written or not; its initials are read with and without it."""
+    plan = _plan(_org("a", a), _org("b", b))
+    assert [p.action for p in plan] == ["merge"], plan
+
+
+def test_an_nhs_form_is_read_only_at_a_name_s_end():
+    """"Foundation Trust" without "NHS" may be a charity's own words, and "FT" inside a name no form; the form is
+    read as "trust" (a trust is not its hospital)."""
+    from graph.dedup.names import name_key
+
+    assert name_key("Wolves Foundation Trust").tokens == ("wolves", "foundation", "trust")
+    assert name_key("FT Group Ltd").tokens == ("ft", "group")
+    assert name_key("Royal Free London NHS Foundation Trust").tokens == ("royal", "free", "london", "trust")
+    assert name_key("Dudley Group FT").tokens == ("dudley", "group", "trust")
+
+
+def test_hse_is_house():
+    """A discharge team's "Oakwood Hse" is Oakwood House (a care trial's pair, 0.73 on one phone)."""
+    plan = _plan(_org("a", "Oakwood House", phone="01384 235771"), _org("b", "Oakwood Hse", phone="01384 235771"))
+    assert [p.action for p in plan] == ["merge"], plan
+
+
+def test_a_compass_point_before_a_people_s_name_is_no_place():
+    """An arts trial's "SAMPAD" / "Sampad South Asian Arts & Heritage" read "south" as a branch's place."""
+    from graph.dedup.names import place_in_one_name, name_key
+
+    assert place_in_one_name(name_key("Sampad"), name_key("Sampad South Asian Arts & Heritage")) is None
+    assert place_in_one_name(name_key("Age UK"), name_key("Age UK South Staffordshire")) is not None
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Brierley Hill Civic Hall", "Brierley Hill Civic Society"),  # a building and a society
+    ("Oldbury Arts Collective", "Oldbury Arts Society"),  # two kinds of group
+])
+def test_a_hall_or_a_collective_is_not_a_society(a, b):
+    """An arts trial merged these at 0.85 and 0.87 on their names (and one postcode): each name has a kind of its own,
+    a hall (a building) or a collective, where the other is a society."""
+    plan = _plan(_org("a", a, postcode="B69 4DY"), _org("b", b, postcode="B69 4DY"))
+    assert all(p.action == "review" for p in plan), plan
+    assert not any(p.action == "merge" for p in _plan(_org("a", a), _org("b", b)))
+
+
+def test_a_venue_s_two_words_for_its_building_are_no_two_kinds():
+    """"Community Centre" and "Community Hall" of one place are one venue written two ways, not a body and a hall."""
+    from graph.dedup.names import name_key, name_similarity
+
+    _, reason = name_similarity(name_key("Lye Community Centre"), name_key("Lye Community Hall"), lambda t: 1.0)
+    assert " vs " not in reason, reason
+
+
+def test_a_place_one_name_adds_at_one_door_on_one_website_is_the_body():
+    """An arts trial's "Arts Connect West Midlands" / "Arts Connect", one postcode and website, scored 0.7 as a branch
+    and was never shown: at the body's own door, on its website, the place is the body's own. Two postcodes apart on
+    one website stay a branch and its body."""
+    web = "https://www.artsconnect.co.uk"
+    plan = _plan(_org("a", "Arts Connect", postcode="WS1 3BD", website=web),
+                 _org("b", "Arts Connect West Midlands", postcode="WS1 3BD", website="artsconnect.co.uk"))
+    assert [p.action for p in plan] == ["merge"], plan
+    assert not any(p.action == "merge" for p in _plan(
+        _org("a", "Arts Connect", postcode="WS1 3BD", website=web),
+        _org("b", "Arts Connect West Midlands", postcode="B1 2LH", website=web)))
+
+
+def test_a_website_named_after_the_other_name_at_one_door_is_for_review():
+    """A care trial's "Beacon Centre for the Blind" at beaconvision.org / "Beacon Vision" on its phone (renamed; 0.72
+    and unlisted): one record's website named after the other's name, at one door or on one line, is a pair to
+    review. Not without the shared phone, nor when the site is named after the record's own name too, nor when both
+    give that site (then "same website" speaks)."""
+    blind = _org("a", "Beacon Centre for the Blind", phone="01902 880111", website="https://www.beaconvision.org")
+    plan = _plan(blind, _org("b", "Beacon Vision", phone="01902 880111"))
+    assert [p.action for p in plan] == ["review"], plan
+    assert "named after the other's name (beaconvision.org)" in "; ".join(plan[0].pair.reasons)
+    assert not _plan(blind, _org("b", "Beacon Vision", phone="01902 111222"))
+    theatre = _org("a", "Grand Theatre (Wolverhampton) Ltd", postcode="WV1 1DE", website="grandtheatre.co.uk")
+    plan = _plan(theatre, _org("b", "Grand Theatre", postcode="WV1 1DE", website="https://grandtheatre.co.uk"))
+    assert [p.action for p in plan] == ["merge"], plan

@@ -397,3 +397,36 @@ def test_a_member_merged_through_another_says_whose_evidence_its_row_shows(lcg, 
         assert frozenset((r["keep"], r["merge"])) not in scores
         assert scores[frozenset((r["merge"], via))] == r["score"]
         assert f"{r['merge']} and {via} have " in r["reasons"]
+
+
+def test_a_record_kept_under_its_initials_takes_the_name_in_full():
+    """A care trial's merge read "Walsall Healthcare NHS Trust into WHT" (the richer record named by its initials),
+    and the trust's homes were then tied to "WHT": the merged entry takes the name in full, its initials an alias;
+    nothing is lost, and a name in full kept as it is stays."""
+    from graph.dedup.duplicates import EntityRecord
+    from graph.queries.duplicates import folded, merge_change, merge_facts
+
+    keep = EntityRecord("wht", "Organisation", "WHT", phone="01922 721172", other={"type": "NHS"})
+    drop = EntityRecord("trust", "Organisation", "Walsall Healthcare NHS Trust")
+    add, set_ = merge_facts(keep, drop)
+    assert set_["name"] == "Walsall Healthcare NHS Trust" and add["aliases"] == ["WHT"]
+    merged = folded(keep, add, set_)
+    assert (merged.name, merged.aliases, merged.phone) == ("Walsall Healthcare NHS Trust", ("WHT",), "01922 721172")
+    assert "the name replacing its name (kept among the aliases)" in merge_change(keep, drop)
+    add, set_ = merge_facts(drop, keep)  # the name in full kept: its initials an alias, as before
+    assert "name" not in set_ and add["aliases"] == ["WHT"]
+
+
+def test_the_same_name_reason_says_the_short_forms_it_read():
+    """"Dudley CVS" / "Dudley Council for Voluntary Service" read "same name once case, punctuation, legal forms and
+    titles are ignored" in a care trial: the reason says the short forms read as their words."""
+    from graph.dedup.names import name_key, same_name_reason
+
+    def reason(a, b):
+        return same_name_reason(name_key(a), name_key(b))
+
+    assert "(CVS = council for voluntary service)" in reason("Dudley CVS", "Dudley Council for Voluntary Service")
+    assert "(MBC = metropolitan borough council)" in reason("Dudley Metropolitan Borough Council", "Dudley MBC")
+    assert "(FT = foundation trust)" in reason("Dudley Group FT", "The Dudley Group NHS Foundation Trust")
+    assert "(hse = house)" in reason("Oakwood Hse", "Oakwood House")
+    assert "short forms" not in reason("Oakwood House Ltd", "Oakwood House")

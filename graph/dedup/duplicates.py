@@ -26,8 +26,8 @@ from . import weights as W
 from ..forked import core_free, split_map
 from ..identifiers import registry_id
 from .groups import (AREAS_APART, AT_ONE_VENUE, ON_DIFFERENT_STREETS, ONE_TOWN_ONLY, POSTCODES_APART, SAME_EMPLOYER,
-                     SITE_OF_THE_BODY, TOWNS_APART, WEBSITES_APART, borough_and_place, groups_of, merge_groups,
-                     numbers_a_site)
+                     SITE_OF_THE_BODY, TOWNS_APART, WEBSITE_NAMES_THE_OTHER, WEBSITES_APART, borough_and_place,
+                     groups_of, merge_groups, numbers_a_site)
 from .name_bound import NameBound
 from .names import (ANOTHER_INSTITUTION, COUNTRY_ENDS, GENERIC_WORDS, HALLS, NO_WORD_IN_COMMON, SAME_NAME,
                     SPELLED_OUT, NameKey, TokenWeights, acronyms, added_words, ambiguous_initials, initials_only,
@@ -500,6 +500,29 @@ def _site_of_the_body(ra, rb, places) -> bool:
     return added is not None and (len(added[0]) >= 2 or any(places.is_town(w) for w in added[1]))
 
 
+@lru_cache(maxsize=1 << 16)
+def _joined_name(name: str) -> str:
+    """An organisation's name's content words written together ("beaconvision"), once per name."""
+    return name_key(name).joined
+
+
+#: The fewest letters a website's name must have to name a body by itself: "beaconvision", not "bcc".
+_SITE_NAME_MIN = 6
+
+
+def _website_names(ra, rb) -> str | None:
+    """The domain of one record's website when it is named after the other record's name and no part of its own
+    ("beaconvision.org" of "Beacon Centre for the Blind" / "Beacon Vision"): the body's new name or a service's, at
+    one door or on one line (``find_duplicates``) a pair to review whatever the names' score. None otherwise, and
+    when both give that site (the same website says more: "grandtheatre.co.uk" of "Grand Theatre (Wolverhampton)
+    Ltd" and of "Grand Theatre", one body written two ways)."""
+    for x, y in ((ra, rb), (rb, ra)):
+        if (d := _domain(x.website)) and len(label := d.split(".", 1)[0]) >= _SITE_NAME_MIN \
+                and label == _joined_name(y.name) and label not in _joined_name(x.name) and _domain(y.website) != d:
+            return d
+    return None
+
+
 def _share_words(ra, rb) -> bool:
     """True when the names share a word: "Age UK" / "Age UK Dorchester" (a body and its branch, one website
     for both), not "WV Active" / "Wolverhampton Leisure Services" (one body's two names, one website)."""
@@ -905,7 +928,8 @@ def find_duplicates(records, *, min_score: float = W.DUPLICATE_MIN_SCORE, top_k:
         # an offer the evidence cannot lift to min_score is dropped at the end whatever else is offered (a
         # higher offer replaces a lower one), so it is not kept at all (see ``_liftable``)
         if a == b or ((a in free or b in free) and score + bonus[fields[a] & fields[b]] < limit
-                      and not _at_one_line(reason, fields[a] & fields[b])):
+                      and not _at_one_line(reason, fields[a] & fields[b])
+                      and not (fields[a] & fields[b] and _website_names(by_id[a], by_id[b]))):
             return
         pair = (a, b) if a < b else (b, a)
         if score > found.get(pair, (-1.0, ""))[0]:
@@ -1006,7 +1030,8 @@ def find_duplicates(records, *, min_score: float = W.DUPLICATE_MIN_SCORE, top_k:
             return None
         if (score + W.MAX_CONTACT_BONUS < min_score - 1e-9 and not (ra.identifiers and rb.identifiers)
                 and not (ra.people & rb.people) and not (ra.website and rb.website)
-                and not _at_one_line(reason, fields[a] & fields[b])):  # (lifted to review below)
+                and not _at_one_line(reason, fields[a] & fields[b])  # (lifted to review below)
+                and not (fields[a] & fields[b] and _website_names(ra, rb))):
             return None  # nothing below lifts it to min_score: contact evidence adds at most MAX_CONTACT_BONUS
         if reason == SAME_NAME:  # the name's key is shared: say which address it left out of these two names
             ka, kb = name_key(ra.name, person=ra.kind == "Person"), name_key(rb.name, person=rb.kind == "Person")
@@ -1023,6 +1048,10 @@ def find_duplicates(records, *, min_score: float = W.DUPLICATE_MIN_SCORE, top_k:
             # line (a switchboard is none): the college written in full, or two bodies there; listed for review
             # (``groups.review_only``), never merged (a schools trial's pair, 0.0 and never shown)
             score = max(score, W.DUPLICATE_MIN_SCORE)
+        if score < W.DUPLICATE_MIN_SCORE and (named := _website_names(ra, rb)) and any(
+                r.startswith(_ONE_SITE) for r in contact):  # (a lift: a pair listed on its own evidence keeps it)
+            score = max(score, W.DUPLICATE_MIN_SCORE)  # (for review: ``groups.review_only``)
+            reasons.append(f"{WEBSITE_NAMES_THE_OTHER} ({named})")
         # (only a shared address, postcode or phone lifts such a pair)
         if delta > 0 and (venue := _venue(ra, rb, reason.startswith("same name"))):
             reasons.append(venue)
@@ -1050,7 +1079,10 @@ def find_duplicates(records, *, min_score: float = W.DUPLICATE_MIN_SCORE, top_k:
                 and not (  # apart: asked only here
                 "different places" in reason or "a body of its own" in reason
                 or (_branches(ra, rb) and SPELLED_OUT not in reason)  # ("BC Growth Hub": initials of the other's words)
-                or ("a branch or another body" in reason and _share_words(ra, rb))
+                or ("a branch or another body" in reason and _share_words(ra, rb) and not any(
+                    r.startswith(("same address", "same postcode")) for r in contact))
+                # (at one door, the branch's place is the body's own: "Arts Connect West Midlands" / "Arts Connect",
+                # one postcode and website, 0.7 and unlisted in an arts trial)
                 # a council's page of its venues: names with no word in common at sites apart are its venues
                 # (a sports trial's "Gala Baths" / "Oak Park Active Living Centre", 0.95 on one page)
                 or (reason.startswith(NO_WORD_IN_COMMON) and delta < 0))):

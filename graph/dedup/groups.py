@@ -197,6 +197,9 @@ TOWNS_APART = "but the addresses name different towns"
 #: How a pair's reasons say one name is the other's and words of its own naming a site, a service or a branch
 #: (``duplicates._site_of_the_body``), the website both give the body's: reviewed, never merged.
 SITE_OF_THE_BODY = "one name is the other's and words of its own, on its website: a site, a service or a branch"
+#: How a pair's reasons say one record's website is named after the other's name, at one door or on one line
+#: (``duplicates._website_names``): one body renamed, or a body and its service; reviewed, never merged.
+WEBSITE_NAMES_THE_OTHER = "the website of one is named after the other's name"
 #: How a pair's reason says the two records give the sites of two bodies (``duplicates._site``).
 WEBSITES_APART = "but websites of two bodies"
 #: How a pair's reason says its postcodes are in different areas (``duplicates.contact_evidence``): two sites too,
@@ -256,6 +259,11 @@ def review_only(pair, names: Mapping[str, str] | None, several=None) -> str | No
     if pair.score < W.DUPLICATE_MIN_SCORE - 1e-9:  # asked for with a lower --min-score: worth a look only
         return (f"scores {pair.score}, below {W.DUPLICATE_MIN_SCORE}, the score a merge is advised at: "
                 "review it rather than merge")
+    if any(r.startswith(WEBSITE_NAMES_THE_OTHER) for r in pair.reasons):
+        # "Beacon Centre for the Blind" at beaconvision.org / "Beacon Vision", on one phone (a care trial's renamed
+        # charity, 0.72 and unlisted): the new name, or a service the body runs under its own site
+        return ("one record's website is named after the other's name, at one door or on one line: one body renamed, "
+                "or a body and a service of its: review it (merge them, or keep both with part_of)")
     if any(ON_DIFFERENT_STREETS in r for r in pair.reasons):  # the sites of one body at different addresses
         # are bodies of their own (issue 10); the reason above names the two addresses
         return f"the addresses are {ON_DIFFERENT_STREETS}: two sites of one body, or one that moved: review it " \

@@ -50,7 +50,7 @@ ABBREVIATIONS = {
     # the words UK schools and churches are named with, each in its short forms
     "saint": "st", "cofe": "ce", "sch": "school", "prim": "primary", "jnr": "junior", "acad": "academy",
     # and the short forms of a neighbourhood's and the NHS's lists ("Wednesfield Lib.", "Willenhall Med Ctr")
-    "lib": "library", "med": "medical", "hosp": "hospital",
+    "lib": "library", "med": "medical", "hosp": "hospital", "hse": "house",
     "educ": "education",
     # a place of worship in its community's word and in English ("Central Masjid" / "Central Mosque")
     "masjid": "mosque", "masjed": "mosque", "mandir": "temple", "gurudwara": "gurdwara",
@@ -125,7 +125,7 @@ GENERIC_WORDS = frozenset(
     "county borough metropolitan district institute academy charity fund project projects hub uk "
     "europe europa nederland netherlands netherland holland research development industries technology "
     "global royal koninklijke electronics chemicals pharmaceuticals products systems engineering "
-    "manufacturing solutions festival".split())
+    "manufacturing solutions festival collective".split())
 #: Factor applied when each name has a generic word the other lacks (council vs foundation).
 KIND_CLASH = 0.75
 _SPACED_INITIALS = re.compile(r"\b(?:[a-z] ){1,}[a-z]\b")
@@ -149,6 +149,9 @@ class NameKey:
     #: Tokens written in capitals in a name that is not ("Black Country ICB", "SWBH NHS Trust"): initials,
     #: which the other name of a pair may spell out (``_spelled_out``).
     capitals: frozenset = frozenset()
+    #: The initials an NHS body's statutory form may add to those of its other words, the form read as "trust"
+    #: (``_NHS_FORM``): "RWT", "BCHFT", "DIHC" (none).
+    form_initials: tuple[str, ...] = ()
 
     @property
     def joined(self) -> str:
@@ -466,18 +469,44 @@ def _without_address(text: str) -> tuple[str, str]:
     return text, ""
 
 
+#: The statutory form an NHS body's name ends with (NHS Act 2006: "... NHS Trust", "... NHS Foundation Trust"), and
+#: the "FT" lists write for it: one form written several ways, read as "trust" ("Dudley Group FT" / "The Dudley Group
+#: NHS Foundation Trust" scored 0.39 in a care trial, "Black Country Healthcare FT" 0.68). The word stays: a trust is
+#: not its hospital ("Sandwell and West Birmingham Hospitals NHS Trust" / "Sandwell General Hospital"). Only at the end
+#: of a name; "Foundation Trust" without "NHS" may be a charity's own words.
+_NHS_FORM = re.compile(r"\s(nhs foundation trust|nhs trust|nhs ft|ft)$")
+#: The initials the form adds to those of the words before it: "RWT", "BCHFT", "DGFT", and none ("DIHC").
+_FORM_INITIALS = {"nhs trust": ("", "t", "nt"), "nhs foundation trust": ("", "t", "ft", "nft"),
+                  "nhs ft": ("", "t", "ft", "nft"), "ft": ("", "t", "ft", "nft")}
+
+
+def _nhs_form_read(folded: str) -> tuple[str, tuple[str, ...]]:
+    """(folded text with an NHS body's statutory form at its end read as "trust", the initials the form may add to
+    those of the words before it) (``_NHS_FORM``)."""
+    if not folded.endswith(("trust", "ft")):  # most names: a fast path
+        return folded, ()
+    m = _NHS_FORM.search(folded)
+    if not m:
+        return folded, ()
+    return folded[:m.start(1)] + "trust", _FORM_INITIALS[m.group(1)]
+
+
 def name_key(name: str, *, person: bool = False) -> NameKey:
     """The comparable form of a name; ``person`` drops titles instead of legal forms."""
     body = unescaped(name) if person else _without_units(unescaped(name))
     folded, address = (_fold(body), "") if person else _without_address(_fold(body))
+    form: tuple[str, ...] = ()
+    if not person:
+        folded, form = _nhs_form_read(folded)
     words, tokens = _content_words(folded, person)
     first = body.split(",", 1)[0]
-    head = _content_words(_without_address(_fold(first))[0], person)[1] if first != body else tokens
+    head = _content_words(_nhs_form_read(_without_address(_fold(first))[0])[0], person)[1] \
+        if first != body else tokens
     capitals = frozenset(w.lower() for w in _CAPITALS.findall(body)) & set(tokens) \
         if not person and _LOWER.search(body) else frozenset()
     if capitals and len(tokens) >= 3:
         words, tokens, head = _without_own_initials(words, tokens, head, capitals)
-    return NameKey(name, tokens, tuple(words), head, address, _numbers(name, tokens), capitals)
+    return NameKey(name, tokens, tuple(words), head, address, _numbers(name, tokens), capitals, form)
 
 
 def _without_own_initials(words, tokens, head, capitals):
@@ -542,7 +571,9 @@ def acronyms(key: NameKey) -> set[str]:
     content = tuple(w for w in key.tokens if w != "to") if "to" in key.tokens else ()
     for words in (key.words, key.tokens, plain, no_articles, content):
         if len(words) >= 2:
-            out.add("".join(w[0] for w in words))
+            out.add(initials := "".join(w[0] for w in words))
+            if key.form_initials and words[-1] == "trust":  # the form, read as "trust": its initials or none
+                out.update(initials[:-1] + f for f in key.form_initials if len(initials) - 1 + len(f) >= 2)
     return out
 
 
@@ -641,8 +672,26 @@ def _branch_places(words: tuple[str, ...], places, weight) -> list[str]:
     St" too: a faith trial's were branches in Darlington and Sedgley)."""
     chained = _chained(words, places)
     streets = streets_in(words)
-    return [t for i, t in enumerate(words) if (_branch_place(t, places, weight, chained) and t not in streets) or (
+    return [t for i, t in enumerate(words) if (_branch_place(t, places, weight, chained) and t not in streets
+                                               and not _names_a_people(words, i)) or (
         t == "new" and i + 1 < len(words) and words[i + 1] in places)]
+
+
+#: Words naming peoples after a compass point: "South Asian", "East African", "West Indian", "South East Asian".
+_PEOPLES = frozenset("asian asians african africans american americans indian indians european europeans "
+                     "caribbean".split())
+_COMPASS = frozenset("north south east west northern southern eastern western".split())
+
+
+def _names_a_people(words: tuple[str, ...], i: int) -> bool:
+    """The compass point at ``words[i]`` starts a people's name ("Sampad South Asian Arts & Heritage"), no place: an
+    arts trial's "SAMPAD" / "Sampad South Asian Arts" was kept apart as a branch in the south."""
+    if words[i] not in _COMPASS:
+        return False
+    j = i + 1
+    while j < len(words) and words[j] in _COMPASS:
+        j += 1
+    return j < len(words) and words[j] in _PEOPLES
 
 
 #: A street's word after a town's name in a body's name: the street, not the town ("Bilston Road Community Centre").
@@ -1785,8 +1834,8 @@ def _name_overlap(a: NameKey, b: NameKey, weight, ambiguous, places) -> tuple[fl
                 best = 0.0
             num += w * best
             den += w
-            if best == 0.0 and t in GENERIC_WORDS:
-                kinds.add(t)
+            if best == 0.0 and (t in GENERIC_WORDS or t == "hall"):  # (a hall is a building, no body's kind:
+                kinds.add(t)  # "Brierley Hill Civic Hall" / "... Civic Society", merged at 0.85 in an arts trial)
             mine_only = mine_only or (best == 0.0 and t not in places)
             if (best == 0.0 and not distinct and t not in places and t not in GENERIC_WORDS and len(t) > 2
                     and not _shortened(t, theirs, raw)
@@ -1806,7 +1855,10 @@ def _name_overlap(a: NameKey, b: NameKey, weight, ambiguous, places) -> tuple[fl
                  if t not in shared and s_form(t) not in shared and other_number(t) not in shared}
         if venue and venue <= _VENUE_WORDS and venue & HALLS:
             own_words = [w or " ".join(sorted(venue)) for w in own_words]
-    if all(unmatched_kinds):  # "Community Council" vs "Community Foundation": two kinds of body
+    if all(unmatched_kinds) and not (any("hall" in k for k in unmatched_kinds)
+                                     and all(k <= HALLS for k in unmatched_kinds)):
+        # "Community Council" vs "Community Foundation": two kinds of body; a body and the hall named as it is, too,
+        # but not a venue's two words for its building ("Lye Community Centre" / "Lye Community Hall")
         score *= KIND_CLASH
         reason += f", but {'/'.join(sorted(unmatched_kinds[0]))} vs {'/'.join(sorted(unmatched_kinds[1]))}"
         if all(own_words) and shared:  # (names of their own as well: "Women's Wellbeing Group" / "... Mind Hub")
@@ -1860,7 +1912,46 @@ def same_name_reason(a: NameKey, b: NameKey) -> str:
     own = sorted({w.upper() for k in (a, b) for w in k.capitals - set(k.tokens)})
     if own:
         out += f", and the initials a name writes of itself ({', '.join(own)})"
+    if (short := _short_forms(a.raw, b.raw)):
+        out += f", and short forms read as their words ({', '.join(short)})"
     return out
+
+
+def _short_forms(a: str, b: str) -> list[str]:
+    """The short forms one name writes where the other writes the words (``ABBREVIATIONS``, ``NAME_PHRASES``, an NHS
+    body's form): "CVS = council for voluntary service" of "Dudley CVS" / "Dudley Council for Voluntary Service", which
+    a care trial read as "the same name" with no word of why."""
+    fa, fb = _fold(a), _fold(b)
+    out = []
+    for x, y in ((fa, fb), (fb, fa)):
+        wy = set(y.split())
+        out += [f"{w} = {ABBREVIATIONS[w]}" for w in x.split() if w in ABBREVIATIONS and ABBREVIATIONS[w] in wy
+                and w not in wy]
+    forms_a, forms_b = _phrase_forms(fa), _phrase_forms(fb)
+    for word in forms_a.keys() & forms_b.keys():
+        if forms_a[word] != forms_b[word]:
+            short, long_ = sorted((forms_a[word], forms_b[word]), key=len)
+            out.append(f"{short if ' ' in short else short.upper()} = {long_}")
+    if (fa.endswith(" ft") and _NHS_FORM.search(fb) and not fb.endswith(" ft")) or (
+            fb.endswith(" ft") and _NHS_FORM.search(fa) and not fa.endswith(" ft")):
+        out.append("FT = foundation trust")
+    return list(dict.fromkeys(out))
+
+
+def _phrase_forms(folded: str) -> dict[str, str]:
+    """How a folded name writes each word ``NAME_PHRASES`` reads ("council": "metropolitan borough council" or "mbc"),
+    the word itself where it writes it so."""
+    forms: dict[str, str] = {}
+    for phrase, word in NAME_PHRASES:
+        if phrase in folded and re.search(rf"\b{phrase}\b", folded):
+            forms.setdefault(word, phrase)
+    for w in folded.split():
+        if w in _PHRASE_WORDS:
+            forms.setdefault(w, w)
+    return forms
+
+
+_PHRASE_WORDS = frozenset(word for _, word in NAME_PHRASES)
 
 
 def _unit_before(name: str) -> str:

@@ -139,8 +139,9 @@ def folded(keep, add: dict, set_: dict):
     for name, values in add.items():
         if name not in ("aliases", "identifiers"):
             other[name] = [*(other.get(name) or []), *values]
-    other.update({k: copy.deepcopy(v) for k, v in set_.items() if k not in _SINGLE})
-    return dataclasses.replace(keep, aliases=(*keep.aliases, *add.get("aliases", ())),
+    other.update({k: copy.deepcopy(v) for k, v in set_.items() if k not in _SINGLE and k != "name"})
+    return dataclasses.replace(keep, name=set_.get("name", keep.name),
+                               aliases=(*keep.aliases, *add.get("aliases", ())),
                                identifiers=(*keep.identifiers, *add.get("identifiers", ())),
                                other=other, **{k: v for k, v in set_.items() if k in _SINGLE})
 
@@ -152,6 +153,9 @@ def merge_facts(keep, drop) -> tuple[dict, dict]:
     add: dict[str, list] = {}
     set_: dict = {}
     names = [n for n in (drop.name, *drop.aliases) if n != keep.name and n not in keep.aliases]
+    if _initials_of(keep.name, drop.name):  # the body's name in full, its initials an alias ("WHT" kept)
+        set_["name"] = drop.name
+        names = [keep.name, *(n for n in names if n != drop.name and n != keep.name)]
     if names:  # same names on both: no aliases line, which would only repeat (or empty) the list
         add["aliases"] = list(dict.fromkeys(names))
     if (ids := [i for i in drop.identifiers if i not in keep.identifiers]):
@@ -181,6 +185,16 @@ def merge_facts(keep, drop) -> tuple[dict, dict]:
     return add, set_
 
 
+def _initials_of(short: str, full: str) -> bool:
+    """``short`` is the initials of ``full`` (``names.acronyms``): the richer record kept is named "WHT", the other
+    "Walsall Healthcare NHS Trust" (a care trial's merges read "Walsall Healthcare NHS Trust into WHT", the trust's
+    homes then tied to "WHT"), so the merged entry takes the name in full and keeps its initials as an alias."""
+    from ..dedup.names import acronyms, name_key
+
+    key = name_key(short)
+    return len(key.tokens) == 1 and len(full.split()) >= 2 and key.joined in acronyms(name_key(full))
+
+
 #: The merge advice's YAML lines break at the first space past this column (a long text folds onto the next
 #: line, which YAML reads back as one): shown in a terminal, an edit fits 80 columns but for a word of 20 letters.
 YAML_WIDTH = 60
@@ -205,7 +219,8 @@ def render_edits(edits: list[dict]) -> str:
         elif "add" in e:
             out.append(f"# {e['file']}: in entry {e['entry']}, add to each list the values below"
                        + (" and set the fields it lacks (the note replaces its note, which it contains)"
-                          if e["set"] else ""))
+                          if e["set"] else "")
+                       + (", the name replacing its name (kept among the aliases)" if "name" in e["set"] else ""))
             entry = {"id": e["entry"], **e["add"], **e["set"]}
             out.append(yaml.dump([entry], Dumper=_PlainDumper, sort_keys=False, allow_unicode=True,
                                  width=YAML_WIDTH).rstrip())
