@@ -1293,8 +1293,8 @@ def test_a_continent_after_the_country_still_says_the_country():
 
 def test_the_table_lists_the_merges_first(lcg, tmp_path):
     """A large group is numbered among the merge groups but is for review: a trial's terminal showed review
-    records first under a line saying "merges first". Read by a person, the merges come first; json keeps the
-    groups' order."""
+    records first under a line saying "merges first". Read by a person, the merges come first; and the groups are
+    numbered so, in json too (an arts trial read "group 1, review" after group 34 as out of order)."""
     names = {"acme-1": "Acme Widgets Ltd", "acme-2": "ACME WIDGETS LIMITED", "acme-3": "Acme Widgets",
              "acme-4": "The Acme Widgets Company", "acme-5": "Acme Widgetts Ltd",
              "bright-1": "Bright Futures CIC", "bright-2": "The Bright Futures Ltd"}
@@ -1306,7 +1306,8 @@ def test_the_table_lists_the_merges_first(lcg, tmp_path):
     import json
 
     rows = json.loads(lcg("duplicates", "--data", tmp_path / "data", "--format", "json").stdout)
-    assert rows[0]["action"] == "review"  # json: group 1, the larger, first
+    assert [r["action"] for r in rows] == sorted((r["action"] for r in rows), key=lambda a: a != "merge"), rows
+    assert [r["group"] for r in rows] == sorted(r["group"] for r in rows) and rows[0]["group"] == 1
 
 
 def test_a_reviews_finds_initials_services_one_name_groups_trust_codes_and_shared_aliases_merge_nothing():

@@ -378,7 +378,20 @@ def duplicate_rows(backend, decisions=None, *, kind: str = "Organisation", min_s
         if decided:
             row["decision"] = decided["decision"]
         rows.append(row)
-    return rows
+    return _numbered_merges_first(rows)
+
+
+_ACTION_ORDER = {"merge": 0, "review": 1, "decided": 2}
+
+
+def _numbered_merges_first(rows: list[dict]) -> list[dict]:
+    """The rows with their groups numbered merges first, then the groups to review, then the pairs decided, each in
+    the plan's order: a table lists them so, and an arts trial read "group 1, review" after group 34 as out of order."""
+    order = sorted({r["group"]: _ACTION_ORDER.get(r["action"], 3) for r in rows}.items(), key=lambda g: (g[1], g[0]))
+    number = {group: n for n, (group, _) in enumerate(order, start=1)}
+    for r in rows:
+        r["group"] = number[r["group"]]
+    return sorted(rows, key=lambda r: r["group"])  # (stable: each group's rows in their order)
 
 
 def _where(record) -> str:
