@@ -2489,3 +2489,46 @@ def test_a_table_written_to_a_file_is_fitted_to_columns_when_it_is_set(lcg, tmp_
     whole = lcg("duplicates", "--data", data, "--edits", "none").stdout
     assert max(map(len, fitted.splitlines())) <= 80, fitted
     assert max(map(len, whole.splitlines())) > 80, whole
+
+
+def test_a_town_one_name_adds_is_the_town_of_the_postcode_both_share():
+    """A green spaces hold-out's grants wrote "Friends of West Park Wolverhampton", the council's register "Friends of
+    West Park", both at WV1 4PH (0.70, a branch): the town one name adds is the town the postcode area both are in is
+    named after. The town at two postcodes stays a branch, and a name that is not the other's and the town is not
+    placed so ("Birmingham Churches Together" / "Restore" at B4 7SX: ``test_one_registered_number_says_one_body...``)."""
+    plan = _plan(_org("a", "Friends of West Park", postcode="WV1 4PH"),
+                 _org("b", "Friends of West Park Wolverhampton", postcode="WV1 4PH"))
+    assert [p.action for p in plan] == ["merge"], plan
+    assert not any(p.action == "merge" for p in _plan(_org("a", "Friends of West Park", postcode="WV1 4PH"),
+                                                      _org("b", "Friends of West Park Wolverhampton",
+                                                           postcode="WV3 9LQ")))
+
+
+def test_area_towns():
+    from graph.dedup.places import area_town
+
+    assert (area_town("WV1 4PH"), area_town("dy1 4qf"), area_town("B70 8NY")) == ("wolverhampton", "dudley",
+                                                                                   "birmingham")
+    assert area_town("60624") is None and area_town("EC1A 1BB") is None and area_town(None) is None
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Unity PCN", "Unity Primary Care Network"),
+    ("Wolverhampton South East PCN", "Wolverhampton SE Primary Care Network"),
+    ("Ashmore Park Health Centre", "Ashmore Pk HC"),
+    ("Keats Grove Surgery", "Keats Grove Surg."),
+])
+def test_the_nhs_short_forms_are_their_words(a, b):
+    """A social prescribing hold-out's link workers wrote "PCN", "HC", "Pk", "Surg." and "SE": pairs reviewed or
+    missed."""
+    plan = _plan(_org("a", a), _org("b", b))
+    assert [p.action for p in plan] == ["merge"], plan
+
+
+def test_se_before_a_word_is_south_east_and_a_legal_form_only_at_the_end():
+    """"Wolverhampton SE Primary Care Network" read "SE" as a company's legal form and merged with "Unity Primary Care
+    Network" (0.80, the hold-out's one wrong merge): before another word "SE" is a compass point; "Siemens SE" keeps
+    its legal form."""
+    assert not any(p.action == "merge" for p in _plan(_org("a", "Unity Primary Care Network"),
+                                                      _org("b", "Wolverhampton SE Primary Care Network")))
+    assert [p.action for p in _plan(_org("a", "Siemens SE"), _org("b", "Siemens"))] == ["merge"]

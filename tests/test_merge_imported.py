@@ -429,4 +429,5 @@ def test_the_same_name_reason_says_the_short_forms_it_read():
     assert "(MBC = metropolitan borough council)" in reason("Dudley Metropolitan Borough Council", "Dudley MBC")
     assert "(FT = foundation trust)" in reason("Dudley Group FT", "The Dudley Group NHS Foundation Trust")
     assert "(hse = house)" in reason("Oakwood Hse", "Oakwood House")
+    assert "(council = metropolitan borough council)" in reason("Walsall Council", "Walsall Metropolitan Borough Council")
     assert "short forms" not in reason("Oakwood House Ltd", "Oakwood House")

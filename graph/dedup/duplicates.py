@@ -33,7 +33,7 @@ from .names import (ANOTHER_INSTITUTION, COUNTRY_ENDS, GENERIC_WORDS, HALLS, NO_
                     SPELLED_OUT, NameKey, TokenWeights, acronyms, added_words, ambiguous_initials, initials_only,
                     list_area, name_key, name_key_uncached, name_keys, name_similarity, place_in_one_name,
                     same_name_reason, same_words, without_accents)
-from .places import (BUILTIN_PLACES, STREET_TYPES, PlaceWords, country_named, names_a_street, postcode_in,
+from .places import (BUILTIN_PLACES, STREET_TYPES, PlaceWords, area_town, country_named, names_a_street, postcode_in,
                      postcode_parts, without_postcode)
 
 __all__ = ["EntityRecord", "DuplicatePair", "find_duplicates", "groups_of", "merge_groups"]
@@ -727,7 +727,12 @@ def _placed_by_address(ra, rb, weight, ambiguous, places, switchboards=None) -> 
     # that branch ("Somali Community Association" at WV2 3BZ and "... Wolverhampton" there, in a list of
     # Wolverhampton that has the one of Walsall too)
     at_site = len(words) == 1 and any(r.startswith(_ONE_SITE[:2]) for r in shared)  # (one place: the area)
-    if not all(w in localities or (at_site and list_area(w, places, weight)) for w in words):
+    # or, where the name is the other's and that place, the town the postcode area both are in is named after
+    # ("Friends of West Park Wolverhampton" / "Friends of West Park", both WV1 4PH: a green spaces hold-out's grants
+    # named the town the council's register never wrote; not "Birmingham Churches Together" / "Restore")
+    town = at_site and set(named.tokens) - set(words) <= set((kb if named is ka else ka).tokens) and area_town(
+        other.postcode)
+    if not all(w in localities or (at_site and (list_area(w, places, weight) or w == town)) for w in words):
         return None
     placed = name_key(f"{other.name} {' '.join(words)}", person=person)
     score, reason = name_similarity(named, placed, weight, ambiguous, places)

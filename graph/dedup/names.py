@@ -64,6 +64,8 @@ ABBREVIATIONS = {
     # saints together ("Saints Peter and Paul", "SS Peter & Paul": ``_SAINTS``), and the short forms of a compass
     # point and of the region's cities a local list writes ("Walsall Nth Foodbank", "B'ham Central Foodbank")
     "saints": "sts", "nth": "north", "sth": "south", "bham": "birmingham", "wton": "wolverhampton",
+    # and a link worker's list's ("Ashmore Pk HC", "Keats Grove Surg.")
+    "pk": "park", "surg": "surgery",
 }
 #: Names of a church written in several ways ("St Mary's Church of England Primary School", "... C of E
 #: Primary", "... CofE Primary", "... CE Primary"): one word each, before the words are read, so that
@@ -101,7 +103,16 @@ NAME_PHRASES = (("church of england", "ce"), ("c of e", "ce"), ("roman catholic"
                 # trial's one home), one word, so that a company of the home's name ("Ashfield House Care Ltd") is
                 # not the home written without "Home"
                 ("residential care home", "carehome"), ("nursing home", "carehome"), ("care home", "carehome"),
-                ("residential home", "carehome"))
+                ("residential home", "carehome"),
+                # the NHS's own short forms, written as often as the words: "Unity PCN" / "Unity Primary Care Network",
+                # "Ashmore Park HC" (a social prescribing hold-out's pairs, reviewed or missed)
+                ("primary care network", "pcn"), ("health centre", "hc"))
+#: A compass point in two letters ("Wolverhampton SE Primary Care Network", read as a company's legal form "SE" and
+#: merged with "Unity Primary Care Network" in a social prescribing hold-out): "SE" (and "NE") is a compass point
+#: before another word, a legal form only at a name's end ("Siemens SE", which an address may follow: that is cut
+#: first, ``_without_address``).
+_TWO_LETTER_COMPASS = re.compile(r"\b(?:(?:se|ne)(?= [a-z0-9])|sw|nw)\b")
+_COMPASS_IN_FULL = {"se": "south east", "ne": "north east", "sw": "south west", "nw": "north west"}
 #: "RC" before a school or church is Roman Catholic ("St Mary's RC Primary School"); elsewhere it may be a club.
 _RC = re.compile(r"\brc(?= (?:primary|secondary|junior|infant|infants|first|middle|high|school|church|parish|"
                  r"academy|college|nursery|sixth|voluntary|va|vc|diocese|diocesan|cathedral)\b)")
@@ -391,6 +402,8 @@ def _content_words(text: str, person: bool) -> tuple[list[str], tuple[str, ...]]
         for phrase, word in NAME_PHRASES:
             if phrase in text:  # most names: a fast path
                 text = re.sub(rf"\b{phrase}\b", word, text)
+        if ("se " in text or "ne " in text or "sw" in text or "nw" in text) and _TWO_LETTER_COMPASS.search(text):
+            text = _TWO_LETTER_COMPASS.sub(lambda m: _COMPASS_IN_FULL[m.group(0)], text)
         if "rc" in text:
             text = _SAINTS_RC.sub(r"\1 \2 catholic", _RC.sub("catholic", text))
         if "ss " in text:
@@ -1931,7 +1944,7 @@ def _short_forms(a: str, b: str) -> list[str]:
     for word in forms_a.keys() & forms_b.keys():
         if forms_a[word] != forms_b[word]:
             short, long_ = sorted((forms_a[word], forms_b[word]), key=len)
-            out.append(f"{short if ' ' in short else short.upper()} = {long_}")
+            out.append(f"{short.upper() if len(short) <= 4 else short} = {long_}")  # (initials: "CVS", "PCN")
     if (fa.endswith(" ft") and _NHS_FORM.search(fb) and not fb.endswith(" ft")) or (
             fb.endswith(" ft") and _NHS_FORM.search(fa) and not fa.endswith(" ft")):
         out.append("FT = foundation trust")

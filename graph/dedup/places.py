@@ -278,6 +278,30 @@ def without_postcode(address: str) -> str:
 
 _ZIP = re.compile(r"^([0-9]{5})(?:-?[0-9]{4})?$")
 
+#: The UK postcode areas named after a town or city of one word (Royal Mail's area names), by their letters: "WV"
+#: Wolverhampton. A record at a full postcode of the area is in the area of that town (``area_town``).
+POSTCODE_AREA_TOWNS = dict(x.split(":") for x in (
+    "AB:aberdeen B:birmingham BA:bath BB:blackburn BD:bradford BH:bournemouth BL:bolton BN:brighton BR:bromley "
+    "BS:bristol BT:belfast CA:carlisle CB:cambridge CF:cardiff CH:chester CM:chelmsford CO:colchester CR:croydon "
+    "CT:canterbury CV:coventry CW:crewe DA:dartford DD:dundee DE:derby DG:dumfries DH:durham DL:darlington "
+    "DN:doncaster DT:dorchester DY:dudley EH:edinburgh EN:enfield EX:exeter FK:falkirk FY:blackpool G:glasgow "
+    "GL:gloucester GU:guildford HA:harrow HD:huddersfield HG:harrogate HR:hereford HU:hull HX:halifax IG:ilford "
+    "IP:ipswich IV:inverness KA:kilmarnock KY:kirkcaldy L:liverpool LA:lancaster LE:leicester LL:llandudno "
+    "LN:lincoln LS:leeds LU:luton M:manchester ME:rochester ML:motherwell NG:nottingham NN:northampton NP:newport "
+    "NR:norwich OL:oldham OX:oxford PA:paisley PE:peterborough PH:perth PL:plymouth PO:portsmouth PR:preston "
+    "RG:reading RH:redhill RM:romford S:sheffield SA:swansea SG:stevenage SK:stockport SL:slough SM:sutton "
+    "SN:swindon SO:southampton SP:salisbury SR:sunderland SY:shrewsbury TA:taunton TF:telford TN:tonbridge "
+    "TQ:torquay TR:truro TW:twickenham WA:warrington WD:watford WF:wakefield WN:wigan WR:worcester WS:walsall "
+    "WV:wolverhampton YO:york").split())
+
+
+def area_town(postcode) -> str | None:
+    """The town a UK postcode's area is named after (``POSTCODE_AREA_TOWNS``): "wolverhampton" of "WV1 4PH"."""
+    parts = postcode_parts(postcode)
+    if not parts or not parts[0][:1].isalpha():
+        return None
+    return POSTCODE_AREA_TOWNS.get(re.match(r"[A-Z]+", parts[0]).group(0))  # type: ignore[union-attr]
+
 
 @lru_cache(maxsize=1 << 17)  # asked once per candidate pair in duplicate scoring
 def postcode_parts(text) -> tuple[str, str] | None:
