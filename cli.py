@@ -648,7 +648,7 @@ def _pair_record(r: dict, width: int) -> list[str]:
     lines += wrapped(f"{link} {r['keep_name']} ({'; '.join(x for x in (r['keep'], r['keep_where']) if x)})", width,
                      "  ", "      ")
     lines += wrapped(f"why: {r['reasons']}", width, "  ", "       ")
-    if r.get("weakest_link"):
+    if r.get("weakest_link") and (r.get("group_size") or 0) > 2:  # (of a pair, the pair itself: said above)
         lines += wrapped(f"weakest link: {' / '.join(r['weakest_link'])} ({r['weakest_score']})", width, "  ",
                          "      ")
     return lines

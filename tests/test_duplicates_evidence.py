@@ -2532,3 +2532,31 @@ def test_se_before_a_word_is_south_east_and_a_legal_form_only_at_the_end():
     assert not any(p.action == "merge" for p in _plan(_org("a", "Unity Primary Care Network"),
                                                       _org("b", "Wolverhampton SE Primary Care Network")))
     assert [p.action for p in _plan(_org("a", "Siemens SE"), _org("b", "Siemens"))] == ["merge"]
+
+
+def test_a_pair_s_record_names_a_weakest_link_only_in_a_group_of_more():
+    """A social prescribing hold-out read "weakest link: ... (1.0)" under every two-record pair to review: of a pair,
+    the weakest link is the pair itself, said already."""
+    from cli import _pair_record
+
+    row = {"group": 3, "action": "review", "score": 1.0, "merge_name": "A", "merge": "a", "merge_where": "",
+           "keep_name": "B", "keep": "b", "keep_where": "", "reasons": "same phone", "group_size": 2,
+           "weakest_link": ["a", "b"], "weakest_score": 1.0}
+    assert not any("weakest link" in line for line in _pair_record(row, 80))
+    assert any("weakest link: a / b (1.0)" in line for line in _pair_record({**row, "group_size": 4}, 80))
+
+
+def test_initials_of_the_name_before_a_bracket_and_a_church_s_ch():
+    """A social prescribing hold-out missed "RMC" / "Refugee and Migrant Centre (Black Country and Birmingham)" and
+    "Heath Town Baptist Ch." / "Heath Town Baptist Church". Initials in a bracket stay the name's own ("(EMBL)"), and
+    a name before a bracket spells initials as its own name, not as two names that make them ambiguous."""
+    plan = _plan(_org("a", "RMC"), _org("b", "Refugee and Migrant Centre (Black Country and Birmingham)"))
+    assert [p.action for p in plan] == ["merge"], plan
+    plan = _plan(_org("a", "Heath Town Baptist Ch."), _org("b", "Heath Town Baptist Church"))
+    assert [p.action for p in plan] == ["merge"], plan
+    from graph.dedup.names import ambiguous_initials, name_key
+
+    keys = [name_key("European Molecular Biology Laboratory (EMBL)"), name_key("European Molecular Biology Laboratory"),
+            name_key("Developmental Biology Unit, European Molecular Biology Laboratory (EMBL), Heidelberg")]
+    assert "embl" not in ambiguous_initials(keys)
+    assert name_key("Zurich, CH").tokens[-1] == "ch"
