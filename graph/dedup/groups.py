@@ -407,8 +407,9 @@ def review_only(pair, names: Mapping[str, str] | None, several=None) -> str | No
     if pair.reasons and _TWO_LETTERS.match(pair.reasons[0]) and not _register_or_website(pair):
         # "Penn CC" at the address (and on the phone) of both "Penn Cricket Club" and "Penn Community Centre": a club
         # based at a centre shares its door, so only a register's number or a website says which body two letters are
-        return ("two letters read as the other name's words, and no identifier or website says they are one (a "
-                "cricket club and the community centre it meets at share an address): review it rather than merge")
+        return ("two letters read as the other name's words, which two bodies at one door may both be (a cricket "
+                "club and the community centre it meets at share an address and a phone): only an identifier or a "
+                "website would say which; review it rather than merge")
     if not names:
         return None
     if (" / " in names[pair.a] or " / " in names[pair.b]) and (joint := _one_of_two(names[pair.a], names[pair.b])):
