@@ -252,9 +252,11 @@ def test_hints_name_the_field_quote_odd_columns_and_one_problem_on_many_rows_is_
     out = tmp_path / "data"
     result = lcg("import", "sheet", tmp_path / "orgs.csv", "--type", "organisation", "-o", out)
     assert "missing column Label" in result.output and "map it with Zip: postcode" in result.output  # read ahead
-    assert (f"name your own column in a mapping file: `printf '%s\\n' columns: '  Name: Label' '  Zip: postcode' "
-            f"'  \"Phone #1\": phone' > map.yaml && lcg import sheet {tmp_path / 'orgs.csv'} --type organisation --map "
-            f"map.yaml -o {out}`)") in result.output
+    assert "name your own column in a mapping file, as the command on the last line does)" in result.output
+    assert result.output.count("printf") == 1, result.output  # the long command said once, on the last line
+    assert result.output.strip().endswith(
+        f": `printf '%s\\n' columns: '  Name: Label' '  Zip: postcode' '  \"Phone #1\": phone' > map.yaml && lcg "
+        f"import sheet {tmp_path / 'orgs.csv'} --type organisation --map map.yaml -o {out}`)"), result.output
     (tmp_path / "map.yaml").write_text("columns:\n  Name: Label\n")
     result = lcg("import", "sheet", tmp_path / "orgs.csv", "--type", "organisation", "--map", tmp_path / "map.yaml",
                  "-o", out)
@@ -376,7 +378,11 @@ def test_the_last_line_counts_in_words_a_person_would_write(lcg, tmp_path):
 
 
 def _hint_command(output: str) -> str:
-    return output.split("mapping file: ", 1)[1].split("\n", 1)[0].removesuffix(")").strip("`")
+    """The command of the first "... in a mapping file" hint: its own, or the last line's it points to."""
+    after = output.split(" in a mapping file", 1)[1]
+    if not after.startswith(": `"):
+        return _one_go(output)
+    return after.removeprefix(": ").split("\n", 1)[0].removesuffix(")").strip("`")
 
 
 def test_the_label_hint_is_a_command_that_works_when_pasted(lcg, tmp_path, monkeypatch):
@@ -1875,7 +1881,8 @@ def test_a_type_column_of_categories_in_a_plain_list_is_mapped_to_category_by_th
     assert first.exit_code == 1
     assert ("partners.csv:2 (and 1 more row): unknown types 'Institute' (1), 'University' (1) (expected one of "
             "Organisation") in first.stderr, first.stderr
-    assert "if they are categories of your own, name your own column in a mapping file: `" in first.stderr
+    assert "if they are categories of your own, name your own column in a mapping file, as the command on the last " \
+        "line does)" in first.stderr
     assert first.stderr.count("unknown column 'City'") == 1, first.stderr
     assert "partners.csv:2 (and 2 more rows): unknown column 'City'" in first.stderr, first.stderr
     command = _one_go(first.stderr)
@@ -3606,3 +3613,40 @@ def test_one_problem_of_a_columns_cells_each_with_its_own_value_is_said_once(lcg
     assert ("list.csv:2 (column Ref) (and 2 more rows: 3, 4, each with its own value): identifiers: bad identifier "
             "'AB12'") in result.stderr, result.stderr
     assert "'CD34'" not in result.stderr, result.stderr
+
+
+def test_a_postcode_column_and_the_lists_only_place_are_offered_not_dropped(lcg, tmp_path, monkeypatch):
+    """Trials' hints dropped data: a care list's "Location Postal Code" (every cell a UK postcode) and an arts
+    list's "Local Authority" and a discharge list's "Area" (Sandwell, Rushall: the list's only place) were offered
+    ~. A heading naming a postal code, or a column of postcodes, is the postcode; a column named for an area whose
+    cells are places is the address when no other column says where the rows are; not "Service area" (no place's
+    heading), nor an "Area" beside a "Town" (a borough would only lengthen the address)."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "cqc.csv").write_text(
+        "Location Name,Location Postal Code,Ref,Local Authority\n"
+        "Brook House,WS4 1ED,WS4 1ED,Walsall\nCedar Grange,WS1 2QG,WS1 2QG,Walsall\n"
+        "Sandford Court,DY6 8QA,DY6 8QA,Dudley\n", encoding="utf-8")
+    result = lcg("import", "sheet", "cqc.csv", "--type", "organisation", "-o", "data")
+    assert _mapping_written(_one_go(result.stderr))["columns"] == {
+        "Location Name": "Label", "Location Postal Code": "postcode", "Ref": None, "Local Authority": "address"}, \
+        result.stderr  # a row keeps one postcode: the second column of postcodes is offered ~
+    (tmp_path / "zips.csv").write_text("Name,Zip,Codes\nOak Club,WV1 1LY,WV2 2AA\nElm Club,WV3 3BB,B70 8EG\n",
+                                       encoding="utf-8")
+    result = lcg("import", "sheet", "zips.csv", "--type", "organisation", "-o", "data")
+    assert _mapping_written(_one_go(result.stderr))["columns"] == {"Name": "Label", "Zip": "postcode",
+                                                                     "Codes": None}, result.stderr
+    (tmp_path / "discharge.csv").write_text(
+        "Provider,Tel,Area,Service area\nBrook House NH,01922 622418,Rushall,Mental Health\n"
+        "Allcare,01384 291774,Sedgley,Older People\nPelsall Care,01922 111222,Pelsall,Mental Health\n",
+        encoding="utf-8")
+    result = lcg("import", "sheet", "discharge.csv", "--type", "organisation", "-o", "data")
+    command = _one_go(result.stderr)
+    assert _mapping_written(command)["columns"] == {"Provider": "Label", "Tel": "phone", "Area": "address",
+                                                    "Service area": None}, result.stderr
+    assert _paste(tmp_path, command).returncode == 0
+    assert {n.name: n.props.get("address") for n in load_dataset(tmp_path / "data").nodes}["Allcare"] == "Sedgley"
+    (tmp_path / "towns.csv").write_text("Group,Town,Area\nOak Club,Bilston,Wolverhampton\n"
+                                        "Elm Club,Oldbury,Sandwell\n", encoding="utf-8")
+    result = lcg("import", "sheet", "towns.csv", "--type", "organisation", "-o", "data")
+    assert _mapping_written(_one_go(result.stderr))["columns"] == {"Group": "Label", "Town": "address",
+                                                                     "Area": None}, result.stderr

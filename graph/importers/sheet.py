@@ -717,13 +717,18 @@ class _Reader:
 
     def finish(self, map_kind: str | None) -> None:
         """The hints' commands, now that every problem is known (``map_hint``): a new mapping file's is the one-go
-        command's when there is one (``fix_all``), so that any hint pasted fixes every column."""
+        command's when there is one (``fix_all``), so that any hint pasted fixes every column; that command is then
+        the last line's alone, the others pointing to it, so that a long command is printed once."""
         if not any(_NEW_MAP in p or _RERUN in p for p in self.problems):
             return
         kind = None if self.default_kind else self.kind_needed  # a Type column mapped away: every row's kind
         # in backquotes, as the other commands' hints are: the ")" closing the problem's line is no part of it
         new = f"`{self._write_map(self._map_lines(map_kind), kind)}`"
         rerun = f"`{self.rerun(self.map_file, kind)}`"
+        if self.column_fixes:  # the last line gives that command (``fix_all``): said once, not on every line (a
+            # trial's error printed the whole command twice, a venues list's three times)
+            self.problems = [p.replace(f": {_NEW_MAP}", ", as the command on the last line does") for p in
+                             self.problems]
         self.problems = [p.replace(_NEW_MAP, new).replace(_RERUN, rerun) for p in self.problems]
 
     def kind(self, sheet, n, text, cell: bool = True) -> str | None:
@@ -3513,7 +3518,7 @@ FIELD_SYNONYMS = {"zip": "postcode", "zipcode": "postcode", "zip code": "postcod
 #: "Capacity", "Estate", "Allocation", whose ends are no words.
 _FIELD_WORDS = {"phone": re.compile(r"(?:(?:tele)?phone|\btel\.?)[\s_-]*(?:num|number|no\.?)?$"),
                 "website": re.compile(r"(?:website|web site|webpage|homepage)$"),
-                "postcode": re.compile(r"(?:postcode|post code|zipcode|zip code)$"),
+                "postcode": re.compile(r"(?:postcode|post code|postal code|postalcode|zipcode|zip code|\bzip)$"),
                 "address": re.compile(r"(?<!e-mail )(?<!email )(?<!web )(?:street|address|town)"
                                       r"(?:[\s_-]*(?:line)?[\s_-]*\d)?$|\b(?:city|town|country|county|region|state|"
                                       r"province|locality|location)$")}
@@ -3727,6 +3732,55 @@ def _phone_numbers(values: list) -> bool:
                                for c in cells)
 
 
+#: A full UK postcode, its outward and inward parts ("WS4 1ED", "B70 8EG").
+_FULL_POSTCODE = re.compile(r"[A-Z]{1,2}[0-9][0-9A-Z]?\s*[0-9][A-Z]{2}", re.IGNORECASE)
+
+
+def _postcodes(values: list) -> bool:
+    """Whether most of a column's values (but its placeholders) are full UK postcodes: such a column is the
+    postcode whatever its name (a care trial's "Location Postal Code" was offered ~, and its one-go command would
+    have dropped every postcode). No other value is written so: a street has words, a phone number no letters."""
+    cells = [str(v).strip() for v in values if v is not None and str(v).strip() and not is_placeholder(str(v))]
+    return bool(cells) and 3 * sum(_FULL_POSTCODE.fullmatch(c) is not None for c in cells) >= 2 * len(cells)
+
+
+#: How a column's name ends when it names an area of local government or of a town ("Local Authority", "Area",
+#: "Borough", "Location Local Authority"): after no word or one of these (not "Service area", "Area of work").
+_AREA_HEADER = re.compile(r"(?:(?:location|local|council|geographic|geographical|home|main|applicant|lead|"
+                          r"administrative|admin|la)\s+)?(?:local authority|authority area|area|borough|district)")
+
+
+def _place_names(values: list) -> bool:
+    """Whether most of a column's values (but its placeholders) are written as places are: a few words each
+    written with a capital (or a small joining word: "Stoke on Trent"), no figure and no word of a body ("Walsall",
+    "Sandwell", "Brierley Hill", not "Walsall Council", "mental health", "Unit 4")."""
+    small = frozenset("on upon in under the and of by le la".split())
+    cells = [" ".join(str(v).split()) for v in values
+             if v is not None and str(v).strip() and not is_placeholder(str(v))]
+
+    def place(text: str) -> bool:
+        words = re.findall(r"[^\W\d_][\w'’.-]*", text)
+        return (0 < len(words) <= 4 and not re.search(r"\d", text) and words[0][0].isupper()
+                and all(w[0].isupper() or w.casefold() in small for w in words)
+                and not any(_body_word(w.casefold()) for w in words))
+
+    return bool(cells) and 5 * sum(place(c) for c in cells) >= 4 * len(cells)
+
+
+def _the_only_place(reader: _Reader, sheet: str, col: str) -> bool:
+    """Whether no other column of the sheet says where its rows are, by its name or its mapping (an address, a
+    town, a venue; a postcode names no place a reader knows): then a column naming their area is the list's only
+    place, which a hint must not drop. Beside a town, a borough would only lengthen the address."""
+    for name in reader.in_order.get(sheet, []):
+        if not name or name == col:
+            continue
+        mapped = str(reader.column_map.get(name, name) or "").lower()
+        if (_synonym(mapped) or mapped) == "address" or _FIELD_WORDS["address"].search(mapped) \
+                or _venue_header(mapped) or _AREA_HEADER.fullmatch(mapped):
+            return False
+    return True
+
+
 def _a_phone_column(reader: _Reader, sheet: str, col: str) -> bool:
     """Whether the sheet has a phone column other than ``col`` (lower case): mapped to phone, named for one ("Tel",
     "Phone"), or offered as one already; a row keeps one phone, and a second column offered would make the pasted
@@ -3900,6 +3954,13 @@ def _unknown_column(reader: _Reader, sheet: str, col: str, kind: str) -> str:
         field = "email" if "email" in could else ""
     if field is None:  # "TelephoneNum", "SchoolWebsite": the field's word in it
         field = next((f for f, ending in _FIELD_WORDS.items() if f in could and ending.search(col)), None)
+    if field is None and "postcode" in could and _postcodes(values) and not any(
+            f == "postcode" for c, f in reader.column_fixes if c != named) \
+            and "postcode" not in reader.headers.get(sheet, {}):
+        field = "postcode"  # "Location Postal Code": "WS4 1ED" (a row keeps one postcode: one column offered so)
+    if field is None and "address" in could and _AREA_HEADER.fullmatch(col.strip()) and _place_names(values) \
+            and _the_only_place(reader, sheet, col):
+        field = "address"  # "Local Authority", "Area": "Sandwell", "Rushall", the only place the list gives
     if field is None and "address" in could and _in_the_address(reader, sheet, col) and not any(
             re.search(r"\d", str(v)) for v in values):  # a locality has no figures: "Unit 4" is the street's
         field = "address"  # "Area" between "Address" and "Post Code": joined in the columns' order
