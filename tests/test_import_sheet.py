@@ -3195,8 +3195,9 @@ def test_a_row_named_as_a_provider_another_import_made_is_that_record(lcg, tmp_p
     text = "Partner,Charity No.\nWednesfield History Society,1018722\nBilston Historical Society,1067344\n"
     result = _import_list(lcg, tmp_path, text, "{Partner: Label}")
     assert result.exit_code == 0, result.output
-    assert ("list.csv:2: 'Wednesfield History Society' written as wednesfield-history-society, the record "
-            "imports/sheet-venues/organisations.yaml held by the name alone") in result.stderr, result.stderr
+    assert ("list.csv:2: 'Wednesfield History Society' (wednesfield-history-society) was a record of its name alone "
+            "in imports/sheet-venues/organisations.yaml, made for a provider's cell there; this row's record replaces "
+            "it, and that file's rows stay tied to it\n") in result.stderr, result.stderr
     folder = {p: p.read_bytes() for p in (tmp_path / "data").rglob("*.yaml")}
     ds = load_dataset(tmp_path / "data")
     society = [n for n in ds.nodes if n.name == "Wednesfield History Society"]
@@ -3650,3 +3651,41 @@ def test_a_postcode_column_and_the_lists_only_place_are_offered_not_dropped(lcg,
     result = lcg("import", "sheet", "towns.csv", "--type", "organisation", "-o", "data")
     assert _mapping_written(_one_go(result.stderr))["columns"] == {"Group": "Label", "Town": "address",
                                                                      "Area": None}, result.stderr
+
+
+def test_an_operator_naming_the_row_itself_is_its_own_body_and_a_note_after_a_name_no_part_of_it(lcg, tmp_path):
+    """Trials' "Operated by" / "Provider Name" columns mapped to part_of: "Smethwick Heritage Centre Trust" running
+    "Smethwick Heritage Centre" became a parent of its own venue (which `lcg duplicates` never offers as one), and
+    "Allcare Stourbridge Ltd" or "Mary Stevens Hospice" naming their own row were dropped without a word; "AEG
+    Presents (lease from CWC)" and "Light House (charity)" made organisations named so, brackets included. The row's
+    name with a legal form, "Trust" or a note added is the row's own body: no part_of, no record, its name an alias,
+    said in one line; a note after a name is kept in the row's note; another body ("Walsall Council") stays the
+    parent, a bracket that is part of a name ("(Wolverhampton)") stays, and a cell matching another cell, not a row,
+    is said to be that."""
+    text = ("Venue,Operated by\nSmethwick Heritage Centre,Smethwick Heritage Centre Trust\n"
+            "Newhampton Arts Centre,Newhampton Arts Centre (charity)\nAllcare Stourbridge,Allcare Stourbridge Ltd\n"
+            "Mary Stevens Hospice,Mary Stevens Hospice\nWalsall Arts Centre,Walsall Council\n"
+            "Arena Theatre,AEG Presents (lease from CWC)\nGrand Theatre,Grand Theatre (Wolverhampton) Ltd - charity\n"
+            "Walsall Stroke Club,Stroke Association\nDudley Stroke Club,The Stroke Association\n")
+    result = _import_list(lcg, tmp_path, text, "{Venue: Label, Operated by: part_of}")
+    assert result.exit_code == 0, result.output
+    ds = load_dataset(tmp_path / "data")
+    names = {n.id: n.name for n in ds.nodes}
+    assert {(names[r.start], names[r.end]) for r in ds.rels if r.kind == "PART_OF"} == {
+        ("Walsall Arts Centre", "Walsall Council"), ("Arena Theatre", "AEG Presents"),
+        ("Grand Theatre", "Grand Theatre (Wolverhampton) Ltd"), ("Walsall Stroke Club", "Stroke Association"),
+        ("Dudley Stroke Club", "Stroke Association")}
+    assert len(ds.nodes) == 9 + 4, sorted(names.values())  # the rows, and the four other bodies
+    props = {n.name: n.props for n in ds.nodes}
+    assert props["Smethwick Heritage Centre"].get("aliases") == ("Smethwick Heritage Centre Trust",)
+    assert props["Allcare Stourbridge"].get("aliases") == ("Allcare Stourbridge Ltd",)
+    assert props["Newhampton Arts Centre"].get("note") == "Operated by: Newhampton Arts Centre (charity)."
+    assert props["Arena Theatre"].get("note") == "Operated by: AEG Presents (lease from CWC)."
+    own = [line for line in result.stderr.splitlines() if "own body" in line]
+    assert own == ["warning: list.csv:2 (and 3 more rows): column 'Operated by': 'Smethwick Heritage Centre Trust' "
+                   "(row 2), 'Newhampton Arts Centre (charity)' (row 3), 'Allcare Stourbridge Ltd' (row 4) and 1 more "
+                   "name the row's own body (its name, or with a legal form, 'Trust' or a note added), not another "
+                   "that runs it: no part_of, the name kept as the row's alias"], result.stderr
+    assert ("'The Stroke Association' as stroke-association, the body this column's cell 'Stroke Association' names "
+            "(row 9), the same name once case") in result.stderr, result.stderr
+    assert "the row of that name" not in result.stderr

@@ -538,6 +538,9 @@ class _Reader:
         #: (sheet, tie column) -> (row, cell) of the cells of one common word ("volunteers", "council":
         #: ``_one_common_word``), kept in the note (``_tie_cells``)
         self.common_words: dict[tuple[str, str], list[tuple[int, str]]] = {}
+        #: (sheet, tie column) -> (row, cell) of the cells naming the row's own body ("Smethwick Heritage Centre
+        #: Trust" running "Smethwick Heritage Centre": ``_runs_itself``), tied to nothing, kept as an alias
+        self.own_bodies: dict[tuple[str, str], list[tuple[int, str]]] = {}
         #: (sheet, register column) -> (row, cell) of the words with no digit written there ("CASC"), kept in the
         #: note (``_register_cells``)
         self.not_numbers: dict[tuple[str, str], list[tuple[int, str]]] = {}
@@ -1425,33 +1428,45 @@ def _tie_cells(reader: _Reader, entries: list, by_id: dict, by_label: dict) -> d
         ends = schema.REL_KINDS[schema.slots_of(kind)[key].rel].ends
         column = reader.headers[sheet].get(key, key)
         for ref in (" ".join(part.split()) for part in str(cell).split(LIST_SEPARATOR)):
-            said = ref
+            said = named = ref
             also: list[str] = []  # the other names a bracket gives (``_bracket_names``)
             if (split := _bracket_names(ref)) is not None:  # "Midland Heart (formerly Prime Focus)": name, alias
                 ref, also = split
                 reader.repairs.setdefault((sheet, column), []).append(
                     (n, said, f"{ref!r}, another name {', '.join(map(repr, also))} as its alias"))
+            elif (named := _without_note(ref)) != ref:  # "AEG Presents (lease from CWC)": the body, and a note
+                ref = named
+                _note_cell(reader, by_id[node_id], column, said)
             if not ref or is_blank(ref):
                 continue
-            if _names_itself(ref, by_id[node_id]["name"]):
-                _add_aliases(by_id[node_id], also)  # "One Walsall (formerly ...)" beside "One Walsall": its own
+            if _names_itself(ref, by_id[node_id]["name"]) or _runs_itself(ref, by_id[node_id]["name"]):
+                # "One Walsall (formerly ...)" beside "One Walsall", "Allcare Stourbridge Ltd" running "Allcare
+                # Stourbridge": its own body, the same organisation, whose other names are its aliases; said once
+                _add_aliases(by_id[node_id], [ref, *also])
+                reader.own_bodies.setdefault((sheet, column), []).append((n, said))
                 continue
+            if named != said and split is None:  # the note read off another body's name: said
+                reader.repairs.setdefault((sheet, column), []).append(
+                    (n, said, f"{ref!r} (its note kept in the row's note)"))
             matches = [ref] if ref in by_id and by_id[ref]["_kind"] in ends else \
                 [i for i in by_label.get(norm_name(ref), []) if by_id[i]["_kind"] in ends]
             if len(matches) > 1 and len(exact := [i for i in matches
                                                   if written_name(by_id[i]["name"]) == written_name(ref)]) == 1:
                 matches = exact  # "Dudley Academies Trust" beside "The Dudley Academies Trust": the one written so
             if len(matches) == 1 and matches[0] != ref and written_name(by_id[matches[0]]["name"]) != written_name(ref):
-                reader.repairs.setdefault((sheet, column), []).append(  # "Black Country Womens Aid": said
-                    (n, ref, f"{matches[0]} ({by_id[matches[0]]['name']!r}), the row of that name once case, "
-                             "apostrophes, punctuation and a leading 'The' are set aside"))
+                target = matches[0]  # "Black Country Womens Aid": said, as the row or the other cell it is (a
+                # trial's "The Stroke Association" was said to be "the row" 'Stroke Association', another cell)
+                other_name = by_id[target]["name"]
+                what = (f", the body this column's cell {other_name!r} names (row {reader.rows[target][1]}), the same "
+                        "name" if target in reader.made_parents else f" ({other_name!r}), the row of that name")
+                reader.repairs.setdefault((sheet, column), []).append(
+                    (n, ref, f"{target}{what} once case, apostrophes, punctuation and a leading 'The' are set "
+                             "aside"))
             if not matches and (ref in no_bodies[(sheet, key)] or _one_common_word(ref)):  # "school", "volunteers":
                 # kept in the note, said (``_warnings``)
                 said_at = reader.no_bodies if ref in no_bodies[(sheet, key)] else reader.common_words
                 said_at.setdefault((sheet, column), []).append((n, ref))
-                entry = by_id[node_id]
-                entry["note"] = f"{entry['note']} {column}: {ref}." if entry.get("note") else f"{column}: {ref}."
-                reader.rows[node_id][2].setdefault("note", column)
+                _note_cell(reader, by_id[node_id], column, ref)
                 continue
             if len(matches) > 1 and reader.default_kind and all(i in reader.made_ids for i in matches):
                 # a plain list's rows of one name are records of it, their ids the import's own (no ID to write):
@@ -1484,6 +1499,53 @@ def _tie_cells(reader: _Reader, entries: list, by_id: dict, by_label: dict) -> d
                 ties.setdefault((node_id, key), []).append(other)
                 reader.tie_rows.setdefault((node_id, key), []).append((sheet, n, {}))
     return ties
+
+
+def _note_cell(reader: _Reader, entry: dict, column: str, text: str) -> None:
+    """A tie column's cell kept in the row's note as "Operated by: text.", what a reader of the record sees."""
+    entry["note"] = f"{entry['note']} {column}: {text}." if entry.get("note") else f"{column}: {text}."
+    reader.rows[entry["id"]][2].setdefault("note", column)
+
+
+#: A note after a body's name in a provider cell: a bracket at its end written in small letters, "(lease from
+#: CWC)", "(charity)", or "(Charity)", or a tail after a spaced dash in small letters, "- charity".
+_NOTE_BRACKET = re.compile(r"(?P<name>.*\S)\s*\((?P<note>\s*(?:[a-z][^()]*|charity|registered charity)\s*)\)\s*",
+                           re.IGNORECASE)
+_NOTE_TAIL = re.compile(r"(?P<name>.*\S)\s+[-\u2013\u2014]\s+(?P<note>[^A-Z\-\u2013\u2014]*[a-z][^A-Z\-\u2013\u2014]*)")
+
+
+def _without_note(ref: str) -> str:
+    """A provider cell's body without the notes after its name ("AEG Presents (lease from CWC)", "Light House
+    (charity)", "Grand Theatre (Wolverhampton) Ltd - charity"), which say how it runs the row, not who it is: an
+    arts trial's venues list made organisations named so, brackets included. A bracket starting with a capital
+    is a part of the name, a place or initials ("Grand Theatre (Wolverhampton)", "(NAGW)"), and stays."""
+    while True:
+        bracket = _NOTE_BRACKET.fullmatch(ref)
+        if bracket is not None and (bracket.group("note").strip()[:1].islower()
+                                    or bracket.group("note").strip().casefold() in ("charity", "registered charity")):
+            ref = bracket.group("name").strip()
+        elif (tail := _NOTE_TAIL.fullmatch(ref)) is not None and tail.group("note") == tail.group("note").lower():
+            ref = tail.group("name").strip()
+        else:
+            return ref
+
+
+#: The words a body running a venue or a service adds to the row's name to name itself, its legal person: "Trust",
+#: "charity" ("Smethwick Heritage Centre Trust" runs "Smethwick Heritage Centre"); legal forms are ``name_key``'s.
+_OWN_BODY_WORDS = frozenset({"trust", "charity", "charitable"})
+
+
+def _runs_itself(ref: str, name: str) -> bool:
+    """Whether a provider cell names the row's own body: the row's name with only "Trust" or "charity" added (legal
+    forms are ``_names_itself``'s): the trust set up to run a venue, the same organisation for a partnership. Made a
+    separate parent, `lcg duplicates`, which never offers a unit as its parent's duplicate, could never offer it
+    beside another list's row of the trust (an arts trial's "Smethwick Heritage Centre Trust"). Another body's
+    name ("Walsall Council" running "Walsall Arts Centre") is no such name."""
+    from ..dedup.names import name_key
+
+    mine, theirs = name_key(name).tokens, name_key(ref).tokens
+    return bool(mine) and len(theirs) > len(mine) and theirs[:len(mine)] == mine \
+        and all(t in _OWN_BODY_WORDS for t in theirs[len(mine):])
 
 
 def _add_aliases(entry: dict, names: list[str]) -> None:
@@ -1696,10 +1758,16 @@ def _warnings(reader: _Reader) -> list[str]:
                    f"({_rows_said(rows)}) "
                    f"{'is' if len(texts) == 1 else 'are'} no register's number (no digit): kept in the note, not "
                    "in the identifiers")
+    for (sheet, column), cells in reader.own_bodies.items():
+        rows = sorted({n for n, _ in cells})
+        shown = ", ".join(f"{t!r} (row {n})" for n, t in cells[:3]) + \
+            (f" and {len(cells) - 3} more" if len(cells) > 3 else "")
+        out.append(f"{_rows_at(sheet, rows[0], len(rows))}: column {column!r}: {shown} "
+                   f"name{'s' if len(cells) == 1 else ''} the row's own body (its name, or with a legal form, 'Trust' "
+                   "or a note added), not another that runs it: no part_of, the name kept as the row's alias")
     for sheet, n, name, node_id, other in reader.bare_taken:
-        out.append(f"{sheet}:{n}: {name!r} written as {node_id}, the record {other} held by the name alone (made "
-                   "for a provider's cell there), now dropped from that file: one record of the body, with this row's "
-                   f"facts, that file's rows still tied to it")
+        out.append(f"{sheet}:{n}: {name!r} ({node_id}) was a record of its name alone in {other}, made for a "
+                   "provider's cell there; this row's record replaces it, and that file's rows stay tied to it")
     for (sheet, column), repairs in reader.repairs.items():
         rows = sorted({n for n, _, _ in repairs})
         read_so = list(dict.fromkeys((cell, read) for _, cell, read in repairs))  # a cell of many rows said once
