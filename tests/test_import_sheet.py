@@ -3662,12 +3662,14 @@ def test_an_operator_naming_the_row_itself_is_its_own_body_and_a_note_after_a_na
     said in one line; a note after a name is kept in the row's note; another body ("Walsall Council") stays the
     parent, a bracket that is part of a name ("(Wolverhampton)") stays, and a cell matching another cell, not a row,
     is said to be that."""
-    text = ("Venue,Operated by\nSmethwick Heritage Centre,Smethwick Heritage Centre Trust\n"
-            "Newhampton Arts Centre,Newhampton Arts Centre (charity)\nAllcare Stourbridge,Allcare Stourbridge Ltd\n"
-            "Mary Stevens Hospice,Mary Stevens Hospice\nWalsall Arts Centre,Walsall Council\n"
-            "Arena Theatre,AEG Presents (lease from CWC)\nGrand Theatre,Grand Theatre (Wolverhampton) Ltd - charity\n"
-            "Walsall Stroke Club,Stroke Association\nDudley Stroke Club,The Stroke Association\n")
-    result = _import_list(lcg, tmp_path, text, "{Venue: Label, Operated by: part_of}")
+    text = ("Venue,Operated by,Town\nSmethwick Heritage Centre,Smethwick Heritage Centre Trust,Smethwick\n"
+            "Newhampton Arts Centre,Newhampton Arts Centre (charity),Wolverhampton\n"
+            "Allcare Stourbridge,Allcare Stourbridge Ltd,Stourbridge\nMary Stevens Hospice,Mary Stevens Hospice,\n"
+            "Walsall Arts Centre,Walsall Council,Walsall\nArena Theatre,AEG Presents (lease from CWC),Wolverhampton\n"
+            "Grand Theatre,Grand Theatre (Wolverhampton) Ltd - charity,Bilston\n"
+            "Walsall Stroke Club,Stroke Association,Walsall\nDudley Stroke Club,The Stroke Association,Dudley\n"
+            "New Art Gallery,The New Art Gallery Walsall (charity),Walsall\n")
+    result = _import_list(lcg, tmp_path, text, "{Venue: Label, Operated by: part_of, Town: address}")
     assert result.exit_code == 0, result.output
     ds = load_dataset(tmp_path / "data")
     names = {n.id: n.name for n in ds.nodes}
@@ -3675,17 +3677,19 @@ def test_an_operator_naming_the_row_itself_is_its_own_body_and_a_note_after_a_na
         ("Walsall Arts Centre", "Walsall Council"), ("Arena Theatre", "AEG Presents"),
         ("Grand Theatre", "Grand Theatre (Wolverhampton) Ltd"), ("Walsall Stroke Club", "Stroke Association"),
         ("Dudley Stroke Club", "Stroke Association")}
-    assert len(ds.nodes) == 9 + 4, sorted(names.values())  # the rows, and the four other bodies
+    assert len(ds.nodes) == 10 + 4, sorted(names.values())  # the rows, and the four other bodies
+    # the row's name and its town, "The New Art Gallery Walsall" of Walsall, is its own body; in another town, not
     props = {n.name: n.props for n in ds.nodes}
     assert props["Smethwick Heritage Centre"].get("aliases") == ("Smethwick Heritage Centre Trust",)
     assert props["Allcare Stourbridge"].get("aliases") == ("Allcare Stourbridge Ltd",)
     assert props["Newhampton Arts Centre"].get("note") == "Operated by: Newhampton Arts Centre (charity)."
     assert props["Arena Theatre"].get("note") == "Operated by: AEG Presents (lease from CWC)."
     own = [line for line in result.stderr.splitlines() if "own body" in line]
-    assert own == ["warning: list.csv:2 (and 3 more rows): column 'Operated by': 'Smethwick Heritage Centre Trust' "
-                   "(row 2), 'Newhampton Arts Centre (charity)' (row 3), 'Allcare Stourbridge Ltd' (row 4) and 1 more "
-                   "name the row's own body (its name, or with a legal form, 'Trust' or a note added), not another "
-                   "that runs it: no part_of, the name kept as the row's alias"], result.stderr
+    assert props["New Art Gallery"].get("aliases") == ("The New Art Gallery Walsall",)
+    assert own == ["warning: list.csv:2 (and 4 more rows): column 'Operated by': 'Smethwick Heritage Centre Trust' "
+                   "(row 2), 'Newhampton Arts Centre (charity)' (row 3), 'Allcare Stourbridge Ltd' (row 4) and 2 more "
+                   "name the row's own body (its name, or with a legal form, 'Trust', its town or a note added), not "
+                   "another that runs it: no part_of, the name kept as the row's alias"], result.stderr
     assert ("'The Stroke Association' as stroke-association, the body this column's cell 'Stroke Association' names "
             "(row 9), the same name once case") in result.stderr, result.stderr
     assert "the row of that name" not in result.stderr

@@ -1439,7 +1439,8 @@ def _tie_cells(reader: _Reader, entries: list, by_id: dict, by_label: dict) -> d
                 _note_cell(reader, by_id[node_id], column, said)
             if not ref or is_blank(ref):
                 continue
-            if _names_itself(ref, by_id[node_id]["name"]) or _runs_itself(ref, by_id[node_id]["name"]):
+            if _names_itself(ref, by_id[node_id]["name"]) or _runs_itself(ref, by_id[node_id]["name"],
+                                                                          by_id[node_id].get("address")):
                 # "One Walsall (formerly ...)" beside "One Walsall", "Allcare Stourbridge Ltd" running "Allcare
                 # Stourbridge": its own body, the same organisation, whose other names are its aliases; said once
                 _add_aliases(by_id[node_id], [ref, *also])
@@ -1535,17 +1536,20 @@ def _without_note(ref: str) -> str:
 _OWN_BODY_WORDS = frozenset({"trust", "charity", "charitable"})
 
 
-def _runs_itself(ref: str, name: str) -> bool:
-    """Whether a provider cell names the row's own body: the row's name with only "Trust" or "charity" added (legal
-    forms are ``_names_itself``'s): the trust set up to run a venue, the same organisation for a partnership. Made a
-    separate parent, `lcg duplicates`, which never offers a unit as its parent's duplicate, could never offer it
-    beside another list's row of the trust (an arts trial's "Smethwick Heritage Centre Trust"). Another body's
-    name ("Walsall Council" running "Walsall Arts Centre") is no such name."""
+def _runs_itself(ref: str, name: str, address=None) -> bool:
+    """Whether a provider cell names the row's own body: the row's name with only "Trust", "charity" or the town
+    of the row's address added (legal forms are ``_names_itself``'s): the trust set up to run a venue, the same
+    organisation for a partnership ("Grand Theatre (Wolverhampton) Ltd" running the Grand Theatre of Wolverhampton,
+    "The New Art Gallery Walsall" the New Art Gallery of Walsall). Made a separate parent, `lcg duplicates`, which
+    never offers a unit as its parent's duplicate, could never offer it beside another list's row of the body (an
+    arts trial's "Smethwick Heritage Centre Trust"). Another body's name ("Walsall Council" running "Walsall Arts
+    Centre") is no such name."""
     from ..dedup.names import name_key
 
     mine, theirs = name_key(name).tokens, name_key(ref).tokens
+    town = set(re.findall(r"[^\W\d_]+", str(address or "").casefold()))
     return bool(mine) and len(theirs) > len(mine) and theirs[:len(mine)] == mine \
-        and all(t in _OWN_BODY_WORDS for t in theirs[len(mine):])
+        and all(t in _OWN_BODY_WORDS or t in town for t in theirs[len(mine):])
 
 
 def _add_aliases(entry: dict, names: list[str]) -> None:
@@ -1763,8 +1767,8 @@ def _warnings(reader: _Reader) -> list[str]:
         shown = ", ".join(f"{t!r} (row {n})" for n, t in cells[:3]) + \
             (f" and {len(cells) - 3} more" if len(cells) > 3 else "")
         out.append(f"{_rows_at(sheet, rows[0], len(rows))}: column {column!r}: {shown} "
-                   f"name{'s' if len(cells) == 1 else ''} the row's own body (its name, or with a legal form, 'Trust' "
-                   "or a note added), not another that runs it: no part_of, the name kept as the row's alias")
+                   f"name{'s' if len(cells) == 1 else ''} the row's own body (its name, or with a legal form, 'Trust', "
+                   "its town or a note added), not another that runs it: no part_of, the name kept as the row's alias")
     for sheet, n, name, node_id, other in reader.bare_taken:
         out.append(f"{sheet}:{n}: {name!r} ({node_id}) was a record of its name alone in {other}, made for a "
                    "provider's cell there; this row's record replaces it, and that file's rows stay tied to it")
