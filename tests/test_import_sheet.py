@@ -252,9 +252,11 @@ def test_hints_name_the_field_quote_odd_columns_and_one_problem_on_many_rows_is_
     out = tmp_path / "data"
     result = lcg("import", "sheet", tmp_path / "orgs.csv", "--type", "organisation", "-o", out)
     assert "missing column Label" in result.output and "map it with Zip: postcode" in result.output  # read ahead
-    assert (f"name your own column in a mapping file: `printf '%s\\n' columns: '  Name: Label' '  Zip: postcode' "
-            f"'  \"Phone #1\": phone' > map.yaml && lcg import sheet {tmp_path / 'orgs.csv'} --type organisation --map "
-            f"map.yaml -o {out}`)") in result.output
+    assert "name your own column in a mapping file, as the command on the last line does)" in result.output
+    assert result.output.count("printf") == 1, result.output  # the long command said once, on the last line
+    assert result.output.strip().endswith(
+        f": `printf '%s\\n' columns: '  Name: Label' '  Zip: postcode' '  \"Phone #1\": phone' > map.yaml && lcg "
+        f"import sheet {tmp_path / 'orgs.csv'} --type organisation --map map.yaml -o {out}`)"), result.output
     (tmp_path / "map.yaml").write_text("columns:\n  Name: Label\n")
     result = lcg("import", "sheet", tmp_path / "orgs.csv", "--type", "organisation", "--map", tmp_path / "map.yaml",
                  "-o", out)
@@ -376,7 +378,11 @@ def test_the_last_line_counts_in_words_a_person_would_write(lcg, tmp_path):
 
 
 def _hint_command(output: str) -> str:
-    return output.split("mapping file: ", 1)[1].split("\n", 1)[0].removesuffix(")").strip("`")
+    """The command of the first "... in a mapping file" hint: its own, or the last line's it points to."""
+    after = output.split(" in a mapping file", 1)[1]
+    if not after.startswith(": `"):
+        return _one_go(output)
+    return after.removeprefix(": ").split("\n", 1)[0].removesuffix(")").strip("`")
 
 
 def test_the_label_hint_is_a_command_that_works_when_pasted(lcg, tmp_path, monkeypatch):
@@ -1875,7 +1881,8 @@ def test_a_type_column_of_categories_in_a_plain_list_is_mapped_to_category_by_th
     assert first.exit_code == 1
     assert ("partners.csv:2 (and 1 more row): unknown types 'Institute' (1), 'University' (1) (expected one of "
             "Organisation") in first.stderr, first.stderr
-    assert "if they are categories of your own, name your own column in a mapping file: `" in first.stderr
+    assert "if they are categories of your own, name your own column in a mapping file, as the command on the last " \
+        "line does)" in first.stderr
     assert first.stderr.count("unknown column 'City'") == 1, first.stderr
     assert "partners.csv:2 (and 2 more rows): unknown column 'City'" in first.stderr, first.stderr
     command = _one_go(first.stderr)
@@ -3188,8 +3195,9 @@ def test_a_row_named_as_a_provider_another_import_made_is_that_record(lcg, tmp_p
     text = "Partner,Charity No.\nWednesfield History Society,1018722\nBilston Historical Society,1067344\n"
     result = _import_list(lcg, tmp_path, text, "{Partner: Label}")
     assert result.exit_code == 0, result.output
-    assert ("list.csv:2: 'Wednesfield History Society' written as wednesfield-history-society, the record "
-            "imports/sheet-venues/organisations.yaml held by the name alone") in result.stderr, result.stderr
+    assert ("list.csv:2: 'Wednesfield History Society' (wednesfield-history-society) was a record of its name alone "
+            "in imports/sheet-venues/organisations.yaml, made for a provider's cell there; this row's record replaces "
+            "it, and that file's rows stay tied to it\n") in result.stderr, result.stderr
     folder = {p: p.read_bytes() for p in (tmp_path / "data").rglob("*.yaml")}
     ds = load_dataset(tmp_path / "data")
     society = [n for n in ds.nodes if n.name == "Wednesfield History Society"]
@@ -3606,3 +3614,82 @@ def test_one_problem_of_a_columns_cells_each_with_its_own_value_is_said_once(lcg
     assert ("list.csv:2 (column Ref) (and 2 more rows: 3, 4, each with its own value): identifiers: bad identifier "
             "'AB12'") in result.stderr, result.stderr
     assert "'CD34'" not in result.stderr, result.stderr
+
+
+def test_a_postcode_column_and_the_lists_only_place_are_offered_not_dropped(lcg, tmp_path, monkeypatch):
+    """Trials' hints dropped data: a care list's "Location Postal Code" (every cell a UK postcode) and an arts
+    list's "Local Authority" and a discharge list's "Area" (Sandwell, Rushall: the list's only place) were offered
+    ~. A heading naming a postal code, or a column of postcodes, is the postcode; a column named for an area whose
+    cells are places is the address when no other column says where the rows are; not "Service area" (no place's
+    heading), nor an "Area" beside a "Town" (a borough would only lengthen the address)."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "cqc.csv").write_text(
+        "Location Name,Location Postal Code,Ref,Local Authority\n"
+        "Brook House,WS4 1ED,WS4 1ED,Walsall\nCedar Grange,WS1 2QG,WS1 2QG,Walsall\n"
+        "Sandford Court,DY6 8QA,DY6 8QA,Dudley\n", encoding="utf-8")
+    result = lcg("import", "sheet", "cqc.csv", "--type", "organisation", "-o", "data")
+    assert _mapping_written(_one_go(result.stderr))["columns"] == {
+        "Location Name": "Label", "Location Postal Code": "postcode", "Ref": None, "Local Authority": "address"}, \
+        result.stderr  # a row keeps one postcode: the second column of postcodes is offered ~
+    (tmp_path / "zips.csv").write_text("Name,Zip,Codes\nOak Club,WV1 1LY,WV2 2AA\nElm Club,WV3 3BB,B70 8EG\n",
+                                       encoding="utf-8")
+    result = lcg("import", "sheet", "zips.csv", "--type", "organisation", "-o", "data")
+    assert _mapping_written(_one_go(result.stderr))["columns"] == {"Name": "Label", "Zip": "postcode",
+                                                                     "Codes": None}, result.stderr
+    (tmp_path / "discharge.csv").write_text(
+        "Provider,Tel,Area,Service area\nBrook House NH,01922 622418,Rushall,Mental Health\n"
+        "Allcare,01384 291774,Sedgley,Older People\nPelsall Care,01922 111222,Pelsall,Mental Health\n",
+        encoding="utf-8")
+    result = lcg("import", "sheet", "discharge.csv", "--type", "organisation", "-o", "data")
+    command = _one_go(result.stderr)
+    assert _mapping_written(command)["columns"] == {"Provider": "Label", "Tel": "phone", "Area": "address",
+                                                    "Service area": None}, result.stderr
+    assert _paste(tmp_path, command).returncode == 0
+    assert {n.name: n.props.get("address") for n in load_dataset(tmp_path / "data").nodes}["Allcare"] == "Sedgley"
+    (tmp_path / "towns.csv").write_text("Group,Town,Area\nOak Club,Bilston,Wolverhampton\n"
+                                        "Elm Club,Oldbury,Sandwell\n", encoding="utf-8")
+    result = lcg("import", "sheet", "towns.csv", "--type", "organisation", "-o", "data")
+    assert _mapping_written(_one_go(result.stderr))["columns"] == {"Group": "Label", "Town": "address",
+                                                                     "Area": None}, result.stderr
+
+
+def test_an_operator_naming_the_row_itself_is_its_own_body_and_a_note_after_a_name_no_part_of_it(lcg, tmp_path):
+    """Trials' "Operated by" / "Provider Name" columns mapped to part_of: "Smethwick Heritage Centre Trust" running
+    "Smethwick Heritage Centre" became a parent of its own venue (which `lcg duplicates` never offers as one), and
+    "Allcare Stourbridge Ltd" or "Mary Stevens Hospice" naming their own row were dropped without a word; "AEG
+    Presents (lease from CWC)" and "Light House (charity)" made organisations named so, brackets included. The row's
+    name with a legal form, "Trust" or a note added is the row's own body: no part_of, no record, its name an alias,
+    said in one line; a note after a name is kept in the row's note; another body ("Walsall Council") stays the
+    parent, a bracket that is part of a name ("(Wolverhampton)") stays, and a cell matching another cell, not a row,
+    is said to be that."""
+    text = ("Venue,Operated by,Town\nSmethwick Heritage Centre,Smethwick Heritage Centre Trust,Smethwick\n"
+            "Newhampton Arts Centre,Newhampton Arts Centre (charity),Wolverhampton\n"
+            "Allcare Stourbridge,Allcare Stourbridge Ltd,Stourbridge\nMary Stevens Hospice,Mary Stevens Hospice,\n"
+            "Walsall Arts Centre,Walsall Council,Walsall\nArena Theatre,AEG Presents (lease from CWC),Wolverhampton\n"
+            "Grand Theatre,Grand Theatre (Wolverhampton) Ltd - charity,Bilston\n"
+            "Walsall Stroke Club,Stroke Association,Walsall\nDudley Stroke Club,The Stroke Association,Dudley\n"
+            "New Art Gallery,The New Art Gallery Walsall (charity),Walsall\n")
+    result = _import_list(lcg, tmp_path, text, "{Venue: Label, Operated by: part_of, Town: address}")
+    assert result.exit_code == 0, result.output
+    ds = load_dataset(tmp_path / "data")
+    names = {n.id: n.name for n in ds.nodes}
+    assert {(names[r.start], names[r.end]) for r in ds.rels if r.kind == "PART_OF"} == {
+        ("Walsall Arts Centre", "Walsall Council"), ("Arena Theatre", "AEG Presents"),
+        ("Grand Theatre", "Grand Theatre (Wolverhampton) Ltd"), ("Walsall Stroke Club", "Stroke Association"),
+        ("Dudley Stroke Club", "Stroke Association")}
+    assert len(ds.nodes) == 10 + 4, sorted(names.values())  # the rows, and the four other bodies
+    # the row's name and its town, "The New Art Gallery Walsall" of Walsall, is its own body; in another town, not
+    props = {n.name: n.props for n in ds.nodes}
+    assert props["Smethwick Heritage Centre"].get("aliases") == ("Smethwick Heritage Centre Trust",)
+    assert props["Allcare Stourbridge"].get("aliases") == ("Allcare Stourbridge Ltd",)
+    assert props["Newhampton Arts Centre"].get("note") == "Operated by: Newhampton Arts Centre (charity)."
+    assert props["Arena Theatre"].get("note") == "Operated by: AEG Presents (lease from CWC)."
+    own = [line for line in result.stderr.splitlines() if "own body" in line]
+    assert props["New Art Gallery"].get("aliases") == ("The New Art Gallery Walsall",)
+    assert own == ["warning: list.csv:2 (and 4 more rows): column 'Operated by': 'Smethwick Heritage Centre Trust' "
+                   "(row 2), 'Newhampton Arts Centre (charity)' (row 3), 'Allcare Stourbridge Ltd' (row 4) and 2 more "
+                   "name the row's own body (its name, or with a legal form, 'Trust', its town or a note added), not "
+                   "another that runs it: no part_of, the name kept as the row's alias"], result.stderr
+    assert ("'The Stroke Association' as stroke-association, the body this column's cell 'Stroke Association' names "
+            "(row 9), the same name once case") in result.stderr, result.stderr
+    assert "the row of that name" not in result.stderr

@@ -538,6 +538,9 @@ class _Reader:
         #: (sheet, tie column) -> (row, cell) of the cells of one common word ("volunteers", "council":
         #: ``_one_common_word``), kept in the note (``_tie_cells``)
         self.common_words: dict[tuple[str, str], list[tuple[int, str]]] = {}
+        #: (sheet, tie column) -> (row, cell) of the cells naming the row's own body ("Smethwick Heritage Centre
+        #: Trust" running "Smethwick Heritage Centre": ``_runs_itself``), tied to nothing, kept as an alias
+        self.own_bodies: dict[tuple[str, str], list[tuple[int, str]]] = {}
         #: (sheet, register column) -> (row, cell) of the words with no digit written there ("CASC"), kept in the
         #: note (``_register_cells``)
         self.not_numbers: dict[tuple[str, str], list[tuple[int, str]]] = {}
@@ -717,13 +720,18 @@ class _Reader:
 
     def finish(self, map_kind: str | None) -> None:
         """The hints' commands, now that every problem is known (``map_hint``): a new mapping file's is the one-go
-        command's when there is one (``fix_all``), so that any hint pasted fixes every column."""
+        command's when there is one (``fix_all``), so that any hint pasted fixes every column; that command is then
+        the last line's alone, the others pointing to it, so that a long command is printed once."""
         if not any(_NEW_MAP in p or _RERUN in p for p in self.problems):
             return
         kind = None if self.default_kind else self.kind_needed  # a Type column mapped away: every row's kind
         # in backquotes, as the other commands' hints are: the ")" closing the problem's line is no part of it
         new = f"`{self._write_map(self._map_lines(map_kind), kind)}`"
         rerun = f"`{self.rerun(self.map_file, kind)}`"
+        if self.column_fixes:  # the last line gives that command (``fix_all``): said once, not on every line (a
+            # trial's error printed the whole command twice, a venues list's three times)
+            self.problems = [p.replace(f": {_NEW_MAP}", ", as the command on the last line does") for p in
+                             self.problems]
         self.problems = [p.replace(_NEW_MAP, new).replace(_RERUN, rerun) for p in self.problems]
 
     def kind(self, sheet, n, text, cell: bool = True) -> str | None:
@@ -1420,33 +1428,46 @@ def _tie_cells(reader: _Reader, entries: list, by_id: dict, by_label: dict) -> d
         ends = schema.REL_KINDS[schema.slots_of(kind)[key].rel].ends
         column = reader.headers[sheet].get(key, key)
         for ref in (" ".join(part.split()) for part in str(cell).split(LIST_SEPARATOR)):
-            said = ref
+            said = named = ref
             also: list[str] = []  # the other names a bracket gives (``_bracket_names``)
             if (split := _bracket_names(ref)) is not None:  # "Midland Heart (formerly Prime Focus)": name, alias
                 ref, also = split
                 reader.repairs.setdefault((sheet, column), []).append(
                     (n, said, f"{ref!r}, another name {', '.join(map(repr, also))} as its alias"))
+            elif (named := _without_note(ref)) != ref:  # "AEG Presents (lease from CWC)": the body, and a note
+                ref = named
+                _note_cell(reader, by_id[node_id], column, said)
             if not ref or is_blank(ref):
                 continue
-            if _names_itself(ref, by_id[node_id]["name"]):
-                _add_aliases(by_id[node_id], also)  # "One Walsall (formerly ...)" beside "One Walsall": its own
+            if _names_itself(ref, by_id[node_id]["name"]) or _runs_itself(ref, by_id[node_id]["name"],
+                                                                          by_id[node_id].get("address")):
+                # "One Walsall (formerly ...)" beside "One Walsall", "Allcare Stourbridge Ltd" running "Allcare
+                # Stourbridge": its own body, the same organisation, whose other names are its aliases; said once
+                _add_aliases(by_id[node_id], [ref, *also])
+                reader.own_bodies.setdefault((sheet, column), []).append((n, said))
                 continue
+            if named != said and split is None:  # the note read off another body's name: said
+                reader.repairs.setdefault((sheet, column), []).append(
+                    (n, said, f"{ref!r} (its note kept in the row's note)"))
             matches = [ref] if ref in by_id and by_id[ref]["_kind"] in ends else \
                 [i for i in by_label.get(norm_name(ref), []) if by_id[i]["_kind"] in ends]
             if len(matches) > 1 and len(exact := [i for i in matches
                                                   if written_name(by_id[i]["name"]) == written_name(ref)]) == 1:
                 matches = exact  # "Dudley Academies Trust" beside "The Dudley Academies Trust": the one written so
             if len(matches) == 1 and matches[0] != ref and written_name(by_id[matches[0]]["name"]) != written_name(ref):
-                reader.repairs.setdefault((sheet, column), []).append(  # "Black Country Womens Aid": said
-                    (n, ref, f"{matches[0]} ({by_id[matches[0]]['name']!r}), the row of that name once case, "
-                             "apostrophes, punctuation and a leading 'The' are set aside"))
+                target = matches[0]  # "Black Country Womens Aid": said, as the row or the other cell it is (a
+                # trial's "The Stroke Association" was said to be "the row" 'Stroke Association', another cell)
+                other_name = by_id[target]["name"]
+                what = (f", the body this column's cell {other_name!r} names (row {reader.rows[target][1]}), the same "
+                        "name" if target in reader.made_parents else f" ({other_name!r}), the row of that name")
+                reader.repairs.setdefault((sheet, column), []).append(
+                    (n, ref, f"{target}{what} once case, apostrophes, punctuation and a leading 'The' are set "
+                             "aside"))
             if not matches and (ref in no_bodies[(sheet, key)] or _one_common_word(ref)):  # "school", "volunteers":
                 # kept in the note, said (``_warnings``)
                 said_at = reader.no_bodies if ref in no_bodies[(sheet, key)] else reader.common_words
                 said_at.setdefault((sheet, column), []).append((n, ref))
-                entry = by_id[node_id]
-                entry["note"] = f"{entry['note']} {column}: {ref}." if entry.get("note") else f"{column}: {ref}."
-                reader.rows[node_id][2].setdefault("note", column)
+                _note_cell(reader, by_id[node_id], column, ref)
                 continue
             if len(matches) > 1 and reader.default_kind and all(i in reader.made_ids for i in matches):
                 # a plain list's rows of one name are records of it, their ids the import's own (no ID to write):
@@ -1479,6 +1500,56 @@ def _tie_cells(reader: _Reader, entries: list, by_id: dict, by_label: dict) -> d
                 ties.setdefault((node_id, key), []).append(other)
                 reader.tie_rows.setdefault((node_id, key), []).append((sheet, n, {}))
     return ties
+
+
+def _note_cell(reader: _Reader, entry: dict, column: str, text: str) -> None:
+    """A tie column's cell kept in the row's note as "Operated by: text.", what a reader of the record sees."""
+    entry["note"] = f"{entry['note']} {column}: {text}." if entry.get("note") else f"{column}: {text}."
+    reader.rows[entry["id"]][2].setdefault("note", column)
+
+
+#: A note after a body's name in a provider cell: a bracket at its end written in small letters, "(lease from
+#: CWC)", "(charity)", or "(Charity)", or a tail after a spaced dash in small letters, "- charity".
+_NOTE_BRACKET = re.compile(r"(?P<name>.*\S)\s*\((?P<note>\s*(?:[a-z][^()]*|charity|registered charity)\s*)\)\s*",
+                           re.IGNORECASE)
+_NOTE_TAIL = re.compile(r"(?P<name>.*\S)\s+[-\u2013\u2014]\s+(?P<note>[^A-Z\-\u2013\u2014]*[a-z][^A-Z\-\u2013\u2014]*)")
+
+
+def _without_note(ref: str) -> str:
+    """A provider cell's body without the notes after its name ("AEG Presents (lease from CWC)", "Light House
+    (charity)", "Grand Theatre (Wolverhampton) Ltd - charity"), which say how it runs the row, not who it is: an
+    arts trial's venues list made organisations named so, brackets included. A bracket starting with a capital
+    is a part of the name, a place or initials ("Grand Theatre (Wolverhampton)", "(NAGW)"), and stays."""
+    while True:
+        bracket = _NOTE_BRACKET.fullmatch(ref)
+        if bracket is not None and (bracket.group("note").strip()[:1].islower()
+                                    or bracket.group("note").strip().casefold() in ("charity", "registered charity")):
+            ref = bracket.group("name").strip()
+        elif (tail := _NOTE_TAIL.fullmatch(ref)) is not None and tail.group("note") == tail.group("note").lower():
+            ref = tail.group("name").strip()
+        else:
+            return ref
+
+
+#: The words a body running a venue or a service adds to the row's name to name itself, its legal person: "Trust",
+#: "charity" ("Smethwick Heritage Centre Trust" runs "Smethwick Heritage Centre"); legal forms are ``name_key``'s.
+_OWN_BODY_WORDS = frozenset({"trust", "charity", "charitable"})
+
+
+def _runs_itself(ref: str, name: str, address=None) -> bool:
+    """Whether a provider cell names the row's own body: the row's name with only "Trust", "charity" or the town
+    of the row's address added (legal forms are ``_names_itself``'s): the trust set up to run a venue, the same
+    organisation for a partnership ("Grand Theatre (Wolverhampton) Ltd" running the Grand Theatre of Wolverhampton,
+    "The New Art Gallery Walsall" the New Art Gallery of Walsall). Made a separate parent, `lcg duplicates`, which
+    never offers a unit as its parent's duplicate, could never offer it beside another list's row of the body (an
+    arts trial's "Smethwick Heritage Centre Trust"). Another body's name ("Walsall Council" running "Walsall Arts
+    Centre") is no such name."""
+    from ..dedup.names import name_key
+
+    mine, theirs = name_key(name).tokens, name_key(ref).tokens
+    town = set(re.findall(r"[^\W\d_]+", str(address or "").casefold()))
+    return bool(mine) and len(theirs) > len(mine) and theirs[:len(mine)] == mine \
+        and all(t in _OWN_BODY_WORDS or t in town for t in theirs[len(mine):])
 
 
 def _add_aliases(entry: dict, names: list[str]) -> None:
@@ -1691,10 +1762,16 @@ def _warnings(reader: _Reader) -> list[str]:
                    f"({_rows_said(rows)}) "
                    f"{'is' if len(texts) == 1 else 'are'} no register's number (no digit): kept in the note, not "
                    "in the identifiers")
+    for (sheet, column), cells in reader.own_bodies.items():
+        rows = sorted({n for n, _ in cells})
+        shown = ", ".join(f"{t!r} (row {n})" for n, t in cells[:3]) + \
+            (f" and {len(cells) - 3} more" if len(cells) > 3 else "")
+        out.append(f"{_rows_at(sheet, rows[0], len(rows))}: column {column!r}: {shown} "
+                   f"name{'s' if len(cells) == 1 else ''} the row's own body (its name, or with a legal form, 'Trust', "
+                   "its town or a note added), not another that runs it: no part_of, the name kept as the row's alias")
     for sheet, n, name, node_id, other in reader.bare_taken:
-        out.append(f"{sheet}:{n}: {name!r} written as {node_id}, the record {other} held by the name alone (made "
-                   "for a provider's cell there), now dropped from that file: one record of the body, with this row's "
-                   f"facts, that file's rows still tied to it")
+        out.append(f"{sheet}:{n}: {name!r} ({node_id}) was a record of its name alone in {other}, made for a "
+                   "provider's cell there; this row's record replaces it, and that file's rows stay tied to it")
     for (sheet, column), repairs in reader.repairs.items():
         rows = sorted({n for n, _, _ in repairs})
         read_so = list(dict.fromkeys((cell, read) for _, cell, read in repairs))  # a cell of many rows said once
@@ -3513,7 +3590,7 @@ FIELD_SYNONYMS = {"zip": "postcode", "zipcode": "postcode", "zip code": "postcod
 #: "Capacity", "Estate", "Allocation", whose ends are no words.
 _FIELD_WORDS = {"phone": re.compile(r"(?:(?:tele)?phone|\btel\.?)[\s_-]*(?:num|number|no\.?)?$"),
                 "website": re.compile(r"(?:website|web site|webpage|homepage)$"),
-                "postcode": re.compile(r"(?:postcode|post code|zipcode|zip code)$"),
+                "postcode": re.compile(r"(?:postcode|post code|postal code|postalcode|zipcode|zip code|\bzip)$"),
                 "address": re.compile(r"(?<!e-mail )(?<!email )(?<!web )(?:street|address|town)"
                                       r"(?:[\s_-]*(?:line)?[\s_-]*\d)?$|\b(?:city|town|country|county|region|state|"
                                       r"province|locality|location)$")}
@@ -3727,6 +3804,55 @@ def _phone_numbers(values: list) -> bool:
                                for c in cells)
 
 
+#: A full UK postcode, its outward and inward parts ("WS4 1ED", "B70 8EG").
+_FULL_POSTCODE = re.compile(r"[A-Z]{1,2}[0-9][0-9A-Z]?\s*[0-9][A-Z]{2}", re.IGNORECASE)
+
+
+def _postcodes(values: list) -> bool:
+    """Whether most of a column's values (but its placeholders) are full UK postcodes: such a column is the
+    postcode whatever its name (a care trial's "Location Postal Code" was offered ~, and its one-go command would
+    have dropped every postcode). No other value is written so: a street has words, a phone number no letters."""
+    cells = [str(v).strip() for v in values if v is not None and str(v).strip() and not is_placeholder(str(v))]
+    return bool(cells) and 3 * sum(_FULL_POSTCODE.fullmatch(c) is not None for c in cells) >= 2 * len(cells)
+
+
+#: How a column's name ends when it names an area of local government or of a town ("Local Authority", "Area",
+#: "Borough", "Location Local Authority"): after no word or one of these (not "Service area", "Area of work").
+_AREA_HEADER = re.compile(r"(?:(?:location|local|council|geographic|geographical|home|main|applicant|lead|"
+                          r"administrative|admin|la)\s+)?(?:local authority|authority area|area|borough|district)")
+
+
+def _place_names(values: list) -> bool:
+    """Whether most of a column's values (but its placeholders) are written as places are: a few words each
+    written with a capital (or a small joining word: "Stoke on Trent"), no figure and no word of a body ("Walsall",
+    "Sandwell", "Brierley Hill", not "Walsall Council", "mental health", "Unit 4")."""
+    small = frozenset("on upon in under the and of by le la".split())
+    cells = [" ".join(str(v).split()) for v in values
+             if v is not None and str(v).strip() and not is_placeholder(str(v))]
+
+    def place(text: str) -> bool:
+        words = re.findall(r"[^\W\d_][\w'’.-]*", text)
+        return (0 < len(words) <= 4 and not re.search(r"\d", text) and words[0][0].isupper()
+                and all(w[0].isupper() or w.casefold() in small for w in words)
+                and not any(_body_word(w.casefold()) for w in words))
+
+    return bool(cells) and 5 * sum(place(c) for c in cells) >= 4 * len(cells)
+
+
+def _the_only_place(reader: _Reader, sheet: str, col: str) -> bool:
+    """Whether no other column of the sheet says where its rows are, by its name or its mapping (an address, a
+    town, a venue; a postcode names no place a reader knows): then a column naming their area is the list's only
+    place, which a hint must not drop. Beside a town, a borough would only lengthen the address."""
+    for name in reader.in_order.get(sheet, []):
+        if not name or name == col:
+            continue
+        mapped = str(reader.column_map.get(name, name) or "").lower()
+        if (_synonym(mapped) or mapped) == "address" or _FIELD_WORDS["address"].search(mapped) \
+                or _venue_header(mapped) or _AREA_HEADER.fullmatch(mapped):
+            return False
+    return True
+
+
 def _a_phone_column(reader: _Reader, sheet: str, col: str) -> bool:
     """Whether the sheet has a phone column other than ``col`` (lower case): mapped to phone, named for one ("Tel",
     "Phone"), or offered as one already; a row keeps one phone, and a second column offered would make the pasted
@@ -3900,6 +4026,13 @@ def _unknown_column(reader: _Reader, sheet: str, col: str, kind: str) -> str:
         field = "email" if "email" in could else ""
     if field is None:  # "TelephoneNum", "SchoolWebsite": the field's word in it
         field = next((f for f, ending in _FIELD_WORDS.items() if f in could and ending.search(col)), None)
+    if field is None and "postcode" in could and _postcodes(values) and not any(
+            f == "postcode" for c, f in reader.column_fixes if c != named) \
+            and "postcode" not in reader.headers.get(sheet, {}):
+        field = "postcode"  # "Location Postal Code": "WS4 1ED" (a row keeps one postcode: one column offered so)
+    if field is None and "address" in could and _AREA_HEADER.fullmatch(col.strip()) and _place_names(values) \
+            and _the_only_place(reader, sheet, col):
+        field = "address"  # "Local Authority", "Area": "Sandwell", "Rushall", the only place the list gives
     if field is None and "address" in could and _in_the_address(reader, sheet, col) and not any(
             re.search(r"\d", str(v)) for v in values):  # a locality has no figures: "Unit 4" is the street's
         field = "address"  # "Area" between "Address" and "Post Code": joined in the columns' order
