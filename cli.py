@@ -154,15 +154,10 @@ def format_option(f):
 
 
 def table_width() -> int | None:
-    """The width a table is fitted to: the terminal's (COLUMNS honoured) when stdout is one; written elsewhere (a file,
-    a pipe), COLUMNS when it is set (`COLUMNS=80 lcg duplicates > pairs.txt`: a care trial's saved table was 600
-    columns wide), else None (no cuts)."""
+    """The width a table is fitted to: the terminal's (COLUMNS honoured) when stdout is one, else None (no cuts)."""
     ctx = click.get_current_context(silent=True)
-    if ctx is not None and ctx.meta.get("lcg.wide"):
+    if (ctx is not None and ctx.meta.get("lcg.wide")) or not sys.stdout.isatty():
         return None
-    if not sys.stdout.isatty():
-        columns = os.environ.get("COLUMNS", "").strip()
-        return int(columns) if columns.isdigit() and int(columns) > 0 else None
     import shutil
 
     return shutil.get_terminal_size().columns

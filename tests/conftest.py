@@ -29,8 +29,6 @@ SHARED = _shared_dir()
 def _private_cache(tmp_path_factory, monkeypatch):
     """Every test gets its own dataset cache, so no test sees another's."""
     monkeypatch.setenv("LCG_CACHE_DIR", str(tmp_path_factory.mktemp("lcg-cache")))
-    # a COLUMNS the shell exports fits tables written to a file (``cli.table_width``): no test inherits one
-    monkeypatch.delenv("COLUMNS", raising=False)
 
 
 #: A Bolt server given by the environment (e.g. Neo4j 5 to certify the tool); read once, then

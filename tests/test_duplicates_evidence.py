@@ -2476,21 +2476,6 @@ def test_a_website_named_after_the_other_name_at_one_door_is_for_review():
     assert [p.action for p in plan] == ["merge"], plan
 
 
-def test_a_table_written_to_a_file_is_fitted_to_columns_when_it_is_set(lcg, tmp_path):
-    """A care trial saved `COLUMNS=80 lcg duplicates > table80.txt` and got rows 600 characters wide: written to a
-    file or a pipe, a table is fitted to COLUMNS when it is set, and left whole when it is not."""
-    names = {"a": "Walsall Healthcare NHS Trust Community Services Directorate West",
-             "b": "Walsall Healthcare NHS Trust Community Services Directorate West Ltd"}
-    data = tmp_path / "data"
-    data.mkdir()
-    (data / "organisations.yaml").write_text("".join(f"- {{id: {i}, name: '{n}', sources: [a_long_source_file.csv]}}\n"
-                                                     for i, n in names.items()))
-    fitted = lcg("duplicates", "--data", data, "--edits", "none", env={"COLUMNS": "80"}).stdout
-    whole = lcg("duplicates", "--data", data, "--edits", "none").stdout
-    assert max(map(len, fitted.splitlines())) <= 80, fitted
-    assert max(map(len, whole.splitlines())) > 80, whole
-
-
 def test_a_town_one_name_adds_is_the_town_of_the_postcode_both_share():
     """A green spaces hold-out's grants wrote "Friends of West Park Wolverhampton", the council's register "Friends of
     West Park", both at WV1 4PH (0.70, a branch): the town one name adds is the town the postcode area both are in is
