@@ -415,6 +415,8 @@ def test_a_record_kept_under_its_initials_takes_the_name_in_full():
     assert "the name replacing its name (kept among the aliases)" in merge_change(keep, drop)
     add, set_ = merge_facts(drop, keep)  # the name in full kept: its initials an alias, as before
     assert "name" not in set_ and add["aliases"] == ["WHT"]
+    mind = EntityRecord("mind", "Organisation", "Mind", phone="0300 123 3393")  # a name, not initials in capitals
+    assert "name" not in merge_facts(mind, EntityRecord("m", "Organisation", "Mental Illness Needs Dudley"))[1]
 
 
 def test_the_same_name_reason_says_the_short_forms_it_read():

@@ -104,14 +104,15 @@ NAME_PHRASES = (("church of england", "ce"), ("c of e", "ce"), ("roman catholic"
                 # not the home written without "Home"
                 ("residential care home", "carehome"), ("nursing home", "carehome"), ("care home", "carehome"),
                 ("residential home", "carehome"),
-                # the NHS's own short forms, written as often as the words: "Unity PCN" / "Unity Primary Care Network",
-                # "Ashmore Park HC" (a social prescribing hold-out's pairs, reviewed or missed)
-                ("primary care network", "pcn"), ("health centre", "hc"))
+                # the NHS's own short form, written as often as the words: "Unity PCN" / "Unity Primary Care Network"
+                # (a social prescribing hold-out's pair, reviewed; not "HC", a hockey club's too)
+                ("primary care network", "pcn"))
 #: A compass point in two letters ("Wolverhampton SE Primary Care Network", read as a company's legal form "SE" and
 #: merged with "Unity Primary Care Network" in a social prescribing hold-out): "SE" (and "NE") is a compass point
 #: before another word, a legal form only at a name's end ("Siemens SE", which an address may follow: that is cut
-#: first, ``_without_address``).
-_TWO_LETTER_COMPASS = re.compile(r"\b(?:(?:se|ne)(?= [a-z0-9])|sw|nw)\b")
+#: first, ``_without_address``). Only after a place's name ("Wolverhampton SE", "London SW"): "SE Group", "NE Learning"
+#: are initials, "Je Ne Sais Quoi" French.
+_TWO_LETTER_COMPASS = re.compile(r"\b([a-z]+) ((?:se|ne)(?= [a-z0-9])|sw|nw)\b")
 _COMPASS_IN_FULL = {"se": "south east", "ne": "north east", "sw": "south west", "nw": "north west"}
 #: "RC" before a school or church is Roman Catholic ("St Mary's RC Primary School"); elsewhere it may be a club.
 _RC = re.compile(r"\brc(?= (?:primary|secondary|junior|infant|infants|first|middle|high|school|church|parish|"
@@ -127,10 +128,6 @@ _SAINTS = re.compile(r"\bss (?=\w+ and \w+)")
 #: pairs read as the saints of churches apart; "Church of St Mary", "St Peter and St Paul" keep their saints).
 _STREET_ST = re.compile(r"(?<=[a-z0-9]{3}) st(?=$| (?:methodist|baptist|church|chapel|mosque|gurdwara|temple|"
                         r"school|centre|hall|surgery|clinic|library|community)\b)")
-#: "Ch" after a church's denomination is "Church" ("Heath Town Baptist Ch.", a social prescribing hold-out's pair
-#: missed); elsewhere it may be Switzerland's code after an address ("..., Zurich, CH").
-_CHURCH_CH = re.compile(r"\b(baptist|methodist|parish|pentecostal|evangelical|catholic|reformed|congregational|"
-                        r"ce|anglican|community|christian|gospel|elim|free) ch\b")
 #: Connecting words: kept for acronyms ("UoW"), ignored when comparing.
 CONNECTIVES = frozenset("of and for de der den van von the te in at on und et la le du".split())
 #: Words that half the sector shares; they count for little even in a small dataset.
@@ -407,15 +404,15 @@ def _content_words(text: str, person: bool) -> tuple[list[str], tuple[str, ...]]
             if phrase in text:  # most names: a fast path
                 text = re.sub(rf"\b{phrase}\b", word, text)
         if ("se " in text or "ne " in text or "sw" in text or "nw" in text) and _TWO_LETTER_COMPASS.search(text):
-            text = _TWO_LETTER_COMPASS.sub(lambda m: _COMPASS_IN_FULL[m.group(0)], text)
+            text = _TWO_LETTER_COMPASS.sub(lambda m: f"{m.group(1)} {_COMPASS_IN_FULL[m.group(2)]}"
+                                           if m.group(1) in NO_PLACES else m.group(0), text)
         if "rc" in text:
             text = _SAINTS_RC.sub(r"\1 \2 catholic", _RC.sub("catholic", text))
         if "ss " in text:
             text = _SAINTS.sub("sts ", text)
         if " st" in text:
             text = _STREET_ST.sub(" street", text)
-        if " ch" in text:
-            text = _CHURCH_CH.sub(r"\1 church", text)
+
     drop = TITLES if person else LEGAL_TOKENS
     words = [ABBREVIATIONS.get(w, w) for w in text.split() if w not in drop]
     words = words or text.split()
@@ -492,7 +489,8 @@ def _without_address(text: str) -> tuple[str, str]:
 #: the "FT" lists write for it: one form written several ways, read as "trust" ("Dudley Group FT" / "The Dudley Group
 #: NHS Foundation Trust" scored 0.39 in a care trial, "Black Country Healthcare FT" 0.68). The word stays: a trust is
 #: not its hospital ("Sandwell and West Birmingham Hospitals NHS Trust" / "Sandwell General Hospital"). Only at the end
-#: of a name; "Foundation Trust" without "NHS" may be a charity's own words.
+#: of a name, "FT" alone in a health body's name only (``_HEALTH_WORDS``); "Foundation Trust" without "NHS" may be a
+#: charity's own words.
 _NHS_FORM = re.compile(r"\s(nhs foundation trust|nhs trust|nhs ft|ft)$")
 #: The initials the form adds to those of the words before it: "RWT", "BCHFT", "DGFT", and none ("DIHC").
 _FORM_INITIALS = {"nhs trust": ("", "t", "nt"), "nhs foundation trust": ("", "t", "ft", "nft"),
@@ -505,9 +503,15 @@ def _nhs_form_read(folded: str) -> tuple[str, tuple[str, ...]]:
     if not folded.endswith(("trust", "ft")):  # most names: a fast path
         return folded, ()
     m = _NHS_FORM.search(folded)
-    if not m:
+    if not m or (m.group(1) == "ft" and not _HEALTH_WORDS.intersection(folded.split())):
         return folded, ()
     return folded[:m.start(1)] + "trust", _FORM_INITIALS[m.group(1)]
+
+
+#: The words of a health body's name that make a bare "FT" at its end its foundation trust ("Dudley Group FT",
+#: "Black Country Healthcare FT"), not a football team's ("Walsall Wood FT").
+_HEALTH_WORDS = frozenset("health healthcare hospital hospitals care group partnership ambulance mental medical "
+                          "university nhs".split())
 
 
 def name_key(name: str, *, person: bool = False) -> NameKey:
@@ -567,7 +571,7 @@ def ambiguous_initials(keys) -> frozenset[str]:
     spelled: dict[str, set[frozenset]] = defaultdict(set)
     for key in keys:
         bracketed = _before_bracket(key)
-        own = acronyms(bracketed) if bracketed is not None else set()
+        own = {a for a in acronyms(bracketed) if len(a) >= 3} if bracketed is not None else set()
         for a in acronyms(key):  # (initials of the name before a bracket are that name's: ``_before_bracket``)
             spelled[a].add(frozenset(t for t in (bracketed or key).tokens if t != a) if a in own
                            else frozenset(t for t in key.tokens if t != a))
@@ -592,12 +596,12 @@ def acronyms(key: NameKey) -> set[str]:
     # to Children (a community safety trial's pair under one charity number, "no word in common")
     content = tuple(w for w in key.tokens if w != "to") if "to" in key.tokens else ()
     if (bracketed := _before_bracket(key)) is not None:
-        out |= acronyms(bracketed)
+        out |= {a for a in acronyms(bracketed) if len(a) >= 3}  # (two letters spell too many names: "YC", "CA")
     for words in (key.words, key.tokens, plain, no_articles, content):
         if len(words) >= 2:
             out.add(initials := "".join(w[0] for w in words))
             if key.form_initials and words[-1] == "trust":  # the form, read as "trust": its initials or none
-                out.update(initials[:-1] + f for f in key.form_initials if len(initials) - 1 + len(f) >= 2)
+                out.update(initials[:-1] + f for f in key.form_initials if len(initials) - 1 + len(f) >= 3)
     return out
 
 
@@ -710,26 +714,9 @@ def _branch_places(words: tuple[str, ...], places, weight) -> list[str]:
     St" too: a faith trial's were branches in Darlington and Sedgley)."""
     chained = _chained(words, places)
     streets = streets_in(words)
-    return [t for i, t in enumerate(words) if (_branch_place(t, places, weight, chained) and t not in streets
-                                               and not _names_a_people(words, i)) or (
+    return [t for i, t in enumerate(words) if (_branch_place(t, places, weight, chained) and t not in streets) or (
         t == "new" and i + 1 < len(words) and words[i + 1] in places)]
 
-
-#: Words naming peoples after a compass point: "South Asian", "East African", "West Indian", "South East Asian".
-_PEOPLES = frozenset("asian asians african africans american americans indian indians european europeans "
-                     "caribbean".split())
-_COMPASS = frozenset("north south east west northern southern eastern western".split())
-
-
-def _names_a_people(words: tuple[str, ...], i: int) -> bool:
-    """The compass point at ``words[i]`` starts a people's name ("Sampad South Asian Arts & Heritage"), no place: an
-    arts trial's "SAMPAD" / "Sampad South Asian Arts" was kept apart as a branch in the south."""
-    if words[i] not in _COMPASS:
-        return False
-    j = i + 1
-    while j < len(words) and words[j] in _COMPASS:
-        j += 1
-    return j < len(words) and words[j] in _PEOPLES
 
 
 #: A street's word after a town's name in a body's name: the street, not the town ("Bilston Road Community Centre").

@@ -153,7 +153,7 @@ def merge_facts(keep, drop) -> tuple[dict, dict]:
     add: dict[str, list] = {}
     set_: dict = {}
     names = [n for n in (drop.name, *drop.aliases) if n != keep.name and n not in keep.aliases]
-    if _initials_of(keep.name, drop.name):  # the body's name in full, its initials an alias ("WHT" kept)
+    if _initials_of(keep.name, drop.name) and drop.name not in keep.aliases:  # the name in full, "WHT" an alias
         set_["name"] = drop.name
         names = [keep.name, *(n for n in names if n != drop.name and n != keep.name)]
     if names:  # same names on both: no aliases line, which would only repeat (or empty) the list
@@ -192,7 +192,8 @@ def _initials_of(short: str, full: str) -> bool:
     from ..dedup.names import acronyms, name_key
 
     key = name_key(short)
-    return len(key.tokens) == 1 and len(full.split()) >= 2 and key.joined in acronyms(name_key(full))
+    return (short.strip().isupper() and len(key.tokens) == 1 and len(full.split()) >= 2  # ("Mind" is a name)
+            and key.joined in acronyms(name_key(full)))
 
 
 #: The merge advice's YAML lines break at the first space past this column (a long text folds onto the next
@@ -387,7 +388,10 @@ _ACTION_ORDER = {"merge": 0, "review": 1, "decided": 2}
 def _numbered_merges_first(rows: list[dict]) -> list[dict]:
     """The rows with their groups numbered merges first, then the groups to review, then the pairs decided, each in
     the plan's order: a table lists them so, and an arts trial read "group 1, review" after group 34 as out of order."""
-    order = sorted({r["group"]: _ACTION_ORDER.get(r["action"], 3) for r in rows}.items(), key=lambda g: (g[1], g[0]))
+    rank: dict[int, int] = {}
+    for r in rows:  # (a group's rows share one action; were they mixed, its first merge would place it)
+        rank[r["group"]] = min(rank.get(r["group"], 3), _ACTION_ORDER.get(r["action"], 3))
+    order = sorted(rank.items(), key=lambda g: (g[1], g[0]))
     number = {group: n for n, (group, _) in enumerate(order, start=1)}
     for r in rows:
         r["group"] = number[r["group"]]
