@@ -412,7 +412,6 @@ def _content_words(text: str, person: bool) -> tuple[list[str], tuple[str, ...]]
             text = _SAINTS.sub("sts ", text)
         if " st" in text:
             text = _STREET_ST.sub(" street", text)
-
     drop = TITLES if person else LEGAL_TOKENS
     words = [ABBREVIATIONS.get(w, w) for w in text.split() if w not in drop]
     words = words or text.split()
@@ -716,7 +715,6 @@ def _branch_places(words: tuple[str, ...], places, weight) -> list[str]:
     streets = streets_in(words)
     return [t for i, t in enumerate(words) if (_branch_place(t, places, weight, chained) and t not in streets) or (
         t == "new" and i + 1 < len(words) and words[i + 1] in places)]
-
 
 
 #: A street's word after a town's name in a body's name: the street, not the town ("Bilston Road Community Centre").
@@ -1953,7 +1951,7 @@ def _short_forms(a: str, b: str) -> list[str]:
         out += [f"{w} = {ABBREVIATIONS[w]}" for w in x.split() if w in ABBREVIATIONS and ABBREVIATIONS[w] in wy
                 and w not in wy]
     forms_a, forms_b = _phrase_forms(fa), _phrase_forms(fb)
-    for word in forms_a.keys() & forms_b.keys():
+    for word in sorted(forms_a.keys() & forms_b.keys()):
         if forms_a[word] != forms_b[word]:
             short, long_ = sorted((forms_a[word], forms_b[word]), key=len)
             out.append(f"{short.upper() if len(short) <= 4 else short} = {long_}")  # (initials: "CVS", "PCN")
