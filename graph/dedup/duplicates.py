@@ -500,12 +500,6 @@ def _site_of_the_body(ra, rb, places) -> bool:
     return added is not None and (len(added[0]) >= 2 or any(places.is_town(w) for w in added[1]))
 
 
-@lru_cache(maxsize=1 << 16)
-def _joined_name(name: str) -> str:
-    """An organisation's name's content words written together ("beaconvision"), once per name."""
-    return name_key(name).joined
-
-
 #: The fewest letters a website's name must have to name a body by itself: "beaconvision", not "bcc".
 _SITE_NAME_MIN = 6
 
@@ -518,7 +512,8 @@ def _website_names(ra, rb) -> str | None:
     Ltd" and of "Grand Theatre", one body written two ways)."""
     for x, y in ((ra, rb), (rb, ra)):
         if (d := _domain(x.website)) and len(label := d.split(".", 1)[0]) >= _SITE_NAME_MIN \
-                and label == _joined_name(y.name) and label not in _joined_name(x.name) and _domain(y.website) != d:
+                and label == name_key(y.name).joined and label not in name_key(x.name).joined \
+                and _domain(y.website) != d:
             return d
     return None
 

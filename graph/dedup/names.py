@@ -569,8 +569,7 @@ def ambiguous_initials(keys) -> frozenset[str]:
     names here", its own duplicates)."""
     spelled: dict[str, set[frozenset]] = defaultdict(set)
     for key in keys:
-        bracketed = _before_bracket(key)
-        own = {a for a in acronyms(bracketed) if len(a) >= 3} if bracketed is not None else set()
+        bracketed, own = _before_bracket(key)
         for a in acronyms(key):  # (initials of the name before a bracket are that name's: ``_before_bracket``)
             spelled[a].add(frozenset(t for t in (bracketed or key).tokens if t != a) if a in own
                            else frozenset(t for t in key.tokens if t != a))
@@ -594,8 +593,7 @@ def acronyms(key: NameKey) -> set[str]:
     # and without "to" as well as the connectives: "NSPCC" for the National Society for the Prevention of Cruelty
     # to Children (a community safety trial's pair under one charity number, "no word in common")
     content = tuple(w for w in key.tokens if w != "to") if "to" in key.tokens else ()
-    if (bracketed := _before_bracket(key)) is not None:
-        out |= {a for a in acronyms(bracketed) if len(a) >= 3}  # (two letters spell too many names: "YC", "CA")
+    out |= _before_bracket(key)[1]
     for words in (key.words, key.tokens, plain, no_articles, content):
         if len(words) >= 2:
             out.add(initials := "".join(w[0] for w in words))
@@ -604,18 +602,21 @@ def acronyms(key: NameKey) -> set[str]:
     return out
 
 
-def _before_bracket(key: NameKey) -> NameKey | None:
-    """The key of the name before a bracket of words that qualifies it, whose initials are the name's too: "RMC" of
-    "Refugee and Migrant Centre (Black Country and Birmingham)" (a social prescribing hold-out's pair, with the centre's
-    website, missed). None without such a bracket; initials in the bracket ("(EMBL)") are the name's own already
+def _before_bracket(key: NameKey) -> tuple[NameKey | None, set[str]]:
+    """(the key of the name before a bracket of words that qualifies it, its initials of three letters or more), which
+    are the name's too: "RMC" of "Refugee and Migrant Centre (Black Country and Birmingham)" (a social prescribing
+    hold-out's pair, with the centre's website, missed); two letters spell too many names ("YC", "CA"). (None, no
+    initials) without such a bracket; initials in the bracket ("(EMBL)") are the name's own already
     (``NameKey.capitals``)."""
     if "(" not in key.raw:
-        return None
+        return None, set()
     before, _, inside = key.raw.partition("(")
     if not before.strip() or len(inside.split()) < 2:
-        return None
+        return None, set()
     bracketed = name_key(before.strip())
-    return bracketed if len(bracketed.tokens) >= 2 and bracketed.tokens != key.tokens else None
+    if len(bracketed.tokens) < 2 or bracketed.tokens == key.tokens:
+        return None, set()
+    return bracketed, {a for a in acronyms(bracketed) if len(a) >= 3}
 
 
 class TokenWeights:

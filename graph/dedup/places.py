@@ -298,9 +298,9 @@ POSTCODE_AREA_TOWNS = dict(x.split(":") for x in (
 def area_town(postcode) -> str | None:
     """The town a UK postcode's area is named after (``POSTCODE_AREA_TOWNS``): "wolverhampton" of "WV1 4PH"."""
     parts = postcode_parts(postcode)
-    if not parts or not parts[0][:1].isalpha():
+    if not parts or not parts[0][:1].isalpha():  # (a ZIP: no area)
         return None
-    return POSTCODE_AREA_TOWNS.get(re.match(r"[A-Z]+", parts[0]).group(0))  # type: ignore[union-attr]
+    return POSTCODE_AREA_TOWNS.get(parts[0][:2] if parts[0][1:2].isalpha() else parts[0][:1])
 
 
 @lru_cache(maxsize=1 << 17)  # asked once per candidate pair in duplicate scoring

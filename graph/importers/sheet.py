@@ -1439,8 +1439,7 @@ def _tie_cells(reader: _Reader, entries: list, by_id: dict, by_label: dict) -> d
                 _note_cell(reader, by_id[node_id], column, said)
             if not ref or is_blank(ref):
                 continue
-            if _names_itself(ref, by_id[node_id]["name"]) or _runs_itself(ref, by_id[node_id]["name"],
-                                                                          by_id[node_id].get("address")):
+            if _runs_itself(ref, by_id[node_id]["name"], by_id[node_id].get("address")):
                 # "One Walsall (formerly ...)" beside "One Walsall", "Allcare Stourbridge Ltd" running "Allcare
                 # Stourbridge": its own body, the same organisation, whose other names are its aliases; said once
                 _add_aliases(by_id[node_id], [ref, *also])
@@ -1537,8 +1536,8 @@ _OWN_BODY_WORDS = frozenset({"trust", "charity", "charitable"})
 
 
 def _runs_itself(ref: str, name: str, address=None) -> bool:
-    """Whether a provider cell names the row's own body: the row's name with only "Trust", "charity" or the town
-    of the row's address added (legal forms are ``_names_itself``'s): the trust set up to run a venue, the same
+    """Whether a provider cell names the row's own body: the row's name (``_names_itself``), or with only "Trust",
+    "charity" or the town of the row's address added (legal forms aside): the trust set up to run a venue, the same
     organisation for a partnership ("Grand Theatre (Wolverhampton) Ltd" running the Grand Theatre of Wolverhampton,
     "The New Art Gallery Walsall" the New Art Gallery of Walsall). Made a separate parent, `lcg duplicates`, which
     never offers a unit as its parent's duplicate, could never offer it beside another list's row of the body (an
@@ -1548,7 +1547,7 @@ def _runs_itself(ref: str, name: str, address=None) -> bool:
 
     mine, theirs = name_key(name).tokens, name_key(ref).tokens
     town = set(re.findall(r"[^\W\d_]+", str(address or "").casefold()))
-    return bool(mine) and len(theirs) > len(mine) and theirs[:len(mine)] == mine \
+    return bool(mine) and theirs[:len(mine)] == mine \
         and all(t in _OWN_BODY_WORDS or t in town for t in theirs[len(mine):])
 
 
@@ -3804,16 +3803,15 @@ def _phone_numbers(values: list) -> bool:
                                for c in cells)
 
 
-#: A full UK postcode, its outward and inward parts ("WS4 1ED", "B70 8EG").
-_FULL_POSTCODE = re.compile(r"[A-Z]{1,2}[0-9][0-9A-Z]?\s*[0-9][A-Z]{2}", re.IGNORECASE)
-
-
 def _postcodes(values: list) -> bool:
     """Whether most of a column's values (but its placeholders) are full UK postcodes: such a column is the
     postcode whatever its name (a care trial's "Location Postal Code" was offered ~, and its one-go command would
     have dropped every postcode). No other value is written so: a street has words, a phone number no letters."""
+    from ..dedup.places import postcode_parts
+
     cells = [str(v).strip() for v in values if v is not None and str(v).strip() and not is_placeholder(str(v))]
-    return bool(cells) and 3 * sum(_FULL_POSTCODE.fullmatch(c) is not None for c in cells) >= 2 * len(cells)
+    full = sum(bool((p := postcode_parts(c)) and " " in p[1]) for c in cells)  # ("WS4 1ED"; a ZIP has no space)
+    return bool(cells) and 3 * full >= 2 * len(cells)
 
 
 #: How a column's name ends when it names an area of local government or of a town ("Local Authority", "Area",
