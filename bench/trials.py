@@ -4,7 +4,7 @@ Per trial: the true pairs of its key; the pairs inside the groups `lcg duplicate
 bodies (wrong merges) or one (true merged); the pairs it lists for review that are one body or two; the true pairs
 in neither (missed). Each trial is imported afresh in a temporary folder, with the importers of the code measured.
 
-    python bench/trials.py [--root CHECKOUT] [--show] [TRIAL ...]
+    python bench/trials.py [--root CHECKOUT] [--show] [TRIAL ...]   (a trial: its folder's name here, or its path)
 """
 
 from __future__ import annotations
@@ -73,11 +73,12 @@ def run(trial: Path, root: Path) -> dict:
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("trials", nargs="*", help="trial folders' names (default: all)")
+    ap.add_argument("trials", nargs="*", help="trial folders: a name in bench/trials or a path (default: all)")
     ap.add_argument("--root", type=Path, default=HERE.parent.parent, help="the checkout to measure")
     ap.add_argument("--show", action="store_true", help="list each wrong merge, false review and missed pair")
     args = ap.parse_args(argv)
-    trials = [HERE / t for t in args.trials] or sorted(p.parent for p in HERE.glob("*/trial.yaml"))
+    trials = [Path(t) if Path(t, "trial.yaml").is_file() else HERE / t for t in args.trials]
+    trials = trials or sorted(p.parent for p in HERE.glob("*/trial.yaml"))
     print("| trial | true pairs | wrong merges | true merged | true for review | false reviews | missed |")
     print("| --- | --- | --- | --- | --- | --- | --- |")
     shown = []
