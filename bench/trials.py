@@ -33,6 +33,8 @@ def score(rows: list[dict], key: dict[str, str]) -> dict:
     groups: dict[int, set] = defaultdict(set)
     review = set()
     for r in rows:
+        if r["keep_name"] == r["merge_name"]:
+            continue  # two records of one name: the key, by name, cannot tell them apart
         if r["action"] == "merge":
             groups[r["group"]].update([r["keep_name"], r["merge_name"]])
         else:

@@ -2557,3 +2557,84 @@ def test_two_letters_stay_two_letters(a, b):
     football team's "FT" is no foundation trust's."""
     assert not any(p.action == "merge" for p in _plan(_org("a", a, postcode="WV1 1AA"), _org("b", b, postcode="WV1 1AA")))
     assert not any(p.action == "merge" for p in _plan(_org("a", "Walsall Wood FT"), _org("b", "Walsall Wood Trust")))
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Heath Town Tenants & Residents Assoc", "Heath Town TRA"), ("Heath Town T&RA", "Heath Town TRA"),
+    ("Kings Hill Tenants & Residents", "Kings Hill TRA"),
+    ("Beechdale Estate Residents & Tenants Association", "Beechdale TRA"),
+    ("Lanesfield Estate TRA", "Lanesfield TRA"),
+])
+def test_a_tenants_and_residents_association_however_it_is_written(a, b):
+    """A community trial's TRAs, written five ways, were missed (0.48-0.72): one body's one name."""
+    assert [p.action for p in _plan(_org("a", a), _org("b", b))] == ["merge"]
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Ashmore Park Community Association", "Ashmore Park Residents Association"),
+    ("Rounds Green Community Association", "Rounds Green Tenants & Residents Assoc"),
+    ("Low Hill & Bushbury Neighbourhood Forum", "Low Hill Community Association"),
+])
+def test_a_community_association_is_no_residents_association_nor_forum(a, b):
+    """Merged in a community trial (0.82-0.87) on a place's name and one postcode; the association and the hall it
+    runs stay a review's question, not two kinds."""
+    assert not _plan(_org("a", a, postcode="WV11 2LH"), _org("b", b, postcode="WV11 2LH"))
+    hall = find_duplicates([_org("a", "Lye Community Association", postcode="DY9 8AA"),
+                            _org("b", "Lye Community Centre", postcode="DY9 8AA")], min_score=0.0)
+    assert hall and "association vs centre" in hall[0].reasons[0] and hall[0].score > 0.7, hall
+
+
+def test_a_church_hall_is_the_church_s_also_beside_the_church_s_town():
+    """"St Martin's Church Hall" / "St Martin's Church, Bilston" at one postcode: merged (0.92) in a community trial,
+    while "St Martin's Church Hall" / "St Martin's Church" were reviewed."""
+    plan = _plan(_org("a", "St Martin's Church Hall", postcode="WV14 8QL", address="Vicarage Road"),
+                 _org("b", "St Martin's Church, Bilston", postcode="WV14 8QL"))
+    assert [p.action for p in plan] == ["review"] and "'Hall'" in plan[0].pair.reasons[0]
+
+
+def test_a_unit_and_its_body_written_again_are_never_offered():
+    """A veterans trial's breakfast club, recorded as meeting at the hub, was offered beside each of the hub's three
+    records, and its record in another list beside them too; a record of the club's name stays the club's pair."""
+    club = _org("club", "Dudley Veterans Breakfast Club", part_of=frozenset({"hub"}), postcode="DY1 1NS",
+                phone="01384 252100")
+    records = [club, _org("hub", "Dudley Veterans Hub CIC", postcode="DY1 1NS", phone="01384 252100"),
+               _org("hub2", "Dudley Veterans Hub", postcode="DY1 1NS", phone="01384 252100"),
+               _org("club2", "Dudley Veterans Breakfast Club", postcode="DY1 1NS", phone="01384 252100")]
+    pairs = _pairs(*records)
+    assert set(pairs) == {frozenset(("hub", "hub2")), frozenset(("club", "club2"))}, pairs
+
+
+def test_a_team_named_after_its_body_is_a_part_of_it():
+    """"whg Money Advice Team" merged with "whg" at 1.0 on the door, switchboard and website a housing group's teams
+    share (a financial inclusion trial); a team's name written twice is still one team."""
+    at = dict(postcode="WS1 1AB", address="100 Hatherton Street, Walsall", phone="0300 555 6666",
+              website="https://whg.uk.com")
+    plan = _plan(_org("a", "whg Money Advice Team", **at), _org("b", "whg", **at))
+    assert [p.action for p in plan] == ["review"] and "'Money Advice Team'" in plan[0].notes[0]
+    plan = _plan(_org("a", "Walsall Council - Money Home Job", **at),
+                 _org("b", "Walsall Council Money, Home, Job team", **at))
+    assert [p.action for p in plan] == ["merge"]
+
+
+@pytest.mark.parametrize("a, b", [
+    ("R.A.F.A. Club Halesowen", "Royal Air Forces Association Club (Halesowen) Ltd"),
+    ("Tipton JCP", "Jobcentre Plus - Tipton"), ("Staffordshire Regt Association", "Staffordshire Regiment Association"),
+])
+def test_dotted_initials_and_the_short_forms_of_veterans_and_jobs_lists(a, b):
+    """A veterans trial's "R.A.F.A." was not read as "RAFA" is, a financial inclusion trial's "JCP" not as Jobcentre
+    Plus."""
+    pairs = find_duplicates([_org("a", a), _org("b", b)], min_score=0.0)
+    assert pairs and pairs[0].score >= 0.9, pairs
+
+
+def test_postcodes_cut_short_to_their_districts_still_say_two_places():
+    """A grants list's "DY8 2" and "DY5 2" (sectors, as grants lists publish recipients'): "Friends of Mary Stevens
+    Park" / "Friends of Stevens Park" were merged on their names (0.81); a shared sector says nothing."""
+    from graph.dedup.places import postcode_district
+
+    assert [postcode_district(x) for x in ("DY8 2", "dy8", "DY8 2AB", "60624", "DY8 2A", "")] == [
+        "DY8", "DY8", "DY8", None, None, None]
+    assert not _plan(_org("a", "Friends of Mary Stevens Park", postcode="DY8 2"),
+                     _org("b", "Friends of Stevens Park", postcode="DY5 2"))
+    assert [p.action for p in _plan(_org("a", "Friends of Bantock Park", postcode="WV3 9"),
+                                    _org("b", "Friends of Bantock Park", postcode="WV3 9LQ"))] == ["merge"]

@@ -66,6 +66,10 @@ ABBREVIATIONS = {
     "saints": "sts", "nth": "north", "sth": "south", "bham": "birmingham", "wton": "wolverhampton",
     # and a link worker's list's ("Ashmore Pk HC", "Keats Grove Surg.")
     "pk": "park", "surg": "surgery",
+    # and a regimental association's ("Staffordshire Regt Association", "4th Bn Mercian Regiment")
+    "regt": "regiment", "bn": "battalion",
+    # and the DWP's offices' (``NAME_PHRASES``)
+    "jcp": "jobcentre",
 }
 #: Names of a church written in several ways ("St Mary's Church of England Primary School", "... C of E
 #: Primary", "... CofE Primary", "... CE Primary"): one word each, before the words are read, so that
@@ -81,8 +85,13 @@ NAME_PHRASES = (("church of england", "ce"), ("c of e", "ce"), ("roman catholic"
                 ("rugby union club", "rfc"), ("rugby club", "rfc"), ("rufc", "rfc"),
                 ("rugby league football club", "rlfc"), ("rugby league club", "rlfc"),
                 ("amateur boxing club", "abc"),
-                ("tenants and residents association", "tra"), ("tenants residents association", "tra"),
-                ("tenants and residents associations", "tra"),
+                # a tenants' and residents' association however a list writes it ("Tenants & Residents Assoc",
+                # "Residents & Tenants Association", "T&RA", "Kings Hill Tenants & Residents": a community trial's
+                # TRAs missed), and "X Estate TRA" the TRA of X's estate: a TRA is named for its estate
+                *((f"{who} {form}".strip(), "tra") for who in ("tenants and residents", "residents and tenants",
+                                                              "tenants residents", "t and ra", "t and r a")
+                  for form in ("associations", "association", "assoc", "assn", "")),
+                ("estate tra", "tra"),
                 # a metropolitan borough's council by its names ("Walsall Council" / "Walsall Metropolitan Borough
                 # Council" / "Walsall MBC": housing and ageing trials' councils missed)
                 ("metropolitan borough council", "council"), ("mbc", "council"),
@@ -106,7 +115,11 @@ NAME_PHRASES = (("church of england", "ce"), ("c of e", "ce"), ("roman catholic"
                 ("residential home", "carehome"),
                 # the NHS's own short form, written as often as the words: "Unity PCN" / "Unity Primary Care Network"
                 # (a social prescribing hold-out's pair, reviewed; not "HC", a hockey club's too)
-                ("primary care network", "pcn"))
+                ("primary care network", "pcn"),
+                # the DWP's offices, "Tipton JCP" / "Jobcentre Plus - Tipton" / "Tipton Jobcentre" (a financial
+                # inclusion trial's pair at one door, 0.72 and unmerged; "JCP" is ``ABBREVIATIONS``')
+                ("jobcentre plus", "jobcentre"), ("job centre plus", "jobcentre"), ("jobcentreplus", "jobcentre"),
+                ("job centre", "jobcentre"))
 #: A compass point in two letters ("Wolverhampton SE Primary Care Network", read as a company's legal form "SE" and
 #: merged with "Unity Primary Care Network" in a social prescribing hold-out): "SE" (and "NE") is a compass point
 #: before another word, a legal form only at a name's end ("Siemens SE", which an address may follow: that is cut
@@ -524,8 +537,9 @@ def name_key(name: str, *, person: bool = False) -> NameKey:
     first = body.split(",", 1)[0]
     head = _content_words(_nhs_form_read(_without_address(_fold(first))[0])[0], person)[1] \
         if first != body else tokens
-    capitals = frozenset(w.lower() for w in _CAPITALS.findall(body)) & set(tokens) \
-        if not person and _LOWER.search(body) else frozenset()
+    capitals = frozenset(w.lower() for w in _CAPITALS.findall(body) + (
+        [d.replace(".", "").replace(" ", "") for d in _DOTTED_CAPITALS.findall(body)] if "." in body else [])
+                         ) & set(tokens) if not person and _LOWER.search(body) else frozenset()
     if capitals and len(tokens) >= 3:
         words, tokens, head = _without_own_initials(words, tokens, head, capitals)
     return NameKey(name, tokens, tuple(words), head, address, _numbers(name, tokens), capitals, form)
@@ -546,6 +560,9 @@ def _without_own_initials(words, tokens, head, capitals):
 
 
 _CAPITALS, _LOWER = re.compile(r"\b[A-Z]{3,6}\b"), re.compile(r"[a-z]")
+#: Initials written with full stops ("R.A.F.A. Club Halesowen", "R.B.L."), as often as without: a veterans trial's
+#: "R.A.F.A. Club Halesowen" was not read as "Royal Air Forces Association Club (Halesowen) Ltd", "RAFA Club" was.
+_DOTTED_CAPITALS = re.compile(r"\b(?:[A-Z]\. ?){2,5}[A-Z]\b\.?")
 _WORD_IN_CAPITALS = re.compile(r"[A-Z]{4,}")
 
 
@@ -968,10 +985,15 @@ def building_after(key: NameKey, other: NameKey, places=NO_PLACES) -> str | None
     for "St Jude's Church Hall" / "St Jude's Church". The hall is the church's building, which a faith trial's
     register listed with its own street at the church's postcode, hired by a homework club; merged into the church
     on the postcode, it took the club's group with it. A part of the body, as words after a dash are: reviewed,
-    never merged (``groups.review_only``)."""
-    n = len(other.tokens)
+    never merged (``groups.review_only``). The other name may end with its town, which the hall's leaves to its
+    address ("St Martin's Church Hall" / "St Martin's Church, Bilston", a community trial's hall merged into its
+    church at one postcode)."""
+    own = other.tokens
+    while len(own) > 1 and own[-1] in places and own[-1] not in key.tokens:
+        own = own[:-1]
+    n = len(own)
     added = key.tokens[n:]
-    if n and key.tokens[:n] == other.tokens and 1 <= len(added) <= 2 and added[-1] in _BUILDINGS:
+    if n and key.tokens[:n] == own and 1 <= len(added) <= 2 and added[-1] in _BUILDINGS:
         return " ".join(added).title()
     # a group of the body's, named after it, the other's name written more or less in full: "Guru Nanak Gurdwara
     # Youth Group" / "Guru Nanak Sikh Gurdwara", merged at 0.90 in a youth trial on the name alone
@@ -1005,6 +1027,26 @@ def added_after(a: str, b: str) -> bool:
     ta, tb = name_key(a).tokens, name_key(b).tokens
     short, long_ = (ta, tb) if len(ta) < len(tb) else (tb, ta)
     return long_[:len(short)] == short
+
+
+#: The last word of a part of a body named after it: its team, unit, service or programme ("whg Money Advice Team",
+#: "Wolverhampton Homes Financial Inclusion Team", at the body's door, on its switchboard and website).
+_PART_ENDS = frozenset("team teams unit service services department dept division section programme project".split())
+
+
+def part_after(a: str, b: str) -> str | None:
+    """The words one name adds after the other's whole name when they end with a part's word (``_PART_ENDS``):
+    "Money Advice Team" of "whg Money Advice Team" / "whg", merged at 1.0 in a financial inclusion trial on the door,
+    phone and website a housing group's teams all share (written with a dash, "whg - Employment & Skills", it was
+    already a part). The body's part, or the body: reviewed, never merged (``groups.review_only``)."""
+    if not added_after(a, b):
+        return None
+    ta, tb = name_key(a).tokens, name_key(b).tokens
+    short, long_ = (ta, tb) if len(ta) < len(tb) else (tb, ta)
+    added = long_[len(short):]  # (after a whole name: "Walsall Council - Money Home Job" / "... Job team" is one
+    # team written twice, its unit after a dash the name's part)
+    return " ".join(added).title() if long_[:len(short)] == short and len(added) >= 2 and added[-1] in _PART_ENDS \
+        else None
 
 
 def added_words(a: str, b: str) -> tuple[frozenset, frozenset] | None:
@@ -1171,7 +1213,19 @@ _HALL_FIRSTS = ("community", "village", "memorial", "association")
 #: ("Low Hill Community Centre" / "Low Hill TRA" at one postcode: a trial's tenants were merged into their hall).
 _KIND_PHRASES = {("food", "bank"): "food bank", ("food", "banks"): "food bank", ("lunch", "club"): "lunch club",
                  ("luncheon", "club"): "lunch club", ("youth", "club"): "youth club",
+                 # a neighbourhood's association of all its groups, and its forum, are not its tenants' and
+                 # residents' association ("Cape Hill Community Association" / "Cape Hill Residents Association",
+                 # "Low Hill Community Association" / "Low Hill & Bushbury Neighbourhood Forum": a community trial's
+                 # wrong merges, the two sharing only their place's name)
+                 ("community", "association"): "community association",
+                 ("community", "associations"): "community association",
+                 ("neighbourhood", "forum"): "neighbourhood forum", ("neighborhood", "forum"): "neighbourhood forum",
                  **{(first, hall): "community venue" for first in _HALL_FIRSTS for hall in HALLS}}
+
+#: A community association often is its community centre's own charity, written either way in one town's lists
+#: ("Lye Community Association" / "Lye Community Centre"): not two kinds of body, but reviewed ("association vs
+#: centre", the name score's).
+_RUNS_ITS_HALL = frozenset({"community association", "community venue"})
 
 
 #: The ages a school teaches, each a school of its own: an infant and a junior school, a nursery school and a
@@ -1271,6 +1325,8 @@ def establishment_clash(a: NameKey, b: NameKey) -> str | None:
         return None
     kb = _establishments(b)
     only_a, only_b = ka.keys() - kb.keys(), kb.keys() - ka.keys()
+    if only_a | only_b == _RUNS_ITS_HALL:
+        return None  # the association and the hall it runs: a review's question, not two kinds (``_HALL_FIRSTS``)
     if not only_a or not only_b:
         return _within(a, ka, only_a, kb.keys()) or _within(b, kb, only_b, ka.keys())
     # a school of no age said is any school: "Bilston School" / "Bilston Primary School" do not clash

@@ -303,6 +303,22 @@ def area_town(postcode) -> str | None:
     return POSTCODE_AREA_TOWNS.get(parts[0][:2] if parts[0][1:2].isalpha() else parts[0][:1])
 
 
+#: A UK postcode cut short to its district or its sector ("DY8", "DY8 2"), as grants lists publish recipients' to
+#: keep their addresses private.
+_UK_DISTRICT = re.compile(r"^([A-Z]{1,2}[0-9][0-9A-Z]?)(?: [0-9])?$")
+
+
+def postcode_district(text) -> str | None:
+    """The district (outward code) of a UK postcode, written in full or cut short to its district or sector: "DY8" of
+    "DY8 2". Two districts are kilometres apart, however much of the postcodes is written ("Friends of Mary Stevens
+    Park" in DY8 / "Friends of Stevens Park" in DY5, two parks merged on their names in a community trial); a sector
+    is thousands of addresses, so a shared one says nothing."""
+    if (parts := postcode_parts(text)):
+        return parts[0] if parts[0][:1].isalpha() else None
+    m = _UK_DISTRICT.match(re.sub(r"\s+", " ", str(text or "").strip().upper()))
+    return m.group(1) if m else None
+
+
 @lru_cache(maxsize=1 << 17)  # asked once per candidate pair in duplicate scoring
 def postcode_parts(text) -> tuple[str, str] | None:
     """(area, full) of a UK postcode or US ZIP: ("WV1", "WV1 1LY"), ("60624", "60624"); None if neither.
