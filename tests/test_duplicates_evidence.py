@@ -2563,7 +2563,8 @@ def test_two_letters_stay_two_letters(a, b):
     ("Heath Town Tenants & Residents Assoc", "Heath Town TRA"), ("Heath Town T&RA", "Heath Town TRA"),
     ("Kings Hill Tenants & Residents", "Kings Hill TRA"),
     ("Beechdale Estate Residents & Tenants Association", "Beechdale TRA"),
-    ("Lanesfield Estate TRA", "Lanesfield TRA"),
+    ("Lanesfield Estate TRA", "Lanesfield TRA"), ("Lion Farm Tenants Association", "Lion Farm TRA"),
+    ("The Woods Estate Residents Association", "Woods Estate TRA"),
 ])
 def test_a_tenants_and_residents_association_however_it_is_written(a, b):
     """A community trial's TRAs, written five ways, were missed (0.48-0.72): one body's one name."""

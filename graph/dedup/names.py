@@ -91,6 +91,10 @@ NAME_PHRASES = (("church of england", "ce"), ("c of e", "ce"), ("roman catholic"
                 *((f"{who} {form}".strip(), "tra") for who in ("tenants and residents", "residents and tenants",
                                                               "tenants residents", "t and ra", "t and r a")
                   for form in ("associations", "association", "assoc", "assn", "")),
+                # and the estate's association by either of its words alone ("Lion Farm Tenants Association" / "Lion
+                # Farm TRA", "The Woods Estate Residents Association" / "Woods Estate TRA", one phone: missed)
+                *((f"{who} {form}", "tra") for who in ("tenants", "residents")
+                  for form in ("associations", "association", "assoc", "assn")),
                 ("estate tra", "tra"),
                 # a metropolitan borough's council by its names ("Walsall Council" / "Walsall Metropolitan Borough
                 # Council" / "Walsall MBC": housing and ageing trials' councils missed)
