@@ -2639,3 +2639,12 @@ def test_postcodes_cut_short_to_their_districts_still_say_two_places():
                      _org("b", "Friends of Stevens Park", postcode="DY5 2"))
     assert [p.action for p in _plan(_org("a", "Friends of Bantock Park", postcode="WV3 9"),
                                     _org("b", "Friends of Bantock Park", postcode="WV3 9LQ"))] == ["merge"]
+
+
+def test_a_parish_church_council_is_its_church():
+    """"St Martin's PCC" / "St Martin's Church", "PCC of St Thomas Wednesfield" / "St Thomas' Church Wednesfield":
+    a community trial's pairs, missed; a police and crime commissioner is no church."""
+    for a, b in (("St Martin's PCC", "St Martin's Church"), ("PCC of St Thomas Wednesfield",
+                                                            "St Thomas' Church Wednesfield")):
+        assert [p.action for p in _plan(_org("a", a), _org("b", b))] == ["merge"], (a, b)
+    assert not _plan(_org("a", "West Midlands PCC"), _org("b", "West Midlands Church"))

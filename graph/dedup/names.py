@@ -140,6 +140,11 @@ _RC = re.compile(r"\brc(?= (?:primary|secondary|junior|infant|infants|first|midd
 _SAINTS_RC = re.compile(r"\b(st|sts|saint) (?!(?:albans|helens|ives|neots|austell|asaph|columb|blazey|mawes)\b)"
                         r"(\w+) rc\b")
 _SAINTS = re.compile(r"\bss (?=\w+ and \w+)")
+#: A parish church's council (PCC), the charity a Church of England parish church is registered as, after or before
+#: its saint: "St Martin's PCC", "PCC of St Thomas Wednesfield" are the church (a community trial's pairs missed).
+#: Not "PCC" elsewhere: a police and crime commissioner's too ("West Midlands PCC").
+_PARISH_COUNCIL = re.compile(r"\b(?:(st|sts|saint) (\w+) (?:pcc|parochial church council)|(?:pcc|parochial church "
+                             r"council) of (st|sts|saint) (\w+))\b")
 #: "St" after a word and last, or before a church's or a venue's word, is a street: no saint is named "Methodist",
 #: and a saint's name follows "St" ("Darlington St Methodist", "Khalsa Punjabi School (Sedgley St)", a faith trial's
 #: pairs read as the saints of churches apart; "Church of St Mary", "St Peter and St Paul" keep their saints).
@@ -427,6 +432,8 @@ def _content_words(text: str, person: bool) -> tuple[list[str], tuple[str, ...]]
             text = _SAINTS_RC.sub(r"\1 \2 catholic", _RC.sub("catholic", text))
         if "ss " in text:
             text = _SAINTS.sub("sts ", text)
+        if "pcc" in text or "parochial" in text:
+            text = _PARISH_COUNCIL.sub(lambda m: f"{m[1] or m[3]} {m[2] or m[4]} church", text)
         if " st" in text:
             text = _STREET_ST.sub(" street", text)
     drop = TITLES if person else LEGAL_TOKENS
