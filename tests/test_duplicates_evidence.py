@@ -440,9 +440,24 @@ def test_a_large_group_is_pairs_to_review_with_its_weakest_link_named(lcg, tmp_p
 
 def test_the_table_shows_the_action_and_the_weakest_link(lcg, tmp_path):
     names = {f"acme-{i}": n for i, n in enumerate(["Acme Widgets Ltd", "ACME WIDGETS LIMITED", "Acme Widgets",
-                                                    "Acme Widgetts Ltd"])}
+                                                    "Acme Widgetts Ltd", "The Acme Widgets Company"])}
     table = _rows(lcg, tmp_path, names, "--format", "table")
     assert "review" in table and "weakest" in table and "acme-3" in table
+
+
+def test_a_group_of_four_each_two_of_them_a_pair_is_merged():
+    """Two hold-outs' bodies in all three lists and twice in one (four records, every two of them a pair, one
+    charity number, postcode and phone) were reviewed pair by pair, as every group of more than three was; a group of
+    four joined through one another is still."""
+    at = dict(postcode="WS1 1NR", phone="01922 614400", identifiers=("GB-CHC-1098765",))
+    plan = _plan(_org("a", "Walsall Mencap", **at), _org("b", "Walsall Society for Mencap", **at),
+                 _org("c", "Walsall Mencap Society", **at), _org("d", "Mencap Walsall", **at))
+    assert len(plan) == 6 and {p.action for p in plan} == {"merge"}, plan
+    from graph.dedup.duplicates import DuplicatePair
+    from graph.dedup.groups import merge_plan
+
+    chain = [DuplicatePair(x, y, 0.95, ["name words in common"]) for x, y in ("ab", "bc", "cd", "ac", "bd")]
+    assert {p.action for p in merge_plan(chain, {x: x for x in "abcd"})} == {"review"}  # a / d joined through others
 
 
 def test_university_of_x_is_not_x_university_inside_longer_names():

@@ -551,7 +551,10 @@ def merge_plan(pairs, names: Mapping[str, str] | None = None, *, review_size: in
     name written several times, up to ``weights.GROUP_ONE_NAME_SIZE`` records: every pair of it listed, each the
     same name once normalised or the same identifier with no address, postcode, phone or website apart
     (``DuplicatePair.one_name``), none for review only, which a reviewer checks at a glance (a trial's four
-    "Alcaldía de Medellín" records were pairs to review; bench/RESULTS.md, session 9); a pair cut from its group,
+    "Alcaldía de Medellín" records were pairs to review; bench/RESULTS.md, session 9), or a group of up to
+    ``weights.GROUP_COMPLETE_SIZE`` every two records of which are a pair to merge themselves, none joined only
+    through others (two hold-outs' bodies in three lists and twice in one, on one number, postcode and phone, were
+    reviewed pair by pair; bench/RESULTS.md, session 16); a pair cut from its group,
     or for review only, is a group of its own, to review on its own. ``names`` maps ids to organisations' names
     (None for people: a person's name names no body). ``apart``: pairs of ids decided to be different records
     (frozensets, not among ``pairs``): a group that holds both of such a pair, joined through others, is offered
@@ -615,6 +618,11 @@ def merge_plan(pairs, names: Mapping[str, str] | None = None, *, review_size: in
                 and p.a in group_of and group_of[p.a] == group_of.get(p.b):
             clean[group_of[p.a]] += 1
     one_name = {g for g, n in clean.items() if n == len(members[g]) * (len(members[g]) - 1) // 2}
+    linked: dict[int, int] = defaultdict(int)
+    for p in pairs:
+        if id(p) not in why and id(p) not in own_cut and p.a in group_of and group_of[p.a] == group_of.get(p.b):
+            linked[group_of[p.a]] += 1
+    complete = {g for g, n in linked.items() if n == len(members[g]) * (len(members[g]) - 1) // 2}
     # initials read as the other name's words say nothing against a pair that one name written twice joins anyway
     # ("TU Wien" / "Technische Universität Wien", also written "TU Wien": a trial's group of three was reviewed)
     spelled = [p for p in pairs if id(p) in why and why[id(p)].startswith(_READ_AS)]
@@ -644,7 +652,9 @@ def merge_plan(pairs, names: Mapping[str, str] | None = None, *, review_size: in
         if cut:
             notes.append("a weak link between two merge groups: review it on its own")
         link = p if cut else weakest[group]
-        review = cut or size > (W.GROUP_ONE_NAME_SIZE if group in one_name else review_size) or group in flagged
+        review = cut or size > (W.GROUP_ONE_NAME_SIZE if group in one_name else W.GROUP_COMPLETE_SIZE
+                                if group in complete and review_size == W.GROUP_REVIEW_SIZE else review_size) \
+            or group in flagged
         if review and not cut:
             if group in flagged and (id(p) not in why or group in decided):
                 notes.append(flagged[group])

@@ -108,6 +108,9 @@ GROUP_REVIEW_SIZE = 3
 #: ... or of more than this many when it is one name (or identifier) written several times
 #: (``groups.merge_plan``): still a few, and each record checked against one name at a glance.
 GROUP_ONE_NAME_SIZE = 6
+#: ... or of more than this many when every two of its records are a pair to merge themselves, none joined only
+#: through another (``groups.merge_plan``).
+GROUP_COMPLETE_SIZE = 4
 #: Different identifiers of the same register (two charity numbers) cap the score here.
 CONFLICTING_IDENTIFIER = 0.4
 
