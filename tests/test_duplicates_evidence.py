@@ -2663,3 +2663,15 @@ def test_a_parish_church_council_is_its_church():
                                                             "St Thomas' Church Wednesfield")):
         assert [p.action for p in _plan(_org("a", a), _org("b", b))] == ["merge"], (a, b)
     assert not _plan(_org("a", "West Midlands PCC"), _org("b", "West Midlands Church"))
+
+
+def test_a_record_care_of_the_other_is_hosted_by_it():
+    """A disability hold-out's "Black Country Carers Network", its post "c/o Sandwell Carers Centre", was offered for
+    review beside the centre: the host and a body it hosts. Care of a third body says nothing of the pair."""
+    net = _org("a", "Black Country Carers Network", address="c/o Sandwell Carers Centre, 1 Crosswells Road, Oldbury",
+               postcode="B68 8HH", phone="0121 558 3120")
+    centre = _org("b", "Sandwell Carers Centre", address="1 Crosswells Road, Oldbury", postcode="B68 8HH",
+                  phone="0121 558 3120")
+    assert not find_duplicates([net, centre], min_score=0.0)
+    other = _org("c", "Black Country Carers Network", address="c/o Oldbury Library, Church Street", postcode="B68 8HH")
+    assert find_duplicates([net, other])
