@@ -2675,3 +2675,12 @@ def test_a_record_care_of_the_other_is_hosted_by_it():
     assert not find_duplicates([net, centre], min_score=0.0)
     other = _org("c", "Black Country Carers Network", address="c/o Oldbury Library, Church Street", postcode="B68 8HH")
     assert find_duplicates([net, other])
+
+
+def test_groups_numbered_apart_by_their_ordinals_are_two():
+    """A hold-out's "1st Smethwick (Guru Nanak) Scout Group" / "3rd Smethwick (Guru Nanak) Scout Group" at one hall
+    were reviewed at 0.80: "1st" read as "first" was a word, not a number; "1st" and "First" stay one."""
+    at = dict(postcode="B66 1AA")
+    assert not _plan(_org("a", "1st Smethwick (Guru Nanak) Scout Group", **at),
+                     _org("b", "3rd Smethwick (Guru Nanak) Scout Group", **at))
+    assert [p.action for p in _plan(_org("a", "1st Penn Scout Group"), _org("b", "First Penn Scout Group"))] == ["merge"]

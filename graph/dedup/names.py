@@ -1405,9 +1405,16 @@ _ROMAN = dict(zip("i ii iii iv v vi vii viii ix x xi xii".split(), map(str, rang
 _FOOTNOTE = re.compile(r"(\w+)\s+,")
 
 
+#: Ordinals as the abbreviations spell them out ("1st" is "first", ``ABBREVIATIONS``): a group's number ("1st
+#: Smethwick Scout Group" / "3rd Smethwick Scout Group", two groups at one hall reviewed at 0.80 in a hold-out).
+_ORDINALS = {w: str(n) for n, w in enumerate("first second third fourth fifth sixth seventh eighth ninth tenth".split(),
+                                             start=1)}
+
+
 def _numbers(raw: str, tokens: tuple[str, ...]) -> frozenset:
-    """The numbers in a name's words, Roman numerals as figures, footnote marks left out (once per name)."""
-    numbers = {_ROMAN.get(t, t) for t in tokens if t.isdigit() or t in _ROMAN}
+    """The numbers in a name's words, Roman numerals and ordinals as figures, footnote marks left out (once per
+    name)."""
+    numbers = {_ROMAN.get(t) or _ORDINALS.get(t, t) for t in tokens if t.isdigit() or t in _ROMAN or t in _ORDINALS}
     if numbers and "," in raw:
         numbers -= {_ROMAN.get(m.lower(), m) for m in _FOOTNOTE.findall(raw)}
     return frozenset(numbers)
