@@ -2684,3 +2684,14 @@ def test_groups_numbered_apart_by_their_ordinals_are_two():
     assert not _plan(_org("a", "1st Smethwick (Guru Nanak) Scout Group", **at),
                      _org("b", "3rd Smethwick (Guru Nanak) Scout Group", **at))
     assert [p.action for p in _plan(_org("a", "1st Penn Scout Group"), _org("b", "First Penn Scout Group"))] == ["merge"]
+
+
+def test_capitals_in_brackets_that_are_not_the_name_s_initials_name_another_body():
+    """A diaspora hold-out's "WIRN" / "Interfaith Youth Forum (WIRN)" was read as the forum's own short name (0.95 at
+    one postcode): "WIRN" is its parent's, the Wolverhampton Interfaith and Regeneration Network."""
+    from graph.dedup.names import name_key, short_name_given
+
+    forum = name_key("Interfaith Youth Forum (WIRN)")
+    assert short_name_given(name_key("WIRN"), forum) is None
+    assert short_name_given(name_key("SASSOT"), name_key("Sport Across Staffordshire and Stoke-on-Trent (SASSOT)"))
+    assert short_name_given(name_key("RMC"), name_key("Refugee and Migrant Centre (RMC)"))

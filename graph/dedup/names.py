@@ -1562,10 +1562,24 @@ def short_name_given(short: NameKey, other: NameKey) -> NameKey | None:
     staffordshire"). The body gives its own short name, so the pair is initials (``weights.INITIALS``), whatever
     place the long name's words hold."""
     if len(short.tokens) == 1 and (m := re.search(rf"\(\s*{re.escape(short.raw.strip())}\s*\)", other.raw,
-                                                  re.IGNORECASE)) and (short.tokens[0] in other.capitals or (
-            short.tokens[0] in acronyms(name_key(other.raw[:m.start()])))):
-        return short  # (or in small letters when they are its words' initials: "Walsall Housing Group (whg)")
+                                                  re.IGNORECASE)):
+        before = name_key(other.raw[:m.start()])
+        if (short.tokens[0] in other.capitals and _initials_in_order(short.tokens[0], before.words)) or (
+                short.tokens[0] in acronyms(before)):
+            return short  # (or in small letters when they are its words' initials: "Walsall Housing Group (whg)")
     return None
+
+
+def _initials_in_order(letters: str, words) -> bool:
+    """True when ``letters`` begin with the first word's initial and the rest are later words' initials in order,
+    some words left out ("SASSOT" of "Sport Across Staffordshire and Stoke on Trent"): the body's own short name.
+    Capitals in brackets that are not ("Interfaith Youth Forum (WIRN)", a hold-out's forum of the Wolverhampton
+    Interfaith and Regeneration Network) name another body, its parent."""
+    firsts = [w[0] for w in words if w]
+    if not firsts or not letters or letters[0] != firsts[0]:
+        return False
+    rest = iter(firsts[1:])
+    return all(c in rest for c in letters[1:])
 
 
 _LAST_BRACKETS = re.compile(r"\(([^()]+)\)\s*$")
