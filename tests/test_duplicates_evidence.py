@@ -2695,3 +2695,16 @@ def test_capitals_in_brackets_that_are_not_the_name_s_initials_name_another_body
     assert short_name_given(name_key("WIRN"), forum) is None
     assert short_name_given(name_key("SASSOT"), name_key("Sport Across Staffordshire and Stoke-on-Trent (SASSOT)"))
     assert short_name_given(name_key("RMC"), name_key("Refugee and Migrant Centre (RMC)"))
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Walsall Kurdish Community Association", "Walsall Zimbabwean Community Association"),
+    ("Bilston Asian Elders Group", "Bilston Asian Women's Group"), ("Caldmore Arabic School", "Caldmore Polish School"),
+])
+def test_groups_named_for_two_communities_or_two_peoples_are_two(a, b):
+    """A diaspora hold-out's groups at one hub, on one phone, were reviewed (1.0, 0.95): named for two communities or
+    for two kinds of people, they are two, as two towns are; a name of one community written two ways is one."""
+    at = dict(address="20 St Michael St", postcode="WS1 3RQ", phone="01922 650500")
+    assert not _plan(_org("a", a, **at), _org("b", b, **at))
+    assert [p.action for p in _plan(_org("a", "Walsall Zimbabwe Community Association", **at),
+                                    _org("b", "Walsall Zimbabwean Community Association", **at))] == ["merge"]

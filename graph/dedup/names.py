@@ -1317,6 +1317,50 @@ def _establishments(key: NameKey) -> dict[str, list[int]]:
     return dict(out)  # shared by every pair (cached): read, never changed
 
 
+#: The communities a community's own body is named for, each with its other words (its country's, its language's),
+#: and the people a group is for: two groups at one hub, one phone, named for two ("Walsall Kurdish Community
+#: Association" / "Walsall Zimbabwean Community Association", "Bilston Asian Elders" / "Bilston Asian Women's
+#: Group", reviewed in a diaspora hold-out) are two, as two towns are.
+_COMMUNITIES = {w: c for c, words in (
+    ("polish", "polish poland polska"), ("kurdish", "kurdish kurdistan kurds"),
+    ("zimbabwean", "zimbabwean zimbabwe"), ("somali", "somali somalia somaliland"),
+    ("bangladeshi", "bangladeshi bangladesh"), ("pakistani", "pakistani pakistan kashmiri kashmir"),
+    ("punjabi", "punjabi punjab"), ("arabic", "arab arabic"), ("shona", "shona"),
+    ("ukrainian", "ukrainian ukraine ukrainians"), ("afghan", "afghan afghanistan"), ("caribbean", "caribbean"),
+    ("chinese", "chinese china"), ("vietnamese", "vietnamese vietnam"), ("nepali", "nepali nepalese nepal"),
+    ("eritrean", "eritrean eritrea"), ("sudanese", "sudanese sudan"), ("syrian", "syrian syria"),
+    ("iranian", "iranian iran persian"), ("romanian", "romanian romania"), ("lithuanian", "lithuanian lithuania"),
+    ("latvian", "latvian latvia"), ("russian", "russian russia"), ("tamil", "tamil"), ("gujarati", "gujarati"),
+    ("bengali", "bengali"), ("urdu", "urdu"), ("hindi", "hindi"), ("jamaican", "jamaican jamaica"),
+    ("nigerian", "nigerian nigeria"), ("ghanaian", "ghanaian ghana"), ("congolese", "congolese congo"),
+    ("kenyan", "kenyan kenya"), ("ethiopian", "ethiopian ethiopia"), ("yemeni", "yemeni yemen"),
+    ("iraqi", "iraqi iraq"), ("turkish", "turkish turkey"), ("irish", "irish"), ("filipino", "filipino philippines"),
+    ("albanian", "albanian albania"), ("hungarian", "hungarian hungary"), ("slovak", "slovak slovakia"),
+    ("czech", "czech"), ("bulgarian", "bulgarian bulgaria"), ("portuguese", "portuguese portugal"),
+    # and the people a group is for
+    ("women", "women womens ladies"), ("men", "men mens"), ("youth", "youth young"),
+    ("elders", "elders elderly seniors"), ("children", "children childrens kids"), ("girls", "girls"),
+    ("boys", "boys"),
+) for w in words.split()}
+_PEOPLE = frozenset({"women", "men", "youth", "elders", "children", "girls", "boys"})
+
+
+def community_clash(a: NameKey, b: NameKey) -> str | None:
+    """Why two names name two groups, when each names a community, or the people it is for, the other does not
+    name (``_COMMUNITIES``): "kurdish and zimbabwean", "elders and women"."""
+    ca = {_COMMUNITIES[t] for t in a.tokens if t in _COMMUNITIES}
+    if not ca:  # most names: a fast path
+        return None
+    cb = {_COMMUNITIES[t] for t in b.tokens if t in _COMMUNITIES}
+    for kind in (_PEOPLE, None):
+        xa = {c for c in ca - cb if (c in _PEOPLE) == (kind is not None)}
+        xb = {c for c in cb - ca if (c in _PEOPLE) == (kind is not None)}
+        if xa and xb:
+            whose = "other people" if kind else "other communities"
+            return f"{'/'.join(sorted(xa))} and {'/'.join(sorted(xb))}: groups of {whose}, each a body of its own"
+    return None
+
+
 #: Two kinds of establishment (``establishment_clash``) cap the name score here: under the reporting score, so
 #: the pair is listed only when a lower ``--min-score`` asks for pairs to review; a shared address or phone
 #: lifts it no higher ("a body of its own", ``duplicates.find_duplicates``).
@@ -1571,15 +1615,12 @@ def short_name_given(short: NameKey, other: NameKey) -> NameKey | None:
 
 
 def _initials_in_order(letters: str, words) -> bool:
-    """True when ``letters`` begin with the first word's initial and the rest are later words' initials in order,
-    some words left out ("SASSOT" of "Sport Across Staffordshire and Stoke on Trent"): the body's own short name.
-    Capitals in brackets that are not ("Interfaith Youth Forum (WIRN)", a hold-out's forum of the Wolverhampton
-    Interfaith and Regeneration Network) name another body, its parent."""
-    firsts = [w[0] for w in words if w]
-    if not firsts or not letters or letters[0] != firsts[0]:
-        return False
-    rest = iter(firsts[1:])
-    return all(c in rest for c in letters[1:])
+    """True when ``letters`` are the initials of the name's words in order, some words left out ("SASSOT" of "Sport
+    Across Staffordshire and Stoke on Trent", "EMBL" of "Structural Biology Unit, European Molecular Biology
+    Laboratory"): the body's own short name. Capitals in brackets that are not ("Interfaith Youth Forum (WIRN)", a
+    hold-out's forum of the Wolverhampton Interfaith and Regeneration Network) name another body, its parent."""
+    firsts = iter(w[0] for w in words if w)
+    return bool(letters) and all(c in firsts for c in letters)
 
 
 _LAST_BRACKETS = re.compile(r"\(([^()]+)\)\s*$")
@@ -1757,7 +1798,8 @@ def name_similarity(a: NameKey, b: NameKey, weight, ambiguous=frozenset(), place
         return 0.0, f"only one names a {unit} after the university's name: a unit of it, a body of its own"
     if (joined := joined_field_clash(a, b)):
         return 0.0, f"only one names {joined!r}: another name, a body of its own"
-    if (kinds := establishment_clash(a, b)):  # scored as names, to review, but never lifted to a merge
+    if (kinds := establishment_clash(a, b) or community_clash(a, b)):  # scored as names, to review, but never
+        # lifted to a merge
         score, reason = _name_overlap(a, b, weight, ambiguous, places)
         return min(score, ESTABLISHMENT_CAP), f"{reason}, but {kinds}, on one site or not"
     if (a.tokens[-1] in _ADDED_LAST or b.tokens[-1] in _ADDED_LAST) and (  # (a fast path: most names end otherwise)
