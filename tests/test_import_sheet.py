@@ -1354,6 +1354,21 @@ def test_register_and_phone_columns_written_short_are_read_and_a_cell_saying_cha
     assert "read 'Charity 1140764' as GB-CHC-1140764 (a charity's number)" in pasted.stderr, pasted.stderr
 
 
+def test_a_register_column_reads_a_cio_and_the_words_lists_write_before_a_number(lcg, tmp_path):
+    """A veterans trial's "CIO 1187345" under "Charity/Company No" made the whole list be refused ("fits no
+    register"): a charitable incorporated organisation is registered with the Charity Commission alone, so "CIO"
+    before a number says a charity's, as "Reg. charity", "Charity No.", "Company" and "Co. No." say theirs."""
+    cells = {"Bilston Veterans Centre": ("CIO 1187345", "GB-CHC-1187345"),
+             "Oak Trust": ("Reg. charity 1187346", "GB-CHC-1187346"),
+             "Elm Trust": ("Charity No. 1187347", "GB-CHC-1187347"), "Ash Ltd": ("Company 04411223", "GB-COH-04411223"),
+             "Yew Ltd": ("Co. No. 04411224", "GB-COH-04411224"), "Fir Hub": ("SCIO SC045123", "GB-SC-SC045123")}
+    result = _import_list(lcg, tmp_path, "Organisation,Charity/Company No\n" + "".join(
+        f"{name},{cell}\n" for name, (cell, _) in cells.items()), "{Organisation: Label}")
+    assert result.exit_code == 0, result.output
+    got = {n.name: list(n.props.get("identifiers", ())) for n in load_dataset(tmp_path / "data").nodes}
+    assert got == {name: [org_id] for name, (_, org_id) in cells.items()}, got
+
+
 def test_hints_keep_a_registers_numbers_phone_numbers_a_locality_and_the_groups_kinds(lcg, tmp_path, monkeypatch):
     """Trials' hints threw data away: "Reg charity" (charity numbers: "Reg Charity Number" is read unasked) and
     "Contact no." and "Contact" (every cell a phone number) were offered ~; "Area" (Bilston, Wednesfield, between the
