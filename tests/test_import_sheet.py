@@ -1121,22 +1121,11 @@ def test_register_columns_are_known_by_their_usual_names(lcg, tmp_path):
 
 
 def test_register_numbers_mapped_to_identifiers_get_the_mapping_that_reads_them(lcg, tmp_path, monkeypatch):
-    """A column of bare company numbers mapped to identifiers: one problem for the column (not one per row
-    expecting GB-CHC-...) whose hint, pasted, maps it to Company number and imports."""
-    (tmp_path / "list.csv").write_text("Employer,Companies House No\nMoog Controls Ltd,00983376\n"
-                                       "Tesco Stores Limited,445790\n", encoding="utf-8")
-    (tmp_path / "map.yaml").write_text("columns:\n  Employer: Label\n  Companies House No: identifiers\n")
+    """A column of bare register numbers mapped to identifiers, whose name names no register: one problem for the
+    column (not one per row expecting GB-CHC-...) whose hint, pasted, maps it to Charity number and imports. A
+    column whose name names its register ("Companies House No") is read by its name, mapped to identifiers or not
+    (``test_a_register_column_mapped_to_identifiers_reads_as_it_does_unmapped``)."""
     monkeypatch.chdir(tmp_path)
-    result = lcg("import", "sheet", "list.csv", "--type", "organisation", "--map", "map.yaml", "-o", "data")
-    assert result.exit_code == 1
-    (line,) = [p for p in result.stderr.splitlines() if "Companies House No" in p]
-    assert line.startswith("list.csv:2 (and 1 more row): column 'Companies House No' holds '00983376', '445790': "
-                           "register numbers, not org-ids"), line
-    assert "write Companies House No: Company number (it maps it to identifiers now), then run: " in line
-    (tmp_path / "map.yaml").write_text("columns:\n  Employer: Label\n  Companies House No: Company number\n")
-    assert _paste(tmp_path, line.split("then run: ")[1].split("`")[1]).returncode == 0
-    ids = {n.name: list(n.props["identifiers"]) for n in load_dataset(tmp_path / "data").nodes}
-    assert ids == {"Moog Controls Ltd": ["GB-COH-00983376"], "Tesco Stores Limited": ["GB-COH-00445790"]}
     # no mapping file: the hint writes one
     (tmp_path / "plain.csv").write_text("Label,Identifiers\nBilston Trust,1131580\n", encoding="utf-8")
     result = lcg("import", "sheet", "plain.csv", "--type", "organisation", "-o", "data2")
@@ -1367,6 +1356,26 @@ def test_a_register_column_reads_a_cio_and_the_words_lists_write_before_a_number
     assert result.exit_code == 0, result.output
     got = {n.name: list(n.props.get("identifiers", ())) for n in load_dataset(tmp_path / "data").nodes}
     assert got == {name: [org_id] for name, (_, org_id) in cells.items()}, got
+
+
+def test_a_register_column_mapped_to_identifiers_reads_as_it_does_unmapped(lcg, tmp_path):
+    """A veterans trial's "Charity/Company No: identifiers" stopped the import ("numbers that say no register, among
+    cells that name theirs ... write each number's register before it") on 46 bare numbers that the column, left
+    out of the map, read unasked: a column whose name names its registers is read by its name however it is mapped,
+    each bare number by its form (6-7 digits a charity's, 8 characters a company's, IP...R a society's, RL4 an NHS
+    trust's), and a register's word before a number read as that register's in any register column, as an
+    identifiers column reads it ("UKPRN 10007166", "ODS RL4")."""
+    text = ("Organisation,Charity/Company No,ODS code\nThe Royal British Legion,219279,\nRBL Bilston,Charity 219279,\n"
+            "Wednesbury RBL Club Ltd,IP19876R,\nMoog Controls Ltd,00983376,\nWalsall Healthcare NHS Trust,RBK,ODS RBK\n"
+            "Walsall College,UKPRN 10007166,\n")
+    want = {"The Royal British Legion": ["GB-CHC-219279"], "RBL Bilston": ["GB-CHC-219279"],
+            "Wednesbury RBL Club Ltd": ["GB-MPR-19876R"], "Moog Controls Ltd": ["GB-COH-00983376"],
+            "Walsall Healthcare NHS Trust": ["GB-NHS-RBK"], "Walsall College": ["GB-UKPRN-10007166"]}
+    for columns in ("{Organisation: Label}", "{Organisation: Label, Charity/Company No: identifiers}"):
+        result = _import_list(lcg, tmp_path, text, columns)
+        assert result.exit_code == 0, result.output
+        got = {n.name: list(n.props.get("identifiers", ())) for n in load_dataset(tmp_path / "data").nodes}
+        assert got == want, (columns, got)
 
 
 def test_hints_keep_a_registers_numbers_phone_numbers_a_locality_and_the_groups_kinds(lcg, tmp_path, monkeypatch):

@@ -599,6 +599,8 @@ class _Reader:
         for c in row:
             name = str(c or "").strip()
             mapped = self.column_map.get(name.lower(), name)  # "" for a column mapped to nothing: left out
+            if str(mapped).lower() == "identifiers" and register_of(name.lower()):
+                mapped = name  # "Charity/Company No: identifiers" is read as unmapped (``_register_cells``)
             cols.append(mapped)
         _name_parts(row, cols)
         lower = [c.lower() for c in cols]
@@ -2471,7 +2473,7 @@ def _register_cells(reader: _Reader, sheet: str, n: int, entry: dict, columns: d
     ("CASC", a Community Amateur Sports Club's tax status, which has no number) is no number either: kept in the
     note, said once per column; a sports trial's "Charity/CASC no." stopped the import on 18 such cells. A cell
     with a digit that fits no register is a number mistyped: a problem (``_unfit_numbers``)."""
-    from .org_ids import charity_or_company, register_ids, register_number
+    from .org_ids import charity_or_company, register_ids, register_number, said_org_id
 
     head = reader.headers[sheet]
     for col, value in cells.items():
@@ -2489,13 +2491,17 @@ def _register_cells(reader: _Reader, sheet: str, n: int, entry: dict, columns: d
             continue
         registers = charity_or_company(text, register_of(col))  # "Co. 08123456" in a charity column: a company's
         number = register_number(text)  # "Reg. Charity 1110039": the number alone, said (``_warnings``)
-        cell, text = text, text if number is None else number
-        for register in registers:
+        said = said_org_id(text) if number is None else None  # "UKPRN 10007166", "ODS RL4": as an identifiers
+        cell, text = text, text if number is None else number  # column reads them (``_identifier_cells``)
+        ids, odd = ([said[1]], []) if said is not None and said[1] is not None else ([], [])
+        for register in registers if not ids else ():
             ids, odd = register_ids({register: text})
             if not odd:
                 break
         named = register_of(col)
-        if ids and ids[0].startswith("GB-MPR-") and "societyNumber" not in named:  # IP30086R, RS007553
+        if said is not None and said[1] is not None:
+            reader.repairs.setdefault((sheet, head[col]), []).append((n, cell, ids[0]))
+        elif ids and ids[0].startswith("GB-MPR-") and "societyNumber" not in named:  # IP30086R, RS007553
             reader.repairs.setdefault((sheet, head[col]), []).append(
                 (n, cell, f"{ids[0]} (a registered society's number)"))
         elif ids and registers == ("ods",) and "ods" not in named:  # RL4 in a charity column
