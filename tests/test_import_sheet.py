@@ -272,6 +272,17 @@ def test_hints_name_the_field_quote_odd_columns_and_one_problem_on_many_rows_is_
     assert result.output.count("bad URL 'Yes'") == 1
 
 
+def test_two_columns_mapped_to_note_are_joined_in_their_order(lcg, tmp_path):
+    """A community trial's "Contact: note" and "Notes: note" were refused ("are both note"), as two address columns
+    are not: a row's remarks, like its address, may be written over several columns, each kept, joined with "; "."""
+    result = _import_list(lcg, tmp_path, "Centre,Contact,Tel,Notes\nOak Hall,Steve,01902 111111,hall + room\n"
+                          "Elm Hall,,01902 111112,kitchen\nAsh Hall,Pat,,\nFir Hall,,,\n",
+                          "{Centre: Label, Contact: note, Tel: phone, Notes: note}")
+    assert result.exit_code == 0, result.output
+    notes = {n.name: n.props.get("note") for n in load_dataset(tmp_path / "data").nodes}
+    assert notes == {"Oak Hall": "Steve; hall + room", "Elm Hall": "kitchen", "Ash Hall": "Pat", "Fir Hall": None}
+
+
 def test_two_columns_of_one_field_are_a_problem_and_odd_keys_are_quoted(lcg, tmp_path):
     (tmp_path / "orgs.csv").write_text("Label,Addr1,Addr2,No\nAcme,1 High St,,x\nBeta,,Suite 5,y\n")
     (tmp_path / "map.yaml").write_text("columns:\n  Addr1: phone\n  Addr2: phone\n")

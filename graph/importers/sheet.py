@@ -951,8 +951,11 @@ def _name_part_columns(cells: list[str]) -> list[str]:
 
 #: Fields that several columns may fill, joined in their order with ", ": an address written over "Address 1",
 #: "Address 2", "Town" (the 360Giving sheets' street and locality), which the duplicates check reads whole; lists
-#: with ";": several columns of people ("Headteacher", "Main contact"), of other names ("DBA", "Formerly").
-JOINED_FIELDS = frozenset({"address", "person", "aliases"})
+#: with ";": several columns of people ("Headteacher", "Main contact"), of other names ("DBA", "Formerly"); with
+#: "; ", several columns of remarks ("Contact", "Notes": a community trial's two note columns were refused).
+JOINED_FIELDS = frozenset({"address", "person", "aliases", "note"})
+#: How the cells of one joined field are written together (``JOINED_FIELDS``), ";" for the others.
+_JOINED_WITH = {"address": ", ", "note": "; "}
 #: A column mapped to person whose name says it holds part of a name is a part: "HeadTitle", "HeadFirstName",
 #: "HeadLastName" are one name ("Mrs Helen Bradley"), the parts of each prefix ("Head", "DSL") one person.
 _NAME_PART = re.compile(r"(title|initials?|(?:first|fore|given|middle|last|sur|family)[\s_-]*name)\s*$")
@@ -1094,7 +1097,7 @@ def _row(cols: list, cells, blanked: list[int] | None = None, venues=(), ranks: 
                 continue
             if col in out:
                 parts = [str(x) for x in (out[col], value) if x not in (None, "")]
-                value = (", " if col == "address" else LIST_SEPARATOR).join(parts) or None
+                value = _JOINED_WITH.get(col, LIST_SEPARATOR).join(parts) or None
         out[col] = value
     if ranked:
         out.setdefault("address", None)
