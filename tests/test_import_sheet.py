@@ -1111,6 +1111,29 @@ def _one_go(output: str) -> str:
     return output.strip().splitlines()[-1].split("in one go", 1)[1].split("`")[1]
 
 
+def test_hints_offer_the_fields_that_columns_of_hosts_web_pages_comments_and_wards_plainly_name(lcg, tmp_path):
+    """Two trials' hints offered ~ for "Host organisation", "Management Committee", "Facebook / web", "Comments" and a
+    TRA list's "Estate" and "Ward" (its only places), left "Charity no. (if any)" unread, and offered a "Contact" of
+    first names ("Steve", "Kev?", "reception") as person, every cell of which would be passed over."""
+    (tmp_path / "clubs.csv").write_text(
+        "Club,Host organisation,Facebook / web,Contact,Comments,Charity no. (if any),Estate,Ward\n"
+        "Bilston Breakfast Club,Bilston Veterans Centre,facebook.com/bilstonbc,Steve,,1187345,Bilston,Bilston East\n"
+        "Penn Coffee Morning,RAFA Penn Branch,,Kev?,meets weekly,,Penn,Penn\n"
+        "Low Hill Drop-in,,https://lowhill.org.uk,reception,,,Low Hill,Bushbury South & Low Hill\n"
+        "Heath Town Club,Heath Town Community Association,,caseworker,,,Heath Town,Heath Town\n"
+        "Tipton Club,,,Mick,,,Tipton Green,Tipton Green\n", encoding="utf-8")
+    result = lcg("import", "sheet", tmp_path / "clubs.csv", "--type", "organisation", "-o", tmp_path / "data")
+    assert _mapping_written(_one_go(result.stderr))["columns"] == {
+        "Club": "Label", "Host organisation": "part_of", "Facebook / web": "website", "Contact": None,
+        "Comments": "note", "Estate": "address", "Ward": "address"}, result.stderr
+    for header in ("Management Committee", "Managed by", "Host"):
+        (tmp_path / "halls.csv").write_text(
+            f"Hall,{header},Town\nBilston Hall,Bilston Community Association,Bilston\n"
+            "Penn Hall,Penn Village Hall Trust,Penn\n", encoding="utf-8")
+        result = lcg("import", "sheet", tmp_path / "halls.csv", "--type", "organisation", "-o", tmp_path / "data")
+        assert _mapping_written(_one_go(result.stderr))["columns"][header] == "part_of", result.stderr
+
+
 def test_register_columns_are_known_by_their_usual_names(lcg, tmp_path):
     """"Companies House No", "Reg Charity Number", "Charity No." are read as org-ids unasked, as "Company number"
     is; "Company phone number" and "Charity" (yes or no) are not (a trial's lists took runs to map them)."""

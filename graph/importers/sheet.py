@@ -239,6 +239,9 @@ _NAMED_ALONE = frozenset({"ods", "ein"})
 _TAX_ID_WORDS = frozenset({"id", "identification", "ein", "fein"})
 #: How one column names several registers: "ODS / UKPRN", "Charity no / Company no".
 _REGISTERS_SPLIT = re.compile(r"\s*(?:/|&|,|\bor\b)\s*")
+#: A column's name and a bracket after it remarking on its cells ("Charity no. (if any)", "Company number (if
+#: known)"): the name without it says the register (a community trial's was offered ~).
+_REMARK_AFTER = re.compile(r"(.*\S)\s*\([^()]*\)\s*")
 
 
 @functools.lru_cache(maxsize=1024)  # asked for every cell of a column: its name decides
@@ -253,6 +256,8 @@ def register_of(column: str) -> tuple[str, ...]:
     tail = " ".join(w for w in re.findall(r"[a-z]+|#", parts[-1]) if w in _NUMBER_WORDS) if parts else ""
     if tail:  # "Charity / company no.": the last part's number word is the others' too
         found = [f or _register_of_part(f"{p} {tail}") for p, f in zip(parts, found)]
+    if not (found and all(found)) and (m := _REMARK_AFTER.fullmatch(column)):
+        return register_of(m.group(1))  # "Charity no. (if any)": a remark on the column, no part of its name
     return tuple(f for f in found if f) if found and all(found) else ()
 
 
@@ -3080,7 +3085,9 @@ def _reads_as_people(values, strict: bool = False) -> bool:
     ("Parish Office") aside, as a contact column holds them; ``strict``, for a column whose name says only that
     it holds names ("Name"), more than half of its written cells read as a given and a family name
     (``_reads_as_a_persons_name``: no care home's "Ashmore Lodge"): a body's name is as often written in role and
-    body words ("Cork City Council") as a role is, and counts against it."""
+    body words ("Cork City Council") as a role is, and counts against it. A word alone counts against it too, a
+    given name ("Steve", "Kev?": no one, ``_is_name``) or a role ("caseworker"): a veterans trial's "Contact" of first
+    names was offered as person, whose every cell would have been passed over."""
     names = others = 0
     for value in values:
         text = " ".join(str(value or "").split())
@@ -3090,7 +3097,7 @@ def _reads_as_people(values, strict: bool = False) -> bool:
             others += 1
         elif (_reads_as_a_persons_name if strict else _names_person)(text):
             names += 1
-        elif strict or not _names_a_role(text):
+        elif strict or not _names_a_role(text) or len(text.split()) == 1 and not _unspaced(text):
             others += 1
     return names > others
 
@@ -3826,7 +3833,8 @@ def _postcodes(values: list) -> bool:
 #: How a column's name ends when it names an area of local government or of a town ("Local Authority", "Area",
 #: "Borough", "Location Local Authority"): after no word or one of these (not "Service area", "Area of work").
 _AREA_HEADER = re.compile(r"(?:(?:location|local|council|geographic|geographical|home|main|applicant|lead|"
-                          r"administrative|admin|la)\s+)?(?:local authority|authority area|area|borough|district)")
+                          r"administrative|admin|la|electoral|housing)\s+)?(?:local authority|authority area|area|"
+                          r"borough|district|ward|estate)")
 
 
 def _place_names(values: list) -> bool:
@@ -3848,14 +3856,15 @@ def _place_names(values: list) -> bool:
 
 def _the_only_place(reader: _Reader, sheet: str, col: str) -> bool:
     """Whether no other column of the sheet says where its rows are, by its name or its mapping (an address, a
-    town, a venue; a postcode names no place a reader knows): then a column naming their area is the list's only
-    place, which a hint must not drop. Beside a town, a borough would only lengthen the address."""
+    town, a venue; a postcode names no place a reader knows), but columns naming an area too: then the columns
+    naming their area ("Estate", "Ward" of a housing trial's list) are the list's only places, which a hint must not
+    drop, joined (``_row``). Beside a town, a borough would only lengthen the address."""
     for name in reader.in_order.get(sheet, []):
         if not name or name == col:
             continue
         mapped = str(reader.column_map.get(name, name) or "").lower()
-        if (_synonym(mapped) or mapped) == "address" or _FIELD_WORDS["address"].search(mapped) \
-                or _venue_header(mapped) or _AREA_HEADER.fullmatch(mapped):
+        if ((_synonym(mapped) or mapped) == "address" or _FIELD_WORDS["address"].search(mapped)
+                or _venue_header(mapped)) and not _AREA_HEADER.fullmatch(name):
             return False
     return True
 
@@ -3980,9 +3989,11 @@ def _a_parent_column(reader: _Reader, sheet: str, col: str) -> bool:
 #: or its name says it holds their numbers ("Provider ID", "Parent ref": ``_NUMBER_WORDS``; a CQC list's "Provider
 #: ID" was offered part_of beside "Provider name"), or another column is part_of already (``_a_parent_column``).
 #: A trust is who runs a school in a list of schools ("Trusts (name)", "Academy trust": a schools trial's column of
-#: the trusts was offered ~, losing who runs each academy); a list of trusts names its rows "Trust", the Label.
+#: the trusts was offered ~, losing who runs each academy); a list of trusts names its rows "Trust", the Label. A
+#: club's "Host organisation" or "Host" and a hall's "Management Committee" name theirs too (two trials' were ~).
 _PARENT_HEADER = re.compile(r"\b(provider|parent|run by|managed by|operated by|operator|delivered by|"
-                            r"delivery partner|hosted by|trusts?)\b")
+                            r"delivery partner|hosted by|host|management committee|"
+                            r"managing (?:body|committee|organi[sz]ation)|trusts?)\b")
 #: A column naming the body leading each row: a family hubs list's "Lead organisation" (a council, an NHS trust),
 #: offered as ``part_of`` too, unless a row's cell names that row itself: then it is a partnership's lead partner
 #: (a KTP list's "Lead organisation" of "Grand Theatre" on the Grand Theatre's row), not a body the rows are units of.
@@ -3993,6 +4004,23 @@ _LEAD_HEADER = re.compile(r"\blead (?:organisation|organization|body|agency)\b")
 #: people columns' words, so an early years trial's was offered ~ though its cells named companies: offered as
 #: ``part_of`` when its cells read as bodies (``_reads_as_bodies``), as person when they read as people.
 _REGISTERED_HEADER = re.compile(r"\bregistered (?:person|provider)\b")
+
+
+#: A column of remarks: "Notes", "Comments", "Remarks", after one word saying whose ("Officer notes").
+_NOTE_HEADER = re.compile(r"(?:[a-z]+\s+)?(?:notes?|comments?|remarks?)")
+
+
+def _another(reader: _Reader, sheet: str, named: str, field: str) -> bool:
+    """Whether a column of the sheet other than ``named`` (as the sheet writes it) is ``field`` already, mapped or
+    offered so: a hint offers one column a field a row keeps once (a website)."""
+    return field in reader.headers.get(sheet, {}) or any(f == field for c, f in reader.column_fixes if c != named)
+
+
+def _web_addresses(values: list) -> bool:
+    """Whether a column's written cells (placeholders aside), one at least, are all web addresses
+    ("facebook.com/WolvesAFVBC", "https://dudleyveteranshub.org.uk")."""
+    cells = [str(v).strip() for v in values if v is not None and str(v).strip() and not is_placeholder(str(v))]
+    return bool(cells) and all(_could_hold("website", "url", c) for c in cells)
 
 
 def _reads_as_bodies(values) -> bool:
@@ -4029,6 +4057,9 @@ def _unknown_column(reader: _Reader, sheet: str, col: str, kind: str) -> str:
             and re.search(r"\bdomains?\b", col) and _domains(values):
         field = "website"  # "Website domain": the row's web site as the list gives it, as a "Website" column's
         # (a libraries trial's was offered ~); an e-mail domain above is a contact's, maybe its parent body's
+    if field is None and not email and "website" in could and _WEB_COLUMN.search(col) and _web_addresses(values) \
+            and not _another(reader, sheet, named, "website"):
+        field = "website"  # "Facebook / web": facebook.com/WolvesAFVBC, bilstonveterans.org.uk (a trial's was ~)
     if email:  # a contact detail: its own field if the kind has one, else left out ("" stops the guesses below)
         field = "email" if "email" in could else ""
     if field is None:  # "TelephoneNum", "SchoolWebsite": the field's word in it
@@ -4095,6 +4126,10 @@ def _unknown_column(reader: _Reader, sheet: str, col: str, kind: str) -> str:
             and len(_no_bodies(values)) < len({" ".join(str(v).split()) for v in values}):  # not all "school"
         field = "part_of"  # "Provider Organisation", "Run by": the body a group is a unit of (``_tie_cells``), not
         # a column of lists ("Schools in trust": "Moseley Park, Coppice, Deansfield"), what a row holds, not one body
+    if field is None and "note" in could and _NOTE_HEADER.fullmatch(col.strip()) and not any(
+            _NOTE_HEADER.fullmatch(c) for c in reader.in_order.get(sheet, []) if c and c != col) \
+            and not _another(reader, sheet, named, "note"):
+        field = "note"  # "Comments", "Officer notes": the list's remarks (two trials' were offered ~)
     if field is None:  # close ones only: "notes" for note
         close = difflib.get_close_matches(col, could, n=1, cutoff=0.75)
         field = close[0] if close else None
