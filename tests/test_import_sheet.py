@@ -3296,6 +3296,24 @@ def test_a_provider_cell_of_one_common_word_or_of_initials(lcg, tmp_path):
     assert ("finchfield-library", "city-of-wolverhampton-council") in parents, parents
 
 
+def test_a_provider_cell_saying_the_council_runs_the_row_names_no_body(lcg, tmp_path):
+    """A community trial's "Management Committee" cell "Council run" made an organisation council-run: "Council run",
+    "Council-run", "Run by the council", "LA run" say, as "Council" does, that a council runs the row, not which one
+    (in one council's list too, nothing is guessed): kept in the note, said; a body's name after "Run by" is no such
+    cell."""
+    cells = ["Council run", "Council-run", "Run by the council", "LA run", "Managed by volunteers"]
+    text = "Centre,Management Committee\n" + "".join(f"Centre {k},{cell}\n" for k, cell in enumerate(cells)) + \
+        "Bilston Centre,Bilston Community Association\n"
+    result = _import_list(lcg, tmp_path, text, "{Centre: Label, Management Committee: part_of}")
+    assert result.exit_code == 0, result.output
+    ds = load_dataset(tmp_path / "data")
+    assert sorted(n.name for n in ds.nodes) == sorted(
+        ["Bilston Centre", "Bilston Community Association", *(f"Centre {k}" for k in range(len(cells)))])
+    notes = {n.name: n.props.get("note") for n in ds.nodes}
+    assert [notes[f"Centre {k}"] for k in range(len(cells))] == [f"Management Committee: {c}." for c in cells]
+    assert "one common word" in result.stderr, result.stderr
+
+
 def test_a_unit_and_its_provider_joined_through_a_third_record_are_not_merged(lcg, tmp_path):
     """A review's sheet tied "Little Acorns Day Nursery" to its provider "Little Acorns Nursery Ltd" (part_of), and a
     third row, "Little Acorns Nursery", joined the three into one merge group: the advice folded the unit into its

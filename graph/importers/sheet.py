@@ -1583,14 +1583,27 @@ def _no_bodies(values) -> set[str]:
 _RUN_WORDS = frozenset("volunteers volunteer voluntary self independent private members staff none various".split())
 
 
+#: The words a provider cell says "run by" in around the body's word ("Council run", "Council-run", "Run by the
+#: council", "Managed by volunteers"), and a local authority's short forms ("LA run", "Local authority managed").
+_RUN_BY_WORDS = frozenset("run runs managed manages operated operates owned led by the a".split())
+_AUTHORITY = frozenset({"la", "lea", "local authority"})
+
+
 def _one_common_word(ref: str) -> bool:
     """Whether a provider cell is one common word, which names no one body: a kind of body ("council", "school",
-    "Church": ``_body_word``) or who runs the row instead of a body (``_RUN_WORDS``), whatever its case and however
-    many rows write it. A libraries trial's single "volunteers" in "Managed by" became an organisation of that name,
-    the parent of a heritage centre; a body's name of one word is its own word ("Mencap", "Accord"), or initials."""
-    words = re.findall(r"[^\W\d_]+", ref)
-    return len(words) == 1 and words[0] == ref.strip() and (
-        words[0].casefold() in _RUN_WORDS or _body_word(words[0].casefold()))
+    "Church": ``_body_word``), a local authority's short form ("LA") or who runs the row instead of a body
+    (``_RUN_WORDS``), whatever its case and however many rows write it, alone or with words saying it runs the row
+    (``_RUN_BY_WORDS``: "Council run", "Run by the council", "LA run"). A libraries trial's single "volunteers" in
+    "Managed by" became an organisation of that name, the parent of a heritage centre, and a community trial's
+    "Council run" the organisation council-run (in one council's list too: which council is not guessed); a body's
+    name of one word is its own word ("Mencap", "Accord"), or initials."""
+    if not re.fullmatch(r"[^\W\d_]+(?:[\s-]+[^\W\d_]+)*", ref.strip()):
+        return False
+    words = [w.casefold() for w in re.findall(r"[^\W\d_]+", ref)]
+    rest = [w for w in words if w not in _RUN_BY_WORDS] if len(words) > 1 else words
+    said = " ".join(rest)
+    return said in _AUTHORITY and len(words) > len(rest) or len(rest) == 1 and (
+        said in _RUN_WORDS or _body_word(said))
 
 
 def _names_itself(ref: str, name: str) -> bool:
@@ -1758,7 +1771,7 @@ def _warnings(reader: _Reader) -> list[str]:
                    "body, not another name of the row's: kept in the note, not as an alias (as one, `lcg duplicates` "
                    "would read the two bodies as one)")
     for said_at, why in ((reader.no_bodies, "words in small letters the column repeats, a kind of body or a note"),
-                         (reader.common_words, "one common word, a kind of body or who runs the row")):
+                         (reader.common_words, "one common word, a kind of body or who runs the row, 'run by' or not")):
         for (sheet, column), cells in said_at.items():
             rows, texts = _rows_and_texts(cells)
             said = ", ".join(f"{t!r} ({_rows_said([n for n, c in cells if c == t])})" for t in texts)
