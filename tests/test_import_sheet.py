@@ -1338,11 +1338,12 @@ def test_the_one_go_command_names_every_unknown_column_and_imports_when_pasted(l
     assert "in one go (columns mapped to ~ are left out): `" in result.stderr, result.stderr
     command = _one_go(result.stderr)
     assert _mapping_written(command)["columns"] == {"Organisation": "Label", "EstablishmentStatus": None,
-                                                    "Tel": "phone", "Ward": None, "Main contact": "person"}
-    pasted = _paste(tmp_path, command)
+                                                    "Tel": "phone", "Ward": "address", "Main contact": "person"}
+    pasted = _paste(tmp_path, command)  # the list's only place, its ward, is its address
     assert pasted.returncode == 0, pasted.stderr
     (org,) = [n for n in load_dataset(tmp_path / "data").nodes if n.kind == "Organisation"]
-    assert org.props == {"name": "Bilston Hub", "sources": ("list.csv",), "phone": "01902 111111"}
+    assert org.props == {"name": "Bilston Hub", "sources": ("list.csv",), "phone": "01902 111111",
+                         "address": "Bilston East"}
     (tmp_path / "one.csv").write_text("Organisation,Ward\nBilston Hub,Bilston East\n", encoding="utf-8")
     result = lcg("import", "sheet", "one.csv", "--type", "organisation", "--map", "map.yaml", "-o", "data2")
     assert _paste(tmp_path, _one_go(result.stderr)).returncode == 0, result.stderr
