@@ -3315,6 +3315,27 @@ def test_a_provider_cell_saying_the_council_runs_the_row_names_no_body(lcg, tmp_
     assert "one common word" in result.stderr, result.stderr
 
 
+def test_a_register_number_in_a_bracket_after_a_providers_name_is_that_bodys(lcg, tmp_path):
+    """A community trial's "Management Committee" cell "Pelsall Village Hall Trust (reg charity 521234)" put the
+    number in the hall's note: a register's words and number in a bracket after a body's name are that body's
+    identifier, on its record (the row's own, where the cell names the row's own body), the name without them."""
+    text = ("Hall,Management Committee\nPelsall Village Hall,Pelsall Village Hall Trust (reg charity 521234)\n"
+            "Bilston Hall,Bilston Community Association (Charity No. 1045512)\nOak Hall,Bilston Community Association\n"
+            "Penn Hall,Penn Hall Management Ltd (Company 04411223)\n")
+    result = _import_list(lcg, tmp_path, text, "{Hall: Label, Management Committee: part_of}")
+    assert result.exit_code == 0, result.output
+    ds = load_dataset(tmp_path / "data")
+    got = {n.name: (list(n.props.get("identifiers", ())), n.props.get("note")) for n in ds.nodes}
+    assert got == {"Pelsall Village Hall": (["GB-CHC-521234"], None), "Bilston Hall": ([], None),
+                   "Oak Hall": ([], None), "Bilston Community Association": (["GB-CHC-1045512"], None),
+                   "Penn Hall": ([], None), "Penn Hall Management Ltd": (["GB-COH-04411223"], None)}, got
+    assert {(r.start, r.end) for r in ds.rels if r.kind == "PART_OF"} == {
+        ("bilston-hall", "bilston-community-association"), ("oak-hall", "bilston-community-association"),
+        ("penn-hall", "penn-hall-management-ltd")}
+    assert ("read 'Pelsall Village Hall Trust (reg charity 521234)' as 'Pelsall Village Hall Trust', its number "
+            "GB-CHC-521234 in its identifiers") in result.stderr, result.stderr
+
+
 def test_a_unit_and_its_provider_joined_through_a_third_record_are_not_merged(lcg, tmp_path):
     """A review's sheet tied "Little Acorns Day Nursery" to its provider "Little Acorns Nursery Ltd" (part_of), and a
     third row, "Little Acorns Nursery", joined the three into one merge group: the advice folded the unit into its

@@ -1440,6 +1440,12 @@ def _tie_cells(reader: _Reader, entries: list, by_id: dict, by_label: dict) -> d
         for ref in (" ".join(part.split()) for part in str(cell).split(LIST_SEPARATOR)):
             said = named = ref
             also: list[str] = []  # the other names a bracket gives (``_bracket_names``)
+            org_id = None  # the register number a bracket gives (``_number_after_name``)
+            if (numbered := _number_after_name(ref)) is not None:  # "X Trust (reg charity 521234)": X's number
+                ref, org_id = numbered
+                reader.repairs.setdefault((sheet, column), []).append(
+                    (n, said, f"{ref!r}, its number {org_id} in its identifiers"))
+                said = named = ref  # the cell as read on: the name, without its number
             if (split := _bracket_names(ref)) is not None:  # "Midland Heart (formerly Prime Focus)": name, alias
                 ref, also = split
                 reader.repairs.setdefault((sheet, column), []).append(
@@ -1453,6 +1459,7 @@ def _tie_cells(reader: _Reader, entries: list, by_id: dict, by_label: dict) -> d
                 # "One Walsall (formerly ...)" beside "One Walsall", "Allcare Stourbridge Ltd" running "Allcare
                 # Stourbridge": its own body, the same organisation, whose other names are its aliases; said once
                 _add_aliases(by_id[node_id], [ref, *also])
+                _add_identifier(by_id[node_id], org_id)
                 reader.own_bodies.setdefault((sheet, column), []).append((n, said))
                 continue
             if named != said and split is None:  # the note read off another body's name: said
@@ -1505,6 +1512,7 @@ def _tie_cells(reader: _Reader, entries: list, by_id: dict, by_label: dict) -> d
                 reader.rows[other] = (sheet, n, {"name": column, "id": column})
                 reader.made_parents[other] = (sheet, column)
             _add_aliases(by_id[other], also)
+            _add_identifier(by_id[other], org_id)
             if other != node_id and other not in _tie_ids(ties.get((node_id, key))):
                 ties.setdefault((node_id, key), []).append(other)
                 reader.tie_rows.setdefault((node_id, key), []).append((sheet, n, {}))
@@ -1559,6 +1567,25 @@ def _runs_itself(ref: str, name: str, address=None) -> bool:
     town = set(re.findall(r"[^\W\d_]+", str(address or "").casefold()))
     return bool(mine) and theirs[:len(mine)] == mine \
         and all(t in _OWN_BODY_WORDS or t in town for t in theirs[len(mine):])
+
+
+def _number_after_name(ref: str) -> tuple[str, str] | None:
+    """(the body's name, its org-id) of a provider cell naming a body and, in a bracket after the name, its register
+    number with the register's word ("Pelsall Village Hall Trust (reg charity 521234)", "(Company 04411223)",
+    "(CIO 1187345)": ``org_ids.said_org_id``), or None: the number is the named body's, not a note on the row (a
+    community trial's went into the hall's note, and the trust's record had no number to be paired by)."""
+    from .org_ids import said_org_id
+
+    m = _NAME_BRACKET.fullmatch(ref)
+    said = said_org_id(m.group("said")) if m is not None else None
+    return (m.group("name").strip(), said[1]) if m is not None and said is not None and said[1] else None
+
+
+def _add_identifier(entry: dict, org_id: str | None) -> None:
+    """``org_id`` added to an entry's identifiers, when its kind has them and it has not that one."""
+    if org_id and "identifiers" in {f.name for f in schema.NODE_KINDS[entry["_kind"]].fields} \
+            and org_id not in entry.setdefault("identifiers", []):
+        entry["identifiers"].append(org_id)
 
 
 def _add_aliases(entry: dict, names: list[str]) -> None:
@@ -3335,7 +3362,9 @@ def _parents_in_the_folder(reader: _Reader, index: FolderIndex, entries: list, b
     An ageing-well trial's groups list named "Beechwood Grange Care Home", a row of the CQC list imported before, as
     the body running a memory cafe: it was written again as beechwood-grange-care-home-2, a record of the body by name
     alone. Another spelling ("Cedar Lodge (Barchester)" for "Cedar Lodge") is no exact name: a new entry, which
-    `lcg duplicates` pairs with the folder's; two entries of the name, which of them is not guessed."""
+    `lcg duplicates` pairs with the folder's; two entries of the name, which of them is not guessed; nor a name the
+    cell gives a register number of that the folder's record has not ("X Trust (reg charity 521234)": the number
+    would be lost), written as a record of its own with it, which `lcg duplicates` pairs with the folder's."""
     if not reader.made_parents:
         return []
     by_name: dict[str, list[str]] = {}
@@ -3348,7 +3377,8 @@ def _parents_in_the_folder(reader: _Reader, index: FolderIndex, entries: list, b
         exact = [o for o in index.orgs_by_written_name.get(written_name(name), ()) if o in held]
         return held[0] if len(held) == 1 else exact[0] if len(exact) == 1 else None
 
-    found = {made: held for made in reader.made_parents if (held := one_of(by_id[made]["name"])) is not None}
+    found = {made: held for made in reader.made_parents if (held := one_of(by_id[made]["name"])) is not None
+             and all(held in index.orgs_by_identifier.get(i, ()) for i in by_id[made].get("identifiers", ()))}
     if not found:
         return []
     for at, values in ties.items():
