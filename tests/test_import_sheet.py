@@ -2460,6 +2460,29 @@ def test_another_name_in_brackets_in_the_name_cell_is_an_alias(lcg, tmp_path):
             ) in result.stderr, result.stderr
 
 
+def test_a_bracket_saying_a_body_merged_from_others_is_a_note_and_their_names_aliases(lcg, tmp_path):
+    """A community trial's "Scotlands & Underhill TRA (merged 2022 - was Scotlands Estate TRA and Underhill TRA)" was
+    kept whole as the name, with no warning, while "(formerly X)" is read as an alias: a bracket first saying when the
+    body merged or was renamed, then its former names, is a note and those names' aliases, said as "(formerly X)" is;
+    one name with "and" in it stays one."""
+    text = ("TRA,Ward\nScotlands & Underhill TRA (merged 2022 - was Scotlands Estate TRA and Underhill TRA),Bushbury\n"
+            "Heath Town TRA (merged 2019 - was Heath Town Tenants and Residents Association),Heath Town\n"
+            "Penn TRA (previously Penn Estate TRA),Penn\nLow Hill TRA (was Low Hill Residents Group),Bushbury\n")
+    result = _import_list(lcg, tmp_path, text, "{TRA: Label, Ward: address}")
+    assert result.exit_code == 0, result.output
+    got = {n.id: (n.name, n.props.get("aliases"), n.props.get("note")) for n in load_dataset(tmp_path / "data").nodes}
+    assert got == {
+        "scotlands-underhill-tra": ("Scotlands & Underhill TRA", ("Scotlands Estate TRA", "Underhill TRA"),
+                                    "Merged 2022 - was Scotlands Estate TRA and Underhill TRA."),
+        "heath-town-tra": ("Heath Town TRA", ("Heath Town Tenants and Residents Association",),
+                           "Merged 2019 - was Heath Town Tenants and Residents Association."),
+        "penn-tra": ("Penn TRA", ("Penn Estate TRA",), None),
+        "low-hill-tra": ("Low Hill TRA", ("Low Hill Residents Group",), None)}, got
+    assert ("read 'Scotlands & Underhill TRA (merged 2022 - was Scotlands Estate TRA and Underhill TRA)' as "
+            "'Scotlands & Underhill TRA', other names 'Scotlands Estate TRA', 'Underhill TRA' as its aliases, "
+            "'Merged 2022 - was Scotlands Estate TRA and Underhill TRA.' in its note") in result.stderr, result.stderr
+
+
 def test_the_label_hint_names_the_rows_column_not_who_runs_them_nor_where(lcg, tmp_path, monkeypatch):
     """A youth trial's directory ("Provision", "Delivered by", "Venue") was offered 'Venue: Label' and 'Provision: ~':
     every provision's name thrown away, and the pasted hint stopped with "no name in column 'Venue'" on 45 rows; a

@@ -1447,9 +1447,8 @@ def _tie_cells(reader: _Reader, entries: list, by_id: dict, by_label: dict) -> d
                     (n, said, f"{ref!r}, its number {org_id} in its identifiers"))
                 said = named = ref  # the cell as read on: the name, without its number
             if (split := _bracket_names(ref)) is not None:  # "Midland Heart (formerly Prime Focus)": name, alias
-                ref, also = split
-                reader.repairs.setdefault((sheet, column), []).append(
-                    (n, said, f"{ref!r}, another name {', '.join(map(repr, also))} as its alias"))
+                ref, also, _ = split  # a merger's note is the named body's, not the row's
+                reader.repairs.setdefault((sheet, column), []).append((n, said, _names_read(ref, also, None)))
             elif (named := _without_note(ref)) != ref:  # "AEG Presents (lease from CWC)": the body, and a note
                 ref = named
                 _note_cell(reader, by_id[node_id], column, said)
@@ -2372,8 +2371,8 @@ def _elements(reader: _Reader, rows):
             continue
         fields = {f.name: f for f in schema.NODE_KINDS[kind].fields}
         # a row with its own id is a record as a tool wrote it (an export's), its name as the record has it
-        label, also = _name_and_other_names(reader, sheet, n, label) if "aliases" in fields and not row.get("id") \
-            else (label, [])
+        label, also, former = _name_and_other_names(reader, sheet, n, label) \
+            if "aliases" in fields and not row.get("id") else (label, [], None)
         given_id = row.pop("id", None)
         node_id = str(given_id or slug(label) or f"{kind.lower()}-row-{n}")  # a name in Cyrillic has no slug
         key = (kind, norm_name(label))
@@ -2443,6 +2442,9 @@ def _elements(reader: _Reader, rows):
         if also:  # "(formerly Ablewell Street Methodist)" in the name's cell
             entry["aliases"] = [*entry.get("aliases", []), *(a for a in also if a not in entry.get("aliases", []))]
             columns.setdefault("aliases", head["label"])
+        if former:  # "(merged 2022 - was X and Y)": when, a note
+            entry["note"] = f"{former} {entry['note']}" if entry.get("note") else former
+            columns.setdefault("note", head["label"])
         if registers:  # after the fields: an identifiers column's ids come first
             _register_cells(reader, sheet, n, entry, columns, registers)
         if "identifiers" in fields and not given_id:  # an export's record keeps its note as it has it
@@ -2665,25 +2667,50 @@ _NAME_BRACKET = re.compile(r"(?P<name>.*\S)\s*\((?P<said>[^()]+)\)\s*")
 _TRADING_AS_IN_NAME = re.compile(r"(?P<name>.*\S)\s+(?:t/a|trading\s+as)\s+(?P<other>[A-Z0-9].*)", re.IGNORECASE)
 
 
-def _bracket_names(text) -> tuple[str, list[str]] | None:
-    """(the name, [the other names]) of a cell naming a body with a bracket at its end saying another name of it
-    ("Midland Heart (formerly Prime Focus)": ``_name_and_other_names``), or its trading name after "t/a" or "trading
-    as" ("R.K. Singh Ltd t/a Singh's Bakery": ``_TRADING_AS_IN_NAME``), or None. The one rule for a name's cell and
-    a part_of column's (``_tie_cells``): a trial's "Midland Heart (formerly Prime Focus)" in a Provider column made
-    an organisation of the whole text, while the same text in a name's cell was read as a name and its alias."""
+#: A bracket's first words saying when the body came to be as it is named, before its former names: "(merged 2022 -
+#: was Scotlands Estate TRA and Underhill TRA)", "(renamed 2019, formerly X)": a note, kept (``_bracket_names``).
+_WHEN_FIRST = re.compile(r"(?:merged|amalgamated|renamed|re-?formed|re-?named)(?:\s+in)?\s+(?:19|20)\d\d\s*"
+                         r"(?:[-\u2013\u2014,;:]\s*)?", re.IGNORECASE)
+#: How a merger's former names are joined ("X TRA and Y TRA", "X Church & Y Church").
+_NAMES_AND = re.compile(r"\s+(?:and|&)\s+")
+
+
+def _former_names(rest: str, merged: bool) -> list[str]:
+    """The names a bracket's words after "was", "formerly"... give: several joined by "+", and, after a merger's
+    words, by "and" or "&" where each part is a body's name ending alike ("X TRA and Y TRA", "X Church & Y Church")
+    or in initials ("X TRA and Y CA"), not one name with "and" in it ("Tenants and Residents Association")."""
+    names = [p.strip() for p in rest.split("+") if p.strip()]
+    if not merged or len(names) != 1:
+        return names
+    parts = _NAMES_AND.split(names[0])
+    lasts = [p.split()[-1] for p in parts if p.split()]
+    bodies = len(lasts) == len(parts) and (len(set(lasts)) == 1 or all(len(w) > 1 and w.isupper() for w in lasts))
+    return parts if len(parts) > 1 and bodies else names
+
+
+def _bracket_names(text) -> tuple[str, list[str], str | None] | None:
+    """(the name, [the other names], a note or None) of a cell naming a body with a bracket at its end saying another
+    name of it ("Midland Heart (formerly Prime Focus)": ``_name_and_other_names``), or its trading name after "t/a"
+    or "trading as" ("R.K. Singh Ltd t/a Singh's Bakery": ``_TRADING_AS_IN_NAME``), or None. The one rule for a name's
+    cell and a part_of column's (``_tie_cells``): a trial's "Midland Heart (formerly Prime Focus)" in a Provider column
+    made an organisation of the whole text, while the same text in a name's cell was read as a name and its alias. A
+    bracket first saying when the body merged or was renamed ("(merged 2022 - was Scotlands Estate TRA and Underhill
+    TRA)": ``_WHEN_FIRST``) is a note, kept whole, and the former names it gives (a community trial's name was kept
+    whole, brackets and all)."""
     if isinstance(text, str) and (t := _TRADING_AS_IN_NAME.fullmatch(text.strip())):
-        return t.group("name").strip(), [t.group("other").strip()]
+        return t.group("name").strip(), [t.group("other").strip()], None
     if not isinstance(text, str) or (m := _NAME_BRACKET.fullmatch(text.strip())) is None:
         return None
     said = " ".join(m.group("said").split())
-    words = _ALIAS_WORDS.match(said)
+    when = _WHEN_FIRST.match(said)
+    words = _ALIAS_WORDS.match(said, when.end() if when else 0)
     if words is None or _OTHER_BODY.match(said):
         return None
     rest = _DATED_NOTE.sub("", said[words.end():])
-    names = [p.strip() for p in rest.split("+") if p.strip()]
+    names = _former_names(rest, when is not None and when.group().lower().startswith(("merged", "amalgamated")))
     if not names or not all(p[0].isupper() or p[0].isdigit() for p in names):
         return None
-    return m.group("name").strip(), names
+    return m.group("name").strip(), names, f"{said[0].upper()}{said[1:]}." if when else None
 
 
 def _name_and_other_names(reader: _Reader, sheet: str, n: int, label):
@@ -2696,12 +2723,18 @@ def _name_and_other_names(reader: _Reader, sheet: str, n: int, label):
     bracket naming another body ("(now part of X)", "(merged into X)": ``_OTHER_BODY``) is left as written."""
     split = _bracket_names(label)
     if split is None:
-        return label, []
-    name, names = split
+        return label, [], None
+    name, names, note = split
     column = reader.headers.get(sheet, {}).get("label", "Label")
-    reader.repairs.setdefault((sheet, column), []).append(
-        (n, label.strip(), f"{name!r}, another name {', '.join(map(repr, names))} as its alias"))
-    return name, names
+    reader.repairs.setdefault((sheet, column), []).append((n, label.strip(), _names_read(name, names, note)))
+    return name, names, note
+
+
+def _names_read(name: str, names: list[str], note: str | None) -> str:
+    """What a name's cell with another name in a bracket was read as, for its warning."""
+    other = f"another name {names[0]!r} as its alias" if len(names) == 1 else \
+        f"other names {', '.join(map(repr, names))} as its aliases"
+    return f"{name!r}, {other}" + (f", {note!r} in its note" if note else "")
 
 
 def _alias_cells(reader: _Reader, sheet: str, n: int, entry: dict, columns: dict) -> None:
