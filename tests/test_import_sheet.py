@@ -3241,6 +3241,20 @@ def test_a_provider_named_as_a_row_but_for_an_apostrophe_is_that_row_said_in_a_w
             "'The' are set aside, 'BCWA' as black-country-women-s-aid") in result.stderr, result.stderr
 
 
+def test_a_provider_named_by_initials_written_without_dots_is_the_row_written_with_them(lcg, tmp_path):
+    """A veterans trial's host cell "RAFA Club Halesowen" was not linked to the row "R.A.F.A. Club Halesowen" of the
+    same list (a second record of the club): initials written with dots are those initials when a cell is matched to
+    a row, as other punctuation is set aside; one initial ("J. Smith") and a word ("St.") stay as they are."""
+    text = ("Club,Host\nHalesowen Veterans Breakfast Club,RAFA Club Halesowen\nR.A.F.A. Club Halesowen,\n"
+            "Penn Coffee Morning,U.K. Veterans Trust\nUK Veterans Trust,\n")
+    result = _import_list(lcg, tmp_path, text, "{Club: Label, Host: part_of}")
+    assert result.exit_code == 0, result.output
+    ds = load_dataset(tmp_path / "data")
+    assert len(ds.nodes) == 4, [n.name for n in ds.nodes]
+    assert {(r.start, r.end) for r in ds.rels if r.kind == "PART_OF"} == {
+        ("halesowen-veterans-breakfast-club", "r-a-f-a-club-halesowen"), ("penn-coffee-morning", "uk-veterans-trust")}
+
+
 def test_a_provider_is_the_one_folder_record_written_as_it_is_among_several_of_its_loose_name(lcg, tmp_path):
     """A schools trial's "Trusts (name)" column named "Dudley Academies Trust", the name of a row of trusts.xlsx
     imported before, yet made dudley-academies-trust-2: the list had "The Dudley Academies Trust" too, and of two
