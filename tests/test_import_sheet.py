@@ -272,6 +272,17 @@ def test_hints_name_the_field_quote_odd_columns_and_one_problem_on_many_rows_is_
     assert result.output.count("bad URL 'Yes'") == 1
 
 
+def test_an_output_folder_of_no_data_yet_is_written_to(lcg, tmp_path):
+    """A trial's output folder, made with mkdir and holding a hidden file, was refused: "no data files in ...
+    (expected one or more of: organisations.yaml, ...)". A folder holding no data yet (a README, a .gitkeep) is a
+    new data folder, as an empty one is."""
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / ".gitkeep").write_text("", encoding="utf-8")
+    result = _import_list(lcg, tmp_path, "Name\nOak Trust\n", "{Name: Label}")
+    assert result.exit_code == 0, result.output
+    assert [n.name for n in load_dataset(tmp_path / "data").nodes] == ["Oak Trust"]
+
+
 def test_two_columns_mapped_to_note_are_joined_in_their_order(lcg, tmp_path):
     """A community trial's "Contact: note" and "Notes: note" were refused ("are both note"), as two address columns
     are not: a row's remarks, like its address, may be written over several columns, each kept, joined with "; "."""

@@ -35,7 +35,7 @@ from typing import Any
 
 from .. import schema
 from ..atomic_write import write_text_atomic
-from ..errors import ImportTargetInvalid, ValidationFailed
+from ..errors import DataDirNotFound, ImportTargetInvalid, ValidationFailed
 from ..search import POSSESSIVE
 from .json_lines import encode as json_lines, escaped
 
@@ -224,7 +224,10 @@ class FolderIndex:
         self._parsed: dict[str, Any] | None = None
         if not self.root.is_dir():
             return
-        files = [] if not any(self.root.iterdir()) else data_files(self.root)
+        try:
+            files = data_files(self.root)
+        except DataDirNotFound:  # a folder of no data yet, a README or a .gitkeep in it: the import's first
+            files = []           # (a trial's mkdir'd output folder holding a hidden file was refused)
         self.problems = list(getattr(files, "problems", ()))
         for f in files:  # other files a user puts beside the import's own stay theirs
             if f.kind in schema.NODE_KINDS and f.name == _own_kind_file(own, f.kind):
