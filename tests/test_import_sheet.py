@@ -1576,7 +1576,7 @@ def test_a_list_without_a_label_column_imports_with_the_first_runs_command(lcg, 
     assert "unknown column 'Post Code'" in first.stderr and "unknown column 'Ward'" in first.stderr, first.stderr
     assert _mapping_written(_hint_command(first.stderr))["columns"] == {
         "Group": "Label", "Ref": None, "Post Code": "postcode", "Contact Name": "person", "Contact Phone": "phone",
-        "Ward": None}
+        "Ward": "address"}  # the list's only place
     pasted = _paste(tmp_path, _hint_command(first.stderr))
     assert pasted.returncode == 0, pasted.stderr
     ds = load_dataset(tmp_path / "data")
