@@ -2543,7 +2543,8 @@ def _register_cells(reader: _Reader, sheet: str, n: int, entry: dict, columns: d
         number = register_number(text)  # "Reg. Charity 1110039": the number alone, said (``_warnings``)
         said = said_org_id(text) if number is None else None  # "UKPRN 10007166", "ODS RL4": as an identifiers
         cell, text = text, text if number is None else number  # column reads them (``_identifier_cells``)
-        ids, odd = ([said[1]], []) if said is not None and said[1] is not None else ([], [])
+        ids: list[str] = [said[1]] if said is not None and said[1] is not None else []
+        odd: list[str] = []
         for register in registers if not ids else ():
             ids, odd = register_ids({register: text})
             if not odd:

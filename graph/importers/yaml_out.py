@@ -224,6 +224,7 @@ class FolderIndex:
         self._parsed: dict[str, Any] | None = None
         if not self.root.is_dir():
             return
+        files: list[DataFile]
         try:
             files = data_files(self.root)
         except DataDirNotFound:  # a folder of no data yet, a README or a .gitkeep in it: the import's first
