@@ -272,6 +272,28 @@ def test_hints_name_the_field_quote_odd_columns_and_one_problem_on_many_rows_is_
     assert result.output.count("bad URL 'Yes'") == 1
 
 
+def test_an_output_folder_of_no_data_yet_is_written_to(lcg, tmp_path):
+    """A trial's output folder, made with mkdir and holding a hidden file, was refused: "no data files in ...
+    (expected one or more of: organisations.yaml, ...)". A folder holding no data yet (a README, a .gitkeep) is a
+    new data folder, as an empty one is."""
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / ".gitkeep").write_text("", encoding="utf-8")
+    result = _import_list(lcg, tmp_path, "Name\nOak Trust\n", "{Name: Label}")
+    assert result.exit_code == 0, result.output
+    assert [n.name for n in load_dataset(tmp_path / "data").nodes] == ["Oak Trust"]
+
+
+def test_two_columns_mapped_to_note_are_joined_in_their_order(lcg, tmp_path):
+    """A community trial's "Contact: note" and "Notes: note" were refused ("are both note"), as two address columns
+    are not: a row's remarks, like its address, may be written over several columns, each kept, joined with "; "."""
+    result = _import_list(lcg, tmp_path, "Centre,Contact,Tel,Notes\nOak Hall,Steve,01902 111111,hall + room\n"
+                          "Elm Hall,,01902 111112,kitchen\nAsh Hall,Pat,,\nFir Hall,,,\n",
+                          "{Centre: Label, Contact: note, Tel: phone, Notes: note}")
+    assert result.exit_code == 0, result.output
+    notes = {n.name: n.props.get("note") for n in load_dataset(tmp_path / "data").nodes}
+    assert notes == {"Oak Hall": "Steve; hall + room", "Elm Hall": "kitchen", "Ash Hall": "Pat", "Fir Hall": None}
+
+
 def test_two_columns_of_one_field_are_a_problem_and_odd_keys_are_quoted(lcg, tmp_path):
     (tmp_path / "orgs.csv").write_text("Label,Addr1,Addr2,No\nAcme,1 High St,,x\nBeta,,Suite 5,y\n")
     (tmp_path / "map.yaml").write_text("columns:\n  Addr1: phone\n  Addr2: phone\n")
@@ -1100,6 +1122,29 @@ def _one_go(output: str) -> str:
     return output.strip().splitlines()[-1].split("in one go", 1)[1].split("`")[1]
 
 
+def test_hints_offer_the_fields_that_columns_of_hosts_web_pages_comments_and_wards_plainly_name(lcg, tmp_path):
+    """Two trials' hints offered ~ for "Host organisation", "Management Committee", "Facebook / web", "Comments" and a
+    TRA list's "Estate" and "Ward" (its only places), left "Charity no. (if any)" unread, and offered a "Contact" of
+    first names ("Steve", "Kev?", "reception") as person, every cell of which would be passed over."""
+    (tmp_path / "clubs.csv").write_text(
+        "Club,Host organisation,Facebook / web,Contact,Comments,Charity no. (if any),Estate,Ward\n"
+        "Bilston Breakfast Club,Bilston Veterans Centre,facebook.com/bilstonbc,Steve,,1187345,Bilston,Bilston East\n"
+        "Penn Coffee Morning,RAFA Penn Branch,,Kev?,meets weekly,,Penn,Penn\n"
+        "Low Hill Drop-in,,https://lowhill.org.uk,reception,,,Low Hill,Bushbury South & Low Hill\n"
+        "Heath Town Club,Heath Town Community Association,,caseworker,,,Heath Town,Heath Town\n"
+        "Tipton Club,,,Mick,,,Tipton Green,Tipton Green\n", encoding="utf-8")
+    result = lcg("import", "sheet", tmp_path / "clubs.csv", "--type", "organisation", "-o", tmp_path / "data")
+    assert _mapping_written(_one_go(result.stderr))["columns"] == {
+        "Club": "Label", "Host organisation": "part_of", "Facebook / web": "website", "Contact": None,
+        "Comments": "note", "Estate": "address", "Ward": "address"}, result.stderr
+    for header in ("Management Committee", "Managed by", "Host"):
+        (tmp_path / "halls.csv").write_text(
+            f"Hall,{header},Town\nBilston Hall,Bilston Community Association,Bilston\n"
+            "Penn Hall,Penn Village Hall Trust,Penn\n", encoding="utf-8")
+        result = lcg("import", "sheet", tmp_path / "halls.csv", "--type", "organisation", "-o", tmp_path / "data")
+        assert _mapping_written(_one_go(result.stderr))["columns"][header] == "part_of", result.stderr
+
+
 def test_register_columns_are_known_by_their_usual_names(lcg, tmp_path):
     """"Companies House No", "Reg Charity Number", "Charity No." are read as org-ids unasked, as "Company number"
     is; "Company phone number" and "Charity" (yes or no) are not (a trial's lists took runs to map them)."""
@@ -1121,22 +1166,11 @@ def test_register_columns_are_known_by_their_usual_names(lcg, tmp_path):
 
 
 def test_register_numbers_mapped_to_identifiers_get_the_mapping_that_reads_them(lcg, tmp_path, monkeypatch):
-    """A column of bare company numbers mapped to identifiers: one problem for the column (not one per row
-    expecting GB-CHC-...) whose hint, pasted, maps it to Company number and imports."""
-    (tmp_path / "list.csv").write_text("Employer,Companies House No\nMoog Controls Ltd,00983376\n"
-                                       "Tesco Stores Limited,445790\n", encoding="utf-8")
-    (tmp_path / "map.yaml").write_text("columns:\n  Employer: Label\n  Companies House No: identifiers\n")
+    """A column of bare register numbers mapped to identifiers, whose name names no register: one problem for the
+    column (not one per row expecting GB-CHC-...) whose hint, pasted, maps it to Charity number and imports. A
+    column whose name names its register ("Companies House No") is read by its name, mapped to identifiers or not
+    (``test_a_register_column_mapped_to_identifiers_reads_as_it_does_unmapped``)."""
     monkeypatch.chdir(tmp_path)
-    result = lcg("import", "sheet", "list.csv", "--type", "organisation", "--map", "map.yaml", "-o", "data")
-    assert result.exit_code == 1
-    (line,) = [p for p in result.stderr.splitlines() if "Companies House No" in p]
-    assert line.startswith("list.csv:2 (and 1 more row): column 'Companies House No' holds '00983376', '445790': "
-                           "register numbers, not org-ids"), line
-    assert "write Companies House No: Company number (it maps it to identifiers now), then run: " in line
-    (tmp_path / "map.yaml").write_text("columns:\n  Employer: Label\n  Companies House No: Company number\n")
-    assert _paste(tmp_path, line.split("then run: ")[1].split("`")[1]).returncode == 0
-    ids = {n.name: list(n.props["identifiers"]) for n in load_dataset(tmp_path / "data").nodes}
-    assert ids == {"Moog Controls Ltd": ["GB-COH-00983376"], "Tesco Stores Limited": ["GB-COH-00445790"]}
     # no mapping file: the hint writes one
     (tmp_path / "plain.csv").write_text("Label,Identifiers\nBilston Trust,1131580\n", encoding="utf-8")
     result = lcg("import", "sheet", "plain.csv", "--type", "organisation", "-o", "data2")
@@ -1315,11 +1349,12 @@ def test_the_one_go_command_names_every_unknown_column_and_imports_when_pasted(l
     assert "in one go (columns mapped to ~ are left out): `" in result.stderr, result.stderr
     command = _one_go(result.stderr)
     assert _mapping_written(command)["columns"] == {"Organisation": "Label", "EstablishmentStatus": None,
-                                                    "Tel": "phone", "Ward": None, "Main contact": "person"}
-    pasted = _paste(tmp_path, command)
+                                                    "Tel": "phone", "Ward": "address", "Main contact": "person"}
+    pasted = _paste(tmp_path, command)  # the list's only place, its ward, is its address
     assert pasted.returncode == 0, pasted.stderr
     (org,) = [n for n in load_dataset(tmp_path / "data").nodes if n.kind == "Organisation"]
-    assert org.props == {"name": "Bilston Hub", "sources": ("list.csv",), "phone": "01902 111111"}
+    assert org.props == {"name": "Bilston Hub", "sources": ("list.csv",), "phone": "01902 111111",
+                         "address": "Bilston East"}
     (tmp_path / "one.csv").write_text("Organisation,Ward\nBilston Hub,Bilston East\n", encoding="utf-8")
     result = lcg("import", "sheet", "one.csv", "--type", "organisation", "--map", "map.yaml", "-o", "data2")
     assert _paste(tmp_path, _one_go(result.stderr)).returncode == 0, result.stderr
@@ -1352,6 +1387,41 @@ def test_register_and_phone_columns_written_short_are_read_and_a_cell_saying_cha
                    "Aston Villa Foundation": (["GB-CHC-1140764"], None),
                    "Walsall College": (["GB-URN-130489"], "01922 657000")}, got
     assert "read 'Charity 1140764' as GB-CHC-1140764 (a charity's number)" in pasted.stderr, pasted.stderr
+
+
+def test_a_register_column_reads_a_cio_and_the_words_lists_write_before_a_number(lcg, tmp_path):
+    """A veterans trial's "CIO 1187345" under "Charity/Company No" made the whole list be refused ("fits no
+    register"): a charitable incorporated organisation is registered with the Charity Commission alone, so "CIO"
+    before a number says a charity's, as "Reg. charity", "Charity No.", "Company" and "Co. No." say theirs."""
+    cells = {"Bilston Veterans Centre": ("CIO 1187345", "GB-CHC-1187345"),
+             "Oak Trust": ("Reg. charity 1187346", "GB-CHC-1187346"),
+             "Elm Trust": ("Charity No. 1187347", "GB-CHC-1187347"), "Ash Ltd": ("Company 04411223", "GB-COH-04411223"),
+             "Yew Ltd": ("Co. No. 04411224", "GB-COH-04411224"), "Fir Hub": ("SCIO SC045123", "GB-SC-SC045123")}
+    result = _import_list(lcg, tmp_path, "Organisation,Charity/Company No\n" + "".join(
+        f"{name},{cell}\n" for name, (cell, _) in cells.items()), "{Organisation: Label}")
+    assert result.exit_code == 0, result.output
+    got = {n.name: list(n.props.get("identifiers", ())) for n in load_dataset(tmp_path / "data").nodes}
+    assert got == {name: [org_id] for name, (_, org_id) in cells.items()}, got
+
+
+def test_a_register_column_mapped_to_identifiers_reads_as_it_does_unmapped(lcg, tmp_path):
+    """A veterans trial's "Charity/Company No: identifiers" stopped the import ("numbers that say no register, among
+    cells that name theirs ... write each number's register before it") on 46 bare numbers that the column, left
+    out of the map, read unasked: a column whose name names its registers is read by its name however it is mapped,
+    each bare number by its form (6-7 digits a charity's, 8 characters a company's, IP...R a society's, RL4 an NHS
+    trust's), and a register's word before a number read as that register's in any register column, as an
+    identifiers column reads it ("UKPRN 10007166", "ODS RL4")."""
+    text = ("Organisation,Charity/Company No,ODS code\nThe Royal British Legion,219279,\nRBL Bilston,Charity 219279,\n"
+            "Wednesbury RBL Club Ltd,IP19876R,\nMoog Controls Ltd,00983376,\nWalsall Healthcare NHS Trust,RBK,ODS RBK\n"
+            "Walsall College,UKPRN 10007166,\n")
+    want = {"The Royal British Legion": ["GB-CHC-219279"], "RBL Bilston": ["GB-CHC-219279"],
+            "Wednesbury RBL Club Ltd": ["GB-MPR-19876R"], "Moog Controls Ltd": ["GB-COH-00983376"],
+            "Walsall Healthcare NHS Trust": ["GB-NHS-RBK"], "Walsall College": ["GB-UKPRN-10007166"]}
+    for columns in ("{Organisation: Label}", "{Organisation: Label, Charity/Company No: identifiers}"):
+        result = _import_list(lcg, tmp_path, text, columns)
+        assert result.exit_code == 0, result.output
+        got = {n.name: list(n.props.get("identifiers", ())) for n in load_dataset(tmp_path / "data").nodes}
+        assert got == want, (columns, got)
 
 
 def test_hints_keep_a_registers_numbers_phone_numbers_a_locality_and_the_groups_kinds(lcg, tmp_path, monkeypatch):
@@ -1506,7 +1576,7 @@ def test_a_list_without_a_label_column_imports_with_the_first_runs_command(lcg, 
     assert "unknown column 'Post Code'" in first.stderr and "unknown column 'Ward'" in first.stderr, first.stderr
     assert _mapping_written(_hint_command(first.stderr))["columns"] == {
         "Group": "Label", "Ref": None, "Post Code": "postcode", "Contact Name": "person", "Contact Phone": "phone",
-        "Ward": None}
+        "Ward": "address"}  # the list's only place
     pasted = _paste(tmp_path, _hint_command(first.stderr))
     assert pasted.returncode == 0, pasted.stderr
     ds = load_dataset(tmp_path / "data")
@@ -2401,6 +2471,29 @@ def test_another_name_in_brackets_in_the_name_cell_is_an_alias(lcg, tmp_path):
             ) in result.stderr, result.stderr
 
 
+def test_a_bracket_saying_a_body_merged_from_others_is_a_note_and_their_names_aliases(lcg, tmp_path):
+    """A community trial's "Scotlands & Underhill TRA (merged 2022 - was Scotlands Estate TRA and Underhill TRA)" was
+    kept whole as the name, with no warning, while "(formerly X)" is read as an alias: a bracket first saying when the
+    body merged or was renamed, then its former names, is a note and those names' aliases, said as "(formerly X)" is;
+    one name with "and" in it stays one."""
+    text = ("TRA,Ward\nScotlands & Underhill TRA (merged 2022 - was Scotlands Estate TRA and Underhill TRA),Bushbury\n"
+            "Heath Town TRA (merged 2019 - was Heath Town Tenants and Residents Association),Heath Town\n"
+            "Penn TRA (previously Penn Estate TRA),Penn\nLow Hill TRA (was Low Hill Residents Group),Bushbury\n")
+    result = _import_list(lcg, tmp_path, text, "{TRA: Label, Ward: address}")
+    assert result.exit_code == 0, result.output
+    got = {n.id: (n.name, n.props.get("aliases"), n.props.get("note")) for n in load_dataset(tmp_path / "data").nodes}
+    assert got == {
+        "scotlands-underhill-tra": ("Scotlands & Underhill TRA", ("Scotlands Estate TRA", "Underhill TRA"),
+                                    "Merged 2022 - was Scotlands Estate TRA and Underhill TRA."),
+        "heath-town-tra": ("Heath Town TRA", ("Heath Town Tenants and Residents Association",),
+                           "Merged 2019 - was Heath Town Tenants and Residents Association."),
+        "penn-tra": ("Penn TRA", ("Penn Estate TRA",), None),
+        "low-hill-tra": ("Low Hill TRA", ("Low Hill Residents Group",), None)}, got
+    assert ("read 'Scotlands & Underhill TRA (merged 2022 - was Scotlands Estate TRA and Underhill TRA)' as "
+            "'Scotlands & Underhill TRA', other names 'Scotlands Estate TRA', 'Underhill TRA' as its aliases, "
+            "'Merged 2022 - was Scotlands Estate TRA and Underhill TRA.' in its note") in result.stderr, result.stderr
+
+
 def test_the_label_hint_names_the_rows_column_not_who_runs_them_nor_where(lcg, tmp_path, monkeypatch):
     """A youth trial's directory ("Provision", "Delivered by", "Venue") was offered 'Venue: Label' and 'Provision: ~':
     every provision's name thrown away, and the pasted hint stopped with "no name in column 'Venue'" on 45 rows; a
@@ -3159,6 +3252,20 @@ def test_a_provider_named_as_a_row_but_for_an_apostrophe_is_that_row_said_in_a_w
             "'The' are set aside, 'BCWA' as black-country-women-s-aid") in result.stderr, result.stderr
 
 
+def test_a_provider_named_by_initials_written_without_dots_is_the_row_written_with_them(lcg, tmp_path):
+    """A veterans trial's host cell "RAFA Club Halesowen" was not linked to the row "R.A.F.A. Club Halesowen" of the
+    same list (a second record of the club): initials written with dots are those initials when a cell is matched to
+    a row, as other punctuation is set aside; one initial ("J. Smith") and a word ("St.") stay as they are."""
+    text = ("Club,Host\nHalesowen Veterans Breakfast Club,RAFA Club Halesowen\nR.A.F.A. Club Halesowen,\n"
+            "Penn Coffee Morning,U.K. Veterans Trust\nUK Veterans Trust,\n")
+    result = _import_list(lcg, tmp_path, text, "{Club: Label, Host: part_of}")
+    assert result.exit_code == 0, result.output
+    ds = load_dataset(tmp_path / "data")
+    assert len(ds.nodes) == 4, [n.name for n in ds.nodes]
+    assert {(r.start, r.end) for r in ds.rels if r.kind == "PART_OF"} == {
+        ("halesowen-veterans-breakfast-club", "r-a-f-a-club-halesowen"), ("penn-coffee-morning", "uk-veterans-trust")}
+
+
 def test_a_provider_is_the_one_folder_record_written_as_it_is_among_several_of_its_loose_name(lcg, tmp_path):
     """A schools trial's "Trusts (name)" column named "Dudley Academies Trust", the name of a row of trusts.xlsx
     imported before, yet made dudley-academies-trust-2: the list had "The Dudley Academies Trust" too, and of two
@@ -3236,6 +3343,45 @@ def test_a_provider_cell_of_one_common_word_or_of_initials(lcg, tmp_path):
             "Council'), the one name") in result.stderr, result.stderr
     parents = {(r.start, r.end) for r in load_dataset(tmp_path / "data").rels if r.kind == "PART_OF"}
     assert ("finchfield-library", "city-of-wolverhampton-council") in parents, parents
+
+
+def test_a_provider_cell_saying_the_council_runs_the_row_names_no_body(lcg, tmp_path):
+    """A community trial's "Management Committee" cell "Council run" made an organisation council-run: "Council run",
+    "Council-run", "Run by the council", "LA run" say, as "Council" does, that a council runs the row, not which one
+    (in one council's list too, nothing is guessed): kept in the note, said; a body's name after "Run by" is no such
+    cell."""
+    cells = ["Council run", "Council-run", "Run by the council", "LA run", "Managed by volunteers"]
+    text = "Centre,Management Committee\n" + "".join(f"Centre {k},{cell}\n" for k, cell in enumerate(cells)) + \
+        "Bilston Centre,Bilston Community Association\n"
+    result = _import_list(lcg, tmp_path, text, "{Centre: Label, Management Committee: part_of}")
+    assert result.exit_code == 0, result.output
+    ds = load_dataset(tmp_path / "data")
+    assert sorted(n.name for n in ds.nodes) == sorted(
+        ["Bilston Centre", "Bilston Community Association", *(f"Centre {k}" for k in range(len(cells)))])
+    notes = {n.name: n.props.get("note") for n in ds.nodes}
+    assert [notes[f"Centre {k}"] for k in range(len(cells))] == [f"Management Committee: {c}." for c in cells]
+    assert "one common word" in result.stderr, result.stderr
+
+
+def test_a_register_number_in_a_bracket_after_a_providers_name_is_that_bodys(lcg, tmp_path):
+    """A community trial's "Management Committee" cell "Pelsall Village Hall Trust (reg charity 521234)" put the
+    number in the hall's note: a register's words and number in a bracket after a body's name are that body's
+    identifier, on its record (the row's own, where the cell names the row's own body), the name without them."""
+    text = ("Hall,Management Committee\nPelsall Village Hall,Pelsall Village Hall Trust (reg charity 521234)\n"
+            "Bilston Hall,Bilston Community Association (Charity No. 1045512)\nOak Hall,Bilston Community Association\n"
+            "Penn Hall,Penn Hall Management Ltd (Company 04411223)\n")
+    result = _import_list(lcg, tmp_path, text, "{Hall: Label, Management Committee: part_of}")
+    assert result.exit_code == 0, result.output
+    ds = load_dataset(tmp_path / "data")
+    got = {n.name: (list(n.props.get("identifiers", ())), n.props.get("note")) for n in ds.nodes}
+    assert got == {"Pelsall Village Hall": (["GB-CHC-521234"], None), "Bilston Hall": ([], None),
+                   "Oak Hall": ([], None), "Bilston Community Association": (["GB-CHC-1045512"], None),
+                   "Penn Hall": ([], None), "Penn Hall Management Ltd": (["GB-COH-04411223"], None)}, got
+    assert {(r.start, r.end) for r in ds.rels if r.kind == "PART_OF"} == {
+        ("bilston-hall", "bilston-community-association"), ("oak-hall", "bilston-community-association"),
+        ("penn-hall", "penn-hall-management-ltd")}
+    assert ("read 'Pelsall Village Hall Trust (reg charity 521234)' as 'Pelsall Village Hall Trust', its number "
+            "GB-CHC-521234 in its identifiers") in result.stderr, result.stderr
 
 
 def test_a_unit_and_its_provider_joined_through_a_third_record_are_not_merged(lcg, tmp_path):

@@ -91,11 +91,13 @@ def clean_org_id(value) -> tuple[str | None, str | None]:
 _WORDS_AND_NUMBER = re.compile(r"(?P<words>(?:[A-Za-z]+\.?|#)(?:[\s:]*(?:[A-Za-z]+\.?|#))*)[\s:#]*"
                                r"(?<![A-Za-z])(?P<number>[A-Za-z]{0,3}\d[\d-]*)")
 _NUMBER_SAYING = frozenset("reg registered registration charity charities company companies co house commission no "
-                           "number num nr nbr cc crn ch scottish oscr uk #".split())
+                           "number num nr nbr cc crn ch scottish oscr uk cio scio #".split())
 #: The words of ``_NUMBER_SAYING`` that name the register: a company's ("Co.", "Company", "Companies House"), a
-#: charity's ("Charity No.", "CC", "OSCR").
+#: charity's ("Charity No.", "CC", "OSCR", and "CIO": a charitable incorporated organisation is registered with
+#: the Charity Commission alone, Scotland's SCIO with OSCR, so its number is a charity's; a veterans trial's
+#: "CIO 1187345" under "Charity/Company No" made the whole list be refused).
 _SAYS_COMPANY = frozenset("company companies co house crn".split())
-_SAYS_CHARITY = frozenset("charity charities cc scottish oscr".split())
+_SAYS_CHARITY = frozenset("charity charities cc scottish oscr cio scio".split())
 #: The shapes of NHS ODS codes as lists hold them (the NHS Data Dictionary's): a GP practice's, a branch's or a
 #: primary care network's, a letter and 5 digits (M92007, Y02345, U12001); a pharmacy's, F and 4 letters or digits
 #: (FA109); an NHS trust's, R or T and 2 (RL4, TAJ), or 4 for one of its sites (RL403); an integrated care board's,

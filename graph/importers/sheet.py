@@ -239,6 +239,9 @@ _NAMED_ALONE = frozenset({"ods", "ein"})
 _TAX_ID_WORDS = frozenset({"id", "identification", "ein", "fein"})
 #: How one column names several registers: "ODS / UKPRN", "Charity no / Company no".
 _REGISTERS_SPLIT = re.compile(r"\s*(?:/|&|,|\bor\b)\s*")
+#: A column's name and a bracket after it remarking on its cells ("Charity no. (if any)", "Company number (if
+#: known)"): the name without it says the register (a community trial's was offered ~).
+_REMARK_AFTER = re.compile(r"(.*\S)\s*\([^()]*\)\s*")
 
 
 @functools.lru_cache(maxsize=1024)  # asked for every cell of a column: its name decides
@@ -253,6 +256,8 @@ def register_of(column: str) -> tuple[str, ...]:
     tail = " ".join(w for w in re.findall(r"[a-z]+|#", parts[-1]) if w in _NUMBER_WORDS) if parts else ""
     if tail:  # "Charity / company no.": the last part's number word is the others' too
         found = [f or _register_of_part(f"{p} {tail}") for p, f in zip(parts, found)]
+    if not (found and all(found)) and (m := _REMARK_AFTER.fullmatch(column)):
+        return register_of(m.group(1))  # "Charity no. (if any)": a remark on the column, no part of its name
     return tuple(f for f in found if f) if found and all(found) else ()
 
 
@@ -599,6 +604,8 @@ class _Reader:
         for c in row:
             name = str(c or "").strip()
             mapped = self.column_map.get(name.lower(), name)  # "" for a column mapped to nothing: left out
+            if str(mapped).lower() == "identifiers" and register_of(name.lower()):
+                mapped = name  # "Charity/Company No: identifiers" is read as unmapped (``_register_cells``)
             cols.append(mapped)
         _name_parts(row, cols)
         lower = [c.lower() for c in cols]
@@ -949,8 +956,11 @@ def _name_part_columns(cells: list[str]) -> list[str]:
 
 #: Fields that several columns may fill, joined in their order with ", ": an address written over "Address 1",
 #: "Address 2", "Town" (the 360Giving sheets' street and locality), which the duplicates check reads whole; lists
-#: with ";": several columns of people ("Headteacher", "Main contact"), of other names ("DBA", "Formerly").
-JOINED_FIELDS = frozenset({"address", "person", "aliases"})
+#: with ";": several columns of people ("Headteacher", "Main contact"), of other names ("DBA", "Formerly"); with
+#: "; ", several columns of remarks ("Contact", "Notes": a community trial's two note columns were refused).
+JOINED_FIELDS = frozenset({"address", "person", "aliases", "note"})
+#: How the cells of one joined field are written together (``JOINED_FIELDS``), ";" for the others.
+_JOINED_WITH = {"address": ", ", "note": "; "}
 #: A column mapped to person whose name says it holds part of a name is a part: "HeadTitle", "HeadFirstName",
 #: "HeadLastName" are one name ("Mrs Helen Bradley"), the parts of each prefix ("Head", "DSL") one person.
 _NAME_PART = re.compile(r"(title|initials?|(?:first|fore|given|middle|last|sur|family)[\s_-]*name)\s*$")
@@ -1092,7 +1102,7 @@ def _row(cols: list, cells, blanked: list[int] | None = None, venues=(), ranks: 
                 continue
             if col in out:
                 parts = [str(x) for x in (out[col], value) if x not in (None, "")]
-                value = (", " if col == "address" else LIST_SEPARATOR).join(parts) or None
+                value = _JOINED_WITH.get(col, LIST_SEPARATOR).join(parts) or None
         out[col] = value
     if ranked:
         out.setdefault("address", None)
@@ -1430,10 +1440,15 @@ def _tie_cells(reader: _Reader, entries: list, by_id: dict, by_label: dict) -> d
         for ref in (" ".join(part.split()) for part in str(cell).split(LIST_SEPARATOR)):
             said = named = ref
             also: list[str] = []  # the other names a bracket gives (``_bracket_names``)
-            if (split := _bracket_names(ref)) is not None:  # "Midland Heart (formerly Prime Focus)": name, alias
-                ref, also = split
+            org_id = None  # the register number a bracket gives (``_number_after_name``)
+            if (numbered := _number_after_name(ref)) is not None:  # "X Trust (reg charity 521234)": X's number
+                ref, org_id = numbered
                 reader.repairs.setdefault((sheet, column), []).append(
-                    (n, said, f"{ref!r}, another name {', '.join(map(repr, also))} as its alias"))
+                    (n, said, f"{ref!r}, its number {org_id} in its identifiers"))
+                said = named = ref  # the cell as read on: the name, without its number
+            if (split := _bracket_names(ref)) is not None:  # "Midland Heart (formerly Prime Focus)": name, alias
+                ref, also, _ = split  # a merger's note is the named body's, not the row's
+                reader.repairs.setdefault((sheet, column), []).append((n, said, _names_read(ref, also, None)))
             elif (named := _without_note(ref)) != ref:  # "AEG Presents (lease from CWC)": the body, and a note
                 ref = named
                 _note_cell(reader, by_id[node_id], column, said)
@@ -1443,6 +1458,7 @@ def _tie_cells(reader: _Reader, entries: list, by_id: dict, by_label: dict) -> d
                 # "One Walsall (formerly ...)" beside "One Walsall", "Allcare Stourbridge Ltd" running "Allcare
                 # Stourbridge": its own body, the same organisation, whose other names are its aliases; said once
                 _add_aliases(by_id[node_id], [ref, *also])
+                _add_identifier(by_id[node_id], org_id)
                 reader.own_bodies.setdefault((sheet, column), []).append((n, said))
                 continue
             if named != said and split is None:  # the note read off another body's name: said
@@ -1495,6 +1511,7 @@ def _tie_cells(reader: _Reader, entries: list, by_id: dict, by_label: dict) -> d
                 reader.rows[other] = (sheet, n, {"name": column, "id": column})
                 reader.made_parents[other] = (sheet, column)
             _add_aliases(by_id[other], also)
+            _add_identifier(by_id[other], org_id)
             if other != node_id and other not in _tie_ids(ties.get((node_id, key))):
                 ties.setdefault((node_id, key), []).append(other)
                 reader.tie_rows.setdefault((node_id, key), []).append((sheet, n, {}))
@@ -1551,6 +1568,25 @@ def _runs_itself(ref: str, name: str, address=None) -> bool:
         and all(t in _OWN_BODY_WORDS or t in town for t in theirs[len(mine):])
 
 
+def _number_after_name(ref: str) -> tuple[str, str] | None:
+    """(the body's name, its org-id) of a provider cell naming a body and, in a bracket after the name, its register
+    number with the register's word ("Pelsall Village Hall Trust (reg charity 521234)", "(Company 04411223)",
+    "(CIO 1187345)": ``org_ids.said_org_id``), or None: the number is the named body's, not a note on the row (a
+    community trial's went into the hall's note, and the trust's record had no number to be paired by)."""
+    from .org_ids import said_org_id
+
+    m = _NAME_BRACKET.fullmatch(ref)
+    said = said_org_id(m.group("said")) if m is not None else None
+    return (m.group("name").strip(), said[1]) if m is not None and said is not None and said[1] else None
+
+
+def _add_identifier(entry: dict, org_id: str | None) -> None:
+    """``org_id`` added to an entry's identifiers, when its kind has them and it has not that one."""
+    if org_id and "identifiers" in {f.name for f in schema.NODE_KINDS[entry["_kind"]].fields} \
+            and org_id not in entry.setdefault("identifiers", []):
+        entry["identifiers"].append(org_id)
+
+
 def _add_aliases(entry: dict, names: list[str]) -> None:
     """``names`` added to an entry's aliases, but its own name and those it has (``_tie_cells``' brackets)."""
     if "aliases" in {f.name for f in schema.NODE_KINDS[entry["_kind"]].fields}:
@@ -1573,14 +1609,27 @@ def _no_bodies(values) -> set[str]:
 _RUN_WORDS = frozenset("volunteers volunteer voluntary self independent private members staff none various".split())
 
 
+#: The words a provider cell says "run by" in around the body's word ("Council run", "Council-run", "Run by the
+#: council", "Managed by volunteers"), and a local authority's short forms ("LA run", "Local authority managed").
+_RUN_BY_WORDS = frozenset("run runs managed manages operated operates owned led by the a".split())
+_AUTHORITY = frozenset({"la", "lea", "local authority"})
+
+
 def _one_common_word(ref: str) -> bool:
     """Whether a provider cell is one common word, which names no one body: a kind of body ("council", "school",
-    "Church": ``_body_word``) or who runs the row instead of a body (``_RUN_WORDS``), whatever its case and however
-    many rows write it. A libraries trial's single "volunteers" in "Managed by" became an organisation of that name,
-    the parent of a heritage centre; a body's name of one word is its own word ("Mencap", "Accord"), or initials."""
-    words = re.findall(r"[^\W\d_]+", ref)
-    return len(words) == 1 and words[0] == ref.strip() and (
-        words[0].casefold() in _RUN_WORDS or _body_word(words[0].casefold()))
+    "Church": ``_body_word``), a local authority's short form ("LA") or who runs the row instead of a body
+    (``_RUN_WORDS``), whatever its case and however many rows write it, alone or with words saying it runs the row
+    (``_RUN_BY_WORDS``: "Council run", "Run by the council", "LA run"). A libraries trial's single "volunteers" in
+    "Managed by" became an organisation of that name, the parent of a heritage centre, and a community trial's
+    "Council run" the organisation council-run (in one council's list too: which council is not guessed); a body's
+    name of one word is its own word ("Mencap", "Accord"), or initials."""
+    if not re.fullmatch(r"[^\W\d_]+(?:[\s-]+[^\W\d_]+)*", ref.strip()):
+        return False
+    words = [w.casefold() for w in re.findall(r"[^\W\d_]+", ref)]
+    rest = [w for w in words if w not in _RUN_BY_WORDS] if len(words) > 1 else words
+    said = " ".join(rest)
+    return said in _AUTHORITY and len(words) > len(rest) or len(rest) == 1 and (
+        said in _RUN_WORDS or _body_word(said))
 
 
 def _names_itself(ref: str, name: str) -> bool:
@@ -1748,7 +1797,7 @@ def _warnings(reader: _Reader) -> list[str]:
                    "body, not another name of the row's: kept in the note, not as an alias (as one, `lcg duplicates` "
                    "would read the two bodies as one)")
     for said_at, why in ((reader.no_bodies, "words in small letters the column repeats, a kind of body or a note"),
-                         (reader.common_words, "one common word, a kind of body or who runs the row")):
+                         (reader.common_words, "one common word, a kind of body or who runs the row, 'run by' or not")):
         for (sheet, column), cells in said_at.items():
             rows, texts = _rows_and_texts(cells)
             said = ", ".join(f"{t!r} ({_rows_said([n for n, c in cells if c == t])})" for t in texts)
@@ -2322,8 +2371,8 @@ def _elements(reader: _Reader, rows):
             continue
         fields = {f.name: f for f in schema.NODE_KINDS[kind].fields}
         # a row with its own id is a record as a tool wrote it (an export's), its name as the record has it
-        label, also = _name_and_other_names(reader, sheet, n, label) if "aliases" in fields and not row.get("id") \
-            else (label, [])
+        label, also, former = _name_and_other_names(reader, sheet, n, label) \
+            if "aliases" in fields and not row.get("id") else (label, [], None)
         given_id = row.pop("id", None)
         node_id = str(given_id or slug(label) or f"{kind.lower()}-row-{n}")  # a name in Cyrillic has no slug
         key = (kind, norm_name(label))
@@ -2393,6 +2442,9 @@ def _elements(reader: _Reader, rows):
         if also:  # "(formerly Ablewell Street Methodist)" in the name's cell
             entry["aliases"] = [*entry.get("aliases", []), *(a for a in also if a not in entry.get("aliases", []))]
             columns.setdefault("aliases", head["label"])
+        if former:  # "(merged 2022 - was X and Y)": when, a note
+            entry["note"] = f"{former} {entry['note']}" if entry.get("note") else former
+            columns.setdefault("note", head["label"])
         if registers:  # after the fields: an identifiers column's ids come first
             _register_cells(reader, sheet, n, entry, columns, registers)
         if "identifiers" in fields and not given_id:  # an export's record keeps its note as it has it
@@ -2471,7 +2523,7 @@ def _register_cells(reader: _Reader, sheet: str, n: int, entry: dict, columns: d
     ("CASC", a Community Amateur Sports Club's tax status, which has no number) is no number either: kept in the
     note, said once per column; a sports trial's "Charity/CASC no." stopped the import on 18 such cells. A cell
     with a digit that fits no register is a number mistyped: a problem (``_unfit_numbers``)."""
-    from .org_ids import charity_or_company, register_ids, register_number
+    from .org_ids import charity_or_company, register_ids, register_number, said_org_id
 
     head = reader.headers[sheet]
     for col, value in cells.items():
@@ -2489,13 +2541,18 @@ def _register_cells(reader: _Reader, sheet: str, n: int, entry: dict, columns: d
             continue
         registers = charity_or_company(text, register_of(col))  # "Co. 08123456" in a charity column: a company's
         number = register_number(text)  # "Reg. Charity 1110039": the number alone, said (``_warnings``)
-        cell, text = text, text if number is None else number
-        for register in registers:
+        said = said_org_id(text) if number is None else None  # "UKPRN 10007166", "ODS RL4": as an identifiers
+        cell, text = text, text if number is None else number  # column reads them (``_identifier_cells``)
+        ids: list[str] = [said[1]] if said is not None and said[1] is not None else []
+        odd: list[str] = []
+        for register in registers if not ids else ():
             ids, odd = register_ids({register: text})
             if not odd:
                 break
         named = register_of(col)
-        if ids and ids[0].startswith("GB-MPR-") and "societyNumber" not in named:  # IP30086R, RS007553
+        if said is not None and said[1] is not None:
+            reader.repairs.setdefault((sheet, head[col]), []).append((n, cell, ids[0]))
+        elif ids and ids[0].startswith("GB-MPR-") and "societyNumber" not in named:  # IP30086R, RS007553
             reader.repairs.setdefault((sheet, head[col]), []).append(
                 (n, cell, f"{ids[0]} (a registered society's number)"))
         elif ids and registers == ("ods",) and "ods" not in named:  # RL4 in a charity column
@@ -2611,25 +2668,50 @@ _NAME_BRACKET = re.compile(r"(?P<name>.*\S)\s*\((?P<said>[^()]+)\)\s*")
 _TRADING_AS_IN_NAME = re.compile(r"(?P<name>.*\S)\s+(?:t/a|trading\s+as)\s+(?P<other>[A-Z0-9].*)", re.IGNORECASE)
 
 
-def _bracket_names(text) -> tuple[str, list[str]] | None:
-    """(the name, [the other names]) of a cell naming a body with a bracket at its end saying another name of it
-    ("Midland Heart (formerly Prime Focus)": ``_name_and_other_names``), or its trading name after "t/a" or "trading
-    as" ("R.K. Singh Ltd t/a Singh's Bakery": ``_TRADING_AS_IN_NAME``), or None. The one rule for a name's cell and
-    a part_of column's (``_tie_cells``): a trial's "Midland Heart (formerly Prime Focus)" in a Provider column made
-    an organisation of the whole text, while the same text in a name's cell was read as a name and its alias."""
+#: A bracket's first words saying when the body came to be as it is named, before its former names: "(merged 2022 -
+#: was Scotlands Estate TRA and Underhill TRA)", "(renamed 2019, formerly X)": a note, kept (``_bracket_names``).
+_WHEN_FIRST = re.compile(r"(?:merged|amalgamated|renamed|re-?formed|re-?named)(?:\s+in)?\s+(?:19|20)\d\d\s*"
+                         r"(?:[-\u2013\u2014,;:]\s*)?", re.IGNORECASE)
+#: How a merger's former names are joined ("X TRA and Y TRA", "X Church & Y Church").
+_NAMES_AND = re.compile(r"\s+(?:and|&)\s+")
+
+
+def _former_names(rest: str, merged: bool) -> list[str]:
+    """The names a bracket's words after "was", "formerly"... give: several joined by "+", and, after a merger's
+    words, by "and" or "&" where each part is a body's name ending alike ("X TRA and Y TRA", "X Church & Y Church")
+    or in initials ("X TRA and Y CA"), not one name with "and" in it ("Tenants and Residents Association")."""
+    names = [p.strip() for p in rest.split("+") if p.strip()]
+    if not merged or len(names) != 1:
+        return names
+    parts = _NAMES_AND.split(names[0])
+    lasts = [p.split()[-1] for p in parts if p.split()]
+    bodies = len(lasts) == len(parts) and (len(set(lasts)) == 1 or all(len(w) > 1 and w.isupper() for w in lasts))
+    return parts if len(parts) > 1 and bodies else names
+
+
+def _bracket_names(text) -> tuple[str, list[str], str | None] | None:
+    """(the name, [the other names], a note or None) of a cell naming a body with a bracket at its end saying another
+    name of it ("Midland Heart (formerly Prime Focus)": ``_name_and_other_names``), or its trading name after "t/a"
+    or "trading as" ("R.K. Singh Ltd t/a Singh's Bakery": ``_TRADING_AS_IN_NAME``), or None. The one rule for a name's
+    cell and a part_of column's (``_tie_cells``): a trial's "Midland Heart (formerly Prime Focus)" in a Provider column
+    made an organisation of the whole text, while the same text in a name's cell was read as a name and its alias. A
+    bracket first saying when the body merged or was renamed ("(merged 2022 - was Scotlands Estate TRA and Underhill
+    TRA)": ``_WHEN_FIRST``) is a note, kept whole, and the former names it gives (a community trial's name was kept
+    whole, brackets and all)."""
     if isinstance(text, str) and (t := _TRADING_AS_IN_NAME.fullmatch(text.strip())):
-        return t.group("name").strip(), [t.group("other").strip()]
+        return t.group("name").strip(), [t.group("other").strip()], None
     if not isinstance(text, str) or (m := _NAME_BRACKET.fullmatch(text.strip())) is None:
         return None
     said = " ".join(m.group("said").split())
-    words = _ALIAS_WORDS.match(said)
+    when = _WHEN_FIRST.match(said)
+    words = _ALIAS_WORDS.match(said, when.end() if when else 0)
     if words is None or _OTHER_BODY.match(said):
         return None
     rest = _DATED_NOTE.sub("", said[words.end():])
-    names = [p.strip() for p in rest.split("+") if p.strip()]
+    names = _former_names(rest, when is not None and when.group().lower().startswith(("merged", "amalgamated")))
     if not names or not all(p[0].isupper() or p[0].isdigit() for p in names):
         return None
-    return m.group("name").strip(), names
+    return m.group("name").strip(), names, f"{said[0].upper()}{said[1:]}." if when else None
 
 
 def _name_and_other_names(reader: _Reader, sheet: str, n: int, label):
@@ -2642,12 +2724,18 @@ def _name_and_other_names(reader: _Reader, sheet: str, n: int, label):
     bracket naming another body ("(now part of X)", "(merged into X)": ``_OTHER_BODY``) is left as written."""
     split = _bracket_names(label)
     if split is None:
-        return label, []
-    name, names = split
+        return label, [], None
+    name, names, note = split
     column = reader.headers.get(sheet, {}).get("label", "Label")
-    reader.repairs.setdefault((sheet, column), []).append(
-        (n, label.strip(), f"{name!r}, another name {', '.join(map(repr, names))} as its alias"))
-    return name, names
+    reader.repairs.setdefault((sheet, column), []).append((n, label.strip(), _names_read(name, names, note)))
+    return name, names, note
+
+
+def _names_read(name: str, names: list[str], note: str | None) -> str:
+    """What a name's cell with another name in a bracket was read as, for its warning."""
+    other = f"another name {names[0]!r} as its alias" if len(names) == 1 else \
+        f"other names {', '.join(map(repr, names))} as its aliases"
+    return f"{name!r}, {other}" + (f", {note!r} in its note" if note else "")
 
 
 def _alias_cells(reader: _Reader, sheet: str, n: int, entry: dict, columns: dict) -> None:
@@ -3071,7 +3159,9 @@ def _reads_as_people(values, strict: bool = False) -> bool:
     ("Parish Office") aside, as a contact column holds them; ``strict``, for a column whose name says only that
     it holds names ("Name"), more than half of its written cells read as a given and a family name
     (``_reads_as_a_persons_name``: no care home's "Ashmore Lodge"): a body's name is as often written in role and
-    body words ("Cork City Council") as a role is, and counts against it."""
+    body words ("Cork City Council") as a role is, and counts against it. A word alone counts against it too, a
+    given name ("Steve", "Kev?": no one, ``_is_name``) or a role ("caseworker"): a veterans trial's "Contact" of first
+    names was offered as person, whose every cell would have been passed over."""
     names = others = 0
     for value in values:
         text = " ".join(str(value or "").split())
@@ -3081,7 +3171,7 @@ def _reads_as_people(values, strict: bool = False) -> bool:
             others += 1
         elif (_reads_as_a_persons_name if strict else _names_person)(text):
             names += 1
-        elif strict or not _names_a_role(text):
+        elif strict or not _names_a_role(text) or len(text.split()) == 1 and not _unspaced(text):
             others += 1
     return names > others
 
@@ -3306,7 +3396,9 @@ def _parents_in_the_folder(reader: _Reader, index: FolderIndex, entries: list, b
     An ageing-well trial's groups list named "Beechwood Grange Care Home", a row of the CQC list imported before, as
     the body running a memory cafe: it was written again as beechwood-grange-care-home-2, a record of the body by name
     alone. Another spelling ("Cedar Lodge (Barchester)" for "Cedar Lodge") is no exact name: a new entry, which
-    `lcg duplicates` pairs with the folder's; two entries of the name, which of them is not guessed."""
+    `lcg duplicates` pairs with the folder's; two entries of the name, which of them is not guessed; nor a name the
+    cell gives a register number of that the folder's record has not ("X Trust (reg charity 521234)": the number
+    would be lost), written as a record of its own with it, which `lcg duplicates` pairs with the folder's."""
     if not reader.made_parents:
         return []
     by_name: dict[str, list[str]] = {}
@@ -3319,7 +3411,8 @@ def _parents_in_the_folder(reader: _Reader, index: FolderIndex, entries: list, b
         exact = [o for o in index.orgs_by_written_name.get(written_name(name), ()) if o in held]
         return held[0] if len(held) == 1 else exact[0] if len(exact) == 1 else None
 
-    found = {made: held for made in reader.made_parents if (held := one_of(by_id[made]["name"])) is not None}
+    found = {made: held for made in reader.made_parents if (held := one_of(by_id[made]["name"])) is not None
+             and all(held in index.orgs_by_identifier.get(i, ()) for i in by_id[made].get("identifiers", ()))}
     if not found:
         return []
     for at, values in ties.items():
@@ -3817,7 +3910,8 @@ def _postcodes(values: list) -> bool:
 #: How a column's name ends when it names an area of local government or of a town ("Local Authority", "Area",
 #: "Borough", "Location Local Authority"): after no word or one of these (not "Service area", "Area of work").
 _AREA_HEADER = re.compile(r"(?:(?:location|local|council|geographic|geographical|home|main|applicant|lead|"
-                          r"administrative|admin|la)\s+)?(?:local authority|authority area|area|borough|district)")
+                          r"administrative|admin|la|electoral|housing)\s+)?(?:local authority|authority area|area|"
+                          r"borough|district|ward|estate)")
 
 
 def _place_names(values: list) -> bool:
@@ -3839,14 +3933,15 @@ def _place_names(values: list) -> bool:
 
 def _the_only_place(reader: _Reader, sheet: str, col: str) -> bool:
     """Whether no other column of the sheet says where its rows are, by its name or its mapping (an address, a
-    town, a venue; a postcode names no place a reader knows): then a column naming their area is the list's only
-    place, which a hint must not drop. Beside a town, a borough would only lengthen the address."""
+    town, a venue; a postcode names no place a reader knows), but columns naming an area too: then the columns
+    naming their area ("Estate", "Ward" of a housing trial's list) are the list's only places, which a hint must not
+    drop, joined (``_row``). Beside a town, a borough would only lengthen the address."""
     for name in reader.in_order.get(sheet, []):
         if not name or name == col:
             continue
         mapped = str(reader.column_map.get(name, name) or "").lower()
-        if (_synonym(mapped) or mapped) == "address" or _FIELD_WORDS["address"].search(mapped) \
-                or _venue_header(mapped) or _AREA_HEADER.fullmatch(mapped):
+        if ((_synonym(mapped) or mapped) == "address" or _FIELD_WORDS["address"].search(mapped)
+                or _venue_header(mapped)) and not _AREA_HEADER.fullmatch(name):
             return False
     return True
 
@@ -3971,9 +4066,11 @@ def _a_parent_column(reader: _Reader, sheet: str, col: str) -> bool:
 #: or its name says it holds their numbers ("Provider ID", "Parent ref": ``_NUMBER_WORDS``; a CQC list's "Provider
 #: ID" was offered part_of beside "Provider name"), or another column is part_of already (``_a_parent_column``).
 #: A trust is who runs a school in a list of schools ("Trusts (name)", "Academy trust": a schools trial's column of
-#: the trusts was offered ~, losing who runs each academy); a list of trusts names its rows "Trust", the Label.
+#: the trusts was offered ~, losing who runs each academy); a list of trusts names its rows "Trust", the Label. A
+#: club's "Host organisation" or "Host" and a hall's "Management Committee" name theirs too (two trials' were ~).
 _PARENT_HEADER = re.compile(r"\b(provider|parent|run by|managed by|operated by|operator|delivered by|"
-                            r"delivery partner|hosted by|trusts?)\b")
+                            r"delivery partner|hosted by|host|management committee|"
+                            r"managing (?:body|committee|organi[sz]ation)|trusts?)\b")
 #: A column naming the body leading each row: a family hubs list's "Lead organisation" (a council, an NHS trust),
 #: offered as ``part_of`` too, unless a row's cell names that row itself: then it is a partnership's lead partner
 #: (a KTP list's "Lead organisation" of "Grand Theatre" on the Grand Theatre's row), not a body the rows are units of.
@@ -3984,6 +4081,23 @@ _LEAD_HEADER = re.compile(r"\blead (?:organisation|organization|body|agency)\b")
 #: people columns' words, so an early years trial's was offered ~ though its cells named companies: offered as
 #: ``part_of`` when its cells read as bodies (``_reads_as_bodies``), as person when they read as people.
 _REGISTERED_HEADER = re.compile(r"\bregistered (?:person|provider)\b")
+
+
+#: A column of remarks: "Notes", "Comments", "Remarks", after one word saying whose ("Officer notes").
+_NOTE_HEADER = re.compile(r"(?:[a-z]+\s+)?(?:notes?|comments?|remarks?)")
+
+
+def _another(reader: _Reader, sheet: str, named: str, field: str) -> bool:
+    """Whether a column of the sheet other than ``named`` (as the sheet writes it) is ``field`` already, mapped or
+    offered so: a hint offers one column a field a row keeps once (a website)."""
+    return field in reader.headers.get(sheet, {}) or any(f == field for c, f in reader.column_fixes if c != named)
+
+
+def _web_addresses(values: list) -> bool:
+    """Whether a column's written cells (placeholders aside), one at least, are all web addresses
+    ("facebook.com/WolvesAFVBC", "https://dudleyveteranshub.org.uk")."""
+    cells = [str(v).strip() for v in values if v is not None and str(v).strip() and not is_placeholder(str(v))]
+    return bool(cells) and all(_could_hold("website", "url", c) for c in cells)
 
 
 def _reads_as_bodies(values) -> bool:
@@ -4020,6 +4134,9 @@ def _unknown_column(reader: _Reader, sheet: str, col: str, kind: str) -> str:
             and re.search(r"\bdomains?\b", col) and _domains(values):
         field = "website"  # "Website domain": the row's web site as the list gives it, as a "Website" column's
         # (a libraries trial's was offered ~); an e-mail domain above is a contact's, maybe its parent body's
+    if field is None and not email and "website" in could and _WEB_COLUMN.search(col) and _web_addresses(values) \
+            and not _another(reader, sheet, named, "website"):
+        field = "website"  # "Facebook / web": facebook.com/WolvesAFVBC, bilstonveterans.org.uk (a trial's was ~)
     if email:  # a contact detail: its own field if the kind has one, else left out ("" stops the guesses below)
         field = "email" if "email" in could else ""
     if field is None:  # "TelephoneNum", "SchoolWebsite": the field's word in it
@@ -4086,6 +4203,10 @@ def _unknown_column(reader: _Reader, sheet: str, col: str, kind: str) -> str:
             and len(_no_bodies(values)) < len({" ".join(str(v).split()) for v in values}):  # not all "school"
         field = "part_of"  # "Provider Organisation", "Run by": the body a group is a unit of (``_tie_cells``), not
         # a column of lists ("Schools in trust": "Moseley Park, Coppice, Deansfield"), what a row holds, not one body
+    if field is None and "note" in could and _NOTE_HEADER.fullmatch(col.strip()) and not any(
+            _NOTE_HEADER.fullmatch(c) for c in reader.in_order.get(sheet, []) if c and c != col) \
+            and not _another(reader, sheet, named, "note"):
+        field = "note"  # "Comments", "Officer notes": the list's remarks (two trials' were offered ~)
     if field is None:  # close ones only: "notes" for note
         close = difflib.get_close_matches(col, could, n=1, cutoff=0.75)
         field = close[0] if close else None

@@ -35,7 +35,7 @@ from typing import Any
 
 from .. import schema
 from ..atomic_write import write_text_atomic
-from ..errors import ImportTargetInvalid, ValidationFailed
+from ..errors import DataDirNotFound, ImportTargetInvalid, ValidationFailed
 from ..search import POSSESSIVE
 from .json_lines import encode as json_lines, escaped
 
@@ -92,12 +92,20 @@ def slug(*parts) -> str:
     return cut[:cut.rindex("-")] if "-" in cut else text[:_SLUG_LENGTH]
 
 
+#: Letters each followed by a dot, two at least, as initials are written ("R.A.F.A.", "U.K", "a.k.a."), not a word
+#: ("St.") nor one initial ("J. Smith").
+_DOTTED_INITIALS = re.compile(r"(?<![^\W_])((?:[^\W\d_]\.)+[^\W\d_])\.?(?![^\W_])")
+
+
 def norm_name(name) -> str:
     """A name compared loosely: case, accents, punctuation, a possessive's apostrophe (``search.POSSESSIVE``:
     "Women's Aid" is "Womens Aid", as a search finds it), ``&``/``and`` and a leading "The" ignored; letters of
     every script kept ("Московский университет" is a name, not nothing). A community safety trial's directory named
-    its provider "Black Country Womens Aid" beside its row "Black Country Women's Aid": a new record of it."""
+    its provider "Black Country Womens Aid" beside its row "Black Country Women's Aid": a new record of it. Initials
+    written with dots are the initials ("R.A.F.A." is "RAFA": a veterans trial's host "RAFA Club Halesowen" was not
+    its row "R.A.F.A. Club Halesowen")."""
     text = "".join(c for c in unicodedata.normalize("NFKD", str(name)) if not unicodedata.combining(c))
+    text = _DOTTED_INITIALS.sub(lambda m: m.group(1).replace(".", ""), text)
     text = POSSESSIVE.sub("", text.lower())
     text = re.sub(r"[\W_]+", " ", text.lower().replace("&", " and ")).strip()
     return re.sub(r"^the ", "", text)
@@ -216,7 +224,11 @@ class FolderIndex:
         self._parsed: dict[str, Any] | None = None
         if not self.root.is_dir():
             return
-        files = [] if not any(self.root.iterdir()) else data_files(self.root)
+        files: list[DataFile]
+        try:
+            files = data_files(self.root)
+        except DataDirNotFound:  # a folder of no data yet, a README or a .gitkeep in it: the import's first
+            files = []           # (a trial's mkdir'd output folder holding a hidden file was refused)
         self.problems = list(getattr(files, "problems", ()))
         for f in files:  # other files a user puts beside the import's own stay theirs
             if f.kind in schema.NODE_KINDS and f.name == _own_kind_file(own, f.kind):
