@@ -98,9 +98,8 @@ def main(argv=None) -> int:
             shown.append(f"{trial.name}: names not in the key (the import named records otherwise): "
                          + "; ".join(out["not in key"][:10]))
         if args.show:
-            # a pair of two records of one name is one name: said once
-            shown += [f"{trial.name}: {what}: {' / '.join(map(repr, pair))}"
-                      for what in ("wrong merges", "false reviews", "missed") for pair in out[what]]
+            shown += [f"{trial.name}: {what}: {a!r} / {b!r}" for what in ("wrong merges", "false reviews", "missed")
+                      for a, b in out[what]]
     print("\n".join(shown))
     return 0
 
