@@ -1143,7 +1143,8 @@ def _care_of(ra, rb) -> bool:
     if not ra.address or not (m := _CARE_OF.match(ra.address)):
         return False
     host = name_key(m.group(1)).tokens
-    return any(name_key(n).tokens == host for n in (rb.name, *rb.aliases))
+    return any(name_key(n).tokens == host for n in (rb.name, *rb.aliases)) and not any(
+        name_key(n).tokens == host for n in (ra.name, *ra.aliases))  # (care of its own name: its own door)
 
 
 def _without_units_of_others(pairs: list, by_id: dict) -> list:

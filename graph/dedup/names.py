@@ -91,9 +91,10 @@ NAME_PHRASES = (("church of england", "ce"), ("c of e", "ce"), ("roman catholic"
                 *((f"{who} {form}".strip(), "tra") for who in ("tenants and residents", "residents and tenants",
                                                               "tenants residents", "t and ra", "t and r a")
                   for form in ("associations", "association", "assoc", "assn", "")),
-                # and the estate's association by either of its words alone ("Lion Farm Tenants Association" / "Lion
-                # Farm TRA", "The Woods Estate Residents Association" / "Woods Estate TRA", one phone: missed)
-                *((f"{who} {form}", "tra") for who in ("tenants", "residents")
+                # and the estate's association by either of its words alone, the word kept ("Lion Farm Tenants
+                # Association" / "Lion Farm TRA", one phone: missed; a tenants' and a residents' association of one
+                # estate may be two, council tenants' and owners')
+                *((f"{who} {form}", f"{who} tra") for who in ("tenants", "residents")
                   for form in ("associations", "association", "assoc", "assn")),
                 ("estate tra", "tra"),
                 # a metropolitan borough's council by its names ("Walsall Council" / "Walsall Metropolitan Borough
@@ -433,7 +434,7 @@ def _content_words(text: str, person: bool) -> tuple[list[str], tuple[str, ...]]
         if "ss " in text:
             text = _SAINTS.sub("sts ", text)
         if "pcc" in text or "parochial" in text:
-            text = _PARISH_COUNCIL.sub(lambda m: f"{m[1] or m[3]} {m[2] or m[4]} church", text)
+            text = _PARISH_COUNCIL.sub(lambda m: f"{m[1] or m[3]} {m[2] or m[4]} ce church", text)
         if " st" in text:
             text = _STREET_ST.sub(" street", text)
     drop = TITLES if person else LEGAL_TOKENS
@@ -1318,31 +1319,37 @@ def _establishments(key: NameKey) -> dict[str, list[int]]:
 
 
 #: The communities a community's own body is named for, each with its other words (its country's, its language's),
-#: and the people a group is for: two groups at one hub, one phone, named for two ("Walsall Kurdish Community
+#: the denomination a church is of, and the people a group is for: two groups at one hub, one phone, named for two ("Walsall Kurdish Community
 #: Association" / "Walsall Zimbabwean Community Association", "Bilston Asian Elders" / "Bilston Asian Women's
 #: Group", reviewed in a diaspora hold-out) are two, as two towns are.
 _COMMUNITIES = {w: c for c, words in (
     ("polish", "polish poland polska"), ("kurdish", "kurdish kurdistan kurds"),
-    ("zimbabwean", "zimbabwean zimbabwe"), ("somali", "somali somalia somaliland"),
-    ("bangladeshi", "bangladeshi bangladesh"), ("pakistani", "pakistani pakistan kashmiri kashmir"),
-    ("punjabi", "punjabi punjab"), ("arabic", "arab arabic"), ("shona", "shona"),
+    ("zimbabwean", "zimbabwean zimbabwe shona"), ("somali", "somali somalia somaliland"),
+    ("bangladeshi", "bangladeshi bangladesh bengali"), ("pakistani", "pakistani pakistan kashmiri kashmir"),
+    ("punjabi", "punjabi punjab"), ("arabic", "arab arabic"),
     ("ukrainian", "ukrainian ukraine ukrainians"), ("afghan", "afghan afghanistan"), ("caribbean", "caribbean"),
     ("chinese", "chinese china"), ("vietnamese", "vietnamese vietnam"), ("nepali", "nepali nepalese nepal"),
     ("eritrean", "eritrean eritrea"), ("sudanese", "sudanese sudan"), ("syrian", "syrian syria"),
     ("iranian", "iranian iran persian"), ("romanian", "romanian romania"), ("lithuanian", "lithuanian lithuania"),
     ("latvian", "latvian latvia"), ("russian", "russian russia"), ("tamil", "tamil"), ("gujarati", "gujarati"),
-    ("bengali", "bengali"), ("urdu", "urdu"), ("hindi", "hindi"), ("jamaican", "jamaican jamaica"),
+    ("urdu", "urdu"), ("hindi", "hindi"), ("jamaican", "jamaican jamaica"),
     ("nigerian", "nigerian nigeria"), ("ghanaian", "ghanaian ghana"), ("congolese", "congolese congo"),
     ("kenyan", "kenyan kenya"), ("ethiopian", "ethiopian ethiopia"), ("yemeni", "yemeni yemen"),
     ("iraqi", "iraqi iraq"), ("turkish", "turkish turkey"), ("irish", "irish"), ("filipino", "filipino philippines"),
     ("albanian", "albanian albania"), ("hungarian", "hungarian hungary"), ("slovak", "slovak slovakia"),
     ("czech", "czech"), ("bulgarian", "bulgarian bulgaria"), ("portuguese", "portuguese portugal"),
+    # the denomination a church is of ("St Mary's PCC", a Church of England parish's, is no Methodist church)
+    ("church of england", "ce anglican"), ("catholic", "catholic"), ("methodist", "methodist"),
+    ("baptist", "baptist"), ("pentecostal", "pentecostal"), ("orthodox", "orthodox"), ("unitarian", "unitarian"),
+    ("reformed", "urc"), ("quaker", "quaker quakers"),
     # and the people a group is for
     ("women", "women womens ladies"), ("men", "men mens"), ("youth", "youth young"),
     ("elders", "elders elderly seniors"), ("children", "children childrens kids"), ("girls", "girls"),
     ("boys", "boys"),
 ) for w in words.split()}
 _PEOPLE = frozenset({"women", "men", "youth", "elders", "children", "girls", "boys"})
+_FAITHS = frozenset({"church of england", "catholic", "methodist", "baptist", "pentecostal", "orthodox", "unitarian",
+                     "reformed", "quaker"})
 
 
 def community_clash(a: NameKey, b: NameKey) -> str | None:
@@ -1352,12 +1359,11 @@ def community_clash(a: NameKey, b: NameKey) -> str | None:
     if not ca:  # most names: a fast path
         return None
     cb = {_COMMUNITIES[t] for t in b.tokens if t in _COMMUNITIES}
-    for kind in (_PEOPLE, None):
-        xa = {c for c in ca - cb if (c in _PEOPLE) == (kind is not None)}
-        xb = {c for c in cb - ca if (c in _PEOPLE) == (kind is not None)}
+    for whose, kind in (("other people", _PEOPLE), ("other denominations", _FAITHS), ("other communities", None)):
+        xa = {c for c in ca - cb if c in kind} if kind else ca - cb - _PEOPLE - _FAITHS
+        xb = {c for c in cb - ca if c in kind} if kind else cb - ca - _PEOPLE - _FAITHS
         if xa and xb:
-            whose = "other people" if kind else "other communities"
-            return f"{'/'.join(sorted(xa))} and {'/'.join(sorted(xb))}: groups of {whose}, each a body of its own"
+            return f"{'/'.join(sorted(xa))} and {'/'.join(sorted(xb))}: bodies of {whose}, each a body of its own"
     return None
 
 
@@ -1380,7 +1386,7 @@ def establishment_clash(a: NameKey, b: NameKey) -> str | None:
         return None
     kb = _establishments(b)
     only_a, only_b = ka.keys() - kb.keys(), kb.keys() - ka.keys()
-    if only_a | only_b == _RUNS_ITS_HALL:
+    if ka.keys() | kb.keys() == _RUNS_ITS_HALL:
         return None  # the association and the hall it runs: a review's question, not two kinds (``_HALL_FIRSTS``)
     if not only_a or not only_b:
         return _within(a, ka, only_a, kb.keys()) or _within(b, kb, only_b, ka.keys())
@@ -1615,12 +1621,15 @@ def short_name_given(short: NameKey, other: NameKey) -> NameKey | None:
 
 
 def _initials_in_order(letters: str, words) -> bool:
-    """True when ``letters`` are the initials of the name's words in order, some words left out ("SASSOT" of "Sport
-    Across Staffordshire and Stoke on Trent", "EMBL" of "Structural Biology Unit, European Molecular Biology
-    Laboratory"): the body's own short name. Capitals in brackets that are not ("Interfaith Youth Forum (WIRN)", a
-    hold-out's forum of the Wolverhampton Interfaith and Regeneration Network) name another body, its parent."""
-    firsts = iter(w[0] for w in words if w)
-    return bool(letters) and all(c in firsts for c in letters)
+    """True when ``letters`` are one of the name's words, or initials of its words in any order, some words left
+    out, a short word's letters all counting ("SASSOT" of "Sport Across Staffordshire and Stoke on Trent", "DCAB" of
+    "Citizens Advice Bureau Dudley", "AUKW" of "Age UK Walsall"): the body's own short name. Capitals in brackets
+    that are not ("Interfaith Youth Forum (WIRN)", a hold-out's forum of the Wolverhampton Interfaith and
+    Regeneration Network) name another body, its parent."""
+    if not letters or letters in words:
+        return bool(letters)
+    have = Counter(c for w in words if w for c in (w if len(w) <= 3 and w not in CONNECTIVES else w[0]))
+    return not Counter(letters) - have
 
 
 _LAST_BRACKETS = re.compile(r"\(([^()]+)\)\s*$")
@@ -2097,6 +2106,8 @@ def _phrase_forms(folded: str) -> dict[str, str]:
     the word itself where it writes it so."""
     forms: dict[str, str] = {}
     for phrase, word in NAME_PHRASES:
+        if word in phrase.split():  # a rewriting, no short form ("estate tra": "Priory Estate TRA" is the TRA)
+            continue
         if phrase in folded and re.search(rf"\b{phrase}\b", folded):
             forms.setdefault(word, phrase)
     for w in folded.split():
