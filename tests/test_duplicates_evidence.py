@@ -2733,3 +2733,14 @@ def test_the_review_s_finds_of_session_16():
     assert centre and centre[0].score >= 0.8, centre
     assert _plan(_org("a", "Walsall Bangladeshi Association", identifiers=("GB-CHC-1100001",)),
                  _org("b", "Walsall Bengali Association", identifiers=("GB-CHC-1100001",)))
+
+
+def test_a_branch_under_its_charity_s_number_is_no_charity_written_again():
+    """A disability hold-out's "Carers Trust Heart of England - Dudley Carers Hub" (a grant, the charity's number)
+    shares the number with the charity its hub is recorded as a unit of: not the charity written again, but the hub,
+    still the hub record's pair."""
+    n = ("GB-CHC-1117711",)
+    records = [_org("hub", "Dudley Carers Hub", part_of=frozenset({"trust"}), identifiers=n, postcode="DY2 8PS"),
+               _org("trust", "Carers Trust Heart of England", identifiers=n),
+               _org("grant", "Carers Trust Heart of England - Dudley Carers Hub", identifiers=n)]
+    assert frozenset(("hub", "grant")) in _pairs(*records)

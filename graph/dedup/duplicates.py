@@ -1147,16 +1147,21 @@ def _care_of(ra, rb) -> bool:
         name_key(n).tokens == host for n in (ra.name, *ra.aliases))  # (care of its own name: its own door)
 
 
+#: How a name reason says one name is a part or a branch of the other's body (``names.name_similarity``).
+_A_PART_OR_BRANCH = re.compile(r"after a dash|a branch or another body|different places|of its own")
+
+
 def _without_units_of_others(pairs: list, by_id: dict) -> list:
     """``pairs`` without a unit and the body it is recorded as a unit of (PART_OF), either written again: x a unit
-    of z, u x or x's name written again (a pair of ``one_name``), v z or z's name written again; u / v is the unit and
-    its body once more, two records on purpose (a veterans trial's breakfast club, recorded as meeting at "Dudley
+    of z, u x or x's name written again (a pair of ``one_name``, its names no part's nor branch's), v z or z's name
+    written again; u / v is the unit and its body once more, two records on purpose (a veterans trial's breakfast club, recorded as meeting at "Dudley
     Veterans Hub", offered for review beside each of the hub's three records, and the club's record in another list
     beside them too). Only a name written again: a record merely more like the body than the unit may be either
     ("Black Country Living Museum Trust", the trust of the museum recorded as a unit of "BCLM Trust")."""
     again: dict[str, set[str]] = defaultdict(set)
     for p in pairs:
-        if p.one_name:
+        if p.one_name and not _A_PART_OR_BRANCH.search(p.reasons[0]):  # (one number under names of a part or a
+            # branch: "Carers Trust Heart of England - Dudley Carers Hub", the charity's number, is the hub)
             again[p.a].add(p.b)
             again[p.b].add(p.a)
 
