@@ -1153,11 +1153,13 @@ _A_PART_OR_BRANCH = re.compile(r"after a dash|a branch or another body|different
 
 def _without_units_of_others(pairs: list, by_id: dict) -> list:
     """``pairs`` without a unit and the body it is recorded as a unit of (PART_OF), either written again: x a unit
-    of z, u x or x's name written again (a pair of ``one_name``, its names no part's nor branch's), v z or z's name
-    written again; u / v is the unit and its body once more, two records on purpose (a veterans trial's breakfast club, recorded as meeting at "Dudley
-    Veterans Hub", offered for review beside each of the hub's three records, and the club's record in another list
-    beside them too). Only a name written again: a record merely more like the body than the unit may be either
-    ("Black Country Living Museum Trust", the trust of the museum recorded as a unit of "BCLM Trust")."""
+    of z, u x or x's name written again, v z or z's name written again (a pair of ``one_name``, its names no part's
+    nor branch's): u / v is the unit and its body once more, two records on purpose (a veterans trial's breakfast
+    club, recorded as meeting at "Dudley Veterans Hub", offered for review beside each of the hub's three records,
+    and the club's record in another list beside them too). Only a name written again: a record merely more like the
+    body than the unit may be either ("Black Country Living Museum Trust", the trust of the museum recorded as a unit
+    of "BCLM Trust"), and so may one whose name is within the other's ("Little Acorns Nursery" beside "Little Acorns
+    Day Nursery" and its provider "Little Acorns Nursery Ltd": reviewed as a group)."""
     again: dict[str, set[str]] = defaultdict(set)
     for p in pairs:
         if p.one_name and not _A_PART_OR_BRANCH.search(p.reasons[0]):  # (one number under names of a part or a
@@ -1169,4 +1171,8 @@ def _without_units_of_others(pairs: list, by_id: dict) -> list:
         bodies = {z for x in (u, *again[u]) for z in by_id[x].part_of}
         return bool(bodies) and (v in bodies or not bodies.isdisjoint(again[v]))
 
-    return [p for p in pairs if not (unit_again(p.a, p.b) or unit_again(p.b, p.a))]
+    def within(u: str, v: str) -> bool:
+        tu, tv = set(name_key(by_id[u].name).tokens), set(name_key(by_id[v].name).tokens)
+        return tu <= tv or tv <= tu
+
+    return [p for p in pairs if not ((unit_again(p.a, p.b) or unit_again(p.b, p.a)) and not within(p.a, p.b))]
