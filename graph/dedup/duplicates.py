@@ -24,6 +24,7 @@ from rapidfuzz.process import extractOne
 
 from . import weights as W
 from ..forked import core_free, split_map
+from ..gc_pause import paused_gc
 from ..identifiers import registry_id
 from .groups import (AREAS_APART, AT_ONE_VENUE, ON_DIFFERENT_STREETS, ONE_TOWN_ONLY, POSTCODES_APART, SAME_EMPLOYER,
                      SITE_OF_THE_BODY, TOWNS_APART, WEBSITE_NAMES_THE_OTHER, WEBSITES_APART, borough_and_place,
@@ -150,6 +151,7 @@ def identifier_clash(ra, rb) -> set[str]:
     return set() if a & b else {_scheme(i) for i in a} & {_scheme(i) for i in b}
 
 
+@paused_gc()  # (as ``find_duplicates``)
 def identifier_clashes(pairs, records) -> frozenset[frozenset]:
     """Pairs of records that ``pairs`` join into one group, through others, though their registry numbers
     say two bodies (``identifier_clash``): merging the group would make one body of two registered ones.
@@ -176,6 +178,7 @@ def unit_clashes(pairs, records) -> frozenset[frozenset]:
     return frozenset(out)
 
 
+@paused_gc()  # (as ``find_duplicates``)
 def site_clashes(pairs, records) -> frozenset[frozenset]:
     """Pairs of records that ``pairs`` join into one group of three or more, through others, though no pair of
     theirs is listed and their addresses or postcodes say two sites (``contact_evidence``: on different streets,
@@ -887,6 +890,7 @@ def _umbrella_numbers(records) -> dict[str, tuple[int, int]]:
     return {i: (held[i], len(n)) for i, n in names.items() if len(n) > W.GROUP_ONE_NAME_SIZE}
 
 
+@paused_gc()  # millions of small objects, no cycles to collect: the collector's walks were ~10% of the time
 def find_duplicates(records, *, min_score: float = W.DUPLICATE_MIN_SCORE, top_k: int = W.DUPLICATE_TOP_K,
                     min_candidate: float = W.DUPLICATE_MIN_CANDIDATE) -> list[DuplicatePair]:
     """Pairs of records likely to be one entity, best first (score, then ids).

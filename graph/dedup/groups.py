@@ -24,6 +24,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any, Mapping
 
+from ..gc_pause import paused_gc
 from . import weights as W
 from .places import DISTRICTS
 from .names import (AFTER_A_DASH, ANOTHER_INSTITUTION, FOUNDATION_OF, IN_BRACKETS, MANY_AND_ONE,
@@ -540,6 +541,7 @@ def _by_name_only(pair) -> str | None:
     return PEOPLE_BY_NAME
 
 
+@paused_gc()  # (as ``duplicates.find_duplicates``: many small objects, no cycles to collect)
 def merge_plan(pairs, names: Mapping[str, str] | None = None, *, review_size: int | None = None,
                apart=frozenset(), clashing=frozenset(), people: bool = False, same=frozenset(),
                sites=frozenset(), units=frozenset()) -> list[PlannedPair]:

@@ -46,7 +46,9 @@ class NameBound:
     def __init__(self, keys, weight, places):
         self.keys = keys
         # shared between names (a word's facts, a set of lengths' reach): 100k names hold them once each
-        term: dict[str, tuple] = {}  # token -> (token, weight, is a place, may be a typo: five letters or more)
+        # token -> (token, weight, is a place, may be a typo: five letters or more, its other number, its "s" form:
+        # worked out once a word, not once a pair)
+        term: dict[str, tuple] = {}
         reach: dict[frozenset[int], frozenset[int]] = {}  # long tokens' lengths -> lengths a typo may have
         # per name: (tokens, joined, token set, terms, lengths its long tokens may match, its capitals, two of its
         # neighbouring words written as one that are a word of some name: most names have none, and share one set)
@@ -54,7 +56,8 @@ class NameBound:
         words = {t for key in keys for t in key.tokens}
         none: frozenset[str] = frozenset()
         for key in keys:
-            terms = tuple(term.get(t) or term.setdefault(t, (t, weight(t), t in places, len(t) >= _TYPO_MIN))
+            terms = tuple(term.get(t) or term.setdefault(t, (t, weight(t), t in places, len(t) >= _TYPO_MIN,
+                                                             other_number(t), s_form(t)))
                           for t in key.tokens)
             lengths = frozenset(len(t) for t in key.tokens if len(t) >= _TYPO_MIN)
             near = reach.get(lengths)
@@ -63,7 +66,7 @@ class NameBound:
             self.facts.append((key.tokens, key.joined, frozenset(key.tokens), terms, near, key.capitals,
                                (adjacent_joins(key.tokens) & words) or none,
                                frozenset(streets_in(key.tokens)) or none))
-        self._acronyms: dict[int, set[str]] = {}
+        self._acronyms: dict[int, frozenset[str]] = {}
         # names that start with a word of one or two letters or end with one of two (``names.club_letters``)
         self.letters = [bool(k.tokens) and (len(k.tokens[0]) <= 2 or len(k.tokens[-1]) == 2) for k in keys]
 
@@ -87,14 +90,14 @@ class NameBound:
         for terms, theirs, their_near, other, streets in ((terms_a, set_b, near_b, tokens_b, streets_a),
                                                           (terms_b, set_a, near_a, tokens_a, streets_b)):
             unmatched_place = False
-            for t, w, place, typo in terms:
+            for t, w, place, typo, number, s in terms:
                 if place:  # exact: matched in either number, else a fraction of its weight and nothing
                     if t in theirs or (t + "s") in theirs or (t.endswith("s") and t[:-1] in theirs):
                         num += w
                     else:
                         w = w * PLACE_WEIGHT
                         unmatched_place = unmatched_place or t not in streets
-                elif t in theirs or other_number(t) in theirs or s_form(t) in theirs:
+                elif t in theirs or number in theirs or s in theirs:
                     num += w
                 elif typo and len(t) in their_near:  # the score's own typo match, in one C call
                     hit = extractOne(t, other, scorer=TYPO_SCORER, score_cutoff=_TYPO_SIM,
@@ -121,7 +124,7 @@ class NameBound:
         are bounded as any other (at 100k, many affiliations end "USA")."""
         return any(initials_run(t, self.keys[n]) for t in initials)
 
-    def _acr(self, n: int) -> set[str]:
+    def _acr(self, n: int) -> frozenset[str]:
         out = self._acronyms.get(n)
         if out is None:
             out = self._acronyms[n] = acronyms(self.keys[n])

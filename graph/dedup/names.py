@@ -610,7 +610,8 @@ def initials_of(short: NameKey, long_: NameKey) -> bool:
     return len(short.tokens) == 1 and short.joined in acronyms(long_)
 
 
-def acronyms(key: NameKey) -> set[str]:
+@lru_cache(maxsize=1 << 17)  # asked of the names of most scored pairs, several times a pair: once per name
+def acronyms(key: NameKey) -> frozenset[str]:
     """Initials a partner might write for this name: "uow" and "uw" for University of Wolverhampton; and
     without the initials the name writes in capitals itself, "rwt" for The Royal Wolverhampton NHS Trust (a
     trial's "RWT" scored 0.15 against it); and with "of" and "and" but not "the" ("FoE" for Friends of the Earth)."""
@@ -628,7 +629,7 @@ def acronyms(key: NameKey) -> set[str]:
             out.add(initials := "".join(w[0] for w in words))
             if key.form_initials and words[-1] == "trust":  # the form, read as "trust": its initials or none
                 out.update(initials[:-1] + f for f in key.form_initials if len(initials) - 1 + len(f) >= 3)
-    return out
+    return frozenset(out)
 
 
 def _before_bracket(key: NameKey) -> tuple[NameKey | None, set[str]]:
@@ -740,7 +741,21 @@ def _branch_places(words: tuple[str, ...], places, weight) -> list[str]:
     """The words of a name that place a branch (``_branch_place``), and "new" before a place: "New South
     Wales" is not South Wales, "New York" not York (elsewhere "new" is an ordinary word: "New Horizons"). A town's
     name before "Street" or "Road" names a street ("Darlington Street Methodist Church" is in Wolverhampton, "Sedgley
-    St" too: a faith trial's were branches in Darlington and Sedgley)."""
+    St" too: a faith trial's were branches in Darlington and Sedgley).
+
+    Asked of both names of most scored pairs, so a run's ``PlaceWords`` keeps each name's answer
+    (``PlaceWords.branch_memo``): a name is scored against twenty or so others (bench/RESULTS.md, "Duplicates at
+    100k, session 16")."""
+    memo = getattr(places, "branch_memo", None)
+    if memo is None or places is NO_PLACES:  # (the shared default is left as it is, outlasting any run)
+        return _branch_places_of(words, places, weight)
+    out = memo.get((words, weight))
+    if out is None:
+        out = memo[words, weight] = _branch_places_of(words, places, weight)
+    return out
+
+
+def _branch_places_of(words: tuple[str, ...], places, weight) -> list[str]:
     chained = _chained(words, places)
     streets = streets_in(words)
     return [t for i, t in enumerate(words) if (_branch_place(t, places, weight, chained) and t not in streets) or (
@@ -803,7 +818,8 @@ KIND_QUALIFIERS = frozenset("medical technical technology technological state po
 INSTITUTION_KINDS = frozenset("university college institute school academy hospital centre".split())
 
 
-def _kind_qualified(key: NameKey) -> set[tuple[str, str]]:
+@lru_cache(maxsize=1 << 17)  # asked of both names of every pair the rules reach: once per name (as ``_establishments``)
+def _kind_qualified(key: NameKey) -> frozenset[tuple[str, str]]:
     """(qualifier, kind) written together, each in its one spelling (``_KIND_SPELLINGS``): ("medical",
     "university") for "Medical University of Vienna", ("technical", "university") for "University of
     Technology" and "Technische Universität Wien", ("college", "university") for "University College London".
@@ -818,7 +834,7 @@ def _kind_qualified(key: NameKey) -> set[tuple[str, str]]:
         elif w[i + 2:i + 3] != ("of",):  # "University College London", not "University College of Medicine"
             near.extend(w[i + 1:i + 2])
         out.update((q, kind) for q in near if q != kind and q in KIND_QUALIFIERS)
-    return out
+    return frozenset(out)
 
 
 def national_clash(a: NameKey, b: NameKey) -> str | None:
@@ -975,16 +991,23 @@ def after_a_dash(key: NameKey, other: NameKey) -> str | None:
     Group - monthly meet" / "MS Society Dudley & District Group", "Dudley College - Dudley Advance II" / "Dudley
     College", "University of Wolverhampton - Law School" (as the sheet import names a unit). A part of the body, or
     its meeting: reviewed, never merged (``groups.review_only``); a place after the dash is left to the place rules."""
-    if " " not in key.raw or not (m := _DASH.search(key.raw)):
+    if " " not in key.raw or not (parts := _dash_parts(key.raw)):
         return None
-    if key.raw.count("(", 0, m.start()) > key.raw.count(")", 0, m.start()):
-        return None  # a dash inside brackets, the name's other name: "RMC (Refugee & Migrant Centre - Black Country)"
-    rest = key.raw[m.end():].strip()
-    before, after = name_key(key.raw[:m.start()]).tokens, name_key(rest).tokens
+    rest, before, after = parts
     if (before and after and set(before) == set(other.tokens) and set(after) - set(other.tokens)
             and not set(after) <= _THE_BODY_ITSELF and rest.split()[0].lower() not in CONNECTIVES):
         return rest
     return None
+
+
+@lru_cache(maxsize=1 << 16)  # (asked of both names of most scored pairs: once per name)
+def _dash_parts(raw: str) -> tuple[str, tuple[str, ...], tuple[str, ...]] | None:
+    """(the words after a name's dash, the tokens before it, the tokens after it), or None: no dash, or one inside
+    brackets, the name's other name: "RMC (Refugee & Migrant Centre - Black Country)" (``after_a_dash``)."""
+    if not (m := _DASH.search(raw)) or raw.count("(", 0, m.start()) > raw.count(")", 0, m.start()):
+        return None
+    rest = raw[m.end():].strip()
+    return rest, name_key(raw[:m.start()]).tokens, name_key(rest).tokens
 
 
 #: Words for a building a body is named with when it is the body's hall, let to others ("St Jude's Church Hall",
@@ -1878,6 +1901,7 @@ def same_words(a: str, b: str, *, person: bool = False) -> bool:
     return bool(words) and set(words) == set(name_key(b, person=person).tokens)
 
 
+@lru_cache(maxsize=1 << 17)  # asked of both names of every scored pair (``_fused``): once per name
 def adjacent_joins(tokens: tuple[str, ...]) -> frozenset[str]:
     """Every two neighbouring words of a name written as one ("interfaith" of "inter faith")."""
     return frozenset(x + y for x, y in zip(tokens, tokens[1:]))

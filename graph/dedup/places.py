@@ -193,6 +193,9 @@ class PlaceWords:
         #: walsall, dudley, wolverhampton): a chain's name, whose town names its branch (``names.before_town``).
         self.chains: dict[tuple[str, ...], frozenset[str]] = {}
         self._seen: dict[str, bool] = {}
+        #: (a name's words, the token weights) -> its branch places (``names._branch_places``), worked out once a name
+        #: of the run these places are learned for, not once a pair.
+        self.branch_memo: dict[tuple, list[str]] = {}
 
     @classmethod
     def of(cls, records) -> PlaceWords:
