@@ -3159,11 +3159,13 @@ def test_a_service_column_naming_every_row_is_the_label_where_the_organisations_
     assert "citizens-advice-dudley" in {n.id for n in ds.nodes}
 
 
-@pytest.mark.parametrize("header", ["Meets at", "Venue / base", "Registered office", "Where"])
+@pytest.mark.parametrize("header", ["Meets at", "Venue / base", "Registered office", "Where", "Outlet / venue",
+                                    "Outlets", "Premises", "Sites"])
 def test_a_column_saying_where_a_row_meets_or_is_based_is_offered_as_its_address(lcg, tmp_path, monkeypatch, header):
-    """Trials' "Meets at" (ageing well), "Venue / base" (arts), "Registered office" (skills) and "Where" (an
-    employment directory), each holding the building or street, were offered ~ and their addresses dropped, though
-    a venue's column is offered as one (the building `lcg duplicates` tells a venue from its groups by)."""
+    """Trials' "Meets at" (ageing well), "Venue / base" (arts), "Registered office" (skills), "Where" (an
+    employment directory) and "Outlet / venue" (a money trial's advice network), each holding the building or street,
+    were offered ~ and their addresses dropped, though a venue's column is offered as one (the building `lcg
+    duplicates` tells a venue from its groups by); a venue's word in the plural ("Outlets") names venues too."""
     monkeypatch.chdir(tmp_path)
     (tmp_path / "list.csv").write_text(f'Organisation,{header}\nPenn Lunch Club,"St Bart\'s Hall, Penn Road"\n',
                                        encoding="utf-8")

@@ -3701,16 +3701,24 @@ _YAML_WORDS = frozenset("y n yes no on off true false null".split())
 #: Where a row meets or is based, or a company's office ("Meets at", "Venue / base", "Where", "Registered office":
 #: an ageing-well trial's "Meets at", an arts trial's "Venue / base" and a skills trial's "Registered office", each
 #: holding the building or address, were offered ~ and dropped).
-_VENUE_WORDS = frozenset({"venue", "venues", "site", "campus", "meeting place", "meeting venue", "premises",
+#: An outlet is a body's place of service too ("Outlet / venue": a money trial's advice network's was offered ~).
+_VENUE_WORDS = frozenset({"venue", "site", "campus", "meeting place", "meeting venue", "premises", "outlet",
                           "meets at", "meeting at", "held at", "based at", "base", "where", "office"})
 
 
+def _venue_word(word: str) -> bool:
+    """Whether a part of a column's name is a venue's word (``_VENUE_WORDS``), in the plural too ("Venues",
+    "Outlets", "Sites", "Campuses"): a list of a body's places names them either way."""
+    return word in _VENUE_WORDS or any(word.endswith(end) and word[:-len(end)] in _VENUE_WORDS
+                                       for end in ("es", "s"))
+
+
 def _venue_header(col: str) -> bool:
-    """Whether a column's name (lower case) names a venue, whole or each of its parts (``_VENUE_WORDS``), or a
+    """Whether a column's name (lower case) names a venue, whole or each of its parts (``_venue_word``), or a
     venue word after one word saying which ("Contact venue", "Main site", "Training venue": a sports trial's clubs
     list's "Contact venue", "Aspray Arena, Noose Lane", was offered ~); not a web site."""
     parts = [p for p in _REGISTERS_SPLIT.split(col.strip()) if p]
-    return bool(parts) and all(p in _VENUE_WORDS or len(p.split()) == 2 and p.split()[1] in _VENUE_WORDS
+    return bool(parts) and all(_venue_word(p) or len(p.split()) == 2 and _venue_word(p.split()[1])
                                and not _WEB_COLUMN.search(p) for p in parts)
 
 
