@@ -1145,6 +1145,20 @@ def test_hints_offer_the_fields_that_columns_of_hosts_web_pages_comments_and_war
         assert _mapping_written(_one_go(result.stderr))["columns"][header] == "part_of", result.stderr
 
 
+@pytest.mark.parametrize("header, field", [
+    ("Prime provider", "note"), ("Prime contractor", "note"), ("Lead provider", "note"), ("Lead partner", "note"),
+    ("Funder", "note"), ("Commissioner", "note"), ("Managing body", "part_of"), ("Managed by", "part_of")])
+def test_a_column_naming_a_prime_or_funder_is_a_note_not_a_parent(lcg, tmp_path, header, field):
+    """A money trial's DWP list: its "Prime provider" (the prime contractor a subcontractor delivers for) was offered
+    part_of, "make each row a unit of the organisation it names", though a subcontractor is no unit of its prime; so
+    for a "Lead partner", a "Funder", a "Commissioner": offered as note. A "Managing body" still runs its rows."""
+    (tmp_path / "list.csv").write_text(
+        f"Provider,Town,{header}\nSteps To Work,Walsall,Reed in Partnership\nWalsall Works,Walsall,Reed in Partnership\n"
+        "Black Country Jobs,Dudley,Shaw Trust\n", encoding="utf-8")
+    result = lcg("import", "sheet", tmp_path / "list.csv", "--type", "organisation", "-o", tmp_path / "data")
+    assert _mapping_written(_one_go(result.stderr))["columns"][header] == field, result.stderr
+
+
 def test_register_columns_are_known_by_their_usual_names(lcg, tmp_path):
     """"Companies House No", "Reg Charity Number", "Charity No." are read as org-ids unasked, as "Company number"
     is; "Company phone number" and "Charity" (yes or no) are not (a trial's lists took runs to map them)."""

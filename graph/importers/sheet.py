@@ -902,8 +902,10 @@ def _runs_or_houses_rows(col: str) -> bool:
     rows, and a list names its rows in a column of its own ("Provision", "Hub"), before it. A youth trial's directory
     ("Provision", "Delivered by", "Venue") was offered 'Venue: Label' and 'Provision: ~', and a family hubs list
     ("Hub", "Lead organisation") 'Lead organisation: Label': 37 hubs named after councils, every hub's name lost.
-    A list of venues ("Venue", "Operator") or of providers ("Provider", "Address") still names its rows by them."""
-    return "name" not in col and (bool(_PARENT_HEADER.search(col) or _LEAD_HEADER.search(col)) or _venue_header(col))
+    A list of venues ("Venue", "Operator") or of providers ("Provider", "Address") still names its rows by them. So
+    is a column naming another body the row works for ("Lead partner", "Funder": ``_OTHER_BODY_HEADER``)."""
+    return "name" not in col and (bool(_PARENT_HEADER.search(col) or _LEAD_HEADER.search(col)
+                                       or _OTHER_BODY_HEADER.search(col)) or _venue_header(col))
 
 
 def _names_most_rows(values: list) -> bool:
@@ -4089,6 +4091,13 @@ _LEAD_HEADER = re.compile(r"\blead (?:organisation|organization|body|agency)\b")
 #: people columns' words, so an early years trial's was offered ~ though its cells named companies: offered as
 #: ``part_of`` when its cells read as bodies (``_reads_as_bodies``), as person when they read as people.
 _REGISTERED_HEADER = re.compile(r"\bregistered (?:person|provider)\b")
+#: A column naming another body the row works for or is paid by, not one it is a unit of: an employment programme's
+#: "Prime provider" or "Prime contractor" (the prime a subcontractor delivers for), a consortium's "Lead provider" or
+#: "Lead partner", a "Funder", a "Commissioner". A money trial's "Prime provider" was offered part_of, which would
+#: make each subcontractor a unit of its prime; such a column is offered as ``note``, the tie kept where a reader
+#: sees it.
+_OTHER_BODY_HEADER = re.compile(r"\b(?:(?:prime|lead) (?:provider|partner|contractor)s?|funders?|funded by|"
+                                r"commissioners?|commissioned by|contract(?:ed)? by|accountable body)\b")
 
 
 #: A column of remarks: "Notes", "Comments", "Remarks", after one word saying whose ("Officer notes").
@@ -4202,6 +4211,9 @@ def _unknown_column(reader: _Reader, sheet: str, col: str, kind: str) -> str:
             and "label" in reader.headers.get(sheet, {}) \
             and not any(f == UNIT_COLUMN for c, f in reader.column_fixes if c != named):
         field = UNIT_COLUMN  # joined to the row's name: "University of Wolverhampton - Law School"
+    if field is None and kind == "Organisation" and "note" in could and _OTHER_BODY_HEADER.search(col) \
+            and not _NUMBER_WORDS.intersection(re.findall(r"[a-z]+|#", col)):
+        field = "note"  # "Prime provider": the body a subcontractor delivers for, not one it is a unit of
     leads = _LEAD_HEADER.search(col) and not any(
         _names_itself(str(v), name) for v, name in zip(values, reader.unknown_names.get((sheet, col, kind), [])))
     registered = _REGISTERED_HEADER.search(col) and _reads_as_bodies(values)  # "Registered person": a company
