@@ -2042,6 +2042,21 @@ def test_registered_society_numbers_are_one_mutuals_register_org_id_in_any_colum
     assert "column 'Company no.': read 'RS007553' as GB-MPR-7553 (a registered society's number)" in pasted.stderr
 
 
+def test_an_older_society_s_number_after_rs_and_a_space_is_its_mutuals_register_org_id(lcg, tmp_path):
+    """A money trial's grants list's mixed "Charity / Company No" column held "RS 29321R" (an older society's number,
+    its Act's letter kept, after Companies House's "RS"): the whole import stopped, "fits no register". Read as the
+    number written "29321R" or "IP 29321R" is, GB-MPR-29321R; the forms read before map as they did."""
+    text = ("Recipient,Charity / Company No\nBlack Country Credit Union,RS 29321R\nDudley Credit Union,IP 29322R\n"
+            "Walsall Co-op,RS29323R\nAccord Group,RS007553\nMidland Heart,30086R\n")
+    result = _import_list(lcg, tmp_path, text, "{Recipient: Label}")
+    assert result.exit_code == 0, result.output
+    ids = {n.name: list(n.props["identifiers"]) for n in load_dataset(tmp_path / "data").nodes}
+    assert ids == {"Black Country Credit Union": ["GB-MPR-29321R"], "Dudley Credit Union": ["GB-MPR-29322R"],
+                   "Walsall Co-op": ["GB-MPR-29323R"], "Accord Group": ["GB-MPR-7553"],
+                   "Midland Heart": ["GB-MPR-30086R"]}
+    assert "read 'RS 29321R' as GB-MPR-29321R (a registered society's number)" in result.stderr, result.stderr
+
+
 def test_people_with_their_roles_written_every_way_and_services_where_a_person_would_be(lcg, tmp_path):
     """Trials' contact columns: "Clinical Director: Dr P Singh", "Branch Sec: Margaret Ellis", "Dr Tom Fielding -
     Consultant Geriatrician", "Jas Dhillon, Integrated Care Coordinator" were refused; "Mo Ahmed (Information & Advice
