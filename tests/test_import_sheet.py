@@ -1767,6 +1767,26 @@ def test_a_note_below_the_list_is_passed_over_with_a_warning_naming_its_row(lcg,
     assert [n.name for n in load_dataset(tmp_path / "data").nodes] == ["Goodwill SWPA", "Source: 2024"], one.output
 
 
+@pytest.mark.parametrize("footer", ["Source: DWP Black Country District partnership team, Oct 2024. OFFICIAL",
+                                    "Note: figures are provisional, please check with Finance",
+                                    "Data as at 31/03/2025, Economy team", "NB sites may change, please check the website"])
+def test_a_note_below_the_list_split_at_its_comma_is_passed_over(lcg, tmp_path, footer):
+    """A money trial's DWP list ended with "Source: DWP Black Country District partnership team, Oct 2024.
+    OFFICIAL", split at its comma into two cells: it became an organisation, though as one cell it is passed over.
+    A last row starting with a note's word ("Source:", "Note:", "Data as at", "NB") and reading as a sentence is a
+    note below the list however many cells it fills; "Source Arts Trust" with its town is still a row."""
+    text = f"Provider,Town\nSteps To Work,Walsall\nReed in Partnership,Dudley\nJobcentre Plus,Bilston\n{footer}\n"
+    result = _import_list(lcg, tmp_path, text, "{Provider: Label, Town: address}")
+    assert result.exit_code == 0, result.output
+    assert [n.name for n in load_dataset(tmp_path / "data").nodes] == ["Steps To Work", "Reed in Partnership",
+                                                                         "Jobcentre Plus"]
+    assert (f"warning: list.csv:5: passed over {footer!r}: a note below the list (a note's word first, a sentence "
+            "split at its commas), not one of its rows") in result.stderr, result.stderr
+    last = _import_list(lcg, tmp_path, f"Provider,Town\nSteps To Work,Walsall\nReed,Dudley\nSource Arts Trust,Bilston\n",
+                        "{Provider: Label, Town: address}")
+    assert [n.name for n in load_dataset(tmp_path / "data").nodes][-1] == "Source Arts Trust", last.output
+
+
 @pytest.mark.parametrize("column", ["DBA", "Trading name", "Also known as", "AKA", "Formerly", "Previous name"])
 def test_a_trading_or_former_name_column_is_offered_as_aliases(lcg, tmp_path, monkeypatch, column):
     """A US list's "DBA" ("doing business as"), a UK one's "Trading name" or "Formerly" hold the body's other

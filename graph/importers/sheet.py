@@ -517,7 +517,7 @@ class _Reader:
         self.people: list[tuple[str, int, str, str, str | None]] = []  # ... and the role the cell gives them
         #: (sheet, row, text, written in its first cell) of the notes below a list passed over ("Exported ... by
         #: ...": ``_footer``; "NOTE: ..." with no row after it: ``_inner_notes``)
-        self.footers: list[tuple[str, int, str, bool]] = []
+        self.footers: list[tuple[str, int, str, str]] = []  # sheet, row, text, how it was told from a row
         #: sheet -> (row, text) of the headings and notes inside a list passed over ("--- Europe ---": ``_inner_notes``)
         self.inner_notes: dict[str, list[tuple[int, str]]] = {}
         #: sheet -> ([(row, text)...] of rows of one cell imported though written as the headings passed over are,
@@ -1362,7 +1362,7 @@ def _read(paths: list[Path], out_dir, mapping, name: str | None, kind: str | Non
             while len(numbered) - footers > 2 and _footer(numbered[0][1], numbered[-1 - footers][1]):
                 footers += 1
             for n, r in numbered[len(numbered) - footers:]:
-                reader.footers.append((label, n, str(r[0]).strip(), True))
+                reader.footers.append((label, n, _footer_text(r), _footer_said(r)))
             numbered = numbered[:len(numbered) - footers]
             if numbered:
                 head = [str(reader.column_map.get(str(c or "").strip().lower(), c or "")).strip().lower()
@@ -1736,8 +1736,8 @@ def _warnings(reader: _Reader) -> list[str]:
     column ("Parish Office") and the cells read in part ("Reg. Charity 1110039" as 1110039), with their rows: the
     sheet keeps what it says, and the user may check what the import took from it."""
     out = [*reader.file_warnings]
-    out += [f"{sheet}:{n}: passed over {text!r}: a note below the list ({'its first' if first else 'one'} cell alone "
-            "written), not one of its rows" for sheet, n, text, first in reader.footers]
+    out += [f"{sheet}:{n}: passed over {text!r}: a note below the list ({how}), not one of its rows"
+            for sheet, n, text, how in reader.footers]
     for sheet, notes in reader.inner_notes.items():
         rows = [n for n, _ in notes]
         out.append(f"{_rows_at(sheet, rows[0], len(rows))}: passed over {', '.join(repr(t) for _, t in notes)} "
@@ -1959,6 +1959,17 @@ def _title_rows(numbered, known) -> int:
 _FOOTER = re.compile(r"(?:exported|export|total|totals|source|sources|generated|downloaded|printed|created|produced|"
                      r"compiled|prepared|extracted|last updated|updated)\b\s*(?::|\d|(?:by|from|on|via)\b)",
                      re.IGNORECASE)  # right after the word: "Total Care 24/7", "Source at the Heart" are names
+#: How a note saying when its figures were true begins ("Data as at 31/03/2025", "Correct as at Oct 2024"): no
+#: body's name starts so.
+_AS_AT = re.compile(r"(?:data\s+|figures\s+|information\s+|correct\s+)?as\s+at\b", re.IGNORECASE)
+
+
+def _footer_said(row) -> str:
+    """How a last row was told from the list's rows, for its warning: its first cell alone written, or a note's word
+    starting cells that read as a sentence (``_split_footer``)."""
+    if sum(c not in (None, "") and bool(str(c).strip()) for c in row) > 1:
+        return "a note's word first, a sentence split at its commas"
+    return "its first cell alone written"
 
 
 def _footer(header, row) -> bool:
@@ -1971,7 +1982,25 @@ def _footer(header, row) -> bool:
     named = sum(c not in (None, "") and bool(str(c).strip()) for c in header)
     filled = [i for i, c in enumerate(row) if c not in (None, "") and str(c).strip()]
     return named > 1 and filled == [0] and isinstance(row[0], str) and (
-        _FOOTER.match(row[0].strip()) is not None or _a_sentence(row[0]))
+        _FOOTER.match(row[0].strip()) is not None or _a_sentence(row[0])) or _split_footer(header, row)
+
+
+def _split_footer(header, row) -> bool:
+    """Whether ``row``, last of a sheet whose header names several columns, is a note below the list split at its
+    commas into several cells: its first cell starts with a note's word ("Source:", "Note:", "NB", "Data as at":
+    ``_FOOTER``, ``_NOTE_WORD``, ``_AS_AT``), which no body's name starts with, and its cells joined read as a
+    sentence (``_a_sentence``, one word in small letters enough after such a start). A money trial's DWP list ended
+    with "Source: DWP Black Country District partnership team, Oct 2024. OFFICIAL" in two cells: an organisation."""
+    named = sum(c not in (None, "") and bool(str(c).strip()) for c in header)
+    first = str(row[0]).strip() if row and isinstance(row[0], str) else ""
+    if named < 2 or not first or not (_FOOTER.match(first) or _NOTE_WORD.match(first) or _AS_AT.match(first)):
+        return False
+    return _a_sentence(_footer_text(row), least=1)
+
+
+def _footer_text(row) -> str:
+    """A note's row as its writer wrote it: its written cells joined at the commas a CSV split them at."""
+    return ", ".join(" ".join(str(c).split()) for c in row if c not in (None, "") and str(c).strip())
 
 
 def _totals(reader: _Reader, label: str, numbered: list) -> list:
@@ -2002,18 +2031,19 @@ _SENTENCE_WORDS = frozenset("is are was were be been being has have had not no d
                             "would should must see tell let".split())
 
 
-def _a_sentence(text: str) -> bool:
+def _a_sentence(text: str, least: int = 3) -> bool:
     """Whether ``text`` is a note written as a sentence, not a body's name: three words or more in small letters
     that no name writes so (``_NAMES_SMALL_WORDS``), and what a note has and a name has not: a figure or a date, a
     note's word (``_NOTES_WORDS``), a sentence's verb in six words or more (``_SENTENCE_WORDS``), or a sentence's
     end ("...", "!", "?", a full stop after a word). A reviewer's lists ended with real rows typed in small letters,
     "bilston community centre", "tettenhall wood residents association", passed over as notes; a name written in
-    haste ("Wolverhampton toy library") keeps its capitals."""
+    haste ("Wolverhampton toy library") keeps its capitals. ``least``: the words in small letters it needs (fewer
+    after a note's word that starts it: ``_split_footer``)."""
     words = str(text).split()
     small = [w for w in words if w[:1].islower() and w.lower().strip(".,;:") not in _NAMES_SMALL_WORDS]
     said = {w.casefold() for w in re.findall(r"[^\W\d_]+", str(text))}
     end = str(text).rstrip()
-    return len(small) >= 3 and (
+    return len(small) >= least and (
         any(c.isdigit() for c in str(text)) or bool(said & _NOTES_WORDS)
         or len(words) >= 6 and bool(said & _SENTENCE_WORDS)
         or end.endswith(("...", "\u2026", "!", "?")) or re.search(r"[^\W\d_]{4}\.$", end) is not None)
@@ -2179,7 +2209,8 @@ def _inner_notes(reader: _Reader, label: str, header, head: list[str], numbered:
     last = max((n for n, _ in numbered if n not in passed), default=0)
     below = [n for n, _ in numbered if n in passed and n > last]  # no row after them: below the list, not inside
     at = next((k for k, f in enumerate(reader.footers) if f[0] == label), len(reader.footers))
-    reader.footers[at:at] = [(label, n, passed[n][1], passed[n][0] == 0) for n in below]
+    reader.footers[at:at] = [(label, n, passed[n][1], "its first cell alone written" if passed[n][0] == 0 else
+                              "one cell alone written") for n in below]
     inside = [(n, passed[n][1]) for n, _ in numbered if n in passed and n <= last]
     if inside:
         reader.inner_notes[label] = inside
