@@ -1450,7 +1450,8 @@ def _tie_cells(reader: _Reader, entries: list, by_id: dict, by_label: dict) -> d
                 said = named = ref  # the cell as read on: the name, without its number
             if (split := _bracket_names(ref)) is not None:  # "Midland Heart (formerly Prime Focus)": name, alias
                 ref, also, _ = split  # a merger's note is the named body's, not the row's
-                reader.repairs.setdefault((sheet, column), []).append((n, said, _names_read(ref, also, None)))
+                reader.repairs.setdefault((sheet, column), []).append(
+                    (n, said, _names_read(ref, also, None, _renamed_now(said))))
             elif (named := _without_note(ref)) != ref:  # "AEG Presents (lease from CWC)": the body, and a note
                 ref = named
                 _note_cell(reader, by_id[node_id], column, said)
@@ -2730,7 +2731,8 @@ def _bracket_names(text) -> tuple[str, list[str], str | None] | None:
     made an organisation of the whole text, while the same text in a name's cell was read as a name and its alias. A
     bracket first saying when the body merged or was renamed ("(merged 2022 - was Scotlands Estate TRA and Underhill
     TRA)": ``_WHEN_FIRST``) is a note, kept whole, and the former names it gives (a community trial's name was kept
-    whole, brackets and all)."""
+    whole, brackets and all). "(now X)" says the body is called X now: X is the name, the one before the bracket
+    its alias (``_renamed_now``)."""
     if isinstance(text, str) and (t := _TRADING_AS_IN_NAME.fullmatch(text.strip())):
         return t.group("name").strip(), [t.group("other").strip()], None
     if not isinstance(text, str) or (m := _NAME_BRACKET.fullmatch(text.strip())) is None:
@@ -2744,7 +2746,21 @@ def _bracket_names(text) -> tuple[str, list[str], str | None] | None:
     names = _former_names(rest, when is not None and when.group().lower().startswith(("merged", "amalgamated")))
     if not names or not all(p[0].isupper() or p[0].isdigit() for p in names):
         return None
+    if _renamed_now(text) and len(names) == 1:  # "Walsall Society for the Blind (now Sight Support Walsall)"
+        return names[0], [m.group("name").strip()], None
     return m.group("name").strip(), names, f"{said[0].upper()}{said[1:]}." if when else None
+
+
+#: A bracket ending a name's cell saying what the body is called now: "(now Sight Support Walsall)".
+_NOW_BRACKET = re.compile(r".*\S\s*\(\s*now\s*:?\s+[^()]+\)\s*", re.IGNORECASE | re.DOTALL)
+
+
+def _renamed_now(text: str) -> bool:
+    """Whether a name's cell ends with a bracket saying the body's name now ("Dudley Citizens Advice Bureau (now
+    Citizens Advice Dudley & Wolverhampton)"): that name is the record's, the old one its alias. The money and
+    disability trials' users saw the old name kept as the name, the body's own name now an alias; "(formerly X)"
+    and "(aka X)" keep the name written first, X its alias."""
+    return _NOW_BRACKET.fullmatch(text.strip()) is not None
 
 
 def _name_and_other_names(reader: _Reader, sheet: str, n: int, label):
@@ -2753,19 +2769,24 @@ def _name_and_other_names(reader: _Reader, sheet: str, n: int, label):
     another name of the same body, is that name, an alias, and no part of the name; said with its row. A trial's
     "Walsall Methodist Church (formerly Ablewell Street Methodist)" was imported so, name and bracket, and `lcg
     duplicates` paired it with neither of the two names another list wrote. "(now X)" is another name as "(formerly
-    X)" is: the aliases column reads both so, the body being one; the list's own name for it stays its name. A
-    bracket naming another body ("(now part of X)", "(merged into X)": ``_OTHER_BODY``) is left as written."""
+    X)" is, the body being one, but the name it has now: X is the record's name, the one written first its alias
+    (``_renamed_now``). A bracket naming another body ("(now part of X)", "(merged into X)": ``_OTHER_BODY``) is
+    left as written."""
     split = _bracket_names(label)
     if split is None:
         return label, [], None
     name, names, note = split
     column = reader.headers.get(sheet, {}).get("label", "Label")
-    reader.repairs.setdefault((sheet, column), []).append((n, label.strip(), _names_read(name, names, note)))
+    reader.repairs.setdefault((sheet, column), []).append(
+        (n, label.strip(), _names_read(name, names, note, _renamed_now(label))))
     return name, names, note
 
 
-def _names_read(name: str, names: list[str], note: str | None) -> str:
-    """What a name's cell with another name in a bracket was read as, for its warning."""
+def _names_read(name: str, names: list[str], note: str | None, now: bool = False) -> str:
+    """What a name's cell with another name in a bracket was read as, for its warning; ``now``: the bracket gave
+    the body's name now (``_renamed_now``), the name before it the alias."""
+    if now:
+        return f"{name!r}, its name now, its former name {names[0]!r} as its alias"
     other = f"another name {names[0]!r} as its alias" if len(names) == 1 else \
         f"other names {', '.join(map(repr, names))} as its aliases"
     return f"{name!r}, {other}" + (f", {note!r} in its note" if note else "")
