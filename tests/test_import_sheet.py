@@ -2928,6 +2928,26 @@ def test_a_partner_lead_named_with_a_head_of_role_is_a_person_and_the_column_is_
     assert columns["Lead organisation"] is None, offered.stderr
 
 
+def test_a_site_the_name_names_is_still_a_site_of_a_body_with_several(lcg, tmp_path):
+    """A money trial's DWP list ("Delivery site: unit"): "Citizens Advice Dudley and Wolverhampton" of site
+    "Wolverhampton" (beside its "Brierley Hill" site) and "Steps To Work (Walsall) Ltd" of site "Walsall" became the
+    body's name alone, the site dropped without a word, since the name holds its word. Where the sheet writes the name
+    with other units too, each row is one of its sites; a unit the name holds on its only row is said, not dropped
+    without a word."""
+    text = ("Provider,Delivery site,Town\nCitizens Advice Dudley and Wolverhampton,Brierley Hill,Brierley Hill\n"
+            "Citizens Advice Dudley and Wolverhampton,Wolverhampton,Wolverhampton\n"
+            "Steps To Work (Walsall) Ltd,Willenhall,Willenhall\nSteps To Work (Walsall) Ltd,Walsall,Walsall\n"
+            "Wolverhampton Law School,Law School,Wolverhampton\n")
+    result = _import_list(lcg, tmp_path, text, "{Provider: Label, Delivery site: unit, Town: address}")
+    assert result.exit_code == 0, result.output
+    assert [n.name for n in load_dataset(tmp_path / "data").nodes] == [
+        "Citizens Advice Dudley and Wolverhampton - Brierley Hill", "Citizens Advice Dudley and Wolverhampton - "
+        "Wolverhampton", "Steps To Work (Walsall) Ltd - Willenhall", "Steps To Work (Walsall) Ltd - Walsall",
+        "Wolverhampton Law School"]
+    assert ("list.csv:6: column 'Delivery site': read 'Law School' as part of the name 'Wolverhampton Law School', no "
+            "unit of its own") in result.stderr, result.stderr
+
+
 def test_a_department_column_is_offered_as_part_of_the_name_and_the_summary_counts_the_rows_named_so(
         lcg, tmp_path, monkeypatch):
     """A trial's CRM wrote a university's schools and a council's services as rows of the body's name with a

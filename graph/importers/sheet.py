@@ -2375,21 +2375,49 @@ def _cells_under_no_header(reader: _Reader, label: str, header, numbered) -> Non
                                    "column deleted)")
 
 
+def _sites_by_name(rows) -> dict[tuple[str, str], set[str]]:
+    """The units (``UNIT_COLUMN``) each name of a sheet is written with, over its rows: a name with several is one
+    body's, each row one of its sites or parts (``_unit_joined``)."""
+    found: dict[tuple[str, str], set[str]] = {}
+    for sheet, _, row in rows:
+        row = {str(k).lower(): v for k, v in row.items() if k}
+        unit = norm_name(" ".join(str(row.get(UNIT_COLUMN) or "").split()))
+        if row.get("label") is not None and unit:
+            found.setdefault((sheet, norm_name(str(row["label"]))), set()).add(unit)
+    return found
+
+
+def _unit_joined(label: str, unit: str, others: set[str]) -> bool:
+    """Whether a row's unit is joined to its name ("University of Wolverhampton - Law School"): not where the name
+    holds it already ("Wolverhampton Law School" of the unit "Law School", the unit's own name), unless the sheet
+    writes that name with other units too (``others``): then the name is a body with several sites, the place the
+    name names one of them. A money trial's DWP list's "Citizens Advice Dudley and Wolverhampton" of site
+    "Wolverhampton" (beside its site "Brierley Hill") and "Steps To Work (Walsall) Ltd" of site "Walsall" became the
+    body's name alone, the site dropped without a word."""
+    return norm_name(unit) not in norm_name(label) or len(others) > 1
+
+
 def _elements(reader: _Reader, rows):
     entries: list[dict] = []
     by_id: dict[str, dict] = {}
     by_label: dict = {}
     seen_label: dict = {}
     seen_label_ids: dict = {}  # (kind, label) -> every row with it so far had an ID
+    sites = _sites_by_name(rows)
     for sheet, n, row in rows:
         row = {k.lower(): v for k, v in row.items() if k}
         typed, label = row.pop("type", None), row.pop("label", None)
         unit = " ".join(str(row.pop(UNIT_COLUMN, None) or "").split())
-        if label is not None and unit and norm_name(unit) not in norm_name(str(label)):  # "Law School" of the row
+        if label is not None and unit and _unit_joined(str(label), unit, sites.get((sheet, norm_name(str(label))),
+                                                                                   set())):  # "Law School" of the row
             # a unit's cell naming its body already ("Nacro - Dudley supported housing" beside "Nacro") is the row's
             # name as written, not joined to the body's a second time ("Nacro - Nacro - Dudley ...", a trial's)
             label = unit if f" {norm_name(str(label))} " in f" {norm_name(unit)} " else f"{str(label).strip()} - {unit}"
             reader.units.append((sheet, n, label))
+        elif label is not None and unit:  # the name holds it: said, not dropped without a word
+            reader.repairs.setdefault((sheet, reader.headers[sheet].get(UNIT_COLUMN, UNIT_COLUMN)), []).append(
+                (n, unit, f"part of the name {str(label).strip()!r}, no unit of its own (the name holds it, and no "
+                          "other row of that name has another unit)"))
         text_kind = typed or reader.default_kind
         if label is None:  # said once per sheet, with what to do (``_no_names``)
             unnamed = reader.no_label.get(sheet)
