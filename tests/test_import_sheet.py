@@ -3767,6 +3767,24 @@ def test_a_notes_charity_number_between_sentences_is_read_and_a_former_name_ends
     assert list(found["Darlaston Methodist Church"]["aliases"]) == ["Spring Head Methodist Church"], found
 
 
+def test_a_notes_number_after_a_dash_and_a_former_name_in_brackets_are_read(lcg, tmp_path):
+    """A disability trial's Notes "CIC - company 08123456" was not read as a company number while "Co. 09876543" and
+    "company 07766554" were; a diaspora trial's "(formerly Wolverhampton Asian Women's Forum)", a bracket first, was
+    not read as an alias while "formerly Sandwell Polish Association" was. A note's parts end at a spaced dash or a
+    comma too; a former name may stand in a bracket."""
+    text = ("Name,Notes\nAspire Futures CIC,CIC - company 08123456\nCarers Hub,\"CIO, charity 1187345\"\n"
+            "Sandwell Asian Women's Forum,(formerly Wolverhampton Asian Women's Forum)\n"
+            "Oak Trust,Trussell Trust - meets Tuesdays\nElm Club,(formerly in Penn)\n")
+    result = _import_list(lcg, tmp_path, text, "{Name: Label, Notes: note}")
+    assert result.exit_code == 0, result.output
+    found = {n.props["name"]: n.props for n in load_dataset(tmp_path / "data").nodes}
+    assert (list(found["Aspire Futures CIC"]["identifiers"]), found["Aspire Futures CIC"]["note"]) == (
+        ["GB-COH-08123456"], "CIC"), found
+    assert list(found["Carers Hub"]["identifiers"]) == ["GB-CHC-1187345"], found
+    assert list(found["Sandwell Asian Women's Forum"]["aliases"]) == ["Wolverhampton Asian Women's Forum"], found
+    assert found["Oak Trust"]["note"] == "Trussell Trust - meets Tuesdays" and "aliases" not in found["Elm Club"]
+
+
 @pytest.mark.parametrize("text, wanted", [
     # a list of trusts: the schools each holds, a list in each cell, are not the rows' names ("Schools in trust:
     # Label" stopped the pasted hint: no name in 'Schools in trust' on the rows listing none)

@@ -2646,8 +2646,9 @@ def _register_cells(reader: _Reader, sheet: str, n: int, entry: dict, columns: d
 
 
 #: Where a note's parts end: a ";", or a sentence's full stop before a capital ("... Trust. Reg charity 1152034"),
-#: not an abbreviation's before a small letter ("Reg. charity").
-_NOTE_PARTS = re.compile(r"(;\s*|\.\s+(?=[A-Z])|\.\s*$)")
+#: not an abbreviation's before a small letter ("Reg. charity"), or a dash between spaces or a comma ("CIC - company
+#: 08123456", "CIO, charity 1187345": a disability trial's note's number was not read, while "Co. 09876543" was).
+_NOTE_PARTS = re.compile(r"(;\s*|\s+[-\u2013\u2014]\s+|,\s+|\.\s+(?=[A-Z])|\.\s*$)")
 
 
 def _numbers_in_notes(reader: _Reader, sheet: str, n: int, entry: dict, columns: dict) -> None:
@@ -2679,7 +2680,7 @@ def _numbers_in_notes(reader: _Reader, sheet: str, n: int, entry: dict, columns:
             reader.repairs.setdefault((sheet, columns.get(field, field)), []).append(
                 (n, part.strip(), f"{said[1]} (in its identifiers)"))
         if taken:
-            rest = "".join(kept).strip(" ;")
+            rest = "".join(kept).strip(" ;,-\u2013\u2014")
             if rest:
                 entry[field] = rest
             else:
@@ -2854,9 +2855,9 @@ def _alias_cells(reader: _Reader, sheet: str, n: int, entry: dict, columns: dict
 
 #: A note's first words saying the name after them was the body's ("formerly Tipton Tigers Netball Club (renamed
 #: 2022)", "previously known as X", "renamed from X"); not "now X" (what became of the body, "now part of X", "now
-#: meets at X", or a successor in its building, as a note says it) nor "was" (a note's verb).
-_FORMER_NAME = re.compile(r"(?:formerly|previously|renamed\s+from)(?:\s+(?:known\s+as|called|named))?\s*:?\s+(?=\S)",
-                          re.IGNORECASE)
+#: meets at X", or a successor in its building, as a note says it) nor "was" (a note's verb); in a bracket too.
+_FORMER_NAME = re.compile(r"\(?\s*(?:formerly|previously|renamed\s+from)(?:\s+(?:known\s+as|called|named))?"
+                          r"\s*:?\s+(?=\S)", re.IGNORECASE)
 #: Where a former name in a note ends: the note's next clause ("; merged 2019", ". Meets Tuesdays", " - check").
 _CLAUSE_END = re.compile(r";|\.\s|,\s|\s[-\u2013\u2014]\s")
 
@@ -2876,7 +2877,8 @@ def _aliases_in_notes(reader: _Reader, sheet: str, n: int, entry: dict, columns:
     # a bracket after the name in a note is a remark on it, "(circuit merger 2019)", "(see minutes)": no part of the
     # alias (a faith trial's became "Spring Head Methodist Church (circuit merger 2019)"); a name's own cell keeps its
     # brackets, and a bracket saying when is none of any name (``_DATED_NOTE``)
-    names = [_DATED_NOTE.sub("", p).split("(", 1)[0].strip(" .") for p in rest.split("+")]
+    # a note in brackets ("(formerly Wolverhampton Asian Women's Forum)": a diaspora trial's) ends at its bracket
+    names = [_DATED_NOTE.sub("", p).split("(", 1)[0].split(")", 1)[0].strip(" .") for p in rest.split("+")]
     if not names or not all(p and (p[0].isupper() or p[0].isdigit()) for p in names):
         return
     new = [p for p in names if p not in entry.get("aliases", []) and norm_name(p) != norm_name(entry["name"])]
