@@ -3557,6 +3557,18 @@ def test_a_services_column_of_phrases_and_a_contact_venue_are_offered_as_descrip
                                                                          "Aspray Arena, Noose Lane")
 
 
+@pytest.mark.parametrize("header", ["Service / what they do", "What they do", "Services / activities"])
+def test_a_services_heading_of_several_parts_is_offered_as_description(lcg, tmp_path, header):
+    """A disability trial's "Service / what they do" ("Carers assessments, advice, breaks") was offered ~, though
+    "Services" and "Service offered" are offered as description: a heading each of whose parts names what the
+    body does is one such heading."""
+    (tmp_path / "list.csv").write_text(
+        f'Member organisation,"{header}",Town\nWolverhampton Carers Centre,"Carers assessments, advice, breaks",'
+        "Wolverhampton\nWalsall Carers Centre,Info & support for adult carers,Walsall\n", encoding="utf-8")
+    offered = lcg("import", "sheet", tmp_path / "list.csv", "--type", "organisation", "-o", tmp_path / "data")
+    assert _mapping_written(_one_go(offered.stderr))["columns"][header] == "description", offered.stderr
+
+
 def test_a_note_starting_with_a_former_name_gives_the_row_its_alias(lcg, tmp_path):
     """A sports trial's clubs list said "formerly Tipton Tigers Netball Club (renamed 2022)" in its Notes, which was
     kept as a note only, while "(formerly X)" in the name's cell is an alias: `lcg duplicates` could not pair the

@@ -4051,10 +4051,18 @@ def _a_phone_column(reader: _Reader, sheet: str, col: str) -> bool:
     return False
 
 
-#: A column's name for what each row's body does ("Service offered", "Services", "What we do", "Activities"): its
-#: free text is the body's description (``_free_text``).
-_SERVICES_HEADER = re.compile(r"(?:services?|activities|activity|what\s+we\s+do|offer)(?:\s+(?:offered|provided|"
-                              r"delivered|available))?")
+#: A column's name for what each row's body does ("Service offered", "Services", "What we do", "What they do",
+#: "Activities"): its free text is the body's description (``_free_text``).
+_SERVICES_HEADER = re.compile(r"(?:services?|activities|activity|what\s+(?:we|they|it)\s+do(?:es)?|offer)"
+                              r"(?:\s+(?:offered|provided|delivered|available))?")
+
+
+def _services_header(col: str) -> bool:
+    """Whether a column's name (lower case) names what the rows' bodies do, whole or each of its parts
+    (``_SERVICES_HEADER``): a disability trial's "Service / what they do" was offered ~, though "Services" and
+    "Service offered" are offered as description."""
+    parts = [p for p in _REGISTERS_SPLIT.split(col.strip()) if p]
+    return bool(parts) and all(_SERVICES_HEADER.fullmatch(p) for p in parts)
 
 
 def _free_text(values: list) -> bool:
@@ -4281,7 +4289,7 @@ def _unknown_column(reader: _Reader, sheet: str, col: str, kind: str) -> str:
     if field is None and "note" in fields and _cqc_ids(values) and not any(
             difflib.get_close_matches(c, ["note"], cutoff=0.75) for c in reader.headers.get(sheet, {}) if c != col):
         field = "note"  # the CQC's ids, which no org-id holds (``_said_ids_said``), kept where a reader sees them
-    if field is None and "description" in could and _SERVICES_HEADER.fullmatch(col.strip()) and _free_text(values) \
+    if field is None and "description" in could and _services_header(col) and _free_text(values) \
             and "description" not in reader.headers.get(sheet, {}) \
             and not any(f == "description" for _, f in reader.column_fixes):
         field = "description"  # "Service offered": what the body does, in its words (a trial's was offered ~)
