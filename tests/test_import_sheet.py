@@ -3569,6 +3569,21 @@ def test_a_services_heading_of_several_parts_is_offered_as_description(lcg, tmp_
     assert _mapping_written(_one_go(offered.stderr))["columns"][header] == "description", offered.stderr
 
 
+def test_an_email_address_in_a_website_column_is_passed_over_with_a_warning(lcg, tmp_path):
+    """A diaspora trial's "Email / web" column mapped to website stopped the import with "website: bad URL
+    'szkola.wolverhampton@gmail.com'" and no fix said. Organisations keep no e-mail address here (people carry no
+    contact details): such a cell is passed over, said in a warning, and the web addresses read."""
+    text = ("School,Email / web\nPolish Saturday School,szkola.wolverhampton@gmail.com\n"
+            "Urdu School,www.urduschool.org.uk\nArabic School,mailto:info@arabic.org\n")
+    result = _import_list(lcg, tmp_path, text, '{School: Label, "Email / web": website}')
+    assert result.exit_code == 0, result.output
+    found = {n.name: n.props.get("website") for n in load_dataset(tmp_path / "data").nodes}
+    assert found == {"Polish Saturday School": None, "Urdu School": "https://www.urduschool.org.uk",
+                     "Arabic School": None}, found
+    assert ("list.csv:2 (and 1 more row): column 'Email / web': passed over 'szkola.wolverhampton@gmail.com', "
+            "'mailto:info@arabic.org' (rows 2, 4): e-mail addresses, not a web site") in result.stderr, result.stderr
+
+
 def test_a_note_starting_with_a_former_name_gives_the_row_its_alias(lcg, tmp_path):
     """A sports trial's clubs list said "formerly Tipton Tigers Netball Club (renamed 2022)" in its Notes, which was
     kept as a note only, while "(formerly X)" in the name's cell is an alias: `lcg duplicates` could not pair the

@@ -535,6 +535,8 @@ class _Reader:
         self.roles: dict[tuple[str, str], list[tuple[int, str]]] = {}
         #: (sheet, column) -> (row, cell) of the placeholders read as empty ("N/A", "-": ``_row``)
         self.blanks: dict[tuple[str, str], list[tuple[int, str]]] = {}
+        #: (sheet, column) -> (row, cell) of the e-mail addresses a website column holds, passed over (``_an_email``)
+        self.emails: dict[tuple[str, str], list[tuple[int, str]]] = {}
         #: (sheet, column) -> (row, cell, what was read) of the cells read in part: "Reg. Charity 1110039"
         self.repairs: dict[tuple[str, str], list[tuple[int, str, str]]] = {}
         #: (sheet, tie column) -> (row, cell) of the cells naming no body ("school", "club run": ``_no_bodies``),
@@ -1136,6 +1138,17 @@ def _names_of_parts(out: dict) -> list[str]:
             people.setdefault(prefix, {})[role] = value
     return [" ".join(p[r] for r in ("title", "first", "middle", "last") if r in p) for p in people.values()
             if p.keys() - {"title"}]
+
+
+#: An e-mail address written alone in a cell ("szkola.wolverhampton@gmail.com", "mailto:info@bilston.org").
+_EMAIL_CELL = re.compile(r"(?:mailto:)?[^\s@/]+@[^\s@/]+\.[^\s@/]+", re.IGNORECASE)
+
+
+def _an_email(value) -> bool:
+    """Whether a cell of a website column is an e-mail address, which no web site is: a diaspora trial's "Email /
+    web" column mapped to website stopped the import ("bad URL 'szkola.wolverhampton@gmail.com'", no fix said).
+    Organisations keep no e-mail address here, nor people any contact detail: such a cell is passed over, said."""
+    return isinstance(value, str) and _EMAIL_CELL.fullmatch(value.strip()) is not None
 
 
 def _value(fld, v):
@@ -1774,6 +1787,12 @@ def _warnings(reader: _Reader) -> list[str]:
         out.append(f"{_rows_at(sheet, rows[0], len(rows))}: column {column!r}: passed over the roles "
                    f"{', '.join(map(repr, texts))} beside the people's names ({_rows_said(rows)}): a person's tie "
                    "to an organisation keeps no role")
+    for (sheet, column), cells in reader.emails.items():
+        rows, texts = _rows_and_texts(cells)
+        out.append(f"{_rows_at(sheet, rows[0], len(rows))}: column {column!r}: passed over "
+                   f"{', '.join(map(repr, texts))} ({_rows_said(rows)}): "
+                   f"{'an e-mail address' if len(texts) == 1 else 'e-mail addresses'}, not a web site; the graph keeps "
+                   "no organisation's e-mail address (people carry no contact details), so it is kept nowhere")
     for (sheet, column), blanks in reader.blanks.items():
         rows, texts = _rows_and_texts(blanks)
         out.append(f"{_rows_at(sheet, rows[0], len(rows))}: column {column!r}: {', '.join(map(repr, texts))} "
@@ -2487,6 +2506,9 @@ def _elements(reader: _Reader, rows):
                 seen[1] += 1
                 seen[4].append(v)
                 reader.unknown_names.setdefault((sheet, col, kind), []).append(str(label))
+                continue
+            if fld.type == "url" and _an_email(v):  # "Email / web: website": the web addresses read, not these
+                reader.emails.setdefault((sheet, head[col]), []).append((n, " ".join(str(v).split())))
                 continue
             entry[col] = _value(fld, v)
             columns[col] = head[col]
