@@ -1327,6 +1327,21 @@ def test_a_persons_title_with_or_without_a_full_stop_is_no_part_of_their_id(lcg,
     assert name_key("D.C. Patel", person=True).tokens != name_key("DS Patel", person=True).tokens
 
 
+def test_a_faith_leaders_title_is_no_part_of_their_id_and_a_family_name_of_that_word_is(lcg, tmp_path):
+    """A diaspora trial's contacts "Fr Marek Nowak" and "Pastor D. Campbell" were written as fr-marek-nowak and
+    pastor-d-campbell, while "Mr" and "Mrs" are dropped: clergy titles ("Fr", "Pastor", "Rabbi", "Imam") are titles
+    too, kept in the name as the list writes it; "Syed Imam" and "Sarah Bishop" keep their family names."""
+    text = ("Name,Contact\nPolish Catholic Mission,Fr Marek Nowak\nNew Testament Church,Pastor D. Campbell\n"
+            "Beth Shalom,Rabbi Moshe Levy\nCentral Mosque,Imam Abdul Rahman\nMuslim Youth,Syed Imam\n"
+            "St Mary's,Sarah Bishop\n")
+    result = _import_list(lcg, tmp_path, text, "{Name: Label, Contact: person}")
+    assert result.exit_code == 0, result.output
+    people = {n.id: n.name for n in load_dataset(tmp_path / "data").nodes if n.kind == "Person"}
+    assert people == {"marek-nowak": "Fr Marek Nowak", "d-campbell": "Pastor D. Campbell",
+                      "moshe-levy": "Rabbi Moshe Levy", "abdul-rahman": "Imam Abdul Rahman", "syed-imam": "Syed Imam",
+                      "sarah-bishop": "Sarah Bishop"}, people
+
+
 def test_a_contact_cell_naming_a_role_or_team_is_passed_over_with_one_warning(lcg, tmp_path):
     """'Community Team', 'Parish Office', 'Chief Executive', 'The Manager', 'Reception' name no person: the import
     goes on, one warning for the column naming its rows (a trial's user had to edit the CSV, as no hint could fix

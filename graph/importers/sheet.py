@@ -3089,9 +3089,9 @@ def _person_cell(reader: _Reader, sheet: str, n: int, kind: str, node_id: str, c
 
 
 #: Ranks and titles written before the names of two people or more, in the plural too ("Majors", "Revds"), or
-#: joined ("Mr & Mrs"): ``_one_family_name`` reads past them (``names.TITLES`` are the singular titles).
+#: joined ("Mr & Mrs"): ``_one_family_name`` reads past them (``names.PERSON_TITLES`` are the singular titles).
 _SHARED_TITLES = frozenset("major majors captain captains capts lieutenant lieutenants lts revs revds reverends "
-                           "drs doctors cllrs councillors messrs pastor pastors bishop imam elder elders".split())
+                           "drs doctors cllrs councillors messrs pastors bishops imams elder elders".split())
 
 
 def _one_family_name(text: str) -> list[str] | None:
@@ -3416,17 +3416,20 @@ def _left_out(column: str) -> str:
 
 
 def _no_one(text: str) -> bool:
-    """A cell or part of one that names no one: empty, a placeholder ("N/A", "TBC", "Vacant") or a title alone."""
+    """A cell or part of one that names no one: empty, a placeholder ("N/A", "TBC", "Vacant") or a title alone, but
+    for a title that is a job too ("Imam", "Pastor" alone: the body's own, a role said as one)."""
     text = " ".join(text.split())
-    return not text or text.lower().strip(".") in _NO_ONE or _is_title(text) or is_placeholder(text)
+    return not text or text.lower().strip(".") in _NO_ONE or _is_title(text) and \
+        text.lower().strip(".") not in _ROLE_WORDS or is_placeholder(text)
 
 
 def _is_title(text: str) -> bool:
-    """A person's title ("Mrs", "Revd"), as duplicate scoring drops it from people's names (``names.TITLES``;
-    read here only when a sheet names people, not when the importer loads)."""
-    from ..dedup.names import TITLES
+    """A person's title ("Mrs", "Revd", "Fr", "Pastor", "Imam": ``names.PERSON_TITLES``, the one home of person
+    titles, which duplicate scoring drops from people's names too; read here only when a sheet names people, not when
+    the importer loads). A trial's "Fr Marek Nowak" and "Pastor D. Campbell" kept their titles in their ids."""
+    from ..dedup.names import PERSON_TITLES
 
-    return text.lower().strip(".") in TITLES
+    return text.lower().strip(".") in PERSON_TITLES
 
 
 def _without_titles(name: str) -> str:
