@@ -1153,8 +1153,8 @@ def test_a_column_naming_a_prime_or_funder_is_a_note_not_a_parent(lcg, tmp_path,
     part_of, "make each row a unit of the organisation it names", though a subcontractor is no unit of its prime; so
     for a "Lead partner", a "Funder", a "Commissioner": offered as note. A "Managing body" still runs its rows."""
     (tmp_path / "list.csv").write_text(
-        f"Provider,Town,{header}\nSteps To Work,Walsall,Reed in Partnership\nWalsall Works,Walsall,Reed in Partnership\n"
-        "Black Country Jobs,Dudley,Shaw Trust\n", encoding="utf-8")
+        f"Provider,Town,{header}\nSteps To Work,Walsall,Reed in Partnership\n"
+        "Walsall Works,Walsall,Reed in Partnership\nBlack Country Jobs,Dudley,Shaw Trust\n", encoding="utf-8")
     result = lcg("import", "sheet", tmp_path / "list.csv", "--type", "organisation", "-o", tmp_path / "data")
     assert _mapping_written(_one_go(result.stderr))["columns"][header] == field, result.stderr
 
@@ -1784,7 +1784,8 @@ def test_a_note_below_the_list_is_passed_over_with_a_warning_naming_its_row(lcg,
 
 @pytest.mark.parametrize("footer", ["Source: DWP Black Country District partnership team, Oct 2024. OFFICIAL",
                                     "Note: figures are provisional, please check with Finance",
-                                    "Data as at 31/03/2025, Economy team", "NB sites may change, please check the website"])
+                                    "Data as at 31/03/2025, Economy team",
+                                    "NB sites may change, please check the website"])
 def test_a_note_below_the_list_split_at_its_comma_is_passed_over(lcg, tmp_path, footer):
     """A money trial's DWP list ended with "Source: DWP Black Country District partnership team, Oct 2024.
     OFFICIAL", split at its comma into two cells: it became an organisation, though as one cell it is passed over.
@@ -1797,7 +1798,7 @@ def test_a_note_below_the_list_split_at_its_comma_is_passed_over(lcg, tmp_path, 
                                                                          "Jobcentre Plus"]
     assert (f"warning: list.csv:5: passed over {footer!r}: a note below the list (a note's word first, a sentence "
             "split at its commas), not one of its rows") in result.stderr, result.stderr
-    last = _import_list(lcg, tmp_path, f"Provider,Town\nSteps To Work,Walsall\nReed,Dudley\nSource Arts Trust,Bilston\n",
+    last = _import_list(lcg, tmp_path, "Provider,Town\nSteps To Work,Walsall\nReed,Dudley\nSource Arts Trust,Bilston\n",
                         "{Provider: Label, Town: address}")
     assert [n.name for n in load_dataset(tmp_path / "data").nodes][-1] == "Source Arts Trust", last.output
 
