@@ -61,8 +61,9 @@ MPR, _COH = "GB-MPR-", "GB-COH-"
 #: the letter of the Act of an older society ("30086R", registered under the Industrial and Provident Societies
 #: Acts), digits alone for one registered since the 2014 Act ("7553"). Companies House indexes the first as
 #: "IP" and the number ("IP30086R", also padded "IP030086R"), the second as "RS" and six digits ("RS007553"); lists
-#: copy either, with spaces ("IP 30086 R", "RS 7553").
-_SOCIETY = re.compile(r"(?P<ip>IP)?0*(?P<number>\d{1,6})(?P<act>R)|RS0*(?P<rs>\d{1,6})")
+#: copy either, with spaces ("IP 30086 R", "RS 7553"), and an older society's number after "RS" ("RS 29321R": a
+#: money trial's grants list; its letter kept, "29321R", as "IP 29321R" and "29321R" are read).
+_SOCIETY = re.compile(r"(?P<ip>IP|RS)?0*(?P<number>\d{1,6})(?P<act>R)|RS0*(?P<rs>\d{1,6})")
 
 
 def society_number(text: str, bare: bool = False) -> str | None:

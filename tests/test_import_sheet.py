@@ -1145,6 +1145,20 @@ def test_hints_offer_the_fields_that_columns_of_hosts_web_pages_comments_and_war
         assert _mapping_written(_one_go(result.stderr))["columns"][header] == "part_of", result.stderr
 
 
+@pytest.mark.parametrize("header, field", [
+    ("Prime provider", "note"), ("Prime contractor", "note"), ("Lead provider", "note"), ("Lead partner", "note"),
+    ("Funder", "note"), ("Commissioner", "note"), ("Managing body", "part_of"), ("Managed by", "part_of")])
+def test_a_column_naming_a_prime_or_funder_is_a_note_not_a_parent(lcg, tmp_path, header, field):
+    """A money trial's DWP list: its "Prime provider" (the prime contractor a subcontractor delivers for) was offered
+    part_of, "make each row a unit of the organisation it names", though a subcontractor is no unit of its prime; so
+    for a "Lead partner", a "Funder", a "Commissioner": offered as note. A "Managing body" still runs its rows."""
+    (tmp_path / "list.csv").write_text(
+        f"Provider,Town,{header}\nSteps To Work,Walsall,Reed in Partnership\n"
+        "Walsall Works,Walsall,Reed in Partnership\nBlack Country Jobs,Dudley,Shaw Trust\n", encoding="utf-8")
+    result = lcg("import", "sheet", tmp_path / "list.csv", "--type", "organisation", "-o", tmp_path / "data")
+    assert _mapping_written(_one_go(result.stderr))["columns"][header] == field, result.stderr
+
+
 def test_register_columns_are_known_by_their_usual_names(lcg, tmp_path):
     """"Companies House No", "Reg Charity Number", "Charity No." are read as org-ids unasked, as "Company number"
     is; "Company phone number" and "Charity" (yes or no) are not (a trial's lists took runs to map them)."""
@@ -1311,6 +1325,21 @@ def test_a_persons_title_with_or_without_a_full_stop_is_no_part_of_their_id(lcg,
         assert name_key(titled, person=True).tokens == name_key("Dave Carter", person=True).tokens, titled
     # a rank of two letters is read as initials: "D.C. Patel" and "DS Patel" are two names
     assert name_key("D.C. Patel", person=True).tokens != name_key("DS Patel", person=True).tokens
+
+
+def test_a_faith_leaders_title_is_no_part_of_their_id_and_a_family_name_of_that_word_is(lcg, tmp_path):
+    """A diaspora trial's contacts "Fr Marek Nowak" and "Pastor D. Campbell" were written as fr-marek-nowak and
+    pastor-d-campbell, while "Mr" and "Mrs" are dropped: clergy titles ("Fr", "Pastor", "Rabbi", "Imam") are titles
+    too, kept in the name as the list writes it; "Syed Imam" and "Sarah Bishop" keep their family names."""
+    text = ("Name,Contact\nPolish Catholic Mission,Fr Marek Nowak\nNew Testament Church,Pastor D. Campbell\n"
+            "Beth Shalom,Rabbi Moshe Levy\nCentral Mosque,Imam Abdul Rahman\nMuslim Youth,Syed Imam\n"
+            "St Mary's,Sarah Bishop\n")
+    result = _import_list(lcg, tmp_path, text, "{Name: Label, Contact: person}")
+    assert result.exit_code == 0, result.output
+    people = {n.id: n.name for n in load_dataset(tmp_path / "data").nodes if n.kind == "Person"}
+    assert people == {"marek-nowak": "Fr Marek Nowak", "d-campbell": "Pastor D. Campbell",
+                      "moshe-levy": "Rabbi Moshe Levy", "abdul-rahman": "Imam Abdul Rahman", "syed-imam": "Syed Imam",
+                      "sarah-bishop": "Sarah Bishop"}, people
 
 
 def test_a_contact_cell_naming_a_role_or_team_is_passed_over_with_one_warning(lcg, tmp_path):
@@ -1753,6 +1782,27 @@ def test_a_note_below_the_list_is_passed_over_with_a_warning_naming_its_row(lcg,
     assert [n.name for n in load_dataset(tmp_path / "data").nodes] == ["Goodwill SWPA", "Source: 2024"], one.output
 
 
+@pytest.mark.parametrize("footer", ["Source: DWP Black Country District partnership team, Oct 2024. OFFICIAL",
+                                    "Note: figures are provisional, please check with Finance",
+                                    "Data as at 31/03/2025, Economy team",
+                                    "NB sites may change, please check the website"])
+def test_a_note_below_the_list_split_at_its_comma_is_passed_over(lcg, tmp_path, footer):
+    """A money trial's DWP list ended with "Source: DWP Black Country District partnership team, Oct 2024.
+    OFFICIAL", split at its comma into two cells: it became an organisation, though as one cell it is passed over.
+    A last row starting with a note's word ("Source:", "Note:", "Data as at", "NB") and reading as a sentence is a
+    note below the list however many cells it fills; "Source Arts Trust" with its town is still a row."""
+    text = f"Provider,Town\nSteps To Work,Walsall\nReed in Partnership,Dudley\nJobcentre Plus,Bilston\n{footer}\n"
+    result = _import_list(lcg, tmp_path, text, "{Provider: Label, Town: address}")
+    assert result.exit_code == 0, result.output
+    assert [n.name for n in load_dataset(tmp_path / "data").nodes] == ["Steps To Work", "Reed in Partnership",
+                                                                         "Jobcentre Plus"]
+    assert (f"warning: list.csv:5: passed over {footer!r}: a note below the list (a note's word first, a sentence "
+            "split at its commas), not one of its rows") in result.stderr, result.stderr
+    last = _import_list(lcg, tmp_path, "Provider,Town\nSteps To Work,Walsall\nReed,Dudley\nSource Arts Trust,Bilston\n",
+                        "{Provider: Label, Town: address}")
+    assert [n.name for n in load_dataset(tmp_path / "data").nodes][-1] == "Source Arts Trust", last.output
+
+
 @pytest.mark.parametrize("column", ["DBA", "Trading name", "Also known as", "AKA", "Formerly", "Previous name"])
 def test_a_trading_or_former_name_column_is_offered_as_aliases(lcg, tmp_path, monkeypatch, column):
     """A US list's "DBA" ("doing business as"), a UK one's "Trading name" or "Formerly" hold the body's other
@@ -2026,6 +2076,21 @@ def test_registered_society_numbers_are_one_mutuals_register_org_id_in_any_colum
             "GB-MPR-28449R (a registered society's number), 'RS007553' as GB-MPR-7553 (a registered society's "
             "number) and 3 more") in pasted.stderr, pasted.stderr
     assert "column 'Company no.': read 'RS007553' as GB-MPR-7553 (a registered society's number)" in pasted.stderr
+
+
+def test_an_older_society_s_number_after_rs_and_a_space_is_its_mutuals_register_org_id(lcg, tmp_path):
+    """A money trial's grants list's mixed "Charity / Company No" column held "RS 29321R" (an older society's number,
+    its Act's letter kept, after Companies House's "RS"): the whole import stopped, "fits no register". Read as the
+    number written "29321R" or "IP 29321R" is, GB-MPR-29321R; the forms read before map as they did."""
+    text = ("Recipient,Charity / Company No\nBlack Country Credit Union,RS 29321R\nDudley Credit Union,IP 29322R\n"
+            "Walsall Co-op,RS29323R\nAccord Group,RS007553\nMidland Heart,30086R\n")
+    result = _import_list(lcg, tmp_path, text, "{Recipient: Label}")
+    assert result.exit_code == 0, result.output
+    ids = {n.name: list(n.props["identifiers"]) for n in load_dataset(tmp_path / "data").nodes}
+    assert ids == {"Black Country Credit Union": ["GB-MPR-29321R"], "Dudley Credit Union": ["GB-MPR-29322R"],
+                   "Walsall Co-op": ["GB-MPR-29323R"], "Accord Group": ["GB-MPR-7553"],
+                   "Midland Heart": ["GB-MPR-30086R"]}
+    assert "read 'RS 29321R' as GB-MPR-29321R (a registered society's number)" in result.stderr, result.stderr
 
 
 def test_people_with_their_roles_written_every_way_and_services_where_a_person_would_be(lcg, tmp_path):
@@ -2454,7 +2519,9 @@ def test_another_name_in_brackets_in_the_name_cell_is_an_alias(lcg, tmp_path):
     """A trial's church audit imported "Walsall Methodist Church (formerly Ablewell Street Methodist)" as one name, so
     `lcg duplicates` paired it with neither name another list wrote. A bracket at the end of the name saying another
     name in the aliases column's words ("formerly", "now", "aka") is that name, an alias, with a warning; one naming
-    another body ("now part of X") or no name ("now closed") stays as written."""
+    another body ("now part of X") or no name ("now closed") stays as written. "(now X)" gives the body's name now:
+    X is the record's name, the old one its alias (the money and disability trials' users asked for "Walsall Society
+    for the Blind (now Sight Support Walsall)" to be Sight Support Walsall)."""
     text = ("Name,Town\nWalsall Methodist Church (formerly Ablewell Street Methodist),Walsall\n"
             "Beacon Hill School (now Beacon Hill Academy),Walsall\nOak Trust (now part of Elm Group),Dudley\n"
             "Penn Library (now closed),Penn\nAsh Trust (aka ATW),Tipton\n")
@@ -2462,13 +2529,14 @@ def test_another_name_in_brackets_in_the_name_cell_is_an_alias(lcg, tmp_path):
     assert result.exit_code == 0, result.output
     got = {n.id: (n.name, n.props.get("aliases")) for n in load_dataset(tmp_path / "data").nodes}
     assert got == {"walsall-methodist-church": ("Walsall Methodist Church", ("Ablewell Street Methodist",)),
-                   "beacon-hill-school": ("Beacon Hill School", ("Beacon Hill Academy",)),
+                   "beacon-hill-academy": ("Beacon Hill Academy", ("Beacon Hill School",)),
                    "oak-trust-now-part-of-elm-group": ("Oak Trust (now part of Elm Group)", None),
                    "penn-library-now-closed": ("Penn Library (now closed)", None),
                    "ash-trust": ("Ash Trust", ("ATW",))}, got
     assert ("list.csv:2 (and 2 more rows): column 'Name': read 'Walsall Methodist Church (formerly Ablewell Street "
-            "Methodist)' as 'Walsall Methodist Church', another name 'Ablewell Street Methodist' as its alias"
-            ) in result.stderr, result.stderr
+            "Methodist)' as 'Walsall Methodist Church', another name 'Ablewell Street Methodist' as its alias, "
+            "'Beacon Hill School (now Beacon Hill Academy)' as 'Beacon Hill Academy', its name now, its former name "
+            "'Beacon Hill School' as its alias") in result.stderr, result.stderr
 
 
 def test_a_bracket_saying_a_body_merged_from_others_is_a_note_and_their_names_aliases(lcg, tmp_path):
@@ -2876,6 +2944,26 @@ def test_a_partner_lead_named_with_a_head_of_role_is_a_person_and_the_column_is_
     assert columns["Lead organisation"] is None, offered.stderr
 
 
+def test_a_site_the_name_names_is_still_a_site_of_a_body_with_several(lcg, tmp_path):
+    """A money trial's DWP list ("Delivery site: unit"): "Citizens Advice Dudley and Wolverhampton" of site
+    "Wolverhampton" (beside its "Brierley Hill" site) and "Steps To Work (Walsall) Ltd" of site "Walsall" became the
+    body's name alone, the site dropped without a word, since the name holds its word. Where the sheet writes the name
+    with other units too, each row is one of its sites; a unit the name holds on its only row is said, not dropped
+    without a word."""
+    text = ("Provider,Delivery site,Town\nCitizens Advice Dudley and Wolverhampton,Brierley Hill,Brierley Hill\n"
+            "Citizens Advice Dudley and Wolverhampton,Wolverhampton,Wolverhampton\n"
+            "Steps To Work (Walsall) Ltd,Willenhall,Willenhall\nSteps To Work (Walsall) Ltd,Walsall,Walsall\n"
+            "Wolverhampton Law School,Law School,Wolverhampton\n")
+    result = _import_list(lcg, tmp_path, text, "{Provider: Label, Delivery site: unit, Town: address}")
+    assert result.exit_code == 0, result.output
+    assert [n.name for n in load_dataset(tmp_path / "data").nodes] == [
+        "Citizens Advice Dudley and Wolverhampton - Brierley Hill", "Citizens Advice Dudley and Wolverhampton - "
+        "Wolverhampton", "Steps To Work (Walsall) Ltd - Willenhall", "Steps To Work (Walsall) Ltd - Walsall",
+        "Wolverhampton Law School"]
+    assert ("list.csv:6: column 'Delivery site': read 'Law School' as part of the name 'Wolverhampton Law School', no "
+            "unit of its own") in result.stderr, result.stderr
+
+
 def test_a_department_column_is_offered_as_part_of_the_name_and_the_summary_counts_the_rows_named_so(
         lcg, tmp_path, monkeypatch):
     """A trial's CRM wrote a university's schools and a council's services as rows of the body's name with a
@@ -3159,11 +3247,13 @@ def test_a_service_column_naming_every_row_is_the_label_where_the_organisations_
     assert "citizens-advice-dudley" in {n.id for n in ds.nodes}
 
 
-@pytest.mark.parametrize("header", ["Meets at", "Venue / base", "Registered office", "Where"])
+@pytest.mark.parametrize("header", ["Meets at", "Venue / base", "Registered office", "Where", "Outlet / venue",
+                                    "Outlets", "Premises", "Sites"])
 def test_a_column_saying_where_a_row_meets_or_is_based_is_offered_as_its_address(lcg, tmp_path, monkeypatch, header):
-    """Trials' "Meets at" (ageing well), "Venue / base" (arts), "Registered office" (skills) and "Where" (an
-    employment directory), each holding the building or street, were offered ~ and their addresses dropped, though
-    a venue's column is offered as one (the building `lcg duplicates` tells a venue from its groups by)."""
+    """Trials' "Meets at" (ageing well), "Venue / base" (arts), "Registered office" (skills), "Where" (an
+    employment directory) and "Outlet / venue" (a money trial's advice network), each holding the building or street,
+    were offered ~ and their addresses dropped, though a venue's column is offered as one (the building `lcg
+    duplicates` tells a venue from its groups by); a venue's word in the plural ("Outlets") names venues too."""
     monkeypatch.chdir(tmp_path)
     (tmp_path / "list.csv").write_text(f'Organisation,{header}\nPenn Lunch Club,"St Bart\'s Hall, Penn Road"\n',
                                        encoding="utf-8")
@@ -3483,6 +3573,33 @@ def test_a_services_column_of_phrases_and_a_contact_venue_are_offered_as_descrip
                                                                          "Aspray Arena, Noose Lane")
 
 
+@pytest.mark.parametrize("header", ["Service / what they do", "What they do", "Services / activities"])
+def test_a_services_heading_of_several_parts_is_offered_as_description(lcg, tmp_path, header):
+    """A disability trial's "Service / what they do" ("Carers assessments, advice, breaks") was offered ~, though
+    "Services" and "Service offered" are offered as description: a heading each of whose parts names what the
+    body does is one such heading."""
+    (tmp_path / "list.csv").write_text(
+        f'Member organisation,"{header}",Town\nWolverhampton Carers Centre,"Carers assessments, advice, breaks",'
+        "Wolverhampton\nWalsall Carers Centre,Info & support for adult carers,Walsall\n", encoding="utf-8")
+    offered = lcg("import", "sheet", tmp_path / "list.csv", "--type", "organisation", "-o", tmp_path / "data")
+    assert _mapping_written(_one_go(offered.stderr))["columns"][header] == "description", offered.stderr
+
+
+def test_an_email_address_in_a_website_column_is_passed_over_with_a_warning(lcg, tmp_path):
+    """A diaspora trial's "Email / web" column mapped to website stopped the import with "website: bad URL
+    'szkola.wolverhampton@gmail.com'" and no fix said. Organisations keep no e-mail address here (people carry no
+    contact details): such a cell is passed over, said in a warning, and the web addresses read."""
+    text = ("School,Email / web\nPolish Saturday School,szkola.wolverhampton@gmail.com\n"
+            "Urdu School,www.urduschool.org.uk\nArabic School,mailto:info@arabic.org\n")
+    result = _import_list(lcg, tmp_path, text, '{School: Label, "Email / web": website}')
+    assert result.exit_code == 0, result.output
+    found = {n.name: n.props.get("website") for n in load_dataset(tmp_path / "data").nodes}
+    assert found == {"Polish Saturday School": None, "Urdu School": "https://www.urduschool.org.uk",
+                     "Arabic School": None}, found
+    assert ("list.csv:2 (and 1 more row): column 'Email / web': passed over 'szkola.wolverhampton@gmail.com', "
+            "'mailto:info@arabic.org' (rows 2, 4): e-mail addresses, not a web site") in result.stderr, result.stderr
+
+
 def test_a_note_starting_with_a_former_name_gives_the_row_its_alias(lcg, tmp_path):
     """A sports trial's clubs list said "formerly Tipton Tigers Netball Club (renamed 2022)" in its Notes, which was
     kept as a note only, while "(formerly X)" in the name's cell is an alias: `lcg duplicates` could not pair the
@@ -3691,6 +3808,24 @@ def test_a_notes_charity_number_between_sentences_is_read_and_a_former_name_ends
     assert found["Wolverhampton Foodbank"]["note"] == "Trussell Trust. Warehouse + office", found
     assert list(found["Walsall Foodbank"]["identifiers"]) == ["GB-CHC-1148877"], found
     assert list(found["Darlaston Methodist Church"]["aliases"]) == ["Spring Head Methodist Church"], found
+
+
+def test_a_notes_number_after_a_dash_and_a_former_name_in_brackets_are_read(lcg, tmp_path):
+    """A disability trial's Notes "CIC - company 08123456" was not read as a company number while "Co. 09876543" and
+    "company 07766554" were; a diaspora trial's "(formerly Wolverhampton Asian Women's Forum)", a bracket first, was
+    not read as an alias while "formerly Sandwell Polish Association" was. A note's parts end at a spaced dash or a
+    comma too; a former name may stand in a bracket."""
+    text = ("Name,Notes\nAspire Futures CIC,CIC - company 08123456\nCarers Hub,\"CIO, charity 1187345\"\n"
+            "Sandwell Asian Women's Forum,(formerly Wolverhampton Asian Women's Forum)\n"
+            "Oak Trust,Trussell Trust - meets Tuesdays\nElm Club,(formerly in Penn)\n")
+    result = _import_list(lcg, tmp_path, text, "{Name: Label, Notes: note}")
+    assert result.exit_code == 0, result.output
+    found = {n.props["name"]: n.props for n in load_dataset(tmp_path / "data").nodes}
+    assert (list(found["Aspire Futures CIC"]["identifiers"]), found["Aspire Futures CIC"]["note"]) == (
+        ["GB-COH-08123456"], "CIC"), found
+    assert list(found["Carers Hub"]["identifiers"]) == ["GB-CHC-1187345"], found
+    assert list(found["Sandwell Asian Women's Forum"]["aliases"]) == ["Wolverhampton Asian Women's Forum"], found
+    assert found["Oak Trust"]["note"] == "Trussell Trust - meets Tuesdays" and "aliases" not in found["Elm Club"]
 
 
 @pytest.mark.parametrize("text, wanted", [

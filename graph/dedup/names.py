@@ -37,8 +37,15 @@ LEGAL_TOKENS = frozenset(
 #: Person titles, dropped from people's names (written with a full stop or without: "Prof." is read as "prof"):
 #: police and military ranks too ("Insp. Dave Carter", "Sgt", "Supt"). Not a word that is also a name ("Major",
 #: "Di"), nor a rank written as two initials ("PC", "DC", "DS": "D.C. Patel" and "DS Patel" are initials).
-TITLES = frozenset("dr prof professor mr mrs ms miss mx sir dame cllr councillor rev revd reverend father insp "
-                   "inspector sgt sergeant supt superintendent capt lt".split())
+TITLES = frozenset("dr prof professor mr mrs ms miss mx sir dame cllr councillor rev revd reverend father fr rabbi "
+                   "insp inspector sgt sergeant supt superintendent capt lt".split())
+#: Faith leaders' titles that are family names too ("Pastor D. Campbell" and "Rosa Pastor", "Imam Ali" and "Syed
+#: Imam", "Bishop"): a title only before a name (``PERSON_TITLES``), where a list of people writes it; not dropped
+#: wherever a name has the word, as ``TITLES`` are.
+TITLES_BEFORE_NAMES = frozenset("pastor imam bishop archbishop canon archdeacon ven venerable sheikh shaykh maulana "
+                                "moulana mufti swami pandit giani".split())
+#: Every title a person's name may start with, which an import of people drops from their ids (one home for both).
+PERSON_TITLES = TITLES | TITLES_BEFORE_NAMES
 ABBREVIATIONS = {
     "univ": "university", "uni": "university", "tech": "technology", "technologie": "technology",
     "technol": "technology", "ind": "industries", "inds": "industries", "intl": "international",

@@ -517,7 +517,7 @@ class _Reader:
         self.people: list[tuple[str, int, str, str, str | None]] = []  # ... and the role the cell gives them
         #: (sheet, row, text, written in its first cell) of the notes below a list passed over ("Exported ... by
         #: ...": ``_footer``; "NOTE: ..." with no row after it: ``_inner_notes``)
-        self.footers: list[tuple[str, int, str, bool]] = []
+        self.footers: list[tuple[str, int, str, str]] = []  # sheet, row, text, how it was told from a row
         #: sheet -> (row, text) of the headings and notes inside a list passed over ("--- Europe ---": ``_inner_notes``)
         self.inner_notes: dict[str, list[tuple[int, str]]] = {}
         #: sheet -> ([(row, text)...] of rows of one cell imported though written as the headings passed over are,
@@ -535,6 +535,8 @@ class _Reader:
         self.roles: dict[tuple[str, str], list[tuple[int, str]]] = {}
         #: (sheet, column) -> (row, cell) of the placeholders read as empty ("N/A", "-": ``_row``)
         self.blanks: dict[tuple[str, str], list[tuple[int, str]]] = {}
+        #: (sheet, column) -> (row, cell) of the e-mail addresses a website column holds, passed over (``_an_email``)
+        self.emails: dict[tuple[str, str], list[tuple[int, str]]] = {}
         #: (sheet, column) -> (row, cell, what was read) of the cells read in part: "Reg. Charity 1110039"
         self.repairs: dict[tuple[str, str], list[tuple[int, str, str]]] = {}
         #: (sheet, tie column) -> (row, cell) of the cells naming no body ("school", "club run": ``_no_bodies``),
@@ -902,8 +904,10 @@ def _runs_or_houses_rows(col: str) -> bool:
     rows, and a list names its rows in a column of its own ("Provision", "Hub"), before it. A youth trial's directory
     ("Provision", "Delivered by", "Venue") was offered 'Venue: Label' and 'Provision: ~', and a family hubs list
     ("Hub", "Lead organisation") 'Lead organisation: Label': 37 hubs named after councils, every hub's name lost.
-    A list of venues ("Venue", "Operator") or of providers ("Provider", "Address") still names its rows by them."""
-    return "name" not in col and (bool(_PARENT_HEADER.search(col) or _LEAD_HEADER.search(col)) or _venue_header(col))
+    A list of venues ("Venue", "Operator") or of providers ("Provider", "Address") still names its rows by them. So
+    is a column naming another body the row works for ("Lead partner", "Funder": ``_OTHER_BODY_HEADER``)."""
+    return "name" not in col and (bool(_PARENT_HEADER.search(col) or _LEAD_HEADER.search(col)
+                                       or _OTHER_BODY_HEADER.search(col)) or _venue_header(col))
 
 
 def _names_most_rows(values: list) -> bool:
@@ -1136,6 +1140,17 @@ def _names_of_parts(out: dict) -> list[str]:
             if p.keys() - {"title"}]
 
 
+#: An e-mail address written alone in a cell ("szkola.wolverhampton@gmail.com", "mailto:info@bilston.org").
+_EMAIL_CELL = re.compile(r"(?:mailto:)?[^\s@/]+@[^\s@/]+\.[^\s@/]+", re.IGNORECASE)
+
+
+def _an_email(value) -> bool:
+    """Whether a cell of a website column is an e-mail address, which no web site is: a diaspora trial's "Email /
+    web" column mapped to website stopped the import ("bad URL 'szkola.wolverhampton@gmail.com'", no fix said).
+    Organisations keep no e-mail address here, nor people any contact detail: such a cell is passed over, said."""
+    return isinstance(value, str) and _EMAIL_CELL.fullmatch(value.strip()) is not None
+
+
 def _value(fld, v):
     if fld is not None and fld.type == "amount" and isinstance(v, str):  # a CSV cell is text
         from ..identifiers import amount_value
@@ -1360,7 +1375,7 @@ def _read(paths: list[Path], out_dir, mapping, name: str | None, kind: str | Non
             while len(numbered) - footers > 2 and _footer(numbered[0][1], numbered[-1 - footers][1]):
                 footers += 1
             for n, r in numbered[len(numbered) - footers:]:
-                reader.footers.append((label, n, str(r[0]).strip(), True))
+                reader.footers.append((label, n, _footer_text(r), _footer_said(r)))
             numbered = numbered[:len(numbered) - footers]
             if numbered:
                 head = [str(reader.column_map.get(str(c or "").strip().lower(), c or "")).strip().lower()
@@ -1448,7 +1463,8 @@ def _tie_cells(reader: _Reader, entries: list, by_id: dict, by_label: dict) -> d
                 said = named = ref  # the cell as read on: the name, without its number
             if (split := _bracket_names(ref)) is not None:  # "Midland Heart (formerly Prime Focus)": name, alias
                 ref, also, _ = split  # a merger's note is the named body's, not the row's
-                reader.repairs.setdefault((sheet, column), []).append((n, said, _names_read(ref, also, None)))
+                reader.repairs.setdefault((sheet, column), []).append(
+                    (n, said, _names_read(ref, also, None, _renamed_now(said))))
             elif (named := _without_note(ref)) != ref:  # "AEG Presents (lease from CWC)": the body, and a note
                 ref = named
                 _note_cell(reader, by_id[node_id], column, said)
@@ -1734,8 +1750,8 @@ def _warnings(reader: _Reader) -> list[str]:
     column ("Parish Office") and the cells read in part ("Reg. Charity 1110039" as 1110039), with their rows: the
     sheet keeps what it says, and the user may check what the import took from it."""
     out = [*reader.file_warnings]
-    out += [f"{sheet}:{n}: passed over {text!r}: a note below the list ({'its first' if first else 'one'} cell alone "
-            "written), not one of its rows" for sheet, n, text, first in reader.footers]
+    out += [f"{sheet}:{n}: passed over {text!r}: a note below the list ({how}), not one of its rows"
+            for sheet, n, text, how in reader.footers]
     for sheet, notes in reader.inner_notes.items():
         rows = [n for n, _ in notes]
         out.append(f"{_rows_at(sheet, rows[0], len(rows))}: passed over {', '.join(repr(t) for _, t in notes)} "
@@ -1771,6 +1787,12 @@ def _warnings(reader: _Reader) -> list[str]:
         out.append(f"{_rows_at(sheet, rows[0], len(rows))}: column {column!r}: passed over the roles "
                    f"{', '.join(map(repr, texts))} beside the people's names ({_rows_said(rows)}): a person's tie "
                    "to an organisation keeps no role")
+    for (sheet, column), cells in reader.emails.items():
+        rows, texts = _rows_and_texts(cells)
+        out.append(f"{_rows_at(sheet, rows[0], len(rows))}: column {column!r}: passed over "
+                   f"{', '.join(map(repr, texts))} ({_rows_said(rows)}): "
+                   f"{'an e-mail address' if len(texts) == 1 else 'e-mail addresses'}, not a web site; the graph keeps "
+                   "no organisation's e-mail address (people carry no contact details), so it is kept nowhere")
     for (sheet, column), blanks in reader.blanks.items():
         rows, texts = _rows_and_texts(blanks)
         out.append(f"{_rows_at(sheet, rows[0], len(rows))}: column {column!r}: {', '.join(map(repr, texts))} "
@@ -1957,6 +1979,17 @@ def _title_rows(numbered, known) -> int:
 _FOOTER = re.compile(r"(?:exported|export|total|totals|source|sources|generated|downloaded|printed|created|produced|"
                      r"compiled|prepared|extracted|last updated|updated)\b\s*(?::|\d|(?:by|from|on|via)\b)",
                      re.IGNORECASE)  # right after the word: "Total Care 24/7", "Source at the Heart" are names
+#: How a note saying when its figures were true begins ("Data as at 31/03/2025", "Correct as at Oct 2024"): no
+#: body's name starts so.
+_AS_AT = re.compile(r"(?:data\s+|figures\s+|information\s+|correct\s+)?as\s+at\b", re.IGNORECASE)
+
+
+def _footer_said(row) -> str:
+    """How a last row was told from the list's rows, for its warning: its first cell alone written, or a note's word
+    starting cells that read as a sentence (``_split_footer``)."""
+    if sum(c not in (None, "") and bool(str(c).strip()) for c in row) > 1:
+        return "a note's word first, a sentence split at its commas"
+    return "its first cell alone written"
 
 
 def _footer(header, row) -> bool:
@@ -1969,7 +2002,25 @@ def _footer(header, row) -> bool:
     named = sum(c not in (None, "") and bool(str(c).strip()) for c in header)
     filled = [i for i, c in enumerate(row) if c not in (None, "") and str(c).strip()]
     return named > 1 and filled == [0] and isinstance(row[0], str) and (
-        _FOOTER.match(row[0].strip()) is not None or _a_sentence(row[0]))
+        _FOOTER.match(row[0].strip()) is not None or _a_sentence(row[0])) or _split_footer(header, row)
+
+
+def _split_footer(header, row) -> bool:
+    """Whether ``row``, last of a sheet whose header names several columns, is a note below the list split at its
+    commas into several cells: its first cell starts with a note's word ("Source:", "Note:", "NB", "Data as at":
+    ``_FOOTER``, ``_NOTE_WORD``, ``_AS_AT``), which no body's name starts with, and its cells joined read as a
+    sentence (``_a_sentence``, one word in small letters enough after such a start). A money trial's DWP list ended
+    with "Source: DWP Black Country District partnership team, Oct 2024. OFFICIAL" in two cells: an organisation."""
+    named = sum(c not in (None, "") and bool(str(c).strip()) for c in header)
+    first = str(row[0]).strip() if row and isinstance(row[0], str) else ""
+    if named < 2 or not first or not (_FOOTER.match(first) or _NOTE_WORD.match(first) or _AS_AT.match(first)):
+        return False
+    return _a_sentence(_footer_text(row), least=1)
+
+
+def _footer_text(row) -> str:
+    """A note's row as its writer wrote it: its written cells joined at the commas a CSV split them at."""
+    return ", ".join(" ".join(str(c).split()) for c in row if c not in (None, "") and str(c).strip())
 
 
 def _totals(reader: _Reader, label: str, numbered: list) -> list:
@@ -2000,18 +2051,19 @@ _SENTENCE_WORDS = frozenset("is are was were be been being has have had not no d
                             "would should must see tell let".split())
 
 
-def _a_sentence(text: str) -> bool:
+def _a_sentence(text: str, least: int = 3) -> bool:
     """Whether ``text`` is a note written as a sentence, not a body's name: three words or more in small letters
     that no name writes so (``_NAMES_SMALL_WORDS``), and what a note has and a name has not: a figure or a date, a
     note's word (``_NOTES_WORDS``), a sentence's verb in six words or more (``_SENTENCE_WORDS``), or a sentence's
     end ("...", "!", "?", a full stop after a word). A reviewer's lists ended with real rows typed in small letters,
     "bilston community centre", "tettenhall wood residents association", passed over as notes; a name written in
-    haste ("Wolverhampton toy library") keeps its capitals."""
+    haste ("Wolverhampton toy library") keeps its capitals. ``least``: the words in small letters it needs (fewer
+    after a note's word that starts it: ``_split_footer``)."""
     words = str(text).split()
     small = [w for w in words if w[:1].islower() and w.lower().strip(".,;:") not in _NAMES_SMALL_WORDS]
     said = {w.casefold() for w in re.findall(r"[^\W\d_]+", str(text))}
     end = str(text).rstrip()
-    return len(small) >= 3 and (
+    return len(small) >= least and (
         any(c.isdigit() for c in str(text)) or bool(said & _NOTES_WORDS)
         or len(words) >= 6 and bool(said & _SENTENCE_WORDS)
         or end.endswith(("...", "\u2026", "!", "?")) or re.search(r"[^\W\d_]{4}\.$", end) is not None)
@@ -2177,7 +2229,8 @@ def _inner_notes(reader: _Reader, label: str, header, head: list[str], numbered:
     last = max((n for n, _ in numbered if n not in passed), default=0)
     below = [n for n, _ in numbered if n in passed and n > last]  # no row after them: below the list, not inside
     at = next((k for k, f in enumerate(reader.footers) if f[0] == label), len(reader.footers))
-    reader.footers[at:at] = [(label, n, passed[n][1], passed[n][0] == 0) for n in below]
+    reader.footers[at:at] = [(label, n, passed[n][1], "its first cell alone written" if passed[n][0] == 0 else
+                              "one cell alone written") for n in below]
     inside = [(n, passed[n][1]) for n, _ in numbered if n in passed and n <= last]
     if inside:
         reader.inner_notes[label] = inside
@@ -2341,21 +2394,49 @@ def _cells_under_no_header(reader: _Reader, label: str, header, numbered) -> Non
                                    "column deleted)")
 
 
+def _sites_by_name(rows) -> dict[tuple[str, str], set[str]]:
+    """The units (``UNIT_COLUMN``) each name of a sheet is written with, over its rows: a name with several is one
+    body's, each row one of its sites or parts (``_unit_joined``)."""
+    found: dict[tuple[str, str], set[str]] = {}
+    for sheet, _, row in rows:
+        row = {str(k).lower(): v for k, v in row.items() if k}
+        unit = norm_name(" ".join(str(row.get(UNIT_COLUMN) or "").split()))
+        if row.get("label") is not None and unit:
+            found.setdefault((sheet, norm_name(str(row["label"]))), set()).add(unit)
+    return found
+
+
+def _unit_joined(label: str, unit: str, others: set[str]) -> bool:
+    """Whether a row's unit is joined to its name ("University of Wolverhampton - Law School"): not where the name
+    holds it already ("Wolverhampton Law School" of the unit "Law School", the unit's own name), unless the sheet
+    writes that name with other units too (``others``): then the name is a body with several sites, the place the
+    name names one of them. A money trial's DWP list's "Citizens Advice Dudley and Wolverhampton" of site
+    "Wolverhampton" (beside its site "Brierley Hill") and "Steps To Work (Walsall) Ltd" of site "Walsall" became the
+    body's name alone, the site dropped without a word."""
+    return norm_name(unit) not in norm_name(label) or len(others) > 1
+
+
 def _elements(reader: _Reader, rows):
     entries: list[dict] = []
     by_id: dict[str, dict] = {}
     by_label: dict = {}
     seen_label: dict = {}
     seen_label_ids: dict = {}  # (kind, label) -> every row with it so far had an ID
+    sites = _sites_by_name(rows)
     for sheet, n, row in rows:
         row = {k.lower(): v for k, v in row.items() if k}
         typed, label = row.pop("type", None), row.pop("label", None)
         unit = " ".join(str(row.pop(UNIT_COLUMN, None) or "").split())
-        if label is not None and unit and norm_name(unit) not in norm_name(str(label)):  # "Law School" of the row
+        if label is not None and unit and _unit_joined(str(label), unit, sites.get((sheet, norm_name(str(label))),
+                                                                                   set())):  # "Law School" of the row
             # a unit's cell naming its body already ("Nacro - Dudley supported housing" beside "Nacro") is the row's
             # name as written, not joined to the body's a second time ("Nacro - Nacro - Dudley ...", a trial's)
             label = unit if f" {norm_name(str(label))} " in f" {norm_name(unit)} " else f"{str(label).strip()} - {unit}"
             reader.units.append((sheet, n, label))
+        elif label is not None and unit:  # the name holds it: said, not dropped without a word
+            reader.repairs.setdefault((sheet, reader.headers[sheet].get(UNIT_COLUMN, UNIT_COLUMN)), []).append(
+                (n, unit, f"part of the name {str(label).strip()!r}, no unit of its own (the name holds it, and no "
+                          "other row of that name has another unit)"))
         text_kind = typed or reader.default_kind
         if label is None:  # said once per sheet, with what to do (``_no_names``)
             unnamed = reader.no_label.get(sheet)
@@ -2425,6 +2506,9 @@ def _elements(reader: _Reader, rows):
                 seen[1] += 1
                 seen[4].append(v)
                 reader.unknown_names.setdefault((sheet, col, kind), []).append(str(label))
+                continue
+            if fld.type == "url" and _an_email(v):  # "Email / web: website": the web addresses read, not these
+                reader.emails.setdefault((sheet, head[col]), []).append((n, " ".join(str(v).split())))
                 continue
             entry[col] = _value(fld, v)
             columns[col] = head[col]
@@ -2584,8 +2668,9 @@ def _register_cells(reader: _Reader, sheet: str, n: int, entry: dict, columns: d
 
 
 #: Where a note's parts end: a ";", or a sentence's full stop before a capital ("... Trust. Reg charity 1152034"),
-#: not an abbreviation's before a small letter ("Reg. charity").
-_NOTE_PARTS = re.compile(r"(;\s*|\.\s+(?=[A-Z])|\.\s*$)")
+#: not an abbreviation's before a small letter ("Reg. charity"), or a dash between spaces or a comma ("CIC - company
+#: 08123456", "CIO, charity 1187345": a disability trial's note's number was not read, while "Co. 09876543" was).
+_NOTE_PARTS = re.compile(r"(;\s*|\s+[-\u2013\u2014]\s+|,\s+|\.\s+(?=[A-Z])|\.\s*$)")
 
 
 def _numbers_in_notes(reader: _Reader, sheet: str, n: int, entry: dict, columns: dict) -> None:
@@ -2617,7 +2702,7 @@ def _numbers_in_notes(reader: _Reader, sheet: str, n: int, entry: dict, columns:
             reader.repairs.setdefault((sheet, columns.get(field, field)), []).append(
                 (n, part.strip(), f"{said[1]} (in its identifiers)"))
         if taken:
-            rest = "".join(kept).strip(" ;")
+            rest = "".join(kept).strip(" ;,-\u2013\u2014")
             if rest:
                 entry[field] = rest
             else:
@@ -2697,7 +2782,8 @@ def _bracket_names(text) -> tuple[str, list[str], str | None] | None:
     made an organisation of the whole text, while the same text in a name's cell was read as a name and its alias. A
     bracket first saying when the body merged or was renamed ("(merged 2022 - was Scotlands Estate TRA and Underhill
     TRA)": ``_WHEN_FIRST``) is a note, kept whole, and the former names it gives (a community trial's name was kept
-    whole, brackets and all)."""
+    whole, brackets and all). "(now X)" says the body is called X now: X is the name, the one before the bracket
+    its alias (``_renamed_now``)."""
     if isinstance(text, str) and (t := _TRADING_AS_IN_NAME.fullmatch(text.strip())):
         return t.group("name").strip(), [t.group("other").strip()], None
     if not isinstance(text, str) or (m := _NAME_BRACKET.fullmatch(text.strip())) is None:
@@ -2711,7 +2797,21 @@ def _bracket_names(text) -> tuple[str, list[str], str | None] | None:
     names = _former_names(rest, when is not None and when.group().lower().startswith(("merged", "amalgamated")))
     if not names or not all(p[0].isupper() or p[0].isdigit() for p in names):
         return None
+    if _renamed_now(text) and len(names) == 1:  # "Walsall Society for the Blind (now Sight Support Walsall)"
+        return names[0], [m.group("name").strip()], None
     return m.group("name").strip(), names, f"{said[0].upper()}{said[1:]}." if when else None
+
+
+#: A bracket ending a name's cell saying what the body is called now: "(now Sight Support Walsall)".
+_NOW_BRACKET = re.compile(r".*\S\s*\(\s*now\s*:?\s+[^()]+\)\s*", re.IGNORECASE | re.DOTALL)
+
+
+def _renamed_now(text: str) -> bool:
+    """Whether a name's cell ends with a bracket saying the body's name now ("Dudley Citizens Advice Bureau (now
+    Citizens Advice Dudley & Wolverhampton)"): that name is the record's, the old one its alias. The money and
+    disability trials' users saw the old name kept as the name, the body's own name now an alias; "(formerly X)"
+    and "(aka X)" keep the name written first, X its alias."""
+    return _NOW_BRACKET.fullmatch(text.strip()) is not None
 
 
 def _name_and_other_names(reader: _Reader, sheet: str, n: int, label):
@@ -2720,19 +2820,24 @@ def _name_and_other_names(reader: _Reader, sheet: str, n: int, label):
     another name of the same body, is that name, an alias, and no part of the name; said with its row. A trial's
     "Walsall Methodist Church (formerly Ablewell Street Methodist)" was imported so, name and bracket, and `lcg
     duplicates` paired it with neither of the two names another list wrote. "(now X)" is another name as "(formerly
-    X)" is: the aliases column reads both so, the body being one; the list's own name for it stays its name. A
-    bracket naming another body ("(now part of X)", "(merged into X)": ``_OTHER_BODY``) is left as written."""
+    X)" is, the body being one, but the name it has now: X is the record's name, the one written first its alias
+    (``_renamed_now``). A bracket naming another body ("(now part of X)", "(merged into X)": ``_OTHER_BODY``) is
+    left as written."""
     split = _bracket_names(label)
     if split is None:
         return label, [], None
     name, names, note = split
     column = reader.headers.get(sheet, {}).get("label", "Label")
-    reader.repairs.setdefault((sheet, column), []).append((n, label.strip(), _names_read(name, names, note)))
+    reader.repairs.setdefault((sheet, column), []).append(
+        (n, label.strip(), _names_read(name, names, note, _renamed_now(label))))
     return name, names, note
 
 
-def _names_read(name: str, names: list[str], note: str | None) -> str:
-    """What a name's cell with another name in a bracket was read as, for its warning."""
+def _names_read(name: str, names: list[str], note: str | None, now: bool = False) -> str:
+    """What a name's cell with another name in a bracket was read as, for its warning; ``now``: the bracket gave
+    the body's name now (``_renamed_now``), the name before it the alias."""
+    if now:
+        return f"{name!r}, its name now, its former name {names[0]!r} as its alias"
     other = f"another name {names[0]!r} as its alias" if len(names) == 1 else \
         f"other names {', '.join(map(repr, names))} as its aliases"
     return f"{name!r}, {other}" + (f", {note!r} in its note" if note else "")
@@ -2772,9 +2877,9 @@ def _alias_cells(reader: _Reader, sheet: str, n: int, entry: dict, columns: dict
 
 #: A note's first words saying the name after them was the body's ("formerly Tipton Tigers Netball Club (renamed
 #: 2022)", "previously known as X", "renamed from X"); not "now X" (what became of the body, "now part of X", "now
-#: meets at X", or a successor in its building, as a note says it) nor "was" (a note's verb).
-_FORMER_NAME = re.compile(r"(?:formerly|previously|renamed\s+from)(?:\s+(?:known\s+as|called|named))?\s*:?\s+(?=\S)",
-                          re.IGNORECASE)
+#: meets at X", or a successor in its building, as a note says it) nor "was" (a note's verb); in a bracket too.
+_FORMER_NAME = re.compile(r"\(?\s*(?:formerly|previously|renamed\s+from)(?:\s+(?:known\s+as|called|named))?"
+                          r"\s*:?\s+(?=\S)", re.IGNORECASE)
 #: Where a former name in a note ends: the note's next clause ("; merged 2019", ". Meets Tuesdays", " - check").
 _CLAUSE_END = re.compile(r";|\.\s|,\s|\s[-\u2013\u2014]\s")
 
@@ -2794,7 +2899,8 @@ def _aliases_in_notes(reader: _Reader, sheet: str, n: int, entry: dict, columns:
     # a bracket after the name in a note is a remark on it, "(circuit merger 2019)", "(see minutes)": no part of the
     # alias (a faith trial's became "Spring Head Methodist Church (circuit merger 2019)"); a name's own cell keeps its
     # brackets, and a bracket saying when is none of any name (``_DATED_NOTE``)
-    names = [_DATED_NOTE.sub("", p).split("(", 1)[0].strip(" .") for p in rest.split("+")]
+    # a note in brackets ("(formerly Wolverhampton Asian Women's Forum)": a diaspora trial's) ends at its bracket
+    names = [_DATED_NOTE.sub("", p).split("(", 1)[0].split(")", 1)[0].strip(" .") for p in rest.split("+")]
     if not names or not all(p and (p[0].isupper() or p[0].isdigit()) for p in names):
         return
     new = [p for p in names if p not in entry.get("aliases", []) and norm_name(p) != norm_name(entry["name"])]
@@ -2983,9 +3089,9 @@ def _person_cell(reader: _Reader, sheet: str, n: int, kind: str, node_id: str, c
 
 
 #: Ranks and titles written before the names of two people or more, in the plural too ("Majors", "Revds"), or
-#: joined ("Mr & Mrs"): ``_one_family_name`` reads past them (``names.TITLES`` are the singular titles).
+#: joined ("Mr & Mrs"): ``_one_family_name`` reads past them (``names.PERSON_TITLES`` are the singular titles).
 _SHARED_TITLES = frozenset("major majors captain captains capts lieutenant lieutenants lts revs revds reverends "
-                           "drs doctors cllrs councillors messrs pastor pastors bishop imam elder elders".split())
+                           "drs doctors cllrs councillors messrs pastors bishops imams elder elders".split())
 
 
 def _one_family_name(text: str) -> list[str] | None:
@@ -3310,17 +3416,20 @@ def _left_out(column: str) -> str:
 
 
 def _no_one(text: str) -> bool:
-    """A cell or part of one that names no one: empty, a placeholder ("N/A", "TBC", "Vacant") or a title alone."""
+    """A cell or part of one that names no one: empty, a placeholder ("N/A", "TBC", "Vacant") or a title alone, but
+    for a title that is a job too ("Imam", "Pastor" alone: the body's own, a role said as one)."""
     text = " ".join(text.split())
-    return not text or text.lower().strip(".") in _NO_ONE or _is_title(text) or is_placeholder(text)
+    return not text or text.lower().strip(".") in _NO_ONE or _is_title(text) and \
+        text.lower().strip(".") not in _ROLE_WORDS or is_placeholder(text)
 
 
 def _is_title(text: str) -> bool:
-    """A person's title ("Mrs", "Revd"), as duplicate scoring drops it from people's names (``names.TITLES``;
-    read here only when a sheet names people, not when the importer loads)."""
-    from ..dedup.names import TITLES
+    """A person's title ("Mrs", "Revd", "Fr", "Pastor", "Imam": ``names.PERSON_TITLES``, the one home of person
+    titles, which duplicate scoring drops from people's names too; read here only when a sheet names people, not when
+    the importer loads). A trial's "Fr Marek Nowak" and "Pastor D. Campbell" kept their titles in their ids."""
+    from ..dedup.names import PERSON_TITLES
 
-    return text.lower().strip(".") in TITLES
+    return text.lower().strip(".") in PERSON_TITLES
 
 
 def _without_titles(name: str) -> str:
@@ -3701,16 +3810,24 @@ _YAML_WORDS = frozenset("y n yes no on off true false null".split())
 #: Where a row meets or is based, or a company's office ("Meets at", "Venue / base", "Where", "Registered office":
 #: an ageing-well trial's "Meets at", an arts trial's "Venue / base" and a skills trial's "Registered office", each
 #: holding the building or address, were offered ~ and dropped).
-_VENUE_WORDS = frozenset({"venue", "venues", "site", "campus", "meeting place", "meeting venue", "premises",
+#: An outlet is a body's place of service too ("Outlet / venue": a money trial's advice network's was offered ~).
+_VENUE_WORDS = frozenset({"venue", "site", "campus", "meeting place", "meeting venue", "premises", "outlet",
                           "meets at", "meeting at", "held at", "based at", "base", "where", "office"})
 
 
+def _venue_word(word: str) -> bool:
+    """Whether a part of a column's name is a venue's word (``_VENUE_WORDS``), in the plural too ("Venues",
+    "Outlets", "Sites", "Campuses"): a list of a body's places names them either way."""
+    return word in _VENUE_WORDS or any(word.endswith(end) and word[:-len(end)] in _VENUE_WORDS
+                                       for end in ("es", "s"))
+
+
 def _venue_header(col: str) -> bool:
-    """Whether a column's name (lower case) names a venue, whole or each of its parts (``_VENUE_WORDS``), or a
+    """Whether a column's name (lower case) names a venue, whole or each of its parts (``_venue_word``), or a
     venue word after one word saying which ("Contact venue", "Main site", "Training venue": a sports trial's clubs
     list's "Contact venue", "Aspray Arena, Noose Lane", was offered ~); not a web site."""
     parts = [p for p in _REGISTERS_SPLIT.split(col.strip()) if p]
-    return bool(parts) and all(p in _VENUE_WORDS or len(p.split()) == 2 and p.split()[1] in _VENUE_WORDS
+    return bool(parts) and all(_venue_word(p) or len(p.split()) == 2 and _venue_word(p.split()[1])
                                and not _WEB_COLUMN.search(p) for p in parts)
 
 
@@ -3959,10 +4076,18 @@ def _a_phone_column(reader: _Reader, sheet: str, col: str) -> bool:
     return False
 
 
-#: A column's name for what each row's body does ("Service offered", "Services", "What we do", "Activities"): its
-#: free text is the body's description (``_free_text``).
-_SERVICES_HEADER = re.compile(r"(?:services?|activities|activity|what\s+we\s+do|offer)(?:\s+(?:offered|provided|"
-                              r"delivered|available))?")
+#: A column's name for what each row's body does ("Service offered", "Services", "What we do", "What they do",
+#: "Activities"): its free text is the body's description (``_free_text``).
+_SERVICES_HEADER = re.compile(r"(?:services?|activities|activity|what\s+(?:we|they|it)\s+do(?:es)?|offer)"
+                              r"(?:\s+(?:offered|provided|delivered|available))?")
+
+
+def _services_header(col: str) -> bool:
+    """Whether a column's name (lower case) names what the rows' bodies do, whole or each of its parts
+    (``_SERVICES_HEADER``): a disability trial's "Service / what they do" was offered ~, though "Services" and
+    "Service offered" are offered as description."""
+    parts = [p for p in _REGISTERS_SPLIT.split(col.strip()) if p]
+    return bool(parts) and all(_SERVICES_HEADER.fullmatch(p) for p in parts)
 
 
 def _free_text(values: list) -> bool:
@@ -4081,6 +4206,13 @@ _LEAD_HEADER = re.compile(r"\blead (?:organisation|organization|body|agency)\b")
 #: people columns' words, so an early years trial's was offered ~ though its cells named companies: offered as
 #: ``part_of`` when its cells read as bodies (``_reads_as_bodies``), as person when they read as people.
 _REGISTERED_HEADER = re.compile(r"\bregistered (?:person|provider)\b")
+#: A column naming another body the row works for or is paid by, not one it is a unit of: an employment programme's
+#: "Prime provider" or "Prime contractor" (the prime a subcontractor delivers for), a consortium's "Lead provider" or
+#: "Lead partner", a "Funder", a "Commissioner". A money trial's "Prime provider" was offered part_of, which would
+#: make each subcontractor a unit of its prime; such a column is offered as ``note``, the tie kept where a reader
+#: sees it.
+_OTHER_BODY_HEADER = re.compile(r"\b(?:(?:prime|lead) (?:provider|partner|contractor)s?|funders?|funded by|"
+                                r"commissioners?|commissioned by|contract(?:ed)? by|accountable body)\b")
 
 
 #: A column of remarks: "Notes", "Comments", "Remarks", after one word saying whose ("Officer notes").
@@ -4182,7 +4314,7 @@ def _unknown_column(reader: _Reader, sheet: str, col: str, kind: str) -> str:
     if field is None and "note" in fields and _cqc_ids(values) and not any(
             difflib.get_close_matches(c, ["note"], cutoff=0.75) for c in reader.headers.get(sheet, {}) if c != col):
         field = "note"  # the CQC's ids, which no org-id holds (``_said_ids_said``), kept where a reader sees them
-    if field is None and "description" in could and _SERVICES_HEADER.fullmatch(col.strip()) and _free_text(values) \
+    if field is None and "description" in could and _services_header(col) and _free_text(values) \
             and "description" not in reader.headers.get(sheet, {}) \
             and not any(f == "description" for _, f in reader.column_fixes):
         field = "description"  # "Service offered": what the body does, in its words (a trial's was offered ~)
@@ -4194,6 +4326,9 @@ def _unknown_column(reader: _Reader, sheet: str, col: str, kind: str) -> str:
             and "label" in reader.headers.get(sheet, {}) \
             and not any(f == UNIT_COLUMN for c, f in reader.column_fixes if c != named):
         field = UNIT_COLUMN  # joined to the row's name: "University of Wolverhampton - Law School"
+    if field is None and kind == "Organisation" and "note" in could and _OTHER_BODY_HEADER.search(col) \
+            and not _NUMBER_WORDS.intersection(re.findall(r"[a-z]+|#", col)):
+        field = "note"  # "Prime provider": the body a subcontractor delivers for, not one it is a unit of
     leads = _LEAD_HEADER.search(col) and not any(
         _names_itself(str(v), name) for v, name in zip(values, reader.unknown_names.get((sheet, col, kind), [])))
     registered = _REGISTERED_HEADER.search(col) and _reads_as_bodies(values)  # "Registered person": a company
