@@ -2744,3 +2744,16 @@ def test_a_branch_under_its_charity_s_number_is_no_charity_written_again():
                _org("trust", "Carers Trust Heart of England", identifiers=n),
                _org("grant", "Carers Trust Heart of England - Dudley Carers Hub", identifiers=n)]
     assert frozenset(("hub", "grant")) in _pairs(*records)
+
+
+def test_a_school_or_club_after_a_body_s_initials_is_its_own():
+    """A diaspora hold-out's "SACA Supplementary School" merged into "S.A.C.A." (the association) at its door (0.93):
+    a school named after a body's initials is the body's school, reviewed; a name written in full with a kind after
+    it ("Spago" / "Spago Restaurant Bar") is not read so."""
+    at = dict(postcode="B70 8NY", phone="0121 525 3344")
+    for short in ("S.A.C.A.", "SACA"):
+        plan = _plan(_org("a", short, **at), _org("b", "SACA Supplementary School", address="40 Lodge Rd", **at))
+        assert [p.action for p in plan] == ["review"], (short, plan)
+    from graph.dedup.names import part_after
+
+    assert part_after("Spago", "Spago Restaurant Bar") is None

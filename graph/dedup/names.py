@@ -1080,15 +1080,23 @@ def part_after(a: str, b: str) -> str | None:
     """The words one name adds after the other's whole name when they end with a part's word (``_PART_ENDS``):
     "Money Advice Team" of "whg Money Advice Team" / "whg", merged at 1.0 in a financial inclusion trial on the door,
     phone and website a housing group's teams all share (written with a dash, "whg - Employment & Skills", it was
-    already a part). The body's part, or the body: reviewed, never merged (``groups.review_only``)."""
+    already a part), or with a kind of establishment or group ("SACA Supplementary School" / "S.A.C.A.", a diaspora
+    hold-out's school merged into the association it is named after at its door). The body's part, or the body:
+    reviewed, never merged (``groups.review_only``)."""
     if not added_after(a, b):
         return None
-    ta, tb = name_key(a).tokens, name_key(b).tokens
-    short, long_ = (ta, tb) if len(ta) < len(tb) else (tb, ta)
+    ka, kb = name_key(a), name_key(b)
+    ks, kl = (ka, kb) if len(ka.tokens) < len(kb.tokens) else (kb, ka)
+    short, long_ = ks.tokens, kl.tokens
     added = long_[len(short):]  # (after a whole name: "Walsall Council - Money Home Job" / "... Job team" is one
     # team written twice, its unit after a dash the name's part)
-    return " ".join(added).title() if long_[:len(short)] == short and len(added) >= 2 and added[-1] in _PART_ENDS \
-        else None
+    if long_[:len(short)] != short or len(added) < 2:
+        return None
+    # a kind of establishment or group after a body's initials: its school or club ("Spago" / "Spago Restaurant
+    # Bar", a restaurant written in full, is no body's initials)
+    kind = added[-1] in KIND_WORDS or added[-1] in _GROUPS
+    initials = set(short) <= ks.capitals or (len(short) == 1 and 3 <= len(short[0]) <= 6 and not _LOWER.search(ks.raw))
+    return " ".join(added).title() if added[-1] in _PART_ENDS or (kind and initials) else None
 
 
 def added_words(a: str, b: str) -> tuple[frozenset, frozenset] | None:
@@ -1349,9 +1357,9 @@ def _establishments(key: NameKey) -> dict[str, list[int]]:
 
 
 #: The communities a community's own body is named for, each with its other words (its country's, its language's),
-#: the denomination a church is of, and the people a group is for: two groups at one hub, one phone, named for two ("Walsall Kurdish Community
-#: Association" / "Walsall Zimbabwean Community Association", "Bilston Asian Elders" / "Bilston Asian Women's
-#: Group", reviewed in a diaspora hold-out) are two, as two towns are.
+#: the denomination a church is of, and the people a group is for: two groups at one hub, one phone, named for two
+#: ("Walsall Kurdish Community Association" / "Walsall Zimbabwean Community Association", "Bilston Asian Elders" /
+#: "Bilston Asian Women's Group", reviewed in a diaspora hold-out) are two, as two towns are.
 _COMMUNITIES = {w: c for c, words in (
     ("polish", "polish poland polska"), ("kurdish", "kurdish kurdistan kurds"),
     ("zimbabwean", "zimbabwean zimbabwe shona"), ("somali", "somali somalia somaliland"),
