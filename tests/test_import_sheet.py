@@ -3969,8 +3969,23 @@ def test_an_operator_naming_the_row_itself_is_its_own_body_and_a_note_after_a_na
     assert props["New Art Gallery"].get("aliases") == ("The New Art Gallery Walsall",)
     assert own == ["warning: list.csv:2 (and 4 more rows): column 'Operated by': 'Smethwick Heritage Centre Trust' "
                    "(row 2), 'Newhampton Arts Centre (charity)' (row 3), 'Allcare Stourbridge Ltd' (row 4) and 2 more "
-                   "name the row's own body (its name, or with a legal form, 'Trust', its town or a note added), not "
+                   "name the row's own body (its name, or with a legal form, 'Trust', 'Committee', its town or a note "
+                   "added), not "
                    "another that runs it: no part_of, the name kept as the row's alias"], result.stderr
     assert ("'The Stroke Association' as stroke-association, the body this column's cell 'Stroke Association' names "
             "(row 9), the same name once case") in result.stderr, result.stderr
     assert "the row of that name" not in result.stderr
+
+
+def test_a_hall_s_own_committee_is_the_hall_s_own_body(lcg, tmp_path):
+    """A review's "Lye Community Centre" run by "Lye Community Centre Management Committee", and a community trial's
+    "Hasbury Village Hall Committee": each was made a parent of its own row (which `lcg duplicates` never offers
+    beside another list's record of the hall). The committee is the hall's own body: an alias."""
+    text = ("Venue,Management Committee,Town\nLye Community Centre,Lye Community Centre Management Committee,Lye\n"
+            "Hasbury Village Hall,Hasbury Village Hall Committee,Halesowen\n")
+    result = _import_list(lcg, tmp_path, text, "{Venue: Label, Management Committee: part_of, Town: address}")
+    assert result.exit_code == 0, result.output
+    ds = load_dataset(tmp_path / "data")
+    assert not [r for r in ds.rels if r.kind == "PART_OF"] and len(ds.nodes) == 2
+    props = {n.name: n.props for n in ds.nodes}
+    assert props["Lye Community Centre"].get("aliases") == ("Lye Community Centre Management Committee",)

@@ -1565,12 +1565,15 @@ def _without_note(ref: str) -> str:
 
 #: The words a body running a venue or a service adds to the row's name to name itself, its legal person: "Trust",
 #: "charity" ("Smethwick Heritage Centre Trust" runs "Smethwick Heritage Centre"); legal forms are ``name_key``'s.
-_OWN_BODY_WORDS = frozenset({"trust", "charity", "charitable"})
+#: Words a body's own governing body adds to its name: the trust set up to run a venue, and a hall's or centre's
+#: committee or trustees ("Lye Community Centre Management Committee", "Hasbury Village Hall Committee": a review's
+#: and a community trial's, each made a parent of its own row).
+_OWN_BODY_WORDS = frozenset({"trust", "charity", "charitable", "committee", "management", "trustees"})
 
 
 def _runs_itself(ref: str, name: str, address=None) -> bool:
     """Whether a provider cell names the row's own body: the row's name (``_names_itself``), or with only "Trust",
-    "charity" or the town of the row's address added (legal forms aside): the trust set up to run a venue, the same
+    "charity", "(Management) Committee", "Trustees" or the town of the row's address added (legal forms aside): the trust set up to run a venue, the same
     organisation for a partnership ("Grand Theatre (Wolverhampton) Ltd" running the Grand Theatre of Wolverhampton,
     "The New Art Gallery Walsall" the New Art Gallery of Walsall). Made a separate parent, `lcg duplicates`, which
     never offers a unit as its parent's duplicate, could never offer it beside another list's row of the body (an
@@ -1838,7 +1841,7 @@ def _warnings(reader: _Reader) -> list[str]:
             (f" and {len(cells) - 3} more" if len(cells) > 3 else "")
         out.append(f"{_rows_at(sheet, rows[0], len(rows))}: column {column!r}: {shown} "
                    f"name{'s' if len(cells) == 1 else ''} the row's own body (its name, or with a legal form, 'Trust', "
-                   "its town or a note added), not another that runs it: no part_of, the name kept as the row's alias")
+                   "'Committee', its town or a note added), not another that runs it: no part_of, the name kept as the row's alias")
     for sheet, n, name, node_id, other in reader.bare_taken:
         out.append(f"{sheet}:{n}: {name!r} ({node_id}) was a record of its name alone in {other}, made for a "
                    "provider's cell there; this row's record replaces it, and that file's rows stay tied to it")
