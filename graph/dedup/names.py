@@ -94,7 +94,7 @@ NAME_PHRASES = (("church of england", "ce"), ("c of e", "ce"), ("roman catholic"
                 ("amateur boxing club", "abc"),
                 # a tenants' and residents' association however a list writes it ("Tenants & Residents Assoc",
                 # "Residents & Tenants Association", "T&RA", "Kings Hill Tenants & Residents": a community trial's
-                # TRAs missed), and "X Estate TRA" the TRA of X's estate: a TRA is named for its estate
+                # TRAs missed; "X Estate TRA", the TRA of X's estate, is X's TRA: ``_content_words``)
                 *((f"{who} {form}".strip(), "tra") for who in ("tenants and residents", "residents and tenants",
                                                               "tenants residents", "t and ra", "t and r a")
                   for form in ("associations", "association", "assoc", "assn", "")),
@@ -103,7 +103,6 @@ NAME_PHRASES = (("church of england", "ce"), ("c of e", "ce"), ("roman catholic"
                 # estate may be two, council tenants' and owners')
                 *((f"{who} {form}", f"{who} tra") for who in ("tenants", "residents")
                   for form in ("associations", "association", "assoc", "assn")),
-                ("estate tra", "tra"),
                 # a metropolitan borough's council by its names ("Walsall Council" / "Walsall Metropolitan Borough
                 # Council" / "Walsall MBC": housing and ageing trials' councils missed)
                 ("metropolitan borough council", "council"), ("mbc", "council"),
@@ -433,6 +432,8 @@ def _content_words(text: str, person: bool) -> tuple[list[str], tuple[str, ...]]
         for phrase, word in NAME_PHRASES:
             if phrase in text:  # most names: a fast path
                 text = re.sub(rf"\b{phrase}\b", word, text)
+        if "estate tra" in text:  # the TRA of X's estate is X's TRA: a rewriting, no short form a reason lists
+            text = re.sub(r"\bestate tra\b", "tra", text)
         if ("se " in text or "ne " in text or "sw" in text or "nw" in text) and _TWO_LETTER_COMPASS.search(text):
             text = _TWO_LETTER_COMPASS.sub(lambda m: f"{m.group(1)} {_COMPASS_IN_FULL[m.group(2)]}"
                                            if m.group(1) in NO_PLACES else m.group(0), text)
@@ -2145,8 +2146,6 @@ def _phrase_forms(folded: str) -> dict[str, str]:
     the word itself where it writes it so."""
     forms: dict[str, str] = {}
     for phrase, word in NAME_PHRASES:
-        if word in phrase.split():  # a rewriting, no short form ("estate tra": "Priory Estate TRA" is the TRA)
-            continue
         if phrase in folded and re.search(rf"\b{phrase}\b", folded):
             forms.setdefault(word, phrase)
     for w in folded.split():

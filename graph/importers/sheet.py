@@ -1434,6 +1434,11 @@ def _read(paths: list[Path], out_dir, mapping, name: str | None, kind: str | Non
     return reader, entries, by_id, by_label, ties, map_kind
 
 
+#: A provider cell saying who runs the row before the body's name, its name written with a capital ("Run by Walsall
+#: Council", a review's, made an organisation named so; "Run by the council" names no body, ``_one_common_word``).
+_RUN_BY = re.compile(r"(?i:run|managed|operated|owned|hosted)\s+(?i:by)\s+(?:(?i:the)\s+)?(?=[A-Z][\w'’&.-]*\s+\S)")
+
+
 def _tie_cells(reader: _Reader, entries: list, by_id: dict, by_label: dict) -> dict:
     """The ties the columns mapped to a tie's key give (``reader.tie_cells``): a directory's "Provider
     Organisation" column, mapped to ``part_of``, ties each group to the body that runs it, which keeps the two
@@ -1461,6 +1466,8 @@ def _tie_cells(reader: _Reader, entries: list, by_id: dict, by_label: dict) -> d
                 reader.repairs.setdefault((sheet, column), []).append(
                     (n, said, f"{ref!r}, its number {org_id} in its identifiers"))
                 said = named = ref  # the cell as read on: the name, without its number
+            if (run_by := _RUN_BY.match(ref)) is not None:  # "Run by Walsall Council": Walsall Council, the
+                ref = said = named = ref[run_by.end():]  # words the column's name says already
             if (split := _bracket_names(ref)) is not None:  # "Midland Heart (formerly Prime Focus)": name, alias
                 ref, also, _ = split  # a merger's note is the named body's, not the row's
                 reader.repairs.setdefault((sheet, column), []).append(
