@@ -1575,7 +1575,7 @@ def _without_note(ref: str) -> str:
 #: Words a body's own governing body adds to its name: the trust set up to run a venue, and a hall's or centre's
 #: committee or trustees ("Lye Community Centre Management Committee", "Hasbury Village Hall Committee": a review's
 #: and a community trial's, each made a parent of its own row).
-_OWN_BODY_WORDS = frozenset({"trust", "charity", "charitable", "committee", "management", "trustees"})
+_OWN_BODY_WORDS = frozenset({"trust", "charity", "charitable", "committee", "trustees"})
 
 
 def _runs_itself(ref: str, name: str, address=None) -> bool:
@@ -1590,8 +1590,9 @@ def _runs_itself(ref: str, name: str, address=None) -> bool:
 
     mine, theirs = name_key(name).tokens, name_key(ref).tokens
     town = set(re.findall(r"[^\W\d_]+", str(address or "").casefold()))
-    return bool(mine) and theirs[:len(mine)] == mine \
-        and all(t in _OWN_BODY_WORDS or t in town for t in theirs[len(mine):])
+    added = theirs[len(mine):]
+    own = _OWN_BODY_WORDS | ({"management"} if "committee" in added else set())  # ("Penn Hall Management Ltd" is a
+    return bool(mine) and theirs[:len(mine)] == mine and all(t in own or t in town for t in added)  # company)
 
 
 def _number_after_name(ref: str) -> tuple[str, str] | None:
