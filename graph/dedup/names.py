@@ -1083,15 +1083,15 @@ def part_after(a: str, b: str) -> str | None:
     phone and website a housing group's teams all share (written with a dash, "whg - Employment & Skills", it was
     already a part), or with a kind of establishment or group ("SACA Supplementary School" / "S.A.C.A.", a diaspora
     hold-out's school merged into the association it is named after at its door). The body's part, or the body:
-    reviewed, never merged (``groups.review_only``)."""
-    if not added_after(a, b):
-        return None
+    reviewed, never merged (``groups.review_only``). Asked of every pair of the merge advice: the cached keys'
+    words are read first, ``added_after`` last (bench/RESULTS.md, "Duplicates at 100k, session 16")."""
     ka, kb = name_key(a), name_key(b)
     ks, kl = (ka, kb) if len(ka.tokens) < len(kb.tokens) else (kb, ka)
     short, long_ = ks.tokens, kl.tokens
     added = long_[len(short):]  # (after a whole name: "Walsall Council - Money Home Job" / "... Job team" is one
     # team written twice, its unit after a dash the name's part)
-    if long_[:len(short)] != short or len(added) < 2:
+    if len(added) < 2 or not (added[-1] in _PART_ENDS or added[-1] in KIND_WORDS or added[-1] in _GROUPS) \
+            or long_[:len(short)] != short or not added_after(a, b):
         return None
     # a kind of establishment or group after a body's initials: its school or club ("Spago" / "Spago Restaurant
     # Bar", a restaurant written in full, is no body's initials)
