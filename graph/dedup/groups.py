@@ -611,19 +611,16 @@ def merge_plan(pairs, names: Mapping[str, str] | None = None, *, review_size: in
             flagged.setdefault(group_of[a], f"its group holds {a} and {b}, at two sites, joined only through "
                                             "another record that may be either")
     decided = set(flagged)
-    # a group of one name (or one identifier) written several times: every pair of it listed, each one name with
-    # nothing apart (``DuplicatePair.one_name``: the same name once normalised, or the same identifier, and no
-    # address, postcode, phone or website apart), none for review only
+    # a group every two records of which are a pair to merge, none for review only (``complete``), and of those one
+    # name (or one identifier) written several times: each one name with nothing apart (``DuplicatePair.one_name``:
+    # the same name once normalised, or the same identifier, and no address, postcode, phone or website apart)
     clean: dict[int, int] = defaultdict(int)
-    for p in pairs:
-        if getattr(p, "one_name", False) and id(p) not in why and id(p) not in own_cut \
-                and p.a in group_of and group_of[p.a] == group_of.get(p.b):
-            clean[group_of[p.a]] += 1
-    one_name = {g for g, n in clean.items() if n == len(members[g]) * (len(members[g]) - 1) // 2}
     linked: dict[int, int] = defaultdict(int)
     for p in pairs:
         if id(p) not in why and id(p) not in own_cut and p.a in group_of and group_of[p.a] == group_of.get(p.b):
             linked[group_of[p.a]] += 1
+            clean[group_of[p.a]] += bool(getattr(p, "one_name", False))
+    one_name = {g for g, n in clean.items() if n == len(members[g]) * (len(members[g]) - 1) // 2}
     complete = {g for g, n in linked.items() if n == len(members[g]) * (len(members[g]) - 1) // 2}
     # initials read as the other name's words say nothing against a pair that one name written twice joins anyway
     # ("TU Wien" / "Technische Universität Wien", also written "TU Wien": a trial's group of three was reviewed)
