@@ -1239,7 +1239,7 @@ def test_placeholders_in_optional_columns_are_empty_with_one_warning_per_column(
 
 def test_a_postcode_district_or_sector_alone_is_kept_with_one_warning_naming_its_rows(lcg, tmp_path):
     """A faith register's "B63 3" and "B68" were taken silently as postcodes while its "tbc" was warned about: a
-    district or sector is an area, not a postcode, and `lcg duplicates` reads no place from it. The schema's postcode
+    district or sector is an area, not a postcode, and `lcg duplicates` reads only its district. The schema's postcode
     is any text, so the part is kept as written, with one warning per column naming its rows, as a placeholder
     has; full postcodes, a US ZIP and a placeholder are not said so."""
     text = ("Name,Postcode\nSt John the Baptist Halesowen,B63 3\nOak Trust,WV10 8PN\nOldbury Jamia Masjid,B68 \n"
@@ -1254,8 +1254,8 @@ def test_a_postcode_district_or_sector_alone_is_kept_with_one_warning_naming_its
     assert said == ["warning: list.csv:5: column 'Postcode': 'tbc' read as empty (a placeholder)",
                     "warning: list.csv:2 (and 2 more rows): column 'Postcode': 'B63 3' (row 2), 'B68' (row 4), "
                     "'wv4' (row 7): parts of a postcode (its district or sector), not a full one: kept as written, "
-                    "but `lcg duplicates` reads no place from it; write the full postcode there (such as WV1 1LY) "
-                    "where it is known"], said
+                    "but `lcg duplicates` reads only its district from it; write the full postcode there (such as "
+                    "WV1 1LY) where it is known"], said
 
 
 @pytest.mark.parametrize("header, label", [
@@ -3995,7 +3995,8 @@ def test_a_hall_s_own_committee_is_the_hall_s_own_body(lcg, tmp_path):
 
 def test_a_provider_cell_saying_run_by_a_body_names_that_body(lcg, tmp_path):
     """A review's "Run by Walsall Council" became an organisation named so; the words say what the column says."""
-    text = "Venue,Run by,Town\nWalsall Arts Centre,Run by Walsall Council,Walsall\nBilston Hall,Run by the council,Bilston\n"
+    text = ("Venue,Run by,Town\nWalsall Arts Centre,Run by Walsall Council,Walsall\n"
+            "Bilston Hall,Run by the council,Bilston\n")
     result = _import_list(lcg, tmp_path, text, "{Venue: Label, Run by: part_of, Town: address}")
     assert result.exit_code == 0, result.output
     ds = load_dataset(tmp_path / "data")

@@ -1821,7 +1821,7 @@ def _warnings(reader: _Reader) -> list[str]:
         said = ", ".join(f"{t!r} ({_rows_said([n for n, c in cells if c == t])})" for t in texts)
         out.append(f"{_rows_at(sheet, rows[0], len(rows))}: column {column!r}: {said}: "
                    f"{'a part' if len(texts) == 1 else 'parts'} of a postcode (its district or sector), not a full "
-                   "one: kept as written, but `lcg duplicates` reads no place from it; write the full postcode there "
+                   "one: kept as written, but `lcg duplicates` reads only its district from it; write the full postcode there "
                    "(such as WV1 1LY) where it is known")
     for (sheet, column), cells in reader.other_bodies.items():
         rows = sorted({n for n, _ in cells})
