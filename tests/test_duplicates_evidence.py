@@ -2757,3 +2757,12 @@ def test_a_school_or_club_after_a_body_s_initials_is_its_own():
     from graph.dedup.names import part_after
 
     assert part_after("Spago", "Spago Restaurant Bar") is None
+
+
+def test_a_same_name_reason_lists_each_short_form_once_and_only_short_ones():
+    """The review page of a community trial read "(assoc = association, residents assoc = residents association,
+    tenants and residents assoc = tenants and residents association)": the phrase inside a longer one, and two
+    spellings of the words, listed as short forms."""
+    (pair,) = find_duplicates([_org("a", "Heath Town Tenants' & Residents' Association"),
+                               _org("b", "Heath Town Tenants & Residents Assoc")])
+    assert pair.reasons[0].endswith("(assoc = association)"), pair.reasons

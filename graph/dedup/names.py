@@ -2132,7 +2132,8 @@ def _short_forms(a: str, b: str) -> list[str]:
                 and w not in wy]
     forms_a, forms_b = _phrase_forms(fa), _phrase_forms(fb)
     for word in sorted(forms_a.keys() & forms_b.keys()):
-        if forms_a[word] != forms_b[word]:
+        if forms_a[word] != forms_b[word] and " " not in min(forms_a[word], forms_b[word], key=len):  # (a short
+            # form, one word: not "Tenants & Residents Assoc" beside "... Association", both the words)
             short, long_ = sorted((forms_a[word], forms_b[word]), key=len)
             out.append(f"{short.upper() if len(short) <= 4 else short} = {long_}")  # (initials: "CVS", "PCN")
     if (fa.endswith(" ft") and _NHS_FORM.search(fb) and not fb.endswith(" ft")) or (
@@ -2143,11 +2144,14 @@ def _short_forms(a: str, b: str) -> list[str]:
 
 def _phrase_forms(folded: str) -> dict[str, str]:
     """How a folded name writes each word ``NAME_PHRASES`` reads ("council": "metropolitan borough council" or "mbc"),
-    the word itself where it writes it so."""
+    the word itself where it writes it so. Each phrase read is read no further, as ``_content_words`` reads them: the
+    "residents assoc" of "tenants and residents assoc" is no residents' association of its own."""
     forms: dict[str, str] = {}
+    text = folded
     for phrase, word in NAME_PHRASES:
-        if phrase in folded and re.search(rf"\b{phrase}\b", folded):
+        if phrase in text and re.search(rf"\b{phrase}\b", text):
             forms.setdefault(word, phrase)
+            text = re.sub(rf"\b{phrase}\b", word, text)
     for w in folded.split():
         if w in _PHRASE_WORDS:
             forms.setdefault(w, w)
