@@ -897,8 +897,9 @@ def find_duplicates(records, *, min_score: float = W.DUPLICATE_MIN_SCORE, top_k:
 
     A record linked to the other by PART_OF (either way) is never offered: the data
     already says they are a unit and its parent, whatever their names share; nor one whose address is care of the
-    other (``_care_of``), nor a unit and its parent's name written again (``_without_units_of_others``). A UK postcode an address ends with
-    is the record's postcode when it has none (a list without a postcode column writes it there).
+    other (``_care_of``), nor a unit and its parent's name written again (``_without_units_of_others``). A UK
+    postcode an address ends with is the record's postcode when it has none (a list without a postcode column writes
+    it there).
     """
     records = [replace(r, postcode=written) if not r.postcode and (written := postcode_in(r.address)) else r
                for r in records]

@@ -1093,11 +1093,10 @@ def part_after(a: str, b: str) -> str | None:
     if len(added) < 2 or not (added[-1] in _PART_ENDS or added[-1] in KIND_WORDS or added[-1] in _GROUPS) \
             or long_[:len(short)] != short or not added_after(a, b):
         return None
-    # a kind of establishment or group after a body's initials: its school or club ("Spago" / "Spago Restaurant
+    # a kind of establishment or group only after a body's initials: its school or club ("Spago" / "Spago Restaurant
     # Bar", a restaurant written in full, is no body's initials)
-    kind = added[-1] in KIND_WORDS or added[-1] in _GROUPS
     initials = set(short) <= ks.capitals or (len(short) == 1 and 3 <= len(short[0]) <= 6 and not _LOWER.search(ks.raw))
-    return " ".join(added).title() if added[-1] in _PART_ENDS or (kind and initials) else None
+    return " ".join(added).title() if added[-1] in _PART_ENDS or initials else None
 
 
 def added_words(a: str, b: str) -> tuple[frozenset, frozenset] | None:

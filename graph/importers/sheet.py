@@ -1580,12 +1580,12 @@ _OWN_BODY_WORDS = frozenset({"trust", "charity", "charitable", "committee", "tru
 
 def _runs_itself(ref: str, name: str, address=None) -> bool:
     """Whether a provider cell names the row's own body: the row's name (``_names_itself``), or with only "Trust",
-    "charity", "(Management) Committee", "Trustees" or the town of the row's address added (legal forms aside): the trust set up to run a venue, the same
-    organisation for a partnership ("Grand Theatre (Wolverhampton) Ltd" running the Grand Theatre of Wolverhampton,
-    "The New Art Gallery Walsall" the New Art Gallery of Walsall). Made a separate parent, `lcg duplicates`, which
-    never offers a unit as its parent's duplicate, could never offer it beside another list's row of the body (an
-    arts trial's "Smethwick Heritage Centre Trust"). Another body's name ("Walsall Council" running "Walsall Arts
-    Centre") is no such name."""
+    "charity", "(Management) Committee", "Trustees" or the town of the row's address added (legal forms aside): the
+    trust set up to run a venue, the same organisation for a partnership ("Grand Theatre (Wolverhampton) Ltd" running
+    the Grand Theatre of Wolverhampton, "The New Art Gallery Walsall" the New Art Gallery of Walsall). Made a
+    separate parent, `lcg duplicates`, which never offers a unit as its parent's duplicate, could never offer it
+    beside another list's row of the body (an arts trial's "Smethwick Heritage Centre Trust"). Another body's name
+    ("Walsall Council" running "Walsall Arts Centre") is no such name."""
     from ..dedup.names import name_key
 
     mine, theirs = name_key(name).tokens, name_key(ref).tokens
@@ -1821,8 +1821,8 @@ def _warnings(reader: _Reader) -> list[str]:
         said = ", ".join(f"{t!r} ({_rows_said([n for n, c in cells if c == t])})" for t in texts)
         out.append(f"{_rows_at(sheet, rows[0], len(rows))}: column {column!r}: {said}: "
                    f"{'a part' if len(texts) == 1 else 'parts'} of a postcode (its district or sector), not a full "
-                   "one: kept as written, but `lcg duplicates` reads only its district from it; write the full postcode there "
-                   "(such as WV1 1LY) where it is known")
+                   "one: kept as written, but `lcg duplicates` reads only its district from it; write the full "
+                   "postcode there (such as WV1 1LY) where it is known")
     for (sheet, column), cells in reader.other_bodies.items():
         rows = sorted({n for n, _ in cells})
         out.append(f"{_rows_at(sheet, rows[0], len(rows))}: column {column!r}: "
@@ -1849,7 +1849,8 @@ def _warnings(reader: _Reader) -> list[str]:
             (f" and {len(cells) - 3} more" if len(cells) > 3 else "")
         out.append(f"{_rows_at(sheet, rows[0], len(rows))}: column {column!r}: {shown} "
                    f"name{'s' if len(cells) == 1 else ''} the row's own body (its name, or with a legal form, 'Trust', "
-                   "'Committee', its town or a note added), not another that runs it: no part_of, the name kept as the row's alias")
+                   "'Committee', its town or a note added), not another that runs it: no part_of, the name kept as the "
+                   "row's alias")
     for sheet, n, name, node_id, other in reader.bare_taken:
         out.append(f"{sheet}:{n}: {name!r} ({node_id}) was a record of its name alone in {other}, made for a "
                    "provider's cell there; this row's record replaces it, and that file's rows stay tied to it")
@@ -1995,10 +1996,15 @@ _FOOTER = re.compile(r"(?:exported|export|total|totals|source|sources|generated|
 _AS_AT = re.compile(r"(?:data\s+|figures\s+|information\s+|correct\s+)?as\s+at\b", re.IGNORECASE)
 
 
+def _filled(row) -> list[int]:
+    """Where a row's cells are written (not empty, not blank): a header's named columns, a note's cells."""
+    return [i for i, c in enumerate(row) if c not in (None, "") and str(c).strip()]
+
+
 def _footer_said(row) -> str:
     """How a last row was told from the list's rows, for its warning: its first cell alone written, or a note's word
     starting cells that read as a sentence (``_split_footer``)."""
-    if sum(c not in (None, "") and bool(str(c).strip()) for c in row) > 1:
+    if len(_filled(row)) > 1:
         return "a note's word first, a sentence split at its commas"
     return "its first cell alone written"
 
@@ -2010,9 +2016,7 @@ def _footer(header, row) -> bool:
     imported as an organisation; later trials' with "Last updated Feb 2025 by Economy team - please tell us about
     changes", "NB company nos. copied from pledge forms - not checked..." and GrantNav's "Data published under the
     Open Government Licence; exported from GrantNav 2024-03-01" (refused as "no Label")."""
-    named = sum(c not in (None, "") and bool(str(c).strip()) for c in header)
-    filled = [i for i, c in enumerate(row) if c not in (None, "") and str(c).strip()]
-    return named > 1 and filled == [0] and isinstance(row[0], str) and (
+    return len(_filled(header)) > 1 and _filled(row) == [0] and isinstance(row[0], str) and (
         _FOOTER.match(row[0].strip()) is not None or _a_sentence(row[0])) or _split_footer(header, row)
 
 
@@ -2022,16 +2026,16 @@ def _split_footer(header, row) -> bool:
     ``_FOOTER``, ``_NOTE_WORD``, ``_AS_AT``), which no body's name starts with, and its cells joined read as a
     sentence (``_a_sentence``, one word in small letters enough after such a start). A money trial's DWP list ended
     with "Source: DWP Black Country District partnership team, Oct 2024. OFFICIAL" in two cells: an organisation."""
-    named = sum(c not in (None, "") and bool(str(c).strip()) for c in header)
     first = str(row[0]).strip() if row and isinstance(row[0], str) else ""
-    if named < 2 or not first or not (_FOOTER.match(first) or _NOTE_WORD.match(first) or _AS_AT.match(first)):
+    if len(_filled(header)) < 2 or not first or not (_FOOTER.match(first) or _NOTE_WORD.match(first)
+                                                      or _AS_AT.match(first)):
         return False
     return _a_sentence(_footer_text(row), least=1)
 
 
 def _footer_text(row) -> str:
     """A note's row as its writer wrote it: its written cells joined at the commas a CSV split them at."""
-    return ", ".join(" ".join(str(c).split()) for c in row if c not in (None, "") and str(c).strip())
+    return ", ".join(" ".join(str(row[i]).split()) for i in _filled(row))
 
 
 def _totals(reader: _Reader, label: str, numbered: list) -> list:
@@ -2150,14 +2154,11 @@ def _inner_notes(reader: _Reader, label: str, header, head: list[str], numbered:
     directory v4", was called "a note inside the list")."""
     from ..dedup.places import BUILTIN_PLACES, country_named
 
-    def filled(row) -> list[int]:
-        return [i for i, c in enumerate(row) if c not in (None, "") and str(c).strip()]
-
-    named = sum(c not in (None, "") and bool(str(c).strip()) for c in header)
-    ones = [(n, r, filled(r)[0]) for n, r in numbered if len(filled(r)) == 1]
+    named = len(_filled(header))
+    ones = [(n, r, _filled(r)[0]) for n, r in numbered if len(_filled(r)) == 1]
     if named < 2 or not ones or 2 * len(ones) >= len(numbered):
         return numbered
-    full = [r for _, r in numbered if len(filled(r)) > 1]
+    full = [r for _, r in numbered if len(_filled(r)) > 1]
 
     def fold(text) -> str:
         return " ".join(str(text).split()).casefold()
@@ -2200,8 +2201,8 @@ def _inner_notes(reader: _Reader, label: str, header, head: list[str], numbered:
     nameless = [i for i, c in enumerate(head) if c != "label"] if "label" in head else []
     # the rows of the list right under each row: a heading heads them
     # (past the notes between: "SCHOOL SITES (evening lets)" heads its rows from above "NB school halls are ...")
-    rows_only = [(n, r) for n, r in numbered if len(filled(r)) != 1 or not _a_note(str(r[filled(r)[0]]).strip())]
-    under = {n: len(filled(rows_only[k + 1][1])) > 1 for k, (n, _) in enumerate(rows_only[:-1])}
+    rows_only = [(n, r) for n, r in numbered if len(_filled(r)) != 1 or not _a_note(str(r[_filled(r)[0]]).strip())]
+    under = {n: len(_filled(rows_only[k + 1][1])) > 1 for k, (n, _) in enumerate(rows_only[:-1])}
     passed = {}
     for n, r, i in ones:
         text = str(r[i]).strip()
