@@ -2766,3 +2766,70 @@ def test_a_same_name_reason_lists_each_short_form_once_and_only_short_ones():
     (pair,) = find_duplicates([_org("a", "Heath Town Tenants' & Residents' Association"),
                                _org("b", "Heath Town Tenants & Residents Assoc")])
     assert pair.reasons[0].endswith("(assoc = association)"), pair.reasons
+
+
+def test_an_area_for_an_address_at_one_full_postcode_is_no_second_street():
+    """A digital inclusion trial's grants list gave each recipient its ward as the address: "Heath Town" beside
+    "Chervil Rise, Wolverhampton", both WV10 0HP, was read as two streets and the hub's records reviewed as two
+    sites. At one full postcode the area is no street; at two postcodes (or a US ZIP) the streets still say two."""
+    hub = dict(address="Chervil Rise, Wolverhampton", postcode="WV10 0HP", phone="01902 553760")
+    plan = _plan(_org("a", "Heath Town Community Hub", **hub),
+                 _org("b", "Heath Town Community Hub CIO", address="Heath Town", postcode="WV10 0HP"))
+    assert [p.action for p in plan] == ["merge"], plan
+    assert not any("different streets" in r for p in plan for r in p.pair.reasons), plan
+    apart = find_duplicates([_org("a", "Heath Town Community Hub", **hub), _org(
+        "b", "Heath Town Community Hub", address="Greets Green and Lyng", postcode="WV10 9AA")], min_score=0.0)
+    assert any("different streets" in r for p in apart for r in p.reasons), apart
+
+
+def test_a_body_s_service_named_after_it_at_one_postcode_is_reviewed_and_its_club_written_in_full_merged():
+    """A transport trial merged "Age UK Walsall Community Transport" into "Age UK Walsall" and "Wolverhampton
+    Wheelers Youth Academy" into the club on a shared postcode alone (a street's many doors): a part at the body's
+    door, or the body. "Wolverhampton Wheelers Cycling Club" is the club written with its kind."""
+    at = dict(postcode="WV6 9NW")
+    for body, part in (("Age UK Walsall", "Age UK Walsall Community Transport"),
+                       ("Wolverhampton Wheelers", "Wolverhampton Wheelers Youth Academy")):
+        plan = _plan(_org("a", body, **at), _org("b", part, **at))
+        assert [p.action for p in plan] == ["review"], (part, plan)
+    others = [_org(f"o{n}", name, postcode=f"B{n} 1AA") for n, name in enumerate((
+        "Walsall Roads Cycling Club", "Stourbridge Cycling Club", "Tipton Walking Group", "Dudley Walking Group"))]
+    for club in ("Wolverhampton Wheelers Cycling Club", "Bilston Striders Walking Group"):
+        plan = _plan(_org("a", club.rsplit(" ", 2)[0], **at), _org("b", club, **at), *others)
+        assert [(p.pair.a, p.pair.b, p.action) for p in plan] == [("a", "b", "merge")], (club, plan)
+
+
+def test_one_number_under_names_more_apart_than_alike_is_reviewed():
+    """"Wheels to Work Black Country" / "Black Country Community Transport CIO", a charity's project under its number
+    at its postcode, was merged at 0.99 in a transport trial: they share two words and each has two of its own. A
+    renamed body whose names share more than they differ ("Age Concern Wolverhampton" / "Age UK Wolverhampton")
+    merges on its number."""
+    n = dict(identifiers=("GB-CHC-1178842",), postcode="WS10 8JN")
+    plan = _plan(_org("a", "Black Country Community Transport CIO", **n), _org("b", "Wheels to Work Black Country", **n))
+    assert [p.action for p in plan] == ["review"], plan
+    plan = _plan(_org("a", "Age Concern Wolverhampton", **n), _org("b", "Age UK Wolverhampton", **n))
+    assert [p.action for p in plan] == ["merge"], plan
+
+
+def test_a_society_s_number_and_a_charity_s_or_company_s_are_two_bodies():
+    """An energy trial merged a co-operative (GB-MPR) into an advice charity (GB-CHC) on three words of their names:
+    a registered society is no company, and a charitable one is an exempt charity, on no Charity Commission register.
+    A charity's and a company's numbers may be one body's (a charitable company)."""
+    for other in ("GB-CHC-1190234", "GB-COH-08123456"):
+        pairs = _pairs(_org("a", "Energy Advice Black Country", identifiers=(other,)),
+                       _org("b", "Black Country Community Energy", identifiers=("GB-MPR-7412R",)))
+        assert not pairs, (other, pairs)
+    (pair,) = find_duplicates([_org("a", "Energy Advice Black Country", identifiers=("GB-CHC-1190234",)),
+                               _org("b", "Energy Advice Black Country Ltd", identifiers=("GB-MPR-7412R",))],
+                              min_score=0.0)
+    assert "registers no one body is on together (GB-CHC / GB-MPR)" in "; ".join(pair.reasons), pair.reasons
+    assert _plan(_org("a", "Energy Advice Black Country", identifiers=("GB-CHC-1190234",)),
+                 _org("b", "Energy Advice Black Country Ltd", identifiers=("GB-COH-08123456",)))
+
+
+def test_a_library_service_and_one_of_its_libraries_with_words_of_their_own_are_reviewed():
+    """"Walsall Libraries & Heritage" / "Walsall Central Library" were merged at one door and switchboard in an energy
+    trial: the service (libraries, plural) and one of its venues, whatever words each adds."""
+    at = dict(address="Lichfield Street, Walsall", postcode="WS1 1TR", phone="01922 653121")
+    plan = _plan(_org("a", "Walsall Libraries & Heritage", **at), _org("b", "Walsall Central Library", **at))
+    assert [p.action for p in plan] == ["review"], plan
+    assert any("one of its venues" in n for n in plan[0].notes), plan

@@ -148,7 +148,18 @@ def identifier_clash(ra, rb) -> set[str]:
     if not (ra.identifiers and rb.identifiers):
         return set()
     a, b = {registry_id(i) for i in ra.identifiers}, {registry_id(i) for i in rb.identifiers}
-    return set() if a & b else {_scheme(i) for i in a} & {_scheme(i) for i in b}
+    if a & b:
+        return set()
+    sa, sb = {_scheme(i) for i in a}, {_scheme(i) for i in b}
+    return (sa & sb) | {" and ".join(sorted((x, y))) for x, y in _NEVER_ONE_BODY
+                        if (x in sa and y in sb) or (y in sa and x in sb)}
+
+
+#: Registers no one body is on together: a registered society (co-operative or community benefit society, on the
+#: Mutuals Public Register) is no company, and a charitable one is an exempt charity, on no Charity Commission
+#: register (an energy trial's co-op, GB-MPR, was merged into an advice charity, GB-CHC, on two words of their
+#: names). A society's Companies House index ("IP30086R") is read as its GB-MPR number (``registry_id``).
+_NEVER_ONE_BODY = (("GB-MPR", "GB-CHC"), ("GB-MPR", "GB-COH"))
 
 
 @paused_gc()  # (as ``find_duplicates``)
@@ -619,10 +630,13 @@ def contact_evidence(ra, rb, switchboards: Mapping[str, int] | None = None) -> t
             where = "on one street" if street else ON_DIFFERENT_STREETS
             reasons.append(f"but different addresses {where} ({ra.address.strip()} / {rb.address.strip()})")
     elif (wa := _address_words(ta := _written_address(ra))) and (wb := _address_words(tb := _written_address(rb))):
-        if not _one_street(wa, wb, typo):
+        if not _one_street(wa, wb, typo) and not (pa and pb and pa[1] == pb[1] and " " in pa[1]):
             # not both read as a number and a street, two addresses with no word in common (street nor town) are
             # two places: "145 W. 53rd St., New York" / "3rd St. Promenade, Santa Monica"; an address a company's
-            # name runs on with counts too ("Bupa Care Homes Ltd, 12 High St, Maidstone" / "..., Chelmsford")
+            # name runs on with counts too ("Bupa Care Homes Ltd, 12 High St, Maidstone" / "..., Chelmsford").
+            # Not at one full UK postcode (a street's few doors): there one address names the area, not a street,
+            # as a grants list's "Ward" column does ("Heath Town" / "Chervil Rise, Wolverhampton", both WV10 0HP, a
+            # digital inclusion trial's hub reviewed as two sites)
             delta -= W.DIFFERENT_ADDRESS
             reasons.append(f"but different addresses {ON_DIFFERENT_STREETS} ({ta} / {tb})")
         elif not one_place and _towns_apart(ra, rb, ta, tb):  # one building's name in two towns ("St Peter's
@@ -1115,7 +1129,10 @@ def find_duplicates(records, *, min_score: float = W.DUPLICATE_MIN_SCORE, top_k:
                            f"({', '.join(people[:3])})")
         if clash:  # two different charity (or company) numbers: two bodies, whatever the names say
             score = min(score, W.CONFLICTING_IDENTIFIER)
-            reasons.append(f"but different {', '.join(sorted(clash))} numbers")
+            if same_kind := sorted(c for c in clash if " and " not in c):
+                reasons.append(f"but different {', '.join(same_kind)} numbers")
+            reasons += [f"but numbers of registers no one body is on together ({c.replace(' and ', ' / ')})"
+                        for c in sorted(clash) if " and " in c]
         if ra.address and rb.address and not same_ids and _abroad(ra.address, rb.address):  # a body and its
             score = min(score, W.CONFLICTING_IDENTIFIER)  # namesake abroad, whatever the names and websites say
         score = round(score, 3)  # the score said is the score decided: a pair shown at 0.8 is listed at 0.8 (a

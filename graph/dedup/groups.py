@@ -29,7 +29,7 @@ from . import weights as W
 from .places import DISTRICTS
 from .names import (AFTER_A_DASH, ANOTHER_INSTITUTION, FOUNDATION_OF, IN_BRACKETS, MANY_AND_ONE,
                     NO_WORD_IN_COMMON, ONLY_A_PLACE, OWN_WORDS, SAME_NAME, SPELLED_OUT, SPELLS_A_KIND, acronyms,
-                    added_after, name_key, part_after, same_words, several_bodies)
+                    added_after, club_written_in_full, many_and_one, name_key, part_after, same_words, several_bodies)
 
 __all__ = ["overlap_groups", "merge_groups", "groups_of", "merge_plan", "review_only", "PlannedPair"]
 
@@ -321,6 +321,25 @@ def review_only(pair, names: Mapping[str, str] | None, several=None) -> str | No
         # door, the body or a part of it
         return ("one registered number, and one name is the other's with words of its own: a service, project or "
                 "branch of the body, or the body: review it (merge them, or keep both with part_of)")
+    if names and not same_ids and any(r.startswith("same postcode") for r in pair.reasons) and not any(
+            r.startswith(_ONE_PLACE_OR_LINE) for r in pair.reasons) and not (
+            "(" in names[pair.a] or "(" in names[pair.b]) and added_after(names[pair.a], names[pair.b]) and not \
+            club_written_in_full(names[pair.a], names[pair.b]):
+        # a body's service or section at its postcode ("Age UK Walsall Community Transport" / "Age UK Walsall",
+        # "Wolverhampton Wheelers Youth Academy" / "Wolverhampton Wheelers", merged at 1.0 and 0.83 in a transport
+        # trial): a postcode is a street's many doors, and a name that adds words of its own after the body's names
+        # a part of it as often as the body written in full (a bracket's words, its owner's or its site's, "Forest
+        # Arts Centre (Walsall Council)", are read by the rules on brackets)
+        return ("one name is the other's with words of its own after it, and only a postcode says one place (a "
+                "street's many doors): a service, project or section of the body at its door, or the body: review it "
+                "(merge them, or keep both with part_of)")
+    if same_ids and names and OWN_WORDS in pair.reasons[0] and _more_apart_than_alike(
+            names[pair.a], names[pair.b]) and not any(map(numbers_a_site, same_ids)):
+        # "Wheels to Work Black Country" / "Black Country Community Transport CIO", a charity's project under its
+        # number at its postcode, merged at 0.99 in a transport trial: names that share fewer words than each
+        # adds are as far apart as names with none in common (below)
+        return ("one registered number, but names that share fewer words than each has of its own: a project, "
+                "branch or other name of one body: review it (merge them, or keep both with part_of)")
     if same_ids and pair.reasons[0].startswith(NO_WORD_IN_COMMON) and not any(map(numbers_a_site, same_ids)):
         # a charity's projects and branches are registered under its number, and a company's trading names under
         # its own ("Restore" / "Birmingham Churches Together", "Codsall U3A" / "The Third Age Trust": 0.99 on the
@@ -389,7 +408,8 @@ def review_only(pair, names: Mapping[str, str] | None, several=None) -> str | No
     if SITE_OF_THE_BODY in pair.reasons:
         return ("one name is the other's and words of its own naming a site, a service or a branch, on the body's "
                 "website: review it (merge them, or keep both with part_of)")
-    if pair.reasons and MANY_AND_ONE in pair.reasons[0]:
+    if pair.reasons and (MANY_AND_ONE in pair.reasons[0] or (names and many_and_one(
+            name_key(names[pair.a]), name_key(names[pair.b])))):  # (with words of their own besides, scored by them)
         return ("one name writes a venue's kind in the plural, the other once: a service (a council's libraries) and "
                 "one of its venues, or one body written so: review it (merge them, or keep both with part_of)")
     if pair.reasons and FOUNDATION_OF in pair.reasons[0]:
@@ -443,6 +463,12 @@ def borough_and_place(reason: str) -> bool:
     until council areas were places: a review's find), or two bodies."""
     m = _CLASH.match(reason) if reason.startswith("different places") else None
     return m is not None and any(set(side.split()) <= DISTRICTS for side in m.groups())
+
+
+def _more_apart_than_alike(a: str, b: str) -> bool:
+    """Each name has as many words of its own as the two share, or more (``_name_words``' content words)."""
+    ta, tb = set(name_key(a).tokens), set(name_key(b).tokens)
+    return min(len(ta - tb), len(tb - ta)) >= len(ta & tb)
 
 
 def _kind_of_its_own(a: str, b: str) -> bool:

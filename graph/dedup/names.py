@@ -1072,6 +1072,16 @@ def added_after(a: str, b: str) -> bool:
     return long_[:len(short)] == short
 
 
+def club_written_in_full(a: str, b: str) -> bool:
+    """One name is the other's with words ending in a club's or a group's word after it, the other naming no kind of
+    body: the club written with its kind ("Wolverhampton Wheelers Cycling Club" / "Wolverhampton Wheelers", "Bilston
+    Striders Walking Group", a transport trial's true pairs), as "Tipton Harriers Athletic Club" is the club "Tipton
+    Harriers" (``building_after``); a named body's club is its part ("St Michael's CE Primary School Eco Club")."""
+    ta, tb = name_key(a).tokens, name_key(b).tokens
+    short, long_ = (ta, tb) if len(ta) < len(tb) else (tb, ta)
+    return long_[:len(short)] == short and long_[-1] in _GROUPS and not KIND_WORDS.intersection(short)
+
+
 #: The last word of a part of a body named after it: its team, unit, service or programme ("whg Money Advice Team",
 #: "Wolverhampton Homes Financial Inclusion Team", at the body's door, on its switchboard and website).
 _PART_ENDS = frozenset("team teams unit service services department dept division section programme project".split())
@@ -1128,14 +1138,14 @@ def many_and_one(a: NameKey, b: NameKey) -> str | None:
     """The word of a venue's kind (``_VENUE_KINDS``) one name writes in the plural where the other writes it once,
     all their other words the same: "libraries" for "Dudley Libraries" / "Dudley Library", a library trial's
     merge at 1.0 of the council's library service into its town library (the plural is within the names'
-    spelling tolerance, ``other_number``). The service and one of its venues: reviewed, never merged."""
+    spelling tolerance, ``other_number``), whatever other words each adds ("Walsall Libraries & Heritage" /
+    "Walsall Central Library", merged at one door and switchboard in an energy trial). The service and one of its
+    venues: reviewed, never merged."""
     only_a, only_b = set(a.tokens) - set(b.tokens), set(b.tokens) - set(a.tokens)
-    if len(only_a) != 1 or len(only_b) != 1:
-        return None
-    (x,), (y,) = only_a, only_b
-    for one, many in ((x, y), (y, x)):
-        if one in _VENUE_KINDS and many in (one + "s", one[:-1] + "ies"):
-            return many
+    for ones, manys in ((only_a, only_b), (only_b, only_a)):
+        for one in ones & _VENUE_KINDS:
+            if (many := next((m for m in (one + "s", one[:-1] + "ies") if m in manys), None)):
+                return many
     return None
 
 
@@ -1853,7 +1863,7 @@ def name_similarity(a: NameKey, b: NameKey, weight, ambiguous=frozenset(), place
             hall := building_after(a, b, places) or building_after(b, a, places)):
         score, reason = _name_overlap(a, b, weight, ambiguous, places)
         return score, f"{reason}, but only one adds {hall!r}, a building or group of the other's{AFTER_A_DASH}"
-    if len(a.tokens) == len(b.tokens) and (many := many_and_one(a, b)):
+    if len(set(a.tokens) ^ set(b.tokens)) == 2 and (many := many_and_one(a, b)):  # (one word each: scored so)
         score, reason = _name_overlap(a, b, weight, ambiguous, places)
         return score, f"{reason}, but only one names {many!r}, several{MANY_AND_ONE}"
     if (national := national_clash(a, b)):
