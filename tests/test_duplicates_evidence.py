@@ -2804,7 +2804,8 @@ def test_one_number_under_names_more_apart_than_alike_is_reviewed():
     renamed body whose names share more than they differ ("Age Concern Wolverhampton" / "Age UK Wolverhampton")
     merges on its number."""
     n = dict(identifiers=("GB-CHC-1178842",), postcode="WS10 8JN")
-    plan = _plan(_org("a", "Black Country Community Transport CIO", **n), _org("b", "Wheels to Work Black Country", **n))
+    plan = _plan(_org("a", "Black Country Community Transport CIO", **n),
+                 _org("b", "Wheels to Work Black Country", **n))
     assert [p.action for p in plan] == ["review"], plan
     plan = _plan(_org("a", "Age Concern Wolverhampton", **n), _org("b", "Age UK Wolverhampton", **n))
     assert [p.action for p in plan] == ["merge"], plan
@@ -2833,3 +2834,13 @@ def test_a_library_service_and_one_of_its_libraries_with_words_of_their_own_are_
     plan = _plan(_org("a", "Walsall Libraries & Heritage", **at), _org("b", "Walsall Central Library", **at))
     assert [p.action for p in plan] == ["review"], plan
     assert any("one of its venues" in n for n in plan[0].notes), plan
+
+
+@pytest.mark.parametrize("short", ["Oldbury Community Transport Co-op", "Oldbury Community Transport Co-operative",
+                                   "Oldbury Community Transport Coop"])
+def test_a_co_operative_however_it_is_written(short):
+    """A transport trial's "Oldbury Community Transport Co-op" / "... Cooperative" at one postcode was missed: the
+    "co" of "Co-op" was read as a company's "& Co" and dropped, leaving "op"."""
+    at = dict(postcode="B69 4AA")
+    plan = _plan(_org("a", short, **at), _org("b", "Oldbury Community Transport Cooperative", **at))
+    assert [p.action for p in plan] == ["merge"], plan

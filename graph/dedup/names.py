@@ -77,6 +77,8 @@ ABBREVIATIONS = {
     "regt": "regiment", "bn": "battalion",
     # and the DWP's offices' (``NAME_PHRASES``)
     "jcp": "jobcentre",
+    # and a co-operative's ("Dudley Green Energy Coop", ``NAME_PHRASES``)
+    "coop": "cooperative", "coops": "cooperatives",
 }
 #: Names of a church written in several ways ("St Mary's Church of England Primary School", "... C of E
 #: Primary", "... CofE Primary", "... CE Primary"): one word each, before the words are read, so that
@@ -130,7 +132,12 @@ NAME_PHRASES = (("church of england", "ce"), ("c of e", "ce"), ("roman catholic"
                 # the DWP's offices, "Tipton JCP" / "Jobcentre Plus - Tipton" / "Tipton Jobcentre" (a financial
                 # inclusion trial's pair at one door, 0.72 and unmerged; "JCP" is ``ABBREVIATIONS``')
                 ("jobcentre plus", "jobcentre"), ("job centre plus", "jobcentre"), ("jobcentreplus", "jobcentre"),
-                ("job centre", "jobcentre"))
+                ("job centre", "jobcentre"),
+                # a co-operative however it is written: "Co-operative", "Co-op", "Cooperative" (a transport trial's
+                # "Oldbury Community Transport Co-op" / "... Cooperative", missed: the "co" of "Co-op" was read as a
+                # company's "& Co" and dropped, "op" left)
+                ("co operatives", "cooperatives"), ("co operative", "cooperative"), ("co ops", "cooperatives"),
+                ("co op", "cooperative"))
 #: A compass point in two letters ("Wolverhampton SE Primary Care Network", read as a company's legal form "SE" and
 #: merged with "Unity Primary Care Network" in a social prescribing hold-out): "SE" (and "NE") is a compass point
 #: before another word, a legal form only at a name's end ("Siemens SE", which an address may follow: that is cut
