@@ -29,7 +29,7 @@ from . import weights as W
 from .places import DISTRICTS
 from .names import (AFTER_A_DASH, ANOTHER_INSTITUTION, FOUNDATION_OF, IN_BRACKETS, MANY_AND_ONE,
                     NO_WORD_IN_COMMON, ONLY_A_PLACE, OWN_WORDS, SAME_NAME, SPELLED_OUT, SPELLS_A_KIND, acronyms,
-                    added_after, club_written_in_full, many_and_one, name_key, part_after, same_words, several_bodies)
+                    added_after, kind_written_after, many_and_one, name_key, part_after, same_words, several_bodies)
 
 __all__ = ["overlap_groups", "merge_groups", "groups_of", "merge_plan", "review_only", "PlannedPair"]
 
@@ -324,7 +324,7 @@ def review_only(pair, names: Mapping[str, str] | None, several=None) -> str | No
     if names and not same_ids and any(r.startswith("same postcode") for r in pair.reasons) and not any(
             r.startswith(_ONE_PLACE_OR_LINE) for r in pair.reasons) and not (
             "(" in names[pair.a] or "(" in names[pair.b]) and added_after(names[pair.a], names[pair.b]) and not \
-            club_written_in_full(names[pair.a], names[pair.b]):
+            kind_written_after(names[pair.a], names[pair.b]):
         # a body's service or section at its postcode ("Age UK Walsall Community Transport" / "Age UK Walsall",
         # "Wolverhampton Wheelers Youth Academy" / "Wolverhampton Wheelers", merged at 1.0 and 0.83 in a transport
         # trial): a postcode is a street's many doors, and a name that adds words of its own after the body's names
@@ -333,13 +333,16 @@ def review_only(pair, names: Mapping[str, str] | None, several=None) -> str | No
         return ("one name is the other's with words of its own after it, and only a postcode says one place (a "
                 "street's many doors): a service, project or section of the body at its door, or the body: review it "
                 "(merge them, or keep both with part_of)")
-    if same_ids and names and OWN_WORDS in pair.reasons[0] and _more_apart_than_alike(
+    if same_ids and names and OWN_WORDS in pair.reasons[0] and not any(
+            r.startswith(("same address", "same phone number")) for r in pair.reasons) and _more_apart_than_alike(
             names[pair.a], names[pair.b]) and not any(map(numbers_a_site, same_ids)):
         # "Wheels to Work Black Country" / "Black Country Community Transport CIO", a charity's project under its
         # number at its postcode, merged at 0.99 in a transport trial: names that share fewer words than each
-        # adds are as far apart as names with none in common (below)
-        return ("one registered number, but names that share fewer words than each has of its own: a project, "
-                "branch or other name of one body: review it (merge them, or keep both with part_of)")
+        # adds are as far apart as names with none in common (below); at one door and on one line, the body renamed
+        # ("Positive Youth Foundation" / "Positive Futures Coventry")
+        return ("one registered number, but names that share fewer words than each has of its own, and no address "
+                "or phone says one door: a project, branch or other name of one body: review it (merge them, or keep "
+                "both with part_of)")
     if same_ids and pair.reasons[0].startswith(NO_WORD_IN_COMMON) and not any(map(numbers_a_site, same_ids)):
         # a charity's projects and branches are registered under its number, and a company's trading names under
         # its own ("Restore" / "Birmingham Churches Together", "Codsall U3A" / "The Third Age Trust": 0.99 on the

@@ -1079,14 +1079,22 @@ def added_after(a: str, b: str) -> bool:
     return long_[:len(short)] == short
 
 
-def club_written_in_full(a: str, b: str) -> bool:
-    """One name is the other's with words ending in a club's or a group's word after it, the other naming no kind of
-    body: the club written with its kind ("Wolverhampton Wheelers Cycling Club" / "Wolverhampton Wheelers", "Bilston
-    Striders Walking Group", a transport trial's true pairs), as "Tipton Harriers Athletic Club" is the club "Tipton
-    Harriers" (``building_after``); a named body's club is its part ("St Michael's CE Primary School Eco Club")."""
+def kind_written_after(a: str, b: str) -> bool:
+    """One name is the other's with words ending in a kind of body after it ("Club", "Group", "Church": ``_GROUPS``,
+    ``KIND_WORDS``), the other naming no kind: the body written with its kind ("Wolverhampton Wheelers Cycling Club"
+    / "Wolverhampton Wheelers", "Bilston Striders Walking Group", a transport trial's true pairs; "Saints Peter and
+    Paul Catholic Church" / "SS Peter & Paul"), as "Tipton Harriers Athletic Club" is the club "Tipton Harriers"
+    (``building_after``). Not a section for some people ("Wolverhampton Wheelers Youth Academy", a transport trial's
+    wrong merge): a part of the body."""
     ta, tb = name_key(a).tokens, name_key(b).tokens
     short, long_ = (ta, tb) if len(ta) < len(tb) else (tb, ta)
-    return long_[:len(short)] == short and long_[-1] in _GROUPS and not KIND_WORDS.intersection(short)
+    return (long_[:len(short)] == short and (long_[-1] in _GROUPS or long_[-1] in KIND_WORDS)
+            and not _SECTION_PEOPLE.intersection(long_[len(short):-1]) and not KIND_WORDS.intersection(short))
+
+
+#: The people a body's section is for ("Youth Academy", "Junior Section", "Ladies Team").
+_SECTION_PEOPLE = frozenset({"women", "men", "youth", "young", "elders", "children", "girls", "boys", "junior",
+                             "juniors", "ladies", "senior", "seniors"})
 
 
 #: The last word of a part of a body named after it: its team, unit, service or programme ("whg Money Advice Team",
