@@ -2844,3 +2844,35 @@ def test_a_co_operative_however_it_is_written(short):
     at = dict(postcode="B69 4AA")
     plan = _plan(_org("a", short, **at), _org("b", "Oldbury Community Transport Cooperative", **at))
     assert [p.action for p in plan] == ["merge"], plan
+
+
+def test_a_name_that_adds_the_people_a_body_is_for_is_reviewed():
+    """A recovery hold-out merged "Black Country Women's Recovery Network" into "Black Country Recovery Network" on the
+    names alone (0.82): a body (or a section) for some people is no other body written again. A register says one;
+    a run before the name is another body's ("Chicago Youth Centers Ezzard Charles School", an agency's site)."""
+    others = [_org(f"o{n}", name) for n, name in enumerate(("Walsall Recovery Network", "Dudley Recovery Cafe",
+                                                            "Black Country Housing Group", "Sandwell Carers"))]
+    plan = _plan(_org("a", "Black Country Recovery Network"), _org("b", "Black Country Women's Recovery Network"),
+                 *others)
+    assert [(p.pair.a, p.pair.b, p.action) for p in plan] == [("a", "b", "review")], plan
+    assert "'Womens'" in plan[0].notes[-1], plan
+    from graph.dedup.names import people_added
+
+    assert people_added("Wolverhampton Wheelers Youth Academy", "Wolverhampton Wheelers") == "Youth Academy"
+    assert people_added("Chicago Youth Centers Ezzard Charles School", "Ezzard Charles School") is None
+    assert people_added("Black Country Recovery Network", "Black Country Recovery Network Ltd") is None
+
+
+def test_a_team_named_inside_a_body_s_name_is_its_part():
+    """A recovery hold-out merged "Horizon Criminal Justice Team Sandwell" into "Horizon Sandwell" at 0.95 on the
+    service's website: a team's words before the body's town name a part of it, reviewed. "Services" there may be
+    the body's own name ("Ada S. McKinley Community Services Wright Renaissance")."""
+    from graph.dedup.names import part_after
+
+    assert part_after("Horizon Criminal Justice Team Sandwell", "Horizon Sandwell") == "Criminal Justice Team"
+    assert part_after("Ada S. McKinley Community Services Wright Renaissance", "Ada S. McKinley Wright Renaissance") \
+        is None
+    web = dict(website="https://horizonsms.co.uk", address="c/o 1 Lombard Street, West Bromwich", postcode="B70 8RT")
+    plan = _plan(_org("a", "Horizon Sandwell", phone="0121 553 0000", **web),
+                 _org("b", "Horizon Criminal Justice Team Sandwell", phone="0121 553 1111", **web))
+    assert [p.action for p in plan] == ["review"], plan

@@ -29,7 +29,8 @@ from . import weights as W
 from .places import DISTRICTS
 from .names import (AFTER_A_DASH, ANOTHER_INSTITUTION, FOUNDATION_OF, IN_BRACKETS, MANY_AND_ONE,
                     NO_WORD_IN_COMMON, ONLY_A_PLACE, OWN_WORDS, SAME_NAME, SPELLED_OUT, SPELLS_A_KIND, acronyms,
-                    added_after, kind_written_after, many_and_one, name_key, part_after, same_words, several_bodies)
+                    added_after, kind_written_after, many_and_one, name_key, part_after, people_added, same_words,
+                    several_bodies)
 
 __all__ = ["overlap_groups", "merge_groups", "groups_of", "merge_plan", "review_only", "PlannedPair"]
 
@@ -311,8 +312,11 @@ def review_only(pair, names: Mapping[str, str] | None, several=None) -> str | No
         # Pittsburgh")
         return ("the records give two bodies' websites: two bodies of one name (two councils' services), or one that "
                 "moved: review it rather than merge")
+    if names and not _register_or_website(pair) and (who := people_added(names[pair.a], names[pair.b])):
+        return (f"one name is the other's with {who!r}: a body or a section for those people, or the body, and no "
+                "register or website says they are one: review it (merge them, or keep both with part_of)")
     if names and (part := part_after(names[pair.a], names[pair.b])):
-        return (f"one name is the other's with {part!r} after it: a part of the body, or the body: review it (merge "
+        return (f"one name is the other's with {part!r} added: a part of the body, or the body: review it (merge "
                 "them, or keep both with part_of)")
     if same_ids and names and added_after(names[pair.a], names[pair.b]) and not any(
             r.startswith(_ONE_DOOR) for r in pair.reasons) and not any(map(numbers_a_site, same_ids)):
