@@ -312,9 +312,6 @@ def review_only(pair, names: Mapping[str, str] | None, several=None) -> str | No
         # Pittsburgh")
         return ("the records give two bodies' websites: two bodies of one name (two councils' services), or one that "
                 "moved: review it rather than merge")
-    if names and not _register_or_website(pair) and (who := people_added(names[pair.a], names[pair.b])):
-        return (f"one name is the other's with {who!r}: a body or a section for those people, or the body, and no "
-                "register or website says they are one: review it (merge them, or keep both with part_of)")
     if names and (part := part_after(names[pair.a], names[pair.b])):
         return (f"one name is the other's with {part!r} added: a part of the body, or the body: review it (merge "
                 "them, or keep both with part_of)")
@@ -441,6 +438,9 @@ def review_only(pair, names: Mapping[str, str] | None, several=None) -> str | No
         return ("two letters read as the other name's words, which two bodies at one door may both be (a cricket "
                 "club and the community centre it meets at share an address and a phone): only an identifier or a "
                 "website would say which; review it rather than merge")
+    if names and not _register_or_website(pair) and (who := people_added(names[pair.a], names[pair.b])):
+        return (f"one name is the other's with {who!r}: a body or a section for those people, or the body, and no "
+                "register or website says they are one: review it (merge them, or keep both with part_of)")
     if not names:
         return None
     if (" / " in names[pair.a] or " / " in names[pair.b]) and (joint := _one_of_two(names[pair.a], names[pair.b])):
