@@ -3940,14 +3940,14 @@ def _could_hold(name: str, kind: str, value) -> bool:
 
 def _charity_or_company_numbers(col: str, values: list) -> str | None:
     """The field a column holding charity or company numbers, by its values, is offered as, when its name says a
-    register's number but for one word: "Registered number" (no register's word) as Charity number, which reads a
-    company's as one (a trial's funder list had both in one such column); "Reg charity", "Registered company", "Co.
-    reg" (no number word: the registration is the number, as in "Reg Charity Number", which ``register_of`` reads
-    unasked) as its register's; one register's number beside a status with none, "Charity/CASC no." (a Community
-    Amateur Sports Club has no register's number: its cells say "CASC", kept in the note, ``_register_cells``), as
-    that register's. A trial's heritage list's "Reg charity" and a sports trial's "Charity/CASC no." of charity
-    numbers were offered ~. Its values say it: one at least a number of the register ("Yes"/"No" under such a name
-    is none), else nothing is offered."""
+    register's number but for one word: "Reg ID", "Reg ref" (no register's word, and a key's word: "Registered number"
+    is read unasked, ``_names_registration``) as Charity number, which reads a company's as one; "Reg charity",
+    "Registered company", "Co. reg" (no number word: the registration is the number, as in "Reg Charity Number", which
+    ``register_of`` reads unasked) as its register's; one register's number beside a status with none, "Charity/CASC
+    no." (a Community Amateur Sports Club has no register's number: its cells say "CASC", kept in the note,
+    ``_register_cells``), as that register's. A trial's heritage list's "Reg charity" and a sports trial's "Charity/CASC
+    no." of charity numbers were offered ~. Its values say it: one at least a number of the register ("Yes"/"No" under
+    such a name is none), else nothing is offered."""
     from .org_ids import charity_or_company, register_ids, register_number
 
     words = re.findall(r"[a-z]+|#", col)
@@ -3964,7 +3964,7 @@ def _charity_or_company_numbers(col: str, values: list) -> str | None:
     elif not _REGISTERED_WORDS.intersection(words):
         return None
     elif _NUMBER_WORDS.intersection(words) and set(words) <= _REGISTERED_WORDS | _NUMBER_WORDS:
-        registers = ("charityNumber",)  # "Registered number": a charity's or a company's
+        registers = ("charityNumber",)  # "Reg ID": a charity's or a company's
     elif not _NUMBER_WORDS.intersection(words) and register_of(f"{col} number") in (("charityNumber",),
                                                                                    ("companyNumber",)):
         registers = register_of(f"{col} number")
