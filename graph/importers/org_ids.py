@@ -14,8 +14,8 @@ import re
 from ..identifiers import MPR, is_org_id, registry_id, society_number
 
 __all__ = ["BLANK_WORDS", "CQC_ID", "NHS_SHAPE", "OFSTED_EY", "ODS_SHAPE", "SHPE_SHAPE", "ORG_ID_EXAMPLE",
-           "charity_or_company", "clean_org_id", "is_blank", "is_placeholder", "register_ids", "register_number",
-           "said_org_id"]
+           "charity_or_company", "charity_shaped", "clean_org_id", "is_blank", "is_placeholder", "lost_zero",
+           "register_ids", "register_number", "said_org_id"]
 
 #: What an org-id looks like, said where a value is not one.
 ORG_ID_EXAMPLE = "expected e.g. GB-CHC-1164883 or 360G-..."
@@ -116,6 +116,24 @@ _CH_PREFIXES = ("SC", "NI", "OC", "SO", "NC", "FC", "SF", "NF", "GE", "GS", "GN"
                 "ZC", "SZ", "NZ", "ES", "EN", "IP", "SP", "NP", "IC", "SI", "NV", "RC", "SR", "NO", "RS", "CE", "CS",
                 "SE", "PC")
 _COMPANY_SHAPE = re.compile(rf"\d{{8}}|(?:{'|'.join(_CH_PREFIXES)})\d{{6}}")
+#: A charity number of England and Wales of 7 digits starts with 1 (the Charity Commission's numbers run from about
+#: 200000 to 1,2xx,xxx): 7 digits starting 2-9 are a company's number whose leading zero a spreadsheet dropped
+#: (03986211 written 3986211), read as GB-COH-03986211 in a column of charity numbers, and said (a transport trial's
+#: "Charity/Company No" made three companies charities GB-CHC-3986211...). 6-7 digits starting with 1 are a
+#: charity's form, which a company's number that lost its zeros has too (``charity_shaped``).
+_LOST_ZERO = re.compile(r"[2-9]\d{6}")
+_CHARITY_FORM = re.compile(r"1\d{5,6}")
+
+
+def lost_zero(number: str) -> bool:
+    """Whether a register cell's number is a company's that lost its leading zero (``_LOST_ZERO``): no charity's."""
+    return _LOST_ZERO.fullmatch(re.sub(r"\s+", "", str(number))) is not None
+
+
+def charity_shaped(number: str) -> bool:
+    """Whether a number has a charity's form, 6-7 digits starting with 1 (``_LOST_ZERO``): in a column of company
+    numbers, it may be a charity's (GB-CHC-1190234) as well as a company's that lost its zero (GB-COH-01190234)."""
+    return _CHARITY_FORM.fullmatch(re.sub(r"\s+", "", str(number))) is not None
 
 
 def _words_and_number(text: str) -> tuple[list[str], str] | None:
@@ -139,7 +157,8 @@ def charity_or_company(text: str, registers: tuple[str, ...]) -> tuple[str, ...]
     """The registers to read a cell of a column of ``registers`` in, first the one it fits: a column of charity
     numbers ("Charity / company no.", "Charity No.") holds companies' too, each known by the words before it
     ("Co. 08123456", "Company 02345678") or by its eight characters (08123456, OC301234, NI012345; in a column
-    that names companies, SC123456 too, else Scotland's charity number); 6-7 digits are a charity's; a registered
+    that names companies, SC123456 too, else Scotland's charity number) or by 7 digits starting 2-9 (3986211, a
+    company's that lost its leading zero: ``_LOST_ZERO``); other 6-7 digits are a charity's; a registered
     society's number (IP30086R, 30086R, RS007553: ``identifiers.society_number``) is the society's, an NHS trust's
     ODS code (RL4) the trust's. A trial's
     "Company 07654321" in a charity column was written GB-CHC-07654321, which no company's GB-COH id matches, and
@@ -164,6 +183,8 @@ def charity_or_company(text: str, registers: tuple[str, ...]) -> tuple[str, ...]
     number = re.sub(r"\s+", "", number).upper()
     if _COMPANY_SHAPE.fullmatch(number) and ("companyNumber" in registers or not number.startswith("SC")):
         return ("companyNumber",)
+    if lost_zero(number):
+        return ("companyNumber",)  # 3986211: no charity's 7 digits start with 3, a company's 03986211 (``_LOST_ZERO``)
     return registers
 
 
@@ -216,6 +237,8 @@ def register_ids(org: dict) -> tuple[list[str], list[str]]:
             ids.append(registry_id(charity))
         elif (society := society_number(charity)) is not None:
             ids.append(MPR + society)
+        elif lost_zero(charity):  # 3986211: a company's that lost its leading zero (``_LOST_ZERO``)
+            ids.append("GB-COH-" + charity.zfill(8))
         elif re.fullmatch(r"\d{5,7}(-\d{1,2})?", charity):
             ids.append("GB-CHC-" + charity)
         elif _COMPANY_SHAPE.fullmatch(charity) and not charity.startswith("SC"):  # a company's (charity_or_company)
@@ -263,10 +286,11 @@ def register_ids(org: dict) -> tuple[list[str], list[str]]:
 #: charity no. 1152617", "CC 1152617", "Company 01986171", "Co. 01986171", "CRN 01986171", "ROR 03angcq70", "ODS
 #: RL4", "NHS RL4", "URN 104301", "EIN 25-1000101"): the register's field of ``register_ids``, "ror" the Research
 #: Organization Registry's, "cqc" the Care Quality Commission's, which has no org-id scheme (org-id.guide lists none,
-#: and its location ids name a site, which two bodies may share: a trial's care company and its charity did).
+#: and its location ids name a site, which two bodies may share: a trial's care company and its charity did); a
+#: registered society's ("Society no. 7412R", "Soc 7412R"), whose number alone (7412R) is no register's word.
 _REGISTER_NAMES = {**dict.fromkeys(_SAYS_CHARITY, "charityNumber"), **dict.fromkeys(_SAYS_COMPANY, "companyNumber"),
                    "ukprn": "ukprn", "urn": "urn", "ofsted": "urn", "ror": "ror", "ods": "ods", "nhs": "ods",
-                   "cqc": "cqc", "ein": "ein"}
+                   "cqc": "cqc", "ein": "ein", "society": "societyNumber", "soc": "societyNumber"}
 _SAID_REGISTER = re.compile(r"(?P<words>[A-Za-z]+(?:[\s.:#]+[A-Za-z]+)*)[\s.:#]+(?P<number>[A-Za-z0-9][A-Za-z0-9-]*)")
 #: A CQC location's or provider's id: "1-" and digits ("1-139614022", "1-101634110").
 CQC_ID = re.compile(r"1-\d{8,11}")
@@ -277,7 +301,12 @@ def said_org_id(text: str) -> tuple[str, str | None] | None:
     before the number ("UKPRN 10007924": GB-UKPRN-10007924, "ROR 03angcq70": ROR:03angcq70, "ODS RL4": GB-NHS-RL4,
     "Company 01986171": GB-COH-01986171), or None when the cell is no such words and one number: a list's "Reg ID"
     column writes several registers' numbers so, each with its word. Only words that name one register and say
-    "number" are read ("Exempt 1110039" is none); "CQC ..." is read as the CQC's, whose ids no org-id holds."""
+    "number" are read ("Exempt 1110039" is none); "CQC ..." is read as the CQC's, whose ids no org-id holds. A
+    society's number with Companies House's prefix, "IP" or "RS" ("IP 30412R", "IP30412R", "RS007412"), says its
+    register as a word does: GB-MPR-30412R, GB-MPR-7412 (an energy trial's notes held such numbers unread)."""
+    squeezed = re.sub(r"\s+", "", str(text)).upper()
+    if squeezed.startswith(("IP", "RS")) and (society := society_number(squeezed)) is not None:
+        return "societyNumber", MPR + society
     m = _SAID_REGISTER.fullmatch(str(text).strip())
     if m is None:
         return None

@@ -225,7 +225,8 @@ _REGISTER_WORDS = {"charity": "charityNumber", "charities": "charityNumber", "co
                    "companies": "companyNumber", "co": "companyNumber",  # "Co. Reg. No.", "Charity/Co No"
                    "ods": "ods", "ein": "ein", "fein": "ein", "tax": "ein",
                    # co-operative and community benefit societies (the Mutuals Public Register's): "Society no."
-                   "society": "societyNumber", "societies": "societyNumber", "mutuals": "societyNumber"}
+                   "society": "societyNumber", "societies": "societyNumber", "mutuals": "societyNumber",
+                   "soc": "societyNumber"}  # "Charity / Co / Soc no"
 _REGISTER_AROUND = frozenset("reg registered registration commission house scottish oscr uk nhs org federal irs us "
                              "identification".split())
 _NUMBER_WORDS = frozenset("number no num nr nbr ref id code #".split())
@@ -244,13 +245,33 @@ _REGISTERS_SPLIT = re.compile(r"\s*(?:/|&|,|\bor\b)\s*")
 _REMARK_AFTER = re.compile(r"(.*\S)\s*\([^()]*\)\s*")
 
 
+#: The words of a column named for "the register number" without naming the register: "Registered number", "Reg.
+#: No.", "Registration no": in a UK list of organisations, a charity's, a company's or a society's.
+_REGISTERED_WORDS = frozenset({"reg", "registered", "registration"})
+#: A UK list's registers of organisations, whose numbers a column named for "the registration number" alone holds
+#: ("Reg No", "Registration no.", "Reg. number": ``_names_registration``), each number read by its form
+#: (``org_ids.charity_or_company``: 6-7 digits a charity's, 8 characters a company's, IP30877R a society's).
+_UK_REGISTERS = ("charityNumber", "companyNumber", "societyNumber")
+
+
+def _names_registration(column: str) -> bool:
+    """Whether a column's name is "registration number" and no more ("Reg No", "Registration no.", "Reg. number",
+    "Registered number"): not a system's key ("Reg ID", "Reg code": ``_KEY_WORDS``), nor a register named."""
+    words = set(re.findall(r"[a-z]+|#", column))
+    number = _NUMBER_WORDS - _KEY_WORDS
+    return bool(words & _REGISTERED_WORDS and words & number) and words <= _REGISTERED_WORDS | number
+
+
 @functools.lru_cache(maxsize=1024)  # asked for every cell of a column: its name decides
 def register_of(column: str) -> tuple[str, ...]:
     """The registers whose numbers a column holds, by its name (lower case): ``("charityNumber",)`` for "reg
-    charity number", one per part of "ods / ukprn"; none when a part names no register."""
+    charity number", one per part of "ods / ukprn" or "charity / co / soc no"; the UK's charities', companies' and
+    societies' for "reg no" (``_names_registration``); none when a part names no register."""
     column = column.strip()
     if column in REGISTER_COLUMNS:
         return (REGISTER_COLUMNS[column],)
+    if _names_registration(column):  # an energy trial's "Reg No" of charities', companies' and societies' numbers
+        return _UK_REGISTERS
     parts = [p for p in _REGISTERS_SPLIT.split(column) if p]
     found = [_register_of_part(p) for p in parts]
     tail = " ".join(w for w in re.findall(r"[a-z]+|#", parts[-1]) if w in _NUMBER_WORDS) if parts else ""
@@ -2619,7 +2640,7 @@ def _register_cells(reader: _Reader, sheet: str, n: int, entry: dict, columns: d
     ("CASC", a Community Amateur Sports Club's tax status, which has no number) is no number either: kept in the
     note, said once per column; a sports trial's "Charity/CASC no." stopped the import on 18 such cells. A cell
     with a digit that fits no register is a number mistyped: a problem (``_unfit_numbers``)."""
-    from .org_ids import charity_or_company, register_ids, register_number, said_org_id
+    from .org_ids import charity_or_company, charity_shaped, lost_zero, register_ids, register_number, said_org_id
 
     head = reader.headers[sheet]
     for col, value in cells.items():
@@ -2637,8 +2658,11 @@ def _register_cells(reader: _Reader, sheet: str, n: int, entry: dict, columns: d
             continue
         registers = charity_or_company(text, register_of(col))  # "Co. 08123456" in a charity column: a company's
         number = register_number(text)  # "Reg. Charity 1110039": the number alone, said (``_warnings``)
-        said = said_org_id(text) if number is None else None  # "UKPRN 10007166", "ODS RL4": as an identifiers
-        cell, text = text, text if number is None else number  # column reads them (``_identifier_cells``)
+        # "UKPRN 10007166", "ODS RL4": as an identifiers column reads them (``_identifier_cells``); a society's number
+        # (IP30086R) by its form, as its register's column reads it, said as a society's (below)
+        said = said_org_id(text) if number is None else None
+        said = None if said is not None and _society_by_form(said[0], text) else said
+        cell, text = text, text if number is None else number
         ids: list[str] = [said[1]] if said is not None and said[1] is not None else []
         odd: list[str] = []
         for register in registers if not ids else ():
@@ -2651,6 +2675,14 @@ def _register_cells(reader: _Reader, sheet: str, n: int, entry: dict, columns: d
         elif ids and ids[0].startswith("GB-MPR-") and "societyNumber" not in named:  # IP30086R, RS007553
             reader.repairs.setdefault((sheet, head[col]), []).append(
                 (n, cell, f"{ids[0]} (a registered society's number)"))
+        elif ids and registers == ("companyNumber",) and "charityNumber" in named and lost_zero(text):
+            reader.repairs.setdefault((sheet, head[col]), []).append(  # 3986211: no charity's (``org_ids._LOST_ZERO``)
+                (n, cell, f"{ids[0]} (a company's number that lost its leading zero: a charity's of 7 digits starts "
+                          "with 1)"))
+        elif ids and registers == ("companyNumber",) and "charityNumber" not in named and charity_shaped(cell):
+            reader.repairs.setdefault((sheet, head[col]), []).append(  # 1190234 under "Company number": which is it?
+                (n, cell, f"{ids[0]} (a charity's form too: GB-CHC-{re.sub(r'[^0-9]', '', text)} with the column "
+                          "mapped to Charity number, which reads each number by its form)"))
         elif ids and registers == ("ods",) and "ods" not in named:  # RL4 in a charity column
             reader.repairs.setdefault((sheet, head[col]), []).append((n, cell, f"{ids[0]} (an NHS body's ODS code)"))
         elif ids and registers[0] not in named:  # a company's number in a charity column, a charity's in a company's
@@ -2902,26 +2934,28 @@ def _aliases_in_notes(reader: _Reader, sheet: str, n: int, entry: dict, columns:
     the note kept as written; said with its row (``_warnings``). A sports trial's renamed club was one `lcg
     duplicates` could not pair with its old name in another list. Names joined by "+" are each one; a bracket saying
     when (``_DATED_NOTE``) is none of the name; words after the name's clause are the note's; a name is written as
-    names are, a capital or a figure first ("formerly in Penn" names no body)."""
-    text = " ".join(str(entry.get("note") or "").split())
-    words = _FORMER_NAME.match(text)
-    if words is None or _OTHER_BODY.match(text[words.end():]):
-        return
-    rest = _CLAUSE_END.split(text[words.end():], maxsplit=1)[0]
-    # a bracket after the name in a note is a remark on it, "(circuit merger 2019)", "(see minutes)": no part of the
-    # alias (a faith trial's became "Spring Head Methodist Church (circuit merger 2019)"); a name's own cell keeps its
-    # brackets, and a bracket saying when is none of any name (``_DATED_NOTE``)
-    # a note in brackets ("(formerly Wolverhampton Asian Women's Forum)": a diaspora trial's) ends at its bracket
-    names = [_DATED_NOTE.sub("", p).split("(", 1)[0].split(")", 1)[0].strip(" .") for p in rest.split("+")]
-    if not names or not all(p and (p[0].isupper() or p[0].isdigit()) for p in names):
-        return
-    new = [p for p in names if p not in entry.get("aliases", []) and norm_name(p) != norm_name(entry["name"])]
-    if not new:
-        return
-    entry["aliases"] = [*entry.get("aliases", []), *new]
-    columns.setdefault("aliases", columns.get("note", "note"))
-    reader.repairs.setdefault((sheet, columns.get("note", "note")), []).append(
-        (n, text, f"the alias{'es' if len(new) > 1 else ''} {', '.join(map(repr, new))}"))
+    names are, a capital or a figure first ("formerly in Penn" names no body). Each note column's cell is read so,
+    each part of the note between the "; " its columns are joined with: a transport trial's "S19 Standard / S22;
+    PB1103800; formerly Walsall Community Transport (renamed 2023)" (its permit's columns, then its Notes) was not."""
+    for text in " ".join(str(entry.get("note") or "").split()).split(_JOINED_WITH["note"]):
+        words = _FORMER_NAME.match(text)
+        if words is None or _OTHER_BODY.match(text[words.end():]):
+            continue
+        rest = _CLAUSE_END.split(text[words.end():], maxsplit=1)[0]
+        # a bracket after the name in a note is a remark on it, "(circuit merger 2019)", "(see minutes)": no part of
+        # the alias (a faith trial's became "Spring Head Methodist Church (circuit merger 2019)"); a name's own cell
+        # keeps its brackets, and a bracket saying when is none of any name (``_DATED_NOTE``)
+        # a note in brackets ("(formerly Wolverhampton Asian Women's Forum)": a diaspora trial's) ends at its bracket
+        names = [_DATED_NOTE.sub("", p).split("(", 1)[0].split(")", 1)[0].strip(" .") for p in rest.split("+")]
+        if not names or not all(p and (p[0].isupper() or p[0].isdigit()) for p in names):
+            continue
+        new = [p for p in names if p not in entry.get("aliases", []) and norm_name(p) != norm_name(entry["name"])]
+        if not new:
+            continue
+        entry["aliases"] = [*entry.get("aliases", []), *new]
+        columns.setdefault("aliases", columns.get("note", "note"))
+        reader.repairs.setdefault((sheet, columns.get("note", "note")), []).append(
+            (n, text, f"the alias{'es' if len(new) > 1 else ''} {', '.join(map(repr, new))}"))
 
 
 #: Registers whose numbers written bare in an identifiers column get a mapping to their own column instead
@@ -2972,7 +3006,8 @@ def _identifier_cells(reader: _Reader, sheet: str, n: int, values: list) -> list
                 reader.problems.append("")
             seen.append((n, register, text))
             continue
-        reader.said_registers.setdefault(sheet, set()).add(register)
+        if not _society_by_form(register, text):  # IP30877R: a Charity number column reads it so too
+            reader.said_registers.setdefault(sheet, set()).add(register)
         read = f"{org_id} (an NHS body's ODS code)" if register == "ods" and bare == text.upper() else org_id
         reader.repairs.setdefault((sheet, column), []).append((n, text, read))
         out.append(org_id)
@@ -3027,13 +3062,21 @@ def _bare_numbers(reader: _Reader, sheet: str, n: int, values: list) -> None:
 def _bare_numbers_said(reader: _Reader) -> None:
     """One problem per sheet for its identifiers column's bare register numbers, with the mapping that reads
     them as org-ids: the register the column's name says ("Companies House No"), else company numbers when
-    one is written as Companies House writes them (8 characters, "01672070"), else charity numbers."""
+    one is written as Companies House writes them (8 characters, "01672070"), else charity numbers; but Charity
+    number, which reads each number by its form (``org_ids.charity_or_company``), where the numbers have several
+    forms (1190234, 04987123, RS007412): an energy trial's "Reg No" was offered Company number, which read its
+    charities' numbers as companies' (1190234 as GB-COH-01190234)."""
+    from .org_ids import charity_or_company
+
     for sheet, (at, *cells) in reader.bare_numbers.items():
         column = reader.headers[sheet]["identifiers"]
         words = set(re.findall(r"[a-z]+", column.lower()))
         named = {_REGISTER_WORDS[w] for w in words if w in _REGISTER_WORDS}
-        company = named == {"companyNumber"} or (not named and any(len(v) == 8 for _, v in cells))
+        forms = {charity_or_company(v, ("charityNumber",))[0] for _, v in cells}
+        company = len(forms) == 1 and (named == {"companyNumber"} or (not named and any(len(v) == 8 for _, v in cells)))
         target, other = ("Company number", "Charity number") if company else ("Charity number", "Company number")
+        reads = (f"{target}, which reads each number as an org-id by its form" if len(forms) > 1 else
+                 f"{target} or {other}, which reads its numbers as org-ids")
         rows = sorted({r for r, _ in cells})
         texts = list(dict.fromkeys(v for _, v in cells))
         shown = ", ".join(repr(x) for x in texts[:3]) + (f" and {len(texts) - 3} more" if len(texts) > 3 else "")
@@ -3044,10 +3087,11 @@ def _bare_numbers_said(reader: _Reader) -> None:
                                    "cells do: 'Charity 1139296', 'Company 03960127', 'UKPRN 10007166', 'URN 104301', "
                                    "'ODS RL4')")
             continue
-        hint = reader.map_hint(column, target, f"for {target.lower()}s, ", "map the column")
+        what = f"for {target.lower()}s, " if len(forms) == 1 else "for numbers of several registers, "
+        hint = reader.map_hint(column, target, what, "map the column")
         reader.problems[at] = (f"{_rows_at(sheet, rows[0], len(rows))}: column {column!r} holds {shown}: register "
-                               "numbers, not org-ids (expected org-ids such as GB-CHC-1164883, or the column mapped "
-                               f"to {target} or {other}, which reads its numbers as org-ids{hint})")
+                               f"numbers, not org-ids (expected org-ids such as GB-CHC-1164883, or the column mapped "
+                               f"to {reads}{hint})")
 
 
 def _person_cell(reader: _Reader, sheet: str, n: int, kind: str, node_id: str, cell) -> None:
@@ -3893,21 +3937,17 @@ def _could_hold(name: str, kind: str, value) -> bool:
     return True
 
 
-#: The words of a column named for "the register number" without naming the register: "Registered number", "Reg.
-#: No.", "Registration no": in a UK list of organisations, a charity's or a company's.
-_REGISTERED_WORDS = frozenset({"reg", "registered", "registration"})
-
 
 def _charity_or_company_numbers(col: str, values: list) -> str | None:
     """The field a column holding charity or company numbers, by its values, is offered as, when its name says a
-    register's number but for one word: "Registered number" (no register's word) as Charity number, which reads a
-    company's as one (a trial's funder list had both in one such column); "Reg charity", "Registered company", "Co.
-    reg" (no number word: the registration is the number, as in "Reg Charity Number", which ``register_of`` reads
-    unasked) as its register's; one register's number beside a status with none, "Charity/CASC no." (a Community
-    Amateur Sports Club has no register's number: its cells say "CASC", kept in the note, ``_register_cells``), as
-    that register's. A trial's heritage list's "Reg charity" and a sports trial's "Charity/CASC no." of charity
-    numbers were offered ~. Its values say it: one at least a number of the register ("Yes"/"No" under such a name
-    is none), else nothing is offered."""
+    register's number but for one word: "Reg ID", "Reg ref" (no register's word, and a key's word: "Registered number"
+    is read unasked, ``_names_registration``) as Charity number, which reads a company's as one; "Reg charity",
+    "Registered company", "Co. reg" (no number word: the registration is the number, as in "Reg Charity Number", which
+    ``register_of`` reads unasked) as its register's; one register's number beside a status with none, "Charity/CASC
+    no." (a Community Amateur Sports Club has no register's number: its cells say "CASC", kept in the note,
+    ``_register_cells``), as that register's. A trial's heritage list's "Reg charity" and a sports trial's "Charity/CASC
+    no." of charity numbers were offered ~. Its values say it: one at least a number of the register ("Yes"/"No" under
+    such a name is none), else nothing is offered."""
     from .org_ids import charity_or_company, register_ids, register_number
 
     words = re.findall(r"[a-z]+|#", col)
@@ -3924,7 +3964,7 @@ def _charity_or_company_numbers(col: str, values: list) -> str | None:
     elif not _REGISTERED_WORDS.intersection(words):
         return None
     elif _NUMBER_WORDS.intersection(words) and set(words) <= _REGISTERED_WORDS | _NUMBER_WORDS:
-        registers = ("charityNumber",)  # "Registered number": a charity's or a company's
+        registers = ("charityNumber",)  # "Reg ID": a charity's or a company's
     elif not _NUMBER_WORDS.intersection(words) and register_of(f"{col} number") in (("charityNumber",),
                                                                                    ("companyNumber",)):
         registers = register_of(f"{col} number")
@@ -3981,6 +4021,15 @@ def _ods_codes(col: str, values: list) -> bool:
     return bool(codes) and all(ODS_SHAPE.fullmatch(c) for c in codes) and any(re.search(r"\d", c) for c in codes)
 
 
+def _society_by_form(register: str, text: str) -> bool:
+    """Whether a cell ``said_org_id`` reads as ``register``'s is a registered society's number by its form,
+    Companies House's "IP30877R", "RS007412": a Charity number or Company number column reads it so too
+    (``org_ids.charity_or_company``), so it asks for no identifiers column."""
+    from ..identifiers import society_number
+
+    return register == "societyNumber" and society_number(text) is not None
+
+
 def _org_ids_said(values: list) -> bool:
     """Whether a column holds org-ids, some written as their register's word and number ("UKPRN 10007166", "ODS
     RL4"), one of another register than a charity's or a company's (a "Charity number" column reads those, bare too),
@@ -3991,7 +4040,7 @@ def _org_ids_said(values: list) -> bool:
 
     cells = [str(v).strip() for v in values if v is not None and not is_placeholder(str(v))]
     said = {c: found[0] for c in cells if (found := said_org_id(c)) and found[1]}  # "CG-23-001" is a grant's ref
-    if not set(said.values()) - {"charityNumber", "companyNumber"}:
+    if not {r for c, r in said.items() if not _society_by_form(r, c)} - {"charityNumber", "companyNumber"}:
         return False  # charities' and companies' alone: a Charity number column reads their bare numbers too
     return all(c in said or is_org_id(c) or NHS_SHAPE.fullmatch(c.upper()) or re.fullmatch(
         r"\d{5,8}", c) for c in cells)
