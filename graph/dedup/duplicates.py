@@ -27,7 +27,8 @@ from ..forked import core_free, split_map
 from ..gc_pause import paused_gc
 from ..identifiers import registry_id
 from .groups import (AREAS_APART, AT_ONE_VENUE, ON_DIFFERENT_STREETS, ONE_TOWN_ONLY, POSTCODES_APART, SAME_EMPLOYER,
-                     SITE_OF_THE_BODY, TOWNS_APART, WEBSITE_NAMES_THE_OTHER, WEBSITES_APART, borough_and_place,
+                     SITE_OF_THE_BODY, TOWNS_APART, UNITS_OF_ONE, WEBSITE_NAMES_THE_OTHER, WEBSITES_APART,
+                     borough_and_place,
                      groups_of, merge_groups, numbers_a_site)
 from .name_bound import NameBound
 from .names import (ANOTHER_INSTITUTION, COUNTRY_ENDS, GENERIC_WORDS, HALLS, NO_WORD_IN_COMMON, SAME_NAME,
@@ -1061,6 +1062,7 @@ def find_duplicates(records, *, min_score: float = W.DUPLICATE_MIN_SCORE, top_k:
             ka, kb = name_key(ra.name, person=ra.kind == "Person"), name_key(rb.name, person=rb.kind == "Person")
             reason = same_name_reason(ka, kb) if ka.tokens == kb.tokens else _alias_reason(ra, rb)
         reasons = [reason] if reason else []
+        name_score = score
         delta, contact = contact_evidence(ra, rb, switchboards)
         if "different places" in reason or "a body of its own" in reason:
             delta = min(delta, 0.0)  # a town or a hospital apart is not undone by a shared switchboard
@@ -1087,13 +1089,15 @@ def find_duplicates(records, *, min_score: float = W.DUPLICATE_MIN_SCORE, top_k:
             same_ids = [i for i in same_ids if i not in umbrella]
             reasons += [f"{UMBRELLA_NUMBER} {i} (held by {umbrella[i][0]} records of {umbrella[i][1]} names)"
                         for i in wide]
-        if same_ids and (reason.startswith("different places") or (
-                "a branch or another body" in reason and _places_apart(contact))) \
-                and delta < 0 and not any(map(numbers_a_site, same_ids)):
+        if same_ids and ((reason.startswith("different places") and delta <= 0) or (
+                "a branch or another body" in reason and _places_apart(contact) and delta < 0)) \
+                and not any(map(numbers_a_site, same_ids)):
             # a national charity's branches share its number: two names in two places, at two sites, are two of
             # them (a trial's WEA branches and Salvation Army corps were 34 pairs to review at 0.99), and so are a
             # circuit's churches in two towns, one named for its place and one for its street ("Bilston Methodist
-            # Church" / "Darlington Street Methodist Church", once "Darlington" was read as no town there)
+            # Church" / "Darlington Street Methodist Church", once "Darlington" was read as no town there); two
+            # towns' names with no door or line in common are two too ("W.E.A. Walsall" / "WEA - Wolverhampton
+            # branch", no address written: a festival trial's pairs to review at 0.99 on the WEA's number)
             reasons.append(f"same identifier {', '.join(same_ids)} (one registered body's branches)")
         elif same_ids:
             score = max(score, W.SAME_IDENTIFIER)
@@ -1119,6 +1123,9 @@ def find_duplicates(records, *, min_score: float = W.DUPLICATE_MIN_SCORE, top_k:
             # two sites, or two pages of one site that are two branches' or units' ("mind.org.uk/wolverhampton" /
             # "mind.org.uk/dudley", ``_one_page``)
             reasons.append(f"{WEBSITES_APART} ({ra.website.strip()} / {rb.website.strip()})")
+        if name_score < W.DUPLICATE_MIN_SCORE and (parents := ra.part_of & rb.part_of):
+            # two parts of one body share its door, line and website: their names alone say whether they are one
+            reasons.append(f"{UNITS_OF_ONE} {', '.join(sorted(parents)[:2])}")
         people = sorted(ra.people & rb.people)
         if people and ra.kind == "Person":  # a person's "people" are their employers
             score = min(1.0, score + W.SHARED_PERSON * len(people))

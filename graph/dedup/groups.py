@@ -27,7 +27,7 @@ from typing import Any, Mapping
 from ..gc_pause import paused_gc
 from . import weights as W
 from .places import DISTRICTS
-from .names import (AFTER_A_DASH, ANOTHER_INSTITUTION, FOUNDATION_OF, IN_BRACKETS, MANY_AND_ONE,
+from .names import (AFTER_A_DASH, ANOTHER_INSTITUTION, ANOTHER_MEETING, FOUNDATION_OF, IN_BRACKETS, MANY_AND_ONE,
                     NO_WORD_IN_COMMON, ONLY_A_PLACE, OWN_WORDS, SAME_NAME, SPELLED_OUT, SPELLS_A_KIND, acronyms,
                     added_after, kind_written_after, many_and_one, name_key, part_after, people_added, same_words,
                     several_bodies)
@@ -392,6 +392,12 @@ def review_only(pair, names: Mapping[str, str] | None, several=None) -> str | No
             r.startswith(EVIDENCE_BEYOND_NAME) for r in pair.reasons):
         return ("the names say two kinds of body, and no identifier, street address, phone or website says they are "
                 "one (a postcode is a street's many doors): review it rather than merge")
+    if pair.reasons and _KINDS_APART.search(pair.reasons[0]) and not _register_or_website(pair) and any(
+            r.startswith(_CONTACT_APART[0]) for r in pair.reasons):
+        # "Wolverhampton Voluntary Sector Council (WVSC)" / "... Consortium", the council hosting the consortium at
+        # its address, merged at 1.0 in a volunteering trial: one building holds several bodies, on their own lines
+        return ("the names say two kinds of body, at one address on two phones: two bodies of one building, or one: "
+                "review it rather than merge")
     if any(AT_ONE_VENUE in r for r in pair.reasons) and not _register_or_website(pair):
         return ("a venue and a body that meets there, or two bodies that meet at it, share its address and its "
                 "phone: review it rather than merge")
@@ -412,6 +418,14 @@ def review_only(pair, names: Mapping[str, str] | None, several=None) -> str | No
     if SITE_OF_THE_BODY in pair.reasons:
         return ("one name is the other's and words of its own naming a site, a service or a branch, on the body's "
                 "website: review it (merge them, or keep both with part_of)")
+    if pair.reasons and ANOTHER_MEETING in pair.reasons[0]:
+        return ("one name alone names a day: another market, meeting or session of the body's, or the body: review "
+                "it (merge them, or keep both with part_of)")
+    if any(r.startswith(UNITS_OF_ONE) for r in pair.reasons):
+        # a business improvement district's events on its phone ("Walsall Christmas Lights Switch On" / "Walsall
+        # Christmas Market", merged at 0.81 in a town centres trial): the parts of one body share its door and line
+        return ("both are recorded as parts of one body, whose door, line and website they share: two of its parts, "
+                "or one written twice: review it rather than merge")
     if pair.reasons and (MANY_AND_ONE in pair.reasons[0] or (names and many_and_one(
             name_key(names[pair.a]), name_key(names[pair.b])))):  # (with words of their own besides, scored by them)
         return ("one name writes a venue's kind in the plural, the other once: a service (a council's libraries) and "
@@ -520,6 +534,10 @@ def _initials_in(a: str, b: str, door: bool = True) -> bool:
         if (spelt := x.capitals & acronyms(y)) and (door or len(set(x.tokens) - spelt - set(y.tokens)) <= 1):
             return True
     return False
+
+
+#: How a pair's reasons say both records are recorded as parts of one body (``duplicates.find_duplicates``).
+UNITS_OF_ONE = "both recorded as parts of"
 
 
 #: Reasons that say two records share a door: an address, a postcode or a phone.
