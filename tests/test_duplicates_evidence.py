@@ -803,9 +803,11 @@ def test_a_surname_is_no_plural_and_a_student_service_no_students_union(a, b):
     assert p.score < 0.8 and "a body of its own" not in p.reasons[0], p
 
 
-def test_a_group_holding_two_records_decided_different_is_for_review(lcg, tmp_path):
+def test_a_group_holding_two_records_decided_different_is_split_at_its_weaker_link(lcg, tmp_path):
     """x~y and y~z still pair after x / z were decided different: merging the group through y would merge x
-    and z after all, so its pairs are offered for review, and say why (a new user's trial found the merge)."""
+    and z after all (a new user's trial found the merge). The weaker link is cut: y merges with x, its stronger
+    pair, and y~z is reviewed on its own (where no link is weaker, the group is offered for review: the test of
+    ``_split_at_weakest_links`` below)."""
     names = {"acme-1": "Acme Widgets Ltd", "acme-2": "Acme Widgets", "acme-3": "Acme Widgetts Ltd"}
     rows = _rows(lcg, tmp_path, names, "--format", "json")
     assert {r["action"] for r in rows} == {"merge"} and {r["group_size"] for r in rows} == {3}
@@ -814,8 +816,9 @@ def test_a_group_holding_two_records_decided_different_is_for_review(lcg, tmp_pa
     import json
 
     rows = json.loads(result.stdout)
-    assert len(rows) == 2 and {r["action"] for r in rows} == {"review"}, rows
-    assert all("its group holds acme-1 and acme-3, decided to be different records" in r["reasons"] for r in rows)
+    actions = {(r["keep"], r["merge"]): r["action"] for r in rows}
+    assert actions == {("acme-1", "acme-2"): "merge", ("acme-3", "acme-2"): "review"}, rows
+    assert "a weak link between two merge groups" in rows[1]["reasons"], rows
 
 
 @pytest.mark.parametrize("a, b, why", [
@@ -2928,3 +2931,24 @@ def test_a_registered_body_s_branches_named_for_two_towns_are_no_pair():
     towns = [_org("w", "Walsall Leather Museum", address="Littleton Street West, Walsall"),
              _org("x", "Bantock House Museum", address="Finchfield Road, Wolverhampton")]
     assert not _pairs(_org("a", "W.E.A. Walsall", **n), _org("b", "WEA - Wolverhampton branch", **n), *towns)
+
+
+def test_a_group_holding_two_registered_bodies_is_split_at_its_weakest_links():
+    """A recovery hold-out's five records, three of "Embrace Recovery Sandwell" (one address, one phone) and two of
+    "Horizon Substance Misuse Services", were joined by three pairs at 0.815 on "substance misuse service" and
+    reviewed pair by pair for the two companies' numbers: the weakest links alone join them, so each side is merged
+    and those links are reviewed on their own. Where no weaker link separates the two, the group stays for review."""
+    from graph.dedup.duplicates import DuplicatePair
+    from graph.dedup.groups import merge_plan
+
+    pairs = [DuplicatePair("e1", "e2", 1.0, ["same name"], exact=True), DuplicatePair("e1", "e3", 1.0, ["alias"]),
+             DuplicatePair("h1", "h2", 1.0, ["same name"], exact=True),
+             DuplicatePair("e1", "h1", 0.815, ["words"]), DuplicatePair("e1", "h2", 0.815, ["words"]),
+             DuplicatePair("e3", "h2", 0.815, ["words"])]
+    plan = merge_plan(pairs, clashing={frozenset(("e3", "h1"))})
+    actions = {(p.pair.a, p.pair.b): p.action for p in plan}
+    assert actions == {("e1", "e2"): "merge", ("e1", "e3"): "merge", ("h1", "h2"): "merge", ("e1", "h1"): "review",
+                       ("e1", "h2"): "review", ("e3", "h2"): "review"}, actions
+    assert {p.group for p in plan if p.action == "merge"} == {1, 2}, plan
+    chain = [DuplicatePair("a", "b", 0.9, ["w"]), DuplicatePair("b", "c", 0.9, ["w"])]
+    assert {p.action for p in merge_plan(chain, clashing={frozenset(("a", "c"))})} == {"review"}
