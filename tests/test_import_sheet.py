@@ -1661,7 +1661,7 @@ def test_charity_and_company_numbers_in_one_column_are_each_read_in_their_regist
     ("Co.", "Company", "Co. No.") or eight characters (08123456, SC123456, OC301234, NI012345) make a company's,
     6-7 digits a charity's. A charity column's 8-digit number is a company's too, said (a trial's "Company
     07654321" was written GB-CHC-07654321, which never matched the company's GB-COH id); Scotland's charity
-    number stays one in a charity column. "Registered number" is read so, unasked."""
+    number stays one in a charity column. "Registered number" is offered as Charity number, which reads both."""
     text = ("Name,Charity / company no.,Charity No.\nGallery Cafe,Co. 08123456,\nGrand Trading,Company 02345678,\n"
             "Friends of WAG,1001234,\nCreative BC,,Company 07654321\nAsha Arts,,10234567\nScots Trust,SC123456,"
             "SC012345\nBCT LLP,OC301234,\nBelfast Co,NI012345,\nTiny Co,Co. No. 0812,\n")
@@ -1683,10 +1683,11 @@ def test_charity_and_company_numbers_in_one_column_are_each_read_in_their_regist
     assert register_ids({"companyNumber": "FA104221"}) == ([], ["company number FA104221"])
     (tmp_path / "funder.csv").write_text("Applicant name,Registered number\nGrand Theatre,511235\n"
                                          "BC Arts CIC,07654321\n", encoding="utf-8")
-    (tmp_path / "map.yaml").write_text("columns: {Applicant name: Label}\n", encoding="utf-8")
     monkeypatch.chdir(tmp_path)
-    unasked = lcg("import", "sheet", "funder.csv", "--type", "organisation", "--map", "map.yaml", "-o", "data2")
-    assert unasked.exit_code == 0, unasked.output
+    offered = lcg("import", "sheet", "funder.csv", "-o", "data2")
+    assert "map it with Registered number: Charity number (a company's number in it is read as one)" \
+        in offered.stderr, offered.stderr
+    assert _paste(tmp_path, _one_go(offered.stderr)).returncode == 0
     ids = {n.name: list(n.props["identifiers"]) for n in load_dataset(tmp_path / "data2").nodes}
     assert ids == {"Grand Theatre": ["GB-CHC-511235"], "BC Arts CIC": ["GB-COH-07654321"]}
 
@@ -2055,9 +2056,7 @@ def test_registered_society_numbers_are_one_mutuals_register_org_id_in_any_colum
     them: IP28449R (Companies House's index), 28449R (the Mutuals Public Register's), RS007553 and "RS 7553" (a
     society registered since 2014, as Companies House writes it), "IP 30086 R". Mapped to Charity number, they fit no
     register, and RS007553 was read as the company number GB-COH-RS007553 without a word. Each is read as the
-    society's org-id, one way (GB-MPR-28449R, GB-MPR-7553), with a warning in a column of other registers; a
-    "Society no." column and one named for the registration number, "Registration no.", unasked (each number by its
-    form)."""
+    society's org-id, one way (GB-MPR-28449R, GB-MPR-7553), with a warning; a "Society no." column unasked."""
     (tmp_path / "housing.csv").write_text(
         "Organisation Name,Registration no.,Company no.,Society no.\nBromford Housing Group Ltd,IP28449R,,\n"
         "Bromford Group,28449R,,\nAccord Group,RS007553,,\nThe Accord Group,RS 7553,RS007553,\n"
@@ -2065,14 +2064,17 @@ def test_registered_society_numbers_are_one_mutuals_register_org_id_in_any_colum
         "Dovecotes TMO Ltd,04017862,,\n", encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     first = lcg("import", "sheet", "housing.csv", "--type", "organisation", "-o", "data")
-    assert "Registration no." not in first.stderr, first.stderr  # the Label's column is the one asked for
-    pasted = _paste(tmp_path, first.stderr.split("`")[1])
+    assert "map it with Registration no.: Charity number (a company's number in it" in first.stderr, first.stderr
+    pasted = _paste(tmp_path, _one_go(first.stderr))
     assert pasted.returncode == 0, pasted.stderr
     ids = {n.name: list(n.props["identifiers"]) for n in load_dataset(tmp_path / "data").nodes}
     assert ids == {"Bromford Housing Group Ltd": ["GB-MPR-28449R"], "Bromford Group": ["GB-MPR-28449R"],
                    "Accord Group": ["GB-MPR-7553"], "The Accord Group": ["GB-MPR-7553"],
                    "Midland Heart Ltd": ["GB-MPR-30086R"], "Midland Heart": ["GB-MPR-30086R"],
                    "YMCA Black Country Group": ["GB-CHC-1105318"], "Dovecotes TMO Ltd": ["GB-COH-04017862"]}
+    assert ("column 'Registration no.': read 'IP28449R' as GB-MPR-28449R (a registered society's number), '28449R' as "
+            "GB-MPR-28449R (a registered society's number), 'RS007553' as GB-MPR-7553 (a registered society's "
+            "number) and 3 more") in pasted.stderr, pasted.stderr
     assert "column 'Company no.': read 'RS007553' as GB-MPR-7553 (a registered society's number)" in pasted.stderr
 
 
@@ -4030,8 +4032,9 @@ def test_a_column_of_several_registers_numbers_is_offered_charity_number_and_reg
     refused with the hint "Reg No: Company number", which read its charities' 1190234 as GB-COH-01190234 without a
     word. A column of numbers of several forms is offered Charity number, which reads each by its form; a column
     mapped to Company number says a number of a charity's form (1 and 5-6 digits) it reads as a company's; and a
-    column named for the registration number alone ("Reg No", "Registration no.", "Reg. number") or naming its
-    registers ("Charity / Co / Soc no") is read as "Charity/Company No" is, each number by its form."""
+    column naming its registers ("Charity / Co / Soc no") is read as "Charity/Company No" is, each number by its
+    form. One named for the registration number alone ("Reg No") is asked about, offered Charity number: a school's
+    URN (104301) or a childcare provider's (2589631) has a charity's or a company's form, and no word says which."""
     rows = ("Energy Advice Black Country,1190234\nGreets Green Community Enterprise Ltd,04987123\n"
             "Black Country Energy Co-op,RS007412\nWalsall Community Energy,IP30877R\n")
     want = {"Energy Advice Black Country": ["GB-CHC-1190234"],
@@ -4054,12 +4057,14 @@ def test_a_column_of_several_registers_numbers_is_offered_charity_number_and_reg
     assert company.exit_code == 0, company.output
     assert ("column 'Company number': read '1190234' as GB-COH-01190234 (a charity's form too: GB-CHC-1190234 with "
             "the column mapped to Charity number, which reads each number by its form)") in company.stderr
-    for column in ("Reg No", "Registration no.", "Reg. number", "Charity / Co / Soc no"):
-        for columns in ("{Organisation: Label}", f"{{Organisation: Label, {column}: identifiers}}"):
-            result = _import_list(lcg, tmp_path, f"Organisation,{column}\n" + rows, columns)
-            assert result.exit_code == 0, (column, columns, result.output)
-            got = {n.name: list(n.props.get("identifiers", ())) for n in load_dataset(tmp_path / "data").nodes}
-            assert got == want, (column, columns, got)
+    for columns in ("{Organisation: Label}", "{Organisation: Label, Charity / Co / Soc no: identifiers}"):
+        result = _import_list(lcg, tmp_path, "Organisation,Charity / Co / Soc no\n" + rows, columns)
+        assert result.exit_code == 0, (columns, result.output)
+        got = {n.name: list(n.props.get("identifiers", ())) for n in load_dataset(tmp_path / "data").nodes}
+        assert got == want, (columns, got)
+    for column in ("Reg No", "Registration no.", "Reg. number"):
+        asked = _import_list(lcg, tmp_path, f"Organisation,{column}\n" + rows, "{Organisation: Label}")
+        assert asked.exit_code == 1 and f"map it with {column}: Charity number" in asked.stderr, asked.stderr
 
 
 def test_a_society_number_written_in_the_notes_is_read_as_its_org_id(lcg, tmp_path):
@@ -4092,3 +4097,16 @@ def test_a_former_name_starting_any_note_column_s_cell_gives_the_row_its_alias(l
     assert got == {"Accessible Transport Walsall": ("Walsall Community Transport",), "Ring & Ride Walsall": None}, got
     assert "read 'formerly Walsall Community Transport (renamed 2023)' as the alias 'Walsall Community Transport'" \
         in result.stderr, result.stderr
+
+
+def test_a_year_after_the_word_society_in_a_note_is_no_society_number(lcg, tmp_path):
+    """A reviewer's notes "Registered society 2015" and "Formerly a company; society 2019" became GB-MPR-2015 and
+    GB-MPR-2019, the note lost: a society's number has its form (7412R, RS007412), a year none."""
+    text = ("Name,Notes\nBilston Energy Co-op,Registered society 2015\n"
+            "Penn Housing Co-op,Formerly a company; society 2019\n")
+    result = _import_list(lcg, tmp_path, text, "{Name: Label, Notes: note}")
+    assert result.exit_code == 0, result.output
+    got = {n.name: (list(n.props.get("identifiers", ())), n.props.get("note"))
+           for n in load_dataset(tmp_path / "data").nodes}
+    assert got == {"Bilston Energy Co-op": ([], "Registered society 2015"),
+                   "Penn Housing Co-op": ([], "Formerly a company; society 2019")}, got

@@ -316,6 +316,8 @@ def said_org_id(text: str) -> tuple[str, str | None] | None:
     if len(named) != 1 or not all(w in allowed for w in words):
         return None
     register, number = named.pop(), m.group("number")
+    if register == "societyNumber" and society_number(number) is None:
+        return None  # a society's number has its form, 7412R or RS007412: "Registered society 2015" says a year
     if register == "cqc":
         return register, None
     if register == "ror":

@@ -246,32 +246,19 @@ _REMARK_AFTER = re.compile(r"(.*\S)\s*\([^()]*\)\s*")
 
 
 #: The words of a column named for "the register number" without naming the register: "Registered number", "Reg.
-#: No.", "Registration no": in a UK list of organisations, a charity's, a company's or a society's.
+#: No.", "Registration no": a charity's, a company's or a society's in a UK list, or a school's URN, which no word
+#: says: offered as Charity number by its values (``_charity_or_company_numbers``), which reads each number by its form.
 _REGISTERED_WORDS = frozenset({"reg", "registered", "registration"})
-#: A UK list's registers of organisations, whose numbers a column named for "the registration number" alone holds
-#: ("Reg No", "Registration no.", "Reg. number": ``_names_registration``), each number read by its form
-#: (``org_ids.charity_or_company``: 6-7 digits a charity's, 8 characters a company's, IP30877R a society's).
-_UK_REGISTERS = ("charityNumber", "companyNumber", "societyNumber")
-
-
-def _names_registration(column: str) -> bool:
-    """Whether a column's name is "registration number" and no more ("Reg No", "Registration no.", "Reg. number",
-    "Registered number"): not a system's key ("Reg ID", "Reg code": ``_KEY_WORDS``), nor a register named."""
-    words = set(re.findall(r"[a-z]+|#", column))
-    number = _NUMBER_WORDS - _KEY_WORDS
-    return bool(words & _REGISTERED_WORDS and words & number) and words <= _REGISTERED_WORDS | number
 
 
 @functools.lru_cache(maxsize=1024)  # asked for every cell of a column: its name decides
 def register_of(column: str) -> tuple[str, ...]:
     """The registers whose numbers a column holds, by its name (lower case): ``("charityNumber",)`` for "reg
-    charity number", one per part of "ods / ukprn" or "charity / co / soc no"; the UK's charities', companies' and
-    societies' for "reg no" (``_names_registration``); none when a part names no register."""
+    charity number", one per part of "ods / ukprn" or "charity / co / soc no"; none when a part names no register
+    ("reg no": ``_REGISTERED_WORDS``)."""
     column = column.strip()
     if column in REGISTER_COLUMNS:
         return (REGISTER_COLUMNS[column],)
-    if _names_registration(column):  # an energy trial's "Reg No" of charities', companies' and societies' numbers
-        return _UK_REGISTERS
     parts = [p for p in _REGISTERS_SPLIT.split(column) if p]
     found = [_register_of_part(p) for p in parts]
     tail = " ".join(w for w in re.findall(r"[a-z]+|#", parts[-1]) if w in _NUMBER_WORDS) if parts else ""
@@ -3940,8 +3927,8 @@ def _could_hold(name: str, kind: str, value) -> bool:
 
 def _charity_or_company_numbers(col: str, values: list) -> str | None:
     """The field a column holding charity or company numbers, by its values, is offered as, when its name says a
-    register's number but for one word: "Reg ID", "Reg ref" (no register's word, and a key's word: "Registered number"
-    is read unasked, ``_names_registration``) as Charity number, which reads a company's as one; "Reg charity",
+    register's number but for one word: "Registered number", "Reg No", "Reg ID" (no register's word) as Charity
+    number, which reads a company's as one; "Reg charity",
     "Registered company", "Co. reg" (no number word: the registration is the number, as in "Reg Charity Number", which
     ``register_of`` reads unasked) as its register's; one register's number beside a status with none, "Charity/CASC
     no." (a Community Amateur Sports Club has no register's number: its cells say "CASC", kept in the note,
