@@ -26,10 +26,9 @@ from . import weights as W
 from ..forked import core_free, split_map
 from ..gc_pause import paused_gc
 from ..identifiers import registry_id
-from .groups import (AREAS_APART, AT_ONE_VENUE, ON_DIFFERENT_STREETS, ONE_TOWN_ONLY, POSTCODES_APART, SAME_EMPLOYER,
-                     SITE_OF_THE_BODY, TOWNS_APART, UNITS_OF_ONE, WEBSITE_NAMES_THE_OTHER, WEBSITES_APART,
-                     borough_and_place,
-                     groups_of, merge_groups, numbers_a_site)
+from .groups import (AREAS_APART, AT_ONE_VENUE, ON_DIFFERENT_STREETS, ONE_TOWN_ONLY, POSTCODES_APART, REGISTERS_APART,
+                     SAME_EMPLOYER, SITE_OF_THE_BODY, TOWNS_APART, UNITS_OF_ONE, WEBSITE_NAMES_THE_OTHER,
+                     WEBSITES_APART, borough_and_place, groups_of, merge_groups, numbers_a_site)
 from .name_bound import NameBound
 from .names import (ANOTHER_INSTITUTION, COUNTRY_ENDS, GENERIC_WORDS, HALLS, NO_WORD_IN_COMMON, SAME_NAME,
                     SPELLED_OUT, NameKey, TokenWeights, acronyms, added_words, ambiguous_initials, initials_only,
@@ -149,18 +148,27 @@ def identifier_clash(ra, rb) -> set[str]:
     if not (ra.identifiers and rb.identifiers):
         return set()
     a, b = {registry_id(i) for i in ra.identifiers}, {registry_id(i) for i in rb.identifiers}
+    return set() if a & b else {_scheme(i) for i in a} & {_scheme(i) for i in b}
+
+
+def registers_apart(ra, rb) -> tuple[str, str] | None:
+    """The two registers of two records' numbers when no one body is on both (``_NEVER_ONE_BODY``) and they share
+    no number: two bodies, or a number written on the wrong record (a company converted to a society keeps its old
+    number in some lists), so reviewed, never merged (``groups.review_only``)."""
+    if not (ra.identifiers and rb.identifiers):
+        return None
+    a, b = {registry_id(i) for i in ra.identifiers}, {registry_id(i) for i in rb.identifiers}
     if a & b:
-        return set()
+        return None
     sa, sb = {_scheme(i) for i in a}, {_scheme(i) for i in b}
-    return (sa & sb) | {" and ".join(sorted((x, y))) for x, y in _NEVER_ONE_BODY
-                        if (x in sa and y in sb) or (y in sa and x in sb)}
+    return next(((x, y) for x, y in _NEVER_ONE_BODY if (x in sa and y in sb) or (y in sa and x in sb)), None)
 
 
 #: Registers no one body is on together: a registered society (co-operative or community benefit society, on the
 #: Mutuals Public Register) is no company, and a charitable one is an exempt charity, on no Charity Commission
 #: register (an energy trial's co-op, GB-MPR, was merged into an advice charity, GB-CHC, on two words of their
 #: names). A society's Companies House index ("IP30086R") is read as its GB-MPR number (``registry_id``).
-_NEVER_ONE_BODY = (("GB-MPR", "GB-CHC"), ("GB-MPR", "GB-COH"))
+_NEVER_ONE_BODY = (("GB-CHC", "GB-MPR"), ("GB-COH", "GB-MPR"))
 
 
 @paused_gc()  # (as ``find_duplicates``)
@@ -173,7 +181,8 @@ def identifier_clashes(pairs, records) -> frozenset[frozenset]:
     for group in groups_of(pairs):
         held = [by_id[x] for x in group if x in by_id and by_id[x].identifiers]
         for n, ra in enumerate(held if len(held) <= W.DUPLICATE_MAX_BLOCK else ()):
-            out.update(frozenset((ra.id, rb.id)) for rb in held[n + 1:] if identifier_clash(ra, rb))
+            out.update(frozenset((ra.id, rb.id)) for rb in held[n + 1:]
+                       if identifier_clash(ra, rb) or registers_apart(ra, rb))
     return frozenset(out)
 
 
@@ -1089,15 +1098,17 @@ def find_duplicates(records, *, min_score: float = W.DUPLICATE_MIN_SCORE, top_k:
             same_ids = [i for i in same_ids if i not in umbrella]
             reasons += [f"{UMBRELLA_NUMBER} {i} (held by {umbrella[i][0]} records of {umbrella[i][1]} names)"
                         for i in wide]
-        if same_ids and ((reason.startswith("different places") and delta <= 0) or (
-                "a branch or another body" in reason and _places_apart(contact) and delta < 0)) \
+        one_door = any(r.startswith(_ONE_SITE[:2]) for r in contact)  # (an address or a postcode, no line)
+        if same_ids and ((reason.startswith("different places") and not one_door)
+                         or ("a branch or another body" in reason and _places_apart(contact) and delta < 0)) \
                 and not any(map(numbers_a_site, same_ids)):
             # a national charity's branches share its number: two names in two places, at two sites, are two of
             # them (a trial's WEA branches and Salvation Army corps were 34 pairs to review at 0.99), and so are a
             # circuit's churches in two towns, one named for its place and one for its street ("Bilston Methodist
             # Church" / "Darlington Street Methodist Church", once "Darlington" was read as no town there); two
-            # towns' names with no door or line in common are two too ("W.E.A. Walsall" / "WEA - Wolverhampton
-            # branch", no address written: a festival trial's pairs to review at 0.99 on the WEA's number)
+            # towns' names at no one door or postcode are two too, on the charity's national line or not ("W.E.A.
+            # Walsall" / "WEA - Wolverhampton branch", no address written: a festival trial's pairs to review at 0.99
+            # on the WEA's number); at one door, one body renamed or a place within the other's, reviewed
             reasons.append(f"same identifier {', '.join(same_ids)} (one registered body's branches)")
         elif same_ids:
             score = max(score, W.SAME_IDENTIFIER)
@@ -1125,7 +1136,7 @@ def find_duplicates(records, *, min_score: float = W.DUPLICATE_MIN_SCORE, top_k:
             reasons.append(f"{WEBSITES_APART} ({ra.website.strip()} / {rb.website.strip()})")
         if name_score < W.DUPLICATE_MIN_SCORE and (parents := ra.part_of & rb.part_of):
             # two parts of one body share its door, line and website: their names alone say whether they are one
-            reasons.append(f"{UNITS_OF_ONE} {', '.join(sorted(parents)[:2])}")
+            reasons.append(f"{UNITS_OF_ONE} {', '.join(sorted(by_id[x].name if x in by_id else x for x in parents))}")
         people = sorted(ra.people & rb.people)
         if people and ra.kind == "Person":  # a person's "people" are their employers
             score = min(1.0, score + W.SHARED_PERSON * len(people))
@@ -1136,10 +1147,9 @@ def find_duplicates(records, *, min_score: float = W.DUPLICATE_MIN_SCORE, top_k:
                            f"({', '.join(people[:3])})")
         if clash:  # two different charity (or company) numbers: two bodies, whatever the names say
             score = min(score, W.CONFLICTING_IDENTIFIER)
-            if same_kind := sorted(c for c in clash if " and " not in c):
-                reasons.append(f"but different {', '.join(same_kind)} numbers")
-            reasons += [f"but numbers of registers no one body is on together ({c.replace(' and ', ' / ')})"
-                        for c in sorted(clash) if " and " in c]
+            reasons.append(f"but different {', '.join(sorted(clash))} numbers")
+        elif not same_ids and (apart := registers_apart(ra, rb)):
+            reasons.append(f"{REGISTERS_APART} ({' / '.join(apart)})")
         if ra.address and rb.address and not same_ids and _abroad(ra.address, rb.address):  # a body and its
             score = min(score, W.CONFLICTING_IDENTIFIER)  # namesake abroad, whatever the names and websites say
         score = round(score, 3)  # the score said is the score decided: a pair shown at 0.8 is listed at 0.8 (a

@@ -27,10 +27,11 @@ from typing import Any, Mapping
 from ..gc_pause import paused_gc
 from . import weights as W
 from .places import DISTRICTS
-from .names import (AFTER_A_DASH, ANOTHER_INSTITUTION, ANOTHER_MEETING, FOUNDATION_OF, IN_BRACKETS, MANY_AND_ONE,
-                    NO_WORD_IN_COMMON, ONLY_A_PLACE, OWN_WORDS, SAME_NAME, SPELLED_OUT, SPELLS_A_KIND, acronyms,
-                    added_after, kind_written_after, many_and_one, name_key, part_after, people_added, same_words,
-                    several_bodies)
+from .names import (AFTER_A_DASH, ANOTHER_INSTITUTION, ANOTHER_MEETING, FOUNDATION_OF, IN_BRACKETS, KIND_WORDS,
+                    MANY_AND_ONE, NO_WORD_IN_COMMON, ONLY_A_PLACE, OWN_WORDS, SAME_NAME, SPELLED_OUT,
+                    SPELLS_A_KIND, acronyms,
+                    added_after, kind_written_after, like, many_and_one, name_key, part_after, people_added,
+                    same_words, several_bodies)
 
 __all__ = ["overlap_groups", "merge_groups", "groups_of", "merge_plan", "review_only", "PlannedPair"]
 
@@ -334,16 +335,17 @@ def review_only(pair, names: Mapping[str, str] | None, several=None) -> str | No
         return ("one name is the other's with words of its own after it, and only a postcode says one place (a "
                 "street's many doors): a service, project or section of the body at its door, or the body: review it "
                 "(merge them, or keep both with part_of)")
-    if same_ids and names and OWN_WORDS in pair.reasons[0] and not any(
-            r.startswith(("same address", "same phone number")) for r in pair.reasons) and _more_apart_than_alike(
+    if same_ids and names and OWN_WORDS in pair.reasons[0] and not (
+            any(r.startswith("same phone number") for r in pair.reasons)
+            and any(r.startswith(("same address", "same postcode")) for r in pair.reasons)) and _more_apart_than_alike(
             names[pair.a], names[pair.b]) and not any(map(numbers_a_site, same_ids)):
         # "Wheels to Work Black Country" / "Black Country Community Transport CIO", a charity's project under its
         # number at its postcode, merged at 0.99 in a transport trial: names that share fewer words than each
-        # adds are as far apart as names with none in common (below); at one door and on one line, the body renamed
-        # ("Positive Youth Foundation" / "Positive Futures Coventry")
-        return ("one registered number, but names that share fewer words than each has of its own, and no address "
-                "or phone says one door: a project, branch or other name of one body: review it (merge them, or keep "
-                "both with part_of)")
+        # adds are as far apart as names with none in common (below); at one door and on one line both, the body
+        # renamed ("Positive Youth Foundation" / "Positive Futures Coventry"); a project runs from the charity's office
+        return ("one registered number, but names that share fewer words than each has of its own, and no door and "
+                "line both say one: a project, branch or other name of one body: review it (merge them, or keep both "
+                "with part_of)")
     if same_ids and pair.reasons[0].startswith(NO_WORD_IN_COMMON) and not any(map(numbers_a_site, same_ids)):
         # a charity's projects and branches are registered under its number, and a company's trading names under
         # its own ("Restore" / "Birmingham Churches Together", "Codsall U3A" / "The Third Age Trust": 0.99 on the
@@ -392,8 +394,9 @@ def review_only(pair, names: Mapping[str, str] | None, several=None) -> str | No
             r.startswith(EVIDENCE_BEYOND_NAME) for r in pair.reasons):
         return ("the names say two kinds of body, and no identifier, street address, phone or website says they are "
                 "one (a postcode is a street's many doors): review it rather than merge")
-    if pair.reasons and _KINDS_APART.search(pair.reasons[0]) and not _register_or_website(pair) and any(
-            r.startswith(_CONTACT_APART[0]) for r in pair.reasons):
+    if names and not _register_or_website(pair) and any(r.startswith("same address") for r in pair.reasons) and any(
+            r.startswith(_CONTACT_APART[0]) for r in pair.reasons) and _two_kinds(
+            names[pair.a], names[pair.b]):
         # "Wolverhampton Voluntary Sector Council (WVSC)" / "... Consortium", the council hosting the consortium at
         # its address, merged at 1.0 in a volunteering trial: one building holds several bodies, on their own lines
         return ("the names say two kinds of body, at one address on two phones: two bodies of one building, or one: "
@@ -418,6 +421,9 @@ def review_only(pair, names: Mapping[str, str] | None, several=None) -> str | No
     if SITE_OF_THE_BODY in pair.reasons:
         return ("one name is the other's and words of its own naming a site, a service or a branch, on the body's "
                 "website: review it (merge them, or keep both with part_of)")
+    if any(r.startswith(REGISTERS_APART) for r in pair.reasons):
+        return ("the records carry numbers of two registers no one body is on together (a society's and a charity's or "
+                "a company's): two bodies, or a number written on the wrong record: review it rather than merge")
     if pair.reasons and ANOTHER_MEETING in pair.reasons[0]:
         return ("one name alone names a day: another market, meeting or session of the body's, or the body: review "
                 "it (merge them, or keep both with part_of)")
@@ -534,6 +540,27 @@ def _initials_in(a: str, b: str, door: bool = True) -> bool:
         if (spelt := x.capitals & acronyms(y)) and (door or len(set(x.tokens) - spelt - set(y.tokens)) <= 1):
             return True
     return False
+
+
+#: How a pair's reasons say its records carry two registers' numbers no one body holds (``duplicates.find_duplicates``).
+REGISTERS_APART = "but numbers of registers no one body is on together"
+
+
+def _two_kinds(a: str, b: str) -> bool:
+    """Each name has a word the other lacks, nor writes misspelt, one of them a kind of body's ("Council" /
+    "Consortium" after "Wolverhampton Voluntary Sector"); not "Second Street Grill" / "... Grille", one restaurant's
+    two spellings, nor "Viva" / "Viva Home Based", a site's two names (two phones at one door are common for one)."""
+    ta, tb = set(name_key(a).tokens), set(name_key(b).tokens)
+    own_a = {w for w in ta - tb if not like(w, tb - ta)}
+    own_b = {w for w in tb - ta if not like(w, ta - tb)}
+    return bool(own_a and own_b) and bool((own_a | own_b) & _BODY_KINDS)
+
+
+#: Words naming a kind of body, by its form or its place in others' ("Council", "Consortium", "Trust", "Forum"), with
+#: ``names.KIND_WORDS``' establishments: not a word that says what a body does ("Learning", "Development").
+_BODY_KINDS = KIND_WORDS | frozenset("council consortium alliance coalition trust foundation association society "
+                                     "partnership network forum federation board committee charity company "
+                                     "cooperative club group".split())
 
 
 #: How a pair's reasons say both records are recorded as parts of one body (``duplicates.find_duplicates``).

@@ -178,7 +178,7 @@ GENERIC_WORDS = frozenset(
     "county borough metropolitan district institute academy charity fund project projects hub uk "
     "europe europa nederland netherlands netherland holland research development industries technology "
     "global royal koninklijke electronics chemicals pharmaceuticals products systems engineering "
-    "manufacturing solutions festival collective consortium alliance coalition".split())
+    "manufacturing solutions festival collective".split())
 #: Factor applied when each name has a generic word the other lacks (council vs foundation).
 KIND_CLASH = 0.75
 _SPACED_INITIALS = re.compile(r"\b(?:[a-z] ){1,}[a-z]\b")
@@ -912,7 +912,7 @@ NAMED_KINDS = frozenset("university college institute hospital museum".split())
 TYPO_SCORER = OSA.normalized_similarity
 
 
-def _like(word: str, tokens) -> bool:
+def like(word: str, tokens) -> bool:
     """``word`` is among ``tokens``, or one of them is it misspelt (as the token comparison allows)."""
     if word in tokens:
         return True
@@ -934,7 +934,7 @@ def named_kind_clash(a: NameKey, b: NameKey) -> str | None:
         for i in range(1, len(w)):
             kind, word = w[i], w[i - 1]
             if (kind in NAMED_KINDS and kind in y.tokens and word not in CONNECTIVES
-                    and word not in INSTITUTION_KINDS and not _like(word, y.words)):
+                    and word not in INSTITUTION_KINDS and not like(word, y.words)):
                 return f"{word} {kind}"
     return None
 
@@ -1085,15 +1085,15 @@ def added_after(a: str, b: str) -> bool:
 
 
 def kind_written_after(a: str, b: str) -> bool:
-    """One name is the other's with words ending in a kind of body after it ("Club", "Group", "Church": ``_GROUPS``,
-    ``KIND_WORDS``), the other naming no kind: the body written with its kind ("Wolverhampton Wheelers Cycling Club"
+    """One name is the other's with words ending in a kind of body after it ("Club", "Church", "Centre", "Trust":
+    ``_KINDS_WRITTEN``), the other naming no kind: the body written with its kind ("Wolverhampton Wheelers Cycling Club"
     / "Wolverhampton Wheelers", "Bilston Striders Walking Group", a transport trial's true pairs; "Saints Peter and
     Paul Catholic Church" / "SS Peter & Paul"), as "Tipton Harriers Athletic Club" is the club "Tipton Harriers"
     (``building_after``). Not a section for some people ("Wolverhampton Wheelers Youth Academy", a transport trial's
     wrong merge): a part of the body."""
     ta, tb = name_key(a).tokens, name_key(b).tokens
     short, long_ = (ta, tb) if len(ta) < len(tb) else (tb, ta)
-    return (long_[:len(short)] == short and (long_[-1] in _GROUPS or long_[-1] in KIND_WORDS)
+    return (long_[:len(short)] == short and (long_[-1] in _KINDS_WRITTEN or long_[-1] in KIND_WORDS)
             and not _SECTION_PEOPLE.intersection(long_[len(short):-1]) and not KIND_WORDS.intersection(short))
 
 
@@ -1106,6 +1106,9 @@ _SECTION_PEOPLE = frozenset({"women", "men", "youth", "young", "elders", "childr
 #: The last word of a part of a body named after it: its team, unit, service or programme ("whg Money Advice Team",
 #: "Wolverhampton Homes Financial Inclusion Team", at the body's door, on its switchboard and website).
 _PART_ENDS = frozenset("team teams unit service services department dept division section programme project".split())
+#: The last words of a body's name written with its kind ("Cycling Club", "Leisure Centre", "Charitable Trust"), with
+#: ``KIND_WORDS``: a group's or a kind of body's word, not a part's ("Befriending Service": ``_PART_ENDS``).
+_KINDS_WRITTEN = (_GROUPS | GENERIC_WORDS) - _PART_ENDS
 #: Of those, the words that name only a part, never a body's own name ("Community Services", "Youth Project" may).
 _TEAMS = frozenset("team teams unit department dept division section".split())
 
@@ -1194,11 +1197,17 @@ def many_and_one(a: NameKey, b: NameKey) -> str | None:
     "Walsall Central Library", merged at one door and switchboard in an energy trial). The service and one of its
     venues: reviewed, never merged."""
     only_a, only_b = set(a.tokens) - set(b.tokens), set(b.tokens) - set(a.tokens)
-    for ones, manys in ((only_a, only_b), (only_b, only_a)):
+    for ones, manys, key in ((only_a, only_b, a), (only_b, only_a, b)):
+        if _SERVICE_WORDS.intersection(key.tokens):
+            continue  # "Walsall Library Service" / "Walsall Libraries": the service written twice, no venue of it
         for one in ones & _VENUE_KINDS:
             if (many := next((m for m in (one + "s", one[:-1] + "ies") if m in manys), None)):
                 return many
     return None
+
+
+#: Words that make a venue's kind in the singular name the service ("Library Service"): no venue of it.
+_SERVICE_WORDS = frozenset({"service", "services"})
 
 
 #: How a name reason says one name is a venue's kind in the plural, the other once (``many_and_one``).
@@ -1253,7 +1262,7 @@ def joined_field_clash(a: NameKey, b: NameKey) -> str | None:
             if not ((i >= 3 and w[i - 2] == "of" and w[i - 3] in FIELD_NAMED_KINDS)
                     or (i + 2 < len(w) and w[i + 2] in FIELD_NAMED_KINDS)):
                 continue
-            has_first, has_second = _like(first, y.tokens), _like(second, y.tokens)
+            has_first, has_second = like(first, y.tokens), like(second, y.tokens)
             if has_first != has_second:
                 return f"{first} and {second}"
     return None
@@ -1828,7 +1837,7 @@ def _misspelt_kinds(key: NameKey, kinds: set[str], other: NameKey) -> set[str]:
     whose word it writes as it is, read already ("Hospitals" of a trust that runs hospitals)."""
     words = [t for t in other.tokens if t not in DEPENDENT_BODIES]
     return {DEPENDENT_BODIES[x] for x in key.tokens if DEPENDENT_BODIES.get(x) in kinds and len(x) >= TYPO_MIN
-            and _like(x, words)}
+            and like(x, words)}
 
 
 #: An unmatched place word counts this much of its weight (a place written after a comma, on one side only).
