@@ -2984,3 +2984,16 @@ def test_a_review_s_cases_of_the_session_s_rules():
     pairs = find_duplicates([_org("walsall-bid", "Walsall BID"), _org("a", "Walsall Food Festival", **bid),
                              _org("b", "Walsall Food and Drink Festival", **bid)])
     assert any(r == "both recorded as parts of Walsall BID" for p in pairs for r in p.reasons), pairs
+
+
+def test_two_parts_of_one_body_after_a_dash_and_a_council_s_service_after_its_name_are_reviewed():
+    """Two hold-outs' merges: "University of Wolverhampton - Education Observatory" / "... - Institute for Community
+    Research and Development" at 0.99 on the university's ROR id every row repeated (two parts of one body), and
+    "Walsall Council Public Health" / "Walsall Council" at 0.94 (a council's service written after its name)."""
+    ror = dict(identifiers=("ROR:06c50z025",), website="https://www.wlv.ac.uk")
+    plan = _plan(_org("a", "University of Wolverhampton - Education Observatory", **ror),
+                 _org("b", "University of Wolverhampton - Institute for Community Research and Development", **ror))
+    assert [p.action for p in plan] == ["review"] and "two parts of one body" in plan[0].notes[-1], plan
+    council = dict(address="Civic Centre, Darwall Street, Walsall", postcode="WS1 1TP", phone="01922 650000")
+    plan = _plan(_org("a", "Walsall Council", **council), _org("b", "Walsall Council Public Health", **council))
+    assert [p.action for p in plan] == ["review"], plan

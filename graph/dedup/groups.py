@@ -31,7 +31,7 @@ from .names import (AFTER_A_DASH, ANOTHER_INSTITUTION, ANOTHER_MEETING, FOUNDATI
                     MANY_AND_ONE, NO_WORD_IN_COMMON, ONLY_A_PLACE, OWN_WORDS, SAME_NAME, SPELLED_OUT,
                     SPELLS_A_KIND, acronyms,
                     added_after, kind_written_after, like, many_and_one, name_key, part_after, people_added,
-                    same_words, several_bodies)
+                    same_words, several_bodies, two_parts)
 
 __all__ = ["overlap_groups", "merge_groups", "groups_of", "merge_plan", "review_only", "PlannedPair"]
 
@@ -313,6 +313,9 @@ def review_only(pair, names: Mapping[str, str] | None, several=None) -> str | No
         # Pittsburgh")
         return ("the records give two bodies' websites: two bodies of one name (two councils' services), or one that "
                 "moved: review it rather than merge")
+    if names and (parts := two_parts(names[pair.a], names[pair.b])):
+        return (f"both names are one body's with a part of its own after a dash ({parts}): two parts of one body, "
+                "which share its identifier and website: review it rather than merge")
     if names and (part := part_after(names[pair.a], names[pair.b])):
         return (f"one name is the other's with {part!r} added: a part of the body, or the body: review it (merge "
                 "them, or keep both with part_of)")
