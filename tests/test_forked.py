@@ -41,9 +41,10 @@ if mode == "child-fails":
         if os.getpid() != parent:
             os._exit(3)
         return x * 2
-    squares = forked.split_map(failing, list(range(1000)))
+    squares = forked.split_map(failing, list(range(1000)), chunk=7)  # (the chunks it claimed are done here)
 else:
-    squares = forked.split_map(lambda x: [x, str(x)], list(range(1000)), min_items=0 if mode != "here" else 10**9)
+    squares = forked.split_map(lambda x: [x, str(x)], list(range(1000)), min_items=0 if mode != "here" else 10**9,
+                               chunk=7)  # (143 chunks, claimed by both processes in turn)
 import duplicates as bench
 from graph.dedup.duplicates import EntityRecord, find_duplicates
 rows = bench.LOADERS["ror"]()[:2500]

@@ -1007,12 +1007,42 @@ def find_duplicates(records, *, min_score: float = W.DUPLICATE_MIN_SCORE, top_k:
             return None  # (a branch's place may be the other's town by its address: ``_placed_by_address``)
         return score, reason
 
-    # Scoring the name pairs is most of the time on large lists; half of them are scored in a forked copy
-    # when a core is free for it (bench/RESULTS.md, "Duplicates at 100k, scoring on both cores").
+    # Pairs of records at one site: one identifier, website, phone, address or full postcode, whatever their names
+    shared_keys = defaultdict(list)
+    for r in records:
+        for ident in r.identifiers:
+            shared_keys["id:" + registry_id(ident)].append(r.id)
+        if (d := _domain(r.website)):
+            shared_keys["web:" + d].append(r.id)
+        if (f := _phone(r.phone)):
+            shared_keys["tel:" + f].append(r.id)
+        if (ad := _address(r.address)):
+            shared_keys["adr:" + ad[0] + " " + min(ad[1])].append(r.id)
+        if (pc := postcode_parts(r.postcode)) and " " in pc[1]:  # a full UK postcode: a few dozen addresses
+            shared_keys["pc:" + pc[1]].append(r.id)
+    at_one_site = [(first, other) for ids in shared_keys.values()
+                   if len(ids) <= W.DUPLICATE_MAX_BLOCK  # (more: a switchboard or a shared building, no evidence)
+                   for n, first in enumerate(ids) for other in ids[n + 1:]]
+    umbrella, switchboards = _umbrella_numbers(records), _switchboards(records)
+
+    def named(pair: tuple[str, str]) -> tuple[float, str]:
+        """The (score, reason) of the names of two records at one site."""
+        ra, rb = by_id[pair[0]], by_id[pair[1]]
+        score, reason = name_similarity(name_key(ra.name, person=ra.kind == "Person"),
+                                        name_key(rb.name, person=rb.kind == "Person"), weight, places=places)
+        if "a branch or another body" in reason and (placed := _placed_by_address(
+                ra, rb, weight, ambiguous, places, switchboards)):
+            score, reason = placed  # (at one site: a pair of this loop's, a postcode, phone or address)
+        return score, reason
+
+    # Scoring the name pairs is most of the time on large lists; they are shared with a forked copy when a core is
+    # free for it (bench/RESULTS.md, "Duplicates at 100k, scoring on both cores"), and so are the names of the
+    # records at one site (3.4 s at 100k records, one process: "Duplicates at 100k, session 17"). The candidates go
     # in order, so that of two offers with one score the same one comes first (and is kept) on every run
     candidates = sorted(_name_candidates(keys, min_candidate, top_k))
-    umbrella, switchboards = _umbrella_numbers(records), _switchboards(records)
-    for (i, j), result in zip(candidates, split_map(scored, candidates, free=free_core)):
+    work: list = [*candidates, *((None, *pair) for pair in at_one_site)]  # (name numbers, then None and record ids)
+    results = split_map(lambda x: scored(x) if x[0] is not None else named(x[1:]), work, free=free_core)
+    for (i, j), result in zip(candidates, results):
         if result is None:
             continue
         score, reason = result
@@ -1030,30 +1060,8 @@ def find_duplicates(records, *, min_score: float = W.DUPLICATE_MIN_SCORE, top_k:
                     offer(a, b, *placed)  # (the place one name adds is the other's town, on one street)
                 else:
                     offer(a, b, score, reason)
-    shared_keys = defaultdict(list)
-    for r in records:
-        for ident in r.identifiers:
-            shared_keys["id:" + registry_id(ident)].append(r.id)
-        if (d := _domain(r.website)):
-            shared_keys["web:" + d].append(r.id)
-        if (f := _phone(r.phone)):
-            shared_keys["tel:" + f].append(r.id)
-        if (ad := _address(r.address)):
-            shared_keys["adr:" + ad[0] + " " + min(ad[1])].append(r.id)
-        if (pc := postcode_parts(r.postcode)) and " " in pc[1]:  # a full UK postcode: a few dozen addresses
-            shared_keys["pc:" + pc[1]].append(r.id)
-    for ids in shared_keys.values():
-        if len(ids) > W.DUPLICATE_MAX_BLOCK:  # a switchboard or a shared building: no evidence of one body
-            continue
-        for n, first in enumerate(ids):
-            for other in ids[n + 1:]:
-                ra, rb = by_id[first], by_id[other]
-                score, reason = name_similarity(name_key(ra.name, person=ra.kind == "Person"),
-                                                name_key(rb.name, person=rb.kind == "Person"), weight, places=places)
-                if "a branch or another body" in reason and (placed := _placed_by_address(
-                        ra, rb, weight, ambiguous, places, switchboards)):
-                    score, reason = placed  # (at one site: a pair of this loop's, a postcode, phone or address)
-                offer(ra.id, rb.id, score, reason)
+    for (first, other), (score, reason) in zip(at_one_site, results[len(candidates):]):
+        offer(first, other, score, reason)
 
     def listed(item):
         """(a, b, score, reasons, exact, one name) of an offered pair, all its evidence weighed (``DuplicatePair``);

@@ -558,8 +558,8 @@ _HEALTH_WORDS = frozenset("health healthcare hospital hospitals care group partn
                           "university nhs".split())
 
 
-def name_key(name: str, *, person: bool = False) -> NameKey:
-    """The comparable form of a name; ``person`` drops titles instead of legal forms."""
+def name_key_uncached(name: str, *, person: bool = False) -> NameKey:
+    """The comparable form of a name; ``person`` drops titles instead of legal forms (``name_key`` caches it)."""
     body = unescaped(name) if person else _without_units(unescaped(name))
     folded, address = (_fold(body), "") if person else _without_address(_fold(body))
     form: tuple[str, ...] = ()
@@ -2280,6 +2280,16 @@ def _unit_before(name: str) -> str:
 
 #: Keyed once however many candidate pairs a name is in: duplicate scoring asks for the same names again
 #: pair after pair (bench/RESULTS.md, "duplicates, speed"). A NameKey is immutable, so sharing it is safe.
-#: ``name_key`` without the cache, for names asked once (a building's in an address: ``duplicates._building_words``).
-name_key_uncached = name_key
-name_key = lru_cache(maxsize=1 << 17)(name_key)
+#: ``name_key_uncached`` is for names asked once (a building's in an address: ``duplicates._building_words``).
+_name_key_cached = lru_cache(maxsize=1 << 17)(name_key_uncached)
+
+
+def name_key(name: str, *, person: bool = False) -> NameKey:
+    """``name_key_uncached``, cached by (name, person) however the call is written: ``lru_cache`` keys
+    ``name_key(n)`` and ``name_key(n, person=False)`` apart, so the merge advice (``groups.review_only``, which
+    writes the first) keyed again every name the search had keyed (the second): 4 s at 100k records
+    (bench/RESULTS.md, "Duplicates at 100k, session 17")."""
+    return _name_key_cached(name, person=person)
+
+
+name_key.__wrapped__ = name_key_uncached  # type: ignore[attr-defined]
