@@ -638,13 +638,20 @@ def _split_at_weakest_links(groups: list[list[str]], pairs, conflicts) -> list[l
         against[b].add(a)
     if not against:
         return groups
+    torn = {n for n, group in enumerate(groups) if any(against[x] & set(group) for x in group if x in against)}
+    if not torn:
+        return groups
+    group_of = {x: n for n in torn for x in groups[n]}
+    edges_of: dict[int, list] = defaultdict(list)  # each torn group's pairs, gathered in one pass over them all
+    for p in pairs:
+        if p.a != p.b and (n := group_of.get(p.a)) is not None and group_of.get(p.b) == n:
+            edges_of[n].append((p.score, p.a, p.b))
     out = []
-    for group in groups:
-        held = set(group)
-        if not any(against[x] & held for x in group if x in against):
+    for n, group in enumerate(groups):
+        if n not in torn:
             out.append(group)
             continue
-        edges = sorted((p.score, p.a, p.b) for p in pairs if p.a in held and p.b in held and p.a != p.b)
+        edges = sorted(edges_of[n])
         parts = None
         for level in sorted({score for score, _, _ in edges})[:-1]:  # (never every pair: the strongest stay)
             kept = groups_of([(a, b) for score, a, b in edges if score > level])
