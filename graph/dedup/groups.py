@@ -28,10 +28,9 @@ from ..gc_pause import paused_gc
 from . import weights as W
 from .places import DISTRICTS
 from .names import (AFTER_A_DASH, ANOTHER_INSTITUTION, ANOTHER_MEETING, FOUNDATION_OF, IN_BRACKETS, KIND_WORDS,
-                    MANY_AND_ONE, NO_WORD_IN_COMMON, ONLY_A_PLACE, OWN_WORDS, SAME_NAME, SPELLED_OUT,
-                    SPELLS_A_KIND, acronyms,
-                    added_after, kind_written_after, like, many_and_one, name_key, part_after, people_added,
-                    same_words, several_bodies, two_parts)
+                    MANY_AND_ONE, NO_WORD_IN_COMMON, ONLY_A_PLACE, OWN_WORDS, SAME_NAME, SPELLED_OUT, SPELLS_A_KIND,
+                    acronyms, added_after, kind_written_after, like, many_and_one, name_key, part_after,
+                    people_added, same_words, several_bodies, two_parts)
 
 __all__ = ["overlap_groups", "merge_groups", "groups_of", "merge_plan", "review_only", "PlannedPair"]
 
@@ -496,7 +495,7 @@ def borough_and_place(reason: str) -> bool:
 
 
 def _more_apart_than_alike(a: str, b: str) -> bool:
-    """Each name has as many words of its own as the two share, or more (``_name_words``' content words)."""
+    """Each name has as many words of its own as the two share, or more (their content words, ``name_key``)."""
     ta, tb = set(name_key(a).tokens), set(name_key(b).tokens)
     return min(len(ta - tb), len(tb - ta)) >= len(ta & tb)
 
@@ -638,7 +637,8 @@ def _split_at_weakest_links(groups: list[list[str]], pairs, conflicts) -> list[l
         against[b].add(a)
     if not against:
         return groups
-    torn = {n for n, group in enumerate(groups) if any(against[x] & set(group) for x in group if x in against)}
+    torn = {n for n, group in enumerate(groups) if (held := set(group)) and any(
+        against[x] & held for x in group if x in against)}
     if not torn:
         return groups
     group_of = {x: n for n in torn for x in groups[n]}

@@ -139,10 +139,7 @@ NAME_PHRASES = (("church of england", "ce"), ("c of e", "ce"), ("roman catholic"
                 # "Oldbury Community Transport Co-op" / "... Cooperative", missed: the "co" of "Co-op" was read as a
                 # company's "& Co" and dropped, "op" left)
                 ("co operatives", "cooperatives"), ("co operative", "cooperative"), ("co ops", "cooperatives"),
-                ("co op", "cooperative"),
-                # a shopping centre by its name, with or without its kind's first word: "Wulfrun Shopping Centre" /
-                # "Wulfrun Centre" (a town centres trial's three pairs, 0.75 and unmerged)
-                ("shopping centre", "centre"), ("shopping center", "centre"))
+                ("co op", "cooperative"))
 #: A compass point in two letters ("Wolverhampton SE Primary Care Network", read as a company's legal form "SE" and
 #: merged with "Unity Primary Care Network" in a social prescribing hold-out): "SE" (and "NE") is a compass point
 #: before another word, a legal form only at a name's end ("Siemens SE", which an address may follow: that is cut
@@ -1111,9 +1108,9 @@ def kind_written_after(a: str, b: str) -> bool:
 
 
 #: The people a body's section is for ("Youth Academy", "Junior Section", "Ladies Team").
+#: (Possessives lose their apostrophe when a name is folded: "Women's" is "womens".)
 _SECTION_PEOPLE = frozenset({"women", "men", "youth", "young", "elders", "children", "girls", "boys", "junior",
                              "juniors", "ladies", "senior", "seniors", "womens", "mens", "childrens"})
-#: (possessives lose their apostrophe when a name is folded: "Women's" is "womens")
 
 
 #: The last word of a part of a body named after it: its team, unit, service or programme ("whg Money Advice Team",
