@@ -1079,7 +1079,7 @@ def find_duplicates(records, *, min_score: float = W.DUPLICATE_MIN_SCORE, top_k:
             ka, kb = name_key(ra.name, person=ra.kind == "Person"), name_key(rb.name, person=rb.kind == "Person")
             reason = same_name_reason(ka, kb) if ka.tokens == kb.tokens else _alias_reason(ra, rb)
         reasons = [reason] if reason else []
-        name_score = score
+        names_alone = score  # (before the contact evidence)
         delta, contact = contact_evidence(ra, rb, switchboards)
         if "different places" in reason or "a body of its own" in reason:
             delta = min(delta, 0.0)  # a town or a hospital apart is not undone by a shared switchboard
@@ -1142,7 +1142,7 @@ def find_duplicates(records, *, min_score: float = W.DUPLICATE_MIN_SCORE, top_k:
             # two sites, or two pages of one site that are two branches' or units' ("mind.org.uk/wolverhampton" /
             # "mind.org.uk/dudley", ``_one_page``)
             reasons.append(f"{WEBSITES_APART} ({ra.website.strip()} / {rb.website.strip()})")
-        if name_score < W.DUPLICATE_MIN_SCORE and (parents := ra.part_of & rb.part_of):
+        if names_alone < W.DUPLICATE_MIN_SCORE and (parents := ra.part_of & rb.part_of):
             # two parts of one body share its door, line and website: their names alone say whether they are one
             reasons.append(f"{UNITS_OF_ONE} {', '.join(sorted(by_id[x].name if x in by_id else x for x in parents))}")
         people = sorted(ra.people & rb.people)

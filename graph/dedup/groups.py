@@ -695,9 +695,8 @@ def merge_plan(pairs, names: Mapping[str, str] | None = None, *, review_size: in
     several = functools.cache(several_bodies)  # a name is in many pairs (at 100k, 284k pairs of 90k names)
     why = {id(p): w for p in pairs if frozenset((p.a, p.b)) not in same
            and (w := _by_name_only(p) if people else review_only(p, names, several))}
-    groups = merge_groups([p for p in pairs if id(p) not in why])
-    groups = _split_at_weakest_links(groups, [p for p in pairs if id(p) not in why], (*apart, *clashing, *units,
-                                                                                       *sites))
+    joining = [p for p in pairs if id(p) not in why]
+    groups = _split_at_weakest_links(merge_groups(joining), joining, (*apart, *clashing, *units, *sites))
     group_of = {x: n for n, g in enumerate(groups, start=1) for x in g}
     n = len(groups)
     own: dict[int, int] = {}  # pairs for review only, outside any group: a group number each

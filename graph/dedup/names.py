@@ -1032,8 +1032,6 @@ def two_parts(a: str, b: str) -> str | None:
     common ("University of Wolverhampton - Education Observatory" / "... - Institute for Community Research and
     Development", merged at 0.99 on the university's ROR id every row of an international hold-out repeated): two
     parts of one body, which share its identifier and website; reviewed, never merged (``groups.review_only``)."""
-    if " - " not in a and " - " not in b and "\u2013" not in a + b:  # (most names: a fast path)
-        return None
     pa, pb = _dash_parts(a), _dash_parts(b)
     if not (pa and pb and pa[1] and pa[1] == pb[1] and pa[2] and pb[2]) or set(pa[2]) & set(pb[2]):
         return None
@@ -1083,14 +1081,20 @@ _GROUPS = frozenset("group groups club section circle forum".split())
 _ADDED_LAST = _BUILDINGS | _GROUPS
 
 
+def shorter_first(a: str, b: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The two names' content words (``name_key``), the shorter name's first: what the rules on words one name adds
+    to the other's read."""
+    ta, tb = name_key(a).tokens, name_key(b).tokens
+    return (ta, tb) if len(ta) < len(tb) else (tb, ta)
+
+
 def added_after(a: str, b: str) -> bool:
     """One name is the other's words and then two words or more of its own (``added_words``): a project or a
     service named after the body ("Barnardo's Black Country Family Support"), not the body's registered name
     written in full before its working name ("Royal Society of Wildlife Trusts" / "The Wildlife Trusts")."""
     if added_words(a, b) is None:
         return False
-    ta, tb = name_key(a).tokens, name_key(b).tokens
-    short, long_ = (ta, tb) if len(ta) < len(tb) else (tb, ta)
+    short, long_ = shorter_first(a, b)
     return long_[:len(short)] == short
 
 
@@ -1101,8 +1105,7 @@ def kind_written_after(a: str, b: str) -> bool:
     Paul Catholic Church" / "SS Peter & Paul"), as "Tipton Harriers Athletic Club" is the club "Tipton Harriers"
     (``building_after``). Not a section for some people ("Wolverhampton Wheelers Youth Academy", a transport trial's
     wrong merge): a part of the body."""
-    ta, tb = name_key(a).tokens, name_key(b).tokens
-    short, long_ = (ta, tb) if len(ta) < len(tb) else (tb, ta)
+    short, long_ = shorter_first(a, b)
     return (long_[:len(short)] == short and (long_[-1] in _KINDS_WRITTEN or long_[-1] in KIND_WORDS)
             and not _SECTION_PEOPLE.intersection(long_[len(short):-1]) and not KIND_WORDS.intersection(short))
 
@@ -1167,8 +1170,7 @@ def people_added(a: str, b: str) -> str | None:
     ("Women's" of "Black Country Women's Recovery Network" / "Black Country Recovery Network", merged at 0.82 on the
     names alone in a recovery hold-out; "Young" of "Sandwell Young Carers" / "Sandwell Carers"): a body or a section
     for those people, or the body; reviewed unless a register or a website says one (``groups.review_only``)."""
-    ta, tb = name_key(a).tokens, name_key(b).tokens
-    short, long_ = (ta, tb) if len(ta) < len(tb) else (tb, ta)
+    short, long_ = shorter_first(a, b)
     if not short or len(short) == len(long_) or not _SECTION_PEOPLE.intersection(long_):
         return None
     run = long_[len(short):] if long_[:len(short)] == short else inserted_run(short, long_)
@@ -1907,7 +1909,7 @@ def name_similarity(a: NameKey, b: NameKey, weight, ambiguous=frozenset(), place
         return 0.0, f"different places: {' '.join(clash[0])} vs {' '.join(clash[1])} (branches or sites)"
     if (numbers := number_clash(a, b)):
         return 0.0, f"different numbers: {' '.join(numbers[0])} vs {' '.join(numbers[1])} (sites or branches)"
-    if (_DAYS.intersection(a.tokens) or _DAYS.intersection(b.tokens)) and (days := day_clash(a, b)):
+    if (days := day_clash(a, b)):
         if days[0] and days[1]:
             return 0.0, f"different days: {' '.join(days[0])} vs {' '.join(days[1])} (two meetings or markets)"
         return _as_a_branch(a, b, weight, ambiguous, places, f"only one names {' '.join(days[0] or days[1])}"
