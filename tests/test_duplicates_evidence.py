@@ -2999,3 +2999,72 @@ def test_two_parts_of_one_body_after_a_dash_and_a_council_s_service_after_its_na
     council = dict(address="Civic Centre, Darwall Street, Walsall", postcode="WS1 1TP", phone="01922 650000")
     plan = _plan(_org("a", "Walsall Council", **council), _org("b", "Walsall Council Public Health", **council))
     assert [p.action for p in plan] == ["review"], plan
+
+
+def test_a_town_a_name_ends_with_after_a_comma_is_its_record_s_town():
+    """An adult learning trial merged "Holy Trinity CE Primary School, Smethwick" (a grants list, no address) into
+    "Holy Trinity C of E Primary School" at "Heath Town, Wolverhampton" at 0.97 on their words: the town after the
+    comma is where the school is, and the other is in another town. Words of a body are no town, nor a word the
+    data's places do not hold ("Smith & Co, Solicitors")."""
+    from graph.dedup.duplicates import _town_after_comma
+
+    plan = _plan(_org("a", "Holy Trinity C of E Primary School", address="Heath Town, Wolverhampton"),
+                 _org("b", "Holy Trinity CE Primary School, Smethwick"))
+    assert [p.action for p in plan] == ["review"], plan
+    assert any("different towns" in r for r in plan[0].pair.reasons), plan
+    assert _town_after_comma("Holy Trinity CE Primary School, Smethwick") == "Smethwick"
+    for name in ("Smith & Co, Trust", "Wednesbury, St Paul", "Holy Trinity School", "Acme Ltd, 12 High St"):
+        assert _town_after_comma(name) == "", name
+    trade = [_org("a", "Smith & Co Solicitors", address="1 High St, Walsall"), _org("b", "Smith & Co, Solicitors")]
+    assert [p.action for p in _plan(*trade)] == ["merge"]
+
+
+def test_one_registered_number_under_names_sharing_only_a_town_or_two_kinds_of_body_is_reviewed():
+    """A faith trial's merges at 0.99 on a church's or a forum's charity number: "CAP Wolverhampton" (the church's
+    debt centre) into "Wolverhampton Christian Fellowship", names sharing only their town, and "Women's Interfaith
+    Network Wolverhampton" into "Wolverhampton Inter-Faith Group", a network and a group. On one phone the body
+    renamed keeps its number ("Dudley Mencap" / "Include Dudley"), and a place's word is no kind of body."""
+    n = dict(identifiers=("GB-CHC-1099870",), address="Wolverhampton")
+    plan = _plan(_org("a", "CAP Wolverhampton", **n), _org("b", "Wolverhampton Christian Fellowship", **n))
+    assert [p.action for p in plan] == ["review"], plan
+    plan = _plan(_org("a", "Wolverhampton Inter-Faith Group", **n),
+                 _org("b", "Women's Interfaith Network Wolverhampton", **n))
+    assert [p.action for p in plan] == ["review"], plan
+    line = dict(identifiers=("GB-CHC-514431",), phone="01384 255671")
+    plan = _plan(_org("a", "Dudley Mencap", address="201 Stourbridge Rd, Dudley", **line),
+                 _org("b", "Include Dudley", **line))
+    assert [p.action for p in plan] == ["merge"], plan
+    m = dict(identifiers=("GB-CHC-1139257",))
+    plan = _plan(_org("a", "MS Society Dudley and District", **m), _org("b", "MS Society Dudley Group", **m))
+    assert [p.action for p in plan] == ["merge"], plan
+
+
+def test_a_food_service_named_after_its_host_is_reviewed():
+    """A faith trial merged "Ghausia Masjid Community Kitchen" into "Ghausia Masjid" and "NTCG Community Pantry"
+    into "New Testament Church of God - West Bromwich", at their hosts' doors and on their lines: a kitchen, pantry,
+    larder or food bank one name alone names is a service of the body. A trading name of that word is another
+    name, not a service ("Mrs B's Kitchen", written as the company's other name)."""
+    door = dict(postcode="B70 7NT", phone="0121 553 6127", address="12 Walsall St, West Bromwich")
+    plan = _plan(_org("a", "Ghausia Masjid", **door), _org("b", "Ghausia Masjid Community Kitchen", **door))
+    assert [p.action for p in plan] == ["review"], plan
+    plan = _plan(_org("a", "Bilston Food Bank", **door), _org("b", "Bilston Foodbank CIO", **door))
+    assert [p.action for p in plan] == ["merge"], plan
+    plan = _plan(_org("a", "Blakemore Catering Ltd", aliases=("Mrs B's Kitchen",), **door),
+                 _org("b", "Mrs B's Kitchen", **door))
+    assert [p.action for p in plan] == ["merge"], plan
+
+
+def test_a_foundation_named_with_its_club_s_initials_in_brackets_is_its_own_body():
+    """A sport trial merged "Albion Foundation (WBA)" into "West Bromwich Albion Football Club Ltd" at one postcode:
+    the brackets name the club the foundation is of, and a club's foundation is its charity."""
+    ground = dict(postcode="B71 4LF", address="The Hawthorns, Halfords Lane, West Bromwich")
+    plan = _plan(_org("a", "West Bromwich Albion Football Club Ltd", phone="0121 496 0111", **ground),
+                 _org("b", "Albion Foundation (WBA)", postcode="B71 4LF", address="West Bromwich"),
+                 _org("c", "The Albion Foundation", phone="0121 496 0110", **ground),
+                 _org("d", "Wolverhampton Wanderers Foundation", address="Wolverhampton"),
+                 _org("e", "Sandwell Aquatics Centre", address="Londonderry Lane, Smethwick"))
+    assert not [p for p in plan if {p.pair.a, p.pair.b} == {"a", "b"} and p.action == "merge"], plan
+    from graph.dedup.names import foundation_of, name_key
+
+    assert foundation_of(name_key("Albion Foundation (WBA)"), name_key("West Bromwich Albion Football Club Ltd"))
+    assert not foundation_of(name_key("Albion Foundation (WBA)"), name_key("The Albion Foundation"))

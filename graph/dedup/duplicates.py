@@ -30,8 +30,9 @@ from .groups import (AREAS_APART, AT_ONE_VENUE, ON_DIFFERENT_STREETS, ONE_TOWN_O
                      SAME_EMPLOYER, SITE_OF_THE_BODY, TOWNS_APART, UNITS_OF_ONE, WEBSITE_NAMES_THE_OTHER,
                      WEBSITES_APART, borough_and_place, groups_of, merge_groups, numbers_a_site)
 from .name_bound import NameBound
-from .names import (ANOTHER_INSTITUTION, COUNTRY_ENDS, GENERIC_WORDS, HALLS, NO_WORD_IN_COMMON, SAME_NAME,
-                    SPELLED_OUT, NameKey, TokenWeights, acronyms, added_words, ambiguous_initials, initials_only,
+from .names import (ANOTHER_INSTITUTION, BODY_WORDS, COUNTRY_ENDS, GENERIC_WORDS, HALLS, LEGAL_TOKENS,
+                    NO_WORD_IN_COMMON, SAME_NAME, SPELLED_OUT, UNIT_HEADS, NameKey, TokenWeights, acronyms, added_words,
+                    ambiguous_initials, initials_only,
                     list_area, name_key, name_key_uncached, name_keys, name_similarity, place_in_one_name,
                     same_name_reason, same_words, without_accents)
 from .places import (BUILTIN_PLACES, STREET_TYPES, PlaceWords, area_town, country_named, names_a_street, postcode_in,
@@ -598,10 +599,33 @@ def _abroad(a, b) -> bool:
     return ca is not None and cb is not None and ca != cb
 
 
-def _written_address(r) -> str:
+def _written_address(r, places: PlaceWords | None = None) -> str:
     """A record's address field, or else the address its name runs on with after a legal form
-    (``names.NameKey.address``)."""
-    return (r.address or "").strip() or name_key(r.name, person=r.kind == "Person").address
+    (``names.NameKey.address``), or else, given the data's ``places``, the town its name ends with after a comma
+    (``_town_after_comma``)."""
+    out = (r.address or "").strip() or name_key(r.name, person=r.kind == "Person").address
+    if not out and places is not None and r.kind != "Person" and (town := _town_after_comma(r.name)):
+        return town if all(w in places for w in _address_text(town)) else ""
+    return out
+
+
+#: Words of a name's last part after a comma that say it is no town: a body's, a unit's or a legal form's
+#: ("Smith & Co, Solicitors", "Wednesbury, St Paul": "St" is a street's type, ``_a_locality``).
+_NO_TOWN_WORDS = BODY_WORDS | GENERIC_WORDS | LEGAL_TOKENS | UNIT_HEADS
+
+
+@lru_cache(maxsize=1 << 16)
+def _town_after_comma(name: str) -> str:
+    """The last part of a name after a comma when it may name a town, as written ("Smethwick" of "Holy Trinity CE
+    Primary School, Smethwick"), or "". A list that writes no address writes the town so, and the name's key reads
+    it as an address (``names.NameKey.head``), not as a place of the name: an adult learning trial's two schools of
+    one name, one in Smethwick by its name and one in Wolverhampton by its address, were merged on their words."""
+    head, _, tail = name.rpartition(",")
+    words = _address_text(tail)
+    if not head.strip() or not words or not tail.strip()[:1].isupper() or not _a_locality(words) or any(
+            w in _NO_TOWN_WORDS for w in words):
+        return ""
+    return tail.strip()
 
 
 def _alias_reason(ra, rb) -> str:
@@ -616,10 +640,12 @@ def _alias_reason(ra, rb) -> str:
     return SAME_NAME
 
 
-def contact_evidence(ra, rb, switchboards: Mapping[str, int] | None = None) -> tuple[float, list[str]]:
+def contact_evidence(ra, rb, switchboards: Mapping[str, int] | None = None,
+                     places: PlaceWords | None = None) -> tuple[float, list[str]]:
     """(score change, reasons) from address, postcode and phone: the same is strong evidence of one body,
     a different one (both written) evidence of two sites; the weights are in ``weights``. A phone among
-    ``switchboards`` (``_switchboards``: its local number -> how many names answer it) is no evidence."""
+    ``switchboards`` (``_switchboards``: its local number -> how many names answer it) is no evidence. Given the
+    data's ``places``, a town a name ends with after a comma stands for a record's address (``_written_address``)."""
     delta, reasons = 0.0, []
     aa, ab = _address(ra.address), _address(rb.address)
     pa, pb = postcode_parts(ra.postcode), postcode_parts(rb.postcode)
@@ -639,7 +665,8 @@ def contact_evidence(ra, rb, switchboards: Mapping[str, int] | None = None) -> t
             delta -= W.DIFFERENT_ADDRESS
             where = "on one street" if street else ON_DIFFERENT_STREETS
             reasons.append(f"but different addresses {where} ({ra.address.strip()} / {rb.address.strip()})")
-    elif (wa := _address_words(ta := _written_address(ra))) and (wb := _address_words(tb := _written_address(rb))):
+    elif (wa := _address_words(ta := _written_address(ra, places))) and (
+            wb := _address_words(tb := _written_address(rb, places))):
         if not _one_street(wa, wb, typo) and not (pa and pb and pa[1] == pb[1] and " " in pa[1]):
             # not both read as a number and a street, two addresses with no word in common (street nor town) are
             # two places: "145 W. 53rd St., New York" / "3rd St. Promenade, Santa Monica"; an address a company's
@@ -653,8 +680,8 @@ def contact_evidence(ra, rb, switchboards: Mapping[str, int] | None = None) -> t
             reasons.append(f"{TOWNS_APART} ({ta} / {tb})")  # Church Hall, ...": two lunch clubs merged on its words)
         elif not (pa and pb and pa[1] == pb[1]) and _streets_apart(ta, tb, typo):  # (one postcode: one site)
             reasons.append(f"but the addresses share only their town ({ta} / {tb}): {ONE_TOWN_ONLY}")
-    elif not one_place and (ta := _written_address(ra)) and (tb := _written_address(rb)) and _towns_apart(
-            ra, rb, ta, tb):
+    elif not one_place and (ta := _written_address(ra, places)) and (
+            tb := _written_address(rb, places)) and _towns_apart(ra, rb, ta, tb):
         reasons.append(f"{TOWNS_APART} ({ta} / {tb})")
     if pa and pb:
         if pa[1] == pb[1]:
@@ -1080,7 +1107,7 @@ def find_duplicates(records, *, min_score: float = W.DUPLICATE_MIN_SCORE, top_k:
             reason = same_name_reason(ka, kb) if ka.tokens == kb.tokens else _alias_reason(ra, rb)
         reasons = [reason] if reason else []
         names_alone = score  # (before the contact evidence)
-        delta, contact = contact_evidence(ra, rb, switchboards)
+        delta, contact = contact_evidence(ra, rb, switchboards, places)
         if "different places" in reason or "a body of its own" in reason:
             delta = min(delta, 0.0)  # a town or a hospital apart is not undone by a shared switchboard
         score = min(1.0, max(0.0, score + delta))

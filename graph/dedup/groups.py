@@ -29,8 +29,8 @@ from . import weights as W
 from .places import DISTRICTS
 from .names import (AFTER_A_DASH, ANOTHER_INSTITUTION, ANOTHER_MEETING, FOUNDATION_OF, IN_BRACKETS, KIND_WORDS,
                     MANY_AND_ONE, NO_WORD_IN_COMMON, ONLY_A_PLACE, OWN_WORDS, SAME_NAME, SPELLED_OUT, SPELLS_A_KIND,
-                    acronyms, added_after, kind_written_after, like, many_and_one, name_key, part_after,
-                    people_added, same_words, several_bodies, two_parts)
+                    acronyms, added_after, food_service_added, kind_written_after, like, many_and_one, name_key,
+                    part_after, people_added, same_words, several_bodies, two_parts)
 
 __all__ = ["overlap_groups", "merge_groups", "groups_of", "merge_plan", "review_only", "PlannedPair"]
 
@@ -315,6 +315,11 @@ def review_only(pair, names: Mapping[str, str] | None, several=None) -> str | No
     if names and (parts := two_parts(names[pair.a], names[pair.b])):
         return (f"both names are one body's with a part of its own after a dash ({parts}): two parts of one body, "
                 "which share its identifier and website: review it rather than merge")
+    if names and pair.reasons and not pair.reasons[0].startswith((NO_WORD_IN_COMMON, SAME_NAME)) and (
+            food := food_service_added(names[pair.a], names[pair.b])):  # (a trading name, "Mrs B's Kitchen" of a
+        # catering company, shares no word, or is its other name: the rules on such names decide)
+        return (f"only one name names a food service ({food}): a service a body runs at its door, or the body: review "
+                "it (merge them, or keep both with part_of)")
     if names and (part := part_after(names[pair.a], names[pair.b])):
         return (f"one name is the other's with {part!r} added: a part of the body, or the body: review it (merge "
                 "them, or keep both with part_of)")
@@ -337,9 +342,7 @@ def review_only(pair, names: Mapping[str, str] | None, several=None) -> str | No
         return ("one name is the other's with words of its own after it, and only a postcode says one place (a "
                 "street's many doors): a service, project or section of the body at its door, or the body: review it "
                 "(merge them, or keep both with part_of)")
-    if same_ids and names and OWN_WORDS in pair.reasons[0] and not (
-            any(r.startswith("same phone number") for r in pair.reasons)
-            and any(r.startswith(("same address", "same postcode")) for r in pair.reasons)) and _more_apart_than_alike(
+    if same_ids and names and OWN_WORDS in pair.reasons[0] and not _door_and_line(pair) and _more_apart_than_alike(
             names[pair.a], names[pair.b]) and not any(map(numbers_a_site, same_ids)):
         # "Wheels to Work Black Country" / "Black Country Community Transport CIO", a charity's project under its
         # number at its postcode, merged at 0.99 in a transport trial: names that share fewer words than each
@@ -354,6 +357,22 @@ def review_only(pair, names: Mapping[str, str] | None, several=None) -> str | No
         # number alone): names with no word in common are the body, a part of it or its other name
         return ("one registered number, but names with no word in common: a project, branch or other name of one "
                 "body: review it (merge them, or keep both with part_of)")
+    if same_ids and ONLY_A_PLACE in pair.reasons[0] and not any(
+            r.startswith(_ONE_PLACE_OR_LINE) for r in pair.reasons) and not any(map(numbers_a_site, same_ids)):
+        # names that share only their town's name (or a common word) are as far apart as names with none in common:
+        # "CAP Wolverhampton" / "Wolverhampton Christian Fellowship", a church's debt centre under its number, merged
+        # at 0.99 in a faith trial, nothing but the number in common; at one door or on one line, the body renamed
+        # ("Dudley Mencap" / "Include Dudley" on one phone)
+        return ("one registered number, but names that share only a place's name or a common word: a project, branch "
+                "or other name of one body: review it (merge them, or keep both with part_of)")
+    if same_ids and _two_bodies_kinds(pair.reasons[0]) and not _door_and_line(pair) and not any(
+            map(numbers_a_site, same_ids)):
+        # "Women's Interfaith Network Wolverhampton" / "Wolverhampton Inter-Faith Group", the forum's network under
+        # its number, merged at 0.99 in a faith trial: two kinds of body under one number are the body and a part
+        # (not a place's word read as a kind: "MS Society Dudley and District" / "MS Society Dudley Group")
+        return ("one registered number, but the names say two kinds of body (a forum and its network, a church and "
+                "its club): a project or part of one body, or the body renamed: review it (merge them, or keep both "
+                "with part_of)")
     if same_ids and not pair.reasons[0].startswith("same name") and any(
             r.startswith(_CONTACT_APART) for r in pair.reasons) and not any(
             r.startswith(("same address", "same postcode")) for r in pair.reasons) and not (
@@ -492,6 +511,22 @@ def borough_and_place(reason: str) -> bool:
     until council areas were places: a review's find), or two bodies."""
     m = _CLASH.match(reason) if reason.startswith("different places") else None
     return m is not None and any(set(side.split()) <= DISTRICTS for side in m.groups())
+
+
+_KINDS_NAMED = re.compile(r", but ([\w/' ]+) vs ([\w/' ]+) \(")
+
+
+def _two_bodies_kinds(reason: str) -> bool:
+    """The name reason says each name has a kind of body the other lacks (``_KINDS_APART``), each a body's kind
+    (``_BODY_KINDS``: a group and a network, not a district and a group)."""
+    m = _KINDS_NAMED.search(reason)
+    return bool(m) and all(set(side.split("/")) <= _BODY_KINDS for side in m.groups())
+
+
+def _door_and_line(pair) -> bool:
+    """The pair's records share a phone and an address or a postcode: one door and one line."""
+    return any(r.startswith("same phone number") for r in pair.reasons) and any(
+        r.startswith(("same address", "same postcode")) for r in pair.reasons)
 
 
 def _more_apart_than_alike(a: str, b: str) -> bool:

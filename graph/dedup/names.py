@@ -1246,12 +1246,38 @@ def foundation_of(a: NameKey, b: NameKey) -> bool:
     """True when only one name ends with "Foundation" and its other words are all the other name's: a club's or a
     company's charity ("Wolves Foundation" / "Wolves", a trial's merge on one postcode; "Aston Villa Foundation" /
     "Aston Villa FC"), or a grant-maker written with and without the word ("Paul Hamlyn Foundation" / "Paul
-    Hamlyn"): reviewed, never merged (``groups.review_only``)."""
+    Hamlyn"): reviewed, never merged (``groups.review_only``). Brackets after "Foundation" name its club, not
+    the foundation ("Albion Foundation (WBA)" / "West Bromwich Albion Football Club Ltd", a sport trial's merge)."""
     for x, y in ((a, b), (b, a)):
-        if x.tokens[-1:] == ("foundation",) and "foundation" not in y.tokens and len(x.tokens) >= 2 \
-                and set(x.tokens[:-1]) <= set(y.tokens):
+        if "foundation" not in x.tokens or "foundation" in y.tokens:
+            continue
+        mine = x.tokens
+        if mine[-1] != "foundation" and (m := _LAST_BRACKETS.search(x.raw)) and x.raw[:m.start()].strip():
+            mine = name_key(x.raw[:m.start()]).tokens  # (the words before the brackets)
+        if mine[-1:] == ("foundation",) and len(mine) >= 2 and set(mine[:-1]) <= set(y.tokens):
             return True
     return False
+
+
+#: Words naming a food service a body runs (a church's pantry, a mosque's kitchen, a chapel's larder): a name with one
+#: the other lacks names the service (``food_service_added``).
+_FOOD_SERVICES = frozenset("kitchen kitchens pantry pantries larder larders foodbank foodbanks".split())
+
+
+def food_service_added(a: str, b: str) -> str | None:
+    """The food service one name names and the other does not ("Community Kitchen" of "Ghausia Masjid Community
+    Kitchen" / "Ghausia Masjid", "Pantry" of "NTCG Community Pantry" / "New Testament Church of God - West Bromwich":
+    a faith trial's projects merged into their hosts at their door and on their line), or None. A food bank is its
+    host's project as often as a body of its own, and shares the host's door, line and often its charity number:
+    reviewed, never merged (``groups.review_only``)."""
+    words = []
+    for name in (a, b):
+        tokens = name_key(name).tokens
+        words.append({t for t in tokens if t in _FOOD_SERVICES} | (
+            {"foodbank"} if any(x == "food" and y == "bank" for x, y in zip(tokens, tokens[1:])) else set()))
+    if bool(words[0]) == bool(words[1]):
+        return None
+    return ", ".join(sorted(words[0] or words[1]))
 
 
 #: Kinds of institution named for their fields, one set of fields naming one institution: "Wuhan University of
