@@ -3068,3 +3068,15 @@ def test_a_foundation_named_with_its_club_s_initials_in_brackets_is_its_own_body
 
     assert foundation_of(name_key("Albion Foundation (WBA)"), name_key("West Bromwich Albion Football Club Ltd"))
     assert not foundation_of(name_key("Albion Foundation (WBA)"), name_key("The Albion Foundation"))
+
+
+@pytest.mark.parametrize("a, b", [("ESOL+ C.I.C.", "ESOL Plus CIC"),
+                                  ("Wednesfield Jnrs Football Club", "Wednesfield Juniors FC")])
+def test_a_plus_closing_a_word_and_a_club_s_section_s_short_form_are_their_words(a, b):
+    """An adult learning trial's "ESOL+" (0.64 against "ESOL Plus") and a sport trial's "Jnrs" were missed at one
+    postcode; a "+" between two words is "and", as "&" is."""
+    from graph.dedup.names import name_key
+
+    at = dict(postcode="WV14 0QP")
+    assert [p.action for p in _plan(_org("a", a, **at), _org("b", b, **at))] == ["merge"], (a, b)
+    assert name_key("Arts + Health").tokens == name_key("Arts & Health").tokens

@@ -56,6 +56,8 @@ ABBREVIATIONS = {
     "koninkl": "koninklijke", "elec": "electronics", "electr": "electronics", "nkl": "koninklijke",
     # the words UK schools and churches are named with, each in its short forms
     "saint": "st", "cofe": "ce", "sch": "school", "prim": "primary", "jnr": "junior", "acad": "academy",
+    # a club's sections ("Wednesfield Jnrs Football Club" / "Wednesfield Juniors FC", a sport trial's pair missed)
+    "jnrs": "juniors", "snr": "senior", "snrs": "seniors",
     # and the short forms of a neighbourhood's and the NHS's lists ("Wednesfield Lib.", "Willenhall Med Ctr")
     "lib": "library", "med": "medical", "hosp": "hospital", "hse": "house",
     "educ": "education",
@@ -232,6 +234,7 @@ def without_accents(text: str) -> str:
 _WEB_PARTS = re.compile(r"\bwww\.|(?<=[a-z0-9])\.(?:org|com|net|co|ac|gov|info|io)(?:\.uk)?\b|(?<=[a-z0-9])\.uk\b")
 
 
+_PLUS = re.compile(r"(?<=\w)\+(?!\w)")  # a "+" closing a word, not joining two
 _APOSTROPHES, _NV = re.compile(r"['`\u2019]"), re.compile(r"\b([nb])[\s.]*v\b\.?")
 
 
@@ -244,6 +247,8 @@ def _fold(text: str) -> str:
     if "." in text:
         text = _WEB_PARTS.sub(" ", text)
     text = text.replace("&amp;", "&").replace("&amp", "&").replace("&", " and ")
+    if "+" in text:  # "ESOL+ C.I.C." is "ESOL Plus CIC" (an adult learning trial's pair at 0.64), "Arts + Health"
+        text = _PLUS.sub(" plus ", text).replace("+", " and ")  # "Arts and Health"
     text = _APOSTROPHES.sub("", text)  # PHILIPS' -> philips
     if "v" in text:  # "N. V." stays a legal form, not initials (a function, not a template: re parses a
         text = _NV.sub(_nv, text)  # template on every call, a tenth of the merge plan's time at 100k)
