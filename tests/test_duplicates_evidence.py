@@ -3071,10 +3071,11 @@ def test_a_foundation_named_with_its_club_s_initials_in_brackets_is_its_own_body
 
 
 @pytest.mark.parametrize("a, b", [("ESOL+ C.I.C.", "ESOL Plus CIC"),
-                                  ("Wednesfield Jnrs Football Club", "Wednesfield Juniors FC")])
-def test_a_plus_closing_a_word_and_a_club_s_section_s_short_form_are_their_words(a, b):
-    """An adult learning trial's "ESOL+" (0.64 against "ESOL Plus") and a sport trial's "Jnrs" were missed at one
-    postcode; a "+" between two words is "and", as "&" is."""
+                                  ("Wednesfield Jnrs Football Club", "Wednesfield Juniors FC"),
+                                  ("Wolverhampton U3A", "Wolverhampton University of the Third Age")])
+def test_a_plus_closing_a_word_and_short_forms_of_a_section_and_a_u3a_are_their_words(a, b):
+    """An adult learning trial's "ESOL+" (0.64 against "ESOL Plus") and "U3A", and a sport trial's "Jnrs", were
+    missed at one postcode; a "+" between two words is "and", as "&" is."""
     from graph.dedup.names import name_key
 
     at = dict(postcode="WV14 0QP")

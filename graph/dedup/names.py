@@ -133,6 +133,9 @@ NAME_PHRASES = (("church of england", "ce"), ("c of e", "ce"), ("roman catholic"
                 # the NHS's own short form, written as often as the words: "Unity PCN" / "Unity Primary Care Network"
                 # (a social prescribing hold-out's pair, reviewed; not "HC", a hockey club's too)
                 ("primary care network", "pcn"),
+                # a U3A by its name and its own short form ("Wolverhampton U3A" / "Wolverhampton University of the
+                # Third Age", an adult learning trial's pair missed): no university
+                ("university of the third age", "u3a"),
                 # the DWP's offices, "Tipton JCP" / "Jobcentre Plus - Tipton" / "Tipton Jobcentre" (a financial
                 # inclusion trial's pair at one door, 0.72 and unmerged; "JCP" is ``ABBREVIATIONS``')
                 ("jobcentre plus", "jobcentre"), ("job centre plus", "jobcentre"), ("jobcentreplus", "jobcentre"),
