@@ -1143,8 +1143,9 @@ def import_sheet(files, out_dir, mapping, name, kind):
         shown = ", ".join(f"{name!r} ({column}) as {org}" for column, name, org in result.linked[:3])
         more = f" and {len(result.linked) - 3} more" if len(result.linked) > 3 else ""
         click.echo(f"note: {len(result.linked)} {'name' if len(result.linked) == 1 else 'names'} that no row of the "
-                   f"sheet has, each the exact name of one organisation of the folder's other files, linked to it "
-                   f"rather than written again: {shown}{more}", err=True)
+                   f"sheet has, each the name of one organisation of the folder's other files (case, accents, "
+                   f"punctuation and a leading 'The' aside), linked to it rather than written again: {shown}{more}",
+                   err=True)
     if result.renamed:
         shown = ", ".join(f"{new} ({old} is another entry's)" for _, old, new in result.renamed[:3])
         more = f" and {len(result.renamed) - 3} more" if len(result.renamed) > 3 else ""

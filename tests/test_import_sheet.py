@@ -1194,7 +1194,7 @@ def test_register_numbers_mapped_to_identifiers_get_the_mapping_that_reads_them(
 
 
 def test_register_cells_with_words_and_nhs_ods_codes_are_read_as_org_ids(lcg, tmp_path):
-    """"Reg. Charity 1110039" is the number 1110039, said as a warning at its rows; an "ODS / UKPRN" column
+    """"Reg. Charity 1110039" is the number 1110039 (GB-CHC-1110039, said so in a warning at its rows); an "ODS / UKPRN" column
     holds NHS bodies' ODS codes (GB-NHS-, org-id.guide) and providers' UKPRNs, each read as the one it fits, and
     an "ODS code" column its codes (a trial's list was refused: "fits no register")."""
     text = ("Name,Charity No,ODS / UKPRN,ODS code\nCitizens Advice,Reg. Charity 1110039,,\n"
@@ -1202,8 +1202,8 @@ def test_register_cells_with_words_and_nhs_ods_codes_are_read_as_org_ids(lcg, tm
             "Penn Manor Medical Centre,,M92011,\nUniversity of Wolverhampton,,10007166,\nOld PCT,,,5MX\n")
     result = _import_list(lcg, tmp_path, text, "{Name: Label}")
     assert result.exit_code == 0, result.output
-    assert ("warning: list.csv:2 (and 2 more rows): column 'Charity No': read 'Reg. Charity 1110039' as 1110039, "
-            "'Charity No. 1110041' as 1110041, 'No. 1110042' as 1110042") in result.stderr, result.stderr
+    assert ("warning: list.csv:2 (and 2 more rows): column 'Charity No': read 'Reg. Charity 1110039' as GB-CHC-1110039, "
+            "'Charity No. 1110041' as GB-CHC-1110041, 'No. 1110042' as GB-CHC-1110042") in result.stderr, result.stderr
     ids = {n.name: list(n.props["identifiers"]) for n in load_dataset(tmp_path / "data").nodes}
     assert ids == {"Citizens Advice": ["GB-CHC-1110039"], "Age UK": ["GB-CHC-1110041"],
                    "Homes Trust": ["GB-CHC-1110042"],
@@ -4110,3 +4110,20 @@ def test_a_year_after_the_word_society_in_a_note_is_no_society_number(lcg, tmp_p
            for n in load_dataset(tmp_path / "data").nodes}
     assert got == {"Bilston Energy Co-op": ([], "Registered society 2015"),
                    "Penn Housing Co-op": ([], "Formerly a company; society 2019")}, got
+
+
+def test_a_provider_s_record_replaced_by_a_row_says_how_the_other_file_wrote_it(lcg, tmp_path):
+    """A faith trial's warning quoted the grants row's "St Peter's Collegiate Church Wolverhampton" as the record the
+    social action list had made, which that list wrote "St Peters Collegiate Church, Wolverhampton": the name as the
+    other file wrote it is said too, where it differs."""
+    (tmp_path / "venues.csv").write_text("Venue,Managed by\nHeritage Centre,WEDNESFIELD HISTORY SOCIETY\n",
+                                         encoding="utf-8")
+    (tmp_path / "v.yaml").write_text("columns: {Venue: Label, Managed by: part_of}\n", encoding="utf-8")
+    assert lcg("import", "sheet", tmp_path / "venues.csv", "--type", "organisation", "--map", tmp_path / "v.yaml",
+               "-o", tmp_path / "data").exit_code == 0
+    result = _import_list(lcg, tmp_path, "Partner,Charity No.\nWednesfield History Society,1018722\n",
+                          "{Partner: Label}")
+    assert result.exit_code == 0, result.output
+    assert ("list.csv:2: 'Wednesfield History Society' (wednesfield-history-society) was a record of its name alone "
+            "in imports/sheet-venues/organisations.yaml (written 'WEDNESFIELD HISTORY SOCIETY' there), made for a "
+            "provider's cell there;") in result.stderr, result.stderr

@@ -592,7 +592,7 @@ class _Reader:
         self.made_parents: dict[str, tuple[str, str]] = {}
         #: (sheet, row, name, id, other file) of the rows written as the record another import's file held by
         #: their name alone, dropped from that file (``_bare_records``)
-        self.bare_taken: list[tuple[str, int, str, str, str]] = []
+        self.bare_taken: list[tuple[str, int, str, str, str, str]] = []
 
     def origin(self, node_id: str, path: tuple) -> tuple[str, int, str | None] | None:
         """Where the entry ``node_id`` (the tie at ``path``) was read: (sheet, row, column of the field at
@@ -1859,8 +1859,9 @@ def _warnings(reader: _Reader) -> list[str]:
                    f"name{'s' if len(cells) == 1 else ''} the row's own body (its name, or with a legal form, 'Trust', "
                    "'Committee', its town or a note added), not another that runs it: no part_of, the name kept as the "
                    "row's alias")
-    for sheet, n, name, node_id, other in reader.bare_taken:
-        out.append(f"{sheet}:{n}: {name!r} ({node_id}) was a record of its name alone in {other}, made for a "
+    for sheet, n, name, node_id, other, was in reader.bare_taken:
+        written = f" (written {was!r} there)" if was and was != name else ""  # (one name, case and marks aside)
+        out.append(f"{sheet}:{n}: {name!r} ({node_id}) was a record of its name alone in {other}{written}, made for a "
                    "provider's cell there; this row's record replaces it, and that file's rows stay tied to it")
     for (sheet, column), repairs in reader.repairs.items():
         rows = sorted({n for n, _, _ in repairs})
@@ -2678,8 +2679,8 @@ def _register_cells(reader: _Reader, sheet: str, n: int, entry: dict, columns: d
         elif ids and registers == ("companyNumber",) and "charityNumber" in named and text.upper().startswith("SC"):
             reader.repairs.setdefault((sheet, head[col]), []).append(  # Scotland's charity numbers look alike
                 (n, cell, f"{ids[0]} (a company's number; a Scottish charity's would be GB-SC-{text.upper()})"))
-        elif number is not None:
-            reader.repairs.setdefault((sheet, head[col]), []).append((n, cell, number))
+        elif number is not None:  # ("CIO 1160455" as GB-CHC-1160455: as the identifiers hold it, as the rest say)
+            reader.repairs.setdefault((sheet, head[col]), []).append((n, cell, ids[0] if ids else number))
         if odd and not any(c.isdigit() for c in cell):  # "CASC": a status, no number; said (``_warnings``)
             reader.not_numbers.setdefault((sheet, head[col]), []).append((n, cell))
             note = f"{head[col]}: {cell}."
@@ -3627,7 +3628,7 @@ def _bare_records(reader: _Reader, index: FolderIndex, entries: list, by_id: dic
             if e["id"] != held["id"]:
                 new_ids[e["id"]] = held["id"]
             sheet, n, _ = reader.rows[e["id"]]
-            reader.bare_taken.append((sheet, n, e["name"], held["id"], f.name))
+            reader.bare_taken.append((sheet, n, e["name"], held["id"], f.name, str(held.get("name") or "")))
     _rename_ids(reader, new_ids, by_id, ties)
     reader.made_ids -= set(new_ids)
     return drop
