@@ -1195,8 +1195,8 @@ def test_register_numbers_mapped_to_identifiers_get_the_mapping_that_reads_them(
 
 def test_register_cells_with_words_and_nhs_ods_codes_are_read_as_org_ids(lcg, tmp_path):
     """"Reg. Charity 1110039" is the number 1110039 (GB-CHC-1110039, said so in a warning at its rows); an "ODS /
-    UKPRN" column holds NHS bodies' ODS codes (GB-NHS-, org-id.guide) and providers' UKPRNs, each read as the one it fits, and
-    an "ODS code" column its codes (a trial's list was refused: "fits no register")."""
+    UKPRN" column holds NHS bodies' ODS codes (GB-NHS-, org-id.guide) and providers' UKPRNs, each read as the one
+    it fits, and an "ODS code" column its codes (a trial's list was refused: "fits no register")."""
     text = ("Name,Charity No,ODS / UKPRN,ODS code\nCitizens Advice,Reg. Charity 1110039,,\n"
             "Age UK,Charity No. 1110041,,\nHomes Trust,No. 1110042,,\nThe Royal Wolverhampton NHS Trust,,RL4,\n"
             "Penn Manor Medical Centre,,M92011,\nUniversity of Wolverhampton,,10007166,\nOld PCT,,,5MX\n")
