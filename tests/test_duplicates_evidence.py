@@ -3081,3 +3081,19 @@ def test_a_plus_closing_a_word_and_short_forms_of_a_section_and_a_u3a_are_their_
     at = dict(postcode="WV14 0QP")
     assert [p.action for p in _plan(_org("a", a, **at), _org("b", b, **at))] == ["merge"], (a, b)
     assert name_key("Arts + Health").tokens == name_key("Arts & Health").tokens
+
+
+def test_a_sports_venue_written_as_an_address_is_no_town():
+    """A sport trial's timetable wrote the venue alone ("Aspray Arena") as the address of "Sporting Khalsa", read as a
+    town apart from the club's "Willenhall": its three records were reviewed pair by pair."""
+    plan = _plan(_org("a", "Sporting Khalsa", address="Aspray Arena", phone="01632 960 220"),
+                 _org("b", "Sporting Khalsa Football Club Ltd", address="Willenhall", postcode="WV13 3BB"),
+                 _org("c", "Sporting Khalsa FC", address="Aspray Arena, Noose Lane, Willenhall", postcode="WV13 3BB",
+                      phone="01632 960220"))
+    assert {p.action for p in plan} == {"merge"} and {p.size for p in plan} == {3}, plan
+    from graph.dedup.duplicates import contact_evidence
+
+    for venue in ("Aspray Arena", "Dudley Wood Track", "Molineux Stadium"):
+        reasons = contact_evidence(_org("a", "Sporting Khalsa", address=venue), _org("b", "SKFC", address="Willenhall"))
+        assert reasons == (0.0, []), (venue, reasons)
+    assert contact_evidence(_org("a", "A", address="Bilston"), _org("b", "B", address="Willenhall"))[1]

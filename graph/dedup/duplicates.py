@@ -460,8 +460,11 @@ def _same_words(ra, rb) -> bool:
 
 
 #: Words that make the first part of an address a building's name ("Kates Hill Community Centre, Dock Lane"), not a
-#: town's ("Wolverhampton, West Midlands") or a floor's ("Ground Floor, 95 Broad Street").
-_BUILDING_WORDS = HALLS | frozenset("center church chapel library pavilion institute rooms buildings building".split())
+#: town's ("Wolverhampton, West Midlands") or a floor's ("Ground Floor, 95 Broad Street"); a sports venue's, too (a
+#: sport trial's timetable wrote "Aspray Arena" and "Dudley Wood Track" as venues, read as towns apart from Willenhall
+#: and Netherton, the clubs' own towns).
+_BUILDING_WORDS = HALLS | frozenset("center church chapel library pavilion institute rooms buildings building "
+                                    "arena stadium track baths velodrome".split())
 
 
 @lru_cache(maxsize=1 << 14)
