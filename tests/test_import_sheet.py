@@ -4127,3 +4127,35 @@ def test_a_provider_s_record_replaced_by_a_row_says_how_the_other_file_wrote_it(
     assert ("list.csv:2: 'Wednesfield History Society' (wednesfield-history-society) was a record of its name alone "
             "in imports/sheet-venues/organisations.yaml (written 'WEDNESFIELD HISTORY SOCIETY' there), made for a "
             "provider's cell there;") in result.stderr, result.stderr
+
+
+def test_registered_providers_numbers_in_an_identifiers_column_are_read_as_their_org_ids(lcg, tmp_path):
+    """A housing hold-out mapped its directory's "RP code" column (L4496) to identifiers: the import was refused,
+    "bad identifier 'L4496'", its field for them found only by leaving the column out. No other register's number
+    looks so: read as org-id.guide's GB-SHPE id, said at its rows."""
+    result = _import_list(lcg, tmp_path, "Provider,RP code\nwhg,L4496\nAccord Housing Association,LH0174\n",
+                          "{Provider: Label, RP code: identifiers}")
+    assert result.exit_code == 0, result.output
+    assert "read 'L4496' as GB-SHPE-L4496 (a registered provider of social housing's number)" in result.stderr
+    assert sorted(i for n in load_dataset(tmp_path / "data").nodes for i in n.props["identifiers"]) == [
+        "GB-SHPE-L4496", "GB-SHPE-LH0174"]
+
+
+def test_a_register_cell_of_two_numbers_and_a_website_cell_of_words_are_read_not_refused(lcg, tmp_path):
+    """A heritage hold-out's directory stopped on "1059237 / 3150812" in its "Charity/Co No" column (a canal trust's
+    charity and company numbers: "fit no register"), and its events list on "Drop in, no booking" in a "Booking /
+    info" column mapped to website ("bad URL"). Each number is read by its form; the words are kept in the note,
+    said; a linked charity's "1059237/1" is one cell still."""
+    text = ('Name,Charity/Co No,Booking / info\nCanals Trust,1059237 / 3150812,www.lhcrt.org.uk\n'
+            'Friends of Bantock Park,"1061234; 04123456","Drop in, no booking"\n')
+    result = _import_list(lcg, tmp_path, text, "{Name: Label, Charity/Co No: Charity number, Booking / info: website}")
+    assert result.exit_code == 0, result.output
+    nodes = {n.id: n.props for n in load_dataset(tmp_path / "data").nodes}
+    assert nodes["canals-trust"]["identifiers"] == ("GB-CHC-1059237", "GB-COH-03150812"), nodes
+    assert nodes["friends-of-bantock-park"]["identifiers"] == ("GB-CHC-1061234", "GB-COH-04123456"), nodes
+    assert nodes["friends-of-bantock-park"]["note"] == "Booking / info: Drop in, no booking.", nodes
+    assert "passed over 'Drop in, no booking' (row 3): words, not a web site's address: kept in the note" in \
+        result.stderr, result.stderr
+    from graph.importers.sheet import _numbers_of_a_cell
+
+    assert _numbers_of_a_cell("1059237/1") == ["1059237/1"]

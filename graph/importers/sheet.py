@@ -545,6 +545,8 @@ class _Reader:
         self.blanks: dict[tuple[str, str], list[tuple[int, str]]] = {}
         #: (sheet, column) -> (row, cell) of the e-mail addresses a website column holds, passed over (``_an_email``)
         self.emails: dict[tuple[str, str], list[tuple[int, str]]] = {}
+        #: A website column's cells of words, no web address ("Drop in, no booking"): kept in the note, said.
+        self.remarks: dict[tuple[str, str], list[tuple[int, str]]] = {}
         #: (sheet, column) -> (row, cell, what was read) of the cells read in part: "Reg. Charity 1110039"
         self.repairs: dict[tuple[str, str], list[tuple[int, str, str]]] = {}
         #: (sheet, tie column) -> (row, cell) of the cells naming no body ("school", "club run": ``_no_bodies``),
@@ -1157,6 +1159,15 @@ def _an_email(value) -> bool:
     web" column mapped to website stopped the import ("bad URL 'szkola.wolverhampton@gmail.com'", no fix said).
     Organisations keep no e-mail address here, nor people any contact detail: such a cell is passed over, said."""
     return isinstance(value, str) and _EMAIL_CELL.fullmatch(value.strip()) is not None
+
+
+_DOMAIN = re.compile(r"[\w-]\.[a-z]{2,}", re.IGNORECASE)
+
+
+def _a_remark(value) -> bool:
+    """Whether a cell of a website column is words with no web address in them ("Drop in, no booking", "Ask at
+    the desk"): a remark, kept in the row's note (``_warnings``), not a web site the validator would refuse."""
+    return isinstance(value, str) and " " in value.strip() and _DOMAIN.search(value) is None and "://" not in value
 
 
 def _value(fld, v):
@@ -1812,6 +1823,11 @@ def _warnings(reader: _Reader) -> list[str]:
                    f"{', '.join(map(repr, texts))} ({_rows_said(rows)}): "
                    f"{'an e-mail address' if len(texts) == 1 else 'e-mail addresses'}, not a web site; the graph keeps "
                    "no organisation's e-mail address (people carry no contact details), so it is kept nowhere")
+    for (sheet, column), cells in reader.remarks.items():
+        rows, texts = _rows_and_texts(cells)
+        out.append(f"{_rows_at(sheet, rows[0], len(rows))}: column {column!r}: passed over "
+                   f"{', '.join(map(repr, texts))} ({_rows_said(rows)}): words, not a web site's address: kept in the "
+                   "note")
     for (sheet, column), blanks in reader.blanks.items():
         rows, texts = _rows_and_texts(blanks)
         out.append(f"{_rows_at(sheet, rows[0], len(rows))}: column {column!r}: {', '.join(map(repr, texts))} "
@@ -2531,6 +2547,13 @@ def _elements(reader: _Reader, rows):
             if fld.type == "url" and _an_email(v):  # "Email / web: website": the web addresses read, not these
                 reader.emails.setdefault((sheet, head[col]), []).append((n, " ".join(str(v).split())))
                 continue
+            if fld.type == "url" and _a_remark(v):  # "Booking / info: website": a heritage hold-out's "Drop in, no
+                text = " ".join(str(v).split())  # booking" stopped the import ("bad URL")
+                reader.remarks.setdefault((sheet, head[col]), []).append((n, text))
+                note = f"{head[col]}: {text}."
+                entry["note"] = f"{entry['note']} {note}" if entry.get("note") else note
+                columns.setdefault("note", head[col])
+                continue
             entry[col] = _value(fld, v)
             columns[col] = head[col]
             if col == "postcode" and _POSTCODE_PART.fullmatch(str(v).strip()):
@@ -2620,6 +2643,19 @@ def _no_names(reader: _Reader, sheet: str, rows: list[int]) -> str:
             f"there, or delete the row{instead})")
 
 
+_NUMBERS_APART = re.compile(r"\s*(?:[/;,&+]|\band\b)\s*")
+
+
+def _numbers_of_a_cell(value) -> list:
+    """A register column's cell as the numbers it holds: "1059237 / 3150812" (a trust's charity and company numbers,
+    a heritage hold-out's cell, refused as fitting no register) as two, each read by its form; one number, and a
+    number with a short suffix ("1059237/1", a linked charity's), as written."""
+    parts = _NUMBERS_APART.split(str(value).strip())
+    if len(parts) > 1 and all(sum(c.isdigit() for c in part) >= 5 for part in parts):
+        return parts
+    return [value]
+
+
 def _register_cells(reader: _Reader, sheet: str, n: int, entry: dict, columns: dict, cells: dict) -> None:
     """The register numbers of a row (``register_of`` its columns) as org-ids in its entry's identifiers, or
     the numbers no register of their column has (said once per column, ``_unfit_numbers``); a column of two
@@ -2631,9 +2667,7 @@ def _register_cells(reader: _Reader, sheet: str, n: int, entry: dict, columns: d
     from .org_ids import charity_or_company, charity_shaped, lost_zero, register_ids, register_number, said_org_id
 
     head = reader.headers[sheet]
-    for col, value in cells.items():
-        if value is None:
-            continue
+    for col, value in [(c, part) for c, v in cells.items() if v is not None for part in _numbers_of_a_cell(v)]:
         text = str(value).strip()
         if is_placeholder(text):
             reader.blanks.setdefault((sheet, head[col]), []).append((n, text))
@@ -2955,7 +2989,8 @@ def _identifier_cells(reader: _Reader, sheet: str, n: int, values: list) -> list
     """An identifiers column's cells as org-ids: a register's word before a number read as that register's org-id
     ("UKPRN 10007924": GB-UKPRN-10007924, "ROR 03angcq70", "ODS RL4", "Charity 1152617", "Company 01986171"), as a
     register column reads "Charity 1115638", and an NHS trust's or board's code alone ("RL4", "QUA", which no
-    other register's number looks like: ``org_ids.NHS_SHAPE``) as its GB-NHS id, each said with its row. A trial's
+    other register's number looks like: ``org_ids.NHS_SHAPE``) as its GB-NHS id, and a registered provider's
+    ("L4496", ``org_ids.SHPE_SHAPE``) as its GB-SHPE id, each said with its row. A trial's
     CRM "Reg ID" column wrote five registers' numbers with their words, and 39 cells were refused. A number its
     register has not ("UKPRN 123") and a CQC id (no org-id scheme has one) are one problem per sheet
     (``_said_ids_said``). A number written bare in a column whose name names its register ("ROR ID": 00vtgdb53,
@@ -2963,7 +2998,7 @@ def _identifier_cells(reader: _Reader, sheet: str, n: int, values: list) -> list
     every number of the column: a research trial's "ROR ID" mapped to identifiers gave 44 problems "bad identifier
     '00vtgdb53'"; charities' and companies' numbers written bare are ``_bare_numbers``'s."""
     from ..identifiers import is_org_id
-    from .org_ids import CQC_ID, NHS_SHAPE, said_org_id
+    from .org_ids import CQC_ID, NHS_SHAPE, SHPE_SHAPE, said_org_id
 
     column = reader.headers[sheet]["identifiers"]
     out = []
@@ -2977,6 +3012,8 @@ def _identifier_cells(reader: _Reader, sheet: str, n: int, values: list) -> list
         bare = re.sub(r"\s+", "", text).upper()
         if said is None and NHS_SHAPE.fullmatch(bare):
             said = ("ods", "GB-NHS-" + bare)
+        if said is None and SHPE_SHAPE.fullmatch(bare):  # "L4496": no other register's number looks so (a housing
+            said = ("shpe", "GB-SHPE-" + bare)  # trial's "RP code" mapped to identifiers: the import refused)
         if said is None and bare == text.upper() and (named := said_org_id(f"{column} {text}")) and \
                 named[0] not in _MAPPED_BARE:  # one word alone: the column's name says its register
             said = named  # "ROR ID": 00vtgdb53 as "ROR ID 00vtgdb53", ROR:00vtgdb53
@@ -2996,7 +3033,9 @@ def _identifier_cells(reader: _Reader, sheet: str, n: int, values: list) -> list
             continue
         if not _society_by_form(register, text):  # IP30877R: a Charity number column reads it so too
             reader.said_registers.setdefault(sheet, set()).add(register)
-        read = f"{org_id} (an NHS body's ODS code)" if register == "ods" and bare == text.upper() else org_id
+        read = f"{org_id} (an NHS body's ODS code)" if register == "ods" and bare == text.upper() else \
+            f"{org_id} (a registered provider of social housing's number)" if register == "shpe" and \
+            bare == text.upper() else org_id
         reader.repairs.setdefault((sheet, column), []).append((n, text, read))
         out.append(org_id)
     return out
