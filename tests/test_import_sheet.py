@@ -4159,3 +4159,15 @@ def test_a_register_cell_of_two_numbers_and_a_website_cell_of_words_are_read_not
     from graph.importers.sheet import _numbers_of_a_cell
 
     assert _numbers_of_a_cell("1059237/1") == ["1059237/1"]
+
+
+def test_a_merger_s_two_former_names_each_ending_with_a_body_s_kind_are_two_aliases(lcg, tmp_path):
+    """A housing hold-out's "Black Country Housing Advice (merged 2021 - was Dudley Housing Advice Centre and Sandwell
+    Housing Aid)" kept one alias of both names, and its pairs with either were missed."""
+    text = ("Name\nBlack Country Housing Advice (merged 2021 - was Dudley Housing Advice Centre and Sandwell Housing "
+            "Aid)\nHeath Town TRA (merged 2019 - was Heath Town Tenants and Residents Association)\n")
+    result = _import_list(lcg, tmp_path, text, "{Name: Label}")
+    assert result.exit_code == 0, result.output
+    got = {n.id: n.props.get("aliases") for n in load_dataset(tmp_path / "data").nodes}
+    assert got == {"black-country-housing-advice": ("Dudley Housing Advice Centre", "Sandwell Housing Aid"),
+                   "heath-town-tra": ("Heath Town Tenants and Residents Association",)}, got

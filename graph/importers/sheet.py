@@ -2830,14 +2830,29 @@ _NAMES_AND = re.compile(r"\s+(?:and|&)\s+")
 def _former_names(rest: str, merged: bool) -> list[str]:
     """The names a bracket's words after "was", "formerly"... give: several joined by "+", and, after a merger's
     words, by "and" or "&" where each part is a body's name ending alike ("X TRA and Y TRA", "X Church & Y Church")
-    or in initials ("X TRA and Y CA"), not one name with "and" in it ("Tenants and Residents Association")."""
+    or in initials ("X TRA and Y CA"), or two names each ending with a body's kind or initials (``_BODY_ENDS``:
+    "Dudley Housing Advice Centre and Sandwell Housing Aid", "Chuckery Residents Association and Highgate TRA", a
+    housing hold-out's, were each kept as one alias), not one name with "and" in it ("Tenants and Residents
+    Association": "Tenants" ends no body's name)."""
     names = [p.strip() for p in rest.split("+") if p.strip()]
     if not merged or len(names) != 1:
         return names
     parts = _NAMES_AND.split(names[0])
     lasts = [p.split()[-1] for p in parts if p.split()]
-    bodies = len(lasts) == len(parts) and (len(set(lasts)) == 1 or all(len(w) > 1 and w.isupper() for w in lasts))
+    bodies = len(lasts) == len(parts) and (len(set(lasts)) == 1 or all(
+        (len(w) > 1 and w.isupper()) or (len(parts) == 2 and w.lower() in _BODY_ENDS) for w in lasts))
     return parts if len(parts) > 1 and bodies else names
+
+
+def _body_ends() -> frozenset[str]:
+    from ..dedup.names import GENERIC_WORDS
+
+    return GENERIC_WORDS | frozenset("aid club church chapel forum circle library museum".split())
+
+
+#: Words a body's name ends with, its kind ("Centre", "Association", "Aid"): two names joined by "and" after a
+#: merger's words, each ending so, are two (``_former_names``).
+_BODY_ENDS = _body_ends()
 
 
 def _bracket_names(text) -> tuple[str, list[str], str | None] | None:
