@@ -342,7 +342,8 @@ def test_validation_problems_point_to_the_row_and_column_they_came_from(lcg, tmp
                                        "- id: hand-two\n  name: Hand Two\n  partners: [proj]\n")
     lines = _refused(lcg("import", "sheet", sheet, "--map", tmp_path / "map.yaml", "-o", out))
     assert lines == [
-        "Elements:2 (column Web site): website: bad URL 'ftp://acme.org' (expected one starting with http:// or https://)",
+        "Elements:2 (column Web site): website: bad URL 'ftp://acme.org' (expected one starting with http:// or "
+        "https://)",
         "Elements:4 (column Start): start: bad date '2020-13' (expected YYYY, YYYY-MM or YYYY-MM-DD)",
         "Elements:6 (column ID): id 'hand-org': duplicate id (already used by Organisation entry 1 of "
         "organisations.yaml; expected ids unique across all files)",
