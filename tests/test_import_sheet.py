@@ -1203,8 +1203,8 @@ def test_register_cells_with_words_and_nhs_ods_codes_are_read_as_org_ids(lcg, tm
             "Penn Manor Medical Centre,,M92011,\nUniversity of Wolverhampton,,10007166,\nOld PCT,,,5MX\n")
     result = _import_list(lcg, tmp_path, text, "{Name: Label}")
     assert result.exit_code == 0, result.output
-    assert ("warning: list.csv:2 (and 2 more rows): column 'Charity No': read 'Reg. Charity 1110039' as GB-CHC-1110039, "
-            "'Charity No. 1110041' as GB-CHC-1110041, 'No. 1110042' as GB-CHC-1110042") in result.stderr, result.stderr
+    assert ("warning: list.csv:2 (and 2 more rows): column 'Charity No': read 'Reg. Charity 1110039' as "
+            "GB-CHC-1110039, 'Charity No. 1110041' as GB-CHC-1110041, 'No. 1110042' as GB-CHC-1110042") in result.stderr, result.stderr
     ids = {n.name: list(n.props["identifiers"]) for n in load_dataset(tmp_path / "data").nodes}
     assert ids == {"Citizens Advice": ["GB-CHC-1110039"], "Age UK": ["GB-CHC-1110041"],
                    "Homes Trust": ["GB-CHC-1110042"],
@@ -2520,7 +2520,9 @@ def test_another_name_in_brackets_in_the_name_cell_is_an_alias(lcg, tmp_path):
     """A trial's church audit imported "Walsall Methodist Church (formerly Ablewell Street Methodist)" as one name, so
     `lcg duplicates` paired it with neither name another list wrote. A bracket at the end of the name saying another
     name in the aliases column's words ("formerly", "now", "aka") is that name, an alias, with a warning; one naming
-    another body ("now part of X") or no name ("now closed") stays as written. "(now X)" gives the body's name now:
+    another body ("now part of X") is a note, the name before it the name (a heritage hold-out's "(operated by X)"
+    kept in the name missed a pair); one naming no name ("now closed") stays as written. "(now X)" gives the body's
+    name now:
     X is the record's name, the old one its alias (the money and disability trials' users asked for "Walsall Society
     for the Blind (now Sight Support Walsall)" to be Sight Support Walsall)."""
     text = ("Name,Town\nWalsall Methodist Church (formerly Ablewell Street Methodist),Walsall\n"
@@ -2531,13 +2533,16 @@ def test_another_name_in_brackets_in_the_name_cell_is_an_alias(lcg, tmp_path):
     got = {n.id: (n.name, n.props.get("aliases")) for n in load_dataset(tmp_path / "data").nodes}
     assert got == {"walsall-methodist-church": ("Walsall Methodist Church", ("Ablewell Street Methodist",)),
                    "beacon-hill-academy": ("Beacon Hill Academy", ("Beacon Hill School",)),
-                   "oak-trust-now-part-of-elm-group": ("Oak Trust (now part of Elm Group)", None),
+                   "oak-trust": ("Oak Trust", None),
                    "penn-library-now-closed": ("Penn Library (now closed)", None),
                    "ash-trust": ("Ash Trust", ("ATW",))}, got
-    assert ("list.csv:2 (and 2 more rows): column 'Name': read 'Walsall Methodist Church (formerly Ablewell Street "
+    assert ("list.csv:2 (and 3 more rows): column 'Name': read 'Walsall Methodist Church (formerly Ablewell Street "
             "Methodist)' as 'Walsall Methodist Church', another name 'Ablewell Street Methodist' as its alias, "
             "'Beacon Hill School (now Beacon Hill Academy)' as 'Beacon Hill Academy', its name now, its former name "
-            "'Beacon Hill School' as its alias") in result.stderr, result.stderr
+            "'Beacon Hill School' as its alias, 'Oak Trust (now part of Elm Group)' as 'Oak Trust', 'Now part of Elm "
+            "Group.' in its note") in result.stderr, result.stderr
+    assert {n.id: n.props.get("note") for n in load_dataset(tmp_path / "data").nodes}["oak-trust"] == \
+        "Now part of Elm Group."
 
 
 def test_a_bracket_saying_a_body_merged_from_others_is_a_note_and_their_names_aliases(lcg, tmp_path):
@@ -4172,3 +4177,13 @@ def test_a_merger_s_two_former_names_each_ending_with_a_body_s_kind_are_two_alia
     got = {n.id: n.props.get("aliases") for n in load_dataset(tmp_path / "data").nodes}
     assert got == {"black-country-housing-advice": ("Dudley Housing Advice Centre", "Sandwell Housing Aid"),
                    "heath-town-tra": ("Heath Town Tenants and Residents Association",)}, got
+
+
+def test_a_bracket_naming_who_runs_a_body_is_a_note_not_its_name(lcg, tmp_path):
+    """A heritage hold-out's "Amblecote Nailmaking Museum (operated by Stour Valley Heritage Trust)" kept the bracket
+    in its name, and its pair with "Amblecote Nailmaking Museum", on one phone, was missed."""
+    result = _import_list(lcg, tmp_path, "Name\nAmblecote Nailmaking Museum (operated by Stour Valley Heritage Trust)\n",
+                          "{Name: Label}")
+    assert result.exit_code == 0, result.output
+    assert [(n.name, n.props.get("note")) for n in load_dataset(tmp_path / "data").nodes] == [
+        ("Amblecote Nailmaking Museum", "Operated by Stour Valley Heritage Trust.")]

@@ -2902,10 +2902,20 @@ def _name_and_other_names(reader: _Reader, sheet: str, n: int, label):
     "Walsall Methodist Church (formerly Ablewell Street Methodist)" was imported so, name and bracket, and `lcg
     duplicates` paired it with neither of the two names another list wrote. "(now X)" is another name as "(formerly
     X)" is, the body being one, but the name it has now: X is the record's name, the one written first its alias
-    (``_renamed_now``). A bracket naming another body ("(now part of X)", "(merged into X)": ``_OTHER_BODY``) is
-    left as written."""
+    (``_renamed_now``). A bracket naming another body ("(now part of X)", "(merged into X)": ``_OTHER_BODY``; "(operated
+    by X)", "(run by X)": ``_RUN_BY``) is no name of the row's: the name before it, the bracket in the note, said."""
     split = _bracket_names(label)
     if split is None:
+        m = _NAME_BRACKET.fullmatch(label.strip()) if isinstance(label, str) else None
+        said = " ".join(m.group("said").split()) if m else ""
+        if m and (_OTHER_BODY.match(said) or _RUN_BY.match(said)):
+            # "Amblecote Nailmaking Museum (operated by Stour Valley Heritage Trust)": a heritage hold-out's museum
+            # kept the bracket as its name, and its pair with the museum's own name was missed at one phone; the
+            # bracket names the body that runs it, or holds it, which the row's note keeps
+            name, note = m.group("name").strip(), f"{said[0].upper()}{said[1:]}."
+            column = reader.headers.get(sheet, {}).get("label", "Label")
+            reader.repairs.setdefault((sheet, column), []).append((n, label.strip(), f"{name!r}, {note!r} in its note"))
+            return name, [], note
         return label, [], None
     name, names, note = split
     column = reader.headers.get(sheet, {}).get("label", "Label")
