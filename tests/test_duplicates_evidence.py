@@ -3113,3 +3113,16 @@ def test_a_street_written_after_a_building_s_name_is_the_street():
                               "Jerome K Jerome Birthplace Museum, Bradford St, Walsall", True)
     assert _streets_apart("St Peter's Church Hall, Stafford Street, Walsall",
                           "St Peter's Church Hall, Lichfield Street, Walsall", True)
+
+
+def test_a_unit_after_a_dash_is_a_part_of_the_body_written_with_trust():
+    """A heritage hold-out's "Black Country Living Museum - Learning Team" was merged into "Black Country Living
+    Museum Trust" on its charity number ("learning vs trust"), and so joined the museum's group, whose true pairs
+    were all reviewed: the name before the dash is the trust's without "Trust"."""
+    n = dict(identifiers=("GB-CHC-508921",), postcode="DY1 4SQ")
+    plan = _plan(_org("a", "Black Country Living Museum", phone="0121 557 9643", **n),
+                 _org("b", "Black Country Living Museum Trust", **n),
+                 _org("c", "Black Country Living Museum - Learning Team", phone="0121 557 9650", **n))
+    actions = {frozenset((p.pair.a, p.pair.b)): p.action for p in plan}
+    assert actions[frozenset("ab")] == "merge", plan
+    assert actions[frozenset("bc")] == actions[frozenset("ac")] == "review", plan

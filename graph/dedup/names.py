@@ -1031,10 +1031,18 @@ def after_a_dash(key: NameKey, other: NameKey) -> str | None:
     if " " not in key.raw or not (parts := _dash_parts(key.raw)):
         return None
     rest, before, after = parts
-    if (before and after and set(before) == set(other.tokens) and set(after) - set(other.tokens)
-            and not set(after) <= _THE_BODY_ITSELF and rest.split()[0].lower() not in CONNECTIVES):
+    if (before and after and (set(before) == set(other.tokens) or (
+            set(before) < set(other.tokens) and set(other.tokens) - set(before) <= _BODY_FORMS))
+            and set(after) - set(other.tokens) and not set(after) <= _THE_BODY_ITSELF
+            and rest.split()[0].lower() not in CONNECTIVES):
         return rest
     return None
+
+
+#: Words a body's name may end with that say what it is, not which ("Black Country Living Museum Trust", the museum's
+#: charity): the name before a dash is the other's without them (``after_a_dash``: a heritage hold-out's "Black Country
+#: Living Museum - Learning Team" was merged into the trust on its charity number, joining the museum's group).
+_BODY_FORMS = frozenset("trust charity charitable".split())
 
 
 @lru_cache(maxsize=1 << 16)  # (asked of both names of most scored pairs: once per name)
