@@ -3126,3 +3126,16 @@ def test_a_unit_after_a_dash_is_a_part_of_the_body_written_with_trust():
     actions = {frozenset((p.pair.a, p.pair.b)): p.action for p in plan}
     assert actions[frozenset("ab")] == "merge", plan
     assert actions[frozenset("bc")] == actions[frozenset("ac")] == "review", plan
+
+
+def test_two_establishments_of_one_kind_under_one_company_number_are_reviewed():
+    """An ageing well trial merged three care homes of one group, "Laburnum Lodge Nursing Home" (Walsall), "Laburnum
+    House Care Home" and "Beechcroft House Care Home, Bloxwich", at 0.99 on the group's company number: two homes
+    (schools, churches) each named for itself are two of the body's. One home written twice merges."""
+    n = dict(identifiers=("GB-COH-07456123",))
+    plan = _plan(_org("a", "Laburnum Lodge Nursing Home", address="112 Lichfield Road, Walsall", postcode="WS4 2DH",
+                      **n), _org("b", "Laburnum House Care Home", **n))
+    assert [p.action for p in plan] == ["review"], plan
+    assert "two establishments of one kind" in plan[0].pair.reasons[-1], plan
+    plan = _plan(_org("a", "Laburnum Lodge Nursing Home", **n), _org("b", "Laburnum Lodge Care Home", **n))
+    assert [p.action for p in plan] == ["merge"], plan

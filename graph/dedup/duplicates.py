@@ -27,14 +27,15 @@ from ..forked import core_free, split_map
 from ..gc_pause import paused_gc
 from ..identifiers import registry_id
 from .groups import (AREAS_APART, AT_ONE_VENUE, ON_DIFFERENT_STREETS, ONE_TOWN_ONLY, POSTCODES_APART, REGISTERS_APART,
-                     SAME_EMPLOYER, SITE_OF_THE_BODY, TOWNS_APART, UNITS_OF_ONE, WEBSITE_NAMES_THE_OTHER,
-                     WEBSITES_APART, borough_and_place, groups_of, merge_groups, numbers_a_site)
+                     SAME_EMPLOYER, SITE_OF_THE_BODY, TOWNS_APART, TWO_ESTABLISHMENTS, UNITS_OF_ONE,
+                     WEBSITE_NAMES_THE_OTHER, WEBSITES_APART, borough_and_place, groups_of, merge_groups,
+                     numbers_a_site)
 from .name_bound import NameBound
-from .names import (ANOTHER_INSTITUTION, BODY_WORDS, COUNTRY_ENDS, GENERIC_WORDS, HALLS, LEGAL_TOKENS,
-                    NO_WORD_IN_COMMON, SAME_NAME, SPELLED_OUT, UNIT_HEADS, NameKey, TokenWeights, acronyms, added_words,
-                    ambiguous_initials, initials_only,
-                    list_area, name_key, name_key_uncached, name_keys, name_similarity, place_in_one_name,
-                    same_name_reason, same_words, without_accents)
+from .names import (ANOTHER_INSTITUTION, BODY_WORDS, COUNTRY_ENDS, ESTABLISHMENT_KINDS, GENERIC_WORDS, HALLS,
+                    LEGAL_TOKENS, NO_WORD_IN_COMMON, SAME_NAME, SPELLED_OUT, UNIT_HEADS, NameKey, TokenWeights,
+                    acronyms, added_words, ambiguous_initials, initials_only, like, list_area, name_key,
+                    name_key_uncached, name_keys, name_similarity, place_in_one_name, same_name_reason, same_words,
+                    without_accents)
 from .places import (BUILTIN_PLACES, STREET_TYPES, PlaceWords, area_town, country_named, names_a_street, postcode_in,
                      postcode_district, postcode_parts, without_postcode)
 
@@ -605,6 +606,22 @@ def _abroad(a, b) -> bool:
     return ca is not None and cb is not None and ca != cb
 
 
+def _two_establishments(ra, rb, places) -> str | None:
+    """"laburnum house / laburnum lodge" when both names name one kind of establishment (``names.ESTABLISHMENT_KINDS``:
+    a care home, a school, a church) and each has a word of its own, no town's, a kind's or a common word, nor the
+    other's written otherwise (``names.like``); else None."""
+    ka, kb = name_key(ra.name).tokens, name_key(rb.name).tokens
+    if not {ESTABLISHMENT_KINDS[t] for t in ka if t in ESTABLISHMENT_KINDS} & {
+            ESTABLISHMENT_KINDS[t] for t in kb if t in ESTABLISHMENT_KINDS}:
+        return None
+    own = [[t for t in mine if t not in theirs and len(t) > 2 and t not in ESTABLISHMENT_KINDS
+            and t not in GENERIC_WORDS and not places.is_town(t) and not like(t, [x for x in theirs if x not in mine])]
+           for mine, theirs in ((ka, kb), (kb, ka))]
+    if not (own[0] and own[1]):
+        return None
+    return " / ".join(" ".join(t for t in key if t not in ESTABLISHMENT_KINDS) for key in (ka, kb))
+
+
 def _written_address(r, places: PlaceWords | None = None) -> str:
     """A record's address field, or else the address its name runs on with after a legal form
     (``names.NameKey.address``), or else, given the data's ``places``, the town its name ends with after a comma
@@ -1154,6 +1171,11 @@ def find_duplicates(records, *, min_score: float = W.DUPLICATE_MIN_SCORE, top_k:
         elif same_ids:
             score = max(score, W.SAME_IDENTIFIER)
             reasons.append(f"same identifier {', '.join(same_ids)}")
+            if not any(map(numbers_a_site, same_ids)) and (two := _two_establishments(ra, rb, places)):
+                # a care group's homes are written with its company number ("Laburnum Lodge Nursing Home" / "Laburnum
+                # House Care Home", two towns, merged at 0.99 in an ageing well trial), a trust's schools and a
+                # diocese's churches with theirs: two of one kind, each with a name of its own, are two of them
+                reasons.append(f"{TWO_ESTABLISHMENTS} ({two})")
         clash = identifier_clash(ra, rb) if ra.identifiers and rb.identifiers and not same_ids else ()
         if (_domain(ra.website) and _domain(ra.website) == _domain(rb.website) and _one_page(ra, rb)
                 and not (  # apart: asked only here

@@ -442,6 +442,10 @@ def review_only(pair, names: Mapping[str, str] | None, several=None) -> str | No
     if SITE_OF_THE_BODY in pair.reasons:
         return ("one name is the other's and words of its own naming a site, a service or a branch, on the body's "
                 "website: review it (merge them, or keep both with part_of)")
+    if any(r.startswith(TWO_ESTABLISHMENTS) for r in pair.reasons) and not _door_and_line(pair):
+        return ("one registered number, but two establishments of one kind, each named for itself (a care group's "
+                "homes, a trust's schools, a diocese's churches share its number): review it (merge them, or keep both "
+                "with part_of)")
     if any(r.startswith(REGISTERS_APART) for r in pair.reasons):
         return ("the records carry numbers of two registers no one body is on together (a society's and a charity's or "
                 "a company's): two bodies, or a number written on the wrong record: review it rather than merge")
@@ -602,6 +606,9 @@ _BODY_KINDS = KIND_WORDS | frozenset("council consortium alliance coalition trus
 
 #: How a pair's reasons say both records are recorded as parts of one body (``duplicates.find_duplicates``).
 UNITS_OF_ONE = "both recorded as parts of"
+#: How a pair's reason says its names are two establishments of one kind under one registered number
+#: (``duplicates.find_duplicates``): a care group's homes, a trust's schools.
+TWO_ESTABLISHMENTS = "but two establishments of one kind, each named for itself"
 
 
 #: Reasons that say two records share a door: an address, a postcode or a phone.
