@@ -3139,3 +3139,21 @@ def test_two_establishments_of_one_kind_under_one_company_number_are_reviewed():
     assert "two establishments of one kind" in plan[0].pair.reasons[-1], plan
     plan = _plan(_org("a", "Laburnum Lodge Nursing Home", **n), _org("b", "Laburnum Lodge Care Home", **n))
     assert [p.action for p in plan] == ["merge"], plan
+
+
+def test_a_national_body_s_name_with_a_town_is_its_branch_in_a_list_of_that_town():
+    """An ageing well trial merged "Parkinson's UK Wolverhampton" into "Parkinson's UK" on the names alone: in a list
+    where a fifth of the names say Wolverhampton, the town was read as the list's area, no branch's. A name that says
+    it is its country's ("UK", "National") names its branch with a town, in any list."""
+    from graph.dedup.names import TokenWeights, name_key, name_similarity
+    from graph.dedup.places import PlaceWords
+
+    records = [_org(f"w{i}", f"Wolverhampton Group {i}", address="1 High St, Wolverhampton") for i in range(40)]
+    records += [_org("a", "Parkinson's UK Wolverhampton"), _org("b", "Parkinson's UK"),
+                _org("c", "Wolverhampton Carers"), _org("d", "Carers")]
+    places, weight = PlaceWords.of(records), TokenWeights([name_key(r.name) for r in records])
+    score, reason = name_similarity(name_key("Parkinson's UK Wolverhampton"), name_key("Parkinson's UK"), weight,
+                                    places=places)
+    assert "a branch or another body" in reason and score < 0.8, reason
+    score, reason = name_similarity(name_key("Wolverhampton Carers"), name_key("Carers"), weight, places=places)
+    assert "branch" not in reason, reason  # (the list's area: no branch's place)

@@ -792,8 +792,14 @@ def _branch_places(words: tuple[str, ...], places, weight) -> list[str]:
     return out
 
 
+#: Words that name a body as its country's ("Parkinson's UK", "Age UK", "National Autistic Society"): with a town
+#: too, the name is its branch there, in a list of that town as anywhere (an ageing well trial's "Parkinson's UK
+#: Wolverhampton" was merged into "Parkinson's UK" on the names alone, Wolverhampton read as the list's area).
+_NATIONAL = frozenset("uk gb england britain british national".split())
+
+
 def _branch_places_of(words: tuple[str, ...], places, weight) -> list[str]:
-    chained = _chained(words, places)
+    chained = _chained(words, places) or not _NATIONAL.isdisjoint(words)
     streets = streets_in(words)
     return [t for i, t in enumerate(words) if (_branch_place(t, places, weight, chained) and t not in streets) or (
         t == "new" and i + 1 < len(words) and words[i + 1] in places)]
