@@ -29,8 +29,8 @@ from . import weights as W
 from .places import DISTRICTS
 from .names import (AFTER_A_DASH, ANOTHER_INSTITUTION, ANOTHER_MEETING, FOUNDATION_OF, IN_BRACKETS, KIND_WORDS,
                     MANY_AND_ONE, NO_WORD_IN_COMMON, ONLY_A_PLACE, OWN_WORDS, SAME_NAME, SPELLED_OUT, SPELLS_A_KIND,
-                    acronyms, added_after, food_service_added, kind_written_after, like, many_and_one, name_key,
-                    part_after, people_added, same_words, several_bodies, two_parts)
+                    acronyms, added_after, council_part, food_service_added, kind_written_after, like, many_and_one,
+                    name_key, part_after, people_added, same_words, several_bodies, two_parts)
 
 __all__ = ["overlap_groups", "merge_groups", "groups_of", "merge_plan", "review_only", "PlannedPair"]
 
@@ -320,6 +320,10 @@ def review_only(pair, names: Mapping[str, str] | None, several=None) -> str | No
         # catering company, shares no word, or is its other name: the rules on such names decide)
         return (f"only one name names a food service ({food}): a service a body runs at its door, or the body: review "
                 "it (merge them, or keep both with part_of)")
+    if names and (part := council_part(names[pair.a], names[pair.b])):
+        return (f"one name ends with 'Council' and the other writes {part!r} after it: a council's service beside a "
+                "body named as a council (a youth council), or the council and its service: review it (merge them, or "
+                "keep both with part_of)")
     if names and (part := part_after(names[pair.a], names[pair.b])):
         return (f"one name is the other's with {part!r} added: a part of the body, or the body: review it (merge "
                 "them, or keep both with part_of)")
@@ -415,6 +419,12 @@ def review_only(pair, names: Mapping[str, str] | None, several=None) -> str | No
             r.startswith(EVIDENCE_BEYOND_NAME) for r in pair.reasons):
         return ("the names say two kinds of body, and no identifier, street address, phone or website says they are "
                 "one (a postcode is a street's many doors): review it rather than merge")
+    if pair.reasons and (m := _KINDS_NAMED.search(pair.reasons[0])) and any(
+            "council" in side.split("/") for side in m.groups()) and not _register_or_website(pair):
+        # a council's building and switchboard hold its services and the bodies it hosts ("Walsall Youth Council" /
+        # "Walsall Youth Support Services", merged at 0.84 in a youth trial on the Civic Centre's postcode and line)
+        return ("one name says a council and the other another kind of body, and no register or website says they "
+                "are one (a council's building and switchboard serve many): review it rather than merge")
     if names and not _register_or_website(pair) and any(r.startswith("same address") for r in pair.reasons) and any(
             r.startswith(_CONTACT_APART[0]) for r in pair.reasons) and _two_kinds(
             names[pair.a], names[pair.b]):

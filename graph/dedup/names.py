@@ -1189,6 +1189,19 @@ def part_after(a: str, b: str) -> str | None:
     return " ".join(added).title() if added[-1] in _PART_ENDS or initials else None
 
 
+def council_part(a: str, b: str) -> str | None:
+    """The words one name writes after "Council" where the other ends with "Council" ("Youth Service" of "Walsall
+    Council Youth Service" / "Walsall Youth Council", a youth trial's merge at 0.92 on the names alone): a council's
+    service beside a body named as a council, or the council beside its service; reviewed, never merged
+    (``groups.review_only``). Not two names ending with "Council" ("Wolverhampton City Council")."""
+    for x, y in ((name_key(a).tokens, name_key(b).tokens), (name_key(b).tokens, name_key(a).tokens)):
+        if x[-1:] == ("council",) and "council" in y[:-1] and y[-1] != "council":
+            after = y[y.index("council") + 1:]
+            if set(after) - set(x):
+                return " ".join(after).title()
+    return None
+
+
 def inserted_run(short: tuple[str, ...], long_: tuple[str, ...]) -> tuple[str, ...] | None:
     """The words ``long_`` puts between two of ``short``'s, all of ``short``'s around them in order ("Criminal Justice
     Team" of "Horizon Criminal Justice Team Sandwell" / "Horizon Sandwell"), or None."""
