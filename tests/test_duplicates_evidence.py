@@ -3087,32 +3087,22 @@ def test_a_plus_closing_a_word_and_short_forms_of_a_section_and_a_u3a_are_their_
     assert name_key("Arts + Health").tokens == name_key("Arts & Health").tokens
 
 
-def test_a_sports_venue_written_as_an_address_is_no_town():
-    """A sport trial's timetable wrote the venue alone ("Aspray Arena") as the address of "Sporting Khalsa", read as a
-    town apart from the club's "Willenhall": its three records were reviewed pair by pair."""
-    plan = _plan(_org("a", "Sporting Khalsa", address="Aspray Arena", phone="01632 960 220"),
-                 _org("b", "Sporting Khalsa Football Club Ltd", address="Willenhall", postcode="WV13 3BB"),
-                 _org("c", "Sporting Khalsa FC", address="Aspray Arena, Noose Lane, Willenhall", postcode="WV13 3BB",
-                      phone="01632 960220"))
-    assert {p.action for p in plan} == {"merge"} and {p.size for p in plan} == {3}, plan
-    from graph.dedup.duplicates import contact_evidence
-
-    for venue in ("Aspray Arena", "Dudley Wood Track", "Molineux Stadium"):
-        reasons = contact_evidence(_org("a", "Sporting Khalsa", address=venue), _org("b", "SKFC", address="Willenhall"))
-        assert reasons == (0.0, []), (venue, reasons)
-    assert contact_evidence(_org("a", "A", address="Bilston"), _org("b", "B", address="Willenhall"))[1]
+def test_a_town_a_sports_venue_is_named_for_is_still_its_town():
+    """A sport trial's "Aspray Arena" (a venue written as an address) was read as a town apart from Willenhall; read
+    as a building, "Walsall Arena" lost its town and two boxing clubs of one name, at "Walsall Arena" and in Dudley,
+    merged (a review's find): a venue's words keep naming a town where they do."""
+    plan = _plan(_org("a", "Phoenix ABC", address="Walsall Arena"), _org("b", "Phoenix Amateur Boxing Club",
+                                                                         address="Dudley"))
+    assert "merge" not in [p.action for p in plan], plan
 
 
-def test_a_street_written_after_a_building_s_name_is_the_street():
-    """A heritage hold-out's museum, "Belsize House, Bradford Street, Walsall" in one list and "Jerome K Jerome
-    Birthplace Museum, Bradford St, Walsall" in another, was reviewed as "two sites in one town": each address's first
-    part, a building's name, was read as its street. Two streets after one building's name are two sites still."""
+def test_two_buildings_on_one_street_are_two_sites():
+    """Reading the street first, before a building's name, made "Blakenall Village Centre, Thames Road" and "Goscote
+    Lodge, Thames Road" one site, and two lunch clubs of one name there merged (a review's find); a heritage
+    hold-out's museum at "Belsize House, Bradford Street" / "... Birthplace Museum, Bradford St" stays a review."""
     from graph.dedup.duplicates import _streets_apart
 
-    assert not _streets_apart("Belsize House, Bradford Street, Walsall",
-                              "Jerome K Jerome Birthplace Museum, Bradford St, Walsall", True)
-    assert _streets_apart("St Peter's Church Hall, Stafford Street, Walsall",
-                          "St Peter's Church Hall, Lichfield Street, Walsall", True)
+    assert _streets_apart("Blakenall Village Centre, Thames Road, Walsall", "Goscote Lodge, Thames Road, Walsall", True)
 
 
 def test_a_unit_after_a_dash_is_a_part_of_the_body_written_with_trust():
@@ -3170,3 +3160,22 @@ def test_a_youth_council_and_a_council_s_youth_service_are_reviewed():
     assert [p.action for p in plan] == ["review"] and "a council" in plan[0].notes[-1], plan
     plan = _plan(_org("a", "Wolverhampton City Council"), _org("b", "City of Wolverhampton Council"))
     assert [p.action for p in plan] == ["merge"], plan
+
+
+def test_a_review_s_finds_on_the_session_s_rules():
+    """A reviewer's hostile inputs: a town after a comma is compared as a town, never as a street (the pair was lost
+    at 0.53 as "different addresses on different streets"); one school written with and without a space under one
+    company number is one school, no two establishments; a council's name with its initials or its building after it
+    is no council's service."""
+    plan = _plan(_org("a", "Sandwell Young Carers, West Bromwich"),
+                 _org("b", "Sandwell Young Carers", address="Lodge Road, Oldbury"),
+                 _org("c", "Other Body", address="1 High St, West Bromwich"))
+    assert [p.action for p in plan] == ["review"], plan
+    assert not any("streets" in r for r in plan[0].pair.reasons), plan
+    n = dict(identifiers=("GB-COH-04123456",))
+    plan = _plan(_org("a", "Oakmeadow Primary School", **n), _org("b", "Oak Meadow Primary School", **n))
+    assert [p.action for p in plan] == ["merge"], plan
+    from graph.dedup.names import council_part
+
+    assert council_part("Walsall Council (WMBC)", "Walsall Council") is None
+    assert council_part("Walsall Council, Civic Centre", "Walsall Council") is None

@@ -414,16 +414,15 @@ def _last_part_words(text: str) -> frozenset:
 def _street_part(text: str) -> tuple[frozenset, frozenset]:
     """(the street words of an address's first part that has any, but a modifier's alone; all its street words),
     read once per address; apostrophes dropped ("St John's Road" is "St Johns Rd"). No street part in an address of
-    one part. A part ending with a street's type is the street, before a building's name ("Belsize House, Bradford
-    Street, Walsall" and "Jerome K Jerome Birthplace Museum, Bradford St, Walsall": one museum on one street, a
-    heritage hold-out's pair reviewed as two sites)."""
+    one part. (A building's name first is the address's street part: two buildings on one street are two sites,
+    "Blakenall Village Centre, Thames Road" and "Goscote Lodge, Thames Road", as a review found when the street was
+    read first.)"""
     text = str(text).replace("'", "").replace("’", "")
     parts = text.split(",")
     whole = _street_words(_address_text(text))
     if len(parts) < 2:
         return frozenset(), whole
-    typed = [p for p in parts[:-1] if (words := _address_text(p)) and words[-1] in STREET_TYPES and len(words) > 1]
-    for part in typed[:1] + parts[:-1]:
+    for part in parts[:-1]:
         words = _street_words(_address_text(part)) - _WIDE_PLACES
         if words:
             return (words if words - _STREET_MODIFIERS else frozenset()), whole
@@ -464,11 +463,10 @@ def _same_words(ra, rb) -> bool:
 
 
 #: Words that make the first part of an address a building's name ("Kates Hill Community Centre, Dock Lane"), not a
-#: town's ("Wolverhampton, West Midlands") or a floor's ("Ground Floor, 95 Broad Street"); a sports venue's, too (a
-#: sport trial's timetable wrote "Aspray Arena" and "Dudley Wood Track" as venues, read as towns apart from Willenhall
-#: and Netherton, the clubs' own towns).
-_BUILDING_WORDS = HALLS | frozenset("center church chapel library pavilion institute rooms buildings building "
-                                    "arena stadium track baths velodrome".split())
+#: town's ("Wolverhampton, West Midlands") or a floor's ("Ground Floor, 95 Broad Street"). (Not a sports venue's
+#: words: "Walsall Arena" names its town, which an "Aspray Arena" does not; a review found two clubs of one name at
+#: "Walsall Arena" and in Dudley merged once "arena" was read so.)
+_BUILDING_WORDS = HALLS | frozenset("center church chapel library pavilion institute rooms buildings building".split())
 
 
 @lru_cache(maxsize=1 << 14)
@@ -611,13 +609,13 @@ def _two_establishments(ra, rb, places) -> str | None:
     a care home, a school, a church) and each has a word of its own, no town's, a kind's or a common word, nor the
     other's written otherwise (``names.like``); else None."""
     ka, kb = name_key(ra.name).tokens, name_key(rb.name).tokens
-    if not {ESTABLISHMENT_KINDS[t] for t in ka if t in ESTABLISHMENT_KINDS} & {
+    if "".join(ka) == "".join(kb) or not {ESTABLISHMENT_KINDS[t] for t in ka if t in ESTABLISHMENT_KINDS} & {
             ESTABLISHMENT_KINDS[t] for t in kb if t in ESTABLISHMENT_KINDS}:
         return None
     own = [[t for t in mine if t not in theirs and len(t) > 2 and t not in ESTABLISHMENT_KINDS
             and t not in GENERIC_WORDS and not places.is_town(t) and not like(t, [x for x in theirs if x not in mine])]
            for mine, theirs in ((ka, kb), (kb, ka))]
-    if not (own[0] and own[1]):
+    if not (own[0] and own[1]) or like("".join(own[0]), ["".join(own[1])]):  # ("Oak Meadow" / "Oakmeadow")
         return None
     return " / ".join(" ".join(t for t in key if t not in ESTABLISHMENT_KINDS) for key in (ka, kb))
 
@@ -625,7 +623,7 @@ def _two_establishments(ra, rb, places) -> str | None:
 def _written_address(r, places: PlaceWords | None = None) -> str:
     """A record's address field, or else the address its name runs on with after a legal form
     (``names.NameKey.address``), or else, given the data's ``places``, the town its name ends with after a comma
-    (``_town_after_comma``)."""
+    (``_town_after_comma``: compared as a town only, never as a street, ``contact_evidence``)."""
     out = (r.address or "").strip() or name_key(r.name, person=r.kind == "Person").address
     if not out and places is not None and r.kind != "Person" and (town := _town_after_comma(r.name)):
         return town if all(w in places for w in _address_text(town)) else ""
@@ -688,8 +686,7 @@ def contact_evidence(ra, rb, switchboards: Mapping[str, int] | None = None,
             delta -= W.DIFFERENT_ADDRESS
             where = "on one street" if street else ON_DIFFERENT_STREETS
             reasons.append(f"but different addresses {where} ({ra.address.strip()} / {rb.address.strip()})")
-    elif (wa := _address_words(ta := _written_address(ra, places))) and (
-            wb := _address_words(tb := _written_address(rb, places))):
+    elif (wa := _address_words(ta := _written_address(ra))) and (wb := _address_words(tb := _written_address(rb))):
         if not _one_street(wa, wb, typo) and not (pa and pb and pa[1] == pb[1] and " " in pa[1]):
             # not both read as a number and a street, two addresses with no word in common (street nor town) are
             # two places: "145 W. 53rd St., New York" / "3rd St. Promenade, Santa Monica"; an address a company's

@@ -1189,12 +1189,18 @@ def part_after(a: str, b: str) -> str | None:
     return " ".join(added).title() if added[-1] in _PART_ENDS or initials else None
 
 
+#: Where a name's own words end: a bracket or a comma ("Walsall Council (WMBC)", "Walsall Council, Civic Centre").
+_BEFORE_A_PART = re.compile(r"\s*[(,]")
+
+
 def council_part(a: str, b: str) -> str | None:
     """The words one name writes after "Council" where the other ends with "Council" ("Youth Service" of "Walsall
     Council Youth Service" / "Walsall Youth Council", a youth trial's merge at 0.92 on the names alone): a council's
     service beside a body named as a council, or the council beside its service; reviewed, never merged
-    (``groups.review_only``). Not two names ending with "Council" ("Wolverhampton City Council")."""
-    for x, y in ((name_key(a).tokens, name_key(b).tokens), (name_key(b).tokens, name_key(a).tokens)):
+    (``groups.review_only``). Not two names ending with "Council" ("Wolverhampton City Council"), nor a bracket or an
+    address after the council's name ("Walsall Council (WMBC)", "Walsall Council, Civic Centre")."""
+    ka, kb = (name_key(_BEFORE_A_PART.split(n, maxsplit=1)[0]).tokens for n in (a, b))
+    for x, y in ((ka, kb), (kb, ka)):
         if x[-1:] == ("council",) and "council" in y[:-1] and y[-1] != "council":
             after = y[y.index("council") + 1:]
             if set(after) - set(x):

@@ -2531,6 +2531,7 @@ def _elements(reader: _Reader, rows):
             _person_cell(reader, sheet, n, kind, node_id, people)
         registers = {c: row.pop(c) for c in [c for c in row if register_of(c)]} \
             if "identifiers" in fields else {}
+        remarks: list[tuple[str, str]] = []
         for col, v in row.items():
             if v is None:
                 continue
@@ -2550,9 +2551,7 @@ def _elements(reader: _Reader, rows):
             if fld.type == "url" and _a_remark(v):  # "Booking / info: website": a heritage hold-out's "Drop in, no
                 text = " ".join(str(v).split())  # booking" stopped the import ("bad URL")
                 reader.remarks.setdefault((sheet, head[col]), []).append((n, text))
-                note = f"{head[col]}: {text}."
-                entry["note"] = f"{entry['note']} {note}" if entry.get("note") else note
-                columns.setdefault("note", head[col])
+                remarks.append((head[col], f"{head[col]}: {text}."))  # (added to the note after its own column)
                 continue
             entry[col] = _value(fld, v)
             columns[col] = head[col]
@@ -2563,6 +2562,9 @@ def _elements(reader: _Reader, rows):
             if col == "identifiers":
                 entry[col] = _identifier_cells(reader, sheet, n, entry[col])
                 _bare_numbers(reader, sheet, n, entry[col])
+        if remarks:
+            entry["note"] = "; ".join([*([entry["note"]] if entry.get("note") else []), *(r for _, r in remarks)])
+            columns.setdefault("note", remarks[0][0])
         if entry.get("aliases"):  # after the fields: a cell naming another body goes to the note
             _alias_cells(reader, sheet, n, entry, columns)
         if "aliases" in fields and not given_id and entry.get("note"):  # "formerly X" starting the note
@@ -2649,10 +2651,10 @@ _NUMBERS_APART = re.compile(r"\s*(?:[/;,&+]|\band\b)\s*")
 def _numbers_of_a_cell(value) -> list:
     """A register column's cell as the numbers it holds: "1059237 / 3150812" (a trust's charity and company numbers,
     a heritage hold-out's cell, refused as fitting no register) as two, each read by its form; one number, and a
-    number with a short suffix ("1059237/1", a linked charity's), as written."""
+    number with a short suffix ("1059237/1", a linked charity's), as written, for its column's rules to read."""
     parts = _NUMBERS_APART.split(str(value).strip())
-    if len(parts) > 1 and all(sum(c.isdigit() for c in part) >= 5 for part in parts):
-        return parts
+    if len(parts) > 1 and all(sum(c.isdigit() for c in part) >= 6 for part in parts):  # (a charity's number has 6 or
+        return parts  # 7 digits, a company's 8: "1012345/12345" is no two numbers, a review's find)
     return [value]
 
 
@@ -2840,19 +2842,17 @@ def _former_names(rest: str, merged: bool) -> list[str]:
     parts = _NAMES_AND.split(names[0])
     lasts = [p.split()[-1] for p in parts if p.split()]
     bodies = len(lasts) == len(parts) and (len(set(lasts)) == 1 or all(
-        (len(w) > 1 and w.isupper()) or (len(parts) == 2 and w.lower() in _BODY_ENDS) for w in lasts))
+        (len(w) > 1 and w.isupper()) or (len(parts) == 2 and w.lower() in _BODY_ENDS and len(p.split()) >= 2)
+        for w, p in zip(lasts, parts)))
     return parts if len(parts) > 1 and bodies else names
 
 
-def _body_ends() -> frozenset[str]:
-    from ..dedup.names import GENERIC_WORDS
-
-    return GENERIC_WORDS | frozenset("aid club church chapel forum circle library museum".split())
-
-
-#: Words a body's name ends with, its kind ("Centre", "Association", "Aid"): two names joined by "and" after a
-#: merger's words, each ending so, are two (``_former_names``).
-_BODY_ENDS = _body_ends()
+#: Words a body's name ends with, its kind ("Centre", "Association", "Aid"): two names of two words or more joined by
+#: "and" after a merger's words, each ending so, are two (``_former_names``); not "Pelsall Village Centre and Museum"
+#: nor "Black Country Research and Development", one name each (a review's finds).
+_BODY_ENDS = frozenset("aid association centre society trust club church chapel forum circle group network "
+                       "partnership project service services foundation charity council school college academy hub "
+                       "library museum tra ra".split())
 
 
 def _bracket_names(text) -> tuple[str, list[str], str | None] | None:
@@ -2902,20 +2902,11 @@ def _name_and_other_names(reader: _Reader, sheet: str, n: int, label):
     "Walsall Methodist Church (formerly Ablewell Street Methodist)" was imported so, name and bracket, and `lcg
     duplicates` paired it with neither of the two names another list wrote. "(now X)" is another name as "(formerly
     X)" is, the body being one, but the name it has now: X is the record's name, the one written first its alias
-    (``_renamed_now``). A bracket naming another body ("(now part of X)", "(merged into X)": ``_OTHER_BODY``; "(operated
-    by X)", "(run by X)": ``_RUN_BY``) is no name of the row's: the name before it, the bracket in the note, said."""
+    (``_renamed_now``). A bracket naming another body ("(now part of X)", "(merged into X)": ``_OTHER_BODY``) is
+    left as written: "Bilston Lunch Club (run by St Leonard's Church)" and "... (run by Bilston Methodist Church)" are
+    two clubs, told apart by it (a review's find, when such a bracket was read as a note)."""
     split = _bracket_names(label)
     if split is None:
-        m = _NAME_BRACKET.fullmatch(label.strip()) if isinstance(label, str) else None
-        said = " ".join(m.group("said").split()) if m else ""
-        if m and (_OTHER_BODY.match(said) or _RUN_BY.match(said)):
-            # "Amblecote Nailmaking Museum (operated by Stour Valley Heritage Trust)": a heritage hold-out's museum
-            # kept the bracket as its name, and its pair with the museum's own name was missed at one phone; the
-            # bracket names the body that runs it, or holds it, which the row's note keeps
-            name, note = m.group("name").strip(), f"{said[0].upper()}{said[1:]}."
-            column = reader.headers.get(sheet, {}).get("label", "Label")
-            reader.repairs.setdefault((sheet, column), []).append((n, label.strip(), f"{name!r}, {note!r} in its note"))
-            return name, [], note
         return label, [], None
     name, names, note = split
     column = reader.headers.get(sheet, {}).get("label", "Label")
