@@ -1219,6 +1219,8 @@ def many_and_one(a: NameKey, b: NameKey) -> str | None:
     spelling tolerance, ``other_number``), whatever other words each adds ("Walsall Libraries & Heritage" /
     "Walsall Central Library", merged at one door and switchboard in an energy trial). The service and one of its
     venues: reviewed, never merged."""
+    if _VENUE_KINDS.isdisjoint(a.tokens) and _VENUE_KINDS.isdisjoint(b.tokens):
+        return None  # no venue's kind in the singular (most pairs: asked of every pair of the merge advice)
     only_a, only_b = set(a.tokens) - set(b.tokens), set(b.tokens) - set(a.tokens)
     for ones, manys, key in ((only_a, only_b, a), (only_b, only_a, b)):
         if _SERVICE_WORDS.intersection(key.tokens):
