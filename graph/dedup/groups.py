@@ -24,6 +24,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any, Mapping
 
+from ..forked import split_map
 from ..gc_pause import paused_gc
 from . import weights as W
 from .places import DISTRICTS
@@ -118,9 +119,10 @@ def merge_groups(pairs, *, min_linked: float | None = None) -> list[list[str]]:
         members[at].append(x)
     score: dict[tuple[str, str], float] = {}
     for a, b, s in raw:
-        a, b = atom(a), atom(b)
+        a, b = atom_of[a], atom_of[b]  # (every id has its atom: the loop above)
         if a != b:
-            score[_key(a, b)] = max(s, score.get(_key(a, b), s))
+            k = (a, b) if a < b else (b, a)
+            score[k] = max(s, score.get(k, s))
     adj: dict[str, set[str]] = defaultdict(set)
     for a in members:
         adj[a]  # every atom, linked or not
@@ -146,7 +148,7 @@ def merge_groups(pairs, *, min_linked: float | None = None) -> list[list[str]]:
                 if len(ids) > 1:
                     done.append(ids)
                 continue
-            edges = [(score[_key(a, b)], _key(a, b)) for a in group for b in adj[a] & group if a < b]
+            edges = [(score[(a, b)], (a, b)) for a in group for b in adj[a] & group if a < b]  # (a < b: the key)
             cut = max(1, len(edges) // 20)  # cut the weakest few at a time: big chains split in few rounds
             for _, (a, b) in sorted(edges)[:cut]:
                 adj[a].discard(b)
@@ -715,7 +717,7 @@ def _split_at_weakest_links(groups: list[list[str]], pairs, conflicts) -> list[l
 
 def merge_plan(pairs, names: Mapping[str, str] | None = None, *, review_size: int | None = None,
                apart=frozenset(), clashing=frozenset(), people: bool = False, same=frozenset(),
-               sites=frozenset(), units=frozenset()) -> list[PlannedPair]:
+               sites=frozenset(), units=frozenset(), free: bool | None = None) -> list[PlannedPair]:
     """Each pair's place in the merge advice, in the order of ``pairs``.
 
     Pairs form merge groups (``merge_groups``), except pairs for review only (``review_only``), which
@@ -741,11 +743,15 @@ def merge_plan(pairs, names: Mapping[str, str] | None = None, *, review_size: in
     (``duplicates.unit_clashes``): a group holding both is offered for review, as for ``apart``.
     ``same``: pairs of ids decided to be one record: never for review only, whatever the rules above say of
     them (the user has reviewed them); they join their group, whose size still decides.
+    ``free``: whether a core is free for a forked copy to ask half the pairs' rules (``forked.core_free``, asked
+    before the search raised the load with its own work); None to look now.
     """
     review_size = W.GROUP_REVIEW_SIZE if review_size is None else review_size
     several = functools.cache(several_bodies)  # a name is in many pairs (at 100k, 284k pairs of 90k names)
-    why = {id(p): w for p in pairs if frozenset((p.a, p.b)) not in same
-           and (w := _by_name_only(p) if people else review_only(p, names, several))}
+    asked = [p for p in pairs if not same or frozenset((p.a, p.b)) not in same]
+    # (at 100k records, 184k pairs' rules: on both cores when one is free, as the search scores its pairs)
+    answers = split_map(_by_name_only if people else lambda p: review_only(p, names, several), asked, free=free)
+    why = {id(p): w for p, w in zip(asked, answers) if w}
     joining = [p for p in pairs if id(p) not in why]
     groups = _split_at_weakest_links(merge_groups(joining), joining, (*apart, *clashing, *units, *sites))
     group_of = {x: n for n, g in enumerate(groups, start=1) for x in g}
