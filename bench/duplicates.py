@@ -155,15 +155,17 @@ def _matcher(rows, timer):
     from graph.dedup.duplicates import (EntityRecord, find_duplicates, groups_of, identifier_clashes, merge_groups,
                                         site_clashes)
     from graph.dedup.groups import merge_plan, review_only
+    from graph.forked import core_free
 
     records = [EntityRecord(r["id"], "Organisation", r["name"], website=r.get("website"),
                             address=r.get("address") or None, postcode=r.get("postcode") or None,
                             phone=r.get("phone") or None) for r in rows]
     names = {r.id: r.name for r in records}
     with timer:  # what `lcg duplicates` works out: the pairs and the merge plan
+        free = core_free()  # (asked once, before the search raises the load: ``graph.queries.duplicates``)
         pairs = find_duplicates(records)
         plan = merge_plan(pairs, names, clashing=identifier_clashes(pairs, records),
-                          sites=site_clashes(pairs, records))
+                          sites=site_clashes(pairs, records), free=free)
     merges = groups_of([x.pair for x in plan if x.action == "merge"])
     # the merge groups of the plan, of any size: a pair for review only joins none (``merge_plan``)
     groups = merge_groups([p for p in pairs if not review_only(p, names)])

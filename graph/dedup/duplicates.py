@@ -1225,7 +1225,9 @@ def find_duplicates(records, *, min_score: float = W.DUPLICATE_MIN_SCORE, top_k:
             and not web_apart
         return a, b, score, reasons, same, one
 
-    weighed = (listed(item) for item in found.items())
+    # weighed on both cores when one was free, as the names were (``listed`` reads the records and writes nothing;
+    # its answers come back from the forked copy as they went, a tuple as a list)
+    weighed = split_map(listed, list(found.items()), free=free_core)
     pairs = [DuplicatePair(a, b, score, reasons, exact=same, one_name=one) for a, b, score, reasons, same, one
              in filter(None, weighed)]
     pairs.sort(key=lambda p: (-p.score, p.a, p.b))

@@ -24,6 +24,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any, Mapping
 
+from ..forked import split_map
 from ..gc_pause import paused_gc
 from . import weights as W
 from .places import DISTRICTS
@@ -118,9 +119,10 @@ def merge_groups(pairs, *, min_linked: float | None = None) -> list[list[str]]:
         members[at].append(x)
     score: dict[tuple[str, str], float] = {}
     for a, b, s in raw:
-        a, b = atom(a), atom(b)
+        a, b = atom_of[a], atom_of[b]  # (every id has its atom: the loop above)
         if a != b:
-            score[_key(a, b)] = max(s, score.get(_key(a, b), s))
+            k = (a, b) if a < b else (b, a)
+            score[k] = max(s, score.get(k, s))
     adj: dict[str, set[str]] = defaultdict(set)
     for a in members:
         adj[a]  # every atom, linked or not
@@ -146,7 +148,7 @@ def merge_groups(pairs, *, min_linked: float | None = None) -> list[list[str]]:
                 if len(ids) > 1:
                     done.append(ids)
                 continue
-            edges = [(score[_key(a, b)], _key(a, b)) for a in group for b in adj[a] & group if a < b]
+            edges = [(score[(a, b)], (a, b)) for a in group for b in adj[a] & group if a < b]  # (a < b: the key)
             cut = max(1, len(edges) // 20)  # cut the weakest few at a time: big chains split in few rounds
             for _, (a, b) in sorted(edges)[:cut]:
                 adj[a].discard(b)
@@ -261,29 +263,28 @@ def review_only(pair, names: Mapping[str, str] | None, several=None) -> str | No
     if pair.score < W.DUPLICATE_MIN_SCORE - 1e-9:  # asked for with a lower --min-score: worth a look only
         return (f"scores {pair.score}, below {W.DUPLICATE_MIN_SCORE}, the score a merge is advised at: "
                 "review it rather than merge")
-    if any(r.startswith(WEBSITE_NAMES_THE_OTHER) for r in pair.reasons):
+    said = _said(pair.reasons)  # (the reasons read once for all the rules below: 184k pairs at 100k records)
+    if said.starts(WEBSITE_NAMES_THE_OTHER):
         # "Beacon Centre for the Blind" at beaconvision.org / "Beacon Vision", on one phone (a care trial's renamed
         # charity, 0.72 and unlisted): the new name, or a service the body runs under its own site
         return ("one record's website is named after the other's name, at one door or on one line: one body renamed, "
                 "or a body and a service of its: review it (merge them, or keep both with part_of)")
-    if any(ON_DIFFERENT_STREETS in r for r in pair.reasons):  # the sites of one body at different addresses
+    if said.has(ON_DIFFERENT_STREETS):  # the sites of one body at different addresses
         # are bodies of their own (issue 10); the reason above names the two addresses
         return f"the addresses are {ON_DIFFERENT_STREETS}: two sites of one body, or one that moved: review it " \
                "rather than merge"
-    if any(r.startswith(TOWNS_APART) for r in pair.reasons):
+    if said.starts(TOWNS_APART):
         return "the addresses name different towns: two bodies, or two sites of one: review it rather than merge"
-    if any(r.endswith(ONE_TOWN_ONLY) for r in pair.reasons):
+    if said.ends(ONE_TOWN_ONLY):
         return f"the addresses share only their town: {ONE_TOWN_ONLY}: review it rather than merge"
-    if any(r.startswith(AREAS_APART) for r in pair.reasons) and not any(
-            r.startswith("same address") for r in pair.reasons):
+    if said.starts(AREAS_APART) and not said.starts("same address"):
         # a college's campuses in two towns answer on one switchboard ("City of Wolverhampton College", Paget Road
         # and Old Hall Street, merged on their one name and phone): one phone says one body, not one site; and one
         # charity number at two sites is a national body and its branch ("Mind" / "Mind (Sandwell)", on the
         # national helpline or not)
         return ("the postcodes are in different areas: two sites of one body, or one that moved: review it rather "
                 "than merge")
-    if any(r.startswith(POSTCODES_APART) for r in pair.reasons) and not any(
-            r.startswith(_ONE_PLACE_OR_LINE) for r in pair.reasons):
+    if said.starts(POSTCODES_APART) and not said.starts(_ONE_PLACE_OR_LINE):
         # "Ladywood Community Gardens Network" (B16 0QT) / "Ladywood Community Garden" (B16 8HA), merged on their
         # names in a green skills trial: two postcodes are two addresses, and nothing else said one body. A register
         # does not say one site: a college's campuses share its UKPRN ("Coventry College" at CV1 5DG and at CV1 3GD,
@@ -291,14 +292,14 @@ def review_only(pair, names: Mapping[str, str] | None, several=None) -> str | No
         return ("two postcodes of one district, and no address, phone or website says one place: two sites or "
                 "bodies, or one that moved: review it rather than merge")
     same_ids = next((r[len("same identifier "):].split(", ") for r in pair.reasons if r.startswith("same identifier")),
-                    ())
+                    ()) if said.starts("same identifier") else ()
     if same_ids and "a body of its own" in pair.reasons[0] and not any(map(numbers_a_site, same_ids)):
         # "Dudley College of Technology" / "Dudley College - Dudley Advance II" under one UKPRN: the register says
         # one body, the names two (a campus, another institution): a trial's merge read "a body of its own"
         return ("the names say two bodies and a register one: review it (merge them, or keep both with part_of)")
     if pair.reasons and pair.reasons[0].startswith(NO_WORD_IN_COMMON) and not same_ids and names and min(
             len(name_key(names[x]).tokens) for x in (pair.a, pair.b)) >= 2 and (
-            not _initials_in(names[pair.a], names[pair.b], door=any(r.startswith(_ONE_DOOR) for r in pair.reasons))
+            not _initials_in(names[pair.a], names[pair.b], door=said.starts(_ONE_DOOR))
             or _initials_add_a_place(pair.reasons[0])):
         # a council's teams and a housing group's services share its door, switchboard and website ("Rough Sleeper
         # Outreach Team" / "Welfare Rights Service", "Playscheme at Penn Fields" / "Transitions Team": housing and
@@ -306,8 +307,7 @@ def review_only(pair, names: Mapping[str, str] | None, several=None) -> str | No
         # renamed (a one-word name may be the other's short name: "Wolves" at the club's door and website)
         return ("the names have no word in common: two bodies that share a door, a phone or a website, or one "
                 "renamed: review it rather than merge")
-    if any(r.startswith(WEBSITES_APART) for r in pair.reasons) and not same_ids and not any(
-            r.startswith(("same address", "same phone number")) for r in pair.reasons):
+    if said.starts(WEBSITES_APART) and not same_ids and not said.starts(("same address", "same phone number")):
         # (at one address and phone, a renamed body's new site: "Greater Pittsburgh Literacy Council" / "Literacy
         # Pittsburgh")
         return ("the records give two bodies' websites: two bodies of one name (two councils' services), or one that "
@@ -327,15 +327,14 @@ def review_only(pair, names: Mapping[str, str] | None, several=None) -> str | No
     if names and (part := part_after(names[pair.a], names[pair.b])):
         return (f"one name is the other's with {part!r} added: a part of the body, or the body: review it (merge "
                 "them, or keep both with part_of)")
-    if same_ids and names and added_after(names[pair.a], names[pair.b]) and not any(
-            r.startswith(_ONE_DOOR) for r in pair.reasons) and not any(map(numbers_a_site, same_ids)):
+    if same_ids and names and added_after(names[pair.a], names[pair.b]) and not said.starts(_ONE_DOOR) and not any(
+            map(numbers_a_site, same_ids)):
         # a charity's services and projects are registered under its number, named after it ("Barnardo's Black
         # Country Family Support" / "Barnardo's", an early years trial's merge at 0.99, the service kept): at no one
         # door, the body or a part of it
         return ("one registered number, and one name is the other's with words of its own: a service, project or "
                 "branch of the body, or the body: review it (merge them, or keep both with part_of)")
-    if names and not same_ids and any(r.startswith("same postcode") for r in pair.reasons) and not any(
-            r.startswith(_ONE_PLACE_OR_LINE) for r in pair.reasons) and not (
+    if names and not same_ids and said.starts("same postcode") and not said.starts(_ONE_PLACE_OR_LINE) and not (
             "(" in names[pair.a] or "(" in names[pair.b]) and added_after(names[pair.a], names[pair.b]) and not \
             kind_written_after(names[pair.a], names[pair.b]):
         # a body's service or section at its postcode ("Age UK Walsall Community Transport" / "Age UK Walsall",
@@ -346,7 +345,7 @@ def review_only(pair, names: Mapping[str, str] | None, several=None) -> str | No
         return ("one name is the other's with words of its own after it, and only a postcode says one place (a "
                 "street's many doors): a service, project or section of the body at its door, or the body: review it "
                 "(merge them, or keep both with part_of)")
-    if same_ids and names and OWN_WORDS in pair.reasons[0] and not _door_and_line(pair) and _more_apart_than_alike(
+    if same_ids and names and OWN_WORDS in pair.reasons[0] and not _door_and_line(said) and _more_apart_than_alike(
             names[pair.a], names[pair.b]) and not any(map(numbers_a_site, same_ids)):
         # "Wheels to Work Black Country" / "Black Country Community Transport CIO", a charity's project under its
         # number at its postcode, merged at 0.99 in a transport trial: names that share fewer words than each
@@ -361,15 +360,15 @@ def review_only(pair, names: Mapping[str, str] | None, several=None) -> str | No
         # number alone): names with no word in common are the body, a part of it or its other name
         return ("one registered number, but names with no word in common: a project, branch or other name of one "
                 "body: review it (merge them, or keep both with part_of)")
-    if same_ids and ONLY_A_PLACE in pair.reasons[0] and not any(
-            r.startswith(_ONE_PLACE_OR_LINE) for r in pair.reasons) and not any(map(numbers_a_site, same_ids)):
+    if same_ids and ONLY_A_PLACE in pair.reasons[0] and not said.starts(_ONE_PLACE_OR_LINE) and not any(
+            map(numbers_a_site, same_ids)):
         # names that share only their town's name (or a common word) are as far apart as names with none in common:
         # "CAP Wolverhampton" / "Wolverhampton Christian Fellowship", a church's debt centre under its number, merged
         # at 0.99 in a faith trial, nothing but the number in common; at one door or on one line, the body renamed
         # ("Dudley Mencap" / "Include Dudley" on one phone)
         return ("one registered number, but names that share only a place's name or a common word: a project, branch "
                 "or other name of one body: review it (merge them, or keep both with part_of)")
-    if same_ids and _two_bodies_kinds(pair.reasons[0]) and not _door_and_line(pair) and not any(
+    if same_ids and _two_bodies_kinds(pair.reasons[0]) and not _door_and_line(said) and not any(
             map(numbers_a_site, same_ids)):
         # "Women's Interfaith Network Wolverhampton" / "Wolverhampton Inter-Faith Group", the forum's network under
         # its number, merged at 0.99 in a faith trial: two kinds of body under one number are the body and a part
@@ -377,9 +376,8 @@ def review_only(pair, names: Mapping[str, str] | None, several=None) -> str | No
         return ("one registered number, but the names say two kinds of body (a forum and its network, a church and "
                 "its club): a project or part of one body, or the body renamed: review it (merge them, or keep both "
                 "with part_of)")
-    if same_ids and not pair.reasons[0].startswith("same name") and any(
-            r.startswith(_CONTACT_APART) for r in pair.reasons) and not any(
-            r.startswith(("same address", "same postcode")) for r in pair.reasons) and not (
+    if same_ids and not pair.reasons[0].startswith("same name") and said.starts(_CONTACT_APART) and not said.starts(
+            ("same address", "same postcode")) and not (
             names and same_words(names[pair.a], names[pair.b])) and not any(map(numbers_a_site, same_ids)):
         # a diocese's parishes and a circuit's churches are registered under its number, and a charity's agency
         # under the charity's ("Wednesbury, St Paul" / "Wednesbury, St Bartholomew", "Walsall Methodist Church" /
@@ -399,10 +397,9 @@ def review_only(pair, names: Mapping[str, str] | None, several=None) -> str | No
         return ("one registered number, and one name has a kind of body of its own (a college, a school, a "
                 "library) the other lacks: a unit of the registered body, or the body: review it (merge them, or "
                 "keep both with part_of)")
-    if same_ids and any(
-            "a branch or another body" in r or r.startswith("different places") for r in pair.reasons) and not any(
-            r.startswith("same address") or (r.startswith("same postcode") and _one_adds_a_place(pair, names))
-            for r in pair.reasons) and not any(map(numbers_a_site, same_ids)):
+    if same_ids and (said.has("a branch or another body") or said.starts("different places")) and not (
+            said.starts("same address") or (said.starts("same postcode") and _one_adds_a_place(pair, names))
+    ) and not any(map(numbers_a_site, same_ids)):
         # one registered body whose names say a branch or a site of it (a national charity's local corps share its
         # charity number): a record each may be what the user wants; at one address, or one postcode (a street's
         # few doors), a place one name adds to the other's words says where the body is ("Guru Nanak Gurdwara
@@ -415,30 +412,29 @@ def review_only(pair, names: Mapping[str, str] | None, several=None) -> str | No
     if pair.reasons and ANOTHER_INSTITUTION in pair.reasons[0]:
         return ("only one name names its kind so: another institution (a university of technology, a teaching "
                 "hospital), or the body written in full at its own door: review it rather than merge")
-    if pair.reasons and _KINDS_APART.search(pair.reasons[0]) and not any(
-            r.startswith(EVIDENCE_BEYOND_NAME) for r in pair.reasons):
+    if pair.reasons and _KINDS_APART.search(pair.reasons[0]) and not said.starts(EVIDENCE_BEYOND_NAME):
         return ("the names say two kinds of body, and no identifier, street address, phone or website says they are "
                 "one (a postcode is a street's many doors): review it rather than merge")
     if pair.reasons and (m := _KINDS_NAMED.search(pair.reasons[0])) and any(
-            "council" in side.split("/") for side in m.groups()) and not _register_or_website(pair):
+            "council" in side.split("/") for side in m.groups()) and not said.starts(_REGISTER_OR_WEBSITE):
         # a council's building and switchboard hold its services and the bodies it hosts ("Walsall Youth Council" /
         # "Walsall Youth Support Services", merged at 0.84 in a youth trial on the Civic Centre's postcode and line)
         return ("one name says a council and the other another kind of body, and no register or website says they "
                 "are one (a council's building and switchboard serve many): review it rather than merge")
-    if names and not _register_or_website(pair) and any(r.startswith("same address") for r in pair.reasons) and any(
-            r.startswith(_CONTACT_APART[0]) for r in pair.reasons) and _two_kinds(
+    if names and not said.starts(_REGISTER_OR_WEBSITE) and said.starts("same address") and said.starts(
+            _CONTACT_APART[0]) and _two_kinds(
             names[pair.a], names[pair.b]):
         # "Wolverhampton Voluntary Sector Council (WVSC)" / "... Consortium", the council hosting the consortium at
         # its address, merged at 1.0 in a volunteering trial: one building holds several bodies, on their own lines
         return ("the names say two kinds of body, at one address on two phones: two bodies of one building, or one: "
                 "review it rather than merge")
-    if any(AT_ONE_VENUE in r for r in pair.reasons) and not _register_or_website(pair):
+    if said.has(AT_ONE_VENUE) and not said.starts(_REGISTER_OR_WEBSITE):
         return ("a venue and a body that meets there, or two bodies that meet at it, share its address and its "
                 "phone: review it rather than merge")
     if pair.reasons and IN_BRACKETS in pair.reasons[0]:
         return ("one name is the other's in brackets after a name of its own: a project or service of the other, or "
                 "its new name: review it (merge them, or keep both with part_of)")
-    if pair.reasons and OWN_WORDS in pair.reasons[0] and not _register_or_website(pair):
+    if pair.reasons and OWN_WORDS in pair.reasons[0] and not said.starts(_REGISTER_OR_WEBSITE):
         return ("each name has words of its own, and no register or website says they are one (bodies that share a "
                 "building or a booking line): review it rather than merge")
     if pair.reasons and AFTER_A_DASH in pair.reasons[0]:
@@ -449,20 +445,20 @@ def review_only(pair, names: Mapping[str, str] | None, several=None) -> str | No
         # Birmingham Energy Institute" under the university's UKPRN, merged in a trial)
         return ("one name is the other's with words after a dash or a building's word: a unit, a site, a meeting or "
                 "the hall of the body, or the body written so: review it (merge them, or keep both with part_of)")
-    if SITE_OF_THE_BODY in pair.reasons:
+    if said.holds(SITE_OF_THE_BODY):
         return ("one name is the other's and words of its own naming a site, a service or a branch, on the body's "
                 "website: review it (merge them, or keep both with part_of)")
-    if any(r.startswith(TWO_ESTABLISHMENTS) for r in pair.reasons) and not _door_and_line(pair):
+    if said.starts(TWO_ESTABLISHMENTS) and not _door_and_line(said):
         return ("one registered number, but two establishments of one kind, each named for itself (a care group's "
                 "homes, a trust's schools, a diocese's churches share its number): review it (merge them, or keep both "
                 "with part_of)")
-    if any(r.startswith(REGISTERS_APART) for r in pair.reasons):
+    if said.starts(REGISTERS_APART):
         return ("the records carry numbers of two registers no one body is on together (a society's and a charity's or "
                 "a company's): two bodies, or a number written on the wrong record: review it rather than merge")
     if pair.reasons and ANOTHER_MEETING in pair.reasons[0]:
         return ("one name alone names a day: another market, meeting or session of the body's, or the body: review "
                 "it (merge them, or keep both with part_of)")
-    if any(r.startswith(UNITS_OF_ONE) for r in pair.reasons):
+    if said.starts(UNITS_OF_ONE):
         # a business improvement district's events on its phone ("Walsall Christmas Lights Switch On" / "Walsall
         # Christmas Market", merged at 0.81 in a town centres trial): the parts of one body share its door and line
         return ("both are recorded as parts of one body, whose door, line and website they share: two of its parts, "
@@ -478,22 +474,21 @@ def review_only(pair, names: Mapping[str, str] | None, several=None) -> str | No
         return ("the names share a place's name and common words, nothing else: bodies of one town at one address "
                 "or phone (the offices of one building, the groups of one community centre) are two unless an "
                 "identifier says one: review it rather than merge")
-    if pair.reasons and _SPELLED.match(pair.reasons[0]) and not any(
-            r.startswith(EVIDENCE_BEYOND_NAME) for r in pair.reasons):
+    if pair.reasons and _SPELLED.match(pair.reasons[0]) and not said.starts(EVIDENCE_BEYOND_NAME):
         return ("initials read as the other name's words, and no identifier, street address, phone or website says "
                 "they are one (initials spell several names; a postcode is a street's many doors): review it rather "
                 "than merge")
-    if pair.reasons and SPELLS_A_KIND in pair.reasons[0] and not any(
-            r.startswith(EVIDENCE_BEYOND_NAME) for r in pair.reasons):
+    if pair.reasons and SPELLS_A_KIND in pair.reasons[0] and not said.starts(EVIDENCE_BEYOND_NAME):
         return ("initials of a body of its own kind (a friends' group, a hospital) spell other names too, and no "
                 "identifier, street address, phone or website says they are one: review it rather than merge")
-    if pair.reasons and _TWO_LETTERS.match(pair.reasons[0]) and not _register_or_website(pair):
+    if pair.reasons and _TWO_LETTERS.match(pair.reasons[0]) and not said.starts(_REGISTER_OR_WEBSITE):
         # "Penn CC" at the address (and on the phone) of both "Penn Cricket Club" and "Penn Community Centre": a club
         # based at a centre shares its door, so only a register's number or a website says which body two letters are
         return ("two letters read as the other name's words, which two bodies at one door may both be (a cricket "
                 "club and the community centre it meets at share an address and a phone): only an identifier or a "
                 "website would say which; review it rather than merge")
-    if names and not _register_or_website(pair) and (who := people_added(names[pair.a], names[pair.b])):
+    if names and not said.starts(_REGISTER_OR_WEBSITE) and (
+            who := people_added(names[pair.a], names[pair.b])):
         return (f"one name is the other's with {who!r}: a body or a section for those people, or the body, and no "
                 "register or website says they are one: review it (merge them, or keep both with part_of)")
     if not names:
@@ -502,7 +497,7 @@ def review_only(pair, names: Mapping[str, str] | None, several=None) -> str | No
         return joint
     several = several or several_bodies
     why = several(names[pair.a]) or several(names[pair.b])
-    return None if why and any(r.startswith(EVIDENCE_BEYOND_NAME) for r in pair.reasons) else why
+    return None if why and said.starts(EVIDENCE_BEYOND_NAME) else why
 
 
 #: How a pair's reasons say two records' phones or street addresses differ (``duplicates.contact_evidence``).
@@ -537,10 +532,10 @@ def _two_bodies_kinds(reason: str) -> bool:
     return bool(m) and all(set(side.split("/")) <= _BODY_KINDS for side in m.groups())
 
 
-def _door_and_line(pair) -> bool:
-    """The pair's records share a phone and an address or a postcode: one door and one line."""
-    return any(r.startswith("same phone number") for r in pair.reasons) and any(
-        r.startswith(("same address", "same postcode")) for r in pair.reasons)
+def _door_and_line(said) -> bool:
+    """The pair's records share a phone and an address or a postcode (its reasons read once, ``_said``): one door and
+    one line."""
+    return said.starts("same phone number") and said.starts(("same address", "same postcode"))
 
 
 def _more_apart_than_alike(a: str, b: str) -> bool:
@@ -630,11 +625,69 @@ def _contact_apart(pair) -> bool:
     return any(r.startswith(_CONTACT_APART) or r.startswith(AREAS_APART) for r in pair.reasons)
 
 
-def _register_or_website(pair) -> bool:
-    """True when a register's number or a website both records give says they are one body: what the rules that
-    review names at one address or phone (two letters, a venue, words of their own, words after a dash) still merge
-    by; an address or a phone is shared by the bodies of one building."""
-    return any(r.startswith(("same identifier", "same website")) for r in pair.reasons)
+#: Reasons that say a register's number or a website both records give says they are one body: what the rules that
+#: review names at one address or phone (two letters, a venue, words of their own, words after a dash) still merge
+#: by; an address or a phone is shared by the bodies of one building.
+_REGISTER_OR_WEBSITE = ("same identifier", "same website")
+
+
+#: What separates a pair's reasons in ``_Said``'s one string: no reason holds it (``_said`` checks).
+_SEP = "\x00"
+
+
+class _Said:
+    """A pair's reasons as one string, each between two ``_SEP``: what ``review_only``'s rules ask of them (does a
+    reason begin with, hold, end with or equal these words), each an ``in`` on the string, not a loop over them."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str):
+        self.text = text
+
+    def starts(self, prefix: str | tuple[str, ...]) -> bool:
+        """any(r.startswith(prefix) for r in reasons)"""
+        if isinstance(prefix, str):
+            return _SEP + prefix in self.text
+        return any(_SEP + p in self.text for p in prefix)
+
+    def has(self, words: str) -> bool:
+        """any(words in r for r in reasons)"""
+        return words in self.text
+
+    def ends(self, suffix: str) -> bool:
+        """any(r.endswith(suffix) for r in reasons)"""
+        return suffix + _SEP in self.text
+
+    def holds(self, reason: str) -> bool:
+        """reason in reasons"""
+        return _SEP + reason + _SEP in self.text
+
+
+class _SaidOneByOne:
+    """``_Said``'s questions asked reason by reason: for reasons one of which holds ``_SEP``, or none."""
+
+    __slots__ = ("reasons",)
+
+    def __init__(self, reasons):
+        self.reasons = reasons
+
+    def starts(self, prefix: str | tuple[str, ...]) -> bool:
+        return any(r.startswith(prefix) for r in self.reasons)
+
+    def has(self, words: str) -> bool:
+        return any(words in r for r in self.reasons)
+
+    def ends(self, suffix: str) -> bool:
+        return any(r.endswith(suffix) for r in self.reasons)
+
+    def holds(self, reason: str) -> bool:
+        return reason in self.reasons
+
+
+def _said(reasons) -> _Said | _SaidOneByOne:
+    """A pair's reasons, read for ``review_only``'s rules."""
+    text = _SEP + _SEP.join(reasons) + _SEP
+    return _Said(text) if reasons and text.count(_SEP) == len(reasons) + 1 else _SaidOneByOne(reasons)
 
 
 def _one_adds_a_place(pair, names: Mapping[str, str] | None) -> bool:
@@ -716,7 +769,7 @@ def _split_at_weakest_links(groups: list[list[str]], pairs, conflicts) -> list[l
 
 def merge_plan(pairs, names: Mapping[str, str] | None = None, *, review_size: int | None = None,
                apart=frozenset(), clashing=frozenset(), people: bool = False, same=frozenset(),
-               sites=frozenset(), units=frozenset()) -> list[PlannedPair]:
+               sites=frozenset(), units=frozenset(), free: bool | None = None) -> list[PlannedPair]:
     """Each pair's place in the merge advice, in the order of ``pairs``.
 
     Pairs form merge groups (``merge_groups``), except pairs for review only (``review_only``), which
@@ -742,11 +795,15 @@ def merge_plan(pairs, names: Mapping[str, str] | None = None, *, review_size: in
     (``duplicates.unit_clashes``): a group holding both is offered for review, as for ``apart``.
     ``same``: pairs of ids decided to be one record: never for review only, whatever the rules above say of
     them (the user has reviewed them); they join their group, whose size still decides.
+    ``free``: whether a core is free for a forked copy to ask half the pairs' rules (``forked.core_free``, asked
+    before the search raised the load with its own work); None to look now.
     """
     review_size = W.GROUP_REVIEW_SIZE if review_size is None else review_size
     several = functools.cache(several_bodies)  # a name is in many pairs (at 100k, 284k pairs of 90k names)
-    why = {id(p): w for p in pairs if frozenset((p.a, p.b)) not in same
-           and (w := _by_name_only(p) if people else review_only(p, names, several))}
+    asked = [p for p in pairs if not same or frozenset((p.a, p.b)) not in same]
+    # (at 100k records, 184k pairs' rules: on both cores when one is free, as the search scores its pairs)
+    answers = split_map(_by_name_only if people else lambda p: review_only(p, names, several), asked, free=free)
+    why = {id(p): w for p, w in zip(asked, answers) if w}
     joining = [p for p in pairs if id(p) not in why]
     groups = _split_at_weakest_links(merge_groups(joining), joining, (*apart, *clashing, *units, *sites))
     group_of = {x: n for n, g in enumerate(groups, start=1) for x in g}

@@ -67,6 +67,7 @@ class NameBound:
                                (adjacent_joins(key.tokens) & words) or none,
                                frozenset(streets_in(key.tokens)) or none))
         self._acronyms: dict[int, frozenset[str]] = {}
+        self._firsts: dict[int, frozenset[str]] = {}  # name -> the first letters of its words (``_spells``)
         # names that start with a word of one or two letters or end with one of two (``names.club_letters``)
         self.letters = [bool(k.tokens) and (len(k.tokens[0]) <= 2 or len(k.tokens[-1]) == 2) for k in keys]
 
@@ -121,8 +122,12 @@ class NameBound:
 
     def _spells(self, initials, n: int) -> bool:
         """Whether name ``n``'s words spell any of ``initials`` (``names.initials_run``): most pairs' do not, and
-        are bounded as any other (at 100k, many affiliations end "USA")."""
-        return any(initials_run(t, self.keys[n]) for t in initials)
+        are bounded as any other (at 100k, many affiliations end "USA"). A run's words begin with the initials'
+        letters, so initials with a letter none of the name's words begins with are passed over unread."""
+        firsts = self._firsts.get(n)
+        if firsts is None:
+            firsts = self._firsts[n] = frozenset(w[:1] for w in self.keys[n].words)
+        return any(firsts.issuperset(t) and initials_run(t, self.keys[n]) for t in initials)
 
     def _acr(self, n: int) -> frozenset[str]:
         out = self._acronyms.get(n)

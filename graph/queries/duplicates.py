@@ -29,6 +29,7 @@ from ..dedup.duplicates import DuplicatePair, find_duplicates, identifier_clashe
 from ..dedup.groups import PlannedPair, merge_plan
 from ..dedup.names import own_name_only
 from ..dedup.records import entity_records
+from ..forked import core_free
 from ..search import where_written
 
 __all__ = ["duplicate_rows", "merge_change", "merge_edits", "render_edits", "COLUMNS"]
@@ -287,6 +288,7 @@ def duplicate_rows(backend, decisions=None, *, kind: str = "Organisation", min_s
     by_id = {r.id: r for r in records}
     kinds = {n.id: n.kind for n in backend.nodes()}
     decisions = decisions or {}
+    free = core_free()  # a core free for the merge plan's forked copy: asked before the search raises the load
     found = find_duplicates(records, min_score=min_score)
     # A pair decided the same is a merge to make, listed whatever its score: scored on its own when the run
     # above left it out (below min_score), with no reasons when its names and fields share nothing at all.
@@ -302,7 +304,7 @@ def duplicate_rows(backend, decisions=None, *, kind: str = "Organisation", min_s
     plan = merge_plan(pairs, {r.id: r.name for r in records} if kind == "Organisation" else None, apart=apart,
                       clashing=identifier_clashes(pairs, records), people=kind == "Person",
                       sites=site_clashes(pairs, records), units=unit_clashes(pairs, records),
-                      same=frozenset(k for k, d in decisions.items() if d.get("decision") == "same"))
+                      same=frozenset(k for k, d in decisions.items() if d.get("decision") == "same"), free=free)
     last = max((x.group for x in plan), default=0)
     decided_pairs = [p for p in found if frozenset((p.a, p.b)) in apart] if include_decided else []
     plan += [PlannedPair(p, last + n, "decided", 2, None, ()) for n, p in enumerate(decided_pairs, start=1)]
