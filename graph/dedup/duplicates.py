@@ -666,7 +666,7 @@ def contact_evidence(ra, rb, switchboards: Mapping[str, int] | None = None,
     """(score change, reasons) from address, postcode and phone: the same is strong evidence of one body,
     a different one (both written) evidence of two sites; the weights are in ``weights``. A phone among
     ``switchboards`` (``_switchboards``: its local number -> how many names answer it) is no evidence. Given the
-    data's ``places``, a town a name ends with after a comma stands for a record's address (``_written_address``)."""
+    data's ``places``, a town a name ends with after a comma stands for a record's town (``_written_address``)."""
     delta, reasons = 0.0, []
     aa, ab = _address(ra.address), _address(rb.address)
     pa, pb = postcode_parts(ra.postcode), postcode_parts(rb.postcode)

@@ -1314,8 +1314,8 @@ _FOOD_SERVICES = frozenset("kitchen kitchens pantry pantries larder larders food
 
 
 def food_service_added(a: str, b: str) -> str | None:
-    """The food service one name names and the other does not ("Community Kitchen" of "Ghausia Masjid Community
-    Kitchen" / "Ghausia Masjid", "Pantry" of "NTCG Community Pantry" / "New Testament Church of God - West Bromwich":
+    """The food service's word one name has and the other lacks ("kitchen" of "Ghausia Masjid Community Kitchen" /
+    "Ghausia Masjid", "pantry" of "NTCG Community Pantry" / "New Testament Church of God - West Bromwich":
     a faith trial's projects merged into their hosts at their door and on their line), or None. A food bank is its
     host's project as often as a body of its own, and shares the host's door, line and often its charity number:
     reviewed, never merged (``groups.review_only``)."""
