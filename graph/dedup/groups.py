@@ -529,7 +529,7 @@ def _two_bodies_kinds(reason: str) -> bool:
     """The name reason says each name has a kind of body the other lacks (``_KINDS_APART``), each a body's kind
     (``_BODY_KINDS``: a group and a network, not a district and a group)."""
     m = _KINDS_NAMED.search(reason)
-    return bool(m) and all(set(side.split("/")) <= _BODY_KINDS for side in m.groups())
+    return m is not None and all(set(side.split("/")) <= _BODY_KINDS for side in m.groups())
 
 
 def _door_and_line(said) -> bool:
