@@ -3179,3 +3179,14 @@ def test_a_review_s_finds_on_the_session_s_rules():
 
     assert council_part("Walsall Council (WMBC)", "Walsall Council") is None
     assert council_part("Walsall Council, Civic Centre", "Walsall Council") is None
+
+
+def test_a_unit_of_a_unit_after_a_second_dash_is_reviewed():
+    """A mental health hold-out merged "City of Wolverhampton Council - Public Health - Suicide Prevention" into "City
+    of Wolverhampton Council - Public Health" at 0.95 on one postcode and website: the words after the last dash are
+    a part of the other, whose whole name is before it."""
+    at = dict(postcode="WV1 1SH", website="https://www.wolverhampton.gov.uk/public-health")
+    plan = _plan(_org("a", "City of Wolverhampton Council - Public Health", phone="01902 551155", **at),
+                 _org("b", "City of Wolverhampton Council - Public Health - Suicide Prevention", phone="01902 551199",
+                      **at))
+    assert [p.action for p in plan] == ["review"], plan

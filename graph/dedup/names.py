@@ -1039,6 +1039,9 @@ def after_a_dash(key: NameKey, other: NameKey) -> str | None:
     if " " not in key.raw or not (parts := _dash_parts(key.raw)):
         return None
     rest, before, after = parts
+    if " " in rest and (last := _last_dash_parts(key.raw)) is not None and set(last[1]) == set(other.tokens):
+        rest, before, after = last  # a unit of a unit: "... Council - Public Health - Suicide Prevention" / "...
+        # Council - Public Health", a mental health hold-out's merge at 0.95 on one postcode and website
     if (before and after and (set(before) == set(other.tokens) or (
             set(before) < set(other.tokens) and set(other.tokens) - set(before) <= _BODY_FORMS))
             and set(after) - set(other.tokens) and not set(after) <= _THE_BODY_ITSELF
@@ -1059,6 +1062,17 @@ def _dash_parts(raw: str) -> tuple[str, tuple[str, ...], tuple[str, ...]] | None
     brackets, the name's other name: "RMC (Refugee & Migrant Centre - Black Country)" (``after_a_dash``)."""
     if not (m := _DASH.search(raw)) or raw.count("(", 0, m.start()) > raw.count(")", 0, m.start()):
         return None
+    rest = raw[m.end():].strip()
+    return rest, name_key(raw[:m.start()]).tokens, name_key(rest).tokens
+
+
+@lru_cache(maxsize=1 << 12)
+def _last_dash_parts(raw: str) -> tuple[str, tuple[str, ...], tuple[str, ...]] | None:
+    """``_dash_parts`` at a name's last dash when it has two or more, else None."""
+    found = list(_DASH.finditer(raw))
+    if len(found) < 2:
+        return None
+    m = found[-1]
     rest = raw[m.end():].strip()
     return rest, name_key(raw[:m.start()]).tokens, name_key(rest).tokens
 
