@@ -3440,10 +3440,10 @@ def test_a_provider_cell_of_one_common_word_or_of_initials(lcg, tmp_path):
 
 def test_a_provider_cell_saying_the_council_runs_the_row_names_no_body(lcg, tmp_path):
     """A community trial's "Management Committee" cell "Council run" made an organisation council-run: "Council run",
-    "Council-run", "Run by the council", "LA run" say, as "Council" does, that a council runs the row, not which one
-    (in one council's list too, nothing is guessed): kept in the note, said; a body's name after "Run by" is no such
-    cell."""
-    cells = ["Council run", "Council-run", "Run by the council", "LA run", "Managed by volunteers"]
+    "Council-run", "Run by the council", "LA run", "LA maintained" (an early years hold-out's nursery school's) say, as
+    "Council" does, that a council runs the row, not which one (in one council's list too, nothing is guessed): kept
+    in the note, said; a body's name after "Run by" is no such cell."""
+    cells = ["Council run", "Council-run", "Run by the council", "LA run", "Managed by volunteers", "LA maintained"]
     text = "Centre,Management Committee\n" + "".join(f"Centre {k},{cell}\n" for k, cell in enumerate(cells)) + \
         "Bilston Centre,Bilston Community Association\n"
     result = _import_list(lcg, tmp_path, text, "{Centre: Label, Management Committee: part_of}")

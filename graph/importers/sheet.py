@@ -1657,7 +1657,7 @@ _RUN_WORDS = frozenset("volunteers volunteer voluntary self independent private 
 
 #: The words a provider cell says "run by" in around the body's word ("Council run", "Council-run", "Run by the
 #: council", "Managed by volunteers"), and a local authority's short forms ("LA run", "Local authority managed").
-_RUN_BY_WORDS = frozenset("run runs managed manages operated operates owned led by the a".split())
+_RUN_BY_WORDS = frozenset("run runs managed manages operated operates owned led maintained by the a".split())
 _AUTHORITY = frozenset({"la", "lea", "local authority"})
 
 
@@ -1665,10 +1665,11 @@ def _one_common_word(ref: str) -> bool:
     """Whether a provider cell is one common word, which names no one body: a kind of body ("council", "school",
     "Church": ``_body_word``), a local authority's short form ("LA") or who runs the row instead of a body
     (``_RUN_WORDS``), whatever its case and however many rows write it, alone or with words saying it runs the row
-    (``_RUN_BY_WORDS``: "Council run", "Run by the council", "LA run"). A libraries trial's single "volunteers" in
-    "Managed by" became an organisation of that name, the parent of a heritage centre, and a community trial's
-    "Council run" the organisation council-run (in one council's list too: which council is not guessed); a body's
-    name of one word is its own word ("Mencap", "Accord"), or initials."""
+    (``_RUN_BY_WORDS``: "Council run", "Run by the council", "LA run", "LA maintained", an early years hold-out's
+    nursery school's, made an organisation). A libraries trial's single "volunteers" in "Managed by" became an
+    organisation of that name, the parent of a heritage centre, and a community trial's "Council run" the
+    organisation council-run (in one council's list too: which council is not guessed); a body's name of one word is
+    its own word ("Mencap", "Accord"), or initials."""
     if not re.fullmatch(r"[^\W\d_]+(?:[\s-]+[^\W\d_]+)*", ref.strip()):
         return False
     words = [w.casefold() for w in re.findall(r"[^\W\d_]+", ref)]
