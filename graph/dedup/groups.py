@@ -243,8 +243,14 @@ _READ_AS = ("initials read as", "two letters read as")
 
 
 #: How a name reason says each name has a kind of body the other lacks ("..., but council vs foundation (0.63)",
-#: ``names.KIND_CLASH``).
-_KINDS_APART = re.compile(r", but [\w/' ]+ vs [\w/' ]+ \(")
+#: ``names.KIND_CLASH``), each side's kinds a group (``_kinds_apart``).
+_KINDS_APART = re.compile(r", but ([\w/' ]+) vs ([\w/' ]+) \(")
+
+
+def _kinds_apart(reason: str) -> tuple[set[str], set[str]] | None:
+    """The kinds of body a name reason says each name has and the other lacks (``_KINDS_APART``), or None."""
+    m = _KINDS_APART.search(reason)
+    return None if m is None else (set(m.group(1).split("/")), set(m.group(2).split("/")))
 
 
 def review_only(pair, names: Mapping[str, str] | None, several=None) -> str | None:
@@ -415,8 +421,8 @@ def review_only(pair, names: Mapping[str, str] | None, several=None) -> str | No
     if pair.reasons and _KINDS_APART.search(pair.reasons[0]) and not said.starts(EVIDENCE_BEYOND_NAME):
         return ("the names say two kinds of body, and no identifier, street address, phone or website says they are "
                 "one (a postcode is a street's many doors): review it rather than merge")
-    if pair.reasons and (m := _KINDS_NAMED.search(pair.reasons[0])) and any(
-            "council" in side.split("/") for side in m.groups()) and not said.starts(_REGISTER_OR_WEBSITE):
+    if pair.reasons and (kinds := _kinds_apart(pair.reasons[0])) and any(
+            "council" in side for side in kinds) and not said.starts(_REGISTER_OR_WEBSITE):
         # a council's building and switchboard hold its services and the bodies it hosts ("Walsall Youth Council" /
         # "Walsall Youth Support Services", merged at 0.84 in a youth trial on the Civic Centre's postcode and line)
         return ("one name says a council and the other another kind of body, and no register or website says they "
@@ -522,14 +528,11 @@ def borough_and_place(reason: str) -> bool:
     return m is not None and any(set(side.split()) <= DISTRICTS for side in m.groups())
 
 
-_KINDS_NAMED = re.compile(r", but ([\w/' ]+) vs ([\w/' ]+) \(")
-
-
 def _two_bodies_kinds(reason: str) -> bool:
-    """The name reason says each name has a kind of body the other lacks (``_KINDS_APART``), each a body's kind
+    """The name reason says each name has a kind of body the other lacks (``_kinds_apart``), each a body's kind
     (``_BODY_KINDS``: a group and a network, not a district and a group)."""
-    m = _KINDS_NAMED.search(reason)
-    return m is not None and all(set(side.split("/")) <= _BODY_KINDS for side in m.groups())
+    kinds = _kinds_apart(reason)
+    return kinds is not None and all(side <= _BODY_KINDS for side in kinds)
 
 
 def _door_and_line(said) -> bool:

@@ -1039,7 +1039,7 @@ def after_a_dash(key: NameKey, other: NameKey) -> str | None:
     if " " not in key.raw or not (parts := _dash_parts(key.raw)):
         return None
     rest, before, after = parts
-    if " " in rest and (last := _last_dash_parts(key.raw)) is not None and set(last[1]) == set(other.tokens):
+    if " " in rest and (last := _dash_parts(key.raw, last=True)) is not None and set(last[1]) == set(other.tokens):
         rest, before, after = last  # a unit of a unit: "... Council - Public Health - Suicide Prevention" / "...
         # Council - Public Health", a mental health hold-out's merge at 0.95 on one postcode and website
     if (before and after and (set(before) == set(other.tokens) or (
@@ -1057,22 +1057,17 @@ _BODY_FORMS = frozenset("trust charity charitable".split())
 
 
 @lru_cache(maxsize=1 << 16)  # (asked of both names of most scored pairs: once per name)
-def _dash_parts(raw: str) -> tuple[str, tuple[str, ...], tuple[str, ...]] | None:
+def _dash_parts(raw: str, last: bool = False) -> tuple[str, tuple[str, ...], tuple[str, ...]] | None:
     """(the words after a name's dash, the tokens before it, the tokens after it), or None: no dash, or one inside
-    brackets, the name's other name: "RMC (Refugee & Migrant Centre - Black Country)" (``after_a_dash``)."""
-    if not (m := _DASH.search(raw)) or raw.count("(", 0, m.start()) > raw.count(")", 0, m.start()):
+    brackets, the name's other name: "RMC (Refugee & Migrant Centre - Black Country)" (``after_a_dash``). ``last``:
+    at its last dash, of two or more (a unit of a unit), else None."""
+    if last:
+        found = list(_DASH.finditer(raw))
+        m = found[-1] if len(found) > 1 else None
+    else:
+        m = _DASH.search(raw)
+    if m is None or raw.count("(", 0, m.start()) > raw.count(")", 0, m.start()):
         return None
-    rest = raw[m.end():].strip()
-    return rest, name_key(raw[:m.start()]).tokens, name_key(rest).tokens
-
-
-@lru_cache(maxsize=1 << 12)
-def _last_dash_parts(raw: str) -> tuple[str, tuple[str, ...], tuple[str, ...]] | None:
-    """``_dash_parts`` at a name's last dash when it has two or more, else None."""
-    found = list(_DASH.finditer(raw))
-    if len(found) < 2:
-        return None
-    m = found[-1]
     rest = raw[m.end():].strip()
     return rest, name_key(raw[:m.start()]).tokens, name_key(rest).tokens
 
