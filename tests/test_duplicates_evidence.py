@@ -3190,3 +3190,30 @@ def test_a_unit_of_a_unit_after_a_second_dash_is_reviewed():
                  _org("b", "City of Wolverhampton Council - Public Health - Suicide Prevention", phone="01902 551199",
                       **at))
     assert [p.action for p in plan] == ["review"], plan
+
+
+def test_a_group_named_for_its_town_and_a_body_at_another_post_town_are_reviewed():
+    """A community safety hold-out merged "Wolverhampton Street Pastors (Ascension Trust)" (a grants row, no address)
+    into "Ascension Trust (Street Pastors)" at "London" at 0.99 on the charity number a grants list gave both, the
+    town read as the list's area; a youth trial merged "The King's Trust" (London) into "The Prince's Trust -
+    Wolverhampton" at Fryer Street on its number. London, a county, is a town where an address names no other. A
+    district is no post town (one gurdwara), and a town named with "and" another place is an area served."""
+    from graph.dedup.duplicates import _town
+
+    n = dict(identifiers=("GB-CHC-1127999",))
+    plan = _plan(_org("a", "Ascension Trust (Street Pastors)", address="London", **n),
+                 _org("b", "Wolverhampton Street Pastors (Ascension Trust)", **n), *_AREA_FILLER)
+    pair = next(p for p in plan if {p.pair.a, p.pair.b} == {"a", "b"})
+    assert pair.action == "review" and "names a town" in pair.notes[-1], pair
+    n = dict(identifiers=("GB-CHC-1079675",))
+    plan = _plan(_org("a", "The King's Trust", address="London", **n),
+                 _org("b", "The Prince's Trust - Wolverhampton", address="Fryer Street, Wolverhampton", **n))
+    assert [p.action for p in plan] == ["review"], plan
+    assert (_town("London"), _town("Fryer St, London"), _town("Croydon, London")) == ("london", "london", "croydon")
+    plan = _plan(_org("a", "Guru Nanak Gurdwara Wolverhampton"),
+                 _org("b", "Guru Nanak Gurdwara", address="Sedgley Street, Blakenhall", postcode="WV2 3AJ"),
+                 *_AREA_FILLER)
+    assert not any("names a town" in r for p in plan for r in p.pair.reasons), plan
+    plan = _plan(_org("a", "Refugee and Migrant Centre (Black Country and Birmingham)", **n),
+                 _org("b", "Refugee and Migrant Centre", address="Dunkley Street", postcode="WV1 4AN", **n))
+    assert not any("names a town" in r for p in plan for r in p.pair.reasons), plan

@@ -27,7 +27,7 @@ from ..forked import core_free, split_map
 from ..gc_pause import paused_gc
 from ..identifiers import registry_id
 from .groups import (AREAS_APART, AT_ONE_VENUE, ON_DIFFERENT_STREETS, ONE_TOWN_ONLY, POSTCODES_APART, REGISTERS_APART,
-                     SAME_EMPLOYER, SITE_OF_THE_BODY, TOWNS_APART, TWO_ESTABLISHMENTS, UNITS_OF_ONE,
+                     NAMED_ELSEWHERE, SAME_EMPLOYER, SITE_OF_THE_BODY, TOWNS_APART, TWO_ESTABLISHMENTS, UNITS_OF_ONE,
                      WEBSITE_NAMES_THE_OTHER, WEBSITES_APART, borough_and_place, groups_of, merge_groups,
                      numbers_a_site)
 from .name_bound import NameBound
@@ -36,7 +36,7 @@ from .names import (ANOTHER_INSTITUTION, BODY_WORDS, COUNTRY_ENDS, ESTABLISHMENT
                     acronyms, added_words, ambiguous_initials, initials_only, like, list_area, name_key,
                     name_key_uncached, name_keys, name_similarity, place_in_one_name, same_name_reason, same_words,
                     without_accents)
-from .places import (BUILTIN_PLACES, STREET_TYPES, PlaceWords, area_town, country_named, names_a_street, postcode_in,
+from .places import (BUILTIN_PLACES, POSTCODE_AREA_TOWNS, STREET_TYPES, PlaceWords, area_town, country_named, names_a_street, postcode_in,
                      postcode_district, postcode_parts, without_postcode)
 
 __all__ = ["EntityRecord", "DuplicatePair", "find_duplicates", "groups_of", "merge_groups"]
@@ -345,10 +345,19 @@ def _localities(text: str) -> list[list[str]]:
     country, a county, a state or its two letters at the end left out ("Chicago, IL" and "Chicago, Illinois" ->
     [["chicago"]]; "..., Dudley, West Midlands" ends with dudley)."""
     parts = [w for w in (_address_text(p) for p in without_postcode(text).split(",")) if w]
+    city = None
     while parts and (country_named(" ".join(parts[-1])) or len("".join(parts[-1])) <= 2
                      or all(w in BUILTIN_PLACES for w in parts[-1])):
-        parts.pop()
-    return [p if _a_locality(p) else [] for p in parts]
+        last = parts.pop()
+        city = last if tuple(last) in _CITY_COUNTIES else city
+    out = [p if _a_locality(p) else [] for p in parts]
+    return out + [city] if city and not any(out) else out
+
+
+#: Counties that are post towns too: the town of an address that names no other ("London"; "Fryer Street,
+#: London"), passed over after one ("Croydon, London"). A grants list's "London" for a national charity's office
+#: named no town, and its local group elsewhere was merged with it (``_named_elsewhere``).
+_CITY_COUNTIES = frozenset({("london",), ("durham",)})
 
 
 def _a_locality(words: list[str]) -> bool:
@@ -380,6 +389,36 @@ def _towns_apart(ra, rb, ta: str, tb: str) -> bool:
     if not (town_a and town_b) or town_a == town_b:
         return False
     return not _names_town(town_a, rb, tb) and not _names_town(town_b, ra, ta)
+
+
+def _named_elsewhere(ra, rb, places: PlaceWords) -> tuple[str, str] | None:
+    """(the town one record's name names, the other record's town) when one record writes no address and its name
+    names a post town (``_POST_TOWNS``) that the other's name and address do not, and the other's postcode area or
+    address is another post town's: two towns kilometres apart, neither within the other. A local group named for
+    its town and a body elsewhere, its national office most often ("Wolverhampton Street Pastors (Ascension Trust)"
+    / "Ascension Trust (Street Pastors)" at "London", merged on the charity number a grants list gave both in a
+    community safety hold-out, the town read as the list's area). Only post towns: a district is within a town no
+    list here says ("Guru Nanak Gurdwara Wolverhampton" / "..., Sedgley Street, Blakenhall", one gurdwara). Not a
+    town named with "and" another place: the area a body serves ("Refugee and Migrant Centre (Black Country and
+    Birmingham)", at WV1 4AN in a social prescribing trial)."""
+    for named, other in ((ra, rb), (rb, ra)):
+        if _written_address(named, places):
+            continue
+        there = area_town(other.postcode) or _town(_written_address(other, places))
+        if there not in _POST_TOWNS:
+            continue
+        words = _address_text(named.name.replace("&", " and "))
+        theirs = set(_address_text(other.name)) | set(_address_text(other.address or ""))
+        mine = [w for n, w in enumerate(words) if w in _POST_TOWNS and w not in theirs and places.is_town(w)
+                and "and" not in words[max(0, n - 1):n + 2]]  # ("(Black Country and Birmingham)": an area served)
+        if mine and there not in words and there not in mine:
+            return mine[0], there
+    return None
+
+
+#: Towns a UK postcode area is named after, and London, whose areas are named for its parts: a town another is not
+#: within (``_named_elsewhere``).
+_POST_TOWNS = frozenset(POSTCODE_AREA_TOWNS.values()) | {"london"}
 
 
 def _names_town(town: str, r, address: str) -> bool:
@@ -703,6 +742,8 @@ def contact_evidence(ra, rb, switchboards: Mapping[str, int] | None = None,
     elif not one_place and (ta := _written_address(ra, places)) and (
             tb := _written_address(rb, places)) and _towns_apart(ra, rb, ta, tb):
         reasons.append(f"{TOWNS_APART} ({ta} / {tb})")
+    elif not one_place and places is not None and (elsewhere := _named_elsewhere(ra, rb, places)):
+        reasons.append(f"{NAMED_ELSEWHERE} ({elsewhere[0]} / {elsewhere[1]})")
     if pa and pb:
         if pa[1] == pb[1]:
             delta += W.SAME_POSTCODE
@@ -743,7 +784,7 @@ _ONE_SITE = ("same address", "same postcode", "same phone number")
 def _places_apart(contact: list[str]) -> bool:
     """Contact reasons (``contact_evidence``) that say two places: addresses naming two towns, or on two streets in
     two postcode districts. Not two postcodes alone: a body's office and its registered address."""
-    return any(r.startswith(TOWNS_APART) for r in contact) or (
+    return any(r.startswith((TOWNS_APART, NAMED_ELSEWHERE)) for r in contact) or (
         any(r.startswith(AREAS_APART) for r in contact) and any(r.startswith("but different addresses")
                                                                  for r in contact))
 

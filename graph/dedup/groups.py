@@ -198,6 +198,8 @@ def groups_of(pairs) -> list[list[str]]:
 ON_DIFFERENT_STREETS = "on different streets"
 #: How a pair's reason says one address is a town alone and the other names another (``duplicates._towns_apart``).
 TOWNS_APART = "but the addresses name different towns"
+#: How a pair's reason says one name names a town and the other record's address another (``duplicates._named_elsewhere``).
+NAMED_ELSEWHERE = "but one name names a town the other's address is not in"
 #: How a pair's reasons say one name is the other's and words of its own naming a site, a service or a branch
 #: (``duplicates._site_of_the_body``), the website both give the body's: reviewed, never merged.
 SITE_OF_THE_BODY = "one name is the other's and words of its own, on its website: a site, a service or a branch"
@@ -281,6 +283,9 @@ def review_only(pair, names: Mapping[str, str] | None, several=None) -> str | No
                "rather than merge"
     if said.starts(TOWNS_APART):
         return "the addresses name different towns: two bodies, or two sites of one: review it rather than merge"
+    if said.starts(NAMED_ELSEWHERE):
+        return ("one name names a town and the other's address is in another: a local group and a body elsewhere (its "
+                "national office), or one body that moved: review it rather than merge")
     if said.ends(ONE_TOWN_ONLY):
         return f"the addresses share only their town: {ONE_TOWN_ONLY}: review it rather than merge"
     if said.starts(AREAS_APART) and not said.starts("same address"):
