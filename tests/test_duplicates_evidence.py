@@ -3217,3 +3217,16 @@ def test_a_group_named_for_its_town_and_a_body_at_another_post_town_are_reviewed
     plan = _plan(_org("a", "Refugee and Migrant Centre (Black Country and Birmingham)", **n),
                  _org("b", "Refugee and Migrant Centre", address="Dunkley Street", postcode="WV1 4AN", **n))
     assert not any("names a town" in r for p in plan for r in p.pair.reasons), plan
+
+
+def test_a_charity_s_shop_and_the_charity_named_with_its_town_are_reviewed():
+    """A carers hold-out merged "Haybridge Hospice - Shop (Stourbridge)" (the hospice's shop, its own door and line)
+    into "Haybridge Hospice Stourbridge" (a grants row: the charity, in its town) at 0.85 on their words: a shop one
+    name alone names is the body's outlet, as a food service is. Both names a shop: one shop."""
+    plan = _plan(_org("a", "Haybridge Hospice - Shop (Stourbridge)", address="88 High Street, Stourbridge DY8 1DT",
+                      phone="01384 555620"),
+                 _org("b", "Haybridge Hospice Stourbridge", address="Stourbridge"))
+    assert [p.action for p in plan] == ["review"] and "shop" in plan[0].notes[-1], plan
+    shop = dict(address="88 High Street, Stourbridge", postcode="DY8 1DT", phone="01384 555620")
+    plan = _plan(_org("a", "Haybridge Hospice Shop", **shop), _org("b", "Haybridge Hospice Shop Stourbridge", **shop))
+    assert [p.action for p in plan] == ["merge"], plan

@@ -30,8 +30,8 @@ from . import weights as W
 from .places import DISTRICTS
 from .names import (AFTER_A_DASH, ANOTHER_INSTITUTION, ANOTHER_MEETING, FOUNDATION_OF, IN_BRACKETS, KIND_WORDS,
                     MANY_AND_ONE, NO_WORD_IN_COMMON, ONLY_A_PLACE, OWN_WORDS, SAME_NAME, SPELLED_OUT, SPELLS_A_KIND,
-                    acronyms, added_after, council_part, food_service_added, kind_written_after, like, many_and_one,
-                    name_key, part_after, people_added, same_words, several_bodies, two_parts)
+                    acronyms, added_after, council_part, kind_written_after, like, many_and_one, name_key,
+                    part_after, people_added, same_words, service_added, several_bodies, two_parts)
 
 __all__ = ["overlap_groups", "merge_groups", "groups_of", "merge_plan", "review_only", "PlannedPair"]
 
@@ -327,10 +327,10 @@ def review_only(pair, names: Mapping[str, str] | None, several=None) -> str | No
         return (f"both names are one body's with a part of its own after a dash ({parts}): two parts of one body, "
                 "which share its identifier and website: review it rather than merge")
     if names and pair.reasons and not pair.reasons[0].startswith((NO_WORD_IN_COMMON, SAME_NAME)) and (
-            food := food_service_added(names[pair.a], names[pair.b])):  # (a trading name, "Mrs B's Kitchen" of a
+            service := service_added(names[pair.a], names[pair.b])):  # (a trading name, "Mrs B's Kitchen" of a
         # catering company, shares no word, or is its other name: the rules on such names decide)
-        return (f"only one name names a food service ({food}): a service a body runs at its door, or the body: review "
-                "it (merge them, or keep both with part_of)")
+        return (f"only one name names a service or a shop ({service}): a service a body runs, or its shop, or the "
+                "body: review it (merge them, or keep both with part_of)")
     if names and (part := council_part(names[pair.a], names[pair.b])):
         return (f"one name ends with 'Council' and the other writes {part!r} after it: a council's service beside a "
                 "body named as a council (a youth council), or the council and its service: review it (merge them, or "

@@ -1317,21 +1317,22 @@ def foundation_of(a: NameKey, b: NameKey) -> bool:
     return False
 
 
-#: Words naming a food service a body runs (a church's pantry, a mosque's kitchen, a chapel's larder): a name with one
-#: the other lacks names the service (``food_service_added``).
-_FOOD_SERVICES = frozenset("kitchen kitchens pantry pantries larder larders foodbank foodbanks".split())
+#: Words naming a food service a body runs (a church's pantry, a mosque's kitchen, a chapel's larder), or its shop (a
+#: hospice's or a charity's): a name with one the other lacks names the service (``service_added``).
+_SERVICES = frozenset("kitchen kitchens pantry pantries larder larders foodbank foodbanks shop shops".split())
 
 
-def food_service_added(a: str, b: str) -> str | None:
-    """The food service's word one name has and the other lacks ("kitchen" of "Ghausia Masjid Community Kitchen" /
+def service_added(a: str, b: str) -> str | None:
+    """The service's word one name has and the other lacks ("kitchen" of "Ghausia Masjid Community Kitchen" /
     "Ghausia Masjid", "pantry" of "NTCG Community Pantry" / "New Testament Church of God - West Bromwich":
-    a faith trial's projects merged into their hosts at their door and on their line), or None. A food bank is its
-    host's project as often as a body of its own, and shares the host's door, line and often its charity number:
-    reviewed, never merged (``groups.review_only``)."""
+    a faith trial's projects merged into their hosts at their door and on their line; "shop" of "Haybridge Hospice
+    - Shop (Stourbridge)" / "Haybridge Hospice Stourbridge", merged in a carers hold-out), or None. A food bank is its
+    host's project as often as a body of its own, and shares the host's door, line and often its charity number; a
+    charity's shop is its trading outlet at a door of its own: reviewed, never merged (``groups.review_only``)."""
     words = []
     for name in (a, b):
         tokens = name_key(name).tokens
-        words.append({t for t in tokens if t in _FOOD_SERVICES} | (
+        words.append({t for t in tokens if t in _SERVICES} | (
             {"foodbank"} if any(x == "food" and y == "bank" for x, y in zip(tokens, tokens[1:])) else set()))
     if bool(words[0]) == bool(words[1]):
         return None
