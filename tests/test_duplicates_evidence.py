@@ -3230,3 +3230,23 @@ def test_a_charity_s_shop_and_the_charity_named_with_its_town_are_reviewed():
     shop = dict(address="88 High Street, Stourbridge", postcode="DY8 1DT", phone="01384 555620")
     plan = _plan(_org("a", "Haybridge Hospice Shop", **shop), _org("b", "Haybridge Hospice Shop Stourbridge", **shop))
     assert [p.action for p in plan] == ["merge"], plan
+
+
+def test_a_college_s_services_company_and_two_campuses_named_with_the_college_s_town_are_reviewed():
+    """A skills hold-out merged "Halesowen College Services Ltd" (the college's company, its own company number)
+    into "Halesowen College" at 0.89 on their words, and "Dudley College of Technology - Dudley Advance" into "... -
+    Dudley Evolve" (two campuses) at 0.99 on the college's UKPRN and switchboard: the town both parts repeat is the
+    college's, and the parts' own words differ. A company of a name with no kind of body is that name with its form."""
+    from graph.dedup.names import company_of
+
+    plan = _plan(_org("a", "Halesowen College", address="Whittingham Road, Halesowen"),
+                 _org("b", "Halesowen College Services Ltd", address="Halesowen", identifiers=("GB-COH-03345987",)))
+    assert [p.action for p in plan] == ["review"] and "company" in plan[0].notes[-1], plan
+    assert company_of("Acme Services Ltd", "Acme") is None and company_of("Halesowen College Services", "Halesowen "
+                                                                          "College") is None
+    college = dict(identifiers=("GB-UKPRN-10002199",), phone="01384 363000", website="https://www.dudleycol.ac.uk")
+    plan = _plan(_org("a", "Dudley College of Technology - Dudley Advance", address="Castle View, Dudley",
+                      postcode="DY1 4GF", **college),
+                 _org("b", "Dudley College of Technology - Dudley Evolve", address="Castle Hill, Dudley",
+                      postcode="DY1 4RA", **college))
+    assert [p.action for p in plan] == ["review"] and "two parts" in plan[0].notes[-1], plan

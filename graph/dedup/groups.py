@@ -30,7 +30,7 @@ from . import weights as W
 from .places import DISTRICTS
 from .names import (AFTER_A_DASH, ANOTHER_INSTITUTION, ANOTHER_MEETING, FOUNDATION_OF, IN_BRACKETS, KIND_WORDS,
                     MANY_AND_ONE, NO_WORD_IN_COMMON, ONLY_A_PLACE, OWN_WORDS, SAME_NAME, SPELLED_OUT, SPELLS_A_KIND,
-                    acronyms, added_after, council_part, kind_written_after, like, many_and_one, name_key,
+                    acronyms, added_after, company_of, council_part, kind_written_after, like, many_and_one, name_key,
                     part_after, people_added, same_words, service_added, several_bodies, two_parts)
 
 __all__ = ["overlap_groups", "merge_groups", "groups_of", "merge_plan", "review_only", "PlannedPair"]
@@ -335,6 +335,9 @@ def review_only(pair, names: Mapping[str, str] | None, several=None) -> str | No
         return (f"one name ends with 'Council' and the other writes {part!r} after it: a council's service beside a "
                 "body named as a council (a youth council), or the council and its service: review it (merge them, or "
                 "keep both with part_of)")
+    if names and (company := company_of(names[pair.a], names[pair.b])):
+        return (f"one name is the other's with {company!r} and a company's legal form: the body's own company (a "
+                "college's or a charity's, with its own number), or the body: review it (merge them, or keep both)")
     if names and (part := part_after(names[pair.a], names[pair.b])):
         return (f"one name is the other's with {part!r} added: a part of the body, or the body: review it (merge "
                 "them, or keep both with part_of)")

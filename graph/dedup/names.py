@@ -1078,8 +1078,11 @@ def two_parts(a: str, b: str) -> str | None:
     Development", merged at 0.99 on the university's ROR id every row of an international hold-out repeated): two
     parts of one body, which share its identifier and website; reviewed, never merged (``groups.review_only``)."""
     pa, pb = _dash_parts(a), _dash_parts(b)
-    if not (pa and pb and pa[1] and pa[1] == pb[1] and pa[2] and pb[2]) or set(pa[2]) & set(pb[2]):
+    if not (pa and pb and pa[1] and pa[1] == pb[1] and pa[2] and pb[2]):
         return None
+    own_a, own_b = set(pa[2]) - set(pa[1]), set(pb[2]) - set(pb[1])  # (the body's town in both parts is the body's:
+    if not (own_a and own_b) or own_a & own_b:  # "Dudley College of Technology - Dudley Advance" / "... - Dudley
+        return None  # Evolve", two campuses merged at 0.99 on the college's number and switchboard in a skills hold-out)
     return f"{pa[0]!r} / {pb[0]!r}"
 
 
@@ -1198,6 +1201,26 @@ def part_after(a: str, b: str) -> str | None:
     # Bar", a restaurant written in full, is no body's initials)
     initials = set(short) <= ks.capitals or (len(short) == 1 and 3 <= len(short[0]) <= 6 and not _LOWER.search(ks.raw))
     return " ".join(added).title() if added[-1] in _PART_ENDS or initials else None
+
+
+#: Words a body's own company is named with after the body's whole name, before a company's legal form ("Halesowen
+#: College Services Ltd", "Grand Theatre Enterprises Ltd"; "Trading" is ``DEPENDENT_BODIES``'s).
+_COMPANY_WORDS = frozenset("services enterprises commercial ventures developments".split())
+_COMPANY_FORM = re.compile(r"(?i)\b(?:ltd|limited|plc|llp|cic)\.?\s*$")
+
+
+def company_of(a: str, b: str) -> str | None:
+    """The word one name adds to the other's whole name, a kind of body's (a college, a hospice, a library), before a
+    company's legal form: "Services" of "Halesowen College Services Ltd" / "Halesowen College", the college's
+    services company with its own company number, merged at 0.89 on their words in a skills hold-out. The body's
+    company, or the body with its legal form written: reviewed, never merged (``groups.review_only``)."""
+    ka, kb = name_key(a), name_key(b)
+    for x, y, raw in ((ka, kb, a), (kb, ka, b)):
+        t = x.tokens
+        if (len(t) == len(y.tokens) + 1 and t[-1] in _COMPANY_WORDS and t[:-1] == y.tokens and y.tokens[-1] in KIND_WORDS
+                and _COMPANY_FORM.search(raw)):
+            return t[-1].title()
+    return None
 
 
 #: Where a name's own words end: a bracket or a comma ("Walsall Council (WMBC)", "Walsall Council, Civic Centre").
