@@ -2913,9 +2913,11 @@ def test_two_parts_of_one_body_on_its_line_are_reviewed_unless_their_names_say_o
 
 
 @pytest.mark.parametrize("a, b", [("Bilston Indoor Mkt", "Bilston Indoor Market"),
-                                  ("Queen Sq Barbers", "Queen Square Barbers")])
+                                  ("Queen Sq Barbers", "Queen Square Barbers"),
+                                  ("Penn Fields Luncheon Club", "Penn Fields Lunch Club")])
 def test_a_town_centre_s_short_forms_are_their_words(a, b):
-    """A town centres trial missed these at one postcode: "Mkt", "Sq". (A shopping centre written without "Shopping"
+    """A town centres trial missed these at one postcode: "Mkt", "Sq"; a food hold-out reviewed a club written
+    "Lunch Club" and "Luncheon Club" on one phone. (A shopping centre written without "Shopping"
     was read so too, until a review found "Bilston Shopping Centre" / "Bilston Centre", a place and "Centre" alone,
     merged at 1.0 on the names: "Centre" after a town names many kinds of centre.)"""
     at = dict(postcode="WV1 3PR")

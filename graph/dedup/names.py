@@ -84,6 +84,9 @@ ABBREVIATIONS = {
     "coop": "cooperative", "coops": "cooperatives",
     # and a town centre's ("Bilston Indoor Mkt", "Queen Sq Barbers": a town centres trial's pairs missed)
     "mkt": "market", "mkts": "markets", "sq": "square",
+    # and a club for older people's meal by either word ("Penn Fields Lunch Club" / "... Luncheon Club": five of a
+    # food hold-out's clubs reviewed on one phone)
+    "luncheon": "lunch",
 }
 #: Names of a church written in several ways ("St Mary's Church of England Primary School", "... C of E
 #: Primary", "... CofE Primary", "... CE Primary"): one word each, before the words are read, so that
