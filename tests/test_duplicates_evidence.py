@@ -3252,3 +3252,16 @@ def test_a_college_s_services_company_and_two_campuses_named_with_the_college_s_
                  _org("b", "Dudley College of Technology - Dudley Evolve", address="Castle Hill, Dudley",
                       postcode="DY1 4RA", **college))
     assert [p.action for p in plan] == ["review"] and "two parts" in plan[0].notes[-1], plan
+
+
+def test_a_unit_named_after_a_dash_is_no_duplicate_of_its_body_written_again():
+    """A food hold-out reviewed "Wolverhampton Foodbank - Bilston" (a distribution centre, recorded as a unit of the
+    directory's "Wolverhampton Foodbank") beside the grants list's "Wolverhampton Foodbank": the body written again,
+    whose unit the name after the dash says it is; two records on purpose, as the unit and the body are."""
+    body = _org("z", "Wolverhampton Foodbank", address="Unit 4 Steelhouse Lane, Wolverhampton", postcode="WV2 2AU",
+                phone="01902 000111")
+    unit = _org("u", "Wolverhampton Foodbank - Bilston", address="St Leonard's Church, Church St, Bilston",
+                phone="01902 000111", part_of=frozenset({"z"}))
+    again = _org("v", "Wolverhampton Foodbank", address="Wolverhampton")
+    found = _pairs(body, unit, again)
+    assert frozenset("zv") in found and frozenset("uv") not in found and frozenset("uz") not in found, found

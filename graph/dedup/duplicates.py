@@ -33,7 +33,7 @@ from .groups import (AREAS_APART, AT_ONE_VENUE, ON_DIFFERENT_STREETS, ONE_TOWN_O
 from .name_bound import NameBound
 from .names import (ANOTHER_INSTITUTION, BODY_WORDS, COUNTRY_ENDS, ESTABLISHMENT_KINDS, GENERIC_WORDS, HALLS,
                     LEGAL_TOKENS, NO_WORD_IN_COMMON, SAME_NAME, SPELLED_OUT, UNIT_HEADS, NameKey, TokenWeights,
-                    acronyms, added_words, ambiguous_initials, initials_only, like, list_area, name_key,
+                    acronyms, added_words, after_a_dash, ambiguous_initials, initials_only, like, list_area, name_key,
                     name_key_uncached, name_keys, name_similarity, place_in_one_name, same_name_reason, same_words,
                     without_accents)
 from .places import (BUILTIN_PLACES, POSTCODE_AREA_TOWNS, STREET_TYPES, PlaceWords, area_town, country_named, names_a_street, postcode_in,
@@ -1302,7 +1302,8 @@ def _without_units_of_others(pairs: list, by_id: dict) -> list:
     and the club's record in another list beside them too). Only a name written again: a record merely more like the
     body than the unit may be either ("Black Country Living Museum Trust", the trust of the museum recorded as a unit
     of "BCLM Trust"), and so may one whose name is within the other's ("Little Acorns Nursery" beside "Little Acorns
-    Day Nursery" and its provider "Little Acorns Nursery Ltd": reviewed as a group)."""
+    Day Nursery" and its provider "Little Acorns Nursery Ltd": reviewed as a group), unless the unit's name is the
+    other's and its part after a dash, which says whose unit it is."""
     again: dict[str, set[str]] = defaultdict(set)
     for p in pairs:
         if p.one_name and not _A_PART_OR_BRANCH.search(p.reasons[0]):  # (one number under names of a part or a
@@ -1315,7 +1316,10 @@ def _without_units_of_others(pairs: list, by_id: dict) -> list:
         return bool(bodies) and (v in bodies or not bodies.isdisjoint(again[v]))
 
     def within(u: str, v: str) -> bool:
-        tu, tv = set(name_key(by_id[u].name).tokens), set(name_key(by_id[v].name).tokens)
+        ku, kv = name_key(by_id[u].name), name_key(by_id[v].name)
+        if after_a_dash(ku, kv) or after_a_dash(kv, ku):  # the unit's name says whose part it is: "Wolverhampton
+            return False  # Foodbank - Bilston" beside another list's "Wolverhampton Foodbank" (a food hold-out's review)
+        tu, tv = set(ku.tokens), set(kv.tokens)
         return tu <= tv or tv <= tu
 
     return [p for p in pairs if not ((unit_again(p.a, p.b) or unit_again(p.b, p.a)) and not within(p.a, p.b))]
