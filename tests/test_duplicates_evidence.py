@@ -3265,3 +3265,44 @@ def test_a_unit_named_after_a_dash_is_no_duplicate_of_its_body_written_again():
     again = _org("v", "Wolverhampton Foodbank", address="Wolverhampton")
     found = _pairs(body, unit, again)
     assert frozenset("zv") in found and frozenset("uv") not in found and frozenset("uz") not in found, found
+
+
+def test_the_new_rules_spare_one_body_at_one_door_or_in_one_city():
+    """A review of the rules above found each of these merged before and reviewed by them: a shop at the other's own
+    door ("Beans Coffee Shop"); a pharmacy's company under the pharmacy's own number; a charity at "London" and at
+    an address in a borough of London; a group named for Walsall and one at an address written in Willenhall (a
+    district, though its postcode is Wolverhampton's); two records giving one website."""
+    door = dict(address="12 High Street, Bilston", postcode="WV14 0EP")
+    assert [p.action for p in _plan(_org("a", "Beans Coffee Shop", **door), _org("b", "Beans Coffee", **door))] \
+        == ["merge"]
+    assert _plan(_org("a", "Queen Square Barber Shop", **door), _org("b", "Queen Square Barbers", **door))[0].action \
+        == "merge"
+    c = dict(address="1 High St, Penn", phone="01902 111111", identifiers=("GB-COH-01234567",))
+    assert [p.action for p in _plan(_org("a", "Penn Pharmacy", **c), _org("b", "Penn Pharmacy Services Ltd", **c))] \
+        == ["merge"]
+    ids = dict(identifiers=("GB-CHC-283660",))
+    plan = _plan(_org("a", "Refugee Action", address="London", **ids),
+                 _org("b", "Refugee Action", address="Victoria Charity Centre, Belgrave Road, Westminster, London", **ids))
+    assert [p.action for p in plan] == ["merge"], plan
+    walsall = [_org(f"g{n}", f"{w} Walsall", address=f"{n} High Street, Walsall", postcode="WS1 1AA")
+               for n, w in enumerate("Acorn Birch Cedar Damson Elder Fern Gorse Hazel Ivy Juniper Kale Larch Maple "
+                                     "Nettle Oak Pine Quince Rowan Sorrel Thyme Umber Violet Willow Yarrow".split())]
+    w = dict(identifiers=("GB-CHC-1111111",), website="https://walsallstreetpastors.org.uk")
+    plan = _plan(_org("a", "Walsall Street Pastors", **w),
+                 _org("b", "Street Pastors", address="New Road, Willenhall", postcode="WV13 2BG", **w), *walsall)
+    assert [p.action for p in plan if {p.pair.a, p.pair.b} == {"a", "b"}] == ["merge"], plan
+
+
+def test_a_school_s_sixth_form_and_an_area_a_body_covers():
+    """A schools hold-out merged "Regis Heath Sixth Form" into "Regis Heath School" at one door and line: a sixth form
+    named without "College" beside a school is its unit. A justice hold-out reviewed one charity's three records as
+    in two towns, a grants list's "Borough" being "All Black Country": an area covered names no place."""
+    door = dict(postcode="WV6 8RU", phone="01902 556420", address="Regis Road, Tettenhall")
+    plan = _plan(_org("a", "Regis Heath School", **door), _org("b", "Regis Heath Sixth Form", **door))
+    assert [p.action for p in plan] != ["merge"], plan
+    plan = _plan(_org("a", "Bilston Sixth Form College", **door), _org("b", "Bilston Sixth Form", **door))
+    assert [p.action for p in plan] == ["merge"], plan
+    n = dict(identifiers=("GB-CHC-1099876",))
+    plan = _plan(_org("a", "Black Country Women's Aid", address="All Black Country", **n),
+                 _org("b", "Black Country Womens Aid", address="Sandwell", **n))
+    assert [p.action for p in plan] == ["merge"], plan

@@ -1090,6 +1090,11 @@ def test_a_fields_word_is_offered_only_where_the_columns_name_ends_with_it(lcg, 
     assert result.exit_code == 0, result.output
     (org,) = load_dataset(tmp_path / "data").nodes
     assert list(org.props["identifiers"]) == ["GB-UKPRN-10007166"]  # an Ofsted EY number is no school's URN
+    # mapped to "URN" by name, as the README lists it (a schools hold-out's "URN: URN" was refused)
+    result = _import_list(lcg, tmp_path, "Name,URN\nB School,104301\n", "{Name: Label, URN: URN}")
+    assert result.exit_code == 0, result.output
+    (org,) = [n for n in load_dataset(tmp_path / "data").nodes if n.name == "B School"]
+    assert list(org.props["identifiers"]) == ["GB-URN-104301"]
 
 
 @pytest.mark.parametrize("header, row, people", [

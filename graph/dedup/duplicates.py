@@ -275,10 +275,15 @@ _PLACEHOLDERS = frozenset({"n a", "na", "unknown", "tbc", "tba", "none", "not kn
 _PO_BOX = re.compile(r"\b(?:p ?o ?box|pobox|postbus|postfach)\b")
 #: Addresses of no one place: "Various venues", "Multiple locations", "Online", "See notes" (an ageing well trial's
 #: U3A at "Various venues" was two addresses apart from its own office; a faith trial's community meeting in
-#: "members' homes" was on a street apart from its own record).
+#: "members' homes" was on a street apart from its own record). Nor an area a body covers, a grants list's "Borough"
+#: column's "All Black Country", "All boroughs", "Regional", "National" (a justice hold-out's three records of one
+#: charity were reviewed as "All Black Country" / "Sandwell", two towns).
 _NO_ONE_PLACE = re.compile(r"^(?:(?:various|multiple|several)(?: \w+)?|online|virtual|see notes?|see below|"
                            r"home visits?|citywide|city wide|borough wide|confidential|withheld|not disclosed|"
-                           r"undisclosed|(?:members|private|each others) homes?)$")
+                           r"undisclosed|(?:members|private|each others) homes?|"
+                           r"all(?: the| four| 4)? (?:black country|boroughs|areas|wards|sites|venues|locations|towns)|"
+                           r"black country(?: wide)?|"
+                           r"regional|region wide|national|nationwide|countywide|county wide|area wide|cross borough)$")
 
 
 #: Words before a number that is a unit's within a building, not the building's: "Suite 200", "Ste. 200",
@@ -388,29 +393,36 @@ def _towns_apart(ra, rb, ta: str, tb: str) -> bool:
     town_a, town_b = _town(ta), _town(tb)
     if not (town_a and town_b) or town_a == town_b:
         return False
+    if "london" in (town_a, town_b) and not ({town_a, town_b} - {"london"}) <= _POST_TOWNS - _IN_LONDON:
+        return False  # "London" alone (a grants list's, a national office's) is no other place than a borough of
+        # London ("Victoria Charity Centre, Belgrave Road, Westminster, London", a review's case), only another town
     return not _names_town(town_a, rb, tb) and not _names_town(town_b, ra, ta)
 
 
 def _named_elsewhere(ra, rb, places: PlaceWords) -> tuple[str, str] | None:
     """(the town one record's name names, the other record's town) when one record writes no address and its name
-    names a post town (``_POST_TOWNS``) that the other's name and address do not, and the other's postcode area or
-    address is another post town's: two towns kilometres apart, neither within the other. A local group named for
-    its town and a body elsewhere, its national office most often ("Wolverhampton Street Pastors (Ascension Trust)"
-    / "Ascension Trust (Street Pastors)" at "London", merged on the charity number a grants list gave both in a
-    community safety hold-out, the town read as the list's area). Only post towns: a district is within a town no
-    list here says ("Guru Nanak Gurdwara Wolverhampton" / "..., Sedgley Street, Blakenhall", one gurdwara). Not a
-    town named with "and" another place: the area a body serves ("Refugee and Migrant Centre (Black Country and
-    Birmingham)", at WV1 4AN in a social prescribing trial)."""
+    names a post town (``_POST_TOWNS``) that the other's name and address do not, and the other's address is in
+    another post town (its postcode area's, where it writes no town): two towns kilometres apart, neither within the
+    other. A local group named for its town and a body elsewhere, its national office most often ("Wolverhampton
+    Street Pastors (Ascension Trust)" / "Ascension Trust (Street Pastors)" at "London", merged on the charity number a
+    grants list gave both in a community safety hold-out, the town read as the list's area). Only post towns, and
+    the town an address writes before its postcode's: a district is within a town no list here says ("Guru Nanak
+    Gurdwara Wolverhampton" / "..., Sedgley Street, Blakenhall", one gurdwara; "Walsall Street Pastors" / "...,
+    Willenhall", WV13, a review's case). Not a town named beside another place, with "and" (the area a body serves:
+    "Refugee and Migrant Centre (Black Country and Birmingham)", at WV1 4AN in a social prescribing trial) or in a
+    place of two words ("Sutton Coldfield"); not where both give one website."""
+    if _domain(ra.website) and _domain(ra.website) == _domain(rb.website):
+        return None
     for named, other in ((ra, rb), (rb, ra)):
         if _written_address(named, places):
             continue
-        there = area_town(other.postcode) or _town(_written_address(other, places))
+        there = _town(_written_address(other, places)) or area_town(other.postcode)
         if there not in _POST_TOWNS:
             continue
         words = _address_text(named.name.replace("&", " and "))
         theirs = set(_address_text(other.name)) | set(_address_text(other.address or ""))
         mine = [w for n, w in enumerate(words) if w in _POST_TOWNS and w not in theirs and places.is_town(w)
-                and "and" not in words[max(0, n - 1):n + 2]]  # ("(Black Country and Birmingham)": an area served)
+                and not any(x == "and" or places.is_town(x) for x in words[max(0, n - 1):n] + words[n + 1:n + 2])]
         if mine and there not in words and there not in mine:
             return mine[0], there
     return None
@@ -419,6 +431,8 @@ def _named_elsewhere(ra, rb, places: PlaceWords) -> tuple[str, str] | None:
 #: Towns a UK postcode area is named after, and London, whose areas are named for its parts: a town another is not
 #: within (``_named_elsewhere``).
 _POST_TOWNS = frozenset(POSTCODE_AREA_TOWNS.values()) | {"london"}
+#: Post towns within Greater London, whose areas London's lists write "London" for too (``_towns_apart``).
+_IN_LONDON = frozenset("croydon bromley enfield harrow ilford romford sutton twickenham".split())
 
 
 def _names_town(town: str, r, address: str) -> bool:

@@ -284,8 +284,8 @@ def review_only(pair, names: Mapping[str, str] | None, several=None) -> str | No
     if said.starts(TOWNS_APART):
         return "the addresses name different towns: two bodies, or two sites of one: review it rather than merge"
     if said.starts(NAMED_ELSEWHERE):
-        return ("one name names a town and the other's address is in another: a local group and a body elsewhere (its "
-                "national office), or one body that moved: review it rather than merge")
+        return ("one name names a town and the other's address is in another: a local group and a body elsewhere (a "
+                "national or regional office), or one body that moved: review it rather than merge")
     if said.ends(ONE_TOWN_ONLY):
         return f"the addresses share only their town: {ONE_TOWN_ONLY}: review it rather than merge"
     if said.starts(AREAS_APART) and not said.starts("same address"):
@@ -327,15 +327,17 @@ def review_only(pair, names: Mapping[str, str] | None, several=None) -> str | No
         return (f"both names are one body's with a part of its own after a dash ({parts}): two parts of one body, "
                 "which share its identifier and website: review it rather than merge")
     if names and pair.reasons and not pair.reasons[0].startswith((NO_WORD_IN_COMMON, SAME_NAME)) and (
-            service := service_added(names[pair.a], names[pair.b])):  # (a trading name, "Mrs B's Kitchen" of a
-        # catering company, shares no word, or is its other name: the rules on such names decide)
+            service := service_added(names[pair.a], names[pair.b])) and not (
+            service == "shop" and said.starts(("same address", "same postcode", "same phone number"))):
+        # (a trading name, "Mrs B's Kitchen" of a catering company, shares no word, or is its other name: the rules
+        # on such names decide; a shop at the other's door is the other, "Beans Coffee Shop" / "Beans Coffee")
         return (f"only one name names a service or a shop ({service}): a service a body runs, or its shop, or the "
                 "body: review it (merge them, or keep both with part_of)")
     if names and (part := council_part(names[pair.a], names[pair.b])):
         return (f"one name ends with 'Council' and the other writes {part!r} after it: a council's service beside a "
                 "body named as a council (a youth council), or the council and its service: review it (merge them, or "
                 "keep both with part_of)")
-    if names and (company := company_of(names[pair.a], names[pair.b])):
+    if names and not said.starts("same identifier") and (company := company_of(names[pair.a], names[pair.b])):
         return (f"one name is the other's with {company!r} and a company's legal form: the body's own company (a "
                 "college's or a charity's, with its own number), or the body: review it (merge them, or keep both)")
     if names and (part := part_after(names[pair.a], names[pair.b])):

@@ -1209,19 +1209,24 @@ def part_after(a: str, b: str) -> str | None:
 #: Words a body's own company is named with after the body's whole name, before a company's legal form ("Halesowen
 #: College Services Ltd", "Grand Theatre Enterprises Ltd"; "Trading" is ``DEPENDENT_BODIES``'s).
 _COMPANY_WORDS = frozenset("services enterprises commercial ventures developments".split())
+#: Kinds of body that trade through a company of their own, a charity or a public body: not a pharmacy's, a cafe's or
+#: a nursery's, whose company is the business itself ("Penn Pharmacy Services Ltd", a review's case).
+_WITH_COMPANIES = frozenset("college colleges school academy university theatre museum gallery library hospital "
+                            "hospice cathedral zoo".split())
 _COMPANY_FORM = re.compile(r"(?i)\b(?:ltd|limited|plc|llp|cic)\.?\s*$")
 
 
 def company_of(a: str, b: str) -> str | None:
-    """The word one name adds to the other's whole name, a kind of body's (a college, a hospice, a library), before a
-    company's legal form: "Services" of "Halesowen College Services Ltd" / "Halesowen College", the college's
-    services company with its own company number, merged at 0.89 on their words in a skills hold-out. The body's
-    company, or the body with its legal form written: reviewed, never merged (``groups.review_only``)."""
+    """The word one name adds to the other's whole name, a kind of body's that trades through a company
+    (``_WITH_COMPANIES``: a college, a hospice, a theatre), before a company's legal form: "Services" of "Halesowen
+    College Services Ltd" / "Halesowen College", the college's services company with its own company number, merged
+    at 0.89 on their words in a skills hold-out. The body's company, or the body with its legal form written:
+    reviewed, never merged, unless both give one registered number (``groups.review_only``)."""
     ka, kb = name_key(a), name_key(b)
     for x, y, raw in ((ka, kb, a), (kb, ka, b)):
         t = x.tokens
-        if (len(t) == len(y.tokens) + 1 and t[-1] in _COMPANY_WORDS and t[:-1] == y.tokens and y.tokens[-1] in KIND_WORDS
-                and _COMPANY_FORM.search(raw)):
+        if (len(t) == len(y.tokens) + 1 and t[-1] in _COMPANY_WORDS and t[:-1] == y.tokens
+                and y.tokens[-1] in _WITH_COMPANIES and _COMPANY_FORM.search(raw)):
             return t[-1].title()
     return None
 
@@ -1343,22 +1348,30 @@ def foundation_of(a: NameKey, b: NameKey) -> bool:
     return False
 
 
-#: Words naming a food service a body runs (a church's pantry, a mosque's kitchen, a chapel's larder), or its shop (a
-#: hospice's or a charity's): a name with one the other lacks names the service (``service_added``).
-_SERVICES = frozenset("kitchen kitchens pantry pantries larder larders foodbank foodbanks shop shops".split())
+#: Words naming a food service a body runs (a church's pantry, a mosque's kitchen, a chapel's larder): a name with one
+#: the other lacks names the service (``service_added``).
+_FOOD_SERVICES = frozenset("kitchen kitchens pantry pantries larder larders foodbank foodbanks".split())
+_SHOPS = frozenset({"shop", "shops"})
 
 
 def service_added(a: str, b: str) -> str | None:
-    """The service's word one name has and the other lacks ("kitchen" of "Ghausia Masjid Community Kitchen" /
+    """The food service's word one name has and the other lacks ("kitchen" of "Ghausia Masjid Community Kitchen" /
     "Ghausia Masjid", "pantry" of "NTCG Community Pantry" / "New Testament Church of God - West Bromwich":
-    a faith trial's projects merged into their hosts at their door and on their line; "shop" of "Haybridge Hospice
-    - Shop (Stourbridge)" / "Haybridge Hospice Stourbridge", merged in a carers hold-out), or None. A food bank is its
-    host's project as often as a body of its own, and shares the host's door, line and often its charity number; a
-    charity's shop is its trading outlet at a door of its own: reviewed, never merged (``groups.review_only``)."""
+    a faith trial's projects merged into their hosts at their door and on their line), or "shop" where one name is
+    the other's words and "Shop" ("Haybridge Hospice - Shop (Stourbridge)" / "Haybridge Hospice Stourbridge", the
+    hospice's shop merged into the charity in a carers hold-out), or None. A food bank is its host's project as
+    often as a body of its own, and shares the host's door, line and often its charity number; a charity's shop is
+    its outlet at a door of its own (at one door, "Beans Coffee Shop" is "Beans Coffee": ``groups.review_only``
+    asks only elsewhere): reviewed, never merged."""
+    ka, kb = name_key(a), name_key(b)
+    for x, y in ((ka, kb), (kb, ka)):
+        if _SHOPS.intersection(x.tokens) and not _SHOPS.intersection(y.tokens) and set(x.tokens) - _SHOPS == set(
+                y.tokens):
+            return "shop"
     words = []
     for name in (a, b):
         tokens = name_key(name).tokens
-        words.append({t for t in tokens if t in _SERVICES} | (
+        words.append({t for t in tokens if t in _FOOD_SERVICES} | (
             {"foodbank"} if any(x == "food" and y == "bank" for x, y in zip(tokens, tokens[1:])) else set()))
     if bool(words[0]) == bool(words[1]):
         return None
@@ -2038,6 +2051,11 @@ def name_similarity(a: NameKey, b: NameKey, weight, ambiguous=frozenset(), place
                             f"'{kind} of X' and 'X {kind}' name two bodies (Washington, Victoria)")
     initials = min(len(a.tokens), len(b.tokens)) < 2  # "LUMC" spells the Leiden University Medical Center
     dep_a, dep_b = _dependent_bodies(a, initials), _dependent_bodies(b, initials)
+    if "sixth" in a.tokens or "sixth" in b.tokens:  # "Regis Heath Sixth Form" / "Regis Heath School", merged at one
+        for dep, key, other in ((dep_a, a, b), (dep_b, b, a)):  # door in a schools hold-out: the school's sixth
+            if ("sixth", "form") in zip(key.tokens, key.tokens[1:]) and "college" not in key.tokens \
+                    and "sixth" not in other.tokens and _SCHOOL_WORDS.intersection(other.tokens) - {"college"}:
+                dep.add("school's sixth form")  # form, a unit of it (a sixth form college says "College")
     if dep_a != dep_b and "youth" in a.tokens and "youth" in b.tokens:  # "Rushall Olympic Youth" / "... Youth FC":
         dep_a, dep_b = dep_a - {"youth side"}, dep_b - {"youth side"}  # one side, however its team is written
     if dep_a != dep_b and initials and (initials_of(a, b) or initials_of(b, a)):

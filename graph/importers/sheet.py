@@ -618,6 +618,9 @@ class _Reader:
             mapped = self.column_map.get(name.lower(), name)  # "" for a column mapped to nothing: left out
             if str(mapped).lower() == "identifiers" and register_of(name.lower()):
                 mapped = name  # "Charity/Company No: identifiers" is read as unmapped (``_register_cells``)
+            elif str(mapped).strip().lower() == "urn" and name.lower() in self.column_map:
+                mapped = "school urn"  # "URN: URN" in a map says the column holds schools' URNs (a schools
+                # hold-out's map was refused, its hint offering "school urn"); unmapped, "URN" is any list's number
             cols.append(mapped)
         _name_parts(row, cols)
         lower = [c.lower() for c in cols]
