@@ -3282,7 +3282,8 @@ def test_the_new_rules_spare_one_body_at_one_door_or_in_one_city():
         == ["merge"]
     ids = dict(identifiers=("GB-CHC-283660",))
     plan = _plan(_org("a", "Refugee Action", address="London", **ids),
-                 _org("b", "Refugee Action", address="Victoria Charity Centre, Belgrave Road, Westminster, London", **ids))
+                 _org("b", "Refugee Action", address="Victoria Charity Centre, Belgrave Road, Westminster, London",
+                      **ids))
     assert [p.action for p in plan] == ["merge"], plan
     walsall = [_org(f"g{n}", f"{w} Walsall", address=f"{n} High Street, Walsall", postcode="WS1 1AA")
                for n, w in enumerate("Acorn Birch Cedar Damson Elder Fern Gorse Hazel Ivy Juniper Kale Larch Maple "

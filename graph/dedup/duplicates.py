@@ -36,8 +36,8 @@ from .names import (ANOTHER_INSTITUTION, BODY_WORDS, COUNTRY_ENDS, ESTABLISHMENT
                     acronyms, added_words, after_a_dash, ambiguous_initials, initials_only, like, list_area, name_key,
                     name_key_uncached, name_keys, name_similarity, place_in_one_name, same_name_reason, same_words,
                     without_accents)
-from .places import (BUILTIN_PLACES, POSTCODE_AREA_TOWNS, STREET_TYPES, PlaceWords, area_town, country_named, names_a_street, postcode_in,
-                     postcode_district, postcode_parts, without_postcode)
+from .places import (BUILTIN_PLACES, POSTCODE_AREA_TOWNS, STREET_TYPES, PlaceWords, area_town, country_named,
+                     names_a_street, postcode_in, postcode_district, postcode_parts, without_postcode)
 
 __all__ = ["EntityRecord", "DuplicatePair", "find_duplicates", "groups_of", "merge_groups"]
 
@@ -1331,8 +1331,8 @@ def _without_units_of_others(pairs: list, by_id: dict) -> list:
 
     def within(u: str, v: str) -> bool:
         ku, kv = name_key(by_id[u].name), name_key(by_id[v].name)
-        if after_a_dash(ku, kv) or after_a_dash(kv, ku):  # the unit's name says whose part it is: "Wolverhampton
-            return False  # Foodbank - Bilston" beside another list's "Wolverhampton Foodbank" (a food hold-out's review)
+        if after_a_dash(ku, kv) or after_a_dash(kv, ku):  # the unit's name says whose part it is ("Wolverhampton
+            return False  # Foodbank - Bilston" beside another list's "Wolverhampton Foodbank": a food hold-out's)
         tu, tv = set(ku.tokens), set(kv.tokens)
         return tu <= tv or tv <= tu
 

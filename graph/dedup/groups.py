@@ -198,7 +198,8 @@ def groups_of(pairs) -> list[list[str]]:
 ON_DIFFERENT_STREETS = "on different streets"
 #: How a pair's reason says one address is a town alone and the other names another (``duplicates._towns_apart``).
 TOWNS_APART = "but the addresses name different towns"
-#: How a pair's reason says one name names a town and the other record's address another (``duplicates._named_elsewhere``).
+#: How a pair's reason says one name names a town and the other record's address another
+#: (``duplicates._named_elsewhere``).
 NAMED_ELSEWHERE = "but one name names a town the other's address is not in"
 #: How a pair's reasons say one name is the other's and words of its own naming a site, a service or a branch
 #: (``duplicates._site_of_the_body``), the website both give the body's: reviewed, never merged.

@@ -1085,7 +1085,7 @@ def two_parts(a: str, b: str) -> str | None:
         return None
     own_a, own_b = set(pa[2]) - set(pa[1]), set(pb[2]) - set(pb[1])  # (the body's town in both parts is the body's:
     if not (own_a and own_b) or own_a & own_b:  # "Dudley College of Technology - Dudley Advance" / "... - Dudley
-        return None  # Evolve", two campuses merged at 0.99 on the college's number and switchboard in a skills hold-out)
+        return None  # Evolve", two campuses merged at 0.99 on the college's number and line in a skills hold-out)
     return f"{pa[0]!r} / {pb[0]!r}"
 
 
