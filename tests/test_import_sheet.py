@@ -4030,6 +4030,8 @@ def test_a_company_number_that_lost_its_leading_zero_is_no_charity_number(lcg, t
         assert ("column 'Charity/Company No': read '3986211' as GB-COH-03986211 (a "
                 "company's number that lost its leading zero: a charity's of 7 digits starts with 1), '4011372' as "
                 "GB-COH-04011372 (a company's number that lost its leading zero") in result.stderr, result.stderr
+        # the warning names every row it read so, not only its first (a schools hold-out's "(and 1 more row)")
+        assert re.search(r"\(rows 2, 3(, 4)?\)\n", result.stderr), result.stderr
 
 
 def test_a_column_of_several_registers_numbers_is_offered_charity_number_and_registration_names_are_read(

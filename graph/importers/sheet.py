@@ -1888,8 +1888,9 @@ def _warnings(reader: _Reader) -> list[str]:
         read_so = list(dict.fromkeys((cell, read) for _, cell, read in repairs))  # a cell of many rows said once
         shown = ", ".join(f"{cell!r} as {read}" for cell, read in read_so[:3]) + \
             (f" and {len(read_so) - 3} more" if len(read_so) > 3 else "")
-        out.append(f"{_rows_at(sheet, rows[0], len(rows))}: column {column!r}: read {shown}")
-    return out
+        out.append(f"{_rows_at(sheet, rows[0], len(rows))}: column {column!r}: read {shown}"
+                   + (f" ({_rows_said(rows)})" if len(rows) > 1 else ""))  # (a health trial's warning named only
+    return out  # its first row, the cells of two others quoted first)
 
 
 def _held_elsewhere(index: FolderIndex, entries: list[dict]) -> tuple[list[str], dict[str, str], dict[str, dict]]:
