@@ -3612,12 +3612,13 @@ def test_a_note_starting_with_a_former_name_gives_the_row_its_alias(lcg, tmp_pat
     """A sports trial's clubs list said "formerly Tipton Tigers Netball Club (renamed 2022)" in its Notes, which was
     kept as a note only, while "(formerly X)" in the name's cell is an alias: `lcg duplicates` could not pair the
     club with its old name in another list. "formerly", "previously", "renamed from" starting a note give an alias,
-    said with the row; "now X" (what became of the body: "now part of X", "now meets at X") and a note with no name
-    after the word stay notes only."""
+    said with the row, and so do "now called", "now known as", "renamed to" (its name now); "now X" (what became of
+    the body: "now part of X", "now meets at X") and a note with no name after the word stay notes only."""
     text = ("Club Name,Notes\nBlack Country Blaze Netball Club,formerly Tipton Tigers Netball Club (renamed 2022)\n"
             "Penn Hockey Club,previously Penn & Tettenhall HC; merged 2019\n"
             "Bilston Children's Centre,old name - now Bilston Family Hub\nOak Trust,formerly in Penn\n"
-            "Elm Trust,now part of Walsall Mind\n")
+            "Elm Trust,now part of Walsall Mind\n"
+            "Dudley Youth Offending Service,now called Dudley Youth Justice Service\n")
     result = _import_list(lcg, tmp_path, text, "{Club Name: Label, Notes: note}")
     assert result.exit_code == 0, result.output
     got = {n.name: (n.props.get("aliases"), n.props.get("note")) for n in load_dataset(tmp_path / "data").nodes}
@@ -3626,8 +3627,11 @@ def test_a_note_starting_with_a_former_name_gives_the_row_its_alias(lcg, tmp_pat
                                              "formerly Tipton Tigers Netball Club (renamed 2022)"),
         "Penn Hockey Club": (("Penn & Tettenhall HC",), "previously Penn & Tettenhall HC; merged 2019"),
         "Bilston Children's Centre": (None, "old name - now Bilston Family Hub"),
-        "Oak Trust": (None, "formerly in Penn"), "Elm Trust": (None, "now part of Walsall Mind")}, got
-    assert ("list.csv:2 (and 1 more row): column 'Notes': read 'formerly Tipton Tigers Netball Club (renamed 2022)' as "
+        "Oak Trust": (None, "formerly in Penn"), "Elm Trust": (None, "now part of Walsall Mind"),
+        # its name now (a justice hold-out's note, kept as a note only)
+        "Dudley Youth Offending Service": (("Dudley Youth Justice Service",),
+                                           "now called Dudley Youth Justice Service")}, got
+    assert ("list.csv:2 (and 2 more rows): column 'Notes': read 'formerly Tipton Tigers Netball Club (renamed 2022)' as "
             "the alias 'Tipton Tigers Netball Club', 'previously Penn & Tettenhall HC' as the alias 'Penn & Tettenhall "
             "HC'") in result.stderr, result.stderr
 

@@ -2963,9 +2963,12 @@ def _alias_cells(reader: _Reader, sheet: str, n: int, entry: dict, columns: dict
 
 
 #: A note's first words saying the name after them was the body's ("formerly Tipton Tigers Netball Club (renamed
-#: 2022)", "previously known as X", "renamed from X"); not "now X" (what became of the body, "now part of X", "now
-#: meets at X", or a successor in its building, as a note says it) nor "was" (a note's verb); in a bracket too.
-_FORMER_NAME = re.compile(r"\(?\s*(?:formerly|previously|renamed\s+from)(?:\s+(?:known\s+as|called|named))?"
+#: 2022)", "previously known as X", "renamed from X"), or is its name now ("now called X", "now known as X", "renamed
+#: to X": a justice and a health hold-out's notes, "now called Dudley Youth Justice Service", were kept as notes
+#: only); not "now X" (what became of the body, "now part of X", "now meets at X", or a successor in its building,
+#: as a note says it) nor "was" (a note's verb); in a bracket too.
+_FORMER_NAME = re.compile(r"\(?\s*(?:(?:formerly|previously|renamed\s+from)(?:\s+(?:known\s+as|called|named))?|"
+                          r"now\s+(?:known\s+as|called|named)|renamed\s+(?:to|as))"
                           r"\s*:?\s+(?=\S)", re.IGNORECASE)
 #: Where a former name in a note ends: the note's next clause ("; merged 2019", ". Meets Tuesdays", " - check").
 _CLAUSE_END = re.compile(r";|\.\s|,\s|\s[-\u2013\u2014]\s")
