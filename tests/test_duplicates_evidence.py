@@ -3307,3 +3307,25 @@ def test_a_school_s_sixth_form_and_an_area_a_body_covers():
     plan = _plan(_org("a", "Black Country Women's Aid", address="All Black Country", **n),
                  _org("b", "Black Country Womens Aid", address="Sandwell", **n))
     assert [p.action for p in plan] == ["merge"], plan
+
+
+def test_an_establishment_named_with_the_place_the_other_s_address_names_is_that_establishment():
+    """An early years hold-out missed "Sunshine Day Nursery Bloxwich" (a grants row at "Walsall") / "Sunshine Day
+    Nursery" at "19 High Street, Bloxwich, Walsall", and seven more nurseries and pre-schools so: a nursery is in one
+    place, and the place one name adds is the other's. A national body's name with a town is still its branch, and a
+    place the other's address does not name, or an address apart, still tells two establishments."""
+    plan = _plan(_org("a", "Sunshine Day Nursery Bloxwich", address="Walsall"),
+                 _org("b", "Sunshine Day Nursery", address="19 High Street, Bloxwich, Walsall", postcode="WS3 2DA",
+                      phone="01922 404211"))
+    assert [p.action for p in plan] == ["merge"], plan
+    pelsall = _org("c", "Pelsall Library", address="Norton Road, Pelsall, Walsall")  # (Pelsall a place of the data)
+    plan = _plan(_org("a", "Sunshine Day Nursery Pelsall", address="Walsall"),
+                 _org("b", "Sunshine Day Nursery", address="19 High Street, Bloxwich, Walsall", postcode="WS3 2DA"),
+                 pelsall)
+    assert not any(p.action == "merge" for p in plan), plan
+    plan = _plan(_org("a", "Sunshine Day Nursery Bloxwich", address="Dudley"),
+                 _org("b", "Sunshine Day Nursery", address="19 High Street, Bloxwich, Walsall", postcode="WS3 2DA"))
+    assert not any(p.action == "merge" for p in plan), plan
+    plan = _plan(_org("a", "Age UK Bloxwich", address="Walsall"),
+                 _org("b", "Age UK", address="19 High Street, Bloxwich, Walsall", postcode="WS3 2DA"))
+    assert not any(p.action == "merge" for p in plan), plan

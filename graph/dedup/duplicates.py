@@ -33,9 +33,9 @@ from .groups import (AREAS_APART, AT_ONE_VENUE, ON_DIFFERENT_STREETS, ONE_TOWN_O
 from .name_bound import NameBound
 from .names import (ANOTHER_INSTITUTION, BODY_WORDS, COUNTRY_ENDS, ESTABLISHMENT_KINDS, GENERIC_WORDS, HALLS,
                     LEGAL_TOKENS, NO_WORD_IN_COMMON, SAME_NAME, SPELLED_OUT, UNIT_HEADS, NameKey, TokenWeights,
-                    acronyms, added_words, after_a_dash, ambiguous_initials, initials_only, like, list_area, name_key,
-                    name_key_uncached, name_keys, name_similarity, place_in_one_name, same_name_reason, same_words,
-                    without_accents)
+                    acronyms, added_words, after_a_dash, ambiguous_initials, establishment_kinds, initials_only, like,
+                    list_area, name_key, name_key_uncached, name_keys, name_similarity, place_in_one_name,
+                    same_name_reason, same_words, without_accents)
 from .places import (BUILTIN_PLACES, POSTCODE_AREA_TOWNS, STREET_TYPES, PlaceWords, area_town, country_named,
                      names_a_street, postcode_in, postcode_district, postcode_parts, without_postcode)
 
@@ -836,16 +836,21 @@ def _placed_by_address(ra, rb, weight, ambiguous, places, switchboards=None) -> 
     faith trial's). The other name is scored with that place added; None otherwise: a national body's head office
     is in the town of one of its branches ("Age UK" in London / "Age UK London"), and there the site tells them
     apart."""
-    shared = [r for r in contact_evidence(ra, rb, switchboards)[1] if r.startswith(_ONE_SITE)]
-    if not shared and not _one_street_written(ra.address, rb.address):
-        return None
+    contact = contact_evidence(ra, rb, switchboards)[1]
+    shared = [r for r in contact if r.startswith(_ONE_SITE)]
     person = ra.kind == "Person"
     ka, kb = name_key(ra.name, person=person), name_key(rb.name, person=person)
+    by_kind = not shared and not _one_street_written(ra.address, rb.address)
+    if by_kind and not (_one_kind_of_establishment(ka, kb) and not any(r.startswith("but") for r in contact)):
+        return None
     branch = place_in_one_name(ka, kb, places, weight)
     if branch is None:
         return None
     named, words = branch
     other = rb if named is ka else ra
+    if by_kind and any(names_a_street(_address_text(part)) for part in str(
+            (ra if named is ka else rb).address or "").split(",")):
+        return None  # (its own street written, not the other's: "Guru Nanak Gurdwara Walsall" at "High Street")
     # the place in the address's localities: its parts without a number or a street's word ("Clarence St,
     # Upper Gornal"), not its street ("7956 S Western" names no place Western)
     localities = {w for part in without_postcode(str(other.address or "")).split(",") if (at := _address_text(part))
@@ -865,6 +870,16 @@ def _placed_by_address(ra, rb, weight, ambiguous, places, switchboards=None) -> 
     placed = name_key(f"{other.name} {' '.join(words)}", person=person)
     score, reason = name_similarity(named, placed, weight, ambiguous, places)
     return score, f"{reason} ({other.name!r} is in {' '.join(words).title()} by its address)"
+
+
+def _one_kind_of_establishment(ka: NameKey, kb: NameKey) -> bool:
+    """Both names name one kind of establishment (``names.establishment_kinds``: a nursery, a school, a church, a
+    pharmacy), which is in one place: one name with a place its address does not contradict, beside a record at an
+    address in that place, is that record ("Sunshine Day Nursery Bloxwich", a grants row at "Walsall" / "Sunshine Day
+    Nursery" at "19 High Street, Bloxwich, Walsall"; an early years hold-out's eight nurseries and pre-schools were
+    missed so), where a national body's name with a town is its branch ("Age UK" in London / "Age UK London")."""
+    kinds = establishment_kinds(ka)
+    return bool(kinds) and kinds == establishment_kinds(kb)
 
 
 def _one_word_alias(ra, rb, word: str, weight, ambiguous, places) -> tuple[float, str]:
@@ -1103,8 +1118,9 @@ def find_duplicates(records, *, min_score: float = W.DUPLICATE_MIN_SCORE, top_k:
             return None
         score, reason = name_similarity(keys[i], keys[j], weight, ambiguous, places)
         if (score < floor or ((free_key[i] or free_key[j]) and score + bonus[key_fields[i] & key_fields[j]] < limit)
-                ) and not (streets[i] and not streets[i].isdisjoint(streets[j])
-                           and "a branch or another body" in reason) and not _at_one_line(
+                ) and not ("a branch or another body" in reason and (
+                    (streets[i] and not streets[i].isdisjoint(streets[j]))
+                    or _one_kind_of_establishment(keys[i], keys[j]))) and not _at_one_line(
                 reason, key_fields[i] & key_fields[j]):
             return None  # (a branch's place may be the other's town by its address: ``_placed_by_address``)
         return score, reason
@@ -1157,7 +1173,8 @@ def find_duplicates(records, *, min_score: float = W.DUPLICATE_MIN_SCORE, top_k:
         for a in a_ids:
             for b in b_ids:
                 ra, rb = by_id[a], by_id[b]
-                if ("a branch or another body" in reason and _one_street_written(ra.address, rb.address)
+                if ("a branch or another body" in reason and (
+                        _one_street_written(ra.address, rb.address) or _one_kind_of_establishment(keys[i], keys[j]))
                         and (placed := _placed_by_address(ra, rb, weight, ambiguous, places, switchboards))):
                     offer(a, b, *placed)  # (the place one name adds is the other's town, on one street)
                 else:

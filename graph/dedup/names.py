@@ -1536,6 +1536,12 @@ def _any_age(kinds) -> set[str]:
 
 
 @lru_cache(maxsize=1 << 17)  # asked of both names of every scored pair: once per name (bench/RESULTS.md, session 7)
+@lru_cache(maxsize=1 << 16)  # (asked of the names of pairs a place in one name sets apart)
+def establishment_kinds(key: NameKey) -> frozenset[str]:
+    """The kinds of establishment a body's name names (``_establishments``): "nursery" of "Sunshine Day Nursery"."""
+    return frozenset(_establishments(key))
+
+
 def _establishments(key: NameKey) -> dict[str, list[int]]:
     """The kinds of establishment (``ESTABLISHMENT_KINDS``) and of school (``SCHOOL_PHASES``) the body's own
     name names ("Bean Café, Temple Street" names no church), each with where its words are in ``_head_words``.
