@@ -1088,11 +1088,19 @@ def find_duplicates(records, *, min_score: float = W.DUPLICATE_MIN_SCORE, top_k:
                    for n, first in enumerate(ids) for other in ids[n + 1:]]
     umbrella, switchboards = _umbrella_numbers(records), _switchboards(records)
 
+    # the names' (score, reason) by the two names: the records of one site are few names written again and again
+    # (at 30k records, 46k pairs of records at one site were 14k pairs of names; bench/RESULTS.md, "Duplicates at
+    # 100k, session 19"), and a name's key is a function of its name (``name_key``)
+    said: dict[tuple[str, bool, str, bool], tuple[float, str]] = {}
+
     def named(pair: tuple[str, str]) -> tuple[float, str]:
         """The (score, reason) of the names of two records at one site."""
         ra, rb = by_id[pair[0]], by_id[pair[1]]
-        score, reason = name_similarity(name_key(ra.name, person=ra.kind == "Person"),
-                                        name_key(rb.name, person=rb.kind == "Person"), weight, places=places)
+        two = (ra.name, ra.kind == "Person", rb.name, rb.kind == "Person")
+        if (known := said.get(two)) is None:
+            known = said[two] = name_similarity(name_key(ra.name, person=two[1]), name_key(rb.name, person=two[3]),
+                                                weight, places=places)
+        score, reason = known
         if "a branch or another body" in reason and (placed := _placed_by_address(
                 ra, rb, weight, ambiguous, places, switchboards)):
             score, reason = placed  # (at one site: a pair of this loop's, a postcode, phone or address)
