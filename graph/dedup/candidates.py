@@ -124,6 +124,12 @@ def _heap_topk(matrix, right, *, k: int, min_sim: float, budget: int = PRODUCT_B
     value may have lost a tie that way, and is returned to be done the plain way. Rows are taken
     ``budget // (2k + 1)`` at a time: a call holds a heap per row. With ``rows`` (ascending row
     numbers), only those rows' partners among all rows are sought; numbers returned are the matrix's.
+
+    Its threads each take an equal run of a call's rows (OpenMP's static schedule), and names' costs grow along
+    the matrix (at 100k records the later half of the short names' rows held 6.2 of 11.7 billion products, and
+    the first thread sat idle for the difference: bench/RESULTS.md, "Duplicates at 100k, session 19"); so a call
+    is given its rows dealt out, every ``threads``-th row to one run. Each row's answer is its own (its heap and
+    sums are cleared for each row), and the rows are put back in order before anything is read.
     """
     import numpy as np
     from sparse_dot_topn import sp_matmul_topn
@@ -135,15 +141,22 @@ def _heap_topk(matrix, right, *, k: int, min_sim: float, budget: int = PRODUCT_B
     below = np.nextafter(np.float32(min_sim), np.float32(-np.inf))  # the heap keeps values above it
     below = np.nextafter(below, np.float32(-np.inf))  # and one step more: the filter below decides
     step = max(1, budget // top_n)  # each call holds rows x top_n entries
-    parts_c, parts_s, parts_n = [], [], []
+    threads = _cores()
+    parts_c, parts_s, parts_n, parts_r = [], [], [], []
     for start in range(0, n, step):
-        found = sp_matmul_topn(left[start:start + step], right, top_n=top_n, threshold=float(below), sort=False,
-                               n_threads=_cores())
+        dealt = np.arange(start, min(start + step, n), dtype=np.int64)
+        if threads > 1:
+            dealt = np.concatenate([dealt[t::threads] for t in range(threads)])
+        found = sp_matmul_topn(left[dealt], right, top_n=top_n, threshold=float(below), sort=False,
+                               n_threads=threads)
+        parts_r.append(dealt)
         parts_n.append(np.diff(found.indptr))
         parts_c.append(found.indices[:found.indptr[-1]])  # an empty product comes with one stray entry
         parts_s.append(found.data[:found.indptr[-1]])
-    counts = np.concatenate(parts_n)
-    rows = np.repeat(np.arange(n, dtype=np.int64), counts)
+    dealt, found_n = np.concatenate(parts_r), np.concatenate(parts_n)
+    rows = np.repeat(dealt, found_n)  # (each row's entries side by side, in the order the product gave them)
+    counts = np.zeros(n, dtype=found_n.dtype)
+    counts[dealt] = found_n
     cols, sims = np.concatenate(parts_c).astype(np.int64), np.concatenate(parts_s)
     smallest = np.full(n, np.inf, dtype=np.float32)
     np.minimum.at(smallest, rows, sims)

@@ -926,8 +926,9 @@ def _liftable(records) -> tuple[frozenset, dict[str, int]]:
 LONG_NAME_WORDS = 7
 
 
-def _name_candidates(keys: list, min_sim: float, k: int) -> set[tuple[int, int]]:
-    """Pairs of distinct name keys worth scoring: 3-gram neighbours, word neighbours of long names, initials.
+def _name_candidates(keys: list, min_sim: float, k: int) -> list[tuple[int, int]]:
+    """Pairs (i < j) of distinct name keys worth scoring, in order: 3-gram neighbours, word neighbours of long
+    names, initials.
 
     A name of fewer than ``LONG_NAME_WORDS`` words takes its ``k`` nearest among all names by character
     3-grams, where a typo or another spelling of a word still shares most 3-grams. A longer name (a long
@@ -936,26 +937,33 @@ def _name_candidates(keys: list, min_sim: float, k: int) -> set[tuple[int, int]]
     two long names of one body share most of their words exactly, and a typo in one word of seven leaves
     the others (at least six in seven) shared. A pair of a short and a long name is found from the short
     name's side (its 3-gram neighbours are sought among all names) and from the long name's side.
+
+    The pairs are gathered as numbers ``i * len(keys) + j`` and sorted once in numpy: a set of a million tuples
+    sorted in Python took seconds at 100k records (bench/RESULTS.md, "Duplicates at 100k, session 19"); the order
+    is the tuples' own.
     """
     import numpy as np
 
     from .candidates import tfidf_matrix, topk_arrays, word_tfidf
 
-    def joined(matrix, rows=None):  # the pairs as Python ints, in the join's order (the set's order follows it)
-        i, j, _ = topk_arrays(matrix, k=k, min_sim=min_sim, rows=rows)
-        return zip(i.tolist(), j.tolist())
+    n = len(keys)
+    coded = []  # int64 arrays of i * n + j, i < j
 
-    pairs: set[tuple[int, int]] = set()
-    if len(keys) > 1:
+    def joined(matrix, rows=None) -> None:
+        i, j, _ = topk_arrays(matrix, k=k, min_sim=min_sim, rows=rows)  # (i < j)
+        coded.append(i * n + j)
+
+    if n > 1:
         texts = [" ".join(key.tokens) for key in keys]
         matrix = tfidf_matrix(texts, analyzer="char_wb", ngram_range=(3, 3), max_df=1.0)
-        long = np.fromiter((len(key.tokens) >= LONG_NAME_WORDS for key in keys), dtype=bool, count=len(keys))
+        long = np.fromiter((len(key.tokens) >= LONG_NAME_WORDS for key in keys), dtype=bool, count=n)
         if not long.any():
-            pairs.update(joined(matrix))
+            joined(matrix)
         else:
-            pairs.update(joined(matrix, np.flatnonzero(~long)))
+            joined(matrix, np.flatnonzero(~long))
             words = word_tfidf([key.tokens for key in keys])
-            pairs.update(joined(words, np.flatnonzero(long)))
+            joined(words, np.flatnonzero(long))
+    more: list[int] = []  # (the same numbers)
     single = defaultdict(list)
     for i, key in enumerate(keys):
         if len(key.tokens) == 1:
@@ -963,7 +971,7 @@ def _name_candidates(keys: list, min_sim: float, k: int) -> set[tuple[int, int]]
     for i, key in enumerate(keys):
         for acr in acronyms(key):
             for j in single.get(acr, ()):
-                pairs.add((min(i, j), max(i, j)))
+                more.append(i * n + j if i < j else j * n + i)
     # initials written in capitals among other words ("BCLM Trust") and the words they spell at the start of the
     # other name, which goes on with a word of theirs ("Black Country Living Museum Trust"): few 3-grams in common,
     # so no neighbours by them (a library trial's pair was not scored); ``names._spelled_out`` scores them. Only
@@ -976,12 +984,20 @@ def _name_candidates(keys: list, min_sim: float, k: int) -> set[tuple[int, int]]
     if capitals:
         for i, key in enumerate(keys):
             t = key.tokens
-            for stop in range(3, min(6, len(t) - 1) + 1):
-                rest = set(t[stop:])
-                for j in capitals.get("".join(w[0] for w in t[:stop]), ()):
-                    if j != i and rest.intersection(keys[j].tokens):
-                        pairs.add((min(i, j), max(i, j)))
-    return pairs
+            if len(t) < 4:
+                continue
+            last = min(6, len(t) - 1)
+            initials = "".join(w[0] for w in t[:last])  # (each word's first letter, one character: a prefix of it)
+            for stop in range(3, last + 1):
+                for j in capitals.get(initials[:stop], ()):
+                    if j != i and not set(t[stop:]).isdisjoint(keys[j].tokens):
+                        more.append(i * n + j if i < j else j * n + i)
+    if not n:
+        return []
+    coded.append(np.asarray(more, dtype=np.int64))
+    codes = np.sort(np.concatenate(coded))  # (np.unique hashes first: slower at a million numbers)
+    codes = codes[np.concatenate(([True], codes[1:] != codes[:-1]))] if len(codes) else codes
+    return list(zip((codes // n).tolist(), (codes % n).tolist()))
 
 
 #: How a pair's reason names a phone many bodies answer (``_switchboards``).
@@ -1143,11 +1159,19 @@ def find_duplicates(records, *, min_score: float = W.DUPLICATE_MIN_SCORE, top_k:
                    for n, first in enumerate(ids) for other in ids[n + 1:]]
     umbrella, switchboards = _umbrella_numbers(records), _switchboards(records)
 
+    # the names' (score, reason) by the two names: the records of one site are few names written again and again
+    # (at 30k records, 46k pairs of records at one site were 14k pairs of names; bench/RESULTS.md, "Duplicates at
+    # 100k, session 19"), and a name's key is a function of its name (``name_key``)
+    said: dict[tuple[str, bool, str, bool], tuple[float, str]] = {}
+
     def named(pair: tuple[str, str]) -> tuple[float, str]:
         """The (score, reason) of the names of two records at one site."""
         ra, rb = by_id[pair[0]], by_id[pair[1]]
-        score, reason = name_similarity(name_key(ra.name, person=ra.kind == "Person"),
-                                        name_key(rb.name, person=rb.kind == "Person"), weight, places=places)
+        two = (ra.name, ra.kind == "Person", rb.name, rb.kind == "Person")
+        if (known := said.get(two)) is None:
+            known = said[two] = name_similarity(name_key(ra.name, person=two[1]), name_key(rb.name, person=two[3]),
+                                                weight, places=places)
+        score, reason = known
         if "a branch or another body" in reason and (placed := _placed_by_address(
                 ra, rb, weight, ambiguous, places, switchboards)):
             score, reason = placed  # (at one site: a pair of this loop's, a postcode, phone or address)
@@ -1157,7 +1181,7 @@ def find_duplicates(records, *, min_score: float = W.DUPLICATE_MIN_SCORE, top_k:
     # free for it (bench/RESULTS.md, "Duplicates at 100k, scoring on both cores"), and so are the names of the
     # records at one site (3.4 s at 100k records, one process: "Duplicates at 100k, session 17"). The candidates go
     # in order, so that of two offers with one score the same one comes first (and is kept) on every run
-    candidates = sorted(_name_candidates(keys, min_candidate, top_k))
+    candidates = _name_candidates(keys, min_candidate, top_k)  # (in order)
     work: list = [*candidates, *((None, *pair) for pair in at_one_site)]  # (name numbers, then None and record ids)
     results = split_map(lambda x: scored(x) if x[0] is not None else named(x[1:]), work, free=free_core)
     for (i, j), result in zip(candidates, results):

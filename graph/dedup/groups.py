@@ -781,6 +781,9 @@ def _split_at_weakest_links(groups: list[list[str]], pairs, conflicts) -> list[l
     return sorted(out, key=lambda g: (-len(g), g[0]))
 
 
+@paused_gc()  # (as ``duplicates.find_duplicates``; the pause had slipped onto ``_split_at_weakest_links`` above
+# when that was put between it and this: at 100k records the collector's walks took 2 s of the plan's 7 to 9,
+# bench/RESULTS.md, "Duplicates at 100k, session 19")
 def merge_plan(pairs, names: Mapping[str, str] | None = None, *, review_size: int | None = None,
                apart=frozenset(), clashing=frozenset(), people: bool = False, same=frozenset(),
                sites=frozenset(), units=frozenset(), free: bool | None = None) -> list[PlannedPair]:
