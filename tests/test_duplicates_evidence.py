@@ -3329,3 +3329,68 @@ def test_an_establishment_named_with_the_place_the_other_s_address_names_is_that
     plan = _plan(_org("a", "Age UK Bloxwich", address="Walsall"),
                  _org("b", "Age UK", address="19 High Street, Bloxwich, Walsall", postcode="WS3 2DA"))
     assert not any(p.action == "merge" for p in plan), plan
+
+
+def test_a_group_named_after_the_venue_it_meets_at_is_reviewed_though_the_venue_has_no_address():
+    """A family hubs hold-out merged a grants list's "Pelsall Village Centre" (a charity, its postcode alone) with the
+    directory's "Pelsall Village Centre Baby Group" at "Pelsall Village Centre, Station Road", and a council's "Family
+    Hub spoke" with the "Community Hub CIO" whose building its address names: the building the other's address
+    names is a venue, whether or not its own record writes an address."""
+    plan = _plan(_org("a", "Pelsall Village Centre", postcode="WS3 4BQ", identifiers=("GB-CHC-1101433",)),
+                 _org("b", "Pelsall Village Centre Baby Group", address="Pelsall Village Centre, Station Road, Pelsall",
+                      postcode="WS3 4BQ"))
+    assert [p.action for p in plan] == ["review"] and "venue" in plan[0].notes[-1], plan
+    others = [_org(f"h{n}", f"{town} {kind} Hub", address=f"1 High Street, {town}") for n, (town, kind) in
+              enumerate([("Bilston", "Family"), ("Tipton", "Family"), ("Pelsall", "Community"), ("Bloxwich", "Family"),
+                         ("Penn", "Community")])]  # (words as common as in the hold-out's lists)
+    plan = _plan(_org("a", "Ashmore Park Community Hub CIO", postcode="WV11 2LH", identifiers=("GB-CHC-1170433",)),
+                 _org("b", "Ashmore Park Family Hub spoke", postcode="WV11 2LH", phone="01902 556960",
+                      address="Ashmore Park Community Hub, Griffiths Drive, Ashmore Park, Wednesfield"), *others)
+    assert [p.action for p in plan] == ["review"] and "venue" in plan[0].notes[-1], plan
+
+
+def test_two_services_of_a_trust_under_its_code_are_reviewed_though_their_names_share_a_town_or_words():
+    """A family hubs hold-out merged a mental health trust's services at 0.99 on the trust's code (GB-NHS-TAJ, six
+    records: no umbrella number): "... - CAMHS Under 5s (Wolverhampton)" / "... - Wolverhampton Talking Therapies"
+    (the town both parts name says where, not which) and "... - Maternal Mental Health Service" / "... - Perinatal
+    Mental Health Team" (one building, two lines). The trust's name before a dash, a part of its own after it."""
+    trust = "Black Country Healthcare NHS Foundation Trust"
+    at = dict(identifiers=("GB-NHS-TAJ",), address="Wolverhampton", postcode="WV1 1RQ")
+    plan = _plan(_org("a", f"{trust} - CAMHS Under 5s (Wolverhampton)", phone="0300 555 0320", **at),
+                 _org("b", f"{trust} - Wolverhampton Talking Therapies", phone="0300 555 0310", **at))
+    assert [p.action for p in plan] == ["review"] and "two parts" in plan[0].notes[-1], plan
+    at = dict(identifiers=("GB-NHS-TAJ",), address="Gem Centre, Bentley Bridge Way, Wednesfield", postcode="WV11 1BP")
+    plan = _plan(_org("a", f"{trust} - Maternal Mental Health Service", phone="0300 555 0270",
+                      website="https://www.blackcountryhealthcare.nhs.uk/mmhs", **at),
+                 _org("b", f"{trust} - Perinatal Mental Health Team", phone="0300 555 0262",
+                      website="https://www.blackcountryhealthcare.nhs.uk/perinatal", **at))
+    assert [p.action for p in plan] == ["review"] and "two units" in plan[0].notes[-1], plan
+    plan = _plan(_org("a", f"{trust} - Perinatal Mental Health Team", phone="0300 555 0262", **at),
+                 _org("b", f"{trust} - Perinatal Mental Health Team", phone="0300 555 0262", **at))
+    assert [p.action for p in plan] == ["merge"], plan  # (one part written twice)
+
+
+def test_a_unit_whose_page_is_under_its_body_s_site_is_reviewed_at_the_body_s_door():
+    """An enterprise hold-out merged "Dudley College Enterprise Hub" (dudleycol.ac.uk/enterprise) into "Dudley
+    College" (dudleycol.ac.uk) at 1.0 on the college's door and switchboard: a page under the body's own site, named
+    with words the body's name has not, is a unit's; a renamed body moves to a site of its own."""
+    door = dict(address="The Broadway, Dudley", postcode="DY1 4AS", phone="01384 363 000")
+    plan = _plan(_org("a", "Dudley College", website="https://dudleycol.ac.uk", **door),
+                 _org("b", "Dudley College Enterprise Hub", website="https://dudleycol.ac.uk/enterprise", **door))
+    assert [p.action for p in plan] == ["review"] and "websites" in plan[0].notes[-1], plan
+    plan = _plan(_org("a", "Greater Pittsburgh Literacy Council", website="https://gplc.org", **door),
+                 _org("b", "Literacy Pittsburgh", website="https://literacypittsburgh.org", **door))
+    assert all(p.action == "merge" for p in plan), plan  # (a renamed body's new site, at its door and on its line)
+
+
+def test_two_kinds_of_body_that_share_only_their_place_s_name_are_reviewed_at_one_door():
+    """An enterprise hold-out merged "Pleck Community Trust" (a charity) with "Pleck Enterprise Hub" (its workspace,
+    22 units) at 0.86 on their postcode and line: names that share only a place's name, each of a kind of its own."""
+    plan = _plan(_org("a", "Pleck Community Trust", address="Darlaston Road, Pleck", postcode="WS2 9SQ",
+                      phone="01922 611200", identifiers=("GB-CHC-1123987",)),
+                 _org("b", "Pleck Enterprise Hub", address="Darlaston Road, Pleck, Walsall", postcode="WS2 9SQ",
+                      phone="01922 611200"),
+                 *(_org(f"f{n}", f"{town} {kind}", address=f"1 High Street, {town}") for n, (town, kind) in enumerate(
+                     [("Tipton", "Community Trust"), ("Bilston", "Community Trust"), ("Darlaston", "Enterprise Hub"),
+                      ("Brierley", "Enterprise Hub"), ("Caldmore", "Community Trust")])))  # (common words, as there)
+    assert [p.action for p in plan] == ["review"] and "a place's name" in plan[0].notes[-1], plan

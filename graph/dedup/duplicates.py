@@ -27,7 +27,7 @@ from ..forked import core_free, split_map
 from ..gc_pause import paused_gc
 from ..identifiers import registry_id
 from .groups import (AREAS_APART, AT_ONE_VENUE, ON_DIFFERENT_STREETS, ONE_TOWN_ONLY, POSTCODES_APART, REGISTERS_APART,
-                     NAMED_ELSEWHERE, SAME_EMPLOYER, SITE_OF_THE_BODY, TOWNS_APART, TWO_ESTABLISHMENTS, UNITS_OF_ONE,
+                     NAMED_ELSEWHERE, PAGE_UNDER, SAME_EMPLOYER, SITE_OF_THE_BODY, TOWNS_APART, TWO_ESTABLISHMENTS, UNITS_OF_ONE,
                      WEBSITE_NAMES_THE_OTHER, WEBSITES_APART, borough_and_place, groups_of, merge_groups,
                      numbers_a_site)
 from .name_bound import NameBound
@@ -547,11 +547,15 @@ def _venue(ra, rb, one_name: bool = False) -> str | None:
     on the centre's booking line: "Lye Community Allotment" / "Lye Community Centre" (the centre's own record) and
     "Art for Wellbeing - Kates Hill" / "Kates Hill Luncheon Club", whose names share only the building's, were
     merged on their one postcode and phone. A body named as its own office is no venue ("Citizens Advice Dudley"
-    at "Citizens Advice Dudley, Hall Street")."""
-    if not (ra.address and rb.address):
+    at "Citizens Advice Dudley, Hall Street"). The venue's own record needs no address: its name is the building
+    the other's address names ("Pelsall Village Centre", a grants list's charity with a postcode alone, and "Pelsall
+    Village Centre Baby Group" at "Pelsall Village Centre, Station Road": a family hubs hold-out's merge)."""
+    if not (ra.address or rb.address):
         return None
     na, nb = _name_words(ra.name), _name_words(rb.name)
     for venue, name, other, address in ((ra, na, nb, rb.address), (rb, nb, na, ra.address)):
+        if not address:
+            continue
         # "Birmingham Settlement Youth Club" at "Birmingham Settlement, 318 Summer Lane": a group named after the
         # body whose premises its address names first (a trial's youth club was merged into the settlement), or a
         # body of another name there ("Birmingham Museums Trust" at "Birmingham Museum & Art Gallery, Chamberlain
@@ -559,6 +563,8 @@ def _venue(ra, rb, one_name: bool = False) -> str | None:
         if not one_name and name and name != other and _first_part_words(address) == name and not (
                 other <= name):  # (a body written with its own name first: "Wolverhampton Grammar School, ...")
             return f"{venue.name!r} is the building the other's address names: a venue and a body {AT_ONE_VENUE}"
+    if not (ra.address and rb.address):
+        return None
     ba, bb = _building_words(ra.address), _building_words(rb.address)
     if not (ba or bb):
         return None
@@ -1289,7 +1295,9 @@ def find_duplicates(records, *, min_score: float = W.DUPLICATE_MIN_SCORE, top_k:
         elif (sa := _site(ra.website)) and (sb := _site(rb.website)) and (sa != sb or not _one_page(ra, rb)):
             # two sites, or two pages of one site that are two branches' or units' ("mind.org.uk/wolverhampton" /
             # "mind.org.uk/dudley", ``_one_page``)
-            reasons.append(f"{WEBSITES_APART} ({ra.website.strip()} / {rb.website.strip()})")
+            pa, pb = _path(ra.website), _path(rb.website)
+            under = sa == sb and pa[:len(pb)] == pb[:len(pa)]  # (one path a start of the other's: not one page)
+            reasons.append(f"{PAGE_UNDER if under else WEBSITES_APART} ({ra.website.strip()} / {rb.website.strip()})")
         if names_alone < W.DUPLICATE_MIN_SCORE and (parents := ra.part_of & rb.part_of):
             # two parts of one body share its door, line and website: their names alone say whether they are one
             reasons.append(f"{UNITS_OF_ONE} {', '.join(sorted(by_id[x].name if x in by_id else x for x in parents))}")

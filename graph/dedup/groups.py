@@ -31,7 +31,8 @@ from .places import DISTRICTS
 from .names import (AFTER_A_DASH, ANOTHER_INSTITUTION, ANOTHER_MEETING, FOUNDATION_OF, IN_BRACKETS, KIND_WORDS,
                     MANY_AND_ONE, NO_WORD_IN_COMMON, ONLY_A_PLACE, OWN_WORDS, SAME_NAME, SPELLED_OUT, SPELLS_A_KIND,
                     acronyms, added_after, company_of, council_part, kind_written_after, like, many_and_one, name_key,
-                    part_after, people_added, same_words, service_added, several_bodies, two_parts)
+                    part_after, parts_of_one_body, people_added, same_words, service_added, several_bodies,
+                    two_parts)
 
 __all__ = ["overlap_groups", "merge_groups", "groups_of", "merge_plan", "review_only", "PlannedPair"]
 
@@ -209,6 +210,10 @@ SITE_OF_THE_BODY = "one name is the other's and words of its own, on its website
 WEBSITE_NAMES_THE_OTHER = "the website of one is named after the other's name"
 #: How a pair's reason says the two records give the sites of two bodies (``duplicates._site``).
 WEBSITES_APART = "but websites of two bodies"
+#: How it says so when one is a page under the other's site, named with words the other's name has not: a unit's
+#: page on its body's site ("dudleycol.ac.uk/enterprise" of "Dudley College Enterprise Hub" / "dudleycol.ac.uk"),
+#: which shares the body's door and line, so reviewed there too.
+PAGE_UNDER = f"{WEBSITES_APART}, one a page under the other's site"
 #: How a pair's reason says its postcodes are in different areas (``duplicates.contact_evidence``): two sites too,
 #: whatever else the pair shares.
 AREAS_APART = "but postcodes in different areas"
@@ -319,9 +324,11 @@ def review_only(pair, names: Mapping[str, str] | None, several=None) -> str | No
         # renamed (a one-word name may be the other's short name: "Wolves" at the club's door and website)
         return ("the names have no word in common: two bodies that share a door, a phone or a website, or one "
                 "renamed: review it rather than merge")
-    if said.starts(WEBSITES_APART) and not same_ids and not said.starts(("same address", "same phone number")):
+    if said.starts(WEBSITES_APART) and not same_ids and (
+            said.starts(PAGE_UNDER) or not said.starts(("same address", "same phone number"))):
         # (at one address and phone, a renamed body's new site: "Greater Pittsburgh Literacy Council" / "Literacy
-        # Pittsburgh")
+        # Pittsburgh"; but not a page under the other's own site, a unit's: "Dudley College Enterprise Hub" /
+        # "Dudley College" on the college's door and switchboard, merged at 1.0 in an enterprise hold-out)
         return ("the records give two bodies' websites: two bodies of one name (two councils' services), or one that "
                 "moved: review it rather than merge")
     if names and (parts := two_parts(names[pair.a], names[pair.b])):
@@ -406,6 +413,14 @@ def review_only(pair, names: Mapping[str, str] | None, several=None) -> str | No
         return ("one registered number, but the names differ and so do their phones or addresses: the parts of one "
                 "registered body (a diocese's parishes, a circuit's churches, a charity's projects) share its number: "
                 "review it (merge them, or keep both with part_of)")
+    if same_ids and names and OWN_WORDS in pair.reasons[0] and not _door_and_line(said) and parts_of_one_body(
+            names[pair.a], names[pair.b]) and not any(map(numbers_a_site, same_ids)):
+        # a trust's services are listed under its code, named as it and a service after a dash ("... Healthcare NHS
+        # Foundation Trust - Maternal Mental Health Service" / "... - Perinatal Mental Health Team", one building, two
+        # lines: merged at 0.99 on GB-NHS-TAJ in a family hubs hold-out)
+        return ("one registered number, and both names are its body's with a part of its own after a dash, each with "
+                "words of its own: two units of the registered body, which share its number: review it rather than "
+                "merge")
     if same_ids and names and OWN_WORDS in pair.reasons[0] and _kind_of_its_own(
             names[pair.a], names[pair.b]) and not any(map(numbers_a_site, same_ids)):
         # an NHS trust's recovery college is listed under the trust's code ("Black Country Recovery College" /

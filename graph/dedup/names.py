@@ -22,7 +22,8 @@ from rapidfuzz.distance import OSA, Levenshtein
 from rapidfuzz.process import extractOne
 
 from . import weights as W
-from .places import BUILTIN_PLACES, COUNTRIES, SITE_WORDS, STREET_TYPES, PlaceWords, postcode_parts
+from .places import (BUILTIN_PLACES, COUNTRIES, POSTCODE_AREA_TOWNS, SITE_WORDS, STREET_TYPES, PlaceWords,
+                     postcode_parts)
 
 __all__ = ["NameKey", "name_key", "name_keys", "TokenWeights", "name_similarity", "acronyms", "GENERIC_WORDS",
            "initials_only", "bodies_named", "several_bodies", "address_places", "own_name_only"]
@@ -482,7 +483,10 @@ def _content_words(text: str, person: bool) -> tuple[list[str], tuple[str, ...]]
     drop = TITLES if person else LEGAL_TOKENS
     words = [ABBREVIATIONS.get(w, w) for w in text.split() if w not in drop]
     words = words or text.split()
-    return words, tuple(w for w in words if w not in CONNECTIVES) or tuple(words)
+    # a name of connectives alone keeps them, but not an article before them ("The AND, Ltd" is "AND": a property
+    # test's find)
+    return words, tuple(w for w in words if w not in CONNECTIVES) or tuple(
+        w for w in words if w not in _ARTICLES) or tuple(words)
 
 
 #: Legal forms that end a company's registered name ("Bayer Aktiengesellschaft", "AXA S.A.", "Nokia
@@ -1075,18 +1079,37 @@ def _dash_parts(raw: str, last: bool = False) -> tuple[str, tuple[str, ...], tup
     return rest, name_key(raw[:m.start()]).tokens, name_key(rest).tokens
 
 
+#: The towns UK postcode areas are named after ("walsall", "dudley"): places a name's words may be read as without
+#: the data's addresses (``two_parts``, asked of names alone).
+_AREA_TOWNS = frozenset(POSTCODE_AREA_TOWNS.values())
+
+
 def two_parts(a: str, b: str) -> str | None:
     """The two parts, when both names are one body's name and a part of it after a dash, the parts with no word in
     common ("University of Wolverhampton - Education Observatory" / "... - Institute for Community Research and
     Development", merged at 0.99 on the university's ROR id every row of an international hold-out repeated): two
-    parts of one body, which share its identifier and website; reviewed, never merged (``groups.review_only``)."""
+    parts of one body, which share its identifier and website; reviewed, never merged (``groups.review_only``).
+    A town both parts name says where they are, not which part: two units of one body in one town are two ("... NHS
+    Foundation Trust - CAMHS Under 5s (Wolverhampton)" / "... - Wolverhampton Talking Therapies", merged at 0.99 on
+    the trust's code in a family hubs hold-out)."""
     pa, pb = _dash_parts(a), _dash_parts(b)
     if not (pa and pb and pa[1] and pa[1] == pb[1] and pa[2] and pb[2]):
         return None
     own_a, own_b = set(pa[2]) - set(pa[1]), set(pb[2]) - set(pb[1])  # (the body's town in both parts is the body's:
-    if not (own_a and own_b) or own_a & own_b:  # "Dudley College of Technology - Dudley Advance" / "... - Dudley
-        return None  # Evolve", two campuses merged at 0.99 on the college's number and line in a skills hold-out)
+    # "Dudley College of Technology - Dudley Advance" / "... - Dudley Evolve", two campuses merged at 0.99 on the
+    # college's number and line in a skills hold-out)
+    if (town := own_a & own_b) and all(w in NO_PLACES or w in _AREA_TOWNS for w in town):
+        own_a, own_b = own_a - town, own_b - town
+    if not (own_a and own_b) or own_a & own_b:
+        return None
     return f"{pa[0]!r} / {pb[0]!r}"
+
+
+def parts_of_one_body(a: str, b: str) -> bool:
+    """Both names are one body's name and two different parts of it after a dash ("... NHS Foundation Trust -
+    Maternal Mental Health Service" / "... - Perinatal Mental Health Team"), whatever words the parts share."""
+    pa, pb = _dash_parts(a), _dash_parts(b)
+    return bool(pa and pb and pa[1] and pa[1] == pb[1] and pa[2] and pb[2] and pa[2] != pb[2])
 
 
 #: Words for a building a body is named with when it is the body's hall, let to others ("St Jude's Church Hall",
@@ -2315,6 +2338,10 @@ def _name_overlap(a: NameKey, b: NameKey, weight, ambiguous, places) -> tuple[fl
         reason += f", but {'/'.join(sorted(unmatched_kinds[0]))} vs {'/'.join(sorted(unmatched_kinds[1]))}"
         if all(own_words) and shared:  # (names of their own as well: "Women's Wellbeing Group" / "... Mind Hub")
             reason += f", and {OWN_WORDS} ({own_words[0]} / {own_words[1]})"
+        elif own == 2 and all(places.named(t) or t in GENERIC_WORDS for t in shared):
+            # two kinds of body of one place: "Pleck Community Trust" / "Pleck Enterprise Hub", the trust's workspace
+            # merged into it on its postcode and line in an enterprise hold-out
+            reason += ONLY_A_PLACE
     elif own == 2 and shared and all(places.named(t) or t in GENERIC_WORDS for t in shared):
         reason += ONLY_A_PLACE
     elif all(own_words) and shared:
