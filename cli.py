@@ -1148,7 +1148,8 @@ def import_sheet(files, out_dir, mapping, name, kind):
                    err=True)
     if result.renamed:
         shown = ", ".join(f"{new} ({old} is another entry's)" for _, old, new in result.renamed[:3])
-        more = f" and {len(result.renamed) - 3} more" if len(result.renamed) > 3 else ""
+        more = (f" and {len(result.renamed) - 3} more ({', '.join(new for _, _, new in result.renamed[3:])})"
+                if len(result.renamed) > 3 else "")  # (every id: "and 6 more" said which to no one, a hold-out found)
         kinds = sorted({kind for kind, _, _ in result.renamed})
         pair = " or ".join(f"`lcg duplicates{' --kind person' if k == 'Person' else ''} --data "
                            f"{shlex.quote(str(out_dir))}`" for k in kinds if k in ("Organisation", "Person"))

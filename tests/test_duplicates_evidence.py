@@ -3394,3 +3394,42 @@ def test_two_kinds_of_body_that_share_only_their_place_s_name_are_reviewed_at_on
                      [("Tipton", "Community Trust"), ("Bilston", "Community Trust"), ("Darlaston", "Enterprise Hub"),
                       ("Brierley", "Enterprise Hub"), ("Caldmore", "Community Trust")])))  # (common words, as there)
     assert [p.action for p in plan] == ["review"] and "a place's name" in plan[0].notes[-1], plan
+
+
+def test_a_council_s_team_in_a_bracket_or_not_is_one_name_and_a_town_after_council_no_service():
+    """An enterprise hold-out's "City of Wolverhampton Council (Economic Growth Team)" / "... Council Economic Growth
+    Team" (one name once normalised, one door, line and site) and a refugee hold-out's "Refugee Council
+    (Wolverhampton)" / "Refugee Council Wolverhampton" were reviewed as "a council's service beside a body named as a
+    council": the bracket is the team written so, and a town after "Council" is a branch's, no service."""
+    from graph.dedup.names import council_part
+
+    door = dict(address="Civic Centre, St Peter's Square, Wolverhampton", postcode="WV1 1SH", phone="01902 555480",
+                website="https://www.wolverhampton.gov.uk/business")
+    plan = _plan(_org("a", "City of Wolverhampton Council (Economic Growth Team)", **door),
+                 _org("b", "City of Wolverhampton Council Economic Growth Team", **door))
+    assert [p.action for p in plan] == ["merge"], plan
+    assert council_part("Refugee Council", "Refugee Council Wolverhampton") is None
+    assert council_part("Walsall Youth Council", "Walsall Council Youth Service") == "Youth Service"
+
+
+def test_a_project_named_after_its_charity_with_a_word_in_capitals_is_reviewed_on_its_postcode_and_website():
+    """A refugee hold-out merged "Interfaith Wolverhampton ESOL Buddies" (a project) into "Interfaith Wolverhampton"
+    on their postcode and website: "ESOL" in capitals is the project's own word, not the charity's initials, and a
+    website is the one a body's projects give too (a door or a line would say more)."""
+    from graph.dedup.names import added_words
+
+    plan = _plan(_org("a", "Interfaith Wolverhampton", postcode="WV1 1TY", identifiers=("GB-CHC-1142570",),
+                      website="https://www.interfaithwolverhampton.org.uk"),
+                 _org("b", "Interfaith Wolverhampton ESOL Buddies", postcode="WV1 1TY",
+                      website="https://interfaithwolverhampton.org.uk"))
+    assert [p.action for p in plan] == ["review"] and "words of its own after it" in plan[0].notes[-1], plan
+    assert added_words("Citizens Advice Bureau (CAB) Walsall", "Citizens Advice Bureau") is None  # (its initials)
+
+
+def test_a_unit_after_a_dash_is_reviewed_beside_its_body_written_with_group():
+    """A refugee hold-out's "YMCA Black Country - Sanctuary Lodgings" joined "YMCA Black Country Group" at the YMCA's
+    door, and took the YMCA's three records into a group: a body's name may end with "Group" as with "Trust"."""
+    door = dict(address="38 Carters Green, West Bromwich", postcode="B70 9LG", phone="0121 553 1412")
+    plan = _plan(_org("a", "YMCA Black Country - Sanctuary Lodgings", **door),
+                 _org("b", "YMCA Black Country Group", **door))
+    assert [p.action for p in plan] == ["review"] and "after a dash" in plan[0].notes[-1], plan

@@ -4209,3 +4209,16 @@ def test_a_review_s_finds_on_the_session_s_import_rules(lcg, tmp_path):
     from graph.importers.sheet import _numbers_of_a_cell
 
     assert _numbers_of_a_cell("1012345/12345") == ["1012345/12345"]
+
+
+def test_every_id_written_with_a_number_added_is_named_in_the_note(lcg, tmp_path):
+    """A family hubs hold-out's note said "... and 6 more" of the ids an import wrote with a number added, which
+    named no row a user could look at: every such id is named."""
+    (tmp_path / "orgs.csv").write_text("Name\nAcme\nBeta\nGamma\nDelta\nEpsilon\n")
+    (tmp_path / "map.yaml").write_text("type: organisation\ncolumns:\n  Name: Label\n")
+    out = tmp_path / "data"
+    out.mkdir()
+    (out / "organisations.yaml").write_text("".join(f"- id: {x}\n  name: {x.title()} Hand\n"
+                                                    for x in ("acme", "beta", "gamma", "delta", "epsilon")))
+    result = lcg("import", "sheet", tmp_path / "orgs.csv", "--map", tmp_path / "map.yaml", "-o", out)
+    assert result.exit_code == 0 and "and 2 more (delta-2, epsilon-2)" in result.output, result.output

