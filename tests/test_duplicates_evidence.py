@@ -3433,3 +3433,30 @@ def test_a_unit_after_a_dash_is_reviewed_beside_its_body_written_with_group():
     plan = _plan(_org("a", "YMCA Black Country - Sanctuary Lodgings", **door),
                  _org("b", "YMCA Black Country Group", **door))
     assert [p.action for p in plan] == ["review"] and "after a dash" in plan[0].notes[-1], plan
+
+
+def test_a_page_of_the_body_s_own_a_description_and_a_street_say_one_body_at_its_door():
+    """A review of the session's rules found these reviewed by them, one body each: a page of the body's own under its
+    site ("/find-us", "?page_id=12") beside its home page at one door and line; a community association and its
+    community centre (a common word shared, not only the place's name); a place of worship named with its street at
+    its postcode, on its website."""
+    from graph.dedup.groups import review_only
+    from graph.dedup.duplicates import DuplicatePair
+
+    door = dict(address="26 Snow Hill, Wolverhampton", postcode="WV2 4AD", phone="01902 572000")
+    plan = _plan(_org("a", "Citizens Advice Wolverhampton", website="https://citizensadvicewolverhampton.org.uk",
+                      **door),
+                 _org("b", "Wolverhampton Citizens Advice Bureau",
+                      website="https://citizensadvicewolverhampton.org.uk/find-us", **door))
+    assert [p.action for p in plan] == ["merge"], plan
+    door = dict(address="1 High Street, Tettenhall, Wolverhampton", postcode="WV6 8QS", phone="01902 750000")
+    plan = _plan(_org("a", "Tettenhall Community Association", **door), _org("b", "Tettenhall Community Centre", **door),
+                 *(_org(f"f{n}", f"{town} Community {kind}", address=f"1 High Street, {town}") for n, (town, kind) in
+                   enumerate([("Bilston", "Centre"), ("Tipton", "Association"), ("Penn", "Trust")])))
+    assert [p.action for p in plan] == ["merge"], plan
+    plan = _plan(_org("a", "Guru Nanak Gurdwara", postcode="WV2 4AB", website="https://www.gurunanak-wolverhampton.org"),
+                 _org("b", "Guru Nanak Gurdwara Sedgley Street", postcode="WV2 4AB",
+                      website="https://www.gurunanak-wolverhampton.org"))
+    assert [p.action for p in plan] == ["merge"], plan
+    assert review_only(DuplicatePair("a", "b", 0.9, []), {"a": "Walsall Council", "b": "Walsall Council Youth "
+                                                                                      "Service"})  # (no reasons: asked)

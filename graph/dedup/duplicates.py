@@ -144,6 +144,19 @@ def _one_page(ra, rb) -> bool:
     return not _name_words(deeper.name) - _name_words(other.name)
 
 
+def _unit_page(ra, rb) -> bool:
+    """One record's web address is a page under the other's, named with a word its name adds to the other's:
+    "dudleycol.ac.uk/enterprise" of "Dudley College Enterprise Hub" / "dudleycol.ac.uk" of "Dudley College", a
+    unit's page on its body's site. Not a page of the body's own, "/find-us", "/get-help", "?page_id=12", whatever
+    words a name adds ("Wolverhampton Citizens Advice Bureau" at ".../find-us": a review's find)."""
+    pa, pb = _path(ra.website), _path(rb.website)
+    if pa[:len(pb)] != pb[:len(pa)] or len(pa) == len(pb):
+        return False
+    deeper, path, other = (ra, pa[len(pb):], rb) if len(pa) > len(pb) else (rb, pb[len(pa):], ra)
+    named = set(re.findall(r"[a-z]+", " ".join(path)))
+    return not named.isdisjoint(_name_words(deeper.name) - _name_words(other.name))
+
+
 def identifier_clash(ra, rb) -> set[str]:
     """The registers of which two records carry different numbers, and no number in common: two bodies
     ("Wolves Foundation", a company of its own, and the club's company)."""
@@ -1295,8 +1308,7 @@ def find_duplicates(records, *, min_score: float = W.DUPLICATE_MIN_SCORE, top_k:
         elif (sa := _site(ra.website)) and (sb := _site(rb.website)) and (sa != sb or not _one_page(ra, rb)):
             # two sites, or two pages of one site that are two branches' or units' ("mind.org.uk/wolverhampton" /
             # "mind.org.uk/dudley", ``_one_page``)
-            pa, pb = _path(ra.website), _path(rb.website)
-            under = sa == sb and pa[:len(pb)] == pb[:len(pa)]  # (one path a start of the other's: not one page)
+            under = sa == sb and _unit_page(ra, rb)
             reasons.append(f"{PAGE_UNDER if under else WEBSITES_APART} ({ra.website.strip()} / {rb.website.strip()})")
         if names_alone < W.DUPLICATE_MIN_SCORE and (parents := ra.part_of & rb.part_of):
             # two parts of one body share its door, line and website: their names alone say whether they are one

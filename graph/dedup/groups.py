@@ -27,12 +27,12 @@ from typing import Any, Mapping
 from ..forked import split_map
 from ..gc_pause import paused_gc
 from . import weights as W
-from .places import DISTRICTS
+from .places import DISTRICTS, STREET_TYPES
 from .names import (AFTER_A_DASH, ANOTHER_INSTITUTION, ANOTHER_MEETING, FOUNDATION_OF, IN_BRACKETS, KIND_WORDS,
                     MANY_AND_ONE, NO_WORD_IN_COMMON, ONLY_A_PLACE, OWN_WORDS, SAME_NAME, SPELLED_OUT, SPELLS_A_KIND,
-                    acronyms, added_after, company_of, council_part, kind_written_after, like, many_and_one, name_key,
-                    part_after, parts_of_one_body, people_added, same_words, service_added, several_bodies,
-                    two_parts)
+                    acronyms, added_after, added_words, company_of, council_part, kind_written_after, like,
+                    many_and_one, name_key, part_after, parts_of_one_body, people_added, same_words, service_added,
+                    several_bodies, two_parts)
 
 __all__ = ["overlap_groups", "merge_groups", "groups_of", "merge_plan", "review_only", "PlannedPair"]
 
@@ -345,7 +345,8 @@ def review_only(pair, names: Mapping[str, str] | None, several=None) -> str | No
         # on such names decide; a shop at the other's door is the other, "Beans Coffee Shop" / "Beans Coffee")
         return (f"only one name names a service or a shop ({service}): a service a body runs, or its shop, or the "
                 "body: review it (merge them, or keep both with part_of)")
-    if names and not pair.reasons[0].startswith(SAME_NAME) and (part := council_part(names[pair.a], names[pair.b])):
+    if names and pair.reasons and not pair.reasons[0].startswith(SAME_NAME) and (
+            part := council_part(names[pair.a], names[pair.b])):
         # (one name once normalised, the service in a bracket or not: "City of Wolverhampton Council (Economic Growth
         # Team)" / "... Council Economic Growth Team", reviewed at 1.0 on one door, line and site in an enterprise
         # hold-out)
@@ -366,7 +367,7 @@ def review_only(pair, names: Mapping[str, str] | None, several=None) -> str | No
         return ("one registered number, and one name is the other's with words of its own: a service, project or "
                 "branch of the body, or the body: review it (merge them, or keep both with part_of)")
     if names and not same_ids and said.starts("same postcode") and not said.starts(
-            _ONE_PLACE_OR_LINE if "a branch or another body" in pair.reasons[0] else _ONE_DOOR_OR_LINE) and not (
+            _ONE_PLACE_OR_LINE if _adds_a_place(pair, names) else _ONE_DOOR_OR_LINE) and not (
             "(" in names[pair.a] or "(" in names[pair.b]) and added_after(names[pair.a], names[pair.b]) and not \
             kind_written_after(names[pair.a], names[pair.b]):
         # a body's service or section at its postcode ("Age UK Walsall Community Transport" / "Age UK Walsall",
@@ -567,6 +568,16 @@ def _two_bodies_kinds(reason: str) -> bool:
     (``_BODY_KINDS``: a group and a network, not a district and a group)."""
     kinds = _kinds_apart(reason)
     return kinds is not None and all(side <= _BODY_KINDS for side in kinds)
+
+
+def _adds_a_place(pair, names: Mapping[str, str]) -> bool:
+    """One name adds a place to the other's, by the name reason ("a branch or another body": "Arts Connect West
+    Midlands" / "Arts Connect") or a street's name ("Guru Nanak Gurdwara Sedgley Street", a review's find): a branch
+    or the body's site, whose website is its own page, so one home page both give says one body."""
+    if "a branch or another body" in pair.reasons[0]:
+        return True
+    added = added_words(names[pair.a], names[pair.b])
+    return added is not None and not STREET_TYPES.isdisjoint(added[1])
 
 
 def _door_and_line(said) -> bool:

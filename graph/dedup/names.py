@@ -2343,9 +2343,10 @@ def _name_overlap(a: NameKey, b: NameKey, weight, ambiguous, places) -> tuple[fl
         reason += f", but {'/'.join(sorted(unmatched_kinds[0]))} vs {'/'.join(sorted(unmatched_kinds[1]))}"
         if all(own_words) and shared:  # (names of their own as well: "Women's Wellbeing Group" / "... Mind Hub")
             reason += f", and {OWN_WORDS} ({own_words[0]} / {own_words[1]})"
-        elif own == 2 and all(places.named(t) or t in GENERIC_WORDS for t in shared):
-            # two kinds of body of one place: "Pleck Community Trust" / "Pleck Enterprise Hub", the trust's workspace
-            # merged into it on its postcode and line in an enterprise hold-out
+        elif own == 2 and all(map(places.named, shared)):
+            # two kinds of body of one place, nothing but its name in common: "Pleck Community Trust" / "Pleck
+            # Enterprise Hub", the trust's workspace merged into it on its postcode and line in an enterprise hold-out
+            # (not a common word shared as well: "Tettenhall Community Association" is often its "Community Centre")
             reason += ONLY_A_PLACE
     elif own == 2 and shared and all(places.named(t) or t in GENERIC_WORDS for t in shared):
         reason += ONLY_A_PLACE

@@ -212,6 +212,9 @@ REGISTER_COLUMNS = {
     **dict.fromkeys(("school urn", "establishment urn", "school unique reference number", "ofsted urn",
                      "ofsted reference number"), "urn"),
     **dict.fromkeys(("ukprn", "uk provider reference number"), "ukprn"),
+    # the Research Organization Registry's id of a university or institute (a research office's "ROR ID": mapped
+    # "ROR ID: ROR" in a universities hold-out, which the import refused as an unknown column)
+    **dict.fromkeys(("ror", "ror id", "research organization registry"), "ror"),
     **dict.fromkeys(("employer identification number", "federal employer identification number"), "ein"),
     # the Regulator of Social Housing's number of a registered provider ("L4112"), org-id.guide's GB-SHPE; a list's
     # "RP number" is offered as it when its cells fit (``_rp_numbers``)
@@ -295,6 +298,7 @@ _REGISTER_SHAPES = {"charityNumber": "digits, SC012345 or NIC100012, a registere
                                      "such as GB-MPR-30086R",
                     "urn": "5 to 7 digits, or an org-id such as GB-URN-104301",
                     "ukprn": "8 digits from 1, or an org-id such as GB-UKPRN-10007166",
+                    "ror": "a ROR id of 9 characters such as 03angcq70, or ROR:03angcq70, or https://ror.org/03angcq70",
                     "ods": "an NHS ODS code of 3 to 6 letters and digits such as RL4 or M92011, or an org-id such as "
                            "GB-NHS-RL4",
                     "ein": "a US employer identification number of 9 digits, such as 25-1000101 or 251000101",
@@ -2700,7 +2704,8 @@ def _register_cells(reader: _Reader, sheet: str, n: int, entry: dict, columns: d
                 break
         named = register_of(col)
         if said is not None and said[1] is not None:
-            reader.repairs.setdefault((sheet, head[col]), []).append((n, cell, ids[0]))
+            if ids[0] != cell.strip():  # (an org-id written as such, "ROR:00340yn33", is read as written: unsaid)
+                reader.repairs.setdefault((sheet, head[col]), []).append((n, cell, ids[0]))
         elif ids and ids[0].startswith("GB-MPR-") and "societyNumber" not in named:  # IP30086R, RS007553
             reader.repairs.setdefault((sheet, head[col]), []).append(
                 (n, cell, f"{ids[0]} (a registered society's number)"))
