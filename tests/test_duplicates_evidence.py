@@ -3460,3 +3460,13 @@ def test_a_page_of_the_body_s_own_a_description_and_a_street_say_one_body_at_its
     assert [p.action for p in plan] == ["merge"], plan
     assert review_only(DuplicatePair("a", "b", 0.9, []), {"a": "Walsall Council", "b": "Walsall Council Youth "
                                                                                       "Service"})  # (no reasons: asked)
+
+
+def test_one_name_with_its_part_after_a_dash_or_a_comma_is_no_site_of_the_body():
+    """A universities hold-out reviewed "Ulster University - Magee campus" / "Ulster University, Magee Campus" (one
+    name once normalised, one website) as "a site, a service or a branch" of the body: the name before the comma read
+    as the name, the other's as that and words of its own."""
+    plan = _plan(_org("a", "Ulster University - Magee campus", address="Derry~Londonderry, UK",
+                      website="https://www.ulster.ac.uk"),
+                 _org("b", "Ulster University, Magee Campus", address="Derry, UK", website="https://ulster.ac.uk"))
+    assert [p.action for p in plan] == ["merge"], plan

@@ -1302,7 +1302,9 @@ def find_duplicates(records, *, min_score: float = W.DUPLICATE_MIN_SCORE, top_k:
                 or (reason.startswith(NO_WORD_IN_COMMON) and delta < 0))):
             score = max(score, W.SAME_WEBSITE)
             reasons.append(f"same website {_domain(ra.website)}")
-            if _site_of_the_body(ra, rb, places) and not any(r.startswith(_ONE_SITE) for r in contact):
+            if _site_of_the_body(ra, rb, places) and not any(r.startswith(_ONE_SITE) for r in contact) and not \
+                    reason.startswith(SAME_NAME):  # (one name, its part written after a dash or a comma: "Ulster
+                # University - Magee campus" / "Ulster University, Magee Campus", reviewed in a universities hold-out)
                 reasons.append(SITE_OF_THE_BODY)  # (a site's or a branch's page on the body's site: reviewed; at
                 # its door, the body written in full: "Dudley Group" / "Dudley Group NHS Foundation Trust")
         elif (sa := _site(ra.website)) and (sb := _site(rb.website)) and (sa != sb or not _one_page(ra, rb)):
