@@ -3450,11 +3450,13 @@ def test_a_page_of_the_body_s_own_a_description_and_a_street_say_one_body_at_its
                       website="https://citizensadvicewolverhampton.org.uk/find-us", **door))
     assert [p.action for p in plan] == ["merge"], plan
     door = dict(address="1 High Street, Tettenhall, Wolverhampton", postcode="WV6 8QS", phone="01902 750000")
-    plan = _plan(_org("a", "Tettenhall Community Association", **door), _org("b", "Tettenhall Community Centre", **door),
+    plan = _plan(_org("a", "Tettenhall Community Association", **door),
+                 _org("b", "Tettenhall Community Centre", **door),
                  *(_org(f"f{n}", f"{town} Community {kind}", address=f"1 High Street, {town}") for n, (town, kind) in
                    enumerate([("Bilston", "Centre"), ("Tipton", "Association"), ("Penn", "Trust")])))
     assert [p.action for p in plan] == ["merge"], plan
-    plan = _plan(_org("a", "Guru Nanak Gurdwara", postcode="WV2 4AB", website="https://www.gurunanak-wolverhampton.org"),
+    plan = _plan(_org("a", "Guru Nanak Gurdwara", postcode="WV2 4AB",
+                      website="https://www.gurunanak-wolverhampton.org"),
                  _org("b", "Guru Nanak Gurdwara Sedgley Street", postcode="WV2 4AB",
                       website="https://www.gurunanak-wolverhampton.org"))
     assert [p.action for p in plan] == ["merge"], plan

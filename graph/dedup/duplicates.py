@@ -27,8 +27,8 @@ from ..forked import core_free, split_map
 from ..gc_pause import paused_gc
 from ..identifiers import registry_id
 from .groups import (AREAS_APART, AT_ONE_VENUE, ON_DIFFERENT_STREETS, ONE_TOWN_ONLY, POSTCODES_APART, REGISTERS_APART,
-                     NAMED_ELSEWHERE, PAGE_UNDER, SAME_EMPLOYER, SITE_OF_THE_BODY, TOWNS_APART, TWO_ESTABLISHMENTS, UNITS_OF_ONE,
-                     WEBSITE_NAMES_THE_OTHER, WEBSITES_APART, borough_and_place, groups_of, merge_groups,
+                     NAMED_ELSEWHERE, PAGE_UNDER, SAME_EMPLOYER, SITE_OF_THE_BODY, TOWNS_APART, TWO_ESTABLISHMENTS,
+                     UNITS_OF_ONE, WEBSITE_NAMES_THE_OTHER, WEBSITES_APART, borough_and_place, groups_of, merge_groups,
                      numbers_a_site)
 from .name_bound import NameBound
 from .names import (ANOTHER_INSTITUTION, BODY_WORDS, COUNTRY_ENDS, ESTABLISHMENT_KINDS, GENERIC_WORDS, HALLS,
