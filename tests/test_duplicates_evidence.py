@@ -3378,6 +3378,11 @@ def test_a_unit_whose_page_is_under_its_body_s_site_is_reviewed_at_the_body_s_do
     plan = _plan(_org("a", "Dudley College", website="https://dudleycol.ac.uk", **door),
                  _org("b", "Dudley College Enterprise Hub", website="https://dudleycol.ac.uk/enterprise", **door))
     assert [p.action for p in plan] == ["review"] and "websites" in plan[0].notes[-1], plan
+    door = dict(address="Naveen Business Centre, 25 Cleveland Street, Wolverhampton", postcode="WV1 3HT",
+                phone="01902 773 761")  # (an employment hold-out's project, its page's words written joined)
+    plan = _plan(_org("a", "WVSC", website="https://www.wvsc.org.uk", **door),
+                 _org("b", "WVSC Positive Pathways", website="https://www.wvsc.org.uk/positivepathways", **door))
+    assert [p.action for p in plan] == ["review"] and "websites" in plan[0].notes[-1], plan
     plan = _plan(_org("a", "Greater Pittsburgh Literacy Council", website="https://gplc.org", **door),
                  _org("b", "Literacy Pittsburgh", website="https://literacypittsburgh.org", **door))
     assert all(p.action == "merge" for p in plan), plan  # (a renamed body's new site, at its door and on its line)

@@ -148,13 +148,16 @@ def _unit_page(ra, rb) -> bool:
     """One record's web address is a page under the other's, named with a word its name adds to the other's:
     "dudleycol.ac.uk/enterprise" of "Dudley College Enterprise Hub" / "dudleycol.ac.uk" of "Dudley College", a
     unit's page on its body's site. Not a page of the body's own, "/find-us", "/get-help", "?page_id=12", whatever
-    words a name adds ("Wolverhampton Citizens Advice Bureau" at ".../find-us": a review's find)."""
+    words a name adds ("Wolverhampton Citizens Advice Bureau" at ".../find-us": a review's find). A path may write
+    the words joined: "wvsc.org.uk/positivepathways" of "WVSC Positive Pathways" (merged into "WVSC" at 1.0 on its
+    door and line in an employment hold-out)."""
     pa, pb = _path(ra.website), _path(rb.website)
     if pa[:len(pb)] != pb[:len(pa)] or len(pa) == len(pb):
         return False
     deeper, path, other = (ra, pa[len(pb):], rb) if len(pa) > len(pb) else (rb, pb[len(pa):], ra)
-    named = set(re.findall(r"[a-z]+", " ".join(path)))
-    return not named.isdisjoint(_name_words(deeper.name) - _name_words(other.name))
+    named = re.findall(r"[a-z]+", " ".join(path))
+    added = _name_words(deeper.name) - _name_words(other.name)
+    return any(w in added or any(len(a) >= 4 and a in w for a in added) for w in named)
 
 
 def identifier_clash(ra, rb) -> set[str]:
