@@ -36,7 +36,7 @@ from .names import (ANOTHER_INSTITUTION, BODY_WORDS, COUNTRY_ENDS, ESTABLISHMENT
                     acronyms, added_words, after_a_dash, ambiguous_initials, establishment_kinds, initials_only, like,
                     list_area, name_key, name_key_uncached, name_keys, name_similarity, place_in_one_name,
                     same_name_reason, same_words, without_accents)
-from .places import (BUILTIN_PLACES, POSTCODE_AREA_TOWNS, STREET_TYPES, PlaceWords, area_town, country_named,
+from .places import (AREA_TOWNS, BUILTIN_PLACES, STREET_TYPES, PlaceWords, area_town, country_named,
                      names_a_street, postcode_in, postcode_district, postcode_parts, without_postcode)
 
 __all__ = ["EntityRecord", "DuplicatePair", "find_duplicates", "groups_of", "merge_groups"]
@@ -446,7 +446,7 @@ def _named_elsewhere(ra, rb, places: PlaceWords) -> tuple[str, str] | None:
 
 #: Towns a UK postcode area is named after, and London, whose areas are named for its parts: a town another is not
 #: within (``_named_elsewhere``).
-_POST_TOWNS = frozenset(POSTCODE_AREA_TOWNS.values()) | {"london"}
+_POST_TOWNS = AREA_TOWNS | {"london"}
 #: Post towns within Greater London, whose areas London's lists write "London" for too (``_towns_apart``).
 _IN_LONDON = frozenset("croydon bromley enfield harrow ilford romford sutton twickenham".split())
 

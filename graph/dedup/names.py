@@ -22,8 +22,7 @@ from rapidfuzz.distance import OSA, Levenshtein
 from rapidfuzz.process import extractOne
 
 from . import weights as W
-from .places import (BUILTIN_PLACES, COUNTRIES, POSTCODE_AREA_TOWNS, SITE_WORDS, STREET_TYPES, PlaceWords,
-                     postcode_parts)
+from .places import AREA_TOWNS, BUILTIN_PLACES, COUNTRIES, SITE_WORDS, STREET_TYPES, PlaceWords, postcode_parts
 
 __all__ = ["NameKey", "name_key", "name_keys", "TokenWeights", "name_similarity", "acronyms", "GENERIC_WORDS",
            "initials_only", "bodies_named", "several_bodies", "address_places", "own_name_only"]
@@ -1080,9 +1079,16 @@ def _dash_parts(raw: str, last: bool = False) -> tuple[str, tuple[str, ...], tup
     return rest, name_key(raw[:m.start()]).tokens, name_key(rest).tokens
 
 
-#: The towns UK postcode areas are named after ("walsall", "dudley"): places a name's words may be read as without
-#: the data's addresses (``two_parts``, asked of names alone).
-_AREA_TOWNS = frozenset(POSTCODE_AREA_TOWNS.values())
+def _towns(words) -> bool:
+    """Every word a town's, known without the data's addresses (a rule asked of names alone): the built-in places,
+    a town's ending, or a UK postcode area's town ("walsall", "dudley": ``places.AREA_TOWNS``)."""
+    return all(w in NO_PLACES or w in AREA_TOWNS for w in words)
+
+
+def _one_body_parts(a: str, b: str) -> tuple[tuple, tuple] | None:
+    """(the parts' tokens) when both names are one body's name and a part of it after a dash, else None."""
+    pa, pb = _dash_parts(a), _dash_parts(b)
+    return (pa, pb) if pa and pb and pa[1] and pa[1] == pb[1] and pa[2] and pb[2] else None
 
 
 def two_parts(a: str, b: str) -> str | None:
@@ -1093,13 +1099,13 @@ def two_parts(a: str, b: str) -> str | None:
     A town both parts name says where they are, not which part: two units of one body in one town are two ("... NHS
     Foundation Trust - CAMHS Under 5s (Wolverhampton)" / "... - Wolverhampton Talking Therapies", merged at 0.99 on
     the trust's code in a family hubs hold-out)."""
-    pa, pb = _dash_parts(a), _dash_parts(b)
-    if not (pa and pb and pa[1] and pa[1] == pb[1] and pa[2] and pb[2]):
+    if (parts := _one_body_parts(a, b)) is None:
         return None
+    pa, pb = parts
     own_a, own_b = set(pa[2]) - set(pa[1]), set(pb[2]) - set(pb[1])  # (the body's town in both parts is the body's:
     # "Dudley College of Technology - Dudley Advance" / "... - Dudley Evolve", two campuses merged at 0.99 on the
     # college's number and line in a skills hold-out)
-    if (town := own_a & own_b) and all(w in NO_PLACES or w in _AREA_TOWNS for w in town):
+    if (town := own_a & own_b) and _towns(town):
         own_a, own_b = own_a - town, own_b - town
     if not (own_a and own_b) or own_a & own_b:
         return None
@@ -1109,8 +1115,8 @@ def two_parts(a: str, b: str) -> str | None:
 def parts_of_one_body(a: str, b: str) -> bool:
     """Both names are one body's name and two different parts of it after a dash ("... NHS Foundation Trust -
     Maternal Mental Health Service" / "... - Perinatal Mental Health Team"), whatever words the parts share."""
-    pa, pb = _dash_parts(a), _dash_parts(b)
-    return bool(pa and pb and pa[1] and pa[1] == pb[1] and pa[2] and pb[2] and pa[2] != pb[2])
+    parts = _one_body_parts(a, b)
+    return parts is not None and parts[0][2] != parts[1][2]
 
 
 #: Words for a building a body is named with when it is the body's hall, let to others ("St Jude's Church Hall",
@@ -1269,7 +1275,7 @@ def council_part(a: str, b: str) -> str | None:
     for x, y in ((ka, kb), (kb, ka)):
         if x[-1:] == ("council",) and "council" in y[:-1] and y[-1] != "council":
             after = y[y.index("council") + 1:]
-            if (set(after) - set(x)) and not all(w in NO_PLACES or w in _AREA_TOWNS for w in after):
+            if (set(after) - set(x)) and not _towns(after):
                 return " ".join(after).title()  # (a town after it is a branch's: "Refugee Council Wolverhampton")
     return None
 

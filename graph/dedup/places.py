@@ -27,8 +27,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-__all__ = ["PlaceWords", "postcode_parts", "BUILTIN_PLACES", "COUNTRIES", "COUNTRY_NOUNS", "DISTRICTS", "STREET_TYPES",
-           "US_STATES", "country_named"]
+__all__ = ["PlaceWords", "postcode_parts", "AREA_TOWNS", "BUILTIN_PLACES", "COUNTRIES", "COUNTRY_NOUNS", "DISTRICTS",
+           "STREET_TYPES", "US_STATES", "country_named"]
 
 _COUNTIES = (
     "england scotland wales cymru ireland northern britain avon bedfordshire berkshire buckinghamshire "
@@ -296,6 +296,10 @@ POSTCODE_AREA_TOWNS = dict(x.split(":") for x in (
     "SN:swindon SO:southampton SP:salisbury SR:sunderland SY:shrewsbury TA:taunton TF:telford TN:tonbridge "
     "TQ:torquay TR:truro TW:twickenham WA:warrington WD:watford WF:wakefield WN:wigan WR:worcester WS:walsall "
     "WV:wolverhampton YO:york").split())
+
+
+#: The towns themselves: places a word may be read as without the data's addresses (``names.two_parts``).
+AREA_TOWNS = frozenset(POSTCODE_AREA_TOWNS.values())
 
 
 def area_town(postcode) -> str | None:

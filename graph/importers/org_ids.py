@@ -271,8 +271,9 @@ def register_ids(org: dict) -> tuple[list[str], list[str]]:
             odd.append(f"society number {org.get('societyNumber')}")
     ror = re.sub(r"\s+", "", str(org.get("ror") or ""))
     if ror and not is_placeholder(ror):  # (a ROR id is written in small letters: not upper-cased as the others)
-        if is_org_id(ror) or is_org_id("ROR:" + ror.lower()):
-            ids.append(registry_id(ror if is_org_id(ror) else "ROR:" + ror.lower()))
+        written = ror if is_org_id(ror) else "ROR:" + ror.lower()  # (bare, "ROR:...", or the URL)
+        if is_org_id(written):
+            ids.append(registry_id(written))
         else:
             odd.append(f"ROR id {org.get('ror')}")
     for field, said, shape, prefix in _PREFIXED_REGISTERS:
