@@ -3477,3 +3477,38 @@ def test_one_name_with_its_part_after_a_dash_or_a_comma_is_no_site_of_the_body()
                       website="https://www.ulster.ac.uk"),
                  _org("b", "Ulster University, Magee Campus", address="Derry, UK", website="https://ulster.ac.uk"))
     assert [p.action for p in plan] == ["merge"], plan
+
+
+def test_two_kinds_of_body_each_named_so_at_one_postcode_alone_are_reviewed():
+    """An employment hold-out merged "Low Hill Job Club" (a job club at the community centre, its own line) into "Low
+    Hill Community Association" (a grant's recipient, a postcode and a charity number) at 0.83 on their postcode
+    alone: each name has a kind of body of its own (a club, an association), and a postcode is a street's many doors.
+    At one door and line, or with one word only one name adds as its kind, the rules that were there decide."""
+    plan = _plan(_org("a", "Low Hill Community Association", postcode="WV10 9JL", identifiers=("GB-CHC-1049872",)),
+                 _org("b", "Low Hill Job Club", address="Low Hill Community Centre, Showell Circus",
+                      postcode="WV10 9JL", phone="01902 733 420"),
+                 *(_org(f"f{n}", f"{town} {kind}", address=f"1 High Street, {town}") for n, (town, kind) in enumerate(
+                     [("Heath Town", "Community Association"), ("Bilston", "Job Club"), ("Pendeford", "Community "
+                      "Association"), ("Bilston", "Community Association"), ("Whitmore Reans", "Job Club")])))
+    assert [p.action for p in plan][:1] == ["review"] and "two kinds of body" in plan[0].notes[-1], plan
+    plan = _plan(_org("a", "Halesowen Welcome Group", postcode="B63 3BL"),  # (one word is the other's cut short)
+                 _org("b", "Halesowen Welcome Grp", postcode="B63 3BL"))
+    assert [p.action for p in plan] == ["merge"], plan
+
+
+def test_a_record_whose_one_website_is_a_page_named_for_its_added_words_is_a_unit():
+    """An employment hold-out merged "whg Employment & Skills" (whgrp.co.uk/employment) into "WHG" (no website) at
+    0.92 on the housing group's postcode and switchboard, and a mental health hold-out merged "Survivors of
+    Bereavement by Suicide (SOBS) Walsall" (uksobs.org/walsall) into the national "SOBS": a body's own address is its
+    home page, and a page named for the words one name adds to the other's is the unit's or the branch's. Not a
+    renamed body's page, nor a page of a name the other writes cut short or as initials."""
+    door = dict(address="100 Hatherton Street, Walsall", postcode="WS1 1AB", phone="0300 555 6666")
+    plan = _plan(_org("a", "WHG", **door),
+                 _org("b", "whg Employment & Skills", website="https://www.whgrp.co.uk/employment", **door))
+    assert [p.action for p in plan] == ["review"] and "a unit's or a project's page" in plan[0].notes[-1], plan
+    plan = _plan(_org("a", "WHG", **door), _org("b", "whg Employment & Skills", website="https://www.whgrp.co.uk",
+                                                **door))
+    assert [p.action for p in plan] == ["merge"], plan  # (the home page: the body's own)
+    plan = _plan(_org("a", "Groundwork West Mids", **door),
+                 _org("b", "Groundwork West Midlands", website="https://www.groundwork.org.uk/west-midlands", **door))
+    assert [p.action for p in plan] == ["merge"], plan

@@ -28,7 +28,7 @@ from ..gc_pause import paused_gc
 from ..identifiers import registry_id
 from .groups import (AREAS_APART, AT_ONE_VENUE, ON_DIFFERENT_STREETS, ONE_TOWN_ONLY, POSTCODES_APART, REGISTERS_APART,
                      NAMED_ELSEWHERE, PAGE_UNDER, SAME_EMPLOYER, SITE_OF_THE_BODY, TOWNS_APART, TWO_ESTABLISHMENTS,
-                     UNITS_OF_ONE, WEBSITE_NAMES_THE_OTHER, WEBSITES_APART, borough_and_place, groups_of, merge_groups,
+                     UNIT_PAGE, UNITS_OF_ONE, WEBSITE_NAMES_THE_OTHER, WEBSITES_APART, borough_and_place, groups_of, merge_groups,
                      numbers_a_site)
 from .name_bound import NameBound
 from .names import (ANOTHER_INSTITUTION, BODY_WORDS, COUNTRY_ENDS, ESTABLISHMENT_KINDS, GENERIC_WORDS, HALLS,
@@ -155,9 +155,29 @@ def _unit_page(ra, rb) -> bool:
     if pa[:len(pb)] != pb[:len(pa)] or len(pa) == len(pb):
         return False
     deeper, path, other = (ra, pa[len(pb):], rb) if len(pa) > len(pb) else (rb, pb[len(pa):], ra)
+    return _page_of_added_words(path, deeper, other)
+
+
+def _page_of_added_words(path, deeper, other) -> bool:
+    """A web address's path (``_path``) names a word that ``deeper``'s name adds to ``other``'s, or writes it joined
+    with others ("positivepathways")."""
     named = re.findall(r"[a-z]+", " ".join(path))
     added = _name_words(deeper.name) - _name_words(other.name)
     return any(w in added or any(len(a) >= 4 and a in w for a in added) for w in named)
+
+
+def _unit_page_alone(ra, rb) -> str | None:
+    """The web address of the one of two records that gives one, when it is a page (not a home page) named with a
+    word its name adds to the other's: "whgrp.co.uk/employment" of "whg Employment & Skills", beside "WHG" with no
+    website, merged at 0.92 on the housing group's postcode and switchboard in an employment hold-out. A body's
+    own address is its home page; a page named for what a name adds is a unit's, or a project's, of the body."""
+    page, other = (ra, rb) if ra.website else (rb, ra)
+    if not _name_words(other.name) < _name_words(page.name):  # (the other's words all its own, and words added:
+        return None  # not a renamed body's page, "Goscote Family Hub" at ".../family-hubs" beside the council's
+        # "Goscote Children's Centre", nor a name the other writes as initials or cut short, "Groundwork West Mids")
+    path = _path(page.website)
+    return page.website.strip() if path and not path[-1].startswith("?") and _page_of_added_words(
+        path, page, other) else None
 
 
 def identifier_clash(ra, rb) -> set[str]:
@@ -1315,6 +1335,8 @@ def find_duplicates(records, *, min_score: float = W.DUPLICATE_MIN_SCORE, top_k:
             # "mind.org.uk/dudley", ``_one_page``)
             under = sa == sb and _unit_page(ra, rb)
             reasons.append(f"{PAGE_UNDER if under else WEBSITES_APART} ({ra.website.strip()} / {rb.website.strip()})")
+        elif bool(ra.website) != bool(rb.website) and (page := _unit_page_alone(ra, rb)):
+            reasons.append(f"{UNIT_PAGE} ({page})")
         if names_alone < W.DUPLICATE_MIN_SCORE and (parents := ra.part_of & rb.part_of):
             # two parts of one body share its door, line and website: their names alone say whether they are one
             reasons.append(f"{UNITS_OF_ONE} {', '.join(sorted(by_id[x].name if x in by_id else x for x in parents))}")

@@ -214,6 +214,9 @@ WEBSITES_APART = "but websites of two bodies"
 #: page on its body's site ("dudleycol.ac.uk/enterprise" of "Dudley College Enterprise Hub" / "dudleycol.ac.uk"),
 #: which shares the body's door and line, so reviewed there too.
 PAGE_UNDER = f"{WEBSITES_APART}, one a page under the other's site"
+#: How a pair's reasons say the one website of the two is a page named with a word its record's name adds to the
+#: other's (``duplicates._unit_page_alone``): a unit's or a project's page, reviewed at the body's door and line too.
+UNIT_PAGE = "one website, a page named for words one name adds"
 #: How a pair's reason says its postcodes are in different areas (``duplicates.contact_evidence``): two sites too,
 #: whatever else the pair shares.
 AREAS_APART = "but postcodes in different areas"
@@ -335,6 +338,9 @@ def review_only(pair, names: Mapping[str, str] | None, several=None) -> str | No
         # "Dudley College" on the college's door and switchboard, merged at 1.0 in an enterprise hold-out)
         return ("the records give two bodies' websites: two bodies of one name (two councils' services), or one that "
                 "moved: review it rather than merge")
+    if said.starts(UNIT_PAGE) and not said.starts("same identifier"):
+        return ("one record's website is a page named for words its name adds to the other's: a unit's or a project's "
+                "page, so a unit of the body, or the body: review it (merge them, or keep both with part_of)")
     if names and (parts := two_parts(names[pair.a], names[pair.b])):
         return (f"both names are one body's with a part of its own after a dash ({parts}): two parts of one body, "
                 "which share its identifier and website: review it rather than merge")
@@ -453,6 +459,10 @@ def review_only(pair, names: Mapping[str, str] | None, several=None) -> str | No
     if pair.reasons and ANOTHER_INSTITUTION in pair.reasons[0]:
         return ("only one name names its kind so: another institution (a university of technology, a teaching "
                 "hospital), or the body written in full at its own door: review it rather than merge")
+    if names and said.starts("same postcode") and not said.starts(EVIDENCE_BEYOND_NAME) and _kinds_each(
+            names[pair.a], names[pair.b]):
+        return ("the names say two kinds of body, each with words of its own, and only a postcode says one place (a "
+                "street's many doors): review it rather than merge")
     if pair.reasons and _KINDS_APART.search(pair.reasons[0]) and not said.starts(EVIDENCE_BEYOND_NAME):
         return ("the names say two kinds of body, and no identifier, street address, phone or website says they are "
                 "one (a postcode is a street's many doors): review it rather than merge")
@@ -648,6 +658,13 @@ def _two_kinds(a: str, b: str) -> bool:
     own_a = {w for w in ta - tb if not like(w, tb - ta)}
     own_b = {w for w in tb - ta if not like(w, ta - tb)}
     return bool(own_a and own_b) and bool((own_a | own_b) & _BODY_KINDS)
+
+
+def _kinds_each(a: str, b: str) -> bool:
+    """Each name has a word naming a kind of body (``_BODY_KINDS``) the other lacks, nor writes misspelt."""
+    ta, tb = set(name_key(a).tokens), set(name_key(b).tokens)
+    return all(any(w in _BODY_KINDS and not like(w, theirs - mine) for w in mine - theirs)
+               for mine, theirs in ((ta, tb), (tb, ta)))
 
 
 #: Words naming a kind of body, by its form or its place in others' ("Council", "Consortium", "Trust", "Forum"), with
