@@ -3512,3 +3512,38 @@ def test_a_record_whose_one_website_is_a_page_named_for_its_added_words_is_a_uni
     plan = _plan(_org("a", "Groundwork West Mids", **door),
                  _org("b", "Groundwork West Midlands", website="https://www.groundwork.org.uk/west-midlands", **door))
     assert [p.action for p in plan] == ["merge"], plan
+
+
+def test_two_bodies_at_one_door_each_at_a_site_named_as_itself_are_reviewed():
+    """A neighbourhood hold-out merged "Himley Parish Council" into "Swindon Parish Council" at 1.0: two parish councils
+    sharing a clerk's office and line, each at a site named as itself. A renamed body's old and new sites (its
+    initials, its new name) are one body's at its door and line still."""
+    door = dict(address="c/o Swindon Village Hall, High Street, Swindon, DY3 4NR", phone="01384 401234")
+    plan = _plan(_org("a", "Himley Parish Council", website="https://www.himleypc.org.uk", **door),
+                 _org("b", "Swindon Parish Council", website="https://www.swindonparishcouncil.org.uk", **door))
+    assert [p.action for p in plan] == ["review"] and "two bodies' websites" in plan[0].notes[-1], plan
+    door = dict(address="100 Sheridan Square, Pittsburgh", postcode="15206", phone="412 393 7600")
+    plan = _plan(_org("a", "Greater Pittsburgh Literacy Council", website="https://gplc.org", **door),
+                 _org("b", "Literacy Pittsburgh", website="https://literacypittsburgh.org", **door))
+    assert [p.action for p in plan] == ["merge"], plan
+
+
+def test_a_numbered_unit_is_not_merged_into_its_body_on_the_names():
+    """A uniformed youth hold-out merged "1st Wolverhampton Company, The Boys' Brigade" into "The Boys' Brigade" (a
+    provider cell, nothing but its name) at 0.80: an ordinal in figures only one name has is a numbered unit's."""
+    from graph.dedup.names import numbered_unit
+
+    assert numbered_unit("1st Wolverhampton Company, The Boys' Brigade", "The Boys' Brigade") == "1st"
+    assert numbered_unit("The 14th Tettenhall Scouts", "Tettenhall Scouts") == "14th"
+    assert numbered_unit("1st Choice Care", "First Choice Care") is None  # (one word written two ways)
+    assert numbered_unit("Boys Brigade 1st Wolverhampton Coy", "1st Wolverhampton Company, The Boys' Brigade") is None
+    from graph.dedup.duplicates import DuplicatePair
+    from graph.dedup.groups import merge_plan
+
+    names = {"a": "The Boys' Brigade", "b": "1st Wolverhampton Company, The Boys' Brigade"}
+    pair = DuplicatePair("a", "b", 0.802, ["name words in common: boys, brigade (0.80)"])  # (as the trial scored it)
+    assert [p.action for p in merge_plan([pair], names)] == ["review"]
+    names = {"a": "Boys Brigade 1st Wolverhampton Coy", "b": "1st Wolverhampton Company, The Boys' Brigade"}
+    pair = DuplicatePair("a", "b", 0.99, ["name words in common: boys, brigade, first, wolverhampton (0.83)",
+                                          "same identifier GB-CHC-1050677"])
+    assert [p.action for p in merge_plan([pair], names)] == ["merge"]

@@ -28,7 +28,7 @@ from ..gc_pause import paused_gc
 from ..identifiers import registry_id
 from .groups import (AREAS_APART, AT_ONE_VENUE, ON_DIFFERENT_STREETS, ONE_TOWN_ONLY, POSTCODES_APART, REGISTERS_APART,
                      NAMED_ELSEWHERE, PAGE_UNDER, SAME_EMPLOYER, SITE_OF_THE_BODY, TOWNS_APART, TWO_ESTABLISHMENTS,
-                     UNIT_PAGE, UNITS_OF_ONE, WEBSITE_NAMES_THE_OTHER, WEBSITES_APART, borough_and_place, groups_of, merge_groups,
+                     SITES_OF_THEIR_OWN, UNIT_PAGE, UNITS_OF_ONE, WEBSITE_NAMES_THE_OTHER, WEBSITES_APART, borough_and_place, groups_of, merge_groups,
                      numbers_a_site)
 from .name_bound import NameBound
 from .names import (ANOTHER_INSTITUTION, BODY_WORDS, COUNTRY_ENDS, ESTABLISHMENT_KINDS, GENERIC_WORDS, HALLS,
@@ -156,6 +156,17 @@ def _unit_page(ra, rb) -> bool:
         return False
     deeper, path, other = (ra, pa[len(pb):], rb) if len(pa) > len(pb) else (rb, pb[len(pa):], ra)
     return _page_of_added_words(path, deeper, other)
+
+
+def _sites_of_their_own(ra, rb, sa: str, sb: str) -> bool:
+    """Each record's site (``_site``) is named with a word of its own name the other's lacks: "himleypc.org.uk" of
+    "Himley Parish Council" and "swindonparishcouncil.org.uk" of "Swindon Parish Council", two parish councils
+    that share a clerk's office and line, merged at 1.0 on them in a neighbourhood hold-out. A renamed body's old
+    and new sites name its old and new names, and one of them holds none of its own: "gplc.org" of "Greater
+    Pittsburgh Literacy Council" (its initials) beside "literacypittsburgh.org" of "Literacy Pittsburgh"."""
+    wa, wb = _name_words(ra.name), _name_words(rb.name)
+    return all(any(len(w) >= 4 and w in site.split(".")[0] for w in mine - theirs)
+               for mine, theirs, site in ((wa, wb, sa), (wb, wa, sb)))
 
 
 def _page_of_added_words(path, deeper, other) -> bool:
@@ -1334,7 +1345,9 @@ def find_duplicates(records, *, min_score: float = W.DUPLICATE_MIN_SCORE, top_k:
             # two sites, or two pages of one site that are two branches' or units' ("mind.org.uk/wolverhampton" /
             # "mind.org.uk/dudley", ``_one_page``)
             under = sa == sb and _unit_page(ra, rb)
-            reasons.append(f"{PAGE_UNDER if under else WEBSITES_APART} ({ra.website.strip()} / {rb.website.strip()})")
+            apart = PAGE_UNDER if under else SITES_OF_THEIR_OWN if sa != sb and _sites_of_their_own(
+                ra, rb, sa, sb) else WEBSITES_APART
+            reasons.append(f"{apart} ({ra.website.strip()} / {rb.website.strip()})")
         elif bool(ra.website) != bool(rb.website) and (page := _unit_page_alone(ra, rb)):
             reasons.append(f"{UNIT_PAGE} ({page})")
         if names_alone < W.DUPLICATE_MIN_SCORE and (parents := ra.part_of & rb.part_of):

@@ -31,8 +31,8 @@ from .places import DISTRICTS, STREET_TYPES
 from .names import (AFTER_A_DASH, ANOTHER_INSTITUTION, ANOTHER_MEETING, FOUNDATION_OF, IN_BRACKETS, KIND_WORDS,
                     MANY_AND_ONE, NO_WORD_IN_COMMON, ONLY_A_PLACE, OWN_WORDS, SAME_NAME, SPELLED_OUT, SPELLS_A_KIND,
                     acronyms, added_after, added_words, company_of, council_part, kind_written_after, like,
-                    many_and_one, name_key, part_after, parts_of_one_body, people_added, same_words, service_added,
-                    several_bodies, two_parts)
+                    many_and_one, name_key, numbered_unit, part_after, parts_of_one_body, people_added, same_words,
+                    service_added, several_bodies, two_parts)
 
 __all__ = ["overlap_groups", "merge_groups", "groups_of", "merge_plan", "review_only", "PlannedPair"]
 
@@ -214,6 +214,9 @@ WEBSITES_APART = "but websites of two bodies"
 #: page on its body's site ("dudleycol.ac.uk/enterprise" of "Dudley College Enterprise Hub" / "dudleycol.ac.uk"),
 #: which shares the body's door and line, so reviewed there too.
 PAGE_UNDER = f"{WEBSITES_APART}, one a page under the other's site"
+#: How it says so when each site is named with a word of its own record's name the other's lacks
+#: (``duplicates._sites_of_their_own``): two bodies at their own sites, not one body's old and new site.
+SITES_OF_THEIR_OWN = f"{WEBSITES_APART}, each named as its own record"
 #: How a pair's reasons say the one website of the two is a page named with a word its record's name adds to the
 #: other's (``duplicates._unit_page_alone``): a unit's or a project's page, reviewed at the body's door and line too.
 UNIT_PAGE = "one website, a page named for words one name adds"
@@ -332,7 +335,7 @@ def review_only(pair, names: Mapping[str, str] | None, several=None) -> str | No
         return ("the names have no word in common: two bodies that share a door, a phone or a website, or one "
                 "renamed: review it rather than merge")
     if said.starts(WEBSITES_APART) and not same_ids and (
-            said.starts(PAGE_UNDER) or not said.starts(("same address", "same phone number"))):
+            said.starts((PAGE_UNDER, SITES_OF_THEIR_OWN)) or not said.starts(_ONE_DOOR_OR_LINE)):
         # (at one address and phone, a renamed body's new site: "Greater Pittsburgh Literacy Council" / "Literacy
         # Pittsburgh"; but not a page under the other's own site, a unit's: "Dudley College Enterprise Hub" /
         # "Dudley College" on the college's door and switchboard, merged at 1.0 in an enterprise hold-out)
@@ -341,6 +344,9 @@ def review_only(pair, names: Mapping[str, str] | None, several=None) -> str | No
     if said.starts(UNIT_PAGE) and not said.starts("same identifier"):
         return ("one record's website is a page named for words its name adds to the other's: a unit's or a project's "
                 "page, so a unit of the body, or the body: review it (merge them, or keep both with part_of)")
+    if names and (number := numbered_unit(names[pair.a], names[pair.b])):
+        return (f"only one name writes {number!r}, a numbered unit's number (a Scout group, a Brigade company): a unit "
+                "of the body, or the body: review it rather than merge")
     if names and (parts := two_parts(names[pair.a], names[pair.b])):
         return (f"both names are one body's with a part of its own after a dash ({parts}): two parts of one body, "
                 "which share its identifier and website: review it rather than merge")

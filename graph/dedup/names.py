@@ -1091,6 +1091,22 @@ def _one_body_parts(a: str, b: str) -> tuple[tuple, tuple] | None:
     return (pa, pb) if pa and pb and pa[1] and pa[1] == pb[1] and pa[2] and pb[2] else None
 
 
+#: An ordinal written in figures: a numbered unit's ("1st Tettenhall Scout Group", "14th Walsall Guides").
+_ORDINAL = re.compile(r"\b\d+(?:st|nd|rd|th)\b", re.IGNORECASE)
+
+
+def numbered_unit(a: str, b: str) -> str | None:
+    """The ordinal in figures one name writes and the other has not in any form ("1st" of "1st Wolverhampton
+    Company, The Boys' Brigade" beside "The Boys' Brigade", merged at 0.80 on the names in a uniformed youth
+    hold-out): a numbered unit of a body, not the body. Not "1st Choice Care" / "First Choice Care", one word
+    written two ways."""
+    for x, y in ((a, b), (b, a)):
+        for number in _ORDINAL.findall(x) if any(map(str.isdigit, x)) else ():
+            if not set(name_key(number).tokens) <= set(name_key(y).tokens):
+                return number
+    return None
+
+
 def two_parts(a: str, b: str) -> str | None:
     """The two parts, when both names are one body's name and a part of it after a dash, the parts with no word in
     common ("University of Wolverhampton - Education Observatory" / "... - Institute for Community Research and
