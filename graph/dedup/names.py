@@ -87,6 +87,10 @@ ABBREVIATIONS = {
     # and a club for older people's meal by either word ("Penn Fields Lunch Club" / "... Luncheon Club": five of a
     # food hold-out's clubs reviewed on one phone)
     "luncheon": "lunch",
+    # and a neighbourhood's bodies' ("Blakenhall Nbhd Forum", "Sedgley Nhood Forum", "Caldmore Residents Grp": a
+    # neighbourhood hold-out's pairs missed), the word in either spelling
+    "nbhd": "neighbourhood", "nhood": "neighbourhood", "nbrhd": "neighbourhood", "neighborhood": "neighbourhood",
+    "grp": "group",
 }
 #: Names of a church written in several ways ("St Mary's Church of England Primary School", "... C of E
 #: Primary", "... CofE Primary", "... CE Primary"): one word each, before the words are read, so that
@@ -149,7 +153,10 @@ NAME_PHRASES = (("church of england", "ce"), ("c of e", "ce"), ("roman catholic"
                 # "Oldbury Community Transport Co-op" / "... Cooperative", missed: the "co" of "Co-op" was read as a
                 # company's "& Co" and dropped, "op" left)
                 ("co operatives", "cooperatives"), ("co operative", "cooperative"), ("co ops", "cooperatives"),
-                ("co op", "cooperative"))
+                ("co op", "cooperative"),
+                # a neighbourhood watch scheme by its initials and its words, in short or in full ("Walsall NHW
+                # Association" / "Walsall Borough Neighbourhood Watch Association", a neighbourhood hold-out's)
+                *((f"{word} watch", "nhw") for word in ("neighbourhood", "neighborhood", "nhood", "nbhd")))
 #: A compass point in two letters ("Wolverhampton SE Primary Care Network", read as a company's legal form "SE" and
 #: merged with "Unity Primary Care Network" in a social prescribing hold-out): "SE" (and "NE") is a compass point
 #: before another word, a legal form only at a name's end ("Siemens SE", which an address may follow: that is cut
