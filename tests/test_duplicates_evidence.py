@@ -3560,3 +3560,19 @@ def test_a_neighbourhood_s_short_forms_are_its_words(a, b):
     from graph.dedup.names import name_key
 
     assert name_key(a).tokens == name_key(b).tokens, (name_key(a), name_key(b))
+
+
+def test_initials_a_letter_apart_are_other_words_not_a_misspelling():
+    """A women's services hold-out had "Wolverhampton IDVA Service" / "Wolverhampton ISVA Service" (independent
+    domestic and sexual violence advisers, two providers) reviewed as one name misspelt; a green trial's "BTCV
+    Wolverhampton" / "TCV Wolverhampton" (one charity renamed, a word fewer) stays one."""
+    from graph.dedup.names import name_key, name_similarity
+
+    def score(a, b):
+        return name_similarity(name_key(a), name_key(b), lambda t: 1.0)[0]
+
+    assert score("Wolverhampton IDVA Service", "Wolverhampton ISVA Service") < 0.8
+    assert score("Wolverhampton Mencap Service", "Wolverhampton Mencapp Service") >= 0.9  # (a misspelt word)
+    door = dict(address="Civic Centre, St Peter's Square, Wolverhampton", postcode="WV1 1SH", phone="01902 551155")
+    plan = _plan(_org("a", "TCV Wolverhampton", **door), _org("b", "BTCV Wolverhampton", **door))
+    assert [p.action for p in plan] == ["merge"], plan

@@ -32,8 +32,8 @@ from rapidfuzz.process import extractOne
 from . import weights as W
 from .names import JOINED_MIN as _JOINED_MIN
 from .names import JOINED_SIM as _JOINED_SIM
-from .names import (PLACE_WEIGHT, TYPO_SCORER, acronyms, adjacent_joins, club_letters, initials_run, other_number,
-                    s_form, short_name_given, streets_in)
+from .names import (PLACE_WEIGHT, TYPO_SCORER, acronyms, adjacent_joins, club_letters, initials_apart, initials_run,
+                    other_number, s_form, short_name_given, streets_in)
 from .names import TYPO_MIN as _TYPO_MIN
 from .names import TYPO_SIM as _TYPO_SIM
 
@@ -112,8 +112,8 @@ class NameBound:
         la, lb = len(ja), len(jb)
         if la >= _JOINED_MIN and lb >= _JOINED_MIN and 1.0 - abs(la - lb) / max(la, lb) >= _JOINED_SIM - 1e-9:
             joined = Levenshtein.normalized_similarity(ja, jb)  # the spelling's score, when it rules
-            if joined >= _JOINED_SIM:
-                return joined
+            if joined >= _JOINED_SIM and not (caps_a and caps_b and initials_apart(self.keys[i], self.keys[j])):
+                return joined  # (not between two names' initials: ``names.initials_apart``)
         if len(tokens_a) == 1 or len(tokens_b) == 1:  # initials: 0.9 at most
             short, long_ = (ja, j) if len(tokens_a) == 1 else (jb, i)
             if len(self.keys[long_].tokens) >= 2 and len(short) >= 2 and short in self._acr(long_):
