@@ -4240,3 +4240,12 @@ def test_a_ror_id_column_mapped_to_ror_is_read_as_org_ids(lcg, tmp_path):
     result = lcg("import", "sheet", tmp_path / "r.csv", "--type", "organisation", "--map", tmp_path / "map.yaml",
                  "-o", tmp_path / "data2")
     assert result.exit_code != 0 and "r.csv:2: ROR id 12345 in column 'ROR ID' fits no register" in result.output
+
+
+def test_a_passed_over_cell_kept_in_the_note_after_its_days_is_a_sentence_of_its_own(lcg, tmp_path):
+    """A uniformed youth hold-out's days ran into its passed-over provider cell: "Tue Provider: Scouts."."""
+    result = _import_list(lcg, tmp_path, "Club,Provider,Days\n12th Walsall Scouts,Scouts,Tue\n"
+                          "Bilston Youth Club,Scouts,Mon-Thu.\n", "{Club: Label, Provider: part_of, Days: note}")
+    assert result.exit_code == 0, result.stderr
+    notes = {n.name: n.props.get("note") for n in load_dataset(tmp_path / "data").nodes}
+    assert notes == {"12th Walsall Scouts": "Tue. Provider: Scouts.", "Bilston Youth Club": "Mon-Thu. Provider: Scouts."}

@@ -1567,9 +1567,16 @@ def _tie_cells(reader: _Reader, entries: list, by_id: dict, by_label: dict) -> d
     return ties
 
 
+def _add_to_note(entry: dict, sentence: str) -> None:
+    """``sentence`` after what the record's note says, a full stop between: "Tue. Provider: Scouts." (a uniformed
+    youth hold-out's days ran into a passed-over provider cell, "Tue Provider: Scouts.")."""
+    note = str(entry.get("note") or "").strip()
+    entry["note"] = f"{note}{'' if not note or note[-1] in '.!?;:' else '.'} {sentence}".strip()
+
+
 def _note_cell(reader: _Reader, entry: dict, column: str, text: str) -> None:
     """A tie column's cell kept in the row's note as "Operated by: text.", what a reader of the record sees."""
-    entry["note"] = f"{entry['note']} {column}: {text}." if entry.get("note") else f"{column}: {text}."
+    _add_to_note(entry, f"{column}: {text}.")
     reader.rows[entry["id"]][2].setdefault("note", column)
 
 
@@ -2590,8 +2597,7 @@ def _elements(reader: _Reader, rows):
             _numbers_in_notes(reader, sheet, n, entry, columns)
         if tags is not None:
             columns.setdefault("note", head["tags"])
-            note = f"Tags: {tags}."
-            entry["note"] = f"{entry['note']} {note}" if entry.get("note") else note
+            _add_to_note(entry, f"Tags: {tags}.")
         # Two rows may share a label when their IDs tell them apart (grants titled "Core costs"); without IDs
         # they would be one element written twice.
         if key in seen_label and not (given_id and seen_label_ids.get(key)) and not reader.default_kind:
@@ -2685,8 +2691,7 @@ def _register_cells(reader: _Reader, sheet: str, n: int, entry: dict, columns: d
             continue
         if "urn" in register_of(col) and OFSTED_EY.fullmatch(text.replace(" ", "")):  # no school's, no org-id
             reader.ofsted_numbers.setdefault((sheet, head[col]), []).append((n, text))
-            note = f"{head[col]}: {text}."
-            entry["note"] = f"{entry['note']} {note}" if entry.get("note") else note
+            _add_to_note(entry, f"{head[col]}: {text}.")
             columns.setdefault("note", head[col])
             continue
         registers = charity_or_company(text, register_of(col))  # "Co. 08123456" in a charity column: a company's
@@ -2729,8 +2734,7 @@ def _register_cells(reader: _Reader, sheet: str, n: int, entry: dict, columns: d
             reader.repairs.setdefault((sheet, head[col]), []).append((n, cell, ids[0] if ids else number))
         if odd and not any(c.isdigit() for c in cell):  # "CASC": a status, no number; said (``_warnings``)
             reader.not_numbers.setdefault((sheet, head[col]), []).append((n, cell))
-            note = f"{head[col]}: {cell}."
-            entry["note"] = f"{entry['note']} {note}" if entry.get("note") else note
+            _add_to_note(entry, f"{head[col]}: {cell}.")
             columns.setdefault("note", head[col])
             continue
         if odd:
@@ -2948,9 +2952,7 @@ def _alias_cells(reader: _Reader, sheet: str, n: int, entry: dict, columns: dict
     for alias in entry["aliases"]:
         text = " ".join(str(alias).split())
         if _OTHER_BODY.match(text):
-            said = f"{text[0].upper()}{text[1:]}" + ("" if text[-1] in ".!?" else ".")
-            note = str(entry.get("note") or "").strip()
-            entry["note"] = f"{note}{'' if not note or note[-1] in '.!?' else '.'} {said}".strip()
+            _add_to_note(entry, f"{text[0].upper()}{text[1:]}" + ("" if text[-1] in ".!?" else "."))
             columns.setdefault("note", column)
             reader.other_bodies.setdefault((sheet, column), []).append((n, text))
             continue
