@@ -3576,3 +3576,16 @@ def test_initials_a_letter_apart_are_other_words_not_a_misspelling():
     door = dict(address="Civic Centre, St Peter's Square, Wolverhampton", postcode="WV1 1SH", phone="01902 551155")
     plan = _plan(_org("a", "TCV Wolverhampton", **door), _org("b", "BTCV Wolverhampton", **door))
     assert [p.action for p in plan] == ["merge"], plan
+
+
+def test_an_address_naming_an_area_alone_is_on_no_street_apart():
+    """A neighbourhood hold-out's grants list gave each recipient its ward ("Birchills Leamore", "Soho & Victoria",
+    "Park"), and six residents' associations of one name were 'on different streets' from their own records:
+    an area's name alone names no street."""
+    at = dict(address="Beechdale Centre, Stephenson Avenue", postcode="WS2 7EX", phone="01922 472315")
+    plan = _plan(_org("a", "Beechdale Residents Association", **at),
+                 _org("b", "Beechdale Residents' Association", address="Birchills Leamore"))
+    assert [p.action for p in plan] == ["merge"], plan
+    plan = _plan(_org("a", "Beechdale Residents Association", **at),
+                 _org("b", "Beechdale Residents' Association", address="12 Green Lane, Walsall"))
+    assert not plan, plan  # (a street of its own: another site)

@@ -420,6 +420,12 @@ def _a_locality(words: list[str]) -> bool:
         any(c.isdigit() for c in w) or w in STREET_TYPES or w in _BUILDING_WORDS for w in words)
 
 
+def _area_only(text: str) -> bool:
+    """An address of one part that names a place alone, no street, number or building ("Birchills Leamore", "Soho &
+    Victoria", a grants list's wards; "Wolverhampton")."""
+    return "," not in text and _a_locality(_address_text(text))
+
+
 @lru_cache(maxsize=1 << 16)
 def _town(text: str) -> str:
     """The town an address ends with, its words one space apart ("Telford"; "Stafford Street, Walsall WS2 8DN" ->
@@ -793,13 +799,17 @@ def contact_evidence(ra, rb, switchboards: Mapping[str, int] | None = None,
             where = "on one street" if street else ON_DIFFERENT_STREETS
             reasons.append(f"but different addresses {where} ({ra.address.strip()} / {rb.address.strip()})")
     elif (wa := _address_words(ta := _written_address(ra))) and (wb := _address_words(tb := _written_address(rb))):
-        if not _one_street(wa, wb, typo) and not (pa and pb and pa[1] == pb[1] and " " in pa[1]):
+        if not _one_street(wa, wb, typo) and not (pa and pb and pa[1] == pb[1] and " " in pa[1]) and _area_only(ta) == _area_only(tb):
             # not both read as a number and a street, two addresses with no word in common (street nor town) are
             # two places: "145 W. 53rd St., New York" / "3rd St. Promenade, Santa Monica"; an address a company's
             # name runs on with counts too ("Bupa Care Homes Ltd, 12 High St, Maidstone" / "..., Chelmsford").
             # Not at one full UK postcode (a street's few doors): there one address names the area, not a street,
             # as a grants list's "Ward" column does ("Heath Town" / "Chervil Rise, Wolverhampton", both WV10 0HP, a
             # digital inclusion trial's hub reviewed as two sites)
+            # Nor where one address names an area alone, no street, and the other a street (a grants list's "Ward":
+            # "Birchills Leamore" / "Beechdale Centre, Stephenson Avenue", one residents' association, reviewed as on
+            # two streets in a neighbourhood hold-out): its town, if it names one, is read as one below; two areas
+            # with no word in common are two places ("Maidstone, Kent" / "Chelmsford, Essex")
             delta -= W.DIFFERENT_ADDRESS
             reasons.append(f"but different addresses {ON_DIFFERENT_STREETS} ({ta} / {tb})")
         elif not one_place and _towns_apart(ra, rb, ta, tb):  # one building's name in two towns ("St Peter's
