@@ -3555,6 +3555,13 @@ def test_a_numbered_unit_is_not_merged_into_its_body_on_the_names():
     ("Wolverhampton N'hood Watch Assoc", "Wolverhampton Neighbourhood Watch Association"),
     ("Pennfields NHW", "Pennfields Neighbourhood Watch"),
     ("Caldmore Residents Grp", "Caldmore Residents Group"),
+    # (a uniformed youth hold-out's cadets, awards and regions; a women's services hold-out's initials)
+    ("2187 Tettenhall Sqn Air Cadets", "2187 (Tettenhall) Squadron ATC"),
+    ("Tipton Army Cadets", "Tipton ACF"), ("West Midlands Army Cadet Force", "West Midlands ACF"),
+    ("Army Cadets - Bilston Det.", "Army Cadets - Bilston Detachment"),
+    ("DofE at Wulfrun Park Academy", "Duke of Edinburgh's Award at Wulfrun Park Academy"),
+    ("Girlguiding West Mids", "Girlguiding West Midlands"),
+    ("Kiran BME Women's Service", "Kiran Black & Minoritised Women's Service"),
 ])
 def test_a_neighbourhood_s_short_forms_are_its_words(a, b):
     from graph.dedup.names import name_key

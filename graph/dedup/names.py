@@ -91,6 +91,9 @@ ABBREVIATIONS = {
     # neighbourhood hold-out's pairs missed), the word in either spelling
     "nbhd": "neighbourhood", "nhood": "neighbourhood", "nbrhd": "neighbourhood", "neighborhood": "neighbourhood",
     "grp": "group",
+    # and a region's and a cadets' unit's ("Girlguiding West Mids", "Army Cadets - Bilston Det.": a uniformed youth
+    # hold-out's pairs reviewed or missed)
+    "mids": "midlands", "det": "detachment", "dets": "detachments",
 }
 #: Names of a church written in several ways ("St Mary's Church of England Primary School", "... C of E
 #: Primary", "... CofE Primary", "... CE Primary"): one word each, before the words are read, so that
@@ -156,7 +159,17 @@ NAME_PHRASES = (("church of england", "ce"), ("c of e", "ce"), ("roman catholic"
                 ("co op", "cooperative"),
                 # a neighbourhood watch scheme by its initials and its words, in short or in full ("Walsall NHW
                 # Association" / "Walsall Borough Neighbourhood Watch Association", a neighbourhood hold-out's)
-                *((f"{word} watch", "nhw") for word in ("neighbourhood", "neighborhood", "nhood", "nbhd")))
+                *((f"{word} watch", "nhw") for word in ("neighbourhood", "neighborhood", "nhood", "nbhd")),
+                # the cadet forces by their initials and their names ("2187 Tettenhall Sqn Air Cadets" / "2187
+                # (Tettenhall) Squadron ATC", "Tipton Army Cadets" / "Tipton Detachment ACF"), and the Duke of
+                # Edinburgh's Award by its short form ("DofE at Wulfrun Park Academy"): a uniformed youth hold-out's
+                ("air training corps", "atc"), ("raf air cadets", "atc"), ("air cadets", "atc"),
+                ("army cadet force", "acf"), ("army cadets", "acf"),
+                ("duke of edinburghs award", "dofe"), ("duke of edinburgh s award", "dofe"),
+                ("duke of edinburgh award", "dofe"), ("d of e", "dofe"),
+                # and Black and minoritised women's services by the initials they are written with too ("Kiran BME
+                # Women's Service" / "Kiran Black & Minoritised Women's Service", a women's services hold-out's)
+                ("black and minority ethnic", "bme"), ("black and minoritised", "bme"), ("black minority ethnic", "bme"))
 #: A compass point in two letters ("Wolverhampton SE Primary Care Network", read as a company's legal form "SE" and
 #: merged with "Unity Primary Care Network" in a social prescribing hold-out): "SE" (and "NE") is a compass point
 #: before another word, a legal form only at a name's end ("Siemens SE", which an address may follow: that is cut
