@@ -26,16 +26,16 @@ from . import weights as W
 from ..forked import core_free, split_map
 from ..gc_pause import paused_gc
 from ..identifiers import registry_id
-from .groups import (AREAS_APART, AT_ONE_VENUE, ON_DIFFERENT_STREETS, ONE_TOWN_ONLY, POSTCODES_APART, REGISTERS_APART,
-                     NAMED_ELSEWHERE, PAGE_UNDER, SAME_EMPLOYER, SITE_OF_THE_BODY, TOWNS_APART, TWO_ESTABLISHMENTS,
-                     SITES_OF_THEIR_OWN, UNIT_PAGE, UNITS_OF_ONE, WEBSITE_NAMES_THE_OTHER, WEBSITES_APART, borough_and_place, groups_of, merge_groups,
-                     numbers_a_site)
+from .groups import (AREA_AND_STREET, AREAS_APART, AT_ONE_VENUE, NAMED_ELSEWHERE, ON_DIFFERENT_STREETS, ONE_TOWN_ONLY,
+                     PAGE_UNDER, POSTCODES_APART, REGISTERS_APART, SAME_EMPLOYER, SITE_OF_THE_BODY, SITES_OF_THEIR_OWN,
+                     TOWNS_APART, TWO_ESTABLISHMENTS, UNIT_PAGE, UNITS_OF_ONE, WEBSITE_NAMES_THE_OTHER, WEBSITES_APART,
+                     borough_and_place, groups_of, merge_groups, numbers_a_site)
 from .name_bound import NameBound
 from .names import (ANOTHER_INSTITUTION, BODY_WORDS, COUNTRY_ENDS, ESTABLISHMENT_KINDS, GENERIC_WORDS, HALLS,
                     LEGAL_TOKENS, NO_WORD_IN_COMMON, SAME_NAME, SPELLED_OUT, UNIT_HEADS, NameKey, TokenWeights,
                     acronyms, added_words, after_a_dash, ambiguous_initials, establishment_kinds, initials_only, like,
                     list_area, name_key, name_key_uncached, name_keys, name_similarity, place_in_one_name,
-                    same_name_reason, same_words, without_accents)
+                    same_name_reason, same_words, towns_known, without_accents)
 from .places import (AREA_TOWNS, BUILTIN_PLACES, STREET_TYPES, PlaceWords, area_town, country_named,
                      names_a_street, postcode_in, postcode_district, postcode_parts, without_postcode)
 
@@ -163,29 +163,42 @@ def _sites_of_their_own(ra, rb, sa: str, sb: str) -> bool:
     "Himley Parish Council" and "swindonparishcouncil.org.uk" of "Swindon Parish Council", two parish councils
     that share a clerk's office and line, merged at 1.0 on them in a neighbourhood hold-out. A renamed body's old
     and new sites name its old and new names, and one of them holds none of its own: "gplc.org" of "Greater
-    Pittsburgh Literacy Council" (its initials) beside "literacypittsburgh.org" of "Literacy Pittsburgh"."""
-    wa, wb = _name_words(ra.name), _name_words(rb.name)
-    return all(any(len(w) >= 4 and w in site.split(".")[0] for w in mine - theirs)
-               for mine, theirs, site in ((wa, wb, sa), (wb, wa, sb)))
+    Pittsburgh Literacy Council" (its initials) beside "literacypittsburgh.org" of "Literacy Pittsburgh".
+    One name written as the other's words joined has no word of its own ("Wednesfield Food Bank" at
+    wednesfield.foodbank.org.uk / "Wednesfield Foodbank" at wednesfieldfoodbank.org.uk, a review's find)."""
+    ka, kb = name_key(ra.name), name_key(rb.name)
+    wa, wb = frozenset(ka.tokens), frozenset(kb.tokens)
+    return all(any(len(w) >= 4 and w not in other.joined and w in site.split(".")[0] for w in mine - theirs)
+               for mine, theirs, site, other in ((wa, wb, sa, kb), (wb, wa, sb, ka)))
 
 
 def _page_of_added_words(path, deeper, other) -> bool:
     """A web address's path (``_path``) names a word that ``deeper``'s name adds to ``other``'s, or writes it joined
-    with others ("positivepathways")."""
+    with others ("positivepathways"), and no word the two names share: a page named for the whole name is the
+    record's own entry on a host or a directory ("facebook.com/blakenhallcommunitygardenproject",
+    ".../directory/bantock-park-friends-group": a review's finds). A word is not its plural ("groups" of a host's
+    path is no "Group")."""
     named = re.findall(r"[a-z]+", " ".join(path))
-    added = _name_words(deeper.name) - _name_words(other.name)
-    return any(w in added or any(len(a) >= 4 and a in w for a in added) for w in named)
+    mine, theirs = _name_words(deeper.name), _name_words(other.name)
+    added, shared = mine - theirs, mine & theirs
+    if any(w in shared or any(len(s) >= 4 and s in w for s in shared) for w in named):
+        return False
+    return any(w in added or any(len(a) >= 4 and a in w and len(w) - len(a) >= 3 for a in added) for w in named)
 
 
-def _unit_page_alone(ra, rb) -> str | None:
+def _unit_page_alone(ra, rb, door_and_line: bool = False) -> str | None:
     """The web address of the one of two records that gives one, when it is a page (not a home page) named with a
     word its name adds to the other's: "whgrp.co.uk/employment" of "whg Employment & Skills", beside "WHG" with no
     website, merged at 0.92 on the housing group's postcode and switchboard in an employment hold-out. A body's
     own address is its home page; a page named for what a name adds is a unit's, or a project's, of the body."""
     page, other = (ra, rb) if ra.website else (rb, ra)
-    if not _name_words(other.name) < _name_words(page.name):  # (the other's words all its own, and words added:
+    if _domain(page.website) is None or not _name_words(other.name) < _name_words(page.name):  # (the other's words all its own, and words added:
         return None  # not a renamed body's page, "Goscote Family Hub" at ".../family-hubs" beside the council's
-        # "Goscote Children's Centre", nor a name the other writes as initials or cut short, "Groundwork West Mids")
+        # "Goscote Children's Centre", nor a name the other writes as initials or cut short, "Groundwork West Mids";
+        # nor a page of a shared host, a group's on Facebook: ``_domain``)
+    if door_and_line and towns_known(_name_words(page.name) - _name_words(other.name)):
+        return None  # (a branch's page on its national body's site, the branch written short at its own door and
+        # line: "Mind" / "Mind Wolverhampton" at mind.org.uk/wolverhampton, a review's find)
     path = _path(page.website)
     return page.website.strip() if path and not path[-1].startswith("?") and _page_of_added_words(
         path, page, other) else None
@@ -807,13 +820,17 @@ def contact_evidence(ra, rb, switchboards: Mapping[str, int] | None = None,
             # as a grants list's "Ward" column does ("Heath Town" / "Chervil Rise, Wolverhampton", both WV10 0HP, a
             # digital inclusion trial's hub reviewed as two sites)
             # Nor where one address names an area alone, no street, and the other a street (a grants list's "Ward":
-            # "Birchills Leamore" / "Beechdale Centre, Stephenson Avenue", one residents' association, reviewed as on
-            # two streets in a neighbourhood hold-out): its town, if it names one, is read as one below; two areas
-            # with no word in common are two places ("Maidstone, Kent" / "Chelmsford, Essex")
+            # "Birchills Leamore" / "Beechdale Centre, Stephenson Avenue", one residents' association, missed as on
+            # two streets in a neighbourhood hold-out): below; two areas with no word in common are two places
+            # ("Maidstone, Kent" / "Chelmsford, Essex")
             delta -= W.DIFFERENT_ADDRESS
             reasons.append(f"but different addresses {ON_DIFFERENT_STREETS} ({ta} / {tb})")
         elif not one_place and _towns_apart(ra, rb, ta, tb):  # one building's name in two towns ("St Peter's
             reasons.append(f"{TOWNS_APART} ({ta} / {tb})")  # Church Hall, ...": two lunch clubs merged on its words)
+        elif not one_place and _area_only(ta) != _area_only(tb) and not _one_street(wa, wb, typo):
+            # the street may be in the area or elsewhere ("Community Pantry" at "Low Hill" and at "45 Bushbury Lane
+            # Oxley", two pantries, a review's find): for review, unless a postcode or a phone says one place
+            reasons.append(f"{AREA_AND_STREET} ({ta} / {tb})")
         elif not (pa and pb and pa[1] == pb[1]) and _streets_apart(ta, tb, typo):  # (one postcode: one site)
             reasons.append(f"but the addresses share only their town ({ta} / {tb}): {ONE_TOWN_ONLY}")
     elif not one_place and (ta := _written_address(ra, places)) and (
@@ -1358,7 +1375,9 @@ def find_duplicates(records, *, min_score: float = W.DUPLICATE_MIN_SCORE, top_k:
             apart = PAGE_UNDER if under else SITES_OF_THEIR_OWN if sa != sb and _sites_of_their_own(
                 ra, rb, sa, sb) else WEBSITES_APART
             reasons.append(f"{apart} ({ra.website.strip()} / {rb.website.strip()})")
-        elif bool(ra.website) != bool(rb.website) and (page := _unit_page_alone(ra, rb)):
+        elif bool(ra.website) != bool(rb.website) and (page := _unit_page_alone(ra, rb, any(
+                r.startswith("same phone number") for r in contact) and any(
+                r.startswith(("same address", "same postcode")) for r in contact))):
             reasons.append(f"{UNIT_PAGE} ({page})")
         if names_alone < W.DUPLICATE_MIN_SCORE and (parents := ra.part_of & rb.part_of):
             # two parts of one body share its door, line and website: their names alone say whether they are one

@@ -217,6 +217,9 @@ PAGE_UNDER = f"{WEBSITES_APART}, one a page under the other's site"
 #: How it says so when each site is named with a word of its own record's name the other's lacks
 #: (``duplicates._sites_of_their_own``): two bodies at their own sites, not one body's old and new site.
 SITES_OF_THEIR_OWN = f"{WEBSITES_APART}, each named as its own record"
+#: How a pair's reasons say one address names an area alone (a ward, an estate) and the other a street, and no
+#: postcode or phone says one place (``duplicates.contact_evidence``): the street may be in the area or elsewhere.
+AREA_AND_STREET = "but one address names an area alone, the other a street"
 #: How a pair's reasons say the one website of the two is a page named with a word its record's name adds to the
 #: other's (``duplicates._unit_page_alone``): a unit's or a project's page, reviewed at the body's door and line too.
 UNIT_PAGE = "one website, a page named for words one name adds"
@@ -297,6 +300,9 @@ def review_only(pair, names: Mapping[str, str] | None, several=None) -> str | No
         # are bodies of their own (issue 10); the reason above names the two addresses
         return f"the addresses are {ON_DIFFERENT_STREETS}: two sites of one body, or one that moved: review it " \
                "rather than merge"
+    if said.starts(AREA_AND_STREET):
+        return ("one address names an area alone (a ward, an estate) and the other a street, which may be in it or "
+                "elsewhere: review it rather than merge")
     if said.starts(TOWNS_APART):
         return "the addresses name different towns: two bodies, or two sites of one: review it rather than merge"
     if said.starts(NAMED_ELSEWHERE):
@@ -344,7 +350,9 @@ def review_only(pair, names: Mapping[str, str] | None, several=None) -> str | No
     if said.starts(UNIT_PAGE) and not said.starts("same identifier"):
         return ("one record's website is a page named for words its name adds to the other's: a unit's or a project's "
                 "page, so a unit of the body, or the body: review it (merge them, or keep both with part_of)")
-    if names and (number := numbered_unit(names[pair.a], names[pair.b])):
+    if names and not (said.starts("same identifier") and said.starts(_ONE_DOOR_OR_LINE)) and (
+            number := numbered_unit(names[pair.a], names[pair.b])):  # (one registered body at one door or line is
+        # the group written with and without its number: "1st Penn Scout Group" / "Penn Scout Group", a review's)
         return (f"only one name writes {number!r}, a numbered unit's number (a Scout group, a Brigade company): a unit "
                 "of the body, or the body: review it rather than merge")
     if names and (parts := two_parts(names[pair.a], names[pair.b])):
@@ -667,10 +675,17 @@ def _two_kinds(a: str, b: str) -> bool:
 
 
 def _kinds_each(a: str, b: str) -> bool:
-    """Each name has a word naming a kind of body (``_BODY_KINDS``) the other lacks, nor writes misspelt."""
-    ta, tb = set(name_key(a).tokens), set(name_key(b).tokens)
-    return all(any(w in _BODY_KINDS and not like(w, theirs - mine) for w in mine - theirs)
-               for mine, theirs in ((ta, tb), (tb, ta)))
+    """Each name has a word naming a kind of body (``_BODY_KINDS``) the other lacks, nor writes misspelt, and a word
+    of its own besides: "Low Hill Job Club" / "Low Hill Community Association". Not one kind written two ways, a
+    word's two spellings ("Penn Playgroup" / "Penn Play Group") nor a group's two words for what it is ("Tettenhall
+    Wood Residents Association" / "... Residents Group", "Ettingshall Lunch Club" / "... Lunch Group": a review's
+    finds)."""
+    ka, kb = name_key(a), name_key(b)
+    if ka.joined == kb.joined:
+        return False
+    ta, tb = set(ka.tokens), set(kb.tokens)
+    own = [{w for w in mine - theirs if not like(w, theirs - mine)} for mine, theirs in ((ta, tb), (tb, ta))]
+    return all(words & _BODY_KINDS and words - _BODY_KINDS for words in own)
 
 
 #: Words naming a kind of body, by its form or its place in others' ("Council", "Consortium", "Trust", "Forum"), with

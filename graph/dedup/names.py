@@ -1099,7 +1099,7 @@ def _dash_parts(raw: str, last: bool = False) -> tuple[str, tuple[str, ...], tup
     return rest, name_key(raw[:m.start()]).tokens, name_key(rest).tokens
 
 
-def _towns(words) -> bool:
+def towns_known(words) -> bool:
     """Every word a town's, known without the data's addresses (a rule asked of names alone): the built-in places,
     a town's ending, or a UK postcode area's town ("walsall", "dudley": ``places.AREA_TOWNS``)."""
     return all(w in NO_PLACES or w in AREA_TOWNS for w in words)
@@ -1112,14 +1112,14 @@ def _one_body_parts(a: str, b: str) -> tuple[tuple, tuple] | None:
 
 
 #: An ordinal written in figures: a numbered unit's ("1st Tettenhall Scout Group", "14th Walsall Guides").
-_ORDINAL = re.compile(r"\b\d+(?:st|nd|rd|th)\b", re.IGNORECASE)
+_ORDINAL = re.compile(r"\b\d+(?:st|nd|rd|th)\b(?! centur)", re.IGNORECASE)
 
 
 def numbered_unit(a: str, b: str) -> str | None:
     """The ordinal in figures one name writes and the other has not in any form ("1st" of "1st Wolverhampton
     Company, The Boys' Brigade" beside "The Boys' Brigade", merged at 0.80 on the names in a uniformed youth
     hold-out): a numbered unit of a body, not the body. Not "1st Choice Care" / "First Choice Care", one word
-    written two ways."""
+    written two ways, nor a century ("21st Century Learning Trust")."""
     for x, y in ((a, b), (b, a)):
         for number in _ORDINAL.findall(x) if any(map(str.isdigit, x)) else ():
             if not set(name_key(number).tokens) <= set(name_key(y).tokens):
@@ -1141,7 +1141,7 @@ def two_parts(a: str, b: str) -> str | None:
     own_a, own_b = set(pa[2]) - set(pa[1]), set(pb[2]) - set(pb[1])  # (the body's town in both parts is the body's:
     # "Dudley College of Technology - Dudley Advance" / "... - Dudley Evolve", two campuses merged at 0.99 on the
     # college's number and line in a skills hold-out)
-    if (town := own_a & own_b) and _towns(town):
+    if (town := own_a & own_b) and towns_known(town):
         own_a, own_b = own_a - town, own_b - town
     if not (own_a and own_b) or own_a & own_b:
         return None
@@ -1311,7 +1311,7 @@ def council_part(a: str, b: str) -> str | None:
     for x, y in ((ka, kb), (kb, ka)):
         if x[-1:] == ("council",) and "council" in y[:-1] and y[-1] != "council":
             after = y[y.index("council") + 1:]
-            if (set(after) - set(x)) and not _towns(after):
+            if (set(after) - set(x)) and not towns_known(after):
                 return " ".join(after).title()  # (a town after it is a branch's: "Refugee Council Wolverhampton")
     return None
 
@@ -2169,7 +2169,8 @@ def name_similarity(a: NameKey, b: NameKey, weight, ambiguous=frozenset(), place
         # lifted to a merge
         score, reason = _name_overlap(a, b, weight, ambiguous, places)
         return min(score, ESTABLISHMENT_CAP), f"{reason}, but {kinds}, on one site or not"
-    if (a.tokens[-1] in _ADDED_LAST or b.tokens[-1] in _ADDED_LAST) and (  # (a fast path: most names end otherwise)
+    if (a.tokens[-1:] and a.tokens[-1] in _ADDED_LAST or b.tokens[-1:] and b.tokens[-1] in _ADDED_LAST) and (
+            # (a fast path: most names end otherwise; a name of no word, "---", ends in none: a review's crash)
             hall := building_after(a, b, places) or building_after(b, a, places)):
         score, reason = _name_overlap(a, b, weight, ambiguous, places)
         return score, f"{reason}, but only one adds {hall!r}, a building or group of the other's{AFTER_A_DASH}"
@@ -2405,9 +2406,10 @@ def initials_apart(a: NameKey, b: NameKey) -> bool:
     """Each name writes in capitals initials the other has not ("Wolverhampton IDVA Service" / "Wolverhampton ISVA
     Service", domestic and sexual violence advisers, reviewed as one name misspelt in a women's services hold-out):
     initials are not misspelt words, and a letter changed they name other words. Initials of one more or one less
-    word are a body renamed as often ("BTCV" / "TCV", The Conservation Volunteers)."""
+    word are a body renamed as often ("BTCV" / "TCV", The Conservation Volunteers), and the same letters in another
+    order one misspelt ("CAHMS" for "CAMHS", a review's find)."""
     return bool(a.capitals and b.capitals) and any(
-        len(x) == len(y) for x in a.capitals - b.capitals for y in b.capitals - a.capitals)
+        len(x) == len(y) and sorted(x) != sorted(y) for x in a.capitals - b.capitals for y in b.capitals - a.capitals)
 
 
 #: A hall's name's words (``HALLS`` and the words before them): "Kates Hill Community Centre" is the venue of "Art for
