@@ -4249,3 +4249,16 @@ def test_a_passed_over_cell_kept_in_the_note_after_its_days_is_a_sentence_of_its
     assert result.exit_code == 0, result.stderr
     notes = {n.name: n.props.get("note") for n in load_dataset(tmp_path / "data").nodes}
     assert notes == {"12th Walsall Scouts": "Tue. Provider: Scouts.", "Bilston Youth Club": "Mon-Thu. Provider: Scouts."}
+
+
+def test_a_column_named_for_charity_company_and_ods_codes_reads_each_cell_by_its_form(lcg, tmp_path):
+    """A hospice hold-out's "Charity / Co / ODS code" column was refused (its bare numbers "say no register, among
+    cells that name theirs"): "code" is the ODS's word for its numbers, and the column names its three registers."""
+    result = _import_list(lcg, tmp_path, "Service,Charity / Co / ODS code\nCompton Care,512387\n"
+                          "Black Country Doulas CIO,Co. 11234567\nRWT Palliative Care Team,ODS RL4\n"
+                          "Penn Manor Medical Centre,M92007\n",
+                          "{Service: Label, Charity / Co / ODS code: identifiers}")
+    assert result.exit_code == 0, result.stderr
+    ids = {n.name: list(n.props.get("identifiers")) for n in load_dataset(tmp_path / "data").nodes}
+    assert ids == {"Compton Care": ["GB-CHC-512387"], "Black Country Doulas CIO": ["GB-COH-11234567"],
+                   "RWT Palliative Care Team": ["GB-NHS-RL4"], "Penn Manor Medical Centre": ["GB-NHS-M92007"]}, ids

@@ -267,6 +267,9 @@ def register_of(column: str) -> tuple[str, ...]:
     tail = " ".join(w for w in re.findall(r"[a-z]+|#", parts[-1]) if w in _NUMBER_WORDS) if parts else ""
     if tail:  # "Charity / company no.": the last part's number word is the others' too
         found = [f or _register_of_part(f"{p} {tail}") for p, f in zip(parts, found)]
+        if found[-1] and tail in _KEY_WORDS:  # "Charity / Co / ODS code" (a hospice hold-out's): "code" is the
+            # ODS's word for its own numbers, a ledger's key word for a charity's, so the others' are their numbers
+            found = [f or _register_of_part(f"{p} number") for p, f in zip(parts, found)]
     if not (found and all(found)) and (m := _REMARK_AFTER.fullmatch(column)):
         return register_of(m.group(1))  # "Charity no. (if any)": a remark on the column, no part of its name
     return tuple(f for f in found if f) if found and all(found) else ()
