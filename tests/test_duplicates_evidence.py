@@ -3661,3 +3661,19 @@ def test_a_name_of_no_word_beside_a_record_at_its_door_is_no_crash():
     assert isinstance(_plan(_org("a", "---", postcode="WV14 0DR", phone="07700 900111"),
                             _org("b", "Bilston Kitchen", postcode="WV14 0DR", phone="07700 900111",
                                  website="https://x.org/kitchen")), list)
+
+
+def test_a_project_of_a_charity_beside_a_body_registered_under_another_number_is_reviewed():
+    """A fostering hold-out merged "Wolverhampton Young Carers" (a project run by "Carers Support Centre
+    Wolverhampton", charity 1108877) with "Young Carers Wolverhampton Trust" (charity 1030303) at 0.96 on their words:
+    a project of one charity is no body registered as another. One name written twice is one body, a network's member
+    with a number of its own ("Walsall Foodbank" of the Trussell Trust)."""
+    parent = _org("p", "Carers Support Centre Wolverhampton", identifiers=("GB-CHC-1108877",), postcode="WV1 1QA")
+    plan = _plan(parent, _org("a", "Wolverhampton Young Carers", part_of=frozenset({"p"})),
+                 _org("b", "Young Carers Wolverhampton Trust", identifiers=("GB-CHC-1030303",)), *_FILLERS)
+    found = [p for p in plan if {p.pair.a, p.pair.b} == {"a", "b"}]
+    assert [p.action for p in found] == ["review"] and "registered under another number" in found[0].notes[-1], plan
+    network = _org("t", "The Trussell Trust", identifiers=("GB-CHC-1110522",))
+    plan = _plan(network, _org("a", "Walsall Foodbank", part_of=frozenset({"t"}), postcode="WS1 2AA"),
+                 _org("b", "Walsall Foodbank", identifiers=("GB-CHC-1160214",), address="Walsall"), *_FILLERS)
+    assert [p.action for p in plan if {p.pair.a, p.pair.b} == {"a", "b"}] == ["merge"], plan

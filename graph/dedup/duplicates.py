@@ -27,9 +27,10 @@ from ..forked import core_free, split_map
 from ..gc_pause import paused_gc
 from ..identifiers import registry_id
 from .groups import (AREA_AND_STREET, AREAS_APART, AT_ONE_VENUE, NAMED_ELSEWHERE, ON_DIFFERENT_STREETS, ONE_TOWN_ONLY,
-                     PAGE_UNDER, POSTCODES_APART, REGISTERS_APART, SAME_EMPLOYER, SITE_OF_THE_BODY, SITES_OF_THEIR_OWN,
-                     TOWNS_APART, TWO_ESTABLISHMENTS, UNIT_PAGE, UNITS_OF_ONE, WEBSITE_NAMES_THE_OTHER, WEBSITES_APART,
-                     borough_and_place, groups_of, merge_groups, numbers_a_site)
+                     PAGE_UNDER, PARENT_REGISTERED_APART, POSTCODES_APART, REGISTERS_APART, SAME_EMPLOYER,
+                     SITE_OF_THE_BODY, SITES_OF_THEIR_OWN, TOWNS_APART, TWO_ESTABLISHMENTS, UNIT_PAGE, UNITS_OF_ONE,
+                     WEBSITE_NAMES_THE_OTHER, WEBSITES_APART, borough_and_place, groups_of, merge_groups,
+                     numbers_a_site)
 from .name_bound import NameBound
 from .names import (ANOTHER_INSTITUTION, BODY_WORDS, COUNTRY_ENDS, ESTABLISHMENT_KINDS, GENERIC_WORDS, HALLS,
                     LEGAL_TOKENS, NO_WORD_IN_COMMON, SAME_NAME, SPELLED_OUT, UNIT_HEADS, NameKey, TokenWeights,
@@ -202,6 +203,18 @@ def _unit_page_alone(ra, rb, door_and_line: bool = False) -> str | None:
     path = _path(page.website)
     return page.website.strip() if path and not path[-1].startswith("?") and _page_of_added_words(
         path, page, other) else None
+
+
+def _parent_registered_apart(ra, rb, by_id) -> str | None:
+    """The name of the body the record without a registered number is part of, when that body's numbers clash with
+    the other record's (``identifier_clash``): "Wolverhampton Young Carers", run by "Carers Support Centre
+    Wolverhampton" (charity 1108877), beside "Young Carers Wolverhampton Trust" (charity 1030303), merged at 0.96
+    on their words in a fostering hold-out. A project of one charity is no body registered as another."""
+    unit, other = (rb, ra) if ra.identifiers else (ra, rb)
+    for parent in sorted(unit.part_of):
+        if (body := by_id.get(parent)) is not None and identifier_clash(body, other):
+            return body.name
+    return None
 
 
 def identifier_clash(ra, rb) -> set[str]:
@@ -1395,6 +1408,10 @@ def find_duplicates(records, *, min_score: float = W.DUPLICATE_MIN_SCORE, top_k:
             reasons.append(f"but different {', '.join(sorted(clash))} numbers")
         elif not same_ids and (apart := registers_apart(ra, rb)):
             reasons.append(f"{REGISTERS_APART} ({' / '.join(apart)})")
+        elif bool(ra.identifiers) != bool(rb.identifiers) and not reason.startswith("same name") and (
+                parent := _parent_registered_apart(ra, rb, by_id)):  # (one name written twice is one body: a
+            # network's member, "Walsall Foodbank" of the Trussell Trust, is a charity of its own)
+            reasons.append(f"{PARENT_REGISTERED_APART} ({parent})")
         if ra.address and rb.address and not same_ids and _abroad(ra.address, rb.address):  # a body and its
             score = min(score, W.CONFLICTING_IDENTIFIER)  # namesake abroad, whatever the names and websites say
         score = round(score, 3)  # the score said is the score decided: a pair shown at 0.8 is listed at 0.8 (a

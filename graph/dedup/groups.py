@@ -217,6 +217,9 @@ PAGE_UNDER = f"{WEBSITES_APART}, one a page under the other's site"
 #: How it says so when each site is named with a word of its own record's name the other's lacks
 #: (``duplicates._sites_of_their_own``): two bodies at their own sites, not one body's old and new site.
 SITES_OF_THEIR_OWN = f"{WEBSITES_APART}, each named as its own record"
+#: How a pair's reasons say the record with no registered number is part of a body registered under another number
+#: than the other record's (``duplicates._parent_registered_apart``): a project of one charity, and another body.
+PARENT_REGISTERED_APART = "but it is part of a body registered under another number"
 #: How a pair's reasons say one address names an area alone (a ward, an estate) and the other a street, and no
 #: postcode or phone says one place (``duplicates.contact_evidence``): the street may be in the area or elsewhere.
 AREA_AND_STREET = "but one address names an area alone, the other a street"
@@ -300,6 +303,10 @@ def review_only(pair, names: Mapping[str, str] | None, several=None) -> str | No
         # are bodies of their own (issue 10); the reason above names the two addresses
         return f"the addresses are {ON_DIFFERENT_STREETS}: two sites of one body, or one that moved: review it " \
                "rather than merge"
+    if said.starts(PARENT_REGISTERED_APART):
+        return ("one record is part of a body registered under another number than the other's: a project of one "
+                "charity beside another body of its words, or the project grown into a body of its own: review it "
+                "rather than merge")
     if said.starts(AREA_AND_STREET):
         return ("one address names an area alone (a ward, an estate) and the other a street, which may be in it or "
                 "elsewhere: review it rather than merge")
