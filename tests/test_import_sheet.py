@@ -3117,9 +3117,22 @@ def test_an_ofsted_early_years_number_is_kept_in_the_note_with_one_warning_namin
         "St Mary's CE Primary Nursery": (("GB-URN-104367",), None),
         "Kids Planet Bilston": (None, "URN: ey561234.")}, orgs
     said = [line for line in result.stderr.splitlines() if line.startswith("warning:")]
-    assert said == ["warning: list.csv:2 (and 1 more row): column 'URN': 2 Ofsted early years numbers ('EY301245', "
-                    "'ey561234'; rows 2, 4): Ofsted's register's, not a school's URN (GB-URN is the DfE's), and no "
-                    "org-id register holds them: kept in the note, not in the identifiers"], said
+    assert said == ["warning: list.csv:2 (and 1 more row): column 'URN': 2 Ofsted early years or social care numbers "
+                    "('EY301245', 'ey561234'; rows 2, 4): Ofsted's register's, not a school's URN (GB-URN is the DfE's), "
+                    "and no org-id register holds them: kept in the note, not in the identifiers"], said
+
+
+def test_an_ofsted_social_care_number_in_an_ofsted_urn_column_is_kept_in_the_note(lcg, tmp_path):
+    """A fostering hold-out's "Ofsted URN" column of children's homes' and fostering agencies' numbers ("SC055511")
+    was refused as fitting no register: Ofsted's social care register's, kept in the note as its early years
+    numbers are; a school's URN beside them is still its org-id. Elsewhere "SC" and 6 digits is a Scottish charity's."""
+    text = "Provider,Ofsted URN\nMeadowbank Lodge,SC055511\nOakfield College,104367\n"
+    result = _import_list(lcg, tmp_path, text, "{Provider: Label, Ofsted URN: Ofsted URN}")
+    assert result.exit_code == 0, result.output
+    orgs = {n.name: n.props for n in load_dataset(tmp_path / "data").nodes}
+    assert {name: (p.get("identifiers"), p.get("note")) for name, p in orgs.items()} == {
+        "Meadowbank Lodge": (None, "Ofsted URN: SC055511."), "Oakfield College": (("GB-URN-104367",), None)}, orgs
+    assert "an Ofsted early years or social care number ('SC055511'" in result.stderr, result.stderr
 
 
 @pytest.mark.parametrize("column", ["Registered person", "Registered provider"])

@@ -13,7 +13,7 @@ import re
 
 from ..identifiers import MPR, is_org_id, registry_id, society_number
 
-__all__ = ["BLANK_WORDS", "CQC_ID", "NHS_SHAPE", "OFSTED_EY", "ODS_SHAPE", "SHPE_SHAPE", "ORG_ID_EXAMPLE",
+__all__ = ["BLANK_WORDS", "CQC_ID", "NHS_SHAPE", "OFSTED_NUMBER", "ODS_SHAPE", "SHPE_SHAPE", "ORG_ID_EXAMPLE",
            "charity_or_company", "charity_shaped", "clean_org_id", "is_blank", "is_placeholder", "lost_zero",
            "register_ids", "register_number", "said_org_id"]
 
@@ -193,16 +193,18 @@ def charity_or_company(text: str, registers: tuple[str, ...]) -> tuple[str, ...]
 SHPE_SHAPE = re.compile(r"LH?\d{4}")
 
 
-#: An Ofsted early years register number ("EY301245"): the childcare provider's, which Ofsted lists in a "URN"
-#: column beside schools' URNs. It is no DfE URN (GB-URN is Get Information about Schools', digits alone), and
-#: org-id.guide has no register of Ofsted's: an import keeps it where a reader sees it (the note), not as an org-id,
-#: where GB-URN-EY301245 would name a school that is not one.
-OFSTED_EY = re.compile(r"EY\d{6}", re.IGNORECASE)
+#: An Ofsted register number of its own: an early years provider's ("EY301245") or a children's social care
+#: provider's, a children's home or a fostering agency ("SC055511", a fostering hold-out's column of them refused),
+#: which Ofsted lists in a "URN" column beside schools' URNs. It is no DfE URN (GB-URN is Get Information about
+#: Schools', digits alone), and org-id.guide has no register of Ofsted's: an import keeps it where a reader sees it
+#: (the note), not as an org-id, where GB-URN-EY301245 would name a school that is not one. (In a URN column only:
+#: elsewhere "SC" and 6 digits is a Scottish charity's number, ``charity_shaped``.)
+OFSTED_NUMBER = re.compile(r"(?:EY|SC)\d{6}", re.IGNORECASE)
 
 
 #: Registers whose org-id is its prefix and the number as written: (the field, how a problem names it, the
 #: number's shape, the prefix). A school's Unique Reference Number (Get Information about Schools: digits; Ofsted's
-#: early years numbers, "EY" and 6 digits, are another register's: ``OFSTED_EY``), a UK learning provider's UKPRN,
+#: early years and social care numbers, "EY" or "SC" and 6 digits, are another register's: ``OFSTED_NUMBER``), a UK learning provider's UKPRN,
 #: an NHS body's code in the Organisation Data Service (RL4, M92011, 5MX), and the IRS's employer identification
 #: number, written
 #: "25-1000101" as often as "251000101": one number (``registry_id``).

@@ -58,7 +58,7 @@ from typing import Any, Callable
 from .. import schema
 from ..errors import LcgError, UnreadableInput
 from ..identifiers import BARE_WEB_ADDRESS, amount_value, currency_sign, totals_row
-from .org_ids import BLANK_WORDS, ODS_SHAPE, OFSTED_EY, is_blank, is_placeholder
+from .org_ids import BLANK_WORDS, ODS_SHAPE, OFSTED_NUMBER, is_blank, is_placeholder
 from .text_encoding import csv_text
 from .yaml_out import FolderIndex, elsewhere, norm_name, slug, write_import, written_name
 
@@ -313,9 +313,9 @@ _REGISTER_SHAPES = {"charityNumber": "digits, SC012345 or NIC100012, a registere
 #: since the user meant a postcode there and `lcg duplicates` reads no place from a part of one.
 _POSTCODE_PART = re.compile(r"[A-Z]{1,2}[0-9][0-9A-Z]?(?:\s*[0-9][A-Z]?)?", re.IGNORECASE)
 #: A column named "URN" alone may be any list's record number: offered "school urn" when its values look like a
-#: school's (5 to 7 digits) or Ofsted's (EY and 6: Ofsted's lists write both in one "URN" column, the EY numbers
-#: kept in the note once mapped: ``OFSTED_EY``), never read so unasked.
-_URN_VALUE = re.compile(r"(?:EY)?\d{5,7}", re.IGNORECASE)
+#: school's (5 to 7 digits) or Ofsted's (EY or SC and 6: Ofsted's lists write them in one "URN" column, its own
+#: numbers kept in the note once mapped: ``OFSTED_NUMBER``), never read so unasked.
+_URN_VALUE = re.compile(r"(?:EY|SC)?\d{5,7}", re.IGNORECASE)
 
 
 class SheetProblems(LcgError):
@@ -571,7 +571,7 @@ class _Reader:
         #: (sheet, column) -> (row, cell) of the postcode cells that give only a district or sector ("B68", "B63 3":
         #: ``_POSTCODE_PART``), kept as written and said (``_warnings``)
         self.postcode_parts: dict[tuple[str, str], list[tuple[int, str]]] = {}
-        #: (sheet, URN column) -> (row, cell) of Ofsted's early years numbers there ("EY301245": ``OFSTED_EY``), kept
+        #: (sheet, URN column) -> (row, cell) of Ofsted's own numbers there ("EY301245", "SC055511": ``OFSTED_NUMBER``), kept
         #: in the note, not as org-ids (``_register_cells``)
         self.ofsted_numbers: dict[tuple[str, str], list[tuple[int, str]]] = {}
         #: (sheet, register column) -> [its place in ``problems``, (row, what, cell)...] of numbers no register of
@@ -1853,7 +1853,7 @@ def _warnings(reader: _Reader) -> list[str]:
     for (sheet, column), cells in reader.ofsted_numbers.items():
         rows = sorted({n for n, _ in cells})
         out.append(f"{_rows_at(sheet, rows[0], len(rows))}: column {column!r}: "
-                   f"{'an Ofsted early years number' if len(rows) == 1 else f'{len(rows)} Ofsted early years numbers'}"
+                   f"{'an Ofsted early years or social care number' if len(rows) == 1 else f'{len(rows)} Ofsted early years or social care numbers'}"
                    f" ({', '.join(repr(t) for _, t in cells[:3])}{' ...' if len(cells) > 3 else ''}; "
                    f"{_rows_said(rows)}): Ofsted's register's, not a school's URN (GB-URN is the DfE's), and no "
                    "org-id register holds "
@@ -2692,7 +2692,7 @@ def _register_cells(reader: _Reader, sheet: str, n: int, entry: dict, columns: d
         if is_placeholder(text):
             reader.blanks.setdefault((sheet, head[col]), []).append((n, text))
             continue
-        if "urn" in register_of(col) and OFSTED_EY.fullmatch(text.replace(" ", "")):  # no school's, no org-id
+        if "urn" in register_of(col) and OFSTED_NUMBER.fullmatch(text.replace(" ", "")):  # no school's, no org-id
             reader.ofsted_numbers.setdefault((sheet, head[col]), []).append((n, text))
             _add_to_note(entry, f"{head[col]}: {text}.")
             columns.setdefault("note", head[col])
