@@ -187,17 +187,21 @@ def _page_of_added_words(path, deeper, other) -> bool:
     return any(w in added or any(len(a) >= 4 and a in w and len(w) - len(a) >= 3 for a in added) for w in named)
 
 
-def _unit_page_alone(ra, rb, door_and_line: bool = False) -> str | None:
+def _unit_page_alone(ra, rb, contact=()) -> str | None:
     """The web address of the one of two records that gives one, when it is a page (not a home page) named with a
     word its name adds to the other's: "whgrp.co.uk/employment" of "whg Employment & Skills", beside "WHG" with no
     website, merged at 0.92 on the housing group's postcode and switchboard in an employment hold-out. A body's
-    own address is its home page; a page named for what a name adds is a unit's, or a project's, of the body."""
+    own address is its home page; a page named for what a name adds is a unit's, or a project's, of the body.
+    ``contact``: the pair's reasons from their addresses and phones (``contact_evidence``)."""
     page, other = (ra, rb) if ra.website else (rb, ra)
-    if _domain(page.website) is None or not _name_words(other.name) < _name_words(page.name):  # (the other's words all its own, and words added:
+    if not _name_words(other.name) < _name_words(page.name) or _domain(page.website) is None:
+        # (the other's words all its own, and words added:
         return None  # not a renamed body's page, "Goscote Family Hub" at ".../family-hubs" beside the council's
         # "Goscote Children's Centre", nor a name the other writes as initials or cut short, "Groundwork West Mids";
         # nor a page of a shared host, a group's on Facebook: ``_domain``)
-    if door_and_line and towns_known(_name_words(page.name) - _name_words(other.name)):
+    if towns_known(_name_words(page.name) - _name_words(other.name)) and any(
+            r.startswith("same phone number") for r in contact) and any(
+            r.startswith(("same address", "same postcode")) for r in contact):
         return None  # (a branch's page on its national body's site, the branch written short at its own door and
         # line: "Mind" / "Mind Wolverhampton" at mind.org.uk/wolverhampton, a review's find)
     path = _path(page.website)
@@ -446,6 +450,7 @@ def _a_locality(words: list[str]) -> bool:
         any(c.isdigit() for c in w) or w in STREET_TYPES or w in _BUILDING_WORDS for w in words)
 
 
+@lru_cache(maxsize=1 << 16)
 def _area_only(text: str) -> bool:
     """An address of one part that names a place alone, no street, number or building ("Birchills Leamore", "Soho &
     Victoria", a grants list's wards; "Wolverhampton")."""
@@ -1388,9 +1393,7 @@ def find_duplicates(records, *, min_score: float = W.DUPLICATE_MIN_SCORE, top_k:
             apart = PAGE_UNDER if under else SITES_OF_THEIR_OWN if sa != sb and _sites_of_their_own(
                 ra, rb, sa, sb) else WEBSITES_APART
             reasons.append(f"{apart} ({ra.website.strip()} / {rb.website.strip()})")
-        elif bool(ra.website) != bool(rb.website) and (page := _unit_page_alone(ra, rb, any(
-                r.startswith("same phone number") for r in contact) and any(
-                r.startswith(("same address", "same postcode")) for r in contact))):
+        elif bool(ra.website) != bool(rb.website) and (page := _unit_page_alone(ra, rb, contact)):
             reasons.append(f"{UNIT_PAGE} ({page})")
         if names_alone < W.DUPLICATE_MIN_SCORE and (parents := ra.part_of & rb.part_of):
             # two parts of one body share its door, line and website: their names alone say whether they are one
