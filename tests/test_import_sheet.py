@@ -3118,8 +3118,8 @@ def test_an_ofsted_early_years_number_is_kept_in_the_note_with_one_warning_namin
         "Kids Planet Bilston": (None, "URN: ey561234.")}, orgs
     said = [line for line in result.stderr.splitlines() if line.startswith("warning:")]
     assert said == ["warning: list.csv:2 (and 1 more row): column 'URN': 2 Ofsted early years or social care numbers "
-                    "('EY301245', 'ey561234'; rows 2, 4): Ofsted's register's, not a school's URN (GB-URN is the DfE's), "
-                    "and no org-id register holds them: kept in the note, not in the identifiers"], said
+                    "('EY301245', 'ey561234'; rows 2, 4): Ofsted's register's, not a school's URN (GB-URN is the "
+                    "DfE's), and no org-id register holds them: kept in the note, not in the identifiers"], said
 
 
 def test_an_ofsted_social_care_number_in_an_ofsted_urn_column_is_kept_in_the_note(lcg, tmp_path):
@@ -4261,7 +4261,8 @@ def test_a_passed_over_cell_kept_in_the_note_after_its_days_is_a_sentence_of_its
                           "Bilston Youth Club,Scouts,Mon-Thu.\n", "{Club: Label, Provider: part_of, Days: note}")
     assert result.exit_code == 0, result.stderr
     notes = {n.name: n.props.get("note") for n in load_dataset(tmp_path / "data").nodes}
-    assert notes == {"12th Walsall Scouts": "Tue. Provider: Scouts.", "Bilston Youth Club": "Mon-Thu. Provider: Scouts."}
+    assert notes == {"12th Walsall Scouts": "Tue. Provider: Scouts.",
+                     "Bilston Youth Club": "Mon-Thu. Provider: Scouts."}
 
 
 def test_a_column_named_for_charity_company_and_ods_codes_reads_each_cell_by_its_form(lcg, tmp_path):

@@ -830,7 +830,8 @@ def contact_evidence(ra, rb, switchboards: Mapping[str, int] | None = None,
             where = "on one street" if street else ON_DIFFERENT_STREETS
             reasons.append(f"but different addresses {where} ({ra.address.strip()} / {rb.address.strip()})")
     elif (wa := _address_words(ta := _written_address(ra))) and (wb := _address_words(tb := _written_address(rb))):
-        if not _one_street(wa, wb, typo) and not (pa and pb and pa[1] == pb[1] and " " in pa[1]) and _area_only(ta) == _area_only(tb):
+        if not _one_street(wa, wb, typo) and not (pa and pb and pa[1] == pb[1] and " " in pa[1]) and (
+                _area_only(ta) == _area_only(tb)):
             # not both read as a number and a street, two addresses with no word in common (street nor town) are
             # two places: "145 W. 53rd St., New York" / "3rd St. Promenade, Santa Monica"; an address a company's
             # name runs on with counts too ("Bupa Care Homes Ltd, 12 High St, Maidstone" / "..., Chelmsford").

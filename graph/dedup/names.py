@@ -169,7 +169,8 @@ NAME_PHRASES = (("church of england", "ce"), ("c of e", "ce"), ("roman catholic"
                 ("duke of edinburgh award", "dofe"), ("d of e", "dofe"),
                 # and Black and minoritised women's services by the initials they are written with too ("Kiran BME
                 # Women's Service" / "Kiran Black & Minoritised Women's Service", a women's services hold-out's)
-                ("black and minority ethnic", "bme"), ("black and minoritised", "bme"), ("black minority ethnic", "bme"),
+                ("black and minority ethnic", "bme"), ("black and minoritised", "bme"),
+                ("black minority ethnic", "bme"),
                 # and a council's service for young people leaving its care, by either of its names ("Walsall Leaving
                 # Care Team" / "Walsall Care Leavers Team": a fostering hold-out's four pairs reviewed on one phone)
                 ("care leavers", "leaving care"))

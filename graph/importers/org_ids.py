@@ -204,7 +204,8 @@ OFSTED_NUMBER = re.compile(r"(?:EY|SC)\d{6}", re.IGNORECASE)
 
 #: Registers whose org-id is its prefix and the number as written: (the field, how a problem names it, the
 #: number's shape, the prefix). A school's Unique Reference Number (Get Information about Schools: digits; Ofsted's
-#: early years and social care numbers, "EY" or "SC" and 6 digits, are another register's: ``OFSTED_NUMBER``), a UK learning provider's UKPRN,
+#: early years and social care numbers, "EY" or "SC" and 6 digits, are another register's: ``OFSTED_NUMBER``), a UK
+#: learning provider's UKPRN,
 #: an NHS body's code in the Organisation Data Service (RL4, M92011, 5MX), and the IRS's employer identification
 #: number, written
 #: "25-1000101" as often as "251000101": one number (``registry_id``).

@@ -571,7 +571,8 @@ class _Reader:
         #: (sheet, column) -> (row, cell) of the postcode cells that give only a district or sector ("B68", "B63 3":
         #: ``_POSTCODE_PART``), kept as written and said (``_warnings``)
         self.postcode_parts: dict[tuple[str, str], list[tuple[int, str]]] = {}
-        #: (sheet, URN column) -> (row, cell) of Ofsted's own numbers there ("EY301245", "SC055511": ``OFSTED_NUMBER``), kept
+        #: (sheet, URN column) -> (row, cell) of Ofsted's own numbers there ("EY301245", "SC055511":
+        #: ``OFSTED_NUMBER``), kept
         #: in the note, not as org-ids (``_register_cells``)
         self.ofsted_numbers: dict[tuple[str, str], list[tuple[int, str]]] = {}
         #: (sheet, register column) -> [its place in ``problems``, (row, what, cell)...] of numbers no register of
@@ -1853,7 +1854,8 @@ def _warnings(reader: _Reader) -> list[str]:
     for (sheet, column), cells in reader.ofsted_numbers.items():
         rows = sorted({n for n, _ in cells})
         out.append(f"{_rows_at(sheet, rows[0], len(rows))}: column {column!r}: "
-                   f"{'an Ofsted early years or social care number' if len(rows) == 1 else f'{len(rows)} Ofsted early years or social care numbers'}"
+                   f"{'an' if len(rows) == 1 else len(rows)} Ofsted early years or social care "
+                   f"{'number' if len(rows) == 1 else 'numbers'}"
                    f" ({', '.join(repr(t) for _, t in cells[:3])}{' ...' if len(cells) > 3 else ''}; "
                    f"{_rows_said(rows)}): Ofsted's register's, not a school's URN (GB-URN is the DfE's), and no "
                    "org-id register holds "
