@@ -3204,6 +3204,7 @@ def test_a_provider_of_the_row_s_own_name_is_no_tie(lcg, tmp_path):
     text = ("Provider name,Registered person,Postcode\n"
             "Little Acorns Day Nursery Ltd,Little Acorns Day Nursery Ltd,WV4 4AA\n"
             "Little Acorns Day Nursery,Little Acorns Day Nursery Ltd,WV4 4AA\n"
+            "Foster Wise,Fosterwise Ltd,WV1 4HB\n"  # (its name written with a space: a fostering hold-out's)
             "Busy Bees Wolverhampton,Busy Bees Nurseries Limited,WV3 9PH\n")
     result = _import_list(lcg, tmp_path, text, "{Provider name: Label, Registered person: part_of, Postcode: postcode}")
     assert result.exit_code == 0, result.output

@@ -1625,6 +1625,8 @@ def _runs_itself(ref: str, name: str, address=None) -> bool:
     ("Walsall Council" running "Walsall Arts Centre") is no such name."""
     from ..dedup.names import name_key
 
+    if _names_itself(ref, name):
+        return True
     mine, theirs = name_key(name).tokens, name_key(ref).tokens
     town = set(re.findall(r"[^\W\d_]+", str(address or "").casefold()))
     added = theirs[len(mine):]
@@ -1700,11 +1702,12 @@ def _one_common_word(ref: str) -> bool:
 def _names_itself(ref: str, name: str) -> bool:
     """Whether a provider cell names the row's own body: its name once legal forms and case are ignored (an Ofsted
     list's nursery "Little Acorns Day Nursery" run by "Little Acorns Day Nursery Ltd", its registered person: a
-    trial's row was made part of its own twin, which `lcg duplicates` then never offered)."""
+    trial's row was made part of its own twin, which `lcg duplicates` then never offered), or once its spaces are
+    ignored too ("Foster Wise" run by "Fosterwise Ltd", a fostering hold-out's)."""
     from ..dedup.names import name_key
 
-    mine = name_key(name).tokens
-    return bool(mine) and name_key(ref).tokens == mine
+    mine, theirs = name_key(name), name_key(ref)
+    return bool(mine.tokens) and (theirs.tokens == mine.tokens or theirs.joined == mine.joined)
 
 
 def _sheet_labels(found: list[tuple[Path, str]]) -> dict[tuple[Path, str], str]:
