@@ -675,10 +675,14 @@ def _two_kinds(a: str, b: str) -> bool:
     """Each name has a word the other lacks, nor writes misspelt, one of them a kind of body's ("Council" /
     "Consortium" after "Wolverhampton Voluntary Sector"); not "Second Street Grill" / "... Grille", one restaurant's
     two spellings, nor "Viva" / "Viva Home Based", a site's two names (two phones at one door are common for one)."""
-    ta, tb = set(name_key(a).tokens), set(name_key(b).tokens)
-    own_a = {w for w in ta - tb if not like(w, tb - ta)}
-    own_b = {w for w in tb - ta if not like(w, ta - tb)}
+    own_a, own_b = _own_words(name_key(a), name_key(b))
     return bool(own_a and own_b) and bool((own_a | own_b) & _BODY_KINDS)
+
+
+def _own_words(ka, kb) -> tuple[set[str], set[str]]:
+    """The words each of two names' keys has that the other lacks, nor writes misspelt (``names.like``)."""
+    ta, tb = set(ka.tokens), set(kb.tokens)
+    return {w for w in ta - tb if not like(w, tb - ta)}, {w for w in tb - ta if not like(w, ta - tb)}
 
 
 def _kinds_each(a: str, b: str) -> bool:
@@ -688,11 +692,7 @@ def _kinds_each(a: str, b: str) -> bool:
     Wood Residents Association" / "... Residents Group", "Ettingshall Lunch Club" / "... Lunch Group": a review's
     finds)."""
     ka, kb = name_key(a), name_key(b)
-    if ka.joined == kb.joined:
-        return False
-    ta, tb = set(ka.tokens), set(kb.tokens)
-    own = [{w for w in mine - theirs if not like(w, theirs - mine)} for mine, theirs in ((ta, tb), (tb, ta))]
-    return all(words & _BODY_KINDS and words - _BODY_KINDS for words in own)
+    return ka.joined != kb.joined and all(words & _BODY_KINDS and words - _BODY_KINDS for words in _own_words(ka, kb))
 
 
 #: Words naming a kind of body, by its form or its place in others' ("Council", "Consortium", "Trust", "Forum"), with
