@@ -101,11 +101,15 @@ _SAYS_CHARITY = frozenset("charity charities cc scottish oscr cio scio".split())
 #: The shapes of NHS ODS codes as lists hold them (the NHS Data Dictionary's): a GP practice's, a branch's or a
 #: primary care network's, a letter and 5 digits (M92007, Y02345, U12001); a pharmacy's, F and 4 letters or digits
 #: (FA109); an NHS trust's, R or T and 2 (RL4, TAJ), or 4 for one of its sites (RL403); an integrated care board's,
-#: Q and 2 (QUA).
-ODS_SHAPE = re.compile(r"[A-Z]\d{5}|F[A-Z0-9]{4}|[RT][A-Z0-9]{2}(?:[A-Z0-9]{2})?|Q[A-Z0-9]{2}")
-#: Those of an NHS trust and an integrated care board, which no charity's or company's number looks like (a charity
-#: of England and Wales is digits, Scotland's SC and 6, a company 8 characters): read as one in their columns.
-NHS_SHAPE = re.compile(r"[RT][A-Z0-9]{2}|Q[A-Z0-9]{2}")
+#: Q and 2 (QUA); a sub-ICB location's, letters and digits in turn (D2P2L), or a former CCG's, 2 digits and a letter
+#: (05L): a public bodies hold-out's "D2P2L" was refused as no org-id, after its other problems were fixed.
+_BOARD_SHAPE = r"[A-Z]\d[A-Z]\d[A-Z]|\d{2}[A-Z]"
+ODS_SHAPE = re.compile(rf"[A-Z]\d{{5}}|F[A-Z0-9]{{4}}|[RT][A-Z0-9]{{2}}(?:[A-Z0-9]{{2}})?|Q[A-Z0-9]{{2}}"
+                       rf"|{_BOARD_SHAPE}")
+#: Those of an NHS trust and of an integrated care board or its locations, which no charity's or company's number
+#: looks like (a charity of England and Wales is digits, Scotland's SC and 6, a company 8 characters): read as one in
+#: their columns.
+NHS_SHAPE = re.compile(rf"[RT][A-Z0-9]{{2}}|Q[A-Z0-9]{{2}}|{_BOARD_SHAPE}")
 #: A company number as Companies House writes it: eight characters, 8 digits or two letters and 6 digits
 #: (SC123456, OC301234, NI012345). A charity number of England and Wales has 5 to 7 digits, so an 8-digit number
 #: in a charity column is a company's; Scotland's charity numbers are "SC" and 6 digits too (``charity_or_company``).

@@ -3058,12 +3058,14 @@ def _identifier_cells(reader: _Reader, sheet: str, n: int, values: list) -> list
             said = named  # "ROR ID": 00vtgdb53 as "ROR ID 00vtgdb53", ROR:00vtgdb53
         if said is None and CQC_ID.fullmatch(text):
             said = ("cqc", None)
+        if said is None and not _bare_register_number(value):  # no org-id and no number: said now, with the sheet's
+            said = ("none", None)  # other problems (a hold-out's "D2P2L" was refused only once they were fixed)
         if said is None:
-            out.append(value)  # bare numbers (``_bare_numbers``), or what the validator says is no org-id
+            out.append(value)  # bare numbers (``_bare_numbers``)
             continue
         register, org_id = said
         if org_id is None:
-            key = (sheet, "cqc" if register == "cqc" else "unfit")
+            key = (sheet, register if register in ("cqc", "none") else "unfit")
             seen = reader.said_ids.get(key)
             if seen is None:  # said once per sheet, where first seen (``_said_ids_said``)
                 seen = reader.said_ids[key] = [len(reader.problems)]
@@ -3086,13 +3088,20 @@ _SAID_SHAPES = {**_REGISTER_SHAPES, "ror": "a ROR id of 9 letters and digits fro
 
 def _said_ids_said(reader: _Reader) -> None:
     """One problem per sheet for its identifiers column's cells that name a register whose number they are not
-    ("UKPRN 123"), and one for the CQC's ids: the Care Quality Commission's register has no org-id scheme
-    (org-id.guide lists none), and its location id names a site, which two bodies may share (a trial's care
-    company and its parent charity were at one): no identifier holds one; the row's note may."""
+    ("UKPRN 123"), one for those that are no number at all, and one for the CQC's ids: the Care Quality Commission's
+    register has no org-id scheme (org-id.guide lists none), and its location id names a site, which two bodies may
+    share (a trial's care company and its parent charity were at one): no identifier holds one; the row's note may."""
     for (sheet, what), (at, *cells) in reader.said_ids.items():
         column = reader.headers[sheet]["identifiers"]
         rows = sorted({r for r, _, _ in cells})
         where = _rows_at(sheet, rows[0], len(rows))
+        if what == "none":
+            texts = list(dict.fromkeys(t for _, _, t in cells))
+            shown = ", ".join(map(repr, texts[:3])) + (f" and {len(texts) - 3} more" if len(texts) > 3 else "")
+            reader.problems[at] = (f"{where}: column {column!r} holds {shown}: no org-id, and no register's number "
+                                   "(expected org-ids such as GB-CHC-1164883, or each number with its register's word "
+                                   "before it: 'Charity 1139296', 'Company 03960127', 'UKPRN 10007166', 'ODS RL4')")
+            continue
         if what == "unfit":
             shown = ", ".join(f"{t!r} (expected {_SAID_SHAPES[reg]})" for _, reg, t in cells[:3]) + \
                 (f" and {len(cells) - 3} more" if len(cells) > 3 else "")
@@ -3109,14 +3118,20 @@ def _said_ids_said(reader: _Reader) -> None:
                                f"share, so no identifier holds one (expected org-ids such as GB-CHC-1164883{fix})")
 
 
+def _bare_register_number(value) -> bool:
+    """A charity's, company's or society's number written without its register ("01672070", "1139296")."""
+    from .org_ids import register_ids
+
+    return any(register_ids({r: value})[0] for r in ("charityNumber", "companyNumber"))
+
+
 def _bare_numbers(reader: _Reader, sheet: str, n: int, values: list) -> None:
     """Note the register numbers written bare in an identifiers column ("01672070"): no org-id, and which
     register is theirs the column's mapping says (``_bare_numbers_said``)."""
     from ..identifiers import is_org_id
-    from .org_ids import register_ids
 
     for value in values:
-        if is_org_id(value) or not any(register_ids({r: value})[0] for r in ("charityNumber", "companyNumber")):
+        if is_org_id(value) or not _bare_register_number(value):
             continue
         seen = reader.bare_numbers.get(sheet)
         if seen is None:  # said once per sheet, where first seen
