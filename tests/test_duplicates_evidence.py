@@ -1163,6 +1163,29 @@ def test_initials_inside_a_name_short_forms_and_joined_kinds_are_the_same_body(a
 
 
 @pytest.mark.parametrize("a, b", [
+    ("Black Country Healthcare NHSFT", "Black Country Healthcare NHS Foundation Trust"),  # the form as one word
+    ("Halesowen Educational Fdn", "Halesowen Educational Foundation"),  # a funders hold-out's, reviewed as "only one
+])  # is a foundation of the other's name" at one phone
+def test_short_forms_of_a_trust_s_form_and_of_foundation_are_the_words(a, b):
+    from graph.dedup.names import name_key
+
+    assert name_key(a).tokens == name_key(b).tokens, (name_key(a), name_key(b))
+
+
+def test_an_nhs_body_s_name_with_its_initials_in_brackets_is_its_name():
+    """A public bodies hold-out's "Royal Wolverhampton NHS Trust (RWT)" kept "NHS" as a word (the statutory form was
+    read only at a name's end) and "RWT" was the initials of "other names here", its own among them: "RWT" and the
+    trust scored 0.5, unlisted."""
+    from graph.dedup.names import ambiguous_initials, name_key, name_similarity
+
+    keys = [name_key(n) for n in ("Royal Wolverhampton NHS Trust (RWT)", "The Royal Wolverhampton NHS Trust",
+                                  "Royal Wolverhampton NHS Trust")]
+    assert name_similarity(keys[0], keys[2], lambda t: 1.0)[0] == 1.0
+    assert ambiguous_initials(keys) == frozenset()
+    assert name_similarity(name_key("RWT"), keys[2], lambda t: 1.0, ambiguous_initials(keys))[0] >= 0.9
+
+
+@pytest.mark.parametrize("a, b", [
     ("BOOTS WALSALL CC", "Boots Walsall Community Centre"),  # a name all in capitals: its words are words
     # two letters spell too much (a cricket club as well): read only as the last word, all else the same
     ("Bilston CC Juniors", "Bilston Community Centre Juniors"), ("Bilston CC", "Bilston Town Community Centre"),
@@ -1891,6 +1914,19 @@ _AREA_FILLER = [_org(f"f{n}", f"{word} Wolverhampton", address=f"{n} High Street
                 for n, word in enumerate(
                     "Acorn Birch Cedar Damson Elder Fern Gorse Hazel Ivy Juniper Kale Larch Maple Nettle Oak Pine "
                     "Quince Rowan Sorrel Thyme Umber Violet Willow Yarrow".split())]
+
+
+def test_initials_with_the_list_s_own_town_are_read_as_the_other_name():
+    """A women's services trial's "AWEN Wolverhampton" and "African Women's Empowerment Network", one phone, scored
+    0.0 in its list of Wolverhampton ("no word in common"), read only in a list of those two: the town the whole list
+    covers says nothing of which body, so the initials are read beside it. A town of one branch still is one."""
+    site = dict(phone="07700 900412")
+    short, full = _org("a", "AWEN Wolverhampton", **site), _org("b", "African Women's Empowerment Network", **site)
+    (p,) = [p for p in find_duplicates([short, full, *_AREA_FILLER], min_score=0.0) if {p.a, p.b} == {"a", "b"}]
+    assert p.reasons[0].startswith("AWEN read as 'african womens empowerment network'") and p.score >= 0.8, p
+    walsall = _org("a", "AWEN Walsall", **site)  # a town of its own: a branch, for review at most
+    (p,) = [p for p in find_duplicates([walsall, full, *_AREA_FILLER], min_score=0.0) if {p.a, p.b} == {"a", "b"}]
+    assert [x.action for x in _plan(walsall, full, *_AREA_FILLER)] != ["merge"], p
 
 
 def test_a_chain_s_branch_in_the_list_s_own_area_is_a_branch():
@@ -3194,6 +3230,21 @@ def test_a_unit_of_a_unit_after_a_second_dash_is_reviewed():
     assert [p.action for p in plan] == ["review"], plan
 
 
+@pytest.mark.parametrize("unit, body", [
+    ("West Midlands Police & Crime Commissioner - Active Citizens Fund", "WM Police & Crime Commissioner"),
+    ("WM Police & Crime Commissioner - Active Citizens Fund", "West Midlands Police and Crime Commissioner"),
+    ("Black Country ICB - Mental Health Team", "Black Country Integrated Care Board"),
+    ("WMCA - Adult Education Service", "West Midlands Combined Authority"),
+])
+def test_a_unit_after_a_dash_is_reviewed_beside_its_body_written_with_initials(unit, body):
+    """A funders hold-out merged its police commissioner's fund, "... - Active Citizens Fund", into "WM Police & Crime
+    Commissioner" at one phone: before the dash is the other's whole name once its initials are read, so the words
+    after it are a part of that body, reviewed, as they are beside the name written out."""
+    at = dict(phone="0121 626 6060", postcode="B4 6NQ")
+    plan = _plan(_org("a", body, **at), _org("b", unit, **at))
+    assert [p.action for p in plan] in (["review"], []), plan  # (reviewed, or not listed: names in no word alike)
+
+
 def test_a_group_named_for_its_town_and_a_body_at_another_post_town_are_reviewed():
     """A community safety hold-out merged "Wolverhampton Street Pastors (Ascension Trust)" (a grants row, no address)
     into "Ascension Trust (Street Pastors)" at "London" at 0.99 on the charity number a grants list gave both, the
@@ -3584,6 +3635,36 @@ def test_initials_a_letter_apart_are_other_words_not_a_misspelling():
     door = dict(address="Civic Centre, St Peter's Square, Wolverhampton", postcode="WV1 1SH", phone="01902 551155")
     plan = _plan(_org("a", "TCV Wolverhampton", **door), _org("b", "BTCV Wolverhampton", **door))
     assert [p.action for p in plan] == ["merge"], plan
+
+
+def test_short_words_a_letter_apart_are_other_words_not_a_misspelling():
+    """An advice hold-out merged "CAP Wolverhampton" (Christians Against Poverty) into "CA Wolverhampton" (Citizens
+    Advice) at 0.94, "names differ only by spelling": a letter more in a word of two or three letters makes another
+    word; a long word misspelt still is one."""
+    from graph.dedup.names import name_key, name_similarity
+
+    def score(a, b):
+        return name_similarity(name_key(a), name_key(b), lambda t: 1.0)[0]
+
+    assert score("CA Wolverhampton", "CAP Wolverhampton") < 0.8
+    assert score("Wolverhampton Citizens Advise", "Wolverhampton Citizens Advice") >= 0.9
+    assert not _pairs(_org("a", "CA Wolverhampton"), _org("b", "CAP Wolverhampton"))
+
+
+def test_a_unit_beside_another_record_of_the_body_it_is_run_by_is_reviewed():
+    """An advice hold-out's directory recorded "Guru Nanak Gurdwara Immigration Advice" as run by "Guru Nanak Sikh
+    Temple Wolverhampton"; a sessions list named the temple "Guru Nanak Sikh Temple", and the service was merged into it
+    at 0.81 on their words: a name within its body's, beside a unit adding words of its own, names the body."""
+    # (an advice list: its services' words are common words there)
+    advice = [_org(f"f{n}", f"{town} Immigration Advice", postcode=f"WV{n} 1AA") for n, town in enumerate(
+        "Bilston Tipton Oldbury Wednesbury Darlaston Willenhall Brierley Sedgley Coseley Halesowen".split())]
+    temple = _org("t", "Guru Nanak Sikh Temple Wolverhampton")
+    service = _org("s", "Guru Nanak Gurdwara Immigration Advice", part_of=frozenset({"t"}), phone="01902 451300")
+    plan = _plan(temple, service, _org("o", "Guru Nanak Sikh Temple"), *advice)
+    assert [(p.action, {p.pair.a, p.pair.b}) for p in plan] == [("review", {"s", "o"})], plan
+    # the unit's own other record still merges: its words are the unit's, not the body's
+    plan = _plan(temple, service, _org("o", "Guru Nanak Gurdwara Immigration Advice Service"), *advice)
+    assert [(p.action, {p.pair.a, p.pair.b}) for p in plan] == [("merge", {"s", "o"})], plan
 
 
 def test_an_address_naming_an_area_alone_is_on_no_street_apart():

@@ -27,9 +27,9 @@ from ..forked import core_free, split_map
 from ..gc_pause import paused_gc
 from ..identifiers import registry_id
 from .groups import (AREA_AND_STREET, AREAS_APART, AT_ONE_VENUE, NAMED_ELSEWHERE, ON_DIFFERENT_STREETS, ONE_TOWN_ONLY,
-                     PAGE_UNDER, PARENT_REGISTERED_APART, POSTCODES_APART, REGISTERS_APART, SAME_EMPLOYER,
-                     SITE_OF_THE_BODY, SITES_OF_THEIR_OWN, TOWNS_APART, TWO_ESTABLISHMENTS, UNIT_PAGE, UNITS_OF_ONE,
-                     WEBSITE_NAMES_THE_OTHER, WEBSITES_APART, borough_and_place, groups_of, merge_groups,
+                     PAGE_UNDER, PARENT_REGISTERED_APART, POSTCODES_APART, REGISTERS_APART, RUN_BY_THE_OTHER,
+                     SAME_EMPLOYER, SITE_OF_THE_BODY, SITES_OF_THEIR_OWN, TOWNS_APART, TWO_ESTABLISHMENTS, UNIT_PAGE,
+                     UNITS_OF_ONE, WEBSITE_NAMES_THE_OTHER, WEBSITES_APART, borough_and_place, groups_of, merge_groups,
                      numbers_a_site)
 from .name_bound import NameBound
 from .names import (ANOTHER_INSTITUTION, BODY_WORDS, COUNTRY_ENDS, ESTABLISHMENT_KINDS, GENERIC_WORDS, HALLS,
@@ -218,6 +218,27 @@ def _parent_registered_apart(ra, rb, by_id) -> str | None:
     for parent in sorted(unit.part_of):
         if (body := by_id.get(parent)) is not None and identifier_clash(body, other):
             return body.name
+    return None
+
+
+def _run_by_the_other(ra, rb, by_id) -> str | None:
+    """The name of the body one record is recorded as part of, when the other record's name is within that body's and
+    the first adds words of its own to it: "Guru Nanak Gurdwara Immigration Advice", run by "Guru Nanak Sikh Temple
+    Wolverhampton", beside "Guru Nanak Sikh Temple" (an advice hold-out's service merged into its temple at 0.81 on
+    their words). The other, a name alone (a list's "Run by" cell), names the body, not its unit: a unit beside
+    another record of its body. (A record with an address, phone, website or number may be the unit written short,
+    "Little Acorns Nursery" at the door of "Little Acorns Day Nursery", run by "Little Acorns Nursery Ltd": a group
+    holding the unit and its body is reviewed whole, ``unit_clashes``.)"""
+    for unit, other in ((ra, rb), (rb, ra)):
+        if not unit.part_of or other.address or other.postcode or other.phone or other.website or other.identifiers:
+            continue
+        mine, theirs = set(name_key(unit.name).tokens), set(name_key(other.name).tokens)
+        for parent in sorted(unit.part_of):
+            if (body := by_id.get(parent)) is None:
+                continue
+            words = set(name_key(body.name).tokens)
+            if theirs and theirs <= words and theirs < mine and mine - theirs - words:
+                return body.name
     return None
 
 
@@ -1399,6 +1420,8 @@ def find_duplicates(records, *, min_score: float = W.DUPLICATE_MIN_SCORE, top_k:
         if names_alone < W.DUPLICATE_MIN_SCORE and (parents := ra.part_of & rb.part_of):
             # two parts of one body share its door, line and website: their names alone say whether they are one
             reasons.append(f"{UNITS_OF_ONE} {', '.join(sorted(by_id[x].name if x in by_id else x for x in parents))}")
+        elif (ra.part_of or rb.part_of) and (body := _run_by_the_other(ra, rb, by_id)):
+            reasons.append(f"{RUN_BY_THE_OTHER} ({body})")
         people = sorted(ra.people & rb.people)
         if people and ra.kind == "Person":  # a person's "people" are their employers
             score = min(1.0, score + W.SHARED_PERSON * len(people))

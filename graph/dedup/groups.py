@@ -530,6 +530,9 @@ def review_only(pair, names: Mapping[str, str] | None, several=None) -> str | No
     if pair.reasons and ANOTHER_MEETING in pair.reasons[0]:
         return ("one name alone names a day: another market, meeting or session of the body's, or the body: review "
                 "it (merge them, or keep both with part_of)")
+    if said.starts(RUN_BY_THE_OTHER) and not said.starts("same identifier"):
+        return ("one record is recorded as part of a body whose name the other's is, and adds words of its own: a "
+                "unit beside its body: review it rather than merge (or keep both with part_of)")
     if said.starts(UNITS_OF_ONE):
         # a business improvement district's events on its phone ("Walsall Christmas Lights Switch On" / "Walsall
         # Christmas Market", merged at 0.81 in a town centres trial): the parts of one body share its door and line
@@ -704,6 +707,9 @@ _BODY_KINDS = KIND_WORDS | frozenset("council consortium alliance coalition trus
 
 #: How a pair's reasons say both records are recorded as parts of one body (``duplicates.find_duplicates``).
 UNITS_OF_ONE = "both recorded as parts of"
+#: How a pair's reasons say one record is part of a body whose name holds the other's, to which it adds words of its
+#: own (``duplicates._run_by_the_other``): a unit beside another record of its body.
+RUN_BY_THE_OTHER = "but one is recorded as part of a body whose name the other's is"
 #: How a pair's reason says its names are two establishments of one kind under one registered number
 #: (``duplicates.find_duplicates``): a care group's homes, a trust's schools.
 TWO_ESTABLISHMENTS = "but two establishments of one kind, each named for itself"

@@ -94,6 +94,8 @@ ABBREVIATIONS = {
     # and a region's and a cadets' unit's ("Girlguiding West Mids", "Army Cadets - Bilston Det.": a uniformed youth
     # hold-out's pairs reviewed or missed)
     "mids": "midlands", "det": "detachment", "dets": "detachments",
+    # and a funder's ("Halesowen Educational Fdn": a funders hold-out's pair reviewed as a foundation of the name)
+    "fdn": "foundation", "fdns": "foundations",
 }
 #: Names of a church written in several ways ("St Mary's Church of England Primary School", "... C of E
 #: Primary", "... CofE Primary", "... CE Primary"): one word each, before the words are read, so that
@@ -579,15 +581,15 @@ def _without_address(text: str) -> tuple[str, str]:
 
 
 #: The statutory form an NHS body's name ends with (NHS Act 2006: "... NHS Trust", "... NHS Foundation Trust"), and
-#: the "FT" lists write for it: one form written several ways, read as "trust" ("Dudley Group FT" / "The Dudley Group
-#: NHS Foundation Trust" scored 0.39 in a care trial, "Black Country Healthcare FT" 0.68). The word stays: a trust is
-#: not its hospital ("Sandwell and West Birmingham Hospitals NHS Trust" / "Sandwell General Hospital"). Only at the end
-#: of a name, "FT" alone in a health body's name only (``_HEALTH_WORDS``); "Foundation Trust" without "NHS" may be a
-#: charity's own words.
-_NHS_FORM = re.compile(r"\s(nhs foundation trust|nhs trust|nhs ft|ft)$")
+#: the "FT" (or "NHSFT") lists write for it: one form written several ways, read as "trust" ("Dudley Group FT" / "The
+#: Dudley Group NHS Foundation Trust" scored 0.39 in a care trial, "Black Country Healthcare FT" 0.68). The word
+#: stays: a trust is not its hospital ("Sandwell and West Birmingham Hospitals NHS Trust" / "Sandwell General
+#: Hospital"). Only at the end of a name, "FT" alone in a health body's name only (``_HEALTH_WORDS``); "Foundation
+#: Trust" without "NHS" may be a charity's own words.
+_NHS_FORM = re.compile(r"\s(nhs foundation trust|nhs trust|nhs ft|nhsft|ft)$")
 #: The initials the form adds to those of the words before it: "RWT", "BCHFT", "DGFT", and none ("DIHC").
 _FORM_INITIALS = {"nhs trust": ("", "t", "nt"), "nhs foundation trust": ("", "t", "ft", "nft"),
-                  "nhs ft": ("", "t", "ft", "nft"), "ft": ("", "t", "ft", "nft")}
+                  "nhs ft": ("", "t", "ft", "nft"), "nhsft": ("", "t", "ft", "nft"), "ft": ("", "t", "ft", "nft")}
 
 
 def _nhs_form_read(folded: str) -> tuple[str, tuple[str, ...]]:
@@ -622,7 +624,14 @@ def name_key_uncached(name: str, *, person: bool = False) -> NameKey:
         [d.replace(".", "").replace(" ", "") for d in _DOTTED_CAPITALS.findall(body)] if "." in body else [])
                          ) & set(tokens) if not person and _LOWER.search(body) else frozenset()
     if capitals and len(tokens) >= 3:
-        words, tokens, head = _without_own_initials(words, tokens, head, capitals)
+        words, tokens, own = _without_own_initials(words, tokens, head, capitals)
+        if not person and not form and tokens[-1:] == ("trust",) and (read := _nhs_form_read(" ".join(words)))[1]:
+            # the form before the initials: "Royal Wolverhampton NHS Trust (RWT)", read as without them (a public
+            # bodies hold-out's "RWT" was the initials of "other names here", this one among them)
+            form, capitals = read[1], capitals - {"nhs"}  # (the form's word, read)
+            words, tokens = _content_words(read[0], person)
+            own = tokens if first == body else own
+        head = own
     return NameKey(name, tokens, tuple(words), head, address, _numbers(name, tokens), capitals, form)
 
 
@@ -633,7 +642,7 @@ def _without_own_initials(words, tokens, head, capitals):
     Trust", 0.79, and "University College London (UCL)" 0.72, missed in two trials). They stay among ``capitals``,
     which the other name of a pair may spell."""
     own = {c for c in capitals if c in acronyms(NameKey("", tuple(w for w in tokens if w != c),
-                                                        tuple(w for w in words if w != c)))}
+                                                        tuple(w for w in words if w != c), capitals=capitals - {c}))}
     if not own:
         return words, tokens, head
     return ([w for w in words if w not in own], tuple(w for w in tokens if w not in own),
@@ -1072,11 +1081,28 @@ def after_a_dash(key: NameKey, other: NameKey) -> str | None:
     if " " in rest and (last := _dash_parts(key.raw, last=True)) is not None and set(last[1]) == set(other.tokens):
         rest, before, after = last  # a unit of a unit: "... Council - Public Health - Suicide Prevention" / "...
         # Council - Public Health", a mental health hold-out's merge at 0.95 on one postcode and website
-    if (before and after and (set(before) == set(other.tokens) or (
-            set(before) < set(other.tokens) and set(other.tokens) - set(before) <= _BODY_FORMS))
-            and set(after) - set(other.tokens) and not set(after) <= _THE_BODY_ITSELF
-            and rest.split()[0].lower() not in CONNECTIVES):
-        return rest
+    if not (before and after) or set(after) <= _THE_BODY_ITSELF or rest.split()[0].lower() in CONNECTIVES:
+        return None
+    words = set(other.tokens)
+    if not (set(before) == words or (set(before) < words and words - set(before) <= _BODY_FORMS)):
+        read = _initials_read(name_key(_DASH.split(key.raw, 1)[0]), other)
+        if read is None:
+            return None
+        before, words = read
+    return rest if set(after) - words else None
+
+
+def _initials_read(before: NameKey, other: NameKey) -> tuple[tuple[str, ...], set[str]] | None:
+    """(the name before a dash, ``other``'s words), one's initials read as the other's words they spell
+    (``_spelled_out``, ``club_letters``), when then they are one name: "West Midlands Police & Crime Commissioner -
+    Active Citizens Fund" / "WM Police & Crime Commissioner" (a funders hold-out's fund merged into its commissioner
+    at one phone: its unit after the dash went unread beside the initials), "WMCA - Adult Education Service" / "West
+    Midlands Combined Authority"; else None. (Read so, a pair is reviewed at most: no merge rests on it.)"""
+    if initials_of(before, other):
+        return before.tokens, set(before.tokens) | set(other.tokens)
+    for x, y in ((before, other), (other, before)):
+        if (spelled := _spelled_out(x, y) or club_letters(x, y)) and set(spelled[0].tokens) == set(y.tokens):
+            return before.tokens, set(before.tokens) | set(other.tokens)
     return None
 
 
@@ -1909,7 +1935,8 @@ SPELLS_A_KIND = ", initials of a friends' group, a hospital or another body of i
 SPELLED_OUT = " read as "
 
 
-def _spelled_out(key: NameKey, other: NameKey) -> tuple[NameKey, NameKey, str, tuple[str, ...]] | None:
+def _spelled_out(key: NameKey, other: NameKey, places=NO_PLACES,
+                 weight=None) -> tuple[NameKey, NameKey, str, tuple[str, ...]] | None:
     """(``key`` with initials it writes in capitals replaced by the words of ``other`` they spell, ``other``, the
     initials, those words), or None. "Black Country ICB" / "NHS Black Country Integrated Care Board", "SWBH NHS
     Trust" / "Sandwell and West Birmingham Hospitals
@@ -1919,10 +1946,14 @@ def _spelled_out(key: NameKey, other: NameKey) -> tuple[NameKey, NameKey, str, t
     and spell that many consecutive words of the other name (its connectives, and words
     it writes in capitals itself, "NHS" in "Royal Wolverhampton NHS Trust" for "RWT", may come between); the
     rest of the name must share a word with the rest of the other ("ICB Solutions Ltd" is a company named ICB,
-    not the Integrated Care Board), and the pair is then scored as names."""
+    not the Integrated Care Board), or be the town the whole list covers alone (``list_area``: "AWEN Wolverhampton" /
+    "African Women's Empowerment Network" in a list of Wolverhampton, a women's services trial's pair at one phone
+    scored 0.0, read only in a list of those two), and the pair is then scored as names."""
     for initials in sorted(key.capitals - set(other.tokens)):
         run = initials_run(initials, other)
-        if run and (set(key.tokens) - {initials}) & (set(other.tokens) - set(run)):
+        rest = set(key.tokens) - {initials}
+        if run and ((rest & (set(other.tokens) - set(run))) or (
+                rest and all(list_area(w, places, weight) for w in rest))):
             def spell(words: tuple[str, ...]) -> tuple[str, ...]:
                 return tuple(x for w in words for x in (run if w == initials else (w,)))
             spelled = NameKey(key.raw, spell(key.tokens), spell(key.words), spell(key.head), key.address,
@@ -2095,13 +2126,16 @@ def name_similarity(a: NameKey, b: NameKey, weight, ambiguous=frozenset(), place
         return 1.0, "same name once spaces are ignored"
     if (fused := _fused(a, b)) is not None:  # "Inter Faith" / "Interfaith" in names that differ elsewhere too
         a, b = fused
-    if ((a.capitals or b.capitals) and (spelled := _spelled_out(a, b) or _spelled_out(b, a))) or (
+    if ((a.capitals or b.capitals) and (
+            spelled := _spelled_out(a, b, places, weight) or _spelled_out(b, a, places, weight))) or (
             (spelled := club_letters(a, b) or club_letters(b, a))):
         x, y, spelt, run = spelled
         score, reason = name_similarity(x, y, weight, ambiguous, places)
         # initials are no more than initials: several runs of words have them ("SEN", special educational needs
         # or a Somali elders' network), so a spelled pair scores as initials at most, and is reviewed unless
         # more than the name says one body (``groups.review_only``)
+        if reason.startswith("different "):  # (two places, numbers or days: said first, as rules read a reason)
+            return min(score, W.INITIALS), f"{reason}, {spelt.upper()}{SPELLED_OUT}{' '.join(run)!r}"
         return min(score, W.INITIALS), f"{spelt.upper()}{SPELLED_OUT}{' '.join(run)!r}: {reason}"
     if (short := short_name_given(a, b) or short_name_given(b, a)):
         if short.joined in ambiguous:
@@ -2330,7 +2364,8 @@ def saint_clash(a: NameKey, b: NameKey, places=NO_PLACES) -> str | None:
 def _name_overlap(a: NameKey, b: NameKey, weight, ambiguous, places) -> tuple[float, str]:
     """Spelling, initials, then weighted soft token overlap: the name evidence once no rule has ruled."""
     joined = Levenshtein.normalized_similarity(a.joined, b.joined)
-    if joined >= JOINED_SIM and min(len(a.joined), len(b.joined)) >= JOINED_MIN and not initials_apart(a, b):
+    if joined >= JOINED_SIM and min(len(a.joined), len(b.joined)) >= JOINED_MIN and not initials_apart(a, b) \
+            and not short_words_apart(a, b):
         return joined, f"names differ only by spelling ({joined:.2f})"
     for short, long_ in ((a, b), (b, a)):
         if len(short.joined) >= 2 and len(long_.tokens) >= 2 and initials_of(short, long_):
@@ -2414,6 +2449,15 @@ def initials_apart(a: NameKey, b: NameKey) -> bool:
     order one misspelt ("CAHMS" for "CAMHS", a review's find)."""
     return bool(a.capitals and b.capitals) and any(
         len(x) == len(y) and sorted(x) != sorted(y) for x in a.capitals - b.capitals for y in b.capitals - a.capitals)
+
+
+def short_words_apart(a: NameKey, b: NameKey) -> bool:
+    """The words each name has and the other has not are all short, of three letters or fewer ("CA Wolverhampton" /
+    "CAP Wolverhampton", Citizens Advice and Christians Against Poverty, merged at 0.94 as one name misspelt in an
+    advice hold-out): a letter more or changed in such a word makes another word, or other initials; a misspelling
+    is a long word's."""
+    only_a, only_b = set(a.tokens) - set(b.tokens), set(b.tokens) - set(a.tokens)
+    return bool(only_a and only_b) and all(len(t) <= 3 and t.isalpha() for t in (*only_a, *only_b))
 
 
 #: A hall's name's words (``HALLS`` and the words before them): "Kates Hill Community Centre" is the venue of "Art for
