@@ -2446,6 +2446,12 @@ def test_a_body_named_for_its_borough_and_for_its_town_at_one_door_is_for_review
     assert [p.action for p in plan] == ["review"], plan
     assert not _plan(_org("a", "Tameside Carers Centre", phone="0161 342 3000", **door),
                      _org("b", "Carers Centre Ashton", phone="0161 342 4444", **door))
+    # two council areas, one named for a postcode area's town: two funds a foundation runs from its one office (a
+    # funders hold-out's "one body named for its borough and for its town")
+    office = dict(postcode="WV1 4HW", phone="01902 555210")
+    walsall = _org("c", "Walsall Carers Centre", address="Blue Lane West, Walsall", postcode="WS2 8HL")
+    assert not _plan(_org("a", "Sandwell Young Peoples Fund", **office), _org("b", "Walsall Giving Fund", **office),
+                     walsall)
 
 
 @pytest.mark.parametrize("a, b", [
