@@ -1167,6 +1167,7 @@ def test_initials_inside_a_name_short_forms_and_joined_kinds_are_the_same_body(a
     ("Halesowen Educational Fdn", "Halesowen Educational Foundation"),  # a funders hold-out's, reviewed as "only one
     # is a foundation of the other's name" at one phone
     ("Age UK W'hampton", "Age UK Wolverhampton"),  # an advice hold-out's, missed as a branch elsewhere
+    ("Polish Sat. School", "Polish Saturday School"), ("Ghausia Madrasah", "Ghausia Madrassa"),  # an ESOL hold-out's
 ])
 def test_short_forms_of_a_trust_s_form_a_foundation_and_a_town_are_the_words(a, b):
     from graph.dedup.names import name_key
@@ -1187,6 +1188,22 @@ def test_an_advice_services_clinic_is_its_session_not_a_medical_clinic():
     assert said("Harcourt Lane Legal Clinic", "Harcourt Lane Legal Advice")[0] > 0.5
     assert said("Penn Manor Clinic", "Penn Manor Surgery")[1].startswith("only one is a clinic"), said(
         "Penn Manor Clinic", "Penn Manor Surgery")
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Black Country Healthcare NHS Foundation Trust", "Black Country Healthcare Charity"),
+    ("Black Country Healthcare NHS Foundation Trust", "Black Country Healthcare NHS FT Charitable Fund"),
+    ("Walsall Healthcare", "Walsall Healthcare Charity"),
+    ("Manor Hospital", "Manor Hospital Chaplaincy"),  # a hospital's chaplaincy: a team of its own
+])
+def test_a_public_body_and_its_charity_or_chaplaincy_are_not_merged(a, b):
+    """A hospital charities hold-out merged NHS trusts with their charities, and hospitals with their chaplaincies, at
+    one head office and switchboard: an NHS trust's charity is registered apart. A charity's own name with "Charity"
+    is still the charity ("Compton Care Charity" / "Compton Care")."""
+    site = dict(postcode="B70 9PL", phone="0300 123 4471")
+    assert "merge" not in [p.action for p in _plan(_org("a", a, **site), _org("b", b, **site))]
+    assert [p.action for p in _plan(_org("a", "Compton Care", **site), _org("b", "Compton Care Charity", **site))] \
+        == ["merge"]
 
 
 def test_an_nhs_body_s_name_with_its_initials_in_brackets_is_its_name():

@@ -28,9 +28,9 @@ from ..forked import split_map
 from ..gc_pause import paused_gc
 from . import weights as W
 from .places import AREA_TOWNS, DISTRICTS, STREET_TYPES
-from .names import (AFTER_A_DASH, ANOTHER_INSTITUTION, ANOTHER_MEETING, FOUNDATION_OF, IN_BRACKETS, KIND_WORDS,
-                    MANY_AND_ONE, NO_WORD_IN_COMMON, ONLY_A_PLACE, OWN_WORDS, SAME_NAME, SPELLED_OUT, SPELLS_A_KIND,
-                    acronyms, added_after, added_words, company_of, council_part, kind_written_after, like,
+from .names import (AFTER_A_DASH, ANOTHER_INSTITUTION, ANOTHER_MEETING, CHARITY_OF, FOUNDATION_OF, IN_BRACKETS,
+                    KIND_WORDS, MANY_AND_ONE, NO_WORD_IN_COMMON, ONLY_A_PLACE, OWN_WORDS, SAME_NAME, SPELLED_OUT,
+                    SPELLS_A_KIND, acronyms, added_after, added_words, company_of, council_part, kind_written_after, like,
                     many_and_one, name_key, numbered_unit, part_after, parts_of_one_body, people_added, same_words,
                     service_added, several_bodies, two_parts)
 
@@ -542,6 +542,9 @@ def review_only(pair, names: Mapping[str, str] | None, several=None) -> str | No
             name_key(names[pair.a]), name_key(names[pair.b])))):  # (with words of their own besides, scored by them)
         return ("one name writes a venue's kind in the plural, the other once: a service (a council's libraries) and "
                 "one of its venues, or one body written so: review it (merge them, or keep both with part_of)")
+    if pair.reasons and CHARITY_OF in pair.reasons[0]:
+        return ("an NHS trust's, a council's or a university's charity is registered apart, a body of its own: review "
+                "it rather than merge (or keep both with part_of)")
     if pair.reasons and FOUNDATION_OF in pair.reasons[0]:
         return ("a club's or a company's foundation is its charity, a body of its own, and a grant-maker is written "
                 "with and without the word: review it (merge them, or keep both with part_of)")

@@ -97,6 +97,10 @@ ABBREVIATIONS = {
     "mids": "midlands", "det": "detachment", "dets": "detachments",
     # and a funder's ("Halesowen Educational Fdn": a funders hold-out's pair reviewed as a foundation of the name)
     "fdn": "foundation", "fdns": "foundations",
+    # and a supplementary school's, its day and its Islamic school in each transliteration ("Polish Sat. School",
+    # "Library Conv. Club", "Ghausia Madrasah" / "Ghausia Madrassa": an ESOL hold-out's pairs missed)
+    "sat": "saturday", "conv": "conversation", "madrasah": "madrasa", "madrassa": "madrasa", "madressa": "madrasa",
+    "madrassah": "madrasa", "madrasha": "madrasa",
 }
 #: Names of a church written in several ways ("St Mary's Church of England Primary School", "... C of E
 #: Primary", "... CofE Primary", "... CE Primary"): one word each, before the words are read, so that
@@ -1449,6 +1453,36 @@ def foundation_of(a: NameKey, b: NameKey) -> bool:
     return False
 
 
+#: The words a public body's charity adds to its name ("Walsall Healthcare Charity", "... NHS FT Charitable Fund"), and
+#: the words that name a public body, which is no charity itself: an NHS trust (its statutory form read as "trust"),
+#: a hospital, a council, a university, the police, fire and ambulance services.
+_CHARITY_ENDINGS = (("charity",), ("charities",), ("charitable", "fund"), ("charitable", "funds"),
+                    ("charitable", "trust"))
+_PUBLIC_BODY_WORDS = frozenset("nhs healthcare hospital hospitals council university police fire ambulance "
+                               "constabulary".split())
+
+
+def charity_of(a: NameKey, b: NameKey) -> bool:
+    """True when one name is the other's words and a charity's ("Charity", "Charitable Fund") and the other names a
+    public body: "Black Country Healthcare Charity" / "Black Country Healthcare NHS Foundation Trust", "Walsall
+    Healthcare Charity" / "Walsall Healthcare" (a hospital charities hold-out's trusts merged with their charities
+    at one head office and line). An NHS trust's, a council's or a university's charity is registered apart: a body
+    of its own, reviewed, never merged (``groups.review_only``)."""
+    for x, y in ((a, b), (b, a)):
+        if not (_PUBLIC_BODY_WORDS.intersection(y.tokens) or y.form_initials) or "charity" in y.tokens:
+            continue
+        for end in _CHARITY_ENDINGS:
+            if x.tokens[-len(end):] == end and len(x.tokens) > len(end):
+                before = name_key(" ".join(x.tokens[:-len(end)]))  # (the NHS form read there too: "... NHS FT")
+                if set(before.tokens) <= set(y.tokens):
+                    return True
+    return False
+
+
+#: How a name reason says one name is a public body's and the other its charity's (``charity_of``).
+CHARITY_OF = ", but only one is a charity of the other's name, a public body's"
+
+
 #: Words naming a food service a body runs (a church's pantry, a mosque's kitchen, a chapel's larder): a name with one
 #: the other lacks names the service (``service_added``).
 _FOOD_SERVICES = frozenset("kitchen kitchens pantry pantries larder larders foodbank foodbanks".split())
@@ -1883,6 +1917,9 @@ DEPENDENT_BODIES = {w: kind for kind, words in (
     ("resource base", "base"),
     # and a practice's patients' group ("Keelinge House Surgery PPG", a wellbeing hold-out's merge into the surgery)
     ("patients' group", "ppg"),
+    # and a hospital's chaplaincy a team of its own ("Manor Hospital Chaplaincy", merged into the hospital at its
+    # door and switchboard in a hospital charities hold-out)
+    ("chaplaincy", "chaplaincy chaplaincies"),
 ) for w in words.split()}
 #: Two words that name a hospital: "University of Mississippi Medical Center" is the university's hospital,
 #: not the university.
@@ -2157,6 +2194,9 @@ def name_similarity(a: NameKey, b: NameKey, weight, ambiguous=frozenset(), place
     if foundation_of(a, b):
         score, reason = _name_overlap(a, b, weight, ambiguous, places)
         return score, f"{reason}{FOUNDATION_OF}"
+    if charity_of(a, b):
+        score, reason = _name_overlap(a, b, weight, ambiguous, places)
+        return score, f"{reason}{CHARITY_OF}"
     if "(" in a.raw + b.raw and (body := of_body_in_brackets(a, b, places) or of_body_in_brackets(b, a, places)):
         score, reason = _name_overlap(a, b, weight, ambiguous, places)
         return score, f"{reason}, but only one names {body!r}{IN_BRACKETS}: a body of the other's, or its new name"
