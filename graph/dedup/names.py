@@ -2222,6 +2222,9 @@ def name_similarity(a: NameKey, b: NameKey, weight, ambiguous=frozenset(), place
                 dep.add("school's sixth form")  # form, a unit of it (a sixth form college says "College")
     if dep_a != dep_b and "youth" in a.tokens and "youth" in b.tokens:  # "Rushall Olympic Youth" / "... Youth FC":
         dep_a, dep_b = dep_a - {"youth side"}, dep_b - {"youth side"}  # one side, however its team is written
+    if dep_a != dep_b and "friends' group" in dep_a & dep_b:  # both friends' groups: a hospital, a museum or a
+        dep_a = dep_b = {"friends' group"}  # library one names is what it is the friends of ("Walsall Manor League of
+        # Friends" / "League of Friends of the Manor Hospital", a hospital charities hold-out's pair scored 0.0)
     if dep_a != dep_b and initials and (initials_of(a, b) or initials_of(b, a)):
         # "FoE": the initials spell the friends' group ("UHB" the hospitals), but other names' too ("Friends of
         # Eastfield"): reviewed unless more than the name says one body (``groups.review_only``)
