@@ -3348,6 +3348,23 @@ def test_a_provider_named_exactly_as_an_organisation_of_the_folder_is_linked_to_
                                                                         if r.kind == "PART_OF"}
 
 
+def test_a_provider_named_as_an_organisation_of_the_folder_is_named_otherwise_is_linked_to_it(lcg, tmp_path):
+    """A hospital charities hold-out's "Run by" cells "WRVS" and "RWT Charitable Funds" made two records beside the
+    directory's "Royal Voluntary Service (formerly WRVS)" and "Your Trust Charity (formerly RWT Charitable Funds)":
+    a name that the folder's one record has as its other name, and none as its name, is that record."""
+    (tmp_path / "dir.csv").write_text("Organisation\nRoyal Voluntary Service (formerly WRVS)\n", encoding="utf-8")
+    (tmp_path / "m.yaml").write_text("columns: {Organisation: Label}\n", encoding="utf-8")
+    first = lcg("import", "sheet", tmp_path / "dir.csv", "--type", "organisation", "--map", tmp_path / "m.yaml",
+                "-o", tmp_path / "data")
+    assert first.exit_code == 0, first.output
+    result = _import_list(lcg, tmp_path, "Group,Run by\nRVS Shop - New Cross,WRVS\n", "{Group: Label, Run by: part_of}")
+    assert result.exit_code == 0, result.output
+    ds = load_dataset(tmp_path / "data")
+    assert sorted(n.id for n in ds.nodes) == ["royal-voluntary-service", "rvs-shop-new-cross"], ds.nodes
+    assert {(r.start, r.end) for r in ds.rels if r.kind == "PART_OF"} == {("rvs-shop-new-cross",
+                                                                          "royal-voluntary-service")}
+
+
 
 def test_a_provider_named_as_a_row_but_for_an_apostrophe_is_that_row_said_in_a_warning(lcg, tmp_path):
     """A community safety trial's directory named its provider "Black Country Womens Aid" beside its row "Black

@@ -3641,19 +3641,27 @@ def _parents_in_the_folder(reader: _Reader, index: FolderIndex, entries: list, b
     summary.
     An ageing-well trial's groups list named "Beechwood Grange Care Home", a row of the CQC list imported before, as
     the body running a memory cafe: it was written again as beechwood-grange-care-home-2, a record of the body by name
-    alone. Another spelling ("Cedar Lodge (Barchester)" for "Cedar Lodge") is no exact name: a new entry, which
+    alone. So is a name the folder's record has as its other name, none having it as its name: a hospital charities
+    hold-out's "Run by" cells "WRVS" and "RWT Charitable Funds" made records beside the directory's "Royal Voluntary
+    Service" and its charity, each "formerly" so. Another spelling ("Cedar Lodge (Barchester)" for "Cedar Lodge") is no
+    exact name: a new entry, which
     `lcg duplicates` pairs with the folder's; two entries of the name, which of them is not guessed; nor a name the
     cell gives a register number of that the folder's record has not ("X Trust (reg charity 521234)": the number
     would be lost), written as a record of its own with it, which `lcg duplicates` pairs with the folder's."""
     if not reader.made_parents:
         return []
     by_name: dict[str, list[str]] = {}
+    by_alias: dict[str, list[str]] = {}  # (its other names: "WRVS" of "Royal Voluntary Service (formerly WRVS)")
     for org, names in index.names_of.items():
         if names and org not in index.own_ids:
             by_name.setdefault(names[0], []).append(org)
+            for other in dict.fromkeys(names[1:]):
+                by_alias.setdefault(other, []).append(org)
 
-    def one_of(name: str) -> str | None:  # the one record of the name, else the one of them written so
-        held = by_name.get(norm_name(name), [])
+    def one_of(name: str) -> str | None:  # the one record of the name, else the one of them written so, else the
+        held = by_name.get(norm_name(name), [])  # one record of that other name (an alias), no record named so
+        if not held and len(aliased := by_alias.get(norm_name(name), [])) == 1:
+            return aliased[0]
         exact = [o for o in index.orgs_by_written_name.get(written_name(name), ()) if o in held]
         return held[0] if len(held) == 1 else exact[0] if len(exact) == 1 else None
 
