@@ -1219,6 +1219,18 @@ def test_two_friends_groups_of_a_hospital_are_one_kind_of_body():
     assert said("Friends of Penn Library", "Friends of Penn Hospital")[0] < 0.8
 
 
+@pytest.mark.parametrize("school, pta", [
+    ("Forge Lane Academy", "Forge Lane Academy PTA"), ("Kingsway Academy", "Kingsway Academy Parents Association"),
+    ("Netherton Park Primary School", "Netherton Park Primary School PTA"),
+    ("Goldthorn Vale Primary School", "Goldthorn Vale School Association"),
+])
+def test_a_school_and_its_parents_association_are_two_bodies(school, pta):
+    """A schools hold-out merged 14 pairs of a school and its PTA, on their words and the school office's phone: a
+    parent-teacher association is a charity of its own, as a friends' group is."""
+    office = dict(postcode="DY9 7HX", phone="01384 812410")
+    assert "merge" not in [p.action for p in _plan(_org("a", school, **office), _org("b", pta, **office))]
+
+
 def test_an_nhs_body_s_name_with_its_initials_in_brackets_is_its_name():
     """A public bodies hold-out's "Royal Wolverhampton NHS Trust (RWT)" kept "NHS" as a word (the statutory form was
     read only at a name's end) and "RWT" was the initials of "other names here", its own among them: "RWT" and the

@@ -1082,16 +1082,17 @@ def after_a_dash(key: NameKey, other: NameKey) -> str | None:
     its meeting: reviewed, never merged (``groups.review_only``); a place after the dash is left to the place rules."""
     if " " not in key.raw or not (parts := _dash_parts(key.raw)):
         return None
-    rest, before, after = parts
+    rest, before, after, head = parts
     if " " in rest and (last := _dash_parts(key.raw, last=True)) is not None and set(last[1]) == set(other.tokens):
-        rest, before, after = last  # a unit of a unit: "... Council - Public Health - Suicide Prevention" / "...
+        rest, before, after, head = last  # a unit of a unit: "... Council - Public Health - Suicide Prevention" / "...
         # Council - Public Health", a mental health hold-out's merge at 0.95 on one postcode and website
     if not (before and after) or set(after) <= _THE_BODY_ITSELF or rest.split()[0].lower() in CONNECTIVES:
         return None
     words = set(other.tokens)
     if not (set(before) == words or (set(before) < words and words - set(before) <= _BODY_FORMS)):
-        read = _initials_read(name_key(_DASH.split(key.raw, 1)[0]), other)
-        if read is None:
+        if not (other.capitals or head.capitals or len(head.tokens) == 1 or len(other.tokens) == 1 or any(
+                len(t) == 2 for t in (*head.tokens, *other.tokens))) or (
+                read := _initials_read(head, other)) is None:  # (initials on neither side: none to read)
             return None
         before, words = read
     return rest if set(after) - words else None
@@ -1119,8 +1120,9 @@ _BODY_FORMS = frozenset("trust charity charitable group".split())
 
 
 @lru_cache(maxsize=1 << 16)  # (asked of both names of most scored pairs: once per name)
-def _dash_parts(raw: str, last: bool = False) -> tuple[str, tuple[str, ...], tuple[str, ...]] | None:
-    """(the words after a name's dash, the tokens before it, the tokens after it), or None: no dash, or one inside
+def _dash_parts(raw: str, last: bool = False) -> tuple[str, tuple[str, ...], tuple[str, ...], NameKey] | None:
+    """(the words after a name's dash, the tokens before it, the tokens after it, the key before it), or None: no
+    dash, or one inside
     brackets, the name's other name: "RMC (Refugee & Migrant Centre - Black Country)" (``after_a_dash``). ``last``:
     at its last dash, of two or more (a unit of a unit), else None."""
     if last:
@@ -1130,8 +1132,8 @@ def _dash_parts(raw: str, last: bool = False) -> tuple[str, tuple[str, ...], tup
         m = _DASH.search(raw)
     if m is None or raw.count("(", 0, m.start()) > raw.count(")", 0, m.start()):
         return None
-    rest = raw[m.end():].strip()
-    return rest, name_key(raw[:m.start()]).tokens, name_key(rest).tokens
+    rest, head = raw[m.end():].strip(), name_key(raw[:m.start()])
+    return rest, head.tokens, name_key(rest).tokens, head
 
 
 def towns_known(words) -> bool:
@@ -1469,8 +1471,9 @@ def charity_of(a: NameKey, b: NameKey) -> bool:
     at one head office and line). An NHS trust's, a council's or a university's charity is registered apart: a body
     of its own, reviewed, never merged (``groups.review_only``)."""
     for x, y in ((a, b), (b, a)):
-        if not (_PUBLIC_BODY_WORDS.intersection(y.tokens) or y.form_initials) or "charity" in y.tokens:
-            continue
+        if not (x.tokens[-1:] in (("charity",), ("charities",)) or x.tokens[-2:-1] == ("charitable",)) or not (
+                _PUBLIC_BODY_WORDS.intersection(y.tokens) or y.form_initials) or "charity" in y.tokens:
+            continue  # (most pairs: neither name ends as a charity's)
         for end in _CHARITY_ENDINGS:
             if x.tokens[-len(end):] == end and len(x.tokens) > len(end):
                 before = name_key(" ".join(x.tokens[:-len(end)]))  # (the NHS form read there too: "... NHS FT")
@@ -1920,6 +1923,10 @@ DEPENDENT_BODIES = {w: kind for kind, words in (
     # and a hospital's chaplaincy a team of its own ("Manor Hospital Chaplaincy", merged into the hospital at its
     # door and switchboard in a hospital charities hold-out)
     ("chaplaincy", "chaplaincy chaplaincies"),
+    # and a school's parent-teacher association a charity of its own ("Forge Lane Academy PTA", merged into its
+    # academy at the school office's phone: 14 wrong merges in a schools hold-out); "Parents' Association" too
+    # (``_dependent_bodies``)
+    ("parents' association", "pta ptas ptfa pfa"),
 ) for w in words.split()}
 #: Two words that name a hospital: "University of Mississippi Medical Center" is the university's hospital,
 #: not the university.
@@ -1939,6 +1946,10 @@ _YOUTH_SIDES = frozenset("fc afc jfc cc rfc rlfc hc hockey football cricket rugb
 #: Words that name a kind of body, never a place (``places.PlaceWords.of``).
 KIND_WORDS = frozenset(ESTABLISHMENT_KINDS) | frozenset(DEPENDENT_BODIES) | frozenset(SCHOOL_PHASES) | {"college"}
 _STUDENT_BODIES = frozenset("union association guild council society".split())
+#: Words after "Parents" that name their body ("Parents Association", "Parent Teacher Association", "Parents' Forum").
+_PARENTS_BODIES = frozenset("association associations teacher forum council committee".split())
+#: A friends' group and a school's parents' association: one kind of body, a school's friends' group written so.
+_FRIENDS_KINDS = frozenset({"friends' group", "parents' association"})
 
 
 _TRADING_AS = re.compile(r"(?i)\btrading\s+as\b")
@@ -1968,6 +1979,10 @@ def _dependent_bodies(key: NameKey, initials: bool) -> set[str]:
     # College" a college of its own
     if ("sixth", "form") in zip(t, t[1:]) and _SCHOOL_WORDS.intersection(t) - {"college"}:
         out.add("school's sixth form")
+    if ("parent" in t or "parents" in t or ("school" in t and "association" in t)) and any(
+            (x in ("parent", "parents") and y in _PARENTS_BODIES) or (x, y) == ("school", "association")
+            for x, y in zip(t, t[1:])):  # "Kingsway Academy Parents Association", "... Parent Teacher Association",
+        out.add("parents' association")  # "Goldthorn Vale School Association"
     if "student" in t and any(x == "student" and y in _STUDENT_BODIES for x, y in zip(t, t[1:])):
         out.add("student body")  # "Student Union" is the "Students' Union"; "Student Support Service" no student body
     if initials or "medical" not in t:  # most names: a fast path
@@ -2222,9 +2237,10 @@ def name_similarity(a: NameKey, b: NameKey, weight, ambiguous=frozenset(), place
                 dep.add("school's sixth form")  # form, a unit of it (a sixth form college says "College")
     if dep_a != dep_b and "youth" in a.tokens and "youth" in b.tokens:  # "Rushall Olympic Youth" / "... Youth FC":
         dep_a, dep_b = dep_a - {"youth side"}, dep_b - {"youth side"}  # one side, however its team is written
-    if dep_a != dep_b and "friends' group" in dep_a & dep_b:  # both friends' groups: a hospital, a museum or a
-        dep_a = dep_b = {"friends' group"}  # library one names is what it is the friends of ("Walsall Manor League of
-        # Friends" / "League of Friends of the Manor Hospital", a hospital charities hold-out's pair scored 0.0)
+    if dep_a != dep_b and dep_a & _FRIENDS_KINDS and dep_b & _FRIENDS_KINDS:  # both friends' groups (a school's
+        dep_a = dep_b = {"friends' group"}  # PTA is its friends' group written so): a hospital, a museum or a library
+        # one names is what it is the friends of ("Walsall Manor League of Friends" / "League of Friends of the Manor
+        # Hospital", a hospital charities hold-out's pair scored 0.0)
     if dep_a != dep_b and initials and (initials_of(a, b) or initials_of(b, a)):
         # "FoE": the initials spell the friends' group ("UHB" the hospitals), but other names' too ("Friends of
         # Eastfield"): reviewed unless more than the name says one body (``groups.review_only``)
