@@ -2788,6 +2788,13 @@ def test_a_row_named_as_the_building_of_another_rows_address_is_a_row_not_a_head
     names = {n.name for n in load_dataset(tmp_path / "data").nodes}
     assert {"Heath Town Community Centre", "Pendeford Library"} <= names, result.stderr
     assert "Bilston" not in names, result.stderr
+    # a town written before its postcode in an address's last part names it (a parks hold-out's town headings)
+    text = ("Site,Address,Phone\nWolverhampton,,\nFordhouse Road Allotments,\"Fordhouse Road, Bushbury, Wolverhampton "
+            "WV10 9EA\",1\nPenn Allotments,\"Mount Road, Penn, Wolverhampton WV4 5SW\",2\n"
+            "Oxley Allotments,\"Oxley Moor Road, Wolverhampton WV10 6TZ\",3\n")
+    result = _import_list(lcg, tmp_path, text, "{Site: Label, Address: address, Phone: phone}")
+    assert result.exit_code == 0, result.output
+    assert "Wolverhampton" not in {n.name for n in load_dataset(tmp_path / "data").nodes}, result.stderr
 
 
 @pytest.mark.parametrize("encoding", ["utf-16", "utf-8"])

@@ -2207,7 +2207,7 @@ def _inner_notes(reader: _Reader, label: str, header, head: list[str], numbered:
     worse, imported as organisations ("Wolverhampton", "Walsall" from a pharmacy list's headings). Such rows with no
     row of the list after them are notes below it, said as ``_footer``'s are (a trial's last row, "NOTE: ...
     directory v4", was called "a note inside the list")."""
-    from ..dedup.places import BUILTIN_PLACES, country_named
+    from ..dedup.places import BUILTIN_PLACES, country_named, without_postcode
 
     named = len(_filled(header))
     ones = [(n, r, _filled(r)[0]) for n, r in numbered if len(_filled(r)) == 1]
@@ -2225,7 +2225,9 @@ def _inner_notes(reader: _Reader, label: str, header, head: list[str], numbered:
     # "Wolverhampton"), never the first of several, a building's or a street's: "Heath Town Community Centre,
     # Tudor Road, Heath Town" makes no heading of a row "Heath Town Community Centre" (a reviewer saw it and
     # "Pendeford Library" passed over, organisations with only their names written)
-    places = {fold(part) for r in full for i, c in enumerate(head) if c == "address" and i < len(r)
+    # (a town before its postcode too: "..., Bushbury, Wolverhampton WV10 9EA" names Wolverhampton, whose heading a
+    # parks hold-out's allotments list imported as an organisation while "Sandwell" was passed over)
+    places = {fold(without_postcode(part)) for r in full for i, c in enumerate(head) if c == "address" and i < len(r)
               and r[i] not in (None, "") for parts in [str(r[i]).split(",")]
               for part in (parts[1:] if len(parts) > 1 else parts) if part.strip()}
 
