@@ -4313,14 +4313,3 @@ def test_a_column_named_for_charity_company_and_ods_codes_reads_each_cell_by_its
     ids = {n.name: list(n.props.get("identifiers")) for n in load_dataset(tmp_path / "data").nodes}
     assert ids == {"Compton Care": ["GB-CHC-512387"], "Black Country Doulas CIO": ["GB-COH-11234567"],
                    "RWT Palliative Care Team": ["GB-NHS-RL4"], "Penn Manor Medical Centre": ["GB-NHS-M92007"]}, ids
-
-
-def test_a_column_named_for_urns_and_company_numbers_reads_each_cell_by_its_form(lcg, tmp_path):
-    """A schools hold-out's "URN / Co. No." column (its academies' URNs, its trusts' company numbers) was refused
-    mapped to identifiers, and the hint's Charity number read the URNs as charities' numbers: a URN named beside
-    another register is a school's (a column named "URN" alone may be a list's own reference)."""
-    result = _import_list(lcg, tmp_path, "Establishment,URN / Co. No.\nForge Lane Academy,141234\n"
-                          "Forge Academies Trust,08412673\n", "{Establishment: Label, URN / Co. No.: identifiers}")
-    assert result.exit_code == 0, result.stderr
-    ids = {n.name: list(n.props.get("identifiers")) for n in load_dataset(tmp_path / "data").nodes}
-    assert ids == {"Forge Lane Academy": ["GB-URN-141234"], "Forge Academies Trust": ["GB-COH-08412673"]}, ids

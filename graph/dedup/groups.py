@@ -27,7 +27,7 @@ from typing import Any, Mapping
 from ..forked import split_map
 from ..gc_pause import paused_gc
 from . import weights as W
-from .places import AREA_TOWNS, DISTRICTS, STREET_TYPES
+from .places import DISTRICTS, STREET_TYPES
 from .names import (AFTER_A_DASH, ANOTHER_INSTITUTION, ANOTHER_MEETING, CHARITY_OF, FOUNDATION_OF, IN_BRACKETS,
                     KIND_WORDS, MANY_AND_ONE, NO_WORD_IN_COMMON, ONLY_A_PLACE, OWN_WORDS, SAME_NAME, SPELLED_OUT,
                     SPELLS_A_KIND, acronyms, added_after, added_words, company_of, council_part, kind_written_after, like,
@@ -595,15 +595,9 @@ _CLASH = re.compile(r"different places: (.+) vs (.+) \(branches or sites\)")
 def borough_and_place(reason: str) -> bool:
     """A name reason saying different places, one of them a council area ("tameside" vs "ashton"): a body named for
     its borough and for its town ("Tameside Carers Centre" / "Carers Centre Ashton", merged at one door and line
-    until council areas were places: a review's find), or two bodies. Not two council areas ("Sandwell Young Peoples
-    Fund" / "Walsall Giving Fund", two funds a foundation runs at its one office, reviewed so in a funders hold-out):
-    a postcode area's town names a council area of its own (``places.AREA_TOWNS``: Walsall, Dudley), and no body is
-    in two."""
+    until council areas were places: a review's find), or two bodies."""
     m = _CLASH.match(reason) if reason.startswith("different places") else None
-    if m is None:
-        return False
-    areas = [set(side.split()) <= DISTRICTS for side in m.groups()]
-    return areas.count(True) == 1 and m.group(areas.index(False) + 1) not in AREA_TOWNS
+    return m is not None and any(set(side.split()) <= DISTRICTS for side in m.groups())
 
 
 def _two_bodies_kinds(reason: str) -> bool:

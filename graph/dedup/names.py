@@ -97,10 +97,9 @@ ABBREVIATIONS = {
     "mids": "midlands", "det": "detachment", "dets": "detachments",
     # and a funder's ("Halesowen Educational Fdn": a funders hold-out's pair reviewed as a foundation of the name)
     "fdn": "foundation", "fdns": "foundations",
-    # and a supplementary school's, its day and its Islamic school in each transliteration ("Polish Sat. School",
-    # "Library Conv. Club", "Ghausia Madrasah" / "Ghausia Madrassa": an ESOL hold-out's pairs missed)
-    "sat": "saturday", "conv": "conversation", "madrasah": "madrasa", "madrassa": "madrasa", "madressa": "madrasa",
-    "madrassah": "madrasa", "madrasha": "madrasa",
+    # and an Islamic school in each transliteration ("Ghausia Madrasah" / "Ghausia Madrassa": an ESOL hold-out's pair
+    # missed; not "Sat." nor "Conv.", which are "Sat Sri Akal" and a convent school's as often)
+    "madrasah": "madrasa", "madrassa": "madrasa", "madressa": "madrasa", "madrassah": "madrasa", "madrasha": "madrasa",
 }
 #: Names of a church written in several ways ("St Mary's Church of England Primary School", "... C of E
 #: Primary", "... CofE Primary", "... CE Primary"): one word each, before the words are read, so that
@@ -1461,7 +1460,8 @@ def foundation_of(a: NameKey, b: NameKey) -> bool:
 _CHARITY_ENDINGS = (("charity",), ("charities",), ("charitable", "fund"), ("charitable", "funds"),
                     ("charitable", "trust"))
 _PUBLIC_BODY_WORDS = frozenset("nhs healthcare hospital hospitals council university police fire ambulance "
-                               "constabulary".split())
+                               "constabulary".split())  # (the last word of its name, "University" its first too)
+_CHARITY_WORDS = frozenset({"charity", "charities", "charitable"})
 
 
 def charity_of(a: NameKey, b: NameKey) -> bool:
@@ -1472,8 +1472,9 @@ def charity_of(a: NameKey, b: NameKey) -> bool:
     of its own, reviewed, never merged (``groups.review_only``)."""
     for x, y in ((a, b), (b, a)):
         if not (x.tokens[-1:] in (("charity",), ("charities",)) or x.tokens[-2:-1] == ("charitable",)) or not (
-                _PUBLIC_BODY_WORDS.intersection(y.tokens) or y.form_initials) or "charity" in y.tokens:
-            continue  # (most pairs: neither name ends as a charity's)
+                y.tokens[-1:] and y.tokens[-1] in _PUBLIC_BODY_WORDS or y.tokens[:1] == ("university",)
+                or y.form_initials) or _CHARITY_WORDS.intersection(y.tokens):
+            continue  # (most pairs: neither name ends as a charity's; "Hospital Radio" is no hospital's name)
         for end in _CHARITY_ENDINGS:
             if x.tokens[-len(end):] == end and len(x.tokens) > len(end):
                 before = name_key(" ".join(x.tokens[:-len(end)]))  # (the NHS form read there too: "... NHS FT")
@@ -1946,8 +1947,8 @@ _YOUTH_SIDES = frozenset("fc afc jfc cc rfc rlfc hc hockey football cricket rugb
 #: Words that name a kind of body, never a place (``places.PlaceWords.of``).
 KIND_WORDS = frozenset(ESTABLISHMENT_KINDS) | frozenset(DEPENDENT_BODIES) | frozenset(SCHOOL_PHASES) | {"college"}
 _STUDENT_BODIES = frozenset("union association guild council society".split())
-#: Words after "Parents" that name their body ("Parents Association", "Parent Teacher Association", "Parents' Forum").
-_PARENTS_BODIES = frozenset("association associations teacher forum council committee".split())
+#: Words after "Parents" that name a school's parents' body ("Parents Association", "Parent Teacher Association").
+_PARENTS_BODIES = frozenset("association associations teacher".split())  # (not a parent carer forum: a SEND body)
 #: A friends' group and a school's parents' association: one kind of body, a school's friends' group written so.
 _FRIENDS_KINDS = frozenset({"friends' group", "parents' association"})
 
@@ -1957,8 +1958,8 @@ _TRADING_AS = re.compile(r"(?i)\btrading\s+as\b")
 
 #: Words before "clinic" that make it a service's session, not a medical clinic ("advice clinic", "benefits clinic",
 #: "legal clinic", "law clinic"): the service's, a part of its body as its drop-in is.
-_ADVICE_WORDS = frozenset("advice benefits benefit legal law debt welfare money housing immigration tax pension "
-                           "pensions rights".split())
+_ADVICE_WORDS = frozenset("advice benefits benefit legal law debt money housing immigration tax pension pensions "
+                           "rights".split())  # (not "welfare": a child welfare clinic is a health visitors')
 
 
 def _dependent_bodies(key: NameKey, initials: bool) -> set[str]:
@@ -1972,7 +1973,8 @@ def _dependent_bodies(key: NameKey, initials: bool) -> set[str]:
         out.discard("youth side")  # a youth club or centre is a body of its own kind, a team's "Youth FC" its side
     if "hospitals" in t and _RUNS_HOSPITALS.search(" ".join(key.words)):
         out.discard("hospital")
-    if "clinic" in out and all(x in _ADVICE_WORDS for x, y in zip(t, t[1:]) if DEPENDENT_BODIES.get(y) == "clinic"):
+    if "clinic" in out and all(i and t[i - 1] in _ADVICE_WORDS for i, y in enumerate(t)
+                               if DEPENDENT_BODIES.get(y) == "clinic"):  # (each "clinic" after an advice word)
         out.discard("clinic")  # an advice service's session, no medical clinic: "Macmillan benefits clinic (Manor
         # Hospital)" / "Macmillan Benefits Advice - Manor Hospital", an advice hold-out's pair scored 0.0 at one door
     # "Penn Hall School Sixth Form" is a school's unit (a SEND trial's merge into the school); "Bilston Sixth Form
@@ -2008,14 +2010,17 @@ def _spelled_out(key: NameKey, other: NameKey, places=NO_PLACES,
     and spell that many consecutive words of the other name (its connectives, and words
     it writes in capitals itself, "NHS" in "Royal Wolverhampton NHS Trust" for "RWT", may come between); the
     rest of the name must share a word with the rest of the other ("ICB Solutions Ltd" is a company named ICB,
-    not the Integrated Care Board), or be the town the whole list covers alone (``list_area``: "AWEN Wolverhampton" /
-    "African Women's Empowerment Network" in a list of Wolverhampton, a women's services trial's pair at one phone
-    scored 0.0, read only in a list of those two), and the pair is then scored as names."""
+    not the Integrated Care Board), or be the town the whole list covers alone, the initials spelling the other's
+    whole name, no town among its words (``list_area``: "AWEN Wolverhampton" / "African Women's Empowerment Network"
+    in a list of Wolverhampton, a women's services trial's pair at one phone scored 0.0, read only in a list of those
+    two), and the pair is then scored as names."""
     for initials in sorted(key.capitals - set(other.tokens)):
         run = initials_run(initials, other)
         rest = set(key.tokens) - {initials}
         if run and ((rest & (set(other.tokens) - set(run))) or (
-                rest and all(list_area(w, places, weight) for w in rest))):
+                rest and all(list_area(w, places, weight) for w in rest) and set(other.tokens) <= set(run)
+                and not any(places.is_town(w) for w in run))):  # (the other's whole name, and no town of its own:
+            # "CAB Wolverhampton" is no "Community Action Birmingham", nor "ACE" an "... Youth Club" of its body)
             def spell(words: tuple[str, ...]) -> tuple[str, ...]:
                 return tuple(x for w in words for x in (run if w == initials else (w,)))
             spelled = NameKey(key.raw, spell(key.tokens), spell(key.words), spell(key.head), key.address,
@@ -2521,12 +2526,16 @@ def initials_apart(a: NameKey, b: NameKey) -> bool:
 
 
 def short_words_apart(a: NameKey, b: NameKey) -> bool:
-    """The words each name has and the other has not are all short, of three letters or fewer ("CA Wolverhampton" /
+    """The words each name has and the other has not are all short initials, of three letters or fewer, each written in
+    capitals in a name that is not ("CA Wolverhampton" /
     "CAP Wolverhampton", Citizens Advice and Christians Against Poverty, merged at 0.94 as one name misspelt in an
     advice hold-out): a letter more or changed in such a word makes another word, or other initials; a misspelling
     is a long word's."""
     only_a, only_b = set(a.tokens) - set(b.tokens), set(b.tokens) - set(a.tokens)
-    return bool(only_a and only_b) and all(len(t) <= 3 and t.isalpha() for t in (*only_a, *only_b))
+    return bool(only_a and only_b) and all(len(t) <= 3 and t.isalpha() for t in (*only_a, *only_b)) and all(
+        _LOWER.search(key.raw) and re.search(rf"\b{t.upper()}\b", key.raw) for key, words in ((a, only_a), (b, only_b))
+        for t in words)  # (initials written in capitals in a name that is not: "Oxley Tea Dance" / "... Tee Dance"
+    # is one name misspelt)
 
 
 #: A hall's name's words (``HALLS`` and the words before them): "Kates Hill Community Centre" is the venue of "Art for

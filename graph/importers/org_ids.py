@@ -101,9 +101,9 @@ _SAYS_CHARITY = frozenset("charity charities cc scottish oscr cio scio".split())
 #: The shapes of NHS ODS codes as lists hold them (the NHS Data Dictionary's): a GP practice's, a branch's or a
 #: primary care network's, a letter and 5 digits (M92007, Y02345, U12001); a pharmacy's, F and 4 letters or digits
 #: (FA109); an NHS trust's, R or T and 2 (RL4, TAJ), or 4 for one of its sites (RL403); an integrated care board's,
-#: Q and 2 (QUA); a sub-ICB location's, letters and digits in turn (D2P2L), or a former CCG's, 2 digits and a letter
-#: (05L): a public bodies hold-out's "D2P2L" was refused as no org-id, after its other problems were fixed.
-_BOARD_SHAPE = r"[A-Z]\d[A-Z]\d[A-Z]|\d{2}[A-Z]"
+#: Q and 2 (QUA); a sub-ICB location's, letters and digits in turn (D2P2L): a public bodies hold-out's "D2P2L" was
+#: refused as no org-id, after its other problems were fixed. (Not a former CCG's "05L": a flat's "12A" looks so.)
+_BOARD_SHAPE = r"[A-Z]\d[A-Z]\d[A-Z]"
 ODS_SHAPE = re.compile(rf"[A-Z]\d{{5}}|F[A-Z0-9]{{4}}|[RT][A-Z0-9]{{2}}(?:[A-Z0-9]{{2}})?|Q[A-Z0-9]{{2}}"
                        rf"|{_BOARD_SHAPE}")
 #: Those of an NHS trust and of an integrated care board or its locations, which no charity's or company's number

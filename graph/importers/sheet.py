@@ -241,8 +241,6 @@ _KEY_WORDS = frozenset({"id", "code", "ref"})
 _NAMED_ALONE = frozenset({"ods", "ein"})
 #: "Tax" names the EIN's register only as a "Tax ID": a "Tax ref" or "Tax code" may be any country's.
 _TAX_ID_WORDS = frozenset({"id", "identification", "ein", "fein"})
-#: Registers named alone beside another register in one column's name ("URN / Co. No.", "Charity no / UKPRN").
-_BESIDE_A_REGISTER = {"urn": "urn", "ukprn": "ukprn"}
 #: How one column names several registers: "ODS / UKPRN", "Charity no / Company no".
 _REGISTERS_SPLIT = re.compile(r"\s*(?:/|&|,|\bor\b)\s*")
 #: A column's name and a bracket after it remarking on its cells ("Charity no. (if any)", "Company number (if
@@ -272,10 +270,6 @@ def register_of(column: str) -> tuple[str, ...]:
         if found[-1] and tail in _KEY_WORDS:  # "Charity / Co / ODS code" (a hospice hold-out's): "code" is the
             # ODS's word for its own numbers, a ledger's key word for a charity's, so the others' are their numbers
             found = [f or _register_of_part(f"{p} number") for p, f in zip(parts, found)]
-    if found and any(found) and not all(found):  # "URN / Co. No.": a school's URN beside a register (alone, a
-        found = [f or _BESIDE_A_REGISTER.get(" ".join(re.findall(r"[a-z]+", p))) for p, f in zip(parts, found)]
-        # list's "URN" may be its own reference: ``_Reader``), as a schools hold-out's directory wrote its academies'
-        # URNs and its trusts' company numbers in one column, read as charities' numbers by the hint's mapping
     if not (found and all(found)) and (m := _REMARK_AFTER.fullmatch(column)):
         return register_of(m.group(1))  # "Charity no. (if any)": a remark on the column, no part of its name
     return tuple(f for f in found if f) if found and all(found) else ()
