@@ -530,7 +530,7 @@ def review_only(pair, names: Mapping[str, str] | None, several=None) -> str | No
     if pair.reasons and ANOTHER_MEETING in pair.reasons[0]:
         return ("one name alone names a day: another market, meeting or session of the body's, or the body: review "
                 "it (merge them, or keep both with part_of)")
-    if said.starts(RUN_BY_THE_OTHER) and not said.starts("same identifier"):
+    if said.starts(RUN_BY_THE_OTHER):  # (the other a name alone: no identifier to share)
         return ("one record is recorded as part of a body whose name the other's is, and adds words of its own: a "
                 "unit beside its body: review it rather than merge (or keep both with part_of)")
     if said.starts(UNITS_OF_ONE):
