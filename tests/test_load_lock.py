@@ -11,7 +11,6 @@ import os
 import socket
 import subprocess
 import sys
-import time
 
 from conftest import FIXTURES, ROOT
 from support.bolt_db import counts, dump, empty_db, run  # noqa: F401 (empty_db is a fixture)
@@ -32,31 +31,33 @@ def test_two_loads_at_once_leave_exactly_one_copy(lcg, empty_db, tmp_path):
     clean = dump(empty_db)
     env = {**os.environ, **empty_db.env(), "LCG_CACHE_DIR": str(tmp_path / "cache")}
     command = [sys.executable, "-m", "cli", "load", "--data", str(data), "--batch-size", "5"]
-    # The second load must start while the first is writing; on a busy machine the first can finish in
-    # between, so the race is run again (up to 5 times) until they overlap. Every run must leave one copy.
+    # The two loads must overlap: both are started at once, so that each pays its start-up at the same time and the
+    # one that takes the lock is writing when the other asks for it. (Started once the first had written 20 ties,
+    # the second lost the race five times in a row on a quiet machine, its start-up slower than the first's whole
+    # load: CI failed.) Where one still finishes before the other asks, the race is run again, up to 5 times; every
+    # run must leave one copy.
     overlapped = False
     for _attempt in range(5):
         run(empty_db, "MATCH (n) DETACH DELETE n")
-        first = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                                 text=True)
+        loads = [subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                                  text=True) for _ in range(2)]
         try:
-            deadline = time.monotonic() + 120
-            while time.monotonic() < deadline and first.poll() is None and counts(empty_db)[1] < 20:
-                time.sleep(0.05)
-            second = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
-            first_err = first.communicate(timeout=300)[1]
+            errors = [load.communicate(timeout=300)[1] for load in loads]
         finally:
-            if first.poll() is None:
-                first.kill()
-        assert first.returncode == 0, first_err
+            for load in loads:
+                if load.poll() is None:
+                    load.kill()
+        codes = [load.returncode for load in loads]
+        assert 0 in codes, errors
         assert dump(empty_db) == clean  # exactly one copy of every tie, whichever way the race went
         assert run(empty_db, "MATCH (l:LcgLoadLock) RETURN count(l) AS c") == [{"c": 0}]  # released
-        if second.returncode == 0:  # the first had finished: the second found the same data
+        if codes == [0, 0]:  # one had finished before the other asked: the second found the same data
             continue
-        assert second.returncode == 1, second.stderr
-        lines = second.stderr.strip().splitlines()
+        winner, loser = (0, 1) if codes[0] == 0 else (1, 0)
+        assert codes[loser] == 1, errors[loser]
+        lines = errors[loser].strip().splitlines()
         assert len(lines) == 1 and "another lcg load is writing to" in lines[0] and "--break-lock" in lines[0]
-        assert f"(pid {first.pid})" in lines[0]
+        assert f"(pid {loads[winner].pid})" in lines[0]
         overlapped = True
         break
     assert overlapped, "the two loads never overlapped in 5 tries"
