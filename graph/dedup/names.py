@@ -1090,25 +1090,21 @@ def after_a_dash(key: NameKey, other: NameKey) -> str | None:
     words = set(other.tokens)
     if not (set(before) == words or (set(before) < words and words - set(before) <= _BODY_FORMS)):
         if not (other.capitals or head.capitals or len(head.tokens) == 1 or len(other.tokens) == 1 or any(
-                len(t) == 2 for t in (*head.tokens, *other.tokens))) or (
-                read := _initials_read(head, other)) is None:  # (initials on neither side: none to read)
-            return None
-        before, words = read
+                len(t) == 2 for t in (*head.tokens, *other.tokens))) or not _initials_spell(head, other):
+            return None  # (initials on neither side: none to read)
+        words |= set(before)
     return rest if set(after) - words else None
 
 
-def _initials_read(before: NameKey, other: NameKey) -> tuple[tuple[str, ...], set[str]] | None:
-    """(the name before a dash, ``other``'s words), one's initials read as the other's words they spell
-    (``_spelled_out``, ``club_letters``), when then they are one name: "West Midlands Police & Crime Commissioner -
-    Active Citizens Fund" / "WM Police & Crime Commissioner" (a funders hold-out's fund merged into its commissioner
-    at one phone: its unit after the dash went unread beside the initials), "WMCA - Adult Education Service" / "West
-    Midlands Combined Authority"; else None. (Read so, a pair is reviewed at most: no merge rests on it.)"""
-    if initials_of(before, other):
-        return before.tokens, set(before.tokens) | set(other.tokens)
-    for x, y in ((before, other), (other, before)):
-        if (spelled := _spelled_out(x, y) or club_letters(x, y)) and set(spelled[0].tokens) == set(y.tokens):
-            return before.tokens, set(before.tokens) | set(other.tokens)
-    return None
+def _initials_spell(before: NameKey, other: NameKey) -> bool:
+    """One name's initials read as the other's words they spell (``_spelled_out``, ``club_letters``), the name before
+    a dash and ``other`` are one name: "West Midlands Police & Crime Commissioner - Active Citizens Fund" / "WM Police &
+    Crime Commissioner" (a funders hold-out's fund merged into its commissioner at one phone: its unit after the dash
+    went unread beside the initials), "WMCA - Adult Education Service" / "West Midlands Combined Authority". (Read so,
+    a pair is reviewed at most: no merge rests on it.)"""
+    return initials_of(before, other) or any(
+        (spelled := _spelled_out(x, y) or club_letters(x, y)) and set(spelled[0].tokens) == set(y.tokens)
+        for x, y in ((before, other), (other, before)))
 
 
 #: Words a body's name may end with that say what it is, not which ("Black Country Living Museum Trust", the museum's
@@ -1454,11 +1450,9 @@ def foundation_of(a: NameKey, b: NameKey) -> bool:
     return False
 
 
-#: The words a public body's charity adds to its name ("Walsall Healthcare Charity", "... NHS FT Charitable Fund"), and
-#: the words that name a public body, which is no charity itself: an NHS trust (its statutory form read as "trust"),
-#: a hospital, a council, a university, the police, fire and ambulance services.
-_CHARITY_ENDINGS = (("charity",), ("charities",), ("charitable", "fund"), ("charitable", "funds"),
-                    ("charitable", "trust"))
+#: The words that name a public body, which is no charity itself (its charity adds "Charity" or "Charitable Fund" to
+#: its name): an NHS trust (its statutory form read as "trust"), a hospital, a council, a university, the police, fire
+#: and ambulance services.
 _PUBLIC_BODY_WORDS = frozenset("nhs healthcare hospital hospitals council university police fire ambulance "
                                "constabulary".split())  # (the last word of its name, "University" its first too)
 _CHARITY_WORDS = frozenset({"charity", "charities", "charitable"})
@@ -1471,15 +1465,14 @@ def charity_of(a: NameKey, b: NameKey) -> bool:
     at one head office and line). An NHS trust's, a council's or a university's charity is registered apart: a body
     of its own, reviewed, never merged (``groups.review_only``)."""
     for x, y in ((a, b), (b, a)):
-        if not (x.tokens[-1:] in (("charity",), ("charities",)) or x.tokens[-2:-1] == ("charitable",)) or not (
-                y.tokens[-1:] and y.tokens[-1] in _PUBLIC_BODY_WORDS or y.tokens[:1] == ("university",)
-                or y.form_initials) or _CHARITY_WORDS.intersection(y.tokens):
-            continue  # (most pairs: neither name ends as a charity's; "Hospital Radio" is no hospital's name)
-        for end in _CHARITY_ENDINGS:
-            if x.tokens[-len(end):] == end and len(x.tokens) > len(end):
-                before = name_key(" ".join(x.tokens[:-len(end)]))  # (the NHS form read there too: "... NHS FT")
-                if set(before.tokens) <= set(y.tokens):
-                    return True
+        # the words "Charity", "Charities" or "Charitable Fund(s)/Trust" end its name with (most pairs: none)
+        end = 1 if x.tokens[-1:] in (("charity",), ("charities",)) else 2 if x.tokens[-2:-1] == ("charitable",) and (
+            x.tokens[-1] in ("fund", "funds", "trust")) else 0
+        if not end or len(x.tokens) <= end or not y.tokens or _CHARITY_WORDS.intersection(y.tokens) or not (
+                y.tokens[-1] in _PUBLIC_BODY_WORDS or y.tokens[0] == "university" or y.form_initials):
+            continue  # ("Hospital Radio" is no hospital's name)
+        if set(name_key(" ".join(x.tokens[:-end])).tokens) <= set(y.tokens):  # (the NHS form read: "... NHS FT")
+            return True
     return False
 
 

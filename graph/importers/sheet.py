@@ -58,7 +58,7 @@ from typing import Any, Callable
 from .. import schema
 from ..errors import LcgError, UnreadableInput
 from ..identifiers import BARE_WEB_ADDRESS, amount_value, currency_sign, totals_row
-from .org_ids import BLANK_WORDS, ODS_SHAPE, OFSTED_NUMBER, is_blank, is_placeholder
+from .org_ids import BLANK_WORDS, ODS_SHAPE, OFSTED_NUMBER, is_blank, is_placeholder, register_ids
 from .text_encoding import csv_text
 from .yaml_out import FolderIndex, elsewhere, norm_name, slug, write_import, written_name
 
@@ -3122,8 +3122,6 @@ def _said_ids_said(reader: _Reader) -> None:
 
 def _bare_register_number(value) -> bool:
     """A charity's, company's or society's number written without its register ("01672070", "1139296")."""
-    from .org_ids import register_ids
-
     return any(register_ids({r: value})[0] for r in ("charityNumber", "companyNumber"))
 
 
