@@ -3835,3 +3835,74 @@ def test_a_project_of_a_charity_beside_a_body_registered_under_another_number_is
     plan = _plan(network, _org("a", "Walsall Foodbank", part_of=frozenset({"t"}), postcode="WS1 2AA"),
                  _org("b", "Walsall Foodbank", identifiers=("GB-CHC-1160214",), address="Walsall"), *_FILLERS)
     assert [p.action for p in plan if {p.pair.a, p.pair.b} == {"a", "b"}] == ["merge"], plan
+
+
+@pytest.mark.parametrize("body, made", [
+    ("Tettenhall Wood Residents Association", "Tettenhall Wood Residents Association Newsletter"),
+    ("Black Country Digital Inclusion Network", "Black Country Digital Inclusion Network radio slot"),
+])
+def test_what_a_body_publishes_or_broadcasts_is_reviewed_beside_it(body, made):
+    """A community media hold-out merged a residents' association's newsletter and a network's radio slot into their
+    bodies at 0.88 and 0.82 on their words: what a body publishes is no body, nor is it the body, at its door and
+    line too. Two records of one newsletter are one."""
+    plan = _plan(_org("a", body, phone="01902 555140"), _org("b", made, phone="01902 555140"), *_FILLERS)
+    found = [p for p in plan if {p.pair.a, p.pair.b} == {"a", "b"}]
+    assert [p.action for p in found] == ["review"] and "publishes" in found[0].notes[-1], plan
+    plan = _plan(_org("a", made, phone="01902 555140"), _org("b", made + " (quarterly)", phone="01902 555140"),
+                 *_FILLERS)
+    assert [p.action for p in plan if {p.pair.a, p.pair.b} == {"a", "b"}] == ["merge"], plan
+
+
+def test_a_trust_s_service_and_its_clinic_s_site_under_the_trust_s_code_are_reviewed():
+    """An LGBTQ+ hold-out merged "Walsall Healthcare NHS Trust - Sexual Health (WISH)" (the service, a grants row)
+    with "Walsall Integrated Sexual Health (WISH) - Saddlers Centre" (one clinic) at 0.99 on the trust's ODS code
+    both carry, their names at 0.42 ("trust vs centre", each with words of its own): a list files a body's units and
+    sites under its number. Names of one kind under one number still merge."""
+    code = dict(identifiers=("GB-NHS-RBK",))
+    plan = _plan(_org("a", "Walsall Healthcare NHS Trust - Sexual Health (WISH)", address="Walsall", **code),
+                 _org("b", "Walsall Integrated Sexual Health (WISH) - Saddlers Centre",
+                      address="Saddlers Health Centre, Lower Hall Lane, Walsall", postcode="WS1 1RL", **code),
+                 *_FILLERS)
+    found = [p for p in plan if {p.pair.a, p.pair.b} == {"a", "b"}]
+    assert [p.action for p in found] == ["review"] and "unit or site" in found[0].notes[-1], plan
+    plan = _plan(_org("a", "Walsall Healthcare NHS Trust", **code), _org("b", "Walsall Healthcare NHS Tr.", **code),
+                 *_FILLERS)
+    assert [p.action for p in plan if {p.pair.a, p.pair.b} == {"a", "b"}] == ["merge"], plan
+
+
+@pytest.mark.parametrize("nowhere", ["Helpline only", "National helpline (no local office)", "All campuses",
+                                     "Freephone helpline", "No fixed address"])
+def test_a_line_or_every_campus_is_no_place_of_its_own(nowhere):
+    """An LGBTQ+ hold-out's switchboard at "Helpline only" was "addresses name different towns (Helpline only /
+    Wolverhampton)" beside its own record, and a students hold-out's college at "All campuses" an area apart from
+    its streets: such an address names no place. A street named for a phone is a street."""
+    pairs = _pairs(_org("a", "Black Country LGBT Switchboard", address=nowhere),
+                   _org("b", "Black Country LGBT Switchboard", address="Wolverhampton"))
+    assert not any("different towns" in r or "area alone" in r for p in pairs.values() for r in p.reasons), pairs
+    pairs = _pairs(_org("a", "Black Country LGBT Switchboard", address="Telephone Road, Walsall"),
+                   _org("b", "Black Country LGBT Switchboard", address="Wolverhampton"))
+    assert any("different towns" in r for p in pairs.values() for r in p.reasons), pairs
+
+
+def test_one_name_written_with_and_without_a_space_is_no_two_bodies_at_one_venue():
+    """An LGBTQ+ hold-out's "Trans Voices Walsall" / "TransVoices Walsall", at the hub both name on one line, were
+    reviewed as "the names share only their building's": the one name's words, split two ways, are not shared."""
+    hub, door = dict(phone="07700 900322"), "Walsall Rainbow Hub, 42 Lower Rushall St, Walsall"
+    pairs = _pairs(_org("a", "Trans Voices Walsall", address=door, **hub),
+                   _org("b", "TransVoices Walsall", address="Walsall Rainbow Hub, Walsall", **hub))
+    assert not any("building" in r for r in pairs[frozenset("ab")].reasons), pairs
+    plan = _plan(_org("a", "Trans Voices Walsall", address=door, **hub),
+                 _org("b", "TransVoices Walsall", address="Walsall Rainbow Hub, Walsall", **hub), *_FILLERS)
+    assert [p.action for p in plan if {p.pair.a, p.pair.b} == {"a", "b"}] == ["merge"], plan
+
+
+def test_a_college_and_its_name_in_full_at_one_street_written_alike_on_one_line_are_reviewed():
+    """A students hold-out's "Dudley College" / "Dudley College of Technology", both at "The Broadway, Dudley" on one
+    line, scored 0.0 and were never shown: a door written without a number is a door. Two streets are none."""
+    line = dict(phone="01384 363000")
+    plan = _plan(_org("a", "Dudley College", address="The Broadway, Dudley", **line),
+                 _org("b", "Dudley College of Technology", address="The Broadway, Dudley", **line), *_FILLERS)
+    assert [p.action for p in plan if {p.pair.a, p.pair.b} == {"a", "b"}] == ["review"], plan
+    plan = _plan(_org("a", "Dudley College", address="Castle Hill, Dudley", **line),
+                 _org("b", "Dudley College of Technology", address="The Broadway, Dudley", **line), *_FILLERS)
+    assert not [p for p in plan if {p.pair.a, p.pair.b} == {"a", "b"}], plan

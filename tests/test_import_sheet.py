@@ -4313,3 +4313,58 @@ def test_a_column_named_for_charity_company_and_ods_codes_reads_each_cell_by_its
     ids = {n.name: list(n.props.get("identifiers")) for n in load_dataset(tmp_path / "data").nodes}
     assert ids == {"Compton Care": ["GB-CHC-512387"], "Black Country Doulas CIO": ["GB-COH-11234567"],
                    "RWT Palliative Care Team": ["GB-NHS-RL4"], "Penn Manor Medical Centre": ["GB-NHS-M92007"]}, ids
+
+
+def test_a_bare_number_of_a_ukprn_s_form_and_a_company_s_is_asked_about_in_a_column_naming_both(lcg, tmp_path):
+    """A students hold-out's "UKPRN / Charity / Co. no" column read five colleges' bare UKPRNs ("10007455") as company
+    numbers without a word (Companies House gave such numbers to companies in 2016). Asked for the register, with the
+    others' read; a company's number no UKPRN has (from 11, or with its leading zero) is a company's; a column naming
+    no UKPRN reads them as companies' still, and so does one mapped to Charity number under a name of UKPRNs."""
+    text = ("Name,UKPRN / Charity / Co. no\nWalsall College,10007289\nHalesowen College,10002923\n"
+            "Prism Biotech Ltd,11234567\nOld Co,03178345\nUniversity of Wolverhampton,UKPRN 10007166\n")
+    result = _import_list(lcg, tmp_path, text, "{Name: Label, UKPRN / Charity / Co. no: identifiers}")
+    assert result.exit_code == 1 and not (tmp_path / "data").exists()
+    assert ("list.csv:2 (and 1 more row): column 'UKPRN / Charity / Co. no' holds '10007289', '10002923': 8 digits "
+            "from 10, a UKPRN's form and a company's number's alike (write the register before each, as 'UKPRN "
+            "10007289' or 'Company 10007289')") in result.stderr, result.stderr
+    assert "11234567" not in result.stderr and "03178345" not in result.stderr
+    fixed = text.replace(",10007289", ",UKPRN 10007289").replace(",10002923", ",UKPRN 10002923")
+    result = _import_list(lcg, tmp_path, fixed, "{Name: Label, UKPRN / Charity / Co. no: identifiers}")
+    assert result.exit_code == 0, result.output
+    ids = {n.name: list(n.props.get("identifiers", ())) for n in load_dataset(tmp_path / "data").nodes}
+    assert ids["Walsall College"] == ["GB-UKPRN-10007289"] and ids["Prism Biotech Ltd"] == ["GB-COH-11234567"], ids
+    result = _import_list(lcg, tmp_path, "Name,Charity / Co. no\nPrism Biotech Ltd,10987654\n",
+                          "{Name: Label, Charity / Co. no: identifiers}")
+    assert result.exit_code == 0, result.output
+    result = _import_list(lcg, tmp_path, "Name,Charity / Co. No / UKPRN\nSandwell Coll.,10087704\n",
+                          "{Name: Label, Charity / Co. No / UKPRN: Charity number}")
+    assert result.exit_code == 1 and "'10087704': 8 digits from 10" in result.stderr, result.stderr
+
+
+def test_renamed_from_in_a_name_s_bracket_gives_its_alias(lcg, tmp_path):
+    """An LGBTQ+ hold-out's "Dudley Pride (renamed from Dudley Pride Festival)" kept its bracket in its name, where
+    "(formerly X)" beside it gave an alias: its old name in another list was missed."""
+    result = _import_list(lcg, tmp_path, "Group,Town\nDudley Pride (renamed from Dudley Pride Festival),Dudley\n"
+                          "Walsall Pride (formerly known as Walsall Pride Festival),Walsall\n",
+                          "{Group: Label, Town: address}")
+    assert result.exit_code == 0, result.output
+    props = {n.name: n.props for n in load_dataset(tmp_path / "data").nodes}
+    assert props["Dudley Pride"]["aliases"] == ("Dudley Pride Festival",), props
+    assert props["Walsall Pride"]["aliases"] == ("Walsall Pride Festival",), props
+
+
+def test_a_provider_cell_naming_another_row_by_the_name_its_own_cell_gave_it_is_that_row(lcg, tmp_path):
+    """An LGBTQ+ hold-out's "Walsall Rainbow Hub" ran itself as "Walsall Rainbow Hub CIC" (its own body: an alias),
+    and "Silver Rainbows Walsall", run by "Walsall Rainbow Hub CIC", was made part of a new record of that name
+    beside it, which `lcg duplicates` then had to merge back. Either order of the rows."""
+    for rows in (("Walsall Rainbow Hub,Walsall Rainbow Hub CIC", "Silver Rainbows Walsall,Walsall Rainbow Hub CIC"),
+                 ("Silver Rainbows Walsall,Walsall Rainbow Hub CIC", "Walsall Rainbow Hub,Walsall Rainbow Hub CIC")):
+        result = _import_list(lcg, tmp_path, "Service,Provider\n" + "\n".join(rows) + "\n",
+                              "{Service: Label, Provider: part_of}")
+        assert result.exit_code == 0, result.output
+        ds = load_dataset(tmp_path / "data")
+        names = {n.id: n.name for n in ds.nodes}
+        assert sorted(names.values()) == ["Silver Rainbows Walsall", "Walsall Rainbow Hub"], names
+        assert {(names[r.start], names[r.end]) for r in ds.rels if r.kind == "PART_OF"} == {
+            ("Silver Rainbows Walsall", "Walsall Rainbow Hub")}
+        assert "the row whose own cell in this column gives it that other name" in result.stderr, result.stderr

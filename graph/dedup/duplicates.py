@@ -375,11 +375,18 @@ _PO_BOX = re.compile(r"\b(?:p ?o ?box|pobox|postbus|postfach)\b")
 #: U3A at "Various venues" was two addresses apart from its own office; a faith trial's community meeting in
 #: "members' homes" was on a street apart from its own record). Nor an area a body covers, a grants list's "Borough"
 #: column's "All Black Country", "All boroughs", "Regional", "National" (a justice hold-out's three records of one
-#: charity were reviewed as "All Black Country" / "Sandwell", two towns).
+#: charity were reviewed as "All Black Country" / "Sandwell", two towns); nor "All campuses" (a students hold-out's
+#: college).
 _NO_ONE_PLACE = re.compile(r"^(?:(?:various|multiple|several)(?: \w+)?|online|virtual|see notes?|see below|"
                            r"home visits?|citywide|city wide|borough wide|confidential|withheld|not disclosed|"
                            r"undisclosed|(?:members|private|each others) homes?|"
-                           r"all(?: the| four| 4)? (?:black country|boroughs|areas|wards|sites|venues|locations|towns)|"
+                           r"all(?: the| four| 4)? (?:black country|boroughs|areas|wards|sites|venues|locations|towns|"
+                           r"campuses|centres|centers|branches|premises)|"
+                           # a line and no door: "Helpline only", "National helpline (no local office)", an LGBTQ+
+                           # hold-out's switchboard read as a town apart from its own record's
+                           r"(?:(?:national|freephone|free|telephone|phone) )?(?:helpline|phone line|telephone|phone)"
+                           r"(?: only)?(?: no (?:local )?(?:office|base|premises|address))?|"
+                           r"no (?:fixed|local) (?:address|office|base)|"
                            r"black country(?: wide)?|"
                            r"regional|region wide|national|nationwide|countywide|county wide|area wide|cross borough)$")
 
@@ -673,8 +680,8 @@ def _venue(ra, rb, one_name: bool = False) -> str | None:
     ba, bb = _building_words(ra.address), _building_words(rb.address)
     if not (ba or bb):
         return None
-    if na == nb:
-        return None
+    if na == nb or one_name:  # (one name written two ways, "Trans Voices Walsall" / "TransVoices Walsall" at
+        return None  # "Walsall Rainbow Hub": an LGBTQ+ hold-out's were "two bodies at one venue", their words apart)
     for venue, name, building in ((ra, na, bb), (rb, nb, ba)):
         if building and name == building:
             return f"{venue.name!r} is the building the other's address names: a venue and a body {AT_ONE_VENUE}"
@@ -945,6 +952,16 @@ def _one_street_written(a, b) -> bool:
         return False
     la, lb = ({w for part in _localities(str(x)) for w in part} for x in (a, b))
     return not (la and lb and la != lb)
+
+
+def _one_door_written(a, b) -> bool:
+    """Two addresses that name one street alike (``_one_street_written``), or are one address word for word and more
+    than a place alone: the door a list without house numbers gives ("The Broadway, Dudley", a students hold-out's
+    college and its name in full, on one line: never shown)."""
+    if not (a and b):
+        return False
+    words = _address_text(a)
+    return _one_street_written(a, b) or (words == _address_text(b) and not _area_only(a) and not _no_place(words))
 
 
 def _placed_by_address(ra, rb, weight, ambiguous, places, switchboards=None) -> tuple[float, str] | None:
@@ -1348,11 +1365,13 @@ def find_duplicates(records, *, min_score: float = W.DUPLICATE_MIN_SCORE, top_k:
             delta = min(delta, 0.0)  # a town or a hospital apart is not undone by a shared switchboard
         score = min(1.0, max(0.0, score + delta))
         reasons += contact
-        if _apart_unless_one_door(reason) and any(r.startswith("same phone number") for r in contact) and any(
-                r.startswith(("same address", "same postcode")) for r in contact):
+        if _apart_unless_one_door(reason) and any(r.startswith("same phone number") for r in contact) and (any(
+                r.startswith(("same address", "same postcode")) for r in contact) or _one_door_written(
+                ra.address, rb.address)):
             # one name's kind qualified ("Dudley College of Technology" / "Dudley College") at one door and on one
             # line (a switchboard is none): the college written in full, or two bodies there; listed for review
-            # (``groups.review_only``), never merged (a schools trial's pair, 0.0 and never shown)
+            # (``groups.review_only``), never merged (a schools trial's pair, 0.0 and never shown); so too at one
+            # door written without a number (``_one_door_written``)
             score = max(score, W.DUPLICATE_MIN_SCORE)
         if score < W.DUPLICATE_MIN_SCORE and (named := _website_names(ra, rb)) and any(
                 r.startswith(_ONE_SITE) for r in contact):  # (a lift: a pair listed on its own evidence keeps it)

@@ -271,6 +271,11 @@ _READ_AS = ("initials read as", "two letters read as")
 _KINDS_APART = re.compile(r", but ([\w/' ]+) vs ([\w/' ]+) \(")
 
 
+#: How a name reason says each name has a kind of body the other lacks and words of its own besides ("..., but trust vs
+#: centre, and each has words of its own (healthcare / integrated) (0.42)").
+_KINDS_AND_OWN = re.compile(rf", but [\w/' ]+ vs [\w/' ]+, and {OWN_WORDS} \(")
+
+
 def _kinds_apart(reason: str) -> tuple[set[str], set[str]] | None:
     """The kinds of body a name reason says each name has and the other lacks (``_KINDS_APART``), or None."""
     m = _KINDS_APART.search(reason)
@@ -370,8 +375,8 @@ def review_only(pair, names: Mapping[str, str] | None, several=None) -> str | No
             service == "shop" and said.starts(("same address", "same postcode", "same phone number"))):
         # (a trading name, "Mrs B's Kitchen" of a catering company, shares no word, or is its other name: the rules
         # on such names decide; a shop at the other's door is the other, "Beans Coffee Shop" / "Beans Coffee")
-        return (f"only one name names a service or a shop ({service}): a service a body runs, or its shop, or the "
-                "body: review it (merge them, or keep both with part_of)")
+        return (f"only one name names a service, a shop or a publication ({service}): a service a body runs, its "
+                "shop or what it publishes, or the body: review it (merge them, or keep both with part_of)")
     if names and pair.reasons and not pair.reasons[0].startswith(SAME_NAME) and (
             part := council_part(names[pair.a], names[pair.b])):
         # (one name once normalised, the service in a bracket or not: "City of Wolverhampton Council (Economic Growth
@@ -509,6 +514,14 @@ def review_only(pair, names: Mapping[str, str] | None, several=None) -> str | No
     if pair.reasons and OWN_WORDS in pair.reasons[0] and not said.starts(_REGISTER_OR_WEBSITE):
         return ("each name has words of its own, and no register or website says they are one (bodies that share a "
                 "building or a booking line): review it rather than merge")
+    if pair.reasons and OWN_WORDS in pair.reasons[0] and said.starts("same identifier") and _KINDS_AND_OWN.search(
+            pair.reasons[0]):
+        # a register's number names the body a list files its units and sites under: "Walsall Healthcare NHS Trust -
+        # Sexual Health (WISH)" / "Walsall Integrated Sexual Health (WISH) - Saddlers Centre", one trust's code on
+        # both, merged at 0.99 on it in an LGBTQ+ hold-out
+        return ("one registered body, but the names say two kinds of body, each with words of its own: the body and a "
+                "unit or site listed under its number, or the body renamed: review it (merge them, or keep both with "
+                "part_of)")
     if pair.reasons and AFTER_A_DASH in pair.reasons[0]:
         # (a branch's or a project's page on its national body's site is no evidence either: "National Autistic
         # Society - West Midlands Branch" / "National Autistic Society", a SEND trial's merge, "The Children's Society

@@ -1484,6 +1484,12 @@ CHARITY_OF = ", but only one is a charity of the other's name, a public body's"
 #: the other lacks names the service (``service_added``).
 _FOOD_SERVICES = frozenset("kitchen kitchens pantry pantries larder larders foodbank foodbanks".split())
 _SHOPS = frozenset({"shop", "shops"})
+#: Words naming a thing a body publishes or broadcasts ("Tettenhall Wood Residents Association Newsletter", "Black
+#: Country Digital Inclusion Network radio slot"), and the media they come in: a name that is the other's words and
+#: these names what the body makes, not the body (``service_added``). ("Show" and "programme" also name bodies and
+#: events: "Black Country Living Museum Show".)
+_PUBLICATIONS = frozenset("newsletter newsletters magazine bulletin ezine podcast podcasts slot".split())
+_MEDIA = frozenset("radio tv television online e weekly monthly quarterly".split())
 
 
 def service_added(a: str, b: str) -> str | None:
@@ -1494,12 +1500,18 @@ def service_added(a: str, b: str) -> str | None:
     hospice's shop merged into the charity in a carers hold-out), or None. A food bank is its host's project as
     often as a body of its own, and shares the host's door, line and often its charity number; a charity's shop is
     its outlet at a door of its own (at one door, "Beans Coffee Shop" is "Beans Coffee": ``groups.review_only``
-    asks only elsewhere): reviewed, never merged."""
+    asks only elsewhere): reviewed, never merged. So is what a body publishes or broadcasts, where one name is the
+    other's words and a publication's ("newsletter" of "Tettenhall Wood Residents Association Newsletter", "slot" of
+    "... Network radio slot": a community media hold-out's two merged into their bodies on their words,
+    ``_PUBLICATIONS``), at its door or not."""
     ka, kb = name_key(a), name_key(b)
     for x, y in ((ka, kb), (kb, ka)):
         if _SHOPS.intersection(x.tokens) and not _SHOPS.intersection(y.tokens) and set(x.tokens) - _SHOPS == set(
                 y.tokens):
             return "shop"
+        if (made := _PUBLICATIONS.intersection(x.tokens)) and not _PUBLICATIONS.intersection(y.tokens) and set(
+                x.tokens) - _PUBLICATIONS - _MEDIA == set(y.tokens) - _MEDIA and y.tokens:
+            return ", ".join(sorted(made))
     words = []
     for name in (a, b):
         tokens = name_key(name).tokens

@@ -578,6 +578,9 @@ class _Reader:
         #: (sheet, register column) -> [its place in ``problems``, (row, what, cell)...] of numbers no register of
         #: the column has (``_unfit_numbers``)
         self.unfit: dict[tuple[str, str], list] = {}
+        #: (sheet, register column) -> [its place in ``problems``, (row, cell)...] of bare numbers that have the
+        #: form of two registers the column's name names, a UKPRN's and a company's (``_two_forms_said``)
+        self.two_forms: dict[tuple[str, str], list] = {}
         #: sheet -> [its place in ``problems``, (row, value)...] of register numbers in an identifiers column
         self.bare_numbers: dict[str, list] = {}
         #: (sheet, "cqc" or "unfit") -> [its place in ``problems``, (row, register, cell)...] of an identifiers
@@ -1484,6 +1487,12 @@ def _tie_cells(reader: _Reader, entries: list, by_id: dict, by_label: dict) -> d
     for sheet, _, _, _, key, cell in reader.tie_cells:
         cells.setdefault((sheet, key), []).extend(str(cell).split(LIST_SEPARATOR))
     no_bodies = {at: _no_bodies(values) for at, values in cells.items()}
+    for _, _, node_id, _, _, cell in reader.tie_cells:  # a cell naming its own row's body gives that row another
+        for ref in (" ".join(part.split()) for part in str(cell).split(LIST_SEPARATOR)):  # name, by which another
+            if ref and _runs_itself(ref, by_id[node_id]["name"], by_id[node_id].get("address")) and node_id not in (
+                    held := by_label.setdefault(norm_name(ref), [])):  # row's cell names it: "Walsall Rainbow Hub
+                held.append(node_id)  # CIC", its own row's provider and another's (an LGBTQ+ hold-out's was
+                # written again as a record of its own for the other row)
     for sheet, n, node_id, kind, key, cell in reader.tie_cells:
         ends = schema.REL_KINDS[schema.slots_of(kind)[key].rel].ends
         column = reader.headers[sheet].get(key, key)
@@ -1529,8 +1538,9 @@ def _tie_cells(reader: _Reader, entries: list, by_id: dict, by_label: dict) -> d
                 what = (f", the body this column's cell {other_name!r} names (row {reader.rows[target][1]}), the same "
                         "name" if target in reader.made_parents else f" ({other_name!r}), the row of that name")
                 reader.repairs.setdefault((sheet, column), []).append(
-                    (n, ref, f"{target}{what} once case, apostrophes, punctuation and a leading 'The' are set "
-                             "aside"))
+                    (n, ref, f"{target} ({other_name!r}), the row whose own cell in this column gives it that other "
+                             "name" if norm_name(other_name) != norm_name(ref) else
+                     f"{target}{what} once case, apostrophes, punctuation and a leading 'The' are set aside"))
             if not matches and (ref in no_bodies[(sheet, key)] or _one_common_word(ref)):  # "school", "volunteers":
                 # kept in the note, said (``_warnings``)
                 said_at = reader.no_bodies if ref in no_bodies[(sheet, key)] else reader.common_words
@@ -2623,6 +2633,7 @@ def _elements(reader: _Reader, rows):
         entries.append(entry)
     _not_names(reader)
     _unfit_numbers(reader)
+    _two_forms_said(reader)
     _said_ids_said(reader)
     _bare_numbers_said(reader)
     for e in entries:
@@ -2713,6 +2724,14 @@ def _register_cells(reader: _Reader, sheet: str, n: int, entry: dict, columns: d
         cell, text = text, text if number is None else number
         ids: list[str] = [said[1]] if said is not None and said[1] is not None else []
         odd: list[str] = []
+        if not ids and registers == ("companyNumber",) and number is None and _UKPRN_FORM.fullmatch(
+                re.sub(r"\s+", "", text)) and "ukprn" in re.findall(r"[a-z]+", f"{col} {head[col]}".lower()):
+            seen = reader.two_forms.get((sheet, col))
+            if seen is None:  # said once per column, where first seen (``_two_forms_said``)
+                seen = reader.two_forms[(sheet, col)] = [len(reader.problems)]
+                reader.problems.append("")
+            seen.append((n, text))
+            continue
         for register in registers if not ids else ():
             ids, odd = register_ids({register: text})
             if not odd:
@@ -2801,6 +2820,25 @@ def _numbers_in_notes(reader: _Reader, sheet: str, n: int, entry: dict, columns:
                 del entry[field]
 
 
+#: The UKPRNs the UK Register of Learning Providers has given: it counts up from 10000000, and has not reached
+#: 10100000 (``org_ids`` reads 8 digits from 1); Companies House gave such numbers to companies in 2016.
+_UKPRN_FORM = re.compile(r"10\d{6}")
+
+
+def _two_forms_said(reader: _Reader) -> None:
+    """One problem per column whose name names UKPRNs and companies' numbers ("UKPRN / Charity / Co. no") for its
+    bare numbers of 8 digits from 10: a UKPRN's form and a company's alike (``_UKPRN_FORM``), so which register is
+    theirs no form says. A students hold-out's colleges' UKPRNs ("10007455") were read
+    as company numbers without a word; its other cells named their register ("UKPRN 10007166", "Co. 03178345")."""
+    for (sheet, col), (at, *cells) in reader.two_forms.items():
+        rows, texts = _rows_and_texts(cells)
+        shown = ", ".join(map(repr, texts[:3])) + (f" and {len(texts) - 3} more" if len(texts) > 3 else "")
+        reader.problems[at] = (f"{_rows_at(sheet, rows[0], len(rows))}: column {reader.headers[sheet][col]!r} holds "
+                               f"{shown}: 8 digits from 10, a UKPRN's form and a company's number's alike (write the "
+                               f"register before {'it' if len(texts) == 1 else 'each'}, as 'UKPRN {texts[0]}' or "
+                               f"'Company {texts[0]}')")
+
+
 def _unfit_numbers(reader: _Reader) -> None:
     """One problem per register column for its numbers that fit none of its registers, with their rows: a
     column of EINs written short is one line to read, not one per row."""
@@ -2820,9 +2858,11 @@ def _unfit_numbers(reader: _Reader) -> None:
 
 
 #: Words before another name of a body that say how it is the body's ("formerly The Spastics Society", "now Rethink
-#: Mental Illness", "t/a Wolves", "aka WVSC"): the name is the alias, the words are no part of it.
-_ALIAS_WORDS = re.compile(r"(?:formerly|previously|was|now|also\s+known\s+as|a\.?k\.?a\.?|t/a|trading\s+as|"
-                          r"known\s+as|renamed|d/b/a|dba)\s*:?\s+(?=\S)", re.IGNORECASE)
+#: Mental Illness", "t/a Wolves", "aka WVSC", "renamed from Dudley Pride Festival"): the name is the alias, the words
+#: are no part of it.
+_ALIAS_WORDS = re.compile(r"(?:(?:formerly|previously)\s+known\s+as|formerly|previously|was|now|also\s+known\s+as|"
+                          r"a\.?k\.?a\.?|t/a|trading\s+as|known\s+as|renamed\s+from|renamed|d/b/a|dba)\s*:?\s+(?=\S)",
+                          re.IGNORECASE)
 #: Words that name another body the row's is, or went, into ("merged into Carers Trust Heart of England 2019", "part
 #: of Recovery Focus", "merged with Headway Wolverhampton"): no other name of the row's, and an alias would make
 #: `lcg duplicates` read the two bodies as one.
