@@ -3906,3 +3906,45 @@ def test_a_college_and_its_name_in_full_at_one_street_written_alike_on_one_line_
     plan = _plan(_org("a", "Dudley College", address="Castle Hill, Dudley", **line),
                  _org("b", "Dudley College of Technology", address="The Broadway, Dudley", **line), *_FILLERS)
     assert not [p for p in plan if {p.pair.a, p.pair.b} == {"a", "b"}], plan
+
+
+def test_a_body_s_number_on_its_unit_in_another_town_does_not_make_the_body_the_unit_written_again():
+    """An LGBTQ+ hold-out's "Spectrum Counselling BC Ltd" (a grant in Oldbury) and "Spectrum Counselling Black
+    Country" (its directory row, same company number) were never offered: the row's unit "Spectrum Counselling -
+    Wolverhampton", recorded as part of it, carries the same number, so the grant was read as the unit written again
+    (one number, nothing apart but the towns) and its pair with the body dropped. One number in two towns is a body's
+    and its unit's; in one town, or none written, the unit written again is still left out."""
+    from graph.dedup.duplicates import DuplicatePair, _without_units_of_others
+
+    number = dict(identifiers=("GB-COH-11223344",))
+    by_id = {r.id: r for r in (
+        _org("ltd", "Spectrum Counselling BC Ltd", address="Oldbury", **number),
+        _org("body", "Spectrum Counselling Black Country", address="1 Church Street, Oldbury", **number),
+        _org("unit", "Spectrum Counselling - Wolverhampton", address="18 Bath St, Wolverhampton",
+             part_of=frozenset({"body"}), **number))}
+    same = "same identifier GB-COH-11223344"
+    body = DuplicatePair("body", "ltd", 0.99, ["BC read as 'black country': same name once case", same], True, True)
+    towns = "but the addresses name different towns (Oldbury / 18 Bath St, Wolverhampton)"
+    unit = DuplicatePair("ltd", "unit", 0.99, ["name words in common: counselling, spectrum (0.79)", towns, same],
+                         True, True)
+    assert body in _without_units_of_others([body, unit], by_id)
+    unit = DuplicatePair("ltd", "unit", 0.99, ["name words in common: counselling, spectrum (0.79)", same], True, True)
+    assert body not in _without_units_of_others([body, unit], by_id)
+
+
+def test_a_hospital_after_a_dash_is_where_the_service_before_it_sits():
+    """An LGBTQ+ hold-out's "Sandwell Sexual Health - Rowley Regis Hospital" / "Sandwell Sexual Health Service,
+    Rowley Regis", one clinic at one postcode and line, scored 0.0 ("only one is a hospital"): the hospital after the
+    dash is the service's site. The service beside its trust is still a unit of it, and a hospital before a dash a
+    hospital."""
+    site = dict(postcode="B65 8DA", phone="0121 507 3101")
+    plan = _plan(_org("a", "Sandwell Sexual Health - Rowley Regis Hospital", **site),
+                 _org("b", "Sandwell Sexual Health Service, Rowley Regis", **site), *_FILLERS)
+    assert [p.action for p in plan if {p.pair.a, p.pair.b} == {"a", "b"}] == ["merge"], plan
+    plan = _plan(_org("a", "Walsall Healthcare NHS Trust - Manor Hospital", **site),
+                 _org("b", "Walsall Healthcare NHS Trust", **site), *_FILLERS)
+    assert "merge" not in [p.action for p in plan if {p.pair.a, p.pair.b} == {"a", "b"}], plan
+    from graph.dedup.names import name_key, name_similarity
+
+    said = name_similarity(name_key("Manor Hospital - Pharmacy"), name_key("Manor Pharmacy"), lambda t: 1.0)
+    assert said[1].startswith("only one is a hospital"), said

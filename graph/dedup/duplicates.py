@@ -1513,8 +1513,11 @@ def _without_units_of_others(pairs: list, by_id: dict) -> list:
     other's and its part after a dash, which says whose unit it is."""
     again: dict[str, set[str]] = defaultdict(set)
     for p in pairs:
-        if p.one_name and not _A_PART_OR_BRANCH.search(p.reasons[0]):  # (one number under names of a part or a
-            # branch: "Carers Trust Heart of England - Dudley Carers Hub", the charity's number, is the hub)
+        if p.one_name and not _A_PART_OR_BRANCH.search(p.reasons[0]) and not _places_apart(p.reasons[1:]):
+            # (one number under names of a part or a branch: "Carers Trust Heart of England - Dudley Carers Hub", the
+            # charity's number, is the hub; one number in two towns is the body's and its unit's: "Spectrum
+            # Counselling BC Ltd" of Oldbury was the unit "Spectrum Counselling - Wolverhampton" written again, and
+            # its pair with the body itself dropped, in an LGBTQ+ hold-out)
             again[p.a].add(p.b)
             again[p.b].add(p.a)
 

@@ -1998,6 +1998,21 @@ def _dependent_bodies(key: NameKey, initials: bool) -> set[str]:
     return out
 
 
+#: Kinds of body (``DEPENDENT_BODIES``) that are buildings a service of another body sits in.
+_SITES = frozenset({"hospital", "clinic", "infirmary", "library"})
+
+
+def _sited_after_a_dash(key: NameKey, initials: bool) -> set[str]:
+    """The building kinds (``_SITES``) a name has only after its dash, with a name before it: where the part before
+    the dash sits, not what it is ("Sandwell Sexual Health - Rowley Regis Hospital" is the service at a hospital:
+    scored 0.0, "only one is a hospital", beside "Sandwell Sexual Health Service, Rowley Regis" at one postcode and
+    line in an LGBTQ+ hold-out). The part is still read as one (``after_a_dash``)."""
+    parts = _dash_parts(key.raw)
+    if not parts or not parts[1] or not parts[2]:
+        return set()
+    return (_dependent_bodies(name_key(parts[0]), initials) - _dependent_bodies(parts[3], initials)) & _SITES
+
+
 #: How a name reason says one name is the other's initials, and the other a body of its own kind by its words.
 SPELLS_A_KIND = ", initials of a friends' group, a hospital or another body of its own kind, and of other names too"
 #: How a reason says a name's initials were read as the other name's words ("ICB read as 'integrated care board'").
@@ -2267,6 +2282,8 @@ def name_similarity(a: NameKey, b: NameKey, weight, ambiguous=frozenset(), place
     if dep_a != dep_b:
         dep_a -= _joined_kinds(a, dep_a - dep_b, b) | _misspelt_kinds(a, dep_a - dep_b, b)
         dep_b -= _joined_kinds(b, dep_b - dep_a, a) | _misspelt_kinds(b, dep_b - dep_a, a)
+    if dep_a != dep_b:  # a building's kind after a dash says where the part before it is, not what it is
+        dep_a, dep_b = dep_a - _sited_after_a_dash(a, initials), dep_b - _sited_after_a_dash(b, initials)
     if dep_a != dep_b:
         only_a, only_b = sorted(dep_a - dep_b), sorted(dep_b - dep_a)
         if only_a and only_b:
