@@ -3851,6 +3851,13 @@ def test_what_a_body_publishes_or_broadcasts_is_reviewed_beside_it(body, made):
     plan = _plan(_org("a", made, phone="01902 555140"), _org("b", made + " (quarterly)", phone="01902 555140"),
                  *_FILLERS)
     assert [p.action for p in plan if {p.pair.a, p.pair.b} == {"a", "b"}] == ["merge"], plan
+    # a body named for its title, one door and line or one register saying so (a review's); a word mid-name no title
+    door = dict(postcode="DY1 1HP", phone="01384 567678")
+    for x, y, kw in (("Black Country Bugle Magazine", "Black Country Bugle", door),
+                     ("Attitude Magazine", "Attitude", dict(identifiers=("GB-COH-05658398",))),
+                     ("Time Slot Youth Project", "Time Youth Project", door)):
+        plan = _plan(_org("a", x, **kw), _org("b", y, **kw), *_FILLERS)
+        assert [p.action for p in plan if {p.pair.a, p.pair.b} == {"a", "b"}] == ["merge"], (x, plan)
 
 
 def test_a_trust_s_service_and_its_clinic_s_site_under_the_trust_s_code_are_reviewed():
@@ -3868,6 +3875,9 @@ def test_a_trust_s_service_and_its_clinic_s_site_under_the_trust_s_code_are_revi
     plan = _plan(_org("a", "Walsall Healthcare NHS Trust", **code), _org("b", "Walsall Healthcare NHS Tr.", **code),
                  *_FILLERS)
     assert [p.action for p in plan if {p.pair.a, p.pair.b} == {"a", "b"}] == ["merge"], plan
+    hall = dict(identifiers=("GB-CHC-521234",))  # its own words its kind's: one venue's charity (a review's)
+    plan = _plan(_org("a", "Pelsall Village Hall Trust", **hall), _org("b", "Pelsall Village Centre", **hall), *_FILLERS)
+    assert [p.action for p in plan if {p.pair.a, p.pair.b} == {"a", "b"}] == ["merge"], plan
 
 
 @pytest.mark.parametrize("nowhere", ["Helpline only", "National helpline (no local office)", "All campuses",
@@ -3875,10 +3885,16 @@ def test_a_trust_s_service_and_its_clinic_s_site_under_the_trust_s_code_are_revi
 def test_a_line_or_every_campus_is_no_place_of_its_own(nowhere):
     """An LGBTQ+ hold-out's switchboard at "Helpline only" was "addresses name different towns (Helpline only /
     Wolverhampton)" beside its own record, and a students hold-out's college at "All campuses" an area apart from
-    its streets: such an address names no place. A street named for a phone is a street."""
+    its streets: such an address names no place. A line and no door is no local branch either: "Samaritans" at
+    "Freephone helpline" beside "Samaritans" in Walsall (a branch, a charity of its own) is reviewed, as it was when
+    the helpline read as a town (a review's find). A street named for a phone is a street."""
     pairs = _pairs(_org("a", "Black Country LGBT Switchboard", address=nowhere),
                    _org("b", "Black Country LGBT Switchboard", address="Wolverhampton"))
     assert not any("different towns" in r or "area alone" in r for p in pairs.values() for r in p.reasons), pairs
+    plan = _plan(_org("a", "Samaritans", address=nowhere, phone="116 123"),
+                 _org("b", "Samaritans", address="Lichfield Street, Walsall", postcode="WS1 1SY"), *_FILLERS)
+    line = "line" in nowhere or "phone" in nowhere
+    assert [p.action for p in plan if {p.pair.a, p.pair.b} == {"a", "b"}] == ["review" if line else "merge"], plan
     pairs = _pairs(_org("a", "Black Country LGBT Switchboard", address="Telephone Road, Walsall"),
                    _org("b", "Black Country LGBT Switchboard", address="Wolverhampton"))
     assert any("different towns" in r for p in pairs.values() for r in p.reasons), pairs

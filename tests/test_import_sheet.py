@@ -4318,14 +4318,16 @@ def test_a_column_named_for_charity_company_and_ods_codes_reads_each_cell_by_its
 def test_a_bare_number_of_a_ukprn_s_form_and_a_company_s_is_asked_about_in_a_column_naming_both(lcg, tmp_path):
     """A students hold-out's "UKPRN / Charity / Co. no" column read five colleges' bare UKPRNs ("10007455") as company
     numbers without a word (Companies House gave such numbers to companies in 2016). Asked for the register, with the
-    others' read; a company's number no UKPRN has (from 11, or with its leading zero) is a company's; a column naming
-    no UKPRN reads them as companies' still, and so does one mapped to Charity number under a name of UKPRNs."""
+    others' read; a company's number no UKPRN has (from 101, or with its leading zero) is a company's; a column naming
+    no UKPRN, or naming it in a remark, reads them as companies' still; one mapped to Charity number under a name of
+    UKPRNs asks too."""
     text = ("Name,UKPRN / Charity / Co. no\nWalsall College,10007289\nHalesowen College,10002923\n"
-            "Prism Biotech Ltd,11234567\nOld Co,03178345\nUniversity of Wolverhampton,UKPRN 10007166\n")
+            "Prism Biotech Ltd,11234567\nOld Co,03178345\nUniversity of Wolverhampton,UKPRN 10007166\n"
+            "Oak Academy Trust,10498367\n")
     result = _import_list(lcg, tmp_path, text, "{Name: Label, UKPRN / Charity / Co. no: identifiers}")
     assert result.exit_code == 1 and not (tmp_path / "data").exists()
     assert ("list.csv:2 (and 1 more row): column 'UKPRN / Charity / Co. no' holds '10007289', '10002923': 8 digits "
-            "from 10, a UKPRN's form and a company's number's alike (write the register before each, as 'UKPRN "
+            "from 100, a UKPRN's form and a company's number's alike (write the register before each, as 'UKPRN "
             "10007289' or 'Company 10007289')") in result.stderr, result.stderr
     assert "11234567" not in result.stderr and "03178345" not in result.stderr
     fixed = text.replace(",10007289", ",UKPRN 10007289").replace(",10002923", ",UKPRN 10002923")
@@ -4333,22 +4335,27 @@ def test_a_bare_number_of_a_ukprn_s_form_and_a_company_s_is_asked_about_in_a_col
     assert result.exit_code == 0, result.output
     ids = {n.name: list(n.props.get("identifiers", ())) for n in load_dataset(tmp_path / "data").nodes}
     assert ids["Walsall College"] == ["GB-UKPRN-10007289"] and ids["Prism Biotech Ltd"] == ["GB-COH-11234567"], ids
-    result = _import_list(lcg, tmp_path, "Name,Charity / Co. no\nPrism Biotech Ltd,10987654\n",
-                          "{Name: Label, Charity / Co. no: identifiers}")
-    assert result.exit_code == 0, result.output
+    assert ids["Oak Academy Trust"] == ["GB-COH-10498367"], ids
+    for column in ("Charity / Co. no", "Co. no (UKPRN in its own column)"):
+        result = _import_list(lcg, tmp_path, f"Name,{column}\nPrism Biotech Ltd,10007289\n",
+                              f"{{Name: Label, {column}: identifiers}}")
+        assert result.exit_code == 0, result.output
     result = _import_list(lcg, tmp_path, "Name,Charity / Co. No / UKPRN\nSandwell Coll.,10087704\n",
                           "{Name: Label, Charity / Co. No / UKPRN: Charity number}")
-    assert result.exit_code == 1 and "'10087704': 8 digits from 10" in result.stderr, result.stderr
+    assert result.exit_code == 1 and "'10087704': 8 digits from 100" in result.stderr, result.stderr
 
 
 def test_renamed_from_in_a_name_s_bracket_gives_its_alias(lcg, tmp_path):
     """An LGBTQ+ hold-out's "Dudley Pride (renamed from Dudley Pride Festival)" kept its bracket in its name, where
-    "(formerly X)" beside it gave an alias: its old name in another list was missed."""
+    "(formerly X)" beside it gave an alias: its old name in another list was missed. A date after the words names no
+    body (a review's "September 2020")."""
     result = _import_list(lcg, tmp_path, "Group,Town\nDudley Pride (renamed from Dudley Pride Festival),Dudley\n"
-                          "Walsall Pride (formerly known as Walsall Pride Festival),Walsall\n",
+                          "Walsall Pride (formerly known as Walsall Pride Festival),Walsall\n"
+                          "Penn Hall School (renamed from September 2020),Penn\n",
                           "{Group: Label, Town: address}")
     assert result.exit_code == 0, result.output
     props = {n.name: n.props for n in load_dataset(tmp_path / "data").nodes}
+    assert "aliases" not in props["Penn Hall School (renamed from September 2020)"], props  # a date: when, no name
     assert props["Dudley Pride"]["aliases"] == ("Dudley Pride Festival",), props
     assert props["Walsall Pride"]["aliases"] == ("Walsall Pride Festival",), props
 
@@ -4367,4 +4374,46 @@ def test_a_provider_cell_naming_another_row_by_the_name_its_own_cell_gave_it_is_
         assert sorted(names.values()) == ["Silver Rainbows Walsall", "Walsall Rainbow Hub"], names
         assert {(names[r.start], names[r.end]) for r in ds.rels if r.kind == "PART_OF"} == {
             ("Silver Rainbows Walsall", "Walsall Rainbow Hub")}
-        assert "the row whose own cell in this column gives it that other name" in result.stderr, result.stderr
+        assert "the row that has it as its other name" in result.stderr, result.stderr
+    # a name two rows give themselves (two churches of one name in two towns) is neither's: a record of its own
+    result = _import_list(lcg, tmp_path, "Service,Provider,Town\n"
+                          "Holy Trinity Church,Holy Trinity Church Trustees,Bilston\n"
+                          "Holy Trinity Church,Holy Trinity Church Trustees,Walsall\n"
+                          "Holy Trinity Toddlers,Holy Trinity Church Trustees,Walsall\n",
+                          "{Service: Label, Provider: part_of, Town: address}")
+    assert result.exit_code == 0, result.output
+    ds = load_dataset(tmp_path / "data")
+    names = {n.id: n.name for n in ds.nodes}
+    assert {(names[r.start], names[r.end]) for r in ds.rels if r.kind == "PART_OF"} == {
+        ("Holy Trinity Toddlers", "Holy Trinity Church Trustees")}, names
+
+
+def test_doing_business_as_in_a_name_gives_its_trading_name_as_an_alias(lcg, tmp_path):
+    """A US hold-out's "Puget Sound Skills LLC d/b/a ReadyWork Training" was kept whole as one name, its trading name
+    in another list ("ReadyWork Training") never paired: "d/b/a", "dba" and "doing business as" are "t/a"."""
+    result = _import_list(lcg, tmp_path, "Provider,City\nPuget Sound Skills LLC d/b/a ReadyWork Training,Tacoma\n"
+                          "\"Lakewood Learning, Inc. dba Lakewood Tutors\",Lakewood\n", "{Provider: Label, City: address}")
+    assert result.exit_code == 0, result.output
+    props = {n.name: n.props for n in load_dataset(tmp_path / "data").nodes}
+    assert props["Puget Sound Skills LLC"]["aliases"] == ("ReadyWork Training",), props
+    assert props["Lakewood Learning, Inc."]["aliases"] == ("Lakewood Tutors",), props
+
+
+def test_a_parent_cell_naming_a_row_by_its_aliases_column_s_name_is_that_row(lcg, tmp_path):
+    """An Irish hold-out's parent cells "Cork ETB" made a bare record beside the row "Cork Education and Training
+    Board", whose aliases cell gave "Cork ETB"; the festival list's "Cork ETB" then became cork-etb-2. A name two rows
+    give as their other name is neither's."""
+    text = ("Provider,Also known as,Parent body\nCork Education and Training Board,Cork ETB,\n"
+            "Cork ETB Training Centre,,Cork ETB\nBantry Adult Education,,Cork ETB\n")
+    result = _import_list(lcg, tmp_path, text, "{Provider: Label, Also known as: aliases, Parent body: part_of}")
+    assert result.exit_code == 0, result.output
+    ds = load_dataset(tmp_path / "data")
+    names = {n.id: n.name for n in ds.nodes}
+    assert len(names) == 3 and {names[r.end] for r in ds.rels if r.kind == "PART_OF"} == {
+        "Cork Education and Training Board"}, names
+    text = ("Provider,Also known as,Parent body\nSt Mary's Church Bilston,St Mary's,\nSt Mary's Church Walsall,St Mary's,"
+            "\nSt Mary's Toddlers,,St Mary's\n")
+    result = _import_list(lcg, tmp_path, text, "{Provider: Label, Also known as: aliases, Parent body: part_of}")
+    assert result.exit_code == 0, result.output
+    names = {n.id: n.name for n in load_dataset(tmp_path / "data").nodes}
+    assert len(names) == 4, names

@@ -26,7 +26,8 @@ from . import weights as W
 from ..forked import core_free, split_map
 from ..gc_pause import paused_gc
 from ..identifiers import registry_id
-from .groups import (AREA_AND_STREET, AREAS_APART, AT_ONE_VENUE, NAMED_ELSEWHERE, ON_DIFFERENT_STREETS, ONE_TOWN_ONLY,
+from .groups import (AREA_AND_STREET, AREAS_APART, AT_ONE_VENUE, LINE_ONLY, NAMED_ELSEWHERE, ON_DIFFERENT_STREETS,
+                     ONE_TOWN_ONLY,
                      PAGE_UNDER, PARENT_REGISTERED_APART, POSTCODES_APART, REGISTERS_APART, RUN_BY_THE_OTHER,
                      SAME_EMPLOYER, SITE_OF_THE_BODY, SITES_OF_THEIR_OWN, TOWNS_APART, TWO_ESTABLISHMENTS, UNIT_PAGE,
                      UNITS_OF_ONE, WEBSITE_NAMES_THE_OTHER, WEBSITES_APART, borough_and_place, groups_of, merge_groups,
@@ -382,8 +383,7 @@ _NO_ONE_PLACE = re.compile(r"^(?:(?:various|multiple|several)(?: \w+)?|online|vi
                            r"undisclosed|(?:members|private|each others) homes?|"
                            r"all(?: the| four| 4)? (?:black country|boroughs|areas|wards|sites|venues|locations|towns|"
                            r"campuses|centres|centers|branches|premises)|"
-                           # a line and no door: "Helpline only", "National helpline (no local office)", an LGBTQ+
-                           # hold-out's switchboard read as a town apart from its own record's
+                           # a line and no door (``_LINE_ONLY``)
                            r"(?:(?:national|freephone|free|telephone|phone) )?(?:helpline|phone line|telephone|phone)"
                            r"(?: only)?(?: no (?:local )?(?:office|base|premises|address))?|"
                            r"no (?:fixed|local) (?:address|office|base)|"
@@ -403,6 +403,18 @@ def _unit(text) -> str | None:
     """The suite, unit or room number an address names ("Suite 100", "Ste. 100", "#214"), or None."""
     m = _UNIT.search(str(text or ""))
     return m.group(1).lower() if m else None
+
+
+#: An address of a line and no door: "Helpline only", "National helpline (no local office)" (an LGBTQ+ hold-out's
+#: switchboard was read as in a town "Helpline only" apart from its own record's): no place, but no place of the
+#: other's either (``contact_evidence``: "Samaritans" at "Freephone helpline" is no local branch, a review's find).
+_LINE_ONLY = re.compile(r"^(?:(?:national|freephone|free|telephone|phone) )?(?:helpline|phone line|telephone|phone)"
+                        r"(?: only)?(?: no (?:local )?(?:office|base|premises|address))?$")
+
+
+def _line_only(text) -> bool:
+    """An address of a line and no door (``_LINE_ONLY``)."""
+    return bool(text) and _LINE_ONLY.match(" ".join(_address_text(text))) is not None
 
 
 def _no_place(words: list[str]) -> bool:
@@ -883,6 +895,10 @@ def contact_evidence(ra, rb, switchboards: Mapping[str, int] | None = None,
     elif not one_place and (ta := _written_address(ra, places)) and (
             tb := _written_address(rb, places)) and _towns_apart(ra, rb, ta, tb):
         reasons.append(f"{TOWNS_APART} ({ta} / {tb})")
+    elif not one_place and _line_only(ra.address) != _line_only(rb.address) and (ra.address or "").strip() and (
+            rb.address or "").strip() and not _no_place(_address_text(rb.address if _line_only(ra.address) else
+                                                                   ra.address)):
+        reasons.append(f"{LINE_ONLY} ({ra.address.strip()} / {rb.address.strip()})")
     elif not one_place and places is not None and (elsewhere := _named_elsewhere(ra, rb, places)):
         reasons.append(f"{NAMED_ELSEWHERE} ({elsewhere[0]} / {elsewhere[1]})")
     if pa and pb:

@@ -29,7 +29,8 @@ from ..gc_pause import paused_gc
 from . import weights as W
 from .places import DISTRICTS, STREET_TYPES
 from .names import (AFTER_A_DASH, ANOTHER_INSTITUTION, ANOTHER_MEETING, CHARITY_OF, FOUNDATION_OF, IN_BRACKETS,
-                    KIND_WORDS, MANY_AND_ONE, NO_WORD_IN_COMMON, ONLY_A_PLACE, OWN_WORDS, SAME_NAME, SPELLED_OUT,
+                    KIND_WORDS, MANY_AND_ONE, NO_WORD_IN_COMMON, ONLY_A_PLACE, OWN_WORDS, PUBLICATIONS, SAME_NAME,
+                    SPELLED_OUT,
                     SPELLS_A_KIND, acronyms, added_after, added_words, company_of, council_part, kind_written_after, like,
                     many_and_one, name_key, numbered_unit, part_after, parts_of_one_body, people_added, same_words,
                     service_added, several_bodies, two_parts)
@@ -223,6 +224,8 @@ PARENT_REGISTERED_APART = "but it is part of a body registered under another num
 #: How a pair's reasons say one address names an area alone (a ward, an estate) and the other a street, and no
 #: postcode or phone says one place (``duplicates.contact_evidence``): the street may be in the area or elsewhere.
 AREA_AND_STREET = "but one address names an area alone, the other a street"
+#: How a pair's contact reasons say one record gives a line and no door ("Helpline only"), the other a place.
+LINE_ONLY = "but one record gives a line and no door, the other a place"
 #: How a pair's reasons say the one website of the two is a page named with a word its record's name adds to the
 #: other's (``duplicates._unit_page_alone``): a unit's or a project's page, reviewed at the body's door and line too.
 UNIT_PAGE = "one website, a page named for words one name adds"
@@ -271,9 +274,18 @@ _READ_AS = ("initials read as", "two letters read as")
 _KINDS_APART = re.compile(r", but ([\w/' ]+) vs ([\w/' ]+) \(")
 
 
-#: How a name reason says each name has a kind of body the other lacks and words of its own besides ("..., but trust vs
+#: How a name reason says each name has a kind of body the other lacks and words of its own ("..., but trust vs
 #: centre, and each has words of its own (healthcare / integrated) (0.42)").
-_KINDS_AND_OWN = re.compile(rf", but [\w/' ]+ vs [\w/' ]+, and {OWN_WORDS} \(")
+_KINDS_AND_OWN = re.compile(rf", but ([\w/' ]+) vs ([\w/' ]+), and {OWN_WORDS} \(([^/()]*) / ([^()]*)\)")
+
+
+def _kinds_and_own(reason: str) -> bool:
+    """The name reason says each name has a kind of body the other lacks, and each words of its own besides its
+    kind's ("healthcare / integrated" beside "trust vs centre"); not where its own words are its kind's ("Pelsall
+    Village Hall Trust" / "Pelsall Village Centre", "hall / centre": one venue's charity, a review's find)."""
+    m = _KINDS_AND_OWN.search(reason)
+    return m is not None and all(set(own.split()) - set(kind.replace("/", " ").split())
+                                 for kind, own in ((m.group(1), m.group(3)), (m.group(2), m.group(4))))
 
 
 def _kinds_apart(reason: str) -> tuple[set[str], set[str]] | None:
@@ -317,6 +329,9 @@ def review_only(pair, names: Mapping[str, str] | None, several=None) -> str | No
                 "elsewhere: review it rather than merge")
     if said.starts(TOWNS_APART):
         return "the addresses name different towns: two bodies, or two sites of one: review it rather than merge"
+    if said.starts(LINE_ONLY):  # ("Samaritans" at "Freephone helpline" / "Samaritans" in Walsall, a branch of its own)
+        return ("one record gives a line and no door, the other a place: a body's national or remote service beside a "
+                "local one of its name, or one body: review it rather than merge")
     if said.starts(NAMED_ELSEWHERE):
         return ("one name names a town and the other's address is in another: a local group and a body elsewhere (a "
                 "national or regional office), or one body that moved: review it rather than merge")
@@ -372,7 +387,10 @@ def review_only(pair, names: Mapping[str, str] | None, several=None) -> str | No
                 "which share its identifier and website: review it rather than merge")
     if names and pair.reasons and not pair.reasons[0].startswith((NO_WORD_IN_COMMON, SAME_NAME)) and (
             service := service_added(names[pair.a], names[pair.b])) and not (
-            service == "shop" and said.starts(("same address", "same postcode", "same phone number"))):
+            service == "shop" and said.starts(("same address", "same postcode", "same phone number"))) and not (
+            service in PUBLICATIONS and (said.starts(_REGISTER_OR_WEBSITE) or _door_and_line(said))):
+        # (a body named for its title, "Black Country Bugle Magazine" / "Black Country Bugle", one register, website,
+        # or door and line says; a review's find)
         # (a trading name, "Mrs B's Kitchen" of a catering company, shares no word, or is its other name: the rules
         # on such names decide; a shop at the other's door is the other, "Beans Coffee Shop" / "Beans Coffee")
         return (f"only one name names a service, a shop or a publication ({service}): a service a body runs, its "
@@ -514,7 +532,7 @@ def review_only(pair, names: Mapping[str, str] | None, several=None) -> str | No
     if pair.reasons and OWN_WORDS in pair.reasons[0] and not said.starts(_REGISTER_OR_WEBSITE):
         return ("each name has words of its own, and no register or website says they are one (bodies that share a "
                 "building or a booking line): review it rather than merge")
-    if pair.reasons and OWN_WORDS in pair.reasons[0] and said.starts("same identifier") and _KINDS_AND_OWN.search(
+    if pair.reasons and OWN_WORDS in pair.reasons[0] and said.starts("same identifier") and _kinds_and_own(
             pair.reasons[0]):
         # a register's number names the body a list files its units and sites under: "Walsall Healthcare NHS Trust -
         # Sexual Health (WISH)" / "Walsall Integrated Sexual Health (WISH) - Saddlers Centre", one trust's code on

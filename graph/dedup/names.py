@@ -1486,9 +1486,10 @@ _FOOD_SERVICES = frozenset("kitchen kitchens pantry pantries larder larders food
 _SHOPS = frozenset({"shop", "shops"})
 #: Words naming a thing a body publishes or broadcasts ("Tettenhall Wood Residents Association Newsletter", "Black
 #: Country Digital Inclusion Network radio slot"), and the media they come in: a name that is the other's words and
-#: these names what the body makes, not the body (``service_added``). ("Show" and "programme" also name bodies and
-#: events: "Black Country Living Museum Show".)
-_PUBLICATIONS = frozenset("newsletter newsletters magazine bulletin ezine podcast podcasts slot".split())
+#: these names what the body makes, or a body named for its title ("Black Country Bugle Magazine"), which one
+#: register, website, or door and line says (``service_added``, ``groups.review_only``). ("Show" and "programme"
+#: also name bodies and events: "Black Country Living Museum Show".)
+PUBLICATIONS = frozenset("newsletter newsletters magazine bulletin ezine podcast podcasts slot".split())
 _MEDIA = frozenset("radio tv television online e weekly monthly quarterly".split())
 
 
@@ -1503,15 +1504,15 @@ def service_added(a: str, b: str) -> str | None:
     asks only elsewhere): reviewed, never merged. So is what a body publishes or broadcasts, where one name is the
     other's words and a publication's ("newsletter" of "Tettenhall Wood Residents Association Newsletter", "slot" of
     "... Network radio slot": a community media hold-out's two merged into their bodies on their words,
-    ``_PUBLICATIONS``), at its door or not."""
+    ``PUBLICATIONS``), its word last."""
     ka, kb = name_key(a), name_key(b)
     for x, y in ((ka, kb), (kb, ka)):
         if _SHOPS.intersection(x.tokens) and not _SHOPS.intersection(y.tokens) and set(x.tokens) - _SHOPS == set(
                 y.tokens):
             return "shop"
-        if (made := _PUBLICATIONS.intersection(x.tokens)) and not _PUBLICATIONS.intersection(y.tokens) and set(
-                x.tokens) - _PUBLICATIONS - _MEDIA == set(y.tokens) - _MEDIA and y.tokens:
-            return ", ".join(sorted(made))
+        if x.tokens[-1:] and x.tokens[-1] in PUBLICATIONS and not PUBLICATIONS.intersection(y.tokens) and set(
+                x.tokens) - PUBLICATIONS - _MEDIA == set(y.tokens) - _MEDIA and y.tokens:
+            return x.tokens[-1]  # (its last word: "Time Slot Youth Project" names no slot)
     words = []
     for name in (a, b):
         tokens = name_key(name).tokens

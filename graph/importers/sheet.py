@@ -1487,12 +1487,21 @@ def _tie_cells(reader: _Reader, entries: list, by_id: dict, by_label: dict) -> d
     for sheet, _, _, _, key, cell in reader.tie_cells:
         cells.setdefault((sheet, key), []).extend(str(cell).split(LIST_SEPARATOR))
     no_bodies = {at: _no_bodies(values) for at, values in cells.items()}
-    for _, _, node_id, _, _, cell in reader.tie_cells:  # a cell naming its own row's body gives that row another
-        for ref in (" ".join(part.split()) for part in str(cell).split(LIST_SEPARATOR)):  # name, by which another
-            if ref and _runs_itself(ref, by_id[node_id]["name"], by_id[node_id].get("address")) and node_id not in (
-                    held := by_label.setdefault(norm_name(ref), [])):  # row's cell names it: "Walsall Rainbow Hub
-                held.append(node_id)  # CIC", its own row's provider and another's (an LGBTQ+ hold-out's was
-                # written again as a record of its own for the other row)
+    # a cell naming its own row's body gives that row another name, by which another row's cell names it: "Walsall
+    # Rainbow Hub CIC", its own row's provider and another's (an LGBTQ+ hold-out's was written again as a record of its
+    # own for the other row); not a name no row has that several rows give themselves ("Holy Trinity Church Trustees"
+    # of two churches in two towns: which is not guessed, a review's find)
+    own_names: dict[str, set[str]] = {}
+    for entry in entries:  # and the other names an aliases column or a name's bracket gives ("Cork ETB" of "Cork
+        for alias in entry.get("aliases", ()):  # Education and Training Board", named so by an Irish hold-out's
+            own_names.setdefault(norm_name(alias), set()).add(entry["id"])  # parent cells, written again)
+    for _, _, node_id, _, _, cell in reader.tie_cells:
+        for ref in (" ".join(part.split()) for part in str(cell).split(LIST_SEPARATOR)):
+            if ref and _runs_itself(ref, by_id[node_id]["name"], by_id[node_id].get("address")):
+                own_names.setdefault(norm_name(ref), set()).add(node_id)
+    for name, rows in own_names.items():
+        if len(rows) == 1 and name not in by_label:
+            by_label[name] = list(rows)
     for sheet, n, node_id, kind, key, cell in reader.tie_cells:
         ends = schema.REL_KINDS[schema.slots_of(kind)[key].rel].ends
         column = reader.headers[sheet].get(key, key)
@@ -1538,8 +1547,8 @@ def _tie_cells(reader: _Reader, entries: list, by_id: dict, by_label: dict) -> d
                 what = (f", the body this column's cell {other_name!r} names (row {reader.rows[target][1]}), the same "
                         "name" if target in reader.made_parents else f" ({other_name!r}), the row of that name")
                 reader.repairs.setdefault((sheet, column), []).append(
-                    (n, ref, f"{target} ({other_name!r}), the row whose own cell in this column gives it that other "
-                             "name" if norm_name(other_name) != norm_name(ref) else
+                    (n, ref, f"{target} ({other_name!r}), the row that has it as its other name"
+                     if norm_name(other_name) != norm_name(ref) else
                      f"{target}{what} once case, apostrophes, punctuation and a leading 'The' are set aside"))
             if not matches and (ref in no_bodies[(sheet, key)] or _one_common_word(ref)):  # "school", "volunteers":
                 # kept in the note, said (``_warnings``)
@@ -2725,7 +2734,7 @@ def _register_cells(reader: _Reader, sheet: str, n: int, entry: dict, columns: d
         ids: list[str] = [said[1]] if said is not None and said[1] is not None else []
         odd: list[str] = []
         if not ids and registers == ("companyNumber",) and number is None and _UKPRN_FORM.fullmatch(
-                re.sub(r"\s+", "", text)) and "ukprn" in re.findall(r"[a-z]+", f"{col} {head[col]}".lower()):
+                re.sub(r"\s+", "", text)) and _names_ukprns(f"{col} {head[col]}"):
             seen = reader.two_forms.get((sheet, col))
             if seen is None:  # said once per column, where first seen (``_two_forms_said``)
                 seen = reader.two_forms[(sheet, col)] = [len(reader.problems)]
@@ -2821,20 +2830,27 @@ def _numbers_in_notes(reader: _Reader, sheet: str, n: int, entry: dict, columns:
 
 
 #: The UKPRNs the UK Register of Learning Providers has given: it counts up from 10000000, and has not reached
-#: 10100000 (``org_ids`` reads 8 digits from 1); Companies House gave such numbers to companies in 2016.
-_UKPRN_FORM = re.compile(r"10\d{6}")
+#: 10100000 (``org_ids`` reads 8 digits from 1); Companies House gave such numbers to companies in 2016 (10000000 to
+#: 10999999 in 2016-17: a CIC's or an academy trust's "10498367" is no UKPRN, a review's find).
+_UKPRN_FORM = re.compile(r"100\d{5}")
+
+
+def _names_ukprns(column: str) -> bool:
+    """A column's name names UKPRNs, a bracket's remark aside ("UKPRN / Charity / Co. no"; not "Co. no (UKPRN in its
+    own column)")."""
+    return "ukprn" in re.findall(r"[a-z]+", re.sub(r"\([^()]*\)", "", column.lower()))
 
 
 def _two_forms_said(reader: _Reader) -> None:
     """One problem per column whose name names UKPRNs and companies' numbers ("UKPRN / Charity / Co. no") for its
-    bare numbers of 8 digits from 10: a UKPRN's form and a company's alike (``_UKPRN_FORM``), so which register is
+    bare numbers of 8 digits from 100: a UKPRN's form and a company's alike (``_UKPRN_FORM``), so which register is
     theirs no form says. A students hold-out's colleges' UKPRNs ("10007455") were read
     as company numbers without a word; its other cells named their register ("UKPRN 10007166", "Co. 03178345")."""
     for (sheet, col), (at, *cells) in reader.two_forms.items():
         rows, texts = _rows_and_texts(cells)
         shown = ", ".join(map(repr, texts[:3])) + (f" and {len(texts) - 3} more" if len(texts) > 3 else "")
         reader.problems[at] = (f"{_rows_at(sheet, rows[0], len(rows))}: column {reader.headers[sheet][col]!r} holds "
-                               f"{shown}: 8 digits from 10, a UKPRN's form and a company's number's alike (write the "
+                               f"{shown}: 8 digits from 100, a UKPRN's form and a company's number's alike (write the "
                                f"register before {'it' if len(texts) == 1 else 'each'}, as 'UKPRN {texts[0]}' or "
                                f"'Company {texts[0]}')")
 
@@ -2881,8 +2897,10 @@ _DATED_NOTE = re.compile(r"\s*\((?:[^()]*\b(?:merged|until|since|renamed|before|
 #: "(now closed)", "(now at Penn Library)").
 _NAME_BRACKET = re.compile(r"(?P<name>.*\S)\s*\((?P<said>[^()]+)\)\s*")
 #: A company's name and its trading name in one cell, no bracket ("R.K. Singh Ltd t/a Singh's Bakery", a business
-#: trial's employer, and "X Ltd T/A Y" of a skills trial's): the name, and the trading name its alias.
-_TRADING_AS_IN_NAME = re.compile(r"(?P<name>.*\S)\s+(?:t/a|trading\s+as)\s+(?P<other>[A-Z0-9].*)", re.IGNORECASE)
+#: trial's employer, and "X Ltd T/A Y" of a skills trial's; the US's "doing business as", "Puget Sound Skills LLC d/b/a
+#: ReadyWork Training", a US hold-out's, kept whole): the name, and the trading name its alias.
+_TRADING_AS_IN_NAME = re.compile(r"(?P<name>.*?\S),?\s+(?:t/a|trading\s+as|d/b/a|d\.b\.a\.?|dba|doing\s+business\s+as)"
+                                 r"\s+(?P<other>[A-Z0-9].*)", re.IGNORECASE)
 
 
 #: A bracket's first words saying when the body came to be as it is named, before its former names: "(merged 2022 -
@@ -2940,11 +2958,17 @@ def _bracket_names(text) -> tuple[str, list[str], str | None] | None:
         return None
     rest = _DATED_NOTE.sub("", said[words.end():])
     names = _former_names(rest, when is not None and when.group().lower().startswith(("merged", "amalgamated")))
-    if not names or not all(p[0].isupper() or p[0].isdigit() for p in names):
-        return None
+    if not names or not all(p[0].isupper() or p[0].isdigit() for p in names) or any(map(_A_DATE.fullmatch, names)):
+        return None  # ("(renamed from September 2020)" says when, names no body: a review's find)
     if _renamed_now(text) and len(names) == 1:  # "Walsall Society for the Blind (now Sight Support Walsall)"
         return names[0], [m.group("name").strip()], None
     return m.group("name").strip(), names, f"{said[0].upper()}{said[1:]}." if when else None
+
+
+#: A date written as words or figures ("September 2020", "1 Sept. 2020", "2019", "03/2021"): when, not a name.
+_A_DATE = re.compile(r"(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+                     r"(?:\s+\d{1,2}(?:st|nd|rd|th)?,?)?\s+(?:19|20)\d\d|(?:\d{1,2}[/.-])?\d{1,2}[/.-](?:19|20)?\d\d|"
+                     r"(?:19|20)\d\d", re.IGNORECASE)
 
 
 #: A bracket ending a name's cell saying what the body is called now: "(now Sight Support Walsall)".
