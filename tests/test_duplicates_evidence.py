@@ -3876,7 +3876,8 @@ def test_a_trust_s_service_and_its_clinic_s_site_under_the_trust_s_code_are_revi
                  *_FILLERS)
     assert [p.action for p in plan if {p.pair.a, p.pair.b} == {"a", "b"}] == ["merge"], plan
     hall = dict(identifiers=("GB-CHC-521234",))  # its own words its kind's: one venue's charity (a review's)
-    plan = _plan(_org("a", "Pelsall Village Hall Trust", **hall), _org("b", "Pelsall Village Centre", **hall), *_FILLERS)
+    plan = _plan(_org("a", "Pelsall Village Hall Trust", **hall), _org("b", "Pelsall Village Centre", **hall),
+                 *_FILLERS)
     assert [p.action for p in plan if {p.pair.a, p.pair.b} == {"a", "b"}] == ["merge"], plan
 
 

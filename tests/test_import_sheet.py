@@ -4392,7 +4392,8 @@ def test_doing_business_as_in_a_name_gives_its_trading_name_as_an_alias(lcg, tmp
     """A US hold-out's "Puget Sound Skills LLC d/b/a ReadyWork Training" was kept whole as one name, its trading name
     in another list ("ReadyWork Training") never paired: "d/b/a", "dba" and "doing business as" are "t/a"."""
     result = _import_list(lcg, tmp_path, "Provider,City\nPuget Sound Skills LLC d/b/a ReadyWork Training,Tacoma\n"
-                          "\"Lakewood Learning, Inc. dba Lakewood Tutors\",Lakewood\n", "{Provider: Label, City: address}")
+                          "\"Lakewood Learning, Inc. dba Lakewood Tutors\",Lakewood\n",
+                          "{Provider: Label, City: address}")
     assert result.exit_code == 0, result.output
     props = {n.name: n.props for n in load_dataset(tmp_path / "data").nodes}
     assert props["Puget Sound Skills LLC"]["aliases"] == ("ReadyWork Training",), props
@@ -4411,8 +4412,8 @@ def test_a_parent_cell_naming_a_row_by_its_aliases_column_s_name_is_that_row(lcg
     names = {n.id: n.name for n in ds.nodes}
     assert len(names) == 3 and {names[r.end] for r in ds.rels if r.kind == "PART_OF"} == {
         "Cork Education and Training Board"}, names
-    text = ("Provider,Also known as,Parent body\nSt Mary's Church Bilston,St Mary's,\nSt Mary's Church Walsall,St Mary's,"
-            "\nSt Mary's Toddlers,,St Mary's\n")
+    text = ("Provider,Also known as,Parent body\nSt Mary's Church Bilston,St Mary's,\n"
+            "St Mary's Church Walsall,St Mary's,\nSt Mary's Toddlers,,St Mary's\n")
     result = _import_list(lcg, tmp_path, text, "{Provider: Label, Also known as: aliases, Parent body: part_of}")
     assert result.exit_code == 0, result.output
     names = {n.id: n.name for n in load_dataset(tmp_path / "data").nodes}
