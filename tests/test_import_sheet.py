@@ -2858,7 +2858,8 @@ def test_register_words_before_numbers_in_an_identifiers_column_are_read_as_thei
         "GB-UKPRN-10007166) fits no number of the register named (correct the number, or write the org-id itself)",
         "list.csv:14: column 'Reg ID' holds 'XK9-Z': no org-id, and no register's number (expected org-ids such as "
         "GB-CHC-1164883, or each number with its register's word before it: 'Charity 1139296', 'Company 03960127', "
-        "'UKPRN 10007166', 'ODS RL4')"
+        "'UKPRN 10007166', 'ODS RL4'; another country's register's number as its org-id, such as IE-CRO-527711, from "
+        "org-id.guide; a licence or a number no register lists in a note column)"
     ], refused.stderr
 
 

@@ -412,6 +412,7 @@ _LINE_ONLY = re.compile(r"^(?:(?:national|freephone|free|telephone|phone) )?(?:h
                         r"(?: only)?(?: no (?:local )?(?:office|base|premises|address))?$")
 
 
+@lru_cache(maxsize=1 << 16)  # (asked of both addresses of most pairs that reach it)
 def _line_only(text) -> bool:
     """An address of a line and no door (``_LINE_ONLY``)."""
     return bool(text) and _LINE_ONLY.match(" ".join(_address_text(text))) is not None
@@ -895,9 +896,8 @@ def contact_evidence(ra, rb, switchboards: Mapping[str, int] | None = None,
     elif not one_place and (ta := _written_address(ra, places)) and (
             tb := _written_address(rb, places)) and _towns_apart(ra, rb, ta, tb):
         reasons.append(f"{TOWNS_APART} ({ta} / {tb})")
-    elif not one_place and _line_only(ra.address) != _line_only(rb.address) and (ra.address or "").strip() and (
-            rb.address or "").strip() and not _no_place(_address_text(rb.address if _line_only(ra.address) else
-                                                                   ra.address)):
+    elif not one_place and ra.address and rb.address and _line_only(ra.address) != _line_only(rb.address) and (
+            other := _address_text(rb.address if _line_only(ra.address) else ra.address)) and not _no_place(other):
         reasons.append(f"{LINE_ONLY} ({ra.address.strip()} / {rb.address.strip()})")
     elif not one_place and places is not None and (elsewhere := _named_elsewhere(ra, rb, places)):
         reasons.append(f"{NAMED_ELSEWHERE} ({elsewhere[0]} / {elsewhere[1]})")

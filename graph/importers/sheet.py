@@ -3166,7 +3166,9 @@ def _said_ids_said(reader: _Reader) -> None:
             shown = ", ".join(map(repr, texts[:3])) + (f" and {len(texts) - 3} more" if len(texts) > 3 else "")
             reader.problems[at] = (f"{where}: column {column!r} holds {shown}: no org-id, and no register's number "
                                    "(expected org-ids such as GB-CHC-1164883, or each number with its register's word "
-                                   "before it: 'Charity 1139296', 'Company 03960127', 'UKPRN 10007166', 'ODS RL4')")
+                                   "before it: 'Charity 1139296', 'Company 03960127', 'UKPRN 10007166', 'ODS RL4'; "
+                                   "another country's register's number as its org-id, such as IE-CRO-527711, from "
+                                   "org-id.guide; a licence or a number no register lists in a note column)")
             continue
         if what == "unfit":
             shown = ", ".join(f"{t!r} (expected {_SAID_SHAPES[reg]})" for _, reg, t in cells[:3]) + \
