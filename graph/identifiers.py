@@ -144,12 +144,16 @@ def amount_value(value):
 
 #: A totals row's label: "Total", "Totals:", "Grand total", "Sub-total", "TOTAL", or "Total" then words in small
 #: letters ("Total awarded", "Total (2008-2024)"); a body's name capitalises its words ("Total Fitness", "Total Care").
-_TOTALS = re.compile(r"(?i:(?:grand|sub)[\s-]*)?(?i:totals?)(?:\s*\([^()]*\)|(?:\s+[a-z][\w'-]*)+)?\s*:?")
-
-
+#: German lists write "Summe", "Gesamt", "Gesamtsumme" or "Insgesamt", Dutch ones "Totaal" (a German hold-out's
+#: grants' "Summe" became an organisation).
+_TOTALS = re.compile(r"(?i:(?:grand|sub)[\s-]*)?(?i:totals?|totaal|summe|gesamt|gesamtsumme|insgesamt)"
+                     r"(?:\s*\([^()]*\)|(?:\s+[a-z][\w'-]*)+)?\s*:?")
 def _a_figure(value) -> bool:
-    """Whether a cell is a number: 92200, "£92,200", "1,234.50" (``amount_value``)."""
+    """Whether a cell is a number: 92200, "£92,200", "1,234.50", "262.400,00 €" (``amount_value``; the euro sign
+    written after the figure, as German and French lists write it)."""
     _, text = currency_sign(value)
+    if isinstance(text, str) and text.rstrip().endswith("€"):
+        text = text.rstrip()[:-1].strip()
     number = amount_value(text) if isinstance(text, (str, int, float)) and not isinstance(text, bool) else None
     return isinstance(number, (int, float)) and not isinstance(number, bool)
 

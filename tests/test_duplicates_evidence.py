@@ -3965,3 +3965,27 @@ def test_a_hospital_after_a_dash_is_where_the_service_before_it_sits():
 
     said = name_similarity(name_key("Manor Hospital - Pharmacy"), name_key("Manor Pharmacy"), lambda t: 1.0)
     assert said[1].startswith("only one is a hospital"), said
+
+
+def test_a_kind_added_to_a_name_ending_with_its_kind_is_a_unit_of_it():
+    """A Scottish hold-out merged "UNISON Glasgow City Branch" (a grant) with "UNISON Glasgow City Branch Learning
+    Centre" (the centre the branch runs) at 0.94 on their words: a name ending with its kind, or as a branch, and the
+    other adding words that end with another kind is the body and a unit of it. A name joined on ("Ghausia Mosque &
+    Islamic Centre") is one body's, and a body's form written in full ("... Group NHS Foundation Trust") its own."""
+    from graph.dedup.names import kind_after_a_kind
+
+    plan = _plan(_org("a", "UNISON Glasgow City Branch", address="Glasgow"),
+                 _org("b", "UNISON Glasgow City Branch Learning Centre", address="84 Bell Street, Glasgow"),
+                 *_FILLERS)
+    assert "merge" not in [p.action for p in plan if {p.pair.a, p.pair.b} == {"a", "b"}], plan
+    assert kind_after_a_kind("Walsall Community Association", "Walsall Community Association Youth Club") == \
+        "Youth Club"
+    for a, b in (("Ghausia Mosque", "Ghausia Mosque & Islamic Centre"),
+                 ("Dudley Group", "Dudley Group NHS Foundation Trust"),
+                 ("Wolverhampton Wheelers", "Wolverhampton Wheelers Cycling Club"),
+                 ("Pathways to Learning", "Pathways to Learning Child Care Center")):
+        assert kind_after_a_kind(a, b) is None, (a, b)
+    site = dict(address="1073 W Maxwell St, Chicago", phone="312 555 0101")  # one door and line: its site (Chicago's)
+    plan = _plan(_org("a", "Marcy Newberry Association", **site),
+                 _org("b", "Marcy Newberry Association Newberry Center", **site), *_FILLERS)
+    assert [p.action for p in plan if {p.pair.a, p.pair.b} == {"a", "b"}] == ["merge"], plan

@@ -4419,3 +4419,36 @@ def test_a_parent_cell_naming_a_row_by_its_aliases_column_s_name_is_that_row(lcg
     assert result.exit_code == 0, result.output
     names = {n.id: n.name for n in load_dataset(tmp_path / "data").nodes}
     assert len(names) == 4, names
+
+
+def test_a_semicolon_separated_csv_as_german_excel_saves_it_is_read_with_its_semicolons(lcg, tmp_path):
+    """A German hold-out's directory, saved by Excel where a comma is the decimal mark, was "missing column Label"
+    beside a header naming it, and its grants' "12.000,00 €" split a row into a header: ";" between cells is read
+    as such, said in a warning; its "Summe" row of figures is a totals row."""
+    text = ("Bürgerstiftung - Förderungen 2022-2024;;;\nZuwendungsempfänger;Projekt;Betrag;Ort\n"
+            "Volkshochschule Gelsenkirchen;Grundbildung;12.000,00 €;Gelsenkirchen\n"
+            "Afrika-Forum Ruhr e. V.;Lesepaten;3.500,00 €;Gelsenkirchen\nSumme;;15.500,00 €;\n")
+    (tmp_path / "list.csv").write_bytes(("\ufeff" + text).encode("utf-8"))
+    (tmp_path / "map.yaml").write_text(
+        "columns: {Zuwendungsempfänger: Label, Projekt: note, Betrag: ~, Ort: address}\n", encoding="utf-8")
+    result = lcg("import", "sheet", tmp_path / "list.csv", "--type", "organisation", "--map", tmp_path / "map.yaml",
+                 "-o", tmp_path / "data")
+    assert result.exit_code == 0, result.output
+    assert "read as semicolon-separated" in result.stderr and "passed over 'Summe'" in result.stderr, result.stderr
+    props = {n.name: n.props for n in load_dataset(tmp_path / "data").nodes}
+    assert sorted(props) == ["Afrika-Forum Ruhr e. V.", "Volkshochschule Gelsenkirchen"], props
+    assert props["Volkshochschule Gelsenkirchen"]["address"] == "Gelsenkirchen"
+
+
+def test_a_provider_cell_of_the_row_s_own_initials_is_its_own_body(lcg, tmp_path):
+    """A domestic abuse hold-out's "African Caribbean Women's Network", run by "ACWN" (its own initials, the body
+    its group's row names too), stopped the import: "part_of: ... is this entry itself". Its own body: no part_of,
+    the initials its alias; the group is part of it."""
+    result = _import_list(lcg, tmp_path, "Service,Provider\nAfrican Caribbean Women's Network,ACWN\n"
+                          "ACWN Wellbeing Group,ACWN\n", "{Service: Label, Provider: part_of}")
+    assert result.exit_code == 0, result.output
+    ds = load_dataset(tmp_path / "data")
+    names = {n.id: n.name for n in ds.nodes}
+    assert {(names[r.start], names[r.end]) for r in ds.rels if r.kind == "PART_OF"} == {
+        ("ACWN Wellbeing Group", "African Caribbean Women's Network")}, names
+    assert {n.name: n.props.get("aliases") for n in ds.nodes}["African Caribbean Women's Network"] == ("ACWN",)

@@ -1247,6 +1247,38 @@ def added_after(a: str, b: str) -> bool:
     return long_[:len(short)] == short
 
 
+#: What joins a second name or a part on to a name: "&", "and", a dash, a comma, a bracket (``kind_after_a_kind``).
+_JOINED_ON = re.compile(r"&|\band\b|\s[-\u2013\u2014]\s|[,(+/]", re.IGNORECASE)
+#: The words of a body's legal or NHS form, which a name written in full adds after its kind ("Dudley Group NHS
+#: Foundation Trust"): no unit's (``kind_after_a_kind``).
+_FULL_FORM_WORDS = frozenset("nhs foundation trust charity charitable limited company incorporated".split())
+
+
+def kind_after_a_kind(a: str, b: str) -> str | None:
+    """The words one name adds after the other's whole name, when the other ends as a members' body's
+    (``_MEMBERS_BODIES``: "UNISON Glasgow City Branch") and the words added end with another kind ("Learning
+    Centre"): a unit the body runs, not the body's kind written in full (a Scottish hold-out's union branch and its
+    learning centre, merged at 0.94 on their words); the words added, or None. Not a body's form written in full ("... Group NHS Foundation
+    Trust"). At one door and on one line the unit is as often the body's site written so (``groups.review_only``:
+    "Marcy Newberry Association Newberry Center", one Chicago site)."""
+    short, long_ = shorter_first(a, b)
+    added = long_[len(short):]
+    if len(added) < 2 or long_[:len(short)] != short or set(added) <= _FULL_FORM_WORDS or _JOINED_ON.search(
+            a if len(name_key(a).tokens) > len(name_key(b).tokens) else b):
+        return None  # (a name joined on, "Ghausia Mosque & Islamic Centre", is one body's; a dash's part, the dash's)
+    if not short or short[-1] not in _MEMBERS_BODIES or added[-1] not in KIND_WORDS | _KINDS_WRITTEN or \
+            added[-1] == short[-1]:
+        return None
+    return " ".join(added).title()
+
+
+#: The last words of a members' body's name, whose centre, club or hub is a unit it runs (``kind_after_a_kind``); not
+#: an establishment's ("British Columbia Children's Hospital Research Institute", in ROR's labels the hospital's) nor
+#: a kind of work's ("Pathways to Learning Child Care Center", one Chicago site).
+_MEMBERS_BODIES = frozenset("branch association society union club network forum federation alliance committee "
+                            "council partnership".split())
+
+
 def kind_written_after(a: str, b: str) -> bool:
     """One name is the other's with words ending in a kind of body after it ("Club", "Church", "Centre", "Trust":
     ``_KINDS_WRITTEN``), the other naming no kind: the body written with its kind ("Wolverhampton Wheelers Cycling Club"

@@ -368,18 +368,30 @@ def unquote(value):
     return value
 
 
-def _tab_separated(text: str) -> bool:
-    """Whether a .csv file's ``text`` is tab-separated: the first line with a tab or a comma (its header row,
-    below any title) has tabs and no comma. Excel's "Unicode Text" (UTF-16, tabs between cells) is often named .csv,
-    and read with commas it was one column ("missing column Label" for a header that named it). It is read with tab
-    as the separator rather than refused: the csv module reads it as it reads commas, quotes included (Excel quotes a
-    cell with a tab, a quote or a line break in it as it does in CSV), and a comma-separated header of two columns
-    or more always has a comma; one of one column with a tab in its name is no list's. The import says so in one
-    warning, naming "CSV UTF-8" as the way to be sure."""
+def _separator(text: str) -> str:
+    """The cell separator of a .csv file's ``text``: its first line with a comma, a tab or a semicolon (its header
+    row, or a title above it) has a comma: ","; else a tab: "\t"; else ";". Excel's "Unicode Text" (UTF-16, tabs
+    between cells) is often named .csv, and read with commas it was one column ("missing column Label" for a header
+    that named it); Excel's "CSV" where a comma is the decimal mark (Germany, France, the Netherlands) writes ";"
+    between cells, and a German hold-out's directory was "missing column Label" beside a header naming it, its grants'
+    "12.000,00 €" read as two cells. Each is read with its separator rather than refused: the csv module reads it
+    as it reads commas, quotes included, and a comma-separated header of two columns or more always has a comma;
+    one of one column with a tab or a semicolon in its name is no list's. The import says so in one warning, naming
+    "CSV UTF-8" as the way to be sure."""
     for line in text.splitlines():
-        if "\t" in line or "," in line:
-            return "," not in line
-    return False
+        if "," in line:
+            return ","
+        if "\t" in line:
+            return "\t"
+        if ";" in line:
+            return ";"
+    return ","
+
+
+#: How the import names a separator other than a comma in its warning, and the export that writes it.
+_SEPARATORS_SAID = {"\t": ("tab-separated", "tabs", "as Excel saves \"Unicode Text\""),
+                    ";": ("semicolon-separated", "semicolons", "as Excel saves \"CSV\" where a comma is the decimal "
+                                                               "mark")}
 
 
 def read_tables(path: Path, warnings: list[str] | None = None) -> dict[str, list[list]]:
@@ -392,13 +404,13 @@ def read_tables(path: Path, warnings: list[str] | None = None) -> dict[str, list
             warnings.append(f"{path.name}: {warning}")
         # a file object, not lines: a cell written over two lines keeps its line break ("14424 Wentworth Ave
         # \nRiverdale" ran together as "AveRiverdale")
-        tabs = _tab_separated(text)
-        if tabs and warnings is not None:
-            warnings.append(f"{path.name}: read as tab-separated, its header row having tabs and no comma (as Excel "
-                            "saves \"Unicode Text\"); to be sure of it, save it as \"CSV UTF-8\" and import that")
+        separator = _separator(text)
+        if separator != "," and warnings is not None:
+            name, cells, saved = _SEPARATORS_SAID[separator]
+            warnings.append(f"{path.name}: read as {name}, its header row having {cells} and no comma ({saved}); to be "
+                            "sure of it, save it as \"CSV UTF-8\" and import that")
         try:
-            return {path.name: [list(r) for r in csv.reader(io.StringIO(text, newline=""),
-                                                            delimiter="\t" if tabs else ",")]}
+            return {path.name: [list(r) for r in csv.reader(io.StringIO(text, newline=""), delimiter=separator)]}
         except csv.Error as e:  # a cell past the reader's limit (131,072 characters), a NUL byte
             raise UnreadableInput(f"{path}: not readable as CSV ({e}): a cell too long or a NUL byte; shorten or "
                                   "remove it and import again") from None
@@ -3843,8 +3855,16 @@ def _initials_of_a_name(reader: _Reader, index: FolderIndex, entries: list, by_i
             reader.repairs.setdefault((reader.made_parents[m][0], column), []).append((n, said, read))
     if not found:
         return
-    for at, values in ties.items():
+    for at, values in list(ties.items()):
         ties[at] = list(dict.fromkeys(found.get(v, v) if isinstance(v, str) else v for v in values))
+        if at[0] in ties[at]:  # its own initials ("ACWN" of "African Caribbean Women's Network" in its own Provider
+            # cell: a hold-out's import stopped, "part_of ... is this entry itself"): its own body, the initials its
+            _add_aliases(by_id[at[0]], [by_id[m]["name"] for m, org in found.items() if org == at[0]])  # alias
+            if not [v for v in ties[at] if v != at[0]]:
+                del ties[at]
+                reader.tie_rows.pop(at, None)
+            else:
+                ties[at].remove(at[0])
     entries[:] = [e for e in entries if e["id"] not in found]
     for m in found:
         by_id.pop(m)
