@@ -3989,3 +3989,17 @@ def test_a_kind_added_to_a_name_ending_with_its_kind_is_a_unit_of_it():
     plan = _plan(_org("a", "Marcy Newberry Association", **site),
                  _org("b", "Marcy Newberry Association Newberry Center", **site), *_FILLERS)
     assert [p.action for p in plan if {p.pair.a, p.pair.b} == {"a", "b"}] == ["merge"], plan
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Afrika Forum Ruhr", "Afrika-Forum Ruhr e. V."),
+    ("Theaterwerkstatt Emscher gGmbH", "Theaterwerkstatt Emscher gemeinnützige GmbH"),
+    ("Lernwerkstatt Ruhr", "Lernwerkstatt Ruhr gUG (haftungsbeschränkt)"),
+])
+def test_germany_s_legal_forms_are_forms(a, b):
+    """A German hold-out's registered associations and non-profit companies kept their forms as words ("ev", "each
+    has words of its own": gGmbH / gemeinnützige GmbH), and most were missed: e.V., gGmbH, gUG and their words in
+    full are legal forms, as Ltd and CIO are."""
+    from graph.dedup.names import name_key, name_similarity
+
+    assert name_similarity(name_key(a), name_key(b), lambda t: 1.0)[0] == 1.0

@@ -30,10 +30,14 @@ __all__ = ["NameKey", "name_key", "name_keys", "TokenWeights", "name_similarity"
 #: Legal forms and filler removed before comparing (multi-word forms first).
 LEGAL_PHRASES = ("naamloze vennootschap", "naamlooze vennootschap", "besloten vennootschap",
                  "kg auf aktien", "community interest company", "public limited company",
-                 "limited liability company", "charitable incorporated organisation")
+                 "limited liability company", "charitable incorporated organisation",
+                 # Germany's: a registered association, a non-profit company (a German hold-out's "Theaterwerkstatt
+                 # Emscher gGmbH" / "... gemeinnützige GmbH" kept words of their own)
+                 "eingetragener verein", "gemeinnutzige gmbh", "gemeinnutzige ug")
 LEGAL_TOKENS = frozenset(
     "nv bv ltd limited inc incorporated corp corporation co company cos ag gmbh sa srl spa plc llc llp lp "
-    "cic cio kg se cv vzw ab oy as asa sarl bvba pte pty kk aktiengesellschaft firma publ".split())
+    "cic cio kg se cv vzw ab oy as asa sarl bvba pte pty kk aktiengesellschaft firma publ "
+    "ev ggmbh gug mbh haftungsbeschrankt".split())  # (e.V., gGmbH, gUG (haftungsbeschränkt): Germany's)
 #: Person titles, dropped from people's names (written with a full stop or without: "Prof." is read as "prof"):
 #: police and military ranks too ("Insp. Dave Carter", "Sgt", "Supt"). Not a word that is also a name ("Major",
 #: "Di"), nor a rank written as two initials ("PC", "DC", "DS": "D.C. Patel" and "DS Patel" are initials).
