@@ -30,11 +30,9 @@ from . import weights as W
 from .places import DISTRICTS, STREET_TYPES
 from .names import (AFTER_A_DASH, ANOTHER_INSTITUTION, ANOTHER_MEETING, CHARITY_OF, FOUNDATION_OF, IN_BRACKETS,
                     KIND_WORDS, MANY_AND_ONE, NO_WORD_IN_COMMON, ONLY_A_PLACE, OWN_WORDS, PUBLICATIONS, SAME_NAME,
-                    kind_after_a_kind,
-                    SPELLED_OUT,
-                    SPELLS_A_KIND, acronyms, added_after, added_words, company_of, council_part, kind_written_after, like,
-                    many_and_one, name_key, numbered_unit, part_after, parts_of_one_body, people_added, same_words,
-                    service_added, several_bodies, two_parts)
+                    SPELLED_OUT, SPELLS_A_KIND, acronyms, added_after, added_words, company_of, council_part,
+                    kind_after_a_kind, kind_written_after, like, many_and_one, name_key, numbered_unit, part_after,
+                    parts_of_one_body, people_added, same_words, service_added, several_bodies, two_parts)
 
 __all__ = ["overlap_groups", "merge_groups", "groups_of", "merge_plan", "review_only", "PlannedPair"]
 
@@ -280,6 +278,12 @@ _KINDS_APART = re.compile(r", but ([\w/' ]+) vs ([\w/' ]+) \(")
 _KINDS_AND_OWN = re.compile(rf", but ([\w/' ]+) vs ([\w/' ]+), and {OWN_WORDS} \(([^/()]*) / ([^()]*)\)")
 
 
+def _kind_added(a: str, b: str, said) -> str | None:
+    """``names.kind_after_a_kind``, not at one door and on one line (``_door_and_line``: a body's site written so)."""
+    kind = kind_after_a_kind(a, b)
+    return None if kind is None or _door_and_line(said) else kind
+
+
 def _kinds_and_own(reason: str) -> bool:
     """The name reason says each name has a kind of body the other lacks, and each words of its own besides its
     kind's ("healthcare / integrated" beside "trust vs centre"); not where its own words are its kind's ("Pelsall
@@ -407,8 +411,7 @@ def review_only(pair, names: Mapping[str, str] | None, several=None) -> str | No
     if names and not said.starts("same identifier") and (company := company_of(names[pair.a], names[pair.b])):
         return (f"one name is the other's with {company!r} and a company's legal form: the body's own company (a "
                 "college's or a charity's, with its own number), or the body: review it (merge them, or keep both)")
-    if names and (part := part_after(names[pair.a], names[pair.b]) or (
-            None if _door_and_line(said) else kind_after_a_kind(names[pair.a], names[pair.b]))):
+    if names and (part := part_after(names[pair.a], names[pair.b]) or _kind_added(names[pair.a], names[pair.b], said)):
         return (f"one name is the other's with {part!r} added: a part of the body, or the body: review it (merge "
                 "them, or keep both with part_of)")
     if same_ids and names and added_after(names[pair.a], names[pair.b]) and not said.starts(_ONE_DOOR) and not any(

@@ -1262,17 +1262,18 @@ def kind_after_a_kind(a: str, b: str) -> str | None:
     """The words one name adds after the other's whole name, when the other ends as a members' body's
     (``_MEMBERS_BODIES``: "UNISON Glasgow City Branch") and the words added end with another kind ("Learning
     Centre"): a unit the body runs, not the body's kind written in full (a Scottish hold-out's union branch and its
-    learning centre, merged at 0.94 on their words); the words added, or None. Not a body's form written in full ("... Group NHS Foundation
-    Trust"). At one door and on one line the unit is as often the body's site written so (``groups.review_only``:
-    "Marcy Newberry Association Newberry Center", one Chicago site)."""
-    short, long_ = shorter_first(a, b)
-    added = long_[len(short):]
-    if len(added) < 2 or long_[:len(short)] != short or set(added) <= _FULL_FORM_WORDS or _JOINED_ON.search(
-            a if len(name_key(a).tokens) > len(name_key(b).tokens) else b):
-        return None  # (a name joined on, "Ghausia Mosque & Islamic Centre", is one body's; a dash's part, the dash's)
-    if not short or short[-1] not in _MEMBERS_BODIES or added[-1] not in KIND_WORDS | _KINDS_WRITTEN or \
-            added[-1] == short[-1]:
+    learning centre, merged at 0.94 on their words); the words added, or None. Not a body's form written in full
+    ("... Group NHS Foundation Trust"). At one door and on one line the unit is as often the body's site written so
+    (``groups.review_only``: "Marcy Newberry Association Newberry Center", one Chicago site). Asked of every pair
+    of the merge advice: the short name's last word first."""
+    ta, tb = name_key(a).tokens, name_key(b).tokens
+    (short, long_), raw = ((ta, tb), b) if len(ta) < len(tb) else ((tb, ta), a)
+    if not short or short[-1] not in _MEMBERS_BODIES or len(long_) < len(short) + 2 or long_[:len(short)] != short:
         return None
+    added = long_[len(short):]
+    if added[-1] == short[-1] or (added[-1] not in KIND_WORDS and added[-1] not in _KINDS_WRITTEN) or set(
+            added) <= _FULL_FORM_WORDS or _JOINED_ON.search(raw):
+        return None  # (a name joined on, "Ghausia Mosque & Islamic Centre", is one body's; a dash's part, the dash's)
     return " ".join(added).title()
 
 
