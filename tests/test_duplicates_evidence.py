@@ -3858,6 +3858,10 @@ def test_what_a_body_publishes_or_broadcasts_is_reviewed_beside_it(body, made):
                      ("Time Slot Youth Project", "Time Youth Project", door)):
         plan = _plan(_org("a", x, **kw), _org("b", y, **kw), *_FILLERS)
         assert [p.action for p in plan if {p.pair.a, p.pair.b} == {"a", "b"}] == ["merge"], (x, plan)
+    # a network's newsletter shares its register and door: still its newsletter (a review's find)
+    plan = _plan(_org("a", "Walsall Carers Network", **door), _org("b", "Walsall Carers Network Newsletter", **door),
+                 *_FILLERS)
+    assert [p.action for p in plan if {p.pair.a, p.pair.b} == {"a", "b"}] == ["review"], plan
 
 
 def test_a_trust_s_service_and_its_clinic_s_site_under_the_trust_s_code_are_reviewed():
@@ -3983,7 +3987,8 @@ def test_a_kind_added_to_a_name_ending_with_its_kind_is_a_unit_of_it():
     for a, b in (("Ghausia Mosque", "Ghausia Mosque & Islamic Centre"),
                  ("Dudley Group", "Dudley Group NHS Foundation Trust"),
                  ("Wolverhampton Wheelers", "Wolverhampton Wheelers Cycling Club"),
-                 ("Pathways to Learning", "Pathways to Learning Child Care Center")):
+                 ("Pathways to Learning", "Pathways to Learning Child Care Center"),
+                 ("Central Learning Partnership", "Central Learning Partnership Academy Trust")):  # (its form)
         assert kind_after_a_kind(a, b) is None, (a, b)
     site = dict(address="1073 W Maxwell St, Chicago", phone="312 555 0101")  # one door and line: its site (Chicago's)
     plan = _plan(_org("a", "Marcy Newberry Association", **site),
@@ -3999,7 +4004,8 @@ def test_a_kind_added_to_a_name_ending_with_its_kind_is_a_unit_of_it():
 def test_germany_s_legal_forms_are_forms(a, b):
     """A German hold-out's registered associations and non-profit companies kept their forms as words ("ev", "each
     has words of its own": gGmbH / gemeinnützige GmbH), and most were missed: e.V., gGmbH, gUG and their words in
-    full are legal forms, as Ltd and CIO are."""
+    full are legal forms, as Ltd and CIO are. "Ev." before a name is evangelisch, a word of it (a review's find)."""
     from graph.dedup.names import name_key, name_similarity
 
     assert name_similarity(name_key(a), name_key(b), lambda t: 1.0)[0] == 1.0
+    assert name_key("Ev. Kita Regenbogen").tokens == ("ev", "kita", "regenbogen")

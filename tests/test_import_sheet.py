@@ -4320,8 +4320,8 @@ def test_a_bare_number_of_a_ukprn_s_form_and_a_company_s_is_asked_about_in_a_col
     """A students hold-out's "UKPRN / Charity / Co. no" column read five colleges' bare UKPRNs ("10007455") as company
     numbers without a word (Companies House gave such numbers to companies in 2016). Asked for the register, with the
     others' read; a company's number no UKPRN has (from 101, or with its leading zero) is a company's; a column naming
-    no UKPRN, or naming it in a remark, reads them as companies' still; one mapped to Charity number under a name of
-    UKPRNs asks too."""
+    no UKPRN reads them as companies' still; one naming them in a remark, or mapped to Charity number under a name
+    of UKPRNs, asks too."""
     text = ("Name,UKPRN / Charity / Co. no\nWalsall College,10007289\nHalesowen College,10002923\n"
             "Prism Biotech Ltd,11234567\nOld Co,03178345\nUniversity of Wolverhampton,UKPRN 10007166\n"
             "Oak Academy Trust,10498367\n")
@@ -4337,10 +4337,13 @@ def test_a_bare_number_of_a_ukprn_s_form_and_a_company_s_is_asked_about_in_a_col
     ids = {n.name: list(n.props.get("identifiers", ())) for n in load_dataset(tmp_path / "data").nodes}
     assert ids["Walsall College"] == ["GB-UKPRN-10007289"] and ids["Prism Biotech Ltd"] == ["GB-COH-11234567"], ids
     assert ids["Oak Academy Trust"] == ["GB-COH-10498367"], ids
-    for column in ("Charity / Co. no", "Co. no (UKPRN in its own column)"):
-        result = _import_list(lcg, tmp_path, f"Name,{column}\nPrism Biotech Ltd,10007289\n",
-                              f"{{Name: Label, {column}: identifiers}}")
-        assert result.exit_code == 0, result.output
+    result = _import_list(lcg, tmp_path, "Name,Charity / Co. no\nPrism Biotech Ltd,10007289\n",
+                          "{Name: Label, Charity / Co. no: identifiers}")
+    assert result.exit_code == 0, result.output
+    # a remark naming UKPRNs is asked about too: "(UKPRN for colleges)" says they are here (a review's find)
+    result = _import_list(lcg, tmp_path, "Name,Company no. (UKPRN for colleges)\nWalsall College,10007455\n",
+                          "{Name: Label, Company no. (UKPRN for colleges): identifiers}")
+    assert result.exit_code == 1 and "'10007455': 8 digits from 100" in result.stderr, result.stderr
     result = _import_list(lcg, tmp_path, "Name,Charity / Co. No / UKPRN\nSandwell Coll.,10087704\n",
                           "{Name: Label, Charity / Co. No / UKPRN: Charity number}")
     assert result.exit_code == 1 and "'10087704': 8 digits from 100" in result.stderr, result.stderr
@@ -4393,10 +4396,11 @@ def test_doing_business_as_in_a_name_gives_its_trading_name_as_an_alias(lcg, tmp
     """A US hold-out's "Puget Sound Skills LLC d/b/a ReadyWork Training" was kept whole as one name, its trading name
     in another list ("ReadyWork Training") never paired: "d/b/a", "dba" and "doing business as" are "t/a"."""
     result = _import_list(lcg, tmp_path, "Provider,City\nPuget Sound Skills LLC d/b/a ReadyWork Training,Tacoma\n"
-                          "\"Lakewood Learning, Inc. dba Lakewood Tutors\",Lakewood\n",
-                          "{Provider: Label, City: address}")
+                          "\"Lakewood Learning, Inc. dba Lakewood Tutors\",Lakewood\n"
+                          "Cranfield DBA Alumni Network,Cranfield\n", "{Provider: Label, City: address}")
     assert result.exit_code == 0, result.output
     props = {n.name: n.props for n in load_dataset(tmp_path / "data").nodes}
+    assert "aliases" not in props["Cranfield DBA Alumni Network"], props  # a degree's initials (a review's find)
     assert props["Puget Sound Skills LLC"]["aliases"] == ("ReadyWork Training",), props
     assert props["Lakewood Learning, Inc."]["aliases"] == ("Lakewood Tutors",), props
 
@@ -4438,7 +4442,15 @@ def test_a_semicolon_separated_csv_as_german_excel_saves_it_is_read_with_its_sem
     props = {n.name: n.props for n in load_dataset(tmp_path / "data").nodes}
     assert sorted(props) == ["Afrika-Forum Ruhr e. V.", "Volkshochschule Gelsenkirchen"], props
     assert props["Volkshochschule Gelsenkirchen"]["address"] == "Gelsenkirchen"
-
+    # a ";" in a note above a comma-separated header, or in a one-column list's cell, is no separator (a review's)
+    for text, names in (("Walsall adult learning providers; updated March 2024\nName,Town\nAge UK Walsall,Walsall\n",
+                         ["Age UK Walsall"]),
+                        ("Name\nWalsall College\nFriends of Walsall Arboretum; Arboretum Volunteers\n",
+                         ["Friends of Walsall Arboretum; Arboretum Volunteers", "Walsall College"])):
+        columns = "{Name: Label, Town: address}" if "Town" in text else "{Name: Label}"
+        result = _import_list(lcg, tmp_path, text, columns)
+        assert result.exit_code == 0 and "read as semicolon" not in result.stderr, result.output
+        assert sorted(n.name for n in load_dataset(tmp_path / "data").nodes) == names
 
 def test_a_provider_cell_of_the_row_s_own_initials_is_its_own_body(lcg, tmp_path):
     """A domestic abuse hold-out's "African Caribbean Women's Network", run by "ACWN" (its own initials, the body

@@ -32,7 +32,7 @@ from .names import (AFTER_A_DASH, ANOTHER_INSTITUTION, ANOTHER_MEETING, CHARITY_
                     KIND_WORDS, MANY_AND_ONE, NO_WORD_IN_COMMON, ONLY_A_PLACE, OWN_WORDS, PUBLICATIONS, SAME_NAME,
                     SPELLED_OUT, SPELLS_A_KIND, acronyms, added_after, added_words, company_of, council_part,
                     kind_after_a_kind, kind_written_after, like, many_and_one, name_key, numbered_unit, part_after,
-                    parts_of_one_body, people_added, same_words, service_added, several_bodies, two_parts)
+                    parts_of_one_body, people_added, same_words, service_added, several_bodies, titled, two_parts)
 
 __all__ = ["overlap_groups", "merge_groups", "groups_of", "merge_plan", "review_only", "PlannedPair"]
 
@@ -393,9 +393,10 @@ def review_only(pair, names: Mapping[str, str] | None, several=None) -> str | No
     if names and pair.reasons and not pair.reasons[0].startswith((NO_WORD_IN_COMMON, SAME_NAME)) and (
             service := service_added(names[pair.a], names[pair.b])) and not (
             service == "shop" and said.starts(("same address", "same postcode", "same phone number"))) and not (
-            service in PUBLICATIONS and (said.starts(_REGISTER_OR_WEBSITE) or _door_and_line(said))):
+            service in PUBLICATIONS and (said.starts(_REGISTER_OR_WEBSITE) or _door_and_line(said)) and titled(
+                min(names[pair.a], names[pair.b], key=len))):
         # (a body named for its title, "Black Country Bugle Magazine" / "Black Country Bugle", one register, website,
-        # or door and line says; a review's find)
+        # or door and line says; a review's find; not a network's or an association's newsletter, which shares all)
         # (a trading name, "Mrs B's Kitchen" of a catering company, shares no word, or is its other name: the rules
         # on such names decide; a shop at the other's door is the other, "Beans Coffee Shop" / "Beans Coffee")
         return (f"only one name names a service, a shop or a publication ({service}): a service a body runs, its "

@@ -37,7 +37,7 @@ LEGAL_PHRASES = ("naamloze vennootschap", "naamlooze vennootschap", "besloten ve
 LEGAL_TOKENS = frozenset(
     "nv bv ltd limited inc incorporated corp corporation co company cos ag gmbh sa srl spa plc llc llp lp "
     "cic cio kg se cv vzw ab oy as asa sarl bvba pte pty kk aktiengesellschaft firma publ "
-    "ev ggmbh gug mbh haftungsbeschrankt".split())  # (e.V., gGmbH, gUG (haftungsbeschränkt): Germany's)
+    "ggmbh gug mbh haftungsbeschrankt".split())  # (gGmbH, gUG (haftungsbeschränkt): Germany's; e.V. ``_E_V``)
 #: Person titles, dropped from people's names (written with a full stop or without: "Prof." is read as "prof"):
 #: police and military ranks too ("Insp. Dave Carter", "Sgt", "Supt"). Not a word that is also a name ("Major",
 #: "Di"), nor a rank written as two initials ("PC", "DC", "DS": "D.C. Patel" and "DS Patel" are initials).
@@ -617,9 +617,17 @@ _HEALTH_WORDS = frozenset("health healthcare hospital hospitals care group partn
                           "university nhs".split())
 
 
+#: A German registered association's form, "e.V." or "e. V." after its name (a capital V): no word of the name. Not
+#: "Ev." before one, evangelisch ("Ev. Kita Regenbogen" is the Protestant church's kita, a review's find), which folds
+#: to the same letters.
+_E_V = re.compile(r",?\s+e\.\s?V\.?(?=\s*(?:\(|$))")
+
+
 def name_key_uncached(name: str, *, person: bool = False) -> NameKey:
     """The comparable form of a name; ``person`` drops titles instead of legal forms (``name_key`` caches it)."""
     body = unescaped(name) if person else _without_units(unescaped(name))
+    if not person and "V" in body and (ev := _E_V.search(body)):
+        body = body[:ev.start()] + body[ev.end():]
     folded, address = (_fold(body), "") if person else _without_address(_fold(body))
     form: tuple[str, ...] = ()
     if not person:
@@ -1271,8 +1279,9 @@ def kind_after_a_kind(a: str, b: str) -> str | None:
     if not short or short[-1] not in _MEMBERS_BODIES or len(long_) < len(short) + 2 or long_[:len(short)] != short:
         return None
     added = long_[len(short):]
-    if added[-1] == short[-1] or (added[-1] not in KIND_WORDS and added[-1] not in _KINDS_WRITTEN) or set(
-            added) <= _FULL_FORM_WORDS or _JOINED_ON.search(raw):
+    if added[-1] == short[-1] or (added[-1] not in KIND_WORDS and added[-1] not in _KINDS_WRITTEN) or added[
+            -1] in _FULL_FORM_WORDS or _JOINED_ON.search(raw):  # (ending as a form: "Central Learning Partnership
+        # Academy Trust", the company written in full, a review's find)
         return None  # (a name joined on, "Ghausia Mosque & Islamic Centre", is one body's; a dash's part, the dash's)
     return " ".join(added).title()
 
@@ -1528,6 +1537,13 @@ _SHOPS = frozenset({"shop", "shops"})
 #: also name bodies and events: "Black Country Living Museum Show".)
 PUBLICATIONS = frozenset("newsletter newsletters magazine bulletin ezine podcast podcasts slot".split())
 _MEDIA = frozenset("radio tv television online e weekly monthly quarterly".split())
+
+
+def titled(name: str) -> bool:
+    """A name of no kind of body ("Black Country Bugle", "Attitude"): a publication's title may be its body's name,
+    where a network's or an association's newsletter is theirs ("Walsall Carers Network Newsletter", a review's
+    find: ``groups.review_only``)."""
+    return not any(t in KIND_WORDS or t in _KINDS_WRITTEN or t in _MEMBERS_BODIES for t in name_key(name).tokens)
 
 
 def service_added(a: str, b: str) -> str | None:

@@ -370,7 +370,8 @@ def unquote(value):
 
 def _separator(text: str) -> str:
     """The cell separator of a .csv file's ``text``: its first line with a comma, a tab or a semicolon (its header
-    row, or a title above it) has a comma: ","; else a tab: "\t"; else ";". Excel's "Unicode Text" (UTF-16, tabs
+    row, or a title above it) has a comma: ","; else a tab: "\t"; else ";", where the next such line has as many
+    semicolons. Excel's "Unicode Text" (UTF-16, tabs
     between cells) is often named .csv, and read with commas it was one column ("missing column Label" for a header
     that named it); Excel's "CSV" where a comma is the decimal mark (Germany, France, the Netherlands) writes ";"
     between cells, and a German hold-out's directory was "missing column Label" beside a header naming it, its grants'
@@ -378,14 +379,15 @@ def _separator(text: str) -> str:
     as it reads commas, quotes included, and a comma-separated header of two columns or more always has a comma;
     one of one column with a tab or a semicolon in its name is no list's. The import says so in one warning, naming
     "CSV UTF-8" as the way to be sure."""
-    for line in text.splitlines():
-        if "," in line:
-            return ","
-        if "\t" in line:
-            return "\t"
-        if ";" in line:
-            return ";"
-    return ","
+    lines = (line for line in text.splitlines() if "," in line or "\t" in line or ";" in line)
+    first = next(lines, "")
+    if "," in first:
+        return ","
+    if "\t" in first:
+        return "\t"
+    # a ";" in a note above a comma-separated header, or in a one-column list's cell, is no separator: the next line
+    # holding one has as many (a review's finds)
+    return ";" if first and first.count(";") == next(lines, "").count(";") else ","
 
 
 #: How the import names a separator other than a comma in its warning, and the export that writes it.
@@ -2848,9 +2850,10 @@ _UKPRN_FORM = re.compile(r"100\d{5}")
 
 
 def _names_ukprns(column: str) -> bool:
-    """A column's name names UKPRNs, a bracket's remark aside ("UKPRN / Charity / Co. no"; not "Co. no (UKPRN in its
-    own column)")."""
-    return "ukprn" in re.findall(r"[a-z]+", re.sub(r"\([^()]*\)", "", column.lower()))
+    """A column's name names UKPRNs ("UKPRN / Charity / Co. no", "Company no. (UKPRN for colleges)"), in a bracket's
+    remark too: a remark saying they are elsewhere is asked about, a number written with its word, rather than one
+    saying they are here misread (a review's find)."""
+    return "ukprn" in re.findall(r"[a-z]+", column.lower())
 
 
 def _two_forms_said(reader: _Reader) -> None:
@@ -2911,8 +2914,10 @@ _NAME_BRACKET = re.compile(r"(?P<name>.*\S)\s*\((?P<said>[^()]+)\)\s*")
 #: A company's name and its trading name in one cell, no bracket ("R.K. Singh Ltd t/a Singh's Bakery", a business
 #: trial's employer, and "X Ltd T/A Y" of a skills trial's; the US's "doing business as", "Puget Sound Skills LLC d/b/a
 #: ReadyWork Training", a US hold-out's, kept whole): the name, and the trading name its alias.
-_TRADING_AS_IN_NAME = re.compile(r"(?P<name>.*?\S),?\s+(?:t/a|trading\s+as|d/b/a|d\.b\.a\.?|dba|doing\s+business\s+as)"
-                                 r"\s+(?P<other>[A-Z0-9].*)", re.IGNORECASE)
+_TRADING_AS_IN_NAME = re.compile(r"(?P<name>.*?\S),?\s+(?:t/a|trading\s+as|d/b/a|d\.b\.a\.?|(?-i:dba)|"
+                                 r"doing\s+business\s+as)\s+(?P<other>[A-Z0-9].*)", re.IGNORECASE)
+#: ("dba" in small letters only: "Cranfield DBA Alumni Network" names a Doctorate of Business Administration, a
+#: review's find)
 
 
 #: A bracket's first words saying when the body came to be as it is named, before its former names: "(merged 2022 -
