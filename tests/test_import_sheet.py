@@ -511,6 +511,13 @@ def _import_list(lcg, tmp_path, text: str, columns: str):
                "-o", tmp_path / "data")
 
 
+def _parts_imported(tmp_path) -> tuple[dict[str, str], set[tuple[str, str]]]:
+    """(id -> name of the folder's nodes, the (unit, body) names of its PART_OF ties) once a list is imported."""
+    ds = load_dataset(tmp_path / "data")
+    names = {n.id: n.name for n in ds.nodes}
+    return names, {(names[r.start], names[r.end]) for r in ds.rels if r.kind == "PART_OF"}
+
+
 def test_a_cell_past_the_header_is_a_problem_at_its_row(lcg, tmp_path):
     """A name with a comma and no quotes splits into two cells; the second was dropped without a word."""
     result = _import_list(lcg, tmp_path, "name\nDepartment of Physics, Boston University\nBoston University\n"
@@ -4355,11 +4362,16 @@ def test_renamed_from_in_a_name_s_bracket_gives_its_alias(lcg, tmp_path):
     body (a review's "September 2020")."""
     result = _import_list(lcg, tmp_path, "Group,Town\nDudley Pride (renamed from Dudley Pride Festival),Dudley\n"
                           "Walsall Pride (formerly known as Walsall Pride Festival),Walsall\n"
-                          "Penn Hall School (renamed from September 2020),Penn\n",
+                          "Penn Hall School (renamed from September 2020),Penn\n"
+                          "Arbeit und Leben Emscher-Lippe (jetzt Bildungswerk Emscher-Lippe),Gelsenkirchen\n"
+                          "Syrisch-Deutscher Kulturverein (vormals Syrischer Kulturverein),Gelsenkirchen\n",
                           "{Group: Label, Town: address}")
     assert result.exit_code == 0, result.output
     props = {n.name: n.props for n in load_dataset(tmp_path / "data").nodes}
     assert "aliases" not in props["Penn Hall School (renamed from September 2020)"], props  # a date: when, no name
+    # a German list's words: "jetzt" (now) gives the name now, "vormals" (formerly) the old one (a German hold-out's)
+    assert props["Bildungswerk Emscher-Lippe"]["aliases"] == ("Arbeit und Leben Emscher-Lippe",), props
+    assert props["Syrisch-Deutscher Kulturverein"]["aliases"] == ("Syrischer Kulturverein",), props
     assert props["Dudley Pride"]["aliases"] == ("Dudley Pride Festival",), props
     assert props["Walsall Pride"]["aliases"] == ("Walsall Pride Festival",), props
 
@@ -4373,11 +4385,9 @@ def test_a_provider_cell_naming_another_row_by_the_name_its_own_cell_gave_it_is_
         result = _import_list(lcg, tmp_path, "Service,Provider\n" + "\n".join(rows) + "\n",
                               "{Service: Label, Provider: part_of}")
         assert result.exit_code == 0, result.output
-        ds = load_dataset(tmp_path / "data")
-        names = {n.id: n.name for n in ds.nodes}
+        names, parts = _parts_imported(tmp_path)
         assert sorted(names.values()) == ["Silver Rainbows Walsall", "Walsall Rainbow Hub"], names
-        assert {(names[r.start], names[r.end]) for r in ds.rels if r.kind == "PART_OF"} == {
-            ("Silver Rainbows Walsall", "Walsall Rainbow Hub")}
+        assert parts == {("Silver Rainbows Walsall", "Walsall Rainbow Hub")}
         assert "the row that has it as its other name" in result.stderr, result.stderr
     # a name two rows give themselves (two churches of one name in two towns) is neither's: a record of its own
     result = _import_list(lcg, tmp_path, "Service,Provider,Town\n"
@@ -4386,10 +4396,8 @@ def test_a_provider_cell_naming_another_row_by_the_name_its_own_cell_gave_it_is_
                           "Holy Trinity Toddlers,Holy Trinity Church Trustees,Walsall\n",
                           "{Service: Label, Provider: part_of, Town: address}")
     assert result.exit_code == 0, result.output
-    ds = load_dataset(tmp_path / "data")
-    names = {n.id: n.name for n in ds.nodes}
-    assert {(names[r.start], names[r.end]) for r in ds.rels if r.kind == "PART_OF"} == {
-        ("Holy Trinity Toddlers", "Holy Trinity Church Trustees")}, names
+    names, parts = _parts_imported(tmp_path)
+    assert parts == {("Holy Trinity Toddlers", "Holy Trinity Church Trustees")}, names
 
 
 def test_doing_business_as_in_a_name_gives_its_trading_name_as_an_alias(lcg, tmp_path):
@@ -4413,10 +4421,8 @@ def test_a_parent_cell_naming_a_row_by_its_aliases_column_s_name_is_that_row(lcg
             "Cork ETB Training Centre,,Cork ETB\nBantry Adult Education,,Cork ETB\n")
     result = _import_list(lcg, tmp_path, text, "{Provider: Label, Also known as: aliases, Parent body: part_of}")
     assert result.exit_code == 0, result.output
-    ds = load_dataset(tmp_path / "data")
-    names = {n.id: n.name for n in ds.nodes}
-    assert len(names) == 3 and {names[r.end] for r in ds.rels if r.kind == "PART_OF"} == {
-        "Cork Education and Training Board"}, names
+    names, parts = _parts_imported(tmp_path)
+    assert len(names) == 3 and {body for _, body in parts} == {"Cork Education and Training Board"}, names
     text = ("Provider,Also known as,Parent body\nSt Mary's Church Bilston,St Mary's,\n"
             "St Mary's Church Walsall,St Mary's,\nSt Mary's Toddlers,,St Mary's\n")
     result = _import_list(lcg, tmp_path, text, "{Provider: Label, Also known as: aliases, Parent body: part_of}")
@@ -4459,8 +4465,7 @@ def test_a_provider_cell_of_the_row_s_own_initials_is_its_own_body(lcg, tmp_path
     result = _import_list(lcg, tmp_path, "Service,Provider\nAfrican Caribbean Women's Network,ACWN\n"
                           "ACWN Wellbeing Group,ACWN\n", "{Service: Label, Provider: part_of}")
     assert result.exit_code == 0, result.output
-    ds = load_dataset(tmp_path / "data")
-    names = {n.id: n.name for n in ds.nodes}
-    assert {(names[r.start], names[r.end]) for r in ds.rels if r.kind == "PART_OF"} == {
-        ("ACWN Wellbeing Group", "African Caribbean Women's Network")}, names
-    assert {n.name: n.props.get("aliases") for n in ds.nodes}["African Caribbean Women's Network"] == ("ACWN",)
+    names, parts = _parts_imported(tmp_path)
+    assert parts == {("ACWN Wellbeing Group", "African Caribbean Women's Network")}, names
+    aliases = {n.name: n.props.get("aliases") for n in load_dataset(tmp_path / "data").nodes}
+    assert aliases["African Caribbean Women's Network"] == ("ACWN",)

@@ -2889,11 +2889,12 @@ def _unfit_numbers(reader: _Reader) -> None:
 
 
 #: Words before another name of a body that say how it is the body's ("formerly The Spastics Society", "now Rethink
-#: Mental Illness", "t/a Wolves", "aka WVSC", "renamed from Dudley Pride Festival"): the name is the alias, the words
-#: are no part of it.
+#: Mental Illness", "t/a Wolves", "aka WVSC", "renamed from Dudley Pride Festival"; a German list's "vormals",
+#: "ehemals", "früher", "jetzt": a German hold-out's renamed bodies were missed): the name is the alias, the words are
+#: no part of it.
 _ALIAS_WORDS = re.compile(r"(?:(?:formerly|previously)\s+known\s+as|formerly|previously|was|now|also\s+known\s+as|"
-                          r"a\.?k\.?a\.?|t/a|trading\s+as|known\s+as|renamed\s+from|renamed|d/b/a|dba)\s*:?\s+(?=\S)",
-                          re.IGNORECASE)
+                          r"a\.?k\.?a\.?|t/a|trading\s+as|known\s+as|renamed\s+from|renamed|d/b/a|dba|"
+                          r"vormals|ehemals|früher|jetzt)\s*:?\s+(?=\S)", re.IGNORECASE)  # (German lists' words too)
 #: Words that name another body the row's is, or went, into ("merged into Carers Trust Heart of England 2019", "part
 #: of Recovery Focus", "merged with Headway Wolverhampton"): no other name of the row's, and an alias would make
 #: `lcg duplicates` read the two bodies as one.
@@ -2989,7 +2990,7 @@ _A_DATE = re.compile(r"(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:jan|feb|mar|apr|may|jun
 
 
 #: A bracket ending a name's cell saying what the body is called now: "(now Sight Support Walsall)".
-_NOW_BRACKET = re.compile(r".*\S\s*\(\s*now\s*:?\s+[^()]+\)\s*", re.IGNORECASE | re.DOTALL)
+_NOW_BRACKET = re.compile(r".*\S\s*\(\s*(?:now|jetzt)\s*:?\s+[^()]+\)\s*", re.IGNORECASE | re.DOTALL)
 
 
 def _renamed_now(text: str) -> bool:
