@@ -368,6 +368,9 @@ def _address_text(text) -> list[str]:
     return re.findall(r"[a-z0-9]+", without_accents(str(text or "")).lower())
 
 
+#: How an address of a line and no door is written, its words one space apart (``_LINE_ONLY``).
+_A_LINE = (r"(?:(?:national|freephone|free|telephone|phone) )?(?:helpline|phone line|telephone|phone)"
+           r"(?: only)?(?: no (?:local )?(?:office|base|premises|address))?")
 #: Addresses that say nothing of where: a placeholder, whole ("N/A", "Unknown", "TBC").
 _PLACEHOLDERS = frozenset({"n a", "na", "unknown", "tbc", "tba", "none", "not known", "not applicable", "not given",
                            "no address", "various", "x"})
@@ -383,9 +386,7 @@ _NO_ONE_PLACE = re.compile(r"^(?:(?:various|multiple|several)(?: \w+)?|online|vi
                            r"undisclosed|(?:members|private|each others) homes?|"
                            r"all(?: the| four| 4)? (?:black country|boroughs|areas|wards|sites|venues|locations|towns|"
                            r"campuses|centres|centers|branches|premises)|"
-                           # a line and no door (``_LINE_ONLY``)
-                           r"(?:(?:national|freephone|free|telephone|phone) )?(?:helpline|phone line|telephone|phone)"
-                           r"(?: only)?(?: no (?:local )?(?:office|base|premises|address))?|"
+                           rf"{_A_LINE}|"  # a line and no door (``_LINE_ONLY``)
                            r"no (?:fixed|local) (?:address|office|base)|"
                            r"black country(?: wide)?|"
                            r"regional|region wide|national|nationwide|countywide|county wide|area wide|cross borough)$")
@@ -408,8 +409,7 @@ def _unit(text) -> str | None:
 #: An address of a line and no door: "Helpline only", "National helpline (no local office)" (an LGBTQ+ hold-out's
 #: switchboard was read as in a town "Helpline only" apart from its own record's): no place, but no place of the
 #: other's either (``contact_evidence``: "Samaritans" at "Freephone helpline" is no local branch, a review's find).
-_LINE_ONLY = re.compile(r"^(?:(?:national|freephone|free|telephone|phone) )?(?:helpline|phone line|telephone|phone)"
-                        r"(?: only)?(?: no (?:local )?(?:office|base|premises|address))?$")
+_LINE_ONLY = re.compile(rf"^{_A_LINE}$")
 
 
 @lru_cache(maxsize=1 << 16)  # (asked of both addresses of most pairs that reach it)
