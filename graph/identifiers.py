@@ -90,7 +90,7 @@ CURRENCY_SIGNS = {"£": "GBP", "€": "EUR", "$": "USD"}
 
 
 def currency_sign(value) -> tuple[str | None, str]:
-    """(the ISO code of the sign an amount typed as text starts with, or None; the amount without it).
+    """(the ISO code of the sign an amount typed as text starts or ends with, or None; the amount without it).
 
     A spreadsheet cell typed "£14,000" (not a number cell formatted as pounds) reaches an importer as that
     text. The sign is split off here, not dropped, so the importer can check it against the row's currency:
@@ -99,6 +99,8 @@ def currency_sign(value) -> tuple[str | None, str]:
     text = value.strip() if isinstance(value, str) else ""
     if text[:1] in CURRENCY_SIGNS:
         return CURRENCY_SIGNS[text[0]], text[1:].strip()
+    if text[-1:] in CURRENCY_SIGNS:  # written after the figure, as German and French lists do: "12.000,00 €"
+        return CURRENCY_SIGNS[text[-1]], text[:-1].strip()
     return None, value
 
 
@@ -149,11 +151,8 @@ def amount_value(value):
 _TOTALS = re.compile(r"(?i:(?:grand|sub)[\s-]*)?(?i:totals?|totaal|summe|gesamt|gesamtsumme|insgesamt)"
                      r"(?:\s*\([^()]*\)|(?:\s+[a-z][\w'-]*)+)?\s*:?")
 def _a_figure(value) -> bool:
-    """Whether a cell is a number: 92200, "£92,200", "1,234.50", "262.400,00 €" (``amount_value``; the euro sign
-    written after the figure, as German and French lists write it)."""
+    """Whether a cell is a number: 92200, "£92,200", "1,234.50", "262.400,00 €" (``amount_value``)."""
     _, text = currency_sign(value)
-    if isinstance(text, str) and text.rstrip().endswith("€"):
-        text = text.rstrip()[:-1].strip()
     number = amount_value(text) if isinstance(text, (str, int, float)) and not isinstance(text, bool) else None
     return isinstance(number, (int, float)) and not isinstance(number, bool)
 

@@ -1034,6 +1034,16 @@ def _name_parts(row, cols: list) -> None:
         cols[i] = f"{PERSON_PART}{prefix}:{role}"
 
 
+def _said_once(reader: _Reader, store: dict, key) -> list:
+    """The list a problem said once per ``key`` (a sheet, a column) gathers its cells in: its place in
+    ``reader.problems`` first, kept where the first cell was read and written when every row is, then the cells."""
+    seen = store.get(key)
+    if seen is None:
+        seen = store[key] = [len(reader.problems)]
+        reader.problems.append("")
+    return seen
+
+
 def _rows_at(sheet: str, first, count: int) -> str:
     """Where a problem found on ``count`` rows is: "list.csv:7", or "list.csv:7 (and 2 more rows)"."""
     return f"{sheet}:{first}" + (f" (and {count - 1} more row{'s' if count > 2 else ''})" if count > 1 else "")
@@ -2535,11 +2545,7 @@ def _elements(reader: _Reader, rows):
                           "other row of that name has another unit)"))
         text_kind = typed or reader.default_kind
         if label is None:  # said once per sheet, with what to do (``_no_names``)
-            unnamed = reader.no_label.get(sheet)
-            if unnamed is None:
-                unnamed = reader.no_label[sheet] = [len(reader.problems)]
-                reader.problems.append("")
-            unnamed.append(n)
+            _said_once(reader, reader.no_label, sheet).append(n)
         if text_kind is None:
             reader.problems.append(f"{sheet}:{n}: no Type (expected one of {', '.join(schema.NODE_KINDS)})")
             continue
@@ -2749,11 +2755,7 @@ def _register_cells(reader: _Reader, sheet: str, n: int, entry: dict, columns: d
         odd: list[str] = []
         if not ids and registers == ("companyNumber",) and number is None and _UKPRN_FORM.fullmatch(
                 re.sub(r"\s+", "", text)) and _names_ukprns(f"{col} {head[col]}"):
-            seen = reader.two_forms.get((sheet, col))
-            if seen is None:  # said once per column, where first seen (``_two_forms_said``)
-                seen = reader.two_forms[(sheet, col)] = [len(reader.problems)]
-                reader.problems.append("")
-            seen.append((n, text))
+            _said_once(reader, reader.two_forms, (sheet, col)).append((n, text))  # (``_two_forms_said``)
             continue
         for register in registers if not ids else ():
             ids, odd = register_ids({register: text})
@@ -3150,11 +3152,7 @@ def _identifier_cells(reader: _Reader, sheet: str, n: int, values: list) -> list
         register, org_id = said
         if org_id is None:
             key = (sheet, register if register in ("cqc", "none") else "unfit")
-            seen = reader.said_ids.get(key)
-            if seen is None:  # said once per sheet, where first seen (``_said_ids_said``)
-                seen = reader.said_ids[key] = [len(reader.problems)]
-                reader.problems.append("")
-            seen.append((n, register, text))
+            _said_once(reader, reader.said_ids, key).append((n, register, text))  # (``_said_ids_said``)
             continue
         if not _society_by_form(register, text):  # IP30877R: a Charity number column reads it so too
             reader.said_registers.setdefault(sheet, set()).add(register)
@@ -3217,11 +3215,7 @@ def _bare_numbers(reader: _Reader, sheet: str, n: int, values: list) -> None:
     for value in values:
         if is_org_id(value) or not _bare_register_number(value):
             continue
-        seen = reader.bare_numbers.get(sheet)
-        if seen is None:  # said once per sheet, where first seen
-            seen = reader.bare_numbers[sheet] = [len(reader.problems)]
-            reader.problems.append("")
-        seen.append((n, value))
+        _said_once(reader, reader.bare_numbers, sheet).append((n, value))
 
 
 def _bare_numbers_said(reader: _Reader) -> None:
