@@ -369,16 +369,16 @@ def unquote(value):
 
 
 def _separator(text: str) -> str:
-    """The cell separator of a .csv file's ``text``: its first line with a comma, a tab or a semicolon (its header
-    row, or a title above it) has a comma: ","; else a tab: "\t"; else ";", where the next such line has as many
-    semicolons. Excel's "Unicode Text" (UTF-16, tabs
-    between cells) is often named .csv, and read with commas it was one column ("missing column Label" for a header
-    that named it); Excel's "CSV" where a comma is the decimal mark (Germany, France, the Netherlands) writes ";"
-    between cells, and a German hold-out's directory was "missing column Label" beside a header naming it, its grants'
-    "12.000,00 €" read as two cells. Each is read with its separator rather than refused: the csv module reads it
-    as it reads commas, quotes included, and a comma-separated header of two columns or more always has a comma;
-    one of one column with a tab or a semicolon in its name is no list's. The import says so in one warning, naming
-    "CSV UTF-8" as the way to be sure."""
+    """The cell separator of a .csv file's ``text``: its first line with a comma, a tab or a semicolon (its header row,
+    or a title above it) has a comma: ","; else a tab: "\t"; else ";", where the next such line has as many
+    semicolons. Excel's "Unicode Text" (UTF-16, tabs between cells) is often named .csv, and read with commas it
+    was one column ("missing column Label" for a header that named it); Excel's "CSV" where a comma is the
+    decimal mark (Germany, France, the Netherlands) writes ";" between cells, and a German hold-out's directory
+    was "missing column Label" beside a header naming it, its grants' "12.000,00 €" read as two cells. Each is
+    read with its separator rather than refused: the csv module reads it as it reads commas, quotes included, and
+    a comma-separated header of two columns or more always has a comma; one of one column with a tab or a
+    semicolon in its name is no list's. The import says so in one warning, naming "CSV UTF-8" as the way to be
+    sure."""
     lines = (line for line in text.splitlines() if "," in line or "\t" in line or ";" in line)
     first = next(lines, "")
     if "," in first:
