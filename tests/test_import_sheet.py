@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 
 import pytest
 import yaml
@@ -1669,6 +1670,32 @@ def test_us_employer_numbers_are_read_as_org_ids_and_a_short_one_is_one_problem_
     assert "leave the column out with EIN: ~ under columns:" in line
 
 
+def test_scotlands_charity_numbers_are_sc0_and_its_companies_sc_and_another_digit(lcg, tmp_path):
+    """OSCR numbers its charities from SC000001 and is not past SC060000; Companies House's Scottish companies run
+    past SC800000: "SC" and a 0 is a Scottish charity's number where charities' numbers are (in a column naming
+    companies too), "SC" and another digit a company's (in a charity column too). A Glasgow hold-out's "OSCR /
+    Company No." cells "SC037412 / SC313740" (a charity's and its company's) were read as two charities' numbers, and
+    the column mapped to identifiers was offered as Company number; "OSCR" names the charity register."""
+    from graph.importers.org_ids import register_ids
+
+    text = ("Organisation,OSCR / Company No.,OSCR\nGlasgow Life,SC037412 / SC313740,\nRosemount,SC023041,\n"
+            "Jobs and Business Glasgow,SC213519,\nGovan HA,,SC012345\nOld Mill Co,,SC313741\n")
+    for mapping in ("{Organisation: Label}", "{Organisation: Label, OSCR / Company No.: identifiers}"):
+        result = _import_list(lcg, tmp_path, text, mapping)
+        assert result.exit_code == 0, result.output
+        ids = {n.name: list(n.props.get("identifiers", [])) for n in load_dataset(tmp_path / "data").nodes}
+        assert ids == {"Glasgow Life": ["GB-SC-SC037412", "GB-COH-SC313740"], "Rosemount": ["GB-SC-SC023041"],
+                       "Jobs and Business Glasgow": ["GB-COH-SC213519"], "Govan HA": ["GB-SC-SC012345"],
+                       "Old Mill Co": ["GB-COH-SC313741"]}, mapping
+        assert ("'SC313740' as GB-COH-SC313740 (a Scottish company's number: Scotland's charity numbers are SC0 and 5 "
+                "digits)") in result.stderr
+        assert "'SC313741' as GB-COH-SC313741 (a company's number)" in result.stderr
+        shutil.rmtree(tmp_path / "data")
+    assert register_ids({"charityNumber": "SC313740"}) == (["GB-COH-SC313740"], [])  # a 360Giving file's so too
+    assert register_ids({"charityNumber": "SC 037412"}) == (["GB-SC-SC037412"], [])
+    assert register_ids({"companyNumber": "SC037412"}) == (["GB-COH-SC037412"], [])  # a company column's: a company's
+
+
 def test_charity_and_company_numbers_in_one_column_are_each_read_in_their_register(lcg, tmp_path, monkeypatch):
     """"Charity / company no." is a register column; each number is read as the register it fits: words before it
     ("Co.", "Company", "Co. No.") or eight characters (08123456, SC123456, OC301234, NI012345) make a company's,
@@ -1687,8 +1714,8 @@ def test_charity_and_company_numbers_in_one_column_are_each_read_in_their_regist
                    "BCT LLP": ["GB-COH-OC301234"], "Belfast Co": ["GB-COH-NI012345"], "Tiny Co": ["GB-COH-00000812"]}
     assert ("warning: list.csv:5 (and 1 more row): column 'Charity No.': read 'Company 07654321' as GB-COH-07654321 "
             "(a company's number), '10234567' as GB-COH-10234567 (a company's number)") in result.stderr, result.stderr
-    assert "'SC123456' as GB-COH-SC123456 (a company's number; a Scottish charity's would be GB-SC-SC123456)" \
-        in result.stderr
+    assert ("'SC123456' as GB-COH-SC123456 (a Scottish company's number: Scotland's charity numbers are SC0 and 5 "
+            "digits)") in result.stderr
     from graph.importers.org_ids import register_ids  # the one rule: a 360Giving charityNumber reads so too
     assert register_ids({"charityNumber": "07654321"}) == (["GB-COH-07654321"], [])
     # two letters that are no Companies House prefix are no company's: a sports trial's FA club number

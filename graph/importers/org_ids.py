@@ -112,7 +112,7 @@ ODS_SHAPE = re.compile(rf"[A-Z]\d{{5}}|F[A-Z0-9]{{4}}|[RT][A-Z0-9]{{2}}(?:[A-Z0-
 NHS_SHAPE = re.compile(rf"[RT][A-Z0-9]{{2}}|Q[A-Z0-9]{{2}}|{_BOARD_SHAPE}")
 #: A company number as Companies House writes it: eight characters, 8 digits or two letters and 6 digits
 #: (SC123456, OC301234, NI012345). A charity number of England and Wales has 5 to 7 digits, so an 8-digit number
-#: in a charity column is a company's; Scotland's charity numbers are "SC" and 6 digits too (``charity_or_company``).
+#: in a charity column is a company's; Scotland's charity numbers are "SC" and 6 digits too (``OSCR_FORM``).
 #: Companies House's prefixes (Scotland SC, Northern Ireland NI, LLPs OC, overseas FC...): two letters that are
 #: none of them are no company's ("FA 104221" is a Football Association club number, which a trial's "Club Mark /
 #: FA No." column wrote as GB-COH-FA104221).
@@ -120,6 +120,11 @@ _CH_PREFIXES = ("SC", "NI", "OC", "SO", "NC", "FC", "SF", "NF", "GE", "GS", "GN"
                 "ZC", "SZ", "NZ", "ES", "EN", "IP", "SP", "NP", "IC", "SI", "NV", "RC", "SR", "NO", "RS", "CE", "CS",
                 "SE", "PC")
 _COMPANY_SHAPE = re.compile(rf"\d{{8}}|(?:{'|'.join(_CH_PREFIXES)})\d{{6}}")
+#: Scotland's charity numbers (OSCR's) are "SC", a 0 and 5 digits: OSCR has numbered its charities from SC000001 and
+#: is not past SC060000, while Companies House's Scottish companies are numbered past SC800000. "SC" and a digit
+#: besides 0 is a Scottish company's number in any column (a Glasgow hold-out's "OSCR / Company No." cells
+#: "SC037412 / SC313740", a charity's and its company's, were read as two charities' numbers).
+OSCR_FORM = re.compile(r"SC0\d{5}")
 #: A charity number of England and Wales of 7 digits starts with 1 (the Charity Commission's numbers run from about
 #: 200000 to 1,2xx,xxx): 7 digits starting 2-9 are a company's number whose leading zero a spreadsheet dropped
 #: (03986211 written 3986211), read as GB-COH-03986211 in a column of charity numbers, and said (a transport trial's
@@ -160,8 +165,8 @@ def register_number(text: str) -> str | None:
 def charity_or_company(text: str, registers: tuple[str, ...]) -> tuple[str, ...]:
     """The registers to read a cell of a column of ``registers`` in, first the one it fits: a column of charity
     numbers ("Charity / company no.", "Charity No.") holds companies' too, each known by the words before it
-    ("Co. 08123456", "Company 02345678") or by its eight characters (08123456, OC301234, NI012345; in a column
-    that names companies, SC123456 too, else Scotland's charity number) or by 7 digits starting 2-9 (3986211, a
+    ("Co. 08123456", "Company 02345678") or by its eight characters (08123456, OC301234, NI012345, SC313740;
+    but SC012345 is Scotland's charity number: ``OSCR_FORM``) or by 7 digits starting 2-9 (3986211, a
     company's that lost its leading zero: ``_LOST_ZERO``); other 6-7 digits are a charity's; a registered
     society's number (IP30086R, 30086R, RS007553: ``identifiers.society_number``) is the society's, an NHS trust's
     ODS code (RL4) the trust's. A trial's
@@ -185,8 +190,10 @@ def charity_or_company(text: str, registers: tuple[str, ...]) -> tuple[str, ...]
     if _SAYS_CHARITY.intersection(words):
         return ("charityNumber",)
     number = re.sub(r"\s+", "", number).upper()
-    if _COMPANY_SHAPE.fullmatch(number) and ("companyNumber" in registers or not number.startswith("SC")):
-        return ("companyNumber",)
+    if OSCR_FORM.fullmatch(number):
+        return ("charityNumber",)  # SC012345 where charities' numbers are: Scotland's charity's (``OSCR_FORM``)
+    if _COMPANY_SHAPE.fullmatch(number):
+        return ("companyNumber",)  # SC313740 too: a Scottish company's (``OSCR_FORM``)
     if lost_zero(number):
         return ("companyNumber",)  # 3986211: no charity's 7 digits start with 3, a company's 03986211 (``_LOST_ZERO``)
     return registers
@@ -248,9 +255,9 @@ def register_ids(org: dict) -> tuple[list[str], list[str]]:
             ids.append("GB-COH-" + charity.zfill(8))
         elif re.fullmatch(r"\d{5,7}(-\d{1,2})?", charity):
             ids.append("GB-CHC-" + charity)
-        elif _COMPANY_SHAPE.fullmatch(charity) and not charity.startswith("SC"):  # a company's (charity_or_company)
+        elif _COMPANY_SHAPE.fullmatch(charity) and not OSCR_FORM.fullmatch(charity):  # a company's (SC313740 too)
             ids.append("GB-COH-" + charity)
-        elif re.fullmatch(r"SC\d{6}", charity):
+        elif OSCR_FORM.fullmatch(charity):
             ids.append("GB-SC-" + charity)
         elif re.fullmatch(r"NIC\d{5,6}", charity):
             ids.append("GB-NIC-" + charity[3:])

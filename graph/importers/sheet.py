@@ -219,6 +219,7 @@ REGISTER_COLUMNS = {
     # the Regulator of Social Housing's number of a registered provider ("L4112"), org-id.guide's GB-SHPE; a list's
     # "RP number" is offered as it when its cells fit (``_rp_numbers``)
     "registered provider number": "shpe",
+    "oscr": "charityNumber",  # the Office of the Scottish Charity Regulator's name alone: its charities' numbers
 }
 #: How lists name a column of charity or company numbers ("Reg Charity Number", "Companies House No", "Company
 #: Reg No.", "Charity No."), or of US employer numbers ("EIN #", "Federal Tax ID"): a register's word, words from
@@ -226,6 +227,7 @@ REGISTER_COLUMNS = {
 #: none, nor "Company phone number".
 _REGISTER_WORDS = {"charity": "charityNumber", "charities": "charityNumber", "company": "companyNumber",
                    "companies": "companyNumber", "co": "companyNumber",  # "Co. Reg. No.", "Charity/Co No"
+                   "oscr": "charityNumber",  # Scotland's charity register: "OSCR no.", "OSCR / Company No."
                    "ods": "ods", "ein": "ein", "fein": "ein", "tax": "ein",
                    # co-operative and community benefit societies (the Mutuals Public Register's): "Society no."
                    "society": "societyNumber", "societies": "societyNumber", "mutuals": "societyNumber",
@@ -2783,7 +2785,8 @@ def _register_cells(reader: _Reader, sheet: str, n: int, entry: dict, columns: d
                 (n, cell, f"{ids[0]} (a {'charity' if registers[0] == 'charityNumber' else 'company'}'s number)"))
         elif ids and registers == ("companyNumber",) and "charityNumber" in named and text.upper().startswith("SC"):
             reader.repairs.setdefault((sheet, head[col]), []).append(  # Scotland's charity numbers look alike
-                (n, cell, f"{ids[0]} (a company's number; a Scottish charity's would be GB-SC-{text.upper()})"))
+                (n, cell, f"{ids[0]} (a Scottish company's number: Scotland's charity numbers are SC0 and 5 "
+                          "digits)"))
         elif number is not None:  # ("CIO 1160455" as GB-CHC-1160455: as the identifiers hold it, as the rest say)
             reader.repairs.setdefault((sheet, head[col]), []).append((n, cell, ids[0] if ids else number))
         if odd and not any(c.isdigit() for c in cell):  # "CASC": a status, no number; said (``_warnings``)
