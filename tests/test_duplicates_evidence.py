@@ -2985,6 +2985,27 @@ def test_a_name_that_adds_the_people_a_body_is_for_is_reviewed():
     assert people_added("Black Country Recovery Network", "Black Country Recovery Network Ltd") is None
 
 
+def test_a_team_s_name_before_a_club_s_sport_is_another_club_of_its_place():
+    """An Australian hold-out merged "Werribee Centrals Cricket Club" into "Werribee Cricket Club" at their one ground
+    on the names alone (0.81): a club is named for its place and a team's name, and clubs share grounds. A register
+    or a website says one club; a word that says what the club is or who plays is no team's name."""
+    at = dict(address="Chirnside Park, Watton St, Werribee", postcode="3030")
+    others = [_org(f"o{n}", name) for n, name in enumerate(("Tarneit Library", "Hoppers Crossing Neighbourhood House"))]
+    plan = _plan(_org("a", "Werribee Cricket Club", **at), _org("b", "Werribee Centrals Cricket Club", **at), *others)
+    assert [(p.pair.a, p.pair.b, p.action) for p in plan] == [("a", "b", "review")], plan
+    assert "'Centrals' before its sport" in plan[0].notes[-1], plan
+    site = dict(at, website="https://werribeecc.com.au")
+    plan = _plan(_org("a", "Werribee Cricket Club", **site), _org("b", "Werribee Centrals Cricket Club", **site))
+    assert [p.action for p in plan] == ["merge"], plan
+    from graph.dedup.names import team_name_added
+
+    assert team_name_added("Bilston Rovers FC", "Bilston FC") == "Rovers"
+    assert team_name_added("Bilston Town FC", "Bilston FC") is None
+    assert team_name_added("Bilston Amateur Boxing Club", "Bilston Boxing Club") is None
+    assert team_name_added("Halesowen Amateur Operatic Society", "Halesowen Operatic Society") is None  # no sport's
+    assert team_name_added("Penn Cricket Club Centrals", "Penn Cricket Club") is None  # a word last: added_words'
+
+
 def test_a_team_named_inside_a_body_s_name_is_its_part():
     """A recovery hold-out merged "Horizon Criminal Justice Team Sandwell" into "Horizon Sandwell" at 0.95 on the
     service's website: a team's words before the body's town name a part of it, reviewed. "Services" there may be

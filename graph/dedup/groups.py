@@ -32,7 +32,8 @@ from .names import (AFTER_A_DASH, ANOTHER_INSTITUTION, ANOTHER_MEETING, CHARITY_
                     KIND_WORDS, MANY_AND_ONE, NO_WORD_IN_COMMON, ONLY_A_PLACE, OWN_WORDS, PUBLICATIONS, SAME_NAME,
                     SPELLED_OUT, SPELLS_A_KIND, acronyms, added_after, added_words, company_of, council_part,
                     kind_after_a_kind, kind_written_after, like, many_and_one, name_key, numbered_unit, part_after,
-                    parts_of_one_body, people_added, same_words, service_added, several_bodies, titled, two_parts)
+                    parts_of_one_body, people_added, same_words, service_added, several_bodies,
+                    team_name_added, titled, two_parts)
 
 __all__ = ["overlap_groups", "merge_groups", "groups_of", "merge_plan", "review_only", "PlannedPair"]
 
@@ -606,6 +607,11 @@ def review_only(pair, names: Mapping[str, str] | None, several=None) -> str | No
             who := people_added(names[pair.a], names[pair.b])):
         return (f"one name is the other's with {who!r}: a body or a section for those people, or the body, and no "
                 "register or website says they are one: review it (merge them, or keep both with part_of)")
+    if names and not said.starts(_REGISTER_OR_WEBSITE) and (
+            team := team_name_added(names[pair.a], names[pair.b])):
+        return (f"one club's name is the other's with {team!r} before its sport: another club of that place (clubs "
+                "share grounds), or the club written in full, and no register or website says they are one: review "
+                "it rather than merge")
     if not names:
         return None
     if (" / " in names[pair.a] or " / " in names[pair.b]) and (joint := _one_of_two(names[pair.a], names[pair.b])):

@@ -1418,6 +1418,30 @@ def people_added(a: str, b: str) -> str | None:
     return " ".join(run).title() if run and len(run) <= 2 and _SECTION_PEOPLE.intersection(run) else None
 
 
+def team_name_added(a: str, b: str) -> str | None:
+    """The word one sports club's name puts between the other's place and its sport ("Centrals" of "Werribee Centrals
+    Cricket Club" / "Werribee Cricket Club", two clubs sharing a ground, merged at one address on the names alone in
+    an Australian hold-out): a club is named for its place and a team's name, so a word there is another club of that
+    place, or the club written in full; reviewed unless a register or a website says one (``groups.review_only``).
+    Not a word that says what the club is or who plays ("Amateur", "Town", "Ladies": ``_NOT_TEAM_NAMES``)."""
+    short, long_ = shorter_first(a, b)
+    run = inserted_run(short, long_) if len(long_) == len(short) + 1 else None
+    if not run:
+        return None
+    sport = 1 if long_[-1] in _CLUBS_OF_A_SPORT else 2 if long_[-1] == "club" and long_[-2] in _SPORTS else 0
+    word = run[0]
+    if not sport or long_.index(word) != len(long_) - sport - 1 or word in _NOT_TEAM_NAMES or not word.isalpha():
+        return None
+    return word.title()
+
+
+#: A sports club's kind in one word ("Bilston Town FC", "Penn CC", "Dudley Kingswinford RFC", "Bilston ABC") and the
+#: sports whose "... Club" is one (``team_name_added``).
+_CLUBS_OF_A_SPORT = frozenset("fc afc jfc cc rfc rlfc hc abc".split())
+_SPORTS = frozenset("cricket football netball rugby hockey tennis bowls bowling golf boxing swimming cycling athletics "
+                    "rowing sailing badminton basketball squash lacrosse baseball softball volleyball".split())
+
+
 def added_words(a: str, b: str) -> tuple[frozenset, frozenset] | None:
     """(the shorter name's words, the words the other adds) when one name is all the other's words and two words
     or more of its own ("WV Active Bert Williams" / "WV Active", "Barnardo's Black Country Family Support" /
@@ -2005,6 +2029,9 @@ _YOUTH_SIDES = frozenset("fc afc jfc cc rfc rlfc hc hockey football cricket rugb
                          "company".split())
 #: Words that name a kind of body, never a place (``places.PlaceWords.of``).
 KIND_WORDS = frozenset(ESTABLISHMENT_KINDS) | frozenset(DEPENDENT_BODIES) | frozenset(SCHOOL_PHASES) | {"college"}
+#: Words before a club's sport that say what it is, where or who plays, no team's name (``team_name_added``).
+_NOT_TEAM_NAMES = GENERIC_WORDS | KIND_WORDS | SITE_WORDS | _SECTION_PEOPLE | _SPORTS | frozenset(
+    "amateur athletic sporting sports sport social recreation town city village district".split())
 _STUDENT_BODIES = frozenset("union association guild council society".split())
 #: Words after "Parents" that name a school's parents' body ("Parents Association", "Parent Teacher Association").
 _PARENTS_BODIES = frozenset("association associations teacher".split())  # (not a parent carer forum: a SEND body)
