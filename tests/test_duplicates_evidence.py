@@ -3781,6 +3781,29 @@ def test_an_address_naming_an_area_alone_is_on_no_street_apart():
     assert not plan, plan  # (a street of its own: another site)
 
 
+def test_one_name_and_number_beside_an_area_and_its_town_is_the_body_written_again():
+    """A Belfast hold-out's grants list wrote each recipient's ward and district ("Botanic, Belfast"), read as a street
+    beside its directory's ("1 Rushfield Avenue, Belfast"): 13 pairs of one name and one charity number reviewed as
+    "two sites in one town". An area names no site of its own: one name and one registered number there are the body;
+    an area alone is still reviewed beside a street without the number, and another name is not lifted."""
+    at = dict(address="1 Rushfield Avenue, Belfast", postcode="BT7 3FP", phone="028 9018 0120",
+              identifiers=("GB-NIC-101010",))
+    plan = _plan(_org("a", "Advice NI", **at), _org("b", "Advice NI Ltd", address="Botanic, Belfast",
+                                                     identifiers=("GB-NIC-101010",)), *_FILLERS)
+    assert [p.action for p in plan] == ["merge"], plan
+    assert any("names an area alone" in r for r in plan[0].pair.reasons), plan  # (not "share only their town")
+    plan = _plan(_org("a", "Advice NI", **at), _org("b", "Advice NI Ltd", address="Botanic, Belfast"), *_FILLERS)
+    assert [p.action for p in plan] == ["review"] and "an area alone" in plan[0].notes[-1], plan
+    plan = _plan(_org("a", "Advice NI", **at), _org("b", "Advice NI Money Advice", address="Botanic, Belfast",
+                                                     identifiers=("GB-NIC-101010",)), *_FILLERS)
+    assert [p.action for p in plan] != ["merge"], plan
+    # a street named without its kind, on a switchboard, is a site's door: a college's campuses share its UKPRN
+    college = dict(identifiers=("GB-UKPRN-10007924",), phone="01384 363000")
+    plan = _plan(_org("a", "Dudley College of Technology", address="The Broadway, Dudley", **college),
+                 _org("b", "Dudley College of Technology", address="Castle Hill, Dudley", **college), *_FILLERS)
+    assert [p.action for p in plan] == ["review"] and "only their town" in plan[0].notes[-1], plan
+
+
 #: Records a partner list holds besides the pair a test asks of (words' weights and the data's places are the list's).
 _FILLERS = [
     _org("f1", "Wolverhampton Voluntary Sector Council", address="Mander House, Wolverhampton", postcode="WV1 3NB"),

@@ -498,6 +498,14 @@ def _area_only(text: str) -> bool:
     return "," not in text and _a_locality(_address_text(text))
 
 
+def _an_area_alone(record, text: str) -> bool:
+    """Whether a record's address ``text`` is places alone, an area and its town ("Botanic, Belfast"), and it has no
+    postcode or phone: where a list says a body is, not a site's door ("Castle Hill, Dudley", a college's campus on
+    its switchboard, is a street named without its kind: two sites)."""
+    return not record.postcode and not record.phone and all(
+        _a_locality(_address_text(part)) for part in text.split(","))
+
+
 @lru_cache(maxsize=1 << 16)
 def _town(text: str) -> str:
     """The town an address ends with, its words one space apart ("Telford"; "Stafford Street, Walsall WS2 8DN" ->
@@ -892,7 +900,10 @@ def contact_evidence(ra, rb, switchboards: Mapping[str, int] | None = None,
             # Oxley", two pantries, a review's find): for review, unless a postcode or a phone says one place
             reasons.append(f"{AREA_AND_STREET} ({ta} / {tb})")
         elif not (pa and pb and pa[1] == pb[1]) and _streets_apart(ta, tb, typo):  # (one postcode: one site)
-            reasons.append(f"but the addresses share only their town ({ta} / {tb}): {ONE_TOWN_ONLY}")
+            # an area and its town with no postcode or phone ("Botanic, Belfast", a Belfast hold-out's grants list's
+            # ward and district, a recipient's whereabouts, not a site's door) is no street: the other's may be in it
+            reasons.append(f"{AREA_AND_STREET} ({ta} / {tb})" if _an_area_alone(ra, ta) or _an_area_alone(rb, tb)
+                           else f"but the addresses share only their town ({ta} / {tb}): {ONE_TOWN_ONLY}")
     elif not one_place and (ta := _written_address(ra, places)) and (
             tb := _written_address(rb, places)) and _towns_apart(ra, rb, ta, tb):
         reasons.append(f"{TOWNS_APART} ({ta} / {tb})")
