@@ -31,7 +31,8 @@ def is_org_id(text) -> bool:
 
 def registry_id(text: str) -> str:
     """The one written form of an identifier: a ROR URL becomes ``ROR:<id>``; other ids upper-cased, a US
-    employer number without its hyphen (the IRS writes "25-1000101", lists as often "251000101": one number), and
+    employer number without its hyphen (the IRS writes "25-1000101", lists as often "251000101": one number), an
+    Australian Business Number without its spaces (``_DIGITS_ONLY``), and
     a registered society's number as the Mutuals Public Register writes it (``society_number``: GB-MPR-IP30086R,
     GB-MPR-030086R and GB-MPR-30086R are GB-MPR-30086R; GB-MPR-RS007553 is GB-MPR-7553), Companies House's index
     of the society's number too (GB-COH-IP30086R, GB-COH-RS007553): ``lcg duplicates`` compares these, and read
@@ -43,16 +44,19 @@ def registry_id(text: str) -> str:
     upper = text.upper()
     if upper.startswith("ROR:"):
         return "ROR:" + text[4:]
-    if upper.startswith(_EIN) and (number := re.sub(r"[\s-]", "", upper[len(_EIN):])).isdigit():
-        return _EIN + number
+    for prefix in _DIGITS_ONLY:
+        if upper.startswith(prefix) and (number := re.sub(r"[\s-]", "", upper[len(prefix):])).isdigit():
+            return prefix + number
     for prefix, bare in ((MPR, True), (_COH, False)):  # Companies House's "IP..."/"RS..." of a society
         if upper.startswith(prefix) and (society := society_number(upper[len(prefix):], bare=bare)):
             return MPR + society
     return upper
 
 
-#: org-id.guide's prefix of the US Internal Revenue Service's employer identification numbers.
-_EIN = "US-EIN-"
+#: org-id.guide's prefixes of registers whose numbers are digits that lists write with hyphens or spaces between
+#: groups: the US Internal Revenue Service's employer identification numbers ("25-1000101"), the Australian Business
+#: Register's ABNs ("51 824 753 556").
+_DIGITS_ONLY = ("US-EIN-", "AU-ABN-")
 #: org-id.guide's prefixes of the FCA's Mutuals Public Register (co-operative and community benefit societies, the
 #: former industrial and provident societies) and of Companies House.
 MPR, _COH = "GB-MPR-", "GB-COH-"

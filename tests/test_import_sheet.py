@@ -1646,6 +1646,28 @@ def test_a_list_whose_type_cells_are_its_own_categories_imports_with_the_first_r
     assert {n.name for n in load_dataset(tmp_path / "data").nodes if n.kind == "Person"} == {"Jane Smith"}
 
 
+def test_australian_business_numbers_are_read_as_org_ids(lcg, tmp_path):
+    """"ABN" and "Australian Business Number" hold the Australian Business Register's 11 digits, written in groups or
+    not: one id, AU-ABN-51824753556 (org-id.guide), in an identifiers column named for them too, and a cell saying
+    "ABN ..." in any identifiers column. An Australian hold-out's directory and grants list were refused ("no org-id,
+    and no register's number") and the user rewrote each ABN by hand. A number of another length is a problem."""
+    text = ("Name,ABN,Australian Business Number,Other ids\nWyndham City Council,38 393 903 860,,\n"
+            "Wyndham Community and Education Centre,,38393903860,\nAMES Australia,,,ABN 51 824 753 556\n"
+            "Cultivate Learning,Pending,,AU-ABN-51824753556\n")
+    result = _import_list(lcg, tmp_path, text, "{Name: Label, Other ids: identifiers}")
+    assert result.exit_code == 0, result.output
+    ids = {n.name: list(n.props.get("identifiers", [])) for n in load_dataset(tmp_path / "data").nodes}
+    assert ids == {"Wyndham City Council": ["AU-ABN-38393903860"],
+                   "Wyndham Community and Education Centre": ["AU-ABN-38393903860"],
+                   "AMES Australia": ["AU-ABN-51824753556"], "Cultivate Learning": ["AU-ABN-51824753556"]}, ids
+    shutil.rmtree(tmp_path / "data")
+    mapped = _import_list(lcg, tmp_path, "Name,ABN\nA Org,38 393 903 860\n", "{Name: Label, ABN: identifiers}")
+    assert mapped.exit_code == 0, mapped.output
+    assert [list(n.props["identifiers"]) for n in load_dataset(tmp_path / "data").nodes] == [["AU-ABN-38393903860"]]
+    bad = _import_list(lcg, tmp_path, "Name,ABN\nA Org,38 393 903\n", "{Name: Label}")
+    assert bad.exit_code == 1 and "an Australian Business Number of 11 digits" in bad.stderr, bad.stderr
+
+
 def test_us_employer_numbers_are_read_as_org_ids_and_a_short_one_is_one_problem_per_column(lcg, tmp_path):
     """"EIN", "FEIN", "Tax ID", "EIN #", "Federal Tax ID" hold the IRS's employer numbers, written with their
     hyphen or without: one id, US-EIN-251000101 (org-id.guide), so a US coalition's lists pair by it (a trial's

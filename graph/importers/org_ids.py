@@ -225,6 +225,9 @@ _PREFIXED_REGISTERS = (
     ("ukprn", "UKPRN", r"1\d{7}", "GB-UKPRN-"),
     ("ods", "ODS code", r"(?=[A-Z0-9]*[A-Z])[A-Z0-9]{3,6}", "GB-NHS-"),
     ("ein", "EIN", r"\d{2}-?\d{7}", "US-EIN-"),
+    # the Australian Business Register's ABN, 11 digits, written in groups ("51 824 753 556") as often as not
+    # (an Australian hold-out's directory and grants list were refused, the user rewrote each as an AU-ABN- org-id)
+    ("abn", "ABN", r"\d{11}", "AU-ABN-"),
     # a registered provider of social housing in England: the Regulator of Social Housing's registration number, "L"
     # or "LH" and 4 digits ("L4112", "LH0174"), org-id.guide's GB-SHPE (the register's "RP Code")
     ("shpe", "RP number", SHPE_SHAPE.pattern, "GB-SHPE-"),
@@ -233,7 +236,8 @@ _PREFIXED_REGISTERS = (
 
 def register_ids(org: dict) -> tuple[list[str], list[str]]:
     """(org-ids from the charity, company and registered society numbers, a school's URN, a provider's UKPRN, an
-    NHS body's ODS code (org-id.guide's GB-NHS), a US employer identification number (US-EIN) and a registered
+    NHS body's ODS code (org-id.guide's GB-NHS), a US employer identification number (US-EIN), an Australian
+    Business Number (AU-ABN) and a registered
     provider of social housing's number (GB-SHPE), numbers that fit
     no register we can name).
 
@@ -311,8 +315,11 @@ def register_ids(org: dict) -> tuple[list[str], list[str]]:
 #: registered society's ("Society no. 7412R", "Soc 7412R"), whose number alone (7412R) is no register's word.
 _REGISTER_NAMES = {**dict.fromkeys(_SAYS_CHARITY, "charityNumber"), **dict.fromkeys(_SAYS_COMPANY, "companyNumber"),
                    "ukprn": "ukprn", "urn": "urn", "ofsted": "urn", "ror": "ror", "ods": "ods", "nhs": "ods",
-                   "cqc": "cqc", "ein": "ein", "society": "societyNumber", "soc": "societyNumber"}
-_SAID_REGISTER = re.compile(r"(?P<words>[A-Za-z]+(?:[\s.:#]+[A-Za-z]+)*)[\s.:#]+(?P<number>[A-Za-z0-9][A-Za-z0-9-]*)")
+                   "cqc": "cqc", "ein": "ein", "abn": "abn", "society": "societyNumber",
+                   "soc": "societyNumber"}
+#: (a number of digits in groups, "ABN 51 824 753 556", "EIN 25 1000106", is one number)
+_SAID_REGISTER = re.compile(r"(?P<words>[A-Za-z]+(?:[\s.:#]+[A-Za-z]+)*)[\s.:#]+"
+                            r"(?P<number>[A-Za-z0-9][A-Za-z0-9-]*(?:\s+\d+)*)")
 #: A CQC location's or provider's id: "1-" and digits ("1-139614022", "1-101634110").
 CQC_ID = re.compile(r"1-\d{8,11}")
 

@@ -216,6 +216,7 @@ REGISTER_COLUMNS = {
     # "ROR ID: ROR" in a universities hold-out, which the import refused as an unknown column)
     **dict.fromkeys(("ror", "ror id", "research organization registry"), "ror"),
     **dict.fromkeys(("employer identification number", "federal employer identification number"), "ein"),
+    "australian business number": "abn",
     # the Regulator of Social Housing's number of a registered provider ("L4112"), org-id.guide's GB-SHPE; a list's
     # "RP number" is offered as it when its cells fit (``_rp_numbers``)
     "registered provider number": "shpe",
@@ -228,7 +229,7 @@ REGISTER_COLUMNS = {
 _REGISTER_WORDS = {"charity": "charityNumber", "charities": "charityNumber", "company": "companyNumber",
                    "companies": "companyNumber", "co": "companyNumber",  # "Co. Reg. No.", "Charity/Co No"
                    "oscr": "charityNumber",  # Scotland's charity register: "OSCR no.", "OSCR / Company No."
-                   "ods": "ods", "ein": "ein", "fein": "ein", "tax": "ein",
+                   "ods": "ods", "ein": "ein", "fein": "ein", "tax": "ein", "abn": "abn",
                    # co-operative and community benefit societies (the Mutuals Public Register's): "Society no."
                    "society": "societyNumber", "societies": "societyNumber", "mutuals": "societyNumber",
                    "soc": "societyNumber"}  # "Charity / Co / Soc no"
@@ -239,8 +240,9 @@ _NUMBER_WORDS = frozenset("number no num nr nbr ref id code #".split())
 #: a register's number only beside a register named alone (``_NAMED_ALONE``: "ODS code", "Tax ID").
 _KEY_WORDS = frozenset({"id", "code", "ref"})
 #: Registers whose name alone says the column holds their numbers: "ODS" (the NHS's Organisation Data Service),
-#: "EIN" and "FEIN" (the IRS's employer identification number), not "Tax" (a yes or no, an amount).
-_NAMED_ALONE = frozenset({"ods", "ein"})
+#: "EIN" and "FEIN" (the IRS's employer identification number), "ABN" (the Australian Business Register's), not
+#: "Tax" (a yes or no, an amount).
+_NAMED_ALONE = frozenset({"ods", "ein", "abn"})
 #: "Tax" names the EIN's register only as a "Tax ID": a "Tax ref" or "Tax code" may be any country's.
 _TAX_ID_WORDS = frozenset({"id", "identification", "ein", "fein"})
 #: How one column names several registers: "ODS / UKPRN", "Charity no / Company no".
@@ -307,6 +309,7 @@ _REGISTER_SHAPES = {"charityNumber": "digits, SC012345 or NIC100012, a registere
                     "ods": "an NHS ODS code of 3 to 6 letters and digits such as RL4 or M92011, or an org-id such as "
                            "GB-NHS-RL4",
                     "ein": "a US employer identification number of 9 digits, such as 25-1000101 or 251000101",
+                    "abn": "an Australian Business Number of 11 digits, such as 51 824 753 556",
                     "shpe": "a registered provider of social housing's number, L or LH and 4 digits such as L4112 or "
                             "LH0174, or an org-id such as GB-SHPE-L4112"}
 #: A UK postcode's district ("B68", "WV10") or its sector ("B63 3"), written alone: a part of a postcode, an area of
