@@ -2270,6 +2270,31 @@ def test_a_name_of_two_bodies_joined_is_not_one_of_them():
     assert [p.action for p in plan] in ([], ["review"]), plan
 
 
+def test_a_welsh_body_s_name_in_welsh_in_english_or_both_is_one_name():
+    """A Swansea hold-out's lists named bodies in Welsh, in English or both ("Swansea Council / Cyngor Abertawe"):
+    "Llyfrgell Townhill" / "Townhill Library" on one phone and "Cyngor Cymuned Llangyfelach" / "Llangyfelach Community
+    Council" were missed, and a name written in both languages was "two bodies" beside either. Wales's bodies are
+    named in both; the Welsh words of kinds and places read as the English ones, soft-mutated too ("Canolfan
+    Gymunedol"), and "Cyf" is Limited. Two bodies joined by " / " are still two."""
+    from graph.dedup.names import name_key, one_name_twice
+
+    assert set(name_key("Canolfan Gymunedol Clydach").tokens) == set(name_key("Clydach Community Centre").tokens)
+    assert name_key("Grŵp Pobl Cyf").tokens == name_key("Grŵp Pobl").tokens
+    assert one_name_twice("Swansea Council / Cyngor Abertawe") == "Swansea Council"
+    assert one_name_twice("Mind / Rethink Mental Illness") is None
+    fillers = [_org(f"f{n}", name, phone=f"01792 60{n} 000") for n, name in enumerate((
+        "Gower College Swansea", "Swansea University", "Mumbles Community Council", "Penlan Library",
+        "SCVS", "Menter Iaith Abertawe"))]
+    line = dict(phone="01792 584 111")
+    plan = _plan(_org("a", "Llyfrgell Townhill", **line), _org("b", "Townhill Library", **line), *fillers)
+    assert [(p.pair.a, p.pair.b, p.action) for p in plan] == [("a", "b", "merge")], plan
+    plan = _plan(_org("a", "Swansea Council / Cyngor Abertawe", phone="01792 636000"),
+                 _org("b", "Swansea Council", phone="01792 636000"), *fillers)
+    assert [(p.pair.a, p.pair.b, p.action) for p in plan] == [("a", "b", "merge")], plan
+    plan = _plan(_org("a", "Cyngor Cymuned Llangyfelach"), _org("b", "Llangyfelach Community Council"), *fillers)
+    assert [(p.pair.a, p.pair.b) for p in plan] == [("a", "b")], plan
+
+
 def test_a_church_hall_a_council_s_libraries_and_a_charity_s_centre_are_not_merged_into_the_body():
     """Three trials' merges: a faith register's "St Jude's Church Hall" (its own street, the church's postcode) into
     "St Jude's Church"; a library trial's "Dudley Libraries" (the service) into its town's "Dudley Library"; a food

@@ -31,8 +31,8 @@ from .places import DISTRICTS, STREET_TYPES
 from .names import (AFTER_A_DASH, ANOTHER_INSTITUTION, ANOTHER_MEETING, CHARITY_OF, FOUNDATION_OF, IN_BRACKETS,
                     KIND_WORDS, MANY_AND_ONE, NO_WORD_IN_COMMON, ONLY_A_PLACE, OWN_WORDS, PUBLICATIONS, SAME_NAME,
                     SPELLED_OUT, SPELLS_A_KIND, acronyms, added_after, added_words, company_of, council_part,
-                    kind_after_a_kind, kind_written_after, like, many_and_one, name_key, numbered_unit, part_after,
-                    parts_of_one_body, people_added, same_words, service_added, several_bodies,
+                    kind_after_a_kind, kind_written_after, like, many_and_one, name_key, numbered_unit, one_name_twice,
+                    part_after, parts_of_one_body, people_added, same_words, service_added, several_bodies,
                     team_name_added, titled, two_parts)
 
 __all__ = ["overlap_groups", "merge_groups", "groups_of", "merge_plan", "review_only", "PlannedPair"]
@@ -686,6 +686,8 @@ def _one_of_two(a: str, b: str) -> str | None:
     Rethink Mental Illness" / "Rethink Mental Illness": a wellbeing hold-out's joint provider cell, merged into one
     of its two bodies); None otherwise."""
     for joint, one in ((a, b), (b, a)):
+        if one_name_twice(joint):  # "Swansea Council / Cyngor Abertawe": one body's name in two languages
+            continue
         parts = [name_key(p).tokens for p in joint.split(" / ")]
         if len(parts) > 1 and name_key(one).tokens in parts:
             return (f"{joint.strip()!r} names two bodies, and the other is one of them: review it rather than "

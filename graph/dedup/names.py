@@ -15,7 +15,7 @@ import math
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from rapidfuzz.distance import OSA, Levenshtein
@@ -36,8 +36,9 @@ LEGAL_PHRASES = ("naamloze vennootschap", "naamlooze vennootschap", "besloten ve
                  "eingetragener verein", "gemeinnutzige gmbh", "gemeinnutzige ug")
 LEGAL_TOKENS = frozenset(
     "nv bv ltd limited inc incorporated corp corporation co company cos ag gmbh sa srl spa plc llc llp lp "
-    "cic cio kg se cv vzw ab oy as asa sarl bvba pte pty kk aktiengesellschaft firma publ "
-    "ggmbh gug mbh haftungsbeschrankt".split())  # (gGmbH, gUG (haftungsbeschränkt): Germany's; e.V. ``_E_V``)
+    "cic cio kg se cv vzw ab oy as asa sarl bvba pte pty kk aktiengesellschaft firma publ cyf cyfyngedig "
+    "ggmbh gug mbh haftungsbeschrankt".split())  # (gGmbH, gUG (haftungsbeschränkt): Germany's; e.V. ``_E_V``;
+# Wales's "Cyf", "Cyfyngedig": Limited)
 #: Person titles, dropped from people's names (written with a full stop or without: "Prof." is read as "prof"):
 #: police and military ranks too ("Insp. Dave Carter", "Sgt", "Supt"). Not a word that is also a name ("Major",
 #: "Di"), nor a rank written as two initials ("PC", "DC", "DS": "D.C. Patel" and "DS Patel" are initials).
@@ -104,6 +105,21 @@ ABBREVIATIONS = {
     # and an Islamic school in each transliteration ("Ghausia Madrasah" / "Ghausia Madrassa": an ESOL hold-out's pair
     # missed; not "Sat." nor "Conv.", which are "Sat Sri Akal" and a convent school's as often)
     "madrasah": "madrasa", "madrassa": "madrasa", "madressa": "madrasa", "madrassah": "madrasa", "madrasha": "madrasa",
+    # and Wales's bodies, named in Welsh and in English (the Welsh language standards ask both), by the Welsh words
+    # of their kinds and places, each as written after another word too (its soft mutation: "Canolfan Gymunedol",
+    # "Coleg Gŵyr"): a Swansea hold-out's "Llyfrgell Townhill" / "Townhill Library" and "Cyngor Cymuned
+    # Llangyfelach" / "Llangyfelach Community Council" missed. "Cymdeithas" is a society's and an association's.
+    **dict.fromkeys(("llyfrgell", "lyfrgell"), "library"), **dict.fromkeys(("canolfan", "ganolfan"), "centre"),
+    **dict.fromkeys(("cymunedol", "gymunedol", "cymuned", "gymuned"), "community"),
+    **dict.fromkeys(("cyngor", "gyngor"), "council"), **dict.fromkeys(("coleg", "goleg"), "college"),
+    **dict.fromkeys(("prifysgol", "brifysgol"), "university"),
+    **dict.fromkeys(("cymdeithas", "gymdeithas"), "association"), **dict.fromkeys(("ysgol", "ysgolion"), "school"),
+    **dict.fromkeys(("capel", "gapel"), "chapel"), **dict.fromkeys(("eglwys", "heglwys"), "church"),
+    **dict.fromkeys(("tref", "dref"), "town"), "neuadd": "hall",
+    **dict.fromkeys(("cymru", "gymru", "nghymru"), "wales"), "abertawe": "swansea", "caerdydd": "cardiff",
+    "casnewydd": "newport", "wrecsam": "wrexham", "caerfyrddin": "carmarthen",
+    "fferm": "farm", "theatr": "theatre", "amgueddfa": "museum", "oriel": "gallery", "clwb": "club",
+    "meddygfa": "surgery", "gorllewin": "west", "dwyrain": "east", "gogledd": "north", "cymraeg": "welsh",
 }
 #: Names of a church written in several ways ("St Mary's Church of England Primary School", "... C of E
 #: Primary", "... CofE Primary", "... CE Primary"): one word each, before the words are read, so that
@@ -369,6 +385,18 @@ UNIT_PART_HEADS = UNIT_HEADS | frozenset("school graduate".split())
 _PART_SEPARATORS = re.compile(r"[,;/]")
 
 
+def one_name_twice(name: str) -> str | None:
+    """The first of two names joined by " / " that are one name in two languages, their words the same once the
+    Welsh words of kinds and places are read (``ABBREVIATIONS``: "Swansea Council / Cyngor Abertawe", "Canolfan
+    Gymunedol Clydach / Clydach Community Centre", as Wales's bodies write theirs; a Swansea hold-out's were "two
+    bodies" beside each name alone), or None: "Mind / Rethink Mental Illness" names two."""
+    parts = name.split(" / ")
+    if len(parts) != 2:
+        return None
+    first, second = (set(name_key_uncached(p).tokens) for p in parts)
+    return parts[0].strip() if first and first == second else None
+
+
 @lru_cache(maxsize=1 << 16)
 def bodies_named(name: str) -> tuple[str, ...]:
     """The parts of an organisation's name that each name a body, as written.
@@ -382,6 +410,7 @@ def bodies_named(name: str) -> tuple[str, ...]:
     one body.
     """
     name = unescaped(name)
+    name = (one_name_twice(name) or name) if " / " in name else name  # one name in two languages: one body
     out = []
     lower = not name.isupper()  # in a name written in capitals, capitals say nothing
     for part in _PART_SEPARATORS.split(name):
@@ -525,7 +554,7 @@ def _content_words(text: str, person: bool) -> tuple[list[str], tuple[str, ...]]
 #: Legal forms that end a company's registered name ("Bayer Aktiengesellschaft", "AXA S.A.", "Nokia
 #: Corporation"): not "company" or "co", which also begin or join names ("Company of Biologists", "& Co").
 NAME_ENDING_FORMS = frozenset("nv bv ltd limited inc incorporated corporation gmbh ag aktiengesellschaft sa sarl "
-                              "srl spa plc llc llp se bvba pte pty kk oy asa ab kgaa publ".split())
+                              "srl spa plc llc llp se bvba pte pty kk oy asa ab kgaa publ cyf cyfyngedig".split())
 
 
 #: Words for a street in the languages company lists are written in, alone ("Rue Martre", "Piazza San Carlo")
@@ -625,6 +654,8 @@ _E_V = re.compile(r",?\s+e\.\s?V\.?(?=\s*(?:\(|$))")
 
 def name_key_uncached(name: str, *, person: bool = False) -> NameKey:
     """The comparable form of a name; ``person`` drops titles instead of legal forms (``name_key`` caches it)."""
+    if not person and " / " in name and (once := one_name_twice(name)) is not None:
+        return replace(name_key_uncached(once), raw=name)  # "Swansea Council / Cyngor Abertawe": one name
     body = unescaped(name) if person else _without_units(unescaped(name))
     if not person and "V" in body and (ev := _E_V.search(body)):
         body = body[:ev.start()] + body[ev.end():]
