@@ -4425,6 +4425,22 @@ def test_renamed_from_in_a_name_s_bracket_gives_its_alias(lcg, tmp_path):
     assert props["Walsall Pride"]["aliases"] == ("Walsall Pride Festival",), props
 
 
+def test_a_parent_cell_naming_a_row_written_in_two_languages_by_one_of_them_is_that_row(lcg, tmp_path):
+    """A Swansea hold-out's directory wrote "Swansea Council / Cyngor Abertawe" (one name in English and Welsh:
+    ``names.one_name_twice``) and its libraries' parent cells "Swansea Council", written again as a bare record. Two
+    bodies joined by " / " are no row of either's name."""
+    result = _import_list(lcg, tmp_path, "Organisation,Parent body\nSwansea Council / Cyngor Abertawe,\n"
+                          "Townhill Library,Swansea Council\nLlyfrgell Treforys,Cyngor Abertawe\n"
+                          "Mind / Rethink Mental Illness,\nWellbeing Cafe,Mind\n",
+                          "{Organisation: Label, Parent body: part_of}")
+    assert result.exit_code == 0, result.output
+    names, parts = _parts_imported(tmp_path)
+    assert parts == {("Townhill Library", "Swansea Council / Cyngor Abertawe"),
+                     ("Llyfrgell Treforys", "Swansea Council / Cyngor Abertawe"), ("Wellbeing Cafe", "Mind")}, parts
+    assert sorted(names.values()) == ["Llyfrgell Treforys", "Mind", "Mind / Rethink Mental Illness",
+                                      "Swansea Council / Cyngor Abertawe", "Townhill Library", "Wellbeing Cafe"]
+
+
 def test_a_provider_cell_naming_another_row_by_the_name_its_own_cell_gave_it_is_that_row(lcg, tmp_path):
     """An LGBTQ+ hold-out's "Walsall Rainbow Hub" ran itself as "Walsall Rainbow Hub CIC" (its own body: an alias),
     and "Silver Rainbows Walsall", run by "Walsall Rainbow Hub CIC", was made part of a new record of that name

@@ -1510,6 +1510,8 @@ def _tie_cells(reader: _Reader, entries: list, by_id: dict, by_label: dict) -> d
     the tie may end at; a name no row has becomes an element of its own, by that name alone, of the row's kind
     when the tie may end there (the provider of an organisation is an organisation), else of the one kind it
     may end at (a Place for ``located_in``); one element per name, however many rows name it."""
+    from ..dedup.names import one_name_twice
+
     ties: dict = {}
     made: dict[tuple[str, str], str] = {}
     cells: dict[tuple[str, str], list] = {}
@@ -1524,6 +1526,11 @@ def _tie_cells(reader: _Reader, entries: list, by_id: dict, by_label: dict) -> d
     for entry in entries:  # and the other names an aliases column or a name's bracket gives ("Cork ETB" of "Cork
         for alias in entry.get("aliases", ()):  # Education and Training Board", named so by an Irish hold-out's
             own_names.setdefault(norm_name(alias), set()).add(entry["id"])  # parent cells, written again)
+        # and each language's of a name written in two ("Swansea Council / Cyngor Abertawe", its libraries' parent
+        # cells' "Swansea Council" written again as a bare record in a Swansea hold-out: ``names.one_name_twice``)
+        if " / " in entry.get("name", "") and one_name_twice(entry["name"]):
+            for part in entry["name"].split(" / "):
+                own_names.setdefault(norm_name(part), set()).add(entry["id"])
     for _, _, node_id, _, _, cell in reader.tie_cells:
         for ref in (" ".join(part.split()) for part in str(cell).split(LIST_SEPARATOR)):
             if ref and _runs_itself(ref, by_id[node_id]["name"], by_id[node_id].get("address")):
