@@ -3629,6 +3629,25 @@ def test_a_word_with_no_digit_in_a_register_column_is_kept_in_the_note_and_its_c
         mistyped.stderr, mistyped.stderr
 
 
+def test_an_hmrc_charity_reference_in_a_register_column_is_kept_in_the_note(lcg, tmp_path):
+    """A Belfast hold-out's churches had only old HMRC charity references ("XR23456") in the directory's "Charity/
+    Company No" beside NIC numbers: the import stopped on them as numbers mistyped, and the user moved them to the
+    note by hand. HMRC's reference ("X", a letter, digits) is the tax office's, no register's: kept in the note with
+    one warning; a number mistyped is still a problem."""
+    text = ("Organisation,Charity/Company No\nFitzroy Presbyterian Church,XR23456\nAdvice NI,NIC101010\n"
+            "Ballysillan Presbyterian Church,XR 34567\n")
+    result = _import_list(lcg, tmp_path, text, "{Organisation: Label, Charity/Company No: Charity number}")
+    assert result.exit_code == 0, result.output
+    assert ("column 'Charity/Company No': 'XR23456', 'XR 34567' (rows 2, 4) are no register's number (HMRC's charity "
+            "reference, the tax office's): kept in the note, not in the identifiers") in result.stderr, result.stderr
+    got = {n.name: (n.props.get("identifiers"), n.props.get("note")) for n in load_dataset(tmp_path / "data").nodes}
+    assert got == {"Fitzroy Presbyterian Church": (None, "Charity/Company No: XR23456."), "Advice NI": (
+        ("GB-NIC-101010",), None), "Ballysillan Presbyterian Church": (None, "Charity/Company No: XR 34567.")}, got
+    shutil.rmtree(tmp_path / "data")
+    bad = _import_list(lcg, tmp_path, "Organisation,Charity No\nA Church,XRR23456\n", "{Organisation: Label}")
+    assert bad.exit_code == 1 and "fits no register" in bad.stderr, bad.stderr
+
+
 def test_an_operator_column_is_offered_as_part_of_and_its_words_in_small_letters_name_no_body(lcg, tmp_path,
                                                                                               monkeypatch):
     """A sports trial's venues list's "Operator" (a leisure trust, a council) was offered ~, as "Run by" is offered

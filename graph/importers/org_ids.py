@@ -199,6 +199,13 @@ def charity_or_company(text: str, registers: tuple[str, ...]) -> tuple[str, ...]
     return registers
 
 
+#: A charity's reference with HM Revenue & Customs for Gift Aid, "X", a letter and digits ("XR23456", "XN12345"):
+#: the tax office's, no register's (Northern Ireland's charities had only these before the Charity Commission for
+#: Northern Ireland's register, NIC and digits). A Belfast hold-out's churches' "XR23456" stopped the import as a
+#: number mistyped.
+HMRC_REFERENCE = re.compile(r"X[A-Z]?\d{3,6}")
+
+
 #: A registered provider of social housing's number in the Regulator of Social Housing's register ("L4112", "LH0174"):
 #: org-id.guide's GB-SHPE holds it as written.
 SHPE_SHAPE = re.compile(r"LH?\d{4}")

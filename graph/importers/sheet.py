@@ -1941,9 +1941,12 @@ def _warnings(reader: _Reader) -> list[str]:
                        "name there")
     for (sheet, column), cells in reader.not_numbers.items():
         rows, texts = _rows_and_texts(cells)
+        why = "no digit" if not any(c.isdigit() for t in texts for c in t) else \
+            "HMRC's charity reference, the tax office's" if all(any(c.isdigit() for c in t) for t in texts) else \
+            "no digit, or HMRC's charity reference"
         out.append(f"{_rows_at(sheet, rows[0], len(rows))}: column {column!r}: {', '.join(map(repr, texts))} "
                    f"({_rows_said(rows)}) "
-                   f"{'is' if len(texts) == 1 else 'are'} no register's number (no digit): kept in the note, not "
+                   f"{'is' if len(texts) == 1 else 'are'} no register's number ({why}): kept in the note, not "
                    "in the identifiers")
     for (sheet, column), cells in reader.own_bodies.items():
         rows = sorted({n for n, _ in cells})
@@ -2743,7 +2746,8 @@ def _register_cells(reader: _Reader, sheet: str, n: int, entry: dict, columns: d
     ("CASC", a Community Amateur Sports Club's tax status, which has no number) is no number either: kept in the
     note, said once per column; a sports trial's "Charity/CASC no." stopped the import on 18 such cells. A cell
     with a digit that fits no register is a number mistyped: a problem (``_unfit_numbers``)."""
-    from .org_ids import charity_or_company, charity_shaped, lost_zero, register_ids, register_number, said_org_id
+    from .org_ids import (HMRC_REFERENCE, charity_or_company, charity_shaped, lost_zero, register_ids, register_number,
+                          said_org_id)
 
     head = reader.headers[sheet]
     for col, value in [(c, part) for c, v in cells.items() if v is not None for part in _numbers_of_a_cell(v)]:
@@ -2799,7 +2803,8 @@ def _register_cells(reader: _Reader, sheet: str, n: int, entry: dict, columns: d
                           "digits)"))
         elif number is not None:  # ("CIO 1160455" as GB-CHC-1160455: as the identifiers hold it, as the rest say)
             reader.repairs.setdefault((sheet, head[col]), []).append((n, cell, ids[0] if ids else number))
-        if odd and not any(c.isdigit() for c in cell):  # "CASC": a status, no number; said (``_warnings``)
+        if odd and (not any(c.isdigit() for c in cell) or HMRC_REFERENCE.fullmatch(re.sub(r"\s+", "", cell).upper())):
+            # "CASC": a status, no number; "XR23456": HMRC's reference, no register's; said (``_warnings``)
             reader.not_numbers.setdefault((sheet, head[col]), []).append((n, cell))
             _add_to_note(entry, f"{head[col]}: {cell}.")
             columns.setdefault("note", head[col])
