@@ -1666,6 +1666,11 @@ def test_australian_business_numbers_are_read_as_org_ids(lcg, tmp_path):
     assert [list(n.props["identifiers"]) for n in load_dataset(tmp_path / "data").nodes] == [["AU-ABN-38393903860"]]
     bad = _import_list(lcg, tmp_path, "Name,ABN\nA Org,38 393 903\n", "{Name: Label}")
     assert bad.exit_code == 1 and "an Australian Business Number of 11 digits" in bad.stderr, bad.stderr
+    from graph.importers.org_ids import register_ids, said_org_id
+
+    assert register_ids({"abn": "51-824-753-556"}) == (["AU-ABN-51824753556"], [])
+    assert said_org_id("Charity 1112775 1") is None  # digits in groups are one number of an ABN's or an EIN's only
+    assert said_org_id("URN 104301 2") is None
 
 
 def test_us_employer_numbers_are_read_as_org_ids_and_a_short_one_is_one_problem_per_column(lcg, tmp_path):
@@ -1713,6 +1718,9 @@ def test_scotlands_charity_numbers_are_sc0_and_its_companies_sc_and_another_digi
                 "digits)") in result.stderr
         assert "'SC313741' as GB-COH-SC313741 (a company's number)" in result.stderr
         shutil.rmtree(tmp_path / "data")
+    # SC0 and 5 digits where companies' numbers are too: a Scottish company registered before 1986 has that form
+    assert ("'SC023041' as GB-SC-SC023041 (a Scottish charity's number; a Scottish company registered before 1986 has "
+            "this form too: write 'Company SC023041' if it is one)") in result.stderr, result.stderr
     assert register_ids({"charityNumber": "SC313740"}) == (["GB-COH-SC313740"], [])  # a 360Giving file's so too
     assert register_ids({"charityNumber": "SC 037412"}) == (["GB-SC-SC037412"], [])
     assert register_ids({"companyNumber": "SC037412"}) == (["GB-COH-SC037412"], [])  # a company column's: a company's
@@ -3644,8 +3652,14 @@ def test_an_hmrc_charity_reference_in_a_register_column_is_kept_in_the_note(lcg,
     assert got == {"Fitzroy Presbyterian Church": (None, "Charity/Company No: XR23456."), "Advice NI": (
         ("GB-NIC-101010",), None), "Ballysillan Presbyterian Church": (None, "Charity/Company No: XR 34567.")}, got
     shutil.rmtree(tmp_path / "data")
-    bad = _import_list(lcg, tmp_path, "Organisation,Charity No\nA Church,XRR23456\n", "{Organisation: Label}")
-    assert bad.exit_code == 1 and "fits no register" in bad.stderr, bad.stderr
+    for column, cell in (("Charity No", "XRR23456"), ("Company No", "X1234"), ("UKPRN", "XN12345")):
+        bad = _import_list(lcg, tmp_path, f"Organisation,{column}\nA Church,{cell}\n", "{Organisation: Label}")
+        assert bad.exit_code == 1 and "fit" in bad.stderr and "HMRC" not in bad.stderr, bad.stderr
+    mixed = _import_list(lcg, tmp_path, "Club,Charity/CASC no.\nPenn FC,CASC\nA Church,XR23456\n",
+                         "{Club: Label, Charity/CASC no.: Charity number}")
+    assert mixed.exit_code == 0, mixed.output
+    assert "'CASC' (row 2) is no register's number (no digit)" in mixed.stderr, mixed.stderr
+    assert "'XR23456' (row 3) is no register's number (HMRC's charity reference" in mixed.stderr, mixed.stderr
 
 
 def test_an_operator_column_is_offered_as_part_of_and_its_words_in_small_letters_name_no_body(lcg, tmp_path,

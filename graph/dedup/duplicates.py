@@ -902,7 +902,9 @@ def contact_evidence(ra, rb, switchboards: Mapping[str, int] | None = None,
         elif not (pa and pb and pa[1] == pb[1]) and _streets_apart(ta, tb, typo):  # (one postcode: one site)
             # an area and its town with no postcode or phone ("Botanic, Belfast", a Belfast hold-out's grants list's
             # ward and district, a recipient's whereabouts, not a site's door) is no street: the other's may be in it
-            reasons.append(f"{AREA_AND_STREET} ({ta} / {tb})" if _an_area_alone(ra, ta) or _an_area_alone(rb, tb)
+            # (reviewed all the same: one name and number beside an area may be a body's site there, "Community
+            # Pantry" at "Low Hill" and at "45 Bushbury Lane", and a street named without its kind reads as an area)
+            reasons.append(f"{AREA_AND_STREET} ({ta} / {tb})" if _an_area_alone(ra, ta) != _an_area_alone(rb, tb)
                            else f"but the addresses share only their town ({ta} / {tb}): {ONE_TOWN_ONLY}")
     elif not one_place and (ta := _written_address(ra, places)) and (
             tb := _written_address(rb, places)) and _towns_apart(ra, rb, ta, tb):

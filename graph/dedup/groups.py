@@ -330,10 +330,7 @@ def review_only(pair, names: Mapping[str, str] | None, several=None) -> str | No
         return ("one record is part of a body registered under another number than the other's: a project of one "
                 "charity beside another body of its words, or the project grown into a body of its own: review it "
                 "rather than merge")
-    if said.starts(AREA_AND_STREET) and not ("same name once" in pair.reasons[0] and said.starts("same identifier")):
-        # one name and one registered number beside an area alone, which names no site of its own (a grants list's
-        # ward: "Advice NI" at "1 Rushfield Avenue, Belfast" / "Advice Northern Ireland" at "Botanic, Belfast", under
-        # NIC101010, 13 such pairs of a Belfast hold-out reviewed): the body written again
+    if said.starts(AREA_AND_STREET):
         return ("one address names an area alone (a ward, an estate) and the other a street, which may be in it or "
                 "elsewhere: review it rather than merge")
     if said.starts(TOWNS_APART):

@@ -114,12 +114,14 @@ ABBREVIATIONS = {
     **dict.fromkeys(("cyngor", "gyngor"), "council"), **dict.fromkeys(("coleg", "goleg"), "college"),
     **dict.fromkeys(("prifysgol", "brifysgol"), "university"),
     **dict.fromkeys(("cymdeithas", "gymdeithas"), "association"), **dict.fromkeys(("ysgol", "ysgolion"), "school"),
-    **dict.fromkeys(("capel", "gapel"), "chapel"), **dict.fromkeys(("eglwys", "heglwys"), "church"),
+    "gapel": "chapel", **dict.fromkeys(("eglwys", "heglwys"), "church"),
     **dict.fromkeys(("tref", "dref"), "town"), "neuadd": "hall",
     **dict.fromkeys(("cymru", "gymru", "nghymru"), "wales"), "abertawe": "swansea", "caerdydd": "cardiff",
     "casnewydd": "newport", "wrecsam": "wrexham", "caerfyrddin": "carmarthen",
-    "fferm": "farm", "theatr": "theatre", "amgueddfa": "museum", "oriel": "gallery", "clwb": "club",
-    "meddygfa": "surgery", "gorllewin": "west", "dwyrain": "east", "gogledd": "north", "cymraeg": "welsh",
+    "fferm": "farm", "theatr": "theatre", "amgueddfa": "museum", "clwb": "club",
+    "meddygfa": "surgery", "gorllewin": "west", "dwyrain": "east", "gogledd": "north",
+    **dict.fromkeys(("cymraeg", "gymraeg"), "welsh"),
+    # (not "Capel" nor "Oriel", a place's and a word of England's too: "Capel Village Hall", "Oriel Academy")
 }
 #: Names of a church written in several ways ("St Mary's Church of England Primary School", "... C of E
 #: Primary", "... CofE Primary", "... CE Primary"): one word each, before the words are read, so that
@@ -149,6 +151,8 @@ NAME_PHRASES = (("church of england", "ce"), ("c of e", "ce"), ("roman catholic"
                 # a metropolitan borough's council by its names ("Walsall Council" / "Walsall Metropolitan Borough
                 # Council" / "Walsall MBC": housing and ageing trials' councils missed)
                 ("metropolitan borough council", "council"), ("mbc", "council"),
+                # and Citizens Advice's Welsh name, whose "cyngor" is advice, not a council (``ABBREVIATIONS``)
+                ("cyngor ar bopeth", "citizens advice"),
                 # the bodies tenants run their estate by: "Dovecotes TMO", "Bushbury Hill EMB"
                 ("tenant management organisation", "tmo"), ("tenants management organisation", "tmo"),
                 ("tenant management organization", "tmo"), ("estate management board", "emb"),
@@ -386,14 +390,14 @@ _PART_SEPARATORS = re.compile(r"[,;/]")
 
 
 def one_name_twice(name: str) -> str | None:
-    """The first of two names joined by " / " that are one name in two languages, their words the same once the
-    Welsh words of kinds and places are read (``ABBREVIATIONS``: "Swansea Council / Cyngor Abertawe", "Canolfan
-    Gymunedol Clydach / Clydach Community Centre", as Wales's bodies write theirs; a Swansea hold-out's were "two
-    bodies" beside each name alone), or None: "Mind / Rethink Mental Illness" names two."""
+    """The first of two names joined by " / " that are one name in two languages, their words the same (as many of
+    each) once the Welsh words of kinds and places are read (``ABBREVIATIONS``: "Swansea Council / Cyngor Abertawe",
+    "Canolfan Gymunedol Clydach / Clydach Community Centre", as Wales's bodies write theirs; a Swansea hold-out's were
+    "two bodies" beside each name alone), or None: "Mind / Rethink Mental Illness" names two."""
     parts = name.split(" / ")
     if len(parts) != 2:
         return None
-    first, second = (set(name_key_uncached(p).tokens) for p in parts)
+    first, second = (sorted(name_key_uncached(p).tokens) for p in parts)
     return parts[0].strip() if first and first == second else None
 
 
@@ -2062,7 +2066,9 @@ _YOUTH_SIDES = frozenset("fc afc jfc cc rfc rlfc hc hockey football cricket rugb
 KIND_WORDS = frozenset(ESTABLISHMENT_KINDS) | frozenset(DEPENDENT_BODIES) | frozenset(SCHOOL_PHASES) | {"college"}
 #: Words before a club's sport that say what it is, where or who plays, no team's name (``team_name_added``).
 _NOT_TEAM_NAMES = GENERIC_WORDS | KIND_WORDS | SITE_WORDS | _SECTION_PEOPLE | _SPORTS | frozenset(
-    "amateur athletic sporting sports sport social recreation town city village district".split())
+    "amateur athletic sporting sports sport social recreation town city village district lawn table ice indoor outdoor "
+    "beach walking wheelchair disability disabled veterans veteran vets masters tenpin touch tag first second third "
+    "fourth fifth sixth seventh eighth ninth tenth".split())
 _STUDENT_BODIES = frozenset("union association guild council society".split())
 #: Words after "Parents" that name a school's parents' body ("Parents Association", "Parent Teacher Association").
 _PARENTS_BODIES = frozenset("association associations teacher".split())  # (not a parent carer forum: a SEND body)

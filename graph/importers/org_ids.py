@@ -203,7 +203,7 @@ def charity_or_company(text: str, registers: tuple[str, ...]) -> tuple[str, ...]
 #: the tax office's, no register's (Northern Ireland's charities had only these before the Charity Commission for
 #: Northern Ireland's register, NIC and digits). A Belfast hold-out's churches' "XR23456" stopped the import as a
 #: number mistyped.
-HMRC_REFERENCE = re.compile(r"X[A-Z]?\d{3,6}")
+HMRC_REFERENCE = re.compile(r"X[A-Z]\d{3,6}")
 
 
 #: A registered provider of social housing's number in the Regulator of Social Housing's register ("L4112", "LH0174"):
@@ -234,7 +234,7 @@ _PREFIXED_REGISTERS = (
     ("ein", "EIN", r"\d{2}-?\d{7}", "US-EIN-"),
     # the Australian Business Register's ABN, 11 digits, written in groups ("51 824 753 556") as often as not
     # (an Australian hold-out's directory and grants list were refused, the user rewrote each as an AU-ABN- org-id)
-    ("abn", "ABN", r"\d{11}", "AU-ABN-"),
+    ("abn", "ABN", r"\d{2}-?\d{3}-?\d{3}-?\d{3}", "AU-ABN-"),
     # a registered provider of social housing in England: the Regulator of Social Housing's registration number, "L"
     # or "LH" and 4 digits ("L4112", "LH0174"), org-id.guide's GB-SHPE (the register's "RP Code")
     ("shpe", "RP number", SHPE_SHAPE.pattern, "GB-SHPE-"),
@@ -327,6 +327,8 @@ _REGISTER_NAMES = {**dict.fromkeys(_SAYS_CHARITY, "charityNumber"), **dict.fromk
 #: (a number of digits in groups, "ABN 51 824 753 556", "EIN 25 1000106", is one number)
 _SAID_REGISTER = re.compile(r"(?P<words>[A-Za-z]+(?:[\s.:#]+[A-Za-z]+)*)[\s.:#]+"
                             r"(?P<number>[A-Za-z0-9][A-Za-z0-9-]*(?:\s+\d+)*)")
+#: The registers whose numbers lists write in groups of digits ("ABN 51 824 753 556", "EIN 25 1000106").
+_GROUPED_DIGITS = frozenset({"abn", "ein"})
 #: A CQC location's or provider's id: "1-" and digits ("1-139614022", "1-101634110").
 CQC_ID = re.compile(r"1-\d{8,11}")
 
@@ -351,6 +353,8 @@ def said_org_id(text: str) -> tuple[str, str | None] | None:
     if len(named) != 1 or not all(w in allowed for w in words):
         return None
     register, number = named.pop(), m.group("number")
+    if " " in number.strip() and register not in _GROUPED_DIGITS:
+        return None  # "Charity 1112775 1": no charity's number is written in groups (a linked charity is "-1")
     if register == "societyNumber" and society_number(number) is None:
         return None  # a society's number has its form, 7412R or RS007412: "Registered society 2015" says a year
     if register == "cqc":

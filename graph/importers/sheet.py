@@ -1940,14 +1940,15 @@ def _warnings(reader: _Reader) -> list[str]:
                        "body's name: kept in the note; to tie such a row to the body that runs it, write that body's "
                        "name there")
     for (sheet, column), cells in reader.not_numbers.items():
-        rows, texts = _rows_and_texts(cells)
-        why = "no digit" if not any(c.isdigit() for t in texts for c in t) else \
-            "HMRC's charity reference, the tax office's" if all(any(c.isdigit() for c in t) for t in texts) else \
-            "no digit, or HMRC's charity reference"
-        out.append(f"{_rows_at(sheet, rows[0], len(rows))}: column {column!r}: {', '.join(map(repr, texts))} "
-                   f"({_rows_said(rows)}) "
-                   f"{'is' if len(texts) == 1 else 'are'} no register's number ({why}): kept in the note, not "
-                   "in the identifiers")
+        for why, kept in (("no digit", [(n, c) for n, c in cells if not any(d.isdigit() for d in c)]),
+                          ("HMRC's charity reference, the tax office's", [(n, c) for n, c in cells
+                                                                           if any(d.isdigit() for d in c)])):
+            if not kept:
+                continue
+            rows, texts = _rows_and_texts(kept)
+            out.append(f"{_rows_at(sheet, rows[0], len(rows))}: column {column!r}: {', '.join(map(repr, texts))} "
+                       f"({_rows_said(rows)}) {'is' if len(texts) == 1 else 'are'} no register's number ({why}): "
+                       "kept in the note, not in the identifiers")
     for (sheet, column), cells in reader.own_bodies.items():
         rows = sorted({n for n, _ in cells})
         shown = ", ".join(f"{t!r} (row {n})" for n, t in cells[:3]) + \
@@ -2746,8 +2747,8 @@ def _register_cells(reader: _Reader, sheet: str, n: int, entry: dict, columns: d
     ("CASC", a Community Amateur Sports Club's tax status, which has no number) is no number either: kept in the
     note, said once per column; a sports trial's "Charity/CASC no." stopped the import on 18 such cells. A cell
     with a digit that fits no register is a number mistyped: a problem (``_unfit_numbers``)."""
-    from .org_ids import (HMRC_REFERENCE, charity_or_company, charity_shaped, lost_zero, register_ids, register_number,
-                          said_org_id)
+    from .org_ids import (HMRC_REFERENCE, OSCR_FORM, charity_or_company, charity_shaped, lost_zero, register_ids,
+                          register_number, said_org_id)
 
     head = reader.headers[sheet]
     for col, value in [(c, part) for c, v in cells.items() if v is not None for part in _numbers_of_a_cell(v)]:
@@ -2797,13 +2798,19 @@ def _register_cells(reader: _Reader, sheet: str, n: int, entry: dict, columns: d
         elif ids and registers[0] not in named:  # a company's number in a charity column, a charity's in a company's
             reader.repairs.setdefault((sheet, head[col]), []).append(
                 (n, cell, f"{ids[0]} (a {'charity' if registers[0] == 'charityNumber' else 'company'}'s number)"))
+        elif ids and registers == ("charityNumber",) and "companyNumber" in named and OSCR_FORM.fullmatch(
+                re.sub(r"\s+", "", text).upper()):  # SC012345 where companies' numbers are too: which is it?
+            reader.repairs.setdefault((sheet, head[col]), []).append(
+                (n, cell, f"{ids[0]} (a Scottish charity's number; a Scottish company registered before 1986 has this "
+                          f"form too: write 'Company {text.strip()}' if it is one)"))
         elif ids and registers == ("companyNumber",) and "charityNumber" in named and text.upper().startswith("SC"):
             reader.repairs.setdefault((sheet, head[col]), []).append(  # Scotland's charity numbers look alike
                 (n, cell, f"{ids[0]} (a Scottish company's number: Scotland's charity numbers are SC0 and 5 "
                           "digits)"))
         elif number is not None:  # ("CIO 1160455" as GB-CHC-1160455: as the identifiers hold it, as the rest say)
             reader.repairs.setdefault((sheet, head[col]), []).append((n, cell, ids[0] if ids else number))
-        if odd and (not any(c.isdigit() for c in cell) or HMRC_REFERENCE.fullmatch(re.sub(r"\s+", "", cell).upper())):
+        if odd and (not any(c.isdigit() for c in cell) or "charityNumber" in registers and HMRC_REFERENCE.fullmatch(
+                re.sub(r"\s+", "", cell).upper())):
             # "CASC": a status, no number; "XR23456": HMRC's reference, no register's; said (``_warnings``)
             reader.not_numbers.setdefault((sheet, head[col]), []).append((n, cell))
             _add_to_note(entry, f"{head[col]}: {cell}.")
