@@ -34,11 +34,11 @@ LEGAL_PHRASES = ("naamloze vennootschap", "naamlooze vennootschap", "besloten ve
                  # Germany's: a registered association, a non-profit company (a German hold-out's "Theaterwerkstatt
                  # Emscher gGmbH" / "... gemeinnützige GmbH" kept words of their own)
                  "eingetragener verein", "gemeinnutzige gmbh", "gemeinnutzige ug")
+#: (Germany's gGmbH, gUG (haftungsbeschränkt), e.V. ``_E_V``; Wales's "Cyf", "Cyfyngedig": Limited)
 LEGAL_TOKENS = frozenset(
     "nv bv ltd limited inc incorporated corp corporation co company cos ag gmbh sa srl spa plc llc llp lp "
     "cic cio kg se cv vzw ab oy as asa sarl bvba pte pty kk aktiengesellschaft firma publ cyf cyfyngedig "
-    "ggmbh gug mbh haftungsbeschrankt".split())  # (gGmbH, gUG (haftungsbeschränkt): Germany's; e.V. ``_E_V``;
-# Wales's "Cyf", "Cyfyngedig": Limited)
+    "ggmbh gug mbh haftungsbeschrankt".split())
 #: Person titles, dropped from people's names (written with a full stop or without: "Prof." is read as "prof"):
 #: police and military ranks too ("Insp. Dave Carter", "Sgt", "Supt"). Not a word that is also a name ("Major",
 #: "Di"), nor a rank written as two initials ("PC", "DC", "DS": "D.C. Patel" and "DS Patel" are initials).
@@ -1465,7 +1465,9 @@ def team_name_added(a: str, b: str) -> str | None:
         return None
     sport = 1 if long_[-1] in _CLUBS_OF_A_SPORT else 2 if long_[-1] == "club" and long_[-2] in _SPORTS else 0
     word = run[0]
-    if not sport or long_.index(word) != len(long_) - sport - 1 or word in _NOT_TEAM_NAMES or not word.isalpha():
+    # (the word right before the sport, where the shorter name has its sport right after its place)
+    if not sport or short[-sport:] != long_[-sport:] or short[:-sport] + (word,) != long_[:-sport] or \
+            word in _NOT_TEAM_NAMES or not word.isalpha():
         return None
     return word.title()
 
