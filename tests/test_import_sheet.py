@@ -1718,9 +1718,9 @@ def test_scotlands_charity_numbers_are_sc0_and_its_companies_sc_and_another_digi
                 "digits)") in result.stderr
         assert "'SC313741' as GB-COH-SC313741 (a company's number)" in result.stderr
         shutil.rmtree(tmp_path / "data")
-    # SC0 and 5 digits where companies' numbers are too: a Scottish company registered before 1986 has that form
-    assert ("'SC023041' as GB-SC-SC023041 (a Scottish charity's number; a Scottish company registered before 1986 has "
-            "this form too: write 'Company SC023041' if it is one)") in result.stderr, result.stderr
+    # SC0 and 5 digits where companies' numbers are too: an older Scottish company's number has that form
+    assert ("'SC023041' as GB-SC-SC023041 (a Scottish charity's number; an older Scottish company's number has this "
+            "form too: write 'Company SC023041' if it is one)") in result.stderr, result.stderr
     assert register_ids({"charityNumber": "SC313740"}) == (["GB-COH-SC313740"], [])  # a 360Giving file's so too
     assert register_ids({"charityNumber": "SC 037412"}) == (["GB-SC-SC037412"], [])
     assert register_ids({"companyNumber": "SC037412"}) == (["GB-COH-SC037412"], [])  # a company column's: a company's

@@ -2801,8 +2801,8 @@ def _register_cells(reader: _Reader, sheet: str, n: int, entry: dict, columns: d
         elif ids and registers == ("charityNumber",) and "companyNumber" in named and OSCR_FORM.fullmatch(
                 re.sub(r"\s+", "", text).upper()):  # SC012345 where companies' numbers are too: which is it?
             reader.repairs.setdefault((sheet, head[col]), []).append(
-                (n, cell, f"{ids[0]} (a Scottish charity's number; a Scottish company registered before 1986 has this "
-                          f"form too: write 'Company {text.strip()}' if it is one)"))
+                (n, cell, f"{ids[0]} (a Scottish charity's number; an older Scottish company's number has this form "
+                          f"too: write 'Company {text.strip()}' if it is one)"))
         elif ids and registers == ("companyNumber",) and "charityNumber" in named and text.upper().startswith("SC"):
             reader.repairs.setdefault((sheet, head[col]), []).append(  # Scotland's charity numbers look alike
                 (n, cell, f"{ids[0]} (a Scottish company's number: Scotland's charity numbers are SC0 and 5 "
