@@ -3637,6 +3637,26 @@ def test_a_word_with_no_digit_in_a_register_column_is_kept_in_the_note_and_its_c
         mistyped.stderr, mistyped.stderr
 
 
+def test_a_bare_number_in_nic_s_range_beside_nic_numbers_is_northern_ireland_s(lcg, tmp_path):
+    """A Belfast hold-out's grants list wrote "NIC101010" and, for nine recipients, the bare "100123": read as England
+    and Wales's (GB-CHC-100123), they matched none of the directory's NIC numbers. Beside cells written with NIC, a
+    bare number in NIC's range (from 100001, not yet past 110000) is Northern Ireland's, said; elsewhere it stays
+    England and Wales's, whose register has such numbers too, and a number out of that range stays so everywhere."""
+    text = ("Recipient,Charity No.\nAdvice NI,NIC101010\nMarkets Community Association,100123\n"
+            "Shankill Women's Centre,1001234\n")
+    result = _import_list(lcg, tmp_path, text, "{Recipient: Label}")
+    assert result.exit_code == 0, result.output
+    got = {n.name: list(n.props["identifiers"]) for n in load_dataset(tmp_path / "data").nodes}
+    assert got == {"Advice NI": ["GB-NIC-101010"], "Markets Community Association": ["GB-NIC-100123"],
+                   "Shankill Women's Centre": ["GB-CHC-1001234"]}, got
+    assert ("'100123' as GB-NIC-100123 (Northern Ireland's, as the column's other numbers are; an England and Wales "
+            "charity's would be GB-CHC-100123)") in result.stderr, result.stderr
+    shutil.rmtree(tmp_path / "data")
+    alone = _import_list(lcg, tmp_path, "Recipient,Charity No.\nOld Charity,100123\n", "{Recipient: Label}")
+    assert alone.exit_code == 0, alone.output
+    assert [list(n.props["identifiers"]) for n in load_dataset(tmp_path / "data").nodes] == [["GB-CHC-100123"]]
+
+
 def test_an_hmrc_charity_reference_in_a_register_column_is_kept_in_the_note(lcg, tmp_path):
     """A Belfast hold-out's churches had only old HMRC charity references ("XR23456") in the directory's "Charity/
     Company No" beside NIC numbers: the import stopped on them as numbers mistyped, and the user moved them to the

@@ -600,6 +600,10 @@ class _Reader:
         #: (sheet, register column) -> [its place in ``problems``, (row, cell)...] of bare numbers that have the
         #: form of two registers the column's name names, a UKPRN's and a company's (``_two_forms_said``)
         self.two_forms: dict[tuple[str, str], list] = {}
+        #: (sheet, register column) of the cells written "NIC100123", and -> (row, entry, cell) of the bare numbers
+        #: in NIC's range there ("100123"): Northern Ireland's where the column writes NIC (``_northern_irish_numbers``)
+        self.nic_columns: set[tuple[str, str]] = set()
+        self.bare_nic: dict[tuple[str, str], list] = {}
         #: sheet -> [its place in ``problems``, (row, value)...] of register numbers in an identifiers column
         self.bare_numbers: dict[str, list] = {}
         #: (sheet, "cqc" or "unfit") -> [its place in ``problems``, (row, register, cell)...] of an identifiers
@@ -1492,6 +1496,7 @@ def _read(paths: list[Path], out_dir, mapping, name: str | None, kind: str | Non
                        "sheet with Label and Type columns and a Connections sheet with From, To and Type)")
     reader.connections = bool(connections)
     entries, by_id, by_label = _elements(reader, elements)
+    _northern_irish_numbers(reader)
     ties = _connections(reader, connections, by_id, by_label, _tie_cells(reader, entries, by_id, by_label))
     return reader, entries, by_id, by_label, ties, map_kind
 
@@ -2826,6 +2831,33 @@ def _register_cells(reader: _Reader, sheet: str, n: int, entry: dict, columns: d
             if i not in entry.setdefault("identifiers", []):
                 entry["identifiers"].append(i)
         columns.setdefault("identifiers", head[col])
+        squeezed = re.sub(r"\s+", "", cell).upper()
+        if ids and ids[0].startswith("GB-NIC-") and squeezed.startswith("NIC"):  # (``_northern_irish_numbers``)
+            reader.nic_columns.add((sheet, head[col]))
+        elif ids == [f"GB-CHC-{squeezed}"] and _NIC_RANGE.fullmatch(squeezed):
+            reader.bare_nic.setdefault((sheet, head[col]), []).append((n, entry, cell))
+
+
+#: The Charity Commission for Northern Ireland's numbers, written after "NIC": from 100001, not yet past 110000. An
+#: England and Wales charity's number of the 1960s has that form too (``_northern_irish_numbers``).
+_NIC_RANGE = re.compile(r"10\d{4}")
+
+
+def _northern_irish_numbers(reader: _Reader) -> None:
+    """A bare number in NIC's range ("100123") in a column whose other cells write "NIC" before theirs is Northern
+    Ireland's too (GB-NIC-100123), said with the org-id it would be otherwise: a Belfast hold-out's grants list's nine
+    bare numbers were read as England and Wales's (GB-CHC-100123), which no record of its directory's NIC numbers
+    matched. Elsewhere it stays England and Wales's, whose register has such numbers."""
+    for (sheet, column), cells in reader.bare_nic.items():
+        if (sheet, column) not in reader.nic_columns:
+            continue
+        for n, entry, cell in cells:
+            number = re.sub(r"\s+", "", cell)
+            ids = entry["identifiers"]
+            ids[ids.index(f"GB-CHC-{number}")] = f"GB-NIC-{number}"
+            reader.repairs.setdefault((sheet, column), []).append(
+                (n, cell, f"GB-NIC-{number} (Northern Ireland's, as the column's other numbers are; an England and "
+                          f"Wales charity's would be GB-CHC-{number})"))
 
 
 #: Where a note's parts end: a ";", or a sentence's full stop before a capital ("... Trust. Reg charity 1152034"),
