@@ -502,8 +502,7 @@ def _an_area_alone(record, text: str) -> bool:
     """Whether a record's address ``text`` is places alone, an area and its town ("Botanic, Belfast"), and it has no
     postcode or phone: where a list says a body is, not a site's door ("Castle Hill, Dudley", a college's campus on
     its switchboard, is a street named without its kind: two sites)."""
-    return not record.postcode and not record.phone and all(
-        _a_locality(_address_text(part)) for part in text.split(","))
+    return not record.postcode and not record.phone and all(map(_area_only, text.split(",")))
 
 
 @lru_cache(maxsize=1 << 16)

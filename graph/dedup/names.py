@@ -397,7 +397,7 @@ def one_name_twice(name: str) -> str | None:
     parts = name.split(" / ")
     if len(parts) != 2:
         return None
-    first, second = (sorted(name_key_uncached(p).tokens) for p in parts)
+    first, second = (sorted(name_key(p).tokens) for p in parts)  # (each part's key cached: pairs ask again)
     return parts[0].strip() if first and first == second else None
 
 

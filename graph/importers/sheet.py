@@ -2814,8 +2814,9 @@ def _register_cells(reader: _Reader, sheet: str, n: int, entry: dict, columns: d
                           "digits)"))
         elif number is not None:  # ("CIO 1160455" as GB-CHC-1160455: as the identifiers hold it, as the rest say)
             reader.repairs.setdefault((sheet, head[col]), []).append((n, cell, ids[0] if ids else number))
-        if odd and (not any(c.isdigit() for c in cell) or "charityNumber" in registers and HMRC_REFERENCE.fullmatch(
-                re.sub(r"\s+", "", cell).upper())):
+        squeezed = re.sub(r"\s+", "", cell).upper()
+        if odd and (not any(c.isdigit() for c in cell) or "charityNumber" in registers and
+                    HMRC_REFERENCE.fullmatch(squeezed)):
             # "CASC": a status, no number; "XR23456": HMRC's reference, no register's; said (``_warnings``)
             reader.not_numbers.setdefault((sheet, head[col]), []).append((n, cell))
             _add_to_note(entry, f"{head[col]}: {cell}.")
@@ -2831,7 +2832,6 @@ def _register_cells(reader: _Reader, sheet: str, n: int, entry: dict, columns: d
             if i not in entry.setdefault("identifiers", []):
                 entry["identifiers"].append(i)
         columns.setdefault("identifiers", head[col])
-        squeezed = re.sub(r"\s+", "", cell).upper()
         if ids and ids[0].startswith("GB-NIC-") and squeezed.startswith("NIC"):  # (``_northern_irish_numbers``)
             reader.nic_columns.add((sheet, head[col]))
         elif ids == [f"GB-CHC-{squeezed}"] and _NIC_RANGE.fullmatch(squeezed):
