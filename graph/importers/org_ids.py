@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from ..identifiers import MPR, is_org_id, registry_id, society_number
+from ..identifiers import CRA, MPR, is_org_id, registry_id, society_number
 
 __all__ = ["BLANK_WORDS", "CQC_ID", "NHS_SHAPE", "OFSTED_NUMBER", "ODS_SHAPE", "SHPE_SHAPE", "ORG_ID_EXAMPLE",
            "charity_or_company", "charity_shaped", "clean_org_id", "is_blank", "is_placeholder", "lost_zero",
@@ -241,6 +241,12 @@ _PREFIXED_REGISTERS = (
 )
 
 
+#: A Canadian registered charity's number, the Canada Revenue Agency's: the body's business number (9 digits) and its
+#: charity account ("RR0001"), written "119035988RR0001", "119035988 RR 0001" or "11903 5988 RR0001"; the org-id is
+#: org-id.guide's CA-CRA_ACR and the business number (``identifiers.registry_id``), one body's whatever its account.
+CRA_CHARITY = re.compile(r"(\d{9})RR\d{4}")
+
+
 def register_ids(org: dict) -> tuple[list[str], list[str]]:
     """(org-ids from the charity, company and registered society numbers, a school's URN, a provider's UKPRN, an
     NHS body's ODS code (org-id.guide's GB-NHS), a US employer identification number (US-EIN), an Australian
@@ -272,6 +278,8 @@ def register_ids(org: dict) -> tuple[list[str], list[str]]:
             ids.append("GB-SC-" + charity)
         elif re.fullmatch(r"NIC\d{5,6}", charity):
             ids.append("GB-NIC-" + charity[3:])
+        elif (m := CRA_CHARITY.fullmatch(charity)):
+            ids.append(CRA + m.group(1))
         else:
             odd.append(f"charity number {org.get('charityNumber')}")
     company = re.sub(r"\s+", "", str(org.get("companyNumber") or "")).upper()

@@ -57,7 +57,7 @@ from typing import Any, Callable
 
 from .. import schema
 from ..errors import LcgError, UnreadableInput
-from ..identifiers import BARE_WEB_ADDRESS, amount_value, currency_sign, totals_row
+from ..identifiers import BARE_WEB_ADDRESS, CRA, amount_value, currency_sign, totals_row
 from .org_ids import BLANK_WORDS, ODS_SHAPE, OFSTED_NUMBER, is_blank, is_placeholder, register_ids
 from .text_encoding import csv_text
 from .yaml_out import FolderIndex, elsewhere, norm_name, slug, write_import, written_name
@@ -297,8 +297,9 @@ def _register_of_part(part: str) -> str | None:
 
 
 #: What each register's numbers look like, for a problem with one that fits none, with an example.
-_REGISTER_SHAPES = {"charityNumber": "digits, SC012345 or NIC100012, a registered society's such as IP30086R, or an "
-                                     "org-id such as GB-CHC-1164883",
+_REGISTER_SHAPES = {"charityNumber": "5 to 7 digits, SC012345 or NIC100012, a registered society's such as IP30086R, "
+                                     "a Canadian charity's such as 119035988RR0001, or an org-id such as "
+                                     "GB-CHC-1164883",
                     "companyNumber": "up to 8 digits, or 2 letters and 6 digits, a registered society's such as "
                                      "RS007553, or an org-id such as GB-COH-01234567",
                     "societyNumber": "a registered society's number such as 30086R, IP30086R or RS007553, or an org-id "
@@ -604,6 +605,10 @@ class _Reader:
         #: in NIC's range there ("100123"): Northern Ireland's where the column writes NIC (``_northern_irish_numbers``)
         self.nic_columns: set[tuple[str, str]] = set()
         self.bare_nic: dict[tuple[str, str], list] = {}
+        #: (sheet, register column) of the cells written as a Canadian charity's ("119035988RR0001"), and -> (row,
+        #: entry, cell, odd) of the bare numbers of 9 digits there, which no UK register has (``_canadian_numbers``)
+        self.cra_columns: set[tuple[str, str]] = set()
+        self.bare_cra: dict[tuple[str, str], list] = {}
         #: sheet -> [its place in ``problems``, (row, value)...] of register numbers in an identifiers column
         self.bare_numbers: dict[str, list] = {}
         #: (sheet, "cqc" or "unfit") -> [its place in ``problems``, (row, register, cell)...] of an identifiers
@@ -1099,7 +1104,7 @@ def _ends_with_part(address, part) -> bool:
 #: ("County", "Region", "State", "Province") or its town ("Town/City", "Member city", "Locality"): the parts an
 #: address ends with, in the reverse order (``_address_ranks``).
 _COUNTRY_HEADER = re.compile(r"\b(?:country|countries|nation)\b")
-_REGION_HEADER = re.compile(r"\b(?:county|region|state|province)\b")
+_REGION_HEADER = re.compile(r"\b(?:county|region|state|province|prov)\b")  # ("Prov.": a Hamilton hold-out's)
 _TOWN_HEADER = re.compile(r"\b(?:town|city|locality|village)\b")
 
 
@@ -2682,6 +2687,7 @@ def _elements(reader: _Reader, rows):
         by_id[node_id] = entry
         entries.append(entry)
     _not_names(reader)
+    _canadian_numbers(reader)
     _unfit_numbers(reader)
     _two_forms_said(reader)
     _said_ids_said(reader)
@@ -2822,18 +2828,20 @@ def _register_cells(reader: _Reader, sheet: str, n: int, entry: dict, columns: d
             _add_to_note(entry, f"{head[col]}: {cell}.")
             columns.setdefault("note", head[col])
             continue
+        if odd and "charityNumber" in registers and _CRA_ROOT.fullmatch(squeezed):
+            reader.bare_cra.setdefault((sheet, col), []).append(  # (``_canadian_numbers``)
+                (n, entry, cell, odd[0] if len(registers) == 1 else repr(text)))
+            continue
         if odd:
-            seen = reader.unfit.get((sheet, col))
-            if seen is None:  # said once per column, where first seen (``_unfit_numbers``)
-                seen = reader.unfit[(sheet, col)] = [len(reader.problems), []]
-                reader.problems.append("")
-            seen[1].append((n, odd[0] if len(registers) == 1 else repr(text), str(value).strip()))
+            _unfit(reader, sheet, col).append((n, odd[0] if len(registers) == 1 else repr(text), str(value).strip()))
         for i in ids:
             if i not in entry.setdefault("identifiers", []):
                 entry["identifiers"].append(i)
         columns.setdefault("identifiers", head[col])
         if ids and ids[0].startswith("GB-NIC-") and squeezed.startswith("NIC"):  # (``_northern_irish_numbers``)
             reader.nic_columns.add((sheet, head[col]))
+        elif ids and ids[0].startswith(CRA) and not _CRA_ROOT.fullmatch(squeezed):  # (``_canadian_numbers``)
+            reader.cra_columns.add((sheet, col))
         elif ids == [f"GB-CHC-{squeezed}"] and _NIC_RANGE.fullmatch(squeezed):
             reader.bare_nic.setdefault((sheet, head[col]), []).append((n, entry, cell))
 
@@ -2927,6 +2935,39 @@ def _two_forms_said(reader: _Reader) -> None:
                                f"{shown}: 8 digits from 100, a UKPRN's form and a company's number's alike (write the "
                                f"register before {'it' if len(texts) == 1 else 'each'}, as 'UKPRN {texts[0]}' or "
                                f"'Company {texts[0]}')")
+
+
+def _unfit(reader: _Reader, sheet: str, col: str) -> list:
+    """The cells of a register column that fit none of its registers, said once per column where first seen
+    (``_unfit_numbers``)."""
+    seen = reader.unfit.get((sheet, col))
+    if seen is None:
+        seen = reader.unfit[(sheet, col)] = [len(reader.problems), []]
+        reader.problems.append("")
+    return seen[1]
+
+
+#: A Canadian business number's root: 9 digits, which a registered charity's number begins with ("119035988RR0001":
+#: ``org_ids.CRA_CHARITY``). No UK register's number has 9 digits; a US employer's has (``_canadian_numbers``).
+_CRA_ROOT = re.compile(r"\d{9}")
+
+
+def _canadian_numbers(reader: _Reader) -> None:
+    """A bare number of 9 digits in a charity column whose other cells write a Canadian charity's number in full
+    ("119035988RR0001") is a Canadian business number too (CA-CRA_ACR-108182837), said: a Hamilton hold-out's
+    directory and grants list wrote both, and were refused. Elsewhere it fits no register of the column: a problem,
+    as any such number is (a US employer's is 9 digits too)."""
+    for (sheet, col), cells in reader.bare_cra.items():
+        column = reader.headers[sheet][col]
+        for n, entry, cell, odd in cells:
+            number = re.sub(r"\s+", "", cell)
+            if (sheet, col) not in reader.cra_columns:
+                _unfit(reader, sheet, col).append((n, odd, cell.strip()))
+                continue
+            if (org_id := CRA + number) not in entry.setdefault("identifiers", []):
+                entry["identifiers"].append(org_id)
+            reader.repairs.setdefault((sheet, column), []).append(
+                (n, cell, f"{org_id} (a Canadian business number, as the column's other numbers are)"))
 
 
 def _unfit_numbers(reader: _Reader) -> None:
@@ -3880,8 +3921,7 @@ def _initials_of_a_name(reader: _Reader, index: FolderIndex, entries: list, by_i
     no word of the council the other rows named."""
     from ..dedup.names import initials_of, name_key
 
-    made = [m for m in reader.made_parents if m in by_id and _initials(by_id[m]["name"])
-            and by_id[m]["name"].strip().isupper()]
+    made = [m for m in reader.made_parents if m in by_id and _initials_written(by_id[m]["name"])]
     if not made:
         return
     names: dict[str, list[str]] = {}  # a name written in full -> the ids of that name, the sheets' first
@@ -3928,6 +3968,17 @@ def _initials_of_a_name(reader: _Reader, index: FolderIndex, entries: list, by_i
         reader.made_ids.discard(m)
         reader.made_parents.pop(m)
         reader.rows.pop(m, None)
+
+
+#: A tie cell's initials: one word in capitals of up to 8 letters. A school board's are longer than a heading's test
+#: allows (``_initials``): a Hamilton hold-out's "HWCDSB" (Hamilton-Wentworth Catholic District School Board, a row of
+#: its sheet) became an organisation of its own; it must still spell a name of the sheets or the folder.
+_INITIALS_WRITTEN = re.compile(r"[A-Z]{2,8}")
+
+
+def _initials_written(text: str) -> bool:
+    """Whether a name a tie cell gives is written as initials (``_INITIALS_WRITTEN``)."""
+    return _INITIALS_WRITTEN.fullmatch(text.strip()) is not None
 
 
 def _own_ids_by_name(index: FolderIndex, kind: str) -> dict[str, list[str]]:
