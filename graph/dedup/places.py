@@ -185,8 +185,11 @@ class PlaceWords:
             towns.update(_localities_between(text))
         towns = {w for w in towns if len(w) >= 4 and w not in _STREET_WORDS and w not in _TOWN_NAME_WORDS} | written
         #: Towns of two words or more the addresses end with ("Church Stretton", "Market Drayton"), whose words
-        #: apart are no place (``KIND_WORDS``, ``_TOWN_NAME_WORDS``): ``only_places``.
-        self.whole_towns = frozenset(whole)
+        #: apart are no place (``KIND_WORDS``, ``_TOWN_NAME_WORDS``), by each of their words: ``only_places``.
+        self.whole_towns: dict[str, list[frozenset[str]]] = {}
+        for town in whole:
+            for w in town:
+                self.whole_towns.setdefault(w, []).append(frozenset(town))
         self.from_data = frozenset(towns | {w for w in streets if len(w) >= 4 and w not in _STREET_WORDS})
         #: Words seen only as street names ("High St", "University Road", "Pulaski Rd"): places, but
         #: ordinary words too, so they tell sites apart only when each name has one (``is_town``).
@@ -244,10 +247,7 @@ class PlaceWords:
         words are all here: "church", "stretton" of two names of Church Stretton (a rural hold-out's town council
         and Women's Institute, merged on the hall's phone: "church" is a kind's word, no place alone)."""
         words = set(words)
-        for town in self.whole_towns:
-            if words.issuperset(town):
-                words.difference_update(town)
-        return all(map(self.named, words))
+        return all(self.named(w) or any(town <= words for town in self.whole_towns.get(w, ())) for w in words)
 
     def is_town(self, word: str) -> bool:
         """A place naming a town, county, region or site: a place, not only a street name in the data."""
