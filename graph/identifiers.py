@@ -16,10 +16,10 @@ __all__ = ["ORG_ID", "BARE_WEB_ADDRESS", "CURRENCY_SIGNS", "is_org_id", "is_curr
            "currency_sign", "society_number", "MPR", "CRA"]
 
 _ROR = r"0[a-hj-km-np-tv-z0-9]{6}[0-9]{2}"
-#: An org-id: a country's two letters, its register's list code (letters and digits, a bilingual code's two parts
+#: An org-id: a country's two letters, its register's list code (two letters or digits or more, a bilingual code's parts
 #: joined by "_": Canada's CA-CRA_ACR, Belgium's BE-BCE_KBO; a Hamilton hold-out's CA-CRA_ACR-119035988RR0001 was
 #: refused) and the number; 360Giving's own; a ROR id.
-ORG_ID = re.compile(rf"(?:[A-Z]{{2}}-[A-Z0-9]+(?:_[A-Z0-9]+)*-\S+|360G-\S+|ROR:{_ROR}|https?://ror\.org/{_ROR})")
+ORG_ID = re.compile(rf"(?:[A-Z]{{2}}-[A-Z0-9]{{2,}}(?:_[A-Z0-9]{{2,}})*-\S+|360G-\S+|ROR:{_ROR}|https?://ror\.org/{_ROR})")
 _ROR_URL = re.compile(rf"https?://ror\.org/({_ROR})")
 _CURRENCY = re.compile(r"[A-Z]{3}")
 #: A web address written without "http(s)://" ("wvsc.org.uk", "www.oak.org.uk/about"): names of letters, digits

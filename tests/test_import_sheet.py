@@ -3121,6 +3121,15 @@ def test_an_address_is_joined_street_town_county_country_whatever_the_columns_or
     assert orgs == {"University of Glasgow": "University Avenue, Glasgow, UK",
                     "Keele University": "Keele, Staffordshire, United Kingdom"}
 
+def test_a_provider_s_address_column_is_no_province_s(lcg, tmp_path):
+    """"Prov." alone is a province's column (a Hamilton hold-out's); "Prov. address", a provider's address, stays first
+    (a review's find)."""
+    text = "Partner,Prov. address,City\nKeele University,Keele Hall,Keele\n"
+    result = _import_list(lcg, tmp_path, text, '{Partner: Label, "Prov. address": address, City: address}')
+    assert result.exit_code == 0, result.output
+    assert [n.props["address"] for n in load_dataset(tmp_path / "data").nodes] == ["Keele Hall, Keele"]
+
+
 def test_the_rows_named_by_a_unit_column_are_counted_beside_the_organisations(lcg, tmp_path):
     """A trial's summary read "added 68 organisations, 7 people (7 named 'Organisation - Dept / Service' ...)":
     the rows named "Organisation - Unit" counted after the people, as if people had been named so. Their count is
@@ -3561,6 +3570,10 @@ def test_a_provider_cell_of_one_common_word_or_of_initials(lcg, tmp_path):
                          "{Organization: Label, Parent Organization: part_of}")
     assert board.exit_code == 0 and "read 'HWCDSB' as hamilton-wentworth-catholic-district-school-board" in \
         board.stderr, board.output
+    shutil.rmtree(tmp_path / "data")  # (initials with a stop after them, as before: a review's find)
+    stop = _import_list(lcg, tmp_path, "Venue,Managed by\nCentral Library,City of Wolverhampton Council\n"
+                        "Finchfield Library,CWC.\n", "{Venue: Label, Managed by: part_of}")
+    assert stop.exit_code == 0 and "read 'CWC.' as city-of-wolverhampton-council" in stop.stderr, stop.output
 
 
 def test_a_provider_cell_saying_the_council_runs_the_row_names_no_body(lcg, tmp_path):
@@ -4611,6 +4624,7 @@ def test_a_canadian_charity_s_number_is_its_business_number_s_org_id(lcg, tmp_pa
 
     assert is_org_id("CA-CRA_ACR-119035988RR0001") and is_org_id("BE-BCE_KBO-0403170701")
     assert not is_org_id("CA-_ACR-1190") and not is_org_id("CA-CRA_-1190")
+    assert not is_org_id("LC-1-2023") and not is_org_id("GB-C-1234")  # (a programme's code: a review's find)
     assert registry_id("CA-CRA_ACR-119035988RR0001") == registry_id("ca-cra_acr-119035988") == \
         "CA-CRA_ACR-119035988"
     text = ("Grantee,Charitable Registration No.\nWesley Urban Ministries,119035988 RR 0001\n"
@@ -4630,4 +4644,9 @@ def test_a_canadian_charity_s_number_is_its_business_number_s_org_id(lcg, tmp_pa
                          "{Grantee: Label}")
     assert alone.exit_code == 1 and ("charity number 108182837 in column 'Charity No.' fits no register (expected 5 "
                                      "to 7 digits") in alone.stderr, alone.stderr
+    # the cells said in their rows' order, the first one's row first (a bare number is read after the column's others)
+    mixed = _import_list(lcg, tmp_path, "Grantee,Charity No.\nA Trust,108182837\nB Trust,XYZ12\nC Trust,1123456\n",
+                         "{Grantee: Label}")
+    assert mixed.exit_code == 1 and "list.csv:2 (and 1 more row): '108182837', 'XYZ12' in column" in mixed.stderr, \
+        mixed.stderr
     assert not (tmp_path / "data").exists()

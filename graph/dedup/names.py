@@ -204,18 +204,15 @@ NAME_PHRASES = (("church of england", "ce"), ("c of e", "ce"), ("roman catholic"
                 # and a council's service for young people leaving its care, by either of its names ("Walsall Leaving
                 # Care Team" / "Walsall Care Leavers Team": a fostering hold-out's four pairs reviewed on one phone)
                 ("care leavers", "leaving care"),
-                # Citizens Advice by its names before 2015 and their initials ("Dudley CAB" / "Citizens Advice
+                # Citizens Advice by its former names and their initials ("Dudley CAB" / "Citizens Advice
                 # Dudley": pairs of five trials missed or reviewed; the bureaux were renamed, lists still write both)
+                # ("CAB" in capitals: ``_CAB``)
                 ("citizens advice bureaux", "citizens advice"), ("citizens advice bureau", "citizens advice"),
-                ("cab", "citizens advice"),
                 # the Women's Institutes and Young Farmers' Clubs of the villages by the short forms they write
                 # themselves, as "U3A" ("Clun WI" / "Clun Women's Institute", "Ludlow YFC" / "Ludlow Young Farmers":
                 # a rural hold-out's pairs reviewed as initials alone)
                 ("womens institutes", "wi"), ("womens institute", "wi"), ("young farmers clubs", "yfc"),
-                ("young farmers club", "yfc"), ("young farmers", "yfc"),
-                # and a country's initials as its bodies write them ("English Language Partners NZ" / "... New Zealand
-                # Trust", one charity number: "only one names new zealand" in a Wellington hold-out)
-                ("new zealand", "nz"))
+                ("young farmers club", "yfc"), ("young farmers", "yfc"))
 #: A compass point in two letters ("Wolverhampton SE Primary Care Network", read as a company's legal form "SE" and
 #: merged with "Unity Primary Care Network" in a social prescribing hold-out): "SE" (and "NE") is a compass point
 #: before another word, a legal form only at a name's end ("Siemens SE", which an address may follow: that is cut
@@ -668,11 +665,18 @@ _HEALTH_WORDS = frozenset("health healthcare hospital hospitals care group partn
 _E_V = re.compile(r",?\s+e\.\s?V\.?(?=\s*(?:\(|$))")
 
 
+#: A Citizens Advice Bureau's initials, in capitals in a name written in mixed case ("Dudley CAB", "C.A.B. Belfast"):
+#: Citizens Advice (``NAME_PHRASES``). Not "cab" written as a word ("Walsall Cab Co", a taxi firm's: a review's find).
+_CAB = re.compile(r"\bC\.?A\.?B\b\.?")
+
+
 def name_key_uncached(name: str, *, person: bool = False) -> NameKey:
     """The comparable form of a name; ``person`` drops titles instead of legal forms (``name_key`` caches it)."""
     if not person and " / " in name and (once := one_name_twice(name)) is not None:
         return replace(name_key_uncached(once), raw=name)  # "Swansea Council / Cyngor Abertawe": one name
     body = unescaped(name) if person else _without_units(unescaped(name))
+    if not person and "CAB" in body.replace(".", "") and _LOWER.search(body):
+        body = _CAB.sub("Citizens Advice", body)
     if not person and "V" in body and (ev := _E_V.search(body)):
         body = body[:ev.start()] + body[ev.end():]
     folded, address = (_fold(body), "") if person else _without_address(_fold(body))
@@ -765,7 +769,12 @@ def acronyms(key: NameKey) -> frozenset[str]:
     # to Children (a community safety trial's pair under one charity number, "no word in common")
     content = tuple(w for w in key.tokens if w != "to") if "to" in key.tokens else ()
     out |= _before_bracket(key)[1]
-    for words in (key.words, key.tokens, plain, no_articles, content):
+    # and of its words as written, where ``NAME_PHRASES`` wrote some as one ("NFWI" of "National Federation of Women's
+    # Institutes", read "... of wi"; "WCAB" of "Walsall Citizens Advice Bureau", read "walsall citizens advice")
+    written = tuple(w for w in _fold(key.raw).split() if w not in LEGAL_TOKENS and w not in _ARTICLES) if (
+        not _PHRASE_TOKENS.isdisjoint(key.words)) else no_articles
+    as_written = (written, tuple(w for w in written if w not in CONNECTIVES)) if written != no_articles else ()
+    for words in (key.words, key.tokens, plain, no_articles, content, *as_written):
         if len(words) >= 2:
             out.add(initials := "".join(w[0] for w in words))
             if key.form_initials and words[-1] == "trust":  # the form, read as "trust": its initials or none
@@ -2793,6 +2802,8 @@ def _phrase_forms(folded: str) -> dict[str, str]:
 
 
 _PHRASE_WORDS = frozenset(word for _, word in NAME_PHRASES)
+#: The words of those ("citizens", "advice"): a name with none was written as it is read (``acronyms``).
+_PHRASE_TOKENS = frozenset(w for word in _PHRASE_WORDS for w in word.split())
 
 
 def _unit_before(name: str) -> str:

@@ -1104,7 +1104,7 @@ def _ends_with_part(address, part) -> bool:
 #: ("County", "Region", "State", "Province") or its town ("Town/City", "Member city", "Locality"): the parts an
 #: address ends with, in the reverse order (``_address_ranks``).
 _COUNTRY_HEADER = re.compile(r"\b(?:country|countries|nation)\b")
-_REGION_HEADER = re.compile(r"\b(?:county|region|state|province|prov)\b")  # ("Prov.": a Hamilton hold-out's)
+_REGION_HEADER = re.compile(r"\b(?:county|region|state|province)\b|\bprov\.?$")  # ("Prov.": a Hamilton hold-out's)
 _TOWN_HEADER = re.compile(r"\b(?:town|city|locality|village)\b")
 
 
@@ -2974,6 +2974,7 @@ def _unfit_numbers(reader: _Reader) -> None:
     """One problem per register column for its numbers that fit none of its registers, with their rows: a
     column of EINs written short is one line to read, not one per row."""
     for (sheet, col), (at, cells) in reader.unfit.items():
+        cells = sorted(cells, key=lambda c: c[0])  # (a bare number read last, ``_canadian_numbers``, in its row's place)
         rows = sorted({n for n, _, _ in cells})
         column = reader.headers[sheet][col]
         if len(cells) == 1:
@@ -3970,15 +3971,13 @@ def _initials_of_a_name(reader: _Reader, index: FolderIndex, entries: list, by_i
         reader.rows.pop(m, None)
 
 
-#: A tie cell's initials: one word in capitals of up to 8 letters. A school board's are longer than a heading's test
-#: allows (``_initials``): a Hamilton hold-out's "HWCDSB" (Hamilton-Wentworth Catholic District School Board, a row of
-#: its sheet) became an organisation of its own; it must still spell a name of the sheets or the folder.
-_INITIALS_WRITTEN = re.compile(r"[A-Z]{2,8}")
-
-
 def _initials_written(text: str) -> bool:
-    """Whether a name a tie cell gives is written as initials (``_INITIALS_WRITTEN``)."""
-    return _INITIALS_WRITTEN.fullmatch(text.strip()) is not None
+    """Whether a name a tie cell gives is written as initials: one word in capitals of up to 8 letters ("CWC",
+    "CWC."). A school board's are longer than a heading's test allows (``_initials``): a Hamilton hold-out's "HWCDSB"
+    (Hamilton-Wentworth Catholic District School Board, a row of its sheet) became an organisation of its own; they
+    must still spell a name of the sheets or the folder."""
+    words = re.findall(r"[^\W\d_]+", text)
+    return len(words) == 1 and len(words[0]) <= 8 and text.strip().isupper()
 
 
 def _own_ids_by_name(index: FolderIndex, kind: str) -> dict[str, list[str]]:
