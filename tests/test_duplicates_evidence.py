@@ -4154,6 +4154,16 @@ def test_a_town_of_two_words_in_two_names_is_their_place_only():
     assert not places.only_places(["bell", "street"])  # (an address's last part naming a street is no town)
 
 
+def test_info_is_its_word():
+    """A Hamilton hold-out's "Flamborough Info & Community Services" / "Flamborough Information and Community
+    Services" were missed at 0.55: a short form. Not "Rec" ("Dudley R.E.C.", a Race Equality Council's initials)."""
+    from graph.dedup.names import name_key
+
+    assert name_key("Flamborough Info & Community Services").tokens == \
+        name_key("Flamborough Information and Community Services").tokens
+    assert "rec" in name_key("Dudley R.E.C.").tokens
+
+
 def test_a_street_s_kind_written_short_is_the_word():
     """A Hamilton hold-out's library branch at "777 Hwy 8" was "on different streets" from its classes' "777 Highway
     8": a street's kind in its short form is the word."""

@@ -97,6 +97,9 @@ ABBREVIATIONS = {
     # neighbourhood hold-out's pairs missed), the word in either spelling
     "nbhd": "neighbourhood", "nhood": "neighbourhood", "nbrhd": "neighbourhood", "neighborhood": "neighbourhood",
     "grp": "group", "wis": "wi",  # ("Shropshire Federation of WIs", ``NAME_PHRASES``)
+    # and an information service's ("Flamborough Info & Community Services": a Hamilton hold-out's pair missed; not
+    # "Rec", a Race Equality Council's initials as often as a recreation centre's word: "Dudley R.E.C.")
+    "info": "information",
     # and a region's and a cadets' unit's ("Girlguiding West Mids", "Army Cadets - Bilston Det.": a uniformed youth
     # hold-out's pairs reviewed or missed)
     "mids": "midlands", "det": "detachment", "dets": "detachments",
