@@ -4190,3 +4190,23 @@ def test_a_charitable_trust_under_its_own_number_and_a_house_after_a_dash_under_
     plan = _plan(_org("a", "Good Shepherd - Martha House", **number), _org("b", "Good Shepherd Centres", **number),
                  *_FILLERS)
     assert [p.action for p in plan] == ["review"], plan
+
+
+def test_names_in_a_syllabic_script_differ_by_a_syllable_or_a_number_inside_a_word():
+    """A Suwon hold-out's neighbourhood offices "영통1동 행정복지센터" / "영통2동 행정복지센터" and "율천동 행정복지센터" /
+    "원천동 행정복지센터" were merged as one name misspelt (0.92): Hangul writes a number inside a word, with no
+    space, and a syllable is a word's part of its own, no letter mistyped. Korea's legal forms before a name, "(재)",
+    "(사)", "㈜", "재단법인", are forms ("(재)수원문화재단" / "수원문화재단" was missed)."""
+    from graph.dedup.names import name_key
+
+    assert name_key("영통1동 행정복지센터").numbers == {"1"}
+    plan = _plan(_org("a", "영통1동 행정복지센터"), _org("b", "영통2동행정복지센터"), *_FILLERS)
+    assert not [p for p in plan if p.action == "merge"], plan
+    plan = _plan(_org("a", "율천동 행정복지센터"), _org("b", "원천동 행정복지센터"), *_FILLERS)
+    assert not [p for p in plan if p.action == "merge"], plan
+    for a, b in (("(재)수원문화재단", "수원문화재단"), ("㈜한빛평생교육", "한빛평생교육"), ("재단법인 수원문화재단", "수원문화재단"),
+                 ("수원시평생학습관", "수원시 평생학습관")):
+        plan = _plan(_org("a", a, phone="031-228-3000"), _org("b", b, phone="031 228 3000"), *_FILLERS)
+        assert [p.action for p in plan] == ["merge"], (a, b, plan)
+    # a Latin name's figures inside a word are no number, as before ("U3A")
+    assert name_key("Wolverhampton U3A").numbers == frozenset()

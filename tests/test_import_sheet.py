@@ -4650,3 +4650,18 @@ def test_a_canadian_charity_s_number_is_its_business_number_s_org_id(lcg, tmp_pa
     assert mixed.exit_code == 1 and "list.csv:2 (and 1 more row): '108182837', 'XYZ12' in column" in mixed.stderr, \
         mixed.stderr
     assert not (tmp_path / "data").exists()
+
+
+def test_a_script_with_no_capitals_names_bodies_and_former_names(lcg, tmp_path):
+    """A Suwon hold-out's parent column wrote "수원시" (the city) on fifteen rows: passed over as "words in small letters
+    the column repeats", a test of a script with capitals; and "(구 수원시건강가정지원센터)", the centre's former name
+    after Korea's "구", was kept in the name."""
+    text = ("기관명,상위기관\n수원시가족센터 (구 수원시건강가정지원센터),수원시\n영통구청,수원시\n장안구청,수원시\n"
+            "Penn Library,school\nBilston Library,school\n")
+    result = _import_list(lcg, tmp_path, text, "{기관명: Label, 상위기관: part_of}")
+    assert result.exit_code == 0, result.output
+    names, parents = _parts_imported(tmp_path)
+    assert ("영통구청", "수원시") in parents and ("수원시가족센터", "수원시") in parents, parents
+    assert not any(b == "school" for _, b in parents), parents  # (a Latin word in small letters: as before)
+    aliases = {n.name: n.props.get("aliases") for n in load_dataset(tmp_path / "data").nodes}
+    assert aliases["수원시가족센터"] == ("수원시건강가정지원센터",), aliases

@@ -1730,9 +1730,10 @@ def _no_bodies(values) -> set[str]:
     """The cells of a column naming who runs each row ("Operator", "Run by") that name no body: written in small
     letters only and repeated on two rows or more ("school" on five rows, "club run" on two). A body's name is
     written with capitals, and a word the list repeats without one is a kind of body or a note on how the row is run:
-    a sports trial's "Operator" made organisations named "school" and "club run", the parent of seven venues."""
+    a sports trial's "Operator" made organisations named "school" and "club run", the parent of seven venues. A script
+    with no capitals says nothing so (a Suwon hold-out's "수원시", the city, on fifteen rows was passed over)."""
     texts = Counter(" ".join(str(v).split()) for v in values if _has_letters(str(v)))
-    return {t for t, k in texts.items() if k > 1 and t == t.lower()}
+    return {t for t, k in texts.items() if k > 1 and t == t.lower() and t != t.upper()}
 
 
 #: Words a provider column writes alone for who runs a row instead of a body's name ("volunteers", "self",
@@ -2991,11 +2992,18 @@ def _unfit_numbers(reader: _Reader) -> None:
 
 #: Words before another name of a body that say how it is the body's ("formerly The Spastics Society", "now Rethink
 #: Mental Illness", "t/a Wolves", "aka WVSC", "renamed from Dudley Pride Festival"; a German list's "vormals",
-#: "ehemals", "früher", "jetzt": a German hold-out's renamed bodies were missed): the name is the alias, the words are
-#: no part of it.
+#: "ehemals", "früher", "jetzt": a German hold-out's renamed bodies were missed; Korea's "구", former, a space after it:
+#: "(구 수원시건강가정지원센터)", a Suwon hold-out's): the name is the alias, the words are no part of it.
 _ALIAS_WORDS = re.compile(r"(?:(?:formerly|previously)\s+known\s+as|formerly|previously|was|now|also\s+known\s+as|"
                           r"a\.?k\.?a\.?|t/a|trading\s+as|known\s+as|renamed\s+from|renamed|d/b/a|dba|"
-                          r"vormals|ehemals|früher|jetzt)\s*:?\s+(?=\S)", re.IGNORECASE)  # (German lists' words too)
+                          r"vormals|ehemals|früher|jetzt|구)\s*:?\s+(?=\S)", re.IGNORECASE)  # (German lists' words too)
+
+
+def _written_as_a_name(text: str) -> bool:
+    """Whether a name after "formerly" or "now" is written as names are: a capital or a figure first, or a letter of a
+    script with no capitals ("수원시...": ``_ALIAS_WORDS``); not "formerly in Penn"."""
+    return bool(text) and (text[0].isupper() or text[0].isdigit() or (
+        text[0].isalpha() and text[0].lower() == text[0].upper()))
 #: Words that name another body the row's is, or went, into ("merged into Carers Trust Heart of England 2019", "part
 #: of Recovery Focus", "merged with Headway Wolverhampton"): no other name of the row's, and an alias would make
 #: `lcg duplicates` read the two bodies as one.
@@ -3077,7 +3085,7 @@ def _bracket_names(text) -> tuple[str, list[str], str | None] | None:
         return None
     rest = _DATED_NOTE.sub("", said[words.end():])
     names = _former_names(rest, when is not None and when.group().lower().startswith(("merged", "amalgamated")))
-    if not names or not all(p[0].isupper() or p[0].isdigit() for p in names) or any(map(_A_DATE.fullmatch, names)):
+    if not names or not all(map(_written_as_a_name, names)) or any(map(_A_DATE.fullmatch, names)):
         return None  # ("(renamed from September 2020)" says when, names no body: a review's find)
     if _renamed_now(text) and len(names) == 1:  # "Walsall Society for the Blind (now Sight Support Walsall)"
         return names[0], [m.group("name").strip()], None
@@ -3193,7 +3201,7 @@ def _aliases_in_notes(reader: _Reader, sheet: str, n: int, entry: dict, columns:
         # keeps its brackets, and a bracket saying when is none of any name (``_DATED_NOTE``)
         # a note in brackets ("(formerly Wolverhampton Asian Women's Forum)": a diaspora trial's) ends at its bracket
         names = [_DATED_NOTE.sub("", p).split("(", 1)[0].split(")", 1)[0].strip(" .") for p in rest.split("+")]
-        if not names or not all(p and (p[0].isupper() or p[0].isdigit()) for p in names):
+        if not names or not all(map(_written_as_a_name, names)):
             continue
         new = [p for p in names if p not in entry.get("aliases", []) and norm_name(p) != norm_name(entry["name"])]
         if not new:
