@@ -4162,6 +4162,9 @@ def test_info_is_its_word():
     assert name_key("Flamborough Info & Community Services").tokens == \
         name_key("Flamborough Information and Community Services").tokens
     assert "rec" in name_key("Dudley R.E.C.").tokens
+    # and a county's short form (a Bristol hold-out's "Age UK South Glos" / "Age UK South Gloucestershire")
+    assert name_key("Age UK South Glos").tokens == name_key("Age UK South Gloucestershire").tokens
+    assert name_key("Staffs Wildlife Trust").tokens == name_key("Staffordshire Wildlife Trust").tokens
 
 
 def test_a_street_s_kind_written_short_is_the_word():

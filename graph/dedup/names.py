@@ -101,6 +101,12 @@ ABBREVIATIONS = {
     # neighbourhood hold-out's pairs missed), the word in either spelling
     "nbhd": "neighbourhood", "nhood": "neighbourhood", "nbrhd": "neighbourhood", "neighborhood": "neighbourhood",
     "grp": "group", "wis": "wi",  # ("Shropshire Federation of WIs", ``NAME_PHRASES``)
+    # and England's counties by their short forms ("Age UK South Glos" / "Age UK South Gloucestershire": a Bristol
+    # hold-out's pair no candidate; not "Beds", "Bucks", a word's too)
+    "glos": "gloucestershire", "staffs": "staffordshire", "worcs": "worcestershire", "warks": "warwickshire",
+    "herts": "hertfordshire", "hants": "hampshire", "lancs": "lancashire", "leics": "leicestershire",
+    "lincs": "lincolnshire", "notts": "nottinghamshire", "northants": "northamptonshire", "cambs": "cambridgeshire",
+    "oxon": "oxfordshire", "wilts": "wiltshire", "yorks": "yorkshire", "derbys": "derbyshire", "glam": "glamorgan",
     # and an information service's ("Flamborough Info & Community Services": a Hamilton hold-out's pair missed; not
     # "Rec", a Race Equality Council's initials as often as a recreation centre's word: "Dudley R.E.C.")
     "info": "information",
