@@ -106,7 +106,7 @@ ABBREVIATIONS = {
     "glos": "gloucestershire", "staffs": "staffordshire", "worcs": "worcestershire", "warks": "warwickshire",
     "herts": "hertfordshire", "hants": "hampshire", "lancs": "lancashire", "leics": "leicestershire",
     "lincs": "lincolnshire", "notts": "nottinghamshire", "northants": "northamptonshire", "cambs": "cambridgeshire",
-    "oxon": "oxfordshire", "wilts": "wiltshire", "yorks": "yorkshire", "derbys": "derbyshire", "glam": "glamorgan",
+    "oxon": "oxfordshire", "wilts": "wiltshire", "yorks": "yorkshire", "derbys": "derbyshire",
     # and an information service's ("Flamborough Info & Community Services": a Hamilton hold-out's pair missed; not
     # "Rec", a Race Equality Council's initials as often as a recreation centre's word: "Dudley R.E.C.")
     "info": "information",
