@@ -3004,6 +3004,8 @@ def _written_as_a_name(text: str) -> bool:
     script with no capitals ("수원시...": ``_ALIAS_WORDS``); not "formerly in Penn"."""
     return bool(text) and (text[0].isupper() or text[0].isdigit() or (
         text[0].isalpha() and text[0].lower() == text[0].upper()))
+
+
 #: Words that name another body the row's is, or went, into ("merged into Carers Trust Heart of England 2019", "part
 #: of Recovery Focus", "merged with Headway Wolverhampton"): no other name of the row's, and an alias would make
 #: `lcg duplicates` read the two bodies as one.
