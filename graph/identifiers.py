@@ -19,7 +19,8 @@ _ROR = r"0[a-hj-km-np-tv-z0-9]{6}[0-9]{2}"
 #: An org-id: a country's two letters, its register's list code (two letters or digits or more, a bilingual code's parts
 #: joined by "_": Canada's CA-CRA_ACR, Belgium's BE-BCE_KBO; a Hamilton hold-out's CA-CRA_ACR-119035988RR0001 was
 #: refused) and the number; 360Giving's own; a ROR id.
-ORG_ID = re.compile(rf"(?:[A-Z]{{2}}-[A-Z0-9]{{2,}}(?:_[A-Z0-9]{{2,}})*-\S+|360G-\S+|ROR:{_ROR}|https?://ror\.org/{_ROR})")
+ORG_ID = re.compile(rf"(?:[A-Z]{{2}}-[A-Z0-9]{{2,}}(?:_[A-Z0-9]{{2,}})*-\S+|360G-\S+|ROR:{_ROR}|"
+                    rf"https?://ror\.org/{_ROR})")
 _ROR_URL = re.compile(rf"https?://ror\.org/({_ROR})")
 _CURRENCY = re.compile(r"[A-Z]{3}")
 #: A web address written without "http(s)://" ("wvsc.org.uk", "www.oak.org.uk/about"): names of letters, digits

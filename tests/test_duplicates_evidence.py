@@ -4117,8 +4117,8 @@ def test_citizens_advice_women_s_institutes_and_young_farmers_by_their_short_for
     assert not [p for p in _plan(_org("a", "Walsall Cab Co", phone="01922 111 222"),
                                  _org("b", "Walsall Citizens Advice", phone="01922 111 222"), *_FILLERS)
                 if p.action == "merge"]
-    for short, full in (("NFWI", "National Federation of Women's Institutes"), ("WCAB", "Walsall Citizens Advice Bureau"),
-                        ("NFYFC", "National Federation of Young Farmers Clubs"),
+    for short, full in (("NFWI", "National Federation of Women's Institutes"),
+                        ("WCAB", "Walsall Citizens Advice Bureau"), ("NFYFC", "National Federation of Young Farmers Clubs"),
                         ("NZQA", "New Zealand Qualifications Authority")):
         plan = _plan(_org("a", short, phone="01922 333 444"), _org("b", full, phone="01922 333 444"), *_FILLERS)
         assert [p.action for p in plan] == ["merge"], (short, plan)

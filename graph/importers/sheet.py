@@ -2975,7 +2975,7 @@ def _unfit_numbers(reader: _Reader) -> None:
     """One problem per register column for its numbers that fit none of its registers, with their rows: a
     column of EINs written short is one line to read, not one per row."""
     for (sheet, col), (at, cells) in reader.unfit.items():
-        cells = sorted(cells, key=lambda c: c[0])  # (a bare number read last, ``_canadian_numbers``, in its row's place)
+        cells = sorted(cells, key=lambda c: c[0])  # (a bare number read last, ``_canadian_numbers``: in its row)
         rows = sorted({n for n, _, _ in cells})
         column = reader.headers[sheet][col]
         if len(cells) == 1:
