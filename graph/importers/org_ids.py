@@ -243,8 +243,9 @@ _PREFIXED_REGISTERS = (
 
 #: A Canadian registered charity's number, the Canada Revenue Agency's: the body's business number (9 digits) and its
 #: charity account ("RR0001"), written "119035988RR0001", "119035988 RR 0001" or "11903 5988 RR0001"; the org-id is
-#: org-id.guide's CA-CRA_ACR and the business number (``identifiers.registry_id``), one body's whatever its account.
-CRA_CHARITY = re.compile(r"(\d{9})RR\d{4}")
+#: org-id.guide's CA-CRA_ACR and the business number, one body's whatever its account (``identifiers.registry_id``
+#: writes it so).
+CRA_CHARITY = re.compile(r"\d{9}RR\d{4}")
 
 
 def register_ids(org: dict) -> tuple[list[str], list[str]]:
@@ -278,8 +279,8 @@ def register_ids(org: dict) -> tuple[list[str], list[str]]:
             ids.append("GB-SC-" + charity)
         elif re.fullmatch(r"NIC\d{5,6}", charity):
             ids.append("GB-NIC-" + charity[3:])
-        elif (m := CRA_CHARITY.fullmatch(charity)):
-            ids.append(CRA + m.group(1))
+        elif CRA_CHARITY.fullmatch(charity):
+            ids.append(registry_id(CRA + charity))
         else:
             odd.append(f"charity number {org.get('charityNumber')}")
     company = re.sub(r"\s+", "", str(org.get("companyNumber") or "")).upper()

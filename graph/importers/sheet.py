@@ -2454,13 +2454,13 @@ def _a_heading_of_kinds(text: str) -> bool:
         and _body_word(words[-1])
 
 
-def _initials(text: str) -> bool:
-    """Whether a one-cell row in capitals is a body's initials: one word of five letters at most ("NSPCC", "YMCA",
-    "WEA", "RMC"). Initials stand for a name of several words and are short; a heading's word is a whole word
-    ("SANDWELL", "PROVIDERS"). A housing trial's "PROVIDERS" and "SANDWELL" were imported as organisations while their
-    siblings "WALSALL", "WOLVERHAMPTON" and "DUDLEY" (towns of its addresses) were passed over."""
+def _initials(text: str, longest: int = 5) -> bool:
+    """Whether a one-cell row in capitals is a body's initials: one word of five letters at most (``longest``:
+    "NSPCC", "YMCA", "WEA", "RMC"). Initials stand for a name of several words and are short; a heading's word is a
+    whole word ("SANDWELL", "PROVIDERS"). A housing trial's "PROVIDERS" and "SANDWELL" were imported as organisations
+    while their siblings "WALSALL", "WOLVERHAMPTON" and "DUDLEY" (towns of its addresses) were passed over."""
     words = re.findall(r"[^\W\d_]+", text)
-    return len(words) == 1 and len(words[0]) <= 5
+    return len(words) == 1 and len(words[0]) <= longest
 
 
 def _singular(word: str) -> set[str]:
@@ -3986,8 +3986,7 @@ def _initials_written(text: str) -> bool:
     "CWC."). A school board's are longer than a heading's test allows (``_initials``): a Hamilton hold-out's "HWCDSB"
     (Hamilton-Wentworth Catholic District School Board, a row of its sheet) became an organisation of its own; they
     must still spell a name of the sheets or the folder."""
-    words = re.findall(r"[^\W\d_]+", text)
-    return len(words) == 1 and len(words[0]) <= 8 and text.strip().isupper()
+    return _initials(text, longest=8) and text.strip().isupper()
 
 
 def _own_ids_by_name(index: FolderIndex, kind: str) -> dict[str, list[str]]:
