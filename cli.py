@@ -1119,8 +1119,10 @@ def import_sheet(files, out_dir, mapping, name, kind):
     counts = {kind: _kind_count(kind, n) for kind, n in result.added.items()}
     if result.units:  # "University of Wolverhampton - Law School": the unit column joined to the organisations' names,
         k = len(result.units)  # said beside their count, not after the last kind's ("7 people (7 named ...)")
+        of_rows = f", {result.units_of_rows} of them units of the row of that organisation" \
+            if result.units_of_rows else ""
         note = (f" ({k} named 'Organisation - {result.unit_column}' from column {result.unit_column!r}, such as "
-                f"{result.units[0][2]!r})")
+                f"{result.units[0][2]!r}{of_rows})")
         counts["Organisation"] = counts.get("Organisation", _kind_count("Organisation", 0)) + note
     added = ", ".join(c for kind, c in counts.items()
                       if result.added[kind] or kind == "Organisation" and result.units) or "nothing new"

@@ -56,8 +56,11 @@ def run(trial: Path, root: Path) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         data = Path(tmp) / "data"
         for step in spec["imports"]:
-            done = _lcg(root, "import", "sheet", str(trial / step["file"]), "--type", "organisation",
-                        "--map", str(trial / step["map"]), "-o", str(data))
+            if step.get("import") == "360giving":  # a funder's file in the 360Giving standard, as published
+                done = _lcg(root, "import", "360giving", str(trial / step["file"]), "-o", str(data))
+            else:
+                done = _lcg(root, "import", "sheet", str(trial / step["file"]), "--type", "organisation",
+                            "--map", str(trial / step["map"]), "-o", str(data))
             if done.returncode:
                 return {"error": f"{step['file']}: {done.stderr.strip().splitlines()[-1]}"}
         done = _lcg(root, "duplicates", "--data", str(data), "--format", "json")

@@ -49,7 +49,7 @@ def registry_id(text: str) -> str:
     if upper.startswith("ROR:"):
         return "ROR:" + text[4:]
     for prefix in _DIGITS_ONLY:
-        if upper.startswith(prefix) and (number := re.sub(r"[\s-]", "", upper[len(prefix):])).isdigit():
+        if upper.startswith(prefix) and (number := re.sub(r"[\s-]|NPO", "", upper[len(prefix):])).isdigit():
             return prefix + number
     if upper.startswith(CRA) and (m := _CRA_NUMBER.fullmatch(re.sub(r"\s+", "", upper[len(CRA):]))):
         return CRA + m.group(1)
@@ -61,8 +61,8 @@ def registry_id(text: str) -> str:
 
 #: org-id.guide's prefixes of registers whose numbers are digits that lists write with hyphens or spaces between
 #: groups: the US Internal Revenue Service's employer identification numbers ("25-1000101"), the Australian Business
-#: Register's ABNs ("51 824 753 556").
-_DIGITS_ONLY = ("US-EIN-", "AU-ABN-")
+#: Register's ABNs ("51 824 753 556"), South Africa's NPO numbers ("012-345 NPO": ZA-NPO-012345) and PBO numbers.
+_DIGITS_ONLY = ("US-EIN-", "AU-ABN-", "ZA-NPO-", "ZA-PBO-")
 #: org-id.guide's prefixes of the FCA's Mutuals Public Register (co-operative and community benefit societies, the
 #: former industrial and provident societies) and of Companies House.
 MPR, _COH = "GB-MPR-", "GB-COH-"
@@ -125,6 +125,9 @@ _THOUSANDS_COMMA = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 #: is why such files are separated by semicolons). Money has at most two decimals, so a comma before one or
 #: two digits is never a thousands separator.
 _DECIMAL_COMMA = re.compile(r"\d{1,3}(?:[. \u00a0\u202f]\d{3})*,\d{1,2}|\d+,\d{1,2}")
+#: "303 900", "25 000": spaces (or narrow spaces) between groups of three digits, as Finland, France and South Africa
+#: write amounts (an Espoo hold-out's totals row "Yhteensä ... 303 900" was read as an organisation).
+_THOUSANDS_SPACE = re.compile(r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+")
 
 
 def _number_text(text: str) -> str:
@@ -138,6 +141,8 @@ def _number_text(text: str) -> str:
         return text.replace(",", "")
     if _DECIMAL_COMMA.fullmatch(text):
         return re.sub("[. \u00a0\u202f]", "", text).replace(",", ".")
+    if _THOUSANDS_SPACE.fullmatch(text):
+        return re.sub("[ \u00a0\u202f]", "", text)
     return text
 
 
@@ -162,8 +167,10 @@ def amount_value(value):
 #: A totals row's label: "Total", "Totals:", "Grand total", "Sub-total", "TOTAL", or "Total" then words in small
 #: letters ("Total awarded", "Total (2008-2024)"); a body's name capitalises its words ("Total Fitness", "Total Care").
 #: German lists write "Summe", "Gesamt", "Gesamtsumme" or "Insgesamt", Dutch ones "Totaal" (a German hold-out's
-#: grants' "Summe" became an organisation).
-_TOTALS = re.compile(r"(?i:(?:grand|sub)[\s-]*)?(?i:totals?|totaal|summe|gesamt|gesamtsumme|insgesamt)"
+#: grants' "Summe" became an organisation), Finnish ones "Yhteensä", Swedish "Totalt" or "Summa" (an Espoo hold-out's
+#: "Yhteensä" did), Korean "합계" or "총계".
+_TOTALS = re.compile(r"(?i:(?:grand|sub)[\s-]*)?(?i:totals?|totaal|summe|gesamt|gesamtsumme|insgesamt|yhteensä|totalt"
+                     r"|summa|합계|총계)"
                      r"(?:\s*\([^()]*\)|(?:\s+[a-z][\w'-]*)+)?\s*:?")
 def _a_figure(value) -> bool:
     """Whether a cell is a number: 92200, "£92,200", "1,234.50", "262.400,00 €" (``amount_value``)."""

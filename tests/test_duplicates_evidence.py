@@ -4213,3 +4213,48 @@ def test_names_in_a_syllabic_script_differ_by_a_syllable_or_a_number_inside_a_wo
         assert [p.action for p in plan] == ["merge"], (a, b, plan)
     # a Latin name's figures inside a word are no number, as before ("U3A")
     assert name_key("Wolverhampton U3A").numbers == frozenset()
+
+
+def test_finnish_and_south_african_legal_forms_and_an_association_beside_its_company():
+    """An Espoo hold-out's "Tapiolan Martat" / "Tapiolan Martat ry" and "KONE" / "KONE Oyj", a Cape Town one's
+    "IkamvaYouth" / "IkamvaYouth NPC", were missed: "ry", "rf", "Oyj" and "NPC" are legal forms. But one name with an
+    association's form and with a company's ("Kiekko-Espoo ry" / "Kiekko-Espoo Oy": the club and its team's company)
+    is reviewed, never merged as one name."""
+    from graph.dedup.groups import review_only
+
+    pairs = _pairs(_org("a", "Tapiolan Martat"), _org("b", "Tapiolan Martat ry"), _org("c", "IkamvaYouth"),
+                   _org("d", "IkamvaYouth NPC"), _org("e", "Folkhälsan Esbo"), _org("f", "Folkhälsan Esbo rf"))
+    for a, b in (("a", "b"), ("c", "d"), ("e", "f")):
+        assert pairs[frozenset((a, b))].exact, pairs
+    pairs = _pairs(_org("a", "Kiekko-Espoo Oy"), _org("b", "Kiekko-Espoo ry"), _org("c", "Kiekko-Espoo"))
+    club = pairs[frozenset(("a", "b"))]
+    assert not club.exact and "an association's legal form and a company's (oy / ry)" in club.reasons[0], club
+    assert "review it rather than merge" in review_only(club, None)
+    assert pairs[frozenset(("a", "c"))].exact and pairs[frozenset(("b", "c"))].exact
+
+
+def test_a_kind_s_word_or_an_area_wide_address_is_no_place_a_name_adds():
+    """A Coventry hold-out's reasons read "'Warwickshire Libraries' is in County by its address" (of "Online,
+    County-wide") and "... is in University by its address" (of "University of Warwick, Coventry"), and told the
+    names apart by "county" and "university" read as places; "Stratford Town Council" was "in Avon"."""
+    pairs = _pairs(_org("a", "Stratford-upon-Avon Town Council", phone="01789 269332"),
+                   _org("b", "Stratford Town Council", address="Town Hall, Sheep St, Stratford-upon-Avon",
+                        phone="01789 269332"))
+    assert "is in Stratford-upon-Avon by its address" in pairs[frozenset("ab")].reasons[0], pairs
+    places = PlaceWords.of([_org("a", "X", address="University of Warwick, Coventry"),
+                            _org("b", "Y", address="Online, County-wide")])
+    assert "coventry" in places and not {"university", "county"} & set(places.from_data), places.from_data
+    pairs = _pairs(_org("a", "Warwickshire County Council - Libraries", address="Online, County-wide",
+                        phone="01926 499273"),
+                   _org("b", "Warwickshire Libraries", address="All libraries, County-wide", phone="01926 499273"))
+    assert not any("by its address" in r or "names county" in r for p in pairs.values() for r in p.reasons), pairs
+
+
+def test_initials_with_a_connective_s_small_letter_spell_the_other_name_s_words():
+    """A Coventry hold-out's "Carers Trust HoE" / "Carers Trust Heart of England", at one postcode and on one line, was
+    missed: "HoE" spells Heart of England as "UoW" does the University of Wolverhampton, its small letter "of"."""
+    pairs = _pairs(_org("a", "Carers Trust HoE", postcode="CV1 2JW", phone="024 7663 2972"),
+                   _org("b", "Carers Trust Heart of England", postcode="CV1 2JW", phone="024 7663 2972"),
+                   _org("c", "Carers Trust Hoe Street"))
+    assert pairs[frozenset("ab")].score >= 0.9 and "HOE read as 'heart of england'" in pairs[frozenset("ab")].reasons[0]
+    assert frozenset("bc") not in pairs or pairs[frozenset("bc")].score < 0.8, pairs

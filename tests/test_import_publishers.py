@@ -606,3 +606,23 @@ def test_a_recipient_is_credited_to_a_record_of_its_name_only_where_no_postcode_
     assert any(w.startswith("row 3 (360G-test-3): recipient organisation 'Kings Hill Food Bank' gives GB-CHC-1132345, "
                             "as 'kings-hill-methodist-church' (already in the folder) does") for w in said), said
     assert len([w for w in said if not w.startswith("no Recipient Org:Identifier")]) == 2, said
+
+
+def test_a_branch_at_another_postcode_under_the_charity_s_id_is_no_other_name_of_it(lcg, tmp_path):
+    """A Coventry hold-out's community foundation wrote grants to "Age UK Warwickshire - Nuneaton" (CV11) and "Age UK
+    Warwickshire Rugby" (CV21) under Age UK Warwickshire's org-id (CV31): both became its aliases, without a word,
+    and `lcg duplicates` read the branches as the body itself written otherwise. The grant is the registered body's,
+    whose number it is; a name at another postcode is a branch or site of it, kept as the name on its grants, said."""
+    body = {"id": "GB-CHC-1097232", "name": "Age UK Warwickshire", "postalCode": "CV31 2DL"}
+    branch = {"id": "GB-CHC-1097232", "name": "Age UK Warwickshire - Nuneaton", "postalCode": "CV11 5DR"}
+    spelt = {"id": "GB-CHC-1097232", "name": "Age UK Warwicks", "postalCode": "CV31 2DL"}
+    result, out = _import(lcg, tmp_path, [_grant(1, body), _grant(2, branch), _grant(3, spelt)])
+    assert result.exit_code == 0, result.output
+    (org,) = [o for o in _orgs(out).values() if o["name"].startswith("Age UK")]
+    assert org["aliases"] == ("Age UK Warwicks",), org
+    assert ("row 2 (360G-test-2): recipient organisation 'Age UK Warwickshire - Nuneaton' gives GB-CHC-1097232, as "
+            "'Age UK Warwickshire' (row 1) does, at another place (CV11 5DR): credited to 'Age UK Warwickshire', whose "
+            "number it is; 'Age UK Warwickshire - Nuneaton' kept as the name on its grants, not as an alias") in \
+        " ".join(result.output.split()), result.output
+    ties = {r.end: r for r in load_dataset(out).rels if r.kind == "PARTNER_IN"}
+    assert ties["360g-test-2"].props["named_as"] == "Age UK Warwickshire - Nuneaton"

@@ -3071,7 +3071,8 @@ def test_a_department_column_is_offered_as_part_of_the_name_and_the_summary_coun
         "Wolverhampton Law School"]
     assert "repeat the name" not in result.stderr, result.stderr
     assert ("added 5 organisations (3 named 'Organisation - Department/Unit' from column 'Department/Unit', such as "
-            "'University of Wolverhampton - Law School')") in result.stderr, result.stderr
+            "'University of Wolverhampton - Law School', 2 of them units of the row of that organisation)") in \
+        result.stderr, result.stderr
 
 
 @pytest.mark.parametrize("column", ["Venue", "Site", "Campus", "Venue / Campus", "Meeting place"])
@@ -4665,3 +4666,81 @@ def test_a_script_with_no_capitals_names_bodies_and_former_names(lcg, tmp_path):
     assert not any(b == "school" for _, b in parents), parents  # (a Latin word in small letters: as before)
     aliases = {n.name: n.props.get("aliases") for n in load_dataset(tmp_path / "data").nodes}
     assert aliases["수원시가족센터"] == ("수원시건강가정지원센터",), aliases
+
+
+def test_finnish_and_south_african_register_numbers_are_their_registers_org_ids(lcg, tmp_path):
+    """An Espoo hold-out's "Y-tunnus" column (Finland's business ID, "0101263-6") was refused, its hint offering
+    Charity number, which read it as an English charity's (GB-CHC-0101263-6); a Cape Town hold-out's NPO numbers
+    ("204-117 NPO") and CIPC company numbers ("2004/025561/08") fit no register. Each is its register's org-id
+    (org-id.guide's FI-PRO, ZA-NPO, ZA-CIP, ZA-PBO); no charity's number starts with 0, and a number that fits no
+    register may be kept as written in the note, which the problem says."""
+    from graph.identifiers import registry_id
+
+    assert registry_id("ZA-NPO-204-117 NPO") == registry_id("za-npo-204117") == "ZA-NPO-204117"
+    text = ("Nimi,Y-tunnus\nEspoon kaupunki,0101263-6\nOmnia,0203291-2\n")
+    result = _import_list(lcg, tmp_path, text, "{Nimi: Label, Y-tunnus: identifiers}")
+    assert result.exit_code == 0, result.output
+    got = {n.name: list(n.props["identifiers"]) for n in load_dataset(tmp_path / "data").nodes}
+    assert got == {"Espoon kaupunki": ["FI-PRO-0101263-6"], "Omnia": ["FI-PRO-0203291-2"]}, got
+    shutil.rmtree(tmp_path / "data")
+    text = ("Organisation,NPO No.,PBO No.,Company reg. no.\nWordworks,054-812 NPO,930012345,2005/031987/08\n"
+            "SHAWCO,NPO 002-914,,\nLearn to Earn,002914-NPO,,\n")
+    result = _import_list(lcg, tmp_path, text, "{Organisation: Label, NPO No.: Charity number, "
+                                               "Company reg. no.: Company number}")
+    assert result.exit_code == 0, result.output
+    got = {n.name: list(n.props["identifiers"]) for n in load_dataset(tmp_path / "data").nodes}
+    assert got == {"Wordworks": ["ZA-NPO-054812", "ZA-PBO-930012345", "ZA-CIP-2005/031987/08"],
+                   "SHAWCO": ["ZA-NPO-002914"], "Learn to Earn": ["ZA-NPO-002914"]}, got
+    shutil.rmtree(tmp_path / "data")
+    text = "Name,Charity no.\nA Trust,0101263-6\nB Trust,1123456-1\n"
+    result = _import_list(lcg, tmp_path, text, "{Name: Label, Charity no.: Charity number}")
+    assert result.exit_code == 1 and "0101263-6 in column 'Charity no.' fits no register" in result.stderr, \
+        result.stderr
+    assert "keep the column's numbers as written with Charity no.: note, or leave the column out" in result.stderr
+
+
+def test_a_unit_column_s_rows_are_units_of_the_row_of_their_organisation(lcg, tmp_path):
+    """A Cape Town hold-out's directory wrote the city's departments and a charity's branches as rows of the body
+    with a "Branch / Unit" cell: named "NICRO - Khayelitsha", each was offered for review as the body's duplicate,
+    though the list said which was a unit of which. Such a row is a unit (part_of) of the row of its organisation's
+    name, where one is; a body no row is is not made up, and a row with a parent cell of its own keeps it."""
+    text = ("Organisation,Branch / Unit,Parent body,Town\nNICRO,,,Cape Town\nNICRO,Khayelitsha,,Khayelitsha\n"
+            "Rape Crisis,Athlone,,Athlone\nWCED,Metro East District,Western Cape Government,Kuils River\n"
+            "WCED,,,Cape Town\n")
+    result = _import_list(lcg, tmp_path, text, "{Organisation: Label, Branch / Unit: unit, Parent body: part_of, "
+                                               "Town: address}")
+    assert result.exit_code == 0, result.output
+    names, parents = _parts_imported(tmp_path)
+    assert ("NICRO - Khayelitsha", "NICRO") in parents, parents
+    assert not any(u == "Rape Crisis - Athlone" for u, _ in parents) and "Rape Crisis" not in names.values()
+    assert ("WCED - Metro East District", "Western Cape Government") in parents
+    assert ("WCED - Metro East District", "WCED") not in parents, parents
+    assert "1 of them units of the row of that organisation" in result.output, result.output
+
+
+def test_a_year_heading_a_finnish_total_and_a_note_with_a_compound_s_tail_are_no_rows(lcg, tmp_path):
+    """An Espoo hold-out's grants list headed each year's rows "VUOSI 2022" (Finnish "year") and ended with
+    "Yhteensä" ("total") beside "303 900" (spaces between the thousands), and its register ended with "Päivitetty
+    14.11.2024, Oppiva Espoo -tiimi. Ei julkiseen jakeluun.": each was imported as an organisation."""
+    from graph.identifiers import amount_value
+
+    assert amount_value("303 900") == 303900 and amount_value("12 34") is None
+    text = ("Saaja,Vuosi,Summa €\nVUOSI 2022,,\nEspoon Martat ry,2022,3 000\nTapiolan Martat,2022,900\n"
+            "Year 2023/24,,\nEJY ry,2023,1 500\nYhteensä,,\"303 900\"\n"
+            "\"Päivitetty 14.11.2024, Oppiva Espoo -tiimi. Ei julkiseen jakeluun.\",,\n")
+    result = _import_list(lcg, tmp_path, text, "{Saaja: Label, Vuosi: note, Summa €: note}")
+    assert result.exit_code == 0, result.output
+    names = {n.name for n in load_dataset(tmp_path / "data").nodes}
+    assert names == {"Espoon Martat ry", "Tapiolan Martat", "EJY ry"}, names
+
+
+def test_finnish_and_swedish_words_for_formerly_give_an_alias(lcg, tmp_path):
+    """An Espoo hold-out's "Kotipolku ry (ent. Espoon Maahanmuuttajaäidit ry)" ("ent.", Finnish "formerly") kept the
+    bracket in its name; Swedish lists write "f.d." and "tidigare"."""
+    text = ("Nimi,Kaupunki\nKotipolku ry (ent. Espoon Maahanmuuttajaäidit ry),Espoo\n"
+            "Esbo Sång rf (f.d. Esbo Sångarbröder rf),Esbo\n")
+    result = _import_list(lcg, tmp_path, text, "{Nimi: Label, Kaupunki: address}")
+    assert result.exit_code == 0, result.output
+    aliases = {n.name: n.props.get("aliases") for n in load_dataset(tmp_path / "data").nodes}
+    assert aliases == {"Kotipolku ry": ("Espoon Maahanmuuttajaäidit ry",), "Esbo Sång rf": ("Esbo Sångarbröder rf",)}, \
+        aliases

@@ -33,11 +33,12 @@ from .groups import (AREA_AND_STREET, AREAS_APART, AT_ONE_VENUE, LINE_ONLY, NAME
                      UNITS_OF_ONE, WEBSITE_NAMES_THE_OTHER, WEBSITES_APART, borough_and_place, groups_of, merge_groups,
                      numbers_a_site)
 from .name_bound import NameBound
-from .names import (ANOTHER_INSTITUTION, BODY_WORDS, COUNTRY_ENDS, ESTABLISHMENT_KINDS, GENERIC_WORDS, HALLS,
-                    LEGAL_TOKENS, NO_WORD_IN_COMMON, SAME_NAME, SPELLED_OUT, UNIT_HEADS, NameKey, TokenWeights,
-                    acronyms, added_words, after_a_dash, ambiguous_initials, establishment_kinds, initials_only, like,
-                    list_area, name_key, name_key_uncached, name_keys, name_similarity, place_in_one_name,
-                    same_name_reason, same_words, towns_known, without_accents)
+from .names import (ANOTHER_INSTITUTION, BODY_WORDS, COUNTRY_ENDS, ESTABLISHMENT_KINDS, FORMS_OF_TWO_KINDS,
+                    GENERIC_WORDS, HALLS, LEGAL_TOKENS, NO_WORD_IN_COMMON, SAME_NAME, SPELLED_OUT, UNIT_HEADS,
+                    NameKey, TokenWeights, acronyms, added_words, after_a_dash, ambiguous_initials,
+                    establishment_kinds, forms_of_two_kinds, initials_only, like, list_area, name_key,
+                    name_key_uncached, name_keys, name_similarity, place_in_one_name, same_name_reason, same_words,
+                    towns_known, without_accents)
 from .places import (AREA_TOWNS, BUILTIN_PLACES, STREET_TYPES, PlaceWords, area_town, country_named,
                      names_a_street, postcode_in, postcode_district, postcode_parts, without_postcode)
 
@@ -1022,8 +1023,14 @@ def _placed_by_address(ra, rb, weight, ambiguous, places, switchboards=None) -> 
         return None  # (its own street written, not the other's: "Guru Nanak Gurdwara Walsall" at "High Street")
     # the place in the address's localities: its parts without a number or a street's word ("Clarence St,
     # Upper Gornal"), not its street ("7956 S Western" names no place Western)
-    localities = {w for part in without_postcode(str(other.address or "")).split(",") if (at := _address_text(part))
-                  and not any(x.isdigit() for x in at) and not STREET_TYPES.intersection(at) for w in at}
+    # (nor a part naming no one place, "County-wide", "Online": a courses list's "Warwickshire Libraries" was "in
+    # County by its address"; nor a kind's word, "University of Warwick" naming no place "University")
+    if _NO_TOWN_WORDS.intersection(words):
+        return None
+    parts = {part.strip(): at for part in without_postcode(str(other.address or "")).split(",")
+             if (at := _address_text(part)) and not any(x.isdigit() for x in at)
+             and not STREET_TYPES.intersection(at) and not _no_place(at)}
+    localities = {w for at in parts.values() for w in at}
     # or the list's area, which the name names as a chain's branch does (``names.list_area``): a record of the
     # chain's own name at that branch's site, its address or postcode (a phone is shared by a charity's groups), is
     # that branch ("Somali Community Association" at WV2 3BZ and "... Wolverhampton" there, in a list of
@@ -1038,7 +1045,9 @@ def _placed_by_address(ra, rb, weight, ambiguous, places, switchboards=None) -> 
         return None
     placed = name_key(f"{other.name} {' '.join(words)}", person=person)
     score, reason = name_similarity(named, placed, weight, ambiguous, places)
-    return score, f"{reason} ({other.name!r} is in {' '.join(words).title()} by its address)"
+    # the part of the address as written that holds the place ("Stratford-upon-Avon", not "Avon")
+    where = next((part for part, at in parts.items() if set(words) <= set(at)), " ".join(words).title())
+    return score, f"{reason} ({other.name!r} is in {where} by its address)"
 
 
 def _one_kind_of_establishment(ka: NameKey, kb: NameKey) -> bool:
@@ -1279,6 +1288,9 @@ def find_duplicates(records, *, min_score: float = W.DUPLICATE_MIN_SCORE, top_k:
                 # alias names: "UIL" / "UNESCO Institute for Lifelong Learning", also written "UIL")
                 offer(first, other, *_one_word_alias(by_id[first], by_id[other], keys[i].raw, weight, ambiguous,
                                                      places))
+                continue
+            if (forms := forms_of_two_kinds(by_id[first].name, by_id[other].name)):  # ("ry" / "Oy": reviewed)
+                offer(first, other, 1.0, f"{FORMS_OF_TWO_KINDS} ({forms})")
                 continue
             offer(first, other, 1.0, SAME_NAME)
             exact.add((first, other) if first < other else (other, first))

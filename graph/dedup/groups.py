@@ -28,7 +28,8 @@ from ..forked import split_map
 from ..gc_pause import paused_gc
 from . import weights as W
 from .places import DISTRICTS, STREET_TYPES
-from .names import (AFTER_A_DASH, ANOTHER_INSTITUTION, ANOTHER_MEETING, CHARITY_OF, FOUNDATION_OF, IN_BRACKETS,
+from .names import (AFTER_A_DASH, ANOTHER_INSTITUTION, ANOTHER_MEETING, CHARITY_OF, FORMS_OF_TWO_KINDS,
+                    FOUNDATION_OF, IN_BRACKETS,
                     KIND_WORDS, MANY_AND_ONE, NO_WORD_IN_COMMON, ONLY_A_PLACE, OWN_WORDS, PUBLICATIONS, SAME_NAME,
                     SPELLED_OUT, SPELLS_A_KIND, acronyms, added_after, added_words, company_of, council_part,
                     kind_after_a_kind, kind_written_after, like, many_and_one, name_key, numbered_unit, one_name_twice,
@@ -330,6 +331,9 @@ def review_only(pair, names: Mapping[str, str] | None, several=None) -> str | No
         return ("one record is part of a body registered under another number than the other's: a project of one "
                 "charity beside another body of its words, or the project grown into a body of its own: review it "
                 "rather than merge")
+    if said.starts(FORMS_OF_TWO_KINDS):
+        return ("one name written with an association's legal form and with a company's: a club or charity and the "
+                "company it runs, or one body that changed its form: review it rather than merge")
     if said.starts(AREA_AND_STREET):
         return ("one address names an area alone (a ward, an estate) and the other a street, which may be in it or "
                 "elsewhere: review it rather than merge")

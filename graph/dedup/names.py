@@ -24,7 +24,8 @@ from rapidfuzz.process import extractOne
 from . import weights as W
 from .places import AREA_TOWNS, BUILTIN_PLACES, COUNTRIES, SITE_WORDS, STREET_TYPES, PlaceWords, postcode_parts
 
-__all__ = ["NameKey", "name_key", "name_keys", "TokenWeights", "name_similarity", "acronyms", "GENERIC_WORDS",
+__all__ = ["NameKey", "name_key", "forms_of_two_kinds",
+           "name_keys", "TokenWeights", "name_similarity", "acronyms", "GENERIC_WORDS",
            "initials_only", "bodies_named", "several_bodies", "address_places", "own_name_only"]
 
 #: Legal forms and filler removed before comparing (multi-word forms first).
@@ -39,6 +40,10 @@ LEGAL_TOKENS = frozenset(
     "nv bv ltd limited inc incorporated corp corporation co company cos ag gmbh sa srl spa plc llc llp lp "
     "cic cio kg se cv vzw ab oy as asa sarl bvba pte pty kk aktiengesellschaft firma publ cyf cyfyngedig "
     "ggmbh gug mbh haftungsbeschrankt".split()) | frozenset(
+    # Finland's public company and registered association (Finnish "ry", Swedish "rf"), South Africa's non-profit
+    # company ("NPC", "(RF) NPC" ring-fenced): an Espoo hold-out's "Tapiolan Martat" / "... ry", "KONE" / "KONE
+    # Oyj", a Cape Town one's "IkamvaYouth" / "IkamvaYouth NPC" were missed
+    "oyj ry rf npc".split()) | frozenset(
     # Korea's: an incorporated foundation's or association's and a company's, in full or as a bracketed syllable
     # before the name ("(재)수원문화재단" / "수원문화재단": a Suwon hold-out's pairs missed), as names are folded
     # (``without_accents``: a syllable's letters apart)
@@ -580,7 +585,8 @@ def _content_words(text: str, person: bool) -> tuple[list[str], tuple[str, ...]]
 #: Legal forms that end a company's registered name ("Bayer Aktiengesellschaft", "AXA S.A.", "Nokia
 #: Corporation"): not "company" or "co", which also begin or join names ("Company of Biologists", "& Co").
 NAME_ENDING_FORMS = frozenset("nv bv ltd limited inc incorporated corporation gmbh ag aktiengesellschaft sa sarl "
-                              "srl spa plc llc llp se bvba pte pty kk oy asa ab kgaa publ cyf cyfyngedig".split())
+                              "srl spa plc llc llp se bvba pte pty kk oy oyj asa ab kgaa publ cyf cyfyngedig "
+                              "npc".split())
 
 
 #: Words for a street in the languages company lists are written in, alone ("Rue Martre", "Piazza San Carlo")
@@ -700,7 +706,7 @@ def name_key_uncached(name: str, *, person: bool = False) -> NameKey:
     first = body.split(",", 1)[0]
     head = _content_words(_nhs_form_read(_without_address(_fold(first))[0])[0], person)[1] \
         if first != body else tokens
-    capitals = frozenset(w.lower() for w in _CAPITALS.findall(body) + (
+    capitals = frozenset(w.lower() for w in _CAPITALS.findall(body) + _MIXED_INITIALS.findall(body) + (
         [d.replace(".", "").replace(" ", "") for d in _DOTTED_CAPITALS.findall(body)] if "." in body else [])
                          ) & set(tokens) if not person and _LOWER.search(body) else frozenset()
     if capitals and len(tokens) >= 3:
@@ -733,6 +739,9 @@ _CAPITALS, _LOWER = re.compile(r"\b[A-Z]{3,6}\b"), re.compile(r"[a-z]")
 #: Initials written with full stops ("R.A.F.A. Club Halesowen", "R.B.L."), as often as without: a veterans trial's
 #: "R.A.F.A. Club Halesowen" was not read as "Royal Air Forces Association Club (Halesowen) Ltd", "RAFA Club" was.
 _DOTTED_CAPITALS = re.compile(r"\b(?:[A-Z]\. ?){2,5}[A-Z]\b\.?")
+#: Initials with a connective's small letter, "of" or "and" ("HoE" of Heart of England, "UoW"): a Coventry hold-out's
+#: "Carers Trust HoE" / "Carers Trust Heart of England", at one postcode and on one line, was missed.
+_MIXED_INITIALS = re.compile(r"\b[A-Z](?=[A-Z]*[oa][A-Z])(?:[oa]?[A-Z]){1,5}\b")
 _WORD_IN_CAPITALS = re.compile(r"[A-Z]{4,}")
 
 
@@ -2776,6 +2785,26 @@ OWN_WORDS = "each has words of its own"
 ANOTHER_INSTITUTION = ": another institution, a body of its own"
 #: Why two names are one: the reason of a pair whose names are one once normalised (``name_key``).
 SAME_NAME = "same name once case, punctuation, legal forms and titles are ignored"
+#: One name with an association's legal form and with a company's ("Kiekko-Espoo ry" / "Kiekko-Espoo Oy"): a club
+#: and the company it set up for its first team, a Verein and its gGmbH, each registered; or one body that changed
+#: its form. Said in words, reviewed, never merged (``forms_of_two_kinds``).
+FORMS_OF_TWO_KINDS = "one name, but an association's legal form and a company's"
+#: Legal forms of registered associations (Finland's "ry" / "rf", Germany's "e.V.", Belgium's "vzw" / "asbl") and of
+#: companies: a name written with one of each kind is two registered bodies as often as one.
+_ASSOCIATION_FORMS = frozenset("ry rf ev vzw asbl".split())
+_COMPANY_FORMS = frozenset("oy oyj ab gmbh ggmbh ag ltd limited plc llc inc bv nv pty".split())
+
+
+def forms_of_two_kinds(a: str, b: str) -> str | None:
+    """The two forms ("ry / Oy") when one name is written with an association's legal form alone and the other with
+    a company's alone, else None: an Espoo hold-out's ice hockey club and its company, once "ry" was read as a form,
+    were one name to merge."""
+    fa, fb = _fold(a).split(), _fold(b).split()
+    for x, y in ((fa, fb), (fb, fa)):
+        club, firm = [w for w in x if w in _ASSOCIATION_FORMS], [w for w in y if w in _COMPANY_FORMS]
+        if club and firm and not set(x) & _COMPANY_FORMS and not set(y) & _ASSOCIATION_FORMS:
+            return f"{club[-1]} / {firm[-1]}" if x is fa else f"{firm[-1]} / {club[-1]}"
+    return None
 
 
 def same_name_reason(a: NameKey, b: NameKey) -> str:

@@ -210,13 +210,16 @@ class PlaceWords:
     def of(cls, records) -> PlaceWords:
         """The place words of ``records`` (``records.EntityRecord``): their addresses, and the addresses
         their names end with."""
-        from .names import KIND_WORDS, address_places, before_town, name_key, site_town
+        from .names import BODY_WORDS, GENERIC_WORDS, KIND_WORDS, address_places, before_town, name_key, site_town
 
         records = list(records)
         out = cls((r.address for r in records), {w for r in records for w in address_places(r.name)})
         # a word that names a kind of body says what a body is, not where, even where a town has it for its name
-        # ("Church", Lancashire, in an address; "St Matthew's Church, Walsall" names no town Church)
-        out.from_data, out.streets = out.from_data - KIND_WORDS, out.streets - KIND_WORDS
+        # ("Church", Lancashire, in an address; "St Matthew's Church, Walsall" names no town Church), and so does a
+        # body's or a common word ("University of Warwick, Coventry", "County-wide" in a Coventry hold-out's
+        # addresses made "University" and "County" places two names were told apart by)
+        kinds = KIND_WORDS | BODY_WORDS | GENERIC_WORDS
+        out.from_data, out.streets = out.from_data - kinds, out.streets - kinds
         towns: dict[tuple[str, ...], set[str]] = {}
         chains: dict[tuple[str, ...], set[str]] = {}
         for r in records:

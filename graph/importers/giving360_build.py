@@ -192,10 +192,11 @@ class GraphBuilder:
             known = self.orgs.get(primary.upper())
             if known:
                 other_body = _no_word_shared(name, known.names)
-                if other_body or known.primary != primary.upper() and norm_name(name) not in known.names:
+                site = self._another_site(known, rec)
+                if other_body or site or known.primary != primary.upper() and norm_name(name) not in known.names:
                     self._say_one(rec, primary, known.entry["name"], f"row {known.row}", row, gid, what, True,
-                                  other_body)
-                self._enrich(known, rec, row, gid, what, alias=not other_body)
+                                  other_body, site)
+                self._enrich(known, rec, row, gid, what, alias=not (other_body or site))
                 return known.entry["id"]
             holder = self._folder_owner(primary, name)
             other = holder or self.elsewhere.get(primary.upper())
@@ -218,6 +219,7 @@ class GraphBuilder:
             first = owner.entry["name"] if owner else other
             where = f"row {owner.row}" if owner else "already in the folder"
             other_body = _no_word_shared(name, names)
+            site = owner is not None and self._another_site(owner, rec)
             if norm_name(name) not in names:
                 theirs = owner.primary if owner else self._folder_primary(other)
                 if _own_register_id(primary) and _own_register_id(theirs) and primary.upper() != theirs:
@@ -225,12 +227,12 @@ class GraphBuilder:
                                                     "gives; kept apart (one of the two is likely a publisher's error), "
                                                     f"{sec} stays with {first!r}"))
                     continue
-                self._say_one(rec, sec, first, where, row, gid, what, owner is not None, other_body)
+                self._say_one(rec, sec, first, where, row, gid, what, owner is not None, other_body, site)
             if owner:
                 if primary:
                     owner.entry.setdefault("identifiers", []).append(primary)
                     self.orgs[primary.upper()] = owner
-                self._enrich(owner, rec, row, gid, what, alias=not other_body)
+                self._enrich(owner, rec, row, gid, what, alias=not (other_body or site))
             elif primary:
                 self.elsewhere[primary.upper()] = other
             return other
@@ -301,8 +303,17 @@ class GraphBuilder:
                     self._ids_of.setdefault(owner, set()).add(ident.upper())
         return self._ids_of.get(org_id, set())
 
+    def _another_site(self, org: _Org, rec: dict) -> bool:
+        """Whether a recipient an id or number credits to ``org`` writes another name at another place (postcode,
+        else address: ``yaml_out.elsewhere``): a branch or site of the registered body ("Age UK Warwickshire -
+        Nuneaton", CV11, of Age UK Warwickshire, CV31; "Salvation Army Felixstowe Corps" of the charity first
+        written "The Salvation Army Taunton"). The grant is the body's, whose number it is, but the name is not the
+        body's other name: as an alias it had told `lcg duplicates` that the branch at the other address was the
+        body itself, written otherwise."""
+        return norm_name(rec["name"]) not in org.names and elsewhere(org.entry, self._place_of(rec))
+
     def _say_one(self, rec: dict, number: str, first: str, where: str, row: int, gid: str, what: str,
-                 alias: bool, other_body: bool = False) -> None:
+                 alias: bool, other_body: bool = False, site: bool = False) -> None:
         """Warn that a body was taken as another by a register number they share though their names differ: a
         trial's "Bilston Adult Learning Centre (BALC)" (its funder's id, charity number 1160003) and "Bilston
         Adult Learning Centre" (GB-CHC-1160003) had been kept apart and the number taken from one of them.
@@ -311,8 +322,15 @@ class GraphBuilder:
         and "Restore"): said so, the name kept on the grant, not as an alias of the other."""
         own = str(rec["raw"].get("id") or "").strip()
         own = "" if own.upper() == number.upper() else own
-        kept = "kept as an alias" if alias and not other_body else "kept as the name on its grants"
+        kept = "kept as an alias" if alias and not (other_body or site) else "kept as the name on its grants"
         said = f"{what} {rec['name']!r}{f' ({own})' if own else ''} gives {number}, as {first!r} ({where}) does"
+        if site and not other_body:
+            here = self._place_of(rec)
+            self.warnings.append((row, gid, f"{said}, at another place ({here['postcode'] or here['address']}): "
+                                            f"credited to {first!r}, whose number it is; {rec['name']!r} {kept}, "
+                                            "not as an alias (a branch or site of the body: if it is a body of its "
+                                            "own, give it an entry of its own)"))
+            return
         if other_body:
             self.warnings.append((row, gid, f"{said}, though their names share no word: credited to {first!r}, "
                                             f"whose number it is; {rec['name']!r} {kept}, not as an alias (a "

@@ -238,7 +238,22 @@ _PREFIXED_REGISTERS = (
     # a registered provider of social housing in England: the Regulator of Social Housing's registration number, "L"
     # or "LH" and 4 digits ("L4112", "LH0174"), org-id.guide's GB-SHPE (the register's "RP Code")
     ("shpe", "RP number", SHPE_SHAPE.pattern, "GB-SHPE-"),
+    # Finland's business ID (Y-tunnus, FO-nummer), 7 digits and a check digit after a hyphen ("0101263-6"): the
+    # Finnish Patent and Registration Office's, org-id.guide's FI-PRO (an Espoo hold-out's could not be entered; the
+    # hint had offered Charity number, which read "0101263-6" as an English charity's)
+    ("fi_business_id", "Y-tunnus", r"\d{7}-\d", "FI-PRO-"),
+    # South Africa's registers, org-id.guide's: a non-profit organisation's number at the Department of Social
+    # Development's NPO Directorate, written "012-345 NPO" (ZA-NPO-012345); a public benefit organisation's at SARS,
+    # 9 digits (ZA-PBO); a company's at the CIPC, "2005/012345/08" (ZA-CIP) (a Cape Town hold-out's were refused)
+    ("npo", "NPO number", r"(?:NPO-?)?\d{3}-?\d{3}(?:-?NPO)?", "ZA-NPO-"),
+    ("pbo", "PBO number", r"\d{9}", "ZA-PBO-"),
 )
+#: A South African NPO number with its word, in a charity's column ("204-117 NPO", "204-117-NPO", "NPO 204-117"):
+#: ZA-NPO.
+_NPO_SAID = re.compile(r"\d{3}-?\d{3}-?NPO|NPO-?\d{3}-?\d{3}")
+#: A South African company's registration number at the CIPC: year, number and the company's kind ("2005/012345/08",
+#: "08" a non-profit company's): org-id.guide's ZA-CIP, in a company number's column.
+CIPC_NUMBER = re.compile(r"(?:19|20)\d{2}/\d{6}/\d{2}")
 
 
 #: A Canadian registered charity's number, the Canada Revenue Agency's: the body's business number (9 digits) and its
@@ -271,8 +286,10 @@ def register_ids(org: dict) -> tuple[list[str], list[str]]:
             ids.append(MPR + society)
         elif lost_zero(charity):  # 3986211: a company's that lost its leading zero (``_LOST_ZERO``)
             ids.append("GB-COH-" + charity.zfill(8))
-        elif re.fullmatch(r"\d{5,7}(-\d{1,2})?", charity):
-            ids.append("GB-CHC-" + charity)
+        elif re.fullmatch(r"\d{5,7}|(?:1\d{6}|[1-9]\d{4,5})-\d{1,2}", charity):  # a linked charity's "-1" after
+            ids.append("GB-CHC-" + charity)  # its number ("0101263-6", "2970115-0" are Finland's business IDs)
+        elif _NPO_SAID.fullmatch(charity):
+            ids.append(registry_id("ZA-NPO-" + charity))
         elif _COMPANY_SHAPE.fullmatch(charity) and not OSCR_FORM.fullmatch(charity):  # a company's (SC313740 too)
             ids.append("GB-COH-" + charity)
         elif OSCR_FORM.fullmatch(charity):
@@ -293,6 +310,8 @@ def register_ids(org: dict) -> tuple[list[str], list[str]]:
             ids.append("GB-COH-" + company.zfill(8))
         elif re.fullmatch(r"[A-Z]{2}\d{1,6}", company) and company[:2] in _CH_PREFIXES:
             ids.append("GB-COH-" + company[:2] + company[2:].zfill(6))
+        elif CIPC_NUMBER.fullmatch(company):
+            ids.append("ZA-CIP-" + company)
         else:
             odd.append(f"company number {org.get('companyNumber')}")
     society = re.sub(r"\s+", "", str(org.get("societyNumber") or "")).upper()
@@ -331,7 +350,7 @@ def register_ids(org: dict) -> tuple[list[str], list[str]]:
 #: registered society's ("Society no. 7412R", "Soc 7412R"), whose number alone (7412R) is no register's word.
 _REGISTER_NAMES = {**dict.fromkeys(_SAYS_CHARITY, "charityNumber"), **dict.fromkeys(_SAYS_COMPANY, "companyNumber"),
                    "ukprn": "ukprn", "urn": "urn", "ofsted": "urn", "ror": "ror", "ods": "ods", "nhs": "ods",
-                   "cqc": "cqc", "ein": "ein", "abn": "abn", "society": "societyNumber",
+                   "cqc": "cqc", "ein": "ein", "abn": "abn", "npo": "npo", "pbo": "pbo", "society": "societyNumber",
                    "soc": "societyNumber"}
 #: (a number of digits in groups, "ABN 51 824 753 556", "EIN 25 1000106", is one number)
 _SAID_REGISTER = re.compile(r"(?P<words>[A-Za-z]+(?:[\s.:#]+[A-Za-z]+)*)[\s.:#]+"

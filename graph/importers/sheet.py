@@ -217,6 +217,10 @@ REGISTER_COLUMNS = {
     **dict.fromkeys(("ror", "ror id", "research organization registry"), "ror"),
     **dict.fromkeys(("employer identification number", "federal employer identification number"), "ein"),
     "australian business number": "abn",
+    # Finland's business ID, in Finnish, Swedish and English ("Y-tunnus", "FO-nummer"); South Africa's NPO and PBO
+    # numbers are known by their words ("NPO No.", "PBO number": ``_REGISTER_WORDS``)
+    **dict.fromkeys(("y-tunnus", "ytunnus", "y tunnus", "fo-nummer", "fo nummer", "business id (y-tunnus)",
+                     "finnish business id"), "fi_business_id"),
     # the Regulator of Social Housing's number of a registered provider ("L4112"), org-id.guide's GB-SHPE; a list's
     # "RP number" is offered as it when its cells fit (``_rp_numbers``)
     "registered provider number": "shpe",
@@ -229,7 +233,8 @@ REGISTER_COLUMNS = {
 _REGISTER_WORDS = {"charity": "charityNumber", "charities": "charityNumber", "company": "companyNumber",
                    "companies": "companyNumber", "co": "companyNumber",  # "Co. Reg. No.", "Charity/Co No"
                    "oscr": "charityNumber",  # Scotland's charity register: "OSCR no.", "OSCR / Company No."
-                   "ods": "ods", "ein": "ein", "fein": "ein", "tax": "ein", "abn": "abn",
+                   "ods": "ods", "ein": "ein", "fein": "ein", "tax": "ein", "abn": "abn", "npo": "npo",
+                   "pbo": "pbo",
                    # co-operative and community benefit societies (the Mutuals Public Register's): "Society no."
                    "society": "societyNumber", "societies": "societyNumber", "mutuals": "societyNumber",
                    "soc": "societyNumber"}  # "Charity / Co / Soc no"
@@ -298,10 +303,11 @@ def _register_of_part(part: str) -> str | None:
 
 #: What each register's numbers look like, for a problem with one that fits none, with an example.
 _REGISTER_SHAPES = {"charityNumber": "5 to 7 digits, SC012345 or NIC100012, a registered society's such as IP30086R, "
-                                     "a Canadian charity's such as 119035988RR0001, or an org-id such as "
-                                     "GB-CHC-1164883",
+                                     "a Canadian charity's such as 119035988RR0001, a South African NPO's such "
+                                     "as 012-345 NPO, or an org-id such as GB-CHC-1164883",
                     "companyNumber": "up to 8 digits, or 2 letters and 6 digits, a registered society's such as "
-                                     "RS007553, or an org-id such as GB-COH-01234567",
+                                     "RS007553, a South African company's such as 2005/012345/08, or an org-id "
+                                     "such as GB-COH-01234567",
                     "societyNumber": "a registered society's number such as 30086R, IP30086R or RS007553, or an org-id "
                                      "such as GB-MPR-30086R",
                     "urn": "5 to 7 digits, or an org-id such as GB-URN-104301",
@@ -311,6 +317,9 @@ _REGISTER_SHAPES = {"charityNumber": "5 to 7 digits, SC012345 or NIC100012, a re
                            "GB-NHS-RL4",
                     "ein": "a US employer identification number of 9 digits, such as 25-1000101 or 251000101",
                     "abn": "an Australian Business Number of 11 digits, such as 51 824 753 556",
+                    "fi_business_id": "a Finnish business ID, 7 digits, a hyphen and a check digit, such as 0101263-6",
+                    "npo": "a South African NPO number such as 012-345 NPO",
+                    "pbo": "a South African PBO number of 9 digits such as 930012345",
                     "shpe": "a registered provider of social housing's number, L or LH and 4 digits such as L4112 or "
                             "LH0174, or an org-id such as GB-SHPE-L4112"}
 #: A UK postcode's district ("B68", "WV10") or its sector ("B63 3"), written alone: a part of a postcode, an area of
@@ -365,6 +374,8 @@ class SheetResult:
     #: (sheet, row, name) of the rows named "Organisation - Unit" (``UNIT_COLUMN``), and the column they were named by
     units: list = field(default_factory=list)
     unit_column: str | None = None
+    #: how many of ``units`` were made units (part_of) of the row of their organisation's name
+    units_of_rows: int = 0
 
 
 def unquote(value):
@@ -622,6 +633,10 @@ class _Reader:
         self.said_registers: dict[str, set[str]] = {}
         #: (sheet, row, name made) of the rows named "Organisation - Unit" from a unit column (``UNIT_COLUMN``)
         self.units: list[tuple[str, int, str]] = []
+        #: (sheet, row, id, kind, the body's name as its cell writes it) of those rows: each a unit of the row of that
+        #: name, where the sheets have one (``_units_of_their_rows``)
+        self.unit_bodies: list[tuple[str, int, str, str, str]] = []
+        self.units_of_rows = 0
         self.made_ids: set[str] = set()  # ids made from a row's label (no ID column), which may be changed
         #: id made for a plain list's row -> the id its name makes, which rows of one name share (``_ids_taken``)
         self.made_base: dict[str, str] = {}
@@ -1314,6 +1329,7 @@ def import_sheet(paths, out_dir, *, mapping=None, name: str | None = None, kind:
     result.warnings = _warnings(reader)
     result.units = [(sheet, n, name) for sheet, n, name in reader.units]
     result.unit_column = next((reader.headers[s].get(UNIT_COLUMN) for s, _, _ in reader.units), None)
+    result.units_of_rows = reader.units_of_rows
     return result
 
 
@@ -2194,7 +2210,9 @@ def _a_sentence(text: str, least: int = 3) -> bool:
     haste ("Wolverhampton toy library") keeps its capitals. ``least``: the words in small letters it needs (fewer
     after a note's word that starts it: ``_split_footer``)."""
     words = str(text).split()
-    small = [w for w in words if w[:1].islower() and w.lower().strip(".,;:") not in _NAMES_SMALL_WORDS]
+    # (a word after a hyphen or a bracket too: "Oppiva Espoo -tiimi", a Finnish compound's tail, an Espoo hold-out's)
+    small = [w for w in words if w.lstrip("-\u2013(\"'\u201c\u2018")[:1].islower()
+             and w.lower().strip(".,;:") not in _NAMES_SMALL_WORDS]
     said = {w.casefold() for w in re.findall(r"[^\W\d_]+", str(text))}
     end = str(text).rstrip()
     return len(small) >= least and (
@@ -2328,7 +2346,7 @@ def _inner_notes(reader: _Reader, label: str, header, head: list[str], numbered:
     for n, r, i in ones:
         text = str(r[i]).strip()
         words = _HEADING_NOTE.sub("", text) if _has_letters(_HEADING_NOTE.sub("", text)) else text
-        if _a_note(text) or _CONTINUED.search(text) or heading(words) or (
+        if _a_note(text) or _CONTINUED.search(text) or heading(words) or _YEAR_HEADING.fullmatch(text) or (
                 words.upper() == words and mixed(i) and (_shouted(words, written) or i in nameless)) or (
                 i not in nameless and under.get(n, False) and mixed(i)
                 and (_a_heading_in_capitals(words) or _a_heading_of_kinds(text))):
@@ -2368,6 +2386,13 @@ def _inner_notes(reader: _Reader, label: str, header, head: list[str], numbered:
     if inside:
         reader.inner_notes[label] = inside
     return [(n, r) for n, r in numbered if n not in passed]
+
+
+#: A one-cell row naming a year, alone or with a word or two ("2023", "VUOSI 2022", "Year 2023/24", "2024 grants"):
+#: a list of grants by year heads each year's rows so, and no body is named by a year (an Espoo hold-out's "VUOSI
+#: 2022", Finnish for "year", was imported as an organisation).
+_YEAR_HEADING = re.compile(r"(?:[^\W\d_]+\s+){0,2}(?:19|20)\d{2}(?:\s*[/–-]\s*\d{2,4})?(?:\s+[^\W\d_]+){0,2}"
+                           r"\s*:?")
 
 
 def _a_note(text: str) -> bool:
@@ -2549,6 +2574,22 @@ def _unit_joined(label: str, unit: str, others: set[str]) -> bool:
     return norm_name(unit) not in norm_name(label) or len(others) > 1
 
 
+def _units_of_their_rows(reader: _Reader, by_id: dict, by_label: dict) -> None:
+    """Each row named "Organisation - Unit" from a unit column, with no parent cell of its own, a unit (``part_of``)
+    of the one row the sheets write as that organisation, name as written: "City of Cape Town - Library and
+    Information Services" of the row "City of Cape Town". A Cape Town hold-out's units were offered for review as
+    their body's duplicates ("NICRO" / "NICRO - Khayelitsha"), though the list said which was a unit of which. A
+    body no row is ("Citizens Advice Dudley and Wolverhampton" of its sites "- Wolverhampton", "- Brierley Hill")
+    is not made up."""
+    made = {node_id for _, _, node_id, _, _ in reader.unit_bodies}
+    for sheet, n, node_id, kind, body in reader.unit_bodies:
+        rows = [i for i in by_label.get(norm_name(body), ()) if i not in made and i != node_id
+                and written_name(by_id[i]["name"]) == written_name(body)]
+        if len(rows) == 1:
+            reader.tie_cells.append((sheet, n, node_id, kind, "part_of", by_id[rows[0]]["name"]))
+            reader.units_of_rows += 1
+
+
 def _elements(reader: _Reader, rows):
     entries: list[dict] = []
     by_id: dict[str, dict] = {}
@@ -2564,7 +2605,8 @@ def _elements(reader: _Reader, rows):
                                                                                    set())):  # "Law School" of the row
             # a unit's cell naming its body already ("Nacro - Dudley supported housing" beside "Nacro") is the row's
             # name as written, not joined to the body's a second time ("Nacro - Nacro - Dudley ...", a trial's)
-            label = unit if f" {norm_name(str(label))} " in f" {norm_name(unit)} " else f"{str(label).strip()} - {unit}"
+            body = str(label).strip()
+            label = unit if f" {norm_name(body)} " in f" {norm_name(unit)} " else f"{body} - {unit}"
             reader.units.append((sheet, n, label))
         elif label is not None and unit:  # the name holds it: said, not dropped without a word
             reader.repairs.setdefault((sheet, reader.headers[sheet].get(UNIT_COLUMN, UNIT_COLUMN)), []).append(
@@ -2604,6 +2646,9 @@ def _elements(reader: _Reader, rows):
                                    "(expected one row per element, or distinct IDs)")
             continue
         entry: dict[str, Any] = {"id": node_id, "name": str(label), "_kind": kind}
+        if reader.units and reader.units[-1][:2] == (sheet, n) and "part_of" in schema.slots_of(kind) \
+                and row.get("part_of") is None:
+            reader.unit_bodies.append((sheet, n, node_id, kind, body))
         if not given_id:
             reader.made_ids.add(node_id)
             if reader.default_kind:
@@ -2687,6 +2732,7 @@ def _elements(reader: _Reader, rows):
         reader.rows[node_id] = (sheet, n, columns)
         by_id[node_id] = entry
         entries.append(entry)
+    _units_of_their_rows(reader, by_id, by_label)
     _not_names(reader)
     _canadian_numbers(reader)
     _unfit_numbers(reader)
@@ -2985,18 +3031,22 @@ def _unfit_numbers(reader: _Reader) -> None:
             what = ", ".join(texts[:5]) + (f" and {len(texts) - 5} more" if len(texts) > 5 else "") + \
                 f" in column {column!r} fit no register"
         expected = " or ".join(_REGISTER_SHAPES[r] for r in register_of(col))
+        # (another register's numbers, or a country's no org-id lists, are kept as written in the note: a Cape Town
+        # hold-out's user did so, and asked why the problem offered only to leave them out)
         reader.problems[at] = (f"{_rows_at(sheet, rows[0], len(rows))}: {what} (expected {expected}; correct "
-                               f"{'the cell' if len(cells) == 1 else 'them'}, or leave the column out with "
-                               f"{_left_out(column)} under columns: in a mapping file)")
+                               f"{'the cell' if len(cells) == 1 else 'them'}, keep the column's numbers as written "
+                               f"with {_yaml_key(column)}: note, or leave the column out with {_left_out(column)} "
+                               "under columns: in a mapping file)")
 
 
 #: Words before another name of a body that say how it is the body's ("formerly The Spastics Society", "now Rethink
 #: Mental Illness", "t/a Wolves", "aka WVSC", "renamed from Dudley Pride Festival"; a German list's "vormals",
 #: "ehemals", "früher", "jetzt": a German hold-out's renamed bodies were missed; Korea's "구", former, a space after it:
-#: "(구 수원시건강가정지원센터)", a Suwon hold-out's): the name is the alias, the words are no part of it.
+#: "(구 수원시건강가정지원센터)", a Suwon hold-out's; Finland's "ent." and Sweden's "f.d." and "tidigare", former: "Kotipolku
+#: ry (ent. Espoon Maahanmuuttajaäidit ry)", an Espoo hold-out's): the name is the alias, the words are no part of it.
 _ALIAS_WORDS = re.compile(r"(?:(?:formerly|previously)\s+known\s+as|formerly|previously|was|now|also\s+known\s+as|"
                           r"a\.?k\.?a\.?|t/a|trading\s+as|known\s+as|renamed\s+from|renamed|d/b/a|dba|"
-                          r"vormals|ehemals|früher|jetzt|구)\s*:?\s+(?=\S)", re.IGNORECASE)  # (German lists' words too)
+                          r"vormals|ehemals|früher|jetzt|구|ent\.|f\.\s?d\.|tidigare)\s*:?\s+(?=\S)", re.IGNORECASE)
 
 
 def _written_as_a_name(text: str) -> bool:
