@@ -4703,15 +4703,18 @@ def test_a_unit_column_s_rows_are_units_of_the_row_of_their_organisation(lcg, tm
     """A Cape Town hold-out's directory wrote the city's departments and a charity's branches as rows of the body
     with a "Branch / Unit" cell: named "NICRO - Khayelitsha", each was offered for review as the body's duplicate,
     though the list said which was a unit of which. Such a row is a unit (part_of) of the row of its organisation's
-    name, where one is; a body no row is is not made up, and a row with a parent cell of its own keeps it."""
+    name, where one is; a body no row is is not made up, and a row with a parent cell of its own keeps it, and the
+    body's main site ("Head office") is the body there."""
     text = ("Organisation,Branch / Unit,Parent body,Town\nNICRO,,,Cape Town\nNICRO,Khayelitsha,,Khayelitsha\n"
             "Rape Crisis,Athlone,,Athlone\nWCED,Metro East District,Western Cape Government,Kuils River\n"
+            "NICRO,Head office,,Cape Town\n"
             "WCED,,,Cape Town\n")
     result = _import_list(lcg, tmp_path, text, "{Organisation: Label, Branch / Unit: unit, Parent body: part_of, "
                                                "Town: address}")
     assert result.exit_code == 0, result.output
     names, parents = _parts_imported(tmp_path)
     assert ("NICRO - Khayelitsha", "NICRO") in parents, parents
+    assert ("NICRO - Head office", "NICRO") not in parents, parents  # (the body at its main site: no unit of it)
     assert not any(u == "Rape Crisis - Athlone" for u, _ in parents) and "Rape Crisis" not in names.values()
     assert ("WCED - Metro East District", "Western Cape Government") in parents
     assert ("WCED - Metro East District", "WCED") not in parents, parents

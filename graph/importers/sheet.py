@@ -2574,6 +2574,11 @@ def _unit_joined(label: str, unit: str, others: set[str]) -> bool:
     return norm_name(unit) not in norm_name(label) or len(others) > 1
 
 
+#: A unit cell naming the body's own main site ("Main site", "Head office", "HQ"): the body there, no unit of it (a
+#: carers trial's "Penncroft Hospice - Main site" is the hospice).
+_HEAD_SITE = re.compile(r"(?i:(?:main|head|central|registered)\s+(?:site|office|building|base)|hq|headquarters)")
+
+
 def _units_of_their_rows(reader: _Reader, by_id: dict, by_label: dict) -> None:
     """Each row named "Organisation - Unit" from a unit column, with no parent cell of its own, a unit (``part_of``)
     of the one row the sheets write as that organisation, name as written: "City of Cape Town - Library and
@@ -2647,7 +2652,7 @@ def _elements(reader: _Reader, rows):
             continue
         entry: dict[str, Any] = {"id": node_id, "name": str(label), "_kind": kind}
         if reader.units and reader.units[-1][:2] == (sheet, n) and "part_of" in schema.slots_of(kind) \
-                and row.get("part_of") is None:
+                and row.get("part_of") is None and not _HEAD_SITE.fullmatch(unit):
             reader.unit_bodies.append((sheet, n, node_id, kind, body))
         if not given_id:
             reader.made_ids.add(node_id)
