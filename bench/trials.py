@@ -61,8 +61,9 @@ def run(trial: Path, root: Path) -> dict:
             else:
                 done = _lcg(root, "import", "sheet", str(trial / step["file"]), "--type", "organisation",
                             "--map", str(trial / step["map"]), "-o", str(data))
-            if done.returncode:
-                return {"error": f"{step['file']}: {done.stderr.strip().splitlines()[-1]}"}
+            if done.returncode:  # its first problem, and the line that says how many (a warning is none)
+                lines = [x for x in done.stderr.strip().splitlines() if not x.startswith("warning:")]
+                return {"error": f"{step['file']}: {' / '.join(dict.fromkeys([lines[0], lines[-1]]))}"}
         done = _lcg(root, "duplicates", "--data", str(data), "--format", "json")
         if done.returncode:
             return {"error": done.stderr.strip()}

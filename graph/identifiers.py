@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["ORG_ID", "BARE_WEB_ADDRESS", "CURRENCY_SIGNS", "is_org_id", "is_currency", "registry_id", "amount_value",
-           "currency_sign", "society_number", "MPR", "CRA"]
+__all__ = ["ORG_ID", "BARE_WEB_ADDRESS", "MAIL_DOMAINS", "CURRENCY_SIGNS", "is_org_id", "is_currency", "registry_id",
+           "amount_value", "currency_sign", "society_number", "MPR", "CRA"]
 
 _ROR = r"0[a-hj-km-np-tv-z0-9]{6}[0-9]{2}"
 #: An org-id: a country's two letters, its register's list code (two letters or digits or more, a bilingual code's parts
@@ -26,6 +26,14 @@ _CURRENCY = re.compile(r"[A-Z]{3}")
 #: A web address written without "http(s)://" ("wvsc.org.uk", "www.oak.org.uk/about"): names of letters, digits
 #: and hyphens joined by dots, a top-level name of letters last, then any path. The importers read it as a web
 #: address (with "https://" or "http://" before it) rather than refuse it.
+#: E-mail providers' domains, every user's and no body's web site, and the NHS's shared mail domain: a list's "Email
+#: domain" column gives them (a Wolverhampton hold-out's, mapped to website, merged "Retired" into a U3A on
+#: btinternet.com). The import passes them over as websites; `lcg duplicates` reads no site in them.
+MAIL_DOMAINS = frozenset(
+    "gmail.com googlemail.com hotmail.com hotmail.co.uk outlook.com live.com live.co.uk msn.com yahoo.com "
+    "yahoo.co.uk ymail.com aol.com aol.co.uk icloud.com me.com mac.com btinternet.com btopenworld.com sky.com "
+    "virginmedia.com ntlworld.com blueyonder.co.uk talktalk.net tiscali.co.uk protonmail.com proton.me gmx.com "
+    "gmx.co.uk mail.com nhs.net".split())
 BARE_WEB_ADDRESS = re.compile(r"(?:www\.)?(?:[a-z0-9-]+\.)+[a-z]{2,}(?:/\S*)?", re.IGNORECASE)
 
 
@@ -168,10 +176,10 @@ def amount_value(value):
 #: letters ("Total awarded", "Total (2008-2024)"); a body's name capitalises its words ("Total Fitness", "Total Care").
 #: German lists write "Summe", "Gesamt", "Gesamtsumme" or "Insgesamt", Dutch ones "Totaal" (a German hold-out's
 #: grants' "Summe" became an organisation), Finnish ones "Yhteensä", Swedish "Totalt" or "Summa" (an Espoo hold-out's
-#: "Yhteensä" did), Korean "합계" or "총계".
+#: "Yhteensä" did), Korean "합계" or "총계"; a year after it, "TOTAL 2022" (a Barcelona hold-out's grants by year).
 _TOTALS = re.compile(r"(?i:(?:grand|sub)[\s-]*)?(?i:totals?|totaal|summe|gesamt|gesamtsumme|insgesamt|yhteensä|totalt"
                      r"|summa|합계|총계)"
-                     r"(?:\s*\([^()]*\)|(?:\s+[a-z][\w'-]*)+)?\s*:?")
+                     r"(?:\s*\([^()]*\)|(?:\s+[a-z][\w'-]*)+|\s+(?:19|20)\d{2}(?:\s*[/-]\s*\d{2,4})?)?\s*:?")
 def _a_figure(value) -> bool:
     """Whether a cell is a number: 92200, "£92,200", "1,234.50", "262.400,00 €" (``amount_value``)."""
     _, text = currency_sign(value)

@@ -4724,12 +4724,13 @@ def test_a_unit_column_s_rows_are_units_of_the_row_of_their_organisation(lcg, tm
 def test_a_year_heading_a_finnish_total_and_a_note_with_a_compound_s_tail_are_no_rows(lcg, tmp_path):
     """An Espoo hold-out's grants list headed each year's rows "VUOSI 2022" (Finnish "year") and ended with
     "Yhteensä" ("total") beside "303 900" (spaces between the thousands), and its register ended with "Päivitetty
-    14.11.2024, Oppiva Espoo -tiimi. Ei julkiseen jakeluun.": each was imported as an organisation."""
+    14.11.2024, Oppiva Espoo -tiimi. Ei julkiseen jakeluun.": each was imported as an organisation, as was a Barcelona
+    one's "TOTAL 2023" beside its figures."""
     from graph.identifiers import amount_value
 
     assert amount_value("303 900") == 303900 and amount_value("12 34") is None
     text = ("Saaja,Vuosi,Summa €\nVUOSI 2022,,\nEspoon Martat ry,2022,3 000\nTapiolan Martat,2022,900\n"
-            "Year 2023/24,,\nEJY ry,2023,1 500\nYhteensä,,\"303 900\"\n"
+            "Year 2023/24,,\nEJY ry,2023,1 500\nTOTAL 2023,,\"1.500,00 €\"\nYhteensä,,\"303 900\"\n"
             "\"Päivitetty 14.11.2024, Oppiva Espoo -tiimi. Ei julkiseen jakeluun.\",,\n")
     result = _import_list(lcg, tmp_path, text, "{Saaja: Label, Vuosi: note, Summa €: note}")
     assert result.exit_code == 0, result.output
@@ -4747,3 +4748,15 @@ def test_finnish_and_swedish_words_for_formerly_give_an_alias(lcg, tmp_path):
     aliases = {n.name: n.props.get("aliases") for n in load_dataset(tmp_path / "data").nodes}
     assert aliases == {"Kotipolku ry": ("Espoon Maahanmuuttajaäidit ry",), "Esbo Sång rf": ("Esbo Sångarbröder rf",)}, \
         aliases
+
+
+def test_a_mail_provider_s_domain_in_a_website_column_is_no_website(lcg, tmp_path):
+    """A Wolverhampton hold-out's festival list's "Email domain" column, mapped to website, wrote https://gmail.com and
+    https://btinternet.com as websites of the bodies of its rows, without a word."""
+    text = "Organisation,Email domain\nTettenhall U3A,btinternet.com\nRetired,www.gmail.com\nWEA,wea.org.uk\n"
+    result = _import_list(lcg, tmp_path, text, "{Organisation: Label, Email domain: website}")
+    assert result.exit_code == 0, result.output
+    sites = {n.name: n.props.get("website") for n in load_dataset(tmp_path / "data").nodes}
+    assert sites == {"Tettenhall U3A": None, "Retired": None, "WEA": "https://wea.org.uk"}, sites
+    assert "passed over 'btinternet.com', 'www.gmail.com' (rows 2, 3): a mail provider's domain" in \
+        " ".join(result.stderr.split()), result.stderr

@@ -25,7 +25,7 @@ from rapidfuzz.process import extractOne
 from . import weights as W
 from ..forked import core_free, split_map
 from ..gc_pause import paused_gc
-from ..identifiers import registry_id
+from ..identifiers import MAIL_DOMAINS, registry_id
 from .groups import (AREA_AND_STREET, AREAS_APART, AT_ONE_VENUE, LINE_ONLY, NAMED_ELSEWHERE, ON_DIFFERENT_STREETS,
                      ONE_TOWN_ONLY,
                      PAGE_UNDER, PARENT_REGISTERED_APART, POSTCODES_APART, REGISTERS_APART, RUN_BY_THE_OTHER,
@@ -77,11 +77,11 @@ class DuplicatePair:
     one_name: bool = False
 
 
-#: Sites that host pages of many bodies: sharing one says nothing.
+#: Sites that host pages of many bodies, and mail providers' domains: sharing one says nothing.
 SHARED_HOSTS = frozenset("facebook.com twitter.com x.com instagram.com linkedin.com youtube.com wordpress.com "
                          "blogspot.com blogspot.co.uk sites.google.com google.com wixsite.com wix.com "
                          "squarespace.com weebly.com justgiving.com eventbrite.com eventbrite.co.uk "
-                         "gov.uk nhs.uk ac.uk org.uk co.uk".split())
+                         "gov.uk nhs.uk ac.uk org.uk co.uk".split()) | MAIL_DOMAINS
 
 
 @lru_cache(maxsize=1 << 17)  # one field, asked once per candidate pair
@@ -1225,6 +1225,19 @@ def _umbrella_numbers(records) -> dict[str, tuple[int, int]]:
     return {i: (held[i], len(n)) for i, n in names.items() if len(n) > W.GROUP_ONE_NAME_SIZE}
 
 
+def _umbrella_pages(records) -> set[tuple[str, tuple[str, ...]]]:
+    """Web pages (host and path) given by records of more than ``GROUP_ONE_NAME_SIZE`` names: a council's or a
+    university's home page written for its services and units, as a list's "email domain" column gives it
+    ("wolverhampton.gov.uk" for 36 pairs of a Wolverhampton hold-out's council services, "Wolves at Work" merged into
+    "CWC" on it alone). One body is not written under so many names; such a page says whose the records are, not
+    that they are one, so it is read as no website (as ``_umbrella_numbers``' numbers lift no pair)."""
+    names: dict[tuple, set] = defaultdict(set)
+    for r in records:
+        if r.website and (host := _domain(r.website)):
+            names[(host, _path(r.website))].add(name_key(r.name, person=r.kind == "Person").tokens)
+    return {page for page, seen in names.items() if len(seen) > W.GROUP_ONE_NAME_SIZE}
+
+
 @paused_gc()  # millions of small objects, no cycles to collect: the collector's walks were ~10% of the time
 def find_duplicates(records, *, min_score: float = W.DUPLICATE_MIN_SCORE, top_k: int = W.DUPLICATE_TOP_K,
                     min_candidate: float = W.DUPLICATE_MIN_CANDIDATE) -> list[DuplicatePair]:
@@ -1238,6 +1251,9 @@ def find_duplicates(records, *, min_score: float = W.DUPLICATE_MIN_SCORE, top_k:
     """
     records = [replace(r, postcode=written) if not r.postcode and (written := postcode_in(r.address)) else r
                for r in records]
+    wide = _umbrella_pages(records)
+    if wide:
+        records = [replace(r, website=None) if (_domain(r.website), _path(r.website)) in wide else r for r in records]
     free_core = core_free()  # asked before this work raises the load (``forked.core_free``)
     by_id = {r.id: r for r in records}
     key_index: dict[tuple, int] = {}

@@ -44,6 +44,9 @@ LEGAL_TOKENS = frozenset(
     # company ("NPC", "(RF) NPC" ring-fenced): an Espoo hold-out's "Tapiolan Martat" / "... ry", "KONE" / "KONE
     # Oyj", a Cape Town one's "IkamvaYouth" / "IkamvaYouth NPC" were missed
     "oyj ry rf npc".split()) | frozenset(
+    # Spain's and Catalonia's: a limited company, a Catalan co-operative, a private foundation's "Privada" ("Fundació
+    # Privada Trinijove" / "Fundació Trinijove", "Impulsem" / "Impulsem SCCL": a Barcelona hold-out's pairs missed)
+    "sl slu sccl privada".split()) | frozenset(
     # Korea's: an incorporated foundation's or association's and a company's, in full or as a bracketed syllable
     # before the name ("(재)수원문화재단" / "수원문화재단": a Suwon hold-out's pairs missed), as names are folded
     # (``without_accents``: a syllable's letters apart)
@@ -325,6 +328,13 @@ _WEB_PARTS = re.compile(r"\bwww\.|(?<=[a-z0-9])\.(?:org|com|net|co|ac|gov|info|i
 
 _PLUS = re.compile(r"(?<=\w)\+(?!\w)")  # a "+" closing a word, not joining two
 _APOSTROPHES, _NV = re.compile(r"['`\u2019]"), re.compile(r"\b([nb])[\s.]*v\b\.?")
+#: An elided "de" or "la"/"le" before a word starting with a vowel or "h" (accents folded first): "d'adults",
+#: "l'hospitalet": the article, a connective, and the word.
+_ELIDED = re.compile(r"\b([dl])['`\u2019](?=[aeiouh])")
+
+
+def _elided(m: re.Match) -> str:
+    return "de " if m.group(1) == "d" else "la "
 
 
 def _nv(match: re.Match) -> str:
@@ -340,6 +350,8 @@ def _fold(text: str) -> str:
     text = text.replace("&amp;", "&").replace("&amp", "&").replace("&", " and ")
     if "+" in text:  # "ESOL+ C.I.C." is "ESOL Plus CIC" (an adult learning trial's pair at 0.64), "Arts + Health"
         text = _PLUS.sub(" plus ", text).replace("+", " and ")  # "Arts and Health"
+    if "d" in text or "l" in text:  # Catalan's, French's and Italian's elided article before a vowel: "Centre de
+        text = _ELIDED.sub(_elided, text)  # Formació d'Adults", "l'Hospitalet" (a Barcelona hold-out's "dadults")
     text = _APOSTROPHES.sub("", text)  # PHILIPS' -> philips
     if "v" in text:  # "N. V." stays a legal form, not initials (a function, not a template: re parses a
         text = _NV.sub(_nv, text)  # template on every call)
@@ -1738,6 +1750,11 @@ def joined_field_clash(a: NameKey, b: NameKey) -> str | None:
 PLACE_KINDS = frozenset("city county borough district metropolitan".split())
 
 
+#: How a name reason says the two are "University of X" and "X University" in a list of X's (``name_similarity``).
+NAMING_FORMS_IN_ITS_TOWN = (", but 'University of X' and 'X University' in a list of X: its own university written "
+                            "either way, or two bodies (Washington, Victoria)")
+
+
 def naming_form_clash(a: NameKey, b: NameKey) -> str | None:
     """"university" when one name writes "University of X" and the other "X University", same X.
 
@@ -2443,7 +2460,13 @@ def name_similarity(a: NameKey, b: NameKey, weight, ambiguous=frozenset(), place
         return _as_a_branch(a, b, weight, ambiguous, places, f"only one names {' '.join(days[0] or days[1])}"
                                                              f"{ANOTHER_MEETING}")
     if (kind := naming_form_clash(a, b)):  # a British list writes "Wolverhampton University" for the University of
-        return _as_a_branch(a, b, weight, ambiguous, places,  # Wolverhampton, at its door
+        rest = set(a.tokens) - {kind}  # Wolverhampton, at its door
+        if rest and rest == set(b.tokens) - {kind} and all(list_area(w, places, weight) for w in rest):
+            # the town the list covers: its own university, written either way, or two bodies; reviewed (Bristol's
+            # and Wolverhampton's hold-outs' "Bristol University" / "University of Bristol" were never listed)
+            score, reason = _name_overlap(a, b, weight, ambiguous, places)
+            return max(score, W.DUPLICATE_MIN_SCORE), f"{reason}{NAMING_FORMS_IN_ITS_TOWN}"
+        return _as_a_branch(a, b, weight, ambiguous, places,
                             f"'{kind} of X' and 'X {kind}' name two bodies (Washington, Victoria)")
     initials = min(len(a.tokens), len(b.tokens)) < 2  # "LUMC" spells the Leiden University Medical Center
     dep_a, dep_b = _dependent_bodies(a, initials), _dependent_bodies(b, initials)

@@ -57,7 +57,7 @@ from typing import Any, Callable
 
 from .. import schema
 from ..errors import LcgError, UnreadableInput
-from ..identifiers import BARE_WEB_ADDRESS, CRA, amount_value, currency_sign, totals_row
+from ..identifiers import BARE_WEB_ADDRESS, CRA, MAIL_DOMAINS, amount_value, currency_sign, totals_row
 from .org_ids import BLANK_WORDS, ODS_SHAPE, OFSTED_NUMBER, is_blank, is_placeholder, register_ids
 from .text_encoding import csv_text
 from .yaml_out import FolderIndex, elsewhere, norm_name, slug, write_import, written_name
@@ -583,6 +583,8 @@ class _Reader:
         self.blanks: dict[tuple[str, str], list[tuple[int, str]]] = {}
         #: (sheet, column) -> (row, cell) of the e-mail addresses a website column holds, passed over (``_an_email``)
         self.emails: dict[tuple[str, str], list[tuple[int, str]]] = {}
+        #: (sheet, column) -> (row, cell) of a website column's mail providers' domains ("btinternet.com")
+        self.mail_domains: dict[tuple[str, str], list[tuple[int, str]]] = {}
         #: A website column's cells of words, no web address ("Drop in, no booking"): kept in the note, said.
         self.remarks: dict[tuple[str, str], list[tuple[int, str]]] = {}
         #: (sheet, column) -> (row, cell, what was read) of the cells read in part: "Reg. Charity 1110039"
@@ -1229,6 +1231,15 @@ def _an_email(value) -> bool:
 
 
 _DOMAIN = re.compile(r"[\w-]\.[a-z]{2,}", re.IGNORECASE)
+
+
+def _a_mail_domain(value) -> bool:
+    """Whether a cell of a website column is a mail provider's domain ("gmail.com", "https://www.btinternet.com",
+    ``identifiers.MAIL_DOMAINS``): every user's, no body's site (a festival list's "Email domain" column)."""
+    if not isinstance(value, str):
+        return False
+    host = re.sub(r"^[a-z]+://", "", value.strip().lower()).split("/")[0]
+    return (host[4:] if host.startswith("www.") else host) in MAIL_DOMAINS
 
 
 def _a_remark(value) -> bool:
@@ -1927,6 +1938,11 @@ def _warnings(reader: _Reader) -> list[str]:
                    f"{', '.join(map(repr, texts))} ({_rows_said(rows)}): "
                    f"{'an e-mail address' if len(texts) == 1 else 'e-mail addresses'}, not a web site; the graph keeps "
                    "no organisation's e-mail address (people carry no contact details), so it is kept nowhere")
+    for (sheet, column), cells in reader.mail_domains.items():
+        rows, texts = _rows_and_texts(cells)
+        out.append(f"{_rows_at(sheet, rows[0], len(rows))}: column {column!r}: passed over "
+                   f"{', '.join(map(repr, texts))} ({_rows_said(rows)}): a mail provider's domain, every user's and "
+                   "no body's web site")
     for (sheet, column), cells in reader.remarks.items():
         rows, texts = _rows_and_texts(cells)
         out.append(f"{_rows_at(sheet, rows[0], len(rows))}: column {column!r}: passed over "
@@ -2689,6 +2705,9 @@ def _elements(reader: _Reader, rows):
                 continue
             if fld.type == "url" and _an_email(v):  # "Email / web: website": the web addresses read, not these
                 reader.emails.setdefault((sheet, head[col]), []).append((n, " ".join(str(v).split())))
+                continue
+            if fld.type == "url" and _a_mail_domain(v):  # "Email domain: website": gmail.com is no body's site
+                reader.mail_domains.setdefault((sheet, head[col]), []).append((n, " ".join(str(v).split())))
                 continue
             if fld.type == "url" and _a_remark(v):  # "Booking / info: website": a heritage hold-out's "Drop in, no
                 text = " ".join(str(v).split())  # booking" stopped the import ("bad URL")
