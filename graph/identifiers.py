@@ -29,11 +29,11 @@ _CURRENCY = re.compile(r"[A-Z]{3}")
 #: E-mail providers' domains, every user's and no body's web site, and the NHS's shared mail domain: a list's "Email
 #: domain" column gives them (a Wolverhampton hold-out's, mapped to website, merged "Retired" into a U3A on
 #: btinternet.com). The import passes them over as websites; `lcg duplicates` reads no site in them.
+#: Not a provider's that is a company's site too ("sky.com", "virginmedia.com": a review's find).
 MAIL_DOMAINS = frozenset(
-    "gmail.com googlemail.com hotmail.com hotmail.co.uk outlook.com live.com live.co.uk msn.com yahoo.com "
-    "yahoo.co.uk ymail.com aol.com aol.co.uk icloud.com me.com mac.com btinternet.com btopenworld.com sky.com "
-    "virginmedia.com ntlworld.com blueyonder.co.uk talktalk.net tiscali.co.uk protonmail.com proton.me gmx.com "
-    "gmx.co.uk mail.com nhs.net".split())
+    "gmail.com googlemail.com hotmail.com hotmail.co.uk outlook.com yahoo.com yahoo.co.uk ymail.com aol.com "
+    "aol.co.uk icloud.com btinternet.com btopenworld.com ntlworld.com blueyonder.co.uk talktalk.net tiscali.co.uk "
+    "protonmail.com gmx.com gmx.co.uk nhs.net".split())
 BARE_WEB_ADDRESS = re.compile(r"(?:www\.)?(?:[a-z0-9-]+\.)+[a-z]{2,}(?:/\S*)?", re.IGNORECASE)
 
 

@@ -626,3 +626,14 @@ def test_a_branch_at_another_postcode_under_the_charity_s_id_is_no_other_name_of
         " ".join(result.output.split()), result.output
     ties = {r.end: r for r in load_dataset(out).rels if r.kind == "PARTNER_IN"}
     assert ties["360g-test-2"].props["named_as"] == "Age UK Warwickshire - Nuneaton"
+
+
+def test_a_renamed_body_at_a_new_postcode_under_its_number_keeps_its_new_name_as_an_alias(lcg, tmp_path):
+    """A review of the rule above: "Age Concern Coventry" (CV1 1EX) renamed "Age UK Coventry" (CV1 3HA), under one
+    charity number, is the body renamed and moved, not a branch: its new name has not the body's words and more."""
+    old = {"id": "GB-CHC-1099471", "name": "Age Concern Coventry", "postalCode": "CV1 1EX"}
+    new = {"id": "GB-CHC-1099471", "name": "Age UK Coventry", "postalCode": "CV1 3HA"}
+    result, out = _import(lcg, tmp_path, [_grant(1, old), _grant(2, new)])
+    assert result.exit_code == 0, result.output
+    (org,) = [o for o in _orgs(out).values() if o["name"].startswith("Age")]
+    assert org["aliases"] == ("Age UK Coventry",), org

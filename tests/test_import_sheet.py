@@ -4672,8 +4672,9 @@ def test_finnish_and_south_african_register_numbers_are_their_registers_org_ids(
     """An Espoo hold-out's "Y-tunnus" column (Finland's business ID, "0101263-6") was refused, its hint offering
     Charity number, which read it as an English charity's (GB-CHC-0101263-6); a Cape Town hold-out's NPO numbers
     ("204-117 NPO") and CIPC company numbers ("2004/025561/08") fit no register. Each is its register's org-id
-    (org-id.guide's FI-PRO, ZA-NPO, ZA-CIP, ZA-PBO); no charity's number starts with 0, and a number that fits no
-    register may be kept as written in the note, which the problem says."""
+    (org-id.guide's FI-PRO, ZA-NPO, ZA-CIP, ZA-PBO); a linked charity's number is 5 or 6 digits (padded with a 0 or
+    not) or 7 from 1, then "-1" ("2970115-0" is none), and a number that fits no register may be kept as written in
+    the note, which the problem says."""
     from graph.identifiers import registry_id
 
     assert registry_id("ZA-NPO-204-117 NPO") == registry_id("za-npo-204117") == "ZA-NPO-204117"
@@ -4692,9 +4693,9 @@ def test_finnish_and_south_african_register_numbers_are_their_registers_org_ids(
     assert got == {"Wordworks": ["ZA-NPO-054812", "ZA-PBO-930012345", "ZA-CIP-2005/031987/08"],
                    "SHAWCO": ["ZA-NPO-002914"], "Learn to Earn": ["ZA-NPO-002914"]}, got
     shutil.rmtree(tmp_path / "data")
-    text = "Name,Charity no.\nA Trust,0101263-6\nB Trust,1123456-1\n"
+    text = "Name,Charity no.\nA Trust,2970115-0\nB Trust,1123456-1\nC Trust,0216401-1\n"
     result = _import_list(lcg, tmp_path, text, "{Name: Label, Charity no.: Charity number}")
-    assert result.exit_code == 1 and "0101263-6 in column 'Charity no.' fits no register" in result.stderr, \
+    assert result.exit_code == 1 and "2970115-0 in column 'Charity no.' fits no register" in result.stderr, \
         result.stderr
     assert "keep the column's numbers as written with Charity no.: note, or leave the column out" in result.stderr
 
@@ -4760,3 +4761,29 @@ def test_a_mail_provider_s_domain_in_a_website_column_is_no_website(lcg, tmp_pat
     assert sites == {"Tettenhall U3A": None, "Retired": None, "WEA": "https://wea.org.uk"}, sites
     assert "passed over 'btinternet.com', 'www.gmail.com' (rows 2, 3): a mail provider's domain" in \
         " ".join(result.stderr.split()), result.stderr
+
+
+def test_an_entrance_a_year_named_event_and_a_head_office_s_variants_are_read_as_before(lcg, tmp_path):
+    """A review of the session's rules: "(ent. Church Lane)" is an entrance, no former name; "Youth 2000", "Leeds 2023"
+    and "Class of 2019" are rows, not year headings; "Head Office (Bilston)" is the body there, no unit of it."""
+    text = ("Name,Unit,Town\nSt Peter's Church Hall (ent. Church Lane),,Bilston\nYouth 2000,,\nLeeds 2023,,\n"
+            "Class of 2019,,\nWolverhampton Homes,,Wolverhampton\nWolverhampton Homes,Head Office (Bilston),Bilston\n")
+    result = _import_list(lcg, tmp_path, text, "{Name: Label, Unit: unit, Town: address}")
+    assert result.exit_code == 0, result.output
+    names, parents = _parts_imported(tmp_path)
+    assert {"Youth 2000", "Leeds 2023", "Class of 2019", "St Peter's Church Hall (ent. Church Lane)"} <= set(
+        names.values()), names
+    assert not parents, parents
+    assert not any(n.props.get("aliases") for n in load_dataset(tmp_path / "data").nodes)
+
+
+def test_a_parent_cell_naming_a_row_without_its_own_initials_is_that_row(lcg, tmp_path):
+    """A Pittsburgh hold-out's directory named the college "Community College of Allegheny County (CCAC)" and its
+    campuses' parent cells "Community College of Allegheny County": a second record of the college was made."""
+    text = ("Organization,Parent organization\nCommunity College of Allegheny County (CCAC),\n"
+            "CCAC Allegheny Campus,Community College of Allegheny County\n")
+    result = _import_list(lcg, tmp_path, text, "{Organization: Label, Parent organization: part_of}")
+    assert result.exit_code == 0, result.output
+    names, parents = _parts_imported(tmp_path)
+    assert parents == {("CCAC Allegheny Campus", "Community College of Allegheny County (CCAC)")}, parents
+    assert len(names) == 2, names

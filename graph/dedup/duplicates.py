@@ -348,7 +348,11 @@ _DIRECTIONS = frozenset("n s e w north south east west".split())
 #: (and "campus", which a college writes with each of its sites' names, "City Centre campus", "Butts campus": two
 #: campuses share the word, not a place; a trial's two campuses were merged on it)
 _ADDRESS_SKIP = _DIRECTIONS | frozenset("st street rd road ave av avenue blvd boulevard dr drive ln lane ct court pl "
-                                        "place the campus".split())
+                                        "place the campus".split()) | frozenset(
+    # Spain's and Catalonia's street kinds and the articles of their streets' names ("C/ de Numància", "Av. de les
+    # Drassanes"): "c" and "de" shared said "one street" of two (a Barcelona hold-out's)
+    "c cl calle carrer avda avinguda avenida pg passeig paseo placa plaza ronda travessera de del dels la les el "
+    "los las".split())
 #: A street's kind in its short form, read as the word: "777 Hwy 8" / "777 Highway 8" (a Hamilton hold-out's library
 #: branch was "on different streets"), "Gdns", "Cres", "Sq", "Tce", "Pkwy".
 _STREET_SPELLINGS = {"hwy": "highway", "pkwy": "parkway", "gdns": "gardens", "cres": "crescent", "sq": "square",
@@ -400,7 +404,7 @@ _NO_ONE_PLACE = re.compile(r"^(?:(?:various|multiple|several)(?: \w+){0,3}|onlin
 #: Words before a number that is a unit's within a building, not the building's: "Suite 200", "Ste. 200",
 #: "Unit 3" ("#214" loses its sign to ``_address_text`` and reads as a number after the street).
 #: ("FL" is Florida as often as a floor: "Miami, FL 33101".)
-_UNIT_WORDS = frozenset("suite ste unit room rm floor apt apartment office".split())
+_UNIT_WORDS = frozenset("suite ste unit room rm floor apt apartment office flat block level shop".split())
 _UNIT = re.compile(rf"(?i)(?:\b(?:{'|'.join(sorted(_UNIT_WORDS))})\b\.?|#)\s*([0-9]+[a-z]?)\b")
 
 
@@ -444,7 +448,17 @@ def _address(text) -> tuple[str, frozenset] | None:
             continue
         # the street is written after the number, up to the comma: the town, state and ZIP after it are no
         # street ("1500 Carlisle St, Pittsburgh, PA" and "444 Liberty Ave, Pittsburgh" are two streets); a
-        # number alone before its comma ("Unit 3, Mount Pleasant") is followed by its street
+        # number alone before its comma ("Unit 3, Mount Pleasant") is followed by its street; a number ending its
+        # part after words is written after its street, as most of Europe writes it ("C/ Numància 149, Barcelona",
+        # "Leppävaarankatu 9, Leppävaara": a Barcelona hold-out's were "on one street", Barcelona, the town)
+        # (not in the last part of several, "Chicago, IL 60601", nor a number of four digits or more, a postcode's,
+        # "Melton 3337": a house number written after its street is short)
+        inner = (n < len(parts) - 1 or len(parts) == 1) and len(part[at]) <= 3
+        if inner and at == len(part) - 1 and at and (before := _street_words(part[:at])):
+            return part[at], before
+        if inner and len(part) == 1 and n and not (n + 1 < len(parts) and names_a_street(parts[n + 1])) and (
+                before := _street_words(parts[n - 1])) and not any(w.isdigit() for w in parts[n - 1]):
+            return part[at], before  # "C/ de Numància, 149, Les Corts": its street before it, none after it
         street = _street_words(part[at + 1:]) or (_street_words(parts[n + 1]) if n + 1 < len(parts) else frozenset())
         return (part[at], street) if street else None
     return None
@@ -1230,7 +1244,8 @@ def _umbrella_pages(records) -> set[tuple[str, tuple[str, ...]]]:
     university's home page written for its services and units, as a list's "email domain" column gives it
     ("wolverhampton.gov.uk" for 36 pairs of a Wolverhampton hold-out's council services, "Wolves at Work" merged into
     "CWC" on it alone). One body is not written under so many names; such a page says whose the records are, not
-    that they are one, so it is read as no website (as ``_umbrella_numbers``' numbers lift no pair)."""
+    that they are one, so it lifts no pair (as ``_umbrella_numbers``' numbers lift none); a site apart from it still
+    says two bodies (a review's find: another council's services, their pages read as none, merged with its own)."""
     names: dict[tuple, set] = defaultdict(set)
     for r in records:
         if r.website and (host := _domain(r.website)):
@@ -1251,9 +1266,7 @@ def find_duplicates(records, *, min_score: float = W.DUPLICATE_MIN_SCORE, top_k:
     """
     records = [replace(r, postcode=written) if not r.postcode and (written := postcode_in(r.address)) else r
                for r in records]
-    wide = _umbrella_pages(records)
-    if wide:
-        records = [replace(r, website=None) if (_domain(r.website), _path(r.website)) in wide else r for r in records]
+    wide_pages = _umbrella_pages(records)
     free_core = core_free()  # asked before this work raises the load (``forked.core_free``)
     by_id = {r.id: r for r in records}
     key_index: dict[tuple, int] = {}
@@ -1470,6 +1483,7 @@ def find_duplicates(records, *, min_score: float = W.DUPLICATE_MIN_SCORE, top_k:
                 reasons.append(f"{TWO_ESTABLISHMENTS} ({two})")
         clash = identifier_clash(ra, rb) if ra.identifiers and rb.identifiers and not same_ids else ()
         if (_domain(ra.website) and _domain(ra.website) == _domain(rb.website) and _one_page(ra, rb)
+                and (_domain(ra.website), _path(ra.website)) not in wide_pages  # (``_umbrella_pages``)
                 and not (  # apart: asked only here
                 "different places" in reason or "a body of its own" in reason
                 or (_branches(ra, rb) and SPELLED_OUT not in reason)  # ("BC Growth Hub": initials of the other's words)

@@ -331,8 +331,9 @@ def review_only(pair, names: Mapping[str, str] | None, several=None) -> str | No
         return ("one record is part of a body registered under another number than the other's: a project of one "
                 "charity beside another body of its words, or the project grown into a body of its own: review it "
                 "rather than merge")
-    if said.has(NAMING_FORMS_IN_ITS_TOWN) and not said.starts(("same address", "same phone number")):
-        # (at its door or on its line, one body, as before: merged)
+    if said.has(NAMING_FORMS_IN_ITS_TOWN) and not said.starts(("same address", "same phone number", "same website",
+                                                               "same identifier")):
+        # (at its door, on its line, at its site or under its number, one body, as before: merged)
         return ("'University of X' and 'X University' in a list of X's: its own university written either way, or "
                 "two bodies: review it rather than merge")
     if said.starts(FORMS_OF_TWO_KINDS):

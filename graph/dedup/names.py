@@ -40,17 +40,22 @@ LEGAL_TOKENS = frozenset(
     "nv bv ltd limited inc incorporated corp corporation co company cos ag gmbh sa srl spa plc llc llp lp "
     "cic cio kg se cv vzw ab oy as asa sarl bvba pte pty kk aktiengesellschaft firma publ cyf cyfyngedig "
     "ggmbh gug mbh haftungsbeschrankt".split()) | frozenset(
-    # Finland's public company and registered association (Finnish "ry", Swedish "rf"), South Africa's non-profit
-    # company ("NPC", "(RF) NPC" ring-fenced): an Espoo hold-out's "Tapiolan Martat" / "... ry", "KONE" / "KONE
-    # Oyj", a Cape Town one's "IkamvaYouth" / "IkamvaYouth NPC" were missed
-    "oyj ry rf npc".split()) | frozenset(
-    # Spain's and Catalonia's: a limited company, a Catalan co-operative, a private foundation's "Privada" ("Fundació
-    # Privada Trinijove" / "Fundació Trinijove", "Impulsem" / "Impulsem SCCL": a Barcelona hold-out's pairs missed)
-    "sl slu sccl privada".split()) | frozenset(
+    # Finland's public company ("KONE" / "KONE Oyj": an Espoo hold-out's pair missed) and Catalonia's co-operative
+    # ("Impulsem" / "Impulsem SCCL", a Barcelona one's)
+    "oyj sccl".split()) | frozenset(
     # Korea's: an incorporated foundation's or association's and a company's, in full or as a bracketed syllable
     # before the name ("(재)수원문화재단" / "수원문화재단": a Suwon hold-out's pairs missed), as names are folded
     # (``without_accents``: a syllable's letters apart)
     unicodedata.normalize("NFKD", w) for w in "재단법인 사단법인 주식회사 유한회사 재 사 주".split())
+#: Legal forms of two or three letters that are initials elsewhere ("RF Youth Club", "NPC West Midlands", "S.L. Jones
+#: Ltd"): a form only where the name ends with them, after its other words: Finland's registered association (Finnish
+#: "ry", Swedish "rf"), South Africa's non-profit company ("NPC", "(RF) NPC" ring-fenced), Spain's limited company
+#: ("SL", "SLU"). An Espoo hold-out's "Tapiolan Martat" / "... ry", a Cape Town one's "IkamvaYouth" / "... NPC" were
+#: missed; read anywhere, they made "S.L. Jones Ltd" and "R.F. Jones Ltd" one name (a review's find).
+ENDING_FORMS = frozenset("ry rf npc sl slu".split())
+#: "Privada" (and Catalan "Privat") after "Fundació"/"Fundación": a private foundation's form ("Fundació Privada
+#: Trinijove" / "Fundació Trinijove", a Barcelona hold-out's pair missed), not a word of its name.
+_PRIVATE_FOUNDATION = re.compile(r"\b(fundacion|fundacio)\s+(?:privada|privat|privado)\b")
 #: Person titles, dropped from people's names (written with a full stop or without: "Prof." is read as "prof"):
 #: police and military ranks too ("Insp. Dave Carter", "Sgt", "Supt"). Not a word that is also a name ("Major",
 #: "Di"), nor a rank written as two initials ("PC", "DC", "DS": "D.C. Patel" and "DS Patel" are initials).
@@ -328,13 +333,16 @@ _WEB_PARTS = re.compile(r"\bwww\.|(?<=[a-z0-9])\.(?:org|com|net|co|ac|gov|info|i
 
 _PLUS = re.compile(r"(?<=\w)\+(?!\w)")  # a "+" closing a word, not joining two
 _APOSTROPHES, _NV = re.compile(r"['`\u2019]"), re.compile(r"\b([nb])[\s.]*v\b\.?")
-#: An elided "de" or "la"/"le" before a word starting with a vowel or "h" (accents folded first): "d'adults",
-#: "l'hospitalet": the article, a connective, and the word.
-_ELIDED = re.compile(r"\b([dl])['`\u2019](?=[aeiouh])")
+#: An elided "de" or "la"/"le" in small letters after a word, before a word starting with a vowel or "h" (accents
+#: folded first): "... d'Adults", "... l'Acció": the article, a connective, and the word. Not a name's first word,
+#: nor in capitals: "L'Oréal", "D'Oyly Carte", "Maria D'Abreu" are written as one word as often (a review's find).
+_ELIDED = re.compile(r"(?<=\s)([dl])['`\u2019](?=[aeiouhAEIOUH])"
+                     r"|(?i:(?<= de )|(?<= a )|(?<= en )|(?<= i )|(?<= et )|(?<= du )|(?<= des )|(?<= del )|(?<= per )|"
+                     r"(?<= y ))([DL])['`\u2019](?=[aeiouhAEIOUH])")  # ("... de L'Hospitalet", "DE L'HOSPITALET")
 
 
 def _elided(m: re.Match) -> str:
-    return "de " if m.group(1) == "d" else "la "
+    return "de " if (m.group(1) or m.group(2)) in "dD" else "la "
 
 
 def _nv(match: re.Match) -> str:
@@ -344,14 +352,15 @@ def _nv(match: re.Match) -> str:
 @lru_cache(maxsize=1 << 18)  # (a name's parts and the names are folded again by the rules that read them: a third
 # of the calls at 30k records are new texts)
 def _fold(text: str) -> str:
-    text = without_accents(text).lower()
+    text = without_accents(text)
+    if "'" in text or "\u2019" in text or "`" in text:  # Catalan's, French's, Italian's article elided before a vowel:
+        text = _ELIDED.sub(_elided, text)  # "Centre de Formació d'Adults" (a Barcelona hold-out's "dadults")
+    text = text.lower()
     if "." in text:
         text = _WEB_PARTS.sub(" ", text)
     text = text.replace("&amp;", "&").replace("&amp", "&").replace("&", " and ")
     if "+" in text:  # "ESOL+ C.I.C." is "ESOL Plus CIC" (an adult learning trial's pair at 0.64), "Arts + Health"
         text = _PLUS.sub(" plus ", text).replace("+", " and ")  # "Arts and Health"
-    if "d" in text or "l" in text:  # Catalan's, French's and Italian's elided article before a vowel: "Centre de
-        text = _ELIDED.sub(_elided, text)  # Formació d'Adults", "l'Hospitalet" (a Barcelona hold-out's "dadults")
     text = _APOSTROPHES.sub("", text)  # PHILIPS' -> philips
     if "v" in text:  # "N. V." stays a legal form, not initials (a function, not a template: re parses a
         text = _NV.sub(_nv, text)  # template on every call)
@@ -586,7 +595,15 @@ def _content_words(text: str, person: bool) -> tuple[list[str], tuple[str, ...]]
         if " st" in text:
             text = _STREET_ST.sub(" street", text)
     drop = TITLES if person else LEGAL_TOKENS
-    words = [ABBREVIATIONS.get(w, w) for w in text.split() if w not in drop]
+    split = text.split()
+    if not person and split and (split[-1] in ENDING_FORMS or split[-1] in drop):  # "... ry", "... (RF) NPC"
+        end = len(split)
+        while end > 1 and (split[end - 1] in ENDING_FORMS or split[end - 1] in drop):
+            end -= 1
+        split = split[:end] + [w for w in split[end:] if w not in ENDING_FORMS]
+    if not person and ("privad" in text or "privat" in text):
+        split = _PRIVATE_FOUNDATION.sub(r"\1", " ".join(split)).split()
+    words = [ABBREVIATIONS.get(w, w) for w in split if w not in drop]
     words = words or text.split()
     # a name of connectives alone keeps them, but not an article before them ("The AND, Ltd" is "AND": a property
     # test's find)
@@ -597,8 +614,7 @@ def _content_words(text: str, person: bool) -> tuple[list[str], tuple[str, ...]]
 #: Legal forms that end a company's registered name ("Bayer Aktiengesellschaft", "AXA S.A.", "Nokia
 #: Corporation"): not "company" or "co", which also begin or join names ("Company of Biologists", "& Co").
 NAME_ENDING_FORMS = frozenset("nv bv ltd limited inc incorporated corporation gmbh ag aktiengesellschaft sa sarl "
-                              "srl spa plc llc llp se bvba pte pty kk oy oyj asa ab kgaa publ cyf cyfyngedig "
-                              "npc".split())
+                              "srl spa plc llc llp se bvba pte pty kk oy oyj asa ab kgaa publ cyf cyfyngedig".split())
 
 
 #: Words for a street in the languages company lists are written in, alone ("Rue Martre", "Piazza San Carlo")
@@ -751,9 +767,10 @@ _CAPITALS, _LOWER = re.compile(r"\b[A-Z]{3,6}\b"), re.compile(r"[a-z]")
 #: Initials written with full stops ("R.A.F.A. Club Halesowen", "R.B.L."), as often as without: a veterans trial's
 #: "R.A.F.A. Club Halesowen" was not read as "Royal Air Forces Association Club (Halesowen) Ltd", "RAFA Club" was.
 _DOTTED_CAPITALS = re.compile(r"\b(?:[A-Z]\. ?){2,5}[A-Z]\b\.?")
-#: Initials with a connective's small letter, "of" or "and" ("HoE" of Heart of England, "UoW"): a Coventry hold-out's
-#: "Carers Trust HoE" / "Carers Trust Heart of England", at one postcode and on one line, was missed.
-_MIXED_INITIALS = re.compile(r"\b[A-Z](?=[A-Z]*[oa][A-Z])(?:[oa]?[A-Z]){1,5}\b")
+#: Initials with "of"'s small letter ("HoE" of Heart of England, "UoW", "MoD"): a Coventry hold-out's "Carers Trust
+#: HoE" / "Carers Trust Heart of England", at one postcode and on one line, was missed. Not another small letter: "MaD
+#: Theatre Company" is no "Midlands Arts Dance ..." (a review's find).
+_MIXED_INITIALS = re.compile(r"\b[A-Z](?=[A-Z]*o[A-Z])(?:o?[A-Z]){1,5}\b")
 _WORD_IN_CAPITALS = re.compile(r"[A-Z]{4,}")
 
 
@@ -1871,6 +1888,21 @@ def _any_age(kinds) -> set[str]:
     return {"school"} if _PHASES.intersection(kinds) else set()
 
 
+#: A kind's word ending a German compound ("Sprachcafé", "Grundschule", "Stadtbibliothek", "Kirchengemeinde"): the
+#: kind, as the word alone is (a German hold-out's "Sprachcafé der Ev. Kirchengemeinde Buer" merged into the parish
+#: at its door once its address was read). Longest endings first.
+_COMPOUND_KINDS = (("kirchengemeinde", "place of worship"), ("bibliothek", "library"), ("bucherei", "library"),
+                   ("schule", "school"), ("kirche", "place of worship"), ("cafe", "café"))
+
+
+def _compound_kind(word: str) -> str | None:
+    """The kind a German compound's last part names (``_COMPOUND_KINDS``), or None."""
+    for end, kind in _COMPOUND_KINDS:
+        if word.endswith(end):
+            return kind
+    return None
+
+
 @lru_cache(maxsize=1 << 17)  # asked of both names of every scored pair: once per name (bench/RESULTS.md, session 7)
 @lru_cache(maxsize=1 << 16)  # (asked of the names of pairs a place in one name sets apart)
 def establishment_kinds(key: NameKey) -> frozenset[str]:
@@ -1897,7 +1929,8 @@ def _establishments(key: NameKey) -> dict[str, list[int]]:
                 continue
         if i and (kind := _KIND_PHRASES.get((w[i - 1], x))):
             out[kind].append(i)
-        elif (kind := ESTABLISHMENT_KINDS.get(x)) and not (i + 1 < len(w) and w[i + 1] in _STREET_OR_PLACE) and not (
+        elif (kind := ESTABLISHMENT_KINDS.get(x) or _compound_kind(x)) and not (
+                i + 1 < len(w) and w[i + 1] in _STREET_OR_PLACE) and not (
                 kind == "trust or federation of schools" and not _SCHOOLISH.intersection(w)):
             out[kind].append(i)  # (a federation of no schools: "Federation of Small Businesses")
     phases = defaultdict(list)

@@ -286,8 +286,9 @@ def register_ids(org: dict) -> tuple[list[str], list[str]]:
             ids.append(MPR + society)
         elif lost_zero(charity):  # 3986211: a company's that lost its leading zero (``_LOST_ZERO``)
             ids.append("GB-COH-" + charity.zfill(8))
-        elif re.fullmatch(r"\d{5,7}|(?:1\d{6}|[1-9]\d{4,5})-\d{1,2}", charity):  # a linked charity's "-1" after
-            ids.append("GB-CHC-" + charity)  # its number ("0101263-6", "2970115-0" are Finland's business IDs)
+        elif re.fullmatch(r"\d{5,7}|(?:1\d{6}|0?[1-9]\d{4,5})-\d{1,2}", charity):  # a linked charity's "-1" after
+            ids.append("GB-CHC-" + charity)  # its number, padded or not; 7 digits from 2 are none ("2970115-0" is a
+            # Finnish business ID)
         elif _NPO_SAID.fullmatch(charity):
             ids.append(registry_id("ZA-NPO-" + charity))
         elif _COMPANY_SHAPE.fullmatch(charity) and not OSCR_FORM.fullmatch(charity):  # a company's (SC313740 too)

@@ -1238,8 +1238,9 @@ def _a_mail_domain(value) -> bool:
     ``identifiers.MAIL_DOMAINS``): every user's, no body's site (a festival list's "Email domain" column)."""
     if not isinstance(value, str):
         return False
-    host = re.sub(r"^[a-z]+://", "", value.strip().lower()).split("/")[0]
-    return (host[4:] if host.startswith("www.") else host) in MAIL_DOMAINS
+    host, _, path = re.sub(r"^[a-z]+://", "", value.strip().lower()).partition("/")
+    return not path.strip("/") and (host[4:] if host.startswith("www.") else host) in MAIL_DOMAINS  # (a page under
+    # one is someone's own: "btinternet.com/~bilston.bowls/")
 
 
 def _a_remark(value) -> bool:
@@ -1538,6 +1539,10 @@ def _read(paths: list[Path], out_dir, mapping, name: str | None, kind: str | Non
 _RUN_BY = re.compile(r"(?i:run|managed|operated|owned|hosted)\s+(?i:by)\s+(?:(?i:the)\s+)?(?=[A-Z][\w'’&.-]*\s+\S)")
 
 
+#: A name and its initials in brackets after it: "Community College of Allegheny County (CCAC)".
+_OWN_INITIALS = re.compile(r"(?P<name>.*\S)\s*\((?P<initials>[A-Z][A-Z.&]{1,9})\)\s*")
+
+
 def _tie_cells(reader: _Reader, entries: list, by_id: dict, by_label: dict) -> dict:
     """The ties the columns mapped to a tie's key give (``reader.tie_cells``): a directory's "Provider
     Organisation" column, mapped to ``part_of``, ties each group to the body that runs it, which keeps the two
@@ -1547,7 +1552,7 @@ def _tie_cells(reader: _Reader, entries: list, by_id: dict, by_label: dict) -> d
     the tie may end at; a name no row has becomes an element of its own, by that name alone, of the row's kind
     when the tie may end there (the provider of an organisation is an organisation), else of the one kind it
     may end at (a Place for ``located_in``); one element per name, however many rows name it."""
-    from ..dedup.names import one_name_twice
+    from ..dedup.names import acronyms, name_key, one_name_twice
 
     ties: dict = {}
     made: dict[tuple[str, str], str] = {}
@@ -1568,6 +1573,12 @@ def _tie_cells(reader: _Reader, entries: list, by_id: dict, by_label: dict) -> d
         if " / " in entry.get("name", "") and one_name_twice(entry["name"]):
             for part in entry["name"].split(" / "):
                 own_names.setdefault(norm_name(part), set()).add(entry["id"])
+        # and the name without its own initials in brackets ("Community College of Allegheny County (CCAC)", its
+        # campuses' parent cell "Community College of Allegheny County" made a second record in a Pittsburgh
+        # hold-out)
+        if (bracket := _OWN_INITIALS.fullmatch(entry.get("name", ""))) is not None and bracket["initials"].replace(
+                ".", "").lower() in acronyms(name_key(bracket["name"])):
+            own_names.setdefault(norm_name(bracket["name"]), set()).add(entry["id"])
     for _, _, node_id, _, _, cell in reader.tie_cells:
         for ref in (" ".join(part.split()) for part in str(cell).split(LIST_SEPARATOR)):
             if ref and _runs_itself(ref, by_id[node_id]["name"], by_id[node_id].get("address")):
@@ -2404,11 +2415,14 @@ def _inner_notes(reader: _Reader, label: str, header, head: list[str], numbered:
     return [(n, r) for n, r in numbered if n not in passed]
 
 
-#: A one-cell row naming a year, alone or with a word or two ("2023", "VUOSI 2022", "Year 2023/24", "2024 grants"):
-#: a list of grants by year heads each year's rows so, and no body is named by a year (an Espoo hold-out's "VUOSI
-#: 2022", Finnish for "year", was imported as an organisation).
-_YEAR_HEADING = re.compile(r"(?:[^\W\d_]+\s+){0,2}(?:19|20)\d{2}(?:\s*[/–-]\s*\d{2,4})?(?:\s+[^\W\d_]+){0,2}"
-                           r"\s*:?")
+#: A one-cell row naming a year, alone or with a year's word ("2023", "VUOSI 2022", "Year 2023/24", "FY2021", "2024
+#: grants", "Financial year 2023-24"): a list of grants by year heads each year's rows so (an Espoo hold-out's "VUOSI
+#: 2022", Finnish for "year", and a Pittsburgh one's "FY2021" were imported as organisations). Other words beside a
+#: year name a body or an event ("Youth 2000", "Leeds 2023", "Class of 2019": a review's find), which stay rows.
+_YEAR_WORDS = r"(?:year|years|fy|financial|academic|annual|report|round|grants?|awards?|funding|vuosi|år|ar|año|any|" \
+    r"jahr|jaar|anno|année|annee|rok)"
+_YEAR_HEADING = re.compile(rf"(?i:(?:{_YEAR_WORDS}\s+){{0,2}}(?:fy\s?)?(?:19|20)\d{{2}}(?:\s*[/–-]\s*\d{{2,4}})?"
+                           rf"(?:\s+{_YEAR_WORDS}){{0,2}}\s*:?)")
 
 
 def _a_note(text: str) -> bool:
@@ -2590,9 +2604,10 @@ def _unit_joined(label: str, unit: str, others: set[str]) -> bool:
     return norm_name(unit) not in norm_name(label) or len(others) > 1
 
 
-#: A unit cell naming the body's own main site ("Main site", "Head office", "HQ"): the body there, no unit of it (a
-#: carers trial's "Penncroft Hospice - Main site" is the hospice).
-_HEAD_SITE = re.compile(r"(?i:(?:main|head|central|registered)\s+(?:site|office|building|base)|hq|headquarters)")
+#: A unit cell naming the body's own main site ("Main site", "Head office (Bilston)", "HQ", "Main campus", "All
+#: services"): the body there, no unit of it (a carers trial's "Penncroft Hospice - Main site" is the hospice).
+_HEAD_SITE = re.compile(r"(?i:(?:main|head|central|registered)\s+(?:site|office|building|base|campus)|hq|headquarters|"
+                        r"all\s+services)\b")
 
 
 def _units_of_their_rows(reader: _Reader, by_id: dict, by_label: dict) -> None:
@@ -2668,7 +2683,7 @@ def _elements(reader: _Reader, rows):
             continue
         entry: dict[str, Any] = {"id": node_id, "name": str(label), "_kind": kind}
         if reader.units and reader.units[-1][:2] == (sheet, n) and "part_of" in schema.slots_of(kind) \
-                and row.get("part_of") is None and not _HEAD_SITE.fullmatch(unit):
+                and row.get("part_of") is None and not _HEAD_SITE.match(unit):
             reader.unit_bodies.append((sheet, n, node_id, kind, body))
         if not given_id:
             reader.made_ids.add(node_id)
@@ -3066,11 +3081,13 @@ def _unfit_numbers(reader: _Reader) -> None:
 #: Words before another name of a body that say how it is the body's ("formerly The Spastics Society", "now Rethink
 #: Mental Illness", "t/a Wolves", "aka WVSC", "renamed from Dudley Pride Festival"; a German list's "vormals",
 #: "ehemals", "früher", "jetzt": a German hold-out's renamed bodies were missed; Korea's "구", former, a space after it:
-#: "(구 수원시건강가정지원센터)", a Suwon hold-out's; Finland's "ent." and Sweden's "f.d." and "tidigare", former: "Kotipolku
-#: ry (ent. Espoon Maahanmuuttajaäidit ry)", an Espoo hold-out's): the name is the alias, the words are no part of it.
+#: "(구 수원시건강가정지원센터)", a Suwon hold-out's; Finland's "entinen" and Sweden's "f.d." and "tidigare", former, and
+#: "ent." before a name with a Finnish form, "(ent. Espoon Maahanmuuttajaäidit ry)", an Espoo hold-out's: "ent." is
+#: English for entrance too, "(ent. Church Lane)"): the name is the alias, the words are no part of it.
 _ALIAS_WORDS = re.compile(r"(?:(?:formerly|previously)\s+known\s+as|formerly|previously|was|now|also\s+known\s+as|"
                           r"a\.?k\.?a\.?|t/a|trading\s+as|known\s+as|renamed\s+from|renamed|d/b/a|dba|"
-                          r"vormals|ehemals|früher|jetzt|구|ent\.|f\.\s?d\.|tidigare)\s*:?\s+(?=\S)", re.IGNORECASE)
+                          r"vormals|ehemals|früher|jetzt|구|entinen|f\.\s?d\.|tidigare|"
+                          r"ent\.(?=[^()]*\b(?:ry|rf|r\.y\.|oy|oyj|ab|sr)\s*$))\s*:?\s+(?=\S)", re.IGNORECASE)
 
 
 def _written_as_a_name(text: str) -> bool:
