@@ -4347,3 +4347,21 @@ def test_a_german_compound_names_its_kind():
     from graph.dedup.groups import review_only
     pair = pairs.get(frozenset("ab"))
     assert pair is None or pair.score < 0.8 or review_only(pair, None), pair
+
+
+def test_a_national_line_and_a_form_s_letters_after_a_dash_say_no_one_body():
+    """A Leeds hold-out's "WEA Bradford Branch" and "WEA Leeds Branch" merged on the WEA's 0300 number, every
+    branch's; and "Univ. of Leeds - LLC" (its Lifelong Learning Centre) merged into the university, "LLC" read as a
+    company's form. A UK non-geographic number says which body, not which site; a form's letters alone after a dash
+    (but a UK form's: "Bilston Café - CIC" is the company) are a unit's initials."""
+    from graph.dedup.names import name_key
+
+    pairs = _pairs(_org("a", "WEA Bradford Branch", phone="0300 303 3464"),
+                   _org("b", "WEA Leeds Branch", phone="0300 303 3464"),
+                   _org("c", "Leeds Mind", phone="0113 305 5800"), _org("d", "Leeds MIND", phone="0113 305 5800"))
+    assert frozenset("ab") not in pairs or pairs[frozenset("ab")].score < 0.8, pairs
+    assert pairs[frozenset("cd")].score >= 0.8
+    assert name_key("Univ. of Leeds - LLC").tokens == ("university", "leeds", "llc")
+    assert name_key("Bilston Café - CIC").tokens == name_key("Bilston Café").tokens
+    pairs = _pairs(_org("a", "Univ. of Leeds - LLC"), _org("b", "University of Leeds"))
+    assert frozenset("ab") not in pairs or pairs[frozenset("ab")].score < 0.8, pairs

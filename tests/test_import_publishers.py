@@ -633,7 +633,11 @@ def test_a_renamed_body_at_a_new_postcode_under_its_number_keeps_its_new_name_as
     charity number, is the body renamed and moved, not a branch: its new name has not the body's words and more."""
     old = {"id": "GB-CHC-1099471", "name": "Age Concern Coventry", "postalCode": "CV1 1EX"}
     new = {"id": "GB-CHC-1099471", "name": "Age UK Coventry", "postalCode": "CV1 3HA"}
-    result, out = _import(lcg, tmp_path, [_grant(1, old), _grant(2, new)])
+    leeds = {"id": "GB-CHC-216250", "name": "Barnardos Leeds", "postalCode": "LS14 6SA"}
+    bradford = {"id": "GB-CHC-216250", "name": "Barnardo's - Bradford", "postalCode": "BD1 3RQ"}
+    result, out = _import(lcg, tmp_path, [_grant(1, old), _grant(2, new), _grant(3, leeds), _grant(4, bradford)])
     assert result.exit_code == 0, result.output
     (org,) = [o for o in _orgs(out).values() if o["name"].startswith("Age")]
     assert org["aliases"] == ("Age UK Coventry",), org
+    (org,) = [o for o in _orgs(out).values() if o["name"].startswith("Barnardo")]  # (another town: a branch, a
+    assert "aliases" not in org, org  # Leeds hold-out's)

@@ -336,6 +336,20 @@ def _scheme(identifier: str) -> str:
 _EXTENSION = re.compile(r"(?i)(?<=\d)\s*(?:x|ext\.?|extn\.?|extension)\s*\d")  # after the number: not "Fax 01902"
 
 
+#: How a pair's reason says the phone both give is a UK national number (``_national_line``).
+NATIONAL_LINE = "a national line, every branch's"
+
+
+def _national_line(text) -> bool:
+    """Whether a phone is a UK non-geographic number, a body's national or main line (0300, 0330, 0345, 0370, 0800,
+    0808, 0844, 0845, 0870): every branch of a national charity gives it (a Leeds hold-out's "WEA Bradford Branch" and
+    "WEA Leeds Branch" merged on the WEA's 0300 number), so it says which body, not which branch: it lifts no pair
+    that names a branch's place (an NHS trust's 0300 switchboard still says one trust)."""
+    digits = re.sub(r"\D", "", _EXTENSION.split(str(text or ""), 1)[0])
+    digits = "0" + digits[2:] if digits.startswith("44") else digits
+    return re.match(r"0(?:3[0-7]|80[08]|84[2-5]|87[01])", digits) is not None and len(digits) in (10, 11)
+
+
 @lru_cache(maxsize=1 << 17)  # one field, asked once per candidate pair
 def _phone(text) -> str | None:
     """The last 7 digits of a phone number (the local number, whatever the area code), or None. An extension
@@ -1436,6 +1450,10 @@ def find_duplicates(records, *, min_score: float = W.DUPLICATE_MIN_SCORE, top_k:
         delta, contact = contact_evidence(ra, rb, switchboards, places)
         if "different places" in reason or "a body of its own" in reason:
             delta = min(delta, 0.0)  # a town or a hospital apart is not undone by a shared switchboard
+        elif "a branch or another body" in reason and _national_line(ra.phone) and _phone(ra.phone) == _phone(
+                rb.phone) and not any(r.startswith(("same address", "same postcode")) for r in contact):
+            delta -= W.SAME_PHONE  # (a branch's place is not undone by its body's national line)
+            contact = [f"{r}, {NATIONAL_LINE}" if r.startswith("same phone number") else r for r in contact]
         score = min(1.0, max(0.0, score + delta))
         reasons += contact
         if _apart_unless_one_door(reason) and any(r.startswith("same phone number") for r in contact) and (any(

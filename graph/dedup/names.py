@@ -47,6 +47,9 @@ LEGAL_TOKENS = frozenset(
     # before the name ("(재)수원문화재단" / "수원문화재단": a Suwon hold-out's pairs missed), as names are folded
     # (``without_accents``: a syllable's letters apart)
     unicodedata.normalize("NFKD", w) for w in "재단법인 사단법인 주식회사 유한회사 재 사 주".split())
+#: A legal form's letters in capitals alone after a spaced dash, ending the name, but a UK form's ("Bilston Café -
+#: CIC" is the company): "Univ. of Leeds - LLC".
+_FORM_AFTER_A_DASH = re.compile(r"\s[-\u2013\u2014]\s+(?!(?:CIC|CIO|LTD|PLC|LLP|CYF)\s*$)([A-Z]{2,4})\s*$")
 #: Legal forms of two or three letters that are initials elsewhere ("RF Youth Club", "NPC West Midlands", "S.L. Jones
 #: Ltd"): a form only where the name ends with them, after its other words: Finland's registered association (Finnish
 #: "ry", Swedish "rf"), South Africa's non-profit company ("NPC", "(RF) NPC" ring-fenced), Spain's limited company
@@ -571,8 +574,8 @@ def several_bodies(name: str) -> str | None:
             "told from the name, so review it rather than merge")
 
 
-def _content_words(text: str, person: bool) -> tuple[list[str], tuple[str, ...]]:
-    """(words, tokens) of folded text: legal forms (or titles) dropped, abbreviations spelled out."""
+def _content_words(text: str, person: bool, keep: str = "") -> tuple[list[str], tuple[str, ...]]:
+    """(words, tokens) of folded text: legal forms (or titles) dropped, but ``keep``, abbreviations spelled out."""
     if not person:
         for phrase in LEGAL_PHRASES:
             text = text.replace(phrase, " ")
@@ -594,7 +597,7 @@ def _content_words(text: str, person: bool) -> tuple[list[str], tuple[str, ...]]
             text = _PARISH_COUNCIL.sub(lambda m: f"{m[1] or m[3]} {m[2] or m[4]} ce church", text)
         if " st" in text:
             text = _STREET_ST.sub(" street", text)
-    drop = TITLES if person else LEGAL_TOKENS
+    drop = TITLES if person else LEGAL_TOKENS if not keep else LEGAL_TOKENS - {keep}
     split = text.split()
     if not person and split and (split[-1] in ENDING_FORMS or split[-1] in drop):  # "... ry", "... (RF) NPC"
         end = len(split)
@@ -730,11 +733,14 @@ def name_key_uncached(name: str, *, person: bool = False) -> NameKey:
     form: tuple[str, ...] = ()
     if not person:
         folded, form = _nhs_form_read(folded)
-    words, tokens = _content_words(folded, person)
+    # a form's letters alone after a dash are a unit's initials, no company form: "Univ. of Leeds - LLC" (its Lifelong
+    # Learning Centre: a Leeds hold-out's unit merged into its university)
+    keep = unit.group(1).lower() if not person and (unit := _FORM_AFTER_A_DASH.search(body)) else ""
+    words, tokens = _content_words(folded, person, keep)
     first = body.split(",", 1)[0]
-    head = _content_words(_nhs_form_read(_without_address(_fold(first))[0])[0], person)[1] \
+    head = _content_words(_nhs_form_read(_without_address(_fold(first))[0])[0], person, keep)[1] \
         if first != body else tokens
-    capitals = frozenset(w.lower() for w in _CAPITALS.findall(body) + _MIXED_INITIALS.findall(body) + (
+    capitals = frozenset(w.lower() for w in _CAPITALS.findall(body) + (
         [d.replace(".", "").replace(" ", "") for d in _DOTTED_CAPITALS.findall(body)] if "." in body else [])
                          ) & set(tokens) if not person and _LOWER.search(body) else frozenset()
     if capitals and len(tokens) >= 3:
@@ -763,14 +769,13 @@ def _without_own_initials(words, tokens, head, capitals):
             tuple(w for w in head if w not in own) or head)
 
 
-_CAPITALS, _LOWER = re.compile(r"\b[A-Z]{3,6}\b"), re.compile(r"[a-z]")
+#: And initials with "of"'s small letter ("HoE" of Heart of England, "UoW", "MoD"), in the one search: a Coventry
+#: hold-out's "Carers Trust HoE" / "Carers Trust Heart of England", at one postcode and on one line, was missed. Not
+#: another small letter: "MaD Theatre Company" is no "Midlands Arts Dance ..." (a review's find).
+_CAPITALS, _LOWER = re.compile(r"\b[A-Z]{3,6}\b|\b[A-Z](?=[A-Z]*o[A-Z])(?:o?[A-Z]){1,5}\b"), re.compile(r"[a-z]")
 #: Initials written with full stops ("R.A.F.A. Club Halesowen", "R.B.L."), as often as without: a veterans trial's
 #: "R.A.F.A. Club Halesowen" was not read as "Royal Air Forces Association Club (Halesowen) Ltd", "RAFA Club" was.
 _DOTTED_CAPITALS = re.compile(r"\b(?:[A-Z]\. ?){2,5}[A-Z]\b\.?")
-#: Initials with "of"'s small letter ("HoE" of Heart of England, "UoW", "MoD"): a Coventry hold-out's "Carers Trust
-#: HoE" / "Carers Trust Heart of England", at one postcode and on one line, was missed. Not another small letter: "MaD
-#: Theatre Company" is no "Midlands Arts Dance ..." (a review's find).
-_MIXED_INITIALS = re.compile(r"\b[A-Z](?=[A-Z]*o[A-Z])(?:o?[A-Z]){1,5}\b")
 _WORD_IN_CAPITALS = re.compile(r"[A-Z]{4,}")
 
 

@@ -304,20 +304,30 @@ class GraphBuilder:
         return self._ids_of.get(org_id, set())
 
     def _another_site(self, org: _Org, rec: dict) -> bool:
-        """Whether a recipient an id or number credits to ``org`` writes the body's name and words of its own at
-        another place (postcode, else address: ``yaml_out.elsewhere``): a branch or site of the registered body ("Age
-        UK Warwickshire - Nuneaton", CV11, of Age UK Warwickshire, CV31). The grant is the body's, whose number it is,
+        """Whether a recipient an id or number credits to ``org`` writes the body's name and words of its own, or
+        another town, at another place (postcode, else address: ``yaml_out.elsewhere``): a branch or site of the
+        registered body ("Age UK Warwickshire - Nuneaton", CV11, of Age UK Warwickshire, CV31). The grant is the body's, whose number it is,
         but the name is not the body's other name: as an alias it had told `lcg duplicates` that the branch at the
         other address was the body itself, written otherwise."""
-        from ..dedup.names import name_key
+        from ..dedup.names import name_key, towns_known
 
         if norm_name(rec["name"]) in org.names or not elsewhere(org.entry, self._place_of(rec)):
             return False
         # the body's name and more ("Age UK Warwickshire - Nuneaton", "Rugby Myton Hospice" of "The Myton
-        # Hospices"): a branch; a name without the body's words ("Age UK Coventry" of "Age Concern Coventry") is the
-        # body renamed, which moved, and stays its alias (a review's find)
-        mine = {w.rstrip("s") for w in name_key(rec["name"]).tokens}
-        return any({w.rstrip("s") for w in name_key(n).tokens} < mine for n in org.names)
+        # Hospices"), or a name of its with another town ("Barnardo's - Bradford" of "Barnardos Leeds", a Leeds
+        # hold-out's): a branch; a name with other words of its own ("Age UK Coventry" of "Age Concern Coventry") is
+        # the body renamed, which moved, and stays its alias (a review's find)
+        def words(name: str) -> dict[str, str]:  # a word without its plural's "s" -> the word
+            return {w.rstrip("s"): w for w in name_key(name).tokens}
+
+        mine = words(rec["name"])
+        for n in org.names:
+            theirs = words(n)
+            own, other = mine.keys() - theirs.keys(), theirs.keys() - mine.keys()
+            if (not other and own) or (own and other and mine.keys() & theirs.keys() and towns_known(
+                    {mine[w] for w in own}) and towns_known({theirs[w] for w in other})):
+                return True
+        return False
 
     def _say_one(self, rec: dict, number: str, first: str, where: str, row: int, gid: str, what: str,
                  alias: bool, other_body: bool = False, site: bool = False) -> None:
