@@ -306,9 +306,9 @@ class GraphBuilder:
     def _another_site(self, org: _Org, rec: dict) -> bool:
         """Whether a recipient an id or number credits to ``org`` writes the body's name and words of its own, or
         another town, at another place (postcode, else address: ``yaml_out.elsewhere``): a branch or site of the
-        registered body ("Age UK Warwickshire - Nuneaton", CV11, of Age UK Warwickshire, CV31). The grant is the body's, whose number it is,
-        but the name is not the body's other name: as an alias it had told `lcg duplicates` that the branch at the
-        other address was the body itself, written otherwise."""
+        registered body ("Age UK Warwickshire - Nuneaton", CV11, of Age UK Warwickshire, CV31). The grant is the
+        body's, whose number it is, but the name is not the body's other name: as an alias it had told `lcg
+        duplicates` that the branch at the other address was the body itself, written otherwise."""
         from ..dedup.names import name_key, towns_known
 
         if norm_name(rec["name"]) in org.names or not elsewhere(org.entry, self._place_of(rec)):
