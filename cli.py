@@ -1103,7 +1103,7 @@ def import_sheet(files, out_dir, mapping, name, kind):
       lcg import sheet partners.xlsx -o data
       lcg import sheet organisations.csv --type organisation --map columns.yaml -o data
     """
-    from graph.importers.sheet import SheetProblems, import_sheet as run
+    from graph.importers.sheet import SheetProblems, import_sheet as run, yaml_key
     from graph.importers.yaml_out import ImportInvalid
 
     try:
@@ -1179,6 +1179,13 @@ def import_sheet(files, out_dir, mapping, name, kind):
         said += [f"{len(apart)} at another address or postcode, kept as separate records, which may be sites of one "
                  f"body or bodies of one name (`lcg search {shlex.quote(names[0])} --data {data}` lists "
                  f"{listed} with their towns and postcodes): {shown(apart)}"] if apart else []
+        if apart and result.venue_columns:  # a classes list's venues: where its courses are, the provider's one body
+            # (five hold-outs' providers, one record per venue, reviewed as "two sites of one body")
+            cols = ", ".join(map(repr, result.venue_columns))
+            said += [f"their addresses come from column {cols}: if it says where each row's course or event is, "
+                     f"not where the body is, map it to note (under columns: in the mapping file, "
+                     f"{', '.join(f'{yaml_key(c)}: note' for c in result.venue_columns)}) and import again: `lcg "
+                     "duplicates` then pairs rows of one name as one body, unless their other cells set them apart"]
         click.echo(f"note: {k} row{'s repeat' if k != 1 else ' repeats'} the name of an earlier row, each an entry "
                    f"of its own: {'; '.join(said)}", err=True)
     click.echo(f"Imported {result.nodes} element{'s' if result.nodes != 1 else ''} and {result.relationships} "

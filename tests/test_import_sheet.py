@@ -4787,3 +4787,21 @@ def test_a_parent_cell_naming_a_row_without_its_own_initials_is_that_row(lcg, tm
     names, parents = _parts_imported(tmp_path)
     assert parents == {("CCAC Allegheny Campus", "Community College of Allegheny County (CCAC)")}, parents
     assert len(names) == 2, names
+
+
+def test_a_classes_list_s_repeated_provider_at_its_venues_is_said_with_its_fix(lcg, tmp_path):
+    """Five hold-outs' classes and programmes lists named their provider again on each row at another venue, their
+    "Venue" column mapped to address as the README offers: a record per venue, reviewed as "two sites of one body".
+    The note on repeated names says the column, and the mapping line that reads it as where the course is."""
+    text = ("Provider,Course,Venue,Contact tel\nBCC Adult Learning,ESOL,Bedminster Library,0117 903 8844\n"
+            "BCC Adult Learning,Digital Skills,Filton Avenue Library,0117 903 8844\n")
+    result = _import_list(lcg, tmp_path, text, "{Provider: Label, Course: description, Venue: address, "
+                                               "Contact tel: phone}")
+    assert result.exit_code == 0, result.output
+    said = " ".join(result.stderr.split())
+    assert "their addresses come from column 'Venue': if it says where each row's course or event is" in said, said
+    assert "(under columns: in the mapping file, Venue: note)" in said, said
+    shutil.rmtree(tmp_path / "data")
+    result = _import_list(lcg, tmp_path, text, "{Provider: Label, Course: description, Venue: note, "
+                                               "Contact tel: phone}")
+    assert result.exit_code == 0 and "their addresses come from" not in result.stderr, result.stderr

@@ -353,6 +353,8 @@ class SheetResult:
     #: (sheet, row, name, id, where the earlier row is: "row 4", its id) of the rows of a plain list written that
     #: repeat an earlier row's name: entries of their own (``_repeats``)
     repeated: list = field(default_factory=list)
+    #: the columns of a venue the sheets' addresses were read from ("Venue": ``_venue_header``)
+    venue_columns: list = field(default_factory=list)
     folder: Path | None = None
     kept: list = field(default_factory=list)  # ids of the previous run written again: other files name them
     #: ids of rows not written, the folder's other files holding their entry now (:func:`_held_elsewhere`)
@@ -639,6 +641,8 @@ class _Reader:
         #: name, where the sheets have one (``_units_of_their_rows``)
         self.unit_bodies: list[tuple[str, int, str, str, str]] = []
         self.units_of_rows = 0
+        #: the names of the columns of a venue mapped to address ("Venue"), as the sheets write them
+        self.venue_columns: list[str] = []
         self.made_ids: set[str] = set()  # ids made from a row's label (no ID column), which may be changed
         #: id made for a plain list's row -> the id its name makes, which rows of one name share (``_ids_taken``)
         self.made_base: dict[str, str] = {}
@@ -1338,6 +1342,7 @@ def import_sheet(paths, out_dir, *, mapping=None, name: str | None = None, kind:
     removed = Counter(kind for node_id, (kind, _) in index.own_entries.items() if node_id not in still)
     result.removed = {k: removed[k] for k in schema.NODE_KINDS if removed[k]}
     result.repeated = repeated
+    result.venue_columns = reader.venue_columns
     result.warnings = _warnings(reader)
     result.units = [(sheet, n, name) for sheet, n, name in reader.units]
     result.unit_column = next((reader.headers[s].get(UNIT_COLUMN) for s, _, _ in reader.units), None)
@@ -1500,6 +1505,8 @@ def _read(paths: list[Path], out_dir, mapping, name: str | None, kind: str | Non
                     reader.sheet_rows[label] = (rows[0], rows[1:])
                 venues = {i for i, (c, h) in enumerate(zip(cols, rows[0]))
                           if c.lower() == "address" and _venue_header(str(h or "").strip().lower())}
+                reader.venue_columns += [str(rows[0][i]).strip() for i in sorted(venues)
+                                         if str(rows[0][i]).strip() not in reader.venue_columns]
                 ranks = _address_ranks(cols, rows[0], rows[1:])
                 for n, r in numbered[1:]:
                     blanked: list[int] = []
@@ -4301,6 +4308,9 @@ def _yaml_key(col: str) -> str:
     """``col`` as a key a mapping file can hold when pasted: quoted where YAML would read it otherwise."""
     plain = _PLAIN_KEY.fullmatch(col) and col.lower() not in _YAML_WORDS
     return col if plain else json.dumps(col, ensure_ascii=False)
+
+
+yaml_key = _yaml_key  # (the CLI's notes write mapping lines as the problems' hints do)
 
 
 def _could_hold(name: str, kind: str, value) -> bool:
