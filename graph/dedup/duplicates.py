@@ -345,16 +345,21 @@ def _national_line(text) -> bool:
     0808, 0844, 0845, 0870): every branch of a national charity gives it (a Leeds hold-out's "WEA Bradford Branch" and
     "WEA Leeds Branch" merged on the WEA's 0300 number), so it says which body, not which branch: it lifts no pair
     that names a branch's place (an NHS trust's 0300 switchboard still says one trust)."""
-    digits = re.sub(r"\D", "", _EXTENSION.split(str(text or ""), 1)[0])
+    digits = _digits(text)
     digits = "0" + digits[2:] if digits.startswith("44") else digits
     return re.match(r"0(?:3[0-7]|80[08]|84[2-5]|87[01])", digits) is not None and len(digits) in (10, 11)
+
+
+def _digits(text) -> str:
+    """A phone number's digits, without an extension ("ext. 214": a desk on the body's switchboard)."""
+    return re.sub(r"\D", "", _EXTENSION.split(str(text or ""), 1)[0])
 
 
 @lru_cache(maxsize=1 << 17)  # one field, asked once per candidate pair
 def _phone(text) -> str | None:
     """The last 7 digits of a phone number (the local number, whatever the area code), or None. An extension
     ("(412) 555-0140 x214", "ext. 214") is a desk on the body's switchboard, left out."""
-    digits = re.sub(r"\D", "", _EXTENSION.split(str(text or ""), 1)[0])
+    digits = _digits(text)
     return digits[-7:] if len(digits) >= 7 else None
 
 
@@ -1244,13 +1249,20 @@ def _umbrella_numbers(records) -> dict[str, tuple[int, int]]:
     (a faith trial's 18 parishes under the diocese's board of finance, each pair of them listed at 0.99 for
     review); one body is not written under so many names. Such a number lifts no pair: its records are paired on
     their names, addresses and phones, as records without it are."""
-    names: dict[str, set] = defaultdict(set)
+    names, held = _names_giving(records, lambda r: {registry_id(i) for i in r.identifiers})
+    return {i: (held[i], len(n)) for i, n in names.items() if len(n) > W.GROUP_ONE_NAME_SIZE}
+
+
+def _names_giving(records, values) -> tuple[dict, Counter]:
+    """(each value -> the names (their keys' tokens) of the records giving it, each value -> how many records give
+    it), ``values(record)`` the set a record gives: what an umbrella number or page is counted by."""
+    names: dict = defaultdict(set)
     held: Counter = Counter()
     for r in records:
-        for ident in {registry_id(i) for i in r.identifiers}:
-            held[ident] += 1
-            names[ident].add(name_key(r.name, person=r.kind == "Person").tokens)
-    return {i: (held[i], len(n)) for i, n in names.items() if len(n) > W.GROUP_ONE_NAME_SIZE}
+        for value in values(r):
+            held[value] += 1
+            names[value].add(name_key(r.name, person=r.kind == "Person").tokens)
+    return names, held
 
 
 def _umbrella_pages(records) -> set[tuple[str, tuple[str, ...]]]:
@@ -1260,10 +1272,7 @@ def _umbrella_pages(records) -> set[tuple[str, tuple[str, ...]]]:
     "CWC" on it alone). One body is not written under so many names; such a page says whose the records are, not
     that they are one, so it lifts no pair (as ``_umbrella_numbers``' numbers lift none); a site apart from it still
     says two bodies (a review's find: another council's services, their pages read as none, merged with its own)."""
-    names: dict[tuple, set] = defaultdict(set)
-    for r in records:
-        if r.website and (host := _domain(r.website)):
-            names[(host, _path(r.website))].add(name_key(r.name, person=r.kind == "Person").tokens)
+    names, _ = _names_giving(records, lambda r: {(host, _path(r.website))} if (host := _domain(r.website)) else ())
     return {page for page, seen in names.items() if len(seen) > W.GROUP_ONE_NAME_SIZE}
 
 
