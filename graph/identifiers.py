@@ -61,6 +61,11 @@ def registry_id(text: str) -> str:
             return prefix + number
     if upper.startswith(CRA) and (m := _CRA_NUMBER.fullmatch(re.sub(r"\s+", "", upper[len(CRA):]))):
         return CRA + m.group(1)
+    if upper.startswith(_RCS) and (number := re.sub(r"[\s.-]", "", upper[len(_RCS):])).isdigit() \
+            and len(number) in (9, 14):
+        return _RCS + number[:9]  # a SIRET's SIREN: the body, whichever of its establishments
+    if upper.startswith(_KVK) and (number := re.sub(r"[\s.-]", "", upper[len(_KVK):])).isdigit():
+        return _KVK + number
     for prefix, bare in ((MPR, True), (_COH, False)):  # Companies House's "IP..."/"RS..." of a society
         if upper.startswith(prefix) and (society := society_number(upper[len(prefix):], bare=bare)):
             return MPR + society
@@ -78,6 +83,9 @@ MPR, _COH = "GB-MPR-", "GB-COH-"
 #: business number (9 digits) and its account ("RR0001"), one body whatever the account written after it
 #: (CA-CRA_ACR-119035988RR0001 is CA-CRA_ACR-119035988).
 CRA = "CA-CRA_ACR-"
+#: org-id.guide's prefixes of France's register of businesses (the SIREN, 9 digits; a SIRET is the SIREN of the body
+#: and 5 digits of one of its establishments: one body) and of the Netherlands' Chamber of Commerce (8 digits).
+_RCS, _KVK = "FR-RCS-", "NL-KVK-"
 _CRA_NUMBER = re.compile(r"(\d{9})(?:[A-Z]{2}\d{4})?")
 #: A registered society's number as lists write it. The Mutuals Public Register's "full registration number" (the
 #: number of GB-MPR, as find-that-charity's register import and org-id.guide's lists write it) is digits then

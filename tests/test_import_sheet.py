@@ -4700,6 +4700,39 @@ def test_finnish_and_south_african_register_numbers_are_their_registers_org_ids(
     assert "keep the column's numbers as written with Charity no.: note, or leave the column out" in result.stderr
 
 
+def test_dutch_and_french_register_numbers_and_two_identifier_columns(lcg, tmp_path):
+    """A Rotterdam hold-out mapped "KvK-nummer: Company number" and its Dutch Chamber of Commerce numbers were
+    written GB-COH- without a word; a Lyon hold-out's two identifier columns were refused ("are both identifiers")
+    and its SIRET column fit no register. The column's name says whose register (NL-KVK, FR-RCS: a SIRET's first 9
+    digits are the SIREN, the body, whichever establishment); identifiers is a list, so two columns of it are one."""
+    from graph.identifiers import registry_id
+
+    assert registry_id("FR-RCS-779 855 123 00029") == registry_id("fr-rcs-779855123") == "FR-RCS-779855123"
+    text = ("Naam,KvK-nummer,N° SIRET,Ids,More ids\nAlbeda,24401567,,GB-CHC-1012345,\nLyon Asso,,779 855 123 00029,,"
+            "GB-COH-01234567\nZadkine,2440.1568,,,\n")
+    result = _import_list(lcg, tmp_path, text, "{Naam: Label, KvK-nummer: Company number, N° SIRET: identifiers, "
+                                               "Ids: identifiers, More ids: identifiers}")
+    assert result.exit_code == 0, result.output
+    got = {n.name: sorted(n.props["identifiers"]) for n in load_dataset(tmp_path / "data").nodes}
+    assert got == {"Albeda": ["GB-CHC-1012345", "NL-KVK-24401567"],
+                   "Lyon Asso": ["FR-RCS-779855123", "GB-COH-01234567"], "Zadkine": ["NL-KVK-24401568"]}, got
+
+
+def test_french_and_dutch_words_for_formerly_and_trading_as(lcg, tmp_path):
+    """A Lyon hold-out's "Cap Emploi 69 (ex-OHE Prométhée Rhône)", "Association ALIS (anciennement Alis Formation)"
+    and a Rotterdam one's "(v/h Stichting Welzijn IJsselmonde)", "B.V. h.o.d.n. Taalcentrum Zuid" (trading as) were
+    kept whole, brackets and all: the words say another name of the body, its alias. "(ex-directeur)" is none."""
+    text = ("Name\nCap Emploi 69 (ex-OHE Prométhée Rhône)\nAssociation ALIS (anciennement Alis Formation)\n"
+            "Stichting Wijkwerk IJsselmonde (v/h Stichting Welzijn IJsselmonde)\n"
+            "NT2 Taalschool Rijnmond B.V. h.o.d.n. Taalcentrum Zuid\nFoo (ex-directeur)\n")
+    result = _import_list(lcg, tmp_path, text, "{Name: Label}")
+    assert result.exit_code == 0, result.output
+    got = {n.name: n.props.get("aliases") for n in load_dataset(tmp_path / "data").nodes}
+    assert got == {"Cap Emploi 69": ("OHE Prométhée Rhône",), "Association ALIS": ("Alis Formation",),
+                   "Stichting Wijkwerk IJsselmonde": ("Stichting Welzijn IJsselmonde",),
+                   "NT2 Taalschool Rijnmond B.V.": ("Taalcentrum Zuid",), "Foo (ex-directeur)": None}, got
+
+
 def test_a_unit_column_s_rows_are_units_of_the_row_of_their_organisation(lcg, tmp_path):
     """A Cape Town hold-out's directory wrote the city's departments and a charity's branches as rows of the body
     with a "Branch / Unit" cell: named "NICRO - Khayelitsha", each was offered for review as the body's duplicate,

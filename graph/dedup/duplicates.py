@@ -371,7 +371,11 @@ _ADDRESS_SKIP = _DIRECTIONS | frozenset("st street rd road ave av avenue blvd bo
     # Spain's and Catalonia's street kinds and the articles of their streets' names ("C/ de Numància", "Av. de les
     # Drassanes"): "c" and "de" shared said "one street" of two (a Barcelona hold-out's)
     "c cl calle carrer avda avinguda avenida pg passeig paseo placa plaza ronda travessera de del dels la les el "
-    "los las".split())
+    "los las".split()) | frozenset(
+    # France's, Italy's and Portugal's, the same way ("6 rue Marcel Mérieux" / "6 rue Jules Guesde": "rue" shared
+    # said "same address" of two towns' committees, a Lyon hold-out's)
+    "rue bd chemin ch allee impasse imp quai cours route rte montee passage du des le via viale piazza piazzale "
+    "corso vicolo di della delle dei rua praca travessa do da dos das".split())
 #: A street's kind in its short form, read as the word: "777 Hwy 8" / "777 Highway 8" (a Hamilton hold-out's library
 #: branch was "on different streets"), "Gdns", "Cres", "Sq", "Tce", "Pkwy".
 _STREET_SPELLINGS = {"hwy": "highway", "pkwy": "parkway", "gdns": "gardens", "cres": "crescent", "sq": "square",
@@ -417,7 +421,12 @@ _NO_ONE_PLACE = re.compile(r"^(?:(?:various|multiple|several)(?: \w+){0,3}|onlin
                            rf"{_A_LINE}|"  # a line and no door (``_LINE_ONLY``)
                            r"no (?:fixed|local) (?:address|office|base)|"
                            r"black country(?: wide)?|"
-                           r"regional|region wide|national|nationwide|countywide|county wide|area wide|cross borough)$")
+                           r"regional|region wide|national|nationwide|countywide|county wide|area wide|cross borough|"
+                           # the same in other languages, and a city's centre, which is in any city (a Rotterdam
+                           # hold-out's "Wijk" column's "Centrum", "stedelijk", "landelijk" were towns apart from
+                           # "Rotterdam": 30 pairs of one name reviewed)
+                           r"centrum|zentrum|innenstadt|stadtmitte|centre ville|keskusta|stedelijk|landelijk|"
+                           r"regionaal|bovenwijks|stadsbreed|bundesweit|landesweit|stadtweit|nationale?)$")
 
 
 #: Words before a number that is a unit's within a building, not the building's: "Suite 200", "Ste. 200",
@@ -505,7 +514,8 @@ def _localities(text: str) -> list[list[str]]:
     building or a number ("St Peter's Church Hall, Stafford Street, Walsall WS2 8DN" -> [[], [], ["walsall"]]); a
     country, a county, a state or its two letters at the end left out ("Chicago, IL" and "Chicago, Illinois" ->
     [["chicago"]]; "..., Dudley, West Midlands" ends with dudley)."""
-    parts = [w for w in (_address_text(p) for p in without_postcode(text).split(",")) if w]
+    parts = [w for w in ([x for x in _address_text(p) if not _ARRONDISSEMENT.fullmatch(x)]
+                         for p in without_postcode(text).split(",")) if w]
     city = None
     while parts and (country_named(" ".join(parts[-1])) or len("".join(parts[-1])) <= 2
                      or all(w in BUILTIN_PLACES for w in parts[-1])):
@@ -525,8 +535,15 @@ def _a_locality(words: list[str]) -> bool:
     """A part of an address that may name a town: a few words, none with a figure (a number's, or a postcode's
     district: "Cannock Road, WV10" ends in no town, a faith trial's mosque was "Wolverhampton" / "WV10" apart), a
     street's or a building's."""
-    return len(words) <= 3 and not _no_place(words) and not any(
+    words = [w for w in words if not _ARRONDISSEMENT.fullmatch(w)]
+    return bool(words) and len(words) <= 3 and not _no_place(words) and not any(
         any(c.isdigit() for c in w) or w in STREET_TYPES or w in _BUILDING_WORDS for w in words)
+
+
+#: A French city's district, its number and ordinal ending ("Lyon 3e", "Paris 11ème", "..., 1er"): a part of the
+#: town it follows, no figure of a street's or a postcode's (a Lyon hold-out's "Lyon 3e" was a street apart from
+#: the city library's door, and its initials "BmL" held back).
+_ARRONDISSEMENT = re.compile(r"\d{1,2}(?:e|er|eme|ere|re)")
 
 
 @lru_cache(maxsize=1 << 16)

@@ -43,6 +43,9 @@ LEGAL_TOKENS = frozenset(
     # Finland's public company ("KONE" / "KONE Oyj": an Espoo hold-out's pair missed) and Catalonia's co-operative
     # ("Impulsem" / "Impulsem SCCL", a Barcelona one's)
     "oyj sccl".split()) | frozenset(
+    # the Netherlands' foundation, the legal form most Dutch charities' names start with ("Stichting Albeda College" /
+    # "Albeda College", "Stg. Lezen & Schrijven": a Rotterdam hold-out's pairs missed)
+    "stichting stg".split()) | frozenset(
     # Korea's: an incorporated foundation's or association's and a company's, in full or as a bracketed syllable
     # before the name ("(재)수원문화재단" / "수원문화재단": a Suwon hold-out's pairs missed), as names are folded
     # (``without_accents``: a syllable's letters apart)
@@ -53,9 +56,10 @@ _FORM_AFTER_A_DASH = re.compile(r"\s[-\u2013\u2014]\s+(?!(?:CIC|CIO|LTD|PLC|LLP|
 #: Legal forms of two or three letters that are initials elsewhere ("RF Youth Club", "NPC West Midlands", "S.L. Jones
 #: Ltd"): a form only where the name ends with them, after its other words: Finland's registered association (Finnish
 #: "ry", Swedish "rf"), South Africa's non-profit company ("NPC", "(RF) NPC" ring-fenced), Spain's limited company
-#: ("SL", "SLU"). An Espoo hold-out's "Tapiolan Martat" / "... ry", a Cape Town one's "IkamvaYouth" / "... NPC" were
-#: missed; read anywhere, they made "S.L. Jones Ltd" and "R.F. Jones Ltd" one name (a review's find).
-ENDING_FORMS = frozenset("ry rf npc sl slu".split())
+#: ("SL", "SLU"), France's simplified company and co-operatives ("SAS", "SCOP", "SCIC"), a Dutch co-operative's
+#: "U.A." (excluded liability). An Espoo hold-out's "Tapiolan Martat" / "... ry", a Cape Town one's "IkamvaYouth" /
+#: "... NPC" were missed; read anywhere, they made "S.L. Jones Ltd" and "R.F. Jones Ltd" one name (a review's find).
+ENDING_FORMS = frozenset("ry rf npc sl slu sas scop scic ua".split())
 #: "Privada" (and Catalan "Privat") after "Fundació"/"Fundación": a private foundation's form ("Fundació Privada
 #: Trinijove" / "Fundació Trinijove", a Barcelona hold-out's pair missed), not a word of its name.
 _PRIVATE_FOUNDATION = re.compile(r"\b(fundacion|fundacio)\s+(?:privada|privat|privado)\b")

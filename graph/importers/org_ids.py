@@ -246,8 +246,17 @@ _PREFIXED_REGISTERS = (
     # Development's NPO Directorate, written "012-345 NPO" (ZA-NPO-012345); a public benefit organisation's at SARS,
     # 9 digits (ZA-PBO); a company's at the CIPC, "2005/012345/08" (ZA-CIP) (a Cape Town hold-out's were refused)
     ("npo", "NPO number", r"(?:NPO-?)?\d{3}-?\d{3}(?:-?NPO)?", "ZA-NPO-"),
+    # the Netherlands' Chamber of Commerce (Kamer van Koophandel) number of a legal body, 8 digits: org-id.guide's
+    # NL-KVK (a Rotterdam hold-out's "KvK-nummer", mapped to Company number, was written GB-COH- without a word)
+    ("kvk", "KvK number", r"\d{8}", "NL-KVK-"),
+    # France's SIREN of a business or association (9 digits) or the SIRET of one of its establishments (the SIREN
+    # and 5 digits, "779 855 123 00029"): org-id.guide's FR-RCS holds the SIREN, the body (``registry_id``), as
+    # a Canadian charity's account is its business number's (a Lyon hold-out's SIRET column was refused)
+    ("siren", "SIREN or SIRET", r"\d{9}(?:\d{5})?", "FR-RCS-"),
     ("pbo", "PBO number", r"\d{9}", "ZA-PBO-"),
 )
+#: Registers whose numbers lists write in groups with dots or hyphens between ("779.855.123.00029", "2440-1567").
+_GROUPED_WITH_MARKS = frozenset({"kvk", "siren"})
 #: A South African NPO number with its word, in a charity's column ("204-117 NPO", "204-117-NPO", "NPO 204-117"):
 #: ZA-NPO.
 _NPO_SAID = re.compile(r"\d{3}-?\d{3}-?NPO|NPO-?\d{3}-?\d{3}")
@@ -336,7 +345,7 @@ def register_ids(org: dict) -> tuple[list[str], list[str]]:
             continue
         if is_org_id(value):  # the org-id itself written in the number's column
             ids.append(registry_id(value))
-        elif re.fullmatch(shape, value):
+        elif re.fullmatch(shape, re.sub(r"[-./]", "", value) if field in _GROUPED_WITH_MARKS else value):
             ids.append(registry_id(prefix + value))
         else:
             odd.append(f"{said} {org.get(field)}")
@@ -351,7 +360,8 @@ def register_ids(org: dict) -> tuple[list[str], list[str]]:
 #: registered society's ("Society no. 7412R", "Soc 7412R"), whose number alone (7412R) is no register's word.
 _REGISTER_NAMES = {**dict.fromkeys(_SAYS_CHARITY, "charityNumber"), **dict.fromkeys(_SAYS_COMPANY, "companyNumber"),
                    "ukprn": "ukprn", "urn": "urn", "ofsted": "urn", "ror": "ror", "ods": "ods", "nhs": "ods",
-                   "cqc": "cqc", "ein": "ein", "abn": "abn", "npo": "npo", "pbo": "pbo", "society": "societyNumber",
+                   "cqc": "cqc", "ein": "ein", "abn": "abn", "npo": "npo", "pbo": "pbo", "kvk": "kvk", "siren": "siren",
+                   "siret": "siren", "society": "societyNumber",
                    "soc": "societyNumber"}
 #: (a number of digits in groups, "ABN 51 824 753 556", "EIN 25 1000106", is one number)
 _SAID_REGISTER = re.compile(r"(?P<words>[A-Za-z]+(?:[\s.:#]+[A-Za-z]+)*)[\s.:#]+"

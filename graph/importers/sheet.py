@@ -216,6 +216,8 @@ REGISTER_COLUMNS = {
     # "ROR ID: ROR" in a universities hold-out, which the import refused as an unknown column)
     **dict.fromkeys(("ror", "ror id", "research organization registry"), "ror"),
     **dict.fromkeys(("employer identification number", "federal employer identification number"), "ein"),
+    **dict.fromkeys(("kamer van koophandel", "kvk-nummer", "kvk nummer", "kvk-nr", "kvk nr"), "kvk"),
+    **dict.fromkeys(("n° siret", "n° siren", "numéro siret", "numéro siren", "no siret", "n°siret"), "siren"),
     "australian business number": "abn",
     # Finland's business ID, in Finnish, Swedish and English ("Y-tunnus", "FO-nummer"); South Africa's NPO and PBO
     # numbers are known by their words ("NPO No.", "PBO number": ``_REGISTER_WORDS``)
@@ -234,7 +236,7 @@ _REGISTER_WORDS = {"charity": "charityNumber", "charities": "charityNumber", "co
                    "companies": "companyNumber", "co": "companyNumber",  # "Co. Reg. No.", "Charity/Co No"
                    "oscr": "charityNumber",  # Scotland's charity register: "OSCR no.", "OSCR / Company No."
                    "ods": "ods", "ein": "ein", "fein": "ein", "tax": "ein", "abn": "abn", "npo": "npo",
-                   "pbo": "pbo",
+                   "pbo": "pbo", "kvk": "kvk", "siren": "siren", "siret": "siren",
                    # co-operative and community benefit societies (the Mutuals Public Register's): "Society no."
                    "society": "societyNumber", "societies": "societyNumber", "mutuals": "societyNumber",
                    "soc": "societyNumber"}  # "Charity / Co / Soc no"
@@ -247,7 +249,9 @@ _KEY_WORDS = frozenset({"id", "code", "ref"})
 #: Registers whose name alone says the column holds their numbers: "ODS" (the NHS's Organisation Data Service),
 #: "EIN" and "FEIN" (the IRS's employer identification number), "ABN" (the Australian Business Register's), not
 #: "Tax" (a yes or no, an amount).
-_NAMED_ALONE = frozenset({"ods", "ein", "abn"})
+_NAMED_ALONE = frozenset({"ods", "ein", "abn", "kvk", "siren"})
+#: The fields of a UK register's numbers a map may give a column (read as GB-CHC-, GB-COH-: ``org_ids.register_ids``).
+_UK_REGISTERS = frozenset({"charity number", "company number"})
 #: "Tax" names the EIN's register only as a "Tax ID": a "Tax ref" or "Tax code" may be any country's.
 _TAX_ID_WORDS = frozenset({"id", "identification", "ein", "fein"})
 #: How one column names several registers: "ODS / UKPRN", "Charity no / Company no".
@@ -320,6 +324,8 @@ _REGISTER_SHAPES = {"charityNumber": "5 to 7 digits, SC012345 or NIC100012, a re
                     "fi_business_id": "a Finnish business ID, 7 digits, a hyphen and a check digit, such as 0101263-6",
                     "npo": "a South African NPO number such as 012-345 NPO",
                     "pbo": "a South African PBO number of 9 digits such as 930012345",
+                    "kvk": "a Dutch KvK number of 8 digits such as 24401567",
+                    "siren": "a French SIREN of 9 digits or SIRET of 14, such as 779 855 123 00029",
                     "shpe": "a registered provider of social housing's number, L or LH and 4 digits such as L4112 or "
                             "LH0174, or an org-id such as GB-SHPE-L4112"}
 #: A UK postcode's district ("B68", "WV10") or its sector ("B63 3"), written alone: a part of a postcode, an area of
@@ -678,6 +684,10 @@ class _Reader:
             mapped = self.column_map.get(name.lower(), name)  # "" for a column mapped to nothing: left out
             if str(mapped).lower() == "identifiers" and register_of(name.lower()):
                 mapped = name  # "Charity/Company No: identifiers" is read as unmapped (``_register_cells``)
+            elif str(mapped).lower() in _UK_REGISTERS and set(register_of(name.lower())) - {"charityNumber",
+                                                                                           "companyNumber"}:
+                mapped = name  # "KvK-nummer: Company number": the column's name says whose register; the map, only
+                # that it is a company's number (a Rotterdam hold-out's KvK numbers were written GB-COH-)
             elif str(mapped).strip().lower() == "urn" and name.lower() in self.column_map:
                 mapped = "school urn"  # "URN: URN" in a map says the column holds schools' URNs (a schools
                 # hold-out's map was refused, its hint offering "school urn"); unmapped, "URN" is any list's number
@@ -1035,7 +1045,7 @@ def _name_part_columns(cells: list[str]) -> list[str]:
 #: "Address 2", "Town" (the 360Giving sheets' street and locality), which the duplicates check reads whole; lists
 #: with ";": several columns of people ("Headteacher", "Main contact"), of other names ("DBA", "Formerly"); with
 #: "; ", several columns of remarks ("Contact", "Notes": a community trial's two note columns were refused).
-JOINED_FIELDS = frozenset({"address", "person", "aliases", "note"})
+JOINED_FIELDS = frozenset({"address", "person", "aliases", "note", "identifiers"})
 #: How the cells of one joined field are written together (``JOINED_FIELDS``), ";" for the others.
 _JOINED_WITH = {"address": ", ", "note": "; "}
 #: A column mapped to person whose name says it holds part of a name is a part: "HeadTitle", "HeadFirstName",
@@ -3090,11 +3100,14 @@ def _unfit_numbers(reader: _Reader) -> None:
 #: "ehemals", "früher", "jetzt": a German hold-out's renamed bodies were missed; Korea's "구", former, a space after it:
 #: "(구 수원시건강가정지원센터)", a Suwon hold-out's; Finland's "entinen" and Sweden's "f.d." and "tidigare", former, and
 #: "ent." before a name with a Finnish form, "(ent. Espoon Maahanmuuttajaäidit ry)", an Espoo hold-out's: "ent." is
-#: English for entrance too, "(ent. Church Lane)"): the name is the alias, the words are no part of it.
+#: English for entrance too, "(ent. Church Lane)"; France's "anciennement" and "ex-" run into the name ("(ex-Maison du
+#: Rhône)"), the Netherlands' "voorheen" and "v/h", a Lyon and a Rotterdam hold-out's kept whole): the name is the
+#: alias, the words are no part of it.
 _ALIAS_WORDS = re.compile(r"(?:(?:formerly|previously)\s+known\s+as|formerly|previously|was|now|also\s+known\s+as|"
                           r"a\.?k\.?a\.?|t/a|trading\s+as|known\s+as|renamed\s+from|renamed|d/b/a|dba|"
-                          r"vormals|ehemals|früher|jetzt|구|entinen|f\.\s?d\.|tidigare|"
-                          r"ent\.(?=[^()]*\b(?:ry|rf|r\.y\.|oy|oyj|ab|sr)\s*$))\s*:?\s+(?=\S)", re.IGNORECASE)
+                          r"vormals|ehemals|früher|jetzt|구|entinen|f\.\s?d\.|tidigare|anciennement|voorheen|v/h|"
+                          r"ent\.(?=[^()]*\b(?:ry|rf|r\.y\.|oy|oyj|ab|sr)\s*$))\s*:?\s+(?=\S)|ex-(?=[A-Z0-9])",
+                          re.IGNORECASE)
 
 
 def _written_as_a_name(text: str) -> bool:
@@ -3125,9 +3138,11 @@ _NAME_BRACKET = re.compile(r"(?P<name>.*\S)\s*\((?P<said>[^()]+)\)\s*")
 #: trial's employer, and "X Ltd T/A Y" of a skills trial's; the US's "doing business as", "Puget Sound Skills LLC d/b/a
 #: ReadyWork Training", a US hold-out's, kept whole): the name, and the trading name its alias.
 _TRADING_AS_IN_NAME = re.compile(r"(?P<name>.*?\S),?\s+(?:t/a|trading\s+as|d/b/a|d\.b\.a\.?|(?-i:dba)|"
-                                 r"doing\s+business\s+as)\s+(?P<other>[A-Z0-9].*)", re.IGNORECASE)
+                                 r"doing\s+business\s+as|h\.o\.d\.n\.?|(?-i:hodn)|handelend\s+onder\s+de\s+naam)"
+                                 r"\s+(?P<other>[A-Z0-9].*)", re.IGNORECASE)
 #: ("dba" in small letters only: "Cranfield DBA Alumni Network" names a Doctorate of Business Administration, a
-#: review's find)
+#: review's find; the Netherlands' "h.o.d.n.", "handelend onder de naam", trading as: a Rotterdam hold-out's
+#: "NT2 Taalschool Rijnmond B.V. h.o.d.n. Taalcentrum Zuid" was kept whole)
 
 
 #: A bracket's first words saying when the body came to be as it is named, before its former names: "(merged 2022 -
