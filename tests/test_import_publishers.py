@@ -628,6 +628,21 @@ def test_a_branch_at_another_postcode_under_the_charity_s_id_is_no_other_name_of
     assert ties["360g-test-2"].props["named_as"] == "Age UK Warwickshire - Nuneaton"
 
 
+def test_two_schools_of_one_trust_under_its_company_number_are_no_other_names_of_each_other(lcg, tmp_path):
+    """A Black Country hold-out's "Ormiston Sandwell Community Academy" (B69) became an alias of "Ormiston Forge
+    Academy" (B64), without a word: two academies that give their trust's company number. Two names of one kind of
+    establishment, each with words of its own, at two places are two establishments: the grant is credited to the
+    number's first name as a branch's is, the name kept on it, said."""
+    forge = {"id": "GB-COH-07146431", "name": "Ormiston Forge Academy", "postalCode": "B64 6QU"}
+    sandwell = {"id": "GB-COH-07146431", "name": "Ormiston Sandwell Community Academy", "postalCode": "B69 2HE"}
+    result, out = _import(lcg, tmp_path, [_grant(1, forge), _grant(2, sandwell)])
+    assert result.exit_code == 0, result.output
+    (org,) = [o for o in _orgs(out).values() if o["name"].startswith("Ormiston")]
+    assert "aliases" not in org, org
+    assert "'Ormiston Sandwell Community Academy' kept as the name on its grants, not as an alias" in \
+        " ".join(result.output.split()), result.output
+
+
 def test_a_renamed_body_at_a_new_postcode_under_its_number_keeps_its_new_name_as_an_alias(lcg, tmp_path):
     """A review of the rule above: "Age Concern Coventry" (CV1 1EX) renamed "Age UK Coventry" (CV1 3HA), under one
     charity number, is the body renamed and moved, not a branch: its new name has not the body's words and more."""

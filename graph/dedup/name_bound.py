@@ -32,8 +32,8 @@ from rapidfuzz.process import extractOne
 from . import weights as W
 from .names import JOINED_MIN as _JOINED_MIN
 from .names import JOINED_SIM as _JOINED_SIM
-from .names import (PLACE_WEIGHT, TYPO_SCORER, acronyms, adjacent_joins, club_letters, initials_apart, initials_run,
-                    other_number, s_form, short_name_given, streets_in)
+from .names import (ALL_JOINS, PLACE_WEIGHT, TYPO_SCORER, acronyms, adjacent_joins, club_letters, initials_apart,
+                    initials_run, other_number, s_form, short_name_given, streets_in, town_tails)
 from .names import TYPO_MIN as _TYPO_MIN
 from .names import TYPO_SIM as _TYPO_SIM
 
@@ -70,6 +70,8 @@ class NameBound:
         self._firsts: dict[int, frozenset[str]] = {}  # name -> the first letters of its words (``_spells``)
         # names that start with a word of one or two letters or end with one of two (``names.club_letters``)
         self.letters = [bool(k.tokens) and (len(k.tokens[0]) <= 2 or len(k.tokens[-1]) == 2) for k in keys]
+        # names that may write a town's long name ("Capelle aan den IJssel": ``names.town_tails``)
+        self.joined_towns = [not ALL_JOINS.isdisjoint(k.words) for k in keys]
 
     def bound(self, i: int, j: int) -> float:
         tokens_a, ja, set_a, terms_a, near_a, caps_a, joins_a, streets_a = self.facts[i]
@@ -86,6 +88,9 @@ class NameBound:
         if (self.letters[i] and club_letters(self.keys[i], self.keys[j])) or (
                 self.letters[j] and club_letters(self.keys[j], self.keys[i])):
             return 1.0  # (two letters read as the other's first or last two words: ``names.club_letters``)
+        if (self.joined_towns[i] and town_tails(self.keys[i], self.keys[j])) or (
+                self.joined_towns[j] and town_tails(self.keys[j], self.keys[i])):
+            return 1.0  # (the short name read as the long: ``names.name_similarity``)
         num = den = 0.0
         apart = 0  # sides with a place the other name lacks (not a street's name): both, and ``place_clash`` rules 0.0
         for terms, theirs, their_near, other, streets in ((terms_a, set_b, near_b, tokens_b, streets_a),

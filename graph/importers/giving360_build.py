@@ -309,7 +309,7 @@ class GraphBuilder:
         registered body ("Age UK Warwickshire - Nuneaton", CV11, of Age UK Warwickshire, CV31). The grant is the
         body's, whose number it is, but the name is not the body's other name: as an alias it had told `lcg
         duplicates` that the branch at the other address was the body itself, written otherwise."""
-        from ..dedup.names import name_key, towns_known
+        from ..dedup.names import establishment_kinds, name_key, towns_known
 
         if norm_name(rec["name"]) in org.names or not elsewhere(org.entry, self._place_of(rec)):
             return False
@@ -320,12 +320,16 @@ class GraphBuilder:
         def words(name: str) -> dict[str, str]:  # a word without its plural's "s" -> the word
             return {w.rstrip("s"): w for w in name_key(name).tokens}
 
-        mine = words(rec["name"])
+        # Two names of one kind of establishment, each with words of its own ("Ormiston Forge Academy" and "Ormiston
+        # Sandwell Community Academy" under their trust's company number, a Black Country hold-out's): two schools of
+        # one trust, at their own doors (a school renamed keeps its door: at another place it is another school)
+        mine, kinds = words(rec["name"]), establishment_kinds(name_key(rec["name"]))
         for n in org.names:
             theirs = words(n)
             own, other = mine.keys() - theirs.keys(), theirs.keys() - mine.keys()
             if (not other and own) or (own and other and mine.keys() & theirs.keys() and towns_known(
-                    {mine[w] for w in own}) and towns_known({theirs[w] for w in other})):
+                    {mine[w] for w in own}) and towns_known({theirs[w] for w in other})) or (
+                    own and other and kinds & establishment_kinds(name_key(n))):
                 return True
         return False
 
