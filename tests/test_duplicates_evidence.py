@@ -4277,6 +4277,17 @@ def test_a_town_s_long_name_is_its_short_name():
     assert frozenset("ij") not in pairs or "long name" not in pairs[frozenset("ij")].reasons[0], pairs
 
 
+def test_one_name_in_two_scripts_names_one_body():
+    """A Black Country hold-out's "Guru Nanak Gurdwara Smethwick / ਗੁਰੂ ਨਾਨਕ ਗੁਰਦੁਆਰਾ ਸਮੈਦਿਕ" was said to "name two
+    bodies": a name written in Latin letters and in another script is one name, as a Welsh and English one is."""
+    from graph.dedup.names import one_name_twice, several_bodies
+
+    name = "Guru Nanak Gurdwara Smethwick / ਗੁਰੂ ਨਾਨਕ ਗੁਰਦੁਆਰਾ ਸਮੈਦਿਕ"
+    assert one_name_twice(name) == "Guru Nanak Gurdwara Smethwick" and several_bodies(name) is None
+    assert one_name_twice("수원시가족센터 / Suwon Family Centre") == "Suwon Family Centre"
+    assert one_name_twice("Walsall College / Mind Walsall") is None
+
+
 def test_a_kind_s_word_or_an_area_wide_address_is_no_place_a_name_adds():
     """A Coventry hold-out's reasons read "'Warwickshire Libraries' is in County by its address" (of "Online,
     County-wide") and "... is in University by its address" (of "University of Warwick, Coventry"), and told the

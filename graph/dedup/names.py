@@ -454,8 +454,18 @@ def one_name_twice(name: str) -> str | None:
     parts = name.split(" / ")
     if len(parts) != 2:
         return None
+    latin = [bool(_LATIN.search(p)) and not _OTHER_SCRIPT.search(p) for p in parts]
+    if latin[0] != latin[1] and all(_OTHER_SCRIPT.search(p) or _LATIN.search(p) for p in parts):
+        return parts[latin.index(True)].strip()  # one name in two scripts ("Guru Nanak Gurdwara Smethwick / ਗੁਰੂ
+        # ਨਾਨਕ ਗੁਰਦੁਆਰਾ ਸਮੈਦਿਕ", a Black Country hold-out's "two bodies"): its Latin letters' part, which lists write
     first, second = (sorted(name_key(p).tokens) for p in parts)  # (each part's key cached: pairs ask again)
     return parts[0].strip() if first and first == second else None
+
+
+#: Latin letters, and letters of another script (Gurmukhi, Devanagari, Arabic, Chinese, Korean...): a name written in
+#: each is one name in two scripts (``one_name_twice``).
+_LATIN = re.compile(r"[A-Za-z]")
+_OTHER_SCRIPT = re.compile(r"[^\W\d_A-Za-z\u00c0-\u024f]")
 
 
 @lru_cache(maxsize=1 << 16)
