@@ -653,6 +653,33 @@ def test_a_renamed_body_at_a_new_postcode_under_its_number_keeps_its_new_name_as
     result, out = _import(lcg, tmp_path, [_grant(1, old), _grant(2, new), _grant(3, leeds), _grant(4, bradford)])
     assert result.exit_code == 0, result.output
     (org,) = [o for o in _orgs(out).values() if o["name"].startswith("Age")]
-    assert org["aliases"] == ("Age UK Coventry",), org
+    assert org["aliases"] == ("Age UK Coventry",), org  # (on one day: no renaming, the next test)
     (org,) = [o for o in _orgs(out).values() if o["name"].startswith("Barnardo")]  # (another town: a branch, a
     assert "aliases" not in org, org  # Leeds hold-out's)
+
+
+def test_a_recipient_is_named_by_its_latest_grant(lcg, tmp_path):
+    """A Black Country hold-out's records read "Age Concern Dudley", "Walsall Voluntary Action": the names on their
+    oldest grants, each body's name now only an alias. The latest grant's name (award date, then row) is the name,
+    the others aliases, each grant's tie naming the body as its grant did, where it came after every grant under the
+    name the record has (two names on one day are no renaming); not initials ("WHG Ltd"), not capitals
+    where a grant writes the name otherwise, not a branch's name (longer, or naming another town), not the name
+    shortened ("Dudley College" of "Dudley College of Technology")."""
+    def grant(n, name, day, number):
+        return _grant(n, {"id": f"GB-CHC-{number}", "name": name}, awardDate=day)
+
+    result, out = _import(lcg, tmp_path, [
+        grant(1, "Age Concern Dudley", "2019-05-01", 1094565), grant(2, "Age UK Dudley", "2023-05-01", 1094565),
+        grant(3, "AGE UK DUDLEY", "2024-05-01", 1094565),
+        grant(4, "Walsall Housing Group", "2020-01-01", 1000002), grant(5, "WHG Ltd", "2024-01-01", 1000002),
+        grant(6, "The Salvation Army Taunton", "2020-01-01", 1000003),
+        grant(7, "Salvation Army Felixstowe Corps", "2024-01-01", 1000003),
+        grant(8, "Dudley College of Technology", "2020-01-01", 1000004),
+        grant(9, "Dudley College", "2024-01-01", 1000004)])
+    assert result.exit_code == 0, result.output
+    names = {o["name"]: o.get("aliases") for o in _orgs(out).values() if o["name"] != FUNDER["name"]}
+    assert names == {"Age UK Dudley": ("Age Concern Dudley", "AGE UK DUDLEY"), "Walsall Housing Group": ("WHG Ltd",),
+                     "The Salvation Army Taunton": ("Salvation Army Felixstowe Corps",),
+                     "Dudley College of Technology": ("Dudley College",)}, names
+    ties = {r.end: r.props.get("named_as") for r in load_dataset(out).rels if r.kind == "PARTNER_IN"}
+    assert ties["360g-test-1"] == "Age Concern Dudley" and ties["360g-test-2"] is None, ties

@@ -153,6 +153,10 @@ class GraphBuilder:
         self.themes: dict[str, dict] = {}  # normalised title -> Theme entry
         self.grant_ids: set[str] = set()
         self.warnings: list[tuple[int, str, str]] = []
+        # node id -> (award date, row, the name) of each grant to this run's recipient (``_latest_names``), and each
+        # recipient's tie -> the name its grant gave (``_partner``), to name each tie again after
+        self._named_on: dict[str, list[tuple[str, int, str]]] = {}
+        self._ties: list[tuple[dict, str]] = []
 
     # --- ids -------------------------------------------------------------------------------------------------
 
@@ -497,6 +501,7 @@ class GraphBuilder:
         entry["identifiers"] = [gid]
         entry["funders"] = [{"id": funder, "amount": g["amount"], "currency": g["currency"], "from": g["award"]}]
         entry["partners"] = [self._partner(recipient, g["recipient"]["name"])]
+        self._named_on.setdefault(recipient, []).append((str(g["award"]), row, g["recipient"]["name"]))
         if where:
             entry["located_in"] = sorted(set(where))
         if g["programme"]:
@@ -522,6 +527,7 @@ class GraphBuilder:
         from ..dedup.names import name_key
 
         tie: dict = {"id": org_id, "role": "lead"}
+        self._ties.append((tie, name))
         org = self._org_by_id(org_id)
         own = org.entry["name"] if org is not None else None
         known = self.index.names_of.get(org_id)  # the folder's other files: normalised names, its own first
@@ -562,8 +568,50 @@ class GraphBuilder:
             self.themes[key] = {"id": node_id, "name": title, "sources": [self.source]}
         return self.themes[key]["id"]
 
+    def _latest_names(self) -> None:
+        """Name each of this run's recipients by the name on its latest grant (award date, then row), the others its
+        aliases: a body renamed is known by its name now ("Age UK Dudley", once "Age Concern Dudley": a Black Country
+        hold-out's records were named by their oldest grants), where its grants under that name came after every grant
+        under the name it has (two names on one day are spellings or branches: the real Covid-19 file's two live at
+        home schemes under one number). Not initials ("WHG Ltd"); not a longer name, or one naming a town the body's
+        does not (a branch's, an alias where no place told it apart); not the body's name shortened, with no word of
+        its own but short forms ("Dudley College" of "Dudley College of Technology", "Age UK Warwicks"); in capitals
+        only where no grant writes it otherwise. Its id is kept, and each tie's ``named_as`` said again."""
+        from ..dedup.names import name_key, towns_known
+
+        def tokens(name: str) -> tuple[str, ...]:
+            return name_key(norm_name(name)).tokens
+
+        renamed = set()
+        for org_id, named in self._named_on.items():
+            org = self._org_by_id(org_id)
+            if org is None:  # (the folder's: its name is its files')
+                continue
+            e = org.entry
+            names = [n for _, _, n in sorted(named, reverse=True) if n == e["name"] or n in e.get("aliases", ())]
+            latest = next((n for n in names if not (len((k := name_key(n)).tokens) == 1 and (k.capitals or n.isupper()))),
+                          None)
+            theirs = set(tokens(e["name"]))
+            own = set(tokens(latest)) - theirs if latest else set()
+            last = {n: max(d for d, _, m in named if m == n) for n in names}  # each name's latest award date
+            if latest is None or last[latest] <= last.get(e["name"], "") or len(tokens(latest)) > len(theirs) \
+                    or towns_known(own) or not any(
+                    not any(x.startswith(w.rstrip("s")[:4]) for x in theirs) for w in own):
+                continue
+            if latest.isupper():
+                latest = next((n for n in names if tokens(n) == tokens(latest) and not n.isupper()), latest)
+            e["aliases"] = [e["name"], *(a for a in e["aliases"] if a != latest)]
+            e["name"] = latest
+            renamed.add(org_id)
+        for tie, name in self._ties:
+            if tie["id"] in renamed:
+                tie.pop("named_as", None)
+                if tokens(name) != tokens(self._by_id[tie["id"]].entry["name"]):
+                    tie["named_as"] = name
+
     def entries(self) -> dict[str, list[dict]]:
         """Entries by kind, their keys in a reader's order (what it is, its ties, then sources and note)."""
+        self._latest_names()
         def tidy(e: dict) -> dict:
             return {**{k: v for k, v in e.items() if k not in ("sources", "note")},
                     **{k: e[k] for k in ("sources", "note") if k in e}}
