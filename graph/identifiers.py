@@ -66,6 +66,8 @@ def registry_id(text: str) -> str:
         return _RCS + number[:9]  # a SIRET's SIREN: the body, whichever of its establishments
     if upper.startswith(_KVK) and (number := re.sub(r"[\s.-]", "", upper[len(_KVK):])).isdigit():
         return _KVK + number
+    if upper.startswith(_KBO) and (number := re.sub(r"[\s./-]|^BE", "", upper[len(_KBO):])).isdigit():
+        return _KBO + number  # "BE 0412 345 678" is 0412345678
     for prefix, bare in ((MPR, True), (_COH, False)):  # Companies House's "IP..."/"RS..." of a society
         if upper.startswith(prefix) and (society := society_number(upper[len(prefix):], bare=bare)):
             return MPR + society
@@ -86,6 +88,8 @@ CRA = "CA-CRA_ACR-"
 #: org-id.guide's prefixes of France's register of businesses (the SIREN, 9 digits; a SIRET is the SIREN of the body
 #: and 5 digits of one of its establishments: one body) and of the Netherlands' Chamber of Commerce (8 digits).
 _RCS, _KVK = "FR-RCS-", "NL-KVK-"
+#: and of Belgium's enterprise numbers (10 digits, written with dots, spaces or "BE" before them).
+_KBO = "BE-BCE_KBO-"
 _CRA_NUMBER = re.compile(r"(\d{9})(?:[A-Z]{2}\d{4})?")
 #: A registered society's number as lists write it. The Mutuals Public Register's "full registration number" (the
 #: number of GB-MPR, as find-that-charity's register import and org-id.guide's lists write it) is digits then

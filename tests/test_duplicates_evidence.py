@@ -4236,15 +4236,16 @@ def test_finnish_and_south_african_legal_forms_and_an_association_beside_its_com
 def test_dutch_and_french_legal_forms():
     """A Rotterdam hold-out's "Albeda College" / "Stichting Albeda College" and "Stg. Lezen & Schrijven" / "Stichting
     Lezen & Schrijven", a Lyon one's "Simplon.co SAS" / "Simplon.co", were missed: "Stichting" (a Dutch foundation),
-    "SAS", "SCOP", "SCIC" and "U.A." are legal forms; the French ones only ending a name ("SAS Pays de Loire Ltd"
+    "SAS", "SCOP", "SCIC" and "U.A." are legal forms, and Belgium's "asbl" (a Brussels hold-out's); the French ones
+    only ending a name ("SAS Pays de Loire Ltd"
     keeps its initials)."""
     from graph.dedup.names import name_key
 
     pairs = _pairs(_org("a", "Albeda College"), _org("b", "Stichting Albeda College"),
                    _org("c", "Stg. Lezen & Schrijven"), _org("d", "Stichting Lezen & Schrijven"),
                    _org("e", "Simplon.co SAS"), _org("f", "Simplon.co"), _org("g", "Oogst Coöperatie U.A."),
-                   _org("h", "Oogst Coöperatie"))
-    for a, b in (("a", "b"), ("c", "d"), ("e", "f"), ("g", "h")):
+                   _org("h", "Oogst Coöperatie"), _org("i", "Convivial"), _org("j", "Convivial a.s.b.l."))
+    for a, b in (("a", "b"), ("c", "d"), ("e", "f"), ("g", "h"), ("i", "j")):
         assert pairs[frozenset((a, b))].exact, (a, b, pairs)
     assert "sas" in name_key("SAS Pays de Loire Ltd").tokens
 
@@ -4252,13 +4253,14 @@ def test_dutch_and_french_legal_forms():
 def test_friends_groups_and_connecting_words_in_europe_s_languages():
     """A Lyon hold-out's "Association des Amis de la Bibliothèque municipale de Lyon" merged into the library at its
     door ("amis": friends), and "MJC Monplaisir" / "Maison des Jeunes et de la Culture Monplaisir" was missed at
-    0.22 ("des" spelt a letter no initials write)."""
+    0.22 ("des" spelt a letter no initials write); a Manchester one's "Age UK Mcr" (its city's short form) too."""
     pairs = _pairs(_org("a", "Association des Amis de la Bibliothèque municipale de Lyon", address="30 bd Vivier"),
                    _org("b", "Bibliothèque municipale de Lyon", address="30 bd Vivier"),
                    _org("c", "Förderverein der Stadtbibliothek Essen"), _org("d", "Stadtbibliothek Essen"),
-                   _org("e", "MJC Monplaisir"), _org("f", "Maison des Jeunes et de la Culture Monplaisir"))
+                   _org("e", "MJC Monplaisir"), _org("f", "Maison des Jeunes et de la Culture Monplaisir"),
+                   _org("g", "Age UK Mcr"), _org("h", "Age UK Manchester"))
     assert frozenset("ab") not in pairs and frozenset("cd") not in pairs, pairs
-    assert pairs[frozenset("ef")].score >= 0.8, pairs
+    assert pairs[frozenset("ef")].score >= 0.8 and pairs[frozenset("gh")].exact, pairs
 
 
 def test_a_town_s_long_name_is_its_short_name():
@@ -4402,10 +4404,11 @@ def test_french_street_kinds_say_no_street_of_their_own():
 
 def test_a_city_s_centre_a_citywide_word_and_an_arrondissement_name_no_town_apart():
     """A Rotterdam hold-out's "Wijk" column's "Centrum" and "stedelijk" (citywide) were towns apart from "Rotterdam",
-    30 pairs of one name reviewed; a Lyon hold-out's "Lyon 3e" (a town and its arrondissement) was a street apart
+    30 pairs of one name reviewed, a Manchester one's "City centre" a street apart; a Lyon hold-out's "Lyon 3e" (a town and its arrondissement) was a street apart
     from the city library's door, its initials "BmL" held back at 0.55."""
     pairs = _pairs(_org("a", "SKVR", address="Dr. Molewaterplein 40, Rotterdam"), _org("b", "SKVR", address="Centrum"),
-                   _org("c", "Taalhuis", address="Rotterdam"), _org("d", "Taalhuis", address="Stedelijk"))
+                   _org("c", "Taalhuis", address="Rotterdam"), _org("d", "Taalhuis", address="Stedelijk"),
+                   _org("e", "Macc", address="20 Swan Street, Manchester"), _org("f", "Macc", address="City centre"))
     assert not any(r.startswith("but") for p in pairs.values() for r in p.reasons), pairs
     pairs = _pairs(_org("a", "BmL", address="Lyon 3e"),
                    _org("b", "Bibliothèque municipale de Lyon", address="Bibliothèque du 1er, 7 rue Saint-Polycarpe, 1er"))

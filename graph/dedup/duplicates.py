@@ -424,7 +424,9 @@ _NO_ONE_PLACE = re.compile(r"^(?:(?:various|multiple|several)(?: \w+){0,3}|onlin
                            r"regional|region wide|national|nationwide|countywide|county wide|area wide|cross borough|"
                            # the same in other languages, and a city's centre, which is in any city (a Rotterdam
                            # hold-out's "Wijk" column's "Centrum", "stedelijk", "landelijk" were towns apart from
-                           # "Rotterdam": 30 pairs of one name reviewed)
+                           # "Rotterdam": 30 pairs of one name reviewed; a Manchester one's "City centre" a street
+                           # apart from "20 Swan Street")
+                           r"(?:city|town) cent(?:re|er)|"
                            r"centrum|zentrum|innenstadt|stadtmitte|centre ville|keskusta|stedelijk|landelijk|"
                            r"regionaal|bovenwijks|stadsbreed|bundesweit|landesweit|stadtweit|nationale?)$")
 

@@ -46,6 +46,10 @@ LEGAL_TOKENS = frozenset(
     # the Netherlands' foundation, the legal form most Dutch charities' names start with ("Stichting Albeda College" /
     # "Albeda College", "Stg. Lezen & Schrijven": a Rotterdam hold-out's pairs missed)
     "stichting stg".split()) | frozenset(
+    # Belgium's non-profit association in French ("asbl", "a.s.b.l.": its Dutch "vzw" above), international one,
+    # and co-operative and private companies ("Convivial" / "Convivial asbl", "Le Foyer Schaerbeekois scrl": a
+    # Brussels hold-out's pairs missed)
+    "asbl aisbl ivzw scrl sprl cvba bvba".split()) | frozenset(
     # Korea's: an incorporated foundation's or association's and a company's, in full or as a bracketed syllable
     # before the name ("(재)수원문화재단" / "수원문화재단": a Suwon hold-out's pairs missed), as names are folded
     # (``without_accents``: a syllable's letters apart)
@@ -76,6 +80,8 @@ TITLES_BEFORE_NAMES = frozenset("pastor imam bishop archbishop canon archdeacon 
 #: Every title a person's name may start with, which an import of people drops from their ids (one home for both).
 PERSON_TITLES = TITLES | TITLES_BEFORE_NAMES
 ABBREVIATIONS = {
+    # a city's short form, as its people write it ("Age UK Mcr": a Manchester hold-out's pair missed)
+    "mcr": "manchester", "bham": "birmingham",
     "univ": "university", "uni": "university", "tech": "technology", "technologie": "technology",
     "technol": "technology", "ind": "industries", "inds": "industries", "intl": "international",
     "int": "international", "assn": "association", "assoc": "association", "dept": "department",

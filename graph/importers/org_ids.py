@@ -253,10 +253,13 @@ _PREFIXED_REGISTERS = (
     # and 5 digits, "779 855 123 00029"): org-id.guide's FR-RCS holds the SIREN, the body (``registry_id``), as
     # a Canadian charity's account is its business number's (a Lyon hold-out's SIRET column was refused)
     ("siren", "SIREN or SIRET", r"\d{9}(?:\d{5})?", "FR-RCS-"),
+    # Belgium's enterprise number (the Crossroads Bank for Enterprises', BCE in French, KBO in Dutch), 10 digits from
+    # 0 or 1, "0412.345.678" or "BE 0412 345 678": org-id.guide's BE-BCE_KBO (a Brussels hold-out's were refused)
+    ("kbo", "enterprise number", r"(?:BE)?[01]\d{9}", "BE-BCE_KBO-"),
     ("pbo", "PBO number", r"\d{9}", "ZA-PBO-"),
 )
 #: Registers whose numbers lists write in groups with dots or hyphens between ("779.855.123.00029", "2440-1567").
-_GROUPED_WITH_MARKS = frozenset({"kvk", "siren"})
+_GROUPED_WITH_MARKS = frozenset({"kvk", "siren", "kbo"})
 #: A South African NPO number with its word, in a charity's column ("204-117 NPO", "204-117-NPO", "NPO 204-117"):
 #: ZA-NPO.
 _NPO_SAID = re.compile(r"\d{3}-?\d{3}-?NPO|NPO-?\d{3}-?\d{3}")
@@ -361,7 +364,7 @@ def register_ids(org: dict) -> tuple[list[str], list[str]]:
 _REGISTER_NAMES = {**dict.fromkeys(_SAYS_CHARITY, "charityNumber"), **dict.fromkeys(_SAYS_COMPANY, "companyNumber"),
                    "ukprn": "ukprn", "urn": "urn", "ofsted": "urn", "ror": "ror", "ods": "ods", "nhs": "ods",
                    "cqc": "cqc", "ein": "ein", "abn": "abn", "npo": "npo", "pbo": "pbo", "kvk": "kvk", "siren": "siren",
-                   "siret": "siren", "society": "societyNumber",
+                   "siret": "siren", "kbo": "kbo", "bce": "kbo", "society": "societyNumber",
                    "soc": "societyNumber"}
 #: (a number of digits in groups, "ABN 51 824 753 556", "EIN 25 1000106", is one number)
 _SAID_REGISTER = re.compile(r"(?P<words>[A-Za-z]+(?:[\s.:#]+[A-Za-z]+)*)[\s.:#]+"

@@ -218,6 +218,8 @@ REGISTER_COLUMNS = {
     **dict.fromkeys(("employer identification number", "federal employer identification number"), "ein"),
     **dict.fromkeys(("kamer van koophandel", "kvk-nummer", "kvk nummer", "kvk-nr", "kvk nr"), "kvk"),
     **dict.fromkeys(("n° siret", "n° siren", "numéro siret", "numéro siren", "no siret", "n°siret"), "siren"),
+    **dict.fromkeys(("n° d'entreprise", "numéro d'entreprise", "n° bce", "numéro bce", "ondernemingsnummer",
+                     "ondernemingsnr", "ondernemingsnr.", "kbo-nummer", "kbo nummer", "enterprise number"), "kbo"),
     "australian business number": "abn",
     # Finland's business ID, in Finnish, Swedish and English ("Y-tunnus", "FO-nummer"); South Africa's NPO and PBO
     # numbers are known by their words ("NPO No.", "PBO number": ``_REGISTER_WORDS``)
@@ -236,7 +238,7 @@ _REGISTER_WORDS = {"charity": "charityNumber", "charities": "charityNumber", "co
                    "companies": "companyNumber", "co": "companyNumber",  # "Co. Reg. No.", "Charity/Co No"
                    "oscr": "charityNumber",  # Scotland's charity register: "OSCR no.", "OSCR / Company No."
                    "ods": "ods", "ein": "ein", "fein": "ein", "tax": "ein", "abn": "abn", "npo": "npo",
-                   "pbo": "pbo", "kvk": "kvk", "siren": "siren", "siret": "siren",
+                   "pbo": "pbo", "kvk": "kvk", "siren": "siren", "siret": "siren", "kbo": "kbo", "bce": "kbo",
                    # co-operative and community benefit societies (the Mutuals Public Register's): "Society no."
                    "society": "societyNumber", "societies": "societyNumber", "mutuals": "societyNumber",
                    "soc": "societyNumber"}  # "Charity / Co / Soc no"
@@ -249,7 +251,7 @@ _KEY_WORDS = frozenset({"id", "code", "ref"})
 #: Registers whose name alone says the column holds their numbers: "ODS" (the NHS's Organisation Data Service),
 #: "EIN" and "FEIN" (the IRS's employer identification number), "ABN" (the Australian Business Register's), not
 #: "Tax" (a yes or no, an amount).
-_NAMED_ALONE = frozenset({"ods", "ein", "abn", "kvk", "siren"})
+_NAMED_ALONE = frozenset({"ods", "ein", "abn", "kvk", "siren", "kbo"})
 #: The fields of a UK register's numbers a map may give a column (read as GB-CHC-, GB-COH-: ``org_ids.register_ids``).
 _UK_REGISTERS = frozenset({"charity number", "company number"})
 #: "Tax" names the EIN's register only as a "Tax ID": a "Tax ref" or "Tax code" may be any country's.
@@ -326,6 +328,7 @@ _REGISTER_SHAPES = {"charityNumber": "5 to 7 digits, SC012345 or NIC100012, a re
                     "pbo": "a South African PBO number of 9 digits such as 930012345",
                     "kvk": "a Dutch KvK number of 8 digits such as 24401567",
                     "siren": "a French SIREN of 9 digits or SIRET of 14, such as 779 855 123 00029",
+                    "kbo": "a Belgian enterprise number of 10 digits, such as 0412.345.678",
                     "shpe": "a registered provider of social housing's number, L or LH and 4 digits such as L4112 or "
                             "LH0174, or an org-id such as GB-SHPE-L4112"}
 #: A UK postcode's district ("B68", "WV10") or its sector ("B63 3"), written alone: a part of a postcode, an area of
@@ -3101,11 +3104,11 @@ def _unfit_numbers(reader: _Reader) -> None:
 #: "(구 수원시건강가정지원센터)", a Suwon hold-out's; Finland's "entinen" and Sweden's "f.d." and "tidigare", former, and
 #: "ent." before a name with a Finnish form, "(ent. Espoon Maahanmuuttajaäidit ry)", an Espoo hold-out's: "ent." is
 #: English for entrance too, "(ent. Church Lane)"; France's "anciennement" and "ex-" run into the name ("(ex-Maison du
-#: Rhône)"), the Netherlands' "voorheen" and "v/h", a Lyon and a Rotterdam hold-out's kept whole): the name is the
-#: alias, the words are no part of it.
+#: Rhône)"), the Netherlands' "voorheen" and "v/h", a Lyon and a Rotterdam hold-out's kept whole, and "nu" (now: "CBE
+#: Brussel (nu Ligo)", a Brussels one's), in small letters): the name is the alias, the words are no part of it.
 _ALIAS_WORDS = re.compile(r"(?:(?:formerly|previously)\s+known\s+as|formerly|previously|was|now|also\s+known\s+as|"
                           r"a\.?k\.?a\.?|t/a|trading\s+as|known\s+as|renamed\s+from|renamed|d/b/a|dba|"
-                          r"vormals|ehemals|früher|jetzt|구|entinen|f\.\s?d\.|tidigare|anciennement|voorheen|v/h|"
+                          r"vormals|ehemals|früher|jetzt|구|entinen|f\.\s?d\.|tidigare|anciennement|voorheen|v/h|(?-i:nu)|"
                           r"ent\.(?=[^()]*\b(?:ry|rf|r\.y\.|oy|oyj|ab|sr)\s*$))\s*:?\s+(?=\S)|ex-(?=[A-Z0-9])",
                           re.IGNORECASE)
 
@@ -3214,7 +3217,7 @@ _A_DATE = re.compile(r"(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:jan|feb|mar|apr|may|jun
 
 
 #: A bracket ending a name's cell saying what the body is called now: "(now Sight Support Walsall)".
-_NOW_BRACKET = re.compile(r".*\S\s*\(\s*(?:now|jetzt)\s*:?\s+[^()]+\)\s*", re.IGNORECASE | re.DOTALL)
+_NOW_BRACKET = re.compile(r".*\S\s*\(\s*(?:now|jetzt|(?-i:nu))\s*:?\s+[^()]+\)\s*", re.IGNORECASE | re.DOTALL)
 
 
 def _renamed_now(text: str) -> bool:
