@@ -188,10 +188,13 @@ def amount_value(value):
 #: letters ("Total awarded", "Total (2008-2024)"); a body's name capitalises its words ("Total Fitness", "Total Care").
 #: German lists write "Summe", "Gesamt", "Gesamtsumme" or "Insgesamt", Dutch ones "Totaal" (a German hold-out's
 #: grants' "Summe" became an organisation), Finnish ones "Yhteensä", Swedish "Totalt" or "Summa" (an Espoo hold-out's
-#: "Yhteensä" did), Korean "합계" or "총계"; a year after it, "TOTAL 2022" (a Barcelona hold-out's grants by year).
+#: "Yhteensä" did), Korean "합계" or "총계", Italian "Totale" or "Somma" (a Bologna hold-out's register stopped on its
+#: "TOTALE" row); a year after it, "TOTAL 2022" (a Barcelona hold-out's grants by year).
 _TOTALS = re.compile(r"(?i:(?:grand|sub)[\s-]*)?(?i:totals?|totaal|summe|gesamt|gesamtsumme|insgesamt|yhteensä|totalt"
-                     r"|summa|합계|총계)"
+                     r"|summa|totale|totali|somma|합계|총계)"
                      r"(?:\s*\([^()]*\)|(?:\s+[a-z][\w'-]*)+|\s+(?:19|20)\d{2}(?:\s*[/-]\s*\d{2,4})?)?\s*:?")
+
+
 def _a_figure(value) -> bool:
     """Whether a cell is a number: 92200, "£92,200", "1,234.50", "262.400,00 €" (``amount_value``)."""
     _, text = currency_sign(value)

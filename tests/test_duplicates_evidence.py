@@ -4236,16 +4236,17 @@ def test_finnish_and_south_african_legal_forms_and_an_association_beside_its_com
 def test_dutch_and_french_legal_forms():
     """A Rotterdam hold-out's "Albeda College" / "Stichting Albeda College" and "Stg. Lezen & Schrijven" / "Stichting
     Lezen & Schrijven", a Lyon one's "Simplon.co SAS" / "Simplon.co", were missed: "Stichting" (a Dutch foundation),
-    "SAS", "SCOP", "SCIC" and "U.A." are legal forms, and Belgium's "asbl" (a Brussels hold-out's); the French ones
-    only ending a name ("SAS Pays de Loire Ltd"
+    "SAS", "SCOP", "SCIC" and "U.A." are legal forms, and Belgium's "asbl" (a Brussels hold-out's), Italy's "APS" (a
+    Bologna one's); the French and Italian ones only ending a name ("SAS Pays de Loire Ltd"
     keeps its initials)."""
     from graph.dedup.names import name_key
 
     pairs = _pairs(_org("a", "Albeda College"), _org("b", "Stichting Albeda College"),
                    _org("c", "Stg. Lezen & Schrijven"), _org("d", "Stichting Lezen & Schrijven"),
                    _org("e", "Simplon.co SAS"), _org("f", "Simplon.co"), _org("g", "Oogst Coöperatie U.A."),
-                   _org("h", "Oogst Coöperatie"), _org("i", "Convivial"), _org("j", "Convivial a.s.b.l."))
-    for a, b in (("a", "b"), ("c", "d"), ("e", "f"), ("g", "h"), ("i", "j")):
+                   _org("h", "Oogst Coöperatie"), _org("i", "Convivial"), _org("j", "Convivial a.s.b.l."),
+                   _org("k", "ARCI BOLOGNA APS"), _org("l", "ARCI Bologna"))
+    for a, b in (("a", "b"), ("c", "d"), ("e", "f"), ("g", "h"), ("i", "j"), ("k", "l")):
         assert pairs[frozenset((a, b))].exact, (a, b, pairs)
     assert "sas" in name_key("SAS Pays de Loire Ltd").tokens
 

@@ -658,6 +658,24 @@ def test_a_renamed_body_at_a_new_postcode_under_its_number_keeps_its_new_name_as
     assert "aliases" not in org, org  # Leeds hold-out's)
 
 
+def test_services_in_two_towns_under_one_number_and_a_spelling_s_company_number(lcg, tmp_path):
+    """A Manchester hold-out's "Barnardo's Bolton Young Carers" (BL3) became an alias of "Barnardo's Longsight Family
+    Centre" (M13), under the national number, without a word: two names, each with words of its own, one naming a
+    town, at two places are two services. And "Z-Arts Ltd"'s company number, given beside the charity number the
+    record has, was dropped: a spelling's register numbers no other body has are the record's."""
+    longsight = {"id": "GB-CHC-216250", "name": "Barnardo's Longsight Family Centre", "postalCode": "M13 0ST"}
+    bolton = {"id": "GB-CHC-216250", "name": "Barnardo's Bolton Young Carers", "postalCode": "BL3 5DU"}
+    zion = {"id": "GB-CHC-1025416", "name": "Zion Arts Centre", "postalCode": "M15 5ZA"}
+    zarts = {"id": "GB-CHC-1025416", "name": "Z-arts", "companyNumber": "02846211", "postalCode": "M15 5ZA"}
+    result, out = _import(lcg, tmp_path, [_grant(1, longsight), _grant(2, bolton), _grant(3, zion), _grant(4, zarts)])
+    assert result.exit_code == 0, result.output
+    orgs = {o["name"]: o for o in _orgs(out).values()}
+    assert "aliases" not in orgs["Barnardo's Longsight Family Centre"], orgs
+    assert "'Barnardo's Bolton Young Carers' kept as the name on its grants" in " ".join(result.output.split()) or \
+        "\"Barnardo's Bolton Young Carers\" kept as the name on its grants" in " ".join(result.output.split())
+    assert orgs["Zion Arts Centre"]["identifiers"] == ("GB-CHC-1025416", "GB-COH-02846211"), orgs
+
+
 def test_a_recipient_is_named_by_its_latest_grant(lcg, tmp_path):
     """A Black Country hold-out's records read "Age Concern Dudley", "Walsall Voluntary Action": the names on their
     oldest grants, each body's name now only an alias. The latest grant's name (award date, then row) is the name,

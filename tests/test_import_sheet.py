@@ -1671,6 +1671,8 @@ def test_australian_business_numbers_are_read_as_org_ids(lcg, tmp_path):
     assert register_ids({"abn": "51-824-753-556"}) == (["AU-ABN-51824753556"], [])
     assert said_org_id("Charity 1112775 1") is None  # digits in groups are one number of an ABN's or an EIN's only
     assert said_org_id("URN 104301 2") is None
+    # a mail domain in a note, "nhs.net", is no NHS body's code (a Manchester hold-out's "Email domain" was GB-NHS-NET)
+    assert said_org_id("nhs.net") is None and said_org_id("NHS RL4") == ("ods", "GB-NHS-RL4")
 
 
 def test_us_employer_numbers_are_read_as_org_ids_and_a_short_one_is_one_problem_per_column(lcg, tmp_path):

@@ -61,9 +61,10 @@ _FORM_AFTER_A_DASH = re.compile(r"\s[-\u2013\u2014]\s+(?!(?:CIC|CIO|LTD|PLC|LLP|
 #: Ltd"): a form only where the name ends with them, after its other words: Finland's registered association (Finnish
 #: "ry", Swedish "rf"), South Africa's non-profit company ("NPC", "(RF) NPC" ring-fenced), Spain's limited company
 #: ("SL", "SLU"), France's simplified company and co-operatives ("SAS", "SCOP", "SCIC"), a Dutch co-operative's
-#: "U.A." (excluded liability). An Espoo hold-out's "Tapiolan Martat" / "... ry", a Cape Town one's "IkamvaYouth" /
+#: "U.A." (excluded liability), Italy's third sector's ("APS", "ODV", "ETS", "Onlus": "ARCI BOLOGNA APS" / "ARCI
+#: Bologna", a Bologna hold-out's). An Espoo hold-out's "Tapiolan Martat" / "... ry", a Cape Town one's "IkamvaYouth" /
 #: "... NPC" were missed; read anywhere, they made "S.L. Jones Ltd" and "R.F. Jones Ltd" one name (a review's find).
-ENDING_FORMS = frozenset("ry rf npc sl slu sas scop scic ua".split())
+ENDING_FORMS = frozenset("ry rf npc sl slu sas scop scic ua aps odv ets onlus".split())
 #: "Privada" (and Catalan "Privat") after "Fundació"/"Fundación": a private foundation's form ("Fundació Privada
 #: Trinijove" / "Fundació Trinijove", a Barcelona hold-out's pair missed), not a word of its name.
 _PRIVATE_FOUNDATION = re.compile(r"\b(fundacion|fundacio)\s+(?:privada|privat|privado)\b")

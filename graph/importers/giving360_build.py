@@ -324,15 +324,17 @@ class GraphBuilder:
         def words(name: str) -> dict[str, str]:  # a word without its plural's "s" -> the word
             return {w.rstrip("s"): w for w in name_key(name).tokens}
 
-        # Two names of one kind of establishment, each with words of its own ("Ormiston Forge Academy" and "Ormiston
+        # (a town among either's own words is enough: "Barnardo's Bolton Young Carers" and "Barnardo's Longsight
+        # Family Centre" under the national number, a Manchester hold-out's, two services in two places). Two names
+        # of one kind of establishment, each with words of its own ("Ormiston Forge Academy" and "Ormiston
         # Sandwell Community Academy" under their trust's company number, a Black Country hold-out's): two schools of
         # one trust, at their own doors (a school renamed keeps its door: at another place it is another school)
         mine, kinds = words(rec["name"]), establishment_kinds(name_key(rec["name"]))
         for n in org.names:
             theirs = words(n)
             own, other = mine.keys() - theirs.keys(), theirs.keys() - mine.keys()
-            if (not other and own) or (own and other and mine.keys() & theirs.keys() and towns_known(
-                    {mine[w] for w in own}) and towns_known({theirs[w] for w in other})) or (
+            if (not other and own) or (own and other and mine.keys() & theirs.keys() and any(
+                    towns_known({x}) for x in {*(mine[w] for w in own), *(theirs[w] for w in other)})) or (
                     own and other and kinds & establishment_kinds(name_key(n))):
                 return True
         return False
@@ -394,11 +396,17 @@ class GraphBuilder:
         return self._first_ids.get(org_id)
 
     def _enrich(self, org: _Org, rec: dict, row: int, gid: str, what: str, alias: bool = True) -> None:
-        """Every spelling (but a name sharing no word with the body's: ``alias`` False), and the fields the first
-        mention lacked (website, address, postcode...)."""
+        """Every spelling (but a name sharing no word with the body's, or a branch's: ``alias`` False) and its register
+        numbers, and the fields the first mention lacked (website, address, postcode...)."""
         e, raw = org.entry, rec["raw"]
         if alias:
             org.add_name(rec["name"])
+            # and the register numbers it gives that no other body has: "Z-Arts Ltd"'s company number, given with
+            # the charity number the record has (a Manchester hold-out's were dropped, the company kept apart)
+            for sec in rec.get("secondary", ()):
+                if sec.upper() not in self.orgs and self._folder_owner(sec, rec["name"]) is None:
+                    e.setdefault("identifiers", []).append(sec)
+                    self.orgs[sec.upper()] = org
         for n in rec.get("register_names", ()):
             org.add_name(n)
         for n in org.names:  # (``_same_name``)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from ..identifiers import CRA, MPR, is_org_id, registry_id, society_number
+from ..identifiers import BARE_WEB_ADDRESS, CRA, MPR, is_org_id, registry_id, society_number
 
 __all__ = ["BLANK_WORDS", "CQC_ID", "NHS_SHAPE", "OFSTED_NUMBER", "ODS_SHAPE", "SHPE_SHAPE", "ORG_ID_EXAMPLE",
            "charity_or_company", "charity_shaped", "clean_org_id", "is_blank", "is_placeholder", "lost_zero",
@@ -383,6 +383,9 @@ def said_org_id(text: str) -> tuple[str, str | None] | None:
     "number" are read ("Exempt 1110039" is none); "CQC ..." is read as the CQC's, whose ids no org-id holds. A
     society's number with Companies House's prefix, "IP" or "RS" ("IP 30412R", "IP30412R", "RS007412"), says its
     register as a word does: GB-MPR-30412R, GB-MPR-7412 (an energy trial's notes held such numbers unread)."""
+    if BARE_WEB_ADDRESS.fullmatch(str(text).strip()) and not re.search(r"\d", str(text)):
+        return None  # a web or mail domain, "nhs.net", is no register's word and number (a Manchester hold-out's
+        # "Email domain" note was read as the NHS body GB-NHS-NET)
     squeezed = re.sub(r"\s+", "", str(text)).upper()
     if squeezed.startswith(("IP", "RS")) and (society := society_number(squeezed)) is not None:
         return "societyNumber", MPR + society

@@ -3105,10 +3105,11 @@ def _unfit_numbers(reader: _Reader) -> None:
 #: "ent." before a name with a Finnish form, "(ent. Espoon Maahanmuuttajaäidit ry)", an Espoo hold-out's: "ent." is
 #: English for entrance too, "(ent. Church Lane)"; France's "anciennement" and "ex-" run into the name ("(ex-Maison du
 #: Rhône)"), the Netherlands' "voorheen" and "v/h", a Lyon and a Rotterdam hold-out's kept whole, and "nu" (now: "CBE
-#: Brussel (nu Ligo)", a Brussels one's), in small letters): the name is the alias, the words are no part of it.
+#: Brussel (nu Ligo)", a Brussels one's), in small letters; Italy's "già", "ex" ("(già Fondazione Urban Center
+#: Bologna)", a Bologna hold-out's record's name and id)): the name is the alias, the words are no part of it.
 _ALIAS_WORDS = re.compile(r"(?:(?:formerly|previously)\s+known\s+as|formerly|previously|was|now|also\s+known\s+as|"
                           r"a\.?k\.?a\.?|t/a|trading\s+as|known\s+as|renamed\s+from|renamed|d/b/a|dba|"
-                          r"vormals|ehemals|früher|jetzt|구|entinen|f\.\s?d\.|tidigare|anciennement|voorheen|v/h|(?-i:nu)|"
+                          r"vormals|ehemals|früher|jetzt|구|entinen|f\.\s?d\.|tidigare|anciennement|voorheen|v/h|(?-i:nu)|già|gia'|ex|"
                           r"ent\.(?=[^()]*\b(?:ry|rf|r\.y\.|oy|oyj|ab|sr)\s*$))\s*:?\s+(?=\S)|ex-(?=[A-Z0-9])",
                           re.IGNORECASE)
 
