@@ -4,6 +4,7 @@ silent loss or refusal the issue reported (each failed on the importer before is
 from __future__ import annotations
 
 import json
+import shutil
 
 import pytest
 
@@ -674,6 +675,11 @@ def test_services_in_two_towns_under_one_number_and_a_spelling_s_company_number(
     assert "'Barnardo's Bolton Young Carers' kept as the name on its grants" in " ".join(result.output.split()) or \
         "\"Barnardo's Bolton Young Carers\" kept as the name on its grants" in " ".join(result.output.split())
     assert orgs["Zion Arts Centre"]["identifiers"] == ("GB-CHC-1025416", "GB-COH-02846211"), orgs
+    trading = {"id": "GB-CHC-1025416", "name": "Zion Arts Trading Ltd", "companyNumber": "02999999"}
+    shutil.rmtree(out)  # (a spelling's number of a register the record has one of already is another body's: a
+    result, out = _import(lcg, tmp_path, [_grant(3, zion), _grant(4, zarts), _grant(5, trading)])  # trading company's)
+    assert {o["name"]: o for o in _orgs(out).values()}["Zion Arts Centre"]["identifiers"] == (
+        "GB-CHC-1025416", "GB-COH-02846211")
 
 
 def test_a_recipient_is_named_by_its_latest_grant(lcg, tmp_path):
@@ -682,7 +688,7 @@ def test_a_recipient_is_named_by_its_latest_grant(lcg, tmp_path):
     the others aliases, each grant's tie naming the body as its grant did, where it came after every grant under the
     name the record has (two names on one day are no renaming); not initials ("WHG Ltd"), not capitals
     where a grant writes the name otherwise, not a branch's name (longer, or naming another town), not the name
-    shortened ("Dudley College" of "Dudley College of Technology")."""
+    shortened ("Dudley College" of "Dudley College of Technology"), not a venue's or a project's ("Scout Hut")."""
     def grant(n, name, day, number):
         return _grant(n, {"id": f"GB-CHC-{number}", "name": name}, awardDate=day)
 
@@ -693,11 +699,12 @@ def test_a_recipient_is_named_by_its_latest_grant(lcg, tmp_path):
         grant(6, "The Salvation Army Taunton", "2020-01-01", 1000003),
         grant(7, "Salvation Army Felixstowe Corps", "2024-01-01", 1000003),
         grant(8, "Dudley College of Technology", "2020-01-01", 1000004),
-        grant(9, "Dudley College", "2024-01-01", 1000004)])
+        grant(9, "Dudley College", "2024-01-01", 1000004),
+        grant(10, "The Scout Association", "2020-01-01", 306101), grant(11, "Scout Hut", "2024-01-01", 306101)])
     assert result.exit_code == 0, result.output
     names = {o["name"]: o.get("aliases") for o in _orgs(out).values() if o["name"] != FUNDER["name"]}
     assert names == {"Age UK Dudley": ("Age Concern Dudley", "AGE UK DUDLEY"), "Walsall Housing Group": ("WHG Ltd",),
                      "The Salvation Army Taunton": ("Salvation Army Felixstowe Corps",),
-                     "Dudley College of Technology": ("Dudley College",)}, names
+                     "Dudley College of Technology": ("Dudley College",), "The Scout Association": ("Scout Hut",)}, names
     ties = {r.end: r.props.get("named_as") for r in load_dataset(out).rels if r.kind == "PARTNER_IN"}
     assert ties["360g-test-1"] == "Age Concern Dudley" and ties["360g-test-2"] is None, ties

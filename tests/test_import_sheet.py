@@ -4725,17 +4725,23 @@ def test_dutch_and_french_register_numbers_and_two_identifier_columns(lcg, tmp_p
     got = {n.name: list(n.props["identifiers"]) for n in load_dataset(tmp_path / "data").nodes}
     assert got == {"Commune de Schaerbeek": ["BE-BCE_KBO-0207359968"],
                    "Gemeente Schaarbeek": ["BE-BCE_KBO-0207359968"]}, got
+    shutil.rmtree(tmp_path / "data")  # a UK column naming UK registers is read as its map says, as before
+    result = _import_list(lcg, tmp_path, "Name,Charity / Co / Soc no\nA Trust,1234567\n",
+                          "{Name: Label, Charity / Co / Soc no: Company number}")
+    assert [list(n.props["identifiers"]) for n in load_dataset(tmp_path / "data").nodes] == [["GB-COH-01234567"]]
 
 
 def test_french_and_dutch_words_for_formerly_and_trading_as(lcg, tmp_path):
     """A Lyon hold-out's "Cap Emploi 69 (ex-OHE Prométhée Rhône)", "Association ALIS (anciennement Alis Formation)"
     and a Rotterdam one's "(v/h Stichting Welzijn IJsselmonde)", "B.V. h.o.d.n. Taalcentrum Zuid" (trading as) were
     kept whole, brackets and all, and a Brussels one's "CBE Brussel (nu Ligo)" (now), a Bologna one's "(già ...)": the
-    words say another name of the body, its alias. "(ex-directeur)" and "(ex officio)" are none."""
+    words say another name of the body, its alias. "(ex-directeur)", "(ex officio)" and "(Ex Cathedra)", a choir's
+    name in capitals, are none (a review's find)."""
     text = ("Name\nCap Emploi 69 (ex-OHE Prométhée Rhône)\nAssociation ALIS (anciennement Alis Formation)\n"
             "Stichting Wijkwerk IJsselmonde (v/h Stichting Welzijn IJsselmonde)\n"
             "NT2 Taalschool Rijnmond B.V. h.o.d.n. Taalcentrum Zuid\nFoo (ex-directeur)\nCBE Brussel (nu Ligo)\n"
-            "Fondazione Innovazione Urbana (già Fondazione Urban Center Bologna)\nBoard (ex officio)\n")
+            "Fondazione Innovazione Urbana (già Fondazione Urban Center Bologna)\nBoard (ex officio)\n"
+            "Birmingham Early Music Choir (Ex Cathedra)\n")
     result = _import_list(lcg, tmp_path, text, "{Name: Label}")
     assert result.exit_code == 0, result.output
     got = {n.name: n.props.get("aliases") for n in load_dataset(tmp_path / "data").nodes}
@@ -4743,7 +4749,7 @@ def test_french_and_dutch_words_for_formerly_and_trading_as(lcg, tmp_path):
                    "Stichting Wijkwerk IJsselmonde": ("Stichting Welzijn IJsselmonde",),
                    "NT2 Taalschool Rijnmond B.V.": ("Taalcentrum Zuid",), "Foo (ex-directeur)": None,
                    "Ligo": ("CBE Brussel",), "Fondazione Innovazione Urbana": ("Fondazione Urban Center Bologna",),
-                   "Board (ex officio)": None}, got
+                   "Board (ex officio)": None, "Birmingham Early Music Choir (Ex Cathedra)": None}, got
 
 
 def test_a_unit_column_s_rows_are_units_of_the_row_of_their_organisation(lcg, tmp_path):

@@ -373,9 +373,10 @@ _ADDRESS_SKIP = _DIRECTIONS | frozenset("st street rd road ave av avenue blvd bo
     "c cl calle carrer avda avinguda avenida pg passeig paseo placa plaza ronda travessera de del dels la les el "
     "los las".split()) | frozenset(
     # France's, Italy's and Portugal's, the same way ("6 rue Marcel Mérieux" / "6 rue Jules Guesde": "rue" shared
-    # said "same address" of two towns' committees, a Lyon hold-out's)
-    "rue bd chemin ch allee impasse imp quai cours route rte montee passage du des le via viale piazza piazzale "
-    "corso vicolo di della delle dei rua praca travessa do da dos das".split())
+    # said "same address" of two towns' committees, a Lyon hold-out's); not those that name England's streets too
+    # ("5 The Passage" / "5 The Drive" were one address without them: "passage", "route", "cours", "le", "do")
+    "rue bd chemin allee impasse quai rte montee du des via viale piazza piazzale corso vicolo della delle dei rua "
+    "praca travessa dos das".split())
 #: A street's kind in its short form, read as the word: "777 Hwy 8" / "777 Highway 8" (a Hamilton hold-out's library
 #: branch was "on different streets"), "Gdns", "Cres", "Sq", "Tce", "Pkwy".
 _STREET_SPELLINGS = {"hwy": "highway", "pkwy": "parkway", "gdns": "gardens", "cres": "crescent", "sq": "square",
@@ -516,8 +517,7 @@ def _localities(text: str) -> list[list[str]]:
     building or a number ("St Peter's Church Hall, Stafford Street, Walsall WS2 8DN" -> [[], [], ["walsall"]]); a
     country, a county, a state or its two letters at the end left out ("Chicago, IL" and "Chicago, Illinois" ->
     [["chicago"]]; "..., Dudley, West Midlands" ends with dudley)."""
-    parts = [w for w in ([x for x in _address_text(p) if not _ARRONDISSEMENT.fullmatch(x)]
-                         for p in without_postcode(text).split(",")) if w]
+    parts = [w for w in (_without_arrondissement(_address_text(p)) for p in without_postcode(text).split(",")) if w]
     city = None
     while parts and (country_named(" ".join(parts[-1])) or len("".join(parts[-1])) <= 2
                      or all(w in BUILTIN_PLACES for w in parts[-1])):
@@ -537,7 +537,7 @@ def _a_locality(words: list[str]) -> bool:
     """A part of an address that may name a town: a few words, none with a figure (a number's, or a postcode's
     district: "Cannock Road, WV10" ends in no town, a faith trial's mosque was "Wolverhampton" / "WV10" apart), a
     street's or a building's."""
-    words = [w for w in words if not _ARRONDISSEMENT.fullmatch(w)]
+    words = _without_arrondissement(words)
     return bool(words) and len(words) <= 3 and not _no_place(words) and not any(
         any(c.isdigit() for c in w) or w in STREET_TYPES or w in _BUILDING_WORDS for w in words)
 
@@ -546,6 +546,15 @@ def _a_locality(words: list[str]) -> bool:
 #: town it follows, no figure of a street's or a postcode's (a Lyon hold-out's "Lyon 3e" was a street apart from
 #: the city library's door, and its initials "BmL" held back).
 _ARRONDISSEMENT = re.compile(r"\d{1,2}(?:e|er|eme|ere|re)")
+
+
+def _without_arrondissement(words: list[str]) -> list[str]:
+    """A part's words without an arrondissement's (``_ARRONDISSEMENT``): alone, or ending the part after a town's
+    word, not a unit's ("Unit 3e" is a unit's number: kept)."""
+    if words and _ARRONDISSEMENT.fullmatch(words[-1]) and (len(words) == 1 or words[-2] not in _UNIT_WORDS
+                                                           and not words[-2].isdigit()):
+        return words[:-1]
+    return words
 
 
 @lru_cache(maxsize=1 << 16)

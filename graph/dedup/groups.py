@@ -29,7 +29,7 @@ from ..gc_pause import paused_gc
 from . import weights as W
 from .places import DISTRICTS, STREET_TYPES
 from .names import (AFTER_A_DASH, ANOTHER_INSTITUTION, ANOTHER_MEETING, CHARITY_OF, FORMS_OF_TWO_KINDS,
-                    FOUNDATION_OF, IN_BRACKETS, NAMING_FORMS_IN_ITS_TOWN,
+                    FOUNDATION_OF, IN_BRACKETS, NAMING_FORMS_IN_ITS_TOWN, TOWN_LONG_NAME,
                     KIND_WORDS, MANY_AND_ONE, NO_WORD_IN_COMMON, ONLY_A_PLACE, OWN_WORDS, PUBLICATIONS, SAME_NAME,
                     SPELLED_OUT, SPELLS_A_KIND, acronyms, added_after, added_words, company_of, council_part,
                     kind_after_a_kind, kind_written_after, like, many_and_one, name_key, numbered_unit, one_name_twice,
@@ -336,6 +336,10 @@ def review_only(pair, names: Mapping[str, str] | None, several=None) -> str | No
         # (at its door, on its line, at its site or under its number, one body, as before: merged)
         return ("'University of X' and 'X University' in a list of X's: its own university written either way, or "
                 "two bodies: review it rather than merge")
+    if said.has(TOWN_LONG_NAME) and not said.starts(("same address", "same phone number", "same website",
+                                                      "same identifier")):
+        return ("one name writes its town's long name, the other its short name, which may be another town's "
+                "(Kingston upon Hull, Kingston upon Thames): review it rather than merge")
     if said.starts(FORMS_OF_TWO_KINDS):
         return ("one name written with an association's legal form and with a company's: a club or charity and the "
                 "company it runs, or one body that changed its form: review it rather than merge")

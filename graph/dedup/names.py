@@ -60,11 +60,11 @@ _FORM_AFTER_A_DASH = re.compile(r"\s[-\u2013\u2014]\s+(?!(?:CIC|CIO|LTD|PLC|LLP|
 #: Legal forms of two or three letters that are initials elsewhere ("RF Youth Club", "NPC West Midlands", "S.L. Jones
 #: Ltd"): a form only where the name ends with them, after its other words: Finland's registered association (Finnish
 #: "ry", Swedish "rf"), South Africa's non-profit company ("NPC", "(RF) NPC" ring-fenced), Spain's limited company
-#: ("SL", "SLU"), France's simplified company and co-operatives ("SAS", "SCOP", "SCIC"), a Dutch co-operative's
-#: "U.A." (excluded liability), Italy's third sector's ("APS", "ODV", "ETS", "Onlus": "ARCI BOLOGNA APS" / "ARCI
-#: Bologna", a Bologna hold-out's). An Espoo hold-out's "Tapiolan Martat" / "... ry", a Cape Town one's "IkamvaYouth" /
+#: ("SL", "SLU"), France's co-operatives ("SCOP", "SCIC"), Italy's voluntary organisations ("ODV", "Onlus": "Auser
+#: Imola" / "Auser Imola ODV", a Bologna hold-out's); not "SAS", "APS", "ETS", "U.A.", a UK service's initials as
+#: often ("Dudley APS" / "Dudley ETS" became one name, a review's find). An Espoo hold-out's "Tapiolan Martat" / "... ry", a Cape Town one's "IkamvaYouth" /
 #: "... NPC" were missed; read anywhere, they made "S.L. Jones Ltd" and "R.F. Jones Ltd" one name (a review's find).
-ENDING_FORMS = frozenset("ry rf npc sl slu sas scop scic ua aps odv ets onlus".split())
+ENDING_FORMS = frozenset("ry rf npc sl slu scop scic odv onlus".split())
 #: "Privada" (and Catalan "Privat") after "Fundació"/"Fundación": a private foundation's form ("Fundació Privada
 #: Trinijove" / "Fundació Trinijove", a Barcelona hold-out's pair missed), not a word of its name.
 _PRIVATE_FOUNDATION = re.compile(r"\b(fundacion|fundacio)\s+(?:privada|privat|privado)\b")
@@ -81,8 +81,6 @@ TITLES_BEFORE_NAMES = frozenset("pastor imam bishop archbishop canon archdeacon 
 #: Every title a person's name may start with, which an import of people drops from their ids (one home for both).
 PERSON_TITLES = TITLES | TITLES_BEFORE_NAMES
 ABBREVIATIONS = {
-    # a city's short form, as its people write it ("Age UK Mcr": a Manchester hold-out's pair missed)
-    "mcr": "manchester", "bham": "birmingham",
     "univ": "university", "uni": "university", "tech": "technology", "technologie": "technology",
     "technol": "technology", "ind": "industries", "inds": "industries", "intl": "international",
     "int": "international", "assn": "association", "assoc": "association", "dept": "department",
@@ -279,10 +277,11 @@ _PARISH_COUNCIL = re.compile(r"\b(?:(st|sts|saint) (\w+) (?:pcc|parochial church
 #: pairs read as the saints of churches apart; "Church of St Mary", "St Peter and St Paul" keep their saints).
 _STREET_ST = re.compile(r"(?<=[a-z0-9]{3}) st(?=$| (?:methodist|baptist|church|chapel|mosque|gurdwara|temple|"
                         r"school|centre|hall|surgery|clinic|library|community)\b)")
-#: Connecting words: kept for acronyms ("UoW"), ignored when comparing. (In Europe's languages too: "MJC" / "Maison des
-#: Jeunes et de la Culture", a Lyon hold-out's, missed at 0.22: "des" spelt a letter no initials write.)
-CONNECTIVES = frozenset("of and for de der den van von the te in at on und et la le du des del della delle dei dels les "
-                        "het voor pour fur".split())
+#: Connecting words: kept for acronyms ("UoW"), ignored when comparing.
+CONNECTIVES = frozenset("of and for de der den van von the te in at on und et la le du".split())
+#: Articles of Europe's languages that initials pass over ("MJC" / "Maison des Jeunes et de la Culture", a Lyon
+#: hold-out's, missed at 0.22), but words of a name all the same: "Des", "Les", "Del" are given names in English.
+ARTICLES_ABROAD = frozenset("des del della delle dei dels les het".split())
 #: Words that half the sector shares; they count for little even in a small dataset.
 GENERIC_WORDS = frozenset(
     "university college council city school schools trust foundation group holding holdings international "
@@ -846,7 +845,8 @@ def acronyms(key: NameKey) -> frozenset[str]:
     no_articles = tuple(w for w in key.words if w not in _ARTICLES)
     # and without "to" as well as the connectives: "NSPCC" for the National Society for the Prevention of Cruelty
     # to Children (a community safety trial's pair under one charity number, "no word in common")
-    content = tuple(w for w in key.tokens if w != "to") if "to" in key.tokens else ()
+    content = tuple(w for w in key.tokens if w != "to" and w not in ARTICLES_ABROAD) if (
+        "to" in key.tokens or not ARTICLES_ABROAD.isdisjoint(key.tokens)) else ()
     out |= _before_bracket(key)[1]
     # and of its words as written, where ``NAME_PHRASES`` wrote some as one ("NFWI" of "National Federation of Women's
     # Institutes", read "... of wi"; "WCAB" of "Walsall Citizens Advice Bureau", read "walsall citizens advice")
@@ -1056,6 +1056,10 @@ def _town_tail(key: NameKey, token: str, other: NameKey) -> bool:
     "Humanitas Capelle aan den IJssel" beside "Humanitas Capelle" (a Rotterdam hold-out's three such pairs were "a
     branch or another body"), "tyne" of "Newcastle upon Tyne" beside "Newcastle"; one town, so written."""
     return token in town_tails(key, other)
+
+
+#: How a name reason says the short name of a town was read as the other's long name (``town_tails``).
+TOWN_LONG_NAME = ", read with the town's long name: one town, or two of one short name:"
 
 
 def _town_joins(key: NameKey) -> frozenset[str]:
@@ -2454,7 +2458,7 @@ def _initials_run(initials: str, words: tuple[str, ...], capitals, connectives: 
                 break
             if w[:1] == initials[len(run)] and (connectives or w not in CONNECTIVES):
                 run.append(w)
-            elif not (w in CONNECTIVES or w in capitals):
+            elif not (w in CONNECTIVES or w in capitals or w in ARTICLES_ABROAD):
                 break
         if len(run) == len(initials) and len(run) >= 2:
             return tuple(run)
@@ -2526,9 +2530,11 @@ def name_similarity(a: NameKey, b: NameKey, weight, ambiguous=frozenset(), place
     if (fused := _fused(a, b)) is not None:  # "Inter Faith" / "Interfaith" in names that differ elsewhere too
         a, b = fused
     for x, y in ((a, b), (b, a)):  # one town's long and short name ("Capelle aan den IJssel" / "Capelle"): the
-        if not ALL_JOINS.isdisjoint(x.words) and (tail := town_tails(x, y)):  # short read as the long, one town
+        if not ALL_JOINS.isdisjoint(x.words) and (tail := town_tails(x, y)):  # short read as the long: one town,
+            # or two of one short name ("Kingston" of Kingston upon Hull and upon Thames): reviewed unless a door,
+            # line, site or number says one (``groups.review_only``)
             score, reason = name_similarity(x, name_key(f"{y.raw} {' '.join(tail)}"), weight, ambiguous, places)
-            return score, f"{reason} (read with the town's long name, {' '.join(tail)!r})"
+            return score, f"{reason}{TOWN_LONG_NAME} {' '.join(tail)!r}"
     if ((a.capitals or b.capitals) and (
             spelled := _spelled_out(a, b, places, weight) or _spelled_out(b, a, places, weight))) or (
             (spelled := club_letters(a, b) or club_letters(b, a))):

@@ -120,6 +120,44 @@ def _no_word_shared(name: str, names: Collection[str]) -> bool:
     return bool(names)
 
 
+def _tokens(name: str) -> tuple[str, ...]:
+    """A name's words as `lcg duplicates` compares them (``dedup.names.name_key``)."""
+    from ..dedup.names import name_key
+
+    return name_key(norm_name(name)).tokens
+
+
+def _renames(new: str, old: str) -> bool:
+    """Whether a recipient's later name ``new`` is the body's ``old`` one renamed ("Age UK Dudley" of "Age Concern
+    Dudley", "One Walsall" of "Walsall Voluntary Action"): a word of its own, not a longer name, and none of its own
+    words a town (a branch's: "Salvation Army Felixstowe Corps" of "The Salvation Army Taunton"), a kind of body or
+    a site ("St Mary's Foodbank" of "St Mary's Church", "Scout Hut" of "The Scout Association": a service's, a
+    venue's), nor another kind of establishment; not the name shortened, with no word of its own but short forms of
+    the old name's ("Dudley College" of "Dudley College of Technology", "Age UK Warwicks")."""
+    from ..dedup.names import BODY_WORDS, HALLS, KIND_WORDS, establishment_kinds, name_key, towns_known
+    from ..dedup.places import SITE_WORDS
+
+    theirs = set(_tokens(old))
+    own = set(_tokens(new)) - theirs
+    return bool(own) and len(_tokens(new)) <= len(theirs) and not towns_known(own) and not own & (
+        KIND_WORDS | SITE_WORDS | BODY_WORDS | HALLS | _NO_BODY_S_NAME) and establishment_kinds(
+        name_key(new)) == establishment_kinds(name_key(old)) and any(
+        not any(x.startswith(w.rstrip("s")[:4]) for x in theirs) for w in own)
+
+
+def _initials(name: str) -> bool:
+    """A name that is one word of initials ("WHG Ltd", "WVSC"): no name to call a body by."""
+    from ..dedup.names import name_key
+
+    key = name_key(name)
+    return len(key.tokens) == 1 and bool(key.capitals or name.isupper())
+
+
+#: Words naming a building, a project or an appeal a grant funds, not a body (``_renames``).
+_NO_BODY_S_NAME = frozenset("hut huts building buildings room rooms appeal project projects scheme schemes fund "
+                            "programme programmes campaign".split())
+
+
 class _Org:
     __slots__ = ("entry", "names", "row", "primary")
 
@@ -313,7 +351,9 @@ class GraphBuilder:
         registered body ("Age UK Warwickshire - Nuneaton", CV11, of Age UK Warwickshire, CV31). The grant is the
         body's, whose number it is, but the name is not the body's other name: as an alias it had told `lcg
         duplicates` that the branch at the other address was the body itself, written otherwise."""
-        from ..dedup.names import establishment_kinds, name_key, towns_known
+        from ..dedup.names import SCHOOL_PHASES, establishment_kinds, name_key, towns_known
+
+        schools = {"school", *SCHOOL_PHASES.values()}  # (``establishment_kinds``' of a school)
 
         if norm_name(rec["name"]) in org.names or not elsewhere(org.entry, self._place_of(rec)):
             return False
@@ -324,18 +364,23 @@ class GraphBuilder:
         def words(name: str) -> dict[str, str]:  # a word without its plural's "s" -> the word
             return {w.rstrip("s"): w for w in name_key(name).tokens}
 
-        # (a town among either's own words is enough: "Barnardo's Bolton Young Carers" and "Barnardo's Longsight
-        # Family Centre" under the national number, a Manchester hold-out's, two services in two places). Two names
-        # of one kind of establishment, each with words of its own ("Ormiston Forge Academy" and "Ormiston
+        # (or words of their own beside a town on either side: "Barnardo's Bolton Young Carers" and "Barnardo's
+        # Longsight Family Centre" under the national number, a Manchester hold-out's, two services in two places; a
+        # name that only swaps one place for another, "Dudley Mind" / "Black Country Mind", is the body renamed). Two
+        # schools' names of establishment, each with words of its own ("Ormiston Forge Academy" and "Ormiston
         # Sandwell Community Academy" under their trust's company number, a Black Country hold-out's): two schools of
-        # one trust, at their own doors (a school renamed keeps its door: at another place it is another school)
+        # one trust, at their own doors (a school renamed keeps its door: at another place it is another school; a
+        # church renamed may move, two churches merged)
         mine, kinds = words(rec["name"]), establishment_kinds(name_key(rec["name"]))
         for n in org.names:
             theirs = words(n)
             own, other = mine.keys() - theirs.keys(), theirs.keys() - mine.keys()
-            if (not other and own) or (own and other and mine.keys() & theirs.keys() and any(
-                    towns_known({x}) for x in {*(mine[w] for w in own), *(theirs[w] for w in other)})) or (
-                    own and other and kinds & establishment_kinds(name_key(n))):
+            mine_own, their_own = {mine[w] for w in own}, {theirs[w] for w in other}
+            town_mine, town_theirs = towns_known(mine_own), towns_known(their_own)  # (all its own words a town's)
+            if (not other and own) or (own and other and mine.keys() & theirs.keys() and (
+                    town_mine and town_theirs or not town_mine and not town_theirs and any(
+                        towns_known({x}) for x in mine_own | their_own))) or (
+                    own and other and kinds & establishment_kinds(name_key(n)) & schools):
                 return True
         return False
 
@@ -404,7 +449,10 @@ class GraphBuilder:
             # and the register numbers it gives that no other body has: "Z-Arts Ltd"'s company number, given with
             # the charity number the record has (a Manchester hold-out's were dropped, the company kept apart)
             for sec in rec.get("secondary", ()):
-                if sec.upper() not in self.orgs and self._folder_owner(sec, rec["name"]) is None:
+                register = sec.upper().rsplit("-", 1)[0] + "-"  # (a trading company's own number, where the body
+                # has one of that register already, is the company's: "Age UK Dudley Enterprises" of "Age UK Dudley")
+                if sec.upper() not in self.orgs and self._folder_owner(sec, rec["name"]) is None and not any(
+                        i.upper().startswith(register) for i in e.get("identifiers", ())):
                     e.setdefault("identifiers", []).append(sec)
                     self.orgs[sec.upper()] = org
         for n in rec.get("register_names", ()):
@@ -578,18 +626,10 @@ class GraphBuilder:
 
     def _latest_names(self) -> None:
         """Name each of this run's recipients by the name on its latest grant (award date, then row), the others its
-        aliases: a body renamed is known by its name now ("Age UK Dudley", once "Age Concern Dudley": a Black Country
-        hold-out's records were named by their oldest grants), where its grants under that name came after every grant
-        under the name it has (two names on one day are spellings or branches: the real Covid-19 file's two live at
-        home schemes under one number). Not initials ("WHG Ltd"); not a longer name, or one naming a town the body's
-        does not (a branch's, an alias where no place told it apart); not the body's name shortened, with no word of
-        its own but short forms ("Dudley College" of "Dudley College of Technology", "Age UK Warwicks"); in capitals
-        only where no grant writes it otherwise. Its id is kept, and each tie's ``named_as`` said again."""
-        from ..dedup.names import name_key, towns_known
-
-        def tokens(name: str) -> tuple[str, ...]:
-            return name_key(norm_name(name)).tokens
-
+        aliases, where that name renames the body (``_renames``): a body renamed is known by its name now ("Age UK
+        Dudley", once "Age Concern Dudley": a Black Country hold-out's records were named by their oldest grants).
+        Initials are passed over ("WHG Ltd"), and capitals where a grant writes the name otherwise. Its id is kept,
+        and each tie's ``named_as`` said again."""
         renamed = set()
         for org_id, named in self._named_on.items():
             org = self._org_by_id(org_id)
@@ -597,24 +637,20 @@ class GraphBuilder:
                 continue
             e = org.entry
             names = [n for _, _, n in sorted(named, reverse=True) if n == e["name"] or n in e.get("aliases", ())]
-            latest = next((n for n in names if not (len((k := name_key(n)).tokens) == 1 and (k.capitals or n.isupper()))),
-                          None)
-            theirs = set(tokens(e["name"]))
-            own = set(tokens(latest)) - theirs if latest else set()
+            latest = next((n for n in names if not _initials(n)), None)
             last = {n: max(d for d, _, m in named if m == n) for n in names}  # each name's latest award date
-            if latest is None or last[latest] <= last.get(e["name"], "") or len(tokens(latest)) > len(theirs) \
-                    or towns_known(own) or not any(
-                    not any(x.startswith(w.rstrip("s")[:4]) for x in theirs) for w in own):
-                continue
+            if latest is None or last[latest] <= last.get(e["name"], "") or not _renames(latest, e["name"]):
+                continue  # (two names on one day are spellings or branches: the real Covid-19 file's two live at home
+                # schemes under one number)
             if latest.isupper():
-                latest = next((n for n in names if tokens(n) == tokens(latest) and not n.isupper()), latest)
+                latest = next((n for n in names if _tokens(n) == _tokens(latest) and not n.isupper()), latest)
             e["aliases"] = [e["name"], *(a for a in e["aliases"] if a != latest)]
             e["name"] = latest
             renamed.add(org_id)
         for tie, name in self._ties:
-            if tie["id"] in renamed:
+            if tie["id"] in renamed:  # (each tie's ``named_as`` against the name, as ``_partner`` said it)
                 tie.pop("named_as", None)
-                if tokens(name) != tokens(self._by_id[tie["id"]].entry["name"]):
+                if _tokens(name) != _tokens(self._by_id[tie["id"]].entry["name"]):
                     tie["named_as"] = name
 
     def entries(self) -> dict[str, list[dict]]:

@@ -252,8 +252,11 @@ _KEY_WORDS = frozenset({"id", "code", "ref"})
 #: "EIN" and "FEIN" (the IRS's employer identification number), "ABN" (the Australian Business Register's), not
 #: "Tax" (a yes or no, an amount).
 _NAMED_ALONE = frozenset({"ods", "ein", "abn", "kvk", "siren", "kbo"})
-#: The fields of a UK register's numbers a map may give a column (read as GB-CHC-, GB-COH-: ``org_ids.register_ids``).
+#: The fields of a UK register's numbers a map may give a column (read as GB-CHC-, GB-COH-: ``org_ids.register_ids``),
+#: and the registers of other countries a column's name may name instead ("KvK-nummer", "N° SIRET"): only these
+#: override the map ("Charity / Co / Soc no" mapped to Company number is read as the map says, as before).
 _UK_REGISTERS = frozenset({"charity number", "company number"})
+_ABROAD_REGISTERS = frozenset({"kvk", "siren", "kbo", "fi_business_id", "npo", "pbo", "ein", "abn"})
 #: "Tax" names the EIN's register only as a "Tax ID": a "Tax ref" or "Tax code" may be any country's.
 _TAX_ID_WORDS = frozenset({"id", "identification", "ein", "fein"})
 #: How one column names several registers: "ODS / UKPRN", "Charity no / Company no".
@@ -687,8 +690,8 @@ class _Reader:
             mapped = self.column_map.get(name.lower(), name)  # "" for a column mapped to nothing: left out
             if str(mapped).lower() == "identifiers" and register_of(name.lower()):
                 mapped = name  # "Charity/Company No: identifiers" is read as unmapped (``_register_cells``)
-            elif str(mapped).lower() in _UK_REGISTERS and set(register_of(name.lower())) - {"charityNumber",
-                                                                                           "companyNumber"}:
+            elif str(mapped).lower() in _UK_REGISTERS and (regs := set(register_of(name.lower()))) and \
+                    regs <= _ABROAD_REGISTERS:
                 mapped = name  # "KvK-nummer: Company number": the column's name says whose register; the map, only
                 # that it is a company's number (a Rotterdam hold-out's KvK numbers were written GB-COH-)
             elif str(mapped).strip().lower() == "urn" and name.lower() in self.column_map:
@@ -1273,7 +1276,8 @@ def _value(fld, v):
         number = amount_value(v)
         return v if number is None else number  # not a number: the validator says what is wrong with it
     if fld is not None and fld.type in ("list", "orgid") and isinstance(v, str):
-        return [x.strip() for x in v.split(LIST_SEPARATOR) if x.strip()]
+        return list(dict.fromkeys(x.strip() for x in v.split(LIST_SEPARATOR) if x.strip()))  # (two columns joined
+        # may give one id twice)
     if fld is not None and fld.type in ("list", "orgid"):
         return [v]
     if fld is not None and fld.type == "url" and isinstance(v, str) and BARE_WEB_ADDRESS.fullmatch(v.strip()):
@@ -3106,11 +3110,13 @@ def _unfit_numbers(reader: _Reader) -> None:
 #: English for entrance too, "(ent. Church Lane)"; France's "anciennement" and "ex-" run into the name ("(ex-Maison du
 #: Rhône)"), the Netherlands' "voorheen" and "v/h", a Lyon and a Rotterdam hold-out's kept whole, and "nu" (now: "CBE
 #: Brussel (nu Ligo)", a Brussels one's), in small letters; Italy's "già", "ex" ("(già Fondazione Urban Center
-#: Bologna)", a Bologna hold-out's record's name and id)): the name is the alias, the words are no part of it.
+#: Bologna)", a Bologna hold-out's record's name and id), "ex" in small letters ("Ex Cathedra", "Ex-Services Mental
+#: Welfare Society" are names)): the name is the alias, the words are no part of it.
 _ALIAS_WORDS = re.compile(r"(?:(?:formerly|previously)\s+known\s+as|formerly|previously|was|now|also\s+known\s+as|"
                           r"a\.?k\.?a\.?|t/a|trading\s+as|known\s+as|renamed\s+from|renamed|d/b/a|dba|"
-                          r"vormals|ehemals|früher|jetzt|구|entinen|f\.\s?d\.|tidigare|anciennement|voorheen|v/h|(?-i:nu)|già|gia'|ex|"
-                          r"ent\.(?=[^()]*\b(?:ry|rf|r\.y\.|oy|oyj|ab|sr)\s*$))\s*:?\s+(?=\S)|ex-(?=[A-Z0-9])",
+                          r"vormals|ehemals|früher|jetzt|구|entinen|f\.\s?d\.|tidigare|anciennement|voorheen|v/h|"
+                          r"(?-i:nu)|già|gia'|(?-i:ex)|"
+                          r"ent\.(?=[^()]*\b(?:ry|rf|r\.y\.|oy|oyj|ab|sr)\s*$))\s*:?\s+(?=\S)|(?-i:ex-)(?=[A-Z0-9])",
                           re.IGNORECASE)
 
 
