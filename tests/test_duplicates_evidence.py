@@ -4416,14 +4416,15 @@ def test_french_street_kinds_say_no_street_of_their_own():
 
 def test_a_city_s_centre_a_citywide_word_and_an_arrondissement_name_no_town_apart():
     """A Rotterdam hold-out's "Wijk" column's "Centrum" and "stedelijk" (citywide) were towns apart from "Rotterdam",
-    30 pairs of one name reviewed, a Manchester one's "City centre" a street apart; a Lyon hold-out's "Lyon 3e" (a town and its arrondissement) was a street apart
-    from the city library's door, its initials "BmL" held back at 0.55."""
+    30 pairs of one name reviewed, a Manchester one's "City centre" a street apart; a Lyon hold-out's "Lyon 3e" (a town
+    and its arrondissement) was a street apart from the city library's door, its initials "BmL" held back at 0.55."""
     pairs = _pairs(_org("a", "SKVR", address="Dr. Molewaterplein 40, Rotterdam"), _org("b", "SKVR", address="Centrum"),
                    _org("c", "Taalhuis", address="Rotterdam"), _org("d", "Taalhuis", address="Stedelijk"),
                    _org("e", "Macc", address="20 Swan Street, Manchester"), _org("f", "Macc", address="City centre"))
     assert not any(r.startswith("but") for p in pairs.values() for r in p.reasons), pairs
     pairs = _pairs(_org("a", "BmL", address="Lyon 3e"),
-                   _org("b", "Bibliothèque municipale de Lyon", address="Bibliothèque du 1er, 7 rue Saint-Polycarpe, 1er"))
+                   _org("b", "Bibliothèque municipale de Lyon",
+                        address="Bibliothèque du 1er, 7 rue Saint-Polycarpe, 1er"))
     assert not any("different streets" in r for r in pairs[frozenset("ab")].reasons), pairs
     assert pairs[frozenset("ab")].score >= 0.8, pairs
     pairs = _pairs(_org("a", "X Club", address="Unit 3e"), _org("b", "X Club", address="Tipton Road, Dudley"))

@@ -705,6 +705,7 @@ def test_a_recipient_is_named_by_its_latest_grant(lcg, tmp_path):
     names = {o["name"]: o.get("aliases") for o in _orgs(out).values() if o["name"] != FUNDER["name"]}
     assert names == {"Age UK Dudley": ("Age Concern Dudley", "AGE UK DUDLEY"), "Walsall Housing Group": ("WHG Ltd",),
                      "The Salvation Army Taunton": ("Salvation Army Felixstowe Corps",),
-                     "Dudley College of Technology": ("Dudley College",), "The Scout Association": ("Scout Hut",)}, names
+                     "Dudley College of Technology": ("Dudley College",),
+                     "The Scout Association": ("Scout Hut",)}, names
     ties = {r.end: r.props.get("named_as") for r in load_dataset(out).rels if r.kind == "PARTNER_IN"}
     assert ties["360g-test-1"] == "Age Concern Dudley" and ties["360g-test-2"] is None, ties

@@ -4719,7 +4719,8 @@ def test_dutch_and_french_register_numbers_and_two_identifier_columns(lcg, tmp_p
     assert got == {"Albeda": ["GB-CHC-1012345", "NL-KVK-24401567"],
                    "Lyon Asso": ["FR-RCS-779855123", "GB-COH-01234567"], "Zadkine": ["NL-KVK-24401568"]}, got
     shutil.rmtree(tmp_path / "data")  # a Brussels hold-out's Belgian enterprise numbers, in either language's column
-    text = "Nom,N° d'entreprise / Ondernemingsnr\nCommune de Schaerbeek,0207.359.968\nGemeente Schaarbeek,BE 0207 359 968\n"
+    text = ("Nom,N° d'entreprise / Ondernemingsnr\nCommune de Schaerbeek,0207.359.968\n"
+            "Gemeente Schaarbeek,BE 0207 359 968\n")
     result = _import_list(lcg, tmp_path, text, "{Nom: Label, \"N° d'entreprise / Ondernemingsnr\": Company number}")
     assert result.exit_code == 0, result.output
     got = {n.name: list(n.props["identifiers"]) for n in load_dataset(tmp_path / "data").nodes}

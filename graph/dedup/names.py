@@ -62,8 +62,9 @@ _FORM_AFTER_A_DASH = re.compile(r"\s[-\u2013\u2014]\s+(?!(?:CIC|CIO|LTD|PLC|LLP|
 #: "ry", Swedish "rf"), South Africa's non-profit company ("NPC", "(RF) NPC" ring-fenced), Spain's limited company
 #: ("SL", "SLU"), France's co-operatives ("SCOP", "SCIC"), Italy's voluntary organisations ("ODV", "Onlus": "Auser
 #: Imola" / "Auser Imola ODV", a Bologna hold-out's); not "SAS", "APS", "ETS", "U.A.", a UK service's initials as
-#: often ("Dudley APS" / "Dudley ETS" became one name, a review's find). An Espoo hold-out's "Tapiolan Martat" / "... ry", a Cape Town one's "IkamvaYouth" /
-#: "... NPC" were missed; read anywhere, they made "S.L. Jones Ltd" and "R.F. Jones Ltd" one name (a review's find).
+#: often ("Dudley APS" / "Dudley ETS" became one name, a review's find). An Espoo hold-out's "Tapiolan Martat" /
+#: "... ry", a Cape Town one's "IkamvaYouth" / "... NPC" were missed; read anywhere, they made "S.L. Jones Ltd" and
+#: "R.F. Jones Ltd" one name (a review's find).
 ENDING_FORMS = frozenset("ry rf npc sl slu scop scic odv onlus".split())
 #: "Privada" (and Catalan "Privat") after "Fundació"/"Fundación": a private foundation's form ("Fundació Privada
 #: Trinijove" / "Fundació Trinijove", a Barcelona hold-out's pair missed), not a word of its name.
@@ -1035,8 +1036,8 @@ def place_in_one_name(a: NameKey, b: NameKey, places=NO_PLACES, weight=None) -> 
     own_a, own_b = _own_name(a, places), _own_name(b, places)
     if all(t in b.tokens for t in own_a) and all(t in a.tokens for t in own_b):  # most pairs: a fast path
         return None  # (a word both write places no branch)
-    only_a = [t for t in _branch_places(own_a, places, weight) if not _place_in(t, b.tokens) and not _town_tail(a, t, b)]
-    only_b = [t for t in _branch_places(own_b, places, weight) if not _place_in(t, a.tokens) and not _town_tail(b, t, a)]
+    only_a = [t for t in _branch_places(own_a, places, weight) if not (_place_in(t, b.tokens) or _town_tail(a, t, b))]
+    only_b = [t for t in _branch_places(own_b, places, weight) if not (_place_in(t, a.tokens) or _town_tail(b, t, a))]
     if bool(only_a) == bool(only_b):
         return None
     return (a, only_a) if only_a else (b, only_b)
