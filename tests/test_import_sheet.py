@@ -4702,34 +4702,37 @@ def test_finnish_and_south_african_register_numbers_are_their_registers_org_ids(
     assert "keep the column's numbers as written with Charity no.: note, or leave the column out" in result.stderr
 
 
+def _identifiers_imported(lcg, tmp_path, text: str, mapping: str) -> dict:
+    """Each organisation's identifiers (sorted), the list ``text`` imported with ``mapping`` into a new folder."""
+    shutil.rmtree(tmp_path / "data", ignore_errors=True)
+    result = _import_list(lcg, tmp_path, text, mapping)
+    assert result.exit_code == 0, result.output
+    return {n.name: sorted(n.props["identifiers"]) for n in load_dataset(tmp_path / "data").nodes}
+
+
 def test_dutch_and_french_register_numbers_and_two_identifier_columns(lcg, tmp_path):
     """A Rotterdam hold-out mapped "KvK-nummer: Company number" and its Dutch Chamber of Commerce numbers were
     written GB-COH- without a word; a Lyon hold-out's two identifier columns were refused ("are both identifiers")
-    and its SIRET column fit no register. The column's name says whose register (NL-KVK, FR-RCS: a SIRET's first 9
-    digits are the SIREN, the body, whichever establishment); identifiers is a list, so two columns of it are one."""
+    and its SIRET column fit no register; a Brussels one's Belgian enterprise numbers too. The column's name says
+    whose register (NL-KVK, FR-RCS: a SIRET's first 9 digits are the SIREN, the body, whichever establishment;
+    BE-BCE_KBO), where it names another country's; identifiers is a list, so two columns of it are one."""
     from graph.identifiers import registry_id
 
     assert registry_id("FR-RCS-779 855 123 00029") == registry_id("fr-rcs-779855123") == "FR-RCS-779855123"
-    text = ("Naam,KvK-nummer,N° SIRET,Ids,More ids\nAlbeda,24401567,,GB-CHC-1012345,\nLyon Asso,,779 855 123 00029,,"
-            "GB-COH-01234567\nZadkine,2440.1568,,,\n")
-    result = _import_list(lcg, tmp_path, text, "{Naam: Label, KvK-nummer: Company number, N° SIRET: identifiers, "
-                                               "Ids: identifiers, More ids: identifiers}")
-    assert result.exit_code == 0, result.output
-    got = {n.name: sorted(n.props["identifiers"]) for n in load_dataset(tmp_path / "data").nodes}
+    got = _identifiers_imported(lcg, tmp_path, (
+        "Naam,KvK-nummer,N° SIRET,Ids,More ids\nAlbeda,24401567,,GB-CHC-1012345,\nLyon Asso,,779 855 123 00029,,"
+        "GB-COH-01234567\nZadkine,2440.1568,,,\n"), "{Naam: Label, KvK-nummer: Company number, N° SIRET: identifiers, "
+                                                   "Ids: identifiers, More ids: identifiers}")
     assert got == {"Albeda": ["GB-CHC-1012345", "NL-KVK-24401567"],
                    "Lyon Asso": ["FR-RCS-779855123", "GB-COH-01234567"], "Zadkine": ["NL-KVK-24401568"]}, got
-    shutil.rmtree(tmp_path / "data")  # a Brussels hold-out's Belgian enterprise numbers, in either language's column
-    text = ("Nom,N° d'entreprise / Ondernemingsnr\nCommune de Schaerbeek,0207.359.968\n"
-            "Gemeente Schaarbeek,BE 0207 359 968\n")
-    result = _import_list(lcg, tmp_path, text, "{Nom: Label, \"N° d'entreprise / Ondernemingsnr\": Company number}")
-    assert result.exit_code == 0, result.output
-    got = {n.name: list(n.props["identifiers"]) for n in load_dataset(tmp_path / "data").nodes}
+    got = _identifiers_imported(lcg, tmp_path, (
+        "Nom,N° d'entreprise / Ondernemingsnr\nCommune de Schaerbeek,0207.359.968\n"
+        "Gemeente Schaarbeek,BE 0207 359 968\n"), "{Nom: Label, \"N° d'entreprise / Ondernemingsnr\": Company number}")
     assert got == {"Commune de Schaerbeek": ["BE-BCE_KBO-0207359968"],
                    "Gemeente Schaarbeek": ["BE-BCE_KBO-0207359968"]}, got
-    shutil.rmtree(tmp_path / "data")  # a UK column naming UK registers is read as its map says, as before
-    result = _import_list(lcg, tmp_path, "Name,Charity / Co / Soc no\nA Trust,1234567\n",
-                          "{Name: Label, Charity / Co / Soc no: Company number}")
-    assert [list(n.props["identifiers"]) for n in load_dataset(tmp_path / "data").nodes] == [["GB-COH-01234567"]]
+    got = _identifiers_imported(lcg, tmp_path, "Name,Charity / Co / Soc no\nA Trust,1234567\n",
+                                "{Name: Label, Charity / Co / Soc no: Company number}")
+    assert got == {"A Trust": ["GB-COH-01234567"]}, got  # (UK registers named: read as the map says, as before)
 
 
 def test_french_and_dutch_words_for_formerly_and_trading_as(lcg, tmp_path):
