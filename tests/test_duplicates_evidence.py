@@ -4261,10 +4261,13 @@ def test_friends_groups_and_connecting_words_in_europe_s_languages():
                    _org("c", "Förderverein der Stadtbibliothek Essen"), _org("d", "Stadtbibliothek Essen"),
                    _org("e", "MJC Monplaisir"), _org("f", "Maison des Jeunes et de la Culture Monplaisir"),
                    _org("g", "Des Smith Boxing Club"), _org("h", "Les Smith Boxing Club"),
-                   _org("i", "MCR Pathways"), _org("j", "Manchester Pathways"))
+                   _org("i", "MCR Pathways"), _org("j", "Manchester Pathways"),
+                   _org("k", "Centrum voor Volwassenenonderwijs Brussel"),
+                   _org("l", "Centrum voor Volwassenenonderwijs Lethas"))
     assert frozenset("ab") not in pairs and frozenset("cd") not in pairs, pairs
     assert pairs[frozenset("ef")].score >= 0.8 and not pairs[frozenset("gh")].exact, pairs
     assert frozenset("ij") not in pairs or pairs[frozenset("ij")].score < 0.8, pairs
+    assert frozenset("kl") not in pairs or pairs[frozenset("kl")].score < 0.8, pairs  # (Dutch's "voor": no word)
 
 
 def test_a_town_s_long_name_is_its_short_name():

@@ -278,11 +278,12 @@ _PARISH_COUNCIL = re.compile(r"\b(?:(st|sts|saint) (\w+) (?:pcc|parochial church
 #: pairs read as the saints of churches apart; "Church of St Mary", "St Peter and St Paul" keep their saints).
 _STREET_ST = re.compile(r"(?<=[a-z0-9]{3}) st(?=$| (?:methodist|baptist|church|chapel|mosque|gurdwara|temple|"
                         r"school|centre|hall|surgery|clinic|library|community)\b)")
-#: Connecting words: kept for acronyms ("UoW"), ignored when comparing.
-CONNECTIVES = frozenset("of and for de der den van von the te in at on und et la le du".split())
+#: Connecting words: kept for acronyms ("UoW"), ignored when comparing (Dutch's and French's "voor", "het", "pour"
+#: too: "Centrum voor Volwassenenonderwijs Brussel" / "... Lethas", a Brussels hold-out's two centres, merged on it).
+CONNECTIVES = frozenset("of and for de der den van von the te in at on und et la le du voor het pour".split())
 #: Articles of Europe's languages that initials pass over ("MJC" / "Maison des Jeunes et de la Culture", a Lyon
 #: hold-out's, missed at 0.22), but words of a name all the same: "Des", "Les", "Del" are given names in English.
-ARTICLES_ABROAD = frozenset("des del della delle dei dels les het".split())
+ARTICLES_ABROAD = frozenset("des del della delle dei dels les".split())
 #: Words that half the sector shares; they count for little even in a small dataset.
 GENERIC_WORDS = frozenset(
     "university college council city school schools trust foundation group holding holdings international "
