@@ -4275,12 +4275,17 @@ def test_a_town_s_long_name_is_its_short_name():
     "Zadkine Capelle a/d IJssel" were "a branch or another body" (only one names ijssel). A town's name joined to
     its river's ("upon Tyne", "am Main", hyphenated "-on-Trent") may be the town the other writes short, or another
     of that short name (Kingston upon Hull, upon Thames: a review's find): listed for review, merged only at one door
-    or on one line; two such long names are two towns, and "Meals on Wheels" is no town's."""
+    or on one line; two such long names are two towns, and "Meals on Wheels" is no town's, nor "Bibliotheek aan den
+    IJssel" a library's of Delfshaven (the word before the join a place of the data's or a known town's)."""
     from graph.dedup.groups import review_only
 
     pairs = _pairs(_org("a", "Humanitas Capelle"), _org("b", "Humanitas Capelle aan den IJssel"),
                    _org("c", "Zadkine Capelle"), _org("d", "Zadkine Capelle a/d IJssel"),
                    _org("e", "Stoke Carers"), _org("f", "Stoke-on-Trent Carers"),
+                   _org("x", "Taalhuis", address="Kerklaan 1, Capelle aan den IJssel"),
+                   _org("y", "Ons Huis", address="Dorpsstraat 3, Capelle aan den IJssel"),
+                   _org("z", "Potteries Museum", address="Bethesda Street, Stoke-on-Trent"),
+                   _org("m", "Bibliotheek Delfshaven"), _org("n", "Bibliotheek aan den IJssel"),
                    _org("g", "Age UK Newcastle upon Tyne"), _org("h", "Age UK Newcastle-under-Lyme"),
                    _org("i", "Walsall Meals"), _org("j", "Walsall Meals on Wheels"))
     for a, b in ("ab", "cd", "ef"):
@@ -4288,6 +4293,7 @@ def test_a_town_s_long_name_is_its_short_name():
         assert "review it rather than merge" in review_only(pairs[frozenset((a, b))], None), pairs
     assert frozenset("gh") not in pairs or pairs[frozenset("gh")].score < 0.6, pairs
     assert frozenset("ij") not in pairs or "long name" not in pairs[frozenset("ij")].reasons[0], pairs
+    assert frozenset("mn") not in pairs, pairs  # (a library named for its river: "Bibliotheek" is no town)
 
 
 def test_one_name_in_two_scripts_names_one_body():

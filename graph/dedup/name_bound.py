@@ -44,7 +44,7 @@ class NameBound:
     """``bound(i, j)``: at least ``name_similarity(keys[i], keys[j], weight, ambiguous, places)``."""
 
     def __init__(self, keys, weight, places):
-        self.keys = keys
+        self.keys, self.places = keys, places
         # shared between names (a word's facts, a set of lengths' reach): 100k names hold them once each
         # token -> (token, weight, is a place, may be a typo: five letters or more, its other number, its "s" form:
         # worked out once a word, not once a pair)
@@ -88,8 +88,8 @@ class NameBound:
         if (self.letters[i] and club_letters(self.keys[i], self.keys[j])) or (
                 self.letters[j] and club_letters(self.keys[j], self.keys[i])):
             return 1.0  # (two letters read as the other's first or last two words: ``names.club_letters``)
-        if (self.joined_towns[i] and town_tails(self.keys[i], self.keys[j])) or (
-                self.joined_towns[j] and town_tails(self.keys[j], self.keys[i])):
+        if (self.joined_towns[i] and town_tails(self.keys[i], self.keys[j], self.places)) or (
+                self.joined_towns[j] and town_tails(self.keys[j], self.keys[i], self.places)):
             return 1.0  # (the short name read as the long: ``names.name_similarity``)
         num = den = 0.0
         apart = 0  # sides with a place the other name lacks (not a street's name): both, and ``place_clash`` rules 0.0

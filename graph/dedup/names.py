@@ -1037,8 +1037,10 @@ def place_in_one_name(a: NameKey, b: NameKey, places=NO_PLACES, weight=None) -> 
     own_a, own_b = _own_name(a, places), _own_name(b, places)
     if all(t in b.tokens for t in own_a) and all(t in a.tokens for t in own_b):  # most pairs: a fast path
         return None  # (a word both write places no branch)
-    only_a = [t for t in _branch_places(own_a, places, weight) if not (_place_in(t, b.tokens) or _town_tail(a, t, b))]
-    only_b = [t for t in _branch_places(own_b, places, weight) if not (_place_in(t, a.tokens) or _town_tail(b, t, a))]
+    only_a = [t for t in _branch_places(own_a, places, weight)
+              if not (_place_in(t, b.tokens) or _town_tail(a, t, b, places))]
+    only_b = [t for t in _branch_places(own_b, places, weight)
+              if not (_place_in(t, a.tokens) or _town_tail(b, t, a, places))]
     if bool(only_a) == bool(only_b):
         return None
     return (a, only_a) if only_a else (b, only_b)
@@ -1053,11 +1055,11 @@ _JOIN_ARTICLES = frozenset(("den", "der", "de", "la", "le"))
 ALL_JOINS = _TOWN_JOINS | _HYPHENED_JOINS
 
 
-def _town_tail(key: NameKey, token: str, other: NameKey) -> bool:
+def _town_tail(key: NameKey, token: str, other: NameKey, places) -> bool:
     """Whether ``token`` ends a town's long name in ``key`` whose short name ``other`` writes: "ijssel" of
     "Humanitas Capelle aan den IJssel" beside "Humanitas Capelle" (a Rotterdam hold-out's three such pairs were "a
     branch or another body"), "tyne" of "Newcastle upon Tyne" beside "Newcastle"; one town, so written."""
-    return token in town_tails(key, other)
+    return token in town_tails(key, other, places)
 
 
 #: How a name reason says the short name of a town was read as the other's long name (``town_tails``).
@@ -1069,15 +1071,17 @@ def _town_joins(key: NameKey) -> frozenset[str]:
     return _TOWN_JOINS | _HYPHENED_JOINS if re.search(r"\w-(?:on|under)-\w", key.raw, re.IGNORECASE) else _TOWN_JOINS
 
 
-def town_tails(key: NameKey, other: NameKey) -> tuple[str, ...]:
+def town_tails(key: NameKey, other: NameKey, places=NO_PLACES) -> tuple[str, ...]:
     """The words of ``key`` that lengthen a town's name ``other`` writes short ("aan den ijssel" of "Capelle aan den
     IJssel" beside "Capelle"; ``_TOWN_JOINS``), the join and its articles first; none where ``other`` writes a join
-    of its own (``Newcastle upon Tyne`` / ``Newcastle-under-Lyme``: two towns)."""
+    of its own (``Newcastle upon Tyne`` / ``Newcastle-under-Lyme``: two towns), nor where the word before the join
+    is no place of ``places`` (the data's and the built-in: "Bibliotheek aan den IJssel" is a library named for its
+    river, not "Bibliotheek Delfshaven" written long, a Rotterdam hold-out's six false reviews)."""
     w, joins = key.words, _town_joins(key)
     if _town_joins(other).intersection(other.words):
         return ()
     for j in range(1, len(w) - 1):
-        if w[j] not in joins or w[j - 1] not in other.tokens or w[j - 1] in joins:
+        if w[j] not in joins or w[j - 1] not in other.tokens or w[j - 1] in joins or w[j - 1] not in places:
             continue
         i = j + 1
         while i < len(w) - 1 and w[i] in _JOIN_ARTICLES:
@@ -2532,8 +2536,8 @@ def name_similarity(a: NameKey, b: NameKey, weight, ambiguous=frozenset(), place
     if (fused := _fused(a, b)) is not None:  # "Inter Faith" / "Interfaith" in names that differ elsewhere too
         a, b = fused
     for x, y in ((a, b), (b, a)):  # one town's long and short name ("Capelle aan den IJssel" / "Capelle"): the
-        if not ALL_JOINS.isdisjoint(x.words) and (tail := town_tails(x, y)):  # short read as the long: one town,
-            # or two of one short name ("Kingston" of Kingston upon Hull and upon Thames): reviewed unless a door,
+        if not ALL_JOINS.isdisjoint(x.words) and (tail := town_tails(x, y, places)):  # short read as the long: one
+            # town, or two of one short name ("Kingston" of Kingston upon Hull and upon Thames): reviewed unless a door,
             # line, site or number says one (``groups.review_only``)
             score, reason = name_similarity(x, name_key(f"{y.raw} {' '.join(tail)}"), weight, ambiguous, places)
             return score, f"{reason}{TOWN_LONG_NAME} {' '.join(tail)!r}"
