@@ -1058,7 +1058,7 @@ ALL_JOINS = _TOWN_JOINS | _HYPHENED_JOINS
 def _town_tail(key: NameKey, token: str, other: NameKey, places) -> bool:
     """Whether ``token`` ends a town's long name in ``key`` whose short name ``other`` writes: "ijssel" of
     "Humanitas Capelle aan den IJssel" beside "Humanitas Capelle" (a Rotterdam hold-out's three such pairs were "a
-    branch or another body"), "tyne" of "Newcastle upon Tyne" beside "Newcastle"; one town, so written."""
+    branch or another body"), "tyne" of "Newcastle upon Tyne" beside "Newcastle": no place of its own."""
     return token in town_tails(key, other, places)
 
 

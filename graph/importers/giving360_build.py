@@ -364,13 +364,13 @@ class GraphBuilder:
         def words(name: str) -> dict[str, str]:  # a word without its plural's "s" -> the word
             return {w.rstrip("s"): w for w in name_key(name).tokens}
 
-        # (or words of their own beside a town on either side: "Barnardo's Bolton Young Carers" and "Barnardo's
-        # Longsight Family Centre" under the national number, a Manchester hold-out's, two services in two places; a
-        # name that only swaps one place for another, "Dudley Mind" / "Black Country Mind", is the body renamed). Two
-        # schools' names of establishment, each with words of its own ("Ormiston Forge Academy" and "Ormiston
-        # Sandwell Community Academy" under their trust's company number, a Black Country hold-out's): two schools of
-        # one trust, at their own doors (a school renamed keeps its door: at another place it is another school; a
-        # church renamed may move, two churches merged)
+        # Or each with words of its own beside a town on either side: "Barnardo's Bolton Young Carers" and "Barnardo's
+        # Longsight Family Centre" under the national number, a Manchester hold-out's, two services in two places (a
+        # name that only swaps one place for another, "Dudley Mind" / "Black Country Mind", is the body renamed). Or
+        # two schools' names, each with words of its own ("Ormiston Forge Academy" and "Ormiston Sandwell Community
+        # Academy" under their trust's company number, a Black Country hold-out's): two schools of one trust, at their
+        # own doors (a school renamed keeps its door: at another place it is another school; a church renamed may
+        # move, and two churches merge)
         mine, kinds = words(rec["name"]), establishment_kinds(name_key(rec["name"]))
         for n in org.names:
             theirs = words(n)
