@@ -429,7 +429,7 @@ _NO_ONE_PLACE = re.compile(r"^(?:(?:various|multiple|several)(?: \w+){0,3}|onlin
                            # apart from "20 Swan Street")
                            r"(?:city|town) cent(?:re|er)|"
                            r"centrum|zentrum|innenstadt|stadtmitte|centre ville|keskusta|stedelijk|landelijk|"
-                           r"regionaal|bovenwijks|stadsbreed|bundesweit|landesweit|stadtweit|nationale?)$")
+                           r"regionaal|bovenwijks|stadsbreed|bundesweit|landesweit|stadtweit|nationale)$")
 
 
 #: Words before a number that is a unit's within a building, not the building's: "Suite 200", "Ste. 200",
