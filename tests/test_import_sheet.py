@@ -3793,13 +3793,15 @@ def test_a_note_starting_with_a_former_name_gives_the_row_its_alias(lcg, tmp_pat
     """A sports trial's clubs list said "formerly Tipton Tigers Netball Club (renamed 2022)" in its Notes, which was
     kept as a note only, while "(formerly X)" in the name's cell is an alias: `lcg duplicates` could not pair the
     club with its old name in another list. "formerly", "previously", "renamed from" starting a note give an alias,
-    said with the row, and so do "now called", "now known as", "renamed to" (its name now); "now X" (what became of
+    said with the row, and so do "now called", "now known as", "renamed to" (its name now), "t/a", "aka" (its other
+    name); "now X" (what became of
     the body: "now part of X", "now meets at X") and a note with no name after the word stay notes only."""
     text = ("Club Name,Notes\nBlack Country Blaze Netball Club,formerly Tipton Tigers Netball Club (renamed 2022)\n"
             "Penn Hockey Club,previously Penn & Tettenhall HC; merged 2019\n"
             "Bilston Children's Centre,old name - now Bilston Family Hub\nOak Trust,formerly in Penn\n"
             "Elm Trust,now part of Walsall Mind\n"
-            "Dudley Youth Offending Service,now called Dudley Youth Justice Service\n")
+            "Dudley Youth Offending Service,now called Dudley Youth Justice Service\n"
+            "Manchester Met Students Union,t/a The Union MMU\nFoo Club,trading as usual\n")
     result = _import_list(lcg, tmp_path, text, "{Club Name: Label, Notes: note}")
     assert result.exit_code == 0, result.output
     got = {n.name: (n.props.get("aliases"), n.props.get("note")) for n in load_dataset(tmp_path / "data").nodes}
@@ -3811,10 +3813,13 @@ def test_a_note_starting_with_a_former_name_gives_the_row_its_alias(lcg, tmp_pat
         "Oak Trust": (None, "formerly in Penn"), "Elm Trust": (None, "now part of Walsall Mind"),
         # its name now (a justice hold-out's note, kept as a note only)
         "Dudley Youth Offending Service": (("Dudley Youth Justice Service",),
-                                           "now called Dudley Youth Justice Service")}, got
-    assert ("list.csv:2 (and 2 more rows): column 'Notes': read 'formerly Tipton Tigers Netball Club (renamed 2022)' as "
-            "the alias 'Tipton Tigers Netball Club', 'previously Penn & Tettenhall HC' as the alias 'Penn & Tettenhall "
-            "HC'") in result.stderr, result.stderr
+                                           "now called Dudley Youth Justice Service"),
+        # its trading name (a Manchester hold-out's, kept as a note only)
+        "Manchester Met Students Union": (("The Union MMU",), "t/a The Union MMU"),
+        "Foo Club": (None, "trading as usual")}, got
+    assert ("list.csv:2 (and 3 more rows): column 'Notes': read 'formerly Tipton Tigers Netball Club (renamed 2022)' "
+            "as the alias 'Tipton Tigers Netball Club', 'previously Penn & Tettenhall HC' as the alias 'Penn & "
+            "Tettenhall HC'") in result.stderr, result.stderr
 
 
 def test_a_column_of_figures_is_no_unit_and_rp_numbers_are_offered_as_the_social_housing_register(lcg, tmp_path):

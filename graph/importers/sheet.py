@@ -3299,9 +3299,11 @@ def _alias_cells(reader: _Reader, sheet: str, n: int, entry: dict, columns: dict
 #: 2022)", "previously known as X", "renamed from X"), or is its name now ("now called X", "now known as X", "renamed
 #: to X": a justice and a health hold-out's notes, "now called Dudley Youth Justice Service", were kept as notes
 #: only); not "now X" (what became of the body, "now part of X", "now meets at X", or a successor in its building,
-#: as a note says it) nor "was" (a note's verb); in a bracket too.
+#: as a note says it) nor "was" (a note's verb); in a bracket too. And its other name now, "t/a X", "trading as X",
+#: "aka X" (a Manchester hold-out's "t/a The Union MMU", "aka Gorton Monastery" were kept as notes only).
 _FORMER_NAME = re.compile(r"\(?\s*(?:(?:formerly|previously|renamed\s+from)(?:\s+(?:known\s+as|called|named))?|"
-                          r"now\s+(?:known\s+as|called|named)|renamed\s+(?:to|as))"
+                          r"now\s+(?:known\s+as|called|named)|renamed\s+(?:to|as)|t/a|trading\s+as|a\.?k\.?a\.?|"
+                          r"also\s+known\s+as)"
                           r"\s*:?\s+(?=\S)", re.IGNORECASE)
 #: Where a former name in a note ends: the note's next clause ("; merged 2019", ". Meets Tuesdays", " - check").
 _CLAUSE_END = re.compile(r";|\.\s|,\s|\s[-\u2013\u2014]\s")
