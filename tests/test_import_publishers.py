@@ -682,6 +682,20 @@ def test_services_in_two_towns_under_one_number_and_a_spelling_s_company_number(
         "GB-CHC-1025416", "GB-COH-02846211")
 
 
+def test_one_name_giving_two_numbers_under_two_ids_is_one_body(lcg, tmp_path):
+    """A Bradford hold-out's "Bradford Trident" (its charity number) and "Bradford Trident Ltd" (its company number,
+    with the charity's as the other) were kept apart as "a publisher's error": one name, its legal form aside, giving
+    two registers' numbers is one body."""
+    company = {"id": "GB-COH-03497665", "name": "Bradford Trident Ltd", "companyNumber": "03497665",
+               "postalCode": "BD5 0QD"}
+    charity = {"id": "GB-CHC-1071234", "name": "Bradford Trident", "charityNumber": "1071234",
+               "companyNumber": "03497665", "postalCode": "BD5 0QD"}
+    result, out = _import(lcg, tmp_path, [_grant(1, company), _grant(2, charity)])
+    assert result.exit_code == 0 and "publisher's error" not in result.output, result.output
+    (org,) = [o for o in _orgs(out).values() if o["name"].startswith("Bradford")]
+    assert sorted(org["identifiers"]) == ["GB-CHC-1071234", "GB-COH-03497665"], org
+
+
 def test_a_recipient_is_named_by_its_latest_grant(lcg, tmp_path):
     """A Black Country hold-out's records read "Age Concern Dudley", "Walsall Voluntary Action": the names on their
     oldest grants, each body's name now only an alias. The latest grant's name (award date, then row) is the name,

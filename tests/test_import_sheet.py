@@ -3573,6 +3573,14 @@ def test_a_provider_cell_of_one_common_word_or_of_initials(lcg, tmp_path):
                          "{Organization: Label, Parent Organization: part_of}")
     assert board.exit_code == 0 and "read 'HWCDSB' as hamilton-wentworth-catholic-district-school-board" in \
         board.stderr, board.output
+    # initials of one body written two ways (a Bradford hold-out's "BTHFT" became a body of its own, "the initials of 2
+    # names", its trust's "NHS FT" and "NHS Foundation Trust")
+    shutil.rmtree(tmp_path / "data")
+    trust = _import_list(lcg, tmp_path, "Name,Parent organisation\nBradford Teaching Hospitals NHS Foundation Trust,\n"
+                         "Bradford Teaching Hospitals NHS FT,\nBradford Royal Infirmary,BTHFT\n",
+                         "{Name: Label, Parent organisation: part_of}")
+    assert trust.exit_code == 0 and "read 'BTHFT' as bradford-teaching-hospitals-nhs-foundation-trust" in \
+        trust.stderr, trust.output
     shutil.rmtree(tmp_path / "data")  # (initials with a stop after them, as before: a review's find)
     stop = _import_list(lcg, tmp_path, "Venue,Managed by\nCentral Library,City of Wolverhampton Council\n"
                         "Finchfield Library,CWC.\n", "{Venue: Label, Managed by: part_of}")

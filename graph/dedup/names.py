@@ -190,6 +190,9 @@ NAME_PHRASES = (("church of england", "ce"), ("c of e", "ce"), ("roman catholic"
                 # a metropolitan borough's council by its names ("Walsall Council" / "Walsall Metropolitan Borough
                 # Council" / "Walsall MBC": housing and ageing trials' councils missed)
                 ("metropolitan borough council", "council"), ("mbc", "council"),
+                # and a metropolitan district's ("City of Bradford MDC" / "... Metropolitan District Council": a
+                # Bradford hold-out's council made three records)
+                ("metropolitan district council", "council"), ("mdc", "council"),
                 # and Citizens Advice's Welsh name, whose "cyngor" is advice, not a council (``ABBREVIATIONS``)
                 ("cyngor ar bopeth", "citizens advice"),
                 # the bodies tenants run their estate by: "Dovecotes TMO", "Bushbury Hill EMB"

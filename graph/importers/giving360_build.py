@@ -262,7 +262,9 @@ class GraphBuilder:
             where = f"row {owner.row}" if owner else "already in the folder"
             other_body = _no_word_shared(name, names)
             site = owner is not None and self._another_site(owner, rec)
-            if norm_name(name) not in names:
+            if norm_name(name) not in names and _tokens(name) not in {_tokens(n) for n in names}:  # (one name, its
+                # legal form aside, is one body giving two numbers: "Bradford Trident" / "... Ltd", a Bradford
+                # hold-out's, were kept apart as "a publisher's error")
                 theirs = owner.primary if owner else self._folder_primary(other)
                 if _own_register_id(primary) and _own_register_id(theirs) and primary.upper() != theirs:
                     self.warnings.append((row, gid, f"{what} {name!r} gives {sec}, which {first!r} ({where}) also "

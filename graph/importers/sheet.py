@@ -4052,7 +4052,8 @@ def _initials_of_a_name(reader: _Reader, index: FolderIndex, entries: list, by_i
     most, ``_initials``), to the organisation whose name it spells the initials of (``initials_of``: "City of
     Wolverhampton Council"), when the sheets and the folder's other files have one name only that it spells, said
     in a warning naming both; where it spells several ("City of Wolverhampton College" too), it is an organisation
-    of its own, as before, said in a warning naming them, for the user to write the name meant. A libraries trial's
+    of its own, as before, said in a warning naming them, for the user to write the name meant (but names that are one
+    once forms and short forms are read, "... NHS FT" and "... NHS Foundation Trust", are one). A libraries trial's
     "Managed by" wrote "CWC" on two rows of the council's libraries, which became an organisation of its own with
     no word of the council the other rows named."""
     from ..dedup.names import initials_of, name_key
@@ -4071,6 +4072,8 @@ def _initials_of_a_name(reader: _Reader, index: FolderIndex, entries: list, by_i
     for m in made:
         short = name_key(by_id[m]["name"])
         spelled = [n for n in names if not _initials(n) and initials_of(short, name_key(n))]
+        if len({name_key(n).tokens for n in spelled}) == 1:  # one name written several ways is one body's: "BTHFT"
+            spelled = spelled[:1]  # of "... NHS FT" and "... NHS Foundation Trust" (a Bradford hold-out's)
         column = reader.made_parents[m][1]
         rows = sorted({row[1] for at, values in ties.items() for v, row in zip(values, reader.tie_rows.get(at, ()))
                        if _tie_id(v) == m})
