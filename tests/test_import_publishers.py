@@ -702,7 +702,8 @@ def test_a_recipient_is_named_by_its_latest_grant(lcg, tmp_path):
     the others aliases, each grant's tie naming the body as its grant did, where it came after every grant under the
     name the record has (two names on one day are no renaming); not initials ("WHG Ltd"), not capitals
     where a grant writes the name otherwise, not a branch's name (longer, or naming another town), not the name
-    shortened ("Dudley College" of "Dudley College of Technology"), not a venue's or a project's ("Scout Hut")."""
+    shortened ("Dudley College" of "Dudley College of Technology"), not a venue's or a project's ("Scout Hut"), not at
+    another postcode."""
     def grant(n, name, day, number):
         return _grant(n, {"id": f"GB-CHC-{number}", "name": name}, awardDate=day)
 
@@ -723,3 +724,11 @@ def test_a_recipient_is_named_by_its_latest_grant(lcg, tmp_path):
                      "The Scout Association": ("Scout Hut",)}, names
     ties = {r.end: r.props.get("named_as") for r in load_dataset(out).rels if r.kind == "PARTNER_IN"}
     assert ties["360g-test-1"] == "Age Concern Dudley" and ties["360g-test-2"] is None, ties
+    # at another postcode, a later name is a branch's no place told apart, or the body moved: no renaming (a
+    # Birmingham hold-out's Saltley family centre had become "Barnardo's Solihull Young Carers")
+    shutil.rmtree(out)
+    saltley = {"id": "GB-CHC-216250", "name": "Barnardo's Saltley Family Centre", "postalCode": "B8 1BN"}
+    solihull = {"id": "GB-CHC-216250", "name": "Barnardo's Solihull Young Carers", "postalCode": "B37 7TP"}
+    result, out = _import(lcg, tmp_path, [_grant(1, saltley, awardDate="2020-01-01"),
+                                          _grant(2, solihull, awardDate="2024-01-01")])
+    assert [o["name"] for o in _orgs(out).values() if o["name"] != FUNDER["name"]] == [saltley["name"]], result.output

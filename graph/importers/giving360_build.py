@@ -191,9 +191,9 @@ class GraphBuilder:
         self.themes: dict[str, dict] = {}  # normalised title -> Theme entry
         self.grant_ids: set[str] = set()
         self.warnings: list[tuple[int, str, str]] = []
-        # node id -> (award date, row, the name) of each grant to this run's recipient (``_latest_names``), and each
-        # recipient's tie -> the name its grant gave (``_partner``), to name each tie again after
-        self._named_on: dict[str, list[tuple[str, int, str]]] = {}
+        # node id -> (award date, row, the name, its postcode) of each grant to this run's recipient
+        # (``_latest_names``), and each recipient's tie -> the name its grant gave (``_partner``), to name it again
+        self._named_on: dict[str, list[tuple[str, int, str, str]]] = {}
         self._ties: list[tuple[dict, str]] = []
 
     # --- ids -------------------------------------------------------------------------------------------------
@@ -559,7 +559,8 @@ class GraphBuilder:
         entry["identifiers"] = [gid]
         entry["funders"] = [{"id": funder, "amount": g["amount"], "currency": g["currency"], "from": g["award"]}]
         entry["partners"] = [self._partner(recipient, g["recipient"]["name"])]
-        self._named_on.setdefault(recipient, []).append((str(g["award"]), row, g["recipient"]["name"]))
+        self._named_on.setdefault(recipient, []).append((str(g["award"]), row, g["recipient"]["name"], " ".join(
+            str(g["recipient"]["raw"].get("postalCode") or "").split()).upper()))
         if where:
             entry["located_in"] = sorted(set(where))
         if g["programme"]:
@@ -629,19 +630,23 @@ class GraphBuilder:
     def _latest_names(self) -> None:
         """Name each of this run's recipients by the name on its latest grant (award date, then row), the others its
         aliases, where that name renames the body (``_renames``): a body renamed is known by its name now ("Age UK
-        Dudley", once "Age Concern Dudley": a Black Country hold-out's records were named by their oldest grants).
-        Initials are passed over ("WHG Ltd"), and capitals where a grant writes the name otherwise. Its id is kept,
-        and each tie's ``named_as`` said again."""
+        Dudley", once "Age Concern Dudley": a Black Country hold-out's records were named by their oldest grants), at
+        its postcode. Initials are passed over ("WHG Ltd"), and capitals where a grant writes the name otherwise. Its
+        id is kept, and each tie's ``named_as`` said again."""
         renamed = set()
         for org_id, named in self._named_on.items():
             org = self._org_by_id(org_id)
             if org is None:  # (the folder's: its name is its files')
                 continue
             e = org.entry
-            names = [n for _, _, n in sorted(named, reverse=True) if n == e["name"] or n in e.get("aliases", ())]
+            names = [n for _, _, n, _ in sorted(named, reverse=True) if n == e["name"] or n in e.get("aliases", ())]
             latest = next((n for n in names if not _initials(n)), None)
-            last = {n: max(d for d, _, m in named if m == n) for n in names}  # each name's latest award date
-            if latest is None or last[latest] <= last.get(e["name"], "") or not _renames(latest, e["name"]):
+            last = {n: max(d for d, _, m, _ in named if m == n) for n in names}  # each name's latest award date
+            there = {p for _, _, m, p in named if m == latest and p}  # (at another postcode: a branch's name, which
+            # no place told apart, or the body moved: not renamed, a Birmingham hold-out's Saltley family centre
+            # had become "Barnardo's Solihull Young Carers", its regional WEA the national body)
+            if latest is None or last[latest] <= last.get(e["name"], "") or not _renames(latest, e["name"]) or (
+                    e.get("postcode") and there - {str(e["postcode"]).upper()}):
                 continue  # (two names on one day are spellings or branches: the real Covid-19 file's two live at home
                 # schemes under one number)
             if latest.isupper():

@@ -2465,10 +2465,14 @@ _HEADING_JOIN = re.compile(r"\s*(?:&|/|\+|,|\band\b)\s*")
 #: (CONT.)" was imported as an organisation, "VCSE" and "partners" being no words of a section).
 _CONTINUED = re.compile(r"(?:\(\s*(?:cont|contd|cont'd|continued)\.?\s*\)|\b(?:continued|contd|cont'd)\.?"
                         r"|\bcont\.)\s*$", re.IGNORECASE)
-#: Words a heading names a part of a list by, where it reaches ("REGIONAL / NATIONAL", "LOCAL", "OTHER"): no body's
-#: name in a heading, where "National" or "City" may be a body's word.
+#: Words a heading names a part of a list by, where it reaches ("REGIONAL / NATIONAL", "LOCAL", "OTHER"), or the
+#: sector its bodies work in ("FAITH", "HEALTH & WELLBEING", "ARTS & CULTURE": a Bradford and a Birmingham hold-out's
+#: "FAITH" heading became an organisation, merged into "Birmingham Council of Faiths"): no body's name in a heading,
+#: where "National" or "City" may be a body's word.
 _SECTION_WORDS = frozenset("regional national local international county city citywide countywide nationwide uk "
-                           "europe other others general miscellaneous misc online".split())
+                           "europe other others general miscellaneous misc online".split()) | frozenset(
+    "faith faiths health wellbeing education learning skills employment housing arts culture heritage sport sports "
+    "leisure youth environment business statutory voluntary public private sector sectors".split())
 
 
 def _shouted(text: str, written: set[str]) -> bool:
