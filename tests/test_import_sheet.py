@@ -2498,9 +2498,10 @@ def test_headings_in_capitals_of_the_lists_own_words_and_sentences_below_it_are_
     assert "imported 'NSPCC'" in result.stderr  # written as the headings are: imported, and said
     # a sector's heading (a Bradford and a Birmingham hold-out's "FAITH" became an organisation)
     result = _import_list(lcg, tmp_path, "Name,Town\nFAITH,\nBirmingham Council of Faiths,Digbeth\n"
-                          "HEALTH & WELLBEING,\nBirmingham Mind,Ladywood\n", "{Name: Label, Town: address}")
-    assert [n.name for n in load_dataset(tmp_path / "data").nodes] == ["Birmingham Council of Faiths",
-                                                                        "Birmingham Mind"], result.output
+                          "Green Lane Masjid,Small Heath\nHEALTH & WELLBEING,\nBirmingham Mind,Ladywood\n"
+                          "NSPCC,Edgbaston\n", "{Name: Label, Town: address}")
+    assert [n.name for n in load_dataset(tmp_path / "data").nodes] == [
+        "Birmingham Council of Faiths", "Green Lane Masjid", "Birmingham Mind", "NSPCC"], result.output
     # a licence line below a list whose first column is no name: a note, not a row with no Label
     text = ("Ref,Organisation,Amount\nG-1,Oak Trust,100\nG-2,Elm Trust,200\nG-3,Ash Trust,300\n"
             "Data published under the Open Government Licence; exported from GrantNav 2024-03-01,,\n")

@@ -2500,7 +2500,8 @@ def _a_heading_in_capitals(text: str) -> bool:
     mixed case and with a row of the list right under it, is a heading in capitals: its words in capitals, but for
     a note in small letters ("NEW MEMBERS 2024 (not yet sorted)", "ECUMENICAL PARTNERS (RC) - for info"), none
     written as a name writes its words (a capital, then small letters: "AGE UK - Walsall" is a body's), and more
-    than one, or one naming a kind of body ("SECONDARY", "LIBRARIES"; not initials: "NSPCC", "WEA").
+    than one, or one naming a kind of body or a section ("SECONDARY", "LIBRARIES", "FAITH"; not initials: "NSPCC",
+    "WEA").
 
     The list says the kind of each row by how it writes it: a body's name there is written as its names are, in
     mixed case, with its other cells; a line written otherwise, in capitals and alone, above the rows it heads, is
@@ -2513,7 +2514,7 @@ def _a_heading_in_capitals(text: str) -> bool:
     words = re.findall(r"[^\W\d_]+", text)
     shouted = [w for w in words if _in_capitals(w)]
     return bool(words) and _in_capitals(words[0]) and all(_in_capitals(w) or w.islower() for w in words) and (
-        len(shouted) > 1 or _body_word(shouted[0].casefold()))
+        len(shouted) > 1 or _body_word(shouted[0].casefold()) or shouted[0].casefold() in _SECTION_WORDS)
 
 
 def _in_capitals(word: str) -> bool:
