@@ -57,15 +57,13 @@ def registry_id(text: str) -> str:
     if upper.startswith("ROR:"):
         return "ROR:" + text[4:]
     for prefix in _DIGITS_ONLY:
-        if upper.startswith(prefix) and (number := re.sub(r"[\s-]|NPO", "", upper[len(prefix):])).isdigit():
+        if upper.startswith(prefix) and (number := re.sub(r"[\s.-]|NPO", "", upper[len(prefix):])).isdigit():
             return prefix + number
     if upper.startswith(CRA) and (m := _CRA_NUMBER.fullmatch(re.sub(r"\s+", "", upper[len(CRA):]))):
         return CRA + m.group(1)
     if upper.startswith(_RCS) and (number := re.sub(r"[\s.-]", "", upper[len(_RCS):])).isdigit() \
             and len(number) in (9, 14):
         return _RCS + number[:9]  # a SIRET's SIREN: the body, whichever of its establishments
-    if upper.startswith(_KVK) and (number := re.sub(r"[\s.-]", "", upper[len(_KVK):])).isdigit():
-        return _KVK + number
     if upper.startswith(_KBO) and (number := re.sub(r"[\s./-]|^BE", "", upper[len(_KBO):])).isdigit():
         return _KBO + number  # "BE 0412 345 678" is 0412345678
     for prefix, bare in ((MPR, True), (_COH, False)):  # Companies House's "IP..."/"RS..." of a society
@@ -74,10 +72,11 @@ def registry_id(text: str) -> str:
     return upper
 
 
-#: org-id.guide's prefixes of registers whose numbers are digits that lists write with hyphens or spaces between
+#: org-id.guide's prefixes of registers whose numbers are digits that lists write with hyphens, spaces or dots between
 #: groups: the US Internal Revenue Service's employer identification numbers ("25-1000101"), the Australian Business
-#: Register's ABNs ("51 824 753 556"), South Africa's NPO numbers ("012-345 NPO": ZA-NPO-012345) and PBO numbers.
-_DIGITS_ONLY = ("US-EIN-", "AU-ABN-", "ZA-NPO-", "ZA-PBO-")
+#: Register's ABNs ("51 824 753 556"), South Africa's NPO numbers ("012-345 NPO": ZA-NPO-012345) and PBO numbers, the
+#: Netherlands' Chamber of Commerce numbers ("2440.1567").
+_DIGITS_ONLY = ("US-EIN-", "AU-ABN-", "ZA-NPO-", "ZA-PBO-", "NL-KVK-")
 #: org-id.guide's prefixes of the FCA's Mutuals Public Register (co-operative and community benefit societies, the
 #: former industrial and provident societies) and of Companies House.
 MPR, _COH = "GB-MPR-", "GB-COH-"
@@ -85,12 +84,11 @@ MPR, _COH = "GB-MPR-", "GB-COH-"
 #: business number (9 digits) and its account ("RR0001"), one body whatever the account written after it
 #: (CA-CRA_ACR-119035988RR0001 is CA-CRA_ACR-119035988).
 CRA = "CA-CRA_ACR-"
-#: org-id.guide's prefixes of France's register of businesses (the SIREN, 9 digits; a SIRET is the SIREN of the body
-#: and 5 digits of one of its establishments: one body) and of the Netherlands' Chamber of Commerce (8 digits).
-_RCS, _KVK = "FR-RCS-", "NL-KVK-"
-#: and of Belgium's enterprise numbers (10 digits, written with dots, spaces or "BE" before them).
-_KBO = "BE-BCE_KBO-"
 _CRA_NUMBER = re.compile(r"(\d{9})(?:[A-Z]{2}\d{4})?")
+#: org-id.guide's prefixes of France's register of businesses (the SIREN, 9 digits; a SIRET is the SIREN of the body
+#: and 5 digits of one of its establishments: one body) and of Belgium's enterprise numbers (10 digits, written with
+#: dots, spaces or "BE" before them).
+_RCS, _KBO = "FR-RCS-", "BE-BCE_KBO-"
 #: A registered society's number as lists write it. The Mutuals Public Register's "full registration number" (the
 #: number of GB-MPR, as find-that-charity's register import and org-id.guide's lists write it) is digits then
 #: the letter of the Act of an older society ("30086R", registered under the Industrial and Provident Societies

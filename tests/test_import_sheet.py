@@ -3572,25 +3572,23 @@ def test_a_provider_cell_of_one_common_word_or_of_initials(lcg, tmp_path):
             "Council'), the one name") in result.stderr, result.stderr
     parents = {(r.start, r.end) for r in load_dataset(tmp_path / "data").rels if r.kind == "PART_OF"}
     assert ("finchfield-library", "city-of-wolverhampton-council") in parents, parents
-    # a school board's initials, longer than a heading's word (a Hamilton hold-out's "HWCDSB" became a body)
-    shutil.rmtree(tmp_path / "data")
-    board = _import_list(lcg, tmp_path, "Organization,Parent Organization\nHamilton-Wentworth Catholic District School "
-                         "Board,\nSt. Charles Adult & Continuing Education,HWCDSB\n",
-                         "{Organization: Label, Parent Organization: part_of}")
-    assert board.exit_code == 0 and "read 'HWCDSB' as hamilton-wentworth-catholic-district-school-board" in \
-        board.stderr, board.output
-    # initials of one body written two ways (a Bradford hold-out's "BTHFT" became a body of its own, "the initials of 2
-    # names", its trust's "NHS FT" and "NHS Foundation Trust")
-    shutil.rmtree(tmp_path / "data")
-    trust = _import_list(lcg, tmp_path, "Name,Parent organisation\nBradford Teaching Hospitals NHS Foundation Trust,\n"
-                         "Bradford Teaching Hospitals NHS FT,\nBradford Royal Infirmary,BTHFT\n",
-                         "{Name: Label, Parent organisation: part_of}")
-    assert trust.exit_code == 0 and "read 'BTHFT' as bradford-teaching-hospitals-nhs-foundation-trust" in \
-        trust.stderr, trust.output
-    shutil.rmtree(tmp_path / "data")  # (initials with a stop after them, as before: a review's find)
-    stop = _import_list(lcg, tmp_path, "Venue,Managed by\nCentral Library,City of Wolverhampton Council\n"
-                        "Finchfield Library,CWC.\n", "{Venue: Label, Managed by: part_of}")
-    assert stop.exit_code == 0 and "read 'CWC.' as city-of-wolverhampton-council" in stop.stderr, stop.output
+    for text, mapping, said in (
+            # a school board's initials, longer than a heading's word (a Hamilton hold-out's "HWCDSB" became a body)
+            ("Organization,Parent Organization\nHamilton-Wentworth Catholic District School Board,\n"
+             "St. Charles Adult & Continuing Education,HWCDSB\n", "{Organization: Label, Parent Organization: part_of}",
+             "read 'HWCDSB' as hamilton-wentworth-catholic-district-school-board"),
+            # initials of one body written two ways (a Bradford hold-out's "BTHFT" became a body of its own, "the
+            # initials of 2 names", its trust's "NHS FT" and "NHS Foundation Trust")
+            ("Name,Parent organisation\nBradford Teaching Hospitals NHS Foundation Trust,\n"
+             "Bradford Teaching Hospitals NHS FT,\nBradford Royal Infirmary,BTHFT\n",
+             "{Name: Label, Parent organisation: part_of}",
+             "read 'BTHFT' as bradford-teaching-hospitals-nhs-foundation-trust"),
+            # initials with a stop after them, as before (a review's find)
+            ("Venue,Managed by\nCentral Library,City of Wolverhampton Council\nFinchfield Library,CWC.\n",
+             "{Venue: Label, Managed by: part_of}", "read 'CWC.' as city-of-wolverhampton-council")):
+        shutil.rmtree(tmp_path / "data")
+        result = _import_list(lcg, tmp_path, text, mapping)
+        assert result.exit_code == 0 and said in result.stderr, result.output
 
 
 def test_a_provider_cell_saying_the_council_runs_the_row_names_no_body(lcg, tmp_path):

@@ -127,6 +127,14 @@ def _tokens(name: str) -> tuple[str, ...]:
     return name_key(norm_name(name)).tokens
 
 
+def _named_as(tie: dict, name: str, own: str | None) -> None:
+    """Write ``name`` as the tie's ``named_as`` where the grant names the recipient otherwise than its ``own`` name,
+    case, punctuation and legal form aside (``GraphBuilder._partner``); none where it names it so."""
+    tie.pop("named_as", None)
+    if own is not None and _tokens(name) != _tokens(own):
+        tie["named_as"] = name
+
+
 def _renames(new: str, old: str) -> bool:
     """Whether a recipient's later name ``new`` is the body's ``old`` one renamed ("Age UK Dudley" of "Age Concern
     Dudley", "One Walsall" of "Walsall Voluntary Action"): a word of its own, not a longer name, and none of its own
@@ -377,12 +385,16 @@ class GraphBuilder:
         for n in org.names:
             theirs = words(n)
             own, other = mine.keys() - theirs.keys(), theirs.keys() - mine.keys()
+            if not own:
+                continue
+            if not other:
+                return True  # (the body's name and more)
             mine_own, their_own = {mine[w] for w in own}, {theirs[w] for w in other}
-            town_mine, town_theirs = towns_known(mine_own), towns_known(their_own)  # (all its own words a town's)
-            if (not other and own) or (own and other and mine.keys() & theirs.keys() and (
-                    town_mine and town_theirs or not town_mine and not town_theirs and any(
-                        towns_known({x}) for x in mine_own | their_own))) or (
-                    own and other and kinds & establishment_kinds(name_key(n)) & schools):
+            # (each's own words towns alone, or neither's, a town among them: two places; one's town against the
+            # other's other words, "Dudley Mind" / "Black Country Mind", is the body renamed)
+            two_places = mine.keys() & theirs.keys() and towns_known(mine_own) == towns_known(their_own) and any(
+                towns_known({x}) for x in mine_own | their_own)
+            if two_places or kinds & establishment_kinds(name_key(n)) & schools:
                 return True
         return False
 
@@ -583,16 +595,11 @@ class GraphBuilder:
         under one number from one body funded twice. Case, punctuation and legal form aside (the duplicates'
         name key, over ``norm_name`` as the folder's other files are known by it), the same name adds nothing.
         """
-        from ..dedup.names import name_key
-
         tie: dict = {"id": org_id, "role": "lead"}
         self._ties.append((tie, name))
         org = self._org_by_id(org_id)
-        own = org.entry["name"] if org is not None else None
         known = self.index.names_of.get(org_id)  # the folder's other files: normalised names, its own first
-        own_key = norm_name(own) if own is not None else (known[0] if known else None)
-        if own_key is not None and name_key(norm_name(name)).tokens != name_key(own_key).tokens:
-            tie["named_as"] = name
+        _named_as(tie, name, org.entry["name"] if org is not None else (known[0] if known else None))
         return tie
 
     def _org_by_id(self, org_id: str) -> _Org | None:
@@ -656,9 +663,7 @@ class GraphBuilder:
             renamed.add(org_id)
         for tie, name in self._ties:
             if tie["id"] in renamed:  # (each tie's ``named_as`` against the name, as ``_partner`` said it)
-                tie.pop("named_as", None)
-                if _tokens(name) != _tokens(self._by_id[tie["id"]].entry["name"]):
-                    tie["named_as"] = name
+                _named_as(tie, name, self._by_id[tie["id"]].entry["name"])
 
     def entries(self) -> dict[str, list[dict]]:
         """Entries by kind, their keys in a reader's order (what it is, its ties, then sources and note)."""
