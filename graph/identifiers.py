@@ -64,6 +64,12 @@ def registry_id(text: str) -> str:
     if upper.startswith(_RCS) and (number := re.sub(r"[\s.-]", "", upper[len(_RCS):])).isdigit() \
             and len(number) in (9, 14):
         return _RCS + number[:9]  # a SIRET's SIREN: the body, whichever of its establishments
+    if upper.startswith(_ZVR) and (number := re.sub(r"[\s.:-]|^ZVR(?:-?(?:ZAHL|NR|NUMMER))?", "",
+                                                    upper[len(_ZVR):])).isdigit():
+        return _ZVR + number  # "ZVR-Zahl: 838472615" is 838472615
+    if upper.startswith(_FB) and (m := re.fullmatch(r"(?:FN)?0*(\d{1,6}[A-Z])", re.sub(r"[\s.:-]", "",
+                                                                                        upper[len(_FB):]))):
+        return _FB + m[1]  # "FN 208802x" is 208802X
     if upper.startswith(_KBO) and (number := re.sub(r"[\s./-]|^BE", "", upper[len(_KBO):])).isdigit():
         return _KBO + number  # "BE 0412 345 678" is 0412345678
     for prefix, bare in ((MPR, True), (_COH, False)):  # Companies House's "IP..."/"RS..." of a society
@@ -89,6 +95,9 @@ _CRA_NUMBER = re.compile(r"(\d{9})(?:[A-Z]{2}\d{4})?")
 #: and 5 digits of one of its establishments: one body) and of Belgium's enterprise numbers (10 digits, written with
 #: dots, spaces or "BE" before them).
 _RCS, _KBO = "FR-RCS-", "BE-BCE_KBO-"
+#: org-id.guide's prefixes of Austria's central register of associations (the ZVR number, 9 or 10 digits, written
+#: "ZVR 123456789") and its company register (the Firmenbuch number, digits and a check letter, "FN 208802x").
+_ZVR, _FB = "AT-ZVR-", "AT-FB-"
 #: A registered society's number as lists write it. The Mutuals Public Register's "full registration number" (the
 #: number of GB-MPR, as find-that-charity's register import and org-id.guide's lists write it) is digits then
 #: the letter of the Act of an older society ("30086R", registered under the Industrial and Provident Societies

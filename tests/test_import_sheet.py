@@ -4510,7 +4510,8 @@ def test_renamed_from_in_a_name_s_bracket_gives_its_alias(lcg, tmp_path):
                           "Walsall Pride (formerly known as Walsall Pride Festival),Walsall\n"
                           "Penn Hall School (renamed from September 2020),Penn\n"
                           "Arbeit und Leben Emscher-Lippe (jetzt Bildungswerk Emscher-Lippe),Gelsenkirchen\n"
-                          "Syrisch-Deutscher Kulturverein (vormals Syrischer Kulturverein),Gelsenkirchen\n",
+                          "Syrisch-Deutscher Kulturverein (vormals Syrischer Kulturverein),Gelsenkirchen\n"
+                          "Station Wien – Bildungszentrum (ehem. Verein Station Wien),Wien\n",
                           "{Group: Label, Town: address}")
     assert result.exit_code == 0, result.output
     props = {n.name: n.props for n in load_dataset(tmp_path / "data").nodes}
@@ -4518,6 +4519,7 @@ def test_renamed_from_in_a_name_s_bracket_gives_its_alias(lcg, tmp_path):
     # a German list's words: "jetzt" (now) gives the name now, "vormals" (formerly) the old one (a German hold-out's)
     assert props["Bildungswerk Emscher-Lippe"]["aliases"] == ("Arbeit und Leben Emscher-Lippe",), props
     assert props["Syrisch-Deutscher Kulturverein"]["aliases"] == ("Syrischer Kulturverein",), props
+    assert props["Station Wien – Bildungszentrum"]["aliases"] == ("Verein Station Wien",), props  # (a Vienna one's)
     assert props["Dudley Pride"]["aliases"] == ("Dudley Pride Festival",), props
     assert props["Walsall Pride"]["aliases"] == ("Walsall Pride Festival",), props
 
@@ -4750,6 +4752,21 @@ def test_dutch_and_french_register_numbers_and_two_identifier_columns(lcg, tmp_p
     got = _identifiers_imported(lcg, tmp_path, "Name,Charity / Co / Soc no\nA Trust,1234567\n",
                                 "{Name: Label, Charity / Co / Soc no: Company number}")
     assert got == {"A Trust": ["GB-COH-01234567"]}, got  # (UK registers named: read as the map says, as before)
+
+
+def test_austrian_association_and_company_register_numbers(lcg, tmp_path):
+    """A Vienna hold-out's "ZVR-Zahl" ("ZVR 838472615") mapped to identifiers and "Firmenbuchnummer" ("FN 208802x")
+    mapped to Company number were refused: Austria's association register (AT-ZVR) and company register (AT-FB), by
+    the column's name or the register's word in the cell, however the number is written."""
+    from graph.identifiers import registry_id
+
+    assert registry_id("AT-ZVR-ZVR-Zahl: 838 472 615") == registry_id("at-zvr-838472615") == "AT-ZVR-838472615"
+    got = _identifiers_imported(lcg, tmp_path, (
+        "Förderwerber;ZVR-Zahl;Firmenbuchnummer;Ids\nVerein A;ZVR 838472615;;\nVolkshilfe GmbH;;FN 208802x;\n"
+        "Verein B;;;ZVR 712849306\nVerein C;712849306;;\n").replace(";", ","),
+        "{Förderwerber: Label, ZVR-Zahl: identifiers, Firmenbuchnummer: Company number, Ids: identifiers}")
+    assert got == {"Verein A": ["AT-ZVR-838472615"], "Volkshilfe GmbH": ["AT-FB-208802X"],
+                   "Verein B": ["AT-ZVR-712849306"], "Verein C": ["AT-ZVR-712849306"]}, got
 
 
 def test_french_and_dutch_words_for_formerly_and_trading_as(lcg, tmp_path):

@@ -397,8 +397,17 @@ def _street_words(words: list[str]) -> frozenset:
 
 
 def _address_text(text) -> list[str]:
-    """An address's words, in lower case without accents ("Königinstraße" -> "koniginstrasse")."""
-    return re.findall(r"[a-z0-9]+", without_accents(str(text or "")).lower())
+    """An address's words, in lower case without accents ("Königinstraße" -> "koniginstrasse"), an ordinal's number
+    left out (``_ORDINAL``)."""
+    return re.findall(r"[a-z0-9]+", without_accents(_ORDINAL.sub(" ", str(text or "").strip())).lower())
+
+
+#: A number of one or two figures written with a full stop, an ordinal as German and the Nordic languages write them,
+#: before a word or a comma, or alone: a district's ("16. Bezirk", "1., Innere Stadt", Vienna's Bezirke) or a floor's
+#: ("2. OG"), never a house's, which is written without one (a Vienna hold-out's "Bezirk" column read as the address
+#: made the city and its university, both "1., Innere Stadt", one door, and kept one Lerncafé "16. Bezirk" a street
+#: apart from its own door). Not before a figure ("12. 2º") nor ending an address after its street ("Koppstraße 36.").
+_ORDINAL = re.compile(r"(?<![\w.])\d{1,2}\.(?:(?=\s*,|\s+[^\W\d])|\s*$(?<=^\d\.)|\s*$(?<=^\d\d\.))")
 
 
 #: How an address of a line and no door is written, its words one space apart (``_LINE_ONLY``).
@@ -429,7 +438,9 @@ _NO_ONE_PLACE = re.compile(r"^(?:(?:various|multiple|several)(?: \w+){0,3}|onlin
                            # apart from "20 Swan Street")
                            r"(?:city|town) cent(?:re|er)|"
                            r"centrum|zentrum|innenstadt|stadtmitte|centre ville|keskusta|stedelijk|landelijk|"
-                           r"regionaal|bovenwijks|stadsbreed|bundesweit|landesweit|stadtweit|nationale)$")
+                           r"regionaal|bovenwijks|stadsbreed|bundesweit|landesweit|stadtweit|nationale|"
+                           # and a district's word alone, its number an ordinal's (``_ORDINAL``: "16. Bezirk")
+                           r"(?:gemeinde|stadt)?bezirk|arrondissement)$")
 
 
 #: Words before a number that is a unit's within a building, not the building's: "Suite 200", "Ste. 200",

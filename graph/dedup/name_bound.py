@@ -33,7 +33,8 @@ from . import weights as W
 from .names import JOINED_MIN as _JOINED_MIN
 from .names import JOINED_SIM as _JOINED_SIM
 from .names import (ALL_JOINS, PLACE_WEIGHT, TYPO_SCORER, acronyms, adjacent_joins, club_letters, initials_apart,
-                    initials_run, other_number, s_form, short_name_given, streets_in, town_tails)
+                    initials_run, other_number, place_then_site_word, s_form, short_name_given, streets_in,
+                    town_tails)
 from .names import TYPO_MIN as _TYPO_MIN
 from .names import TYPO_SIM as _TYPO_SIM
 
@@ -88,6 +89,9 @@ class NameBound:
         if (self.letters[i] and club_letters(self.keys[i], self.keys[j])) or (
                 self.letters[j] and club_letters(self.keys[j], self.keys[i])):
             return 1.0  # (two letters read as the other's first or last two words: ``names.club_letters``)
+        if abs(len(tokens_a) - len(tokens_b)) == 1 and (place_then_site_word(self.keys[i], self.keys[j], self.places)
+                                                        or place_then_site_word(self.keys[j], self.keys[i], self.places)):
+            return 1.0  # (a branch's word after its place: ``names.place_then_site_word``)
         if (self.joined_towns[i] and town_tails(self.keys[i], self.keys[j], self.places)) or (
                 self.joined_towns[j] and town_tails(self.keys[j], self.keys[i], self.places)):
             return 1.0  # (the short name read as the long: ``names.name_similarity``)

@@ -34,7 +34,10 @@ LEGAL_PHRASES = ("naamloze vennootschap", "naamlooze vennootschap", "besloten ve
                  "limited liability company", "charitable incorporated organisation",
                  # Germany's: a registered association, a non-profit company (a German hold-out's "Theaterwerkstatt
                  # Emscher gGmbH" / "... gemeinnützige GmbH" kept words of their own)
-                 "eingetragener verein", "gemeinnutzige gmbh", "gemeinnutzige ug")
+                 "eingetragener verein", "gemeinnutzige gmbh", "gemeinnutzige ug",
+                 # and Austria's ways of writing them ("... gem. GmbH", "Wohnservice Wien Ges.m.b.H.": a Vienna
+                 # hold-out's pairs missed)
+                 "gem gmbh", "ges mbh", "gesellschaft mbh")
 #: (Germany's gGmbH, gUG (haftungsbeschränkt), e.V. ``_E_V``; Wales's "Cyf", "Cyfyngedig": Limited)
 LEGAL_TOKENS = frozenset(
     "nv bv ltd limited inc incorporated corp corporation co company cos ag gmbh sa srl spa plc llc llp lp "
@@ -65,7 +68,11 @@ _FORM_AFTER_A_DASH = re.compile(r"\s[-\u2013\u2014]\s+(?!(?:CIC|CIO|LTD|PLC|LLP|
 #: often ("Dudley APS" / "Dudley ETS" became one name, a review's find). An Espoo hold-out's "Tapiolan Martat" /
 #: "... ry", a Cape Town one's "IkamvaYouth" / "... NPC" were missed; read anywhere, they made "S.L. Jones Ltd" and
 #: "R.F. Jones Ltd" one name (a review's find).
-ENDING_FORMS = frozenset("ry rf npc sl slu scop scic odv onlus".split())
+ENDING_FORMS = frozenset("ry rf npc sl slu scop scic odv onlus".split()) | frozenset(
+    # Portugal's private limited company (a sole owner's too, "Unipessoal, Lda"), co-operative ("CRL") and public
+    # business entity ("EPE", a hospital centre's): "Formanorte" / "Formanorte Unipessoal, Lda", "CERCIPORTO" /
+    # "CERCIPORTO, CRL", a Porto hold-out's pairs missed
+    "lda unipessoal crl epe".split())
 #: "Privada" (and Catalan "Privat") after "Fundació"/"Fundación": a private foundation's form ("Fundació Privada
 #: Trinijove" / "Fundació Trinijove", a Barcelona hold-out's pair missed), not a word of its name.
 _PRIVATE_FOUNDATION = re.compile(r"\b(fundacion|fundacio)\s+(?:privada|privat|privado)\b")
@@ -2227,8 +2234,10 @@ DEPENDENT_BODIES = {w: kind for kind, words in (
     # merged into the library at its door; Germany's "Förderverein", a supporters' association, is one)
     ("friends' group", "friends amis amics amigos amici freunde forderverein vrienden ystavat vanner"),
     ("union", "union unions"), ("alumni body", "alumni"), ("student body", "students"),
-    # a charity's trading subsidiary is a company of its own ("Grand Theatre Trading Ltd" / "Grand Theatre")
-    ("trading company", "trading"),
+    # a charity's trading subsidiary is a company of its own ("Grand Theatre Trading Ltd" / "Grand Theatre"), and an
+    # association's operating company in German ("Volkshilfe Wien gemeinnützige Betriebs-GmbH" / "Volkshilfe Wien",
+    # a Vienna hold-out's association and its company, merged at one door)
+    ("trading company", "trading betriebs betriebsgesellschaft"),
     # and a group's holding company one of its own, with its own company number ("Jaguar Land Rover Holdings Ltd" /
     # "Jaguar Land Rover Ltd", a trial's two companies at one postcode, merged)
     ("holding company", "holdings"),
@@ -2251,6 +2260,9 @@ DEPENDENT_BODIES = {w: kind for kind, words in (
     # academy at the school office's phone: 14 wrong merges in a schools hold-out); "Parents' Association" too
     # (``_dependent_bodies``)
     ("parents' association", "pta ptas ptfa pfa"),
+    # in German too, an association registered of its own ("Elternverein der Volksschule Grundsteingasse", merged into
+    # its school in a Vienna hold-out)
+    ("parents' association", "elternverein elternvereine elternvereinigung"),
 ) for w in words.split()}
 #: Two words that name a hospital: "University of Mississippi Medical Center" is the university's hospital,
 #: not the university.
@@ -2502,6 +2514,19 @@ def _shortened(word: str, theirs, raw: str) -> bool:
                                 or f"{word}." in raw.lower() for t in longer)
 
 
+def nhs_trust_short_name(short: NameKey, trust: NameKey) -> bool:
+    """Whether ``trust`` is ``short``'s words and an NHS trust's tail ("Sheffield Teaching Hospitals" / "Sheffield
+    Teaching Hospitals NHS Foundation Trust", a South Yorkshire hold-out's pair scored 0.0 as "only one is a
+    hospital"): the trust named without the tail, as its own pages and its partners write it; the trust runs the
+    hospitals its plural names (``_RUNS_HOSPITALS``). Not a hospital of one ("Sheffield Children's Hospital" / "Sheffield
+    Children's NHS Foundation Trust": a site of the trust's)."""
+    return bool(short.tokens) and trust.tokens == (*short.tokens, "trust") and _NHS.search(trust.raw) is not None
+
+
+#: "NHS" in a name, which its key leaves out with "Foundation" ("NHS Foundation Trust", "NHS FT": the key's "trust").
+_NHS = re.compile(r"\bNHS\b", re.IGNORECASE)
+
+
 def _misspelt_kinds(key: NameKey, kinds: set[str], other: NameKey) -> set[str]:
     """The dependent bodies of ``kinds`` whose word ``other`` writes misspelt ("Freinds of Palfrey Park"); not one
     whose word it writes as it is, read already ("Hospitals" of a trust that runs hospitals)."""
@@ -2538,6 +2563,9 @@ def name_similarity(a: NameKey, b: NameKey, weight, ambiguous=frozenset(), place
         return 1.0, "same name once spaces are ignored"
     if (fused := _fused(a, b)) is not None:  # "Inter Faith" / "Interfaith" in names that differ elsewhere too
         a, b = fused
+    if place_then_site_word(a, b, places) or place_then_site_word(b, a, places):
+        word = (a if len(a.tokens) > len(b.tokens) else b).tokens[-1]
+        return 1.0, f"one name but for {word!r} after its place: the body's {word} there either way"
     for x, y in ((a, b), (b, a)):  # one town's long and short name ("Capelle aan den IJssel" / "Capelle"): the
         if not ALL_JOINS.isdisjoint(x.words) and (tail := town_tails(x, y, places)):  # short read as the long: one
             # town, or two of one short name ("Kingston" of Kingston upon Hull and upon Thames): reviewed unless a door,
@@ -2621,6 +2649,8 @@ def name_similarity(a: NameKey, b: NameKey, weight, ambiguous=frozenset(), place
         dep_b -= _joined_kinds(b, dep_b - dep_a, a) | _misspelt_kinds(b, dep_b - dep_a, a)
     if dep_a != dep_b:  # a building's kind after a dash says where the part before it is, not what it is
         dep_a, dep_b = dep_a - _sited_after_a_dash(a, initials), dep_b - _sited_after_a_dash(b, initials)
+    if dep_a != dep_b and (nhs_trust_short_name(a, b) or nhs_trust_short_name(b, a)):
+        dep_a = dep_b  # the trust's name without its NHS tail, as everyone writes it: the trust
     if dep_a != dep_b:
         only_a, only_b = sorted(dep_a - dep_b), sorted(dep_b - dep_a)
         if only_a and only_b:
@@ -2657,6 +2687,20 @@ def name_similarity(a: NameKey, b: NameKey, weight, ambiguous=frozenset(), place
         return _as_a_branch(a, b, weight, ambiguous, places, f"only {branch[0].raw.strip()!r} names "
                                                              f"{' '.join(branch[1])}: a branch or another body")
     return _name_overlap(a, b, weight, ambiguous, places)
+
+
+#: Words after a name's place that say the body's part there, which the place says already ("WEA Sheffield Branch",
+#: "Sheffield College - Hillsborough Campus").
+_PLACE_SITE_WORDS = frozenset({"branch", "campus"})
+
+
+def place_then_site_word(longer: NameKey, name: NameKey, places) -> bool:
+    """Whether ``longer`` is ``name`` and a ``_PLACE_SITE_WORDS`` word, ``name`` ending with a place of the data's:
+    the body's branch or campus there either way ("WEA Sheffield" / "WEA Sheffield Branch", "The Sheffield College -
+    Hillsborough" / "... Hillsborough Campus": a South Yorkshire hold-out's pairs missed at 0.74). Not a name without
+    its place ("Pinfold Medical Practice Branch"): a branch of the body is not the body."""
+    return (len(longer.tokens) == len(name.tokens) + 1 >= 3 and longer.tokens[-1] in _PLACE_SITE_WORDS
+            and longer.tokens[:-1] == name.tokens and name.tokens[-1] in places)
 
 
 def _as_a_branch(a: NameKey, b: NameKey, weight, ambiguous, places, why: str) -> tuple[float, str]:

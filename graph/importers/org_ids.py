@@ -256,6 +256,11 @@ _PREFIXED_REGISTERS = (
     # Belgium's enterprise number (the Crossroads Bank for Enterprises', BCE in French, KBO in Dutch), 10 digits from
     # 0 or 1, "0412.345.678" or "BE 0412 345 678": org-id.guide's BE-BCE_KBO (a Brussels hold-out's were refused)
     ("kbo", "enterprise number", r"(?:BE)?[01]\d{9}", "BE-BCE_KBO-"),
+    # Austria's: an association's number in the central register of associations (Zentrales Vereinsregister), 9 or 10
+    # digits, "ZVR 123456789" or "ZVR-Zahl: 123456789": org-id.guide's AT-ZVR; a company's in the company register
+    # (Firmenbuch), up to 6 digits and a check letter, "FN 208802x": AT-FB (a Vienna hold-out's were refused)
+    ("zvr", "ZVR number", r"(?:ZVR(?:-?(?:ZAHL|NR|NUMMER))?:?)?\d{9,10}", "AT-ZVR-"),
+    ("fb", "Firmenbuch number", r"(?:FN)?\d{1,6}[A-Z]", "AT-FB-"),
     ("pbo", "PBO number", r"\d{9}", "ZA-PBO-"),
 )
 #: Registers whose numbers lists write in groups with dots or hyphens between ("779.855.123.00029", "2440-1567").
@@ -364,7 +369,7 @@ def register_ids(org: dict) -> tuple[list[str], list[str]]:
 _REGISTER_NAMES = {**dict.fromkeys(_SAYS_CHARITY, "charityNumber"), **dict.fromkeys(_SAYS_COMPANY, "companyNumber"),
                    "ukprn": "ukprn", "urn": "urn", "ofsted": "urn", "ror": "ror", "ods": "ods", "nhs": "ods",
                    "cqc": "cqc", "ein": "ein", "abn": "abn", "npo": "npo", "pbo": "pbo", "kvk": "kvk", "siren": "siren",
-                   "siret": "siren", "kbo": "kbo", "bce": "kbo", "society": "societyNumber",
+                   "siret": "siren", "kbo": "kbo", "bce": "kbo", "zvr": "zvr", "fn": "fb", "society": "societyNumber",
                    "soc": "societyNumber"}
 #: (a number of digits in groups, "ABN 51 824 753 556", "EIN 25 1000106", is one number)
 _SAID_REGISTER = re.compile(r"(?P<words>[A-Za-z]+(?:[\s.:#]+[A-Za-z]+)*)[\s.:#]+"

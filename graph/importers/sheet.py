@@ -95,7 +95,10 @@ _UNIT_WORDS = frozenset("department dept unit units service services team teams 
 _PERSON_HEADER = re.compile(r"\b(contact|person|manager|lead|head|director|chair|co-?ordinator|officer|ceo|pi|"
                             r"principal investigator|investigator|"
                             r"headteacher|principal|secretary|treasurer|trustee|chairperson|focal point|liaison|"
-                            r"representative|rep|delegate|attendee|participant)\b")
+                            r"representative|rep|delegate|attendee|participant|"
+                            # and in the languages of Europe's lists ("Contacto", a Porto hold-out's, was offered ~)
+                            r"contacto|contato|contatto|kontakt|kontaktperson|ansprechpartner|ansprechpartnerin|"
+                            r"contactpersoon|responsavel|responsável|referente|yhteyshenkilo|yhteyshenkilö)\b")
 #: A column's name that says it holds names, not whose ("Name", "Full name"): people's in a list of delegates, an
 #: organisation's in a list of them; its cells say which (``_reads_as_people``).
 _NAMES_HEADER = re.compile(r"\bnames?\b")
@@ -220,6 +223,10 @@ REGISTER_COLUMNS = {
     **dict.fromkeys(("n° siret", "n° siren", "numéro siret", "numéro siren", "no siret", "n°siret"), "siren"),
     **dict.fromkeys(("n° d'entreprise", "numéro d'entreprise", "n° bce", "numéro bce", "ondernemingsnummer",
                      "ondernemingsnr", "ondernemingsnr.", "kbo-nummer", "kbo nummer", "enterprise number"), "kbo"),
+    # Austria's association register's number and company register's (``org_ids._PREFIXED_REGISTERS``)
+    **dict.fromkeys(("zvr-zahl", "zvr zahl", "zvr-nummer", "zvr-nr", "zvr nr", "zvr", "zvr-zahl (verein)"), "zvr"),
+    **dict.fromkeys(("firmenbuchnummer", "firmenbuch-nummer", "firmenbuch-nr", "firmenbuch nr", "firmenbuch",
+                     "fn-nummer", "fb-nr", "fb-nummer"), "fb"),
     "australian business number": "abn",
     # Finland's business ID, in Finnish, Swedish and English ("Y-tunnus", "FO-nummer"); South Africa's NPO and PBO
     # numbers are known by their words ("NPO No.", "PBO number": ``_REGISTER_WORDS``)
@@ -239,6 +246,7 @@ _REGISTER_WORDS = {"charity": "charityNumber", "charities": "charityNumber", "co
                    "oscr": "charityNumber",  # Scotland's charity register: "OSCR no.", "OSCR / Company No."
                    "ods": "ods", "ein": "ein", "fein": "ein", "tax": "ein", "abn": "abn", "npo": "npo",
                    "pbo": "pbo", "kvk": "kvk", "siren": "siren", "siret": "siren", "kbo": "kbo", "bce": "kbo",
+                   "zvr": "zvr",
                    # co-operative and community benefit societies (the Mutuals Public Register's): "Society no."
                    "society": "societyNumber", "societies": "societyNumber", "mutuals": "societyNumber",
                    "soc": "societyNumber"}  # "Charity / Co / Soc no"
@@ -251,12 +259,12 @@ _KEY_WORDS = frozenset({"id", "code", "ref"})
 #: Registers whose name alone says the column holds their numbers: "ODS" (the NHS's Organisation Data Service),
 #: "EIN" and "FEIN" (the IRS's employer identification number), "ABN" (the Australian Business Register's), not
 #: "Tax" (a yes or no, an amount).
-_NAMED_ALONE = frozenset({"ods", "ein", "abn", "kvk", "siren", "kbo"})
+_NAMED_ALONE = frozenset({"ods", "ein", "abn", "kvk", "siren", "kbo", "zvr"})
 #: The fields of a UK register's numbers a map may give a column (read as GB-CHC-, GB-COH-: ``org_ids.register_ids``),
 #: and the registers of other countries a column's name may name instead ("KvK-nummer", "N° SIRET"): only these
 #: override the map ("Charity / Co / Soc no" mapped to Company number is read as the map says, as before).
 _UK_REGISTERS = frozenset({"charity number", "company number"})
-_ABROAD_REGISTERS = frozenset({"kvk", "siren", "kbo", "fi_business_id", "npo", "pbo", "ein", "abn"})
+_ABROAD_REGISTERS = frozenset({"kvk", "siren", "kbo", "zvr", "fb", "fi_business_id", "npo", "pbo", "ein", "abn"})
 #: "Tax" names the EIN's register only as a "Tax ID": a "Tax ref" or "Tax code" may be any country's.
 _TAX_ID_WORDS = frozenset({"id", "identification", "ein", "fein"})
 #: How one column names several registers: "ODS / UKPRN", "Charity no / Company no".
@@ -332,6 +340,8 @@ _REGISTER_SHAPES = {"charityNumber": "5 to 7 digits, SC012345 or NIC100012, a re
                     "kvk": "a Dutch KvK number of 8 digits such as 24401567",
                     "siren": "a French SIREN of 9 digits or SIRET of 14, such as 779 855 123 00029",
                     "kbo": "a Belgian enterprise number of 10 digits, such as 0412.345.678",
+                    "zvr": "an Austrian association's ZVR number of 9 or 10 digits, such as ZVR 123456789",
+                    "fb": "an Austrian Firmenbuch number, digits and a letter, such as FN 208802x",
                     "shpe": "a registered provider of social housing's number, L or LH and 4 digits such as L4112 or "
                             "LH0174, or an org-id such as GB-SHPE-L4112"}
 #: A UK postcode's district ("B68", "WV10") or its sector ("B63 3"), written alone: a part of a postcode, an area of
@@ -3109,7 +3119,7 @@ def _unfit_numbers(reader: _Reader) -> None:
 
 #: Words before another name of a body that say how it is the body's ("formerly The Spastics Society", "now Rethink
 #: Mental Illness", "t/a Wolves", "aka WVSC", "renamed from Dudley Pride Festival"; a German list's "vormals",
-#: "ehemals", "früher", "jetzt": a German hold-out's renamed bodies were missed; Korea's "구", former, a space after it:
+#: "ehemals" ("ehem."), "früher", "jetzt": a German hold-out's renamed bodies were missed (a Vienna one's "ehem."); Korea's "구", former, a space after it:
 #: "(구 수원시건강가정지원센터)", a Suwon hold-out's; Finland's "entinen" and Sweden's "f.d." and "tidigare", former, and
 #: "ent." before a name with a Finnish form, "(ent. Espoon Maahanmuuttajaäidit ry)", an Espoo hold-out's: "ent." is
 #: English for entrance too, "(ent. Church Lane)"; France's "anciennement" and "ex-" run into the name ("(ex-Maison du
@@ -3119,7 +3129,7 @@ def _unfit_numbers(reader: _Reader) -> None:
 #: Welfare Society" are names)): the name is the alias, the words are no part of it.
 _ALIAS_WORDS = re.compile(r"(?:(?:formerly|previously)\s+known\s+as|formerly|previously|was|now|also\s+known\s+as|"
                           r"a\.?k\.?a\.?|t/a|trading\s+as|known\s+as|renamed\s+from|renamed|d/b/a|dba|"
-                          r"vormals|ehemals|früher|jetzt|구|entinen|f\.\s?d\.|tidigare|anciennement|voorheen|v/h|"
+                          r"vormals|ehemals|ehem\.|früher|jetzt|구|entinen|f\.\s?d\.|tidigare|anciennement|voorheen|v/h|"
                           r"(?-i:nu)|già|gia'|(?-i:ex)|"
                           r"ent\.(?=[^()]*\b(?:ry|rf|r\.y\.|oy|oyj|ab|sr)\s*$))\s*:?\s+(?=\S)|(?-i:ex-)(?=[A-Z0-9])",
                           re.IGNORECASE)
@@ -4845,6 +4855,8 @@ def _unknown_column(reader: _Reader, sheet: str, col: str, kind: str) -> str:
         reader.column_fixes.append((named, field or ""))  # no field: left out (~) by the one-go command
     # the entry's own type is the Category column: a column mapped to "type" would be read as the kind
     shown = ["Category (its type)" if f == "type" else f for f in fields]
+    if kind == "Organisation":  # a column of people's names is no field of its, but each a person who works for it
+        shown.insert(shown.index("note") if "note" in shown else len(shown), f"{PERSON_COLUMN} (its people's names)")
     if "identifiers" in fields:  # a register's numbers are read as org-ids by these names (``register_of``)
         # and by the one the hint offers ("URN: school urn"), named here too: a SEND trial's hint offered a field
         # the list did not name
