@@ -4537,3 +4537,13 @@ def test_branch_or_campus_after_a_place_adds_nothing():
     assert pairs[frozenset("ab")].score >= 0.8 and pairs[frozenset("de")].score >= 0.8, pairs
     assert frozenset("ac") not in pairs or pairs[frozenset("ac")].score < 0.8, pairs
     assert frozenset("fg") not in pairs or pairs[frozenset("fg")].score < 1.0, pairs
+
+
+def test_initials_of_a_name_with_initials_in_it_spell_them_whole():
+    """A South Yorkshire hold-out's "RMBC" / "Rotherham MBC" was no candidate: the name's key reads "MBC" as "council",
+    and its initials were "RC" and "RM". A word the name writes in capitals is spelt whole in its initials."""
+    from graph.dedup.names import acronyms, name_key
+
+    assert "rmbc" in acronyms(name_key("Rotherham MBC")) and "scvs" in acronyms(name_key("Sheffield CVS"))
+    pairs = _pairs(_org("a", "RMBC"), _org("b", "Rotherham MBC"), _org("c", "Sheffield CVS"))
+    assert pairs[frozenset("ab")].score >= 0.8, pairs

@@ -4895,3 +4895,13 @@ def test_a_classes_list_s_repeated_provider_at_its_venues_is_said_with_its_fix(l
     result = _import_list(lcg, tmp_path, text, "{Provider: Label, Course: description, Venue: note, "
                                                "Contact tel: phone}")
     assert result.exit_code == 0 and "their addresses come from" not in result.stderr, result.stderr
+
+
+def test_a_contact_column_in_another_language_is_offered_as_person(lcg, tmp_path):
+    """A Porto hold-out mapped "Contacto: Main contact" (the README's column name, not its field), and the problem
+    listed no field for people's names and offered only ~: "person" is listed for an organisation, and a "Contacto"
+    column of names is offered as it."""
+    result = _import_list(lcg, tmp_path, "Entidade,Contacto\nCâmara Municipal do Porto,Rui Tavares\n"
+                          "Biblioteca Almeida Garrett,Ana Luísa Sousa\nÁgora,Joana Ribeiro\n", "{Entidade: Label}")
+    assert result.exit_code == 1, result.output
+    assert "person (its people's names)" in result.stderr and "with Contacto: person;" in result.stderr, result.stderr
