@@ -4432,7 +4432,9 @@ def test_a_city_s_centre_a_citywide_word_and_an_arrondissement_name_no_town_apar
     and its arrondissement) was a street apart from the city library's door, its initials "BmL" held back at 0.55."""
     pairs = _pairs(_org("a", "SKVR", address="Dr. Molewaterplein 40, Rotterdam"), _org("b", "SKVR", address="Centrum"),
                    _org("c", "Taalhuis", address="Rotterdam"), _org("d", "Taalhuis", address="Stedelijk"),
-                   _org("e", "Macc", address="20 Swan Street, Manchester"), _org("f", "Macc", address="City centre"))
+                   _org("e", "Macc", address="20 Swan Street, Manchester"), _org("f", "Macc", address="City centre"),
+                   _org("g", "Philadelphia Works", address="Center City"),
+                   _org("h", "Philadelphia Works, Inc.", address="1617 John F. Kennedy Blvd, 13th Floor"))
     assert not any(r.startswith("but") for p in pairs.values() for r in p.reasons), pairs
     pairs = _pairs(_org("a", "BmL", address="Lyon 3e"),
                    _org("b", "Bibliothèque municipale de Lyon",

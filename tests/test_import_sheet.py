@@ -4905,3 +4905,16 @@ def test_a_contact_column_in_another_language_is_offered_as_person(lcg, tmp_path
                           "Biblioteca Almeida Garrett,Ana Luísa Sousa\nÁgora,Joana Ribeiro\n", "{Entidade: Label}")
     assert result.exit_code == 1, result.output
     assert "person (its people's names)" in result.stderr and "with Contacto: person;" in result.stderr, result.stderr
+
+
+def test_a_register_number_with_a_remark_in_brackets_is_read(lcg, tmp_path):
+    """A Liverpool hold-out's directory wrote "1189234 (CIO since 2023)" in its charity number column: the one cell
+    stopped the import, and its user mapped the column to note, losing some 55 charities' numbers. The number is
+    read, the bracket a remark kept in the note, said in a warning."""
+    result = _import_list(lcg, tmp_path, "Name,Registered charity no.\nSefton CVS,1189234 (CIO since 2023)\n"
+                          "Age UK,1128267\n", "{Name: Label, Registered charity no.: Charity number}")
+    assert result.exit_code == 0, result.output
+    props = {n.name: n.props for n in load_dataset(tmp_path / "data").nodes}
+    assert props["Sefton CVS"]["identifiers"] == ("GB-CHC-1189234",), props
+    assert "1189234 (CIO since 2023)" in props["Sefton CVS"]["note"], props
+    assert "'1189234 (CIO since 2023)': the number read, the bracket after it a remark" in result.output, result.output

@@ -436,7 +436,8 @@ _NO_ONE_PLACE = re.compile(r"^(?:(?:various|multiple|several)(?: \w+){0,3}|onlin
                            # hold-out's "Wijk" column's "Centrum", "stedelijk", "landelijk" were towns apart from
                            # "Rotterdam": 30 pairs of one name reviewed; a Manchester one's "City centre" a street
                            # apart from "20 Swan Street")
-                           r"(?:city|town) cent(?:re|er)|"
+                           r"(?:city|town) cent(?:re|er)|cent(?:re|er) city|"  # (Philadelphia's "Center City", a
+                           # Philadelphia hold-out's neighbourhood column's: "different streets" from its door)
                            r"centrum|zentrum|innenstadt|stadtmitte|centre ville|keskusta|stedelijk|landelijk|"
                            r"regionaal|bovenwijks|stadsbreed|bundesweit|landesweit|stadtweit|nationale|"
                            # and a district's word alone, its number an ordinal's (``_ORDINAL``: "16. Bezirk")

@@ -625,6 +625,9 @@ class _Reader:
         #: (sheet, register column) -> (row, cell) of the words with no digit written there ("CASC"), kept in the
         #: note (``_register_cells``)
         self.not_numbers: dict[tuple[str, str], list[tuple[int, str]]] = {}
+        #: (sheet, register column) -> (row, cell) of the numbers with a remark in a bracket after them ("1189234 (CIO
+        #: since 2023)"): the number read, the cell kept in the note (``_register_cells``)
+        self.number_remarks: dict[tuple[str, str], list[tuple[int, str]]] = {}
         #: (sheet, column) -> (row, cell) of the postcode cells that give only a district or sector ("B68", "B63 3":
         #: ``_POSTCODE_PART``), kept as written and said (``_warnings``)
         self.postcode_parts: dict[tuple[str, str], list[tuple[int, str]]] = {}
@@ -2037,6 +2040,10 @@ def _warnings(reader: _Reader) -> list[str]:
             out.append(f"{_rows_at(sheet, rows[0], len(rows))}: column {column!r}: {', '.join(map(repr, texts))} "
                        f"({_rows_said(rows)}) {'is' if len(texts) == 1 else 'are'} no register's number ({why}): "
                        "kept in the note, not in the identifiers")
+    for (sheet, column), cells in reader.number_remarks.items():
+        rows, texts = _rows_and_texts(cells)
+        out.append(f"{_rows_at(sheet, rows[0], len(rows))}: column {column!r}: {', '.join(map(repr, texts))}: the "
+                   "number read, the bracket after it a remark, the cell kept in the note")
     for (sheet, column), cells in reader.own_bodies.items():
         rows = sorted({n for n, _ in cells})
         shown = ", ".join(f"{t!r} (row {n})" for n, t in cells[:3]) + \
@@ -2875,6 +2882,10 @@ def _numbers_of_a_cell(value) -> list:
     return [value]
 
 
+#: A register's number with a remark in words in a bracket after it: "1189234 (CIO since 2023)", "01234567 (dormant)".
+_REMARK_AFTER_NUMBER = re.compile(r"(?P<number>[^()]*\d[^()]*?)\s*\((?P<remark>[^()\d]*[^\W\d_][^()]*)\)\s*")
+
+
 def _register_cells(reader: _Reader, sheet: str, n: int, entry: dict, columns: dict, cells: dict) -> None:
     """The register numbers of a row (``register_of`` its columns) as org-ids in its entry's identifiers, or
     the numbers no register of their column has (said once per column, ``_unfit_numbers``); a column of two
@@ -2892,6 +2903,13 @@ def _register_cells(reader: _Reader, sheet: str, n: int, entry: dict, columns: d
         if is_placeholder(text):
             reader.blanks.setdefault((sheet, head[col]), []).append((n, text))
             continue
+        if (remark := _REMARK_AFTER_NUMBER.fullmatch(text)) is not None:  # "1189234 (CIO since 2023)": the number,
+            # its remark kept in the note (a Liverpool hold-out's one such cell stopped the import, and its user mapped
+            # the whole column to note: some 55 charities' numbers lost)
+            _add_to_note(entry, f"{head[col]}: {text}.")
+            columns.setdefault("note", head[col])
+            reader.number_remarks.setdefault((sheet, head[col]), []).append((n, text))
+            text = remark["number"]
         if "urn" in register_of(col) and OFSTED_NUMBER.fullmatch(text.replace(" ", "")):  # no school's, no org-id
             reader.ofsted_numbers.setdefault((sheet, head[col]), []).append((n, text))
             _add_to_note(entry, f"{head[col]}: {text}.")
