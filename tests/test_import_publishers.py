@@ -696,6 +696,20 @@ def test_one_name_giving_two_numbers_under_two_ids_is_one_body(lcg, tmp_path):
     assert sorted(org["identifiers"]) == ["GB-CHC-1071234", "GB-COH-03497665"], org
 
 
+def test_a_charity_number_and_a_company_number_of_one_charitable_company_are_one_body(lcg, tmp_path):
+    """A South Yorkshire hold-out's "Zest Community" (its charity number, giving the company's as the other) was kept
+    apart from "Upperthorpe Healthy Living Centre Ltd", the company's earlier name under that company number, as "a
+    publisher's error": a charity's and a company's numbers are one charitable company's; only two numbers of one
+    register (two charities giving one company number) disagree."""
+    company = {"id": "GB-COH-03864128", "name": "Upperthorpe Healthy Living Centre Ltd", "postalCode": "S6 3NA"}
+    charity = {"id": "GB-CHC-1078512", "name": "Zest Community", "charityNumber": "1078512",
+               "companyNumber": "03864128", "postalCode": "S6 3NA"}
+    result, out = _import(lcg, tmp_path, [_grant(1, company), _grant(2, charity)])
+    assert result.exit_code == 0 and "publisher's error" not in result.output, result.output
+    (org,) = [o for o in _orgs(out).values() if o["name"] != "Test Funder" and o.get("type") != "funder"]
+    assert sorted(org["identifiers"]) == ["GB-CHC-1078512", "GB-COH-03864128"], org
+
+
 def test_a_recipient_is_named_by_its_latest_grant(lcg, tmp_path):
     """A Black Country hold-out's records read "Age Concern Dudley", "Walsall Voluntary Action": the names on their
     oldest grants, each body's name now only an alias. The latest grant's name (award date, then row) is the name,

@@ -82,6 +82,15 @@ def _own_register_id(org_id: str | None) -> bool:
     return bool(org_id) and not str(org_id).upper().startswith("360G-")
 
 
+def _registers_disagree(mine: str | None, theirs: str | None) -> bool:
+    """Whether two bodies' own ids are two numbers of one register (GB-CHC-1 and GB-CHC-2): two bodies, unless one
+    publisher erred. Two registers' numbers (a charity's and a company's) are one charitable company's as often as not:
+    a South Yorkshire hold-out's "Zest Community" (GB-CHC-1078512, giving company number 03864128) was kept apart from
+    that company's "Upperthorpe Healthy Living Centre Ltd", its name before, as "a publisher's error"."""
+    return (_own_register_id(mine) and _own_register_id(theirs) and str(mine).upper() != str(theirs).upper()
+            and str(mine).upper().rsplit("-", 1)[0] == str(theirs).upper().rsplit("-", 1)[0])
+
+
 def _other_name(name: str, names: Collection[str]) -> bool:
     """Whether ``name`` is none of ``names`` (normalised names), case, punctuation and legal form aside (the
     duplicates' name key: "Wolverhampton Foodbank Ltd" is "Wolverhampton Foodbank"): a body an identifier matched
@@ -274,7 +283,7 @@ class GraphBuilder:
                 # legal form aside, is one body giving two numbers: "Bradford Trident" / "... Ltd", a Bradford
                 # hold-out's, were kept apart as "a publisher's error")
                 theirs = owner.primary if owner else self._folder_primary(other)
-                if _own_register_id(primary) and _own_register_id(theirs) and primary.upper() != theirs:
+                if _registers_disagree(primary, theirs):
                     self.warnings.append((row, gid, f"{what} {name!r} gives {sec}, which {first!r} ({where}) also "
                                                     "gives; kept apart (one of the two is likely a publisher's error), "
                                                     f"{sec} stays with {first!r}"))
