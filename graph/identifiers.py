@@ -64,8 +64,8 @@ def registry_id(text: str) -> str:
     if upper.startswith(_RCS) and (number := re.sub(r"[\s.-]", "", upper[len(_RCS):])).isdigit() \
             and len(number) in (9, 14):
         return _RCS + number[:9]  # a SIRET's SIREN: the body, whichever of its establishments
-    if upper.startswith(_ZVR) and (number := re.sub(r"[\s.:-]|^ZVR(?:-?(?:ZAHL|NR|NUMMER))?", "",
-                                                    upper[len(_ZVR):])).isdigit():
+    if upper.startswith(_ZVR) and (number := re.sub(r"[\s.:-]", "", re.sub(r"^ZVR(?:-?(?:ZAHL|NR|NUMMER))?", "",
+                                                                              upper[len(_ZVR):].strip()))).isdigit():
         return _ZVR + number  # "ZVR-Zahl: 838472615" is 838472615
     if upper.startswith(_FB) and (m := re.fullmatch(r"(?:FN)?0*(\d{1,6}[A-Z])", re.sub(r"[\s.:-]", "",
                                                                                         upper[len(_FB):]))):

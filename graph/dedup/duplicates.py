@@ -397,17 +397,36 @@ def _street_words(words: list[str]) -> frozenset:
 
 
 def _address_text(text) -> list[str]:
-    """An address's words, in lower case without accents ("Königinstraße" -> "koniginstrasse"), an ordinal's number
-    left out (``_ORDINAL``)."""
-    return re.findall(r"[a-z0-9]+", without_accents(_ORDINAL.sub(" ", str(text or "").strip())).lower())
+    """An address's words, in lower case without accents ("Königinstraße" -> "koniginstrasse"), a district's or a
+    floor's ordinal left out (``_without_ordinals``)."""
+    text = str(text or "")
+    return re.findall(r"[a-z0-9]+", without_accents(_without_ordinals(text) if "." in text else text).lower())
 
 
-#: A number of one or two figures written with a full stop, an ordinal as German and the Nordic languages write them,
-#: before a word or a comma, or alone: a district's ("16. Bezirk", "1., Innere Stadt", Vienna's Bezirke) or a floor's
-#: ("2. OG"), never a house's, which is written without one (a Vienna hold-out's "Bezirk" column read as the address
-#: made the city and its university, both "1., Innere Stadt", one door, and kept one Lerncafé "16. Bezirk" a street
-#: apart from its own door). Not before a figure ("12. 2º") nor ending an address after its street ("Koppstraße 36.").
-_ORDINAL = re.compile(r"(?<![\w.])\d{1,2}\.(?:(?=\s*,|\s+[^\W\d])|\s*$(?<=^\d\.)|\s*$(?<=^\d\d\.))")
+#: A number of one or two figures with a full stop, starting an address or a part of it after a comma: an ordinal, as
+#: German and the Nordic languages write them, a district's ("16. Bezirk", "1., Innere Stadt": Vienna's Bezirke) or a
+#: floor's ("2. OG"), never a house's. A Vienna hold-out's "Bezirk" column, read as the address, made the city and its
+#: university, both "1., Innere Stadt", one door, and kept one Lerncafé "16. Bezirk" a street apart from its own door.
+#: Not before a street's words ("12. High Street": its house), nor after a street ("Koppstraße 36. Wien").
+_ORDINAL = re.compile(r"(?:^|(?<=,))\s*(\d{1,2})\.(?=\s*(?:,|$)|\s+[^\W\d])")
+
+
+@lru_cache(maxsize=1 << 16)
+def _without_ordinals(text: str) -> str:
+    """``text`` without the ordinals ``_ORDINAL`` finds, but one a street's words follow in its part."""
+    return _ORDINAL.sub(lambda m: m.group(0) if names_a_street(_address_text(text[m.end():].split(",")[0]))
+                        else " ", text)
+
+
+@lru_cache(maxsize=1 << 16)
+def _district(text) -> str | None:
+    """The ordinal an address starts with or has after a comma (``_ORDINAL``): a district's number ("16" of "16.
+    Bezirk"), which two records' addresses may give apart though the rest of each names no place."""
+    text = str(text or "")
+    for m in _ORDINAL.finditer(text) if "." in text else ():
+        if not names_a_street(_address_text(text[m.end():].split(",")[0])):
+            return m.group(1)
+    return None
 
 
 #: How an address of a line and no door is written, its words one space apart (``_LINE_ONLY``).
@@ -607,6 +626,7 @@ def _towns_apart(ra, rb, ta: str, tb: str) -> bool:
         return False  # "London" alone (a grants list's, a national office's) is no other place than a borough of
         # London ("Victoria Charity Centre, Belgrave Road, Westminster, London", a review's case), only another town
     return not _names_town(town_a, rb, tb) and not _names_town(town_b, ra, ta)
+
 
 
 def _named_elsewhere(ra, rb, places: PlaceWords) -> tuple[str, str] | None:
@@ -991,6 +1011,10 @@ def contact_evidence(ra, rb, switchboards: Mapping[str, int] | None = None,
         reasons.append(f"{LINE_ONLY} ({ra.address.strip()} / {rb.address.strip()})")
     elif not one_place and places is not None and (elsewhere := _named_elsewhere(ra, rb, places)):
         reasons.append(f"{NAMED_ELSEWHERE} ({elsewhere[0]} / {elsewhere[1]})")
+    if (da := _district(ra.address)) and (db := _district(rb.address)) and da != db and not any(
+            r.startswith("but different addresses") for r in reasons):  # "16. Bezirk" / "10. Bezirk": two districts
+        delta -= W.DIFFERENT_ADDRESS
+        reasons.append(f"but different districts ({ra.address.strip()} / {rb.address.strip()})")
     if pa and pb:
         if pa[1] == pb[1]:
             delta += W.SAME_POSTCODE

@@ -35,9 +35,9 @@ LEGAL_PHRASES = ("naamloze vennootschap", "naamlooze vennootschap", "besloten ve
                  # Germany's: a registered association, a non-profit company (a German hold-out's "Theaterwerkstatt
                  # Emscher gGmbH" / "... gemeinnützige GmbH" kept words of their own)
                  "eingetragener verein", "gemeinnutzige gmbh", "gemeinnutzige ug",
-                 # and Austria's ways of writing them ("... gem. GmbH", "Wohnservice Wien Ges.m.b.H.": a Vienna
-                 # hold-out's pairs missed)
-                 "gem gmbh", "ges mbh", "gesellschaft mbh")
+                 # and Austria's ways of writing them ("Wohnservice Wien Ges.m.b.H.": a Vienna hold-out's pair
+                 # missed; "gem." before "GmbH" is read from the name as written, ``_GEMEINNUTZIG``: "Green Gem GmbH")
+                 "ges mbh", "gesellschaft mbh")
 #: (Germany's gGmbH, gUG (haftungsbeschränkt), e.V. ``_E_V``; Wales's "Cyf", "Cyfyngedig": Limited)
 LEGAL_TOKENS = frozenset(
     "nv bv ltd limited inc incorporated corp corporation co company cos ag gmbh sa srl spa plc llc llp lp "
@@ -754,6 +754,11 @@ _E_V = re.compile(r",?\s+e\.\s?V\.?(?=\s*(?:\(|$))")
 _CAB = re.compile(r"\bC\.?A\.?B\b\.?")
 
 
+#: Austria's "gem." (gemeinnützige, non-profit) before a company's form: "Diakonie Flüchtlingsdienst gem. GmbH" (a Vienna
+#: hold-out's pair missed), read where the name writes its full stop ("Green Gem GmbH" is a name).
+_GEMEINNUTZIG = re.compile(r"(?i)\bgem\.\s*(?=g?gmbh\b)")
+
+
 def name_key_uncached(name: str, *, person: bool = False) -> NameKey:
     """The comparable form of a name; ``person`` drops titles instead of legal forms (``name_key`` caches it)."""
     if not person and " / " in name and (once := one_name_twice(name)) is not None:
@@ -763,6 +768,8 @@ def name_key_uncached(name: str, *, person: bool = False) -> NameKey:
         body = _CAB.sub("Citizens Advice", body)
     if not person and "V" in body and (ev := _E_V.search(body)):
         body = body[:ev.start()] + body[ev.end():]
+    if not person and "gem." in body.lower():
+        body = _GEMEINNUTZIG.sub(" ", body)
     folded, address = (_fold(body), "") if person else _without_address(_fold(body))
     form: tuple[str, ...] = ()
     if not person:
@@ -870,9 +877,11 @@ def acronyms(key: NameKey) -> frozenset[str]:
             out.add(initials := "".join(w[0] for w in words))
             if key.form_initials and words[-1] == "trust":  # the form, read as "trust": its initials or none
                 out.update(initials[:-1] + f for f in key.form_initials if len(initials) - 1 + len(f) >= 3)
-    if _LOWER.search(key.raw) and (caps := {w.lower() for w in _CAPITALS.findall(key.raw)}):
-        # and with the initials it writes in capitals whole: "RMBC" of "Rotherham MBC" (a South Yorkshire hold-out's
-        # pair no candidate: its key reads "MBC" as "council", ``NAME_PHRASES``)
+    if key.tokens and key.words[-1:] == ("council",) and _LOWER.search(key.raw) and (
+            caps := {w.lower() for w in _CAPITALS.findall(key.raw)} - set(key.tokens)):
+        # and with initials it writes in capitals that its key reads as words spelt whole: "RMBC" of "Rotherham MBC"
+        # (a South Yorkshire hold-out's pair no candidate: its key reads "MBC" as "council", ``NAME_PHRASES``). Not
+        # initials kept as a word ("Sandwell CVO": "SCVO" would be two names' initials, and neither's)
         words = [w for w in _fold(key.raw).split() if w not in LEGAL_TOKENS and w not in _ARTICLES]
         if len(words) >= 2 and any(w in caps for w in words):
             out.add("".join(w if w in caps else w[0] for w in words))
@@ -2704,9 +2713,12 @@ def place_then_site_word(longer: NameKey, name: NameKey, places) -> bool:
     """Whether ``longer`` is ``name`` and a ``_PLACE_SITE_WORDS`` word, ``name`` ending with a place of the data's:
     the body's branch or campus there either way ("WEA Sheffield" / "WEA Sheffield Branch", "The Sheffield College -
     Hillsborough" / "... Hillsborough Campus": a South Yorkshire hold-out's pairs missed at 0.74). Not a name without
-    its place ("Pinfold Medical Practice Branch"): a branch of the body is not the body."""
-    return (len(longer.tokens) == len(name.tokens) + 1 >= 3 and longer.tokens[-1] in _PLACE_SITE_WORDS
-            and longer.tokens[:-1] == name.tokens and name.tokens[-1] in places)
+    its place ("Pinfold Medical Practice Branch"): a branch of the body is not the body; nor a country's or a nation's
+    name, nor a place after "of", the body's own ("Bank of Ireland Branch", "Unison Scotland Branch": a review's)."""
+    place = name.tokens[-1] if len(longer.tokens) == len(name.tokens) + 1 >= 3 else ""
+    return (longer.tokens[-1] in _PLACE_SITE_WORDS and longer.tokens[:-1] == name.tokens and place in places
+            and place not in COUNTRY_ENDS and place not in _NATIONS
+            and not (len(name.words) >= 2 and name.words[-2] in CONNECTIVES))
 
 
 def _as_a_branch(a: NameKey, b: NameKey, weight, ambiguous, places, why: str) -> tuple[float, str]:

@@ -259,7 +259,7 @@ _PREFIXED_REGISTERS = (
     # Austria's: an association's number in the central register of associations (Zentrales Vereinsregister), 9 or 10
     # digits, "ZVR 123456789" or "ZVR-Zahl: 123456789": org-id.guide's AT-ZVR; a company's in the company register
     # (Firmenbuch), up to 6 digits and a check letter, "FN 208802x": AT-FB (a Vienna hold-out's were refused)
-    ("zvr", "ZVR number", r"(?:ZVR(?:-?(?:ZAHL|NR|NUMMER))?:?)?\d{9,10}", "AT-ZVR-"),
+    ("zvr", "ZVR number", r"(?:ZVR(?:-?(?:ZAHL|NR|NUMMER))?[.:]*)?\d{9,10}", "AT-ZVR-"),
     ("fb", "Firmenbuch number", r"(?:FN)?\d{1,6}[A-Z]", "AT-FB-"),
     ("pbo", "PBO number", r"\d{9}", "ZA-PBO-"),
 )
@@ -394,12 +394,13 @@ def said_org_id(text: str) -> tuple[str, str | None] | None:
     squeezed = re.sub(r"\s+", "", str(text)).upper()
     if squeezed.startswith(("IP", "RS")) and (society := society_number(squeezed)) is not None:
         return "societyNumber", MPR + society
-    m = _SAID_REGISTER.fullmatch(str(text).strip())
+    m = _SAID_REGISTER.fullmatch(re.sub(r"(?<=[A-Za-z])-(?=[A-Za-z])", " ", str(text).strip()))  # ("ZVR-Zahl: ...")
     if m is None:
         return None
     words = [w.lower() for w in re.findall(r"[A-Za-z]+", m.group("words"))]
     named = {_REGISTER_NAMES[w] for w in words if w in _REGISTER_NAMES}
-    allowed = _NUMBER_SAYING | _REGISTER_NAMES.keys() | {"id", "code", "ref", "location", "provider", "prn"}
+    allowed = _NUMBER_SAYING | _REGISTER_NAMES.keys() | {"id", "code", "ref", "location", "provider", "prn", "zahl",
+                                                         "nummer"}  # ("ZVR-Zahl: 123456789")
     if len(named) != 1 or not all(w in allowed for w in words):
         return None
     register, number = named.pop(), m.group("number")

@@ -2305,7 +2305,9 @@ _NB_FIRST = re.compile(r"NB\s+\S+(?P<rest>.*)", re.DOTALL)
 #: "SCHOOL SITES (evening lets)"), or starting with a word in small letters, which may go on to a month's or a
 #: place's name ("(added Mar 2025)", "(moved from Walsall)": a note saying when or how, as no name's bracket
 #: starts, "(WCC)", "(Wolverhampton)"): what the heading says is the words before it.
-_HEADING_NOTE = re.compile(r"\s*\((?:[^()A-Z]*|\s*[a-z][^()]*)\)\s*$")
+_HEADING_NOTE = re.compile(r"\s*\((?:[^()A-Z]*|\s*[a-z][^()]*|[^()]*\b[a-z]{3,}[^()]*)\)\s*$")
+#: (or with a word of small letters in it: "SEATTLE PUBLIC SCHOOLS (SPS-operated classrooms)", a Seattle hold-out's
+#: heading above its sites, in the provider column beside an empty name, stopped the import as a row with no name)
 #: Header words of the columns whose values name the groups a list is arranged in, which its headings repeat
 #: ("PCNs" above the PCN rows, "Wolverhampton" above the rows whose Town is Wolverhampton): a type or category, or
 #: an area. Columns mapped to Type or Category are such columns too.
@@ -2879,11 +2881,24 @@ def _numbers_of_a_cell(value) -> list:
     parts = _NUMBERS_APART.split(str(value).strip())
     if len(parts) > 1 and all(sum(c.isdigit() for c in part) >= 6 for part in parts):  # (a charity's number has 6 or
         return parts  # 7 digits, a company's 8: "1012345/12345" is no two numbers, a review's find)
+    parts = _SAID_NUMBERS_APART.split(str(value).strip())  # "Charity 1141293 Company 07403536", no mark between (a
+    # Newcastle hold-out's one such cell stopped the import, and its user mapped the column to note)
+    if len(parts) > 1 and all(sum(c.isdigit() for c in part) >= 5 and part[:1].isalpha() for part in parts):
+        return parts
     return [value]
 
 
-#: A register's number with a remark in words in a bracket after it: "1189234 (CIO since 2023)", "01234567 (dormant)".
-_REMARK_AFTER_NUMBER = re.compile(r"(?P<number>[^()]*\d[^()]*?)\s*\((?P<remark>[^()\d]*[^\W\d_][^()]*)\)\s*")
+#: Where a cell writes a register's word and number after another's, with no mark between: "Charity 1141293 Company
+#: 07403536" (each part then read by its word, ``org_ids.said_org_id``).
+_SAID_NUMBERS_APART = re.compile(r"(?<=\d)\s+(?=[A-Za-z][A-Za-z.\s]*\d)")
+
+
+#: A register's number with a remark in a bracket after it saying when or how it was registered: "1189234 (CIO since
+#: 2023)", "01234567 (dormant)". Not one naming another body ("(Trussell Trust)", "(parent church)": the number is
+#: that body's), another number ("(also 1123457)", "(linked 1)") or a register ("(company)"): those stay problems.
+_REMARK_AFTER_NUMBER = re.compile(r"(?P<number>[^()]*\d[^()]*?)\s*\((?P<remark>(?:\s*(?:cio|cic|registered|reg|since|"
+                                  r"until|from|in|on|old|new|former|dormant|removed|dissolved|exempt|pending|applied|"
+                                  r"incorporated|converted|(?:19|20)\d\d)\b\.?)+)\s*\)\s*", re.IGNORECASE)
 
 
 def _register_cells(reader: _Reader, sheet: str, n: int, entry: dict, columns: dict, cells: dict) -> None:
@@ -3137,7 +3152,7 @@ def _unfit_numbers(reader: _Reader) -> None:
 
 #: Words before another name of a body that say how it is the body's ("formerly The Spastics Society", "now Rethink
 #: Mental Illness", "t/a Wolves", "aka WVSC", "renamed from Dudley Pride Festival"; a German list's "vormals",
-#: "ehemals" ("ehem."), "früher", "jetzt": a German hold-out's renamed bodies were missed (a Vienna one's "ehem."); Korea's "구", former, a space after it:
+#: "ehemals", "früher", "jetzt": a German hold-out's renamed bodies were missed; Korea's "구", former, a space after it:
 #: "(구 수원시건강가정지원센터)", a Suwon hold-out's; Finland's "entinen" and Sweden's "f.d." and "tidigare", former, and
 #: "ent." before a name with a Finnish form, "(ent. Espoon Maahanmuuttajaäidit ry)", an Espoo hold-out's: "ent." is
 #: English for entrance too, "(ent. Church Lane)"; France's "anciennement" and "ex-" run into the name ("(ex-Maison du
@@ -3147,7 +3162,7 @@ def _unfit_numbers(reader: _Reader) -> None:
 #: Welfare Society" are names)): the name is the alias, the words are no part of it.
 _ALIAS_WORDS = re.compile(r"(?:(?:formerly|previously)\s+known\s+as|formerly|previously|was|now|also\s+known\s+as|"
                           r"a\.?k\.?a\.?|t/a|trading\s+as|known\s+as|renamed\s+from|renamed|d/b/a|dba|"
-                          r"vormals|ehemals|ehem\.|früher|jetzt|구|entinen|f\.\s?d\.|tidigare|anciennement|voorheen|v/h|"
+                          r"vormals|ehemals|früher|jetzt|구|entinen|f\.\s?d\.|tidigare|anciennement|voorheen|v/h|"
                           r"(?-i:nu)|già|gia'|(?-i:ex)|"
                           r"ent\.(?=[^()]*\b(?:ry|rf|r\.y\.|oy|oyj|ab|sr)\s*$))\s*:?\s+(?=\S)|(?-i:ex-)(?=[A-Z0-9])",
                           re.IGNORECASE)
@@ -3485,6 +3500,11 @@ def _bare_numbers(reader: _Reader, sheet: str, n: int, values: list) -> None:
         _said_once(reader, reader.bare_numbers, sheet).append((n, value))
 
 
+#: Words of a column naming a licence's or a permit's number ("License Number", "Licence no."): a regulator's, no
+#: register's of org-id.guide.
+_LICENCE_WORDS = frozenset({"license", "licence", "licensing", "licenses", "licences", "permit"})
+
+
 def _bare_numbers_said(reader: _Reader) -> None:
     """One problem per sheet for its identifiers column's bare register numbers, with the mapping that reads
     them as org-ids: the register the column's name says ("Companies House No"), else company numbers when
@@ -3512,6 +3532,12 @@ def _bare_numbers_said(reader: _Reader) -> None:
                                    "such as GB-CHC-1164883; write each number's register before it, as the other "
                                    "cells do: 'Charity 1139296', 'Company 03960127', 'UKPRN 10007166', 'URN 104301', "
                                    "'ODS RL4')")
+            continue
+        if words & _LICENCE_WORDS and not named:  # a licence's number: no register's org-id (a Seattle hold-out's
+            # child care licences, "1184523", were offered Charity number, which reads them as English charities')
+            reader.problems[at] = (f"{_rows_at(sheet, rows[0], len(rows))}: column {column!r} holds {shown}: "
+                                   "licence numbers, which no org-id register holds (keep them where a reader sees "
+                                   f"them{reader.map_hint(column, 'note', '', '')})")
             continue
         what = f"for {target.lower()}s, " if len(forms) == 1 else "for numbers of several registers, "
         hint = reader.map_hint(column, target, what, "map the column")
@@ -3840,6 +3866,10 @@ def _sentence_case(words: list[str]) -> bool:
                                           and not re.match(r"[dlo]['’]", w) for w in words[1:])
 
 
+#: The last word of a team's or a department's name, written after a person's name as where they work.
+_TEAM_ENDS = frozenset({"dept", "department", "team", "unit", "directorate", "division"})
+
+
 def _is_role(text: str) -> bool:
     """Whether ``text`` is a role written beside a name ("Secretary", "Chief Exec", "Head of Music", "Clinical
     Director", "Consultant Geriatrician"): a few words, a role's word at least, the others role or body words, or
@@ -3849,6 +3879,8 @@ def _is_role(text: str) -> bool:
     words = [w.strip(".") for w in text.lower().split()]
     if len(words) == 1 and _unspaced(words[0]) and words[0].endswith(_UNSPACED_ROLE_WORDS):  # "박서연 (팀장)"
         return True
+    if 1 < len(words) <= 5 and words[-1] in _TEAM_ENDS:  # the team a person is in, as their role ("Angela Ruiz -
+        return True  # Early Learning Dept", a Seattle hold-out's contact, was "no person")
     if not 0 < len(words) <= 5 or not _ROLE_WORDS.intersection(words):
         return False
     if len(words) > 2 and words[0] in _ROLE_WORDS and words[1] in ("of", "for"):
