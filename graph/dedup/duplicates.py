@@ -403,30 +403,33 @@ def _address_text(text) -> list[str]:
     return re.findall(r"[a-z0-9]+", without_accents(_without_ordinals(text) if "." in text else text).lower())
 
 
-#: A number of one or two figures with a full stop, starting an address or a part of it after a comma: an ordinal, as
-#: German and the Nordic languages write them, a district's ("16. Bezirk", "1., Innere Stadt": Vienna's Bezirke) or a
-#: floor's ("2. OG"), never a house's. A Vienna hold-out's "Bezirk" column, read as the address, made the city and its
-#: university, both "1., Innere Stadt", one door, and kept one Lerncafé "16. Bezirk" a street apart from its own door.
-#: Not before a street's words ("12. High Street": its house), nor after a street ("Koppstraße 36. Wien").
-_ORDINAL = re.compile(r"(?:^|(?<=,))\s*(\d{1,2})\.(?=\s*(?:,|$)|\s+[^\W\d])")
+#: A number of one or two figures with a full stop, starting an address or a part of it after a comma, before a comma,
+#: the part's end or a district's or a floor's word (``_ORDINAL_WORDS``): an ordinal, as German and the Nordic
+#: languages write them, a district's ("16. Bezirk", "1., Innere Stadt": Vienna's Bezirke) or a floor's ("2. OG"),
+#: never a house's. A Vienna hold-out's "Bezirk" column, read as the address, made the city and its university, both
+#: "1., Innere Stadt", one door, and kept one Lerncafé "16. Bezirk" a street apart from its own door. Not before a
+#: street's name ("7. Market Place", "12. High Street": a house's number), nor after a street ("Koppstraße 36. Wien").
+_ORDINAL = re.compile(r"(?:^|(?<=,))\s*(\d{1,2})\.(?=\s*(?:,|$)|\s+(?:gemeinde|stadt)?bezirk\b|\s+(?:og|ug|eg|stock|"
+                      r"etage|obergeschoss|sal|th|tv|mf|sek)\b)", re.IGNORECASE)
+#: The floor words ``_ORDINAL`` reads after a number: a floor's ordinal names no district (``_district``).
+_FLOOR_ORDINAL = re.compile(r"\s+(?:og|ug|eg|stock|etage|obergeschoss|sal|th|tv|mf|sek)\b", re.IGNORECASE)
 
 
-@lru_cache(maxsize=1 << 16)
 def _without_ordinals(text: str) -> str:
-    """``text`` without the ordinals ``_ORDINAL`` finds, but one a street's words follow in its part."""
-    return _ORDINAL.sub(lambda m: m.group(0) if names_a_street(_address_text(text[m.end():].split(",")[0]))
-                        else " ", text)
+    """``text`` without the ordinals ``_ORDINAL`` finds."""
+    return _ORDINAL.sub(" ", text)
 
 
 @lru_cache(maxsize=1 << 16)
 def _district(text) -> str | None:
-    """The ordinal an address starts with or has after a comma (``_ORDINAL``): a district's number ("16" of "16.
-    Bezirk"), which two records' addresses may give apart though the rest of each names no place."""
+    """A district's number of an address that names no door, only its district ("16" of "16. Bezirk", "1., Innere
+    Stadt": ``_ORDINAL``, not a floor's), which two records' addresses may give apart though nothing else of theirs
+    names a place; None for an address read as a number and a street (a floor's or a flat's ordinal there is no
+    district's: "Vesterbrogade 12, 3. sal", a review's find)."""
     text = str(text or "")
-    for m in _ORDINAL.finditer(text) if "." in text else ():
-        if not names_a_street(_address_text(text[m.end():].split(",")[0])):
-            return m.group(1)
-    return None
+    if "." not in text or _address(text) is not None:
+        return None
+    return next((m.group(1) for m in _ORDINAL.finditer(text) if not _FLOOR_ORDINAL.match(text, m.end())), None)
 
 
 #: How an address of a line and no door is written, its words one space apart (``_LINE_ONLY``).

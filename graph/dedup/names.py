@@ -116,10 +116,11 @@ ABBREVIATIONS = {
     # point and of the region's cities a local list writes ("Walsall Nth Foodbank", "B'ham Central Foodbank")
     "saints": "sts", "nth": "north", "sth": "south", "bham": "birmingham", "wton": "wolverhampton",
     "whampton": "wolverhampton",  # ("Age UK W'hampton", an advice hold-out's pair missed as a branch elsewhere)
-    # and other cities' and towns' short forms as their lists write them ("Nott'm College - Basford", "Lboro Uni", "Free
-    # Library of Phila.", "Sheff Hallam": Nottingham, Leicester, Philadelphia and South Yorkshire hold-outs' pairs
-    # missed as a branch elsewhere or another institution)
-    "nottm": "nottingham", "lboro": "loughborough", "phila": "philadelphia", "sheff": "sheffield",
+    # and other cities' and towns' short forms as their lists write them ("Nott'm College - Basford", "Lboro Uni", "Sheff
+    # Hallam": Nottingham, Leicester and South Yorkshire hold-outs' pairs missed as a branch elsewhere or another
+    # institution), not in a person's name ("Joan Sheff", "Sarah Mt" are family names: ``_NOT_IN_PEOPLE``); not
+    # "Phila.", a word of South African bodies' names as often ("Phila Trust": a review's find)
+    "nottm": "nottingham", "lboro": "loughborough", "sheff": "sheffield",
     # and a mount's and an elementary school's ("Mt. Zion Baptist Church", "Bailey Gatzert Elem.": a Philadelphia and a
     # Seattle hold-out's)
     "mt": "mount", "elem": "elementary",
@@ -176,6 +177,8 @@ ABBREVIATIONS = {
     **dict.fromkeys(("cymraeg", "gymraeg"), "welsh"),
     # (not "Capel" nor "Oriel", a place's and a word of England's too: "Capel Village Hall", "Oriel Academy")
 }
+#: Short forms that are family names too, read as written in a person's name ("Joan Sheff", "Sarah Mt").
+_NOT_IN_PEOPLE = frozenset({"sheff", "mt", "nottm", "lboro", "elem"})
 #: Names of a church written in several ways ("St Mary's Church of England Primary School", "... C of E
 #: Primary", "... CofE Primary", "... CE Primary"): one word each, before the words are read, so that
 #: "England" is no place in a school's name.
@@ -647,7 +650,7 @@ def _content_words(text: str, person: bool, keep: str = "") -> tuple[list[str], 
         split = split[:end] + [w for w in split[end:] if w not in ENDING_FORMS]
     if not person and ("privad" in text or "privat" in text):
         split = _PRIVATE_FOUNDATION.sub(r"\1", " ".join(split)).split()
-    words = [ABBREVIATIONS.get(w, w) for w in split if w not in drop]
+    words = [ABBREVIATIONS.get(w, w) if not person or w not in _NOT_IN_PEOPLE else w for w in split if w not in drop]
     words = words or text.split()
     # a name of connectives alone keeps them, but not an article before them ("The AND, Ltd" is "AND": a property
     # test's find)

@@ -2305,9 +2305,10 @@ _NB_FIRST = re.compile(r"NB\s+\S+(?P<rest>.*)", re.DOTALL)
 #: "SCHOOL SITES (evening lets)"), or starting with a word in small letters, which may go on to a month's or a
 #: place's name ("(added Mar 2025)", "(moved from Walsall)": a note saying when or how, as no name's bracket
 #: starts, "(WCC)", "(Wolverhampton)"): what the heading says is the words before it.
-_HEADING_NOTE = re.compile(r"\s*\((?:[^()A-Z]*|\s*[a-z][^()]*|[^()]*\b[a-z]{3,}[^()]*)\)\s*$")
-#: (or with a word of small letters in it: "SEATTLE PUBLIC SCHOOLS (SPS-operated classrooms)", a Seattle hold-out's
-#: heading above its sites, in the provider column beside an empty name, stopped the import as a row with no name)
+_HEADING_NOTE = re.compile(r"\s*\((?:[^()A-Z]*|\s*[a-z][^()]*)\)\s*$")
+#: A bracket ending a cell, whatever it holds: beside no name, a heading in capitals but for it is written as its
+#: siblings are ("SEATTLE PUBLIC SCHOOLS (SPS-operated classrooms)" among "COMMUNITY-BASED PROVIDERS": ``_headings``).
+_LAST_BRACKET_OF_A_CELL = re.compile(r"\s*\([^()]*\)\s*$")
 #: Header words of the columns whose values name the groups a list is arranged in, which its headings repeat
 #: ("PCNs" above the PCN rows, "Wolverhampton" above the rows whose Town is Wolverhampton): a type or category, or
 #: an area. Columns mapped to Type or Category are such columns too.
@@ -2431,9 +2432,11 @@ def _inner_notes(reader: _Reader, label: str, header, head: list[str], numbered:
         if len(texts) < 2:
             continue
         longest = max(len(t.split()) for t in texts)
+        nameless_column = "label" in head and column != head.index("label")  # (a row there has no name to import)
         alike = [(n, str(r[i]).strip()) for n, r, i in ones
                  if n not in passed and i == column and _has_letters(r[i])
-                 and (str(r[i]).strip().upper() == str(r[i]).strip()) == capitals
+                 and ((t := _LAST_BRACKET_OF_A_CELL.sub("", str(r[i]).strip()) if nameless_column
+                       else str(r[i]).strip()).upper() == t) == capitals
                  and len(str(r[i]).split()) <= longest]
         if alike and "label" in head and column != head.index("label"):
             passed.update((n, (column, t)) for n, t in alike)  # no Label: no row to import, a heading
@@ -2878,12 +2881,15 @@ def _numbers_of_a_cell(value) -> list:
     """A register column's cell as the numbers it holds: "1059237 / 3150812" (a trust's charity and company numbers,
     a heritage hold-out's cell, refused as fitting no register) as two, each read by its form; one number, and a
     number with a short suffix ("1059237/1", a linked charity's), as written, for its column's rules to read."""
+    from .org_ids import said_org_id
+
     parts = _NUMBERS_APART.split(str(value).strip())
     if len(parts) > 1 and all(sum(c.isdigit() for c in part) >= 6 for part in parts):  # (a charity's number has 6 or
         return parts  # 7 digits, a company's 8: "1012345/12345" is no two numbers, a review's find)
     parts = _SAID_NUMBERS_APART.split(str(value).strip())  # "Charity 1141293 Company 07403536", no mark between (a
-    # Newcastle hold-out's one such cell stopped the import, and its user mapped the column to note)
-    if len(parts) > 1 and all(sum(c.isdigit() for c in part) >= 5 and part[:1].isalpha() for part in parts):
+    # Newcastle hold-out's one such cell stopped the import, and its user mapped the column to note), each part its
+    # register's word and number (not "Charity No 1141293 Scotland SC012345": a review's find, said whole)
+    if len(parts) > 1 and all(said_org_id(part) is not None for part in parts):
         return parts
     return [value]
 
@@ -2896,9 +2902,10 @@ _SAID_NUMBERS_APART = re.compile(r"(?<=\d)\s+(?=[A-Za-z][A-Za-z.\s]*\d)")
 #: A register's number with a remark in a bracket after it saying when or how it was registered: "1189234 (CIO since
 #: 2023)", "01234567 (dormant)". Not one naming another body ("(Trussell Trust)", "(parent church)": the number is
 #: that body's), another number ("(also 1123457)", "(linked 1)") or a register ("(company)"): those stay problems.
-_REMARK_AFTER_NUMBER = re.compile(r"(?P<number>[^()]*\d[^()]*?)\s*\((?P<remark>(?:\s*(?:cio|cic|registered|reg|since|"
-                                  r"until|from|in|on|old|new|former|dormant|removed|dissolved|exempt|pending|applied|"
-                                  r"incorporated|converted|(?:19|20)\d\d)\b\.?)+)\s*\)\s*", re.IGNORECASE)
+_REMARK_AFTER_NUMBER = re.compile(r"(?P<number>[^()]*\d[^()]*?)\s*\((?P<remark>(?:[\s,;]*(?:cio|cic|registered|reg|"
+                                  r"since|until|from|in|on|old|new|former|dormant|removed|dissolved|exempt|pending|"
+                                  r"applied|incorporated|converted|(?:\d{1,2}[/.-]\d{1,2}[/.-])?(?:19|20)\d\d)\b\.?)+)"
+                                  r"\s*\)\s*", re.IGNORECASE)
 
 
 def _register_cells(reader: _Reader, sheet: str, n: int, entry: dict, columns: dict, cells: dict) -> None:
@@ -3533,7 +3540,8 @@ def _bare_numbers_said(reader: _Reader) -> None:
                                    "cells do: 'Charity 1139296', 'Company 03960127', 'UKPRN 10007166', 'URN 104301', "
                                    "'ODS RL4')")
             continue
-        if words & _LICENCE_WORDS and not named:  # a licence's number: no register's org-id (a Seattle hold-out's
+        if words & _LICENCE_WORDS and not named and not words & _REGISTERED_WORDS:  # a licence's number: no
+            # register's org-id, "Reg / Licence No" naming a register's too (a Seattle hold-out's
             # child care licences, "1184523", were offered Charity number, which reads them as English charities')
             reader.problems[at] = (f"{_rows_at(sheet, rows[0], len(rows))}: column {column!r} holds {shown}: "
                                    "licence numbers, which no org-id register holds (keep them where a reader sees "
@@ -3866,10 +3874,6 @@ def _sentence_case(words: list[str]) -> bool:
                                           and not re.match(r"[dlo]['’]", w) for w in words[1:])
 
 
-#: The last word of a team's or a department's name, written after a person's name as where they work.
-_TEAM_ENDS = frozenset({"dept", "department", "team", "unit", "directorate", "division"})
-
-
 def _is_role(text: str) -> bool:
     """Whether ``text`` is a role written beside a name ("Secretary", "Chief Exec", "Head of Music", "Clinical
     Director", "Consultant Geriatrician"): a few words, a role's word at least, the others role or body words, or
@@ -3879,8 +3883,6 @@ def _is_role(text: str) -> bool:
     words = [w.strip(".") for w in text.lower().split()]
     if len(words) == 1 and _unspaced(words[0]) and words[0].endswith(_UNSPACED_ROLE_WORDS):  # "박서연 (팀장)"
         return True
-    if 1 < len(words) <= 5 and words[-1] in _TEAM_ENDS:  # the team a person is in, as their role ("Angela Ruiz -
-        return True  # Early Learning Dept", a Seattle hold-out's contact, was "no person")
     if not 0 < len(words) <= 5 or not _ROLE_WORDS.intersection(words):
         return False
     if len(words) > 2 and words[0] in _ROLE_WORDS and words[1] in ("of", "for"):
