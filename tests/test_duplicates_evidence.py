@@ -4565,7 +4565,8 @@ def test_initials_of_a_name_with_initials_in_it_spell_them_whole():
 
     assert "rmbc" in acronyms(name_key("Rotherham MBC")) and "scvo" not in acronyms(name_key("Sandwell CVO"))
     pairs = _pairs(_org("a", "RMBC"), _org("b", "Rotherham MBC"), _org("c", "Sheffield CVS"),
-                   _org("d", "SCVO"), _org("e", "Sandwell CVO"), _org("f", "Sandwell Council of Voluntary Organisations"))
+                   _org("d", "SCVO"), _org("e", "Sandwell CVO"),
+                   _org("f", "Sandwell Council of Voluntary Organisations"))
     assert pairs[frozenset("ab")].score >= 0.8 and pairs[frozenset("df")].score >= 0.8, pairs
 
 
@@ -4577,7 +4578,8 @@ def test_cities_and_kinds_short_forms():
     pairs = _pairs(_org("a", "Nott'm College - Basford"), _org("b", "Nottingham College Basford"),
                    _org("c", "Lboro Uni"), _org("d", "Loughborough University"), _org("g", "Mt. Zion Baptist Church"),
                    _org("h", "Mount Zion Baptist Church"), _org("i", "Bailey Gatzert Elem."),
-                   _org("j", "Bailey Gatzert Elementary"), _org("k", "Phila Trust"), _org("l", "The Philadelphia Trust"))
+                   _org("j", "Bailey Gatzert Elementary"), _org("k", "Phila Trust"),
+                   _org("l", "The Philadelphia Trust"))
     for a, b in (("a", "b"), ("c", "d"), ("g", "h"), ("i", "j")):
         assert pairs[frozenset((a, b))].exact, (a, b, pairs)
     assert frozenset("kl") not in pairs or not pairs[frozenset("kl")].exact, pairs

@@ -4920,7 +4920,8 @@ def test_a_register_number_with_a_remark_in_brackets_is_read(lcg, tmp_path):
     assert "'1189234 (CIO since 2023)': the number read, the bracket after it a remark" in result.output, result.output
     shutil.rmtree(tmp_path / "data")
     result = _import_list(lcg, tmp_path, 'Name,Registered charity no.\nA,"1123456 (CIO, since 2019)"\n'
-                          "B,1123457 (registered 12/03/2015)\n", "{Name: Label, Registered charity no.: Charity number}")
+                          "B,1123457 (registered 12/03/2015)\n",
+                          "{Name: Label, Registered charity no.: Charity number}")
     assert result.exit_code == 0, result.output
     for cell in ("1148877 (Trussell Trust)", "1131580 (parent church)", "1123459 (linked 1)", "1234567 (company)"):
         shutil.rmtree(tmp_path / "data", ignore_errors=True)  # another body's number, another number, a register's
@@ -4934,7 +4935,8 @@ def test_two_registers_words_and_numbers_in_one_cell_with_no_mark_between(lcg, t
     the one cell stopped the import, and its user mapped the column to note, losing 69 rows' numbers. Each word and
     its number is read, as "1102373 / 04987452" is."""
     got = _identifiers_imported(lcg, tmp_path, "Name,Charity/Company No\nSearch Newcastle,Charity 1141293 Company "
-                                "07403536\nAge UK,1102373 / 04987452\n", "{Name: Label, Charity/Company No: identifiers}")
+                                "07403536\nAge UK,1102373 / 04987452\n",
+                                "{Name: Label, Charity/Company No: identifiers}")
     assert got == {"Search Newcastle": ["GB-CHC-1141293", "GB-COH-07403536"],
                    "Age UK": ["GB-CHC-1102373", "GB-COH-04987452"]}, got
     shutil.rmtree(tmp_path / "data", ignore_errors=True)  # a part naming no register: the cell said whole (a review's)
@@ -4954,7 +4956,8 @@ def test_licence_numbers_are_offered_the_note_and_a_heading_s_mixed_case_bracket
     assert result.exit_code == 1 and "licence numbers, which no org-id register holds" in result.stderr, result.output
     assert "License Number: note" in result.stderr and "Charity number" not in result.stderr, result.stderr
     result = _import_list(lcg, tmp_path, "Provider Agency,Site Name,ZIP\n,,\nSEATTLE PUBLIC SCHOOLS (SPS-operated "
-                          "classrooms),,\nSeattle Public Schools,Arbor Heights Elementary,98146\nSeattle Public Schools,"
+                          "classrooms),,\nSeattle Public Schools,Arbor Heights Elementary,98146\n"
+                          "Seattle Public Schools,"
                           "Bailey Gatzert Elementary,98122\nCOMMUNITY-BASED PROVIDERS,,\nTiny Tots Development Center,"
                           "Tiny Tots - Central,98122\nFAMILY CHILD CARE (FCC) HUB SITES,,\nKids Hub,Kids Hub - North,"
                           "98125\n",

@@ -89,8 +89,9 @@ class NameBound:
         if (self.letters[i] and club_letters(self.keys[i], self.keys[j])) or (
                 self.letters[j] and club_letters(self.keys[j], self.keys[i])):
             return 1.0  # (two letters read as the other's first or last two words: ``names.club_letters``)
-        if abs(len(tokens_a) - len(tokens_b)) == 1 and (place_then_site_word(self.keys[i], self.keys[j], self.places)
-                                                        or place_then_site_word(self.keys[j], self.keys[i], self.places)):
+        key_a, key_b = self.keys[i], self.keys[j]
+        if abs(len(tokens_a) - len(tokens_b)) == 1 and (place_then_site_word(key_a, key_b, self.places)
+                                                        or place_then_site_word(key_b, key_a, self.places)):
             return 1.0  # (a branch's word after its place: ``names.place_then_site_word``)
         if (self.joined_towns[i] and town_tails(self.keys[i], self.keys[j], self.places)) or (
                 self.joined_towns[j] and town_tails(self.keys[j], self.keys[i], self.places)):

@@ -116,8 +116,8 @@ ABBREVIATIONS = {
     # point and of the region's cities a local list writes ("Walsall Nth Foodbank", "B'ham Central Foodbank")
     "saints": "sts", "nth": "north", "sth": "south", "bham": "birmingham", "wton": "wolverhampton",
     "whampton": "wolverhampton",  # ("Age UK W'hampton", an advice hold-out's pair missed as a branch elsewhere)
-    # and other cities' and towns' short forms as their lists write them ("Nott'm College - Basford", "Lboro Uni", "Sheff
-    # Hallam": Nottingham, Leicester and South Yorkshire hold-outs' pairs missed as a branch elsewhere or another
+    # and other cities' and towns' short forms as their lists write them ("Nott'm College - Basford", "Lboro Uni",
+    # "Sheff Hallam": Nottingham, Leicester and South Yorkshire hold-outs' pairs missed as a branch elsewhere or another
     # institution), not in a person's name ("Joan Sheff", "Sarah Mt" are family names: ``_NOT_IN_PEOPLE``); not
     # "Phila.", a word of South African bodies' names as often ("Phila Trust": a review's find)
     "nottm": "nottingham", "lboro": "loughborough", "sheff": "sheffield",
@@ -764,8 +764,8 @@ _E_V = re.compile(r",?\s+e\.\s?V\.?(?=\s*(?:\(|$))")
 _CAB = re.compile(r"\bC\.?A\.?B\b\.?")
 
 
-#: Austria's "gem." (gemeinnützige, non-profit) before a company's form: "Diakonie Flüchtlingsdienst gem. GmbH" (a Vienna
-#: hold-out's pair missed), read where the name writes its full stop ("Green Gem GmbH" is a name).
+#: Austria's "gem." (gemeinnützige, non-profit) before a company's form: "Diakonie Flüchtlingsdienst gem. GmbH" (a
+#: Vienna hold-out's pair missed), read where the name writes its full stop ("Green Gem GmbH" is a name).
 _GEMEINNUTZIG = re.compile(r"(?i)\bgem\.\s*(?=g?gmbh\b)")
 
 
@@ -2543,8 +2543,8 @@ def nhs_trust_short_name(short: NameKey, trust: NameKey) -> bool:
     """Whether ``trust`` is ``short``'s words and an NHS trust's tail ("Sheffield Teaching Hospitals" / "Sheffield
     Teaching Hospitals NHS Foundation Trust", a South Yorkshire hold-out's pair scored 0.0 as "only one is a
     hospital"): the trust named without the tail, as its own pages and its partners write it; the trust runs the
-    hospitals its plural names (``_RUNS_HOSPITALS``). Not a hospital of one ("Sheffield Children's Hospital" / "Sheffield
-    Children's NHS Foundation Trust": a site of the trust's)."""
+    hospitals its plural names (``_RUNS_HOSPITALS``). Not a hospital of one ("Sheffield Children's Hospital" /
+    "Sheffield Children's NHS Foundation Trust": a site of the trust's)."""
     return bool(short.tokens) and trust.tokens == (*short.tokens, "trust") and _NHS.search(trust.raw) is not None
 
 
