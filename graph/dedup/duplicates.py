@@ -404,7 +404,7 @@ def _address_text(text) -> list[str]:
 
 
 #: A number of one or two figures with a full stop, starting an address or a part of it after a comma, before a comma,
-#: the part's end or a district's or a floor's word (``_ORDINAL_WORDS``): an ordinal, as German and the Nordic
+#: the part's end or a district's or a floor's word ("Bezirk", "OG", "Stock", "sal"): an ordinal, as German and the Nordic
 #: languages write them, a district's ("16. Bezirk", "1., Innere Stadt": Vienna's Bezirke) or a floor's ("2. OG"),
 #: never a house's. A Vienna hold-out's "Bezirk" column, read as the address, made the city and its university, both
 #: "1., Innere Stadt", one door, and kept one Lerncafé "16. Bezirk" a street apart from its own door. Not before a
@@ -629,7 +629,6 @@ def _towns_apart(ra, rb, ta: str, tb: str) -> bool:
         return False  # "London" alone (a grants list's, a national office's) is no other place than a borough of
         # London ("Victoria Charity Centre, Belgrave Road, Westminster, London", a review's case), only another town
     return not _names_town(town_a, rb, tb) and not _names_town(town_b, ra, ta)
-
 
 
 def _named_elsewhere(ra, rb, places: PlaceWords) -> tuple[str, str] | None:
