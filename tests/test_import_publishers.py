@@ -642,6 +642,14 @@ def test_two_schools_of_one_trust_under_its_company_number_are_no_other_names_of
     assert "aliases" not in org, org
     assert "'Ormiston Sandwell Community Academy' kept as the name on its grants, not as an alias" in \
         " ".join(result.output.split()), result.output
+    # and two schools of two phases (a Norfolk hold-out's academy and high school under their trust's number)
+    primary = {"id": "GB-COH-08765432", "name": "Evolve Primary Academy", "postalCode": "NR13 3ER"}
+    high = {"id": "GB-COH-08765432", "name": "Evolve High School", "postalCode": "NR12 8QN"}
+    (tmp_path / "two").mkdir()
+    result, out = _import(lcg, tmp_path / "two", [_grant(1, primary), _grant(2, high)])
+    assert result.exit_code == 0, result.output
+    (org,) = [o for o in _orgs(out).values() if o["name"].startswith("Evolve")]
+    assert "aliases" not in org, org
 
 
 def test_a_renamed_body_at_a_new_postcode_under_its_number_keeps_its_new_name_as_an_alias(lcg, tmp_path):

@@ -403,8 +403,8 @@ class GraphBuilder:
             # other's other words, "Dudley Mind" / "Black Country Mind", is the body renamed)
             two_places = mine.keys() & theirs.keys() and towns_known(mine_own) == towns_known(their_own) and any(
                 towns_known({x}) for x in mine_own | their_own)
-            if two_places or kinds & establishment_kinds(name_key(n)) & schools:
-                return True
+            if two_places or kinds & schools and establishment_kinds(name_key(n)) & schools:  # (of any phases:
+                return True  # "Acle Academy" and "Broadland High School" of one trust, a Norfolk hold-out's)
         return False
 
     def _say_one(self, rec: dict, number: str, first: str, where: str, row: int, gid: str, what: str,
