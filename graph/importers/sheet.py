@@ -2307,7 +2307,8 @@ _NB_FIRST = re.compile(r"NB\s+\S+(?P<rest>.*)", re.DOTALL)
 #: starts, "(WCC)", "(Wolverhampton)"): what the heading says is the words before it.
 _HEADING_NOTE = re.compile(r"\s*\((?:[^()A-Z]*|\s*[a-z][^()]*)\)\s*$")
 #: A bracket ending a cell, whatever it holds: beside no name, a heading in capitals but for it is written as its
-#: siblings are ("SEATTLE PUBLIC SCHOOLS (SPS-operated classrooms)" among "COMMUNITY-BASED PROVIDERS": ``_inner_notes``).
+#: siblings are ("SEATTLE PUBLIC SCHOOLS (SPS-operated classrooms)" among "COMMUNITY-BASED PROVIDERS":
+#: ``_inner_notes``).
 _LAST_BRACKET_OF_A_CELL = re.compile(r"\s*\([^()]*\)\s*$")
 #: Header words of the columns whose values name the groups a list is arranged in, which its headings repeat
 #: ("PCNs" above the PCN rows, "Wolverhampton" above the rows whose Town is Wolverhampton): a type or category, or
