@@ -406,9 +406,10 @@ def _address_text(text) -> list[str]:
 #: A number of one or two figures with a full stop, starting an address or a part of it after a comma, before a comma,
 #: the part's end or a district's or a floor's word ("Bezirk", "OG", "Stock", "sal"): an ordinal, as German and the
 #: Nordic languages write them, a district's ("16. Bezirk", "1., Innere Stadt": Vienna's Bezirke) or a floor's
-#: ("2. OG"), never a house's. A Vienna hold-out's "Bezirk" column, read as the address, made the city and its university, both
-#: "1., Innere Stadt", one door, and kept one Lerncafé "16. Bezirk" a street apart from its own door. Not before a
-#: street's name ("7. Market Place", "12. High Street": a house's number), nor after a street ("Koppstraße 36. Wien").
+#: ("2. OG"), never a house's. A Vienna hold-out's "Bezirk" column, read as the address, made the city and its
+#: university, both "1., Innere Stadt", one door, and kept one Lerncafé "16. Bezirk" a street apart from its own door.
+#: Not before a street's name ("7. Market Place", "12. High Street": a house's number), nor after a street ("Koppstraße
+#: 36. Wien").
 _ORDINAL = re.compile(r"(?:^|(?<=,))\s*(\d{1,2})\.(?=\s*(?:,|$)|\s+(?:gemeinde|stadt)?bezirk\b|\s+(?:og|ug|eg|stock|"
                       r"etage|obergeschoss|sal|th|tv|mf|sek)\b)", re.IGNORECASE)
 #: The floor words ``_ORDINAL`` reads after a number: a floor's ordinal names no district (``_district``).
